@@ -1,0 +1,473 @@
+/**
+ * The catalogue of named inputs: every figure Jixiao reads, declared once.
+ *
+ * Sheets and blocks follow the 部门决算 tables (财决01 收支总表, 财决07/08 一般公共预算财政拨款,
+ * 公开07 三公经费表) and the 湖南《部门整体支出绩效评价基础数据表》. A quantity that real reports
+ * state in several places (a total in the 收支总表 and again in the 财政拨款 table; 年初结转 in the
+ * summary and again among the 预算完成率 inputs) keeps one named cell per place, so the
+ * reconciliation checks can compare them.
+ */
+import { Block, ColumnDecl, InputDecl, InputKind, InputSheet, ScalarDecl, TableDecl, UNIT_OF_KIND } from './types';
+
+type ScalarOpts = Partial<Pick<ScalarDecl, 'required' | 'source' | 'multiline' | 'stated' | 'unit'>>;
+
+/** A scalar declaration factory bound to one sheet and block. */
+function on(sheet: string, block: string) {
+  return (name: string, label: string, kind: InputKind, opts: ScalarOpts = {}): ScalarDecl => ({
+    type: 'scalar',
+    name,
+    label,
+    kind,
+    unit: opts.unit ?? UNIT_OF_KIND[kind],
+    sheet,
+    block,
+    required: opts.required ?? false,
+    source: opts.source,
+    multiline: opts.multiline,
+    stated: opts.stated,
+  });
+}
+
+function col(key: string, label: string, kind: InputKind, extra: Partial<ColumnDecl> = {}): ColumnDecl {
+  return { key, label, kind, unit: UNIT_OF_KIND[kind], ...extra };
+}
+
+function list(sheet: string, title: string, rows: Array<[string, string, InputKind, ScalarOpts?]>, note?: string): Block {
+  const d = on(sheet, title);
+  return { type: 'list', title, note, items: rows.map(([n, l, k, o]) => d(n, l, k, o)) };
+}
+
+/**
+ * A grid of amounts: one named cell per (row, column), named `${prefix}_${row}_${column}`.
+ * `skip` lists `row|column` pairs that have no cell.
+ */
+function grid(
+  sheet: string,
+  title: string,
+  prefix: string,
+  corner: string,
+  rows: Array<[key: string, label: string]>,
+  cols: Array<[key: string, label: string]>,
+  opts: { kind?: InputKind; required?: (r: string, c: string) => boolean; skip?: string[]; note?: string; source?: string } = {},
+): Block {
+  const d = on(sheet, title);
+  return {
+    type: 'grid',
+    title,
+    note: opts.note,
+    corner,
+    rowLabels: rows.map(([, l]) => l),
+    colLabels: cols.map(([, l]) => l),
+    cells: rows.map(([rk, rl]) =>
+      cols.map(([ck, cl]) =>
+        opts.skip?.includes(`${rk}|${ck}`)
+          ? null
+          : d(`${prefix}_${rk}_${ck}`, `${rl}（${cl}）`, opts.kind ?? 'amount', {
+              required: opts.required?.(rk, ck) ?? false,
+              source: opts.source,
+            }),
+      ),
+    ),
+  };
+}
+
+function table(
+  sheet: string,
+  title: string,
+  name: string,
+  columns: ColumnDecl[],
+  opts: { required?: boolean; templateRows?: number; source?: string; note?: string } = {},
+): Block {
+  const t: TableDecl = {
+    type: 'table',
+    name,
+    label: title,
+    sheet,
+    block: title,
+    required: opts.required ?? false,
+    columns,
+    templateRows: opts.templateRows ?? 20,
+    source: opts.source,
+  };
+  return { type: 'table', title, note: opts.note, table: t };
+}
+
+function text(sheet: string, title: string, name: string, label: string, opts: ScalarOpts = {}, note?: string): Block {
+  return { type: 'text', title, note, item: on(sheet, title)(name, label, 'text', { multiline: true, ...opts }) };
+}
+
+// ------------------------------------------------------------------ the sheets
+
+const 基本情况 = '基本情况';
+const 收支总表 = '收支总表';
+const 财政拨款 = '财政拨款';
+const 其他资金 = '其他资金';
+const 项目支出 = '项目支出';
+const 三公经费 = '三公经费';
+const 基础数据 = '基础数据';
+const 产出任务 = '产出任务';
+const 自评打分 = '自评打分';
+const 文字材料 = '文字材料';
+
+const FUND_COLUMNS: Array<[string, string]> = [
+  ['基本', '基本支出'],
+  ['项目', '项目支出'],
+  ['合计', '合计'],
+];
+
+export const INPUT_SHEETS: InputSheet[] = [
+  {
+    name: 基本情况,
+    caption: '单位基本情况（对应部门决算封面、机构人员情况表）',
+    blocks: [
+      list(基本情况, '单位信息', [
+        ['单位名称', '单位名称', 'text', { required: true }],
+        ['评价年度', '评价年度', 'year', { required: true }],
+        ['单位简介', '基本情况（成立时间、性质、隶属关系）', 'text', { multiline: true }],
+        ['内设机构', '机构设置（内设机构、二级机构）', 'text', { multiline: true }],
+      ]),
+      text(基本情况, '部门职能职责', '职能职责', '职能职责（每条一行）'),
+      text(基本情况, '年度工作目标', '年度工作目标', '年度工作目标及工作计划'),
+      table(
+        基本情况,
+        '机构人员情况表',
+        '人员情况表',
+        [
+          col('单位', '单位（机构）', 'text', { required: true, width: 28 }),
+          col('编制数', '编制数', 'count', { required: true }),
+          col('在职人数', '年末实有在职人数', 'count', { required: true }),
+          col('退休人数', '年末退休人数', 'count'),
+        ],
+        { required: true, templateRows: 8, source: '财决附03 机构运行信息表 / 机构人员情况表' },
+      ),
+    ],
+  },
+  {
+    name: 收支总表,
+    caption: '部门整体收入支出决算（对应财决01表 收入支出决算总表，本年决算数）',
+    blocks: [
+      list(
+        收支总表,
+        '收入',
+        [
+          ['收入_一般公共预算财政拨款', '一般公共预算财政拨款收入', 'amount', { required: true }],
+          ['收入_政府性基金预算财政拨款', '政府性基金预算财政拨款收入', 'amount'],
+          ['收入_国有资本经营预算财政拨款', '国有资本经营预算财政拨款收入', 'amount'],
+          ['收入_上级补助收入', '上级补助收入', 'amount'],
+          ['收入_事业收入', '事业收入', 'amount'],
+          ['收入_经营收入', '经营收入', 'amount'],
+          ['收入_附属单位上缴收入', '附属单位上缴收入', 'amount'],
+          ['收入_其他收入', '其他收入', 'amount'],
+          ['收入_本年收入合计', '本年收入合计', 'amount', { required: true }],
+          ['收入_使用非财政拨款结余', '使用非财政拨款结余', 'amount'],
+          ['收入_年初结转和结余', '年初结转和结余', 'amount', { required: true }],
+          ['收入_总计', '收入总计', 'amount'],
+        ],
+        '单位：万元。按资金来源填列本年决算数。',
+      ),
+      list(收支总表, '支出（按资金来源）', [
+        ['支出_一般公共预算财政拨款', '一般公共预算财政拨款支出', 'amount', { required: true }],
+        ['支出_政府性基金预算财政拨款', '政府性基金预算财政拨款支出', 'amount'],
+        ['支出_国有资本经营预算财政拨款', '国有资本经营预算财政拨款支出', 'amount'],
+        ['支出_其他资金', '其他资金支出', 'amount'],
+      ]),
+      list(收支总表, '支出（按支出性质）', [
+        ['支出_基本支出', '基本支出', 'amount', { required: true }],
+        ['支出_人员经费', '其中：人员经费', 'amount', { required: true }],
+        ['支出_公用经费', '其中：日常公用经费', 'amount', { required: true }],
+        ['支出_项目支出', '项目支出', 'amount', { required: true }],
+        ['支出_上缴上级支出', '上缴上级支出', 'amount'],
+        ['支出_经营支出', '经营支出', 'amount'],
+        ['支出_对附属单位补助支出', '对附属单位补助支出', 'amount'],
+      ]),
+      list(收支总表, '支出（按经济分类）', [
+        ['支出_工资福利支出', '工资福利支出', 'amount'],
+        ['支出_商品和服务支出', '商品和服务支出', 'amount'],
+        ['支出_对个人和家庭的补助', '对个人和家庭的补助', 'amount'],
+        ['支出_资本性支出', '资本性支出', 'amount'],
+        ['支出_其他经济分类支出', '其他支出（经济分类）', 'amount'],
+      ]),
+      list(收支总表, '支出合计与结转结余', [
+        ['支出_本年支出合计', '本年支出合计', 'amount', { required: true }],
+        ['支出_结余分配', '结余分配', 'amount'],
+        ['支出_年末结转和结余', '年末结转和结余', 'amount'],
+        ['支出_总计', '支出总计', 'amount'],
+      ]),
+      grid(
+        收支总表,
+        '结转结余（按资金来源）',
+        '结转',
+        '资金来源',
+        [
+          ['一般公共预算', '一般公共预算财政拨款'],
+          ['其他资金', '其他资金'],
+          ['合计', '合计'],
+        ],
+        [
+          ['年初', '年初结转和结余'],
+          ['年末', '年末结转和结余'],
+        ],
+      ),
+    ],
+  },
+  {
+    name: 财政拨款,
+    caption: '一般公共预算财政拨款收支（对应财决07、08、08-1表及预算批复）',
+    blocks: [
+      grid(
+        财政拨款,
+        '一般公共预算财政拨款收支及结转结余',
+        '财拨',
+        '项目',
+        [
+          ['年初结转结余', '年初结转结余'],
+          ['本年收入', '本年收入'],
+          ['本年支出', '本年支出'],
+          ['年末结转结余', '年末结转和结余'],
+        ],
+        FUND_COLUMNS,
+        { required: (r, c) => c === '合计' && (r === '本年收入' || r === '本年支出') },
+      ),
+      grid(
+        财政拨款,
+        '一般公共预算批复及调整',
+        '财拨',
+        '项目',
+        [
+          ['年初预算', '年初批复预算'],
+          ['年中追加', '年中追加（调减以负数填列）'],
+          ['调整后预算', '调整后预算'],
+        ],
+        FUND_COLUMNS,
+        { required: (r, c) => c === '合计' && r === '年初预算', source: '预算批复及调整文件' },
+      ),
+      list(
+        财政拨款,
+        '一般公共预算财政拨款支出明细',
+        [
+          ['财拨_基本支出', '基本支出', 'amount'],
+          ['财拨_人员经费', '其中：人员经费', 'amount'],
+          ['财拨_公用经费', '其中：日常公用经费', 'amount'],
+          ['财拨_项目支出', '项目支出', 'amount'],
+          ['财拨_工资福利支出', '工资福利支出', 'amount'],
+          ['财拨_商品和服务支出', '商品和服务支出', 'amount'],
+          ['财拨_对个人和家庭的补助', '对个人和家庭的补助', 'amount'],
+          ['财拨_资本性支出', '资本性支出', 'amount'],
+        ],
+        '按支出性质和经济分类（财决08-1表：人员经费 = 工资福利支出 + 对个人和家庭的补助）。',
+      ),
+    ],
+  },
+  {
+    name: 其他资金,
+    caption: '一般公共预算以外的其他资金收支',
+    blocks: [
+      list(其他资金, '其他资金收支', [
+        ['其他_年初结转', '年初结转和结余', 'amount'],
+        ['其他_本年收入', '本年收入', 'amount'],
+        ['其他_本年支出', '本年支出', 'amount'],
+        ['其他_公用经费', '其中：日常公用经费', 'amount'],
+        ['其他_项目支出', '其中：项目支出', 'amount'],
+        ['其他_年末结转', '年末结转和结余', 'amount'],
+      ]),
+      table(其他资金, '其他收入明细', '其他收入明细表', [
+        col('来源', '来源及用途', 'text', { required: true, width: 44 }),
+        col('金额', '金额', 'amount', { required: true }),
+      ], { templateRows: 12 }),
+    ],
+  },
+  {
+    name: 项目支出,
+    caption: '项目支出明细（对应财决05-2、08-2表及项目预算批复）',
+    blocks: [
+      table(
+        项目支出,
+        '项目支出明细表',
+        '项目支出明细表',
+        [
+          col('项目', '项目名称', 'text', { required: true, width: 30 }),
+          col('上级项目', '上级项目（子项填写）', 'text', { width: 18 }),
+          col('年初预算', '年初预算数', 'amount'),
+          col('年中追加', '年中追加预算数', 'amount'),
+          col('预算总额', '预算总额', 'amount'),
+          col('决算数', '年度决算数', 'amount'),
+          col('重点项目', '是否重点项目', 'flag'),
+        ],
+        { required: true, templateRows: 30, note: '子项目在“上级项目”栏填写所属项目名称；没有数的格可留空，“-”按 0 计。' },
+      ),
+      list(项目支出, '项目支出合计（报表所列）', [
+        ['项目_合计_年初预算', '合计：年初预算数', 'amount'],
+        ['项目_合计_年中追加', '合计：年中追加预算数', 'amount'],
+        ['项目_合计_预算总额', '合计：预算总额', 'amount'],
+        ['项目_合计_决算数', '合计：年度决算数', 'amount'],
+      ]),
+    ],
+  },
+  {
+    name: 三公经费,
+    caption: '“三公”经费预算与决算（对应公开07表、财决附01表）',
+    blocks: [
+      grid(
+        三公经费,
+        '“三公”经费支出表',
+        '三公',
+        '项目',
+        [
+          ['因公出国', '因公出国（境）费'],
+          ['公务接待', '公务接待费'],
+          ['公务用车', '公务用车购置及运行维护费'],
+          ['公务用车购置', '其中：公务用车购置费'],
+          ['公务用车运行', '其中：公务用车运行维护费'],
+          ['合计', '合计'],
+        ],
+        [
+          ['本年预算', '本年预算数'],
+          ['本年决算', '本年决算数'],
+          ['上年预算', '上年预算数'],
+          ['上年决算', '上年决算数'],
+        ],
+        { required: (r, c) => r === '合计' && (c === '本年预算' || c === '本年决算') },
+      ),
+      grid(
+        三公经费,
+        '“三公”经费增长率（报告所列）',
+        '三公',
+        '项目',
+        [
+          ['因公出国', '因公出国（境）费'],
+          ['公务接待', '公务接待费'],
+          ['公务用车', '公务用车购置及运行维护费'],
+          ['合计', '合计'],
+        ],
+        [['增长率', '本年决算比上年决算增长率']],
+        { kind: 'rate', note: '如报告中列有增长率，照填，系统会按上表重算核对。' },
+      ),
+    ],
+  },
+  {
+    name: 基础数据,
+    caption: '部门整体支出绩效评价基础数据表（湖南版式）：各指标的取数及报告所列比率',
+    blocks: [
+      list(基础数据, '财政供养人员情况', [
+        ['基础_编制数', '编制数', 'count', { required: true }],
+        ['基础_在职人数', '年末实际在职人数', 'count', { required: true }],
+        ['基础_在职人员控制率', '在职人员控制率（报告所列）', 'rate', { stated: true }],
+      ]),
+      list(基础数据, '经费控制情况', [
+        ['基础_公用经费预算', '公用经费预算数', 'amount', { source: '预算批复' }],
+        ['基础_公用经费决算', '公用经费决算数', 'amount'],
+        ['基础_公用经费控制率', '公用经费控制率（报告所列）', 'rate', { stated: true }],
+        ['基础_三公经费变动率', '“三公”经费变动率（报告所列）', 'rate', { stated: true }],
+        ['基础_三公经费控制率', '“三公”经费控制率（报告所列）', 'rate', { stated: true }],
+        ['基础_政府采购预算', '政府采购预算数', 'amount', { source: '政府采购情况表' }],
+        ['基础_政府采购实际', '实际政府采购金额', 'amount', { source: '政府采购情况表' }],
+        ['基础_政府采购执行率', '政府采购执行率（报告所列）', 'rate', { stated: true }],
+        ['基础_重点项目支出', '重点项目支出（如不填，按项目表中“是否重点项目”合计）', 'amount'],
+      ]),
+      list(基础数据, '预算完成率取数', [
+        ['基础_预算完成_数据年度', '数据所属年度', 'year'],
+        ['基础_预算完成_上年结转', '上年结转（年初结转和结余）', 'amount'],
+        ['基础_预算完成_年初预算', '年初预算', 'amount'],
+        ['基础_预算完成_本年追加', '本年追加预算', 'amount'],
+        ['基础_预算完成_年末结余', '年末结转和结余', 'amount'],
+        ['基础_预算完成_完成数', '预算完成数（国家口径，不填则按上式计算）', 'amount'],
+        ['基础_预算完成率', '预算完成率（报告所列）', 'rate', { stated: true }],
+      ]),
+      list(基础数据, '预算调整率取数', [
+        ['基础_预算调整_数据年度', '数据所属年度', 'year'],
+        ['基础_预算调整_年初预算', '年初批复预算', 'amount'],
+        ['基础_预算调整_调整数', '年中预算调整数（追加为正、追减为负）', 'amount'],
+        ['基础_预算调整_剔除数', '其中：落实国家政策、不可抗力、上级交办的调整', 'amount'],
+        ['基础_预算调整率', '预算调整率（报告所列）', 'rate', { stated: true }],
+      ]),
+      list(基础数据, '结转结余变动率取数', [
+        ['基础_结转结余_数据年度', '数据所属年度', 'year'],
+        ['基础_结转结余_上年', '上年度累计结转结余（本年年初）', 'amount'],
+        ['基础_结转结余_本年', '本年度累计结转结余（本年年末）', 'amount'],
+        ['基础_结转结余变动率', '结转结余变动率（报告所列）', 'rate', { stated: true }],
+      ]),
+      list(基础数据, '资产与支付', [
+        ['基础_固定资产总额', '固定资产总额', 'amount', { source: '资产情况表' }],
+        ['基础_在用固定资产', '实际在用固定资产总额', 'amount', { source: '资产情况表' }],
+        ['基础_固定资产利用率', '固定资产利用率（报告所列）', 'rate', { stated: true }],
+        ['基础_实际支付进度', '实际支付进度', 'rate'],
+        ['基础_既定支付进度', '既定支付进度', 'rate'],
+        ['基础_服务对象满意度', '服务对象满意度（调查结果）', 'rate'],
+      ]),
+    ],
+  },
+  {
+    name: 产出任务,
+    caption: '年度工作任务完成情况（产出指标的取数）',
+    blocks: [
+      table(
+        产出任务,
+        '年度工作任务',
+        '产出任务表',
+        [
+          col('任务', '工作任务', 'text', { required: true, width: 40 }),
+          col('计划完成时间', '计划完成时间', 'date'),
+          col('是否完成', '是否完成', 'flag', { required: true }),
+          col('是否按时', '是否按时完成', 'flag'),
+          col('是否达标', '质量是否达标', 'flag'),
+          col('是否重点', '是否重点或交办工作', 'flag'),
+          col('说明', '完成情况说明', 'text', { width: 40 }),
+        ],
+        { templateRows: 30, note: '是 / 否 列填写“是”或“否”。' },
+      ),
+    ],
+  },
+  {
+    name: 自评打分,
+    caption: '单位自评得分：定性指标的得分，以及报告中自报的各级得分',
+    blocks: [
+      table(
+        自评打分,
+        '自评得分',
+        '自评得分表',
+        [
+          col('指标', '指标名称（一级、二级或三级）', 'text', { required: true, width: 26 }),
+          col('自评得分', '自评得分', 'score', { required: true }),
+          col('说明', '评价说明 / 扣分原因', 'text', { width: 60 }),
+        ],
+        {
+          templateRows: 40,
+          note: '定性指标按此处得分计分；定量指标的自评分只作对照。指标名称须与“评分规则”表一致。',
+        },
+      ),
+    ],
+  },
+  {
+    name: 文字材料,
+    caption: '单位自己撰写的文字，报告原样引用',
+    blocks: [
+      text(文字材料, '部门整体履职情况', '履职情况', '部门整体履职情况'),
+      text(文字材料, '存在的主要问题', '存在问题', '存在的主要问题（单位补充）'),
+      text(文字材料, '下一步改进措施', '改进措施', '下一步改进措施（单位补充）'),
+    ],
+  },
+];
+
+/** Every declaration, in sheet order. */
+export const INPUTS: InputDecl[] = INPUT_SHEETS.flatMap((s) =>
+  s.blocks.flatMap((b): InputDecl[] => {
+    switch (b.type) {
+      case 'list':
+        return b.items;
+      case 'grid':
+        return b.cells.flat().filter((c): c is ScalarDecl => c !== null);
+      case 'table':
+        return [b.table];
+      case 'text':
+        return [b.item];
+    }
+  }),
+);
+
+export const INPUT_BY_NAME: ReadonlyMap<string, InputDecl> = new Map(INPUTS.map((d) => [d.name, d]));
+
+export function inputDecl(name: string): InputDecl {
+  const d = INPUT_BY_NAME.get(name);
+  if (!d) throw new Error(`目录中没有名称“${name}”`);
+  return d;
+}

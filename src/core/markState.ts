@@ -1,0 +1,57 @@
+/**
+ * How marks on the user's cells are remembered, so that 清除标记 restores each cell exactly.
+ *
+ * Both hosts keep one record per marked cell in the add-in's very-hidden sheet
+ * {@link STATE_SHEET}: the cell's own fill and note as they were before Jixiao touched it.
+ * Applying new marks first restores every recorded cell, then records and marks the new ones,
+ * so running twice leaves the same workbook as running once.
+ */
+import type { CellValue, Severity } from './types';
+
+export const STATE_SHEET = '_jixiao_state';
+
+/** Fill colours of marks: Excel's own "bad" and "neutral" styles. */
+export const MARK_FILL: Record<Severity, string> = { 错误: '#FFC7CE', 提示: '#FFEB9C' };
+
+/** A cell's own fill before marking. `none` is "no fill" (office-js #4900: not the same as white). */
+export type FillState = { kind: 'none' } | { kind: 'solid'; color: string } | { kind: 'other'; raw: string };
+
+export interface MarkRecord {
+  /** `Sheet!A1`. */
+  address: string;
+  fill: FillState;
+  /** The cell's own note text, or null when it had none. */
+  note: string | null;
+  /** Severity of Jixiao's mark now on the cell. */
+  severity: Severity;
+}
+
+const HEADER = ['address', 'fill', 'note', 'severity'];
+
+export function encodeState(records: MarkRecord[]): CellValue[][] {
+  return [HEADER, ...records.map((r) => [r.address, JSON.stringify(r.fill), r.note === null ? '' : JSON.stringify(r.note), r.severity])];
+}
+
+export function decodeState(values: CellValue[][] | undefined): MarkRecord[] {
+  if (!values || values.length < 2 || values[0][0] !== HEADER[0]) return [];
+  const out: MarkRecord[] = [];
+  for (const row of values.slice(1)) {
+    const [address, fill, note, severity] = row.map((v) => (v === null || v === undefined ? '' : String(v)));
+    if (!address) continue;
+    out.push({
+      address,
+      fill: fill ? (JSON.parse(fill) as FillState) : { kind: 'none' },
+      note: note ? (JSON.parse(note) as string) : null,
+      severity: severity === '提示' ? '提示' : '错误',
+    });
+  }
+  return out;
+}
+
+/** Separates the user's own note from Jixiao's text in a marked cell's note. */
+export const NOTE_SEPARATOR = '\n——绩效自评助手——\n';
+
+/** The note a marked cell carries: the user's own note (kept) and Jixiao's message. */
+export function markedNote(own: string | null, message: string): string {
+  return own ? `${own}${NOTE_SEPARATOR}${message}` : `【绩效自评助手】${message}`;
+}
