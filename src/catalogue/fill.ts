@@ -1,0 +1,41 @@
+/**
+ * A reading of a workbook laid out as the template lays it out, from plain values by name.
+ * Used to fill the template (sample department, generated benchmark workbooks) and by tests
+ * that need a reading without going through a file.
+ */
+import type { CellValue, RawReading } from '../core/types';
+import { INPUTS } from './inputs';
+import { TEMPLATE_ADDRESS } from './layout';
+import { parseRange } from '../core/address';
+
+/** Values by defined name: a scalar value, or table rows (column order of the declaration). */
+export type InputValues = Record<string, CellValue | CellValue[][] | undefined>;
+
+/** The values of one name as the template's range would hold them (tables padded to the range). */
+export function rangeValues(name: string, value: InputValues[string]): CellValue[][] {
+  const d = INPUTS.find((x) => x.name === name);
+  const address = TEMPLATE_ADDRESS.get(name);
+  if (!d || !address) throw new Error(`目录中没有名称“${name}”`);
+  if (d.type === 'scalar') return [[(value ?? null) as CellValue]];
+  const r = parseRange(address)!;
+  const height = Math.max(r.bottom - r.top + 1, Array.isArray(value) ? value.length : 0);
+  const width = r.right - r.left + 1;
+  const rows = Array.isArray(value) ? (value as CellValue[][]) : [];
+  return Array.from({ length: height }, (_, i) => Array.from({ length: width }, (_, c) => rows[i]?.[c] ?? null));
+}
+
+/** A reading as a host would return it for a template filled with `values` (unknown names rejected). */
+export function templateReading(values: InputValues): RawReading {
+  for (const k of Object.keys(values)) if (!TEMPLATE_ADDRESS.has(k)) throw new Error(`目录中没有名称“${k}”`);
+  const inputs: RawReading['inputs'] = {};
+  for (const d of INPUTS) {
+    const address = TEMPLATE_ADDRESS.get(d.name)!;
+    const vals = rangeValues(d.name, values[d.name]);
+    const r = parseRange(address)!;
+    // Tables longer than the template extend the range downwards, as a user inserting rows would.
+    const bottom = r.top + vals.length - 1;
+    const addr = d.type === 'table' ? address.replace(/\d+$/, String(bottom + 1)) : address;
+    inputs[d.name] = { name: d.name, address: addr, values: vals };
+  }
+  return { inputs, diagnostics: [] };
+}
