@@ -117,6 +117,13 @@ export interface SheetPlan {
   visibility?: 'visible' | 'hidden' | 'veryHidden';
   /** A column chart of given series, where the host supports charts. */
   chart?: ChartPlan;
+  /**
+   * What to do when a sheet of this name exists: `replace` (the add-in's output sheets, the default)
+   * or `keep` (template input sheets: never overwrite the user's own sheet).
+   */
+  onExisting?: 'replace' | 'keep';
+  /** Row heights in points, by 0-based row index. */
+  rowHeights?: Record<number, number>;
 }
 
 export interface ChartPlan {
@@ -143,6 +150,8 @@ export interface Plan {
   sheets: SheetPlan[];
   /** Marks to put on input cells (after removing the previous run's marks). */
   marks: CellMark[];
+  /** Workbook-scoped defined names to create or repoint (the template's names, bindings). */
+  names?: Array<{ name: string; address: string; comment?: string }>;
   /** Sheet to activate at the end, if any. */
   activate?: string;
 }
