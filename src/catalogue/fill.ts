@@ -18,9 +18,11 @@ export function rangeValues(name: string, value: InputValues[string]): CellValue
   if (!d || !address) throw new Error(`目录中没有名称“${name}”`);
   if (d.type === 'scalar') return [[(value ?? null) as CellValue]];
   const r = parseRange(address)!;
-  const height = Math.max(r.bottom - r.top + 1, Array.isArray(value) ? value.length : 0);
+  const height = Math.max(r.bottom - r.top + 1, Array.isArray(value) ? value.length : d.defaultRows?.().length ?? 0);
   const width = r.right - r.left + 1;
-  const rows = Array.isArray(value) ? (value as CellValue[][]) : [];
+  // A table not given holds what the template puts in it (e.g. the default rulebook).
+  const given = value ?? d.defaultRows?.();
+  const rows = Array.isArray(given) ? (given as CellValue[][]) : [];
   return Array.from({ length: height }, (_, i) => Array.from({ length: width }, (_, c) => rows[i]?.[c] ?? null));
 }
 

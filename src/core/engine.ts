@@ -3,6 +3,7 @@
  * checks → report → plan. Both hosts call this and apply the same plan, so they cannot drift.
  */
 import { buildModel, Model } from './model';
+import type { ReportDraft } from './narrative';
 import type { Finding, IndicatorResult, ScoreSheet } from './results';
 import type { Diagnostic, Plan, RawReading } from './types';
 
@@ -27,6 +28,8 @@ export interface Evaluation {
   findings: Finding[];
   /** Problems that stop a stage (e.g. an invalid rulebook), in Chinese. */
   diagnostics: Diagnostic[];
+  /** The drafted report, when it could be drafted. */
+  report: ReportDraft | null;
   plan: Plan;
   summary: EvaluationSummary;
 }
@@ -44,6 +47,7 @@ export function evaluate(reading: RawReading, _options: EvaluateOptions = {}): E
     scores,
     findings,
     diagnostics: model.diagnostics,
+    report: null,
     plan,
     summary: {
       unit: model.text('单位名称'),

@@ -1,0 +1,174 @@
+/**
+ * jixiao — the command line. Same engine as the add-in, over .xlsx files.
+ *
+ *   jixiao template <out.xlsx>
+ *   jixiao fill <values.json> -o <out.xlsx>
+ *   jixiao evaluate <in.xlsx> -o <out.xlsx> [--json <results.json>] [--rules <rules.json>] [--docx <report.docx>] [--strict]
+ *   jixiao clear <in.xlsx> -o <out.xlsx>
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import type { InputValues } from '../catalogue/fill';
+import { evaluate } from '../core/engine';
+import { templatePlan } from '../core/template';
+import { openWorkbook, writeWorkbook } from '../hosts/file/node';
+import { applyPlan, clearMarks, newXlsx, readInputs } from '../hosts/file/xlsx';
+import { evaluationJson } from './json';
+
+export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, findings: 4 } as const;
+
+const USAGE = `用法：
+  jixiao template <输出.xlsx>                       生成空白输入模板
+  jixiao fill <数据.json> -o <输出.xlsx>             用 JSON 中的数据（名称 → 值）填写模板
+  jixiao evaluate <输入.xlsx> -o <输出.xlsx> [--json <结果.json>] [--rules <评分规则.json>] [--docx <报告.docx>] [--strict]
+                                                     读取、计算、核对、写回；--strict 有“错误”级问题时退出码为 4
+  jixiao clear <输入.xlsx> -o <输出.xlsx>            清除助手添加的标记（底色和批注），不改变数值
+
+退出码：0 完成；2 用法错误；3 输入文件无法读取；4 （--strict）发现错误；1 内部错误`;
+
+class UsageError extends Error {}
+class InputError extends Error {}
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const consoleIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+
+function need(v: string | undefined, what: string): string {
+  if (!v) throw new UsageError(`缺少${what}`);
+  return v;
+}
+
+async function open(file: string) {
+  try {
+    return await openWorkbook(file);
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
+}
+
+async function cmdTemplate(args: string[], io: Io): Promise<number> {
+  const out = need(args[0], '输出文件名，如 jixiao template 模板.xlsx');
+  const book = newXlsx();
+  applyPlan(book, templatePlan());
+  await writeWorkbook(book, out);
+  io.out(`已生成模板：${out}`);
+  return EXIT.ok;
+}
+
+async function cmdFill(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' } } });
+  const src = need(positionals[0], '数据文件（JSON）');
+  const out = need(values.output, '输出文件（-o）');
+  let data: InputValues;
+  try {
+    data = JSON.parse(await fs.readFile(src, 'utf8')) as InputValues;
+  } catch (e) {
+    throw new InputError(`无法读取数据文件 ${src}：${(e as Error).message}`);
+  }
+  const book = newXlsx();
+  try {
+    applyPlan(book, templatePlan(data));
+  } catch (e) {
+    throw new InputError(`${src}：${(e as Error).message}`);
+  }
+  await writeWorkbook(book, out);
+  io.out(`已生成：${out}`);
+  return EXIT.ok;
+}
+
+async function cmdEvaluate(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      output: { type: 'string', short: 'o' },
+      json: { type: 'string' },
+      rules: { type: 'string' },
+      docx: { type: 'string' },
+      strict: { type: 'boolean' },
+    },
+  });
+  const input = need(positionals[0], '输入工作簿');
+  const book = await open(input);
+  let rulesJson: string | undefined;
+  if (values.rules) {
+    try {
+      rulesJson = await fs.readFile(values.rules, 'utf8');
+    } catch {
+      throw new InputError(`找不到评分规则文件：${values.rules}`);
+    }
+  }
+  const reading = readInputs(book);
+  const result = evaluate(reading, { rulesJson });
+  if (values.output) {
+    applyPlan(book, result.plan);
+    await writeWorkbook(book, values.output);
+  }
+  if (values.json) {
+    await fs.mkdir(path.dirname(path.resolve(values.json)), { recursive: true });
+    await fs.writeFile(values.json, JSON.stringify(evaluationJson(result, { file: path.basename(input) }), null, 2));
+  }
+  if (values.docx) {
+    if (!result.report) throw new InputError('报告无法生成：缺少必要的数据');
+    const { reportToDocx } = await import('../export/docx');
+    await fs.mkdir(path.dirname(path.resolve(values.docx)), { recursive: true });
+    await fs.writeFile(values.docx, await reportToDocx(result.report, result.scores));
+  }
+  const s = result.summary;
+  io.out(`${s.unit ?? '（未填单位名称）'} ${s.year ?? ''}年度`);
+  if (s.total !== null) io.out(`总分 ${s.total}，等级 ${s.grade}`);
+  io.out(`问题：错误 ${s.errors} 项，提示 ${s.warnings} 项`);
+  for (const d of result.diagnostics.slice(0, 20)) io.out(`  [${d.severity}] ${d.message}`);
+  if (result.diagnostics.length > 20) io.out(`  ……另有 ${result.diagnostics.length - 20} 项，见 --json 输出或“问题清单”表`);
+  if (values.output) io.out(`已写入：${values.output}`);
+  return values.strict && s.errors > 0 ? EXIT.findings : EXIT.ok;
+}
+
+async function cmdClear(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' } } });
+  const input = need(positionals[0], '输入工作簿');
+  const out = need(values.output, '输出文件（-o）');
+  const book = await open(input);
+  const n = clearMarks(book);
+  await writeWorkbook(book, out);
+  io.out(`已清除 ${n} 个单元格的标记：${out}`);
+  return EXIT.ok;
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  template: cmdTemplate,
+  fill: cmdFill,
+  evaluate: cmdEvaluate,
+  clear: cmdClear,
+};
+
+export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '-h' || cmd === '--help' || cmd === 'help') {
+    io.out(USAGE);
+    return cmd ? EXIT.ok : EXIT.usage;
+  }
+  const run = COMMANDS[cmd];
+  if (!run) {
+    io.err(`未知命令“${cmd}”。\n${USAGE}`);
+    return EXIT.usage;
+  }
+  try {
+    return await run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${(e as Error).message}\n${USAGE}`);
+      return EXIT.usage;
+    }
+    if (e instanceof InputError) {
+      io.err((e as Error).message);
+      return EXIT.input;
+    }
+    io.err(`内部错误：${(e as Error).stack ?? e}`);
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Defined names as a workbook holds them → the range each catalogue name points to, or a
+ * Chinese diagnostic. Shared by both hosts so they resolve names identically: workbook scope
+ * first, then a sheet-scoped name; #REF!, constants and whole columns reported, never fatal.
+ */
+import { normaliseAddress, parseRange } from './address';
+import type { Diagnostic } from './types';
+
+export interface DefinedNameEntry {
+  name: string;
+  /** What the name refers to, as Excel stores it: `Sheet!$A$1`, `=#REF!`, `=0.5`, `"text"`. */
+  formula: string;
+  /** Sheet name for a sheet-scoped name; undefined for workbook scope. */
+  scope?: string;
+}
+
+export interface ResolvedName {
+  name: string;
+  /** `Sheet!A1[:B2]`, when usable. */
+  address?: string;
+  diagnostic?: Diagnostic;
+}
+
+/** The most cells a named input may cover (a table of 10,000 rows × 10 columns). */
+export const MAX_NAMED_CELLS = 200_000;
+
+function diag(name: string, code: string, message: string, address?: string): Diagnostic {
+  return { code, severity: '错误', message, name, address };
+}
+
+function resolveOne(e: DefinedNameEntry): ResolvedName {
+  const text = e.formula.trim().replace(/^=/, '');
+  if (/#REF!/i.test(text))
+    return { name: e.name, diagnostic: diag(e.name, 'name-ref-error', `名称 ${e.name} 的引用已失效（#REF!，所指单元格或工作表已被删除）；请在“名称管理器”中重新指向正确的单元格`) };
+  if (text.includes(','))
+    return { name: e.name, diagnostic: diag(e.name, 'name-multi-area', `名称 ${e.name} 指向多个区域（${text}）；应只指向一个连续区域`) };
+  const wholeCol = /^(?:'[^']+'|[^!]+)!\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/i.test(text);
+  const wholeRow = /^(?:'[^']+'|[^!]+)!\$?\d+:\$?\d+$/.test(text);
+  if (wholeCol || wholeRow)
+    return {
+      name: e.name,
+      diagnostic: diag(e.name, 'name-whole-line', `名称 ${e.name} 指向整${wholeCol ? '列' : '行'}（${text}）；应指向具体的单元格或数据区域`),
+    };
+  const r = parseRange(text);
+  if (!r)
+    return {
+      name: e.name,
+      diagnostic: diag(e.name, 'name-not-range', `名称 ${e.name} 不是单元格引用（现为“${text}”）；应指向工作表中的单元格，如 基础数据!B6`),
+    };
+  const cells = (r.bottom - r.top + 1) * (r.right - r.left + 1);
+  if (cells > MAX_NAMED_CELLS)
+    return {
+      name: e.name,
+      diagnostic: diag(e.name, 'name-too-large', `名称 ${e.name} 指向 ${normaliseAddress(text)}，共 ${cells} 个单元格，区域过大；应只覆盖数据所在的行列`),
+    };
+  return { name: e.name, address: normaliseAddress(text)! };
+}
+
+/**
+ * Resolves the wanted names. A workbook-scoped name wins; otherwise a sheet-scoped one; two
+ * sheet-scoped names of the same name on different sheets are ambiguous (first used, reported).
+ */
+export function resolveNames(entries: DefinedNameEntry[], wanted: string[]): { resolved: Map<string, ResolvedName>; diagnostics: Diagnostic[] } {
+  const byName = new Map<string, DefinedNameEntry[]>();
+  for (const e of entries) {
+    const key = e.name.toLowerCase(); // Excel names are case-insensitive
+    byName.set(key, [...(byName.get(key) ?? []), e]);
+  }
+  const resolved = new Map<string, ResolvedName>();
+  const diagnostics: Diagnostic[] = [];
+  for (const name of wanted) {
+    const found = byName.get(name.toLowerCase()) ?? [];
+    const global = found.find((e) => e.scope === undefined);
+    const local = found.filter((e) => e.scope !== undefined);
+    if (global) {
+      resolved.set(name, resolveOne(global));
+      continue;
+    }
+    if (local.length === 0) {
+      resolved.set(name, {
+        name,
+        diagnostic: diag(name, 'name-missing', `工作簿中没有名称 ${name}；请用“插入模板”或在“数据”页把该项绑定到单元格`),
+      });
+      continue;
+    }
+    if (local.length > 1)
+      diagnostics.push({
+        code: 'name-ambiguous',
+        severity: '提示',
+        message: `名称 ${name} 在 ${local.map((e) => `“${e.scope}”`).join('、')} 多个工作表中分别定义（工作表级名称）；已采用“${local[0].scope}”中的定义，请删除多余的名称`,
+        name,
+      });
+    resolved.set(name, resolveOne(local[0]));
+  }
+  return { resolved, diagnostics };
+}

@@ -1,0 +1,280 @@
+/**
+ * The file host: the same read-all / apply-plan port as the Office host, over an .xlsx held
+ * in memory with ExcelJS. Works in Node (CLI, batch) and in the browser (web page).
+ */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { INPUTS } from '../../catalogue/inputs';
+import { a1 } from '../../catalogue/layout';
+import { parseRange } from '../../core/address';
+import { decodeState, encodeState, FillState, MARK_FILL, markedNote, MarkRecord, STATE_SHEET } from '../../core/markState';
+import { DefinedNameEntry, resolveNames } from '../../core/names';
+import { STYLES } from '../../core/styles';
+import type { CellValue, Diagnostic, OutCell, Plan, RawReading, SheetPlan } from '../../core/types';
+
+/** A loaded workbook with the defined names exactly as the file stores them. */
+export interface XlsxBook {
+  wb: ExcelJS.Workbook;
+  /** Raw definedNames of xl/workbook.xml (ExcelJS drops #REF!, constants and scopes). */
+  names: DefinedNameEntry[];
+}
+
+const XML_ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+const unescapeXml = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (m) => XML_ENTITIES[m]);
+
+async function rawDefinedNames(data: ArrayBuffer | Uint8Array): Promise<DefinedNameEntry[]> {
+  const zip = await JSZip.loadAsync(data);
+  const xml = await zip.file('xl/workbook.xml')?.async('string');
+  if (!xml) return [];
+  const sheets = [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => unescapeXml(m[1]));
+  return [...xml.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)]
+    .map((m) => {
+      const name = /\bname="([^"]*)"/.exec(m[1]);
+      const local = /\blocalSheetId="(\d+)"/.exec(m[1]);
+      return {
+        name: name ? unescapeXml(name[1]) : '',
+        formula: unescapeXml(m[2]),
+        scope: local ? sheets[Number(local[1])] ?? `#${local[1]}` : undefined,
+      };
+    })
+    .filter((e) => e.name && !e.name.startsWith('_xlnm.'));
+}
+
+/** Loads an .xlsx from bytes. Throws a Chinese error when the bytes are not a workbook. */
+export async function loadXlsx(data: ArrayBuffer | Uint8Array): Promise<XlsxBook> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as ArrayBuffer);
+    return { wb, names: await rawDefinedNames(data) };
+  } catch (e) {
+    throw new Error(`无法打开工作簿：文件不是有效的 .xlsx（${(e as Error).message}）。请用 Excel 或 WPS 另存为 .xlsx 后重试`);
+  }
+}
+
+/** A new, empty workbook. */
+export function newXlsx(): XlsxBook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '绩效自评助手';
+  return { wb, names: [] };
+}
+
+export async function saveXlsx(book: XlsxBook): Promise<Uint8Array> {
+  return new Uint8Array(await book.wb.xlsx.writeBuffer());
+}
+
+// ------------------------------------------------------------------ reading
+
+/** ExcelJS cell value → the host-neutral CellValue. */
+export function cellValueOf(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'object') {
+    if ('error' in v) return { error: String((v as ExcelJS.CellErrorValue).error) };
+    if ('formula' in v || 'sharedFormula' in v) {
+      const r = (v as ExcelJS.CellFormulaValue).result;
+      if (r === undefined || r === null) return null;
+      return cellValueOf(r as ExcelJS.CellValue);
+    }
+    if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
+    if ('text' in v) return String((v as ExcelJS.CellHyperlinkValue).text);
+  }
+  return String(v);
+}
+
+/** Reads every catalogue name (or the given names) in one pass. Never throws on bad names. */
+export function readInputs(book: XlsxBook, wanted: string[] = INPUTS.map((d) => d.name)): RawReading {
+  const { resolved, diagnostics } = resolveNames(book.names, wanted);
+  const inputs: RawReading['inputs'] = {};
+  const extra: Diagnostic[] = [...diagnostics];
+  for (const name of wanted) {
+    const r = resolved.get(name)!;
+    if (!r.address) {
+      inputs[name] = { name, diagnostic: r.diagnostic };
+      continue;
+    }
+    const range = parseRange(r.address)!;
+    const ws = book.wb.getWorksheet(range.sheet);
+    if (!ws) {
+      inputs[name] = {
+        name,
+        diagnostic: { code: 'name-sheet-missing', severity: '错误', message: `名称 ${name} 指向的工作表“${range.sheet}”不存在；请重新绑定`, name },
+      };
+      continue;
+    }
+    const values: CellValue[][] = [];
+    for (let r0 = range.top; r0 <= range.bottom; r0++) {
+      const row = ws.getRow(r0 + 1);
+      const line: CellValue[] = [];
+      for (let c0 = range.left; c0 <= range.right; c0++) line.push(cellValueOf(row.getCell(c0 + 1).value));
+      values.push(line);
+    }
+    inputs[name] = { name, address: r.address, values };
+  }
+  return { inputs, diagnostics: extra };
+}
+
+// ------------------------------------------------------------------ writing
+
+const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
+
+function styleCell(cell: ExcelJS.Cell, out: OutCell): void {
+  const s = out.style ? STYLES[out.style] : {};
+  const style: Partial<ExcelJS.Style> = {};
+  if (s.bold || s.size || s.color || s.underline)
+    style.font = { bold: s.bold, size: s.size, color: s.color ? { argb: argb(s.color) } : undefined, underline: s.underline };
+  if (s.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
+  if (s.wrap || s.align) style.alignment = { wrapText: s.wrap, horizontal: s.align, vertical: 'top' };
+  if (s.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  const numFmt = out.numFmt ?? s.numFmt;
+  if (numFmt) style.numFmt = numFmt;
+  cell.style = style;
+}
+
+function writeCell(ws: ExcelJS.Worksheet, r: number, c: number, out: OutCell): void {
+  const cell = ws.getCell(r + 1, c + 1);
+  if (out.formula !== undefined) cell.value = { formula: out.formula } as ExcelJS.CellFormulaValue;
+  else if (out.link && typeof out.value === 'string')
+    cell.value = { text: out.value, hyperlink: `#${internalRef(out.link)}` } as ExcelJS.CellHyperlinkValue;
+  // ExcelJS writes strings as shared strings, never as formulas, so "=SUM(A1)" stays text.
+  else cell.value = out.value ?? null;
+  styleCell(cell, out);
+}
+
+/** `Sheet!A1` → `'Sheet'!A1` for a hyperlink location. */
+function internalRef(address: string): string {
+  const r = parseRange(address);
+  if (!r) return address;
+  return `'${r.sheet.replace(/'/g, "''")}'!${a1(r.top, r.left)}`;
+}
+
+function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
+  const existing = wb.getWorksheet(plan.name);
+  if (existing && plan.onExisting === 'keep') return;
+  // Replace whole: remove and re-add at the same position so output sheets stay in order.
+  if (existing) wb.removeWorksheet(existing.id);
+  const ws = wb.addWorksheet(plan.name, {
+    state: plan.visibility ?? 'visible',
+    views: plan.freezeRows ? [{ state: 'frozen', ySplit: plan.freezeRows }] : undefined,
+  });
+  plan.columnWidths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  plan.rows.forEach((line, r) => line.forEach((out, c) => out && writeCell(ws, r, c, out)));
+  for (const [row, h] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = h;
+  for (const m of plan.merges ?? []) ws.mergeCells(m);
+  // ExcelJS cannot write charts; the Office host draws plan.chart.
+}
+
+function defineNames(book: XlsxBook, names: NonNullable<Plan['names']>): void {
+  for (const { name, address } of names) {
+    const existing = book.wb.definedNames.getRanges(name).ranges;
+    for (const loc of existing) book.wb.definedNames.remove(loc, name);
+    book.wb.definedNames.add(address, name);
+    book.names = [...book.names.filter((e) => e.name !== name || e.scope !== undefined), { name, formula: address }];
+  }
+}
+
+// ------------------------------------------------------------------ marks
+
+function fillState(cell: ExcelJS.Cell): FillState {
+  const f = cell.fill as ExcelJS.Fill | undefined;
+  if (!f || (f.type === 'pattern' && f.pattern === 'none')) return { kind: 'none' };
+  if (f.type === 'pattern' && f.pattern === 'solid' && f.fgColor?.argb && !f.bgColor)
+    return { kind: 'solid', color: `#${f.fgColor.argb.slice(2)}` };
+  return { kind: 'other', raw: JSON.stringify(f) };
+}
+
+function setFill(cell: ExcelJS.Cell, state: FillState): void {
+  // Assign a fresh style object: ExcelJS shares style objects between cells of a loaded file.
+  const style = { ...cell.style };
+  if (state.kind === 'none') delete style.fill;
+  else style.fill = state.kind === 'solid' ? { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(state.color) } } : (JSON.parse(state.raw) as ExcelJS.Fill);
+  cell.style = style;
+}
+
+function noteText(cell: ExcelJS.Cell): string | null {
+  const n = cell.note as unknown;
+  if (n === undefined || n === null) return null;
+  if (typeof n === 'string') return n;
+  const texts = (n as { texts?: Array<{ text: string }> }).texts;
+  return texts ? texts.map((t) => t.text).join('') : null;
+}
+
+function setNote(cell: ExcelJS.Cell, note: string | null): void {
+  if (note !== null) {
+    cell.note = note;
+    return;
+  }
+  // ExcelJS has no API to delete a note; a loaded cell also keeps it in its value model,
+  // so drop the comment and re-create the value (unchanged) without it.
+  const value = cell.value;
+  (cell as unknown as { _comment?: unknown })._comment = undefined;
+  cell.value = value;
+}
+
+function cellAt(wb: ExcelJS.Workbook, address: string): ExcelJS.Cell | null {
+  const r = parseRange(address);
+  const ws = r && wb.getWorksheet(r.sheet);
+  return r && ws ? ws.getCell(r.top + 1, r.left + 1) : null;
+}
+
+function stateSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
+  return wb.getWorksheet(STATE_SHEET) ?? wb.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
+}
+
+function readState(wb: ExcelJS.Workbook): MarkRecord[] {
+  const ws = wb.getWorksheet(STATE_SHEET);
+  if (!ws) return [];
+  const values: CellValue[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    const line: CellValue[] = [];
+    for (let c = 1; c <= 4; c++) line.push(cellValueOf(row.getCell(c).value));
+    values.push(line);
+  });
+  return decodeState(values);
+}
+
+function writeState(wb: ExcelJS.Workbook, records: MarkRecord[]): void {
+  const old = wb.getWorksheet(STATE_SHEET);
+  if (old) wb.removeWorksheet(old.id);
+  if (records.length === 0) return;
+  const ws = stateSheet(wb);
+  encodeState(records).forEach((line, r) => line.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue)));
+}
+
+/** Restores every cell Jixiao marked to its own fill and note. Values are never touched. */
+export function clearMarks(book: XlsxBook): number {
+  const records = readState(book.wb);
+  for (const rec of records) {
+    const cell = cellAt(book.wb, rec.address);
+    if (!cell) continue;
+    setFill(cell, rec.fill);
+    setNote(cell, rec.note);
+  }
+  writeState(book.wb, []);
+  return records.length;
+}
+
+function applyMarks(book: XlsxBook, marks: Plan['marks']): void {
+  clearMarks(book);
+  const records: MarkRecord[] = [];
+  for (const m of marks) {
+    const cell = cellAt(book.wb, m.address);
+    if (!cell) continue;
+    const own = noteText(cell);
+    records.push({ address: m.address, fill: fillState(cell), note: own, severity: m.severity });
+    setFill(cell, { kind: 'solid', color: MARK_FILL[m.severity] });
+    setNote(cell, markedNote(own, m.note));
+  }
+  writeState(book.wb, records);
+}
+
+/** Applies a plan: output sheets, names, then marks (previous marks restored first). */
+export function applyPlan(book: XlsxBook, plan: Plan): void {
+  for (const s of plan.sheets) writeSheet(book.wb, s);
+  if (plan.names) defineNames(book, plan.names);
+  applyMarks(book, plan.marks);
+  if (plan.activate) {
+    const idx = book.wb.worksheets.findIndex((w) => w.name === plan.activate);
+    if (idx >= 0) book.wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: idx, visibility: 'visible' }];
+  }
+}
