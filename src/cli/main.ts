@@ -5,6 +5,8 @@
  *   jixiao fill <values.json> -o <out.xlsx>
  *   jixiao evaluate <in.xlsx> -o <out.xlsx> [--json <results.json>] [--rules <rules.json>] [--docx <report.docx>] [--strict]
  *   jixiao clear <in.xlsx> -o <out.xlsx>
+ *   jixiao batch <folder> -o <out-folder>
+ *   jixiao generate <n> -o <folder>
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -24,6 +26,10 @@ const USAGE = `用法：
   jixiao evaluate <输入.xlsx> -o <输出.xlsx> [--json <结果.json>] [--rules <评分规则.json>] [--docx <报告.docx>] [--strict]
                                                      读取、计算、核对、写回；--strict 有“错误”级问题时退出码为 4
   jixiao clear <输入.xlsx> -o <输出.xlsx>            清除助手添加的标记（底色和批注），不改变数值
+  jixiao batch <文件夹> -o <输出文件夹> [--rules <评分规则.json>] [--workers N]
+                                                     批量评价文件夹中的全部工作簿（多核并行），并生成“汇总.xlsx”
+  jixiao generate <数量> -o <输出文件夹> [--seed N] [--rows N]
+                                                     生成随机但各项勾稽一致的测试工作簿
 
 退出码：0 完成；2 用法错误；3 输入文件无法读取；4 （--strict）发现错误；1 内部错误`;
 
@@ -128,6 +134,54 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   return values.strict && s.errors > 0 ? EXIT.findings : EXIT.ok;
 }
 
+async function cmdBatch(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { output: { type: 'string', short: 'o' }, rules: { type: 'string' }, workers: { type: 'string' } },
+  });
+  const folder = need(positionals[0], '工作簿所在的文件夹');
+  const out = need(values.output, '输出文件夹（-o）');
+  try {
+    if (!(await fs.stat(folder)).isDirectory()) throw new Error();
+  } catch {
+    throw new InputError(`找不到文件夹：${folder}`);
+  }
+  const rulesJson = values.rules ? await fs.readFile(values.rules, 'utf8').catch(() => {
+    throw new InputError(`找不到评分规则文件：${values.rules}`);
+  }) : undefined;
+  const { runBatch, progressBar } = await import('./batch');
+  const result = await runBatch(folder, out, {
+    rulesJson,
+    workers: values.workers ? Number(values.workers) : undefined,
+    progress: progressBar((s) => process.stderr.write(s), Boolean(process.stderr.isTTY)),
+  });
+  const failed = result.rows.filter((r) => r.failure).length;
+  io.out(`共 ${result.rows.length} 个工作簿，${result.rows.length - failed} 个已评价，${failed} 个无法评价；用时 ${result.seconds.toFixed(1)} 秒`);
+  io.out(`汇总：${result.summaryFile}`);
+  return EXIT.ok;
+}
+
+async function cmdGenerate(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { output: { type: 'string', short: 'o' }, seed: { type: 'string' }, rows: { type: 'string' } },
+  });
+  const count = Number(need(positionals[0], '数量'));
+  const out = need(values.output, '输出文件夹（-o）');
+  if (!Number.isInteger(count) || count < 1) throw new UsageError(`数量应为正整数：${positionals[0]}`);
+  const { syntheticDepartment } = await import('./synthetic');
+  const seed0 = Number(values.seed ?? 1);
+  for (let i = 0; i < count; i++) {
+    const book = newXlsx();
+    applyPlan(book, templatePlan(syntheticDepartment(seed0 + i, Number(values.rows ?? 6))));
+    await writeWorkbook(book, path.join(out, `单位${String(i + 1).padStart(4, '0')}.xlsx`));
+  }
+  io.out(`已生成 ${count} 个工作簿：${out}`);
+  return EXIT.ok;
+}
+
 async function cmdClear(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' } } });
   const input = need(positionals[0], '输入工作簿');
@@ -144,6 +198,8 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   fill: cmdFill,
   evaluate: cmdEvaluate,
   clear: cmdClear,
+  batch: cmdBatch,
+  generate: cmdGenerate,
 };
 
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {

@@ -100,6 +100,8 @@ export interface OutCell {
   numFmt?: string;
   /** Internal hyperlink target `Sheet!A1`. */
   link?: string;
+  /** External hyperlink, e.g. a result workbook's relative file name in a batch summary. */
+  href?: string;
 }
 
 /** One of the add-in's own sheets, rewritten whole on every run. */

@@ -134,8 +134,8 @@ function styleCell(cell: ExcelJS.Cell, out: OutCell): void {
 function writeCell(ws: ExcelJS.Worksheet, r: number, c: number, out: OutCell): void {
   const cell = ws.getCell(r + 1, c + 1);
   if (out.formula !== undefined) cell.value = { formula: out.formula } as ExcelJS.CellFormulaValue;
-  else if (out.link && typeof out.value === 'string')
-    cell.value = { text: out.value, hyperlink: `#${internalRef(out.link)}` } as ExcelJS.CellHyperlinkValue;
+  else if ((out.link || out.href) && typeof out.value === 'string')
+    cell.value = { text: out.value, hyperlink: out.href ?? `#${internalRef(out.link!)}` } as ExcelJS.CellHyperlinkValue;
   // ExcelJS writes strings as shared strings, never as formulas, so "=SUM(A1)" stays text.
   else cell.value = out.value ?? null;
   styleCell(cell, out);

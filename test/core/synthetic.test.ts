@@ -1,0 +1,17 @@
+import { buildModel } from '../../src/core/model';
+import { templateReading } from '../../src/catalogue/fill';
+import { syntheticDepartment } from '../../src/cli/synthetic';
+
+describe('synthetic departments', () => {
+  test('are valid input for every seed tried and deterministic per seed', () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const m = buildModel(templateReading(syntheticDepartment(seed)));
+      expect(m.diagnostics).toEqual([]);
+      const income = m.num('收入_一般公共预算财政拨款')!.plus(m.num('收入_其他收入')!);
+      expect(income.eq(m.num('收入_本年收入合计')!)).toBe(true);
+      const balance = m.num('收入_年初结转和结余')!.plus(m.num('收入_本年收入合计')!).minus(m.num('支出_本年支出合计')!);
+      expect(balance.eq(m.num('支出_年末结转和结余')!)).toBe(true);
+    }
+    expect(syntheticDepartment(7)).toEqual(syntheticDepartment(7));
+  });
+});
