@@ -8,6 +8,7 @@
  * reconciliation checks can compare them.
  */
 import { Block, ColumnDecl, InputDecl, InputKind, InputSheet, ScalarDecl, TableDecl, UNIT_OF_KIND } from './types';
+import { DEFAULT_RULE_ROWS } from './rulebook';
 
 type ScalarOpts = Partial<Pick<ScalarDecl, 'required' | 'source' | 'multiline' | 'stated' | 'unit'>>;
 
@@ -444,6 +445,70 @@ export const INPUT_SHEETS: InputSheet[] = [
       text(文字材料, '部门整体履职情况', '履职情况', '部门整体履职情况'),
       text(文字材料, '存在的主要问题', '存在问题', '存在的主要问题（单位补充）'),
       text(文字材料, '下一步改进措施', '改进措施', '下一步改进措施（单位补充）'),
+    ],
+  },
+  {
+    name: '评分规则',
+    caption: '评分规则：指标体系、各三级指标的分值与评分标准、计算口径和等级划分（可按本地文件修改）',
+    blocks: [
+      list(
+        '评分规则',
+        '计算口径与等级',
+        [
+          ['口径_预算完成率', '预算完成率口径（湖南 / 国家）', 'text'],
+          ['口径_三公经费变动率', '“三公”经费变动率口径（预算 / 决算）', 'text'],
+          ['口径_预算调整率', '预算调整率口径（国家 / 预算控制率）', 'text'],
+          ['规则_总分', '总分值', 'score'],
+          ['等级_优', '“优”的最低分', 'score'],
+          ['等级_良', '“良”的最低分', 'score'],
+          ['等级_中', '“中”的最低分（以下为“差”）', 'score'],
+        ],
+        '留空按默认：预算完成率按湖南口径，“三公”经费变动率按预算数，预算调整率按国家口径；总分 100；优 ≥ 90，良 80–90，中 60–80，差 < 60。',
+      ),
+      {
+        type: 'table',
+        title: '评分规则表',
+        note: '一级、二级留空表示同上；指标填指标名称（定性指标留空）；规则填 扣分、分档、比例 或 定性；评分标准留空则按规则自动生成。整表留空时按默认规则评分。',
+        table: {
+          type: 'table',
+          name: '评分规则表',
+          label: '评分规则表',
+          sheet: '评分规则',
+          block: '评分规则表',
+          required: false,
+          columns: [
+            col('一级', '一级指标', 'text', { width: 10 }),
+            col('一级分值', '分值', 'score', { width: 8 }),
+            col('二级', '二级指标', 'text', { width: 14 }),
+            col('二级分值', '分值', 'score', { width: 8 }),
+            col('三级', '三级指标', 'text', { width: 20 }),
+            col('分值', '分值', 'score', { width: 8 }),
+            col('指标', '计算指标', 'text', { width: 16 }),
+            col('规则', '规则类型', 'text', { width: 10 }),
+            col('参数', '规则参数', 'text', { width: 44 }),
+            col('评分标准', '评分标准（文字）', 'text', { width: 50 }),
+          ],
+          templateRows: 40,
+          defaultRows: () => DEFAULT_RULE_ROWS.map((r) => [...r]),
+        },
+      },
+    ],
+  },
+  {
+    name: '出错说明',
+    caption: '出错说明：对“问题清单”中的提示逐条说明原因（报告引用为偏差原因）',
+    blocks: [
+      table(
+        '出错说明',
+        '出错说明表',
+        '出错说明表',
+        [
+          col('规则编号', '规则编号（照抄问题清单“规则”栏）', 'text', { required: true, width: 34 }),
+          col('问题摘要', '问题摘要', 'text', { width: 40 }),
+          col('说明', '说明（偏差原因）', 'text', { required: true, width: 60 }),
+        ],
+        { templateRows: 20, note: '“提示”类问题写明原因后显示为“已说明”；“错误”类问题仍须改正。' },
+      ),
     ],
   },
 ];

@@ -2,10 +2,15 @@
  * One evaluation, start to finish, host-neutral: reading → model → indicators → scores →
  * checks → report → plan. Both hosts call this and apply the same plan, so they cannot drift.
  */
+import { computeIndicators } from './indicators';
 import { buildModel, Model } from './model';
 import type { ReportDraft } from './narrative';
 import type { Finding, IndicatorResult, ScoreSheet } from './results';
-import type { Diagnostic, Plan, RawReading } from './types';
+import { parseRulebookJson, rulebookFromModel } from './rulebook';
+import { claimDiagnostics, scoreAll } from './scoring';
+import { indicatorSheet } from './sheets/indicatorSheet';
+import { scoreSheet } from './sheets/scoreSheet';
+import type { Diagnostic, Plan, RawReading, SheetPlan } from './types';
 
 export interface EvaluateOptions {
   /** A rulebook given from outside the workbook (CLI --rules), as JSON text. */
@@ -15,6 +20,7 @@ export interface EvaluateOptions {
 export interface EvaluationSummary {
   unit: string | null;
   year: string | null;
+  /** Total score, 2 dp, or null when no valid rulebook. */
   total: string | null;
   grade: string | null;
   errors: number;
@@ -26,7 +32,7 @@ export interface Evaluation {
   indicators: IndicatorResult[];
   scores: ScoreSheet | null;
   findings: Finding[];
-  /** Problems that stop a stage (e.g. an invalid rulebook), in Chinese. */
+  /** Input and rulebook problems, in Chinese. */
   diagnostics: Diagnostic[];
   /** The drafted report, when it could be drafted. */
   report: ReportDraft | null;
@@ -34,28 +40,39 @@ export interface Evaluation {
   summary: EvaluationSummary;
 }
 
-/** Pipeline stages are wired in here as they land. */
-export function evaluate(reading: RawReading, _options: EvaluateOptions = {}): Evaluation {
+export function evaluate(reading: RawReading, options: EvaluateOptions = {}): Evaluation {
   const model = buildModel(reading);
-  const indicators: IndicatorResult[] = [];
-  const scores: ScoreSheet | null = null;
+  const diagnostics: Diagnostic[] = [...model.diagnostics];
+
+  const { rulebook, errors } = options.rulesJson !== undefined ? parseRulebookJson(options.rulesJson) : rulebookFromModel(model);
+  diagnostics.push(...errors);
+  const indicators = computeIndicators(model, rulebook?.variants);
+  const scores = rulebook ? scoreAll(rulebook, indicators, model) : null;
+  if (rulebook) diagnostics.push(...claimDiagnostics(rulebook, model));
+
   const findings: Finding[] = [];
-  const plan: Plan = { sheets: [], marks: [] };
+  const report: ReportDraft | null = null;
+
+  const sheets: SheetPlan[] = [indicatorSheet(indicators)];
+  if (scores) sheets.push(scoreSheet(scores));
+  const plan: Plan = { sheets, marks: [], activate: scores ? sheets[1].name : sheets[0].name };
+
+  const all = [...diagnostics, ...findings];
   return {
     model,
     indicators,
     scores,
     findings,
-    diagnostics: model.diagnostics,
-    report: null,
+    diagnostics,
+    report,
     plan,
     summary: {
       unit: model.text('单位名称'),
       year: model.num('评价年度')?.toString() ?? null,
-      total: null,
-      grade: null,
-      errors: model.diagnostics.filter((d) => d.severity === '错误').length,
-      warnings: model.diagnostics.filter((d) => d.severity === '提示').length,
+      total: scores ? scores.total.toFixed(2) : null,
+      grade: scores?.grade ?? null,
+      errors: all.filter((d) => d.severity === '错误').length,
+      warnings: all.filter((d) => d.severity === '提示').length,
     },
   };
 }

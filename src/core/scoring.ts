@@ -1,0 +1,220 @@
+/**
+ * Scores every 三级 line of the rulebook from the indicators (or, for 定性 lines, from the
+ * department's 自评得分表), adds them up per 二级 / 一级, grades the total, and sets the
+ * department's claimed scores beside the computed ones with the reason they differ.
+ *
+ * Each 三级 score is rounded half-up to 2 decimals before adding up, so the subtotals equal the
+ * sum of the scores the 评分表 shows.
+ */
+import type Decimal from 'decimal.js';
+import { D, ZERO, fixed, sum } from './decimal';
+import type { Model } from './model';
+import type { Grade, IndicatorResult, ScoreGroup, ScoreLine, ScoreSheet } from './results';
+import { applyRule, GradeBands, normaliseName, Rulebook, RuleLine } from './rulebook';
+import type { Diagnostic } from './types';
+
+const round2 = (x: Decimal) => new D(x).toDecimalPlaces(2, D.ROUND_HALF_UP);
+const pts = (x: Decimal) => fixed(x);
+
+export function gradeOf(total: Decimal, bands: GradeBands): Grade {
+  if (total.greaterThanOrEqualTo(bands.优)) return '优';
+  if (total.greaterThanOrEqualTo(bands.良)) return '良';
+  if (total.greaterThanOrEqualTo(bands.中)) return '中';
+  return '差';
+}
+
+// ------------------------------------------------------------------ claims (自评得分表)
+
+interface Claim {
+  score: Decimal;
+  note?: string;
+  address?: string;
+}
+
+interface Claims {
+  lines: Map<RuleLine, Claim>;
+  level2: Map<string, Claim>;
+  level1: Map<string, Claim>;
+  total?: Claim;
+  problems: Diagnostic[];
+}
+
+const TOTAL_NAMES = new Set(['总分', '合计', '总计', '综合得分', '自评得分', '总得分']);
+const key2 = (level1: string, level2: string) => `${level1}\u0000${level2}`;
+
+/** Reads the 自评得分表: rows naming a 三级 (or 二级/三级 when the name repeats), a 二级, an 一级, or 总分. */
+function readClaims(rulebook: Rulebook, model: Model): Claims {
+  const claims: Claims = { lines: new Map(), level2: new Map(), level1: new Map(), problems: [] };
+  const table = model.table('自评得分表');
+  const n = normaliseName;
+  for (const row of table.rows) {
+    const nameCell = row.cells['指标'];
+    const scoreCell = row.cells['自评得分'];
+    const name = typeof nameCell?.value === 'string' ? nameCell.value : null;
+    const score = scoreCell?.value && typeof scoreCell.value === 'object' ? (scoreCell.value as Decimal) : null;
+    if (!name || !score) continue; // blank or invalid cells are reported by the model
+    const noteValue = row.cells['说明']?.value;
+    const claim: Claim = { score, note: typeof noteValue === 'string' ? noteValue : undefined, address: scoreCell.address };
+    const where = nameCell.address ?? `自评得分表第 ${row.index + 1} 行`;
+    const problem = (message: string) =>
+      claims.problems.push({ code: 'claim-name', severity: '提示', message: `${where}：${message}`, name: '自评得分表', address: nameCell.address });
+    const key = n(name);
+    const parts = name.split(/[/／·\\]/).map(n).filter(Boolean);
+    if (TOTAL_NAMES.has(key)) {
+      claims.total = claim;
+      continue;
+    }
+    if (parts.length >= 2) {
+      const [l2, l3] = parts.slice(-2);
+      const line = rulebook.lines.find((l) => n(l.level2) === l2 && n(l.level3) === l3);
+      if (line) claims.lines.set(line, claim);
+      else problem(`评分规则中没有二级指标“${l2}”下的三级指标“${l3}”，此行自评得分未使用`);
+      continue;
+    }
+    const l1 = rulebook.level1.find((g) => n(g.name) === key || `${n(g.name)}情况` === key);
+    if (l1) {
+      claims.level1.set(l1.name, claim);
+      continue;
+    }
+    const l2s = rulebook.level2.filter((g) => n(g.name) === key);
+    if (l2s.length === 1) {
+      claims.level2.set(key2(l2s[0].level1, l2s[0].name), claim);
+      continue;
+    }
+    const lines = rulebook.lines.filter((l) => n(l.level3) === key);
+    if (lines.length === 1) {
+      claims.lines.set(lines[0], claim);
+      continue;
+    }
+    if (lines.length > 1 || l2s.length > 1) {
+      const options = lines.length > 1 ? lines.map((l) => `“${l.level2}/${l.level3}”`) : l2s.map((g) => `“${g.level1}/${g.name}”`);
+      problem(`指标名称“${name}”在评分规则中出现多次，请写作 ${options.join(' 或 ')}；此行自评得分未使用`);
+      continue;
+    }
+    problem(`评分规则中没有名为“${name}”的指标（一级、二级、三级或“总分”），此行自评得分未使用`);
+  }
+  return claims;
+}
+
+/** Problems with the 自评得分表 rows (names that match nothing, or more than one line). */
+export function claimDiagnostics(rulebook: Rulebook, model: Model): Diagnostic[] {
+  return readClaims(rulebook, model).problems;
+}
+
+// ------------------------------------------------------------------ scoring
+
+function scoreComputed(line: RuleLine, result: IndicatorResult | undefined): Omit<ScoreLine, 'level1' | 'level2' | 'level3' | 'points' | 'standard'> {
+  if (!result) return { indicator: line.indicator, indicatorValue: null, score: ZERO, deduction: `指标“${line.indicator}”未计算，计 0 分`, missing: true };
+  if (result.value === null)
+    return { indicator: line.indicator, indicatorValue: null, score: ZERO, deduction: `${result.label}无法计算，计 0 分：${result.unavailable}`, missing: true };
+  const outcome = applyRule(line.rule, line.points, result.value);
+  return { indicator: line.indicator, indicatorValue: result.value, score: round2(outcome.score), deduction: outcome.deduction };
+}
+
+function qualitativeBlocks(rulebook: Rulebook, claims: Claims): Set<string> {
+  // A 二级 whose 三级 are all 定性, none scored on its own, and which has its own claim, is scored as a whole.
+  const out = new Set<string>();
+  for (const g of rulebook.level2) {
+    const k = key2(g.level1, g.name);
+    const lines = rulebook.lines.filter((l) => l.level1 === g.level1 && l.level2 === g.name);
+    if (claims.level2.has(k) && lines.every((l) => l.rule.kind === '定性' && !claims.lines.has(l))) out.add(k);
+  }
+  return out;
+}
+
+export function scoreAll(rulebook: Rulebook, indicators: IndicatorResult[], model: Model): ScoreSheet {
+  const claims = readClaims(rulebook, model);
+  const byId = new Map(indicators.map((r) => [r.id, r]));
+  const blocks = qualitativeBlocks(rulebook, claims);
+  const lines: ScoreLine[] = [];
+
+  for (const g of rulebook.level2) {
+    const k = key2(g.level1, g.name);
+    const members = rulebook.lines.filter((l) => l.level1 === g.level1 && l.level2 === g.name);
+    const block = blocks.has(k) ? claims.level2.get(k)! : null;
+    const blockScore = block ? D.min(block.score, g.points) : null;
+    let allocated = ZERO;
+    members.forEach((line, i) => {
+      const base = { level1: line.level1, level2: line.level2, level3: line.level3, points: line.points, standard: line.standard };
+      const claim = claims.lines.get(line);
+      const indicatorValue = line.indicator ? (byId.get(line.indicator)?.value ?? null) : undefined;
+      let scored: ScoreLine;
+      if (line.rule.kind !== '定性') {
+        scored = { ...base, ...scoreComputed(line, byId.get(line.indicator!)) };
+      } else if (claim) {
+        const score = round2(D.min(claim.score, line.points));
+        const over = claim.score.greaterThan(line.points) ? `自评 ${pts(claim.score)} 分超过满分 ${pts(line.points)} 分，按满分计` : undefined;
+        const reason = score.lessThan(line.points) ? claim.note ?? `自评得分 ${pts(score)} 分（满分 ${pts(line.points)} 分）` : undefined;
+        scored = { ...base, indicator: line.indicator, indicatorValue, score, deduction: over ?? reason };
+      } else if (block && blockScore) {
+        // Shares of the 二级's own score by points; the last line takes the remainder so they add up exactly.
+        const share = i === members.length - 1 ? blockScore.minus(allocated) : round2(blockScore.times(line.points).div(g.points));
+        allocated = allocated.plus(share);
+        const lost = blockScore.lessThan(g.points);
+        scored = {
+          ...base,
+          indicator: line.indicator,
+          indicatorValue,
+          score: share,
+          deduction: lost
+            ? `按二级指标“${g.name}”整体自评得分 ${pts(blockScore)} 分（满分 ${pts(g.points)} 分）按分值比例分摊${block.note ? `；${block.note}` : ''}`
+            : undefined,
+        };
+      } else {
+        scored = {
+          ...base,
+          indicator: line.indicator,
+          indicatorValue,
+          score: ZERO,
+          deduction: `定性指标，未在“自评打分”表填写得分（指标名称填“${line.level3}”或“${line.level2}/${line.level3}”），计 0 分`,
+          missing: true,
+        };
+      }
+      if (claim) {
+        scored.claimed = claim.score;
+        if (!claim.score.equals(scored.score))
+          scored.claimDiffers = `自评 ${pts(claim.score)} 分，按规则计 ${pts(scored.score)} 分：${scored.deduction ?? '指标值达到满分标准'}`;
+      }
+      lines.push(scored);
+    });
+  }
+
+  const groups: ScoreGroup[] = [];
+  for (const g1 of rulebook.level1) {
+    const mine = lines.filter((l) => l.level1 === g1.name);
+    groups.push({ level: 1, name: g1.name, points: g1.points, score: sum(mine.map((l) => l.score)), claimed: claims.level1.get(g1.name)?.score });
+    for (const g2 of rulebook.level2.filter((g) => g.level1 === g1.name)) {
+      const sub = mine.filter((l) => l.level2 === g2.name);
+      groups.push({
+        level: 2,
+        name: g2.name,
+        parent: g1.name,
+        points: g2.points,
+        score: sum(sub.map((l) => l.score)),
+        claimed: claims.level2.get(key2(g1.name, g2.name))?.score,
+      });
+    }
+  }
+  const total = sum(lines.map((l) => l.score));
+  return {
+    lines,
+    groups,
+    total,
+    points: rulebook.total,
+    grade: gradeOf(total, rulebook.bands),
+    claimedTotal: claims.total?.score,
+  };
+}
+
+/** Why a 二级 / 一级 group's (or, with no group, the total's) claimed score differs from the computed one; undefined when equal or unclaimed. */
+export function explainGroup(sheet: ScoreSheet, group?: ScoreGroup): string | undefined {
+  const claimed = group ? group.claimed : sheet.claimedTotal;
+  const score = group ? group.score : sheet.total;
+  if (claimed === undefined || claimed.equals(score)) return undefined;
+  const members = sheet.lines.filter((l) => !group || (group.level === 1 ? l.level1 === group.name : l.level1 === group.parent && l.level2 === group.name));
+  const lost = members.filter((l) => l.score.lessThan(l.points));
+  const head = `自评 ${pts(claimed)} 分，按规则计 ${pts(score)} 分，${claimed.greaterThan(score) ? '少' : '多'} ${pts(claimed.minus(score).abs())} 分`;
+  if (lost.length === 0) return `${head}：各三级指标均得满分，自评扣分无依据`;
+  const parts = lost.map((l) => `${l.level3} 计 ${pts(l.score)}/${pts(l.points)} 分（${l.missing ? '未能计分' : `扣 ${pts(l.points.minus(l.score))} 分`}）`);
+  return `${head}：${parts.join('；')}`;
+}

@@ -1,0 +1,138 @@
+/**
+ * 评分表 in the layout of the official 部门整体支出绩效自评表: 一级, 分值, 二级, 分值, 三级, 分值,
+ * 评分标准, 指标值, 得分, 扣分原因 (and 自评得分 / 差异说明 when the department stated its own
+ * scores), with 二级 and 一级 subtotals, the total and the grade; then a small 一级 summary that
+ * the chart of score against points reads.
+ */
+import type Decimal from 'decimal.js';
+import { a1 } from '../../catalogue/layout';
+import { fixed } from '../decimal';
+import type { ScoreLine, ScoreSheet } from '../results';
+import { explainGroup } from '../scoring';
+import type { OutCell, SheetPlan, StyleName } from '../types';
+
+export const SCORE_SHEET = '评分表';
+
+const num = (x: Decimal) => Number(fixed(x, 2));
+
+export function scoreSheet(scores: ScoreSheet): SheetPlan {
+  const claims =
+    scores.claimedTotal !== undefined || scores.lines.some((l) => l.claimed !== undefined) || scores.groups.some((g) => g.claimed !== undefined);
+  const width = claims ? 12 : 10;
+  const header = ['一级指标', '分值', '二级指标', '分值', '三级指标', '分值', '评分标准', '指标值', '得分', '扣分原因'];
+  if (claims) header.push('自评得分', '差异说明');
+  const rows: SheetPlan['rows'] = [
+    [{ value: '部门整体支出绩效评价评分表', style: 'title' }],
+    [
+      {
+        value: `满分 ${fixed(scores.points)} 分。定量指标按“评分规则”由指标计算表的数值计分；定性指标按“自评打分”表的得分计分；无法计算的指标计 0 分并注明原因。`,
+        style: 'note',
+      },
+    ],
+    header.map((h): OutCell => ({ value: h, style: 'header' })),
+  ];
+  const merges = [`A2:${a1(1, width - 1)}`];
+  const blank = (style: StyleName = 'label'): OutCell => ({ style });
+  const claimCells = (claimed: ScoreLine['claimed'], why: string | undefined, style: StyleName): OutCell[] =>
+    claims
+      ? [
+          claimed !== undefined ? { value: num(claimed), style: 'score' } : blank('score'),
+          { value: why ?? '', style: why ? 'warning' : style === 'label' ? 'text' : style },
+        ]
+      : [];
+  const summary: Array<{ name: string; points: number; score: number; claimed?: number }> = [];
+
+  for (const g1 of scores.groups.filter((g) => g.level === 1)) {
+    const start1 = rows.length;
+    for (const g2 of scores.groups.filter((g) => g.level === 2 && g.parent === g1.name)) {
+      const lines = scores.lines.filter((l) => l.level1 === g1.name && l.level2 === g2.name);
+      const start2 = rows.length;
+      lines.forEach((l, i) => {
+        const first1 = rows.length === start1;
+        rows.push([
+          first1 ? { value: g1.name, style: 'label' } : blank(),
+          first1 ? { value: num(g1.points), style: 'score' } : blank('score'),
+          i === 0 ? { value: g2.name, style: 'label' } : blank(),
+          i === 0 ? { value: num(g2.points), style: 'score' } : blank('score'),
+          { value: l.level3, style: 'label' },
+          { value: num(l.points), style: 'score' },
+          { value: l.standard, style: 'text' },
+          l.indicatorValue === undefined
+            ? { value: '', style: 'rate' }
+            : l.indicatorValue === null
+              ? { value: '无法计算', style: 'warning' }
+              : { value: num(l.indicatorValue), style: 'rate', numFmt: '0.00"%"' },
+          { value: num(l.score), style: l.missing ? 'warning' : 'score', numFmt: '0.00' },
+          { value: l.deduction ?? '', style: l.missing ? 'warning' : 'text' },
+          ...claimCells(l.claimed, l.claimDiffers, 'text'),
+        ]);
+      });
+      if (lines.length > 1) merges.push(`C${start2 + 1}:C${rows.length}`, `D${start2 + 1}:D${rows.length}`);
+      rows.push([
+        blank(),
+        blank('score'),
+        { value: `${g2.name}小计`, style: 'subtotal' },
+        { value: num(g2.points), style: 'subtotal', numFmt: '0.00' },
+        ...[0, 1, 2, 3].map(() => blank('subtotal')),
+        { value: num(g2.score), style: 'subtotal', numFmt: '0.00' },
+        blank('subtotal'),
+        ...claimCells(g2.claimed, explainGroup(scores, g2), 'subtotal'),
+      ]);
+    }
+    merges.push(`A${start1 + 1}:A${rows.length}`, `B${start1 + 1}:B${rows.length}`);
+    rows.push([
+      { value: `${g1.name}合计`, style: 'subtotal' },
+      { value: num(g1.points), style: 'subtotal', numFmt: '0.00' },
+      ...[0, 1, 2, 3, 4, 5].map(() => blank('subtotal')),
+      { value: num(g1.score), style: 'subtotal', numFmt: '0.00' },
+      blank('subtotal'),
+      ...claimCells(g1.claimed, explainGroup(scores, g1), 'subtotal'),
+    ]);
+    summary.push({ name: g1.name, points: num(g1.points), score: num(g1.score), claimed: g1.claimed === undefined ? undefined : num(g1.claimed) });
+  }
+  rows.push([
+    { value: '总分', style: 'total' },
+    { value: num(scores.points), style: 'total', numFmt: '0.00' },
+    ...[0, 1, 2, 3, 4, 5].map(() => blank('total')),
+    { value: num(scores.total), style: 'total', numFmt: '0.00' },
+    blank('total'),
+    ...claimCells(scores.claimedTotal, explainGroup(scores), 'total'),
+  ]);
+  rows.push([
+    { value: '综合绩效级别', style: 'total' },
+    ...[0, 1, 2, 3, 4, 5, 6].map(() => blank('total')),
+    { value: scores.grade, style: 'total' },
+    blank('total'),
+    ...(claims ? [blank('total'), blank('total')] : []),
+  ]);
+
+  // The 一级 summary the chart reads.
+  rows.push([]);
+  const top = rows.length;
+  const withClaims = summary.some((s) => s.claimed !== undefined);
+  rows.push(
+    [{ value: '一级指标', style: 'header' }, { value: '分值', style: 'header' }, { value: '得分', style: 'header' }, ...(withClaims ? [{ value: '自评得分', style: 'header' } as OutCell] : [])],
+  );
+  for (const s of summary)
+    rows.push([
+      { value: s.name, style: 'label' },
+      { value: s.points, style: 'score' },
+      { value: s.score, style: 'score' },
+      ...(withClaims ? [s.claimed !== undefined ? { value: s.claimed, style: 'score' as StyleName } : blank('score')] : []),
+    ]);
+  const r1 = top + 2;
+  const r2 = top + 1 + summary.length;
+  const series = [
+    { name: '分值', range: `B${r1}:B${r2}` },
+    { name: '得分', range: `C${r1}:C${r2}` },
+  ];
+  if (withClaims) series.push({ name: '自评得分', range: `D${r1}:D${r2}` });
+  return {
+    name: SCORE_SHEET,
+    rows,
+    columnWidths: [10, 7, 14, 7, 20, 7, 44, 11, 8, 44, ...(claims ? [9, 50] : [])],
+    merges,
+    freezeRows: 3,
+    chart: { title: '各一级指标得分与分值', categories: `A${r1}:A${r2}`, series, anchor: `G${top + 1}` },
+  };
+}
