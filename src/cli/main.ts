@@ -119,7 +119,6 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
     await fs.writeFile(values.json, JSON.stringify(evaluationJson(result, { file: path.basename(input) }), null, 2));
   }
   if (values.docx) {
-    if (!result.report) throw new InputError('报告无法生成：缺少必要的数据');
     const { reportToDocx } = await import('../export/docx');
     await fs.mkdir(path.dirname(path.resolve(values.docx)), { recursive: true });
     await fs.writeFile(values.docx, await reportToDocx(result.report, result.scores));
@@ -128,8 +127,12 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   io.out(`${s.unit ?? '（未填单位名称）'} ${s.year ?? ''}年度`);
   if (s.total !== null) io.out(`总分 ${s.total}，等级 ${s.grade}`);
   io.out(`问题：错误 ${s.errors} 项，提示 ${s.warnings} 项`);
-  for (const d of result.diagnostics.slice(0, 20)) io.out(`  [${d.severity}] ${d.message}`);
-  if (result.diagnostics.length > 20) io.out(`  ……另有 ${result.diagnostics.length - 20} 项，见 --json 输出或“问题清单”表`);
+  for (const f of result.findings.slice(0, 20)) {
+    const cells = f.operands.map((o) => o.address).filter(Boolean).slice(0, 3).join('、');
+    const more = f.consequences?.length ? `（另连带 ${f.consequences.length} 项）` : '';
+    io.out(`  [${f.severity}] ${f.title}${cells ? `：${cells}` : ''}${more}`);
+  }
+  if (result.findings.length > 20) io.out(`  ……另有 ${result.findings.length - 20} 项，见 --json 输出或“问题清单”表`);
   if (values.output) io.out(`已写入：${values.output}`);
   return values.strict && s.errors > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -2,13 +2,16 @@
  * One evaluation, start to finish, host-neutral: reading → model → indicators → scores →
  * checks → report → plan. Both hosts call this and apply the same plan, so they cannot drift.
  */
+import { flattenFindings, runChecks } from './checks';
 import { computeIndicators } from './indicators';
 import { buildModel, Model } from './model';
-import type { ReportDraft } from './narrative';
+import { draftReport, ReportDraft } from './narrative';
 import type { Finding, IndicatorResult, ScoreSheet } from './results';
 import { parseRulebookJson, rulebookFromModel } from './rulebook';
 import { claimDiagnostics, scoreAll } from './scoring';
+import { findingMarks, findingsSheet } from './sheets/findingsSheet';
 import { indicatorSheet } from './sheets/indicatorSheet';
+import { reportSheet } from './sheets/reportSheet';
 import { scoreSheet } from './sheets/scoreSheet';
 import type { Diagnostic, Plan, RawReading, SheetPlan } from './types';
 
@@ -34,8 +37,8 @@ export interface Evaluation {
   findings: Finding[];
   /** Input and rulebook problems, in Chinese. */
   diagnostics: Diagnostic[];
-  /** The drafted report, when it could be drafted. */
-  report: ReportDraft | null;
+  /** The drafted report. */
+  report: ReportDraft;
   plan: Plan;
   summary: EvaluationSummary;
 }
@@ -50,14 +53,16 @@ export function evaluate(reading: RawReading, options: EvaluateOptions = {}): Ev
   const scores = rulebook ? scoreAll(rulebook, indicators, model) : null;
   if (rulebook) diagnostics.push(...claimDiagnostics(rulebook, model));
 
-  const findings: Finding[] = [];
-  const report: ReportDraft | null = null;
+  // Input and rulebook diagnostics become findings of the 输入 family, so the list is one place.
+  const findings: Finding[] = runChecks({ ...model, diagnostics }, indicators, scores);
+  const report: ReportDraft = draftReport({ model, indicators, scores, findings });
 
   const sheets: SheetPlan[] = [indicatorSheet(indicators)];
   if (scores) sheets.push(scoreSheet(scores));
-  const plan: Plan = { sheets, marks: [], activate: scores ? sheets[1].name : sheets[0].name };
+  sheets.push(findingsSheet(findings), reportSheet(report));
+  const plan: Plan = { sheets, marks: findingMarks(findings), activate: sheets[scores ? 1 : 0].name };
 
-  const all = [...diagnostics, ...findings];
+  const all = flattenFindings(findings).map((x) => x.finding);
   return {
     model,
     indicators,

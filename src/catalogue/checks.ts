@@ -1,0 +1,657 @@
+/**
+ * The catalogue of reconciliation checks (勾稽关系): one declaration per check, over catalogue names.
+ *
+ * A check only says what should hold. It returns comparisons (terms on two sides and a relation) or
+ * notices; src/core/checks.ts evaluates them with the rounding tolerance, folds cascades and writes
+ * the Chinese findings. Identities follow the 部门决算 tables (framework.md §4.6).
+ * Adding a check touches this file only.
+ */
+import type Decimal from 'decimal.js';
+import type { Model } from '../core/model';
+import type { IndicatorResult, Operand, ScoreSheet } from '../core/results';
+import type { Severity } from '../core/types';
+import { D } from '../core/decimal';
+import { INPUT_BY_NAME } from './inputs';
+import type { InputKind } from './types';
+
+/** Families, in the order a root is chosen among findings that share a suspect cell. */
+export const CHECK_FAMILIES = ['输入', '年度', '单位', '合计', '平衡', '一致', '衔接', '部分', '预算', '比率', '评分'] as const;
+export type CheckFamily = (typeof CHECK_FAMILIES)[number];
+
+/** A figure on one side of a comparison. */
+export interface Term {
+  operand: Operand;
+  /** −1 for a figure subtracted (支出 in a balance). */
+  sign: 1 | -1;
+  /** Decides the tolerance and the display (only amounts carry ±0.005 of rounding). */
+  kind: InputKind;
+}
+
+/**
+ * `Σ left  relation  Σ right`: the left side is the figure being checked (a stated total, a part,
+ * a stated rate); the right side is what the rule says it should be (its parts, the whole, a
+ * recomputation). Blank terms count as 0 and carry no rounding.
+ */
+export interface Comparison {
+  type: 'comparison';
+  /** Makes the finding id unique when one check yields several comparisons (a column, a row). */
+  key?: string;
+  /** Appended to the check's title for this comparison. */
+  subject?: string;
+  relation: '=' | '≤';
+  left: Term[];
+  right: Term[];
+  /** A right side that is not a sum of cells (a recomputed rate, a score from the rulebook). */
+  rightValue?: Decimal | null;
+  /** Why the right side cannot be computed (then the finding is a 提示 saying so). */
+  unavailable?: string;
+  /** The rule in words, e.g. `本年收入合计 = 基本支出 + 项目支出`. */
+  statement: string;
+  /** Fixed tolerance (rates, scores); by default 0.005 per amount term, at least 0.01. */
+  tolerance?: Decimal;
+  /** Cells shown and marked besides the terms (a rate's inputs, the figures a year labels). */
+  context?: Operand[];
+  /** Cells whose error would break this comparison (for folding cascades); default: every term. */
+  suspects?: Operand[];
+  severity?: Severity;
+  nextStep?: string;
+  /** Keys of comparisons of the same check this one follows from: if one of them fails, this nests under it. */
+  follows?: string[];
+}
+
+/** A finding that is not a comparison of figures (a missing input, a row naming an unknown parent). */
+export interface Notice {
+  type: 'notice';
+  key: string;
+  severity?: Severity;
+  /** What is wrong, in Chinese. */
+  what: string;
+  operands: Operand[];
+  nextStep?: string;
+}
+
+export type Outcome = Comparison | Notice;
+
+export interface CheckContext {
+  model: Model;
+  indicators: IndicatorResult[];
+  scores: ScoreSheet | null;
+  /** A scalar name as a term. */
+  term(name: string, sign?: 1 | -1): Term;
+  operand(name: string): Operand;
+  /** An indicator by id (quotes and spaces ignored). */
+  indicator(id: string): IndicatorResult | undefined;
+}
+
+export interface CheckDecl {
+  /** Stable id, e.g. `sum.本年收入合计`: explanations (出错说明) are keyed by it. */
+  id: string;
+  title: string;
+  family: CheckFamily;
+  severity: Severity;
+  /** Catalogue names (scalars or tables) the check reads. */
+  operands: string[];
+  /** One next step, in Chinese (a comparison may override it). */
+  nextStep: string;
+  run(ctx: CheckContext): Outcome[];
+}
+
+// ------------------------------------------------------------------ helpers
+
+const NEXT: Record<CheckFamily, string> = {
+  输入: '按提示补填或改正该单元格后重新运行。',
+  年度: '换用评价年度的数据，或改正“数据所属年度”。',
+  单位: '该数疑似以元填列，请换算为万元（元 ÷ 10000）后重新运行。',
+  合计: '对照部门决算报表核对各分项与合计，改正填错的数（合计或某一分项）。',
+  平衡: '核对年初结转结余、本年收入、本年支出和年末结转结余，改正填错的数。',
+  一致: '两处填的是同一个数：查部门决算原表确定正确数后，两处统一填列。',
+  衔接: '本年年初数应等于上年年末数：对照上年度决算核对后改正。',
+  部分: '分项不能大于总数：核对分项是否混入了其他资金，或总数是否漏列。',
+  预算: '决算超出预算：请核实；确属合理的，在“出错说明”表中写明原因。',
+  比率: '按公式用所列数据重算该比率，改正报告所列数。',
+  评分: '按评分规则改正自评得分；如有依据，在“出错说明”表中写明理由。',
+};
+
+function label(name: string): string {
+  return INPUT_BY_NAME.get(name)?.label ?? name;
+}
+
+type Opts = { severity?: Severity; nextStep?: string };
+
+function decl(
+  id: string,
+  title: string,
+  family: CheckFamily,
+  operands: string[],
+  run: CheckDecl['run'],
+  o: Opts = {},
+): CheckDecl {
+  return { id, title, family, severity: o.severity ?? (family === '预算' ? '提示' : '错误'), operands, nextStep: o.nextStep ?? NEXT[family], run };
+}
+
+/** A label with its sheet, for pairs whose labels alone read alike (年初结转和结余 = 年初结转和结余). */
+function placed(name: string): string {
+  const d = INPUT_BY_NAME.get(name);
+  return d ? `${d.sheet}·${d.label}` : name;
+}
+
+function labels(ctx: CheckContext, names: string[]): string {
+  return names.map((n) => ctx.operand(n).label).join(' + ');
+}
+
+/** whole = Σ parts. */
+function total(id: string, title: string, whole: string, parts: string[], o: Opts = {}): CheckDecl {
+  return decl(id, title, '合计', [whole, ...parts], (ctx) => [
+    {
+      type: 'comparison',
+      relation: '=',
+      left: [ctx.term(whole)],
+      right: parts.map((p) => ctx.term(p)),
+      statement: `${ctx.operand(whole).label} = ${labels(ctx, parts)}`,
+    },
+  ], o);
+}
+
+/** The same quantity stated in two places (the right side may be a sum of places). */
+function same(id: string, title: string, a: string, b: string | string[], o: Opts & { family?: CheckFamily } = {}): CheckDecl {
+  const bs = Array.isArray(b) ? b : [b];
+  return decl(id, title, o.family ?? '一致', [a, ...bs], (ctx) => [
+    {
+      type: 'comparison',
+      relation: '=',
+      left: [ctx.term(a)],
+      right: bs.map((x) => ctx.term(x)),
+      statement: `${placed(a)} = ${bs.map(placed).join(' + ')}`,
+    },
+  ], o);
+}
+
+/** Σ parts ≤ whole. */
+function atMost(id: string, title: string, parts: string[], whole: string, o: Opts = {}): CheckDecl {
+  return decl(id, title, '部分', [...parts, whole], (ctx) => [
+    {
+      type: 'comparison',
+      relation: '≤',
+      left: parts.map((p) => ctx.term(p)),
+      right: [ctx.term(whole)],
+      statement: `${parts.map(placed).join(' + ')} ≤ ${placed(whole)}`,
+    },
+  ], o);
+}
+
+/** 年初 + Σ收入 − Σ支出 = 年末. */
+function balance(id: string, title: string, opening: string, income: string[], spending: string[], closing: string): CheckDecl {
+  return decl(id, title, '平衡', [opening, ...income, ...spending, closing], (ctx) => [
+    {
+      type: 'comparison',
+      relation: '=',
+      left: [ctx.term(closing)],
+      right: [ctx.term(opening), ...income.map((n) => ctx.term(n)), ...spending.map((n) => ctx.term(n, -1))],
+      statement: `${ctx.operand(closing).label} = ${ctx.operand(opening).label} + ${labels(ctx, income)} − ${spending
+        .map((n) => ctx.operand(n).label)
+        .join(' − ')}`,
+    },
+  ]);
+}
+
+const 财拨列 = [
+  ['基本', '基本支出'],
+  ['项目', '项目支出'],
+  ['合计', '合计'],
+] as const;
+const 财拨行 = ['年初结转结余', '本年收入', '本年支出', '年末结转结余', '年初预算', '年中追加', '调整后预算'];
+const 三公列 = ['本年预算', '本年决算', '上年预算', '上年决算'];
+const 三公项 = ['因公出国', '公务接待', '公务用车', '公务用车购置', '公务用车运行', '合计'];
+
+// ------------------------------------------------------------------ tables
+
+type Row = { index: number; cells: Record<string, { value: unknown; blank: boolean; address?: string }> };
+
+function cellTerm(table: string, tableLabel: string, row: Row, rowLabel: string, key: string, colLabel: string, kind: InputKind, sign: 1 | -1 = 1): Term {
+  const c = row.cells[key];
+  const v = c?.value;
+  return {
+    operand: {
+      name: `${table}[${rowLabel}].${key}`,
+      label: `${tableLabel}“${rowLabel}”${colLabel}`,
+      value: v !== null && typeof v === 'object' ? (v as Decimal) : null,
+      address: c?.address,
+    },
+    sign,
+    kind,
+  };
+}
+
+function textOf(row: Row, key: string): string {
+  const v = row.cells[key]?.value;
+  return typeof v === 'string' ? v.trim() : '';
+}
+
+const 项目金额列: Array<[string, string]> = [
+  ['年初预算', '年初预算数'],
+  ['年中追加', '年中追加预算数'],
+  ['预算总额', '预算总额'],
+  ['决算数', '年度决算数'],
+];
+
+function projectRows(ctx: CheckContext): Row[] {
+  return ctx.model.table('项目支出明细表').rows as Row[];
+}
+
+function hasAny(terms: Term[]): boolean {
+  return terms.some((t) => t.operand.value !== null);
+}
+
+// ------------------------------------------------------------------ stated rates
+
+/** Stated rate names and the indicator that recomputes each. */
+const STATED_RATES: Array<[stated: string, indicator: string]> = [
+  ['基础_在职人员控制率', '在职人员控制率'],
+  ['基础_公用经费控制率', '公用经费控制率'],
+  ['基础_三公经费变动率', '三公经费变动率'],
+  ['基础_三公经费控制率', '三公经费控制率'],
+  ['基础_政府采购执行率', '政府采购执行率'],
+  ['基础_预算完成率', '预算完成率'],
+  ['基础_预算调整率', '预算调整率'],
+  ['基础_结转结余变动率', '结转结余变动率'],
+  ['基础_固定资产利用率', '固定资产利用率'],
+];
+
+/** Half a unit of the stated figure's last decimal place, at least 0.005 points (2-dp rounding). */
+export function statedRateTolerance(stated: Decimal): Decimal {
+  const dp = Math.min(stated.decimalPlaces(), 2);
+  return D.max(new D(0.005), new D(10).pow(-dp).div(2));
+}
+
+function statedRate(stated: string, indicatorId: string): CheckDecl {
+  return decl(`rate.${indicatorId}`, `报告所列${indicatorId}与重算结果一致`, '比率', [stated], (ctx) => {
+    const s = ctx.term(stated);
+    if (s.operand.value === null) return [];
+    const ind = ctx.indicator(indicatorId);
+    if (!ind) return [];
+    return [
+      {
+        type: 'comparison',
+        relation: '=',
+        left: [s],
+        right: [],
+        rightValue: ind.value,
+        unavailable: ind.value === null ? ind.unavailable ?? '缺少计算所需数据' : undefined,
+        statement: `${s.operand.label} = ${ind.formula}`,
+        tolerance: statedRateTolerance(s.operand.value as Decimal),
+        context: ind.operands,
+        suspects: [s.operand],
+      },
+    ];
+  });
+}
+
+function 三公增长率(item: string): CheckDecl {
+  const stated = `三公_${item}_增长率`;
+  const cur = `三公_${item}_本年决算`;
+  const prev = `三公_${item}_上年决算`;
+  return decl(`rate.三公增长率.${item}`, `“三公”经费增长率与重算结果一致（${label(stated).replace(/（.*$/, '')}）`, '比率', [stated, cur, prev], (ctx) => {
+    const s = ctx.term(stated);
+    if (s.operand.value === null) return [];
+    const c = ctx.operand(cur);
+    const p = ctx.operand(prev);
+    const base = {
+      type: 'comparison' as const,
+      relation: '=' as const,
+      left: [s],
+      right: [],
+      statement: `${s.operand.label} = （本年决算数 − 上年决算数）÷ 上年决算数 × 100%`,
+      tolerance: statedRateTolerance(s.operand.value as Decimal),
+      context: [c, p],
+      suspects: [s.operand],
+    };
+    if (c.value === null || p.value === null)
+      return [{ ...base, rightValue: null, unavailable: '本年或上年决算数未填，无法重算' }];
+    const pv = p.value as Decimal;
+    if (pv.isZero()) return [{ ...base, rightValue: null, unavailable: '上年决算数为 0，增长率无意义，报告不应列示百分比' }];
+    return [{ ...base, rightValue: (c.value as Decimal).minus(pv).div(pv).times(100) }];
+  });
+}
+
+// ------------------------------------------------------------------ the checks
+
+export const CHECKS: CheckDecl[] = [
+  // ---- 输入: every input diagnostic becomes a finding, so the list is one place.
+  decl('input', '输入数据有误或缺失', '输入', [], (ctx) =>
+    ctx.model.diagnostics.map((d): Notice => ({
+      type: 'notice',
+      key: `${d.code}.${d.address ?? d.name ?? ''}`,
+      severity: d.severity,
+      what: d.message,
+      operands: [{ name: d.name ?? '', label: d.name ? label(d.name) : '', value: null, address: d.address }],
+    })),
+  ),
+
+  // ---- 年度: figures labelled with another year than the one evaluated.
+  ...(
+    [
+      ['预算完成', '预算完成率取数', ['基础_预算完成_上年结转', '基础_预算完成_年初预算', '基础_预算完成_本年追加', '基础_预算完成_年末结余', '基础_预算完成_完成数']],
+      ['预算调整', '预算调整率取数', ['基础_预算调整_年初预算', '基础_预算调整_调整数', '基础_预算调整_剔除数']],
+      ['结转结余', '结转结余变动率取数', ['基础_结转结余_上年', '基础_结转结余_本年']],
+    ] as Array<[string, string, string[]]>
+  ).map(([k, block, figures]) =>
+    decl(`year.${k}`, `${block}的数据年度应为评价年度`, '年度', [`基础_${k}_数据年度`, '评价年度', ...figures], (ctx) => {
+      const labelled = figures.map((f) => ctx.operand(f)).filter((o) => o.value !== null);
+      const year = ctx.operand(`基础_${k}_数据年度`);
+      return [
+        {
+          type: 'comparison',
+          relation: '=',
+          left: [ctx.term(`基础_${k}_数据年度`)],
+          right: [ctx.term('评价年度')],
+          statement: `${block}的数据所属年度 = 评价年度`,
+          tolerance: new D(0),
+          context: labelled,
+          suspects: [year, ...labelled],
+        },
+      ];
+    }),
+  ),
+
+  // ---- 合计: 收支总表 (财决01).
+  total('sum.本年收入合计', '本年收入合计 = 各项收入之和', '收入_本年收入合计', [
+    '收入_一般公共预算财政拨款',
+    '收入_政府性基金预算财政拨款',
+    '收入_国有资本经营预算财政拨款',
+    '收入_上级补助收入',
+    '收入_事业收入',
+    '收入_经营收入',
+    '收入_附属单位上缴收入',
+    '收入_其他收入',
+  ]),
+  total('sum.收入总计', '收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余', '收入_总计', [
+    '收入_本年收入合计',
+    '收入_使用非财政拨款结余',
+    '收入_年初结转和结余',
+  ]),
+  total('sum.本年支出合计.资金来源', '本年支出合计 = 按资金来源的支出之和', '支出_本年支出合计', [
+    '支出_一般公共预算财政拨款',
+    '支出_政府性基金预算财政拨款',
+    '支出_国有资本经营预算财政拨款',
+    '支出_其他资金',
+  ]),
+  total('sum.本年支出合计.支出性质', '本年支出合计 = 基本支出 + 项目支出 + 上缴上级 + 经营支出 + 对附属单位补助', '支出_本年支出合计', [
+    '支出_基本支出',
+    '支出_项目支出',
+    '支出_上缴上级支出',
+    '支出_经营支出',
+    '支出_对附属单位补助支出',
+  ]),
+  total('sum.基本支出', '基本支出 = 人员经费 + 日常公用经费', '支出_基本支出', ['支出_人员经费', '支出_公用经费']),
+  total('sum.本年支出合计.经济分类', '本年支出合计 = 按经济分类的支出之和', '支出_本年支出合计', [
+    '支出_工资福利支出',
+    '支出_商品和服务支出',
+    '支出_对个人和家庭的补助',
+    '支出_资本性支出',
+    '支出_其他经济分类支出',
+  ]),
+  total('sum.支出总计', '支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余', '支出_总计', ['支出_本年支出合计', '支出_结余分配', '支出_年末结转和结余']),
+  same('same.收支总计', '收入总计 = 支出总计', '支出_总计', '收入_总计'),
+  ...['年初', '年末'].map((c) =>
+    total(`sum.结转结余.${c}`, `结转结余（${c}）：合计 = 一般公共预算 + 其他资金`, `结转_合计_${c}`, [`结转_一般公共预算_${c}`, `结转_其他资金_${c}`]),
+  ),
+
+  // ---- 合计: 一般公共预算财政拨款 grid (财决07/08) and budget identity.
+  ...财拨行.map((r) => total(`sum.财拨.${r}`, `财政拨款${r}：合计 = 基本支出 + 项目支出`, `财拨_${r}_合计`, [`财拨_${r}_基本`, `财拨_${r}_项目`])),
+  ...财拨列.map(([c, l]) =>
+    total(`sum.财拨调整后预算.${c}`, `财政拨款调整后预算 = 年初预算 + 年中追加（${l}）`, `财拨_调整后预算_${c}`, [`财拨_年初预算_${c}`, `财拨_年中追加_${c}`]),
+  ),
+  total('sum.财拨基本支出', '财政拨款基本支出 = 人员经费 + 日常公用经费', '财拨_基本支出', ['财拨_人员经费', '财拨_公用经费']),
+  total('sum.财拨人员经费', '财政拨款人员经费 = 工资福利支出 + 对个人和家庭的补助（财决08-1）', '财拨_人员经费', ['财拨_工资福利支出', '财拨_对个人和家庭的补助']),
+  total('sum.财拨经济分类', '财政拨款本年支出合计 = 按经济分类的支出之和', '财拨_本年支出_合计', [
+    '财拨_工资福利支出',
+    '财拨_商品和服务支出',
+    '财拨_对个人和家庭的补助',
+    '财拨_资本性支出',
+  ]),
+
+  // ---- 合计: 其他资金.
+  same('sum.其他资金收入', '其他资金本年收入 = 一般公共预算财政拨款以外的各项收入之和', '其他_本年收入', [
+    '收入_政府性基金预算财政拨款',
+    '收入_国有资本经营预算财政拨款',
+    '收入_上级补助收入',
+    '收入_事业收入',
+    '收入_经营收入',
+    '收入_附属单位上缴收入',
+    '收入_其他收入',
+  ], { family: '合计' }),
+  same('sum.其他资金支出', '其他资金本年支出 = 一般公共预算财政拨款以外的各项支出之和', '其他_本年支出', [
+    '支出_政府性基金预算财政拨款',
+    '支出_国有资本经营预算财政拨款',
+    '支出_其他资金',
+  ], { family: '合计' }),
+  decl('sum.其他收入明细', '其他收入明细之和 = 其他资金本年收入', '合计', ['其他_本年收入', '其他收入明细表'], (ctx) => {
+    const rows = ctx.model.table('其他收入明细表').rows as Row[];
+    const parts = rows.map((r) => cellTerm('其他收入明细表', '其他收入明细', r, textOf(r, '来源') || `第${r.index + 1}行`, '金额', '金额', 'amount'));
+    if (!hasAny(parts)) return [];
+    return [{ type: 'comparison', relation: '=', left: [ctx.term('其他_本年收入')], right: parts, statement: '其他资金本年收入 = 其他收入明细各行金额之和' }];
+  }),
+
+  // ---- 合计: 三公经费 (公开07).
+  ...三公列.map((c) =>
+    total(`sum.三公.${c}`, `“三公”经费${c}数：合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费`, `三公_合计_${c}`, [
+      `三公_因公出国_${c}`,
+      `三公_公务接待_${c}`,
+      `三公_公务用车_${c}`,
+    ]),
+  ),
+  ...三公列.map((c) =>
+    total(`sum.三公公务用车.${c}`, `公务用车购置及运行维护费 = 购置费 + 运行维护费（${c}数）`, `三公_公务用车_${c}`, [`三公_公务用车购置_${c}`, `三公_公务用车运行_${c}`]),
+  ),
+
+  // ---- 合计: 项目支出明细表.
+  decl('sum.项目明细', '子项目之和 = 所属项目', '合计', ['项目支出明细表'], (ctx) => {
+    const rows = projectRows(ctx);
+    const out: Outcome[] = [];
+    const byName = new Map(rows.map((r) => [textOf(r, '项目'), r]));
+    const parents = [...new Set(rows.map((r) => textOf(r, '上级项目')).filter((p) => p))];
+    for (const parent of parents) {
+      const children = rows.filter((r) => textOf(r, '上级项目') === parent);
+      const p = byName.get(parent);
+      if (!p) {
+        out.push({
+          type: 'notice',
+          key: `未知上级.${parent}`,
+          what: `项目支出明细表中有子项目的“上级项目”填为“${parent}”，但表中没有名为“${parent}”的项目`,
+          operands: children.map((c) => ({ name: '项目支出明细表', label: `“${textOf(c, '项目')}”上级项目`, value: parent, address: c.cells['上级项目']?.address })),
+          nextStep: '把“上级项目”改为表中已有的项目名称，或补列该项目。',
+        });
+        continue;
+      }
+      for (const [key, colLabel] of 项目金额列) {
+        const parts = children.map((c) => cellTerm('项目支出明细表', '项目', c, textOf(c, '项目'), key, colLabel, 'amount'));
+        if (!hasAny(parts)) continue;
+        out.push({
+          type: 'comparison',
+          key: `${parent}.${key}`,
+          subject: `“${parent}”${colLabel}`,
+          relation: '=',
+          left: [cellTerm('项目支出明细表', '项目', p, parent, key, colLabel, 'amount')],
+          right: parts,
+          statement: `“${parent}”${colLabel} = 其各子项目${colLabel}之和`,
+        });
+      }
+    }
+    return out;
+  }),
+  decl('sum.项目合计', '各项目之和 = 项目支出合计', '合计', ['项目支出明细表', '项目_合计_年初预算', '项目_合计_年中追加', '项目_合计_预算总额', '项目_合计_决算数'], (ctx) => {
+    const tops = projectRows(ctx).filter((r) => !textOf(r, '上级项目'));
+    return 项目金额列.flatMap(([key, colLabel]): Outcome[] => {
+      const parts = tops.map((r) => cellTerm('项目支出明细表', '项目', r, textOf(r, '项目'), key, colLabel, 'amount'));
+      if (!hasAny(parts)) return [];
+      return [{ type: 'comparison', key, subject: colLabel, relation: '=', left: [ctx.term(`项目_合计_${key}`)], right: parts, statement: `合计${colLabel} = 各项目（不含子项）${colLabel}之和` }];
+    });
+  }),
+  decl('sum.项目预算总额', '项目预算总额 = 年初预算数 + 年中追加预算数', '合计', ['项目支出明细表', '项目_合计_预算总额'], (ctx) => {
+    const rows = projectRows(ctx).map((r) => ({ name: textOf(r, '项目'), row: r }));
+    const out: Outcome[] = rows.flatMap(({ name, row }): Outcome[] => {
+      const parts = [cellTerm('项目支出明细表', '项目', row, name, '年初预算', '年初预算数', 'amount'), cellTerm('项目支出明细表', '项目', row, name, '年中追加', '年中追加预算数', 'amount')];
+      if (!hasAny(parts)) return [];
+      return [{ type: 'comparison', key: name, subject: `“${name}”`, relation: '=', left: [cellTerm('项目支出明细表', '项目', row, name, '预算总额', '预算总额', 'amount')], right: parts, statement: `“${name}”预算总额 = 年初预算数 + 年中追加预算数` }];
+    });
+    out.push({
+      type: 'comparison',
+      key: '合计',
+      subject: '合计',
+      relation: '=',
+      left: [ctx.term('项目_合计_预算总额')],
+      right: [ctx.term('项目_合计_年初预算'), ctx.term('项目_合计_年中追加')],
+      statement: '合计预算总额 = 合计年初预算数 + 合计年中追加预算数',
+    });
+    return out;
+  }),
+
+  // ---- 合计: 人员情况表 vs 基础数据.
+  ...(
+    [
+      ['编制数', '基础_编制数', '编制数'],
+      ['在职人数', '基础_在职人数', '年末实有在职人数'],
+    ] as Array<[string, string, string]>
+  ).map(([key, name, colLabel]) =>
+    decl(`sum.人员.${key}`, `基础数据${label(name)} = 机构人员情况表各单位${colLabel}之和`, '合计', [name, '人员情况表'], (ctx) => {
+      const rows = ctx.model.table('人员情况表').rows as Row[];
+      const parts = rows.map((r) => cellTerm('人员情况表', '机构人员情况表', r, textOf(r, '单位') || `第${r.index + 1}行`, key, colLabel, 'count'));
+      if (!hasAny(parts)) return [];
+      return [{ type: 'comparison', relation: '=', left: [ctx.term(name)], right: parts, statement: `${label(name)} = 各单位${colLabel}之和` }];
+    }),
+  ),
+
+  // ---- 平衡: 年初结转结余 + 收入 − 支出 = 年末结转结余.
+  decl('balance.部门', '部门收支平衡：收入总计 = 支出总计', '平衡', ['收入_年初结转和结余', '收入_本年收入合计', '收入_使用非财政拨款结余', '支出_本年支出合计', '支出_结余分配', '支出_年末结转和结余'], (ctx) => [
+    {
+      type: 'comparison',
+      relation: '=',
+      left: [ctx.term('支出_年末结转和结余')],
+      right: [ctx.term('收入_年初结转和结余'), ctx.term('收入_本年收入合计'), ctx.term('收入_使用非财政拨款结余'), ctx.term('支出_本年支出合计', -1), ctx.term('支出_结余分配', -1)],
+      statement: '年末结转和结余 = 年初结转和结余 + 本年收入合计 + 使用非财政拨款结余 − 本年支出合计 − 结余分配',
+    },
+  ]),
+  balance('balance.一般公共预算', '一般公共预算财政拨款结转结余平衡（收支总表）', '结转_一般公共预算_年初', ['收入_一般公共预算财政拨款'], ['支出_一般公共预算财政拨款'], '结转_一般公共预算_年末'),
+  ...财拨列.map(([c, l]) => balance(`balance.财拨.${c}`, `财政拨款结转结余平衡（${l}）`, `财拨_年初结转结余_${c}`, [`财拨_本年收入_${c}`], [`财拨_本年支出_${c}`], `财拨_年末结转结余_${c}`)),
+  balance('balance.其他资金', '其他资金结转结余平衡', '其他_年初结转', ['其他_本年收入'], ['其他_本年支出'], '其他_年末结转'),
+
+  // ---- 一致: one quantity stated in several places (each pair once).
+  same('same.财拨收入', '一般公共预算财政拨款收入：收支总表与财政拨款表一致', '财拨_本年收入_合计', '收入_一般公共预算财政拨款'),
+  same('same.财拨收入与调整后预算', '一般公共预算财政拨款收入与调整后预算一致', '财拨_调整后预算_合计', '收入_一般公共预算财政拨款', { severity: '提示', nextStep: '财政拨款收入通常等于调整后预算；不一致时核对预算调整文件，确有原因的在“出错说明”表中说明。' }),
+  same('same.财拨支出', '一般公共预算财政拨款支出：收支总表与财政拨款表一致', '财拨_本年支出_合计', '支出_一般公共预算财政拨款'),
+  same('same.财拨年初结转', '一般公共预算年初结转结余：收支总表与财政拨款表一致', '财拨_年初结转结余_合计', '结转_一般公共预算_年初'),
+  same('same.财拨年末结转', '一般公共预算年末结转结余：收支总表与财政拨款表一致', '财拨_年末结转结余_合计', '结转_一般公共预算_年末'),
+  same('same.其他资金年初结转', '其他资金年初结转结余：收支总表与其他资金表一致', '其他_年初结转', '结转_其他资金_年初'),
+  same('same.其他资金年末结转', '其他资金年末结转结余：收支总表与其他资金表一致', '其他_年末结转', '结转_其他资金_年末'),
+  same('same.年初结转结余', '年初结转和结余：收支总表两处一致', '结转_合计_年初', '收入_年初结转和结余'),
+  same('same.年末结转结余', '年末结转和结余：收支总表两处一致', '结转_合计_年末', '支出_年末结转和结余'),
+  same('same.预算完成上年结转', '预算完成率所用上年结转 = 收支总表年初结转和结余', '基础_预算完成_上年结转', '收入_年初结转和结余'),
+  same('same.预算完成年末结余', '预算完成率与结转结余变动率所用年末结转结余一致', '基础_预算完成_年末结余', '基础_结转结余_本年'),
+  same('same.基础年末结转结余', '结转结余变动率所用年末结转结余 = 一般公共预算与其他资金年末结转结余之和', '基础_结转结余_本年', ['财拨_年末结转结余_合计', '其他_年末结转']),
+  same('same.财拨基本支出', '财政拨款基本支出：支出明细与收支表一致', '财拨_基本支出', '财拨_本年支出_基本'),
+  same('same.财拨项目支出', '财政拨款项目支出：支出明细与收支表一致', '财拨_项目支出', '财拨_本年支出_项目'),
+  same('same.项目决算合计', '财政拨款项目支出 = 项目支出明细表合计决算数', '项目_合计_决算数', '财拨_项目支出'),
+  same('same.项目年初预算', '项目年初预算：项目支出明细表合计与财政拨款批复一致', '项目_合计_年初预算', '财拨_年初预算_项目'),
+  same('same.项目年中追加', '项目年中追加：项目支出明细表合计与财政拨款批复一致', '项目_合计_年中追加', '财拨_年中追加_项目'),
+  same('same.项目预算总额', '项目预算总额：项目支出明细表合计与财政拨款调整后预算一致', '项目_合计_预算总额', '财拨_调整后预算_项目'),
+  same('same.公用经费决算', '公用经费控制率所用公用经费决算数 = 财政拨款日常公用经费', '基础_公用经费决算', '财拨_公用经费', { severity: '提示', nextStep: '两处口径应相同；如基础数据表按全部资金计，在“出错说明”表中说明口径。' }),
+  same('same.预算完成年初预算', '预算完成率所用年初预算 = 财政拨款年初批复预算', '基础_预算完成_年初预算', '财拨_年初预算_合计', { severity: '提示', nextStep: '核对预算批复文件；口径不同（如含其他资金）的，在“出错说明”表中说明。' }),
+  same('same.预算完成本年追加', '预算完成率所用本年追加预算 = 财政拨款年中追加', '基础_预算完成_本年追加', '财拨_年中追加_合计', { severity: '提示', nextStep: '核对预算调整文件；口径不同的，在“出错说明”表中说明。' }),
+  same('same.预算调整年初预算', '预算调整率所用年初预算 = 财政拨款年初批复预算', '基础_预算调整_年初预算', '财拨_年初预算_合计', { severity: '提示', nextStep: '核对预算批复文件；口径不同的，在“出错说明”表中说明。' }),
+  same('same.预算调整调整数', '预算调整率所用年中调整数 = 财政拨款年中追加', '基础_预算调整_调整数', '财拨_年中追加_合计', { severity: '提示', nextStep: '核对预算调整文件；口径不同的，在“出错说明”表中说明。' }),
+
+  // ---- 衔接: this year's 年初 = last year's 年末.
+  same('carry.结转结余', '本年年初结转和结余 = 上年度累计结转结余（上年年末）', '基础_结转结余_上年', '收入_年初结转和结余', { family: '衔接' }),
+
+  // ---- 部分: part ≤ whole.
+  ...(
+    [
+      ['财拨_工资福利支出', '支出_工资福利支出'],
+      ['财拨_商品和服务支出', '支出_商品和服务支出'],
+      ['财拨_对个人和家庭的补助', '支出_对个人和家庭的补助'],
+      ['财拨_资本性支出', '支出_资本性支出'],
+      ['财拨_人员经费', '支出_人员经费'],
+      ['财拨_公用经费', '支出_公用经费'],
+      ['财拨_基本支出', '支出_基本支出'],
+      ['财拨_项目支出', '支出_项目支出'],
+      ['其他_公用经费', '支出_公用经费'],
+      ['其他_项目支出', '支出_项目支出'],
+      ['其他_本年支出', '支出_本年支出合计'],
+    ] as Array<[string, string]>
+  ).map(([part, whole]) =>
+    atMost(`part.${part}`, `${part.startsWith('财拨') ? '财政拨款' : '其他资金'}${label(part).replace(/^其中：/, '')}不超过部门${label(whole).replace(/^其中：/, '')}`, [part], whole),
+  ),
+  atMost('part.其他资金明细', '其他资金日常公用经费 + 项目支出不超过其他资金本年支出', ['其他_公用经费', '其他_项目支出'], '其他_本年支出'),
+
+  // ---- 预算: 三公 决算 ≤ 预算 (提示).
+  ...三公项.map((r) =>
+    decl(`budget.三公.${r}`, `“三公”经费决算不超过预算（${label(`三公_${r}_本年决算`).replace(/（.*$/, '')}）`, '预算', [`三公_${r}_本年决算`, `三公_${r}_本年预算`], (ctx) => [
+      { type: 'comparison', relation: '≤', left: [ctx.term(`三公_${r}_本年决算`)], right: [ctx.term(`三公_${r}_本年预算`)], statement: `${ctx.operand(`三公_${r}_本年决算`).label} ≤ ${ctx.operand(`三公_${r}_本年预算`).label}` },
+    ]),
+  ),
+
+  // ---- 比率: stated rates vs their recomputation.
+  ...STATED_RATES.map(([s, id]) => statedRate(s, id)),
+  ...['因公出国', '公务接待', '公务用车', '合计'].map(三公增长率),
+
+  // ---- 评分: a claimed score the rulebook contradicts.
+  decl('score', '自评得分与评分规则计得的得分一致', '评分', ['自评得分表'], (ctx) => scoreOutcomes(ctx)),
+];
+
+function scoreOutcomes(ctx: CheckContext): Outcome[] {
+  const sheet = ctx.scores;
+  if (!sheet) return [];
+  const rows = ctx.model.table('自评得分表').rows as Row[];
+  const claimCell = (name: string, claimed: Decimal): Term => {
+    const r = rows.find((x) => textOf(x, '指标') === name);
+    return {
+      operand: { name: `自评得分表[${name}].自评得分`, label: `“${name}”自评得分`, value: claimed, address: r?.cells['自评得分']?.address },
+      sign: 1,
+      kind: 'score',
+    };
+  };
+  const out: Outcome[] = [];
+  const compare = (key: string, name: string, claimed: Decimal, score: Decimal, context: Operand[], detail: string, follows: string[]): void => {
+    const term = claimCell(name, claimed);
+    out.push({
+      type: 'comparison',
+      key,
+      subject: `“${name}”`,
+      relation: '=',
+      left: [term],
+      right: [],
+      rightValue: score,
+      statement: `“${name}”自评得分 = 按评分规则计得的得分${detail}`,
+      tolerance: new D(0.005),
+      context,
+      suspects: [term.operand],
+      // Claiming more than the rules give must be fixed; claiming less may be explained.
+      severity: claimed.greaterThan(score) ? '错误' : '提示',
+      follows,
+    });
+  };
+  // A wrong 三级 score makes its 二级, 一级 and the total wrong too: those nest under it.
+  for (const line of sheet.lines) {
+    if (line.claimed === undefined || line.missing) continue;
+    const ind = line.indicator ? ctx.indicator(line.indicator) : undefined;
+    const detail = line.indicatorValue ? `（指标值 ${line.indicatorValue.toFixed(2)}，评分标准：${line.standard}）` : `（评分标准：${line.standard}）`;
+    compare(`三级.${line.level3}`, line.level3, line.claimed, line.score, ind?.operands ?? [], detail, []);
+  }
+  for (const g of sheet.groups) {
+    if (g.claimed === undefined) continue;
+    const follows =
+      g.level === 2
+        ? sheet.lines.filter((l) => l.level2 === g.name).map((l) => `三级.${l.level3}`)
+        : [
+            ...sheet.groups.filter((x) => x.level === 2 && x.parent === g.name).map((x) => `二级.${x.name}`),
+            ...sheet.lines.filter((l) => l.level1 === g.name).map((l) => `三级.${l.level3}`),
+          ];
+    compare(`${g.level === 1 ? '一级' : '二级'}.${g.name}`, g.name, g.claimed, g.score, [], `（满分 ${g.points.toFixed(0)} 分）`, follows);
+  }
+  if (sheet.claimedTotal !== undefined)
+    compare('总分', '总分', sheet.claimedTotal, sheet.total, [], `（满分 ${sheet.points.toFixed(0)} 分）`, [
+      ...sheet.groups.filter((g) => g.level === 1).map((g) => `一级.${g.name}`),
+      ...sheet.groups.filter((g) => g.level === 2).map((g) => `二级.${g.name}`),
+    ]);
+  return out;
+}

@@ -1,0 +1,133 @@
+/**
+ * 问题清单: one row per finding (consequences indented under their root), each cell involved linked
+ * so a click jumps to it; and the marks every involved input cell gets (one per cell, most severe).
+ */
+import type Decimal from 'decimal.js';
+import { INPUT_BY_NAME } from '../../catalogue/inputs';
+import type { InputKind } from '../../catalogue/types';
+import { colLetter } from '../../catalogue/layout';
+import { parseRange, formatRange } from '../address';
+import { explanationStatus, flattenFindings } from '../checks';
+import { fixed, money } from '../decimal';
+import type { Finding, Operand } from '../results';
+import type { CellMark, OutCell, SheetPlan, Severity } from '../types';
+
+export const FINDINGS_SHEET = '问题清单';
+
+const HEADER = ['序号', '严重程度', '规则', '问题', '应为', '实为', '差额', '容差', '涉及单元格', '建议', '说明状态'];
+
+/** The kind of the figure a finding compares, from its first operand (tables: by column). */
+function kindOf(f: Finding): InputKind {
+  const name = f.operands[0]?.name ?? '';
+  const d = INPUT_BY_NAME.get(name);
+  if (d?.type === 'scalar') return d.kind;
+  if (/\.(编制数|在职人数)$/.test(name)) return 'count';
+  if (/\.自评得分$/.test(name)) return 'score';
+  return 'amount';
+}
+
+function numberCell(x: Decimal | undefined, kind: InputKind): OutCell {
+  if (x === undefined) return { value: '', style: 'label' };
+  switch (kind) {
+    case 'rate':
+      return { value: Number(fixed(x, 2)), style: 'rate' };
+    case 'count':
+    case 'year':
+      return { value: Number(fixed(x, 0)), style: 'amount', numFmt: '0' };
+    case 'score':
+      return { value: Number(fixed(x, 2)), style: 'score' };
+    default:
+      return { value: Number(money(x)), style: 'amount' };
+  }
+}
+
+function shown(o: Operand): string {
+  const v = o.value;
+  const value = v === null ? '（空）' : typeof v === 'object' ? fixed(v as Decimal, 2) : typeof v === 'boolean' ? (v ? '是' : '否') : String(v);
+  return `${o.address ?? '（未定位）'} ${o.label} ${value}`;
+}
+
+/** The top-left cell of an operand's address (`Sheet!A1`), or undefined. */
+function cellOf(address: string | undefined): string | undefined {
+  if (!address) return undefined;
+  const r = parseRange(address);
+  return r ? formatRange({ ...r, bottom: r.top, right: r.left }) : undefined;
+}
+
+/** The message without its trailing next step (the 建议 column shows it). */
+function problem(f: Finding): string {
+  const tail = `建议：${f.nextStep}`;
+  return f.message.endsWith(tail) ? f.message.slice(0, -tail.length) : f.message;
+}
+
+export function findingsSheet(findings: Finding[]): SheetPlan {
+  const flat = flattenFindings(findings);
+  const errors = flat.filter((x) => x.finding.severity === '错误').length;
+  const hints = flat.length - errors;
+  const roots = findings.length;
+  const maxLinks = Math.max(0, ...flat.map((x) => x.finding.operands.filter((o) => o.address).length));
+  const width = HEADER.length + maxLinks;
+  const rows: SheetPlan['rows'] = [
+    [{ value: '问题清单', style: 'title' }],
+    [
+      {
+        value:
+          flat.length === 0
+            ? '未发现问题：各项勾稽关系在容差内成立。'
+            : `共 ${flat.length} 项（错误 ${errors} 项，提示 ${hints} 项）；其中 ${roots} 项为根本问题，其余缩进列在引起它的问题之下。“错误”须改正；“提示”可在“出错说明”表中按规则编号写明原因。点击单元格地址可跳转。`,
+        style: 'note',
+      },
+    ],
+    [...HEADER, ...Array.from({ length: maxLinks }, (_, i) => `定位${i + 1}`)].map((h): OutCell => ({ value: h, style: 'header' })),
+  ];
+  const counters: number[] = [];
+  for (const { finding: f, depth } of flat) {
+    counters.length = depth + 1;
+    counters[depth] = (counters[depth] ?? 0) + 1;
+    const kind = kindOf(f);
+    const cells = f.operands.filter((o) => o.address);
+    const indent = depth > 0 ? `${'　'.repeat(depth)}└ ` : '';
+    rows.push([
+      { value: counters.join('.'), style: 'label' },
+      { value: f.severity, style: f.severity === '错误' ? 'error' : 'warning' },
+      { value: f.id, style: 'label' },
+      { value: `${indent}${problem(f)}`, style: 'text' },
+      numberCell(f.expected, kind),
+      numberCell(f.computed, kind),
+      numberCell(f.difference, kind),
+      f.tolerance === undefined ? { value: '', style: 'label' } : { value: `±${f.tolerance.toString()}`, style: 'label' },
+      { value: f.operands.map(shown).join('\n'), style: cells.length ? 'link' : 'text', link: cellOf(cells[0]?.address) },
+      { value: f.nextStep, style: 'text' },
+      { value: explanationStatus(f), style: f.explanation ? 'ok' : f.severity === '错误' ? 'error' : 'warning' },
+      ...cells.map((o): OutCell => ({ value: cellOf(o.address), style: 'link', link: cellOf(o.address) })),
+    ]);
+  }
+  return {
+    name: FINDINGS_SHEET,
+    rows,
+    columnWidths: [7, 9, 30, 70, 12, 12, 12, 9, 44, 40, 12, ...Array.from({ length: maxLinks }, () => 14)],
+    merges: [`A2:${colLetter(width - 1)}2`],
+    freezeRows: 3,
+  };
+}
+
+const RANK: Record<Severity, number> = { 错误: 0, 提示: 1 };
+
+/** One mark per involved cell: the most severe finding's colour, every finding's message in the note. */
+export function findingMarks(findings: Finding[]): CellMark[] {
+  const marks = new Map<string, { severity: Severity; notes: string[] }>();
+  for (const { finding: f } of flattenFindings(findings)) {
+    const note = `【${f.severity}${f.explanation ? '·已说明' : ''}】${f.message}${f.explanation ? `\n说明：${f.explanation}` : ''}`;
+    for (const o of f.operands) {
+      const address = cellOf(o.address);
+      if (!address) continue;
+      const m = marks.get(address);
+      if (!m) marks.set(address, { severity: f.severity, notes: [note] });
+      else {
+        if (RANK[f.severity] < RANK[m.severity]) m.severity = f.severity;
+        if (!m.notes.includes(note)) m.notes.push(note);
+      }
+    }
+  }
+  return [...marks].map(([address, m]) => ({ address, severity: m.severity, note: m.notes.join('\n\n') }));
+}

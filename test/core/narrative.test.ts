@@ -1,0 +1,367 @@
+import { TEMPLATE_ADDRESS } from '../../src/catalogue/layout';
+import { MEASURES, measureFor } from '../../src/catalogue/report';
+import {
+  ReportDraft,
+  ReportSection,
+  chineseNumber,
+  draftReport,
+  draftLines,
+  direction,
+  GROWTH,
+  points,
+  sectionTitle,
+} from '../../src/core/narrative';
+import { D } from '../../src/core/decimal';
+import type { InputValues } from '../../src/catalogue/fill';
+import { computeIndicators } from '../../src/core/indicators';
+import { rulebookFromModel } from '../../src/core/rulebook';
+import { scoreAll } from '../../src/core/scoring';
+import { runChecks } from '../../src/core/checks';
+import { sampleModel } from '../helpers/sample';
+import { handFindings, handIndicators, handScores } from '../helpers/reportFixtures';
+
+function draft(overrides: InputValues = {}, withResults = true): ReportDraft {
+  const model = sampleModel(overrides);
+  return withResults
+    ? draftReport({ model, indicators: handIndicators(model), scores: handScores(), findings: handFindings(model) })
+    : draftReport({ model, indicators: [], scores: null, findings: [] });
+}
+
+function section(d: ReportDraft, id: string): ReportSection {
+  const s = d.sections.find((x) => x.id === id);
+  if (!s) throw new Error(`no section ${id}: ${d.sections.map((x) => x.id).join(', ')}`);
+  return s;
+}
+
+function texts(d: ReportDraft, id: string): string[] {
+  return section(d, id).blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+}
+
+/** Sections under a parent id (generated ones are `parent/child`). */
+function children(d: ReportDraft, parentIndex: number): ReportSection[] {
+  const parent = d.sections[parentIndex];
+  const out: ReportSection[] = [];
+  for (let i = parentIndex + 1; i < d.sections.length && d.sections[i].level > parent.level; i++)
+    if (d.sections[i].level === parent.level + 1) out.push(d.sections[i]);
+  return out;
+}
+
+const sample = draft();
+
+describe('outline and numbering', () => {
+  test('title from 单位名称 and 评价年度', () => {
+    expect(sample.title).toBe('衡阳市科学技术协会2021年度部门整体支出绩效自评报告');
+    expect(sample.titleSources!.map((s) => s.name)).toEqual(['单位名称', '评价年度']);
+  });
+
+  test('first-level headings are numbered 一 to 九 in order, once each', () => {
+    expect(sample.sections.filter((s) => s.level === 1).map(sectionTitle)).toEqual([
+      '一、部门概况',
+      '二、部门整体收支情况',
+      '三、一般公共预算收支情况',
+      '四、其他资金收支情况',
+      '五、部门整体履职情况',
+      '六、部门整体绩效评价情况分析',
+      '七、综合评价结论',
+      '八、存在的主要问题',
+      '九、下一步改进措施',
+    ]);
+    expect(sample.sections[0]).toMatchObject({ level: 0, number: '', id: '前言' });
+  });
+
+  test('second-level numbers restart under each first-level heading', () => {
+    const i = sample.sections.findIndex((s) => s.id === '部门概况');
+    expect(children(sample, i).map(sectionTitle)).toEqual([
+      '（一）基本情况',
+      '（二）部门职能职责',
+      '（三）机构设置',
+      '（四）机构人员',
+      '（五）2021年度工作目标及工作计划',
+    ]);
+    const j = sample.sections.findIndex((s) => s.id === '其他资金');
+    expect(children(sample, j).map(sectionTitle)).toEqual(['（一）其他收入', '（二）其他支出']);
+  });
+
+  test("the department's own “一、” headings in 履职情况 are renumbered under 五, not doubled", () => {
+    const i = sample.sections.findIndex((s) => s.id === '履职情况');
+    expect(children(sample, i).map(sectionTitle)).toEqual([
+      '（一）全面推进党的建设，思想引领常抓不懈',
+      '（二）扎实推进改革创新，组织系统不断优化',
+      '（三）努力推进创新驱动，“科创中国”试点先行',
+      '（四）积极推进科学普及，全民科学素质稳步提升',
+    ]);
+    // No heading anywhere carries a hard-coded first-level number twice.
+    const titles = sample.sections.filter((s) => s.level === 1).map((s) => s.number);
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
+  test('headings are never written with numbers: skipping nothing, adding nothing shifts them', () => {
+    expect(chineseNumber(1)).toBe('一');
+    expect(chineseNumber(10)).toBe('十');
+    expect(chineseNumber(12)).toBe('十二');
+    expect(chineseNumber(20)).toBe('二十');
+    for (const s of sample.sections) expect(s.heading).not.toMatch(/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/);
+  });
+});
+
+describe('section texts on the sample department', () => {
+  test('一（四） staff: each unit from 人员情况表, totals from 基础数据', () => {
+    expect(texts(sample, '部门概况.人员情况')).toEqual([
+      '市科协（机关本部及后勤服务）编制数19名，截至2021年12月31日实有在职人员18人、退休人员21人。',
+      '衡阳市青少年科技活动中心编制数4名，截至2021年12月31日实有在职人员2人。',
+      '根据部门整体支出绩效评价基础数据表，全部门编制数23名，年末实际在职人数21人。',
+    ]);
+  });
+
+  test('一 texts the department wrote are quoted verbatim', () => {
+    expect(texts(sample, '部门概况.基本情况')[0]).toBe(
+      '衡阳市科学技术协会成立于1958年12月，是衡阳市科学技术工作者的群众团体，由中共衡阳市委领导。',
+    );
+    const duties = texts(sample, '部门概况.职能职责');
+    expect(duties).toHaveLength(8);
+    expect(duties[7]).toBe('8. 完成市委、市政府交办的其他任务。');
+  });
+
+  test('二 income by source, spending by fund source / nature / economic class', () => {
+    expect(texts(sample, '整体收支.收入')).toEqual([
+      '2021年度部门实际取得各项收入合计1351.58万元。其中：一般公共预算财政拨款收入1193.05万元、其他收入158.53万元。',
+    ]);
+    expect(texts(sample, '整体收支.支出')).toEqual([
+      '根据部门决算报表，2021年度部门整体支出1355.62万元。其中：一般公共预算财政拨款支出1197.09万元、其他资金支出158.53万元。',
+      '部门整体支出按支出性质分类为：基本支出478.29万元、项目支出877.32万元。基本支出中人员经费382.14万元、日常公用经费96.15万元。',
+      '部门整体支出按支出经济分类为：工资福利支出333.11万元、商品和服务支出955.78万元、对个人和家庭的补助66.73万元。',
+    ]);
+  });
+
+  test('二（三） carry-over: zero shown, blank year-end total a placeholder, 1351.58 − 1355.62 = 超支4.04', () => {
+    expect(texts(sample, '整体收支.结转结余')).toEqual([
+      '2021年年初结转和结余4.04万元，其中：一般公共预算财政拨款结转和结余4.04万元、其他资金结转和结余0.00万元。',
+      '2021年年末结转和结余【待补：年末结转和结余合计（结转_合计_年末）】。',
+      '2021年度本年收入合计1351.58万元，本年支出合计1355.62万元，收支相抵超支4.04万元。',
+    ]);
+  });
+
+  test('direction words follow the sign: 结余 / 超支 / 收支平衡, 增加 / 减少', () => {
+    expect(texts(draft({ 支出_本年支出合计: 1300 }), '整体收支.结转结余')[2]).toMatch(/收支相抵结余51\.58万元。$/);
+    expect(texts(draft({ 支出_本年支出合计: 1351.58 }), '整体收支.结转结余')[2]).toMatch(/，收支平衡。$/);
+    const closed = texts(draft({ 结转_合计_年末: 0, 结转_一般公共预算_年末: 0, 结转_其他资金_年末: 0 }), '整体收支.结转结余')[1];
+    expect(closed).toBe(
+      '2021年年末结转和结余0.00万元，其中：一般公共预算财政拨款结转和结余0.00万元、其他资金结转和结余0.00万元，较年初减少4.04万元。',
+    );
+    expect(direction(new D('-0.01'), GROWTH)).toBe('下降');
+    expect(direction(new D(0), GROWTH)).toBe('持平');
+  });
+
+  test('三 一般公共预算: the 财拨 grid as a table, budget and its adjustment with direction', () => {
+    const s = section(sample, '一般公共预算');
+    expect(texts(sample, '一般公共预算')[0]).toBe(
+      '2021年度一般公共预算财政拨款年初结转和结余4.04万元，本年收入780.19万元，本年支出836.79万元，年末结转和结余0.00万元。明细如下：',
+    );
+    const t = s.blocks.find((b) => b.kind === 'table')!;
+    expect(t.kind === 'table' && t.rows).toEqual([
+      ['年初结转结余', '0.00', '4.04', '4.04'],
+      ['本年收入', '478.29', '714.76', '780.19'],
+      ['本年支出', '478.29', '718.79', '836.79'],
+      ['年末结转和结余', '0.00', '0.00', '0.00'],
+    ]);
+    expect(texts(sample, '一般公共预算.收入')).toEqual([
+      '2021年年初经批复的一般公共预算财政拨款预算700.99万元，其中：基本支出294.99万元、项目支出406.00万元。',
+      '年中追加预算654.62万元，其中：基本支出追加183.30万元、项目支出追加471.32万元。',
+      '经追加调整后的预算为1193.05万元，其中：基本支出478.29万元、项目支出714.76万元。',
+    ]);
+    const cut = texts(draft({ 财拨_年中追加_合计: -20, 财拨_年中追加_基本: -20, 财拨_年中追加_项目: 0 }), '一般公共预算.收入')[1];
+    expect(cut).toBe('年中调减预算20.00万元，其中：基本支出调减20.00万元、项目支出无调整。');
+  });
+
+  test('三 basic spending and the project table (sub-items under 其中, 合计 as stated)', () => {
+    expect(texts(sample, '一般公共预算.支出/基本支出')).toEqual([
+      '一般公共预算财政拨款基本支出393.23万元，其中：人员经费348.16万元、日常公用经费45.07万元。人员经费中工资福利支出271.02万元、对个人和家庭的补助77.14万元。',
+    ]);
+    const s = section(sample, '一般公共预算.支出/项目支出');
+    expect(sectionTitle(s)).toBe('2. 项目支出情况');
+    const t = s.blocks.find((b) => b.kind === 'table');
+    if (t?.kind !== 'table') throw new Error('no project table');
+    expect(t.header).toEqual(['序号', '项目', '年初预算数', '年中追加预算数', '预算总额', '年度决算数']);
+    expect(t.rows[0]).toEqual(['1', '科普经费', '376.00', '338.76', '684.76', '688.79']);
+    expect(t.rows[1]).toEqual(['', '其中：科学普及工作', '', '', '', '52.35']);
+    expect(t.rows[7]).toEqual(['2', '老年科协经费', '30.00', '0.00', '30.00', '30.00']);
+    expect(t.rows[8]).toEqual(['', '合计', '406.00', '338.76', '714.76', '718.79']);
+  });
+
+  test('四 其他资金 with the 其他收入明细 rows', () => {
+    expect(texts(sample, '其他资金')[0]).toBe(
+      '2021年度其他资金年初结转和结余0.00万元，本年收入158.53万元，本年支出158.53万元，年末结转和结余0.00万元。',
+    );
+    expect(texts(sample, '其他资金.收入')[0]).toBe(
+      '2021年度取得其他收入158.53万元，其中：2021年大数据科技传播与应用高峰论坛费用100.00万元；衡阳市委人才办拨付院士专家工作站支持经费50.00万元；市委两新办拨款3.20万元；市直机关工委党建经费3.00万元；机关事务服务中心拨付返佣2.33万元。',
+    );
+    expect(texts(sample, '其他资金.支出')[0]).toBe('2021年度其他资金支出158.53万元，其中：日常公用经费5.33万元、项目支出153.20万元。');
+  });
+
+  test('六 per 一级 / 二级: value, formula, score, 扣分原因, and 偏差原因 from the explained finding', () => {
+    const i = sample.sections.findIndex((s) => s.id === '绩效分析');
+    expect(children(sample, i).map(sectionTitle)).toEqual(['（一）投入情况', '（二）过程情况']);
+    const level3 = sample.sections.filter((s) => s.id.startsWith('绩效分析/') && s.level === 3).map(sectionTitle);
+    expect(level3).toEqual(['1. 目标设定（满分6分，得分5分）', '2. 预算配置（满分2分，得分2分）', '1. 预算执行（满分2分，得分1.2分）']);
+    expect(texts(sample, '绩效分析/投入/目标设定')).toEqual([
+      '评价说明：①绩效目标有待更加详细；②绩效指标有待更加明确',
+      '①绩效目标合理性：本项满分3分，得分2.5分。扣分原因：绩效目标有待更加详细。',
+      '②绩效指标明确性：本项满分3分，得分2.5分。扣分原因：绩效指标有待更加明确。',
+    ]);
+    expect(texts(sample, '绩效分析/投入/预算配置')).toEqual([
+      '①在职人员控制率：按“在职人员数 ÷ 编制数 × 100%”计算，年末实际在职人数21人、编制数23名，在职人员控制率为91.30%。本项满分2分，得分2分。',
+      // The dimension's 小结 follows its last 二级 in reading order.
+      '小结：“投入情况”维度，满分8分，实际得分7分。',
+    ]);
+    expect(texts(sample, '绩效分析/过程/预算执行')).toEqual([
+      '①公用经费控制率：按“公用经费决算数 ÷ 公用经费预算数 × 100%”计算，公用经费决算数45.07万元、公用经费预算数41.76万元，公用经费控制率为107.93%。本项满分2分，得分1.2分。扣分原因：超出预算7.93个百分点。偏差原因：公用经费超出预算，主要是人员增加影响。',
+      '小结：“过程情况”维度，满分2分，实际得分1.2分。',
+    ]);
+    expect(texts(sample, '绩效分析/投入')).toEqual([
+      '分别设置“目标设定”、“预算配置”2个二级指标，绩效目标合理性、绩效指标明确性、在职人员控制率等3个三级指标进行评价。',
+    ]);
+  });
+
+  test('七 score table, total and grade (totals from the score sheet, never re-added)', () => {
+    expect(texts(sample, '评价结论')[0]).toBe(
+      '2021年度部门整体支出绩效评价自评得分为8.2分。其中，投入7分，过程1.2分，综合绩效级别为“良”。',
+    );
+    const t = section(sample, '评价结论').blocks.find((b) => b.kind === 'table');
+    expect(t?.kind === 'table' && t.rows).toEqual([
+      ['投入', '8.00', '7'],
+      ['过程', '2.00', '1.2'],
+      ['合计', '10.00', '8.2'],
+      ['综合绩效级别', '良', ''],
+    ]);
+  });
+
+  test('八 problems from deductions and unexplained findings, then the department’s own; 九 a measure for each', () => {
+    const i = sample.sections.findIndex((s) => s.id === '存在问题');
+    expect(children(sample, i).map(sectionTitle)).toEqual([
+      '（一）绩效目标编制水平有待提高',
+      '（二）公用经费支出超出预算',
+      '（三）决算数据填报的准确性有待提高',
+      '（四）绩效目标编制水平有待提高',
+      '（五）预算资金使用执行有待规范',
+      '（六）业务管理工作需要加强',
+    ]);
+    expect(texts(sample, '存在问题/绩效目标')).toEqual([
+      '绩效目标合理性满分3分，得分2.5分，扣分原因：绩效目标有待更加详细；绩效指标明确性满分3分，得分2.5分，扣分原因：绩效指标有待更加明确。',
+    ]);
+    const data = texts(sample, '存在问题/数据核对')[0];
+    // 4 findings have no explanation; errors are listed first, three by name.
+    expect(data).toMatch(/^数据核对发现4处不一致，主要有：①财政拨款本年收入合计不等于基本支出与项目支出之和（财政拨款!\w+\d+、财政拨款!\w+\d+）；②一般公共预算收入前后不一致（收支总表!\w+\d+）；③支出合计不等于各项之和（收支总表!\w+\d+）等。$/);
+    const j = sample.sections.findIndex((s) => s.id === '改进措施');
+    const measures = children(sample, j).map(sectionTitle);
+    expect(measures.slice(0, 3)).toEqual([
+      '（一）加强绩效目标管理，提高绩效目标编制质量',
+      '（二）严格控制公用经费支出',
+      '（三）加强数据核对，确保报表口径一致',
+    ]);
+    expect(measures.slice(3)).toEqual(['（四）加强绩效管理理念，提高绩效目标编制质量', '（五）提高资金使用的规范性']);
+    expect(texts(sample, '改进措施/公用经费')[0]).toBe(MEASURES.find((m) => m.id === '公用经费')!.measure);
+  });
+
+  test('every indicator name used in the sample outline has a declared measure', () => {
+    for (const k of ['绩效目标合理性', '在职人员控制率', '三公经费变动率', '预算完成率', '固定资产利用率', '质量达标率', '服务对象满意度'])
+      expect(measureFor(k).id).not.toBe('其他');
+    expect(measureFor('没有这个指标').id).toBe('其他');
+  });
+});
+
+describe('placeholders and traceability', () => {
+  test('blank inputs give visible placeholders, never invented figures', () => {
+    const d = draft({ 收入_本年收入合计: null, 收入_其他收入: null, 年度工作目标: null });
+    expect(texts(d, '整体收支.收入')[0]).toBe(
+      '2021年度部门实际取得各项收入合计【待补：本年收入合计（收入_本年收入合计）】。其中：一般公共预算财政拨款收入1193.05万元。',
+    );
+    expect(texts(d, '部门概况.工作目标')).toEqual(['【待补：年度工作目标及工作计划（年度工作目标）】']);
+    expect(texts(d, '整体收支.结转结余')[2]).toBe(
+      '2021年度本年收入合计【待补：本年收入合计（收入_本年收入合计）】，本年支出合计1355.62万元。',
+    );
+    for (const line of draftLines(d)) expect(line).not.toMatch(/NaN|undefined|null|Infinity/);
+  });
+
+  test('without scores, 六 and 七 say so with a placeholder and list the indicators', () => {
+    const m = sampleModel();
+    const d = draftReport({ model: m, indicators: handIndicators(m), scores: null, findings: [] });
+    expect(texts(d, '绩效分析')).toEqual([
+      '本次评价尚未取得评分结果：【待补：评分结果（评分规则）】。主要指标计算情况如下：',
+      '①在职人员控制率：按“在职人员数 ÷ 编制数 × 100%”计算，年末实际在职人数21人、编制数23名，在职人员控制率为91.30%。',
+      '②公用经费控制率：按“公用经费决算数 ÷ 公用经费预算数 × 100%”计算，公用经费决算数45.07万元、公用经费预算数41.76万元，公用经费控制率为107.93%。',
+    ]);
+    expect(texts(d, '评价结论')).toEqual(['2021年度部门整体支出绩效评价得分【待补：评分结果（评分规则）】。']);
+  });
+
+  test('each paragraph knows the named inputs and cells behind it', () => {
+    const p = section(sample, '整体收支.收入').blocks[0];
+    expect(p.sources.map((s) => [s.name, s.address])).toEqual([
+      ['评价年度', TEMPLATE_ADDRESS.get('评价年度')],
+      ['收入_本年收入合计', TEMPLATE_ADDRESS.get('收入_本年收入合计')],
+      ['收入_一般公共预算财政拨款', TEMPLATE_ADDRESS.get('收入_一般公共预算财政拨款')],
+      ['收入_其他收入', TEMPLATE_ADDRESS.get('收入_其他收入')],
+    ]);
+    // Any paragraph stating an amount names at least one cell.
+    for (const s of sample.sections)
+      for (const b of s.blocks)
+        if (b.kind === 'paragraph' && /\d+\.\d\d万元/.test(b.text)) expect(b.sources.some((o) => o.address)).toBe(true);
+  });
+
+  test('one figure changed changes exactly the sentences that use it', () => {
+    const before = draftLines(sample);
+    const after = draftLines(draft({ 收入_其他收入: 160 }));
+    expect(after).toHaveLength(before.length);
+    const changed = before.map((l, i) => [l, after[i]]).filter(([a, b]) => a !== b);
+    expect(changed).toEqual([
+      [
+        '2021年度部门实际取得各项收入合计1351.58万元。其中：一般公共预算财政拨款收入1193.05万元、其他收入158.53万元。',
+        '2021年度部门实际取得各项收入合计1351.58万元。其中：一般公共预算财政拨款收入1193.05万元、其他收入160.00万元。',
+      ],
+    ]);
+    // And every paragraph whose sources include the name is among the changed ones.
+    const using = sample.sections.flatMap((s) =>
+      s.blocks.filter((b) => b.sources.some((o) => o.name === '收入_其他收入')).map((b) => (b.kind === 'paragraph' ? b.text : b.caption)),
+    );
+    expect(using).toEqual([changed[0][0]]);
+  });
+
+  test('scores print without trailing zeros', () => {
+    expect(points(new D('29.50'))).toBe('29.5');
+    expect(points(new D('30'))).toBe('30');
+    expect(points(new D('0.125'))).toBe('0.13');
+  });
+});
+
+describe('through the real engine (computeIndicators → scoreAll → runChecks)', () => {
+  const model = sampleModel();
+  const indicators = computeIndicators(model);
+  const scores = scoreAll(rulebookFromModel(model).rulebook!, indicators, model);
+  const findings = runChecks(model, indicators, scores);
+  const d = draftReport({ model, indicators, scores, findings });
+  const all = draftLines(d);
+
+  test('indicator sentences carry the computed values: 21 ÷ 23 = 91.30%, 45.07 ÷ 41.76 = 107.93%', () => {
+    expect(all.some((l) => l.includes('年末实际在职人数21人、编制数23名，在职人员控制率为91.30%'))).toBe(true);
+    expect(all.some((l) => l.includes('公用经费决算数45.07万元、公用经费预算数41.76万元，公用经费控制率为107.93%'))).toBe(true);
+  });
+
+  test('the 三公 table recomputes growth from the amounts beside it', () => {
+    // (1.26 − 0.98) ÷ 0.98 = 28.57%; (5.83 − 7.10) ÷ 7.10 = −17.89%; 出国 (0 − 0.95) ÷ 0.95 = −100%.
+    expect(all).toContain('公务接待费｜10.00｜1.26｜0.98｜28.57%');
+    expect(all).toContain('合计｜26.00｜5.83｜7.10｜-17.89%');
+    expect(all).toContain('因公出国（境）费｜6.00｜0.00｜0.95｜-100.00%');
+  });
+
+  test('七 states the score sheet total and grade; 八 counts the unexplained findings', () => {
+    expect(all).toContain(
+      `2021年度部门整体支出绩效评价自评得分为${points(scores.total)}分。其中，${scores.groups
+        .filter((g) => g.level === 1)
+        .map((g) => `${g.name}${points(g.score)}分`)
+        .join('，')}，综合绩效级别为“${scores.grade}”。`,
+    );
+    const open = findings.filter((f) => !f.explanation).length;
+    expect(open).toBeGreaterThan(0);
+    expect(all.some((l) => l.startsWith(`数据核对发现${open}处不一致，主要有：①`))).toBe(true);
+    for (const line of all) expect(line).not.toMatch(/NaN|undefined|null|Infinity/);
+  });
+});

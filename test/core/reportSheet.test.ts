@@ -1,0 +1,55 @@
+import { TEMPLATE_ADDRESS } from '../../src/catalogue/layout';
+import { draftReport } from '../../src/core/narrative';
+import { REPORT_SHEET, reportSheet } from '../../src/core/sheets/reportSheet';
+import { sampleModel } from '../helpers/sample';
+import { handFindings, handIndicators, handScores } from '../helpers/reportFixtures';
+
+function sheetFor(overrides = {}) {
+  const model = sampleModel(overrides);
+  const draft = draftReport({ model, indicators: handIndicators(model), scores: handScores(), findings: handFindings(model) });
+  return reportSheet(draft);
+}
+
+describe('报告草稿 sheet', () => {
+  const plan = sheetFor();
+  const rowOf = (text: string) => plan.rows.find((r) => r[0]?.value === text);
+
+  test('named 报告草稿, replaced whole on each run, wide wrapped text column', () => {
+    expect(plan.name).toBe(REPORT_SHEET);
+    expect(REPORT_SHEET).toBe('报告草稿');
+    expect(plan.onExisting).toBe('replace');
+    expect(plan.columnWidths![0]).toBeGreaterThanOrEqual(80);
+    expect(plan.rows[0][0]!.value).toBe('衡阳市科学技术协会2021年度部门整体支出绩效自评报告');
+    expect(plan.rows[2].map((c) => c!.value)).toEqual(['报告内容', '所用名称', '所在单元格']);
+  });
+
+  test('beside each paragraph: the names and the cells (Sheet!A1) it used', () => {
+    const row = rowOf('2021年度部门实际取得各项收入合计1351.58万元。其中：一般公共预算财政拨款收入1193.05万元、其他收入158.53万元。')!;
+    expect(row[0]!.style).toBe('text');
+    expect(row[1]!.value).toBe('评价年度、收入_本年收入合计、收入_一般公共预算财政拨款、收入_其他收入');
+    expect(row[2]!.value).toBe(
+      ['评价年度', '收入_本年收入合计', '收入_一般公共预算财政拨款', '收入_其他收入'].map((n) => TEMPLATE_ADDRESS.get(n)).join('、'),
+    );
+    expect(String(row[2]!.value)).toMatch(/^基本情况!B\d+、收支总表!\w+\d+/);
+  });
+
+  test('headings numbered, tables as caption + rows, long paragraphs get taller rows', () => {
+    expect(rowOf('一、部门概况')![0]!.style).toBe('total');
+    expect(rowOf('（四）机构人员')![0]!.style).toBe('subtotal');
+    expect(rowOf('项目支出明细表（单位：万元）')).toBeDefined();
+    expect(rowOf('1｜科普经费｜376.00｜338.76｜684.76｜688.79')).toBeDefined();
+    const i = plan.rows.findIndex((r) => String(r[0]?.value ?? '').startsWith('为提高财政资金使用效益'));
+    // 212 characters: 190 CJK (2 units each) + 22 ASCII = 402 units; 90 per line gives 5 lines of 15 pt, plus 3.
+    expect(plan.rowHeights![i]).toBe(78);
+  });
+
+  test("regenerating keeps the department's text: it comes from the input cells each time", () => {
+    const edited = sheetFor({ 存在问题: '（一）新发现的问题\n会议费超标准。' });
+    const texts = edited.rows.map((r) => r[0]?.value);
+    expect(texts).toContain('（四）新发现的问题');
+    expect(texts).toContain('会议费超标准。');
+    const row = edited.rows.find((r) => r[0]?.value === '会议费超标准。')!;
+    expect(row[1]!.value).toBe('存在问题');
+    expect(row[2]!.value).toBe(TEMPLATE_ADDRESS.get('存在问题'));
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * LibreOffice headless converts the .docx to PDF and pdftotext reads the Chinese back.
+ * Run alone with `npx jest test/export/docx.pdf` (needs soffice and pdftotext; ~2–10 s).
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { sampleDocx } from './docxFixture';
+
+jest.setTimeout(90_000);
+
+test('LibreOffice renders the report; pdftotext shows the title and headings intact', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-docx-'));
+  try {
+    const { bytes } = await sampleDocx();
+    const file = path.join(dir, 'report.docx');
+    fs.writeFileSync(file, bytes);
+    const started = Date.now();
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'lo')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
+      { timeout: 60_000, stdio: 'pipe' },
+    );
+    const seconds = (Date.now() - started) / 1000;
+    const pdf = path.join(dir, 'report.pdf');
+    expect(fs.existsSync(pdf)).toBe(true);
+    // Line breaks may fall anywhere in a long title: compare with whitespace removed.
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+    const flat = text.replace(/\s+/g, '');
+    expect(flat).toContain('衡阳市科学技术协会2021年度部门整体支出绩效自评报告');
+    for (const h of ['一、部门概况', '二、部门整体收支情况', '三、一般公共预算收支情况', '六、部门整体绩效评价情况分析', '九、下一步改进措施', '（一）投入情况'])
+      expect(flat).toContain(h);
+    expect(flat).toContain('收入合计1351.58万元');
+    expect(flat).toContain('附件1');
+    expect(text).toMatch(/— 1 —|—1—/);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+    expect(pages).toBeGreaterThan(5);
+    console.log(`docx ${bytes.length} bytes → PDF ${pages} pages in ${seconds.toFixed(1)} s`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

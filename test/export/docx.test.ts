@@ -1,0 +1,92 @@
+import JSZip from 'jszip';
+import { sampleDocx } from './docxFixture';
+
+/** The runs of document.xml whose text is exactly `text`, with their run properties. */
+function runProps(xml: string, text: string): string[] {
+  const out: string[] = [];
+  const re = /<w:r>(<w:rPr>.*?<\/w:rPr>)?<w:t[^>]*>([^<]*)<\/w:t><\/w:r>/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) if (m[2] === text) out.push(m[1] ?? '');
+  return out;
+}
+
+/** The paragraph properties of the paragraph holding `text`. */
+function paraProps(xml: string, text: string): string {
+  const i = xml.indexOf(`>${text}</w:t>`);
+  const start = xml.lastIndexOf('<w:p>', i);
+  return xml.slice(start, xml.indexOf('</w:pPr>', start));
+}
+
+describe('Word export (公文 style)', () => {
+  let xml = '';
+  let footer = '';
+  let fonts = '';
+  let size = 0;
+
+  beforeAll(async () => {
+    const { bytes } = await sampleDocx();
+    size = bytes.length;
+    const zip = await JSZip.loadAsync(bytes);
+    xml = await zip.file('word/document.xml')!.async('string');
+    footer = await zip.file('word/footer1.xml')!.async('string');
+    fonts = await zip.file('word/fontTable.xml')!.async('string');
+  });
+
+  test('is a zip package of reasonable size', () => {
+    expect(size).toBeGreaterThan(10_000);
+    expect(size).toBeLessThan(200_000);
+  });
+
+  test('title: 方正小标宋简体 二号 (22 pt = 44 half-points), centred', () => {
+    const [props] = runProps(xml, '衡阳市科学技术协会2021年度部门整体支出绩效自评报告');
+    expect(props).toContain('w:eastAsia="方正小标宋简体"');
+    expect(props).toContain('<w:sz w:val="44"/>');
+    expect(paraProps(xml, '衡阳市科学技术协会2021年度部门整体支出绩效自评报告')).toContain('<w:jc w:val="center"/>');
+  });
+
+  test('body: 仿宋_GB2312 三号 (16 pt), first line indented 2 characters, exact 28 pt spacing', () => {
+    const text = '2021年度部门实际取得各项收入合计1351.58万元。其中：一般公共预算财政拨款收入1193.05万元、其他收入158.53万元。';
+    const [props] = runProps(xml, text);
+    expect(props).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(props).toContain('<w:sz w:val="32"/>');
+    const p = paraProps(xml, text);
+    expect(p).toContain('w:firstLineChars="200"');
+    expect(p).toContain('w:firstLine="640"');
+    expect(p).toMatch(/w:line="560" w:lineRule="exact"/);
+  });
+
+  test('first-level headings 黑体, second-level 楷体 (楷体_GB2312), both 三号', () => {
+    const [h1] = runProps(xml, '一、部门概况');
+    expect(h1).toContain('w:eastAsia="黑体"');
+    expect(h1).toContain('<w:sz w:val="32"/>');
+    const [h2] = runProps(xml, '（一）基本情况');
+    expect(h2).toContain('w:eastAsia="楷体_GB2312"');
+    expect(h2).toContain('<w:sz w:val="32"/>');
+  });
+
+  test('A4 with 公文 margins: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm', () => {
+    expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
+    // 37 × 1440 / 25.4 = 2097.6 → 2098; 35 → 1984.3 → 1984; 28 → 1587.4 → 1587; 26 → 1474.0 → 1474.
+    expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+  });
+
+  test('page numbers “— 1 —” in the footer', () => {
+    expect(footer).toContain('>— </w:t>');
+    expect(footer).toMatch(/PAGE/);
+    expect(footer).toContain('> —</w:t>');
+  });
+
+  test('tables: 财拨 grid, project table, 七 score table and the 附件1 score sheet', () => {
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(4);
+    expect(xml).toContain('>附件1</w:t>');
+    for (const h of ['一级指标', '二级指标', '三级指标', '分值', '得分', '扣分原因']) expect(xml).toContain(`>${h}</w:t>`);
+    expect(xml).toContain('>超出预算7.93个百分点</w:t>');
+    expect(xml).toContain('>综合绩效级别：良</w:t>');
+    expect(xml).toContain('>其中：科学普及工作</w:t>');
+  });
+
+  test('font table gives fallbacks: 方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体', () => {
+    expect(fonts).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>');
+    expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
+    expect(fonts).toContain('<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/>');
+  });
+});
