@@ -257,10 +257,12 @@ const STATED_RATES: Array<[stated: string, indicator: string]> = [
   ['基础_固定资产利用率', '固定资产利用率'],
 ];
 
-/** Half a unit of the stated figure's last decimal place, at least 0.005 points (2-dp rounding). */
-export function statedRateTolerance(stated: Decimal): Decimal {
-  const dp = Math.min(stated.decimalPlaces(), 2);
-  return D.max(new D(0.005), new D(10).pow(-dp).div(2));
+/**
+ * Reports state rates to 2 decimals; a trailing zero is lost in parsing ("99.50%" reads as 99.5), so the
+ * stated precision cannot be told from the value: always allow half a unit of the 2nd decimal.
+ */
+export function statedRateTolerance(_stated: Decimal): Decimal {
+  return new D('0.005');
 }
 
 function statedRate(stated: string, indicatorId: string): CheckDecl {

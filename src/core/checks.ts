@@ -162,7 +162,7 @@ function evaluate(c: Comparison, perTerm: Decimal): Evaluated | 'skip' | 'unavai
   let tolNote: string;
   if (c.tolerance) {
     tol = c.tolerance;
-    tolNote = kind === 'rate' ? `容差 ±${tol.toString()} 个百分点（按所列比率的小数位四舍五入）` : `容差 ±${tol.toString()}`;
+    tolNote = kind === 'rate' ? `容差 ±${tol.toString()} 个百分点（所列比率保留两位小数的四舍五入误差）` : `容差 ±${tol.toString()}`;
   } else if (amounts > 0) {
     tol = D.max(perTerm.times(amounts), perTerm.times(2));
     tolNote = `容差 ±${tol.toString()}（${amounts} 个金额各按 ±${perTerm.toString()} 的四舍五入误差计）`;

@@ -1,0 +1,401 @@
+import { D } from '../../src/core/decimal';
+import { templateReading, InputValues } from '../../src/catalogue/fill';
+import { TEMPLATE_ADDRESS } from '../../src/catalogue/layout';
+import { CHECKS } from '../../src/catalogue/checks';
+import { buildModel } from '../../src/core/model';
+import { explanationOf, explanationStatus, flattenFindings, runChecks } from '../../src/core/checks';
+import { findingMarks, findingsSheet } from '../../src/core/sheets/findingsSheet';
+import type { Finding, IndicatorResult, Operand, ScoreSheet } from '../../src/core/results';
+import { computeIndicators } from '../../src/core/indicators';
+import { sampleModel } from '../helpers/sample';
+
+const at = (name: string) => TEMPLATE_ADDRESS.get(name)!;
+
+function all(fs: Finding[]): Finding[] {
+  return flattenFindings(fs).map((x) => x.finding);
+}
+
+function find(fs: Finding[], id: string): Finding | undefined {
+  return all(fs).find((f) => f.id === id);
+}
+
+/** Findings of a synthetic workbook holding only `values` (input findings for blank required cells ignored). */
+function check(values: InputValues, indicators: IndicatorResult[] = [], scores: ScoreSheet | null = null): Finding[] {
+  return runChecks(buildModel(templateReading(values)), indicators, scores);
+}
+
+function indicator(id: string, value: string | null, operands: Operand[] = [], formula = `${id}公式`): IndicatorResult {
+  return { id, label: id, formula, value: value === null ? null : new D(value), operands, ...(value === null ? { unavailable: '编制数为 0，无法计算' } : {}) };
+}
+
+describe('check catalogue', () => {
+  test('ids are unique and every operand is a catalogue name', () => {
+    const ids = CHECKS.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const c of CHECKS) for (const n of c.operands) expect(TEMPLATE_ADDRESS.has(n)).toBe(true);
+  });
+});
+
+describe('合计: total = Σ parts', () => {
+  const base = { 收入_一般公共预算财政拨款: 100, 收入_其他收入: 50.5 };
+
+  test('holds', () => {
+    expect(find(check({ ...base, 收入_本年收入合计: 150.5 }), 'sum.本年收入合计')).toBeUndefined();
+  });
+
+  test('breaks: says what should hold, expected, computed, difference, tolerance and every cell', () => {
+    const f = find(check({ ...base, 收入_本年收入合计: 151 }), 'sum.本年收入合计')!;
+    expect(f.severity).toBe('错误');
+    expect(f.expected!.toFixed(2)).toBe('150.50');
+    expect(f.computed!.toFixed(2)).toBe('151.00');
+    expect(f.difference!.toFixed(2)).toBe('0.50');
+    expect(f.tolerance!.toString()).toBe('0.015');
+    expect(f.message).toContain('应为 150.50，实为 151.00，差额 +0.50');
+    expect(f.message).toContain('容差 ±0.015（3 个金额各按 ±0.005 的四舍五入误差计）');
+    for (const n of ['收入_本年收入合计', '收入_一般公共预算财政拨款', '收入_其他收入']) expect(f.message).toContain(at(n));
+    expect(f.operands.map((o) => o.address)).toEqual([at('收入_本年收入合计'), at('收入_一般公共预算财政拨款'), at('收入_其他收入')]);
+    expect(f.message).toContain('建议：');
+  });
+
+  test('within tolerance: 478.29 + 877.32 = 1355.61 against 1355.62 (3 terms, ±0.015) is no finding; 0.02 off is', () => {
+    const v = { 支出_基本支出: 478.29, 支出_项目支出: 877.32 };
+    expect(find(check({ ...v, 支出_本年支出合计: 1355.62 }), 'sum.本年支出合计.支出性质')).toBeUndefined();
+    expect(find(check({ ...v, 支出_本年支出合计: 1355.63 }), 'sum.本年支出合计.支出性质')!.difference!.toFixed(2)).toBe('0.02');
+  });
+
+  test('a tolerance per term can be set', () => {
+    const m = buildModel(templateReading({ 支出_基本支出: 478.29, 支出_项目支出: 877.32, 支出_本年支出合计: 1355.62 }));
+    const f = find(runChecks(m, [], null, { tolerancePerTerm: new D('0.001') }), 'sum.本年支出合计.支出性质')!;
+    expect(f.tolerance!.toString()).toBe('0.003');
+  });
+
+  test('sub-items against their parent, and budget identity per project row', () => {
+    const rows = [
+      ['甲项目', null, 100, 20, 130, 115],
+      ['子一', '甲项目', null, null, null, 60],
+      ['子二', '甲项目', null, null, null, 50],
+      ['乙项目', null, 10, '-', 10, 10],
+    ];
+    const fs = check({ 项目支出明细表: rows, 项目_合计_决算数: 125 });
+    const sub = find(fs, 'sum.项目明细.甲项目.决算数')!;
+    expect(sub.expected!.toFixed(2)).toBe('110.00');
+    expect(sub.computed!.toFixed(2)).toBe('115.00');
+    expect(find(fs, 'sum.项目预算总额.甲项目')!.expected!.toFixed(2)).toBe('120.00');
+    expect(find(fs, 'sum.项目预算总额.乙项目')).toBeUndefined();
+    // Top-level projects only: 115 + 10 = 125.
+    expect(find(fs, 'sum.项目合计.决算数')).toBeUndefined();
+  });
+
+  test('counts have no tolerance: 人员情况表 in-post 18 + 2 against 21', () => {
+    const f = find(check({ 人员情况表: [['本部', 19, 18, null], ['中心', 4, 2, null]], 基础_在职人数: 21, 基础_编制数: 23 }), 'sum.人员.在职人数')!;
+    expect(f.message).toContain('应为 20，实为 21，差额 +1；容差 0');
+    expect(find(check({ 人员情况表: [['本部', 19, 18, null], ['中心', 4, 2, null]], 基础_编制数: 23 }), 'sum.人员.编制数')).toBeUndefined();
+  });
+
+  test('a total whose parts are all blank is skipped silently', () => {
+    expect(find(check({ 三公_合计_上年预算: 26 }), 'sum.三公.上年预算')).toBeUndefined();
+  });
+});
+
+describe('平衡: 年初 + 收入 − 支出 = 年末', () => {
+  const v = { 财拨_年初结转结余_基本: 10, 财拨_本年收入_基本: 100, 财拨_本年支出_基本: 90 };
+  test('holds, breaks, within tolerance (4 terms: ±0.02)', () => {
+    expect(find(check({ ...v, 财拨_年末结转结余_基本: 20 }), 'balance.财拨.基本')).toBeUndefined();
+    expect(find(check({ ...v, 财拨_年末结转结余_基本: 20.02 }), 'balance.财拨.基本')).toBeUndefined();
+    const f = find(check({ ...v, 财拨_年末结转结余_基本: 25 }), 'balance.财拨.基本')!;
+    expect(f.expected!.toFixed(2)).toBe('20.00');
+    expect(f.difference!.toFixed(2)).toBe('5.00');
+    expect(f.tolerance!.toString()).toBe('0.02');
+  });
+});
+
+describe('一致: one quantity stated in two places', () => {
+  test('holds, breaks, within tolerance (pair: ±0.01)', () => {
+    expect(find(check({ 收入_一般公共预算财政拨款: 1193.05, 财拨_本年收入_合计: 1193.05 }), 'same.财拨收入')).toBeUndefined();
+    expect(find(check({ 收入_一般公共预算财政拨款: 1193.05, 财拨_本年收入_合计: 1193.06 }), 'same.财拨收入')).toBeUndefined();
+    const f = find(check({ 收入_一般公共预算财政拨款: 1193.05, 财拨_本年收入_合计: 780.19 }), 'same.财拨收入')!;
+    expect(f.difference!.toFixed(2)).toBe('-412.86');
+    expect(f.message).toContain('差额 −412.86；容差 ±0.01');
+  });
+});
+
+describe('部分: part ≤ whole', () => {
+  test('holds, breaks, within tolerance', () => {
+    expect(find(check({ 财拨_对个人和家庭的补助: 66.73, 支出_对个人和家庭的补助: 66.73 }), 'part.财拨_对个人和家庭的补助')).toBeUndefined();
+    expect(find(check({ 财拨_对个人和家庭的补助: 66.74, 支出_对个人和家庭的补助: 66.73 }), 'part.财拨_对个人和家庭的补助')).toBeUndefined();
+    const f = find(check({ 财拨_对个人和家庭的补助: 77.14, 支出_对个人和家庭的补助: 66.73 }), 'part.财拨_对个人和家庭的补助')!;
+    expect(f.message).toContain('上限 66.73，实为 77.14，超出 +10.41');
+  });
+});
+
+describe('预算: 三公 决算 ≤ 预算 is a 提示', () => {
+  test('holds and breaks', () => {
+    expect(find(check({ 三公_公务接待_本年决算: 10, 三公_公务接待_本年预算: 10 }), 'budget.三公.公务接待')).toBeUndefined();
+    expect(find(check({ 三公_公务接待_本年决算: 12, 三公_公务接待_本年预算: 10 }), 'budget.三公.公务接待')!.severity).toBe('提示');
+  });
+});
+
+describe('比率: a stated rate equals its recomputation', () => {
+  const ops: Operand[] = [{ name: '基础_预算完成_上年结转', label: '上年结转', value: new D('61.55'), address: at('基础_预算完成_上年结转') }];
+  // (61.55 + 661.64 + 118.55 − 4.04) ÷ (61.55 + 661.64 + 118.55) = 837.70 ÷ 841.74 = 99.5200…%
+  const 完成率 = indicator('预算完成率', '837.70', ops);
+  完成率.value = new D('837.70').div('841.74').times(100);
+
+  test('holds, breaks, within the stated rounding', () => {
+    expect(find(check({ 基础_预算完成率: '99.52%' }, [完成率]), 'rate.预算完成率')).toBeUndefined();
+    expect(find(check({ 基础_预算完成率: '99.524%' }, [完成率]), 'rate.预算完成率')).toBeUndefined();
+    const f = find(check({ 基础_预算完成率: '99.59%' }, [完成率]), 'rate.预算完成率')!;
+    expect(f.expected!.toFixed(2)).toBe('99.52');
+    expect(f.message).toContain('应为 99.52%，实为 99.59%，差额 +0.07 个百分点；容差 ±0.005 个百分点');
+    // The indicator's inputs are shown and marked too.
+    expect(f.operands.map((o) => o.address)).toContain(at('基础_预算完成_上年结转'));
+  });
+
+  test('a sign error is named', () => {
+    // (4.04 − 60.64) ÷ 60.64 = −93.3377…%
+    const 变动率 = indicator('结转结余变动率', null);
+    变动率.value = new D('-56.6').div('60.64').times(100);
+    delete 变动率.unavailable;
+    const f = find(check({ 基础_结转结余变动率: '93.33%' }, [变动率]), 'rate.结转结余变动率')!;
+    expect(f.message).toContain('应为 −93.34%，实为 93.33%');
+    expect(f.message).toContain('正负号弄反');
+  });
+
+  test('a rate that cannot be recomputed is a 提示 saying why', () => {
+    const f = find(check({ 基础_在职人员控制率: '91.30%' }, [indicator('在职人员控制率', null)]), 'rate.在职人员控制率')!;
+    expect(f.severity).toBe('提示');
+    expect(f.message).toContain('编制数为 0，无法计算');
+  });
+
+  test('三公 增长率 recomputed from the 三公 table; 上年 0 gives a 提示', () => {
+    const v = { 三公_公务接待_本年决算: 1.26, 三公_公务接待_上年决算: 0.98 };
+    // (1.26 − 0.98) ÷ 0.98 = 28.571…%
+    expect(find(check({ ...v, 三公_公务接待_增长率: '28.57%' }), 'rate.三公增长率.公务接待')).toBeUndefined();
+    expect(find(check({ ...v, 三公_公务接待_增长率: '30%' }), 'rate.三公增长率.公务接待')!.expected!.toFixed(2)).toBe('28.57');
+    const zero = find(check({ 三公_公务接待_本年决算: 1, 三公_公务接待_上年决算: 0, 三公_公务接待_增长率: '100%' }), 'rate.三公增长率.公务接待')!;
+    expect(zero.severity).toBe('提示');
+  });
+});
+
+describe('单位 and 年度', () => {
+  test('a figure typed in 元 is named as such, and the identities it breaks fold under it', () => {
+    const fs = check({ 收入_一般公共预算财政拨款: 11930500, 收入_其他收入: 158.53, 收入_本年收入合计: 1351.58, 财拨_本年收入_合计: 1193.05 });
+    const roots = fs.filter((f) => f.id.startsWith('unit.'));
+    expect(roots).toHaveLength(1);
+    expect(roots[0].message).toContain(`${at('收入_一般公共预算财政拨款')} 一般公共预算财政拨款收入 填的是 11930500.00`);
+    expect(roots[0].message).toContain('按万元应为 1193.05');
+    expect(roots[0].consequences!.map((c) => c.id).sort()).toEqual(['unit.same.财拨收入', 'unit.sum.本年收入合计'].filter((x) => x !== roots[0].id));
+  });
+
+  test('figures labelled with another year', () => {
+    expect(find(check({ 评价年度: 2021, 基础_预算调整_数据年度: 2021 }), 'year.预算调整')).toBeUndefined();
+    const f = find(check({ 评价年度: 2021, 基础_预算调整_数据年度: 2020, 基础_预算调整_年初预算: 596.03 }), 'year.预算调整')!;
+    expect(f.message).toContain('应为 2021，实为 2020');
+    expect(f.operands.map((o) => o.address)).toContain(at('基础_预算调整_年初预算'));
+  });
+
+  test('衔接: this year’s 年初 = last year’s 年末', () => {
+    expect(find(check({ 基础_结转结余_上年: 4.04, 收入_年初结转和结余: 4.04 }), 'carry.结转结余')).toBeUndefined();
+    expect(find(check({ 基础_结转结余_上年: 60.64, 收入_年初结转和结余: 4.04 }), 'carry.结转结余')!.difference!.toFixed(2)).toBe('56.60');
+  });
+});
+
+describe('输入: input diagnostics are findings', () => {
+  test('every model diagnostic appears once, with its message and cell', () => {
+    const m = buildModel(templateReading({ 基础_编制数: -3 }));
+    const fs = runChecks(m, [], null).filter((f) => f.rule === 'input');
+    expect(fs).toHaveLength(m.diagnostics.length);
+    const neg = fs.find((f) => f.message.includes('人数或个数不能为负'))!;
+    expect(neg.severity).toBe('错误');
+    expect(neg.operands[0].address).toBe(at('基础_编制数'));
+  });
+});
+
+describe('评分: a claimed score the rulebook contradicts', () => {
+  const ind = indicator('在职人员控制率', '91.30', [{ name: '基础_在职人数', label: '在职人数', value: new D(21), address: at('基础_在职人数') }]);
+  const sheet: ScoreSheet = {
+    lines: [
+      { level1: '投入', level2: '预算配置', level3: '在职人员控制率', points: new D(2), standard: '≤100% 得满分', indicator: '在职人员控制率', indicatorValue: new D('91.30'), score: new D(1), claimed: new D(2) },
+      { level1: '投入', level2: '预算配置', level3: '三公经费变动率', points: new D(2), standard: '≤0 得满分', score: new D(2), claimed: new D(1) },
+    ],
+    groups: [
+      { level: 2, name: '预算配置', points: new D(4), score: new D(3), claimed: new D(4), parent: '投入' },
+      { level: 1, name: '投入', points: new D(10), score: new D(3), claimed: new D(4) },
+    ],
+    total: new D(3),
+    points: new D(100),
+    grade: '差',
+  };
+  test('over-claiming is an 错误, under-claiming a 提示; the group follows from its line', () => {
+    const fs = check({ 自评得分表: [['在职人员控制率', 2, null], ['预算配置', 4, null]] }, [ind], sheet);
+    const over = fs.find((f) => f.id === 'score.三级.在职人员控制率')!;
+    expect(over.severity).toBe('错误');
+    expect(over.message).toContain('应为 1.00分，实为 2.00分');
+    expect(over.operands.map((o) => o.address)).toEqual([expect.stringMatching(/^自评打分!B\d+$/), at('基础_在职人数')]);
+    expect(over.consequences!.map((c) => c.id)).toEqual(['score.二级.预算配置']);
+    expect(all(over.consequences!).map((c) => c.id)).toContain('score.一级.投入');
+    expect(find(fs, 'score.三级.三公经费变动率')!.severity).toBe('提示');
+  });
+});
+
+describe('出错说明', () => {
+  test('an explained 提示 shows as 已说明 and its explanation is available; a stale row is a 提示', () => {
+    const fs = check({
+      三公_公务接待_本年决算: 12,
+      三公_公务接待_本年预算: 10,
+      出错说明表: [
+        ['budget.三公.公务接待', '接待超预算', '承办全国会议，接待任务增加'],
+        ['sum.不存在', null, '已改正'],
+      ],
+    });
+    const f = find(fs, 'budget.三公.公务接待')!;
+    expect(f.explanation).toBe('承办全国会议，接待任务增加');
+    expect(explanationStatus(f)).toBe('已说明');
+    expect(explanationOf(fs, 'budget.三公.公务接待')).toBe('承办全国会议，接待任务增加');
+    expect(explanationOf(fs, 'sum.本年收入合计')).toBeUndefined();
+    expect(find(fs, 'input.出错说明.sum.不存在')!.severity).toBe('提示');
+  });
+});
+
+describe('cascades fold', () => {
+  test('one wrong 合计 breaks four identities: one root, the rest under it', () => {
+    const fs = check({
+      财拨_年初结转结余_基本: 0, 财拨_年初结转结余_项目: 0, 财拨_年初结转结余_合计: 0,
+      财拨_本年收入_基本: 478.29, 财拨_本年收入_项目: 718.79, 财拨_本年收入_合计: 1197.08,
+      财拨_本年支出_基本: 478.29, 财拨_本年支出_项目: 718.79, 财拨_本年支出_合计: 836.79,
+      财拨_年末结转结余_基本: 0, 财拨_年末结转结余_项目: 0, 财拨_年末结转结余_合计: 0,
+      支出_一般公共预算财政拨款: 1197.08,
+      财拨_工资福利支出: 600, 财拨_商品和服务支出: 597.08,
+    });
+    const root = fs.find((f) => f.id === 'sum.财拨.本年支出')!;
+    expect(root.consequences!.map((c) => c.id).sort()).toEqual(['balance.财拨.合计', 'same.财拨支出', 'sum.财拨经济分类']);
+    expect(root.nextStep).toContain(`先核对 ${at('财拨_本年支出_合计')}`);
+    expect(fs.filter((f) => f.rule !== 'input')).toHaveLength(1);
+  });
+});
+
+describe('the sample department', () => {
+  // Hand-computed recomputations of the stated rates, from the sample's own inputs.
+  const indicators: IndicatorResult[] = [
+    indicator('在职人员控制率', '0'),
+    indicator('预算完成率', '0'),
+    indicator('结转结余变动率', '0'),
+    indicator('公用经费控制率', '0'),
+    indicator('三公经费控制率', '0'),
+    indicator('三公经费变动率', '0'),
+  ];
+  indicators[0].value = new D(21).div(23).times(100); // 91.304…
+  indicators[1].value = new D('837.70').div('841.74').times(100); // 99.520…
+  indicators[2].value = new D('-56.6').div('60.64').times(100); // −93.338…
+  indicators[3].value = new D('45.07').div('41.76').times(100); // 107.926…
+  indicators[4].value = new D('5.83').div(26).times(100); // 22.423…
+  const fs = runChecks(sampleModel(), indicators, null);
+  const flat = all(fs);
+  const ids = flat.map((f) => f.id);
+
+  test('finds the report’s reconciliation errors', () => {
+    const e = (id: string) => find(fs, id)!;
+    // 财拨 本年收入 478.29 + 714.76 = 1193.05 ≠ 780.19; 本年支出 478.29 + 718.79 = 1197.08 ≠ 836.79.
+    expect([e('sum.财拨.本年收入').expected!.toFixed(2), e('sum.财拨.本年收入').computed!.toFixed(2)]).toEqual(['1193.05', '780.19']);
+    expect([e('sum.财拨.本年支出').expected!.toFixed(2), e('sum.财拨.本年支出').computed!.toFixed(2)]).toEqual(['1197.08', '836.79']);
+    // 700.99 + 654.62 = 1355.61 ≠ 1193.05; 406 + 471.32 = 877.32 ≠ 714.76.
+    expect(e('sum.财拨调整后预算.合计').expected!.toFixed(2)).toBe('1355.61');
+    expect(e('sum.财拨调整后预算.项目').expected!.toFixed(2)).toBe('877.32');
+    // 271.02 + 486.73 + 77.14 = 834.89 ≠ 836.79.
+    expect(e('sum.财拨经济分类').expected!.toFixed(2)).toBe('834.89');
+    // 77.14 > 66.73.
+    expect(e('part.财拨_对个人和家庭的补助').difference!.toFixed(2)).toBe('10.41');
+    // 52.35 + 399.03 + 0.25 + 70.63 + 60.92 + 135.61 = 718.79 ≠ 688.79; 376 + 338.76 = 714.76 ≠ 684.76.
+    expect(e('sum.项目明细.科普经费.决算数').expected!.toFixed(2)).toBe('718.79');
+    expect(e('sum.项目预算总额.科普经费').expected!.toFixed(2)).toBe('714.76');
+    // 年初结转 4.04 vs 61.55 vs 60.64.
+    expect(e('same.预算完成上年结转').computed!.toFixed(2)).toBe('61.55');
+    expect(e('carry.结转结余').computed!.toFixed(2)).toBe('60.64');
+    // 在职 21 vs 18 + 2.
+    expect(e('sum.人员.在职人数').expected!.toFixed(0)).toBe('20');
+    // 99.59% stated vs 99.52%; 93.33% stated for −93.34%.
+    expect(e('rate.预算完成率').expected!.toFixed(2)).toBe('99.52');
+    expect(e('rate.结转结余变动率').message).toContain('正负号弄反');
+    // 预算调整 figures are 2020's.
+    expect(e('year.预算调整').computed!.toFixed(0)).toBe('2020');
+    // 财拨 明细 基本支出 393.23 vs grid 478.29; 项目 年中追加 338.76 vs 471.32.
+    expect(e('same.财拨基本支出').computed!.toFixed(2)).toBe('393.23');
+    expect(e('same.项目年中追加').computed!.toFixed(2)).toBe('338.76');
+    // Input is clean: no input findings.
+    expect(flat.filter((f) => f.rule === 'input')).toEqual([]);
+  });
+
+  test('flags none of the identities that hold within rounding', () => {
+    for (const id of [
+      'sum.本年支出合计.支出性质', // 478.29 + 877.32 = 1355.61 vs 1355.62, within ±0.015
+      'sum.本年收入合计', // 1193.05 + 158.53 = 1351.58
+      'sum.基本支出', // 382.14 + 96.15 = 478.29
+      'sum.本年支出合计.经济分类', // 333.11 + 955.78 + 66.73 = 1355.62
+      'sum.本年支出合计.资金来源', // 1197.09 + 158.53 = 1355.62
+      'sum.三公.本年预算', // 6 + 10 + 10 = 26
+      'sum.三公.本年决算', // 0 + 1.26 + 4.57 = 5.83
+      'sum.三公.上年决算', // 0.95 + 0.98 + 5.17 = 7.10
+      'rate.三公增长率.因公出国', // −100%
+      'rate.三公增长率.公务接待', // 28.57%
+      'rate.三公增长率.公务用车', // −11.61%
+      'rate.三公增长率.合计', // −17.89%
+      'balance.财拨.项目', // 4.04 + 714.76 − 718.79 = 0.01 vs 0, within ±0.02
+      'sum.其他收入明细', // 100 + 50 + 3.2 + 3 + 2.33 = 158.53
+      'sum.人员.编制数', // 19 + 4 = 23
+      'rate.在职人员控制率', // 91.30%
+      'rate.公用经费控制率', // 107.93%
+      'rate.三公经费控制率', // 22.42%
+      'same.项目决算合计', // 718.79
+    ])
+      expect(ids).not.toContain(id);
+    expect(ids.filter((i) => i.startsWith('unit.'))).toEqual([]);
+    expect(ids.filter((i) => i.startsWith('budget.'))).toEqual([]);
+  });
+
+  test('cascades fold: the wrong 财拨 本年支出 合计 carries its consequences', () => {
+    const root = fs.find((f) => f.id === 'sum.财拨.本年支出')!;
+    expect(root.consequences!.map((c) => c.id).sort()).toEqual(['balance.财拨.合计', 'same.财拨支出', 'sum.财拨经济分类']);
+    expect(fs.find((f) => f.id === 'sum.财拨.本年收入')!.consequences!.map((c) => c.id)).toEqual(['same.财拨收入']);
+    expect(fs.length).toBeLessThan(flat.length);
+    // Errors first.
+    const sev = fs.map((f) => f.severity);
+    expect(sev.indexOf('提示')).toBeGreaterThan(sev.lastIndexOf('错误'));
+  });
+
+  test('问题清单 lists every finding with links; marks are one per cell, most severe', () => {
+    const sheet = findingsSheet(fs);
+    expect(sheet.name).toBe('问题清单');
+    expect(sheet.rows[2].slice(0, 11).map((c) => c!.value)).toEqual(['序号', '严重程度', '规则', '问题', '应为', '实为', '差额', '容差', '涉及单元格', '建议', '说明状态']);
+    expect(sheet.rows).toHaveLength(3 + flat.length);
+    const row = sheet.rows.find((r) => r[2]?.value === 'sum.财拨.本年支出')!;
+    expect(row[4]!.value).toBe(1197.08);
+    expect(row[5]!.value).toBe(836.79);
+    expect(row[8]!.link).toBe(at('财拨_本年支出_合计'));
+    const idx = sheet.rows.indexOf(row);
+    expect(String(sheet.rows[idx + 1]![0]!.value)).toMatch(/^\d+\.1$/);
+    expect(String(sheet.rows[idx + 1]![3]!.value)).toMatch(/^\u3000└ /);
+
+    const marks = findingMarks(fs);
+    const addresses = marks.map((m) => m.address);
+    expect(new Set(addresses).size).toBe(addresses.length);
+    const total = marks.find((m) => m.address === at('财拨_本年支出_合计'))!;
+    expect(total.severity).toBe('错误');
+    // In sum.财拨.本年支出, its three consequences: four messages on one cell.
+    expect(total.note.split('\n\n')).toHaveLength(4);
+    // 基础_预算完成_本年追加 is only in a 提示.
+    expect(marks.find((m) => m.address === at('基础_预算完成_本年追加'))!.severity).toBe('提示');
+    // Every operand cell of every finding is marked.
+    for (const f of flat) for (const o of f.operands) if (o.address) expect(addresses).toContain(o.address);
+  });
+});
+
+describe('through computeIndicators', () => {
+  test('the sample’s stated rates checked against the engine’s indicators: the same two are wrong', () => {
+    const m = sampleModel();
+    const rates = all(runChecks(m, computeIndicators(m), null))
+      .filter((f) => f.rule.startsWith('rate.'))
+      .map((f) => f.id)
+      .sort();
+    expect(rates).toEqual(['rate.结转结余变动率', 'rate.预算完成率']);
+  });
+});
