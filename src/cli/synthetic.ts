@@ -63,8 +63,10 @@ export function syntheticDepartment(seed: number, projectRows = 6): InputValues 
   const sum = (xs: Dec[]) => xs.reduce((a, b) => a.plus(b), new D(0));
   const growth = (now: Dec, before: Dec) => (before.isZero() ? null : `${now.minus(before).div(before).times(100).toFixed(2)}%`);
   const 项目决算 = split(项目, projectRows);
-  const 项目预算 = 项目决算.map((x) => x.times(0.95 + r() * 0.1).toDecimalPlaces(2));
-  const 项目年初 = 项目预算.map((x) => x.times(0.6).toDecimalPlaces(2));
+  // Project budgets add up to the 财拨 项目 budget lines, as the checks expect.
+  const 项目年初 = split(年初预算项目, projectRows);
+  const 项目追加 = split(财拨项目收入.minus(年初预算项目), projectRows);
+  const 项目预算 = 项目年初.map((x, i) => x.plus(项目追加[i]));
   const 公用预算 = 公用.times(0.9 + r() * 0.2).toDecimalPlaces(2);
   const 上年三公预算 = sum(三公预算).times(0.9 + r() * 0.2).toDecimalPlaces(2);
   const 采购预算 = amt(10, 200);
@@ -180,5 +182,22 @@ export function syntheticDepartment(seed: number, projectRows = 6): InputValues 
     基础_在用固定资产: n(在用),
     产出任务表: Array.from({ length: 5 }, (_, i) => [`年度任务${i + 1}`, null, '是', i === 4 && r() < 0.5 ? '否' : '是', '是', i < 2 ? '是' : '否', null]),
     履职情况: '按年度计划完成各项工作任务。',
+    自评得分表: (
+      [
+        ['绩效目标合理性', 3],
+        ['绩效指标明确性', 3],
+        ['预算编制合理性', 1],
+        ['预算管理/管理制度健全性', 3],
+        ['资金使用合规性', 4],
+        ['预决算信息公开性', 3],
+        ['基础信息完善性', 3],
+        ['资产管理/管理制度健全性', 2],
+        ['资产管理安全性', 2],
+        ['经济效益', 2],
+        ['社会效益', 14],
+        ['可持续影响', 4],
+        ['服务对象满意度', 10],
+      ] as Array<[string, number]>
+    ).map(([k, full]) => [k, Math.round(full * (0.7 + r() * 0.3) * 2) / 2, null]),
   };
 }

@@ -1,6 +1,7 @@
 import { buildModel } from '../../src/core/model';
 import { templateReading } from '../../src/catalogue/fill';
 import { syntheticDepartment } from '../../src/cli/synthetic';
+import { evaluate } from '../../src/core/engine';
 
 describe('synthetic departments', () => {
   test('are valid input for every seed tried and deterministic per seed', () => {
@@ -13,5 +14,13 @@ describe('synthetic departments', () => {
       expect(balance.eq(m.num('支出_年末结转和结余')!)).toBe(true);
     }
     expect(syntheticDepartment(7)).toEqual(syntheticDepartment(7));
+  });
+
+  test('the checks flag nothing on departments whose figures reconcile', () => {
+    for (let seed = 1; seed <= 25; seed++) {
+      const e = evaluate(templateReading(syntheticDepartment(seed)));
+      expect(e.findings.map((f) => f.id)).toEqual([]);
+      expect(e.scores!.grade).toMatch(/[优良中差]/);
+    }
   });
 });
