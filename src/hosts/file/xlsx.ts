@@ -5,10 +5,10 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { INPUTS } from '../../catalogue/inputs';
-import { a1 } from '../../catalogue/layout';
+import { a1, colIndex } from '../../catalogue/layout';
 import { parseRange } from '../../core/address';
 import { decodeState, encodeState, FillState, MARK_FILL, markedNote, MarkRecord, STATE_SHEET } from '../../core/markState';
-import { DefinedNameEntry, resolveNames } from '../../core/names';
+import { DefinedNameEntry, MAX_NAMED_CELLS, resolveNames } from '../../core/names';
 import { STYLES } from '../../core/styles';
 import type { CellValue, Diagnostic, OutCell, Plan, RawReading, SheetPlan } from '../../core/types';
 
@@ -17,17 +17,28 @@ export interface XlsxBook {
   wb: ExcelJS.Workbook;
   /** Raw definedNames of xl/workbook.xml (ExcelJS drops #REF!, constants and scopes). */
   names: DefinedNameEntry[];
+  /** Names kept away from ExcelJS (see {@link cellsCovered}), written back unchanged on save. */
+  setAside?: SetAsideName[];
+}
+
+interface SetAsideName {
+  name: string;
+  /** As stored in the XML (still escaped). */
+  body: string;
+  /** Sheet of a sheet-scoped name. */
+  scope?: string;
 }
 
 const XML_ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
 const unescapeXml = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (m) => XML_ENTITIES[m]);
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-async function rawDefinedNames(data: ArrayBuffer | Uint8Array): Promise<DefinedNameEntry[]> {
-  const zip = await JSZip.loadAsync(data);
-  const xml = await zip.file('xl/workbook.xml')?.async('string');
-  if (!xml) return [];
-  const sheets = [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => unescapeXml(m[1]));
-  return [...xml.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)]
+const DEFINED_NAME = /<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g;
+const sheetNamesIn = (xml: string) => [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => unescapeXml(m[1]));
+
+function rawDefinedNames(xml: string): DefinedNameEntry[] {
+  const sheets = sheetNamesIn(xml);
+  return [...xml.matchAll(DEFINED_NAME)]
     .map((m) => {
       const name = /\bname="([^"]*)"/.exec(m[1]);
       const local = /\blocalSheetId="(\d+)"/.exec(m[1]);
@@ -40,15 +51,75 @@ async function rawDefinedNames(data: ArrayBuffer | Uint8Array): Promise<DefinedN
     .filter((e) => e.name && !e.name.startsWith('_xlnm.'));
 }
 
+/**
+ * Cells a name's ranges cover. ExcelJS expands every defined name into a map of its cells, so a
+ * legacy `$A$1:$IV$65536` takes a minute and `$A$1:$XFD$1048576` exhausts memory.
+ */
+function cellsCovered(formula: string): number {
+  let cells = 0;
+  for (const m of formula.matchAll(/\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})/gi)) {
+    const rows = Math.abs(Number(m[4]) - Number(m[2])) + 1;
+    const cols = Math.abs(colIndex(m[3]) - colIndex(m[1])) + 1;
+    cells += rows * cols;
+  }
+  return cells;
+}
+
+/** workbook.xml without names larger than {@link MAX_NAMED_CELLS} (they are reported as too large), and those names. */
+function withoutHugeNames(xml: string): { xml: string; setAside: SetAsideName[] } {
+  const sheets = sheetNamesIn(xml);
+  const setAside: SetAsideName[] = [];
+  const kept = xml.replace(DEFINED_NAME, (whole, attrs: string, body: string) => {
+    if (cellsCovered(unescapeXml(body)) <= MAX_NAMED_CELLS) return whole;
+    const local = /\blocalSheetId="(\d+)"/.exec(attrs);
+    setAside.push({ name: unescapeXml(/\bname="([^"]*)"/.exec(attrs)?.[1] ?? ''), body, scope: local ? sheets[Number(local[1])] : undefined });
+    return '';
+  });
+  return { xml: kept, setAside };
+}
+
+/** Puts the set-aside names back into a saved workbook (sheet-scoped ones only if their sheet is still there). */
+async function restoreNames(bytes: Uint8Array, setAside: SetAsideName[]): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = (await zip.file('xl/workbook.xml')!.async('string')).replace(/<definedNames\/>/, '');
+  const sheets = sheetNamesIn(xml);
+  const elements = setAside
+    .filter((n) => n.scope === undefined || sheets.includes(n.scope))
+    .map((n) => `<definedName name="${escapeXml(n.name)}"${n.scope === undefined ? '' : ` localSheetId="${sheets.indexOf(n.scope)}"`}>${n.body}</definedName>`)
+    .join('');
+  const patched = xml.includes('</definedNames>')
+    ? xml.replace('</definedNames>', `${elements}</definedNames>`)
+    : xml.replace('</sheets>', `</sheets><definedNames>${elements}</definedNames>`);
+  zip.file('xl/workbook.xml', patched);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+const notAWorkbook = (detail: string) =>
+  new Error(`无法打开工作簿：文件不是有效的 .xlsx（${detail}）。请用 Excel 或 WPS 另存为 .xlsx 后重试`);
+
 /** Loads an .xlsx from bytes. Throws a Chinese error when the bytes are not a workbook. */
 export async function loadXlsx(data: ArrayBuffer | Uint8Array): Promise<XlsxBook> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch {
+    throw notAWorkbook('文件已损坏、不完整，或是 .xls、.csv、.txt 等其他格式');
+  }
+  const xml = await zip.file('xl/workbook.xml')?.async('string');
+  if (xml === undefined) throw notAWorkbook('压缩包中没有 xl/workbook.xml，可能是 .docx 等其他文件');
+  const { xml: safe, setAside } = withoutHugeNames(xml);
+  let input: ArrayBuffer | Uint8Array = data;
+  if (setAside.length > 0) {
+    zip.file('xl/workbook.xml', safe);
+    input = await zip.generateAsync({ type: 'uint8array' });
+  }
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(data as ArrayBuffer);
-    return { wb, names: await rawDefinedNames(data) };
+    await wb.xlsx.load(input as ArrayBuffer);
   } catch (e) {
-    throw new Error(`无法打开工作簿：文件不是有效的 .xlsx（${(e as Error).message}）。请用 Excel 或 WPS 另存为 .xlsx 后重试`);
+    throw notAWorkbook((e as Error).message);
   }
+  return { wb, names: rawDefinedNames(xml), setAside };
 }
 
 /** A new, empty workbook. */
@@ -59,7 +130,8 @@ export function newXlsx(): XlsxBook {
 }
 
 export async function saveXlsx(book: XlsxBook): Promise<Uint8Array> {
-  return new Uint8Array(await book.wb.xlsx.writeBuffer());
+  const bytes = new Uint8Array(await book.wb.xlsx.writeBuffer());
+  return book.setAside?.length ? restoreNames(bytes, book.setAside) : bytes;
 }
 
 // ------------------------------------------------------------------ reading
@@ -102,13 +174,45 @@ export function readInputs(book: XlsxBook, wanted: string[] = INPUTS.map((d) => 
       continue;
     }
     const values: CellValue[][] = [];
+    const uncomputed: string[] = [];
+    let mergedInto: string | undefined;
     for (let r0 = range.top; r0 <= range.bottom; r0++) {
       const row = ws.getRow(r0 + 1);
       const line: CellValue[] = [];
-      for (let c0 = range.left; c0 <= range.right; c0++) line.push(cellValueOf(row.getCell(c0 + 1).value));
+      for (let c0 = range.left; c0 <= range.right; c0++) {
+        const cell = row.getCell(c0 + 1);
+        // ExcelJS gives a merged cell's other cells the top-left value; Excel (and the Office host) hold them empty.
+        if (cell.isMerged && cell.master.address !== cell.address) {
+          mergedInto ??= cell.master.address;
+          line.push(null);
+          continue;
+        }
+        const v = cell.value;
+        if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v) && (v as ExcelJS.CellFormulaValue).result == null)
+          uncomputed.push(cell.address);
+        line.push(cellValueOf(v));
+      }
       values.push(line);
     }
-    inputs[name] = { name, address: r.address, values };
+    const at = `${range.sheet}!`;
+    let diagnostic: Diagnostic | undefined;
+    if (uncomputed.length > 0)
+      diagnostic = {
+        code: 'formula-no-result',
+        severity: '错误',
+        message: `${at}${uncomputed[0]}${uncomputed.length > 1 ? ` 等 ${uncomputed.length} 个单元格` : ''}（名称 ${name}）是公式，但文件中没有保存计算结果（文件可能由其他程序生成，未经 Excel 计算），无法读取数值；请在 Excel 或 WPS 中打开并保存后再评价`,
+        name,
+        address: `${at}${uncomputed[0]}`,
+      };
+    else if (mergedInto && range.top === range.bottom && range.left === range.right)
+      diagnostic = {
+        code: 'merged-input',
+        severity: '错误',
+        message: `${r.address}（名称 ${name}）与 ${at}${mergedInto} 合并在一起，显示的是 ${mergedInto} 的内容，输入单元格本身为空；请取消合并后在 ${r.address} 中重新填写`,
+        name,
+        address: r.address,
+      };
+    inputs[name] = { name, address: r.address, values, ...(diagnostic && { diagnostic }) };
   }
   return { inputs, diagnostics: extra };
 }
@@ -158,6 +262,9 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
     views: plan.freezeRows ? [{ state: 'frozen', ySplit: plan.freezeRows }] : undefined,
   });
   plan.columnWidths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // Accountants print these: A4, one page wide, landscape when the sheet is wide.
+  const width = (plan.columnWidths ?? []).reduce((a, b) => a + b, 0);
+  ws.pageSetup = { paperSize: 9, orientation: width > 110 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   plan.rows.forEach((line, r) => line.forEach((out, c) => out && writeCell(ws, r, c, out)));
   for (const [row, h] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = h;
   for (const m of plan.merges ?? []) ws.mergeCells(m);
@@ -170,6 +277,7 @@ function defineNames(book: XlsxBook, names: NonNullable<Plan['names']>): void {
     for (const loc of existing) book.wb.definedNames.remove(loc, name);
     book.wb.definedNames.add(address, name);
     book.names = [...book.names.filter((e) => e.name !== name || e.scope !== undefined), { name, formula: address }];
+    book.setAside = book.setAside?.filter((e) => e.name !== name || e.scope !== undefined);
   }
 }
 
