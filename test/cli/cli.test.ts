@@ -1,0 +1,122 @@
+/** The command line, run as a user runs it: `node bin/jixiao.js …` over real files (lib/ is built by pretest). */
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { promisify } from 'util';
+import ExcelJS from 'exceljs';
+import { INPUTS } from '../../src/catalogue/inputs';
+import { SAMPLE_JSON, SAMPLE_XLSX } from '../helpers/sample';
+
+const run = promisify(execFile);
+const BIN = path.join(__dirname, '..', '..', 'bin', 'jixiao.js');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-cli-'));
+
+async function jixiao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: tmp });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('jixiao CLI', () => {
+  test('template writes a workbook defining every catalogue name', async () => {
+    const out = path.join(tmp, '模板.xlsx');
+    const r = await jixiao('template', out);
+    expect(r).toMatchObject({ code: 0, stdout: `已生成模板：${out}\n` });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.definedNames.model.map((n) => n.name).sort()).toEqual(INPUTS.map((d) => d.name).sort());
+    expect(wb.worksheets.map((w) => w.name)).toContain('填表说明');
+  });
+
+  test('the committed sample workbook is in step with its JSON and the catalogue', async () => {
+    const out = path.join(tmp, 'sample.xlsx');
+    expect((await jixiao('fill', SAMPLE_JSON, '-o', out)).code).toBe(0);
+    const dump = async (f: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(f);
+      return wb.worksheets.map((w) => {
+        const cells: string[] = [];
+        w.eachRow((row) => row.eachCell((c) => cells.push(`${c.address}=${JSON.stringify(c.value)}`)));
+        return [w.name, cells];
+      });
+    };
+    expect(await dump(out)).toEqual(await dump(SAMPLE_XLSX));
+  });
+
+  test('evaluate on the sample: score, grade, findings, and every output file', async () => {
+    const out = path.join(tmp, '评价.xlsx');
+    const json = path.join(tmp, 'r.json');
+    const docx = path.join(tmp, 'r.docx');
+    const r = await jixiao('evaluate', SAMPLE_XLSX, '-o', out, '--json', json, '--docx', docx);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('衡阳市科学技术协会 2021年度\n总分 79.64，等级 中\n');
+    const result = JSON.parse(fs.readFileSync(json, 'utf8'));
+    expect(result.summary).toMatchObject({ unit: '衡阳市科学技术协会', year: '2021', total: '79.64', grade: '中' });
+    const ids = result.findings.map((f: { id: string }) => f.id);
+    expect(ids).toEqual(expect.arrayContaining(['sum.财拨.本年收入', 'sum.财拨.本年支出', 'rate.预算完成率', 'part.财拨_对个人和家庭的补助']));
+    const first = result.findings.find((f: { id: string }) => f.id === 'sum.财拨.本年收入');
+    expect(first).toMatchObject({ severity: '错误', expected: '1193.05', computed: '780.19', difference: '-412.86', tolerance: '0.015' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['指标计算表', '评分表', '问题清单', '报告草稿']));
+    expect(fs.statSync(docx).size).toBeGreaterThan(10_000);
+    // --strict turns 错误 findings into exit code 4.
+    expect((await jixiao('evaluate', SAMPLE_XLSX, '--strict')).code).toBe(4);
+  });
+
+  test('clear removes exactly the marks evaluate added', async () => {
+    const marked = path.join(tmp, 'marked.xlsx');
+    const cleared = path.join(tmp, 'cleared.xlsx');
+    await jixiao('evaluate', SAMPLE_XLSX, '-o', marked);
+    const r = await jixiao('clear', marked, '-o', cleared);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^已清除 \d+ 个单元格的标记/);
+    const cells = async (f: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(f);
+      const sheet = wb.getWorksheet('财政拨款')!;
+      return [7, 8].map((row) => [2, 3, 4].map((col) => {
+        const c = sheet.getCell(row, col);
+        return `${JSON.stringify(c.value)}|${JSON.stringify(c.fill)}|${JSON.stringify(c.note ?? null)}`;
+      }));
+    };
+    expect(await cells(cleared)).toEqual(await cells(SAMPLE_XLSX));
+    expect(await cells(marked)).not.toEqual(await cells(SAMPLE_XLSX));
+  });
+
+  test('usage errors exit 2 and unreadable input exits 3, in Chinese', async () => {
+    expect(await jixiao('evaluate')).toMatchObject({ code: 2, stderr: expect.stringContaining('缺少输入工作簿') });
+    expect(await jixiao('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining('未知命令“frobnicate”') });
+    const missing = await jixiao('evaluate', path.join(tmp, '没有这个文件.xlsx'));
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain('找不到文件或无法读取');
+    const bogus = path.join(tmp, '不是工作簿.xlsx');
+    fs.writeFileSync(bogus, '这不是 xlsx');
+    expect(await jixiao('evaluate', bogus)).toMatchObject({ code: 3, stderr: expect.stringContaining('无法打开工作簿') });
+  });
+
+  test('batch evaluates a folder in parallel, reports failures and writes 汇总.xlsx', async () => {
+    const inDir = path.join(tmp, 'in');
+    expect((await jixiao('generate', '3', '-o', inDir)).code).toBe(0);
+    fs.writeFileSync(path.join(inDir, '损坏.xlsx'), 'PK\u0003\u0004 truncated');
+    const r = await jixiao('batch', inDir, '-o', path.join(tmp, 'out'), '--workers', '2');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('共 4 个工作簿，3 个已评价，1 个无法评价');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(tmp, 'out', '汇总.xlsx'));
+    const ws = wb.getWorksheet('汇总')!;
+    const rows: string[][] = [];
+    ws.eachRow((row, n) => n > 2 && rows.push((row.values as ExcelJS.CellValue[]).slice(1).map((v) => (typeof v === 'object' && v && 'text' in v ? String(v.text) : String(v)))));
+    expect(rows).toHaveLength(4);
+    expect(rows[3]).toEqual(expect.arrayContaining(['损坏.xlsx', '无法评价']));
+    expect(rows.slice(0, 3).every((row) => row.includes('已评价') && row.some((c) => /-评价\.xlsx$/.test(c)))).toBe(true);
+    expect(fs.readdirSync(path.join(tmp, 'out')).sort()).toEqual(['单位0001-评价.xlsx', '单位0002-评价.xlsx', '单位0003-评价.xlsx', '汇总.xlsx']);
+  });
+});
