@@ -1,0 +1,298 @@
+/**
+ * ExcelDouble: an in-memory Excel workbook behind the subset of the Excel JavaScript API Jixiao
+ * uses, with office.js's rules enforced (load before read, sync before read, null objects,
+ * ItemNotFound, one comment per cell, notes only with ExcelApi 1.18). Used by the Office host's
+ * tests, the benchmark and the browser end-to-end test (injected as `window.Excel` / `window.Office`),
+ * so nothing here may import Node modules.
+ */
+import { InputValues, templateReading } from '../../../catalogue/fill';
+import { PLACED_SHEETS, LIST_HEADER, a1 } from '../../../catalogue/layout';
+import { absolute, parseRange } from '../../../core/address';
+import type { CellValue, RawReading } from '../../../core/types';
+import { DoubleHost } from './core';
+import { enterValue } from './range';
+import { BookData, CellData, FillData, SheetData, blankCell, cellKey, findSheet, keyRowCol, newSheet, parseBox, splitSheet } from './state';
+import { ChangedHandler, DoubleRequestContext, WorksheetChangedArgs } from './workbook';
+
+export { DoubleError } from './core';
+export { DoubleRequestContext } from './workbook';
+export type { CellData, FillData } from './state';
+
+export interface DefinedNameSpec {
+  name: string;
+  /** `=Sheet!$B$5`, `=#REF!`, `=0.5`, `="text"`. */
+  formula: string;
+  /** Sheet of a sheet-scoped name; workbook scope when absent. */
+  sheet?: string;
+}
+
+export interface ExcelDoubleOptions {
+  /** Highest ExcelApi requirement set the simulated Excel supports (default 1.18: notes available). */
+  excelApi?: string;
+}
+
+/** A cell as tests compare it: what a user sees and what 清除标记 must restore. */
+export interface CellSnapshot {
+  value: CellData['value'];
+  formula?: string;
+  numberFormat: string;
+  fill: FillData;
+  note: string | null;
+  comment: string | null;
+}
+
+function versionAtLeast(have: string, want: string): boolean {
+  const a = have.split('.').map(Number);
+  const b = want.split('.').map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  }
+  return true;
+}
+
+/** Excel's date serial (1900 system). */
+function dateSerial(d: Date): number {
+  return (Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+export class ExcelDouble implements DoubleHost {
+  readonly book: BookData = { sheets: [], names: [], comments: [], activeSheet: null, selection: null, nextId: 1 };
+  syncCount = 0;
+  loadCount = 0;
+  excelApi: string;
+  private readonly changed = new Map<string, ChangedHandler[]>();
+
+  constructor(options: ExcelDoubleOptions = {}) {
+    this.excelApi = options.excelApi ?? '1.18';
+  }
+
+  // -------------------------------------------------------------- constructors
+
+  /** Sheets of values (row-major from A1) and defined names. */
+  static fromValues(sheets: Record<string, CellValue[][]>, names: DefinedNameSpec[] = [], options?: ExcelDoubleOptions): ExcelDouble {
+    const d = new ExcelDouble(options);
+    for (const [name, rows] of Object.entries(sheets)) {
+      d.addSheet(name);
+      rows.forEach((row, r) => row.forEach((v, c) => d.putValue(name, r, c, v)));
+    }
+    for (const n of names) d.defineName(n);
+    return d;
+  }
+
+  /** A workbook holding a reading's values at its addresses, every addressed name defined (workbook scope). */
+  static fromReading(reading: RawReading, options?: ExcelDoubleOptions): ExcelDouble {
+    const d = new ExcelDouble(options);
+    for (const input of Object.values(reading.inputs)) {
+      const r = input.address ? parseRange(input.address) : null;
+      if (!r) continue;
+      if (!findSheet(d.book, r.sheet)) d.addSheet(r.sheet);
+      (input.values ?? []).forEach((row, i) => row.forEach((v, j) => d.putValue(r.sheet, r.top + i, r.left + j, v)));
+      d.defineName({ name: input.name, formula: `=${absolute(input.address!)}` });
+    }
+    return d;
+  }
+
+  /** The template laid out with `values` (as templateReading places them), its labels, and every catalogue name. */
+  static fromTemplate(values: InputValues = {}, options?: ExcelDoubleOptions): ExcelDouble {
+    const d = new ExcelDouble(options);
+    for (const ps of PLACED_SHEETS) {
+      d.addSheet(ps.sheet.name);
+      const put = (r: number, c: number, v: string) => d.putValue(ps.sheet.name, r, c, v);
+      put(0, 0, ps.sheet.name);
+      put(1, 0, ps.sheet.caption);
+      for (const pb of ps.blocks) {
+        put(pb.titleRow, 0, pb.block.title);
+        if (pb.block.type === 'list') {
+          LIST_HEADER.forEach((h, c) => put(pb.titleRow + 1 + (pb.block.note ? 1 : 0), c, h));
+          for (const { decl, row } of pb.cells) put(row, 0, decl.label);
+        }
+        if (pb.table) pb.table.decl.columns.forEach((col, c) => put(pb.table!.headerRow, c, col.label));
+      }
+    }
+    const filled = ExcelDouble.fromReading(templateReading(values), options);
+    for (const s of filled.book.sheets) {
+      const target = findSheet(d.book, s.name) ?? d.addSheet(s.name);
+      for (const [k, cell] of s.cells) target.cells.set(k, cell);
+    }
+    d.book.names.push(...filled.book.names);
+    return d;
+  }
+
+  // -------------------------------------------------------------- office.js surface
+
+  /** A fresh request context (as `Excel.run` makes one), typed as office.js's. */
+  context(): Excel.RequestContext {
+    return new DoubleRequestContext(this) as unknown as Excel.RequestContext;
+  }
+
+  /** `Excel.run`: one context per batch; pending operations are synced at the end, as office.js does. */
+  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const ctx = new DoubleRequestContext(this);
+    const result = await batch(ctx as unknown as Excel.RequestContext);
+    if (ctx.pending > 0) await ctx.sync();
+    return result;
+  }
+
+  /** `window.Office` as far as the add-in uses it. */
+  get office() {
+    return {
+      context: { requirements: { isSetSupported: (name: string, version?: string) => this.isSetSupported(name, version) } },
+      onReady: async () => ({ host: 'Excel', platform: 'OfficeOnline' }),
+      HostType: { Excel: 'Excel' },
+    };
+  }
+
+  /** `window.Excel` as far as the add-in uses it. */
+  get excel() {
+    return { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => this.run(batch) };
+  }
+
+  /** Installs `Excel` and `Office` on a global object (browser window or jest's globalThis). */
+  install(target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): void {
+    target.Excel = this.excel;
+    target.Office = this.office;
+  }
+
+  isSetSupported(name: string, version = '1.1'): boolean {
+    if (name !== 'ExcelApi') return false;
+    return versionAtLeast(this.excelApi, version);
+  }
+
+  supportsExcelApi(version: string): boolean {
+    return this.isSetSupported('ExcelApi', version);
+  }
+
+  registerChanged(sheetId: string, handler: (args: never) => unknown): void {
+    this.changed.set(sheetId, [...(this.changed.get(sheetId) ?? []), handler as ChangedHandler]);
+  }
+
+  unregisterChanged(sheetId: string, handler: (args: never) => unknown): void {
+    this.changed.set(sheetId, (this.changed.get(sheetId) ?? []).filter((h) => h !== handler));
+  }
+
+  afterSync(changes: Array<{ sheetId: string; address: string }>): void {
+    for (const c of changes) this.fireChanged(c.sheetId, c.address);
+  }
+
+  /** Raises onChanged for a sheet (also what a user's edit does; see {@link userEdit}). */
+  fireChanged(sheetId: string, address: string): void {
+    const args: WorksheetChangedArgs = { type: 'WorksheetChanged', changeType: 'RangeEdited', source: 'Local', worksheetId: sheetId, address };
+    for (const h of this.changed.get(sheetId) ?? []) setTimeout(() => void h(args), 0);
+  }
+
+  // -------------------------------------------------------------- direct access for tests (no sync counted)
+
+  addSheet(name: string): SheetData {
+    const s = newSheet(this.book, name);
+    this.book.sheets.push(s);
+    this.book.activeSheet ??= s;
+    return s;
+  }
+
+  defineName(n: DefinedNameSpec): void {
+    const entry = { name: n.name, formula: n.formula.startsWith('=') ? n.formula : `=${n.formula}`, comment: '', visible: true };
+    if (n.sheet) this.sheetData(n.sheet).names.push(entry);
+    else this.book.names.push(entry);
+  }
+
+  sheetNames(): string[] {
+    return this.book.sheets.map((s) => s.name);
+  }
+
+  sheetData(name: string): SheetData {
+    const s = findSheet(this.book, name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  private locate(address: string): { sheet: SheetData; row: number; col: number } {
+    const { sheet, local } = splitSheet(address);
+    const box = parseBox(local);
+    if (!sheet || !box) throw new Error(`bad address ${address}`);
+    return { sheet: this.sheetData(sheet), row: box.top, col: box.left };
+  }
+
+  private putValue(sheet: string, row: number, col: number, v: CellValue): void {
+    const s = this.sheetData(sheet);
+    const key = cellKey(row, col);
+    const cell = s.cells.get(key) ?? blankCell();
+    if (v === null || v === undefined) cell.value = null;
+    else if (v instanceof Date) cell.value = dateSerial(v);
+    else if (typeof v === 'object') {
+      cell.value = v.error;
+      cell.error = true;
+    } else cell.value = v;
+    if (cell.value === null && JSON.stringify(cell) === JSON.stringify(blankCell())) s.cells.delete(key);
+    else s.cells.set(key, cell);
+  }
+
+  /** A user typing into a cell (Excel's parsing applies), raising onChanged. */
+  userEdit(address: string, value: CellValue): void {
+    const { sheet, row, col } = this.locate(address);
+    const cell = sheet.cells.get(cellKey(row, col)) ?? blankCell();
+    sheet.cells.set(cellKey(row, col), cell);
+    enterValue(cell, value, false);
+    this.fireChanged(sheet.id, address);
+  }
+
+  cell(address: string): CellData {
+    const { sheet, row, col } = this.locate(address);
+    return sheet.cells.get(cellKey(row, col)) ?? blankCell();
+  }
+
+  setFill(address: string, color: string | null): void {
+    const { sheet, row, col } = this.locate(address);
+    const cell = sheet.cells.get(cellKey(row, col)) ?? blankCell();
+    cell.fill = color === null ? { kind: 'none' } : { kind: 'solid', color: color.toUpperCase() };
+    sheet.cells.set(cellKey(row, col), cell);
+  }
+
+  note(address: string): string | null {
+    const { sheet, row, col } = this.locate(address);
+    return sheet.notes.get(cellKey(row, col))?.content ?? null;
+  }
+
+  setNote(address: string, content: string | null): void {
+    const { sheet, row, col } = this.locate(address);
+    if (content === null) sheet.notes.delete(cellKey(row, col));
+    else sheet.notes.set(cellKey(row, col), { content, authorName: '用户', visible: false });
+  }
+
+  comment(address: string): string | null {
+    const { sheet, row, col } = this.locate(address);
+    return this.book.comments.find((c) => c.sheet === sheet && c.row === row && c.col === col)?.content ?? null;
+  }
+
+  addComment(address: string, content: string): void {
+    const { sheet, row, col } = this.locate(address);
+    this.book.comments.push({ id: `{comment-${this.book.nextId++}}`, sheet, row, col, content, authorName: '用户', resolved: false });
+  }
+
+  /** Every cell that holds anything (value, format, note, comment), keyed `Sheet!A1`, for cell-by-cell comparison. */
+  snapshot(sheets?: string[]): Record<string, CellSnapshot & Omit<CellData, 'value' | 'formula' | 'numberFormat' | 'fill'>> {
+    const out: Record<string, CellSnapshot & Omit<CellData, 'value' | 'formula' | 'numberFormat' | 'fill'>> = {};
+    const blank = blankCell();
+    for (const s of this.book.sheets) {
+      if (sheets && !sheets.includes(s.name)) continue;
+      const keys = new Set<number>([...s.cells.keys(), ...s.notes.keys()]);
+      for (const c of this.book.comments) if (c.sheet === s) keys.add(cellKey(c.row, c.col));
+      for (const key of [...keys].sort((a, b) => a - b)) {
+        const [r, c] = keyRowCol(key);
+        const cell = s.cells.get(key) ?? blank;
+        const note = s.notes.get(key)?.content ?? null;
+        const comment = this.book.comments.find((x) => x.sheet === s && x.row === r && x.col === c)?.content ?? null;
+        // A cell touched but left as Excel's default is no different from one never touched.
+        if (note === null && comment === null && JSON.stringify(cell) === JSON.stringify(blank)) continue;
+        const address = `${s.name}!${a1(r, c)}`;
+        out[address] = {
+          ...cell,
+          fill: { ...cell.fill },
+          borders: { ...cell.borders },
+          note,
+          comment,
+        };
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,244 @@
+/**
+ * The "document" side of the Excel double: plain data the proxies read and write at sync time.
+ * No office.js here and no Node imports (the double is bundled into the browser end-to-end test).
+ */
+import { a1, colIndex, colLetter } from '../../../catalogue/layout';
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+
+export type Scalar = string | number | boolean;
+
+/** Fill as Excel keeps it: "no fill" is its own state, not white (office-js #4900). */
+export type FillData = { kind: 'none' } | { kind: 'solid'; color: string; pattern?: string; patternColor?: string };
+
+export interface HyperlinkData {
+  address?: string;
+  documentReference?: string;
+  screenTip?: string;
+  textToDisplay?: string;
+}
+
+export interface CellData {
+  /** Constant value; null when empty. Errors are `#REF!`-style strings with `error` set. */
+  value: Scalar | null;
+  error?: boolean;
+  /** Formula with its leading `=`; the double does not calculate, the value stays as it was. */
+  formula?: string;
+  numberFormat: string;
+  fill: FillData;
+  bold: boolean;
+  italic: boolean;
+  fontColor: string;
+  fontSize: number;
+  underline: string;
+  wrapText: boolean;
+  horizontalAlignment: string;
+  borders: Record<string, string>;
+  hyperlink?: HyperlinkData;
+}
+
+export interface NameData {
+  name: string;
+  /** As Excel stores it, with `=`: `=Sheet!$A$1`, `=#REF!`, `=0.5`, `="text"`. */
+  formula: string;
+  comment: string;
+  visible: boolean;
+}
+
+export interface NoteData {
+  content: string;
+  authorName: string;
+  visible: boolean;
+}
+
+export interface CommentData {
+  id: string;
+  sheet: SheetData;
+  row: number;
+  col: number;
+  content: string;
+  authorName: string;
+  resolved: boolean;
+}
+
+export interface ChartData {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title?: string;
+  position?: { start: string; end?: string };
+  name: string;
+}
+
+export interface SheetData {
+  id: string;
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  cells: Map<number, CellData>;
+  merges: RangeBox[];
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  frozenRows: number;
+  names: NameData[];
+  notes: Map<number, NoteData>;
+  charts: ChartData[];
+  deleted: boolean;
+}
+
+export interface BookData {
+  sheets: SheetData[];
+  names: NameData[];
+  comments: CommentData[];
+  activeSheet: SheetData | null;
+  selection: { sheet: SheetData; box: RangeBox } | null;
+  nextId: number;
+}
+
+/** 0-based inclusive box on one sheet. */
+export interface RangeBox {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export const DEFAULT_COLUMN_WIDTH = 48; // points: Excel's 8.43 characters
+export const DEFAULT_ROW_HEIGHT = 15;
+
+export function blankCell(): CellData {
+  return {
+    value: null,
+    numberFormat: 'General',
+    fill: { kind: 'none' },
+    bold: false,
+    italic: false,
+    fontColor: '#000000',
+    fontSize: 11,
+    underline: 'None',
+    wrapText: false,
+    horizontalAlignment: 'General',
+    borders: {},
+  };
+}
+
+export function cellKey(row: number, col: number): number {
+  return row * MAX_COLS + col;
+}
+
+export function keyRowCol(key: number): [number, number] {
+  return [Math.floor(key / MAX_COLS), key % MAX_COLS];
+}
+
+export function newSheet(book: BookData, name: string): SheetData {
+  return {
+    id: `{sheet-${book.nextId++}}`,
+    name,
+    visibility: 'Visible',
+    cells: new Map(),
+    merges: [],
+    columnWidths: new Map(),
+    rowHeights: new Map(),
+    frozenRows: 0,
+    names: [],
+    notes: new Map(),
+    charts: [],
+    deleted: false,
+  };
+}
+
+export function findSheet(book: BookData, name: string): SheetData | undefined {
+  const lower = name.toLowerCase();
+  return book.sheets.find((s) => s.name.toLowerCase() === lower);
+}
+
+const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
+const COL = /^\$?([A-Za-z]{1,3})$/;
+const ROW = /^\$?(\d{1,7})$/;
+
+/** Splits `'My Sheet'!$A$1:B2` into sheet (unquoted, or undefined) and the local part. */
+export function splitSheet(address: string): { sheet?: string; local: string } {
+  const s = address.trim().replace(/^=/, '');
+  const bang = s.lastIndexOf('!');
+  if (bang < 0) return { local: s };
+  let sheet = s.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, local: s.slice(bang + 1) };
+}
+
+/** A local reference: `A1`, `$A$1:$B$2`, whole columns `A:C`, whole rows `3:5`. Null when not one. */
+export function parseBox(local: string): RangeBox | null {
+  const [from, to = from] = local.split(':');
+  const c1 = CELL.exec(from);
+  const c2 = CELL.exec(to);
+  if (c1 && c2) {
+    const r = [Number(c1[2]) - 1, Number(c2[2]) - 1];
+    const c = [colIndex(c1[1]), colIndex(c2[1])];
+    return { top: Math.min(...r), bottom: Math.max(...r), left: Math.min(...c), right: Math.max(...c) };
+  }
+  if (!local.includes(':')) return null;
+  const k1 = COL.exec(from);
+  const k2 = COL.exec(to);
+  if (k1 && k2) {
+    const c = [colIndex(k1[1]), colIndex(k2[1])];
+    return { top: 0, bottom: MAX_ROWS - 1, left: Math.min(...c), right: Math.max(...c) };
+  }
+  const w1 = ROW.exec(from);
+  const w2 = ROW.exec(to);
+  if (w1 && w2) {
+    const r = [Number(w1[1]) - 1, Number(w2[1]) - 1];
+    return { top: Math.min(...r), bottom: Math.max(...r), left: 0, right: MAX_COLS - 1 };
+  }
+  return null;
+}
+
+/** Sheet name as Excel writes it in addresses: quoted when it is not a plain word. */
+export function quoteSheetName(name: string): string {
+  return /^[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Local address as office.js reports it: `A1`, `A1:B2`, `A:A`, `3:3`. */
+export function boxAddress(box: RangeBox): string {
+  const wholeCols = box.top === 0 && box.bottom === MAX_ROWS - 1;
+  const wholeRows = box.left === 0 && box.right === MAX_COLS - 1;
+  if (wholeCols && !wholeRows) return `${colLetter(box.left)}:${colLetter(box.right)}`;
+  if (wholeRows && !wholeCols) return `${box.top + 1}:${box.bottom + 1}`;
+  const start = a1(box.top, box.left);
+  const end = a1(box.bottom, box.right);
+  return start === end ? start : `${start}:${end}`;
+}
+
+export function boxCells(box: RangeBox): number {
+  return (box.bottom - box.top + 1) * (box.right - box.left + 1);
+}
+
+export function intersects(a: RangeBox, b: RangeBox): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+/** The bounding box of cells holding a value (valuesOnly) or any non-default state; null when none. */
+export function usedBox(sheet: SheetData, valuesOnly: boolean): RangeBox | null {
+  let box: RangeBox | null = null;
+  const blank = JSON.stringify(blankCell());
+  for (const [key, cell] of sheet.cells) {
+    const used = cell.value !== null || cell.formula !== undefined || (!valuesOnly && JSON.stringify(cell) !== blank);
+    if (!used) continue;
+    const [r, c] = keyRowCol(key);
+    box = box
+      ? { top: Math.min(box.top, r), left: Math.min(box.left, c), bottom: Math.max(box.bottom, r), right: Math.max(box.right, c) }
+      : { top: r, left: c, bottom: r, right: c };
+  }
+  return box;
+}
+
+/** What kind of thing a name's formula holds, as `NamedItem.type` reports it. */
+export function nameType(formula: string): 'Range' | 'String' | 'Integer' | 'Double' | 'Boolean' | 'Array' | 'Error' {
+  const f = formula.trim().replace(/^=/, '');
+  if (/#REF!|#NAME\?|#VALUE!|#N\/A|#DIV\/0!/i.test(f)) return 'Error';
+  if (/^".*"$/.test(f)) return 'String';
+  if (/^(TRUE|FALSE)$/i.test(f)) return 'Boolean';
+  if (/^\{.*\}$/.test(f)) return 'Array';
+  if (/^-?\d+$/.test(f)) return 'Integer';
+  if (/^-?\d*\.\d+(E[-+]?\d+)?$/i.test(f)) return 'Double';
+  return 'Range';
+}

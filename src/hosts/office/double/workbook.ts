@@ -1,0 +1,787 @@
+/** Workbook, worksheets, defined names, comments (ExcelApi 1.10), notes (ExcelApi 1.18), charts, events. */
+import { DoubleCollection, DoubleContextBase, DoubleError, DoubleHost, DoubleObject, DoubleResult } from './core';
+import { DRange, RangeTarget } from './range';
+import {
+  ChartData,
+  CommentData,
+  NameData,
+  RangeBox,
+  SheetData,
+  boxAddress,
+  cellKey,
+  findSheet,
+  keyRowCol,
+  nameType,
+  newSheet,
+  parseBox,
+  quoteSheetName,
+  splitSheet,
+  usedBox,
+} from './state';
+
+function notFound(what: string): DoubleError {
+  return new DoubleError('ItemNotFound', `The requested resource doesn't exist: ${what}.`);
+}
+
+function liveSheets(host: DoubleHost): SheetData[] {
+  return host.book.sheets.filter((s) => !s.deleted);
+}
+
+/** Resolves `Sheet!A1` / `A1` (relative to `scope`) / a range proxy to a single cell on a sheet. */
+function cellOf(host: DoubleHost, address: DRange | string, scope: SheetData | null): { sheet: SheetData; row: number; col: number } {
+  let sheet: SheetData | undefined;
+  let box: RangeBox | null;
+  if (typeof address === 'string') {
+    const { sheet: name, local } = splitSheet(address);
+    sheet = name ? findSheet(host.book, name) : (scope ?? undefined);
+    box = parseBox(local);
+  } else {
+    const t = (address as unknown as { live(): RangeTarget }).live();
+    sheet = t.sheet;
+    box = t.box;
+  }
+  if (!sheet || sheet.deleted || !box || box.top !== box.bottom || box.left !== box.right)
+    throw new DoubleError('InvalidCellAddress', `Invalid cell address '${typeof address === 'string' ? address : 'range'}'.`);
+  if (scope && sheet !== scope) throw new DoubleError('InvalidCellAddress', `The cell is not on worksheet '${scope.name}'.`);
+  return { sheet, row: box.top, col: box.left };
+}
+
+// ------------------------------------------------------------------ events
+
+export type ChangedHandler = (args: WorksheetChangedArgs) => Promise<unknown> | void;
+
+/** `worksheet.onChanged`: registration is queued like any other operation. */
+export class DEventHandlers {
+  constructor(
+    private readonly context: DoubleContextBase,
+    private readonly sheet: () => SheetData,
+  ) {}
+  add(handler: ChangedHandler): { remove(): void } {
+    this.context.enqueue(() => this.context.host.registerChanged(this.sheet().id, handler));
+    return { remove: () => this.context.enqueue(() => this.context.host.unregisterChanged(this.sheet().id, handler)) };
+  }
+}
+
+// ------------------------------------------------------------------ names
+
+interface NameTarget {
+  data: NameData;
+  scope: SheetData | null;
+  list: NameData[];
+}
+
+function nameRange(host: DoubleHost, n: NameTarget): RangeTarget | null {
+  if (nameType(n.data.formula) !== 'Range') return null;
+  const { sheet, local } = splitSheet(n.data.formula);
+  const s = sheet ? findSheet(host.book, sheet) : (n.scope ?? undefined);
+  const box = parseBox(local);
+  if (!s || s.deleted || !box) return null;
+  return { sheet: s, box };
+}
+
+type NamedItemData = Pick<Excel.NamedItem, 'name' | 'type' | 'value' | 'formula' | 'visible' | 'comment' | 'isNullObject'>;
+
+export class DNamedItem extends DoubleObject<NameTarget> implements NamedItemData {
+  protected readonly scalarProps = ['name', 'type', 'value', 'formula', 'visible', 'comment', 'scope'] as const;
+  constructor(
+    context: DoubleContextBase,
+    resolver: () => NameTarget | null,
+    private readonly book: DWorkbook,
+  ) {
+    super(context, resolver);
+  }
+  protected snapshot(prop: string, t: NameTarget): unknown {
+    switch (prop) {
+      case 'name':
+        return t.data.name;
+      case 'type':
+        return nameType(t.data.formula);
+      case 'formula':
+        return t.data.formula;
+      case 'value': {
+        const f = t.data.formula.replace(/^=/, '');
+        const type = nameType(t.data.formula);
+        if (type === 'Integer' || type === 'Double') return Number(f);
+        if (type === 'Boolean') return f.toUpperCase() === 'TRUE';
+        if (type === 'String') return f.slice(1, -1);
+        return f;
+      }
+      case 'visible':
+        return t.data.visible;
+      case 'comment':
+        return t.data.comment;
+      case 'scope':
+        return t.scope ? 'Worksheet' : 'Workbook';
+    }
+    throw new DoubleError('InvalidArgument', `NamedItem has no property '${prop}'.`);
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  get type(): Excel.NamedItem['type'] {
+    return this.read('type');
+  }
+  get value(): unknown {
+    return this.read('value');
+  }
+  get formula(): string {
+    return this.read('formula');
+  }
+  set formula(v: string) {
+    this.write((t) => (t.data.formula = v.startsWith('=') ? v : `=${v}`));
+  }
+  get visible(): boolean {
+    return this.read('visible');
+  }
+  set visible(v: boolean) {
+    this.write((t) => (t.data.visible = v));
+  }
+  get comment(): string {
+    return this.read('comment');
+  }
+  set comment(v: string) {
+    this.write((t) => (t.data.comment = v));
+  }
+  getRange(): DRange {
+    return this.book.rangeProxy(() => {
+      const r = nameRange(this.host, this.live());
+      if (!r) throw new DoubleError('InvalidOperation', `The named item '${this.live().data.name}' does not refer to a range.`);
+      return r;
+    });
+  }
+  getRangeOrNullObject(): DRange {
+    return this.book.rangeProxy(() => {
+      const t = this.target();
+      return t ? nameRange(this.host, t) : null;
+    });
+  }
+  delete(): void {
+    this.write((t) => t.list.splice(t.list.indexOf(t.data), 1));
+  }
+}
+
+export class DNamedItemCollection extends DoubleCollection<NameTarget, DNamedItem> {
+  constructor(
+    context: DoubleContextBase,
+    private readonly scope: () => SheetData | null,
+    private readonly book: DWorkbook,
+  ) {
+    super(context, () => {
+      const s = scope();
+      const list = s ? s.names : context.host.book.names;
+      return list.map((data) => ({ data, scope: s, list }));
+    });
+  }
+  protected itemProxy(member: NameTarget): DNamedItem {
+    return new DNamedItem(this.context, () => member, this.book);
+  }
+  private list(): NameData[] {
+    const s = this.scope();
+    return s ? s.names : this.host.book.names;
+  }
+  private find(name: string): NameTarget | null {
+    const list = this.list();
+    const data = list.find((n) => n.name.toLowerCase() === name.toLowerCase());
+    return data ? { data, scope: this.scope(), list } : null;
+  }
+  getItem(name: string): DNamedItem {
+    return new DNamedItem(
+      this.context,
+      () => {
+        const f = this.find(name);
+        if (!f) throw notFound(`name '${name}'`);
+        return f;
+      },
+      this.book,
+    );
+  }
+  getItemOrNullObject(name: string): DNamedItem {
+    return new DNamedItem(this.context, () => this.find(name), this.book);
+  }
+  getCount(): DoubleResult<number> {
+    return new DoubleResult(this.context, () => this.list().length);
+  }
+  add(...[name, reference, comment]: [Parameters<Excel.NamedItemCollection['add']>[0], DRange | string, string?]): DNamedItem {
+    let made: NameTarget | null = null;
+    this.context.enqueue(() => {
+      if (this.find(name)) throw new DoubleError('ItemAlreadyExists', `A name '${name}' already exists.`);
+      if (!/^[A-Za-z_\\\u4e00-\u9fff][\w.\u4e00-\u9fff]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
+        throw new DoubleError('InvalidArgument', `'${name}' is not a valid name.`);
+      let formula: string;
+      if (typeof reference === 'string') formula = reference.startsWith('=') ? reference : `=${reference}`;
+      else {
+        const t = (reference as unknown as { live(): RangeTarget }).live();
+        formula = `=${quoteSheetName(t.sheet.name)}!${absoluteBox(t.box)}`;
+      }
+      const data: NameData = { name, formula, comment: comment ?? '', visible: true };
+      const list = this.list();
+      list.push(data);
+      made = { data, scope: this.scope(), list };
+    });
+    return new DNamedItem(this.context, () => made, this.book);
+  }
+}
+
+function absoluteBox(box: RangeBox): string {
+  return boxAddress(box)
+    .split(':')
+    .map((p) => p.replace(/^([A-Z]+)?(\d+)?$/, (_m, c?: string, r?: string) => `${c ? `$${c}` : ''}${r ? `$${r}` : ''}`))
+    .join(':');
+}
+
+// ------------------------------------------------------------------ comments (threaded, ExcelApi 1.10)
+
+type CommentDataProps = Pick<Excel.Comment, 'id' | 'content' | 'authorName' | 'resolved' | 'isNullObject'>;
+
+export class DComment extends DoubleObject<CommentData> implements CommentDataProps {
+  protected readonly scalarProps = ['id', 'content', 'authorName', 'resolved'] as const;
+  constructor(
+    context: DoubleContextBase,
+    resolver: () => CommentData | null,
+    private readonly book: DWorkbook,
+  ) {
+    super(context, resolver);
+  }
+  protected snapshot(prop: string, t: CommentData): unknown {
+    if (prop === 'id' || prop === 'content' || prop === 'authorName' || prop === 'resolved') return t[prop];
+    throw new DoubleError('InvalidArgument', `Comment has no property '${prop}'.`);
+  }
+  get id(): string {
+    return this.read('id');
+  }
+  get content(): string {
+    return this.read('content');
+  }
+  set content(v: string) {
+    this.write((t) => (t.content = v));
+  }
+  get authorName(): string {
+    return this.read('authorName');
+  }
+  get resolved(): boolean {
+    return this.read('resolved');
+  }
+  set resolved(v: boolean) {
+    this.write((t) => (t.resolved = v));
+  }
+  delete(): void {
+    this.write((t) => {
+      const list = this.host.book.comments;
+      list.splice(list.indexOf(t), 1);
+    });
+  }
+  getLocation(): DRange {
+    return this.book.rangeProxy(() => {
+      const t = this.live();
+      return { sheet: t.sheet, box: { top: t.row, bottom: t.row, left: t.col, right: t.col } };
+    });
+  }
+}
+
+export class DCommentCollection extends DoubleCollection<CommentData, DComment> {
+  constructor(
+    context: DoubleContextBase,
+    private readonly scope: () => SheetData | null,
+    private readonly book: DWorkbook,
+  ) {
+    super(context, () => {
+      const s = scope();
+      return context.host.book.comments.filter((c) => !c.sheet.deleted && (!s || c.sheet === s));
+    });
+  }
+  protected itemProxy(member: CommentData): DComment {
+    return new DComment(this.context, () => member, this.book);
+  }
+  add(cellAddress: DRange | string, content: string): DComment {
+    let made: CommentData | null = null;
+    this.context.enqueue(() => {
+      const { sheet, row, col } = cellOf(this.host, cellAddress, this.scope());
+      if (this.host.book.comments.some((c) => c.sheet === sheet && c.row === row && c.col === col))
+        throw new DoubleError('InvalidArgument', 'The cell already has a comment.');
+      made = { id: `{comment-${this.host.book.nextId++}}`, sheet, row, col, content, authorName: '绩效自评助手', resolved: false };
+      this.host.book.comments.push(made);
+    });
+    return new DComment(this.context, () => made, this.book);
+  }
+  getItem(commentId: string): DComment {
+    return new DComment(
+      this.context,
+      () => {
+        const c = this.host.book.comments.find((x) => x.id === commentId);
+        if (!c) throw notFound(`comment '${commentId}'`);
+        return c;
+      },
+      this.book,
+    );
+  }
+  getItemOrNullObject(commentId: string): DComment {
+    return new DComment(this.context, () => this.host.book.comments.find((x) => x.id === commentId) ?? null, this.book);
+  }
+  /** Throws ItemNotFound when the cell has no comment: office.js has no OrNullObject variant. */
+  getItemByCell(cellAddress: DRange | string): DComment {
+    return new DComment(
+      this.context,
+      () => {
+        const { sheet, row, col } = cellOf(this.host, cellAddress, this.scope());
+        const c = this.host.book.comments.find((x) => x.sheet === sheet && x.row === row && x.col === col);
+        if (!c) throw notFound('comment at the cell');
+        return c;
+      },
+      this.book,
+    );
+  }
+  getCount(): DoubleResult<number> {
+    return new DoubleResult(this.context, () => (this.target() ?? []).length);
+  }
+}
+
+// ------------------------------------------------------------------ notes (ExcelApi 1.18)
+
+interface NoteTarget {
+  sheet: SheetData;
+  key: number;
+}
+
+function requireNotes(host: DoubleHost): void {
+  if (!host.supportsExcelApi('1.18')) throw new DoubleError('ApiNotFound', 'The API you are trying to use could not be found (notes need ExcelApi 1.18).');
+}
+
+type NoteDataProps = Pick<Excel.Note, 'content' | 'authorName' | 'visible' | 'isNullObject'>;
+
+export class DNote extends DoubleObject<NoteTarget> implements NoteDataProps {
+  protected readonly scalarProps = ['content', 'authorName', 'visible', 'height', 'width'] as const;
+  constructor(
+    context: DoubleContextBase,
+    resolver: () => NoteTarget | null,
+    private readonly book: DWorkbook,
+  ) {
+    super(context, () => {
+      requireNotes(context.host);
+      return resolver();
+    });
+  }
+  private data(t: NoteTarget) {
+    const n = t.sheet.notes.get(t.key);
+    if (!n) throw notFound('note');
+    return n;
+  }
+  protected snapshot(prop: string, t: NoteTarget): unknown {
+    const n = this.data(t);
+    if (prop === 'content' || prop === 'authorName' || prop === 'visible') return n[prop];
+    if (prop === 'height' || prop === 'width') return 60;
+    throw new DoubleError('InvalidArgument', `Note has no property '${prop}'.`);
+  }
+  get content(): string {
+    return this.read('content');
+  }
+  set content(v: string) {
+    this.write((t) => (this.data(t).content = v));
+  }
+  get authorName(): string {
+    return this.read('authorName');
+  }
+  get visible(): boolean {
+    return this.read('visible');
+  }
+  set visible(v: boolean) {
+    this.write((t) => (this.data(t).visible = v));
+  }
+  delete(): void {
+    this.write((t) => {
+      this.data(t);
+      t.sheet.notes.delete(t.key);
+    });
+  }
+  getLocation(): DRange {
+    return this.book.rangeProxy(() => {
+      const t = this.live();
+      const [r, c] = keyRowCol(t.key);
+      return { sheet: t.sheet, box: { top: r, bottom: r, left: c, right: c } };
+    });
+  }
+}
+
+export class DNoteCollection extends DoubleCollection<NoteTarget, DNote> {
+  constructor(
+    context: DoubleContextBase,
+    private readonly scope: () => SheetData | null,
+    private readonly book: DWorkbook,
+  ) {
+    super(context, () => {
+      requireNotes(context.host);
+      const s = scope();
+      const sheets = s ? [s] : liveSheets(context.host);
+      return sheets.flatMap((sheet) => [...sheet.notes.keys()].sort((a, b) => a - b).map((key) => ({ sheet, key })));
+    });
+  }
+  protected itemProxy(member: NoteTarget): DNote {
+    return new DNote(this.context, () => member, this.book);
+  }
+  private at(key: string): NoteTarget | null {
+    const { sheet, row, col } = cellOf(this.host, key, this.scope());
+    const k = cellKey(row, col);
+    return sheet.notes.has(k) ? { sheet, key: k } : null;
+  }
+  add(cellAddress: DRange | string, content: string): DNote {
+    let made: NoteTarget | null = null;
+    this.context.enqueue(() => {
+      requireNotes(this.host);
+      const { sheet, row, col } = cellOf(this.host, cellAddress, this.scope());
+      const key = cellKey(row, col);
+      if (sheet.notes.has(key)) throw new DoubleError('InvalidArgument', 'The cell already has a note.');
+      sheet.notes.set(key, { content, authorName: '绩效自评助手', visible: false });
+      made = { sheet, key };
+    });
+    return new DNote(this.context, () => made, this.book);
+  }
+  getItem(key: string): DNote {
+    return new DNote(
+      this.context,
+      () => {
+        const n = this.at(key);
+        if (!n) throw notFound(`note at '${key}'`);
+        return n;
+      },
+      this.book,
+    );
+  }
+  getItemOrNullObject(key: string): DNote {
+    return new DNote(this.context, () => this.at(key), this.book);
+  }
+  getCount(): DoubleResult<number> {
+    return new DoubleResult(this.context, () => (this.target() ?? []).length);
+  }
+}
+
+// ------------------------------------------------------------------ charts
+
+export class DChartTitle extends DoubleObject<ChartData> {
+  protected readonly scalarProps = ['text'] as const;
+  protected snapshot(_p: string, t: ChartData): unknown {
+    return t.title ?? '';
+  }
+  get text(): string {
+    return this.read('text');
+  }
+  set text(v: string) {
+    this.write((t) => (t.title = v));
+  }
+}
+
+export class DChart extends DoubleObject<ChartData> {
+  protected readonly scalarProps = ['name'] as const;
+  protected snapshot(_p: string, t: ChartData): unknown {
+    return t.name;
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  get title(): DChartTitle {
+    return this.child('title', () => new DChartTitle(this.context, () => this.target()));
+  }
+  setPosition(startCell: DRange | string, endCell?: DRange | string): void {
+    this.write((t) => {
+      const where = (x: DRange | string) => (typeof x === 'string' ? x : boxAddress((x as unknown as { live(): RangeTarget }).live().box));
+      t.position = { start: where(startCell), end: endCell === undefined ? undefined : where(endCell) };
+    });
+  }
+}
+
+export class DChartCollection extends DoubleCollection<ChartData, DChart> {
+  constructor(
+    context: DoubleContextBase,
+    private readonly sheet: () => SheetData,
+  ) {
+    super(context, () => sheet().charts);
+  }
+  protected itemProxy(member: ChartData): DChart {
+    return new DChart(this.context, () => member);
+  }
+  add(type: string, sourceData: DRange, seriesBy?: string): DChart {
+    let made: ChartData | null = null;
+    this.context.enqueue(() => {
+      const s = this.sheet();
+      const t = (sourceData as unknown as { live(): RangeTarget }).live();
+      made = { type, source: `${quoteSheetName(t.sheet.name)}!${boxAddress(t.box)}`, seriesBy: seriesBy ?? 'Auto', name: `Chart ${s.charts.length + 1}` };
+      s.charts.push(made);
+    });
+    return new DChart(this.context, () => made);
+  }
+}
+
+// ------------------------------------------------------------------ worksheets
+
+export class DFreezePanes {
+  constructor(private readonly sheet: DWorksheet) {}
+  freezeRows(count?: number): void {
+    this.sheet.writeSheet((s) => (s.frozenRows = count ?? 1));
+  }
+  unfreeze(): void {
+    this.sheet.writeSheet((s) => (s.frozenRows = 0));
+  }
+}
+
+export interface WorksheetChangedArgs {
+  type: 'WorksheetChanged';
+  changeType: 'RangeEdited';
+  source: 'Local';
+  worksheetId: string;
+  address: string;
+}
+
+type WorksheetData = Pick<Excel.Worksheet, 'name' | 'id' | 'position' | 'visibility' | 'isNullObject'>;
+
+export class DWorksheet extends DoubleObject<SheetData> implements WorksheetData {
+  protected readonly scalarProps = ['name', 'id', 'position', 'visibility'] as const;
+  constructor(
+    context: DoubleContextBase,
+    resolver: () => SheetData | null,
+    private readonly book: DWorkbook,
+  ) {
+    super(context, resolver);
+  }
+  protected navigation(name: string): DoubleObject<unknown> | undefined {
+    if (name === 'names') return this.names as DoubleObject<unknown>;
+    if (name === 'notes') return this.notes as DoubleObject<unknown>;
+    if (name === 'comments') return this.comments as DoubleObject<unknown>;
+    if (name === 'charts') return this.charts as DoubleObject<unknown>;
+    return undefined;
+  }
+  protected snapshot(prop: string, t: SheetData): unknown {
+    switch (prop) {
+      case 'name':
+        return t.name;
+      case 'id':
+        return t.id;
+      case 'position':
+        return liveSheets(this.host).indexOf(t);
+      case 'visibility':
+        return t.visibility;
+    }
+    throw new DoubleError('InvalidArgument', `Worksheet has no property '${prop}'.`);
+  }
+  /** Internal: queue a write on the sheet itself. */
+  writeSheet(op: (s: SheetData) => void): void {
+    this.write(op);
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  set name(v: string) {
+    this.write((s) => {
+      if (findSheet(this.host.book, v) && findSheet(this.host.book, v) !== s) throw new DoubleError('ItemAlreadyExists', `A sheet '${v}' already exists.`);
+      s.name = v;
+    });
+  }
+  get id(): string {
+    return this.read('id');
+  }
+  get position(): number {
+    return this.read('position');
+  }
+  set position(v: number) {
+    this.write((s) => {
+      const book = this.host.book;
+      book.sheets.splice(book.sheets.indexOf(s), 1);
+      book.sheets.splice(Math.max(0, Math.min(v, book.sheets.length)), 0, s);
+    });
+  }
+  get visibility(): Excel.Worksheet['visibility'] {
+    return this.read('visibility');
+  }
+  set visibility(v: Excel.Worksheet['visibility']) {
+    this.write((s) => {
+      const value = String(v) as SheetData['visibility'];
+      if (value !== 'Visible' && liveSheets(this.host).every((x) => x === s || x.visibility !== 'Visible'))
+        throw new DoubleError('InvalidOperation', 'A workbook must keep at least one visible worksheet.');
+      s.visibility = value;
+    });
+  }
+  get names(): DNamedItemCollection {
+    return this.child('names', () => new DNamedItemCollection(this.context, () => this.live(), this.book));
+  }
+  get notes(): DNoteCollection {
+    return this.child('notes', () => new DNoteCollection(this.context, () => this.live(), this.book));
+  }
+  get comments(): DCommentCollection {
+    return this.child('comments', () => new DCommentCollection(this.context, () => this.live(), this.book));
+  }
+  get charts(): DChartCollection {
+    return this.child('charts', () => new DChartCollection(this.context, () => this.live()));
+  }
+  get freezePanes(): DFreezePanes {
+    return new DFreezePanes(this);
+  }
+  get onChanged(): DEventHandlers {
+    return new DEventHandlers(this.context, () => this.live());
+  }
+  getRange(...[address]: Parameters<Excel.Worksheet['getRange']>): DRange {
+    return this.book.rangeProxy(() => {
+      const s = this.live();
+      if (address === undefined || address === '') return { sheet: s, box: { top: 0, left: 0, bottom: 1_048_575, right: 16_383 } };
+      const { sheet, local } = splitSheet(address);
+      if (sheet && findSheet(this.host.book, sheet) !== s) throw new DoubleError('InvalidArgument', `Address '${address}' is not on this sheet.`);
+      const box = parseBox(local);
+      if (!box) throw new DoubleError('InvalidArgument', `Invalid range address '${address}'.`);
+      return { sheet: s, box };
+    }, this);
+  }
+  getRangeByIndexes(...[startRow, startColumn, rowCount, columnCount]: Parameters<Excel.Worksheet['getRangeByIndexes']>): DRange {
+    return this.book.rangeProxy(() => {
+      if (rowCount < 1 || columnCount < 1) throw new DoubleError('InvalidArgument', 'rowCount and columnCount must be positive.');
+      return { sheet: this.live(), box: { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 } };
+    }, this);
+  }
+  getCell(...[row, column]: Parameters<Excel.Worksheet['getCell']>): DRange {
+    return this.getRangeByIndexes(row, column, 1, 1);
+  }
+  getUsedRange(...[valuesOnly]: Parameters<Excel.Worksheet['getUsedRange']>): DRange {
+    return this.book.rangeProxy(() => {
+      const s = this.live();
+      return { sheet: s, box: usedBox(s, !!valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+    }, this);
+  }
+  getUsedRangeOrNullObject(...[valuesOnly]: Parameters<Excel.Worksheet['getUsedRangeOrNullObject']>): DRange {
+    return this.book.rangeProxy(() => {
+      const s = this.target();
+      const box = s ? usedBox(s, !!valuesOnly) : null;
+      return s && box ? { sheet: s, box } : null;
+    }, this);
+  }
+  activate(): void {
+    this.write((s) => {
+      if (s.visibility !== 'Visible') throw new DoubleError('InvalidOperation', 'A hidden worksheet cannot be activated.');
+      this.host.book.activeSheet = s;
+    });
+  }
+  delete(): void {
+    this.write((s) => {
+      const rest = liveSheets(this.host).filter((x) => x !== s);
+      if (!rest.some((x) => x.visibility === 'Visible')) throw new DoubleError('InvalidOperation', 'The last visible worksheet cannot be deleted.');
+      s.deleted = true;
+      const book = this.host.book;
+      book.sheets.splice(book.sheets.indexOf(s), 1);
+      book.comments = book.comments.filter((c) => c.sheet !== s);
+      // Excel turns names that pointed at the sheet into #REF!.
+      const quoted = new RegExp(`^=(${escape(quoteSheetName(s.name))}|${escape(s.name)})!`);
+      for (const n of book.names) if (quoted.test(n.formula)) n.formula = n.formula.replace(quoted, '=#REF!');
+      if (book.activeSheet === s) book.activeSheet = rest.find((x) => x.visibility === 'Visible') ?? null;
+      if (book.selection?.sheet === s) book.selection = null;
+    });
+  }
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export class DWorksheetCollection extends DoubleCollection<SheetData, DWorksheet> {
+  constructor(
+    context: DoubleContextBase,
+    private readonly book: DWorkbook,
+  ) {
+    super(context, () => liveSheets(context.host));
+  }
+  protected itemProxy(member: SheetData): DWorksheet {
+    return this.book.sheetProxy(() => member);
+  }
+  getItem(key: string): DWorksheet {
+    return this.book.sheetProxy(() => {
+      const s = findSheet(this.host.book, key) ?? liveSheets(this.host).find((x) => x.id === key);
+      if (!s) throw notFound(`worksheet '${key}'`);
+      return s;
+    });
+  }
+  getItemOrNullObject(key: string): DWorksheet {
+    return this.book.sheetProxy(() => findSheet(this.host.book, key) ?? liveSheets(this.host).find((x) => x.id === key) ?? null);
+  }
+  getActiveWorksheet(): DWorksheet {
+    return this.book.sheetProxy(() => {
+      const s = this.host.book.activeSheet ?? liveSheets(this.host)[0];
+      if (!s) throw notFound('active worksheet');
+      return s;
+    });
+  }
+  add(name?: string): DWorksheet {
+    let made: SheetData | null = null;
+    this.context.enqueue(() => {
+      const book = this.host.book;
+      const n = name ?? `Sheet${book.sheets.length + 1}`;
+      if (findSheet(book, n)) throw new DoubleError('ItemAlreadyExists', `A worksheet '${n}' already exists.`);
+      if (n.length > 31 || /[:\\/?*[\]]/.test(n)) throw new DoubleError('InvalidArgument', `'${n}' is not a valid sheet name.`);
+      made = newSheet(book, n);
+      book.sheets.push(made);
+    });
+    return this.book.sheetProxy(() => made);
+  }
+  getCount(): DoubleResult<number> {
+    return new DoubleResult(this.context, () => liveSheets(this.host).length);
+  }
+}
+
+// ------------------------------------------------------------------ workbook and context
+
+export class DWorkbook extends DoubleObject<DoubleHost> {
+  protected readonly scalarProps = ['name'] as const;
+
+  constructor(context: DoubleContextBase) {
+    super(context, () => context.host);
+  }
+  protected snapshot(): unknown {
+    return 'Book1.xlsx';
+  }
+  protected navigation(name: string): DoubleObject<unknown> | undefined {
+    if (name === 'names') return this.names as DoubleObject<unknown>;
+    if (name === 'worksheets') return this.worksheets as DoubleObject<unknown>;
+    if (name === 'comments') return this.comments as DoubleObject<unknown>;
+    if (name === 'notes') return this.notes as DoubleObject<unknown>;
+    return undefined;
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  get names(): DNamedItemCollection {
+    return this.child('names', () => new DNamedItemCollection(this.context, () => null, this));
+  }
+  get worksheets(): DWorksheetCollection {
+    return this.child('worksheets', () => new DWorksheetCollection(this.context, this));
+  }
+  get comments(): DCommentCollection {
+    return this.child('comments', () => new DCommentCollection(this.context, () => null, this));
+  }
+  get notes(): DNoteCollection {
+    return this.child('notes', () => new DNoteCollection(this.context, () => null, this));
+  }
+  getSelectedRange(): DRange {
+    return this.rangeProxy(() => {
+      const book = this.host.book;
+      const sheet = book.selection?.sheet ?? book.activeSheet ?? liveSheets(this.host)[0];
+      if (!sheet) throw notFound('selection');
+      return { sheet, box: book.selection?.sheet === sheet ? book.selection.box : { top: 0, left: 0, bottom: 0, right: 0 } };
+    });
+  }
+  getActiveCell(): DRange {
+    return this.rangeProxy(() => {
+      const r = (this.getSelectedRange() as unknown as { live(): RangeTarget }).live();
+      return { sheet: r.sheet, box: { top: r.box.top, left: r.box.left, bottom: r.box.top, right: r.box.left } };
+    });
+  }
+
+  /** Internal factories: ranges and sheets know their workbook. */
+  rangeProxy(resolve: () => RangeTarget | null, sheet?: DWorksheet): DRange {
+    const range: DRange = new DRange(this.context, resolve, () => sheet ?? this.sheetProxy(() => (range as unknown as { live(): RangeTarget }).live().sheet));
+    return range;
+  }
+  sheetProxy(resolve: () => SheetData | null): DWorksheet {
+    return new DWorksheet(this.context, resolve, this);
+  }
+}
+
+/** What `Excel.run` hands the callback: `workbook`, `sync()`, and the double's counters. */
+export class DoubleRequestContext extends DoubleContextBase {
+  readonly workbook: DWorkbook;
+  constructor(host: DoubleHost) {
+    super(host);
+    this.workbook = new DWorkbook(this);
+  }
+}
