@@ -13,6 +13,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import type { InputValues } from '../catalogue/fill';
 import { evaluate } from '../core/engine';
+import { parseRulebookJson } from '../core/rulebook';
 import { templatePlan } from '../core/template';
 import { openWorkbook, writeWorkbook } from '../hosts/file/node';
 import { applyPlan, clearMarks, newXlsx, readInputs } from '../hosts/file/xlsx';
@@ -107,6 +108,8 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
     } catch {
       throw new InputError(`找不到评分规则文件：${values.rules}`);
     }
+    const { errors } = parseRulebookJson(rulesJson);
+    if (errors.length) throw new InputError([`评分规则文件 ${values.rules} 有误：`, ...errors.map((e) => `  ${e.message}`)].join('\n'));
   }
   const reading = readInputs(book);
   const result = evaluate(reading, { rulesJson });

@@ -71,6 +71,23 @@ describe('jixiao CLI', () => {
     expect((await jixiao('evaluate', SAMPLE_XLSX, '--strict')).code).toBe(4);
   });
 
+  test('--rules replaces the workbook\'s rulebook; a broken rules file is refused in Chinese', async () => {
+    const rules = path.join(__dirname, '..', '..', 'samples', '评分规则-示例.json');
+    const json = path.join(tmp, 'rules.json');
+    expect((await jixiao('evaluate', SAMPLE_XLSX, '--rules', rules, '--json', json)).code).toBe(0);
+    const result = JSON.parse(fs.readFileSync(json, 'utf8'));
+    const line = (name: string) => result.scores.lines.find((l: { level3: string }) => l.level3 === name);
+    // 在职人员控制率 21/23 = 91.30% ≤ 100%: full marks, now 2 points; 三公 决算对决算 (5.83 − 7.10)/7.10 < 0: full 0.5.
+    expect(line('在职人员控制率')).toMatchObject({ points: '2', score: '2' });
+    expect(line('“三公”经费变动率')).toMatchObject({ points: '0.5', score: '0.5' });
+    expect(result.indicators.find((i: { id: string }) => i.id === '三公经费变动率').value).toMatch(/^-17\.887/);
+    const broken = path.join(tmp, 'broken.json');
+    fs.writeFileSync(broken, JSON.stringify({ 指标: [{ 一级: '投入', 一级分值: 10, 二级: '预算配置', 二级分值: 4, 三级: '在职人员控制率', 分值: 3, 指标: '在职人员控制率', 规则: '扣分', 参数: '标准=100；方向=超过；每档扣分=0.5' }] }));
+    const r = await jixiao('evaluate', SAMPLE_XLSX, '--rules', broken);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`评分规则文件 ${broken} 有误：`);
+  });
+
   test('clear removes exactly the marks evaluate added', async () => {
     const marked = path.join(tmp, 'marked.xlsx');
     const cleared = path.join(tmp, 'cleared.xlsx');
