@@ -66,7 +66,8 @@ function parseScalar(d: ScalarDecl, raw: RawInput | undefined): ParsedScalar {
   const address = cellIn(raw.address, 0, 0) ?? raw.address;
   const r = parseCell(cells[0] as CellValue, d.kind, { name: d.name, label: d.label, address });
   if (r.diagnostic) diagnostics.push(r.diagnostic);
-  if (d.required && r.blank)
+  // A cell read as empty for a reason already reported (uncomputed formula, merged over) is not also "blank".
+  if (d.required && r.blank && !raw.diagnostic)
     diagnostics.push({
       code: 'required-blank',
       severity: '错误',

@@ -48,6 +48,7 @@ function fail(ctx: ParseContext, code: string, what: string, severity: Diagnosti
 function shown(v: CellValue): string {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object' && v !== null) return v.error;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE'; // as Excel shows a logical value
   return String(v);
 }
 

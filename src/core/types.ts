@@ -32,7 +32,7 @@ export interface RawInput {
   address?: string;
   /** The range's values, row-major (a single cell is `[[v]]`). */
   values?: CellValue[][];
-  /** Why the name could not be used (missing, #REF!, not a range, …). */
+  /** Why the name could not be used (missing, #REF!, not a range, …), or why its values read as empty (uncomputed formula, merged cell). */
   diagnostic?: Diagnostic;
 }
 

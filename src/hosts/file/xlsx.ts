@@ -17,7 +17,7 @@ export interface XlsxBook {
   wb: ExcelJS.Workbook;
   /** Raw definedNames of xl/workbook.xml (ExcelJS drops #REF!, constants and scopes). */
   names: DefinedNameEntry[];
-  /** Names kept away from ExcelJS (see {@link cellsCovered}), written back unchanged on save. */
+  /** Names kept away from ExcelJS (see {@link withoutFragileNames}), written back unchanged on save. */
   setAside?: SetAsideName[];
 }
 
@@ -51,10 +51,7 @@ function rawDefinedNames(xml: string): DefinedNameEntry[] {
     .filter((e) => e.name && !e.name.startsWith('_xlnm.'));
 }
 
-/**
- * Cells a name's ranges cover. ExcelJS expands every defined name into a map of its cells, so a
- * legacy `$A$1:$IV$65536` takes a minute and `$A$1:$XFD$1048576` exhausts memory.
- */
+/** Cells a name's ranges cover. */
 function cellsCovered(formula: string): number {
   let cells = 0;
   for (const m of formula.matchAll(/\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})/gi)) {
@@ -65,14 +62,27 @@ function cellsCovered(formula: string): number {
   return cells;
 }
 
-/** workbook.xml without names larger than {@link MAX_NAMED_CELLS} (they are reported as too large), and those names. */
-function withoutHugeNames(xml: string): { xml: string; setAside: SetAsideName[] } {
+/** A workbook-scoped `Sheet!$A$1[:$B$2]`: the only kind of name ExcelJS writes back as it was read. */
+const PLAIN_RANGE = /^(?:'(?:[^']|'')+'|[^'!,"]+)!\$?[A-Z]{1,3}\$?\d{1,7}(?::\$?[A-Z]{1,3}\$?\d{1,7})?$/i;
+
+/**
+ * workbook.xml without the names ExcelJS cannot hold, and those names. ExcelJS drops #REF!,
+ * constants, whole columns and sheet scopes on save, and expands every name into a map of its
+ * cells, so a legacy `$A$1:$IV$65536` takes a minute and `$A$1:$XFD$1048576` exhausts memory.
+ * The set-aside names are still read (and reported) from the raw XML and written back on save.
+ */
+function withoutFragileNames(xml: string): { xml: string; setAside: SetAsideName[] } {
   const sheets = sheetNamesIn(xml);
   const setAside: SetAsideName[] = [];
   const kept = xml.replace(DEFINED_NAME, (whole, attrs: string, body: string) => {
-    if (cellsCovered(unescapeXml(body)) <= MAX_NAMED_CELLS) return whole;
+    const name = unescapeXml(/\bname="([^"]*)"/.exec(attrs)?.[1] ?? '');
+    const formula = unescapeXml(body).trim().replace(/^=/, '');
     const local = /\blocalSheetId="(\d+)"/.exec(attrs);
-    setAside.push({ name: unescapeXml(/\bname="([^"]*)"/.exec(attrs)?.[1] ?? ''), body, scope: local ? sheets[Number(local[1])] : undefined });
+    const huge = cellsCovered(formula) > MAX_NAMED_CELLS;
+    // Print areas and titles (_xlnm.*) are ExcelJS's own business unless they are huge.
+    const fragile = !name.startsWith('_xlnm.') && (local !== null || !PLAIN_RANGE.test(formula));
+    if (!huge && !fragile) return whole;
+    setAside.push({ name, body, scope: local ? sheets[Number(local[1])] : undefined });
     return '';
   });
   return { xml: kept, setAside };
@@ -107,7 +117,7 @@ export async function loadXlsx(data: ArrayBuffer | Uint8Array): Promise<XlsxBook
   }
   const xml = await zip.file('xl/workbook.xml')?.async('string');
   if (xml === undefined) throw notAWorkbook('压缩包中没有 xl/workbook.xml，可能是 .docx 等其他文件');
-  const { xml: safe, setAside } = withoutHugeNames(xml);
+  const { xml: safe, setAside } = withoutFragileNames(xml);
   let input: ArrayBuffer | Uint8Array = data;
   if (setAside.length > 0) {
     zip.file('xl/workbook.xml', safe);
