@@ -62,6 +62,13 @@ function signed(x: Decimal, kind: InputKind): string {
   return `${x.isNegative() && !x.isZero() ? '−' : '+'}${body}`;
 }
 
+/** The cells a message lists: all of them up to a dozen, then a count (a table of 10,000 rows stays readable). */
+export const MAX_LISTED_CELLS = 12;
+function cellList(ops: Operand[]): string {
+  const listed = ops.slice(0, MAX_LISTED_CELLS).map(operandText).join('；');
+  return ops.length > MAX_LISTED_CELLS ? `${listed}；……等共 ${ops.length} 个单元格（见“问题清单”）` : listed;
+}
+
 function operandText(o: Operand): string {
   const v = o.value;
   const kind = kindOfName(o.name);
@@ -240,7 +247,7 @@ function comparisonFinding(decl: CheckDecl, c: Comparison, e: Evaluated, order: 
     operands: shown,
     nextStep,
   };
-  finding.message = `${lead}${what}涉及单元格：${shown.map(operandText).join('；')}。`;
+  finding.message = `${lead}${what}涉及单元格：${cellList(shown)}。`;
   return { finding, family, order, suspects: suspects.map(keyOf), suspectOperands: suspects, checkId: decl.id, key: c.key, follows: c.follows };
 }
 
@@ -251,7 +258,7 @@ function unavailableFinding(decl: CheckDecl, c: Comparison, order: number): Raw 
     rule: decl.id,
     title: c.subject ? `${decl.title}（${c.subject}）` : decl.title,
     severity: '提示',
-    message: `无法核对：${c.statement}。${c.unavailable}。涉及单元格：${shown.map(operandText).join('；')}。`,
+    message: `无法核对：${c.statement}。${c.unavailable}。涉及单元格：${cellList(shown)}。`,
     operands: shown,
     nextStep: '补齐计算所需的数据后重新运行；如报告不应列示该比率，删去报告所列数。',
   };

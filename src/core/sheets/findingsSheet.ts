@@ -60,12 +60,17 @@ function problem(f: Finding): string {
   return f.message.endsWith(tail) ? f.message.slice(0, -tail.length) : f.message;
 }
 
+/** Link columns (定位1…) per row; further cells are listed in 涉及单元格. */
+const MAX_LINKS = 10;
+/** Cells listed in one 涉及单元格 cell. */
+const MAX_SHOWN = 30;
+
 export function findingsSheet(findings: Finding[]): SheetPlan {
   const flat = flattenFindings(findings);
   const errors = flat.filter((x) => x.finding.severity === '错误').length;
   const hints = flat.length - errors;
   const roots = findings.length;
-  const maxLinks = Math.max(0, ...flat.map((x) => x.finding.operands.filter((o) => o.address).length));
+  const maxLinks = Math.min(MAX_LINKS, Math.max(0, ...flat.map((x) => x.finding.operands.filter((o) => o.address).length)));
   const width = HEADER.length + maxLinks;
   const rows: SheetPlan['rows'] = [
     [{ value: '问题清单', style: 'title' }],
@@ -96,10 +101,14 @@ export function findingsSheet(findings: Finding[]): SheetPlan {
       numberCell(f.computed, kind),
       numberCell(f.difference, kind),
       f.tolerance === undefined ? { value: '', style: 'label' } : { value: `±${f.tolerance.toString()}`, style: 'label' },
-      { value: f.operands.map(shown).join('\n'), style: cells.length ? 'link' : 'text', link: cellOf(cells[0]?.address) },
+      {
+        value: [...f.operands.slice(0, MAX_SHOWN).map(shown), ...(f.operands.length > MAX_SHOWN ? [`……等共 ${f.operands.length} 个单元格`] : [])].join('\n'),
+        style: cells.length ? 'link' : 'text',
+        link: cellOf(cells[0]?.address),
+      },
       { value: f.nextStep, style: 'text' },
       { value: explanationStatus(f), style: f.explanation ? 'ok' : f.severity === '错误' ? 'error' : 'warning' },
-      ...cells.map((o): OutCell => ({ value: cellOf(o.address), style: 'link', link: cellOf(o.address) })),
+      ...cells.slice(0, MAX_LINKS).map((o): OutCell => ({ value: cellOf(o.address), style: 'link', link: cellOf(o.address) })),
     ]);
   }
   return {
@@ -113,12 +122,17 @@ export function findingsSheet(findings: Finding[]): SheetPlan {
 
 const RANK: Record<Severity, number> = { 错误: 0, 提示: 1 };
 
+/** A finding over a whole table marks its first cells only: thousands of notes help nobody and bloat the file. */
+export const MAX_MARKS_PER_FINDING = 50;
+/** Excel's limit for a note is 32,767 characters; keep well under it. */
+const MAX_NOTE = 4000;
+
 /** One mark per involved cell: the most severe finding's colour, every finding's message in the note. */
 export function findingMarks(findings: Finding[]): CellMark[] {
   const marks = new Map<string, { severity: Severity; notes: string[] }>();
   for (const { finding: f } of flattenFindings(findings)) {
     const note = `【${f.severity}${f.explanation ? '·已说明' : ''}】${f.message}${f.explanation ? `\n说明：${f.explanation}` : ''}`;
-    for (const o of f.operands) {
+    for (const o of f.operands.filter((x) => cellOf(x.address)).slice(0, MAX_MARKS_PER_FINDING)) {
       const address = cellOf(o.address);
       if (!address) continue;
       const m = marks.get(address);
@@ -129,5 +143,8 @@ export function findingMarks(findings: Finding[]): CellMark[] {
       }
     }
   }
-  return [...marks].map(([address, m]) => ({ address, severity: m.severity, note: m.notes.join('\n\n') }));
+  return [...marks].map(([address, m]) => {
+    const note = m.notes.join('\n\n');
+    return { address, severity: m.severity, note: note.length > MAX_NOTE ? `${note.slice(0, MAX_NOTE)}……（其余见“问题清单”）` : note };
+  });
 }
