@@ -4,7 +4,7 @@ import { TEMPLATE_ADDRESS } from '../../src/catalogue/layout';
 import { MARK_FILL, NOTE_SEPARATOR, STATE_SHEET } from '../../src/core/markState';
 import type { CellMark, Plan, SheetPlan } from '../../src/core/types';
 import { ExcelDouble } from '../../src/hosts/office/double';
-import { applyPlan, clearMarks } from '../../src/hosts/office/apply';
+import { ApplyOptions, ApplyReport, applyPlan, clearMarks } from '../../src/hosts/office/apply';
 import { sampleValues } from '../helpers/sample';
 
 const INPUT_SHEETS = ['基本情况', '收支总表', '财政拨款', '其他资金', '项目支出', '三公经费', '基础数据', '产出任务', '自评打分', '文字材料'];
@@ -61,16 +61,31 @@ function plan(n: number): Plan {
   return { sheets: [findings, scores], marks: marks(n), names: [{ name: '结果_总分', address: '评分表!B2' }], activate: '问题清单' };
 }
 
+/** Syncs one run made, and what it reported. */
+let lastReport: ApplyReport | undefined;
+
 async function apply(d: ExcelDouble, p: Plan, notesSupported?: boolean): Promise<number> {
   const before = d.syncCount;
-  await d.run((ctx) => applyPlan(ctx, p, notesSupported === undefined ? {} : { notesSupported, commentsSupported: true }));
+  lastReport = await d.run((ctx) => applyPlan(ctx, p, notesSupported === undefined ? {} : { notesSupported, commentsSupported: true }));
   return d.syncCount - before;
 }
 
-async function clear(d: ExcelDouble, notesSupported?: boolean): Promise<number> {
+async function clear(d: ExcelDouble, options: ApplyOptions = {}): Promise<number> {
   const before = d.syncCount;
-  await d.run((ctx) => clearMarks(ctx, notesSupported === undefined ? {} : { notesSupported, commentsSupported: true }));
+  lastReport = await d.run((ctx) => clearMarks(ctx, options));
   return d.syncCount - before;
+}
+
+const codes = () => (lastReport?.diagnostics ?? []).map((x) => x.code);
+
+/** The `via` column of the state sheet, row by row (address → what it says). */
+function viaColumn(d: ExcelDouble): Record<string, { via: string; text?: string; id?: string }> {
+  const out: Record<string, { via: string; text?: string; id?: string }> = {};
+  for (let r = 2; ; r++) {
+    const address = d.cell(`${STATE_SHEET}!A${r}`).value;
+    if (address === null) return out;
+    out[String(address)] = JSON.parse(String(d.cell(`${STATE_SHEET}!E${r}`).value));
+  }
 }
 
 beforeEach(() => {
@@ -79,13 +94,18 @@ beforeEach(() => {
 });
 
 describe('applyPlan', () => {
-  test.each([10, 1000])('applies sheets, names and %i marks in 3 syncs, and clears them in 3', async (n) => {
+  test.each([10, 1000])('%i marks: 3 syncs on a first run, 4 when old marks are restored, clearing in 4', async (n) => {
     const d = userBook(n);
     d.install();
     expect(await apply(d, plan(n))).toBe(3);
     const marked = marks(n);
     expect(d.cell(marked[n - 1].address).fill).toEqual({ kind: 'solid', color: MARK_FILL[marked[n - 1].severity] });
-    expect(await clear(d)).toBe(3);
+    // The same marks again: nothing to restore, no extra read.
+    expect(await apply(d, plan(n))).toBe(3);
+    // One mark fewer: the note of the cell to restore is read first (sync 3), whatever n is.
+    expect(await apply(d, { ...plan(n), marks: marked.slice(1) })).toBe(4);
+    expect(await clear(d)).toBe(4);
+    expect(lastReport).toEqual({ diagnostics: [] });
   });
 
   test('writes the output sheets: text stays text, formulas, styles, links, merges, widths, names, chart', async () => {
@@ -151,7 +171,7 @@ describe('applyPlan', () => {
     expect(d.cell(kept).fill).toEqual({ kind: 'solid', color: '#FFFFFF' });
     expect(d.note(kept)).toBeNull();
     expect(d.cell(projectCell(6)).fill).toEqual({ kind: 'none' });
-    expect(await clear(d)).toBe(3);
+    expect(await clear(d)).toBe(4);
     expect(d.snapshot(INPUT_SHEETS)).toEqual(original);
   });
 });
@@ -163,7 +183,8 @@ describe('comment fallback (no ExcelApi 1.18)', () => {
     const busy = projectCell(1);
     d.addComment(busy, '用户的讨论');
     const original = d.snapshot(INPUT_SHEETS);
-    expect(await apply(d, plan(6))).toBe(3);
+    // Comments are added in sync 3, their ids loaded, so the state records them in sync 4.
+    expect(await apply(d, plan(6))).toBe(4);
     expect(d.comment(projectCell(0))).toBe('【绩效自评助手】项目1决算数不符');
     expect(d.comment(busy)).toBe('用户的讨论');
     expect(d.cell(busy).fill).toEqual({ kind: 'solid', color: '#FFEB9C' });
@@ -172,6 +193,7 @@ describe('comment fallback (no ExcelApi 1.18)', () => {
     const firstRun = d.snapshot();
     await apply(d, plan(6));
     expect(d.snapshot()).toEqual(firstRun);
+    // Comments are known by id from the listing: no extra read.
     expect(await clear(d)).toBe(3);
     expect(d.snapshot(INPUT_SHEETS)).toEqual(original);
     expect(d.book.comments.map((c) => c.content)).toEqual(['用户的讨论']);
@@ -182,5 +204,206 @@ describe('comment fallback (no ExcelApi 1.18)', () => {
     await apply(d, plan(3), false);
     expect(d.comment(projectCell(0))).toBe('【绩效自评助手】项目1决算数不符');
     expect(d.note(projectCell(0))).toBeNull();
+  });
+});
+
+describe('what the user did to our marks by hand', () => {
+  test('a note Jixiao added and the user deleted: re-applying and clearing still succeed and restore every cell', async () => {
+    const d = userBook();
+    d.install();
+    const original = d.snapshot(INPUT_SHEETS);
+    const year = TEMPLATE_ADDRESS.get('评价年度')!; // carries the user's own note under ours
+    await apply(d, plan(10));
+    d.setNote(year, null);
+    d.setNote(projectCell(0), null);
+    // Neither cell is marked any more: both are restored although their notes are gone.
+    expect(await apply(d, { sheets: [], marks: marks(10).filter((m) => m.address !== year && m.address !== projectCell(0)) })).toBe(4);
+    expect(d.cell(year).fill).toEqual({ kind: 'solid', color: '#00B050' });
+    expect(d.note(year)).toBe('用户自己的批注'); // the user's own note comes back, as in the file host
+    expect(d.cell(projectCell(0)).fill).toEqual({ kind: 'none' });
+    expect(d.note(projectCell(0))).toBeNull();
+    // A still-marked cell whose note is deleted, then 清除标记.
+    d.setNote(projectCell(1), null);
+    expect(await clear(d)).toBe(4);
+    expect(lastReport).toEqual({ diagnostics: [] });
+    expect(d.snapshot(INPUT_SHEETS)).toEqual(original);
+    expect(d.sheetData(STATE_SHEET).cells.size === 0 || d.cell(`${STATE_SHEET}!A1`).value === null).toBe(true);
+  });
+
+  test('a comment Jixiao added and the user deleted: re-applying re-adds it, clearing succeeds', async () => {
+    const d = userBook(10, '1.17');
+    d.install();
+    const original = d.snapshot(INPUT_SHEETS);
+    await apply(d, plan(6));
+    d.setComment(projectCell(0), null);
+    d.setComment(projectCell(2), null);
+    await apply(d, { sheets: [], marks: marks(6).filter((m) => m.address !== projectCell(2)) });
+    expect(d.comment(projectCell(0))).toBe('【绩效自评助手】项目1决算数不符');
+    expect(d.comment(projectCell(2))).toBeNull();
+    d.setComment(projectCell(0), null);
+    await clear(d);
+    expect(d.snapshot(INPUT_SHEETS)).toEqual(original);
+  });
+});
+
+describe('comments are known by id', () => {
+  test('the state records each comment id; clearing leaves a user comment with the same text on the same cell', async () => {
+    const d = userBook(10, '1.17');
+    d.install();
+    await apply(d, plan(4));
+    const cell = projectCell(0);
+    const text = '【绩效自评助手】项目1决算数不符';
+    expect(viaColumn(d)[cell]).toEqual({ via: 'comment', text, id: d.commentId(cell) });
+    // The user deletes ours, then writes their own comment that happens to say the same.
+    d.setComment(cell, null);
+    d.addComment(cell, text);
+    await clear(d);
+    expect(d.comment(cell)).toBe(text);
+    expect(d.comment(projectCell(1))).toBeNull();
+  });
+
+  test('a comment of ours the user edited is left in place with a notice, on re-apply and on clear', async () => {
+    const d = userBook(10, '1.17');
+    d.install();
+    await apply(d, plan(4));
+    const edited = projectCell(0);
+    const gone = projectCell(1);
+    d.setComment(edited, '已核实，见附件');
+    d.setComment(gone, '请财务科复核');
+    // edited stays marked, gone is no longer marked: both comments are the user's words now.
+    await apply(d, { sheets: [], marks: marks(4).filter((m) => m.address !== gone) });
+    expect(d.comment(edited)).toBe('已核实，见附件');
+    expect(d.comment(gone)).toBe('请财务科复核');
+    expect(lastReport?.diagnostics).toEqual([
+      {
+        code: 'mark-comment-edited',
+        severity: '提示',
+        message: `${gone} 等 2 个单元格上绩效自评助手添加的批注已被修改，为免删除您写的内容，已保留该批注，请自行处理`,
+        address: gone,
+      },
+    ]);
+    expect(viaColumn(d)[edited]).toEqual({ via: 'none' });
+    await clear(d);
+    expect(d.comment(edited)).toBe('已核实，见附件');
+    expect(d.cell(edited).fill).toEqual({ kind: 'none' });
+    expect(d.book.comments.map((c) => c.content).sort()).toEqual(['已核实，见附件', '请财务科复核'].sort());
+  });
+
+  test('a state written before ids (text only) is still cleared by cell and text', async () => {
+    const d = userBook(10, '1.17');
+    d.install();
+    d.addComment(projectCell(1), '用户的讨论');
+    const original = d.snapshot(INPUT_SHEETS);
+    await apply(d, plan(6));
+    const state = d.sheetData(STATE_SHEET);
+    for (const cell of state.cells.values())
+      if (typeof cell.value === 'string' && cell.value.startsWith('{"via":"comment"')) {
+        const { via, text } = JSON.parse(cell.value) as { via: string; text: string };
+        cell.value = JSON.stringify({ via, text });
+      }
+    // The comments' cells are read in sync 3.
+    expect(await clear(d)).toBe(4);
+    expect(d.snapshot(INPUT_SHEETS)).toEqual(original);
+  });
+});
+
+describe('switching between notes and comments across runs', () => {
+  test('notes, then an Excel without notes, then notes again: kept with a notice, then restored exactly', async () => {
+    const d = userBook(10, '1.18');
+    d.install();
+    const original = d.snapshot(INPUT_SHEETS);
+    const year = TEMPLATE_ADDRESS.get('评价年度')!;
+    await apply(d, plan(6));
+    d.excelApi = '1.17';
+    // Cell 0 and 评价年度 are no longer marked, the others are, and one new cell is.
+    const second = [...marks(6).filter((m) => m.address !== year && m.address !== projectCell(0)), { address: projectCell(8), severity: '错误' as const, note: '新问题' }];
+    await apply(d, { sheets: [], marks: second });
+    expect(codes()).toEqual(['mark-note-unsupported']);
+    expect(lastReport!.diagnostics[0].message).toBe(
+      `${year} 等 6 个单元格的标记说明是以“注释”添加的，当前 Excel 不支持注释（需要 ExcelApi 1.18），暂时无法更新或清除；已保留记录，请在支持注释的 Excel（如 Microsoft 365）中再点“清除标记”`,
+    );
+    expect(d.note(year)).toBe(`用户自己的批注${NOTE_SEPARATOR}评价年度有误`); // untouched, still recorded
+    expect(d.cell(year).fill).toEqual({ kind: 'solid', color: '#00B050' });
+    expect(d.comment(projectCell(8))).toBe('【绩效自评助手】新问题');
+    expect(Object.values(viaColumn(d)).map((v) => v.via).sort()).toEqual(['comment', 'note', 'note', 'note', 'note', 'note', 'note']);
+    d.excelApi = '1.18';
+    await clear(d);
+    expect(lastReport).toEqual({ diagnostics: [] });
+    expect(d.snapshot(INPUT_SHEETS)).toEqual(original);
+  });
+
+  test('comments, then notes: our comments go, the user\'s own note is kept under ours, clearing restores exactly', async () => {
+    const d = userBook(10, '1.17');
+    d.install();
+    const original = d.snapshot(INPUT_SHEETS);
+    const year = TEMPLATE_ADDRESS.get('评价年度')!;
+    await apply(d, plan(6));
+    expect(d.comment(year)).toBe('【绩效自评助手】评价年度有误');
+    d.excelApi = '1.18';
+    await apply(d, { sheets: [], marks: marks(6).filter((m) => m.address !== projectCell(0)) });
+    expect(d.book.comments).toEqual([]);
+    expect(d.note(year)).toBe(`用户自己的批注${NOTE_SEPARATOR}评价年度有误`);
+    expect(d.note(projectCell(0))).toBeNull();
+    expect(d.cell(projectCell(0)).fill).toEqual({ kind: 'none' });
+    await clear(d);
+    expect(d.snapshot(INPUT_SHEETS)).toEqual(original);
+  });
+
+  test('a comment record in a run that cannot use comments is kept and reported, not failed', async () => {
+    const d = userBook(10, '1.17');
+    d.install();
+    const original = d.snapshot(INPUT_SHEETS);
+    await apply(d, plan(3));
+    await clear(d, { notesSupported: false, commentsSupported: false });
+    expect(codes()).toEqual(['mark-comment-unsupported']);
+    expect(d.comment(projectCell(0))).toBe('【绩效自评助手】项目1决算数不符');
+    await clear(d);
+    expect(d.snapshot(INPUT_SHEETS)).toEqual(original);
+  });
+});
+
+describe('output sheets', () => {
+  test('rewritten in place: a user formula =评分表!I5 still refers to 评分表; order, id and one chart kept; nothing stale left', async () => {
+    const d = userBook();
+    d.install();
+    await apply(d, plan(2));
+    const order = d.sheetNames();
+    const id = d.sheetData('评分表').id;
+    d.userEdit('基本情况!Z1', '=评分表!I5');
+    d.userEdit('基本情况!Z2', "=SUM('问题清单'!A3:A4)");
+    const smaller: SheetPlan = { name: '问题清单', rows: [[{ value: '无问题', style: 'ok' }]], columnWidths: [12] };
+    await apply(d, { ...plan(2), sheets: [smaller, scores] });
+    expect(d.cell('基本情况!Z1').formula).toBe('=评分表!I5');
+    expect(d.cell('基本情况!Z2').formula).toBe("=SUM('问题清单'!A3:A4)");
+    expect(d.sheetNames()).toEqual(order);
+    expect(d.sheetData('评分表').id).toBe(id);
+    expect(d.sheetData('评分表').charts).toHaveLength(1);
+    // The first run's bigger 问题清单 is gone: cells, merge, freeze, widths, heights, links.
+    expect(Object.keys(d.snapshot(['问题清单']))).toEqual(['问题清单!A1']);
+    const ws = d.sheetData('问题清单');
+    expect([ws.merges, ws.frozenRows, [...ws.columnWidths], [...ws.rowHeights]]).toEqual([[], 0, [[0, 66.75]], []]); // 12 characters: (12 × 7 + 5) px × 0.75
+  });
+
+  test('page setup like the file host: A4, one page wide, landscape when the columns total over 110 characters', async () => {
+    const d = userBook();
+    d.install();
+    const wide: SheetPlan = { name: '指标计算表', rows: [[{ value: '指标' }]], columnWidths: [40, 40, 31] }; // 111
+    const edge: SheetPlan = { name: '报告草稿', rows: [[{ value: '报告' }]], columnWidths: [100, 10] }; // exactly 110
+    await apply(d, { ...plan(2), sheets: [findings, scores, wide, edge] });
+    const fit = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    expect(d.sheetData('问题清单').pageLayout).toEqual({ paperSize: 'A4', orientation: 'Portrait', zoom: fit });
+    expect(d.sheetData('评分表').pageLayout).toEqual({ paperSize: 'A4', orientation: 'Portrait', zoom: fit });
+    expect(d.sheetData('指标计算表').pageLayout).toEqual({ paperSize: 'A4', orientation: 'Landscape', zoom: fit });
+    expect(d.sheetData('报告草稿').pageLayout.orientation).toBe('Portrait');
+    // Input sheets are the user's: untouched.
+    expect(d.sheetData('基本情况').pageLayout).toEqual({ paperSize: 'Letter', orientation: 'Portrait', zoom: { scale: 100 } });
+  });
+
+  test('without ExcelApi 1.9 page setup is skipped and the run still succeeds', async () => {
+    const d = userBook(10, '1.8');
+    d.install();
+    await apply(d, plan(2));
+    expect(d.sheetData('问题清单').pageLayout).toEqual({ paperSize: 'Letter', orientation: 'Portrait', zoom: { scale: 100 } });
+    expect(d.cell('问题清单!A1').value).toBe('问题清单');
   });
 });

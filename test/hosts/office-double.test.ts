@@ -243,3 +243,82 @@ describe('worksheets, selection, charts, events, run', () => {
     expect(d.syncCount).toBe(3);
   });
 });
+
+describe('requirement sets and installing as window.Excel / window.Office', () => {
+  test('isSetSupported answers from excelApi, which may change between runs; install sets both globals', async () => {
+    const d = book({ excelApi: '1.9' });
+    const win: { Excel?: { run: typeof d.run }; Office?: typeof d.office } = {};
+    d.install(win);
+    const requirements = win.Office!.context.requirements;
+    expect(['1.1', '1.8', '1.9', '1.10', '1.18'].map((v) => requirements.isSetSupported('ExcelApi', v))).toEqual([true, true, true, false, false]);
+    expect(requirements.isSetSupported('WordApi', '1.1')).toBe(false);
+    d.excelApi = '1.18';
+    expect(requirements.isSetSupported('ExcelApi', '1.10')).toBe(true);
+    const value = await win.Excel!.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('数据').getRange('B2').load('values');
+      await ctx.sync();
+      return r.values[0][0];
+    });
+    expect(value).toBe(1193.05);
+  });
+});
+
+describe('page layout (ExcelApi 1.9)', () => {
+  test('paper size, orientation and fit-to-pages zoom; a scale and pages to fit together are refused', async () => {
+    const d = book();
+    const ctx = d.context();
+    const page = ctx.workbook.worksheets.getItem('数据').pageLayout;
+    page.paperSize = 'A4';
+    page.orientation = 'Landscape';
+    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    page.load('paperSize,orientation,zoom');
+    await ctx.sync();
+    expect([page.paperSize, page.orientation, page.zoom]).toEqual(['A4', 'Landscape', { horizontalFitToPages: 1, verticalFitToPages: 0 }]);
+    expect(d.sheetData('说明').pageLayout).toEqual({ paperSize: 'Letter', orientation: 'Portrait', zoom: { scale: 100 } });
+    page.zoom = { scale: 80, horizontalFitToPages: 1 };
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+    page.zoom = { scale: 5 };
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
+  test('below ExcelApi 1.9 any use of pageLayout fails with ApiNotFound', async () => {
+    const ctx = book({ excelApi: '1.8' }).context();
+    ctx.workbook.worksheets.getItem('数据').pageLayout.paperSize = 'A4';
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+});
+
+describe('references to sheets, clearing, charts', () => {
+  test('deleting a sheet turns formulas and names that refer to it into #REF!; renaming one makes them follow', async () => {
+    const d = ExcelDouble.fromValues({ 评分表: [[1]], 表: [[2]], 'My Sheet': [[3]], 用户: [[null]] }, [{ name: '总分', formula: '=评分表!$A$1' }]);
+    d.userEdit('用户!A1', '=评分表!I5');
+    d.userEdit('用户!A2', '=SUM(表!A1,评分表!A1)');
+    d.userEdit('用户!A3', "='My Sheet'!A1*2");
+    const ctx = d.context();
+    ctx.workbook.worksheets.getItem('My Sheet').name = '新表';
+    ctx.workbook.worksheets.getItem('评分表').delete();
+    await ctx.sync();
+    expect(d.cell('用户!A1')).toMatchObject({ formula: '=#REF!I5', value: '#REF!', error: true });
+    expect(d.cell('用户!A2').formula).toBe('=SUM(表!A1,#REF!A1)'); // 表 is not part of 评分表
+    expect(d.cell('用户!A3').formula).toBe('=新表!A1*2');
+    expect(d.book.names[0].formula).toBe('=#REF!$A$1');
+  });
+
+  test('clear gives every cleared cell its own formats, chart.delete removes the chart', async () => {
+    const d = book();
+    const ctx = d.context();
+    const ws = ctx.workbook.worksheets.getItem('数据');
+    ws.getRange('A1:B2').format.borders.getItem('EdgeTop').style = 'Continuous';
+    ws.charts.add('ColumnClustered', ws.getRange('A1:B2'), 'Columns');
+    await ctx.sync();
+    ws.getRange('A1:B3').clear();
+    ws.getRange('A1').format.borders.getItem('EdgeLeft').style = 'Continuous';
+    const charts = ws.charts.load('items/name');
+    await ctx.sync();
+    expect(d.cell('数据!A1').borders).toEqual({ EdgeLeft: 'Continuous' });
+    expect(d.cell('数据!B2').borders).toEqual({});
+    charts.items[0].delete();
+    await ctx.sync();
+    expect(d.sheetData('数据').charts).toEqual([]);
+  });
+});

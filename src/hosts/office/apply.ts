@@ -1,21 +1,28 @@
 /**
- * Applies a core Plan to the open workbook through office.js in three syncs whatever its size:
- * (1) list sheets, names and comments; (2) read the mark state sheet and the current fill and
- * note of every cell to mark (plus comment locations); (3) write everything. Marks follow
- * src/core/markState.ts: previous marks are restored before new ones, so applying twice equals
- * applying once, and 清除标记 restores each cell's own fill ("no fill" included) and note.
+ * Applies a core Plan to the open workbook through office.js in a fixed number of syncs whatever its
+ * size (at most 4; see {@link applyPlan}). Marks follow src/core/markState.ts: previous marks are
+ * restored before new ones, so applying twice equals applying once, and 清除标记 restores each cell's
+ * own fill ("no fill" included) and note. Nothing the user did by hand to a mark (deleting or editing
+ * its note or comment) makes a run fail half-way: every note and comment is known before the write.
  */
 import { a1 } from '../../catalogue/layout';
 import { absolute, normaliseAddress, parseRange } from '../../core/address';
 import { decodeState, encodeState, FillState, MARK_FILL, markedNote, MarkRecord, STATE_SHEET } from '../../core/markState';
 import { CellStyle, STYLES } from '../../core/styles';
-import type { CellMark, CellValue, OutCell, Plan, Severity, SheetPlan } from '../../core/types';
+import type { CellMark, CellValue, Diagnostic, OutCell, Plan, Severity, SheetPlan } from '../../core/types';
 
 export interface ApplyOptions {
   /** Cell notes need ExcelApi 1.18; detected with Office.context.requirements when not given. */
   notesSupported?: boolean;
   /** Threaded comments (the fallback) need ExcelApi 1.10; detected likewise when not given. */
   commentsSupported?: boolean;
+  /** Page setup for printing (worksheet.pageLayout) needs ExcelApi 1.9; detected likewise when not given. */
+  pageLayoutSupported?: boolean;
+}
+
+/** What a run could not do now (never fatal): marks kept for a later run, comments left because the user edited them. */
+export interface ApplyReport {
+  diagnostics: Diagnostic[];
 }
 
 function isSet(version: string): boolean {
@@ -26,14 +33,23 @@ function isSet(version: string): boolean {
   }
 }
 
-function capabilities(o: ApplyOptions): { notes: boolean; comments: boolean } {
-  return { notes: o.notesSupported ?? isSet('1.18'), comments: o.commentsSupported ?? isSet('1.10') };
+interface Capabilities {
+  notes: boolean;
+  comments: boolean;
+  pageLayout: boolean;
+}
+
+function capabilities(o: ApplyOptions): Capabilities {
+  return { notes: o.notesSupported ?? isSet('1.18'), comments: o.commentsSupported ?? isSet('1.10'), pageLayout: o.pageLayoutSupported ?? isSet('1.9') };
 }
 
 // ------------------------------------------------------------------ the mark state, Office flavour
 
-/** How Jixiao's message is attached to a marked cell. */
-type Via = { via: 'note' } | { via: 'comment'; text: string } | { via: 'none' };
+/**
+ * How Jixiao's message is attached to a marked cell. A comment is known by its id (and the text we
+ * wrote, to tell whether the user edited it); states written before ids were recorded carry the text only.
+ */
+type Via = { via: 'note' } | { via: 'comment'; text: string; id?: string } | { via: 'none' };
 
 /**
  * A MarkRecord plus how the message was attached. The extra column is ignored by decodeState, so the
@@ -45,27 +61,57 @@ interface OfficeRecord extends MarkRecord {
 
 const VIA_HEADER = 'via';
 
+function parseVia(raw: CellValue | undefined): Via {
+  if (typeof raw !== 'string' || !raw) return { via: 'note' };
+  try {
+    const v = JSON.parse(raw) as Partial<{ via: string; text: unknown; id: unknown }>;
+    if (v.via === 'none') return { via: 'none' };
+    if (v.via === 'comment' && typeof v.text === 'string') return { via: 'comment', text: v.text, ...(typeof v.id === 'string' && v.id ? { id: v.id } : {}) };
+  } catch {
+    // An unreadable cell is treated like the file host's records: a note.
+  }
+  return { via: 'note' };
+}
+
 function decodeOfficeState(values: CellValue[][] | undefined): OfficeRecord[] {
   const records = decodeState(values);
   const rows = (values ?? []).slice(1).filter((row) => row[0] !== null && row[0] !== '');
-  return records.map((r, i) => {
-    const raw = rows[i]?.[4];
-    let how: Via = { via: 'note' };
-    if (typeof raw === 'string' && raw) {
-      try {
-        how = JSON.parse(raw) as Via;
-      } catch {
-        how = { via: 'note' };
-      }
-    }
-    return { ...r, how };
-  });
+  return records.map((r, i) => ({ ...r, how: parseVia(rows[i]?.[4]) }));
 }
 
 function encodeOfficeState(records: OfficeRecord[]): CellValue[][] {
   const rows = encodeState(records);
   return rows.map((row, i) => [...row, i === 0 ? VIA_HEADER : JSON.stringify(records[i - 1].how)]);
 }
+
+// ------------------------------------------------------------------ what a run reports
+
+/** Cells a notice concerns: `基本情况!B5`, or `基本情况!B5 等 3 个单元格`. */
+const cellsText = (first: string, count: number) => (count > 1 ? `${first} 等 ${count} 个单元格` : first);
+
+/** Everything a run may report about marks, declared once: code → Chinese message. */
+const MARK_NOTICES = {
+  'mark-note-unsupported': (at: string) =>
+    `${at}的标记说明是以“注释”添加的，当前 Excel 不支持注释（需要 ExcelApi 1.18），暂时无法更新或清除；已保留记录，请在支持注释的 Excel（如 Microsoft 365）中再点“清除标记”`,
+  'mark-comment-unsupported': (at: string) =>
+    `${at}的标记说明是以“批注”添加的，当前 Excel 不支持批注（需要 ExcelApi 1.10），暂时无法更新或清除；已保留记录，请在支持批注的 Excel 中再点“清除标记”`,
+  'mark-comment-edited': (at: string) => `${at}上绩效自评助手添加的批注已被修改，为免删除您写的内容，已保留该批注，请自行处理`,
+} as const;
+
+type NoticeCode = keyof typeof MARK_NOTICES;
+
+/** Collects notices per code, so a thousand kept marks make one message, not a thousand. */
+class Notices {
+  private readonly cells = new Map<NoticeCode, string[]>();
+  add(code: NoticeCode, address: string): void {
+    this.cells.set(code, [...(this.cells.get(code) ?? []), address]);
+  }
+  list(): Diagnostic[] {
+    return [...this.cells].map(([code, cells]) => ({ code, severity: '提示', message: MARK_NOTICES[code](cellsText(cells[0], cells.length)), address: cells[0] }));
+  }
+}
+
+const UNSUPPORTED: Record<'note' | 'comment', NoticeCode> = { note: 'mark-note-unsupported', comment: 'mark-comment-unsupported' };
 
 // ------------------------------------------------------------------ small helpers
 
@@ -172,7 +218,33 @@ function quotedRef(address: string): string {
   return `'${r.sheet.replace(/'/g, "''")}'!${start === end ? start : `${start}:${end}`}`;
 }
 
-function writeSheet(ws: Excel.Worksheet, sp: SheetPlan): void {
+const VISIBILITY: Record<NonNullable<SheetPlan['visibility']>, Excel.Worksheet['visibility']> = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' };
+
+/**
+ * Empties an existing output sheet in place, so formulas in the user's sheets that refer to it
+ * (`=评分表!I5`) keep referring to it; deleting and re-adding the sheet would turn them into #REF!.
+ */
+function resetSheet(ws: Excel.Worksheet, charts: Excel.ChartCollection): void {
+  for (const chart of charts.items) chart.delete();
+  ws.freezePanes.unfreeze();
+  ws.getRange().unmerge();
+  ws.getUsedRange().clear('All');
+  const whole = ws.getRange();
+  whole.format.useStandardWidth = true;
+  whole.format.useStandardHeight = true;
+}
+
+/** Accountants print these: A4, one page wide (as many pages tall as needed), landscape when the sheet is wide. Same as the file host. */
+function setUpPage(ws: Excel.Worksheet, sp: SheetPlan): void {
+  const width = (sp.columnWidths ?? []).reduce((a, b) => a + b, 0);
+  const page = ws.pageLayout;
+  page.paperSize = 'A4';
+  page.orientation = width > 110 ? 'Landscape' : 'Portrait';
+  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+}
+
+function writeSheet(ws: Excel.Worksheet, sp: SheetPlan, can: Capabilities): void {
+  if (can.pageLayout) setUpPage(ws, sp);
   const height = sp.rows.length;
   const width = Math.max(0, ...sp.rows.map((r) => r.length));
   if (height > 0 && width > 0) {
@@ -215,17 +287,15 @@ function writeSheet(ws: Excel.Worksheet, sp: SheetPlan): void {
     chart.title.text = sp.chart.title;
     chart.setPosition(sp.chart.anchor);
   }
-  if (sp.visibility === 'hidden') ws.visibility = 'Hidden';
-  if (sp.visibility === 'veryHidden') ws.visibility = 'VeryHidden';
+  if (sp.visibility && sp.visibility !== 'visible') ws.visibility = VISIBILITY[sp.visibility];
 }
 
 // ------------------------------------------------------------------ shared reading of the state
 
 interface Listing {
   sheets: Map<string, Excel.Worksheet>;
-  /** Sheet positions, by lower-cased name. */
-  positions: Map<string, number>;
   bookNames: Set<string>;
+  /** Every threaded comment (id, content), when comments are supported. */
   comments: Excel.CommentCollection | null;
 }
 
@@ -237,7 +307,6 @@ async function list(context: Excel.RequestContext, withComments: boolean): Promi
   await context.sync();
   return {
     sheets: new Map(sheets.items.map((ws) => [ws.name.toLowerCase(), ws])),
-    positions: new Map(sheets.items.map((ws, i) => [ws.name.toLowerCase(), i])),
     bookNames: new Set(names.items.map((n) => n.name.toLowerCase())),
     comments,
   };
@@ -248,36 +317,94 @@ interface LocatedComment {
   range: Excel.Range;
 }
 
+/** Queues each comment's cell address (read with the next sync). */
 function locateComments(listing: Listing): LocatedComment[] {
   return (listing.comments?.items ?? []).map((comment) => ({ comment, range: comment.getLocation().load('address') }));
 }
 
-function commentsByCell(located: LocatedComment[]): Map<string, Excel.Comment> {
-  return new Map(located.map((l) => [normaliseAddress(l.range.address) ?? l.range.address, l.comment]));
+/** The workbook's comments by id and, once located, by cell. */
+interface CommentIndex {
+  byId: Map<string, Excel.Comment>;
+  byCell: Map<string, Excel.Comment>;
+}
+
+function indexComments(listing: Listing, located: LocatedComment[]): CommentIndex {
+  return {
+    byId: new Map((listing.comments?.items ?? []).map((c) => [c.id, c])),
+    byCell: new Map(located.map((l) => [normaliseAddress(l.range.address) ?? l.range.address, l.comment])),
+  };
+}
+
+type CommentVia = Extract<Via, { via: 'comment' }>;
+
+/**
+ * What became of the comment a record says Jixiao wrote: still ours (same text), edited by the user
+ * (leave it), or gone (deleted by hand). Known by id; records from before ids by cell and text.
+ */
+function ourComment(address: string, how: CommentVia, comments: CommentIndex): { fate: 'ours'; comment: Excel.Comment } | { fate: 'edited' | 'gone' } {
+  const c = how.id ? comments.byId.get(how.id) : comments.byCell.get(address);
+  if (!c) return { fate: 'gone' };
+  return c.content === how.text ? { fate: 'ours', comment: c } : { fate: 'edited' };
 }
 
 function readStateRange(context: Excel.RequestContext, listing: Listing): Excel.Range | null {
   return listing.sheets.has(STATE_SHEET.toLowerCase()) ? context.workbook.worksheets.getItem(STATE_SHEET).getUsedRange(true).load('values') : null;
 }
 
+/** Queues a read of each note-carrying record's note as it is now: the user may have deleted it. */
+function readNotes(context: Excel.RequestContext, records: OfficeRecord[], can: Capabilities): Map<string, Excel.Note> {
+  const out = new Map<string, Excel.Note>();
+  if (!can.notes) return out;
+  for (const rec of records) {
+    const p = place(rec.address);
+    if (rec.how.via !== 'note' || !p) continue;
+    out.set(rec.address, context.workbook.worksheets.getItem(p.sheet).notes.getItemOrNullObject(p.cell).load('content'));
+  }
+  return out;
+}
+
+/** Whether this run can take off the message a record attached. */
+function canUndo(how: Via, can: Capabilities): boolean {
+  return how.via === 'none' || (how.via === 'note' ? can.notes : can.comments);
+}
+
+/** Deletes Jixiao's comment of a record if it is still as we wrote it (queued). */
+function dropComment(address: string, how: CommentVia, comments: CommentIndex, notices: Notices): void {
+  const found = ourComment(address, how, comments);
+  if (found.fate === 'ours') found.comment.delete();
+  else if (found.fate === 'edited') notices.add('mark-comment-edited', address);
+}
+
 /**
- * Restores one recorded cell (queued, no sync). Returns false when it cannot be done now (its note
- * needs ExcelApi 1.18), so the record is kept for a later run.
+ * Restores one recorded cell (queued, no sync): its own fill, and its note or our comment taken off
+ * the way it was put on. Returns false when that cannot be done in this Excel, so the record is kept.
  */
-function restoreCell(context: Excel.RequestContext, rec: OfficeRecord, notes: boolean, byCell: Map<string, Excel.Comment>): boolean {
+function restoreCell(
+  context: Excel.RequestContext,
+  rec: OfficeRecord,
+  can: Capabilities,
+  notes: Map<string, Excel.Note>,
+  comments: CommentIndex,
+  notices: Notices,
+): boolean {
   const p = place(rec.address);
   if (!p) return true;
   const ws = context.workbook.worksheets.getItem(p.sheet);
   restoreFill(ws.getRange(p.cell), rec.fill);
+  if (rec.how.via === 'none') return true;
+  if (!canUndo(rec.how, can)) {
+    notices.add(UNSUPPORTED[rec.how.via], rec.address);
+    return false;
+  }
   if (rec.how.via === 'comment') {
-    const c = byCell.get(rec.address);
-    if (c && c.content === rec.how.text) c.delete();
+    dropComment(rec.address, rec.how, comments, notices);
     return true;
   }
-  if (rec.how.via === 'none') return true;
-  if (!notes) return false;
-  const note = ws.notes.getItem(p.cell);
-  if (rec.note === null) note.delete();
+  const note = notes.get(rec.address)!;
+  // Deleted by hand: the user's own note (if any) comes back, as the file host does.
+  if (note.isNullObject) {
+    if (rec.note !== null) ws.notes.add(ws.getRange(p.cell), rec.note);
+  } else if (rec.note === null) note.delete();
   else note.content = rec.note;
   return true;
 }
@@ -297,110 +424,171 @@ function writeState(context: Excel.RequestContext, listing: Listing, records: Of
 
 // ------------------------------------------------------------------ apply and clear
 
-export async function applyPlan(context: Excel.RequestContext, plan: Plan, options: ApplyOptions = {}): Promise<void> {
+interface MarkReads {
+  fill: Excel.RangeFill;
+  note: Excel.Note | null;
+}
+
+/**
+ * Marks one cell (queued): mark fill, and the message as a note, else as a comment. A cell still
+ * carrying an old mark keeps its recorded original (not the mark) as what 清除标记 brings back, and
+ * the old message is taken off the way it was put on when this run attaches it another way.
+ */
+function markCell(
+  context: Excel.RequestContext,
+  m: MergedMark,
+  prev: OfficeRecord | undefined,
+  reads: MarkReads,
+  added: Excel.Comment | undefined,
+  can: Capabilities,
+  comments: CommentIndex,
+  notices: Notices,
+): OfficeRecord {
+  const ws = context.workbook.worksheets.getItem(m.place.sheet);
+  const range = ws.getRange(m.place.cell);
+  range.format.fill.color = MARK_FILL[m.severity];
+  const fill = prev ? prev.fill : fillState(reads.fill);
+  const record = (note: string | null, how: Via): OfficeRecord => ({ address: m.address, fill, note, severity: m.severity, how });
+
+  // Its old message cannot be touched in this Excel: keep it as it is (and say so).
+  if (prev && !canUndo(prev.how, can)) {
+    notices.add(UNSUPPORTED[prev.how.via as 'note' | 'comment'], m.address);
+    return record(prev.note, prev.how);
+  }
+  if (can.notes) {
+    if (prev?.how.via === 'comment') dropComment(m.address, prev.how, comments, notices);
+    const current = reads.note!;
+    const own = prev?.how.via === 'note' ? prev.note : current.isNullObject ? null : current.content;
+    const text = markedNote(own, m.message);
+    if (current.isNullObject) ws.notes.add(range, text);
+    else current.content = text;
+    return record(own, { via: 'note' });
+  }
+  if (can.comments) {
+    const text = markedNote(null, m.message);
+    if (prev?.how.via === 'comment') {
+      const found = ourComment(m.address, prev.how, comments);
+      if (found.fate === 'ours') {
+        found.comment.content = text;
+        return record(null, { via: 'comment', text, id: found.comment.id });
+      }
+      if (found.fate === 'edited') notices.add('mark-comment-edited', m.address);
+    }
+    // Added in the read sync, its id loaded: the user's own comment on the cell is never touched.
+    if (added) return record(null, { via: 'comment', text, id: added.id });
+  }
+  return record(null, { via: 'none' });
+}
+
+/**
+ * Syncs: (1) sheets, names, comments; (2) the mark state, each cell-to-mark's fill and note, comment
+ * cells, charts of output sheets; (3) only when needed: the notes of recorded cells to restore, and
+ * new comments added with their ids; (4) the write. 3 or 4 whatever the number of marks or rows.
+ */
+export async function applyPlan(context: Excel.RequestContext, plan: Plan, options: ApplyOptions = {}): Promise<ApplyReport> {
   const can = capabilities(options);
   const useComments = !can.notes && can.comments;
   const wb = context.workbook;
 
   // Sync 1: what exists.
-  const listing = await list(context, useComments);
+  const listing = await list(context, can.comments);
   const exists = (sheet: string) => listing.sheets.has(sheet.toLowerCase());
-  const replaced = new Set(plan.sheets.filter((s) => exists(s.name) && s.onExisting !== 'keep').map((s) => s.name.toLowerCase()));
-  const markable = (p: Place) => exists(p.sheet) && !replaced.has(p.sheet.toLowerCase());
+  const rewritten = new Set(plan.sheets.filter((s) => exists(s.name) && s.onExisting !== 'keep').map((s) => s.name.toLowerCase()));
+  const markable = (p: Place) => exists(p.sheet) && !rewritten.has(p.sheet.toLowerCase());
   const marks = mergeMarks(plan.marks).filter((m) => markable(m.place));
 
-  // Sync 2: the state, and each cell's own fill and note as it is now.
+  // Sync 2: the state, each cell's own fill and note as it is now, where comments are, old charts.
   const stateRange = readStateRange(context, listing);
-  const reads = new Map(
+  const reads = new Map<string, MarkReads>(
     marks.map((m) => {
       const ws = wb.worksheets.getItem(m.place.sheet);
       const fill = ws.getRange(m.place.cell).format.fill.load('color,tintAndShade,pattern');
       const note = can.notes ? ws.notes.getItemOrNullObject(m.place.cell).load('content') : null;
-      return [m.address, { fill, note }] as const;
+      return [m.address, { fill, note }];
     }),
   );
-  const located = useComments ? locateComments(listing) : [];
+  const located = useComments || stateRange ? locateComments(listing) : [];
+  const charts = new Map([...rewritten].map((key) => [key, listing.sheets.get(key)!.charts.load('items/name')]));
   await context.sync();
 
   const previous = decodeOfficeState(stateRange?.values as CellValue[][] | undefined);
-  const byCell = commentsByCell(located);
-  const next: OfficeRecord[] = [];
-
-  // Sync 3: write. Output sheets first (a replaced sheet is rebuilt under a temporary name, so the
-  // workbook never loses its last visible sheet), then names, marks, state.
-  plan.sheets.forEach((sp, i) => {
-    const old = listing.sheets.get(sp.name.toLowerCase());
-    if (old && sp.onExisting === 'keep') return;
-    if (old) {
-      const fresh = wb.worksheets.add(`~jixiao${i}`);
-      wb.worksheets.getItem(sp.name).delete();
-      fresh.name = sp.name;
-      fresh.position = listing.positions.get(sp.name.toLowerCase())!; // where the old one was
-      writeSheet(fresh, sp);
-    } else writeSheet(wb.worksheets.add(sp.name), sp);
+  const previousAt = new Map(previous.map((r) => [r.address, r]));
+  const comments = indexComments(listing, located);
+  const marked = new Set(marks.map((m) => m.address));
+  const restoring = previous.filter((rec) => {
+    const p = place(rec.address);
+    return !marked.has(rec.address) && p !== null && markable(p);
   });
+
+  // Sync 3, only when needed: notes of cells to restore; comments on marked cells that have none
+  // (unless the cell keeps an old note this Excel cannot touch).
+  const notes = readNotes(context, restoring, can);
+  const needsComment = (m: MergedMark) => {
+    const prev = previousAt.get(m.address);
+    return !comments.byCell.has(m.address) && (!prev || canUndo(prev.how, can));
+  };
+  const added = new Map(
+    (useComments ? marks.filter(needsComment) : []).map((m) => [
+      m.address,
+      wb.comments.add(wb.worksheets.getItem(m.place.sheet).getRange(m.place.cell), markedNote(null, m.message)).load('id'),
+    ]),
+  );
+  if (notes.size > 0 || added.size > 0) await context.sync();
+
+  // Sync 4: write. Output sheets first (existing ones emptied in place, so references to them
+  // survive), then names, marks, state.
+  for (const sp of plan.sheets) {
+    const key = sp.name.toLowerCase();
+    if (exists(sp.name) && sp.onExisting === 'keep') continue;
+    if (!exists(sp.name)) {
+      writeSheet(wb.worksheets.add(sp.name), sp, can);
+      continue;
+    }
+    const ws = listing.sheets.get(key)!;
+    resetSheet(ws, charts.get(key)!);
+    ws.visibility = VISIBILITY[sp.visibility ?? 'visible'];
+    writeSheet(ws, sp, can);
+  }
   for (const n of plan.names ?? []) {
     if (listing.bookNames.has(n.name.toLowerCase())) wb.names.getItem(n.name).delete();
     wb.names.add(n.name, `=${absolute(n.address)}`, n.comment);
   }
 
-  const marked = new Set(marks.map((m) => m.address));
-  for (const rec of previous) {
-    const p = place(rec.address);
-    if (marked.has(rec.address) || !p || !markable(p)) continue;
-    if (!restoreCell(context, rec, can.notes, byCell)) next.push(rec);
-  }
-  const previousAt = new Map(previous.map((r) => [r.address, r]));
-  for (const m of marks) {
-    const ws = wb.worksheets.getItem(m.place.sheet);
-    const range = ws.getRange(m.place.cell);
-    const read = reads.get(m.address)!;
-    const prev = previousAt.get(m.address);
-    // A cell still carrying an old mark: its original is the recorded one, not the mark.
-    const fill = prev ? prev.fill : fillState(read.fill);
-    range.format.fill.color = MARK_FILL[m.severity];
-    let own: string | null = prev ? prev.note : null;
-    let how: Via = { via: 'none' };
-    if (prev?.how.via === 'note' && !can.notes) how = prev.how; // its note cannot be updated here: keep as it was
-    else if (can.notes) {
-      const current = read.note!;
-      if (!prev) own = current.isNullObject ? null : current.content;
-      const text = markedNote(own, m.message);
-      if (current.isNullObject) ws.notes.add(range, text);
-      else current.content = text;
-      how = { via: 'note' };
-    } else if (useComments) {
-      const existing = byCell.get(m.address);
-      const ours = prev?.how.via === 'comment' && existing?.content === prev.how.text;
-      if (ours) existing!.delete();
-      if (!existing || ours) {
-        const text = markedNote(null, m.message);
-        wb.comments.add(range, text);
-        how = { via: 'comment', text };
-      }
-    }
-    next.push({ address: m.address, fill, note: own, severity: m.severity, how });
-  }
+  const notices = new Notices();
+  const next: OfficeRecord[] = [];
+  for (const rec of restoring) if (!restoreCell(context, rec, can, notes, comments, notices)) next.push(rec);
+  for (const m of marks) next.push(markCell(context, m, previousAt.get(m.address), reads.get(m.address)!, added.get(m.address), can, comments, notices));
   writeState(context, listing, next);
   if (plan.activate) wb.worksheets.getItem(plan.activate).activate();
   await context.sync();
+  return { diagnostics: notices.list() };
 }
 
-/** Restores every recorded cell's own fill and note and empties the state sheet. Values are never touched. */
-export async function clearMarks(context: Excel.RequestContext, options: ApplyOptions = {}): Promise<void> {
+/**
+ * Restores every recorded cell's own fill and note, takes off Jixiao's comments, and empties the state
+ * sheet; records this Excel cannot undo stay (reported). Values are never touched. Syncs: (1) sheets
+ * and comments; (2) the state; (3) only when needed: the recorded cells' notes and, for states from
+ * before comment ids, comment cells; (4) the write.
+ */
+export async function clearMarks(context: Excel.RequestContext, options: ApplyOptions = {}): Promise<ApplyReport> {
   const can = capabilities(options);
   const listing = await list(context, can.comments);
   const stateRange = readStateRange(context, listing);
-  const located = locateComments(listing);
+  if (!stateRange) return { diagnostics: [] };
   await context.sync();
 
-  const byCell = commentsByCell(located);
-  const kept: OfficeRecord[] = [];
-  for (const rec of decodeOfficeState(stateRange?.values as CellValue[][] | undefined)) {
+  const records = decodeOfficeState(stateRange.values as CellValue[][]).filter((rec) => {
     const p = place(rec.address);
-    if (!p || !listing.sheets.has(p.sheet.toLowerCase())) continue;
-    if (!restoreCell(context, rec, can.notes, byCell)) kept.push(rec);
-  }
+    return p !== null && listing.sheets.has(p.sheet.toLowerCase());
+  });
+  const notes = readNotes(context, records, can);
+  const located = records.some((r) => r.how.via === 'comment' && !r.how.id) ? locateComments(listing) : [];
+  if (notes.size > 0 || located.length > 0) await context.sync();
+
+  const comments = indexComments(listing, located);
+  const notices = new Notices();
+  const kept = records.filter((rec) => !restoreCell(context, rec, can, notes, comments, notices));
   writeState(context, listing, kept);
   await context.sync();
+  return { diagnostics: notices.list() };
 }

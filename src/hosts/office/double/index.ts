@@ -147,10 +147,15 @@ export class ExcelDouble implements DoubleHost {
     return { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => this.run(batch) };
   }
 
-  /** Installs `Excel` and `Office` on a global object (browser window or jest's globalThis). */
-  install(target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): void {
-    target.Excel = this.excel;
-    target.Office = this.office;
+  /**
+   * Installs `Excel` and `Office` on a global object (a browser window, or jest's globalThis), so the
+   * add-in's own capability checks (`Office.context.requirements.isSetSupported('ExcelApi', v)`)
+   * answer from {@link excelApi}, which a test may change between runs.
+   */
+  install(target: object = globalThis): void {
+    const t = target as Record<string, unknown>;
+    t.Excel = this.excel;
+    t.Office = this.office;
   }
 
   isSetSupported(name: string, version = '1.1'): boolean {
@@ -266,6 +271,21 @@ export class ExcelDouble implements DoubleHost {
   addComment(address: string, content: string): void {
     const { sheet, row, col } = this.locate(address);
     this.book.comments.push({ id: `{comment-${this.book.nextId++}}`, sheet, row, col, content, authorName: '用户', resolved: false });
+  }
+
+  /** The id of the comment on a cell, or null. */
+  commentId(address: string): string | null {
+    const { sheet, row, col } = this.locate(address);
+    return this.book.comments.find((c) => c.sheet === sheet && c.row === row && c.col === col)?.id ?? null;
+  }
+
+  /** A user editing (text) or deleting (null) the comment on a cell by hand. */
+  setComment(address: string, content: string | null): void {
+    const { sheet, row, col } = this.locate(address);
+    const i = this.book.comments.findIndex((c) => c.sheet === sheet && c.row === row && c.col === col);
+    if (i < 0) throw new Error(`no comment at ${address}`);
+    if (content === null) this.book.comments.splice(i, 1);
+    else this.book.comments[i].content = content;
   }
 
   /** Every cell that holds anything (value, format, note, comment), keyed `Sheet!A1`, for cell-by-cell comparison. */

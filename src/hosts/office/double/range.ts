@@ -316,7 +316,7 @@ export class DRangeBorderCollection extends DoubleObject<RangeTarget> {
 }
 
 export class DRangeFormat extends DoubleObject<RangeTarget> {
-  protected readonly scalarProps = ['columnWidth', 'rowHeight', 'wrapText', 'horizontalAlignment', 'verticalAlignment'] as const;
+  protected readonly scalarProps = ['columnWidth', 'rowHeight', 'wrapText', 'horizontalAlignment', 'verticalAlignment', 'useStandardWidth', 'useStandardHeight'] as const;
 
   protected navigation(name: string): DoubleObject<unknown> | undefined {
     if (name === 'fill') return this.fill as DoubleObject<unknown>;
@@ -343,6 +343,14 @@ export class DRangeFormat extends DoubleObject<RangeTarget> {
         return uniform(t, (c) => c.horizontalAlignment);
       case 'verticalAlignment':
         return 'Bottom';
+      case 'useStandardWidth': {
+        for (let c = t.box.left; c <= Math.min(t.box.right, t.box.left + 200); c++) if (t.sheet.columnWidths.has(c)) return false;
+        return true;
+      }
+      case 'useStandardHeight': {
+        for (let r = t.box.top; r <= Math.min(t.box.bottom, t.box.top + 2000); r++) if (t.sheet.rowHeights.has(r)) return false;
+        return true;
+      }
     }
     throw new DoubleError('InvalidArgument', `RangeFormat has no property '${prop}'.`);
   }
@@ -383,6 +391,26 @@ export class DRangeFormat extends DoubleObject<RangeTarget> {
   }
   set horizontalAlignment(v: Excel.RangeFormat['horizontalAlignment']) {
     this.write((t) => forEachCell(t, (c) => (c.horizontalAlignment = String(v))));
+  }
+  /** Back to the sheet's standard column width (only `true` does anything, as in office.js). */
+  set useStandardWidth(v: boolean) {
+    this.write((t) => {
+      if (!v) return;
+      for (const c of [...t.sheet.columnWidths.keys()]) if (c >= t.box.left && c <= t.box.right) t.sheet.columnWidths.delete(c);
+    });
+  }
+  get useStandardWidth(): boolean {
+    return this.read('useStandardWidth');
+  }
+  /** Back to the standard row height (only `true` does anything, as in office.js). */
+  set useStandardHeight(v: boolean) {
+    this.write((t) => {
+      if (!v) return;
+      for (const r of [...t.sheet.rowHeights.keys()]) if (r >= t.box.top && r <= t.box.bottom) t.sheet.rowHeights.delete(r);
+    });
+  }
+  get useStandardHeight(): boolean {
+    return this.read('useStandardHeight');
   }
   autofitColumns(): void {
     this.write(() => undefined);
@@ -616,7 +644,6 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
   clear(...[applyTo]: Parameters<Excel.Range['clear']>): void {
     const what = String(applyTo ?? 'All');
     this.write((t) => {
-      const blank = blankCell();
       // Only existing cells can hold anything to clear (a whole sheet is 17 billion cells).
       const cells: CellData[] = [];
       for (const [key, cell] of t.sheet.cells) {
@@ -629,7 +656,8 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
           delete c.formula;
           c.error = undefined;
         }
-        if (what === 'All' || what === 'Formats') Object.assign(c, { ...blank, value: c.value, formula: c.formula, error: c.error, hyperlink: c.hyperlink });
+        // A fresh blank per cell: cells must not share their borders object.
+        if (what === 'All' || what === 'Formats') Object.assign(c, { ...blankCell(), value: c.value, formula: c.formula, error: c.error, hyperlink: c.hyperlink });
         if (what === 'All' || what === 'Hyperlinks' || what === 'RemoveHyperlinks') delete c.hyperlink;
       });
       if (what === 'All' || what === 'Formats') t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, t.box));

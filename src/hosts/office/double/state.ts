@@ -71,6 +71,14 @@ export interface ChartData {
   name: string;
 }
 
+/** Print setup (worksheet.pageLayout, ExcelApi 1.9). */
+export interface PageLayoutData {
+  paperSize: string;
+  orientation: 'Portrait' | 'Landscape';
+  /** Either a percentage `scale` or pages to fit (0 = as many as needed), as Excel keeps it. */
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+}
+
 export interface SheetData {
   id: string;
   name: string;
@@ -83,6 +91,7 @@ export interface SheetData {
   names: NameData[];
   notes: Map<number, NoteData>;
   charts: ChartData[];
+  pageLayout: PageLayoutData;
   deleted: boolean;
 }
 
@@ -143,6 +152,8 @@ export function newSheet(book: BookData, name: string): SheetData {
     names: [],
     notes: new Map(),
     charts: [],
+    // A new sheet prints on Letter at 100% until told otherwise (Excel's en-US default).
+    pageLayout: { paperSize: 'Letter', orientation: 'Portrait', zoom: { scale: 100 } },
     deleted: false,
   };
 }
@@ -195,6 +206,32 @@ export function parseBox(local: string): RangeBox | null {
 /** Sheet name as Excel writes it in addresses: quoted when it is not a plain word. */
 export function quoteSheetName(name: string): string {
   return /^[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * What Excel does to formulas and names that refer to a sheet when the sheet is renamed (they follow
+ * it) or deleted (`=评分表!I5` becomes `=#REF!I5`). `to` is the new name, or null for a deletion.
+ */
+export function rewriteSheetRefs(book: BookData, from: string, to: string | null): void {
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const quoted = `'${esc(from.replace(/'/g, "''"))}'`;
+  const forms = quoteSheetName(from) === from ? `${quoted}|${esc(from)}` : quoted;
+  // A reference starts the formula or follows an operator, comma or parenthesis, never inside a longer name.
+  const ref = new RegExp(`(^=|[^\\w\\u4e00-\\u9fff.'\\]!])(${forms})!`, 'gi');
+  const replacement = to === null ? '#REF!' : `${quoteSheetName(to)}!`;
+  const fix = (f: string) => f.replace(ref, (_m, before: string) => `${before}${replacement}`);
+  for (const sheet of book.sheets)
+    for (const cell of sheet.cells.values()) {
+      if (cell.formula === undefined) continue;
+      const next = fix(cell.formula);
+      if (next === cell.formula) continue;
+      cell.formula = next;
+      if (to === null) {
+        cell.value = '#REF!';
+        cell.error = true;
+      }
+    }
+  for (const n of [...book.names, ...book.sheets.flatMap((s) => s.names)]) n.formula = fix(n.formula);
 }
 
 /** Local address as office.js reports it: `A1`, `A1:B2`, `A:A`, `3:3`. */

@@ -15,6 +15,7 @@ import {
   newSheet,
   parseBox,
   quoteSheetName,
+  rewriteSheetRefs,
   splitSheet,
   usedBox,
 } from './state';
@@ -479,6 +480,12 @@ export class DChart extends DoubleObject<ChartData> {
   get title(): DChartTitle {
     return this.child('title', () => new DChartTitle(this.context, () => this.target()));
   }
+  delete(): void {
+    this.write((t) => {
+      const sheet = this.host.book.sheets.find((s) => s.charts.includes(t));
+      if (sheet) sheet.charts.splice(sheet.charts.indexOf(t), 1);
+    });
+  }
   setPosition(startCell: DRange | string, endCell?: DRange | string): void {
     this.write((t) => {
       const where = (x: DRange | string) => (typeof x === 'string' ? x : boxAddress((x as unknown as { live(): RangeTarget }).live().box));
@@ -506,6 +513,60 @@ export class DChartCollection extends DoubleCollection<ChartData, DChart> {
       s.charts.push(made);
     });
     return new DChart(this.context, () => made);
+  }
+}
+
+// ------------------------------------------------------------------ page layout (ExcelApi 1.9)
+
+type PageLayoutProps = Pick<Excel.PageLayout, 'paperSize' | 'orientation' | 'zoom' | 'isNullObject'>;
+
+const PAPER_SIZES = new Set(['Letter', 'Legal', 'A3', 'A4', 'A5', 'B4', 'B5']);
+
+export class DPageLayout extends DoubleObject<SheetData> implements PageLayoutProps {
+  protected readonly scalarProps = ['paperSize', 'orientation', 'zoom'] as const;
+  constructor(context: DoubleContextBase, sheet: () => SheetData | null) {
+    super(context, () => {
+      if (!context.host.supportsExcelApi('1.9'))
+        throw new DoubleError('ApiNotFound', 'The API you are trying to use could not be found (pageLayout needs ExcelApi 1.9).');
+      return sheet();
+    });
+  }
+  protected snapshot(prop: string, t: SheetData): unknown {
+    if (prop === 'paperSize' || prop === 'orientation') return t.pageLayout[prop];
+    if (prop === 'zoom') return { ...t.pageLayout.zoom };
+    throw new DoubleError('InvalidArgument', `PageLayout has no property '${prop}'.`);
+  }
+  get paperSize(): Excel.PageLayout['paperSize'] {
+    return this.read('paperSize');
+  }
+  set paperSize(v: Excel.PageLayout['paperSize']) {
+    this.write((t) => {
+      if (!PAPER_SIZES.has(String(v))) throw new DoubleError('InvalidArgument', `Unsupported paper size '${String(v)}' in the double.`);
+      t.pageLayout.paperSize = String(v);
+    });
+  }
+  get orientation(): Excel.PageLayout['orientation'] {
+    return this.read('orientation');
+  }
+  set orientation(v: Excel.PageLayout['orientation']) {
+    this.write((t) => {
+      if (v !== 'Portrait' && v !== 'Landscape') throw new DoubleError('InvalidArgument', `Invalid orientation '${String(v)}'.`);
+      t.pageLayout.orientation = v;
+    });
+  }
+  get zoom(): Excel.PageLayoutZoomOptions {
+    return this.read('zoom');
+  }
+  /** Either a scale (10–400) or pages to fit (0 = automatic), as Excel accepts them. */
+  set zoom(v: Excel.PageLayoutZoomOptions) {
+    this.write((t) => {
+      const fit = v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined;
+      const pages = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 0 && n <= 32767);
+      if (fit && v.scale !== undefined) throw new DoubleError('InvalidArgument', 'Zoom takes a scale or pages to fit, not both.');
+      if (!fit && (v.scale === undefined || v.scale < 10 || v.scale > 400)) throw new DoubleError('InvalidArgument', 'Zoom scale must be between 10 and 400.');
+      if (!pages(v.horizontalFitToPages) || !pages(v.verticalFitToPages)) throw new DoubleError('InvalidArgument', 'Pages to fit must be whole numbers.');
+      t.pageLayout.zoom = fit ? { horizontalFitToPages: v.horizontalFitToPages ?? 0, verticalFitToPages: v.verticalFitToPages ?? 0 } : { scale: v.scale };
+    });
   }
 }
 
@@ -545,6 +606,7 @@ export class DWorksheet extends DoubleObject<SheetData> implements WorksheetData
     if (name === 'notes') return this.notes as DoubleObject<unknown>;
     if (name === 'comments') return this.comments as DoubleObject<unknown>;
     if (name === 'charts') return this.charts as DoubleObject<unknown>;
+    if (name === 'pageLayout') return this.pageLayout as DoubleObject<unknown>;
     return undefined;
   }
   protected snapshot(prop: string, t: SheetData): unknown {
@@ -570,6 +632,8 @@ export class DWorksheet extends DoubleObject<SheetData> implements WorksheetData
   set name(v: string) {
     this.write((s) => {
       if (findSheet(this.host.book, v) && findSheet(this.host.book, v) !== s) throw new DoubleError('ItemAlreadyExists', `A sheet '${v}' already exists.`);
+      // Formulas and names follow a renamed sheet.
+      if (s.name !== v) rewriteSheetRefs(this.host.book, s.name, v);
       s.name = v;
     });
   }
@@ -608,6 +672,9 @@ export class DWorksheet extends DoubleObject<SheetData> implements WorksheetData
   }
   get charts(): DChartCollection {
     return this.child('charts', () => new DChartCollection(this.context, () => this.live()));
+  }
+  get pageLayout(): DPageLayout {
+    return this.child('pageLayout', () => new DPageLayout(this.context, () => this.live()));
   }
   get freezePanes(): DFreezePanes {
     return new DFreezePanes(this);
@@ -662,17 +729,12 @@ export class DWorksheet extends DoubleObject<SheetData> implements WorksheetData
       const book = this.host.book;
       book.sheets.splice(book.sheets.indexOf(s), 1);
       book.comments = book.comments.filter((c) => c.sheet !== s);
-      // Excel turns names that pointed at the sheet into #REF!.
-      const quoted = new RegExp(`^=(${escape(quoteSheetName(s.name))}|${escape(s.name)})!`);
-      for (const n of book.names) if (quoted.test(n.formula)) n.formula = n.formula.replace(quoted, '=#REF!');
+      // Excel turns formulas and names that pointed at the sheet into #REF!.
+      rewriteSheetRefs(book, s.name, null);
       if (book.activeSheet === s) book.activeSheet = rest.find((x) => x.visibility === 'Visible') ?? null;
       if (book.selection?.sheet === s) book.selection = null;
     });
   }
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export class DWorksheetCollection extends DoubleCollection<SheetData, DWorksheet> {
