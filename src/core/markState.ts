@@ -24,6 +24,21 @@ export interface MarkRecord {
   note: string | null;
   /** Severity of Jixiao's mark now on the cell. */
   severity: Severity;
+  /**
+   * How the Office host attached the message (`{"via":"note"|"comment"|"none",…}`, 5th column);
+   * absent for marks made by the file host, which always uses notes.
+   */
+  via?: string;
+}
+
+/** True when the mark's message is in the cell's note (not in a comment), so restoring the note undoes it. */
+export function markInNote(r: MarkRecord): boolean {
+  if (!r.via) return true;
+  try {
+    return (JSON.parse(r.via) as { via?: string }).via === 'note';
+  } catch {
+    return true;
+  }
 }
 
 const HEADER = ['address', 'fill', 'note', 'severity'];
@@ -36,13 +51,14 @@ export function decodeState(values: CellValue[][] | undefined): MarkRecord[] {
   if (!values || values.length < 2 || values[0][0] !== HEADER[0]) return [];
   const out: MarkRecord[] = [];
   for (const row of values.slice(1)) {
-    const [address, fill, note, severity] = row.map((v) => (v === null || v === undefined ? '' : String(v)));
+    const [address, fill, note, severity, via] = row.map((v) => (v === null || v === undefined ? '' : String(v)));
     if (!address) continue;
     out.push({
       address,
       fill: fill ? (JSON.parse(fill) as FillState) : { kind: 'none' },
       note: note ? (JSON.parse(note) as string) : null,
       severity: severity === '提示' ? '提示' : '错误',
+      ...(via ? { via } : {}),
     });
   }
   return out;

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { INPUTS } from '../../catalogue/inputs';
 import { a1, colIndex } from '../../catalogue/layout';
 import { parseRange } from '../../core/address';
-import { decodeState, encodeState, FillState, MARK_FILL, markedNote, MarkRecord, STATE_SHEET } from '../../core/markState';
+import { decodeState, encodeState, FillState, MARK_FILL, markedNote, markInNote, MarkRecord, STATE_SHEET } from '../../core/markState';
 import { DefinedNameEntry, MAX_NAMED_CELLS, resolveNames } from '../../core/names';
 import { STYLES } from '../../core/styles';
 import type { CellValue, Diagnostic, OutCell, Plan, RawReading, SheetPlan } from '../../core/types';
@@ -345,7 +345,7 @@ function readState(wb: ExcelJS.Workbook): MarkRecord[] {
   const values: CellValue[][] = [];
   ws.eachRow({ includeEmpty: false }, (row) => {
     const line: CellValue[] = [];
-    for (let c = 1; c <= 4; c++) line.push(cellValueOf(row.getCell(c).value));
+    for (let c = 1; c <= 5; c++) line.push(cellValueOf(row.getCell(c).value));
     values.push(line);
   });
   return decodeState(values);
@@ -366,7 +366,8 @@ export function clearMarks(book: XlsxBook): number {
     const cell = cellAt(book.wb, rec.address);
     if (!cell) continue;
     setFill(cell, rec.fill);
-    setNote(cell, rec.note);
+    // A mark the Office host put in a comment left the cell's own note alone (ExcelJS cannot see threaded comments).
+    if (markInNote(rec)) setNote(cell, rec.note);
   }
   writeState(book.wb, []);
   return records.length;
