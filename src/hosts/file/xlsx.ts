@@ -251,7 +251,8 @@ function writeCell(ws: ExcelJS.Worksheet, r: number, c: number, out: OutCell): v
   else if ((out.link || out.href) && typeof out.value === 'string')
     cell.value = { text: out.value, hyperlink: out.href ?? `#${internalRef(out.link!)}` } as ExcelJS.CellHyperlinkValue;
   // ExcelJS writes strings as shared strings, never as formulas, so "=SUM(A1)" stays text.
-  else cell.value = out.value ?? null;
+  // An empty string is an empty cell, as Excel stores it.
+  else cell.value = out.value === '' ? null : (out.value ?? null);
   styleCell(cell, out);
 }
 
