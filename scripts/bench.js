@@ -85,27 +85,19 @@ async function batch() {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-function firstLoad() {
+function firstLoadSize() {
+  const { firstLoad } = require('./bundle-size');
   const dist = path.join(root, 'dist');
   if (!fs.existsSync(path.join(dist, 'taskpane.html'))) {
     console.log('\n(d) 构建 dist/（npm run build）……');
     execFileSync('npx', ['webpack', '--mode', 'production'], { cwd: root, stdio: 'ignore' });
   }
-  const html = fs.readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
-  const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
-  let raw = 0;
-  let gz = 0;
-  const rows = [];
-  for (const s of scripts) {
-    const buf = fs.readFileSync(path.join(dist, s.replace(/^\.?\//, '')));
-    const g = zlib.gzipSync(buf, { level: 9 }).length;
-    raw += buf.length;
-    gz += g;
-    rows.push(`      ${s}: ${(buf.length / 1024).toFixed(1)} KB，gzip ${(g / 1024).toFixed(1)} KB`);
+  console.log('\n(d) 首屏 JavaScript（页面直接加载的脚本，不含按需加载的计算核心、ExcelJS、docx）');
+  for (const page of ['taskpane.html', 'web.html']) {
+    const r = firstLoad(path.join(dist, page));
+    for (const f of r.files) console.log(`      ${f.src}: ${(f.raw / 1024).toFixed(1)} KB，gzip ${(f.gzip / 1024).toFixed(1)} KB`);
+    console.log(`    ${page} 合计 ${(r.raw / 1024).toFixed(1)} KB，gzip ${(r.gzip / 1024).toFixed(1)} KB（目标 ≤ 300 KB）`);
   }
-  console.log('\n(d) 任务窗格首屏 JavaScript（taskpane.html 直接加载的脚本，不含按需加载的 ExcelJS、docx）');
-  rows.forEach((r) => console.log(r));
-  console.log(`    合计 ${(raw / 1024).toFixed(1)} KB，gzip ${(gz / 1024).toFixed(1)} KB（目标 ≤ 300 KB）`);
 }
 
 (async () => {
@@ -113,7 +105,7 @@ function firstLoad() {
   if (!skip.has('a')) await roundTrips();
   if (!skip.has('b')) await cliRatio();
   if (!skip.has('c')) await batch();
-  if (!skip.has('d')) firstLoad();
+  if (!skip.has('d')) firstLoadSize();
 })().catch((e) => {
   console.error(e);
   process.exit(1);

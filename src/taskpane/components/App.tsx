@@ -1,0 +1,295 @@
+/**
+ * The task pane: 数据 / 一键生成 / 问题 / 报告 over a {@link WorkbookPort}. The same component runs
+ * in Excel (office port), in the web page (file port) and in tests (a fake port).
+ */
+import * as React from 'react';
+import {
+  Button,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Tab,
+  TabList,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { buildModel } from '../../core/model';
+import type { Finding, ScoreSheet } from '../../core/results';
+import type { ReportDraft } from '../../core/narrative';
+import type { Plan } from '../../core/types';
+import { downloadBytes, DOCX_MIME, safeFileName } from '../download';
+import { InputStatus, inputStatuses } from '../inputStatus';
+import { describeError, Engine, loadEngine, recheck, runAll, RunOutcome, StepId } from '../pipeline';
+import type { WorkbookPort } from '../port';
+import { Strings, StringsContext, ZH } from '../strings';
+import { DataTab } from './DataTab';
+import { FindingsTab } from './FindingsTab';
+import { ReportTab } from './ReportTab';
+import { RunTab } from './RunTab';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalS,
+    minWidth: '280px',
+    boxSizing: 'border-box',
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  tabs: { flexWrap: 'wrap' },
+  panel: { minWidth: 0 },
+});
+
+type TabId = 'data' | 'run' | 'findings' | 'report';
+
+interface Message {
+  id: number;
+  intent: 'error' | 'success' | 'info' | 'warning';
+  text: string;
+}
+
+/** Loads the Word exporter on demand so docx stays out of the first-load bundle. */
+async function defaultExportDocx(draft: ReportDraft, scores: ScoreSheet | null): Promise<Uint8Array> {
+  const { reportToDocx } = await import(/* webpackChunkName: "docx-export" */ '../../export/docx');
+  return reportToDocx(draft, scores);
+}
+
+export interface AppProps {
+  port: WorkbookPort | null;
+  strings?: Strings;
+  templatePlan?: () => Plan;
+  exportDocx?: (draft: ReportDraft, scores: ScoreSheet | null) => Promise<Uint8Array>;
+  /** Shown above the tabs (the web page's file picker). */
+  header?: React.ReactNode;
+  /** Called after each successful 一键生成 (the web page offers the result workbook). */
+  onRun?(outcome: RunOutcome): void;
+  /** Milliseconds to wait after the user's last edit before re-checking. */
+  editDebounceMs?: number;
+  /** The engine (tests may wrap it); by default loaded on demand. */
+  engine?: Engine;
+}
+
+export function App({
+  port,
+  strings = ZH,
+  templatePlan,
+  exportDocx = defaultExportDocx,
+  header,
+  onRun,
+  editDebounceMs = 700,
+  engine,
+}: AppProps) {
+  const s = strings;
+  const css = useStyles();
+  const [tab, setTab] = React.useState<TabId>('run');
+  const [busy, setBusy] = React.useState(false);
+  const [step, setStep] = React.useState<StepId | null>(null);
+  const [outcome, setOutcome] = React.useState<RunOutcome | null>(null);
+  const [statuses, setStatuses] = React.useState<InputStatus[] | null>(null);
+  const [messages, setMessages] = React.useState<Message[]>([]);
+  const [exporting, setExporting] = React.useState(false);
+  const nextId = React.useRef(0);
+  const hasRun = React.useRef(false);
+
+  const say = React.useCallback((intent: Message['intent'], text: string) => {
+    const id = ++nextId.current;
+    // Keep one message per intent: a new error replaces the old one.
+    setMessages((ms) => [...ms.filter((m) => m.intent !== intent), { id, intent, text }]);
+  }, []);
+  const fail = React.useCallback((e: unknown) => say('error', describeError(e)), [say]);
+
+  const loadStatuses = React.useCallback(async () => {
+    if (!port) return;
+    try {
+      const reading = await port.readAll();
+      setStatuses(inputStatuses(reading, buildModel(reading)));
+    } catch (e) {
+      fail(e);
+    }
+  }, [port, fail]);
+
+  React.useEffect(() => {
+    void loadStatuses();
+  }, [loadStatuses]);
+
+  // Fetch the engine while the user looks at the pane, so 一键生成 does not wait for it.
+  React.useEffect(() => {
+    if (!engine) void loadEngine().catch(() => undefined);
+  }, [engine]);
+
+  // Re-check when the user edits an input, so the findings list never shows stale problems.
+  React.useEffect(() => {
+    if (!port?.onUserEdit) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let unsubscribe: (() => void) | undefined;
+    let alive = true;
+    port
+      .onUserEdit(() => {
+        clearTimeout(timer);
+        timer = setTimeout(async () => {
+          if (!alive || !hasRun.current) return;
+          try {
+            const o = await recheck(port, engine);
+            if (!alive) return;
+            setOutcome(o);
+            setStatuses(inputStatuses(o.reading, o.evaluation.model));
+            say('info', s.changedRefreshed);
+          } catch (e) {
+            fail(e);
+          }
+        }, editDebounceMs);
+      })
+      .then((u) => (alive ? (unsubscribe = u) : u()))
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+      unsubscribe?.();
+    };
+  }, [port, say, fail, s, editDebounceMs, engine]);
+
+  /** Runs an action with the pane marked busy; failures become an error MessageBar. */
+  const guarded = async (action: () => Promise<void>) => {
+    if (!port) return say('warning', s.noWorkbook);
+    setBusy(true);
+    try {
+      await action();
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onRunAll = () =>
+    guarded(async () => {
+      setMessages([]);
+      const o = await runAll(port!, setStep, engine);
+      hasRun.current = true;
+      setOutcome(o);
+      setStatuses(inputStatuses(o.reading, o.evaluation.model));
+      say('success', s.runDone);
+      onRun?.(o);
+    }).finally(() => setStep((st) => (st === 'done' ? st : null)));
+
+  const onBind = (name: string) =>
+    guarded(async () => {
+      const address = await port!.bindSelection(name);
+      const label = statuses?.find((x) => x.name === name)?.label ?? name;
+      say('success', s.bound(label, address));
+      await loadStatuses();
+    });
+
+  const onInsertTemplate = () =>
+    guarded(async () => {
+      const plan = templatePlan ? templatePlan() : (await import(/* webpackChunkName: "template" */ '../../core/template')).templatePlan();
+      await port!.applyPlan(plan);
+      say('success', s.templateInserted);
+      await loadStatuses();
+    });
+
+  const onClearMarks = () =>
+    guarded(async () => {
+      await port!.clearMarks();
+      say('success', s.marksCleared);
+    });
+
+  const onSelect = (address: string) => {
+    if (!port?.live) return;
+    port.select(address).catch(fail);
+  };
+
+  const onExplain = async (finding: Finding, text: string) => {
+    await guarded(async () => {
+      await port!.writeExplanation({ id: finding.id, title: finding.title, text });
+      say('success', s.explanationSaved(finding.id));
+      const o = await recheck(port!, engine);
+      setOutcome(o);
+    });
+  };
+
+  const onExport = async () => {
+    const draft = outcome?.evaluation.report;
+    if (!draft) return;
+    setExporting(true);
+    try {
+      const bytes = await exportDocx(draft, outcome.evaluation.scores);
+      const file = `${safeFileName(draft.title)}.docx`;
+      downloadBytes(bytes, file, DOCX_MIME);
+      say('success', s.exported(file));
+    } catch (e) {
+      fail(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const ev = outcome?.evaluation;
+  const titles: Record<TabId, string> = { data: s.tabData, run: s.tabRun, findings: s.tabFindings, report: s.tabReport };
+  const findingCount = ev ? ev.findings.length : null;
+
+  return (
+    <FluentProvider theme={webLightTheme} lang={s === ZH ? 'zh-CN' : 'en'}>
+      <StringsContext.Provider value={s}>
+        <main className={css.root}>
+          {header}
+          {messages.map((m) => (
+            <MessageBar key={m.id} intent={m.intent} layout="multiline" role={m.intent === 'error' ? 'alert' : 'status'}>
+              <MessageBarBody>
+                {m.intent === 'error' && <MessageBarTitle>{s.errorTitle}</MessageBarTitle>}
+                {m.text}
+              </MessageBarBody>
+              <MessageBarActions
+                containerAction={
+                  <Button appearance="transparent" size="small" aria-label={s.dismiss} onClick={() => setMessages((ms) => ms.filter((x) => x.id !== m.id))}>
+                    ×
+                  </Button>
+                }
+              />
+            </MessageBar>
+          ))}
+          <TabList className={css.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
+            {(Object.keys(titles) as TabId[]).map((id) => (
+              <Tab key={id} value={id}>
+                {titles[id]}
+                {id === 'findings' && findingCount !== null ? ` (${findingCount})` : ''}
+              </Tab>
+            ))}
+          </TabList>
+          <div role="tabpanel" aria-label={titles[tab]} className={css.panel}>
+            {tab === 'data' && (
+              <DataTab
+                statuses={statuses}
+                live={!!port?.live}
+                busy={busy}
+                onBind={onBind}
+                onInsertTemplate={onInsertTemplate}
+                onRefresh={() => void loadStatuses()}
+              />
+            )}
+            {tab === 'run' && <RunTab busy={busy} step={step} summary={ev?.summary ?? null} onRun={onRunAll} />}
+            {tab === 'findings' && (
+              <FindingsTab
+                findings={ev?.findings ?? null}
+                diagnostics={ev?.diagnostics ?? []}
+                live={!!port?.live}
+                busy={busy}
+                onSelect={onSelect}
+                onExplain={onExplain}
+                onClearMarks={onClearMarks}
+              />
+            )}
+            {tab === 'report' && <ReportTab draft={ev?.report ?? null} exporting={exporting} onExport={onExport} />}
+          </div>
+        </main>
+      </StringsContext.Provider>
+    </FluentProvider>
+  );
+}
+
+export default App;

@@ -1,0 +1,12 @@
+/** Shared layout styles: a single column that stays usable at 320 px. */
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const usePaneStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  row: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap', minWidth: 0 },
+  grow: { flexGrow: 1, minWidth: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  danger: { color: tokens.colorPaletteRedForeground1 },
+  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  wrap: { overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
+});

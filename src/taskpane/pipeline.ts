@@ -1,0 +1,64 @@
+/**
+ * The one-click run, shared by the task pane button and the ribbon command: read → evaluate →
+ * write. Each step is announced before it starts so the pane can name it in the progress bar.
+ */
+import type { Evaluation } from '../core/engine';
+import type { RawReading } from '../core/types';
+import type { WorkbookPort } from './port';
+
+export type StepId = 'read' | 'evaluate' | 'write' | 'done';
+export const STEPS: StepId[] = ['read', 'evaluate', 'write', 'done'];
+
+export interface RunOutcome {
+  reading: RawReading;
+  evaluation: Evaluation;
+}
+
+/** Lets React paint the step label before a long synchronous stage. */
+const paint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The engine, replaceable so component tests can pin what the pane shows. */
+export type Engine = (reading: RawReading) => Evaluation;
+
+let engineChunk: Promise<Engine> | null = null;
+
+/**
+ * The engine (indicators, scoring, checks, narrative, plan) is loaded on demand, so the pane's
+ * first paint carries only the UI and the model; the pane starts loading it right after mounting.
+ */
+export function loadEngine(): Promise<Engine> {
+  engineChunk ??= import(/* webpackChunkName: "engine" */ '../core/engine').then((m) => (reading: RawReading) => m.evaluate(reading));
+  return engineChunk;
+}
+
+export async function runAll(port: WorkbookPort, onStep: (step: StepId) => void = () => {}, engine?: Engine): Promise<RunOutcome> {
+  onStep('read');
+  const [reading, run] = await Promise.all([port.readAll(), engine ?? loadEngine()]);
+  onStep('evaluate');
+  await paint();
+  const evaluation = run(reading);
+  onStep('write');
+  await port.applyPlan(evaluation.plan);
+  onStep('done');
+  return { reading, evaluation };
+}
+
+/** Read and evaluate without writing: refreshes the findings list after the user edits an input. */
+export async function recheck(port: WorkbookPort, engine?: Engine): Promise<RunOutcome> {
+  const [reading, run] = await Promise.all([port.readAll(), engine ?? loadEngine()]);
+  return { reading, evaluation: run(reading) };
+}
+
+/** A failure as a Chinese sentence for a MessageBar (office.js errors carry English text and a code). */
+export function describeError(e: unknown): string {
+  if (e && typeof e === 'object') {
+    const err = e as { message?: string; code?: string; debugInfo?: { errorLocation?: string } };
+    const where = err.debugInfo?.errorLocation ? `（位置：${err.debugInfo.errorLocation}）` : '';
+    if (err.code === 'InvalidReference') return `引用无效：所指的工作表或单元格不存在${where}。`;
+    if (err.code === 'AccessDenied') return `工作簿拒绝写入（可能受保护或正在编辑单元格）${where}。请退出单元格编辑或取消保护后重试。`;
+    if (err.code === 'ItemAlreadyExists') return `同名项目已存在${where}。`;
+    if (err.message && /[\u4e00-\u9fff]/.test(err.message)) return err.message;
+    if (err.message) return `操作失败：${err.message}${err.code ? `（${err.code}）` : ''}${where}`;
+  }
+  return `操作失败：${String(e)}`;
+}

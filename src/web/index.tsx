@@ -1,0 +1,126 @@
+/**
+ * The standalone web page: the task pane's UI over an .xlsx opened in the browser, for WPS and
+ * Linux users without Excel. ExcelJS loads only when a file is opened; the file never leaves the page.
+ */
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
+import { App } from '../taskpane/components/App';
+import { downloadBytes, safeFileName, XLSX_MIME } from '../taskpane/download';
+import { describeError } from '../taskpane/pipeline';
+import { Strings, stringsFor } from '../taskpane/strings';
+import { FilePort, filePort, loadXlsxHost } from './filePort';
+
+const useStyles = makeStyles({
+  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  hidden: { display: 'none' },
+});
+
+function FileBar({ s, fileName, loading, canSave, onOpen, onSave }: {
+  s: Strings;
+  fileName: string | null;
+  loading: boolean;
+  canSave: boolean;
+  onOpen(file: File): void;
+  onSave(): void;
+}) {
+  const css = useStyles();
+  const input = React.useRef<HTMLInputElement>(null);
+  return (
+    <header>
+      <Title3 as="h1" block>
+        {s.appTitle}
+      </Title3>
+      <div className={css.bar}>
+        <input
+          ref={input}
+          className={css.hidden}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-label={s.openFile}
+          data-testid="file-input"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) onOpen(f);
+            e.target.value = '';
+          }}
+        />
+        <Button appearance="primary" onClick={() => input.current?.click()} disabled={loading}>
+          {s.openFile}
+        </Button>
+        <Button onClick={onSave} disabled={!canSave}>
+          {s.downloadWorkbook}
+        </Button>
+        {loading && <Spinner size="tiny" />}
+        {fileName && <Text weight="semibold">{fileName}</Text>}
+      </div>
+      <Caption1>{s.fileNeverLeaves}</Caption1>
+    </header>
+  );
+}
+
+function WebApp() {
+  const s = stringsFor(navigator.language);
+  const [port, setPort] = React.useState<FilePort | null>(null);
+  const [fileName, setFileName] = React.useState<string | null>(null);
+  const [loading, setLoading] = React.useState(false);
+  const [ran, setRan] = React.useState(false);
+  const [error, setError] = React.useState<string | null>(null);
+  const [generation, setGeneration] = React.useState(0);
+
+  const open = async (file: File) => {
+    setLoading(true);
+    setError(null);
+    try {
+      const host = await loadXlsxHost();
+      const book = await host.loadXlsx(await file.arrayBuffer());
+      setPort(filePort(host, book));
+      setFileName(file.name);
+      setRan(false);
+      setGeneration((g) => g + 1);
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  const save = async () => {
+    if (!port || !fileName) return;
+    try {
+      const bytes = await port.save();
+      downloadBytes(bytes, `${safeFileName(fileName.replace(/\.xlsx$/i, ''))}-评价结果.xlsx`, XLSX_MIME);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+
+  const header = (
+    <>
+      <FileBar s={s} fileName={fileName} loading={loading} canSave={ran} onOpen={(f) => void open(f)} onSave={() => void save()} />
+      {error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{s.errorTitle}</MessageBarTitle>
+            {error}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+  return <App key={generation} port={port} strings={s} header={header} onRun={() => setRan(true)} />;
+}
+
+const root = document.getElementById('container');
+if (root) createRoot(root).render(<WebApp />);

@@ -1,0 +1,39 @@
+/**
+ * The ribbon's 一键生成 (ExecuteFunction runAll): the same pipeline as the task pane, over the Excel
+ * double; event.completed() is called whether the run succeeds or fails.
+ */
+import { ExcelDouble } from '../../src/hosts/office/double';
+import { evaluate } from '../../src/core/engine';
+import { templateReading } from '../../src/catalogue/fill';
+import { sampleValues } from '../helpers/sample';
+
+const associated = new Map<string, (event: { completed(): void }) => Promise<void>>();
+const g = globalThis as unknown as Record<string, unknown>;
+g.Office = { onReady: () => Promise.resolve({}), actions: { associate: (name: string, f: never) => associated.set(name, f) } };
+
+beforeAll(async () => {
+  await import('../../src/commands/commands');
+});
+
+test('runAll is registered under the manifest’s FunctionName and writes the plan’s sheets and marks', async () => {
+  const d = ExcelDouble.fromTemplate(sampleValues());
+  g.Excel = d.excel;
+  const completed = jest.fn();
+  await associated.get('runAll')!({ completed });
+  expect(completed).toHaveBeenCalledTimes(1);
+  const plan = evaluate(templateReading(sampleValues())).plan;
+  expect(plan.sheets.map((s) => s.name)).toEqual(['指标计算表', '评分表', '问题清单', '报告草稿']);
+  for (const s of plan.sheets) expect(d.sheetNames()).toContain(s.name);
+  // The sample's 财政拨款本年收入 合计 (780.19 ≠ 478.29 + 714.76) is marked as an error.
+  expect(d.cell('财政拨款!D7').fill).toEqual({ kind: 'solid', color: '#FFC7CE' });
+});
+
+test('a failing run still completes the event (Excel would otherwise spin the button)', async () => {
+  g.Excel = { run: () => Promise.reject(Object.assign(new Error('Access denied'), { code: 'AccessDenied' })) };
+  const completed = jest.fn();
+  const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  await associated.get('runAll')!({ completed });
+  expect(completed).toHaveBeenCalledTimes(1);
+  expect(error.mock.calls[0][0]).toContain('工作簿拒绝写入');
+  error.mockRestore();
+});

@@ -1,0 +1,203 @@
+/**
+ * End to end: build the add-in once (webpack --env e2e: dist/ + dist-test/double.js), serve dist/ on
+ * 127.0.0.1, open the task pane in headless Chromium with the real office.js and the Excel test
+ * double (holding the sample department's workbook) as window.Excel, click 一键生成, and check what
+ * landed in the workbook and in the pane. Then the web page: open an .xlsx, run, download the result.
+ *
+ * JIXIAO_E2E_PREBUILT=1 reuses an existing dist/ and dist-test/ (after `npx webpack --mode production --env e2e`).
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as path from 'path';
+import * as zlib from 'zlib';
+import { chromium, Browser, Page } from 'playwright-core';
+import { templateReading } from '../../src/catalogue/fill';
+import { evaluate } from '../../src/core/engine';
+import { MARK_FILL } from '../../src/core/markState';
+import { templatePlan } from '../../src/core/template';
+import { applyPlan, loadXlsx, newXlsx, readInputs, saveXlsx } from '../../src/hosts/file/xlsx';
+import { sampleValues } from '../helpers/sample';
+
+jest.setTimeout(240_000);
+
+const root = path.resolve(__dirname, '..', '..');
+const dist = path.join(root, 'dist');
+const distTest = path.join(root, 'dist-test');
+const out = path.join(root, 'out');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+};
+
+let server: http.Server;
+let base = '';
+let browser: Browser;
+let buildMs = 0;
+
+beforeAll(async () => {
+  const t0 = Date.now();
+  if (!process.env.JIXIAO_E2E_PREBUILT || !fs.existsSync(path.join(distTest, 'double.js')))
+    execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'e2e'], {
+      cwd: root,
+      stdio: 'pipe',
+    });
+  buildMs = Date.now() - t0;
+  server = http.createServer((req, res) => {
+    const url = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    const [dir, rel] = url.startsWith('/dist-test/') ? [distTest, url.slice('/dist-test/'.length)] : [dist, url.slice(1)];
+    const file = path.join(dir, rel);
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  fs.mkdirSync(out, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  console.log(`e2e build ${(buildMs / 1000).toFixed(1)} s`);
+});
+
+/** Waits until the pane is idle again (button re-enabled) and the progress bar's transition has ended. */
+async function settled(page: Page, button: string) {
+  await page.waitForSelector(`button:has-text("${button}"):not([disabled])`);
+  await page.waitForTimeout(600);
+}
+
+/** A page that records every request and fails on any page error. */
+async function openPage(width = 320): Promise<{ page: Page; requests: string[]; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { page, requests, errors };
+}
+
+test('task pane: 一键生成 over the Excel double writes the result sheets and marks and lists the findings', async () => {
+  const expected = evaluate(templateReading(sampleValues()));
+  const { page, requests, errors } = await openPage(320);
+  await page.addInitScript({ path: path.join(distTest, 'double.js') });
+  const t0 = Date.now();
+  await page.goto(`${base}/taskpane.html`);
+  await page.getByRole('button', { name: '一键生成', exact: true }).waitFor();
+  const firstPaintMs = Date.now() - t0;
+  // Nothing from outside, and no ExcelJS or docx before they are asked for.
+  expect(requests.filter((u) => !u.startsWith(base))).toEqual([]);
+  expect(requests.filter((u) => /vendor-(exceljs|docx)|xlsx-host|docx-export/.test(u))).toEqual([]);
+  await page.waitForLoadState('networkidle');
+  // First load: every script before any import() (office.js and what it fetches itself included).
+  const firstLoad = requests.filter((u) => u.endsWith('.js') && !u.includes('.chunk.')).map((u) => path.join(dist, new URL(u).pathname));
+  const firstLoadGzip = firstLoad.reduce((a, f) => a + zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length, 0);
+
+  const syncsBefore = await page.evaluate(() => (window as any).__double.syncCount);
+  await page.getByRole('button', { name: '一键生成', exact: true }).click();
+  await page.getByText('已生成：指标计算表、评分表、问题清单、报告草稿。').waitFor();
+  const syncs = (await page.evaluate(() => (window as any).__double.syncCount)) - syncsBefore;
+  await settled(page, '一键生成');
+
+  // The workbook now holds every sheet of the plan, and every mark's fill.
+  const sheets: string[] = await page.evaluate(() => (window as any).__double.sheetNames());
+  expect(expected.plan.sheets.map((s) => s.name)).toEqual(['指标计算表', '评分表', '问题清单', '报告草稿']);
+  for (const s of expected.plan.sheets) expect(sheets).toContain(s.name);
+  expect(expected.plan.marks.length).toBeGreaterThan(0);
+  const fills: Record<string, string> = await page.evaluate(
+    (addresses) => Object.fromEntries(addresses.map((a) => [a, (window as any).__double.cell(a).fill.color ?? 'none'])),
+    expected.plan.marks.map((m) => m.address),
+  );
+  for (const m of expected.plan.marks) expect([m.address, fills[m.address]]).toEqual([m.address, MARK_FILL[m.severity]]);
+
+  // The summary is the engine's.
+  const summary = page.getByTestId('summary');
+  await expect(summary.getByText('衡阳市科学技术协会 · 2021 年度').count()).resolves.toBe(1);
+  await expect(page.getByTestId('total').textContent()).resolves.toBe(expected.summary.total);
+  await expect(page.getByTestId('grade').textContent()).resolves.toBe(expected.summary.grade);
+  await expect(page.getByTestId('errors').textContent()).resolves.toBe(String(expected.summary.errors));
+  await expect(page.getByTestId('warnings').textContent()).resolves.toBe(String(expected.summary.warnings));
+  await page.screenshot({ path: path.join(out, 'e2e-taskpane.png'), fullPage: true });
+
+  // The findings list, and a click that takes Excel to the first operand's cell.
+  await page.getByRole('tab', { name: /^问题/ }).click();
+  const cards = page.locator('[data-finding]');
+  await expect(cards.count()).resolves.toBe(expected.findings.length);
+  // The sample states 财政拨款本年收入 as 780.19 against 478.29 + 714.76 = 1193.05: Excel goes to 财政拨款!D7.
+  await page.locator('[data-finding="sum.财拨.本年收入"]').getByRole('button', { name: '财政拨款本年收入：合计 = 基本支出 + 项目支出' }).click();
+  await page.waitForFunction(() => (window as any).__double.book.selection?.sheet.name === '财政拨款');
+  const selection = await page.evaluate(() => {
+    const b = (window as any).__double.book;
+    return { active: b.activeSheet.name, sheet: b.selection.sheet.name, box: b.selection.box };
+  });
+  expect(selection).toEqual({ active: '财政拨款', sheet: '财政拨款', box: { top: 6, left: 3, bottom: 6, right: 3 } });
+  await page.screenshot({ path: path.join(out, 'e2e-findings.png') });
+  await page.getByRole('tab', { name: '数据' }).click();
+  await page.getByText(/^已绑定 \d+ · 缺失 \d+ · 无效 \d+$/).waitFor();
+  await page.waitForTimeout(400); // the tab indicator slides
+  await page.screenshot({ path: path.join(out, 'e2e-data.png') });
+
+  // The report preview, and 导出 Word as a download (docx loads only now).
+  await page.getByRole('tab', { name: '报告' }).click();
+  await page.getByRole('heading', { name: expected.report!.title }).waitFor();
+  await page.screenshot({ path: path.join(out, 'e2e-report.png') });
+  const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Word' }).click()]);
+  expect(docx.suggestedFilename()).toBe(`${expected.report!.title}.docx`);
+  expect(fs.readFileSync((await docx.path())!).subarray(0, 2).toString()).toBe('PK');
+  expect(requests.some((u) => /vendor-docx/.test(u))).toBe(true);
+  expect(errors).toEqual([]);
+  console.log(
+    `task pane first load ${(firstLoadGzip / 1024).toFixed(1)} KB gzip (${firstLoad.map((f) => path.basename(f)).join(', ')}), ` +
+      `first paint ${firstPaintMs} ms, 一键生成 syncs ${syncs}, findings ${expected.findings.length}, marks ${expected.plan.marks.length}`,
+  );
+  expect(firstLoadGzip).toBeLessThanOrEqual(300 * 1024);
+});
+
+test('web page: open an .xlsx, run, see the summary, download the result workbook', async () => {
+  const book = newXlsx();
+  applyPlan(book, templatePlan(sampleValues()));
+  const input = Buffer.from(await saveXlsx(book));
+  const { page, requests, errors } = await openPage(1000);
+  await page.goto(`${base}/web.html`);
+  await page.getByRole('button', { name: '打开工作簿（.xlsx）' }).waitFor();
+  expect(requests.filter((u) => /vendor-exceljs|xlsx-host/.test(u))).toEqual([]);
+  await page.getByTestId('file-input').setInputFiles({ name: '衡阳市科协-2021.xlsx', mimeType: 'application/octet-stream', buffer: input });
+  await page.getByText('衡阳市科协-2021.xlsx').waitFor();
+  expect(requests.some((u) => /vendor-exceljs/.test(u))).toBe(true);
+  await page.getByRole('button', { name: '一键生成', exact: true }).click();
+  await page.getByText('已生成：指标计算表、评分表、问题清单、报告草稿。').waitFor();
+  await expect(page.getByTestId('summary').getByText('衡阳市科学技术协会 · 2021 年度').count()).resolves.toBe(1);
+  await settled(page, '下载结果工作簿');
+  await page.screenshot({ path: path.join(out, 'e2e-web.png'), fullPage: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载结果工作簿' }).click()]);
+  expect(download.suggestedFilename()).toBe('衡阳市科协-2021-评价结果.xlsx');
+  const result = await loadXlsx(fs.readFileSync((await download.path())!));
+  const expected = evaluate(readInputs(await loadXlsx(input)));
+  for (const s of expected.plan.sheets) expect(result.wb.getWorksheet(s.name)).toBeDefined();
+  // The department's own figures come back unchanged.
+  expect(readInputs(result).inputs['单位名称'].values).toEqual([['衡阳市科学技术协会']]);
+  expect(errors).toEqual([]);
+});
