@@ -10,7 +10,6 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const zlib = require('zlib');
 const { execFileSync } = require('child_process');
 
 const root = path.join(__dirname, '..');

@@ -77,7 +77,7 @@ function table(
   title: string,
   name: string,
   columns: ColumnDecl[],
-  opts: { required?: boolean; templateRows?: number; source?: string; note?: string } = {},
+  opts: { required?: boolean; templateRows?: number; source?: string; note?: string; defaultRows?: TableDecl['defaultRows'] } = {},
 ): Block {
   const t: TableDecl = {
     type: 'table',
@@ -89,6 +89,7 @@ function table(
     columns,
     templateRows: opts.templateRows ?? 20,
     source: opts.source,
+    defaultRows: opts.defaultRows,
   };
   return { type: 'table', title, note: opts.note, table: t };
 }
@@ -465,33 +466,28 @@ export const INPUT_SHEETS: InputSheet[] = [
         ],
         '留空按默认：预算完成率按湖南口径，“三公”经费变动率按预算数，预算调整率按国家口径；总分 100；优 ≥ 90，良 80–90，中 60–80，差 < 60。',
       ),
-      {
-        type: 'table',
-        title: '评分规则表',
-        note: '一级、二级留空表示同上；指标填指标名称（定性指标留空）；规则填 扣分、分档、比例 或 定性；评分标准留空则按规则自动生成。整表留空时按默认规则评分。',
-        table: {
-          type: 'table',
-          name: '评分规则表',
-          label: '评分规则表',
-          sheet: '评分规则',
-          block: '评分规则表',
-          required: false,
-          columns: [
-            col('一级', '一级指标', 'text', { width: 10 }),
-            col('一级分值', '分值', 'score', { width: 8 }),
-            col('二级', '二级指标', 'text', { width: 14 }),
-            col('二级分值', '分值', 'score', { width: 8 }),
-            col('三级', '三级指标', 'text', { width: 20 }),
-            col('分值', '分值', 'score', { width: 8 }),
-            col('指标', '计算指标', 'text', { width: 16 }),
-            col('规则', '规则类型', 'text', { width: 10 }),
-            col('参数', '规则参数', 'text', { width: 44 }),
-            col('评分标准', '评分标准（文字）', 'text', { width: 50 }),
-          ],
+      table(
+        '评分规则',
+        '评分规则表',
+        '评分规则表',
+        [
+          col('一级', '一级指标', 'text', { width: 10 }),
+          col('一级分值', '分值', 'score', { width: 8 }),
+          col('二级', '二级指标', 'text', { width: 14 }),
+          col('二级分值', '分值', 'score', { width: 8 }),
+          col('三级', '三级指标', 'text', { width: 20 }),
+          col('分值', '分值', 'score', { width: 8 }),
+          col('指标', '计算指标', 'text', { width: 16 }),
+          col('规则', '规则类型', 'text', { width: 10 }),
+          col('参数', '规则参数', 'text', { width: 44 }),
+          col('评分标准', '评分标准（文字）', 'text', { width: 50 }),
+        ],
+        {
           templateRows: 40,
+          note: '一级、二级留空表示同上；指标填指标名称（定性指标留空）；规则填 扣分、分档、比例 或 定性；评分标准留空则按规则自动生成。整表留空时按默认规则评分。',
           defaultRows: () => DEFAULT_RULE_ROWS.map((r) => [...r]),
         },
-      },
+      ),
     ],
   },
   {

@@ -3,23 +3,10 @@ import * as path from 'path';
 import { evaluate, Evaluation, EvaluateOptions } from '../core/engine';
 import { openWorkbook, writeWorkbook } from '../hosts/file/node';
 import { applyPlan, readInputs } from '../hosts/file/xlsx';
+import type { SummaryRow } from '../core/sheets/batchSheet';
 
-/** One row of the batch summary. Scores are display strings (2 dp). */
-export interface BatchRow {
-  file: string;
-  output?: string;
-  unit?: string | null;
-  year?: string | null;
-  total?: string | null;
-  grade?: string | null;
-  /** 一级 name → score. */
-  level1?: Record<string, string>;
-  errors?: number;
-  warnings?: number;
-  worst?: string;
-  /** Set when the workbook could not be evaluated at all. */
-  failure?: string;
-}
+/** One row of the batch summary (the 汇总 sheet's row). */
+export type BatchRow = SummaryRow;
 
 export async function evaluateFile(input: string, output: string | undefined, options: EvaluateOptions = {}): Promise<Evaluation> {
   const book = await openWorkbook(input);

@@ -1,6 +1,7 @@
 /** The 汇总 sheet of a batch review: one row per department, linking to its result workbook. */
 import type { OutCell, SheetPlan } from '../types';
 
+/** One workbook of a batch: its scores (display strings, 2 dp) and findings, or why it failed. */
 export interface SummaryRow {
   file: string;
   output?: string;
@@ -8,10 +9,12 @@ export interface SummaryRow {
   year?: string | null;
   total?: string | null;
   grade?: string | null;
+  /** 一级 name → score. */
   level1?: Record<string, string>;
   errors?: number;
   warnings?: number;
   worst?: string;
+  /** Set when the workbook could not be evaluated at all. */
   failure?: string;
 }
 
