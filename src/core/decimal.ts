@@ -7,12 +7,12 @@ export type Dec = InstanceType<typeof D>;
 export const ZERO = new D(0);
 export const HUNDRED = new D(100);
 
-/** Round half-up to `dp` places for display ("1193.05", "91.30"). Never used to decide a comparison. */
+/** Round half-up to `dp` places for display ("1234.56", "91.30"). Never used to decide a comparison. */
 export function fixed(x: Decimal, dp = 2): string {
   return new D(x).toFixed(dp, Decimal.ROUND_HALF_UP);
 }
 
-/** Amounts as reports write them: 2 decimals, no thousands separator ("1351.58"). */
+/** Amounts as reports write them: 2 decimals, no thousands separator ("1234.56"). */
 export function money(x: Decimal): string {
   return fixed(x, 2);
 }

@@ -85,7 +85,7 @@ export const NUMBERING: Record<1 | 2 | 3 | 4, (n: number) => string> = {
   4: (n) => `（${n}）`,
 };
 
-/** 万元 to 2 dp: "1351.58万元". */
+/** 万元 to 2 dp: "1234.56万元". */
 export function wan(x: Decimal): string {
   return `${money(x)}万元`;
 }
@@ -245,7 +245,7 @@ export class Writer {
   }
 
   /**
-   * A list like "一般公共预算财政拨款收入1193.05万元、其他收入158.53万元".
+   * A list like "一般公共预算财政拨款收入1234.56万元、其他收入56.78万元".
    * Blank optional items are left out (and zero ones with `skipZero`); a blank required item shows its placeholder.
    */
   amounts(items: Array<[name: string, label: string]>, opts: { skipZero?: boolean } = {}): Piece {

@@ -1,7 +1,7 @@
 /**
  * Cell values as accountants type them → typed values, or a Chinese diagnostic naming the cell.
  *
- * "1,193.05", "1193.05万元", full-width digits, "（12.30）" and "-12.30", "-" / "—" (zero),
+ * "1,234.56", "1234.56万元", full-width digits, "（12.30）" and "-12.30", "-" / "—" (zero),
  * blank (distinct from zero), "91.30%", numbers stored as text, error values.
  */
 import type Decimal from 'decimal.js';
@@ -53,7 +53,7 @@ function shown(v: CellValue): string {
 }
 
 const EXPECTED: Record<InputKind, string> = {
-  amount: '应填金额（万元），如 1193.05',
+  amount: '应填金额（万元），如 1234.56',
   count: '应填人数或个数（非负整数），如 18',
   rate: '应填百分比，如 91.30%',
   score: '应填得分（非负数），如 5',
@@ -89,7 +89,7 @@ function numberIn(text: string, units: string[]): { n: Decimal; unit: string; pe
     percent = true;
     s = s.slice(0, -1);
   }
-  // Thousands separators only in their proper places: 1,193.05 but not 1,19.
+  // Thousands separators only in their proper places: 1,234.56 but not 1,19.
   if (s.includes(',')) {
     if (!/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return null;
     s = s.replace(/,/g, '');

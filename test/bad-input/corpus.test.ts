@@ -32,7 +32,7 @@ interface Expected {
 }
 
 const MISSING = '请用“插入模板”或在“数据”页把该项绑定到单元格';
-const AMOUNT = '应填金额（万元），如 1193.05';
+const AMOUNT = '应填金额（万元），如 1234.56';
 const COUNT = '应填人数或个数（非负整数），如 18';
 
 const EXPECTED: Expected[] = [
