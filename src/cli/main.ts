@@ -136,7 +136,7 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
     io.out(`  [${f.severity}] ${f.title}${cells ? `：${cells}` : ''}${more}`);
   }
   if (result.findings.length > 20) io.out(`  ……另有 ${result.findings.length - 20} 项，见 --json 输出或“问题清单”表`);
-  if (values.output) io.out(`已写入：${values.output}`);
+  for (const f of [values.output, values.json, values.docx]) if (f) io.out(`已写入：${f}`);
   return values.strict && s.errors > 0 ? EXIT.findings : EXIT.ok;
 }
 
