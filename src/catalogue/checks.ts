@@ -10,7 +10,7 @@ import type Decimal from 'decimal.js';
 import type { Model } from '../core/model';
 import type { IndicatorResult, Operand, ScoreSheet } from '../core/results';
 import type { Severity } from '../core/types';
-import { D } from '../core/decimal';
+import { D, percent } from '../core/decimal';
 import { INPUT_BY_NAME } from './inputs';
 import type { InputKind } from './types';
 
@@ -261,9 +261,7 @@ const STATED_RATES: Array<[stated: string, indicator: string]> = [
  * Reports state rates to 2 decimals; a trailing zero is lost in parsing ("99.50%" reads as 99.5), so the
  * stated precision cannot be told from the value: always allow half a unit of the 2nd decimal.
  */
-export function statedRateTolerance(_stated: Decimal): Decimal {
-  return new D('0.005');
-}
+const STATED_RATE_TOLERANCE = new D('0.005');
 
 function statedRate(stated: string, indicatorId: string): CheckDecl {
   return decl(`rate.${indicatorId}`, `报告所列${indicatorId}与重算结果一致`, '比率', [stated], (ctx) => {
@@ -280,7 +278,7 @@ function statedRate(stated: string, indicatorId: string): CheckDecl {
         rightValue: ind.value,
         unavailable: ind.value === null ? ind.unavailable ?? '缺少计算所需数据' : undefined,
         statement: `${s.operand.label} = ${ind.formula}`,
-        tolerance: statedRateTolerance(s.operand.value as Decimal),
+        tolerance: STATED_RATE_TOLERANCE,
         context: ind.operands,
         suspects: [s.operand],
       },
@@ -303,7 +301,7 @@ function 三公增长率(item: string): CheckDecl {
       left: [s],
       right: [],
       statement: `${s.operand.label} = （本年决算数 − 上年决算数）÷ 上年决算数 × 100%`,
-      tolerance: statedRateTolerance(s.operand.value as Decimal),
+      tolerance: STATED_RATE_TOLERANCE,
       context: [c, p],
       suspects: [s.operand],
     };
@@ -631,7 +629,7 @@ function scoreOutcomes(ctx: CheckContext): Outcome[] {
   for (const line of sheet.lines) {
     if (line.claimed === undefined || line.missing) continue;
     const ind = line.indicator ? ctx.indicator(line.indicator) : undefined;
-    const detail = line.indicatorValue ? `（指标值 ${line.indicatorValue.toFixed(2)}，评分标准：${line.standard}）` : `（评分标准：${line.standard}）`;
+    const detail = line.indicatorValue ? `（指标值 ${percent(line.indicatorValue)}，评分标准：${line.standard}）` : `（评分标准：${line.standard}）`;
     compare(`三级.${line.level3}`, line.level3, line.claimed, line.score, ind?.operands ?? [], detail, []);
   }
   for (const g of sheet.groups) {
@@ -643,10 +641,10 @@ function scoreOutcomes(ctx: CheckContext): Outcome[] {
             ...sheet.groups.filter((x) => x.level === 2 && x.parent === g.name).map((x) => `二级.${x.name}`),
             ...sheet.lines.filter((l) => l.level1 === g.name).map((l) => `三级.${l.level3}`),
           ];
-    compare(`${g.level === 1 ? '一级' : '二级'}.${g.name}`, g.name, g.claimed, g.score, [], `（满分 ${g.points.toFixed(0)} 分）`, follows);
+    compare(`${g.level === 1 ? '一级' : '二级'}.${g.name}`, g.name, g.claimed, g.score, [], `（满分 ${g.points.toString()} 分）`, follows);
   }
   if (sheet.claimedTotal !== undefined)
-    compare('总分', '总分', sheet.claimedTotal, sheet.total, [], `（满分 ${sheet.points.toFixed(0)} 分）`, [
+    compare('总分', '总分', sheet.claimedTotal, sheet.total, [], `（满分 ${sheet.points.toString()} 分）`, [
       ...sheet.groups.filter((g) => g.level === 1).map((g) => `一级.${g.name}`),
       ...sheet.groups.filter((g) => g.level === 2).map((g) => `二级.${g.name}`),
     ]);

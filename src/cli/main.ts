@@ -44,6 +44,14 @@ export interface Io {
 
 const consoleIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
 
+/** An integer option or argument, at least `min`; anything else is a usage error naming it. */
+function integer(text: string, what: string, min: number): number {
+  const n = Number(text);
+  const kind = min > 0 ? '正整数' : min === 0 ? '非负整数' : '整数';
+  if (!/^\s*[-+]?\d+\s*$/.test(text) || n < min) throw new UsageError(`${what}应为${kind}：${text}`);
+  return n;
+}
+
 function need(v: string | undefined, what: string): string {
   if (!v) throw new UsageError(`缺少${what}`);
   return v;
@@ -159,7 +167,7 @@ async function cmdBatch(args: string[], io: Io): Promise<number> {
   const { runBatch, progressBar } = await import('./batch');
   const result = await runBatch(folder, out, {
     rulesJson,
-    workers: values.workers ? Number(values.workers) : undefined,
+    workers: values.workers !== undefined ? integer(values.workers, '并行数（--workers）', 1) : undefined,
     progress: progressBar((s) => process.stderr.write(s), Boolean(process.stderr.isTTY)),
   });
   const failed = result.rows.filter((r) => r.failure).length;
@@ -174,14 +182,14 @@ async function cmdGenerate(args: string[], io: Io): Promise<number> {
     allowPositionals: true,
     options: { output: { type: 'string', short: 'o' }, seed: { type: 'string' }, rows: { type: 'string' } },
   });
-  const count = Number(need(positionals[0], '数量'));
+  const count = integer(need(positionals[0], '数量'), '数量', 1);
   const out = need(values.output, '输出文件夹（-o）');
-  if (!Number.isInteger(count) || count < 1) throw new UsageError(`数量应为正整数：${positionals[0]}`);
+  const seed0 = integer(values.seed ?? '1', '随机种子（--seed）', Number.MIN_SAFE_INTEGER);
+  const rows = integer(values.rows ?? '6', '项目行数（--rows）', 0);
   const { syntheticDepartment } = await import('./synthetic');
-  const seed0 = Number(values.seed ?? 1);
   for (let i = 0; i < count; i++) {
     const book = newXlsx();
-    applyPlan(book, templatePlan(syntheticDepartment(seed0 + i, Number(values.rows ?? 6))));
+    applyPlan(book, templatePlan(syntheticDepartment(seed0 + i, rows)));
     await writeWorkbook(book, path.join(out, `单位${String(i + 1).padStart(4, '0')}.xlsx`));
   }
   io.out(`已生成 ${count} 个工作簿：${out}`);

@@ -47,16 +47,34 @@ export function encodeState(records: MarkRecord[]): CellValue[][] {
   return [HEADER, ...records.map((r) => [r.address, JSON.stringify(r.fill), r.note === null ? '' : JSON.stringify(r.note), r.severity])];
 }
 
+/** JSON.parse that gives undefined for text that is not JSON (the state sheet is in the user's hands). */
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function fillOf(text: string): FillState {
+  const f = parsed(text) as Partial<FillState> | undefined;
+  if (f?.kind === 'solid' && typeof f.color === 'string') return { kind: 'solid', color: f.color };
+  if (f?.kind === 'other' && typeof f.raw === 'string' && parsed(f.raw) !== undefined) return { kind: 'other', raw: f.raw };
+  return { kind: 'none' };
+}
+
+/** Reads the records back; a damaged record still restores its cell (to no fill, the note as written) rather than throwing. */
 export function decodeState(values: CellValue[][] | undefined): MarkRecord[] {
   if (!values || values.length < 2 || values[0][0] !== HEADER[0]) return [];
   const out: MarkRecord[] = [];
   for (const row of values.slice(1)) {
     const [address, fill, note, severity, via] = row.map((v) => (v === null || v === undefined ? '' : String(v)));
     if (!address) continue;
+    const noteText = note ? parsed(note) : null;
     out.push({
       address,
-      fill: fill ? (JSON.parse(fill) as FillState) : { kind: 'none' },
-      note: note ? (JSON.parse(note) as string) : null,
+      fill: fillOf(fill),
+      note: noteText === null ? null : typeof noteText === 'string' ? noteText : note,
       severity: severity === '提示' ? '提示' : '错误',
       ...(via ? { via } : {}),
     });

@@ -211,7 +211,9 @@ function parseDate(v: CellValue, ctx: ParseContext): ParseResult {
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?)?\s*月?$/.exec(t);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : undefined];
-    if (mo >= 1 && mo <= 12 && (d === undefined || (d >= 1 && d <= 31))) {
+    // The day must exist in that month (2021-02-30 is a typo, not 3 月 2 日).
+    const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+    if (mo >= 1 && mo <= 12 && (d === undefined || (d >= 1 && d <= daysInMonth))) {
       const pad = (x: number) => String(x).padStart(2, '0');
       return { value: d === undefined ? `${y}-${pad(mo)}` : `${y}-${pad(mo)}-${pad(d)}`, blank: false };
     }

@@ -374,28 +374,23 @@ export function buildRulebook(rows: RuleRowIn[], settings: RuleSettingsIn, origi
       errors.push(err('rule-tree', `${row.where('二级')}：一级指标“${cur1}”下未填写二级指标`, row.where('二级')));
       continue;
     }
-    const p1 = pointsOf(row, '一级分值', false);
-    const p2 = pointsOf(row, '二级分值', false);
-    const g1 = level1.get(cur1) ?? { points: null, where: row.where('一级分值') };
-    if (p1) {
-      if (g1.points && !g1.points.equals(p1))
-        errors.push(err('rule-points', `${row.where('一级分值')}：一级指标“${cur1}”的分值写作 ${p1}，与 ${g1.where} 的 ${g1.points} 不一致`, row.where('一级分值')));
+    // A group's points may be written on any of its rows, but the same each time.
+    const settle = (g: { points: Decimal | null; where: string }, column: '一级分值' | '二级分值', what: string) => {
+      const p = pointsOf(row, column, false);
+      if (!p) return;
+      if (g.points && !g.points.equals(p))
+        errors.push(err('rule-points', `${row.where(column)}：${what}的分值写作 ${p}，与 ${g.where} 的 ${g.points} 不一致`, row.where(column)));
       else {
-        g1.points = p1;
-        g1.where = row.where('一级分值');
+        g.points = p;
+        g.where = row.where(column);
       }
-    }
+    };
+    const g1 = level1.get(cur1) ?? { points: null, where: row.where('一级分值') };
+    settle(g1, '一级分值', `一级指标“${cur1}”`);
     level1.set(cur1, g1);
     const key2 = `${cur1}\u0000${cur2}`;
     const g2 = level2.get(key2) ?? { level1: cur1, name: cur2, points: null, where: row.where('二级分值') };
-    if (p2) {
-      if (g2.points && !g2.points.equals(p2))
-        errors.push(err('rule-points', `${row.where('二级分值')}：二级指标“${cur2}”的分值写作 ${p2}，与 ${g2.where} 的 ${g2.points} 不一致`, row.where('二级分值')));
-      else {
-        g2.points = p2;
-        g2.where = row.where('二级分值');
-      }
-    }
+    settle(g2, '二级分值', `二级指标“${cur2}”`);
     level2.set(key2, g2);
 
     if (!name3) {

@@ -6,6 +6,7 @@ import * as path from 'path';
 import { promisify } from 'util';
 import ExcelJS from 'exceljs';
 import { INPUTS } from '../../src/catalogue/inputs';
+import { main } from '../../src/cli/main';
 import { SAMPLE_JSON, SAMPLE_XLSX } from '../helpers/sample';
 
 const run = promisify(execFile);
@@ -117,6 +118,18 @@ describe('jixiao CLI', () => {
     const bogus = path.join(tmp, '不是工作簿.xlsx');
     fs.writeFileSync(bogus, '这不是 xlsx');
     expect(await jixiao('evaluate', bogus)).toMatchObject({ code: 3, stderr: expect.stringContaining('无法打开工作簿') });
+  });
+
+  test('a numeric option that is not a whole number is a usage error naming it (not NaN workers or rows)', async () => {
+    const errs: string[] = [];
+    const io = { out: () => undefined, err: (l: string) => errs.push(l) };
+    expect(await main(['batch', tmp, '-o', path.join(tmp, 'never'), '--workers', 'abc'], io)).toBe(2);
+    expect(errs.pop()).toContain('并行数（--workers）应为正整数：abc');
+    expect(await main(['generate', '2', '-o', path.join(tmp, 'never'), '--rows', '3.5'], io)).toBe(2);
+    expect(errs.pop()).toContain('项目行数（--rows）应为非负整数：3.5');
+    expect(await main(['generate', '0', '-o', path.join(tmp, 'never')], io)).toBe(2);
+    expect(errs.pop()).toContain('数量应为正整数：0');
+    expect(fs.existsSync(path.join(tmp, 'never'))).toBe(false);
   });
 
   test('batch evaluates a folder in parallel, reports failures and writes 汇总.xlsx', async () => {

@@ -236,6 +236,12 @@ describe('评分: a claimed score the rulebook contradicts', () => {
     expect(all(over.consequences!).map((c) => c.id)).toContain('score.一级.投入');
     expect(find(fs, 'score.三级.三公经费变动率')!.severity).toBe('提示');
   });
+  test('the message shows the indicator value as a percentage and a fractional 满分 as it is (2.5, not 3)', () => {
+    const half: ScoreSheet = { ...sheet, groups: [{ level: 2, name: '预算配置', points: new D('2.5'), score: new D(1), claimed: new D('2.5'), parent: '投入' }] };
+    const fs = check({ 自评得分表: [['在职人员控制率', 2, null], ['预算配置', 2.5, null]] }, [ind], half);
+    expect(find(fs, 'score.三级.在职人员控制率')!.message).toContain('（指标值 91.30%，评分标准：≤100% 得满分）');
+    expect(find(fs, 'score.二级.预算配置')!.message).toContain('（满分 2.5 分）');
+  });
 });
 
 describe('出错说明', () => {

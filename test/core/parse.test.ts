@@ -89,6 +89,10 @@ describe('other kinds', () => {
     expect(value('2021.6', 'date')).toBe('2021-06');
     expect(value(44561, 'date')).toBe('2021-12-31');
     expect(problem('下半年', 'date').code).toBe('not-a-date');
+    // A day the month does not have is a typo, reported rather than read as another date.
+    expect(problem('2021-02-29', 'date').message).toContain('收支总表!B15（本年收入合计）：单元格内容“2021-02-29”不是日期');
+    expect(problem('2021年4月31日', 'date').code).toBe('not-a-date');
+    expect(value('2020-02-29', 'date')).toBe('2020-02-29');
     expect(value('5分', 'score')).toBe('5');
     expect(problem(-1, 'score').code).toBe('bad-score');
     expect(value(12, 'text')).toBe('12');

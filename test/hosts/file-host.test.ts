@@ -107,6 +107,29 @@ describe('file host (ExcelJS)', () => {
     expect(cleared.wb.getWorksheet('_jixiao_state')).toBeUndefined();
   });
 
+  test('a damaged record in the state sheet (edited by hand) still clears its mark and does not throw', async () => {
+    const book = newXlsx();
+    applyPlan(book, { sheets: [{ name: '数据', rows: [[{ value: 1 }, { value: 2 }]] }], marks: [] });
+    applyPlan(book, { sheets: [], marks: [{ address: '数据!A1', severity: '错误', note: '有误' }, { address: '数据!B1', severity: '提示', note: '请核对' }] });
+    const state = book.wb.getWorksheet('_jixiao_state')!;
+    state.getCell('B2').value = '{not json';
+    state.getCell('C3').value = '会计改过的批注';
+    const back = await roundTrip(book);
+    expect(clearMarks(back)).toBe(2);
+    const ws = back.wb.getWorksheet('数据')!;
+    expect(ws.getCell('A1').fill).toBeUndefined();
+    expect(ws.getCell('A1').value).toBe(1);
+    expect(ws.getCell('B1').note).toBe('会计改过的批注');
+  });
+
+  test('a hyperlink whose text is rich text reads as its text', async () => {
+    const book = newXlsx();
+    book.wb.addWorksheet('基础数据').getCell('B2').value = { text: { richText: [{ text: '衡阳' }, { text: '市' }] }, hyperlink: 'https://example.org' } as unknown as ExcelJS.CellValue;
+    const back = await roundTrip(book);
+    back.names = [{ name: '单位名称', formula: '基础数据!$B$2' }];
+    expect(readInputs(back, ['单位名称']).inputs['单位名称'].values).toEqual([['衡阳市']]);
+  });
+
   test('text that looks like a formula is written as text', async () => {
     const book = newXlsx();
     applyPlan(book, { sheets: [{ name: '输出', rows: [[{ value: '=SUM(A1:A3)' }, { value: '+86' }, { value: '@x' }, { formula: '1+1' }]] }], marks: [] });

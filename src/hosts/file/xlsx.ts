@@ -158,7 +158,8 @@ export function cellValueOf(v: ExcelJS.CellValue): CellValue {
       return cellValueOf(r as ExcelJS.CellValue);
     }
     if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
-    if ('text' in v) return String((v as ExcelJS.CellHyperlinkValue).text);
+    // A hyperlink's text may itself be rich text.
+    if ('text' in v) return cellValueOf((v as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
   }
   return String(v);
 }
@@ -266,7 +267,8 @@ function internalRef(address: string): string {
 function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   const existing = wb.getWorksheet(plan.name);
   if (existing && plan.onExisting === 'keep') return;
-  // Replace whole: remove and re-add at the same position so output sheets stay in order.
+  // Replace whole: remove and re-add. The new sheet goes to the end, so as every output sheet is rewritten
+  // in plan order they stay together, in that order, after the user's sheets.
   if (existing) wb.removeWorksheet(existing.id);
   const ws = wb.addWorksheet(plan.name, {
     state: plan.visibility ?? 'visible',
