@@ -309,7 +309,11 @@ function 三公增长率(item: string): CheckDecl {
       return [{ ...base, rightValue: null, unavailable: '本年或上年决算数未填，无法重算' }];
     const pv = p.value as Decimal;
     if (pv.isZero()) return [{ ...base, rightValue: null, unavailable: '上年决算数为 0，增长率无意义，报告不应列示百分比' }];
-    return [{ ...base, rightValue: (c.value as Decimal).minus(pv).div(pv).times(100) }];
+    const cv = c.value as Decimal;
+    // The amounts are themselves rounded to ±0.005 万元: on a small base that moves the rate by more
+    // than its own rounding, so widen the tolerance by d(100·(c−p)/p) = 100·(|dc|/|p| + |c|·|dp|/p²).
+    const fromAmounts = new D('0.005').div(pv.abs()).plus(cv.abs().times('0.005').div(pv.pow(2))).times(100);
+    return [{ ...base, tolerance: STATED_RATE_TOLERANCE.plus(fromAmounts), rightValue: cv.minus(pv).div(pv).times(100) }];
   });
 }
 

@@ -269,10 +269,11 @@ export const INDICATORS: IndicatorDecl[] = [
       let keyF = '基础_重点项目支出';
       if (m.num('基础_重点项目支出') !== null) key = inputs.num('基础_重点项目支出');
       else {
-        const flagged = projects.rows.filter((r) => r.cells['重点项目']?.value === true);
+        // Top-level projects only: a sub-item's budget is already inside its parent's.
+        const flagged = projects.rows.filter((r) => r.cells['重点项目']?.value === true && r.cells['上级项目']?.blank !== false);
         key = flagged.length > 0 ? sum(flagged.map((r) => (r.cells['预算总额']?.value as Decimal | null) ?? ZERO)) : null;
-        inputs.derived('项目支出明细表', '重点项目支出（项目表中标为重点项目的预算总额合计）', key, projects.address);
-        keyF = 'SUMIF(INDEX(项目支出明细表,0,7),"是",INDEX(项目支出明细表,0,5))';
+        inputs.derived('项目支出明细表', '重点项目支出（项目表中标为重点项目的一级项目预算总额合计）', key, projects.address);
+        keyF = 'SUMIFS(INDEX(项目支出明细表,0,5),INDEX(项目支出明细表,0,7),"是",INDEX(项目支出明细表,0,2),"")';
         if (key === null)
           inputs.problems.push(
             `重点项目支出（${m.address('基础_重点项目支出') ?? '基础_重点项目支出'}）未填写，项目支出明细表${projects.address ? `（${projects.address}）` : ''}中也没有标为重点项目的项目`,

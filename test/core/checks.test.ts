@@ -175,6 +175,18 @@ describe('比率: a stated rate equals its recomputation', () => {
     const zero = find(check({ 三公_公务接待_本年决算: 1, 三公_公务接待_上年决算: 0, 三公_公务接待_增长率: '100%' }), 'rate.三公增长率.公务接待')!;
     expect(zero.severity).toBe('提示');
   });
+
+  test('三公 增长率 tolerance widens with the rounding of small amounts, and says so', () => {
+    const small = { 三公_公务接待_本年决算: 1.26, 三公_公务接待_上年决算: 0.98 };
+    // ±0.005 on both amounts: 100·(0.005/0.98 + 1.26·0.005/0.98²) = 1.166181…, plus 0.005 for the stated rate.
+    const f = find(check({ ...small, 三公_公务接待_增长率: '30%' }), 'rate.三公增长率.公务接待')!;
+    expect(f.tolerance!.toFixed(4)).toBe('1.1712');
+    expect(find(check({ ...small, 三公_公务接待_增长率: '29.5%' }), 'rate.三公增长率.公务接待')).toBeUndefined();
+    // 100 times the base: 100·(0.005/98 + 126·0.005/98²) + 0.005 = 0.016662…
+    const large = { 三公_公务接待_本年决算: 126, 三公_公务接待_上年决算: 98 };
+    expect(find(check({ ...large, 三公_公务接待_增长率: '28.58%' }), 'rate.三公增长率.公务接待')).toBeUndefined();
+    expect(find(check({ ...large, 三公_公务接待_增长率: '28.60%' }), 'rate.三公增长率.公务接待')!.tolerance!.toFixed(4)).toBe('0.0167');
+  });
 });
 
 describe('单位 and 年度', () => {

@@ -149,7 +149,10 @@ describe('edge inputs', () => {
     values[0][6] = '是';
     const r = compute({ 项目支出明细表: values }).get('重点支出安排率')!;
     expect(v6(r)).toBe('95.802787');
-    expect(r.excelFormula).toBe('SUMIF(INDEX(项目支出明细表,0,7),"是",INDEX(项目支出明细表,0,5))/项目_合计_预算总额');
+    expect(r.excelFormula).toBe('SUMIFS(INDEX(项目支出明细表,0,5),INDEX(项目支出明细表,0,7),"是",INDEX(项目支出明细表,0,2),"")/项目_合计_预算总额');
+    // A flagged sub-item (科技馆站, 预算总额 714.76, under 科普经费) is inside its parent: not counted twice.
+    values[4][6] = '是';
+    expect(v6(compute({ 项目支出明细表: values }).get('重点支出安排率'))).toBe('95.802787');
   });
 
   test('支付进度率 = 45% / 50% = 90%', () => {
