@@ -99,7 +99,10 @@ export function officePort(): WorkbookPort {
           await context.sync();
           const { row, cells } = explanationRow(range.values, entry);
           if (row < 0) throw new PortError(`${normaliseAddress(range.address) ?? range.address}（出错说明表）已填满；请在表中插入行后再保存`);
-          range.getCell(row, 0).getResizedRange(0, cells.length - 1).values = [cells.map((c) => c ?? '')];
+          const target = range.getCell(row, 0).getResizedRange(0, cells.length - 1);
+          // Text columns: formatted as text first, so an explanation starting with = + - @ stays text.
+          target.numberFormat = [cells.map(() => '@')];
+          target.values = [cells.map((c) => c ?? '')];
           await context.sync();
         }),
       ),

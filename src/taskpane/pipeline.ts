@@ -49,14 +49,22 @@ export async function recheck(port: WorkbookPort, engine?: Engine): Promise<RunO
   return { reading, evaluation: run(reading) };
 }
 
+/** office.js error codes the user can act on, in Chinese; `where` is `（位置：…）` or ''. */
+const OFFICE_ERRORS: Record<string, (where: string) => string> = {
+  InvalidReference: (where) => `引用无效：所指的工作表或单元格不存在${where}。`,
+  ItemNotFound: (where) => `找不到所需的工作表、名称或单元格${where}。请确认没有删除或改名，或在“数据”页重新绑定后重试。`,
+  AccessDenied: (where) => `工作簿拒绝写入（可能受保护或正在编辑单元格）${where}。请退出单元格编辑或取消保护后重试。`,
+  ItemAlreadyExists: (where) => `同名项目已存在${where}。`,
+  ApiNotFound: (where) => `当前 Excel 版本不支持这项操作${where}。请更新 Excel（如 Microsoft 365）后重试。`,
+};
+
 /** A failure as a Chinese sentence for a MessageBar (office.js errors carry English text and a code). */
 export function describeError(e: unknown): string {
   if (e && typeof e === 'object') {
     const err = e as { message?: string; code?: string; debugInfo?: { errorLocation?: string } };
     const where = err.debugInfo?.errorLocation ? `（位置：${err.debugInfo.errorLocation}）` : '';
-    if (err.code === 'InvalidReference') return `引用无效：所指的工作表或单元格不存在${where}。`;
-    if (err.code === 'AccessDenied') return `工作簿拒绝写入（可能受保护或正在编辑单元格）${where}。请退出单元格编辑或取消保护后重试。`;
-    if (err.code === 'ItemAlreadyExists') return `同名项目已存在${where}。`;
+    const known = err.code ? OFFICE_ERRORS[err.code] : undefined;
+    if (known) return known(where);
     if (err.message && /[\u4e00-\u9fff]/.test(err.message)) return err.message;
     if (err.message) return `操作失败：${err.message}${err.code ? `（${err.code}）` : ''}${where}`;
   }

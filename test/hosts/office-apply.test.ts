@@ -406,4 +406,21 @@ describe('output sheets', () => {
     expect(d.sheetData('问题清单').pageLayout).toEqual({ paperSize: 'Letter', orientation: 'Portrait', zoom: { scale: 100 } });
     expect(d.cell('问题清单!A1').value).toBe('问题清单');
   });
+
+  test('without ExcelApi 1.9 a cell’s own fill is read by colour alone, and 清除标记 brings it back', async () => {
+    const d = userBook(10, '1.8');
+    d.install();
+    const year = TEMPLATE_ADDRESS.get('评价年度')!;
+    const unit = TEMPLATE_ADDRESS.get('单位名称')!;
+    const project = projectCell(0);
+    const before = d.cell(project).fill;
+    await apply(d, plan(3));
+    expect(d.cell(year).fill).toEqual({ kind: 'solid', color: MARK_FILL['错误'] });
+    expect(d.cell(project).fill).toEqual({ kind: 'solid', color: MARK_FILL['错误'] });
+    await clear(d);
+    expect(d.cell(year).fill).toEqual({ kind: 'solid', color: '#00B050' });
+    expect(d.cell(project).fill).toEqual(before);
+    // White cannot be told from "no fill" by colour alone: it comes back as "no fill", which looks the same.
+    expect(d.cell(unit).fill).toEqual({ kind: 'none' });
+  });
 });

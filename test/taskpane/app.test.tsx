@@ -9,6 +9,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { evaluate } from '../../src/core/engine';
 import type { RawReading } from '../../src/core/types';
 import { App } from '../../src/taskpane/components/App';
+import { PortError } from '../../src/taskpane/port';
 import { stringsFor } from '../../src/taskpane/strings';
 import { sampleReading } from '../helpers/sample';
 import { fakePort } from './fakePort';
@@ -24,6 +25,7 @@ test('一键生成 reads, evaluates, writes the plan once and shows the engine�
   render(<App port={port} />);
   await runOnce();
   const summary = screen.getByTestId('summary');
+  expect(summary.getAttribute('aria-label')).toBe('评价结果');
   expect(within(summary).getByText('衡阳市科学技术协会 · 2021 年度')).toBeTruthy();
   expect(screen.getByTestId('total').textContent).toBe(expected.summary.total);
   expect(screen.getByTestId('grade').textContent).toBe(expected.summary.grade);
@@ -165,4 +167,18 @@ test('English when Office says so, Chinese otherwise', () => {
   expect(stringsFor('en-US').run).toBe('Run all');
   expect(stringsFor('zh-CN').run).toBe('一键生成');
   expect(stringsFor(undefined).tabFindings).toBe('问题');
+});
+
+test('an explanation that cannot be saved leaves the editor open with its text, and says why in Chinese', async () => {
+  const port = fakePort(sampleReading());
+  port.writeExplanation = () => Promise.reject(new PortError('工作簿中没有名称 出错说明表（出错说明表）；请先在“数据”页点“插入模板”或绑定该表'));
+  render(<App port={port} />);
+  await runOnce();
+  fireEvent.click(screen.getByRole('tab', { name: /^问题/ }));
+  const budget = screen.getByRole('region', { name: '提示' }).querySelector('[data-finding="same.预算完成年初预算"]') as HTMLElement;
+  fireEvent.click(within(budget).getByRole('button', { name: '填写说明' }));
+  fireEvent.change(within(budget).getByRole('textbox'), { target: { value: '只含基本支出' } });
+  fireEvent.click(within(budget).getByRole('button', { name: '保存说明' }));
+  expect((await screen.findByRole('alert')).textContent).toContain('工作簿中没有名称 出错说明表');
+  expect((within(budget).getByRole('textbox') as HTMLTextAreaElement).value).toBe('只含基本支出');
 });

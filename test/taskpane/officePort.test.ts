@@ -72,3 +72,21 @@ test('an explanation goes into the first empty row of 出错说明表, and a sec
   const second = first.replace(/\d+$/, (n) => String(Number(n) + 1));
   expect(row(second)).toEqual([null, null, null]);
 });
+
+test('an explanation starting with = + - @ is written as text, never as a formula', async () => {
+  const d = ExcelDouble.fromTemplate(sampleValues());
+  install(d);
+  const port = officePort();
+  const address = (await port.readAll()).inputs['出错说明表'].address!;
+  const first = address.split(':')[0];
+  const [sheet, cell] = first.split('!');
+  const col = (dc: number) => `${sheet}!${String.fromCharCode(cell.charCodeAt(0) + dc)}${cell.slice(1)}`;
+  await port.writeExplanation({ id: 'same.公用经费决算', title: '-口径不一致', text: '=基础数据表按全部资金计' });
+  expect(d.cell(col(1))).toMatchObject({ value: '-口径不一致' });
+  expect(d.cell(col(1)).formula).toBeUndefined();
+  expect(d.cell(col(2))).toMatchObject({ value: '=基础数据表按全部资金计' });
+  expect(d.cell(col(2)).formula).toBeUndefined();
+  // And it reads back as the department wrote it.
+  const row = (await port.readAll()).inputs['出错说明表'].values![0];
+  expect(row).toEqual(['same.公用经费决算', '-口径不一致', '=基础数据表按全部资金计']);
+});

@@ -37,10 +37,17 @@ interface Capabilities {
   notes: boolean;
   comments: boolean;
   pageLayout: boolean;
+  /** RangeFill.pattern and tintAndShade (ExcelApi 1.9): without them only the colour can be read. */
+  fillPattern: boolean;
 }
 
 function capabilities(o: ApplyOptions): Capabilities {
-  return { notes: o.notesSupported ?? isSet('1.18'), comments: o.commentsSupported ?? isSet('1.10'), pageLayout: o.pageLayoutSupported ?? isSet('1.9') };
+  return {
+    notes: o.notesSupported ?? isSet('1.18'),
+    comments: o.commentsSupported ?? isSet('1.10'),
+    pageLayout: o.pageLayoutSupported ?? isSet('1.9'),
+    fillPattern: isSet('1.9'),
+  };
 }
 
 // ------------------------------------------------------------------ the mark state, Office flavour
@@ -125,21 +132,29 @@ function place(address: string): Place | null {
   return r ? { sheet: r.sheet, cell: a1(r.top, r.left) } : null;
 }
 
-/** office.js does not tell "no fill" from white by colour (office-js #4900): tintAndShade is null for no fill. */
-function fillState(fill: Excel.RangeFill): FillState {
+/** The fill properties a cell's own fill is read from: pattern and tintAndShade only where they exist. */
+const fillProps = (can: Capabilities) => (can.fillPattern ? 'color,tintAndShade,pattern' : 'color');
+
+/**
+ * office.js does not tell "no fill" from white by colour (office-js #4900): tintAndShade is null for
+ * no fill. Before ExcelApi 1.9 only the colour is known, so white is taken for "no fill", which looks the same.
+ */
+function fillState(fill: Excel.RangeFill, can: Capabilities): FillState {
+  if (!can.fillPattern) return fill.color.toUpperCase() === '#FFFFFF' ? { kind: 'none' } : { kind: 'solid', color: fill.color };
   const pattern = fill.pattern as string | null;
   if (fill.tintAndShade === null || pattern === 'None') return { kind: 'none' };
   if (!pattern || pattern === 'Solid') return { kind: 'solid', color: fill.color };
   return { kind: 'other', raw: JSON.stringify({ color: fill.color, pattern }) };
 }
 
-function restoreFill(range: Excel.Range, fill: FillState): void {
+function restoreFill(range: Excel.Range, fill: FillState, can: Capabilities): void {
   if (fill.kind === 'none') range.format.fill.clear();
   else if (fill.kind === 'solid') range.format.fill.color = fill.color;
   else {
     const { color, pattern } = JSON.parse(fill.raw) as { color: string; pattern: Excel.RangeFill['pattern'] };
     range.format.fill.color = color;
-    range.format.fill.pattern = pattern;
+    // A pattern recorded by a newer Excel: an older one can bring back its colour only.
+    if (can.fillPattern) range.format.fill.pattern = pattern;
   }
 }
 
@@ -390,7 +405,7 @@ function restoreCell(
   const p = place(rec.address);
   if (!p) return true;
   const ws = context.workbook.worksheets.getItem(p.sheet);
-  restoreFill(ws.getRange(p.cell), rec.fill);
+  restoreFill(ws.getRange(p.cell), rec.fill, can);
   if (rec.how.via === 'none') return true;
   if (!canUndo(rec.how, can)) {
     notices.add(UNSUPPORTED[rec.how.via], rec.address);
@@ -447,7 +462,7 @@ function markCell(
   const ws = context.workbook.worksheets.getItem(m.place.sheet);
   const range = ws.getRange(m.place.cell);
   range.format.fill.color = MARK_FILL[m.severity];
-  const fill = prev ? prev.fill : fillState(reads.fill);
+  const fill = prev ? prev.fill : fillState(reads.fill, can);
   const record = (note: string | null, how: Via): OfficeRecord => ({ address: m.address, fill, note, severity: m.severity, how });
 
   // Its old message cannot be touched in this Excel: keep it as it is (and say so).
@@ -502,7 +517,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
   const reads = new Map<string, MarkReads>(
     marks.map((m) => {
       const ws = wb.worksheets.getItem(m.place.sheet);
-      const fill = ws.getRange(m.place.cell).format.fill.load('color,tintAndShade,pattern');
+      const fill = ws.getRange(m.place.cell).format.fill.load(fillProps(can));
       const note = can.notes ? ws.notes.getItemOrNullObject(m.place.cell).load('content') : null;
       return [m.address, { fill, note }];
     }),

@@ -153,14 +153,19 @@ export function App({
     };
   }, [port, say, fail, s, editDebounceMs, engine]);
 
-  /** Runs an action with the pane marked busy; failures become an error MessageBar. */
-  const guarded = async (action: () => Promise<void>) => {
-    if (!port) return say('warning', s.noWorkbook);
+  /** Runs an action with the pane marked busy; failures become an error MessageBar. Resolves to whether it succeeded. */
+  const guarded = async (action: () => Promise<void>): Promise<boolean> => {
+    if (!port) {
+      say('warning', s.noWorkbook);
+      return false;
+    }
     setBusy(true);
     try {
       await action();
+      return true;
     } catch (e) {
       fail(e);
+      return false;
     } finally {
       setBusy(false);
     }
@@ -204,14 +209,13 @@ export function App({
     port.select(address).catch(fail);
   };
 
-  const onExplain = async (finding: Finding, text: string) => {
-    await guarded(async () => {
+  const onExplain = (finding: Finding, text: string) =>
+    guarded(async () => {
       await port!.writeExplanation({ id: finding.id, title: finding.title, text });
       say('success', s.explanationSaved(finding.id));
       const o = await recheck(port!, engine);
       setOutcome(o);
     });
-  };
 
   const onExport = async () => {
     const draft = outcome?.evaluation.report;

@@ -35,7 +35,8 @@ export interface FindingsTabProps {
   live: boolean;
   busy: boolean;
   onSelect(address: string): void;
-  onExplain(finding: Finding, text: string): Promise<void>;
+  /** Resolves to whether the explanation was saved (the editor stays open, text kept, when not). */
+  onExplain(finding: Finding, text: string): Promise<boolean>;
   onClearMarks(): void;
 }
 
@@ -108,7 +109,7 @@ function FindingCard({ f, live, busy, onSelect, onExplain }: { f: Finding } & Om
               appearance="primary"
               size="small"
               disabled={busy || !text.trim()}
-              onClick={() => void onExplain(f, text.trim()).then(() => setEditing(false))}
+              onClick={() => void onExplain(f, text.trim()).then((saved) => saved && setEditing(false))}
             >
               {s.saveExplanation}
             </Button>

@@ -19,6 +19,18 @@ export interface RunTabProps {
   onRun(): void;
 }
 
+/** One figure of the summary: its label above it. */
+function Figure({ label, children }: { label: string; children: React.ReactNode }) {
+  const css = useStyles();
+  const pane = usePaneStyles();
+  return (
+    <div className={css.figure}>
+      <Text className={pane.muted}>{label}</Text>
+      <span>{children}</span>
+    </div>
+  );
+}
+
 export function RunTab({ busy, step, summary, onRun }: RunTabProps) {
   const s = useStrings();
   const css = useStyles();
@@ -41,39 +53,31 @@ export function RunTab({ busy, step, summary, onRun }: RunTabProps) {
         </Field>
       )}
       {summary && (
-        <Card aria-label="summary" data-testid="summary">
+        <Card aria-label={s.summary} data-testid="summary">
           <CardHeader
             header={<Text weight="semibold">{[summary.unit, summary.year && `${summary.year} ${s.year}`].filter(Boolean).join(' · ') || s.appTitle}</Text>}
           />
           <div className={css.figures}>
-            <div className={css.figure}>
-              <Text className={pane.muted}>{s.total}</Text>
+            <Figure label={s.total}>
               <Text className={css.big} data-testid="total">
                 {summary.total ?? '—'}
               </Text>
-            </div>
-            <div className={css.figure}>
-              <Text className={pane.muted}>{s.grade}</Text>
+            </Figure>
+            <Figure label={s.grade}>
               <Text className={css.big} data-testid="grade">
                 {summary.grade ?? s.notScored}
               </Text>
-            </div>
-            <div className={css.figure}>
-              <Text className={pane.muted}>{s.errors}</Text>
-              <span>
-                <Badge size="large" color={summary.errors ? 'danger' : 'success'} data-testid="errors">
-                  {summary.errors}
-                </Badge>
-              </span>
-            </div>
-            <div className={css.figure}>
-              <Text className={pane.muted}>{s.warnings}</Text>
-              <span>
-                <Badge size="large" color={summary.warnings ? 'warning' : 'success'} data-testid="warnings">
-                  {summary.warnings}
-                </Badge>
-              </span>
-            </div>
+            </Figure>
+            <Figure label={s.errors}>
+              <Badge size="large" color={summary.errors ? 'danger' : 'success'} data-testid="errors">
+                {summary.errors}
+              </Badge>
+            </Figure>
+            <Figure label={s.warnings}>
+              <Badge size="large" color={summary.warnings ? 'warning' : 'success'} data-testid="warnings">
+                {summary.warnings}
+              </Badge>
+            </Figure>
           </div>
         </Card>
       )}

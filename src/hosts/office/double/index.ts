@@ -236,7 +236,7 @@ export class ExcelDouble implements DoubleHost {
     const { sheet, row, col } = this.locate(address);
     const cell = sheet.cells.get(cellKey(row, col)) ?? blankCell();
     sheet.cells.set(cellKey(row, col), cell);
-    enterValue(cell, value, false);
+    enterValue(cell, value);
     this.fireChanged(sheet.id, address);
   }
 

@@ -95,8 +95,11 @@ function shaped<V>(t: RangeTarget, input: V | V[][]): (r: number, c: number) => 
 
 const NUMERIC = /^[-+]?(\d+(\.\d*)?|\.\d+)(E[-+]?\d+)?$/i;
 
-/** What Excel does with a value typed into a cell: text-formatted cells keep strings verbatim. */
-export function enterValue(cell: CellData, v: unknown, asFormula: boolean): void {
+/**
+ * What Excel does with a value typed into a cell: text-formatted cells keep strings verbatim.
+ * `range.values` and `range.formulas` behave alike here: either way `=…` becomes a formula.
+ */
+export function enterValue(cell: CellData, v: unknown): void {
   delete cell.formula;
   cell.error = undefined;
   if (v === null || v === undefined || v === '') {
@@ -118,7 +121,6 @@ export function enterValue(cell: CellData, v: unknown, asFormula: boolean): void
     cell.value = null;
     return;
   }
-  void asFormula;
   if (NUMERIC.test(s.replace(/,/g, ''))) cell.value = Number(s.replace(/,/g, ''));
   else if (/^(TRUE|FALSE)$/i.test(s)) cell.value = s.toUpperCase() === 'TRUE';
   else if (/^#(REF!|NAME\?|VALUE!|N\/A|DIV\/0!|NUM!|NULL!)$/.test(s)) {
@@ -168,6 +170,8 @@ export class DRangeFill extends DoubleObject<RangeTarget> {
   protected readonly scalarProps = ['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'] as const;
 
   protected snapshot(prop: string, t: RangeTarget): unknown {
+    if (prop !== 'color' && !this.host.supportsExcelApi('1.9'))
+      throw new DoubleError('ApiNotFound', `The API you are trying to use could not be found (RangeFill.${prop} needs ExcelApi 1.9).`);
     switch (prop) {
       case 'color':
         return uniform(t, (c) => fillColor(c.fill));
@@ -549,7 +553,7 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
   set values(v: Scalar[][]) {
     this.write((t) => {
       const value = shaped(t, v);
-      forEachCell(t, (c, r, col) => enterValue(c, value(r, col), false));
+      forEachCell(t, (c, r, col) => enterValue(c, value(r, col)));
       this.markChanged(t);
     });
   }
@@ -559,7 +563,7 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
   set formulas(v: Scalar[][]) {
     this.write((t) => {
       const value = shaped(t, v);
-      forEachCell(t, (c, r, col) => enterValue(c, value(r, col), true));
+      forEachCell(t, (c, r, col) => enterValue(c, value(r, col)));
       this.markChanged(t);
     });
   }
@@ -583,7 +587,7 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
       if (v.textToDisplay !== undefined) {
         const keep = c.numberFormat;
         c.numberFormat = '@';
-        enterValue(c, v.textToDisplay, false);
+        enterValue(c, v.textToDisplay);
         c.numberFormat = keep;
       }
     });
