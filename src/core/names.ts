@@ -16,6 +16,8 @@ export interface DefinedNameEntry {
 
 export interface ResolvedName {
   name: string;
+  /** The definition chosen for the name (workbook scope first), when one exists. */
+  entry?: DefinedNameEntry;
   /** `Sheet!A1[:B2]`, when usable. */
   address?: string;
   diagnostic?: Diagnostic;
@@ -73,7 +75,7 @@ export function resolveNames(entries: DefinedNameEntry[], wanted: string[]): { r
     const global = found.find((e) => e.scope === undefined);
     const local = found.filter((e) => e.scope !== undefined);
     if (global) {
-      resolved.set(name, resolveOne(global));
+      resolved.set(name, { ...resolveOne(global), entry: global });
       continue;
     }
     if (local.length === 0) {
@@ -90,7 +92,7 @@ export function resolveNames(entries: DefinedNameEntry[], wanted: string[]): { r
         message: `名称 ${name} 在 ${local.map((e) => `“${e.scope}”`).join('、')} 多个工作表中分别定义（工作表级名称）；已采用“${local[0].scope}”中的定义，请删除多余的名称`,
         name,
       });
-    resolved.set(name, resolveOne(local[0]));
+    resolved.set(name, { ...resolveOne(local[0]), entry: local[0] });
   }
   return { resolved, diagnostics };
 }

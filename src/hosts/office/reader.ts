@@ -42,16 +42,12 @@ export async function readInputs(context: Excel.RequestContext, names: string[] 
     names,
   );
 
-  // The same choice resolveNames made (workbook scope first, else the first sheet-scoped one).
-  const chosen = (name: string): Candidate | undefined => {
-    const found = candidates.filter((c) => c.entry.name.toLowerCase() === name.toLowerCase());
-    return found.find((c) => c.entry.scope === undefined) ?? found[0];
-  };
+  const candidateOf = new Map(candidates.map((c) => [c.entry, c]));
 
   const ranges = new Map<string, Excel.Range>();
   for (const name of names) {
     const r = resolved.get(name);
-    const c = chosen(name);
+    const c = r?.entry && candidateOf.get(r.entry);
     if (!r?.address || !c) continue;
     ranges.set(name, c.item.getRangeOrNullObject().load('address,values,valueTypes'));
   }
