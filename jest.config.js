@@ -10,4 +10,5 @@ module.exports = {
   setupFiles: ['<rootDir>/test/setup.ts'],
   testMatch: ['<rootDir>/test/**/*.test.ts?(x)'],
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/helpers/plainSummary.js'],
 };
