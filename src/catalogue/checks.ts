@@ -486,12 +486,31 @@ export const CHECKS: CheckDecl[] = [
       return [{ type: 'comparison', key, subject: colLabel, relation: '=', left: [ctx.term(`项目_合计_${key}`)], right: parts, statement: `合计${colLabel} = 各项目（不含子项）${colLabel}之和` }];
     });
   }),
+  decl('input.项目重名', '项目名称应唯一', '输入', ['项目支出明细表'], (ctx) => {
+    const rows = projectRows(ctx);
+    const names = [...new Set(rows.map((r) => textOf(r, '项目')).filter((n) => n))];
+    return names
+      .map((n) => rows.filter((r) => textOf(r, '项目') === n))
+      .filter((same) => same.length > 1)
+      .map((same): Outcome => ({
+        type: 'notice',
+        key: textOf(same[0], '项目'),
+        severity: '提示',
+        what: `项目支出明细表中有 ${same.length} 行项目名称都是“${textOf(same[0], '项目')}”：子项目的“上级项目”和出错说明都按名称对应，同名会混淆`,
+        operands: same.map((r) => ({ name: '项目支出明细表', label: '项目名称', value: textOf(r, '项目'), address: r.cells['项目']?.address })),
+        nextStep: '给同名项目加上区分（如编号或用途），使每个项目名称唯一。',
+      }));
+  }),
   decl('sum.项目预算总额', '项目预算总额 = 年初预算数 + 年中追加预算数', '合计', ['项目支出明细表', '项目_合计_预算总额'], (ctx) => {
     const rows = projectRows(ctx).map((r) => ({ name: textOf(r, '项目'), row: r }));
+    const seen = new Map<string, number>();
+    rows.forEach(({ name }) => seen.set(name, (seen.get(name) ?? 0) + 1));
     const out: Outcome[] = rows.flatMap(({ name, row }): Outcome[] => {
+      // Same-named projects get the row number in their key, so each finding keeps its own id.
+      const key = (seen.get(name) ?? 0) > 1 ? `${name}@第${row.index + 1}行` : name;
       const parts = [cellTerm('项目支出明细表', '项目', row, name, '年初预算', '年初预算数', 'amount'), cellTerm('项目支出明细表', '项目', row, name, '年中追加', '年中追加预算数', 'amount')];
       if (!hasAny(parts)) return [];
-      return [{ type: 'comparison', key: name, subject: `“${name}”`, relation: '=', left: [cellTerm('项目支出明细表', '项目', row, name, '预算总额', '预算总额', 'amount')], right: parts, statement: `“${name}”预算总额 = 年初预算数 + 年中追加预算数` }];
+      return [{ type: 'comparison', key, subject: `“${name}”`, relation: '=', left: [cellTerm('项目支出明细表', '项目', row, name, '预算总额', '预算总额', 'amount')], right: parts, statement: `“${name}”预算总额 = 年初预算数 + 年中追加预算数` }];
     });
     out.push({
       type: 'comparison',

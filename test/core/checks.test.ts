@@ -176,6 +176,20 @@ describe('比率: a stated rate equals its recomputation', () => {
     expect(zero.severity).toBe('提示');
   });
 
+  test('two projects with the same name: a 提示 naming both cells, and separate findings for each', () => {
+    const rows = [
+      ['培训', null, 10, 5, 16, 15, null],
+      ['培训', null, 20, 0, 21, 20, null],
+    ];
+    const fs = check({ 项目支出明细表: rows });
+    const dup = find(fs, 'input.项目重名.培训')!;
+    expect(dup.severity).toBe('提示');
+    expect(dup.operands.map((o) => o.address)).toEqual([expect.stringMatching(/^项目支出!A\d+$/), expect.stringMatching(/^项目支出!A\d+$/)]);
+    // 10 + 5 = 15 ≠ 16 and 20 + 0 = 20 ≠ 21: two findings, two ids.
+    expect(find(fs, 'sum.项目预算总额.培训@第1行')!.difference!.toString()).toBe('1');
+    expect(find(fs, 'sum.项目预算总额.培训@第2行')!.difference!.toString()).toBe('1');
+  });
+
   test('三公 增长率 tolerance widens with the rounding of small amounts, and says so', () => {
     const small = { 三公_公务接待_本年决算: 1.26, 三公_公务接待_上年决算: 0.98 };
     // ±0.005 on both amounts: 100·(0.005/0.98 + 1.26·0.005/0.98²) = 1.166181…, plus 0.005 for the stated rate.
