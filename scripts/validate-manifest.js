@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Offline manifest validation. `office-addin-manifest validate` posts the XML to a Microsoft service,
- * so instead: xmllint against Microsoft's XSDs (kept beside the repo in ../shared/schemas), plus the
+ * so instead: xmllint against Microsoft's XSDs (carried in schemas/office-addin-manifest/), plus the
  * cross-references the schema cannot see (every resid defined, every asset file present).
  *
  * Usage: node scripts/validate-manifest.js [manifest.xml]   (JIXIAO_SCHEMAS overrides the schema folder)
@@ -12,12 +12,12 @@ const path = require('path');
 
 const root = path.resolve(__dirname, '..');
 const manifest = path.resolve(root, process.argv[2] || 'manifest.xml');
-const schemaDir = process.env.JIXIAO_SCHEMAS || path.resolve(root, '..', 'shared', 'schemas', 'office-addin-manifest');
+const schemaDir = process.env.JIXIAO_SCHEMAS || path.resolve(root, 'schemas', 'office-addin-manifest');
 const schema = path.join(schemaDir, 'OfficeAppManifestV1_1.xsd');
 
 const problems = [];
 if (!fs.existsSync(schema)) {
-  console.error(`找不到清单架构 ${schema}（应在仓库旁的 shared/schemas/office-addin-manifest/，或用 JIXIAO_SCHEMAS 指定）`);
+  console.error(`找不到清单架构 ${schema}（应在仓库的 schemas/office-addin-manifest/，或用 JIXIAO_SCHEMAS 指定）`);
   process.exit(2);
 }
 try {

@@ -13,7 +13,7 @@ import { INPUT_BY_NAME } from '../catalogue/inputs';
 import type { InputKind } from '../catalogue/types';
 import { D, fixed, money, sum, ZERO } from './decimal';
 import type { Model } from './model';
-import type { Finding, IndicatorResult, Operand, ScoreSheet } from './results';
+import type { Finding, IndicatorResult, Operand, Quantity, QuantityKind, ScoreSheet } from './results';
 import type { Severity } from './types';
 
 export interface CheckOptions {
@@ -98,6 +98,11 @@ function dedupe(ops: Operand[]): Operand[] {
     seen.add(k);
     return true;
   });
+}
+
+/** A figure with its kind, as a finding carries it (amounts, rates, counts, scores, years). */
+function quantity(value: Decimal, kind: InputKind): Quantity {
+  return { value, kind: kind === 'text' ? 'amount' : (kind as QuantityKind) };
 }
 
 // ------------------------------------------------------------------ context
@@ -238,13 +243,19 @@ function comparisonFinding(decl: CheckDecl, c: Comparison, e: Evaluated, order: 
     id,
     rule: decl.id,
     title: family === '单位' ? `${title}：疑似单位错误` : title,
+    family,
     severity: findingSeverity,
+    kind: e.slip ? 'unitSlip' : c.relation === '≤' ? 'exceeds' : 'mismatch',
+    statement: c.statement,
     message: '',
-    expected: e.R,
-    computed: e.L,
-    difference: diff,
-    tolerance: e.tol,
+    expected: quantity(e.R, e.kind),
+    computed: quantity(e.L, e.kind),
+    difference: quantity(diff, e.kind),
+    tolerance: quantity(e.tol, e.kind),
+    toleranceBasis: e.tolNote,
     operands: shown,
+    primary: e.slip?.term.operand,
+    slip: e.slip ? { operand: e.slip.term.operand, factor: e.slip.factor } : undefined,
     nextStep,
   };
   finding.message = `${lead}${what}涉及单元格：${cellList(shown)}。`;
@@ -257,7 +268,11 @@ function unavailableFinding(decl: CheckDecl, c: Comparison, order: number): Raw 
     id: c.key ? `${decl.id}.${c.key}` : decl.id,
     rule: decl.id,
     title: c.subject ? `${decl.title}（${c.subject}）` : decl.title,
+    family: decl.family,
     severity: '提示',
+    kind: 'cannotVerify',
+    statement: c.statement,
+    detail: c.unavailable,
     message: `无法核对：${c.statement}。${c.unavailable}。涉及单元格：${cellList(shown)}。`,
     operands: shown,
     nextStep: '补齐计算所需的数据后重新运行；如报告不应列示该比率，删去报告所列数。',
@@ -271,7 +286,10 @@ function noticeFinding(decl: CheckDecl, n: Notice, order: number): Raw {
     id: `${decl.id}.${n.key}`,
     rule: decl.id,
     title: decl.title,
+    family: decl.family,
     severity: n.severity ?? decl.severity,
+    kind: 'notice',
+    detail: n.what,
     message: `${n.what}。${ops.some((o) => o.address) ? `涉及单元格：${ops.filter((o) => o.address).map((o) => `${o.address}${o.label ? ` ${o.label}` : ''}`).join('；')}。` : ''}`.replace(/。。/g, '。'),
     operands: ops,
     nextStep: n.nextStep ?? decl.nextStep,
@@ -417,7 +435,9 @@ function attachExplanations(model: Model, findings: Finding[]): Finding[] {
       id: `input.出错说明.${id}`,
       rule: 'input',
       title: '出错说明没有对应的问题',
+      family: '输入',
       severity: '提示',
+      kind: 'notice',
       message: `${cell.address ?? ''}（出错说明表·规则编号）填的“${id}”本次没有对应的问题：问题可能已改正，或规则编号抄错。涉及单元格：${cell.address ?? '（未定位）'} 规则编号 “${id}”。`,
       operands: [{ name: '出错说明表', label: '规则编号', value: id, address: cell.address }],
       nextStep: '核对规则编号是否与“问题清单”的“规则”栏一致；问题已改正的，删除该行。',

@@ -77,24 +77,73 @@ export interface ScoreSheet {
   claimedTotal?: Decimal;
 }
 
+/** What a figure is, so every surface formats it alike (万元 with 2 decimals, %, 人, 分, 年). */
+export type QuantityKind = 'amount' | 'rate' | 'count' | 'score' | 'year';
+
+/** A number with its kind: a finding's figures are data, turned into words only by a renderer. */
+export interface Quantity {
+  value: Decimal;
+  kind: QuantityKind;
+}
+
+/**
+ * What a finding says, as data (compare ESLint's messageId + data). Renderers per surface
+ * (cell note, 问题清单, pane card, CLI, report sentence, 审核意见) turn it into words.
+ * - mismatch: a stated figure differs from what the rule gives (应为 / 实为 / 差额);
+ * - exceeds: a part or an actual exceeds its upper bound (上限 / 实为 / 超出);
+ * - unitSlip: one figure typed in 元 among 万元 (or the reverse);
+ * - signReversed: a stated rate has the wrong sign;
+ * - cannotVerify: the rule cannot be evaluated because inputs are blank (无法核实, `missing` names them);
+ * - notice: anything else (an invalid cell, an unknown parent row); `detail` holds its words.
+ */
+export type FindingKind = 'mismatch' | 'exceeds' | 'unitSlip' | 'signReversed' | 'cannotVerify' | 'notice';
+
+/** The three outcomes of a check (and of a score line's evidence). */
+export type CheckOutcome = '成立' | '不成立' | '无法核实';
+
 export interface Finding {
-  /** Rule id, e.g. `sum.收入合计`. Stable across runs: explanations are keyed by it. */
+  /** Finding id: the check id, plus `.key` when one check yields several. Stable: 出错说明 rows are keyed by it. */
   id: string;
+  /** The check id as written in the catalogue. */
   rule: string;
-  /** Chinese title of the rule. */
+  /** The check's family (合计, 平衡, 一致, …; 单位 for a unit slip, 输入 for input diagnostics). */
+  family: string;
+  /** Chinese title in words (no formula signs), e.g. `本年收入合计与各项收入之和一致`. */
   title: string;
   severity: Severity;
-  /** Full Chinese message: what should hold, expected, computed, difference, tolerance, operands. */
-  message: string;
-  expected?: Decimal;
-  computed?: Decimal;
-  difference?: Decimal;
-  tolerance?: Decimal;
+  kind: FindingKind;
+  /** The rule as a statement in words, e.g. `本年收入合计等于各项收入之和`. */
+  statement?: string;
+  /** What the rule says the checked figure should be (应为 / 上限). */
+  expected?: Quantity;
+  /** What the workbook states for it (实为). */
+  computed?: Quantity;
+  /** computed − expected. */
+  difference?: Quantity;
+  /** The tolerance used, and why (e.g. `3 个金额各按 ±0.005 的四舍五入误差计`). */
+  tolerance?: Quantity;
+  toleranceBasis?: string;
+  /** Every cell the finding concerns (terms, then context), each with its value. */
   operands: Operand[];
-  /** One next step, in Chinese. */
+  /** The cell to check first: the likely wrong figure (the root cell of a fold, the slipped figure). */
+  primary?: Operand;
+  /** For cannotVerify: the inputs that are blank or unusable, to fill in. */
+  missing?: Operand[];
+  /** For unitSlip: the figure and how it should be rescaled. */
+  slip?: { operand: Operand; factor: 'div' | 'mul' };
+  /** Words that cannot be data (a notice's text, a parse diagnostic's message), without title or 建议. */
+  detail?: string;
+  /** One next step, in Chinese, stated once. */
   nextStep: string;
   /** Findings that follow from this one (cascade folded under its root). */
   consequences?: Finding[];
   /** The department's explanation (出错说明), when given. */
   explanation?: string;
+  /** Indicator ids and score lines whose values this finding's figures feed (severity by consequence). */
+  affects?: string[];
+  /**
+   * @deprecated Being replaced by renderers over the fields above (issue "findings as data");
+   * today's pre-built text, kept only until every surface renders from data.
+   */
+  message: string;
 }

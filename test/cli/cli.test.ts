@@ -63,7 +63,14 @@ describe('jixiao CLI', () => {
     const ids = result.findings.map((f: { id: string }) => f.id);
     expect(ids).toEqual(expect.arrayContaining(['sum.财拨.本年收入', 'sum.财拨.本年支出', 'rate.预算完成率', 'part.财拨_对个人和家庭的补助']));
     const first = result.findings.find((f: { id: string }) => f.id === 'sum.财拨.本年收入');
-    expect(first).toMatchObject({ severity: '错误', expected: '1193.05', computed: '780.19', difference: '-412.86', tolerance: '0.015' });
+    expect(first).toMatchObject({
+      severity: '错误',
+      kind: 'mismatch',
+      expected: { value: '1193.05', kind: 'amount' },
+      computed: { value: '780.19', kind: 'amount' },
+      difference: { value: '-412.86', kind: 'amount' },
+      tolerance: { value: '0.015', kind: 'amount' },
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['指标计算表', '评分表', '问题清单', '报告草稿']));

@@ -46,10 +46,10 @@ describe('合计: total = Σ parts', () => {
   test('breaks: says what should hold, expected, computed, difference, tolerance and every cell', () => {
     const f = find(check({ ...base, 收入_本年收入合计: 151 }), 'sum.本年收入合计')!;
     expect(f.severity).toBe('错误');
-    expect(f.expected!.toFixed(2)).toBe('150.50');
-    expect(f.computed!.toFixed(2)).toBe('151.00');
-    expect(f.difference!.toFixed(2)).toBe('0.50');
-    expect(f.tolerance!.toString()).toBe('0.015');
+    expect(f.expected!.value.toFixed(2)).toBe('150.50');
+    expect(f.computed!.value.toFixed(2)).toBe('151.00');
+    expect(f.difference!.value.toFixed(2)).toBe('0.50');
+    expect(f.tolerance!.value.toString()).toBe('0.015');
     expect(f.message).toContain('应为 150.50，实为 151.00，差额 +0.50');
     expect(f.message).toContain('容差 ±0.015（3 个金额各按 ±0.005 的四舍五入误差计）');
     for (const n of ['收入_本年收入合计', '收入_一般公共预算财政拨款', '收入_其他收入']) expect(f.message).toContain(at(n));
@@ -60,13 +60,13 @@ describe('合计: total = Σ parts', () => {
   test('within tolerance: 478.29 + 877.32 = 1355.61 against 1355.62 (3 terms, ±0.015) is no finding; 0.02 off is', () => {
     const v = { 支出_基本支出: 478.29, 支出_项目支出: 877.32 };
     expect(find(check({ ...v, 支出_本年支出合计: 1355.62 }), 'sum.本年支出合计.支出性质')).toBeUndefined();
-    expect(find(check({ ...v, 支出_本年支出合计: 1355.63 }), 'sum.本年支出合计.支出性质')!.difference!.toFixed(2)).toBe('0.02');
+    expect(find(check({ ...v, 支出_本年支出合计: 1355.63 }), 'sum.本年支出合计.支出性质')!.difference!.value.toFixed(2)).toBe('0.02');
   });
 
   test('a tolerance per term can be set', () => {
     const m = buildModel(templateReading({ 支出_基本支出: 478.29, 支出_项目支出: 877.32, 支出_本年支出合计: 1355.62 }));
     const f = find(runChecks(m, [], null, { tolerancePerTerm: new D('0.001') }), 'sum.本年支出合计.支出性质')!;
-    expect(f.tolerance!.toString()).toBe('0.003');
+    expect(f.tolerance!.value.toString()).toBe('0.003');
   });
 
   test('sub-items against their parent, and budget identity per project row', () => {
@@ -78,9 +78,9 @@ describe('合计: total = Σ parts', () => {
     ];
     const fs = check({ 项目支出明细表: rows, 项目_合计_决算数: 125 });
     const sub = find(fs, 'sum.项目明细.甲项目.决算数')!;
-    expect(sub.expected!.toFixed(2)).toBe('110.00');
-    expect(sub.computed!.toFixed(2)).toBe('115.00');
-    expect(find(fs, 'sum.项目预算总额.甲项目')!.expected!.toFixed(2)).toBe('120.00');
+    expect(sub.expected!.value.toFixed(2)).toBe('110.00');
+    expect(sub.computed!.value.toFixed(2)).toBe('115.00');
+    expect(find(fs, 'sum.项目预算总额.甲项目')!.expected!.value.toFixed(2)).toBe('120.00');
     expect(find(fs, 'sum.项目预算总额.乙项目')).toBeUndefined();
     // Top-level projects only: 115 + 10 = 125.
     expect(find(fs, 'sum.项目合计.决算数')).toBeUndefined();
@@ -103,9 +103,9 @@ describe('平衡: 年初 + 收入 − 支出 = 年末', () => {
     expect(find(check({ ...v, 财拨_年末结转结余_基本: 20 }), 'balance.财拨.基本')).toBeUndefined();
     expect(find(check({ ...v, 财拨_年末结转结余_基本: 20.02 }), 'balance.财拨.基本')).toBeUndefined();
     const f = find(check({ ...v, 财拨_年末结转结余_基本: 25 }), 'balance.财拨.基本')!;
-    expect(f.expected!.toFixed(2)).toBe('20.00');
-    expect(f.difference!.toFixed(2)).toBe('5.00');
-    expect(f.tolerance!.toString()).toBe('0.02');
+    expect(f.expected!.value.toFixed(2)).toBe('20.00');
+    expect(f.difference!.value.toFixed(2)).toBe('5.00');
+    expect(f.tolerance!.value.toString()).toBe('0.02');
   });
 });
 
@@ -114,7 +114,7 @@ describe('一致: one quantity stated in two places', () => {
     expect(find(check({ 收入_一般公共预算财政拨款: 1193.05, 财拨_本年收入_合计: 1193.05 }), 'same.财拨收入')).toBeUndefined();
     expect(find(check({ 收入_一般公共预算财政拨款: 1193.05, 财拨_本年收入_合计: 1193.06 }), 'same.财拨收入')).toBeUndefined();
     const f = find(check({ 收入_一般公共预算财政拨款: 1193.05, 财拨_本年收入_合计: 780.19 }), 'same.财拨收入')!;
-    expect(f.difference!.toFixed(2)).toBe('-412.86');
+    expect(f.difference!.value.toFixed(2)).toBe('-412.86');
     expect(f.message).toContain('差额 −412.86；容差 ±0.01');
   });
 });
@@ -145,7 +145,7 @@ describe('比率: a stated rate equals its recomputation', () => {
     expect(find(check({ 基础_预算完成率: '99.52%' }, [完成率]), 'rate.预算完成率')).toBeUndefined();
     expect(find(check({ 基础_预算完成率: '99.524%' }, [完成率]), 'rate.预算完成率')).toBeUndefined();
     const f = find(check({ 基础_预算完成率: '99.59%' }, [完成率]), 'rate.预算完成率')!;
-    expect(f.expected!.toFixed(2)).toBe('99.52');
+    expect(f.expected!.value.toFixed(2)).toBe('99.52');
     expect(f.message).toContain('应为 99.52%，实为 99.59%，差额 +0.07 个百分点；容差 ±0.005 个百分点');
     // The indicator's inputs are shown and marked too.
     expect(f.operands.map((o) => o.address)).toContain(at('基础_预算完成_上年结转'));
@@ -171,7 +171,7 @@ describe('比率: a stated rate equals its recomputation', () => {
     const v = { 三公_公务接待_本年决算: 1.26, 三公_公务接待_上年决算: 0.98 };
     // (1.26 − 0.98) ÷ 0.98 = 28.571…%
     expect(find(check({ ...v, 三公_公务接待_增长率: '28.57%' }), 'rate.三公增长率.公务接待')).toBeUndefined();
-    expect(find(check({ ...v, 三公_公务接待_增长率: '30%' }), 'rate.三公增长率.公务接待')!.expected!.toFixed(2)).toBe('28.57');
+    expect(find(check({ ...v, 三公_公务接待_增长率: '30%' }), 'rate.三公增长率.公务接待')!.expected!.value.toFixed(2)).toBe('28.57');
     const zero = find(check({ 三公_公务接待_本年决算: 1, 三公_公务接待_上年决算: 0, 三公_公务接待_增长率: '100%' }), 'rate.三公增长率.公务接待')!;
     expect(zero.severity).toBe('提示');
   });
@@ -186,20 +186,20 @@ describe('比率: a stated rate equals its recomputation', () => {
     expect(dup.severity).toBe('提示');
     expect(dup.operands.map((o) => o.address)).toEqual([expect.stringMatching(/^项目支出!A\d+$/), expect.stringMatching(/^项目支出!A\d+$/)]);
     // 10 + 5 = 15 ≠ 16 and 20 + 0 = 20 ≠ 21: two findings, two ids.
-    expect(find(fs, 'sum.项目预算总额.培训@第1行')!.difference!.toString()).toBe('1');
-    expect(find(fs, 'sum.项目预算总额.培训@第2行')!.difference!.toString()).toBe('1');
+    expect(find(fs, 'sum.项目预算总额.培训@第1行')!.difference!.value.toString()).toBe('1');
+    expect(find(fs, 'sum.项目预算总额.培训@第2行')!.difference!.value.toString()).toBe('1');
   });
 
   test('三公 增长率 tolerance widens with the rounding of small amounts, and says so', () => {
     const small = { 三公_公务接待_本年决算: 1.26, 三公_公务接待_上年决算: 0.98 };
     // ±0.005 on both amounts: 100·(0.005/0.98 + 1.26·0.005/0.98²) = 1.166181…, plus 0.005 for the stated rate.
     const f = find(check({ ...small, 三公_公务接待_增长率: '30%' }), 'rate.三公增长率.公务接待')!;
-    expect(f.tolerance!.toFixed(4)).toBe('1.1712');
+    expect(f.tolerance!.value.toFixed(4)).toBe('1.1712');
     expect(find(check({ ...small, 三公_公务接待_增长率: '29.5%' }), 'rate.三公增长率.公务接待')).toBeUndefined();
     // 100 times the base: 100·(0.005/98 + 126·0.005/98²) + 0.005 = 0.016662…
     const large = { 三公_公务接待_本年决算: 126, 三公_公务接待_上年决算: 98 };
     expect(find(check({ ...large, 三公_公务接待_增长率: '28.58%' }), 'rate.三公增长率.公务接待')).toBeUndefined();
-    expect(find(check({ ...large, 三公_公务接待_增长率: '28.60%' }), 'rate.三公增长率.公务接待')!.tolerance!.toFixed(4)).toBe('0.0167');
+    expect(find(check({ ...large, 三公_公务接待_增长率: '28.60%' }), 'rate.三公增长率.公务接待')!.tolerance!.value.toFixed(4)).toBe('0.0167');
   });
 });
 
@@ -222,7 +222,7 @@ describe('单位 and 年度', () => {
 
   test('衔接: this year’s 年初 = last year’s 年末', () => {
     expect(find(check({ 基础_结转结余_上年: 4.04, 收入_年初结转和结余: 4.04 }), 'carry.结转结余')).toBeUndefined();
-    expect(find(check({ 基础_结转结余_上年: 60.64, 收入_年初结转和结余: 4.04 }), 'carry.结转结余')!.difference!.toFixed(2)).toBe('56.60');
+    expect(find(check({ 基础_结转结余_上年: 60.64, 收入_年初结转和结余: 4.04 }), 'carry.结转结余')!.difference!.value.toFixed(2)).toBe('56.60');
   });
 });
 
@@ -328,31 +328,31 @@ describe('the sample department', () => {
   test('finds the report’s reconciliation errors', () => {
     const e = (id: string) => find(fs, id)!;
     // 财拨 本年收入 478.29 + 714.76 = 1193.05 ≠ 780.19; 本年支出 478.29 + 718.79 = 1197.08 ≠ 836.79.
-    expect([e('sum.财拨.本年收入').expected!.toFixed(2), e('sum.财拨.本年收入').computed!.toFixed(2)]).toEqual(['1193.05', '780.19']);
-    expect([e('sum.财拨.本年支出').expected!.toFixed(2), e('sum.财拨.本年支出').computed!.toFixed(2)]).toEqual(['1197.08', '836.79']);
+    expect([e('sum.财拨.本年收入').expected!.value.toFixed(2), e('sum.财拨.本年收入').computed!.value.toFixed(2)]).toEqual(['1193.05', '780.19']);
+    expect([e('sum.财拨.本年支出').expected!.value.toFixed(2), e('sum.财拨.本年支出').computed!.value.toFixed(2)]).toEqual(['1197.08', '836.79']);
     // 700.99 + 654.62 = 1355.61 ≠ 1193.05; 406 + 471.32 = 877.32 ≠ 714.76.
-    expect(e('sum.财拨调整后预算.合计').expected!.toFixed(2)).toBe('1355.61');
-    expect(e('sum.财拨调整后预算.项目').expected!.toFixed(2)).toBe('877.32');
+    expect(e('sum.财拨调整后预算.合计').expected!.value.toFixed(2)).toBe('1355.61');
+    expect(e('sum.财拨调整后预算.项目').expected!.value.toFixed(2)).toBe('877.32');
     // 271.02 + 486.73 + 77.14 = 834.89 ≠ 836.79.
-    expect(e('sum.财拨经济分类').expected!.toFixed(2)).toBe('834.89');
+    expect(e('sum.财拨经济分类').expected!.value.toFixed(2)).toBe('834.89');
     // 77.14 > 66.73.
-    expect(e('part.财拨_对个人和家庭的补助').difference!.toFixed(2)).toBe('10.41');
+    expect(e('part.财拨_对个人和家庭的补助').difference!.value.toFixed(2)).toBe('10.41');
     // 52.35 + 399.03 + 0.25 + 70.63 + 60.92 + 135.61 = 718.79 ≠ 688.79; 376 + 338.76 = 714.76 ≠ 684.76.
-    expect(e('sum.项目明细.科普经费.决算数').expected!.toFixed(2)).toBe('718.79');
-    expect(e('sum.项目预算总额.科普经费').expected!.toFixed(2)).toBe('714.76');
+    expect(e('sum.项目明细.科普经费.决算数').expected!.value.toFixed(2)).toBe('718.79');
+    expect(e('sum.项目预算总额.科普经费').expected!.value.toFixed(2)).toBe('714.76');
     // 年初结转 4.04 vs 61.55 vs 60.64.
-    expect(e('same.预算完成上年结转').computed!.toFixed(2)).toBe('61.55');
-    expect(e('carry.结转结余').computed!.toFixed(2)).toBe('60.64');
+    expect(e('same.预算完成上年结转').computed!.value.toFixed(2)).toBe('61.55');
+    expect(e('carry.结转结余').computed!.value.toFixed(2)).toBe('60.64');
     // 在职 21 vs 18 + 2.
-    expect(e('sum.人员.在职人数').expected!.toFixed(0)).toBe('20');
+    expect(e('sum.人员.在职人数').expected!.value.toFixed(0)).toBe('20');
     // 99.59% stated vs 99.52%; 93.33% stated for −93.34%.
-    expect(e('rate.预算完成率').expected!.toFixed(2)).toBe('99.52');
+    expect(e('rate.预算完成率').expected!.value.toFixed(2)).toBe('99.52');
     expect(e('rate.结转结余变动率').message).toContain('正负号弄反');
     // 预算调整 figures are 2020's.
-    expect(e('year.预算调整').computed!.toFixed(0)).toBe('2020');
+    expect(e('year.预算调整').computed!.value.toFixed(0)).toBe('2020');
     // 财拨 明细 基本支出 393.23 vs grid 478.29; 项目 年中追加 338.76 vs 471.32.
-    expect(e('same.财拨基本支出').computed!.toFixed(2)).toBe('393.23');
-    expect(e('same.项目年中追加').computed!.toFixed(2)).toBe('338.76');
+    expect(e('same.财拨基本支出').computed!.value.toFixed(2)).toBe('393.23');
+    expect(e('same.项目年中追加').computed!.value.toFixed(2)).toBe('338.76');
     // Input is clean: no input findings.
     expect(flat.filter((f) => f.rule === 'input')).toEqual([]);
   });
