@@ -74,7 +74,7 @@ export function evaluate(reading: RawReading, options: EvaluateOptions = {}): Ev
   // Each line that could not be scored gets its own 无法核实 (提示), after the checks' own 提示.
   const findings: Finding[] = [...runChecks({ ...model, diagnostics }, indicators, scores), ...(scores ? pendingFindings(scores) : [])];
   const completeness = measureCompleteness(model, indicators, scores);
-  const report: ReportDraft = draftReport({ model, indicators, scores, findings });
+  const report: ReportDraft = draftReport({ model, indicators, scores, findings, complete: completeness.complete });
 
   const sheets: SheetPlan[] = [indicatorSheet(indicators)];
   if (scores) sheets.push(scoreSheet(scores, completeness.complete));

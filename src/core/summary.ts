@@ -67,3 +67,24 @@ export function scoreText(scores: ScoreSheet): string {
 export function completenessText(c: Completeness): string {
   return `必填 ${c.required.total} 项已填 ${c.required.filled} 项；计分所需 ${c.scoring.total} 项已填 ${c.scoring.filled} 项`;
 }
+
+/** What the report's sentences state, from the same definitions as every other surface. */
+export interface Headline {
+  /** `问题 24 项（错误 22 项、提示 2 项），另有连带问题 9 项`. */
+  counts: string;
+  /** `核实得分 79.64 分，待核实分值 8.00 分`, or null when not scored. */
+  score: string | null;
+  /** `优` / `中～良（待核实 8 分）`, or null when 数据不完整 or not scored. */
+  grade: string | null;
+  /** Points not verified (0 when none). */
+  pending: Decimal;
+}
+
+export function headline(scores: ScoreSheet | null, findings: readonly Finding[], complete = true): Headline {
+  return {
+    counts: countsText(countFindings(findings)),
+    score: scores ? scoreText(scores) : null,
+    grade: scores && complete ? gradeText(scores) : null,
+    pending: scores ? pendingPointsOf(scores) : ZERO,
+  };
+}
