@@ -32,14 +32,20 @@ function labelOf(name: string): string {
 class Inputs {
   readonly operands: Operand[] = [];
   readonly problems: string[] = [];
+  /** The operands behind `problems`. */
+  readonly missing: Operand[] = [];
   constructor(private readonly m: Model) {}
 
   /** A number input; records a problem (naming the cell) when it is blank or unusable. */
   num(name: string, label = labelOf(name)): Decimal | null {
     const s = this.m.scalar(name);
     const value = this.m.num(name);
-    this.operands.push({ name, label, value, address: s.address });
-    if (value === null) this.problems.push(this.why(name, label, s.address, s.blank));
+    const operand = { name, label, value, address: s.address };
+    this.operands.push(operand);
+    if (value === null) {
+      this.problems.push(this.why(name, label, s.address, s.blank));
+      this.missing.push(operand);
+    }
     return value;
   }
 
@@ -47,8 +53,12 @@ class Inputs {
   optional(name: string, label = labelOf(name)): Decimal {
     const s = this.m.scalar(name);
     const value = this.m.num(name);
-    this.operands.push({ name, label, value, address: s.address });
-    if (value === null && !s.blank) this.problems.push(this.why(name, label, s.address, false));
+    const operand = { name, label, value, address: s.address };
+    this.operands.push(operand);
+    if (value === null && !s.blank) {
+      this.problems.push(this.why(name, label, s.address, false));
+      this.missing.push(operand);
+    }
     return value ?? ZERO;
   }
 
@@ -80,7 +90,7 @@ interface Ratio {
 function ratio(r: Ratio): IndicatorResult {
   const base = { id: r.id, label: r.label, formula: r.formula, variant: r.variant, operands: r.inputs.operands };
   if (r.inputs.problems.length > 0 || r.numerator === null || r.denominator === null)
-    return { ...base, value: null, unavailable: `${r.inputs.problems.join('；')}，无法计算` };
+    return { ...base, value: null, unavailable: `${r.inputs.problems.join('；')}，无法计算`, missing: r.inputs.missing };
   if (r.denominator.isZero()) return { ...base, value: null, unavailable: `${r.denominatorLabel}为 0，无法计算` };
   return { ...base, value: r.numerator.div(r.denominator).times(HUNDRED), excelFormula: r.excelFormula };
 }

@@ -142,12 +142,13 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
     for (const n of result.completeness.mostNeeded) io.out(`  ${n.address ?? `名称 ${n.name}`} ${n.label}（${n.points.toFixed(2)} 分）`);
   } else if (s.total !== null) io.out(`核实得分 ${s.total}，待核实分值 ${s.pendingPoints}，等级 ${s.gradeText}`);
   io.out(s.counts);
-  for (const f of result.findings.slice(0, 20)) {
+  // 数据不完整: the missing inputs above say what to do; a list of blank-cell findings would only repeat them.
+  for (const f of s.complete ? result.findings.slice(0, 20) : []) {
     const cells = f.operands.map((o) => o.address).filter(Boolean).slice(0, 3).join('、');
     const more = f.consequences?.length ? `（另连带 ${f.consequences.length} 项）` : '';
     io.out(`  [${f.severity}] ${f.title}${cells ? `：${cells}` : ''}${more}`);
   }
-  if (result.findings.length > 20) io.out(`  ……另有 ${result.findings.length - 20} 项，见 --json 输出或“问题清单”表`);
+  if (s.complete && result.findings.length > 20) io.out(`  ……另有 ${result.findings.length - 20} 项，见 --json 输出或“问题清单”表`);
   for (const f of [values.output, values.json, values.docx]) if (f) io.out(`已写入：${f}`);
   if (!s.complete) return EXIT.incomplete;
   return values.strict && s.errors > 0 ? EXIT.findings : EXIT.ok;

@@ -41,13 +41,18 @@ export function measureCompleteness(model: Model, indicators: IndicatorResult[],
 
   // Each input scoring needs, once: filled or not, and the points that wait on it.
   const needed = new Map<string, { label: string; address?: string; filled: boolean; points: Decimal }>();
+  let counted = new Set<string>();
   const need = (key: string, label: string, address: string | undefined, filled: boolean, points: Decimal) => {
+    // A line's points count once per input, however many of its operands read that input.
+    if (counted.has(key)) return;
+    counted.add(key);
     const seen = needed.get(key);
     if (!seen) needed.set(key, { label, address, filled, points: filled ? ZERO : points });
     else if (!filled) seen.points = seen.points.plus(points);
   };
   const byId = new Map(indicators.map((r) => [r.id, r]));
   for (const line of scores?.lines ?? []) {
+    counted = new Set();
     const result = line.indicator ? byId.get(line.indicator) : undefined;
     if (result && line.indicatorValue !== undefined) {
       for (const o of result.operands) {

@@ -28,6 +28,8 @@ export interface IndicatorResult {
   value: Decimal | null;
   /** Why not, in Chinese ("编制数为 0，无法计算"). Set exactly when value is null. */
   unavailable?: string;
+  /** The inputs whose blank or unusable value left it uncomputed (an optional blank line is not among them). */
+  missing?: Operand[];
   operands: Operand[];
   /** A live Excel formula over the named inputs (without `=`), where one exists. */
   excelFormula?: string;

@@ -23,6 +23,11 @@ export function gradeOf(total: Decimal, bands: GradeBands): Grade {
   return '差';
 }
 
+/** The grade the verified points reach, and the grade they would reach with every pending point earned. */
+export function gradesOf(verified: Decimal, pendingPoints: Decimal, bands: GradeBands): { grade: Grade; gradeAtMost: Grade } {
+  return { grade: gradeOf(verified, bands), gradeAtMost: gradeOf(verified.plus(pendingPoints), bands) };
+}
+
 // ------------------------------------------------------------------ claims (自评得分表)
 
 interface Claim {
@@ -113,7 +118,7 @@ function pending(indicator: string | undefined, indicatorValue: Decimal | null |
 function scoreComputed(line: RuleLine, result: IndicatorResult | undefined): Scored {
   if (!result) return pending(line.indicator, null, `待核实：指标“${line.indicator}”未计算`, []);
   if (result.value === null) {
-    const blanks = result.operands.filter((o) => o.value === null);
+    const blanks = result.missing ?? result.operands.filter((o) => o.value === null);
     return pending(line.indicator, null, `待核实：${result.label}无法计算——${result.unavailable}`, blanks);
   }
   const outcome = applyRule(line.rule, line.points, result.value);
@@ -253,8 +258,7 @@ export function scoreAll(rulebook: Rulebook, indicators: IndicatorResult[], mode
     total,
     pendingPoints,
     points: rulebook.total,
-    grade: gradeOf(total, rulebook.bands),
-    gradeAtMost: gradeOf(total.plus(pendingPoints), rulebook.bands),
+    ...gradesOf(total, pendingPoints, rulebook.bands),
     claimedTotal: claims.total?.score,
   };
 }
