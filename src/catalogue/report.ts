@@ -596,9 +596,10 @@ function conclusion({ w, scores, headline }: ReportContext): SectionContent[] {
   if (!scores) return [w.paragraph(w.say`${y}年度部门整体支出绩效评价得分${w.fmt.placeholder('评分结果', '评分规则')}。`)];
   const dims = scores.groups.filter((g) => g.level === 1);
   const pendingOf = (d: { pending?: Decimal }) => (d.pending && !d.pending.isZero() ? `（待核实${w.fmt.points(d.pending)}分）` : '');
-  // Chinese typesetting: no spaces around the figures inside a sentence.
-  const scoreWords = (headline.score ?? '').replace(/ /g, '');
-  const gradeWords = headline.grade === null ? '数据不完整，未评定综合绩效级别' : `综合绩效级别为“${headline.grade.replace(/ /g, '')}”`;
+  const scoreWords = headline.pending.isZero()
+    ? `得分为${w.fmt.points(scores.total)}分`
+    : `核实得分${w.fmt.points(scores.total)}分，待核实分值${w.fmt.points(headline.pending)}分`;
+  const gradeWords = headline.grade === null ? '数据不完整，未评定综合绩效级别' : `综合绩效级别为“${headline.grade}”`;
   const out: SectionContent[] = [
     w.paragraph(w.say`${y}年度部门整体支出绩效评价自评${scoreWords}。其中，${dims.map((d) => `${d.name}${w.fmt.points(d.score)}分${pendingOf(d)}`).join('，')}，${gradeWords}。`),
   ];
