@@ -14,6 +14,7 @@ import { parseArgs } from 'util';
 import type { InputValues } from '../catalogue/fill';
 import { evaluate } from '../core/engine';
 import { parseRulebookJson } from '../core/rulebook';
+import { foldedUnder } from '../core/summary';
 import { templatePlan } from '../core/template';
 import { openWorkbook, writeWorkbook } from '../hosts/file/node';
 import { applyPlan, clearMarks, newXlsx, readInputs } from '../hosts/file/xlsx';
@@ -145,7 +146,7 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   // 数据不完整: the missing inputs above say what to do; a list of blank-cell findings would only repeat them.
   for (const f of s.complete ? result.findings.slice(0, 20) : []) {
     const cells = f.operands.map((o) => o.address).filter(Boolean).slice(0, 3).join('、');
-    const more = f.consequences?.length ? `（另连带 ${f.consequences.length} 项）` : '';
+    const more = foldedUnder(f) ? `（另有连带问题 ${foldedUnder(f)} 项）` : '';
     io.out(`  [${f.severity}] ${f.title}${cells ? `：${cells}` : ''}${more}`);
   }
   if (s.complete && result.findings.length > 20) io.out(`  ……另有 ${result.findings.length - 20} 项，见 --json 输出或“问题清单”表`);

@@ -64,10 +64,15 @@ export function measureCompleteness(model: Model, indicators: IndicatorResult[],
       need(`自评:${line.level2}/${line.level3}`, missing?.label ?? `“${line.level2}/${line.level3}”自评得分`, missing?.address, !line.missing, line.points);
     }
   }
+  // No valid rulebook (its errors are reported apart): what scoring needs is every indicator's inputs.
+  if (!scores)
+    for (const result of indicators) {
+      counted = new Set();
+      for (const o of result.operands) need(o.name, o.label, o.address, result.value !== null || (o.value !== null && filled(model, o.name)), ZERO);
+    }
   const scoringTotal = needed.size;
   const scoringFilled = [...needed.values()].filter((x) => x.filled).length;
   const complete =
-    scores !== null &&
     scoringTotal > 0 &&
     scoringFilled * COMPLETE_SHARE.of >= scoringTotal * COMPLETE_SHARE.filled &&
     requiredFilled * COMPLETE_SHARE.of >= required.length * COMPLETE_SHARE.filled;

@@ -19,7 +19,8 @@ export interface FindingCounts {
   folded: number;
 }
 
-function foldedUnder(f: Finding): number {
+/** The findings folded under one, at any depth. */
+export function foldedUnder(f: Finding): number {
   return (f.consequences ?? []).reduce((n, c) => n + 1 + foldedUnder(c), 0);
 }
 
