@@ -190,7 +190,7 @@ function evaluate(c: Comparison, perTerm: Decimal): Evaluated | Undecided {
     outcome = holds && (c.relation === '=' ? !(up && down) : !up) ? '成立' : '无法核实';
   }
   const out: Evaluated = { outcome, holds, L, R, tol, tolNote, kind, missing };
-  if (outcome === '不成立' && missing.length === 0 && c.relation === '=' && c.rightValue === undefined && all.every((t) => t.kind === 'amount')) {
+  if (outcome === '不成立' && c.relation === '=' && c.rightValue === undefined && all.every((t) => t.kind === 'amount')) {
     // A figure typed in 元 among 万元 figures: rescaling that one term makes the identity hold.
     for (const factor of ['div', 'mul'] as const) {
       for (const t of all) {
@@ -302,6 +302,8 @@ function cannotVerifyFinding(decl: CheckDecl, c: Comparison, e: Evaluated | Unde
     expected: evaluated && quantity(evaluated.R, evaluated.kind),
     computed: evaluated && quantity(evaluated.L, evaluated.kind),
     difference: evaluated && quantity(evaluated.L.minus(evaluated.R), evaluated.kind),
+    tolerance: evaluated && quantity(evaluated.tol, evaluated.kind),
+    toleranceBasis: evaluated?.tolNote,
     operands: shown,
     missing: e.missing.length ? e.missing : undefined,
     nextStep: evaluated
