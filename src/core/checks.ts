@@ -11,7 +11,7 @@ import type Decimal from 'decimal.js';
 import { CHECKS, CHECK_FAMILIES, CheckContext, CheckDecl, CheckFamily, Comparison, Notice, Term } from '../catalogue/checks';
 import { INPUT_BY_NAME } from '../catalogue/inputs';
 import type { InputKind } from '../catalogue/types';
-import { parseRange } from './address';
+import { parseRange, RangeRef } from './address';
 import { D, sum, ZERO } from './decimal';
 import type { Model } from './model';
 import type { CheckOutcome, CheckResult, CheckSummary, Finding, IndicatorResult, Operand, Quantity, ScoreSheet } from './results';
@@ -213,23 +213,33 @@ function evaluate(c: Comparison, perTerm: Decimal): Evaluated | Undecided {
 
 // ------------------------------------------------------------------ consequences
 
-/** Where the engine's results read a figure: indicator ids by the names and cells of their inputs. */
+/** Where the engine's results read a figure: each computed indicator with the names and ranges of its inputs. */
 interface Readers {
-  indicators: IndicatorResult[];
+  indicators: Array<{ id: string; names: Set<string>; ranges: RangeRef[] }>;
   scores: ScoreSheet | null;
 }
 
-function within(address: string, range: string): boolean {
-  const a = parseRange(address);
-  const r = parseRange(range);
-  return !!a && !!r && a.sheet === r.sheet && a.top >= r.top && a.bottom <= r.bottom && a.left >= r.left && a.right <= r.right;
+function readersOf(indicators: IndicatorResult[], scores: ScoreSheet | null): Readers {
+  return {
+    indicators: indicators
+      .filter((i) => i.value !== null)
+      .map((i) => ({
+        id: i.id,
+        names: new Set(i.operands.map((o) => o.name).filter((n) => n)),
+        ranges: i.operands.map((o) => (o.address ? parseRange(o.address) : null)).filter((r): r is RangeRef => r !== null),
+      })),
+    scores,
+  };
+}
+
+function inside(a: RangeRef, r: RangeRef): boolean {
+  return a.sheet === r.sheet && a.top >= r.top && a.bottom <= r.bottom && a.left >= r.left && a.right <= r.right;
 }
 
 /** The indicators (and the score lines computed from them) that read any of these figures. */
 function affectsOf(ops: Operand[], readers: Readers): string[] {
-  const reads = (i: IndicatorResult) =>
-    i.operands.some((io) => ops.some((o) => (o.name && o.name === io.name) || (o.address && io.address && (o.address === io.address || within(o.address, io.address)))));
-  const ids = readers.indicators.filter((i) => i.value !== null && reads(i)).map((i) => i.id);
+  const cells = ops.map((o) => (o.address ? parseRange(o.address) : null)).filter((r): r is RangeRef => r !== null);
+  const ids = readers.indicators.filter((i) => ops.some((o) => i.names.has(o.name)) || cells.some((c) => i.ranges.some((r) => inside(c, r)))).map((i) => i.id);
   const lines = (readers.scores?.lines ?? []).filter((l) => l.indicator && ids.includes(l.indicator)).map((l) => `评分：${l.level3}`);
   return [...ids, ...lines];
 }
@@ -518,7 +528,7 @@ export function evaluateChecks(model: Model, indicators: IndicatorResult[], scor
   const perTerm = options.tolerancePerTerm ?? DEFAULT_PER_TERM;
   const only = options.only ? new Set(options.only) : null;
   const ctx = context(model, indicators, scores);
-  const readers: Readers = { indicators, scores };
+  const readers = readersOf(indicators, scores);
   const raws: Raw[] = [];
   const results: CheckResult[] = [];
   const passes = new Map<string, number>();

@@ -63,7 +63,7 @@ export function findingStatement(f: Finding): string {
     case 'notice':
       return f.detail ? `${f.detail.replace(/。$/, '')}。` : '';
     case 'cannotVerify': {
-      const gap = f.difference ? `已填各数${figuresText(f)}，差额须由未填的数补足才能核实。` : '';
+      const gap = f.difference ? `按已填各数：${figuresText(f)}；这一差额只能由未填的数补足，补填后才能核实。` : '';
       return `无法核实：${f.statement ?? f.title}。${f.detail ? `${f.detail.replace(/。$/, '')}。` : ''}${unverified}${gap}`;
     }
     default: {
