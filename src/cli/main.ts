@@ -13,8 +13,8 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import type { InputValues } from '../catalogue/fill';
 import { evaluate } from '../core/engine';
+import { cliLine } from '../core/render/finding';
 import { parseRulebookJson } from '../core/rulebook';
-import { foldedUnder } from '../core/summary';
 import { templatePlan } from '../core/template';
 import { openWorkbook, writeWorkbook } from '../hosts/file/node';
 import { applyPlan, clearMarks, newXlsx, readInputs } from '../hosts/file/xlsx';
@@ -144,11 +144,7 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   } else if (s.total !== null) io.out(`核实得分 ${s.total}，待核实分值 ${s.pendingPoints}，等级 ${s.gradeText}`);
   io.out(s.counts);
   // 数据不完整: the missing inputs above say what to do; a list of blank-cell findings would only repeat them.
-  for (const f of s.complete ? result.findings.slice(0, 20) : []) {
-    const cells = f.operands.map((o) => o.address).filter(Boolean).slice(0, 3).join('、');
-    const more = foldedUnder(f) ? `（另有连带问题 ${foldedUnder(f)} 项）` : '';
-    io.out(`  [${f.severity}] ${f.title}${cells ? `：${cells}` : ''}${more}`);
-  }
+  for (const f of s.complete ? result.findings.slice(0, 20) : []) io.out(`  ${cliLine(f)}`);
   if (s.complete && result.findings.length > 20) io.out(`  ……另有 ${result.findings.length - 20} 项，见 --json 输出或“问题清单”表`);
   for (const f of [values.output, values.json, values.docx]) if (f) io.out(`已写入：${f}`);
   if (!s.complete) return EXIT.incomplete;

@@ -2,11 +2,11 @@
  * One evaluation, start to finish, host-neutral: reading → model → indicators → scores →
  * checks → report → plan. Both hosts call this and apply the same plan, so they cannot drift.
  */
-import { runChecks } from './checks';
+import { evaluateChecks } from './checks';
 import { computeIndicators } from './indicators';
 import { buildModel, Model } from './model';
 import { draftReport, ReportDraft } from './narrative';
-import type { Finding, IndicatorResult, ScoreSheet } from './results';
+import type { CheckSummary, Finding, IndicatorResult, ScoreSheet } from './results';
 import { parseRulebookJson, rulebookFromModel } from './rulebook';
 import { Completeness, measureCompleteness } from './completeness';
 import { claimDiagnostics, pendingFindings, scoreAll } from './scoring';
@@ -51,6 +51,8 @@ export interface Evaluation {
   indicators: IndicatorResult[];
   scores: ScoreSheet | null;
   findings: Finding[];
+  /** How every check ended (成立 / 不成立 / 无法核实, with the inputs missing), in catalogue order. */
+  checks: CheckSummary[];
   /** Input and rulebook problems, in Chinese. */
   diagnostics: Diagnostic[];
   /** The drafted report. */
@@ -71,8 +73,10 @@ export function evaluate(reading: RawReading, options: EvaluateOptions = {}): Ev
   if (rulebook) diagnostics.push(...claimDiagnostics(rulebook, model));
 
   // Input and rulebook diagnostics become findings of the 输入 family, so the list is one place.
+  const evaluated = evaluateChecks({ ...model, diagnostics }, indicators, scores);
+  const checks = evaluated.checks;
   // Each line that could not be scored gets its own 无法核实 (提示), after the checks' own 提示.
-  const findings: Finding[] = [...runChecks({ ...model, diagnostics }, indicators, scores), ...(scores ? pendingFindings(scores) : [])];
+  const findings: Finding[] = [...evaluated.findings, ...(scores ? pendingFindings(scores) : [])];
   const completeness = measureCompleteness(model, indicators, scores);
   const report: ReportDraft = draftReport({ model, indicators, scores, findings, complete: completeness.complete });
 
@@ -88,6 +92,7 @@ export function evaluate(reading: RawReading, options: EvaluateOptions = {}): Ev
     indicators,
     scores,
     findings,
+    checks,
     diagnostics,
     report,
     plan,

@@ -297,9 +297,9 @@ export function pendingFindings(sheet: ScoreSheet): Finding[] {
     .filter((l) => l.missing)
     .map((l): Finding => {
       const missing = l.missingInputs ?? [];
-      const names = missing.map((o) => `${o.label}${o.address ? `（${o.address}）` : ''}`);
       const claim = l.claimed !== undefined ? `自报 ${pts(l.claimed)} 分，未核实` : '自评得分待补';
-      const detail = `${names.length ? `无法核实：缺 ${names.join('、')}` : `无法核实：${l.deduction ?? ''}`}；“${l.level2}/${l.level3}”${pts(l.points)} 分计入待核实分值（${claim}）`;
+      // Without blank inputs to name (a zero denominator, an indicator not computed), the reason is the words.
+      const reason = missing.length ? '' : `${(l.deduction ?? '').replace(/^待核实：/, '')}；`;
       return {
         id: `score.pending.${l.level2}.${l.level3}`,
         rule: 'score.pending',
@@ -311,13 +311,11 @@ export function pendingFindings(sheet: ScoreSheet): Finding[] {
         operands: missing,
         primary: missing[0],
         missing,
-        detail,
+        detail: `${reason}本项 ${pts(l.points)} 分计入待核实分值（${claim}）`,
         nextStep: l.indicator
           ? `填写${missing.map((o) => o.label).join('、') || '计算所需的数据'}后重新运行；确无此项业务的，在“评分规则”表中调整该指标。`
           : `在“自评打分”表填写“${l.level2}/${l.level3}”的得分后重新运行。`,
         affects: [l.indicator ?? l.level3],
-        message: '',
       };
-    })
-    .map((f) => ({ ...f, message: `${f.title}：${f.detail}。建议：${f.nextStep}` }));
+    });
 }

@@ -58,21 +58,27 @@ describe('jixiao CLI', () => {
     const r = await jixiao('evaluate', SAMPLE_XLSX, '-o', out, '--json', json, '--docx', docx);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      '衡阳市科学技术协会 2021年度\n数据：必填 20 项已填 20 项；计分所需 34 项已填 27 项\n核实得分 79.64，待核实分值 8.00，等级 中～良（待核实 8 分）\n问题 27 项（错误 20 项、提示 7 项），另有连带问题 8 项\n',
+      '衡阳市科学技术协会 2021年度\n数据：必填 20 项已填 20 项；计分所需 34 项已填 27 项\n核实得分 79.64，待核实分值 8.00，等级 中～良（待核实 8 分）\n问题 27 项（错误 9 项、提示 18 项），另有连带问题 8 项\n',
     );
     const result = JSON.parse(fs.readFileSync(json, 'utf8'));
-    expect(result.summary).toMatchObject({ unit: '衡阳市科学技术协会', year: '2021', total: '79.64', pendingPoints: '8.00', grade: '中～良', complete: true, errors: 20, warnings: 7, folded: 8 });
+    expect(result.summary).toMatchObject({ unit: '衡阳市科学技术协会', year: '2021', total: '79.64', pendingPoints: '8.00', grade: '中～良', complete: true, errors: 9, warnings: 18, folded: 8 });
     const ids = result.findings.map((f: { id: string }) => f.id);
     expect(ids).toEqual(expect.arrayContaining(['sum.财拨.本年收入', 'sum.财拨.本年支出', 'rate.预算完成率', 'part.财拨_对个人和家庭的补助']));
     const first = result.findings.find((f: { id: string }) => f.id === 'sum.财拨.本年收入');
+    // No indicator reads the 财拨 grid: a discrepancy without consequence is a 提示.
     expect(first).toMatchObject({
-      severity: '错误',
+      severity: '提示',
       kind: 'mismatch',
       expected: { value: '1193.05', kind: 'amount' },
       computed: { value: '780.19', kind: 'amount' },
       difference: { value: '-412.86', kind: 'amount' },
       tolerance: { value: '0.015', kind: 'amount' },
     });
+    // Every check's outcome, with what is missing: 财拨 经济分类 lacks its 资本性支出, so it cannot be verified.
+    const checks = new Map(result.checks.map((c: { rule: string }) => [c.rule, c]));
+    expect(checks.get('sum.财拨经济分类')).toMatchObject({ outcome: '无法核实', missing: [{ name: '财拨_资本性支出' }] });
+    expect(checks.get('sum.本年收入合计')).toMatchObject({ outcome: '成立' });
+    expect(checks.get('sum.财拨.本年收入')).toMatchObject({ outcome: '不成立' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['指标计算表', '评分表', '问题清单', '报告草稿']));

@@ -16,6 +16,7 @@ import { gradesOf } from '../../src/core/scoring';
 import { scoreSheet } from '../../src/core/sheets/scoreSheet';
 import type { ScoreSheet } from '../../src/core/results';
 import { gradeText } from '../../src/core/summary';
+import { cliLine } from '../../src/core/render/finding';
 import { BAD_INPUT_DIR } from '../fixtures/bad-input/generate';
 import { sampleReading, sampleValues, SAMPLE_XLSX } from '../helpers/sample';
 
@@ -67,7 +68,8 @@ describe('score line states', () => {
     expect([over.severity, over.kind, over.expected!.value.toString(), over.computed!.value.toString()]).toEqual(['错误', 'exceeds', '8.13', '11']);
     const gov = all.find((f) => f.id === 'score.pending.预算执行.政府采购执行率')!;
     expect([gov.severity, gov.kind, gov.missing!.map((o) => o.name).join(',')]).toEqual(['提示', 'cannotVerify', '基础_政府采购实际,基础_政府采购预算']);
-    expect(gov.detail).toMatch(/^无法核实：缺 实际政府采购金额（基础数据!B\d+）、政府采购预算数（基础数据!B\d+）/);
+    expect(gov.detail).toBe('本项 1.00 分计入待核实分值（自报 1.00 分，未核实）');
+    expect(cliLine(gov)).toMatch(/^\[提示\] “政府采购执行率”得分待核实：基础数据!B\d+、基础数据!B\d+，缺 .*实际政府采购金额.*、.*政府采购预算数/);
   });
 });
 
