@@ -25,7 +25,7 @@ const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function roundTrips() {
-  const { benchSyncs } = lib('hosts/office/double/bench.js');
+  const { benchSyncs } = (require('./ts-require'), require(path.join(root, 'test', 'support', 'excel-double', 'bench.ts')));
   console.log('\n(a) Excel 往返次数（每次一键运行：读入 + 写回，Excel API 替身计数）');
   for (const rows of [10, 100, 1000]) {
     const r = await benchSyncs(rows);

@@ -2,7 +2,7 @@
  * The ribbon's 一键生成 (ExecuteFunction runAll): the same pipeline as the task pane, over the Excel
  * double; event.completed() is called whether the run succeeds or fails.
  */
-import { ExcelDouble } from '../../src/hosts/office/double';
+import { ExcelDouble } from '../support/excel-double';
 import { evaluate } from '../../src/core/engine';
 import { templateReading } from '../../src/catalogue/fill';
 import { sampleValues } from '../helpers/sample';

@@ -3,7 +3,7 @@ import { cellIn } from '../../src/core/address';
 import { TEMPLATE_ADDRESS } from '../../src/catalogue/layout';
 import { MARK_FILL, NOTE_SEPARATOR, STATE_SHEET } from '../../src/core/markState';
 import type { CellMark, Plan, SheetPlan } from '../../src/core/types';
-import { ExcelDouble } from '../../src/hosts/office/double';
+import { ExcelDouble } from '../support/excel-double';
 import { ApplyOptions, ApplyReport, applyPlan, clearMarks } from '../../src/hosts/office/apply';
 import { sampleValues } from '../helpers/sample';
 
