@@ -9,6 +9,7 @@ import { readInputs } from '../../src/hosts/office/reader';
 import { applyPlan, clearMarks } from '../../src/hosts/office/apply';
 import { evaluate } from '../../src/core/engine';
 import { sampleValues } from '../helpers/sample';
+import { wireBench } from '../support/real-office/bench';
 
 async function cycleDirect(level: string) {
   const d = ExcelDouble.fromTemplate(sampleValues(), { excelApi: level });
@@ -45,4 +46,12 @@ describe.each(['1.7', '1.9', '1.10', '1.15'])('ExcelApi %s', (level) => {
     expect(real.written).toEqual(direct.written);
     expect(real.cleared).toEqual(direct.cleared);
   });
+});
+
+test('at 1,000 project rows each carrying a finding, every request and response stays under 4 MB', async () => {
+  const r = await wireBench(1000);
+  expect(r.marks).toBeGreaterThanOrEqual(1000);
+  expect(r.readSyncs).toBe(3);
+  expect(r.maxRequest).toBeLessThan(4 * 1024 * 1024);
+  expect(r.maxResponse).toBeLessThan(4 * 1024 * 1024);
 });

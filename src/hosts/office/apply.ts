@@ -195,16 +195,20 @@ const ALIGN: Record<NonNullable<CellStyle['align']>, Excel.RangeFormat['horizont
   right: 'Right',
 };
 
-function applyStyle(range: Excel.Range, style: CellStyle, rows: number, cols: number): void {
+/** The format settings of a CellStyle, each applied on its own so equal settings make one block across styles. */
+type Attr = Exclude<keyof CellStyle, 'numFmt'>;
+const ATTRS: Attr[] = ['bold', 'size', 'color', 'underline', 'fill', 'wrap', 'align', 'border'];
+
+function setAttr(range: Excel.Range, attr: Attr, style: CellStyle, rows: number, cols: number): void {
   const f = range.format;
-  if (style.bold) f.font.bold = true;
-  if (style.size) f.font.size = style.size;
-  if (style.color) f.font.color = style.color;
-  if (style.underline) f.font.underline = 'Single';
-  if (style.fill) f.fill.color = style.fill;
-  if (style.wrap) f.wrapText = true;
-  if (style.align) f.horizontalAlignment = ALIGN[style.align];
-  if (style.border) {
+  if (attr === 'bold') f.font.bold = true;
+  else if (attr === 'size') f.font.size = style.size!;
+  else if (attr === 'color') f.font.color = style.color!;
+  else if (attr === 'underline') f.font.underline = 'Single';
+  else if (attr === 'fill') f.fill.color = style.fill!;
+  else if (attr === 'wrap') f.wrapText = true;
+  else if (attr === 'align') f.horizontalAlignment = ALIGN[style.align!];
+  else {
     const edges: Array<Parameters<Excel.RangeBorderCollection['getItem']>[0]> = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
     if (rows > 1) edges.push('InsideHorizontal');
     if (cols > 1) edges.push('InsideVertical');
@@ -258,35 +262,136 @@ function setUpPage(ws: Excel.Worksheet, sp: SheetPlan): void {
   page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
 }
 
-function writeSheet(ws: Excel.Worksheet, sp: SheetPlan, can: Capabilities): void {
+interface Block {
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+  /** The setting's value, as text: cells with equal text share the block. */
+  key: string;
+}
+
+/**
+ * Rectangles of equal `keyOf` (cells whose key is null are left out): each row's runs, merged with
+ * the same run on the rows below. Formatting by these blocks keeps a table's borders one call.
+ */
+export function blocks<T>(grid: T[][], keyOf: (cell: T) => string | null): Block[] {
+  const done: Block[] = [];
+  let open = new Map<string, Block>();
+  grid.forEach((row, r) => {
+    const next = new Map<string, Block>();
+    let c = 0;
+    while (c < row.length) {
+      const key = keyOf(row[c]);
+      let end = c + 1;
+      while (end < row.length && key !== null && keyOf(row[end]) === key) end++;
+      if (key !== null) {
+        const id = `${c}:${end}:${key}`;
+        const above = open.get(id);
+        if (above) {
+          above.rows++;
+          open.delete(id);
+          next.set(id, above);
+        } else next.set(id, { top: r, left: c, rows: 1, cols: end - c, key });
+      }
+      c = end;
+    }
+    done.push(...open.values());
+    open = next;
+  });
+  return [...done, ...open.values()];
+}
+
+/**
+ * Excel on the web refuses any request over 5 MB (RequestPayloadSizeLimitExceeded). The write is
+ * cut into syncs whose estimated size stays under this budget; office.js's JSON has come out below
+ * the estimate (the real-office.js harness measures it), which keeps every request well under 4 MB.
+ */
+export const WRITE_BUDGET = 2_000_000;
+
+/** What one queued range call costs in a request beyond its data: object paths and actions (measured through office.js). */
+const CALL_BYTES = 450;
+
+/** Tracks the estimated size of what is queued; the write syncs when the budget is spent. */
+export class WriteBudget {
+  private used = 0;
+  constructor(private readonly context: Excel.RequestContext) {}
+  spend(bytes: number): void {
+    this.used += bytes;
+  }
+  fits(bytes: number): boolean {
+    return this.used + bytes <= WRITE_BUDGET;
+  }
+  /** Sends what is queued once the budget is spent; "3 reads + ⌈write bytes / budget⌉ writes". */
+  async flushIfFull(): Promise<void> {
+    if (this.used < WRITE_BUDGET) return;
+    this.used = 0;
+    await this.context.sync();
+  }
+}
+
+const jsonBytes = (v: unknown) => JSON.stringify(v).length * 3; // UTF-8: CJK takes 3 bytes
+
+/** A row's estimated request bytes: its data, a link call per link, and a format call per run of styles. */
+function rowCost(row: Array<OutCell | null>): number {
+  let runs = 0;
+  row.forEach((c, i) => (c?.style && c.style !== row[i - 1]?.style ? runs++ : 0));
+  const links = row.filter((c) => c?.link).length;
+  return jsonBytes(row.map(formulaOf)) + jsonBytes(row.map(numberFormatOf)) + (links * 2 + runs * 2) * CALL_BYTES;
+}
+
+/** Rows [top, bottom) of a sheet: one number-format and one formula array, formats by block, links where needed. */
+function writeBand(ws: Excel.Worksheet, grid: Array<Array<OutCell | null>>, top: number, bottom: number, width: number): void {
+  const band = grid.slice(top, bottom);
+  const range = ws.getRangeByIndexes(top, 0, band.length, width);
+  range.numberFormat = band.map((row) => row.map(numberFormatOf));
+  range.formulas = band.map((row) => row.map(formulaOf));
+  // Each format setting once per rectangle of cells sharing it (whatever their style), not per cell.
+  for (const attr of ATTRS) {
+    const keyOf = (cell: OutCell | null) => {
+      const v = cell?.style ? STYLES[cell.style][attr] : undefined;
+      return v === undefined || v === false ? null : String(v);
+    };
+    for (const b of blocks(band, keyOf)) {
+      const style = STYLES[band[b.top][b.left]!.style!];
+      setAttr(ws.getRangeByIndexes(top + b.top, b.left, b.rows, b.cols), attr, style, b.rows, b.cols);
+    }
+  }
+  band.forEach((row, r) =>
+    row.forEach((cell, col) => {
+      if (!cell?.link) return;
+      ws.getRangeByIndexes(top + r, col, 1, 1).hyperlink = {
+        documentReference: quotedRef(cell.link),
+        textToDisplay: String(cell.value ?? cell.link),
+      };
+    }),
+  );
+}
+
+async function writeSheet(ws: Excel.Worksheet, sp: SheetPlan, can: Capabilities, budget: WriteBudget): Promise<void> {
   if (can.pageLayout) setUpPage(ws, sp);
   const height = sp.rows.length;
   const width = Math.max(0, ...sp.rows.map((r) => r.length));
-  if (height > 0 && width > 0) {
-    const grid = sp.rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
-    const all = ws.getRangeByIndexes(0, 0, height, width);
-    all.numberFormat = grid.map((row) => row.map(numberFormatOf));
-    all.formulas = grid.map((row) => row.map(formulaOf));
-    // One format call per run of same-styled cells in a row.
-    grid.forEach((row, r) => {
-      let c = 0;
-      while (c < width) {
-        const style = row[c]?.style;
-        let end = c + 1;
-        while (end < width && style && row[end]?.style === style) end++;
-        if (style) applyStyle(ws.getRangeByIndexes(r, c, 1, end - c), STYLES[style], 1, end - c);
-        c = end;
-      }
-      row.forEach((cell, col) => {
-        if (!cell?.link) return;
-        ws.getRangeByIndexes(r, col, 1, 1).hyperlink = {
-          documentReference: quotedRef(cell.link),
-          textToDisplay: String(cell.value ?? cell.link),
-        };
-      });
-    });
+  const grid = sp.rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
+  const costs = grid.map(rowCost);
+  let top = 0;
+  while (width > 0 && top < height) {
+    let bottom = top + 1;
+    let cost = costs[top];
+    while (bottom < height && budget.fits(cost + costs[bottom])) cost += costs[bottom++];
+    writeBand(ws, grid, top, bottom, width);
+    budget.spend(cost);
+    // A band per request at most: the size limit, not a loop over cells, sets how many syncs there are.
+    await budget.flushIfFull();
+    top = bottom;
   }
-  for (const m of sp.merges ?? []) ws.getRange(m).merge(false);
+  // Merged cells (several per finding on the 问题清单) are many small calls: counted like the rest.
+  for (const m of sp.merges ?? []) {
+    ws.getRange(m).merge(false);
+    budget.spend(CALL_BYTES);
+    await budget.flushIfFull();
+  }
+  budget.spend(((sp.columnWidths?.length ?? 0) + Object.keys(sp.rowHeights ?? {}).length + 4) * CALL_BYTES);
   (sp.columnWidths ?? []).forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthPoints(w)));
   for (const [row, h] of Object.entries(sp.rowHeights ?? {})) ws.getRangeByIndexes(Number(row), 0, 1, 1).format.rowHeight = h;
   if (sp.freezeRows) ws.freezePanes.freezeRows(sp.freezeRows);
@@ -542,27 +647,31 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
     const prev = previousAt.get(m.address);
     return !comments.byCell.has(m.address) && (!prev || canUndo(prev.how, can));
   };
-  const added = new Map(
-    (useComments ? marks.filter(needsComment) : []).map((m) => [
-      m.address,
-      wb.comments.add(wb.worksheets.getItem(m.place.sheet).getRange(m.place.cell), markedNote(null, m.message)).load('id'),
-    ]),
-  );
+  const added = new Map<string, Excel.Comment>();
+  const adding = new WriteBudget(context);
+  for (const m of useComments ? marks.filter(needsComment) : []) {
+    const text = markedNote(null, m.message);
+    added.set(m.address, wb.comments.add(wb.worksheets.getItem(m.place.sheet).getRange(m.place.cell), text).load('id'));
+    // Thousands of comments with their text exceed the request size limit in one sync.
+    adding.spend(3 * CALL_BYTES + jsonBytes(text));
+    await adding.flushIfFull();
+  }
   if (notes.size > 0 || added.size > 0) await context.sync();
 
-  // Sync 4: write. Output sheets first (existing ones emptied in place, so references to them
-  // survive), then names, marks, state.
+  // Sync 4 on: write, in as few syncs as the request size limit allows. Output sheets first
+  // (existing ones emptied in place, so references to them survive), then names, marks, state.
+  const budget = new WriteBudget(context);
   for (const sp of plan.sheets) {
     const key = sp.name.toLowerCase();
     if (exists(sp.name) && sp.onExisting === 'keep') continue;
     if (!exists(sp.name)) {
-      writeSheet(wb.worksheets.add(sp.name), sp, can);
+      await writeSheet(wb.worksheets.add(sp.name), sp, can, budget);
       continue;
     }
     const ws = listing.sheets.get(key)!;
     resetSheet(ws, charts.get(key)!);
     ws.visibility = VISIBILITY[sp.visibility ?? 'visible'];
-    writeSheet(ws, sp, can);
+    await writeSheet(ws, sp, can, budget);
   }
   for (const n of plan.names ?? []) {
     if (listing.bookNames.has(n.name.toLowerCase())) wb.names.getItem(n.name).delete();
@@ -572,7 +681,11 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
   const notices = new Notices();
   const next: OfficeRecord[] = [];
   for (const rec of restoring) if (!restoreCell(context, rec, can, notes, comments, notices)) next.push(rec);
-  for (const m of marks) next.push(markCell(context, m, previousAt.get(m.address), reads.get(m.address)!, added.get(m.address), can, comments, notices));
+  for (const m of marks) {
+    next.push(markCell(context, m, previousAt.get(m.address), reads.get(m.address)!, added.get(m.address), can, comments, notices));
+    budget.spend(4 * CALL_BYTES + jsonBytes(m.message) * 2);
+    await budget.flushIfFull();
+  }
   writeState(context, listing, next);
   if (plan.activate) wb.worksheets.getItem(plan.activate).activate();
   await context.sync();

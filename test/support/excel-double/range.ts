@@ -1,6 +1,8 @@
 /** Range, its format (fill, font, borders) and the value semantics of writes. */
 import { DoubleContextBase, DoubleError, DoubleObject } from './core';
 import {
+  parseBox,
+  splitSheet,
   CellData,
   FillData,
   HyperlinkData,
@@ -597,6 +599,23 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
     return this.sub(() => {
       const b = this.live().box;
       return { top: b.top + row, bottom: b.top + row, left: b.left + column, right: b.left + column };
+    });
+  }
+  /** office.js itself splits a large values/formulas write with getBoundingRect and getRow. */
+  getBoundingRect(other: DRange | string): DRange {
+    return this.sub(() => {
+      const b = this.live().box;
+      const o =
+        typeof other === 'string'
+          ? parseBox(splitSheet(other).local)!
+          : (other as unknown as { live(): RangeTarget }).live().box;
+      return { top: Math.min(b.top, o.top), left: Math.min(b.left, o.left), bottom: Math.max(b.bottom, o.bottom), right: Math.max(b.right, o.right) };
+    });
+  }
+  getRow(row: number): DRange {
+    return this.sub(() => {
+      const b = this.live().box;
+      return { top: b.top + row, bottom: b.top + row, left: b.left, right: b.right };
     });
   }
   getResizedRange(...[deltaRows, deltaColumns]: Parameters<Excel.Range['getResizedRange']>): DRange {

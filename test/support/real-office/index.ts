@@ -173,8 +173,18 @@ export class RichApiServer {
     private readonly options: ServerOptions = {},
   ) {}
 
+  /** Action counts by name of the largest request (for finding what makes it large). */
+  largest: { bytes: number; actions: Record<string, number> } = { bytes: 0, actions: {} };
+
   handle(raw: unknown): { status: number; body: string } {
     const text = typeof raw === 'string' ? raw : JSON.stringify(raw);
+    if (text.length > this.largest.bytes) {
+      const actions: Record<string, number> = {};
+      const b = JSON.parse(text) as RequestBody;
+      for (const a of b.Actions) actions[`${a.ActionType}:${a.Name}`] = (actions[`${a.ActionType}:${a.Name}`] ?? 0) + 1;
+      for (const p of Object.values(b.ObjectPaths)) actions[`path${p.ObjectPathType}:${p.Name}`] = (actions[`path${p.ObjectPathType}:${p.Name}`] ?? 0) + 1;
+      this.largest = { bytes: text.length, actions };
+    }
     this.stats.syncs++;
     this.stats.requestBytes.push(Buffer.byteLength(text, 'utf8'));
     const reply = (body: unknown) => {
@@ -251,7 +261,11 @@ export class RichApiServer {
             break;
           }
           case 3: {
-            // Method
+            // Method. office.js's own bookkeeping calls (_ValidateArraySize, …) have nothing to do in the double.
+            if (action.Name.startsWith('_')) {
+              at(index, () => results.push({ ActionId: action.Id, Value: null }));
+              break;
+            }
             const method = proxy[camel(action.Name)] as ((...a: unknown[]) => unknown) | undefined;
             if (typeof method !== 'function') throw new DoubleError('ApiNotFound', `The double has no method ${action.Name}.`);
             const r = method.apply(proxy, args(action.ArgumentInfo)) as { value?: unknown } | undefined;
