@@ -8,7 +8,7 @@
  * this file is the sync sequence.
  */
 import { absolute } from '../../core/address';
-import { markedNote } from '../../core/markState';
+import { markedNote, STATE_SHEET } from '../../core/markState';
 import type { CellValue, Plan } from '../../core/types';
 import { ApplyOptions, ApplyReport, capabilities } from './capabilities';
 import {
@@ -62,7 +62,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
       return [m.address, { fill, note }];
     }),
   );
-  const located = useComments || stateRange ? locateComments(listing) : [];
+  // Where comments are: to add ours, to find ours again, and because a cell with a comment cannot take a note.
+  const located = can.comments && (marks.length > 0 || stateRange) ? locateComments(listing) : [];
   const charts = new Map([...rewritten].map((key) => [key, listing.sheets.get(key)!.charts.load('items/name')]));
   await context.sync();
 
@@ -82,9 +83,21 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
     const prev = previousAt.get(m.address);
     return !comments.byCell.has(m.address) && (!prev || canUndo(prev.how, can));
   };
+  const toAdd = useComments ? marks.filter(needsComment) : [];
+  const pending = new Set(toAdd.map((m) => m.address));
+  const decide = (addedFor: (m: MergedMark) => Excel.Comment | 'pending' | undefined, notices: Notices) =>
+    marks.map((m) => markCell(context, m, previousAt.get(m.address), reads.get(m.address)!, addedFor(m), can, comments, notices));
+  const saveState = (records: OfficeRecord[]) => {
+    writeState(context, listing, records);
+    if (records.length > 0) listing.sheets.set(STATE_SHEET.toLowerCase(), wb.worksheets.getItem(STATE_SHEET));
+  };
+  // The state is saved before any comment is added or cell marked, covering every cell this run may
+  // touch: a sync that fails later leaves nothing Jixiao added without its record, and 清除标记
+  // (or the next run) takes it all off. Comments still being added are named by cell and text.
+  saveState([...restoring, ...decide((m) => (pending.has(m.address) ? 'pending' : undefined), new Notices()).map((d) => d.record)]);
   const added = new Map<string, Excel.Comment>();
   const adding = new WriteBudget(context);
-  for (const m of useComments ? marks.filter(needsComment) : []) {
+  for (const m of toAdd) {
     const text = markedNote(null, m.message);
     added.set(m.address, wb.comments.add(wb.worksheets.getItem(m.place.sheet).getRange(m.place.cell), text).load('id'));
     // Thousands of comments with their text exceed the request size limit in one sync.
@@ -116,12 +129,13 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
   const notices = new Notices();
   const next: OfficeRecord[] = [];
   for (const rec of restoring) if (!restoreCell(context, rec, can, notes, comments, notices)) next.push(rec);
-  for (const m of marks) {
-    next.push(markCell(context, m, previousAt.get(m.address), reads.get(m.address)!, added.get(m.address), can, comments, notices));
-    budget.spend(4 * CALL_BYTES + jsonBytes(m.message) * 2);
+  for (const [i, decided] of decide((m) => added.get(m.address), notices).entries()) {
+    decided.put();
+    next.push(decided.record);
+    budget.spend(4 * CALL_BYTES + jsonBytes(marks[i].message) * 2);
     await budget.flushIfFull();
   }
-  writeState(context, listing, next);
+  saveState(next);
   if (plan.activate) wb.worksheets.getItem(plan.activate).activate();
   await context.sync();
   return { diagnostics: notices.list() };

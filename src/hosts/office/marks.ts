@@ -63,6 +63,8 @@ const MARK_NOTICES = {
   'mark-comment-unsupported': (at: string) =>
     `${at}的标记说明是以“批注”添加的，当前 Excel 不支持批注（需要 ExcelApi 1.10），暂时无法更新或清除；已保留记录，请在支持批注的 Excel 中再点“清除标记”`,
   'mark-comment-edited': (at: string) => `${at}上绩效自评助手添加的批注已被修改，为免删除您写的内容，已保留该批注，请自行处理`,
+  'mark-cell-has-comment': (at: string) =>
+    `${at}已有批注；Excel 的一个单元格不能同时有注释和批注，这些单元格只加了底色，问题说明请看“问题清单”`,
 } as const;
 
 type NoticeCode = keyof typeof MARK_NOTICES;
@@ -271,53 +273,72 @@ export interface MarkReads {
   note: Excel.Note | null;
 }
 
+/** A mark decided: the record to keep, and the Office calls that put it on (queued when called). */
+export interface MarkPlan {
+  record: OfficeRecord;
+  put(): void;
+}
+
 /**
- * Marks one cell (queued): mark fill, and the message as a note, else as a comment. A cell still
+ * Decides one cell's mark: mark fill, and the message as a note, else as a comment. A cell still
  * carrying an old mark keeps its recorded original (not the mark) as what 清除标记 brings back, and
- * the old message is taken off the way it was put on when this run attaches it another way.
+ * the old message is taken off the way it was put on when this run attaches it another way. The
+ * record is known before anything is queued, so the state can be saved ahead of the marks.
+ * `added` is the comment added for this cell in the read sync, or 'pending' while it is being added.
  */
 export function markCell(
   context: Excel.RequestContext,
   m: MergedMark,
   prev: OfficeRecord | undefined,
   reads: MarkReads,
-  added: Excel.Comment | undefined,
+  added: Excel.Comment | 'pending' | undefined,
   can: Capabilities,
   comments: CommentIndex,
   notices: Notices,
-): OfficeRecord {
-  const ws = context.workbook.worksheets.getItem(m.place.sheet);
-  const range = ws.getRange(m.place.cell);
-  range.format.fill.color = MARK_FILL[m.severity];
+): MarkPlan {
+  const ws = () => context.workbook.worksheets.getItem(m.place.sheet);
+  const paint = () => (ws().getRange(m.place.cell).format.fill.color = MARK_FILL[m.severity]);
   const fill = prev ? prev.fill : fillState(reads.fill, can);
-  const record = (note: string | null, how: Via): OfficeRecord => ({ address: m.address, fill, note, severity: m.severity, how });
+  const plan = (note: string | null, how: Via, more: () => void = () => undefined): MarkPlan => ({
+    record: { address: m.address, fill, note, severity: m.severity, how },
+    put: () => {
+      paint();
+      more();
+    },
+  });
 
   // Its old message cannot be touched in this Excel: keep it as it is (and say so).
   if (prev && !canUndo(prev.how, can)) {
     notices.add(UNSUPPORTED[prev.how.via as 'note' | 'comment'], m.address);
-    return record(prev.note, prev.how);
+    return plan(prev.note, prev.how);
   }
   if (can.notes) {
-    if (prev?.how.via === 'comment') dropComment(m.address, prev.how, comments, notices);
     const current = reads.note!;
+    // Excel keeps one slot per cell: a comment that stays (the user's, or ours they edited) leaves no room for a note.
+    const ours = prev?.how.via === 'comment' ? ourComment(m.address, prev.how, comments).fate === 'ours' : false;
+    if (current.isNullObject && comments.byCell.has(m.address) && !ours) {
+      notices.add('mark-cell-has-comment', m.address);
+      return plan(null, { via: 'none' });
+    }
     const own = prev?.how.via === 'note' ? prev.note : current.isNullObject ? null : current.content;
     const text = markedNote(own, m.message);
-    if (current.isNullObject) ws.notes.add(range, text);
-    else current.content = text;
-    return record(own, { via: 'note' });
+    return plan(own, { via: 'note' }, () => {
+      if (prev?.how.via === 'comment') dropComment(m.address, prev.how, comments, notices);
+      if (current.isNullObject) ws().notes.add(ws().getRange(m.place.cell), text);
+      else current.content = text;
+    });
   }
   if (can.comments) {
     const text = markedNote(null, m.message);
     if (prev?.how.via === 'comment') {
       const found = ourComment(m.address, prev.how, comments);
-      if (found.fate === 'ours') {
-        found.comment.content = text;
-        return record(null, { via: 'comment', text, id: found.comment.id });
-      }
+      if (found.fate === 'ours') return plan(null, { via: 'comment', text, id: found.comment.id }, () => (found.comment.content = text));
       if (found.fate === 'edited') notices.add('mark-comment-edited', m.address);
     }
     // Added in the read sync, its id loaded: the user's own comment on the cell is never touched.
-    if (added) return record(null, { via: 'comment', text, id: added.id });
+    // While it is being added its record names it by cell and text, which 清除标记 also understands.
+    if (added === 'pending') return plan(null, { via: 'comment', text });
+    if (added) return plan(null, { via: 'comment', text, id: added.id });
   }
-  return record(null, { via: 'none' });
+  return plan(null, { via: 'none' });
 }

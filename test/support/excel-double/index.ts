@@ -59,6 +59,7 @@ export class ExcelDouble implements DoubleHost {
   readonly book: BookData = { sheets: [], names: [], comments: [], activeSheet: null, selection: null, nextId: 1 };
   syncCount = 0;
   loadCount = 0;
+  failSync?: { n: number; code: string };
   excelApi: string;
   private readonly changed = new Map<string, ChangedHandler[]>();
 

@@ -653,6 +653,18 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
       const boxes = across ? Array.from({ length: t.box.bottom - t.box.top + 1 }, (_, i) => ({ ...t.box, top: t.box.top + i, bottom: t.box.top + i })) : [t.box];
       t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, t.box));
       t.sheet.merges.push(...boxes);
+      // As Excel does: only each merged area's top-left cell keeps its value.
+      for (const b of boxes)
+        for (let r = b.top; r <= b.bottom; r++)
+          for (let c = b.left; c <= b.right; c++) {
+            if (r === b.top && c === b.left) continue;
+            const cell = t.sheet.cells.get(cellKey(r, c));
+            if (cell) {
+              cell.value = null;
+              delete cell.formula;
+              delete cell.error;
+            }
+          }
     });
   }
   unmerge(): void {
