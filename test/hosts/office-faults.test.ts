@@ -25,6 +25,7 @@ test('comments need ExcelApi 1.10 in the double, as in Excel', async () => {
 
 test('a cell cannot take both a note and a comment', async () => {
   const d = ExcelDouble.fromValues({ S: [[1]] });
+  d.oneSlotPerCell = true;
   d.setNote('S!A1', '用户的注释');
   await expect(
     d.run(async (c) => {
@@ -33,6 +34,7 @@ test('a cell cannot take both a note and a comment', async () => {
     }),
   ).rejects.toMatchObject({ code: 'InvalidArgument' });
   const e = ExcelDouble.fromValues({ S: [[1]] });
+  e.oneSlotPerCell = true;
   e.addComment('S!A1', '用户的批注');
   await expect(
     e.run(async (c) => {
@@ -53,6 +55,7 @@ test('merging keeps only the top-left value', async () => {
 
 test('notes path: a cell holding the user’s comment is filled, its comment untouched, and the user told', async () => {
   const d = ExcelDouble.fromTemplate(sampleValues(), { excelApi: '1.18' });
+  d.oneSlotPerCell = true;
   d.addComment(firstMark, '用户自己的批注');
   const report = await d.run((c) => applyPlan(c, plan, { notesSupported: true, commentsSupported: true }));
   expect(d.comment(firstMark)).toBe('用户自己的批注');
@@ -60,6 +63,27 @@ test('notes path: a cell holding the user’s comment is filled, its comment unt
   expect(report.diagnostics.map((x) => x.code)).toContain('mark-cell-has-comment');
   await d.run((c) => clearMarks(c, { notesSupported: true, commentsSupported: true }));
   expect(d.comment(firstMark)).toBe('用户自己的批注');
+});
+
+test('comments path: Excel refuses a comment on a cell holding a note it cannot show; the run still completes, every cell has our comment or is reported', async () => {
+  const d = ExcelDouble.fromTemplate(sampleValues(), { excelApi: '1.10' });
+  d.oneSlotPerCell = true;
+  d.setNote(firstMark, '用户自己的注释');
+  const opts = { notesSupported: false, commentsSupported: true };
+  const report = await d.run((c) => applyPlan(c, plan, opts));
+  const refused = report.diagnostics.find((x) => x.code === 'mark-comment-refused')!;
+  expect(refused.address).toBe(firstMark);
+  expect(d.note(firstMark)).toBe('用户自己的注释');
+  expect(d.comment(firstMark)).toBeNull();
+  // Excel stops a batch at the refused action: comments queued after it are not added either, and are reported.
+  const all = mergeMarks(plan.marks).map((m) => m.address);
+  const commented = all.filter((a) => (d.comment(a) ?? '').startsWith('【绩效自评助手】')).length;
+  const reported = Number(/等 (\d+) 个单元格/.exec(refused.message)?.[1] ?? 1);
+  expect(commented + reported).toBe(all.length);
+  const others = all.slice(1);
+  await d.run((c) => clearMarks(c, opts));
+  expect(others.map((a) => d.comment(a)).filter((x) => x !== null)).toEqual([]);
+  expect(d.note(firstMark)).toBe('用户自己的注释');
 });
 
 describe.each([
@@ -72,6 +96,7 @@ describe.each([
     const inputs = clean.sheetNames();
     const before = clean.snapshot(inputs);
     const d = ExcelDouble.fromTemplate(sampleValues(), { excelApi: level });
+    d.oneSlotPerCell = true;
     d.failSync = { n, code: 'GeneralException' };
     await d.run((c) => applyPlan(c, plan, opts)).catch(() => undefined);
     d.failSync = undefined;

@@ -7,7 +7,7 @@
  * known before the write. What each step does lives in capabilities.ts, outputSheets.ts and marks.ts;
  * this file is the sync sequence.
  */
-import { absolute } from '../../core/address';
+import { absolute, normaliseAddress } from '../../core/address';
 import { markedNote, STATE_SHEET } from '../../core/markState';
 import type { CellValue, Plan } from '../../core/types';
 import { ApplyOptions, ApplyReport, capabilities } from './capabilities';
@@ -84,6 +84,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
     return !comments.byCell.has(m.address) && (!prev || canUndo(prev.how, can));
   };
   const toAdd = useComments ? marks.filter(needsComment) : [];
+  const notices0 = new Notices();
   const pending = new Set(toAdd.map((m) => m.address));
   const decide = (addedFor: (m: MergedMark) => Excel.Comment | 'pending' | undefined, notices: Notices) =>
     marks.map((m) => markCell(context, m, previousAt.get(m.address), reads.get(m.address)!, addedFor(m), can, comments, notices));
@@ -95,16 +96,23 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
   // touch: a sync that fails later leaves nothing Jixiao added without its record, and 清除标记
   // (or the next run) takes it all off. Comments still being added are named by cell and text.
   saveState([...restoring, ...decide((m) => (pending.has(m.address) ? 'pending' : undefined), new Notices()).map((d) => d.record)]);
-  const added = new Map<string, Excel.Comment>();
-  const adding = new WriteBudget(context);
-  for (const m of toAdd) {
-    const text = markedNote(null, m.message);
-    added.set(m.address, wb.comments.add(wb.worksheets.getItem(m.place.sheet).getRange(m.place.cell), text).load('id'));
-    // Thousands of comments with their text exceed the request size limit in one sync.
-    adding.spend(3 * CALL_BYTES + jsonBytes(text));
-    await adding.flushIfFull();
+  let added = new Map<string, Excel.Comment>();
+  try {
+    const adding = new WriteBudget(context);
+    for (const m of toAdd) {
+      const text = markedNote(null, m.message);
+      added.set(m.address, wb.comments.add(wb.worksheets.getItem(m.place.sheet).getRange(m.place.cell), text).load('id'));
+      // Thousands of comments with their text exceed the request size limit in one sync.
+      adding.spend(3 * CALL_BYTES + jsonBytes(text));
+      await adding.flushIfFull();
+    }
+    if (notes.size > 0 || added.size > 0) await context.sync();
+  } catch (e) {
+    // Excel refuses a comment on a cell holding a note, which an Excel without the notes API cannot
+    // see beforehand. Keep the comments that were added (found by cell and text); the rest get fill only.
+    if (toAdd.length === 0 || (e as { code?: string }).code !== 'InvalidArgument') throw e;
+    added = await commentsAdded(context, toAdd, notices0);
   }
-  if (notes.size > 0 || added.size > 0) await context.sync();
 
   // Sync 4 on: write, in as few syncs as the request size limit allows. Output sheets first
   // (existing ones emptied in place, so references to them survive), then names, marks, state.
@@ -126,7 +134,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
     wb.names.add(n.name, `=${absolute(n.address)}`, n.comment);
   }
 
-  const notices = new Notices();
+  const notices = notices0;
   const next: OfficeRecord[] = [];
   for (const rec of restoring) if (!restoreCell(context, rec, can, notes, comments, notices)) next.push(rec);
   for (const [i, decided] of decide((m) => added.get(m.address), notices).entries()) {
@@ -139,6 +147,22 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
   if (plan.activate) wb.worksheets.getItem(plan.activate).activate();
   await context.sync();
   return { diagnostics: notices.list() };
+}
+
+/** After a refused comment: which of the comments we asked for exist now (two reads, only on this path). */
+async function commentsAdded(context: Excel.RequestContext, wanted: MergedMark[], notices: Notices): Promise<Map<string, Excel.Comment>> {
+  const all = context.workbook.comments.load('items/id,items/content');
+  await context.sync();
+  const located = all.items.map((comment) => ({ comment, range: comment.getLocation().load('address') }));
+  await context.sync();
+  const at = new Map(located.map((l) => [normaliseAddress(l.range.address) ?? l.range.address, l.comment]));
+  const found = new Map<string, Excel.Comment>();
+  for (const m of wanted) {
+    const c = at.get(m.address);
+    if (c && c.content === markedNote(null, m.message)) found.set(m.address, c);
+    else notices.add('mark-comment-refused', m.address);
+  }
+  return found;
 }
 
 /**

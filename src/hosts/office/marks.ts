@@ -63,6 +63,8 @@ const MARK_NOTICES = {
   'mark-comment-unsupported': (at: string) =>
     `${at}的标记说明是以“批注”添加的，当前 Excel 不支持批注（需要 ExcelApi 1.10），暂时无法更新或清除；已保留记录，请在支持批注的 Excel 中再点“清除标记”`,
   'mark-comment-edited': (at: string) => `${at}上绩效自评助手添加的批注已被修改，为免删除您写的内容，已保留该批注，请自行处理`,
+  'mark-comment-refused': (at: string) =>
+    `${at}上 Excel 拒绝添加批注（单元格可能已有注释，一个单元格不能同时有注释和批注），这些单元格只加了底色，问题说明请看“问题清单”`,
   'mark-cell-has-comment': (at: string) =>
     `${at}已有批注；Excel 的一个单元格不能同时有注释和批注，这些单元格只加了底色，问题说明请看“问题清单”`,
 } as const;

@@ -33,6 +33,8 @@ export interface DoubleHost {
   loadCount: number;
   /** Fault injector: the sync with this number (1-based, counted over the double's life) fails before running anything. */
   failSync?: { n: number; code: string };
+  /** Excel's rule that a cell holds a note or a threaded comment, not both (off for tests written before it). */
+  oneSlotPerCell?: boolean;
   /** Called after each successful sync with the cells written, to raise onChanged. */
   afterSync(changes: Array<{ sheetId: string; address: string }>): void;
   registerChanged(sheetId: string, handler: (args: never) => unknown): void;

@@ -60,6 +60,7 @@ export class ExcelDouble implements DoubleHost {
   syncCount = 0;
   loadCount = 0;
   failSync?: { n: number; code: string };
+  oneSlotPerCell = false;
   excelApi: string;
   private readonly changed = new Map<string, ChangedHandler[]>();
 

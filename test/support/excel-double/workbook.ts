@@ -305,8 +305,8 @@ export class DCommentCollection extends DoubleCollection<CommentData, DComment> 
       const { sheet, row, col } = cellOf(this.host, cellAddress, this.scope());
       if (this.host.book.comments.some((c) => c.sheet === sheet && c.row === row && c.col === col))
         throw new DoubleError('InvalidArgument', 'The cell already has a comment.');
-      // Excel keeps one slot per cell: a note and a threaded comment cannot share it.
-      if (sheet.notes.has(cellKey(row, col))) throw new DoubleError('InvalidArgument', 'The cell already has a note; a cell cannot have both a note and a comment.');
+      // Excel keeps one slot per cell: a note and a threaded comment cannot share it (enforced when the test asks).
+      if (this.host.oneSlotPerCell && sheet.notes.has(cellKey(row, col))) throw new DoubleError('InvalidArgument', 'The cell already has a note; a cell cannot have both a note and a comment.');
       made = { id: `{comment-${this.host.book.nextId++}}`, sheet, row, col, content, authorName: '绩效自评助手', resolved: false };
       this.host.book.comments.push(made);
     });
@@ -438,7 +438,7 @@ export class DNoteCollection extends DoubleCollection<NoteTarget, DNote> {
       const { sheet, row, col } = cellOf(this.host, cellAddress, this.scope());
       const key = cellKey(row, col);
       if (sheet.notes.has(key)) throw new DoubleError('InvalidArgument', 'The cell already has a note.');
-      if (this.host.book.comments.some((c) => c.sheet === sheet && c.row === row && c.col === col))
+      if (this.host.oneSlotPerCell && this.host.book.comments.some((c) => c.sheet === sheet && c.row === row && c.col === col))
         throw new DoubleError('InvalidArgument', 'The cell already has a comment; a cell cannot have both a note and a comment.');
       sheet.notes.set(key, { content, authorName: '绩效自评助手', visible: false });
       made = { sheet, key };
