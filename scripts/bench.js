@@ -37,13 +37,13 @@ async function roundTrips() {
 async function wire() {
   require('./ts-require');
   const { wireBench } = require(path.join(root, 'test', 'support', 'real-office', 'bench.ts'));
-  console.log('\n(a2) 经真实 office.js 序列化的请求（ExcelApi 1.15，每个项目行带一个问题；sync 次数 = 3 次读入 + ⌈写回字节 / 预算⌉ 次写回）');
+  console.log('\n(a2) 经真实 office.js 序列化的请求（ExcelApi 1.15，批注路径，每个项目行带一个问题）：读入 3 次；写回 = 2–3 次读取 + ⌈写回字节 / 预算⌉ 次写入；“写回”字节含写回时的读取请求');
   let largest = 0;
   for (const rows of [10, 100, 1000]) {
     const r = await wireBench(rows);
     largest = Math.max(largest, r.maxRequest);
     console.log(
-      `    ${String(rows).padStart(5)} 行（${r.marks} 个标记）：sync ${r.readSyncs} 次读入 + ${r.writeSyncs} 次写回；写回 ${(r.writeBytes / 1024).toFixed(0)} KB，单元格数据 ${(r.cellDataBytes / 1024).toFixed(0)} KB，比值 ${(r.writeBytes / r.cellDataBytes).toFixed(2)}；最大请求 ${(r.maxRequest / 1024).toFixed(0)} KB，最大响应 ${(r.maxResponse / 1024).toFixed(0)} KB`,
+      `    ${String(rows).padStart(5)} 行（${r.marks} 个标记）：sync 读入 ${r.readSyncs} 次 + 写回 ${r.writeSyncs} 次；写回 ${(r.writeBytes / 1024).toFixed(0)} KB，单元格数据 ${(r.cellDataBytes / 1024).toFixed(0)} KB，比值 ${(r.writeBytes / r.cellDataBytes).toFixed(2)}；最大请求 ${(r.maxRequest / 1024).toFixed(0)} KB，最大响应 ${(r.maxResponse / 1024).toFixed(0)} KB`,
     );
     if (rows === 1000) console.log(`最大单次请求 ${Math.round(r.maxRequest / 1024)} KB（1000 行，每行一个问题）`);
   }
