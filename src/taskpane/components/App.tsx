@@ -21,7 +21,7 @@ import type { Finding, ScoreSheet } from '../../core/results';
 import { countFindings } from '../../core/summary';
 import type { ReportDraft } from '../../core/narrative';
 import type { Plan } from '../../core/types';
-import { downloadBytes, DOCX_MIME, safeFileName } from '../download';
+import { cannotDownload, copyReportForMac, downloadBytes, DOCX_MIME, safeFileName } from '../download';
 import { InputStatus, inputStatuses } from '../inputStatus';
 import { describeError, Engine, loadEngine, recheck, runAll, RunOutcome, StepId } from '../pipeline';
 import type { WorkbookPort } from '../port';
@@ -182,6 +182,8 @@ export function App({
       // 数据不完整 is not a success: no green 已生成 over a total that means nothing.
       if (o.evaluation.summary.complete) say('success', s.runDone);
       else say('info', s.runIncomplete);
+      // What the write could not do (notes unsupported, a note the user edited) is the user's to know.
+      if (o.notices.length) say('warning', o.notices.map((d) => d.message).join('\n'));
       onRun?.(o);
     }).finally(() => setStep((st) => (st === 'done' ? st : null)));
 
@@ -203,8 +205,9 @@ export function App({
 
   const onClearMarks = () =>
     guarded(async () => {
-      await port!.clearMarks();
+      const notices = (await port!.clearMarks()) ?? [];
       say('success', s.marksCleared);
+      if (notices.length) say('warning', notices.map((d) => d.message).join('\n'));
     });
 
   const onSelect = (address: string) => {
@@ -223,6 +226,11 @@ export function App({
   const onExport = async () => {
     const draft = outcome?.evaluation.report;
     if (!draft) return;
+    // The Mac webview cannot download a blob (office-js #2700): hand over the text instead, never claim a download.
+    if (cannotDownload()) {
+      say(...copyReportForMac(draft));
+      return;
+    }
     setExporting(true);
     try {
       const bytes = await exportDocx(draft, outcome.evaluation.scores);
