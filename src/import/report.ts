@@ -65,3 +65,25 @@ export function importedValues(result: ImportResult): InputValues {
   }
   return out;
 }
+
+export interface OfficeBindings {
+  bindings: Array<{ name: string; sheet: string; cell: string }>;
+  /** Found, but not bindable as it stands, and why. */
+  skipped: Array<{ name: string; reason: string }>;
+}
+
+/**
+ * What the Office host may bind: every found cell, except figures in a table kept in 元 — a name on
+ * them would read 元 as 万元, and the user's cells are not ours to convert.
+ */
+export function officeBindings(result: ImportResult, chosen: Record<string, Candidate> = {}): OfficeBindings {
+  const out: OfficeBindings = { bindings: [], skipped: [] };
+  for (const r of result.inputs) {
+    const c: Candidate | undefined = chosen[r.name] ?? (r.status === 'found' ? r : undefined);
+    if (!c || !INPUT_BY_NAME.has(r.name)) continue;
+    if (c.unit === '元' || c.unit === '千元')
+      out.skipped.push({ name: r.name, reason: `${where(c)} 所在的表单位为${c.unit}，不能直接绑定（助手按万元读数）；请将该表换算为万元，或用“导入”生成模板` });
+    else out.bindings.push({ name: r.name, sheet: c.sheet, cell: c.cell });
+  }
+  return out;
+}
