@@ -34,7 +34,7 @@ export function normalise(v: CellValue | undefined): string {
   let s = toHalfWidth(v)
     .replace(/[\s\u00a0]+/g, '')
     .replace(/[“”"'‘’「」]/g, '')
-    .replace(/[（【〔\[]/g, '(')
+    .replace(/[（【〔[]/g, '(')
     .replace(/[）】〕\]]/g, ')')
     .replace(/：/g, ':');
   for (let i = 0; i < 3; i++) {
