@@ -28,6 +28,8 @@ export interface Candidate {
   converted?: string;
   /** The table's stated unit, when it states one. */
   unit?: '元' | '万元' | '千元';
+  /** The figure is part of the cell's text (“部门：某单位”), not the whole cell: a name cannot point at it. */
+  partOfCell?: boolean;
 }
 
 export type Recognition =
@@ -308,6 +310,22 @@ function findIn(p: Part, t: Target): Candidate[] {
   return out;
 }
 
+const UNIT_NAME = /^(?:部门|单位|填报单位|编制单位|单位名称|部门名称)[:：]\s*(.+)$/;
+
+/** The department's name as the tables' header line states it (“部门：衡阳市科学技术协会”). */
+function unitNameIn(parts: Part[]): Recognition {
+  for (const p of parts)
+    for (let r = Math.max(0, p.top); r < p.firstData; r++)
+      for (let c = 0; c < p.grid.cols; c++) {
+        const v = p.grid.raw(r, c);
+        const m = typeof v === 'string' ? UNIT_NAME.exec(v.trim()) : null;
+        const name = m?.[1].trim();
+        if (!name || /^(万元|元|千元)$/.test(name) || /^_+$/.test(name)) continue;
+        return { name: '单位名称', status: 'found', sheet: p.grid.sheet.name, cell: a1(r, c), table: p.spec.id, label: String(v).trim(), raw: name, partOfCell: true };
+      }
+  return { name: '单位名称', status: 'not-found', searched: [] };
+}
+
 const valueKey = (c: Candidate) => c.converted ?? (isBlank(c.raw) ? '' : String(c.raw).trim());
 
 /** Recognises the standard tables in `sheets` and locates every input they can hold. */
@@ -319,7 +337,8 @@ export function recognise(sheets: ImportSheet[]): ImportResult {
     t.parts.push({ sheet: p.grid.sheet.name, row: Math.max(0, p.top) + 1, unit: p.unit });
   }
   const byName = new Map<string, Recognition>();
-  const order: string[] = [];
+  const order: string[] = ['单位名称'];
+  byName.set('单位名称', unitNameIn(parts));
   for (const k of TABLE_KEYS) {
     const own = parts.filter((p) => p.spec === k.spec);
     for (const t of k.spec.targets) {

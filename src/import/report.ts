@@ -81,7 +81,8 @@ export function officeBindings(result: ImportResult, chosen: Record<string, Cand
   for (const r of result.inputs) {
     const c: Candidate | undefined = chosen[r.name] ?? (r.status === 'found' ? r : undefined);
     if (!c || !INPUT_BY_NAME.has(r.name)) continue;
-    if (c.unit === '元' || c.unit === '千元')
+    if (c.partOfCell) out.skipped.push({ name: r.name, reason: `${where(c)} 写的是“${c.label}”，名称只能指向整个单元格；请在“数据”页把该项绑定到只写单位名称的单元格` });
+    else if (c.unit === '元' || c.unit === '千元')
       out.skipped.push({ name: r.name, reason: `${where(c)} 所在的表单位为${c.unit}，不能直接绑定（助手按万元读数）；请将该表换算为万元，或用“导入”生成模板` });
     else out.bindings.push({ name: r.name, sheet: c.sheet, cell: c.cell });
   }

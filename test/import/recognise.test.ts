@@ -46,6 +46,11 @@ describe('衡阳市科协 2021 (公开01, 05, 06, 07 and the 湖南 基础数据
     expect(sample.财拨_基本支出).toBe(393.23);
   });
 
+  test('the department’s name is taken from the tables’ 部门：line', () => {
+    expect(res.get('单位名称')).toMatchObject({ status: 'found', sheet: '公开01表', cell: 'A3', raw: '衡阳市科学技术协会', partOfCell: true });
+    expect(importedValues(recognise(hengyangKexie())).单位名称).toBe('衡阳市科学技术协会');
+  });
+
   test('a blank is reported blank, not 0, and not filled', () => {
     const r = res.get('收入_事业收入');
     expect(r).toMatchObject({ status: 'found', raw: null });
