@@ -211,3 +211,54 @@ export function jichuShuju(unitName: string, people: [number, number, string], m
     [],
   );
 }
+
+/**
+ * 财决01 as the 决算 software exports it (中央 2018–2019 版): three blocks side by side — 收入 | 支出（功能分类）|
+ * 支出（支出性质和经济分类）— each 项目 | 行次 | 年初预算数 | 全年预算数 | 决算数; the sheet named “Z01 …(财决01表)”.
+ */
+export function caijue01(f: Figures): ImportSheet {
+  const head = ['项目', '行次', '年初预算数', '全年预算数', '决算数'];
+  const block = (rows: Array<[string, string]>, start: number): Row[] => rows.map(([l, k], i) => [l, start + i, null, null, v(f, k)]);
+  const income = block([['一、一般公共预算财政拨款', '一般公共预算财政拨款收入'], ['二、政府性基金预算财政拨款', '政府性基金预算财政拨款收入'], ['三、上级补助收入', '上级补助收入'], ['四、事业收入', '事业收入'], ['五、其他收入', '其他收入'], ['本年收入合计', '本年收入合计'], ['年初结转和结余', '年初结转和结余'], ['总计', '收入总计']], 1);
+  const fn = block([['一、一般公共服务支出', '一般公共服务支出'], ['二、科学技术支出', '科学技术支出'], ['本年支出合计', '本年支出合计'], ['年末结转和结余', '年末结转和结余'], ['总计', '支出总计']], 30);
+  const nature = block([['一、基本支出', '基本支出'], ['人员经费', '人员经费'], ['日常公用经费', '日常公用经费'], ['二、项目支出', '项目支出'], ['三、工资福利支出', '工资福利支出'], ['四、商品和服务支出', '商品和服务支出'], ['五、对个人和家庭的补助', '对个人和家庭的补助']], 60);
+  const n = Math.max(income.length, fn.length, nature.length);
+  const rows: Row[] = [
+    ['收入支出决算总表', ...Array(14).fill(null)],
+    [...Array(14).fill(null), '财决01表'],
+    ['编制单位：某单位', ...Array(13).fill(null), '金额单位：万元'],
+    ['收入', ...Array(4).fill(null), '支出（按功能分类）', ...Array(4).fill(null), '支出（按支出性质和经济分类）', ...Array(4).fill(null)],
+    [...head, ...head, ...head],
+    ['栏次', null, 1, 2, 3, '栏次', null, 4, 5, 6, '栏次', null, 7, 8, 9],
+  ];
+  for (let i = 0; i < n; i++) rows.push([...(income[i] ?? Array(5).fill(null)), ...(fn[i] ?? Array(5).fill(null)), ...(nature[i] ?? Array(5).fill(null))]);
+  return sheet('Z01 收入支出决算总表(财决01表)', rows, [
+    { top: 3, left: 0, bottom: 3, right: 4 },
+    { top: 3, left: 5, bottom: 3, right: 9 },
+    { top: 3, left: 10, bottom: 3, right: 14 },
+  ]);
+}
+
+/**
+ * 财决07 一般公共预算财政拨款收入支出决算表: 科目编码 | 科目名称 | 年初结转和结余（小计 | 基本支出结转 | 项目支出结转和结余）|
+ * 本年收入 | 本年支出（小计 | 基本支出 | 项目支出）| 年末结转和结余（小计 | 基本支出结转 | 项目支出结转和结余）.
+ */
+export function caijue07(f: Figures): ImportSheet {
+  const three = (a: string) => [v(f, `${a}:合计`), v(f, `${a}:基本`), v(f, `${a}:项目`)];
+  const rows: Row[] = [
+    ['一般公共预算财政拨款收入支出决算表', ...Array(11).fill(null)],
+    [...Array(11).fill(null), '财决07表'],
+    [null, ...Array(10).fill(null), '金额单位：万元'],
+    ['项目', null, '年初结转和结余', null, null, '本年收入', '本年支出', null, null, '年末结转和结余', null, null],
+    ['科目编码', '科目名称', '小计', '基本支出结转', '项目支出结转和结余', null, '小计', '基本支出', '项目支出', '小计', '基本支出结转', '项目支出结转和结余'],
+    ['合计', null, ...three('年初'), v(f, '本年收入'), ...three('本年支出'), ...three('年末')],
+  ];
+  return sheet('Z07 一般公共预算财政拨款收入支出决算表(财决07表)'.slice(0, 31), rows, [
+    { top: 3, left: 0, bottom: 3, right: 1 },
+    { top: 3, left: 2, bottom: 3, right: 4 },
+    { top: 3, left: 5, bottom: 4, right: 5 },
+    { top: 3, left: 6, bottom: 3, right: 8 },
+    { top: 3, left: 9, bottom: 3, right: 11 },
+    { top: 5, left: 0, bottom: 5, right: 1 },
+  ]);
+}

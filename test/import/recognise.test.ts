@@ -4,7 +4,7 @@ import { ImportSheet, Recognition, recognise } from '../../src/import/recognise'
 import { importedValues, importReport } from '../../src/import/report';
 import { TABLES } from '../../src/import/tables';
 import { dayingWenlv, dujiJiguanShiwu, hengyangKexie, tianshuiKindergarten } from './departments';
-import { gongkai01, gongkai05, gongkai06, gongkai07 } from './layouts';
+import { caijue01, caijue07, gongkai01, gongkai05, gongkai06, gongkai07 } from './layouts';
 import { sampleValues } from '../helpers/sample';
 
 const byName = (sheets: ImportSheet[]) => new Map(recognise(sheets).inputs.map((r) => [r.name, r]));
@@ -169,5 +169,47 @@ describe('tolerances', () => {
     const r = recognise([{ name: 'Sheet1', cells: [['随便什么', 1]] }]);
     expect(r.tables).toEqual([]);
     expect(importReport(r)[0]).toMatch(/没有认出部门决算表/);
+  });
+});
+
+describe('the 决算 software’s own export (财决01 three blocks, 财决07), 衡阳市科协 2021 figures', () => {
+  const sheets = [
+    caijue01({
+      一般公共预算财政拨款收入: 1193.05,
+      其他收入: 158.53,
+      本年收入合计: 1351.58,
+      年初结转和结余: 4.04,
+      本年支出合计: 1355.62,
+      基本支出: 478.29,
+      人员经费: 382.14,
+      日常公用经费: 96.15,
+      项目支出: 877.32,
+      工资福利支出: 333.11,
+      商品和服务支出: 955.78,
+      对个人和家庭的补助: 66.73,
+    }),
+    caijue07({ '年初:合计': 4.04, '年初:基本': 0, '年初:项目': 4.04, 本年收入: 780.19, '本年支出:合计': 836.79, '本年支出:基本': 478.29, '本年支出:项目': 718.79, '年末:合计': 0, '年末:基本': 0, '年末:项目': 0 }),
+  ];
+  const res = byName(sheets);
+  const sample = sampleValues();
+  test('the 决算数 column of each block, not the 预算 columns', () => {
+    expect(res.get('收入_一般公共预算财政拨款')).toMatchObject({ status: 'found', sheet: 'Z01 收入支出决算总表(财决01表)', cell: 'E7', raw: 1193.05 });
+    expect(found(res.get('支出_本年支出合计'))).toBe('Z01 收入支出决算总表(财决01表)!J9=1355.62');
+    expect(found(res.get('支出_公用经费'))).toBe('Z01 收入支出决算总表(财决01表)!O9=96.15');
+    expect(found(res.get('支出_对个人和家庭的补助'))).toBe('Z01 收入支出决算总表(财决01表)!O13=66.73');
+  });
+  test('财决07 by nested headers: 年初 / 本年支出 / 年末 × 小计 / 基本 / 项目', () => {
+    const s7 = sheets[1].name;
+    expect(s7.length).toBeLessThanOrEqual(31);
+    expect(found(res.get('财拨_年初结转结余_项目'))).toBe(`${s7}!E6=4.04`);
+    expect(found(res.get('财拨_本年收入_合计'))).toBe(`${s7}!F6=780.19`);
+    expect(found(res.get('财拨_本年支出_合计'))).toBe(`${s7}!G6=836.79`);
+    expect(found(res.get('财拨_本年支出_项目'))).toBe(`${s7}!I6=718.79`);
+    expect(found(res.get('财拨_年末结转结余_基本'))).toBe(`${s7}!K6=0`);
+  });
+  test('every figure found equals the sample’s', () => {
+    const values = importedValues(recognise(sheets));
+    expect(Object.keys(values).length).toBeGreaterThanOrEqual(20);
+    for (const [name, v] of Object.entries(values)) if (name !== '单位名称') expect([name, v]).toEqual([name, sample[name]]);
   });
 });
