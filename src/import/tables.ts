@@ -124,6 +124,7 @@ export const TABLES: TableSpec[] = [
       r('支出_上缴上级支出', ['合计'], { col: [['上缴上级支出']], first: true }),
       r('支出_经营支出', ['合计'], { col: [['经营支出']], first: true }),
       r('支出_对附属单位补助支出', ['合计'], { col: [['对附属单位补助支出']], first: true }),
+      ...FUNCTION_CLASSES.map(([k, code, label]) => r(`功能_${k}_支出`, fnRow(code, label), { col: [['本年支出合计', '合计']] })),
     ],
   },
   {
@@ -132,6 +133,10 @@ export const TABLES: TableSpec[] = [
     codes: ['公开04', '财决01-1', 'Z01_1'],
     targets: [
       r('收入_财政拨款小计', ['本年收入合计', '收入合计'], { side: '收入', not: ['预算数'] }),
+      // The three lines repeat under 年初财政拨款结转和结余: the first is this year's income.
+      r('收入_一般公共预算财政拨款', ['一般公共预算财政拨款', '一般公共预算财政拨款收入'], { side: '收入', not: ['预算数'], first: true }),
+      r('收入_政府性基金预算财政拨款', ['政府性基金预算财政拨款', '政府性基金预算财政拨款收入'], { side: '收入', not: ['预算数'], first: true }),
+      r('收入_国有资本经营预算财政拨款', ['国有资本经营预算财政拨款', '国有资本经营预算财政拨款收入'], { side: '收入', not: ['预算数'], first: true }),
       r('支出_财政拨款小计', ['本年支出合计', '支出合计'], { side: '支出', col: [['合计', '决算数', '金额']], not: ['一般公共预算', '政府性基金', '国有资本', '预算数'], first: true }),
       r('支出_一般公共预算财政拨款', ['本年支出合计', '支出合计'], { side: '支出', col: [['一般公共预算']], not: ['预算数'], first: true }),
       r('支出_政府性基金预算财政拨款', ['本年支出合计', '支出合计'], { side: '支出', col: [['政府性基金']], not: ['预算数'], first: true }),
@@ -224,7 +229,8 @@ export const TABLES: TableSpec[] = [
     id: '项目支出决算明细表',
     titles: ['项目支出决算明细表'],
     codes: ['财决05-2', 'Z05_2'],
-    targets: [r('项目_合计_决算数', ['合计', '项目支出合计'], { col: [['合计', '决算数', '金额']], first: true })],
+    // All funds' project spending (项目_合计_决算数 is the 财政拨款 project table's total: not this).
+    targets: [r('支出_项目支出', ['合计', '项目支出合计'], { col: [['合计', '决算数', '金额']], not: ['工资福利', '商品和服务', '对个人和家庭', '资本性'], first: true })],
   },
   {
     id: '支出决算明细表',

@@ -262,3 +262,24 @@ export function caijue07(f: Figures): ImportSheet {
     { top: 5, left: 0, bottom: 5, right: 1 },
   ]);
 }
+
+/** 公开04 财政拨款收入支出决算总表: 收入（项目 | 行次 | 金额）‖ 支出（项目 | 行次 | 合计 | 一般公共预算 | 政府性基金 | 国有资本经营）. */
+export function gongkai04(unitName: string, f: Figures): ImportSheet {
+  const rows: Row[] = [
+    ['财政拨款收入支出决算总表', ...Array(8).fill(null)],
+    [...Array(8).fill(null), '公开04表'],
+    [`部门：${unitName}`, ...Array(7).fill(null), '金额单位：万元'],
+    ['收入', null, null, '支出', ...Array(5).fill(null)],
+    ['项目', '行次', '金额', '项目', '行次', '合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款'],
+    ['一、一般公共预算财政拨款', 1, v(f, '收:一般'), '一、教育支出', 30, v(f, '教育:合计'), v(f, '教育:一般'), v(f, '教育:基金'), null],
+    ['二、政府性基金预算财政拨款', 2, v(f, '收:基金'), null, null, null, null, null, null],
+    ['三、国有资本经营预算财政拨款', 3, v(f, '收:国资'), null, null, null, null, null, null],
+    ['本年收入合计', 4, v(f, '收:合计'), '本年支出合计', 40, v(f, '支:合计'), v(f, '支:一般'), v(f, '支:基金'), v(f, '支:国资')],
+    ['年初财政拨款结转和结余', 5, null, '年末财政拨款结转和结余', 41, null, null, null, null],
+    ['一般公共预算财政拨款', 6, 999, null, null, null, null, null, null],
+  ];
+  return sheet('公开04表', rows, [
+    { top: 3, left: 0, bottom: 3, right: 2 },
+    { top: 3, left: 3, bottom: 3, right: 8 },
+  ]);
+}

@@ -4,7 +4,7 @@ import { ImportSheet, Recognition, recognise } from '../../src/import/recognise'
 import { importedValues, importReport } from '../../src/import/report';
 import { TABLES } from '../../src/import/tables';
 import { dayingWenlv, dujiJiguanShiwu, hengyangKexie, tianshuiKindergarten } from './departments';
-import { caijue01, caijue07, gongkai01, gongkai05, gongkai06, gongkai07 } from './layouts';
+import { caijue01, caijue07, gongkai01, gongkai04, gongkai05, gongkai06, gongkai07 } from './layouts';
 import { sampleValues } from '../helpers/sample';
 
 const byName = (sheets: ImportSheet[]) => new Map(recognise(sheets).inputs.map((r) => [r.name, r]));
@@ -211,5 +211,16 @@ describe('the 决算 software’s own export (财决01 three blocks, 财决07), 
     const values = importedValues(recognise(sheets));
     expect(Object.keys(values).length).toBeGreaterThanOrEqual(20);
     for (const [name, v] of Object.entries(values)) if (name !== '单位名称') expect([name, v]).toEqual([name, sample[name]]);
+  });
+});
+
+describe('公开04 (天水市幼儿园 2017: 财政拨款 1516.64 = 一般公共预算 1486.64 + 政府性基金 30; 一般公共预算支出 1741.75)', () => {
+  const res = byName([gongkai04('天水市幼儿园', { '收:一般': 1486.64, '收:基金': 30, '收:合计': 1516.64, '支:一般': 1741.75 })]);
+  test('the 收入 lines, the first of the repeated 一般公共预算财政拨款, and the 支出 columns of 本年支出合计', () => {
+    expect(found(res.get('收入_一般公共预算财政拨款'))).toBe('公开04表!C6=1486.64');
+    expect(found(res.get('收入_政府性基金预算财政拨款'))).toBe('公开04表!C7=30');
+    expect(found(res.get('收入_财政拨款小计'))).toBe('公开04表!C9=1516.64');
+    expect(found(res.get('支出_一般公共预算财政拨款'))).toBe('公开04表!G9=1741.75');
+    expect(res.get('支出_财政拨款小计')).toMatchObject({ status: 'found', cell: 'F9', raw: null });
   });
 });
