@@ -61,6 +61,9 @@ interface Part {
   firstData: number;
   /** The part whose headers this continuation shares. */
   inherit?: Part;
+  /** Caches: label cells by text, header paths by column. */
+  labels?: Map<string, Array<[number, number]>>;
+  paths?: Map<number, string[]>;
 }
 
 /** A figure, not a dash: numbers, or numbers typed as text. */
@@ -223,14 +226,22 @@ function columnFits(path: string[], t: Target): boolean {
   return true;
 }
 
-/** Row label variants, normalised, with a leading 科目编码 allowed. */
-function labelMatches(text: string, variants: string[]): number {
-  const bare = text.replace(/^\d{4}年度?/, '').replace(/^\d{3,7}/, '');
-  for (let i = 0; i < variants.length; i++) {
-    const v = normalise(variants[i]);
-    if (text === v || bare === v) return i;
-  }
-  return -1;
+/** Every text cell of a part by its normalised text, and again without a leading year or 科目编码; in row order. */
+function labelIndex(p: Part): Map<string, Array<[number, number]>> {
+  if (p.labels) return p.labels;
+  const index = new Map<string, Array<[number, number]>>();
+  const add = (k: string, at: [number, number]) => (index.get(k) ?? (index.set(k, []), index.get(k)!)).push(at);
+  for (let r = p.top + 1; r <= p.bottom; r++)
+    for (let c = 0; c < p.grid.cols; c++) {
+      const v = p.grid.raw(r, c);
+      if (typeof v !== 'string' || p.grid.covered(r, c)) continue;
+      const text = normalise(v);
+      const bare = text.replace(/^\d{4}年度?/, '').replace(/^\d{3,7}/, '');
+      add(text, [r, c]);
+      if (bare !== text) add(bare, [r, c]);
+    }
+  p.labels = index;
+  return index;
 }
 
 function toCandidate(p: Part, r: number, c: number, label: string): Candidate {
@@ -249,8 +260,11 @@ function valueColumns(p: Part, r: number, c: number, path: (x: number) => string
   const out: number[] = [];
   for (let x = c + 1; x < p.grid.cols; x++) {
     if (p.grid.covered(r, x) && p.grid.value(r, x) === p.grid.value(r, c)) continue; // the label's own merged area
-    // The next block's label column (双栏 tables) ends this row's figures.
-    if (LABEL_HEADERS.includes(path(x)[path(x).length - 1] ?? '')) break;
+    // The next block's label column (双栏 tables) ends this row's figures; a blank one (科目名称 beside 合计) is passed.
+    if (LABEL_HEADERS.includes(path(x)[path(x).length - 1] ?? '')) {
+      if (isBlank(p.grid.value(r, x)) && out.length === 0) continue;
+      break;
+    }
     const v = p.grid.raw(r, x);
     if (!isBlank(v) && !isNumberLike(v) && typeof v === 'string') break;
     out.push(x);
@@ -260,7 +274,7 @@ function valueColumns(p: Part, r: number, c: number, path: (x: number) => string
 
 /** Candidates for one target within one part, best label variant first. */
 function findIn(p: Part, t: Target): Candidate[] {
-  const paths = new Map<number, string[]>();
+  const paths = (p.paths ??= new Map<number, string[]>());
   const path = (c: number) => paths.get(c) ?? (paths.set(c, headerPath(p, c)), paths.get(c)!);
   const showPath = (c: number) => path(c).slice(-2).join('／');
   if (!t.row) {
@@ -268,20 +282,14 @@ function findIn(p: Part, t: Target): Candidate[] {
     for (let c = 0; c < p.grid.cols; c++) if (!p.grid.covered(p.firstData, c) && columnFits(path(c), t)) cols.push(c);
     return cols.map((c) => toCandidate(p, p.firstData, c, showPath(c)));
   }
-  let bestRank = Infinity;
-  let found: Array<{ r: number; c: number; rank: number; label: string }> = [];
-  for (let r = t.below ? p.top + 1 : p.firstData; r <= p.bottom; r++)
-    for (let c = 0; c < p.grid.cols; c++) {
-      if (p.grid.covered(r, c)) continue;
-      const v = p.grid.raw(r, c);
-      if (typeof v !== 'string') continue;
-      const rank = labelMatches(normalise(v), t.row);
-      if (rank < 0 || rank > bestRank) continue;
-      if (t.side && !path(c).some((h) => h.includes(t.side!)) && path(c).some((h) => /收入|支出/.test(h))) continue;
-      if (rank < bestRank) found = [];
-      bestRank = rank;
-      found.push({ r, c, rank, label: String(v).trim() });
-    }
+  let found: Array<{ r: number; c: number; label: string }> = [];
+  const start = t.below ? p.top + 1 : p.firstData;
+  for (const variant of t.row) {
+    found = (labelIndex(p).get(normalise(variant)) ?? [])
+      .filter(([r, c]) => r >= start && !(t.side && !path(c).some((h) => h.includes(t.side!)) && path(c).some((h) => /收入|支出/.test(h))))
+      .map(([r, c]) => ({ r, c, label: String(p.grid.raw(r, c)).trim() }));
+    if (found.length) break;
+  }
   const out: Candidate[] = [];
   for (const f of found) {
     if (t.below) {

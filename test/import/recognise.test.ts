@@ -120,6 +120,12 @@ describe('tolerances', () => {
     expect(found(byName([t]).get('三公_因公出国_本年预算'))).toBe('公开07表!B8=1');
   });
 
+  test('合计 in the 编码 column, unmerged, with 科目名称 left blank beside it', () => {
+    const s = dayingWenlv()[1];
+    s.merges = s.merges!.filter((m) => m.top !== 6);
+    expect(found(byName([s]).get('支出_基本支出'))).toBe('支出决算表!D7=1140.27');
+  });
+
   test('found by code alone: a sheet named Z05_1 …, a title row saying only 公开07表', () => {
     const s = gongkai07('某单位', [3, null, null, null, null, 3], [2, null, null, null, null, 2]);
     s.cells[0][0] = null;
