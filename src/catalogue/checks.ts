@@ -182,10 +182,13 @@ function atMost(id: string, title: string, parts: string[], whole: string, o: Op
 }
 
 /** 决算 ≤ 预算, a 提示 that says by how much and by what share of the budget. */
-function overBudget(id: string, title: string, actual: string, budget: string): CheckDecl {
-  return decl(id, title, '预算', [actual, budget], (ctx) => {
+function overBudget(id: string, title: string, actual: string, budgetOrParts: string | string[]): CheckDecl {
+  // Spending may also draw on what was carried over: the budget side can be a sum (预算总额 + 年初结转).
+  const budgets = Array.isArray(budgetOrParts) ? budgetOrParts : [budgetOrParts];
+  return decl(id, title, '预算', [actual, ...budgets], (ctx) => {
     const a = ctx.operand(actual).value;
-    const b = ctx.operand(budget).value;
+    const values = budgets.map((n) => ctx.operand(n).value);
+    const b = values.every((x) => D.isDecimal(x)) ? values.reduce<Decimal>((x, y) => x.plus(y as Decimal), new D(0)) : null;
     const over = D.isDecimal(a) && D.isDecimal(b) && a.greaterThan(b) ? a.minus(b) : null;
     const share = over && D.isDecimal(b) && !b.isZero() ? `（${percent(over.div(b).times(100))}）` : over ? '（预算为 0）' : '';
     return [
@@ -193,8 +196,8 @@ function overBudget(id: string, title: string, actual: string, budget: string): 
         type: 'comparison',
         relation: '≤',
         left: [ctx.term(actual)],
-        right: [ctx.term(budget)],
-        statement: `${ctx.operand(actual).label} ≤ ${ctx.operand(budget).label}`,
+        right: budgets.map((n) => ctx.term(n)),
+        statement: `${ctx.operand(actual).label} ≤ ${labels(ctx, budgets)}`,
         ...(over ? { subject: `超出预算 ${money(over)} 万元${share}` } : {}),
       },
     ];
@@ -664,10 +667,12 @@ export const CHECKS: CheckDecl[] = [
     '支出_政府性基金预算财政拨款',
     '支出_国有资本经营预算财政拨款',
   ]),
-  total('sum.本年收入合计.财政拨款小计', '本年收入合计 = 财政拨款收入 + 其他各项收入（收入决算表口径）', '收入_本年收入合计', [
-    '收入_财政拨款小计',
-    ...收入来源.filter((n) => !/财政拨款$/.test(n)),
-  ]),
+  // Only where the subtotal is given (收入决算表 has it and no split); otherwise sum.本年收入合计 decides.
+  decl('sum.本年收入合计.财政拨款小计', '本年收入合计 = 财政拨款收入 + 其他各项收入（收入决算表口径）', '合计', ['收入_本年收入合计', '收入_财政拨款小计', ...收入来源.filter((n) => !/财政拨款$/.test(n))], (ctx) => {
+    if (ctx.operand('收入_财政拨款小计').value === null) return [];
+    const parts = ['收入_财政拨款小计', ...收入来源.filter((n) => !/财政拨款$/.test(n))];
+    return [{ type: 'comparison', relation: '=', left: [ctx.term('收入_本年收入合计')], right: parts.map((n) => ctx.term(n)), statement: `${ctx.operand('收入_本年收入合计').label} = ${labels(ctx, parts)}` }];
+  }),
 
   // ---- 合计: 功能分类 lines given add up to the year's totals (a class left blank has none).
   ...(['收入', '支出'] as const).map((side) => {
@@ -682,7 +687,7 @@ export const CHECKS: CheckDecl[] = [
   // ---- 预算: 决算 ≤ 预算 on every line that has both (提示, with the amount and the percentage).
   ...OFFICE_COST_ITEMS.map(([k]) => overBudget(`budget.公用.${k}`, `公用经费${k}决算不超过预算`, `公用_${k}_本年决算`, `公用_${k}_本年预算`)),
   overBudget('budget.公用经费', '公用经费决算不超过预算', '基础_公用经费决算', '基础_公用经费预算'),
-  overBudget('budget.项目支出', '项目支出决算不超过预算总额', '项目_合计_决算数', '项目_合计_预算总额'),
+  overBudget('budget.项目支出', '项目支出决算不超过预算总额与年初项目结转结余之和', '项目_合计_决算数', ['项目_合计_预算总额', '财拨_年初结转结余_项目']),
   overBudget('budget.政府采购', '实际政府采购金额不超过政府采购预算', '基础_政府采购实际', '基础_政府采购预算'),
 
   // ---- 预算: 三公 决算 ≤ 预算 (提示).

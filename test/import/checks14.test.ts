@@ -76,7 +76,10 @@ describe('决算 over 预算 on every line that has both: a 提示 with the amou
   test('公用经费 total, 项目支出 and 政府采购', () => {
     expect(outcome({ 基础_公用经费预算: 41.76, 基础_公用经费决算: 45.07 }, 'budget.公用经费')).toBe('不成立');
     expect(fullText(find({ 基础_公用经费预算: 41.76, 基础_公用经费决算: 45.07 }, 'budget.公用经费')!)).toContain('超出预算 3.31 万元（7.93%）');
-    expect(outcome({ 项目_合计_预算总额: 714.76, 项目_合计_决算数: 718.79 }, 'budget.项目支出')).toBe('不成立');
+    // Project spending may draw on the year-start project carry-over: 718.79 ≤ 714.76 + 4.04 holds.
+    expect(outcome({ 项目_合计_预算总额: 714.76, 财拨_年初结转结余_项目: 4.04, 项目_合计_决算数: 718.79 }, 'budget.项目支出')).toBe('成立');
+    expect(outcome({ 项目_合计_预算总额: 714.76, 财拨_年初结转结余_项目: 0, 项目_合计_决算数: 718.79 }, 'budget.项目支出')).toBe('不成立');
+    expect(outcome({ 项目_合计_预算总额: 714.76, 项目_合计_决算数: 718.79 }, 'budget.项目支出')).toBe('无法核实');
     expect(outcome({ 基础_政府采购预算: 100, 基础_政府采购实际: 100 }, 'budget.政府采购')).toBe('成立');
   });
 });
