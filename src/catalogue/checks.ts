@@ -10,8 +10,8 @@ import type Decimal from 'decimal.js';
 import type { Model } from '../core/model';
 import type { IndicatorResult, Operand, ScoreSheet } from '../core/results';
 import type { Severity } from '../core/types';
-import { D, percent } from '../core/decimal';
-import { INPUT_BY_NAME } from './inputs';
+import { D, money, percent } from '../core/decimal';
+import { FUNCTION_CLASSES, INPUT_BY_NAME, OFFICE_COST_ITEMS } from './inputs';
 import type { InputKind } from './types';
 
 /** Families, in the order a root is chosen among findings that share a suspect cell. */
@@ -49,6 +49,8 @@ export interface Comparison {
   statement: string;
   /** Fixed tolerance (rates, scores); by default 0.005 per amount term, at least 0.01. */
   tolerance?: Decimal;
+  /** Why that tolerance, in words, when the default wording does not fit (a rate's stated precision). */
+  toleranceNote?: string;
   /** Cells shown and marked besides the terms (a rate's inputs, the figures a year labels). */
   context?: Operand[];
   /** Cells whose error would break this comparison (for folding cascades); default: every term. */
@@ -179,6 +181,29 @@ function atMost(id: string, title: string, parts: string[], whole: string, o: Op
   ], o);
 }
 
+/** 决算 ≤ 预算, a 提示 that says by how much and by what share of the budget. */
+function overBudget(id: string, title: string, actual: string, budgetOrParts: string | string[]): CheckDecl {
+  // Spending may also draw on what was carried over: the budget side can be a sum (预算总额 + 年初结转).
+  const budgets = Array.isArray(budgetOrParts) ? budgetOrParts : [budgetOrParts];
+  return decl(id, title, '预算', [actual, ...budgets], (ctx) => {
+    const a = ctx.operand(actual).value;
+    const values = budgets.map((n) => ctx.operand(n).value);
+    const b = values.every((x) => D.isDecimal(x)) ? values.reduce<Decimal>((x, y) => x.plus(y as Decimal), new D(0)) : null;
+    const over = D.isDecimal(a) && D.isDecimal(b) && a.greaterThan(b) ? a.minus(b) : null;
+    const share = over && D.isDecimal(b) && !b.isZero() ? `（${percent(over.div(b).times(100))}）` : over ? '（预算为 0）' : '';
+    return [
+      {
+        type: 'comparison',
+        relation: '≤',
+        left: [ctx.term(actual)],
+        right: budgets.map((n) => ctx.term(n)),
+        statement: `${ctx.operand(actual).label} ≤ ${labels(ctx, budgets)}`,
+        ...(over ? { subject: `超出预算 ${money(over)} 万元${share}` } : {}),
+      },
+    ];
+  });
+}
+
 /** 年初 + Σ收入 − Σ支出 = 年末. */
 function balance(id: string, title: string, opening: string, income: string[], spending: string[], closing: string): CheckDecl {
   return decl(id, title, '平衡', [opening, ...income, ...spending, closing], (ctx) => [
@@ -259,10 +284,19 @@ const STATED_RATES: Array<[stated: string, indicator: string]> = [
 ];
 
 /**
- * Reports state rates to 2 decimals; a trailing zero is lost in parsing ("99.50%" reads as 99.5), so the
- * stated precision cannot be told from the value: always allow half a unit of the 2nd decimal.
+ * A stated rate agrees when it is the recomputed rate at the precision it was stated: half a unit of its
+ * last decimal either way (“99.3%” agrees with 99.27%, “99.30%” does not). A rate typed as text keeps its
+ * decimals; a number cell cannot tell 99.3% from 99.30% (the format is not read), so it is taken to at
+ * least 2 decimals, or more when the number itself has more.
  */
-const STATED_RATE_TOLERANCE = new D('0.005');
+function statedPrecision(ctx: CheckContext, stated: string): { tolerance: Decimal; toleranceNote: string } {
+  const s = ctx.model.scalar(stated);
+  const value = ctx.operand(stated).value;
+  const decimals = s.decimals ?? Math.max(2, D.isDecimal(value) ? value.decimalPlaces() : 2);
+  const tolerance = new D(5).times(new D(10).pow(-(decimals + 1)));
+  const how = s.decimals !== undefined ? `所列比率保留 ${decimals} 位小数` : `所列比率为数值，按保留 ${decimals} 位小数计`;
+  return { tolerance, toleranceNote: `容差 ±${tolerance.toString()} 个百分点（${how}的四舍五入误差）` };
+}
 
 function statedRate(stated: string, indicatorId: string): CheckDecl {
   return decl(`rate.${indicatorId}`, `报告所列${indicatorId}与重算结果一致`, '比率', [stated], (ctx) => {
@@ -279,7 +313,7 @@ function statedRate(stated: string, indicatorId: string): CheckDecl {
         rightValue: ind.value,
         unavailable: ind.value === null ? ind.unavailable ?? '缺少计算所需数据' : undefined,
         statement: `${s.operand.label} = ${ind.formula}`,
-        tolerance: STATED_RATE_TOLERANCE,
+        ...statedPrecision(ctx, stated),
         context: ind.operands,
         suspects: [s.operand],
       },
@@ -302,7 +336,7 @@ function 三公增长率(item: string): CheckDecl {
       left: [s],
       right: [],
       statement: `${s.operand.label} = （本年决算数 − 上年决算数）÷ 上年决算数 × 100%`,
-      tolerance: STATED_RATE_TOLERANCE,
+      ...statedPrecision(ctx, stated),
       context: [c, p],
       suspects: [s.operand],
     };
@@ -314,7 +348,9 @@ function 三公增长率(item: string): CheckDecl {
     // The amounts are themselves rounded to ±0.005 万元: on a small base that moves the rate by more
     // than its own rounding, so widen the tolerance by d(100·(c−p)/p) = 100·(|dc|/|p| + |c|·|dp|/p²).
     const fromAmounts = new D('0.005').div(pv.abs()).plus(cv.abs().times('0.005').div(pv.pow(2))).times(100);
-    return [{ ...base, tolerance: STATED_RATE_TOLERANCE.plus(fromAmounts), rightValue: cv.minus(pv).div(pv).times(100) }];
+    const tolerance = base.tolerance.plus(fromAmounts);
+    const toleranceNote = `容差 ±${tolerance.toDecimalPlaces(4).toString()} 个百分点（所列比率的四舍五入误差 ±${base.tolerance.toString()}，加上本年、上年决算数各 ±0.005 万元带来的误差）`;
+    return [{ ...base, tolerance, toleranceNote, rightValue: cv.minus(pv).div(pv).times(100) }];
   });
 }
 
@@ -433,13 +469,17 @@ export const CHECKS: CheckDecl[] = [
   }),
 
   // ---- 合计: 三公经费 (公开07).
-  ...三公列.map((c) =>
-    total(`sum.三公.${c}`, `“三公”经费${c}数：合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费`, `三公_合计_${c}`, [
-      `三公_因公出国_${c}`,
-      `三公_公务接待_${c}`,
-      `三公_公务用车_${c}`,
-    ]),
-  ),
+  ...三公列.map((c) => {
+    const parts = [`三公_因公出国_${c}`, `三公_公务接待_${c}`, `三公_公务用车_${c}`];
+    const bySubLines = [`三公_因公出国_${c}`, `三公_公务接待_${c}`, `三公_公务用车购置_${c}`, `三公_公务用车运行_${c}`];
+    const title = `“三公”经费${c}数：合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费`;
+    return decl(`sum.三公.${c}`, title, '合计', [`三公_合计_${c}`, ...parts, `三公_公务用车购置_${c}`, `三公_公务用车运行_${c}`], (ctx) => {
+      // Many tables give only the 公务用车 sub-lines (购置 + 运行): the total is then checked against them.
+      const subLinesOnly = ctx.operand(`三公_公务用车_${c}`).value === null && bySubLines.slice(2).some((n) => ctx.operand(n).value !== null);
+      const use = subLinesOnly ? bySubLines : parts;
+      return [{ type: 'comparison', relation: '=', left: [ctx.term(`三公_合计_${c}`)], right: use.map((p) => ctx.term(p)), statement: `${ctx.operand(`三公_合计_${c}`).label} = ${labels(ctx, use)}` }];
+    });
+  }),
   ...三公列.map((c) =>
     total(`sum.三公公务用车.${c}`, `公务用车购置及运行维护费 = 购置费 + 运行维护费（${c}数）`, `三公_公务用车_${c}`, [`三公_公务用车购置_${c}`, `三公_公务用车运行_${c}`]),
   ),
@@ -601,6 +641,54 @@ export const CHECKS: CheckDecl[] = [
     atMost(`part.${part}`, `${part.startsWith('财拨') ? '财政拨款' : '其他资金'}${label(part).replace(/^其中：/, '')}不超过部门${label(whole).replace(/^其中：/, '')}`, [part], whole),
   ),
   atMost('part.其他资金明细', '其他资金日常公用经费 + 项目支出不超过其他资金本年支出', ['其他_公用经费', '其他_项目支出'], '其他_本年支出'),
+
+  // ---- 合计: whole = 财政拨款 part + 其他资金 part (a report that counts all other funds as 项目 while
+  // saying part of them was 公用经费 passes every part ≤ whole, and fails here).
+  total('sum.资金来源.项目支出', '项目支出 = 财政拨款项目支出 + 其他资金项目支出', '支出_项目支出', ['财拨_项目支出', '其他_项目支出']),
+  total('sum.资金来源.公用经费', '日常公用经费 = 财政拨款日常公用经费 + 其他资金日常公用经费', '支出_公用经费', ['财拨_公用经费', '其他_公用经费']),
+  decl('sum.资金来源.基本支出', '基本支出 = 财政拨款基本支出 + 其他资金基本支出', '合计', ['支出_基本支出', '财拨_基本支出', '其他_本年支出', '其他_项目支出'], (ctx) => [
+    {
+      type: 'comparison',
+      relation: '=',
+      left: [ctx.term('支出_基本支出')],
+      right: [ctx.term('财拨_基本支出'), ctx.term('其他_本年支出'), ctx.term('其他_项目支出', -1)],
+      statement: '基本支出 = 财政拨款基本支出 + （其他资金本年支出 − 其他资金项目支出）',
+    },
+  ]),
+
+  // ---- 合计: the 财政拨款 subtotal (公开02 / 公开04) and 本年收入合计 through it.
+  total('sum.财政拨款收入小计', '财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营财政拨款收入', '收入_财政拨款小计', [
+    '收入_一般公共预算财政拨款',
+    '收入_政府性基金预算财政拨款',
+    '收入_国有资本经营预算财政拨款',
+  ]),
+  total('sum.财政拨款支出小计', '财政拨款支出 = 一般公共预算 + 政府性基金 + 国有资本经营财政拨款支出', '支出_财政拨款小计', [
+    '支出_一般公共预算财政拨款',
+    '支出_政府性基金预算财政拨款',
+    '支出_国有资本经营预算财政拨款',
+  ]),
+  // Only where the subtotal is given (收入决算表 has it and no split); otherwise sum.本年收入合计 decides.
+  decl('sum.本年收入合计.财政拨款小计', '本年收入合计 = 财政拨款收入 + 其他各项收入（收入决算表口径）', '合计', ['收入_本年收入合计', '收入_财政拨款小计', ...收入来源.filter((n) => !/财政拨款$/.test(n))], (ctx) => {
+    if (ctx.operand('收入_财政拨款小计').value === null) return [];
+    const parts = ['收入_财政拨款小计', ...收入来源.filter((n) => !/财政拨款$/.test(n))];
+    return [{ type: 'comparison', relation: '=', left: [ctx.term('收入_本年收入合计')], right: parts.map((n) => ctx.term(n)), statement: `${ctx.operand('收入_本年收入合计').label} = ${labels(ctx, parts)}` }];
+  }),
+
+  // ---- 合计: 功能分类 lines given add up to the year's totals (a class left blank has none).
+  ...(['收入', '支出'] as const).map((side) => {
+    const whole = side === '收入' ? '收入_本年收入合计' : '支出_本年支出合计';
+    const lines = FUNCTION_CLASSES.map(([k]) => `功能_${k}_${side}`);
+    return decl(`sum.功能分类.${side}`, `本年${side}合计 = 按功能分类各类${side}之和`, '合计', [whole, ...lines], (ctx) => {
+      const given = lines.filter((n) => ctx.operand(n).value !== null);
+      return [{ type: 'comparison', relation: '=', left: [ctx.term(whole)], right: (given.length ? given : lines).map((n) => ctx.term(n)), statement: `${ctx.operand(whole).label} = 所填各功能分类${side}之和` }];
+    });
+  }),
+
+  // ---- 预算: 决算 ≤ 预算 on every line that has both (提示, with the amount and the percentage).
+  ...OFFICE_COST_ITEMS.map(([k]) => overBudget(`budget.公用.${k}`, `公用经费${k}决算不超过预算`, `公用_${k}_本年决算`, `公用_${k}_本年预算`)),
+  overBudget('budget.公用经费', '公用经费决算不超过预算', '基础_公用经费决算', '基础_公用经费预算'),
+  overBudget('budget.项目支出', '项目支出决算不超过预算总额与年初项目结转结余之和', '项目_合计_决算数', ['项目_合计_预算总额', '财拨_年初结转结余_项目']),
+  overBudget('budget.政府采购', '实际政府采购金额不超过政府采购预算', '基础_政府采购实际', '基础_政府采购预算'),
 
   // ---- 预算: 三公 决算 ≤ 预算 (提示).
   ...三公项.map((r) =>

@@ -7,6 +7,7 @@
  *   jixiao clear <in.xlsx> -o <out.xlsx>
  *   jixiao batch <folder> -o <out-folder>
  *   jixiao generate <n> -o <folder>
+ *   jixiao import <their.xlsx> -o <ours.xlsx>
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -30,6 +31,7 @@ const USAGE = `用法：
   jixiao clear <输入.xlsx> -o <输出.xlsx>            清除助手添加的标记（底色和批注），不改变数值
   jixiao batch <文件夹> -o <输出文件夹> [--rules <评分规则.json>] [--workers N]
                                                      批量评价文件夹中的全部工作簿（多核并行），并生成“汇总.xlsx”
+  jixiao import <决算表.xlsx> -o <输出.xlsx>         识别工作簿中的部门决算表（公开01–09、财决表、基础数据表），按表填写模板并逐项报告
   jixiao generate <数量> -o <输出文件夹> [--seed N] [--rows N]
                                                      生成随机但各项勾稽一致的测试工作簿
 
@@ -210,6 +212,21 @@ async function cmdClear(args: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
+async function cmdImport(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' } } });
+  const input = need(positionals[0], '要识别的工作簿（部门决算表 .xlsx）');
+  const out = need(values.output, '输出文件（-o）');
+  const { importWorkbook } = await import('../import/fileImport');
+  const r = await importWorkbook(input).catch((e: Error) => {
+    throw new InputError(e.message);
+  });
+  for (const line of r.report) io.out(line);
+  if (!r.book) throw new InputError(`${input}：没有可导入的数，未生成 ${out}`);
+  await writeWorkbook(r.book, out);
+  io.out(`已生成：${out}（按识别结果填写的模板；“不确定”和“未找到”的项请在其中补填）`);
+  return EXIT.ok;
+}
+
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   template: cmdTemplate,
   fill: cmdFill,
@@ -217,6 +234,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   clear: cmdClear,
   batch: cmdBatch,
   generate: cmdGenerate,
+  import: cmdImport,
 };
 
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {

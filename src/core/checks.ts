@@ -135,7 +135,7 @@ function tolerance(c: Comparison, all: Term[], kind: InputKind, perTerm: Decimal
   if (c.tolerance)
     return {
       tol: c.tolerance,
-      tolNote: kind === 'rate' ? `容差 ±${c.tolerance.toString()} 个百分点（所列比率保留两位小数的四舍五入误差）` : `容差 ±${c.tolerance.toString()}`,
+      tolNote: c.toleranceNote ?? (kind === 'rate' ? `容差 ±${c.tolerance.toString()} 个百分点（所列比率保留两位小数的四舍五入误差）` : `容差 ±${c.tolerance.toString()}`),
     };
   if (amounts > 0) {
     const tol = D.max(perTerm.times(amounts), perTerm.times(2));

@@ -22,6 +22,8 @@ export interface ParseResult {
   value: Decimal | string | boolean | null;
   blank: boolean;
   diagnostic?: Diagnostic;
+  /** A rate typed as text: the decimal places it was stated to (“99.30%” → 2), which a number loses. */
+  decimals?: number;
 }
 
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
@@ -171,7 +173,7 @@ function parseNumeric(v: CellValue, kind: InputKind, ctx: ParseContext): ParseRe
         }
         return { value: points, blank: false };
       }
-      return { value: n, blank: false };
+      return { value: n, blank: false, decimals: /\.(\d+)/.exec(toHalfWidth(String(v)))?.[1].length ?? 0 };
     case 'count':
       if (percent) return fail(ctx, 'not-a-count', `单元格内容“${shown(v)}”是百分比，${EXPECTED.count}`);
       if (n.isNegative()) return fail(ctx, 'negative-count', `人数或个数不能为负（${shown(v)}），${EXPECTED.count}`);
