@@ -20,6 +20,7 @@ import { openWorkbook, ReadError, readRegularFile, WriteError, writeFileAtomic, 
 import { applyPlan, clearMarks, newXlsx, readInputs } from '../hosts/file/xlsx';
 import { evaluationJson } from './json';
 import { NamedPath, pathClash } from './paths';
+import { cleanText } from './text';
 
 export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, findings: 4, output: 6 } as const;
 
@@ -200,6 +201,8 @@ async function cmdBatch(args: string[], io: Io): Promise<number> {
   } catch {
     throw new InputError(`找不到文件夹：${folder}`);
   }
+  if (path.resolve(folder) === path.resolve(out) || (await pathClash([{ role: '', file: folder }], [{ role: '', file: out }])))
+    throw new PathClashError(`输出文件夹 ${out} 与输入文件夹相同；请另选一个输出文件夹，以免结果与原工作簿混在一起`);
   const rulesJson = values.rules ? await readRules(values.rules) : undefined;
   const { runBatch, progressBar } = await import('./batch');
   const result = await runBatch(folder, out, {
@@ -208,6 +211,8 @@ async function cmdBatch(args: string[], io: Io): Promise<number> {
     progress: progressBar((s) => process.stderr.write(s), Boolean(process.stderr.isTTY)),
   });
   const failed = result.rows.filter((r) => r.failure).length;
+  const asked = values.workers !== undefined ? Number(values.workers) : undefined;
+  if (asked !== undefined && asked > result.workers) io.out(`并行数已限制为 ${result.workers}（本机可用的处理器核数）`);
   io.out(`共 ${result.rows.length} 个工作簿，${result.rows.length - failed} 个已评价，${failed} 个无法评价；用时 ${result.seconds.toFixed(1)} 秒`);
   io.out(`汇总：${result.summaryFile}`);
   return EXIT.ok;
@@ -269,29 +274,31 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   }
   const run = COMMANDS[cmd];
   if (!run) {
-    io.err(`未知命令“${cmd}”。\n${USAGE}`);
+    io.err(`未知命令“${cleanText(cmd)}”。\n${USAGE}`);
     return EXIT.usage;
   }
+  // Whatever a workbook holds (a unit name with escape sequences) is printed without control characters.
+  const clean: Io = { out: (l) => io.out(cleanText(l)), err: (l) => io.err(cleanText(l)) };
   try {
-    return await run(rest, io);
+    return await run(rest, clean);
   } catch (e) {
     if (e instanceof PathClashError) {
-      io.err(e.message);
+      clean.err(e.message);
       return EXIT.usage;
     }
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`${(e as Error).message}\n${USAGE}`);
+      clean.err(`${(e as Error).message}\n${USAGE}`);
       return EXIT.usage;
     }
     if (e instanceof InputError || e instanceof ReadError) {
-      io.err((e as Error).message);
+      clean.err((e as Error).message);
       return EXIT.input;
     }
     if (e instanceof WriteError) {
-      io.err((e as Error).message);
+      clean.err((e as Error).message);
       return EXIT.output;
     }
-    io.err(`内部错误：${(e as Error).stack ?? e}`);
+    clean.err(`内部错误（请把以下信息反馈给维护者）：${(e as Error).stack ?? e}`);
     return EXIT.internal;
   }
 }
