@@ -53,7 +53,12 @@ export async function openWorkbook(file: string, mode: 'read' | 'write' = 'write
   try {
     prepared = preparePackage(data, mode, INPUTS.map((d) => d.name));
   } catch (e) {
-    if (e instanceof PackageError) throw new ReadError(`无法打开工作簿 ${file}：${e.message}`);
+    if (e instanceof PackageError)
+      throw new ReadError(
+        e.code === 'not-zip' || e.code === 'damaged'
+          ? `无法打开工作簿：文件不是有效的 .xlsx（${e.message}）。请用 Excel 或 WPS 另存为 .xlsx 后重试`
+          : `无法打开工作簿：${e.message}`,
+      );
     throw e;
   }
   return loadXlsx(prepared);

@@ -104,6 +104,11 @@ export function preparePackage(buf: Buffer, mode: 'read' | 'write', wanted: stri
     }
     skip = new Set([...parts.values()].filter((p) => !needed.has(p)));
   }
+  if (mode === 'write') {
+    // Every part verified (inflated under its cap, CRC checked) one at a time; ExcelJS then gets the original bytes.
+    for (const e of entries) if (!e.name.endsWith('/')) readEntry(buf, e);
+    return buf;
+  }
   const skipRels = new Set([...skip].map(relsOf));
   const out: Array<[string, Uint8Array]> = [];
   for (const e of entries) {
