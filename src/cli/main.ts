@@ -30,8 +30,8 @@ const USAGE = `用法：
   jixiao evaluate <输入.xlsx> -o <输出.xlsx> [--json <结果.json>] [--rules <评分规则.json>] [--docx <报告.docx>] [--strict]
                                                      读取、计算、核对、写回；--strict 有“错误”级问题时退出码为 4
   jixiao clear <输入.xlsx> -o <输出.xlsx>            清除助手添加的标记（底色和批注），不改变数值
-  jixiao batch <文件夹> -o <输出文件夹> [--rules <评分规则.json>] [--workers N]
-                                                     批量评价文件夹中的全部工作簿（多核并行），并生成“汇总.xlsx”
+  jixiao batch <文件夹> -o <输出文件夹> [--rules <评分规则.json>] [--workers N] [--timeout 秒]
+                                                     批量评价文件夹中的全部工作簿（多核并行，每个限时默认 120 秒），并生成“汇总.xlsx”
   jixiao generate <数量> -o <输出文件夹> [--seed N] [--rows N] [--force]
                                                      生成随机但各项勾稽一致的测试工作簿
 
@@ -192,7 +192,7 @@ async function cmdBatch(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { output: { type: 'string', short: 'o' }, rules: { type: 'string' }, workers: { type: 'string' } },
+    options: { output: { type: 'string', short: 'o' }, rules: { type: 'string' }, workers: { type: 'string' }, timeout: { type: 'string' } },
   });
   const folder = need(positionals[0], '工作簿所在的文件夹');
   const out = need(values.output, '输出文件夹（-o）');
@@ -208,6 +208,7 @@ async function cmdBatch(args: string[], io: Io): Promise<number> {
   const result = await runBatch(folder, out, {
     rulesJson,
     workers: values.workers !== undefined ? integer(values.workers, '并行数（--workers）', 1) : undefined,
+    timeoutSeconds: values.timeout !== undefined ? integer(values.timeout, '每个工作簿的时限（--timeout，秒）', 1) : undefined,
     progress: progressBar((s) => process.stderr.write(s), Boolean(process.stderr.isTTY)),
   });
   const failed = result.rows.filter((r) => r.failure).length;
