@@ -7,7 +7,7 @@
  *   (d) the task pane's first-load JavaScript, gzipped;
  *   (e) peak memory (RSS) of `jixiao evaluate` as its own process on hostile and huge inputs: a 5-million-cell
  *       workbook under 20 MB, 25,000 project rows with --docx, a zip bomb (goals: < 1 GB, < 1 GB, < 200 MB).
- * Options: --count N (batch size, default 1000), --skip a,b,c,d,e
+ * Options: --count N (batch size, default 1000), --skip a,b,c,d,e, --keep DIR (keep (e)'s inputs there for re-runs)
  */
 const fs = require('fs');
 const os = require('os');
@@ -149,21 +149,8 @@ async function zipBomb() {
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
 }
 
-async function memory() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-mem-'));
-  console.log('\n(e) 峰值内存（RSS，作为独立进程运行 node bin/jixiao.js evaluate …，含工作线程）');
-  const show = (what, bytes, r) =>
-    console.log(`    ${what}（文件 ${(bytes / 2 ** 20).toFixed(1)} MB）：峰值 ${r.mb.toFixed(0)} MB，用时 ${r.secs.toFixed(1)} s，退出码 ${r.code}${r.said ? `；${r.said.slice(0, 90)}` : ''}`);
-  const huge = path.join(dir, 'huge.xlsx');
-  const hugeBytes = await withHugeSheet(100_000, 50);
-  fs.writeFileSync(huge, hugeBytes);
-  show('500 万单元格（不含名称的工作表）evaluate --json', hugeBytes.length, cliRss(['evaluate', huge, '--json', path.join(dir, 'h.json')]));
-  show('500 万单元格 evaluate -o（写回须载入全部工作表：超出上限即拒绝）', hugeBytes.length, cliRss(['evaluate', huge, '-o', path.join(dir, 'h.xlsx')]));
-  const bomb = path.join(dir, 'bomb.xlsx');
-  const bombBytes = await zipBomb();
-  fs.writeFileSync(bomb, bombBytes);
-  show('压缩炸弹（一个部件解压后 256 MB）evaluate -o', bombBytes.length, cliRss(['evaluate', bomb, '-o', path.join(dir, 'b.xlsx')]));
-  // 25,000 project rows: the corpus generator's own way of growing the table (rows inserted, names moved).
+/** The 25,000-row workbook, grown the corpus generator's own way (rows inserted, names moved). */
+async function manyProjectsWorkbook(rows) {
   const ts = require('typescript');
   require.extensions['.ts'] = (module, filename) => {
     const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
@@ -173,20 +160,56 @@ async function memory() {
     module._compile(outputText, filename);
   };
   const { manyProjects } = require(path.join(root, 'test', 'fixtures', 'bad-input', 'generate.ts'));
-  const many = path.join(dir, 'projects.xlsx');
-  const manyBytes = await manyProjects(25_000);
-  fs.writeFileSync(many, manyBytes);
-  show('项目支出明细表 25,000 行 evaluate -o --docx', manyBytes.length, cliRss(['evaluate', many, '-o', path.join(dir, 'p.xlsx'), '--docx', path.join(dir, 'p.docx')]));
-  fs.rmSync(dir, { recursive: true, force: true });
+  return Buffer.from(await manyProjects(rows));
 }
 
+const MAKERS = { huge: () => withHugeSheet(100_000, 50), bomb: zipBomb, projects: () => manyProjectsWorkbook(25_000) };
+
+/**
+ * Inputs are made in a child process: a process started from a large parent inherits its resident
+ * size as the start of its own peak (Linux keeps ru_maxrss across exec), so the parent stays small.
+ */
+function make(kind, file) {
+  if (!fs.existsSync(file)) execFileSync(process.execPath, [path.join(__dirname, 'bench.js'), '--make', kind, file], { stdio: 'inherit' });
+  return fs.statSync(file).size;
+}
+
+async function memory() {
+  const dir = opt('keep') ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-mem-'));
+  fs.mkdirSync(dir, { recursive: true });
+  console.log('\n(e) 峰值内存（RSS，作为独立进程运行 node bin/jixiao.js evaluate …，含工作线程）');
+  const show = (what, bytes, r) =>
+    console.log(`    ${what}（文件 ${(bytes / 2 ** 20).toFixed(1)} MB）：峰值 ${r.mb.toFixed(0)} MB，用时 ${r.secs.toFixed(1)} s，退出码 ${r.code}${r.said ? `；${r.said.slice(0, 90)}` : ''}`);
+  const huge = path.join(dir, 'huge.xlsx');
+  const hugeBytes = make('huge', huge);
+  show('500 万单元格（在不含名称的工作表中）evaluate --json', hugeBytes, cliRss(['evaluate', huge, '--json', path.join(dir, 'h.json')]));
+  show('500 万单元格 evaluate -o（写回须载入全部工作表：超出上限即拒绝）', hugeBytes, cliRss(['evaluate', huge, '-o', path.join(dir, 'h.xlsx')]));
+  const bomb = path.join(dir, 'bomb.xlsx');
+  show('压缩炸弹（一个部件解压后 256 MB）evaluate -o', make('bomb', bomb), cliRss(['evaluate', bomb, '-o', path.join(dir, 'b.xlsx')]));
+  const many = path.join(dir, 'projects.xlsx');
+  const manyBytes = make('projects', many);
+  show('项目支出明细表 25,000 行 evaluate --json --docx', manyBytes, cliRss(['evaluate', many, '--json', path.join(dir, 'p.json'), '--docx', path.join(dir, 'p.docx')]));
+  show('项目支出明细表 25,000 行 evaluate -o --docx', manyBytes, cliRss(['evaluate', many, '-o', path.join(dir, 'p.xlsx'), '--docx', path.join(dir, 'p.docx')]));
+  for (const f of ['h.json', 'h.xlsx', 'b.xlsx', 'p.json', 'p.docx', 'p.xlsx']) fs.rmSync(path.join(dir, f), { force: true });
+  if (!opt('keep')) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+if (opt('make')) {
+  MAKERS[opt('make')]()
+    .then((bytes) => fs.writeFileSync(args[args.indexOf('--make') + 2], bytes))
+    .catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
+} else
 (async () => {
   console.log(`绩效自评助手 基准测试 — node ${process.version}，${os.cpus().length} 核，${(os.totalmem() / 2 ** 30).toFixed(0)} GB`);
+  // Memory first, while this process is small (see make()).
+  if (!skip.has('e')) await memory();
   if (!skip.has('a')) await roundTrips();
   if (!skip.has('b')) await cliRatio();
   if (!skip.has('c')) await batch();
   if (!skip.has('d')) firstLoadSize();
-  if (!skip.has('e')) await memory();
 })().catch((e) => {
   console.error(e);
   process.exit(1);

@@ -119,13 +119,22 @@ function withoutFragileNames(xml: string): { xml: string; setAside: SetAsideName
   const setAside: SetAsideName[] = [];
   const parts: string[] = [];
   let from = 0;
-  for (const el of scanDefinedNames(xml)) {
+  const elements = scanDefinedNames(xml);
+  // A name defined twice at one scope: ExcelJS would keep the last; both are written back as they were.
+  const globalCount = new Map<string, number>();
+  for (const el of elements) {
+    if (/\blocalSheetId=/.test(el.attrs)) continue;
+    const key = (/\bname="([^"]*)"/.exec(el.attrs)?.[1] ?? '').toLowerCase();
+    globalCount.set(key, (globalCount.get(key) ?? 0) + 1);
+  }
+  for (const el of elements) {
     const name = unescapeXml(/\bname="([^"]*)"/.exec(el.attrs)?.[1] ?? '');
     const formula = unescapeXml(el.body).trim().replace(/^=/, '');
     const local = /\blocalSheetId="(\d+)"/.exec(el.attrs);
     const huge = cellsCovered(formula) > MAX_NAMED_CELLS;
     // Print areas and titles (_xlnm.*) are ExcelJS's own business unless they are huge.
-    const fragile = !name.startsWith('_xlnm.') && (local !== null || !PLAIN_RANGE.test(formula));
+    const duplicate = local === null && (globalCount.get(name.toLowerCase()) ?? 0) > 1;
+    const fragile = !name.startsWith('_xlnm.') && (duplicate || local !== null || !PLAIN_RANGE.test(formula));
     if (!huge && !fragile) continue;
     setAside.push({ name, body: el.body, scope: local ? sheets[Number(local[1])] : undefined });
     parts.push(xml.slice(from, el.start));
