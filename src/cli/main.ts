@@ -17,7 +17,7 @@ import { evaluate } from '../core/engine';
 import { parseRulebookJson } from '../core/rulebook';
 import { templatePlan } from '../core/template';
 import { openWorkbook, ReadError, readRegularFile, WriteError, writeFileAtomic, writeWorkbook } from '../hosts/file/node';
-import { applyPlan, clearMarks, newXlsx, readInputs } from '../hosts/file/xlsx';
+import { applyPlan, clearMarksReport, newXlsx, readInputs } from '../hosts/file/xlsx';
 import { evaluationJson } from './json';
 import { NamedPath, pathClash } from './paths';
 import { cleanText } from './text';
@@ -252,9 +252,13 @@ async function cmdClear(args: string[], io: Io): Promise<number> {
   const out = need(values.output, '输出文件（-o）');
   await guardPaths([{ role: '输入工作簿', file: input }], [{ role: '输出文件（-o）', file: out }]);
   const book = await open(input, 'write');
-  const n = clearMarks(book);
+  const report = clearMarksReport(book);
   await writeWorkbook(book, out);
-  io.out(`已清除 ${n} 个单元格的标记：${out}`);
+  io.out(`已清除 ${report.restored} 个单元格的标记：${out}`);
+  if (report.moved.length)
+    io.out(`${report.moved.slice(0, 5).join('、')}${report.moved.length > 5 ? ` 等 ${report.moved.length} 个单元格` : ''} 的内容已变（可能插入或删除了行列），不是原来标记的单元格，未改动`);
+  if (report.ignored.length)
+    io.out(`标记记录中有 ${report.ignored.length} 条指向名称区域之外的单元格（${report.ignored.slice(0, 3).join('、')}），已忽略；记录可能被改动过`);
   return EXIT.ok;
 }
 

@@ -7,7 +7,19 @@ import JSZip from 'jszip';
 import { INPUTS } from '../../catalogue/inputs';
 import { a1, colIndex } from '../../catalogue/layout';
 import { parseRange } from '../../core/address';
-import { decodeState, encodeState, FillState, MARK_FILL, markedNote, markInNote, MarkRecord, STATE_SHEET } from '../../core/markState';
+import {
+  decodeState,
+  encodeCheck,
+  encodeState,
+  FillState,
+  MARK_FILL,
+  markedNote,
+  markInNote,
+  MarkRecord,
+  restoredFill,
+  restoredNote,
+  STATE_SHEET,
+} from '../../core/markState';
 import { DefinedNameEntry, MAX_NAMED_CELLS, resolveNames } from '../../core/names';
 import { STYLES } from '../../core/styles';
 import type { CellValue, Diagnostic, OutCell, Plan, RawReading, SheetPlan } from '../../core/types';
@@ -406,7 +418,7 @@ function readState(wb: ExcelJS.Workbook): MarkRecord[] {
   const values: CellValue[][] = [];
   ws.eachRow({ includeEmpty: false }, (row) => {
     const line: CellValue[] = [];
-    for (let c = 1; c <= 5; c++) line.push(cellValueOf(row.getCell(c).value));
+    for (let c = 1; c <= 6; c++) line.push(cellValueOf(row.getCell(c).value));
     values.push(line);
   });
   return decodeState(values);
@@ -417,21 +429,74 @@ function writeState(wb: ExcelJS.Workbook, records: MarkRecord[]): void {
   if (old) wb.removeWorksheet(old.id);
   if (records.length === 0) return;
   const ws = stateSheet(wb);
-  encodeState(records).forEach((line, r) => line.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue)));
+  // Columns 5 and 6: how the mark was attached (the Office host's; empty here) and what to check before undoing it.
+  const rows = encodeState(records).map((line, r) => [...line, r === 0 ? 'via' : (records[r - 1].via ?? ''), r === 0 ? 'check' : encodeCheck(records[r - 1])]);
+  rows.forEach((line, r) => line.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue)));
 }
 
-/** Restores every cell Jixiao marked to its own fill and note. Values are never touched. */
-export function clearMarks(book: XlsxBook): number {
-  const records = readState(book.wb);
+/** A cell's value as recorded in the state (to recognise the marked cell later). */
+const valueKey = (cell: ExcelJS.Cell) => JSON.stringify(cellValueOf(cell.value) ?? null);
+
+/**
+ * The state sheet is in the user's hands (and a received workbook's may be forged): only records of
+ * single cells inside our named inputs are acted on; the rest are ignored and counted.
+ */
+function trustedRecords(book: XlsxBook, records: MarkRecord[]): { trusted: MarkRecord[]; ignored: MarkRecord[] } {
+  const { resolved } = resolveNames(book.names, INPUTS.map((d) => d.name));
+  const ranges = [...resolved.values()].flatMap((r) => (r.address ? [parseRange(r.address)!] : [])).filter(Boolean);
+  const trusted: MarkRecord[] = [];
+  const ignored: MarkRecord[] = [];
   for (const rec of records) {
+    const at = parseRange(rec.address);
+    const inside =
+      at !== null &&
+      at.top === at.bottom &&
+      at.left === at.right &&
+      at.top < 1_048_576 &&
+      at.left < 16_384 &&
+      ranges.some((r) => r.sheet === at.sheet && at.top >= r.top && at.top <= r.bottom && at.left >= r.left && at.left <= r.right);
+    (inside ? trusted : ignored).push(rec);
+  }
+  return { trusted, ignored };
+}
+
+/** What clearing did: cells restored, records ignored (outside our inputs), cells left alone (their value changed). */
+export interface ClearReport {
+  restored: number;
+  ignored: string[];
+  moved: string[];
+}
+
+/**
+ * Takes Jixiao's marks off: on each recorded cell still holding the value it had when marked, Jixiao's
+ * fill goes back to the cell's own (a fill the user changed stays) and Jixiao's text leaves the note
+ * (the user's own text stays). Values are never touched.
+ */
+export function clearMarksReport(book: XlsxBook): ClearReport {
+  const { trusted, ignored } = trustedRecords(book, readState(book.wb));
+  const moved: string[] = [];
+  for (const rec of trusted) {
     const cell = cellAt(book.wb, rec.address);
     if (!cell) continue;
-    setFill(cell, rec.fill);
+    const fill = restoredFill(fillState(cell), rec);
+    const note = markInNote(rec) ? restoredNote(noteText(cell), rec) : undefined;
+    // A changed value alone is the user's correction; a changed value with neither Jixiao's fill nor its
+    // text is another cell that moved to this address (rows inserted or deleted): left alone.
+    if (rec.value !== undefined && valueKey(cell) !== rec.value && fill === undefined && (note === undefined || rec.written === undefined)) {
+      moved.push(rec.address);
+      continue;
+    }
+    if (fill) setFill(cell, fill);
     // A mark the Office host put in a comment left the cell's own note alone (ExcelJS cannot see threaded comments).
-    if (markInNote(rec)) setNote(cell, rec.note);
+    if (note !== undefined) setNote(cell, note);
   }
   writeState(book.wb, []);
-  return records.length;
+  return { restored: trusted.length - moved.length, ignored: ignored.map((r) => r.address), moved };
+}
+
+/** Restores every cell Jixiao marked (see {@link clearMarksReport}); the number of cells restored. */
+export function clearMarks(book: XlsxBook): number {
+  return clearMarksReport(book).restored;
 }
 
 function applyMarks(book: XlsxBook, marks: Plan['marks']): void {
@@ -441,9 +506,10 @@ function applyMarks(book: XlsxBook, marks: Plan['marks']): void {
     const cell = cellAt(book.wb, m.address);
     if (!cell) continue;
     const own = noteText(cell);
-    records.push({ address: m.address, fill: fillState(cell), note: own, severity: m.severity });
+    const written = markedNote(own, m.note);
+    records.push({ address: m.address, fill: fillState(cell), note: own, severity: m.severity, written, value: valueKey(cell) });
     setFill(cell, { kind: 'solid', color: MARK_FILL[m.severity] });
-    setNote(cell, markedNote(own, m.note));
+    setNote(cell, written);
   }
   writeState(book.wb, records);
 }
