@@ -11,10 +11,12 @@ export interface BatchJob {
 parentPort?.on('message', async (job: BatchJob) => {
   let row: BatchRow;
   try {
-    const e = await evaluateFile(job.input, job.output, { rulesJson: job.rulesJson });
+    const e = await evaluateFile(job.input, job.output, { rulesJson: job.rulesJson, requireOurNames: true });
     row = batchRow(job.input, job.output, e);
   } catch (err) {
-    row = { file: job.input.split(/[\\/]/).pop()!, failure: (err as Error).message };
+    // Our own errors are Chinese; anything else is an internal, told as such without its English text.
+    const message = (err as Error).message;
+    row = { file: job.input.split(/[\\/]/).pop()!, failure: /[\u4e00-\u9fff]/.test(message) ? message : '评价时出现内部错误' };
   }
   parentPort!.postMessage(row);
 });
