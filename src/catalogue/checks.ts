@@ -194,14 +194,16 @@ function balance(id: string, title: string, opening: string, income: string[], s
   ]);
 }
 
-const 财拨列 = [
-  ['基本', '基本支出'],
-  ['项目', '项目支出'],
-  ['合计', '合计'],
+/** Rows of the 财政拨款 grid, each with the id of its 合计 = 基本 + 项目 check. */
+const 财拨行 = [
+  ['sum.财拨.年初结转结余', '年初结转结余'],
+  ['sum.财拨.本年收入', '本年收入'],
+  ['sum.财拨.本年支出', '本年支出'],
+  ['sum.财拨.年末结转结余', '年末结转结余'],
+  ['sum.财拨.年初预算', '年初预算'],
+  ['sum.财拨.年中追加', '年中追加'],
+  ['sum.财拨.调整后预算', '调整后预算'],
 ] as const;
-const 财拨行 = ['年初结转结余', '本年收入', '本年支出', '年末结转结余', '年初预算', '年中追加', '调整后预算'];
-const 三公列 = ['本年预算', '本年决算', '上年预算', '上年决算'];
-const 三公项 = ['因公出国', '公务接待', '公务用车', '公务用车购置', '公务用车运行', '合计'];
 
 // ------------------------------------------------------------------ tables
 
@@ -246,16 +248,16 @@ function hasAny(terms: Term[]): boolean {
 // ------------------------------------------------------------------ stated rates
 
 /** Stated rate names and the indicator that recomputes each. */
-const STATED_RATES: Array<[stated: string, indicator: string]> = [
-  ['基础_在职人员控制率', '在职人员控制率'],
-  ['基础_公用经费控制率', '公用经费控制率'],
-  ['基础_三公经费变动率', '三公经费变动率'],
-  ['基础_三公经费控制率', '三公经费控制率'],
-  ['基础_政府采购执行率', '政府采购执行率'],
-  ['基础_预算完成率', '预算完成率'],
-  ['基础_预算调整率', '预算调整率'],
-  ['基础_结转结余变动率', '结转结余变动率'],
-  ['基础_固定资产利用率', '固定资产利用率'],
+const STATED_RATES: Array<[id: string, stated: string, indicator: string]> = [
+  ['rate.在职人员控制率', '基础_在职人员控制率', '在职人员控制率'],
+  ['rate.公用经费控制率', '基础_公用经费控制率', '公用经费控制率'],
+  ['rate.三公经费变动率', '基础_三公经费变动率', '三公经费变动率'],
+  ['rate.三公经费控制率', '基础_三公经费控制率', '三公经费控制率'],
+  ['rate.政府采购执行率', '基础_政府采购执行率', '政府采购执行率'],
+  ['rate.预算完成率', '基础_预算完成率', '预算完成率'],
+  ['rate.预算调整率', '基础_预算调整率', '预算调整率'],
+  ['rate.结转结余变动率', '基础_结转结余变动率', '结转结余变动率'],
+  ['rate.固定资产利用率', '基础_固定资产利用率', '固定资产利用率'],
 ];
 
 /**
@@ -264,8 +266,8 @@ const STATED_RATES: Array<[stated: string, indicator: string]> = [
  */
 const STATED_RATE_TOLERANCE = new D('0.005');
 
-function statedRate(stated: string, indicatorId: string): CheckDecl {
-  return decl(`rate.${indicatorId}`, `报告所列${indicatorId}与重算结果一致`, '比率', [stated], (ctx) => {
+function statedRate(id: string, stated: string, indicatorId: string): CheckDecl {
+  return decl(id, `报告所列${indicatorId}与重算结果一致`, '比率', [stated], (ctx) => {
     const s = ctx.term(stated);
     if (s.operand.value === null) return [];
     const ind = ctx.indicator(indicatorId);
@@ -287,11 +289,11 @@ function statedRate(stated: string, indicatorId: string): CheckDecl {
   });
 }
 
-function 三公增长率(item: string): CheckDecl {
+function 三公增长率(id: string, item: string): CheckDecl {
   const stated = `三公_${item}_增长率`;
   const cur = `三公_${item}_本年决算`;
   const prev = `三公_${item}_上年决算`;
-  return decl(`rate.三公增长率.${item}`, `“三公”经费增长率与重算结果一致（${label(stated).replace(/（.*$/, '')}）`, '比率', [stated, cur, prev], (ctx) => {
+  return decl(id, `“三公”经费增长率与重算结果一致（${label(stated).replace(/（.*$/, '')}）`, '比率', [stated, cur, prev], (ctx) => {
     const s = ctx.term(stated);
     if (s.operand.value === null) return [];
     const c = ctx.operand(cur);
@@ -347,12 +349,12 @@ export const CHECKS: CheckDecl[] = [
   // ---- 年度: figures labelled with another year than the one evaluated.
   ...(
     [
-      ['预算完成', '预算完成率取数', ['基础_预算完成_上年结转', '基础_预算完成_年初预算', '基础_预算完成_本年追加', '基础_预算完成_年末结余', '基础_预算完成_完成数']],
-      ['预算调整', '预算调整率取数', ['基础_预算调整_年初预算', '基础_预算调整_调整数', '基础_预算调整_剔除数']],
-      ['结转结余', '结转结余变动率取数', ['基础_结转结余_上年', '基础_结转结余_本年']],
-    ] as Array<[string, string, string[]]>
-  ).map(([k, block, figures]) =>
-    decl(`year.${k}`, `${block}的数据年度应为评价年度`, '年度', [`基础_${k}_数据年度`, '评价年度', ...figures], (ctx) => {
+      ['year.预算完成', '预算完成', '预算完成率取数', ['基础_预算完成_上年结转', '基础_预算完成_年初预算', '基础_预算完成_本年追加', '基础_预算完成_年末结余', '基础_预算完成_完成数']],
+      ['year.预算调整', '预算调整', '预算调整率取数', ['基础_预算调整_年初预算', '基础_预算调整_调整数', '基础_预算调整_剔除数']],
+      ['year.结转结余', '结转结余', '结转结余变动率取数', ['基础_结转结余_上年', '基础_结转结余_本年']],
+    ] as Array<[string, string, string, string[]]>
+  ).map(([id, k, block, figures]) =>
+    decl(id, `${block}的数据年度应为评价年度`, '年度', [`基础_${k}_数据年度`, '评价年度', ...figures], (ctx) => {
       const labelled = figures.map((f) => ctx.operand(f)).filter((o) => o.value !== null);
       const year = ctx.operand(`基础_${k}_数据年度`);
       return [
@@ -400,14 +402,23 @@ export const CHECKS: CheckDecl[] = [
   ]),
   total('sum.支出总计', '支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余', '支出_总计', ['支出_本年支出合计', '支出_结余分配', '支出_年末结转和结余']),
   same('same.收支总计', '收入总计 = 支出总计', '支出_总计', '收入_总计'),
-  ...['年初', '年末'].map((c) =>
-    total(`sum.结转结余.${c}`, `结转结余（${c}）：合计 = 一般公共预算 + 其他资金`, `结转_合计_${c}`, [`结转_一般公共预算_${c}`, `结转_其他资金_${c}`]),
+  ...[
+    ['sum.结转结余.年初', '年初'],
+    ['sum.结转结余.年末', '年末'],
+  ].map(([id, c]) =>
+    total(id, `结转结余（${c}）：合计 = 一般公共预算 + 其他资金`, `结转_合计_${c}`, [`结转_一般公共预算_${c}`, `结转_其他资金_${c}`]),
   ),
 
   // ---- 合计: 一般公共预算财政拨款 grid (财决07/08) and budget identity.
-  ...财拨行.map((r) => total(`sum.财拨.${r}`, `财政拨款${r}：合计 = 基本支出 + 项目支出`, `财拨_${r}_合计`, [`财拨_${r}_基本`, `财拨_${r}_项目`])),
-  ...财拨列.map(([c, l]) =>
-    total(`sum.财拨调整后预算.${c}`, `财政拨款调整后预算 = 年初预算 + 年中追加（${l}）`, `财拨_调整后预算_${c}`, [`财拨_年初预算_${c}`, `财拨_年中追加_${c}`]),
+  ...财拨行.map(([id, r]) => total(id, `财政拨款${r}：合计 = 基本支出 + 项目支出`, `财拨_${r}_合计`, [`财拨_${r}_基本`, `财拨_${r}_项目`])),
+  ...(
+    [
+      ['sum.财拨调整后预算.基本', '基本', '基本支出'],
+      ['sum.财拨调整后预算.项目', '项目', '项目支出'],
+      ['sum.财拨调整后预算.合计', '合计', '合计'],
+    ] as const
+  ).map(([id, c, l]) =>
+    total(id, `财政拨款调整后预算 = 年初预算 + 年中追加（${l}）`, `财拨_调整后预算_${c}`, [`财拨_年初预算_${c}`, `财拨_年中追加_${c}`]),
   ),
   total('sum.财拨基本支出', '财政拨款基本支出 = 人员经费 + 日常公用经费', '财拨_基本支出', ['财拨_人员经费', '财拨_公用经费']),
   total('sum.财拨人员经费', '财政拨款人员经费 = 工资福利支出 + 对个人和家庭的补助（财决08-1）', '财拨_人员经费', ['财拨_工资福利支出', '财拨_对个人和家庭的补助']),
@@ -433,15 +444,29 @@ export const CHECKS: CheckDecl[] = [
   }),
 
   // ---- 合计: 三公经费 (公开07).
-  ...三公列.map((c) =>
-    total(`sum.三公.${c}`, `“三公”经费${c}数：合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费`, `三公_合计_${c}`, [
+  ...(
+    [
+      ['sum.三公.本年预算', '本年预算'],
+      ['sum.三公.本年决算', '本年决算'],
+      ['sum.三公.上年预算', '上年预算'],
+      ['sum.三公.上年决算', '上年决算'],
+    ] as const
+  ).map(([id, c]) =>
+    total(id, `“三公”经费${c}数：合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费`, `三公_合计_${c}`, [
       `三公_因公出国_${c}`,
       `三公_公务接待_${c}`,
       `三公_公务用车_${c}`,
     ]),
   ),
-  ...三公列.map((c) =>
-    total(`sum.三公公务用车.${c}`, `公务用车购置及运行维护费 = 购置费 + 运行维护费（${c}数）`, `三公_公务用车_${c}`, [`三公_公务用车购置_${c}`, `三公_公务用车运行_${c}`]),
+  ...(
+    [
+      ['sum.三公公务用车.本年预算', '本年预算'],
+      ['sum.三公公务用车.本年决算', '本年决算'],
+      ['sum.三公公务用车.上年预算', '上年预算'],
+      ['sum.三公公务用车.上年决算', '上年决算'],
+    ] as const
+  ).map(([id, c]) =>
+    total(id, `公务用车购置及运行维护费 = 购置费 + 运行维护费（${c}数）`, `三公_公务用车_${c}`, [`三公_公务用车购置_${c}`, `三公_公务用车运行_${c}`]),
   ),
 
   // ---- 合计: 项目支出明细表.
@@ -528,11 +553,11 @@ export const CHECKS: CheckDecl[] = [
   // ---- 合计: 人员情况表 vs 基础数据.
   ...(
     [
-      ['编制数', '基础_编制数', '编制数'],
-      ['在职人数', '基础_在职人数', '年末实有在职人数'],
-    ] as Array<[string, string, string]>
-  ).map(([key, name, colLabel]) =>
-    decl(`sum.人员.${key}`, `基础数据${label(name)} = 机构人员情况表各单位${colLabel}之和`, '合计', [name, '人员情况表'], (ctx) => {
+      ['sum.人员.编制数', '编制数', '基础_编制数', '编制数'],
+      ['sum.人员.在职人数', '在职人数', '基础_在职人数', '年末实有在职人数'],
+    ] as Array<[string, string, string, string]>
+  ).map(([id, key, name, colLabel]) =>
+    decl(id, `基础数据${label(name)} = 机构人员情况表各单位${colLabel}之和`, '合计', [name, '人员情况表'], (ctx) => {
       const rows = ctx.model.table('人员情况表').rows as Row[];
       const parts = rows.map((r) => cellTerm('人员情况表', '机构人员情况表', r, textOf(r, '单位') || `第${r.index + 1}行`, key, colLabel, 'count'));
       if (!hasAny(parts)) return [];
@@ -551,7 +576,13 @@ export const CHECKS: CheckDecl[] = [
     },
   ]),
   balance('balance.一般公共预算', '一般公共预算财政拨款结转结余平衡（收支总表）', '结转_一般公共预算_年初', ['收入_一般公共预算财政拨款'], ['支出_一般公共预算财政拨款'], '结转_一般公共预算_年末'),
-  ...财拨列.map(([c, l]) => balance(`balance.财拨.${c}`, `财政拨款结转结余平衡（${l}）`, `财拨_年初结转结余_${c}`, [`财拨_本年收入_${c}`], [`财拨_本年支出_${c}`], `财拨_年末结转结余_${c}`)),
+  ...(
+    [
+      ['balance.财拨.基本', '基本', '基本支出'],
+      ['balance.财拨.项目', '项目', '项目支出'],
+      ['balance.财拨.合计', '合计', '合计'],
+    ] as const
+  ).map(([id, c, l]) => balance(id, `财政拨款结转结余平衡（${l}）`, `财拨_年初结转结余_${c}`, [`财拨_本年收入_${c}`], [`财拨_本年支出_${c}`], `财拨_年末结转结余_${c}`)),
   balance('balance.其他资金', '其他资金结转结余平衡', '其他_年初结转', ['其他_本年收入'], ['其他_本年支出'], '其他_年末结转'),
 
   // ---- 一致: one quantity stated in several places (each pair once).
@@ -585,33 +616,45 @@ export const CHECKS: CheckDecl[] = [
   // ---- 部分: part ≤ whole.
   ...(
     [
-      ['财拨_工资福利支出', '支出_工资福利支出'],
-      ['财拨_商品和服务支出', '支出_商品和服务支出'],
-      ['财拨_对个人和家庭的补助', '支出_对个人和家庭的补助'],
-      ['财拨_资本性支出', '支出_资本性支出'],
-      ['财拨_人员经费', '支出_人员经费'],
-      ['财拨_公用经费', '支出_公用经费'],
-      ['财拨_基本支出', '支出_基本支出'],
-      ['财拨_项目支出', '支出_项目支出'],
-      ['其他_公用经费', '支出_公用经费'],
-      ['其他_项目支出', '支出_项目支出'],
-      ['其他_本年支出', '支出_本年支出合计'],
-    ] as Array<[string, string]>
-  ).map(([part, whole]) =>
-    atMost(`part.${part}`, `${part.startsWith('财拨') ? '财政拨款' : '其他资金'}${label(part).replace(/^其中：/, '')}不超过部门${label(whole).replace(/^其中：/, '')}`, [part], whole),
+      ['part.财拨_工资福利支出', '财拨_工资福利支出', '支出_工资福利支出'],
+      ['part.财拨_商品和服务支出', '财拨_商品和服务支出', '支出_商品和服务支出'],
+      ['part.财拨_对个人和家庭的补助', '财拨_对个人和家庭的补助', '支出_对个人和家庭的补助'],
+      ['part.财拨_资本性支出', '财拨_资本性支出', '支出_资本性支出'],
+      ['part.财拨_人员经费', '财拨_人员经费', '支出_人员经费'],
+      ['part.财拨_公用经费', '财拨_公用经费', '支出_公用经费'],
+      ['part.财拨_基本支出', '财拨_基本支出', '支出_基本支出'],
+      ['part.财拨_项目支出', '财拨_项目支出', '支出_项目支出'],
+      ['part.其他_公用经费', '其他_公用经费', '支出_公用经费'],
+      ['part.其他_项目支出', '其他_项目支出', '支出_项目支出'],
+      ['part.其他_本年支出', '其他_本年支出', '支出_本年支出合计'],
+    ] as Array<[string, string, string]>
+  ).map(([id, part, whole]) =>
+    atMost(id, `${part.startsWith('财拨') ? '财政拨款' : '其他资金'}${label(part).replace(/^其中：/, '')}不超过部门${label(whole).replace(/^其中：/, '')}`, [part], whole),
   ),
   atMost('part.其他资金明细', '其他资金日常公用经费 + 项目支出不超过其他资金本年支出', ['其他_公用经费', '其他_项目支出'], '其他_本年支出'),
 
   // ---- 预算: 三公 决算 ≤ 预算 (提示).
-  ...三公项.map((r) =>
-    decl(`budget.三公.${r}`, `“三公”经费决算不超过预算（${label(`三公_${r}_本年决算`).replace(/（.*$/, '')}）`, '预算', [`三公_${r}_本年决算`, `三公_${r}_本年预算`], (ctx) => [
+  ...(
+    [
+      ['budget.三公.因公出国', '因公出国'],
+      ['budget.三公.公务接待', '公务接待'],
+      ['budget.三公.公务用车', '公务用车'],
+      ['budget.三公.公务用车购置', '公务用车购置'],
+      ['budget.三公.公务用车运行', '公务用车运行'],
+      ['budget.三公.合计', '合计'],
+    ] as const
+  ).map(([id, r]) =>
+    decl(id, `“三公”经费决算不超过预算（${label(`三公_${r}_本年决算`).replace(/（.*$/, '')}）`, '预算', [`三公_${r}_本年决算`, `三公_${r}_本年预算`], (ctx) => [
       { type: 'comparison', relation: '≤', left: [ctx.term(`三公_${r}_本年决算`)], right: [ctx.term(`三公_${r}_本年预算`)], statement: `${ctx.operand(`三公_${r}_本年决算`).label} ≤ ${ctx.operand(`三公_${r}_本年预算`).label}` },
     ]),
   ),
 
   // ---- 比率: stated rates vs their recomputation.
-  ...STATED_RATES.map(([s, id]) => statedRate(s, id)),
-  ...['因公出国', '公务接待', '公务用车', '合计'].map(三公增长率),
+  ...STATED_RATES.map(([id, stated, indicator]) => statedRate(id, stated, indicator)),
+  三公增长率('rate.三公增长率.因公出国', '因公出国'),
+  三公增长率('rate.三公增长率.公务接待', '公务接待'),
+  三公增长率('rate.三公增长率.公务用车', '公务用车'),
+  三公增长率('rate.三公增长率.合计', '合计'),
 
   // ---- 评分: a claimed score the rulebook contradicts.
   decl('score', '自评得分与评分规则计得的得分一致', '评分', ['自评得分表'], (ctx) => scoreOutcomes(ctx)),

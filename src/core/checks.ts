@@ -579,3 +579,11 @@ export function evaluateChecks(model: Model, indicators: IndicatorResult[], scor
 export function runChecks(model: Model, indicators: IndicatorResult[], scores: ScoreSheet | null, options: CheckOptions = {}): Finding[] {
   return evaluateChecks(model, indicators, scores, options).findings;
 }
+
+/** The rules each check states over `model` (its comparisons' statements, deduplicated), by check id. */
+export function checkStatements(model: Model, indicators: IndicatorResult[], scores: ScoreSheet | null): Map<string, string[]> {
+  const ctx = context(model, indicators, scores);
+  return new Map(
+    CHECKS.map((decl) => [decl.id, [...new Set(decl.run(ctx).flatMap((o) => (o.type === 'comparison' ? [o.statement] : [])))]]),
+  );
+}
