@@ -1,7 +1,7 @@
 /**
  * Builds the add-in (dist/): taskpane.html, commands.html and the standalone web page web.html,
- * following the Yeoman Office React template. office.js is served from our own origin (see
- * ../shared/TOOLCHAIN.md §5, §8). ExcelJS and docx are reached only through import(), so they land
+ * following the Yeoman Office React template. office.js is copied from @microsoft/office-js
+ * and served from our own origin. ExcelJS and docx are reached only through import(), so they land
  * in chunks of their own and never in a page's first load.
  *
  *   npm run build                    production dist/

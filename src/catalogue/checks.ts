@@ -3,7 +3,7 @@
  *
  * A check only says what should hold. It returns comparisons (terms on two sides and a relation) or
  * notices; src/core/checks.ts evaluates them with the rounding tolerance, folds cascades and writes
- * the Chinese findings. Identities follow the 部门决算 tables (framework.md §4.6).
+ * the Chinese findings. Identities follow the 部门决算 tables (docs/domain.md §3; every check listed in docs/checks.md).
  * Adding a check touches this file only.
  */
 import type Decimal from 'decimal.js';

@@ -1,6 +1,6 @@
 /**
  * The indicator catalogue: one declaration per ratio of the framework (财预〔2013〕53号 附件2 and
- * the 湖南 variants, framework.md §1.2–1.3). Each says its formula in words, the named inputs it
+ * the 湖南 variants, docs/domain.md §1.2–1.3). Each says its formula in words, the named inputs it
  * reads, how to compute it exactly, and the live Excel formula over the same names.
  *
  * Values are percentage points. A missing input or a zero denominator gives `value: null` and an

@@ -1,6 +1,6 @@
 /**
  * Computes every catalogue indicator (src/catalogue/indicators.ts) on the model, under the
- * chosen regional variants (framework.md §1.3).
+ * chosen regional variants (docs/domain.md §1.3).
  */
 import { INDICATORS } from '../catalogue/indicators';
 import type { Model } from './model';
