@@ -7,94 +7,15 @@
  * Adding a check touches this file only.
  */
 import type Decimal from 'decimal.js';
-import type { Model } from '../core/model';
-import type { IndicatorResult, Operand, ScoreSheet } from '../core/results';
+import type { Operand } from '../core/results';
 import type { Severity } from '../core/types';
-import { D, percent } from '../core/decimal';
+import type { CheckContext, CheckDecl, CheckFamily, Notice, Outcome, Term } from './contract';
 import { INPUT_BY_NAME } from './inputs';
-import type { InputKind } from './types';
+
+export type { CheckContext, CheckDecl, CheckFamily, Comparison, Notice, Outcome, Term } from './contract';
 
 /** Families, in the order a root is chosen among findings that share a suspect cell. */
-export const CHECK_FAMILIES = ['输入', '年度', '单位', '合计', '平衡', '一致', '衔接', '部分', '预算', '比率', '评分'] as const;
-export type CheckFamily = (typeof CHECK_FAMILIES)[number];
-
-/** A figure on one side of a comparison. */
-export interface Term {
-  operand: Operand;
-  /** −1 for a figure subtracted (支出 in a balance). */
-  sign: 1 | -1;
-  /** Decides the tolerance and the display (only amounts carry ±0.005 of rounding). */
-  kind: InputKind;
-}
-
-/**
- * `Σ left  relation  Σ right`: the left side is the figure being checked (a stated total, a part,
- * a stated rate); the right side is what the rule says it should be (its parts, the whole, a
- * recomputation). Blank terms count as 0 and carry no rounding.
- */
-export interface Comparison {
-  type: 'comparison';
-  /** Makes the finding id unique when one check yields several comparisons (a column, a row). */
-  key?: string;
-  /** Appended to the check's title for this comparison. */
-  subject?: string;
-  relation: '=' | '≤';
-  left: Term[];
-  right: Term[];
-  /** A right side that is not a sum of cells (a recomputed rate, a score from the rulebook). */
-  rightValue?: Decimal | null;
-  /** Why the right side cannot be computed (then the finding is a 提示 saying so). */
-  unavailable?: string;
-  /** The rule in words, e.g. `本年收入合计 = 基本支出 + 项目支出`. */
-  statement: string;
-  /** Fixed tolerance (rates, scores); by default 0.005 per amount term, at least 0.01. */
-  tolerance?: Decimal;
-  /** Cells shown and marked besides the terms (a rate's inputs, the figures a year labels). */
-  context?: Operand[];
-  /** Cells whose error would break this comparison (for folding cascades); default: every term. */
-  suspects?: Operand[];
-  severity?: Severity;
-  nextStep?: string;
-  /** Keys of comparisons of the same check this one follows from: if one of them fails, this nests under it. */
-  follows?: string[];
-}
-
-/** A finding that is not a comparison of figures (a missing input, a row naming an unknown parent). */
-export interface Notice {
-  type: 'notice';
-  key: string;
-  severity?: Severity;
-  /** What is wrong, in Chinese. */
-  what: string;
-  operands: Operand[];
-  nextStep?: string;
-}
-
-export type Outcome = Comparison | Notice;
-
-export interface CheckContext {
-  model: Model;
-  indicators: IndicatorResult[];
-  scores: ScoreSheet | null;
-  /** A scalar name as a term. */
-  term(name: string, sign?: 1 | -1): Term;
-  operand(name: string): Operand;
-  /** An indicator by id (quotes and spaces ignored). */
-  indicator(id: string): IndicatorResult | undefined;
-}
-
-export interface CheckDecl {
-  /** Stable id, e.g. `sum.本年收入合计`: explanations (出错说明) are keyed by it. */
-  id: string;
-  title: string;
-  family: CheckFamily;
-  severity: Severity;
-  /** Catalogue names (scalars or tables) the check reads. */
-  operands: string[];
-  /** One next step, in Chinese (a comparison may override it). */
-  nextStep: string;
-  run(ctx: CheckContext): Outcome[];
-}
+export const CHECK_FAMILIES: readonly CheckFamily[] = ['输入', '年度', '单位', '合计', '平衡', '一致', '衔接', '部分', '预算', '比率', '评分'];
 
 // ------------------------------------------------------------------ helpers
 
@@ -264,7 +185,7 @@ const STATED_RATES: Array<[id: string, stated: string, indicator: string]> = [
  * Reports state rates to 2 decimals; a trailing zero is lost in parsing ("99.50%" reads as 99.5), so the
  * stated precision cannot be told from the value: always allow half a unit of the 2nd decimal.
  */
-const STATED_RATE_TOLERANCE = new D('0.005');
+const STATED_RATE_TOLERANCE = '0.005';
 
 function statedRate(id: string, stated: string, indicatorId: string): CheckDecl {
   return decl(id, `报告所列${indicatorId}与重算结果一致`, '比率', [stated], (ctx) => {
@@ -281,7 +202,7 @@ function statedRate(id: string, stated: string, indicatorId: string): CheckDecl 
         rightValue: ind.value,
         unavailable: ind.value === null ? ind.unavailable ?? '缺少计算所需数据' : undefined,
         statement: `${s.operand.label} = ${ind.formula}`,
-        tolerance: STATED_RATE_TOLERANCE,
+        tolerance: ctx.decimal(STATED_RATE_TOLERANCE),
         context: ind.operands,
         suspects: [s.operand],
       },
@@ -304,7 +225,7 @@ function 三公增长率(id: string, item: string): CheckDecl {
       left: [s],
       right: [],
       statement: `${s.operand.label} = （本年决算数 − 上年决算数）÷ 上年决算数 × 100%`,
-      tolerance: STATED_RATE_TOLERANCE,
+      tolerance: ctx.decimal(STATED_RATE_TOLERANCE),
       context: [c, p],
       suspects: [s.operand],
     };
@@ -315,8 +236,8 @@ function 三公增长率(id: string, item: string): CheckDecl {
     const cv = c.value as Decimal;
     // The amounts are themselves rounded to ±0.005 万元: on a small base that moves the rate by more
     // than its own rounding, so widen the tolerance by d(100·(c−p)/p) = 100·(|dc|/|p| + |c|·|dp|/p²).
-    const fromAmounts = new D('0.005').div(pv.abs()).plus(cv.abs().times('0.005').div(pv.pow(2))).times(100);
-    return [{ ...base, tolerance: STATED_RATE_TOLERANCE.plus(fromAmounts), rightValue: cv.minus(pv).div(pv).times(100) }];
+    const fromAmounts = ctx.decimal('0.005').div(pv.abs()).plus(cv.abs().times('0.005').div(pv.pow(2))).times(100);
+    return [{ ...base, tolerance: ctx.decimal(STATED_RATE_TOLERANCE).plus(fromAmounts), rightValue: cv.minus(pv).div(pv).times(100) }];
   });
 }
 
@@ -364,7 +285,7 @@ export const CHECKS: CheckDecl[] = [
           left: [ctx.term(`基础_${k}_数据年度`)],
           right: [ctx.term('评价年度')],
           statement: `${block}的数据所属年度 = 评价年度`,
-          tolerance: new D(0),
+          tolerance: ctx.decimal(0),
           context: labelled,
           suspects: [year, ...labelled],
         },
@@ -684,7 +605,7 @@ function scoreOutcomes(ctx: CheckContext): Outcome[] {
       right: [],
       rightValue: score,
       statement: `“${name}”自评得分 = 按评分规则计得的得分${detail}`,
-      tolerance: new D(0.005),
+      tolerance: ctx.decimal('0.005'),
       context,
       suspects: [term.operand],
       // Claiming more than the rules give must be fixed; claiming less may be explained.
@@ -696,7 +617,7 @@ function scoreOutcomes(ctx: CheckContext): Outcome[] {
   for (const line of sheet.lines) {
     if (line.claimed === undefined || line.missing) continue;
     const ind = line.indicator ? ctx.indicator(line.indicator) : undefined;
-    const detail = line.indicatorValue ? `（指标值 ${percent(line.indicatorValue)}，评分标准：${line.standard}）` : `（评分标准：${line.standard}）`;
+    const detail = line.indicatorValue ? `（指标值 ${ctx.percent(line.indicatorValue)}，评分标准：${line.standard}）` : `（评分标准：${line.standard}）`;
     compare(`三级.${line.level3}`, line.level3, line.claimed, line.score, ind?.operands ?? [], detail, []);
   }
   for (const g of sheet.groups) {

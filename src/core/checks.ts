@@ -8,11 +8,12 @@
  * (实为), and `difference` = computed − expected.
  */
 import type Decimal from 'decimal.js';
-import { CHECKS, CHECK_FAMILIES, CheckContext, CheckDecl, CheckFamily, Comparison, Notice, Term } from '../catalogue/checks';
+import { CHECKS, CHECK_FAMILIES } from '../catalogue/checks';
+import type { CheckContext, CheckDecl, CheckFamily, Comparison, Notice, Term } from '../catalogue/contract';
 import { INPUT_BY_NAME } from '../catalogue/inputs';
 import type { InputKind } from '../catalogue/types';
 import { parseRange, RangeRef } from './address';
-import { D, sum, ZERO } from './decimal';
+import { D, percent, sum, ZERO } from './decimal';
 import type { Model } from './model';
 import type { CheckOutcome, CheckResult, CheckSummary, Finding, IndicatorResult, Operand, Quantity, ScoreSheet } from './results';
 import { asQuantityKind } from './render/quantity';
@@ -91,6 +92,8 @@ function context(model: Model, indicators: IndicatorResult[], scores: ScoreSheet
       const numeric = o.value !== null && typeof o.value === 'object';
       return { operand: { ...o, value: numeric ? o.value : null }, sign, kind: d?.type === 'scalar' ? d.kind : 'amount' };
     },
+    decimal: (value) => new D(value),
+    percent,
     indicator(id) {
       const want = normaliseId(id);
       return indicators.find((i) => normaliseId(i.id) === want) ?? indicators.find((i) => normaliseId(i.label) === want);
