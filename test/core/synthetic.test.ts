@@ -2,6 +2,7 @@ import { buildModel } from '../../src/core/model';
 import { templateReading } from '../../src/catalogue/fill';
 import { syntheticDepartment } from '../../src/cli/synthetic';
 import { evaluate } from '../../src/core/engine';
+import { CHECKS } from '../../src/catalogue/checks';
 
 describe('synthetic departments', () => {
   test('are valid input for every seed tried and deterministic per seed', () => {
@@ -16,10 +17,12 @@ describe('synthetic departments', () => {
     expect(syntheticDepartment(7)).toEqual(syntheticDepartment(7));
   });
 
-  test('the checks flag nothing on departments whose figures reconcile', () => {
+  test('every check holds (成立, none 无法核实) and nothing is flagged on departments whose figures reconcile', () => {
     for (let seed = 1; seed <= 25; seed++) {
       const e = evaluate(templateReading(syntheticDepartment(seed)));
       expect(e.findings.map((f) => f.id)).toEqual([]);
+      expect(e.checks).toHaveLength(CHECKS.length);
+      expect(e.checks.filter((c) => c.outcome !== '成立').map((c) => `${seed}: ${c.rule} ${c.outcome}`)).toEqual([]);
       expect(e.scores!.grade).toMatch(/[优良中差]/);
     }
   });
