@@ -16,8 +16,11 @@ import { parseRange, RangeRef } from './address';
 import { D, percent, sum, ZERO } from './decimal';
 import type { Model } from './model';
 import type { CheckOutcome, CheckResult, CheckSummary, Finding, IndicatorResult, Operand, Quantity, ScoreSheet } from './results';
+import { allFindings } from './findingTree';
 import { asQuantityKind } from './render/quantity';
 import type { Severity } from './types';
+
+export { allFindings, consequenceCount, flattenFindings } from './findingTree';
 
 export interface CheckOptions {
   /** Rounding each summed figure may carry (default 0.005: half a unit of the 2nd decimal). */
@@ -418,39 +421,15 @@ function gravest(f: Finding): Severity {
 
 // ------------------------------------------------------------------ explanations
 
-function walk(fs: Finding[], visit: (f: Finding) => void): void {
-  for (const f of fs) {
-    visit(f);
-    if (f.consequences) walk(f.consequences, visit);
-  }
-}
-
 /** The explanation the department gave for a finding (its 偏差原因 in the report), searching consequences too. */
 export function explanationOf(findings: Finding[], id: string): string | undefined {
-  let found: string | undefined;
-  walk(findings, (f) => {
-    if (found === undefined && f.id === id) found = f.explanation;
-  });
-  return found;
+  return allFindings(findings).find((f) => f.id === id)?.explanation;
 }
 
 /** 说明状态 as the findings list shows it. */
 export function explanationStatus(f: Finding): string {
   if (f.explanation) return f.severity === '提示' ? '已说明' : '已说明（错误仍须改正）';
   return f.severity === '提示' ? '待说明' : '须改正';
-}
-
-/** Every finding with its depth under a root (0 for roots), in list order. */
-export function flattenFindings(findings: Finding[]): Array<{ finding: Finding; depth: number }> {
-  const out: Array<{ finding: Finding; depth: number }> = [];
-  const go = (fs: Finding[], depth: number) => {
-    for (const f of fs) {
-      out.push({ finding: f, depth });
-      if (f.consequences) go(f.consequences, depth + 1);
-    }
-  };
-  go(findings, 0);
-  return out;
 }
 
 function attachExplanations(model: Model, findings: Finding[]): Finding[] {
@@ -463,13 +442,13 @@ function attachExplanations(model: Model, findings: Finding[]): Finding[] {
     if (typeof id === 'string' && typeof text === 'string' && text.trim()) byId.set(id.trim(), { text: text.trim(), row });
   }
   const used = new Set<string>();
-  walk(findings, (f) => {
+  for (const f of allFindings(findings)) {
     const e = byId.get(f.id);
     if (e) {
       f.explanation = e.text;
       used.add(f.id);
     }
-  });
+  }
   const stale: Finding[] = [];
   for (const [id, e] of byId) {
     if (used.has(id)) continue;
