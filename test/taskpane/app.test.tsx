@@ -28,7 +28,9 @@ test('一键生成 reads, evaluates, writes the plan once and shows the engine�
   expect(summary.getAttribute('aria-label')).toBe('评价结果');
   expect(within(summary).getByText('衡阳市科学技术协会 · 2021 年度')).toBeTruthy();
   expect(screen.getByTestId('total').textContent).toBe(expected.summary.total);
-  expect(screen.getByTestId('grade').textContent).toBe(expected.summary.grade);
+  expect(screen.getByTestId('pending').textContent).toBe(expected.summary.pendingPoints);
+  expect(screen.getByTestId('grade').textContent).toBe(expected.summary.gradeText);
+  expect(screen.getByTestId('counts').textContent).toBe(expected.summary.counts);
   expect(screen.getByTestId('errors').textContent).toBe(String(expected.summary.errors));
   expect(screen.getByTestId('warnings').textContent).toBe(String(expected.summary.warnings));
   expect(port.plans).toEqual([expected.plan]);
@@ -112,7 +114,7 @@ test('a failed write is a Chinese error MessageBar, not a crash', async () => {
   render(<App port={port} />);
   fireEvent.click(screen.getByRole('button', { name: '一键生成' }));
   const alert = await screen.findByRole('alert');
-  expect(alert.textContent).toContain('工作簿拒绝写入（可能受保护或正在编辑单元格）');
+  expect(alert.textContent).toContain('工作簿拒绝写入：工作表或工作簿受保护');
   expect(screen.getByRole('button', { name: '一键生成' })).toHaveProperty('disabled', false);
 });
 
