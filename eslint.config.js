@@ -1,6 +1,7 @@
 /**
- * ESLint 9 flat config: eslint-plugin-office-addins' React config, patched as ../shared/TOOLCHAIN.md §9
- * describes (its parser import is broken, its ecmaVersion is 6 and it leaves out *.tsx).
+ * ESLint 9 flat config: eslint-plugin-office-addins' React config, patched for three bugs of its
+ * 4.0.x flat configs: its parser import resolves to undefined (espree then fails on TypeScript), its
+ * ecmaVersion is 6 (fails on async) and its `files` leave out *.tsx.
  * The office rules that matter: call-sync-before-read, load-object-before-read, no-context-sync-in-loop.
  */
 const officeAddins = require('eslint-plugin-office-addins');
