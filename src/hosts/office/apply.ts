@@ -24,6 +24,7 @@ import {
   Notices,
   officeMarks,
   OfficeRecord,
+  paintMarks,
   Place,
   place,
   readNotes,
@@ -137,10 +138,12 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
   const notices = notices0;
   const next: OfficeRecord[] = [];
   for (const rec of restoring) if (!restoreCell(context, rec, can, notes, comments, notices)) next.push(rec);
+  paintMarks(context, marks, can);
+  budget.spend(marks.length * 20);
   for (const [i, decided] of decide((m) => added.get(m.address), notices).entries()) {
     decided.put();
     next.push(decided.record);
-    budget.spend(4 * CALL_BYTES + jsonBytes(marks[i].message) * 2);
+    budget.spend(3 * CALL_BYTES + jsonBytes(marks[i].message) * 2);
     await budget.flushIfFull();
   }
   saveState(next);

@@ -8,6 +8,7 @@ import { normaliseAddress, parseRange } from '../../core/address';
 import { mergeMarks } from '../../core/hostDecisions';
 import { decodeState, encodeState, FillState, MARK_FILL, markedNote, MarkRecord, STATE_SHEET } from '../../core/markState';
 import type { CellMark, CellValue, Diagnostic, Severity } from '../../core/types';
+import { forAreas } from './areas';
 import type { Capabilities } from './capabilities';
 
 // ------------------------------------------------------------------ the mark state, Office flavour
@@ -275,10 +276,26 @@ export interface MarkReads {
   note: Excel.Note | null;
 }
 
-/** A mark decided: the record to keep, and the Office calls that put it on (queued when called). */
+/**
+ * A mark decided: the record to keep, and the Office calls that attach its message (queued when
+ * called). The mark fill is painted by the caller, for all cells of a severity at once.
+ */
 export interface MarkPlan {
   record: OfficeRecord;
   put(): void;
+}
+
+/** Paints the mark fill, one call per sheet and severity over its cells (RangeAreas where Excel has them). */
+export function paintMarks(context: Excel.RequestContext, marks: MergedMark[], can: Capabilities): void {
+  const groups = new Map<string, { sheet: string; severity: Severity; cells: string[] }>();
+  for (const m of marks) {
+    const id = `${m.place.sheet}\u0000${m.severity}`;
+    const g = groups.get(id) ?? { sheet: m.place.sheet, severity: m.severity, cells: [] };
+    g.cells.push(m.place.cell);
+    groups.set(id, g);
+  }
+  for (const g of groups.values())
+    forAreas(context.workbook.worksheets.getItem(g.sheet), g.cells, can, (target) => (target.format.fill.color = MARK_FILL[g.severity]));
 }
 
 /**
@@ -299,14 +316,10 @@ export function markCell(
   notices: Notices,
 ): MarkPlan {
   const ws = () => context.workbook.worksheets.getItem(m.place.sheet);
-  const paint = () => (ws().getRange(m.place.cell).format.fill.color = MARK_FILL[m.severity]);
   const fill = prev ? prev.fill : fillState(reads.fill, can);
   const plan = (note: string | null, how: Via, more: () => void = () => undefined): MarkPlan => ({
     record: { address: m.address, fill, note, severity: m.severity, how },
-    put: () => {
-      paint();
-      more();
-    },
+    put: more,
   });
 
   // Its old message cannot be touched in this Excel: keep it as it is (and say so).
