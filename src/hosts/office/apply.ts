@@ -30,6 +30,7 @@ import {
   readNotes,
   readStateRange,
   restoreCell,
+  sheetOf,
   writeState,
 } from './marks';
 import { CALL_BYTES, jsonBytes, resetSheet, VISIBILITY, WriteBudget, writeSheet } from './outputSheets';
@@ -57,7 +58,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
   const stateRange = readStateRange(context, listing);
   const reads = new Map<string, MarkReads>(
     marks.map((m) => {
-      const ws = wb.worksheets.getItem(m.place.sheet);
+      const ws = sheetOf(context, m.place.sheet);
       const fill = ws.getRange(m.place.cell).format.fill.load(fillProps(can));
       const note = can.notes ? ws.notes.getItemOrNullObject(m.place.cell).load('content') : null;
       return [m.address, { fill, note }];
@@ -102,7 +103,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
     const adding = new WriteBudget(context);
     for (const m of toAdd) {
       const text = markedNote(null, m.message);
-      added.set(m.address, wb.comments.add(wb.worksheets.getItem(m.place.sheet).getRange(m.place.cell), text).load('id'));
+      added.set(m.address, wb.comments.add(sheetOf(context, m.place.sheet).getRange(m.place.cell), text).load('id'));
       // Thousands of comments with their text exceed the request size limit in one sync.
       adding.spend(3 * CALL_BYTES + jsonBytes(text));
       await adding.flushIfFull();

@@ -87,6 +87,17 @@ export const UNSUPPORTED: Record<'note' | 'comment', NoticeCode> = { note: 'mark
 
 // ------------------------------------------------------------------ small helpers
 
+const sheetCache = new WeakMap<Excel.RequestContext, Map<string, Excel.Worksheet>>();
+
+/** The worksheet proxy of a marked cell's sheet, one per run: each new proxy is another object path in the request. */
+export function sheetOf(context: Excel.RequestContext, name: string): Excel.Worksheet {
+  const known = sheetCache.get(context) ?? new Map<string, Excel.Worksheet>();
+  sheetCache.set(context, known);
+  const ws = known.get(name) ?? context.workbook.worksheets.getItem(name);
+  known.set(name, ws);
+  return ws;
+}
+
 export interface Place {
   sheet: string;
   cell: string;
@@ -206,7 +217,7 @@ export function readNotes(context: Excel.RequestContext, records: OfficeRecord[]
   for (const rec of records) {
     const p = place(rec.address);
     if (rec.how.via !== 'note' || !p) continue;
-    out.set(rec.address, context.workbook.worksheets.getItem(p.sheet).notes.getItemOrNullObject(p.cell).load('content'));
+    out.set(rec.address, sheetOf(context, p.sheet).notes.getItemOrNullObject(p.cell).load('content'));
   }
   return out;
 }
@@ -237,7 +248,7 @@ export function restoreCell(
 ): boolean {
   const p = place(rec.address);
   if (!p) return true;
-  const ws = context.workbook.worksheets.getItem(p.sheet);
+  const ws = sheetOf(context, p.sheet);
   restoreFill(ws.getRange(p.cell), rec.fill, can);
   if (rec.how.via === 'none') return true;
   if (!canUndo(rec.how, can)) {
@@ -295,7 +306,7 @@ export function paintMarks(context: Excel.RequestContext, marks: MergedMark[], c
     groups.set(id, g);
   }
   for (const g of groups.values())
-    forAreas(context.workbook.worksheets.getItem(g.sheet), g.cells, can, (target) => (target.format.fill.color = MARK_FILL[g.severity]));
+    forAreas(sheetOf(context, g.sheet), g.cells, can, (target) => (target.format.fill.color = MARK_FILL[g.severity]));
 }
 
 /**
@@ -315,7 +326,7 @@ export function markCell(
   comments: CommentIndex,
   notices: Notices,
 ): MarkPlan {
-  const ws = () => context.workbook.worksheets.getItem(m.place.sheet);
+  const ws = () => sheetOf(context, m.place.sheet);
   const fill = prev ? prev.fill : fillState(reads.fill, can);
   const plan = (note: string | null, how: Via, more: () => void = () => undefined): MarkPlan => ({
     record: { address: m.address, fill, note, severity: m.severity, how },

@@ -199,6 +199,13 @@ function writeBand(ws: Excel.Worksheet, grid: Array<Array<OutCell | null>>, top:
   );
 }
 
+/** Addresses by the value they take, in first-seen order. */
+function grouped(pairs: Array<[number, string]>): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const [v, address] of pairs) out.set(v, [...(out.get(v) ?? []), address]);
+  return out;
+}
+
 export async function writeSheet(ws: Excel.Worksheet, sp: SheetPlan, can: Capabilities, budget: WriteBudget): Promise<void> {
   if (can.pageLayout) setUpPage(ws, sp);
   const height = sp.rows.length;
@@ -223,8 +230,11 @@ export async function writeSheet(ws: Excel.Worksheet, sp: SheetPlan, can: Capabi
     await budget.flushIfFull();
   }
   budget.spend(((sp.columnWidths?.length ?? 0) + Object.keys(sp.rowHeights ?? {}).length + 4) * CALL_BYTES);
-  (sp.columnWidths ?? []).forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthPoints(w)));
-  for (const [row, h] of Object.entries(sp.rowHeights ?? {})) ws.getRangeByIndexes(Number(row), 0, 1, 1).format.rowHeight = h;
+  // Columns of equal width, rows of equal height: one call each.
+  for (const [w, cells] of grouped((sp.columnWidths ?? []).map((w, i) => [widthPoints(w), a1(0, i)])))
+    forAreas(ws, cells, can, (target) => (target.format.columnWidth = w));
+  for (const [h, cells] of grouped(Object.entries(sp.rowHeights ?? {}).map(([row, h]) => [h, a1(Number(row), 0)])))
+    forAreas(ws, cells, can, (target) => (target.format.rowHeight = h));
   if (sp.freezeRows) ws.freezePanes.freezeRows(sp.freezeRows);
   if (sp.chart) {
     const parts = [sp.chart.categories, ...sp.chart.series.map((s) => s.range)].map((a) => parseRange(`${sp.name}!${a}`)!).filter(Boolean);
