@@ -30,6 +30,7 @@ import {
   readNotes,
   readStateRange,
   restoreCell,
+  restoreFills,
   sheetOf,
   writeState,
 } from './marks';
@@ -138,6 +139,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
 
   const notices = notices0;
   const next: OfficeRecord[] = [];
+  restoreFills(context, restoring, can);
   for (const rec of restoring) if (!restoreCell(context, rec, can, notes, comments, notices)) next.push(rec);
   paintMarks(context, marks, can);
   budget.spend(marks.length * 20);
@@ -192,6 +194,7 @@ export async function clearMarks(context: Excel.RequestContext, options: ApplyOp
 
   const comments = indexComments(listing, located);
   const notices = new Notices();
+  restoreFills(context, records, can);
   const kept = records.filter((rec) => !restoreCell(context, rec, can, notes, comments, notices));
   writeState(context, listing, kept);
   await context.sync();
