@@ -15,9 +15,12 @@ import type {
   Writer,
 } from '../core/narrative';
 import type { Finding, IndicatorResult, Operand, ScoreLine, ScoreSheet } from '../core/results';
+import type { Headline } from '../core/summary';
 
 export interface ReportContext extends DraftInput {
   w: Writer;
+  /** The counts, verified / pending points and grade, worded as on every other surface (src/core/summary.ts). */
+  headline: Headline;
 }
 
 /** A generated sub-section (one level below its parent). */
@@ -588,21 +591,37 @@ function analysis(c: ReportContext): SectionContent[] {
 
 // ---------------------------------------------------------------- 七、综合评价结论
 
-function conclusion({ w, scores }: ReportContext): SectionContent[] {
+function conclusion({ w, scores, headline }: ReportContext): SectionContent[] {
   const y = w.year();
   if (!scores) return [w.paragraph(w.say`${y}年度部门整体支出绩效评价得分${w.fmt.placeholder('评分结果', '评分规则')}。`)];
   const dims = scores.groups.filter((g) => g.level === 1);
+  const pendingOf = (d: { pending?: Decimal }) => (d.pending && !d.pending.isZero() ? `（待核实${w.fmt.points(d.pending)}分）` : '');
+  const scoreWords = headline.pending.isZero()
+    ? `得分为${w.fmt.points(scores.total)}分`
+    : `核实得分${w.fmt.points(scores.total)}分，待核实分值${w.fmt.points(headline.pending)}分`;
+  const gradeWords = headline.grade === null ? '数据不完整，未评定综合绩效级别' : `综合绩效级别为“${headline.grade}”`;
   const out: SectionContent[] = [
-    w.paragraph(
-      w.say`${y}年度部门整体支出绩效评价自评得分为${w.fmt.points(scores.total)}分。其中，${dims.map((d) => `${d.name}${w.fmt.points(d.score)}分`).join('，')}，综合绩效级别为“${scores.grade}”。`,
-    ),
+    w.paragraph(w.say`${y}年度部门整体支出绩效评价自评${scoreWords}。其中，${dims.map((d) => `${d.name}${w.fmt.points(d.score)}分${pendingOf(d)}`).join('，')}，${gradeWords}。`),
   ];
-  if (scores.claimedTotal !== undefined && !scores.claimedTotal.eq(scores.total)) {
-    const diff = scores.claimedTotal.minus(scores.total);
+  const most = scores.total.plus(headline.pending);
+  if (scores.claimedTotal !== undefined && (scores.claimedTotal.greaterThan(most) || scores.claimedTotal.lessThan(scores.total))) {
+    const diff = scores.claimedTotal.greaterThan(most) ? scores.claimedTotal.minus(most) : scores.claimedTotal.minus(scores.total);
+    const computed = headline.pending.isZero()
+      ? `按评分规则计算为${w.fmt.points(scores.total)}分`
+      : `按评分规则核实得分${w.fmt.points(scores.total)}分，待核实分值全部得分也只有${w.fmt.points(most)}分`;
     out.push(
       w.paragraph(
         w.plain(
-          `单位自报总分${w.fmt.points(scores.claimedTotal)}分，按评分规则计算为${w.fmt.points(scores.total)}分，自报分${w.fmt.direction(diff, ['高出', '低于', ''])}计算分${w.fmt.points(diff.abs())}分。`,
+          `单位自报总分${w.fmt.points(scores.claimedTotal)}分，${computed}，自报分${w.fmt.direction(diff, ['高出', '低于', ''])}计算分${w.fmt.points(diff.abs())}分。`,
+          [w.operand('自评得分表')],
+        ),
+      ),
+    );
+  } else if (scores.claimedTotal !== undefined && !headline.pending.isZero()) {
+    out.push(
+      w.paragraph(
+        w.plain(
+          `单位自报总分${w.fmt.points(scores.claimedTotal)}分，在核实得分${w.fmt.points(scores.total)}分至${w.fmt.points(most)}分之间，待补齐数据后核实。`,
           [w.operand('自评得分表')],
         ),
       ),
@@ -613,9 +632,9 @@ function conclusion({ w, scores }: ReportContext): SectionContent[] {
       `${y.text}年度部门整体支出绩效评价得分情况表`,
       ['评价内容', '分值', '评价得分'],
       [
-        ...dims.map((d) => [d.name, d.points.toFixed(2), w.fmt.points(d.score)]),
-        ['合计', scores.points.toFixed(2), w.fmt.points(scores.total)],
-        ['综合绩效级别', scores.grade, ''],
+        ...dims.map((d) => [d.name, d.points.toFixed(2), `${w.fmt.points(d.score)}${pendingOf(d)}`]),
+        ['合计', scores.points.toFixed(2), `${w.fmt.points(scores.total)}${pendingOf({ pending: headline.pending })}`],
+        ['综合绩效级别', headline.grade ?? '数据不完整', ''],
       ],
     ),
   );
@@ -778,7 +797,7 @@ export function deriveProblems(c: ReportContext): Problem[] {
     });
     problems.push({
       measure: MEASURES.find((m) => m.id === '数据核对')!,
-      body: w.say`数据核对发现${open.length}处不一致，主要有：${w.join(top, '；')}${open.length > TOP_FINDINGS ? '等' : ''}。`,
+      body: w.say`数据核对发现${c.headline.counts}，主要有：${w.join(top, '；')}${open.length > TOP_FINDINGS ? '等' : ''}。`,
     });
   }
   return problems;

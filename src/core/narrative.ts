@@ -6,6 +6,7 @@
  * and value pieces and keeps the operands each piece used, so a paragraph always knows its sources.
  * A blank input becomes a visible placeholder 【待补：标签（名称）】, never a made-up figure.
  */
+import { headline } from './summary';
 import type Decimal from 'decimal.js';
 import { INPUT_BY_NAME } from '../catalogue/inputs';
 import { REPORT_SECTIONS, type ReportContext, type SectionContent, type SectionDecl } from '../catalogue/report';
@@ -340,6 +341,8 @@ export interface DraftInput {
   indicators: IndicatorResult[];
   scores: ScoreSheet | null;
   findings: Finding[];
+  /** False when the run is 数据不完整: the report states no grade (default true). */
+  complete?: boolean;
 }
 
 /** The title, e.g. `XX单位2021年度部门整体支出绩效自评报告`. */
@@ -350,7 +353,7 @@ export function reportTitle(w: Writer): Piece {
 /** Drafts the whole report. Pure: same inputs, same draft. */
 export function draftReport(ctx: DraftInput): ReportDraft {
   const w = new Writer(ctx.model);
-  const context: ReportContext = { ...ctx, w };
+  const context: ReportContext = { ...ctx, w, headline: headline(ctx.scores, ctx.findings, ctx.complete ?? true) };
   const sections: ReportSection[] = [];
   const counters = [0, 0, 0, 0, 0];
 

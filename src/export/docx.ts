@@ -8,6 +8,7 @@
  * (方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体), which Word, WPS and LibreOffice read.
  * Packs with Packer.toArrayBuffer, which works in node and in the browser alike.
  */
+import { gradeText, scoreText } from '../core/summary';
 import {
   AlignmentType,
   BorderStyle,
@@ -177,14 +178,14 @@ export function scoreTableRows(scores: ScoreSheet): string[][] {
       l.level1 === last1 && l.level2 === last2 ? '' : l.level2,
       l.level3,
       points(l.points),
-      l.missing ? '待补' : points(l.score),
+      l.missing ? (l.claimed !== undefined ? `待核实（自报 ${points(l.claimed)}，未核实）` : '待核实（待补）') : points(l.score),
       l.deduction ?? '',
     ];
     last1 = l.level1;
     last2 = l.level2;
     return row;
   });
-  rows.push(['合计', '', '', points(scores.points), points(scores.total), `综合绩效级别：${scores.grade}`]);
+  rows.push(['合计', '', '', points(scores.points), scoreText(scores), `综合绩效级别：${gradeText(scores)}`]);
   return rows;
 }
 

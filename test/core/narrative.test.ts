@@ -13,6 +13,7 @@ import {
 } from '../../src/core/narrative';
 import { D } from '../../src/core/decimal';
 import type { InputValues } from '../../src/catalogue/fill';
+import { countFindings, countsText } from '../../src/core/summary';
 import { computeIndicators } from '../../src/core/indicators';
 import { rulebookFromModel } from '../../src/core/rulebook';
 import { scoreAll } from '../../src/core/scoring';
@@ -249,8 +250,8 @@ describe('section texts on the sample department', () => {
       '绩效目标合理性满分3分，得分2.5分，扣分原因：绩效目标有待更加详细；绩效指标明确性满分3分，得分2.5分，扣分原因：绩效指标有待更加明确。',
     ]);
     const data = texts(sample, '存在问题/数据核对')[0];
-    // 4 findings have no explanation; errors are listed first, three by name.
-    expect(data).toMatch(/^数据核对发现4处不一致，主要有：①财政拨款本年收入合计不等于基本支出与项目支出之和（财政拨款!\w+\d+、财政拨款!\w+\d+）；②一般公共预算收入前后不一致（收支总表!\w+\d+）；③支出合计不等于各项之和（收支总表!\w+\d+）等。$/);
+    // The count is the one every surface states (src/core/summary.ts); the 4 unexplained findings are listed, errors first, three by name.
+    expect(data).toMatch(/^数据核对发现问题 5 项（错误 3 项、提示 2 项），主要有：①财政拨款本年收入合计不等于基本支出与项目支出之和（财政拨款!\w+\d+、财政拨款!\w+\d+）；②一般公共预算收入前后不一致（收支总表!\w+\d+）；③支出合计不等于各项之和（收支总表!\w+\d+）等。$/);
     const j = sample.sections.findIndex((s) => s.id === '改进措施');
     const measures = children(sample, j).map(sectionTitle);
     expect(measures.slice(0, 3)).toEqual([
@@ -352,16 +353,13 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     expect(all).toContain('因公出国（境）费｜6.00｜0.00｜0.95｜-100.00%');
   });
 
-  test('七 states the score sheet total and grade; 八 counts the unexplained findings', () => {
+  test('七 states the verified and pending points and the grade range; 八 gives the counts', () => {
+    // 79.64 verified, 8 pending (资产管理 6, 预算编制合理性 1, 政府采购执行率 1): 中 certain, 良 at most.
     expect(all).toContain(
-      `2021年度部门整体支出绩效评价自评得分为${points(scores.total)}分。其中，${scores.groups
-        .filter((g) => g.level === 1)
-        .map((g) => `${g.name}${points(g.score)}分`)
-        .join('，')}，综合绩效级别为“${scores.grade}”。`,
+      '2021年度部门整体支出绩效评价自评核实得分79.64分，待核实分值8分。其中，投入8分（待核实1分），过程20.13分（待核实7分），产出22.51分，效果29分，综合绩效级别为“中～良（待核实 8 分）”。',
     );
-    const open = findings.filter((f) => !f.explanation).length;
-    expect(open).toBeGreaterThan(0);
-    expect(all.some((l) => l.startsWith(`数据核对发现${open}处不一致，主要有：①`))).toBe(true);
+    expect(all).toContain('单位自报总分97分，按评分规则核实得分79.64分，待核实分值全部得分也只有87.64分，自报分高出计算分9.36分。');
+    expect(all.some((l) => l.startsWith(`数据核对发现${countsText(countFindings(findings))}，主要有：①`))).toBe(true);
     for (const line of all) expect(line).not.toMatch(/NaN|undefined|null|Infinity/);
   });
 });
