@@ -126,6 +126,10 @@ export interface SheetPlan {
   onExisting?: 'replace' | 'keep';
   /** Row heights in points, by 0-based row index. */
   rowHeights?: Record<number, number>;
+  /** Rows (from the top) printed again at the top of every page: the title and the column headers. */
+  printTitleRows?: number;
+  /** 0-based columns grouped (outline) and collapsed: machine columns a reader can unfold. */
+  groupedColumns?: { first: number; last: number };
 }
 
 export interface ChartPlan {

@@ -397,23 +397,40 @@ describe('the sample department', () => {
   test('问题清单 lists every finding with links; marks are one per cell, most severe', () => {
     const sheet = findingsSheet(fs);
     expect(sheet.name).toBe('问题清单');
-    expect(sheet.rows[2].slice(0, 11).map((c) => c!.value)).toEqual(['序号', '严重程度', '规则', '问题', '应为', '实为', '差额', '容差', '涉及单元格', '建议', '说明状态']);
-    expect(sheet.rows).toHaveLength(3 + flat.length);
-    const row = sheet.rows.find((r) => r[2]?.value === 'sum.财拨.本年支出')!;
-    expect(row[4]!.value).toBe(1197.08);
-    expect(row[5]!.value).toBe(836.79);
-    expect(row[8]!.link).toBe(at('财拨_本年支出_合计'));
+    // The columns people read, then the machine columns, grouped and collapsed at the right.
+    expect(sheet.rows[2].slice(0, 14).map((c) => c!.value)).toEqual([
+      '序号', '严重程度', '问题', '应为', '实为', '差额', '单位', '先查单元格', '建议', '说明状态', '规则编号', '容差', '归于', '其余单元格',
+    ]);
+    expect(sheet.groupedColumns).toEqual({ first: 10, last: sheet.rows[2].length - 1 });
+    expect(sheet.printTitleRows).toBe(3);
+    // Every finding, a blank row and the legend of the mark colours.
+    expect(sheet.rows).toHaveLength(3 + flat.length + 2);
+    expect(sheet.rows[sheet.rows.length - 1].map((c) => c?.style)).toEqual(['label', 'input', 'error', 'warning']);
+    const row = sheet.rows.find((r) => r[10]?.value === 'sum.财拨.本年支出')!;
+    expect(row[2]!.value).toBe('财政拨款本年支出：合计 = 基本支出 + 项目支出');
+    expect(row[3]).toEqual({ value: 1197.08, style: 'amount', numFmt: '#,##0.00' });
+    expect(row[4]!.value).toBe(836.79);
+    expect(row[5]).toEqual({ value: -360.29, style: 'amount', numFmt: '+#,##0.00;-#,##0.00;0' });
+    expect(row[6]!.value).toBe('万元');
+    expect(row[7]!.link).toBe(at('财拨_本年支出_合计'));
     const idx = sheet.rows.indexOf(row);
     expect(String(sheet.rows[idx + 1]![0]!.value)).toMatch(/^\d+\.1$/);
-    expect(String(sheet.rows[idx + 1]![3]!.value)).toMatch(/^\u3000└ /);
+    expect(String(sheet.rows[idx + 1]![2]!.value)).toMatch(/^└ /);
+    expect(sheet.rows[idx + 1]![12]!.value).toBe('sum.财拨.本年支出');
+    // Headcounts are whole numbers.
+    const staff = sheet.rows.find((r) => r[10]?.value === 'sum.人员.在职人数')!;
+    expect([staff[3]!.value, staff[4]!.value, staff[3]!.numFmt, staff[6]!.value]).toEqual([20, 21, '0', '人']);
+    // Wrapped rows are tall enough for their text.
+    expect(sheet.rowHeights![idx]).toBeGreaterThan(15);
 
     const marks = findingMarks(fs);
     const addresses = marks.map((m) => m.address);
     expect(new Set(addresses).size).toBe(addresses.length);
     const total = marks.find((m) => m.address === at('财拨_本年支出_合计'))!;
     expect(total.severity).toBe('错误');
-    // In sum.财拨.本年支出, its three consequences: four messages on one cell.
-    expect(total.note.split('\n\n')).toHaveLength(4);
+    // In sum.财拨.本年支出 and its three consequences: one short note that states the point and refers to the list.
+    expect(total.note).toMatch(/^【错误】财政拨款本年支出：合计 = 基本支出 \+ 项目支出：应为 1,197\.08 万元，实为 836\.79 万元。另有 3 项；详见“问题清单”第 /);
+    for (const m of marks) expect(m.note.length).toBeLessThanOrEqual(130);
     // 基础_预算完成_本年追加 is only in a 提示.
     expect(marks.find((m) => m.address === at('基础_预算完成_本年追加'))!.severity).toBe('提示');
     // Every operand cell of every finding is marked.

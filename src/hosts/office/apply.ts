@@ -197,6 +197,7 @@ const ALIGN: Record<NonNullable<CellStyle['align']>, Excel.RangeFormat['horizont
 
 function applyStyle(range: Excel.Range, style: CellStyle, rows: number, cols: number): void {
   const f = range.format;
+  if (style.font) f.font.name = style.font;
   if (style.bold) f.font.bold = true;
   if (style.size) f.font.size = style.size;
   if (style.color) f.font.color = style.color;
@@ -209,6 +210,11 @@ function applyStyle(range: Excel.Range, style: CellStyle, rows: number, cols: nu
     if (rows > 1) edges.push('InsideHorizontal');
     if (cols > 1) edges.push('InsideVertical');
     for (const e of edges) f.borders.getItem(e).style = 'Continuous';
+    if (style.outline)
+      for (const e of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const) {
+        f.borders.getItem(e).weight = 'Medium';
+        f.borders.getItem(e).color = style.outline;
+      }
   }
 }
 
@@ -256,6 +262,7 @@ function setUpPage(ws: Excel.Worksheet, sp: SheetPlan): void {
   page.paperSize = 'A4';
   page.orientation = width > 110 ? 'Landscape' : 'Portrait';
   page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (sp.printTitleRows) page.setPrintTitleRows(`$1:$${sp.printTitleRows}`);
 }
 
 function writeSheet(ws: Excel.Worksheet, sp: SheetPlan, can: Capabilities): void {
