@@ -58,7 +58,7 @@ export function evaluate(reading: RawReading, options: EvaluateOptions = {}): Ev
   const report: ReportDraft = draftReport({ model, indicators, scores, findings });
 
   const sheets: SheetPlan[] = [indicatorSheet(indicators)];
-  if (scores) sheets.push(scoreSheet(scores));
+  if (scores) sheets.push(scoreSheet(scores, rulebook?.bands));
   sheets.push(findingsSheet(findings), reportSheet(report));
   const plan: Plan = { sheets, marks: findingMarks(findings), activate: sheets[scores ? 1 : 0].name };
 

@@ -49,13 +49,14 @@ const BASE: Record<StyleName, CellStyle> = {
   score: { border: true, numFmt: '0.00', align: 'right' },
   // Input cells: Excel's own "Input" cell style colours, so accountants recognise them.
   input: { fill: INPUT_FILL, color: '#3F3F76', border: true },
+  inputText: { fill: INPUT_FILL, color: '#3F3F76', border: true, wrap: true },
   subtotal: { bold: true, fill: '#F2F2F2', border: true },
   total: { bold: true, fill: '#E2EFDA', border: true },
   note: { color: '#595959', wrap: true },
   error: { color: '#000000', fill: ERROR_FILL, border: true, wrap: true, outline: ERROR_OUTLINE },
   warning: { color: '#000000', fill: WARNING_FILL, border: true, wrap: true },
   ok: { color: '#006100', fill: '#C6EFCE', border: true },
-  link: { color: '#0563C1', underline: true, border: true },
+  link: { color: '#0563C1', underline: true, border: true, wrap: true },
 };
 
 /** Every style with the sheet typeface named. */
@@ -65,7 +66,7 @@ export const STYLES: Record<StyleName, CellStyle> = Object.fromEntries(
 
 /** The legend of the colours a reader meets on the sheets: what each fill means. */
 export const LEGEND: Array<{ style: StyleName; text: string }> = [
-  { style: 'input', text: '橙色：在此填写' },
-  { style: 'error', text: '红色加框：错误，须改正' },
-  { style: 'warning', text: '浅黄：提示，核实或写明原因' },
+  { style: 'input', text: '图例 橙底：在此填写' },
+  { style: 'error', text: '红底粗框：错误' },
+  { style: 'warning', text: '浅黄底：提示' },
 ];

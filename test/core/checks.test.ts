@@ -405,7 +405,7 @@ describe('the sample department', () => {
     expect(sheet.printTitleRows).toBe(3);
     // Every finding, a blank row and the legend of the mark colours.
     expect(sheet.rows).toHaveLength(3 + flat.length + 2);
-    expect(sheet.rows[sheet.rows.length - 1].map((c) => c?.style)).toEqual(['label', 'input', 'error', 'warning']);
+    expect(sheet.rows[sheet.rows.length - 1].map((c) => c?.style)).toEqual(['input', 'error', 'warning']);
     const row = sheet.rows.find((r) => r[10]?.value === 'sum.财拨.本年支出')!;
     expect(row[2]!.value).toBe('财政拨款本年支出：合计 = 基本支出 + 项目支出');
     expect(row[3]).toEqual({ value: 1197.08, style: 'amount', numFmt: '#,##0.00' });

@@ -114,7 +114,7 @@ export function findingsSheet(findings: Finding[]): SheetPlan {
     ]);
   }
   rows.push([]);
-  rows.push([{ value: '图例', style: 'label' }, ...LEGEND.map((l): OutCell => ({ value: l.text, style: l.style }))]);
+  rows.push(LEGEND.map((l): OutCell => ({ value: l.text, style: l.style })));
   const widths = [...PEOPLE_WIDTHS, ...MACHINE_WIDTHS, ...Array.from({ length: maxLinks }, () => 14)];
   // Row heights follow the people's columns only: the machine columns are folded away.
   const sized = fitRows({

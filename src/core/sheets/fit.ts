@@ -59,5 +59,24 @@ export function fitRows(plan: SheetPlan, defaultWidth = 9): SheetPlan {
     });
     if (lines > 1) heights[r] = Math.round(lines * LINE + PADDING);
   });
-  return { ...plan, rowHeights: { ...heights, ...(plan.rowHeights ?? {}) } };
+  const rowHeights = { ...heights, ...(plan.rowHeights ?? {}) };
+  const onePage = (['portrait', 'landscape'] as const).find((o) => fitsOnePage({ ...plan, rowHeights }, o));
+  return { ...plan, rowHeights, ...(onePage && { pagesTall: 1, orientation: onePage }) };
+}
+
+/** Points per unit of column width (a '0' of 11 pt text plus padding, as Excel counts it). */
+const POINTS_PER_UNIT = 5.6;
+/** A4 less the margins the hosts set (0.5 in at the sides, 0.6 in top and bottom), in points. */
+const PRINTABLE = { portrait: { width: 523, height: 755 }, landscape: { width: 770, height: 509 } };
+/** Shrinking a sheet to one page is worth it up to this much overflow (no page of three rows). */
+const ONE_PAGE_SLACK = 1.3;
+
+/** Whether the sheet, once fitted to the page width, is at most a little taller than one page. */
+export function fitsOnePage(plan: SheetPlan, orientation: 'portrait' | 'landscape'): boolean {
+  const widthUnits = (plan.columnWidths ?? []).reduce((a, b) => a + b, 0);
+  const page = PRINTABLE[orientation];
+  const scale = Math.min(1, page.width / Math.max(1, widthUnits * POINTS_PER_UNIT));
+  let height = 0;
+  for (let r = 0; r < plan.rows.length; r++) height += plan.rowHeights?.[r] ?? 15;
+  return height * scale <= page.height * ONE_PAGE_SLACK;
 }

@@ -293,10 +293,10 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   const width = (plan.columnWidths ?? []).reduce((a, b) => a + b, 0);
   ws.pageSetup = {
     paperSize: 9,
-    orientation: width > 110 ? 'landscape' : 'portrait',
+    orientation: plan.orientation ?? (width > 110 ? 'landscape' : 'portrait'),
     fitToPage: true,
     fitToWidth: 1,
-    fitToHeight: 0,
+    fitToHeight: plan.pagesTall ?? 0,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     ...(plan.printTitleRows ? { printTitlesRow: `1:${plan.printTitleRows}` } : {}),
   };

@@ -260,8 +260,8 @@ function setUpPage(ws: Excel.Worksheet, sp: SheetPlan): void {
   const width = (sp.columnWidths ?? []).reduce((a, b) => a + b, 0);
   const page = ws.pageLayout;
   page.paperSize = 'A4';
-  page.orientation = width > 110 ? 'Landscape' : 'Portrait';
-  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  page.orientation = (sp.orientation ?? (width > 110 ? 'landscape' : 'portrait')) === 'landscape' ? 'Landscape' : 'Portrait';
+  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: sp.pagesTall ?? 0 };
   if (sp.printTitleRows) page.setPrintTitleRows(`$1:$${sp.printTitleRows}`);
 }
 
