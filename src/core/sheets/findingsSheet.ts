@@ -12,6 +12,7 @@ import type { Finding, Operand, Quantity } from '../results';
 import { LEGEND } from '../styles';
 import type { CellMark, OutCell, SheetPlan, Severity } from '../types';
 import { fitRows } from './fit';
+import { firstCell, problemWords } from './findingWords';
 import { QUANTITY_FORMAT, QUANTITY_UNIT, quantityNumber, quantityText } from './numbers';
 
 export const FINDINGS_SHEET = '问题清单';
@@ -31,22 +32,6 @@ function cellOf(address: string | undefined): string | undefined {
   if (!address) return undefined;
   const r = parseRange(address);
   return r ? formatRange({ ...r, bottom: r.top, right: r.left }) : undefined;
-}
-
-/** The cell to check first: the finding's primary cell, else the checked figure (first operand with a cell). */
-export function firstCell(f: Finding): Operand | undefined {
-  if (f.primary?.address) return f.primary;
-  return f.missing?.find((o) => o.address) ?? f.operands.find((o) => o.address);
-}
-
-/** The problem in words: its title, then what only words can say (a notice's text, the blanks to fill). */
-export function problemWords(f: Finding): string {
-  const parts = [f.title];
-  if (f.detail) parts.push(f.detail);
-  if (f.kind === 'cannotVerify' && f.missing?.length) parts.push(`无法核实，缺：${f.missing.map((o) => o.label).join('、')}`);
-  if (f.kind === 'unitSlip' && f.slip) parts.push(`${f.slip.operand.label}疑似按${f.slip.factor === 'div' ? '元' : '万元以外的单位'}填写`);
-  if (f.kind === 'signReversed') parts.push('正负号弄反了');
-  return parts.join('：');
 }
 
 function figure(q: Quantity | undefined): OutCell {
@@ -104,7 +89,7 @@ export function findingsSheet(findings: Finding[]): SheetPlan {
       { value: f.nextStep, style: 'text' },
       { value: explanationStatus(f), style: f.explanation ? 'ok' : f.severity === '错误' ? 'error' : 'warning' },
       { value: f.id, style: 'label' },
-      { value: f.tolerance ? `±${quantityText(f.tolerance)}${f.toleranceBasis ? `（${f.toleranceBasis}）` : ''}` : '', style: 'label' },
+      { value: f.tolerance ? (f.toleranceBasis ?? `±${f.tolerance.value.toString()}`) : '', style: 'label' },
       { value: depth > 0 ? parents[depth - 1] : '', style: 'label' },
       {
         value: [...others.slice(0, MAX_SHOWN).map(shown), ...(others.length > MAX_SHOWN ? [`……等共 ${others.length} 个单元格`] : [])].join('\n'),

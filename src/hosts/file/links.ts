@@ -2,7 +2,7 @@
  * Internal hyperlinks written as a location only. ExcelJS writes every hyperlink with a relationship
  * (an external target) and, for a `Sheet!A1` target, a `location` too (ExcelJS issue #3027); Excel,
  * WPS and LibreOffice then read `file.xlsx#'Sheet'!A1##'Sheet'!A1` and the jump fails. This rewrites
- * each such `<hyperlink>` to `location="'Sheet'!A1"` with no `r:id`, and drops the relationship.
+ * each such `<hyperlink>` to `location="'Sheet'!$A$1"` with no `r:id`, and drops the relationship.
  */
 import type JSZip from 'jszip';
 
@@ -18,9 +18,17 @@ export function locationOnly(sheetXml: string): { xml: string; removed: string[]
     const rid = /\sr:id="([^"]*)"/.exec(attrs);
     if (rid) removed.push(rid[1]);
     const rest = attrs.replace(/\sr:id="[^"]*"/, '').replace(/\slocation="[^"]*"/, '');
-    return `<hyperlink${rest} location="${location[1].replace(/^#/, '')}"/>`;
+    return `<hyperlink${rest} location="${absolute(location[1].replace(/^#/, ''))}"/>`;
   });
   return { xml, removed };
+}
+
+/**
+ * `'Sheet'!C11` → `'Sheet'!$C$11`: LibreOffice reads a relative `C11` as an R1C1 column and leaves the
+ * link unresolved; the absolute form reads as one cell everywhere.
+ */
+function absolute(location: string): string {
+  return location.replace(/!\$?([A-Z]{1,3})\$?(\d+)$/, '!$$$1$$$2');
 }
 
 export function withoutRelationships(relsXml: string, ids: string[]): string {

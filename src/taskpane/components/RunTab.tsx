@@ -1,22 +1,36 @@
-/** 一键生成: one button, the step being run, then the summary (total, grade, errors, warnings). */
+/**
+ * 一键生成 and what comes next. One primary action at a time: 打开工作簿 (the web page's header) →
+ * 一键生成 → 查看问题 when there are errors, else 下载结果 (web page) or 查看得分. The error and 提示
+ * badges jump to their group in 问题.
+ */
 import * as React from 'react';
 import { Badge, Body1, Button, Card, CardHeader, Field, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import type { EvaluationSummary } from '../../core/engine';
+import type { Severity } from '../../core/types';
 import { STEPS, StepId } from '../pipeline';
 import { useStrings } from '../strings';
 import { usePaneStyles } from './styles';
 
 const useStyles = makeStyles({
   figures: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', rowGap: tokens.spacingVerticalS, columnGap: tokens.spacingHorizontalM },
-  figure: { display: 'flex', flexDirection: 'column' },
+  figure: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start' },
   big: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  badgeButton: { minWidth: 0, padding: 0, height: 'auto' },
 });
 
 export interface RunTabProps {
+  /** Whether a workbook is open (on the web page: a file was chosen). */
+  hasWorkbook: boolean;
   busy: boolean;
   step: StepId | null;
   summary: EvaluationSummary | null;
   onRun(): void;
+  onShowFindings(severity: Severity): void;
+  onShowScores(): void;
+  /** The web page's download of the result workbook. */
+  onDownload?: () => void;
+  onExport?: () => void;
+  exporting?: boolean;
 }
 
 /** One figure of the summary: its label above it. */
@@ -25,22 +39,35 @@ function Figure({ label, children }: { label: string; children: React.ReactNode 
   const pane = usePaneStyles();
   return (
     <div className={css.figure}>
-      <Text className={pane.muted}>{label}</Text>
-      <span>{children}</span>
+      <Body1 className={pane.help}>{label}</Body1>
+      {children}
     </div>
   );
 }
 
-export function RunTab({ busy, step, summary, onRun }: RunTabProps) {
+export function RunTab({ hasWorkbook, busy, step, summary, onRun, onShowFindings, onShowScores, onDownload, onExport, exporting }: RunTabProps) {
   const s = useStrings();
   const css = useStyles();
   const pane = usePaneStyles();
   const label: Record<StepId, string> = { read: s.stepRead, evaluate: s.stepEvaluate, write: s.stepWrite, done: s.stepDone };
   const running = busy && step !== null && step !== 'done';
+  // What the user should do next, and only that, in the primary style.
+  const next: 'open' | 'run' | 'findings' | 'download' | 'scores' = !hasWorkbook
+    ? 'open'
+    : !summary
+      ? 'run'
+      : summary.errors > 0
+        ? 'findings'
+        : onDownload
+          ? 'download'
+          : 'scores';
+  // The next step is marked for tests and assistive tech alike (data-next), and drawn as the primary button.
+  const primary = (what: typeof next) => (next === what ? 'primary' : 'secondary');
+  const mark = (what: typeof next) => (next === what ? { 'data-next': true } : {});
   return (
     <div className={pane.stack}>
-      <Body1 className={pane.muted}>{s.runIntro}</Body1>
-      <Button appearance="primary" size="large" disabled={busy} onClick={onRun}>
+      <Body1 className={pane.help}>{hasWorkbook ? s.runIntro : s.openWorkbookFirst}</Body1>
+      <Button appearance={primary('run')} {...mark('run')} size="large" disabled={busy || !hasWorkbook} onClick={onRun}>
         {running ? s.running : s.run}
       </Button>
       {step && (
@@ -69,17 +96,41 @@ export function RunTab({ busy, step, summary, onRun }: RunTabProps) {
               </Text>
             </Figure>
             <Figure label={s.errors}>
-              <Badge size="large" color={summary.errors ? 'danger' : 'success'} data-testid="errors">
-                {summary.errors}
-              </Badge>
+              <Button className={css.badgeButton} appearance="transparent" aria-label={s.showGroup(s.errors, summary.errors)} onClick={() => onShowFindings('错误')}>
+                <Badge size="large" color={summary.errors ? 'danger' : 'success'} data-testid="errors">
+                  {summary.errors}
+                </Badge>
+              </Button>
             </Figure>
             <Figure label={s.warnings}>
-              <Badge size="large" color={summary.warnings ? 'warning' : 'success'} data-testid="warnings">
-                {summary.warnings}
-              </Badge>
+              <Button className={css.badgeButton} appearance="transparent" aria-label={s.showGroup(s.warnings, summary.warnings)} onClick={() => onShowFindings('提示')}>
+                <Badge size="large" color={summary.warnings ? 'warning' : 'success'} data-testid="warnings">
+                  {summary.warnings}
+                </Badge>
+              </Button>
             </Figure>
           </div>
         </Card>
+      )}
+      {summary && (
+        <div className={pane.row}>
+          <Button appearance={primary('findings')} {...mark('findings')} onClick={() => onShowFindings(summary.errors > 0 ? '错误' : '提示')}>
+            {s.viewFindings}
+          </Button>
+          {onDownload && (
+            <Button appearance={primary('download')} {...mark('download')} onClick={onDownload}>
+              {s.downloadResult}
+            </Button>
+          )}
+          <Button appearance={primary('scores')} {...mark('scores')} onClick={onShowScores}>
+            {s.viewScores}
+          </Button>
+          {onExport && (
+            <Button disabled={exporting} onClick={onExport}>
+              {exporting ? s.exporting : s.exportWord}
+            </Button>
+          )}
+        </div>
       )}
     </div>
   );
