@@ -8,6 +8,7 @@
 import { colLetter } from '../../catalogue/layout';
 import { parseRange, formatRange } from '../address';
 import { explanationStatus, flattenFindings } from '../checks';
+import { nextStepText } from '../render/finding';
 import type { Finding, Operand, Quantity } from '../results';
 import { LEGEND } from '../styles';
 import type { CellMark, OutCell, SheetPlan, Severity } from '../types';
@@ -86,7 +87,7 @@ export function findingsSheet(findings: Finding[]): SheetPlan {
       first?.address
         ? { value: `${cellOf(first.address)}\n${first.label}`, style: 'link', link: cellOf(first.address) }
         : { value: '', style: 'label' },
-      { value: f.nextStep, style: 'text' },
+      { value: nextStepText(f), style: 'text' },
       { value: explanationStatus(f), style: f.explanation ? 'ok' : f.severity === '错误' ? 'error' : 'warning' },
       { value: f.id, style: 'label' },
       { value: f.tolerance ? (f.toleranceBasis ?? `±${f.tolerance.value.toString()}`) : '', style: 'label' },

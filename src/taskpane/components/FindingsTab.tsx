@@ -17,6 +17,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
+import { cardParts } from '../../core/render/finding';
 import { firstCell, problemWords } from '../../core/sheets/findingWords';
 import { quantityText } from '../../core/sheets/numbers';
 import type { Finding, Operand } from '../../core/results';
@@ -51,13 +52,6 @@ export interface FindingsTabProps {
   /** Resolves to whether the explanation was saved (the editor stays open, text kept, when not). */
   onExplain(finding: Finding, text: string): Promise<boolean>;
   onClearMarks(): void;
-}
-
-/** The tolerance as the check used it (not rounded: ±0.015 stays ±0.015), with its basis. */
-export function toleranceWords(f: Finding, label: string): string {
-  if (!f.tolerance) return '';
-  if (f.toleranceBasis?.startsWith(label)) return f.toleranceBasis;
-  return `${label}：±${f.tolerance.value.toString()}${f.toleranceBasis ? `（${f.toleranceBasis}）` : ''}`;
 }
 
 /** The cell clicking a finding goes to: the one to check first. */
@@ -131,17 +125,18 @@ function FindingCard({ f, live, busy, onSelect, onExplain }: { f: Finding } & Om
   const first = firstCell(f);
   const cells = [first, ...f.operands.filter((o) => o.address && o.address !== first?.address)].filter((o): o is Operand => !!o?.address);
   const words = problemWords(f);
+  const parts = cardParts(f);
   return (
     <Card className={mergeClasses(css.card, f.severity === '错误' ? css.error : css.warning)} data-finding={f.id}>
       <Text as="h4" weight="semibold" block style={{ margin: 0 }}>
-        {f.title}
+        {parts.title}
       </Text>
       {words !== f.title && <Body1 className={pane.wrap}>{words.slice(f.title.length + 1)}</Body1>}
       <FigureTable f={f} />
       <CellLinks cells={open ? cells : cells.slice(0, 3)} live={live} onSelect={onSelect} />
       <Body1 className={pane.wrap}>
         <Text weight="semibold">{s.suggestion}：</Text>
-        {f.nextStep}
+        {parts.nextStep}
       </Body1>
       {f.explanation && !editing && (
         <Body1 className={pane.wrap}>
@@ -150,11 +145,14 @@ function FindingCard({ f, live, busy, onSelect, onExplain }: { f: Finding } & Om
       )}
       {open && (
         <dl className={pane.help} data-testid="technical" style={{ margin: 0 }}>
-          {f.statement && <dd style={{ margin: 0 }}>{f.statement}</dd>}
+          {parts.details.map((d) => (
+            <dd key={d} style={{ margin: 0 }}>
+              {d}
+            </dd>
+          ))}
           <dd style={{ margin: 0 }}>
             {s.rule}：{f.id}
           </dd>
-          {f.tolerance && <dd style={{ margin: 0 }}>{toleranceWords(f, s.tolerance)}</dd>}
           {f.consequences && f.consequences.length > 0 && (
             <dd style={{ margin: 0 }}>
               {s.consequences(f.consequences.length)}：{f.consequences.map((c) => c.title).join('；')}
