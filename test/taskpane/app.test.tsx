@@ -168,9 +168,9 @@ test('得分 shows the score sheet by level with 满分, 自评, 计算 and 扣�
 
 test('the language switch turns the pane to English and back', () => {
   render(<App port={fakePort(sampleReading())} />);
-  fireEvent.click(screen.getByRole('button', { name: '语言' }));
+  fireEvent.click(screen.getByRole('button', { name: 'English' }));
   expect(screen.getByRole('tab', { name: 'Findings' })).toBeTruthy();
-  fireEvent.click(screen.getByRole('button', { name: 'Language' }));
+  fireEvent.click(screen.getByRole('button', { name: '中文' }));
   expect(screen.getByRole('tab', { name: '问题' })).toBeTruthy();
 });
 

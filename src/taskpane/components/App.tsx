@@ -269,7 +269,7 @@ export function App({
               size="small"
               appearance="subtle"
               checked={s === EN}
-              aria-label={s.language}
+              title={s.language}
               lang={s === EN ? 'zh-CN' : 'en'}
               onClick={() => setStrings(s === EN ? ZH : EN)}
             >

@@ -73,6 +73,7 @@ export function RunTab({ hasWorkbook, busy, step, summary, onRun, onShowFindings
       {step && (
         <Field validationMessage={label[step]} validationState="none" aria-live="polite">
           <ProgressBar
+            aria-label={label[step]}
             value={(STEPS.indexOf(step) + (step === 'done' ? 0 : 0.5)) / (STEPS.length - 1)}
             thickness="large"
             color={step === 'done' ? 'success' : 'brand'}
