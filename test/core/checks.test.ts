@@ -5,7 +5,7 @@ import { CHECKS } from '../../src/catalogue/checks';
 import { buildModel } from '../../src/core/model';
 import { evaluateChecks, explanationOf, explanationStatus, flattenFindings, runChecks } from '../../src/core/checks';
 import { findingMarks, findingsSheet } from '../../src/core/sheets/findingsSheet';
-import { CELL_NOTE_CHARS, fullText, nextStepText } from '../../src/core/render/finding';
+import { fullText, nextStepText } from '../../src/core/render/finding';
 import type { Finding, IndicatorResult, Operand, ScoreSheet } from '../../src/core/results';
 import { computeIndicators } from '../../src/core/indicators';
 import { sampleModel } from '../helpers/sample';
