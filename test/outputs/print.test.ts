@@ -60,6 +60,7 @@ const normal = (s: string) => s.replace(/\s+/g, '');
     // Sheets the sample fills in, and the add-in's outputs: the first full header row prints with its
     // rightmost column on the same page, so no column was pushed onto a page of its own.
     const checked: string[] = [];
+    let cursor = 0;
     for (const ws of book.worksheets.filter((w) => w.state === 'visible')) {
       const title = normal(String(ws.getCell('A1').value ?? ''));
       if (!title) continue;
@@ -76,7 +77,9 @@ const normal = (s: string) => s.replace(/\s+/g, '');
         if (styled && texts.length >= 3) [leftmost, rightmost] = [normal(texts[0]), normal(texts[texts.length - 1])];
       });
       if (!rightmost) continue;
-      const start = texts.findIndex((t) => t.startsWith(title));
+      // Sheets print in order: the sheet starts on the first later page that holds its title.
+      const start = texts.findIndex((t, i) => i >= cursor && t.includes(title));
+      cursor = start + 1;
       expect({ sheet: ws.name, found: start >= 0 }).toEqual({ sheet: ws.name, found: true });
       // The page where the header row prints holds its rightmost column too.
       const page = texts.findIndex((t, i) => i >= start && t.includes(leftmost));

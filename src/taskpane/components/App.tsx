@@ -289,7 +289,8 @@ export function App({
             <MessageBar
               key={m.id}
               intent={m.intent}
-              layout={m.intent === 'error' || m.intent === 'warning' ? 'multiline' : 'singleline'}
+              // Multiline wraps in a 320 px pane (singleline overflows it); a success is one short sentence, dismissible.
+              layout="multiline"
               role={m.intent === 'error' ? 'alert' : 'status'}
             >
               <MessageBarBody>
