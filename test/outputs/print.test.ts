@@ -77,8 +77,8 @@ const normal = (s: string) => s.replace(/\s+/g, '');
         if (styled && texts.length >= 3) [leftmost, rightmost] = [normal(texts[0]), normal(texts[texts.length - 1])];
       });
       if (!rightmost) continue;
-      // Sheets print in order: the sheet starts on the first later page that holds its title.
-      const start = texts.findIndex((t, i) => i >= cursor && t.includes(title));
+      // Sheets print in order: the sheet starts on the first later page that begins with its title (填表说明 lists every title).
+      const start = texts.findIndex((t, i) => i >= cursor && normal(t).startsWith(title));
       cursor = start + 1;
       expect({ sheet: ws.name, found: start >= 0 }).toEqual({ sheet: ws.name, found: true });
       // The page where the header row prints holds its rightmost column too.
