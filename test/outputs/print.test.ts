@@ -76,11 +76,14 @@ const normal = (s: string) => s.replace(/\s+/g, '');
         const styled = row.getCell(1).fill && (row.getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb === 'FFD9E1F2';
         if (styled && texts.length >= 3) [leftmost, rightmost] = [normal(texts[0]), normal(texts[texts.length - 1])];
       });
-      if (!rightmost) continue;
-      // Sheets print in order: the sheet starts on the first later page that begins with its title (填表说明 lists every title).
-      const start = texts.findIndex((t, i) => i >= cursor && normal(t).startsWith(title));
+      // Sheets print in order: each starts on the first later page that begins with its title, or failing that
+      // holds it (pdftotext -raw may put a side column first). The cursor moves past every sheet, headed or not.
+      const from = (match: (t: string) => boolean) => texts.findIndex((t, i) => i >= cursor && match(t));
+      const begins = from((t) => t.startsWith(title));
+      const start = begins >= 0 ? begins : from((t) => t.includes(title));
       cursor = start + 1;
       expect({ sheet: ws.name, found: start >= 0 }).toEqual({ sheet: ws.name, found: true });
+      if (!rightmost) continue;
       // The page where the header row prints holds its rightmost column too.
       const page = texts.findIndex((t, i) => i >= start && t.includes(leftmost));
       expect({ sheet: ws.name, rightmostBesideLeftmost: texts[page]?.includes(rightmost) }).toEqual({ sheet: ws.name, rightmostBesideLeftmost: true });
