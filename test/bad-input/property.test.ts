@@ -98,9 +98,12 @@ describe('random workbooks', () => {
         const once = await roundTrip(before);
         expect(dump(once, (n) => INPUT_SHEET_NAMES.has(n), false)).toEqual(inputsBefore);
 
+        // Both sides as read back from a saved file (internal links are written as locations only, which a
+        // reload reads as text), so the comparison is file against file.
+        const onceSaved = dump(once, () => true, true);
         applyPlan(once, result.plan);
         const twice = await roundTrip(once);
-        expect(dump(twice, () => true, true)).toEqual(dump(once, () => true, true));
+        expect(dump(twice, () => true, true)).toEqual(onceSaved);
       }),
       { numRuns: 25, seed: Number(process.env.FC_SEED ?? 20210), endOnFailure: true },
     );
