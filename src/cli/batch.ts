@@ -46,7 +46,12 @@ export async function runBatch(folder: string, outFolder: string, options: Batch
     let base = path.basename(input, path.extname(input));
     while (used.has(base)) base = `${base}_`;
     used.add(base);
-    return { input, output: path.join(outFolder, `${base}-评价.xlsx`), rulesJson: options.rulesJson };
+    return {
+      input,
+      output: path.join(outFolder, `${base}-评价.xlsx`),
+      review: path.join(outFolder, `${base}-审核意见.docx`),
+      rulesJson: options.rulesJson,
+    };
   });
   const count = Math.max(1, Math.min(options.workers ?? os.availableParallelism(), jobs.length));
   const rows: BatchRow[] = [];

@@ -3,7 +3,7 @@
  *
  *   jixiao template <out.xlsx>
  *   jixiao fill <values.json> -o <out.xlsx>
- *   jixiao evaluate <in.xlsx> -o <out.xlsx> [--json <results.json>] [--rules <rules.json>] [--docx <report.docx>] [--strict]
+ *   jixiao evaluate <in.xlsx> -o <out.xlsx> [--json <results.json>] [--rules <rules.json>] [--docx <report.docx> [--docx-comments]] [--review <审核意见.docx>] [--strict]
  *   jixiao clear <in.xlsx> -o <out.xlsx>
  *   jixiao batch <folder> -o <out-folder>
  *   jixiao generate <n> -o <folder>
@@ -24,7 +24,7 @@ export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, findings: 4 } as c
 const USAGE = `用法：
   jixiao template <输出.xlsx>                       生成空白输入模板
   jixiao fill <数据.json> -o <输出.xlsx>             用 JSON 中的数据（名称 → 值）填写模板
-  jixiao evaluate <输入.xlsx> -o <输出.xlsx> [--json <结果.json>] [--rules <评分规则.json>] [--docx <报告.docx>] [--strict]
+  jixiao evaluate <输入.xlsx> -o <输出.xlsx> [--json <结果.json>] [--rules <评分规则.json>] [--docx <报告.docx> [--docx-comments]] [--review <审核意见.docx>] [--strict]
                                                      读取、计算、核对、写回；--strict 有“错误”级问题时退出码为 4
   jixiao clear <输入.xlsx> -o <输出.xlsx>            清除助手添加的标记（底色和批注），不改变数值
   jixiao batch <文件夹> -o <输出文件夹> [--rules <评分规则.json>] [--workers N]
@@ -104,6 +104,8 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
       json: { type: 'string' },
       rules: { type: 'string' },
       docx: { type: 'string' },
+      'docx-comments': { type: 'boolean' },
+      review: { type: 'string' },
       strict: { type: 'boolean' },
     },
   });
@@ -132,7 +134,14 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   if (values.docx) {
     const { reportToDocx } = await import('../export/docx');
     await fs.mkdir(path.dirname(path.resolve(values.docx)), { recursive: true });
-    await fs.writeFile(values.docx, await reportToDocx(result.report, result.scores));
+    await fs.writeFile(values.docx, await reportToDocx(result.report, result.scores, { comments: values['docx-comments'] }));
+  }
+  if (values.review) {
+    // 审核意见: what is aimed at the finance bureau's reviewer, kept out of the department's report.
+    const [{ reportToDocx }, { draftReview }] = await Promise.all([import('../export/docx'), import('../core/review')]);
+    await fs.mkdir(path.dirname(path.resolve(values.review)), { recursive: true });
+    const review = draftReview({ model: result.model, indicators: result.indicators, scores: result.scores, findings: result.findings });
+    await fs.writeFile(values.review, await reportToDocx(review, null));
   }
   const s = result.summary;
   io.out(`${s.unit ?? '（未填单位名称）'} ${s.year ?? ''}年度`);
@@ -144,7 +153,7 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
     io.out(`  [${f.severity}] ${f.title}${cells ? `：${cells}` : ''}${more}`);
   }
   if (result.findings.length > 20) io.out(`  ……另有 ${result.findings.length - 20} 项，见 --json 输出或“问题清单”表`);
-  for (const f of [values.output, values.json, values.docx]) if (f) io.out(`已写入：${f}`);
+  for (const f of [values.output, values.json, values.docx, values.review]) if (f) io.out(`已写入：${f}`);
   return values.strict && s.errors > 0 ? EXIT.findings : EXIT.ok;
 }
 
