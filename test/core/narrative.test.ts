@@ -1,5 +1,7 @@
 import { TEMPLATE_ADDRESS } from '../../src/catalogue/layout';
-import { MEASURES, measureFor } from '../../src/catalogue/report';
+import { MEASURES, DEFAULT_MEASURE } from '../../src/catalogue/report/measures';
+import { measureFor as measureIn } from '../../src/core/reportEvidence';
+const measureFor = (...keys: string[]) => measureIn(MEASURES, DEFAULT_MEASURE, ...keys);
 import {
   ReportDraft,
   ReportSection,
@@ -54,7 +56,7 @@ describe('outline and numbering', () => {
     expect(sample.titleSources!.map((s) => s.name)).toEqual(['单位名称', '评价年度']);
   });
 
-  test('first-level headings are numbered 一 to 九 in order, once each', () => {
+  test('first-level headings are numbered 一 to 十一 in order, once each (the 湖南 outline\'s closing parts included)', () => {
     expect(sample.sections.filter((s) => s.level === 1).map(sectionTitle)).toEqual([
       '一、部门概况',
       '二、部门整体收支情况',
@@ -65,6 +67,8 @@ describe('outline and numbering', () => {
       '七、综合评价结论',
       '八、存在的主要问题',
       '九、下一步改进措施',
+      '十、自评结果拟应用和公开情况',
+      '十一、其他需要说明的情况',
     ]);
     expect(sample.sections[0]).toMatchObject({ level: 0, number: '', id: '前言' });
   });
@@ -119,35 +123,35 @@ describe('section texts on the sample department', () => {
     );
     const duties = texts(sample, '部门概况.职能职责');
     expect(duties).toHaveLength(8);
-    expect(duties[7]).toBe('8. 完成市委、市政府交办的其他任务。');
+    expect(duties[7]).toBe('8.完成市委、市政府交办的其他任务。');
   });
 
   test('二 income by source, spending by fund source / nature / economic class', () => {
     expect(texts(sample, '整体收支.收入')).toEqual([
-      '2021年度部门实际取得各项收入合计1351.58万元。其中：一般公共预算财政拨款收入1193.05万元、其他收入158.53万元。',
+      '2021年度部门实际取得各项收入合计1351.58万元，其中：一般公共预算财政拨款收入1193.05万元、其他收入158.53万元。',
+      '本部门无政府性基金预算收支。',
     ]);
     expect(texts(sample, '整体收支.支出')).toEqual([
-      '根据部门决算报表，2021年度部门整体支出1355.62万元。其中：一般公共预算财政拨款支出1197.09万元、其他资金支出158.53万元。',
+      '根据部门决算报表，2021年度部门整体支出1355.62万元，其中：一般公共预算财政拨款支出1197.09万元、其他资金支出158.53万元。',
       '部门整体支出按支出性质分类为：基本支出478.29万元、项目支出877.32万元。基本支出中人员经费382.14万元、日常公用经费96.15万元。',
       '部门整体支出按支出经济分类为：工资福利支出333.11万元、商品和服务支出955.78万元、对个人和家庭的补助66.73万元。',
     ]);
   });
 
-  test('二（三） carry-over: zero shown, blank year-end total a placeholder, 1351.58 − 1355.62 = 超支4.04', () => {
+  test('二（三） carry-over: the blank year-end total is the sum of its parts (0.00 + 0.00), and 4.04 + 1351.58 − 1355.62 = 0.00 holds', () => {
     expect(texts(sample, '整体收支.结转结余')).toEqual([
       '2021年年初结转和结余4.04万元，其中：一般公共预算财政拨款结转和结余4.04万元、其他资金结转和结余0.00万元。',
-      '2021年年末结转和结余【待补：年末结转和结余合计（结转_合计_年末）】。',
-      '2021年度本年收入合计1351.58万元，本年支出合计1355.62万元，收支相抵超支4.04万元。',
+      '2021年度本年收入合计1351.58万元，本年支出合计1355.62万元，年末结转和结余0.00万元，较年初减少4.04万元。',
     ]);
   });
 
   test('direction words follow the sign: 结余 / 超支 / 收支平衡, 增加 / 减少', () => {
-    expect(texts(draft({ 支出_本年支出合计: 1300 }), '整体收支.结转结余')[2]).toMatch(/收支相抵结余51\.58万元。$/);
-    expect(texts(draft({ 支出_本年支出合计: 1351.58 }), '整体收支.结转结余')[2]).toMatch(/，收支平衡。$/);
-    const closed = texts(draft({ 结转_合计_年末: 0, 结转_一般公共预算_年末: 0, 结转_其他资金_年末: 0 }), '整体收支.结转结余')[1];
-    expect(closed).toBe(
-      '2021年年末结转和结余0.00万元，其中：一般公共预算财政拨款结转和结余0.00万元、其他资金结转和结余0.00万元，较年初减少4.04万元。',
+    // A balance that does not hold is never stated as if it did: the sentence names the sum that differs.
+    expect(texts(draft({ 支出_本年支出合计: 1300 }), '整体收支.结转结余')[1]).toContain(
+      '【待核对：年初结转和结余加本年收入减本年支出为55.62万元，与年末结转和结余0.00万元不符】',
     );
+    const closed = texts(draft({ 结转_合计_年末: 0 }), '整体收支.结转结余')[1];
+    expect(closed).toBe('2021年度本年收入合计1351.58万元，本年支出合计1355.62万元，年末结转和结余0.00万元，较年初减少4.04万元。');
     expect(direction(new D('-0.01'), GROWTH)).toBe('下降');
     expect(direction(new D(0), GROWTH)).toBe('持平');
   });
@@ -155,11 +159,11 @@ describe('section texts on the sample department', () => {
   test('三 一般公共预算: the 财拨 grid as a table, budget and its adjustment with direction', () => {
     const s = section(sample, '一般公共预算');
     expect(texts(sample, '一般公共预算')[0]).toBe(
-      '2021年度一般公共预算财政拨款年初结转和结余4.04万元，本年收入780.19万元，本年支出836.79万元，年末结转和结余0.00万元。明细如下：',
+      '2021年度一般公共预算财政拨款年初结转和结余4.04万元，本年收入780.19万元，本年支出836.79万元，年末结转和结余0.00万元【待核对：本年支出超过年初结转和结余与本年收入之和52.56万元，与年末结转和结余0.00万元不符】。明细如下：',
     );
     const t = s.blocks.find((b) => b.kind === 'table')!;
     expect(t.kind === 'table' && t.rows).toEqual([
-      ['年初结转结余', '0.00', '4.04', '4.04'],
+      ['年初结转和结余', '0.00', '4.04', '4.04'],
       ['本年收入', '478.29', '714.76', '780.19'],
       ['本年支出', '478.29', '718.79', '836.79'],
       ['年末结转和结余', '0.00', '0.00', '0.00'],
@@ -204,17 +208,17 @@ describe('section texts on the sample department', () => {
     const level3 = sample.sections.filter((s) => s.id.startsWith('绩效分析/') && s.level === 3).map(sectionTitle);
     expect(level3).toEqual(['1. 目标设定（满分6分，得分5分）', '2. 预算配置（满分2分，得分2分）', '1. 预算执行（满分2分，得分1.2分）']);
     expect(texts(sample, '绩效分析/投入/目标设定')).toEqual([
-      '评价说明：①绩效目标有待更加详细；②绩效指标有待更加明确',
-      '①绩效目标合理性：本项满分3分，得分2.5分。扣分原因：绩效目标有待更加详细。',
-      '②绩效指标明确性：本项满分3分，得分2.5分。扣分原因：绩效指标有待更加明确。',
+      '单位自评说明：①绩效目标有待更加详细；②绩效指标有待更加明确。',
+      '①绩效目标合理性：部分达到评价要点要求。本项满分3分，得分2.5分，扣0.5分。',
+      '②绩效指标明确性：部分达到评价要点要求。本项满分3分，得分2.5分，扣0.5分。',
     ]);
     expect(texts(sample, '绩效分析/投入/预算配置')).toEqual([
-      '①在职人员控制率：按“在职人员数 ÷ 编制数 × 100%”计算，年末实际在职人数21人、编制数23名，在职人员控制率为91.30%。本项满分2分，得分2分。',
+      '①在职人员控制率：年末实际在职人数21人、编制数23名，在职人员控制率为91.30%，在职人数未超过编制数，人员控制较好。本项满分2分，得满分。',
       // The dimension's 小结 follows its last 二级 in reading order.
       '小结：“投入情况”维度，满分8分，实际得分7分。',
     ]);
     expect(texts(sample, '绩效分析/过程/预算执行')).toEqual([
-      '①公用经费控制率：按“公用经费决算数 ÷ 公用经费预算数 × 100%”计算，公用经费决算数45.07万元、公用经费预算数41.76万元，公用经费控制率为107.93%。本项满分2分，得分1.2分。扣分原因：超出预算7.93个百分点。偏差原因：公用经费超出预算，主要是人员增加影响。',
+      '①公用经费控制率：公用经费决算数45.07万元、公用经费预算数41.76万元，公用经费控制率为107.93%，公用经费略有超支，超出预算7.93个百分点。本项满分2分，得分1.2分，扣0.8分。偏差原因：公用经费超出预算，主要是人员增加影响。',
       '小结：“过程情况”维度，满分2分，实际得分1.2分。',
     ]);
     expect(texts(sample, '绩效分析/投入')).toEqual([
@@ -224,7 +228,7 @@ describe('section texts on the sample department', () => {
 
   test('七 score table, total and grade (totals from the score sheet, never re-added)', () => {
     expect(texts(sample, '评价结论')[0]).toBe(
-      '2021年度部门整体支出绩效评价自评得分为8.2分。其中，投入7分，过程1.2分，综合绩效级别为“良”。',
+      '2021年度部门整体支出绩效评价自评得分为8.2分。其中，投入7分，过程1.2分，综合绩效级别为“良”（绩效评分明细表详见附件1）。',
     );
     const t = section(sample, '评价结论').blocks.find((b) => b.kind === 'table');
     expect(t?.kind === 'table' && t.rows).toEqual([
@@ -273,7 +277,7 @@ describe('placeholders and traceability', () => {
   test('blank inputs give visible placeholders, never invented figures', () => {
     const d = draft({ 收入_本年收入合计: null, 收入_其他收入: null, 年度工作目标: null });
     expect(texts(d, '整体收支.收入')[0]).toBe(
-      '2021年度部门实际取得各项收入合计【待补：本年收入合计（收入_本年收入合计）】。其中：一般公共预算财政拨款收入1193.05万元。',
+      '2021年度部门实际取得各项收入合计【待补：本年收入合计】，其中：一般公共预算财政拨款收入1193.05万元。',
     );
     expect(texts(d, '部门概况.工作目标')).toEqual(['【待补：年度工作目标及工作计划（年度工作目标）】']);
     expect(texts(d, '整体收支.结转结余')[2]).toBe(
@@ -286,11 +290,11 @@ describe('placeholders and traceability', () => {
     const m = sampleModel();
     const d = draftReport({ model: m, indicators: handIndicators(m), scores: null, findings: [] });
     expect(texts(d, '绩效分析')).toEqual([
-      '本次评价尚未取得评分结果：【待补：评分结果（评分规则）】。主要指标计算情况如下：',
-      '①在职人员控制率：按“在职人员数 ÷ 编制数 × 100%”计算，年末实际在职人数21人、编制数23名，在职人员控制率为91.30%。',
-      '②公用经费控制率：按“公用经费决算数 ÷ 公用经费预算数 × 100%”计算，公用经费决算数45.07万元、公用经费预算数41.76万元，公用经费控制率为107.93%。',
+      '本次评价尚未取得评分结果：【待补：评分规则及评分结果】。主要指标计算情况如下：',
+      '①在职人员控制率：年末实际在职人数21人、编制数23名，在职人员控制率为91.30%。',
+      '②公用经费控制率：公用经费决算数45.07万元、公用经费预算数41.76万元，公用经费控制率为107.93%。',
     ]);
-    expect(texts(d, '评价结论')).toEqual(['2021年度部门整体支出绩效评价得分【待补：评分结果（评分规则）】。']);
+    expect(texts(d, '评价结论')).toEqual(['2021年度部门整体支出绩效评价得分【待补：评分结果】。']);
   });
 
   test('each paragraph knows the named inputs and cells behind it', () => {
@@ -314,8 +318,8 @@ describe('placeholders and traceability', () => {
     const changed = before.map((l, i) => [l, after[i]]).filter(([a, b]) => a !== b);
     expect(changed).toEqual([
       [
-        '2021年度部门实际取得各项收入合计1351.58万元。其中：一般公共预算财政拨款收入1193.05万元、其他收入158.53万元。',
-        '2021年度部门实际取得各项收入合计1351.58万元。其中：一般公共预算财政拨款收入1193.05万元、其他收入160.00万元。',
+        '2021年度部门实际取得各项收入合计1351.58万元，其中：一般公共预算财政拨款收入1193.05万元、其他收入158.53万元。',
+        '2021年度部门实际取得各项收入合计1351.58万元，其中：一般公共预算财政拨款收入1193.05万元、其他收入160.00万元【待核对：以上各项之和为1353.05万元，与1351.58万元不一致】。',
       ],
     ]);
     // And every paragraph whose sources include the name is among the changed ones.
@@ -347,7 +351,7 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
 
   test('the 三公 table recomputes growth from the amounts beside it', () => {
     // (1.26 − 0.98) ÷ 0.98 = 28.57%; (5.83 − 7.10) ÷ 7.10 = −17.89%; 出国 (0 − 0.95) ÷ 0.95 = −100%.
-    expect(all).toContain('公务接待费｜10.00｜1.26｜0.98｜28.57%');
+    expect(all).toContain('公务接待费｜10.00｜1.26｜0.98｜增长28.57%');
     expect(all).toContain('合计｜26.00｜5.83｜7.10｜-17.89%');
     expect(all).toContain('因公出国（境）费｜6.00｜0.00｜0.95｜-100.00%');
   });

@@ -78,7 +78,10 @@ function balanceNote(w: ReportWriter, opening: Decimal | null, inc: Decimal | nu
   if (opening === null || inc === null || exp === null || closing === null) return '';
   const implied = opening.plus(inc).minus(exp);
   if (implied.minus(closing).abs().lte('0.02')) return '';
-  return w.fmt.toCheck(`年初结转和结余加本年收入减本年支出为${w.fmt.wan(implied)}，与年末结转和结余${w.fmt.wan(closing)}不符`);
+  const sum = implied.isNegative()
+    ? `本年支出超过年初结转和结余与本年收入之和${w.fmt.wan(implied.abs())}`
+    : `年初结转和结余加本年收入减本年支出为${w.fmt.wan(implied)}`;
+  return w.fmt.toCheck(`${sum}，与年末结转和结余${w.fmt.wan(closing)}不符`);
 }
 
 /** 年末结转和结余: the total as stated, else the sum of its parts when every part is given. */
@@ -153,8 +156,9 @@ export function fiscalIncome({ w }: ReportContext): SectionContent[] {
     const detail = (['基本', '项目'] as const)
       .map((k) => [`财拨_年中追加_${k}`, k === '基本' ? '基本支出' : '项目支出'] as const)
       .filter(([n]) => w.num(n) !== null)
-      .map(([n, label]) => w.say`${label}${w.fmt.direction(w.num(n)!, ['追加', '调减', '无调整'])}${w.num(n)!.isZero() ? '' : w.amount(n)}`);
-    out.push(w.paragraph(w.say`年中${word}预算${w.amount('财拨_年中追加_合计')}${detail.length ? w.say`，其中：${w.join(detail)}` : ''}。`));
+      .map(([n, label]) => w.say`${label}${w.fmt.direction(w.num(n)!, ['追加', '调减', '无调整'])}${w.num(n)!.isZero() ? '' : w.plain(w.fmt.wan(w.num(n)!.abs()), [w.operand(n)])}`);
+    // The direction word carries the sign: 调减20.00万元, never 调减-20.00万元.
+    out.push(w.paragraph(w.say`年中${word}预算${w.plain(w.fmt.wan(added.abs()), [w.operand('财拨_年中追加_合计')])}${detail.length ? w.say`，其中：${w.join(detail)}` : ''}。`));
   } else if (added === null) {
     out.push(w.paragraph(w.say`年中追加预算${w.amount('财拨_年中追加_合计', '年中追加预算合计')}。`));
   } else {
