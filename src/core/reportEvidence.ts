@@ -43,9 +43,9 @@ export function explainedFor(findings: Finding[], key: string, ind: IndicatorRes
   );
 }
 
-/** Top-level findings that still stand: errors and notices the department has not explained. */
+/** Top-level findings that still stand (unexplained); score claims against the rules are for the 审核意见, not the report. */
 export function openFindings(findings: Finding[]): Finding[] {
-  return findings.filter((f) => !f.explanation && f.family !== '得分');
+  return findings.filter((f) => !f.explanation && f.family !== '评分');
 }
 
 export function measureFor(measures: MeasureDecl[], fallback: MeasureDecl, ...keys: Array<string | undefined>): MeasureDecl {

@@ -102,7 +102,7 @@ function scoreCheck(c: ReportContext): SectionContent[] {
 
 function findingsSection(c: ReportContext): SectionContent[] {
   const { w } = c;
-  const open = c.findings.filter((f) => f.family !== '得分');
+  const open = c.findings;
   if (open.length === 0) return [w.paragraph(w.plain('数据核对未发现不一致。'))];
   return open.map((f, i) => {
     const body = [w.paragraph(w.plain(findingSentence(f), f.operands))];
@@ -117,7 +117,7 @@ function findingsSection(c: ReportContext): SectionContent[] {
 function corrections(c: ReportContext): SectionContent[] {
   const { w, scores } = c;
   const items: string[] = [];
-  for (const f of c.findings.filter((x) => !x.explanation && x.severity === '错误' && x.family !== '得分'))
+  for (const f of c.findings.filter((x) => !x.explanation && x.severity === '错误'))
     items.push(`${inWords(f.title)}：${inWords(f.nextStep.replace(/先核对\s*\S+!\S+\s*/g, '先核对'))}`);
   for (const l of scores?.lines.filter((x) => x.missing && !x.indicator) ?? []) items.push(`补充“${l.level3}”的自评得分及评价说明。`);
   for (const own of unmatchedOwnProblems(c))

@@ -98,7 +98,7 @@ function lineParagraph(c: ReportContext, line: ScoreLine, i: number): ReportBloc
   }
   parts.push(w.plain(scoreWords(c, line)));
   for (const f of c.explainedFor(line.indicator ?? line.level3, ind))
-    parts.push(w.plain(`偏差原因：${f.explanation!.replace(/[。；]$/, '')}。`, f.operands));
+    parts.push(w.plain(`偏差原因：${w.fmt.words(f.title)}，${f.explanation!.replace(/[。；]$/, '')}。`, f.operands));
   const blocks: ReportBlock[] = [w.paragraph(w.join(parts, ''))];
   const extra = line.indicator ? EXTRAS[line.indicator] : undefined;
   if (extra) blocks.push(...extra(c));
