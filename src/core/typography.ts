@@ -17,11 +17,9 @@ export function tightenSpaces(s: string): string {
 
 /** "20%–30%", "0–3分", "2021-2025年" → "～"; dates like 2021-12-31 are left alone. */
 export function ranges(s: string): string {
-  return s.replace(/(\d%?)\s*[–—−-]\s*(?=\d)(?!\d{1,2}-\d)/g, (m, a: string, offset: number, whole: string) => {
-    // A date (2021-12-31) keeps its hyphens.
-    if (/\d{4}$/.test(whole.slice(0, offset + a.length)) && /^\d{1,2}-\d{1,2}/.test(whole.slice(offset + m.length))) return m;
-    return `${a}～`;
-  });
+  const dates: string[] = [];
+  const masked = s.replace(/\d{4}-\d{1,2}-\d{1,2}/g, (d) => `\u0000${dates.push(d) - 1}\u0000`);
+  return masked.replace(/(\d%?)\s*[–—−-]\s*(?=\d)/g, '$1～').replace(/\u0000(\d+)\u0000/g, (_, i: string) => dates[Number(i)]);
 }
 
 /** Quotes inside quotes become ‘’; an unbalanced paragraph is left as written. */
