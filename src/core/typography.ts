@@ -18,8 +18,9 @@ export function tightenSpaces(s: string): string {
 /** "20%–30%", "0–3分", "2021-2025年" → "～"; dates like 2021-12-31 are left alone. */
 export function ranges(s: string): string {
   const dates: string[] = [];
-  const masked = s.replace(/\d{4}-\d{1,2}-\d{1,2}/g, (d) => `\u0000${dates.push(d) - 1}\u0000`);
-  return masked.replace(/(\d%?)\s*[–—−-]\s*(?=\d)/g, '$1～').replace(/\u0000(\d+)\u0000/g, (_, i: string) => dates[Number(i)]);
+  // Dates are set aside under a private-use mark while ranges are rewritten.
+  const masked = s.replace(/\d{4}-\d{1,2}-\d{1,2}/g, (d) => `\ue000${dates.push(d) - 1}\ue001`);
+  return masked.replace(/(\d%?)\s*[–—−-]\s*(?=\d)/g, '$1～').replace(/\ue000(\d+)\ue001/g, (_, i: string) => dates[Number(i)]);
 }
 
 /** Quotes inside quotes become ‘’; an unbalanced paragraph is left as written. */

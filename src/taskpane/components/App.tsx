@@ -18,7 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { buildModel } from '../../core/model';
 import type { Finding, ScoreSheet } from '../../core/results';
-import type { ReportDraft } from '../../core/narrative';
+import type { DraftInput, ReportDraft } from '../../core/narrative';
 import type { Plan } from '../../core/types';
 import { downloadBytes, DOCX_MIME, safeFileName } from '../download';
 import { InputStatus, inputStatuses } from '../inputStatus';
@@ -59,11 +59,22 @@ async function defaultExportDocx(draft: ReportDraft, scores: ScoreSheet | null):
   return reportToDocx(draft, scores);
 }
 
+/** The 审核意见 (for the finance bureau's reviewer) as .docx, loaded on demand like the report. */
+async function defaultExportReview(input: DraftInput): Promise<{ title: string; bytes: Uint8Array }> {
+  const [{ reportToDocx }, { draftReview }] = await Promise.all([
+    import(/* webpackChunkName: "docx-export" */ '../../export/docx'),
+    import(/* webpackChunkName: "docx-export" */ '../../core/review'),
+  ]);
+  const review = draftReview(input);
+  return { title: review.title, bytes: await reportToDocx(review, null) };
+}
+
 export interface AppProps {
   port: WorkbookPort | null;
   strings?: Strings;
   templatePlan?: () => Plan;
   exportDocx?: (draft: ReportDraft, scores: ScoreSheet | null) => Promise<Uint8Array>;
+  exportReview?: (input: DraftInput) => Promise<{ title: string; bytes: Uint8Array }>;
   /** Shown above the tabs (the web page's file picker). */
   header?: React.ReactNode;
   /** Called after each successful 一键生成 (the web page offers the result workbook). */
@@ -79,6 +90,7 @@ export function App({
   strings = ZH,
   templatePlan,
   exportDocx = defaultExportDocx,
+  exportReview = defaultExportReview,
   header,
   onRun,
   editDebounceMs = 700,
@@ -233,6 +245,22 @@ export function App({
     }
   };
 
+  const onExportReview = async () => {
+    const e = outcome?.evaluation;
+    if (!e) return;
+    setExporting(true);
+    try {
+      const { title, bytes } = await exportReview({ model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings });
+      const file = `${safeFileName(title)}.docx`;
+      downloadBytes(bytes, file, DOCX_MIME);
+      say('success', s.exported(file));
+    } catch (err) {
+      fail(err);
+    } finally {
+      setExporting(false);
+    }
+  };
+
   const ev = outcome?.evaluation;
   const titles: Record<TabId, string> = { data: s.tabData, run: s.tabRun, findings: s.tabFindings, report: s.tabReport };
   const findingCount = ev ? ev.findings.length : null;
@@ -288,7 +316,7 @@ export function App({
                 onClearMarks={onClearMarks}
               />
             )}
-            {tab === 'report' && <ReportTab draft={ev?.report ?? null} exporting={exporting} onExport={onExport} />}
+            {tab === 'report' && <ReportTab draft={ev?.report ?? null} exporting={exporting} onExport={onExport} onExportReview={onExportReview} />}
           </div>
         </main>
       </StringsContext.Provider>
