@@ -72,6 +72,10 @@ function otherSide(f: Finding, name: string): { what: string; value: Decimal } |
     if (o && v) return { what: documentLabel(o), value: v };
   }
   if (f.kind === 'exceeds') return { what: '上限', value: f.expected.value };
+  // Rows of one table (each unit's staff): "机构人员情况表各行之和".
+  const table = INPUT_BY_NAME.get(others[0]?.name ?? '');
+  if (f.family === '合计' && table?.type === 'table' && others.every((o) => o.name === table.name))
+    return { what: `${table.label}各行之和`, value: f.expected.value };
   if (f.family === '合计' && others.length > 0 && others.length <= 3) {
     // "本年收入（基本支出）", "本年收入（项目支出）" → "基本支出、项目支出之和".
     const cols = others.map((o) => /^(.+)（([^（）]+)）$/.exec(o.label));
@@ -122,8 +126,8 @@ export function reconcile(findings: Finding[]): Map<string, Dispute> {
   // Folded findings follow from their root (a figure taken from another year, a wrong total), which says why: only roots contest.
   for (const f of findings) {
     if (!isFigure(f) || f.operands.some((o) => out.get(o.name)?.preferred)) continue;
+    // The checked figure (the first operand) is contested; the reference it is checked against is not.
     contest(f, f.operands[0]);
-    if (f.family === '一致' && f.operands.length === 2) contest(f, f.operands[1]);
   }
   return out;
 }
