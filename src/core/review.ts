@@ -13,38 +13,41 @@ import { allFindings, unmatchedOwnProblems } from './reportEvidence';
 import type { Finding, Quantity, ScoreLine } from './results';
 import { inWords } from './typography';
 
-/** A finding's figure in words, by its kind. */
+/** A finding's figure in words, by its kind (a negative amount reads 负…, never with a sign). */
 export function quantityText(q: Quantity): string {
+  const neg = q.value.isNegative() ? '负' : '';
+  const v = q.value.abs() as Decimal;
   switch (q.kind) {
     case 'amount':
-      return wan(q.value);
+      return `${neg}${wan(v)}`;
     case 'rate':
-      return percent(q.value);
+      return `${neg}${percent(v)}`;
     case 'count':
-      return q.value.toFixed(0);
+      return `${neg}${v.toFixed(0)}`;
     case 'score':
-      return `${points(q.value)}分`;
+      return `${neg}${points(v)}分`;
+    case 'year':
+      return `${q.value.toFixed(0)}年`;
     default:
-      return q.value.toString();
+      return `${neg}${v.toString()}`;
   }
 }
 
-function abs(q: Quantity): Quantity {
-  return { ...q, value: q.value.abs() as Decimal };
-}
-
 /** One finding in words: what should hold, the figures, and the cells it concerns (by table and label). */
-export function findingSentence(f: Finding): string {
-  const parts: string[] = [inWords(f.title)];
+export function findingSentence(f: Finding, opts: { title?: boolean } = {}): string {
+  const parts: string[] = opts.title === false ? [] : [inWords(f.title)];
   if (f.kind === 'cannotVerify' && f.missing?.length)
     parts.push(`因${f.missing.map((o) => documentLabel(o)).join('、')}未填列，无法核实`);
   else if (f.expected && f.computed) {
     const rel = f.kind === 'exceeds' ? '上限为' : '按核对关系应为';
-    parts.push(`${rel}${quantityText(f.expected)}，实际填列${quantityText(f.computed)}${f.difference ? `，相差${quantityText(abs(f.difference))}` : ''}`);
+    const diff = f.difference && f.expected.kind !== 'year' ? `，相差${quantityText({ ...f.difference, value: f.difference.value.abs() as Decimal })}` : '';
+    parts.push(`${rel}${quantityText(f.expected)}，实际填列${quantityText(f.computed)}${diff}`);
   } else if (f.detail) parts.push(inWords(f.detail));
+  const kind = f.expected?.kind ?? 'amount';
   const cells = f.operands.filter((o) => o.value !== null && typeof o.value === 'object').slice(0, 4);
-  if (cells.length) parts.push(`涉及${cells.map((o) => `${documentLabel(o)}${o.value!.toString()}`).join('、')}`);
-  return `${parts.join('：')}。`;
+  if (cells.length) parts.push(`涉及${cells.map((o) => `${documentLabel(o)}${quantityText({ value: o.value as Decimal, kind })}`).join('、')}`);
+  if (f.primary) parts.push(`请先核对${documentLabel(f.primary)}`);
+  return `${parts.join('；')}。`;
 }
 
 function lineRow(l: ScoreLine): string[] {
@@ -105,7 +108,7 @@ function findingsSection(c: ReportContext): SectionContent[] {
   const open = c.findings;
   if (open.length === 0) return [w.paragraph(w.plain('数据核对未发现不一致。'))];
   return open.map((f, i) => {
-    const body = [w.paragraph(w.plain(findingSentence(f), f.operands))];
+    const body = [w.paragraph(w.plain(findingSentence(f, { title: false }), f.operands))];
     const folded = allFindings(f.consequences ?? []);
     if (folded.length)
       body.push(w.paragraph(w.plain(`由此连带${folded.length}项核对不符：${folded.map((x, k) => `${w.fmt.circled(k + 1)}${findingSentence(x).replace(/。$/, '')}`).join('；')}。`)));
