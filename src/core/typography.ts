@@ -65,6 +65,8 @@ export function inWords(s: string): string {
     .replace(/[，；]$/, '');
   return documentText(
     clauses
+      // "标准 100% 0.48 个百分点": two figures side by side need a separator once the spaces go.
+      .replace(/(\d%?)\s+(?=\d)/g, '$1，')
       .replace(/得分\s*=\s*([\d.]+)\s*×\s*指标值/g, '按指标值与满分$1分的乘积计分')
       .replace(/(^|[；，（])\s*=\s*(\d)/g, '$1等于$2')
       .replace(/\s*≤\s*/g, '不超过')

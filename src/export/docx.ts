@@ -173,35 +173,49 @@ function displayWidth(s: string): number {
   return n;
 }
 
-/** Twips a table cell needs for a text on one line: 小四 CJK 240, half-width 120, plus margins. */
+/** Twips a table cell needs for a text on one line: 小四 CJK 240, half-width about 130 (digits, %), plus margins. */
 function naturalWidth(text: string): number {
-  return displayWidth(text) * (SIZES.table * PT) / 2 + 200;
+  let n = 0;
+  for (const ch of text) n += /[\u2e80-\uffff]/.test(ch) ? SIZES.table * PT : 130;
+  return n + 260;
 }
 
 /** Widest a column may take before its text wraps instead (about 9 CJK characters). */
-const WRAP_FROM = 9 * SIZES.table * PT + 200;
+const WRAP_FROM = 9 * SIZES.table * PT + 260;
+
+function spread(need: number[], total: number): number[] {
+  const sum = need.reduce((a, b) => a + b, 0);
+  const widths = need.map((n) => Math.floor((n / sum) * total));
+  widths[widths.length - 1] += total - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
 
 /**
- * Column widths in twips: short columns (numbers, scores, names) get what they need on one line,
- * headers included two characters a line at least; long text columns share the rest.
+ * Column widths in twips. When everything fits on one line, each column gets what it needs and
+ * the spare width is shared. Otherwise short columns (numbers, scores, names) keep one line —
+ * headers wrapping two characters a line at least — and long text columns share the rest.
  */
 export function columnWidths(header: string[], rows: string[][], total: number): number[] {
-  const need = header.map((h, c) => {
-    const body = Math.max(0, ...rows.map((r) => naturalWidth(r[c] ?? '')));
-    // A header may wrap, but never to one character a line.
-    const head = Math.min(naturalWidth(h), Math.max(naturalWidth(h.slice(0, 2)), body));
-    return Math.max(head, body, 2 * SIZES.table * PT + 200);
-  });
+  const body = header.map((_, c) => Math.max(2 * SIZES.table * PT + 260, ...rows.map((r) => naturalWidth(r[c] ?? ''))));
+  const full = body.map((b, c) => Math.max(b, naturalWidth(header[c])));
+  if (full.reduce((a, b) => a + b, 0) <= total) return spread(full, total);
+  const need = body.map((b, c) => Math.max(b, Math.min(naturalWidth(header[c]), naturalWidth(header[c].slice(0, 2)))));
   const short = need.map((n) => n <= WRAP_FROM);
   const fixed = need.reduce((a, n, c) => a + (short[c] ? n : 0), 0);
   const longNeed = need.reduce((a, n, c) => a + (short[c] ? 0 : n), 0);
-  let widths: number[];
-  if (longNeed === 0 || fixed >= total) {
-    const sum = need.reduce((a, b) => a + b, 0);
-    widths = need.map((n) => Math.floor((n / sum) * total));
-  } else widths = need.map((n, c) => (short[c] ? n : Math.floor((n / longNeed) * (total - fixed))));
-  widths[widths.length - 1] += total - widths.reduce((a, b) => a + b, 0);
-  return widths;
+  if (longNeed === 0 || fixed >= total) return spread(need, total);
+  // Room left after every column's need widens the short columns' headers first (fewer wrapped headers).
+  let room = total - fixed - longNeed;
+  for (let c = 0; c < need.length && room > 0; c++) {
+    if (!short[c]) continue;
+    const more = Math.min(room, full[c] - need[c]);
+    need[c] += more;
+    room -= more;
+  }
+  const fixedNow = need.reduce((a, n, c) => a + (short[c] ? n : 0), 0);
+  // Long columns share what is left, but each keeps at least what a short column would.
+  const widths = need.map((n, c) => (short[c] ? n : Math.max(WRAP_FROM, Math.floor((n / longNeed) * (total - fixedNow)))));
+  return spread(widths, total);
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -335,6 +349,8 @@ function footer(): Footer {
 }
 
 const PAGE_MARGIN = { ...MARGINS, header: mm(15), footer: mm(18) };
+/** 附件1 in landscape: narrower top and bottom margins leave room for more rows a page. */
+const APPENDIX_MARGIN = { ...PAGE_MARGIN, top: mm(25), bottom: mm(22) };
 
 export function reportDocument(draft: ReportDraft, scores: ScoreSheet | null, options: DocxOptions = {}): Document {
   const comments = new Comments(options.comments === true);
@@ -353,7 +369,7 @@ export function reportDocument(draft: ReportDraft, scores: ScoreSheet | null, op
   if (scores && scores.lines.length > 0)
     sections.push({
       properties: {
-        page: { size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE }, margin: PAGE_MARGIN },
+        page: { size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE }, margin: APPENDIX_MARGIN },
       },
       footers: { default: footer() },
       children: appendix(draft, scores),
