@@ -76,7 +76,7 @@ function run(text: string, key: FontKey, sizePt: number, bold = false): TextRun 
 }
 
 /** What the department must still fill or check: highlighted so it cannot be missed before submitting. */
-const PLACEHOLDER = /(【待(?:补|核对)：[^】]*】)/;
+const PLACEHOLDER = /(【待(?:补|核对)(?:：[^】]*)?】)/;
 
 /** A text as runs, its placeholders highlighted. */
 function runs(text: string, key: FontKey, sizePt: number, bold = false): TextRun[] {

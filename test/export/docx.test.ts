@@ -84,6 +84,25 @@ describe('Word export (公文 style)', () => {
     expect(xml).toContain('>其中：科学普及工作</w:t>');
   });
 
+  test('tables print: header rows repeat, rows never split, captions keep with their table; 附件1 landscape with 评分标准', () => {
+    const tables = xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!;
+    for (const t of tables) {
+      expect(t).toContain('<w:tblHeader/>');
+      const rows = (t.match(/<w:tr>/g) ?? []).length;
+      expect(rows).toBeGreaterThan(1);
+      expect((t.match(/<w:cantSplit\/>/g) ?? []).length).toBe(rows);
+    }
+    expect(paraProps(xml, '项目支出明细表')).toContain('<w:keepNext/>');
+    expect(xml).toContain('>评分标准</w:t>');
+    expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+  });
+
+  test('placeholders are highlighted', () => {
+    const runs = [...xml.matchAll(/<w:r>(<w:rPr>.*?<\/w:rPr>)<w:t[^>]*>(【待[^<]*)<\/w:t><\/w:r>/g)];
+    expect(runs.length).toBeGreaterThan(0);
+    for (const r of runs) expect(r[1]).toContain('<w:highlight w:val="yellow"/>');
+  });
+
   test('font table gives fallbacks: 方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体', () => {
     expect(fonts).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>');
     expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
