@@ -207,7 +207,7 @@ const 三公项 = ['因公出国', '公务接待', '公务用车', '公务用车
 
 type Row = { index: number; cells: Record<string, { value: unknown; blank: boolean; address?: string }> };
 
-function cellTerm(table: string, tableLabel: string, row: Row, rowLabel: string, key: string, colLabel: string, kind: InputKind, sign: 1 | -1 = 1): Term {
+function cellTerm(table: string, tableLabel: string, row: Row, rowLabel: string, key: string, colLabel: string, kind: 'amount' | 'count', sign: 1 | -1 = 1): Term {
   const c = row.cells[key];
   const v = c?.value;
   return {
@@ -216,6 +216,7 @@ function cellTerm(table: string, tableLabel: string, row: Row, rowLabel: string,
       label: `${tableLabel}“${rowLabel}”${colLabel}`,
       value: v !== null && typeof v === 'object' ? (v as Decimal) : null,
       address: c?.address,
+      kind,
     },
     sign,
     kind,
@@ -623,7 +624,7 @@ function scoreOutcomes(ctx: CheckContext): Outcome[] {
   const claimCell = (name: string, claimed: Decimal): Term => {
     const r = rows.find((x) => textOf(x, '指标') === name);
     return {
-      operand: { name: `自评得分表[${name}].自评得分`, label: `“${name}”自评得分`, value: claimed, address: r?.cells['自评得分']?.address },
+      operand: { name: `自评得分表[${name}].自评得分`, label: `“${name}”自评得分`, value: claimed, address: r?.cells['自评得分']?.address, kind: 'score' },
       sign: 1,
       kind: 'score',
     };

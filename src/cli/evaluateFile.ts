@@ -3,6 +3,7 @@ import * as path from 'path';
 import { evaluate, Evaluation, EvaluateOptions } from '../core/engine';
 import { openWorkbook, writeWorkbook } from '../hosts/file/node';
 import { applyPlan, readInputs } from '../hosts/file/xlsx';
+import { fullText } from '../core/render/finding';
 import type { SummaryRow } from '../core/sheets/batchSheet';
 
 /** One row of the batch summary (the 汇总 sheet's row). */
@@ -31,6 +32,6 @@ export function batchRow(file: string, output: string | undefined, e: Evaluation
     level1: Object.fromEntries((e.scores?.groups ?? []).filter((g) => g.level === 1).map((g) => [g.name, g.score.toFixed(2)])),
     errors: e.summary.errors,
     warnings: e.summary.warnings,
-    worst: worst ? `${worst.title}：${worst.message}` : firstDiag?.message,
+    worst: worst ? fullText(worst) : firstDiag?.message,
   };
 }

@@ -26,6 +26,7 @@ export function evaluationJson(e: Evaluation, extra: Record<string, unknown> = {
     indicators: e.indicators,
     scores: e.scores,
     findings: e.findings,
+    checks: e.checks,
     inputs,
   });
 }

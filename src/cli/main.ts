@@ -13,6 +13,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import type { InputValues } from '../catalogue/fill';
 import { evaluate } from '../core/engine';
+import { cliLine } from '../core/render/finding';
 import { parseRulebookJson } from '../core/rulebook';
 import { templatePlan } from '../core/template';
 import { openWorkbook, writeWorkbook } from '../hosts/file/node';
@@ -147,11 +148,7 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   io.out(`${s.unit ?? '（未填单位名称）'} ${s.year ?? ''}年度`);
   if (s.total !== null) io.out(`总分 ${s.total}，等级 ${s.grade}`);
   io.out(`问题：错误 ${s.errors} 项，提示 ${s.warnings} 项`);
-  for (const f of result.findings.slice(0, 20)) {
-    const cells = f.operands.map((o) => o.address).filter(Boolean).slice(0, 3).join('、');
-    const more = f.consequences?.length ? `（另连带 ${f.consequences.length} 项）` : '';
-    io.out(`  [${f.severity}] ${f.title}${cells ? `：${cells}` : ''}${more}`);
-  }
+  for (const f of result.findings.slice(0, 20)) io.out(`  ${cliLine(f)}`);
   if (result.findings.length > 20) io.out(`  ……另有 ${result.findings.length - 20} 项，见 --json 输出或“问题清单”表`);
   for (const f of [values.output, values.json, values.docx, values.review]) if (f) io.out(`已写入：${f}`);
   return values.strict && s.errors > 0 ? EXIT.findings : EXIT.ok;

@@ -11,14 +11,18 @@ import type Decimal from 'decimal.js';
 import { CHECKS, CHECK_FAMILIES, CheckContext, CheckDecl, CheckFamily, Comparison, Notice, Term } from '../catalogue/checks';
 import { INPUT_BY_NAME } from '../catalogue/inputs';
 import type { InputKind } from '../catalogue/types';
-import { D, fixed, money, sum, ZERO } from './decimal';
+import { parseRange, RangeRef } from './address';
+import { D, sum, ZERO } from './decimal';
 import type { Model } from './model';
-import type { Finding, IndicatorResult, Operand, Quantity, QuantityKind, ScoreSheet } from './results';
+import type { CheckOutcome, CheckResult, CheckSummary, Finding, IndicatorResult, Operand, Quantity, ScoreSheet } from './results';
+import { asQuantityKind } from './render/quantity';
 import type { Severity } from './types';
 
 export interface CheckOptions {
   /** Rounding each summed figure may carry (default 0.005: half a unit of the 2nd decimal). */
   tolerancePerTerm?: Decimal;
+  /** Run only these check ids (a test of one check alone); default: every check. */
+  only?: readonly string[];
 }
 
 const DEFAULT_PER_TERM = new D('0.005');
@@ -28,6 +32,8 @@ const TEN_THOUSAND = new D(10000);
 interface Raw {
   finding: Finding;
   family: CheckFamily;
+  /** The declared severity: how strong the evidence is (folding weighs by it, not by the consequence). */
+  declared: Severity;
   order: number;
   /** Keys (address or name) of the cells whose error would explain the finding. */
   suspects: string[];
@@ -37,54 +43,7 @@ interface Raw {
   follows?: string[];
 }
 
-// ------------------------------------------------------------------ formatting
-
-function show(x: Decimal, kind: InputKind): string {
-  return showPlain(x, kind).replace(/^-/, '−');
-}
-
-function showPlain(x: Decimal, kind: InputKind): string {
-  switch (kind) {
-    case 'rate':
-      return `${fixed(x, 2)}%`;
-    case 'count':
-    case 'year':
-      return x.isInteger() ? x.toFixed(0) : fixed(x, 2);
-    case 'score':
-      return `${fixed(x, 2)}分`;
-    default:
-      return money(x);
-  }
-}
-
-function signed(x: Decimal, kind: InputKind): string {
-  const body = kind === 'rate' ? `${fixed(x.abs(), 2)} 个百分点` : show(x.abs(), kind);
-  return `${x.isNegative() && !x.isZero() ? '−' : '+'}${body}`;
-}
-
-/** The cells a message lists: all of them up to a dozen, then a count (a table of 10,000 rows stays readable). */
-export const MAX_LISTED_CELLS = 12;
-function cellList(ops: Operand[]): string {
-  const listed = ops.slice(0, MAX_LISTED_CELLS).map(operandText).join('；');
-  return ops.length > MAX_LISTED_CELLS ? `${listed}；……等共 ${ops.length} 个单元格（见“问题清单”）` : listed;
-}
-
-function operandText(o: Operand): string {
-  const v = o.value;
-  const kind = kindOfName(o.name);
-  const value =
-    v === null ? '（空）' : typeof v === 'object' ? show(v as Decimal, kind) : typeof v === 'boolean' ? (v ? '是' : '否') : `“${v}”`;
-  return `${o.address ?? '（未定位）'} ${o.label} ${value}`;
-}
-
-function kindOfName(name: string): InputKind {
-  const d = INPUT_BY_NAME.get(name);
-  if (d?.type === 'scalar') return d.kind;
-  if (d?.type === 'table') return 'text';
-  if (/\.编制数$|\.在职人数$/.test(name)) return 'count';
-  if (/\.自评得分$/.test(name)) return 'score';
-  return 'amount';
-}
+// ------------------------------------------------------------------ operands
 
 function keyOf(o: Operand): string {
   return o.address ?? o.name;
@@ -102,7 +61,7 @@ function dedupe(ops: Operand[]): Operand[] {
 
 /** A figure with its kind, as a finding carries it (amounts, rates, counts, scores, years). */
 function quantity(value: Decimal, kind: InputKind): Quantity {
-  return { value, kind: kind === 'text' ? 'amount' : (kind as QuantityKind) };
+  return { value, kind: asQuantityKind(kind) ?? 'amount' };
 }
 
 // ------------------------------------------------------------------ context
@@ -116,7 +75,8 @@ function context(model: Model, indicators: IndicatorResult[], scores: ScoreSheet
     const d = INPUT_BY_NAME.get(name);
     if (d?.type === 'scalar') {
       const s = model.scalar(name);
-      return { name, label: d.label, value: s.value, address: s.address };
+      const kind = asQuantityKind(d.kind);
+      return { name, label: d.label, value: s.value, address: s.address, ...(kind ? { kind } : {}) };
     }
     return { name, label: d?.label ?? name, value: null, address: model.address(name) };
   };
@@ -144,48 +104,93 @@ function present(ts: Term[]): Term[] {
   return ts.filter((t) => t.operand.value !== null);
 }
 
+function blank(ts: Term[]): Term[] {
+  return ts.filter((t) => t.operand.value === null);
+}
+
 function total(ts: Term[]): Decimal {
   return sum(present(ts).map((t) => (t.operand.value as Decimal).times(t.sign)));
 }
 
 interface Evaluated {
+  outcome: CheckOutcome;
+  /** The stated figures agree within the tolerance (blanks left out). */
   holds: boolean;
   L: Decimal;
   R: Decimal;
   tol: Decimal;
   tolNote: string;
   kind: InputKind;
+  /** Blank or unusable terms: never read as 0. */
+  missing: Operand[];
   /** A term that, read in 万元 instead of 元 (or the reverse), makes the identity hold. */
   slip?: { term: Term; factor: 'div' | 'mul' };
 }
 
-function evaluate(c: Comparison, perTerm: Decimal): Evaluated | 'skip' | 'unavailable' {
+/** Why a comparison was not evaluated: nothing stated to compare, or the rule's side cannot be computed. */
+type Undecided = { outcome: '无法核实'; missing: Operand[]; unavailable?: string };
+
+function tolerance(c: Comparison, all: Term[], kind: InputKind, perTerm: Decimal): { tol: Decimal; tolNote: string } {
+  const amounts = all.filter((t) => t.kind === 'amount').length;
+  if (c.tolerance)
+    return {
+      tol: c.tolerance,
+      tolNote: kind === 'rate' ? `容差 ±${c.tolerance.toString()} 个百分点（所列比率保留两位小数的四舍五入误差）` : `容差 ±${c.tolerance.toString()}`,
+    };
+  if (amounts > 0) {
+    const tol = D.max(perTerm.times(amounts), perTerm.times(2));
+    return { tol, tolNote: `容差 ±${tol.toString()}（${amounts} 个金额各按 ±${perTerm.toString()} 的四舍五入误差计）` };
+  }
+  return { tol: ZERO, tolNote: '容差 0（人数、年度应完全相等）' };
+}
+
+/**
+ * A blank term stands for an unknown non-negative figure: which way blanks could move `diff`
+ * (left − right over the stated terms). A blank on the left with sign +1, or on the right with sign
+ * −1, can only raise it; the others can only lower it.
+ */
+function blankMoves(c: Comparison): { up: boolean; down: boolean } {
+  const moves = [...blank(c.left).map((t) => t.sign), ...(c.rightValue === undefined ? blank(c.right).map((t) => -t.sign) : [])];
+  return { up: moves.some((m) => m > 0), down: moves.some((m) => m < 0) };
+}
+
+/** Whether some non-negative figures in the blanks could make the comparison hold. */
+function reconcilable(c: Comparison, diff: Decimal, tol: Decimal): boolean {
+  const { up, down } = blankMoves(c);
+  if (c.relation === '≤') return down || diff.lte(tol);
+  if (up && down) return true;
+  if (up) return diff.lte(tol);
+  if (down) return diff.gte(tol.neg());
+  return diff.abs().lte(tol);
+}
+
+function evaluate(c: Comparison, perTerm: Decimal): Evaluated | Undecided {
   const left = present(c.left);
-  if (c.left.length > 0 && left.length === 0) return 'skip';
-  if (c.rightValue === undefined && present(c.right).length === 0) return 'skip';
-  if (c.unavailable) return 'unavailable';
-  if (c.rightValue === null) return 'skip';
+  const missing = [...blank(c.left), ...(c.rightValue === undefined ? blank(c.right) : [])].map((t) => t.operand);
+  // Nothing stated on one side: nothing to compare (the completeness count names these blanks).
+  if (c.left.length > 0 && left.length === 0) return { outcome: '无法核实', missing };
+  if (c.rightValue === undefined && c.right.length > 0 && present(c.right).length === 0) return { outcome: '无法核实', missing };
+  if (c.unavailable || c.rightValue === null) {
+    const blanks = (c.context ?? []).filter((o) => o.value === null);
+    return { outcome: '无法核实', missing: [...missing, ...blanks], unavailable: c.unavailable };
+  }
   const L = total(c.left);
   const R = c.rightValue ?? total(c.right);
   const all = [...left, ...present(c.right)];
-  const amounts = all.filter((t) => t.kind === 'amount').length;
   const kind = c.left[0]?.kind ?? 'amount';
-  let tol: Decimal;
-  let tolNote: string;
-  if (c.tolerance) {
-    tol = c.tolerance;
-    tolNote = kind === 'rate' ? `容差 ±${tol.toString()} 个百分点（所列比率保留两位小数的四舍五入误差）` : `容差 ±${tol.toString()}`;
-  } else if (amounts > 0) {
-    tol = D.max(perTerm.times(amounts), perTerm.times(2));
-    tolNote = `容差 ±${tol.toString()}（${amounts} 个金额各按 ±${perTerm.toString()} 的四舍五入误差计）`;
-  } else {
-    tol = ZERO;
-    tolNote = '容差 0（人数、年度应完全相等）';
-  }
+  const { tol, tolNote } = tolerance(c, all, kind, perTerm);
   const diff = L.minus(R);
   const holds = c.relation === '=' ? diff.abs().lte(tol) : diff.lte(tol);
-  const out: Evaluated = { holds, L, R, tol, tolNote, kind };
-  if (!holds && c.relation === '=' && c.rightValue === undefined && all.every((t) => t.kind === 'amount')) {
+  let outcome: CheckOutcome;
+  if (missing.length === 0) outcome = holds ? '成立' : '不成立';
+  else if (!reconcilable(c, diff, tol)) outcome = '不成立';
+  else {
+    // The stated figures already agree and the blanks can only move them apart: the blanks must be 0.
+    const { up, down } = blankMoves(c);
+    outcome = holds && (c.relation === '=' ? !(up && down) : !up) ? '成立' : '无法核实';
+  }
+  const out: Evaluated = { outcome, holds, L, R, tol, tolNote, kind, missing };
+  if (outcome === '不成立' && c.relation === '=' && c.rightValue === undefined && all.every((t) => t.kind === 'amount')) {
     // A figure typed in 元 among 万元 figures: rescaling that one term makes the identity hold.
     for (const factor of ['div', 'mul'] as const) {
       for (const t of all) {
@@ -206,78 +211,118 @@ function evaluate(c: Comparison, perTerm: Decimal): Evaluated | 'skip' | 'unavai
   return out;
 }
 
-function comparisonFinding(decl: CheckDecl, c: Comparison, e: Evaluated, order: number): Raw {
+// ------------------------------------------------------------------ consequences
+
+/** Where the engine's results read a figure: each computed indicator with the names and ranges of its inputs. */
+interface Readers {
+  indicators: Array<{ id: string; names: Set<string>; ranges: RangeRef[] }>;
+  scores: ScoreSheet | null;
+}
+
+function readersOf(indicators: IndicatorResult[], scores: ScoreSheet | null): Readers {
+  return {
+    indicators: indicators
+      .filter((i) => i.value !== null)
+      .map((i) => ({
+        id: i.id,
+        names: new Set(i.operands.map((o) => o.name).filter((n) => n)),
+        ranges: i.operands.map((o) => (o.address ? parseRange(o.address) : null)).filter((r): r is RangeRef => r !== null),
+      })),
+    scores,
+  };
+}
+
+function inside(a: RangeRef, r: RangeRef): boolean {
+  return a.sheet === r.sheet && a.top >= r.top && a.bottom <= r.bottom && a.left >= r.left && a.right <= r.right;
+}
+
+/** The indicators (and the score lines computed from them) that read any of these figures. */
+function affectsOf(ops: Operand[], readers: Readers): string[] {
+  const cells = ops.map((o) => (o.address ? parseRange(o.address) : null)).filter((r): r is RangeRef => r !== null);
+  const ids = readers.indicators.filter((i) => ops.some((o) => i.names.has(o.name)) || cells.some((c) => i.ranges.some((r) => inside(c, r)))).map((i) => i.id);
+  const lines = (readers.scores?.lines ?? []).filter((l) => l.indicator && ids.includes(l.indicator)).map((l) => `评分：${l.level3}`);
+  return [...ids, ...lines];
+}
+
+/**
+ * Severity follows the consequence: a discrepancy in figures an indicator or a score reads is an
+ * 错误; one that changes nothing computed is a 提示. Declared 提示 stay 提示; a claimed score is a
+ * score itself; input diagnostics keep their own severity.
+ */
+function bySeverityOfConsequence(declared: Severity, family: string, affects: string[]): Severity {
+  if (declared === '提示' || family === '评分' || family === '输入') return declared;
+  return affects.length > 0 ? '错误' : '提示';
+}
+
+// ------------------------------------------------------------------ findings
+
+function titleOf(decl: CheckDecl, c: Comparison): string {
+  return c.subject ? `${decl.title}（${c.subject}）` : decl.title;
+}
+
+function comparisonFinding(decl: CheckDecl, c: Comparison, e: Evaluated, order: number, readers: Readers): Raw {
   const baseId = c.key ? `${decl.id}.${c.key}` : decl.id;
   const shown = dedupe([...c.left.filter((t) => t.operand.value !== null || c.left.length === 1).map((t) => t.operand), ...present(c.right).map((t) => t.operand), ...(c.context ?? [])]);
-  const severity: Severity = c.severity ?? decl.severity;
-  const title = c.subject ? `${decl.title}（${c.subject}）` : decl.title;
+  const title = titleOf(decl, c);
   const diff = e.L.minus(e.R);
-  let family = decl.family;
-  let id = baseId;
+  const slip = e.slip?.term.operand;
   let suspects = (c.suspects ?? [...present(c.left), ...present(c.right)].map((t) => t.operand)).filter((o) => o.name || o.address);
-  let nextStep = c.nextStep ?? decl.nextStep;
-  let lead = '';
-  let findingSeverity = severity;
-  if (e.slip) {
-    const t = e.slip.term.operand;
-    const v = t.value as Decimal;
-    family = '单位';
-    id = `unit.${baseId}`;
-    suspects = [t];
-    findingSeverity = '错误';
-    lead =
-      e.slip.factor === 'div'
-        ? `${t.address ?? ''} ${t.label} 填的是 ${money(v)}，约为应有数的 10000 倍，像是按元填列；按万元应为 ${money(v.div(TEN_THOUSAND))}。`
-        : `${t.address ?? ''} ${t.label} 填的是 ${money(v)}，约为应有数的万分之一，其他数可能按元填列。`;
-    nextStep = '把该数换算为万元（元 ÷ 10000）后重新运行。';
-  }
-  let what: string;
-  if (c.relation === '≤') {
-    what = `应满足：${c.statement}。上限 ${show(e.R, e.kind)}，实为 ${show(e.L, e.kind)}，超出 ${signed(diff, e.kind)}；${e.tolNote}。`;
-  } else {
-    what = `应满足：${c.statement}。应为 ${show(e.R, e.kind)}，实为 ${show(e.L, e.kind)}，差额 ${signed(diff, e.kind)}；${e.tolNote}。`;
-    if (e.kind === 'rate' && e.L.isNegative() !== e.R.isNegative() && !e.L.isZero() && !e.R.isZero() && e.L.plus(e.R).abs().lte(new D('0.05')))
-      what += `报告所列比率的正负号弄反了：按公式计算为${e.R.isNegative() ? '负数（比上年减少）' : '正数（比上年增加）'}。`;
-  }
+  if (slip) suspects = [slip];
+  const affects = affectsOf([...shown, ...e.missing], readers);
+  const signReversed =
+    c.relation === '=' && e.kind === 'rate' && e.L.isNegative() !== e.R.isNegative() && !e.L.isZero() && !e.R.isZero() && e.L.plus(e.R).abs().lte(new D('0.05'));
+  const family = slip ? '单位' : decl.family;
   const finding: Finding = {
-    id,
+    id: slip ? `unit.${baseId}` : baseId,
     rule: decl.id,
-    title: family === '单位' ? `${title}：疑似单位错误` : title,
     family,
-    severity: findingSeverity,
-    kind: e.slip ? 'unitSlip' : c.relation === '≤' ? 'exceeds' : 'mismatch',
+    title: slip ? `${title}：疑似单位错误` : title,
+    severity: bySeverityOfConsequence(c.severity ?? decl.severity, decl.family, affects),
+    kind: slip ? 'unitSlip' : c.relation === '≤' ? 'exceeds' : signReversed ? 'signReversed' : 'mismatch',
     statement: c.statement,
-    message: '',
     expected: quantity(e.R, e.kind),
     computed: quantity(e.L, e.kind),
     difference: quantity(diff, e.kind),
     tolerance: quantity(e.tol, e.kind),
     toleranceBasis: e.tolNote,
     operands: shown,
-    primary: e.slip?.term.operand,
-    slip: e.slip ? { operand: e.slip.term.operand, factor: e.slip.factor } : undefined,
-    nextStep,
+    primary: slip,
+    missing: e.missing.length ? e.missing : undefined,
+    slip: e.slip ? { operand: slip!, factor: e.slip.factor } : undefined,
+    nextStep: slip ? '把该数换算为万元（元 ÷ 10000）后重新运行。' : c.nextStep ?? decl.nextStep,
+    affects: affects.length ? affects : undefined,
   };
-  finding.message = `${lead}${what}涉及单元格：${cellList(shown)}。`;
-  return { finding, family, order, suspects: suspects.map(keyOf), suspectOperands: suspects, checkId: decl.id, key: c.key, follows: c.follows };
+  return { finding, family: family as CheckFamily, declared: slip ? '错误' : c.severity ?? decl.severity, order, suspects: suspects.map(keyOf), suspectOperands: suspects, checkId: decl.id, key: c.key, follows: c.follows };
 }
 
-function unavailableFinding(decl: CheckDecl, c: Comparison, order: number): Raw {
-  const shown = dedupe([...c.left.map((t) => t.operand), ...(c.context ?? [])]);
+/** 无法核实 as a finding: figures stated but not decidable (a rate that cannot be recomputed, a sum whose gap blanks could fill). */
+function cannotVerifyFinding(decl: CheckDecl, c: Comparison, e: Evaluated | Undecided, order: number, readers: Readers): Raw {
+  const evaluated = 'L' in e ? e : undefined;
+  const shown = dedupe([...c.left.map((t) => t.operand), ...(evaluated ? present(c.right).map((t) => t.operand) : []), ...(c.context ?? [])]);
+  const affects = affectsOf(shown, readers);
   const finding: Finding = {
     id: c.key ? `${decl.id}.${c.key}` : decl.id,
     rule: decl.id,
-    title: c.subject ? `${decl.title}（${c.subject}）` : decl.title,
+    title: titleOf(decl, c),
     family: decl.family,
     severity: '提示',
     kind: 'cannotVerify',
     statement: c.statement,
-    detail: c.unavailable,
-    message: `无法核对：${c.statement}。${c.unavailable}。涉及单元格：${cellList(shown)}。`,
+    detail: 'unavailable' in e ? e.unavailable : undefined,
+    expected: evaluated && quantity(evaluated.R, evaluated.kind),
+    computed: evaluated && quantity(evaluated.L, evaluated.kind),
+    difference: evaluated && quantity(evaluated.L.minus(evaluated.R), evaluated.kind),
+    tolerance: evaluated && quantity(evaluated.tol, evaluated.kind),
+    toleranceBasis: evaluated?.tolNote,
     operands: shown,
-    nextStep: '补齐计算所需的数据后重新运行；如报告不应列示该比率，删去报告所列数。',
+    missing: e.missing.length ? e.missing : undefined,
+    nextStep: evaluated
+      ? '补填未填的数（确为 0 的填 0）后重新运行。'
+      : '补齐计算所需的数据后重新运行；如报告不应列示该比率，删去报告所列数。',
+    affects: affects.length ? affects : undefined,
   };
-  return { finding, family: decl.family, order, suspects: c.left.map((t) => keyOf(t.operand)), suspectOperands: c.left.map((t) => t.operand), checkId: decl.id, key: c.key };
+  const suspects = evaluated ? (c.suspects ?? [...present(c.left), ...present(c.right)].map((t) => t.operand)).filter((o) => o.name || o.address) : c.left.map((t) => t.operand);
+  return { finding, family: decl.family, declared: '提示', order, suspects: suspects.map(keyOf), suspectOperands: suspects, checkId: decl.id, key: c.key };
 }
 
 function noticeFinding(decl: CheckDecl, n: Notice, order: number): Raw {
@@ -290,11 +335,10 @@ function noticeFinding(decl: CheckDecl, n: Notice, order: number): Raw {
     severity: n.severity ?? decl.severity,
     kind: 'notice',
     detail: n.what,
-    message: `${n.what}。${ops.some((o) => o.address) ? `涉及单元格：${ops.filter((o) => o.address).map((o) => `${o.address}${o.label ? ` ${o.label}` : ''}`).join('；')}。` : ''}`.replace(/。。/g, '。'),
     operands: ops,
     nextStep: n.nextStep ?? decl.nextStep,
   };
-  return { finding, family: decl.family, order, suspects: ops.map(keyOf).filter((k) => k), suspectOperands: ops, checkId: decl.id, key: n.key };
+  return { finding, family: decl.family, declared: finding.severity, order, suspects: ops.map(keyOf).filter((k) => k), suspectOperands: ops, checkId: decl.id, key: n.key };
 }
 
 // ------------------------------------------------------------------ cascades
@@ -322,7 +366,6 @@ function nestDeclared(raws: Raw[]): Raw[] {
  */
 function fold(raws: Raw[], passes: Map<string, number>): Raw[] {
   let remaining = [...raws];
-  const blamed = new Map<Raw, Array<{ where: string; n: number }>>();
   for (;;) {
     // Weights: a failing 错误 counts 2, a failing 提示 (weaker evidence) 1, a holding identity −2.
     const fails = new Map<string, number>();
@@ -332,7 +375,7 @@ function fold(raws: Raw[], passes: Map<string, number>): Raw[] {
       for (const k of new Set(r.suspects)) {
         if (!fails.has(k)) firstSeen.push(k);
         fails.set(k, (fails.get(k) ?? 0) + 1);
-        weight.set(k, (weight.get(k) ?? 0) + (r.finding.severity === '错误' ? 2 : 1));
+        weight.set(k, (weight.get(k) ?? 0) + (r.declared === '错误' ? 2 : 1));
       }
     let best: string | null = null;
     let bestScore = 2;
@@ -351,26 +394,23 @@ function fold(raws: Raw[], passes: Map<string, number>): Raw[] {
     const group = remaining.filter((r) => r.suspects.includes(key));
     group.sort(
       (x, y) =>
-        SEVERITY_RANK[x.finding.severity] - SEVERITY_RANK[y.finding.severity] ||
+        SEVERITY_RANK[x.declared] - SEVERITY_RANK[y.declared] ||
         CHECK_FAMILIES.indexOf(x.family) - CHECK_FAMILIES.indexOf(y.family) ||
         x.suspects.length - y.suspects.length ||
         x.order - y.order,
     );
     const [root, ...rest] = group;
-    const cell = root.suspectOperands.find((o) => keyOf(o) === key);
-    const where = cell ? `${cell.address ?? ''} ${cell.label}`.trim() : key;
+    // The blamed cell is the one to check first (the first blamed, when a root collects more).
+    root.finding.primary ??= root.suspectOperands.find((o) => keyOf(o) === key) ?? { name: key, label: key, value: null };
     // A root stays in play: a later shared cell may bring more consequences (or nest it under another root).
     root.finding.consequences = [...(root.finding.consequences ?? []), ...rest.map((r) => r.finding)];
-    blamed.set(root, [...(blamed.get(root) ?? []), { where, n: rest.length }]);
     remaining = remaining.filter((r) => !rest.includes(r));
   }
-  for (const [root, cells] of blamed) {
-    const n = cells.reduce((a, c) => a + c.n, 0);
-    const wheres = cells.map((c) => c.where).join('、');
-    root.finding.message += `${wheres} 还导致另外 ${n} 项核对不符（列在本条之下）。`;
-    root.finding.nextStep = `先核对 ${wheres}：它同时出现在本条及下列 ${n} 项不符的核对中，很可能是填错的数。${root.finding.nextStep}`;
-  }
   return remaining;
+}
+
+function gravest(f: Finding): Severity {
+  return f.severity === '错误' || (f.consequences ?? []).some((c) => gravest(c) === '错误') ? '错误' : '提示';
 }
 
 // ------------------------------------------------------------------ explanations
@@ -438,7 +478,7 @@ function attachExplanations(model: Model, findings: Finding[]): Finding[] {
       family: '输入',
       severity: '提示',
       kind: 'notice',
-      message: `${cell.address ?? ''}（出错说明表·规则编号）填的“${id}”本次没有对应的问题：问题可能已改正，或规则编号抄错。涉及单元格：${cell.address ?? '（未定位）'} 规则编号 “${id}”。`,
+      detail: `${cell.address ?? ''}（出错说明表·规则编号）填的“${id}”本次没有对应的问题：问题可能已改正，或规则编号抄错`,
       operands: [{ name: '出错说明表', label: '规则编号', value: id, address: cell.address }],
       nextStep: '核对规则编号是否与“问题清单”的“规则”栏一致；问题已改正的，删除该行。',
     });
@@ -448,24 +488,67 @@ function attachExplanations(model: Model, findings: Finding[]): Finding[] {
 
 // ------------------------------------------------------------------ entry point
 
-/** Runs every check; returns the findings, roots first by severity then catalogue order, consequences nested. */
-export function runChecks(model: Model, indicators: IndicatorResult[], scores: ScoreSheet | null, options: CheckOptions = {}): Finding[] {
+/** Findings, and how every comparison and every check ended. */
+export interface CheckRun {
+  /** Roots first by severity then catalogue order, consequences nested. */
+  findings: Finding[];
+  /** One per comparison (and per notice), in catalogue order. */
+  results: CheckResult[];
+  /** One per check that ran, in catalogue order. */
+  checks: CheckSummary[];
+}
+
+const OUTCOME_RANK: Record<CheckOutcome, number> = { 不成立: 0, 无法核实: 1, 成立: 2 };
+
+function summarise(decl: CheckDecl, results: CheckResult[], ctx: CheckContext): CheckSummary {
+  const own = results.filter((r) => r.rule === decl.id);
+  const outcome = own.reduce<CheckOutcome>((worst, r) => (OUTCOME_RANK[r.outcome] < OUTCOME_RANK[worst] ? r.outcome : worst), own.length ? '成立' : '无法核实');
+  let missing = dedupe(own.flatMap((r) => r.missing));
+  // A check that compared nothing could not be verified: name its blank inputs (a table counts when it has no rows).
+  if (own.length === 0)
+    missing = decl.operands
+      .map((name) => {
+        const table = ctx.model.tables.get(name);
+        if (table) return table.rows.length === 0 ? { ...ctx.operand(name), address: table.address } : null;
+        const o = ctx.operand(name);
+        return o.value === null ? o : null;
+      })
+      .filter((o): o is Operand => o !== null);
+  const result: CheckSummary = { rule: decl.id, family: decl.family, title: decl.title, severity: decl.severity, outcome, missing };
+  // A check whose comparisons were all declined for want of data, with nothing blank to name, compared nothing: it holds vacuously.
+  if (own.length === 0 && missing.length === 0) result.outcome = '成立';
+  return result;
+}
+
+/**
+ * Runs the checks (all, or the ids in `only`) and returns the findings with every outcome: each
+ * comparison ends 成立, 不成立 or 无法核实 (naming the blank inputs); a blank is never read as 0.
+ */
+export function evaluateChecks(model: Model, indicators: IndicatorResult[], scores: ScoreSheet | null, options: CheckOptions = {}): CheckRun {
   const perTerm = options.tolerancePerTerm ?? DEFAULT_PER_TERM;
+  const only = options.only ? new Set(options.only) : null;
   const ctx = context(model, indicators, scores);
+  const readers = readersOf(indicators, scores);
   const raws: Raw[] = [];
+  const results: CheckResult[] = [];
   const passes = new Map<string, number>();
+  const ran: CheckDecl[] = [];
   let order = 0;
-  CHECKS.forEach((decl) => {
+  for (const decl of CHECKS) {
+    if (only && !only.has(decl.id)) continue;
+    ran.push(decl);
     for (const o of decl.run(ctx)) {
       order++;
       if (o.type === 'notice') {
         raws.push(noticeFinding(decl, o, order));
+        results.push({ id: `${decl.id}.${o.key}`, rule: decl.id, family: decl.family, outcome: '不成立', missing: [] });
         continue;
       }
       const e = evaluate(o, perTerm);
-      if (e === 'skip') continue;
-      if (e === 'unavailable') {
-        raws.push(unavailableFinding(decl, o, order));
+      results.push({ id: o.key ? `${decl.id}.${o.key}` : decl.id, rule: decl.id, family: decl.family, outcome: e.outcome, missing: e.missing });
+      if (!('L' in e)) {
+        // Undecidable although the checked figure is stated (a rate that cannot be recomputed): say so.
+        if (e.unavailable) raws.push(cannotVerifyFinding(decl, o, e, order, readers));
         continue;
       }
       if (e.holds) {
@@ -476,17 +559,23 @@ export function runChecks(model: Model, indicators: IndicatorResult[], scores: S
         }
         continue;
       }
-      raws.push(comparisonFinding(decl, o, e, order));
+      if (e.outcome === '不成立') raws.push(comparisonFinding(decl, o, e, order, readers));
+      // Stated figures that disagree by more than the blanks could make up: fill the blanks to decide.
+      else raws.push(cannotVerifyFinding(decl, o, e, order, readers));
     }
-  });
+  }
   const roots = fold(nestDeclared(raws), passes);
+  // The cause of an 错误 is an 错误: a root takes the gravest severity among what it explains.
+  for (const r of roots) if (r.finding.severity === '提示' && r.finding.kind !== 'cannotVerify' && gravest(r.finding) === '错误') r.finding.severity = '错误';
   roots.sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.order - b.order);
   const findings = attachExplanations(
     model,
     roots.map((r) => r.finding),
   );
-  walk(findings, (f) => {
-    f.message = `${f.title}：${f.message}建议：${f.nextStep}`;
-  });
-  return findings;
+  return { findings, results, checks: ran.map((d) => summarise(d, results, ctx)) };
+}
+
+/** Runs the checks (all, or the ids in `options.only`); returns the findings, roots first, consequences nested. */
+export function runChecks(model: Model, indicators: IndicatorResult[], scores: ScoreSheet | null, options: CheckOptions = {}): Finding[] {
+  return evaluateChecks(model, indicators, scores, options).findings;
 }

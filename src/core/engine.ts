@@ -2,11 +2,11 @@
  * One evaluation, start to finish, host-neutral: reading → model → indicators → scores →
  * checks → report → plan. Both hosts call this and apply the same plan, so they cannot drift.
  */
-import { flattenFindings, runChecks } from './checks';
+import { evaluateChecks, flattenFindings } from './checks';
 import { computeIndicators } from './indicators';
 import { buildModel, Model } from './model';
 import { draftReport, ReportDraft } from './narrative';
-import type { Finding, IndicatorResult, ScoreSheet } from './results';
+import type { CheckSummary, Finding, IndicatorResult, ScoreSheet } from './results';
 import { parseRulebookJson, rulebookFromModel } from './rulebook';
 import { claimDiagnostics, scoreAll } from './scoring';
 import { findingMarks, findingsSheet } from './sheets/findingsSheet';
@@ -35,6 +35,8 @@ export interface Evaluation {
   indicators: IndicatorResult[];
   scores: ScoreSheet | null;
   findings: Finding[];
+  /** How every check ended (成立 / 不成立 / 无法核实, with the inputs missing), in catalogue order. */
+  checks: CheckSummary[];
   /** Input and rulebook problems, in Chinese. */
   diagnostics: Diagnostic[];
   /** The drafted report. */
@@ -54,7 +56,7 @@ export function evaluate(reading: RawReading, options: EvaluateOptions = {}): Ev
   if (rulebook) diagnostics.push(...claimDiagnostics(rulebook, model));
 
   // Input and rulebook diagnostics become findings of the 输入 family, so the list is one place.
-  const findings: Finding[] = runChecks({ ...model, diagnostics }, indicators, scores);
+  const { findings, checks } = evaluateChecks({ ...model, diagnostics }, indicators, scores);
   const report: ReportDraft = draftReport({ model, indicators, scores, findings });
 
   const sheets: SheetPlan[] = [indicatorSheet(indicators)];
@@ -68,6 +70,7 @@ export function evaluate(reading: RawReading, options: EvaluateOptions = {}): Ev
     indicators,
     scores,
     findings,
+    checks,
     diagnostics,
     report,
     plan,

@@ -14,6 +14,8 @@ export interface Operand {
   value: Decimal | string | boolean | null;
   /** `Sheet!A1`, when the input resolved to a cell. */
   address?: string;
+  /** What a numeric value is (renderers format by it); absent for text, or when the catalogue declares it. */
+  kind?: QuantityKind;
 }
 
 export interface IndicatorResult {
@@ -139,11 +141,35 @@ export interface Finding {
   consequences?: Finding[];
   /** The department's explanation (出错说明), when given. */
   explanation?: string;
-  /** Indicator ids and score lines whose values this finding's figures feed (severity by consequence). */
-  affects?: string[];
   /**
-   * @deprecated Being replaced by renderers over the fields above (issue "findings as data");
-   * today's pre-built text, kept only until every surface renders from data.
+   * What the finding's figures feed: indicator ids, and `评分：<三级指标>` for the score lines computed
+   * from them. A discrepancy with nothing here has no consequence and is a 提示 (severity by consequence).
    */
-  message: string;
+  affects?: string[];
+}
+
+/**
+ * How one comparison of a check ended (a check yields one per column, row or project). 无法核实 names
+ * the inputs to fill in `missing`; a blank is never read as 0.
+ */
+export interface CheckResult {
+  /** The comparison's id: the check id, plus `.key` when the check yields several (as its finding's id). */
+  id: string;
+  /** The check id. */
+  rule: string;
+  family: string;
+  outcome: CheckOutcome;
+  /** Blank or unusable inputs that stop the comparison from being decided (无法核实), or that it left out. */
+  missing: Operand[];
+}
+
+/** How a whole check ended: 不成立 if any comparison fails, else 无法核实 if any cannot be decided, else 成立. */
+export interface CheckSummary {
+  rule: string;
+  family: string;
+  title: string;
+  severity: Severity;
+  outcome: CheckOutcome;
+  /** Every input missing in any comparison of the check (or, when it compared nothing, its blank inputs). */
+  missing: Operand[];
 }

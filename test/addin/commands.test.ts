@@ -24,8 +24,8 @@ test('runAll is registered under the manifest’s FunctionName and writes the pl
   const plan = evaluate(templateReading(sampleValues())).plan;
   expect(plan.sheets.map((s) => s.name)).toEqual(['指标计算表', '评分表', '问题清单', '报告草稿']);
   for (const s of plan.sheets) expect(d.sheetNames()).toContain(s.name);
-  // The sample's 财政拨款本年收入 合计 (780.19 ≠ 478.29 + 714.76) is marked as an error.
-  expect(d.cell('财政拨款!D7').fill).toEqual({ kind: 'solid', color: '#FFC7CE' });
+  // The sample's 上年结转 for 预算完成率 (61.55 ≠ 收支总表 4.04) feeds an indicator: marked as an error.
+  expect(d.cell('基础数据!B25').fill).toEqual({ kind: 'solid', color: '#FFC7CE' });
 });
 
 test('a failing run still completes the event (Excel would otherwise spin the button)', async () => {

@@ -63,14 +63,20 @@ describe('jixiao CLI', () => {
     const ids = result.findings.map((f: { id: string }) => f.id);
     expect(ids).toEqual(expect.arrayContaining(['sum.财拨.本年收入', 'sum.财拨.本年支出', 'rate.预算完成率', 'part.财拨_对个人和家庭的补助']));
     const first = result.findings.find((f: { id: string }) => f.id === 'sum.财拨.本年收入');
+    // No indicator reads the 财拨 grid: a discrepancy without consequence is a 提示.
     expect(first).toMatchObject({
-      severity: '错误',
+      severity: '提示',
       kind: 'mismatch',
       expected: { value: '1193.05', kind: 'amount' },
       computed: { value: '780.19', kind: 'amount' },
       difference: { value: '-412.86', kind: 'amount' },
       tolerance: { value: '0.015', kind: 'amount' },
     });
+    // Every check's outcome, with what is missing: 财拨 经济分类 lacks its 资本性支出, so it cannot be verified.
+    const checks = new Map(result.checks.map((c: { rule: string }) => [c.rule, c]));
+    expect(checks.get('sum.财拨经济分类')).toMatchObject({ outcome: '无法核实', missing: [{ name: '财拨_资本性支出' }] });
+    expect(checks.get('sum.本年收入合计')).toMatchObject({ outcome: '成立' });
+    expect(checks.get('sum.财拨.本年收入')).toMatchObject({ outcome: '不成立' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['指标计算表', '评分表', '问题清单', '报告草稿']));

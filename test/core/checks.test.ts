@@ -3,8 +3,9 @@ import { templateReading, InputValues } from '../../src/catalogue/fill';
 import { TEMPLATE_ADDRESS } from '../../src/catalogue/layout';
 import { CHECKS } from '../../src/catalogue/checks';
 import { buildModel } from '../../src/core/model';
-import { explanationOf, explanationStatus, flattenFindings, runChecks } from '../../src/core/checks';
+import { evaluateChecks, explanationOf, explanationStatus, flattenFindings, runChecks } from '../../src/core/checks';
 import { findingMarks, findingsSheet } from '../../src/core/sheets/findingsSheet';
+import { CELL_NOTE_CHARS, fullText, nextStepText } from '../../src/core/render/finding';
 import type { Finding, IndicatorResult, Operand, ScoreSheet } from '../../src/core/results';
 import { computeIndicators } from '../../src/core/indicators';
 import { sampleModel } from '../helpers/sample';
@@ -36,8 +37,18 @@ describe('check catalogue', () => {
   });
 });
 
+/** Every income source but 一般公共预算 and 其他, typed 0: a blank is not 0, so a sum with blank parts cannot fail. */
+const OTHER_SOURCES_ZERO = {
+  收入_政府性基金预算财政拨款: 0,
+  收入_国有资本经营预算财政拨款: 0,
+  收入_上级补助收入: 0,
+  收入_事业收入: 0,
+  收入_经营收入: 0,
+  收入_附属单位上缴收入: 0,
+};
+
 describe('合计: total = Σ parts', () => {
-  const base = { 收入_一般公共预算财政拨款: 100, 收入_其他收入: 50.5 };
+  const base = { 收入_一般公共预算财政拨款: 100, 收入_其他收入: 50.5, ...OTHER_SOURCES_ZERO };
 
   test('holds', () => {
     expect(find(check({ ...base, 收入_本年收入合计: 150.5 }), 'sum.本年收入合计')).toBeUndefined();
@@ -45,16 +56,24 @@ describe('合计: total = Σ parts', () => {
 
   test('breaks: says what should hold, expected, computed, difference, tolerance and every cell', () => {
     const f = find(check({ ...base, 收入_本年收入合计: 151 }), 'sum.本年收入合计')!;
-    expect(f.severity).toBe('错误');
+    expect(f.kind).toBe('mismatch');
+    // No indicator reads these figures: a discrepancy without consequence is a 提示.
+    expect(f.severity).toBe('提示');
+    expect(f.affects).toBeUndefined();
     expect(f.expected!.value.toFixed(2)).toBe('150.50');
     expect(f.computed!.value.toFixed(2)).toBe('151.00');
     expect(f.difference!.value.toFixed(2)).toBe('0.50');
-    expect(f.tolerance!.value.toString()).toBe('0.015');
-    expect(f.message).toContain('应为 150.50，实为 151.00，差额 +0.50');
-    expect(f.message).toContain('容差 ±0.015（3 个金额各按 ±0.005 的四舍五入误差计）');
-    for (const n of ['收入_本年收入合计', '收入_一般公共预算财政拨款', '收入_其他收入']) expect(f.message).toContain(at(n));
-    expect(f.operands.map((o) => o.address)).toEqual([at('收入_本年收入合计'), at('收入_一般公共预算财政拨款'), at('收入_其他收入')]);
-    expect(f.message).toContain('建议：');
+    expect(f.tolerance!.value.toString()).toBe('0.045');
+    expect(fullText(f)).toContain('应为 150.50，实为 151.00，差额 +0.50');
+    expect(fullText(f)).toContain('容差 ±0.045（9 个金额各按 ±0.005 的四舍五入误差计）');
+    for (const n of ['收入_本年收入合计', '收入_一般公共预算财政拨款', '收入_其他收入']) expect(fullText(f)).toContain(at(n));
+    expect(f.operands.map((o) => o.address)).toEqual([
+      at('收入_本年收入合计'),
+      at('收入_一般公共预算财政拨款'),
+      ...Object.keys(OTHER_SOURCES_ZERO).map(at),
+      at('收入_其他收入'),
+    ]);
+    expect(fullText(f)).toContain('建议：');
   });
 
   test('within tolerance: 478.29 + 877.32 = 1355.61 against 1355.62 (3 terms, ±0.015) is no finding; 0.02 off is', () => {
@@ -88,12 +107,76 @@ describe('合计: total = Σ parts', () => {
 
   test('counts have no tolerance: 人员情况表 in-post 18 + 2 against 21', () => {
     const f = find(check({ 人员情况表: [['本部', 19, 18, null], ['中心', 4, 2, null]], 基础_在职人数: 21, 基础_编制数: 23 }), 'sum.人员.在职人数')!;
-    expect(f.message).toContain('应为 20，实为 21，差额 +1；容差 0');
+    expect(fullText(f)).toContain('应为 20，实为 21，差额 +1；容差 0');
     expect(find(check({ 人员情况表: [['本部', 19, 18, null], ['中心', 4, 2, null]], 基础_编制数: 23 }), 'sum.人员.编制数')).toBeUndefined();
   });
 
   test('a total whose parts are all blank is skipped silently', () => {
     expect(find(check({ 三公_合计_上年预算: 26 }), 'sum.三公.上年预算')).toBeUndefined();
+  });
+});
+
+describe('three outcomes: a blank is never 0', () => {
+  /** How comparison `id` of check `id` ended, the check run alone. */
+  const outcome = (values: InputValues, id: string) => evaluateChecks(buildModel(templateReading(values)), [], null, { only: [id] }).results.find((r) => r.id === id)!;
+
+  test('a prior-year 三公 total with one item blank: 无法核实, naming the blank, not “应为 3.70，实为 10.10”', () => {
+    const values = { 三公_合计_上年决算: 10.1, 三公_因公出国_上年决算: 2.5, 三公_公务接待_上年决算: 1.2 };
+    const r = outcome(values, 'sum.三公.上年决算');
+    expect(r.outcome).toBe('无法核实');
+    expect(r.missing.map((o) => o.name)).toEqual(['三公_公务用车_上年决算']);
+    const f = find(check(values), 'sum.三公.上年决算')!;
+    expect([f.kind, f.severity]).toEqual(['cannotVerify', '提示']);
+    expect(f.missing!.map((o) => o.address)).toEqual([at('三公_公务用车_上年决算')]);
+    expect(fullText(f)).toContain('缺 ' + at('三公_公务用车_上年决算'));
+  });
+
+  test('stated parts already over the total: 不成立 whatever the blank holds', () => {
+    const values = { 三公_合计_上年决算: 3, 三公_因公出国_上年决算: 2.5, 三公_公务接待_上年决算: 1.2 };
+    expect(outcome(values, 'sum.三公.上年决算').outcome).toBe('不成立');
+    const f = find(check(values), 'sum.三公.上年决算')!;
+    expect(f.kind).toBe('mismatch');
+    expect(f.missing!.map((o) => o.name)).toEqual(['三公_公务用车_上年决算']);
+  });
+
+  test('stated parts equal to the total: the blank can only be 0, 成立', () => {
+    const values = { 三公_合计_上年决算: 3.7, 三公_因公出国_上年决算: 2.5, 三公_公务接待_上年决算: 1.2 };
+    expect(outcome(values, 'sum.三公.上年决算').outcome).toBe('成立');
+    expect(find(check(values), 'sum.三公.上年决算')).toBeUndefined();
+  });
+
+  test('typed 0 and “-” are zero: the same sum decides', () => {
+    expect(outcome({ 三公_合计_上年决算: 10.1, 三公_因公出国_上年决算: 2.5, 三公_公务接待_上年决算: 1.2, 三公_公务用车_上年决算: 0 }, 'sum.三公.上年决算').outcome).toBe('不成立');
+    expect(outcome({ 三公_合计_上年决算: 10.1, 三公_因公出国_上年决算: 2.5, 三公_公务接待_上年决算: 1.2, 三公_公务用车_上年决算: '-' }, 'sum.三公.上年决算').outcome).toBe('不成立');
+  });
+
+  test('nothing stated: 无法核实 with every blank named, and no finding', () => {
+    const run = evaluateChecks(buildModel(templateReading({})), [], null, { only: ['sum.三公.上年决算'] });
+    expect(run.findings).toEqual([]);
+    expect(run.checks).toHaveLength(1);
+    expect(run.checks[0].outcome).toBe('无法核实');
+    expect(run.checks[0].missing.map((o) => o.name)).toEqual(['三公_合计_上年决算', '三公_因公出国_上年决算', '三公_公务接待_上年决算', '三公_公务用车_上年决算']);
+  });
+
+  test('a balance with a blank spending: the figures could still reconcile, so 无法核实', () => {
+    const r = outcome({ 财拨_年初结转结余_基本: 10, 财拨_本年收入_基本: 100, 财拨_年末结转结余_基本: 20 }, 'balance.财拨.基本');
+    expect(r.outcome).toBe('无法核实');
+    expect(r.missing.map((o) => o.name)).toEqual(['财拨_本年支出_基本']);
+  });
+
+  test('severity follows the consequence: the same discrepancy in a figure an indicator reads is an 错误', () => {
+    const values = { 基础_结转结余_上年: 60.64, 收入_年初结转和结余: 4.04 };
+    expect(find(check(values), 'carry.结转结余')!.severity).toBe('提示');
+    const reads = indicator('结转结余变动率', '10', [{ name: '基础_结转结余_上年', label: '上年', value: new D('60.64'), address: at('基础_结转结余_上年') }]);
+    const f = find(check(values, [reads]), 'carry.结转结余')!;
+    expect(f.severity).toBe('错误');
+    expect(f.affects).toEqual(['结转结余变动率']);
+  });
+
+  test('only the chosen checks run', () => {
+    const run = evaluateChecks(buildModel(templateReading({ ...OTHER_SOURCES_ZERO, 收入_一般公共预算财政拨款: 1, 收入_其他收入: 1, 收入_本年收入合计: 5, 支出_基本支出: 1, 支出_项目支出: 1, 支出_本年支出合计: 9 })), [], null, { only: ['sum.本年收入合计'] });
+    expect(run.checks.map((c) => c.rule)).toEqual(['sum.本年收入合计']);
+    expect(all(run.findings).map((f) => f.id)).toEqual(['sum.本年收入合计']);
   });
 });
 
@@ -115,7 +198,7 @@ describe('一致: one quantity stated in two places', () => {
     expect(find(check({ 收入_一般公共预算财政拨款: 1193.05, 财拨_本年收入_合计: 1193.06 }), 'same.财拨收入')).toBeUndefined();
     const f = find(check({ 收入_一般公共预算财政拨款: 1193.05, 财拨_本年收入_合计: 780.19 }), 'same.财拨收入')!;
     expect(f.difference!.value.toFixed(2)).toBe('-412.86');
-    expect(f.message).toContain('差额 −412.86；容差 ±0.01');
+    expect(fullText(f)).toContain('差额 −412.86；容差 ±0.01');
   });
 });
 
@@ -124,7 +207,7 @@ describe('部分: part ≤ whole', () => {
     expect(find(check({ 财拨_对个人和家庭的补助: 66.73, 支出_对个人和家庭的补助: 66.73 }), 'part.财拨_对个人和家庭的补助')).toBeUndefined();
     expect(find(check({ 财拨_对个人和家庭的补助: 66.74, 支出_对个人和家庭的补助: 66.73 }), 'part.财拨_对个人和家庭的补助')).toBeUndefined();
     const f = find(check({ 财拨_对个人和家庭的补助: 77.14, 支出_对个人和家庭的补助: 66.73 }), 'part.财拨_对个人和家庭的补助')!;
-    expect(f.message).toContain('上限 66.73，实为 77.14，超出 +10.41');
+    expect(fullText(f)).toContain('上限 66.73，实为 77.14，超出 +10.41');
   });
 });
 
@@ -146,7 +229,7 @@ describe('比率: a stated rate equals its recomputation', () => {
     expect(find(check({ 基础_预算完成率: '99.524%' }, [完成率]), 'rate.预算完成率')).toBeUndefined();
     const f = find(check({ 基础_预算完成率: '99.59%' }, [完成率]), 'rate.预算完成率')!;
     expect(f.expected!.value.toFixed(2)).toBe('99.52');
-    expect(f.message).toContain('应为 99.52%，实为 99.59%，差额 +0.07 个百分点；容差 ±0.005 个百分点');
+    expect(fullText(f)).toContain('应为 99.52%，实为 99.59%，差额 +0.07 个百分点；容差 ±0.005 个百分点');
     // The indicator's inputs are shown and marked too.
     expect(f.operands.map((o) => o.address)).toContain(at('基础_预算完成_上年结转'));
   });
@@ -157,14 +240,14 @@ describe('比率: a stated rate equals its recomputation', () => {
     变动率.value = new D('-56.6').div('60.64').times(100);
     delete 变动率.unavailable;
     const f = find(check({ 基础_结转结余变动率: '93.33%' }, [变动率]), 'rate.结转结余变动率')!;
-    expect(f.message).toContain('应为 −93.34%，实为 93.33%');
-    expect(f.message).toContain('正负号弄反');
+    expect(fullText(f)).toContain('应为 −93.34%，实为 93.33%');
+    expect(fullText(f)).toContain('正负号弄反');
   });
 
   test('a rate that cannot be recomputed is a 提示 saying why', () => {
     const f = find(check({ 基础_在职人员控制率: '91.30%' }, [indicator('在职人员控制率', null)]), 'rate.在职人员控制率')!;
     expect(f.severity).toBe('提示');
-    expect(f.message).toContain('编制数为 0，无法计算');
+    expect(fullText(f)).toContain('编制数为 0，无法计算');
   });
 
   test('三公 增长率 recomputed from the 三公 table; 上年 0 gives a 提示', () => {
@@ -208,15 +291,15 @@ describe('单位 and 年度', () => {
     const fs = check({ 收入_一般公共预算财政拨款: 11930500, 收入_其他收入: 158.53, 收入_本年收入合计: 1351.58, 财拨_本年收入_合计: 1193.05 });
     const roots = fs.filter((f) => f.id.startsWith('unit.'));
     expect(roots).toHaveLength(1);
-    expect(roots[0].message).toContain(`${at('收入_一般公共预算财政拨款')} 一般公共预算财政拨款收入 填的是 11930500.00`);
-    expect(roots[0].message).toContain('按万元应为 1193.05');
+    expect(fullText(roots[0])).toContain(`${at('收入_一般公共预算财政拨款')} 一般公共预算财政拨款收入 填的是 11930500.00`);
+    expect(fullText(roots[0])).toContain('按万元应为 1193.05');
     expect(roots[0].consequences!.map((c) => c.id).sort()).toEqual(['unit.same.财拨收入', 'unit.sum.本年收入合计'].filter((x) => x !== roots[0].id));
   });
 
   test('figures labelled with another year', () => {
     expect(find(check({ 评价年度: 2021, 基础_预算调整_数据年度: 2021 }), 'year.预算调整')).toBeUndefined();
     const f = find(check({ 评价年度: 2021, 基础_预算调整_数据年度: 2020, 基础_预算调整_年初预算: 596.03 }), 'year.预算调整')!;
-    expect(f.message).toContain('应为 2021，实为 2020');
+    expect(fullText(f)).toContain('应为 2021，实为 2020');
     expect(f.operands.map((o) => o.address)).toContain(at('基础_预算调整_年初预算'));
   });
 
@@ -231,7 +314,7 @@ describe('输入: input diagnostics are findings', () => {
     const m = buildModel(templateReading({ 基础_编制数: -3 }));
     const fs = runChecks(m, [], null).filter((f) => f.rule === 'input');
     expect(fs).toHaveLength(m.diagnostics.length);
-    const neg = fs.find((f) => f.message.includes('人数或个数不能为负'))!;
+    const neg = fs.find((f) => fullText(f).includes('人数或个数不能为负'))!;
     expect(neg.severity).toBe('错误');
     expect(neg.operands[0].address).toBe(at('基础_编制数'));
   });
@@ -256,7 +339,7 @@ describe('评分: a claimed score the rulebook contradicts', () => {
     const fs = check({ 自评得分表: [['在职人员控制率', 2, null], ['预算配置', 4, null]] }, [ind], sheet);
     const over = fs.find((f) => f.id === 'score.三级.在职人员控制率')!;
     expect(over.severity).toBe('错误');
-    expect(over.message).toContain('应为 1.00分，实为 2.00分');
+    expect(fullText(over)).toContain('应为 1.00分，实为 2.00分');
     expect(over.operands.map((o) => o.address)).toEqual([expect.stringMatching(/^自评打分!B\d+$/), at('基础_在职人数')]);
     expect(over.consequences!.map((c) => c.id)).toEqual(['score.二级.预算配置']);
     expect(all(over.consequences!).map((c) => c.id)).toContain('score.一级.投入');
@@ -265,8 +348,8 @@ describe('评分: a claimed score the rulebook contradicts', () => {
   test('the message shows the indicator value as a percentage and a fractional 满分 as it is (2.5, not 3)', () => {
     const half: ScoreSheet = { ...sheet, groups: [{ level: 2, name: '预算配置', points: new D('2.5'), score: new D(1), claimed: new D('2.5'), parent: '投入' }] };
     const fs = check({ 自评得分表: [['在职人员控制率', 2, null], ['预算配置', 2.5, null]] }, [ind], half);
-    expect(find(fs, 'score.三级.在职人员控制率')!.message).toContain('（指标值 91.30%，评分标准：≤100% 得满分）');
-    expect(find(fs, 'score.二级.预算配置')!.message).toContain('（满分 2.5 分）');
+    expect(fullText(find(fs, 'score.三级.在职人员控制率')!)).toContain('（指标值 91.30%，评分标准：≤100% 得满分）');
+    expect(fullText(find(fs, 'score.二级.预算配置')!)).toContain('（满分 2.5 分）');
   });
 });
 
@@ -301,17 +384,20 @@ describe('cascades fold', () => {
     });
     const root = fs.find((f) => f.id === 'sum.财拨.本年支出')!;
     expect(root.consequences!.map((c) => c.id).sort()).toEqual(['balance.财拨.合计', 'same.财拨支出', 'sum.财拨经济分类']);
-    expect(root.nextStep).toContain(`先核对 ${at('财拨_本年支出_合计')}`);
+    expect(root.primary!.address).toBe(at('财拨_本年支出_合计'));
+    expect(nextStepText(root)).toContain(`先核对 ${at('财拨_本年支出_合计')}`);
     expect(fs.filter((f) => f.rule !== 'input')).toHaveLength(1);
   });
 });
 
 describe('the sample department', () => {
   // Hand-computed recomputations of the stated rates, from the sample's own inputs.
+  // Each reads its inputs as the engine's indicators do (severity follows the consequence).
+  const reads = (...names: string[]): Operand[] => names.map((name) => ({ name, label: name, value: null, address: at(name) }));
   const indicators: IndicatorResult[] = [
-    indicator('在职人员控制率', '0'),
-    indicator('预算完成率', '0'),
-    indicator('结转结余变动率', '0'),
+    indicator('在职人员控制率', '0', reads('基础_在职人数', '基础_编制数')),
+    indicator('预算完成率', '0', reads('基础_预算完成_上年结转', '基础_预算完成_年初预算', '基础_预算完成_本年追加', '基础_预算完成_年末结余')),
+    indicator('结转结余变动率', '0', reads('基础_结转结余_本年', '基础_结转结余_上年')),
     indicator('公用经费控制率', '0'),
     indicator('三公经费控制率', '0'),
     indicator('三公经费变动率', '0'),
@@ -347,7 +433,8 @@ describe('the sample department', () => {
     expect(e('sum.人员.在职人数').expected!.value.toFixed(0)).toBe('20');
     // 99.59% stated vs 99.52%; 93.33% stated for −93.34%.
     expect(e('rate.预算完成率').expected!.value.toFixed(2)).toBe('99.52');
-    expect(e('rate.结转结余变动率').message).toContain('正负号弄反');
+    expect(e('rate.结转结余变动率').kind).toBe('signReversed');
+    expect(fullText(e('rate.结转结余变动率'))).toContain('正负号弄反');
     // 预算调整 figures are 2020's.
     expect(e('year.预算调整').computed!.value.toFixed(0)).toBe('2020');
     // 财拨 明细 基本支出 393.23 vs grid 478.29; 项目 年中追加 338.76 vs 471.32.
@@ -411,11 +498,17 @@ describe('the sample department', () => {
     const addresses = marks.map((m) => m.address);
     expect(new Set(addresses).size).toBe(addresses.length);
     const total = marks.find((m) => m.address === at('财拨_本年支出_合计'))!;
-    expect(total.severity).toBe('错误');
-    // In sum.财拨.本年支出, its three consequences: four messages on one cell.
-    expect(total.note.split('\n\n')).toHaveLength(4);
-    // 基础_预算完成_本年追加 is only in a 提示.
-    expect(marks.find((m) => m.address === at('基础_预算完成_本年追加'))!.severity).toBe('提示');
+    // No indicator reads the 财拨 grid: every finding on it is a 提示.
+    expect(total.severity).toBe('提示');
+    // In sum.财拨.本年支出, its three consequences: four notes on one cell, each short and starting with its severity.
+    const notes = total.note.split('\n\n');
+    expect(notes).toHaveLength(4);
+    for (const n of notes) expect(n.split('（')[0].length).toBeLessThanOrEqual(CELL_NOTE_CHARS);
+    expect(notes[0]).toMatch(/^【提示】财政拨款本年支出：合计 = 基本支出 \+ 项目支出：应为 1197\.08，实为 836\.79，差额 −360\.29/);
+    // A cell in a finding whose figures feed an indicator is marked 错误.
+    expect(marks.find((m) => m.address === at('基础_预算完成_上年结转'))!.severity).toBe('错误');
+    // 财拨_年中追加_合计 is only in 提示 (a declared 提示, and a 合计 no indicator reads).
+    expect(marks.find((m) => m.address === at('财拨_年中追加_合计'))!.severity).toBe('提示');
     // Every operand cell of every finding is marked.
     for (const f of flat) for (const o of f.operands) if (o.address) expect(addresses).toContain(o.address);
   });

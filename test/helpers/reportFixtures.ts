@@ -67,7 +67,7 @@ export function handFindings(m: Model): Finding[] {
     family: '合计',
     severity,
     kind: 'mismatch',
-    message: title,
+
     operands,
     nextStep: '核对',
     explanation,

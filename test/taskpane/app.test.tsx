@@ -42,8 +42,8 @@ test('findings are grouped by severity; clicking one selects its cell; a 提示 
   fireEvent.click(screen.getByRole('tab', { name: /^问题/ }));
   const errors = screen.getByRole('region', { name: '错误' });
   const warnings = screen.getByRole('region', { name: '提示' });
-  // The sample states 财政拨款本年收入 as 780.19, but 478.29 + 714.76 = 1193.05 (差额 −412.86).
-  const income = errors.querySelector('[data-finding="sum.财拨.本年收入"]') as HTMLElement;
+  // The sample states 财政拨款本年收入 as 780.19, but 478.29 + 714.76 = 1193.05 (差额 −412.86); no indicator reads it: a 提示.
+  const income = warnings.querySelector('[data-finding="sum.财拨.本年收入"]') as HTMLElement;
   expect(within(income).getByText(/应为 1193\.05，实为 780\.19，差额 −412\.86/)).toBeTruthy();
   fireEvent.click(within(income).getByRole('button', { name: '财政拨款本年收入：合计 = 基本支出 + 项目支出' }));
   await waitFor(() => expect(port.selected).toEqual(['财政拨款!D7']));

@@ -2,33 +2,23 @@
  * 问题清单: one row per finding (consequences indented under their root), each cell involved linked
  * so a click jumps to it; and the marks every involved input cell gets (one per cell, most severe).
  */
-import type Decimal from 'decimal.js';
-import { INPUT_BY_NAME } from '../../catalogue/inputs';
-import type { InputKind } from '../../catalogue/types';
 import { colLetter } from '../../catalogue/layout';
 import { parseRange, formatRange } from '../address';
 import { explanationStatus, flattenFindings } from '../checks';
 import { fixed, money } from '../decimal';
-import type { Finding, Operand } from '../results';
+import { cellNote, listRow } from '../render/finding';
+import { operandText } from '../render/quantity';
+import type { Finding, Quantity } from '../results';
 import type { CellMark, OutCell, SheetPlan, Severity } from '../types';
 
 export const FINDINGS_SHEET = '问题清单';
 
 const HEADER = ['序号', '严重程度', '规则', '问题', '应为', '实为', '差额', '容差', '涉及单元格', '建议', '说明状态'];
 
-/** The kind of the figure a finding compares, from its first operand (tables: by column). */
-function kindOf(f: Finding): InputKind {
-  const name = f.operands[0]?.name ?? '';
-  const d = INPUT_BY_NAME.get(name);
-  if (d?.type === 'scalar') return d.kind;
-  if (/\.(编制数|在职人数)$/.test(name)) return 'count';
-  if (/\.自评得分$/.test(name)) return 'score';
-  return 'amount';
-}
-
-function numberCell(x: Decimal | undefined, kind: InputKind): OutCell {
-  if (x === undefined) return { value: '', style: 'label' };
-  switch (kind) {
+function numberCell(q: Quantity | undefined): OutCell {
+  if (q === undefined) return { value: '', style: 'label' };
+  const x = q.value;
+  switch (q.kind) {
     case 'rate':
       return { value: Number(fixed(x, 2)), style: 'rate' };
     case 'count':
@@ -41,23 +31,11 @@ function numberCell(x: Decimal | undefined, kind: InputKind): OutCell {
   }
 }
 
-function shown(o: Operand): string {
-  const v = o.value;
-  const value = v === null ? '（空）' : typeof v === 'object' ? fixed(v as Decimal, 2) : typeof v === 'boolean' ? (v ? '是' : '否') : String(v);
-  return `${o.address ?? '（未定位）'} ${o.label} ${value}`;
-}
-
 /** The top-left cell of an operand's address (`Sheet!A1`), or undefined. */
 function cellOf(address: string | undefined): string | undefined {
   if (!address) return undefined;
   const r = parseRange(address);
   return r ? formatRange({ ...r, bottom: r.top, right: r.left }) : undefined;
-}
-
-/** The message without its trailing next step (the 建议 column shows it). */
-function problem(f: Finding): string {
-  const tail = `建议：${f.nextStep}`;
-  return f.message.endsWith(tail) ? f.message.slice(0, -tail.length) : f.message;
 }
 
 /** Link columns (定位1…) per row; further cells are listed in 涉及单元格. */
@@ -89,24 +67,24 @@ export function findingsSheet(findings: Finding[]): SheetPlan {
   for (const { finding: f, depth } of flat) {
     counters.length = depth + 1;
     counters[depth] = (counters[depth] ?? 0) + 1;
-    const kind = kindOf(f);
+    const text = listRow(f);
     const cells = f.operands.filter((o) => o.address);
     const indent = depth > 0 ? `${'　'.repeat(depth)}└ ` : '';
     rows.push([
       { value: counters.join('.'), style: 'label' },
       { value: f.severity, style: f.severity === '错误' ? 'error' : 'warning' },
       { value: f.id, style: 'label' },
-      { value: `${indent}${problem(f)}`, style: 'text' },
-      numberCell(f.expected?.value, kind),
-      numberCell(f.computed?.value, kind),
-      numberCell(f.difference?.value, kind),
+      { value: `${indent}${text.problem}`, style: 'text' },
+      numberCell(f.expected),
+      numberCell(f.computed),
+      numberCell(f.difference),
       f.tolerance === undefined ? { value: '', style: 'label' } : { value: `±${f.tolerance.value.toString()}`, style: 'label' },
       {
-        value: [...f.operands.slice(0, MAX_SHOWN).map(shown), ...(f.operands.length > MAX_SHOWN ? [`……等共 ${f.operands.length} 个单元格`] : [])].join('\n'),
+        value: [...f.operands.slice(0, MAX_SHOWN).map(operandText), ...(f.operands.length > MAX_SHOWN ? [`……等共 ${f.operands.length} 个单元格`] : [])].join('\n'),
         style: cells.length ? 'link' : 'text',
         link: cellOf(cells[0]?.address),
       },
-      { value: f.nextStep, style: 'text' },
+      { value: text.nextStep, style: 'text' },
       { value: explanationStatus(f), style: f.explanation ? 'ok' : f.severity === '错误' ? 'error' : 'warning' },
       ...cells.slice(0, MAX_LINKS).map((o): OutCell => ({ value: cellOf(o.address), style: 'link', link: cellOf(o.address) })),
     ]);
@@ -127,11 +105,11 @@ export const MAX_MARKS_PER_FINDING = 50;
 /** Excel's limit for a note is 32,767 characters; keep well under it. */
 const MAX_NOTE = 4000;
 
-/** One mark per involved cell: the most severe finding's colour, every finding's message in the note. */
+/** One mark per involved cell: the most severe finding's colour, every finding's short note. */
 export function findingMarks(findings: Finding[]): CellMark[] {
   const marks = new Map<string, { severity: Severity; notes: string[] }>();
   for (const { finding: f } of flattenFindings(findings)) {
-    const note = `【${f.severity}${f.explanation ? '·已说明' : ''}】${f.message}${f.explanation ? `\n说明：${f.explanation}` : ''}`;
+    const note = cellNote(f);
     for (const o of f.operands.filter((x) => cellOf(x.address)).slice(0, MAX_MARKS_PER_FINDING)) {
       const address = cellOf(o.address);
       if (!address) continue;

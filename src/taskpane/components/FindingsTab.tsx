@@ -14,6 +14,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
+import { cardParts } from '../../core/render/finding';
 import type { Finding } from '../../core/results';
 import type { Diagnostic, Severity } from '../../core/types';
 import { useStrings } from '../strings';
@@ -40,11 +41,6 @@ export interface FindingsTabProps {
   onClearMarks(): void;
 }
 
-/** The message without the title it repeats at its start (the card shows the title already). */
-export function messageBody(f: Finding): string {
-  return f.message.startsWith(`${f.title}：`) ? f.message.slice(f.title.length + 1) : f.message;
-}
-
 /** The first cell a finding is about: where clicking the finding takes the user. */
 export function findingAddress(f: Finding): string | undefined {
   return f.operands.find((o) => o.address)?.address;
@@ -59,6 +55,8 @@ function FindingCard({ f, live, busy, onSelect, onExplain }: { f: Finding } & Om
   const [text, setText] = React.useState(f.explanation ?? '');
   const target = findingAddress(f);
   const cells = f.operands.filter((o) => o.address);
+  const parts = cardParts(f);
+  const point = parts.figures.length ? parts.figures.map((x) => `${x.label} ${x.text}`).join('，') : parts.summary ?? '';
   return (
     <Card className={mergeClasses(css.card, f.severity === '错误' ? css.error : css.warning)} data-finding={f.id}>
       <Button
@@ -69,11 +67,16 @@ function FindingCard({ f, live, busy, onSelect, onExplain }: { f: Finding } & Om
         title={target ? `${s.locate} ${target}` : undefined}
       >
         <Text weight="semibold" align="start">
-          {f.title}
+          {parts.title}
         </Text>
       </Button>
       {target && <Caption1 className={pane.mono}>{target}</Caption1>}
-      <Body1 className={open ? pane.wrap : mergeClasses(pane.wrap, css.clamped)}>{messageBody(f)}</Body1>
+      {point && <Body1 className={open ? pane.wrap : mergeClasses(pane.wrap, css.clamped)}>{point}</Body1>}
+      {open && parts.details.map((d) => (
+        <Caption1 key={d} className={pane.wrap}>
+          {d}
+        </Caption1>
+      ))}
       {open && live && cells.length > 0 && (
         <div className={css.operands} aria-label={s.locate}>
           {cells.map((o) => (
@@ -83,9 +86,9 @@ function FindingCard({ f, live, busy, onSelect, onExplain }: { f: Finding } & Om
           ))}
         </div>
       )}
-      {open && f.nextStep && (
+      {open && parts.nextStep && (
         <Caption1 className={pane.muted}>
-          {s.nextStep}：{f.nextStep}
+          {s.nextStep}：{parts.nextStep}
         </Caption1>
       )}
       {f.consequences && f.consequences.length > 0 && (

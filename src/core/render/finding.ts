@@ -1,0 +1,170 @@
+/**
+ * A finding in words, one renderer per surface (compare ESLint's messageId + data, hledger's one
+ * error layout). A finding is data (src/core/results.ts); only these functions write its sentences:
+ * the cell note, the 问题清单 row, the pane card and the CLI line. Report sentences and 审核意见 build
+ * on the same parts.
+ */
+import type { Finding, Operand } from '../results';
+import { formatDifference, formatQuantity, operandPlace, operandText } from './quantity';
+
+/** The cells a text lists: all of them up to a dozen, then a count (a table of 10,000 rows stays readable). */
+export const MAX_LISTED_CELLS = 12;
+
+export function cellList(ops: Operand[]): string {
+  const listed = ops.slice(0, MAX_LISTED_CELLS).map(operandText).join('；');
+  return ops.length > MAX_LISTED_CELLS ? `${listed}；……等共 ${ops.length} 个单元格（见“问题清单”）` : listed;
+}
+
+function names(ops: Operand[]): string {
+  const shown = ops.slice(0, MAX_LISTED_CELLS).map(operandPlace);
+  return `${shown.join('、')}${ops.length > MAX_LISTED_CELLS ? ` 等 ${ops.length} 项` : ''}`;
+}
+
+/** 缺 …: the inputs a finding or an outcome needs filled. */
+export function missingText(missing: Operand[]): string {
+  return `缺 ${names(missing)}`;
+}
+
+/** The figures a finding compares, labelled as the 问题清单 and the card show them (应为 / 实为 / 差额, or 上限 / 实为 / 超出). */
+export function figures(f: Finding): Array<{ label: string; text: string }> {
+  if (!f.expected || !f.computed || !f.difference) return [];
+  const exceeds = f.kind === 'exceeds';
+  return [
+    { label: exceeds ? '上限' : '应为', text: formatQuantity(f.expected) },
+    { label: '实为', text: formatQuantity(f.computed) },
+    { label: exceeds ? '超出' : '差额', text: formatDifference(f.difference) },
+  ];
+}
+
+function figuresText(f: Finding): string {
+  return figures(f)
+    .map((x) => `${x.label} ${x.text}`)
+    .join('，');
+}
+
+/** The unit slip in words: which figure, and what it reads as in 万元. */
+function slipText(f: Finding): string {
+  if (!f.slip) return '';
+  const o = f.slip.operand;
+  const v = o.value;
+  if (v === null || typeof v !== 'object') return '';
+  return f.slip.factor === 'div'
+    ? `${operandPlace(o)} 填的是 ${formatQuantity({ value: v, kind: 'amount' })}，约为应有数的 10000 倍，像是按元填列；按万元应为 ${formatQuantity({ value: v.div(10000), kind: 'amount' })}。`
+    : `${operandPlace(o)} 填的是 ${formatQuantity({ value: v, kind: 'amount' })}，约为应有数的万分之一，其他数可能按元填列。`;
+}
+
+/**
+ * What the finding says, without its title, cells or next step: the rule, the figures and the
+ * tolerance, or what is missing, or the notice's own words.
+ */
+export function findingStatement(f: Finding): string {
+  const unverified = f.missing?.length ? `${missingText(f.missing)}。` : '';
+  switch (f.kind) {
+    case 'notice':
+      return f.detail ? `${f.detail.replace(/。$/, '')}。` : '';
+    case 'cannotVerify': {
+      const gap = f.difference ? `按已填各数：${figuresText(f)}；这一差额只能由未填的数补足，补填后才能核实。` : '';
+      return `无法核实：${f.statement ?? f.title}。${f.detail ? `${f.detail.replace(/。$/, '')}。` : ''}${unverified}${gap}`;
+    }
+    default: {
+      const rule = f.statement ? `应满足：${f.statement}。` : '';
+      const tolerance = f.toleranceBasis ? `；${f.toleranceBasis}` : '';
+      const sign =
+        f.kind === 'signReversed' && f.expected
+          ? `报告所列比率的正负号弄反了：按公式计算为${f.expected.value.isNegative() ? '负数（比上年减少）' : '正数（比上年增加）'}。`
+          : '';
+      const blanks = f.missing?.length ? `未填的 ${names(f.missing)} 无论填多少都不能使其成立。` : '';
+      return `${slipText(f)}${rule}${figuresText(f)}${tolerance}。${sign}${blanks}`;
+    }
+  }
+}
+
+/** How many findings are folded under this one because they share its likely wrong cell. */
+function folded(f: Finding): number {
+  return f.primary ? (f.consequences?.length ?? 0) : 0;
+}
+
+/** The cascade in words: the likely wrong cell, and how many findings it explains. */
+export function cascadeText(f: Finding): string {
+  const n = folded(f);
+  return n > 0 && f.primary ? `${operandPlace(f.primary)} 还导致另外 ${n} 项核对不符（列在本条之下）。` : '';
+}
+
+/** The one next step, stated once: check the likely wrong cell first when it explains others. */
+export function nextStepText(f: Finding): string {
+  const n = folded(f);
+  if (n === 0 || !f.primary) return f.nextStep;
+  return `先核对 ${operandPlace(f.primary)}：它同时出现在本条及下列 ${n} 项不符的核对中，很可能是填错的数。${f.nextStep}`;
+}
+
+/** The cells a finding concerns, as a sentence (`涉及单元格：…。`), or '' when none is located. */
+function cellsSentence(f: Finding): string {
+  if (f.kind === 'notice') {
+    const located = f.operands.filter((o) => o.address);
+    return located.length ? `涉及单元格：${located.map((o) => `${o.address}${o.label ? ` ${o.label}` : ''}`).join('；')}。` : '';
+  }
+  return f.operands.length ? `涉及单元格：${cellList(f.operands)}。` : '';
+}
+
+/** 问题清单 row: the 问题 text (title, statement, cascade, cells) and the 建议 text. */
+export function listRow(f: Finding): { problem: string; nextStep: string } {
+  return { problem: `${f.title}：${findingStatement(f)}${cascadeText(f)}${cellsSentence(f)}`, nextStep: nextStepText(f) };
+}
+
+/** Everything a finding says, in one text (a batch summary's “worst problem”, a plain-text export). */
+export function fullText(f: Finding): string {
+  const row = listRow(f);
+  return `${row.problem}建议：${row.nextStep}`;
+}
+
+/** The point of a finding in a few words: its figures, the slip, what is missing, or the notice. */
+function point(f: Finding): string {
+  if (f.kind === 'unitSlip' && f.slip) return `${f.slip.operand.label}疑似按元填列`;
+  if (f.kind === 'cannotVerify') return f.missing?.length ? `无法核实，${missingText(f.missing)}` : `无法核实${f.detail ? `：${f.detail}` : ''}`;
+  if (f.kind === 'notice') return f.detail ?? '';
+  return figuresText(f);
+}
+
+/** A cell note's length before the “see 问题清单” tail: short enough to read on hover. */
+export const CELL_NOTE_CHARS = 120;
+
+/** The note on an input cell: severity, title and the point, within {@link CELL_NOTE_CHARS}; the explanation below it. */
+export function cellNote(f: Finding): string {
+  const head = `【${f.severity}${f.explanation ? '·已说明' : ''}】`;
+  const what = point(f);
+  let title = f.title;
+  const room = CELL_NOTE_CHARS - head.length - what.length - 2;
+  if (title.length > room) title = `${title.slice(0, Math.max(8, room - 1))}…`;
+  let text = what ? `${head}${title}：${what}` : `${head}${title}`;
+  if (text.length > CELL_NOTE_CHARS) text = `${text.slice(0, CELL_NOTE_CHARS - 1)}…`;
+  return `${text}。（${f.id}，详见“问题清单”）${f.explanation ? `\n说明：${f.explanation}` : ''}`;
+}
+
+/** A pane card's parts: a one-line title, the figures, 建议 once, and the details shown on expanding. */
+export interface CardParts {
+  title: string;
+  /** The point in words when there are no figures (a slip, what is missing, a notice). */
+  summary?: string;
+  figures: Array<{ label: string; text: string }>;
+  nextStep: string;
+  details: string[];
+}
+
+export function cardParts(f: Finding): CardParts {
+  const figs = figures(f);
+  const details = [f.statement ? `应满足：${f.statement}` : '', f.toleranceBasis ?? '', cascadeText(f), f.missing?.length && f.kind !== 'cannotVerify' ? `未填：${names(f.missing)}` : ''].filter((x) => x);
+  const summary = f.kind === 'mismatch' || f.kind === 'exceeds' ? undefined : findingStatement(f).replace(/^应满足：[^。]*。/, '');
+  return { title: f.title, summary: summary || undefined, figures: figs, nextStep: nextStepText(f), details };
+}
+
+/** One CLI line: `[错误] title：cells（另连带 n 项）`. */
+export function cliLine(f: Finding): string {
+  const cells = f.operands
+    .map((o) => o.address)
+    .filter(Boolean)
+    .slice(0, 3)
+    .join('、');
+  const more = f.consequences?.length ? `（另连带 ${f.consequences.length} 项）` : '';
+  const missing = f.kind === 'cannotVerify' && f.missing?.length ? `，${missingText(f.missing.slice(0, 3))}${f.missing.length > 3 ? ' 等' : ''}` : '';
+  return `[${f.severity}] ${f.title}${cells ? `：${cells}` : ''}${missing}${more}`;
+}
