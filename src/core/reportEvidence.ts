@@ -76,6 +76,18 @@ function matches(item: DepartmentItem, m: MeasureDecl): number {
   return m.keywords.filter((k) => text.includes(k)).length;
 }
 
+/**
+ * A check's title says what should hold ("A = B", "A与B一致", "A不超过B"); a problem says what
+ * does not: "A与B不一致", "A超过B".
+ */
+export function problemPhrase(title: string): string {
+  const eq = /^(.+?)\s*=\s*(.+)$/.exec(title);
+  if (eq) return `${eq[1]}与${eq[2]}不一致`;
+  if (/不超过/.test(title)) return title.replace('不超过', '超过');
+  if (/(?<!不)一致(（[^）]*）)?$/.test(title)) return title.replace(/一致((（[^）]*）)?)$/, '不一致$1');
+  return title;
+}
+
 /** The evidence of one problem in words: which lines lost how many points, and which findings stand. */
 function evidenceText(ctx: Pick<ReportContext, 'w'>, lines: ScoreLine[], findings: Finding[]): Piece {
   const { w } = ctx;
@@ -85,7 +97,7 @@ function evidenceText(ctx: Pick<ReportContext, 'w'>, lines: ScoreLine[], finding
     parts.push(w.plain(`评分中${each.join('，')}`));
   }
   if (findings.length) {
-    const titles = [...new Set(findings.map((f) => w.fmt.words(f.title)))];
+    const titles = [...new Set(findings.map((f) => w.fmt.words(problemPhrase(f.title))))];
     const shown = titles.slice(0, 3);
     parts.push(
       w.plain(
@@ -117,10 +129,19 @@ export function deriveProblems(
     if (line.missing || !line.score.lessThan(line.points)) continue;
     slot(measureFor(measures, fallback, line.indicator, line.level3, line.level2, line.level1)).lines.push(line);
   }
-  for (const f of ctx.openFindings) {
-    if (f.severity !== '错误') continue;
+  // Figures the checks contradict are a data problem whatever their consequence (错误 or 提示); a blank or a notice is not.
+  const contradicted = ctx.openFindings.filter((f) => ['mismatch', 'exceeds', 'unitSlip', 'signReversed'].includes(f.kind));
+  for (const f of [...contradicted.filter((x) => x.severity === '错误'), ...contradicted.filter((x) => x.severity !== '错误')]) {
     const m = measureForFinding(f, measures);
     if (m) slot(m).findings.push(f);
+  }
+  // A measure with no deduction gets no problem of its own: its contradicted figures are a data problem
+  // (a wrong staff count does not mean staff exceeded the quota).
+  const data = measures.find((m) => m.id === '数据核对');
+  for (const [m, ev] of [...byMeasure]) {
+    if (ev.lines.length > 0 || !data || m === data) continue;
+    slot(data).findings.push(...ev.findings);
+    byMeasure.delete(m);
   }
   const problems: Problem[] = [...byMeasure].map(([measure, ev]) => ({
     measure,

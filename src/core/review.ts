@@ -5,32 +5,23 @@
  * Drafted as a ReportDraft so the same Word export prints it in 公文 form.
  */
 import type Decimal from 'decimal.js';
-import { percent } from './decimal';
-import { assemble, placeholder, points, reportContext, say, wan, type DraftInput, type ReportDraft } from './narrative';
+import { assemble, placeholder, points, reportContext, say, type DraftInput, type ReportDraft } from './narrative';
+import { formatValue } from './render/quantity';
 import { documentLabel } from './reconcile';
 import type { ReportContext, SectionContent, SectionDecl } from './reportContract';
 import { allFindings, unmatchedOwnProblems } from './reportEvidence';
 import type { Finding, Quantity, ScoreLine } from './results';
 import { inWords } from './typography';
 
-/** A finding's figure in words, by its kind (a negative amount reads 负…, never with a sign). */
+/**
+ * A finding's figure in 公文 words: the shared renderer's number (src/core/render/quantity.ts) with
+ * its unit, and a negative written 负… rather than with a sign.
+ */
 export function quantityText(q: Quantity): string {
-  const neg = q.value.isNegative() ? '负' : '';
-  const v = q.value.abs() as Decimal;
-  switch (q.kind) {
-    case 'amount':
-      return `${neg}${wan(v)}`;
-    case 'rate':
-      return `${neg}${percent(v)}`;
-    case 'count':
-      return `${neg}${v.toFixed(0)}`;
-    case 'score':
-      return `${neg}${points(v)}分`;
-    case 'year':
-      return `${q.value.toFixed(0)}年`;
-    default:
-      return `${neg}${v.toString()}`;
-  }
+  if (q.kind === 'year') return `${q.value.toFixed(0)}年`;
+  if (q.kind === 'score') return `${q.value.isNegative() ? '负' : ''}${points(q.value.abs())}分`;
+  const number = formatValue(q.value.abs(), q.kind);
+  return `${q.value.isNegative() ? '负' : ''}${number}${q.kind === 'amount' ? '万元' : ''}`;
 }
 
 /** One finding in words: what should hold, the figures, and the cells it concerns (by table and label). */

@@ -167,12 +167,6 @@ function centred(text: string, key: FontKey, sizePt: number, bold = false, keepN
 
 const NUMBER_LIKE = /^[-−]?[\d,]+(\.\d+)?%?$/;
 
-function displayWidth(s: string): number {
-  let n = 0;
-  for (const ch of s) n += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
-  return n;
-}
-
 /** Twips a table cell needs for a text on one line: 小四 CJK 240, half-width about 130 (digits, %), plus margins. */
 function naturalWidth(text: string): number {
   let n = 0;

@@ -8,6 +8,7 @@ import {
   chineseNumber,
   draftReport,
   draftLines,
+  reportContext,
   direction,
   GROWTH,
   points,
@@ -252,9 +253,9 @@ describe('section texts on the sample department', () => {
       '从评分和数据核对看，评分中绩效目标合理性扣0.5分，绩效指标明确性扣0.5分。',
     ]);
     expect(texts(sample, '存在问题/公用经费')).toEqual(['评分中公用经费控制率扣0.8分。']);
-    // 4 findings have no explanation; the 3 errors are the evidence (the 提示 is not a problem of the report).
+    // 4 findings have no explanation, each a figure the checks contradict: errors are named first.
     expect(texts(sample, '存在问题/数据核对')[0]).toBe(
-      '数据核对发现3项不符，主要是“财政拨款本年收入合计不等于基本支出与项目支出之和”、“一般公共预算收入前后不一致”、“支出合计不等于各项之和”。',
+      '数据核对发现4项不符，主要是“财政拨款本年收入合计不等于基本支出与项目支出之和”、“一般公共预算收入前后不一致”、“支出合计不等于各项之和”等。',
     );
     const j = sample.sections.findIndex((s) => s.id === '改进措施');
     expect(children(sample, j).map(sectionTitle)).toEqual([
@@ -367,9 +368,13 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
         .map((g) => `${g.name}${points(g.score)}分`)
         .join('，')}，综合绩效级别为“${scores.grade}”（绩效评分明细表详见附件1）。`,
     );
-    const open = findings.filter((f) => !f.explanation && f.severity === '错误' && f.family !== '评分').length;
+    const contradicted = ['mismatch', 'exceeds', 'unitSlip', 'signReversed'];
+    const open = findings.filter((f) => !f.explanation && contradicted.includes(f.kind) && f.family !== '评分').length;
     expect(open).toBeGreaterThan(0);
-    expect(all.some((l) => l.startsWith(`数据核对发现${open}项不符，主要是“`))).toBe(true);
+    // Each contradicted figure is evidence for exactly one problem of 八: the one its affected indicators belong to, else data quality.
+    const problems = reportContext({ model, indicators, scores, findings }).problems;
+    expect(problems.flatMap((p) => p.findings)).toHaveLength(open);
+    expect(all.some((l) => /^数据核对发现\d+项不符，主要是“/.test(l))).toBe(true);
     for (const line of all) expect(line).not.toMatch(/NaN|undefined|null|Infinity/);
   });
 });
