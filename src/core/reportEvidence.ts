@@ -169,6 +169,6 @@ export function deriveProblems(
 
 /** The department's problem items that match no evidence (for the 审核意见). */
 export function unmatchedOwnProblems(ctx: ReportContext): DepartmentItem[] {
-  const used = new Set(ctx.problems.map((p) => p.own).filter(Boolean));
-  return ctx.w.departmentItems('存在问题').filter((i) => !used.has(i));
+  const used = new Set(ctx.problems.map((p) => p.own?.heading).filter(Boolean));
+  return ctx.w.departmentItems('存在问题').filter((i) => !used.has(i.heading));
 }

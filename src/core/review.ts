@@ -9,7 +9,7 @@ import { assemble, placeholder, points, reportContext, say, type DraftInput, typ
 import { formatValue } from './render/quantity';
 import { documentLabel } from './reconcile';
 import type { ReportContext, SectionContent, SectionDecl } from './reportContract';
-import { allFindings, unmatchedOwnProblems } from './reportEvidence';
+import { allFindings, problemPhrase, unmatchedOwnProblems } from './reportEvidence';
 import type { Finding, Quantity, ScoreLine } from './results';
 import { inWords } from './typography';
 
@@ -111,8 +111,9 @@ function findingsSection(c: ReportContext): SectionContent[] {
 function corrections(c: ReportContext): SectionContent[] {
   const { w, scores } = c;
   const items: string[] = [];
-  for (const f of c.findings.filter((x) => !x.explanation && x.severity === '错误'))
-    items.push(`${inWords(f.title)}：${inWords(f.nextStep.replace(/先核对\s*\S+!\S+\s*/g, '先核对'))}`);
+  const contradicted = ['mismatch', 'exceeds', 'unitSlip', 'signReversed'];
+  for (const f of c.findings.filter((x) => !x.explanation && contradicted.includes(x.kind)))
+    items.push(`${inWords(problemPhrase(f.title))}：${inWords(f.nextStep.replace(/先核对\s*\S+!\S+\s*/g, '先核对'))}`);
   for (const l of scores?.lines.filter((x) => x.missing && !x.indicator) ?? []) items.push(`补充“${l.level3}”的自评得分及评价说明。`);
   for (const own of unmatchedOwnProblems(c))
     items.push(`单位自述问题“${own.heading || own.paragraphs[0]?.text.slice(0, 20)}”未见评分扣分或数据核对依据，未列入报告“存在的主要问题”，请补充依据或确认删除。`);

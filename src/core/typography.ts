@@ -58,9 +58,17 @@ const SOFTWARE_CLAUSE = /(填入|填写|填在|表中填|名称填)[^，；。]*
  * instructions dropped, ranges with "～".
  */
 export function inWords(s: string): string {
+  // A sentence is cut where an instruction starts; what is left of it, if only a stub ("如有依据"), goes too.
   const clauses = s
-    .split(/(?<=[，；。])/)
-    .filter((c) => !SOFTWARE_CLAUSE.test(c))
+    .split(/(?<=[；。])/)
+    .map((sentence) => {
+      const parts = sentence.split(/(?<=，)/);
+      const cut = parts.findIndex((c) => SOFTWARE_CLAUSE.test(c));
+      if (cut < 0) return sentence;
+      const kept = parts.slice(0, cut).join('').replace(/，$/, '');
+      // A stub ("如有依据") or a condition cut from its consequence ("口径不同的") says nothing alone.
+      return kept.length <= 6 || /的$/.test(kept) ? '' : `${kept}${/[；。]$/.test(sentence) ? sentence.slice(-1) : ''}`;
+    })
     .join('')
     .replace(/[，；]$/, '');
   return documentText(
