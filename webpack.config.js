@@ -1,15 +1,17 @@
 /**
  * Builds the add-in (dist/): taskpane.html, commands.html and the standalone web page web.html,
- * following the Yeoman Office React template. office.js is served from our own origin (see
- * ../shared/TOOLCHAIN.md §5, §8). ExcelJS and docx are reached only through import(), so they land
- * in chunks of their own and never in a page's first load.
+ * following the Yeoman Office React template. Every page Office opens (task pane, function file,
+ * dialog) loads office.js from Microsoft's CDN, as Microsoft requires: the loader then fetches the
+ * host's own script next to it. Tests route that URL to the npm copy. ExcelJS and docx are reached
+ * only through import(), so they land in chunks of their own and never in a page's first load.
  *
  *   npm run build                    production dist/
  *   npm run dev-server / npm start   https://localhost:3000 with office-addin-dev-certs
  *   webpack --env e2e                also builds dist-test/ (the Excel test double for the browser e2e test)
  *   webpack --env http               dev server over plain http (no certificates)
  *
- * JIXIAO_URL=https://example.org/jixiao/ rewrites https://localhost:3000/ in the copied manifest.
+ * The add-in's address is set at build time: JIXIAO_URL=https://example.org/jixiao/ npm run build
+ * rewrites https://localhost:3000/ in the copied manifest (dist/manifest.xml); the pages use relative URLs.
  */
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -57,6 +59,7 @@ module.exports = async (env = {}, options = {}) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      dialog: './src/commands/dialog.ts',
       web: './src/web/index.tsx',
     },
     output: {
@@ -89,16 +92,14 @@ module.exports = async (env = {}, options = {}) => {
       new SkipMinifiedVendors(),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+      new HtmlWebpackPlugin({ filename: 'dialog.html', template: './src/commands/dialog.html', chunks: ['dialog'] }),
       new HtmlWebpackPlugin({ filename: 'web.html', template: './src/web/web.html', chunks: ['web'] }),
+      new HtmlWebpackPlugin({ filename: 'help.html', template: './src/help/help.html', chunks: [] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          { from: 'node_modules/@microsoft/office-js/dist/office.js', to: 'office.js', info: { minimized: true } },
-          {
-            from: 'node_modules/@microsoft/office-js/dist/o15apptofilemappingtable.js',
-            to: 'o15apptofilemappingtable.js',
-            info: { minimized: true },
-          },
+          // ES5 on purpose (IE11 / EdgeHTML hosts): copied as written, never bundled or minified.
+          { from: 'src/guard/oldHost.js', to: 'old-host.js', info: { minimized: true } },
           {
             from: 'manifest*.xml',
             to: '[name][ext]',

@@ -25,11 +25,27 @@ const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function roundTrips() {
-  const { benchSyncs } = lib('hosts/office/double/bench.js');
+  const { benchSyncs } = (require('./ts-require'), require(path.join(root, 'test', 'support', 'excel-double', 'bench.ts')));
   console.log('\n(a) Excel 往返次数（每次一键运行：读入 + 写回，Excel API 替身计数）');
   for (const rows of [10, 100, 1000]) {
     const r = await benchSyncs(rows);
     console.log(`    项目支出明细 ${String(rows).padStart(5)} 行：读入 ${r.read} 次 sync，写回 ${r.write} 次 sync，合计 ${r.read + r.write} 次（${r.ms.toFixed(0)} ms）`);
+  }
+}
+
+/** Request sizes through the real office.js client (excel-web-16.00.js in a vm, the Excel double answering). */
+async function wire() {
+  require('./ts-require');
+  const { wireBench } = require(path.join(root, 'test', 'support', 'real-office', 'bench.ts'));
+  console.log('\n(a2) 经真实 office.js 序列化的请求（ExcelApi 1.15，批注路径，每个项目行带一个问题）：读入 3 次；写回 = 2–3 次读取 + ⌈写回字节 / 预算⌉ 次写入；“写回”字节含写回时的读取请求');
+  let largest = 0;
+  for (const rows of [10, 100, 1000]) {
+    const r = await wireBench(rows);
+    largest = Math.max(largest, r.maxRequest);
+    console.log(
+      `    ${String(rows).padStart(5)} 行（${r.marks} 个标记）：sync 读入 ${r.readSyncs} 次 + 写回 ${r.writeSyncs} 次；写回 ${(r.writeBytes / 1024).toFixed(0)} KB，单元格数据 ${(r.cellDataBytes / 1024).toFixed(0)} KB，比值 ${(r.writeBytes / r.cellDataBytes).toFixed(2)}；最大请求 ${(r.maxRequest / 1024).toFixed(0)} KB，最大响应 ${(r.maxResponse / 1024).toFixed(0)} KB`,
+    );
+    if (rows === 1000) console.log(`最大单次请求 ${Math.round(r.maxRequest / 1024)} KB（1000 行，每行一个问题）`);
   }
 }
 
@@ -102,6 +118,7 @@ function firstLoadSize() {
 (async () => {
   console.log(`绩效自评助手 基准测试 — node ${process.version}，${os.cpus().length} 核，${(os.totalmem() / 2 ** 30).toFixed(0)} GB`);
   if (!skip.has('a')) await roundTrips();
+  if (!skip.has('a')) await wire();
   if (!skip.has('b')) await cliRatio();
   if (!skip.has('c')) await batch();
   if (!skip.has('d')) firstLoadSize();

@@ -14,5 +14,9 @@ function mount() {
   createRoot(root).render(<App port={port} strings={stringsFor(language || navigator.language)} />);
 }
 
-if (typeof Office === 'undefined') mount();
+// old-host.js already told an IE11 / EdgeHTML host's user what to do; mounting would only hide it.
+const oldHost = !!(window as unknown as { __jixiaoOldHost?: string }).__jixiaoOldHost;
+if (oldHost) {
+  // nothing to mount
+} else if (typeof Office === 'undefined') mount();
 else Office.onReady(() => mount());

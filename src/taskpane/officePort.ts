@@ -9,6 +9,12 @@ import { a1 } from '../catalogue/layout';
 import { applyPlan, clearMarks, readInputs } from '../hosts/office';
 import { EXPLANATION_TABLE, explanationRow, PortError, WorkbookPort } from './port';
 
+/**
+ * Waits while the user is editing a cell instead of failing with InvalidOperationInCellEditMode
+ * (ExcelApi 1.11; older Excel ignores the option and the error is explained in Chinese).
+ */
+const RUN: Excel.RunOptions = { delayForCellEdit: true };
+
 /** Edits reported this soon after the add-in's own write are its own echoes. */
 const ECHO_MS = 1500;
 
@@ -38,21 +44,11 @@ export function officePort(): WorkbookPort {
   return {
     live: true,
 
-    readAll: () => Excel.run((context) => readInputs(context)),
+    readAll: () => Excel.run(RUN, (context) => readInputs(context)),
 
-    applyPlan: (plan) =>
-      own(async () => {
-        await Excel.run(async (context) => {
-          await applyPlan(context, plan);
-        });
-      }),
+    applyPlan: (plan) => own(() => Excel.run(RUN, async (context) => (await applyPlan(context, plan)).diagnostics)),
 
-    clearMarks: () =>
-      own(async () => {
-        await Excel.run(async (context) => {
-          await clearMarks(context);
-        });
-      }),
+    clearMarks: () => own(() => Excel.run(RUN, async (context) => (await clearMarks(context)).diagnostics)),
 
     select: (address) =>
       Excel.run(async (context) => {

@@ -3,19 +3,19 @@
  * file in the browser (the web page), or a fake in tests. The components only talk to this.
  */
 import { INPUT_BY_NAME } from '../catalogue/inputs';
-import type { Plan, RawReading } from '../core/types';
+import type { Diagnostic, Plan, RawReading } from '../core/types';
 
 export interface WorkbookPort {
   /** Reads every catalogue name in one batch. */
   readAll(): Promise<RawReading>;
-  /** Writes a plan (result sheets, marks, names) in a constant number of round trips. */
-  applyPlan(plan: Plan): Promise<void>;
+  /** Writes a plan (result sheets, marks, names); resolves to what it could not do (notices), if anything. */
+  applyPlan(plan: Plan): Promise<Diagnostic[] | void>;
   /** Activates the sheet of `address` (`Sheet!A1[:B2]`) and selects the range. */
   select(address: string): Promise<void>;
   /** Points the workbook-scoped name at the user's current selection; returns its `Sheet!A1` address. */
   bindSelection(name: string): Promise<string>;
   /** Removes every mark the add-in put on input cells, restoring their own fill and notes. */
-  clearMarks(): Promise<void>;
+  clearMarks(): Promise<Diagnostic[] | void>;
   /** Records a department's explanation of a finding in the 出错说明 input table (replacing an earlier one). */
   writeExplanation(entry: Explanation): Promise<void>;
   /**

@@ -2,7 +2,7 @@
  * The ribbon's 一键生成 (ExecuteFunction runAll): the same pipeline as the task pane, over the Excel
  * double; event.completed() is called whether the run succeeds or fails.
  */
-import { ExcelDouble } from '../../src/hosts/office/double';
+import { ExcelDouble } from '../support/excel-double';
 import { evaluate } from '../../src/core/engine';
 import { templateReading } from '../../src/catalogue/fill';
 import { sampleValues } from '../helpers/sample';
@@ -36,4 +36,29 @@ test('a failing run still completes the event (Excel would otherwise spin the bu
   expect(completed).toHaveBeenCalledTimes(1);
   expect(error.mock.calls[0][0]).toContain('工作簿拒绝写入');
   error.mockRestore();
+});
+
+test('a failing run is shown in an Office dialog, in Chinese, with the code-specific advice', async () => {
+  g.Excel = { run: () => Promise.reject(Object.assign(new Error('Payload too large'), { code: 'RequestPayloadSizeLimitExceeded' })) };
+  const opened: string[] = [];
+  const office = g.Office as Record<string, unknown>;
+  office.AsyncResultStatus = { Succeeded: 'succeeded' };
+  office.EventType = { DialogMessageReceived: 'dialogMessageReceived' };
+  office.context = {
+    ui: {
+      displayDialogAsync: (url: string, _o: unknown, cb: (r: unknown) => void) => {
+        opened.push(url);
+        cb({ status: 'succeeded', value: { addEventHandler: () => undefined, close: () => undefined } });
+      },
+    },
+  };
+  const completed = jest.fn();
+  await associated.get('runAll')!({ completed });
+  expect(completed).toHaveBeenCalledTimes(1);
+  expect(opened).toHaveLength(1);
+  const q = new URL(opened[0]).searchParams;
+  expect(new URL(opened[0]).pathname).toMatch(/\/dialog\.html$/);
+  expect(q.get('title')).toBe('绩效自评助手：一键生成失败');
+  expect(q.get('message')).toContain('超过了上限（Excel 网页版为 5 MB）');
+  delete office.context;
 });

@@ -104,5 +104,6 @@ describe('random workbooks', () => {
       }),
       { numRuns: 25, seed: Number(process.env.FC_SEED ?? 20210), endOnFailure: true },
     );
-  });
+    // 25 load–evaluate–save round trips: over a minute on a shared, loaded 2-core machine.
+  }, 240_000);
 });

@@ -23,6 +23,9 @@ import { sampleValues } from '../helpers/sample';
 jest.setTimeout(240_000);
 
 const root = path.resolve(__dirname, '..', '..');
+/** The pages load office.js from Microsoft's CDN; tests stay offline by answering it from the npm copy. */
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
+const officeDist = path.join(root, 'node_modules', '@microsoft', 'office-js', 'dist');
 const dist = path.join(root, 'dist');
 const distTest = path.join(root, 'dist-test');
 const out = path.join(root, 'out');
@@ -89,9 +92,24 @@ async function settled(page: Page, button: string) {
   await page.waitForTimeout(600);
 }
 
+/** Answers the CDN's office.js (and what its loader fetches next to it) from the npm package; anything missing is a 404. */
+async function routeOfficeCdn(context: import('playwright-core').BrowserContext) {
+  await context.route(`${OFFICE_CDN}**`, (route) => {
+    const rel = decodeURIComponent(new URL(route.request().url()).pathname.replace('/lib/1/hosted/', ''));
+    const file = path.join(officeDist, rel);
+    if (file.startsWith(officeDist) && fs.existsSync(file) && fs.statSync(file).isFile())
+      return route.fulfill({ path: file, contentType: 'text/javascript; charset=utf-8' });
+    return route.fulfill({ status: 404, body: '' });
+  });
+}
+
+/** A served file for a request URL: dist/ for the add-in's own, the npm office-js copy for the CDN's. */
+const localFile = (u: string) => (u.startsWith(OFFICE_CDN) ? path.join(officeDist, u.slice(OFFICE_CDN.length)) : path.join(dist, new URL(u).pathname));
+
 /** A page that records every request and fails on any page error. */
 async function openPage(width = 320): Promise<{ page: Page; requests: string[]; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  await routeOfficeCdn(context);
   const page = await context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
@@ -108,12 +126,12 @@ test('task pane: 一键生成 over the Excel double writes the result sheets and
   await page.goto(`${base}/taskpane.html`);
   await page.getByRole('button', { name: '一键生成', exact: true }).waitFor();
   const firstPaintMs = Date.now() - t0;
-  // Nothing from outside, and no ExcelJS or docx before they are asked for.
-  expect(requests.filter((u) => !u.startsWith(base))).toEqual([]);
+  // Nothing from outside but office.js from Microsoft's CDN, and no ExcelJS or docx before they are asked for.
+  expect(requests.filter((u) => !u.startsWith(base) && !u.startsWith(OFFICE_CDN))).toEqual([]);
   expect(requests.filter((u) => /vendor-(exceljs|docx)|xlsx-host|docx-export/.test(u))).toEqual([]);
   await page.waitForLoadState('networkidle');
   // First load: every script before any import() (office.js and what it fetches itself included).
-  const firstLoad = requests.filter((u) => u.endsWith('.js') && !u.includes('.chunk.')).map((u) => path.join(dist, new URL(u).pathname));
+  const firstLoad = requests.filter((u) => u.endsWith('.js') && !u.includes('.chunk.')).map(localFile);
   const firstLoadGzip = firstLoad.reduce((a, f) => a + zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length, 0);
 
   const syncsBefore = await page.evaluate(() => (window as any).__double.syncCount);
@@ -200,4 +218,62 @@ test('web page: open an .xlsx, run, see the summary, download the result workboo
   // The department's own figures come back unchanged.
   expect(readInputs(result).inputs['单位名称'].values).toEqual([['衡阳市科学技术协会']]);
   expect(errors).toEqual([]);
+});
+
+/**
+ * The built pages opened the way Office opens them (`_host_Info` for Excel on the web, Windows and
+ * Mac): office.js comes from the CDN URL (routed to the npm copy), its loader fetches the host's own
+ * script and strings next to it, and nothing answers 404. Without a real host on the other end of
+ * office.js's channel, Office.onReady only settles outside Office; inside, Excel must be defined.
+ */
+describe.each([
+  ['Web', 'Excel$Web$16.00$zh-CN$$$$0', 'excel-web-16.00.js'],
+  ['Win32', 'Excel$Win32$16.01$zh-CN$$$$0', 'excel-win32-16.01.js'],
+  ['Mac', 'Excel$Mac$16.00$zh-CN$$$$0', 'excel-mac-16.00.js'],
+])('opened by Excel (%s)', (_platform, hostInfo, hostScript) => {
+  test.each(['taskpane.html', 'commands.html', 'dialog.html'])('%s loads office.js and the host script with no 404', async (pageName) => {
+    const { page, errors } = await openPage(320);
+    const failures: string[] = [];
+    const loaded: string[] = [];
+    page.on('response', (r) => (r.status() >= 400 ? failures.push(`${r.status()} ${r.url()}`) : loaded.push(r.url())));
+    page.on('requestfailed', (r) => failures.push(`failed ${r.url()}`));
+    await page.goto(`${base}/${pageName}?_host_Info=${hostInfo}`);
+    await page.waitForFunction(() => typeof (window as any).Excel?.run === 'function', undefined, { timeout: 20_000 });
+    await page.waitForLoadState('networkidle');
+    expect(loaded).toContain(`${OFFICE_CDN}office.js`);
+    expect(loaded).toContain(`${OFFICE_CDN}${hostScript}`);
+    expect(loaded).toContain(`${OFFICE_CDN}zh-cn/office_strings.js`);
+    expect(failures).toEqual([]);
+    // On the web, office.js then looks for the conversation Excel's host frame would have handed it;
+    // with no host frame here that one error is expected, and nothing else may fail.
+    expect(errors.filter((e) => !/conversationId/.test(e))).toEqual([]);
+    await page.context().close();
+  });
+});
+
+test('outside Office, Office.onReady settles and the pane mounts (so a blank pane is never the loader’s fault)', async () => {
+  const { page, errors } = await openPage(320);
+  await page.goto(`${base}/taskpane.html`);
+  const info = await page.evaluate(() => Promise.race([(window as any).Office.onReady(), new Promise((r) => setTimeout(() => r('timeout'), 10_000))]));
+  expect(info).toMatchObject({ host: null, platform: null });
+  await page.getByRole('button', { name: '一键生成', exact: true }).waitFor();
+  expect(errors).toEqual([]);
+});
+
+/** IE11 (Office 2016/2019 volume licence) and EdgeHTML (older retail builds) get a Chinese message, not a blank pane. */
+test.each([
+  ['IE11', 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko'],
+  ['EdgeHTML', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041'],
+])('an old host (%s) is told in Chinese what to do', async (_name, userAgent) => {
+  const context = await browser.newContext({ userAgent, locale: 'zh-CN' });
+  await routeOfficeCdn(context);
+  const page = await context.newPage();
+  await page.goto(`${base}/taskpane.html`);
+  const alert = page.getByRole('alert');
+  await alert.getByText('绩效自评助手无法在此版本的 Office 中运行').waitFor();
+  await expect(alert.textContent()).resolves.toContain('将 Office 更新为 Microsoft 365');
+  await expect(alert.textContent()).resolves.toContain('jixiao evaluate');
+  // The pane did not mount over the message.
+  await expect(page.getByRole('button', { name: '一键生成', exact: true }).count()).resolves.toBe(0);
+  await context.close();
 });

@@ -4,7 +4,7 @@
  * the task pane loads. office.js stays the real one (it runs "outside of Office").
  */
 import type { InputValues } from '../../src/catalogue/fill';
-import { ExcelDouble } from '../../src/hosts/office/double';
+import { ExcelDouble } from '../support/excel-double';
 import sample from '../../samples/衡阳市科协-2021.json';
 
 const double = ExcelDouble.fromTemplate(sample as unknown as InputValues);

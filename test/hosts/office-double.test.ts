@@ -1,6 +1,6 @@
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load -- reading too early on purpose: the double must throw as office.js does */
 /** The Excel double must refuse what office.js refuses, or tests of the Office host prove nothing. */
-import { ExcelDouble } from '../../src/hosts/office/double';
+import { ExcelDouble } from '../support/excel-double';
 
 function book(options?: { excelApi?: string }) {
   return ExcelDouble.fromValues(

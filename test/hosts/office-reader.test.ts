@@ -2,7 +2,7 @@
 import { templateReading } from '../../src/catalogue/fill';
 import { TEMPLATE_ADDRESS } from '../../src/catalogue/layout';
 import { INPUTS } from '../../src/catalogue/inputs';
-import { ExcelDouble } from '../../src/hosts/office/double';
+import { ExcelDouble } from '../support/excel-double';
 import { readInputs } from '../../src/hosts/office/reader';
 import { sampleValues } from '../helpers/sample';
 

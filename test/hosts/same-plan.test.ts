@@ -8,7 +8,7 @@ import { evaluate } from '../../src/core/engine';
 import { MARK_FILL } from '../../src/core/markState';
 import { templatePlan } from '../../src/core/template';
 import { applyPlan as applyOffice, readInputs as readOffice } from '../../src/hosts/office';
-import { ExcelDouble } from '../../src/hosts/office/double';
+import { ExcelDouble } from '../support/excel-double';
 import { applyPlan as applyFile, cellValueOf, loadXlsx, newXlsx, readInputs as readFile, saveXlsx } from '../../src/hosts/file/xlsx';
 import { sampleValues } from '../helpers/sample';
 

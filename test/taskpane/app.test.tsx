@@ -112,7 +112,7 @@ test('a failed write is a Chinese error MessageBar, not a crash', async () => {
   render(<App port={port} />);
   fireEvent.click(screen.getByRole('button', { name: '一键生成' }));
   const alert = await screen.findByRole('alert');
-  expect(alert.textContent).toContain('工作簿拒绝写入（可能受保护或正在编辑单元格）');
+  expect(alert.textContent).toContain('工作簿拒绝写入：工作表或工作簿受保护');
   expect(screen.getByRole('button', { name: '一键生成' })).toHaveProperty('disabled', false);
 });
 

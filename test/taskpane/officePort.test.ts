@@ -2,7 +2,7 @@
  * The office port over the Excel double: go to a cell, bind the selection to a name, hear the
  * user's edits but not the add-in's own writes.
  */
-import { ExcelDouble } from '../../src/hosts/office/double';
+import { ExcelDouble } from '../support/excel-double';
 import { evaluate } from '../../src/core/engine';
 import { officePort } from '../../src/taskpane/officePort';
 import { sampleValues } from '../helpers/sample';

@@ -7,6 +7,7 @@ import JSZip from 'jszip';
 import { INPUTS } from '../../catalogue/inputs';
 import { a1, colIndex } from '../../catalogue/layout';
 import { parseRange } from '../../core/address';
+import { mergeMarks, pageOrientation } from '../../core/hostDecisions';
 import { decodeState, encodeState, FillState, MARK_FILL, markedNote, markInNote, MarkRecord, STATE_SHEET } from '../../core/markState';
 import { DefinedNameEntry, MAX_NAMED_CELLS, resolveNames } from '../../core/names';
 import { STYLES } from '../../core/styles';
@@ -275,9 +276,8 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
     views: plan.freezeRows ? [{ state: 'frozen', ySplit: plan.freezeRows }] : undefined,
   });
   plan.columnWidths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  // Accountants print these: A4, one page wide, landscape when the sheet is wide.
-  const width = (plan.columnWidths ?? []).reduce((a, b) => a + b, 0);
-  ws.pageSetup = { paperSize: 9, orientation: width > 110 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  // Accountants print these: A4, one page wide, oriented as the core decides for both hosts.
+  ws.pageSetup = { paperSize: 9, orientation: pageOrientation(plan), fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   plan.rows.forEach((line, r) => line.forEach((out, c) => out && writeCell(ws, r, c, out)));
   for (const [row, h] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = h;
   for (const m of plan.merges ?? []) ws.mergeCells(m);
@@ -379,7 +379,8 @@ export function clearMarks(book: XlsxBook): number {
 function applyMarks(book: XlsxBook, marks: Plan['marks']): void {
   clearMarks(book);
   const records: MarkRecord[] = [];
-  for (const m of marks) {
+  // One mark per cell, as the Office host writes it (several findings on a cell share it).
+  for (const m of mergeMarks(marks)) {
     const cell = cellAt(book.wb, m.address);
     if (!cell) continue;
     const own = noteText(cell);

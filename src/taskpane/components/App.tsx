@@ -20,7 +20,7 @@ import { buildModel } from '../../core/model';
 import type { Finding, ScoreSheet } from '../../core/results';
 import type { DraftInput, ReportDraft } from '../../core/narrative';
 import type { Plan } from '../../core/types';
-import { downloadBytes, DOCX_MIME, safeFileName } from '../download';
+import { cannotDownload, copyReportForMac, downloadBytes, DOCX_MIME, safeFileName } from '../download';
 import { InputStatus, inputStatuses } from '../inputStatus';
 import { describeError, Engine, loadEngine, recheck, runAll, RunOutcome, StepId } from '../pipeline';
 import type { WorkbookPort } from '../port';
@@ -191,6 +191,8 @@ export function App({
       setOutcome(o);
       setStatuses(inputStatuses(o.reading, o.evaluation.model));
       say('success', s.runDone);
+      // What the write could not do (notes unsupported, a note the user edited) is the user's to know.
+      if (o.notices.length) say('warning', o.notices.map((d) => d.message).join('\n'));
       onRun?.(o);
     }).finally(() => setStep((st) => (st === 'done' ? st : null)));
 
@@ -212,8 +214,9 @@ export function App({
 
   const onClearMarks = () =>
     guarded(async () => {
-      await port!.clearMarks();
+      const notices = (await port!.clearMarks()) ?? [];
       say('success', s.marksCleared);
+      if (notices.length) say('warning', notices.map((d) => d.message).join('\n'));
     });
 
   const onSelect = (address: string) => {
@@ -232,6 +235,11 @@ export function App({
   const onExport = async () => {
     const draft = outcome?.evaluation.report;
     if (!draft) return;
+    // The Mac webview cannot download a blob (office-js #2700): hand over the text instead, never claim a download.
+    if (cannotDownload()) {
+      say(...copyReportForMac(draft));
+      return;
+    }
     setExporting(true);
     try {
       const bytes = await exportDocx(draft, outcome.evaluation.scores);

@@ -1,6 +1,8 @@
 /** Range, its format (fill, font, borders) and the value semantics of writes. */
 import { DoubleContextBase, DoubleError, DoubleObject } from './core';
 import {
+  parseBox,
+  splitSheet,
   CellData,
   FillData,
   HyperlinkData,
@@ -599,6 +601,23 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
       return { top: b.top + row, bottom: b.top + row, left: b.left + column, right: b.left + column };
     });
   }
+  /** office.js itself splits a large values/formulas write with getBoundingRect and getRow. */
+  getBoundingRect(other: DRange | string): DRange {
+    return this.sub(() => {
+      const b = this.live().box;
+      const o =
+        typeof other === 'string'
+          ? parseBox(splitSheet(other).local)!
+          : (other as unknown as { live(): RangeTarget }).live().box;
+      return { top: Math.min(b.top, o.top), left: Math.min(b.left, o.left), bottom: Math.max(b.bottom, o.bottom), right: Math.max(b.right, o.right) };
+    });
+  }
+  getRow(row: number): DRange {
+    return this.sub(() => {
+      const b = this.live().box;
+      return { top: b.top + row, bottom: b.top + row, left: b.left, right: b.right };
+    });
+  }
   getResizedRange(...[deltaRows, deltaColumns]: Parameters<Excel.Range['getResizedRange']>): DRange {
     return this.sub(() => {
       const b = this.live().box;
@@ -634,6 +653,18 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
       const boxes = across ? Array.from({ length: t.box.bottom - t.box.top + 1 }, (_, i) => ({ ...t.box, top: t.box.top + i, bottom: t.box.top + i })) : [t.box];
       t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, t.box));
       t.sheet.merges.push(...boxes);
+      // As Excel does: only each merged area's top-left cell keeps its value.
+      for (const b of boxes)
+        for (let r = b.top; r <= b.bottom; r++)
+          for (let c = b.left; c <= b.right; c++) {
+            if (r === b.top && c === b.left) continue;
+            const cell = t.sheet.cells.get(cellKey(r, c));
+            if (cell) {
+              cell.value = null;
+              delete cell.formula;
+              delete cell.error;
+            }
+          }
     });
   }
   unmerge(): void {

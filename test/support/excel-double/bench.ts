@@ -2,10 +2,10 @@
  * Round trips of one one-click run (read → evaluate → write) on the Excel double, for
  * `npm run bench`: the sync counts must not grow with the number of project rows.
  */
-import type { InputValues } from '../../../catalogue/fill';
-import { evaluate } from '../../../core/engine';
-import { applyPlan } from '../apply';
-import { readInputs } from '../reader';
+import type { InputValues } from '../../../src/catalogue/fill';
+import { evaluate } from '../../../src/core/engine';
+import { applyPlan } from '../../../src/hosts/office/apply';
+import { readInputs } from '../../../src/hosts/office/reader';
 import { ExcelDouble } from './index';
 
 export interface BenchResult {

@@ -2,7 +2,7 @@
  * The "document" side of the Excel double: plain data the proxies read and write at sync time.
  * No office.js here and no Node imports (the double is bundled into the browser end-to-end test).
  */
-import { a1, colIndex, colLetter } from '../../../catalogue/layout';
+import { a1, colIndex, colLetter } from '../../../src/catalogue/layout';
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;

@@ -232,6 +232,10 @@ function absoluteBox(box: RangeBox): string {
 
 // ------------------------------------------------------------------ comments (threaded, ExcelApi 1.10)
 
+function requireComments(host: DoubleHost): void {
+  if (!host.supportsExcelApi('1.10')) throw new DoubleError('ApiNotFound', 'The API you are trying to use could not be found (comments need ExcelApi 1.10).');
+}
+
 type CommentDataProps = Pick<Excel.Comment, 'id' | 'content' | 'authorName' | 'resolved' | 'isNullObject'>;
 
 export class DComment extends DoubleObject<CommentData> implements CommentDataProps {
@@ -286,6 +290,7 @@ export class DCommentCollection extends DoubleCollection<CommentData, DComment> 
     private readonly book: DWorkbook,
   ) {
     super(context, () => {
+      requireComments(context.host);
       const s = scope();
       return context.host.book.comments.filter((c) => !c.sheet.deleted && (!s || c.sheet === s));
     });
@@ -296,9 +301,12 @@ export class DCommentCollection extends DoubleCollection<CommentData, DComment> 
   add(cellAddress: DRange | string, content: string): DComment {
     let made: CommentData | null = null;
     this.context.enqueue(() => {
+      requireComments(this.host);
       const { sheet, row, col } = cellOf(this.host, cellAddress, this.scope());
       if (this.host.book.comments.some((c) => c.sheet === sheet && c.row === row && c.col === col))
         throw new DoubleError('InvalidArgument', 'The cell already has a comment.');
+      // Excel keeps one slot per cell: a note and a threaded comment cannot share it (enforced when the test asks).
+      if (this.host.oneSlotPerCell && sheet.notes.has(cellKey(row, col))) throw new DoubleError('InvalidArgument', 'The cell already has a note; a cell cannot have both a note and a comment.');
       made = { id: `{comment-${this.host.book.nextId++}}`, sheet, row, col, content, authorName: '绩效自评助手', resolved: false };
       this.host.book.comments.push(made);
     });
@@ -430,6 +438,8 @@ export class DNoteCollection extends DoubleCollection<NoteTarget, DNote> {
       const { sheet, row, col } = cellOf(this.host, cellAddress, this.scope());
       const key = cellKey(row, col);
       if (sheet.notes.has(key)) throw new DoubleError('InvalidArgument', 'The cell already has a note.');
+      if (this.host.oneSlotPerCell && this.host.book.comments.some((c) => c.sheet === sheet && c.row === row && c.col === col))
+        throw new DoubleError('InvalidArgument', 'The cell already has a comment; a cell cannot have both a note and a comment.');
       sheet.notes.set(key, { content, authorName: '绩效自评助手', visible: false });
       made = { sheet, key };
     });

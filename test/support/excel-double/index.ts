@@ -5,10 +5,10 @@
  * tests, the benchmark and the browser end-to-end test (injected as `window.Excel` / `window.Office`),
  * so nothing here may import Node modules.
  */
-import { InputValues, templateReading } from '../../../catalogue/fill';
-import { PLACED_SHEETS, LIST_HEADER, a1 } from '../../../catalogue/layout';
-import { absolute, parseRange } from '../../../core/address';
-import type { CellValue, RawReading } from '../../../core/types';
+import { InputValues, templateReading } from '../../../src/catalogue/fill';
+import { PLACED_SHEETS, LIST_HEADER, a1 } from '../../../src/catalogue/layout';
+import { absolute, parseRange } from '../../../src/core/address';
+import type { CellValue, RawReading } from '../../../src/core/types';
 import { DoubleHost } from './core';
 import { enterValue } from './range';
 import { BookData, CellData, FillData, SheetData, blankCell, cellKey, findSheet, keyRowCol, newSheet, parseBox, splitSheet } from './state';
@@ -59,6 +59,8 @@ export class ExcelDouble implements DoubleHost {
   readonly book: BookData = { sheets: [], names: [], comments: [], activeSheet: null, selection: null, nextId: 1 };
   syncCount = 0;
   loadCount = 0;
+  failSync?: { n: number; code: string };
+  oneSlotPerCell = false;
   excelApi: string;
   private readonly changed = new Map<string, ChangedHandler[]>();
 
@@ -142,9 +144,12 @@ export class ExcelDouble implements DoubleHost {
     };
   }
 
-  /** `window.Excel` as far as the add-in uses it. */
+  /** `window.Excel` as far as the add-in uses it: `run(batch)` and `run(options, batch)` (options such as delayForCellEdit are accepted). */
   get excel() {
-    return { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => this.run(batch) };
+    type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+    return {
+      run: <T>(a: Batch<T> | Excel.RunOptions, b?: Batch<T>) => this.run(typeof a === 'function' ? a : b!),
+    };
   }
 
   /**

@@ -31,6 +31,10 @@ export interface DoubleHost {
   supportsExcelApi(version: string): boolean;
   syncCount: number;
   loadCount: number;
+  /** Fault injector: the sync with this number (1-based, counted over the double's life) fails before running anything. */
+  failSync?: { n: number; code: string };
+  /** Excel's rule that a cell holds a note or a threaded comment, not both (off for tests written before it). */
+  oneSlotPerCell?: boolean;
   /** Called after each successful sync with the cells written, to raise onChanged. */
   afterSync(changes: Array<{ sheetId: string; address: string }>): void;
   registerChanged(sheetId: string, handler: (args: never) => unknown): void;
@@ -121,6 +125,8 @@ export class DoubleContextBase {
     this.queue = [];
     this.changes = [];
     await Promise.resolve();
+    const fault = this.host.failSync;
+    if (fault && fault.n === this.host.syncCount) throw new DoubleError(fault.code, `Injected failure of sync ${fault.n} (${fault.code}).`);
     for (const op of ops) op();
     const changes = this.changes;
     this.changes = [];
