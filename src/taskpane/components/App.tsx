@@ -256,9 +256,16 @@ export function App({
   const onExportReview = async () => {
     const e = outcome?.evaluation;
     if (!e) return;
+    const input = { model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings };
+    // As for the report: on Mac the text goes to the clipboard, never a claimed download.
+    if (cannotDownload()) {
+      const { draftReview } = await import(/* webpackChunkName: "docx-export" */ '../../core/review');
+      say(...copyReportForMac(draftReview(input)));
+      return;
+    }
     setExporting(true);
     try {
-      const { title, bytes } = await exportReview({ model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings });
+      const { title, bytes } = await exportReview(input);
       const file = `${safeFileName(title)}.docx`;
       downloadBytes(bytes, file, DOCX_MIME);
       say('success', s.exported(file));
