@@ -649,6 +649,31 @@ function scoreOutcomes(ctx: CheckContext): Outcome[] {
       follows,
     });
   };
+  /**
+   * A claim over lines some of which are 待核实 is contradicted only when it exceeds what the verified
+   * points plus every pending point allow (or falls below the verified points); within that range it
+   * is unverified, not wrong.
+   */
+  const compareUpTo = (key: string, name: string, claimed: Decimal, verified: Decimal, pending: Decimal | undefined, detail: string, follows: string[]): void => {
+    if (!pending || pending.isZero() || claimed.lessThan(verified)) return compare(key, name, claimed, verified, [], detail, follows);
+    const most = verified.plus(pending);
+    if (!claimed.greaterThan(most)) return;
+    const term = claimCell(name, claimed);
+    out.push({
+      type: 'comparison',
+      key,
+      subject: `“${name}”`,
+      relation: '≤',
+      left: [term],
+      right: [],
+      rightValue: most,
+      statement: `“${name}”自评得分 ≤ 核实得分 ${verified.toFixed(2)} 分 + 待核实分值 ${pending.toFixed(2)} 分${detail}`,
+      tolerance: new D(0.005),
+      suspects: [term.operand],
+      severity: '错误',
+      follows,
+    });
+  };
   // A wrong 三级 score makes its 二级, 一级 and the total wrong too: those nest under it.
   for (const line of sheet.lines) {
     if (line.claimed === undefined || line.missing) continue;
@@ -665,10 +690,10 @@ function scoreOutcomes(ctx: CheckContext): Outcome[] {
             ...sheet.groups.filter((x) => x.level === 2 && x.parent === g.name).map((x) => `二级.${x.name}`),
             ...sheet.lines.filter((l) => l.level1 === g.name).map((l) => `三级.${l.level3}`),
           ];
-    compare(`${g.level === 1 ? '一级' : '二级'}.${g.name}`, g.name, g.claimed, g.score, [], `（满分 ${g.points.toString()} 分）`, follows);
+    compareUpTo(`${g.level === 1 ? '一级' : '二级'}.${g.name}`, g.name, g.claimed, g.score, g.pending, `（满分 ${g.points.toString()} 分）`, follows);
   }
   if (sheet.claimedTotal !== undefined)
-    compare('总分', '总分', sheet.claimedTotal, sheet.total, [], `（满分 ${sheet.points.toString()} 分）`, [
+    compareUpTo('总分', '总分', sheet.claimedTotal, sheet.total, sheet.pendingPoints, `（满分 ${sheet.points.toString()} 分）`, [
       ...sheet.groups.filter((g) => g.level === 1).map((g) => `一级.${g.name}`),
       ...sheet.groups.filter((g) => g.level === 2).map((g) => `二级.${g.name}`),
     ]);

@@ -95,3 +95,70 @@ export interface InputSheet {
   caption: string;
   blocks: Block[];
 }
+
+// ------------------------------------------------------------------ indicators (declared here, interpreted by src/core/indicators.ts)
+
+/** The regional formula choices (framework: 湖南 variants beside the national 指标解释). */
+export interface Variants {
+  /** 湖南: (上年结转+年初预算+本年追加−年末结余)/(上年结转+年初预算+本年追加); 国家: 完成数/预算数. */
+  预算完成率: '湖南' | '国家';
+  /** 预算: 本年预算数对上年预算数 (national 指标解释); 决算: 本年决算数对上年决算数. */
+  三公经费变动率: '预算' | '决算';
+  /** 国家: (调整数−剔除数)/年初预算; 预算控制率: 调整数/年初预算, no exclusion (湖南多地). */
+  预算调整率: '国家' | '预算控制率';
+}
+
+/** A column of the 三公 table. */
+export type SanGongColumn = '本年预算' | '上年预算' | '本年决算' | '上年决算';
+
+/** A flag column of the 产出任务表. */
+export type TaskFlag = '是否完成' | '是否按时' | '是否达标' | '是否重点';
+
+/** A figure an indicator reads: blank or unusable inputs leave it unknown (never 0), except `optional`. */
+export type Figure =
+  /** A named number; `label` overrides the input's own label in the operands. */
+  | { input: string; label?: string }
+  /** A "其中" line: blank means none (0). */
+  | { optional: string }
+  | { sum: Figure[] }
+  | { minus: [Figure, Figure] }
+  /** The 三公 total of a column: its 合计 row, else the sum of the items (公务用车 else its two parts). */
+  | { sanGong: SanGongColumn; label: string }
+  /** 重点项目支出: the named figure, else the top-level projects flagged 重点 in the project table. */
+  | { keyProjects: true };
+
+/** numerator ÷ denominator × 100%. */
+export interface RatioDecl {
+  kind: 'ratio';
+  /** Shown label when it differs from the indicator's (e.g. 预算控制率). */
+  label?: string;
+  formula: string;
+  /** The regional variant's name, as the indicator sheet shows it. */
+  variant?: string;
+  numerator: Figure;
+  denominator: Figure;
+  /** What the denominator is, for the zero message; by default the denominator input with its cell. */
+  denominatorLabel?: string;
+}
+
+/** rows of the 产出任务表 meeting `count` ÷ rows meeting `base` (all rows when absent). */
+export interface TaskRateDecl {
+  kind: 'taskRate';
+  formula: string;
+  numeratorLabel: string;
+  denominatorLabel: string;
+  count: TaskFlag[];
+  base?: TaskFlag;
+}
+
+export type IndicatorRule = RatioDecl | TaskRateDecl;
+
+export interface IndicatorDecl {
+  /** Stable id, the Chinese name. */
+  id: string;
+  label: string;
+  /** Every named input the indicator may read (all variants). */
+  inputs: string[];
+  /** One rule, or one per choice of a regional variant. */
+  rule: IndicatorRule | { variant: keyof Variants; choices: { [choice: string]: RatioDecl } };
+}

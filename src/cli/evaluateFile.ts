@@ -27,7 +27,7 @@ export function batchRow(file: string, output: string | undefined, e: Evaluation
     output: output ? path.basename(output) : undefined,
     unit: e.summary.unit,
     year: e.summary.year,
-    total: e.summary.total,
+    total: e.summary.complete ? e.summary.total : null,
     grade: e.summary.grade,
     level1: Object.fromEntries((e.scores?.groups ?? []).filter((g) => g.level === 1).map((g) => [g.name, g.score.toFixed(2)])),
     errors: e.summary.errors,

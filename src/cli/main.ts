@@ -20,7 +20,7 @@ import { openWorkbook, writeWorkbook } from '../hosts/file/node';
 import { applyPlan, clearMarks, newXlsx, readInputs } from '../hosts/file/xlsx';
 import { evaluationJson } from './json';
 
-export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, findings: 4 } as const;
+export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, findings: 4, incomplete: 5 } as const;
 
 const USAGE = `用法：
   jixiao template <输出.xlsx>                       生成空白输入模板
@@ -33,7 +33,7 @@ const USAGE = `用法：
   jixiao generate <数量> -o <输出文件夹> [--seed N] [--rows N]
                                                      生成随机但各项勾稽一致的测试工作簿
 
-退出码：0 完成；2 用法错误；3 输入文件无法读取；4 （--strict）发现错误；1 内部错误`;
+退出码：0 完成；2 用法错误；3 输入文件无法读取；4 （--strict）发现错误；5 数据不完整（未给出总分和等级）；1 内部错误`;
 
 class UsageError extends Error {}
 class InputError extends Error {}
@@ -146,11 +146,17 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   }
   const s = result.summary;
   io.out(`${s.unit ?? '（未填单位名称）'} ${s.year ?? ''}年度`);
-  if (s.total !== null) io.out(`总分 ${s.total}，等级 ${s.grade}`);
-  io.out(`问题：错误 ${s.errors} 项，提示 ${s.warnings} 项`);
-  for (const f of result.findings.slice(0, 20)) io.out(`  ${cliLine(f)}`);
-  if (result.findings.length > 20) io.out(`  ……另有 ${result.findings.length - 20} 项，见 --json 输出或“问题清单”表`);
+  io.out(`数据：${s.completeness}`);
+  if (!s.complete) {
+    io.out('数据不完整：不给出总分和等级。最影响评分的未填数据（按取决于它的分值）：');
+    for (const n of result.completeness.mostNeeded) io.out(`  ${n.address ?? `名称 ${n.name}`} ${n.label}（${n.points.toFixed(2)} 分）`);
+  } else if (s.total !== null) io.out(`核实得分 ${s.total}，待核实分值 ${s.pendingPoints}，等级 ${s.gradeText}`);
+  io.out(s.counts);
+  // 数据不完整: the missing inputs above say what to do; a list of blank-cell findings would only repeat them.
+  for (const f of s.complete ? result.findings.slice(0, 20) : []) io.out(`  ${cliLine(f)}`);
+  if (s.complete && result.findings.length > 20) io.out(`  ……另有 ${result.findings.length - 20} 项，见 --json 输出或“问题清单”表`);
   for (const f of [values.output, values.json, values.docx, values.review]) if (f) io.out(`已写入：${f}`);
+  if (!s.complete) return EXIT.incomplete;
   return values.strict && s.errors > 0 ? EXIT.findings : EXIT.ok;
 }
 

@@ -2,13 +2,15 @@
  * One evaluation, start to finish, host-neutral: reading → model → indicators → scores →
  * checks → report → plan. Both hosts call this and apply the same plan, so they cannot drift.
  */
-import { evaluateChecks, flattenFindings } from './checks';
+import { evaluateChecks } from './checks';
 import { computeIndicators } from './indicators';
 import { buildModel, Model } from './model';
 import { draftReport, ReportDraft } from './narrative';
 import type { CheckSummary, Finding, IndicatorResult, ScoreSheet } from './results';
 import { parseRulebookJson, rulebookFromModel } from './rulebook';
-import { claimDiagnostics, scoreAll } from './scoring';
+import { Completeness, measureCompleteness } from './completeness';
+import { claimDiagnostics, pendingFindings, scoreAll } from './scoring';
+import { completenessText, countFindings, countsText, gradeRange, gradeText, pendingPointsOf } from './summary';
 import { findingMarks, findingsSheet } from './sheets/findingsSheet';
 import { indicatorSheet } from './sheets/indicatorSheet';
 import { reportSheet } from './sheets/reportSheet';
@@ -23,11 +25,25 @@ export interface EvaluateOptions {
 export interface EvaluationSummary {
   unit: string | null;
   year: string | null;
-  /** Total score, 2 dp, or null when no valid rulebook. */
+  /** 核实得分: the verified points, 2 dp, or null when no valid rulebook. */
   total: string | null;
+  /** 待核实分值: the points that could not be verified, 2 dp, or null when no valid rulebook. */
+  pendingPoints: string | null;
+  /** The grade the verified points allow (`优`, or a range `良～优`); null when 数据不完整 or not scored. */
   grade: string | null;
+  /** `优` or `良～优（待核实 8 分）`; null when 数据不完整 or not scored. */
+  gradeText: string | null;
+  /** False: 数据不完整 — too few inputs for the total and grade to mean anything. */
+  complete: boolean;
+  /** `必填 20 项已填 18 项；计分所需 96 项已填 71 项`. */
+  completeness: string;
+  /** Top-level findings by severity (src/core/summary.ts). */
   errors: number;
   warnings: number;
+  /** Findings folded under a top-level one (连带问题). */
+  folded: number;
+  /** `问题 24 项（错误 22 项、提示 2 项），另有连带问题 9 项`. */
+  counts: string;
 }
 
 export interface Evaluation {
@@ -42,6 +58,7 @@ export interface Evaluation {
   /** The drafted report. */
   report: ReportDraft;
   plan: Plan;
+  completeness: Completeness;
   summary: EvaluationSummary;
 }
 
@@ -56,15 +73,20 @@ export function evaluate(reading: RawReading, options: EvaluateOptions = {}): Ev
   if (rulebook) diagnostics.push(...claimDiagnostics(rulebook, model));
 
   // Input and rulebook diagnostics become findings of the 输入 family, so the list is one place.
-  const { findings, checks } = evaluateChecks({ ...model, diagnostics }, indicators, scores);
-  const report: ReportDraft = draftReport({ model, indicators, scores, findings });
+  const evaluated = evaluateChecks({ ...model, diagnostics }, indicators, scores);
+  const checks = evaluated.checks;
+  // Each line that could not be scored gets its own 无法核实 (提示), after the checks' own 提示.
+  const findings: Finding[] = [...evaluated.findings, ...(scores ? pendingFindings(scores) : [])];
+  const completeness = measureCompleteness(model, indicators, scores);
+  const report: ReportDraft = draftReport({ model, indicators, scores, findings, complete: completeness.complete });
 
   const sheets: SheetPlan[] = [indicatorSheet(indicators)];
-  if (scores) sheets.push(scoreSheet(scores));
+  if (scores) sheets.push(scoreSheet(scores, completeness.complete));
   sheets.push(findingsSheet(findings), reportSheet(report));
   const plan: Plan = { sheets, marks: findingMarks(findings), activate: sheets[scores ? 1 : 0].name };
 
-  const all = flattenFindings(findings).map((x) => x.finding);
+  const counts = countFindings(findings);
+  const graded = scores && completeness.complete ? scores : null;
   return {
     model,
     indicators,
@@ -74,13 +96,20 @@ export function evaluate(reading: RawReading, options: EvaluateOptions = {}): Ev
     diagnostics,
     report,
     plan,
+    completeness,
     summary: {
       unit: model.text('单位名称'),
       year: model.num('评价年度')?.toString() ?? null,
       total: scores ? scores.total.toFixed(2) : null,
-      grade: scores?.grade ?? null,
-      errors: all.filter((d) => d.severity === '错误').length,
-      warnings: all.filter((d) => d.severity === '提示').length,
+      pendingPoints: scores ? pendingPointsOf(scores).toFixed(2) : null,
+      grade: graded ? gradeRange(graded) : null,
+      gradeText: graded ? gradeText(graded) : null,
+      complete: completeness.complete,
+      completeness: completenessText(completeness),
+      errors: counts.errors,
+      warnings: counts.warnings,
+      folded: counts.folded,
+      counts: countsText(counts),
     },
   };
 }

@@ -30,6 +30,7 @@ import type {
 } from './reportContract';
 import type { Finding, IndicatorResult, Operand, ScoreSheet } from './results';
 import type { ParsedCell } from './types';
+import { headline } from './summary';
 import { documentText, inWords } from './typography';
 
 export type { ParagraphBlock, TableBlock, ReportBlock, Piece, Arg, DirectionWords } from './reportContract';
@@ -476,6 +477,8 @@ export interface DraftInput {
   indicators: IndicatorResult[];
   scores: ScoreSheet | null;
   findings: Finding[];
+  /** False when the run is 数据不完整: the report states no grade (default true). */
+  complete?: boolean;
 }
 
 /** The title, e.g. `XX单位2021年度部门整体支出绩效自评报告`. */
@@ -486,7 +489,7 @@ export function reportTitle(w: ReportWriter): Piece {
 /** The context every section declaration receives: the results, a writer, and the evidence derived once. */
 export function reportContext(input: DraftInput): ReportContext {
   const w = new Writer(input.model, reconcile(input.findings));
-  const base = { ...input, w, dimensions: input.scores ? dimensions(input.scores) : [], openFindings: openFindings(input.findings), caveats: w.caveats, explainedFor: (key: string, ind?: IndicatorResult) => explainedFor(input.findings, key, ind) };
+  const base = { ...input, w, dimensions: input.scores ? dimensions(input.scores) : [], openFindings: openFindings(input.findings), caveats: w.caveats, headline: headline(input.scores, input.findings, input.complete ?? true), explainedFor: (key: string, ind?: IndicatorResult) => explainedFor(input.findings, key, ind) };
   return { ...base, problems: deriveProblems(base, MEASURES, DEFAULT_MEASURE) };
 }
 

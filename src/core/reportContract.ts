@@ -6,6 +6,7 @@
 import type Decimal from 'decimal.js';
 import type { Model } from './model';
 import type { Finding, IndicatorResult, Operand, ScoreLine, ScoreSheet } from './results';
+import type { Headline } from './summary';
 import type { ParsedCell } from './types';
 
 export type { Model } from './model';
@@ -188,6 +189,8 @@ export interface ReportContext {
   openFindings: Finding[];
   /** Findings the department explained that concern an indicator or score line (shown as 偏差原因). */
   explainedFor(key: string, indicator?: IndicatorResult): Finding[];
+  /** The counts, verified / pending points and grade, worded as on every other surface (src/core/summary.ts). */
+  headline: Headline;
   /** The contested figures, in words (one line each), for 其他需要说明的情况. */
   caveats: string[];
 }

@@ -30,6 +30,8 @@ export interface IndicatorResult {
   value: Decimal | null;
   /** Why not, in Chinese ("编制数为 0，无法计算"). Set exactly when value is null. */
   unavailable?: string;
+  /** The inputs whose blank or unusable value left it uncomputed (an optional blank line is not among them). */
+  missing?: Operand[];
   operands: Operand[];
   /** A live Excel formula over the named inputs (without `=`), where one exists. */
   excelFormula?: string;
@@ -47,14 +49,19 @@ export interface ScoreLine {
   indicator?: string;
   /** Indicator value (points) shown in the 指标值 column. */
   indicatorValue?: Decimal | null;
+  /** The verified score; 0 and left out of every total when the line is 待核实 (`missing`). */
   score: Decimal;
   /** 扣分原因, empty when full marks. */
   deduction?: string;
-  /** Department's own claimed score for this line, if given. */
+  /** Department's own claimed score for this line, if given (for a 待核实 line: 自报、未核实). */
   claimed?: Decimal;
+  /** How a claim not written for this line was read off its 二级's claim (e.g. `二级指标“资产管理”自评满分`). */
+  claimBasis?: string;
+  /** For a 待核实 line: the inputs to fill so it can be scored. */
+  missingInputs?: Operand[];
   /** Why claimed and computed differ. */
   claimDiffers?: string;
-  /** True when no score could be determined (e.g. a qualitative score not entered). */
+  /** True when no score could be determined (e.g. a qualitative score not entered): the line is 待核实. */
   missing?: boolean;
 }
 
@@ -62,7 +69,10 @@ export interface ScoreGroup {
   level: 1 | 2;
   name: string;
   points: Decimal;
+  /** Verified points of its lines. */
   score: Decimal;
+  /** Points of its 待核实 lines (absent: none). */
+  pending?: Decimal;
   claimed?: Decimal;
   /** Parent 一级 for a 二级 group. */
   parent?: string;
@@ -73,9 +83,15 @@ export type Grade = '优' | '良' | '中' | '差';
 export interface ScoreSheet {
   lines: ScoreLine[];
   groups: ScoreGroup[];
+  /** 核实得分: the sum of the verified line scores. */
   total: Decimal;
+  /** 待核实分值: the points of the lines that could not be scored (absent: none). */
+  pendingPoints?: Decimal;
   points: Decimal;
+  /** The grade the verified points already reach. */
   grade: Grade;
+  /** The grade reached if every 待核实 point were earned (absent or equal to `grade`: the grade is certain). */
+  gradeAtMost?: Grade;
   claimedTotal?: Decimal;
 }
 

@@ -9,7 +9,7 @@
 import type Decimal from 'decimal.js';
 import { D, ZERO, fixed, sum } from './decimal';
 import type { Model } from './model';
-import type { Grade, IndicatorResult, ScoreGroup, ScoreLine, ScoreSheet } from './results';
+import type { Finding, Grade, IndicatorResult, Operand, ScoreGroup, ScoreLine, ScoreSheet } from './results';
 import { applyRule, GradeBands, normaliseName, Rulebook, RuleLine } from './rulebook';
 import type { Diagnostic } from './types';
 
@@ -21,6 +21,11 @@ export function gradeOf(total: Decimal, bands: GradeBands): Grade {
   if (total.greaterThanOrEqualTo(bands.良)) return '良';
   if (total.greaterThanOrEqualTo(bands.中)) return '中';
   return '差';
+}
+
+/** The grade the verified points reach, and the grade they would reach with every pending point earned. */
+export function gradesOf(verified: Decimal, pendingPoints: Decimal, bands: GradeBands): { grade: Grade; gradeAtMost: Grade } {
+  return { grade: gradeOf(verified, bands), gradeAtMost: gradeOf(verified.plus(pendingPoints), bands) };
 }
 
 // ------------------------------------------------------------------ claims (自评得分表)
@@ -103,10 +108,19 @@ export function claimDiagnostics(rulebook: Rulebook, model: Model): Diagnostic[]
 
 // ------------------------------------------------------------------ scoring
 
-function scoreComputed(line: RuleLine, result: IndicatorResult | undefined): Omit<ScoreLine, 'level1' | 'level2' | 'level3' | 'points' | 'standard'> {
-  if (!result) return { indicator: line.indicator, indicatorValue: null, score: ZERO, deduction: `指标“${line.indicator}”未计算，计 0 分`, missing: true };
-  if (result.value === null)
-    return { indicator: line.indicator, indicatorValue: null, score: ZERO, deduction: `${result.label}无法计算，计 0 分：${result.unavailable}`, missing: true };
+type Scored = Omit<ScoreLine, 'level1' | 'level2' | 'level3' | 'points' | 'standard'>;
+
+/** A line that cannot be scored: 待核实, with what to fill. Its score is 0 only as a placeholder; no total counts it. */
+function pending(indicator: string | undefined, indicatorValue: Decimal | null | undefined, why: string, missingInputs: Operand[]): Scored {
+  return { indicator, indicatorValue, score: ZERO, deduction: why, missing: true, missingInputs };
+}
+
+function scoreComputed(line: RuleLine, result: IndicatorResult | undefined): Scored {
+  if (!result) return pending(line.indicator, null, `待核实：指标“${line.indicator}”未计算`, []);
+  if (result.value === null) {
+    const blanks = result.missing ?? result.operands.filter((o) => o.value === null);
+    return pending(line.indicator, null, `待核实：${result.label}无法计算——${result.unavailable}`, blanks);
+  }
   const outcome = applyRule(line.rule, line.points, result.value);
   return { indicator: line.indicator, indicatorValue: result.value, score: round2(outcome.score), deduction: outcome.deduction };
 }
@@ -122,10 +136,37 @@ function qualitativeBlocks(rulebook: Rulebook, claims: Claims): Set<string> {
   return out;
 }
 
+/**
+ * The department's claim for a 待核实 line that has none of its own, read off its 二级's claim where
+ * that is unambiguous: a full-marks 二级 claims full marks on each line; when every other line has its
+ * own claim, this one claims the rest; when no line of the 二级 could be scored, the claim is shared by
+ * points. Otherwise there is none (待补).
+ */
+function impliedClaim(line: RuleLine, group: { name: string; points: Decimal }, members: RuleLine[], claims: Claims, pendingMembers: Set<RuleLine>): Claim | undefined {
+  const groupClaim = claims.level2.get(key2(line.level1, line.level2));
+  if (!groupClaim) return undefined;
+  const others = members.filter((m) => m !== line);
+  if (groupClaim.score.greaterThanOrEqualTo(group.points))
+    return { score: line.points, note: `二级指标“${group.name}”自评满分 ${pts(group.points)} 分`, address: groupClaim.address };
+  if (others.every((m) => claims.lines.has(m))) {
+    const rest = groupClaim.score.minus(sum(others.map((m) => claims.lines.get(m)!.score)));
+    if (rest.isNegative()) return undefined;
+    return { score: D.min(rest, line.points), note: `二级指标“${group.name}”自评 ${pts(groupClaim.score)} 分减去其余三级指标的自评得分`, address: groupClaim.address };
+  }
+  if (members.every((m) => pendingMembers.has(m)))
+    return {
+      score: round2(groupClaim.score.times(line.points).div(group.points)),
+      note: `二级指标“${group.name}”整体自评 ${pts(groupClaim.score)} 分（满分 ${pts(group.points)} 分）按分值比例分摊`,
+      address: groupClaim.address,
+    };
+  return undefined;
+}
+
 export function scoreAll(rulebook: Rulebook, indicators: IndicatorResult[], model: Model): ScoreSheet {
   const claims = readClaims(rulebook, model);
   const byId = new Map(indicators.map((r) => [r.id, r]));
   const blocks = qualitativeBlocks(rulebook, claims);
+  const claimTable = model.table('自评得分表');
   const lines: ScoreLine[] = [];
 
   for (const g of rulebook.level2) {
@@ -134,6 +175,7 @@ export function scoreAll(rulebook: Rulebook, indicators: IndicatorResult[], mode
     const block = blocks.has(k) ? claims.level2.get(k)! : null;
     const blockScore = block ? D.min(block.score, g.points) : null;
     let allocated = ZERO;
+    const scoredLines: Array<[RuleLine, ScoreLine]> = [];
     members.forEach((line, i) => {
       const base = { level1: line.level1, level2: line.level2, level3: line.level3, points: line.points, standard: line.standard };
       const claim = claims.lines.get(line);
@@ -163,26 +205,38 @@ export function scoreAll(rulebook: Rulebook, indicators: IndicatorResult[], mode
       } else {
         scored = {
           ...base,
-          indicator: line.indicator,
-          indicatorValue,
-          score: ZERO,
-          deduction: `定性指标，未在“自评打分”表填写得分（指标名称填“${line.level3}”或“${line.level2}/${line.level3}”），计 0 分`,
-          missing: true,
+          ...pending(line.indicator, indicatorValue, `待核实：定性指标，未在“自评打分”表填写得分（指标名称填“${line.level3}”或“${line.level2}/${line.level3}”）`, [
+            { name: '自评得分表', label: `“${line.level2}/${line.level3}”自评得分`, value: null, address: claimTable.address },
+          ]),
         };
       }
       if (claim) {
         scored.claimed = claim.score;
-        if (!claim.score.equals(scored.score))
+        // A claim on a line that cannot be scored is neither confirmed nor contradicted: 自报、未核实.
+        if (!scored.missing && !claim.score.equals(scored.score))
           scored.claimDiffers = `自评 ${pts(claim.score)} 分，按规则计 ${pts(scored.score)} 分：${scored.deduction ?? '指标值达到满分标准'}`;
       }
-      lines.push(scored);
+      scoredLines.push([line, scored]);
     });
+    const pendingMembers = new Set(scoredLines.filter(([, l]) => l.missing).map(([r]) => r));
+    for (const [rule, scored] of scoredLines) {
+      if (scored.missing && scored.claimed === undefined) {
+        const implied = impliedClaim(rule, g, members, claims, pendingMembers);
+        if (implied) {
+          scored.claimed = implied.score;
+          scored.claimBasis = implied.note;
+        }
+      }
+      lines.push(scored);
+    }
   }
 
+  const verified = (ls: ScoreLine[]) => sum(ls.filter((l) => !l.missing).map((l) => l.score));
+  const unverified = (ls: ScoreLine[]) => sum(ls.filter((l) => l.missing).map((l) => l.points));
   const groups: ScoreGroup[] = [];
   for (const g1 of rulebook.level1) {
     const mine = lines.filter((l) => l.level1 === g1.name);
-    groups.push({ level: 1, name: g1.name, points: g1.points, score: sum(mine.map((l) => l.score)), claimed: claims.level1.get(g1.name)?.score });
+    groups.push({ level: 1, name: g1.name, points: g1.points, score: verified(mine), pending: unverified(mine), claimed: claims.level1.get(g1.name)?.score });
     for (const g2 of rulebook.level2.filter((g) => g.level1 === g1.name)) {
       const sub = mine.filter((l) => l.level2 === g2.name);
       groups.push({
@@ -190,31 +244,78 @@ export function scoreAll(rulebook: Rulebook, indicators: IndicatorResult[], mode
         name: g2.name,
         parent: g1.name,
         points: g2.points,
-        score: sum(sub.map((l) => l.score)),
+        score: verified(sub),
+        pending: unverified(sub),
         claimed: claims.level2.get(key2(g1.name, g2.name))?.score,
       });
     }
   }
-  const total = sum(lines.map((l) => l.score));
+  const total = verified(lines);
+  const pendingPoints = unverified(lines);
   return {
     lines,
     groups,
     total,
+    pendingPoints,
     points: rulebook.total,
-    grade: gradeOf(total, rulebook.bands),
+    ...gradesOf(total, pendingPoints, rulebook.bands),
     claimedTotal: claims.total?.score,
   };
 }
 
-/** Why a 二级 / 一级 group's (or, with no group, the total's) claimed score differs from the computed one; undefined when equal or unclaimed. */
+/**
+ * Why a 二级 / 一级 group's (or, with no group, the total's) claimed score differs from the verified
+ * one; undefined when equal or unclaimed. With 待核实 points, a claim within what they allow is
+ * said to be unverified, not wrong.
+ */
 export function explainGroup(sheet: ScoreSheet, group?: ScoreGroup): string | undefined {
   const claimed = group ? group.claimed : sheet.claimedTotal;
   const score = group ? group.score : sheet.total;
-  if (claimed === undefined || claimed.equals(score)) return undefined;
+  const open = (group ? group.pending : sheet.pendingPoints) ?? ZERO;
+  if (claimed === undefined || (open.isZero() && claimed.equals(score))) return undefined;
   const members = sheet.lines.filter((l) => !group || (group.level === 1 ? l.level1 === group.name : l.level1 === group.parent && l.level2 === group.name));
-  const lost = members.filter((l) => l.score.lessThan(l.points));
+  const lost = members.filter((l) => l.missing || l.score.lessThan(l.points));
+  const parts = lost.map((l) => (l.missing ? `${l.level3} 待核实（${pts(l.points)} 分）` : `${l.level3} 计 ${pts(l.score)}/${pts(l.points)} 分（扣 ${pts(l.points.minus(l.score))} 分）`));
+  if (!open.isZero()) {
+    const most = score.plus(open);
+    const head = `自评 ${pts(claimed)} 分；核实得分 ${pts(score)} 分，另有待核实 ${pts(open)} 分`;
+    if (claimed.greaterThan(most)) return `${head}，最多可得 ${pts(most)} 分，自评多 ${pts(claimed.minus(most))} 分：${parts.join('；')}`;
+    if (claimed.lessThan(score)) return `${head}，自评比核实得分少 ${pts(score.minus(claimed))} 分：${parts.join('；')}`;
+    return `${head}：自评在可得范围内，补齐数据后才能核实（${parts.filter((p) => p.includes('待核实')).join('；')}）`;
+  }
   const head = `自评 ${pts(claimed)} 分，按规则计 ${pts(score)} 分，${claimed.greaterThan(score) ? '少' : '多'} ${pts(claimed.minus(score).abs())} 分`;
   if (lost.length === 0) return `${head}：各三级指标均得满分，自评扣分无依据`;
-  const parts = lost.map((l) => `${l.level3} 计 ${pts(l.score)}/${pts(l.points)} 分（${l.missing ? '未能计分' : `扣 ${pts(l.points.minus(l.score))} 分`}）`);
   return `${head}：${parts.join('；')}`;
+}
+
+/**
+ * One 提示 per 待核实 line: 无法核实, naming the inputs to fill. A scored indicator without inputs
+ * thus has a finding of its own, not only a remark inside its score line.
+ */
+export function pendingFindings(sheet: ScoreSheet): Finding[] {
+  return sheet.lines
+    .filter((l) => l.missing)
+    .map((l): Finding => {
+      const missing = l.missingInputs ?? [];
+      const claim = l.claimed !== undefined ? `自报 ${pts(l.claimed)} 分，未核实` : '自评得分待补';
+      // Without blank inputs to name (a zero denominator, an indicator not computed), the reason is the words.
+      const reason = missing.length ? '' : `${(l.deduction ?? '').replace(/^待核实：/, '')}；`;
+      return {
+        id: `score.pending.${l.level2}.${l.level3}`,
+        rule: 'score.pending',
+        family: '评分',
+        title: `“${l.level3}”得分待核实`,
+        severity: '提示',
+        kind: 'cannotVerify',
+        statement: `“${l.level2}/${l.level3}”按评分规则计分`,
+        operands: missing,
+        primary: missing[0],
+        missing,
+        detail: `${reason}本项 ${pts(l.points)} 分计入待核实分值（${claim}）`,
+        nextStep: l.indicator
+          ? `填写${missing.map((o) => o.label).join('、') || '计算所需的数据'}后重新运行；确无此项业务的，在“评分规则”表中调整该指标。`
+          : `在“自评打分”表填写“${l.level2}/${l.level3}”的得分后重新运行。`,
+        affects: [l.indicator ?? l.level3],
+      };
+    });
 }

@@ -8,6 +8,7 @@
  * (方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体), which Word, WPS and LibreOffice read.
  * Packs with Packer.toArrayBuffer, which works in node and in the browser alike.
  */
+import { gradeText, pendingPointsOf } from '../core/summary';
 import {
   AlignmentType,
   BorderStyle,
@@ -33,7 +34,7 @@ import {
 import type { ParagraphBlock, ReportBlock, ReportDraft, ReportSection, TableBlock } from '../core/narrative';
 import { points, sectionTitle } from '../core/narrative';
 import type { Operand, ScoreSheet } from '../core/results';
-import { inWords } from '../core/typography';
+import { inWords, tightenSpaces } from '../core/typography';
 
 export interface DocxOptions {
   /** Word comments on each paragraph naming the inputs and cells its figures came from. */
@@ -287,11 +288,21 @@ export function scoreTableRows(scores: ScoreSheet): string[][] {
     l.level2,
     l.level3,
     points(l.points),
-    l.missing ? '【待补】' : points(l.score),
+    l.missing ? (l.claimed !== undefined ? `待核实（自报${points(l.claimed)}分）` : '【待补】') : points(l.score),
     inWords(l.standard),
     deductionWords(l),
   ]);
-  rows.push(['合计', '', '', points(scores.points), points(scores.total), '', `综合绩效级别：${scores.grade}`]);
+  // The total as verified; pending points and the grade range in words beside it (src/core/summary.ts).
+  const pending = pendingPointsOf(scores);
+  rows.push([
+    '合计',
+    '',
+    '',
+    points(scores.points),
+    points(scores.total),
+    '',
+    tightenSpaces(`综合绩效级别：${gradeText(scores)}${pending.isZero() ? '' : `；待核实分值${points(pending)}分`}`),
+  ]);
   return rows;
 }
 

@@ -199,3 +199,9 @@ describe('指标计算表', () => {
     expect(row[9]!.value).toContain('未填写');
   });
 });
+
+test('the indicator catalogue only declares: it imports nothing but types from the contract (src/catalogue/types.ts)', () => {
+  const source: string = require('fs').readFileSync(require('path').join(__dirname, '../../src/catalogue/indicators.ts'), 'utf8');
+  const imports = source.split('\n').filter((l) => /^import\b/.test(l));
+  expect(imports).toEqual(["import type { Figure, IndicatorDecl, RatioDecl, TaskFlag } from './types';"]);
+});

@@ -361,13 +361,13 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     expect(all).toContain('因公出国（境）费｜6.00｜0.00｜0.95｜下降100.00%');
   });
 
-  test('七 states the score sheet total and grade; 八 counts the unexplained findings', () => {
+  test('七 states the verified and pending points and the grade range; 八 gives the counts', () => {
+    // 79.64 verified, 8 pending (资产管理 6, 预算编制合理性 1, 政府采购执行率 1): 中 certain, 良 at most.
     expect(all).toContain(
-      `2021年度部门整体支出绩效评价自评得分为${points(scores.total)}分。其中，${scores.groups
-        .filter((g) => g.level === 1)
-        .map((g) => `${g.name}${points(g.score)}分`)
-        .join('，')}，综合绩效级别为“${scores.grade}”（绩效评分明细表详见附件1）。`,
+      '2021年度部门整体支出绩效评价自评核实得分79.64分，待核实分值8分。其中，投入8分（待核实1分），过程20.13分（待核实7分），产出22.51分，效果29分，综合绩效级别为“中～良（待核实8分）”（绩效评分明细表详见附件1）。',
     );
+    // The claimed total is for the 审核意见, not the department's report.
+    expect(all.some((l) => l.includes('单位自报总分'))).toBe(false);
     const contradicted = ['mismatch', 'exceeds', 'unitSlip', 'signReversed'];
     const open = findings.filter((f) => !f.explanation && contradicted.includes(f.kind) && f.family !== '评分').length;
     expect(open).toBeGreaterThan(0);

@@ -42,14 +42,18 @@ describe('the sample department under the default rulebook', () => {
     expect(got('职责履行', '重点工作办结率')).toBe('7.50');
   });
 
-  test('an indicator that cannot be computed scores 0, missing, with the reason', () => {
+  test('an indicator that cannot be computed is 待核实 (not 0), names its blank inputs and carries the 二级 full-marks claim', () => {
     const l = line(s, '预算执行', '政府采购执行率');
-    expect(l.score.toString()).toBe('0');
     expect(l.missing).toBe(true);
     expect(l.indicatorValue).toBeNull();
     expect(l.deduction).toBe(
-      `政府采购执行率无法计算，计 0 分：实际政府采购金额（${TEMPLATE_ADDRESS.get('基础_政府采购实际')}）未填写；政府采购预算数（${TEMPLATE_ADDRESS.get('基础_政府采购预算')}）未填写，无法计算`,
+      `待核实：政府采购执行率无法计算——实际政府采购金额（${TEMPLATE_ADDRESS.get('基础_政府采购实际')}）未填写；政府采购预算数（${TEMPLATE_ADDRESS.get('基础_政府采购预算')}）未填写，无法计算`,
     );
+    expect(l.missingInputs!.map((o) => o.name)).toEqual(['基础_政府采购实际', '基础_政府采购预算']);
+    // 预算执行 is claimed 11 of 11: every line of it, this one included, is claimed at full marks.
+    expect(l.claimed!.toString()).toBe('1');
+    expect(l.claimBasis).toBe('二级指标“预算执行”自评满分 11.00 分');
+    expect(l.claimDiffers).toBeUndefined();
   });
 
   test('a 二级 made only of 定性 lines is scored by its own claimed score, shared by points', () => {
@@ -62,10 +66,19 @@ describe('the sample department under the default rulebook', () => {
     expect(f2(group(s, '社会效益').score)).toBe('13.00');
   });
 
-  test('a 定性 line with no score (in a mixed 二级) scores 0 and says where to enter it', () => {
+  test('a 定性 line with no score (in a mixed 二级) is 待核实 and says where to enter it', () => {
     const l = line(s, '预算配置', '预算编制合理性');
     expect(l.missing).toBe(true);
-    expect(l.deduction).toBe('定性指标，未在“自评打分”表填写得分（指标名称填“预算编制合理性”或“预算配置/预算编制合理性”），计 0 分');
+    expect(l.deduction).toBe('待核实：定性指标，未在“自评打分”表填写得分（指标名称填“预算编制合理性”或“预算配置/预算编制合理性”）');
+    expect(l.claimed!.toString()).toBe('1');
+  });
+
+  test('资产管理, 预算编制合理性 and 政府采购执行率 are 待核实: 8 points pending, none counted as 0', () => {
+    const pending = s.lines.filter((l) => l.missing).map((l) => `${l.level2}/${l.level3}`);
+    expect(pending).toEqual(['预算配置/预算编制合理性', '预算执行/政府采购执行率', '资产管理/管理制度健全性', '资产管理/资产管理安全性', '资产管理/固定资产利用率']);
+    expect(f2(s.pendingPoints!)).toBe('8.00');
+    expect(f2(group(s, '资产管理').pending!)).toBe('6.00');
+    expect(f2(group(s, '过程').pending!)).toBe('7.00');
   });
 
   test('subtotals, total and grade; claims from the 自评得分表 beside them', () => {
@@ -74,14 +87,20 @@ describe('the sample department under the default rulebook', () => {
     expect(sub('预算配置')).toBe('3.00/4');
     expect(sub('过程')).toBe('20.13/30');
     expect(sub('预算执行')).toBe('7.13/11');
-    expect(sub('资产管理')).toBe('0.00/6');
+    expect(sub('资产管理')).toBe('0.00/6'); // 0 verified, 6 pending
     expect(sub('产出')).toBe('22.51/29');
     expect(sub('职责履行')).toBe('22.51/-');
     expect(sub('效果')).toBe('29.00/29');
     expect(f2(s.total)).toBe('79.64');
     expect(s.grade).toBe('中');
+    expect(s.gradeAtMost).toBe('良'); // 79.64 + 8 = 87.64
     expect(s.claimedTotal!.toString()).toBe('97');
-    expect(explainGroup(s, group(s, '预算配置'))).toBe('自评 4.00 分，按规则计 3.00 分，少 1.00 分：预算编制合理性 计 0.00/1.00 分（未能计分）');
+    expect(explainGroup(s, group(s, '预算配置'))).toBe(
+      '自评 4.00 分；核实得分 3.00 分，另有待核实 1.00 分：自评在可得范围内，补齐数据后才能核实（预算编制合理性 待核实（1.00 分））',
+    );
+    expect(explainGroup(s, group(s, '预算执行'))).toBe(
+      '自评 11.00 分；核实得分 7.13 分，另有待核实 1.00 分，最多可得 8.13 分，自评多 2.87 分：预算完成率 计 1.92/2.00 分（扣 0.08 分）；预算调整率 计 0.80/2.00 分（扣 1.20 分）；公用经费控制率 计 0.41/2.00 分（扣 1.59 分）；政府采购执行率 待核实（1.00 分）',
+    );
     expect(explainGroup(s, group(s, '效果'))).toBeUndefined();
   });
 });
@@ -129,19 +148,25 @@ describe('评分表', () => {
 
   test('official columns plus 自评得分 / 差异说明 when claims exist', () => {
     expect(sheet.name).toBe('评分表');
-    expect(values[2]).toEqual(['一级指标', '分值', '二级指标', '分值', '三级指标', '分值', '评分标准', '指标值', '得分', '扣分原因', '自评得分', '差异说明']);
+    expect(values[2]).toEqual(['一级指标', '分值', '二级指标', '分值', '三级指标', '分值', '评分标准', '指标值', '核实得分', '待核实分值', '扣分原因', '自评得分', '差异说明']);
     expect(values[3].slice(0, 6)).toEqual(['投入', 10, '目标设定', 6, '绩效目标合理性', 3]);
   });
 
   test('subtotals, total and grade rows', () => {
     const row = (label: string) => values.find((r) => r.includes(label))!;
     expect(row('预算执行小计')[8]).toBe(7.13);
-    expect(row('预算执行小计')[10]).toBe(11);
+    expect(row('预算执行小计')[9]).toBe(1);
+    expect(row('预算执行小计')[11]).toBe(11);
     expect(row('过程合计')[8]).toBe(20.13);
+    expect(row('过程合计')[9]).toBe(7);
     expect(row('总分').slice(0, 2)).toEqual(['总分', 100]);
     expect(row('总分')[8]).toBe(79.64);
-    expect(row('总分')[10]).toBe(97);
-    expect(row('综合绩效级别')[8]).toBe('中');
+    expect(row('总分')[9]).toBe(8);
+    expect(row('总分')[11]).toBe(97);
+    expect(row('综合绩效级别')[8]).toBe('中～良（待核实 8 分）');
+    // A 待核实 line shows no 0: 待核实, its points pending, and the claim as 自报、未核实 (or 待补).
+    const gov = values.find((r) => r[4] === '政府采购执行率')!;
+    expect([gov[8], gov[9], gov[11], gov[12]]).toEqual(['待核实', 1, 1, '自报、未核实（按二级指标“预算执行”自评满分 11.00 分推得）']);
     const rate = sheet.rows.find((r) => r[4]?.value === '在职人员控制率')![7];
     expect(rate).toEqual({ value: 91.3, style: 'rate', numFmt: '0.00"%"' });
   });
@@ -160,9 +185,16 @@ describe('评分表', () => {
     expect(c.series[1].range).toBe(`C${first + 1}:C${first + 4}`);
   });
 
-  test('without claims the sheet has the 10 official columns', () => {
+  test('without claims the sheet has the 10 official columns and 待核实分值', () => {
     const plain = scoreSheet(scoresOf({ 自评得分表: [] }));
-    expect(plain.rows[2]).toHaveLength(10);
+    expect(plain.rows[2]).toHaveLength(11);
     expect(plain.chart!.series).toHaveLength(2);
+  });
+
+  test('数据不完整: the total and grade rows say so instead of a figure', () => {
+    const v = scoreSheet(s, false).rows.map((r) => r.map((c) => c?.value));
+    const row = (label: string) => v.find((r) => r.includes(label))!;
+    expect(row('总分')[8]).toBe('数据不完整');
+    expect(row('综合绩效级别')[8]).toBe('数据不完整');
   });
 });

@@ -28,7 +28,9 @@ test('一键生成 reads, evaluates, writes the plan once and shows the engine�
   expect(summary.getAttribute('aria-label')).toBe('评价结果');
   expect(within(summary).getByText('衡阳市科学技术协会 · 2021 年度')).toBeTruthy();
   expect(screen.getByTestId('total').textContent).toBe(expected.summary.total);
-  expect(screen.getByTestId('grade').textContent).toBe(expected.summary.grade);
+  expect(screen.getByTestId('pending').textContent).toBe(expected.summary.pendingPoints);
+  expect(screen.getByTestId('grade').textContent).toBe(expected.summary.gradeText);
+  expect(screen.getByTestId('counts').textContent).toBe(expected.summary.counts);
   expect(screen.getByTestId('errors').textContent).toBe(String(expected.summary.errors));
   expect(screen.getByTestId('warnings').textContent).toBe(String(expected.summary.warnings));
   expect(port.plans).toEqual([expected.plan]);

@@ -5,6 +5,7 @@
  * on the same parts.
  */
 import type { Finding, Operand } from '../results';
+import { foldedUnder } from '../summary';
 import { formatDifference, formatQuantity, operandPlace, operandText } from './quantity';
 
 /** The cells a text lists: all of them up to a dozen, then a count (a table of 10,000 rows stays readable). */
@@ -157,14 +158,14 @@ export function cardParts(f: Finding): CardParts {
   return { title: f.title, summary: summary || undefined, figures: figs, nextStep: nextStepText(f), details };
 }
 
-/** One CLI line: `[错误] title：cells（另连带 n 项）`. */
+/** One CLI line: `[错误] title：cells（另有连带问题 n 项）`, the folded count as src/core/summary.ts counts it. */
 export function cliLine(f: Finding): string {
   const cells = f.operands
     .map((o) => o.address)
     .filter(Boolean)
     .slice(0, 3)
     .join('、');
-  const more = f.consequences?.length ? `（另连带 ${f.consequences.length} 项）` : '';
+  const more = foldedUnder(f) ? `（另有连带问题 ${foldedUnder(f)} 项）` : '';
   const missing = f.kind === 'cannotVerify' && f.missing?.length ? `，${missingText(f.missing.slice(0, 3))}${f.missing.length > 3 ? ' 等' : ''}` : '';
   return `[${f.severity}] ${f.title}${cells ? `：${cells}` : ''}${missing}${more}`;
 }

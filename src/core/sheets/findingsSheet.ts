@@ -9,6 +9,7 @@ import { fixed, money } from '../decimal';
 import { cellNote, listRow } from '../render/finding';
 import { operandText } from '../render/quantity';
 import type { Finding, Quantity } from '../results';
+import { countFindings, countsText } from '../summary';
 import type { CellMark, OutCell, SheetPlan, Severity } from '../types';
 
 export const FINDINGS_SHEET = '问题清单';
@@ -45,9 +46,6 @@ const MAX_SHOWN = 30;
 
 export function findingsSheet(findings: Finding[]): SheetPlan {
   const flat = flattenFindings(findings);
-  const errors = flat.filter((x) => x.finding.severity === '错误').length;
-  const hints = flat.length - errors;
-  const roots = findings.length;
   const maxLinks = Math.min(MAX_LINKS, Math.max(0, ...flat.map((x) => x.finding.operands.filter((o) => o.address).length)));
   const width = HEADER.length + maxLinks;
   const rows: SheetPlan['rows'] = [
@@ -57,7 +55,7 @@ export function findingsSheet(findings: Finding[]): SheetPlan {
         value:
           flat.length === 0
             ? '未发现问题：各项勾稽关系在容差内成立。'
-            : `共 ${flat.length} 项（错误 ${errors} 项，提示 ${hints} 项）；其中 ${roots} 项为根本问题，其余缩进列在引起它的问题之下。“错误”须改正；“提示”可在“出错说明”表中按规则编号写明原因。点击单元格地址可跳转。`,
+            : `${countsText(countFindings(findings))}；连带问题缩进列在引起它的问题之下。“错误”须改正；“提示”可在“出错说明”表中按规则编号写明原因。点击单元格地址可跳转。`,
         style: 'note',
       },
     ],

@@ -9,23 +9,30 @@ import { a1 } from '../../catalogue/layout';
 import { fixed } from '../decimal';
 import type { ScoreLine, ScoreSheet } from '../results';
 import { explainGroup } from '../scoring';
+import { gradeText } from '../summary';
 import type { OutCell, SheetPlan, StyleName } from '../types';
 
 export const SCORE_SHEET = '评分表';
 
 const num = (x: Decimal) => Number(fixed(x, 2));
 
-export function scoreSheet(scores: ScoreSheet): SheetPlan {
+/** A 0 that means "none pending" stays blank; a line's pending points show. */
+const pendingCell = (x: Decimal | undefined, style: StyleName): OutCell => (x && !x.isZero() ? { value: num(x), style, numFmt: '0.00' } : { style });
+
+/**
+ * `complete` false (数据不完整): the total and grade rows say so instead of showing a total as real.
+ */
+export function scoreSheet(scores: ScoreSheet, complete = true): SheetPlan {
   const claims =
     scores.claimedTotal !== undefined || scores.lines.some((l) => l.claimed !== undefined) || scores.groups.some((g) => g.claimed !== undefined);
-  const width = claims ? 12 : 10;
-  const header = ['一级指标', '分值', '二级指标', '分值', '三级指标', '分值', '评分标准', '指标值', '得分', '扣分原因'];
+  const width = claims ? 13 : 11;
+  const header = ['一级指标', '分值', '二级指标', '分值', '三级指标', '分值', '评分标准', '指标值', '核实得分', '待核实分值', '扣分原因'];
   if (claims) header.push('自评得分', '差异说明');
   const rows: SheetPlan['rows'] = [
     [{ value: '部门整体支出绩效评价评分表', style: 'title' }],
     [
       {
-        value: `满分 ${fixed(scores.points)} 分。定量指标按“评分规则”由指标计算表的数值计分；定性指标按“自评打分”表的得分计分；无法计算的指标计 0 分并注明原因。`,
+        value: `满分 ${fixed(scores.points)} 分。定量指标按“评分规则”由指标计算表的数值计分；定性指标按“自评打分”表的得分计分；缺少数据、无法计分的指标为“待核实”，其分值列入“待核实分值”，不计 0 分，也不计入核实得分；单位对这些指标的自评得分列为“自报、未核实”。`,
         style: 'note',
       },
     ],
@@ -62,9 +69,15 @@ export function scoreSheet(scores: ScoreSheet): SheetPlan {
             : l.indicatorValue === null
               ? { value: '无法计算', style: 'warning' }
               : { value: num(l.indicatorValue), style: 'rate', numFmt: '0.00"%"' },
-          { value: num(l.score), style: l.missing ? 'warning' : 'score', numFmt: '0.00' },
+          l.missing ? { value: '待核实', style: 'warning' } : { value: num(l.score), style: 'score', numFmt: '0.00' },
+          l.missing ? pendingCell(l.points, 'warning') : blank('score'),
           { value: l.deduction ?? '', style: l.missing ? 'warning' : 'text' },
-          ...claimCells(l.claimed, l.claimDiffers, 'text'),
+          ...(l.missing && claims
+            ? [
+                l.claimed !== undefined ? { value: num(l.claimed), style: 'score' as StyleName } : { value: '待补', style: 'warning' as StyleName },
+                { value: l.claimed !== undefined ? `自报、未核实${l.claimBasis ? `（按${l.claimBasis}推得）` : ''}` : '待补：未填自评得分', style: 'warning' as StyleName },
+              ]
+            : claimCells(l.claimed, l.claimDiffers, 'text')),
         ]);
       });
       if (lines.length > 1) merges.push(`C${start2 + 1}:C${rows.length}`, `D${start2 + 1}:D${rows.length}`);
@@ -75,6 +88,7 @@ export function scoreSheet(scores: ScoreSheet): SheetPlan {
         { value: num(g2.points), style: 'subtotal', numFmt: '0.00' },
         ...[0, 1, 2, 3].map(() => blank('subtotal')),
         { value: num(g2.score), style: 'subtotal', numFmt: '0.00' },
+        pendingCell(g2.pending, 'subtotal'),
         blank('subtotal'),
         ...claimCells(g2.claimed, explainGroup(scores, g2), 'subtotal'),
       ]);
@@ -85,6 +99,7 @@ export function scoreSheet(scores: ScoreSheet): SheetPlan {
       { value: num(g1.points), style: 'subtotal', numFmt: '0.00' },
       ...[0, 1, 2, 3, 4, 5].map(() => blank('subtotal')),
       { value: num(g1.score), style: 'subtotal', numFmt: '0.00' },
+      pendingCell(g1.pending, 'subtotal'),
       blank('subtotal'),
       ...claimCells(g1.claimed, explainGroup(scores, g1), 'subtotal'),
     ]);
@@ -94,14 +109,16 @@ export function scoreSheet(scores: ScoreSheet): SheetPlan {
     { value: '总分', style: 'total' },
     { value: num(scores.points), style: 'total', numFmt: '0.00' },
     ...[0, 1, 2, 3, 4, 5].map(() => blank('total')),
-    { value: num(scores.total), style: 'total', numFmt: '0.00' },
-    blank('total'),
+    complete ? { value: num(scores.total), style: 'total', numFmt: '0.00' } : { value: '数据不完整', style: 'warning' },
+    complete ? pendingCell(scores.pendingPoints, 'total') : blank('total'),
+    complete ? blank('total') : { value: `核实得分 ${fixed(scores.total)} 分不作为总分：数据不完整，见“问题清单”`, style: 'warning' },
     ...claimCells(scores.claimedTotal, explainGroup(scores), 'total'),
   ]);
   rows.push([
     { value: '综合绩效级别', style: 'total' },
     ...[0, 1, 2, 3, 4, 5, 6].map(() => blank('total')),
-    { value: scores.grade, style: 'total' },
+    complete ? { value: gradeText(scores), style: 'total' } : { value: '数据不完整', style: 'warning' },
+    blank('total'),
     blank('total'),
     ...(claims ? [blank('total'), blank('total')] : []),
   ]);
@@ -130,7 +147,7 @@ export function scoreSheet(scores: ScoreSheet): SheetPlan {
   return {
     name: SCORE_SHEET,
     rows,
-    columnWidths: [10, 7, 14, 7, 20, 7, 44, 11, 8, 44, ...(claims ? [9, 50] : [])],
+    columnWidths: [10, 7, 14, 7, 20, 7, 44, 11, 9, 9, 44, ...(claims ? [9, 50] : [])],
     merges,
     freezeRows: 3,
     chart: { title: '各一级指标得分与分值', categories: `A${r1}:A${r2}`, series, anchor: `G${top + 1}` },

@@ -18,6 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { buildModel } from '../../core/model';
 import type { Finding, ScoreSheet } from '../../core/results';
+import { countFindings } from '../../core/summary';
 import type { DraftInput, ReportDraft } from '../../core/narrative';
 import type { Plan } from '../../core/types';
 import { cannotDownload, copyReportForMac, downloadBytes, DOCX_MIME, safeFileName } from '../download';
@@ -190,7 +191,9 @@ export function App({
       hasRun.current = true;
       setOutcome(o);
       setStatuses(inputStatuses(o.reading, o.evaluation.model));
-      say('success', s.runDone);
+      // 数据不完整 is not a success: no green 已生成 over a total that means nothing.
+      if (o.evaluation.summary.complete) say('success', s.runDone);
+      else say('info', s.runIncomplete);
       // What the write could not do (notes unsupported, a note the user edited) is the user's to know.
       if (o.notices.length) say('warning', o.notices.map((d) => d.message).join('\n'));
       onRun?.(o);
@@ -278,7 +281,7 @@ export function App({
 
   const ev = outcome?.evaluation;
   const titles: Record<TabId, string> = { data: s.tabData, run: s.tabRun, findings: s.tabFindings, report: s.tabReport };
-  const findingCount = ev ? ev.findings.length : null;
+  const findingCount = ev ? countFindings(ev.findings).problems : null;
 
   return (
     <FluentProvider theme={webLightTheme} lang={s === ZH ? 'zh-CN' : 'en'}>
@@ -319,7 +322,7 @@ export function App({
                 onRefresh={() => void loadStatuses()}
               />
             )}
-            {tab === 'run' && <RunTab busy={busy} step={step} summary={ev?.summary ?? null} onRun={onRunAll} />}
+            {tab === 'run' && <RunTab busy={busy} step={step} summary={ev?.summary ?? null} needed={ev?.completeness.mostNeeded} onSelect={onSelect} onRun={onRunAll} />}
             {tab === 'findings' && (
               <FindingsTab
                 findings={ev?.findings ?? null}

@@ -15,6 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { cardParts } from '../../core/render/finding';
+import { countFindings, countsText } from '../../core/summary';
 import type { Finding } from '../../core/results';
 import type { Diagnostic, Severity } from '../../core/types';
 import { useStrings } from '../strings';
@@ -137,17 +138,13 @@ function FindingCard({ f, live, busy, onSelect, onExplain }: { f: Finding } & Om
   );
 }
 
-/** Every finding folded under this one, at any depth (the engine's summary counts them all). */
-function consequencesOf(f: Finding): number {
-  return (f.consequences ?? []).reduce((n, c) => n + 1 + consequencesOf(c), 0);
-}
-
 export function FindingsTab(props: FindingsTabProps) {
   const { findings, live, busy, onClearMarks } = props;
   const s = useStrings();
   const css = useStyles();
   const pane = usePaneStyles();
   if (!findings) return <Body1>{s.runFirst}</Body1>;
+  const counts = countFindings(findings);
   const groups: Array<[Severity, string, 'danger' | 'warning']> = [
     ['错误', s.errors, 'danger'],
     ['提示', s.warnings, 'warning'],
@@ -165,20 +162,18 @@ export function FindingsTab(props: FindingsTabProps) {
         <Body1>{s.noFindings}</Body1>
       ) : (
         <Caption1 className={pane.muted}>
-          {s.findingsHeader(
-            findings.length,
-            findings.reduce((n, f) => n + consequencesOf(f), 0),
-          )}
+          {s.findingsHeader(countsText(counts))}
         </Caption1>
       )}
       {groups.map(([sev, label, color]) => {
         const items = findings.filter((f) => f.severity === sev);
+        const count = sev === '错误' ? counts.errors : counts.warnings;
         if (items.length === 0) return null;
         return (
           <section key={sev} aria-label={label} className={pane.stack}>
             <div className={pane.row}>
               <Subtitle2>{label}</Subtitle2>
-              <Badge color={color}>{items.length}</Badge>
+              <Badge color={color}>{count}</Badge>
             </div>
             <ul className={css.list}>
               {items.map((f) => (

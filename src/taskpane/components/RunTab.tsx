@@ -1,6 +1,10 @@
-/** 一键生成: one button, the step being run, then the summary (total, grade, errors, warnings). */
+/**
+ * 一键生成: one button, the step being run, then the summary: verified and pending points, the grade
+ * (or range), the problem counts; or, when 数据不完整, in a neutral colour, the inputs that matter most.
+ */
 import * as React from 'react';
-import { Badge, Body1, Button, Card, CardHeader, Field, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Card, CardHeader, Field, Link, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
+import type { NeededInput } from '../../core/completeness';
 import type { EvaluationSummary } from '../../core/engine';
 import { STEPS, StepId } from '../pipeline';
 import { useStrings } from '../strings';
@@ -16,6 +20,10 @@ export interface RunTabProps {
   busy: boolean;
   step: StepId | null;
   summary: EvaluationSummary | null;
+  /** When 数据不完整: the unfilled inputs that matter most. */
+  needed?: NeededInput[];
+  /** Goes to a cell (selects it in Excel). */
+  onSelect?(address: string): void;
   onRun(): void;
 }
 
@@ -31,7 +39,7 @@ function Figure({ label, children }: { label: string; children: React.ReactNode 
   );
 }
 
-export function RunTab({ busy, step, summary, onRun }: RunTabProps) {
+export function RunTab({ busy, step, summary, needed, onSelect, onRun }: RunTabProps) {
   const s = useStrings();
   const css = useStyles();
   const pane = usePaneStyles();
@@ -48,7 +56,7 @@ export function RunTab({ busy, step, summary, onRun }: RunTabProps) {
           <ProgressBar
             value={(STEPS.indexOf(step) + (step === 'done' ? 0 : 0.5)) / (STEPS.length - 1)}
             thickness="large"
-            color={step === 'done' ? 'success' : 'brand'}
+            color={step === 'done' && summary?.complete !== false ? 'success' : 'brand'}
           />
         </Field>
       )}
@@ -57,17 +65,43 @@ export function RunTab({ busy, step, summary, onRun }: RunTabProps) {
           <CardHeader
             header={<Text weight="semibold">{[summary.unit, summary.year && `${summary.year} ${s.year}`].filter(Boolean).join(' · ') || s.appTitle}</Text>}
           />
+          <Caption1 className={pane.muted} data-testid="completeness">
+            {summary.completeness}
+          </Caption1>
+          {!summary.complete && (
+            <div data-testid="incomplete">
+              <Text weight="semibold">{s.incomplete}</Text>
+              <Body1 as="p">{s.incompleteIntro}</Body1>
+              <ol>
+                {(needed ?? []).map((n) => (
+                  <li key={`${n.name}|${n.label}`}>
+                    {n.address && onSelect ? <Link onClick={() => onSelect(n.address!)}>{n.label}</Link> : n.label}
+                    {n.address ? ` ${n.address}` : ''}（{s.points(n.points.toFixed(2))}）
+                  </li>
+                ))}
+              </ol>
+            </div>
+          )}
           <div className={css.figures}>
-            <Figure label={s.total}>
-              <Text className={css.big} data-testid="total">
-                {summary.total ?? '—'}
-              </Text>
-            </Figure>
-            <Figure label={s.grade}>
-              <Text className={css.big} data-testid="grade">
-                {summary.grade ?? s.notScored}
-              </Text>
-            </Figure>
+            {summary.complete && (
+              <>
+                <Figure label={s.total}>
+                  <Text className={css.big} data-testid="total">
+                    {summary.total ?? '—'}
+                  </Text>
+                </Figure>
+                <Figure label={s.pending}>
+                  <Text className={css.big} data-testid="pending">
+                    {summary.pendingPoints ?? '—'}
+                  </Text>
+                </Figure>
+                <Figure label={s.grade}>
+                  <Text className={css.big} data-testid="grade">
+                    {summary.gradeText ?? s.notScored}
+                  </Text>
+                </Figure>
+              </>
+            )}
             <Figure label={s.errors}>
               <Badge size="large" color={summary.errors ? 'danger' : 'success'} data-testid="errors">
                 {summary.errors}
@@ -79,6 +113,7 @@ export function RunTab({ busy, step, summary, onRun }: RunTabProps) {
               </Badge>
             </Figure>
           </div>
+          <Body1 data-testid="counts">{summary.counts}</Body1>
         </Card>
       )}
     </div>

@@ -3,25 +3,30 @@
  * own items), 九 answering them item by item, the use and publication of the results, other
  * matters (data caveats, the rules used), and the signature block.
  */
+import type Decimal from 'decimal.js';
 import type { ReportContext, SectionContent } from '../../../core/reportContract';
 
 export function conclusion(c: ReportContext): SectionContent[] {
-  const { w, scores } = c;
+  const { w, scores, headline } = c;
   const y = w.year();
   if (!scores) return [w.paragraph(w.say`${y}年度部门整体支出绩效评价得分${w.fmt.placeholder('评分结果')}。`)];
   const dims = scores.groups.filter((g) => g.level === 1);
+  const pendingOf = (d: { pending?: Decimal }) => (d.pending && !d.pending.isZero() ? `（待核实${w.fmt.points(d.pending)}分）` : '');
+  // Verified and pending points and the grade in the words every surface uses (src/core/summary.ts).
+  const scoreWords = headline.pending.isZero()
+    ? `得分为${w.fmt.points(scores.total)}分`
+    : `核实得分${w.fmt.points(scores.total)}分，待核实分值${w.fmt.points(headline.pending)}分`;
+  const gradeWords = headline.grade === null ? '数据不完整，未评定综合绩效级别' : `综合绩效级别为“${headline.grade}”`;
   const pending = scores.lines.filter((l) => l.missing);
   const out: SectionContent[] = [
     w.paragraph(
-      w.say`${y}年度部门整体支出绩效评价自评得分为${w.fmt.points(scores.total)}分。其中，${dims.map((d) => `${d.name}${w.fmt.points(d.score)}分`).join('，')}，综合绩效级别为“${scores.grade}”（绩效评分明细表详见附件1）。`,
+      w.say`${y}年度部门整体支出绩效评价自评${scoreWords}。其中，${dims.map((d) => `${d.name}${w.fmt.points(d.score)}分${pendingOf(d)}`).join('，')}，${gradeWords}（绩效评分明细表详见附件1）。`,
     ),
   ];
   if (pending.length)
     out.push(
       w.paragraph(
-        w.plain(
-          `${pending.map((l) => l.level3).join('、')}等${pending.length}项指标（分值合计${w.fmt.points(pending.reduce((a, l) => a.plus(l.points), scores.points.minus(scores.points)))}分）${w.fmt.placeholder('上述指标的自评得分')}，以上得分暂未计入。`,
-        ),
+        w.plain(`待核实的是${pending.map((l) => l.level3).join('、')}等${pending.length}项指标：${w.fmt.placeholder('上述指标的数据或自评得分')}，补齐后重新计分。`),
       ),
     );
   out.push(
@@ -29,9 +34,9 @@ export function conclusion(c: ReportContext): SectionContent[] {
       `${y.text}年度部门整体支出绩效评价得分情况表`,
       ['评价内容', '分值', '评价得分'],
       [
-        ...dims.map((d) => [d.name, w.fmt.points(d.points), w.fmt.points(d.score)]),
-        ['合计', w.fmt.points(scores.points), w.fmt.points(scores.total)],
-        ['综合绩效级别', scores.grade, ''],
+        ...dims.map((d) => [d.name, w.fmt.points(d.points), `${w.fmt.points(d.score)}${pendingOf(d)}`]),
+        ['合计', w.fmt.points(scores.points), `${w.fmt.points(scores.total)}${pendingOf({ pending: headline.pending })}`],
+        ['综合绩效级别', headline.grade ?? '数据不完整', ''],
       ],
     ),
   );
@@ -79,6 +84,8 @@ export function otherMatters(c: ReportContext): SectionContent[] {
   const y = w.year().text;
   const out: SectionContent[] = [];
   const data: string[] = [`本报告数据取自本部门${y}年度部门决算报表及部门整体支出绩效评价基础数据表。`];
+  // The count in the words every surface uses (src/core/summary.ts).
+  data.push(`数据核对共发现${c.headline.counts}。`);
   if (c.caveats.length)
     data.push(
       `经核对，以下数据在不同报表之间不一致：${c.caveats.map((s, i) => `${w.fmt.circled(i + 1)}${s}`).join('；')}。以上数据已在报告相应位置注明，请核实后统一更正。`,

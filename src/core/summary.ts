@@ -1,0 +1,91 @@
+/**
+ * The one definition of the run's headline figures, used by every surface (CLI, JSON, the pane's
+ * card, tab badge and group headers, 问题清单, the report's sentence), so they cannot disagree:
+ * - 问题: the findings at the top level (roots); 错误 / 提示 split them by severity;
+ * - 连带问题: the findings folded under a root, at any depth, counted apart;
+ * - 核实得分 / 待核实分值 and the grade the verified points allow (a range while points are pending).
+ */
+import type Decimal from 'decimal.js';
+import { fixed, ZERO } from './decimal';
+import type { Completeness } from './completeness';
+import type { Finding, Grade, ScoreSheet } from './results';
+
+export interface FindingCounts {
+  /** Top-level findings. */
+  problems: number;
+  errors: number;
+  warnings: number;
+  /** Findings folded under a top-level one (连带问题), at any depth. */
+  folded: number;
+}
+
+/** The findings folded under one, at any depth. */
+export function foldedUnder(f: Finding): number {
+  return (f.consequences ?? []).reduce((n, c) => n + 1 + foldedUnder(c), 0);
+}
+
+export function countFindings(findings: readonly Finding[]): FindingCounts {
+  const errors = findings.filter((f) => f.severity === '错误').length;
+  return {
+    problems: findings.length,
+    errors,
+    warnings: findings.length - errors,
+    folded: findings.reduce((n, f) => n + foldedUnder(f), 0),
+  };
+}
+
+/** `问题 24 项（错误 22 项、提示 2 项），另有连带问题 9 项`, or `未发现问题`. */
+export function countsText(c: FindingCounts): string {
+  if (c.problems === 0) return '未发现问题';
+  const split = [c.errors ? `错误 ${c.errors} 项` : '', c.warnings ? `提示 ${c.warnings} 项` : ''].filter(Boolean).join('、');
+  return `问题 ${c.problems} 项（${split}）${c.folded ? `，另有连带问题 ${c.folded} 项` : ''}`;
+}
+
+/** The points not yet verified (0 when none). */
+export function pendingPointsOf(scores: ScoreSheet): Decimal {
+  return scores.pendingPoints ?? ZERO;
+}
+
+/** The grade the verified points allow: one grade when certain, else `中～良` (lowest to highest reachable). */
+export function gradeRange(scores: ScoreSheet): string {
+  const high: Grade = scores.gradeAtMost ?? scores.grade;
+  return high === scores.grade ? scores.grade : `${scores.grade}～${high}`;
+}
+
+/** `优`, or `良～优（待核实 8 分）`. */
+export function gradeText(scores: ScoreSheet): string {
+  const range = gradeRange(scores);
+  return range === scores.grade ? range : `${range}（待核实 ${pendingPointsOf(scores).toDecimalPlaces(2).toString()} 分）`;
+}
+
+/** `核实得分 79.64 分，待核实分值 8.00 分` (the second part only when points are pending). */
+export function scoreText(scores: ScoreSheet): string {
+  const pending = pendingPointsOf(scores);
+  return `核实得分 ${fixed(scores.total)} 分${pending.isZero() ? '' : `，待核实分值 ${fixed(pending)} 分`}`;
+}
+
+/** `必填 20 项已填 18 项；计分所需 96 项已填 71 项`. */
+export function completenessText(c: Completeness): string {
+  return `必填 ${c.required.total} 项已填 ${c.required.filled} 项；计分所需 ${c.scoring.total} 项已填 ${c.scoring.filled} 项`;
+}
+
+/** What the report's sentences state, from the same definitions as every other surface. */
+export interface Headline {
+  /** `问题 24 项（错误 22 项、提示 2 项），另有连带问题 9 项`. */
+  counts: string;
+  /** `核实得分 79.64 分，待核实分值 8.00 分`, or null when not scored. */
+  score: string | null;
+  /** `优` / `中～良（待核实 8 分）`, or null when 数据不完整 or not scored. */
+  grade: string | null;
+  /** Points not verified (0 when none). */
+  pending: Decimal;
+}
+
+export function headline(scores: ScoreSheet | null, findings: readonly Finding[], complete = true): Headline {
+  return {
+    counts: countsText(countFindings(findings)),
+    score: scores ? scoreText(scores) : null,
+    grade: scores && complete ? gradeText(scores) : null,
+    pending: scores ? pendingPointsOf(scores) : ZERO,
+  };
+}
