@@ -55,12 +55,28 @@ function overview(c: ReportContext): SectionContent[] {
   const y = w.year().text;
   if (!scores) return [w.paragraph(w.plain(`${unit}${y}年度部门整体支出绩效自评：尚未取得评分结果（评分规则缺失或有误）。`))];
   const claimed = scores.claimedTotal;
+  const pendingPoints = c.headline.pending;
+  const most = scores.total.plus(pendingPoints);
+  // With points pending, the claim is judged against the range it could still reach.
+  const versus =
+    claimed === undefined
+      ? ''
+      : claimed.gt(most)
+        ? `高于可能达到的最高分${points(most)}分${points(claimed.minus(most))}分`
+        : claimed.lt(scores.total)
+          ? `低于核实得分${points(scores.total.minus(claimed))}分`
+          : pendingPoints.isZero()
+            ? '与自报一致'
+            : '在核实得分与可能达到的最高分之间';
+  const verified = pendingPoints.isZero()
+    ? `得分${points(scores.total)}分`
+    : `核实得分${points(scores.total)}分，待核实分值${points(pendingPoints)}分（全部得分最高${points(most)}分）`;
   out.push(
     w.paragraph(
       w.plain(
         claimed !== undefined
-          ? `${unit}${y}年度部门整体支出绩效自评，单位自报总分${points(claimed)}分；按评分规则逐项核实，得分${points(scores.total)}分，${claimed.eq(scores.total) ? '与自报一致' : `${claimed.gt(scores.total) ? '低于' : '高于'}自报${points(claimed.minus(scores.total).abs())}分`}，综合绩效级别为“${scores.grade}”。`
-          : `${unit}${y}年度部门整体支出绩效自评，单位未填报自评总分；按评分规则逐项核实，得分${points(scores.total)}分，综合绩效级别为“${scores.grade}”。`,
+          ? `${unit}${y}年度部门整体支出绩效自评，单位自报总分${points(claimed)}分；按评分规则逐项核实，${verified}，自报分${versus}，综合绩效级别为“${c.headline.grade ?? '数据不完整，未评定'}”。`
+          : `${unit}${y}年度部门整体支出绩效自评，单位未填报自评总分；按评分规则逐项核实，${verified}，综合绩效级别为“${c.headline.grade ?? '数据不完整，未评定'}”。`,
       ),
     ),
   );
