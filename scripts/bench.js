@@ -4,8 +4,10 @@
  *   (a) Excel round trips (context.sync) per one-click run at 10, 100 and 1,000 project rows;
  *   (b) CLI evaluate time against a bare load + save of the same workbook (same library), as a ratio;
  *   (c) batch throughput over generated workbooks (workbooks/s, peak RSS);
- *   (d) the task pane's first-load JavaScript, gzipped.
- * Options: --count N (batch size, default 1000), --skip a,b,c,d
+ *   (d) the task pane's first-load JavaScript, gzipped;
+ *   (e) peak memory (RSS) of `jixiao evaluate` as its own process on hostile and huge inputs: a 5-million-cell
+ *       workbook under 20 MB, 25,000 project rows with --docx, a zip bomb (goals: < 1 GB, < 1 GB, < 200 MB).
+ * Options: --count N (batch size, default 1000), --skip a,b,c,d,e, --keep DIR (keep (e)'s inputs there for re-runs)
  */
 const fs = require('fs');
 const os = require('os');
@@ -115,8 +117,111 @@ function firstLoadSize() {
   }
 }
 
+/** Runs `jixiao …` as its own process; its peak RSS (MB, worker threads included), seconds, exit code, first line of stderr. */
+function cliRss(args) {
+  const { spawnSync } = require('child_process');
+  const probe = `process.on('exit',()=>process.stderr.write('\\n@@RSS '+process.resourceUsage().maxRSS+'\\n'));process.argv.splice(1,0,'jixiao');require(${JSON.stringify(path.join(root, 'bin', 'jixiao.js'))})`;
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['-e', probe, ...args], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const secs = ms(t0) / 1000;
+  const kb = Number(/@@RSS (\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  const said = r.stderr.split('\n').find((l) => l.trim() && !l.startsWith('@@RSS')) ?? '';
+  return { mb: kb / 1024, secs, code: r.status, said };
+}
+
+/** The sample workbook plus one sheet of `rows` × `cols` numbers that holds none of our names. */
+async function withHugeSheet(rows, cols) {
+  const JSZip = require('jszip');
+  const zip = await JSZip.loadAsync(fs.readFileSync(path.join(root, 'samples', '衡阳市科协-2021.xlsx')));
+  const colName = (c) => (c < 26 ? String.fromCharCode(65 + c) : String.fromCharCode(64 + Math.floor(c / 26)) + String.fromCharCode(65 + (c % 26)));
+  const lines = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
+  for (let r = 1; r <= rows; r++) {
+    let line = `<row r="${r}">`;
+    for (let c = 0; c < cols; c++) line += `<c r="${colName(c)}${r}"><v>${(r * 31 + c * 7) % 100003}</v></c>`;
+    lines.push(`${line}</row>`);
+  }
+  lines.push('</sheetData></worksheet>');
+  zip.file('xl/worksheets/sheet99.xml', lines.join(''));
+  const wbXml = (await zip.file('xl/workbook.xml').async('string')).replace('</sheets>', '<sheet name="明细流水" sheetId="99" r:id="rIdHuge"/></sheets>');
+  zip.file('xl/workbook.xml', wbXml);
+  const rels = (await zip.file('xl/_rels/workbook.xml.rels').async('string')).replace(
+    '</Relationships>',
+    '<Relationship Id="rIdHuge" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet99.xml"/></Relationships>',
+  );
+  zip.file('xl/_rels/workbook.xml.rels', rels);
+  const types = (await zip.file('[Content_Types].xml').async('string')).replace(
+    '</Types>',
+    '<Override PartName="/xl/worksheets/sheet99.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+  );
+  zip.file('[Content_Types].xml', types);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
+/** A workbook one of whose parts inflates to 256 MB of spaces. */
+async function zipBomb() {
+  const JSZip = require('jszip');
+  const zip = await JSZip.loadAsync(fs.readFileSync(path.join(root, 'samples', '衡阳市科协-2021.xlsx')));
+  zip.file('xl/media/image1.bin', Buffer.alloc(256 * 2 ** 20, 0x20));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+}
+
+/** The 25,000-row workbook, grown the corpus generator's own way (rows inserted, names moved). */
+async function manyProjectsWorkbook(rows) {
+  const ts = require('typescript');
+  require.extensions['.ts'] = (module, filename) => {
+    const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
+      fileName: filename,
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
+    });
+    module._compile(outputText, filename);
+  };
+  const { manyProjects } = require(path.join(root, 'test', 'fixtures', 'bad-input', 'generate.ts'));
+  return Buffer.from(await manyProjects(rows));
+}
+
+const MAKERS = { huge: () => withHugeSheet(100_000, 50), bomb: zipBomb, projects: () => manyProjectsWorkbook(25_000) };
+
+/**
+ * Inputs are made in a child process: a process started from a large parent inherits its resident
+ * size as the start of its own peak (Linux keeps ru_maxrss across exec), so the parent stays small.
+ */
+function make(kind, file) {
+  if (!fs.existsSync(file)) execFileSync(process.execPath, [path.join(__dirname, 'bench.js'), '--make', kind, file], { stdio: 'inherit' });
+  return fs.statSync(file).size;
+}
+
+async function memory() {
+  const dir = opt('keep') ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-mem-'));
+  fs.mkdirSync(dir, { recursive: true });
+  console.log('\n(e) 峰值内存（RSS，作为独立进程运行 node bin/jixiao.js evaluate …，含工作线程）');
+  const show = (what, bytes, r) =>
+    console.log(`    ${what}（文件 ${(bytes / 2 ** 20).toFixed(1)} MB）：峰值 ${r.mb.toFixed(0)} MB，用时 ${r.secs.toFixed(1)} s，退出码 ${r.code}${r.said ? `；${r.said.slice(0, 90)}` : ''}`);
+  const huge = path.join(dir, 'huge.xlsx');
+  const hugeBytes = make('huge', huge);
+  show('500 万单元格（在不含名称的工作表中）evaluate --json', hugeBytes, cliRss(['evaluate', huge, '--json', path.join(dir, 'h.json')]));
+  show('500 万单元格 evaluate -o（写回须载入全部工作表：超出上限即拒绝）', hugeBytes, cliRss(['evaluate', huge, '-o', path.join(dir, 'h.xlsx')]));
+  const bomb = path.join(dir, 'bomb.xlsx');
+  show('压缩炸弹（一个部件解压后 256 MB）evaluate -o', make('bomb', bomb), cliRss(['evaluate', bomb, '-o', path.join(dir, 'b.xlsx')]));
+  const many = path.join(dir, 'projects.xlsx');
+  const manyBytes = make('projects', many);
+  show('项目支出明细表 25,000 行 evaluate --json --docx', manyBytes, cliRss(['evaluate', many, '--json', path.join(dir, 'p.json'), '--docx', path.join(dir, 'p.docx')]));
+  show('项目支出明细表 25,000 行 evaluate -o --docx', manyBytes, cliRss(['evaluate', many, '-o', path.join(dir, 'p.xlsx'), '--docx', path.join(dir, 'p.docx')]));
+  for (const f of ['h.json', 'h.xlsx', 'b.xlsx', 'p.json', 'p.docx', 'p.xlsx']) fs.rmSync(path.join(dir, f), { force: true });
+  if (!opt('keep')) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+if (opt('make')) {
+  MAKERS[opt('make')]()
+    .then((bytes) => fs.writeFileSync(args[args.indexOf('--make') + 2], bytes))
+    .catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
+} else
 (async () => {
   console.log(`绩效自评助手 基准测试 — node ${process.version}，${os.cpus().length} 核，${(os.totalmem() / 2 ** 30).toFixed(0)} GB`);
+  // Memory first, while this process is small (see make()).
+  if (!skip.has('e')) await memory();
   if (!skip.has('a')) await roundTrips();
   if (!skip.has('a')) await wire();
   if (!skip.has('b')) await cliRatio();

@@ -3,98 +3,19 @@
  *
  * A check only says what should hold. It returns comparisons (terms on two sides and a relation) or
  * notices; src/core/checks.ts evaluates them with the rounding tolerance, folds cascades and writes
- * the Chinese findings. Identities follow the 部门决算 tables (framework.md §4.6).
+ * the Chinese findings. Identities follow the 部门决算 tables (docs/domain.md §3; every check listed in docs/checks.md).
  * Adding a check touches this file only.
  */
 import type Decimal from 'decimal.js';
-import type { Model } from '../core/model';
-import type { IndicatorResult, Operand, ScoreSheet } from '../core/results';
+import type { Operand } from '../core/results';
 import type { Severity } from '../core/types';
-import { D, percent } from '../core/decimal';
-import { INPUT_BY_NAME } from './inputs';
-import type { InputKind } from './types';
+import type { CheckContext, CheckDecl, CheckFamily, Notice, Outcome, Term } from './contract';
+import { FUNCTION_CLASSES, INPUT_BY_NAME, OFFICE_COST_ITEMS } from './inputs';
+
+export type { CheckContext, CheckDecl, CheckFamily, Comparison, Notice, Outcome, Term } from './contract';
 
 /** Families, in the order a root is chosen among findings that share a suspect cell. */
-export const CHECK_FAMILIES = ['输入', '年度', '单位', '合计', '平衡', '一致', '衔接', '部分', '预算', '比率', '评分'] as const;
-export type CheckFamily = (typeof CHECK_FAMILIES)[number];
-
-/** A figure on one side of a comparison. */
-export interface Term {
-  operand: Operand;
-  /** −1 for a figure subtracted (支出 in a balance). */
-  sign: 1 | -1;
-  /** Decides the tolerance and the display (only amounts carry ±0.005 of rounding). */
-  kind: InputKind;
-}
-
-/**
- * `Σ left  relation  Σ right`: the left side is the figure being checked (a stated total, a part,
- * a stated rate); the right side is what the rule says it should be (its parts, the whole, a
- * recomputation). Blank terms count as 0 and carry no rounding.
- */
-export interface Comparison {
-  type: 'comparison';
-  /** Makes the finding id unique when one check yields several comparisons (a column, a row). */
-  key?: string;
-  /** Appended to the check's title for this comparison. */
-  subject?: string;
-  relation: '=' | '≤';
-  left: Term[];
-  right: Term[];
-  /** A right side that is not a sum of cells (a recomputed rate, a score from the rulebook). */
-  rightValue?: Decimal | null;
-  /** Why the right side cannot be computed (then the finding is a 提示 saying so). */
-  unavailable?: string;
-  /** The rule in words, e.g. `本年收入合计 = 基本支出 + 项目支出`. */
-  statement: string;
-  /** Fixed tolerance (rates, scores); by default 0.005 per amount term, at least 0.01. */
-  tolerance?: Decimal;
-  /** Cells shown and marked besides the terms (a rate's inputs, the figures a year labels). */
-  context?: Operand[];
-  /** Cells whose error would break this comparison (for folding cascades); default: every term. */
-  suspects?: Operand[];
-  severity?: Severity;
-  nextStep?: string;
-  /** Keys of comparisons of the same check this one follows from: if one of them fails, this nests under it. */
-  follows?: string[];
-}
-
-/** A finding that is not a comparison of figures (a missing input, a row naming an unknown parent). */
-export interface Notice {
-  type: 'notice';
-  key: string;
-  severity?: Severity;
-  /** What is wrong, in Chinese. */
-  what: string;
-  operands: Operand[];
-  nextStep?: string;
-}
-
-export type Outcome = Comparison | Notice;
-
-export interface CheckContext {
-  model: Model;
-  indicators: IndicatorResult[];
-  scores: ScoreSheet | null;
-  /** A scalar name as a term. */
-  term(name: string, sign?: 1 | -1): Term;
-  operand(name: string): Operand;
-  /** An indicator by id (quotes and spaces ignored). */
-  indicator(id: string): IndicatorResult | undefined;
-}
-
-export interface CheckDecl {
-  /** Stable id, e.g. `sum.本年收入合计`: explanations (出错说明) are keyed by it. */
-  id: string;
-  title: string;
-  family: CheckFamily;
-  severity: Severity;
-  /** Catalogue names (scalars or tables) the check reads. */
-  operands: string[];
-  /** One next step, in Chinese (a comparison may override it). */
-  nextStep: string;
-  run(ctx: CheckContext): Outcome[];
-}
+export const CHECK_FAMILIES: readonly CheckFamily[] = ['输入', '年度', '单位', '合计', '平衡', '一致', '衔接', '部分', '预算', '比率', '评分'];
 
 // ------------------------------------------------------------------ helpers
 
@@ -179,6 +100,30 @@ function atMost(id: string, title: string, parts: string[], whole: string, o: Op
   ], o);
 }
 
+/** 决算 ≤ 预算, a 提示 that says by how much and by what share of the budget. */
+function overBudget(id: string, title: string, actual: string, budgetOrParts: string | string[]): CheckDecl {
+  // Spending may also draw on what was carried over: the budget side can be a sum (预算总额 + 年初结转).
+  const budgets = Array.isArray(budgetOrParts) ? budgetOrParts : [budgetOrParts];
+  return decl(id, title, '预算', [actual, ...budgets], (ctx) => {
+    const a = ctx.operand(actual).value;
+    const values = budgets.map((n) => ctx.operand(n).value);
+    const isNumber = (x: unknown): x is Decimal => x !== null && typeof x === 'object';
+    const b = values.every(isNumber) ? values.reduce<Decimal>((x, y) => x.plus(y), ctx.decimal(0)) : null;
+    const over = isNumber(a) && b !== null && a.greaterThan(b) ? a.minus(b) : null;
+    const share = over && b !== null && !b.isZero() ? `（${ctx.percent(over.div(b).times(100))}）` : over ? '（预算为 0）' : '';
+    return [
+      {
+        type: 'comparison',
+        relation: '≤',
+        left: [ctx.term(actual)],
+        right: budgets.map((n) => ctx.term(n)),
+        statement: `${ctx.operand(actual).label} ≤ ${labels(ctx, budgets)}`,
+        ...(over ? { subject: `超出预算 ${ctx.money(over)} 万元${share}` } : {}),
+      },
+    ];
+  });
+}
+
 /** 年初 + Σ收入 − Σ支出 = 年末. */
 function balance(id: string, title: string, opening: string, income: string[], spending: string[], closing: string): CheckDecl {
   return decl(id, title, '平衡', [opening, ...income, ...spending, closing], (ctx) => [
@@ -194,14 +139,16 @@ function balance(id: string, title: string, opening: string, income: string[], s
   ]);
 }
 
-const 财拨列 = [
-  ['基本', '基本支出'],
-  ['项目', '项目支出'],
-  ['合计', '合计'],
+/** Rows of the 财政拨款 grid, each with the id of its 合计 = 基本 + 项目 check. */
+const 财拨行 = [
+  ['sum.财拨.年初结转结余', '年初结转结余'],
+  ['sum.财拨.本年收入', '本年收入'],
+  ['sum.财拨.本年支出', '本年支出'],
+  ['sum.财拨.年末结转结余', '年末结转结余'],
+  ['sum.财拨.年初预算', '年初预算'],
+  ['sum.财拨.年中追加', '年中追加'],
+  ['sum.财拨.调整后预算', '调整后预算'],
 ] as const;
-const 财拨行 = ['年初结转结余', '本年收入', '本年支出', '年末结转结余', '年初预算', '年中追加', '调整后预算'];
-const 三公列 = ['本年预算', '本年决算', '上年预算', '上年决算'];
-const 三公项 = ['因公出国', '公务接待', '公务用车', '公务用车购置', '公务用车运行', '合计'];
 
 // ------------------------------------------------------------------ tables
 
@@ -246,26 +193,35 @@ function hasAny(terms: Term[]): boolean {
 // ------------------------------------------------------------------ stated rates
 
 /** Stated rate names and the indicator that recomputes each. */
-const STATED_RATES: Array<[stated: string, indicator: string]> = [
-  ['基础_在职人员控制率', '在职人员控制率'],
-  ['基础_公用经费控制率', '公用经费控制率'],
-  ['基础_三公经费变动率', '三公经费变动率'],
-  ['基础_三公经费控制率', '三公经费控制率'],
-  ['基础_政府采购执行率', '政府采购执行率'],
-  ['基础_预算完成率', '预算完成率'],
-  ['基础_预算调整率', '预算调整率'],
-  ['基础_结转结余变动率', '结转结余变动率'],
-  ['基础_固定资产利用率', '固定资产利用率'],
+const STATED_RATES: Array<[id: string, stated: string, indicator: string]> = [
+  ['rate.在职人员控制率', '基础_在职人员控制率', '在职人员控制率'],
+  ['rate.公用经费控制率', '基础_公用经费控制率', '公用经费控制率'],
+  ['rate.三公经费变动率', '基础_三公经费变动率', '三公经费变动率'],
+  ['rate.三公经费控制率', '基础_三公经费控制率', '三公经费控制率'],
+  ['rate.政府采购执行率', '基础_政府采购执行率', '政府采购执行率'],
+  ['rate.预算完成率', '基础_预算完成率', '预算完成率'],
+  ['rate.预算调整率', '基础_预算调整率', '预算调整率'],
+  ['rate.结转结余变动率', '基础_结转结余变动率', '结转结余变动率'],
+  ['rate.固定资产利用率', '基础_固定资产利用率', '固定资产利用率'],
 ];
 
 /**
- * Reports state rates to 2 decimals; a trailing zero is lost in parsing ("99.50%" reads as 99.5), so the
- * stated precision cannot be told from the value: always allow half a unit of the 2nd decimal.
+ * A stated rate agrees when it is the recomputed rate at the precision it was stated: half a unit of its
+ * last decimal either way (“99.3%” agrees with 99.27%, “99.30%” does not). A rate typed as text keeps its
+ * decimals; a number cell cannot tell 99.3% from 99.30% (the format is not read), so it is taken to at
+ * least 2 decimals, or more when the number itself has more.
  */
-const STATED_RATE_TOLERANCE = new D('0.005');
+function statedPrecision(ctx: CheckContext, stated: string): { tolerance: Decimal; toleranceNote: string } {
+  const s = ctx.model.scalar(stated);
+  const value = ctx.operand(stated).value;
+  const decimals = s.decimals ?? Math.max(2, value !== null && typeof value === 'object' ? value.decimalPlaces() : 2);
+  const tolerance = ctx.decimal(5).times(ctx.decimal(10).pow(-(decimals + 1)));
+  const how = s.decimals !== undefined ? `所列比率保留 ${decimals} 位小数` : `所列比率为数值，按保留 ${decimals} 位小数计`;
+  return { tolerance, toleranceNote: `容差 ±${tolerance.toString()} 个百分点（${how}的四舍五入误差）` };
+}
 
-function statedRate(stated: string, indicatorId: string): CheckDecl {
-  return decl(`rate.${indicatorId}`, `报告所列${indicatorId}与重算结果一致`, '比率', [stated], (ctx) => {
+function statedRate(id: string, stated: string, indicatorId: string): CheckDecl {
+  return decl(id, `报告所列${indicatorId}与重算结果一致`, '比率', [stated], (ctx) => {
     const s = ctx.term(stated);
     if (s.operand.value === null) return [];
     const ind = ctx.indicator(indicatorId);
@@ -279,7 +235,7 @@ function statedRate(stated: string, indicatorId: string): CheckDecl {
         rightValue: ind.value,
         unavailable: ind.value === null ? ind.unavailable ?? '缺少计算所需数据' : undefined,
         statement: `${s.operand.label} = ${ind.formula}`,
-        tolerance: STATED_RATE_TOLERANCE,
+        ...statedPrecision(ctx, stated),
         context: ind.operands,
         suspects: [s.operand],
       },
@@ -287,11 +243,11 @@ function statedRate(stated: string, indicatorId: string): CheckDecl {
   });
 }
 
-function 三公增长率(item: string): CheckDecl {
+function 三公增长率(id: string, item: string): CheckDecl {
   const stated = `三公_${item}_增长率`;
   const cur = `三公_${item}_本年决算`;
   const prev = `三公_${item}_上年决算`;
-  return decl(`rate.三公增长率.${item}`, `“三公”经费增长率与重算结果一致（${label(stated).replace(/（.*$/, '')}）`, '比率', [stated, cur, prev], (ctx) => {
+  return decl(id, `“三公”经费增长率与重算结果一致（${label(stated).replace(/（.*$/, '')}）`, '比率', [stated, cur, prev], (ctx) => {
     const s = ctx.term(stated);
     if (s.operand.value === null) return [];
     const c = ctx.operand(cur);
@@ -302,7 +258,7 @@ function 三公增长率(item: string): CheckDecl {
       left: [s],
       right: [],
       statement: `${s.operand.label} = （本年决算数 − 上年决算数）÷ 上年决算数 × 100%`,
-      tolerance: STATED_RATE_TOLERANCE,
+      ...statedPrecision(ctx, stated),
       context: [c, p],
       suspects: [s.operand],
     };
@@ -313,8 +269,10 @@ function 三公增长率(item: string): CheckDecl {
     const cv = c.value as Decimal;
     // The amounts are themselves rounded to ±0.005 万元: on a small base that moves the rate by more
     // than its own rounding, so widen the tolerance by d(100·(c−p)/p) = 100·(|dc|/|p| + |c|·|dp|/p²).
-    const fromAmounts = new D('0.005').div(pv.abs()).plus(cv.abs().times('0.005').div(pv.pow(2))).times(100);
-    return [{ ...base, tolerance: STATED_RATE_TOLERANCE.plus(fromAmounts), rightValue: cv.minus(pv).div(pv).times(100) }];
+    const fromAmounts = ctx.decimal('0.005').div(pv.abs()).plus(cv.abs().times('0.005').div(pv.pow(2))).times(100);
+    const tolerance = base.tolerance.plus(fromAmounts);
+    const toleranceNote = `容差 ±${tolerance.toDecimalPlaces(4).toString()} 个百分点（所列比率的四舍五入误差 ±${base.tolerance.toString()}，加上本年、上年决算数各 ±0.005 万元带来的误差）`;
+    return [{ ...base, tolerance, toleranceNote, rightValue: cv.minus(pv).div(pv).times(100) }];
   });
 }
 
@@ -347,12 +305,12 @@ export const CHECKS: CheckDecl[] = [
   // ---- 年度: figures labelled with another year than the one evaluated.
   ...(
     [
-      ['预算完成', '预算完成率取数', ['基础_预算完成_上年结转', '基础_预算完成_年初预算', '基础_预算完成_本年追加', '基础_预算完成_年末结余', '基础_预算完成_完成数']],
-      ['预算调整', '预算调整率取数', ['基础_预算调整_年初预算', '基础_预算调整_调整数', '基础_预算调整_剔除数']],
-      ['结转结余', '结转结余变动率取数', ['基础_结转结余_上年', '基础_结转结余_本年']],
-    ] as Array<[string, string, string[]]>
-  ).map(([k, block, figures]) =>
-    decl(`year.${k}`, `${block}的数据年度应为评价年度`, '年度', [`基础_${k}_数据年度`, '评价年度', ...figures], (ctx) => {
+      ['year.预算完成', '预算完成', '预算完成率取数', ['基础_预算完成_上年结转', '基础_预算完成_年初预算', '基础_预算完成_本年追加', '基础_预算完成_年末结余', '基础_预算完成_完成数']],
+      ['year.预算调整', '预算调整', '预算调整率取数', ['基础_预算调整_年初预算', '基础_预算调整_调整数', '基础_预算调整_剔除数']],
+      ['year.结转结余', '结转结余', '结转结余变动率取数', ['基础_结转结余_上年', '基础_结转结余_本年']],
+    ] as Array<[string, string, string, string[]]>
+  ).map(([id, k, block, figures]) =>
+    decl(id, `${block}的数据年度应为评价年度`, '年度', [`基础_${k}_数据年度`, '评价年度', ...figures], (ctx) => {
       const labelled = figures.map((f) => ctx.operand(f)).filter((o) => o.value !== null);
       const year = ctx.operand(`基础_${k}_数据年度`);
       return [
@@ -362,7 +320,7 @@ export const CHECKS: CheckDecl[] = [
           left: [ctx.term(`基础_${k}_数据年度`)],
           right: [ctx.term('评价年度')],
           statement: `${block}的数据所属年度 = 评价年度`,
-          tolerance: new D(0),
+          tolerance: ctx.decimal(0),
           context: labelled,
           suspects: [year, ...labelled],
         },
@@ -400,14 +358,23 @@ export const CHECKS: CheckDecl[] = [
   ]),
   total('sum.支出总计', '支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余', '支出_总计', ['支出_本年支出合计', '支出_结余分配', '支出_年末结转和结余']),
   same('same.收支总计', '收入总计 = 支出总计', '支出_总计', '收入_总计'),
-  ...['年初', '年末'].map((c) =>
-    total(`sum.结转结余.${c}`, `结转结余（${c}）：合计 = 一般公共预算 + 其他资金`, `结转_合计_${c}`, [`结转_一般公共预算_${c}`, `结转_其他资金_${c}`]),
+  ...[
+    ['sum.结转结余.年初', '年初'],
+    ['sum.结转结余.年末', '年末'],
+  ].map(([id, c]) =>
+    total(id, `结转结余（${c}）：合计 = 一般公共预算 + 其他资金`, `结转_合计_${c}`, [`结转_一般公共预算_${c}`, `结转_其他资金_${c}`]),
   ),
 
   // ---- 合计: 一般公共预算财政拨款 grid (财决07/08) and budget identity.
-  ...财拨行.map((r) => total(`sum.财拨.${r}`, `财政拨款${r}：合计 = 基本支出 + 项目支出`, `财拨_${r}_合计`, [`财拨_${r}_基本`, `财拨_${r}_项目`])),
-  ...财拨列.map(([c, l]) =>
-    total(`sum.财拨调整后预算.${c}`, `财政拨款调整后预算 = 年初预算 + 年中追加（${l}）`, `财拨_调整后预算_${c}`, [`财拨_年初预算_${c}`, `财拨_年中追加_${c}`]),
+  ...财拨行.map(([id, r]) => total(id, `财政拨款${r}：合计 = 基本支出 + 项目支出`, `财拨_${r}_合计`, [`财拨_${r}_基本`, `财拨_${r}_项目`])),
+  ...(
+    [
+      ['sum.财拨调整后预算.基本', '基本', '基本支出'],
+      ['sum.财拨调整后预算.项目', '项目', '项目支出'],
+      ['sum.财拨调整后预算.合计', '合计', '合计'],
+    ] as const
+  ).map(([id, c, l]) =>
+    total(id, `财政拨款调整后预算 = 年初预算 + 年中追加（${l}）`, `财拨_调整后预算_${c}`, [`财拨_年初预算_${c}`, `财拨_年中追加_${c}`]),
   ),
   total('sum.财拨基本支出', '财政拨款基本支出 = 人员经费 + 日常公用经费', '财拨_基本支出', ['财拨_人员经费', '财拨_公用经费']),
   total('sum.财拨人员经费', '财政拨款人员经费 = 工资福利支出 + 对个人和家庭的补助（财决08-1）', '财拨_人员经费', ['财拨_工资福利支出', '财拨_对个人和家庭的补助']),
@@ -433,15 +400,33 @@ export const CHECKS: CheckDecl[] = [
   }),
 
   // ---- 合计: 三公经费 (公开07).
-  ...三公列.map((c) =>
-    total(`sum.三公.${c}`, `“三公”经费${c}数：合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费`, `三公_合计_${c}`, [
-      `三公_因公出国_${c}`,
-      `三公_公务接待_${c}`,
-      `三公_公务用车_${c}`,
-    ]),
-  ),
-  ...三公列.map((c) =>
-    total(`sum.三公公务用车.${c}`, `公务用车购置及运行维护费 = 购置费 + 运行维护费（${c}数）`, `三公_公务用车_${c}`, [`三公_公务用车购置_${c}`, `三公_公务用车运行_${c}`]),
+  ...(
+    [
+      ['sum.三公.本年预算', '本年预算'],
+      ['sum.三公.本年决算', '本年决算'],
+      ['sum.三公.上年预算', '上年预算'],
+      ['sum.三公.上年决算', '上年决算'],
+    ] as const
+  ).map(([id, c]) => {
+    const parts = [`三公_因公出国_${c}`, `三公_公务接待_${c}`, `三公_公务用车_${c}`];
+    const bySubLines = [`三公_因公出国_${c}`, `三公_公务接待_${c}`, `三公_公务用车购置_${c}`, `三公_公务用车运行_${c}`];
+    const title = `“三公”经费${c}数：合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费`;
+    return decl(id, title, '合计', [`三公_合计_${c}`, ...parts, `三公_公务用车购置_${c}`, `三公_公务用车运行_${c}`], (ctx) => {
+      // Many tables give only the 公务用车 sub-lines (购置 + 运行): the total is then checked against them.
+      const subLinesOnly = ctx.operand(`三公_公务用车_${c}`).value === null && bySubLines.slice(2).some((n) => ctx.operand(n).value !== null);
+      const use = subLinesOnly ? bySubLines : parts;
+      return [{ type: 'comparison', relation: '=', left: [ctx.term(`三公_合计_${c}`)], right: use.map((p) => ctx.term(p)), statement: `${ctx.operand(`三公_合计_${c}`).label} = ${labels(ctx, use)}` }];
+    });
+  }),
+  ...(
+    [
+      ['sum.三公公务用车.本年预算', '本年预算'],
+      ['sum.三公公务用车.本年决算', '本年决算'],
+      ['sum.三公公务用车.上年预算', '上年预算'],
+      ['sum.三公公务用车.上年决算', '上年决算'],
+    ] as const
+  ).map(([id, c]) =>
+    total(id, `公务用车购置及运行维护费 = 购置费 + 运行维护费（${c}数）`, `三公_公务用车_${c}`, [`三公_公务用车购置_${c}`, `三公_公务用车运行_${c}`]),
   ),
 
   // ---- 合计: 项目支出明细表.
@@ -528,11 +513,11 @@ export const CHECKS: CheckDecl[] = [
   // ---- 合计: 人员情况表 vs 基础数据.
   ...(
     [
-      ['编制数', '基础_编制数', '编制数'],
-      ['在职人数', '基础_在职人数', '年末实有在职人数'],
-    ] as Array<[string, string, string]>
-  ).map(([key, name, colLabel]) =>
-    decl(`sum.人员.${key}`, `基础数据${label(name)} = 机构人员情况表各单位${colLabel}之和`, '合计', [name, '人员情况表'], (ctx) => {
+      ['sum.人员.编制数', '编制数', '基础_编制数', '编制数'],
+      ['sum.人员.在职人数', '在职人数', '基础_在职人数', '年末实有在职人数'],
+    ] as Array<[string, string, string, string]>
+  ).map(([id, key, name, colLabel]) =>
+    decl(id, `基础数据${label(name)} = 机构人员情况表各单位${colLabel}之和`, '合计', [name, '人员情况表'], (ctx) => {
       const rows = ctx.model.table('人员情况表').rows as Row[];
       const parts = rows.map((r) => cellTerm('人员情况表', '机构人员情况表', r, textOf(r, '单位') || `第${r.index + 1}行`, key, colLabel, 'count'));
       if (!hasAny(parts)) return [];
@@ -551,7 +536,13 @@ export const CHECKS: CheckDecl[] = [
     },
   ]),
   balance('balance.一般公共预算', '一般公共预算财政拨款结转结余平衡（收支总表）', '结转_一般公共预算_年初', ['收入_一般公共预算财政拨款'], ['支出_一般公共预算财政拨款'], '结转_一般公共预算_年末'),
-  ...财拨列.map(([c, l]) => balance(`balance.财拨.${c}`, `财政拨款结转结余平衡（${l}）`, `财拨_年初结转结余_${c}`, [`财拨_本年收入_${c}`], [`财拨_本年支出_${c}`], `财拨_年末结转结余_${c}`)),
+  ...(
+    [
+      ['balance.财拨.基本', '基本', '基本支出'],
+      ['balance.财拨.项目', '项目', '项目支出'],
+      ['balance.财拨.合计', '合计', '合计'],
+    ] as const
+  ).map(([id, c, l]) => balance(id, `财政拨款结转结余平衡（${l}）`, `财拨_年初结转结余_${c}`, [`财拨_本年收入_${c}`], [`财拨_本年支出_${c}`], `财拨_年末结转结余_${c}`)),
   balance('balance.其他资金', '其他资金结转结余平衡', '其他_年初结转', ['其他_本年收入'], ['其他_本年支出'], '其他_年末结转'),
 
   // ---- 一致: one quantity stated in several places (each pair once).
@@ -585,33 +576,93 @@ export const CHECKS: CheckDecl[] = [
   // ---- 部分: part ≤ whole.
   ...(
     [
-      ['财拨_工资福利支出', '支出_工资福利支出'],
-      ['财拨_商品和服务支出', '支出_商品和服务支出'],
-      ['财拨_对个人和家庭的补助', '支出_对个人和家庭的补助'],
-      ['财拨_资本性支出', '支出_资本性支出'],
-      ['财拨_人员经费', '支出_人员经费'],
-      ['财拨_公用经费', '支出_公用经费'],
-      ['财拨_基本支出', '支出_基本支出'],
-      ['财拨_项目支出', '支出_项目支出'],
-      ['其他_公用经费', '支出_公用经费'],
-      ['其他_项目支出', '支出_项目支出'],
-      ['其他_本年支出', '支出_本年支出合计'],
-    ] as Array<[string, string]>
-  ).map(([part, whole]) =>
-    atMost(`part.${part}`, `${part.startsWith('财拨') ? '财政拨款' : '其他资金'}${label(part).replace(/^其中：/, '')}不超过部门${label(whole).replace(/^其中：/, '')}`, [part], whole),
+      ['part.财拨_工资福利支出', '财拨_工资福利支出', '支出_工资福利支出'],
+      ['part.财拨_商品和服务支出', '财拨_商品和服务支出', '支出_商品和服务支出'],
+      ['part.财拨_对个人和家庭的补助', '财拨_对个人和家庭的补助', '支出_对个人和家庭的补助'],
+      ['part.财拨_资本性支出', '财拨_资本性支出', '支出_资本性支出'],
+      ['part.财拨_人员经费', '财拨_人员经费', '支出_人员经费'],
+      ['part.财拨_公用经费', '财拨_公用经费', '支出_公用经费'],
+      ['part.财拨_基本支出', '财拨_基本支出', '支出_基本支出'],
+      ['part.财拨_项目支出', '财拨_项目支出', '支出_项目支出'],
+      ['part.其他_公用经费', '其他_公用经费', '支出_公用经费'],
+      ['part.其他_项目支出', '其他_项目支出', '支出_项目支出'],
+      ['part.其他_本年支出', '其他_本年支出', '支出_本年支出合计'],
+    ] as Array<[string, string, string]>
+  ).map(([id, part, whole]) =>
+    atMost(id, `${part.startsWith('财拨') ? '财政拨款' : '其他资金'}${label(part).replace(/^其中：/, '')}不超过部门${label(whole).replace(/^其中：/, '')}`, [part], whole),
   ),
   atMost('part.其他资金明细', '其他资金日常公用经费 + 项目支出不超过其他资金本年支出', ['其他_公用经费', '其他_项目支出'], '其他_本年支出'),
 
+  // ---- 合计: whole = 财政拨款 part + 其他资金 part (a report that counts all other funds as 项目 while
+  // saying part of them was 公用经费 passes every part ≤ whole, and fails here).
+  total('sum.资金来源.项目支出', '项目支出 = 财政拨款项目支出 + 其他资金项目支出', '支出_项目支出', ['财拨_项目支出', '其他_项目支出']),
+  total('sum.资金来源.公用经费', '日常公用经费 = 财政拨款日常公用经费 + 其他资金日常公用经费', '支出_公用经费', ['财拨_公用经费', '其他_公用经费']),
+  decl('sum.资金来源.基本支出', '基本支出 = 财政拨款基本支出 + 其他资金基本支出', '合计', ['支出_基本支出', '财拨_基本支出', '其他_本年支出', '其他_项目支出'], (ctx) => [
+    {
+      type: 'comparison',
+      relation: '=',
+      left: [ctx.term('支出_基本支出')],
+      right: [ctx.term('财拨_基本支出'), ctx.term('其他_本年支出'), ctx.term('其他_项目支出', -1)],
+      statement: '基本支出 = 财政拨款基本支出 + （其他资金本年支出 − 其他资金项目支出）',
+    },
+  ]),
+
+  // ---- 合计: the 财政拨款 subtotal (公开02 / 公开04) and 本年收入合计 through it.
+  total('sum.财政拨款收入小计', '财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营财政拨款收入', '收入_财政拨款小计', [
+    '收入_一般公共预算财政拨款',
+    '收入_政府性基金预算财政拨款',
+    '收入_国有资本经营预算财政拨款',
+  ]),
+  total('sum.财政拨款支出小计', '财政拨款支出 = 一般公共预算 + 政府性基金 + 国有资本经营财政拨款支出', '支出_财政拨款小计', [
+    '支出_一般公共预算财政拨款',
+    '支出_政府性基金预算财政拨款',
+    '支出_国有资本经营预算财政拨款',
+  ]),
+  // Only where the subtotal is given (收入决算表 has it and no split); otherwise sum.本年收入合计 decides.
+  decl('sum.本年收入合计.财政拨款小计', '本年收入合计 = 财政拨款收入 + 其他各项收入（收入决算表口径）', '合计', ['收入_本年收入合计', '收入_财政拨款小计', ...收入来源.filter((n) => !/财政拨款$/.test(n))], (ctx) => {
+    if (ctx.operand('收入_财政拨款小计').value === null) return [];
+    const parts = ['收入_财政拨款小计', ...收入来源.filter((n) => !/财政拨款$/.test(n))];
+    return [{ type: 'comparison', relation: '=', left: [ctx.term('收入_本年收入合计')], right: parts.map((n) => ctx.term(n)), statement: `${ctx.operand('收入_本年收入合计').label} = ${labels(ctx, parts)}` }];
+  }),
+
+  // ---- 合计: 功能分类 lines given add up to the year's totals (a class left blank has none).
+  ...(['收入', '支出'] as const).map((side) => {
+    const whole = side === '收入' ? '收入_本年收入合计' : '支出_本年支出合计';
+    const lines = FUNCTION_CLASSES.map(([k]) => `功能_${k}_${side}`);
+    return decl(`sum.功能分类.${side}`, `本年${side}合计 = 按功能分类各类${side}之和`, '合计', [whole, ...lines], (ctx) => {
+      const given = lines.filter((n) => ctx.operand(n).value !== null);
+      return [{ type: 'comparison', relation: '=', left: [ctx.term(whole)], right: (given.length ? given : lines).map((n) => ctx.term(n)), statement: `${ctx.operand(whole).label} = 所填各功能分类${side}之和` }];
+    });
+  }),
+
+  // ---- 预算: 决算 ≤ 预算 on every line that has both (提示, with the amount and the percentage).
+  ...OFFICE_COST_ITEMS.map(([k]) => overBudget(`budget.公用.${k}`, `公用经费${k}决算不超过预算`, `公用_${k}_本年决算`, `公用_${k}_本年预算`)),
+  overBudget('budget.公用经费', '公用经费决算不超过预算', '基础_公用经费决算', '基础_公用经费预算'),
+  overBudget('budget.项目支出', '项目支出决算不超过预算总额与年初项目结转结余之和', '项目_合计_决算数', ['项目_合计_预算总额', '财拨_年初结转结余_项目']),
+  overBudget('budget.政府采购', '实际政府采购金额不超过政府采购预算', '基础_政府采购实际', '基础_政府采购预算'),
+
   // ---- 预算: 三公 决算 ≤ 预算 (提示).
-  ...三公项.map((r) =>
-    decl(`budget.三公.${r}`, `“三公”经费决算不超过预算（${label(`三公_${r}_本年决算`).replace(/（.*$/, '')}）`, '预算', [`三公_${r}_本年决算`, `三公_${r}_本年预算`], (ctx) => [
+  ...(
+    [
+      ['budget.三公.因公出国', '因公出国'],
+      ['budget.三公.公务接待', '公务接待'],
+      ['budget.三公.公务用车', '公务用车'],
+      ['budget.三公.公务用车购置', '公务用车购置'],
+      ['budget.三公.公务用车运行', '公务用车运行'],
+      ['budget.三公.合计', '合计'],
+    ] as const
+  ).map(([id, r]) =>
+    decl(id, `“三公”经费决算不超过预算（${label(`三公_${r}_本年决算`).replace(/（.*$/, '')}）`, '预算', [`三公_${r}_本年决算`, `三公_${r}_本年预算`], (ctx) => [
       { type: 'comparison', relation: '≤', left: [ctx.term(`三公_${r}_本年决算`)], right: [ctx.term(`三公_${r}_本年预算`)], statement: `${ctx.operand(`三公_${r}_本年决算`).label} ≤ ${ctx.operand(`三公_${r}_本年预算`).label}` },
     ]),
   ),
 
   // ---- 比率: stated rates vs their recomputation.
-  ...STATED_RATES.map(([s, id]) => statedRate(s, id)),
-  ...['因公出国', '公务接待', '公务用车', '合计'].map(三公增长率),
+  ...STATED_RATES.map(([id, stated, indicator]) => statedRate(id, stated, indicator)),
+  三公增长率('rate.三公增长率.因公出国', '因公出国'),
+  三公增长率('rate.三公增长率.公务接待', '公务接待'),
+  三公增长率('rate.三公增长率.公务用车', '公务用车'),
+  三公增长率('rate.三公增长率.合计', '合计'),
 
   // ---- 评分: a claimed score the rulebook contradicts.
   decl('score', '自评得分与评分规则计得的得分一致', '评分', ['自评得分表'], (ctx) => scoreOutcomes(ctx)),
@@ -641,7 +692,7 @@ function scoreOutcomes(ctx: CheckContext): Outcome[] {
       right: [],
       rightValue: score,
       statement: `“${name}”自评得分 = 按评分规则计得的得分${detail}`,
-      tolerance: new D(0.005),
+      tolerance: ctx.decimal('0.005'),
       context,
       suspects: [term.operand],
       // Claiming more than the rules give must be fixed; claiming less may be explained.
@@ -668,7 +719,7 @@ function scoreOutcomes(ctx: CheckContext): Outcome[] {
       right: [],
       rightValue: most,
       statement: `“${name}”自评得分 ≤ 核实得分 ${verified.toFixed(2)} 分 + 待核实分值 ${pending.toFixed(2)} 分${detail}`,
-      tolerance: new D(0.005),
+      tolerance: ctx.decimal('0.005'),
       suspects: [term.operand],
       severity: '错误',
       follows,
@@ -678,7 +729,7 @@ function scoreOutcomes(ctx: CheckContext): Outcome[] {
   for (const line of sheet.lines) {
     if (line.claimed === undefined || line.missing) continue;
     const ind = line.indicator ? ctx.indicator(line.indicator) : undefined;
-    const detail = line.indicatorValue ? `（指标值 ${percent(line.indicatorValue)}，评分标准：${line.standard}）` : `（评分标准：${line.standard}）`;
+    const detail = line.indicatorValue ? `（指标值 ${ctx.percent(line.indicatorValue)}，评分标准：${line.standard}）` : `（评分标准：${line.standard}）`;
     compare(`三级.${line.level3}`, line.level3, line.claimed, line.score, ind?.operands ?? [], detail, []);
   }
   for (const g of sheet.groups) {

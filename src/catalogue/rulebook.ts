@@ -2,9 +2,9 @@
  * The default rulebook, in the rows of the 评分规则 sheet's 评分规则表 (the same rows a department
  * edits, and the same parser reads both: src/core/rulebook.ts).
  *
- * Tree and 二级 points: the 湖南 10 / 30 / 30 / 30 framework (framework.md §2.2). 三级 points are the
- * department's to allocate within its 二级 (§2.1); the defaults below split each 二级 evenly where
- * the framework gives no split. Rules and parameters: framework.md §2.5. Where a rule was found for a
+ * Tree and 二级 points: the 湖南 10 / 30 / 30 / 30 framework (docs/domain.md §2.1). 三级 points are the
+ * department's to allocate within its 二级 (docs/domain.md §2.1); the defaults below split each 二级 evenly where
+ * the framework gives no split. Rules and parameters: docs/domain.md §2.2. Where a rule was found for a
  * different point value (e.g. 预算完成率 "每低于5%扣2分" at 5 分), the deduction is scaled to this
  * line's points (2 分 → 0.8 分 per 5 个百分点).
  *

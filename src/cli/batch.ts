@@ -1,6 +1,7 @@
 /**
- * `jixiao batch <folder> -o <out-folder>`: every workbook of a folder, in parallel on all cores.
- * A workbook that fails is reported in the summary and never stops the batch.
+ * `jixiao batch <folder> -o <out-folder>`: every workbook of a folder, in parallel on the cores.
+ * Nothing stops a batch: each workbook runs in a worker with a memory limit and a timeout, a worker
+ * that dies is replaced, and every entry not evaluated is listed in 汇总 with the reason.
  */
 import { promises as fs } from 'fs';
 import * as os from 'os';
@@ -11,10 +12,15 @@ import { writeWorkbook } from '../hosts/file/node';
 import { applyPlan, newXlsx } from '../hosts/file/xlsx';
 import type { BatchJob } from './batchWorker';
 import type { BatchRow } from './evaluateFile';
+import { cleanText } from './text';
 
 export interface BatchOptions {
   workers?: number;
   rulesJson?: string;
+  /** Seconds one workbook may take (default 120). */
+  timeoutSeconds?: number;
+  /** Heap limit of each worker, MB (default 768). */
+  workerMemoryMb?: number;
   /** Called after each workbook with (done, total, file). */
   progress?: (done: number, total: number, file: string) => void;
 }
@@ -23,71 +29,178 @@ export interface BatchResult {
   rows: BatchRow[];
   summaryFile: string;
   seconds: number;
+  /** Workers used (capped at the cores). */
+  workers: number;
 }
 
-/** Workbooks of a folder (recursively), skipping Excel's lock files and our own outputs. */
-export async function listWorkbooks(folder: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await fs.readdir(folder, { withFileTypes: true })) {
-    const p = path.join(folder, e.name);
-    if (e.isDirectory()) out.push(...(await listWorkbooks(p)));
-    else if (/\.xlsx$/i.test(e.name) && !e.name.startsWith('~$')) out.push(p);
+export const SUMMARY_FILE = '汇总.xlsx';
+const OUTPUT_SUFFIX = '-评价.xlsx';
+/** Each department's 审核意见, beside its result workbook. */
+const REVIEW_SUFFIX = '-审核意见.docx';
+
+/** An entry of the folder that is not evaluated, and why. */
+export interface Skipped {
+  file: string;
+  reason: string;
+}
+
+/** Files of a folder (recursively) to evaluate, and the entries left out with their reason. Never throws for one entry. */
+export async function listWorkbooks(folder: string, outFolder?: string): Promise<{ files: string[]; skipped: Skipped[] }> {
+  const files: string[] = [];
+  const skipped: Skipped[] = [];
+  const seen = new Map<string, string>();
+  const outReal = outFolder ? await fs.realpath(outFolder).catch(() => path.resolve(outFolder)) : undefined;
+  const rel = (p: string) => path.relative(folder, p) || path.basename(p);
+  const visited = new Set<string>();
+  async function walk(dir: string): Promise<void> {
+    let real: string;
+    let entries: import('fs').Dirent[];
+    try {
+      real = await fs.realpath(dir);
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      skipped.push({ file: rel(dir), reason: '文件夹无法读取（没有权限或已被删除）' });
+      return;
+    }
+    if (visited.has(real)) return; // a link back up the tree
+    visited.add(real);
+    if (outReal && real === outReal) {
+      skipped.push({ file: rel(dir), reason: '这是本次的输出文件夹，其中的文件是本工具的输出，不再评价' });
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(dir, e.name);
+      if (e.name.startsWith('~$') || e.name.startsWith('.~')) continue; // Excel's lock files, our temporary files
+      let st: import('fs').Stats;
+      try {
+        st = await fs.stat(p);
+      } catch {
+        if (/\.xls[xmb]?$/i.test(e.name)) skipped.push({ file: rel(p), reason: '无法读取（没有权限，或是失效的快捷方式）' });
+        continue;
+      }
+      if (st.isDirectory()) {
+        await walk(p);
+        continue;
+      }
+      if (/\.(xls|xlsm|xlsb)$/i.test(e.name)) {
+        const ext = path.extname(e.name).toLowerCase();
+        skipped.push({
+          file: rel(p),
+          reason: ext === '.xlsm' ? '启用宏的工作簿（.xlsm）不处理，以免结果丢失宏；请另存为 .xlsx 后再评价' : `${ext} 格式不支持；请在 Excel 中另存为 .xlsx 后再评价`,
+        });
+        continue;
+      }
+      if (!/\.xlsx$/i.test(e.name)) continue;
+      if (!st.isFile()) {
+        skipped.push({ file: rel(p), reason: '不是普通文件（是管道、设备或套接字），已跳过' });
+        continue;
+      }
+      if (e.name === SUMMARY_FILE || e.name.endsWith(OUTPUT_SUFFIX)) {
+        skipped.push({ file: rel(p), reason: '这是本工具以前的输出（汇总或评价结果），不再评价' });
+        continue;
+      }
+      const id = `${st.dev}:${st.ino}`;
+      const first = seen.get(id);
+      if (first !== undefined) {
+        skipped.push({ file: rel(p), reason: `与 ${rel(first)} 是同一个文件（链接），只评价一次` });
+        continue;
+      }
+      seen.set(id, p);
+      files.push(p);
+    }
   }
-  return out.sort();
+  await walk(folder);
+  return { files, skipped };
+}
+
+/** A file name safe on every system and inside the output folder: no separators, drive or UNC prefixes, control characters. */
+export function safeFileName(base: string): string {
+  const clean = cleanText(base).replace(/[\\/:*?"<>|]/g, '_').replace(/^[.\s]+/, '').slice(0, 120);
+  return clean || '工作簿';
 }
 
 export async function runBatch(folder: string, outFolder: string, options: BatchOptions = {}): Promise<BatchResult> {
   const started = performance.now();
-  const files = await listWorkbooks(folder);
+  const { files, skipped } = await listWorkbooks(folder, outFolder);
   await fs.mkdir(outFolder, { recursive: true });
   const used = new Set<string>();
   const jobs: BatchJob[] = files.map((input) => {
     // Distinct output names even when sub-folders hold files of the same name.
-    let base = path.basename(input, path.extname(input));
-    while (used.has(base)) base = `${base}_`;
-    used.add(base);
+    let base = safeFileName(path.basename(input, path.extname(input)));
+    while (used.has(base.toLowerCase())) base = `${base}_`;
+    used.add(base.toLowerCase());
     return {
       input,
-      output: path.join(outFolder, `${base}-评价.xlsx`),
-      review: path.join(outFolder, `${base}-审核意见.docx`),
+      output: path.join(outFolder, `${base}${OUTPUT_SUFFIX}`),
+      review: path.join(outFolder, `${base}${REVIEW_SUFFIX}`),
       rulesJson: options.rulesJson,
     };
   });
-  const count = Math.max(1, Math.min(options.workers ?? os.availableParallelism(), jobs.length));
+  const cores = os.availableParallelism();
+  const count = Math.max(1, Math.min(options.workers ?? cores, cores, jobs.length || 1));
+  const timeoutMs = (options.timeoutSeconds ?? 120) * 1000;
   const rows: BatchRow[] = [];
+  const label = (j: BatchJob) => path.relative(folder, j.input) || path.basename(j.input);
   let next = 0;
   const workerFile = path.join(__dirname, 'batchWorker.js');
-  await Promise.all(
-    Array.from({ length: jobs.length ? count : 0 }, () =>
-      new Promise<void>((resolve) => {
-        const worker = new Worker(workerFile);
+  const done = (row: BatchRow) => {
+    rows.push(row);
+    options.progress?.(rows.length, jobs.length, row.file);
+  };
+  /** One lane: a worker fed job after job; replaced by a fresh one whenever it dies or overruns. */
+  const lane = () =>
+    new Promise<void>((resolve) => {
+      const start = () => {
+        const worker = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: options.workerMemoryMb ?? 768 } });
         let current: BatchJob | undefined;
+        let timer: NodeJS.Timeout | undefined;
+        let finished = false;
+        const fail = (why: string) => {
+          if (finished) return;
+          finished = true;
+          if (timer) clearTimeout(timer);
+          if (current) done({ file: label(current), failure: why });
+          current = undefined;
+          void worker.terminate();
+          start(); // a replacement takes the next workbook
+        };
         const feed = () => {
+          if (timer) clearTimeout(timer);
           current = jobs[next++];
-          if (current) worker.postMessage(current);
-          else void worker.terminate().then(() => resolve());
+          if (!current) {
+            finished = true;
+            void worker.terminate().then(() => resolve());
+            return;
+          }
+          timer = setTimeout(() => fail(`评价超时（超过 ${timeoutMs / 1000} 秒），已中止；工作簿可能过大`), timeoutMs);
+          worker.postMessage(current);
         };
         worker.on('message', (row: BatchRow) => {
-          rows.push(row);
-          options.progress?.(rows.length, jobs.length, row.file);
+          if (finished) return;
+          done({ ...row, file: current ? label(current) : row.file });
           feed();
         });
-        worker.on('error', (err) => {
-          // A crashed worker loses only its current workbook; the rest go on in a new worker.
-          if (current) rows.push({ file: path.basename(current.input), failure: `评价时出错：${err.message}` });
-          resolve();
-        });
+        worker.on('error', (err: Error & { code?: string }) =>
+          fail(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? '评价时内存超出上限，已中止；工作簿可能过大' : '评价时出错，已中止'),
+        );
+        worker.on('exit', () => fail('评价时工作线程异常退出'));
         feed();
-      }),
-    ),
-  );
-  // Workbooks left unprocessed by crashed workers.
-  for (const j of jobs) if (!rows.some((r) => r.file === path.basename(j.input))) rows.push({ file: path.basename(j.input), failure: '未能处理（工作线程异常退出）' });
+      };
+      start();
+    });
+  await Promise.all(Array.from({ length: jobs.length ? count : 0 }, lane));
+  for (const s of skipped) rows.push({ file: s.file, failure: s.reason });
   const book = newXlsx();
-  applyPlan(book, { sheets: [summarySheet(rows)], marks: [] });
-  const summaryFile = path.join(outFolder, '汇总.xlsx');
+  applyPlan(book, { sheets: [summarySheet(rows.map(cleanRow))], marks: [] });
+  const summaryFile = path.join(outFolder, SUMMARY_FILE);
   await writeWorkbook(book, summaryFile);
-  return { rows, summaryFile, seconds: (performance.now() - started) / 1000 };
+  return { rows, summaryFile, seconds: (performance.now() - started) / 1000, workers: count };
+}
+
+/** A summary row with every text cleaned (control characters out, Excel's cell limit kept). */
+function cleanRow(r: BatchRow): BatchRow {
+  const t = (s: string | null | undefined) => (typeof s === 'string' ? cleanText(s, { cell: true }) : s);
+  return { ...r, file: t(r.file)!, unit: t(r.unit), year: t(r.year), worst: t(r.worst) ?? undefined, failure: t(r.failure) ?? undefined };
 }
 
 /** A one-line progress bar for a terminal; plain lines every 10% otherwise. */
@@ -97,7 +210,7 @@ export function progressBar(write: (s: string) => void, tty: boolean): BatchOpti
     const width = 30;
     const filled = Math.round((done / total) * width);
     if (tty) {
-      write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${file.slice(0, 30).padEnd(30)}`);
+      write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${cleanText(file).slice(0, 30).padEnd(30)}`);
       if (done === total) write('\n');
     } else {
       const decile = Math.floor((done / total) * 10);

@@ -11,19 +11,25 @@ export interface BatchJob {
 }
 
 async function writeReview(e: Awaited<ReturnType<typeof evaluateFile>>, file: string): Promise<void> {
-  const [{ promises: fs }, { reportToDocx }, { draftReview }] = await Promise.all([import('fs'), import('../export/docx'), import('../core/review')]);
+  const [{ writeFileAtomic }, { reportToDocx }, { draftReview }] = await Promise.all([
+    import('../hosts/file/node'),
+    import('../export/docx'),
+    import('../core/review'),
+  ]);
   const review = draftReview({ model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings });
-  await fs.writeFile(file, await reportToDocx(review, null));
+  await writeFileAtomic(file, await reportToDocx(review, null));
 }
 
 parentPort?.on('message', async (job: BatchJob) => {
   let row: BatchRow;
   try {
-    const e = await evaluateFile(job.input, job.output, { rulesJson: job.rulesJson });
+    const e = await evaluateFile(job.input, job.output, { rulesJson: job.rulesJson, requireOurNames: true });
     if (job.review) await writeReview(e, job.review);
     row = batchRow(job.input, job.output, e);
   } catch (err) {
-    row = { file: job.input.split(/[\\/]/).pop()!, failure: (err as Error).message };
+    // Our own errors are Chinese; anything else is an internal, told as such without its English text.
+    const message = (err as Error).message;
+    row = { file: job.input.split(/[\\/]/).pop()!, failure: /[\u4e00-\u9fff]/.test(message) ? message : '评价时出现内部错误' };
   }
   parentPort!.postMessage(row);
 });

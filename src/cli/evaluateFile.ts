@@ -9,9 +9,19 @@ import type { SummaryRow } from '../core/sheets/batchSheet';
 /** One row of the batch summary (the 汇总 sheet's row). */
 export type BatchRow = SummaryRow;
 
-export async function evaluateFile(input: string, output: string | undefined, options: EvaluateOptions = {}): Promise<Evaluation> {
-  const book = await openWorkbook(input);
-  const result = evaluate(readInputs(book), options);
+/** A workbook holding none of the catalogue's names: not a department's data, so not scored (never 0 分). */
+export class NotOurWorkbookError extends Error {}
+
+export async function evaluateFile(
+  input: string,
+  output: string | undefined,
+  options: EvaluateOptions & { requireOurNames?: boolean } = {},
+): Promise<Evaluation> {
+  const book = await openWorkbook(input, output ? 'write' : 'read');
+  const reading = readInputs(book);
+  if (options.requireOurNames && Object.values(reading.inputs).every((i) => i.diagnostic?.code === 'name-missing'))
+    throw new NotOurWorkbookError('工作簿中没有任何本工具的名称（不是按模板填写的绩效自评数据），无法评价；请先用“插入模板”或在“数据”页绑定名称');
+  const result = evaluate(reading, options);
   if (output) {
     applyPlan(book, result.plan);
     await writeWorkbook(book, output);

@@ -2,8 +2,10 @@
  * Synthetic departments: random but consistent figures (every identity of the 决算 tables holds,
  * every stated rate equals its recomputation), for the benchmark and batch tests.
  */
-import type { InputValues } from '../catalogue/fill';
+import { templateReading, InputValues } from '../catalogue/fill';
 import { D, Dec } from '../core/decimal';
+import { computeIndicators } from '../core/indicators';
+import { buildModel } from '../core/model';
 
 /** mulberry32: small, seedable, good enough for test data. */
 function rng(seed: number): () => number {
@@ -75,10 +77,21 @@ export function syntheticDepartment(seed: number, projectRows = 6): InputValues 
   const 在用 = 资产.times(0.85 + r() * 0.15).toDecimalPlaces(2);
   const 预算数 = 年初财拨.plus(年初预算基本).plus(年初预算项目);
   const 追加 = 财拨收入.minus(年初预算基本).minus(年初预算项目);
+  const 剔除 = 追加.times(r() * 0.3).toDecimalPlaces(2);
+  const 上年三公 = split(上年三公预算, 3);
+  // 公务用车 splits into 购置 and 运行维护 in every column; a 决算 part stays within its 预算 part.
+  const 用车 = { 本年预算: 三公预算[2], 本年决算: 三公决算[2], 上年预算: 上年三公[2], 上年决算: 三公上年[2] };
+  const 购置 = {
+    本年预算: 用车.本年预算.times(r() * 0.5).toDecimalPlaces(2),
+    上年预算: 用车.上年预算.times(r() * 0.5).toDecimalPlaces(2),
+    上年决算: 用车.上年决算.times(r() * 0.5).toDecimalPlaces(2),
+  };
+  const 购置决算 = D.min(购置.本年预算, 用车.本年决算).times(0.5 + r() * 0.5).toDecimalPlaces(2);
+  const year = 2021 + (seed % 4);
 
-  return {
+  const values: InputValues = {
     单位名称: `${UNITS[seed % UNITS.length]}（样例${seed}）`,
-    评价年度: 2021 + (seed % 4),
+    评价年度: year,
     单位简介: '随机生成的测试单位。',
     职能职责: '1. 履行法定职责。\n2. 完成上级交办的其他任务。',
     人员情况表: [
@@ -87,8 +100,25 @@ export function syntheticDepartment(seed: number, projectRows = 6): InputValues 
     ],
     收入_一般公共预算财政拨款: n(财拨收入),
     收入_其他收入: n(其他支出),
+    收入_政府性基金预算财政拨款: 0,
+    收入_国有资本经营预算财政拨款: 0,
+    收入_上级补助收入: 0,
+    收入_事业收入: 0,
+    收入_经营收入: 0,
+    收入_附属单位上缴收入: 0,
     收入_本年收入合计: n(收入),
+    收入_使用非财政拨款结余: 0,
     收入_年初结转和结余: n(年初财拨),
+    收入_总计: n(收入.plus(年初财拨)),
+    支出_政府性基金预算财政拨款: 0,
+    支出_国有资本经营预算财政拨款: 0,
+    支出_上缴上级支出: 0,
+    支出_经营支出: 0,
+    支出_对附属单位补助支出: 0,
+    支出_资本性支出: 0,
+    支出_其他经济分类支出: 0,
+    支出_结余分配: 0,
+    支出_总计: n(支出.plus(年末财拨)),
     支出_一般公共预算财政拨款: n(财拨支出),
     支出_其他资金: n(其他支出),
     支出_基本支出: n(基本),
@@ -134,9 +164,11 @@ export function syntheticDepartment(seed: number, projectRows = 6): InputValues 
     财拨_工资福利支出: n(工资),
     财拨_商品和服务支出: n(商品),
     财拨_对个人和家庭的补助: n(对个人),
+    财拨_资本性支出: 0,
     其他_年初结转: 0,
     其他_本年收入: n(其他支出),
     其他_本年支出: n(其他支出),
+    其他_公用经费: 0,
     其他_项目支出: n(其他支出),
     其他_年末结转: 0,
     其他收入明细表: [['其他单位拨入经费', n(其他支出)]],
@@ -153,7 +185,18 @@ export function syntheticDepartment(seed: number, projectRows = 6): InputValues 
     三公_公务接待_本年决算: n(三公决算[1]),
     三公_公务用车_本年决算: n(三公决算[2]),
     三公_合计_本年决算: n(sum(三公决算)),
+    三公_因公出国_上年预算: n(上年三公[0]),
+    三公_公务接待_上年预算: n(上年三公[1]),
+    三公_公务用车_上年预算: n(上年三公[2]),
     三公_合计_上年预算: n(上年三公预算),
+    三公_公务用车购置_本年预算: n(购置.本年预算),
+    三公_公务用车运行_本年预算: n(用车.本年预算.minus(购置.本年预算)),
+    三公_公务用车购置_本年决算: n(购置决算),
+    三公_公务用车运行_本年决算: n(用车.本年决算.minus(购置决算)),
+    三公_公务用车购置_上年预算: n(购置.上年预算),
+    三公_公务用车运行_上年预算: n(用车.上年预算.minus(购置.上年预算)),
+    三公_公务用车购置_上年决算: n(购置.上年决算),
+    三公_公务用车运行_上年决算: n(用车.上年决算.minus(购置.上年决算)),
     三公_因公出国_上年决算: n(三公上年[0]),
     三公_公务接待_上年决算: n(三公上年[1]),
     三公_公务用车_上年决算: n(三公上年[2]),
@@ -171,11 +214,17 @@ export function syntheticDepartment(seed: number, projectRows = 6): InputValues 
     基础_三公经费控制率: rate(sum(三公决算), sum(三公预算)),
     基础_政府采购预算: n(采购预算),
     基础_政府采购实际: n(采购实际),
+    基础_预算完成_数据年度: year,
     基础_预算完成_上年结转: n(年初财拨),
     基础_预算完成_年初预算: n(年初预算基本.plus(年初预算项目)),
     基础_预算完成_本年追加: n(追加),
     基础_预算完成_年末结余: n(年末财拨),
     基础_预算完成率: rate(预算数.plus(追加).minus(年末财拨), 预算数.plus(追加)),
+    基础_预算调整_数据年度: year,
+    基础_预算调整_年初预算: n(年初预算基本.plus(年初预算项目)),
+    基础_预算调整_调整数: n(追加),
+    基础_预算调整_剔除数: n(剔除),
+    基础_结转结余_数据年度: year,
     基础_结转结余_上年: n(年初财拨),
     基础_结转结余_本年: n(年末财拨),
     基础_固定资产总额: n(资产),
@@ -200,4 +249,18 @@ export function syntheticDepartment(seed: number, projectRows = 6): InputValues 
       ] as Array<[string, number]>
     ).map(([k, full]) => [k, Math.round(full * (0.7 + r() * 0.3) * 2) / 2, null]),
   };
+  // The remaining stated rates as the engine recomputes them (so regional formulas live in one place);
+  // a rate the engine cannot compute (a zero base) stays blank, as a report would leave it.
+  const indicators = computeIndicators(buildModel(templateReading(values)));
+  for (const [stated, id] of [
+    ['基础_三公经费变动率', '三公经费变动率'],
+    ['基础_政府采购执行率', '政府采购执行率'],
+    ['基础_预算调整率', '预算调整率'],
+    ['基础_结转结余变动率', '结转结余变动率'],
+    ['基础_固定资产利用率', '固定资产利用率'],
+  ]) {
+    const value = indicators.find((i) => i.id === id)?.value;
+    if (value) values[stated] = `${value.toFixed(2)}%`;
+  }
+  return values;
 }

@@ -8,15 +8,19 @@
  * (实为), and `difference` = computed − expected.
  */
 import type Decimal from 'decimal.js';
-import { CHECKS, CHECK_FAMILIES, CheckContext, CheckDecl, CheckFamily, Comparison, Notice, Term } from '../catalogue/checks';
+import { CHECKS, CHECK_FAMILIES } from '../catalogue/checks';
+import type { CheckContext, CheckDecl, CheckFamily, Comparison, Notice, Term } from '../catalogue/contract';
 import { INPUT_BY_NAME } from '../catalogue/inputs';
 import type { InputKind } from '../catalogue/types';
 import { parseRange, RangeRef } from './address';
-import { D, sum, ZERO } from './decimal';
+import { D, money, percent, sum, ZERO } from './decimal';
 import type { Model } from './model';
 import type { CheckOutcome, CheckResult, CheckSummary, Finding, IndicatorResult, Operand, Quantity, ScoreSheet } from './results';
+import { allFindings } from './findingTree';
 import { asQuantityKind } from './render/quantity';
 import type { Severity } from './types';
+
+export { allFindings, consequenceCount, flattenFindings } from './findingTree';
 
 export interface CheckOptions {
   /** Rounding each summed figure may carry (default 0.005: half a unit of the 2nd decimal). */
@@ -91,6 +95,9 @@ function context(model: Model, indicators: IndicatorResult[], scores: ScoreSheet
       const numeric = o.value !== null && typeof o.value === 'object';
       return { operand: { ...o, value: numeric ? o.value : null }, sign, kind: d?.type === 'scalar' ? d.kind : 'amount' };
     },
+    decimal: (value) => new D(value),
+    percent,
+    money,
     indicator(id) {
       const want = normaliseId(id);
       return indicators.find((i) => normaliseId(i.id) === want) ?? indicators.find((i) => normaliseId(i.label) === want);
@@ -135,7 +142,7 @@ function tolerance(c: Comparison, all: Term[], kind: InputKind, perTerm: Decimal
   if (c.tolerance)
     return {
       tol: c.tolerance,
-      tolNote: kind === 'rate' ? `容差 ±${c.tolerance.toString()} 个百分点（所列比率保留两位小数的四舍五入误差）` : `容差 ±${c.tolerance.toString()}`,
+      tolNote: c.toleranceNote ?? (kind === 'rate' ? `容差 ±${c.tolerance.toString()} 个百分点（所列比率保留两位小数的四舍五入误差）` : `容差 ±${c.tolerance.toString()}`),
     };
   if (amounts > 0) {
     const tol = D.max(perTerm.times(amounts), perTerm.times(2));
@@ -415,39 +422,15 @@ function gravest(f: Finding): Severity {
 
 // ------------------------------------------------------------------ explanations
 
-function walk(fs: Finding[], visit: (f: Finding) => void): void {
-  for (const f of fs) {
-    visit(f);
-    if (f.consequences) walk(f.consequences, visit);
-  }
-}
-
 /** The explanation the department gave for a finding (its 偏差原因 in the report), searching consequences too. */
 export function explanationOf(findings: Finding[], id: string): string | undefined {
-  let found: string | undefined;
-  walk(findings, (f) => {
-    if (found === undefined && f.id === id) found = f.explanation;
-  });
-  return found;
+  return allFindings(findings).find((f) => f.id === id)?.explanation;
 }
 
 /** 说明状态 as the findings list shows it. */
 export function explanationStatus(f: Finding): string {
   if (f.explanation) return f.severity === '提示' ? '已说明' : '已说明（错误仍须改正）';
   return f.severity === '提示' ? '待说明' : '须改正';
-}
-
-/** Every finding with its depth under a root (0 for roots), in list order. */
-export function flattenFindings(findings: Finding[]): Array<{ finding: Finding; depth: number }> {
-  const out: Array<{ finding: Finding; depth: number }> = [];
-  const go = (fs: Finding[], depth: number) => {
-    for (const f of fs) {
-      out.push({ finding: f, depth });
-      if (f.consequences) go(f.consequences, depth + 1);
-    }
-  };
-  go(findings, 0);
-  return out;
 }
 
 function attachExplanations(model: Model, findings: Finding[]): Finding[] {
@@ -460,13 +443,13 @@ function attachExplanations(model: Model, findings: Finding[]): Finding[] {
     if (typeof id === 'string' && typeof text === 'string' && text.trim()) byId.set(id.trim(), { text: text.trim(), row });
   }
   const used = new Set<string>();
-  walk(findings, (f) => {
+  for (const f of allFindings(findings)) {
     const e = byId.get(f.id);
     if (e) {
       f.explanation = e.text;
       used.add(f.id);
     }
-  });
+  }
   const stale: Finding[] = [];
   for (const [id, e] of byId) {
     if (used.has(id)) continue;
@@ -578,4 +561,12 @@ export function evaluateChecks(model: Model, indicators: IndicatorResult[], scor
 /** Runs the checks (all, or the ids in `options.only`); returns the findings, roots first, consequences nested. */
 export function runChecks(model: Model, indicators: IndicatorResult[], scores: ScoreSheet | null, options: CheckOptions = {}): Finding[] {
   return evaluateChecks(model, indicators, scores, options).findings;
+}
+
+/** The rules each check states over `model` (its comparisons' statements, deduplicated), by check id. */
+export function checkStatements(model: Model, indicators: IndicatorResult[], scores: ScoreSheet | null): Map<string, string[]> {
+  const ctx = context(model, indicators, scores);
+  return new Map(
+    CHECKS.map((decl) => [decl.id, [...new Set(decl.run(ctx).flatMap((o) => (o.type === 'comparison' ? [o.statement] : [])))]]),
+  );
 }

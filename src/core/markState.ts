@@ -29,6 +29,18 @@ export interface MarkRecord {
    * absent for marks made by the file host, which always uses notes.
    */
   via?: string;
+  /**
+   * What the file host checks before undoing the mark (6th column, JSON): the note text Jixiao
+   * wrote and the cell's value when marked. A cell whose value changed is not the marked cell any
+   * more (rows were inserted or deleted): it is left alone.
+   */
+  written?: string;
+  value?: string;
+}
+
+/** The 6th column of a file-host record. */
+export function encodeCheck(r: MarkRecord): string {
+  return JSON.stringify({ written: r.written ?? null, value: r.value ?? null });
 }
 
 /** True when the mark's message is in the cell's note (not in a comment), so restoring the note undoes it. */
@@ -68,7 +80,8 @@ export function decodeState(values: CellValue[][] | undefined): MarkRecord[] {
   if (!values || values.length < 2 || values[0][0] !== HEADER[0]) return [];
   const out: MarkRecord[] = [];
   for (const row of values.slice(1)) {
-    const [address, fill, note, severity, via] = row.map((v) => (v === null || v === undefined ? '' : String(v)));
+    const [address, fill, note, severity, via, check] = row.map((v) => (v === null || v === undefined ? '' : String(v)));
+    const checked = check ? (parsed(check) as { written?: unknown; value?: unknown } | undefined) : undefined;
     if (!address) continue;
     const noteText = note ? parsed(note) : null;
     out.push({
@@ -77,6 +90,8 @@ export function decodeState(values: CellValue[][] | undefined): MarkRecord[] {
       note: noteText === null ? null : typeof noteText === 'string' ? noteText : note,
       severity: severity === '提示' ? '提示' : '错误',
       ...(via ? { via } : {}),
+      ...(typeof checked?.written === 'string' ? { written: checked.written } : {}),
+      ...(typeof checked?.value === 'string' ? { value: checked.value } : {}),
     });
   }
   return out;
@@ -88,4 +103,26 @@ export const NOTE_SEPARATOR = '\n——绩效自评助手——\n';
 /** The note a marked cell carries: the user's own note (kept) and Jixiao's message. */
 export function markedNote(own: string | null, message: string): string {
   return own ? `${own}${NOTE_SEPARATOR}${message}` : `【绩效自评助手】${message}`;
+}
+
+const sameColor = (a: string, b: string) => a.replace('#', '').toUpperCase().slice(-6) === b.replace('#', '').toUpperCase().slice(-6);
+
+/** The fill to restore, or undefined to leave the cell's fill alone (the user changed Jixiao's fill). */
+export function restoredFill(current: FillState, rec: MarkRecord): FillState | undefined {
+  return current.kind === 'solid' && sameColor(current.color, MARK_FILL[rec.severity]) ? rec.fill : undefined;
+}
+
+/**
+ * The note to leave once Jixiao's text is taken out, or undefined to leave the note alone. Only
+ * Jixiao's own text goes: a note the user extended keeps the user's part; a note the user replaced stays.
+ */
+export function restoredNote(current: string | null, rec: MarkRecord): string | null | undefined {
+  if (rec.written === undefined) return rec.note; // older records: the note as it was
+  if (current === rec.written) return rec.note;
+  if (current === null) return undefined;
+  const ours = rec.note !== null && rec.written.startsWith(rec.note) ? rec.written.slice(rec.note.length) : rec.written;
+  const at = ours ? current.indexOf(ours) : -1;
+  if (at < 0) return undefined;
+  const rest = current.slice(0, at) + current.slice(at + ours.length);
+  return rest.trim() === '' ? null : rest.replace(/^\n+/, '');
 }

@@ -75,7 +75,7 @@ function parseScalar(d: ScalarDecl, raw: RawInput | undefined): ParsedScalar {
       name: d.name,
       address,
     });
-  return { name: d.name, address, value: r.value, blank: r.blank, diagnostics };
+  return { name: d.name, address, value: r.value, blank: r.blank, diagnostics, ...(r.decimals !== undefined ? { decimals: r.decimals } : {}) };
 }
 
 function parseTable(d: TableDecl, raw: RawInput | undefined): ParsedTable {

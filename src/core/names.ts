@@ -58,6 +58,20 @@ function resolveOne(e: DefinedNameEntry): ResolvedName {
   return { name: e.name, address: normaliseAddress(text)! };
 }
 
+const INVISIBLE = /[\u200b-\u200f\u2060\ufeff\u00ad]/g;
+
+/** A name as Excel users confuse it: compatibility forms folded (full-width ＿ → _), invisible characters and spaces out, case folded. */
+export function lookAlikeKey(name: string): string {
+  return name.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, '').toLowerCase();
+}
+
+/** A name with its invisible and full-width characters made visible, for a message. */
+function reveal(name: string): string {
+  return [...name]
+    .map((c) => (/[\u200b-\u200f\u2060\ufeff\u00ad]/.test(c) ? `[U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]` : c))
+    .join('');
+}
+
 /**
  * Resolves the wanted names. A workbook-scoped name wins; otherwise a sheet-scoped one; two
  * sheet-scoped names of the same name on different sheets are ambiguous (first used, reported).
@@ -70,19 +84,37 @@ export function resolveNames(entries: DefinedNameEntry[], wanted: string[]): { r
   }
   const resolved = new Map<string, ResolvedName>();
   const diagnostics: Diagnostic[] = [];
+  let lookAlikes: Map<string, DefinedNameEntry> | undefined;
   for (const name of wanted) {
     const found = byName.get(name.toLowerCase()) ?? [];
-    const global = found.find((e) => e.scope === undefined);
+    const globals = found.filter((e) => e.scope === undefined);
+    const global = globals[0];
     const local = found.filter((e) => e.scope !== undefined);
+    if (globals.length > 1)
+      diagnostics.push({
+        code: 'name-duplicate',
+        severity: '提示',
+        message: `名称 ${name} 在工作簿范围内定义了 ${globals.length} 次（${globals.map((e) => e.formula).join('、')}）；已采用第一个定义 ${global.formula}，请在“名称管理器”中删除多余的定义`,
+        name,
+      });
+    if (global && local.length > 0)
+      diagnostics.push({
+        code: 'name-shadowed',
+        severity: '提示',
+        message: `名称 ${name} 既有工作簿级定义（${global.formula}），又有工作表级定义（${local.map((e) => `“${e.scope}”：${e.formula}`).join('、')}）；已采用工作簿级定义，而在${local.map((e) => `“${e.scope}”`).join('、')}表的公式中它指向工作表级定义，请删除其一`,
+        name,
+      });
     if (global) {
       resolved.set(name, { ...resolveOne(global), entry: global });
       continue;
     }
     if (local.length === 0) {
-      resolved.set(name, {
-        name,
-        diagnostic: diag(name, 'name-missing', `工作簿中没有名称 ${name}；请用“插入模板”或在“数据”页把该项绑定到单元格`),
-      });
+      lookAlikes ??= new Map(entries.map((e) => [lookAlikeKey(e.name), e]));
+      const similar = lookAlikes.get(lookAlikeKey(name));
+      const hint = similar
+        ? `工作簿中有一个相似的名称“${reveal(similar.name)}”（含全角字符、不可见字符或空格），是否指 ${name}？请在“名称管理器”中把它改名为 ${name}`
+        : '请用“插入模板”或在“数据”页把该项绑定到单元格';
+      resolved.set(name, { name, diagnostic: diag(name, 'name-missing', `工作簿中没有名称 ${name}；${hint}`) });
       continue;
     }
     if (local.length > 1)

@@ -22,6 +22,8 @@ export interface ParseResult {
   value: Decimal | string | boolean | null;
   blank: boolean;
   diagnostic?: Diagnostic;
+  /** A rate typed as text: the decimal places it was stated to (“99.30%” → 2), which a number loses. */
+  decimals?: number;
 }
 
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
@@ -63,6 +65,25 @@ const EXPECTED: Record<InputKind, string> = {
   text: '应填文字',
 };
 
+/**
+ * The plausible magnitude of each numeric kind, checked before any Decimal is formatted: a
+ * typed `1e999999999` is cheap to hold but formatting it builds a billion-digit string.
+ * Amounts in 万元 (a trillion 万元 is beyond any department), rates in percentage points,
+ * counts of people or items, scores in points.
+ */
+export const NUMERIC_BOUNDS: Partial<Record<InputKind, { max: number; text: string }>> = {
+  amount: { max: 1e12, text: '超过一万亿万元' },
+  rate: { max: 1e6, text: '绝对值超过 1000000%' },
+  count: { max: 1e8, text: '超过一亿' },
+  score: { max: 1e4, text: '超过 10000 分' },
+};
+
+/** Decimal exponents beyond this (either way) are not figures anyone typed on purpose. */
+export const MAX_EXPONENT = 30;
+
+/** Longest numeric text accepted (a cell may hold 32,767 characters). */
+const MAX_NUMBER_TEXT = 64;
+
 /** A number in a string as typed: separators, parentheses for negatives, a trailing unit. */
 function numberIn(text: string, units: string[]): { n: Decimal; unit: string; percent: boolean } | null {
   let s = toHalfWidth(text).trim().replace(/\s+/g, '');
@@ -94,13 +115,22 @@ function numberIn(text: string, units: string[]): { n: Decimal; unit: string; pe
     if (!/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return null;
     s = s.replace(/,/g, '');
   }
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return null;
+  const m = /^[-+]?(\d+\.?\d*|\.\d+)(?:[eE]([-+]?\d+))?$/.exec(s);
+  if (!m) return null;
+  // The exponent as written decides before Decimal parses it (a 10-digit exponent is not a figure).
+  if (m[2] !== undefined && (m[2].replace(/^[-+]?0*/, '').length > 3 || Math.abs(Number(m[2])) > MAX_EXPONENT * 2))
+    return { n: new D(m[2].startsWith('-') ? '1e-999' : '1e999'), unit, percent };
   let n = new D(s);
   if (negative) {
     if (n.isNegative()) return null;
     n = n.negated();
   }
   return { n, unit, percent };
+}
+
+/** Long text shown in a message: its start and its length. */
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 20)}……` : text;
 }
 
 /** Parse one cell as the kind of input it is declared to be. */
@@ -140,17 +170,25 @@ function parseNumeric(v: CellValue, kind: InputKind, ctx: ParseContext): ParseRe
     const text = toHalfWidth(String(v)).trim();
     if (DASHES.test(text)) return { value: new D(0), blank: false };
     const units = kind === 'amount' ? ['万元', '元'] : kind === 'count' ? ['人', '名', '个', '项'] : kind === 'year' ? ['年度', '年'] : kind === 'score' ? ['分'] : [];
+    if (text.length > MAX_NUMBER_TEXT) return fail(ctx, 'not-a-number', `单元格内容“${clip(text)}”不是数字（共 ${text.length} 个字符），${EXPECTED[kind]}`);
     const got = numberIn(text, units);
     if (!got) return fail(ctx, 'not-a-number', `单元格内容“${v}”不是数字，${EXPECTED[kind]}`);
     ({ n, percent, unit } = got);
+  }
+  const bound = NUMERIC_BOUNDS[kind];
+  const magnitude = kind === 'rate' && typeof v === 'number' && n.isFinite() ? n.times(100) : n;
+  const tooLarge = !n.isFinite() || (!n.isZero() && n.e > MAX_EXPONENT) || (bound !== undefined && magnitude.abs().greaterThanOrEqualTo(bound.max));
+  if (tooLarge || (!n.isZero() && n.e < -MAX_EXPONENT)) {
+    if (kind === 'amount' && tooLarge && n.isFinite() && n.e <= MAX_EXPONENT)
+      return fail(ctx, 'amount-too-large', `金额 ${shown(v)} 万元大得不合理（超过一万亿万元），请检查是否多输了位数或单位`);
+    const why = tooLarge ? (bound ? `（${bound.text}）` : '') : '（小数位过多）';
+    return fail(ctx, 'number-out-of-range', `数值 ${clip(shown(v))} 超出合理范围${why}，${EXPECTED[kind]}；请检查是否多输了位数或误用了科学计数法`);
   }
   switch (kind) {
     case 'amount':
       if (percent) return fail(ctx, 'percent-in-amount', `单元格内容“${shown(v)}”是百分比，${EXPECTED.amount}`);
       if (unit === '元')
         return fail(ctx, 'unit-yuan', `单元格写的单位是“元”（${shown(v)}），本表金额单位为万元；请换算为万元后填写（元 ÷ 10000）`);
-      if (n.abs().greaterThanOrEqualTo(1e12))
-        return fail(ctx, 'amount-too-large', `金额 ${shown(v)} 万元大得不合理（超过一万亿万元），请检查是否多输了位数或单位`);
       return { value: n, blank: false };
     case 'rate':
       // Excel keeps 91.30% as 0.913; text "91.30%" is already in points.
@@ -171,7 +209,7 @@ function parseNumeric(v: CellValue, kind: InputKind, ctx: ParseContext): ParseRe
         }
         return { value: points, blank: false };
       }
-      return { value: n, blank: false };
+      return { value: n, blank: false, decimals: /\.(\d+)/.exec(toHalfWidth(String(v)))?.[1].length ?? 0 };
     case 'count':
       if (percent) return fail(ctx, 'not-a-count', `单元格内容“${shown(v)}”是百分比，${EXPECTED.count}`);
       if (n.isNegative()) return fail(ctx, 'negative-count', `人数或个数不能为负（${shown(v)}），${EXPECTED.count}`);

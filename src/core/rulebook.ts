@@ -4,7 +4,7 @@
  * default rulebook of src/catalogue/rulebook.ts) or from a JSON file (CLI `--rules`), and validated:
  * every problem is a Chinese error naming the row and cell.
  *
- * Rule kinds (framework.md §2.5):
+ * Rule kinds (docs/domain.md §2.2):
  * - 扣分: full marks up to a standard; beyond it, `每档扣分` per `每档` percentage points, floor 0.
  *   `取整` says how a part step counts — 按比例 (the default: 0.48 个百分点 of a 5-point step
  *   deducts 0.48/5 of the step's deduction), 满档 (only whole steps count), 起档 (a started step counts whole).

@@ -54,6 +54,8 @@ export interface ParsedScalar {
   /** True when the cell was blank (distinct from 0). */
   blank: boolean;
   diagnostics: Diagnostic[];
+  /** For a rate typed as text, the decimal places it was stated to (see ParseResult.decimals). */
+  decimals?: number;
 }
 
 export interface ParsedCell {

@@ -58,10 +58,10 @@ describe('jixiao CLI', () => {
     const r = await jixiao('evaluate', SAMPLE_XLSX, '-o', out, '--json', json, '--docx', docx);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      '衡阳市科学技术协会 2021年度\n数据：必填 20 项已填 20 项；计分所需 34 项已填 27 项\n核实得分 79.64，待核实分值 8.00，等级 中～良（待核实 8 分）\n问题 27 项（错误 9 项、提示 18 项），另有连带问题 8 项\n',
+      '衡阳市科学技术协会 2021年度\n数据：必填 20 项已填 20 项；计分所需 34 项已填 27 项\n核实得分 79.64，待核实分值 8.00，等级 中～良（待核实 8 分）\n问题 30 项（错误 9 项、提示 21 项），另有连带问题 9 项\n',
     );
     const result = JSON.parse(fs.readFileSync(json, 'utf8'));
-    expect(result.summary).toMatchObject({ unit: '衡阳市科学技术协会', year: '2021', total: '79.64', pendingPoints: '8.00', grade: '中～良', complete: true, errors: 9, warnings: 18, folded: 8 });
+    expect(result.summary).toMatchObject({ unit: '衡阳市科学技术协会', year: '2021', total: '79.64', pendingPoints: '8.00', grade: '中～良', complete: true, errors: 9, warnings: 21, folded: 9 });
     const ids = result.findings.map((f: { id: string }) => f.id);
     expect(ids).toEqual(expect.arrayContaining(['sum.财拨.本年收入', 'sum.财拨.本年支出', 'rate.预算完成率', 'part.财拨_对个人和家庭的补助']));
     const first = result.findings.find((f: { id: string }) => f.id === 'sum.财拨.本年收入');

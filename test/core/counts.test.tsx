@@ -22,11 +22,13 @@ const e = evaluate(sampleReading());
 const counts = countFindings(e.findings);
 const words = countsText(counts);
 
-test('the sample’s counts: 27 problems (9 错误, 18 提示) and 8 folded, by hand from the finding tree', () => {
+test('the sample’s counts: 30 problems (9 错误, 21 提示) and 9 folded, by hand from the finding tree', () => {
   // Roots: 7 figure checks that change an indicator or a score + 2 score claims are 错误; 13 figure checks without
-  // consequence for a score + 5 待核实 score lines are 提示.
-  // Folded: 2 + 1 + 3 under the first three roots, and 2 under 预算执行 (一级 过程, with 总分 under it): 8.
-  expect(words).toBe('问题 27 项（错误 9 项、提示 18 项），另有连带问题 8 项');
+  // consequence for a score, 3 source-split and budget checks (项目支出 and 公用经费 by fund source, 公用经费 over
+  // budget) + 5 待核实 score lines are 提示.
+  // Folded: 2 + 1 + 3 under the first three roots, 2 under 预算执行 (一级 过程, with 总分 under it) and 基本支出 by
+  // fund source under 项目支出 by fund source: 9.
+  expect(words).toBe('问题 30 项（错误 9 项、提示 21 项），另有连带问题 9 项');
   let walked = 0;
   const walk = (fs: typeof e.findings) => fs.forEach((f) => ((walked += 1), walk(f.consequences ?? [])));
   walk(e.findings);

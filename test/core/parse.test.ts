@@ -58,6 +58,39 @@ describe('amounts as accountants type them', () => {
   });
 });
 
+describe('bounds: every numeric kind has a plausible range and an exponent limit', () => {
+  const where = (kind: string) => ({ name: 'x', label: '某项', address: '表!B2', kind });
+  test.each<[CellValue, 'amount' | 'rate' | 'count' | 'score' | 'year', string]>([
+    ['1e999999999', 'count', '表!B2（某项）：数值 1e999999999 超出合理范围（超过一亿），应填人数或个数（非负整数），如 18；请检查是否多输了位数或误用了科学计数法'],
+    ['1e999999999', 'rate', '表!B2（某项）：数值 1e999999999 超出合理范围（绝对值超过 1000000%），应填百分比，如 91.30%'],
+    ['1e999999999', 'score', '表!B2（某项）：数值 1e999999999 超出合理范围（超过 10000 分），应填得分（非负数），如 5'],
+    ['1e999999999', 'amount', '表!B2（某项）：数值 1e999999999 超出合理范围（超过一万亿万元），应填金额（万元），如 1234.56'],
+    ['1e-999999999', 'amount', '表!B2（某项）：数值 1e-999999999 超出合理范围（小数位过多）'],
+    ['1e999999999', 'year', '表!B2（某项）：数值 1e999999999 超出合理范围，应填四位年度'],
+    [1e300, 'rate', '表!B2（某项）：数值 1e+300 超出合理范围（绝对值超过 1000000%）'],
+    ['2e8', 'count', '表!B2（某项）：数值 2e8 超出合理范围（超过一亿）'],
+    ['20000', 'score', '表!B2（某项）：数值 20000 超出合理范围（超过 10000 分）'],
+  ])('%p as %s is refused at once, naming the cell', (input, kind, message) => {
+    const started = Date.now();
+    const r = parseCell(input, kind, where(kind));
+    expect(Date.now() - started).toBeLessThan(1000); // formatting 1e999999999 would take tens of seconds
+    expect(r.value).toBeNull();
+    expect(r.diagnostic!.code).toBe('number-out-of-range');
+    expect(r.diagnostic!.message).toContain(message);
+  });
+
+  test('a long string of digits is refused with its length, not echoed whole', () => {
+    const r = parseCell('9'.repeat(5000), 'amount', where('amount'));
+    expect(r.diagnostic!.message).toBe('表!B2（某项）：单元格内容“99999999999999999999……”不是数字（共 5000 个字符），应填金额（万元），如 1234.56');
+  });
+
+  test('figures within range still parse, exponents included', () => {
+    expect(String(parseCell('12e5', 'amount', where('amount')).value)).toBe('1200000');
+    expect(String(parseCell('1e-5', 'amount', where('amount')).value)).toBe('0.00001');
+    expect(String(parseCell('99999999', 'count', where('count')).value)).toBe('99999999');
+  });
+});
+
 describe('other kinds', () => {
   test('rates: text in points, numbers as Excel stores percentages', () => {
     expect(value('91.30%', 'rate')).toBe('91.3');

@@ -2,6 +2,7 @@ import { buildModel } from '../../src/core/model';
 import { templateReading } from '../../src/catalogue/fill';
 import { syntheticDepartment } from '../../src/cli/synthetic';
 import { evaluate } from '../../src/core/engine';
+import { CHECKS } from '../../src/catalogue/checks';
 
 describe('synthetic departments', () => {
   test('are valid input for every seed tried and deterministic per seed', () => {
@@ -16,11 +17,14 @@ describe('synthetic departments', () => {
     expect(syntheticDepartment(7)).toEqual(syntheticDepartment(7));
   });
 
-  test('the checks flag nothing on departments whose figures reconcile', () => {
+  test('every check holds (成立, none 无法核实) and nothing is flagged on departments whose figures reconcile', () => {
     for (let seed = 1; seed <= 25; seed++) {
       const e = evaluate(templateReading(syntheticDepartment(seed)));
-      // The generator leaves the 预算调整 inputs blank: that line is 待核实 (a 提示 naming them), not a 0 and not a failed check.
-      expect(e.findings.map((f) => f.id)).toEqual(['score.pending.预算执行.预算调整率']);
+      // 决算 over 预算 is a 提示 on execution, not a failed reconciliation: the generator draws 公用经费 budgets within ±10% of the actual.
+      expect(e.findings.filter((f) => f.family !== '预算').map((f) => f.id)).toEqual([]);
+      for (const f of e.findings.filter((x) => x.family === '预算')) expect([f.id, f.kind]).toEqual(['budget.公用经费', 'exceeds']);
+      expect(e.checks).toHaveLength(CHECKS.length);
+      expect(e.checks.filter((c) => c.outcome !== '成立' && c.rule !== 'budget.公用经费').map((c) => `${seed}: ${c.rule} ${c.outcome}`)).toEqual([]);
       expect(e.scores!.grade).toMatch(/[优良中差]/);
     }
   });

@@ -115,11 +115,41 @@ describe('file host (ExcelJS)', () => {
     state.getCell('B2').value = '{not json';
     state.getCell('C3').value = '会计改过的批注';
     const back = await roundTrip(book);
+    back.names = [{ name: '基础_编制数', formula: '数据!$A$1:$B$1' }]; // marks are acted on only inside our named inputs
     expect(clearMarks(back)).toBe(2);
     const ws = back.wb.getWorksheet('数据')!;
     expect(ws.getCell('A1').fill).toBeUndefined();
     expect(ws.getCell('A1').value).toBe(1);
     expect(ws.getCell('B1').note).toBe('会计改过的批注');
+  });
+
+  test("clear takes off only Jixiao's own text and fill, leaves moved cells alone, and ignores forged records", async () => {
+    const book = newXlsx();
+    applyPlan(book, { sheets: [{ name: '数据', rows: [[{ value: 1 }, { value: 2 }, { value: 3 }], [{ value: 4 }]] }], marks: [] });
+    book.names = [{ name: '基础_编制数', formula: '数据!$A$1:$C$1' }];
+    const marks = ['A1', 'B1', 'C1'].map((c) => ({ address: `数据!${c}`, severity: '错误' as const, note: '有误' }));
+    applyPlan(book, { sheets: [], marks: [...marks, { address: '数据!A2', severity: '错误', note: '有误' }] });
+    const back = await roundTrip(book);
+    back.names = book.names;
+    const ws = back.wb.getWorksheet('数据')!;
+    // The user replies in A1's note, fills B1 their own colour, and C1 now holds another value with no mark (a row moved in).
+    ws.getCell('A1').note = `${ws.getCell('A1').note as string}
+会计：已核实，数字无误`;
+    // (Fresh style objects: ExcelJS shares them between the cells of a loaded file.)
+    ws.getCell('B1').style = { ...ws.getCell('B1').style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B050' } } };
+    ws.getCell('C1').value = 99;
+    ws.getCell('C1').style = { ...ws.getCell('C1').style, fill: { type: 'pattern', pattern: 'none' } };
+    ws.getCell('C1').note = '别的单元格的批注';
+    // A forged record for a cell outside every named input.
+    back.wb.getWorksheet('_jixiao_state')!.getRow(6).values = ['数据!D9', '{"kind":"solid","color":"#FF0000"}', '"伪造"', '错误'];
+    const { clearMarksReport } = await import('../../src/hosts/file/xlsx');
+    const report = clearMarksReport(back);
+    expect(report).toEqual({ restored: 2, ignored: ['数据!A2', '数据!D9'], moved: ['数据!C1'] });
+    expect(ws.getCell('A1').note).toBe('会计：已核实，数字无误');
+    expect((ws.getCell('A1').fill as ExcelJS.FillPattern | undefined)?.pattern ?? 'none').toBe('none'); // Jixiao's fill gone
+    expect((ws.getCell('B1').fill as ExcelJS.FillPattern).fgColor!.argb).toBe('FF00B050');
+    expect(ws.getCell('C1').note).toBe('别的单元格的批注');
+    expect(ws.getCell('D9').value).toBeNull();
   });
 
   test('a hyperlink whose text is rich text reads as its text', async () => {

@@ -5,6 +5,7 @@ import { MARK_FILL, NOTE_SEPARATOR, STATE_SHEET } from '../../src/core/markState
 import type { CellMark, Plan, SheetPlan } from '../../src/core/types';
 import { ExcelDouble } from '../support/excel-double';
 import { ApplyOptions, ApplyReport, applyPlan, clearMarks } from '../../src/hosts/office/apply';
+import { textDigest } from '../../src/hosts/office/marks';
 import { sampleValues } from '../helpers/sample';
 
 const INPUT_SHEETS = ['基本情况', '收支总表', '财政拨款', '其他资金', '项目支出', '三公经费', '基础数据', '产出任务', '自评打分', '文字材料'];
@@ -79,8 +80,8 @@ async function clear(d: ExcelDouble, options: ApplyOptions = {}): Promise<number
 const codes = () => (lastReport?.diagnostics ?? []).map((x) => x.code);
 
 /** The `via` column of the state sheet, row by row (address → what it says). */
-function viaColumn(d: ExcelDouble): Record<string, { via: string; text?: string; id?: string }> {
-  const out: Record<string, { via: string; text?: string; id?: string }> = {};
+function viaColumn(d: ExcelDouble): Record<string, { via: string; digest?: string; id?: string }> {
+  const out: Record<string, { via: string; digest?: string; id?: string }> = {};
   for (let r = 2; ; r++) {
     const address = d.cell(`${STATE_SHEET}!A${r}`).value;
     if (address === null) return out;
@@ -255,7 +256,7 @@ describe('comments are known by id', () => {
     await apply(d, plan(4));
     const cell = projectCell(0);
     const text = '【绩效自评助手】项目1决算数不符';
-    expect(viaColumn(d)[cell]).toEqual({ via: 'comment', text, id: d.commentId(cell) });
+    expect(viaColumn(d)[cell]).toEqual({ via: 'comment', digest: textDigest(text), id: d.commentId(cell) });
     // The user deletes ours, then writes their own comment that happens to say the same.
     d.setComment(cell, null);
     d.addComment(cell, text);
@@ -297,12 +298,14 @@ describe('comments are known by id', () => {
     d.addComment(projectCell(1), '用户的讨论');
     const original = d.snapshot(INPUT_SHEETS);
     await apply(d, plan(6));
-    const state = d.sheetData(STATE_SHEET);
-    for (const cell of state.cells.values())
-      if (typeof cell.value === 'string' && cell.value.startsWith('{"via":"comment"')) {
-        const { via, text } = JSON.parse(cell.value) as { via: string; text: string };
-        cell.value = JSON.stringify({ via, text });
-      }
+    // Such a state kept the comment's text itself (no digest, no id).
+    for (let r = 2; d.cell(`${STATE_SHEET}!A${r}`).value !== null; r++) {
+      const via = d.cell(`${STATE_SHEET}!E${r}`);
+      if (!String(via.value).startsWith('{"via":"comment"')) continue;
+      const text = d.comment(String(d.cell(`${STATE_SHEET}!A${r}`).value));
+      expect(text).toMatch(/^【绩效自评助手】/);
+      via.value = JSON.stringify({ via: 'comment', text });
+    }
     // The comments' cells are read in sync 3.
     expect(await clear(d)).toBe(4);
     expect(d.snapshot(INPUT_SHEETS)).toEqual(original);

@@ -1,6 +1,6 @@
 /**
  * The report's outline, declared once per section in the order of the self-evaluation report
- * (the sample's outline, completed with the 湖南 outline's closing parts; see docs/domain.md).
+ * (the sample's outline, completed with the 湖南 outline's closing parts; docs/domain.md §4).
  * Headings carry no numbers: the drafter numbers them (一、（一）1.), so a section added or
  * skipped never leaves a doubled or missing number.
  */

@@ -1,19 +1,128 @@
-/** Node-only file access for the file host (CLI, batch). */
-import { promises as fs } from 'fs';
+/** Node-only file access for the file host (CLI, batch): bounded reading, atomic writing. */
+import { constants, promises as fs } from 'fs';
 import * as path from 'path';
+import { INPUTS } from '../../catalogue/inputs';
+import { MAX_FILE_BYTES, preparePackage } from './package';
 import { loadXlsx, saveXlsx, XlsxBook } from './xlsx';
+import { PackageError } from './zip';
 
-export async function openWorkbook(file: string): Promise<XlsxBook> {
-  let data: Buffer;
+/** A file that cannot be read as input; the message is Chinese and names it. */
+export class ReadError extends Error {}
+
+const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
+
+/**
+ * A regular file's bytes, at most `max`. Opened non-blocking so a FIFO never hangs, checked on the
+ * open handle (a symlink to /dev/zero is a device), read up to its stated size only.
+ */
+export async function readRegularFile(file: string, max = MAX_FILE_BYTES): Promise<Buffer> {
+  let handle: fs.FileHandle;
   try {
-    data = await fs.readFile(file);
-  } catch {
-    throw new Error(`找不到文件或无法读取：${file}`);
+    handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    throw new ReadError(`${ioProblem(e as NodeJS.ErrnoException, file, '读取')}`);
   }
-  return loadXlsx(data);
+  try {
+    const st = await handle.stat();
+    if (st.isDirectory()) throw new ReadError(`${file} 是文件夹，不是工作簿文件`);
+    if (!st.isFile()) throw new ReadError(`${file} 不是普通文件（是管道、设备或套接字），已拒绝读取`);
+    if (st.size > max) throw new ReadError(`${file} 有 ${mb(st.size)}，超过可读取的上限 ${mb(max)}`);
+    const data = Buffer.alloc(st.size);
+    let got = 0;
+    while (got < st.size) {
+      const { bytesRead } = await handle.read(data, got, st.size - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return got === st.size ? data : data.subarray(0, got);
+  } catch (e) {
+    if (e instanceof ReadError) throw e;
+    throw new ReadError(ioProblem(e as NodeJS.ErrnoException, file, '读取'));
+  } finally {
+    await handle.close();
+  }
 }
 
-export async function writeWorkbook(book: XlsxBook, file: string): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await fs.writeFile(file, await saveXlsx(book));
+/**
+ * Opens a workbook file. `read`: only the sheets holding our names are loaded (for --json/--docx,
+ * batch rows); `write`: the whole workbook, as a result workbook must keep every sheet.
+ */
+export async function openWorkbook(file: string, mode: 'read' | 'write' = 'write'): Promise<XlsxBook> {
+  const data = await readRegularFile(file);
+  let prepared: Buffer;
+  try {
+    prepared = preparePackage(data, mode, INPUTS.map((d) => d.name));
+  } catch (e) {
+    if (e instanceof PackageError)
+      throw new ReadError(
+        e.code === 'not-zip' || e.code === 'damaged'
+          ? `无法打开工作簿：文件不是有效的 .xlsx（${e.message}）。请用 Excel 或 WPS 另存为 .xlsx 后重试`
+          : `无法打开工作簿：${e.message}`,
+      );
+    throw e;
+  }
+  return loadXlsx(prepared);
+}
+
+/** A write/read failure in Chinese, by its system code. */
+export function ioProblem(e: NodeJS.ErrnoException, file: string, doing: '读取' | '写入'): string {
+  switch (e.code) {
+    case 'ENOENT':
+      return doing === '读取' ? `找不到文件或无法读取：${file}` : `无法写入 ${file}：所在文件夹不存在`;
+    case 'EACCES':
+    case 'EPERM':
+      return `没有权限${doing} ${file}（文件或文件夹只读，或被系统保护）；请换一个位置或检查权限`;
+    case 'EISDIR':
+      return `无法${doing} ${file}：这是一个文件夹；请给出文件名`;
+    case 'ENOTDIR':
+      return `无法${doing} ${file}：路径中有一段不是文件夹`;
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return `无法写入 ${file}：磁盘空间不足；原有文件未被改动，请清理空间后重试`;
+    case 'EBUSY':
+    case 'ETXTBSY':
+      return `无法${doing} ${file}：文件正被其他程序占用（可能已在 Excel 或 WPS 中打开）；请关闭后重试`;
+    case 'EROFS':
+      return `无法写入 ${file}：所在磁盘是只读的`;
+    case 'ENAMETOOLONG':
+      return `无法${doing} ${file}：文件名过长`;
+    case 'EEXIST':
+      return `${file} 已存在；如确要覆盖，请加 --force`;
+    default:
+      return `无法${doing} ${file}（系统错误 ${e.code ?? '未知'}）`;
+  }
+}
+
+/** A write that failed; the message is Chinese and says why. */
+export class WriteError extends Error {}
+
+/**
+ * Writes through a temporary file beside the target and renames it over: a failed write leaves
+ * neither a partial file nor a damaged original. `exclusive`: refuse an existing target.
+ */
+export async function writeFileAtomic(file: string, data: Uint8Array | string, options: { exclusive?: boolean } = {}): Promise<void> {
+  const target = path.resolve(file);
+  const tmp = path.join(path.dirname(target), `.~${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
+  try {
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    if (options.exclusive) {
+      const exists = await fs.lstat(target).then(
+        () => true,
+        () => false,
+      );
+      if (exists) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+    } else {
+      const st = await fs.stat(target).catch(() => undefined);
+      if (st?.isDirectory()) throw Object.assign(new Error('dir'), { code: 'EISDIR' });
+    }
+    await fs.writeFile(tmp, data, { flag: 'wx' });
+    await fs.rename(tmp, target);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw new WriteError(ioProblem(e as NodeJS.ErrnoException, file, '写入'));
+  }
+}
+
+export async function writeWorkbook(book: XlsxBook, file: string, options: { exclusive?: boolean } = {}): Promise<void> {
+  await writeFileAtomic(file, await saveXlsx(book), options);
 }

@@ -8,7 +8,19 @@ import { INPUTS } from '../../catalogue/inputs';
 import { a1, colIndex } from '../../catalogue/layout';
 import { parseRange } from '../../core/address';
 import { mergeMarks, pageOrientation } from '../../core/hostDecisions';
-import { decodeState, encodeState, FillState, MARK_FILL, markedNote, markInNote, MarkRecord, STATE_SHEET } from '../../core/markState';
+import {
+  decodeState,
+  encodeCheck,
+  encodeState,
+  FillState,
+  MARK_FILL,
+  markedNote,
+  markInNote,
+  MarkRecord,
+  restoredFill,
+  restoredNote,
+  STATE_SHEET,
+} from '../../core/markState';
 import { DefinedNameEntry, MAX_NAMED_CELLS, resolveNames } from '../../core/names';
 import { STYLES } from '../../core/styles';
 import type { CellValue, Diagnostic, OutCell, Plan, RawReading, SheetPlan } from '../../core/types';
@@ -34,23 +46,66 @@ const XML_ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;'
 const unescapeXml = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (m) => XML_ENTITIES[m]);
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const DEFINED_NAME = /<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g;
 const sheetNamesIn = (xml: string) => [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => unescapeXml(m[1]));
+
+interface DefinedNameElement {
+  /** Offsets of the whole element in the XML. */
+  start: number;
+  end: number;
+  attrs: string;
+  /** Still escaped. */
+  body: string;
+}
+
+/**
+ * Every `<definedName>` of workbook.xml in one linear scan (a regex with a lazy body is quadratic
+ * over self-closing tags: 120,000 of them took 85 s). A self-closing element has an empty body.
+ */
+export function scanDefinedNames(xml: string): DefinedNameElement[] {
+  const out: DefinedNameElement[] = [];
+  let at = xml.indexOf('<definedNames');
+  if (at < 0) return out;
+  for (;;) {
+    const start = xml.indexOf('<definedName', at);
+    if (start < 0) break;
+    const after = xml.charCodeAt(start + 12);
+    // `<definedNames>` itself, or another element starting with the same letters.
+    if (after !== 0x20 && after !== 0x3e && after !== 0x2f && after !== 0x09 && after !== 0x0a && after !== 0x0d) {
+      at = start + 12;
+      continue;
+    }
+    const close = xml.indexOf('>', start);
+    if (close < 0) break;
+    if (xml.charCodeAt(close - 1) === 0x2f) {
+      out.push({ start, end: close + 1, attrs: xml.slice(start + 12, close - 1), body: '' });
+      at = close + 1;
+      continue;
+    }
+    const endTag = xml.indexOf('</definedName>', close);
+    if (endTag < 0) break; // unterminated: nothing further can close either
+    out.push({ start, end: endTag + 14, attrs: xml.slice(start + 12, close), body: xml.slice(close + 1, endTag) });
+    at = endTag + 14;
+  }
+  return out;
+}
 
 function rawDefinedNames(xml: string): DefinedNameEntry[] {
   const sheets = sheetNamesIn(xml);
-  return [...xml.matchAll(DEFINED_NAME)]
+  return scanDefinedNames(xml)
     .map((m) => {
-      const name = /\bname="([^"]*)"/.exec(m[1]);
-      const local = /\blocalSheetId="(\d+)"/.exec(m[1]);
+      const name = /\bname="([^"]*)"/.exec(m.attrs);
+      const local = /\blocalSheetId="(\d+)"/.exec(m.attrs);
       return {
         name: name ? unescapeXml(name[1]) : '',
-        formula: unescapeXml(m[2]),
+        formula: unescapeXml(m.body),
         scope: local ? sheets[Number(local[1])] ?? `#${local[1]}` : undefined,
       };
     })
     .filter((e) => e.name && !e.name.startsWith('_xlnm.'));
 }
+
+/** The raw defined names of a workbook.xml (for the bounded Node reader, which picks the sheets to load). */
+export const definedNamesOf = rawDefinedNames;
 
 /** Cells a name's ranges cover. */
 function cellsCovered(formula: string): number {
@@ -75,17 +130,31 @@ const PLAIN_RANGE = /^(?:'(?:[^']|'')+'|[^'!,"]+)!\$?[A-Z]{1,3}\$?\d{1,7}(?::\$?
 function withoutFragileNames(xml: string): { xml: string; setAside: SetAsideName[] } {
   const sheets = sheetNamesIn(xml);
   const setAside: SetAsideName[] = [];
-  const kept = xml.replace(DEFINED_NAME, (whole, attrs: string, body: string) => {
-    const name = unescapeXml(/\bname="([^"]*)"/.exec(attrs)?.[1] ?? '');
-    const formula = unescapeXml(body).trim().replace(/^=/, '');
-    const local = /\blocalSheetId="(\d+)"/.exec(attrs);
+  const parts: string[] = [];
+  let from = 0;
+  const elements = scanDefinedNames(xml);
+  // A name defined twice at one scope: ExcelJS would keep the last; both are written back as they were.
+  const globalCount = new Map<string, number>();
+  for (const el of elements) {
+    if (/\blocalSheetId=/.test(el.attrs)) continue;
+    const key = (/\bname="([^"]*)"/.exec(el.attrs)?.[1] ?? '').toLowerCase();
+    globalCount.set(key, (globalCount.get(key) ?? 0) + 1);
+  }
+  for (const el of elements) {
+    const name = unescapeXml(/\bname="([^"]*)"/.exec(el.attrs)?.[1] ?? '');
+    const formula = unescapeXml(el.body).trim().replace(/^=/, '');
+    const local = /\blocalSheetId="(\d+)"/.exec(el.attrs);
     const huge = cellsCovered(formula) > MAX_NAMED_CELLS;
     // Print areas and titles (_xlnm.*) are ExcelJS's own business unless they are huge.
-    const fragile = !name.startsWith('_xlnm.') && (local !== null || !PLAIN_RANGE.test(formula));
-    if (!huge && !fragile) return whole;
-    setAside.push({ name, body, scope: local ? sheets[Number(local[1])] : undefined });
-    return '';
-  });
+    const duplicate = local === null && (globalCount.get(name.toLowerCase()) ?? 0) > 1;
+    const fragile = !name.startsWith('_xlnm.') && (duplicate || local !== null || !PLAIN_RANGE.test(formula));
+    if (!huge && !fragile) continue;
+    setAside.push({ name, body: el.body, scope: local ? sheets[Number(local[1])] : undefined });
+    parts.push(xml.slice(from, el.start));
+    from = el.end;
+  }
+  parts.push(xml.slice(from));
+  const kept = parts.join('');
   return { xml: kept, setAside };
 }
 
@@ -127,8 +196,9 @@ export async function loadXlsx(data: ArrayBuffer | Uint8Array): Promise<XlsxBook
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(input as ArrayBuffer);
-  } catch (e) {
-    throw notAWorkbook((e as Error).message);
+  } catch {
+    // ExcelJS's own messages are English internals; the user is told what it means.
+    throw notAWorkbook('工作簿内部结构无法解析，文件可能已损坏');
   }
   return { wb, names: rawDefinedNames(xml), setAside };
 }
@@ -348,7 +418,7 @@ function readState(wb: ExcelJS.Workbook): MarkRecord[] {
   const values: CellValue[][] = [];
   ws.eachRow({ includeEmpty: false }, (row) => {
     const line: CellValue[] = [];
-    for (let c = 1; c <= 5; c++) line.push(cellValueOf(row.getCell(c).value));
+    for (let c = 1; c <= 6; c++) line.push(cellValueOf(row.getCell(c).value));
     values.push(line);
   });
   return decodeState(values);
@@ -359,21 +429,74 @@ function writeState(wb: ExcelJS.Workbook, records: MarkRecord[]): void {
   if (old) wb.removeWorksheet(old.id);
   if (records.length === 0) return;
   const ws = stateSheet(wb);
-  encodeState(records).forEach((line, r) => line.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue)));
+  // Columns 5 and 6: how the mark was attached (the Office host's; empty here) and what to check before undoing it.
+  const rows = encodeState(records).map((line, r) => [...line, r === 0 ? 'via' : (records[r - 1].via ?? ''), r === 0 ? 'check' : encodeCheck(records[r - 1])]);
+  rows.forEach((line, r) => line.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue)));
 }
 
-/** Restores every cell Jixiao marked to its own fill and note. Values are never touched. */
-export function clearMarks(book: XlsxBook): number {
-  const records = readState(book.wb);
+/** A cell's value as recorded in the state (to recognise the marked cell later). */
+const valueKey = (cell: ExcelJS.Cell) => JSON.stringify(cellValueOf(cell.value) ?? null);
+
+/**
+ * The state sheet is in the user's hands (and a received workbook's may be forged): only records of
+ * single cells inside our named inputs are acted on; the rest are ignored and counted.
+ */
+function trustedRecords(book: XlsxBook, records: MarkRecord[]): { trusted: MarkRecord[]; ignored: MarkRecord[] } {
+  const { resolved } = resolveNames(book.names, INPUTS.map((d) => d.name));
+  const ranges = [...resolved.values()].flatMap((r) => (r.address ? [parseRange(r.address)!] : [])).filter(Boolean);
+  const trusted: MarkRecord[] = [];
+  const ignored: MarkRecord[] = [];
   for (const rec of records) {
+    const at = parseRange(rec.address);
+    const inside =
+      at !== null &&
+      at.top === at.bottom &&
+      at.left === at.right &&
+      at.top < 1_048_576 &&
+      at.left < 16_384 &&
+      ranges.some((r) => r.sheet === at.sheet && at.top >= r.top && at.top <= r.bottom && at.left >= r.left && at.left <= r.right);
+    (inside ? trusted : ignored).push(rec);
+  }
+  return { trusted, ignored };
+}
+
+/** What clearing did: cells restored, records ignored (outside our inputs), cells left alone (their value changed). */
+export interface ClearReport {
+  restored: number;
+  ignored: string[];
+  moved: string[];
+}
+
+/**
+ * Takes Jixiao's marks off: on each recorded cell still holding the value it had when marked, Jixiao's
+ * fill goes back to the cell's own (a fill the user changed stays) and Jixiao's text leaves the note
+ * (the user's own text stays). Values are never touched.
+ */
+export function clearMarksReport(book: XlsxBook): ClearReport {
+  const { trusted, ignored } = trustedRecords(book, readState(book.wb));
+  const moved: string[] = [];
+  for (const rec of trusted) {
     const cell = cellAt(book.wb, rec.address);
     if (!cell) continue;
-    setFill(cell, rec.fill);
+    const fill = restoredFill(fillState(cell), rec);
+    const note = markInNote(rec) ? restoredNote(noteText(cell), rec) : undefined;
+    // A changed value alone is the user's correction; a changed value with neither Jixiao's fill nor its
+    // text is another cell that moved to this address (rows inserted or deleted): left alone.
+    if (rec.value !== undefined && valueKey(cell) !== rec.value && fill === undefined && (note === undefined || rec.written === undefined)) {
+      moved.push(rec.address);
+      continue;
+    }
+    if (fill) setFill(cell, fill);
     // A mark the Office host put in a comment left the cell's own note alone (ExcelJS cannot see threaded comments).
-    if (markInNote(rec)) setNote(cell, rec.note);
+    if (note !== undefined) setNote(cell, note);
   }
   writeState(book.wb, []);
-  return records.length;
+  return { restored: trusted.length - moved.length, ignored: ignored.map((r) => r.address), moved };
+}
+
+/** Restores every cell Jixiao marked (see {@link clearMarksReport}); the number of cells restored. */
+export function clearMarks(book: XlsxBook): number {
+  return clearMarksReport(book).restored;
 }
 
 function applyMarks(book: XlsxBook, marks: Plan['marks']): void {
@@ -384,9 +507,10 @@ function applyMarks(book: XlsxBook, marks: Plan['marks']): void {
     const cell = cellAt(book.wb, m.address);
     if (!cell) continue;
     const own = noteText(cell);
-    records.push({ address: m.address, fill: fillState(cell), note: own, severity: m.severity });
+    const written = markedNote(own, m.note);
+    records.push({ address: m.address, fill: fillState(cell), note: own, severity: m.severity, written, value: valueKey(cell) });
     setFill(cell, { kind: 'solid', color: MARK_FILL[m.severity] });
-    setNote(cell, markedNote(own, m.note));
+    setNote(cell, written);
   }
   writeState(book.wb, records);
 }

@@ -24,11 +24,14 @@ import {
   Notices,
   officeMarks,
   OfficeRecord,
+  paintMarks,
   Place,
   place,
   readNotes,
   readStateRange,
   restoreCell,
+  restoreFills,
+  sheetOf,
   writeState,
 } from './marks';
 import { CALL_BYTES, jsonBytes, resetSheet, VISIBILITY, WriteBudget, writeSheet } from './outputSheets';
@@ -56,7 +59,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
   const stateRange = readStateRange(context, listing);
   const reads = new Map<string, MarkReads>(
     marks.map((m) => {
-      const ws = wb.worksheets.getItem(m.place.sheet);
+      const ws = sheetOf(context, m.place.sheet);
       const fill = ws.getRange(m.place.cell).format.fill.load(fillProps(can));
       const note = can.notes ? ws.notes.getItemOrNullObject(m.place.cell).load('content') : null;
       return [m.address, { fill, note }];
@@ -101,7 +104,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
     const adding = new WriteBudget(context);
     for (const m of toAdd) {
       const text = markedNote(null, m.message);
-      added.set(m.address, wb.comments.add(wb.worksheets.getItem(m.place.sheet).getRange(m.place.cell), text).load('id'));
+      added.set(m.address, wb.comments.add(sheetOf(context, m.place.sheet).getRange(m.place.cell), text).load('id'));
       // Thousands of comments with their text exceed the request size limit in one sync.
       adding.spend(3 * CALL_BYTES + jsonBytes(text));
       await adding.flushIfFull();
@@ -136,11 +139,14 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
 
   const notices = notices0;
   const next: OfficeRecord[] = [];
+  restoreFills(context, restoring, can);
   for (const rec of restoring) if (!restoreCell(context, rec, can, notes, comments, notices)) next.push(rec);
+  paintMarks(context, marks, can);
+  budget.spend(marks.length * 20);
   for (const [i, decided] of decide((m) => added.get(m.address), notices).entries()) {
     decided.put();
     next.push(decided.record);
-    budget.spend(4 * CALL_BYTES + jsonBytes(marks[i].message) * 2);
+    budget.spend(3 * CALL_BYTES + jsonBytes(marks[i].message) * 2);
     await budget.flushIfFull();
   }
   saveState(next);
@@ -188,6 +194,7 @@ export async function clearMarks(context: Excel.RequestContext, options: ApplyOp
 
   const comments = indexComments(listing, located);
   const notices = new Notices();
+  restoreFills(context, records, can);
   const kept = records.filter((rec) => !restoreCell(context, rec, can, notes, comments, notices));
   writeState(context, listing, kept);
   await context.sync();

@@ -29,6 +29,8 @@ export interface Capabilities {
   pageLayout: boolean;
   /** RangeFill.pattern and tintAndShade (ExcelApi 1.9): without them only the colour can be read. */
   fillPattern: boolean;
+  /** worksheet.getRanges (ExcelApi 1.9): one format call over many cells. */
+  rangeAreas: boolean;
 }
 
 /**
@@ -46,5 +48,6 @@ export function capabilities(o: ApplyOptions, context?: Excel.RequestContext): C
     comments: o.commentsSupported ?? (isSet('1.10') && loaded(context, 'comments')),
     pageLayout: o.pageLayoutSupported ?? isSet('1.9'),
     fillPattern: isSet('1.9'),
+    rangeAreas: isSet('1.9'),
   };
 }

@@ -8,15 +8,27 @@ import { normaliseAddress, parseRange } from '../../core/address';
 import { mergeMarks } from '../../core/hostDecisions';
 import { decodeState, encodeState, FillState, MARK_FILL, markedNote, MarkRecord, STATE_SHEET } from '../../core/markState';
 import type { CellMark, CellValue, Diagnostic, Severity } from '../../core/types';
+import { forAreas } from './areas';
 import type { Capabilities } from './capabilities';
 
 // ------------------------------------------------------------------ the mark state, Office flavour
 
 /**
  * How Jixiao's message is attached to a marked cell. A comment is known by its id (and the text we
- * wrote, to tell whether the user edited it); states written before ids were recorded carry the text only.
+ * wrote, as a digest, to tell whether the user edited it); states written before ids were recorded carry the text only.
  */
-export type Via = { via: 'note' } | { via: 'comment'; text: string; id?: string } | { via: 'none' };
+export type Via = { via: 'note' } | { via: 'comment'; digest: string; id?: string } | { via: 'none' };
+
+/**
+ * A comment's text as the state keeps it: a short digest (FNV-1a over UTF-16 units, with the length)
+ * instead of the text itself, which the request would otherwise carry twice more for every mark.
+ * Enough to tell whether the user edited the comment.
+ */
+export function textDigest(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `${text.length}:${h.toString(16)}`;
+}
 
 /**
  * A MarkRecord plus how the message was attached. The extra column is ignored by decodeState, so the
@@ -31,9 +43,11 @@ const VIA_HEADER = 'via';
 function parseVia(raw: CellValue | undefined): Via {
   if (typeof raw !== 'string' || !raw) return { via: 'note' };
   try {
-    const v = JSON.parse(raw) as Partial<{ via: string; text: unknown; id: unknown }>;
+    const v = JSON.parse(raw) as Partial<{ via: string; text: unknown; digest: unknown; id: unknown }>;
     if (v.via === 'none') return { via: 'none' };
-    if (v.via === 'comment' && typeof v.text === 'string') return { via: 'comment', text: v.text, ...(typeof v.id === 'string' && v.id ? { id: v.id } : {}) };
+    // States written before digests carry the text.
+    const digest = typeof v.digest === 'string' ? v.digest : typeof v.text === 'string' ? textDigest(v.text) : null;
+    if (v.via === 'comment' && digest) return { via: 'comment', digest, ...(typeof v.id === 'string' && v.id ? { id: v.id } : {}) };
   } catch {
     // An unreadable cell is treated like the file host's records: a note.
   }
@@ -85,6 +99,17 @@ export class Notices {
 export const UNSUPPORTED: Record<'note' | 'comment', NoticeCode> = { note: 'mark-note-unsupported', comment: 'mark-comment-unsupported' };
 
 // ------------------------------------------------------------------ small helpers
+
+const sheetCache = new WeakMap<Excel.RequestContext, Map<string, Excel.Worksheet>>();
+
+/** The worksheet proxy of a marked cell's sheet, one per run: each new proxy is another object path in the request. */
+export function sheetOf(context: Excel.RequestContext, name: string): Excel.Worksheet {
+  const known = sheetCache.get(context) ?? new Map<string, Excel.Worksheet>();
+  sheetCache.set(context, known);
+  const ws = known.get(name) ?? context.workbook.worksheets.getItem(name);
+  known.set(name, ws);
+  return ws;
+}
 
 export interface Place {
   sheet: string;
@@ -191,7 +216,7 @@ type CommentVia = Extract<Via, { via: 'comment' }>;
 function ourComment(address: string, how: CommentVia, comments: CommentIndex): { fate: 'ours'; comment: Excel.Comment } | { fate: 'edited' | 'gone' } {
   const c = how.id ? comments.byId.get(how.id) : comments.byCell.get(address);
   if (!c) return { fate: 'gone' };
-  return c.content === how.text ? { fate: 'ours', comment: c } : { fate: 'edited' };
+  return textDigest(c.content) === how.digest ? { fate: 'ours', comment: c } : { fate: 'edited' };
 }
 
 export function readStateRange(context: Excel.RequestContext, listing: Listing): Excel.Range | null {
@@ -205,7 +230,7 @@ export function readNotes(context: Excel.RequestContext, records: OfficeRecord[]
   for (const rec of records) {
     const p = place(rec.address);
     if (rec.how.via !== 'note' || !p) continue;
-    out.set(rec.address, context.workbook.worksheets.getItem(p.sheet).notes.getItemOrNullObject(p.cell).load('content'));
+    out.set(rec.address, sheetOf(context, p.sheet).notes.getItemOrNullObject(p.cell).load('content'));
   }
   return out;
 }
@@ -223,7 +248,29 @@ function dropComment(address: string, how: CommentVia, comments: CommentIndex, n
 }
 
 /**
- * Restores one recorded cell (queued, no sync): its own fill, and its note or our comment taken off
+ * Brings back each recorded cell's own fill (queued): cells of equal fill in one call per sheet, a
+ * fill recorded as something other than plain colour or none cell by cell.
+ */
+export function restoreFills(context: Excel.RequestContext, records: OfficeRecord[], can: Capabilities): void {
+  const groups = new Map<string, { sheet: string; fill: FillState; cells: string[] }>();
+  for (const rec of records) {
+    const p = place(rec.address);
+    if (!p) continue;
+    if (rec.fill.kind === 'other') {
+      restoreFill(sheetOf(context, p.sheet).getRange(p.cell), rec.fill, can);
+      continue;
+    }
+    const id = `${p.sheet}\u0000${JSON.stringify(rec.fill)}`;
+    const g = groups.get(id) ?? { sheet: p.sheet, fill: rec.fill, cells: [] };
+    g.cells.push(p.cell);
+    groups.set(id, g);
+  }
+  for (const g of groups.values())
+    forAreas(sheetOf(context, g.sheet), g.cells, can, (target) => (g.fill.kind === 'solid' ? (target.format.fill.color = g.fill.color) : target.format.fill.clear()));
+}
+
+/**
+ * Restores one recorded cell's message (queued, no sync; its fill comes back with restoreFills): its note or our comment taken off
  * the way it was put on. Returns false when that cannot be done in this Excel, so the record is kept.
  */
 export function restoreCell(
@@ -236,8 +283,7 @@ export function restoreCell(
 ): boolean {
   const p = place(rec.address);
   if (!p) return true;
-  const ws = context.workbook.worksheets.getItem(p.sheet);
-  restoreFill(ws.getRange(p.cell), rec.fill, can);
+  const ws = sheetOf(context, p.sheet);
   if (rec.how.via === 'none') return true;
   if (!canUndo(rec.how, can)) {
     notices.add(UNSUPPORTED[rec.how.via], rec.address);
@@ -275,10 +321,26 @@ export interface MarkReads {
   note: Excel.Note | null;
 }
 
-/** A mark decided: the record to keep, and the Office calls that put it on (queued when called). */
+/**
+ * A mark decided: the record to keep, and the Office calls that attach its message (queued when
+ * called). The mark fill is painted by the caller, for all cells of a severity at once.
+ */
 export interface MarkPlan {
   record: OfficeRecord;
   put(): void;
+}
+
+/** Paints the mark fill, one call per sheet and severity over its cells (RangeAreas where Excel has them). */
+export function paintMarks(context: Excel.RequestContext, marks: MergedMark[], can: Capabilities): void {
+  const groups = new Map<string, { sheet: string; severity: Severity; cells: string[] }>();
+  for (const m of marks) {
+    const id = `${m.place.sheet}\u0000${m.severity}`;
+    const g = groups.get(id) ?? { sheet: m.place.sheet, severity: m.severity, cells: [] };
+    g.cells.push(m.place.cell);
+    groups.set(id, g);
+  }
+  for (const g of groups.values())
+    forAreas(sheetOf(context, g.sheet), g.cells, can, (target) => (target.format.fill.color = MARK_FILL[g.severity]));
 }
 
 /**
@@ -298,15 +360,11 @@ export function markCell(
   comments: CommentIndex,
   notices: Notices,
 ): MarkPlan {
-  const ws = () => context.workbook.worksheets.getItem(m.place.sheet);
-  const paint = () => (ws().getRange(m.place.cell).format.fill.color = MARK_FILL[m.severity]);
+  const ws = () => sheetOf(context, m.place.sheet);
   const fill = prev ? prev.fill : fillState(reads.fill, can);
   const plan = (note: string | null, how: Via, more: () => void = () => undefined): MarkPlan => ({
     record: { address: m.address, fill, note, severity: m.severity, how },
-    put: () => {
-      paint();
-      more();
-    },
+    put: more,
   });
 
   // Its old message cannot be touched in this Excel: keep it as it is (and say so).
@@ -334,13 +392,13 @@ export function markCell(
     const text = markedNote(null, m.message);
     if (prev?.how.via === 'comment') {
       const found = ourComment(m.address, prev.how, comments);
-      if (found.fate === 'ours') return plan(null, { via: 'comment', text, id: found.comment.id }, () => (found.comment.content = text));
+      if (found.fate === 'ours') return plan(null, { via: 'comment', digest: textDigest(text), id: found.comment.id }, () => (found.comment.content = text));
       if (found.fate === 'edited') notices.add('mark-comment-edited', m.address);
     }
     // Added in the read sync, its id loaded: the user's own comment on the cell is never touched.
     // While it is being added its record names it by cell and text, which 清除标记 also understands.
-    if (added === 'pending') return plan(null, { via: 'comment', text });
-    if (added) return plan(null, { via: 'comment', text, id: added.id });
+    if (added === 'pending') return plan(null, { via: 'comment', digest: textDigest(text) });
+    if (added) return plan(null, { via: 'comment', digest: textDigest(text), id: added.id });
   }
   return plan(null, { via: 'none' });
 }

@@ -8,6 +8,7 @@ import { parseRange } from '../../core/address';
 import { pageOrientation } from '../../core/hostDecisions';
 import { CellStyle, STYLES } from '../../core/styles';
 import type { OutCell, SheetPlan } from '../../core/types';
+import { forAreas } from './areas';
 import type { Capabilities } from './capabilities';
 
 /** Excel column width in points for a width in characters (7 px per character + 5 px padding, 0.75 pt/px). */
@@ -25,7 +26,7 @@ const ALIGN: Record<NonNullable<CellStyle['align']>, Excel.RangeFormat['horizont
 type Attr = Exclude<keyof CellStyle, 'numFmt'>;
 const ATTRS: Attr[] = ['bold', 'size', 'color', 'underline', 'fill', 'wrap', 'align', 'border'];
 
-function setAttr(range: Excel.Range, attr: Attr, style: CellStyle, rows: number, cols: number): void {
+function setAttr(range: Excel.Range | Excel.RangeAreas, attr: Attr, style: CellStyle, rows: number, cols: number): void {
   const f = range.format;
   if (attr === 'bold') f.font.bold = true;
   else if (attr === 'size') f.font.size = style.size!;
@@ -166,7 +167,7 @@ function rowCost(row: Array<OutCell | null>): number {
 }
 
 /** Rows [top, bottom) of a sheet: one number-format and one formula array, formats by block, links where needed. */
-function writeBand(ws: Excel.Worksheet, grid: Array<Array<OutCell | null>>, top: number, bottom: number, width: number): void {
+function writeBand(ws: Excel.Worksheet, grid: Array<Array<OutCell | null>>, top: number, bottom: number, width: number, can: Capabilities): void {
   const band = grid.slice(top, bottom);
   const range = ws.getRangeByIndexes(top, 0, band.length, width);
   range.numberFormat = band.map((row) => row.map(numberFormatOf));
@@ -177,10 +178,15 @@ function writeBand(ws: Excel.Worksheet, grid: Array<Array<OutCell | null>>, top:
       const v = cell?.style ? STYLES[cell.style][attr] : undefined;
       return v === undefined || v === false ? null : String(v);
     };
+    // Blocks of equal setting (and, for borders, equal inside edges) take it in one call over their areas.
+    const groups = new Map<string, { style: CellStyle; rows: number; cols: number; addresses: string[] }>();
     for (const b of blocks(band, keyOf)) {
-      const style = STYLES[band[b.top][b.left]!.style!];
-      setAttr(ws.getRangeByIndexes(top + b.top, b.left, b.rows, b.cols), attr, style, b.rows, b.cols);
+      const id = attr === 'border' ? `${b.key}|${b.rows > 1}|${b.cols > 1}` : b.key;
+      const g = groups.get(id) ?? { style: STYLES[band[b.top][b.left]!.style!], rows: b.rows, cols: b.cols, addresses: [] };
+      g.addresses.push(a1(top + b.top, b.left) + (b.rows > 1 || b.cols > 1 ? `:${a1(top + b.top + b.rows - 1, b.left + b.cols - 1)}` : ''));
+      groups.set(id, g);
     }
+    for (const g of groups.values()) forAreas(ws, g.addresses, can, (target) => setAttr(target, attr, g.style, g.rows, g.cols));
   }
   band.forEach((row, r) =>
     row.forEach((cell, col) => {
@@ -191,6 +197,13 @@ function writeBand(ws: Excel.Worksheet, grid: Array<Array<OutCell | null>>, top:
       };
     }),
   );
+}
+
+/** Addresses by the value they take, in first-seen order. */
+function grouped(pairs: Array<[number, string]>): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const [v, address] of pairs) out.set(v, [...(out.get(v) ?? []), address]);
+  return out;
 }
 
 export async function writeSheet(ws: Excel.Worksheet, sp: SheetPlan, can: Capabilities, budget: WriteBudget): Promise<void> {
@@ -204,7 +217,7 @@ export async function writeSheet(ws: Excel.Worksheet, sp: SheetPlan, can: Capabi
     let bottom = top + 1;
     let cost = costs[top];
     while (bottom < height && budget.fits(cost + costs[bottom])) cost += costs[bottom++];
-    writeBand(ws, grid, top, bottom, width);
+    writeBand(ws, grid, top, bottom, width, can);
     budget.spend(cost);
     // A band per request at most: the size limit, not a loop over cells, sets how many syncs there are.
     await budget.flushIfFull();
@@ -217,8 +230,11 @@ export async function writeSheet(ws: Excel.Worksheet, sp: SheetPlan, can: Capabi
     await budget.flushIfFull();
   }
   budget.spend(((sp.columnWidths?.length ?? 0) + Object.keys(sp.rowHeights ?? {}).length + 4) * CALL_BYTES);
-  (sp.columnWidths ?? []).forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthPoints(w)));
-  for (const [row, h] of Object.entries(sp.rowHeights ?? {})) ws.getRangeByIndexes(Number(row), 0, 1, 1).format.rowHeight = h;
+  // Columns of equal width, rows of equal height: one call each.
+  for (const [w, cells] of grouped((sp.columnWidths ?? []).map((w, i) => [widthPoints(w), a1(0, i)])))
+    forAreas(ws, cells, can, (target) => (target.format.columnWidth = w));
+  for (const [h, cells] of grouped(Object.entries(sp.rowHeights ?? {}).map(([row, h]) => [h, a1(Number(row), 0)])))
+    forAreas(ws, cells, can, (target) => (target.format.rowHeight = h));
   if (sp.freezeRows) ws.freezePanes.freezeRows(sp.freezeRows);
   if (sp.chart) {
     const parts = [sp.chart.categories, ...sp.chart.series.map((s) => s.range)].map((a) => parseRange(`${sp.name}!${a}`)!).filter(Boolean);

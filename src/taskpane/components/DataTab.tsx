@@ -19,6 +19,7 @@ import {
 import type { BindingStatus, InputStatus } from '../inputStatus';
 import { useStrings } from '../strings';
 import { usePaneStyles } from './styles';
+import { RecognisePanel } from './RecognisePanel';
 
 const useStyles = makeStyles({
   item: {
@@ -85,6 +86,7 @@ export function DataTab({ statuses, live, busy, onBind, onInsertTemplate, onRefr
         </Button>
       </div>
       {live && <Caption1 className={pane.muted}>{s.bindHint}</Caption1>}
+      {live && <RecognisePanel busy={busy} onBound={onRefresh} />}
       <Text weight="semibold" aria-live="polite">
         {s.counts(count('已绑定'), count('缺失'), count('无效'))}
       </Text>

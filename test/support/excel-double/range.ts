@@ -648,6 +648,14 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
       return { top: Math.max(u.top, t.box.top), left: Math.max(u.left, t.box.left), bottom: Math.min(u.bottom, t.box.bottom), right: Math.min(u.right, t.box.right) };
     });
   }
+  /** ExcelApi 1.13: the merged areas within the range, or a null object when there are none. */
+  getMergedAreasOrNullObject(): DRangeAreas {
+    return new DRangeAreas(this.context, () => {
+      const t = this.live();
+      const areas = t.sheet.merges.filter((m) => intersects(m, t.box));
+      return areas.length ? areas.map((box) => ({ sheet: t.sheet, box })) : null;
+    });
+  }
   merge(...[across]: Parameters<Excel.Range['merge']>): void {
     this.write((t) => {
       const boxes = across ? Array.from({ length: t.box.bottom - t.box.top + 1 }, (_, i) => ({ ...t.box, top: t.box.top + i, bottom: t.box.top + i })) : [t.box];
@@ -698,5 +706,21 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
       if (what === 'All' || what === 'Formats') t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, t.box));
       this.markChanged(t);
     });
+  }
+}
+
+/** ExcelApi 1.13 RangeAreas, as far as reading merged areas needs: their address. */
+export class DRangeAreas extends DoubleObject<RangeTarget[]> {
+  protected readonly scalarProps = ['address', 'areaCount'] as const;
+  protected snapshot(prop: string, t: RangeTarget[]): unknown {
+    if (prop === 'address') return t.map((x) => `${quoteSheetName(x.sheet.name)}!${boxAddress(x.box)}`).join(',');
+    if (prop === 'areaCount') return t.length;
+    throw new DoubleError('InvalidArgument', `RangeAreas has no property '${prop}'.`);
+  }
+  get address(): string {
+    return this.read('address');
+  }
+  get areaCount(): number {
+    return this.read('areaCount');
   }
 }

@@ -600,6 +600,29 @@ export interface WorksheetChangedArgs {
   address: string;
 }
 
+/** Writes fanned out to several double objects (RangeAreas); reading through it is not modelled. */
+function fanOut(targets: unknown[]): unknown {
+  const at = (t: unknown, k: string) => (t as Record<string, unknown>)[k];
+  return new Proxy(
+    {},
+    {
+      get(_, prop) {
+        // The harness asks for these on any proxy; RangeAreas answer nothing to them.
+        if (typeof prop !== 'string' || prop === 'target' || prop === 'loaded' || prop === 'then') return undefined;
+        const first = at(targets[0], prop);
+        if (typeof first === 'function')
+          return (...args: unknown[]) => fanOut(targets.map((t) => (at(t, prop) as (...a: unknown[]) => unknown).apply(t, args)));
+        if (first && typeof first === 'object') return fanOut(targets.map((t) => at(t, prop)));
+        return first;
+      },
+      set(_, prop, value) {
+        for (const t of targets) (t as Record<string | symbol, unknown>)[prop] = value;
+        return true;
+      },
+    },
+  );
+}
+
 type WorksheetData = Pick<Excel.Worksheet, 'name' | 'id' | 'position' | 'visibility' | 'isNullObject'>;
 
 export class DWorksheet extends DoubleObject<SheetData> implements WorksheetData {
@@ -702,6 +725,16 @@ export class DWorksheet extends DoubleObject<SheetData> implements WorksheetData
       if (!box) throw new DoubleError('InvalidArgument', `Invalid range address '${address}'.`);
       return { sheet: s, box };
     }, this);
+  }
+  /**
+   * RangeAreas (ExcelApi 1.9), for writes only: every property set or method called on it (or on its
+   * format, fill, font, borders) is done on each area, as Excel does for a format over RangeAreas.
+   */
+  getRanges(...[address]: Parameters<Excel.Worksheet['getRanges']>): Excel.RangeAreas {
+    if (!this.host.supportsExcelApi('1.9')) throw new DoubleError('ApiNotFound', 'The API you are trying to use could not be found (Worksheet.getRanges needs ExcelApi 1.9).');
+    const parts = String(address ?? '').split(',').map((a) => a.trim());
+    if (parts.some((a) => !a)) throw new DoubleError('InvalidArgument', `Invalid range areas address '${address}'.`);
+    return fanOut(parts.map((a) => this.getRange(a))) as Excel.RangeAreas;
   }
   getRangeByIndexes(...[startRow, startColumn, rowCount, columnCount]: Parameters<Excel.Worksheet['getRangeByIndexes']>): DRange {
     return this.book.rangeProxy(() => {

@@ -1,0 +1,153 @@
+/**
+ * A bounded reader of the zip package an .xlsx is (Node only). It reads the central directory,
+ * inflates only the parts asked for, each with a cap on its output (so a zip bomb is refused
+ * before it inflates), and verifies every part's CRC-32 (a stored part with a bad CRC is damaged,
+ * not data). Node 20 has no zlib.crc32, hence the table.
+ */
+import { inflateRawSync } from 'zlib';
+
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  /** Uncompressed size as the directory declares it (checked when inflating). */
+  size: number;
+  localOffset: number;
+}
+
+/** A package that is not a readable workbook; the message is Chinese and says why. */
+export class PackageError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'not-zip' | 'damaged' | 'encrypted' | 'too-large' | 'bomb',
+  ) {
+    super(message);
+  }
+}
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+export function crc32(data: Uint8Array, crc = 0): number {
+  let c = ~crc;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+/** The most entries a workbook package may list. */
+export const MAX_ENTRIES = 20_000;
+
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** The package's entries from its central directory. */
+export function listZip(buf: Buffer): ZipEntry[] {
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(OLE_MAGIC))
+    throw new PackageError('工作簿设有打开密码（已加密），或是旧版 .xls 文件；请在 Excel 中取消密码并另存为 .xlsx 后再评价', 'encrypted');
+  // End of central directory: in the last 22 + 65,535 bytes.
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new PackageError('文件已损坏、不完整，或是 .xls、.csv、.txt 等其他格式', 'not-zip');
+  const count = buf.readUInt16LE(eocd + 10);
+  const dirSize = buf.readUInt32LE(eocd + 12);
+  const dirOffset = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || dirOffset === 0xffffffff) throw new PackageError('文件过大（ZIP64 格式），超出可处理的范围', 'too-large');
+  if (count > MAX_ENTRIES) throw new PackageError(`压缩包中有 ${count} 个部件，超出工作簿的合理范围`, 'too-large');
+  if (dirOffset + dirSize > eocd) throw new PackageError('文件已损坏、不完整（压缩包目录不完整）', 'damaged');
+  const entries: ZipEntry[] = [];
+  let p = dirOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > eocd || buf.readUInt32LE(p) !== 0x02014b50) throw new PackageError('文件已损坏、不完整（压缩包目录损坏）', 'damaged');
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    entries.push({
+      flags: buf.readUInt16LE(p + 8),
+      method: buf.readUInt16LE(p + 10),
+      crc: buf.readUInt32LE(p + 16),
+      compressedSize: buf.readUInt32LE(p + 20),
+      size: buf.readUInt32LE(p + 24),
+      localOffset: buf.readUInt32LE(p + 42),
+      name: buf.toString('utf8', p + 46, p + 46 + nameLen),
+    });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** One part's bytes, inflated to at most its declared size, CRC verified. */
+export function readEntry(buf: Buffer, e: ZipEntry): Buffer {
+  if (e.flags & 1) throw new PackageError('工作簿的部件已加密；请在 Excel 中取消密码后再评价', 'encrypted');
+  const local = e.localOffset;
+  if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) throw new PackageError(`文件已损坏（部件 ${e.name} 的位置无效）`, 'damaged');
+  const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+  if (start + e.compressedSize > buf.length) throw new PackageError(`文件已损坏、不完整（部件 ${e.name} 被截断）`, 'damaged');
+  const raw = buf.subarray(start, start + e.compressedSize);
+  let data: Buffer;
+  if (e.method === 0) data = raw;
+  else if (e.method === 8) {
+    try {
+      // Never more than the directory declares: a part that inflates beyond it is refused, not followed.
+      data = inflateRawSync(raw, { maxOutputLength: Math.max(1, e.size) });
+    } catch {
+      throw new PackageError(`文件已损坏（部件 ${e.name} 无法解压，或解压后大于声明的大小）`, 'damaged');
+    }
+  } else throw new PackageError(`文件使用了不支持的压缩方式（部件 ${e.name}）`, 'damaged');
+  if (data.length !== e.size) throw new PackageError(`文件已损坏（部件 ${e.name} 的大小与声明不符）`, 'damaged');
+  if (crc32(data) !== e.crc) throw new PackageError(`文件已损坏（部件 ${e.name} 的校验和不符）`, 'damaged');
+  return data;
+}
+
+/** A zip of the given parts, stored (not compressed): what ExcelJS is handed to load. */
+export function storeZip(parts: Array<[name: string, data: Uint8Array]>): Buffer {
+  const locals: Buffer[] = [];
+  const dir: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of parts) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const crc = crc32(data);
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt16LE(0x0800, 6); // names in UTF-8
+    head.writeUInt32LE(crc, 14);
+    head.writeUInt32LE(data.length, 18);
+    head.writeUInt32LE(data.length, 22);
+    head.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(head, nameBytes, Buffer.from(data.buffer, data.byteOffset, data.length));
+    dir.push(central, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const dirSize = dir.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(dirSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...dir, end]);
+}

@@ -1,0 +1,35 @@
+/** Import on the file host (CLI, web): recognise the user's tables and fill our template with what was found. */
+import { promises as fs } from 'fs';
+import { templatePlan } from '../core/template';
+import { applyPlan, loadXlsx, newXlsx, XlsxBook } from '../hosts/file/xlsx';
+import { ImportResult, recognise } from './recognise';
+import { importedValues, importReport } from './report';
+import { isLegacyXls, LEGACY_XLS_MESSAGE, sheetsOf } from './xlsxSheets';
+
+export interface FileImport {
+  result: ImportResult;
+  report: string[];
+  /** Our template filled with the found figures; absent when no table was recognised. */
+  book?: XlsxBook;
+}
+
+export async function importBytes(bytes: Uint8Array, file = '工作簿'): Promise<FileImport> {
+  if (isLegacyXls(bytes)) throw new Error(`${file}：${LEGACY_XLS_MESSAGE}`);
+  const source = await loadXlsx(bytes);
+  const result = recognise(sheetsOf(source));
+  const report = importReport(result);
+  if (result.tables.length === 0) return { result, report };
+  const book = newXlsx();
+  applyPlan(book, templatePlan(importedValues(result)));
+  return { result, report, book };
+}
+
+export async function importWorkbook(file: string): Promise<FileImport> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await fs.readFile(file));
+  } catch {
+    throw new Error(`找不到文件或无法读取：${file}`);
+  }
+  return importBytes(bytes, file);
+}

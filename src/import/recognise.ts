@@ -1,0 +1,373 @@
+/**
+ * Import by recognition: finds the standard 部门决算 tables in the user's own sheets (by code or
+ * title, in the sheet name or above the table), and in them the cell of each of our inputs by row
+ * label and column header. Pure: takes grids of values and merges, returns, input by input, where
+ * it was found, that it was not, or the candidates between which it cannot choose.
+ */
+import type { CellValue } from '../core/types';
+import { D, Dec } from '../core/decimal';
+import { parseCell } from '../core/parse';
+import { a1 } from '../catalogue/layout';
+import { Grid, ImportSheet, isBlank, isNumberLike, normalise } from './grid';
+import { TABLE_KEYS, TableSpec, Target } from './tables';
+
+export type { ImportSheet, Merge } from './grid';
+
+/** One place an input may come from. */
+export interface Candidate {
+  sheet: string;
+  /** `B7`, no sheet. */
+  cell: string;
+  /** The table, as {@link TableSpec.id}. */
+  table: string;
+  /** The row label and column header it matched, as the sheet writes them. */
+  label: string;
+  /** The cell's value as typed. */
+  raw: CellValue;
+  /** The value in 万元 when the table is in 元 (a decimal string), else absent. */
+  converted?: string;
+  /** The table's stated unit, when it states one. */
+  unit?: '元' | '万元' | '千元';
+  /** The figure is part of the cell's text (“部门：某单位”), not the whole cell: a name cannot point at it. */
+  partOfCell?: boolean;
+}
+
+export type Recognition =
+  | ({ name: string; status: 'found' } & Candidate)
+  | { name: string; status: 'ambiguous'; candidates: Candidate[] }
+  | { name: string; status: 'not-found'; /** Tables that should hold it and were found. */ searched: string[] };
+
+export interface TableFound {
+  table: string;
+  /** Where each part of it is: sheet and first row (1-based). */
+  parts: Array<{ sheet: string; row: number; unit?: Candidate['unit'] }>;
+}
+
+export interface ImportResult {
+  tables: TableFound[];
+  /** Every input some table can hold, in declaration order of the tables. */
+  inputs: Recognition[];
+}
+
+/** A stretch of rows of one sheet that holds (part of) one table. */
+interface Part {
+  spec: TableSpec;
+  grid: Grid;
+  /** Title row (or −1 when the sheet name alone told the table). */
+  top: number;
+  bottom: number;
+  unit?: Candidate['unit'];
+  /** First row holding figures; rows between top and it are headers. */
+  firstData: number;
+  /** The part whose headers this continuation shares. */
+  inherit?: Part;
+  /** Caches: label cells by text, header paths by column. */
+  labels?: Map<string, Array<[number, number]>>;
+  paths?: Map<number, string[]>;
+}
+
+/** A figure, not a dash: numbers, or numbers typed as text. */
+const isFigure = (v: CellValue) => typeof v === 'number' || (typeof v === 'string' && isNumberLike(v) && /\d/.test(v));
+
+// ------------------------------------------------------------------ finding the tables
+
+/** Codes in a sheet name as the 决算 software writes them: “Z05_1 …”, “F01 …”, “…(财决08-1表)”, “公开01表”. */
+function codesIn(text: string): string[] {
+  const s = normalise(text).toUpperCase();
+  const out: string[] = [];
+  const z = /^([ZF])(\d{2})(?:_(\d))?/.exec(s);
+  if (z) out.push(`${z[1]}${z[2]}${z[3] ? `_${z[3]}` : ''}`);
+  for (const m of s.matchAll(/(公开|财决)(附)?(\d{1,2})(?:-(\d))?表?/g)) {
+    const n = m[3].padStart(2, '0');
+    out.push(`${m[1]}${m[2] ?? ''}${n}${m[4] ? `-${m[4]}` : ''}`);
+  }
+  return out;
+}
+
+/**
+ * The table a text names: by the longest title it contains (so 财政拨款收入支出决算总表 is not taken
+ * for 收入支出决算总表), or failing that by code. `truncated` also accepts a text that is the start of
+ * a title (a sheet name cut at 31 characters).
+ */
+function tableNamedBy(text: string, truncated: boolean): TableSpec | undefined {
+  const s = normalise(text).replace(/^[ZF]\d{2}(?:_\d)?/i, '');
+  let best: { spec: TableSpec; len: number } | undefined;
+  for (const k of TABLE_KEYS) {
+    for (const t of k.titles) {
+      const hit = s.includes(t) || (truncated && s.length >= 6 && t.startsWith(s.replace(/\(.*$/, '')));
+      const len = s.includes(t) ? t.length : s.length;
+      // A title preceded by 财政拨款 / 一般公共预算 belongs to a longer title we also know.
+      if (hit && (!best || len > best.len)) best = { spec: k.spec, len };
+    }
+  }
+  if (best) return best.spec;
+  const codes = codesIn(text);
+  return TABLE_KEYS.find((k) => k.codes.some((c) => codes.includes(c)))?.spec;
+}
+
+const UNIT = /单位[:：]?(万元|千元|元)/;
+
+function unitIn(grid: Grid, from: number, to: number): Candidate['unit'] {
+  for (let r = Math.max(0, from); r <= Math.min(to, grid.rows - 1); r++)
+    for (let c = 0; c < grid.cols; c++) {
+      const m = UNIT.exec(grid.text(r, c));
+      if (m) return m[1] as Candidate['unit'];
+    }
+  return undefined;
+}
+
+/** A 栏次 row: says 栏次, or numbers its columns 1, 2, 3 … */
+function isColumnNumbering(grid: Grid, r: number): boolean {
+  const nums: number[] = [];
+  for (let c = 0; c < grid.cols; c++) {
+    if (grid.covered(r, c)) continue;
+    const t = grid.text(r, c);
+    if (t === '栏次' || t === '行次') return true;
+    const v = grid.value(r, c);
+    if (isNumberLike(v)) nums.push(Number(String(v).trim()));
+    else if (t && t !== '项目' && !t.startsWith('栏')) return false;
+  }
+  return nums.length >= 2 && nums.every((n, i) => n === i + 1);
+}
+
+/** A title or code cell in the first columns of a row, naming a table. */
+function titleAt(grid: Grid, r: number): TableSpec | undefined {
+  for (let c = 0; c < grid.cols; c++) {
+    if (grid.covered(r, c)) continue;
+    const t = grid.text(r, c);
+    if (!t || t.length > 40) continue;
+    // A title cell is the title, perhaps with a year or unit name in front and a code after.
+    if (!/表(\(.*\))?$/.test(t) && !/^(公开|财决)\d/.test(t)) continue;
+    const spec = tableNamedBy(t, false);
+    if (spec) return spec;
+  }
+  return undefined;
+}
+
+function partsOf(sheets: ImportSheet[]): Part[] {
+  const parts: Part[] = [];
+  let previous: TableSpec | undefined;
+  for (const sheet of sheets) {
+    const grid = new Grid(sheet);
+    const starts: Array<{ row: number; spec: TableSpec }> = [];
+    for (let r = 0; r < grid.rows; r++) {
+      const spec = titleAt(grid, r);
+      // A title and its code on two rows name one table once.
+      if (spec && !(starts.length && starts[starts.length - 1].spec === spec && r - starts[starts.length - 1].row <= 2)) starts.push({ row: r, spec });
+    }
+    const named = tableNamedBy(sheet.name, true) ?? (/续/.test(sheet.name) ? previous : undefined);
+    if (starts.length === 0 || (named && starts[0].row > 3)) {
+      if (named) starts.unshift({ row: -1, spec: named });
+      else if (previous && starts.length === 0 && /续/.test(normalise(String(grid.value(0, 0) ?? '')))) starts.unshift({ row: -1, spec: previous });
+    }
+    starts.forEach((s, i) => {
+      const bottom = i + 1 < starts.length ? starts[i + 1].row - 1 : grid.rows - 1;
+      let firstData = bottom + 1;
+      for (let r = s.row + 1; r <= bottom; r++) {
+        let numeric = false;
+        for (let c = 0; c < grid.cols && !numeric; c++) numeric = !grid.covered(r, c) && isFigure(grid.value(r, c));
+        if (numeric && !isColumnNumbering(grid, r)) {
+          firstData = r;
+          break;
+        }
+      }
+      // A table with no figures at all: its headers end at the 栏次 row, or at the first row label.
+      if (firstData > bottom) firstData = Math.min(bottom + 1, Math.max(s.row + 1, ...rowsNumbering(grid, s.row + 1, bottom).map((x) => x + 1)));
+      // A continuation without headers of its own reads its columns by the part before it.
+      const before = [...parts].reverse().find((x) => x.spec === s.spec);
+      const inherit = firstData <= s.row + 1 && before ? before : undefined;
+      parts.push({ spec: s.spec, grid, top: s.row, bottom, firstData, unit: unitIn(grid, s.row, firstData - 1) ?? inherit?.unit, inherit });
+      previous = s.spec;
+    });
+  }
+  return parts;
+}
+
+function rowsNumbering(grid: Grid, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let r = from; r <= to; r++) if (isColumnNumbering(grid, r)) out.push(r);
+  return out.slice(0, 1);
+}
+
+// ------------------------------------------------------------------ finding the cells
+
+const LABEL_HEADERS = ['项目', '科目名称', '科目编码', '功能分类科目编码', '经济分类科目编码'];
+const NOT_AMOUNT = ['行次', '栏次', '编码', '代码', '科目编码'];
+const AMOUNT_HEADERS = ['决算数', '本年决算', '决算', '金额', '合计'];
+
+/** Headers above a column within a part: texts of its header rows, outermost first. */
+function headerPath(p: Part, c: number): string[] {
+  if (p.inherit) return headerPath(p.inherit, c);
+  const out: string[] = [];
+  for (let r = p.top + 1; r < p.firstData; r++) {
+    const t = p.grid.text(r, c);
+    if (!t || isNumberLike(p.grid.value(r, c)) || /单位[:：]/.test(t) || (out.length && out[out.length - 1] === t)) continue;
+    if (titleAt(p.grid, r) === p.spec) continue;
+    out.push(t);
+  }
+  return out;
+}
+
+/** A sub-header within the figures (基础数据表's second block): the nearest text above row r in column c. */
+function localHeader(p: Part, c: number, r: number): string | undefined {
+  for (let y = r - 1; y >= p.firstData; y--) {
+    const v = p.grid.value(y, c);
+    if (!isBlank(v) && !isNumberLike(v)) return p.grid.text(y, c);
+  }
+  return undefined;
+}
+
+function columnFits(path: string[], t: Target): boolean {
+  const joined = path.join('|');
+  if (NOT_AMOUNT.some((w) => joined.includes(w))) return false;
+  if (t.col && !t.col.every((g) => g.some((w) => joined.includes(normalise(w))))) return false;
+  if (t.leaf && !t.leaf.map(normalise).includes(path[path.length - 1] ?? '')) return false;
+  if (t.not && t.not.some((w) => joined.includes(normalise(w)))) return false;
+  return true;
+}
+
+/** Every text cell of a part by its normalised text, and again without a leading year or 科目编码; in row order. */
+function labelIndex(p: Part): Map<string, Array<[number, number]>> {
+  if (p.labels) return p.labels;
+  const index = new Map<string, Array<[number, number]>>();
+  const add = (k: string, at: [number, number]) => (index.get(k) ?? (index.set(k, []), index.get(k)!)).push(at);
+  for (let r = p.top + 1; r <= p.bottom; r++)
+    for (let c = 0; c < p.grid.cols; c++) {
+      const v = p.grid.raw(r, c);
+      if (typeof v !== 'string' || p.grid.covered(r, c)) continue;
+      const text = normalise(v);
+      const bare = text.replace(/^\d{4}年度?/, '').replace(/^\d{3,7}/, '');
+      add(text, [r, c]);
+      if (bare !== text) add(bare, [r, c]);
+    }
+  p.labels = index;
+  return index;
+}
+
+function toCandidate(p: Part, r: number, c: number, label: string): Candidate {
+  const raw = p.grid.raw(r, c);
+  const cand: Candidate = { sheet: p.grid.sheet.name, cell: a1(r, c), table: p.spec.id, label, raw };
+  if (p.unit) cand.unit = p.unit;
+  if (p.unit === '元' || p.unit === '千元') {
+    const parsed = parseCell(raw, 'amount', { name: '', label });
+    if (parsed.value instanceof D) cand.converted = (parsed.value as Dec).div(p.unit === '元' ? 10000 : 10).toString();
+  }
+  return cand;
+}
+
+/** The value cells a row label at (r, c) leads to: right of it, up to the next label. */
+function valueColumns(p: Part, r: number, c: number, path: (x: number) => string[]): number[] {
+  const out: number[] = [];
+  for (let x = c + 1; x < p.grid.cols; x++) {
+    if (p.grid.covered(r, x) && p.grid.value(r, x) === p.grid.value(r, c)) continue; // the label's own merged area
+    // The next block's label column (双栏 tables) ends this row's figures; a blank one (科目名称 beside 合计) is passed.
+    if (LABEL_HEADERS.includes(path(x)[path(x).length - 1] ?? '')) {
+      if (isBlank(p.grid.value(r, x)) && out.length === 0) continue;
+      break;
+    }
+    const v = p.grid.raw(r, x);
+    if (!isBlank(v) && !isNumberLike(v) && typeof v === 'string') break;
+    out.push(x);
+  }
+  return out;
+}
+
+/** Candidates for one target within one part, best label variant first. */
+function findIn(p: Part, t: Target): Candidate[] {
+  const paths = (p.paths ??= new Map<number, string[]>());
+  const path = (c: number) => paths.get(c) ?? (paths.set(c, headerPath(p, c)), paths.get(c)!);
+  const showPath = (c: number) => path(c).slice(-2).join('／');
+  if (!t.row) {
+    const cols: number[] = [];
+    for (let c = 0; c < p.grid.cols; c++) if (!p.grid.covered(p.firstData, c) && columnFits(path(c), t)) cols.push(c);
+    return cols.map((c) => toCandidate(p, p.firstData, c, showPath(c)));
+  }
+  let found: Array<{ r: number; c: number; label: string }> = [];
+  const start = t.below ? p.top + 1 : p.firstData;
+  for (const variant of t.row) {
+    found = (labelIndex(p).get(normalise(variant)) ?? [])
+      .filter(([r, c]) => r >= start && !(t.side && !path(c).some((h) => h.includes(t.side!)) && path(c).some((h) => /收入|支出/.test(h))))
+      .map(([r, c]) => ({ r, c, label: String(p.grid.raw(r, c)).trim() }));
+    if (found.length) break;
+  }
+  const out: Candidate[] = [];
+  for (const f of found) {
+    if (t.below) {
+      // A label heading its own column (基础数据表: 编制数 over its figure).
+      if (f.r + 1 <= p.bottom) out.push(toCandidate(p, f.r + 1, f.c, f.label));
+      if (t.first && out.length) break;
+      continue;
+    }
+    const local = (x: number) => {
+      const h = localHeader(p, x, f.r);
+      return h && path(x)[path(x).length - 1] !== h ? [...path(x), h] : path(x);
+    };
+    let cols = valueColumns(p, f.r, f.c, path).filter((x) => columnFits(local(x), t));
+    if (!t.col && cols.length > 1) {
+      for (const w of AMOUNT_HEADERS) {
+        const preferred = cols.filter((x) => path(x).join('|').includes(w));
+        if (preferred.length === 1) {
+          cols = preferred;
+          break;
+        }
+      }
+    }
+    for (const x of cols) out.push(toCandidate(p, f.r, x, local(x).length ? `${f.label}（${local(x).slice(-2).join('／')}）` : f.label));
+    if (t.first && out.length) break;
+  }
+  return out;
+}
+
+const UNIT_NAME = /^(?:部门|单位|填报单位|编制单位|单位名称|部门名称)[:：]\s*(.+)$/;
+
+/** The department's name as the tables' header line states it (“部门：衡阳市科学技术协会”). */
+function unitNameIn(parts: Part[]): Recognition {
+  for (const p of parts)
+    for (let r = Math.max(0, p.top); r < p.firstData; r++)
+      for (let c = 0; c < p.grid.cols; c++) {
+        const v = p.grid.raw(r, c);
+        const m = typeof v === 'string' ? UNIT_NAME.exec(v.trim()) : null;
+        const name = m?.[1].trim();
+        if (!name || /^(万元|元|千元)$/.test(name) || /^_+$/.test(name)) continue;
+        return { name: '单位名称', status: 'found', sheet: p.grid.sheet.name, cell: a1(r, c), table: p.spec.id, label: String(v).trim(), raw: name, partOfCell: true };
+      }
+  return { name: '单位名称', status: 'not-found', searched: [] };
+}
+
+const valueKey = (c: Candidate) => c.converted ?? (isBlank(c.raw) ? '' : String(c.raw).trim());
+
+/** Recognises the standard tables in `sheets` and locates every input they can hold. */
+export function recognise(sheets: ImportSheet[]): ImportResult {
+  const parts = partsOf(sheets);
+  const tables: TableFound[] = [];
+  for (const p of parts) {
+    const t = tables.find((x) => x.table === p.spec.id) ?? (tables.push({ table: p.spec.id, parts: [] }), tables[tables.length - 1]);
+    t.parts.push({ sheet: p.grid.sheet.name, row: Math.max(0, p.top) + 1, unit: p.unit });
+  }
+  const byName = new Map<string, Recognition>();
+  const order: string[] = ['单位名称'];
+  byName.set('单位名称', unitNameIn(parts));
+  for (const k of TABLE_KEYS) {
+    const own = parts.filter((p) => p.spec === k.spec);
+    for (const t of k.spec.targets) {
+      if (!order.includes(t.name)) order.push(t.name);
+      const prior = byName.get(t.name);
+      if (prior && prior.status !== 'not-found') continue; // an earlier table already holds it
+      if (own.length === 0) {
+        if (!prior) byName.set(t.name, { name: t.name, status: 'not-found', searched: [] });
+        continue;
+      }
+      let cands = own.flatMap((p) => findIn(p, t));
+      if (t.first) cands = cands.slice(0, 1);
+      // The same figure reached twice (a label repeated in a split table) is one candidate.
+      const distinct = cands.filter((x, i) => cands.findIndex((y) => valueKey(y) === valueKey(x)) === i);
+      if (distinct.length === 1) byName.set(t.name, { name: t.name, status: 'found', ...cands[0] });
+      else if (distinct.length > 1) byName.set(t.name, { name: t.name, status: 'ambiguous', candidates: cands });
+      else {
+        const searched = prior?.status === 'not-found' ? prior.searched : [];
+        byName.set(t.name, { name: t.name, status: 'not-found', searched: [...searched, k.spec.id] });
+      }
+    }
+  }
+  return { tables, inputs: order.map((n) => byName.get(n)!) };
+}
