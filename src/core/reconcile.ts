@@ -45,8 +45,18 @@ export function shortLabel(raw: string): string {
   return label.replace(/^其中：/, '').replace(/（[^（）]*）$/, '');
 }
 
+/**
+ * Families whose findings mean two figures cannot both be right. An overspend (预算) or a rate
+ * (比率) is a fact about the year, not a contradiction between figures.
+ */
+export const CONSISTENCY_FAMILIES: readonly string[] = ['合计', '一致', '平衡', '衔接', '部分', '单位'];
+
 function isFigure(f: Finding): boolean {
-  return (f.kind === 'mismatch' || f.kind === 'exceeds') && (f.expected?.kind === 'amount' || f.expected?.kind === 'count');
+  return (
+    (f.kind === 'mismatch' || f.kind === 'exceeds') &&
+    CONSISTENCY_FAMILIES.includes(f.family) &&
+    (f.expected?.kind === 'amount' || f.expected?.kind === 'count')
+  );
 }
 
 function numeric(o: Operand | undefined): Decimal | null {

@@ -130,7 +130,8 @@ export function deriveProblems(
     slot(measureFor(measures, fallback, line.indicator, line.level3, line.level2, line.level1)).lines.push(line);
   }
   // Figures the checks contradict are a data problem whatever their consequence (错误 or 提示); a blank or a notice is not.
-  const contradicted = ctx.openFindings.filter((f) => ['mismatch', 'exceeds', 'unitSlip', 'signReversed'].includes(f.kind));
+  // An overspend against the budget (family 预算) is a fact the deduction already states, not a data problem.
+  const contradicted = ctx.openFindings.filter((f) => ['mismatch', 'exceeds', 'unitSlip', 'signReversed'].includes(f.kind) && f.family !== '预算');
   for (const f of [...contradicted.filter((x) => x.severity === '错误'), ...contradicted.filter((x) => x.severity !== '错误')]) {
     const m = measureForFinding(f, measures);
     if (m) slot(m).findings.push(f);
