@@ -109,6 +109,8 @@ module.exports = async (env = {}, options = {}) => {
       }),
     ],
     devServer: {
+      // 本机 only, as the README says: the pane is served to this machine's Excel, never to the network.
+      host: 'localhost',
       headers: { 'Access-Control-Allow-Origin': '*' },
       static: { directory: path.resolve(__dirname, 'dist') },
       server: serve && !env.http ? { type: 'https', options: await httpsOptions() } : 'http',

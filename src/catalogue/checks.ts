@@ -10,7 +10,7 @@ import type Decimal from 'decimal.js';
 import type { Operand } from '../core/results';
 import type { Severity } from '../core/types';
 import type { CheckContext, CheckDecl, CheckFamily, Notice, Outcome, Term } from './contract';
-import { FUNCTION_CLASSES, INPUT_BY_NAME, OFFICE_COST_ITEMS } from './inputs';
+import { FUNCTION_CLASSES, INPUT_BY_NAME } from './inputs';
 
 export type { CheckContext, CheckDecl, CheckFamily, Comparison, Notice, Outcome, Term } from './contract';
 
@@ -626,17 +626,42 @@ export const CHECKS: CheckDecl[] = [
   }),
 
   // ---- 合计: 功能分类 lines given add up to the year's totals (a class left blank has none).
-  ...(['收入', '支出'] as const).map((side) => {
-    const whole = side === '收入' ? '收入_本年收入合计' : '支出_本年支出合计';
+  ...(
+    [
+      ['sum.功能分类.收入', '收入', '收入_本年收入合计'],
+      ['sum.功能分类.支出', '支出', '支出_本年支出合计'],
+    ] as const
+  ).map(([id, side, whole]) => {
     const lines = FUNCTION_CLASSES.map(([k]) => `功能_${k}_${side}`);
-    return decl(`sum.功能分类.${side}`, `本年${side}合计 = 按功能分类各类${side}之和`, '合计', [whole, ...lines], (ctx) => {
+    return decl(id, `本年${side}合计 = 按功能分类各类${side}之和`, '合计', [whole, ...lines], (ctx) => {
       const given = lines.filter((n) => ctx.operand(n).value !== null);
       return [{ type: 'comparison', relation: '=', left: [ctx.term(whole)], right: (given.length ? given : lines).map((n) => ctx.term(n)), statement: `${ctx.operand(whole).label} = 所填各功能分类${side}之和` }];
     });
   }),
 
   // ---- 预算: 决算 ≤ 预算 on every line that has both (提示, with the amount and the percentage).
-  ...OFFICE_COST_ITEMS.map(([k]) => overBudget(`budget.公用.${k}`, `公用经费${k}决算不超过预算`, `公用_${k}_本年决算`, `公用_${k}_本年预算`)),
+  // One per 公用经费 item of OFFICE_COST_ITEMS (checkIndex.test keeps the two lists in step).
+  ...(
+    [
+      ['budget.公用.办公费', '办公费'],
+      ['budget.公用.印刷费', '印刷费'],
+      ['budget.公用.水费', '水费'],
+      ['budget.公用.电费', '电费'],
+      ['budget.公用.邮电费', '邮电费'],
+      ['budget.公用.物业管理费', '物业管理费'],
+      ['budget.公用.差旅费', '差旅费'],
+      ['budget.公用.维修费', '维修费'],
+      ['budget.公用.会议费', '会议费'],
+      ['budget.公用.培训费', '培训费'],
+      ['budget.公用.公务接待费', '公务接待费'],
+      ['budget.公用.劳务费', '劳务费'],
+      ['budget.公用.工会经费', '工会经费'],
+      ['budget.公用.福利费', '福利费'],
+      ['budget.公用.公务用车运行维护费', '公务用车运行维护费'],
+      ['budget.公用.其他交通费用', '其他交通费用'],
+      ['budget.公用.其他商品和服务支出', '其他商品和服务支出'],
+    ] as const
+  ).map(([id, k]) => overBudget(id, `公用经费${k}决算不超过预算`, `公用_${k}_本年决算`, `公用_${k}_本年预算`)),
   overBudget('budget.公用经费', '公用经费决算不超过预算', '基础_公用经费决算', '基础_公用经费预算'),
   overBudget('budget.项目支出', '项目支出决算不超过预算总额与年初项目结转结余之和', '项目_合计_决算数', ['项目_合计_预算总额', '财拨_年初结转结余_项目']),
   overBudget('budget.政府采购', '实际政府采购金额不超过政府采购预算', '基础_政府采购实际', '基础_政府采购预算'),

@@ -4,6 +4,7 @@
  */
 import { templateReading, InputValues } from '../catalogue/fill';
 import { D, Dec } from '../core/decimal';
+import { FUNCTION_CLASSES, OFFICE_COST_ITEMS } from '../catalogue/inputs';
 import { computeIndicators } from '../core/indicators';
 import { buildModel } from '../core/model';
 
@@ -249,6 +250,34 @@ export function syntheticDepartment(seed: number, projectRows = 6): InputValues 
       ] as Array<[string, number]>
     ).map(([k, full]) => [k, Math.round(full * (0.7 + r() * 0.3) * 2) / 2, null]),
   };
+  // Figures the 决算 tables add (drawn after the rest, so older figures stay as they were per seed).
+  // 财政拨款 subtotals: 政府性基金 and 国有资本经营 are 0 here, so each equals its 一般公共预算 line.
+  values.收入_财政拨款小计 = n(财拨收入);
+  values.支出_财政拨款小计 = n(财拨支出);
+  // 功能分类: three 类 (from a seeded start) carry the year's income and spending; the rest stay blank.
+  const first = Math.floor(r() * (FUNCTION_CLASSES.length - 2));
+  const classes = FUNCTION_CLASSES.slice(first, first + 3).map(([k]) => k);
+  split(收入, 3).forEach((x, i) => (values[`功能_${classes[i]}_收入`] = n(x)));
+  split(支出, 3).forEach((x, i) => (values[`功能_${classes[i]}_支出`] = n(x)));
+  // 公用经费 items add up to 公用; each item's budget is its 决算 plus a share of whatever budget
+  // 公用预算 leaves over it, so no item is over budget (公用预算 itself may be, by design).
+  const 公用决算 = split(公用, OFFICE_COST_ITEMS.length);
+  const 公用余量 = split(D.max(公用预算.minus(公用), 0), OFFICE_COST_ITEMS.length);
+  const 公用上年 = 公用决算.map((x) => x.times(0.8 + r() * 0.4).toDecimalPlaces(2));
+  OFFICE_COST_ITEMS.forEach(([k], i) => {
+    values[`公用_${k}_本年决算`] = n(公用决算[i]);
+    values[`公用_${k}_本年预算`] = n(公用决算[i].plus(公用余量[i]));
+    values[`公用_${k}_上年决算`] = n(公用上年[i]);
+  });
+  values.基础_公用经费上年决算 = n(sum(公用上年));
+  values.基础_政府采购上年 = n(采购预算.times(0.7 + r() * 0.4).toDecimalPlaces(2));
+  // 编制 by kind adds up to 编制.
+  const 事业编制 = Math.floor(编制 / 4);
+  const 工勤编制 = Math.floor(编制 / 10);
+  values.基础_编制数_行政 = 编制 - 事业编制 - 工勤编制;
+  values.基础_编制数_事业 = 事业编制;
+  values.基础_编制数_工勤 = 工勤编制;
+
   // The remaining stated rates as the engine recomputes them (so regional formulas live in one place);
   // a rate the engine cannot compute (a zero base) stays blank, as a report would leave it.
   const indicators = computeIndicators(buildModel(templateReading(values)));

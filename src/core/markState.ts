@@ -6,12 +6,13 @@
  * Applying new marks first restores every recorded cell, then records and marks the new ones,
  * so running twice leaves the same workbook as running once.
  */
+import { ERROR_FILL, WARNING_FILL } from './styles';
 import type { CellValue, Severity } from './types';
 
 export const STATE_SHEET = '_jixiao_state';
 
-/** Fill colours of marks: Excel's own "bad" and "neutral" styles. */
-export const MARK_FILL: Record<Severity, string> = { 错误: '#FFC7CE', 提示: '#FFEB9C' };
+/** Fill colours of marks: apart from the input fill in hue and in grey (see src/core/styles.ts). */
+export const MARK_FILL: Record<Severity, string> = { 错误: ERROR_FILL, 提示: WARNING_FILL };
 
 /** A cell's own fill before marking. `none` is "no fill" (office-js #4900: not the same as white). */
 export type FillState = { kind: 'none' } | { kind: 'solid'; color: string } | { kind: 'other'; raw: string };

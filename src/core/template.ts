@@ -11,6 +11,8 @@ import { LIST_HEADER, PLACED_SHEETS, PlacedSheet, TEMPLATE_ADDRESS, colLetter } 
 import type { InputKind, ScalarDecl } from '../catalogue/types';
 import { absolute } from './address';
 import { D } from './decimal';
+import { fitRows, linesFor } from './sheets/fit';
+import { LEGEND } from './styles';
 import type { CellValue, OutCell, Plan, SheetPlan } from './types';
 
 export const GUIDE_SHEET = '填表说明';
@@ -34,7 +36,7 @@ function cellValue(v: CellValue | undefined, kind: InputKind): OutCell['value'] 
 }
 
 function inputCell(v: CellValue | undefined, kind: InputKind): OutCell {
-  return { value: cellValue(v, kind), style: 'input', numFmt: NUM_FMT[kind] };
+  return { value: cellValue(v, kind), style: kind === 'text' ? 'inputText' : 'input', numFmt: NUM_FMT[kind] };
 }
 
 function set(rows: Array<Array<OutCell | null>>, r: number, c: number, cell: OutCell): void {
@@ -55,9 +57,12 @@ function inputSheetPlan(ps: PlacedSheet, values: InputValues): SheetPlan {
   const width = ps.widths.length;
   set(rows, 0, 0, { value: ps.sheet.name, style: 'title' });
   set(rows, 1, 0, { value: ps.sheet.caption, style: 'note' });
+  merges.push(`A2:${colLetter(width - 1)}2`);
+  // Row 3 is the legend of the colours the sheet may show: where to type, and what a mark means.
+  LEGEND.forEach((l, i) => set(rows, 2, i, { value: l.text, style: l.style }));
   for (const pb of ps.blocks) {
     const b = pb.block;
-    set(rows, pb.titleRow, 0, { value: b.title, style: 'subtotal' });
+    set(rows, pb.titleRow, 0, { value: `${b.title}${gridUnit(pb)}`, style: 'subtotal' });
     if (b.note) set(rows, pb.titleRow + 1, 0, { value: b.note, style: 'note' });
     const headerRow = pb.titleRow + 1 + (b.note ? 1 : 0);
     switch (b.type) {
@@ -78,9 +83,12 @@ function inputSheetPlan(ps: PlacedSheet, values: InputValues): SheetPlan {
         break;
       case 'text': {
         const { decl, row } = pb.cells[0];
-        set(rows, row, 0, { ...inputCell(values[decl.name] as CellValue, 'text'), style: 'input' });
+        set(rows, row, 0, { ...inputCell(values[decl.name] as CellValue, 'text'), style: 'inputText' });
         merges.push(`A${row + 1}:${colLetter(width - 1)}${row + 1}`);
-        rowHeights[row] = 120;
+        // Tall enough for the text it holds (an empty one leaves room to type), never over Excel's 409 pt.
+        const text = String(values[decl.name] ?? '');
+        const across = ps.widths.reduce((a, w) => a + w, 0);
+        rowHeights[row] = Math.min(409, Math.max(60, Math.round(linesFor(text, across) * 14.5 + 4)));
         break;
       }
       case 'table': {
@@ -94,7 +102,14 @@ function inputSheetPlan(ps: PlacedSheet, values: InputValues): SheetPlan {
       }
     }
   }
-  return { name: ps.sheet.name, rows, columnWidths: ps.widths, merges, rowHeights, freezeRows: 0, onExisting: 'keep' };
+  return fitRows({ name: ps.sheet.name, rows, columnWidths: ps.widths, merges, rowHeights, freezeRows: 0, onExisting: 'keep' });
+}
+
+/** A grid's unit in its title, when all its cells share one (`（单位：万元）`); lists and tables show units per row or column. */
+function gridUnit(pb: PlacedSheet['blocks'][number]): string {
+  if (pb.block.type !== 'grid') return '';
+  const units = new Set(pb.cells.map((c) => c.decl.unit));
+  return units.size === 1 ? `（单位：${[...units][0]}）` : '';
 }
 
 function guideSheet(): SheetPlan {

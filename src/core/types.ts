@@ -84,6 +84,7 @@ export type StyleName =
   | 'rate'
   | 'score'
   | 'input'
+  | 'inputText'
   | 'subtotal'
   | 'total'
   | 'note'
@@ -128,6 +129,14 @@ export interface SheetPlan {
   onExisting?: 'replace' | 'keep';
   /** Row heights in points, by 0-based row index. */
   rowHeights?: Record<number, number>;
+  /** Paper orientation; absent, landscape when the columns are wider than a portrait page reads well. */
+  orientation?: 'portrait' | 'landscape';
+  /** Pages tall when printed (1: shrink to one page); absent, as many as needed. Always one page wide. */
+  pagesTall?: number;
+  /** Rows (from the top) printed again at the top of every page: the title and the column headers. */
+  printTitleRows?: number;
+  /** 0-based columns grouped (outline) and collapsed: machine columns a reader can unfold. */
+  groupedColumns?: { first: number; last: number };
 }
 
 export interface ChartPlan {

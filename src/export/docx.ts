@@ -8,7 +8,7 @@
  * (方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体), which Word, WPS and LibreOffice read.
  * Packs with Packer.toArrayBuffer, which works in node and in the browser alike.
  */
-import { gradeText, pendingPointsOf } from '../core/summary';
+import { gradeText } from '../core/summary';
 import {
   AlignmentType,
   BorderStyle,
@@ -292,17 +292,8 @@ export function scoreTableRows(scores: ScoreSheet): string[][] {
     inWords(l.standard),
     deductionWords(l),
   ]);
-  // The total as verified; pending points and the grade range in words beside it (src/core/summary.ts).
-  const pending = pendingPointsOf(scores);
-  rows.push([
-    '合计',
-    '',
-    '',
-    points(scores.points),
-    points(scores.total),
-    '',
-    tightenSpaces(`综合绩效级别：${gradeText(scores)}${pending.isZero() ? '' : `；待核实分值${points(pending)}分`}`),
-  ]);
+  // The total as verified; the grade (a range while points are pending) in the shared words (src/core/summary.ts).
+  rows.push(['合计', '', '', points(scores.points), points(scores.total), '', tightenSpaces(`综合绩效级别：${gradeText(scores)}`)]);
   return rows;
 }
 

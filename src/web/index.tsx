@@ -6,7 +6,7 @@ import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import {
   Button,
-  Caption1,
+  Body1,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -19,7 +19,7 @@ import {
 import { App } from '../taskpane/components/App';
 import { downloadBytes, safeFileName, XLSX_MIME } from '../taskpane/download';
 import { describeError } from '../taskpane/pipeline';
-import { Strings, stringsFor } from '../taskpane/strings';
+import { Strings, ZH } from '../taskpane/strings';
 import { FilePort, filePort, loadXlsxHost } from './filePort';
 
 const useStyles = makeStyles({
@@ -27,13 +27,21 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
 });
 
-function FileBar({ s, fileName, loading, canSave, onOpen, onSave }: {
+/** The blank template as an .xlsx (what the task pane's 插入模板 puts into Excel). */
+async function blankTemplate(): Promise<Uint8Array> {
+  const [host, { templatePlan }] = await Promise.all([loadXlsxHost(), import(/* webpackChunkName: "template" */ '../core/template')]);
+  const book = host.newXlsx();
+  host.applyPlan(book, templatePlan());
+  return host.saveXlsx(book);
+}
+
+/** Opening a file is the first step, so it is the primary action until a file is open. */
+function FileBar({ s, fileName, loading, onOpen, onTemplate }: {
   s: Strings;
   fileName: string | null;
   loading: boolean;
-  canSave: boolean;
   onOpen(file: File): void;
-  onSave(): void;
+  onTemplate(): void;
 }) {
   const css = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
@@ -56,22 +64,23 @@ function FileBar({ s, fileName, loading, canSave, onOpen, onSave }: {
             e.target.value = '';
           }}
         />
-        <Button appearance="primary" onClick={() => input.current?.click()} disabled={loading}>
+        <Button appearance={fileName ? 'secondary' : 'primary'} onClick={() => input.current?.click()} disabled={loading}>
           {s.openFile}
         </Button>
-        <Button onClick={onSave} disabled={!canSave}>
-          {s.downloadWorkbook}
+        <Button onClick={onTemplate} disabled={loading}>
+          {s.downloadTemplate}
         </Button>
         {loading && <Spinner size="tiny" />}
         {fileName && <Text weight="semibold">{fileName}</Text>}
       </div>
-      <Caption1>{s.fileNeverLeaves}</Caption1>
+      <Body1 block>{s.fileNeverLeaves}</Body1>
     </header>
   );
 }
 
 function WebApp() {
-  const s = stringsFor(navigator.language);
+  // Chinese first: the page's content is Chinese whatever the browser's language; the pane has a switch.
+  const s = ZH;
   const [port, setPort] = React.useState<FilePort | null>(null);
   const [fileName, setFileName] = React.useState<string | null>(null);
   const [loading, setLoading] = React.useState(false);
@@ -106,9 +115,17 @@ function WebApp() {
     }
   };
 
+  const template = async () => {
+    try {
+      downloadBytes(await blankTemplate(), '绩效自评基础数据模板.xlsx', XLSX_MIME);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+
   const header = (
     <>
-      <FileBar s={s} fileName={fileName} loading={loading} canSave={ran} onOpen={(f) => void open(f)} onSave={() => void save()} />
+      <FileBar s={s} fileName={fileName} loading={loading} onOpen={(f) => void open(f)} onTemplate={() => void template()} />
       {error && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>
@@ -119,7 +136,16 @@ function WebApp() {
       )}
     </>
   );
-  return <App key={generation} port={port} strings={s} header={header} onRun={() => setRan(true)} />;
+  return (
+    <App
+      key={generation}
+      port={port}
+      strings={s}
+      header={header}
+      onRun={() => setRan(true)}
+      onDownload={ran ? () => void save() : undefined}
+    />
+  );
 }
 
 const root = document.getElementById('container');

@@ -25,7 +25,7 @@ test('runAll is registered under the manifest’s FunctionName and writes the pl
   expect(plan.sheets.map((s) => s.name)).toEqual(['指标计算表', '评分表', '问题清单', '报告草稿']);
   for (const s of plan.sheets) expect(d.sheetNames()).toContain(s.name);
   // The sample's 上年结转 for 预算完成率 (61.55 ≠ 收支总表 4.04) feeds an indicator: marked as an error.
-  expect(d.cell('基础数据!B25').fill).toEqual({ kind: 'solid', color: '#FFC7CE' });
+  expect(d.cell('基础数据!B25').fill).toEqual({ kind: 'solid', color: '#FF7C80' });
 });
 
 test('a failing run still completes the event (Excel would otherwise spin the button)', async () => {

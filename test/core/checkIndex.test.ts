@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CHECKS, CheckFamily } from '../../src/catalogue/checks';
 import { checkIndexMarkdown } from '../../src/core/checkIndex';
+import { OFFICE_COST_ITEMS } from '../../src/catalogue/inputs';
 
 const root = path.join(__dirname, '..', '..');
 
@@ -25,6 +26,11 @@ describe('check ids', () => {
     const source = fs.readFileSync(path.join(root, 'src/catalogue/checks.ts'), 'utf8');
     const missing = CHECKS.map((c) => c.id).filter((id) => !source.includes(`'${id}'`));
     expect(missing).toEqual([]);
+  });
+
+  test('every 公用经费 item has its literal budget.公用 check, and no other', () => {
+    const ids = CHECKS.map((c) => c.id).filter((id) => id.startsWith('budget.公用.'));
+    expect(ids.sort()).toEqual(OFFICE_COST_ITEMS.map(([k]) => `budget.公用.${k}`).sort());
   });
 
   test("each id's prefix matches its family", () => {

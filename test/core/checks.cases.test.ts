@@ -23,6 +23,8 @@ interface Named {
   computed?: string;
   /** Catalogue names (or addresses) of cells the finding must mark. */
   cells?: string[];
+  /** Words the finding's title must contain (e.g. by how much a budget is exceeded). */
+  says?: string;
 }
 interface Case {
   values: InputValues;
@@ -87,6 +89,25 @@ function atMost(id: string, parts: string[], whole: string): Cases {
       {
         values: { ...values, [whole]: s.minus(3).toNumber() },
         findings: [{ id, kind: 'exceeds', expected: s.minus(3).toFixed(2), computed: s.toFixed(2), cells: [...parts, whole] }],
+      },
+    ],
+  };
+}
+
+/**
+ * 决算 ≤ 预算 (+ 年初结转, when the budget side is a sum): valid under and at the budget; invalid with
+ * 决算 110.50 against a budget side of 100.00, over by 10.50 万元 = 10.50% of it.
+ */
+function overBudget(id: string, actual: string, budgets: string[]): Cases {
+  // 100.00 split as 80.00 + 20.00 when the budget side has two terms.
+  const parts = budgets.length === 1 ? [100] : [80, 20];
+  const budget: InputValues = Object.fromEntries(budgets.map((b, i) => [b, parts[i]]));
+  return {
+    valid: [{ values: { ...budget, [actual]: 95.3 } }, { values: { ...budget, [actual]: 100 } }],
+    invalid: [
+      {
+        values: { ...budget, [actual]: 110.5 },
+        findings: [{ id, kind: 'exceeds', expected: '100.00', computed: '110.50', cells: [actual, ...budgets], says: '超出预算 10.50 万元（10.50%）' }],
       },
     ],
   };
@@ -287,6 +308,49 @@ const CASES: Record<string, Cases> = {
   'part.其他_项目支出': atMost('part.其他_项目支出', ['其他_项目支出'], '支出_项目支出'),
   'part.其他_本年支出': atMost('part.其他_本年支出', ['其他_本年支出'], '支出_本年支出合计'),
   'part.其他资金明细': atMost('part.其他资金明细', ['其他_公用经费', '其他_项目支出'], '其他_本年支出'),
+  'budget.公用.办公费': overBudget('budget.公用.办公费', '公用_办公费_本年决算', ['公用_办公费_本年预算']),
+  'budget.公用.印刷费': overBudget('budget.公用.印刷费', '公用_印刷费_本年决算', ['公用_印刷费_本年预算']),
+  'budget.公用.水费': overBudget('budget.公用.水费', '公用_水费_本年决算', ['公用_水费_本年预算']),
+  'budget.公用.电费': overBudget('budget.公用.电费', '公用_电费_本年决算', ['公用_电费_本年预算']),
+  'budget.公用.邮电费': overBudget('budget.公用.邮电费', '公用_邮电费_本年决算', ['公用_邮电费_本年预算']),
+  'budget.公用.物业管理费': overBudget('budget.公用.物业管理费', '公用_物业管理费_本年决算', ['公用_物业管理费_本年预算']),
+  'budget.公用.差旅费': overBudget('budget.公用.差旅费', '公用_差旅费_本年决算', ['公用_差旅费_本年预算']),
+  'budget.公用.维修费': overBudget('budget.公用.维修费', '公用_维修费_本年决算', ['公用_维修费_本年预算']),
+  'budget.公用.会议费': overBudget('budget.公用.会议费', '公用_会议费_本年决算', ['公用_会议费_本年预算']),
+  'budget.公用.培训费': overBudget('budget.公用.培训费', '公用_培训费_本年决算', ['公用_培训费_本年预算']),
+  'budget.公用.公务接待费': overBudget('budget.公用.公务接待费', '公用_公务接待费_本年决算', ['公用_公务接待费_本年预算']),
+  'budget.公用.劳务费': overBudget('budget.公用.劳务费', '公用_劳务费_本年决算', ['公用_劳务费_本年预算']),
+  'budget.公用.工会经费': overBudget('budget.公用.工会经费', '公用_工会经费_本年决算', ['公用_工会经费_本年预算']),
+  'budget.公用.福利费': overBudget('budget.公用.福利费', '公用_福利费_本年决算', ['公用_福利费_本年预算']),
+  'budget.公用.公务用车运行维护费': overBudget('budget.公用.公务用车运行维护费', '公用_公务用车运行维护费_本年决算', ['公用_公务用车运行维护费_本年预算']),
+  'budget.公用.其他交通费用': overBudget('budget.公用.其他交通费用', '公用_其他交通费用_本年决算', ['公用_其他交通费用_本年预算']),
+  'budget.公用.其他商品和服务支出': overBudget('budget.公用.其他商品和服务支出', '公用_其他商品和服务支出_本年决算', ['公用_其他商品和服务支出_本年预算']),
+  'budget.公用经费': overBudget('budget.公用经费', '基础_公用经费决算', ['基础_公用经费预算']),
+  'budget.项目支出': overBudget('budget.项目支出', '项目_合计_决算数', ['项目_合计_预算总额', '财拨_年初结转结余_项目']),
+  'budget.政府采购': overBudget('budget.政府采购', '基础_政府采购实际', ['基础_政府采购预算']),
+  'sum.资金来源.项目支出': identity('sum.资金来源.项目支出', '支出_项目支出', ['财拨_项目支出', '其他_项目支出']),
+  'sum.资金来源.公用经费': identity('sum.资金来源.公用经费', '支出_公用经费', ['财拨_公用经费', '其他_公用经费']),
+  // 基本支出 = 财拨基本支出 500 + (其他资金本年支出 80 − 其他资金项目支出 50) = 530.
+  'sum.资金来源.基本支出': {
+    valid: [{ values: { 支出_基本支出: 530, 财拨_基本支出: 500, 其他_本年支出: 80, 其他_项目支出: 50 } }],
+    invalid: [
+      {
+        // All other funds booked as 项目 while 基本支出 still counts 30 of them.
+        values: { 支出_基本支出: 530, 财拨_基本支出: 500, 其他_本年支出: 80, 其他_项目支出: 80 },
+        findings: [{ id: 'sum.资金来源.基本支出', kind: 'mismatch', expected: '500.00', computed: '530.00', cells: ['支出_基本支出', '财拨_基本支出', '其他_本年支出', '其他_项目支出'] }],
+      },
+    ],
+  },
+  'sum.财政拨款收入小计': identity('sum.财政拨款收入小计', '收入_财政拨款小计', ['收入_一般公共预算财政拨款', '收入_政府性基金预算财政拨款', '收入_国有资本经营预算财政拨款']),
+  'sum.财政拨款支出小计': identity('sum.财政拨款支出小计', '支出_财政拨款小计', ['支出_一般公共预算财政拨款', '支出_政府性基金预算财政拨款', '支出_国有资本经营预算财政拨款']),
+  'sum.本年收入合计.财政拨款小计': (() => {
+    const c = identity('sum.本年收入合计.财政拨款小计', '收入_本年收入合计', ['收入_财政拨款小计', ...收入来源.slice(3)]);
+    // Without the subtotal the split lines decide (sum.本年收入合计), not this check.
+    return { ...c, valid: [...c.valid, { values: { 收入_本年收入合计: 999, 收入_其他收入: 10 } }] };
+  })(),
+  // Only the 类 given count: 一般公共服务 10.25 + 科学技术 20.25 = 30.50.
+  'sum.功能分类.收入': identity('sum.功能分类.收入', '收入_本年收入合计', ['功能_一般公共服务_收入', '功能_科学技术_收入']),
+  'sum.功能分类.支出': identity('sum.功能分类.支出', '支出_本年支出合计', ['功能_一般公共服务_支出', '功能_科学技术_支出', '功能_社会保障和就业_支出']),
   'budget.三公.因公出国': atMost('budget.三公.因公出国', ['三公_因公出国_本年决算'], '三公_因公出国_本年预算'),
   'budget.三公.公务接待': atMost('budget.三公.公务接待', ['三公_公务接待_本年决算'], '三公_公务接待_本年预算'),
   'budget.三公.公务用车': atMost('budget.三公.公务用车', ['三公_公务用车_本年决算'], '三公_公务用车_本年预算'),
@@ -336,6 +400,7 @@ describe.each(Object.entries(CASES))('%s, run alone', (id, cases) => {
       if (want.computed !== undefined) expect(f.computed?.value.toFixed(2)).toBe(want.computed);
       const marked = f.operands.map((o) => o.address);
       for (const cell of want.cells ?? []) expect(marked).toContain(at(cell));
+      if (want.says !== undefined) expect(f.title).toContain(want.says);
     }
   });
 });
@@ -344,5 +409,5 @@ test('every check id has at least one invalid case run alone, and no case names 
   const ids = CHECKS.map((c) => c.id);
   expect(ids.filter((id) => !(CASES[id]?.invalid.length > 0))).toEqual([]);
   expect(Object.keys(CASES).filter((id) => !ids.includes(id))).toEqual([]);
-  expect(ids).toHaveLength(106);
+  expect(ids).toHaveLength(134);
 });

@@ -5,7 +5,7 @@ import { CHECKS } from '../../src/catalogue/checks';
 import { buildModel } from '../../src/core/model';
 import { evaluateChecks, explanationOf, explanationStatus, flattenFindings, runChecks } from '../../src/core/checks';
 import { findingMarks, findingsSheet } from '../../src/core/sheets/findingsSheet';
-import { CELL_NOTE_CHARS, fullText, nextStepText } from '../../src/core/render/finding';
+import { fullText, nextStepText } from '../../src/core/render/finding';
 import type { Finding, IndicatorResult, Operand, ScoreSheet } from '../../src/core/results';
 import { computeIndicators } from '../../src/core/indicators';
 import { sampleModel } from '../helpers/sample';
@@ -488,15 +488,31 @@ describe('the sample department', () => {
   test('问题清单 lists every finding with links; marks are one per cell, most severe', () => {
     const sheet = findingsSheet(fs);
     expect(sheet.name).toBe('问题清单');
-    expect(sheet.rows[2].slice(0, 11).map((c) => c!.value)).toEqual(['序号', '严重程度', '规则', '问题', '应为', '实为', '差额', '容差', '涉及单元格', '建议', '说明状态']);
-    expect(sheet.rows).toHaveLength(3 + flat.length);
-    const row = sheet.rows.find((r) => r[2]?.value === 'sum.财拨.本年支出')!;
-    expect(row[4]!.value).toBe(1197.08);
-    expect(row[5]!.value).toBe(836.79);
-    expect(row[8]!.link).toBe(at('财拨_本年支出_合计'));
+    // The columns people read, then the machine columns, grouped and collapsed at the right.
+    expect(sheet.rows[2].slice(0, 14).map((c) => c!.value)).toEqual([
+      '序号', '严重程度', '问题', '应为', '实为', '差额', '单位', '先查单元格', '建议', '说明状态', '规则编号', '容差', '归于', '其余单元格',
+    ]);
+    expect(sheet.groupedColumns).toEqual({ first: 10, last: sheet.rows[2].length - 1 });
+    expect(sheet.printTitleRows).toBe(3);
+    // Every finding, a blank row and the legend of the mark colours.
+    expect(sheet.rows).toHaveLength(3 + flat.length + 2);
+    expect(sheet.rows[sheet.rows.length - 1].map((c) => c?.style)).toEqual(['input', 'error', 'warning']);
+    const row = sheet.rows.find((r) => r[10]?.value === 'sum.财拨.本年支出')!;
+    expect(row[2]!.value).toBe('财政拨款本年支出：合计 = 基本支出 + 项目支出');
+    expect(row[3]).toEqual({ value: 1197.08, style: 'amount', numFmt: '#,##0.00' });
+    expect(row[4]!.value).toBe(836.79);
+    expect(row[5]).toEqual({ value: -360.29, style: 'amount', numFmt: '+#,##0.00;-#,##0.00;0' });
+    expect(row[6]!.value).toBe('万元');
+    expect(row[7]!.link).toBe(at('财拨_本年支出_合计'));
     const idx = sheet.rows.indexOf(row);
     expect(String(sheet.rows[idx + 1]![0]!.value)).toMatch(/^\d+\.1$/);
-    expect(String(sheet.rows[idx + 1]![3]!.value)).toMatch(/^\u3000└ /);
+    expect(String(sheet.rows[idx + 1]![2]!.value)).toMatch(/^└ /);
+    expect(sheet.rows[idx + 1]![12]!.value).toBe('sum.财拨.本年支出');
+    // Headcounts are whole numbers.
+    const staff = sheet.rows.find((r) => r[10]?.value === 'sum.人员.在职人数')!;
+    expect([staff[3]!.value, staff[4]!.value, staff[3]!.numFmt, staff[6]!.value]).toEqual([20, 21, '0', '人']);
+    // Wrapped rows are tall enough for their text.
+    expect(sheet.rowHeights![idx]).toBeGreaterThan(15);
 
     const marks = findingMarks(fs);
     const addresses = marks.map((m) => m.address);
@@ -504,11 +520,9 @@ describe('the sample department', () => {
     const total = marks.find((m) => m.address === at('财拨_本年支出_合计'))!;
     // No indicator reads the 财拨 grid: every finding on it is a 提示.
     expect(total.severity).toBe('提示');
-    // In sum.财拨.本年支出, its three consequences: four notes on one cell, each short and starting with its severity.
-    const notes = total.note.split('\n\n');
-    expect(notes).toHaveLength(4);
-    for (const n of notes) expect(n.split('（')[0].length).toBeLessThanOrEqual(CELL_NOTE_CHARS);
-    expect(notes[0]).toMatch(/^【提示】财政拨款本年支出：合计 = 基本支出 \+ 项目支出：应为 1197\.08，实为 836\.79，差额 −360\.29/);
+    // In sum.财拨.本年支出 and its three consequences: one short note that states the point as the cell shows it, and refers to the list.
+    expect(total.note).toMatch(/^【提示】财政拨款本年支出：合计 = 基本支出 \+ 项目支出：应为 1,197\.08 万元，实为 836\.79 万元。另有 3 项；详见“问题清单”第 /);
+    for (const m of marks) expect(m.note.length).toBeLessThanOrEqual(130);
     // A cell in a finding whose figures feed an indicator is marked 错误.
     expect(marks.find((m) => m.address === at('基础_预算完成_上年结转'))!.severity).toBe('错误');
     // 财拨_年中追加_合计 is only in 提示 (a declared 提示, and a 合计 no indicator reads).

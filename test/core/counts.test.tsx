@@ -62,14 +62,14 @@ test('every surface states the same counts', async () => {
   expect(within(card).getByTestId('warnings').textContent).toBe(String(counts.warnings));
   const tab = screen.getByRole('tab', { name: `问题 (${counts.problems})` });
   fireEvent.click(tab);
-  expect(screen.getByText(`${words}；连带问题列在相应条目之下。点标题定位到单元格。`)).toBeTruthy();
+  expect(screen.getByText(`${words}；连带问题列在相应条目之下。`)).toBeTruthy();
   const badge = (label: string) => within(screen.getByRole('region', { name: label })).getAllByText(/^\d+$/)[0].textContent;
   expect([badge('错误'), badge('提示')]).toEqual([String(counts.errors), String(counts.warnings)]);
 });
 
 test('the pane alone (RunTab, FindingsTab) renders the same numbers from the same evaluation', () => {
-  render(<RunTab busy={false} step="done" summary={e.summary} onRun={() => undefined} />);
+  render(<RunTab hasWorkbook busy={false} step="done" summary={e.summary} onRun={() => undefined} onShowFindings={() => undefined} onShowScores={() => undefined} />);
   expect(screen.getByTestId('counts').textContent).toBe(words);
   render(<FindingsTab findings={e.findings} diagnostics={[]} live={false} busy={false} onSelect={() => undefined} onExplain={async () => true} onClearMarks={() => undefined} />);
-  expect(screen.getByText(`${words}；连带问题列在相应条目之下。点标题定位到单元格。`)).toBeTruthy();
+  expect(screen.getByText(`${words}；连带问题列在相应条目之下。`)).toBeTruthy();
 });

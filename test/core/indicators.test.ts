@@ -179,24 +179,26 @@ describe('指标计算表', () => {
 
   test('one block per indicator with formula in words, inputs with cells, result and a live formula', () => {
     expect(sheet.name).toBe('指标计算表');
-    expect(sheet.rows[2].map((c) => c?.value)).toEqual(['序号', '指标', '口径', '计算公式', '取数项目', '数值', '所在单元格', '计算结果', 'Excel 公式核对', '说明']);
+    expect(sheet.rows[2].map((c) => c?.value)).toEqual(['序号', '指标', '口径', '计算公式', '取数项目', '数值', '单位', '所在单元格', '计算结果（%）', 'Excel 公式核对', '说明']);
     const i = find('在职人员控制率');
     const row = sheet.rows[i];
     expect(row[3]!.value).toBe('在职人员控制率 = 在职人员数 ÷ 编制数 × 100%');
     expect(row[4]!.value).toBe('年末实际在职人数');
-    expect(row[5]!.value).toBe(21);
-    expect(row[6]).toEqual({ value: at('基础_在职人数'), style: 'link', link: at('基础_在职人数') });
-    expect(row[7]).toEqual({ value: 91.3, style: 'rate', numFmt: '0.00"%"' });
-    expect(row[8]).toEqual({ formula: '基础_在职人数/基础_编制数', style: 'rate', numFmt: '0.00%' });
+    // A headcount is a whole number of 人.
+    expect(row[5]).toEqual({ value: 21, style: 'amount', numFmt: '0' });
+    expect(row[6]!.value).toBe('人');
+    expect(row[7]).toEqual({ value: at('基础_在职人数'), style: 'link', link: at('基础_在职人数') });
+    expect(row[8]).toEqual({ value: 91.3, style: 'rate', numFmt: '0.00"%"' });
+    expect(row[9]).toEqual({ formula: '基础_在职人数/基础_编制数', style: 'rate', numFmt: '0.00%' });
     expect(sheet.rows[i + 1][4]!.value).toBe('编制数');
-    expect(sheet.merges).toContain(`H${i + 1}:H${i + 2}`);
+    expect(sheet.merges).toContain(`I${i + 1}:I${i + 2}`);
   });
 
   test('an unavailable indicator shows 无法计算 and its reason, no formula', () => {
     const row = sheet.rows[find('固定资产利用率')];
-    expect(row[7]!.value).toBe('无法计算');
-    expect(row[8]!.formula).toBeUndefined();
-    expect(row[9]!.value).toContain('未填写');
+    expect(row[8]!.value).toBe('无法计算');
+    expect(row[9]!.formula).toBeUndefined();
+    expect(row[10]!.value).toContain('未填写');
   });
 });
 

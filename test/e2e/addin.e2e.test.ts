@@ -165,7 +165,7 @@ test('task pane: 一键生成 over the Excel double writes the result sheets and
   const cards = page.locator('[data-finding]');
   await expect(cards.count()).resolves.toBe(expected.findings.length);
   // The sample states 财政拨款本年收入 as 780.19 against 478.29 + 714.76 = 1193.05: Excel goes to 财政拨款!D7.
-  await page.locator('[data-finding="sum.财拨.本年收入"]').getByRole('button', { name: '财政拨款本年收入：合计 = 基本支出 + 项目支出' }).click();
+  await page.locator('[data-finding="sum.财拨.本年收入"]').getByRole('button', { name: '财政拨款!D7' }).click();
   await page.waitForFunction(() => (window as any).__double.book.selection?.sheet.name === '财政拨款');
   const selection = await page.evaluate(() => {
     const b = (window as any).__double.book;
@@ -174,7 +174,7 @@ test('task pane: 一键生成 over the Excel double writes the result sheets and
   expect(selection).toEqual({ active: '财政拨款', sheet: '财政拨款', box: { top: 6, left: 3, bottom: 6, right: 3 } });
   await page.screenshot({ path: path.join(out, 'e2e-findings.png') });
   await page.getByRole('tab', { name: '数据' }).click();
-  await page.getByText(/^已绑定 \d+ · 缺失 \d+ · 无效 \d+$/).waitFor();
+  await page.getByText(/^已填写 \d+ · 未填写 \d+ · 名称不存在 \d+ · 无效 \d+$/).waitFor();
   await page.waitForTimeout(400); // the tab indicator slides
   await page.screenshot({ path: path.join(out, 'e2e-data.png') });
 

@@ -97,7 +97,7 @@ describe('file host (ExcelJS)', () => {
     applyPlan(before, { sheets: [], marks });
     const once = await roundTrip(before);
     expect(once.wb.getWorksheet('收支总表')!.getCell(own).note).toBe('会计自己的批注\n——绩效自评助手——\n本年收入合计与各来源之和不符');
-    expect((once.wb.getWorksheet('收支总表')!.getCell(plain).fill as ExcelJS.FillPattern).fgColor!.argb).toBe('FFFFEB9C');
+    expect((once.wb.getWorksheet('收支总表')!.getCell(plain).fill as ExcelJS.FillPattern).fgColor!.argb).toBe('FFFFF2CC');
     applyPlan(once, { sheets: [], marks });
     const twice = await roundTrip(once);
     expect(dump(twice)).toEqual(dump(once));

@@ -144,9 +144,9 @@ describe('applyPlan', () => {
     const year = TEMPLATE_ADDRESS.get('评价年度')!;
     const unit = TEMPLATE_ADDRESS.get('单位名称')!;
     await apply(d, plan(4));
-    expect(d.cell(year)).toMatchObject({ value: 2021, fill: { kind: 'solid', color: '#FFC7CE' } });
+    expect(d.cell(year)).toMatchObject({ value: 2021, fill: { kind: 'solid', color: '#FF7C80' } });
     expect(d.note(year)).toBe(`用户自己的批注${NOTE_SEPARATOR}评价年度有误`);
-    expect(d.cell(unit)).toMatchObject({ value: '衡阳市科学技术协会', fill: { kind: 'solid', color: '#FFEB9C' } });
+    expect(d.cell(unit)).toMatchObject({ value: '衡阳市科学技术协会', fill: { kind: 'solid', color: '#FFF2CC' } });
     expect(d.note(unit)).toBe('【绩效自评助手】单位名称与报告不一致');
   });
 
@@ -190,7 +190,7 @@ describe('comment fallback (no ExcelApi 1.18)', () => {
     expect(await apply(d, plan(6))).toBe(4);
     expect(d.comment(projectCell(0))).toBe('【绩效自评助手】项目1决算数不符');
     expect(d.comment(busy)).toBe('用户的讨论');
-    expect(d.cell(busy).fill).toEqual({ kind: 'solid', color: '#FFEB9C' });
+    expect(d.cell(busy).fill).toEqual({ kind: 'solid', color: '#FFF2CC' });
     // The user's own note is untouched: without ExcelApi 1.18 notes are neither read nor written.
     expect(d.note(TEMPLATE_ADDRESS.get('评价年度')!)).toBe('用户自己的批注');
     const firstRun = d.snapshot();

@@ -37,7 +37,7 @@ test('一键生成 reads, evaluates, writes the plan once and shows the engine�
   expect(screen.getByRole('tab', { name: `问题 (${expected.findings.length})` })).toBeTruthy();
 });
 
-test('findings are grouped by severity; clicking one selects its cell; a 提示 can be explained', async () => {
+test('finding cards: the problem in a line, 应为 / 实为 / 差额 with separators and 万元, cells as links, 建议 once, detail behind 详情', async () => {
   const port = fakePort(sampleReading());
   render(<App port={port} />);
   await runOnce();
@@ -46,13 +46,23 @@ test('findings are grouped by severity; clicking one selects its cell; a 提示 
   const warnings = screen.getByRole('region', { name: '提示' });
   // The sample states 财政拨款本年收入 as 780.19, but 478.29 + 714.76 = 1193.05 (差额 −412.86); no indicator reads it: a 提示.
   const income = warnings.querySelector('[data-finding="sum.财拨.本年收入"]') as HTMLElement;
-  expect(within(income).getByText(/应为 1193\.05，实为 780\.19，差额 −412\.86/)).toBeTruthy();
-  fireEvent.click(within(income).getByRole('button', { name: '财政拨款本年收入：合计 = 基本支出 + 项目支出' }));
+  expect(within(income).getByRole('heading', { name: '财政拨款本年收入：合计 = 基本支出 + 项目支出' })).toBeTruthy();
+  const figures = within(income).getByTestId('figures');
+  expect([...figures.querySelectorAll('th')].map((x) => x.textContent)).toEqual(['应为', '实为', '差额']);
+  expect([...figures.querySelectorAll('td')].map((x) => x.textContent)).toEqual(['1,193.05 万元', '780.19 万元', '−412.86 万元']);
+  // 建议 once; no tolerance or rule id until 详情.
+  expect(within(income).getAllByText(/^建议/)).toHaveLength(1);
+  expect(income.textContent).not.toContain('容差');
+  expect(income.textContent).not.toContain('sum.财拨.本年收入');
+  // The cell to check first leads; a click selects it in Excel.
+  fireEvent.click(within(income).getByRole('button', { name: '财政拨款!D7' }));
   await waitFor(() => expect(port.selected).toEqual(['财政拨款!D7']));
-  // 详情 shows every operand as its own link.
-  expect(within(income).queryByRole('button', { name: '本年收入（项目支出） · 财政拨款!C7' })).toBeNull();
   fireEvent.click(within(income).getByRole('button', { name: '详情' }));
-  fireEvent.click(within(income).getByRole('button', { name: '本年收入（项目支出） · 财政拨款!C7' }));
+  const technical = within(income).getByTestId('technical');
+  expect(technical.textContent).toContain('规则编号：sum.财拨.本年收入');
+  // The tolerance as used, not rounded for display.
+  expect(technical.textContent).toContain('±0.015（3 个金额各按 ±0.005 的四舍五入误差计）');
+  fireEvent.click(within(income).getByRole('button', { name: '财政拨款!C7' }));
   await waitFor(() => expect(port.selected).toEqual(['财政拨款!D7', '财政拨款!C7']));
   // A 错误 cannot be explained away; a 提示 can.
   expect(within(errors).queryByRole('button', { name: '填写说明' })).toBeNull();
@@ -66,30 +76,104 @@ test('findings are grouped by severity; clicking one selects its cell; a 提示 
   expect(port.cleared).toBe(1);
 });
 
-test('the 数据 tab shows 已绑定 / 缺失 / 无效 with the cell, and 绑定 attaches the selection', async () => {
-  const reading = sampleReading({ 收入_一般公共预算财政拨款: '1193.05元' });
+test('on the web page a cell cannot be selected: clicking it names the cell instead of pretending', async () => {
+  const port = { ...fakePort(sampleReading()), live: false };
+  render(<App port={port} />);
+  await runOnce();
+  fireEvent.click(screen.getByRole('tab', { name: /^问题/ }));
+  const income = document.querySelector('[data-finding="sum.财拨.本年收入"]') as HTMLElement;
+  fireEvent.click(within(income).getByRole('button', { name: '财政拨款!D7' }));
+  expect(within(income).getByRole('status').textContent).toBe('单元格：财政拨款!D7 本年收入（合计）');
+  expect(port.selected).toEqual([]);
+});
+
+test('the 数据 tab keeps 名称不存在 / 未填写 / 已填写 / 无效 apart, shows the value read and explains the required mark', async () => {
+  const reading = sampleReading({ 收入_一般公共预算财政拨款: '1193.05元', 单位简介: null as never });
   delete reading.inputs['单位名称'];
   const port = fakePort(reading);
   render(<App port={port} />);
   fireEvent.click(screen.getByRole('tab', { name: '数据' }));
   const sheet = await screen.findByRole('list', { name: '基本情况' });
-  const row = (name: string) => document.querySelector(`[data-input="${name}"]`) as HTMLElement;
-  expect(within(row('单位名称')).getByText('缺失')).toBeTruthy();
-  expect(within(row('评价年度')).getByText('已绑定')).toBeTruthy();
-  expect(within(row('评价年度')).getByText('评价年度 → 基本情况!B7')).toBeTruthy();
   expect(sheet).toBeTruthy();
-  // Sheets with something to fix start open.
+  const row = (name: string) => document.querySelector(`[data-input="${name}"]`) as HTMLElement;
+  expect(within(row('单位名称')).getByText('名称不存在')).toBeTruthy();
+  expect(within(row('单位简介')).getByText('未填写')).toBeTruthy();
+  expect(within(row('评价年度')).getByText('已填写')).toBeTruthy();
+  expect(within(row('评价年度')).getByTestId('value').textContent).toBe('2021');
+  expect(within(row('评价年度')).getByText('评价年度 → 基本情况!B7')).toBeTruthy();
+  expect(within(row('支出_合计') ?? row('收入_一般公共预算财政拨款')).queryByTestId('value')).toBeTruthy();
   const bad = row('收入_一般公共预算财政拨款');
   expect(within(bad).getByText('无效')).toBeTruthy();
   expect(
     within(bad).getByText('收支总表!B7（一般公共预算财政拨款收入）：单元格写的单位是“元”（1193.05元），本表金额单位为万元；请换算为万元后填写（元 ÷ 10000）'),
   ).toBeTruthy();
+  expect(screen.getByText('* 必填：未填写时相关指标和评分“待核实”，不计为 0。')).toBeTruthy();
+  // A name is missing: 插入模板 is the primary action and says why.
+  expect(screen.getByText(/工作簿中有 1 个名称不存在/)).toBeTruthy();
+  expect(screen.getByRole('button', { name: '插入模板' }).hasAttribute('data-next')).toBe(true);
 
   port.selection = '封面!D4';
   fireEvent.click(within(row('单位名称')).getByRole('button', { name: '绑定 单位名称' }));
   await screen.findByText('已将“单位名称”绑定到 封面!D4');
   expect(port.bound).toEqual([['单位名称', '封面!D4']]);
-  await waitFor(() => expect(within(row('单位名称')).getByText('已绑定')).toBeTruthy());
+  await waitFor(() => expect(within(row('单位名称')).getByText('已填写')).toBeTruthy());
+  expect(within(row('单位名称')).getByTestId('value').textContent).toBe('衡阳市科学技术协会');
+  // No name missing any more: 插入模板 steps back.
+  expect(screen.getByRole('button', { name: '插入模板' }).hasAttribute('data-next')).toBe(false);
+});
+
+test('a flow that leads: one primary action at a time, and the badges jump to their group', async () => {
+  const { rerender } = render(<App port={null} />);
+  const run = () => screen.getByRole('button', { name: '一键生成' });
+  const primaries = () => screen.queryAllByRole('button').filter((b) => b.hasAttribute('data-next')).map((b) => b.textContent);
+  // No workbook: 一键生成 cannot run and does not pose as the next step.
+  expect(run()).toHaveProperty('disabled', true);
+  expect(primaries()).toEqual([]);
+  expect(screen.getByText('请先打开工作簿（.xlsx），再点“一键生成”。')).toBeTruthy();
+  const port = fakePort(sampleReading());
+  const download = jest.fn();
+  rerender(<App port={port} onDownload={download} />);
+  expect(primaries()).toEqual(['一键生成']);
+  await runOnce();
+  // The sample has errors: 查看问题 is the one primary; 下载结果 and Word are there but secondary.
+  expect(primaries()).toEqual(['查看问题']);
+  fireEvent.click(screen.getByRole('button', { name: '下载结果工作簿' }));
+  expect(download).toHaveBeenCalledTimes(1);
+  expect(screen.getByRole('button', { name: '导出 Word' })).toBeTruthy();
+  const expected = evaluate(sampleReading()).summary;
+  fireEvent.click(screen.getByRole('button', { name: `提示 ${expected.warnings} 项，点击查看` }));
+  expect(screen.getByRole('tab', { name: /^问题/ }).getAttribute('aria-selected')).toBe('true');
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('region', { name: '提示' })));
+});
+
+test('得分 shows the score sheet by level with 满分, 自评, 计算 and 扣分原因, and the verified and pending points', async () => {
+  const port = fakePort(sampleReading());
+  const expected = evaluate(sampleReading()).scores!;
+  render(<App port={port} />);
+  await runOnce();
+  fireEvent.click(screen.getByRole('button', { name: '查看得分' }));
+  expect(screen.getByRole('tab', { name: '得分' }).getAttribute('aria-selected')).toBe('true');
+  // The sample's total is 79.64 of 100 (its own claim: 97).
+  expect(screen.getByTestId('score-total').textContent).toBe(`${expected.total.toFixed(2)} / 100.00`);
+  expect(screen.getByTestId('score-total').textContent).toBe('79.64 / 100.00');
+  expect(screen.getByTestId('score-grade').textContent).toBe(expected.grade);
+  const pending = expected.lines.filter((l) => l.missing).reduce((n, l) => n + l.points.toNumber(), 0);
+  expect(screen.getByTestId('pending').textContent).toBe(pending.toFixed(2));
+  // Folded by 一级; opening 过程 shows 预算执行 and its lines.
+  expect(screen.queryByRole('region', { name: '预算执行' })).toBeNull();
+  fireEvent.click(screen.getByRole('button', { name: /^过程/ }));
+  const execution = screen.getByRole('region', { name: '预算执行' });
+  const rate = execution.querySelector('[data-line="预算完成率"]') as HTMLElement;
+  expect(rate.textContent).toContain('满分 2.00 · 计算 1.92');
+  expect(rate.textContent).toContain('扣分原因：指标值 99.52%');
+});
+
+test('the language switch turns the pane to English and back', () => {
+  render(<App port={fakePort(sampleReading())} />);
+  fireEvent.click(screen.getByRole('button', { name: 'English' }));
+  expect(screen.getByRole('tab', { name: 'Findings' })).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: '中文' }));
+  expect(screen.getByRole('tab', { name: '问题' })).toBeTruthy();
 });
 
 test('a user edit re-checks the findings without writing to the workbook', async () => {

@@ -1,36 +1,33 @@
 /**
- * 问题清单: one row per finding (consequences indented under their root), each cell involved linked
- * so a click jumps to it; and the marks every involved input cell gets (one per cell, most severe).
+ * 问题清单: one row per finding (consequences indented under their root), in a few wide columns a
+ * person reads — 序号, 严重程度, 问题, 应为 / 实为 / 差额 formatted like the inputs, the cell to check
+ * as a link, 建议, 说明状态 — and the machine columns (rule id, tolerance, folded-under, further
+ * links) grouped and collapsed at the right. Also the marks every involved input cell gets (one per
+ * cell, most severe), whose notes state the point in a line and send the reader here for the rest.
  */
 import { colLetter } from '../../catalogue/layout';
 import { parseRange, formatRange } from '../address';
 import { explanationStatus, flattenFindings } from '../checks';
-import { fixed, money } from '../decimal';
-import { cellNote, listRow } from '../render/finding';
-import { operandText } from '../render/quantity';
-import type { Finding, Quantity } from '../results';
+import { nextStepText } from '../render/finding';
+import type { Finding, Operand, Quantity } from '../results';
+import { LEGEND } from '../styles';
 import { countFindings, countsText } from '../summary';
 import type { CellMark, OutCell, SheetPlan, Severity } from '../types';
+import { fitRows } from './fit';
+import { firstCell, problemWords } from './findingWords';
+import { QUANTITY_FORMAT, QUANTITY_UNIT, quantityNumber, quantityText } from './numbers';
 
 export const FINDINGS_SHEET = '问题清单';
 
-const HEADER = ['序号', '严重程度', '规则', '问题', '应为', '实为', '差额', '容差', '涉及单元格', '建议', '说明状态'];
-
-function numberCell(q: Quantity | undefined): OutCell {
-  if (q === undefined) return { value: '', style: 'label' };
-  const x = q.value;
-  switch (q.kind) {
-    case 'rate':
-      return { value: Number(fixed(x, 2)), style: 'rate' };
-    case 'count':
-    case 'year':
-      return { value: Number(fixed(x, 0)), style: 'amount', numFmt: '0' };
-    case 'score':
-      return { value: Number(fixed(x, 2)), style: 'score' };
-    default:
-      return { value: Number(money(x)), style: 'amount' };
-  }
-}
+/** The columns people read, then the machine columns (grouped, collapsed). */
+const PEOPLE = ['序号', '严重程度', '问题', '应为', '实为', '差额', '单位', '先查单元格', '建议', '说明状态'];
+const PEOPLE_WIDTHS = [6, 8, 46, 11, 11, 11, 6, 18, 40, 11];
+const MACHINE = ['规则编号', '容差', '归于', '其余单元格'];
+const MACHINE_WIDTHS = [30, 10, 24, 40];
+/** Link columns after the machine columns (定位2…): one link per cell, as a cell holds one link. */
+const MAX_LINKS = 10;
+/** Cells listed in the 其余单元格 column. */
+const MAX_SHOWN = 30;
 
 /** The top-left cell of an operand's address (`Sheet!A1`), or undefined. */
 function cellOf(address: string | undefined): string | undefined {
@@ -39,15 +36,19 @@ function cellOf(address: string | undefined): string | undefined {
   return r ? formatRange({ ...r, bottom: r.top, right: r.left }) : undefined;
 }
 
-/** Link columns (定位1…) per row; further cells are listed in 涉及单元格. */
-const MAX_LINKS = 10;
-/** Cells listed in one 涉及单元格 cell. */
-const MAX_SHOWN = 30;
+function figure(q: Quantity | undefined): OutCell {
+  if (!q) return { value: '', style: 'label' };
+  return { value: quantityNumber(q), style: 'amount', numFmt: QUANTITY_FORMAT[q.kind] };
+}
+
+function shown(o: Operand): string {
+  return `${o.address ?? '（未定位）'} ${o.label}`;
+}
 
 export function findingsSheet(findings: Finding[]): SheetPlan {
   const flat = flattenFindings(findings);
   const maxLinks = Math.min(MAX_LINKS, Math.max(0, ...flat.map((x) => x.finding.operands.filter((o) => o.address).length)));
-  const width = HEADER.length + maxLinks;
+  const width = PEOPLE.length + MACHINE.length + maxLinks;
   const rows: SheetPlan['rows'] = [
     [{ value: '问题清单', style: 'title' }],
     [
@@ -55,44 +56,66 @@ export function findingsSheet(findings: Finding[]): SheetPlan {
         value:
           flat.length === 0
             ? '未发现问题：各项勾稽关系在容差内成立。'
-            : `${countsText(countFindings(findings))}；连带问题缩进列在引起它的问题之下。“错误”须改正；“提示”可在“出错说明”表中按规则编号写明原因。点击单元格地址可跳转。`,
+            : `${countsText(countFindings(findings))}；连带问题缩进列在引起它的问题之下。“错误”须改正；“提示”可在“出错说明”表中按规则编号写明原因。点“先查单元格”可跳转；规则编号、容差等在右侧折叠的列中（点列标上方的“+”展开）。`,
         style: 'note',
       },
     ],
-    [...HEADER, ...Array.from({ length: maxLinks }, (_, i) => `定位${i + 1}`)].map((h): OutCell => ({ value: h, style: 'header' })),
+    [...PEOPLE, ...MACHINE, ...Array.from({ length: maxLinks }, (_, i) => `定位${i + 1}`)].map((h): OutCell => ({ value: h, style: 'header' })),
   ];
+  const parents: string[] = [];
   const counters: number[] = [];
   for (const { finding: f, depth } of flat) {
     counters.length = depth + 1;
     counters[depth] = (counters[depth] ?? 0) + 1;
-    const text = listRow(f);
+    parents.length = depth + 1;
+    parents[depth] = f.id;
     const cells = f.operands.filter((o) => o.address);
-    const indent = depth > 0 ? `${'　'.repeat(depth)}└ ` : '';
+    const first = firstCell(f);
+    const others = cells.filter((o) => cellOf(o.address) !== cellOf(first?.address));
+    const indent = depth > 0 ? `${'　'.repeat(depth - 1)}└ ` : '';
+    const kind = f.computed?.kind ?? f.expected?.kind;
     rows.push([
       { value: counters.join('.'), style: 'label' },
       { value: f.severity, style: f.severity === '错误' ? 'error' : 'warning' },
-      { value: f.id, style: 'label' },
-      { value: `${indent}${text.problem}`, style: 'text' },
-      numberCell(f.expected),
-      numberCell(f.computed),
-      numberCell(f.difference),
-      f.tolerance === undefined ? { value: '', style: 'label' } : { value: `±${f.tolerance.value.toString()}`, style: 'label' },
-      {
-        value: [...f.operands.slice(0, MAX_SHOWN).map(operandText), ...(f.operands.length > MAX_SHOWN ? [`……等共 ${f.operands.length} 个单元格`] : [])].join('\n'),
-        style: cells.length ? 'link' : 'text',
-        link: cellOf(cells[0]?.address),
-      },
-      { value: text.nextStep, style: 'text' },
+      { value: `${indent}${problemWords(f)}`, style: 'text' },
+      figure(f.expected),
+      figure(f.computed),
+      { ...figure(f.difference), ...(f.difference && { numFmt: `+${QUANTITY_FORMAT[f.difference.kind]};-${QUANTITY_FORMAT[f.difference.kind]};0` }) },
+      { value: kind ? QUANTITY_UNIT[kind] : '', style: 'label' },
+      first?.address
+        ? { value: `${cellOf(first.address)}\n${first.label}`, style: 'link', link: cellOf(first.address) }
+        : { value: '', style: 'label' },
+      { value: nextStepText(f), style: 'text' },
       { value: explanationStatus(f), style: f.explanation ? 'ok' : f.severity === '错误' ? 'error' : 'warning' },
+      { value: f.id, style: 'label' },
+      { value: f.tolerance ? (f.toleranceBasis ?? `±${f.tolerance.value.toString()}`) : '', style: 'label' },
+      { value: depth > 0 ? parents[depth - 1] : '', style: 'label' },
+      {
+        value: [...others.slice(0, MAX_SHOWN).map(shown), ...(others.length > MAX_SHOWN ? [`……等共 ${others.length} 个单元格`] : [])].join('\n'),
+        style: 'label',
+      },
       ...cells.slice(0, MAX_LINKS).map((o): OutCell => ({ value: cellOf(o.address), style: 'link', link: cellOf(o.address) })),
     ]);
   }
+  rows.push([]);
+  rows.push(LEGEND.map((l): OutCell => ({ value: l.text, style: l.style })));
+  const widths = [...PEOPLE_WIDTHS, ...MACHINE_WIDTHS, ...Array.from({ length: maxLinks }, () => 14)];
+  // Row heights follow the people's columns only: the machine columns are folded away.
+  const sized = fitRows({
+    name: FINDINGS_SHEET,
+    rows: rows.map((r, i) => (i < 3 ? r : r.slice(0, PEOPLE.length))),
+    columnWidths: widths,
+    merges: [`A2:${colLetter(PEOPLE.length - 1)}2`],
+  });
   return {
     name: FINDINGS_SHEET,
     rows,
-    columnWidths: [7, 9, 30, 70, 12, 12, 12, 9, 44, 40, 12, ...Array.from({ length: maxLinks }, () => 14)],
-    merges: [`A2:${colLetter(width - 1)}2`],
+    columnWidths: widths,
+    merges: [`A2:${colLetter(PEOPLE.length - 1)}2`],
+    rowHeights: sized.rowHeights,
     freezeRows: 3,
+    printTitleRows: 3,
+    groupedColumns: { first: PEOPLE.length, last: width - 1 },
   };
 }
 
@@ -100,27 +123,51 @@ const RANK: Record<Severity, number> = { 错误: 0, 提示: 1 };
 
 /** A finding over a whole table marks its first cells only: thousands of notes help nobody and bloat the file. */
 export const MAX_MARKS_PER_FINDING = 50;
-/** Excel's limit for a note is 32,767 characters; keep well under it. */
-const MAX_NOTE = 4000;
+/** Notes show in a small box: the point in about a line, the rest in 问题清单. */
+export const MAX_NOTE = 120;
 
-/** One mark per involved cell: the most severe finding's colour, every finding's short note. */
+/** One line for a cell's note: the severity, the problem, the figures as the cells show them. */
+export function noteLine(f: Finding): string {
+  const figures =
+    f.expected && f.computed
+      ? `${f.kind === 'exceeds' ? '上限' : '应为'} ${quantityText(f.expected)}，实为 ${quantityText(f.computed)}`
+      : f.kind === 'cannotVerify'
+        ? '无法核实：有数据未填'
+        : '';
+  return `【${f.severity}${f.explanation ? '·已说明' : ''}】${f.title}${figures ? `：${figures}` : ''}。`;
+}
+
+function clip(s: string, n: number): string {
+  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+}
+
+/** One mark per involved cell: the most severe finding's colour; the note gives its point and where the rest is. */
 export function findingMarks(findings: Finding[]): CellMark[] {
-  const marks = new Map<string, { severity: Severity; notes: string[] }>();
-  for (const { finding: f } of flattenFindings(findings)) {
-    const note = cellNote(f);
+  const flat = flattenFindings(findings);
+  const number = new Map<Finding, string>();
+  const counters: number[] = [];
+  for (const { finding, depth } of flat) {
+    counters.length = depth + 1;
+    counters[depth] = (counters[depth] ?? 0) + 1;
+    number.set(finding, counters.join('.'));
+  }
+  const marks = new Map<string, { severity: Severity; findings: Finding[] }>();
+  for (const { finding: f } of flat) {
     for (const o of f.operands.filter((x) => cellOf(x.address)).slice(0, MAX_MARKS_PER_FINDING)) {
-      const address = cellOf(o.address);
-      if (!address) continue;
+      const address = cellOf(o.address)!;
       const m = marks.get(address);
-      if (!m) marks.set(address, { severity: f.severity, notes: [note] });
+      if (!m) marks.set(address, { severity: f.severity, findings: [f] });
       else {
         if (RANK[f.severity] < RANK[m.severity]) m.severity = f.severity;
-        if (!m.notes.includes(note)) m.notes.push(note);
+        if (!m.findings.includes(f)) m.findings.push(f);
       }
     }
   }
   return [...marks].map(([address, m]) => {
-    const note = m.notes.join('\n\n');
-    return { address, severity: m.severity, note: note.length > MAX_NOTE ? `${note.slice(0, MAX_NOTE)}……（其余见“问题清单”）` : note };
+    const sorted = [...m.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+    const refs = sorted.map((f) => number.get(f)!).join('、');
+    const more = sorted.length > 1 ? `另有 ${sorted.length - 1} 项；` : '';
+    const tail = `${more}详见“问题清单”第 ${refs} 条。`;
+    return { address, severity: m.severity, note: `${clip(noteLine(sorted[0]), Math.max(40, MAX_NOTE - tail.length))}${tail}` };
   });
 }

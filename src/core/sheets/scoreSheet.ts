@@ -10,7 +10,10 @@ import { fixed } from '../decimal';
 import type { ScoreLine, ScoreSheet } from '../results';
 import { explainGroup } from '../scoring';
 import { gradeText } from '../summary';
+import type { GradeBands } from '../rulebook';
+import { LEGEND } from '../styles';
 import type { OutCell, SheetPlan, StyleName } from '../types';
+import { fitRows } from './fit';
 
 export const SCORE_SHEET = '评分表';
 
@@ -19,10 +22,21 @@ const num = (x: Decimal) => Number(fixed(x, 2));
 /** A 0 that means "none pending" stays blank; a line's pending points show. */
 const pendingCell = (x: Decimal | undefined, style: StyleName): OutCell => (x && !x.isZero() ? { value: num(x), style, numFmt: '0.00' } : { style });
 
+/** The grade bands in words: 优 90 分及以上, 良 80（含）至 90 分, … */
+export function bandWords(bands: GradeBands, points: Decimal): string {
+  const f = (x: Decimal) => fixed(x, 0);
+  return [
+    `优：${f(bands.优)} 分及以上（满分 ${f(points)} 分）`,
+    `良：${f(bands.良)}（含）至 ${f(bands.优)} 分`,
+    `中：${f(bands.中)}（含）至 ${f(bands.良)} 分`,
+    `差：${f(bands.中)} 分以下`,
+  ].join('；');
+}
+
 /**
  * `complete` false (数据不完整): the total and grade rows say so instead of showing a total as real.
  */
-export function scoreSheet(scores: ScoreSheet, complete = true): SheetPlan {
+export function scoreSheet(scores: ScoreSheet, complete = true, bands?: GradeBands): SheetPlan {
   const claims =
     scores.claimedTotal !== undefined || scores.lines.some((l) => l.claimed !== undefined) || scores.groups.some((g) => g.claimed !== undefined);
   const width = claims ? 13 : 11;
@@ -32,7 +46,7 @@ export function scoreSheet(scores: ScoreSheet, complete = true): SheetPlan {
     [{ value: '部门整体支出绩效评价评分表', style: 'title' }],
     [
       {
-        value: `满分 ${fixed(scores.points)} 分。定量指标按“评分规则”由指标计算表的数值计分；定性指标按“自评打分”表的得分计分；缺少数据、无法计分的指标为“待核实”，其分值列入“待核实分值”，不计 0 分，也不计入核实得分；单位对这些指标的自评得分列为“自报、未核实”。`,
+        value: `单位：分；指标值为百分比。满分 ${fixed(scores.points)} 分。定量指标按“评分规则”由指标计算表的数值计分；定性指标按“自评打分”表的得分计分；缺少数据、无法计分的指标为“待核实”，其分值列入“待核实分值”，不计 0 分，也不计入核实得分；单位对这些指标的自评得分列为“自报、未核实”。`,
         style: 'note',
       },
     ],
@@ -122,6 +136,11 @@ export function scoreSheet(scores: ScoreSheet, complete = true): SheetPlan {
     blank('total'),
     ...(claims ? [blank('total'), blank('total')] : []),
   ]);
+  if (bands) {
+    rows.push([{ value: '等级划分', style: 'label' }, { value: bandWords(bands, scores.points), style: 'text' }]);
+    merges.push(`B${rows.length}:${a1(rows.length - 1, width - 1)}`);
+  }
+  rows.push(LEGEND.map((l): OutCell => ({ value: l.text, style: l.style })));
 
   // The 一级 summary the chart reads.
   rows.push([]);
@@ -144,12 +163,13 @@ export function scoreSheet(scores: ScoreSheet, complete = true): SheetPlan {
     { name: '得分', range: `C${r1}:C${r2}` },
   ];
   if (withClaims) series.push({ name: '自评得分', range: `D${r1}:D${r2}` });
-  return {
+  return fitRows({
     name: SCORE_SHEET,
     rows,
-    columnWidths: [10, 7, 14, 7, 20, 7, 44, 11, 9, 9, 44, ...(claims ? [9, 50] : [])],
+    columnWidths: [10, 7, 12, 7, 18, 7, 40, 9, 8, 8, 36, ...(claims ? [9, 36] : [])],
     merges,
     freezeRows: 3,
+    printTitleRows: 3,
     chart: { title: '各一级指标得分与分值', categories: `A${r1}:A${r2}`, series, anchor: `G${top + 1}` },
-  };
+  });
 }

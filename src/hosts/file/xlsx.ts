@@ -22,7 +22,8 @@ import {
   STATE_SHEET,
 } from '../../core/markState';
 import { DefinedNameEntry, MAX_NAMED_CELLS, resolveNames } from '../../core/names';
-import { STYLES } from '../../core/styles';
+import { SHEET_FONT_CHARSET, STYLES } from '../../core/styles';
+import { internalLinksAsLocations } from './links';
 import type { CellValue, Diagnostic, OutCell, Plan, RawReading, SheetPlan } from '../../core/types';
 
 /** A loaded workbook with the defined names exactly as the file stores them. */
@@ -212,7 +213,10 @@ export function newXlsx(): XlsxBook {
 
 export async function saveXlsx(book: XlsxBook): Promise<Uint8Array> {
   const bytes = new Uint8Array(await book.wb.xlsx.writeBuffer());
-  return book.setAside?.length ? restoreNames(bytes, book.setAside) : bytes;
+  const zip = await JSZip.loadAsync(bytes);
+  await internalLinksAsLocations(zip);
+  const linked = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  return book.setAside?.length ? restoreNames(linked, book.setAside) : linked;
 }
 
 // ------------------------------------------------------------------ reading
@@ -307,11 +311,21 @@ const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF'
 function styleCell(cell: ExcelJS.Cell, out: OutCell): void {
   const s = out.style ? STYLES[out.style] : {};
   const style: Partial<ExcelJS.Style> = {};
-  if (s.bold || s.size || s.color || s.underline)
-    style.font = { bold: s.bold, size: s.size, color: s.color ? { argb: argb(s.color) } : undefined, underline: s.underline };
+  if (s.font || s.bold || s.size || s.color || s.underline)
+    style.font = {
+      ...(s.font && { name: s.font, charset: SHEET_FONT_CHARSET }),
+      bold: s.bold,
+      size: s.size ?? 11,
+      color: s.color ? { argb: argb(s.color) } : undefined,
+      underline: s.underline,
+    };
   if (s.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
   if (s.wrap || s.align) style.alignment = { wrapText: s.wrap, horizontal: s.align, vertical: 'top' };
   if (s.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (s.outline) {
+    const thick: Partial<ExcelJS.Border> = { style: 'medium', color: { argb: argb(s.outline) } };
+    style.border = { top: thick, left: thick, bottom: thick, right: thick };
+  }
   const numFmt = out.numFmt ?? s.numFmt;
   if (numFmt) style.numFmt = numFmt;
   cell.style = style;
@@ -347,7 +361,23 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   });
   plan.columnWidths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   // Accountants print these: A4, one page wide, oriented as the core decides for both hosts.
-  ws.pageSetup = { paperSize: 9, orientation: pageOrientation(plan), fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: pageOrientation(plan),
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: plan.pagesTall ?? 0,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(plan.printTitleRows ? { printTitlesRow: `1:${plan.printTitleRows}` } : {}),
+  };
+  if (plan.groupedColumns) {
+    for (let c = plan.groupedColumns.first; c <= plan.groupedColumns.last; c++) {
+      const col = ws.getColumn(c + 1);
+      col.outlineLevel = 1;
+      col.hidden = true;
+    }
+    ws.properties.outlineLevelCol = 1;
+  }
   plan.rows.forEach((line, r) => line.forEach((out, c) => out && writeCell(ws, r, c, out)));
   for (const [row, h] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = h;
   for (const m of plan.merges ?? []) ws.mergeCells(m);

@@ -24,17 +24,23 @@ const ALIGN: Record<NonNullable<CellStyle['align']>, Excel.RangeFormat['horizont
 
 /** The format settings of a CellStyle, each applied on its own so equal settings make one block across styles. */
 type Attr = Exclude<keyof CellStyle, 'numFmt'>;
-const ATTRS: Attr[] = ['bold', 'size', 'color', 'underline', 'fill', 'wrap', 'align', 'border'];
+const ATTRS: Attr[] = ['font', 'bold', 'size', 'color', 'underline', 'fill', 'wrap', 'align', 'border', 'outline'];
 
 function setAttr(range: Excel.Range | Excel.RangeAreas, attr: Attr, style: CellStyle, rows: number, cols: number): void {
   const f = range.format;
-  if (attr === 'bold') f.font.bold = true;
+  if (attr === 'font') f.font.name = style.font!;
+  else if (attr === 'bold') f.font.bold = true;
   else if (attr === 'size') f.font.size = style.size!;
   else if (attr === 'color') f.font.color = style.color!;
   else if (attr === 'underline') f.font.underline = 'Single';
   else if (attr === 'fill') f.fill.color = style.fill!;
   else if (attr === 'wrap') f.wrapText = true;
   else if (attr === 'align') f.horizontalAlignment = ALIGN[style.align!];
+  else if (attr === 'outline')
+    for (const e of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const) {
+      f.borders.getItem(e).weight = 'Medium';
+      f.borders.getItem(e).color = style.outline!;
+    }
   else {
     const edges: Array<Parameters<Excel.RangeBorderCollection['getItem']>[0]> = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
     if (rows > 1) edges.push('InsideHorizontal');
@@ -85,7 +91,8 @@ function setUpPage(ws: Excel.Worksheet, sp: SheetPlan): void {
   const page = ws.pageLayout;
   page.paperSize = 'A4';
   page.orientation = pageOrientation(sp) === 'landscape' ? 'Landscape' : 'Portrait';
-  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: sp.pagesTall ?? 0 };
+  if (sp.printTitleRows) page.setPrintTitleRows(`$1:$${sp.printTitleRows}`);
 }
 
 interface Block {

@@ -13,6 +13,8 @@ import {
   MessageBarTitle,
   Tab,
   TabList,
+  Theme,
+  ToggleButton,
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
@@ -20,16 +22,24 @@ import { buildModel } from '../../core/model';
 import type { Finding, ScoreSheet } from '../../core/results';
 import { countFindings } from '../../core/summary';
 import type { DraftInput, ReportDraft } from '../../core/narrative';
-import type { Plan } from '../../core/types';
+import type { Plan, Severity } from '../../core/types';
 import { cannotDownload, copyReportForMac, downloadBytes, DOCX_MIME, safeFileName } from '../download';
 import { InputStatus, inputStatuses } from '../inputStatus';
 import { describeError, Engine, loadEngine, recheck, runAll, RunOutcome, StepId } from '../pipeline';
 import type { WorkbookPort } from '../port';
-import { Strings, StringsContext, ZH } from '../strings';
+import { EN, Strings, StringsContext, ZH } from '../strings';
 import { DataTab } from './DataTab';
 import { FindingsTab } from './FindingsTab';
 import { ReportTab } from './ReportTab';
 import { RunTab } from './RunTab';
+import { ScoreTab } from './ScoreTab';
+
+/** Fluent's light theme with the Chinese UI faces first: Microsoft YaHei UI on Windows, PingFang SC on a Mac. */
+export const paneTheme: Theme = {
+  ...webLightTheme,
+  fontFamilyBase:
+    '"Segoe UI", "Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", system-ui, sans-serif',
+};
 
 const useStyles = makeStyles({
   root: {
@@ -43,10 +53,11 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   tabs: { flexWrap: 'wrap' },
+  top: { display: 'flex', justifyContent: 'flex-end' },
   panel: { minWidth: 0 },
 });
 
-type TabId = 'data' | 'run' | 'findings' | 'report';
+type TabId = 'data' | 'run' | 'findings' | 'score' | 'report';
 
 interface Message {
   id: number;
@@ -84,6 +95,10 @@ export interface AppProps {
   editDebounceMs?: number;
   /** The engine (tests may wrap it); by default loaded on demand. */
   engine?: Engine;
+  /** The web page's download of the result workbook (after a run). */
+  onDownload?: () => void;
+  /** Whether a workbook is open; by default, whether there is a port. */
+  hasWorkbook?: boolean;
 }
 
 export function App({
@@ -96,8 +111,12 @@ export function App({
   onRun,
   editDebounceMs = 700,
   engine,
+  onDownload,
+  hasWorkbook = port !== null,
 }: AppProps) {
-  const s = strings;
+  // Chinese first (Office's display language decides the start); the user can switch either way.
+  const [s, setStrings] = React.useState<Strings>(strings);
+  const [focus, setFocus] = React.useState<Severity | null>(null);
   const css = useStyles();
   const [tab, setTab] = React.useState<TabId>('run');
   const [busy, setBusy] = React.useState(false);
@@ -280,16 +299,38 @@ export function App({
   };
 
   const ev = outcome?.evaluation;
-  const titles: Record<TabId, string> = { data: s.tabData, run: s.tabRun, findings: s.tabFindings, report: s.tabReport };
+  const titles: Record<TabId, string> = { data: s.tabData, run: s.tabRun, findings: s.tabFindings, score: s.tabScore, report: s.tabReport };
+  const showFindings = (severity: Severity) => {
+    setFocus(severity);
+    setTab('findings');
+  };
   const findingCount = ev ? countFindings(ev.findings).problems : null;
 
   return (
-    <FluentProvider theme={webLightTheme} lang={s === ZH ? 'zh-CN' : 'en'}>
+    <FluentProvider theme={paneTheme} lang={s === EN ? 'en' : 'zh-CN'}>
       <StringsContext.Provider value={s}>
         <main className={css.root}>
+          <div className={css.top}>
+            <ToggleButton
+              size="small"
+              appearance="subtle"
+              checked={s === EN}
+              title={s.language}
+              lang={s === EN ? 'zh-CN' : 'en'}
+              onClick={() => setStrings(s === EN ? ZH : EN)}
+            >
+              {s === EN ? '中文' : 'English'}
+            </ToggleButton>
+          </div>
           {header}
           {messages.map((m) => (
-            <MessageBar key={m.id} intent={m.intent} layout="multiline" role={m.intent === 'error' ? 'alert' : 'status'}>
+            <MessageBar
+              key={m.id}
+              intent={m.intent}
+              // Multiline wraps in a 320 px pane (singleline overflows it); a success is one short sentence, dismissible.
+              layout="multiline"
+              role={m.intent === 'error' ? 'alert' : 'status'}
+            >
               <MessageBarBody>
                 {m.intent === 'error' && <MessageBarTitle>{s.errorTitle}</MessageBarTitle>}
                 {m.text}
@@ -303,7 +344,15 @@ export function App({
               />
             </MessageBar>
           ))}
-          <TabList className={css.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
+          <TabList
+            className={css.tabs}
+            size="small"
+            selectedValue={tab}
+            onTabSelect={(_, d) => {
+              setFocus(null);
+              setTab(d.value as TabId);
+            }}
+          >
             {(Object.keys(titles) as TabId[]).map((id) => (
               <Tab key={id} value={id}>
                 {titles[id]}
@@ -322,13 +371,30 @@ export function App({
                 onRefresh={() => void loadStatuses()}
               />
             )}
-            {tab === 'run' && <RunTab busy={busy} step={step} summary={ev?.summary ?? null} needed={ev?.completeness.mostNeeded} onSelect={onSelect} onRun={onRunAll} />}
+            {tab === 'run' && (
+              <RunTab
+                hasWorkbook={hasWorkbook}
+                busy={busy}
+                step={step}
+                summary={ev?.summary ?? null}
+                needed={ev?.completeness.mostNeeded}
+                onSelect={onSelect}
+                onRun={onRunAll}
+                onShowFindings={showFindings}
+                onShowScores={() => setTab('score')}
+                onDownload={onDownload}
+                onExport={ev?.report ? () => void onExport() : undefined}
+                exporting={exporting}
+              />
+            )}
+            {tab === 'score' && <ScoreTab scores={ev?.scores ?? null} />}
             {tab === 'findings' && (
               <FindingsTab
                 findings={ev?.findings ?? null}
                 diagnostics={ev?.diagnostics ?? []}
                 live={!!port?.live}
                 busy={busy}
+                focus={focus}
                 onSelect={onSelect}
                 onExplain={onExplain}
                 onClearMarks={onClearMarks}

@@ -6,6 +6,7 @@ import {
   AccordionItem,
   AccordionPanel,
   Badge,
+  Body1,
   Button,
   Caption1,
   Dropdown,
@@ -33,9 +34,16 @@ const useStyles = makeStyles({
   filters: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalS },
   // Fluent's Dropdown and Input default to a 250 px minimum, wider than half a 320 px pane.
   narrow: { minWidth: 0, width: '100%' },
+  value: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', flexShrink: 0 },
 });
 
-const BADGE: Record<BindingStatus, 'success' | 'danger' | 'warning'> = { 已绑定: 'success', 缺失: 'warning', 无效: 'danger' };
+const BADGE: Record<BindingStatus, 'success' | 'danger' | 'warning' | 'informative'> = {
+  已填写: 'success',
+  未填写: 'informative',
+  名称不存在: 'warning',
+  无效: 'danger',
+};
+const ORDER: BindingStatus[] = ['名称不存在', '无效', '未填写', '已填写'];
 
 export interface DataTabProps {
   statuses: InputStatus[] | null;
@@ -54,7 +62,7 @@ export function DataTab({ statuses, live, busy, onBind, onInsertTemplate, onRefr
   const pane = usePaneStyles();
   const [filter, setFilter] = React.useState<Filter>('all');
   const [query, setQuery] = React.useState('');
-  const statusLabel: Record<BindingStatus, string> = { 已绑定: s.statusBound, 缺失: s.statusMissing, 无效: s.statusInvalid };
+  const statusLabel: Record<BindingStatus, string> = { 名称不存在: s.statusNoName, 未填写: s.statusBlank, 已填写: s.statusFilled, 无效: s.statusInvalid };
   const filterLabel = (f: Filter) => (f === 'all' ? s.filterAll : statusLabel[f]);
 
   const all = statuses ?? [];
@@ -65,7 +73,10 @@ export function DataTab({ statuses, live, busy, onBind, onInsertTemplate, onRefr
   const sheets = [...new Set(shown.map((x) => x.sheet))];
   // Sheets with something to fix start open; after that the user's choice holds (binding must not fold a sheet away).
   const [opened, setOpened] = React.useState<string[] | null>(null);
-  const initial = sheets.filter((sh) => shown.some((x) => x.sheet === sh && x.status !== '已绑定'));
+  // Only what needs the user (no such name, invalid, a required blank) opens a sheet; an optional blank does not.
+  const needs = (x: InputStatus) => x.status === '名称不存在' || x.status === '无效' || (x.status === '未填写' && x.required);
+  const initial = sheets.filter((sh) => shown.some((x) => x.sheet === sh && needs(x)));
+  const noName = count('名称不存在');
   const ready = all.length > 0;
   React.useEffect(() => {
     if (ready) setOpened((o) => o ?? initial);
@@ -75,9 +86,10 @@ export function DataTab({ statuses, live, busy, onBind, onInsertTemplate, onRefr
 
   return (
     <div className={pane.stack}>
+      {live && noName > 0 && <Body1 className={pane.help}>{s.insertTemplateWhy(noName)}</Body1>}
       <div className={pane.row}>
         {live && (
-          <Button appearance="primary" disabled={busy} onClick={onInsertTemplate}>
+          <Button appearance={noName > 0 ? 'primary' : 'secondary'} {...(noName > 0 && { 'data-next': true })} disabled={busy} onClick={onInsertTemplate}>
             {s.insertTemplate}
           </Button>
         )}
@@ -85,11 +97,12 @@ export function DataTab({ statuses, live, busy, onBind, onInsertTemplate, onRefr
           {s.refresh}
         </Button>
       </div>
-      {live && <Caption1 className={pane.muted}>{s.bindHint}</Caption1>}
+      {live && <Body1 className={pane.help}>{s.bindHint}</Body1>}
       {live && <RecognisePanel busy={busy} onBound={onRefresh} />}
       <Text weight="semibold" aria-live="polite">
-        {s.counts(count('已绑定'), count('缺失'), count('无效'))}
+        {s.countsStates(count('已填写'), count('未填写'), noName, count('无效'))}
       </Text>
+      <Body1 className={pane.help}>{s.requiredMark}</Body1>
       <div className={css.filters}>
         <Field label={s.filterLabel}>
           <Dropdown
@@ -98,7 +111,7 @@ export function DataTab({ statuses, live, busy, onBind, onInsertTemplate, onRefr
             selectedOptions={[filter]}
             onOptionSelect={(_, d) => setFilter((d.optionValue as Filter) ?? 'all')}
           >
-            {(['all', '已绑定', '缺失', '无效'] as Filter[]).map((f) => (
+            {(['all', ...ORDER] as Filter[]).map((f) => (
               <Option key={f} value={f}>
                 {filterLabel(f)}
               </Option>
@@ -112,7 +125,7 @@ export function DataTab({ statuses, live, busy, onBind, onInsertTemplate, onRefr
       <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpened(d.openItems as string[])}>
         {sheets.map((sheet) => {
           const items = shown.filter((x) => x.sheet === sheet);
-          const bad = items.filter((x) => x.status !== '已绑定').length;
+          const bad = items.filter(needs).length;
           return (
             <AccordionItem value={sheet} key={sheet}>
               <AccordionHeader size="small">
@@ -133,8 +146,13 @@ export function DataTab({ statuses, live, busy, onBind, onInsertTemplate, onRefr
                         </Badge>
                         <Text className={pane.grow} weight="semibold" truncate wrap={false} title={x.label}>
                           {x.label}
-                          {x.required ? ' *' : ''}
+                          {x.required && <span aria-label={s.required}> *</span>}
                         </Text>
+                        {x.value !== undefined && (
+                          <Text className={css.value} data-testid="value" title={`${s.valueRead} ${x.value}`}>
+                            {x.value}
+                          </Text>
+                        )}
                         {live && (
                           <Button size="small" disabled={busy} onClick={() => onBind(x.name)} aria-label={`${s.bind} ${x.label}`}>
                             {s.bind}
@@ -145,7 +163,7 @@ export function DataTab({ statuses, live, busy, onBind, onInsertTemplate, onRefr
                         {x.name}
                         {x.address ? ` → ${x.address}` : ''}
                       </Caption1>
-                      {x.message && <Caption1 className={x.status === '无效' ? pane.danger : pane.muted}>{x.message}</Caption1>}
+                      {x.message && x.status !== '已填写' && <Body1 className={x.status === '无效' ? pane.danger : pane.help}>{x.message}</Body1>}
                     </li>
                   ))}
                 </ul>

@@ -1,10 +1,13 @@
-/** 问题: findings grouped by severity; click one to go to its cells; explain a 提示; clear the marks. */
+/**
+ * 问题: findings grouped by severity, as cards a person scans: the problem in a line, a small
+ * 应为 / 实为 / 差额 table, the cells (links in Excel; named on the web page, which cannot select),
+ * 建议 once, and the technical detail (rule, tolerance, consequences) behind 详情.
+ */
 import * as React from 'react';
 import {
   Badge,
   Body1,
   Button,
-  Caption1,
   Card,
   Field,
   makeStyles,
@@ -16,7 +19,9 @@ import {
 } from '@fluentui/react-components';
 import { cardParts } from '../../core/render/finding';
 import { countFindings, countsText } from '../../core/summary';
-import type { Finding } from '../../core/results';
+import { firstCell, problemWords } from '../../core/sheets/findingWords';
+import { quantityText } from '../../core/sheets/numbers';
+import type { Finding, Operand } from '../../core/results';
 import type { Diagnostic, Severity } from '../../core/types';
 import { useStrings } from '../strings';
 import { usePaneStyles } from './styles';
@@ -25,10 +30,16 @@ const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
   error: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteRedBorder2}` },
   warning: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteMarigoldBorder2}` },
-  title: { justifyContent: 'flex-start', textAlign: 'left', paddingLeft: 0, paddingRight: 0, minWidth: 0, height: 'auto' },
-  operands: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
-  clamped: { display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' },
+  figures: {
+    borderCollapse: 'collapse',
+    width: '100%',
+    fontVariantNumeric: 'tabular-nums',
+    '& th': { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, textAlign: 'right', padding: '0 4px' },
+    '& td': { textAlign: 'right', padding: '0 4px', whiteSpace: 'nowrap' },
+  },
+  cells: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  named: { fontWeight: tokens.fontWeightSemibold },
 });
 
 export interface FindingsTabProps {
@@ -36,15 +47,73 @@ export interface FindingsTabProps {
   diagnostics: Diagnostic[];
   live: boolean;
   busy: boolean;
+  /** The group to bring into view (a badge on 一键生成 was clicked). */
+  focus?: Severity | null;
   onSelect(address: string): void;
   /** Resolves to whether the explanation was saved (the editor stays open, text kept, when not). */
   onExplain(finding: Finding, text: string): Promise<boolean>;
   onClearMarks(): void;
 }
 
-/** The first cell a finding is about: where clicking the finding takes the user. */
+/** The cell clicking a finding goes to: the one to check first. */
 export function findingAddress(f: Finding): string | undefined {
-  return f.operands.find((o) => o.address)?.address;
+  return firstCell(f)?.address;
+}
+
+/** 应为 / 实为 / 差额 (上限 / 实为 / 超出 for an upper bound), formatted as the cells show them, with units. */
+export function FigureTable({ f }: { f: Finding }) {
+  const s = useStrings();
+  const css = useStyles();
+  if (!f.expected || !f.computed) return null;
+  const head = f.kind === 'exceeds' ? [s.upperBound, s.actual, s.excess] : [s.expected, s.actual, s.difference];
+  return (
+    <table className={css.figures} data-testid="figures">
+      <thead>
+        <tr>
+          {head.map((h) => (
+            <th key={h} scope="col">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          <td>{quantityText(f.expected)}</td>
+          <td>{quantityText(f.computed)}</td>
+          <td>{f.difference ? quantityText(f.difference, true) : ''}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+function CellLinks({ cells, live, onSelect }: { cells: Operand[]; live: boolean; onSelect(address: string): void }) {
+  const s = useStrings();
+  const css = useStyles();
+  const [named, setNamed] = React.useState<Operand | null>(null);
+  if (cells.length === 0) return null;
+  return (
+    <div className={css.cells}>
+      <Text>{s.cells}：</Text>
+      {cells.map((o) => (
+        <Button
+          key={`${o.name}@${o.address}`}
+          size="small"
+          appearance="subtle"
+          title={o.label}
+          onClick={() => (live ? onSelect(o.address!) : setNamed(o))}
+        >
+          {o.address}
+        </Button>
+      ))}
+      {!live && named && (
+        <Body1 role="status" className={css.named}>
+          {s.cellNamed(`${named.address} ${named.label}`)}
+        </Body1>
+      )}
+    </div>
+  );
 }
 
 function FindingCard({ f, live, busy, onSelect, onExplain }: { f: Finding } & Omit<FindingsTabProps, 'findings' | 'diagnostics' | 'onClearMarks'>) {
@@ -54,54 +123,43 @@ function FindingCard({ f, live, busy, onSelect, onExplain }: { f: Finding } & Om
   const [editing, setEditing] = React.useState(false);
   const [open, setOpen] = React.useState(false);
   const [text, setText] = React.useState(f.explanation ?? '');
-  const target = findingAddress(f);
-  const cells = f.operands.filter((o) => o.address);
+  const first = firstCell(f);
+  const cells = [first, ...f.operands.filter((o) => o.address && o.address !== first?.address)].filter((o): o is Operand => !!o?.address);
+  const words = problemWords(f);
   const parts = cardParts(f);
-  const point = parts.figures.length ? parts.figures.map((x) => `${x.label} ${x.text}`).join('，') : parts.summary ?? '';
   return (
     <Card className={mergeClasses(css.card, f.severity === '错误' ? css.error : css.warning)} data-finding={f.id}>
-      <Button
-        appearance="transparent"
-        className={css.title}
-        disabled={!target}
-        onClick={() => target && onSelect(target)}
-        title={target ? `${s.locate} ${target}` : undefined}
-      >
-        <Text weight="semibold" align="start">
-          {parts.title}
-        </Text>
-      </Button>
-      {target && <Caption1 className={pane.mono}>{target}</Caption1>}
-      {point && <Body1 className={open ? pane.wrap : mergeClasses(pane.wrap, css.clamped)}>{point}</Body1>}
-      {open && parts.details.map((d) => (
-        <Caption1 key={d} className={pane.wrap}>
-          {d}
-        </Caption1>
-      ))}
-      {open && live && cells.length > 0 && (
-        <div className={css.operands} aria-label={s.locate}>
-          {cells.map((o) => (
-            <Button key={`${o.name}@${o.address}`} size="small" appearance="subtle" onClick={() => onSelect(o.address!)}>
-              {o.label} · {o.address}
-            </Button>
-          ))}
-        </div>
-      )}
-      {open && parts.nextStep && (
-        <Caption1 className={pane.muted}>
-          {s.nextStep}：{parts.nextStep}
-        </Caption1>
-      )}
-      {f.consequences && f.consequences.length > 0 && (
-        <Caption1 className={pane.muted}>
-          {s.consequences(f.consequences.length)}
-          {open ? `：${f.consequences.map((c) => c.title).join('；')}` : ''}
-        </Caption1>
-      )}
+      <Text as="h4" weight="semibold" block style={{ margin: 0 }}>
+        {parts.title}
+      </Text>
+      {words !== f.title && <Body1 className={pane.wrap}>{words.slice(f.title.length + 1)}</Body1>}
+      <FigureTable f={f} />
+      <CellLinks cells={open ? cells : cells.slice(0, 3)} live={live} onSelect={onSelect} />
+      <Body1 className={pane.wrap}>
+        <Text weight="semibold">{s.suggestion}：</Text>
+        {parts.nextStep}
+      </Body1>
       {f.explanation && !editing && (
-        <Caption1>
+        <Body1 className={pane.wrap}>
           {s.explanation}：{f.explanation}
-        </Caption1>
+        </Body1>
+      )}
+      {open && (
+        <dl className={pane.help} data-testid="technical" style={{ margin: 0 }}>
+          {parts.details.map((d) => (
+            <dd key={d} style={{ margin: 0 }}>
+              {d}
+            </dd>
+          ))}
+          <dd style={{ margin: 0 }}>
+            {s.rule}：{f.id}
+          </dd>
+          {f.consequences && f.consequences.length > 0 && (
+            <dd style={{ margin: 0 }}>
+              {s.consequences(f.consequences.length)}：{f.consequences.map((c) => c.title).join('；')}
+            </dd>
+          )}
+        </dl>
       )}
       {editing ? (
         <div className={pane.stack}>
@@ -139,10 +197,18 @@ function FindingCard({ f, live, busy, onSelect, onExplain }: { f: Finding } & Om
 }
 
 export function FindingsTab(props: FindingsTabProps) {
-  const { findings, live, busy, onClearMarks } = props;
+  const { findings, live, busy, focus, onClearMarks } = props;
   const s = useStrings();
   const css = useStyles();
   const pane = usePaneStyles();
+  const sections = React.useRef<Partial<Record<Severity, HTMLElement | null>>>({});
+  React.useEffect(() => {
+    const el = focus ? sections.current[focus] : null;
+    if (el) {
+      el.scrollIntoView?.({ block: 'start' });
+      el.focus();
+    }
+  }, [focus, findings]);
   if (!findings) return <Body1>{s.runFirst}</Body1>;
   const counts = countFindings(findings);
   const groups: Array<[Severity, string, 'danger' | 'warning']> = [
@@ -151,28 +217,19 @@ export function FindingsTab(props: FindingsTabProps) {
   ];
   return (
     <div className={pane.stack}>
-      {live && (
-        <div className={pane.row}>
-          <Button disabled={busy} onClick={onClearMarks}>
-            {s.clearMarks}
-          </Button>
-        </div>
-      )}
       {findings.length === 0 ? (
         <Body1>{s.noFindings}</Body1>
       ) : (
-        <Caption1 className={pane.muted}>
-          {s.findingsHeader(countsText(counts))}
-        </Caption1>
+        <Body1 className={pane.help}>{s.findingsHeader(countsText(counts))}</Body1>
       )}
       {groups.map(([sev, label, color]) => {
         const items = findings.filter((f) => f.severity === sev);
         const count = sev === '错误' ? counts.errors : counts.warnings;
         if (items.length === 0) return null;
         return (
-          <section key={sev} aria-label={label} className={pane.stack}>
+          <section key={sev} aria-label={label} className={pane.stack} tabIndex={-1} ref={(el) => void (sections.current[sev] = el)}>
             <div className={pane.row}>
-              <Subtitle2>{label}</Subtitle2>
+              <Subtitle2 as="h3">{label}</Subtitle2>
               <Badge color={color}>{count}</Badge>
             </div>
             <ul className={css.list}>
@@ -185,6 +242,13 @@ export function FindingsTab(props: FindingsTabProps) {
           </section>
         );
       })}
+      {live && (
+        <div className={pane.row}>
+          <Button disabled={busy} onClick={onClearMarks}>
+            {s.clearMarks}
+          </Button>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,22 +1,28 @@
 /**
- * 一键生成: one button, the step being run, then the summary: verified and pending points, the grade
- * (or range), the problem counts; or, when 数据不完整, in a neutral colour, the inputs that matter most.
+ * 一键生成 and what comes next: the summary (verified and pending points, the grade or range, the problem
+ * counts; or, when 数据不完整, in a neutral colour, the inputs that matter most). One primary action at a
+ * time: 打开工作簿 (the web page's header) → 一键生成 → 查看问题 when there are errors, else 下载结果 (web
+ * page) or 查看得分. The error and 提示 badges jump to their group in 问题.
  */
 import * as React from 'react';
 import { Badge, Body1, Button, Caption1, Card, CardHeader, Field, Link, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import type { NeededInput } from '../../core/completeness';
 import type { EvaluationSummary } from '../../core/engine';
+import type { Severity } from '../../core/types';
 import { STEPS, StepId } from '../pipeline';
 import { useStrings } from '../strings';
 import { usePaneStyles } from './styles';
 
 const useStyles = makeStyles({
   figures: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', rowGap: tokens.spacingVerticalS, columnGap: tokens.spacingHorizontalM },
-  figure: { display: 'flex', flexDirection: 'column' },
+  figure: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start' },
   big: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  badgeButton: { minWidth: 0, padding: 0, height: 'auto' },
 });
 
 export interface RunTabProps {
+  /** Whether a workbook is open (on the web page: a file was chosen). */
+  hasWorkbook: boolean;
   busy: boolean;
   step: StepId | null;
   summary: EvaluationSummary | null;
@@ -25,6 +31,12 @@ export interface RunTabProps {
   /** Goes to a cell (selects it in Excel). */
   onSelect?(address: string): void;
   onRun(): void;
+  onShowFindings(severity: Severity): void;
+  onShowScores(): void;
+  /** The web page's download of the result workbook. */
+  onDownload?: () => void;
+  onExport?: () => void;
+  exporting?: boolean;
 }
 
 /** One figure of the summary: its label above it. */
@@ -33,27 +45,41 @@ function Figure({ label, children }: { label: string; children: React.ReactNode 
   const pane = usePaneStyles();
   return (
     <div className={css.figure}>
-      <Text className={pane.muted}>{label}</Text>
-      <span>{children}</span>
+      <Body1 className={pane.help}>{label}</Body1>
+      {children}
     </div>
   );
 }
 
-export function RunTab({ busy, step, summary, needed, onSelect, onRun }: RunTabProps) {
+export function RunTab({ hasWorkbook, busy, step, summary, needed, onSelect, onRun, onShowFindings, onShowScores, onDownload, onExport, exporting }: RunTabProps) {
   const s = useStrings();
   const css = useStyles();
   const pane = usePaneStyles();
   const label: Record<StepId, string> = { read: s.stepRead, evaluate: s.stepEvaluate, write: s.stepWrite, done: s.stepDone };
   const running = busy && step !== null && step !== 'done';
+  // What the user should do next, and only that, in the primary style.
+  const next: 'open' | 'run' | 'findings' | 'download' | 'scores' = !hasWorkbook
+    ? 'open'
+    : !summary
+      ? 'run'
+      : summary.errors > 0
+        ? 'findings'
+        : onDownload
+          ? 'download'
+          : 'scores';
+  // The next step is marked for tests and assistive tech alike (data-next), and drawn as the primary button.
+  const primary = (what: typeof next) => (next === what ? 'primary' : 'secondary');
+  const mark = (what: typeof next) => (next === what ? { 'data-next': true } : {});
   return (
     <div className={pane.stack}>
-      <Body1 className={pane.muted}>{s.runIntro}</Body1>
-      <Button appearance="primary" size="large" disabled={busy} onClick={onRun}>
+      <Body1 className={pane.help}>{hasWorkbook ? s.runIntro : s.openWorkbookFirst}</Body1>
+      <Button appearance={primary('run')} {...mark('run')} size="large" disabled={busy || !hasWorkbook} onClick={onRun}>
         {running ? s.running : s.run}
       </Button>
       {step && (
         <Field validationMessage={label[step]} validationState="none" aria-live="polite">
           <ProgressBar
+            aria-label={label[step]}
             value={(STEPS.indexOf(step) + (step === 'done' ? 0 : 0.5)) / (STEPS.length - 1)}
             thickness="large"
             color={step === 'done' && summary?.complete !== false ? 'success' : 'brand'}
@@ -76,7 +102,7 @@ export function RunTab({ busy, step, summary, needed, onSelect, onRun }: RunTabP
                 {(needed ?? []).map((n) => (
                   <li key={`${n.name}|${n.label}`}>
                     {n.address && onSelect ? <Link onClick={() => onSelect(n.address!)}>{n.label}</Link> : n.label}
-                    {n.address ? ` ${n.address}` : ''}（{s.points(n.points.toFixed(2))}）
+                    {n.address ? ` ${n.address}` : ''}（{s.pointsOf(n.points.toFixed(2))}）
                   </li>
                 ))}
               </ol>
@@ -103,18 +129,42 @@ export function RunTab({ busy, step, summary, needed, onSelect, onRun }: RunTabP
               </>
             )}
             <Figure label={s.errors}>
-              <Badge size="large" color={summary.errors ? 'danger' : 'success'} data-testid="errors">
-                {summary.errors}
-              </Badge>
+              <Button className={css.badgeButton} appearance="transparent" aria-label={s.showGroup(s.errors, summary.errors)} onClick={() => onShowFindings('错误')}>
+                <Badge size="large" color={summary.errors ? 'danger' : 'success'} data-testid="errors">
+                  {summary.errors}
+                </Badge>
+              </Button>
             </Figure>
             <Figure label={s.warnings}>
-              <Badge size="large" color={summary.warnings ? 'warning' : 'success'} data-testid="warnings">
-                {summary.warnings}
-              </Badge>
+              <Button className={css.badgeButton} appearance="transparent" aria-label={s.showGroup(s.warnings, summary.warnings)} onClick={() => onShowFindings('提示')}>
+                <Badge size="large" color={summary.warnings ? 'warning' : 'success'} data-testid="warnings">
+                  {summary.warnings}
+                </Badge>
+              </Button>
             </Figure>
           </div>
           <Body1 data-testid="counts">{summary.counts}</Body1>
         </Card>
+      )}
+      {summary && (
+        <div className={pane.row}>
+          <Button appearance={primary('findings')} {...mark('findings')} onClick={() => onShowFindings(summary.errors > 0 ? '错误' : '提示')}>
+            {s.viewFindings}
+          </Button>
+          {onDownload && (
+            <Button appearance={primary('download')} {...mark('download')} onClick={onDownload}>
+              {s.downloadResult}
+            </Button>
+          )}
+          <Button appearance={primary('scores')} {...mark('scores')} onClick={onShowScores}>
+            {s.viewScores}
+          </Button>
+          {onExport && (
+            <Button disabled={exporting} onClick={onExport}>
+              {exporting ? s.exporting : s.exportWord}
+            </Button>
+          )}
+        </div>
       )}
     </div>
   );

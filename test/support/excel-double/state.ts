@@ -77,6 +77,8 @@ export interface PageLayoutData {
   orientation: 'Portrait' | 'Landscape';
   /** Either a percentage `scale` or pages to fit (0 = as many as needed), as Excel keeps it. */
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** Rows repeated at the top of each printed page, `$1:$3`. */
+  printTitleRows?: string;
 }
 
 export interface SheetData {

@@ -577,6 +577,12 @@ export class DPageLayout extends DoubleObject<SheetData> implements PageLayoutPr
       if (!pages(v.horizontalFitToPages) || !pages(v.verticalFitToPages)) throw new DoubleError('InvalidArgument', 'Pages to fit must be whole numbers.');
       t.pageLayout.zoom = fit ? { horizontalFitToPages: v.horizontalFitToPages ?? 0, verticalFitToPages: v.verticalFitToPages ?? 0 } : { scale: v.scale };
     });
+  }  /** Rows repeated on every printed page, e.g. `$1:$3`. */
+  setPrintTitleRows(rows: string): void {
+    this.write((t) => {
+      if (!/^\$\d+:\$\d+$/.test(rows)) throw new DoubleError('InvalidArgument', `Invalid print title rows '${rows}'.`);
+      t.pageLayout.printTitleRows = rows;
+    });
   }
 }
 

@@ -1,0 +1,82 @@
+/**
+ * Row heights that show wrapped text. Neither LibreOffice nor Excel on a printer re-measures rows
+ * written by a program, so each row is sized from its text: lines per cell from the column width
+ * (in Excel's character units, a CJK character taking two), the tallest cell deciding.
+ */
+import { parseRange } from '../address';
+import { STYLES } from '../styles';
+import type { OutCell, SheetPlan } from '../types';
+
+/** Points per line of 11 pt text (Excel's default row is 15 pt for one line at 11 pt). */
+const LINE = 14.5;
+const PADDING = 3;
+/** A column never shows fewer characters than this, whatever its width. */
+const MIN_UNITS = 2;
+
+/** Display width of a string in column-width units: CJK and full-width characters count two. */
+export function textUnits(s: string): number {
+  let n = 0;
+  for (const ch of s) n += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
+  return n;
+}
+
+/** Lines a text takes in a cell `units` wide. */
+export function linesFor(text: string, units: number): number {
+  const w = Math.max(MIN_UNITS, units - 1);
+  return text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(textUnits(line) / w)), 0);
+}
+
+function shownText(cell: OutCell): string {
+  if (cell.value === null || cell.value === undefined) return '';
+  return String(cell.value);
+}
+
+/** The plan with rowHeights for every row whose wrapped text needs more than one line (explicit heights kept). */
+export function fitRows(plan: SheetPlan, defaultWidth = 9): SheetPlan {
+  const widths = plan.columnWidths ?? [];
+  const widthOf = (c: number) => widths[c] ?? defaultWidth;
+  // A merged cell is as wide as its columns; a cell merged over several rows shares their height (skipped).
+  const spans = new Map<string, number>();
+  const tall = new Set<string>();
+  for (const m of plan.merges ?? []) {
+    const r = parseRange(`x!${m}`);
+    if (!r) continue;
+    if (r.bottom > r.top) tall.add(`${r.top}:${r.left}`);
+    let w = 0;
+    for (let c = r.left; c <= r.right; c++) w += widthOf(c);
+    spans.set(`${r.top}:${r.left}`, w);
+  }
+  const heights: Record<number, number> = {};
+  plan.rows.forEach((row, r) => {
+    let lines = 1;
+    row.forEach((cell, c) => {
+      if (!cell || tall.has(`${r}:${c}`)) return;
+      const style = cell.style ? STYLES[cell.style] : undefined;
+      if (!style?.wrap) return;
+      const size = style.size ?? 11;
+      const n = Math.ceil((linesFor(shownText(cell), spans.get(`${r}:${c}`) ?? widthOf(c)) * size) / 11);
+      lines = Math.max(lines, n);
+    });
+    if (lines > 1) heights[r] = Math.round(lines * LINE + PADDING);
+  });
+  const rowHeights = { ...heights, ...(plan.rowHeights ?? {}) };
+  const onePage = (['portrait', 'landscape'] as const).find((o) => fitsOnePage({ ...plan, rowHeights }, o));
+  return { ...plan, rowHeights, ...(onePage && { pagesTall: 1, orientation: onePage }) };
+}
+
+/** Points per unit of column width (a '0' of 11 pt text plus padding, as Excel counts it). */
+const POINTS_PER_UNIT = 5.6;
+/** A4 less the margins the hosts set (0.5 in at the sides, 0.6 in top and bottom), in points. */
+const PRINTABLE = { portrait: { width: 523, height: 755 }, landscape: { width: 770, height: 509 } };
+/** Shrinking a sheet to one page is worth it up to this much overflow (no page of three rows). */
+const ONE_PAGE_SLACK = 1.3;
+
+/** Whether the sheet, once fitted to the page width, is at most a little taller than one page. */
+export function fitsOnePage(plan: SheetPlan, orientation: 'portrait' | 'landscape'): boolean {
+  const widthUnits = (plan.columnWidths ?? []).reduce((a, b) => a + b, 0);
+  const page = PRINTABLE[orientation];
+  const scale = Math.min(1, page.width / Math.max(1, widthUnits * POINTS_PER_UNIT));
+  let height = 0;
+  for (let r = 0; r < plan.rows.length; r++) height += plan.rowHeights?.[r] ?? 15;
+  return height * scale <= page.height * ONE_PAGE_SLACK;
+}

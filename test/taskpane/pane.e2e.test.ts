@@ -1,0 +1,144 @@
+/**
+ * The task pane and the web page at 350 px in headless Chromium: each tab is screenshotted to out/
+ * (pane-*.png, web-*.png) and passes an axe-core accessibility check with no serious or critical
+ * violation. Builds like test/e2e (JIXIAO_E2E_PREBUILT=1 reuses dist/ and dist-test/).
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as path from 'path';
+import { chromium, Browser, Page } from 'playwright-core';
+import { templatePlan } from '../../src/core/template';
+import { applyPlan, newXlsx, saveXlsx } from '../../src/hosts/file/xlsx';
+import { sampleValues } from '../helpers/sample';
+
+jest.setTimeout(300_000);
+
+const root = path.resolve(__dirname, '..', '..');
+const dist = path.join(root, 'dist');
+const distTest = path.join(root, 'dist-test');
+const out = path.join(root, 'out');
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png' };
+
+let server: http.Server;
+let base = '';
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!process.env.JIXIAO_E2E_PREBUILT || !fs.existsSync(path.join(distTest, 'double.js')))
+    execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'e2e'], { cwd: root, stdio: 'pipe' });
+  server = http.createServer((req, res) => {
+    const url = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    const [dir, rel] = url.startsWith('/dist-test/') ? [distTest, url.slice('/dist-test/'.length)] : [dist, url.slice(1)];
+    const file = path.join(dir, rel);
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  fs.mkdirSync(out, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+async function axe(page: Page): Promise<Array<{ id: string; impact: string | null; help: string; where: string[] }>> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  const violations = (await page.evaluate(async () => {
+    // Fluent's focus manager (Tabster) puts aria-hidden, focusable <i data-tabster-dummy> sentinels at the
+    // edges of focus groups on purpose (they hand focus on and are never read); axe cannot know that.
+    const r = await (window as unknown as { axe: { run(ctx: object, o: object): Promise<{ violations: unknown[] }> } }).axe.run(
+      { exclude: [['[data-tabster-dummy]']] },
+      { resultTypes: ['violations'] },
+    );
+    return r.violations;
+  })) as Violation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+}
+
+async function openPage(): Promise<{ page: Page; errors: string[]; missing: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const missing: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('response', (r) => r.status() === 404 && missing.push(r.url()));
+  return { page, errors, missing };
+}
+
+const TABS = [
+  ['run', '一键生成'],
+  ['findings', /^问题/],
+  ['score', '得分'],
+  ['data', '数据'],
+  ['report', '报告'],
+] as const;
+
+async function eachTab(page: Page, prefix: string): Promise<Record<string, unknown[]>> {
+  const found: Record<string, unknown[]> = {};
+  for (const [id, name] of TABS) {
+    await page.getByRole('tab', { name }).click();
+    await page.waitForTimeout(500); // the tab indicator slides
+    if (id === 'score') await page.getByRole('button', { name: /^过程/ }).click();
+    await page.screenshot({ path: path.join(out, `${prefix}-${id}.png`), fullPage: id !== 'report' && id !== 'data' });
+    found[id] = await axe(page);
+  }
+  return found;
+}
+
+test('task pane at 350 px: every tab screenshotted, no serious accessibility violation, no 404', async () => {
+  const { page, errors, missing } = await openPage();
+  await page.addInitScript({ path: path.join(distTest, 'double.js') });
+  await page.goto(`${base}/taskpane.html`);
+  await page.getByRole('button', { name: '一键生成', exact: true }).click();
+  await page.getByText('已生成：指标计算表、评分表、问题清单、报告草稿。').waitFor();
+  await page.waitForSelector('button:has-text("一键生成"):not([disabled])');
+  await page.waitForTimeout(600);
+  const violations = await eachTab(page, 'pane');
+  expect(violations).toEqual({ run: [], findings: [], score: [], data: [], report: [] });
+  expect(errors).toEqual([]);
+  expect(missing).toEqual([]);
+});
+
+test('web page at 350 px: the blank template offered, every tab screenshotted, no serious accessibility violation', async () => {
+  const book = newXlsx();
+  applyPlan(book, templatePlan(sampleValues()));
+  const input = Buffer.from(await saveXlsx(book));
+  const { page, errors, missing } = await openPage();
+  await page.goto(`${base}/web.html`);
+  await page.getByRole('button', { name: '打开工作簿（.xlsx）' }).waitFor();
+  await page.screenshot({ path: path.join(out, 'web-start.png'), fullPage: true });
+  expect(await axe(page)).toEqual([]);
+  const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载空白模板' }).click()]);
+  expect(template.suggestedFilename()).toBe('绩效自评基础数据模板.xlsx');
+  expect(fs.readFileSync((await template.path())!).subarray(0, 2).toString()).toBe('PK');
+  await page.getByTestId('file-input').setInputFiles({ name: '衡阳市科协-2021.xlsx', mimeType: 'application/octet-stream', buffer: input });
+  await page.getByText('衡阳市科协-2021.xlsx').waitFor();
+  await page.getByRole('button', { name: '一键生成', exact: true }).click();
+  await page.getByText('已生成：指标计算表、评分表、问题清单、报告草稿。').waitFor();
+  await page.waitForSelector('button:has-text("下载结果工作簿"):not([disabled])');
+  await page.waitForTimeout(600);
+  const violations = await eachTab(page, 'web');
+  expect(violations).toEqual({ run: [], findings: [], score: [], data: [], report: [] });
+  expect(errors).toEqual([]);
+  expect(missing).toEqual([]);
+});
