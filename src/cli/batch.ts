@@ -35,6 +35,8 @@ export interface BatchResult {
 
 export const SUMMARY_FILE = '汇总.xlsx';
 const OUTPUT_SUFFIX = '-评价.xlsx';
+/** Each department's 审核意见, beside its result workbook. */
+const REVIEW_SUFFIX = '-审核意见.docx';
 
 /** An entry of the folder that is not evaluated, and why. */
 export interface Skipped {
@@ -127,7 +129,12 @@ export async function runBatch(folder: string, outFolder: string, options: Batch
     let base = safeFileName(path.basename(input, path.extname(input)));
     while (used.has(base.toLowerCase())) base = `${base}_`;
     used.add(base.toLowerCase());
-    return { input, output: path.join(outFolder, `${base}${OUTPUT_SUFFIX}`), rulesJson: options.rulesJson };
+    return {
+      input,
+      output: path.join(outFolder, `${base}${OUTPUT_SUFFIX}`),
+      review: path.join(outFolder, `${base}${REVIEW_SUFFIX}`),
+      rulesJson: options.rulesJson,
+    };
   });
   const cores = os.availableParallelism();
   const count = Math.max(1, Math.min(options.workers ?? cores, cores, jobs.length || 1));

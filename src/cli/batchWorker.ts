@@ -6,12 +6,25 @@ export interface BatchJob {
   input: string;
   output: string;
   rulesJson?: string;
+  /** Where to write the department's 审核意见 (.docx). */
+  review?: string;
+}
+
+async function writeReview(e: Awaited<ReturnType<typeof evaluateFile>>, file: string): Promise<void> {
+  const [{ writeFileAtomic }, { reportToDocx }, { draftReview }] = await Promise.all([
+    import('../hosts/file/node'),
+    import('../export/docx'),
+    import('../core/review'),
+  ]);
+  const review = draftReview({ model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings });
+  await writeFileAtomic(file, await reportToDocx(review, null));
 }
 
 parentPort?.on('message', async (job: BatchJob) => {
   let row: BatchRow;
   try {
     const e = await evaluateFile(job.input, job.output, { rulesJson: job.rulesJson, requireOurNames: true });
+    if (job.review) await writeReview(e, job.review);
     row = batchRow(job.input, job.output, e);
   } catch (err) {
     // Our own errors are Chinese; anything else is an internal, told as such without its English text.

@@ -3,7 +3,7 @@
  *
  *   jixiao template <out.xlsx>
  *   jixiao fill <values.json> -o <out.xlsx>
- *   jixiao evaluate <in.xlsx> -o <out.xlsx> [--json <results.json>] [--rules <rules.json>] [--docx <report.docx>] [--strict]
+ *   jixiao evaluate <in.xlsx> -o <out.xlsx> [--json <results.json>] [--rules <rules.json>] [--docx <report.docx> [--docx-comments]] [--review <审核意见.docx>] [--strict]
  *   jixiao clear <in.xlsx> -o <out.xlsx>
  *   jixiao batch <folder> -o <out-folder>
  *   jixiao generate <n> -o <folder>
@@ -29,7 +29,7 @@ export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, findings: 4, incom
 const USAGE = `用法：
   jixiao template <输出.xlsx> [--force]             生成空白输入模板（已有同名文件时须加 --force 才覆盖）
   jixiao fill <数据.json> -o <输出.xlsx> [--force]   用 JSON 中的数据（名称 → 值）填写模板
-  jixiao evaluate <输入.xlsx> -o <输出.xlsx> [--json <结果.json>] [--rules <评分规则.json>] [--docx <报告.docx>] [--strict]
+  jixiao evaluate <输入.xlsx> -o <输出.xlsx> [--json <结果.json>] [--rules <评分规则.json>] [--docx <报告.docx> [--docx-comments]] [--review <审核意见.docx>] [--strict]
                                                      读取、计算、核对、写回；--strict 有“错误”级问题时退出码为 4
   jixiao clear <输入.xlsx> -o <输出.xlsx>            清除助手添加的标记（底色和批注），不改变数值
   jixiao batch <文件夹> -o <输出文件夹> [--rules <评分规则.json>] [--workers N] [--timeout 秒]
@@ -135,6 +135,8 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
       json: { type: 'string' },
       rules: { type: 'string' },
       docx: { type: 'string' },
+      'docx-comments': { type: 'boolean' },
+      review: { type: 'string' },
       strict: { type: 'boolean' },
     },
   });
@@ -145,6 +147,7 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
       values.output ? { role: '结果工作簿（-o）', file: values.output } : undefined,
       values.json ? { role: '结果 JSON（--json）', file: values.json } : undefined,
       values.docx ? { role: '报告（--docx）', file: values.docx } : undefined,
+      values.review ? { role: '审核意见（--review）', file: values.review } : undefined,
     ],
   );
   const rulesJson = values.rules ? await readRules(values.rules) : undefined;
@@ -159,7 +162,13 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   if (values.json) await writeFileAtomic(values.json, JSON.stringify(evaluationJson(result, { file: path.basename(input) }), null, 2));
   if (values.docx) {
     const { reportToDocx } = await import('../export/docx');
-    await writeFileAtomic(values.docx, await reportToDocx(result.report, result.scores));
+    await writeFileAtomic(values.docx, await reportToDocx(result.report, result.scores, { comments: values['docx-comments'] }));
+  }
+  if (values.review) {
+    // 审核意见: what is aimed at the finance bureau's reviewer, kept out of the department's report.
+    const [{ reportToDocx }, { draftReview }] = await Promise.all([import('../export/docx'), import('../core/review')]);
+    const review = draftReview({ model: result.model, indicators: result.indicators, scores: result.scores, findings: result.findings });
+    await writeFileAtomic(values.review, await reportToDocx(review, null));
   }
   const s = result.summary;
   io.out(`${s.unit ?? '（未填单位名称）'} ${s.year ?? ''}年度`);
@@ -172,7 +181,7 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   // 数据不完整: the missing inputs above say what to do; a list of blank-cell findings would only repeat them.
   for (const f of s.complete ? result.findings.slice(0, 20) : []) io.out(`  ${cliLine(f)}`);
   if (s.complete && result.findings.length > 20) io.out(`  ……另有 ${result.findings.length - 20} 项，见 --json 输出或“问题清单”表`);
-  for (const f of [values.output, values.json, values.docx]) if (f) io.out(`已写入：${f}`);
+  for (const f of [values.output, values.json, values.docx, values.review]) if (f) io.out(`已写入：${f}`);
   if (!s.complete) return EXIT.incomplete;
   return values.strict && s.errors > 0 ? EXIT.findings : EXIT.ok;
 }

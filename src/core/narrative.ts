@@ -6,35 +6,36 @@
  * and value pieces and keeps the operands each piece used, so a paragraph always knows its sources.
  * A blank input becomes a visible placeholder 【待补：标签（名称）】, never a made-up figure.
  */
-import { headline } from './summary';
 import type Decimal from 'decimal.js';
 import { INPUT_BY_NAME } from '../catalogue/inputs';
-import { REPORT_SECTIONS, type ReportContext, type SectionContent, type SectionDecl } from '../catalogue/report';
-import { fixed, money, percent } from './decimal';
+import { MEASURES, DEFAULT_MEASURE } from '../catalogue/report/measures';
+import { REPORT_SECTIONS } from '../catalogue/report/outline';
+import { D, fixed, money, percent } from './decimal';
 import type { Model } from './model';
+import { documentLabel, reconcile, shortLabel, type Dispute } from './reconcile';
+import { deriveProblems, dimensions, explainedFor, openFindings } from './reportEvidence';
+import type {
+  Arg,
+  DepartmentItem,
+  DirectionWords,
+  Figure,
+  Formats,
+  ParagraphBlock,
+  Piece,
+  ReportBlock,
+  ReportContext,
+  ReportWriter,
+  SectionContent,
+  TableBlock,
+} from './reportContract';
 import type { Finding, IndicatorResult, Operand, ScoreSheet } from './results';
 import type { ParsedCell } from './types';
+import { headline } from './summary';
+import { documentText, inWords } from './typography';
+
+export type { ParagraphBlock, TableBlock, ReportBlock, Piece, Arg, DirectionWords } from './reportContract';
 
 // ---------------------------------------------------------------- the draft
-
-export interface ParagraphBlock {
-  kind: 'paragraph';
-  text: string;
-  /** The named inputs behind its numbers and words. */
-  sources: Operand[];
-}
-
-export interface TableBlock {
-  kind: 'table';
-  caption: string;
-  /** Unit of its figures, e.g. `万元` (printed as 单位：万元). */
-  unit?: string;
-  header: string[];
-  rows: string[][];
-  sources: Operand[];
-}
-
-export type ReportBlock = ParagraphBlock | TableBlock;
 
 export interface ReportSection {
   /** Stable id (declaration id, or `parent/child` for generated sub-sections). */
@@ -96,9 +97,6 @@ export function points(x: Decimal): string {
   return fixed(x, 2).replace(/\.?0+$/, '');
 }
 
-/** The word for a signed quantity: e.g. ['增长', '下降', '持平'] or ['结余', '超支', '收支平衡']. */
-export type DirectionWords = readonly [positive: string, negative: string, zero: string];
-
 export const GROWTH: DirectionWords = ['增长', '下降', '持平'];
 export const BALANCE: DirectionWords = ['结余', '超支', '收支平衡'];
 
@@ -106,9 +104,14 @@ export function direction(x: Decimal, words: DirectionWords): string {
   return x.isZero() ? words[2] : x.isPositive() ? words[0] : words[1];
 }
 
-/** The visible placeholder for a missing input. */
-export function placeholder(label: string, name: string): string {
-  return `【待补：${label}（${name}）】`;
+/** The visible placeholder for what the workbook does not give, named in words. */
+export function placeholder(what: string): string {
+  return `【待补：${what.replace(/^其中：/, '')}】`;
+}
+
+/** The visible mark for a figure the checks contest and no figure can be preferred. */
+export function toCheck(what: string): string {
+  return `【待核对：${what}】`;
 }
 
 /** How a number of a given input reads in a sentence, from its catalogue kind. */
@@ -139,14 +142,6 @@ export function countWord(label: string): string {
 }
 
 // ---------------------------------------------------------------- pieces and the writer
-
-/** A fragment of text and the inputs it used. */
-export interface Piece {
-  text: string;
-  sources: Operand[];
-}
-
-export type Arg = Piece | string | number | null | undefined;
 
 function isPiece(a: Arg): a is Piece {
   return typeof a === 'object' && a !== null && 'text' in a;
@@ -185,15 +180,63 @@ export function plain(text: string, sources: Operand[] = []): Piece {
   return { text, sources };
 }
 
-/** Writes sentences over one model. Section declarations receive one. */
-export class Writer {
-  constructor(readonly model: Model) {}
+/** A department's own heading line: "一、标题", "（一）标题". */
+const OWN_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*(.+)$/;
+/** A line that starts a paragraph of its own: a numbered item ("1. ", "2．", "①"). */
+const OWN_ITEM = /^(?:\d+[.．、]|[①-⑳]|[（(]\d+[)）])/;
+/** Sentence-final punctuation: a line ending otherwise continues on the next line. */
+const SENTENCE_END = /[。！？；：…”』」）)]$/;
 
-  // The helpers, reachable from section declarations without a runtime import cycle.
+/**
+ * The department's text as paragraphs: a line break inside a sentence (the text was copied
+ * from a PDF or a narrow cell) joins the two lines; a new paragraph starts after a sentence
+ * end, or at a numbered item or heading.
+ */
+export function ownParagraphs(raw: string): string[] {
+  const out: string[] = [];
+  for (const line of raw.split(/\r?\n/).map((l) => l.trim())) {
+    if (!line) continue;
+    const last = out[out.length - 1];
+    if (last !== undefined && !SENTENCE_END.test(last) && !OWN_HEADING.test(last) && !OWN_HEADING.test(line) && !OWN_ITEM.test(line))
+      out[out.length - 1] = last + line;
+    else out.push(line);
+  }
+  return out;
+}
+
+const FORMATS: Formats = {
+  wan,
+  points,
+  percent,
+  circled,
+  placeholder,
+  toCheck,
+  direction,
+  chineseNumber,
+  formatValue,
+  words: inWords,
+};
+
+/** Writes sentences over one model. Section declarations receive one. */
+export class Writer implements ReportWriter {
+  /** Contested figures already explained once in the text. */
+  private readonly explained = new Set<string>();
+  /** Every contested figure, in words, for 其他需要说明的情况. */
+  readonly caveats: string[];
+
+  constructor(
+    readonly model: Model,
+    readonly disputes: ReadonlyMap<string, Dispute> = new Map(),
+  ) {
+    // One line per finding: both sides of a 一致 check are one caveat.
+    const seen = new Set<Finding>();
+    this.caveats = [...disputes.values()].filter((d) => !seen.has(d.finding) && seen.add(d.finding)).map((d) => this.caveat(d));
+  }
+
   readonly say = say;
   readonly join = join;
   readonly plain = plain;
-  readonly fmt = { wan, points, percent, circled, placeholder, direction, chineseNumber, formatValue };
+  readonly fmt = FORMATS;
 
   label(name: string): string {
     return INPUT_BY_NAME.get(name)?.label ?? name;
@@ -211,38 +254,93 @@ export class Writer {
     return this.model.scalar(name).value !== null;
   }
 
+  num(name: string): Decimal | null {
+    const d = this.disputes.get(name);
+    return d?.preferred ?? this.model.num(name);
+  }
+
+  private format(name: string, v: Decimal): string {
+    return formatValue(name, v);
+  }
+
+  /** A contested figure in words, e.g. for 其他需要说明的情况. */
+  private caveat(d: Dispute): string {
+    const label = documentLabel({ name: d.name, label: this.label(d.name) });
+    const stated = this.format(d.name, d.stated);
+    const other = this.format(d.name, d.otherValue);
+    if (d.preferred)
+      return `${label}填列${stated}，与${d.otherWhat}${other}不一致，本报告按${this.format(d.name, d.preferred)}表述`;
+    return d.relation === 'atMost'
+      ? `${label}填列${stated}，超过${d.otherWhat}${other}`
+      : `${label}填列${stated}，与${d.otherWhat}${other}不一致`;
+  }
+
+  figure(name: string, label?: string): Figure {
+    const op = this.operand(name);
+    const stated = this.model.num(name);
+    if (stated === null) return { value: null, piece: { text: placeholder(label ?? this.label(name)), sources: [op] }, contested: false };
+    const d = this.disputes.get(name);
+    if (!d) return { value: stated, piece: { text: this.format(name, stated), sources: [op] }, contested: false };
+    const first = !this.explained.has(name);
+    this.explained.add(name);
+    if (d.preferred) {
+      const text = this.format(name, d.preferred);
+      const note = first
+        ? `（${documentLabel({ name, label: this.label(name) })}填列${this.format(name, d.stated)}，与${d.otherWhat}${this.format(name, d.otherValue)}不一致，本报告按${text}表述，请核实）`
+        : '';
+      return { value: d.preferred, piece: { text: `${text}${note}`, sources: [op] }, contested: false };
+    }
+    return { value: stated, piece: { text: `${this.format(name, stated)}${first ? this.contestNote(d) : ''}`, sources: [op] }, contested: true };
+  }
+
+  /** The figure exactly as the workbook states it (indicators are computed from it), with its 【待核对】 the first time. */
+  stated(name: string, label?: string): Piece {
+    const op = this.operand(name);
+    const v = this.model.num(name);
+    if (v === null) return { text: placeholder(label ?? this.label(name)), sources: [op] };
+    const d = this.disputes.get(name);
+    const first = d && !this.explained.has(name);
+    if (d) this.explained.add(name);
+    return { text: `${this.format(name, v)}${first ? this.contestNote(d) : ''}`, sources: [op] };
+  }
+
+  private contestNote(d: Dispute): string {
+    const other = this.format(d.name, d.otherValue);
+    return toCheck(d.relation === 'atMost' ? `不应超过${d.otherWhat}${other}` : `${d.otherWhat}为${other}`);
+  }
+
   /** A number as reports write it (by the input's kind), or its placeholder. */
   value(name: string, label?: string): Piece {
-    const v = this.model.num(name);
-    const op = this.operand(name);
-    if (v === null) return { text: placeholder(label ?? this.label(name), name), sources: [op] };
-    return { text: formatValue(name, v), sources: [op] };
+    return this.figure(name, label).piece;
   }
 
   /** An amount in 万元. */
   amount(name: string, label?: string): Piece {
-    const v = this.model.num(name);
-    if (v === null) return { text: placeholder(label ?? this.label(name), name), sources: [this.operand(name)] };
-    return { text: wan(v), sources: [this.operand(name)] };
+    return this.figure(name, label).piece;
+  }
+
+  amountCell(name: string): Piece | string {
+    const v = this.num(name);
+    return v === null ? '' : plain(money(v), [this.operand(name)]);
   }
 
   /** A count with its word (名 / 人). */
   count(name: string, word: '名' | '人', label?: string): Piece {
-    const v = this.model.num(name);
-    if (v === null) return { text: placeholder(label ?? this.label(name), name), sources: [this.operand(name)] };
-    return { text: `${v.toFixed(0)}${word}`, sources: [this.operand(name)] };
+    const f = this.figure(name, label);
+    return f.value === null ? f.piece : { ...f.piece, text: f.piece.text.replace(/^\d+[人名]?/, `${f.value.toFixed(0)}${word}`) };
   }
 
   /** A department's own text, or its placeholder. */
   text(name: string, label?: string): Piece {
     const t = this.model.text(name)?.trim();
     const op = this.operand(name);
-    return t ? { text: t, sources: [op] } : { text: placeholder(label ?? this.label(name), name), sources: [op] };
+    return t ? { text: ownParagraphs(t).join(''), sources: [op] } : { text: placeholder(label ?? this.label(name)), sources: [op] };
   }
 
   /** 评价年度 as "2021". */
   year(): Piece {
-    return this.value('评价年度');
+    const v = this.model.num('评价年度');
+    return v === null ? plain(placeholder('评价年度'), [this.operand('评价年度')]) : plain(v.toFixed(0), [this.operand('评价年度')]);
   }
 
   /**
@@ -252,7 +350,7 @@ export class Writer {
   amounts(items: Array<[name: string, label: string]>, opts: { skipZero?: boolean } = {}): Piece {
     const parts: Piece[] = [];
     for (const [name, label] of items) {
-      const v = this.model.num(name);
+      const v = this.num(name);
       const d = INPUT_BY_NAME.get(name);
       if (v === null) {
         if (d?.type === 'scalar' && d.required) parts.push(say`${label}${this.amount(name, label)}`);
@@ -273,9 +371,9 @@ export class Writer {
       address: cell?.address,
     };
     if (!cell || cell.blank || cell.value === null)
-      return { text: opts.required ? placeholder(op.label, table) : '', sources: opts.required ? [op] : [] };
+      return { text: opts.required ? placeholder(columnLabel) : '', sources: opts.required ? [op] : [] };
     const v = cell.value;
-    if (typeof v === 'string') return { text: v, sources: [op] };
+    if (typeof v === 'string') return { text: ownParagraphs(v).join(''), sources: [op] };
     if (typeof v === 'boolean') return { text: v ? '是' : '否', sources: [op] };
     const col = (INPUT_BY_NAME.get(table) as { columns?: Array<{ label: string; kind: string }> })?.columns?.find(
       (c) => c.label === columnLabel,
@@ -288,20 +386,47 @@ export class Writer {
     return diff.isZero() ? words[2] : `${direction(diff, words)}${wan(diff.abs())}`;
   }
 
-  paragraph(p: Piece): ParagraphBlock {
-    return { kind: 'paragraph', text: p.text, sources: p.sources };
+  paragraph(p: Piece, style?: ParagraphBlock['style']): ParagraphBlock {
+    return { kind: 'paragraph', text: documentText(p.text), sources: p.sources, ...(style ? { style } : {}) };
   }
 
-  table(caption: string, header: string[], rows: Array<Array<Piece | string>>, unit?: string): TableBlock {
+  /**
+   * A table, and under it a note for any contested figure it shows: the table states the figure
+   * that reconciles, the note says which were contested (unless the text above said so already).
+   */
+  table(caption: string, header: string[], rows: Array<Array<Piece | string>>, unit?: string): ReportBlock[] {
     const sources = uniqueSources(rows.flat().flatMap((c) => (typeof c === 'string' ? [] : c.sources)));
-    return {
+    const block: TableBlock = {
       kind: 'table',
-      caption,
+      caption: documentText(caption),
       unit,
       header,
-      rows: rows.map((r) => r.map((c) => (typeof c === 'string' ? c : c.text))),
+      rows: rows.map((r) => r.map((c) => documentText(typeof c === 'string' ? c : c.text))),
       sources,
     };
+    const notes = sources
+      .filter((o) => this.disputes.has(o.name) && !this.explained.has(o.name))
+      .map((o) => {
+        this.explained.add(o.name);
+        return this.caveat(this.disputes.get(o.name)!);
+      });
+    return notes.length ? [block, this.paragraph(plain(`注：${notes.join('；')}，请核实。`, sources), 'note')] : [block];
+  }
+
+  departmentItems(name: string): DepartmentItem[] {
+    const raw = this.model.text(name)?.trim();
+    if (!raw) return [];
+    const op = this.operand(name);
+    const items: DepartmentItem[] = [];
+    for (const line of ownParagraphs(raw)) {
+      const heading = OWN_HEADING.exec(line);
+      if (heading && line.length <= 40) items.push({ heading: heading[1].trim(), paragraphs: [] });
+      else {
+        if (items.length === 0) items.push({ heading: '', paragraphs: [] });
+        items[items.length - 1].paragraphs.push({ text: line, sources: [{ ...op, value: line }] });
+      }
+    }
+    return items;
   }
 
   /**
@@ -309,30 +434,41 @@ export class Writer {
    * ("一、…", "（一）…") become sub-sections so they take the report's automatic numbering.
    */
   departmentText(name: string, label?: string): SectionContent[] {
-    const raw = this.model.text(name)?.trim();
-    const op = this.operand(name);
-    if (!raw) return [this.paragraph({ text: placeholder(label ?? this.label(name), name), sources: [op] })];
+    const items = this.departmentItems(name);
+    if (items.length === 0) return [this.paragraph(plain(placeholder(label ?? this.label(name)), [this.operand(name)]))];
     const out: SectionContent[] = [];
-    let current: { kind: 'section'; id: string; heading: string; content: SectionContent[] } | null = null;
-    let n = 0;
-    for (const line of raw.split(/\r?\n/).map((l) => l.trim())) {
-      if (!line) continue;
-      const heading = OWN_HEADING.exec(line);
-      if (heading && line.length <= 40) {
-        n += 1;
-        current = { kind: 'section', id: `${name}-${n}`, heading: heading[1].trim(), content: [] };
-        out.push(current);
-        continue;
-      }
-      const p = this.paragraph({ text: line, sources: [{ ...op, value: line }] });
-      (current ? current.content : out).push(p);
-    }
+    items.forEach((it, i) => {
+      const paragraphs = it.paragraphs.map((p) => this.paragraph(p));
+      if (it.heading) out.push({ kind: 'section', id: `${name}-${i + 1}`, heading: it.heading, content: paragraphs });
+      else out.push(...paragraphs);
+    });
     return out;
   }
-}
 
-/** A department's own heading line: "一、标题" or "（一）标题". */
-const OWN_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*(.+)$/;
+  operandList(ops: Operand[]): Piece {
+    return join(
+      ops.map((o) => {
+        const label = shortLabel(o.label.split('·').pop() ?? o.label);
+        if (INPUT_BY_NAME.get(o.name)?.type === 'scalar') return say`${label}${this.stated(o.name, label)}`;
+        const v = o.value;
+        const text = v === null ? placeholder(label) : typeof v === 'string' ? v : typeof v === 'boolean' ? (v ? '是' : '否') : formatValue(o.name, v, label);
+        return plain(`${label}${text}`, [o]);
+      }),
+    );
+  }
+
+  /**
+   * "" when the parts add up to the total (within rounding), else a 【待核对】 naming both sums,
+   * so a sentence never states a total its parts contradict.
+   */
+  partsCheck(total: Decimal | null, partNames: string[]): string {
+    const parts = partNames.map((n) => this.num(n)).filter((v): v is Decimal => v !== null);
+    if (total === null || parts.length === 0) return '';
+    const sum = parts.reduce((a, b) => a.plus(b), D(0));
+    if (sum.minus(total).abs().lte(D('0.005').times(parts.length + 1))) return '';
+    return toCheck(`以上各项之和为${wan(sum)}，与${wan(total)}不一致`);
+  }
+}
 
 // ---------------------------------------------------------------- drafting
 
@@ -346,17 +482,21 @@ export interface DraftInput {
 }
 
 /** The title, e.g. `XX单位2021年度部门整体支出绩效自评报告`. */
-export function reportTitle(w: Writer): Piece {
+export function reportTitle(w: ReportWriter): Piece {
   return say`${w.text('单位名称')}${w.year()}年度部门整体支出绩效自评报告`;
 }
 
-/** Drafts the whole report. Pure: same inputs, same draft. */
-export function draftReport(ctx: DraftInput): ReportDraft {
-  const w = new Writer(ctx.model);
-  const context: ReportContext = { ...ctx, w, headline: headline(ctx.scores, ctx.findings, ctx.complete ?? true) };
+/** The context every section declaration receives: the results, a writer, and the evidence derived once. */
+export function reportContext(input: DraftInput): ReportContext {
+  const w = new Writer(input.model, reconcile(input.findings));
+  const base = { ...input, w, dimensions: input.scores ? dimensions(input.scores) : [], openFindings: openFindings(input.findings), caveats: w.caveats, headline: headline(input.scores, input.findings, input.complete ?? true), explainedFor: (key: string, ind?: IndicatorResult) => explainedFor(input.findings, key, ind) };
+  return { ...base, problems: deriveProblems(base, MEASURES, DEFAULT_MEASURE) };
+}
+
+/** Numbers headings and flattens generated sub-sections into the draft's list. */
+export function assemble(title: Piece, decls: ReadonlyArray<import('./reportContract').SectionDecl>, context: ReportContext): ReportDraft {
   const sections: ReportSection[] = [];
   const counters = [0, 0, 0, 0, 0];
-
   const emit = (id: string, level: number, heading: string, content: SectionContent[]) => {
     const lv = Math.min(level, 4) as ReportSection['level'];
     let number = '';
@@ -365,7 +505,7 @@ export function draftReport(ctx: DraftInput): ReportDraft {
       for (let k = lv + 1; k < counters.length; k++) counters[k] = 0;
       number = NUMBERING[lv as 1 | 2 | 3 | 4](counters[lv]);
     }
-    const section: ReportSection = { id, level: lv, number, heading, blocks: [] };
+    const section: ReportSection = { id, level: lv, number, heading: documentText(heading), blocks: [] };
     sections.push(section);
     for (const c of content) {
       if (c.kind === 'section') emit(`${id}/${c.id}`, lv + 1, c.heading, c.content);
@@ -373,15 +513,18 @@ export function draftReport(ctx: DraftInput): ReportDraft {
       else sections[sections.length - 1].blocks.push(c);
     }
   };
-
-  for (const decl of REPORT_SECTIONS as SectionDecl[]) {
+  for (const decl of decls) {
     if (decl.when && !decl.when(context)) continue;
     const heading = typeof decl.heading === 'function' ? decl.heading(context) : decl.heading;
     emit(decl.id, decl.level, heading, decl.build ? decl.build(context) : []);
   }
+  return { title: documentText(title.text), sections, titleSources: title.sources };
+}
 
-  const title = reportTitle(w);
-  return { title: title.text, sections, titleSources: title.sources };
+/** Drafts the whole report. Pure: same inputs, same draft. */
+export function draftReport(input: DraftInput): ReportDraft {
+  const context = reportContext(input);
+  return assemble(reportTitle(context.w), REPORT_SECTIONS, context);
 }
 
 /** Every paragraph of a draft as text (headings included), for diffs and the sheet. */

@@ -8,15 +8,19 @@
  * (方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体), which Word, WPS and LibreOffice read.
  * Packs with Packer.toArrayBuffer, which works in node and in the browser alike.
  */
-import { gradeText, scoreText } from '../core/summary';
+import { gradeText } from '../core/summary';
 import {
   AlignmentType,
   BorderStyle,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  HighlightColor,
+  PageOrientation,
   Document,
   Footer,
   LineRuleType,
   Packer,
-  PageBreak,
   PageNumber,
   Paragraph,
   Table,
@@ -25,10 +29,17 @@ import {
   TextRun,
   VerticalAlign,
   WidthType,
+  type ISectionOptions,
 } from 'docx';
-import type { ReportBlock, ReportDraft, ReportSection, TableBlock } from '../core/narrative';
+import type { ParagraphBlock, ReportBlock, ReportDraft, ReportSection, TableBlock } from '../core/narrative';
 import { points, sectionTitle } from '../core/narrative';
-import type { ScoreSheet } from '../core/results';
+import type { Operand, ScoreSheet } from '../core/results';
+import { inWords, tightenSpaces } from '../core/typography';
+
+export interface DocxOptions {
+  /** Word comments on each paragraph naming the inputs and cells its figures came from. */
+  comments?: boolean;
+}
 
 /** The fonts, and what each falls back to where it is not installed. */
 export const FONTS = {
@@ -65,14 +76,68 @@ function run(text: string, key: FontKey, sizePt: number, bold = false): TextRun 
   return new TextRun({ text, font: font(key), size: sizePt * 2, bold });
 }
 
+/** What the department must still fill or check: highlighted so it cannot be missed before submitting. */
+const PLACEHOLDER = /(【待(?:补|核对)(?:：[^】]*)?】)/;
+
+/** A text as runs, its placeholders highlighted. */
+function runs(text: string, key: FontKey, sizePt: number, bold = false): TextRun[] {
+  return text
+    .split(PLACEHOLDER)
+    .filter(Boolean)
+    .map((t) =>
+      PLACEHOLDER.test(t)
+        ? new TextRun({ text: t, font: font(key), size: sizePt * 2, bold, highlight: HighlightColor.YELLOW })
+        : run(t, key, sizePt, bold),
+    );
+}
+
+/** Collects Word comments while the document is built (ids are positional). */
+class Comments {
+  readonly children: Array<{ id: number; author: string; initials: string; date: Date; children: Paragraph[] }> = [];
+  constructor(readonly enabled: boolean) {}
+
+  /** Wraps a paragraph's runs in a comment naming its sources, when enabled and it has any. */
+  wrap(children: TextRun[], sources: Operand[]): Array<TextRun | CommentRangeStart | CommentRangeEnd> {
+    const cited = sources.filter((o) => o.address);
+    if (!this.enabled || cited.length === 0) return children;
+    const id = this.children.length;
+    const text = cited.map((o) => `${o.label}：${o.address}`).join('；');
+    this.children.push({
+      id,
+      author: '绩效自评助手',
+      initials: 'JX',
+      // A fixed date keeps the output the same on every run.
+      date: new Date(0),
+      children: [new Paragraph({ children: [new TextRun(`数据来源：${text}`)] })],
+    });
+    return [new CommentRangeStart(id), ...children, new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
+  }
+}
+
 /** Body-style paragraph: first line indented two characters, fixed line spacing. */
-function bodyParagraph(text: string, key: FontKey = 'body', opts: { bold?: boolean; outline?: number } = {}): Paragraph {
+function bodyParagraph(
+  text: string,
+  key: FontKey = 'body',
+  opts: { bold?: boolean; outline?: number; sources?: Operand[]; comments?: Comments; keepNext?: boolean } = {},
+): Paragraph {
+  const children = runs(text, key, SIZES.body, opts.bold);
   return new Paragraph({
-    children: [run(text, key, SIZES.body, opts.bold)],
+    children: opts.comments ? opts.comments.wrap(children, opts.sources ?? []) : children,
     indent: { firstLine: 2 * SIZES.body * PT, firstLineChars: 200 },
     spacing: { line: LINE_SPACING, lineRule: LineRuleType.EXACT },
     alignment: AlignmentType.JUSTIFIED,
     outlineLevel: opts.outline,
+    keepNext: opts.keepNext,
+  });
+}
+
+/** 落款: right-aligned, four characters from the margin, no indent. */
+function signatureParagraph(text: string): Paragraph {
+  return new Paragraph({
+    children: runs(text, 'body', SIZES.body),
+    alignment: AlignmentType.RIGHT,
+    indent: { right: 4 * SIZES.body * PT },
+    spacing: { line: LINE_SPACING, lineRule: LineRuleType.EXACT },
   });
 }
 
@@ -80,20 +145,21 @@ function heading(s: ReportSection): Paragraph {
   const text = sectionTitle(s);
   switch (s.level) {
     case 1:
-      return bodyParagraph(text, 'heading1', { outline: 0 });
+      return bodyParagraph(text, 'heading1', { outline: 0, keepNext: true });
     case 2:
-      return bodyParagraph(text, 'heading2', { outline: 1 });
+      return bodyParagraph(text, 'heading2', { outline: 1, keepNext: true });
     case 3:
-      return bodyParagraph(text, 'body', { bold: true, outline: 2 });
+      return bodyParagraph(text, 'body', { bold: true, outline: 2, keepNext: true });
     default:
-      return bodyParagraph(text, 'body', { outline: 3 });
+      return bodyParagraph(text, 'body', { outline: 3, keepNext: true });
   }
 }
 
-function centred(text: string, key: FontKey, sizePt: number, bold = false): Paragraph {
+function centred(text: string, key: FontKey, sizePt: number, bold = false, keepNext = false): Paragraph {
   return new Paragraph({
-    children: [run(text, key, sizePt, bold)],
+    children: runs(text, key, sizePt, bold),
     alignment: AlignmentType.CENTER,
+    keepNext,
     spacing: { line: Math.max(LINE_SPACING, Math.round(sizePt * 1.5 * PT)), lineRule: LineRuleType.EXACT },
   });
 }
@@ -102,26 +168,54 @@ function centred(text: string, key: FontKey, sizePt: number, bold = false): Para
 
 const NUMBER_LIKE = /^[-−]?[\d,]+(\.\d+)?%?$/;
 
-function displayWidth(s: string): number {
+/** Twips a table cell needs for a text on one line: 小四 CJK 240, half-width about 130 (digits, %), plus margins. */
+function naturalWidth(text: string): number {
   let n = 0;
-  for (const ch of s) n += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
-  return n;
+  for (const ch of text) n += /[\u2e80-\uffff]/.test(ch) ? SIZES.table * PT : 130;
+  return n + 260;
 }
 
-/** Column widths in twips, by content, filling the text width. */
-function columnWidths(header: string[], rows: string[][]): number[] {
-  const weights = header.map((h, c) =>
-    Math.min(40, Math.max(6, displayWidth(h), ...rows.map((r) => displayWidth(r[c] ?? '')))),
-  );
-  const total = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.floor((w / total) * TEXT_WIDTH));
-  widths[widths.length - 1] += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+/** Widest a column may take before its text wraps instead (about 9 CJK characters). */
+const WRAP_FROM = 9 * SIZES.table * PT + 260;
+
+function spread(need: number[], total: number): number[] {
+  const sum = need.reduce((a, b) => a + b, 0);
+  const widths = need.map((n) => Math.floor((n / sum) * total));
+  widths[widths.length - 1] += total - widths.reduce((a, b) => a + b, 0);
   return widths;
+}
+
+/**
+ * Column widths in twips. When everything fits on one line, each column gets what it needs and
+ * the spare width is shared. Otherwise short columns (numbers, scores, names) keep one line —
+ * headers wrapping two characters a line at least — and long text columns share the rest.
+ */
+export function columnWidths(header: string[], rows: string[][], total: number): number[] {
+  const body = header.map((_, c) => Math.max(2 * SIZES.table * PT + 260, ...rows.map((r) => naturalWidth(r[c] ?? ''))));
+  const full = body.map((b, c) => Math.max(b, naturalWidth(header[c])));
+  if (full.reduce((a, b) => a + b, 0) <= total) return spread(full, total);
+  const need = body.map((b, c) => Math.max(b, Math.min(naturalWidth(header[c]), naturalWidth(header[c].slice(0, 2)))));
+  const short = need.map((n) => n <= WRAP_FROM);
+  const fixed = need.reduce((a, n, c) => a + (short[c] ? n : 0), 0);
+  const longNeed = need.reduce((a, n, c) => a + (short[c] ? 0 : n), 0);
+  if (longNeed === 0 || fixed >= total) return spread(need, total);
+  // Room left after every column's need widens the short columns' headers first (fewer wrapped headers).
+  let room = total - fixed - longNeed;
+  for (let c = 0; c < need.length && room > 0; c++) {
+    if (!short[c]) continue;
+    const more = Math.min(room, full[c] - need[c]);
+    need[c] += more;
+    room -= more;
+  }
+  const fixedNow = need.reduce((a, n, c) => a + (short[c] ? n : 0), 0);
+  // Long columns share what is left, but each keeps at least what a short column would.
+  const widths = need.map((n, c) => (short[c] ? n : Math.max(WRAP_FROM, Math.floor((n / longNeed) * (total - fixedNow)))));
+  return spread(widths, total);
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
-function cell(text: string, width: number, header: boolean): TableCell {
+function cell(text: string, width: number, header: boolean, keepNext = false): TableCell {
   const align = header ? AlignmentType.CENTER : NUMBER_LIKE.test(text.trim()) ? AlignmentType.RIGHT : AlignmentType.LEFT;
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
@@ -130,33 +224,37 @@ function cell(text: string, width: number, header: boolean): TableCell {
     borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
     children: [
       new Paragraph({
-        children: [run(text, 'body', SIZES.table, header)],
+        children: runs(text, 'body', SIZES.table, header),
         alignment: align,
+        keepNext,
         spacing: { line: 22 * PT, lineRule: LineRuleType.AT_LEAST },
       }),
     ],
   });
 }
 
-function wordTable(header: string[], rows: string[][]): Table {
-  const widths = columnWidths(header, rows);
+/** A table that prints: header repeated on each page, rows never split, the header kept with the first row. */
+function wordTable(header: string[], rows: string[][], total = TEXT_WIDTH): Table {
+  const widths = columnWidths(header, rows, total);
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: total, type: WidthType.DXA },
     columnWidths: widths,
     rows: [
-      new TableRow({ tableHeader: true, children: header.map((h, c) => cell(h, widths[c], true)) }),
-      ...rows.map((r) => new TableRow({ children: header.map((_, c) => cell(r[c] ?? '', widths[c], false)) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, c) => cell(h, widths[c], true, true)) }),
+      ...rows.map((r, i) => new TableRow({ cantSplit: true, children: header.map((_, c) => cell(r[c] ?? '', widths[c], false, i === 0)) })),
     ],
   });
 }
 
 function tableBlock(b: TableBlock): Array<Paragraph | Table> {
-  const out: Array<Paragraph | Table> = [centred(b.caption, 'body', SIZES.body, true)];
+  // Caption and unit keep with the table, so a title is never left at the foot of a page.
+  const out: Array<Paragraph | Table> = [centred(b.caption, 'body', SIZES.body, true, true)];
   if (b.unit)
     out.push(
       new Paragraph({
         children: [run(`单位：${b.unit}`, 'body', SIZES.table)],
         alignment: AlignmentType.RIGHT,
+        keepNext: true,
       }),
     );
   out.push(wordTable(b.header, b.rows));
@@ -164,43 +262,56 @@ function tableBlock(b: TableBlock): Array<Paragraph | Table> {
   return out;
 }
 
-function block(b: ReportBlock): Array<Paragraph | Table> {
-  return b.kind === 'paragraph' ? [bodyParagraph(b.text)] : tableBlock(b);
+function paragraphBlock(b: ParagraphBlock, comments: Comments): Paragraph {
+  if (b.style === 'signature') return signatureParagraph(b.text);
+  return bodyParagraph(b.text, 'body', { sources: b.sources, comments });
 }
 
-/** The score sheet lines as the 评分表 (附件1): 一级 / 二级 repeated names left blank. */
+function block(b: ReportBlock, comments: Comments): Array<Paragraph | Table> {
+  return b.kind === 'paragraph' ? [paragraphBlock(b, comments)] : tableBlock(b);
+}
+
+/** 扣分原因 in document words: what cost the points, without cell addresses or instructions. */
+function deductionWords(l: ScoreSheet['lines'][number]): string {
+  if (l.missing) return l.indicator ? '数据不全，指标无法计算，待补充' : '待单位自评打分';
+  if (!l.deduction) return '';
+  return inWords(l.deduction.replace(/（[^（）]*![A-Z]{1,3}\d+[^（）]*）/g, ''));
+}
+
+/**
+ * The score sheet lines as the 评分表 (附件1). 一级 and 二级 are written on every row: a row
+ * continued on the next page still shows which indicator group it belongs to.
+ */
 export function scoreTableRows(scores: ScoreSheet): string[][] {
-  let last1 = '';
-  let last2 = '';
-  const rows = scores.lines.map((l) => {
-    const row = [
-      l.level1 === last1 ? '' : l.level1,
-      l.level1 === last1 && l.level2 === last2 ? '' : l.level2,
-      l.level3,
-      points(l.points),
-      l.missing ? (l.claimed !== undefined ? `待核实（自报 ${points(l.claimed)}，未核实）` : '待核实（待补）') : points(l.score),
-      l.deduction ?? '',
-    ];
-    last1 = l.level1;
-    last2 = l.level2;
-    return row;
-  });
-  rows.push(['合计', '', '', points(scores.points), scoreText(scores), `综合绩效级别：${gradeText(scores)}`]);
+  const rows = scores.lines.map((l) => [
+    l.level1,
+    l.level2,
+    l.level3,
+    points(l.points),
+    l.missing ? (l.claimed !== undefined ? `待核实（自报${points(l.claimed)}分）` : '【待补】') : points(l.score),
+    inWords(l.standard),
+    deductionWords(l),
+  ]);
+  // The total as verified; the grade (a range while points are pending) in the shared words (src/core/summary.ts).
+  rows.push(['合计', '', '', points(scores.points), points(scores.total), '', tightenSpaces(`综合绩效级别：${gradeText(scores)}`)]);
   return rows;
 }
 
-const SCORE_HEADER = ['一级指标', '二级指标', '三级指标', '分值', '得分', '扣分原因'];
+export const SCORE_HEADER = ['一级指标', '二级指标', '三级指标', '分值', '得分', '评分标准', '扣分原因'];
+
+/** A4 landscape for 附件1: seven columns need the width. */
+const LANDSCAPE_TEXT_WIDTH = A4.height - MARGINS.left - MARGINS.right;
 
 function appendix(draft: ReportDraft, scores: ScoreSheet): Array<Paragraph | Table> {
   return [
-    new Paragraph({ children: [new PageBreak()] }),
     new Paragraph({
       children: [run('附件1', 'heading1', SIZES.body)],
       spacing: { line: LINE_SPACING, lineRule: LineRuleType.EXACT },
+      keepNext: true,
     }),
-    centred(`${draft.title.replace(/自评报告$/, '')}评价指标评分表`, 'title', 18),
-    new Paragraph({ children: [] }),
-    wordTable(SCORE_HEADER, scoreTableRows(scores)),
+    centred(`${draft.title.replace(/自评报告$/, '')}评价指标评分表`, 'title', 18, false, true),
+    new Paragraph({ children: [], keepNext: true }),
+    wordTable(SCORE_HEADER, scoreTableRows(scores), LANDSCAPE_TEXT_WIDTH),
   ];
 }
 
@@ -233,16 +344,36 @@ function footer(): Footer {
   });
 }
 
-export function reportDocument(draft: ReportDraft, scores: ScoreSheet | null): Document {
+const PAGE_MARGIN = { ...MARGINS, header: mm(15), footer: mm(18) };
+/** 附件1 in landscape: narrower top and bottom margins leave room for more rows a page. */
+const APPENDIX_MARGIN = { ...PAGE_MARGIN, top: mm(25), bottom: mm(22) };
+
+export function reportDocument(draft: ReportDraft, scores: ScoreSheet | null, options: DocxOptions = {}): Document {
+  const comments = new Comments(options.comments === true);
   const children: Array<Paragraph | Table> = [centred(draft.title, 'title', SIZES.title), new Paragraph({ children: [] })];
   for (const s of draft.sections) {
     if (s.level > 0) children.push(heading(s));
-    for (const b of s.blocks) children.push(...block(b));
+    for (const b of s.blocks) children.push(...block(b, comments));
   }
-  if (scores && scores.lines.length > 0) children.push(...appendix(draft, scores));
+  const sections: ISectionOptions[] = [
+    {
+      properties: { page: { size: { width: A4.width, height: A4.height }, margin: PAGE_MARGIN } },
+      footers: { default: footer() },
+      children,
+    },
+  ];
+  if (scores && scores.lines.length > 0)
+    sections.push({
+      properties: {
+        page: { size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE }, margin: APPENDIX_MARGIN },
+      },
+      footers: { default: footer() },
+      children: appendix(draft, scores),
+    });
   return new Document({
     creator: '绩效自评助手',
     title: draft.title,
+    ...(comments.children.length ? { comments: { children: comments.children } } : {}),
     styles: {
       default: {
         document: {
@@ -251,24 +382,13 @@ export function reportDocument(draft: ReportDraft, scores: ScoreSheet | null): D
         },
       },
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: A4.width, height: A4.height },
-            margin: { ...MARGINS, header: mm(15), footer: mm(18) },
-          },
-        },
-        footers: { default: footer() },
-        children,
-      },
-    ],
+    sections,
   });
 }
 
 /** The .docx bytes of a report draft (node and browser). */
-export async function reportToDocx(draft: ReportDraft, scores: ScoreSheet | null): Promise<Uint8Array> {
-  const doc = reportDocument(draft, scores);
+export async function reportToDocx(draft: ReportDraft, scores: ScoreSheet | null, options: DocxOptions = {}): Promise<Uint8Array> {
+  const doc = reportDocument(draft, scores, options);
   const buf = await Packer.toArrayBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
   return new Uint8Array(buf);
 }

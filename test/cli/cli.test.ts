@@ -83,6 +83,17 @@ describe('jixiao CLI', () => {
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['指标计算表', '评分表', '问题清单', '报告草稿']));
     expect(fs.statSync(docx).size).toBeGreaterThan(10_000);
+    // --review writes the 审核意见; --docx-comments puts the sources in Word comments, not in the text.
+    const review = path.join(tmp, '审核意见.docx');
+    const commented = path.join(tmp, 'rc.docx');
+    const rr = await jixiao('evaluate', SAMPLE_XLSX, '--review', review, '--docx', commented, '--docx-comments');
+    expect(rr.code).toBe(0);
+    expect(rr.stdout).toContain(`已写入：${review}`);
+    const JSZip = (await import('jszip')).default;
+    const reviewXml = await (await JSZip.loadAsync(fs.readFileSync(review))).file('word/document.xml')!.async('string');
+    expect(reviewXml).toContain('绩效自评审核意见');
+    const zip = await JSZip.loadAsync(fs.readFileSync(commented));
+    expect(await zip.file('word/comments.xml')!.async('string')).toContain('数据来源：');
     // --strict turns 错误 findings into exit code 4.
     expect((await jixiao('evaluate', SAMPLE_XLSX, '--strict')).code).toBe(4);
   });
@@ -162,6 +173,15 @@ describe('jixiao CLI', () => {
     expect(rows).toHaveLength(4);
     expect(rows[3]).toEqual(expect.arrayContaining(['损坏.xlsx', '无法评价']));
     expect(rows.slice(0, 3).every((row) => row.includes('已评价') && row.some((c) => /-评价\.xlsx$/.test(c)))).toBe(true);
-    expect(fs.readdirSync(path.join(tmp, 'out')).sort()).toEqual(['单位0001-评价.xlsx', '单位0002-评价.xlsx', '单位0003-评价.xlsx', '汇总.xlsx']);
+    // One 审核意见 per department evaluated (none for the damaged file).
+    expect(fs.readdirSync(path.join(tmp, 'out')).sort()).toEqual([
+      '单位0001-审核意见.docx',
+      '单位0001-评价.xlsx',
+      '单位0002-审核意见.docx',
+      '单位0002-评价.xlsx',
+      '单位0003-审核意见.docx',
+      '单位0003-评价.xlsx',
+      '汇总.xlsx',
+    ]);
   });
 });

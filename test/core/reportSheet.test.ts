@@ -24,7 +24,7 @@ describe('报告草稿 sheet', () => {
   });
 
   test('beside each paragraph: the names and the cells (Sheet!A1) it used', () => {
-    const row = rowOf('2021年度部门实际取得各项收入合计1351.58万元。其中：一般公共预算财政拨款收入1193.05万元、其他收入158.53万元。')!;
+    const row = rowOf('2021年度部门实际取得各项收入合计1351.58万元，其中：一般公共预算财政拨款收入1193.05万元、其他收入158.53万元。')!;
     expect(row[0]!.style).toBe('text');
     expect(row[1]!.value).toBe('评价年度、收入_本年收入合计、收入_一般公共预算财政拨款、收入_其他收入');
     expect(row[2]!.value).toBe(
@@ -44,11 +44,12 @@ describe('报告草稿 sheet', () => {
   });
 
   test("regenerating keeps the department's text: it comes from the input cells each time", () => {
-    const edited = sheetFor({ 存在问题: '（一）新发现的问题\n会议费超标准。' });
+    // The department's own item joins the problem it speaks of (公用经费), under its own heading.
+    const edited = sheetFor({ 存在问题: '（一）公用经费管理不严\n会议费超标准，公用经费超支。' });
     const texts = edited.rows.map((r) => r[0]?.value);
-    expect(texts).toContain('（四）新发现的问题');
-    expect(texts).toContain('会议费超标准。');
-    const row = edited.rows.find((r) => r[0]?.value === '会议费超标准。')!;
+    expect(texts).toContain('（二）公用经费管理不严');
+    expect(texts).toContain('会议费超标准，公用经费超支。');
+    const row = edited.rows.find((r) => r[0]?.value === '会议费超标准，公用经费超支。')!;
     expect(row[1]!.value).toBe('存在问题');
     expect(row[2]!.value).toBe(TEMPLATE_ADDRESS.get('存在问题'));
   });

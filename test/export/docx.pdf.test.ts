@@ -42,3 +42,31 @@ test('LibreOffice renders the report; pdftotext shows the title and headings int
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('LibreOffice converts the report and the 审核意见 of the real engine; the 附件1 total prints on one line', async () => {
+  const { engineInput } = await import('../helpers/engineDraft');
+  const { draftReport } = await import('../../src/core/narrative');
+  const { draftReview } = await import('../../src/core/review');
+  const { reportToDocx } = await import('../../src/export/docx');
+  const input = engineInput();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-docx-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'report.docx'), await reportToDocx(draftReport(input), input.scores));
+    fs.writeFileSync(path.join(dir, 'review.docx'), await reportToDocx(draftReview(input), null));
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'lo')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'report.docx'), path.join(dir, 'review.docx')],
+      { timeout: 90_000, stdio: 'pipe' },
+    );
+    const layout = (f: string) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path.join(dir, f), '-'], { encoding: 'utf8' });
+    const report = layout('report.pdf');
+    // 合计, 分值 100 and 得分 79.64 on one printed line: the score column is wide enough not to wrap.
+    expect(report).toMatch(/合计\s+100\s+79\.64/);
+    expect(report.replace(/\s+/g, '')).toContain('本年收入1193.05万元（财政拨款收支表本年收入合计填列780.19万元');
+    const review = layout('review.pdf').replace(/\s+/g, '');
+    expect(review).toContain('绩效自评审核意见');
+    expect(review).toContain('三、数据核对发现的问题');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -44,7 +44,7 @@ describe('Word export (公文 style)', () => {
   });
 
   test('body: 仿宋_GB2312 三号 (16 pt), first line indented 2 characters, exact 28 pt spacing', () => {
-    const text = '2021年度部门实际取得各项收入合计1351.58万元。其中：一般公共预算财政拨款收入1193.05万元、其他收入158.53万元。';
+    const text = '2021年度部门实际取得各项收入合计1351.58万元，其中：一般公共预算财政拨款收入1193.05万元、其他收入158.53万元。';
     const [props] = runProps(xml, text);
     expect(props).toContain('w:eastAsia="仿宋_GB2312"');
     expect(props).toContain('<w:sz w:val="32"/>');
@@ -82,6 +82,25 @@ describe('Word export (公文 style)', () => {
     expect(xml).toContain('>超出预算7.93个百分点</w:t>');
     expect(xml).toContain('>综合绩效级别：良</w:t>');
     expect(xml).toContain('>其中：科学普及工作</w:t>');
+  });
+
+  test('tables print: header rows repeat, rows never split, captions keep with their table; 附件1 landscape with 评分标准', () => {
+    const tables = xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!;
+    for (const t of tables) {
+      expect(t).toContain('<w:tblHeader/>');
+      const rows = (t.match(/<w:tr>/g) ?? []).length;
+      expect(rows).toBeGreaterThan(1);
+      expect((t.match(/<w:cantSplit\/>/g) ?? []).length).toBe(rows);
+    }
+    expect(paraProps(xml, '项目支出明细表')).toContain('<w:keepNext/>');
+    expect(xml).toContain('>评分标准</w:t>');
+    expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+  });
+
+  test('placeholders are highlighted', () => {
+    const runs = [...xml.matchAll(/<w:r>(<w:rPr>.*?<\/w:rPr>)<w:t[^>]*>(【待[^<]*)<\/w:t><\/w:r>/g)];
+    expect(runs.length).toBeGreaterThan(0);
+    for (const r of runs) expect(r[1]).toContain('<w:highlight w:val="yellow"/>');
   });
 
   test('font table gives fallbacks: 方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体', () => {

@@ -227,6 +227,26 @@ test('报告 previews the draft and 导出 Word downloads the exporter’s bytes
   expect((clicked.mock.contexts[0] as HTMLAnchorElement).download).toBe(`${draft.title}.docx`);
 });
 
+test('导出审核意见 downloads the 审核意见 the exporter drafts from the evaluation', async () => {
+  const port = fakePort(sampleReading());
+  const exportReview = jest.fn(async () => ({ title: '衡阳市科学技术协会2021年度部门整体支出绩效自评审核意见', bytes: new Uint8Array([80, 75, 3, 4, 0]) }));
+  const created: Blob[] = [];
+  URL.createObjectURL = (b: Blob) => (created.push(b), 'blob:x');
+  URL.revokeObjectURL = () => undefined;
+  const clicked = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+  render(<App port={port} exportReview={exportReview} />);
+  await runOnce();
+  fireEvent.click(screen.getByRole('tab', { name: '报告' }));
+  fireEvent.click(screen.getByRole('button', { name: '导出审核意见' }));
+  await screen.findByText('已下载 衡阳市科学技术协会2021年度部门整体支出绩效自评审核意见.docx');
+  const [input] = exportReview.mock.calls[0] as unknown as [{ findings: unknown[]; scores: unknown }];
+  expect(input.findings.length).toBeGreaterThan(0);
+  expect(input.scores).not.toBeNull();
+  expect(created.at(-1)!.size).toBe(5);
+  expect((clicked.mock.contexts.at(-1) as HTMLAnchorElement).download).toBe('衡阳市科学技术协会2021年度部门整体支出绩效自评审核意见.docx');
+  clicked.mockRestore();
+});
+
 test('插入模板 applies the template plan, which keeps the user’s existing sheets', async () => {
   const reading = sampleReading();
   const port = fakePort(reading);

@@ -21,7 +21,7 @@ import {
 import { buildModel } from '../../core/model';
 import type { Finding, ScoreSheet } from '../../core/results';
 import { countFindings } from '../../core/summary';
-import type { ReportDraft } from '../../core/narrative';
+import type { DraftInput, ReportDraft } from '../../core/narrative';
 import type { Plan, Severity } from '../../core/types';
 import { cannotDownload, copyReportForMac, downloadBytes, DOCX_MIME, safeFileName } from '../download';
 import { InputStatus, inputStatuses } from '../inputStatus';
@@ -71,11 +71,22 @@ async function defaultExportDocx(draft: ReportDraft, scores: ScoreSheet | null):
   return reportToDocx(draft, scores);
 }
 
+/** The 审核意见 (for the finance bureau's reviewer) as .docx, loaded on demand like the report. */
+async function defaultExportReview(input: DraftInput): Promise<{ title: string; bytes: Uint8Array }> {
+  const [{ reportToDocx }, { draftReview }] = await Promise.all([
+    import(/* webpackChunkName: "docx-export" */ '../../export/docx'),
+    import(/* webpackChunkName: "docx-export" */ '../../core/review'),
+  ]);
+  const review = draftReview(input);
+  return { title: review.title, bytes: await reportToDocx(review, null) };
+}
+
 export interface AppProps {
   port: WorkbookPort | null;
   strings?: Strings;
   templatePlan?: () => Plan;
   exportDocx?: (draft: ReportDraft, scores: ScoreSheet | null) => Promise<Uint8Array>;
+  exportReview?: (input: DraftInput) => Promise<{ title: string; bytes: Uint8Array }>;
   /** Shown above the tabs (the web page's file picker). */
   header?: React.ReactNode;
   /** Called after each successful 一键生成 (the web page offers the result workbook). */
@@ -95,6 +106,7 @@ export function App({
   strings = ZH,
   templatePlan,
   exportDocx = defaultExportDocx,
+  exportReview = defaultExportReview,
   header,
   onRun,
   editDebounceMs = 700,
@@ -263,6 +275,29 @@ export function App({
     }
   };
 
+  const onExportReview = async () => {
+    const e = outcome?.evaluation;
+    if (!e) return;
+    const input = { model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings };
+    // As for the report: on Mac the text goes to the clipboard, never a claimed download.
+    if (cannotDownload()) {
+      const { draftReview } = await import(/* webpackChunkName: "docx-export" */ '../../core/review');
+      say(...copyReportForMac(draftReview(input)));
+      return;
+    }
+    setExporting(true);
+    try {
+      const { title, bytes } = await exportReview(input);
+      const file = `${safeFileName(title)}.docx`;
+      downloadBytes(bytes, file, DOCX_MIME);
+      say('success', s.exported(file));
+    } catch (err) {
+      fail(err);
+    } finally {
+      setExporting(false);
+    }
+  };
+
   const ev = outcome?.evaluation;
   const titles: Record<TabId, string> = { data: s.tabData, run: s.tabRun, findings: s.tabFindings, score: s.tabScore, report: s.tabReport };
   const showFindings = (severity: Severity) => {
@@ -365,7 +400,7 @@ export function App({
                 onClearMarks={onClearMarks}
               />
             )}
-            {tab === 'report' && <ReportTab draft={ev?.report ?? null} exporting={exporting} onExport={onExport} />}
+            {tab === 'report' && <ReportTab draft={ev?.report ?? null} exporting={exporting} onExport={onExport} onExportReview={onExportReview} />}
           </div>
         </main>
       </StringsContext.Provider>

@@ -30,6 +30,8 @@ export interface ReportTabProps {
   draft: ReportDraft | null;
   exporting: boolean;
   onExport(): void;
+  /** 导出审核意见: what is aimed at the finance bureau's reviewer, as its own Word document. */
+  onExportReview?(): void;
 }
 
 function Section({ section }: { section: ReportSection }) {
@@ -82,7 +84,7 @@ function Section({ section }: { section: ReportSection }) {
   );
 }
 
-export function ReportTab({ draft, exporting, onExport }: ReportTabProps) {
+export function ReportTab({ draft, exporting, onExport, onExportReview }: ReportTabProps) {
   const s = useStrings();
   const css = useStyles();
   const pane = usePaneStyles();
@@ -93,6 +95,11 @@ export function ReportTab({ draft, exporting, onExport }: ReportTabProps) {
         <Button appearance="primary" disabled={exporting} onClick={onExport}>
           {s.exportWord}
         </Button>
+        {onExportReview && (
+          <Button appearance="secondary" disabled={exporting} onClick={onExportReview}>
+            {s.exportReview}
+          </Button>
+        )}
         {exporting && <Spinner size="tiny" label={s.exporting} />}
       </div>
       <article className={css.page} aria-label={draft.title}>

@@ -1,0 +1,16 @@
+/**
+ * Words the report uses for the workbook's input sheets: each sheet holds one 决算 or
+ * evaluation table, and a document names the table, never the sheet.
+ */
+export const SOURCE_NAMES: Record<string, string> = {
+  基本情况: '机构人员情况表',
+  收支总表: '收支总表',
+  财政拨款: '财政拨款收支表',
+  其他资金: '其他资金收支表',
+  项目支出: '项目支出明细表',
+  三公经费: '“三公”经费表',
+  基础数据: '绩效评价基础数据表',
+  产出任务: '年度工作任务表',
+  自评打分: '自评得分表',
+  文字材料: '',
+};
