@@ -12,7 +12,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import type { InputValues } from '../catalogue/fill';
+import type { InputValues } from '../core/fill';
 import { INPUTS } from '../catalogue/inputs';
 import { evaluate } from '../core/engine';
 import { cliLine } from '../core/render/finding';

@@ -2,7 +2,7 @@
  * Synthetic departments: random but consistent figures (every identity of the 决算 tables holds,
  * every stated rate equals its recomputation), for the benchmark and batch tests.
  */
-import { templateReading, InputValues } from '../catalogue/fill';
+import { templateReading, InputValues } from '../core/fill';
 import { D, Dec } from '../core/decimal';
 import { FUNCTION_CLASSES, OFFICE_COST_ITEMS } from '../catalogue/inputs';
 import { computeIndicators } from '../core/indicators';

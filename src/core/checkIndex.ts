@@ -3,7 +3,7 @@
  * `npm run docs:checks` rewrites it and test/core/checkIndex.test.ts fails when it is stale.
  */
 import { CHECKS, CHECK_FAMILIES } from '../catalogue/checks';
-import { templateReading, InputValues } from '../catalogue/fill';
+import { templateReading, InputValues } from './fill';
 import { INPUTS } from '../catalogue/inputs';
 import { checkStatements } from './checks';
 import { computeIndicators } from './indicators';

@@ -4,8 +4,8 @@
  * explaining how to fill it. Both hosts apply it (CLI `template`, task pane 插入模板); with
  * values it also builds filled workbooks (the sample department, benchmark workbooks).
  */
-import type { InputValues } from '../catalogue/fill';
-import { rangeValues } from '../catalogue/fill';
+import type { InputValues } from './fill';
+import { rangeValues } from './fill';
 import { INPUTS, INPUT_SHEETS } from '../catalogue/inputs';
 import { LIST_HEADER, PLACED_SHEETS, PlacedSheet, TEMPLATE_ADDRESS, colLetter } from '../catalogue/layout';
 import type { InputKind, ScalarDecl } from '../catalogue/types';

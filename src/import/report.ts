@@ -3,7 +3,7 @@
  * One text for every surface (CLI and pane): found where, not found, or which candidates.
  */
 import type { CellValue } from '../core/types';
-import type { InputValues } from '../catalogue/fill';
+import type { InputValues } from '../core/fill';
 import { INPUT_BY_NAME } from '../catalogue/inputs';
 import type { Candidate, ImportResult, Recognition } from './recognise';
 import { isBlank } from './grid';

@@ -4,7 +4,7 @@
  */
 import { ExcelDouble } from '../support/excel-double';
 import { evaluate } from '../../src/core/engine';
-import { templateReading } from '../../src/catalogue/fill';
+import { templateReading } from '../../src/core/fill';
 import { sampleValues } from '../helpers/sample';
 
 const associated = new Map<string, (event: { completed(): void }) => Promise<void>>();

@@ -5,7 +5,7 @@
  * The identities below are written out by hand from the 部门决算 tables, not read from the catalogue.
  */
 import { D } from '../../src/core/decimal';
-import { templateReading, InputValues } from '../../src/catalogue/fill';
+import { templateReading, InputValues } from '../../src/core/fill';
 import { TEMPLATE_ADDRESS } from '../../src/catalogue/layout';
 import { CHECKS } from '../../src/catalogue/checks';
 import { buildModel } from '../../src/core/model';

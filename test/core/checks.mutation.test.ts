@@ -3,7 +3,7 @@
  * reads must make that check fire (as a root, or folded under the root that explains it), and the
  * root must blame the nudged cell. On seed 2: all 134 fire, 79 as roots and 55 folded under one.
  */
-import { templateReading, InputValues } from '../../src/catalogue/fill';
+import { templateReading, InputValues } from '../../src/core/fill';
 import { D } from '../../src/core/decimal';
 import { INPUT_BY_NAME } from '../../src/catalogue/inputs';
 import { TEMPLATE_ADDRESS } from '../../src/catalogue/layout';

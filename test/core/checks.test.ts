@@ -1,5 +1,5 @@
 import { D } from '../../src/core/decimal';
-import { templateReading, InputValues } from '../../src/catalogue/fill';
+import { templateReading, InputValues } from '../../src/core/fill';
 import { TEMPLATE_ADDRESS } from '../../src/catalogue/layout';
 import { CHECKS } from '../../src/catalogue/checks';
 import { buildModel } from '../../src/core/model';

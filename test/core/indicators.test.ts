@@ -4,7 +4,7 @@ import { computeIndicators, DEFAULT_VARIANTS } from '../../src/core/indicators';
 import type { IndicatorResult } from '../../src/core/results';
 import { indicatorSheet } from '../../src/core/sheets/indicatorSheet';
 import { sampleModel, sampleValues } from '../helpers/sample';
-import type { InputValues } from '../../src/catalogue/fill';
+import type { InputValues } from '../../src/core/fill';
 
 const at = (name: string) => TEMPLATE_ADDRESS.get(name)!;
 

@@ -2,7 +2,7 @@ import { buildModel } from '../../src/core/model';
 import { TEMPLATE_ADDRESS } from '../../src/catalogue/layout';
 import { INPUTS } from '../../src/catalogue/inputs';
 import { sampleModel, sampleReading } from '../helpers/sample';
-import { templateReading } from '../../src/catalogue/fill';
+import { templateReading } from '../../src/core/fill';
 
 describe('catalogue and layout', () => {
   test('every declaration has a unique, valid Excel name and a template address', () => {

@@ -15,7 +15,7 @@ import {
   sectionTitle,
 } from '../../src/core/narrative';
 import { D } from '../../src/core/decimal';
-import type { InputValues } from '../../src/catalogue/fill';
+import type { InputValues } from '../../src/core/fill';
 import { computeIndicators } from '../../src/core/indicators';
 import { rulebookFromModel } from '../../src/core/rulebook';
 import { scoreAll } from '../../src/core/scoring';

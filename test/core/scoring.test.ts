@@ -1,5 +1,5 @@
 import { TEMPLATE_ADDRESS } from '../../src/catalogue/layout';
-import type { InputValues } from '../../src/catalogue/fill';
+import type { InputValues } from '../../src/core/fill';
 import { D } from '../../src/core/decimal';
 import { computeIndicators } from '../../src/core/indicators';
 import { defaultRulebook, DEFAULT_BANDS, rulebookFromModel } from '../../src/core/rulebook';

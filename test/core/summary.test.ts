@@ -6,7 +6,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import { promises as fs } from 'fs';
-import { templateReading } from '../../src/catalogue/fill';
+import { templateReading } from '../../src/core/fill';
 import { main } from '../../src/cli/main';
 import { evaluationJson } from '../../src/cli/json';
 import { D } from '../../src/core/decimal';

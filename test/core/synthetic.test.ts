@@ -1,5 +1,5 @@
 import { buildModel } from '../../src/core/model';
-import { templateReading } from '../../src/catalogue/fill';
+import { templateReading } from '../../src/core/fill';
 import { syntheticDepartment } from '../../src/cli/synthetic';
 import { evaluate } from '../../src/core/engine';
 import { CHECKS } from '../../src/catalogue/checks';

@@ -13,7 +13,7 @@ import type { AddressInfo } from 'net';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { chromium, Browser, Page } from 'playwright-core';
-import { templateReading } from '../../src/catalogue/fill';
+import { templateReading } from '../../src/core/fill';
 import { evaluate } from '../../src/core/engine';
 import { MARK_FILL } from '../../src/core/markState';
 import { templatePlan } from '../../src/core/template';

@@ -3,7 +3,7 @@
  * an in-memory Excel holding the sample department's workbook, installed as `window.Excel` before
  * the task pane loads. office.js stays the real one (it runs "outside of Office").
  */
-import type { InputValues } from '../../src/catalogue/fill';
+import type { InputValues } from '../../src/core/fill';
 import { ExcelDouble } from '../support/excel-double';
 import sample from '../../samples/衡阳市科协-2021.json';
 

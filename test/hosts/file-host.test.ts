@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { templateReading } from '../../src/catalogue/fill';
+import { templateReading } from '../../src/core/fill';
 import { INPUTS } from '../../src/catalogue/inputs';
 import { TEMPLATE_ADDRESS } from '../../src/catalogue/layout';
 import { buildModel, Model } from '../../src/core/model';

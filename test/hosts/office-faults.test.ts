@@ -6,7 +6,7 @@
 import { ExcelDouble } from '../support/excel-double';
 import { applyPlan, clearMarks } from '../../src/hosts/office/apply';
 import { evaluate } from '../../src/core/engine';
-import { templateReading } from '../../src/catalogue/fill';
+import { templateReading } from '../../src/core/fill';
 import { sampleValues } from '../helpers/sample';
 import { mergeMarks } from '../../src/core/hostDecisions';
 

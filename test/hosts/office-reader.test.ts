@@ -1,5 +1,5 @@
 /** The Office reader over the Excel double: same reading as the template, constant syncs, named diagnostics. */
-import { templateReading } from '../../src/catalogue/fill';
+import { templateReading } from '../../src/core/fill';
 import { TEMPLATE_ADDRESS } from '../../src/catalogue/layout';
 import { INPUTS } from '../../src/catalogue/inputs';
 import { ExcelDouble } from '../support/excel-double';

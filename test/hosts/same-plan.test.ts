@@ -2,7 +2,7 @@
  * The two hosts cannot drift: the sample read through each host gives the same reading, and the
  * same plan applied by each leaves the same output cells and the same marks.
  */
-import { templateReading } from '../../src/catalogue/fill';
+import { templateReading } from '../../src/core/fill';
 import { a1 } from '../../src/catalogue/layout';
 import { evaluate } from '../../src/core/engine';
 import { MARK_FILL } from '../../src/core/markState';

@@ -3,7 +3,7 @@
  * precision rule for stated rates at its edges.
  */
 import { D } from '../../src/core/decimal';
-import { InputValues, templateReading } from '../../src/catalogue/fill';
+import { InputValues, templateReading } from '../../src/core/fill';
 import { buildModel } from '../../src/core/model';
 import { evaluateChecks, flattenFindings, runChecks } from '../../src/core/checks';
 import type { Finding, IndicatorResult } from '../../src/core/results';

@@ -2,7 +2,7 @@
  * Round trips of one one-click run (read → evaluate → write) on the Excel double, for
  * `npm run bench`: the sync counts must not grow with the number of project rows.
  */
-import type { InputValues } from '../../../src/catalogue/fill';
+import type { InputValues } from '../../../src/core/fill';
 import { evaluate } from '../../../src/core/engine';
 import { applyPlan } from '../../../src/hosts/office/apply';
 import { readInputs } from '../../../src/hosts/office/reader';

@@ -5,7 +5,7 @@
  * tests, the benchmark and the browser end-to-end test (injected as `window.Excel` / `window.Office`),
  * so nothing here may import Node modules.
  */
-import { InputValues, templateReading } from '../../../src/catalogue/fill';
+import { InputValues, templateReading } from '../../../src/core/fill';
 import { PLACED_SHEETS, LIST_HEADER, a1 } from '../../../src/catalogue/layout';
 import { absolute, parseRange } from '../../../src/core/address';
 import type { CellValue, RawReading } from '../../../src/core/types';

@@ -4,9 +4,9 @@
  * that need a reading without going through a file.
  */
 import type { CellValue, RawReading } from '../core/types';
-import { INPUTS } from './inputs';
-import { TEMPLATE_ADDRESS } from './layout';
-import { parseRange } from '../core/address';
+import { INPUTS } from '../catalogue/inputs';
+import { TEMPLATE_ADDRESS } from '../catalogue/layout';
+import { parseRange } from './address';
 
 /** Values by defined name: a scalar value, or table rows (column order of the declaration). */
 export type InputValues = Record<string, CellValue | CellValue[][] | undefined>;
