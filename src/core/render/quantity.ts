@@ -21,7 +21,7 @@ function plain(x: Decimal, kind: QuantityKind): string {
   }
 }
 
-/** A value of a kind, e.g. `1193.05`, `91.30%`, `20`, `2.00分`, `−3.70`. */
+/** A value of a kind, e.g. `1234.56`, `91.30%`, `20`, `2.00分`, `−3.70`. */
 export function formatValue(x: Decimal, kind: QuantityKind): string {
   return plain(x, kind).replace(/^-/, '−');
 }
