@@ -76,7 +76,7 @@ async function axe(page: Page): Promise<Array<{ id: string; impact: string | nul
 }
 
 async function openPage(): Promise<{ page: Page; errors: string[]; missing: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: 'zh-CN', acceptDownloads: true, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const errors: string[] = [];
   const missing: string[] = [];
@@ -98,7 +98,11 @@ async function eachTab(page: Page, prefix: string): Promise<Record<string, unkno
   for (const [id, name] of TABS) {
     await page.getByRole('tab', { name }).click();
     await page.waitForTimeout(500); // the tab indicator slides
-    if (id === 'score') await page.getByRole('button', { name: /^过程/ }).click();
+    if (id === 'score') {
+      await page.getByRole('button', { name: /^过程/ }).click();
+      // The panel fades in; contrast measured mid-fade blends its text with the background.
+      await page.waitForTimeout(800);
+    }
     await page.screenshot({ path: path.join(out, `${prefix}-${id}.png`), fullPage: id !== 'report' && id !== 'data' });
     found[id] = await axe(page);
   }
