@@ -320,7 +320,7 @@ function findIn(p: Part, t: Target): Candidate[] {
 
 const UNIT_NAME = /^(?:部门|单位|填报单位|编制单位|单位名称|部门名称)[:：]\s*(.+)$/;
 
-/** The department's name as the tables' header line states it (“部门：衡阳市科学技术协会”). */
+/** The department's name as the tables' header line states it (“部门：某某市某某局”). */
 function unitNameIn(parts: Part[]): Recognition {
   for (const p of parts)
     for (let r = Math.max(0, p.top); r < p.firstData; r++)
