@@ -521,8 +521,8 @@ describe('the sample department', () => {
     // No indicator reads the 财拨 grid: every finding on it is a 提示.
     expect(total.severity).toBe('提示');
     // In sum.财拨.本年支出 and its three consequences: one short note that states the point as the cell shows it, and refers to the list.
-    expect(total.note).toMatch(/^【提示】财政拨款本年支出：合计 = 基本支出 \+ 项目支出：应为 1,197\.08 万元，实为 836\.79 万元。另有 3 项；详见“问题清单”第 /);
-    for (const m of marks) expect(m.note.length).toBeLessThanOrEqual(130);
+    expect(total.note).toMatch(/^【提示】财政拨款本年支出：合计 = 基本支出 \+ 项目支出：应为 1,197\.08 万元，实为 836\.79 万元，差额 −360\.29 万元。另有 3 项；详见“问题清单”第 /);
+    for (const m of marks) expect(m.note.length).toBeLessThanOrEqual(120);
     // A cell in a finding whose figures feed an indicator is marked 错误.
     expect(marks.find((m) => m.address === at('基础_预算完成_上年结转'))!.severity).toBe('错误');
     // 财拨_年中追加_合计 is only in 提示 (a declared 提示, and a 合计 no indicator reads).
