@@ -496,7 +496,10 @@ describe('the sample department', () => {
     expect(sheet.printTitleRows).toBe(3);
     // Every finding, a blank row and the legend of the mark colours.
     expect(sheet.rows).toHaveLength(3 + flat.length + 2);
-    expect(sheet.rows[sheet.rows.length - 1].map((c) => c?.style)).toEqual(['input', 'error', 'warning']);
+    const legend = sheet.rows[sheet.rows.length - 1].filter((c) => c?.value);
+    expect(legend.map((c) => c?.style)).toEqual(['input', 'error', 'warning']);
+    // Each entry merged over columns wide enough for its words: 序号 + 严重程度 + 问题 (6 + 8 + 46), 应为 + 实为 (11 + 11), 差额 + 单位 (11 + 6).
+    expect(sheet.merges).toEqual(expect.arrayContaining([`A${sheet.rows.length}:C${sheet.rows.length}`, `D${sheet.rows.length}:E${sheet.rows.length}`]));
     const row = sheet.rows.find((r) => r[10]?.value === 'sum.财拨.本年支出')!;
     expect(row[2]!.value).toBe('财政拨款本年支出：合计 = 基本支出 + 项目支出');
     expect(row[3]).toEqual({ value: 1197.08, style: 'amount', numFmt: '#,##0.00' });

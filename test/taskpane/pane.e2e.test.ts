@@ -1,7 +1,7 @@
 /**
  * The task pane and the web page at 350 px in headless Chromium: each tab is screenshotted to out/
- * (pane-*.png, web-*.png, and web-preview.png: a finding's cell in the read-only sheet preview) and passes an axe-core accessibility check with no serious or critical
- * violation. Builds like test/e2e (JIXIAO_E2E_PREBUILT=1 reuses dist/ and dist-test/).
+ * (pane-*.png, web-*.png, and web-preview.png: a finding's cell in the web page's read-only sheet
+ * preview) and passes an axe-core accessibility check with no serious or critical violation. Builds like test/e2e (JIXIAO_E2E_PREBUILT=1 reuses dist/ and dist-test/).
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';

@@ -10,10 +10,9 @@ import { parseRange, formatRange } from '../address';
 import { explanationStatus, flattenFindings } from '../checks';
 import { cellNote, nextStepText } from '../render/finding';
 import type { Finding, Operand, Quantity } from '../results';
-import { LEGEND } from '../styles';
 import { countFindings, countsText } from '../summary';
 import type { CellMark, OutCell, SheetPlan, Severity } from '../types';
-import { fitRows } from './fit';
+import { fitRows, legendRow } from './fit';
 import { firstCell, problemWords } from './findingWords';
 import { QUANTITY_FORMAT, QUANTITY_UNIT, quantityNumber } from './numbers';
 
@@ -83,7 +82,7 @@ export function findingsSheet(findings: Finding[]): SheetPlan {
       { ...figure(f.difference), ...(f.difference && { numFmt: `+${QUANTITY_FORMAT[f.difference.kind]};-${QUANTITY_FORMAT[f.difference.kind]};0` }) },
       { value: kind ? QUANTITY_UNIT[kind] : '', style: 'label' },
       first?.address
-        ? { value: `${cellOf(first.address)}\n${first.label}`, style: 'link', link: cellOf(first.address) }
+        ? { value: `${cellOf(first.address)} ${first.label}`, style: 'link', link: cellOf(first.address) }
         : { value: '', style: 'label' },
       { value: nextStepText(f), style: 'text' },
       { value: explanationStatus(f), style: f.explanation ? 'ok' : f.severity === '错误' ? 'error' : 'warning' },
@@ -98,20 +97,22 @@ export function findingsSheet(findings: Finding[]): SheetPlan {
     ]);
   }
   rows.push([]);
-  rows.push(LEGEND.map((l): OutCell => ({ value: l.text, style: l.style })));
   const widths = [...PEOPLE_WIDTHS, ...MACHINE_WIDTHS, ...Array.from({ length: maxLinks }, () => 14)];
+  const legend = legendRow(widths, rows.length);
+  rows.push(legend.cells);
+  const merges = [`A2:${colLetter(PEOPLE.length - 1)}2`, ...legend.merges];
   // Row heights follow the people's columns only: the machine columns are folded away.
   const sized = fitRows({
     name: FINDINGS_SHEET,
     rows: rows.map((r, i) => (i < 3 ? r : r.slice(0, PEOPLE.length))),
     columnWidths: widths,
-    merges: [`A2:${colLetter(PEOPLE.length - 1)}2`],
+    merges,
   });
   return {
     name: FINDINGS_SHEET,
     rows,
     columnWidths: widths,
-    merges: [`A2:${colLetter(PEOPLE.length - 1)}2`],
+    merges,
     rowHeights: sized.rowHeights,
     freezeRows: 3,
     printTitleRows: 3,

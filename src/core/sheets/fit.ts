@@ -4,7 +4,8 @@
  * (in Excel's character units, a CJK character taking two), the tallest cell deciding.
  */
 import { parseRange } from '../address';
-import { STYLES } from '../styles';
+import { a1 } from '../../catalogue/layout';
+import { LEGEND, STYLES } from '../styles';
 import type { OutCell, SheetPlan } from '../types';
 
 /** Points per line of 11 pt text (Excel's default row is 15 pt for one line at 11 pt). */
@@ -74,6 +75,28 @@ export function splitToRows(text: string, units: number, maxLines = MAX_ROW_LINE
   }
   flush();
   return pieces;
+}
+
+/**
+ * The legend of the mark colours as one row of a sheet whose columns are `widths` wide: each entry
+ * merged over as many columns as its words need, so none is clipped or wrapped in a narrow column.
+ * `row` is the row's 0-based index; returns the cells and the merges (`A40:C40`).
+ */
+export function legendRow(widths: number[], row: number): { cells: OutCell[]; merges: string[] } {
+  const cells: OutCell[] = [];
+  const merges: string[] = [];
+  let col = 0;
+  for (const l of LEGEND) {
+    const need = textUnits(l.text) + 2;
+    const first = col;
+    let span = widths[col] ?? 9;
+    while (span < need && col + 1 < widths.length) span += widths[++col];
+    cells[first] = { value: l.text, style: l.style };
+    for (let c = first + 1; c <= col; c++) cells[c] = { style: l.style };
+    if (col > first) merges.push(`${a1(row, first)}:${a1(row, col)}`);
+    col++;
+  }
+  return { cells, merges };
 }
 
 function shownText(cell: OutCell): string {

@@ -11,9 +11,8 @@ import type { ScoreLine, ScoreSheet } from '../results';
 import { explainGroup } from '../scoring';
 import { gradeRange, gradeText } from '../summary';
 import type { GradeBands } from '../rulebook';
-import { LEGEND } from '../styles';
 import type { OutCell, SheetPlan, StyleName } from '../types';
-import { fitRows } from './fit';
+import { fitRows, legendRow } from './fit';
 
 export const SCORE_SHEET = '评分表';
 
@@ -73,6 +72,7 @@ export function scoreSheet(scores: ScoreSheet, complete = true, bands?: GradeBan
     header.map((h): OutCell => ({ value: h, style: 'header' })),
   ];
   const merges = [`A2:${a1(1, width - 1)}`];
+  const columnWidths = [10, 7, 12, 7, 18, 7, 40, 9, 8, 8, 36, ...(claims ? [9, 36] : [])];
   const blank = (style: StyleName = 'label'): OutCell => ({ style });
   const claimCells = (claimed: ScoreLine['claimed'], why: string | undefined, style: StyleName): OutCell[] =>
     claims
@@ -168,7 +168,9 @@ export function scoreSheet(scores: ScoreSheet, complete = true, bands?: GradeBan
     },
   ]);
   merges.push(`B${rows.length}:${a1(rows.length - 1, width - 1)}`);
-  rows.push(LEGEND.map((l): OutCell => ({ value: l.text, style: l.style })));
+  const legend = legendRow(columnWidths, rows.length);
+  rows.push(legend.cells);
+  merges.push(...legend.merges);
 
   // The 一级 summary the chart reads.
   rows.push([]);
@@ -194,7 +196,7 @@ export function scoreSheet(scores: ScoreSheet, complete = true, bands?: GradeBan
   return fitRows({
     name: SCORE_SHEET,
     rows,
-    columnWidths: [10, 7, 12, 7, 18, 7, 40, 9, 8, 8, 36, ...(claims ? [9, 36] : [])],
+    columnWidths,
     merges,
     freezeRows: 3,
     printTitleRows: 3,

@@ -42,7 +42,8 @@ export function SheetPreview({ preview }: { preview: CellPreview }) {
   const css = useStyles();
   const caption = `${s.previewOf(preview.sheet)} ${preview.cell}`;
   return (
-    <div className={css.frame} data-testid="sheet-preview">
+    // Wider than a 350 px pane it scrolls sideways; a focusable region, so the keyboard can scroll it too.
+    <div className={css.frame} data-testid="sheet-preview" role="region" aria-label={caption} tabIndex={0}>
       <table className={css.grid} aria-label={caption}>
         <caption style={{ textAlign: 'left', captionSide: 'top' }}>
           <Caption1>{caption}</Caption1>
