@@ -6,7 +6,8 @@
 import { evaluate } from '../../src/core/engine';
 import { fitRows, MAX_ROW_POINTS, splitToRows } from '../../src/core/sheets/fit';
 import { conclusionText, SCORE_SHEET } from '../../src/core/sheets/scoreSheet';
-import { sampleReading } from '../helpers/sample';
+import { templatePlan } from '../../src/core/template';
+import { sampleReading, sampleValues } from '../helpers/sample';
 
 const sample = evaluate(sampleReading());
 const scoreSheetOf = (e: typeof sample) => e.plan.sheets.find((s) => s.name === SCORE_SHEET)!;
@@ -56,5 +57,19 @@ describe('row heights within Excel’s 409 pt', () => {
     const pieces = splitToRows(run, 40, 2);
     expect(pieces.map((p) => p.length)).toEqual([39, 39, 22]);
     expect(pieces.join('')).toBe(run);
+  });
+});
+
+describe('文字材料 in the filled template', () => {
+  test('text rows sized to their text within 409 pt; a text taller than that says where it reads whole', () => {
+    const plan = templatePlan(sampleValues()).sheets.find((s) => s.name === '文字材料')!;
+    const heights = Object.values(plan.rowHeights ?? {});
+    expect(Math.max(...heights)).toBe(MAX_ROW_POINTS);
+    const titles = plan.rows.map((r) => String(r[0]?.value ?? ''));
+    // The sample's 部门整体履职情况 runs to 3,868 characters: more than the tallest row shows.
+    expect(String(sampleValues()['履职情况']).length).toBe(3868);
+    expect(titles).toContain('部门整体履职情况（文字较长，单元格只显示开头；全文见编辑栏，或运行后的“报告草稿”表）');
+    // 存在的主要问题 is short enough: its title is unchanged and its row fits it, with a line to spare.
+    expect(titles).toContain('存在的主要问题');
   });
 });
