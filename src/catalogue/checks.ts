@@ -609,6 +609,26 @@ export const CHECKS: CheckDecl[] = [
     },
   ]),
 
+  // Each 经济分类 line likewise: the department's line = its 财政拨款 part + its 其他资金 part.
+  ...(
+    [
+      ['sum.资金来源.工资福利支出', '工资福利支出'],
+      ['sum.资金来源.商品和服务支出', '商品和服务支出'],
+      ['sum.资金来源.对个人和家庭的补助', '对个人和家庭的补助'],
+      ['sum.资金来源.资本性支出', '资本性支出'],
+    ] as const
+  ).map(([id, line]) =>
+    decl(id, `${line} = 财政拨款${line} + 其他资金${line}`, '合计', [`支出_${line}`, `财拨_${line}`, `其他_${line}`], (ctx) => [
+      {
+        type: 'comparison',
+        relation: '=',
+        left: [ctx.term(`支出_${line}`)],
+        right: [ctx.term(`财拨_${line}`), ctx.term(`其他_${line}`)],
+        statement: `${placed(`支出_${line}`)} = ${placed(`财拨_${line}`)} + ${placed(`其他_${line}`)}`,
+      },
+    ]),
+  ),
+
   // ---- 合计: the 财政拨款 subtotal (公开02 / 公开04) and 本年收入合计 through it.
   total('sum.财政拨款收入小计', '财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营财政拨款收入', '收入_财政拨款小计', [
     '收入_一般公共预算财政拨款',

@@ -347,6 +347,18 @@ export const INPUT_SHEETS: InputSheet[] = [
         col('来源', '来源及用途', 'text', { required: true, width: 44 }),
         col('金额', '金额', 'amount', { required: true }),
       ], { templateRows: 12 }),
+      // After the table, so the cells above keep their template addresses.
+      list(
+        其他资金,
+        '其他资金支出（按经济分类）',
+        [
+          ['其他_工资福利支出', '工资福利支出', 'amount'],
+          ['其他_商品和服务支出', '商品和服务支出', 'amount'],
+          ['其他_对个人和家庭的补助', '对个人和家庭的补助', 'amount'],
+          ['其他_资本性支出', '资本性支出', 'amount'],
+        ],
+        '一般公共预算财政拨款以外的资金按经济分类的支出（部门数减财政拨款数）；每行与财政拨款同一行之和应等于收支总表该行。',
+      ),
     ],
   },
   {

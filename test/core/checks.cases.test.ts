@@ -331,6 +331,10 @@ const CASES: Record<string, Cases> = {
   'budget.政府采购': overBudget('budget.政府采购', '基础_政府采购实际', ['基础_政府采购预算']),
   'sum.资金来源.项目支出': identity('sum.资金来源.项目支出', '支出_项目支出', ['财拨_项目支出', '其他_项目支出']),
   'sum.资金来源.公用经费': identity('sum.资金来源.公用经费', '支出_公用经费', ['财拨_公用经费', '其他_公用经费']),
+  'sum.资金来源.工资福利支出': identity('sum.资金来源.工资福利支出', '支出_工资福利支出', ['财拨_工资福利支出', '其他_工资福利支出']),
+  'sum.资金来源.商品和服务支出': identity('sum.资金来源.商品和服务支出', '支出_商品和服务支出', ['财拨_商品和服务支出', '其他_商品和服务支出']),
+  'sum.资金来源.对个人和家庭的补助': identity('sum.资金来源.对个人和家庭的补助', '支出_对个人和家庭的补助', ['财拨_对个人和家庭的补助', '其他_对个人和家庭的补助']),
+  'sum.资金来源.资本性支出': identity('sum.资金来源.资本性支出', '支出_资本性支出', ['财拨_资本性支出', '其他_资本性支出']),
   // 基本支出 = 财拨基本支出 500 + (其他资金本年支出 80 − 其他资金项目支出 50) = 530.
   'sum.资金来源.基本支出': {
     valid: [{ values: { 支出_基本支出: 530, 财拨_基本支出: 500, 其他_本年支出: 80, 其他_项目支出: 50 } }],
@@ -410,5 +414,5 @@ test('every check id has at least one invalid case run alone, and no case names 
   const ids = CHECKS.map((c) => c.id);
   expect(ids.filter((id) => !(CASES[id]?.invalid.length > 0))).toEqual([]);
   expect(Object.keys(CASES).filter((id) => !ids.includes(id))).toEqual([]);
-  expect(ids).toHaveLength(135);
+  expect(ids).toHaveLength(139);
 });
