@@ -53,6 +53,9 @@ function nudge(decl: CheckDecl): InputValues {
       rows[0][1] = (rows[0][1] as number) + 1000;
       return { ...base, 其他收入明细表: rows };
     }
+    case 'unit.量级':
+      // 其他收入 typed in 元 (×10000) among the 收入 lines in 万元.
+      return { ...base, 收入_其他收入: new D(base.收入_其他收入 as number).times(10000).toNumber() };
     case 'score':
       // Claiming full marks on a line the rulebook scores below full.
       return { ...base, 自评得分表: [...table('自评得分表'), ['在职人员控制率', 0, null]] };
