@@ -6,7 +6,6 @@
  * Values are percentage points. A missing input or a zero denominator gives `value: null` and an
  * `unavailable` reason naming the input and its cell, never NaN or Infinity.
  */
-import { OFFICE_COST_ITEMS } from './inputs';
 import type { Figure, IndicatorDecl, RatioDecl, TaskFlag } from './types';
 
 const input = (name: string, label?: string): Figure => (label ? { input: name, label } : { input: name });
@@ -172,16 +171,3 @@ export const TASK_COLUMN: Record<TaskFlag, number> = { 是否完成: 3, 是否�
 /** The 三公 items a column's total is made of when its 合计 is blank; 公务用车 else its two parts. */
 export const SANGONG_ITEMS = ['因公出国', '公务接待', '公务用车'] as const;
 export const SANGONG_CAR_PARTS = ['公务用车购置', '公务用车运行'] as const;
-
-/**
- * Items whose 决算 over 预算 a line's 扣分 rule may deduct for: each over-budget item deducts the line's
- * `分项超支扣分` points on top of the rate's own deduction (公用经费 by item: 决算 from 公开06 / 财决08-1,
- * 预算 from the 批复). The default rulebook (src/catalogue/rulebook.ts) deducts 0.1 分 per item
- * (本项目选定, docs/domain.md §2.2: no published rule was found).
- */
-export const ITEMS_OVER_BUDGET: Record<string, { what: string; items: Array<{ label: string; actual: string; budget: string }> }> = {
-  公用经费控制率: {
-    what: '公用经费明细项目',
-    items: OFFICE_COST_ITEMS.map(([k, , labels]) => ({ label: labels[0], actual: `公用_${k}_本年决算`, budget: `公用_${k}_本年预算` })),
-  },
-};

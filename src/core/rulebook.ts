@@ -14,7 +14,8 @@
  * - 定性: a manual score 0..points from the 自评得分表.
  */
 import type Decimal from 'decimal.js';
-import { INDICATOR_BY_ID, ITEMS_OVER_BUDGET } from '../catalogue/indicators';
+import { INDICATOR_BY_ID } from '../catalogue/indicators';
+import { ITEMS_OVER_BUDGET } from '../catalogue/itemDeductions';
 import { DEFAULT_GRADE_BANDS, DEFAULT_RULE_ROWS, DEFAULT_TOTAL, RULE_COLUMNS } from '../catalogue/rulebook';
 import { D, ZERO, fixed, sum } from './decimal';
 import { DEFAULT_VARIANTS, VARIANT_CHOICES, Variants } from './indicators';

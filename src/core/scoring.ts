@@ -10,7 +10,7 @@ import type Decimal from 'decimal.js';
 import { D, ZERO, fixed, sum } from './decimal';
 import type { Model } from './model';
 import type { Finding, Grade, IndicatorResult, Operand, ScoreGroup, ScoreLine, ScoreSheet } from './results';
-import { ITEMS_OVER_BUDGET } from '../catalogue/indicators';
+import { ITEMS_OVER_BUDGET } from '../catalogue/itemDeductions';
 import { applyRule, GradeBands, normaliseName, Rulebook, RuleLine } from './rulebook';
 import type { Diagnostic } from './types';
 
