@@ -11,7 +11,7 @@ import { absolute, parseRange } from '../../../src/core/address';
 import type { CellValue, RawReading } from '../../../src/core/types';
 import { DoubleHost } from './core';
 import { enterValue } from './range';
-import { BookData, CellData, FillData, SheetData, blankCell, cellKey, findSheet, keyRowCol, newSheet, parseBox, splitSheet } from './state';
+import { BookData, CellData, FillData, SheetData, ShiftDirection, blankCell, cellKey, findSheet, keyRowCol, newSheet, parseBox, shiftCells, splitSheet } from './state';
 import { ChangedHandler, DoubleRequestContext, WorksheetChangedArgs } from './workbook';
 
 export { DoubleError } from './core';
@@ -245,6 +245,34 @@ export class ExcelDouble implements DoubleHost {
     this.fireChanged(sheet.id, address);
   }
 
+  /**
+   * The user inserting (`Down`/`Right`) or deleting (`Up`/`Left`) cells, e.g. `基本情况!5:6` (whole rows)
+   * or `基本情况!B5:C5`: cells, notes, comments and defined names move as Excel moves them.
+   */
+  shift(address: string, dir: ShiftDirection): void {
+    const { sheet, local } = splitSheet(address);
+    const box = parseBox(local);
+    if (!sheet || !box) throw new Error(`bad address ${address}`);
+    shiftCells(this.book, this.sheetData(sheet), box, dir);
+  }
+
+  /** A defined name's formula as Excel keeps it (`=基本情况!$B$5`), or null. */
+  nameFormula(name: string): string | null {
+    return this.book.names.find((n) => n.name.toLowerCase() === name.toLowerCase())?.formula ?? null;
+  }
+
+  /** Sets one edge of a cell's border by hand (style `None` takes it off). */
+  setBorder(address: string, edge: string, style: string, color = '#000000', weight = 'Thin'): void {
+    const { sheet, row, col } = this.locate(address);
+    const cell = sheet.cells.get(cellKey(row, col)) ?? blankCell();
+    sheet.cells.set(cellKey(row, col), cell);
+    if (style === 'None') {
+      delete cell.borders[edge];
+      delete cell.borderColor[edge];
+      delete cell.borderWeight[edge];
+    } else Object.assign(cell, { borders: { ...cell.borders, [edge]: style }, borderColor: { ...cell.borderColor, [edge]: color }, borderWeight: { ...cell.borderWeight, [edge]: weight } });
+  }
+
   cell(address: string): CellData {
     const { sheet, row, col } = this.locate(address);
     return sheet.cells.get(cellKey(row, col)) ?? blankCell();
@@ -313,6 +341,8 @@ export class ExcelDouble implements DoubleHost {
           ...cell,
           fill: { ...cell.fill },
           borders: { ...cell.borders },
+          borderColor: { ...cell.borderColor },
+          borderWeight: { ...cell.borderWeight },
           note,
           comment,
         };
