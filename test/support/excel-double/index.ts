@@ -5,8 +5,8 @@
  * tests, the benchmark and the browser end-to-end test (injected as `window.Excel` / `window.Office`),
  * so nothing here may import Node modules.
  */
-import { InputValues, templateReading } from '../../../src/core/fill';
-import { PLACED_SHEETS, LIST_HEADER, a1 } from '../../../src/catalogue/layout';
+import { InputValues, templateLayout, templateReading } from '../../../src/core/fill';
+import { LIST_HEADER, a1 } from '../../../src/catalogue/layout';
 import { absolute, parseRange } from '../../../src/core/address';
 import type { CellValue, RawReading } from '../../../src/core/types';
 import { DoubleHost } from './core';
@@ -97,7 +97,8 @@ export class ExcelDouble implements DoubleHost {
   /** The template laid out with `values` (as templateReading places them), its labels, and every catalogue name. */
   static fromTemplate(values: InputValues = {}, options?: ExcelDoubleOptions): ExcelDouble {
     const d = new ExcelDouble(options);
-    for (const ps of PLACED_SHEETS) {
+    // Laid out as the template lays out these values: a long table grows, what follows it moves down.
+    for (const ps of templateLayout(values).placed) {
       d.addSheet(ps.sheet.name);
       const put = (r: number, c: number, v: string) => d.putValue(ps.sheet.name, r, c, v);
       put(0, 0, ps.sheet.name);
