@@ -8,7 +8,8 @@
  * this file is the sync sequence.
  */
 import { absolute, normaliseAddress } from '../../core/address';
-import { markedNote, STATE_SHEET } from '../../core/markState';
+import { renameSheets } from '../../core/hostDecisions';
+import { markedNote } from '../../core/markState';
 import type { CellValue, Plan } from '../../core/types';
 import { ApplyOptions, ApplyReport, capabilities } from './capabilities';
 import {
@@ -29,14 +30,17 @@ import {
   place,
   readForMark,
   readNow,
-  readStateRange,
+  chooseState,
+  markOwner,
+  readOwners,
+  readStateRanges,
   relocate,
   restoreCell,
   restoreLooks,
   sheetOf,
   writeState,
 } from './marks';
-import { CALL_BYTES, jsonBytes, resetSheet, VISIBILITY, WriteBudget, writeSheet } from './outputSheets';
+import { CALL_BYTES, jsonBytes, resetSheet, sheetTargets, VISIBILITY, WriteBudget, writeSheet } from './outputSheets';
 
 export type { ApplyOptions, ApplyReport } from './capabilities';
 
@@ -45,7 +49,7 @@ export type { ApplyOptions, ApplyReport } from './capabilities';
  * cells, charts of output sheets; (3) only when needed: the notes of recorded cells to restore, and
  * new comments added with their ids; (4) the write. 3 or 4 whatever the number of marks or rows.
  */
-export async function applyPlan(context: Excel.RequestContext, plan: Plan, options: ApplyOptions = {}): Promise<ApplyReport> {
+export async function applyPlan(context: Excel.RequestContext, wanted: Plan, options: ApplyOptions = {}): Promise<ApplyReport> {
   const can = capabilities(options, context);
   const useComments = !can.notes && can.comments;
   const wb = context.workbook;
@@ -53,17 +57,25 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
   // Sync 1: what exists (and where each mark's anchor name points now).
   const listing = await list(context, can);
   const exists = (sheet: string) => listing.sheets.has(sheet.toLowerCase());
-  const rewritten = new Set(plan.sheets.filter((s) => exists(s.name) && s.onExisting !== 'keep').map((s) => s.name.toLowerCase()));
-  const markable = (p: Place) => exists(p.sheet) && !rewritten.has(p.sheet.toLowerCase());
-  const marks = officeMarks(plan.marks).filter((m) => markable(m.place));
+  const outputs = new Set(wanted.sheets.filter((s) => s.onExisting !== 'keep').map((s) => s.name.toLowerCase()));
+  const markable = (p: Place) => exists(p.sheet) && !outputs.has(p.sheet.toLowerCase());
+  const marks = officeMarks(wanted.marks).filter((m) => markable(m.place));
 
-  // Sync 2: the state, each cell's own fill and note as it is now, where comments are, old charts.
-  const stateRange = readStateRange(context, listing);
+  // Sync 2: which sheets are ours (their markers), the state, each cell's own fill and note as it is
+  // now, where comments are, old charts.
+  readOwners(listing, can);
+  const stateRanges = readStateRanges(context, listing);
   const reads = new Map<string, MarkReads>(marks.map((m) => [m.address, readForMark(context, m, can)]));
   // Where comments are: to add ours, to find ours again, and because a cell with a comment cannot take a note.
-  const located = can.comments && (marks.length > 0 || stateRange) ? locateComments(listing) : [];
-  const charts = new Map([...rewritten].map((key) => [key, listing.sheets.get(key)!.charts.load('items/name')]));
+  const located = can.comments && (marks.length > 0 || stateRanges.size > 0) ? locateComments(listing) : [];
+  const charts = new Map([...listing.sheets].map(([key, ws]) => [key, ws.charts.load('items/name')]));
   await context.sync();
+
+  // Our sheets by their markers: a user's sheet is never replaced, ours may take a free name.
+  const stateRange = chooseState(listing, stateRanges);
+  const targets = sheetTargets(wanted, listing);
+  const plan = renameSheets(wanted, targets.renames);
+  const original = new Map(wanted.sheets.map((s, i) => [plan.sheets[i], s.name]));
 
   // Old marks where their cells are now: anchors follow inserted and deleted rows and columns.
   const notices0 = new Notices();
@@ -93,10 +105,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
   const pending = new Set(toAdd.map((m) => m.address));
   const decide = (addedFor: (m: MergedMark) => Excel.Comment | 'pending' | undefined, notices: Notices) =>
     marks.map((m) => markCell(context, m, previousAt.get(m.address), reads.get(m.address)!, addedFor(m), can, comments, notices));
-  const saveState = (records: OfficeRecord[]) => {
-    writeState(context, listing, records);
-    if (records.length > 0) listing.sheets.set(STATE_SHEET.toLowerCase(), wb.worksheets.getItem(STATE_SHEET));
-  };
+  const saveState = (records: OfficeRecord[]) => writeState(context, listing, records, can);
   // The state is saved before any comment is added or cell marked, covering every cell this run may
   // touch: a sync that fails later leaves nothing Jixiao added without its record, and 清除标记
   // (or the next run) takes it all off. Comments still being added are named by cell and text.
@@ -123,16 +132,20 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
   // (existing ones emptied in place, so references to them survive), then names, marks, state.
   const budget = new WriteBudget(context);
   for (const sp of plan.sheets) {
-    const key = sp.name.toLowerCase();
-    if (exists(sp.name) && sp.onExisting === 'keep') continue;
-    if (!exists(sp.name)) {
-      await writeSheet(wb.worksheets.add(sp.name), sp, can, budget);
+    const ours = targets.existing.get(original.get(sp)!);
+    if (sp.onExisting === 'keep') {
+      if (!exists(sp.name)) await writeSheet(wb.worksheets.add(sp.name), sp, can, budget);
       continue;
     }
-    const ws = listing.sheets.get(key)!;
-    resetSheet(ws, charts.get(key)!);
-    ws.visibility = VISIBILITY[sp.visibility ?? 'visible'];
-    await writeSheet(ws, sp, can, budget);
+    if (!ours) {
+      const ws = wb.worksheets.add(sp.name);
+      markOwner(ws, original.get(sp)!, can);
+      await writeSheet(ws, sp, can, budget);
+      continue;
+    }
+    resetSheet(ours, charts.get(ours.name.toLowerCase())!);
+    ours.visibility = VISIBILITY[sp.visibility ?? 'visible'];
+    await writeSheet(ours, sp, can, budget);
   }
   for (const n of plan.names ?? []) {
     if (listing.bookNames.has(n.name.toLowerCase())) wb.names.getItem(n.name).delete();
@@ -188,9 +201,12 @@ async function commentsAdded(context: Excel.RequestContext, wanted: MergedMark[]
 export async function clearMarks(context: Excel.RequestContext, options: ApplyOptions = {}): Promise<ApplyReport> {
   const can = capabilities(options, context);
   const listing = await list(context, can);
-  const stateRange = readStateRange(context, listing);
-  if (!stateRange) return { diagnostics: [] };
+  readOwners(listing, can);
+  const stateRanges = readStateRanges(context, listing);
+  if (stateRanges.size === 0) return { diagnostics: [] };
   await context.sync();
+  const stateRange = chooseState(listing, stateRanges);
+  if (!stateRange) return { diagnostics: [] };
 
   const notices = new Notices();
   const records = relocate(decodeOfficeState(stateRange.values as CellValue[][]), listing, notices).filter((rec) => {
@@ -205,7 +221,7 @@ export async function clearMarks(context: Excel.RequestContext, options: ApplyOp
   restoreLooks(context, records, now, can);
   const kept = records.filter((rec) => !restoreCell(context, rec, can, now, comments, notices));
   anchorRecords(context, kept, listing, can);
-  writeState(context, listing, kept);
+  writeState(context, listing, kept, can);
   await context.sync();
   return { diagnostics: notices.list() };
 }

@@ -36,6 +36,8 @@ export interface Capabilities {
    * reading a name's formula back (NamedItem.formula, ExcelApi 1.7).
    */
   anchors: boolean;
+  /** Ownership markers on our sheets: sheet-scoped names (worksheet.names, ExcelApi 1.4). */
+  owner: boolean;
 }
 
 /**
@@ -55,5 +57,6 @@ export function capabilities(o: ApplyOptions, context?: Excel.RequestContext): C
     fillPattern: isSet('1.9'),
     rangeAreas: isSet('1.9'),
     anchors: isSet('1.7'),
+    owner: isSet('1.4'),
   };
 }

@@ -21,6 +21,7 @@ import {
   markedNote,
   MarkRecord,
   ourNotePart,
+  OWNER_NAME,
   restoredBorder,
   restoredFill,
   restoredNote,
@@ -242,11 +243,17 @@ export interface Listing {
   comments: Excel.CommentCollection | null;
   /** Mark anchors by name (lower case): the cell each points at now, or null when it was deleted (#REF!). */
   anchors: Map<string, string | null>;
+  /** Each sheet's visibility, by lower-case name. */
+  visibility: Map<string, string>;
+  /** Each sheet's ownership marker (read with sync 2, where markers can be written: ExcelApi 1.4). */
+  owners: Map<string, Excel.NamedItem> | null;
+  /** The sheet that holds (or will hold) the mark state: decided once the markers are read. */
+  state: { name: string; exists: boolean; marked: boolean };
 }
 
 /** Sync 1 of both operations: which sheets, names (with their formulas, for the anchors) and comments exist. */
 export async function list(context: Excel.RequestContext, can: Capabilities): Promise<Listing> {
-  const sheets = context.workbook.worksheets.load('items/name');
+  const sheets = context.workbook.worksheets.load('items/name,items/visibility');
   const names = context.workbook.names.load(can.anchors ? 'items/name,items/formula' : 'items/name');
   const comments = can.comments ? context.workbook.comments.load('items/id,items/content') : null;
   await context.sync();
@@ -259,7 +266,55 @@ export async function list(context: Excel.RequestContext, can: Capabilities): Pr
     bookNames: new Set(names.items.map((n) => n.name.toLowerCase())),
     comments,
     anchors,
+    visibility: new Map(sheets.items.map((ws) => [ws.name.toLowerCase(), String(ws.visibility)])),
+    owners: null,
+    state: { name: STATE_SHEET, exists: sheets.items.some((ws) => ws.name.toLowerCase() === STATE_SHEET.toLowerCase()), marked: false },
   };
+}
+
+/** Queues a read of every sheet's ownership marker (with sync 2); without ExcelApi 1.4 there are none. */
+export function readOwners(listing: Listing, can: Capabilities): void {
+  if (!can.owner) return;
+  listing.owners = new Map([...listing.sheets].map(([key, ws]) => [key, ws.names.getItemOrNullObject(OWNER_NAME).load('value')]));
+}
+
+/** The role a sheet's marker gives it (lower case), or null for a sheet without one. */
+export function roleOf(listing: Listing, key: string): string | null {
+  const marker = listing.owners?.get(key);
+  return marker && !marker.isNullObject && typeof marker.value === 'string' ? marker.value.toLowerCase() : null;
+}
+
+/** The sheets the mark state may be in: ours is the one marked as the state, else (from before markers) the very hidden `_jixiao_state`. */
+const STATE_CANDIDATES = [STATE_SHEET, `${STATE_SHEET}(2)`, `${STATE_SHEET}(3)`];
+
+/** Queues a read of each sheet that may hold the mark state (with sync 2). */
+export function readStateRanges(context: Excel.RequestContext, listing: Listing): Map<string, Excel.Range> {
+  const out = new Map<string, Excel.Range>();
+  for (const name of STATE_CANDIDATES)
+    if (listing.sheets.has(name.toLowerCase())) out.set(name.toLowerCase(), context.workbook.worksheets.getItem(name).getUsedRange(true).load('values'));
+  return out;
+}
+
+/**
+ * After sync 2: which sheet is our mark state (its values, or null), and where the state goes. A user's
+ * own sheet named `_jixiao_state` is never read, emptied or deleted: ours then takes a free name.
+ */
+export function chooseState(listing: Listing, ranges: Map<string, Excel.Range>): Excel.Range | null {
+  const state = STATE_SHEET.toLowerCase();
+  const ours = (key: string) =>
+    listing.owners === null ? key === state : roleOf(listing, key) === state || (roleOf(listing, key) === null && key === state && listing.visibility.get(key) === 'VeryHidden');
+  const found = STATE_CANDIDATES.find((n) => listing.sheets.has(n.toLowerCase()) && ours(n.toLowerCase()));
+  if (found) {
+    listing.state = { name: found, exists: true, marked: roleOf(listing, found.toLowerCase()) !== null };
+    return ranges.get(found.toLowerCase()) ?? null;
+  }
+  listing.state = { name: STATE_CANDIDATES.find((n) => !listing.sheets.has(n.toLowerCase())) ?? STATE_CANDIDATES[STATE_CANDIDATES.length - 1], exists: false, marked: false };
+  return null;
+}
+
+/** Marks a sheet as Jixiao's in a role (queued): a hidden sheet-scoped name holding the role. */
+export function markOwner(ws: Excel.Worksheet, role: string, can: Capabilities): void {
+  if (can.owner) ws.names.add(OWNER_NAME, `="${role.replace(/"/g, '""')}"`).visible = false;
 }
 
 /**
@@ -350,9 +405,6 @@ function ourComment(address: string, how: CommentVia, comments: CommentIndex): {
   return textDigest(c.content) === how.digest ? { fate: 'ours', comment: c } : { fate: 'edited' };
 }
 
-export function readStateRange(context: Excel.RequestContext, listing: Listing): Excel.Range | null {
-  return listing.sheets.has(STATE_SHEET.toLowerCase()) ? context.workbook.worksheets.getItem(STATE_SHEET).getUsedRange(true).load('values') : null;
-}
 
 /** A recorded cell as it is now: its fill, its border (when Jixiao drew one), its note (when the mark is in a note). */
 export interface CellNow {
@@ -467,12 +519,15 @@ export function restoreCell(
   return true;
 }
 
-export function writeState(context: Excel.RequestContext, listing: Listing, records: OfficeRecord[]): void {
-  const exists = listing.sheets.get(STATE_SHEET.toLowerCase());
+export function writeState(context: Excel.RequestContext, listing: Listing, records: OfficeRecord[], can: Capabilities): void {
+  const { name, exists } = listing.state;
   if (!exists && records.length === 0) return;
-  const ws = exists ? context.workbook.worksheets.getItem(STATE_SHEET) : context.workbook.worksheets.add(STATE_SHEET);
+  const ws = exists ? context.workbook.worksheets.getItem(name) : context.workbook.worksheets.add(name);
   if (exists) ws.getRange().clear('Contents');
   else ws.visibility = 'VeryHidden';
+  // A state sheet from before markers gets its marker now.
+  if (!listing.state.marked) markOwner(ws, STATE_SHEET, can);
+  listing.state = { name, exists: true, marked: true };
   if (records.length === 0) return;
   const rows = encodeOfficeState(records);
   const range = ws.getRangeByIndexes(0, 0, rows.length, rows[0].length);
