@@ -115,6 +115,23 @@ export function textDigest(text: string): string {
 /** Prefix of the hidden defined names that anchor marks in Excel. */
 export const ANCHOR_PREFIX = '_jixiao_mark_';
 
+/**
+ * Where each recorded mark is now, for either host: `anchorAt(name)` gives the cell its anchor name
+ * points at now (`Sheet!A1`), null when the name is #REF! (the cell was deleted), undefined when there
+ * is no such name (a record from before anchors, or the name deleted by hand: its recorded address stands).
+ */
+export function relocateRecords<R extends MarkRecord>(records: R[], anchorAt: (name: string) => string | null | undefined): { records: R[]; deleted: R[] } {
+  const out: R[] = [];
+  const deleted: R[] = [];
+  for (const rec of records) {
+    const now = rec.anchor === undefined ? undefined : anchorAt(rec.anchor);
+    if (now === undefined) out.push(rec);
+    else if (now === null) deleted.push(rec);
+    else out.push({ ...rec, address: now });
+  }
+  return { records: out, deleted };
+}
+
 /** The 6th column of a file-host record. */
 export function encodeCheck(r: MarkRecord): string {
   if (r.writtenDigest !== undefined) return JSON.stringify({ writtenDigest: r.writtenDigest });

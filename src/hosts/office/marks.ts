@@ -24,6 +24,7 @@ import {
   OWNER_NAME,
   restoredBorder,
   restoredFill,
+  relocateRecords,
   restoredNote,
   STATE_SHEET,
   textDigest,
@@ -324,17 +325,14 @@ export function markOwner(ws: Excel.Worksheet, role: string, can: Capabilities):
  * deleted by hand) stays at its recorded address.
  */
 export function relocate(records: OfficeRecord[], listing: Listing, notices: Notices): OfficeRecord[] {
-  const out: OfficeRecord[] = [];
-  for (const rec of records) {
-    const key = rec.anchor?.toLowerCase();
-    if (!key || !listing.anchors.has(key)) {
-      out.push(rec);
-      continue;
-    }
+  const anchorAt = (name: string) => {
+    const key = name.toLowerCase();
+    if (!listing.anchors.has(key)) return undefined;
     const now = listing.anchors.get(key)!;
-    if (now === null || !place(now)) notices.add('mark-cell-deleted', rec.address);
-    else out.push({ ...rec, address: now });
-  }
+    return now !== null && place(now) ? now : null;
+  };
+  const { records: out, deleted } = relocateRecords(records, anchorAt);
+  for (const rec of deleted) notices.add('mark-cell-deleted', rec.address);
   return out;
 }
 
