@@ -136,6 +136,13 @@ export function place(address: string): Place | null {
 /** The fill properties a cell's own fill is read from: pattern and tintAndShade only where they exist. */
 export const fillProps = (can: Capabilities) => (can.fillPattern ? 'color,tintAndShade,pattern' : 'color');
 
+/** Queues a read of a cell's fill (what {@link fillState} needs). */
+function readFill(range: Excel.Range, can: Capabilities): Excel.RangeFill {
+  const fill = range.format.fill;
+  fill.load(fillProps(can));
+  return fill;
+}
+
 /**
  * office.js does not tell "no fill" from white by colour (office-js #4900): tintAndShade is null for
  * no fill. Before ExcelApi 1.9 only the colour is known, so white is taken for "no fill", which looks the same.
@@ -423,7 +430,7 @@ export function readNow(context: Excel.RequestContext, records: OfficeRecord[], 
     const ws = sheetOf(context, p.sheet);
     const range = ws.getRange(p.cell);
     out.set(rec.address, {
-      fill: range.format.fill.load(fillProps(can)),
+      fill: readFill(range, can),
       border: rec.border ? readBorder(range) : null,
       note: rec.how.via === 'note' && can.notes ? ws.notes.getItemOrNullObject(p.cell).load('content') : null,
     });
@@ -545,7 +552,7 @@ export function readForMark(context: Excel.RequestContext, m: MergedMark, can: C
   const ws = sheetOf(context, m.place.sheet);
   const range = ws.getRange(m.place.cell);
   return {
-    fill: range.format.fill.load(fillProps(can)),
+    fill: readFill(range, can),
     note: can.notes ? ws.notes.getItemOrNullObject(m.place.cell).load('content') : null,
     border: markBorder(m.severity) ? readBorder(range) : null,
   };
