@@ -37,11 +37,25 @@ export interface MarkRecord {
    */
   written?: string;
   value?: string;
+  /**
+   * The file host writing into the original package: the cell's own style index (null: the cell had
+   * no style attribute), whether Jixiao created the cell element (`cell`) or its row too (`row`),
+   * and the cell's own comment element as the file held it. Clearing puts these back exactly.
+   */
+  xf?: number | null;
+  bare?: 'cell' | 'row';
+  noteXml?: string;
 }
 
 /** The 6th column of a file-host record. */
 export function encodeCheck(r: MarkRecord): string {
-  return JSON.stringify({ written: r.written ?? null, value: r.value ?? null });
+  return JSON.stringify({
+    written: r.written ?? null,
+    value: r.value ?? null,
+    ...(r.xf !== undefined && { xf: r.xf }),
+    ...(r.bare && { bare: r.bare }),
+    ...(r.noteXml !== undefined && { noteXml: r.noteXml }),
+  });
 }
 
 /** True when the mark's message is in the cell's note (not in a comment), so restoring the note undoes it. */
@@ -82,7 +96,8 @@ export function decodeState(values: CellValue[][] | undefined): MarkRecord[] {
   const out: MarkRecord[] = [];
   for (const row of values.slice(1)) {
     const [address, fill, note, severity, via, check] = row.map((v) => (v === null || v === undefined ? '' : String(v)));
-    const checked = check ? (parsed(check) as { written?: unknown; value?: unknown } | undefined) : undefined;
+    const checked = check ? (parsed(check) as { written?: unknown; value?: unknown; xf?: unknown; bare?: unknown; noteXml?: unknown } | undefined) : undefined;
+    const xf = checked?.xf;
     if (!address) continue;
     const noteText = note ? parsed(note) : null;
     out.push({
@@ -93,6 +108,9 @@ export function decodeState(values: CellValue[][] | undefined): MarkRecord[] {
       ...(via ? { via } : {}),
       ...(typeof checked?.written === 'string' ? { written: checked.written } : {}),
       ...(typeof checked?.value === 'string' ? { value: checked.value } : {}),
+      ...(xf === null || (typeof xf === 'number' && Number.isInteger(xf) && xf >= 0 && xf < 65_536) ? { xf } : {}),
+      ...(checked?.bare === 'cell' || checked?.bare === 'row' ? { bare: checked.bare } : {}),
+      ...(typeof checked?.noteXml === 'string' ? { noteXml: checked.noteXml } : {}),
     });
   }
   return out;
@@ -103,7 +121,7 @@ export const NOTE_SEPARATOR = '\n——绩效自评助手——\n';
 
 /** The note a marked cell carries: the user's own note (kept) and Jixiao's message. */
 export function markedNote(own: string | null, message: string): string {
-  return own ? `${own}${NOTE_SEPARATOR}${message}` : `【绩效自评助手】${message}`;
+  return own ? `${own}${NOTE_SEPARATOR}${message}` : `${NOTE_PREFIX}${message}`;
 }
 
 const sameColor = (a: string, b: string) => a.replace('#', '').toUpperCase().slice(-6) === b.replace('#', '').toUpperCase().slice(-6);
@@ -126,4 +144,24 @@ export function restoredNote(current: string | null, rec: MarkRecord): string | 
   if (at < 0) return undefined;
   const rest = current.slice(0, at) + current.slice(at + ours.length);
   return rest.trim() === '' ? null : rest.replace(/^\n+/, '');
+}
+
+/** The start of a note Jixiao wrote on a cell that had none. */
+export const NOTE_PREFIX = '【绩效自评助手】';
+
+/** True when `written` is a note as {@link markedNote} makes it over `own` (so the record cannot smuggle text in). */
+export function writtenByUs(own: string | null, written: string): boolean {
+  return own === null ? written.startsWith(NOTE_PREFIX) : written.startsWith(`${own}${NOTE_SEPARATOR}`);
+}
+
+/**
+ * {@link restoredNote} for a record that may be forged: the note is only ever cut back to a part of
+ * what the cell now holds, never given text it does not already carry. Undefined: leave the note.
+ */
+export function safeRestoredNote(current: string | null, rec: MarkRecord): string | null | undefined {
+  if (current === null) return undefined;
+  if (rec.written === undefined) return writtenByUs(rec.note, current) ? rec.note : undefined;
+  if (!writtenByUs(rec.note, rec.written)) return undefined;
+  // restoredNote only cuts Jixiao's text out of the current note, or gives rec.note, which `written` (checked above) begins with.
+  return restoredNote(current, rec);
 }
