@@ -91,8 +91,8 @@ export function richText(xml: string): string {
   return out;
 }
 
-/** A plain-text body: one `<t>`, spaces and line breaks kept. */
-export const plainTextXml = (text: string) => `<t xml:space="preserve">${escapeText(text)}</t>`;
+/** A plain-text body: one run (ExcelJS and others read runs only), spaces and line breaks kept. */
+export const plainTextXml = (text: string) => `<r><t xml:space="preserve">${escapeText(text)}</t></r>`;
 
 /** Replaces spans (non-overlapping, any order) of a text at once. */
 export function splice(xml: string, edits: Array<Span & { text: string }>): string {

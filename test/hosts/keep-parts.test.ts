@@ -1,0 +1,160 @@
+/**
+ * What Excel keeps, the output keeps: the file host writes its result into the input's own package.
+ * For each workbook of the corpus (one feature each, see keep-parts.fixtures.ts), evaluated in-process:
+ *  - every part of the input except the four we extend ([Content_Types].xml, workbook.xml and its
+ *    rels, styles.xml) and the marked sheets (their XML and rels) is in the output byte for byte;
+ *    the feature's own text is still in the parts we extend; the user's styles are a prefix of ours;
+ *  - our reader reads the output to the same findings; evaluating the output again gives every part
+ *    identical (twice = once); clearing the output gives back every part of the input byte for byte
+ *    except those four (which keep our sheets' entries and appended styles), and no notes part the
+ *    input lacked;
+ *  - LibreOffice opens every output and saves it again with our sheets and notes in it.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { INPUTS } from '../../src/catalogue/inputs';
+import { evaluate, Evaluation } from '../../src/core/engine';
+import { cliLine } from '../../src/core/render/finding';
+import { writeIntoPackage, KeepResult } from '../../src/hosts/file/keep';
+import { preparePackage } from '../../src/hosts/file/package';
+import { StyleSheet } from '../../src/hosts/file/styleSheet';
+import { loadXlsx, readInputs } from '../../src/hosts/file/xlsx';
+import { FEATURES } from './keep-parts.fixtures';
+
+const SAMPLE = path.join(__dirname, '..', '..', 'samples', '衡阳市科协-2021.xlsx');
+const EXTENDED = ['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml'];
+
+async function partsOf(bytes: Uint8Array): Promise<Map<string, Buffer>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new Map<string, Buffer>();
+  for (const f of Object.values(zip.files)) if (!f.dir) out.set(f.name, await f.async('nodebuffer'));
+  return out;
+}
+
+async function run(bytes: Uint8Array, mode: 'evaluate' | 'clear'): Promise<{ out: Buffer; result: KeepResult; evaluation?: Evaluation }> {
+  const buf = Buffer.from(bytes);
+  const book = await loadXlsx(preparePackage(buf, 'read', INPUTS.map((d) => d.name)));
+  const evaluation = mode === 'evaluate' ? evaluate(readInputs(book)) : undefined;
+  const result = await writeIntoPackage(buf, book, evaluation ? evaluation.plan : null);
+  return { out: result.bytes, result, evaluation };
+}
+
+/** The parts of the sheets named (sheet XML and its rels), from the package's workbook. */
+async function sheetParts(parts: Map<string, Buffer>, sheets: Set<string>): Promise<Set<string>> {
+  const wb = parts.get('xl/workbook.xml')!.toString();
+  const rels = parts.get('xl/_rels/workbook.xml.rels')!.toString();
+  const out = new Set<string>();
+  for (const m of wb.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])![1];
+    if (!sheets.has(name)) continue;
+    const rid = /\br:id="([^"]*)"/.exec(m[0])![1];
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]*)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]*)"[^>]*Id="${rid}"`).exec(rels)![1];
+    const part = `xl/${target}`;
+    out.add(part).add(part.replace(/([^/]+)$/, '_rels/$1.rels'));
+  }
+  return out;
+}
+
+const findingsOf = (e: Evaluation) => e.findings.map(cliLine);
+
+describe('the output keeps every part of the input we did not mean to change', () => {
+  let base: Uint8Array;
+  const outputs: Array<{ file: string; ext: string }> = [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-keep-'));
+  beforeAll(() => {
+    base = fs.readFileSync(SAMPLE);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test.each(FEATURES.map((f) => [f.name, f] as const))('%s', async (_name, feature) => {
+    const input = await feature.build(base);
+    const inParts = await partsOf(input);
+    const first = await run(input, 'evaluate');
+    const outParts = await partsOf(first.out);
+    const marked = new Set(first.evaluation!.plan.marks.map((m) => m.address.split('!')[0]));
+    expect(marked.size).toBeGreaterThan(0);
+    const markedParts = await sheetParts(inParts, marked);
+
+    // Untouched parts: byte for byte.
+    for (const [name, bytes] of inParts) {
+      if (EXTENDED.includes(name) || markedParts.has(name)) continue;
+      expect([name, outParts.get(name)?.equals(bytes)]).toEqual([name, true]);
+    }
+    // Added parts are only our sheets and the marks' notes.
+    const added = [...outParts.keys()].filter((n) => !inParts.has(n));
+    for (const n of added) expect(n).toMatch(/^xl\/(worksheets\/sheet\d+\.xml|worksheets\/_rels\/sheet\d+\.xml\.rels|comments\d+\.xml|drawings\/vmlDrawing\d+\.vml)$/);
+    // The feature's text where the input had it; the user's styles unrenumbered.
+    for (const [part, text] of feature.keeps) expect(outParts.get(part)?.toString()).toContain(text);
+    const [inStyles, outStyles] = [inParts, outParts].map((p) => new StyleSheet(p.get('xl/styles.xml')!.toString()));
+    for (const list of ['fonts', 'fills', 'borders', 'cellXfs'] as const) expect(outStyles.items[list].slice(0, inStyles.items[list].length)).toEqual(inStyles.items[list]);
+    const inWb = inParts.get('xl/workbook.xml')!.toString();
+    const outWb = outParts.get('xl/workbook.xml')!.toString();
+    for (const m of inWb.matchAll(/<sheet\b[^>]*\/>|<definedName\b[^>]*>[^<]*<\/definedName>/g)) expect(outWb).toContain(m[0]);
+
+    // Our reader reads the output to the same findings.
+    const again = await run(first.out, 'evaluate');
+    expect(findingsOf(again.evaluation!)).toEqual(findingsOf(first.evaluation!));
+    expect(again.evaluation!.summary.total).toBe(first.evaluation!.summary.total);
+    // Twice = once: every part identical.
+    const twice = await partsOf(again.out);
+    expect([...twice.keys()].sort()).toEqual([...outParts.keys()].sort());
+    for (const [name, bytes] of outParts) expect([name, twice.get(name)!.equals(bytes)]).toEqual([name, true]);
+
+    // Clear gives the input's parts back (all but the four we extend), and no notes part it lacked.
+    const cleared = await run(first.out, 'clear');
+    expect(cleared.result.clear.restored).toBe(new Set(first.evaluation!.plan.marks.map((m) => m.address)).size);
+    const clearedParts = await partsOf(cleared.out);
+    for (const [name, bytes] of inParts) if (!EXTENDED.includes(name)) expect([name, clearedParts.get(name)?.equals(bytes)]).toEqual([name, true]);
+    for (const n of clearedParts.keys()) if (!inParts.has(n)) expect(n).toMatch(/^xl\/worksheets\/sheet\d+\.xml$/);
+
+    const file = path.join(dir, `${feature.name}${feature.ext}`);
+    fs.writeFileSync(file, first.out);
+    outputs.push({ file, ext: feature.ext });
+  }, 60_000);
+
+  test('an .xlsm stays macro-enabled: its workbook content type and vbaProject.bin are kept', async () => {
+    const vba = FEATURES.find((f) => f.name === 'vba')!;
+    const input = await vba.build(base);
+    const out = await partsOf((await run(input, 'evaluate')).out);
+    const inParts = await partsOf(input);
+    expect(out.get('xl/vbaProject.bin')!.equals(inParts.get('xl/vbaProject.bin')!)).toBe(true);
+    expect(out.get('[Content_Types].xml')!.toString()).toContain('<Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/>');
+    expect(out.get('xl/_rels/workbook.xml.rels')!.toString()).toContain('Target="vbaProject.bin"');
+  }, 60_000);
+
+  const soffice = (() => {
+    try {
+      execFileSync('sh', ['-c', 'command -v soffice'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  (soffice ? test : test.skip)(
+    'LibreOffice opens every output and saves it again with our sheets and notes',
+    async () => {
+      expect(outputs.length).toBe(FEATURES.length);
+      const saved = path.join(dir, 'saved');
+      execFileSync(
+        'soffice',
+        [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', saved, ...outputs.map((o) => o.file)],
+        { stdio: 'ignore', timeout: 300_000 },
+      );
+      for (const o of outputs) {
+        const back = path.join(saved, `${path.basename(o.file, o.ext)}.xlsx`);
+        expect([back, fs.existsSync(back)]).toEqual([back, true]);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(back);
+        expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['评分表', '问题清单', '指标计算表', '报告草稿']));
+        let notes = 0;
+        wb.getWorksheet('收支总表')!.eachRow((r) => r.eachCell((c) => void (c.note ? notes++ : 0)));
+        expect(notes).toBeGreaterThan(0);
+      }
+    },
+    320_000,
+  );
+});
