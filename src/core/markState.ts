@@ -11,6 +11,13 @@ import type { CellValue, Severity } from './types';
 
 export const STATE_SHEET = '_jixiao_state';
 
+/**
+ * The marker of a sheet Jixiao made: a hidden sheet-scoped name whose value is the sheet's role
+ * (`"评分表"`, `"_jixiao_state"` …). It moves with its sheet when renamed or reordered and Excel keeps
+ * it on save; a sheet without it is the user's, whatever its name.
+ */
+export const OWNER_NAME = '_jixiao_sheet';
+
 /** Fill colours of marks: apart from the input fill in hue and in grey (see src/core/styles.ts). */
 export const MARK_FILL: Record<Severity, string> = { 错误: ERROR_FILL, 提示: WARNING_FILL };
 

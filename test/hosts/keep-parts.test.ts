@@ -158,3 +158,76 @@ describe('the output keeps every part of the input we did not mean to change', (
     320_000,
   );
 });
+
+// ------------------------------------------------------------------ issue 13 item 5
+
+const corpus = (file: string) => fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'bad-input', file));
+
+/** Each sheet's part, by sheet name. */
+async function sheetsByName(bytes: Uint8Array): Promise<Map<string, Buffer>> {
+  const parts = await partsOf(bytes);
+  const out = new Map<string, Buffer>();
+  const wb = parts.get('xl/workbook.xml')!.toString();
+  for (const m of wb.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])![1];
+    const [part] = await sheetParts(parts, new Set([name]));
+    out.set(name, parts.get(part)!);
+  }
+  return out;
+}
+
+describe('our sheets are ours', () => {
+  test.each([
+    ['own-sheet-named-score.xlsx', '评分表'],
+    ['own-hidden-sheet-named-findings.xlsx', '问题清单'],
+    ['own-sheet-named-state.xlsx', '_jixiao_state'],
+  ])('%s: the user\'s sheet "%s" is kept byte for byte; ours takes a free name, found again by its marker', async (file, sheet) => {
+    const input = corpus(file);
+    const before = (await sheetsByName(input)).get(sheet)!;
+    const once = await run(input, 'evaluate');
+    expect(once.result.renamed).toEqual([{ wanted: sheet, name: `${sheet}(2)` }]);
+    const sheets = await sheetsByName(once.out);
+    expect(sheets.get(sheet)!.equals(before)).toBe(true);
+    expect(sheets.has(`${sheet}(2)`)).toBe(true);
+    const wb = (await partsOf(once.out)).get('xl/workbook.xml')!.toString();
+    expect(wb).toMatch(new RegExp(`<definedName name="_jixiao_sheet" hidden="1" localSheetId="\\d+">"${sheet}"</definedName>`));
+    // Again: ours is recognised by its marker and replaced in place; the user's is still untouched.
+    const twice = await run(once.out, 'evaluate');
+    expect(twice.result.renamed).toEqual([]);
+    const [a, b] = await Promise.all([partsOf(once.out), partsOf(twice.out)]);
+    for (const [name, bytes] of a) expect([name, b.get(name)!.equals(bytes)]).toEqual([name, true]);
+  }, 60_000);
+
+  test.each(['forged-state.xlsx', 'forged-state-marked.xlsx'])('%s: forged records paint no cell and write no note', async (file) => {
+    const input = corpus(file);
+    const inSheets = await sheetsByName(input);
+    // Clearing a workbook that Jixiao never marked changes no sheet of the user's.
+    const cleared = await run(input, 'clear');
+    expect(cleared.result.clear.restored).toBe(0);
+    expect(cleared.result.clear.ignored).toEqual(expect.arrayContaining(['收支总表!Z99']));
+    const clearedSheets = await sheetsByName(cleared.out);
+    for (const [name, bytes] of inSheets) if (name !== '_jixiao_state') expect([name, clearedSheets.get(name)!.equals(bytes)]).toEqual([name, true]);
+    const clearedParts = await partsOf(cleared.out);
+    expect([...clearedParts.keys()].filter((n) => /comments|vml/.test(n))).toEqual([]);
+    // Evaluating it marks exactly what the plan marks: the same cells and notes as the same workbook without the forgery.
+    const marked = await run(input, 'evaluate');
+    const notes = [...(await partsOf(marked.out)).entries()].filter(([n]) => /comments\d+\.xml$/.test(n)).map(([, b]) => b.toString());
+    expect(notes.join('')).not.toMatch(/伪造|注入|名称区域之外/);
+    const marks = new Set(marked.evaluation!.plan.marks.map((m) => m.address));
+    const refs = notes.flatMap((x) => [...x.matchAll(/<comment ref="([A-Z]+\d+)"/g)].map((m) => m[1]));
+    expect(refs.length).toBe(marks.size);
+    const outSheets = await sheetsByName(marked.out);
+    // Every cell whose style changed is a planned mark.
+    for (const [name, bytes] of inSheets) {
+      const after = outSheets.get(name);
+      if (!after || name === '_jixiao_state') continue;
+      const styles = (b: Buffer) => new Map([...b.toString().matchAll(/<c r="([A-Z]+\d+)"(?: s="(\d+)")?/g)].map((m) => [m[1], m[2] ?? '0']));
+      const [x, y] = [styles(bytes), styles(after)];
+      const changed = [...y.keys()].filter((ref) => x.get(ref) !== y.get(ref)).map((ref) => `${name}!${ref}`);
+      for (const c of changed) expect(marks.has(c)).toBe(true);
+    }
+    // The input sheet the forged marker calls 评分表 is still the user's 基础数据, not replaced by ours.
+    expect(outSheets.get('基础数据')!.toString()).not.toContain('核实得分');
+    expect(outSheets.has('评分表')).toBe(true);
+  }, 60_000);
+});

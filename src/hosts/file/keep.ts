@@ -15,7 +15,9 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { INPUTS } from '../../catalogue/inputs';
 import { parseRange } from '../../core/address';
+import { resolveNames } from '../../core/names';
 import { mergeMarks } from '../../core/hostDecisions';
 import {
   decodeState,
@@ -25,6 +27,7 @@ import {
   MARK_FILL,
   markInNote,
   MarkRecord,
+  OWNER_NAME,
   restoredFill,
   safeRestoredNote,
   STATE_SHEET,
@@ -57,8 +60,7 @@ import { StyleSheet, StyleSheetError } from './styleSheet';
 import { cellAt, ClearReport, newXlsx, saveXlsx, scanDefinedNames, trustedRecords, valueKey, writeSheet, XlsxBook } from './xlsx';
 import { listZip, readEntry, rewriteZip, ZipEntry } from './zip';
 
-/** The name marking a sheet as Jixiao's; its value is the sheet's role. */
-export const OWNER_NAME = '_jixiao_sheet';
+export { OWNER_NAME };
 
 /** A package that cannot be written into safely; the message is Chinese. */
 export class KeepError extends Error {}
@@ -201,6 +203,10 @@ class Keeper {
       const local = Number(attr(`<x ${d.attrs}>`, 'localSheetId'));
       if (this.sheets[local] && !this.owned.has(unquote(d.body))) this.owned.set(unquote(d.body), local);
     }
+    // A marker on a sheet holding our inputs is forged (or copied with the sheet): that sheet is the user's.
+    const { resolved } = resolveNames(book.names, INPUTS.map((d) => d.name));
+    const inputSheets = new Set([...resolved.values()].flatMap((r) => (r.address ? [parseRange(r.address)?.sheet] : [])));
+    for (const [role, i] of this.owned) if (inputSheets.has(this.sheets[i].name)) this.owned.delete(role);
   }
 
   private required(part: string): string {
@@ -389,7 +395,8 @@ class Keeper {
           notes.vml.removeNote(at.r - 1, at.c);
         } else notes.comments.setText(at.ref, note);
       }
-      report.restored++;
+      if (fill === undefined && note === undefined) report.ignored.push(rec.address);
+      else report.restored++;
     }
     return report;
   }

@@ -17,6 +17,7 @@ import {
   markedNote,
   markInNote,
   MarkRecord,
+  OWNER_NAME,
   restoredFill,
   restoredNote,
   STATE_SHEET,
@@ -102,7 +103,7 @@ function rawDefinedNames(xml: string): DefinedNameEntry[] {
         scope: local ? sheets[Number(local[1])] ?? `#${local[1]}` : undefined,
       };
     })
-    .filter((e) => e.name && !e.name.startsWith('_xlnm.'));
+    .filter((e) => e.name && !e.name.startsWith('_xlnm.') && e.name !== OWNER_NAME);
 }
 
 /** The raw defined names of a workbook.xml (for the bounded Node reader, which picks the sheets to load). */
