@@ -14,7 +14,6 @@
  * whatever its name: ours then takes a free name (评分表(2) …), the user's is never replaced.
  */
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { INPUTS } from '../../catalogue/inputs';
 import { parseRange } from '../../core/address';
 import { resolveNames } from '../../core/names';
@@ -57,7 +56,8 @@ import {
 } from './ooxml';
 import { legacyDrawingOf, legacyDrawingXml, SheetXml, SheetXmlError, withLegacyDrawing } from './sheetXml';
 import { StyleSheet, StyleSheetError } from './styleSheet';
-import { cellAt, ClearReport, newXlsx, saveXlsx, scanDefinedNames, trustedRecords, valueKey, writeSheet, XlsxBook } from './xlsx';
+import { locationOnly } from './links';
+import { cellAt, ClearReport, newXlsx, scanDefinedNames, trustedRecords, valueKey, writeSheet, XlsxBook } from './xlsx';
 import { listZip, readEntry, rewriteZip, ZipEntry } from './zip';
 
 export { OWNER_NAME };
@@ -532,8 +532,13 @@ class Keeper {
       if (t.plan.name === STATE_SHEET) writeStateSheet(scratch.wb, t.name, t.plan);
       else writeSheet(scratch.wb, { ...t.plan, name: t.name });
     }
-    const zip = await JSZip.loadAsync(await saveXlsx(scratch));
-    const text = async (p: string) => (await zip.file(p)?.async('string')) ?? '';
+    // Stored, not deflated: the parts are read back at once from our own zip reader.
+    const scratchZip = Buffer.from(await scratch.wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Partial<ExcelJS.XlsxWriteOptions>));
+    const scratchParts = new Map(listZip(scratchZip).map((e) => [e.name, e]));
+    const text = async (p: string) => {
+      const e = scratchParts.get(p);
+      return e ? readEntry(scratchZip, e).toString('utf8') : '';
+    };
     const sWb = await text('xl/workbook.xml');
     const sRels = relationships(await text('xl/_rels/workbook.xml.rels'));
     const sStyles = new StyleSheet(await text('xl/styles.xml'));
@@ -554,7 +559,8 @@ class Keeper {
       const tag = sSheets[k];
       const rid = /\sr:id="([^"]*)"/.exec(tag)?.[1];
       const spart = resolveTarget('xl/workbook.xml', sRels.find((r) => r.id === rid)!.target);
-      let xml = await text(spart);
+      // Internal links as a location only (see links.ts); their relationships go with the rest below.
+      let xml = locationOnly(await text(spart)).xml;
       xml = xml
         .replace(/<c\b([^>]*?)\st="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_m, a: string, b: string, i: string) => `<c${a} t="inlineStr"${b}><is>${strings[Number(i)] ?? ''}</is></c>`)
         .replace(/(<c\b[^>]*?\ss=")(\d+)"/g, (_m, head: string, s: string) => `${head}${remap(Number(s))}"`)
