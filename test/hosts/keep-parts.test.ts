@@ -231,3 +231,28 @@ describe('our sheets are ours', () => {
     expect(outSheets.has('评分表')).toBe(true);
   }, 60_000);
 });
+
+describe('marks on the user\'s cells', () => {
+  test('an error mark is the fill and a medium dark-red border over the cell\'s own format; a 提示 mark the fill only', async () => {
+    const input = fs.readFileSync(SAMPLE);
+    const { out, evaluation } = await run(input, 'evaluate');
+    const [inParts, outParts] = await Promise.all([partsOf(input), partsOf(out)]);
+    const styles = new StyleSheet(outParts.get('xl/styles.xml')!.toString());
+    const styleOf = async (parts: Map<string, Buffer>, address: string) => {
+      const [sheet, ref] = address.split('!');
+      const [part] = await sheetParts(parts, new Set([sheet]));
+      const m = new RegExp(`<c r="${ref}"(?: s="(\\d+)")?`).exec(parts.get(part)!.toString());
+      return Number(m?.[1] ?? 0);
+    };
+    for (const severity of ['错误', '提示'] as const) {
+      const mark = evaluation!.plan.marks.find((m) => m.severity === severity)!;
+      const [before, after] = [await styleOf(inParts, mark.address), await styleOf(outParts, mark.address)];
+      const xf = styles.xf(after)!;
+      const border = styles.items.borders[Number(/borderId="(\d+)"/.exec(xf)![1])];
+      expect(styles.fillState(after)).toEqual({ kind: 'solid', color: severity === '错误' ? '#FF7C80' : '#FFF2CC' });
+      expect(styles.isMarkOf(after, before, severity === '错误' ? '#FF7C80' : '#FFF2CC')).toBe(true);
+      if (severity === '错误') expect(border).toBe('<border><left style="medium"><color rgb="FFC00000"/></left><right style="medium"><color rgb="FFC00000"/></right><top style="medium"><color rgb="FFC00000"/></top><bottom style="medium"><color rgb="FFC00000"/></bottom><diagonal/></border>');
+      else expect(/borderId="(\d+)"/.exec(xf)![1]).toBe(/borderId="(\d+)"/.exec(styles.xf(before)!)![1]);
+    }
+  }, 60_000);
+});

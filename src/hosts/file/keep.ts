@@ -17,6 +17,7 @@ import ExcelJS from 'exceljs';
 import { INPUTS } from '../../catalogue/inputs';
 import { parseRange } from '../../core/address';
 import { resolveNames } from '../../core/names';
+import { ERROR_OUTLINE } from '../../core/styles';
 import { mergeMarks } from '../../core/hostDecisions';
 import {
   decodeState,
@@ -289,12 +290,12 @@ class Keeper {
     const xml = this.sheetText(sheet);
     const rows: CellValue[][] = [];
     for (const m of xml.matchAll(/<row\b[^>]*>([\s\S]*?)<\/row>/g)) {
-      const line: CellValue[] = Array(6).fill(null);
+      const line: CellValue[] = Array(STATE_COLUMNS).fill(null);
       for (const c of m[1].matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
         const ref = attr(`<c ${c[1]}>`, 'r');
         const col = ref ? ref.replace(/\d+$/, '') : '';
         const i = col.length === 1 ? col.charCodeAt(0) - 65 : -1;
-        if (i < 0 || i > 5 || !c[2]) continue;
+        if (i < 0 || i >= STATE_COLUMNS || !c[2]) continue;
         const t = attr(`<c ${c[1]}>`, 't');
         const v = /<v>([\s\S]*?)<\/v>/.exec(c[2])?.[1];
         if (t === 's') line[i] = this.sharedStrings()[Number(v)] ?? null;
@@ -560,7 +561,8 @@ class Keeper {
       const rid = /\sr:id="([^"]*)"/.exec(tag)?.[1];
       const spart = resolveTarget('xl/workbook.xml', sRels.find((r) => r.id === rid)!.target);
       // Internal links as a location only (see links.ts); their relationships go with the rest below.
-      let xml = locationOnly(await text(spart)).xml;
+      const linked = locationOnly(await text(spart));
+      let xml = linked.xml;
       xml = xml
         .replace(/<c\b([^>]*?)\st="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_m, a: string, b: string, i: string) => `<c${a} t="inlineStr"${b}><is>${strings[Number(i)] ?? ''}</is></c>`)
         .replace(/(<c\b[^>]*?\ss=")(\d+)"/g, (_m, head: string, s: string) => `${head}${remap(Number(s))}"`)
@@ -568,7 +570,7 @@ class Keeper {
         .replace(/(<col\b[^>]*?\sstyle=")(\d+)"/g, (_m, head: string, s: string) => `${head}${remap(Number(s))}"`)
         .replace(/\stabSelected="1"/g, '');
       // Only external links (a batch summary's) keep relationships; ExcelJS writes nothing else for our sheets.
-      const sheetRels = relationships(await text(relsPathOf(spart))).filter((r) => r.external);
+      const sheetRels = relationships(await text(relsPathOf(spart))).filter((r) => r.external && !linked.removed.includes(r.id));
       const relsXml = sheetRels.length ? EMPTY_RELS.replace('</Relationships>', `${sheetRels.map((r) => r.xml).join('')}</Relationships>`) : undefined;
       const printTitles = sNames.find((d) => attr(`<x ${d.attrs}>`, 'name') === '_xlnm.Print_Titles' && attr(`<x ${d.attrs}>`, 'localSheetId') === String(k));
       const state = attr(tag, 'state');
@@ -691,20 +693,23 @@ interface SheetNotes {
   legacyRemove?: string;
 }
 
-/** The border a mark asks for (issue 15: an error mark is not colour alone), if the plan gives one. */
+/**
+ * The border of a mark (issue 15: an error mark is not colour alone): a medium dark-red outline, as the
+ * output sheets' error style has; 提示 marks keep the cell's own border. The cell's own style index is
+ * recorded, so clearing brings its border back with its fill.
+ */
 function markBorder(m: CellMark): string | undefined {
-  const b = (m as CellMark & { border?: unknown }).border;
-  if (typeof b === 'string') return b;
-  if (b && typeof b === 'object' && typeof (b as { color?: unknown }).color === 'string') return (b as { color: string }).color;
-  return undefined;
+  return m.severity === '错误' ? ERROR_OUTLINE : undefined;
 }
 
-const STATE_COLUMNS = 6;
+/** Columns of the state sheet read back (address, fill, note, severity, via, check, and room for more). */
+const STATE_COLUMNS = 8;
 
 /** The state sheet's plan: its records (as rows), very hidden. */
 function stateSheetPlan(records: MarkRecord[]): SheetPlan {
+  // encodeState gives the first four columns; via and check (columns 5 and 6) follow, as the ExcelJS path writes them.
   const rows = records.length
-    ? encodeState(records).map((line, r) => [...line, r === 0 ? 'via' : (records[r - 1].via ?? ''), r === 0 ? 'check' : encodeCheck(records[r - 1])])
+    ? encodeState(records).map((line, r) => (line.length >= 6 ? line : [...line, r === 0 ? 'via' : (records[r - 1].via ?? ''), r === 0 ? 'check' : encodeCheck(records[r - 1])]))
     : [];
   return { name: STATE_SHEET, visibility: 'veryHidden', rows: rows.map((line) => line.slice(0, STATE_COLUMNS).map((v) => ({ value: v as string }))) };
 }
