@@ -86,7 +86,7 @@ function keptNotes(io: Io, r: KeepResult): void {
     io.out(`${r.clear.moved.slice(0, 5).join('、')}${r.clear.moved.length > 5 ? ` 等 ${r.clear.moved.length} 个单元格` : ''} 的内容已变（可能插入或删除了行列），不是原来标记的单元格，未改动`);
   if (r.clear.ignored.length)
     io.out(
-      `标记记录中有 ${r.clear.ignored.length} 条不在本工具的名称区域内或重复（${r.clear.ignored.slice(0, 3).join('、')}），已忽略，未改动这些单元格；记录可能被改动过`,
+      `标记记录中有 ${r.clear.ignored.length} 条未采用（不在本工具的名称区域内、重复，或单元格上已没有本工具的标记：${r.clear.ignored.slice(0, 3).join('、')}），这些单元格未改动；记录可能被改动过`,
     );
 }
 

@@ -3,10 +3,20 @@
  * note at a time. Untouched notes and shapes keep their bytes; a note restored, or taken away where
  * there was none, leaves the parts as they were, and parts we created go again when left empty.
  */
-import { attr, elements, escapeText, findElement, inner, plainTextXml, richText, Span, startTag } from './ooxml';
+import {
+  attr,
+  elements,
+  escapeText,
+  findElement,
+  inner,
+  plainTextXml,
+  richText,
+  Span,
+  startTag,
+} from "./ooxml";
 
 /** Jixiao's author in comments parts. */
-export const NOTE_AUTHOR = '绩效自评助手';
+export const NOTE_AUTHOR = "绩效自评助手";
 
 const COMMENTS_HEAD =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors></authors><commentList></commentList></comments>';
@@ -22,14 +32,32 @@ export class Comments {
 
   constructor(private readonly xml: string = COMMENTS_HEAD) {
     this.created = xml === COMMENTS_HEAD;
-    const authors = findElement(xml, 'authors');
-    const list = findElement(xml, 'commentList');
-    if (!authors || !list) throw new Error('批注部件缺少 authors 或 commentList');
+    const authors = findElement(xml, "authors");
+    const list = findElement(xml, "commentList");
+    if (!authors || !list)
+      throw new Error("批注部件缺少 authors 或 commentList");
     this.authorsBox = inner(xml, authors);
     this.listBox = inner(xml, list);
-    this.authors = elements(xml, 'author', this.authorsBox.start, this.authorsBox.end).map((e) => richText(xml.slice(e.start, e.end).replace(/^<author\b[^>]*>/, '<t>').replace(/<\/author>$/, '</t>')));
-    for (const e of elements(xml, 'comment', this.listBox.start, this.listBox.end)) {
-      const ref = attr(startTag(xml, e.start), 'ref');
+    this.authors = elements(
+      xml,
+      "author",
+      this.authorsBox.start,
+      this.authorsBox.end,
+    ).map((e) =>
+      richText(
+        xml
+          .slice(e.start, e.end)
+          .replace(/^<author\b[^>]*>/, "<t>")
+          .replace(/<\/author>$/, "</t>"),
+      ),
+    );
+    for (const e of elements(
+      xml,
+      "comment",
+      this.listBox.start,
+      this.listBox.end,
+    )) {
+      const ref = attr(startTag(xml, e.start), "ref");
       if (ref && !this.original.has(ref)) this.original.set(ref, e);
     }
   }
@@ -46,7 +74,7 @@ export class Comments {
     const el = this.element(ref);
     if (el === null) return null;
     const body = /<text\b[^>]*>([\s\S]*)<\/text>/.exec(el);
-    return body ? richText(body[1]) : '';
+    return body ? richText(body[1]) : "";
   }
 
   /** A cell's comment element set (null: none). */
@@ -60,26 +88,41 @@ export class Comments {
   setText(ref: string, text: string): void {
     let author = this.authors.indexOf(NOTE_AUTHOR);
     if (author < 0) author = this.authors.push(NOTE_AUTHOR) - 1;
-    this.setElement(ref, `<comment ref="${ref}" authorId="${author}"><text>${plainTextXml(text)}</text></comment>`);
+    this.setElement(
+      ref,
+      `<comment ref="${ref}" authorId="${author}"><text>${plainTextXml(text)}</text></comment>`,
+    );
   }
 
   /** The authorId attribute of an element refers to an author of this part. */
   hasAuthor(element: string): boolean {
-    const id = Number(attr(startTag(element, 0), 'authorId'));
+    const id = Number(attr(startTag(element, 0), "authorId"));
     return Number.isInteger(id) && id >= 0 && id < this.authors.length;
   }
 
   get dirty(): boolean {
-    return this.changed.size > 0 || this.appended.size > 0 || this.authors.length !== this.originalAuthors();
+    return (
+      this.changed.size > 0 ||
+      this.appended.size > 0 ||
+      this.authors.length !== this.originalAuthors()
+    );
   }
 
   private originalAuthors(): number {
-    return elements(this.xml, 'author', this.authorsBox.start, this.authorsBox.end).length;
+    return elements(
+      this.xml,
+      "author",
+      this.authorsBox.start,
+      this.authorsBox.end,
+    ).length;
   }
 
   /** Cells with a comment once the changes are made. */
   refs(): string[] {
-    return [...[...this.original.keys()].filter((r) => this.changed.get(r) !== null), ...this.appended.keys()];
+    return [
+      ...[...this.original.keys()].filter((r) => this.changed.get(r) !== null),
+      ...this.appended.keys(),
+    ];
   }
 
   toXml(): string {
@@ -87,30 +130,51 @@ export class Comments {
     const kept = this.refs().map((r) => this.element(r)!);
     // Our author stays only while a comment uses it (so clearing gives the authors list back unchanged).
     const ours = this.authors.indexOf(NOTE_AUTHOR);
-    const used = kept.some((c) => attr(startTag(c, 0), 'authorId') === String(ours));
+    const used = kept.some(
+      (c) => attr(startTag(c, 0), "authorId") === String(ours),
+    );
     const base = this.originalAuthors();
-    const authors = this.authors.slice(base).filter((a, i) => a !== NOTE_AUTHOR || used || base + i !== ours);
+    const authors = this.authors
+      .slice(base)
+      .filter((a, i) => a !== NOTE_AUTHOR || used || base + i !== ours);
     const edits: Array<Span & { text: string }> = [];
-    if (authors.length) edits.push({ start: this.authorsBox.end, end: this.authorsBox.end, text: authors.map((a) => `<author>${escapeText(a)}</author>`).join('') });
+    if (authors.length)
+      edits.push({
+        start: this.authorsBox.end,
+        end: this.authorsBox.end,
+        text: authors.map((a) => `<author>${escapeText(a)}</author>`).join(""),
+      });
     else if (ours >= 0 && ours === base - 1 && !used) {
       // Our author, the last of the part's (added by an earlier run), goes with our last note: no author is renumbered.
-      const last = elements(this.xml, 'author', this.authorsBox.start, this.authorsBox.end)[ours];
-      edits.push({ ...last, text: '' });
+      const last = elements(
+        this.xml,
+        "author",
+        this.authorsBox.start,
+        this.authorsBox.end,
+      )[ours];
+      edits.push({ ...last, text: "" });
     }
     for (const [ref, el] of this.changed) {
       const at = this.original.get(ref)!;
-      edits.push({ start: at.start, end: at.end, text: el ?? '' });
+      edits.push({ start: at.start, end: at.end, text: el ?? "" });
     }
-    if (this.appended.size) edits.push({ start: this.listBox.end, end: this.listBox.end, text: [...this.appended.values()].join('') });
+    if (this.appended.size)
+      edits.push({
+        start: this.listBox.end,
+        end: this.listBox.end,
+        text: [...this.appended.values()].join(""),
+      });
     let out = this.xml;
-    for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+    for (const e of edits.sort((a, b) => b.start - a.start))
+      out = out.slice(0, e.start) + e.text + out.slice(e.end);
     return out;
   }
 }
 
 // ------------------------------------------------------------------ VML
 
-const VML_NS = 'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"';
+const VML_NS =
+  'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"';
 const NOTE_SHAPETYPE =
   '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
 
@@ -119,7 +183,9 @@ export const newVml = (idmap: number) =>
 
 /** The idmap blocks a VML drawing claims (each a block of 1024 shape ids). */
 export const idmapsOf = (vml: string) =>
-  [...vml.matchAll(/<o:idmap\b[^>]*\bdata="([^"]*)"/g)].flatMap((m) => m[1].split(',').map(Number)).filter(Number.isFinite);
+  [...vml.matchAll(/<o:idmap\b[^>]*\bdata="([^"]*)"/g)]
+    .flatMap((m) => m[1].split(",").map(Number))
+    .filter(Number.isFinite);
 
 export class Vml {
   private text: string;
@@ -136,7 +202,13 @@ export class Vml {
       if (!/ObjectType\s*=\s*"Note"/.test(m[0])) continue;
       const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(m[0]);
       const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(m[0]);
-      if (row && col) out.push({ start: m.index, end: m.index + m[0].length, row: Number(row[1]), col: Number(col[1]) });
+      if (row && col)
+        out.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          row: Number(row[1]),
+          col: Number(col[1]),
+        });
     }
     return out;
   }
@@ -144,8 +216,11 @@ export class Vml {
   /** A hidden note shape at the cell (0-based), unless one is there. */
   ensureNote(row: number, col: number): void {
     if (this.noteShapes().some((s) => s.row === row && s.col === col)) return;
-    if (!/<v:shapetype\b[^>]*\bid="_x0000_t202"/.test(this.text)) this.insert(NOTE_SHAPETYPE);
-    const ids = [...this.text.matchAll(/\bid="_x0000_s(\d+)"/g)].map((m) => Number(m[1]));
+    if (!/<v:shapetype\b[^>]*\bid="_x0000_t202"/.test(this.text))
+      this.insert(NOTE_SHAPETYPE);
+    const ids = [...this.text.matchAll(/\bid="_x0000_s(\d+)"/g)].map((m) =>
+      Number(m[1]),
+    );
     const block = idmapsOf(this.text)[0] ?? 1;
     const id = Math.max(block * 1024, ...ids) + 1;
     const top = Math.max(0, row - 1);
@@ -158,12 +233,19 @@ export class Vml {
     const s = this.noteShapes().find((x) => x.row === row && x.col === col);
     if (s) this.text = this.text.slice(0, s.start) + this.text.slice(s.end);
     // The shape type goes with the last shape using it, when it was not in the drawing before.
-    if (!this.text.includes('#_x0000_t202') && !this.original.includes(NOTE_SHAPETYPE)) this.text = this.text.replace(NOTE_SHAPETYPE, '');
+    if (
+      !this.text.includes("#_x0000_t202") &&
+      !this.original.includes(NOTE_SHAPETYPE)
+    )
+      this.text = this.text.replace(NOTE_SHAPETYPE, "");
   }
 
   private insert(xml: string): void {
-    const at = this.text.lastIndexOf('</xml>');
-    this.text = at < 0 ? this.text + xml : this.text.slice(0, at) + xml + this.text.slice(at);
+    const at = this.text.lastIndexOf("</xml>");
+    this.text =
+      at < 0
+        ? this.text + xml
+        : this.text.slice(0, at) + xml + this.text.slice(at);
   }
 
   /** No shapes of any kind left. */
