@@ -490,3 +490,42 @@ describe("the CLI writes into the package", () => {
     expect(c.out).toMatch(/标记记录中有 \d+ 条未采用（.*收支总表!Z99/);
   }, 60_000);
 });
+
+describe("a state sheet edited after Jixiao marked the workbook", () => {
+  test("a record rewritten to restore another note or format leaves the marked cell as it is", async () => {
+    const { saveXlsx } = await import("../../src/hosts/file/xlsx");
+    const { out, evaluation } = await run(fs.readFileSync(SAMPLE), "evaluate");
+    const target = evaluation!.plan.marks.find(
+      (m) => m.severity === "错误",
+    )!.address;
+    // The received workbook: the record of a marked cell now claims another own note and format.
+    const book = await loadXlsx(out);
+    const state = book.wb.getWorksheet("_jixiao_state")!;
+    state.eachRow((row) => {
+      if (row.getCell(1).value !== target) return;
+      row.getCell(3).value = JSON.stringify("伪造的批注");
+      row.getCell(6).value = JSON.stringify({
+        written: "伪造的批注\n——绩效自评助手——\n有误",
+        value: JSON.parse(String(row.getCell(6).value)).value,
+        xf: 0,
+      });
+    });
+    const forged = Buffer.from(await saveXlsx(book));
+    const cleared = await run(forged, "clear");
+    expect(cleared.result.clear.ignored).toContain(target);
+    const [before, after] = await Promise.all([
+      partsOf(forged),
+      partsOf(cleared.out),
+    ]);
+    const [sheet, ref] = target.split("!");
+    const [part] = await sheetParts(before, new Set([sheet]));
+    const cell = (p: Map<string, Buffer>) =>
+      new RegExp(`<c r="${ref}"[^>]*>`).exec(p.get(part)!.toString())![0];
+    expect(cell(after)).toBe(cell(before));
+    const notes = [...after.entries()]
+      .filter(([n]) => /comments\d+\.xml$/.test(n))
+      .map(([, b]) => b.toString())
+      .join("");
+    expect(notes).not.toContain("伪造");
+  }, 60_000);
+});
