@@ -1,8 +1,8 @@
 /** One workbook in, one result workbook out: what `evaluate` and each batch worker do. */
 import * as path from 'path';
 import { evaluate, Evaluation, EvaluateOptions } from '../core/engine';
-import { openWorkbook, writeWorkbook } from '../hosts/file/node';
-import { applyPlan, readInputs } from '../hosts/file/xlsx';
+import { openWorkbookKept, writeKept } from '../hosts/file/node';
+import { readInputs } from '../hosts/file/xlsx';
 import { fullText } from '../core/render/finding';
 import type { SummaryRow } from '../core/sheets/batchSheet';
 
@@ -17,15 +17,13 @@ export async function evaluateFile(
   output: string | undefined,
   options: EvaluateOptions & { requireOurNames?: boolean } = {},
 ): Promise<Evaluation> {
-  const book = await openWorkbook(input, output ? 'write' : 'read');
-  const reading = readInputs(book);
+  // Only the sheets holding our names are read; a result is written into the input's own package.
+  const kept = await openWorkbookKept(input, 'read');
+  const reading = readInputs(kept.book);
   if (options.requireOurNames && Object.values(reading.inputs).every((i) => i.diagnostic?.code === 'name-missing'))
     throw new NotOurWorkbookError('工作簿中没有任何本工具的名称（不是按模板填写的绩效自评数据），无法评价；请先用“插入模板”或在“数据”页绑定名称');
   const result = evaluate(reading, options);
-  if (output) {
-    applyPlan(book, result.plan);
-    await writeWorkbook(book, output);
-  }
+  if (output) await writeKept(kept, result.plan, output);
   return result;
 }
 

@@ -17,8 +17,9 @@ import { evaluate } from '../core/engine';
 import { cliLine } from '../core/render/finding';
 import { parseRulebookJson } from '../core/rulebook';
 import { templatePlan } from '../core/template';
-import { openWorkbook, ReadError, readRegularFile, WriteError, writeFileAtomic, writeWorkbook } from '../hosts/file/node';
-import { applyPlan, clearMarksReport, newXlsx, readInputs } from '../hosts/file/xlsx';
+import { KindMismatchError, openWorkbookKept, ReadError, readRegularFile, WriteError, writeFileAtomic, writeKept, writeWorkbook } from '../hosts/file/node';
+import type { KeepResult } from '../hosts/file/keep';
+import { applyPlan, newXlsx, readInputs } from '../hosts/file/xlsx';
 import { evaluationJson } from './json';
 import { NamedPath, pathClash } from './paths';
 import { cleanText } from './text';
@@ -38,7 +39,9 @@ const USAGE = `用法：
                                                      生成随机但各项勾稽一致的测试工作簿
 
 输出文件不会覆盖任何输入文件，写入先写临时文件再改名，失败时原有文件保持不变。
-退出码：0 完成；2 用法错误（含输出与输入是同一文件）；3 输入文件无法读取；4 （--strict）发现错误；
+结果工作簿写入原工作簿的副本，只改动本工具的工作表和标记，图表、图片、数据透视表、宏、保护、外部链接和文档属性原样保留；
+启用宏的工作簿（.xlsm）的结果须命名为 .xlsm。工作簿中已有同名的用户工作表时，本工具的表另取名（如“评分表(2)”），不覆盖。
+退出码：0 完成；2 用法错误（含输出与输入是同一文件、.xlsm 的结果未命名为 .xlsm）；3 输入文件无法读取；4 （--strict）发现错误；
         5 数据不完整（未给出总分和等级）；6 输出无法写入（无权限、是文件夹、磁盘已满、文件被占用、文件已存在且未加 --force）；1 内部错误`;
 
 class UsageError extends Error {}
@@ -66,12 +69,24 @@ function need(v: string | undefined, what: string): string {
   return v;
 }
 
-async function open(file: string, mode: 'read' | 'write') {
+/** Opens a workbook to read it (only the sheets holding our names) and to write a result into its own package. */
+async function open(file: string) {
   try {
-    return await openWorkbook(file, mode);
+    return await openWorkbookKept(file, 'read');
   } catch (e) {
     throw new InputError((e as Error).message);
   }
+}
+
+/** What the user is told about the sheets and records the run kept its hands off. */
+function keptNotes(io: Io, r: KeepResult): void {
+  for (const x of r.renamed) io.out(`工作簿中已有用户自己的工作表“${x.wanted}”，未改动；本次结果写入“${x.name}”`);
+  if (r.clear.moved.length)
+    io.out(`${r.clear.moved.slice(0, 5).join('、')}${r.clear.moved.length > 5 ? ` 等 ${r.clear.moved.length} 个单元格` : ''} 的内容已变（可能插入或删除了行列），不是原来标记的单元格，未改动`);
+  if (r.clear.ignored.length)
+    io.out(
+      `标记记录中有 ${r.clear.ignored.length} 条未采用（不在本工具的名称区域内、重复，或单元格上已没有本工具的标记：${r.clear.ignored.slice(0, 3).join('、')}），这些单元格未改动；记录可能被改动过`,
+    );
 }
 
 /** Refuses (usage error) when an output is an input or another output. */
@@ -151,13 +166,10 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   );
   const rulesJson = values.rules ? await readRules(values.rules) : undefined;
   // Without -o nothing is written back, so the sheets holding none of our names need not be loaded.
-  const book = await open(input, values.output ? 'write' : 'read');
-  const reading = readInputs(book);
+  const kept = await open(input);
+  const reading = readInputs(kept.book);
   const result = evaluate(reading, { rulesJson });
-  if (values.output) {
-    applyPlan(book, result.plan);
-    await writeWorkbook(book, values.output);
-  }
+  const written = values.output ? await writeKept(kept, result.plan, values.output) : undefined;
   if (values.json) await writeFileAtomic(values.json, JSON.stringify(evaluationJson(result, { file: path.basename(input) }), null, 2));
   if (values.docx) {
     const { reportToDocx } = await import('../export/docx');
@@ -180,6 +192,7 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   // 数据不完整: the missing inputs above say what to do; a list of blank-cell findings would only repeat them.
   for (const f of s.complete ? result.findings.slice(0, 20) : []) io.out(`  ${cliLine(f)}`);
   if (s.complete && result.findings.length > 20) io.out(`  ……另有 ${result.findings.length - 20} 项，见 --json 输出或“问题清单”表`);
+  if (written) keptNotes(io, written);
   for (const f of [values.output, values.json, values.docx, values.review]) if (f) io.out(`已写入：${f}`);
   if (!s.complete) return EXIT.incomplete;
   return values.strict && s.errors > 0 ? EXIT.findings : EXIT.ok;
@@ -264,14 +277,10 @@ async function cmdClear(args: string[], io: Io): Promise<number> {
   const input = need(positionals[0], '输入工作簿');
   const out = need(values.output, '输出文件（-o）');
   await guardPaths([{ role: '输入工作簿', file: input }], [{ role: '输出文件（-o）', file: out }]);
-  const book = await open(input, 'write');
-  const report = clearMarksReport(book);
-  await writeWorkbook(book, out);
-  io.out(`已清除 ${report.restored} 个单元格的标记：${out}`);
-  if (report.moved.length)
-    io.out(`${report.moved.slice(0, 5).join('、')}${report.moved.length > 5 ? ` 等 ${report.moved.length} 个单元格` : ''} 的内容已变（可能插入或删除了行列），不是原来标记的单元格，未改动`);
-  if (report.ignored.length)
-    io.out(`标记记录中有 ${report.ignored.length} 条指向名称区域之外的单元格（${report.ignored.slice(0, 3).join('、')}），已忽略；记录可能被改动过`);
+  const kept = await open(input);
+  const result = await writeKept(kept, null, out);
+  io.out(`已清除 ${result.clear.restored} 个单元格的标记：${out}`);
+  keptNotes(io, result);
   return EXIT.ok;
 }
 
@@ -316,7 +325,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   try {
     return await run(rest, clean);
   } catch (e) {
-    if (e instanceof PathClashError) {
+    if (e instanceof PathClashError || e instanceof KindMismatchError) {
       clean.err(e.message);
       return EXIT.usage;
     }

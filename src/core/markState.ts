@@ -87,6 +87,14 @@ export interface MarkRecord {
   written?: string;
   value?: string;
   /**
+   * The file host writing into the original package: the cell's own style index (null: the cell had
+   * no style attribute), whether Jixiao created the cell element (`cell`) or its row too (`row`),
+   * and the cell's own comment element as the file held it. Clearing puts these back exactly.
+   */
+  xf?: number | null;
+  bare?: 'cell' | 'row';
+  noteXml?: string;
+  /**
    * The Office host's stand-in for `written`: a digest ({@link textDigest}) of Jixiao's part of the
    * note only (the separator or 【绩效自评助手】 and the message), so the request does not carry the
    * text again for every mark.
@@ -135,7 +143,13 @@ export function relocateRecords<R extends MarkRecord>(records: R[], anchorAt: (n
 /** The 6th column of a file-host record. */
 export function encodeCheck(r: MarkRecord): string {
   if (r.writtenDigest !== undefined) return JSON.stringify({ writtenDigest: r.writtenDigest });
-  return JSON.stringify({ written: r.written ?? null, value: r.value ?? null });
+  return JSON.stringify({
+    written: r.written ?? null,
+    value: r.value ?? null,
+    ...(r.xf !== undefined && { xf: r.xf }),
+    ...(r.bare && { bare: r.bare }),
+    ...(r.noteXml !== undefined && { noteXml: r.noteXml }),
+  });
 }
 
 /** True when the mark's message is in the cell's note (not in a comment), so restoring the note undoes it. */
@@ -199,8 +213,11 @@ export function decodeState(values: CellValue[][] | undefined): MarkRecord[] {
   const out: MarkRecord[] = [];
   for (const row of values.slice(1)) {
     const [address, fill, note, severity, via, check, border, anchor] = row.map((v) => (v === null || v === undefined ? '' : String(v)));
-    const checked = check ? (parsed(check) as { written?: unknown; value?: unknown; writtenDigest?: unknown } | undefined) : undefined;
+    const checked = check
+      ? (parsed(check) as { written?: unknown; value?: unknown; writtenDigest?: unknown; xf?: unknown; bare?: unknown; noteXml?: unknown } | undefined)
+      : undefined;
     const own = borderOf(border ?? '');
+    const xf = checked?.xf;
     if (!address) continue;
     const noteText = note ? parsed(note) : null;
     out.push({
@@ -214,6 +231,9 @@ export function decodeState(values: CellValue[][] | undefined): MarkRecord[] {
       ...(typeof checked?.writtenDigest === 'string' ? { writtenDigest: checked.writtenDigest } : {}),
       ...(own ? { border: own } : {}),
       ...(anchor && anchor.startsWith(ANCHOR_PREFIX) ? { anchor } : {}),
+      ...(xf === null || (typeof xf === 'number' && Number.isInteger(xf) && xf >= 0 && xf < 65_536) ? { xf } : {}),
+      ...(checked?.bare === 'cell' || checked?.bare === 'row' ? { bare: checked.bare } : {}),
+      ...(typeof checked?.noteXml === 'string' ? { noteXml: checked.noteXml } : {}),
     });
   }
   return out;
@@ -224,7 +244,7 @@ export const NOTE_SEPARATOR = '\n——绩效自评助手——\n';
 
 /** The note a marked cell carries: the user's own note (kept) and Jixiao's message. */
 export function markedNote(own: string | null, message: string): string {
-  return own ? `${own}${NOTE_SEPARATOR}${message}` : `【绩效自评助手】${message}`;
+  return own ? `${own}${NOTE_SEPARATOR}${message}` : `${NOTE_PREFIX}${message}`;
 }
 
 /** Jixiao's part of {@link markedNote}: what 清除标记 takes out again. */
@@ -262,8 +282,28 @@ function ourPartIn(current: string, rec: MarkRecord): { at: number; length: numb
   }
   const digest = rec.writtenDigest!;
   const length = Number(digest.split(':')[0]);
-  const marker = rec.note ? NOTE_SEPARATOR : '【绩效自评助手】';
+  const marker = rec.note ? NOTE_SEPARATOR : NOTE_PREFIX;
   for (let at = current.indexOf(marker); at >= 0; at = current.indexOf(marker, at + 1))
     if (textDigest(current.slice(at, at + length)) === digest) return { at, length };
   return null;
+}
+
+/** The start of a note Jixiao wrote on a cell that had none. */
+export const NOTE_PREFIX = '【绩效自评助手】';
+
+/** True when `written` is a note as {@link markedNote} makes it over `own` (so the record cannot smuggle text in). */
+export function writtenByUs(own: string | null, written: string): boolean {
+  return own === null ? written.startsWith(NOTE_PREFIX) : written.startsWith(`${own}${NOTE_SEPARATOR}`);
+}
+
+/**
+ * {@link restoredNote} for a record that may be forged: the note is only ever cut back to a part of
+ * what the cell now holds, never given text it does not already carry. Undefined: leave the note.
+ */
+export function safeRestoredNote(current: string | null, rec: MarkRecord): string | null | undefined {
+  if (current === null) return undefined;
+  if (rec.written === undefined) return writtenByUs(rec.note, current) ? rec.note : undefined;
+  if (!writtenByUs(rec.note, rec.written)) return undefined;
+  // restoredNote only cuts Jixiao's text out of the current note, or gives rec.note, which `written` (checked above) begins with.
+  return restoredNote(current, rec);
 }

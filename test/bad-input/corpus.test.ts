@@ -237,6 +237,13 @@ const EXPECTED: Expected[] = [
     diag: { code: 'rule-grade', message: '等级划分不合理：应为 总分 100 ≥ 优 > 良 > 中 ≥ 0，目前为 优 70、良 80、中 60', address: '评分规则!B11' },
   },
 
+  // ---- our sheets are ours: the user's same-named sheets and forged state records change nothing read (see test/hosts/keep-parts.test.ts)
+  { file: 'own-sheet-named-score.xlsx', codes: [] },
+  { file: 'own-hidden-sheet-named-findings.xlsx', codes: [] },
+  { file: 'own-sheet-named-state.xlsx', codes: [] },
+  { file: 'forged-state.xlsx', codes: [] },
+  { file: 'forged-state-marked.xlsx', codes: [] },
+
   // ---- not a workbook
   { file: 'not-xlsx-text.xlsx', unreadable: '无法打开工作簿：文件不是有效的 .xlsx（文件已损坏、不完整，或是 .xls、.csv、.txt 等其他格式）' },
   { file: 'not-xlsx-truncated.xlsx', unreadable: '文件已损坏、不完整' },
@@ -261,6 +268,8 @@ const WRITE_RESULT = new Set([
   'ok-long-text.xlsx',
   'ok-10000-projects.xlsx',
   'rule-points-not-adding-up.xlsx',
+  'own-sheet-named-score.xlsx',
+  'forged-state-marked.xlsx',
 ]);
 
 function pick(found: Diagnostic[], want: NonNullable<Expected['diag']>): Diagnostic | undefined {

@@ -3,8 +3,10 @@ import { constants, promises as fs } from 'fs';
 import * as path from 'path';
 import { INPUTS } from '../../catalogue/inputs';
 import { MAX_FILE_BYTES, preparePackage } from './package';
+import { KeepError, KeepResult, writeIntoPackage } from './keep';
+import type { Plan } from '../../core/types';
 import { loadXlsx, saveXlsx, XlsxBook } from './xlsx';
-import { PackageError } from './zip';
+import { listZip, PackageError, readEntry } from './zip';
 
 /** A file that cannot be read as input; the message is Chinese and names it. */
 export class ReadError extends Error {}
@@ -48,7 +50,21 @@ export async function readRegularFile(file: string, max = MAX_FILE_BYTES): Promi
  * batch rows); `write`: the whole workbook, as a result workbook must keep every sheet.
  */
 export async function openWorkbook(file: string, mode: 'read' | 'write' = 'write'): Promise<XlsxBook> {
+  return (await openWorkbookKept(file, mode)).book;
+}
+
+/** A workbook opened to write a result into its own package: the reading (sheets with our names) and the file's bytes. */
+export interface KeptWorkbook {
+  book: XlsxBook;
+  bytes: Buffer;
+}
+
+export async function openWorkbookKept(file: string, mode: 'read' | 'write' = 'read'): Promise<KeptWorkbook> {
   const data = await readRegularFile(file);
+  return { book: await openBytes(data, mode), bytes: data };
+}
+
+async function openBytes(data: Buffer, mode: 'read' | 'write'): Promise<XlsxBook> {
   let prepared: Buffer;
   try {
     prepared = preparePackage(data, mode, INPUTS.map((d) => d.name));
@@ -123,6 +139,43 @@ export async function writeFileAtomic(file: string, data: Uint8Array | string, o
   }
 }
 
+/** Writes a workbook ExcelJS holds whole (new workbooks: template, fill, generate, 汇总, import). */
 export async function writeWorkbook(book: XlsxBook, file: string, options: { exclusive?: boolean } = {}): Promise<void> {
   await writeFileAtomic(file, await saveXlsx(book), options);
+}
+
+const MACRO_MAIN = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
+
+/** True when the package is a macro-enabled workbook (.xlsm), by its workbook part's content type. */
+export function isMacroEnabled(bytes: Buffer): boolean {
+  try {
+    const e = listZip(bytes).find((x) => x.name === '[Content_Types].xml');
+    return e ? readEntry(bytes, e).toString('utf8').includes(MACRO_MAIN) : false;
+  } catch {
+    return false;
+  }
+}
+
+/** A result workbook whose file name does not fit its kind (a macro-enabled package named .xlsx, or the reverse). */
+export class KindMismatchError extends Error {}
+
+/**
+ * Writes a result into the input's own package (see keep.ts) and saves it atomically. An .xlsm stays
+ * an .xlsm: its result must be named .xlsm (Excel refuses a macro-enabled package named .xlsx).
+ */
+export async function writeKept(input: KeptWorkbook, plan: Plan | null, file: string): Promise<KeepResult> {
+  const macro = isMacroEnabled(input.bytes);
+  const ext = path.extname(file).toLowerCase();
+  if (macro && ext !== '.xlsm')
+    throw new KindMismatchError(`输入是启用宏的工作簿（.xlsm），结果须保存为 .xlsm 才能在 Excel 中打开并保留宏；请把输出文件名改为 ${path.basename(file, path.extname(file))}.xlsm`);
+  if (!macro && ext === '.xlsm') throw new KindMismatchError(`输入不是启用宏的工作簿，结果不能保存为 .xlsm（Excel 会拒绝打开）；请把输出文件名改为 .xlsx`);
+  let result: KeepResult;
+  try {
+    result = await writeIntoPackage(input.bytes, input.book, plan);
+  } catch (e) {
+    if (e instanceof KeepError || e instanceof PackageError) throw new WriteError(e.message);
+    throw e;
+  }
+  await writeFileAtomic(file, result.bytes);
+  return result;
 }

@@ -19,6 +19,7 @@ import {
   markedNote,
   markInNote,
   MarkRecord,
+  OWNER_NAME,
   restoredBorder,
   restoredFill,
   restoredNote,
@@ -106,7 +107,7 @@ function rawDefinedNames(xml: string): DefinedNameEntry[] {
         scope: local ? sheets[Number(local[1])] ?? `#${local[1]}` : undefined,
       };
     })
-    .filter((e) => e.name && !e.name.startsWith('_xlnm.'));
+    .filter((e) => e.name && !e.name.startsWith('_xlnm.') && e.name !== OWNER_NAME);
 }
 
 /** The raw defined names of a workbook.xml (for the bounded Node reader, which picks the sheets to load). */
@@ -353,7 +354,7 @@ function internalRef(address: string): string {
   return `'${r.sheet.replace(/'/g, "''")}'!${a1(r.top, r.left)}`;
 }
 
-function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
+export function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   const existing = wb.getWorksheet(plan.name);
   if (existing && plan.onExisting === 'keep') return;
   // Replace whole: remove and re-add. The new sheet goes to the end, so as every output sheet is rewritten
@@ -461,7 +462,7 @@ function setNote(cell: ExcelJS.Cell, note: string | null): void {
   cell.value = value;
 }
 
-function cellAt(wb: ExcelJS.Workbook, address: string): ExcelJS.Cell | null {
+export function cellAt(wb: ExcelJS.Workbook, address: string): ExcelJS.Cell | null {
   const r = parseRange(address);
   const ws = r && wb.getWorksheet(r.sheet);
   return r && ws ? ws.getCell(r.top + 1, r.left + 1) : null;
@@ -494,13 +495,13 @@ function writeState(wb: ExcelJS.Workbook, records: MarkRecord[]): void {
 }
 
 /** A cell's value as recorded in the state (to recognise the marked cell later). */
-const valueKey = (cell: ExcelJS.Cell) => JSON.stringify(cellValueOf(cell.value) ?? null);
+export const valueKey = (cell: ExcelJS.Cell) => JSON.stringify(cellValueOf(cell.value) ?? null);
 
 /**
  * The state sheet is in the user's hands (and a received workbook's may be forged): only records of
  * single cells inside our named inputs are acted on; the rest are ignored and counted.
  */
-function trustedRecords(book: XlsxBook, records: MarkRecord[]): { trusted: MarkRecord[]; ignored: MarkRecord[] } {
+export function trustedRecords(book: XlsxBook, records: MarkRecord[]): { trusted: MarkRecord[]; ignored: MarkRecord[] } {
   const { resolved } = resolveNames(book.names, INPUTS.map((d) => d.name));
   const ranges = [...resolved.values()].flatMap((r) => (r.address ? [parseRange(r.address)!] : [])).filter(Boolean);
   const trusted: MarkRecord[] = [];

@@ -4,7 +4,7 @@
  * before it inflates), and verifies every part's CRC-32 (a stored part with a bad CRC is damaged,
  * not data). Node 20 has no zlib.crc32, hence the table.
  */
-import { inflateRawSync } from 'zlib';
+import { deflateRawSync, inflateRawSync } from 'zlib';
 
 export interface ZipEntry {
   name: string;
@@ -16,6 +16,8 @@ export interface ZipEntry {
   /** Uncompressed size as the directory declares it (checked when inflating). */
   size: number;
   localOffset: number;
+  /** DOS time and date (kept when the part is copied). */
+  dosTime?: number;
 }
 
 /** A package that is not a readable workbook; the message is Chinese and says why. */
@@ -82,6 +84,7 @@ export function listZip(buf: Buffer): ZipEntry[] {
       compressedSize: buf.readUInt32LE(p + 20),
       size: buf.readUInt32LE(p + 24),
       localOffset: buf.readUInt32LE(p + 42),
+      dosTime: buf.readUInt32LE(p + 12),
       name: buf.toString('utf8', p + 46, p + 46 + nameLen),
     });
     p += 46 + nameLen + extraLen + commentLen;
@@ -150,4 +153,82 @@ export function storeZip(parts: Array<[name: string, data: Uint8Array]>): Buffer
   end.writeUInt32LE(dirSize, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, ...dir, end]);
+}
+
+/** Where a part's stored (compressed) bytes are in the package. */
+function storedBytes(buf: Buffer, e: ZipEntry): Buffer {
+  const local = e.localOffset;
+  if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) throw new PackageError(`文件已损坏（部件 ${e.name} 的位置无效）`, 'damaged');
+  const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+  if (start + e.compressedSize > buf.length) throw new PackageError(`文件已损坏、不完整（部件 ${e.name} 被截断）`, 'damaged');
+  return buf.subarray(start, start + e.compressedSize);
+}
+
+/**
+ * The package with some parts replaced, removed or added: every other part is copied as stored
+ * (same compressed bytes, same CRC), in the original order; new parts follow, deflated.
+ */
+export function rewriteZip(buf: Buffer, entries: ZipEntry[], changes: Map<string, Uint8Array | null>): Buffer {
+  const chunks: Buffer[] = [];
+  const dir: Buffer[] = [];
+  let offset = 0;
+  const put = (name: string, method: number, crc: number, size: number, data: Buffer, dosTime: number) => {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt16LE(0x0800, 6);
+    head.writeUInt16LE(method, 8);
+    head.writeUInt32LE(dosTime, 10);
+    head.writeUInt32LE(crc, 14);
+    head.writeUInt32LE(data.length, 18);
+    head.writeUInt32LE(size, 22);
+    head.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(dosTime, 12);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    chunks.push(head, nameBytes, data);
+    dir.push(central, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  };
+  const fresh = (name: string, data: Uint8Array, dosTime: number) => {
+    const bytes = Buffer.from(data.buffer, data.byteOffset, data.length);
+    put(name, 8, crc32(bytes), bytes.length, deflateRawSync(bytes), dosTime);
+  };
+  // New parts take the workbook part's time, so the same input gives the same output bytes.
+  const now = entries.find((e) => e.name === 'xl/workbook.xml')?.dosTime ?? dosNow();
+  const seen = new Set<string>();
+  for (const e of entries) {
+    seen.add(e.name);
+    const change = changes.get(e.name);
+    if (change === null) continue;
+    if (change !== undefined) fresh(e.name, change, e.dosTime ?? now);
+    else put(e.name, e.method, e.crc, e.size, storedBytes(buf, e), e.dosTime ?? now);
+  }
+  for (const [name, data] of changes) if (!seen.has(name) && data !== null) fresh(name, data, now);
+  if (dir.length / 2 > 0xfffe) throw new PackageError('部件过多，无法写出', 'too-large');
+  const dirBytes = Buffer.concat(dir);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(dir.length / 2, 8);
+  end.writeUInt16LE(dir.length / 2, 10);
+  end.writeUInt32LE(dirBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, dirBytes, end]);
+}
+
+function dosNow(): number {
+  const d = new Date();
+  const time = (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1);
+  const date = ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate();
+  return ((date << 16) | time) >>> 0;
 }

@@ -1,0 +1,1020 @@
+/**
+ * Writing a result into the user's own package, part by part (Node only). The input .xlsx/.xlsm
+ * is kept whole; we write only:
+ *  - our sheets: rendered by ExcelJS into a scratch workbook, then grafted in as worksheet parts
+ *    (strings inlined, styles appended to the user's styles.xml), with their workbook entries;
+ *  - on the user's sheets, the marks: a cell's style index (a copy of its own format with the mark
+ *    fill) and its note (comments part + VML shape), both put back exactly by clearing.
+ * Every other part is copied as stored, so charts, pictures, pivots, VBA, protection, external
+ * links and properties come out as they went in.
+ *
+ * Our sheets carry a marker: a hidden sheet-scoped name `_jixiao_sheet` whose value is the sheet's
+ * role ("评分表", "_jixiao_state", …). Sheet-scoped names move with their sheet when it is renamed
+ * or reordered, and Excel keeps hidden names on save. A sheet without the marker is the user's,
+ * whatever its name: ours then takes a free name (评分表(2) …), the user's is never replaced.
+ */
+import ExcelJS from "exceljs";
+import { INPUTS } from "../../catalogue/inputs";
+import { parseRange } from "../../core/address";
+import { resolveNames } from "../../core/names";
+import { ERROR_OUTLINE } from "../../core/styles";
+import { mergeMarks } from "../../core/hostDecisions";
+import {
+  decodeState,
+  encodeCheck,
+  encodeState,
+  markedNote,
+  MARK_FILL,
+  markInNote,
+  MarkRecord,
+  OWNER_NAME,
+  restoredFill,
+  safeRestoredNote,
+  STATE_SHEET,
+} from "../../core/markState";
+import type { CellMark, CellValue, Plan, SheetPlan } from "../../core/types";
+import { Comments, idmapsOf, newVml, Vml } from "./notes";
+import {
+  attr,
+  CONTENT_TYPE,
+  elements,
+  EMPTY_RELS,
+  escapeAttr,
+  findElement,
+  inner,
+  MAIN_NS,
+  prefixFor,
+  REL_NS,
+  REL_TYPE,
+  relationships,
+  relativeTarget,
+  relsPathOf,
+  resolveTarget,
+  richText,
+  Span,
+  startTag,
+  unescapeXml,
+} from "./ooxml";
+import {
+  legacyDrawingOf,
+  legacyDrawingXml,
+  SheetXml,
+  SheetXmlError,
+  withLegacyDrawing,
+} from "./sheetXml";
+import { StyleSheet, StyleSheetError } from "./styleSheet";
+import { locationOnly } from "./links";
+import {
+  cellAt,
+  ClearReport,
+  newXlsx,
+  scanDefinedNames,
+  trustedRecords,
+  valueKey,
+  writeSheet,
+  XlsxBook,
+} from "./xlsx";
+import { listZip, readEntry, rewriteZip, ZipEntry } from "./zip";
+
+export { OWNER_NAME };
+
+/** A package that cannot be written into safely; the message is Chinese. */
+export class KeepError extends Error {}
+
+/** What writing into the package did. */
+export interface KeepResult {
+  bytes: Buffer;
+  clear: ClearReport;
+  /** Our sheets that took another name because the user has a sheet of that name. */
+  renamed: Array<{ wanted: string; name: string }>;
+}
+
+// ------------------------------------------------------------------ the package
+
+class Parts {
+  readonly entries: ZipEntry[];
+  private readonly byName: Map<string, ZipEntry>;
+  private readonly changes = new Map<string, Uint8Array | null>();
+  private readonly texts = new Map<string, string | null>();
+
+  constructor(private readonly buf: Buffer) {
+    this.entries = listZip(buf);
+    this.byName = new Map(this.entries.map((e) => [e.name, e]));
+  }
+
+  has(name: string): boolean {
+    return this.texts.has(name)
+      ? this.texts.get(name) !== null
+      : this.byName.has(name) && this.changes.get(name) !== null;
+  }
+
+  text(name: string): string | undefined {
+    if (this.texts.has(name)) return this.texts.get(name) ?? undefined;
+    const e = this.byName.get(name);
+    const t = e ? readEntry(this.buf, e).toString("utf8") : undefined;
+    this.texts.set(name, t ?? null);
+    return t;
+  }
+
+  set(name: string, text: string): void {
+    if (this.text(name) === text) return;
+    this.texts.set(name, text);
+    this.changes.set(name, Buffer.from(text, "utf8"));
+  }
+
+  remove(name: string): void {
+    this.texts.set(name, null);
+    this.changes.set(name, null);
+  }
+
+  /** A part name not in the package: `xl/comments3.xml` for (`xl/comments`, `.xml`). */
+  free(stem: string, ext: string): string {
+    for (let n = 1; ; n++)
+      if (
+        !this.has(`${stem}${n}${ext}`) &&
+        !this.changes.has(`${stem}${n}${ext}`)
+      )
+        return `${stem}${n}${ext}`;
+  }
+
+  names(): string[] {
+    return [...new Set([...this.byName.keys(), ...this.changes.keys()])].filter(
+      (n) => this.has(n),
+    );
+  }
+
+  bytes(): Buffer {
+    return rewriteZip(this.buf, this.entries, this.changes);
+  }
+}
+
+interface SheetEntry {
+  name: string;
+  index: number;
+  sheetId: number;
+  rid: string;
+  part: string;
+}
+
+const unquote = (body: string) => {
+  const v = unescapeXml(body).trim();
+  return /^"(.*)"$/s.test(v) ? v.slice(1, -1).replace(/""/g, '"') : v;
+};
+
+/** Adds a relationship (`rId<n>`, the first free) to a .rels text; the text and the id. */
+function addRelationship(
+  rels: string | undefined,
+  type: string,
+  target: string,
+): { rels: string; id: string; xml: string } {
+  const text = rels ?? EMPTY_RELS;
+  const ids = new Set(relationships(text).map((r) => r.id));
+  let n = 1;
+  while (ids.has(`rId${n}`)) n++;
+  const xml = `<Relationship Id="rId${n}" Type="${type}" Target="${escapeAttr(target)}"/>`;
+  const at = text.lastIndexOf("</Relationships>");
+  return { rels: text.slice(0, at) + xml + text.slice(at), id: `rId${n}`, xml };
+}
+
+const withoutText = (text: string, piece: string) => {
+  const at = text.indexOf(piece);
+  return at < 0 ? text : text.slice(0, at) + text.slice(at + piece.length);
+};
+
+// ------------------------------------------------------------------ the writer
+
+export async function writeIntoPackage(
+  input: Buffer,
+  book: XlsxBook,
+  plan: Plan | null,
+): Promise<KeepResult> {
+  try {
+    return await new Keeper(input, book).run(plan);
+  } catch (e) {
+    if (e instanceof SheetXmlError || e instanceof StyleSheetError)
+      throw new KeepError(
+        `无法在保留原工作簿内容的前提下写入结果：${e.message}`,
+      );
+    throw e;
+  }
+}
+
+class Keeper {
+  private readonly parts: Parts;
+  private wbXml: string;
+  private wbRels: string;
+  private types: string;
+  private readonly styles: StyleSheet;
+  private readonly stylesPath: string;
+  private readonly sheets: SheetEntry[];
+  /** Role → sheet index, from the ownership marker. */
+  private readonly owned = new Map<string, number>();
+  private readonly sheetXml = new Map<string, SheetXml>();
+  private readonly notes = new Map<string, SheetNotes>();
+  private sst: string[] | undefined;
+
+  constructor(
+    input: Buffer,
+    private readonly book: XlsxBook,
+  ) {
+    this.parts = new Parts(input);
+    this.wbXml = this.required("xl/workbook.xml");
+    this.wbRels = this.required("xl/_rels/workbook.xml.rels");
+    this.types = this.required("[Content_Types].xml");
+    if (prefixFor(this.wbXml, MAIN_NS) !== "")
+      throw new KeepError(
+        "无法在保留原工作簿内容的前提下写入结果：xl/workbook.xml 的写法不常见（命名空间前缀）；请在 Excel 中另存后重试",
+      );
+    const rels = relationships(this.wbRels);
+    const stylesRel = rels.find((r) => r.type.endsWith("/styles"));
+    this.stylesPath = stylesRel
+      ? resolveTarget("xl/workbook.xml", stylesRel.target)
+      : "xl/styles.xml";
+    this.styles = new StyleSheet(this.required(this.stylesPath));
+    const sheetsBox = findElement(this.wbXml, "sheets");
+    const body = sheetsBox
+      ? inner(this.wbXml, sheetsBox)
+      : { start: 0, end: 0 };
+    this.sheets = elements(this.wbXml, "sheet", body.start, body.end).map(
+      (e, index) => {
+        const tag = startTag(this.wbXml, e.start);
+        const rid = /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(tag)?.[1] ?? "";
+        const target = rels.find((r) => r.id === rid)?.target ?? "";
+        return {
+          name: attr(tag, "name") ?? "",
+          index,
+          sheetId: Number(attr(tag, "sheetId") ?? 0),
+          rid,
+          part: resolveTarget("xl/workbook.xml", target),
+        };
+      },
+    );
+    for (const d of scanDefinedNames(this.wbXml)) {
+      if (attr(`<x ${d.attrs}>`, "name") !== OWNER_NAME) continue;
+      const local = Number(attr(`<x ${d.attrs}>`, "localSheetId"));
+      if (this.sheets[local] && !this.owned.has(unquote(d.body)))
+        this.owned.set(unquote(d.body), local);
+    }
+    // A marker on a sheet holding our inputs is forged (or copied with the sheet): that sheet is the user's.
+    const { resolved } = resolveNames(
+      book.names,
+      INPUTS.map((d) => d.name),
+    );
+    const inputSheets = new Set(
+      [...resolved.values()].flatMap((r) =>
+        r.address ? [parseRange(r.address)?.sheet] : [],
+      ),
+    );
+    for (const [role, i] of this.owned)
+      if (inputSheets.has(this.sheets[i].name)) this.owned.delete(role);
+  }
+
+  private required(part: string): string {
+    const t = this.parts.text(part);
+    if (t === undefined)
+      throw new KeepError(
+        `无法在保留原工作簿内容的前提下写入结果：缺少部件 ${part}`,
+      );
+    return t;
+  }
+
+  async run(plan: Plan | null): Promise<KeepResult> {
+    const clear = this.clearMarks();
+    const records = plan ? this.mark(plan.marks) : [];
+    const renamed: KeepResult["renamed"] = [];
+    const ours: SheetPlan[] = plan
+      ? plan.sheets.filter(
+          (s) => s.onExisting !== "keep" || !this.sheetNamed(s.name),
+        )
+      : [];
+    // The state sheet: written when there are marks to remember, emptied (never deleted) when ours and there are none.
+    if (records.length > 0 || this.owned.has(STATE_SHEET))
+      ours.push(stateSheetPlan(records));
+    if (ours.length) await this.writeOurSheets(ours, renamed);
+    if (plan?.names?.length) this.defineNames(plan.names);
+    this.finishNotes();
+    for (const [name, x] of this.sheetXml) this.setSheetXml(name, x.toXml());
+    if (this.styles.changed)
+      this.parts.set(this.stylesPath, this.styles.toXml());
+    this.parts.set("xl/workbook.xml", this.wbXml);
+    this.parts.set("xl/_rels/workbook.xml.rels", this.wbRels);
+    this.parts.set("[Content_Types].xml", this.types);
+    return { bytes: this.parts.bytes(), clear, renamed };
+  }
+
+  // -------------------------------------------------------------- sheets
+
+  private sheetNamed(name: string): SheetEntry | undefined {
+    const key = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === key);
+  }
+
+  private ownedSheet(role: string): SheetEntry | undefined {
+    const i = this.owned.get(role);
+    return i === undefined ? undefined : this.sheets[i];
+  }
+
+  /** The sheet's XML as edited so far. */
+  private sheetText(sheet: SheetEntry): string {
+    const x = this.parts.text(sheet.part);
+    if (x === undefined)
+      throw new KeepError(
+        `无法在保留原工作簿内容的前提下写入结果：工作表“${sheet.name}”的部件 ${sheet.part} 不存在`,
+      );
+    return x;
+  }
+
+  private cells(sheet: SheetEntry): SheetXml {
+    let x = this.sheetXml.get(sheet.name);
+    if (!x) {
+      const text = this.sheetText(sheet);
+      if (prefixFor(text, MAIN_NS) !== "")
+        throw new KeepError(
+          `无法在保留原工作簿内容的前提下写入结果：工作表“${sheet.name}”的写法不常见（命名空间前缀）；请在 Excel 中另存后重试`,
+        );
+      x = new SheetXml(text, sheet.name);
+      this.sheetXml.set(sheet.name, x);
+    }
+    return x;
+  }
+
+  private setSheetXml(name: string, xml: string): void {
+    const sheet = this.sheetNamed(name)!;
+    const notes = this.notes.get(name);
+    let out = xml;
+    if (notes?.legacyAdd) out = withLegacyDrawing(out, notes.legacyAdd);
+    if (notes?.legacyRemove) out = withoutText(out, notes.legacyRemove);
+    this.parts.set(sheet.part, out);
+  }
+
+  // -------------------------------------------------------------- marks
+
+  private sharedStrings(): string[] {
+    if (this.sst) return this.sst;
+    const rel = relationships(this.wbRels).find((r) =>
+      r.type.endsWith("/sharedStrings"),
+    );
+    const xml = rel
+      ? this.parts.text(resolveTarget("xl/workbook.xml", rel.target))
+      : undefined;
+    this.sst = xml
+      ? elements(xml, "si").map((e) => richText(xml.slice(e.start, e.end)))
+      : [];
+    return this.sst;
+  }
+
+  /** The state sheet's first six columns (ours by the marker; else a sheet of the state's name, read but never replaced). */
+  private stateValues(): CellValue[][] {
+    const sheet = this.ownedSheet(STATE_SHEET) ?? this.sheetNamed(STATE_SHEET);
+    if (!sheet) return [];
+    const xml = this.sheetText(sheet);
+    const rows: CellValue[][] = [];
+    for (const m of xml.matchAll(/<row\b[^>]*>([\s\S]*?)<\/row>/g)) {
+      const line: CellValue[] = Array(STATE_COLUMNS).fill(null);
+      for (const c of m[1].matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+        const ref = attr(`<c ${c[1]}>`, "r");
+        const col = ref ? ref.replace(/\d+$/, "") : "";
+        const i = col.length === 1 ? col.charCodeAt(0) - 65 : -1;
+        if (i < 0 || i >= STATE_COLUMNS || !c[2]) continue;
+        const t = attr(`<c ${c[1]}>`, "t");
+        const v = /<v>([\s\S]*?)<\/v>/.exec(c[2])?.[1];
+        if (t === "s") line[i] = this.sharedStrings()[Number(v)] ?? null;
+        else if (t === "inlineStr")
+          line[i] = richText(/<is>([\s\S]*?)<\/is>/.exec(c[2])?.[1] ?? "");
+        else if (v !== undefined)
+          line[i] =
+            t === "str" ? unescapeXml(v) : t === "b" ? v === "1" : Number(v);
+      }
+      rows.push(line);
+      if (rows.length > 1_000_000) break;
+    }
+    return rows;
+  }
+
+  private notesOf(sheet: SheetEntry): SheetNotes {
+    let n = this.notes.get(sheet.name);
+    if (!n) {
+      const relsPath = relsPathOf(sheet.part);
+      const rels = this.parts.text(relsPath);
+      const rs = relationships(rels ?? "");
+      const commentsRel = rs.find((r) => r.type === REL_TYPE.comments);
+      const commentsPath = commentsRel
+        ? resolveTarget(sheet.part, commentsRel.target)
+        : undefined;
+      const legacy = legacyDrawingOf(this.sheetText(sheet));
+      const vmlRel = legacy ? rs.find((r) => r.id === legacy.id) : undefined;
+      const vmlPath = vmlRel
+        ? resolveTarget(sheet.part, vmlRel.target)
+        : undefined;
+      const commentsText = commentsPath
+        ? this.parts.text(commentsPath)
+        : undefined;
+      const vmlText = vmlPath ? this.parts.text(vmlPath) : undefined;
+      n = {
+        sheet,
+        relsPath,
+        comments: new Comments(commentsText),
+        commentsPath: commentsText !== undefined ? commentsPath : undefined,
+        vml:
+          vmlText !== undefined
+            ? new Vml(vmlText, false)
+            : new Vml(newVml(this.nextIdmap()), true),
+        vmlPath: vmlText !== undefined ? vmlPath : undefined,
+        legacy: vmlText !== undefined ? legacy?.xml : undefined,
+      };
+      this.notes.set(sheet.name, n);
+    }
+    return n;
+  }
+
+  private nextIdmap(): number {
+    let max = 0;
+    for (const name of this.parts.names())
+      if (name.endsWith(".vml"))
+        max = Math.max(max, ...idmapsOf(this.parts.text(name) ?? ""));
+    for (const n of this.notes.values())
+      max = Math.max(max, ...idmapsOf(n.vml.toXml()));
+    return max + 1;
+  }
+
+  private locate(
+    address: string,
+  ): { sheet: SheetEntry; r: number; c: number; ref: string } | undefined {
+    const at = parseRange(address);
+    const sheet = at ? this.sheetNamed(at.sheet) : undefined;
+    if (!at || !sheet || sheet.name !== at.sheet) return undefined;
+    const ref = address.split("!").pop()!.replace(/\$/g, "");
+    return { sheet, r: at.top + 1, c: at.left, ref };
+  }
+
+  /** Takes the previous run's marks off (validated records only). */
+  private clearMarks(): ClearReport {
+    const records = decodeState(this.stateValues());
+    const { trusted, ignored } = trustedRecords(this.book, records);
+    const report: ClearReport = {
+      restored: 0,
+      ignored: ignored.map((r) => r.address),
+      moved: [],
+    };
+    const seen = new Set<string>();
+    for (const rec of trusted) {
+      const at = this.locate(rec.address);
+      const ownSheet = at && [...this.owned.values()].includes(at.sheet.index);
+      if (!at || ownSheet || seen.has(rec.address)) {
+        report.ignored.push(rec.address);
+        continue;
+      }
+      seen.add(rec.address);
+      const cells = this.cells(at.sheet);
+      const now = cells.cell(at.r, at.c);
+      const s = now.s ?? 0;
+      // The fill goes back only where the cell still wears the mark over the format recorded for it.
+      let fill: "recorded" | "rebuilt" | undefined;
+      if (rec.xf !== undefined)
+        fill = this.styles.isMarkOf(s, rec.xf ?? 0, MARK_FILL[rec.severity])
+          ? "recorded"
+          : undefined;
+      else {
+        const back = restoredFill(this.styles.fillState(s), rec);
+        fill = back && back.kind !== "other" ? "rebuilt" : undefined;
+      }
+      const notes = markInNote(rec) ? this.notesOf(at.sheet) : undefined;
+      const current = notes ? notes.comments.text(at.ref) : null;
+      const note = notes ? safeRestoredNote(current, rec) : undefined;
+      const cell = cellAt(this.book.wb, rec.address);
+      if (
+        rec.value !== undefined &&
+        cell &&
+        valueKey(cell) !== rec.value &&
+        fill === undefined &&
+        (note === undefined || rec.written === undefined)
+      ) {
+        report.moved.push(rec.address);
+        continue;
+      }
+      if (fill === "recorded") {
+        if (
+          !rec.bare ||
+          !cells.removeCreated(at.r, at.c, s, rec.bare === "row")
+        )
+          cells.setStyle(at.r, at.c, rec.xf ?? null);
+      } else if (fill === "rebuilt") {
+        const back = restoredFill(this.styles.fillState(s), rec)!;
+        cells.setStyle(at.r, at.c, this.styles.withFill(s, back));
+      }
+      if (notes && note !== undefined) {
+        const original = rec.noteXml;
+        if (
+          note === rec.note &&
+          original !== undefined &&
+          this.validNoteXml(original, at.ref, rec.note, notes.comments)
+        )
+          notes.comments.setElement(at.ref, original);
+        else if (note === null) {
+          notes.comments.setElement(at.ref, null);
+          notes.vml.removeNote(at.r - 1, at.c);
+        } else notes.comments.setText(at.ref, note);
+      }
+      if (fill === undefined && note === undefined)
+        report.ignored.push(rec.address);
+      else report.restored++;
+    }
+    return report;
+  }
+
+  /** A recorded comment element is put back only when it is one comment of this cell whose text is the recorded note. */
+  private validNoteXml(
+    xml: string,
+    ref: string,
+    note: string | null,
+    comments: Comments,
+  ): boolean {
+    if (note === null) return false;
+    if (
+      !/^<comment\b[^>]*>[\s\S]*<\/comment>$/.test(xml) ||
+      (xml.match(/<comment\b/g) ?? []).length !== 1
+    )
+      return false;
+    if (
+      /<!|<\?/.test(xml) ||
+      attr(startTag(xml, 0), "ref") !== ref ||
+      !comments.hasAuthor(xml)
+    )
+      return false;
+    const body = /<text\b[^>]*>([\s\S]*)<\/text>/.exec(xml);
+    return body !== null && richText(body[1]) === note;
+  }
+
+  /** Puts this run's marks on the cells; the records to remember. */
+  private mark(marks: CellMark[]): MarkRecord[] {
+    const records: MarkRecord[] = [];
+    for (const m of mergeMarks(marks)) {
+      const at = this.locate(m.address);
+      if (!at || [...this.owned.values()].includes(at.sheet.index)) continue;
+      const cells = this.cells(at.sheet);
+      const now = cells.cell(at.r, at.c);
+      const base = now.s ?? (now.exists ? 0 : this.columnStyle(at.sheet, at.c));
+      const notes = this.notesOf(at.sheet);
+      const ownXml = notes.comments.element(at.ref);
+      const own = notes.comments.text(at.ref);
+      const threaded = own !== null && own.startsWith("[Threaded comment]");
+      const cell = cellAt(this.book.wb, m.address);
+      const written = threaded ? undefined : markedNote(own, m.note);
+      records.push({
+        address: m.address,
+        fill: this.styles.fillState(base),
+        note: own,
+        severity: m.severity,
+        ...(threaded ? { via: JSON.stringify({ via: "none" }) } : {}),
+        ...(written !== undefined ? { written } : {}),
+        value: cell ? valueKey(cell) : "null",
+        xf: now.s,
+        ...(!now.exists
+          ? { bare: now.rowExists ? ("cell" as const) : ("row" as const) }
+          : {}),
+        ...(ownXml !== null && !threaded ? { noteXml: ownXml } : {}),
+      });
+      cells.setStyle(
+        at.r,
+        at.c,
+        this.styles.markXf(base, MARK_FILL[m.severity], markBorder(m)),
+      );
+      if (written !== undefined) {
+        notes.comments.setText(at.ref, written);
+        notes.vml.ensureNote(at.r - 1, at.c);
+      }
+    }
+    return records;
+  }
+
+  /** The style of an empty cell: its column's, if the column has one. */
+  private columnStyle(sheet: SheetEntry, c: number): number {
+    const xml = this.sheetText(sheet);
+    const cols = findElement(xml, "cols");
+    if (!cols) return 0;
+    for (const e of elements(xml, "col", cols.start, cols.end)) {
+      const tag = startTag(xml, e.start);
+      if (
+        Number(attr(tag, "min")) <= c + 1 &&
+        c + 1 <= Number(attr(tag, "max"))
+      )
+        return Number(attr(tag, "style") ?? 0);
+    }
+    return 0;
+  }
+
+  /** Writes each sheet's notes parts, creating or removing the parts and their links as needed. */
+  private finishNotes(): void {
+    for (const n of this.notes.values()) {
+      if (!n.comments.dirty && !n.vml.dirty) continue;
+      const part = n.sheet.part;
+      let rels = this.parts.text(n.relsPath);
+      const empty = n.comments.refs().length === 0;
+      if (!empty) {
+        if (!n.commentsPath) {
+          n.commentsPath = this.parts.free("xl/comments", ".xml");
+          const added = addRelationship(
+            rels,
+            REL_TYPE.comments,
+            relativeTarget(part, n.commentsPath),
+          );
+          rels = added.rels;
+          this.addOverride(n.commentsPath, CONTENT_TYPE.comments);
+        }
+        this.parts.set(n.commentsPath, n.comments.toXml());
+        if (!n.vmlPath) {
+          n.vmlPath = this.parts.free("xl/drawings/vmlDrawing", ".vml");
+          const added = addRelationship(
+            rels,
+            REL_TYPE.vml,
+            relativeTarget(part, n.vmlPath),
+          );
+          rels = added.rels;
+          this.addOverride(n.vmlPath, CONTENT_TYPE.vml);
+          n.legacyAdd = legacyDrawingXml(this.sheetText(n.sheet), added.id);
+        }
+        this.parts.set(n.vmlPath, n.vml.toXml());
+      } else {
+        if (n.commentsPath) {
+          rels = this.dropRelationship(rels, part, n.commentsPath);
+          this.parts.remove(n.commentsPath);
+          this.dropOverride(n.commentsPath);
+        }
+        if (n.vmlPath && n.vml.empty) {
+          rels = this.dropRelationship(rels, part, n.vmlPath);
+          this.parts.remove(n.vmlPath);
+          this.dropOverride(n.vmlPath);
+          n.legacyRemove = n.legacy;
+        } else if (n.vmlPath) this.parts.set(n.vmlPath, n.vml.toXml());
+      }
+      if (rels === undefined) continue;
+      if (rels === EMPTY_RELS) this.parts.remove(n.relsPath);
+      else this.parts.set(n.relsPath, rels);
+      // The sheet part is rewritten (with its legacyDrawing change) even when no cell changed.
+      this.cells(n.sheet);
+    }
+  }
+
+  private dropRelationship(
+    rels: string | undefined,
+    source: string,
+    target: string,
+  ): string | undefined {
+    if (rels === undefined) return rels;
+    const rel = relationships(rels).find(
+      (r) => !r.external && resolveTarget(source, r.target) === target,
+    );
+    return rel ? withoutText(rels, rel.xml) : rels;
+  }
+
+  private addOverride(part: string, type: string): void {
+    const at = this.types.lastIndexOf("</Types>");
+    this.types = `${this.types.slice(0, at)}<Override PartName="/${part}" ContentType="${type}"/>${this.types.slice(at)}`;
+  }
+
+  private dropOverride(part: string): void {
+    const m = new RegExp(
+      `<Override\\b[^>]*\\bPartName="/${part.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}"[^>]*/>`,
+      "i",
+    ).exec(this.types);
+    if (m)
+      this.types =
+        this.types.slice(0, m.index) + this.types.slice(m.index + m[0].length);
+  }
+
+  // -------------------------------------------------------------- our sheets
+
+  private async writeOurSheets(
+    plans: SheetPlan[],
+    renamed: KeepResult["renamed"],
+  ): Promise<void> {
+    const targets = plans.map((p) => {
+      const own = this.ownedSheet(p.name);
+      if (own) return { plan: p, name: own.name, own };
+      return { plan: p, name: this.freeName(p.name, plans), own: undefined };
+    });
+    for (const t of targets)
+      if (!t.own && t.name !== t.plan.name)
+        renamed.push({ wanted: t.plan.name, name: t.name });
+    const scratch = newXlsx();
+    for (const t of targets) {
+      if (t.plan.name === STATE_SHEET)
+        writeStateSheet(scratch.wb, t.name, t.plan);
+      else writeSheet(scratch.wb, { ...t.plan, name: t.name });
+    }
+    // Stored, not deflated: the parts are read back at once from our own zip reader.
+    const scratchZip = Buffer.from(
+      await scratch.wb.xlsx.writeBuffer({
+        zip: { compression: "STORE" },
+      } as Partial<ExcelJS.XlsxWriteOptions>),
+    );
+    const scratchParts = new Map(listZip(scratchZip).map((e) => [e.name, e]));
+    const text = async (p: string) => {
+      const e = scratchParts.get(p);
+      return e ? readEntry(scratchZip, e).toString("utf8") : "";
+    };
+    const sWb = await text("xl/workbook.xml");
+    const sRels = relationships(await text("xl/_rels/workbook.xml.rels"));
+    const sStyles = new StyleSheet(await text("xl/styles.xml"));
+    const sSst = await text("xl/sharedStrings.xml");
+    const strings = elements(sSst, "si")
+      .map((e) => inner(sSst, e))
+      .map((b) => sSst.slice(b.start, b.end));
+    const xfMap = new Map<number, number>();
+    const remap = (i: number) => {
+      let out = xfMap.get(i);
+      if (out === undefined) {
+        out = this.graftXf(sStyles, i);
+        xfMap.set(i, out);
+      }
+      return out;
+    };
+    const sSheets = elements(sWb, "sheet").map((e) => startTag(sWb, e.start));
+    const sNames = scanDefinedNames(sWb);
+    for (const [k, t] of targets.entries()) {
+      const tag = sSheets[k];
+      const rid = /\sr:id="([^"]*)"/.exec(tag)?.[1];
+      const spart = resolveTarget(
+        "xl/workbook.xml",
+        sRels.find((r) => r.id === rid)!.target,
+      );
+      // Internal links as a location only (see links.ts); their relationships go with the rest below.
+      const linked = locationOnly(await text(spart));
+      let xml = linked.xml;
+      xml = xml
+        .replace(
+          /<c\b([^>]*?)\st="s"([^>]*)><v>(\d+)<\/v><\/c>/g,
+          (_m, a: string, b: string, i: string) =>
+            `<c${a} t="inlineStr"${b}><is>${strings[Number(i)] ?? ""}</is></c>`,
+        )
+        .replace(
+          /(<c\b[^>]*?\ss=")(\d+)"/g,
+          (_m, head: string, s: string) => `${head}${remap(Number(s))}"`,
+        )
+        .replace(
+          /(<row\b[^>]*?\ss=")(\d+)"/g,
+          (_m, head: string, s: string) => `${head}${remap(Number(s))}"`,
+        )
+        .replace(
+          /(<col\b[^>]*?\sstyle=")(\d+)"/g,
+          (_m, head: string, s: string) => `${head}${remap(Number(s))}"`,
+        )
+        .replace(/\stabSelected="1"/g, "");
+      // Only external links (a batch summary's) keep relationships; ExcelJS writes nothing else for our sheets.
+      const sheetRels = relationships(await text(relsPathOf(spart))).filter(
+        (r) => r.external && !linked.removed.includes(r.id),
+      );
+      const relsXml = sheetRels.length
+        ? EMPTY_RELS.replace(
+            "</Relationships>",
+            `${sheetRels.map((r) => r.xml).join("")}</Relationships>`,
+          )
+        : undefined;
+      const printTitles = sNames.find(
+        (d) =>
+          attr(`<x ${d.attrs}>`, "name") === "_xlnm.Print_Titles" &&
+          attr(`<x ${d.attrs}>`, "localSheetId") === String(k),
+      );
+      const state = attr(tag, "state");
+      let entry = t.own;
+      if (!entry) entry = this.addSheet(t.name, state);
+      else this.dropCalcChain();
+      this.parts.set(entry.part, xml);
+      const relsPath = relsPathOf(entry.part);
+      if (relsXml) this.parts.set(relsPath, relsXml);
+      else if (this.parts.has(relsPath)) this.parts.remove(relsPath);
+      this.setSheetName(entry.index, "_xlnm.Print_Titles", printTitles?.body);
+      if (!t.own)
+        this.setSheetName(
+          entry.index,
+          OWNER_NAME,
+          `"${t.plan.name.replace(/"/g, '""')}"`,
+          true,
+        );
+    }
+  }
+
+  /** A scratch cell format, with its font, fill, border and number format, appended to the user's styles. */
+  private graftXf(from: StyleSheet, i: number): number {
+    const xf = from.xf(i) ?? from.xf(0)!;
+    const tag = startTag(xf, 0);
+    let head = tag;
+    const set = (name: string, v: number) =>
+      (head = head.replace(new RegExp(`(\\s${name}=")\\d+"`), `$1${v}"`));
+    const num = Number(attr(tag, "numFmtId") ?? 0);
+    if (num >= 164)
+      set("numFmtId", this.styles.numFmt(from.numFmtCode(num) ?? "General"));
+    set(
+      "fontId",
+      this.styles.add(
+        "fonts",
+        from.items.fonts[Number(attr(tag, "fontId") ?? 0)],
+      ),
+    );
+    set(
+      "fillId",
+      this.styles.add(
+        "fills",
+        from.items.fills[Number(attr(tag, "fillId") ?? 0)],
+      ),
+    );
+    set(
+      "borderId",
+      this.styles.add(
+        "borders",
+        from.items.borders[Number(attr(tag, "borderId") ?? 0)],
+      ),
+    );
+    set("xfId", 0);
+    return this.styles.add("cellXfs", head + xf.slice(tag.length));
+  }
+
+  /** `评分表`, else `评分表(2)`, `评分表(3)` … : a name no sheet has (Excel compares sheet names without case). */
+  private freeName(wanted: string, plans: SheetPlan[]): string {
+    const taken = (n: string) =>
+      this.sheetNamed(n) !== undefined ||
+      plans.some(
+        (p) => p.name !== wanted && p.name.toLowerCase() === n.toLowerCase(),
+      );
+    if (!taken(wanted)) return wanted;
+    for (let k = 2; ; k++) {
+      const suffix = `(${k})`;
+      const name = `${wanted.slice(0, 31 - suffix.length)}${suffix}`;
+      if (!taken(name)) return name;
+    }
+  }
+
+  private addSheet(name: string, state: string | undefined): SheetEntry {
+    const part = this.parts.free("xl/worksheets/sheet", ".xml");
+    const added = addRelationship(
+      this.wbRels,
+      REL_TYPE.worksheet,
+      relativeTarget("xl/workbook.xml", part),
+    );
+    this.wbRels = added.rels;
+    this.addOverride(part, CONTENT_TYPE.worksheet);
+    const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
+    const r = prefixFor(this.wbXml, REL_NS);
+    const ridAttr = r === undefined ? `xmlns:r="${REL_NS}" r:id` : `${r}id`;
+    const el = `<sheet name="${escapeAttr(name)}" sheetId="${sheetId}"${state && state !== "visible" ? ` state="${state}"` : ""} ${ridAttr}="${added.id}"/>`;
+    const box = findElement(this.wbXml, "sheets")!;
+    const at = inner(this.wbXml, box).end;
+    this.wbXml = this.wbXml.slice(0, at) + el + this.wbXml.slice(at);
+    const entry = {
+      name,
+      index: this.sheets.length,
+      sheetId,
+      rid: added.id,
+      part,
+    };
+    this.sheets.push(entry);
+    return entry;
+  }
+
+  /** Sets (or, with no body, removes) a sheet-scoped defined name of a sheet. */
+  private setSheetName(
+    index: number,
+    name: string,
+    body: string | undefined,
+    hidden = false,
+  ): void {
+    const existing = scanDefinedNames(this.wbXml).find(
+      (d) =>
+        attr(`<x ${d.attrs}>`, "name") === name &&
+        attr(`<x ${d.attrs}>`, "localSheetId") === String(index),
+    );
+    const el =
+      body === undefined
+        ? ""
+        : `<definedName name="${name}"${hidden ? ' hidden="1"' : ""} localSheetId="${index}">${body}</definedName>`;
+    if (existing) {
+      this.wbXml =
+        this.wbXml.slice(0, existing.start) +
+        el +
+        this.wbXml.slice(existing.end);
+      return;
+    }
+    if (!el) return;
+    this.insertDefinedName(el);
+  }
+
+  private insertDefinedName(el: string): void {
+    const box = findElement(this.wbXml, "definedNames");
+    if (box) {
+      const tag = startTag(this.wbXml, box.start);
+      if (tag.endsWith("/>"))
+        this.wbXml = `${this.wbXml.slice(0, box.start)}<definedNames>${el}</definedNames>${this.wbXml.slice(box.end)}`;
+      else {
+        const at = inner(this.wbXml, box).end;
+        this.wbXml = this.wbXml.slice(0, at) + el + this.wbXml.slice(at);
+      }
+      return;
+    }
+    // After sheets, functionGroups and externalReferences (CT_Workbook order).
+    const after = ["externalReferences", "functionGroups", "sheets"]
+      .map((t) => findElement(this.wbXml, t))
+      .find((s): s is Span => s !== undefined)!;
+    this.wbXml = `${this.wbXml.slice(0, after.end)}<definedNames>${el}</definedNames>${this.wbXml.slice(after.end)}`;
+  }
+
+  /** Workbook-scoped names of the plan (template bindings), set or repointed. */
+  private defineNames(names: NonNullable<Plan["names"]>): void {
+    for (const { name, address } of names) {
+      const r = parseRange(address);
+      const body = r
+        ? address.replace(
+            /^([^!]+)!/,
+            (_m, s: string) =>
+              `'${s.replace(/^'|'$/g, "").replace(/'/g, "''")}'!`,
+          )
+        : address;
+      const existing = scanDefinedNames(this.wbXml).find(
+        (d) =>
+          attr(`<x ${d.attrs}>`, "name") === name &&
+          attr(`<x ${d.attrs}>`, "localSheetId") === undefined,
+      );
+      const el = `<definedName name="${escapeAttr(name)}">${body.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</definedName>`;
+      if (existing)
+        this.wbXml =
+          this.wbXml.slice(0, existing.start) +
+          el +
+          this.wbXml.slice(existing.end);
+      else this.insertDefinedName(el);
+    }
+  }
+
+  /** Excel's calculation chain lists formula cells; replaced sheets would leave it pointing at cells that moved. Excel rebuilds it. */
+  private dropCalcChain(): void {
+    const rel = relationships(this.wbRels).find((r) =>
+      r.type.endsWith("/calcChain"),
+    );
+    if (!rel) return;
+    const part = resolveTarget("xl/workbook.xml", rel.target);
+    this.wbRels = withoutText(this.wbRels, rel.xml);
+    this.parts.remove(part);
+    this.dropOverride(part);
+  }
+}
+
+interface SheetNotes {
+  sheet: SheetEntry;
+  relsPath: string;
+  comments: Comments;
+  commentsPath?: string;
+  vml: Vml;
+  vmlPath?: string;
+  /** The sheet's legacyDrawing element as the file has it (when the drawing is the file's). */
+  legacy?: string;
+  legacyAdd?: string;
+  legacyRemove?: string;
+}
+
+/**
+ * The border of a mark (issue 15: an error mark is not colour alone): a medium dark-red outline, as the
+ * output sheets' error style has; 提示 marks keep the cell's own border. The cell's own style index is
+ * recorded, so clearing brings its border back with its fill.
+ */
+function markBorder(m: CellMark): string | undefined {
+  return m.severity === "错误" ? ERROR_OUTLINE : undefined;
+}
+
+/** Columns of the state sheet read back (address, fill, note, severity, via, check, and room for more). */
+const STATE_COLUMNS = 8;
+
+/** The state sheet's plan: its records (as rows), very hidden. */
+function stateSheetPlan(records: MarkRecord[]): SheetPlan {
+  // encodeState gives the first four columns; via and check (columns 5 and 6) follow, as the ExcelJS path writes them.
+  const rows = records.length
+    ? encodeState(records).map((line, r) =>
+        line.length >= 6
+          ? line
+          : [
+              ...line,
+              r === 0 ? "via" : (records[r - 1].via ?? ""),
+              r === 0 ? "check" : encodeCheck(records[r - 1]),
+            ],
+      )
+    : [];
+  return {
+    name: STATE_SHEET,
+    visibility: "veryHidden",
+    rows: rows.map((line) =>
+      line.slice(0, STATE_COLUMNS).map((v) => ({ value: v as string })),
+    ),
+  };
+}
+
+function writeStateSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  plan: SheetPlan,
+): void {
+  const ws = wb.addWorksheet(name, { state: "veryHidden" });
+  plan.rows.forEach((line, r) =>
+    line.forEach(
+      (v, c) =>
+        (ws.getCell(r + 1, c + 1).value = (v?.value ??
+          null) as ExcelJS.CellValue),
+    ),
+  );
+}
