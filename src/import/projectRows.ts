@@ -218,8 +218,9 @@ function amountOf(v: CellValue, unit: Unit | undefined): CellValue {
 interface Scan {
   list: ProjectList;
   layout: Layout;
-  /** The last top-level project read, for 其中 lines that follow it. */
+  /** The last top-level project read, for 其中 lines that follow it, and whether the rows now read are its sub-items. */
   parent?: string;
+  underParent?: boolean;
 }
 
 /** Reads rows from `from` down, into `scan`; returns the last row read (0-based). */
@@ -228,7 +229,6 @@ function readRows(grid: Grid, from: number, scan: Scan): number {
   const sheet = grid.sheet.name;
   let last = from - 1;
   let blanks = 0;
-  let underParent = false;
   for (let r = from; r < grid.rows; r++) {
     const rawName = grid.value(r, layout.nameCol);
     const name = typeof rawName === 'string' ? rawName.trim() : isBlank(rawName) ? '' : String(rawName);
@@ -257,12 +257,12 @@ function readRows(grid: Grid, from: number, scan: Scan): number {
     }
     // “其中：…” opens the sub-items of the project above; with a 序号 column they run until the next numbered row.
     const serial = layout.serialCol === undefined ? null : grid.value(r, layout.serialCol);
-    if (/^其中/.test(name)) underParent = true;
-    else if (layout.serialCol === undefined || !isBlank(serial)) underParent = false;
+    if (/^其中/.test(name)) scan.underParent = true;
+    else if (layout.serialCol === undefined || !isBlank(serial)) scan.underParent = false;
     values[0] = name.replace(/^其中[:：]?\s*/, '') || null;
     const parentAt = PROJECT_COLUMNS.indexOf('上级项目');
-    if (underParent && scan.parent && isBlank(values[parentAt])) values[parentAt] = scan.parent;
-    if (!underParent && isBlank(values[parentAt]) && name) scan.parent = name;
+    if (scan.underParent && scan.parent && isBlank(values[parentAt])) values[parentAt] = scan.parent;
+    if (!scan.underParent && isBlank(values[parentAt]) && name) scan.parent = name;
     list.rows.push(line);
   }
   return last;
@@ -320,7 +320,7 @@ export function findProjectLists(sheets: ImportSheet[]): ProjectList[] {
     const from = continues(grid);
     const prev = lists[lists.length - 1];
     if (open && prev && from !== undefined && prev.totals.length === 0) {
-      const scan: Scan = { list: prev, layout: open.layout, parent: open.parent };
+      const scan: Scan = { ...open, list: prev };
       const last = readRows(grid, from, scan);
       if (last >= from) prev.parts.push({ sheet: sheet.name, headerRow: from + 1, firstRow: from + 1, lastRow: last + 1, inherited: true });
     }

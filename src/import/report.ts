@@ -75,11 +75,11 @@ export function projectLines(r: ProjectRecognition): string[] {
 /** The report: tables recognised, then every input a recognised table should hold. */
 export function importReport(result: ImportResult): string[] {
   const lines: string[] = [];
-  if (result.tables.length === 0) {
+  if (result.tables.length === 0 && result.projects.status === 'not-found') {
     lines.push('没有认出部门决算表：请确认工作簿中有“收入支出决算总表”“公开01表”“Z01 …(财决01表)”等表名或表号。');
     return lines;
   }
-  lines.push(`认出 ${result.tables.length} 张表：`);
+  if (result.tables.length) lines.push(`认出 ${result.tables.length} 张表：`);
   for (const t of result.tables) {
     const parts = t.parts.map((p) => `${p.sheet} 第 ${p.row} 行起${p.unit === '元' || p.unit === '千元' ? `（单位${p.unit}，已折合为万元）` : ''}`);
     lines.push(`  ${t.table}：${parts.join('；')}`);
