@@ -329,9 +329,65 @@ export function findProjectLists(sheets: ImportSheet[]): ProjectList[] {
   return lists;
 }
 
-/** The workbook's project list: one found, several (each a candidate), or none. */
+/** “1、业务工作专项”, “（2）运行维护专项”: a numbered line under the 基础数据表's 项目支出 row. */
+const NUMBERED = /^\s*(?:\d+|[一二三四五六七八九十]+)\s*[、.．]\s*|^\s*[（(]\s*\d+\s*[）)]\s*/;
+/** The 基础数据表's 经费控制情况 columns our project columns come from (framework §2.8: 上年决算数 | 本年预算数 | 本年决算数). */
+const BASIC_COLUMNS: Array<[key: string, headers: string[]]> = [
+  ['年初预算', ['本年预算数', '本年预算']],
+  ['决算数', ['本年决算数', '本年决算']],
+];
+
+/**
+ * The 湖南 基础数据表's project lines: the numbered rows under its 项目支出 row (1、业务工作专项 …), by
+ * the 经费控制情况 header above them. The 项目支出 row itself is the total the 基础数据表 declaration reads.
+ */
+export function findBasicDataLists(sheets: ImportSheet[]): ProjectList[] {
+  const lists: ProjectList[] = [];
+  for (const sheet of sheets) {
+    const grid = new Grid(sheet);
+    for (let h = 0; h < grid.rows; h++) {
+      const at = new Map<string, number>();
+      for (let c = 0; c < grid.cols; c++)
+        for (const [key, headers] of BASIC_COLUMNS) if (!at.has(key) && headers.includes(headerText(grid.text(h, c)))) at.set(key, c);
+      if (at.size < BASIC_COLUMNS.length) continue;
+      const labelCol = 0; // the row labels (三公经费, 项目支出, 公用经费) stand in the first column
+      let total = -1;
+      for (let r = h + 1; r < grid.rows && total < 0; r++) if (grid.text(r, labelCol) === '项目支出') total = r;
+      if (total < 0) continue;
+      const unit = unitAbove(grid, h);
+      const columns: ProjectColumn[] = [{ key: '项目', column: colLetter(labelCol), header: '项目支出（其下各行）' }];
+      for (const [key] of BASIC_COLUMNS) columns.push({ key, column: colLetter(at.get(key)!), header: String(grid.value(h, at.get(key)!)).trim(), ...(unit ? { unit } : {}) });
+      const list: ProjectList = { parts: [], columns, ambiguousColumns: [], ...(unit ? { unit } : {}), rows: [], totals: [], skipped: [] };
+      const line = (r: number, name: CellValue): ProjectLine => {
+        const typed = PROJECT_COLUMNS.map((k) => (k === '项目' ? grid.value(r, labelCol) : at.has(k) ? grid.value(r, at.get(k)!) : null));
+        const values = typed.map((v, i) => (i === 0 ? name : AMOUNT_KEYS.includes(PROJECT_COLUMNS[i]) ? amountOf(v, unit) : v));
+        return { sheet: sheet.name, row: r + 1, values, typed };
+      };
+      let last = total;
+      for (let r = total + 1; r < grid.rows; r++) {
+        const label = grid.value(r, labelCol);
+        if (typeof label !== 'string' || !NUMBERED.test(label)) break;
+        list.rows.push(line(r, label.replace(NUMBERED, '').trim()));
+        last = r;
+      }
+      // The 项目支出 row is the lines' total, as the 合计 row of a list.
+      list.totals.push(line(total, '项目支出'));
+      if (list.rows.length === 0) continue;
+      list.parts.push({ sheet: sheet.name, headerRow: h + 1, firstRow: total + 2, lastRow: last + 1 });
+      lists.push(list);
+      h = last;
+    }
+  }
+  return lists;
+}
+
+/**
+ * The workbook's project list: one found, several (each a candidate), or none. A list with its own
+ * 项目名称 header is preferred to the 基础数据表's lines, which group projects by kind of 专项.
+ */
 export function recogniseProjects(sheets: ImportSheet[]): ProjectRecognition {
-  const lists = findProjectLists(sheets).filter((l) => l.rows.length > 0 || l.totals.length > 0);
+  const withHeaders = findProjectLists(sheets).filter((l) => l.rows.length > 0 || l.totals.length > 0);
+  const lists = withHeaders.length ? withHeaders : findBasicDataLists(sheets);
   if (lists.length === 1) return { name: PROJECT_TABLE, status: 'found', ...lists[0] };
   if (lists.length > 1) return { name: PROJECT_TABLE, status: 'ambiguous', candidates: lists };
   return { name: PROJECT_TABLE, status: 'not-found' };

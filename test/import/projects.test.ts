@@ -18,7 +18,7 @@ import { ImportSheet, recognise } from '../../src/import/recognise';
 import { importedValues, importReport, officeBindings } from '../../src/import/report';
 import { PROJECT_COLUMNS } from '../../src/import/projectRows';
 import { HENGYANG_PROJECT_ROWS, hengyangKexie, hengyangProjects } from './departments';
-import { caijue08_2, projectList, sangongByRows } from './layouts';
+import { caijue08_2, jichuShuju, projectList, sangongByRows } from './layouts';
 import { sampleValues } from '../helpers/sample';
 import { ExcelDouble } from '../support/excel-double';
 import { bindRecognised } from '../../src/hosts/office/recognition';
@@ -237,6 +237,36 @@ describe('tolerances', () => {
     expect(p.ambiguousColumns.map((a) => [a.key, a.candidates.map((c) => c.column)])).toEqual([['预算总额', ['B', 'C']]]);
     expect(p.rows[0].values).toEqual(['科普经费', null, null, null, null, 3, null]);
     expect(text([s])).toContain('不确定 预算总额：B 栏“预算数”、C 栏“预算数”都可能是，未导入');
+  });
+});
+
+describe('the 湖南 基础数据表 (framework §2.8): the numbered lines under 项目支出', () => {
+  // The layout of §2.8 (上年决算数 | 本年预算数 | 本年决算数), with the sample department's two projects.
+  const basic = () =>
+    jichuShuju('衡阳市科学技术协会', [23, 21, '91.30%'], [
+      ['“三公”经费', 7.1, 26, 5.83],
+      ['1、公务用车购置和维护经费', 5.17, 10, 4.57],
+      ['项目支出', null, 406, 718.79],
+      ['1、科普经费', null, 376, 688.79],
+      ['2、老年科协经费', null, 30, 30],
+      ['公用经费', null, 41.76, 45.07],
+    ]);
+
+  test('each numbered line a project: 本年预算数 as 年初预算数, 本年决算数 as 年度决算数; the 项目支出 row the total', () => {
+    const r = recognise([basic()]);
+    expect(importedValues(r).项目支出明细表).toEqual([
+      ['科普经费', null, 376, null, null, 688.79, null],
+      ['老年科协经费', null, 30, null, null, 30, null],
+    ]);
+    // 三公's numbered lines are not projects; the total is the one the 基础数据表 declaration reads, the same cell.
+    expect(r.inputs.find((x) => x.name === '项目_合计_决算数')).toMatchObject({ status: 'found', sheet: '基础数据表', cell: 'D8' });
+    expect(importedValues(r)).toMatchObject({ 项目_合计_年初预算: 406, 项目_合计_决算数: 718.79 });
+    expect(importReport(r).join('\n')).toContain('找到  项目名称等（项目支出明细表）：基础数据表 第 9–10 行（表头在第 5 行），2 个项目');
+  });
+
+  test('a list with its own 项目名称 header is preferred to the 基础数据表’s lines', () => {
+    const r = recognise([basic(), hengyangProjects()]);
+    expect(r.projects).toMatchObject({ status: 'found', parts: [{ sheet: '项目支出' }] });
   });
 });
 
