@@ -10,6 +10,7 @@ import { parseCell } from '../core/parse';
 import { a1 } from '../catalogue/layout';
 import { Grid, ImportSheet, isBlank, isNumberLike, normalise } from './grid';
 import { TABLE_KEYS, TableSpec, Target } from './tables';
+import { PROJECT_TABLE, ProjectRecognition, projectTotals, recogniseProjects } from './projectRows';
 
 export type { ImportSheet, Merge } from './grid';
 
@@ -47,6 +48,8 @@ export interface ImportResult {
   tables: TableFound[];
   /** Every input some table can hold, in declaration order of the tables. */
   inputs: Recognition[];
+  /** The project lines (our 项目支出明细表), found by their header row. */
+  projects: ProjectRecognition;
 }
 
 /** A stretch of rows of one sheet that holds (part of) one table. */
@@ -369,5 +372,20 @@ export function recognise(sheets: ImportSheet[]): ImportResult {
       }
     }
   }
-  return { tables, inputs: order.map((n) => byName.get(n)!) };
+  const projects = recogniseProjects(sheets);
+  if (projects.status === 'found') {
+    tables.push({ table: PROJECT_TABLE, parts: projects.parts.map((p) => ({ sheet: p.sheet, row: p.headerRow, unit: projects.unit })) });
+    // The list's 合计 row is its stated total, which the checks compare with the rows: a total another
+    // table states too is kept, or made ambiguous when the two differ.
+    for (const t of projectTotals(projects)) {
+      const cand: Candidate = { sheet: t.sheet, cell: t.cell, table: PROJECT_TABLE, label: t.label, raw: t.raw, ...(t.converted !== undefined ? { converted: t.converted } : {}), ...(t.unit ? { unit: t.unit } : {}) };
+      const prior = byName.get(t.name);
+      if (!order.includes(t.name)) order.push(t.name);
+      if (prior?.status === 'found') {
+        if (valueKey(prior) !== valueKey(cand)) byName.set(t.name, { name: t.name, status: 'ambiguous', candidates: [prior, cand] });
+      } else if (prior?.status === 'ambiguous') prior.candidates.push(cand);
+      else byName.set(t.name, { name: t.name, status: 'found', ...cand });
+    }
+  }
+  return { tables, inputs: order.map((n) => byName.get(n)!), projects };
 }

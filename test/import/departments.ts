@@ -4,7 +4,7 @@
  * copied as published (万元 unless said), blanks where the publication gives none.
  */
 import type { ImportSheet } from '../../src/import/recognise';
-import { gongkai01, gongkai02, gongkai03, gongkai05, gongkai06, gongkai07, jichuShuju, sangongByRows } from './layouts';
+import { gongkai01, gongkai02, gongkai03, gongkai05, gongkai06, gongkai07, jichuShuju, projectList, sangongByRows } from './layouts';
 
 /**
  * 衡阳市科学技术协会 2021 (the sample department): its 2021 部门整体支出绩效自评报告, as carried in
@@ -99,4 +99,31 @@ export function dujiJiguanShiwu(): ImportSheet[] {
       ['公务用车购置费', 80, 78.16],
     ]),
   ];
+}
+
+/**
+ * 衡阳市科学技术协会 2021 项目支出: the 2021 部门整体支出绩效自评报告, 三（二）2“项目支出情况”, its table as printed
+ * (序号 | 项目 | 年初预算数 | 年中追加预算数 | 预算总额 | 年度决算数; “其中：” sub-items without 序号; 合计 last),
+ * the same figures as samples/衡阳市科协-2021.json. The sub-items do not add up to 科普经费 (718.79 against
+ * 688.79; 科技馆站's 预算总额 714.76 against 684.76): errors of the published report, kept.
+ */
+export const HENGYANG_PROJECT_ROWS: Array<Array<string | number | null>> = [
+  [1, '科普经费', 376, 338.76, 684.76, 688.79],
+  [null, '其中：科学普及工作', null, null, null, 52.35],
+  [null, '学会学术工作', null, null, null, 399.03],
+  [null, '企业科技推广', null, null, null, 0.25],
+  [null, '科技馆站', 376, 338.76, 714.76, 70.63],
+  [null, '青少年科技活动', null, null, null, 60.92],
+  [null, '其他科学技术普及', null, null, null, 135.61],
+  [2, '老年科协经费', 30, '-', 30, 30],
+  [null, '合计', 406, 338.76, 714.76, 718.79],
+];
+
+export function hengyangProjects(rows = HENGYANG_PROJECT_ROWS): ImportSheet {
+  return projectList({
+    sheet: '项目支出',
+    title: '2021年项目支出情况',
+    headers: ['序号', '项目', '年初预算数', '年中追加预算数', '预算总额', '年度决算数'],
+    rows,
+  });
 }

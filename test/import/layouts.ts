@@ -342,3 +342,28 @@ export function caijue08_2(f: Figures): ImportSheet {
   ];
   return sheet('Z08_2 一般公共预算财政拨款项目支出决算明细表(财决08-'.slice(0, 31), rows, []);
 }
+
+/**
+ * A project list as reports and 项目支出绩效自评表 lists print it: a title, the 单位 line, one or two header
+ * rows (a group header merged over its sub-headers, or a header merged down over two rows), one row per project.
+ */
+export function projectList(opts: {
+  sheet: string;
+  title?: string;
+  unit?: '万元' | '元';
+  headers: CellValue[];
+  subHeaders?: CellValue[];
+  rows: Row[];
+  merges?: Merge[];
+}): ImportSheet {
+  const width = opts.headers.length;
+  const pad = (r: Row) => [...r, ...Array(Math.max(0, width - r.length)).fill(null)];
+  const cells: Row[] = [
+    pad([opts.title ?? null]),
+    pad([...Array(width - 1).fill(null), `单位：${opts.unit ?? '万元'}`]),
+    pad(opts.headers),
+    ...(opts.subHeaders ? [pad(opts.subHeaders)] : []),
+    ...opts.rows.map(pad),
+  ];
+  return sheet(opts.sheet, cells, [{ top: 0, left: 0, bottom: 0, right: width - 1 }, ...(opts.merges ?? [])]);
+}

@@ -8,7 +8,7 @@ import { ExcelDouble } from '../support/excel-double';
 import { bindRecognised, readSheetsForImport } from '../../src/hosts/office/recognition';
 import { readInputs } from '../../src/hosts/office/reader';
 import { gongkai06 } from './layouts';
-import { hengyangKexie } from './departments';
+import { hengyangKexie, hengyangProjects } from './departments';
 
 function hostOver(d: ExcelDouble): RecognitionHost & { bound: string[][] } {
   const bound: string[][] = [];
@@ -75,4 +75,19 @@ test('an ambiguous input offers its candidates and binds only the one chosen', a
   await waitFor(() => expect(host.bound.length).toBe(1));
   const reading = await d.run((ctx) => readInputs(ctx, ['财拨_人员经费']));
   expect(reading.inputs['财拨_人员经费']).toMatchObject({ address: '公开06表!C9', values: [[11]] });
+});
+
+test('the project list is shown with where it was found, and why it is to be copied rather than bound', async () => {
+  const sheets = [...hengyangKexie(), hengyangProjects()];
+  const d = ExcelDouble.fromValues(Object.fromEntries(sheets.map((s) => [s.name, s.cells])));
+  const { container } = render(
+    <FluentProvider theme={webLightTheme}>
+      <RecognisePanel host={hostOver(d)} />
+    </FluentProvider>,
+  );
+  fireEvent.click(screen.getByRole('button', { name: '识别部门决算表' }));
+  await screen.findByRole('list', { name: '识别结果' });
+  const note = container.querySelector('[data-input="项目支出明细表"]') as HTMLElement;
+  expect(note.textContent).toContain('找到  项目名称等（项目支出明细表）：项目支出 第 4–12 行');
+  expect(note.textContent).toContain('请复制到模板的项目支出明细表：用户表的栏为 B“项目”');
 });

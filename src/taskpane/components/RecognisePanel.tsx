@@ -183,6 +183,11 @@ export function RecognisePanel({ busy, onBound, host = officeHost }: RecognisePa
               );
             })}
           </ul>
+          {mod && (
+            <Caption1 className={css.muted} block data-input="项目支出明细表" style={{ whiteSpace: 'pre-wrap' }}>
+              {[...mod.projectLines(result.projects), ...(plan?.skipped ?? []).filter((x) => x.name === '项目支出明细表').map((x) => x.reason)].join('\n')}
+            </Caption1>
+          )}
           <Button appearance="primary" disabled={busy || working || !plan || plan.bindings.length === 0} onClick={confirm}>
             {T.confirm(plan?.bindings.length ?? 0)}
           </Button>
