@@ -186,6 +186,19 @@ function projectRows(ctx: CheckContext): Row[] {
   return ctx.model.table('项目支出明细表').rows as Row[];
 }
 
+/** Rows grouped by a text column, groups in order of first appearance, blanks left out (one pass: tables may hold 25,000 rows). */
+function rowsByText(rows: Row[], key: string): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const r of rows) {
+    const text = textOf(r, key);
+    if (!text) continue;
+    const group = groups.get(text);
+    if (group) group.push(r);
+    else groups.set(text, [r]);
+  }
+  return groups;
+}
+
 function hasAny(terms: Term[]): boolean {
   return terms.some((t) => t.operand.value !== null);
 }
@@ -434,9 +447,7 @@ export const CHECKS: CheckDecl[] = [
     const rows = projectRows(ctx);
     const out: Outcome[] = [];
     const byName = new Map(rows.map((r) => [textOf(r, '项目'), r]));
-    const parents = [...new Set(rows.map((r) => textOf(r, '上级项目')).filter((p) => p))];
-    for (const parent of parents) {
-      const children = rows.filter((r) => textOf(r, '上级项目') === parent);
+    for (const [parent, children] of rowsByText(rows, '上级项目')) {
       const p = byName.get(parent);
       if (!p) {
         out.push({
@@ -473,10 +484,7 @@ export const CHECKS: CheckDecl[] = [
     });
   }),
   decl('input.项目重名', '项目名称应唯一', '输入', ['项目支出明细表'], (ctx) => {
-    const rows = projectRows(ctx);
-    const names = [...new Set(rows.map((r) => textOf(r, '项目')).filter((n) => n))];
-    return names
-      .map((n) => rows.filter((r) => textOf(r, '项目') === n))
+    return [...rowsByText(projectRows(ctx), '项目').values()]
       .filter((same) => same.length > 1)
       .map((same): Outcome => ({
         type: 'notice',
