@@ -8,10 +8,10 @@
  * (方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体), which Word, WPS and LibreOffice read.
  * Packs with Packer.toArrayBuffer, which works in node and in the browser alike.
  */
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { gradeText } from '../core/summary';
 import {
   AlignmentType,
-  BorderStyle,
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
@@ -23,12 +23,7 @@ import {
   Packer,
   PageNumber,
   Paragraph,
-  Table,
-  TableCell,
-  TableRow,
   TextRun,
-  VerticalAlign,
-  WidthType,
   type ISectionOptions,
 } from 'docx';
 import type { ParagraphBlock, ReportBlock, ReportDraft, ReportSection, TableBlock } from '../core/narrative';
@@ -213,42 +208,76 @@ export function columnWidths(header: string[], rows: string[][], total: number):
   return spread(widths, total);
 }
 
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+// Tables are written as WordprocessingML text, not as docx objects: a project table may hold tens of
+// thousands of rows, and docx's object tree costs about 25 KB of memory a cell (4 GB at 25,000 rows).
+// The text is what docx wrote for the same table, byte for byte (test/export/docx.test.ts reads it).
 
-function cell(text: string, width: number, header: boolean, keepNext = false): TableCell {
-  const align = header ? AlignmentType.CENTER : NUMBER_LIKE.test(text.trim()) ? AlignmentType.RIGHT : AlignmentType.LEFT;
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlign.CENTER,
-    margins: { left: 80, right: 80, top: 40, bottom: 40 },
-    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
-    children: [
-      new Paragraph({
-        children: runs(text, 'body', SIZES.table, header),
-        alignment: align,
-        keepNext,
-        spacing: { line: 22 * PT, lineRule: LineRuleType.AT_LEAST },
-      }),
-    ],
-  });
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+
+/** Escapes text as docx does (control characters Word cannot hold are dropped). */
+function xmlEscape(text: string): string {
+  return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => XML_ESCAPES[c] ?? '');
+}
+
+/** A table cell's run: body font at the table size, placeholders highlighted (as runs() does). */
+function tableRunsXml(text: string, bold: boolean): string {
+  const f = font('body');
+  const size = SIZES.table * 2;
+  const props = (highlight: boolean) =>
+    `<w:rPr><w:rFonts w:ascii="${f.ascii}" w:cs="${f.cs}" w:eastAsia="${f.eastAsia}" w:hAnsi="${f.hAnsi}"/>${bold ? '<w:b/><w:bCs/>' : '<w:b w:val="false"/><w:bCs w:val="false"/>'}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>${highlight ? '<w:highlight w:val="yellow"/>' : ''}</w:rPr>`;
+  return text
+    .split(PLACEHOLDER)
+    .filter(Boolean)
+    .map((t) => `<w:r>${props(PLACEHOLDER.test(t))}<w:t xml:space="preserve">${xmlEscape(t)}</w:t></w:r>`)
+    .join('');
+}
+
+const CELL_BORDERS = `<w:tcBorders>${['top', 'left', 'bottom', 'right'].map((side) => `<w:${side} w:val="single" w:color="000000" w:sz="4"/>`).join('')}</w:tcBorders>`;
+const CELL_MARGINS = '<w:tcMar><w:top w:type="dxa" w:w="40"/><w:left w:type="dxa" w:w="80"/><w:bottom w:type="dxa" w:w="40"/><w:right w:type="dxa" w:w="80"/></w:tcMar>';
+const TABLE_BORDERS = `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} w:val="single" w:color="auto" w:sz="4"/>`).join('')}</w:tblBorders>`;
+
+function cellXml(text: string, width: number, header: boolean, keepNext: boolean): string {
+  const align = header ? 'center' : NUMBER_LIKE.test(text.trim()) ? 'right' : 'left';
+  return (
+    `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${CELL_BORDERS}${CELL_MARGINS}<w:vAlign w:val="center"/></w:tcPr>` +
+    `<w:p><w:pPr>${keepNext ? '<w:keepNext/>' : '<w:keepNext w:val="false"/>'}<w:spacing w:line="${22 * PT}" w:lineRule="atLeast"/><w:jc w:val="${align}"/></w:pPr>${tableRunsXml(text, header)}</w:p></w:tc>`
+  );
 }
 
 /** A table that prints: header repeated on each page, rows never split, the header kept with the first row. */
-function wordTable(header: string[], rows: string[][], total = TEXT_WIDTH): Table {
+export function wordTableXml(header: string[], rows: string[][], total = TEXT_WIDTH): string {
   const widths = columnWidths(header, rows, total);
-  return new Table({
-    width: { size: total, type: WidthType.DXA },
-    columnWidths: widths,
-    rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, c) => cell(h, widths[c], true, true)) }),
-      ...rows.map((r, i) => new TableRow({ cantSplit: true, children: header.map((_, c) => cell(r[c] ?? '', widths[c], false, i === 0)) })),
-    ],
-  });
+  const parts = [
+    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${total}"/>${TABLE_BORDERS}</w:tblPr><w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
+    `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${header.map((h, c) => cellXml(h, widths[c], true, true)).join('')}</w:tr>`,
+  ];
+  rows.forEach((r, i) => parts.push(`<w:tr><w:trPr><w:cantSplit/></w:trPr>${header.map((_, c) => cellXml(r[c] ?? '', widths[c], false, i === 0)).join('')}</w:tr>`));
+  parts.push('</w:tbl>');
+  return parts.join('');
 }
 
-function tableBlock(b: TableBlock): Array<Paragraph | Table> {
+/**
+ * Tables wait outside the document while docx builds it: each is a bare paragraph holding a token,
+ * which no text of ours can produce (our runs always carry properties), replaced after packing.
+ */
+class Tables {
+  readonly xml: string[] = [];
+  place(header: string[], rows: string[][], total = TEXT_WIDTH): Paragraph {
+    this.xml.push(wordTableXml(header, rows, total));
+    return new Paragraph({ children: [new TextRun(Tables.token(this.xml.length - 1))] });
+  }
+  static token(i: number): string {
+    return `jixiao-table-${i}`;
+  }
+  /** document.xml with each token paragraph replaced by its table. */
+  fill(documentXml: string): string {
+    return documentXml.replace(/<w:p><w:r><w:t xml:space="preserve">jixiao-table-(\d+)<\/w:t><\/w:r><\/w:p>/g, (_, i: string) => this.xml[Number(i)]);
+  }
+}
+
+function tableBlock(b: TableBlock, tables: Tables): Paragraph[] {
   // Caption and unit keep with the table, so a title is never left at the foot of a page.
-  const out: Array<Paragraph | Table> = [centred(b.caption, 'body', SIZES.body, true, true)];
+  const out: Paragraph[] = [centred(b.caption, 'body', SIZES.body, true, true)];
   if (b.unit)
     out.push(
       new Paragraph({
@@ -257,7 +286,7 @@ function tableBlock(b: TableBlock): Array<Paragraph | Table> {
         keepNext: true,
       }),
     );
-  out.push(wordTable(b.header, b.rows));
+  out.push(tables.place(b.header, b.rows));
   out.push(new Paragraph({ children: [] }));
   return out;
 }
@@ -267,8 +296,8 @@ function paragraphBlock(b: ParagraphBlock, comments: Comments): Paragraph {
   return bodyParagraph(b.text, 'body', { sources: b.sources, comments });
 }
 
-function block(b: ReportBlock, comments: Comments): Array<Paragraph | Table> {
-  return b.kind === 'paragraph' ? [paragraphBlock(b, comments)] : tableBlock(b);
+function block(b: ReportBlock, comments: Comments, tables: Tables): Paragraph[] {
+  return b.kind === 'paragraph' ? [paragraphBlock(b, comments)] : tableBlock(b, tables);
 }
 
 /** 扣分原因 in document words: what cost the points, without cell addresses or instructions. */
@@ -302,7 +331,7 @@ export const SCORE_HEADER = ['一级指标', '二级指标', '三级指标', '�
 /** A4 landscape for 附件1: seven columns need the width. */
 const LANDSCAPE_TEXT_WIDTH = A4.height - MARGINS.left - MARGINS.right;
 
-function appendix(draft: ReportDraft, scores: ScoreSheet): Array<Paragraph | Table> {
+function appendix(draft: ReportDraft, scores: ScoreSheet, tables: Tables): Paragraph[] {
   return [
     new Paragraph({
       children: [run('附件1', 'heading1', SIZES.body)],
@@ -311,7 +340,7 @@ function appendix(draft: ReportDraft, scores: ScoreSheet): Array<Paragraph | Tab
     }),
     centred(`${draft.title.replace(/自评报告$/, '')}评价指标评分表`, 'title', 18, false, true),
     new Paragraph({ children: [], keepNext: true }),
-    wordTable(SCORE_HEADER, scoreTableRows(scores), LANDSCAPE_TEXT_WIDTH),
+    tables.place(SCORE_HEADER, scoreTableRows(scores), LANDSCAPE_TEXT_WIDTH),
   ];
 }
 
@@ -348,12 +377,12 @@ const PAGE_MARGIN = { ...MARGINS, header: mm(15), footer: mm(18) };
 /** 附件1 in landscape: narrower top and bottom margins leave room for more rows a page. */
 const APPENDIX_MARGIN = { ...PAGE_MARGIN, top: mm(25), bottom: mm(22) };
 
-export function reportDocument(draft: ReportDraft, scores: ScoreSheet | null, options: DocxOptions = {}): Document {
+function reportDocument(draft: ReportDraft, scores: ScoreSheet | null, tables: Tables, options: DocxOptions = {}): Document {
   const comments = new Comments(options.comments === true);
-  const children: Array<Paragraph | Table> = [centred(draft.title, 'title', SIZES.title), new Paragraph({ children: [] })];
+  const children: Paragraph[] = [centred(draft.title, 'title', SIZES.title), new Paragraph({ children: [] })];
   for (const s of draft.sections) {
     if (s.level > 0) children.push(heading(s));
-    for (const b of s.blocks) children.push(...block(b, comments));
+    for (const b of s.blocks) children.push(...block(b, comments, tables));
   }
   const sections: ISectionOptions[] = [
     {
@@ -368,7 +397,7 @@ export function reportDocument(draft: ReportDraft, scores: ScoreSheet | null, op
         page: { size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE }, margin: APPENDIX_MARGIN },
       },
       footers: { default: footer() },
-      children: appendix(draft, scores),
+      children: appendix(draft, scores, tables),
     });
   return new Document({
     creator: '绩效自评助手',
@@ -388,7 +417,11 @@ export function reportDocument(draft: ReportDraft, scores: ScoreSheet | null, op
 
 /** The .docx bytes of a report draft (node and browser). */
 export async function reportToDocx(draft: ReportDraft, scores: ScoreSheet | null, options: DocxOptions = {}): Promise<Uint8Array> {
-  const doc = reportDocument(draft, scores, options);
-  const buf = await Packer.toArrayBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
-  return new Uint8Array(buf);
+  const tables = new Tables();
+  const doc = reportDocument(draft, scores, tables, options);
+  const packed = new Uint8Array(await Packer.toArrayBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]));
+  // Unzipped and zipped again in the package's own order, only document.xml changed.
+  const files = unzipSync(packed);
+  files['word/document.xml'] = strToU8(tables.fill(strFromU8(files['word/document.xml'])));
+  return zipSync(files);
 }
