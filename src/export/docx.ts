@@ -8,7 +8,7 @@
  * (方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体), which Word, WPS and LibreOffice read.
  * Packs with Packer.toArrayBuffer, which works in node and in the browser alike.
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate } from 'fflate';
 import { gradeText } from '../core/summary';
 import {
   AlignmentType,
@@ -244,35 +244,71 @@ function cellXml(text: string, width: number, header: boolean, keepNext: boolean
   );
 }
 
-/** A table that prints: header repeated on each page, rows never split, the header kept with the first row. */
-export function wordTableXml(header: string[], rows: string[][], total = TEXT_WIDTH): string {
+/** A table that prints: header repeated on each page, rows never split, the header kept with the first row. A row at a time. */
+function* wordTableXml(header: string[], rows: string[][], total: number): Generator<string> {
   const widths = columnWidths(header, rows, total);
-  const parts = [
-    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${total}"/>${TABLE_BORDERS}</w:tblPr><w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
-    `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${header.map((h, c) => cellXml(h, widths[c], true, true)).join('')}</w:tr>`,
-  ];
-  rows.forEach((r, i) => parts.push(`<w:tr><w:trPr><w:cantSplit/></w:trPr>${header.map((_, c) => cellXml(r[c] ?? '', widths[c], false, i === 0)).join('')}</w:tr>`));
-  parts.push('</w:tbl>');
-  return parts.join('');
+  yield `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${total}"/>${TABLE_BORDERS}</w:tblPr><w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
+  yield `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${header.map((h, c) => cellXml(h, widths[c], true, true)).join('')}</w:tr>`;
+  for (let i = 0; i < rows.length; i++) yield `<w:tr><w:trPr><w:cantSplit/></w:trPr>${header.map((_, c) => cellXml(rows[i][c] ?? '', widths[c], false, i === 0)).join('')}</w:tr>`;
+  yield '</w:tbl>';
 }
+
+const TABLE_TOKEN = /<w:p><w:r><w:t xml:space="preserve">jixiao-table-(\d+)<\/w:t><\/w:r><\/w:p>/g;
 
 /**
  * Tables wait outside the document while docx builds it: each is a bare paragraph holding a token,
- * which no text of ours can produce (our runs always carry properties), replaced after packing.
+ * which no text of ours can produce (our runs always carry properties), replaced while zipping.
  */
 class Tables {
-  readonly xml: string[] = [];
+  private readonly tables: Array<{ header: string[]; rows: string[][]; total: number }> = [];
   place(header: string[], rows: string[][], total = TEXT_WIDTH): Paragraph {
-    this.xml.push(wordTableXml(header, rows, total));
-    return new Paragraph({ children: [new TextRun(Tables.token(this.xml.length - 1))] });
+    this.tables.push({ header, rows, total });
+    return new Paragraph({ children: [new TextRun(`jixiao-table-${this.tables.length - 1}`)] });
   }
-  static token(i: number): string {
-    return `jixiao-table-${i}`;
+  /** document.xml in pieces, each token paragraph replaced by its table. */
+  *fill(documentXml: string): Generator<string> {
+    let at = 0;
+    for (const m of documentXml.matchAll(TABLE_TOKEN)) {
+      yield documentXml.slice(at, m.index);
+      const t = this.tables[Number(m[1])];
+      yield* wordTableXml(t.header, t.rows, t.total);
+      at = m.index + m[0].length;
+    }
+    yield documentXml.slice(at);
   }
-  /** document.xml with each token paragraph replaced by its table. */
-  fill(documentXml: string): string {
-    return documentXml.replace(/<w:p><w:r><w:t xml:space="preserve">jixiao-table-(\d+)<\/w:t><\/w:r><\/w:p>/g, (_, i: string) => this.xml[Number(i)]);
+}
+
+/** A zip of these files in this order, each deflated as it streams by (a large document.xml is never whole in memory). */
+function zipStreaming(files: Array<[path: string, data: Uint8Array | Iterable<string>]>): Uint8Array {
+  const out: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    out.push(chunk);
+  });
+  for (const [path, data] of files) {
+    const file = new ZipDeflate(path, { level: 6 });
+    zip.add(file);
+    if (data instanceof Uint8Array) file.push(data, true);
+    else {
+      let batch = '';
+      for (const piece of data) {
+        batch += piece;
+        if (batch.length >= 1 << 16) {
+          file.push(strToU8(batch));
+          batch = '';
+        }
+      }
+      file.push(strToU8(batch), true);
+    }
   }
+  zip.end();
+  const bytes = new Uint8Array(out.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of out) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return bytes;
 }
 
 function tableBlock(b: TableBlock, tables: Tables): Paragraph[] {
@@ -420,8 +456,6 @@ export async function reportToDocx(draft: ReportDraft, scores: ScoreSheet | null
   const tables = new Tables();
   const doc = reportDocument(draft, scores, tables, options);
   const packed = new Uint8Array(await Packer.toArrayBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]));
-  // Unzipped and zipped again in the package's own order, only document.xml changed.
-  const files = unzipSync(packed);
-  files['word/document.xml'] = strToU8(tables.fill(strFromU8(files['word/document.xml'])));
-  return zipSync(files);
+  // Zipped again in the package's own order, only document.xml changed (its tables put in).
+  return zipStreaming(Object.entries(unzipSync(packed)).map(([path, data]) => [path, path === 'word/document.xml' ? tables.fill(strFromU8(data)) : data]));
 }
