@@ -10,7 +10,7 @@ import type Decimal from 'decimal.js';
 import type { Operand } from '../core/results';
 import type { Severity } from '../core/types';
 import type { CheckContext, CheckDecl, CheckFamily, Notice, Outcome, Term } from './contract';
-import { FUNCTION_CLASSES, INPUT_BY_NAME } from './inputs';
+import { FUNCTION_CLASSES, INPUT_BY_NAME, inputLabel } from './inputs';
 
 export type { CheckContext, CheckDecl, CheckFamily, Comparison, Notice, Outcome, Term } from './contract';
 
@@ -33,9 +33,7 @@ const NEXT: Record<CheckFamily, string> = {
   评分: '按评分规则改正自评得分；如有依据，在“出错说明”表中写明理由。',
 };
 
-function label(name: string): string {
-  return INPUT_BY_NAME.get(name)?.label ?? name;
-}
+const label = inputLabel;
 
 type Opts = { severity?: Severity; nextStep?: string };
 

@@ -7,7 +7,7 @@
  * A blank input becomes a visible placeholder 【待补：标签（名称）】, never a made-up figure.
  */
 import type Decimal from 'decimal.js';
-import { INPUT_BY_NAME } from '../catalogue/inputs';
+import { INPUT_BY_NAME, inputLabel } from '../catalogue/inputs';
 import { MEASURES, DEFAULT_MEASURE } from '../catalogue/report/measures';
 import { REPORT_SECTIONS } from '../catalogue/report/outline';
 import { D, fixed, money, percent } from './decimal';
@@ -239,7 +239,7 @@ export class Writer implements ReportWriter {
   readonly fmt = FORMATS;
 
   label(name: string): string {
-    return INPUT_BY_NAME.get(name)?.label ?? name;
+    return inputLabel(name);
   }
 
   operand(name: string): Operand {

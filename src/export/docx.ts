@@ -216,6 +216,7 @@ const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": 
 
 /** Escapes text as docx does (control characters Word cannot hold are dropped). */
 function xmlEscape(text: string): string {
+  // eslint-disable-next-line no-control-regex -- the control characters XML 1.0 cannot hold, dropped as docx drops them
   return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => XML_ESCAPES[c] ?? '');
 }
 

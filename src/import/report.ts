@@ -4,11 +4,10 @@
  */
 import type { CellValue } from '../core/types';
 import type { InputValues } from '../core/fill';
-import { INPUT_BY_NAME } from '../catalogue/inputs';
+import { INPUT_BY_NAME, inputLabel } from '../catalogue/inputs';
 import type { Candidate, ImportResult, Recognition } from './recognise';
 import { isBlank } from './grid';
 
-const labelOf = (name: string) => INPUT_BY_NAME.get(name)?.label ?? name;
 
 function shownValue(c: Candidate): string {
   if (isBlank(c.raw)) return '空白（未填，不按 0 计）';
@@ -22,7 +21,7 @@ export const where = (c: Candidate) => `${c.sheet}!${c.cell}`;
 
 /** One line for one input. */
 export function recognitionLine(r: Recognition): string {
-  const label = `${labelOf(r.name)}（${r.name}）`;
+  const label = `${inputLabel(r.name)}（${r.name}）`;
   switch (r.status) {
     case 'found':
       return `找到  ${label}：${where(r)}，${r.table}“${r.label}”，${shownValue(r)}`;

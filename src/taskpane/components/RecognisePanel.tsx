@@ -5,7 +5,7 @@
  */
 import * as React from 'react';
 import { Badge, Button, Caption1, Checkbox, Dropdown, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { INPUT_BY_NAME } from '../../catalogue/inputs';
+import { inputLabel } from '../../catalogue/inputs';
 import type { Candidate, ImportResult, ImportSheet, Recognition } from '../../import/recognise';
 import type { Binding } from '../../hosts/office/recognition';
 
@@ -103,7 +103,7 @@ export function RecognisePanel({ busy, onBound, host = officeHost }: RecognisePa
     setWorking(true);
     try {
       const bound = await host.bind(plan.bindings);
-      setMessage({ intent: 'success', text: [T.bound(bound.length), ...plan.skipped.map((s) => `${INPUT_BY_NAME.get(s.name)?.label ?? s.name}：${s.reason}`)].join('\n') });
+      setMessage({ intent: 'success', text: [T.bound(bound.length), ...plan.skipped.map((s) => `${inputLabel(s.name)}：${s.reason}`)].join('\n') });
       onBound?.();
     } catch (e) {
       setMessage({ intent: 'error', text: `${T.failed}${(e as Error).message}` });
@@ -138,7 +138,7 @@ export function RecognisePanel({ busy, onBound, host = officeHost }: RecognisePa
           </Text>
           <ul className={css.list} aria-label="识别结果">
             {relevant.map((r) => {
-              const label = INPUT_BY_NAME.get(r.name)?.label ?? r.name;
+              const label = inputLabel(r.name);
               return (
                 <li key={r.name} className={css.item} data-input={r.name}>
                   <div>
