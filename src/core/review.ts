@@ -5,7 +5,8 @@
  * Drafted as a ReportDraft so the same Word export prints it in 公文 form.
  */
 import type Decimal from 'decimal.js';
-import { assemble, placeholder, points, reportContext, say, type DraftInput, type ReportDraft } from './narrative';
+import { assemble, reportContext, type DraftInput, type ReportDraft } from './narrative';
+import { placeholder, points, say } from './reportWords';
 import { formatValue } from './render/quantity';
 import { documentLabel } from './reconcile';
 import type { ReportContext, SectionContent, SectionDecl } from './reportContract';

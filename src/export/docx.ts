@@ -27,7 +27,8 @@ import {
   type ISectionOptions,
 } from 'docx';
 import type { ParagraphBlock, ReportBlock, ReportDraft, ReportSection, TableBlock } from '../core/narrative';
-import { points, sectionTitle } from '../core/narrative';
+import { sectionTitle } from '../core/narrative';
+import { points } from '../core/reportWords';
 import type { Operand, ScoreSheet } from '../core/results';
 import { inWords, tightenSpaces } from '../core/typography';
 import { A4, font, FONTS, type FontKey, LINE_SPACING, MARGINS, mm, PLACEHOLDER, PT, SIZES } from './docxStyle';
