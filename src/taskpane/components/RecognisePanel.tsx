@@ -8,6 +8,7 @@ import { Badge, Button, Caption1, Checkbox, Dropdown, MessageBar, MessageBarBody
 import { inputLabel } from '../../catalogue/inputs';
 import type { Candidate, ImportResult, ImportSheet, Recognition } from '../../import/recognise';
 import type { Binding } from '../../hosts/office/recognition';
+import { usePaneStyles } from './styles';
 
 /** Where the sheets come from and where the names go: Excel by default, a double in tests. */
 export interface RecognitionHost {
@@ -45,13 +46,6 @@ const T = {
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0 },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalXS} 0`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
   muted: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   narrow: { minWidth: 0, width: '100%' },
 });
@@ -71,6 +65,7 @@ export interface RecognisePanelProps {
 
 export function RecognisePanel({ busy, onBound, host = officeHost }: RecognisePanelProps) {
   const css = useStyles();
+  const pane = usePaneStyles();
   const [working, setWorking] = React.useState(false);
   const [result, setResult] = React.useState<ImportResult | null>(null);
   const [accepted, setAccepted] = React.useState<Record<string, boolean>>({});
@@ -140,7 +135,7 @@ export function RecognisePanel({ busy, onBound, host = officeHost }: RecognisePa
             {relevant.map((r) => {
               const label = inputLabel(r.name);
               return (
-                <li key={r.name} className={css.item} data-input={r.name}>
+                <li key={r.name} className={pane.inputItem} data-input={r.name}>
                   <div>
                     <Badge appearance="filled" color={BADGE[r.status]}>
                       {STATUS[r.status]}
