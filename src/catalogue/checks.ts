@@ -10,7 +10,8 @@ import type Decimal from 'decimal.js';
 import type { Operand } from '../core/results';
 import type { Severity } from '../core/types';
 import type { CheckContext, CheckDecl, CheckFamily, Notice, Outcome, Term } from './contract';
-import { FUNCTION_CLASSES, INPUT_BY_NAME, inputLabel } from './inputs';
+import { FUNCTION_CLASSES, INPUT_BY_NAME, INPUT_SHEETS, inputLabel } from './inputs';
+import type { ScalarDecl } from './types';
 
 export type { CheckContext, CheckDecl, CheckFamily, Comparison, Notice, Outcome, Term } from './contract';
 
@@ -287,6 +288,87 @@ function 三公增长率(id: string, item: string): CheckDecl {
   });
 }
 
+// ------------------------------------------------------------------ unit slips against siblings
+
+/** The amounts of each block of the input sheets (a list or a grid): the figures an amount's size is judged among. */
+const AMOUNT_SIBLINGS: string[][] = INPUT_SHEETS.flatMap((s) =>
+  s.blocks.flatMap((b) => {
+    const items = b.type === 'list' ? b.items : b.type === 'grid' ? b.cells.flat().filter((c): c is ScalarDecl => c !== null) : [];
+    const names = items.filter((d) => d.kind === 'amount').map((d) => d.name);
+    return names.length >= 3 ? [names] : [];
+  }),
+);
+
+const SIBLINGS_OF: ReadonlyMap<string, string[]> = new Map(AMOUNT_SIBLINGS.flatMap((g) => g.map((n): [string, string[]] => [n, g.filter((x) => x !== n)])));
+
+/** The range of the non-zero amounts given beside `name` (at least two), or null. */
+function siblingRange(ctx: CheckContext, name: string): { lo: Decimal; hi: Decimal } | null {
+  const sizes = (SIBLINGS_OF.get(name) ?? [])
+    .map((n) => ctx.operand(n).value)
+    .filter((v): v is Decimal => v !== null && typeof v === 'object' && !v.isZero())
+    .map((v) => v.abs());
+  if (sizes.length < 2) return null;
+  return { lo: sizes.reduce((a, b) => (b.lessThan(a) ? b : a)), hi: sizes.reduce((a, b) => (b.greaterThan(a) ? b : a)) };
+}
+
+/**
+ * Which unit a figure's size says it is in, among its siblings in 万元: `unit` when the number as typed is of
+ * their size (a 万元 figure labelled 元), `div` when only its ten-thousandth is (a figure in 元). Of their size:
+ * within ten times either way of their range. A figure typed without a unit counts as `div` only when it is
+ * also at least a hundred times the largest sibling (a part exceeds its total by that much only in the wrong unit),
+ * so a large part among small ones is not taken for a slip.
+ */
+function sizeVerdict(ctx: CheckContext, name: string, typed: Decimal, typedInYuan: boolean): 'unit' | 'div' | null {
+  const range = siblingRange(ctx, name);
+  const y = typed.abs();
+  if (!range || y.isZero()) return null;
+  const fits = (x: Decimal) => x.greaterThanOrEqualTo(range.lo.div(10)) && x.lessThanOrEqualTo(range.hi.times(10));
+  const asYuan = y.div(10000);
+  if (typedInYuan && fits(y) && !fits(asYuan)) return 'unit';
+  if (fits(asYuan) && !fits(y) && (typedInYuan || y.greaterThanOrEqualTo(range.hi.times(100)))) return 'div';
+  return null;
+}
+
+/** An amount typed “…元” whose siblings tell the unit meant. */
+function yuanVerdict(ctx: CheckContext, name: string): 'unit' | 'div' | null {
+  const yuan = ctx.model.scalar(name).yuan;
+  return yuan ? sizeVerdict(ctx, name, yuan, true) : null;
+}
+
+function sizeOutcome(ctx: CheckContext, name: string): Notice | null {
+  const s = ctx.model.scalar(name);
+  const typedInYuan = s.yuan !== undefined;
+  const typed = s.yuan ?? (s.value !== null && typeof s.value === 'object' ? (s.value as Decimal) : null);
+  if (!typed) return null;
+  const verdict = sizeVerdict(ctx, name, typed, typedInYuan);
+  if (!verdict) return null;
+  const range = siblingRange(ctx, name)!;
+  const operand = { ...ctx.operand(name), value: typed };
+  const among = `同表其他金额在 ${ctx.money(range.lo)}～${ctx.money(range.hi)} 万元之间`;
+  if (verdict === 'unit')
+    return {
+      type: 'notice',
+      key: name,
+      severity: '错误',
+      what: among,
+      operands: [operand],
+      slip: { operand, factor: 'unit' },
+      nextStep: '单位应为万元：删去“元”（或改写为“万元”），数值照填，然后重新运行。',
+    };
+  return {
+    type: 'notice',
+    key: name,
+    // Typed “…元” the cell is unusable until mended; a bare figure is only out of size with its siblings.
+    severity: typedInYuan ? '错误' : '提示',
+    what: `${among}，该数约为它们的 10000 倍`,
+    operands: [operand],
+    slip: { operand, factor: 'div' },
+    nextStep: typedInYuan
+      ? '单位应为万元：把该数除以 10000 换算为万元后填写，然后重新运行。'
+      : '单位应为万元：如该数按元填列，除以 10000 换算为万元；确为万元的，在“出错说明”表中说明。',
+  };
+}
+
 // ------------------------------------------------------------------ the checks
 
 /** Income by source, as the 收入 block of 收支总表 lists it (财决01). */
@@ -304,7 +386,8 @@ const 收入来源 = [
 export const CHECKS: CheckDecl[] = [
   // ---- 输入: every input diagnostic becomes a finding, so the list is one place.
   decl('input', '输入数据有误或缺失', '输入', [], (ctx) =>
-    ctx.model.diagnostics.map((d): Notice => ({
+    // A figure typed “…元” whose siblings tell the unit meant is the 单位 check's (unit.量级).
+    ctx.model.diagnostics.filter((d) => !(d.code === 'unit-yuan' && d.name && yuanVerdict(ctx, d.name))).map((d): Notice => ({
       type: 'notice',
       key: `${d.code}.${d.address ?? d.name ?? ''}`,
       severity: d.severity,
@@ -337,6 +420,11 @@ export const CHECKS: CheckDecl[] = [
         },
       ];
     }),
+  ),
+
+  // ---- 单位: an amount whose size among its siblings says it is in 元 (or a 万元 figure labelled 元).
+  decl('unit.量级', '金额单位应为万元（与同表其他金额比较量级）', '单位', [], (ctx) =>
+    AMOUNT_SIBLINGS.flat().flatMap((name) => sizeOutcome(ctx, name) ?? []),
   ),
 
   // ---- 合计: 收支总表 (财决01).
@@ -563,6 +651,8 @@ export const CHECKS: CheckDecl[] = [
   same('same.年末结转结余', '年末结转和结余：收支总表两处一致', '结转_合计_年末', '支出_年末结转和结余'),
   same('same.预算完成上年结转', '预算完成率所用上年结转 = 收支总表年初结转和结余', '基础_预算完成_上年结转', '收入_年初结转和结余'),
   same('same.预算完成年末结余', '预算完成率与结转结余变动率所用年末结转结余一致', '基础_预算完成_年末结余', '基础_结转结余_本年'),
+  // The 湖南 formula's 年末结余 is 财决01's 年末结转和结余 row (docs/domain.md §1.3), as its 上年结转 is the 年初 row.
+  same('same.预算完成年末结余.收支总表', '预算完成率所用年末结余 = 收支总表年末结转和结余', '基础_预算完成_年末结余', '支出_年末结转和结余'),
   same('same.基础年末结转结余', '结转结余变动率所用年末结转结余 = 一般公共预算与其他资金年末结转结余之和', '基础_结转结余_本年', ['财拨_年末结转结余_合计', '其他_年末结转']),
   same('same.财拨基本支出', '财政拨款基本支出：支出明细与收支表一致', '财拨_基本支出', '财拨_本年支出_基本'),
   same('same.财拨项目支出', '财政拨款项目支出：支出明细与收支表一致', '财拨_项目支出', '财拨_本年支出_项目'),
@@ -612,6 +702,27 @@ export const CHECKS: CheckDecl[] = [
       statement: '基本支出 = 财政拨款基本支出 + （其他资金本年支出 − 其他资金项目支出）',
     },
   ]),
+
+  // Each 经济分类 line likewise: the department's line = its 财政拨款 part + its 其他资金 part, once the
+  // 其他资金 part is stated (without it, part.财拨_* already says all a blank allows: 财政拨款 part ≤ whole).
+  ...(
+    [
+      ['sum.资金来源.工资福利支出', '工资福利支出'],
+      ['sum.资金来源.商品和服务支出', '商品和服务支出'],
+      ['sum.资金来源.对个人和家庭的补助', '对个人和家庭的补助'],
+      ['sum.资金来源.资本性支出', '资本性支出'],
+    ] as const
+  ).map(([id, line]) =>
+    decl(id, `${line} = 财政拨款${line} + 其他资金${line}`, '合计', [`支出_${line}`, `财拨_${line}`, `其他_${line}`], (ctx) => ctx.operand(`其他_${line}`).value === null ? [] : [
+      {
+        type: 'comparison',
+        relation: '=',
+        left: [ctx.term(`支出_${line}`)],
+        right: [ctx.term(`财拨_${line}`), ctx.term(`其他_${line}`)],
+        statement: `${placed(`支出_${line}`)} = ${placed(`财拨_${line}`)} + ${placed(`其他_${line}`)}`,
+      },
+    ]),
+  ),
 
   // ---- 合计: the 财政拨款 subtotal (公开02 / 公开04) and 本年收入合计 through it.
   total('sum.财政拨款收入小计', '财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营财政拨款收入', '收入_财政拨款小计', [

@@ -4,7 +4,7 @@
  */
 import type Decimal from 'decimal.js';
 import type { Model } from '../core/model';
-import type { IndicatorResult, Operand, ScoreSheet } from '../core/results';
+import type { IndicatorResult, Operand, ScoreSheet, SlipFactor } from '../core/results';
 import type { Severity } from '../core/types';
 import type { InputKind } from './types';
 
@@ -63,6 +63,8 @@ export interface Notice {
   what: string;
   operands: Operand[];
   nextStep?: string;
+  /** A figure in the wrong unit: the finding is a unit slip (family 单位) blaming this operand. */
+  slip?: { operand: Operand; factor: SlipFactor };
 }
 
 export type Outcome = Comparison | Notice;

@@ -82,6 +82,14 @@ export const INDICATORS: IndicatorDecl[] = [
           denominator: { sum: [input('基础_预算完成_年初预算'), input('基础_预算完成_本年追加')] },
           denominatorLabel: '预算数（年初预算 + 本年追加预算）',
         },
+        // A report that states completion of the year-start budget divides by 年初预算 alone: 本年追加 is not read.
+        年初预算: {
+          kind: 'ratio',
+          formula: '预算完成率 = 预算完成数 ÷ 年初预算数 × 100%',
+          variant: '国家口径（年初预算）',
+          numerator: input('基础_预算完成_完成数'),
+          denominator: input('基础_预算完成_年初预算'),
+        },
       },
     },
   },

@@ -33,7 +33,7 @@ export const DEFAULT_RULE_ROWS: RuleRow[] = [
   ['过程', 30, '预算执行', 11, '预算完成率', 2, '预算完成率', '扣分', '标准=100；方向=低于；每档=5；每档扣分=0.8；取整=按比例', null],
   [null, null, null, null, '预算调整率', 2, '预算调整率', '分档', '比较=≤；档=0:2,10:1.6,20:1.2,30:0.8；其他=0；绝对值=是', null],
   [null, null, null, null, '结转结余变动率', 2, '结转结余变动率', '扣分', over(0, 0.2), null],
-  [null, null, null, null, '公用经费控制率', 2, '公用经费控制率', '扣分', over(100, 0.2), null],
+  [null, null, null, null, '公用经费控制率', 2, '公用经费控制率', '扣分', `${over(100, 0.2)}；分项超支扣分=0.1`, null],
   [null, null, null, null, '“三公”经费控制率', 2, '三公经费控制率', '扣分', over(100, 0.2), null],
   [null, null, null, null, '政府采购执行率', 1, '政府采购执行率', '比例', '满分值=100', null],
   [null, null, '预算管理', 13, '管理制度健全性', 3, null, '定性', null, null],

@@ -100,8 +100,11 @@ export interface InputSheet {
 
 /** The regional formula choices (framework: 湖南 variants beside the national 指标解释). */
 export interface Variants {
-  /** 湖南: (上年结转+年初预算+本年追加−年末结余)/(上年结转+年初预算+本年追加); 国家: 完成数/预算数. */
-  预算完成率: '湖南' | '国家';
+  /**
+   * 湖南: (上年结转+年初预算+本年追加−年末结余)/(上年结转+年初预算+本年追加); 国家: 完成数/(年初预算+本年追加);
+   * 年初预算: 完成数/年初预算 (the national 口径 when a report states completion of the year-start budget).
+   */
+  预算完成率: '湖南' | '国家' | '年初预算';
   /** 预算: 本年预算数对上年预算数 (national 指标解释); 决算: 本年决算数对上年决算数. */
   三公经费变动率: '预算' | '决算';
   /** 国家: (调整数−剔除数)/年初预算; 预算控制率: 调整数/年初预算, no exclusion (湖南多地). */

@@ -254,6 +254,11 @@ export function syntheticDepartment(seed: number, projectRows = 6): InputValues 
   // 财政拨款 subtotals: 政府性基金 and 国有资本经营 are 0 here, so each equals its 一般公共预算 line.
   values.收入_财政拨款小计 = n(财拨收入);
   values.支出_财政拨款小计 = n(财拨支出);
+  // 其他资金 by 经济分类: all of it is 商品和服务支出 here (the 支出 lines above count it there).
+  values.其他_工资福利支出 = 0;
+  values.其他_商品和服务支出 = n(其他支出);
+  values.其他_对个人和家庭的补助 = 0;
+  values.其他_资本性支出 = 0;
   // 功能分类: three 类 (from a seeded start) carry the year's income and spending; the rest stay blank.
   const first = Math.floor(r() * (FUNCTION_CLASSES.length - 2));
   const classes = FUNCTION_CLASSES.slice(first, first + 3).map(([k]) => k);

@@ -4,6 +4,7 @@
  */
 import { CHECK_FAMILIES } from '../catalogue/checks';
 import type { CheckFamily } from '../catalogue/contract';
+import { foldedUnder } from './findingTree';
 import type { Finding, Operand } from './results';
 import type { Severity } from './types';
 
@@ -94,5 +95,5 @@ export function fold(raws: Raw[], passes: Map<string, number>): Raw[] {
 }
 
 export function gravest(f: Finding): Severity {
-  return f.severity === '错误' || (f.consequences ?? []).some((c) => gravest(c) === '错误') ? '错误' : '提示';
+  return f.severity === '错误' || foldedUnder(f).some((c) => c.severity === '错误') ? '错误' : '提示';
 }

@@ -136,6 +136,12 @@ function titleOf(decl: CheckDecl, c: Comparison): string {
   return c.subject ? `${decl.title}（${c.subject}）` : decl.title;
 }
 
+/** What to do about a slip found by rescaling one term of an identity. */
+const SLIP_NEXT_STEP: Record<'div' | 'mul', string> = {
+  div: '单位应为万元：该数按元填列，换算为万元（元 ÷ 10000）后重新运行。',
+  mul: '单位应为万元：该数约为应有数的万分之一，核对同一等式中其他各数是否按元填列，统一换算为万元后重新运行。',
+};
+
 function comparisonFinding(decl: CheckDecl, c: Comparison, e: Evaluated, order: number, readers: Readers): Raw {
   const baseId = c.key ? `${decl.id}.${c.key}` : decl.id;
   const shown = dedupe([...c.left.filter((t) => t.operand.value !== null || c.left.length === 1).map((t) => t.operand), ...present(c.right).map((t) => t.operand), ...(c.context ?? [])]);
@@ -165,7 +171,7 @@ function comparisonFinding(decl: CheckDecl, c: Comparison, e: Evaluated, order: 
     primary: slip,
     missing: e.missing.length ? e.missing : undefined,
     slip: e.slip ? { operand: slip!, factor: e.slip.factor } : undefined,
-    nextStep: slip ? '把该数换算为万元（元 ÷ 10000）后重新运行。' : c.nextStep ?? decl.nextStep,
+    nextStep: e.slip ? SLIP_NEXT_STEP[e.slip.factor] : c.nextStep ?? decl.nextStep,
     affects: affects.length ? affects : undefined,
   };
   return { finding, family: family as CheckFamily, declared: slip ? '错误' : c.severity ?? decl.severity, order, suspects: suspects.map(keyOf), suspectOperands: suspects, checkId: decl.id, key: c.key, follows: c.follows };
@@ -209,9 +215,10 @@ function noticeFinding(decl: CheckDecl, n: Notice, order: number): Raw {
     title: decl.title,
     family: decl.family,
     severity: n.severity ?? decl.severity,
-    kind: 'notice',
+    kind: n.slip ? 'unitSlip' : 'notice',
     detail: n.what,
     operands: ops,
+    ...(n.slip ? { slip: n.slip, primary: n.slip.operand } : {}),
     nextStep: n.nextStep ?? decl.nextStep,
   };
   return { finding, family: decl.family, declared: finding.severity, order, suspects: ops.map(keyOf).filter((k) => k), suspectOperands: ops, checkId: decl.id, key: n.key };

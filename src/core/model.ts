@@ -75,7 +75,15 @@ function parseScalar(d: ScalarDecl, raw: RawInput | undefined): ParsedScalar {
       name: d.name,
       address,
     });
-  return { name: d.name, address, value: r.value, blank: r.blank, diagnostics, ...(r.decimals !== undefined ? { decimals: r.decimals } : {}) };
+  return {
+    name: d.name,
+    address,
+    value: r.value,
+    blank: r.blank,
+    diagnostics,
+    ...(r.decimals !== undefined ? { decimals: r.decimals } : {}),
+    ...(r.yuan !== undefined ? { yuan: r.yuan } : {}),
+  };
 }
 
 function parseTable(d: TableDecl, raw: RawInput | undefined): ParsedTable {

@@ -24,6 +24,8 @@ export interface ParseResult {
   diagnostic?: Diagnostic;
   /** A rate typed as text: the decimal places it was stated to (“99.30%” → 2), which a number loses. */
   decimals?: number;
+  /** An amount typed with the unit 元 (“1234.56元”): the number as typed. The value stays unusable; its siblings tell which unit was meant. */
+  yuan?: Decimal;
 }
 
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
@@ -188,7 +190,7 @@ function parseNumeric(v: CellValue, kind: InputKind, ctx: ParseContext): ParseRe
     case 'amount':
       if (percent) return fail(ctx, 'percent-in-amount', `单元格内容“${shown(v)}”是百分比，${EXPECTED.amount}`);
       if (unit === '元')
-        return fail(ctx, 'unit-yuan', `单元格写的单位是“元”（${shown(v)}），本表金额单位为万元；请换算为万元后填写（元 ÷ 10000）`);
+        return { ...fail(ctx, 'unit-yuan', `单元格写的单位是“元”（${shown(v)}），本表金额单位为万元；请换算为万元后填写（元 ÷ 10000）`), yuan: n };
       return { value: n, blank: false };
     case 'rate':
       // Excel keeps 91.30% as 0.913; text "91.30%" is already in points.

@@ -116,6 +116,9 @@ export interface Quantity {
  */
 export type FindingKind = 'mismatch' | 'exceeds' | 'unitSlip' | 'signReversed' | 'cannotVerify' | 'notice';
 
+/** How a unit slip is mended (see Finding.slip). */
+export type SlipFactor = 'div' | 'mul' | 'unit';
+
 /** The three outcomes of a check (and of a score line's evidence). */
 export type CheckOutcome = '成立' | '不成立' | '无法核实';
 
@@ -147,8 +150,11 @@ export interface Finding {
   primary?: Operand;
   /** For cannotVerify: the inputs that are blank or unusable, to fill in. */
   missing?: Operand[];
-  /** For unitSlip: the figure and how it should be rescaled. */
-  slip?: { operand: Operand; factor: 'div' | 'mul' };
+  /**
+   * For unitSlip: the figure and how to mend it: `div` ÷ 10000 (typed in 元), `mul` × 10000 (the others may be in
+   * 元), `unit` keep the number and make the unit 万元 (typed “…元” though it has the size of its 万元 siblings).
+   */
+  slip?: { operand: Operand; factor: SlipFactor };
   /** Words that cannot be data (a notice's text, a parse diagnostic's message), without title or 建议. */
   detail?: string;
   /** One next step, in Chinese, stated once. */

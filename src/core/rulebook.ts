@@ -203,7 +203,7 @@ export function buildRulebook(rows: RuleRowIn[], settings: RuleSettingsIn, origi
       continue;
     }
     if (!points) continue;
-    const ctx: ParamCtx = { errors, where: row.where('参数'), line };
+    const ctx: ParamCtx = { errors, where: row.where('参数'), line, indicator };
     const rule = parseRule(kind, parseParams(str(row.values['参数']), ctx), points, ctx);
     if (!rule) continue;
     lines.push({
@@ -213,7 +213,7 @@ export function buildRulebook(rows: RuleRowIn[], settings: RuleSettingsIn, origi
       points,
       indicator,
       rule,
-      standard: str(row.values['评分标准']) ?? describeRule(rule, points),
+      standard: str(row.values['评分标准']) ?? describeRule(rule, points, indicator),
       source: row.where('三级'),
     });
   }

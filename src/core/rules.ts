@@ -4,6 +4,7 @@
  * validates the whole table of lines around it; the kinds are described there and in docs/domain.md §2.2.
  */
 import type Decimal from 'decimal.js';
+import { ITEMS_OVER_BUDGET } from '../catalogue/itemDeductions';
 import { D, ZERO, fixed } from './decimal';
 import { toHalfWidth } from './parse';
 import type { Diagnostic } from './types';
@@ -11,7 +12,16 @@ import type { Diagnostic } from './types';
 export type Rounding = '按比例' | '满档' | '起档';
 
 export type Rule =
-  | { kind: '扣分'; standard: Decimal; direction: '超过' | '低于'; step: Decimal; perStep: Decimal; rounding: Rounding }
+  | {
+      kind: '扣分';
+      standard: Decimal;
+      direction: '超过' | '低于';
+      step: Decimal;
+      perStep: Decimal;
+      rounding: Rounding;
+      /** Points deducted for each item over its budget (ITEMS_OVER_BUDGET of the line's indicator), on top. */
+      itemPenalty?: Decimal;
+    }
   | { kind: '分档'; compare: '≤' | '≥'; bands: Array<{ bound: Decimal; score: Decimal }>; otherwise: Decimal; absolute: boolean }
   | { kind: '比例'; fullAt: Decimal }
   | { kind: '定性' };
@@ -88,7 +98,7 @@ function bandWords(rule: Extract<Rule, { kind: '分档' }>, i: number): string {
 }
 
 /** 评分标准 in words, as the 自评表 writes it. */
-export function describeRule(rule: Rule, points: Decimal): string {
+export function describeRule(rule: Rule, points: Decimal, indicator?: string): string {
   const s = points.toString();
   switch (rule.kind) {
     case '扣分': {
@@ -101,9 +111,10 @@ export function describeRule(rule: Rule, points: Decimal): string {
             : rule.rounding === '满档'
               ? `（不足 ${rule.step} 个百分点的部分不扣分）`
               : `（不足 ${rule.step} 个百分点的按 ${rule.step} 个百分点扣分）`;
+      const items = rule.itemPenalty && indicator ? `；${ITEMS_OVER_BUDGET[indicator]?.what ?? '明细项目'}决算超过预算的，每项另扣 ${rule.itemPenalty} 分` : '';
       return rule.direction === '超过'
-        ? `以 ${rule.standard}% 为标准，≤${rule.standard}% 计 ${s} 分；每超过 ${step}扣 ${rule.perStep} 分${part}，扣完为止`
-        : `${rule.standard}% 计满分（${s} 分）；每低于 ${step}扣 ${rule.perStep} 分${part}，扣完为止`;
+        ? `以 ${rule.standard}% 为标准，≤${rule.standard}% 计 ${s} 分；每超过 ${step}扣 ${rule.perStep} 分${part}${items}，扣完为止`
+        : `${rule.standard}% 计满分（${s} 分）；每低于 ${step}扣 ${rule.perStep} 分${part}${items}，扣完为止`;
     }
     case '分档': {
       const parts = rule.bands.map((b, i) => `${bandWords(rule, i)} 计 ${b.score} 分`);
@@ -144,6 +155,8 @@ export interface ParamCtx {
   errors: Diagnostic[];
   where: string;
   line: string;
+  /** The line's indicator (a parameter may apply only to some). */
+  indicator?: string;
 }
 
 export function parseParams(text: string | null, ctx: ParamCtx): Map<string, string> {
@@ -164,7 +177,7 @@ export function parseParams(text: string | null, ctx: ParamCtx): Map<string, str
 
 export function parseRule(kind: RuleKind, params: Map<string, string>, points: Decimal, ctx: ParamCtx): Rule | null {
   const allowed: Record<RuleKind, string[]> = {
-    扣分: ['标准', '方向', '每档', '每档扣分', '取整'],
+    扣分: ['标准', '方向', '每档', '每档扣分', '取整', '分项超支扣分'],
     分档: ['比较', '档', '其他', '绝对值'],
     比例: ['满分值'],
     定性: [],
@@ -207,6 +220,11 @@ export function parseRule(kind: RuleKind, params: Map<string, string>, points: D
       const perStep = number('每档扣分', null, (x) => x.greaterThan(0) && x.lessThanOrEqualTo(points), `每档扣的分数，大于 0 且不超过本项分值 ${points}`);
       const rounding = choice('取整', { 按比例: '按比例', 满档: '满档', 起档: '起档' } as const, '按比例');
       rule = { kind, standard, direction, step, perStep, rounding };
+      if (params.has('分项超支扣分')) {
+        if (!ctx.indicator || !ITEMS_OVER_BUDGET[ctx.indicator])
+          bad(`参数“分项超支扣分”只适用于有明细项目的指标（${Object.keys(ITEMS_OVER_BUDGET).join('、')}）`);
+        rule.itemPenalty = number('分项超支扣分', null, (x) => x.greaterThan(0) && x.lessThanOrEqualTo(points), `每个超预算的明细项目扣的分数，大于 0 且不超过本项分值 ${points}`);
+      }
       break;
     }
     case '分档': {

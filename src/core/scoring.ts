@@ -10,6 +10,7 @@ import type Decimal from 'decimal.js';
 import { D, ZERO, fixed, sum } from './decimal';
 import type { Model } from './model';
 import type { Finding, Grade, IndicatorResult, Operand, ScoreGroup, ScoreLine, ScoreSheet } from './results';
+import { ITEMS_OVER_BUDGET } from '../catalogue/itemDeductions';
 import { applyRule, GradeBands, normaliseName, Rulebook, RuleLine } from './rulebook';
 import type { Diagnostic } from './types';
 
@@ -115,14 +116,41 @@ function pending(indicator: string | undefined, indicatorValue: Decimal | null |
   return { indicator, indicatorValue, score: ZERO, deduction: why, missing: true, missingInputs };
 }
 
-function scoreComputed(line: RuleLine, result: IndicatorResult | undefined): Scored {
+function scoreComputed(line: RuleLine, result: IndicatorResult | undefined, model: Model): Scored {
   if (!result) return pending(line.indicator, null, `待核实：指标“${line.indicator}”未计算`, []);
   if (result.value === null) {
     const blanks = result.missing ?? result.operands.filter((o) => o.value === null);
     return pending(line.indicator, null, `待核实：${result.label}无法计算——${result.unavailable}`, blanks);
   }
   const outcome = applyRule(line.rule, line.points, result.value);
-  return { indicator: line.indicator, indicatorValue: result.value, score: round2(outcome.score), deduction: outcome.deduction };
+  const items = itemsOverBudget(line, model);
+  if (!items) return { indicator: line.indicator, indicatorValue: result.value, score: round2(outcome.score), deduction: outcome.deduction };
+  // Each item over its budget deducts on top of the rate's own deduction, floor 0.
+  const score = D.max(ZERO, outcome.score.minus(items.deduction));
+  const all = outcome.score.minus(score).equals(items.deduction) ? '' : '，扣完为止';
+  return {
+    indicator: line.indicator,
+    indicatorValue: result.value,
+    score: round2(score),
+    deduction: `${outcome.deduction ? `${outcome.deduction}；` : ''}${items.words}${all}`,
+  };
+}
+
+/** The items of the line's declared list (ITEMS_OVER_BUDGET) whose 决算 exceeds their 预算, when its rule deducts for them. */
+function itemsOverBudget(line: RuleLine, model: Model): { deduction: Decimal; words: string } | null {
+  const declared = line.indicator ? ITEMS_OVER_BUDGET[line.indicator] : undefined;
+  if (line.rule.kind !== '扣分' || !line.rule.itemPenalty || !declared) return null;
+  const over = declared.items.flatMap((item) => {
+    const actual = model.num(item.actual);
+    const budget = model.num(item.budget);
+    if (actual === null || budget === null || !actual.greaterThan(budget)) return [];
+    const by = actual.minus(budget);
+    const share = budget.isZero() ? '预算为 0' : `${fixed(by.div(budget).times(100))}%`;
+    return [`${item.label}超出 ${fixed(by)} 万元（${share}）`];
+  });
+  if (over.length === 0) return null;
+  const deduction = line.rule.itemPenalty.times(over.length);
+  return { deduction, words: `${declared.what}决算超过预算 ${over.length} 项：${over.join('、')}，每项扣 ${pts(line.rule.itemPenalty)} 分，共扣 ${pts(deduction)} 分` };
 }
 
 function qualitativeBlocks(rulebook: Rulebook, claims: Claims): Set<string> {
@@ -182,7 +210,7 @@ export function scoreAll(rulebook: Rulebook, indicators: IndicatorResult[], mode
       const indicatorValue = line.indicator ? (byId.get(line.indicator)?.value ?? null) : undefined;
       let scored: ScoreLine;
       if (line.rule.kind !== '定性') {
-        scored = { ...base, ...scoreComputed(line, byId.get(line.indicator!)) };
+        scored = { ...base, ...scoreComputed(line, byId.get(line.indicator!), model) };
       } else if (claim) {
         const score = round2(D.min(claim.score, line.points));
         const over = claim.score.greaterThan(line.points) ? `自评 ${pts(claim.score)} 分超过满分 ${pts(line.points)} 分，按满分计` : undefined;

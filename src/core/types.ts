@@ -56,6 +56,8 @@ export interface ParsedScalar {
   diagnostics: Diagnostic[];
   /** For a rate typed as text, the decimal places it was stated to (see ParseResult.decimals). */
   decimals?: number;
+  /** For an amount typed with the unit 元, the number as typed (see ParseResult.yuan); `value` is null. */
+  yuan?: Decimal;
 }
 
 export interface ParsedCell {

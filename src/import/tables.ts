@@ -274,6 +274,39 @@ export const TABLES: TableSpec[] = [
       r('基础_政府采购实际', ['政府采购金额', '政府采购'], { col: [['本年决算']], first: true }),
     ],
   },
+  {
+    id: '一般公共预算财政拨款项目支出决算明细表',
+    titles: ['一般公共预算财政拨款项目支出决算明细表', '一般公共预算财政拨款项目支出决算表'],
+    codes: ['财决08-2', 'Z08_2'],
+    // Rows by 功能分类, columns by 经济分类: the 合计 row's 合计 column is the 财政拨款 project spending.
+    targets: [
+      r('财拨_项目支出', ['合计', '项目支出合计'], { col: [['合计', '决算数', '金额']], not: ['工资福利', '商品和服务', '对个人和家庭', '资本性'], first: true }),
+    ],
+  },
+  {
+    id: '预算支出相关信息表',
+    titles: ['预算支出相关信息表', '部门决算相关信息统计表'],
+    codes: ['财决附01', 'F01'],
+    // 项目 | 行次 | 预算数 | 统计数 (framework §4.3, the 2017 中央版 layout), the 三公 lines one per row.
+    targets: SANGONG_ITEMS.flatMap(([k, , rows]) => [
+      r(`三公_${k}_本年预算`, k === '合计' ? ['支出合计', '三公经费支出', ...rows] : rows, { col: [['预算数', '预算']], first: true }),
+      r(`三公_${k}_本年决算`, k === '合计' ? ['支出合计', '三公经费支出', ...rows] : rows, { col: [['统计数', '决算数', '决算']], first: true }),
+    ]),
+  },
+  {
+    id: '机构人员情况表',
+    titles: ['机构运行信息表', '机构人员情况表', '机构人员信息表'],
+    codes: ['财决附03', 'F03'],
+    // One row per kind of 编制 and a total, columns 编制数 | 实有人数. After the 基础数据表, which keeps
+    // the 编制数 and 在职人数 the indicators are stated from when both are present.
+    targets: [
+      r('基础_编制数_行政', ['行政编制', '行政编制数', '行政编制人员'], { col: [['编制数', '编制']], not: ['实有'], first: true }),
+      r('基础_编制数_事业', ['事业编制', '事业编制数', '事业编制人员'], { col: [['编制数', '编制']], not: ['实有'], first: true }),
+      r('基础_编制数_工勤', ['工勤编制', '工勤人员编制', '机关工勤编制', '工勤编制数', '工勤人员'], { col: [['编制数', '编制']], not: ['实有'], first: true }),
+      r('基础_编制数', ['合计', '编制数合计', '总计'], { col: [['编制数', '编制']], not: ['实有'], first: true }),
+      r('基础_在职人数', ['合计', '总计'], { col: [['实有人数', '在职人数', '实有在职人数']], first: true }),
+    ],
+  },
 ];
 
 /** Every table's titles and codes normalised once. */

@@ -283,6 +283,34 @@ const CASES: Record<string, Cases> = {
   'same.年末结转结余': identity('same.年末结转结余', '结转_合计_年末', ['支出_年末结转和结余']),
   'same.预算完成上年结转': identity('same.预算完成上年结转', '基础_预算完成_上年结转', ['收入_年初结转和结余']),
   'same.预算完成年末结余': identity('same.预算完成年末结余', '基础_预算完成_年末结余', ['基础_结转结余_本年']),
+  // Siblings 900 and 100 (and 1000 when given): the figure's size among them says its unit.
+  'unit.量级': {
+    valid: [
+      { values: { 收入_一般公共预算财政拨款: 900, 收入_其他收入: 100, 收入_本年收入合计: 1000 } },
+      // A large part among small ones is not a slip unless it is ×100 the largest and its ten-thousandth their size: 50 among 0.05 and 2.
+      { values: { 收入_一般公共预算财政拨款: 50, 收入_其他收入: 2, 收入_事业收入: 0.05 } },
+      // Typed “…元” with too few siblings to judge: left to the input diagnostic.
+      { values: { 收入_一般公共预算财政拨款: '900元', 收入_其他收入: 100 } },
+    ],
+    invalid: [
+      {
+        // “1000元” has the size of its 万元 siblings: the unit word is wrong, not the number.
+        values: { 收入_一般公共预算财政拨款: 900, 收入_其他收入: 100, 收入_本年收入合计: '1000元' },
+        findings: [{ id: 'unit.量级.收入_本年收入合计', kind: 'unitSlip', cells: ['收入_本年收入合计'] }],
+      },
+      {
+        // “1000000元” is 100 万元: only its ten-thousandth has their size.
+        values: { 收入_一般公共预算财政拨款: 900, 收入_其他收入: '1000000元', 收入_本年收入合计: 1000 },
+        findings: [{ id: 'unit.量级.收入_其他收入', kind: 'unitSlip', cells: ['收入_其他收入'] }],
+      },
+      {
+        // A bare 1000000 among 900, 100 and 1000: far off by 10⁴.
+        values: { 收入_一般公共预算财政拨款: 900, 收入_其他收入: 100, 收入_本年收入合计: 1000, 收入_事业收入: 1000000 },
+        findings: [{ id: 'unit.量级.收入_事业收入', kind: 'unitSlip', cells: ['收入_事业收入'] }],
+      },
+    ],
+  },
+  'same.预算完成年末结余.收支总表': identity('same.预算完成年末结余.收支总表', '基础_预算完成_年末结余', ['支出_年末结转和结余']),
   'same.基础年末结转结余': identity('same.基础年末结转结余', '基础_结转结余_本年', ['财拨_年末结转结余_合计', '其他_年末结转']),
   'same.财拨基本支出': identity('same.财拨基本支出', '财拨_基本支出', ['财拨_本年支出_基本']),
   'same.财拨项目支出': identity('same.财拨项目支出', '财拨_项目支出', ['财拨_本年支出_项目']),
@@ -330,6 +358,14 @@ const CASES: Record<string, Cases> = {
   'budget.政府采购': overBudget('budget.政府采购', '基础_政府采购实际', ['基础_政府采购预算']),
   'sum.资金来源.项目支出': identity('sum.资金来源.项目支出', '支出_项目支出', ['财拨_项目支出', '其他_项目支出']),
   'sum.资金来源.公用经费': identity('sum.资金来源.公用经费', '支出_公用经费', ['财拨_公用经费', '其他_公用经费']),
+  'sum.资金来源.工资福利支出': (() => {
+    const c = identity('sum.资金来源.工资福利支出', '支出_工资福利支出', ['财拨_工资福利支出', '其他_工资福利支出']);
+    // No 其他资金 part stated: nothing to add up (part.财拨_工资福利支出 bounds the 财政拨款 part).
+    return { ...c, valid: [...c.valid, { values: { 支出_工资福利支出: 100, 财拨_工资福利支出: 130 } }] };
+  })(),
+  'sum.资金来源.商品和服务支出': identity('sum.资金来源.商品和服务支出', '支出_商品和服务支出', ['财拨_商品和服务支出', '其他_商品和服务支出']),
+  'sum.资金来源.对个人和家庭的补助': identity('sum.资金来源.对个人和家庭的补助', '支出_对个人和家庭的补助', ['财拨_对个人和家庭的补助', '其他_对个人和家庭的补助']),
+  'sum.资金来源.资本性支出': identity('sum.资金来源.资本性支出', '支出_资本性支出', ['财拨_资本性支出', '其他_资本性支出']),
   // 基本支出 = 财拨基本支出 500 + (其他资金本年支出 80 − 其他资金项目支出 50) = 530.
   'sum.资金来源.基本支出': {
     valid: [{ values: { 支出_基本支出: 530, 财拨_基本支出: 500, 其他_本年支出: 80, 其他_项目支出: 50 } }],
@@ -409,5 +445,5 @@ test('every check id has at least one invalid case run alone, and no case names 
   const ids = CHECKS.map((c) => c.id);
   expect(ids.filter((id) => !(CASES[id]?.invalid.length > 0))).toEqual([]);
   expect(Object.keys(CASES).filter((id) => !ids.includes(id))).toEqual([]);
-  expect(ids).toHaveLength(134);
+  expect(ids).toHaveLength(140);
 });

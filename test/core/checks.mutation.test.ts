@@ -1,7 +1,7 @@
 /**
  * Mutation test: in a consistent synthetic department every check holds; nudging one figure a check
  * reads must make that check fire (as a root, or folded under the root that explains it), and the
- * root must blame the nudged cell. On seed 2: all 134 fire, 79 as roots and 55 folded under one.
+ * root must blame the nudged cell. On seed 2 all 140 fire, each as a root or folded under one.
  */
 import { templateReading, InputValues } from '../../src/core/fill';
 import { D } from '../../src/core/decimal';
@@ -53,6 +53,9 @@ function nudge(decl: CheckDecl): InputValues {
       rows[0][1] = (rows[0][1] as number) + 1000;
       return { ...base, 其他收入明细表: rows };
     }
+    case 'unit.量级':
+      // 其他收入 typed in 元 (×10000) among the 收入 lines in 万元.
+      return { ...base, 收入_其他收入: new D(base.收入_其他收入 as number).times(10000).toNumber() };
     case 'score':
       // Claiming full marks on a line the rulebook scores below full.
       return { ...base, 自评得分表: [...table('自评得分表'), ['在职人员控制率', 0, null]] };

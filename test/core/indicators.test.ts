@@ -111,7 +111,19 @@ describe('variants', () => {
     expect(v6(compute({ 基础_预算完成_完成数: 780 }, { 预算完成率: '国家' }).get('预算完成率'))).toBe('99.975647');
     const blank = compute({}, { 预算完成率: '国家' }).get('预算完成率')!;
     expect(blank.value).toBeNull();
-    expect(blank.unavailable).toBe(`预算完成数（国家口径，不填则按上式计算）（${at('基础_预算完成_完成数')}）未填写，无法计算`);
+    expect(blank.unavailable).toBe(`预算完成数（国家口径、年初预算口径用：本年实际完成的预算数）（${at('基础_预算完成_完成数')}）未填写，无法计算`);
+  });
+
+  test('预算完成率 年初预算口径 = 完成数 ÷ 年初预算 alone: 650 / 661.64 = 98.240735%, computed with 本年追加 blank', () => {
+    const national = compute({ 基础_预算完成_完成数: 650, 基础_预算完成_本年追加: null }, { 预算完成率: '国家' }).get('预算完成率')!;
+    expect(national.value).toBeNull();
+    expect(national.missing!.map((o) => o.name)).toEqual(['基础_预算完成_本年追加']);
+    const r = compute({ 基础_预算完成_完成数: 650, 基础_预算完成_本年追加: null }, { 预算完成率: '年初预算' }).get('预算完成率')!;
+    expect(v6(r)).toBe('98.240735');
+    expect(r.variant).toBe('国家口径（年初预算）');
+    expect(r.formula).toBe('预算完成率 = 预算完成数 ÷ 年初预算数 × 100%');
+    expect(r.operands.map((o) => o.name)).toEqual(['基础_预算完成_完成数', '基础_预算完成_年初预算']);
+    expect(r.excelFormula).toBe('基础_预算完成_完成数/基础_预算完成_年初预算');
   });
 
   test('预算调整率 excludes 剔除数 (国家); 预算控制率 does not', () => {

@@ -59,6 +59,13 @@ describe('the default rulebook', () => {
     expect(r.rulebook!.bands.优.toString()).toBe('85');
   });
 
+  test('预算完成率口径 “国家（年初预算）” (full-width brackets, as typed) selects the year-start-budget 口径; an unknown one lists the three', () => {
+    expect(rulebookFromModel(sampleModel({ 口径_预算完成率: '国家（年初预算）' })).rulebook!.variants.预算完成率).toBe('年初预算');
+    expect(rulebookFromModel(sampleModel({ 口径_预算完成率: '年初预算' })).rulebook!.variants.预算完成率).toBe('年初预算');
+    const bad = rulebookFromModel(sampleModel({ 口径_预算完成率: '调整后预算' }));
+    expect(bad.errors.map((e) => e.message)).toEqual([expect.stringContaining('预算完成率口径“调整后预算”无法识别，应为 湖南、国家、年初预算 之一')]);
+  });
+
   test('the rulebook table read from the workbook gives the same rulebook as the default', () => {
     const r = rulebookFromModel(sampleModel({ 评分规则表: DEFAULT_RULE_ROWS }));
     expect(r.errors).toEqual([]);
@@ -206,7 +213,7 @@ describe('rulebook validation: each error names the row and cell', () => {
 
   test('an unknown variant and unordered grade bands name their cells', () => {
     expect(workbookErrors(DEFAULT_RULE_ROWS, { 口径_预算完成率: '省级' })).toEqual([
-      `${TEMPLATE_ADDRESS.get('口径_预算完成率')}：预算完成率口径“省级”无法识别，应为 湖南、国家 之一`,
+      `${TEMPLATE_ADDRESS.get('口径_预算完成率')}：预算完成率口径“省级”无法识别，应为 湖南、国家、年初预算 之一`,
     ]);
     expect(workbookErrors(DEFAULT_RULE_ROWS, { 等级_良: 95 })[0]).toContain('等级划分不合理：应为 总分 100 ≥ 优 > 良 > 中 ≥ 0，目前为 优 90、良 95、中 60');
   });

@@ -7,6 +7,8 @@ import { claimDiagnostics, explainGroup, gradeOf, scoreAll } from '../../src/cor
 import { scoreSheet } from '../../src/core/sheets/scoreSheet';
 import type { ScoreSheet } from '../../src/core/results';
 import { sampleModel, sampleValues } from '../helpers/sample';
+import { DEFAULT_RULE_ROWS } from '../../src/catalogue/rulebook';
+import { OFFICE_COST_ITEMS } from '../../src/catalogue/inputs';
 
 function scoresOf(overrides: InputValues = {}): ScoreSheet {
   const m = sampleModel(overrides);
@@ -22,6 +24,37 @@ describe('grade', () => {
     const g = (x: string) => gradeOf(new D(x), DEFAULT_BANDS);
     expect([g('100'), g('90'), g('89.99'), g('80'), g('79.99'), g('60'), g('59.99'), g('0')]).toEqual(['优', '优', '良', '良', '中', '中', '差', '差']);
     expect(gradeOf(new D(86), { 优: new D(85), 良: new D(75), 中: new D(60) })).toBe('优');
+  });
+});
+
+describe('公用经费 items over budget (the default rule: 分项超支扣分=0.1)', () => {
+  test('两项超支 deduct 0.1 each on top of the rate: 2 − 7.926 × 0.2 − 0.2 = 0.2147 → 0.21, with each item, amount and share in 扣分原因', () => {
+    const s = scoresOf({ 公用_办公费_本年预算: 10, 公用_办公费_本年决算: 12, 公用_差旅费_本年预算: 5, 公用_差旅费_本年决算: 5.5, 公用_会议费_本年预算: 3, 公用_会议费_本年决算: 3 });
+    const l = line(s, '预算执行', '公用经费控制率');
+    expect(f2(l.score)).toBe('0.21');
+    expect(l.deduction).toBe(
+      '指标值 107.93%，超过标准 100% 7.93 个百分点，扣 1.59 分；公用经费明细项目决算超过预算 2 项：办公费超出 2.00 万元（20.00%）、差旅费超出 0.50 万元（10.00%），每项扣 0.10 分，共扣 0.20 分',
+    );
+    expect(l.standard).toBe('以 100% 为标准，≤100% 计 2 分；每超过 1 个百分点扣 0.2 分；公用经费明细项目决算超过预算的，每项另扣 0.1 分，扣完为止');
+  });
+
+  test('an item with a blank 预算 is not judged (unknown is not wrong); without the parameter nothing is deducted', () => {
+    expect(f2(line(scoresOf({ 公用_办公费_本年决算: 12 }), '预算执行', '公用经费控制率').score)).toBe('0.41');
+    const rows = DEFAULT_RULE_ROWS.map((r) => (r[4] === '公用经费控制率' ? [...r.slice(0, 8), '标准=100；方向=超过；每档扣分=0.2', null] : [...r]));
+    expect(f2(line(scoresOf({ 评分规则表: rows, 公用_办公费_本年预算: 10, 公用_办公费_本年决算: 12 }), '预算执行', '公用经费控制率').score)).toBe('0.41');
+  });
+
+  test('the deduction floors at 0 and says 扣完为止', () => {
+    const over = Object.fromEntries(OFFICE_COST_ITEMS.flatMap(([k]) => [[`公用_${k}_本年预算`, 1], [`公用_${k}_本年决算`, 2]]));
+    const l = line(scoresOf(over), '预算执行', '公用经费控制率');
+    expect(f2(l.score)).toBe('0.00');
+    expect(l.deduction).toMatch(/决算超过预算 17 项：.*共扣 1\.70 分，扣完为止$/);
+  });
+
+  test('the parameter on a line without items is an error naming the cell', () => {
+    const rows = DEFAULT_RULE_ROWS.map((r) => (r[4] === '在职人员控制率' ? [...r.slice(0, 8), '标准=100；方向=超过；每档扣分=0.5；分项超支扣分=0.1', null] : [...r]));
+    const r = rulebookFromModel(sampleModel({ 评分规则表: rows }));
+    expect(r.errors.map((e) => e.message)).toEqual([expect.stringContaining('参数“分项超支扣分”只适用于有明细项目的指标（公用经费控制率）')]);
   });
 });
 

@@ -283,3 +283,62 @@ export function gongkai04(unitName: string, f: Figures): ImportSheet {
     { top: 3, left: 3, bottom: 3, right: 8 },
   ]);
 }
+
+/**
+ * 财决附03 机构运行信息表 (湖南：机构人员情况表) as the 决算 software exports it (sheet “F03 …(财决附03表)”):
+ * 项目 | 行次 | 编制数 | 实有人数, one row per kind of 编制 under a 合计 row. The row and column words are
+ * those of framework §4.1 / §4.5 (“编制数、实有人数”); no published copy of the sheet was at hand to copy its grid.
+ */
+export function caijueFu03(f: Figures): ImportSheet {
+  const rows: Row[] = [
+    ['机构运行信息表', null, null, null],
+    [null, null, null, '财决附03表'],
+    ['编制单位：某单位', null, null, '单位：人'],
+    ['项目', '行次', '编制数', '实有人数'],
+    ['栏次', null, 1, 2],
+    ['合计', 1, v(f, '编制:合计'), v(f, '实有:合计')],
+    ['一、行政编制', 2, v(f, '编制:行政'), v(f, '实有:行政')],
+    ['二、事业编制', 3, v(f, '编制:事业'), v(f, '实有:事业')],
+    ['三、工勤编制', 4, v(f, '编制:工勤'), v(f, '实有:工勤')],
+  ];
+  return sheet('F03 机构运行信息表(财决附03表)', rows, [{ top: 0, left: 0, bottom: 0, right: 3 }]);
+}
+
+/**
+ * 财决附01 预算支出相关信息表, left block as the 2017 中央版 “部门决算相关信息统计表” prints it (framework §4.3):
+ * 项目 | 行次 | 预算数 | 统计数, in 元; the 三公 lines numbered （一）、1.、(1).
+ */
+export function caijueFu01(f: Figures): ImportSheet {
+  const line = (label: string, n: number, key: string): Row => [label, n, v(f, `预算:${key}`), v(f, `统计:${key}`)];
+  const rows: Row[] = [
+    ['预算支出相关信息表', null, null, null],
+    [null, null, null, '财决附01表'],
+    ['编制单位：某单位', null, null, '金额单位：元'],
+    ['项目', '行次', '预算数', '统计数'],
+    ['栏次', null, 1, 2],
+    ['一、“三公”经费支出', 1, null, null],
+    ['（一）支出合计', 2, v(f, '预算:合计'), v(f, '统计:合计')],
+    line('1.因公出国（境）费', 3, '因公出国'),
+    line('2.公务用车购置及运行维护费', 4, '公务用车'),
+    line('（1）公务用车购置费', 5, '公务用车购置'),
+    line('（2）公务用车运行维护费', 6, '公务用车运行'),
+    line('3.公务接待费', 7, '公务接待'),
+  ];
+  return sheet('F01 预算支出相关信息表(财决附01表)', rows, []);
+}
+
+/**
+ * 财决08-2 一般公共预算财政拨款项目支出决算明细表: 功能分类 rows (科目编码 | 科目名称) × 经济分类 columns,
+ * the 合计 row first (sheet name cut at 31 characters, as Excel does).
+ */
+export function caijue08_2(f: Figures): ImportSheet {
+  const rows: Row[] = [
+    ['一般公共预算财政拨款项目支出决算明细表', null, null, null, null, null],
+    [null, null, null, null, null, '财决08-2表'],
+    ['编制单位：某单位', null, null, null, null, '金额单位：万元'],
+    ['科目编码', '科目名称', '合计', '工资福利支出', '商品和服务支出', '资本性支出'],
+    [null, '合计', v(f, '合计'), v(f, '工资福利支出'), v(f, '商品和服务支出'), v(f, '资本性支出')],
+    ['206', '科学技术支出', v(f, '合计'), v(f, '工资福利支出'), v(f, '商品和服务支出'), v(f, '资本性支出')],
+  ];
+  return sheet('Z08_2 一般公共预算财政拨款项目支出决算明细表(财决08-'.slice(0, 31), rows, []);
+}

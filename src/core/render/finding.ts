@@ -49,9 +49,15 @@ function slipText(f: Finding): string {
   const o = f.slip.operand;
   const v = o.value;
   if (v === null || typeof v !== 'object') return '';
-  return f.slip.factor === 'div'
-    ? `${operandPlace(o)} 填的是 ${formatQuantity({ value: v, kind: 'amount' })}，约为应有数的 10000 倍，像是按元填列；按万元应为 ${formatQuantity({ value: v.div(10000), kind: 'amount' })}。`
-    : `${operandPlace(o)} 填的是 ${formatQuantity({ value: v, kind: 'amount' })}，约为应有数的万分之一，其他数可能按元填列。`;
+  const typed = formatQuantity({ value: v, kind: 'amount' });
+  switch (f.slip.factor) {
+    case 'div':
+      return `${operandPlace(o)} 填的是 ${typed}，约为应有数的 10000 倍，像是按元填列；单位应为万元，按万元应为 ${formatQuantity({ value: v.div(10000), kind: 'amount' })}。`;
+    case 'mul':
+      return `${operandPlace(o)} 填的是 ${typed}，约为应有数的万分之一，其他数可能按元填列。`;
+    case 'unit':
+      return `${operandPlace(o)} 写的是“${typed}元”，与同表各数同一量级，是万元数误写了单位；单位应为万元，数值不必换算。`;
+  }
 }
 
 /**
@@ -68,6 +74,8 @@ export function findingStatement(f: Finding): string {
       return `无法核实：${f.statement ?? f.title}。${f.detail ? `${f.detail.replace(/。$/, '')}。` : ''}${unverified}${gap}`;
     }
     default: {
+      // A slip seen against its siblings' size, not through an identity: the slip and the siblings' range.
+      if (f.kind === 'unitSlip' && !f.expected) return `${slipText(f)}${f.detail ? `${f.detail.replace(/。$/, '')}。` : ''}`;
       const rule = f.statement ? `应满足：${f.statement}。` : '';
       const tolerance = f.toleranceBasis ? `；${f.toleranceBasis}` : '';
       const sign =
@@ -120,7 +128,7 @@ export function fullText(f: Finding): string {
 
 /** The point of a finding in a few words: its figures, the slip, what is missing, or the notice. */
 function point(f: Finding): string {
-  if (f.kind === 'unitSlip' && f.slip) return `${f.slip.operand.label}疑似按元填列`;
+  if (f.kind === 'unitSlip' && f.slip) return `${f.slip.operand.label}${f.slip.factor === 'unit' ? '单位应为万元' : '疑似按元填列'}`;
   if (f.kind === 'cannotVerify') return f.missing?.length ? `无法核实，${missingText(f.missing)}` : `无法核实${f.detail ? `：${f.detail}` : ''}`;
   if (f.kind === 'notice') return f.detail ?? '';
   return figuresText(f);
