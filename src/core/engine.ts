@@ -81,7 +81,7 @@ export function evaluate(reading: RawReading, options: EvaluateOptions = {}): Ev
   const report: ReportDraft = draftReport({ model, indicators, scores, findings, complete: completeness.complete });
 
   const sheets: SheetPlan[] = [indicatorSheet(indicators)];
-  if (scores) sheets.push(scoreSheet(scores, completeness.complete, rulebook?.bands));
+  if (scores) sheets.push(scoreSheet(scores, completeness.complete, rulebook?.bands, { unit: model.text('单位名称'), year: model.num('评价年度')?.toString() ?? null }));
   sheets.push(findingsSheet(findings), reportSheet(report));
   const plan: Plan = { sheets, marks: findingMarks(findings), activate: sheets[scores ? 1 : 0].name };
 

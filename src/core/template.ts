@@ -11,7 +11,7 @@ import { LIST_HEADER, PLACED_SHEETS, PlacedSheet, TEMPLATE_ADDRESS, colLetter } 
 import type { InputKind, ScalarDecl } from '../catalogue/types';
 import { absolute } from './address';
 import { D } from './decimal';
-import { fitRows, linesFor } from './sheets/fit';
+import { fitRows, linesFor, MAX_ROW_LINES, rowPoints } from './sheets/fit';
 import { LEGEND } from './styles';
 import type { CellValue, OutCell, Plan, SheetPlan } from './types';
 
@@ -85,10 +85,16 @@ function inputSheetPlan(ps: PlacedSheet, values: InputValues): SheetPlan {
         const { decl, row } = pb.cells[0];
         set(rows, row, 0, { ...inputCell(values[decl.name] as CellValue, 'text'), style: 'inputText' });
         merges.push(`A${row + 1}:${colLetter(width - 1)}${row + 1}`);
-        // Tall enough for the text it holds (an empty one leaves room to type), never over Excel's 409 pt.
+        // Tall enough for the text it holds, with a line to spare (readers wrap CJK punctuation a little
+        // earlier than measured; an empty cell leaves room to type), never over Excel's 409 pt.
         const text = String(values[decl.name] ?? '');
         const across = ps.widths.reduce((a, w) => a + w, 0);
-        rowHeights[row] = Math.min(409, Math.max(60, Math.round(linesFor(text, across) * 14.5 + 4)));
+        const lines = linesFor(text, across) + 1;
+        rowHeights[row] = Math.max(60, rowPoints(lines));
+        // The input is one cell (its name points there), so a text taller than the tallest row cannot be
+        // cut into rows here: the title says where the whole text reads (报告草稿 sets it out in rows).
+        if (lines > MAX_ROW_LINES)
+          set(rows, pb.titleRow, 0, { value: `${b.title}（文字较长，单元格只显示开头；全文见编辑栏，或运行后的“报告草稿”表）`, style: 'subtotal' });
         break;
       }
       case 'table': {

@@ -4,6 +4,7 @@
  */
 import { INPUT_BY_NAME } from '../catalogue/inputs';
 import type { Diagnostic, Plan, RawReading } from '../core/types';
+import type { CellPreview } from './preview';
 
 export interface WorkbookPort {
   /** Reads every catalogue name in one batch. */
@@ -23,6 +24,11 @@ export interface WorkbookPort {
    * Returns an unsubscribe function. Optional: file-backed ports have no live edits.
    */
   onUserEdit?(listener: () => void): Promise<() => void>;
+  /**
+   * The cells around `address`, read-only, values as displayed: for a port that cannot select (the
+   * web page), so a finding still shows its cell. Optional.
+   */
+  preview?(address: string): Promise<CellPreview | null>;
   /** Whether `select` / `bindSelection` mean anything here (not for a file in a browser). */
   readonly live: boolean;
 }

@@ -5,6 +5,7 @@
 import { a1 } from '../catalogue/layout';
 import { parseRange } from '../core/address';
 import type { XlsxBook } from '../hosts/file/xlsx';
+import { previewAround } from './sheetPreview';
 import { EXPLANATION_TABLE, explanationRow, PortError, WorkbookPort } from '../taskpane/port';
 
 /** The file host module, loaded on demand (it pulls in ExcelJS). */
@@ -32,6 +33,9 @@ export function filePort(host: XlsxHost, book: XlsxBook): FilePort {
     },
     async select() {
       // A file has no selection to move.
+    },
+    async preview(address) {
+      return previewAround(book.wb, address);
     },
     async bindSelection() {
       throw new PortError('网页版不能选择单元格；请在 Excel 或 WPS 中用“公式 → 名称管理器”定义名称，或使用模板');

@@ -497,7 +497,10 @@ describe('the sample department', () => {
     expect(sheet.printTitleRows).toBe(3);
     // Every finding, a blank row and the legend of the mark colours.
     expect(sheet.rows).toHaveLength(3 + flat.length + 2);
-    expect(sheet.rows[sheet.rows.length - 1].map((c) => c?.style)).toEqual(['input', 'error', 'warning']);
+    const legend = sheet.rows[sheet.rows.length - 1].filter((c) => c?.value);
+    expect(legend.map((c) => c?.style)).toEqual(['input', 'error', 'warning']);
+    // Each entry merged over columns wide enough for its words: 序号 + 严重程度 + 问题 (6 + 8 + 46), 应为 + 实为 (11 + 11), 差额 + 单位 (11 + 6).
+    expect(sheet.merges).toEqual(expect.arrayContaining([`A${sheet.rows.length}:C${sheet.rows.length}`, `D${sheet.rows.length}:E${sheet.rows.length}`]));
     const row = sheet.rows.find((r) => r[10]?.value === 'sum.财拨.本年支出')!;
     expect(row[2]!.value).toBe('财政拨款本年支出：合计 = 基本支出 + 项目支出');
     expect(row[3]).toEqual({ value: 1197.08, style: 'amount', numFmt: '#,##0.00' });
@@ -522,8 +525,8 @@ describe('the sample department', () => {
     // No indicator reads the 财拨 grid: every finding on it is a 提示.
     expect(total.severity).toBe('提示');
     // In sum.财拨.本年支出 and its three consequences: one short note that states the point as the cell shows it, and refers to the list.
-    expect(total.note).toMatch(/^【提示】财政拨款本年支出：合计 = 基本支出 \+ 项目支出：应为 1,197\.08 万元，实为 836\.79 万元。另有 3 项；详见“问题清单”第 /);
-    for (const m of marks) expect(m.note.length).toBeLessThanOrEqual(130);
+    expect(total.note).toMatch(/^【提示】财政拨款本年支出：合计 = 基本支出 \+ 项目支出：应为 1,197\.08 万元，实为 836\.79 万元，差额 −360\.29 万元。另有 3 项；详见“问题清单”第 /);
+    for (const m of marks) expect(m.note.length).toBeLessThanOrEqual(120);
     // A cell in a finding whose figures feed an indicator is marked 错误.
     expect(marks.find((m) => m.address === at('基础_预算完成_上年结转'))!.severity).toBe('错误');
     // 财拨_年中追加_合计 is only in 提示 (a declared 提示, and a 合计 no indicator reads).

@@ -39,8 +39,31 @@ describe('报告草稿 sheet', () => {
     expect(rowOf('项目支出明细表（单位：万元）')).toBeDefined();
     expect(rowOf('1｜科普经费｜376.00｜338.76｜684.76｜688.79')).toBeDefined();
     const i = plan.rows.findIndex((r) => String(r[0]?.value ?? '').startsWith('为提高财政资金使用效益'));
-    // 212 characters: 190 CJK (2 units each) + 22 ASCII = 402 units; 90 per line gives 5 lines of 15 pt, plus 3.
-    expect(plan.rowHeights![i]).toBe(78);
+    // 212 characters: 190 CJK (2 units each) + 22 ASCII = 402 units; 89 per line (a column's last unit is
+    // padding) gives 5 lines of 14.5 pt, plus 3: 75.5, rounded.
+    expect(plan.rowHeights![i]).toBe(76);
+  });
+
+  test('a paragraph taller than Excel’s tallest row (409 pt) goes on in the rows below, cut after a sentence, nothing lost', () => {
+    // 60 sentences of 82 units (40 CJK characters and two digits): 4,920 units, 56 lines of 89 units;
+    // the tallest row shows 28 lines (409 pt at 14.5 pt a line), i.e. 30 of these sentences.
+    const sentence = (i: number) => `第${String(i).padStart(2, '0')}句${'经费管理不严格'.repeat(5)}超支。`;
+    const long = Array.from({ length: 60 }, (_, i) => sentence(i)).join('');
+    const edited = sheetFor({ 存在问题: `（一）公用经费管理不严\n${long}` });
+    const start = edited.rows.findIndex((r) => String(r[0]?.value ?? '').startsWith('第00句'));
+    expect(start).toBeGreaterThan(0);
+    const pieces: string[] = [];
+    for (let r = start; String(edited.rows[r]?.[0]?.value ?? '').startsWith('第'); r++) {
+      pieces.push(String(edited.rows[r][0]!.value));
+      expect(edited.rowHeights![r]).toBeLessThanOrEqual(409);
+      expect(edited.rowHeights![r]).toBeGreaterThan(300);
+      // Each piece ends a sentence; only the first row names its sources.
+      expect(pieces[pieces.length - 1]).toMatch(/超支。$/);
+      expect(edited.rows[r][1]?.value ?? '').toBe(r === start ? '存在问题' : '');
+    }
+    expect(pieces.length).toBe(2);
+    expect(pieces.join('')).toBe(long);
+    for (const h of Object.values(edited.rowHeights!)) expect(h).toBeLessThanOrEqual(409);
   });
 
   test("regenerating keeps the department's text: it comes from the input cells each time", () => {

@@ -10,6 +10,7 @@ import { evaluate } from '../../src/core/engine';
 import type { RawReading } from '../../src/core/types';
 import { App } from '../../src/taskpane/components/App';
 import { PortError } from '../../src/taskpane/port';
+import type { CellPreview } from '../../src/taskpane/preview';
 import { stringsFor } from '../../src/taskpane/strings';
 import { sampleReading } from '../helpers/sample';
 import { fakePort } from './fakePort';
@@ -87,6 +88,49 @@ test('on the web page a cell cannot be selected: clicking it names the cell inst
   expect(port.selected).toEqual([]);
 });
 
+test('on the web page clicking a cell also shows it in a read-only preview of its sheet, the cell highlighted', async () => {
+  // What the file port gives for 财政拨款!D7 of the sample (test/taskpane/sheetPreview.test.ts reads it from the workbook).
+  const around: CellPreview = {
+    sheet: '财政拨款',
+    cell: 'D7',
+    columns: ['A', 'B', 'C', 'D', 'E', 'F'],
+    rows: [
+      { row: 6, cells: ['年初结转结余', '0.00', '4.04', '4.04', '', ''] },
+      { row: 7, cells: ['本年收入', '478.29', '714.76', '780.19', '', ''] },
+      { row: 8, cells: ['本年支出', '478.29', '718.79', '836.79', '', ''] },
+    ],
+    at: { row: 1, column: 3 },
+  };
+  const asked: string[] = [];
+  const port = { ...fakePort(sampleReading()), live: false, preview: async (a: string) => (asked.push(a), around) };
+  render(<App port={port} />);
+  await runOnce();
+  fireEvent.click(screen.getByRole('tab', { name: /^问题/ }));
+  const income = document.querySelector('[data-finding="sum.财拨.本年收入"]') as HTMLElement;
+  fireEvent.click(within(income).getByRole('button', { name: '财政拨款!D7' }));
+  const grid = await within(income).findByRole('table', { name: '“财政拨款”表（只读预览） D7' });
+  expect(asked).toEqual(['财政拨款!D7']);
+  expect(within(grid).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+  expect(within(grid).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['6', '7', '8']);
+  const here = grid.querySelector('[aria-current="location"]')!;
+  expect([here.getAttribute('data-cell'), here.textContent]).toEqual(['D7', '780.19']);
+  expect(grid.querySelectorAll('[aria-current]')).toHaveLength(1);
+  // Read-only: nothing in it can be edited or focused to type into.
+  expect(grid.querySelectorAll('input, textarea, [contenteditable="true"]')).toHaveLength(0);
+  expect(port.selected).toEqual([]);
+});
+
+test('in Excel a cell is selected, and no preview is shown', async () => {
+  const port = { ...fakePort(sampleReading()), preview: async () => null };
+  render(<App port={port} />);
+  await runOnce();
+  fireEvent.click(screen.getByRole('tab', { name: /^问题/ }));
+  const income = document.querySelector('[data-finding="sum.财拨.本年收入"]') as HTMLElement;
+  fireEvent.click(within(income).getByRole('button', { name: '财政拨款!D7' }));
+  await waitFor(() => expect(port.selected).toEqual(['财政拨款!D7']));
+  expect(within(income).queryByRole('table', { name: /只读预览/ })).toBeNull();
+});
+
 test('the 数据 tab keeps 名称不存在 / 未填写 / 已填写 / 无效 apart, shows the value read and explains the required mark', async () => {
   const reading = sampleReading({ 收入_一般公共预算财政拨款: '1193.05元', 单位简介: null as never });
   delete reading.inputs['单位名称'];
@@ -156,7 +200,9 @@ test('得分 shows the score sheet by level with 满分, 自评, 计算 and 扣�
   // The sample's total is 79.64 of 100 (its own claim: 97).
   expect(screen.getByTestId('score-total').textContent).toBe(`${expected.total.toFixed(2)} / 100.00`);
   expect(screen.getByTestId('score-total').textContent).toBe('79.64 / 100.00');
-  expect(screen.getByTestId('score-grade').textContent).toBe(expected.grade);
+  // 79.64 is 中 (70–80); with the 8.00 pending points it could reach 87.64, 良 (80–90): a range, as on 一键生成.
+  expect(screen.getByTestId('score-grade').textContent).toBe('中～良');
+  expect(expected.grade).toBe('中');
   const pending = expected.lines.filter((l) => l.missing).reduce((n, l) => n + l.points.toNumber(), 0);
   expect(screen.getByTestId('pending').textContent).toBe(pending.toFixed(2));
   // Folded by 一级; opening 过程 shows 预算执行 and its lines.

@@ -1,7 +1,7 @@
 /**
  * The task pane and the web page at 350 px in headless Chromium: each tab is screenshotted to out/
- * (pane-*.png, web-*.png) and passes an axe-core accessibility check with no serious or critical
- * violation. Builds like test/e2e (JIXIAO_E2E_PREBUILT=1 reuses dist/ and dist-test/).
+ * (pane-*.png, web-*.png, and web-preview.png: a finding's cell in the web page's read-only sheet
+ * preview) and passes an axe-core accessibility check with no serious or critical violation. Builds like test/e2e (JIXIAO_E2E_PREBUILT=1 reuses dist/ and dist-test/).
  */
 import * as fs from 'fs';
 import * as http from 'http';
@@ -125,6 +125,18 @@ test('web page at 350 px: the blank template offered, every tab screenshotted, n
   await page.waitForTimeout(600);
   const violations = await eachTab(page, 'web');
   expect(violations).toEqual({ run: [], findings: [], score: [], data: [], report: [] });
+  // A finding's cell opens a read-only preview of its sheet around it, the cell highlighted.
+  await page.getByRole('tab', { name: /^问题/ }).click();
+  const card = page.locator('[data-finding="sum.财拨.本年收入"]');
+  await card.getByRole('button', { name: '财政拨款!D7' }).click();
+  const grid = card.getByRole('table', { name: '“财政拨款”表（只读预览） D7' });
+  await grid.waitFor();
+  expect(await grid.locator('[aria-current="location"]').textContent()).toBe('780.19');
+  // The grid stays inside the 350 px page.
+  expect((await grid.boundingBox())!.width).toBeLessThanOrEqual(350);
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(out, 'web-preview.png') });
+  expect(await axe(page)).toEqual([]);
   expect(errors).toEqual([]);
   expect(missing).toEqual([]);
 });

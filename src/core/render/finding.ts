@@ -4,8 +4,9 @@
  * the cell note, the 问题清单 row, the pane card and the CLI line. Report sentences and 审核意见 build
  * on the same parts.
  */
-import type { Finding, Operand } from '../results';
 import { consequenceCount } from '../findingTree';
+import type { Finding, Operand, Quantity } from '../results';
+import { quantityDigits, quantityText } from '../sheets/numbers';
 import { formatDifference, formatQuantity, operandPlace, operandText } from './quantity';
 
 /** The cells a text lists: all of them up to a dozen, then a count (a table of 10,000 rows stays readable). */
@@ -126,27 +127,56 @@ export function fullText(f: Finding): string {
   return `${row.problem}建议：${row.nextStep}`;
 }
 
-/** The point of a finding in a few words: its figures, the slip, what is missing, or the notice. */
-function point(f: Finding): string {
-  if (f.kind === 'unitSlip' && f.slip) return `${f.slip.operand.label}${f.slip.factor === 'unit' ? '单位应为万元' : '疑似按元填列'}`;
-  if (f.kind === 'cannotVerify') return f.missing?.length ? `无法核实，${missingText(f.missing)}` : `无法核实${f.detail ? `：${f.detail}` : ''}`;
-  if (f.kind === 'notice') return f.detail ?? '';
-  return figuresText(f);
+/** A rate's difference in percentage points, any other as its cell shows it with a sign ("−412.86 万元", "+1 人"). */
+function cellDifference(q: Quantity): string {
+  if (q.kind !== 'rate') return quantityText(q, true);
+  const digits = quantityDigits({ ...q, kind: 'amount' }, true);
+  return `${digits} 个百分点`;
 }
 
-/** A cell note's length before the “see 问题清单” tail: short enough to read on hover. */
-export const CELL_NOTE_CHARS = 120;
+/**
+ * The point of a finding for a cell note, numbers as the cells show them (1,193.05 万元, 21 人):
+ * the figures, the slip, what is missing, or the notice.
+ */
+function notePoint(f: Finding): string {
+  if (f.kind === 'unitSlip' && f.slip) return `${f.slip.operand.label}${f.slip.factor === 'unit' ? '单位应为万元' : '疑似按元填列'}`;
+  if (f.kind === 'cannotVerify') {
+    const gap = f.expected && f.computed ? `；按已填各数应为 ${quantityText(f.expected)}，实为 ${quantityText(f.computed)}` : '';
+    return f.missing?.length ? `${missingText(f.missing)}${gap}` : (f.detail ?? '').replace(/。$/, '');
+  }
+  if (f.kind === 'notice') return (f.detail ?? '').replace(/。$/, '');
+  if (!f.expected || !f.computed) return '';
+  const exceeds = f.kind === 'exceeds';
+  const sign = f.kind === 'signReversed' ? '正负号弄反，' : '';
+  const d = f.difference;
+  const diff = d && d.kind !== 'year' && !d.value.isZero() ? (exceeds ? `，超出 ${quantityText({ ...d, value: d.value.abs() })}` : `，差额 ${cellDifference(d)}`) : '';
+  return `${sign}${exceeds ? '上限' : '应为'} ${quantityText(f.expected)}，实为 ${quantityText(f.computed)}${diff}`;
+}
 
-/** The note on an input cell: severity, title and the point, within {@link CELL_NOTE_CHARS}; the explanation below it. */
-export function cellNote(f: Finding): string {
+/** A cell note's most characters: it shows in a small box on hover, so the point in about a line; the rest is in 问题清单. */
+export const CELL_NOTE_CHARS = 120;
+/** The 问题清单 rows a note refers to before “等”. */
+const NOTE_REFS = 3;
+
+function clip(s: string, n: number): string {
+  return s.length <= n ? s : `${s.slice(0, Math.max(0, n - 1))}…`;
+}
+
+/**
+ * The one note on a marked input cell, for both hosts (the Plan's marks): the severity, the problem
+ * in words, its figures as the cells show them, and where in 问题清单 the rest is — `refs` are the
+ * list's 序号 of every finding on the cell, this one (the most severe) first. At most
+ * {@link CELL_NOTE_CHARS} characters: the title gives way before the figures and the reference.
+ */
+export function cellNote(f: Finding, refs: string[]): string {
   const head = `【${f.severity}${f.explanation ? '·已说明' : ''}】`;
-  const what = point(f);
-  let title = f.title;
-  const room = CELL_NOTE_CHARS - head.length - what.length - 2;
-  if (title.length > room) title = `${title.slice(0, Math.max(8, room - 1))}…`;
-  let text = what ? `${head}${title}：${what}` : `${head}${title}`;
-  if (text.length > CELL_NOTE_CHARS) text = `${text.slice(0, CELL_NOTE_CHARS - 1)}…`;
-  return `${text}。（${f.id}，详见“问题清单”）${f.explanation ? `\n说明：${f.explanation}` : ''}`;
+  const more = refs.length > 1 ? `另有 ${refs.length - 1} 项；` : '';
+  const listed = refs.length > NOTE_REFS ? `${refs.slice(0, NOTE_REFS).join('、')} 等 ${refs.length}` : refs.join('、');
+  const tail = refs.length ? `${more}详见“问题清单”第 ${listed} 条。` : '详见“问题清单”。';
+  const point = clip(notePoint(f), 72);
+  const room = CELL_NOTE_CHARS - head.length - tail.length - (point ? point.length + 2 : 1);
+  const title = clip(f.title, Math.max(8, room));
+  return clip(`${head}${title}${point ? `：${point}` : ''}。`, CELL_NOTE_CHARS - tail.length) + tail;
 }
 
 /** A pane card's parts: a one-line title, the figures, 建议 once, and the details shown on expanding. */

@@ -8,14 +8,13 @@
 import { colLetter } from '../../catalogue/layout';
 import { parseRange, formatRange } from '../address';
 import { explanationStatus, flattenFindings } from '../checks';
-import { nextStepText } from '../render/finding';
+import { cellNote, nextStepText } from '../render/finding';
 import type { Finding, Operand, Quantity } from '../results';
-import { LEGEND } from '../styles';
 import { countFindings, countsText } from '../summary';
 import type { CellMark, OutCell, SheetPlan, Severity } from '../types';
-import { fitRows } from './fit';
+import { fitRows, legendRow } from './fit';
 import { firstCell, problemWords } from './findingWords';
-import { QUANTITY_FORMAT, QUANTITY_UNIT, quantityNumber, quantityText } from './numbers';
+import { QUANTITY_FORMAT, QUANTITY_UNIT, quantityNumber } from './numbers';
 
 export const FINDINGS_SHEET = '问题清单';
 
@@ -83,7 +82,7 @@ export function findingsSheet(findings: Finding[]): SheetPlan {
       { ...figure(f.difference), ...(f.difference && { numFmt: `+${QUANTITY_FORMAT[f.difference.kind]};-${QUANTITY_FORMAT[f.difference.kind]};0` }) },
       { value: kind ? QUANTITY_UNIT[kind] : '', style: 'label' },
       first?.address
-        ? { value: `${cellOf(first.address)}\n${first.label}`, style: 'link', link: cellOf(first.address) }
+        ? { value: `${cellOf(first.address)} ${first.label}`, style: 'link', link: cellOf(first.address) }
         : { value: '', style: 'label' },
       { value: nextStepText(f), style: 'text' },
       { value: explanationStatus(f), style: f.explanation ? 'ok' : f.severity === '错误' ? 'error' : 'warning' },
@@ -98,20 +97,22 @@ export function findingsSheet(findings: Finding[]): SheetPlan {
     ]);
   }
   rows.push([]);
-  rows.push(LEGEND.map((l): OutCell => ({ value: l.text, style: l.style })));
   const widths = [...PEOPLE_WIDTHS, ...MACHINE_WIDTHS, ...Array.from({ length: maxLinks }, () => 14)];
+  const legend = legendRow(widths, rows.length);
+  rows.push(legend.cells);
+  const merges = [`A2:${colLetter(PEOPLE.length - 1)}2`, ...legend.merges];
   // Row heights follow the people's columns only: the machine columns are folded away.
   const sized = fitRows({
     name: FINDINGS_SHEET,
     rows: rows.map((r, i) => (i < 3 ? r : r.slice(0, PEOPLE.length))),
     columnWidths: widths,
-    merges: [`A2:${colLetter(PEOPLE.length - 1)}2`],
+    merges,
   });
   return {
     name: FINDINGS_SHEET,
     rows,
     columnWidths: widths,
-    merges: [`A2:${colLetter(PEOPLE.length - 1)}2`],
+    merges,
     rowHeights: sized.rowHeights,
     freezeRows: 3,
     printTitleRows: 3,
@@ -123,24 +124,6 @@ const RANK: Record<Severity, number> = { 错误: 0, 提示: 1 };
 
 /** A finding over a whole table marks its first cells only: thousands of notes help nobody and bloat the file. */
 export const MAX_MARKS_PER_FINDING = 50;
-/** Notes show in a small box: the point in about a line, the rest in 问题清单. */
-export const MAX_NOTE = 120;
-
-/** One line for a cell's note: the severity, the problem, the figures as the cells show them. */
-export function noteLine(f: Finding): string {
-  const figures =
-    f.expected && f.computed
-      ? `${f.kind === 'exceeds' ? '上限' : '应为'} ${quantityText(f.expected)}，实为 ${quantityText(f.computed)}`
-      : f.kind === 'cannotVerify'
-        ? '无法核实：有数据未填'
-        : '';
-  return `【${f.severity}${f.explanation ? '·已说明' : ''}】${f.title}${figures ? `：${figures}` : ''}。`;
-}
-
-function clip(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
-}
-
 /** One mark per involved cell: the most severe finding's colour; the note gives its point and where the rest is. */
 export function findingMarks(findings: Finding[]): CellMark[] {
   const flat = flattenFindings(findings);
@@ -165,9 +148,6 @@ export function findingMarks(findings: Finding[]): CellMark[] {
   }
   return [...marks].map(([address, m]) => {
     const sorted = [...m.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
-    const refs = sorted.map((f) => number.get(f)!).join('、');
-    const more = sorted.length > 1 ? `另有 ${sorted.length - 1} 项；` : '';
-    const tail = `${more}详见“问题清单”第 ${refs} 条。`;
-    return { address, severity: m.severity, note: `${clip(noteLine(sorted[0]), Math.max(40, MAX_NOTE - tail.length))}${tail}` };
+    return { address, severity: m.severity, note: cellNote(sorted[0], sorted.map((f) => number.get(f)!)) };
   });
 }

@@ -7,28 +7,18 @@ import type { ReportBlock, ReportDraft } from '../narrative';
 import { sectionTitle } from '../narrative';
 import type { Operand } from '../results';
 import type { OutCell, SheetPlan } from '../types';
+import { linesFor, rowPoints, splitToRows } from './fit';
 
 export const REPORT_SHEET = '报告草稿';
 
 /** Width of the text column, in characters (a CJK character takes two). */
 const TEXT_WIDTH = 90;
-const LINE_HEIGHT = 15;
-/** Excel's largest row height, in points. */
-const MAX_ROW_HEIGHT = 409;
 
 const HEADER = ['报告内容', '所用名称', '所在单元格'];
 
-/** Rough display width: CJK and full-width characters count double. */
-function displayWidth(s: string): number {
-  let n = 0;
-  for (const ch of s) n += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
-  return n;
-}
-
 /** Row height that shows a wrapped text whole (hosts do not autofit rows they write). */
-function heightFor(text: string, width = TEXT_WIDTH): number {
-  const lines = text.split('\n').reduce((k, l) => k + Math.max(1, Math.ceil(displayWidth(l) / width)), 0);
-  return Math.min(MAX_ROW_HEIGHT, Math.max(1, lines) * LINE_HEIGHT + 3);
+function heightFor(text: string): number {
+  return rowPoints(linesFor(text, TEXT_WIDTH));
 }
 
 function sourceCells(sources: Operand[]): [OutCell, OutCell] {
@@ -42,7 +32,11 @@ function sourceCells(sources: Operand[]): [OutCell, OutCell] {
 
 function blockRows(b: ReportBlock, push: (cells: Array<OutCell | null>, height?: number) => void): void {
   if (b.kind === 'paragraph') {
-    push([{ value: b.text, style: 'text' }, ...sourceCells(b.sources)], heightFor(b.text));
+    // A paragraph taller than Excel's tallest row goes on in the rows below, cut after a sentence,
+    // so print and screen show it whole; the sources stand beside its first row.
+    splitToRows(b.text, TEXT_WIDTH).forEach((piece, i) =>
+      push([{ value: piece, style: 'text' }, ...(i === 0 ? sourceCells(b.sources) : [null, null])], heightFor(piece)),
+    );
     return;
   }
   const caption = `${b.caption}${b.unit ? `（单位：${b.unit}）` : ''}`;
@@ -55,7 +49,7 @@ export function reportSheet(draft: ReportDraft): SheetPlan {
   const rows: SheetPlan['rows'] = [];
   const rowHeights: Record<number, number> = {};
   const push = (cells: Array<OutCell | null>, height?: number) => {
-    if (height !== undefined && height > LINE_HEIGHT + 3) rowHeights[rows.length] = height;
+    if (height !== undefined && height > rowPoints(1)) rowHeights[rows.length] = height;
     rows.push(cells);
   };
   push([{ value: draft.title, style: 'title' }, ...sourceCells(draft.titleSources ?? [])]);

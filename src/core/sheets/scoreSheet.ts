@@ -9,11 +9,10 @@ import { a1 } from '../../catalogue/layout';
 import { fixed } from '../decimal';
 import type { ScoreLine, ScoreSheet } from '../results';
 import { explainGroup } from '../scoring';
-import { gradeText } from '../summary';
+import { gradeRange, gradeText } from '../summary';
 import type { GradeBands } from '../rulebook';
-import { LEGEND } from '../styles';
 import type { OutCell, SheetPlan, StyleName } from '../types';
-import { fitRows } from './fit';
+import { fitRows, legendRow } from './fit';
 
 export const SCORE_SHEET = '评分表';
 
@@ -33,10 +32,33 @@ export function bandWords(bands: GradeBands, points: Decimal): string {
   ].join('；');
 }
 
+/** Whose score sheet it is: 单位名称 and 评价年度 as filled (null when blank). */
+export interface ScoreSheetOwner {
+  unit: string | null;
+  year: string | null;
+}
+
+/**
+ * The sheet's conclusion in the words of the report's 综合评价结论: who, which year, the verified
+ * score and the points still pending, each 一级's score, and the grade (a range while points are
+ * pending); or, 数据不完整, why there is no total.
+ */
+export function conclusionText(scores: ScoreSheet, complete: boolean, owner?: ScoreSheetOwner): string {
+  const who = `${owner?.unit?.trim() || '本单位'}${owner?.year ? `${owner.year}年度` : ''}部门整体支出绩效评价`;
+  const firsts = scores.groups.filter((g) => g.level === 1).map((g) => `${g.name} ${fixed(g.score)} 分`);
+  const parts = firsts.length ? `其中，${firsts.join('，')}` : '';
+  if (!complete) return `${who}数据不完整：核实得分 ${fixed(scores.total)} 分不作为总分，不评定综合绩效级别（见“问题清单”）。${parts ? `${parts}。` : ''}`;
+  const pending = scores.pendingPoints && !scores.pendingPoints.isZero() ? `，另有待核实分值 ${fixed(scores.pendingPoints)} 分` : '';
+  const range = gradeRange(scores);
+  const grade = range === scores.grade ? `综合绩效级别为“${range}”` : `综合绩效级别为“${range}”（视待核实指标核实后的得分而定）`;
+  const claimed = scores.claimedTotal !== undefined ? `单位自评得分为 ${fixed(scores.claimedTotal)} 分。` : '';
+  return `${who}核实得分为 ${fixed(scores.total)} 分${pending}。${parts ? `${parts}；` : ''}${grade}。${claimed}`;
+}
+
 /**
  * `complete` false (数据不完整): the total and grade rows say so instead of showing a total as real.
  */
-export function scoreSheet(scores: ScoreSheet, complete = true, bands?: GradeBands): SheetPlan {
+export function scoreSheet(scores: ScoreSheet, complete = true, bands?: GradeBands, owner?: ScoreSheetOwner): SheetPlan {
   const claims =
     scores.claimedTotal !== undefined || scores.lines.some((l) => l.claimed !== undefined) || scores.groups.some((g) => g.claimed !== undefined);
   const width = claims ? 13 : 11;
@@ -45,14 +67,12 @@ export function scoreSheet(scores: ScoreSheet, complete = true, bands?: GradeBan
   const rows: SheetPlan['rows'] = [
     [{ value: '部门整体支出绩效评价评分表', style: 'title' }],
     [
-      {
-        value: `单位：分；指标值为百分比。满分 ${fixed(scores.points)} 分。定量指标按“评分规则”由指标计算表的数值计分；定性指标按“自评打分”表的得分计分；缺少数据、无法计分的指标为“待核实”，其分值列入“待核实分值”，不计 0 分，也不计入核实得分；单位对这些指标的自评得分列为“自报、未核实”。`,
-        style: 'note',
-      },
+      { value: `${conclusionText(scores, complete, owner)}（单位：分；指标值为百分比）`, style: 'note' },
     ],
     header.map((h): OutCell => ({ value: h, style: 'header' })),
   ];
   const merges = [`A2:${a1(1, width - 1)}`];
+  const columnWidths = [10, 7, 12, 7, 18, 7, 40, 9, 8, 8, 36, ...(claims ? [9, 36] : [])];
   const blank = (style: StyleName = 'label'): OutCell => ({ style });
   const claimCells = (claimed: ScoreLine['claimed'], why: string | undefined, style: StyleName): OutCell[] =>
     claims
@@ -140,7 +160,17 @@ export function scoreSheet(scores: ScoreSheet, complete = true, bands?: GradeBan
     rows.push([{ value: '等级划分', style: 'label' }, { value: bandWords(bands, scores.points), style: 'text' }]);
     merges.push(`B${rows.length}:${a1(rows.length - 1, width - 1)}`);
   }
-  rows.push(LEGEND.map((l): OutCell => ({ value: l.text, style: l.style })));
+  rows.push([
+    { value: '说明', style: 'label' },
+    {
+      value: `满分 ${fixed(scores.points)} 分。定量指标按“评分规则”由指标计算表的数值计分；定性指标按“自评打分”表的得分计分；缺少数据、无法计分的指标为“待核实”，其分值列入“待核实分值”，不计 0 分，也不计入核实得分；单位对这些指标的自评得分列为“自报、未核实”。`,
+      style: 'text',
+    },
+  ]);
+  merges.push(`B${rows.length}:${a1(rows.length - 1, width - 1)}`);
+  const legend = legendRow(columnWidths, rows.length);
+  rows.push(legend.cells);
+  merges.push(...legend.merges);
 
   // The 一级 summary the chart reads.
   rows.push([]);
@@ -166,7 +196,7 @@ export function scoreSheet(scores: ScoreSheet, complete = true, bands?: GradeBan
   return fitRows({
     name: SCORE_SHEET,
     rows,
-    columnWidths: [10, 7, 12, 7, 18, 7, 40, 9, 8, 8, 36, ...(claims ? [9, 36] : [])],
+    columnWidths,
     merges,
     freezeRows: 3,
     printTitleRows: 3,

@@ -396,6 +396,7 @@ export function App({
                 busy={busy}
                 focus={focus}
                 onSelect={onSelect}
+                onPreview={port?.preview ? (address) => port.preview!(address) : undefined}
                 onExplain={onExplain}
                 onClearMarks={onClearMarks}
               />

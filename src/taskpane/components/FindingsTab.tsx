@@ -1,6 +1,7 @@
 /**
  * 问题: findings grouped by severity, as cards a person scans: the problem in a line, a small
- * 应为 / 实为 / 差额 table, the cells (links in Excel; named on the web page, which cannot select),
+ * 应为 / 实为 / 差额 table, the cells (links in Excel; on the web page, which cannot select, the cell
+ * named and shown in a read-only preview of its sheet),
  * 建议 once, and the technical detail (rule, tolerance, consequences) behind 详情.
  */
 import * as React from 'react';
@@ -24,7 +25,9 @@ import { firstCell, problemWords } from '../../core/sheets/findingWords';
 import { quantityText } from '../../core/sheets/numbers';
 import type { Finding, Operand } from '../../core/results';
 import type { Diagnostic, Severity } from '../../core/types';
+import type { CellPreview } from '../preview';
 import { useStrings } from '../strings';
+import { SheetPreview } from './SheetPreview';
 import { usePaneStyles } from './styles';
 
 const useStyles = makeStyles({
@@ -51,6 +54,8 @@ export interface FindingsTabProps {
   /** The group to bring into view (a badge on 一键生成 was clicked). */
   focus?: Severity | null;
   onSelect(address: string): void;
+  /** Where the workbook cannot select (the web page): the read-only cells around an address. */
+  onPreview?(address: string): Promise<CellPreview | null>;
   /** Resolves to whether the explanation was saved (the editor stays open, text kept, when not). */
   onExplain(finding: Finding, text: string): Promise<boolean>;
   onClearMarks(): void;
@@ -89,35 +94,46 @@ export function FigureTable({ f }: { f: Finding }) {
   );
 }
 
-function CellLinks({ cells, live, onSelect }: { cells: Operand[]; live: boolean; onSelect(address: string): void }) {
+function CellLinks({ cells, live, onSelect, onPreview }: { cells: Operand[]; live: boolean; onSelect(address: string): void; onPreview?(address: string): Promise<CellPreview | null> }) {
   const s = useStrings();
   const css = useStyles();
   const [named, setNamed] = React.useState<Operand | null>(null);
+  const [preview, setPreview] = React.useState<CellPreview | null>(null);
   if (cells.length === 0) return null;
+  // Excel selects the cell; the web page names it and shows the cells around it, read-only.
+  const show = (o: Operand) => {
+    setNamed(o);
+    setPreview(null);
+    onPreview?.(o.address!).then(setPreview, () => setPreview(null));
+  };
   return (
-    <div className={css.cells}>
-      <Text>{s.cells}：</Text>
-      {cells.map((o) => (
-        <Button
-          key={`${o.name}@${o.address}`}
-          size="small"
-          appearance="subtle"
-          title={o.label}
-          onClick={() => (live ? onSelect(o.address!) : setNamed(o))}
-        >
-          {o.address}
-        </Button>
-      ))}
+    <>
+      <div className={css.cells}>
+        <Text>{s.cells}：</Text>
+        {cells.map((o) => (
+          <Button
+            key={`${o.name}@${o.address}`}
+            size="small"
+            appearance="subtle"
+            title={o.label}
+            aria-pressed={live ? undefined : named?.address === o.address}
+            onClick={() => (live ? onSelect(o.address!) : show(o))}
+          >
+            {o.address}
+          </Button>
+        ))}
+      </div>
       {!live && named && (
         <Body1 role="status" className={css.named}>
           {s.cellNamed(`${named.address} ${named.label}`)}
         </Body1>
       )}
-    </div>
+      {!live && preview && <SheetPreview preview={preview} />}
+    </>
   );
 }
 
-function FindingCard({ f, live, busy, onSelect, onExplain }: { f: Finding } & Omit<FindingsTabProps, 'findings' | 'diagnostics' | 'onClearMarks'>) {
+function FindingCard({ f, live, busy, onSelect, onPreview, onExplain }: { f: Finding } & Omit<FindingsTabProps, 'findings' | 'diagnostics' | 'onClearMarks'>) {
   const s = useStrings();
   const css = useStyles();
   const pane = usePaneStyles();
@@ -136,7 +152,7 @@ function FindingCard({ f, live, busy, onSelect, onExplain }: { f: Finding } & Om
       </Text>
       {words !== f.title && <Body1 className={pane.wrap}>{words.slice(f.title.length + 1)}</Body1>}
       <FigureTable f={f} />
-      <CellLinks cells={open ? cells : cells.slice(0, 3)} live={live} onSelect={onSelect} />
+      <CellLinks cells={open ? cells : cells.slice(0, 3)} live={live} onSelect={onSelect} onPreview={onPreview} />
       <Body1 className={pane.wrap}>
         <Text weight="semibold">{s.suggestion}：</Text>
         {parts.nextStep}

@@ -122,8 +122,10 @@ export function RunTab({ hasWorkbook, busy, step, summary, needed, onSelect, onR
                   </Text>
                 </Figure>
                 <Figure label={s.grade}>
-                  <Text className={css.big} data-testid="grade">
-                    {summary.gradeText ?? s.notScored}
+                  {/* The grade big, its qualifier (待核实 n 分) at body size beside it, so a range stays on one line. */}
+                  <Text data-testid="grade">
+                    <span className={css.big}>{(summary.gradeText ?? s.notScored).split('（')[0]}</span>
+                    {summary.gradeText?.includes('（') && <Text className={pane.help}>（{summary.gradeText.split('（').slice(1).join('（')}</Text>}
                   </Text>
                 </Figure>
               </>

@@ -1,7 +1,7 @@
 /**
  * 得分: the score sheet in the pane, folded by 一级 → 二级 → 三级, each line with 满分, 自评 (the
- * department's own score), 计算 (the rulebook's) and 扣分原因; on top the total, the grade, and the
- * verified / pending points (a line without its inputs is 待核实, not 0).
+ * department's own score), 计算 (the rulebook's) and 扣分原因; on top the verified total, the grade
+ * (a range while points are pending), the pending points (a line without its inputs is 待核实, not 0).
  */
 import * as React from 'react';
 import {
@@ -20,6 +20,7 @@ import {
 import type Decimal from 'decimal.js';
 import { fixed } from '../../core/decimal';
 import type { ScoreLine, ScoreSheet } from '../../core/results';
+import { gradeRange } from '../../core/summary';
 import { useStrings } from '../strings';
 import { usePaneStyles } from './styles';
 
@@ -82,7 +83,7 @@ export function ScoreTab({ scores }: { scores: ScoreSheet | null }) {
   const css = useStyles();
   const pane = usePaneStyles();
   if (!scores) return <Body1>{s.noScores}</Body1>;
-  const { verified, pending } = verifiedAndPending(scores);
+  const { pending } = verifiedAndPending(scores);
   const level1 = scores.groups.filter((g) => g.level === 1);
   return (
     <div className={pane.stack}>
@@ -96,14 +97,9 @@ export function ScoreTab({ scores }: { scores: ScoreSheet | null }) {
           </div>
           <div>
             <Body1 className={pane.help}>{s.grade}</Body1>
+            {/* A range while points are pending: unknown is not wrong, so the grade is not settled either way. */}
             <div className={css.big} data-testid="score-grade">
-              {scores.grade}
-            </div>
-          </div>
-          <div>
-            <Body1 className={pane.help}>{s.verified}</Body1>
-            <div className={css.num} data-testid="verified">
-              {pts(verified)}
+              {gradeRange(scores)}
             </div>
           </div>
           <div>
