@@ -51,7 +51,10 @@ export interface PlacedSheet {
 
 export const LIST_HEADER = ['项目', '数值', '单位', '来源 / 说明'];
 
-function placeBlock(block: Block, top: number): PlacedBlock {
+/** Rows of a table by its name, where a filled workbook needs more than the template's own. */
+export type TableRows = Readonly<Record<string, number>>;
+
+function placeBlock(block: Block, top: number, grow: TableRows = {}): PlacedBlock {
   // Title row, optional note row, then the body.
   let row = top + 1 + (block.note ? 1 : 0);
   const cells: PlacedBlock['cells'] = [];
@@ -77,7 +80,8 @@ function placeBlock(block: Block, top: number): PlacedBlock {
       return { block, titleRow: top, cells, lastRow: row };
     case 'table': {
       const headerRow = row;
-      const rows = block.table.templateRows;
+      // A table given more rows than the template holds grows, and the blocks below it move down.
+      const rows = Math.max(block.table.templateRows, grow[block.table.name] ?? 0);
       return {
         block,
         titleRow: top,
@@ -89,12 +93,12 @@ function placeBlock(block: Block, top: number): PlacedBlock {
   }
 }
 
-export function placeSheet(sheet: InputSheet): PlacedSheet {
+export function placeSheet(sheet: InputSheet, grow: TableRows = {}): PlacedSheet {
   // Row 0 title, row 1 caption, row 2 blank; blocks separated by a blank row.
   let row = 3;
   const blocks: PlacedBlock[] = [];
   for (const b of sheet.blocks) {
-    const placed = placeBlock(b, row);
+    const placed = placeBlock(b, row, grow);
     blocks.push(placed);
     row = placed.lastRow + 2;
   }
@@ -109,19 +113,29 @@ export function placeSheet(sheet: InputSheet): PlacedSheet {
   return { sheet, blocks, widths };
 }
 
-export const PLACED_SHEETS: PlacedSheet[] = INPUT_SHEETS.map(placeSheet);
+export const PLACED_SHEETS: PlacedSheet[] = INPUT_SHEETS.map((s) => placeSheet(s));
+
+/** The input sheets placed with some tables grown (the template's own layout when none is). */
+export function placeSheets(grow: TableRows = {}): PlacedSheet[] {
+  return Object.keys(grow).length === 0 ? PLACED_SHEETS : INPUT_SHEETS.map((s) => placeSheet(s, grow));
+}
+
+/** The address of every name in a placement: `Sheet!B5` or `Sheet!A10:G39`. */
+export function placedAddresses(placed: PlacedSheet[]): Map<string, string> {
+  return new Map(
+    placed.flatMap((ps) =>
+      ps.blocks.flatMap((pb) => {
+        const out: Array<[string, string]> = pb.cells.map((c) => [c.decl.name, `${ps.sheet.name}!${a1(c.row, c.col)}`]);
+        if (pb.table) {
+          const t = pb.table;
+          const last = a1(t.firstRow + t.rows - 1, t.decl.columns.length - 1);
+          out.push([t.decl.name, `${ps.sheet.name}!${a1(t.firstRow, 0)}:${last}`]);
+        }
+        return out;
+      }),
+    ),
+  );
+}
 
 /** Template address of every name: `Sheet!B5` or `Sheet!A10:G39`. */
-export const TEMPLATE_ADDRESS: ReadonlyMap<string, string> = new Map(
-  PLACED_SHEETS.flatMap((ps) =>
-    ps.blocks.flatMap((pb) => {
-      const out: Array<[string, string]> = pb.cells.map((c) => [c.decl.name, `${ps.sheet.name}!${a1(c.row, c.col)}`]);
-      if (pb.table) {
-        const t = pb.table;
-        const last = a1(t.firstRow + t.rows - 1, t.decl.columns.length - 1);
-        out.push([t.decl.name, `${ps.sheet.name}!${a1(t.firstRow, 0)}:${last}`]);
-      }
-      return out;
-    }),
-  ),
-);
+export const TEMPLATE_ADDRESS: ReadonlyMap<string, string> = placedAddresses(PLACED_SHEETS);

@@ -3,7 +3,7 @@
  * printed, and what one mark says when several findings land on the same cell.
  */
 import { normaliseAddress } from './address';
-import type { CellMark, SheetPlan } from './types';
+import type { CellMark, Plan, SheetPlan } from './types';
 
 /** Sheets wider than this many characters of column width print landscape. */
 export const LANDSCAPE_ABOVE_CHARS = 110;
@@ -34,4 +34,28 @@ export function mergeMarks(marks: CellMark[]): CellMark[] {
     }
   }
   return [...out.values()];
+}
+
+/**
+ * The plan with some output sheets under other names (ours takes a free name when a user's sheet holds
+ * the one we want): each sheet, the links into it, the names defined on it and the sheet to activate
+ * follow. Formulas are the catalogue's, written over defined names, and need no change.
+ */
+export function renameSheets(plan: Plan, renames: ReadonlyMap<string, string>): Plan {
+  if (renames.size === 0) return plan;
+  const moved = (address: string) => {
+    const bang = address.lastIndexOf('!');
+    const to = bang > 0 ? renames.get(address.slice(0, bang)) : undefined;
+    return to ? `${to}${address.slice(bang)}` : address;
+  };
+  return {
+    ...plan,
+    sheets: plan.sheets.map((s) => ({
+      ...s,
+      name: renames.get(s.name) ?? s.name,
+      rows: s.rows.map((row) => row.map((c) => (c?.link ? { ...c, link: moved(c.link) } : c))),
+    })),
+    names: plan.names?.map((n) => ({ ...n, address: moved(n.address) })),
+    ...(plan.activate ? { activate: renames.get(plan.activate) ?? plan.activate } : {}),
+  };
 }

@@ -6,13 +6,62 @@
  * Applying new marks first restores every recorded cell, then records and marks the new ones,
  * so running twice leaves the same workbook as running once.
  */
-import { ERROR_FILL, WARNING_FILL } from './styles';
+import { ERROR_FILL, ERROR_OUTLINE, WARNING_FILL } from './styles';
 import type { CellValue, Severity } from './types';
 
 export const STATE_SHEET = '_jixiao_state';
 
+/**
+ * The marker of a sheet Jixiao made: a hidden sheet-scoped name whose value is the sheet's role
+ * (`"评分表"`, `"_jixiao_state"` …). It moves with its sheet when renamed or reordered and Excel keeps
+ * it on save; a sheet without it is the user's, whatever its name.
+ */
+export const OWNER_NAME = '_jixiao_sheet';
+
+/** `评分表`, else `评分表(2)`, `评分表(3)` …: the first name `taken` refuses (sheet names compare without case, up to 31 characters). */
+export function freeSheetName(wanted: string, taken: (name: string) => boolean): string {
+  if (!taken(wanted)) return wanted;
+  for (let k = 2; ; k++) {
+    const suffix = `(${k})`;
+    const name = `${wanted.slice(0, 31 - suffix.length)}${suffix}`;
+    if (!taken(name)) return name;
+  }
+}
+
 /** Fill colours of marks: apart from the input fill in hue and in grey (see src/core/styles.ts). */
 export const MARK_FILL: Record<Severity, string> = { 错误: ERROR_FILL, 提示: WARNING_FILL };
+
+/** One edge of a cell's border, in the file format's words (`thin`, `medium`, `dashed`, …; `none` for no line). */
+export interface EdgeState {
+  style: string;
+  /** `#RRGGBB`, or null for automatic. */
+  color: string | null;
+}
+
+export const EDGES = ['top', 'bottom', 'left', 'right'] as const;
+export type Edge = (typeof EDGES)[number];
+/** A cell's four outer edges, as they were before Jixiao drew its border. */
+export type BorderState = Record<Edge, EdgeState>;
+
+/**
+ * The error mark is not colour alone (issue 15): a medium dark-red outline on each of the cell's
+ * edges, as the output sheets' error style has. 提示 marks keep the cell's own border. Decided
+ * here once; both hosts draw it and record the cell's own border, so 清除标记 brings that back.
+ */
+export const MARK_BORDER: Record<Severity, EdgeState | null> = { 错误: { style: 'medium', color: ERROR_OUTLINE }, 提示: null };
+
+const sameEdge = (a: EdgeState, b: EdgeState) => a.style === b.style && (a.color ?? '').toUpperCase() === (b.color ?? '').toUpperCase();
+
+/** True when every edge is Jixiao's mark border (so the user has not redrawn it). */
+export function isMarkBorder(current: BorderState, severity: Severity): boolean {
+  const mark = MARK_BORDER[severity];
+  return mark !== null && EDGES.every((e) => sameEdge(current[e], mark));
+}
+
+/** The border to restore, or undefined to leave it (Jixiao drew none, or the user redrew it). */
+export function restoredBorder(current: BorderState, rec: MarkRecord): BorderState | undefined {
+  return rec.border && isMarkBorder(current, rec.severity) ? rec.border : undefined;
+}
 
 /** A cell's own fill before marking. `none` is "no fill" (office-js #4900: not the same as white). */
 export type FillState = { kind: 'none' } | { kind: 'solid'; color: string } | { kind: 'other'; raw: string };
@@ -37,10 +86,55 @@ export interface MarkRecord {
    */
   written?: string;
   value?: string;
+  /**
+   * The Office host's stand-in for `written`: a digest ({@link textDigest}) of Jixiao's part of the
+   * note only (the separator or 【绩效自评助手】 and the message), so the request does not carry the
+   * text again for every mark.
+   */
+  writtenDigest?: string;
+  /** The cell's own border, recorded when Jixiao drew the error border (7th column, JSON). */
+  border?: BorderState;
+  /**
+   * The Office host's anchor (8th column): a hidden workbook-scoped defined name (`_jixiao_mark_N`)
+   * that Excel moves with the cell when rows or columns are inserted or deleted, and turns to #REF!
+   * when the cell is deleted. The address above is where the cell was when the state was written.
+   */
+  anchor?: string;
+}
+
+/**
+ * A short digest of a text (FNV-1a over UTF-16 units, with the length): enough to tell whether a
+ * note or comment still holds what Jixiao wrote, without the request carrying the text again.
+ */
+export function textDigest(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `${text.length}:${h.toString(16)}`;
+}
+
+/** Prefix of the hidden defined names that anchor marks in Excel. */
+export const ANCHOR_PREFIX = '_jixiao_mark_';
+
+/**
+ * Where each recorded mark is now, for either host: `anchorAt(name)` gives the cell its anchor name
+ * points at now (`Sheet!A1`), null when the name is #REF! (the cell was deleted), undefined when there
+ * is no such name (a record from before anchors, or the name deleted by hand: its recorded address stands).
+ */
+export function relocateRecords<R extends MarkRecord>(records: R[], anchorAt: (name: string) => string | null | undefined): { records: R[]; deleted: R[] } {
+  const out: R[] = [];
+  const deleted: R[] = [];
+  for (const rec of records) {
+    const now = rec.anchor === undefined ? undefined : anchorAt(rec.anchor);
+    if (now === undefined) out.push(rec);
+    else if (now === null) deleted.push(rec);
+    else out.push({ ...rec, address: now });
+  }
+  return { records: out, deleted };
 }
 
 /** The 6th column of a file-host record. */
 export function encodeCheck(r: MarkRecord): string {
+  if (r.writtenDigest !== undefined) return JSON.stringify({ writtenDigest: r.writtenDigest });
   return JSON.stringify({ written: r.written ?? null, value: r.value ?? null });
 }
 
@@ -54,10 +148,33 @@ export function markInNote(r: MarkRecord): boolean {
   }
 }
 
-const HEADER = ['address', 'fill', 'note', 'severity'];
+const HEADER = ['address', 'fill', 'note', 'severity', 'via', 'check', 'border', 'anchor'];
+/** Columns of the state sheet. */
+export const STATE_COLUMNS = HEADER.length;
 
 export function encodeState(records: MarkRecord[]): CellValue[][] {
-  return [HEADER, ...records.map((r) => [r.address, JSON.stringify(r.fill), r.note === null ? '' : JSON.stringify(r.note), r.severity])];
+  return [
+    HEADER,
+    ...records.map((r) => [
+      r.address,
+      JSON.stringify(r.fill),
+      r.note === null ? '' : JSON.stringify(r.note),
+      r.severity,
+      r.via ?? '',
+      encodeCheck(r),
+      r.border ? JSON.stringify(r.border) : '',
+      r.anchor ?? '',
+    ]),
+  ];
+}
+
+function borderOf(text: string): BorderState | undefined {
+  const b = text ? (parsed(text) as Partial<Record<Edge, Partial<EdgeState>>> | undefined) : undefined;
+  if (!b || typeof b !== 'object') return undefined;
+  const edge = (e: Partial<EdgeState> | undefined): EdgeState | null =>
+    e && typeof e.style === 'string' && (e.color === null || typeof e.color === 'string') ? { style: e.style, color: e.color ?? null } : null;
+  const edges = EDGES.map((e) => edge(b[e]));
+  return edges.every((e) => e !== null) ? (Object.fromEntries(EDGES.map((e, i) => [e, edges[i]])) as BorderState) : undefined;
 }
 
 /** JSON.parse that gives undefined for text that is not JSON (the state sheet is in the user's hands). */
@@ -81,8 +198,9 @@ export function decodeState(values: CellValue[][] | undefined): MarkRecord[] {
   if (!values || values.length < 2 || values[0][0] !== HEADER[0]) return [];
   const out: MarkRecord[] = [];
   for (const row of values.slice(1)) {
-    const [address, fill, note, severity, via, check] = row.map((v) => (v === null || v === undefined ? '' : String(v)));
-    const checked = check ? (parsed(check) as { written?: unknown; value?: unknown } | undefined) : undefined;
+    const [address, fill, note, severity, via, check, border, anchor] = row.map((v) => (v === null || v === undefined ? '' : String(v)));
+    const checked = check ? (parsed(check) as { written?: unknown; value?: unknown; writtenDigest?: unknown } | undefined) : undefined;
+    const own = borderOf(border ?? '');
     if (!address) continue;
     const noteText = note ? parsed(note) : null;
     out.push({
@@ -93,6 +211,9 @@ export function decodeState(values: CellValue[][] | undefined): MarkRecord[] {
       ...(via ? { via } : {}),
       ...(typeof checked?.written === 'string' ? { written: checked.written } : {}),
       ...(typeof checked?.value === 'string' ? { value: checked.value } : {}),
+      ...(typeof checked?.writtenDigest === 'string' ? { writtenDigest: checked.writtenDigest } : {}),
+      ...(own ? { border: own } : {}),
+      ...(anchor && anchor.startsWith(ANCHOR_PREFIX) ? { anchor } : {}),
     });
   }
   return out;
@@ -104,6 +225,11 @@ export const NOTE_SEPARATOR = '\n——绩效自评助手——\n';
 /** The note a marked cell carries: the user's own note (kept) and Jixiao's message. */
 export function markedNote(own: string | null, message: string): string {
   return own ? `${own}${NOTE_SEPARATOR}${message}` : `【绩效自评助手】${message}`;
+}
+
+/** Jixiao's part of {@link markedNote}: what 清除标记 takes out again. */
+export function ourNotePart(own: string | null, message: string): string {
+  return markedNote(own, message).slice(own ? own.length : 0);
 }
 
 const sameColor = (a: string, b: string) => a.replace('#', '').toUpperCase().slice(-6) === b.replace('#', '').toUpperCase().slice(-6);
@@ -118,12 +244,26 @@ export function restoredFill(current: FillState, rec: MarkRecord): FillState | u
  * Jixiao's own text goes: a note the user extended keeps the user's part; a note the user replaced stays.
  */
 export function restoredNote(current: string | null, rec: MarkRecord): string | null | undefined {
-  if (rec.written === undefined) return rec.note; // older records: the note as it was
+  if (rec.written === undefined && rec.writtenDigest === undefined) return rec.note; // older records: the note as it was
   if (current === rec.written) return rec.note;
   if (current === null) return undefined;
-  const ours = rec.note !== null && rec.written.startsWith(rec.note) ? rec.written.slice(rec.note.length) : rec.written;
-  const at = ours ? current.indexOf(ours) : -1;
-  if (at < 0) return undefined;
-  const rest = current.slice(0, at) + current.slice(at + ours.length);
+  const found = ourPartIn(current, rec);
+  if (!found) return undefined;
+  const rest = current.slice(0, found.at) + current.slice(found.at + found.length);
   return rest.trim() === '' ? null : rest.replace(/^\n+/, '');
+}
+
+/** Where Jixiao's part of a marked note is in the note as it is now: by its text, or by its digest after our marker. */
+function ourPartIn(current: string, rec: MarkRecord): { at: number; length: number } | null {
+  if (rec.written !== undefined) {
+    const ours = rec.note !== null && rec.written.startsWith(rec.note) ? rec.written.slice(rec.note.length) : rec.written;
+    const at = ours ? current.indexOf(ours) : -1;
+    return at < 0 ? null : { at, length: ours.length };
+  }
+  const digest = rec.writtenDigest!;
+  const length = Number(digest.split(':')[0]);
+  const marker = rec.note ? NOTE_SEPARATOR : '【绩效自评助手】';
+  for (let at = current.indexOf(marker); at >= 0; at = current.indexOf(marker, at + 1))
+    if (textDigest(current.slice(at, at + length)) === digest) return { at, length };
+  return null;
 }

@@ -5,9 +5,9 @@
  * values it also builds filled workbooks (the sample department, benchmark workbooks).
  */
 import type { InputValues } from './fill';
-import { rangeValues } from './fill';
+import { rangeValues, templateLayout } from './fill';
 import { INPUTS, INPUT_SHEETS } from '../catalogue/inputs';
-import { LIST_HEADER, PLACED_SHEETS, PlacedSheet, TEMPLATE_ADDRESS, colLetter } from '../catalogue/layout';
+import { LIST_HEADER, PlacedSheet, TEMPLATE_ADDRESS, colLetter } from '../catalogue/layout';
 import type { InputKind, ScalarDecl } from '../catalogue/types';
 import { absolute } from './address';
 import { D } from './decimal';
@@ -145,10 +145,12 @@ function guideSheet(): SheetPlan {
 /** The template plan; `values` fills the input cells (names not given stay blank). */
 export function templatePlan(values: InputValues = {}): Plan {
   for (const k of Object.keys(values)) if (!TEMPLATE_ADDRESS.has(k)) throw new Error(`目录中没有名称“${k}”`);
+  // A table given more rows than the template holds grows (what follows moves down), its name covering every row.
+  const layout = templateLayout(values);
   return {
-    sheets: [guideSheet(), ...PLACED_SHEETS.map((ps) => inputSheetPlan(ps, values))],
+    sheets: [guideSheet(), ...layout.placed.map((ps) => inputSheetPlan(ps, values))],
     marks: [],
-    names: INPUTS.map((d) => ({ name: d.name, address: absolute(TEMPLATE_ADDRESS.get(d.name)!), comment: d.label })),
+    names: INPUTS.map((d) => ({ name: d.name, address: absolute(layout.address.get(d.name)!), comment: d.label })),
     activate: GUIDE_SHEET,
   };
 }

@@ -2,6 +2,8 @@
  * Property: whatever an accountant types into the template's input cells (numbers, text, blanks,
  * error values, dates, booleans, strings starting with = + - @), reading, evaluating and applying
  * the plan never throw; no input cell's value changes; and applying the plan twice equals once.
+ * And whatever the user does between runs (inserts rows, extends or rewrites a mark's note, refills a
+ * marked cell, corrects its value), no change of theirs is lost to a re-run or 清除标记, and twice = once.
  */
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
@@ -11,8 +13,13 @@ import { parseRange } from '../../src/core/address';
 import { evaluate } from '../../src/core/engine';
 import { buildModel } from '../../src/core/model';
 import { templatePlan } from '../../src/core/template';
-import { applyPlan, loadXlsx, newXlsx, readInputs, saveXlsx, XlsxBook } from '../../src/hosts/file/xlsx';
-import { sampleValues } from '../helpers/sample';
+import { applyPlan, clearMarks, loadXlsx, newXlsx, readInputs, saveXlsx, XlsxBook } from '../../src/hosts/file/xlsx';
+import { applyPlan as applyOffice, clearMarks as clearOffice } from '../../src/hosts/office/apply';
+import { NOTE_SEPARATOR } from '../../src/core/markState';
+import type { Plan } from '../../src/core/types';
+import { readInputs as readOffice } from '../../src/hosts/office/reader';
+import { ExcelDouble } from '../support/excel-double';
+import { sampleReading, sampleValues } from '../helpers/sample';
 
 /** Every catalogue input cell of the template: scalars, and the first rows of each table. */
 const CELLS: Array<{ sheet: string; row: number; col: number }> = [...TEMPLATE_ADDRESS.values()].flatMap((address) => {
@@ -108,5 +115,139 @@ describe('random workbooks', () => {
       { numRuns: 25, seed: Number(process.env.FC_SEED ?? 20210), endOnFailure: true },
     );
     // 25 load–evaluate–save round trips: over a minute on a shared, loaded 2-core machine.
+  }, 240_000);
+});
+
+// ------------------------------------------------------------------ edits between runs
+
+/** What a user may do to a marked cell between runs. */
+type CellEdit = { kind: 'append' | 'rewrite'; text: string } | { kind: 'fill'; color: string } | { kind: 'value'; value: number };
+
+const userText = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).map(noControl).filter((t) => t.trim() !== '' && !t.includes('绩效自评助手'));
+const cellEdit: fc.Arbitrary<CellEdit> = fc.oneof(
+  fc.record({ kind: fc.constantFrom('append' as const, 'rewrite' as const), text: userText.map((t) => `会计：${t}`) }),
+  fc.record({ kind: fc.constant('fill' as const), color: fc.constantFrom('#00B050', '#FFFF00', '#92D050', '#FFFFFF') }),
+  fc.record({ kind: fc.constant('value' as const), value: fc.integer({ min: 0, max: 99_999 }) }),
+);
+const editsBetweenRuns = fc.array(fc.tuple(fc.nat(), cellEdit), { minLength: 1, maxLength: 8 });
+
+/** The sample's findings: the marks a run puts on the sample department's input cells (no output sheets, for speed). */
+const SAMPLE_MARKS: Plan = { sheets: [], marks: evaluate(sampleReading()).plan.marks };
+const MARKED = [...new Set(SAMPLE_MARKS.marks.map((m) => m.address))];
+
+/** What must survive 清除标记 after the user's edits, cell by cell. */
+function expected(edits: Array<[number, CellEdit]>, list: string[]): Map<string, { note?: (n: string | null) => boolean; fill?: string; value?: number }> {
+  const out = new Map<string, { note?: (n: string | null) => boolean; fill?: string; value?: number }>();
+  for (const [i, e] of edits) {
+    const at = list[i % list.length];
+    const now = out.get(at) ?? {};
+    if (e.kind === 'append') now.note = (n) => n !== null && n.endsWith(e.text) && !n.includes(NOTE_SEPARATOR) && !n.includes('【绩效自评助手】');
+    if (e.kind === 'rewrite') now.note = (n) => n === e.text;
+    if (e.kind === 'fill') now.fill = e.color;
+    if (e.kind === 'value') now.value = e.value;
+    out.set(at, now);
+  }
+  return out;
+}
+
+describe('edits between runs (file host)', () => {
+  let base: Uint8Array;
+  beforeAll(async () => {
+    const book = newXlsx();
+    applyPlan(book, templatePlan(sampleValues()));
+    applyPlan(book, SAMPLE_MARKS);
+    base = await saveXlsx(book);
+  });
+
+  test('notes extended or rewritten, fills changed, values corrected: a re-run keeps them, twice = once, 清除标记 leaves them', async () => {
+    await fc.assert(
+      fc.asyncProperty(editsBetweenRuns, async (edits) => {
+        const book = await loadXlsx(base);
+        for (const [i, e] of edits) {
+          const r = parseRange(MARKED[i % MARKED.length])!;
+          const cell = book.wb.getWorksheet(r.sheet)!.getCell(r.top + 1, r.left + 1);
+          const note = typeof cell.note === 'string' ? cell.note : null;
+          if (e.kind === 'append') cell.note = `${note ?? ''}\n${e.text}`;
+          if (e.kind === 'rewrite') cell.note = e.text;
+          if (e.kind === 'fill') cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${e.color.slice(1)}` } } };
+          if (e.kind === 'value') cell.value = e.value;
+        }
+        const edited = await roundTrip(book);
+        applyPlan(edited, SAMPLE_MARKS);
+        const once = await roundTrip(edited);
+        const onceDump = dump(once, () => true, true);
+        applyPlan(once, SAMPLE_MARKS);
+        const twice = await roundTrip(once);
+        expect(dump(twice, () => true, true)).toEqual(onceDump);
+        clearMarks(twice);
+        const cleared = await roundTrip(twice);
+        for (const [at, want] of expected(edits, MARKED)) {
+          const r = parseRange(at)!;
+          const cell = cleared.wb.getWorksheet(r.sheet)!.getCell(r.top + 1, r.left + 1);
+          const note = typeof cell.note === 'string' ? cell.note : null;
+          if (want.note) expect([at, note, want.note(note)]).toEqual([at, note, true]);
+          if (want.fill) expect([at, fillOf(cell)]).toEqual([at, JSON.stringify({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${want.fill.slice(1)}` } })]);
+          if (want.value !== undefined) expect([at, cell.value]).toEqual([at, want.value]);
+        }
+      }),
+      { numRuns: 10, seed: Number(process.env.FC_SEED ?? 20211), endOnFailure: true },
+    );
+  }, 240_000);
+});
+
+/** A user's action in Excel between runs: insert rows on an input sheet, or edit a marked cell. */
+type BookEdit = { kind: 'insert'; sheet: number; row: number; count: number } | { kind: 'cell'; at: number; edit: CellEdit };
+const bookEdit: fc.Arbitrary<BookEdit> = fc.oneof(
+  fc.record({ kind: fc.constant('insert' as const), sheet: fc.nat(), row: fc.integer({ min: 4, max: 60 }), count: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ kind: fc.constant('cell' as const), at: fc.nat(), edit: cellEdit }),
+);
+
+describe('edits between runs (Office host, on the Excel double)', () => {
+  const plainRun = <T>(d: ExcelDouble, batch: (c: Excel.RequestContext) => Promise<T>) => {
+    d.install();
+    return d.run(batch);
+  };
+
+  test('rows inserted anywhere and marked cells edited: 清除标记 leaves the book as the same edits on an unmarked book; a re-run twice = once', async () => {
+    const template = ExcelDouble.fromTemplate(sampleValues());
+    const plan = evaluate(await plainRun(template, (c) => readOffice(c))).plan;
+    const marksOnly: Plan = { sheets: [], marks: plan.marks };
+    const sheets = [...new Set(marksOnly.marks.map((m) => parseRange(m.address)!.sheet))];
+    await fc.assert(
+      fc.asyncProperty(fc.array(bookEdit, { minLength: 1, maxLength: 6 }), async (edits) => {
+        const marked = ExcelDouble.fromTemplate(sampleValues());
+        const reference = ExcelDouble.fromTemplate(sampleValues());
+        await plainRun(marked, (c) => applyOffice(c, marksOnly));
+        for (const e of edits) {
+          if (e.kind === 'insert') {
+            const at = `${sheets[e.sheet % sheets.length]}!${e.row}:${e.row + e.count - 1}`;
+            for (const d of [marked, reference]) d.shift(at, 'Down');
+            continue;
+          }
+          // The marked cell where it is now: its anchor name follows the inserted rows.
+          const anchors = marked.book.names.filter((n) => n.name.startsWith('_jixiao_mark_'));
+          const anchor = anchors[e.at % anchors.length];
+          const address = anchor.formula.replace(/^=/, '').replace(/\$/g, '');
+          const { edit } = e;
+          for (const d of [marked, reference]) {
+            const note = d.note(address);
+            if (edit.kind === 'append') d.setNote(address, note === null ? edit.text : `${note}\n${edit.text}`);
+            if (edit.kind === 'rewrite') d.setNote(address, edit.text);
+            if (edit.kind === 'fill') d.setFill(address, edit.color);
+            if (edit.kind === 'value') d.userEdit(address, edit.value);
+          }
+        }
+        const inputs = INPUT_SHEETS.map((s) => s.name);
+        // The re-run reads the book as it is now (names moved with the rows), marks what it finds; twice = once.
+        const rerun: Plan = { sheets: [], marks: evaluate(await plainRun(marked, (c) => readOffice(c))).plan.marks };
+        await plainRun(marked, (c) => applyOffice(c, rerun));
+        const once = marked.snapshot();
+        await plainRun(marked, (c) => applyOffice(c, rerun));
+        expect(marked.snapshot()).toEqual(once);
+        await plainRun(marked, (c) => clearOffice(c));
+        expect(marked.snapshot(inputs)).toEqual(reference.snapshot(inputs));
+      }),
+      { numRuns: 15, seed: Number(process.env.FC_SEED ?? 20212), endOnFailure: true },
+    );
   }, 240_000);
 });

@@ -12,7 +12,8 @@ import { listWorkbooks, safeFileName } from '../../src/cli/batch';
 import { main } from '../../src/cli/main';
 import { cleanText } from '../../src/cli/text';
 import { ioProblem, openWorkbook } from '../../src/hosts/file/node';
-import { scanDefinedNames } from '../../src/hosts/file/xlsx';
+import { readInputs, scanDefinedNames } from '../../src/hosts/file/xlsx';
+import { evaluate } from '../../src/core/engine';
 import { crc32 } from '../../src/hosts/file/zip';
 import { SAMPLE_XLSX } from '../helpers/sample';
 
@@ -207,9 +208,27 @@ describe('batch never dies', () => {
     expect(fs.existsSync(path.join(tmp, 'never'))).toBe(false);
   });
 
-  test('generate caps --rows at the template table', async () => {
-    const r = await cli('generate', '1', '-o', path.join(tmp, 'never'), '--rows', '31');
+  test('generate caps --rows with a message (exit 2), writing nothing', async () => {
+    const r = await cli('generate', '1', '-o', path.join(tmp, 'never'), '--rows', '25001');
     expect(r.code).toBe(2);
-    expect(r.err).toContain('项目行数（--rows）最多为 30（模板中项目支出明细表的行数）：31');
+    expect(r.err).toContain('项目行数（--rows）最多为 25000：25001');
+    expect(fs.existsSync(path.join(tmp, 'never'))).toBe(false);
+  });
+
+  test('generate grows the project table to the rows it writes: the name covers them, the 合计 block moves below, nothing overwritten', async () => {
+    const dir = path.join(tmp, 'grown');
+    expect((await cli('generate', '1', '-o', dir, '--rows', '45', '--seed', '3')).code).toBe(0);
+    const book = await openWorkbook(path.join(dir, '单位0001.xlsx'), 'read');
+    const reading = readInputs(book);
+    // The template holds 30 rows (项目支出!A7:G36); 45 written rows take A7:G51 and push 合计 (B40:B43 in the template) down by 15.
+    expect(reading.inputs['项目支出明细表'].address).toBe('项目支出!A7:G51');
+    expect(reading.inputs['项目支出明细表'].values!.filter((row) => row[0] !== null)).toHaveLength(45);
+    expect(reading.inputs['项目_合计_决算数'].address).toBe('项目支出!B58');
+    // The table's rows add up to the 合计 it states: nothing was written over it.
+    const sum = reading.inputs['项目支出明细表'].values!.reduce((a, row) => a + Number(row[5] ?? 0), 0);
+    expect(sum).toBeCloseTo(Number(reading.inputs['项目_合计_决算数'].values![0][0]), 2);
+    // And the engine finds nothing wrong on the project sheet (rows and 合计 reconcile).
+    const { plan } = evaluate(reading);
+    expect(plan.marks.filter((m) => m.address.startsWith('项目支出!'))).toEqual([]);
   });
 });

@@ -138,7 +138,8 @@ describe('file host (ExcelJS)', () => {
     // (Fresh style objects: ExcelJS shares them between the cells of a loaded file.)
     ws.getCell('B1').style = { ...ws.getCell('B1').style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B050' } } };
     ws.getCell('C1').value = 99;
-    ws.getCell('C1').style = { ...ws.getCell('C1').style, fill: { type: 'pattern', pattern: 'none' } };
+    // The cell that moved in brings its own look: no fill, a thin border of its own.
+    ws.getCell('C1').style = { ...ws.getCell('C1').style, fill: { type: 'pattern', pattern: 'none' }, border: { top: { style: 'thin' } } };
     ws.getCell('C1').note = '别的单元格的批注';
     // A forged record for a cell outside every named input.
     back.wb.getWorksheet('_jixiao_state')!.getRow(6).values = ['数据!D9', '{"kind":"solid","color":"#FF0000"}', '"伪造"', '错误'];
@@ -148,6 +149,9 @@ describe('file host (ExcelJS)', () => {
     expect(ws.getCell('A1').note).toBe('会计：已核实，数字无误');
     expect((ws.getCell('A1').fill as ExcelJS.FillPattern | undefined)?.pattern ?? 'none').toBe('none'); // Jixiao's fill gone
     expect((ws.getCell('B1').fill as ExcelJS.FillPattern).fgColor!.argb).toBe('FF00B050');
+    // Jixiao's error border is gone from the marked cells (they had none), the moved-in cell keeps its own.
+    for (const c of ['A1', 'B1']) expect(Object.values(ws.getCell(c).border ?? {}).filter(Boolean)).toEqual([]);
+    expect(ws.getCell('C1').border).toEqual({ top: { style: 'thin' } });
     expect(ws.getCell('C1').note).toBe('别的单元格的批注');
     expect(ws.getCell('D9').value).toBeNull();
   });

@@ -9,16 +9,20 @@ import { a1, colIndex } from '../../catalogue/layout';
 import { parseRange } from '../../core/address';
 import { mergeMarks, pageOrientation } from '../../core/hostDecisions';
 import {
+  BorderState,
   decodeState,
-  encodeCheck,
+  EDGES,
   encodeState,
   FillState,
+  MARK_BORDER,
   MARK_FILL,
   markedNote,
   markInNote,
   MarkRecord,
+  restoredBorder,
   restoredFill,
   restoredNote,
+  STATE_COLUMNS,
   STATE_SHEET,
 } from '../../core/markState';
 import { DefinedNameEntry, MAX_NAMED_CELLS, resolveNames } from '../../core/names';
@@ -412,6 +416,31 @@ function setFill(cell: ExcelJS.Cell, state: FillState): void {
   cell.style = style;
 }
 
+/** A cell's four outer edges in the mark state's words; a colour other than ARGB (theme, indexed) is kept as its JSON. */
+function borderState(cell: ExcelJS.Cell): BorderState {
+  const b = (cell.border ?? {}) as Partial<ExcelJS.Borders>;
+  const edge = (e: Partial<ExcelJS.Border> | undefined) => ({
+    style: e?.style ?? 'none',
+    color: !e?.style || !e.color ? null : e.color.argb ? `#${e.color.argb.slice(-6)}` : JSON.stringify(e.color),
+  });
+  return Object.fromEntries(EDGES.map((e) => [e, edge(b[e])])) as BorderState;
+}
+
+function setBorder(cell: ExcelJS.Cell, state: BorderState): void {
+  const border: Partial<ExcelJS.Borders> = { ...(cell.border ?? {}) };
+  for (const e of EDGES) {
+    const { style, color } = state[e];
+    if (style === 'none') delete border[e];
+    else
+      border[e] = {
+        style: style as ExcelJS.BorderStyle,
+        ...(color ? { color: color.startsWith('{') ? (JSON.parse(color) as Partial<ExcelJS.Color>) : { argb: argb(color) } } : {}),
+      };
+  }
+  // A fresh style object, as setFill does.
+  cell.style = { ...cell.style, border };
+}
+
 function noteText(cell: ExcelJS.Cell): string | null {
   const n = cell.note as unknown;
   if (n === undefined || n === null) return null;
@@ -448,7 +477,7 @@ function readState(wb: ExcelJS.Workbook): MarkRecord[] {
   const values: CellValue[][] = [];
   ws.eachRow({ includeEmpty: false }, (row) => {
     const line: CellValue[] = [];
-    for (let c = 1; c <= 6; c++) line.push(cellValueOf(row.getCell(c).value));
+    for (let c = 1; c <= STATE_COLUMNS; c++) line.push(cellValueOf(row.getCell(c).value));
     values.push(line);
   });
   return decodeState(values);
@@ -459,8 +488,8 @@ function writeState(wb: ExcelJS.Workbook, records: MarkRecord[]): void {
   if (old) wb.removeWorksheet(old.id);
   if (records.length === 0) return;
   const ws = stateSheet(wb);
-  // Columns 5 and 6: how the mark was attached (the Office host's; empty here) and what to check before undoing it.
-  const rows = encodeState(records).map((line, r) => [...line, r === 0 ? 'via' : (records[r - 1].via ?? ''), r === 0 ? 'check' : encodeCheck(records[r - 1])]);
+  // Columns 5 on: how the mark was attached (the Office host's; empty here), what to check before undoing it, the cell's own border.
+  const rows = encodeState(records);
   rows.forEach((line, r) => line.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue)));
 }
 
@@ -510,13 +539,15 @@ export function clearMarksReport(book: XlsxBook): ClearReport {
     if (!cell) continue;
     const fill = restoredFill(fillState(cell), rec);
     const note = markInNote(rec) ? restoredNote(noteText(cell), rec) : undefined;
+    const border = restoredBorder(borderState(cell), rec);
     // A changed value alone is the user's correction; a changed value with neither Jixiao's fill nor its
     // text is another cell that moved to this address (rows inserted or deleted): left alone.
-    if (rec.value !== undefined && valueKey(cell) !== rec.value && fill === undefined && (note === undefined || rec.written === undefined)) {
+    if (rec.value !== undefined && valueKey(cell) !== rec.value && fill === undefined && border === undefined && (note === undefined || rec.written === undefined)) {
       moved.push(rec.address);
       continue;
     }
     if (fill) setFill(cell, fill);
+    if (border) setBorder(cell, border);
     // A mark the Office host put in a comment left the cell's own note alone (ExcelJS cannot see threaded comments).
     if (note !== undefined) setNote(cell, note);
   }
@@ -538,8 +569,11 @@ function applyMarks(book: XlsxBook, marks: Plan['marks']): void {
     if (!cell) continue;
     const own = noteText(cell);
     const written = markedNote(own, m.note);
-    records.push({ address: m.address, fill: fillState(cell), note: own, severity: m.severity, written, value: valueKey(cell) });
+    const outline = MARK_BORDER[m.severity];
+    const border = outline ? { border: borderState(cell) } : {};
+    records.push({ address: m.address, fill: fillState(cell), note: own, severity: m.severity, written, value: valueKey(cell), ...border });
     setFill(cell, { kind: 'solid', color: MARK_FILL[m.severity] });
+    if (outline) setBorder(cell, { top: outline, bottom: outline, left: outline, right: outline });
     setNote(cell, written);
   }
   writeState(book.wb, records);

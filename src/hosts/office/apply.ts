@@ -8,13 +8,14 @@
  * this file is the sync sequence.
  */
 import { absolute, normaliseAddress } from '../../core/address';
-import { markedNote, STATE_SHEET } from '../../core/markState';
+import { renameSheets } from '../../core/hostDecisions';
+import { markedNote } from '../../core/markState';
 import type { CellValue, Plan } from '../../core/types';
 import { ApplyOptions, ApplyReport, capabilities } from './capabilities';
 import {
+  anchorRecords,
   canUndo,
   decodeOfficeState,
-  fillProps,
   indexComments,
   list,
   locateComments,
@@ -27,14 +28,19 @@ import {
   paintMarks,
   Place,
   place,
-  readNotes,
-  readStateRange,
+  readForMark,
+  readNow,
+  chooseState,
+  markOwner,
+  readOwners,
+  readStateRanges,
+  relocate,
   restoreCell,
-  restoreFills,
+  restoreLooks,
   sheetOf,
   writeState,
 } from './marks';
-import { CALL_BYTES, jsonBytes, resetSheet, VISIBILITY, WriteBudget, writeSheet } from './outputSheets';
+import { CALL_BYTES, jsonBytes, resetSheet, sheetTargets, VISIBILITY, WriteBudget, writeSheet } from './outputSheets';
 
 export type { ApplyOptions, ApplyReport } from './capabilities';
 
@@ -43,34 +49,37 @@ export type { ApplyOptions, ApplyReport } from './capabilities';
  * cells, charts of output sheets; (3) only when needed: the notes of recorded cells to restore, and
  * new comments added with their ids; (4) the write. 3 or 4 whatever the number of marks or rows.
  */
-export async function applyPlan(context: Excel.RequestContext, plan: Plan, options: ApplyOptions = {}): Promise<ApplyReport> {
+export async function applyPlan(context: Excel.RequestContext, wanted: Plan, options: ApplyOptions = {}): Promise<ApplyReport> {
   const can = capabilities(options, context);
   const useComments = !can.notes && can.comments;
   const wb = context.workbook;
 
-  // Sync 1: what exists.
-  const listing = await list(context, can.comments);
+  // Sync 1: what exists (and where each mark's anchor name points now).
+  const listing = await list(context, can);
   const exists = (sheet: string) => listing.sheets.has(sheet.toLowerCase());
-  const rewritten = new Set(plan.sheets.filter((s) => exists(s.name) && s.onExisting !== 'keep').map((s) => s.name.toLowerCase()));
-  const markable = (p: Place) => exists(p.sheet) && !rewritten.has(p.sheet.toLowerCase());
-  const marks = officeMarks(plan.marks).filter((m) => markable(m.place));
+  const outputs = new Set(wanted.sheets.filter((s) => s.onExisting !== 'keep').map((s) => s.name.toLowerCase()));
+  const markable = (p: Place) => exists(p.sheet) && !outputs.has(p.sheet.toLowerCase());
+  const marks = officeMarks(wanted.marks).filter((m) => markable(m.place));
 
-  // Sync 2: the state, each cell's own fill and note as it is now, where comments are, old charts.
-  const stateRange = readStateRange(context, listing);
-  const reads = new Map<string, MarkReads>(
-    marks.map((m) => {
-      const ws = sheetOf(context, m.place.sheet);
-      const fill = ws.getRange(m.place.cell).format.fill.load(fillProps(can));
-      const note = can.notes ? ws.notes.getItemOrNullObject(m.place.cell).load('content') : null;
-      return [m.address, { fill, note }];
-    }),
-  );
+  // Sync 2: which sheets are ours (their markers), the state, each cell's own fill and note as it is
+  // now, where comments are, old charts.
+  readOwners(listing, can);
+  const stateRanges = readStateRanges(context, listing);
+  const reads = new Map<string, MarkReads>(marks.map((m) => [m.address, readForMark(context, m, can)]));
   // Where comments are: to add ours, to find ours again, and because a cell with a comment cannot take a note.
-  const located = can.comments && (marks.length > 0 || stateRange) ? locateComments(listing) : [];
-  const charts = new Map([...rewritten].map((key) => [key, listing.sheets.get(key)!.charts.load('items/name')]));
+  const located = can.comments && (marks.length > 0 || stateRanges.size > 0) ? locateComments(listing) : [];
+  const charts = new Map([...listing.sheets].map(([key, ws]) => [key, ws.charts.load('items/name')]));
   await context.sync();
 
-  const previous = decodeOfficeState(stateRange?.values as CellValue[][] | undefined);
+  // Our sheets by their markers: a user's sheet is never replaced, ours may take a free name.
+  const stateRange = chooseState(listing, stateRanges);
+  const targets = sheetTargets(wanted, listing);
+  const plan = renameSheets(wanted, targets.renames);
+  const original = new Map(wanted.sheets.map((s, i) => [plan.sheets[i], s.name]));
+
+  // Old marks where their cells are now: anchors follow inserted and deleted rows and columns.
+  const notices0 = new Notices();
+  const previous = relocate(decodeOfficeState(stateRange?.values as CellValue[][] | undefined), listing, notices0);
   const previousAt = new Map(previous.map((r) => [r.address, r]));
   const comments = indexComments(listing, located);
   const marked = new Set(marks.map((m) => m.address));
@@ -79,22 +88,24 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
     return !marked.has(rec.address) && p !== null && markable(p);
   });
 
-  // Sync 3, only when needed: notes of cells to restore; comments on marked cells that have none
-  // (unless the cell keeps an old note this Excel cannot touch).
-  const notes = readNotes(context, restoring, can);
+  // Sync 3, only when needed: cells to restore as they are now (fill, border, note: only what is
+  // still Jixiao's is undone), the border of a cell whose error mark becomes a 提示, and comments on
+  // marked cells that have none (unless the cell keeps an old note this Excel cannot touch).
+  const now = readNow(context, restoring, can);
+  const demoted = marks.flatMap((m) => {
+    const prev = previousAt.get(m.address);
+    return prev?.border && !reads.get(m.address)!.border ? [prev] : [];
+  });
+  const demotedNow = readNow(context, demoted, can);
   const needsComment = (m: MergedMark) => {
     const prev = previousAt.get(m.address);
     return !comments.byCell.has(m.address) && (!prev || canUndo(prev.how, can));
   };
   const toAdd = useComments ? marks.filter(needsComment) : [];
-  const notices0 = new Notices();
   const pending = new Set(toAdd.map((m) => m.address));
   const decide = (addedFor: (m: MergedMark) => Excel.Comment | 'pending' | undefined, notices: Notices) =>
     marks.map((m) => markCell(context, m, previousAt.get(m.address), reads.get(m.address)!, addedFor(m), can, comments, notices));
-  const saveState = (records: OfficeRecord[]) => {
-    writeState(context, listing, records);
-    if (records.length > 0) listing.sheets.set(STATE_SHEET.toLowerCase(), wb.worksheets.getItem(STATE_SHEET));
-  };
+  const saveState = (records: OfficeRecord[]) => writeState(context, listing, records, can);
   // The state is saved before any comment is added or cell marked, covering every cell this run may
   // touch: a sync that fails later leaves nothing Jixiao added without its record, and 清除标记
   // (or the next run) takes it all off. Comments still being added are named by cell and text.
@@ -109,7 +120,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
       adding.spend(3 * CALL_BYTES + jsonBytes(text));
       await adding.flushIfFull();
     }
-    if (notes.size > 0 || added.size > 0) await context.sync();
+    if (now.size > 0 || demotedNow.size > 0 || added.size > 0) await context.sync();
   } catch (e) {
     // Excel refuses a comment on a cell holding a note, which an Excel without the notes API cannot
     // see beforehand. Keep the comments that were added (found by cell and text); the rest get fill only.
@@ -121,16 +132,20 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
   // (existing ones emptied in place, so references to them survive), then names, marks, state.
   const budget = new WriteBudget(context);
   for (const sp of plan.sheets) {
-    const key = sp.name.toLowerCase();
-    if (exists(sp.name) && sp.onExisting === 'keep') continue;
-    if (!exists(sp.name)) {
-      await writeSheet(wb.worksheets.add(sp.name), sp, can, budget);
+    const ours = targets.existing.get(original.get(sp)!);
+    if (sp.onExisting === 'keep') {
+      if (!exists(sp.name)) await writeSheet(wb.worksheets.add(sp.name), sp, can, budget);
       continue;
     }
-    const ws = listing.sheets.get(key)!;
-    resetSheet(ws, charts.get(key)!);
-    ws.visibility = VISIBILITY[sp.visibility ?? 'visible'];
-    await writeSheet(ws, sp, can, budget);
+    if (!ours) {
+      const ws = wb.worksheets.add(sp.name);
+      markOwner(ws, original.get(sp)!, can);
+      await writeSheet(ws, sp, can, budget);
+      continue;
+    }
+    resetSheet(ours, charts.get(ours.name.toLowerCase())!);
+    ours.visibility = VISIBILITY[sp.visibility ?? 'visible'];
+    await writeSheet(ours, sp, can, budget);
   }
   for (const n of plan.names ?? []) {
     if (listing.bookNames.has(n.name.toLowerCase())) wb.names.getItem(n.name).delete();
@@ -139,8 +154,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
 
   const notices = notices0;
   const next: OfficeRecord[] = [];
-  restoreFills(context, restoring, can);
-  for (const rec of restoring) if (!restoreCell(context, rec, can, notes, comments, notices)) next.push(rec);
+  restoreLooks(context, restoring, now, can);
+  restoreLooks(context, demoted, demotedNow, can, false);
+  for (const rec of restoring) if (!restoreCell(context, rec, can, now, comments, notices)) next.push(rec);
   paintMarks(context, marks, can);
   budget.spend(marks.length * 20);
   for (const [i, decided] of decide((m) => added.get(m.address), notices).entries()) {
@@ -149,6 +165,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, optio
     budget.spend(3 * CALL_BYTES + jsonBytes(marks[i].message) * 2);
     await budget.flushIfFull();
   }
+  // Each record's anchor: a hidden name that moves with its cell (kept where the cell has not moved).
+  budget.spend(anchorRecords(context, next, listing, can));
+  await budget.flushIfFull();
   saveState(next);
   if (plan.activate) wb.worksheets.getItem(plan.activate).activate();
   await context.sync();
@@ -172,31 +191,37 @@ async function commentsAdded(context: Excel.RequestContext, wanted: MergedMark[]
 }
 
 /**
- * Restores every recorded cell's own fill and note, takes off Jixiao's comments, and empties the state
- * sheet; records this Excel cannot undo stay (reported). Values are never touched. Syncs: (1) sheets
- * and comments; (2) the state; (3) only when needed: the recorded cells' notes and, for states from
- * before comment ids, comment cells; (4) the write.
+ * Takes Jixiao's marks off: on each recorded cell, where its anchor says the cell is now, Jixiao's fill,
+ * border and text go and the user's own come back (a fill or border the user changed, and what they
+ * wrote in the note, stay); Jixiao's comments are deleted; the state sheet and the anchors are emptied.
+ * Records this Excel cannot undo stay (reported), with their anchors. Values are never touched.
+ * Syncs: (1) sheets, names, comments; (2) the state; (3) the recorded cells as they are now and, for
+ * states from before comment ids, comment cells; (4) the write.
  */
 export async function clearMarks(context: Excel.RequestContext, options: ApplyOptions = {}): Promise<ApplyReport> {
   const can = capabilities(options, context);
-  const listing = await list(context, can.comments);
-  const stateRange = readStateRange(context, listing);
-  if (!stateRange) return { diagnostics: [] };
+  const listing = await list(context, can);
+  readOwners(listing, can);
+  const stateRanges = readStateRanges(context, listing);
+  if (stateRanges.size === 0) return { diagnostics: [] };
   await context.sync();
+  const stateRange = chooseState(listing, stateRanges);
+  if (!stateRange) return { diagnostics: [] };
 
-  const records = decodeOfficeState(stateRange.values as CellValue[][]).filter((rec) => {
+  const notices = new Notices();
+  const records = relocate(decodeOfficeState(stateRange.values as CellValue[][]), listing, notices).filter((rec) => {
     const p = place(rec.address);
     return p !== null && listing.sheets.has(p.sheet.toLowerCase());
   });
-  const notes = readNotes(context, records, can);
+  const now = readNow(context, records, can);
   const located = records.some((r) => r.how.via === 'comment' && !r.how.id) ? locateComments(listing) : [];
-  if (notes.size > 0 || located.length > 0) await context.sync();
+  if (now.size > 0 || located.length > 0) await context.sync();
 
   const comments = indexComments(listing, located);
-  const notices = new Notices();
-  restoreFills(context, records, can);
-  const kept = records.filter((rec) => !restoreCell(context, rec, can, notes, comments, notices));
-  writeState(context, listing, kept);
+  restoreLooks(context, records, now, can);
+  const kept = records.filter((rec) => !restoreCell(context, rec, can, now, comments, notices));
+  anchorRecords(context, kept, listing, can);
+  writeState(context, listing, kept, can);
   await context.sync();
   return { diagnostics: notices.list() };
 }

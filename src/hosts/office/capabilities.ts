@@ -31,6 +31,13 @@ export interface Capabilities {
   fillPattern: boolean;
   /** worksheet.getRanges (ExcelApi 1.9): one format call over many cells. */
   rangeAreas: boolean;
+  /**
+   * Marks anchored by hidden defined names that follow their cells: names.add (ExcelApi 1.4) and
+   * reading a name's formula back (NamedItem.formula, ExcelApi 1.7).
+   */
+  anchors: boolean;
+  /** Ownership markers on our sheets: sheet-scoped names (worksheet.names, ExcelApi 1.4). */
+  owner: boolean;
 }
 
 /**
@@ -49,5 +56,7 @@ export function capabilities(o: ApplyOptions, context?: Excel.RequestContext): C
     pageLayout: o.pageLayoutSupported ?? isSet('1.9'),
     fillPattern: isSet('1.9'),
     rangeAreas: isSet('1.9'),
+    anchors: isSet('1.7'),
+    owner: isSet('1.4'),
   };
 }

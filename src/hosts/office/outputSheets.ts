@@ -6,10 +6,40 @@
 import { a1 } from '../../catalogue/layout';
 import { locationOf, parseRange } from '../../core/address';
 import { pageOrientation } from '../../core/hostDecisions';
+import { freeSheetName } from '../../core/markState';
 import { CellStyle, STYLES } from '../../core/styles';
-import type { OutCell, SheetPlan } from '../../core/types';
+import type { OutCell, Plan, SheetPlan } from '../../core/types';
 import { forAreas } from './areas';
 import type { Capabilities } from './capabilities';
+import { Listing, roleOf } from './marks';
+
+/**
+ * Where each output sheet goes. Ours are known by their marker (src/core/markState OWNER_NAME), whatever
+ * they are called now, and are rewritten in place; a user's sheet is never replaced or deleted, even
+ * one with our sheet's name: ours then takes a free name (评分表(2) …). Without markers (ExcelApi
+ * below 1.4) a sheet of our name is taken as ours, as before markers existed. Template input sheets
+ * (`keep`) are only added where missing.
+ */
+export function sheetTargets(plan: Plan, listing: Listing): { existing: Map<string, Excel.Worksheet>; renames: Map<string, string> } {
+  const existing = new Map<string, Excel.Worksheet>();
+  const renames = new Map<string, string>();
+  const taken = new Set(listing.sheets.keys());
+  for (const sp of plan.sheets) {
+    const key = sp.name.toLowerCase();
+    if (sp.onExisting === 'keep') continue;
+    const owned =
+      listing.owners === null ? (listing.sheets.has(key) ? key : undefined) : [...listing.sheets.keys()].find((k) => roleOf(listing, k) === key);
+    if (owned) {
+      existing.set(sp.name, listing.sheets.get(owned)!);
+      if (owned !== key) renames.set(sp.name, listing.sheets.get(owned)!.name);
+      continue;
+    }
+    const name = freeSheetName(sp.name, (n) => taken.has(n.toLowerCase()));
+    taken.add(name.toLowerCase());
+    if (name !== sp.name) renames.set(sp.name, name);
+  }
+  return { existing, renames };
+}
 
 /** Excel column width in points for a width in characters (7 px per character + 5 px padding, 0.75 pt/px). */
 function widthPoints(chars: number): number {

@@ -5,13 +5,13 @@
  * tests, the benchmark and the browser end-to-end test (injected as `window.Excel` / `window.Office`),
  * so nothing here may import Node modules.
  */
-import { InputValues, templateReading } from '../../../src/core/fill';
-import { PLACED_SHEETS, LIST_HEADER, a1 } from '../../../src/catalogue/layout';
+import { InputValues, templateLayout, templateReading } from '../../../src/core/fill';
+import { LIST_HEADER, a1 } from '../../../src/catalogue/layout';
 import { absolute, parseRange } from '../../../src/core/address';
 import type { CellValue, RawReading } from '../../../src/core/types';
 import { DoubleHost } from './core';
 import { enterValue } from './range';
-import { BookData, CellData, FillData, SheetData, blankCell, cellKey, findSheet, keyRowCol, newSheet, parseBox, splitSheet } from './state';
+import { BookData, CellData, FillData, SheetData, ShiftDirection, blankCell, cellKey, findSheet, keyRowCol, newSheet, parseBox, shiftCells, splitSheet } from './state';
 import { ChangedHandler, DoubleRequestContext, WorksheetChangedArgs } from './workbook';
 
 export { DoubleError } from './core';
@@ -97,7 +97,8 @@ export class ExcelDouble implements DoubleHost {
   /** The template laid out with `values` (as templateReading places them), its labels, and every catalogue name. */
   static fromTemplate(values: InputValues = {}, options?: ExcelDoubleOptions): ExcelDouble {
     const d = new ExcelDouble(options);
-    for (const ps of PLACED_SHEETS) {
+    // Laid out as the template lays out these values: a long table grows, what follows it moves down.
+    for (const ps of templateLayout(values).placed) {
       d.addSheet(ps.sheet.name);
       const put = (r: number, c: number, v: string) => d.putValue(ps.sheet.name, r, c, v);
       put(0, 0, ps.sheet.name);
@@ -245,6 +246,34 @@ export class ExcelDouble implements DoubleHost {
     this.fireChanged(sheet.id, address);
   }
 
+  /**
+   * The user inserting (`Down`/`Right`) or deleting (`Up`/`Left`) cells, e.g. `基本情况!5:6` (whole rows)
+   * or `基本情况!B5:C5`: cells, notes, comments and defined names move as Excel moves them.
+   */
+  shift(address: string, dir: ShiftDirection): void {
+    const { sheet, local } = splitSheet(address);
+    const box = parseBox(local);
+    if (!sheet || !box) throw new Error(`bad address ${address}`);
+    shiftCells(this.book, this.sheetData(sheet), box, dir);
+  }
+
+  /** A defined name's formula as Excel keeps it (`=基本情况!$B$5`), or null. */
+  nameFormula(name: string): string | null {
+    return this.book.names.find((n) => n.name.toLowerCase() === name.toLowerCase())?.formula ?? null;
+  }
+
+  /** Sets one edge of a cell's border by hand (style `None` takes it off). */
+  setBorder(address: string, edge: string, style: string, color = '#000000', weight = 'Thin'): void {
+    const { sheet, row, col } = this.locate(address);
+    const cell = sheet.cells.get(cellKey(row, col)) ?? blankCell();
+    sheet.cells.set(cellKey(row, col), cell);
+    if (style === 'None') {
+      delete cell.borders[edge];
+      delete cell.borderColor[edge];
+      delete cell.borderWeight[edge];
+    } else Object.assign(cell, { borders: { ...cell.borders, [edge]: style }, borderColor: { ...cell.borderColor, [edge]: color }, borderWeight: { ...cell.borderWeight, [edge]: weight } });
+  }
+
   cell(address: string): CellData {
     const { sheet, row, col } = this.locate(address);
     return sheet.cells.get(cellKey(row, col)) ?? blankCell();
@@ -313,6 +342,8 @@ export class ExcelDouble implements DoubleHost {
           ...cell,
           fill: { ...cell.fill },
           borders: { ...cell.borders },
+          borderColor: { ...cell.borderColor },
+          borderWeight: { ...cell.borderWeight },
           note,
           comment,
         };

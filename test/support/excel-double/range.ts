@@ -18,6 +18,7 @@ import {
   intersects,
   keyRowCol,
   quoteSheetName,
+  shiftCells,
   usedBox,
 } from './state';
 import type { DWorksheet } from './workbook';
@@ -292,21 +293,47 @@ export class DRangeBorder extends DoubleObject<RangeTarget> {
   protected snapshot(prop: string, t: RangeTarget): unknown {
     if (prop === 'sideIndex') return this.side;
     if (prop === 'style') return uniform(t, (c) => c.borders[this.side] ?? 'None');
-    if (prop === 'color') return '#000000';
-    if (prop === 'weight') return 'Thin';
+    if (prop === 'color') return uniform(t, (c) => c.borderColor[this.side] ?? '#000000');
+    if (prop === 'weight') return uniform(t, (c) => c.borderWeight[this.side] ?? 'Thin');
     throw new DoubleError('InvalidArgument', `RangeBorder has no property '${prop}'.`);
   }
   get style(): Excel.RangeBorder['style'] {
     return this.read('style');
   }
+  /** `None` takes the line off (its colour and weight with it), as Excel does. */
   set style(v: Excel.RangeBorder['style']) {
-    this.write((t) => forEachCell(t, (c) => (c.borders[this.side] = String(v))));
+    this.write((t) =>
+      forEachCell(t, (c) => {
+        if (String(v) === 'None') {
+          delete c.borders[this.side];
+          delete c.borderColor[this.side];
+          delete c.borderWeight[this.side];
+        } else c.borders[this.side] = String(v);
+      }),
+    );
   }
-  set color(_v: string) {
-    this.write(() => undefined);
+  get color(): string {
+    return this.read('color');
   }
-  set weight(_v: Excel.RangeBorder['weight']) {
-    this.write(() => undefined);
+  /** A colour or weight on an edge without a line draws a continuous one, as in Excel. */
+  set color(v: string) {
+    this.write((t) =>
+      forEachCell(t, (c) => {
+        c.borders[this.side] ??= 'Continuous';
+        c.borderColor[this.side] = v.toUpperCase();
+      }),
+    );
+  }
+  get weight(): Excel.RangeBorder['weight'] {
+    return this.read('weight');
+  }
+  set weight(v: Excel.RangeBorder['weight']) {
+    this.write((t) =>
+      forEachCell(t, (c) => {
+        c.borders[this.side] ??= 'Continuous';
+        c.borderWeight[this.side] = String(v);
+      }),
+    );
   }
 }
 
@@ -677,6 +704,31 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
   }
   unmerge(): void {
     this.write((t) => (t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, t.box))));
+  }
+  getEntireRow(): DRange {
+    return this.sub(() => ({ ...this.live().box, left: 0, right: MAX_COLS - 1 }));
+  }
+  getEntireColumn(): DRange {
+    return this.sub(() => ({ ...this.live().box, top: 0, bottom: MAX_ROWS - 1 }));
+  }
+  /** Inserts blank cells here, moving the rest down or right (names follow: see state.shiftCells); the new cells' range. */
+  insert(...[shift]: Parameters<Excel.Range['insert']>): DRange {
+    let at: RangeTarget | null = null;
+    this.write((t) => {
+      if (shift !== 'Down' && shift !== 'Right') throw new DoubleError('InvalidArgument', `Invalid shift direction '${String(shift)}'.`);
+      shiftCells(this.host.book, t.sheet, t.box, shift);
+      at = { sheet: t.sheet, box: { ...t.box } };
+      this.markChanged(t);
+    });
+    return new DRange(this.context, () => at, this.sheetProxy);
+  }
+  /** Deletes these cells, moving the rest up or left; names wholly inside become `#REF!`. */
+  delete(...[shift]: Parameters<Excel.Range['delete']>): void {
+    this.write((t) => {
+      if (shift !== 'Up' && shift !== 'Left') throw new DoubleError('InvalidArgument', `Invalid shift direction '${String(shift)}'.`);
+      shiftCells(this.host.book, t.sheet, t.box, shift);
+      this.markChanged(t);
+    });
   }
   select(): void {
     this.write((t) => {

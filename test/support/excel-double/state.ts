@@ -34,7 +34,11 @@ export interface CellData {
   underline: string;
   wrapText: boolean;
   horizontalAlignment: string;
+  /** Line style per edge (`EdgeTop`: `Continuous`); an edge not listed has none. */
   borders: Record<string, string>;
+  /** Colour and weight per edge that has a line (absent: automatic `#000000`, `Thin`). */
+  borderColor: Record<string, string>;
+  borderWeight: Record<string, string>;
   hyperlink?: HyperlinkData;
 }
 
@@ -130,6 +134,8 @@ export function blankCell(): CellData {
     wrapText: false,
     horizontalAlignment: 'General',
     borders: {},
+    borderColor: {},
+    borderWeight: {},
   };
 }
 
@@ -280,4 +286,90 @@ export function nameType(formula: string): 'Range' | 'String' | 'Integer' | 'Dou
   if (/^-?\d+$/.test(f)) return 'Integer';
   if (/^-?\d*\.\d+(E[-+]?\d+)?$/i.test(f)) return 'Double';
   return 'Range';
+}
+
+/** `$A$1` / `$A$1:$B$2`, as Excel writes a name's reference. */
+export function absoluteBox(box: RangeBox): string {
+  return boxAddress(box)
+    .split(':')
+    .map((p) => p.replace(/^([A-Z]+)?(\d+)?$/, (_m, c?: string, r?: string) => `${c ? `$${c}` : ''}${r ? `$${r}` : ''}`))
+    .join(':');
+}
+
+export type ShiftDirection = 'Down' | 'Right' | 'Up' | 'Left';
+
+/**
+ * A box after cells were inserted (`Down`/`Right`) or deleted (`Up`/`Left`) at `at` on its sheet, as
+ * Excel moves references: a reference at or past the insertion moves by its size (a range spanning it
+ * grows); a reference wholly inside deleted cells is gone (null: `#REF!`), one overlapping them shrinks.
+ * Only references whose columns (rows, for Right/Left) lie within the shifted band move.
+ */
+export function shiftedBox(ref: RangeBox, at: RangeBox, dir: ShiftDirection): RangeBox | null {
+  const vertical = dir === 'Down' || dir === 'Up';
+  const [lo, hi, acrossLo, acrossHi] = vertical ? (['top', 'bottom', 'left', 'right'] as const) : (['left', 'right', 'top', 'bottom'] as const);
+  if (ref[acrossLo] < at[acrossLo] || ref[acrossHi] > at[acrossHi]) return { ...ref };
+  const n = at[hi] - at[lo] + 1;
+  const out = { ...ref };
+  if (dir === 'Down' || dir === 'Right') {
+    if (ref[lo] >= at[lo]) out[lo] += n;
+    if (ref[hi] >= at[lo]) out[hi] += n;
+    return out;
+  }
+  if (ref[lo] >= at[lo] && ref[hi] <= at[hi]) return null;
+  out[lo] = ref[lo] > at[hi] ? ref[lo] - n : Math.min(ref[lo], at[lo]);
+  out[hi] = ref[hi] > at[hi] ? ref[hi] - n : ref[hi] >= at[lo] ? at[lo] - 1 : ref[hi];
+  return out;
+}
+
+/**
+ * What Excel does to a sheet when cells are inserted or deleted (Range.insert / Range.delete, or the
+ * user's Insert / Delete rows): cells, notes, comments, merges and row heights move; defined names
+ * that refer to moved cells follow them, and a name whose cells were deleted becomes `=Sheet!#REF!`.
+ * Formulas in cells are not rewritten by the double.
+ */
+export function shiftCells(book: BookData, sheet: SheetData, at: RangeBox, dir: ShiftDirection): void {
+  const move = (r: number, c: number): [number, number] | null => {
+    const b = shiftedBox({ top: r, bottom: r, left: c, right: c }, at, dir);
+    return b ? [b.top, b.left] : null;
+  };
+  const remap = <V>(map: Map<number, V>) => {
+    const entries = [...map];
+    map.clear();
+    for (const [key, v] of entries) {
+      const [r, c] = keyRowCol(key);
+      const to = move(r, c);
+      if (to && to[0] < MAX_ROWS && to[1] < MAX_COLS) map.set(cellKey(to[0], to[1]), v);
+    }
+  };
+  remap(sheet.cells);
+  remap(sheet.notes);
+  book.comments = book.comments.filter((c) => {
+    if (c.sheet !== sheet) return true;
+    const to = move(c.row, c.col);
+    if (!to) return false;
+    [c.row, c.col] = to;
+    return true;
+  });
+  sheet.merges = sheet.merges.flatMap((m) => {
+    const b = shiftedBox(m, at, dir);
+    return b ? [b] : [];
+  });
+  const wholeRows = at.left === 0 && at.right === MAX_COLS - 1;
+  if (wholeRows && (dir === 'Down' || dir === 'Up')) {
+    const heights = [...sheet.rowHeights];
+    sheet.rowHeights.clear();
+    for (const [r, h] of heights) {
+      const to = move(r, 0);
+      if (to) sheet.rowHeights.set(to[0], h);
+    }
+  }
+  for (const n of [...book.names, ...book.sheets.flatMap((s) => s.names)]) {
+    if (nameType(n.formula) !== 'Range') continue;
+    const { sheet: name, local } = splitSheet(n.formula);
+    const box = parseBox(local);
+    const owner = name ? findSheet(book, name) : book.sheets.find((s) => s.names.includes(n));
+    if (!box || owner !== sheet || /[,(]/.test(local)) continue;
+    const moved = shiftedBox(box, at, dir);
+    n.formula = `=${quoteSheetName(sheet.name)}!${moved ? absoluteBox(moved) : '#REF!'}`;
+  }
 }

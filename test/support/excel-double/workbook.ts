@@ -2,6 +2,7 @@
 import { DoubleCollection, DoubleContextBase, DoubleError, DoubleHost, DoubleObject, DoubleResult } from './core';
 import { DRange, RangeTarget } from './range';
 import {
+  absoluteBox,
   ChartData,
   CommentData,
   NameData,
@@ -223,12 +224,6 @@ export class DNamedItemCollection extends DoubleCollection<NameTarget, DNamedIte
   }
 }
 
-function absoluteBox(box: RangeBox): string {
-  return boxAddress(box)
-    .split(':')
-    .map((p) => p.replace(/^([A-Z]+)?(\d+)?$/, (_m, c?: string, r?: string) => `${c ? `$${c}` : ''}${r ? `$${r}` : ''}`))
-    .join(':');
-}
 
 // ------------------------------------------------------------------ comments (threaded, ExcelApi 1.10)
 
