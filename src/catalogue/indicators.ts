@@ -168,6 +168,3 @@ export const INDICATOR_BY_ID: ReadonlyMap<string, IndicatorDecl> = new Map(INDIC
 /** The column of each 产出任务表 flag (1-based, for the live Excel formula). */
 export const TASK_COLUMN: Record<TaskFlag, number> = { 是否完成: 3, 是否按时: 4, 是否达标: 5, 是否重点: 6 };
 
-/** The 三公 items a column's total is made of when its 合计 is blank; 公务用车 else its two parts. */
-export const SANGONG_ITEMS = ['因公出国', '公务接待', '公务用车'] as const;
-export const SANGONG_CAR_PARTS = ['公务用车购置', '公务用车运行'] as const;

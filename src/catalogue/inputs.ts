@@ -9,6 +9,7 @@
  */
 import { Block, ColumnDecl, InputDecl, InputKind, InputSheet, ScalarDecl, TableDecl, UNIT_OF_KIND } from './types';
 import { DEFAULT_RULE_ROWS } from './rulebook';
+import { FUND_COLUMNS, SANGONG_CAR_PARTS, SANGONG_ITEMS, SANGONG_TOTAL } from './lists';
 
 type ScalarOpts = Partial<Pick<ScalarDecl, 'required' | 'source' | 'multiline' | 'stated' | 'unit'>>;
 
@@ -47,8 +48,8 @@ function grid(
   title: string,
   prefix: string,
   corner: string,
-  rows: Array<[key: string, label: string]>,
-  cols: Array<[key: string, label: string]>,
+  rows: ReadonlyArray<readonly [key: string, label: string]>,
+  cols: ReadonlyArray<readonly [key: string, label: string]>,
   opts: { kind?: InputKind; required?: (r: string, c: string) => boolean; skip?: string[]; note?: string; source?: string } = {},
 ): Block {
   const d = on(sheet, title);
@@ -162,11 +163,6 @@ const 产出任务 = '产出任务';
 const 自评打分 = '自评打分';
 const 文字材料 = '文字材料';
 
-const FUND_COLUMNS: Array<[string, string]> = [
-  ['基本', '基本支出'],
-  ['项目', '项目支出'],
-  ['合计', '合计'],
-];
 
 export const INPUT_SHEETS: InputSheet[] = [
   {
@@ -398,14 +394,7 @@ export const INPUT_SHEETS: InputSheet[] = [
         '“三公”经费支出表',
         '三公',
         '项目',
-        [
-          ['因公出国', '因公出国（境）费'],
-          ['公务接待', '公务接待费'],
-          ['公务用车', '公务用车购置及运行维护费'],
-          ['公务用车购置', '其中：公务用车购置费'],
-          ['公务用车运行', '其中：公务用车运行维护费'],
-          ['合计', '合计'],
-        ],
+        [...SANGONG_ITEMS, ...SANGONG_CAR_PARTS, SANGONG_TOTAL],
         [
           ['本年预算', '本年预算数'],
           ['本年决算', '本年决算数'],
@@ -419,12 +408,7 @@ export const INPUT_SHEETS: InputSheet[] = [
         '“三公”经费增长率（报告所列）',
         '三公',
         '项目',
-        [
-          ['因公出国', '因公出国（境）费'],
-          ['公务接待', '公务接待费'],
-          ['公务用车', '公务用车购置及运行维护费'],
-          ['合计', '合计'],
-        ],
+        [...SANGONG_ITEMS, SANGONG_TOTAL],
         [['增长率', '本年决算比上年决算增长率']],
         { kind: 'rate', note: '如报告中列有增长率，照填，系统会按上表重算核对。' },
       ),
@@ -433,12 +417,7 @@ export const INPUT_SHEETS: InputSheet[] = [
         '“三公”经费预算比上年决算（报告所列）',
         '三公',
         '项目',
-        [
-          ['因公出国', '因公出国（境）费'],
-          ['公务接待', '公务接待费'],
-          ['公务用车', '公务用车购置及运行维护费'],
-          ['合计', '合计'],
-        ],
+        [...SANGONG_ITEMS, SANGONG_TOTAL],
         [['预算比上年决算', '本年预算比上年决算增减率']],
         { kind: 'rate', note: '报告写“预算比上年决算减少…%”时照填（减少填负数）。' },
       ),
@@ -646,6 +625,11 @@ export const INPUTS: InputDecl[] = INPUT_SHEETS.flatMap((s) =>
 );
 
 export const INPUT_BY_NAME: ReadonlyMap<string, InputDecl> = new Map(INPUTS.map((d) => [d.name, d]));
+
+/** An input's label, or its name when the catalogue does not declare it. */
+export function inputLabel(name: string): string {
+  return INPUT_BY_NAME.get(name)?.label ?? name;
+}
 
 export function inputDecl(name: string): InputDecl {
   const d = INPUT_BY_NAME.get(name);

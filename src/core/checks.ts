@@ -8,16 +8,18 @@
  * (实为), and `difference` = computed − expected.
  */
 import type Decimal from 'decimal.js';
-import { CHECKS, CHECK_FAMILIES } from '../catalogue/checks';
-import type { CheckContext, CheckDecl, CheckFamily, Comparison, Notice, Term } from '../catalogue/contract';
+import { CHECKS } from '../catalogue/checks';
+import type { CheckContext, CheckDecl, CheckFamily, Comparison, Notice } from '../catalogue/contract';
 import { INPUT_BY_NAME } from '../catalogue/inputs';
 import type { InputKind } from '../catalogue/types';
 import { parseRange, RangeRef } from './address';
-import { D, money, percent, sum, ZERO } from './decimal';
+import { D, money, percent } from './decimal';
 import type { Model } from './model';
 import type { CheckOutcome, CheckResult, CheckSummary, Finding, IndicatorResult, Operand, Quantity, ScoreSheet } from './results';
 import { allFindings } from './findingTree';
 import { asQuantityKind } from './render/quantity';
+import { fold, gravest, keyOf, nestDeclared, type Raw, SEVERITY_RANK } from './cascade';
+import { evaluateComparison, type Evaluated, present, type Undecided } from './comparison';
 import type { Severity } from './types';
 
 export { allFindings, consequenceCount, flattenFindings } from './findingTree';
@@ -30,28 +32,8 @@ export interface CheckOptions {
 }
 
 const DEFAULT_PER_TERM = new D('0.005');
-const TEN_THOUSAND = new D(10000);
-
-/** What a failed comparison or notice became, before folding. */
-interface Raw {
-  finding: Finding;
-  family: CheckFamily;
-  /** The declared severity: how strong the evidence is (folding weighs by it, not by the consequence). */
-  declared: Severity;
-  order: number;
-  /** Keys (address or name) of the cells whose error would explain the finding. */
-  suspects: string[];
-  suspectOperands: Operand[];
-  checkId: string;
-  key?: string;
-  follows?: string[];
-}
 
 // ------------------------------------------------------------------ operands
-
-function keyOf(o: Operand): string {
-  return o.address ?? o.name;
-}
 
 function dedupe(ops: Operand[]): Operand[] {
   const seen = new Set<string>();
@@ -103,119 +85,6 @@ function context(model: Model, indicators: IndicatorResult[], scores: ScoreSheet
       return indicators.find((i) => normaliseId(i.id) === want) ?? indicators.find((i) => normaliseId(i.label) === want);
     },
   };
-}
-
-// ------------------------------------------------------------------ evaluation
-
-function present(ts: Term[]): Term[] {
-  return ts.filter((t) => t.operand.value !== null);
-}
-
-function blank(ts: Term[]): Term[] {
-  return ts.filter((t) => t.operand.value === null);
-}
-
-function total(ts: Term[]): Decimal {
-  return sum(present(ts).map((t) => (t.operand.value as Decimal).times(t.sign)));
-}
-
-interface Evaluated {
-  outcome: CheckOutcome;
-  /** The stated figures agree within the tolerance (blanks left out). */
-  holds: boolean;
-  L: Decimal;
-  R: Decimal;
-  tol: Decimal;
-  tolNote: string;
-  kind: InputKind;
-  /** Blank or unusable terms: never read as 0. */
-  missing: Operand[];
-  /** A term that, read in 万元 instead of 元 (or the reverse), makes the identity hold. */
-  slip?: { term: Term; factor: 'div' | 'mul' };
-}
-
-/** Why a comparison was not evaluated: nothing stated to compare, or the rule's side cannot be computed. */
-type Undecided = { outcome: '无法核实'; missing: Operand[]; unavailable?: string };
-
-function tolerance(c: Comparison, all: Term[], kind: InputKind, perTerm: Decimal): { tol: Decimal; tolNote: string } {
-  const amounts = all.filter((t) => t.kind === 'amount').length;
-  if (c.tolerance)
-    return {
-      tol: c.tolerance,
-      tolNote: c.toleranceNote ?? (kind === 'rate' ? `容差 ±${c.tolerance.toString()} 个百分点（所列比率保留两位小数的四舍五入误差）` : `容差 ±${c.tolerance.toString()}`),
-    };
-  if (amounts > 0) {
-    const tol = D.max(perTerm.times(amounts), perTerm.times(2));
-    return { tol, tolNote: `容差 ±${tol.toString()}（${amounts} 个金额各按 ±${perTerm.toString()} 的四舍五入误差计）` };
-  }
-  return { tol: ZERO, tolNote: '容差 0（人数、年度应完全相等）' };
-}
-
-/**
- * A blank term stands for an unknown non-negative figure: which way blanks could move `diff`
- * (left − right over the stated terms). A blank on the left with sign +1, or on the right with sign
- * −1, can only raise it; the others can only lower it.
- */
-function blankMoves(c: Comparison): { up: boolean; down: boolean } {
-  const moves = [...blank(c.left).map((t) => t.sign), ...(c.rightValue === undefined ? blank(c.right).map((t) => -t.sign) : [])];
-  return { up: moves.some((m) => m > 0), down: moves.some((m) => m < 0) };
-}
-
-/** Whether some non-negative figures in the blanks could make the comparison hold. */
-function reconcilable(c: Comparison, diff: Decimal, tol: Decimal): boolean {
-  const { up, down } = blankMoves(c);
-  if (c.relation === '≤') return down || diff.lte(tol);
-  if (up && down) return true;
-  if (up) return diff.lte(tol);
-  if (down) return diff.gte(tol.neg());
-  return diff.abs().lte(tol);
-}
-
-function evaluate(c: Comparison, perTerm: Decimal): Evaluated | Undecided {
-  const left = present(c.left);
-  const missing = [...blank(c.left), ...(c.rightValue === undefined ? blank(c.right) : [])].map((t) => t.operand);
-  // Nothing stated on one side: nothing to compare (the completeness count names these blanks).
-  if (c.left.length > 0 && left.length === 0) return { outcome: '无法核实', missing };
-  if (c.rightValue === undefined && c.right.length > 0 && present(c.right).length === 0) return { outcome: '无法核实', missing };
-  if (c.unavailable || c.rightValue === null) {
-    const blanks = (c.context ?? []).filter((o) => o.value === null);
-    return { outcome: '无法核实', missing: [...missing, ...blanks], unavailable: c.unavailable };
-  }
-  const L = total(c.left);
-  const R = c.rightValue ?? total(c.right);
-  const all = [...left, ...present(c.right)];
-  const kind = c.left[0]?.kind ?? 'amount';
-  const { tol, tolNote } = tolerance(c, all, kind, perTerm);
-  const diff = L.minus(R);
-  const holds = c.relation === '=' ? diff.abs().lte(tol) : diff.lte(tol);
-  let outcome: CheckOutcome;
-  if (missing.length === 0) outcome = holds ? '成立' : '不成立';
-  else if (!reconcilable(c, diff, tol)) outcome = '不成立';
-  else {
-    // The stated figures already agree and the blanks can only move them apart: the blanks must be 0.
-    const { up, down } = blankMoves(c);
-    outcome = holds && (c.relation === '=' ? !(up && down) : !up) ? '成立' : '无法核实';
-  }
-  const out: Evaluated = { outcome, holds, L, R, tol, tolNote, kind, missing };
-  if (outcome === '不成立' && c.relation === '=' && c.rightValue === undefined && all.every((t) => t.kind === 'amount')) {
-    // A figure typed in 元 among 万元 figures: rescaling that one term makes the identity hold.
-    for (const factor of ['div', 'mul'] as const) {
-      for (const t of all) {
-        const v = t.operand.value as Decimal;
-        // Too small to tell a unit slip from an ordinary mismatch.
-        if (v.abs().lte(tol) || (factor === 'div' && v.abs().div(TEN_THOUSAND).lte(tol))) continue;
-        const scaled = factor === 'div' ? v.div(TEN_THOUSAND) : v.times(TEN_THOUSAND);
-        const side = c.left.includes(t) ? 1 : -1;
-        const d2 = diff.minus(v.minus(scaled).times(t.sign).times(side));
-        if (d2.abs().lte(tol.plus(perTerm.times(2)))) {
-          out.slip = { term: t, factor };
-          break;
-        }
-      }
-      if (out.slip) break;
-    }
-  }
-  return out;
 }
 
 // ------------------------------------------------------------------ consequences
@@ -355,78 +224,6 @@ function noticeFinding(decl: CheckDecl, n: Notice, order: number): Raw {
   return { finding, family: decl.family, declared: finding.severity, order, suspects: ops.map(keyOf).filter((k) => k), suspectOperands: ops, checkId: decl.id, key: n.key };
 }
 
-// ------------------------------------------------------------------ cascades
-
-const SEVERITY_RANK: Record<Severity, number> = { 错误: 0, 提示: 1 };
-
-/** Nests findings that declare what they follow from (a 一级 score under its wrong 三级 score). */
-function nestDeclared(raws: Raw[]): Raw[] {
-  const byKey = new Map(raws.filter((r) => r.key).map((r) => [`${r.checkId}|${r.key}`, r]));
-  const nested = new Set<Raw>();
-  for (const r of raws) {
-    const parent = r.follows?.map((k) => byKey.get(`${r.checkId}|${k}`)).find((p) => p && p !== r);
-    if (parent) {
-      (parent.finding.consequences ??= []).push(r.finding);
-      nested.add(r);
-    }
-  }
-  return raws.filter((r) => !nested.has(r));
-}
-
-/**
- * Folds findings that share a suspect cell: the cell in the most failing checks (less the holding
- * identities it also takes part in) is taken as the wrong figure; the most specific finding about it
- * becomes the root and the others its consequences.
- */
-function fold(raws: Raw[], passes: Map<string, number>): Raw[] {
-  let remaining = [...raws];
-  for (;;) {
-    // Weights: a failing 错误 counts 2, a failing 提示 (weaker evidence) 1, a holding identity −2.
-    const fails = new Map<string, number>();
-    const weight = new Map<string, number>();
-    const firstSeen: string[] = [];
-    for (const r of remaining)
-      for (const k of new Set(r.suspects)) {
-        if (!fails.has(k)) firstSeen.push(k);
-        fails.set(k, (fails.get(k) ?? 0) + 1);
-        weight.set(k, (weight.get(k) ?? 0) + (r.declared === '错误' ? 2 : 1));
-      }
-    let best: string | null = null;
-    let bestScore = 2;
-    let bestFails = 0;
-    for (const k of firstSeen) {
-      const f = fails.get(k)!;
-      const score = weight.get(k)! - 2 * (passes.get(k) ?? 0);
-      if (f >= 2 && (score > bestScore || (score === bestScore && best !== null && f > bestFails))) {
-        best = k;
-        bestScore = score;
-        bestFails = f;
-      }
-    }
-    if (best === null) break;
-    const key = best;
-    const group = remaining.filter((r) => r.suspects.includes(key));
-    group.sort(
-      (x, y) =>
-        SEVERITY_RANK[x.declared] - SEVERITY_RANK[y.declared] ||
-        CHECK_FAMILIES.indexOf(x.family) - CHECK_FAMILIES.indexOf(y.family) ||
-        x.suspects.length - y.suspects.length ||
-        x.order - y.order,
-    );
-    const [root, ...rest] = group;
-    // The blamed cell is the one to check first (the first blamed, when a root collects more).
-    root.finding.primary ??= root.suspectOperands.find((o) => keyOf(o) === key) ?? { name: key, label: key, value: null };
-    // A root stays in play: a later shared cell may bring more consequences (or nest it under another root).
-    root.finding.consequences = [...(root.finding.consequences ?? []), ...rest.map((r) => r.finding)];
-    remaining = remaining.filter((r) => !rest.includes(r));
-  }
-  return remaining;
-}
-
-function gravest(f: Finding): Severity {
-  return f.severity === '错误' || (f.consequences ?? []).some((c) => gravest(c) === '错误') ? '错误' : '提示';
-}
-
 // ------------------------------------------------------------------ explanations
 
 /** The explanation the department gave for a finding (its 偏差原因 in the report), searching consequences too. */
@@ -534,7 +331,7 @@ export function evaluateChecks(model: Model, indicators: IndicatorResult[], scor
         results.push({ id: `${decl.id}.${o.key}`, rule: decl.id, family: decl.family, outcome: '不成立', missing: [] });
         continue;
       }
-      const e = evaluate(o, perTerm);
+      const e = evaluateComparison(o, perTerm);
       results.push({ id: o.key ? `${decl.id}.${o.key}` : decl.id, rule: decl.id, family: decl.family, outcome: e.outcome, missing: e.missing });
       if (!('L' in e)) {
         // Undecidable although the checked figure is stated (a rate that cannot be recomputed): say so.

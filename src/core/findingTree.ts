@@ -22,7 +22,12 @@ export function allFindings(findings: Finding[]): Finding[] {
   return flattenFindings(findings).map((x) => x.finding);
 }
 
-/** How many findings are folded under `f`, at every depth. */
+/** The findings folded under `f`, at every depth, in list order. */
+export function foldedUnder(f: Finding): Finding[] {
+  return allFindings(f.consequences ?? []);
+}
+
+/** How many findings are folded under `f`, at every depth (连带问题). */
 export function consequenceCount(f: Finding): number {
-  return flattenFindings(f.consequences ?? []).length;
+  return foldedUnder(f).length;
 }

@@ -4,8 +4,9 @@
  * why a figure is unknown; the ratio; and the live Excel formula over the same names.
  */
 import type Decimal from 'decimal.js';
-import { INDICATORS, SANGONG_CAR_PARTS, SANGONG_ITEMS, TASK_COLUMN } from '../catalogue/indicators';
-import { INPUT_BY_NAME } from '../catalogue/inputs';
+import { INDICATORS, TASK_COLUMN } from '../catalogue/indicators';
+import { SANGONG_CAR_PARTS, SANGONG_ITEMS } from '../catalogue/lists';
+import { inputLabel } from '../catalogue/inputs';
 import type { Figure, IndicatorDecl, RatioDecl, SanGongColumn, TaskFlag, TaskRateDecl, Variants } from '../catalogue/types';
 import { D, HUNDRED, ZERO, sum } from './decimal';
 import type { Model } from './model';
@@ -37,9 +38,7 @@ export const VARIANT_CHOICES: { [K in keyof Variants]: Record<string, Variants[K
   预算调整率: { 国家: '国家', 国家口径: '国家', 预算调整率: '国家', 预算控制率: '预算控制率', 湖南: '预算控制率', 湖南口径: '预算控制率' },
 };
 
-function labelOf(name: string): string {
-  return INPUT_BY_NAME.get(name)?.label ?? name;
-}
+const labelOf = inputLabel;
 
 function where(m: Model, name: string): string {
   const a = m.address(name);
@@ -105,10 +104,10 @@ function sanGongNames(m: Model, column: SanGongColumn): string[] {
   const total = `三公_合计_${column}`;
   if (m.num(total) !== null) return [total];
   const names: string[] = [];
-  for (const item of SANGONG_ITEMS) {
+  for (const [item] of SANGONG_ITEMS) {
     const n = `三公_${item}_${column}`;
     if (item === '公务用车' && m.num(n) === null) {
-      names.push(...SANGONG_CAR_PARTS.map((p) => `三公_${p}_${column}`).filter((p) => m.num(p) !== null));
+      names.push(...SANGONG_CAR_PARTS.map(([p]) => `三公_${p}_${column}`).filter((p) => m.num(p) !== null));
     } else if (m.num(n) !== null) names.push(n);
   }
   return names.length > 0 ? names : [total];

@@ -7,19 +7,17 @@
  * A blank input becomes a visible placeholder 【待补：标签（名称）】, never a made-up figure.
  */
 import type Decimal from 'decimal.js';
-import { INPUT_BY_NAME } from '../catalogue/inputs';
+import { INPUT_BY_NAME, inputLabel } from '../catalogue/inputs';
 import { MEASURES, DEFAULT_MEASURE } from '../catalogue/report/measures';
 import { REPORT_SECTIONS } from '../catalogue/report/outline';
-import { D, fixed, money, percent } from './decimal';
+import { D, money } from './decimal';
 import type { Model } from './model';
 import { documentLabel, reconcile, shortLabel, type Dispute } from './reconcile';
 import { deriveProblems, dimensions, explainedFor, openFindings } from './reportEvidence';
 import type {
-  Arg,
   DepartmentItem,
   DirectionWords,
   Figure,
-  Formats,
   ParagraphBlock,
   Piece,
   ReportBlock,
@@ -31,7 +29,8 @@ import type {
 import type { Finding, IndicatorResult, Operand, ScoreSheet } from './results';
 import type { ParsedCell } from './types';
 import { headline } from './summary';
-import { documentText, inWords } from './typography';
+import { documentText } from './typography';
+import { direction, FORMATS, formatValue, join, NUMBERING, OWN_HEADING, ownParagraphs, placeholder, plain, say, toCheck, uniqueSources, wan } from './reportWords';
 
 export type { ParagraphBlock, TableBlock, ReportBlock, Piece, Arg, DirectionWords } from './reportContract';
 
@@ -60,163 +59,6 @@ export function sectionTitle(s: ReportSection): string {
   return `${s.number}${s.heading}`;
 }
 
-// ---------------------------------------------------------------- formatting
-
-const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九. */
-export function chineseNumber(n: number): string {
-  if (n < 10) return CN_DIGITS[n];
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : CN_DIGITS[tens]}十${ones === 0 ? '' : CN_DIGITS[ones]}`;
-}
-
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-
-/** ① … ⑳, then (21). */
-export function circled(i: number): string {
-  return i >= 1 && i <= CIRCLED.length ? CIRCLED[i - 1] : `(${i})`;
-}
-
-/** Heading numbers by level, as 公文 number them. */
-export const NUMBERING: Record<1 | 2 | 3 | 4, (n: number) => string> = {
-  1: (n) => `${chineseNumber(n)}、`,
-  2: (n) => `（${chineseNumber(n)}）`,
-  3: (n) => `${n}. `,
-  4: (n) => `（${n}）`,
-};
-
-/** 万元 to 2 dp: "1234.56万元". */
-export function wan(x: Decimal): string {
-  return `${money(x)}万元`;
-}
-
-/** Scores as reports write them: "5", "9.5", "29.25" (2 dp, trailing zeros dropped). */
-export function points(x: Decimal): string {
-  return fixed(x, 2).replace(/\.?0+$/, '');
-}
-
-export const GROWTH: DirectionWords = ['增长', '下降', '持平'];
-export const BALANCE: DirectionWords = ['结余', '超支', '收支平衡'];
-
-export function direction(x: Decimal, words: DirectionWords): string {
-  return x.isZero() ? words[2] : x.isPositive() ? words[0] : words[1];
-}
-
-/** The visible placeholder for what the workbook does not give, named in words. */
-export function placeholder(what: string): string {
-  return `【待补：${what.replace(/^其中：/, '')}】`;
-}
-
-/** The visible mark for a figure the checks contest and no figure can be preferred. */
-export function toCheck(what: string): string {
-  return `【待核对：${what}】`;
-}
-
-/** How a number of a given input reads in a sentence, from its catalogue kind. */
-export function formatValue(name: string, value: Decimal, columnLabel?: string): string {
-  const d = INPUT_BY_NAME.get(name);
-  const kind =
-    d?.type === 'scalar' ? d.kind : d?.type === 'table' ? d.columns.find((c) => c.label === columnLabel)?.kind : undefined;
-  switch (kind) {
-    case 'amount':
-      return wan(value);
-    case 'count':
-      return `${value.toFixed(0)}${countWord(d?.type === 'scalar' ? d.label : columnLabel ?? '')}`;
-    case 'rate':
-      return percent(value);
-    case 'score':
-      return `${points(value)}分`;
-    case 'year':
-      return value.toFixed(0);
-    default:
-      // Not a catalogue figure (e.g. a count of tasks): whole numbers read as such.
-      return value.isInteger() ? value.toFixed(0) : fixed(value, 2);
-  }
-}
-
-/** 编制 is counted in 名, people in 人. */
-export function countWord(label: string): string {
-  return /编制/.test(label) ? '名' : '人';
-}
-
-// ---------------------------------------------------------------- pieces and the writer
-
-function isPiece(a: Arg): a is Piece {
-  return typeof a === 'object' && a !== null && 'text' in a;
-}
-
-function uniqueSources(xs: Operand[]): Operand[] {
-  const seen = new Set<string>();
-  return xs.filter((o) => {
-    const k = `${o.name}|${o.address ?? ''}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
-/** Tagged template: text with value pieces, keeping every operand used. */
-export function say(strings: TemplateStringsArray, ...args: Arg[]): Piece {
-  let text = strings[0];
-  const sources: Operand[] = [];
-  args.forEach((a, i) => {
-    if (isPiece(a)) {
-      text += a.text;
-      sources.push(...a.sources);
-    } else if (a !== null && a !== undefined) text += String(a);
-    text += strings[i + 1];
-  });
-  return { text, sources: uniqueSources(sources) };
-}
-
-/** Joins pieces with a separator, keeping their sources. */
-export function join(pieces: Piece[], sep = '、'): Piece {
-  return { text: pieces.map((p) => p.text).join(sep), sources: uniqueSources(pieces.flatMap((p) => p.sources)) };
-}
-
-export function plain(text: string, sources: Operand[] = []): Piece {
-  return { text, sources };
-}
-
-/** A department's own heading line: "一、标题", "（一）标题". */
-const OWN_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*(.+)$/;
-/** A line that starts a paragraph of its own: a numbered item ("1. ", "2．", "①"). */
-const OWN_ITEM = /^(?:\d+[.．、]|[①-⑳]|[（(]\d+[)）])/;
-/** Sentence-final punctuation: a line ending otherwise continues on the next line. */
-const SENTENCE_END = /[。！？；：…”』」）)]$/;
-
-/**
- * The department's text as paragraphs: a line break inside a sentence (the text was copied
- * from a PDF or a narrow cell) joins the two lines; a new paragraph starts after a sentence
- * end, or at a numbered item or heading.
- */
-export function ownParagraphs(raw: string): string[] {
-  const out: string[] = [];
-  for (const line of raw.split(/\r?\n/).map((l) => l.trim())) {
-    if (!line) continue;
-    const last = out[out.length - 1];
-    if (last !== undefined && !SENTENCE_END.test(last) && !OWN_HEADING.test(last) && !OWN_HEADING.test(line) && !OWN_ITEM.test(line))
-      out[out.length - 1] = last + line;
-    else out.push(line);
-  }
-  return out;
-}
-
-const FORMATS: Formats = {
-  wan,
-  points,
-  percent,
-  circled,
-  placeholder,
-  toCheck,
-  direction,
-  chineseNumber,
-  formatValue,
-  words: inWords,
-};
-
 /** Writes sentences over one model. Section declarations receive one. */
 export class Writer implements ReportWriter {
   /** Contested figures already explained once in the text. */
@@ -239,7 +81,7 @@ export class Writer implements ReportWriter {
   readonly fmt = FORMATS;
 
   label(name: string): string {
-    return INPUT_BY_NAME.get(name)?.label ?? name;
+    return inputLabel(name);
   }
 
   operand(name: string): Operand {

@@ -5,6 +5,7 @@
  */
 import type Decimal from 'decimal.js';
 import type { DepartmentItem, Dimension, MeasureDecl, Piece, Problem, ReportContext, ScoreLine } from './reportContract';
+import { allFindings } from './findingTree';
 import type { Finding, IndicatorResult, ScoreSheet } from './results';
 
 /** 一级 → 二级 → lines, in the score sheet's order; group totals from the sheet's groups. */
@@ -30,10 +31,6 @@ export function dimensions(s: ScoreSheet): Dimension[] {
   return dims;
 }
 
-/** Findings and their folded consequences, flattened. */
-export function allFindings(fs: Finding[]): Finding[] {
-  return fs.flatMap((f) => [f, ...allFindings(f.consequences ?? [])]);
-}
 
 /** Explained findings that concern an indicator: same id in the rule, or an operand in common. */
 export function explainedFor(findings: Finding[], key: string, ind: IndicatorResult | undefined): Finding[] {

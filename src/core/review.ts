@@ -5,11 +5,13 @@
  * Drafted as a ReportDraft so the same Word export prints it in 公文 form.
  */
 import type Decimal from 'decimal.js';
-import { assemble, placeholder, points, reportContext, say, type DraftInput, type ReportDraft } from './narrative';
+import { assemble, reportContext, type DraftInput, type ReportDraft } from './narrative';
+import { placeholder, points, say } from './reportWords';
 import { formatValue } from './render/quantity';
 import { documentLabel } from './reconcile';
 import type { ReportContext, SectionContent, SectionDecl } from './reportContract';
-import { allFindings, problemPhrase, unmatchedOwnProblems } from './reportEvidence';
+import { allFindings, foldedUnder } from './findingTree';
+import { problemPhrase, unmatchedOwnProblems } from './reportEvidence';
 import type { Finding, Quantity, ScoreLine } from './results';
 import { inWords } from './typography';
 
@@ -116,7 +118,7 @@ function findingsSection(c: ReportContext): SectionContent[] {
   if (open.length === 0) return [w.paragraph(w.plain('数据核对未发现不一致。'))];
   return open.map((f, i) => {
     const body = [w.paragraph(w.plain(findingSentence(f, { title: false }), f.operands))];
-    const folded = allFindings(f.consequences ?? []);
+    const folded = foldedUnder(f);
     if (folded.length)
       body.push(w.paragraph(w.plain(`由此连带${folded.length}项核对不符：${folded.map((x, k) => `${w.fmt.circled(k + 1)}${findingSentence(x).replace(/。$/, '')}`).join('；')}。`)));
     if (f.explanation) body.push(w.paragraph(w.plain(`单位说明：${f.explanation}`)));

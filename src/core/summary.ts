@@ -8,6 +8,7 @@
 import type Decimal from 'decimal.js';
 import { fixed, ZERO } from './decimal';
 import type { Completeness } from './completeness';
+import { consequenceCount } from './findingTree';
 import type { Finding, Grade, ScoreSheet } from './results';
 
 export interface FindingCounts {
@@ -19,10 +20,6 @@ export interface FindingCounts {
   folded: number;
 }
 
-/** The findings folded under one, at any depth. */
-export function foldedUnder(f: Finding): number {
-  return (f.consequences ?? []).reduce((n, c) => n + 1 + foldedUnder(c), 0);
-}
 
 export function countFindings(findings: readonly Finding[]): FindingCounts {
   const errors = findings.filter((f) => f.severity === '错误').length;
@@ -30,7 +27,7 @@ export function countFindings(findings: readonly Finding[]): FindingCounts {
     problems: findings.length,
     errors,
     warnings: findings.length - errors,
-    folded: findings.reduce((n, f) => n + foldedUnder(f), 0),
+    folded: findings.reduce((n, f) => n + consequenceCount(f), 0),
   };
 }
 

@@ -8,10 +8,10 @@
  * (方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体), which Word, WPS and LibreOffice read.
  * Packs with Packer.toArrayBuffer, which works in node and in the browser alike.
  */
+import { strFromU8, unzipSync } from 'fflate';
 import { gradeText } from '../core/summary';
 import {
   AlignmentType,
-  BorderStyle,
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
@@ -23,61 +23,29 @@ import {
   Packer,
   PageNumber,
   Paragraph,
-  Table,
-  TableCell,
-  TableRow,
   TextRun,
-  VerticalAlign,
-  WidthType,
   type ISectionOptions,
 } from 'docx';
 import type { ParagraphBlock, ReportBlock, ReportDraft, ReportSection, TableBlock } from '../core/narrative';
-import { points, sectionTitle } from '../core/narrative';
+import { sectionTitle } from '../core/narrative';
+import { points } from '../core/reportWords';
 import type { Operand, ScoreSheet } from '../core/results';
 import { inWords, tightenSpaces } from '../core/typography';
+import { A4, font, FONTS, type FontKey, LINE_SPACING, MARGINS, mm, PLACEHOLDER, PT, SIZES } from './docxStyle';
+import { Tables, zipStreaming } from './docxTables';
+
+export { columnWidths } from './docxTables';
+export { FONTS, LINE_SPACING, MARGINS_MM, SIZES } from './docxStyle';
 
 export interface DocxOptions {
   /** Word comments on each paragraph naming the inputs and cells its figures came from. */
   comments?: boolean;
 }
 
-/** The fonts, and what each falls back to where it is not installed. */
-export const FONTS = {
-  title: { name: '方正小标宋简体', fallback: '宋体' },
-  body: { name: '仿宋_GB2312', fallback: '仿宋' },
-  heading1: { name: '黑体', fallback: 'SimHei' },
-  heading2: { name: '楷体_GB2312', fallback: '楷体' },
-  footer: { name: '宋体', fallback: 'SimSun' },
-  latin: { name: 'Times New Roman', fallback: 'Liberation Serif' },
-} as const;
-
-/** Sizes in points (二号 22, 三号 16, 四号 14, 小四 12). */
-export const SIZES = { title: 22, body: 16, table: 12, footer: 14 } as const;
-
-/** Twips per point. */
-const PT = 20;
-/** Fixed line spacing of the body, 28 pt. */
-export const LINE_SPACING = 28 * PT;
-const A4 = { width: 11906, height: 16838 };
-export const MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
-/** Millimetres to twips, rounded (docx's own helper truncates 37 mm to 2097). */
-const mm = (x: number) => Math.round((x * 1440) / 25.4);
-const MARGINS = { top: mm(MARGINS_MM.top), bottom: mm(MARGINS_MM.bottom), left: mm(MARGINS_MM.left), right: mm(MARGINS_MM.right) };
-const TEXT_WIDTH = A4.width - MARGINS.left - MARGINS.right;
-
-type FontKey = keyof typeof FONTS;
-
-function font(key: FontKey) {
-  const f = FONTS[key].name;
-  return { ascii: FONTS.latin.name, hAnsi: FONTS.latin.name, eastAsia: f, cs: f };
-}
-
 function run(text: string, key: FontKey, sizePt: number, bold = false): TextRun {
   return new TextRun({ text, font: font(key), size: sizePt * 2, bold });
 }
 
-/** What the department must still fill or check: highlighted so it cannot be missed before submitting. */
-const PLACEHOLDER = /(【待(?:补|核对)(?:：[^】]*)?】)/;
 
 /** A text as runs, its placeholders highlighted. */
 function runs(text: string, key: FontKey, sizePt: number, bold = false): TextRun[] {
@@ -164,91 +132,9 @@ function centred(text: string, key: FontKey, sizePt: number, bold = false, keepN
   });
 }
 
-// ---------------------------------------------------------------- tables
-
-const NUMBER_LIKE = /^[-−]?[\d,]+(\.\d+)?%?$/;
-
-/** Twips a table cell needs for a text on one line: 小四 CJK 240, half-width about 130 (digits, %), plus margins. */
-function naturalWidth(text: string): number {
-  let n = 0;
-  for (const ch of text) n += /[\u2e80-\uffff]/.test(ch) ? SIZES.table * PT : 130;
-  return n + 260;
-}
-
-/** Widest a column may take before its text wraps instead (about 9 CJK characters). */
-const WRAP_FROM = 9 * SIZES.table * PT + 260;
-
-function spread(need: number[], total: number): number[] {
-  const sum = need.reduce((a, b) => a + b, 0);
-  const widths = need.map((n) => Math.floor((n / sum) * total));
-  widths[widths.length - 1] += total - widths.reduce((a, b) => a + b, 0);
-  return widths;
-}
-
-/**
- * Column widths in twips. When everything fits on one line, each column gets what it needs and
- * the spare width is shared. Otherwise short columns (numbers, scores, names) keep one line —
- * headers wrapping two characters a line at least — and long text columns share the rest.
- */
-export function columnWidths(header: string[], rows: string[][], total: number): number[] {
-  const body = header.map((_, c) => Math.max(2 * SIZES.table * PT + 260, ...rows.map((r) => naturalWidth(r[c] ?? ''))));
-  const full = body.map((b, c) => Math.max(b, naturalWidth(header[c])));
-  if (full.reduce((a, b) => a + b, 0) <= total) return spread(full, total);
-  const need = body.map((b, c) => Math.max(b, Math.min(naturalWidth(header[c]), naturalWidth(header[c].slice(0, 2)))));
-  const short = need.map((n) => n <= WRAP_FROM);
-  const fixed = need.reduce((a, n, c) => a + (short[c] ? n : 0), 0);
-  const longNeed = need.reduce((a, n, c) => a + (short[c] ? 0 : n), 0);
-  if (longNeed === 0 || fixed >= total) return spread(need, total);
-  // Room left after every column's need widens the short columns' headers first (fewer wrapped headers).
-  let room = total - fixed - longNeed;
-  for (let c = 0; c < need.length && room > 0; c++) {
-    if (!short[c]) continue;
-    const more = Math.min(room, full[c] - need[c]);
-    need[c] += more;
-    room -= more;
-  }
-  const fixedNow = need.reduce((a, n, c) => a + (short[c] ? n : 0), 0);
-  // Long columns share what is left, but each keeps at least what a short column would.
-  const widths = need.map((n, c) => (short[c] ? n : Math.max(WRAP_FROM, Math.floor((n / longNeed) * (total - fixedNow)))));
-  return spread(widths, total);
-}
-
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-
-function cell(text: string, width: number, header: boolean, keepNext = false): TableCell {
-  const align = header ? AlignmentType.CENTER : NUMBER_LIKE.test(text.trim()) ? AlignmentType.RIGHT : AlignmentType.LEFT;
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlign.CENTER,
-    margins: { left: 80, right: 80, top: 40, bottom: 40 },
-    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
-    children: [
-      new Paragraph({
-        children: runs(text, 'body', SIZES.table, header),
-        alignment: align,
-        keepNext,
-        spacing: { line: 22 * PT, lineRule: LineRuleType.AT_LEAST },
-      }),
-    ],
-  });
-}
-
-/** A table that prints: header repeated on each page, rows never split, the header kept with the first row. */
-function wordTable(header: string[], rows: string[][], total = TEXT_WIDTH): Table {
-  const widths = columnWidths(header, rows, total);
-  return new Table({
-    width: { size: total, type: WidthType.DXA },
-    columnWidths: widths,
-    rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, c) => cell(h, widths[c], true, true)) }),
-      ...rows.map((r, i) => new TableRow({ cantSplit: true, children: header.map((_, c) => cell(r[c] ?? '', widths[c], false, i === 0)) })),
-    ],
-  });
-}
-
-function tableBlock(b: TableBlock): Array<Paragraph | Table> {
+function tableBlock(b: TableBlock, tables: Tables): Paragraph[] {
   // Caption and unit keep with the table, so a title is never left at the foot of a page.
-  const out: Array<Paragraph | Table> = [centred(b.caption, 'body', SIZES.body, true, true)];
+  const out: Paragraph[] = [centred(b.caption, 'body', SIZES.body, true, true)];
   if (b.unit)
     out.push(
       new Paragraph({
@@ -257,7 +143,7 @@ function tableBlock(b: TableBlock): Array<Paragraph | Table> {
         keepNext: true,
       }),
     );
-  out.push(wordTable(b.header, b.rows));
+  out.push(tables.place(b.header, b.rows));
   out.push(new Paragraph({ children: [] }));
   return out;
 }
@@ -267,8 +153,8 @@ function paragraphBlock(b: ParagraphBlock, comments: Comments): Paragraph {
   return bodyParagraph(b.text, 'body', { sources: b.sources, comments });
 }
 
-function block(b: ReportBlock, comments: Comments): Array<Paragraph | Table> {
-  return b.kind === 'paragraph' ? [paragraphBlock(b, comments)] : tableBlock(b);
+function block(b: ReportBlock, comments: Comments, tables: Tables): Paragraph[] {
+  return b.kind === 'paragraph' ? [paragraphBlock(b, comments)] : tableBlock(b, tables);
 }
 
 /** 扣分原因 in document words: what cost the points, without cell addresses or instructions. */
@@ -302,7 +188,7 @@ export const SCORE_HEADER = ['一级指标', '二级指标', '三级指标', '�
 /** A4 landscape for 附件1: seven columns need the width. */
 const LANDSCAPE_TEXT_WIDTH = A4.height - MARGINS.left - MARGINS.right;
 
-function appendix(draft: ReportDraft, scores: ScoreSheet): Array<Paragraph | Table> {
+function appendix(draft: ReportDraft, scores: ScoreSheet, tables: Tables): Paragraph[] {
   return [
     new Paragraph({
       children: [run('附件1', 'heading1', SIZES.body)],
@@ -311,7 +197,7 @@ function appendix(draft: ReportDraft, scores: ScoreSheet): Array<Paragraph | Tab
     }),
     centred(`${draft.title.replace(/自评报告$/, '')}评价指标评分表`, 'title', 18, false, true),
     new Paragraph({ children: [], keepNext: true }),
-    wordTable(SCORE_HEADER, scoreTableRows(scores), LANDSCAPE_TEXT_WIDTH),
+    tables.place(SCORE_HEADER, scoreTableRows(scores), LANDSCAPE_TEXT_WIDTH),
   ];
 }
 
@@ -348,12 +234,12 @@ const PAGE_MARGIN = { ...MARGINS, header: mm(15), footer: mm(18) };
 /** 附件1 in landscape: narrower top and bottom margins leave room for more rows a page. */
 const APPENDIX_MARGIN = { ...PAGE_MARGIN, top: mm(25), bottom: mm(22) };
 
-export function reportDocument(draft: ReportDraft, scores: ScoreSheet | null, options: DocxOptions = {}): Document {
+function reportDocument(draft: ReportDraft, scores: ScoreSheet | null, tables: Tables, options: DocxOptions = {}): Document {
   const comments = new Comments(options.comments === true);
-  const children: Array<Paragraph | Table> = [centred(draft.title, 'title', SIZES.title), new Paragraph({ children: [] })];
+  const children: Paragraph[] = [centred(draft.title, 'title', SIZES.title), new Paragraph({ children: [] })];
   for (const s of draft.sections) {
     if (s.level > 0) children.push(heading(s));
-    for (const b of s.blocks) children.push(...block(b, comments));
+    for (const b of s.blocks) children.push(...block(b, comments, tables));
   }
   const sections: ISectionOptions[] = [
     {
@@ -368,7 +254,7 @@ export function reportDocument(draft: ReportDraft, scores: ScoreSheet | null, op
         page: { size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE }, margin: APPENDIX_MARGIN },
       },
       footers: { default: footer() },
-      children: appendix(draft, scores),
+      children: appendix(draft, scores, tables),
     });
   return new Document({
     creator: '绩效自评助手',
@@ -388,7 +274,9 @@ export function reportDocument(draft: ReportDraft, scores: ScoreSheet | null, op
 
 /** The .docx bytes of a report draft (node and browser). */
 export async function reportToDocx(draft: ReportDraft, scores: ScoreSheet | null, options: DocxOptions = {}): Promise<Uint8Array> {
-  const doc = reportDocument(draft, scores, options);
-  const buf = await Packer.toArrayBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
-  return new Uint8Array(buf);
+  const tables = new Tables();
+  const doc = reportDocument(draft, scores, tables, options);
+  const packed = new Uint8Array(await Packer.toArrayBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]));
+  // Zipped again in the package's own order, only document.xml changed (its tables put in).
+  return zipStreaming(Object.entries(unzipSync(packed)).map(([path, data]) => [path, path === 'word/document.xml' ? tables.fill(strFromU8(data)) : data]));
 }

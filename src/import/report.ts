@@ -4,13 +4,12 @@
  */
 import type { CellValue } from '../core/types';
 import type { InputValues } from '../core/fill';
-import { INPUT_BY_NAME } from '../catalogue/inputs';
+import { INPUT_BY_NAME, inputLabel } from '../catalogue/inputs';
 import { colIndex, colLetter } from '../catalogue/layout';
 import type { Candidate, ImportResult, Recognition } from './recognise';
 import { isBlank } from './grid';
 import { PROJECT_COLUMNS, PROJECT_TABLE, ProjectList, ProjectRecognition } from './projectRows';
 
-const labelOf = (name: string) => INPUT_BY_NAME.get(name)?.label ?? name;
 
 function shownValue(c: Candidate): string {
   if (isBlank(c.raw)) return '空白（未填，不按 0 计）';
@@ -24,7 +23,7 @@ export const where = (c: Candidate) => `${c.sheet}!${c.cell}`;
 
 /** One line for one input. */
 export function recognitionLine(r: Recognition): string {
-  const label = `${labelOf(r.name)}（${r.name}）`;
+  const label = `${inputLabel(r.name)}（${r.name}）`;
   switch (r.status) {
     case 'found':
       return `找到  ${label}：${where(r)}，${r.table}“${r.label}”，${shownValue(r)}`;

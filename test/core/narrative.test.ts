@@ -5,15 +5,12 @@ const measureFor = (...keys: string[]) => measureIn(MEASURES, DEFAULT_MEASURE, .
 import {
   ReportDraft,
   ReportSection,
-  chineseNumber,
   draftReport,
   draftLines,
   reportContext,
-  direction,
-  GROWTH,
-  points,
   sectionTitle,
 } from '../../src/core/narrative';
+import { chineseNumber, direction, GROWTH, points } from '../../src/core/reportWords';
 import { D } from '../../src/core/decimal';
 import type { InputValues } from '../../src/core/fill';
 import { computeIndicators } from '../../src/core/indicators';

@@ -6,36 +6,25 @@
  *
  * JIXIAO_E2E_PREBUILT=1 reuses an existing dist/ and dist-test/ (after `npx webpack --mode production --env e2e`).
  */
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
-import type { AddressInfo } from 'net';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { chromium, Browser, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { templateReading } from '../../src/core/fill';
 import { evaluate } from '../../src/core/engine';
 import { MARK_FILL } from '../../src/core/markState';
 import { templatePlan } from '../../src/core/template';
 import { applyPlan, loadXlsx, newXlsx, readInputs, saveXlsx } from '../../src/hosts/file/xlsx';
+import { buildPages, dist, distTest, launchChromium, root, servePages } from '../helpers/pages';
 import { sampleValues } from '../helpers/sample';
 
 jest.setTimeout(240_000);
 
-const root = path.resolve(__dirname, '..', '..');
 /** The pages load office.js from Microsoft's CDN; tests stay offline by answering it from the npm copy. */
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
 const officeDist = path.join(root, 'node_modules', '@microsoft', 'office-js', 'dist');
-const dist = path.join(root, 'dist');
-const distTest = path.join(root, 'dist-test');
 const out = path.join(root, 'out');
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-};
 
 let server: http.Server;
 let base = '';
@@ -43,40 +32,9 @@ let browser: Browser;
 let buildMs = 0;
 
 beforeAll(async () => {
-  const t0 = Date.now();
-  if (!process.env.JIXIAO_E2E_PREBUILT || !fs.existsSync(path.join(distTest, 'double.js')))
-    execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'e2e'], {
-      cwd: root,
-      stdio: 'pipe',
-    });
-  buildMs = Date.now() - t0;
-  server = http.createServer((req, res) => {
-    const url = decodeURIComponent((req.url ?? '/').split('?')[0]);
-    const [dir, rel] = url.startsWith('/dist-test/') ? [distTest, url.slice('/dist-test/'.length)] : [dist, url.slice(1)];
-    const file = path.join(dir, rel);
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  buildMs = buildPages();
+  ({ server, base } = await servePages());
+  browser = await launchChromium(['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']);
   fs.mkdirSync(out, { recursive: true });
 });
 

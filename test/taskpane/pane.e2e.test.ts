@@ -3,46 +3,28 @@
  * (pane-*.png, web-*.png, and web-preview.png: a finding's cell in the web page's read-only sheet
  * preview) and passes an axe-core accessibility check with no serious or critical violation. Builds like test/e2e (JIXIAO_E2E_PREBUILT=1 reuses dist/ and dist-test/).
  */
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
-import type { AddressInfo } from 'net';
 import * as path from 'path';
-import { chromium, Browser, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { templatePlan } from '../../src/core/template';
 import { applyPlan, newXlsx, saveXlsx } from '../../src/hosts/file/xlsx';
+import { buildPages, distTest, launchChromium, root, servePages } from '../helpers/pages';
 import { sampleValues } from '../helpers/sample';
 
 jest.setTimeout(300_000);
 
-const root = path.resolve(__dirname, '..', '..');
-const dist = path.join(root, 'dist');
-const distTest = path.join(root, 'dist-test');
 const out = path.join(root, 'out');
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png' };
 
 let server: http.Server;
 let base = '';
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!process.env.JIXIAO_E2E_PREBUILT || !fs.existsSync(path.join(distTest, 'double.js')))
-    execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'e2e'], { cwd: root, stdio: 'pipe' });
-  server = http.createServer((req, res) => {
-    const url = decodeURIComponent((req.url ?? '/').split('?')[0]);
-    const [dir, rel] = url.startsWith('/dist-test/') ? [distTest, url.slice('/dist-test/'.length)] : [dist, url.slice(1)];
-    const file = path.join(dir, rel);
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  buildPages();
+  ({ server, base } = await servePages());
+  browser = await launchChromium();
   fs.mkdirSync(out, { recursive: true });
 });
 

@@ -4,9 +4,9 @@
  * the cell note, the 问题清单 row, the pane card and the CLI line. Report sentences and 审核意见 build
  * on the same parts.
  */
+import { consequenceCount } from '../findingTree';
 import type { Finding, Operand, Quantity } from '../results';
 import { quantityDigits, quantityText } from '../sheets/numbers';
-import { foldedUnder } from '../summary';
 import { formatDifference, formatQuantity, operandPlace, operandText } from './quantity';
 
 /** The cells a text lists: all of them up to a dozen, then a count (a table of 10,000 rows stays readable). */
@@ -203,7 +203,7 @@ export function cliLine(f: Finding): string {
     .filter(Boolean)
     .slice(0, 3)
     .join('、');
-  const more = foldedUnder(f) ? `（另有连带问题 ${foldedUnder(f)} 项）` : '';
+  const more = consequenceCount(f) ? `（另有连带问题 ${consequenceCount(f)} 项）` : '';
   const missing = f.kind === 'cannotVerify' && f.missing?.length ? `，${missingText(f.missing.slice(0, 3))}${f.missing.length > 3 ? ' 等' : ''}` : '';
   return `[${f.severity}] ${f.title}${cells ? `：${cells}` : ''}${missing}${more}`;
 }

@@ -4,7 +4,7 @@
  * syncs only when the request size budget (Excel on the web's 5 MB limit) is spent.
  */
 import { a1 } from '../../catalogue/layout';
-import { parseRange } from '../../core/address';
+import { locationOf, parseRange } from '../../core/address';
 import { pageOrientation } from '../../core/hostDecisions';
 import { freeSheetName } from '../../core/markState';
 import { CellStyle, STYLES } from '../../core/styles';
@@ -90,14 +90,6 @@ function numberFormatOf(cell: OutCell | null): string {
   if (!cell) return 'General';
   if (cell.formula === undefined && typeof cell.value === 'string') return '@';
   return cell.numFmt ?? (cell.style ? STYLES[cell.style].numFmt : undefined) ?? 'General';
-}
-
-function quotedRef(address: string): string {
-  const r = parseRange(address);
-  if (!r) return address;
-  const start = a1(r.top, r.left);
-  const end = a1(r.bottom, r.right);
-  return `'${r.sheet.replace(/'/g, "''")}'!${start === end ? start : `${start}:${end}`}`;
 }
 
 export const VISIBILITY: Record<NonNullable<SheetPlan['visibility']>, Excel.Worksheet['visibility']> = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' };
@@ -229,7 +221,7 @@ function writeBand(ws: Excel.Worksheet, grid: Array<Array<OutCell | null>>, top:
     row.forEach((cell, col) => {
       if (!cell?.link) return;
       ws.getRangeByIndexes(top + r, col, 1, 1).hyperlink = {
-        documentReference: quotedRef(cell.link),
+        documentReference: locationOf(cell.link),
         textToDisplay: String(cell.value ?? cell.link),
       };
     }),

@@ -23,13 +23,6 @@ import { usePaneStyles } from './styles';
 import { RecognisePanel } from './RecognisePanel';
 
 const useStyles = makeStyles({
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalXS} 0`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
   header: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   filters: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalS },
   // Fluent's Dropdown and Input default to a 250 px minimum, wider than half a 320 px pane.
@@ -139,7 +132,7 @@ export function DataTab({ statuses, live, busy, onBind, onInsertTemplate, onRefr
               <AccordionPanel>
                 <ul aria-label={sheet} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
                   {items.map((x) => (
-                    <li key={x.name} className={css.item} data-input={x.name}>
+                    <li key={x.name} className={pane.inputItem} data-input={x.name}>
                       <div className={css.header}>
                         <Badge appearance="filled" color={BADGE[x.status]}>
                           {statusLabel[x.status]}

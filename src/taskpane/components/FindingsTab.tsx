@@ -18,6 +18,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
+import { foldedUnder } from '../../core/findingTree';
 import { cardParts } from '../../core/render/finding';
 import { countFindings, countsText } from '../../core/summary';
 import { firstCell, problemWords } from '../../core/sheets/findingWords';
@@ -143,6 +144,7 @@ function FindingCard({ f, live, busy, onSelect, onPreview, onExplain }: { f: Fin
   const cells = [first, ...f.operands.filter((o) => o.address && o.address !== first?.address)].filter((o): o is Operand => !!o?.address);
   const words = problemWords(f);
   const parts = cardParts(f);
+  const folded = foldedUnder(f);
   return (
     <Card className={mergeClasses(css.card, f.severity === '错误' ? css.error : css.warning)} data-finding={f.id}>
       <Text as="h4" weight="semibold" block style={{ margin: 0 }}>
@@ -170,9 +172,9 @@ function FindingCard({ f, live, busy, onSelect, onPreview, onExplain }: { f: Fin
           <dd style={{ margin: 0 }}>
             {s.rule}：{f.id}
           </dd>
-          {f.consequences && f.consequences.length > 0 && (
+          {folded.length > 0 && (
             <dd style={{ margin: 0 }}>
-              {s.consequences(f.consequences.length)}：{f.consequences.map((c) => c.title).join('；')}
+              {s.consequences(folded.length)}：{folded.map((c) => c.title).join('；')}
             </dd>
           )}
         </dl>

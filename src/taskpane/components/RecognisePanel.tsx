@@ -5,9 +5,10 @@
  */
 import * as React from 'react';
 import { Badge, Button, Caption1, Checkbox, Dropdown, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { INPUT_BY_NAME } from '../../catalogue/inputs';
+import { inputLabel } from '../../catalogue/inputs';
 import type { Candidate, ImportResult, ImportSheet, Recognition } from '../../import/recognise';
 import type { Binding } from '../../hosts/office/recognition';
+import { usePaneStyles } from './styles';
 
 /** Where the sheets come from and where the names go: Excel by default, a double in tests. */
 export interface RecognitionHost {
@@ -45,13 +46,6 @@ const T = {
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0 },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalXS} 0`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
   muted: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   narrow: { minWidth: 0, width: '100%' },
 });
@@ -71,6 +65,7 @@ export interface RecognisePanelProps {
 
 export function RecognisePanel({ busy, onBound, host = officeHost }: RecognisePanelProps) {
   const css = useStyles();
+  const pane = usePaneStyles();
   const [working, setWorking] = React.useState(false);
   const [result, setResult] = React.useState<ImportResult | null>(null);
   const [accepted, setAccepted] = React.useState<Record<string, boolean>>({});
@@ -103,7 +98,7 @@ export function RecognisePanel({ busy, onBound, host = officeHost }: RecognisePa
     setWorking(true);
     try {
       const bound = await host.bind(plan.bindings);
-      setMessage({ intent: 'success', text: [T.bound(bound.length), ...plan.skipped.map((s) => `${INPUT_BY_NAME.get(s.name)?.label ?? s.name}：${s.reason}`)].join('\n') });
+      setMessage({ intent: 'success', text: [T.bound(bound.length), ...plan.skipped.map((s) => `${inputLabel(s.name)}：${s.reason}`)].join('\n') });
       onBound?.();
     } catch (e) {
       setMessage({ intent: 'error', text: `${T.failed}${(e as Error).message}` });
@@ -138,9 +133,9 @@ export function RecognisePanel({ busy, onBound, host = officeHost }: RecognisePa
           </Text>
           <ul className={css.list} aria-label="识别结果">
             {relevant.map((r) => {
-              const label = INPUT_BY_NAME.get(r.name)?.label ?? r.name;
+              const label = inputLabel(r.name);
               return (
-                <li key={r.name} className={css.item} data-input={r.name}>
+                <li key={r.name} className={pane.inputItem} data-input={r.name}>
                   <div>
                     <Badge appearance="filled" color={BADGE[r.status]}>
                       {STATUS[r.status]}

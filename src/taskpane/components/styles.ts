@@ -11,4 +11,12 @@ export const usePaneStyles = makeStyles({
   danger: { color: tokens.colorPaletteRedForeground1 },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   wrap: { overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
+  /** One input in a list of inputs (数据 tab, 识别 panel): its lines stacked, a rule below. */
+  inputItem: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXS} 0`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
 });

@@ -5,6 +5,7 @@
  */
 import type Decimal from 'decimal.js';
 import type { Dimension, Piece, ReportBlock, ReportContext, ScoreLine, SectionContent } from '../../../core/reportContract';
+import { SANGONG_ITEMS, SANGONG_TOTAL } from '../../lists';
 import { QUALITATIVE_VERDICT, VERDICTS } from '../measures';
 
 /** The department's remark for a name in 自评得分表, if it wrote one. */
@@ -41,12 +42,7 @@ function tasks({ w, model }: ReportContext): ReportBlock[] {
 
 /** “三公”经费: budget, actual and last year's actual, with growth in words. */
 function sangongTable({ w }: ReportContext): ReportBlock[] {
-  const items: Array<[string, string]> = [
-    ['因公出国', '因公出国（境）费'],
-    ['公务接待', '公务接待费'],
-    ['公务用车', '公务用车购置及运行维护费'],
-    ['合计', '合计'],
-  ];
+  const items = [...SANGONG_ITEMS, SANGONG_TOTAL];
   const rows = items.map(([k, label]) => {
     const now = w.num(`三公_${k}_本年决算`);
     const before = w.num(`三公_${k}_上年决算`);

@@ -5,6 +5,7 @@
  */
 import type Decimal from 'decimal.js';
 import type { Piece, ReportContext, ReportWriter, SectionContent } from '../../../core/reportContract';
+import { FUND_COLUMNS } from '../../lists';
 
 const INCOME_BY_SOURCE: Array<[string, string]> = [
   ['收入_一般公共预算财政拨款', '一般公共预算财政拨款收入'],
@@ -120,8 +121,6 @@ export function carryOver({ w }: ReportContext): SectionContent[] {
 
 // ---------------------------------------------------------------- 三、一般公共预算收支情况
 
-const FUND_COLS = ['基本', '项目', '合计'] as const;
-
 export function fiscalIntro({ w }: ReportContext): SectionContent[] {
   const rows: Array<[string, string]> = [
     ['年初结转结余', '年初结转和结余'],
@@ -136,8 +135,8 @@ export function fiscalIntro({ w }: ReportContext): SectionContent[] {
     w.num('财拨_本年支出_合计'),
     w.num('财拨_年末结转结余_合计'),
   )}。明细如下：`;
-  const grid = rows.map(([key, label]) => [label, ...FUND_COLS.map((col) => w.amountCell(`财拨_${key}_${col}`))]);
-  return [w.paragraph(sentence), ...w.table('一般公共预算财政拨款收支及结转结余情况', ['项目', '基本支出', '项目支出', '合计'], grid, '万元')];
+  const grid = rows.map(([key, label]) => [label, ...FUND_COLUMNS.map(([col]) => w.amountCell(`财拨_${key}_${col}`))]);
+  return [w.paragraph(sentence), ...w.table('一般公共预算财政拨款收支及结转结余情况', ['项目', ...FUND_COLUMNS.map(([, label]) => label)], grid, '万元')];
 }
 
 export function fiscalIncome({ w }: ReportContext): SectionContent[] {

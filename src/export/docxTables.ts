@@ -1,0 +1,156 @@
+/**
+ * The report's Word tables, written as WordprocessingML text rather than docx objects: a project
+ * table may hold tens of thousands of rows, and docx's object tree costs about 25 KB of memory a cell
+ * (4 GB at 25,000 rows). The text is what docx wrote for the same table, byte for byte
+ * (test/export/docx.test.ts reads it); tables are put into document.xml while the package is zipped.
+ */
+import { Paragraph, TextRun } from 'docx';
+import { strToU8, Zip, ZipDeflate } from 'fflate';
+import { font, PLACEHOLDER, PT, SIZES, TEXT_WIDTH } from './docxStyle';
+
+const NUMBER_LIKE = /^[-−]?[\d,]+(\.\d+)?%?$/;
+
+/** Twips a table cell needs for a text on one line: 小四 CJK 240, half-width about 130 (digits, %), plus margins. */
+function naturalWidth(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\u2e80-\uffff]/.test(ch) ? SIZES.table * PT : 130;
+  return n + 260;
+}
+
+/** Widest a column may take before its text wraps instead (about 9 CJK characters). */
+const WRAP_FROM = 9 * SIZES.table * PT + 260;
+
+function spread(need: number[], total: number): number[] {
+  const sum = need.reduce((a, b) => a + b, 0);
+  const widths = need.map((n) => Math.floor((n / sum) * total));
+  widths[widths.length - 1] += total - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+/**
+ * Column widths in twips. When everything fits on one line, each column gets what it needs and
+ * the spare width is shared. Otherwise short columns (numbers, scores, names) keep one line —
+ * headers wrapping two characters a line at least — and long text columns share the rest.
+ */
+export function columnWidths(header: string[], rows: string[][], total: number): number[] {
+  const body = header.map((_, c) => Math.max(2 * SIZES.table * PT + 260, ...rows.map((r) => naturalWidth(r[c] ?? ''))));
+  const full = body.map((b, c) => Math.max(b, naturalWidth(header[c])));
+  if (full.reduce((a, b) => a + b, 0) <= total) return spread(full, total);
+  const need = body.map((b, c) => Math.max(b, Math.min(naturalWidth(header[c]), naturalWidth(header[c].slice(0, 2)))));
+  const short = need.map((n) => n <= WRAP_FROM);
+  const fixed = need.reduce((a, n, c) => a + (short[c] ? n : 0), 0);
+  const longNeed = need.reduce((a, n, c) => a + (short[c] ? 0 : n), 0);
+  if (longNeed === 0 || fixed >= total) return spread(need, total);
+  // Room left after every column's need widens the short columns' headers first (fewer wrapped headers).
+  let room = total - fixed - longNeed;
+  for (let c = 0; c < need.length && room > 0; c++) {
+    if (!short[c]) continue;
+    const more = Math.min(room, full[c] - need[c]);
+    need[c] += more;
+    room -= more;
+  }
+  const fixedNow = need.reduce((a, n, c) => a + (short[c] ? n : 0), 0);
+  // Long columns share what is left, but each keeps at least what a short column would.
+  const widths = need.map((n, c) => (short[c] ? n : Math.max(WRAP_FROM, Math.floor((n / longNeed) * (total - fixedNow)))));
+  return spread(widths, total);
+}
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+
+/** Escapes text as docx does (control characters Word cannot hold are dropped). */
+function xmlEscape(text: string): string {
+  // eslint-disable-next-line no-control-regex -- the control characters XML 1.0 cannot hold, dropped as docx drops them
+  return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => XML_ESCAPES[c] ?? '');
+}
+
+/** A table cell's run: body font at the table size, placeholders highlighted (as runs() does). */
+function tableRunsXml(text: string, bold: boolean): string {
+  const f = font('body');
+  const size = SIZES.table * 2;
+  const props = (highlight: boolean) =>
+    `<w:rPr><w:rFonts w:ascii="${f.ascii}" w:cs="${f.cs}" w:eastAsia="${f.eastAsia}" w:hAnsi="${f.hAnsi}"/>${bold ? '<w:b/><w:bCs/>' : '<w:b w:val="false"/><w:bCs w:val="false"/>'}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>${highlight ? '<w:highlight w:val="yellow"/>' : ''}</w:rPr>`;
+  return text
+    .split(PLACEHOLDER)
+    .filter(Boolean)
+    .map((t) => `<w:r>${props(PLACEHOLDER.test(t))}<w:t xml:space="preserve">${xmlEscape(t)}</w:t></w:r>`)
+    .join('');
+}
+
+const CELL_BORDERS = `<w:tcBorders>${['top', 'left', 'bottom', 'right'].map((side) => `<w:${side} w:val="single" w:color="000000" w:sz="4"/>`).join('')}</w:tcBorders>`;
+const CELL_MARGINS = '<w:tcMar><w:top w:type="dxa" w:w="40"/><w:left w:type="dxa" w:w="80"/><w:bottom w:type="dxa" w:w="40"/><w:right w:type="dxa" w:w="80"/></w:tcMar>';
+const TABLE_BORDERS = `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} w:val="single" w:color="auto" w:sz="4"/>`).join('')}</w:tblBorders>`;
+
+function cellXml(text: string, width: number, header: boolean, keepNext: boolean): string {
+  const align = header ? 'center' : NUMBER_LIKE.test(text.trim()) ? 'right' : 'left';
+  return (
+    `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${CELL_BORDERS}${CELL_MARGINS}<w:vAlign w:val="center"/></w:tcPr>` +
+    `<w:p><w:pPr>${keepNext ? '<w:keepNext/>' : '<w:keepNext w:val="false"/>'}<w:spacing w:line="${22 * PT}" w:lineRule="atLeast"/><w:jc w:val="${align}"/></w:pPr>${tableRunsXml(text, header)}</w:p></w:tc>`
+  );
+}
+
+/** A table that prints: header repeated on each page, rows never split, the header kept with the first row. A row at a time. */
+function* wordTableXml(header: string[], rows: string[][], total: number): Generator<string> {
+  const widths = columnWidths(header, rows, total);
+  yield `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${total}"/>${TABLE_BORDERS}</w:tblPr><w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
+  yield `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${header.map((h, c) => cellXml(h, widths[c], true, true)).join('')}</w:tr>`;
+  for (let i = 0; i < rows.length; i++) yield `<w:tr><w:trPr><w:cantSplit/></w:trPr>${header.map((_, c) => cellXml(rows[i][c] ?? '', widths[c], false, i === 0)).join('')}</w:tr>`;
+  yield '</w:tbl>';
+}
+
+const TABLE_TOKEN = /<w:p><w:r><w:t xml:space="preserve">jixiao-table-(\d+)<\/w:t><\/w:r><\/w:p>/g;
+
+/**
+ * Tables wait outside the document while docx builds it: each is a bare paragraph holding a token,
+ * which no text of ours can produce (our runs always carry properties), replaced while zipping.
+ */
+export class Tables {
+  private readonly tables: Array<{ header: string[]; rows: string[][]; total: number }> = [];
+  place(header: string[], rows: string[][], total = TEXT_WIDTH): Paragraph {
+    this.tables.push({ header, rows, total });
+    return new Paragraph({ children: [new TextRun(`jixiao-table-${this.tables.length - 1}`)] });
+  }
+  /** document.xml in pieces, each token paragraph replaced by its table. */
+  *fill(documentXml: string): Generator<string> {
+    let at = 0;
+    for (const m of documentXml.matchAll(TABLE_TOKEN)) {
+      yield documentXml.slice(at, m.index);
+      const t = this.tables[Number(m[1])];
+      yield* wordTableXml(t.header, t.rows, t.total);
+      at = m.index + m[0].length;
+    }
+    yield documentXml.slice(at);
+  }
+}
+
+/** A zip of these files in this order, each deflated as it streams by (a large document.xml is never whole in memory). */
+export function zipStreaming(files: Array<[path: string, data: Uint8Array | Iterable<string>]>): Uint8Array {
+  const out: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    out.push(chunk);
+  });
+  for (const [path, data] of files) {
+    const file = new ZipDeflate(path, { level: 6 });
+    zip.add(file);
+    if (data instanceof Uint8Array) file.push(data, true);
+    else {
+      let batch = '';
+      for (const piece of data) {
+        batch += piece;
+        if (batch.length >= 1 << 16) {
+          file.push(strToU8(batch));
+          batch = '';
+        }
+      }
+      file.push(strToU8(batch), true);
+    }
+  }
+  zip.end();
+  const bytes = new Uint8Array(out.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of out) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return bytes;
+}
