@@ -14,7 +14,7 @@ const patched = officeAddins.configs.react.map((c) =>
         files: ['**/*.{js,mjs,cjs,jsx,ts,cts,mts,tsx}'],
         languageOptions: { ...c.languageOptions, parser: tseslint.parser, ecmaVersion: 'latest' },
       }
-    : c,
+    : c
 );
 
 module.exports = [
@@ -51,7 +51,14 @@ module.exports = [
   // The office.js rules misread ExcelJS objects (row.value, cell.value) in the file host, the CLI and
   // tests; they stay on for office.js code (src/hosts/office, the task pane, commands) and its tests.
   {
-    files: ['src/hosts/file/**', 'src/import/xlsxSheets.ts', 'src/cli/**', 'src/export/**', 'scripts/**', 'test/**'],
+    files: [
+      'src/hosts/file/**',
+      'src/import/xlsxSheets.ts',
+      'src/cli/**',
+      'src/export/**',
+      'scripts/**',
+      'test/**',
+    ],
     ignores: ['test/hosts/office/**', 'test/hosts/office*.test.ts'],
     rules: {
       'office-addins/load-object-before-read': 'off',

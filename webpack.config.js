@@ -29,7 +29,10 @@ async function httpsOptions() {
 const tsRule = {
   test: /\.tsx?$/,
   exclude: /node_modules/,
-  use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: true } } },
+  use: {
+    loader: 'ts-loader',
+    options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: true } },
+  },
 };
 
 /**
@@ -41,10 +44,18 @@ class SkipMinifiedVendors {
   apply(compiler) {
     const { Compilation } = compiler.webpack;
     compiler.hooks.thisCompilation.tap('SkipMinifiedVendors', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'SkipMinifiedVendors', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1 }, (assets) => {
-        for (const name of Object.keys(assets))
-          if (/^vendor-exceljs\b.*\.js$/.test(name)) compilation.updateAsset(name, (src) => src, (info) => ({ ...info, minimized: true }));
-      });
+      compilation.hooks.processAssets.tap(
+        { name: 'SkipMinifiedVendors', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1 },
+        (assets) => {
+          for (const name of Object.keys(assets))
+            if (/^vendor-exceljs\b.*\.js$/.test(name))
+              compilation.updateAsset(
+                name,
+                (src) => src,
+                (info) => ({ ...info, minimized: true })
+              );
+        }
+      );
     });
   }
 }
@@ -83,16 +94,38 @@ module.exports = async (env = {}, options = {}) => {
             chunks: 'initial',
             enforce: true,
           },
-          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'vendor-exceljs', chunks: 'async', enforce: true },
-          docx: { test: /[\\/]node_modules[\\/]docx[\\/]/, name: 'vendor-docx', chunks: 'async', enforce: true },
+          exceljs: {
+            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+            name: 'vendor-exceljs',
+            chunks: 'async',
+            enforce: true,
+          },
+          docx: {
+            test: /[\\/]node_modules[\\/]docx[\\/]/,
+            name: 'vendor-docx',
+            chunks: 'async',
+            enforce: true,
+          },
         },
       },
     },
     plugins: [
       new SkipMinifiedVendors(),
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
-      new HtmlWebpackPlugin({ filename: 'dialog.html', template: './src/commands/dialog.html', chunks: ['dialog'] }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'dialog.html',
+        template: './src/commands/dialog.html',
+        chunks: ['dialog'],
+      }),
       new HtmlWebpackPlugin({ filename: 'web.html', template: './src/web/web.html', chunks: ['web'] }),
       new HtmlWebpackPlugin({ filename: 'help.html', template: './src/help/help.html', chunks: [] }),
       new CopyWebpackPlugin({

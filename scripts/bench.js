@@ -27,11 +27,14 @@ const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function roundTrips() {
-  const { benchSyncs } = (require('./ts-require'), require(path.join(root, 'test', 'support', 'excel-double', 'bench.ts')));
+  const { benchSyncs } =
+    (require('./ts-require'), require(path.join(root, 'test', 'support', 'excel-double', 'bench.ts')));
   console.log('\n(a) Excel 往返次数（每次一键运行：读入 + 写回，Excel API 替身计数）');
   for (const rows of [10, 100, 1000]) {
     const r = await benchSyncs(rows);
-    console.log(`    项目支出明细 ${String(rows).padStart(5)} 行：读入 ${r.read} 次 sync，写回 ${r.write} 次 sync，合计 ${r.read + r.write} 次（${r.ms.toFixed(0)} ms）`);
+    console.log(
+      `    项目支出明细 ${String(rows).padStart(5)} 行：读入 ${r.read} 次 sync，写回 ${r.write} 次 sync，合计 ${r.read + r.write} 次（${r.ms.toFixed(0)} ms）`
+    );
   }
 }
 
@@ -39,15 +42,18 @@ async function roundTrips() {
 async function wire() {
   require('./ts-require');
   const { wireBench } = require(path.join(root, 'test', 'support', 'real-office', 'bench.ts'));
-  console.log('\n(a2) 经真实 office.js 序列化的请求（ExcelApi 1.15，批注路径，每个项目行带一个问题）：读入 3 次；写回 = 2–3 次读取 + ⌈写回字节 / 预算⌉ 次写入；“写回”字节含写回时的读取请求');
+  console.log(
+    '\n(a2) 经真实 office.js 序列化的请求（ExcelApi 1.15，批注路径，每个项目行带一个问题）：读入 3 次；写回 = 2–3 次读取 + ⌈写回字节 / 预算⌉ 次写入；“写回”字节含写回时的读取请求'
+  );
   let largest = 0;
   for (const rows of [10, 100, 1000]) {
     const r = await wireBench(rows);
     largest = Math.max(largest, r.maxRequest);
     console.log(
-      `    ${String(rows).padStart(5)} 行（${r.marks} 个标记）：sync 读入 ${r.readSyncs} 次 + 写回 ${r.writeSyncs} 次；写回 ${(r.writeBytes / 1024).toFixed(0)} KB，单元格数据 ${(r.cellDataBytes / 1024).toFixed(0)} KB，比值 ${(r.writeBytes / r.cellDataBytes).toFixed(2)}；最大请求 ${(r.maxRequest / 1024).toFixed(0)} KB，最大响应 ${(r.maxResponse / 1024).toFixed(0)} KB`,
+      `    ${String(rows).padStart(5)} 行（${r.marks} 个标记）：sync 读入 ${r.readSyncs} 次 + 写回 ${r.writeSyncs} 次；写回 ${(r.writeBytes / 1024).toFixed(0)} KB，单元格数据 ${(r.cellDataBytes / 1024).toFixed(0)} KB，比值 ${(r.writeBytes / r.cellDataBytes).toFixed(2)}；最大请求 ${(r.maxRequest / 1024).toFixed(0)} KB，最大响应 ${(r.maxResponse / 1024).toFixed(0)} KB`
     );
-    if (rows === 1000) console.log(`最大单次请求 ${Math.round(r.maxRequest / 1024)} KB（1000 行，每行一个问题）`);
+    if (rows === 1000)
+      console.log(`最大单次请求 ${Math.round(r.maxRequest / 1024)} KB（1000 行，每行一个问题）`);
   }
 }
 
@@ -67,7 +73,13 @@ async function cliRatio() {
     bare.push(ms(t0));
     t0 = process.hrtime.bigint();
     // As the CLI does: read the sheets holding our names, write the result into the input's own package.
-    const book = await loadXlsx(preparePackage(bytes, 'read', INPUTS.map((d) => d.name)));
+    const book = await loadXlsx(
+      preparePackage(
+        bytes,
+        'read',
+        INPUTS.map((d) => d.name)
+      )
+    );
     const e = evaluate(readInputs(book));
     await writeIntoPackage(bytes, book, e.plan);
     full.push(ms(t0));
@@ -75,9 +87,21 @@ async function cliRatio() {
   const b = median(bare);
   const f = median(full);
   console.log('\n(b) 命令行 evaluate 耗时（样例工作簿，7 次取中位数，进程内）');
-  console.log(`    仅打开 + 保存（ExcelJS）：${b.toFixed(1)} ms；evaluate（打开、读入、计算、核对、起草、写回、保存）：${f.toFixed(1)} ms；比值 ${(f / b).toFixed(2)}`);
+  console.log(
+    `    仅打开 + 保存（ExcelJS）：${b.toFixed(1)} ms；evaluate（打开、读入、计算、核对、起草、写回、保存）：${f.toFixed(1)} ms；比值 ${(f / b).toFixed(2)}`
+  );
   const t0 = process.hrtime.bigint();
-  execFileSync(process.execPath, [path.join(root, 'bin', 'jixiao.js'), 'evaluate', file, '-o', path.join(os.tmpdir(), 'jixiao-bench.xlsx')], { stdio: 'ignore' });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'bin', 'jixiao.js'),
+      'evaluate',
+      file,
+      '-o',
+      path.join(os.tmpdir(), 'jixiao-bench.xlsx'),
+    ],
+    { stdio: 'ignore' }
+  );
   console.log(`    作为独立进程（node bin/jixiao.js evaluate …）：${ms(t0).toFixed(0)} ms`);
 }
 
@@ -101,7 +125,9 @@ async function batch() {
   const secs = ms(t0) / 1000;
   const failed = result.rows.filter((r) => r.failure).length;
   console.log(`\n(c) 批量审核 ${count} 个生成的工作簿（${os.availableParallelism()} 个工作线程）`);
-  console.log(`    生成用时 ${gen.toFixed(1)} s；审核用时 ${secs.toFixed(1)} s，${(count / secs).toFixed(1)} 个/秒；失败 ${failed} 个；峰值内存（RSS）${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  console.log(
+    `    生成用时 ${gen.toFixed(1)} s；审核用时 ${secs.toFixed(1)} s，${(count / secs).toFixed(1)} 个/秒；失败 ${failed} 个；峰值内存（RSS）${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
@@ -115,8 +141,11 @@ function firstLoadSize() {
   console.log('\n(d) 首屏 JavaScript（页面直接加载的脚本，不含按需加载的计算核心、ExcelJS、docx）');
   for (const page of ['taskpane.html', 'web.html']) {
     const r = firstLoad(path.join(dist, page));
-    for (const f of r.files) console.log(`      ${f.src}: ${(f.raw / 1024).toFixed(1)} KB，gzip ${(f.gzip / 1024).toFixed(1)} KB`);
-    console.log(`    ${page} 合计 ${(r.raw / 1024).toFixed(1)} KB，gzip ${(r.gzip / 1024).toFixed(1)} KB（目标 ≤ 300 KB）`);
+    for (const f of r.files)
+      console.log(`      ${f.src}: ${(f.raw / 1024).toFixed(1)} KB，gzip ${(f.gzip / 1024).toFixed(1)} KB`);
+    console.log(
+      `    ${page} 合计 ${(r.raw / 1024).toFixed(1)} KB，gzip ${(r.gzip / 1024).toFixed(1)} KB（目标 ≤ 300 KB）`
+    );
   }
 }
 
@@ -125,7 +154,10 @@ function cliRss(args) {
   const { spawnSync } = require('child_process');
   const probe = `process.on('exit',()=>process.stderr.write('\\n@@RSS '+process.resourceUsage().maxRSS+'\\n'));process.argv.splice(1,0,'jixiao');require(${JSON.stringify(path.join(root, 'bin', 'jixiao.js'))})`;
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['-e', probe, ...args], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const r = spawnSync(process.execPath, ['-e', probe, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
   const secs = ms(t0) / 1000;
   const kb = Number(/@@RSS (\d+)/.exec(r.stderr)?.[1] ?? NaN);
   const said = r.stderr.split('\n').find((l) => l.trim() && !l.startsWith('@@RSS')) ?? '';
@@ -136,8 +168,13 @@ function cliRss(args) {
 async function withHugeSheet(rows, cols) {
   const JSZip = require('jszip');
   const zip = await JSZip.loadAsync(fs.readFileSync(path.join(root, 'samples', '衡阳市科协-2021.xlsx')));
-  const colName = (c) => (c < 26 ? String.fromCharCode(65 + c) : String.fromCharCode(64 + Math.floor(c / 26)) + String.fromCharCode(65 + (c % 26)));
-  const lines = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
+  const colName = (c) =>
+    c < 26
+      ? String.fromCharCode(65 + c)
+      : String.fromCharCode(64 + Math.floor(c / 26)) + String.fromCharCode(65 + (c % 26));
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  ];
   for (let r = 1; r <= rows; r++) {
     let line = `<row r="${r}">`;
     for (let c = 0; c < cols; c++) line += `<c r="${colName(c)}${r}"><v>${(r * 31 + c * 7) % 100003}</v></c>`;
@@ -145,16 +182,19 @@ async function withHugeSheet(rows, cols) {
   }
   lines.push('</sheetData></worksheet>');
   zip.file('xl/worksheets/sheet99.xml', lines.join(''));
-  const wbXml = (await zip.file('xl/workbook.xml').async('string')).replace('</sheets>', '<sheet name="明细流水" sheetId="99" r:id="rIdHuge"/></sheets>');
+  const wbXml = (await zip.file('xl/workbook.xml').async('string')).replace(
+    '</sheets>',
+    '<sheet name="明细流水" sheetId="99" r:id="rIdHuge"/></sheets>'
+  );
   zip.file('xl/workbook.xml', wbXml);
   const rels = (await zip.file('xl/_rels/workbook.xml.rels').async('string')).replace(
     '</Relationships>',
-    '<Relationship Id="rIdHuge" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet99.xml"/></Relationships>',
+    '<Relationship Id="rIdHuge" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet99.xml"/></Relationships>'
   );
   zip.file('xl/_rels/workbook.xml.rels', rels);
   const types = (await zip.file('[Content_Types].xml').async('string')).replace(
     '</Types>',
-    '<Override PartName="/xl/worksheets/sheet99.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    '<Override PartName="/xl/worksheets/sheet99.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
   );
   zip.file('[Content_Types].xml', types);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
@@ -174,7 +214,11 @@ async function manyProjectsWorkbook(rows) {
   require.extensions['.ts'] = (module, filename) => {
     const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
       fileName: filename,
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2020,
+        esModuleInterop: true,
+      },
     });
     module._compile(outputText, filename);
   };
@@ -182,14 +226,21 @@ async function manyProjectsWorkbook(rows) {
   return Buffer.from(await manyProjects(rows));
 }
 
-const MAKERS = { huge: () => withHugeSheet(100_000, 50), bomb: zipBomb, projects: () => manyProjectsWorkbook(25_000) };
+const MAKERS = {
+  huge: () => withHugeSheet(100_000, 50),
+  bomb: zipBomb,
+  projects: () => manyProjectsWorkbook(25_000),
+};
 
 /**
  * Inputs are made in a child process: a process started from a large parent inherits its resident
  * size as the start of its own peak (Linux keeps ru_maxrss across exec), so the parent stays small.
  */
 function make(kind, file) {
-  if (!fs.existsSync(file)) execFileSync(process.execPath, [path.join(__dirname, 'bench.js'), '--make', kind, file], { stdio: 'inherit' });
+  if (!fs.existsSync(file))
+    execFileSync(process.execPath, [path.join(__dirname, 'bench.js'), '--make', kind, file], {
+      stdio: 'inherit',
+    });
   return fs.statSync(file).size;
 }
 
@@ -198,18 +249,41 @@ async function memory() {
   fs.mkdirSync(dir, { recursive: true });
   console.log('\n(e) 峰值内存（RSS，作为独立进程运行 node bin/jixiao.js evaluate …，含工作线程）');
   const show = (what, bytes, r) =>
-    console.log(`    ${what}（文件 ${(bytes / 2 ** 20).toFixed(1)} MB）：峰值 ${r.mb.toFixed(0)} MB，用时 ${r.secs.toFixed(1)} s，退出码 ${r.code}${r.said ? `；${r.said.slice(0, 90)}` : ''}`);
+    console.log(
+      `    ${what}（文件 ${(bytes / 2 ** 20).toFixed(1)} MB）：峰值 ${r.mb.toFixed(0)} MB，用时 ${r.secs.toFixed(1)} s，退出码 ${r.code}${r.said ? `；${r.said.slice(0, 90)}` : ''}`
+    );
   const huge = path.join(dir, 'huge.xlsx');
   const hugeBytes = make('huge', huge);
-  show('500 万单元格（在不含名称的工作表中）evaluate --json', hugeBytes, cliRss(['evaluate', huge, '--json', path.join(dir, 'h.json')]));
-  show('500 万单元格 evaluate -o（结果写入原文件的副本，不含名称的工作表原样复制）', hugeBytes, cliRss(['evaluate', huge, '-o', path.join(dir, 'h.xlsx')]));
+  show(
+    '500 万单元格（在不含名称的工作表中）evaluate --json',
+    hugeBytes,
+    cliRss(['evaluate', huge, '--json', path.join(dir, 'h.json')])
+  );
+  show(
+    '500 万单元格 evaluate -o（结果写入原文件的副本，不含名称的工作表原样复制）',
+    hugeBytes,
+    cliRss(['evaluate', huge, '-o', path.join(dir, 'h.xlsx')])
+  );
   const bomb = path.join(dir, 'bomb.xlsx');
-  show('压缩炸弹（一个部件解压后 256 MB）evaluate -o', make('bomb', bomb), cliRss(['evaluate', bomb, '-o', path.join(dir, 'b.xlsx')]));
+  show(
+    '压缩炸弹（一个部件解压后 256 MB）evaluate -o',
+    make('bomb', bomb),
+    cliRss(['evaluate', bomb, '-o', path.join(dir, 'b.xlsx')])
+  );
   const many = path.join(dir, 'projects.xlsx');
   const manyBytes = make('projects', many);
-  show('项目支出明细表 25,000 行 evaluate --json --docx', manyBytes, cliRss(['evaluate', many, '--json', path.join(dir, 'p.json'), '--docx', path.join(dir, 'p.docx')]));
-  show('项目支出明细表 25,000 行 evaluate -o --docx', manyBytes, cliRss(['evaluate', many, '-o', path.join(dir, 'p.xlsx'), '--docx', path.join(dir, 'p.docx')]));
-  for (const f of ['h.json', 'h.xlsx', 'b.xlsx', 'p.json', 'p.docx', 'p.xlsx']) fs.rmSync(path.join(dir, f), { force: true });
+  show(
+    '项目支出明细表 25,000 行 evaluate --json --docx',
+    manyBytes,
+    cliRss(['evaluate', many, '--json', path.join(dir, 'p.json'), '--docx', path.join(dir, 'p.docx')])
+  );
+  show(
+    '项目支出明细表 25,000 行 evaluate -o --docx',
+    manyBytes,
+    cliRss(['evaluate', many, '-o', path.join(dir, 'p.xlsx'), '--docx', path.join(dir, 'p.docx')])
+  );
+  for (const f of ['h.json', 'h.xlsx', 'b.xlsx', 'p.json', 'p.docx', 'p.xlsx'])
+    fs.rmSync(path.join(dir, f), { force: true });
   if (!opt('keep')) fs.rmSync(dir, { recursive: true, force: true });
 }
 
@@ -221,16 +295,18 @@ if (opt('make')) {
       process.exit(1);
     });
 } else
-(async () => {
-  console.log(`绩效自评助手 基准测试 — node ${process.version}，${os.cpus().length} 核，${(os.totalmem() / 2 ** 30).toFixed(0)} GB`);
-  // Memory first, while this process is small (see make()).
-  if (!skip.has('e')) await memory();
-  if (!skip.has('a')) await roundTrips();
-  if (!skip.has('a')) await wire();
-  if (!skip.has('b')) await cliRatio();
-  if (!skip.has('c')) await batch();
-  if (!skip.has('d')) firstLoadSize();
-})().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+  (async () => {
+    console.log(
+      `绩效自评助手 基准测试 — node ${process.version}，${os.cpus().length} 核，${(os.totalmem() / 2 ** 30).toFixed(0)} GB`
+    );
+    // Memory first, while this process is small (see make()).
+    if (!skip.has('e')) await memory();
+    if (!skip.has('a')) await roundTrips();
+    if (!skip.has('a')) await wire();
+    if (!skip.has('b')) await cliRatio();
+    if (!skip.has('c')) await batch();
+    if (!skip.has('d')) firstLoadSize();
+  })().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

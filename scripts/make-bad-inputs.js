@@ -11,12 +11,18 @@ const ts = require('typescript');
 require.extensions['.ts'] = (module, filename) => {
   const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
     fileName: filename,
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2020,
+      esModuleInterop: true,
+    },
   });
   module._compile(outputText, filename);
 };
 
-const { writeBadInputs, BAD_INPUT_DIR } = require(path.join(__dirname, '..', 'test', 'fixtures', 'bad-input', 'generate.ts'));
+const { writeBadInputs, BAD_INPUT_DIR } = require(
+  path.join(__dirname, '..', 'test', 'fixtures', 'bad-input', 'generate.ts')
+);
 
 const started = Date.now();
 writeBadInputs(process.argv[2] ? path.resolve(process.argv[2]) : BAD_INPUT_DIR).then(
@@ -27,5 +33,5 @@ writeBadInputs(process.argv[2] ? path.resolve(process.argv[2]) : BAD_INPUT_DIR).
   (e) => {
     console.error(e);
     process.exitCode = 1;
-  },
+  }
 );

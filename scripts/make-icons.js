@@ -27,7 +27,10 @@ function shade(x, y) {
   for (const [left, top] of bars) if (x >= left && x <= left + 0.15 && y >= top && y <= 0.82) return WHITE;
   // the tick: two thick segments
   const seg = (ax, ay, bx, by) => {
-    const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+    const t = Math.max(
+      0,
+      Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2))
+    );
     return Math.hypot(x - (ax + t * (bx - ax)), y - (ay + t * (by - ay)));
   };
   if (Math.min(seg(0.16, 0.3, 0.26, 0.4), seg(0.26, 0.4, 0.46, 0.16)) < 0.055) return GOLD;

@@ -17,7 +17,9 @@ const schema = path.join(schemaDir, 'OfficeAppManifestV1_1.xsd');
 
 const problems = [];
 if (!fs.existsSync(schema)) {
-  console.error(`找不到清单架构 ${schema}（应在仓库的 schemas/office-addin-manifest/，或用 JIXIAO_SCHEMAS 指定）`);
+  console.error(
+    `找不到清单架构 ${schema}（应在仓库的 schemas/office-addin-manifest/，或用 JIXIAO_SCHEMAS 指定）`
+  );
   process.exit(2);
 }
 try {

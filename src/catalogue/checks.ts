@@ -16,7 +16,19 @@ import type { ScalarDecl } from './types';
 export type { CheckContext, CheckDecl, CheckFamily, Comparison, Notice, Outcome, Term } from './contract';
 
 /** Families, in the order a root is chosen among findings that share a suspect cell. */
-export const CHECK_FAMILIES: readonly CheckFamily[] = ['输入', '年度', '单位', '合计', '平衡', '一致', '衔接', '部分', '预算', '比率', '评分'];
+export const CHECK_FAMILIES: readonly CheckFamily[] = [
+  '输入',
+  '年度',
+  '单位',
+  '合计',
+  '平衡',
+  '一致',
+  '衔接',
+  '部分',
+  '预算',
+  '比率',
+  '评分',
+];
 
 // ------------------------------------------------------------------ helpers
 
@@ -44,9 +56,17 @@ function decl(
   family: CheckFamily,
   operands: string[],
   run: CheckDecl['run'],
-  o: Opts = {},
+  o: Opts = {}
 ): CheckDecl {
-  return { id, title, family, severity: o.severity ?? (family === '预算' ? '提示' : '错误'), operands, nextStep: o.nextStep ?? NEXT[family], run };
+  return {
+    id,
+    title,
+    family,
+    severity: o.severity ?? (family === '预算' ? '提示' : '错误'),
+    operands,
+    nextStep: o.nextStep ?? NEXT[family],
+    run,
+  };
 }
 
 /** A label with its sheet, for pairs whose labels alone read alike (年初结转和结余 = 年初结转和结余). */
@@ -61,42 +81,69 @@ function labels(ctx: CheckContext, names: string[]): string {
 
 /** whole = Σ parts. */
 function total(id: string, title: string, whole: string, parts: string[], o: Opts = {}): CheckDecl {
-  return decl(id, title, '合计', [whole, ...parts], (ctx) => [
-    {
-      type: 'comparison',
-      relation: '=',
-      left: [ctx.term(whole)],
-      right: parts.map((p) => ctx.term(p)),
-      statement: `${ctx.operand(whole).label} = ${labels(ctx, parts)}`,
-    },
-  ], o);
+  return decl(
+    id,
+    title,
+    '合计',
+    [whole, ...parts],
+    (ctx) => [
+      {
+        type: 'comparison',
+        relation: '=',
+        left: [ctx.term(whole)],
+        right: parts.map((p) => ctx.term(p)),
+        statement: `${ctx.operand(whole).label} = ${labels(ctx, parts)}`,
+      },
+    ],
+    o
+  );
 }
 
 /** The same quantity stated in two places (the right side may be a sum of places). */
-function same(id: string, title: string, a: string, b: string | string[], o: Opts & { family?: CheckFamily } = {}): CheckDecl {
+function same(
+  id: string,
+  title: string,
+  a: string,
+  b: string | string[],
+  o: Opts & { family?: CheckFamily } = {}
+): CheckDecl {
   const bs = Array.isArray(b) ? b : [b];
-  return decl(id, title, o.family ?? '一致', [a, ...bs], (ctx) => [
-    {
-      type: 'comparison',
-      relation: '=',
-      left: [ctx.term(a)],
-      right: bs.map((x) => ctx.term(x)),
-      statement: `${placed(a)} = ${bs.map(placed).join(' + ')}`,
-    },
-  ], o);
+  return decl(
+    id,
+    title,
+    o.family ?? '一致',
+    [a, ...bs],
+    (ctx) => [
+      {
+        type: 'comparison',
+        relation: '=',
+        left: [ctx.term(a)],
+        right: bs.map((x) => ctx.term(x)),
+        statement: `${placed(a)} = ${bs.map(placed).join(' + ')}`,
+      },
+    ],
+    o
+  );
 }
 
 /** Σ parts ≤ whole. */
 function atMost(id: string, title: string, parts: string[], whole: string, o: Opts = {}): CheckDecl {
-  return decl(id, title, '部分', [...parts, whole], (ctx) => [
-    {
-      type: 'comparison',
-      relation: '≤',
-      left: parts.map((p) => ctx.term(p)),
-      right: [ctx.term(whole)],
-      statement: `${parts.map(placed).join(' + ')} ≤ ${placed(whole)}`,
-    },
-  ], o);
+  return decl(
+    id,
+    title,
+    '部分',
+    [...parts, whole],
+    (ctx) => [
+      {
+        type: 'comparison',
+        relation: '≤',
+        left: parts.map((p) => ctx.term(p)),
+        right: [ctx.term(whole)],
+        statement: `${parts.map(placed).join(' + ')} ≤ ${placed(whole)}`,
+      },
+    ],
+    o
+  );
 }
 
 /** 决算 ≤ 预算, a 提示 that says by how much and by what share of the budget. */
@@ -109,7 +156,12 @@ function overBudget(id: string, title: string, actual: string, budgetOrParts: st
     const isNumber = (x: unknown): x is Decimal => x !== null && typeof x === 'object';
     const b = values.every(isNumber) ? values.reduce<Decimal>((x, y) => x.plus(y), ctx.decimal(0)) : null;
     const over = isNumber(a) && b !== null && a.greaterThan(b) ? a.minus(b) : null;
-    const share = over && b !== null && !b.isZero() ? `（${ctx.percent(over.div(b).times(100))}）` : over ? '（预算为 0）' : '';
+    const share =
+      over && b !== null && !b.isZero()
+        ? `（${ctx.percent(over.div(b).times(100))}）`
+        : over
+          ? '（预算为 0）'
+          : '';
     return [
       {
         type: 'comparison',
@@ -124,7 +176,14 @@ function overBudget(id: string, title: string, actual: string, budgetOrParts: st
 }
 
 /** 年初 + Σ收入 − Σ支出 = 年末. */
-function balance(id: string, title: string, opening: string, income: string[], spending: string[], closing: string): CheckDecl {
+function balance(
+  id: string,
+  title: string,
+  opening: string,
+  income: string[],
+  spending: string[],
+  closing: string
+): CheckDecl {
   return decl(id, title, '平衡', [opening, ...income, ...spending, closing], (ctx) => [
     {
       type: 'comparison',
@@ -153,7 +212,16 @@ const 财拨行 = [
 
 type Row = { index: number; cells: Record<string, { value: unknown; blank: boolean; address?: string }> };
 
-function cellTerm(table: string, tableLabel: string, row: Row, rowLabel: string, key: string, colLabel: string, kind: 'amount' | 'count', sign: 1 | -1 = 1): Term {
+function cellTerm(
+  table: string,
+  tableLabel: string,
+  row: Row,
+  rowLabel: string,
+  key: string,
+  colLabel: string,
+  kind: 'amount' | 'count',
+  sign: 1 | -1 = 1
+): Term {
   const c = row.cells[key];
   const v = c?.value;
   return {
@@ -226,9 +294,13 @@ const STATED_RATES: Array<[id: string, stated: string, indicator: string]> = [
 function statedPrecision(ctx: CheckContext, stated: string): { tolerance: Decimal; toleranceNote: string } {
   const s = ctx.model.scalar(stated);
   const value = ctx.operand(stated).value;
-  const decimals = s.decimals ?? Math.max(2, value !== null && typeof value === 'object' ? value.decimalPlaces() : 2);
+  const decimals =
+    s.decimals ?? Math.max(2, value !== null && typeof value === 'object' ? value.decimalPlaces() : 2);
   const tolerance = ctx.decimal(5).times(ctx.decimal(10).pow(-(decimals + 1)));
-  const how = s.decimals !== undefined ? `所列比率保留 ${decimals} 位小数` : `所列比率为数值，按保留 ${decimals} 位小数计`;
+  const how =
+    s.decimals !== undefined
+      ? `所列比率保留 ${decimals} 位小数`
+      : `所列比率为数值，按保留 ${decimals} 位小数计`;
   return { tolerance, toleranceNote: `容差 ±${tolerance.toString()} 个百分点（${how}的四舍五入误差）` };
 }
 
@@ -245,7 +317,7 @@ function statedRate(id: string, stated: string, indicatorId: string): CheckDecl 
         left: [s],
         right: [],
         rightValue: ind.value,
-        unavailable: ind.value === null ? ind.unavailable ?? '缺少计算所需数据' : undefined,
+        unavailable: ind.value === null ? (ind.unavailable ?? '缺少计算所需数据') : undefined,
         statement: `${s.operand.label} = ${ind.formula}`,
         ...statedPrecision(ctx, stated),
         context: ind.operands,
@@ -259,33 +331,46 @@ function 三公增长率(id: string, item: string): CheckDecl {
   const stated = `三公_${item}_增长率`;
   const cur = `三公_${item}_本年决算`;
   const prev = `三公_${item}_上年决算`;
-  return decl(id, `“三公”经费增长率与重算结果一致（${label(stated).replace(/（.*$/, '')}）`, '比率', [stated, cur, prev], (ctx) => {
-    const s = ctx.term(stated);
-    if (s.operand.value === null) return [];
-    const c = ctx.operand(cur);
-    const p = ctx.operand(prev);
-    const base = {
-      type: 'comparison' as const,
-      relation: '=' as const,
-      left: [s],
-      right: [],
-      statement: `${s.operand.label} = （本年决算数 − 上年决算数）÷ 上年决算数 × 100%`,
-      ...statedPrecision(ctx, stated),
-      context: [c, p],
-      suspects: [s.operand],
-    };
-    if (c.value === null || p.value === null)
-      return [{ ...base, rightValue: null, unavailable: '本年或上年决算数未填，无法重算' }];
-    const pv = p.value as Decimal;
-    if (pv.isZero()) return [{ ...base, rightValue: null, unavailable: '上年决算数为 0，增长率无意义，报告不应列示百分比' }];
-    const cv = c.value as Decimal;
-    // The amounts are themselves rounded to ±0.005 万元: on a small base that moves the rate by more
-    // than its own rounding, so widen the tolerance by d(100·(c−p)/p) = 100·(|dc|/|p| + |c|·|dp|/p²).
-    const fromAmounts = ctx.decimal('0.005').div(pv.abs()).plus(cv.abs().times('0.005').div(pv.pow(2))).times(100);
-    const tolerance = base.tolerance.plus(fromAmounts);
-    const toleranceNote = `容差 ±${tolerance.toDecimalPlaces(4).toString()} 个百分点（所列比率的四舍五入误差 ±${base.tolerance.toString()}，加上本年、上年决算数各 ±0.005 万元带来的误差）`;
-    return [{ ...base, tolerance, toleranceNote, rightValue: cv.minus(pv).div(pv).times(100) }];
-  });
+  return decl(
+    id,
+    `“三公”经费增长率与重算结果一致（${label(stated).replace(/（.*$/, '')}）`,
+    '比率',
+    [stated, cur, prev],
+    (ctx) => {
+      const s = ctx.term(stated);
+      if (s.operand.value === null) return [];
+      const c = ctx.operand(cur);
+      const p = ctx.operand(prev);
+      const base = {
+        type: 'comparison' as const,
+        relation: '=' as const,
+        left: [s],
+        right: [],
+        statement: `${s.operand.label} = （本年决算数 − 上年决算数）÷ 上年决算数 × 100%`,
+        ...statedPrecision(ctx, stated),
+        context: [c, p],
+        suspects: [s.operand],
+      };
+      if (c.value === null || p.value === null)
+        return [{ ...base, rightValue: null, unavailable: '本年或上年决算数未填，无法重算' }];
+      const pv = p.value as Decimal;
+      if (pv.isZero())
+        return [
+          { ...base, rightValue: null, unavailable: '上年决算数为 0，增长率无意义，报告不应列示百分比' },
+        ];
+      const cv = c.value as Decimal;
+      // The amounts are themselves rounded to ±0.005 万元: on a small base that moves the rate by more
+      // than its own rounding, so widen the tolerance by d(100·(c−p)/p) = 100·(|dc|/|p| + |c|·|dp|/p²).
+      const fromAmounts = ctx
+        .decimal('0.005')
+        .div(pv.abs())
+        .plus(cv.abs().times('0.005').div(pv.pow(2)))
+        .times(100);
+      const tolerance = base.tolerance.plus(fromAmounts);
+      const toleranceNote = `容差 ±${tolerance.toDecimalPlaces(4).toString()} 个百分点（所列比率的四舍五入误差 ±${base.tolerance.toString()}，加上本年、上年决算数各 ±0.005 万元带来的误差）`;
+      return [{ ...base, tolerance, toleranceNote, rightValue: cv.minus(pv).div(pv).times(100) }];
+    }
+  );
 }
 
 // ------------------------------------------------------------------ unit slips against siblings
@@ -293,13 +378,20 @@ function 三公增长率(id: string, item: string): CheckDecl {
 /** The amounts of each block of the input sheets (a list or a grid): the figures an amount's size is judged among. */
 const AMOUNT_SIBLINGS: string[][] = INPUT_SHEETS.flatMap((s) =>
   s.blocks.flatMap((b) => {
-    const items = b.type === 'list' ? b.items : b.type === 'grid' ? b.cells.flat().filter((c): c is ScalarDecl => c !== null) : [];
+    const items =
+      b.type === 'list'
+        ? b.items
+        : b.type === 'grid'
+          ? b.cells.flat().filter((c): c is ScalarDecl => c !== null)
+          : [];
     const names = items.filter((d) => d.kind === 'amount').map((d) => d.name);
     return names.length >= 3 ? [names] : [];
-  }),
+  })
 );
 
-const SIBLINGS_OF: ReadonlyMap<string, string[]> = new Map(AMOUNT_SIBLINGS.flatMap((g) => g.map((n): [string, string[]] => [n, g.filter((x) => x !== n)])));
+const SIBLINGS_OF: ReadonlyMap<string, string[]> = new Map(
+  AMOUNT_SIBLINGS.flatMap((g) => g.map((n): [string, string[]] => [n, g.filter((x) => x !== n)]))
+);
 
 /** The range of the non-zero amounts given beside `name` (at least two), or null. */
 function siblingRange(ctx: CheckContext, name: string): { lo: Decimal; hi: Decimal } | null {
@@ -308,7 +400,10 @@ function siblingRange(ctx: CheckContext, name: string): { lo: Decimal; hi: Decim
     .filter((v): v is Decimal => v !== null && typeof v === 'object' && !v.isZero())
     .map((v) => v.abs());
   if (sizes.length < 2) return null;
-  return { lo: sizes.reduce((a, b) => (b.lessThan(a) ? b : a)), hi: sizes.reduce((a, b) => (b.greaterThan(a) ? b : a)) };
+  return {
+    lo: sizes.reduce((a, b) => (b.lessThan(a) ? b : a)),
+    hi: sizes.reduce((a, b) => (b.greaterThan(a) ? b : a)),
+  };
 }
 
 /**
@@ -318,11 +413,17 @@ function siblingRange(ctx: CheckContext, name: string): { lo: Decimal; hi: Decim
  * also at least a hundred times the largest sibling (a part exceeds its total by that much only in the wrong unit),
  * so a large part among small ones is not taken for a slip.
  */
-function sizeVerdict(ctx: CheckContext, name: string, typed: Decimal, typedInYuan: boolean): 'unit' | 'div' | null {
+function sizeVerdict(
+  ctx: CheckContext,
+  name: string,
+  typed: Decimal,
+  typedInYuan: boolean
+): 'unit' | 'div' | null {
   const range = siblingRange(ctx, name);
   const y = typed.abs();
   if (!range || y.isZero()) return null;
-  const fits = (x: Decimal) => x.greaterThanOrEqualTo(range.lo.div(10)) && x.lessThanOrEqualTo(range.hi.times(10));
+  const fits = (x: Decimal) =>
+    x.greaterThanOrEqualTo(range.lo.div(10)) && x.lessThanOrEqualTo(range.hi.times(10));
   const asYuan = y.div(10000);
   if (typedInYuan && fits(y) && !fits(asYuan)) return 'unit';
   if (fits(asYuan) && !fits(y) && (typedInYuan || y.greaterThanOrEqualTo(range.hi.times(100)))) return 'div';
@@ -387,44 +488,70 @@ export const CHECKS: CheckDecl[] = [
   // ---- 输入: every input diagnostic becomes a finding, so the list is one place.
   decl('input', '输入数据有误或缺失', '输入', [], (ctx) =>
     // A figure typed “…元” whose siblings tell the unit meant is the 单位 check's (unit.量级).
-    ctx.model.diagnostics.filter((d) => !(d.code === 'unit-yuan' && d.name && yuanVerdict(ctx, d.name))).map((d): Notice => ({
-      type: 'notice',
-      key: `${d.code}.${d.address ?? d.name ?? ''}`,
-      severity: d.severity,
-      what: d.message,
-      operands: [{ name: d.name ?? '', label: d.name ? label(d.name) : '', value: null, address: d.address }],
-    })),
+    ctx.model.diagnostics
+      .filter((d) => !(d.code === 'unit-yuan' && d.name && yuanVerdict(ctx, d.name)))
+      .map((d): Notice => ({
+        type: 'notice',
+        key: `${d.code}.${d.address ?? d.name ?? ''}`,
+        severity: d.severity,
+        what: d.message,
+        operands: [
+          { name: d.name ?? '', label: d.name ? label(d.name) : '', value: null, address: d.address },
+        ],
+      }))
   ),
 
   // ---- 年度: figures labelled with another year than the one evaluated.
   ...(
     [
-      ['year.预算完成', '预算完成', '预算完成率取数', ['基础_预算完成_上年结转', '基础_预算完成_年初预算', '基础_预算完成_本年追加', '基础_预算完成_年末结余', '基础_预算完成_完成数']],
-      ['year.预算调整', '预算调整', '预算调整率取数', ['基础_预算调整_年初预算', '基础_预算调整_调整数', '基础_预算调整_剔除数']],
+      [
+        'year.预算完成',
+        '预算完成',
+        '预算完成率取数',
+        [
+          '基础_预算完成_上年结转',
+          '基础_预算完成_年初预算',
+          '基础_预算完成_本年追加',
+          '基础_预算完成_年末结余',
+          '基础_预算完成_完成数',
+        ],
+      ],
+      [
+        'year.预算调整',
+        '预算调整',
+        '预算调整率取数',
+        ['基础_预算调整_年初预算', '基础_预算调整_调整数', '基础_预算调整_剔除数'],
+      ],
       ['year.结转结余', '结转结余', '结转结余变动率取数', ['基础_结转结余_上年', '基础_结转结余_本年']],
     ] as Array<[string, string, string, string[]]>
   ).map(([id, k, block, figures]) =>
-    decl(id, `${block}的数据年度应为评价年度`, '年度', [`基础_${k}_数据年度`, '评价年度', ...figures], (ctx) => {
-      const labelled = figures.map((f) => ctx.operand(f)).filter((o) => o.value !== null);
-      const year = ctx.operand(`基础_${k}_数据年度`);
-      return [
-        {
-          type: 'comparison',
-          relation: '=',
-          left: [ctx.term(`基础_${k}_数据年度`)],
-          right: [ctx.term('评价年度')],
-          statement: `${block}的数据所属年度 = 评价年度`,
-          tolerance: ctx.decimal(0),
-          context: labelled,
-          suspects: [year, ...labelled],
-        },
-      ];
-    }),
+    decl(
+      id,
+      `${block}的数据年度应为评价年度`,
+      '年度',
+      [`基础_${k}_数据年度`, '评价年度', ...figures],
+      (ctx) => {
+        const labelled = figures.map((f) => ctx.operand(f)).filter((o) => o.value !== null);
+        const year = ctx.operand(`基础_${k}_数据年度`);
+        return [
+          {
+            type: 'comparison',
+            relation: '=',
+            left: [ctx.term(`基础_${k}_数据年度`)],
+            right: [ctx.term('评价年度')],
+            statement: `${block}的数据所属年度 = 评价年度`,
+            tolerance: ctx.decimal(0),
+            context: labelled,
+            suspects: [year, ...labelled],
+          },
+        ];
+      }
+    )
   ),
 
   // ---- 单位: an amount whose size among its siblings says it is in 元 (or a 万元 figure labelled 元).
   decl('unit.量级', '金额单位应为万元（与同表其他金额比较量级）', '单位', [], (ctx) =>
-    AMOUNT_SIBLINGS.flat().flatMap((name) => sizeOutcome(ctx, name) ?? []),
+    AMOUNT_SIBLINGS.flat().flatMap((name) => sizeOutcome(ctx, name) ?? [])
   ),
 
   // ---- 合计: 收支总表 (财决01).
@@ -440,14 +567,16 @@ export const CHECKS: CheckDecl[] = [
     '支出_国有资本经营预算财政拨款',
     '支出_其他资金',
   ]),
-  total('sum.本年支出合计.支出性质', '本年支出合计 = 基本支出 + 项目支出 + 上缴上级 + 经营支出 + 对附属单位补助', '支出_本年支出合计', [
-    '支出_基本支出',
-    '支出_项目支出',
-    '支出_上缴上级支出',
-    '支出_经营支出',
-    '支出_对附属单位补助支出',
+  total(
+    'sum.本年支出合计.支出性质',
+    '本年支出合计 = 基本支出 + 项目支出 + 上缴上级 + 经营支出 + 对附属单位补助',
+    '支出_本年支出合计',
+    ['支出_基本支出', '支出_项目支出', '支出_上缴上级支出', '支出_经营支出', '支出_对附属单位补助支出']
+  ),
+  total('sum.基本支出', '基本支出 = 人员经费 + 日常公用经费', '支出_基本支出', [
+    '支出_人员经费',
+    '支出_公用经费',
   ]),
-  total('sum.基本支出', '基本支出 = 人员经费 + 日常公用经费', '支出_基本支出', ['支出_人员经费', '支出_公用经费']),
   total('sum.本年支出合计.经济分类', '本年支出合计 = 按经济分类的支出之和', '支出_本年支出合计', [
     '支出_工资福利支出',
     '支出_商品和服务支出',
@@ -455,17 +584,29 @@ export const CHECKS: CheckDecl[] = [
     '支出_资本性支出',
     '支出_其他经济分类支出',
   ]),
-  total('sum.支出总计', '支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余', '支出_总计', ['支出_本年支出合计', '支出_结余分配', '支出_年末结转和结余']),
+  total('sum.支出总计', '支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余', '支出_总计', [
+    '支出_本年支出合计',
+    '支出_结余分配',
+    '支出_年末结转和结余',
+  ]),
   same('same.收支总计', '收入总计 = 支出总计', '支出_总计', '收入_总计'),
   ...[
     ['sum.结转结余.年初', '年初'],
     ['sum.结转结余.年末', '年末'],
   ].map(([id, c]) =>
-    total(id, `结转结余（${c}）：合计 = 一般公共预算 + 其他资金`, `结转_合计_${c}`, [`结转_一般公共预算_${c}`, `结转_其他资金_${c}`]),
+    total(id, `结转结余（${c}）：合计 = 一般公共预算 + 其他资金`, `结转_合计_${c}`, [
+      `结转_一般公共预算_${c}`,
+      `结转_其他资金_${c}`,
+    ])
   ),
 
   // ---- 合计: 一般公共预算财政拨款 grid (财决07/08) and budget identity.
-  ...财拨行.map(([id, r]) => total(id, `财政拨款${r}：合计 = 基本支出 + 项目支出`, `财拨_${r}_合计`, [`财拨_${r}_基本`, `财拨_${r}_项目`])),
+  ...财拨行.map(([id, r]) =>
+    total(id, `财政拨款${r}：合计 = 基本支出 + 项目支出`, `财拨_${r}_合计`, [
+      `财拨_${r}_基本`,
+      `财拨_${r}_项目`,
+    ])
+  ),
   ...(
     [
       ['sum.财拨调整后预算.基本', '基本', '基本支出'],
@@ -473,10 +614,21 @@ export const CHECKS: CheckDecl[] = [
       ['sum.财拨调整后预算.合计', '合计', '合计'],
     ] as const
   ).map(([id, c, l]) =>
-    total(id, `财政拨款调整后预算 = 年初预算 + 年中追加（${l}）`, `财拨_调整后预算_${c}`, [`财拨_年初预算_${c}`, `财拨_年中追加_${c}`]),
+    total(id, `财政拨款调整后预算 = 年初预算 + 年中追加（${l}）`, `财拨_调整后预算_${c}`, [
+      `财拨_年初预算_${c}`,
+      `财拨_年中追加_${c}`,
+    ])
   ),
-  total('sum.财拨基本支出', '财政拨款基本支出 = 人员经费 + 日常公用经费', '财拨_基本支出', ['财拨_人员经费', '财拨_公用经费']),
-  total('sum.财拨人员经费', '财政拨款人员经费 = 工资福利支出 + 对个人和家庭的补助（财决08-1）', '财拨_人员经费', ['财拨_工资福利支出', '财拨_对个人和家庭的补助']),
+  total('sum.财拨基本支出', '财政拨款基本支出 = 人员经费 + 日常公用经费', '财拨_基本支出', [
+    '财拨_人员经费',
+    '财拨_公用经费',
+  ]),
+  total(
+    'sum.财拨人员经费',
+    '财政拨款人员经费 = 工资福利支出 + 对个人和家庭的补助（财决08-1）',
+    '财拨_人员经费',
+    ['财拨_工资福利支出', '财拨_对个人和家庭的补助']
+  ),
   total('sum.财拨经济分类', '财政拨款本年支出合计 = 按经济分类的支出之和', '财拨_本年支出_合计', [
     '财拨_工资福利支出',
     '财拨_商品和服务支出',
@@ -485,18 +637,50 @@ export const CHECKS: CheckDecl[] = [
   ]),
 
   // ---- 合计: 其他资金.
-  same('sum.其他资金收入', '其他资金本年收入 = 一般公共预算财政拨款以外的各项收入之和', '其他_本年收入', 收入来源.filter((n) => n !== '收入_一般公共预算财政拨款'), { family: '合计' }),
-  same('sum.其他资金支出', '其他资金本年支出 = 一般公共预算财政拨款以外的各项支出之和', '其他_本年支出', [
-    '支出_政府性基金预算财政拨款',
-    '支出_国有资本经营预算财政拨款',
-    '支出_其他资金',
-  ], { family: '合计' }),
-  decl('sum.其他收入明细', '其他收入明细之和 = 其他资金本年收入', '合计', ['其他_本年收入', '其他收入明细表'], (ctx) => {
-    const rows = ctx.model.table('其他收入明细表').rows as Row[];
-    const parts = rows.map((r) => cellTerm('其他收入明细表', '其他收入明细', r, textOf(r, '来源') || `第${r.index + 1}行`, '金额', '金额', 'amount'));
-    if (!hasAny(parts)) return [];
-    return [{ type: 'comparison', relation: '=', left: [ctx.term('其他_本年收入')], right: parts, statement: '其他资金本年收入 = 其他收入明细各行金额之和' }];
-  }),
+  same(
+    'sum.其他资金收入',
+    '其他资金本年收入 = 一般公共预算财政拨款以外的各项收入之和',
+    '其他_本年收入',
+    收入来源.filter((n) => n !== '收入_一般公共预算财政拨款'),
+    { family: '合计' }
+  ),
+  same(
+    'sum.其他资金支出',
+    '其他资金本年支出 = 一般公共预算财政拨款以外的各项支出之和',
+    '其他_本年支出',
+    ['支出_政府性基金预算财政拨款', '支出_国有资本经营预算财政拨款', '支出_其他资金'],
+    { family: '合计' }
+  ),
+  decl(
+    'sum.其他收入明细',
+    '其他收入明细之和 = 其他资金本年收入',
+    '合计',
+    ['其他_本年收入', '其他收入明细表'],
+    (ctx) => {
+      const rows = ctx.model.table('其他收入明细表').rows as Row[];
+      const parts = rows.map((r) =>
+        cellTerm(
+          '其他收入明细表',
+          '其他收入明细',
+          r,
+          textOf(r, '来源') || `第${r.index + 1}行`,
+          '金额',
+          '金额',
+          'amount'
+        )
+      );
+      if (!hasAny(parts)) return [];
+      return [
+        {
+          type: 'comparison',
+          relation: '=',
+          left: [ctx.term('其他_本年收入')],
+          right: parts,
+          statement: '其他资金本年收入 = 其他收入明细各行金额之和',
+        },
+      ];
+    }
+  ),
 
   // ---- 合计: 三公经费 (公开07).
   ...(
@@ -508,14 +692,35 @@ export const CHECKS: CheckDecl[] = [
     ] as const
   ).map(([id, c]) => {
     const parts = [`三公_因公出国_${c}`, `三公_公务接待_${c}`, `三公_公务用车_${c}`];
-    const bySubLines = [`三公_因公出国_${c}`, `三公_公务接待_${c}`, `三公_公务用车购置_${c}`, `三公_公务用车运行_${c}`];
+    const bySubLines = [
+      `三公_因公出国_${c}`,
+      `三公_公务接待_${c}`,
+      `三公_公务用车购置_${c}`,
+      `三公_公务用车运行_${c}`,
+    ];
     const title = `“三公”经费${c}数：合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费`;
-    return decl(id, title, '合计', [`三公_合计_${c}`, ...parts, `三公_公务用车购置_${c}`, `三公_公务用车运行_${c}`], (ctx) => {
-      // Many tables give only the 公务用车 sub-lines (购置 + 运行): the total is then checked against them.
-      const subLinesOnly = ctx.operand(`三公_公务用车_${c}`).value === null && bySubLines.slice(2).some((n) => ctx.operand(n).value !== null);
-      const use = subLinesOnly ? bySubLines : parts;
-      return [{ type: 'comparison', relation: '=', left: [ctx.term(`三公_合计_${c}`)], right: use.map((p) => ctx.term(p)), statement: `${ctx.operand(`三公_合计_${c}`).label} = ${labels(ctx, use)}` }];
-    });
+    return decl(
+      id,
+      title,
+      '合计',
+      [`三公_合计_${c}`, ...parts, `三公_公务用车购置_${c}`, `三公_公务用车运行_${c}`],
+      (ctx) => {
+        // Many tables give only the 公务用车 sub-lines (购置 + 运行): the total is then checked against them.
+        const subLinesOnly =
+          ctx.operand(`三公_公务用车_${c}`).value === null &&
+          bySubLines.slice(2).some((n) => ctx.operand(n).value !== null);
+        const use = subLinesOnly ? bySubLines : parts;
+        return [
+          {
+            type: 'comparison',
+            relation: '=',
+            left: [ctx.term(`三公_合计_${c}`)],
+            right: use.map((p) => ctx.term(p)),
+            statement: `${ctx.operand(`三公_合计_${c}`).label} = ${labels(ctx, use)}`,
+          },
+        ];
+      }
+    );
   }),
   ...(
     [
@@ -525,7 +730,10 @@ export const CHECKS: CheckDecl[] = [
       ['sum.三公公务用车.上年决算', '上年决算'],
     ] as const
   ).map(([id, c]) =>
-    total(id, `公务用车购置及运行维护费 = 购置费 + 运行维护费（${c}数）`, `三公_公务用车_${c}`, [`三公_公务用车购置_${c}`, `三公_公务用车运行_${c}`]),
+    total(id, `公务用车购置及运行维护费 = 购置费 + 运行维护费（${c}数）`, `三公_公务用车_${c}`, [
+      `三公_公务用车购置_${c}`,
+      `三公_公务用车运行_${c}`,
+    ])
   ),
 
   // ---- 合计: 项目支出明细表.
@@ -540,13 +748,20 @@ export const CHECKS: CheckDecl[] = [
           type: 'notice',
           key: `未知上级.${parent}`,
           what: `项目支出明细表中有子项目的“上级项目”填为“${parent}”，但表中没有名为“${parent}”的项目`,
-          operands: children.map((c) => ({ name: '项目支出明细表', label: `“${textOf(c, '项目')}”上级项目`, value: parent, address: c.cells['上级项目']?.address })),
+          operands: children.map((c) => ({
+            name: '项目支出明细表',
+            label: `“${textOf(c, '项目')}”上级项目`,
+            value: parent,
+            address: c.cells['上级项目']?.address,
+          })),
           nextStep: '把“上级项目”改为表中已有的项目名称，或补列该项目。',
         });
         continue;
       }
       for (const [key, colLabel] of 项目金额列) {
-        const parts = children.map((c) => cellTerm('项目支出明细表', '项目', c, textOf(c, '项目'), key, colLabel, 'amount'));
+        const parts = children.map((c) =>
+          cellTerm('项目支出明细表', '项目', c, textOf(c, '项目'), key, colLabel, 'amount')
+        );
         if (!hasAny(parts)) continue;
         out.push({
           type: 'comparison',
@@ -561,14 +776,32 @@ export const CHECKS: CheckDecl[] = [
     }
     return out;
   }),
-  decl('sum.项目合计', '各项目之和 = 项目支出合计', '合计', ['项目支出明细表', '项目_合计_年初预算', '项目_合计_年中追加', '项目_合计_预算总额', '项目_合计_决算数'], (ctx) => {
-    const tops = projectRows(ctx).filter((r) => !textOf(r, '上级项目'));
-    return 项目金额列.flatMap(([key, colLabel]): Outcome[] => {
-      const parts = tops.map((r) => cellTerm('项目支出明细表', '项目', r, textOf(r, '项目'), key, colLabel, 'amount'));
-      if (!hasAny(parts)) return [];
-      return [{ type: 'comparison', key, subject: colLabel, relation: '=', left: [ctx.term(`项目_合计_${key}`)], right: parts, statement: `合计${colLabel} = 各项目（不含子项）${colLabel}之和` }];
-    });
-  }),
+  decl(
+    'sum.项目合计',
+    '各项目之和 = 项目支出合计',
+    '合计',
+    ['项目支出明细表', '项目_合计_年初预算', '项目_合计_年中追加', '项目_合计_预算总额', '项目_合计_决算数'],
+    (ctx) => {
+      const tops = projectRows(ctx).filter((r) => !textOf(r, '上级项目'));
+      return 项目金额列.flatMap(([key, colLabel]): Outcome[] => {
+        const parts = tops.map((r) =>
+          cellTerm('项目支出明细表', '项目', r, textOf(r, '项目'), key, colLabel, 'amount')
+        );
+        if (!hasAny(parts)) return [];
+        return [
+          {
+            type: 'comparison',
+            key,
+            subject: colLabel,
+            relation: '=',
+            left: [ctx.term(`项目_合计_${key}`)],
+            right: parts,
+            statement: `合计${colLabel} = 各项目（不含子项）${colLabel}之和`,
+          },
+        ];
+      });
+    }
+  ),
   decl('input.项目重名', '项目名称应唯一', '输入', ['项目支出明细表'], (ctx) => {
     return [...rowsByText(projectRows(ctx), '项目').values()]
       .filter((same) => same.length > 1)
@@ -577,32 +810,56 @@ export const CHECKS: CheckDecl[] = [
         key: textOf(same[0], '项目'),
         severity: '提示',
         what: `项目支出明细表中有 ${same.length} 行项目名称都是“${textOf(same[0], '项目')}”：子项目的“上级项目”和出错说明都按名称对应，同名会混淆`,
-        operands: same.map((r) => ({ name: '项目支出明细表', label: '项目名称', value: textOf(r, '项目'), address: r.cells['项目']?.address })),
+        operands: same.map((r) => ({
+          name: '项目支出明细表',
+          label: '项目名称',
+          value: textOf(r, '项目'),
+          address: r.cells['项目']?.address,
+        })),
         nextStep: '给同名项目加上区分（如编号或用途），使每个项目名称唯一。',
       }));
   }),
-  decl('sum.项目预算总额', '项目预算总额 = 年初预算数 + 年中追加预算数', '合计', ['项目支出明细表', '项目_合计_预算总额'], (ctx) => {
-    const rows = projectRows(ctx).map((r) => ({ name: textOf(r, '项目'), row: r }));
-    const seen = new Map<string, number>();
-    rows.forEach(({ name }) => seen.set(name, (seen.get(name) ?? 0) + 1));
-    const out: Outcome[] = rows.flatMap(({ name, row }): Outcome[] => {
-      // Same-named projects get the row number in their key, so each finding keeps its own id.
-      const key = (seen.get(name) ?? 0) > 1 ? `${name}@第${row.index + 1}行` : name;
-      const parts = [cellTerm('项目支出明细表', '项目', row, name, '年初预算', '年初预算数', 'amount'), cellTerm('项目支出明细表', '项目', row, name, '年中追加', '年中追加预算数', 'amount')];
-      if (!hasAny(parts)) return [];
-      return [{ type: 'comparison', key, subject: `“${name}”`, relation: '=', left: [cellTerm('项目支出明细表', '项目', row, name, '预算总额', '预算总额', 'amount')], right: parts, statement: `“${name}”预算总额 = 年初预算数 + 年中追加预算数` }];
-    });
-    out.push({
-      type: 'comparison',
-      key: '合计',
-      subject: '合计',
-      relation: '=',
-      left: [ctx.term('项目_合计_预算总额')],
-      right: [ctx.term('项目_合计_年初预算'), ctx.term('项目_合计_年中追加')],
-      statement: '合计预算总额 = 合计年初预算数 + 合计年中追加预算数',
-    });
-    return out;
-  }),
+  decl(
+    'sum.项目预算总额',
+    '项目预算总额 = 年初预算数 + 年中追加预算数',
+    '合计',
+    ['项目支出明细表', '项目_合计_预算总额'],
+    (ctx) => {
+      const rows = projectRows(ctx).map((r) => ({ name: textOf(r, '项目'), row: r }));
+      const seen = new Map<string, number>();
+      rows.forEach(({ name }) => seen.set(name, (seen.get(name) ?? 0) + 1));
+      const out: Outcome[] = rows.flatMap(({ name, row }): Outcome[] => {
+        // Same-named projects get the row number in their key, so each finding keeps its own id.
+        const key = (seen.get(name) ?? 0) > 1 ? `${name}@第${row.index + 1}行` : name;
+        const parts = [
+          cellTerm('项目支出明细表', '项目', row, name, '年初预算', '年初预算数', 'amount'),
+          cellTerm('项目支出明细表', '项目', row, name, '年中追加', '年中追加预算数', 'amount'),
+        ];
+        if (!hasAny(parts)) return [];
+        return [
+          {
+            type: 'comparison',
+            key,
+            subject: `“${name}”`,
+            relation: '=',
+            left: [cellTerm('项目支出明细表', '项目', row, name, '预算总额', '预算总额', 'amount')],
+            right: parts,
+            statement: `“${name}”预算总额 = 年初预算数 + 年中追加预算数`,
+          },
+        ];
+      });
+      out.push({
+        type: 'comparison',
+        key: '合计',
+        subject: '合计',
+        relation: '=',
+        left: [ctx.term('项目_合计_预算总额')],
+        right: [ctx.term('项目_合计_年初预算'), ctx.term('项目_合计_年中追加')],
+        statement: '合计预算总额 = 合计年初预算数 + 合计年中追加预算数',
+      });
+      return out;
+    }
+  ),
 
   // ---- 合计: 人员情况表 vs 基础数据.
   ...(
@@ -611,63 +868,245 @@ export const CHECKS: CheckDecl[] = [
       ['sum.人员.在职人数', '在职人数', '基础_在职人数', '年末实有在职人数'],
     ] as Array<[string, string, string, string]>
   ).map(([id, key, name, colLabel]) =>
-    decl(id, `基础数据${label(name)} = 机构人员情况表各单位${colLabel}之和`, '合计', [name, '人员情况表'], (ctx) => {
-      const rows = ctx.model.table('人员情况表').rows as Row[];
-      const parts = rows.map((r) => cellTerm('人员情况表', '机构人员情况表', r, textOf(r, '单位') || `第${r.index + 1}行`, key, colLabel, 'count'));
-      if (!hasAny(parts)) return [];
-      return [{ type: 'comparison', relation: '=', left: [ctx.term(name)], right: parts, statement: `${label(name)} = 各单位${colLabel}之和` }];
-    }),
+    decl(
+      id,
+      `基础数据${label(name)} = 机构人员情况表各单位${colLabel}之和`,
+      '合计',
+      [name, '人员情况表'],
+      (ctx) => {
+        const rows = ctx.model.table('人员情况表').rows as Row[];
+        const parts = rows.map((r) =>
+          cellTerm(
+            '人员情况表',
+            '机构人员情况表',
+            r,
+            textOf(r, '单位') || `第${r.index + 1}行`,
+            key,
+            colLabel,
+            'count'
+          )
+        );
+        if (!hasAny(parts)) return [];
+        return [
+          {
+            type: 'comparison',
+            relation: '=',
+            left: [ctx.term(name)],
+            right: parts,
+            statement: `${label(name)} = 各单位${colLabel}之和`,
+          },
+        ];
+      }
+    )
   ),
 
   // ---- 平衡: 年初结转结余 + 收入 − 支出 = 年末结转结余.
-  decl('balance.部门', '部门收支平衡：收入总计 = 支出总计', '平衡', ['收入_年初结转和结余', '收入_本年收入合计', '收入_使用非财政拨款结余', '支出_本年支出合计', '支出_结余分配', '支出_年末结转和结余'], (ctx) => [
-    {
-      type: 'comparison',
-      relation: '=',
-      left: [ctx.term('支出_年末结转和结余')],
-      right: [ctx.term('收入_年初结转和结余'), ctx.term('收入_本年收入合计'), ctx.term('收入_使用非财政拨款结余'), ctx.term('支出_本年支出合计', -1), ctx.term('支出_结余分配', -1)],
-      statement: '年末结转和结余 = 年初结转和结余 + 本年收入合计 + 使用非财政拨款结余 − 本年支出合计 − 结余分配',
-    },
-  ]),
-  balance('balance.一般公共预算', '一般公共预算财政拨款结转结余平衡（收支总表）', '结转_一般公共预算_年初', ['收入_一般公共预算财政拨款'], ['支出_一般公共预算财政拨款'], '结转_一般公共预算_年末'),
+  decl(
+    'balance.部门',
+    '部门收支平衡：收入总计 = 支出总计',
+    '平衡',
+    [
+      '收入_年初结转和结余',
+      '收入_本年收入合计',
+      '收入_使用非财政拨款结余',
+      '支出_本年支出合计',
+      '支出_结余分配',
+      '支出_年末结转和结余',
+    ],
+    (ctx) => [
+      {
+        type: 'comparison',
+        relation: '=',
+        left: [ctx.term('支出_年末结转和结余')],
+        right: [
+          ctx.term('收入_年初结转和结余'),
+          ctx.term('收入_本年收入合计'),
+          ctx.term('收入_使用非财政拨款结余'),
+          ctx.term('支出_本年支出合计', -1),
+          ctx.term('支出_结余分配', -1),
+        ],
+        statement:
+          '年末结转和结余 = 年初结转和结余 + 本年收入合计 + 使用非财政拨款结余 − 本年支出合计 − 结余分配',
+      },
+    ]
+  ),
+  balance(
+    'balance.一般公共预算',
+    '一般公共预算财政拨款结转结余平衡（收支总表）',
+    '结转_一般公共预算_年初',
+    ['收入_一般公共预算财政拨款'],
+    ['支出_一般公共预算财政拨款'],
+    '结转_一般公共预算_年末'
+  ),
   ...(
     [
       ['balance.财拨.基本', '基本', '基本支出'],
       ['balance.财拨.项目', '项目', '项目支出'],
       ['balance.财拨.合计', '合计', '合计'],
     ] as const
-  ).map(([id, c, l]) => balance(id, `财政拨款结转结余平衡（${l}）`, `财拨_年初结转结余_${c}`, [`财拨_本年收入_${c}`], [`财拨_本年支出_${c}`], `财拨_年末结转结余_${c}`)),
-  balance('balance.其他资金', '其他资金结转结余平衡', '其他_年初结转', ['其他_本年收入'], ['其他_本年支出'], '其他_年末结转'),
+  ).map(([id, c, l]) =>
+    balance(
+      id,
+      `财政拨款结转结余平衡（${l}）`,
+      `财拨_年初结转结余_${c}`,
+      [`财拨_本年收入_${c}`],
+      [`财拨_本年支出_${c}`],
+      `财拨_年末结转结余_${c}`
+    )
+  ),
+  balance(
+    'balance.其他资金',
+    '其他资金结转结余平衡',
+    '其他_年初结转',
+    ['其他_本年收入'],
+    ['其他_本年支出'],
+    '其他_年末结转'
+  ),
 
   // ---- 一致: one quantity stated in several places (each pair once).
-  same('same.财拨收入', '一般公共预算财政拨款收入：收支总表与财政拨款表一致', '财拨_本年收入_合计', '收入_一般公共预算财政拨款'),
-  same('same.财拨收入与调整后预算', '一般公共预算财政拨款收入与调整后预算一致', '财拨_调整后预算_合计', '收入_一般公共预算财政拨款', { severity: '提示', nextStep: '财政拨款收入通常等于调整后预算；不一致时核对预算调整文件，确有原因的在“出错说明”表中说明。' }),
-  same('same.财拨支出', '一般公共预算财政拨款支出：收支总表与财政拨款表一致', '财拨_本年支出_合计', '支出_一般公共预算财政拨款'),
-  same('same.财拨年初结转', '一般公共预算年初结转结余：收支总表与财政拨款表一致', '财拨_年初结转结余_合计', '结转_一般公共预算_年初'),
-  same('same.财拨年末结转', '一般公共预算年末结转结余：收支总表与财政拨款表一致', '财拨_年末结转结余_合计', '结转_一般公共预算_年末'),
-  same('same.其他资金年初结转', '其他资金年初结转结余：收支总表与其他资金表一致', '其他_年初结转', '结转_其他资金_年初'),
-  same('same.其他资金年末结转', '其他资金年末结转结余：收支总表与其他资金表一致', '其他_年末结转', '结转_其他资金_年末'),
+  same(
+    'same.财拨收入',
+    '一般公共预算财政拨款收入：收支总表与财政拨款表一致',
+    '财拨_本年收入_合计',
+    '收入_一般公共预算财政拨款'
+  ),
+  same(
+    'same.财拨收入与调整后预算',
+    '一般公共预算财政拨款收入与调整后预算一致',
+    '财拨_调整后预算_合计',
+    '收入_一般公共预算财政拨款',
+    {
+      severity: '提示',
+      nextStep: '财政拨款收入通常等于调整后预算；不一致时核对预算调整文件，确有原因的在“出错说明”表中说明。',
+    }
+  ),
+  same(
+    'same.财拨支出',
+    '一般公共预算财政拨款支出：收支总表与财政拨款表一致',
+    '财拨_本年支出_合计',
+    '支出_一般公共预算财政拨款'
+  ),
+  same(
+    'same.财拨年初结转',
+    '一般公共预算年初结转结余：收支总表与财政拨款表一致',
+    '财拨_年初结转结余_合计',
+    '结转_一般公共预算_年初'
+  ),
+  same(
+    'same.财拨年末结转',
+    '一般公共预算年末结转结余：收支总表与财政拨款表一致',
+    '财拨_年末结转结余_合计',
+    '结转_一般公共预算_年末'
+  ),
+  same(
+    'same.其他资金年初结转',
+    '其他资金年初结转结余：收支总表与其他资金表一致',
+    '其他_年初结转',
+    '结转_其他资金_年初'
+  ),
+  same(
+    'same.其他资金年末结转',
+    '其他资金年末结转结余：收支总表与其他资金表一致',
+    '其他_年末结转',
+    '结转_其他资金_年末'
+  ),
   same('same.年初结转结余', '年初结转和结余：收支总表两处一致', '结转_合计_年初', '收入_年初结转和结余'),
   same('same.年末结转结余', '年末结转和结余：收支总表两处一致', '结转_合计_年末', '支出_年末结转和结余'),
-  same('same.预算完成上年结转', '预算完成率所用上年结转 = 收支总表年初结转和结余', '基础_预算完成_上年结转', '收入_年初结转和结余'),
-  same('same.预算完成年末结余', '预算完成率与结转结余变动率所用年末结转结余一致', '基础_预算完成_年末结余', '基础_结转结余_本年'),
+  same(
+    'same.预算完成上年结转',
+    '预算完成率所用上年结转 = 收支总表年初结转和结余',
+    '基础_预算完成_上年结转',
+    '收入_年初结转和结余'
+  ),
+  same(
+    'same.预算完成年末结余',
+    '预算完成率与结转结余变动率所用年末结转结余一致',
+    '基础_预算完成_年末结余',
+    '基础_结转结余_本年'
+  ),
   // The 湖南 formula's 年末结余 is 财决01's 年末结转和结余 row (docs/domain.md §1.3), as its 上年结转 is the 年初 row.
-  same('same.预算完成年末结余.收支总表', '预算完成率所用年末结余 = 收支总表年末结转和结余', '基础_预算完成_年末结余', '支出_年末结转和结余'),
-  same('same.基础年末结转结余', '结转结余变动率所用年末结转结余 = 一般公共预算与其他资金年末结转结余之和', '基础_结转结余_本年', ['财拨_年末结转结余_合计', '其他_年末结转']),
+  same(
+    'same.预算完成年末结余.收支总表',
+    '预算完成率所用年末结余 = 收支总表年末结转和结余',
+    '基础_预算完成_年末结余',
+    '支出_年末结转和结余'
+  ),
+  same(
+    'same.基础年末结转结余',
+    '结转结余变动率所用年末结转结余 = 一般公共预算与其他资金年末结转结余之和',
+    '基础_结转结余_本年',
+    ['财拨_年末结转结余_合计', '其他_年末结转']
+  ),
   same('same.财拨基本支出', '财政拨款基本支出：支出明细与收支表一致', '财拨_基本支出', '财拨_本年支出_基本'),
   same('same.财拨项目支出', '财政拨款项目支出：支出明细与收支表一致', '财拨_项目支出', '财拨_本年支出_项目'),
-  same('same.项目决算合计', '财政拨款项目支出 = 项目支出明细表合计决算数', '项目_合计_决算数', '财拨_项目支出'),
-  same('same.项目年初预算', '项目年初预算：项目支出明细表合计与财政拨款批复一致', '项目_合计_年初预算', '财拨_年初预算_项目'),
-  same('same.项目年中追加', '项目年中追加：项目支出明细表合计与财政拨款批复一致', '项目_合计_年中追加', '财拨_年中追加_项目'),
-  same('same.项目预算总额', '项目预算总额：项目支出明细表合计与财政拨款调整后预算一致', '项目_合计_预算总额', '财拨_调整后预算_项目'),
-  same('same.公用经费决算', '公用经费控制率所用公用经费决算数 = 财政拨款日常公用经费', '基础_公用经费决算', '财拨_公用经费', { severity: '提示', nextStep: '两处口径应相同；如基础数据表按全部资金计，在“出错说明”表中说明口径。' }),
-  same('same.预算完成年初预算', '预算完成率所用年初预算 = 财政拨款年初批复预算', '基础_预算完成_年初预算', '财拨_年初预算_合计', { severity: '提示', nextStep: '核对预算批复文件；口径不同（如含其他资金）的，在“出错说明”表中说明。' }),
-  same('same.预算完成本年追加', '预算完成率所用本年追加预算 = 财政拨款年中追加', '基础_预算完成_本年追加', '财拨_年中追加_合计', { severity: '提示', nextStep: '核对预算调整文件；口径不同的，在“出错说明”表中说明。' }),
-  same('same.预算调整年初预算', '预算调整率所用年初预算 = 财政拨款年初批复预算', '基础_预算调整_年初预算', '财拨_年初预算_合计', { severity: '提示', nextStep: '核对预算批复文件；口径不同的，在“出错说明”表中说明。' }),
-  same('same.预算调整调整数', '预算调整率所用年中调整数 = 财政拨款年中追加', '基础_预算调整_调整数', '财拨_年中追加_合计', { severity: '提示', nextStep: '核对预算调整文件；口径不同的，在“出错说明”表中说明。' }),
+  same(
+    'same.项目决算合计',
+    '财政拨款项目支出 = 项目支出明细表合计决算数',
+    '项目_合计_决算数',
+    '财拨_项目支出'
+  ),
+  same(
+    'same.项目年初预算',
+    '项目年初预算：项目支出明细表合计与财政拨款批复一致',
+    '项目_合计_年初预算',
+    '财拨_年初预算_项目'
+  ),
+  same(
+    'same.项目年中追加',
+    '项目年中追加：项目支出明细表合计与财政拨款批复一致',
+    '项目_合计_年中追加',
+    '财拨_年中追加_项目'
+  ),
+  same(
+    'same.项目预算总额',
+    '项目预算总额：项目支出明细表合计与财政拨款调整后预算一致',
+    '项目_合计_预算总额',
+    '财拨_调整后预算_项目'
+  ),
+  same(
+    'same.公用经费决算',
+    '公用经费控制率所用公用经费决算数 = 财政拨款日常公用经费',
+    '基础_公用经费决算',
+    '财拨_公用经费',
+    { severity: '提示', nextStep: '两处口径应相同；如基础数据表按全部资金计，在“出错说明”表中说明口径。' }
+  ),
+  same(
+    'same.预算完成年初预算',
+    '预算完成率所用年初预算 = 财政拨款年初批复预算',
+    '基础_预算完成_年初预算',
+    '财拨_年初预算_合计',
+    { severity: '提示', nextStep: '核对预算批复文件；口径不同（如含其他资金）的，在“出错说明”表中说明。' }
+  ),
+  same(
+    'same.预算完成本年追加',
+    '预算完成率所用本年追加预算 = 财政拨款年中追加',
+    '基础_预算完成_本年追加',
+    '财拨_年中追加_合计',
+    { severity: '提示', nextStep: '核对预算调整文件；口径不同的，在“出错说明”表中说明。' }
+  ),
+  same(
+    'same.预算调整年初预算',
+    '预算调整率所用年初预算 = 财政拨款年初批复预算',
+    '基础_预算调整_年初预算',
+    '财拨_年初预算_合计',
+    { severity: '提示', nextStep: '核对预算批复文件；口径不同的，在“出错说明”表中说明。' }
+  ),
+  same(
+    'same.预算调整调整数',
+    '预算调整率所用年中调整数 = 财政拨款年中追加',
+    '基础_预算调整_调整数',
+    '财拨_年中追加_合计',
+    { severity: '提示', nextStep: '核对预算调整文件；口径不同的，在“出错说明”表中说明。' }
+  ),
 
   // ---- 衔接: this year's 年初 = last year's 年末.
-  same('carry.结转结余', '本年年初结转和结余 = 上年度累计结转结余（上年年末）', '基础_结转结余_上年', '收入_年初结转和结余', { family: '衔接' }),
+  same(
+    'carry.结转结余',
+    '本年年初结转和结余 = 上年度累计结转结余（上年年末）',
+    '基础_结转结余_上年',
+    '收入_年初结转和结余',
+    { family: '衔接' }
+  ),
 
   // ---- 部分: part ≤ whole.
   ...(
@@ -685,23 +1124,47 @@ export const CHECKS: CheckDecl[] = [
       ['part.其他_本年支出', '其他_本年支出', '支出_本年支出合计'],
     ] as Array<[string, string, string]>
   ).map(([id, part, whole]) =>
-    atMost(id, `${part.startsWith('财拨') ? '财政拨款' : '其他资金'}${label(part).replace(/^其中：/, '')}不超过部门${label(whole).replace(/^其中：/, '')}`, [part], whole),
+    atMost(
+      id,
+      `${part.startsWith('财拨') ? '财政拨款' : '其他资金'}${label(part).replace(/^其中：/, '')}不超过部门${label(whole).replace(/^其中：/, '')}`,
+      [part],
+      whole
+    )
   ),
-  atMost('part.其他资金明细', '其他资金日常公用经费 + 项目支出不超过其他资金本年支出', ['其他_公用经费', '其他_项目支出'], '其他_本年支出'),
+  atMost(
+    'part.其他资金明细',
+    '其他资金日常公用经费 + 项目支出不超过其他资金本年支出',
+    ['其他_公用经费', '其他_项目支出'],
+    '其他_本年支出'
+  ),
 
   // ---- 合计: whole = 财政拨款 part + 其他资金 part (a report that counts all other funds as 项目 while
   // saying part of them was 公用经费 passes every part ≤ whole, and fails here).
-  total('sum.资金来源.项目支出', '项目支出 = 财政拨款项目支出 + 其他资金项目支出', '支出_项目支出', ['财拨_项目支出', '其他_项目支出']),
-  total('sum.资金来源.公用经费', '日常公用经费 = 财政拨款日常公用经费 + 其他资金日常公用经费', '支出_公用经费', ['财拨_公用经费', '其他_公用经费']),
-  decl('sum.资金来源.基本支出', '基本支出 = 财政拨款基本支出 + 其他资金基本支出', '合计', ['支出_基本支出', '财拨_基本支出', '其他_本年支出', '其他_项目支出'], (ctx) => [
-    {
-      type: 'comparison',
-      relation: '=',
-      left: [ctx.term('支出_基本支出')],
-      right: [ctx.term('财拨_基本支出'), ctx.term('其他_本年支出'), ctx.term('其他_项目支出', -1)],
-      statement: '基本支出 = 财政拨款基本支出 + （其他资金本年支出 − 其他资金项目支出）',
-    },
+  total('sum.资金来源.项目支出', '项目支出 = 财政拨款项目支出 + 其他资金项目支出', '支出_项目支出', [
+    '财拨_项目支出',
+    '其他_项目支出',
   ]),
+  total(
+    'sum.资金来源.公用经费',
+    '日常公用经费 = 财政拨款日常公用经费 + 其他资金日常公用经费',
+    '支出_公用经费',
+    ['财拨_公用经费', '其他_公用经费']
+  ),
+  decl(
+    'sum.资金来源.基本支出',
+    '基本支出 = 财政拨款基本支出 + 其他资金基本支出',
+    '合计',
+    ['支出_基本支出', '财拨_基本支出', '其他_本年支出', '其他_项目支出'],
+    (ctx) => [
+      {
+        type: 'comparison',
+        relation: '=',
+        left: [ctx.term('支出_基本支出')],
+        right: [ctx.term('财拨_基本支出'), ctx.term('其他_本年支出'), ctx.term('其他_项目支出', -1)],
+        statement: '基本支出 = 财政拨款基本支出 + （其他资金本年支出 − 其他资金项目支出）',
+      },
+    ]
+  ),
 
   // Each 经济分类 line likewise: the department's line = its 财政拨款 part + its 其他资金 part, once the
   // 其他资金 part is stated (without it, part.财拨_* already says all a blank allows: 财政拨款 part ≤ whole).
@@ -713,34 +1176,59 @@ export const CHECKS: CheckDecl[] = [
       ['sum.资金来源.资本性支出', '资本性支出'],
     ] as const
   ).map(([id, line]) =>
-    decl(id, `${line} = 财政拨款${line} + 其他资金${line}`, '合计', [`支出_${line}`, `财拨_${line}`, `其他_${line}`], (ctx) => ctx.operand(`其他_${line}`).value === null ? [] : [
-      {
-        type: 'comparison',
-        relation: '=',
-        left: [ctx.term(`支出_${line}`)],
-        right: [ctx.term(`财拨_${line}`), ctx.term(`其他_${line}`)],
-        statement: `${placed(`支出_${line}`)} = ${placed(`财拨_${line}`)} + ${placed(`其他_${line}`)}`,
-      },
-    ]),
+    decl(
+      id,
+      `${line} = 财政拨款${line} + 其他资金${line}`,
+      '合计',
+      [`支出_${line}`, `财拨_${line}`, `其他_${line}`],
+      (ctx) =>
+        ctx.operand(`其他_${line}`).value === null
+          ? []
+          : [
+              {
+                type: 'comparison',
+                relation: '=',
+                left: [ctx.term(`支出_${line}`)],
+                right: [ctx.term(`财拨_${line}`), ctx.term(`其他_${line}`)],
+                statement: `${placed(`支出_${line}`)} = ${placed(`财拨_${line}`)} + ${placed(`其他_${line}`)}`,
+              },
+            ]
+    )
   ),
 
   // ---- 合计: the 财政拨款 subtotal (公开02 / 公开04) and 本年收入合计 through it.
-  total('sum.财政拨款收入小计', '财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营财政拨款收入', '收入_财政拨款小计', [
-    '收入_一般公共预算财政拨款',
-    '收入_政府性基金预算财政拨款',
-    '收入_国有资本经营预算财政拨款',
-  ]),
-  total('sum.财政拨款支出小计', '财政拨款支出 = 一般公共预算 + 政府性基金 + 国有资本经营财政拨款支出', '支出_财政拨款小计', [
-    '支出_一般公共预算财政拨款',
-    '支出_政府性基金预算财政拨款',
-    '支出_国有资本经营预算财政拨款',
-  ]),
+  total(
+    'sum.财政拨款收入小计',
+    '财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营财政拨款收入',
+    '收入_财政拨款小计',
+    ['收入_一般公共预算财政拨款', '收入_政府性基金预算财政拨款', '收入_国有资本经营预算财政拨款']
+  ),
+  total(
+    'sum.财政拨款支出小计',
+    '财政拨款支出 = 一般公共预算 + 政府性基金 + 国有资本经营财政拨款支出',
+    '支出_财政拨款小计',
+    ['支出_一般公共预算财政拨款', '支出_政府性基金预算财政拨款', '支出_国有资本经营预算财政拨款']
+  ),
   // Only where the subtotal is given (收入决算表 has it and no split); otherwise sum.本年收入合计 decides.
-  decl('sum.本年收入合计.财政拨款小计', '本年收入合计 = 财政拨款收入 + 其他各项收入（收入决算表口径）', '合计', ['收入_本年收入合计', '收入_财政拨款小计', ...收入来源.filter((n) => !/财政拨款$/.test(n))], (ctx) => {
-    if (ctx.operand('收入_财政拨款小计').value === null) return [];
-    const parts = ['收入_财政拨款小计', ...收入来源.filter((n) => !/财政拨款$/.test(n))];
-    return [{ type: 'comparison', relation: '=', left: [ctx.term('收入_本年收入合计')], right: parts.map((n) => ctx.term(n)), statement: `${ctx.operand('收入_本年收入合计').label} = ${labels(ctx, parts)}` }];
-  }),
+  decl(
+    'sum.本年收入合计.财政拨款小计',
+    '本年收入合计 = 财政拨款收入 + 其他各项收入（收入决算表口径）',
+    '合计',
+    ['收入_本年收入合计', '收入_财政拨款小计', ...收入来源.filter((n) => !/财政拨款$/.test(n))],
+    (ctx) => {
+      if (ctx.operand('收入_财政拨款小计').value === null) return [];
+      const parts = ['收入_财政拨款小计', ...收入来源.filter((n) => !/财政拨款$/.test(n))];
+      return [
+        {
+          type: 'comparison',
+          relation: '=',
+          left: [ctx.term('收入_本年收入合计')],
+          right: parts.map((n) => ctx.term(n)),
+          statement: `${ctx.operand('收入_本年收入合计').label} = ${labels(ctx, parts)}`,
+        },
+      ];
+    }
+  ),
 
   // ---- 合计: 功能分类 lines given add up to the year's totals (a class left blank has none).
   ...(
@@ -752,7 +1240,15 @@ export const CHECKS: CheckDecl[] = [
     const lines = FUNCTION_CLASSES.map(([k]) => `功能_${k}_${side}`);
     return decl(id, `本年${side}合计 = 按功能分类各类${side}之和`, '合计', [whole, ...lines], (ctx) => {
       const given = lines.filter((n) => ctx.operand(n).value !== null);
-      return [{ type: 'comparison', relation: '=', left: [ctx.term(whole)], right: (given.length ? given : lines).map((n) => ctx.term(n)), statement: `${ctx.operand(whole).label} = 所填各功能分类${side}之和` }];
+      return [
+        {
+          type: 'comparison',
+          relation: '=',
+          left: [ctx.term(whole)],
+          right: (given.length ? given : lines).map((n) => ctx.term(n)),
+          statement: `${ctx.operand(whole).label} = 所填各功能分类${side}之和`,
+        },
+      ];
     });
   }),
 
@@ -778,10 +1274,20 @@ export const CHECKS: CheckDecl[] = [
       ['budget.公用.其他交通费用', '其他交通费用'],
       ['budget.公用.其他商品和服务支出', '其他商品和服务支出'],
     ] as const
-  ).map(([id, k]) => overBudget(id, `公用经费${k}决算不超过预算`, `公用_${k}_本年决算`, `公用_${k}_本年预算`)),
+  ).map(([id, k]) =>
+    overBudget(id, `公用经费${k}决算不超过预算`, `公用_${k}_本年决算`, `公用_${k}_本年预算`)
+  ),
   overBudget('budget.公用经费', '公用经费决算不超过预算', '基础_公用经费决算', '基础_公用经费预算'),
-  overBudget('budget.项目支出', '项目支出决算不超过预算总额与年初项目结转结余之和', '项目_合计_决算数', ['项目_合计_预算总额', '财拨_年初结转结余_项目']),
-  overBudget('budget.政府采购', '实际政府采购金额不超过政府采购预算', '基础_政府采购实际', '基础_政府采购预算'),
+  overBudget('budget.项目支出', '项目支出决算不超过预算总额与年初项目结转结余之和', '项目_合计_决算数', [
+    '项目_合计_预算总额',
+    '财拨_年初结转结余_项目',
+  ]),
+  overBudget(
+    'budget.政府采购',
+    '实际政府采购金额不超过政府采购预算',
+    '基础_政府采购实际',
+    '基础_政府采购预算'
+  ),
 
   // ---- 预算: 三公 决算 ≤ 预算 (提示).
   ...(
@@ -794,9 +1300,21 @@ export const CHECKS: CheckDecl[] = [
       ['budget.三公.合计', '合计'],
     ] as const
   ).map(([id, r]) =>
-    decl(id, `“三公”经费决算不超过预算（${label(`三公_${r}_本年决算`).replace(/（.*$/, '')}）`, '预算', [`三公_${r}_本年决算`, `三公_${r}_本年预算`], (ctx) => [
-      { type: 'comparison', relation: '≤', left: [ctx.term(`三公_${r}_本年决算`)], right: [ctx.term(`三公_${r}_本年预算`)], statement: `${ctx.operand(`三公_${r}_本年决算`).label} ≤ ${ctx.operand(`三公_${r}_本年预算`).label}` },
-    ]),
+    decl(
+      id,
+      `“三公”经费决算不超过预算（${label(`三公_${r}_本年决算`).replace(/（.*$/, '')}）`,
+      '预算',
+      [`三公_${r}_本年决算`, `三公_${r}_本年预算`],
+      (ctx) => [
+        {
+          type: 'comparison',
+          relation: '≤',
+          left: [ctx.term(`三公_${r}_本年决算`)],
+          right: [ctx.term(`三公_${r}_本年预算`)],
+          statement: `${ctx.operand(`三公_${r}_本年决算`).label} ≤ ${ctx.operand(`三公_${r}_本年预算`).label}`,
+        },
+      ]
+    )
   ),
 
   // ---- 比率: stated rates vs their recomputation.
@@ -817,13 +1335,27 @@ function scoreOutcomes(ctx: CheckContext): Outcome[] {
   const claimCell = (name: string, claimed: Decimal): Term => {
     const r = rows.find((x) => textOf(x, '指标') === name);
     return {
-      operand: { name: `自评得分表[${name}].自评得分`, label: `“${name}”自评得分`, value: claimed, address: r?.cells['自评得分']?.address, kind: 'score' },
+      operand: {
+        name: `自评得分表[${name}].自评得分`,
+        label: `“${name}”自评得分`,
+        value: claimed,
+        address: r?.cells['自评得分']?.address,
+        kind: 'score',
+      },
       sign: 1,
       kind: 'score',
     };
   };
   const out: Outcome[] = [];
-  const compare = (key: string, name: string, claimed: Decimal, score: Decimal, context: Operand[], detail: string, follows: string[]): void => {
+  const compare = (
+    key: string,
+    name: string,
+    claimed: Decimal,
+    score: Decimal,
+    context: Operand[],
+    detail: string,
+    follows: string[]
+  ): void => {
     const term = claimCell(name, claimed);
     out.push({
       type: 'comparison',
@@ -847,8 +1379,17 @@ function scoreOutcomes(ctx: CheckContext): Outcome[] {
    * points plus every pending point allow (or falls below the verified points); within that range it
    * is unverified, not wrong.
    */
-  const compareUpTo = (key: string, name: string, claimed: Decimal, verified: Decimal, pending: Decimal | undefined, detail: string, follows: string[]): void => {
-    if (!pending || pending.isZero() || claimed.lessThan(verified)) return compare(key, name, claimed, verified, [], detail, follows);
+  const compareUpTo = (
+    key: string,
+    name: string,
+    claimed: Decimal,
+    verified: Decimal,
+    pending: Decimal | undefined,
+    detail: string,
+    follows: string[]
+  ): void => {
+    if (!pending || pending.isZero() || claimed.lessThan(verified))
+      return compare(key, name, claimed, verified, [], detail, follows);
     const most = verified.plus(pending);
     if (!claimed.greaterThan(most)) return;
     const term = claimCell(name, claimed);
@@ -871,7 +1412,9 @@ function scoreOutcomes(ctx: CheckContext): Outcome[] {
   for (const line of sheet.lines) {
     if (line.claimed === undefined || line.missing) continue;
     const ind = line.indicator ? ctx.indicator(line.indicator) : undefined;
-    const detail = line.indicatorValue ? `（指标值 ${ctx.percent(line.indicatorValue)}，评分标准：${line.standard}）` : `（评分标准：${line.standard}）`;
+    const detail = line.indicatorValue
+      ? `（指标值 ${ctx.percent(line.indicatorValue)}，评分标准：${line.standard}）`
+      : `（评分标准：${line.standard}）`;
     compare(`三级.${line.level3}`, line.level3, line.claimed, line.score, ind?.operands ?? [], detail, []);
   }
   for (const g of sheet.groups) {
@@ -883,12 +1426,28 @@ function scoreOutcomes(ctx: CheckContext): Outcome[] {
             ...sheet.groups.filter((x) => x.level === 2 && x.parent === g.name).map((x) => `二级.${x.name}`),
             ...sheet.lines.filter((l) => l.level1 === g.name).map((l) => `三级.${l.level3}`),
           ];
-    compareUpTo(`${g.level === 1 ? '一级' : '二级'}.${g.name}`, g.name, g.claimed, g.score, g.pending, `（满分 ${g.points.toString()} 分）`, follows);
+    compareUpTo(
+      `${g.level === 1 ? '一级' : '二级'}.${g.name}`,
+      g.name,
+      g.claimed,
+      g.score,
+      g.pending,
+      `（满分 ${g.points.toString()} 分）`,
+      follows
+    );
   }
   if (sheet.claimedTotal !== undefined)
-    compareUpTo('总分', '总分', sheet.claimedTotal, sheet.total, sheet.pendingPoints, `（满分 ${sheet.points.toString()} 分）`, [
-      ...sheet.groups.filter((g) => g.level === 1).map((g) => `一级.${g.name}`),
-      ...sheet.groups.filter((g) => g.level === 2).map((g) => `二级.${g.name}`),
-    ]);
+    compareUpTo(
+      '总分',
+      '总分',
+      sheet.claimedTotal,
+      sheet.total,
+      sheet.pendingPoints,
+      `（满分 ${sheet.points.toString()} 分）`,
+      [
+        ...sheet.groups.filter((g) => g.level === 1).map((g) => `一级.${g.name}`),
+        ...sheet.groups.filter((g) => g.level === 2).map((g) => `二级.${g.name}`),
+      ]
+    );
   return out;
 }

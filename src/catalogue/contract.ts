@@ -9,7 +9,8 @@ import type { Severity } from '../core/types';
 import type { InputKind } from './types';
 
 /** What a check is about; CHECK_FAMILIES in src/catalogue/checks.ts gives their order. */
-export type CheckFamily = '输入' | '年度' | '单位' | '合计' | '平衡' | '一致' | '衔接' | '部分' | '预算' | '比率' | '评分';
+export type CheckFamily =
+  '输入' | '年度' | '单位' | '合计' | '平衡' | '一致' | '衔接' | '部分' | '预算' | '比率' | '评分';
 
 /** A figure on one side of a comparison. */
 export interface Term {

@@ -7,7 +7,16 @@
  * summary and again among the 预算完成率 inputs) keeps one named cell per place, so the
  * reconciliation checks can compare them.
  */
-import { Block, ColumnDecl, InputDecl, InputKind, InputSheet, ScalarDecl, TableDecl, UNIT_OF_KIND } from './types';
+import {
+  Block,
+  ColumnDecl,
+  InputDecl,
+  InputKind,
+  InputSheet,
+  ScalarDecl,
+  TableDecl,
+  UNIT_OF_KIND,
+} from './types';
 import { DEFAULT_RULE_ROWS } from './rulebook';
 import { FUND_COLUMNS, SANGONG_CAR_PARTS, SANGONG_ITEMS, SANGONG_TOTAL } from './lists';
 
@@ -34,7 +43,12 @@ function col(key: string, label: string, kind: InputKind, extra: Partial<ColumnD
   return { key, label, kind, unit: UNIT_OF_KIND[kind], ...extra };
 }
 
-function list(sheet: string, title: string, rows: Array<[string, string, InputKind, ScalarOpts?]>, note?: string): Block {
+function list(
+  sheet: string,
+  title: string,
+  rows: Array<[string, string, InputKind, ScalarOpts?]>,
+  note?: string
+): Block {
   const d = on(sheet, title);
   return { type: 'list', title, note, items: rows.map(([n, l, k, o]) => d(n, l, k, o)) };
 }
@@ -50,7 +64,13 @@ function grid(
   corner: string,
   rows: ReadonlyArray<readonly [key: string, label: string]>,
   cols: ReadonlyArray<readonly [key: string, label: string]>,
-  opts: { kind?: InputKind; required?: (r: string, c: string) => boolean; skip?: string[]; note?: string; source?: string } = {},
+  opts: {
+    kind?: InputKind;
+    required?: (r: string, c: string) => boolean;
+    skip?: string[];
+    note?: string;
+    source?: string;
+  } = {}
 ): Block {
   const d = on(sheet, title);
   return {
@@ -67,8 +87,8 @@ function grid(
           : d(`${prefix}_${rk}_${ck}`, `${rl}（${cl}）`, opts.kind ?? 'amount', {
               required: opts.required?.(rk, ck) ?? false,
               source: opts.source,
-            }),
-      ),
+            })
+      )
     ),
   };
 }
@@ -78,7 +98,13 @@ function table(
   title: string,
   name: string,
   columns: ColumnDecl[],
-  opts: { required?: boolean; templateRows?: number; source?: string; note?: string; defaultRows?: TableDecl['defaultRows'] } = {},
+  opts: {
+    required?: boolean;
+    templateRows?: number;
+    source?: string;
+    note?: string;
+    defaultRows?: TableDecl['defaultRows'];
+  } = {}
 ): Block {
   const t: TableDecl = {
     type: 'table',
@@ -95,8 +121,20 @@ function table(
   return { type: 'table', title, note: opts.note, table: t };
 }
 
-function text(sheet: string, title: string, name: string, label: string, opts: ScalarOpts = {}, note?: string): Block {
-  return { type: 'text', title, note, item: on(sheet, title)(name, label, 'text', { multiline: true, ...opts }) };
+function text(
+  sheet: string,
+  title: string,
+  name: string,
+  label: string,
+  opts: ScalarOpts = {},
+  note?: string
+): Block {
+  return {
+    type: 'text',
+    title,
+    note,
+    item: on(sheet, title)(name, label, 'text', { multiline: true, ...opts }),
+  };
 }
 
 /** 功能分类 类级 lines (2021 政府收支分类科目): key, 类 code, name as the 决算 tables print it. */
@@ -163,7 +201,6 @@ const 产出任务 = '产出任务';
 const 自评打分 = '自评打分';
 const 文字材料 = '文字材料';
 
-
 export const INPUT_SHEETS: InputSheet[] = [
   {
     name: 基本情况,
@@ -187,7 +224,7 @@ export const INPUT_SHEETS: InputSheet[] = [
           col('在职人数', '年末实有在职人数', 'count', { required: true }),
           col('退休人数', '年末退休人数', 'count'),
         ],
-        { required: true, templateRows: 8, source: '财决附03 机构运行信息表 / 机构人员情况表' },
+        { required: true, templateRows: 8, source: '财决附03 机构运行信息表 / 机构人员情况表' }
       ),
     ],
   },
@@ -212,7 +249,7 @@ export const INPUT_SHEETS: InputSheet[] = [
           ['收入_年初结转和结余', '年初结转和结余', 'amount', { required: true }],
           ['收入_总计', '收入总计', 'amount'],
         ],
-        '单位：万元。按资金来源填列本年决算数。',
+        '单位：万元。按资金来源填列本年决算数。'
       ),
       list(收支总表, '支出（按资金来源）', [
         ['支出_一般公共预算财政拨款', '一般公共预算财政拨款支出', 'amount', { required: true }],
@@ -255,16 +292,22 @@ export const INPUT_SHEETS: InputSheet[] = [
         [
           ['年初', '年初结转和结余'],
           ['年末', '年末结转和结余'],
-        ],
+        ]
       ),
-      list(
-        收支总表,
-        '财政拨款小计',
+      list(收支总表, '财政拨款小计', [
         [
-          ['收入_财政拨款小计', '财政拨款收入（一般公共预算 + 政府性基金 + 国有资本经营）', 'amount', { source: '公开02 收入决算表“财政拨款收入”栏 / 公开04' }],
-          ['支出_财政拨款小计', '财政拨款支出（一般公共预算 + 政府性基金 + 国有资本经营）', 'amount', { source: '公开04 财政拨款收入支出决算总表' }],
+          '收入_财政拨款小计',
+          '财政拨款收入（一般公共预算 + 政府性基金 + 国有资本经营）',
+          'amount',
+          { source: '公开02 收入决算表“财政拨款收入”栏 / 公开04' },
         ],
-      ),
+        [
+          '支出_财政拨款小计',
+          '财政拨款支出（一般公共预算 + 政府性基金 + 国有资本经营）',
+          'amount',
+          { source: '公开04 财政拨款收入支出决算总表' },
+        ],
+      ]),
       grid(
         收支总表,
         '收入支出按功能分类（类级）',
@@ -275,7 +318,9 @@ export const INPUT_SHEETS: InputSheet[] = [
           ['收入', '本年收入（公开02）'],
           ['支出', '本年支出（公开01 / 公开03）'],
         ],
-        { note: '按收入决算表、支出决算表的“类”级科目填列；没有的类留空。各类之和应等于本年收入合计、本年支出合计。' },
+        {
+          note: '按收入决算表、支出决算表的“类”级科目填列；没有的类留空。各类之和应等于本年收入合计、本年支出合计。',
+        }
       ),
     ],
   },
@@ -295,7 +340,7 @@ export const INPUT_SHEETS: InputSheet[] = [
           ['年末结转结余', '年末结转和结余'],
         ],
         FUND_COLUMNS,
-        { required: (r, c) => c === '合计' && (r === '本年收入' || r === '本年支出') },
+        { required: (r, c) => c === '合计' && (r === '本年收入' || r === '本年支出') }
       ),
       grid(
         财政拨款,
@@ -308,7 +353,7 @@ export const INPUT_SHEETS: InputSheet[] = [
           ['调整后预算', '调整后预算'],
         ],
         FUND_COLUMNS,
-        { required: (r, c) => c === '合计' && r === '年初预算', source: '预算批复及调整文件' },
+        { required: (r, c) => c === '合计' && r === '年初预算', source: '预算批复及调整文件' }
       ),
       list(
         财政拨款,
@@ -323,7 +368,7 @@ export const INPUT_SHEETS: InputSheet[] = [
           ['财拨_对个人和家庭的补助', '对个人和家庭的补助', 'amount'],
           ['财拨_资本性支出', '资本性支出', 'amount'],
         ],
-        '按支出性质和经济分类（财决08-1表：人员经费 = 工资福利支出 + 对个人和家庭的补助）。',
+        '按支出性质和经济分类（财决08-1表：人员经费 = 工资福利支出 + 对个人和家庭的补助）。'
       ),
     ],
   },
@@ -339,10 +384,16 @@ export const INPUT_SHEETS: InputSheet[] = [
         ['其他_项目支出', '其中：项目支出', 'amount'],
         ['其他_年末结转', '年末结转和结余', 'amount'],
       ]),
-      table(其他资金, '其他收入明细', '其他收入明细表', [
-        col('来源', '来源及用途', 'text', { required: true, width: 44 }),
-        col('金额', '金额', 'amount', { required: true }),
-      ], { templateRows: 12 }),
+      table(
+        其他资金,
+        '其他收入明细',
+        '其他收入明细表',
+        [
+          col('来源', '来源及用途', 'text', { required: true, width: 44 }),
+          col('金额', '金额', 'amount', { required: true }),
+        ],
+        { templateRows: 12 }
+      ),
       // After the table, so the cells above keep their template addresses.
       list(
         其他资金,
@@ -353,7 +404,7 @@ export const INPUT_SHEETS: InputSheet[] = [
           ['其他_对个人和家庭的补助', '对个人和家庭的补助', 'amount'],
           ['其他_资本性支出', '资本性支出', 'amount'],
         ],
-        '一般公共预算财政拨款以外的资金按经济分类的支出（部门数减财政拨款数）；每行与财政拨款同一行之和应等于收支总表该行。',
+        '一般公共预算财政拨款以外的资金按经济分类的支出（部门数减财政拨款数）；每行与财政拨款同一行之和应等于收支总表该行。'
       ),
     ],
   },
@@ -374,7 +425,11 @@ export const INPUT_SHEETS: InputSheet[] = [
           col('决算数', '年度决算数', 'amount'),
           col('重点项目', '是否重点项目', 'flag'),
         ],
-        { required: true, templateRows: 30, note: '子项目在“上级项目”栏填写所属项目名称；没有数的格可留空，“-”按 0 计。' },
+        {
+          required: true,
+          templateRows: 30,
+          note: '子项目在“上级项目”栏填写所属项目名称；没有数的格可留空，“-”按 0 计。',
+        }
       ),
       list(项目支出, '项目支出合计（报表所列）', [
         ['项目_合计_年初预算', '合计：年初预算数', 'amount'],
@@ -382,7 +437,9 @@ export const INPUT_SHEETS: InputSheet[] = [
         ['项目_合计_预算总额', '合计：预算总额', 'amount'],
         ['项目_合计_决算数', '合计：年度决算数', 'amount'],
       ]),
-      list(项目支出, '项目支出上年数', [['项目_合计_上年决算', '上年项目支出决算数', 'amount', { source: '上年部门决算 / 基础数据表' }]]),
+      list(项目支出, '项目支出上年数', [
+        ['项目_合计_上年决算', '上年项目支出决算数', 'amount', { source: '上年部门决算 / 基础数据表' }],
+      ]),
     ],
   },
   {
@@ -401,7 +458,7 @@ export const INPUT_SHEETS: InputSheet[] = [
           ['上年预算', '上年预算数'],
           ['上年决算', '上年决算数'],
         ],
-        { required: (r, c) => r === '合计' && (c === '本年预算' || c === '本年决算') },
+        { required: (r, c) => r === '合计' && (c === '本年预算' || c === '本年决算') }
       ),
       grid(
         三公经费,
@@ -410,7 +467,7 @@ export const INPUT_SHEETS: InputSheet[] = [
         '项目',
         [...SANGONG_ITEMS, SANGONG_TOTAL],
         [['增长率', '本年决算比上年决算增长率']],
-        { kind: 'rate', note: '如报告中列有增长率，照填，系统会按上表重算核对。' },
+        { kind: 'rate', note: '如报告中列有增长率，照填，系统会按上表重算核对。' }
       ),
       grid(
         三公经费,
@@ -419,7 +476,7 @@ export const INPUT_SHEETS: InputSheet[] = [
         '项目',
         [...SANGONG_ITEMS, SANGONG_TOTAL],
         [['预算比上年决算', '本年预算比上年决算增减率']],
-        { kind: 'rate', note: '报告写“预算比上年决算减少…%”时照填（减少填负数）。' },
+        { kind: 'rate', note: '报告写“预算比上年决算减少…%”时照填（减少填负数）。' }
       ),
     ],
   },
@@ -445,12 +502,37 @@ export const INPUT_SHEETS: InputSheet[] = [
       ]),
       list(基础数据, '预算完成率取数', [
         ['基础_预算完成_数据年度', '数据所属年度', 'year'],
-        ['基础_预算完成_上年结转', '上年结转（年初结转和结余；湖南口径用）', 'amount', { source: '财决01 年初结转和结余' }],
-        ['基础_预算完成_年初预算', '年初预算（三种口径都用）', 'amount', { source: '预算批复 / 财决01 年初预算数' }],
-        ['基础_预算完成_本年追加', '本年追加预算（湖南口径、国家口径用）', 'amount', { source: '预算调整文件 / 财决01 全年预算数 − 年初预算数' }],
-        ['基础_预算完成_年末结余', '年末结转和结余（湖南口径用）', 'amount', { source: '财决01 年末结转和结余' }],
+        [
+          '基础_预算完成_上年结转',
+          '上年结转（年初结转和结余；湖南口径用）',
+          'amount',
+          { source: '财决01 年初结转和结余' },
+        ],
+        [
+          '基础_预算完成_年初预算',
+          '年初预算（三种口径都用）',
+          'amount',
+          { source: '预算批复 / 财决01 年初预算数' },
+        ],
+        [
+          '基础_预算完成_本年追加',
+          '本年追加预算（湖南口径、国家口径用）',
+          'amount',
+          { source: '预算调整文件 / 财决01 全年预算数 − 年初预算数' },
+        ],
+        [
+          '基础_预算完成_年末结余',
+          '年末结转和结余（湖南口径用）',
+          'amount',
+          { source: '财决01 年末结转和结余' },
+        ],
         ['基础_预算完成_完成数', '预算完成数（国家口径、年初预算口径用：本年实际完成的预算数）', 'amount'],
-        ['基础_预算完成率', '预算完成率（报告所列）', 'rate', { stated: true, source: PLAN_COMPLETION_BASES }],
+        [
+          '基础_预算完成率',
+          '预算完成率（报告所列）',
+          'rate',
+          { stated: true, source: PLAN_COMPLETION_BASES },
+        ],
       ]),
       list(基础数据, '预算调整率取数', [
         ['基础_预算调整_数据年度', '数据所属年度', 'year'],
@@ -493,7 +575,7 @@ export const INPUT_SHEETS: InputSheet[] = [
           ['本年决算', '本年决算数'],
           ['上年决算', '上年决算数'],
         ],
-        { note: '决算数取公开06 / 财决08-1 表；预算数取预算批复或基础数据表。' },
+        { note: '决算数取公开06 / 财决08-1 表；预算数取预算批复或基础数据表。' }
       ),
     ],
   },
@@ -514,7 +596,7 @@ export const INPUT_SHEETS: InputSheet[] = [
           col('是否重点', '是否重点或交办工作', 'flag'),
           col('说明', '完成情况说明', 'text', { width: 40 }),
         ],
-        { templateRows: 30, note: '是 / 否 列填写“是”或“否”。' },
+        { templateRows: 30, note: '是 / 否 列填写“是”或“否”。' }
       ),
     ],
   },
@@ -534,7 +616,7 @@ export const INPUT_SHEETS: InputSheet[] = [
         {
           templateRows: 40,
           note: '定性指标按此处得分计分；定量指标的自评分只作对照。指标名称须与“评分规则”表一致。',
-        },
+        }
       ),
     ],
   },
@@ -563,7 +645,7 @@ export const INPUT_SHEETS: InputSheet[] = [
           ['等级_良', '“良”的最低分', 'score'],
           ['等级_中', '“中”的最低分（以下为“差”）', 'score'],
         ],
-        '留空按默认：预算完成率按湖南口径（国家口径 = 预算完成数 ÷（年初预算 + 本年追加）；年初预算口径 = 预算完成数 ÷ 年初预算），“三公”经费变动率按预算数，预算调整率按国家口径；总分 100；优 ≥ 90，良 80–90，中 60–80，差 < 60。',
+        '留空按默认：预算完成率按湖南口径（国家口径 = 预算完成数 ÷（年初预算 + 本年追加）；年初预算口径 = 预算完成数 ÷ 年初预算），“三公”经费变动率按预算数，预算调整率按国家口径；总分 100；优 ≥ 90，良 80–90，中 60–80，差 < 60。'
       ),
       table(
         '评分规则',
@@ -585,7 +667,7 @@ export const INPUT_SHEETS: InputSheet[] = [
           templateRows: 40,
           note: '一级、二级留空表示同上；指标填指标名称（定性指标留空）；规则填 扣分、分档、比例 或 定性；评分标准留空则按规则自动生成。整表留空时按默认规则评分。',
           defaultRows: () => DEFAULT_RULE_ROWS.map((r) => [...r]),
-        },
+        }
       ),
     ],
   },
@@ -602,7 +684,7 @@ export const INPUT_SHEETS: InputSheet[] = [
           col('问题摘要', '问题摘要', 'text', { width: 40 }),
           col('说明', '说明（偏差原因）', 'text', { required: true, width: 60 }),
         ],
-        { templateRows: 20, note: '“提示”类问题写明原因后显示为“已说明”；“错误”类问题仍须改正。' },
+        { templateRows: 20, note: '“提示”类问题写明原因后显示为“已说明”；“错误”类问题仍须改正。' }
       ),
     ],
   },
@@ -621,7 +703,7 @@ export const INPUTS: InputDecl[] = INPUT_SHEETS.flatMap((s) =>
       case 'text':
         return [b.item];
     }
-  }),
+  })
 );
 
 export const INPUT_BY_NAME: ReadonlyMap<string, InputDecl> = new Map(INPUTS.map((d) => [d.name, d]));

@@ -102,12 +102,16 @@ export function placeSheet(sheet: InputSheet, grow: TableRows = {}): PlacedSheet
     blocks.push(placed);
     row = placed.lastRow + 2;
   }
-  const tableCols = Math.max(0, ...sheet.blocks.map((b) => (b.type === 'table' ? b.table.columns.length : 0)));
+  const tableCols = Math.max(
+    0,
+    ...sheet.blocks.map((b) => (b.type === 'table' ? b.table.columns.length : 0))
+  );
   const gridCols = Math.max(0, ...sheet.blocks.map((b) => (b.type === 'grid' ? b.colLabels.length + 1 : 0)));
   const n = Math.max(4, tableCols, gridCols);
   const widths: number[] = Array.from({ length: n }, (_, i) => (i === 0 ? 36 : 16));
   for (const b of sheet.blocks) {
-    if (b.type === 'table') b.table.columns.forEach((c, i) => (widths[i] = Math.max(widths[i], c.width ?? 14)));
+    if (b.type === 'table')
+      b.table.columns.forEach((c, i) => (widths[i] = Math.max(widths[i], c.width ?? 14)));
     if (b.type === 'list') widths[3] = Math.max(widths[3], 28);
   }
   return { sheet, blocks, widths };
@@ -125,15 +129,18 @@ export function placedAddresses(placed: PlacedSheet[]): Map<string, string> {
   return new Map(
     placed.flatMap((ps) =>
       ps.blocks.flatMap((pb) => {
-        const out: Array<[string, string]> = pb.cells.map((c) => [c.decl.name, `${ps.sheet.name}!${a1(c.row, c.col)}`]);
+        const out: Array<[string, string]> = pb.cells.map((c) => [
+          c.decl.name,
+          `${ps.sheet.name}!${a1(c.row, c.col)}`,
+        ]);
         if (pb.table) {
           const t = pb.table;
           const last = a1(t.firstRow + t.rows - 1, t.decl.columns.length - 1);
           out.push([t.decl.name, `${ps.sheet.name}!${a1(t.firstRow, 0)}:${last}`]);
         }
         return out;
-      }),
-    ),
+      })
+    )
   );
 }
 

@@ -45,7 +45,10 @@ export interface Skipped {
 }
 
 /** Files of a folder (recursively) to evaluate, and the entries left out with their reason. Never throws for one entry. */
-export async function listWorkbooks(folder: string, outFolder?: string): Promise<{ files: string[]; skipped: Skipped[] }> {
+export async function listWorkbooks(
+  folder: string,
+  outFolder?: string
+): Promise<{ files: string[]; skipped: Skipped[] }> {
   const files: string[] = [];
   const skipped: Skipped[] = [];
   const seen = new Map<string, string>();
@@ -75,7 +78,8 @@ export async function listWorkbooks(folder: string, outFolder?: string): Promise
       try {
         st = await fs.stat(p);
       } catch {
-        if (/\.xls[xmb]?$/i.test(e.name)) skipped.push({ file: rel(p), reason: '无法读取（没有权限，或是失效的快捷方式）' });
+        if (/\.xls[xmb]?$/i.test(e.name))
+          skipped.push({ file: rel(p), reason: '无法读取（没有权限，或是失效的快捷方式）' });
         continue;
       }
       if (st.isDirectory()) {
@@ -86,7 +90,10 @@ export async function listWorkbooks(folder: string, outFolder?: string): Promise
         const ext = path.extname(e.name).toLowerCase();
         skipped.push({
           file: rel(p),
-          reason: ext === '.xlsm' ? '启用宏的工作簿（.xlsm）不处理，以免结果丢失宏；请另存为 .xlsx 后再评价' : `${ext} 格式不支持；请在 Excel 中另存为 .xlsx 后再评价`,
+          reason:
+            ext === '.xlsm'
+              ? '启用宏的工作簿（.xlsm）不处理，以免结果丢失宏；请另存为 .xlsx 后再评价'
+              : `${ext} 格式不支持；请在 Excel 中另存为 .xlsx 后再评价`,
         });
         continue;
       }
@@ -115,11 +122,18 @@ export async function listWorkbooks(folder: string, outFolder?: string): Promise
 
 /** A file name safe on every system and inside the output folder: no separators, drive or UNC prefixes, control characters. */
 export function safeFileName(base: string): string {
-  const clean = cleanText(base).replace(/[\\/:*?"<>|]/g, '_').replace(/^[.\s]+/, '').slice(0, 120);
+  const clean = cleanText(base)
+    .replace(/[\\/:*?"<>|]/g, '_')
+    .replace(/^[.\s]+/, '')
+    .slice(0, 120);
   return clean || '工作簿';
 }
 
-export async function runBatch(folder: string, outFolder: string, options: BatchOptions = {}): Promise<BatchResult> {
+export async function runBatch(
+  folder: string,
+  outFolder: string,
+  options: BatchOptions = {}
+): Promise<BatchResult> {
   const started = performance.now();
   const { files, skipped } = await listWorkbooks(folder, outFolder);
   await fs.mkdir(outFolder, { recursive: true });
@@ -151,7 +165,9 @@ export async function runBatch(folder: string, outFolder: string, options: Batch
   const lane = () =>
     new Promise<void>((resolve) => {
       const start = () => {
-        const worker = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: options.workerMemoryMb ?? 768 } });
+        const worker = new Worker(workerFile, {
+          resourceLimits: { maxOldGenerationSizeMb: options.workerMemoryMb ?? 768 },
+        });
         let current: BatchJob | undefined;
         let timer: NodeJS.Timeout | undefined;
         let finished = false;
@@ -172,7 +188,10 @@ export async function runBatch(folder: string, outFolder: string, options: Batch
             void worker.terminate().then(() => resolve());
             return;
           }
-          timer = setTimeout(() => fail(`评价超时（超过 ${timeoutMs / 1000} 秒），已中止；工作簿可能过大`), timeoutMs);
+          timer = setTimeout(
+            () => fail(`评价超时（超过 ${timeoutMs / 1000} 秒），已中止；工作簿可能过大`),
+            timeoutMs
+          );
           worker.postMessage(current);
         };
         worker.on('message', (row: BatchRow) => {
@@ -181,7 +200,11 @@ export async function runBatch(folder: string, outFolder: string, options: Batch
           feed();
         });
         worker.on('error', (err: Error & { code?: string }) =>
-          fail(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? '评价时内存超出上限，已中止；工作簿可能过大' : '评价时出错，已中止'),
+          fail(
+            err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? '评价时内存超出上限，已中止；工作簿可能过大'
+              : '评价时出错，已中止'
+          )
         );
         worker.on('exit', () => fail('评价时工作线程异常退出'));
         feed();
@@ -200,7 +223,14 @@ export async function runBatch(folder: string, outFolder: string, options: Batch
 /** A summary row with every text cleaned (control characters out, Excel's cell limit kept). */
 function cleanRow(r: BatchRow): BatchRow {
   const t = (s: string | null | undefined) => (typeof s === 'string' ? cleanText(s, { cell: true }) : s);
-  return { ...r, file: t(r.file)!, unit: t(r.unit), year: t(r.year), worst: t(r.worst) ?? undefined, failure: t(r.failure) ?? undefined };
+  return {
+    ...r,
+    file: t(r.file)!,
+    unit: t(r.unit),
+    year: t(r.year),
+    worst: t(r.worst) ?? undefined,
+    failure: t(r.failure) ?? undefined,
+  };
 }
 
 /** A one-line progress bar for a terminal; plain lines every 10% otherwise. */
@@ -210,7 +240,9 @@ export function progressBar(write: (s: string) => void, tty: boolean): BatchOpti
     const width = 30;
     const filled = Math.round((done / total) * width);
     if (tty) {
-      write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${cleanText(file).slice(0, 30).padEnd(30)}`);
+      write(
+        `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${cleanText(file).slice(0, 30).padEnd(30)}`
+      );
       if (done === total) write('\n');
     } else {
       const decile = Math.floor((done / total) * 10);

@@ -16,7 +16,12 @@ async function writeReview(e: Awaited<ReturnType<typeof evaluateFile>>, file: st
     import('../export/docx'),
     import('../core/review'),
   ]);
-  const review = draftReview({ model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings });
+  const review = draftReview({
+    model: e.model,
+    indicators: e.indicators,
+    scores: e.scores,
+    findings: e.findings,
+  });
   await writeFileAtomic(file, await reportToDocx(review, null));
 }
 
@@ -29,7 +34,10 @@ parentPort?.on('message', async (job: BatchJob) => {
   } catch (err) {
     // Our own errors are Chinese; anything else is an internal, told as such without its English text.
     const message = (err as Error).message;
-    row = { file: job.input.split(/[\\/]/).pop()!, failure: /[\u4e00-\u9fff]/.test(message) ? message : '评价时出现内部错误' };
+    row = {
+      file: job.input.split(/[\\/]/).pop()!,
+      failure: /[\u4e00-\u9fff]/.test(message) ? message : '评价时出现内部错误',
+    };
   }
   parentPort!.postMessage(row);
 });

@@ -15,13 +15,18 @@ export class NotOurWorkbookError extends Error {}
 export async function evaluateFile(
   input: string,
   output: string | undefined,
-  options: EvaluateOptions & { requireOurNames?: boolean } = {},
+  options: EvaluateOptions & { requireOurNames?: boolean } = {}
 ): Promise<Evaluation> {
   // Only the sheets holding our names are read; a result is written into the input's own package.
   const kept = await openWorkbookKept(input, 'read');
   const reading = readInputs(kept.book);
-  if (options.requireOurNames && Object.values(reading.inputs).every((i) => i.diagnostic?.code === 'name-missing'))
-    throw new NotOurWorkbookError('工作簿中没有任何本工具的名称（不是按模板填写的绩效自评数据），无法评价；请先用“插入模板”或在“数据”页绑定名称');
+  if (
+    options.requireOurNames &&
+    Object.values(reading.inputs).every((i) => i.diagnostic?.code === 'name-missing')
+  )
+    throw new NotOurWorkbookError(
+      '工作簿中没有任何本工具的名称（不是按模板填写的绩效自评数据），无法评价；请先用“插入模板”或在“数据”页绑定名称'
+    );
   const result = evaluate(reading, options);
   if (output) await writeKept(kept, result.plan, output);
   return result;
@@ -37,7 +42,9 @@ export function batchRow(file: string, output: string | undefined, e: Evaluation
     year: e.summary.year,
     total: e.summary.complete ? e.summary.total : null,
     grade: e.summary.grade,
-    level1: Object.fromEntries((e.scores?.groups ?? []).filter((g) => g.level === 1).map((g) => [g.name, g.score.toFixed(2)])),
+    level1: Object.fromEntries(
+      (e.scores?.groups ?? []).filter((g) => g.level === 1).map((g) => [g.name, g.score.toFixed(2)])
+    ),
     errors: e.summary.errors,
     warnings: e.summary.warnings,
     worst: worst ? fullText(worst) : firstDiag?.message,

@@ -6,7 +6,12 @@ import type { Evaluation } from '../core/engine';
 function plain(v: unknown): unknown {
   if (Decimal.isDecimal(v)) return (v as Decimal).toString();
   if (Array.isArray(v)) return v.map(plain);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, plain(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([, x]) => x !== undefined)
+        .map(([k, x]) => [k, plain(x)])
+    );
   return v;
 }
 
@@ -17,7 +22,15 @@ export function evaluationJson(e: Evaluation, extra: Record<string, unknown> = {
       return { name: d.name, label: d.label, kind: 'table', address: t.address ?? null, rows: t.rows.length };
     }
     const s = e.model.scalar(d.name);
-    return { name: d.name, label: d.label, kind: d.kind, unit: d.unit, address: s.address ?? null, value: s.value, blank: s.blank };
+    return {
+      name: d.name,
+      label: d.label,
+      kind: d.kind,
+      unit: d.unit,
+      address: s.address ?? null,
+      value: s.value,
+      blank: s.blank,
+    };
   });
   return plain({
     ...extra,

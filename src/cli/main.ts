@@ -17,14 +17,31 @@ import { evaluate } from '../core/engine';
 import { cliLine } from '../core/render/finding';
 import { parseRulebookJson } from '../core/rulebook';
 import { templatePlan } from '../core/template';
-import { KindMismatchError, openWorkbookKept, ReadError, readRegularFile, WriteError, writeFileAtomic, writeKept, writeWorkbook } from '../hosts/file/node';
+import {
+  KindMismatchError,
+  openWorkbookKept,
+  ReadError,
+  readRegularFile,
+  WriteError,
+  writeFileAtomic,
+  writeKept,
+  writeWorkbook,
+} from '../hosts/file/node';
 import type { KeepResult } from '../hosts/file/keep';
 import { applyPlan, newXlsx, readInputs } from '../hosts/file/xlsx';
 import { evaluationJson } from './json';
 import { NamedPath, pathClash } from './paths';
 import { cleanText } from './text';
 
-export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, findings: 4, incomplete: 5, output: 6 } as const;
+export const EXIT = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  input: 3,
+  findings: 4,
+  incomplete: 5,
+  output: 6,
+} as const;
 
 const USAGE = `用法：
   jixiao template <输出.xlsx> [--force]             生成空白输入模板（已有同名文件时须加 --force 才覆盖）
@@ -54,7 +71,10 @@ export interface Io {
   err: (line: string) => void;
 }
 
-const consoleIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+const consoleIo: Io = {
+  out: (l) => process.stdout.write(`${l}\n`),
+  err: (l) => process.stderr.write(`${l}\n`),
+};
 
 /** An integer option or argument, at least `min`; anything else is a usage error naming it. */
 function integer(text: string, what: string, min: number): number {
@@ -80,12 +100,15 @@ async function open(file: string) {
 
 /** What the user is told about the sheets and records the run kept its hands off. */
 function keptNotes(io: Io, r: KeepResult): void {
-  for (const x of r.renamed) io.out(`工作簿中已有用户自己的工作表“${x.wanted}”，未改动；本次结果写入“${x.name}”`);
+  for (const x of r.renamed)
+    io.out(`工作簿中已有用户自己的工作表“${x.wanted}”，未改动；本次结果写入“${x.name}”`);
   if (r.clear.moved.length)
-    io.out(`${r.clear.moved.slice(0, 5).join('、')}${r.clear.moved.length > 5 ? ` 等 ${r.clear.moved.length} 个单元格` : ''} 的内容已变（可能插入或删除了行列），不是原来标记的单元格，未改动`);
+    io.out(
+      `${r.clear.moved.slice(0, 5).join('、')}${r.clear.moved.length > 5 ? ` 等 ${r.clear.moved.length} 个单元格` : ''} 的内容已变（可能插入或删除了行列），不是原来标记的单元格，未改动`
+    );
   if (r.clear.ignored.length)
     io.out(
-      `标记记录中有 ${r.clear.ignored.length} 条未采用（不在本工具的名称区域内、重复，或单元格上已没有本工具的标记：${r.clear.ignored.slice(0, 3).join('、')}），这些单元格未改动；记录可能被改动过`,
+      `标记记录中有 ${r.clear.ignored.length} 条未采用（不在本工具的名称区域内、重复，或单元格上已没有本工具的标记：${r.clear.ignored.slice(0, 3).join('、')}），这些单元格未改动；记录可能被改动过`
     );
 }
 
@@ -93,13 +116,17 @@ function keptNotes(io: Io, r: KeepResult): void {
 async function guardPaths(inputs: NamedPath[], outputs: Array<NamedPath | undefined>): Promise<void> {
   const clash = await pathClash(
     inputs,
-    outputs.filter((o): o is NamedPath => o !== undefined && o.file !== ''),
+    outputs.filter((o): o is NamedPath => o !== undefined && o.file !== '')
   );
   if (clash) throw new PathClashError(clash);
 }
 
 async function cmdTemplate(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { force: { type: 'boolean' } },
+  });
   const out = need(positionals[0], '输出文件名，如 jixiao template 模板.xlsx');
   const book = newXlsx();
   applyPlan(book, templatePlan());
@@ -156,13 +183,16 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   });
   const input = need(positionals[0], '输入工作簿');
   await guardPaths(
-    [{ role: '输入工作簿', file: input }, ...(values.rules ? [{ role: '评分规则文件（--rules）', file: values.rules }] : [])],
+    [
+      { role: '输入工作簿', file: input },
+      ...(values.rules ? [{ role: '评分规则文件（--rules）', file: values.rules }] : []),
+    ],
     [
       values.output ? { role: '结果工作簿（-o）', file: values.output } : undefined,
       values.json ? { role: '结果 JSON（--json）', file: values.json } : undefined,
       values.docx ? { role: '报告（--docx）', file: values.docx } : undefined,
       values.review ? { role: '审核意见（--review）', file: values.review } : undefined,
-    ],
+    ]
   );
   const rulesJson = values.rules ? await readRules(values.rules) : undefined;
   // Without -o nothing is written back, so the sheets holding none of our names need not be loaded.
@@ -170,15 +200,30 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   const reading = readInputs(kept.book);
   const result = evaluate(reading, { rulesJson });
   const written = values.output ? await writeKept(kept, result.plan, values.output) : undefined;
-  if (values.json) await writeFileAtomic(values.json, JSON.stringify(evaluationJson(result, { file: path.basename(input) }), null, 2));
+  if (values.json)
+    await writeFileAtomic(
+      values.json,
+      JSON.stringify(evaluationJson(result, { file: path.basename(input) }), null, 2)
+    );
   if (values.docx) {
     const { reportToDocx } = await import('../export/docx');
-    await writeFileAtomic(values.docx, await reportToDocx(result.report, result.scores, { comments: values['docx-comments'] }));
+    await writeFileAtomic(
+      values.docx,
+      await reportToDocx(result.report, result.scores, { comments: values['docx-comments'] })
+    );
   }
   if (values.review) {
     // 审核意见: what is aimed at the finance bureau's reviewer, kept out of the department's report.
-    const [{ reportToDocx }, { draftReview }] = await Promise.all([import('../export/docx'), import('../core/review')]);
-    const review = draftReview({ model: result.model, indicators: result.indicators, scores: result.scores, findings: result.findings });
+    const [{ reportToDocx }, { draftReview }] = await Promise.all([
+      import('../export/docx'),
+      import('../core/review'),
+    ]);
+    const review = draftReview({
+      model: result.model,
+      indicators: result.indicators,
+      scores: result.scores,
+      findings: result.findings,
+    });
     await writeFileAtomic(values.review, await reportToDocx(review, null));
   }
   const s = result.summary;
@@ -186,12 +231,15 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   io.out(`数据：${s.completeness}`);
   if (!s.complete) {
     io.out('数据不完整：不给出总分和等级。最影响评分的未填数据（按取决于它的分值）：');
-    for (const n of result.completeness.mostNeeded) io.out(`  ${n.address ?? `名称 ${n.name}`} ${n.label}（${n.points.toFixed(2)} 分）`);
-  } else if (s.total !== null) io.out(`核实得分 ${s.total}，待核实分值 ${s.pendingPoints}，等级 ${s.gradeText}`);
+    for (const n of result.completeness.mostNeeded)
+      io.out(`  ${n.address ?? `名称 ${n.name}`} ${n.label}（${n.points.toFixed(2)} 分）`);
+  } else if (s.total !== null)
+    io.out(`核实得分 ${s.total}，待核实分值 ${s.pendingPoints}，等级 ${s.gradeText}`);
   io.out(s.counts);
   // 数据不完整: the missing inputs above say what to do; a list of blank-cell findings would only repeat them.
   for (const f of s.complete ? result.findings.slice(0, 20) : []) io.out(`  ${cliLine(f)}`);
-  if (s.complete && result.findings.length > 20) io.out(`  ……另有 ${result.findings.length - 20} 项，见 --json 输出或“问题清单”表`);
+  if (s.complete && result.findings.length > 20)
+    io.out(`  ……另有 ${result.findings.length - 20} 项，见 --json 输出或“问题清单”表`);
   if (written) keptNotes(io, written);
   for (const f of [values.output, values.json, values.docx, values.review]) if (f) io.out(`已写入：${f}`);
   if (!s.complete) return EXIT.incomplete;
@@ -210,7 +258,8 @@ async function readRules(file: string): Promise<string> {
     throw new InputError(`无法读取评分规则文件：${(e as Error).message}`);
   }
   const { errors } = parseRulebookJson(rulesJson);
-  if (errors.length) throw new InputError([`评分规则文件 ${file} 有误：`, ...errors.map((e) => `  ${e.message}`)].join('\n'));
+  if (errors.length)
+    throw new InputError([`评分规则文件 ${file} 有误：`, ...errors.map((e) => `  ${e.message}`)].join('\n'));
   return rulesJson;
 }
 
@@ -218,7 +267,12 @@ async function cmdBatch(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { output: { type: 'string', short: 'o' }, rules: { type: 'string' }, workers: { type: 'string' }, timeout: { type: 'string' } },
+    options: {
+      output: { type: 'string', short: 'o' },
+      rules: { type: 'string' },
+      workers: { type: 'string' },
+      timeout: { type: 'string' },
+    },
   });
   const folder = need(positionals[0], '工作簿所在的文件夹');
   const out = need(values.output, '输出文件夹（-o）');
@@ -227,20 +281,31 @@ async function cmdBatch(args: string[], io: Io): Promise<number> {
   } catch {
     throw new InputError(`找不到文件夹：${folder}`);
   }
-  if (path.resolve(folder) === path.resolve(out) || (await pathClash([{ role: '', file: folder }], [{ role: '', file: out }])))
-    throw new PathClashError(`输出文件夹 ${out} 与输入文件夹相同；请另选一个输出文件夹，以免结果与原工作簿混在一起`);
+  if (
+    path.resolve(folder) === path.resolve(out) ||
+    (await pathClash([{ role: '', file: folder }], [{ role: '', file: out }]))
+  )
+    throw new PathClashError(
+      `输出文件夹 ${out} 与输入文件夹相同；请另选一个输出文件夹，以免结果与原工作簿混在一起`
+    );
   const rulesJson = values.rules ? await readRules(values.rules) : undefined;
   const { runBatch, progressBar } = await import('./batch');
   const result = await runBatch(folder, out, {
     rulesJson,
     workers: values.workers !== undefined ? integer(values.workers, '并行数（--workers）', 1) : undefined,
-    timeoutSeconds: values.timeout !== undefined ? integer(values.timeout, '每个工作簿的时限（--timeout，秒）', 1) : undefined,
+    timeoutSeconds:
+      values.timeout !== undefined
+        ? integer(values.timeout, '每个工作簿的时限（--timeout，秒）', 1)
+        : undefined,
     progress: progressBar((s) => process.stderr.write(s), Boolean(process.stderr.isTTY)),
   });
   const failed = result.rows.filter((r) => r.failure).length;
   const asked = values.workers !== undefined ? Number(values.workers) : undefined;
-  if (asked !== undefined && asked > result.workers) io.out(`并行数已限制为 ${result.workers}（本机可用的处理器核数）`);
-  io.out(`共 ${result.rows.length} 个工作簿，${result.rows.length - failed} 个已评价，${failed} 个无法评价；用时 ${result.seconds.toFixed(1)} 秒`);
+  if (asked !== undefined && asked > result.workers)
+    io.out(`并行数已限制为 ${result.workers}（本机可用的处理器核数）`);
+  io.out(
+    `共 ${result.rows.length} 个工作簿，${result.rows.length - failed} 个已评价，${failed} 个无法评价；用时 ${result.seconds.toFixed(1)} 秒`
+  );
   io.out(`汇总：${result.summaryFile}`);
   return EXIT.ok;
 }
@@ -253,27 +318,39 @@ async function cmdGenerate(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { output: { type: 'string', short: 'o' }, seed: { type: 'string' }, rows: { type: 'string' }, force: { type: 'boolean' } },
+    options: {
+      output: { type: 'string', short: 'o' },
+      seed: { type: 'string' },
+      rows: { type: 'string' },
+      force: { type: 'boolean' },
+    },
   });
   const count = integer(need(positionals[0], '数量'), '数量', 1);
   const out = need(values.output, '输出文件夹（-o）');
   const seed0 = integer(values.seed ?? '1', '随机种子（--seed）', Number.MIN_SAFE_INTEGER);
   const rows = integer(values.rows ?? '6', '项目行数（--rows）', 0);
   // The project table grows to the rows written (its name covers them all); the cap keeps memory bounded.
-  if (rows > MAX_GENERATE_ROWS) throw new UsageError(`项目行数（--rows）最多为 ${MAX_GENERATE_ROWS}：${values.rows}`);
+  if (rows > MAX_GENERATE_ROWS)
+    throw new UsageError(`项目行数（--rows）最多为 ${MAX_GENERATE_ROWS}：${values.rows}`);
   if (count > MAX_GENERATE) throw new UsageError(`数量最多为 ${MAX_GENERATE}：${count}`);
   const { syntheticDepartment } = await import('./synthetic');
   for (let i = 0; i < count; i++) {
     const book = newXlsx();
     applyPlan(book, templatePlan(syntheticDepartment(seed0 + i, rows)));
-    await writeWorkbook(book, path.join(out, `单位${String(i + 1).padStart(4, '0')}.xlsx`), { exclusive: !values.force });
+    await writeWorkbook(book, path.join(out, `单位${String(i + 1).padStart(4, '0')}.xlsx`), {
+      exclusive: !values.force,
+    });
   }
   io.out(`已生成 ${count} 个工作簿：${out}`);
   return EXIT.ok;
 }
 
 async function cmdClear(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { output: { type: 'string', short: 'o' } },
+  });
   const input = need(positionals[0], '输入工作簿');
   const out = need(values.output, '输出文件（-o）');
   await guardPaths([{ role: '输入工作簿', file: input }], [{ role: '输出文件（-o）', file: out }]);
@@ -285,7 +362,11 @@ async function cmdClear(args: string[], io: Io): Promise<number> {
 }
 
 async function cmdImport(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { output: { type: 'string', short: 'o' } },
+  });
   const input = need(positionals[0], '要识别的工作簿（部门决算表 .xlsx）');
   const out = need(values.output, '输出文件（-o）');
   const { importWorkbook } = await import('../import/fileImport');

@@ -20,7 +20,18 @@ function rng(seed: number): () => number {
   };
 }
 
-const UNITS = ['市教育局', '市文化馆', '市档案馆', '市气象局', '市科协', '市妇联', '市残联', '市图书馆', '市博物馆', '市农科所'];
+const UNITS = [
+  '市教育局',
+  '市文化馆',
+  '市档案馆',
+  '市气象局',
+  '市科协',
+  '市妇联',
+  '市残联',
+  '市图书馆',
+  '市博物馆',
+  '市农科所',
+];
 
 export function syntheticDepartment(seed: number, projectRows = 6): InputValues {
   const r = rng(seed);
@@ -64,14 +75,17 @@ export function syntheticDepartment(seed: number, projectRows = 6): InputValues 
   const 三公决算 = 三公预算.map((b) => b.times(0.3 + r() * 0.6).toDecimalPlaces(2));
   const 三公上年 = 三公预算.map((b) => b.times(0.4 + r() * 0.8).toDecimalPlaces(2));
   const sum = (xs: Dec[]) => xs.reduce((a, b) => a.plus(b), new D(0));
-  const growth = (now: Dec, before: Dec) => (before.isZero() ? null : `${now.minus(before).div(before).times(100).toFixed(2)}%`);
+  const growth = (now: Dec, before: Dec) =>
+    before.isZero() ? null : `${now.minus(before).div(before).times(100).toFixed(2)}%`;
   const 项目决算 = split(项目, projectRows);
   // Project budgets add up to the 财拨 项目 budget lines, as the checks expect.
   const 项目年初 = split(年初预算项目, projectRows);
   const 项目追加 = split(财拨项目收入.minus(年初预算项目), projectRows);
   const 项目预算 = 项目年初.map((x, i) => x.plus(项目追加[i]));
   const 公用预算 = 公用.times(0.9 + r() * 0.2).toDecimalPlaces(2);
-  const 上年三公预算 = sum(三公预算).times(0.9 + r() * 0.2).toDecimalPlaces(2);
+  const 上年三公预算 = sum(三公预算)
+    .times(0.9 + r() * 0.2)
+    .toDecimalPlaces(2);
   const 采购预算 = amt(10, 200);
   const 采购实际 = 采购预算.times(0.8 + r() * 0.2).toDecimalPlaces(2);
   const 资产 = amt(100, 3000);
@@ -87,7 +101,9 @@ export function syntheticDepartment(seed: number, projectRows = 6): InputValues 
     上年预算: 用车.上年预算.times(r() * 0.5).toDecimalPlaces(2),
     上年决算: 用车.上年决算.times(r() * 0.5).toDecimalPlaces(2),
   };
-  const 购置决算 = D.min(购置.本年预算, 用车.本年决算).times(0.5 + r() * 0.5).toDecimalPlaces(2);
+  const 购置决算 = D.min(购置.本年预算, 用车.本年决算)
+    .times(0.5 + r() * 0.5)
+    .toDecimalPlaces(2);
   const year = 2021 + (seed % 4);
 
   const values: InputValues = {
@@ -173,7 +189,15 @@ export function syntheticDepartment(seed: number, projectRows = 6): InputValues 
     其他_项目支出: n(其他支出),
     其他_年末结转: 0,
     其他收入明细表: [['其他单位拨入经费', n(其他支出)]],
-    项目支出明细表: 项目决算.map((x, i) => [`专项业务${i + 1}`, null, n(项目年初[i]), n(项目预算[i].minus(项目年初[i])), n(项目预算[i]), n(x), i === 0 ? '是' : '否']),
+    项目支出明细表: 项目决算.map((x, i) => [
+      `专项业务${i + 1}`,
+      null,
+      n(项目年初[i]),
+      n(项目预算[i].minus(项目年初[i])),
+      n(项目预算[i]),
+      n(x),
+      i === 0 ? '是' : '否',
+    ]),
     项目_合计_年初预算: n(sum(项目年初)),
     项目_合计_年中追加: n(sum(项目预算).minus(sum(项目年初))),
     项目_合计_预算总额: n(sum(项目预算)),
@@ -230,7 +254,15 @@ export function syntheticDepartment(seed: number, projectRows = 6): InputValues 
     基础_结转结余_本年: n(年末财拨),
     基础_固定资产总额: n(资产),
     基础_在用固定资产: n(在用),
-    产出任务表: Array.from({ length: 5 }, (_, i) => [`年度任务${i + 1}`, null, '是', i === 4 && r() < 0.5 ? '否' : '是', '是', i < 2 ? '是' : '否', null]),
+    产出任务表: Array.from({ length: 5 }, (_, i) => [
+      `年度任务${i + 1}`,
+      null,
+      '是',
+      i === 4 && r() < 0.5 ? '否' : '是',
+      '是',
+      i < 2 ? '是' : '否',
+      null,
+    ]),
     履职情况: '按年度计划完成各项工作任务。',
     自评得分表: (
       [

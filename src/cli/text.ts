@@ -11,8 +11,10 @@ const TRUNCATED = '……（内容过长，已截断）';
  */
 export function cleanText(s: string, options: { cell?: boolean } = {}): string {
   // C0 (but \n), DEL, C1, bidi overrides and isolates, zero-width and BOM.
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  let out = s.replace(/\t/g, ' ').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]/g, '');
+  let out = s
+    .replace(/\t/g, ' ')
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]/g, '');
   if (options.cell && out.length > CELL_LIMIT) out = out.slice(0, CELL_LIMIT - TRUNCATED.length) + TRUNCATED;
   return out;
 }

@@ -27,21 +27,26 @@ export function showMessage(title: string, message: string): Promise<void> {
       resolve();
       return;
     }
-    ui.displayDialogAsync(dialogUrl(title, message), { height: 30, width: 30, displayInIframe: true }, (result) => {
-      if (result.status !== Office.AsyncResultStatus.Succeeded) console.error(`${title}：${message}`);
-      else {
-        const dialog = result.value;
-        dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => dialog.close());
+    ui.displayDialogAsync(
+      dialogUrl(title, message),
+      { height: 30, width: 30, displayInIframe: true },
+      (result) => {
+        if (result.status !== Office.AsyncResultStatus.Succeeded) console.error(`${title}：${message}`);
+        else {
+          const dialog = result.value;
+          dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => dialog.close());
+        }
+        resolve();
       }
-      resolve();
-    });
+    );
   });
 }
 
 export async function runAllCommand(event: Office.AddinCommands.Event): Promise<void> {
   try {
     const { notices } = await runAll(officePort());
-    if (notices.length) await showMessage('绩效自评助手：已生成，另有提示', notices.map((d) => d.message).join('\n'));
+    if (notices.length)
+      await showMessage('绩效自评助手：已生成，另有提示', notices.map((d) => d.message).join('\n'));
   } catch (e) {
     await showMessage('绩效自评助手：一键生成失败', describeError(e));
   } finally {

@@ -6,7 +6,8 @@ function show(): void {
   if (title) title.textContent = q.get('title') ?? '绩效自评助手';
   if (message) message.textContent = q.get('message') ?? '';
   document.getElementById('close')?.addEventListener('click', () => {
-    if (typeof Office !== 'undefined' && Office.context?.ui?.messageParent) Office.context.ui.messageParent('close');
+    if (typeof Office !== 'undefined' && Office.context?.ui?.messageParent)
+      Office.context.ui.messageParent('close');
     else window.close();
   });
 }

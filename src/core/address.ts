@@ -34,7 +34,13 @@ export function parseRange(address: string): RangeRef | null {
   const r2 = Number(m2[2]) - 1;
   const c1 = colIndex(m1[1]);
   const c2 = colIndex(m2[1]);
-  return { sheet, top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(c1, c2), right: Math.max(c1, c2) };
+  return {
+    sheet,
+    top: Math.min(r1, r2),
+    bottom: Math.max(r1, r2),
+    left: Math.min(c1, c2),
+    right: Math.max(c1, c2),
+  };
 }
 
 /** A sheet name Excel would read as a cell (`A1`, `XFD1048576`, `R1C1`, `R`, `C`) must be quoted. */
@@ -83,7 +89,13 @@ export function normaliseAddress(address: string): string | null {
 export function cellIn(range: string, row: number, col: number): string | undefined {
   const r = parseRange(range);
   if (!r) return undefined;
-  return formatRange({ sheet: r.sheet, top: r.top + row, bottom: r.top + row, left: r.left + col, right: r.left + col });
+  return formatRange({
+    sheet: r.sheet,
+    top: r.top + row,
+    bottom: r.top + row,
+    left: r.left + col,
+    right: r.left + col,
+  });
 }
 
 /** Address for use in an Excel formula or hyperlink: `'Sheet'!$A$1`. */

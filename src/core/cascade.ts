@@ -82,11 +82,15 @@ export function fold(raws: Raw[], passes: Map<string, number>): Raw[] {
         SEVERITY_RANK[x.declared] - SEVERITY_RANK[y.declared] ||
         CHECK_FAMILIES.indexOf(x.family) - CHECK_FAMILIES.indexOf(y.family) ||
         x.suspects.length - y.suspects.length ||
-        x.order - y.order,
+        x.order - y.order
     );
     const [root, ...rest] = group;
     // The blamed cell is the one to check first (the first blamed, when a root collects more).
-    root.finding.primary ??= root.suspectOperands.find((o) => keyOf(o) === key) ?? { name: key, label: key, value: null };
+    root.finding.primary ??= root.suspectOperands.find((o) => keyOf(o) === key) ?? {
+      name: key,
+      label: key,
+      value: null,
+    };
     // A root stays in play: a later shared cell may bring more consequences (or nest it under another root).
     root.finding.consequences = [...(root.finding.consequences ?? []), ...rest.map((r) => r.finding)];
     remaining = remaining.filter((r) => !rest.includes(r));

@@ -14,7 +14,16 @@ function everyScalarFilled(): InputValues {
   const filled: InputValues = {};
   for (const d of INPUTS) {
     if (d.type !== 'scalar') continue;
-    filled[d.name] = d.kind === 'year' ? 2021 : d.kind === 'flag' ? '是' : d.kind === 'date' ? '2021-12-31' : d.kind === 'text' ? '文本' : 1;
+    filled[d.name] =
+      d.kind === 'year'
+        ? 2021
+        : d.kind === 'flag'
+          ? '是'
+          : d.kind === 'date'
+            ? '2021-12-31'
+            : d.kind === 'text'
+              ? '文本'
+              : 1;
   }
   return filled;
 }
@@ -38,7 +47,12 @@ export function checkIndexMarkdown(): string {
   for (const family of CHECK_FAMILIES) {
     const checks = CHECKS.filter((c) => c.family === family);
     if (checks.length === 0) continue;
-    lines.push(`## ${family}（${checks.length}）`, '', '| id | 类别 | 严重程度 | 标题 | 规则 |', '|---|---|---|---|---|');
+    lines.push(
+      `## ${family}（${checks.length}）`,
+      '',
+      '| id | 类别 | 严重程度 | 标题 | 规则 |',
+      '|---|---|---|---|---|'
+    );
     for (const c of checks) {
       const rule = statements.get(c.id)?.join('；') || c.title;
       lines.push(`| \`${c.id}\` | ${c.family} | ${c.severity} | ${cell(c.title)} | ${cell(rule)} |`);

@@ -15,7 +15,16 @@ import type { InputKind } from '../catalogue/types';
 import { parseRange, RangeRef } from './address';
 import { D, money, percent } from './decimal';
 import type { Model } from './model';
-import type { CheckOutcome, CheckResult, CheckSummary, Finding, IndicatorResult, Operand, Quantity, ScoreSheet } from './results';
+import type {
+  CheckOutcome,
+  CheckResult,
+  CheckSummary,
+  Finding,
+  IndicatorResult,
+  Operand,
+  Quantity,
+  ScoreSheet,
+} from './results';
 import { allFindings } from './findingTree';
 import { asQuantityKind } from './render/quantity';
 import { fold, gravest, keyOf, nestDeclared, type Raw, SEVERITY_RANK } from './cascade';
@@ -75,14 +84,21 @@ function context(model: Model, indicators: IndicatorResult[], scores: ScoreSheet
       const d = INPUT_BY_NAME.get(name);
       const o = operand(name);
       const numeric = o.value !== null && typeof o.value === 'object';
-      return { operand: { ...o, value: numeric ? o.value : null }, sign, kind: d?.type === 'scalar' ? d.kind : 'amount' };
+      return {
+        operand: { ...o, value: numeric ? o.value : null },
+        sign,
+        kind: d?.type === 'scalar' ? d.kind : 'amount',
+      };
     },
     decimal: (value) => new D(value),
     percent,
     money,
     indicator(id) {
       const want = normaliseId(id);
-      return indicators.find((i) => normaliseId(i.id) === want) ?? indicators.find((i) => normaliseId(i.label) === want);
+      return (
+        indicators.find((i) => normaliseId(i.id) === want) ??
+        indicators.find((i) => normaliseId(i.label) === want)
+      );
     },
   };
 }
@@ -102,21 +118,33 @@ function readersOf(indicators: IndicatorResult[], scores: ScoreSheet | null): Re
       .map((i) => ({
         id: i.id,
         names: new Set(i.operands.map((o) => o.name).filter((n) => n)),
-        ranges: i.operands.map((o) => (o.address ? parseRange(o.address) : null)).filter((r): r is RangeRef => r !== null),
+        ranges: i.operands
+          .map((o) => (o.address ? parseRange(o.address) : null))
+          .filter((r): r is RangeRef => r !== null),
       })),
     scores,
   };
 }
 
 function inside(a: RangeRef, r: RangeRef): boolean {
-  return a.sheet === r.sheet && a.top >= r.top && a.bottom <= r.bottom && a.left >= r.left && a.right <= r.right;
+  return (
+    a.sheet === r.sheet && a.top >= r.top && a.bottom <= r.bottom && a.left >= r.left && a.right <= r.right
+  );
 }
 
 /** The indicators (and the score lines computed from them) that read any of these figures. */
 function affectsOf(ops: Operand[], readers: Readers): string[] {
-  const cells = ops.map((o) => (o.address ? parseRange(o.address) : null)).filter((r): r is RangeRef => r !== null);
-  const ids = readers.indicators.filter((i) => ops.some((o) => i.names.has(o.name)) || cells.some((c) => i.ranges.some((r) => inside(c, r)))).map((i) => i.id);
-  const lines = (readers.scores?.lines ?? []).filter((l) => l.indicator && ids.includes(l.indicator)).map((l) => `评分：${l.level3}`);
+  const cells = ops
+    .map((o) => (o.address ? parseRange(o.address) : null))
+    .filter((r): r is RangeRef => r !== null);
+  const ids = readers.indicators
+    .filter(
+      (i) => ops.some((o) => i.names.has(o.name)) || cells.some((c) => i.ranges.some((r) => inside(c, r)))
+    )
+    .map((i) => i.id);
+  const lines = (readers.scores?.lines ?? [])
+    .filter((l) => l.indicator && ids.includes(l.indicator))
+    .map((l) => `评分：${l.level3}`);
   return [...ids, ...lines];
 }
 
@@ -142,17 +170,34 @@ const SLIP_NEXT_STEP: Record<'div' | 'mul', string> = {
   mul: '单位应为万元：该数约为应有数的万分之一，核对同一等式中其他各数是否按元填列，统一换算为万元后重新运行。',
 };
 
-function comparisonFinding(decl: CheckDecl, c: Comparison, e: Evaluated, order: number, readers: Readers): Raw {
+function comparisonFinding(
+  decl: CheckDecl,
+  c: Comparison,
+  e: Evaluated,
+  order: number,
+  readers: Readers
+): Raw {
   const baseId = c.key ? `${decl.id}.${c.key}` : decl.id;
-  const shown = dedupe([...c.left.filter((t) => t.operand.value !== null || c.left.length === 1).map((t) => t.operand), ...present(c.right).map((t) => t.operand), ...(c.context ?? [])]);
+  const shown = dedupe([
+    ...c.left.filter((t) => t.operand.value !== null || c.left.length === 1).map((t) => t.operand),
+    ...present(c.right).map((t) => t.operand),
+    ...(c.context ?? []),
+  ]);
   const title = titleOf(decl, c);
   const diff = e.L.minus(e.R);
   const slip = e.slip?.term.operand;
-  let suspects = (c.suspects ?? [...present(c.left), ...present(c.right)].map((t) => t.operand)).filter((o) => o.name || o.address);
+  let suspects = (c.suspects ?? [...present(c.left), ...present(c.right)].map((t) => t.operand)).filter(
+    (o) => o.name || o.address
+  );
   if (slip) suspects = [slip];
   const affects = affectsOf([...shown, ...e.missing], readers);
   const signReversed =
-    c.relation === '=' && e.kind === 'rate' && e.L.isNegative() !== e.R.isNegative() && !e.L.isZero() && !e.R.isZero() && e.L.plus(e.R).abs().lte(new D('0.05'));
+    c.relation === '=' &&
+    e.kind === 'rate' &&
+    e.L.isNegative() !== e.R.isNegative() &&
+    !e.L.isZero() &&
+    !e.R.isZero() &&
+    e.L.plus(e.R).abs().lte(new D('0.05'));
   const family = slip ? '单位' : decl.family;
   const finding: Finding = {
     id: slip ? `unit.${baseId}` : baseId,
@@ -171,16 +216,36 @@ function comparisonFinding(decl: CheckDecl, c: Comparison, e: Evaluated, order: 
     primary: slip,
     missing: e.missing.length ? e.missing : undefined,
     slip: e.slip ? { operand: slip!, factor: e.slip.factor } : undefined,
-    nextStep: e.slip ? SLIP_NEXT_STEP[e.slip.factor] : c.nextStep ?? decl.nextStep,
+    nextStep: e.slip ? SLIP_NEXT_STEP[e.slip.factor] : (c.nextStep ?? decl.nextStep),
     affects: affects.length ? affects : undefined,
   };
-  return { finding, family: family as CheckFamily, declared: slip ? '错误' : c.severity ?? decl.severity, order, suspects: suspects.map(keyOf), suspectOperands: suspects, checkId: decl.id, key: c.key, follows: c.follows };
+  return {
+    finding,
+    family: family as CheckFamily,
+    declared: slip ? '错误' : (c.severity ?? decl.severity),
+    order,
+    suspects: suspects.map(keyOf),
+    suspectOperands: suspects,
+    checkId: decl.id,
+    key: c.key,
+    follows: c.follows,
+  };
 }
 
 /** 无法核实 as a finding: figures stated but not decidable (a rate that cannot be recomputed, a sum whose gap blanks could fill). */
-function cannotVerifyFinding(decl: CheckDecl, c: Comparison, e: Evaluated | Undecided, order: number, readers: Readers): Raw {
+function cannotVerifyFinding(
+  decl: CheckDecl,
+  c: Comparison,
+  e: Evaluated | Undecided,
+  order: number,
+  readers: Readers
+): Raw {
   const evaluated = 'L' in e ? e : undefined;
-  const shown = dedupe([...c.left.map((t) => t.operand), ...(evaluated ? present(c.right).map((t) => t.operand) : []), ...(c.context ?? [])]);
+  const shown = dedupe([
+    ...c.left.map((t) => t.operand),
+    ...(evaluated ? present(c.right).map((t) => t.operand) : []),
+    ...(c.context ?? []),
+  ]);
   const affects = affectsOf(shown, readers);
   const finding: Finding = {
     id: c.key ? `${decl.id}.${c.key}` : decl.id,
@@ -203,8 +268,21 @@ function cannotVerifyFinding(decl: CheckDecl, c: Comparison, e: Evaluated | Unde
       : '补齐计算所需的数据后重新运行；如报告不应列示该比率，删去报告所列数。',
     affects: affects.length ? affects : undefined,
   };
-  const suspects = evaluated ? (c.suspects ?? [...present(c.left), ...present(c.right)].map((t) => t.operand)).filter((o) => o.name || o.address) : c.left.map((t) => t.operand);
-  return { finding, family: decl.family, declared: '提示', order, suspects: suspects.map(keyOf), suspectOperands: suspects, checkId: decl.id, key: c.key };
+  const suspects = evaluated
+    ? (c.suspects ?? [...present(c.left), ...present(c.right)].map((t) => t.operand)).filter(
+        (o) => o.name || o.address
+      )
+    : c.left.map((t) => t.operand);
+  return {
+    finding,
+    family: decl.family,
+    declared: '提示',
+    order,
+    suspects: suspects.map(keyOf),
+    suspectOperands: suspects,
+    checkId: decl.id,
+    key: c.key,
+  };
 }
 
 function noticeFinding(decl: CheckDecl, n: Notice, order: number): Raw {
@@ -221,7 +299,16 @@ function noticeFinding(decl: CheckDecl, n: Notice, order: number): Raw {
     ...(n.slip ? { slip: n.slip, primary: n.slip.operand } : {}),
     nextStep: n.nextStep ?? decl.nextStep,
   };
-  return { finding, family: decl.family, declared: finding.severity, order, suspects: ops.map(keyOf).filter((k) => k), suspectOperands: ops, checkId: decl.id, key: n.key };
+  return {
+    finding,
+    family: decl.family,
+    declared: finding.severity,
+    order,
+    suspects: ops.map(keyOf).filter((k) => k),
+    suspectOperands: ops,
+    checkId: decl.id,
+    key: n.key,
+  };
 }
 
 // ------------------------------------------------------------------ explanations
@@ -244,7 +331,8 @@ function attachExplanations(model: Model, findings: Finding[]): Finding[] {
   for (const row of table.rows) {
     const id = row.cells['规则编号']?.value;
     const text = row.cells['说明']?.value;
-    if (typeof id === 'string' && typeof text === 'string' && text.trim()) byId.set(id.trim(), { text: text.trim(), row });
+    if (typeof id === 'string' && typeof text === 'string' && text.trim())
+      byId.set(id.trim(), { text: text.trim(), row });
   }
   const used = new Set<string>();
   for (const f of allFindings(findings)) {
@@ -289,7 +377,10 @@ const OUTCOME_RANK: Record<CheckOutcome, number> = { 不成立: 0, 无法核实:
 
 function summarise(decl: CheckDecl, results: CheckResult[], ctx: CheckContext): CheckSummary {
   const own = results.filter((r) => r.rule === decl.id);
-  const outcome = own.reduce<CheckOutcome>((worst, r) => (OUTCOME_RANK[r.outcome] < OUTCOME_RANK[worst] ? r.outcome : worst), own.length ? '成立' : '无法核实');
+  const outcome = own.reduce<CheckOutcome>(
+    (worst, r) => (OUTCOME_RANK[r.outcome] < OUTCOME_RANK[worst] ? r.outcome : worst),
+    own.length ? '成立' : '无法核实'
+  );
   let missing = dedupe(own.flatMap((r) => r.missing));
   // A check that compared nothing could not be verified: name its blank inputs (a table counts when it has no rows).
   if (own.length === 0)
@@ -301,7 +392,14 @@ function summarise(decl: CheckDecl, results: CheckResult[], ctx: CheckContext): 
         return o.value === null ? o : null;
       })
       .filter((o): o is Operand => o !== null);
-  const result: CheckSummary = { rule: decl.id, family: decl.family, title: decl.title, severity: decl.severity, outcome, missing };
+  const result: CheckSummary = {
+    rule: decl.id,
+    family: decl.family,
+    title: decl.title,
+    severity: decl.severity,
+    outcome,
+    missing,
+  };
   // A check whose comparisons were all declined for want of data, with nothing blank to name, compared nothing: it holds vacuously.
   if (own.length === 0 && missing.length === 0) result.outcome = '成立';
   return result;
@@ -311,7 +409,12 @@ function summarise(decl: CheckDecl, results: CheckResult[], ctx: CheckContext): 
  * Runs the checks (all, or the ids in `only`) and returns the findings with every outcome: each
  * comparison ends 成立, 不成立 or 无法核实 (naming the blank inputs); a blank is never read as 0.
  */
-export function evaluateChecks(model: Model, indicators: IndicatorResult[], scores: ScoreSheet | null, options: CheckOptions = {}): CheckRun {
+export function evaluateChecks(
+  model: Model,
+  indicators: IndicatorResult[],
+  scores: ScoreSheet | null,
+  options: CheckOptions = {}
+): CheckRun {
   const perTerm = options.tolerancePerTerm ?? DEFAULT_PER_TERM;
   const only = options.only ? new Set(options.only) : null;
   const ctx = context(model, indicators, scores);
@@ -328,11 +431,23 @@ export function evaluateChecks(model: Model, indicators: IndicatorResult[], scor
       order++;
       if (o.type === 'notice') {
         raws.push(noticeFinding(decl, o, order));
-        results.push({ id: `${decl.id}.${o.key}`, rule: decl.id, family: decl.family, outcome: '不成立', missing: [] });
+        results.push({
+          id: `${decl.id}.${o.key}`,
+          rule: decl.id,
+          family: decl.family,
+          outcome: '不成立',
+          missing: [],
+        });
         continue;
       }
       const e = evaluateComparison(o, perTerm);
-      results.push({ id: o.key ? `${decl.id}.${o.key}` : decl.id, rule: decl.id, family: decl.family, outcome: e.outcome, missing: e.missing });
+      results.push({
+        id: o.key ? `${decl.id}.${o.key}` : decl.id,
+        rule: decl.id,
+        family: decl.family,
+        outcome: e.outcome,
+        missing: e.missing,
+      });
       if (!('L' in e)) {
         // Undecidable although the checked figure is stated (a rate that cannot be recomputed): say so.
         if (e.unavailable) raws.push(cannotVerifyFinding(decl, o, e, order, readers));
@@ -341,7 +456,9 @@ export function evaluateChecks(model: Model, indicators: IndicatorResult[], scor
       if (e.holds) {
         // A figure in an identity that holds is corroborated: it is less likely the wrong one.
         if (o.relation === '=') {
-          const ks = (o.suspects ?? [...present(o.left), ...present(o.right)].map((t) => t.operand)).map(keyOf);
+          const ks = (o.suspects ?? [...present(o.left), ...present(o.right)].map((t) => t.operand)).map(
+            keyOf
+          );
           for (const k of new Set(ks)) passes.set(k, (passes.get(k) ?? 0) + 1);
         }
         continue;
@@ -353,24 +470,40 @@ export function evaluateChecks(model: Model, indicators: IndicatorResult[], scor
   }
   const roots = fold(nestDeclared(raws), passes);
   // The cause of an 错误 is an 错误: a root takes the gravest severity among what it explains.
-  for (const r of roots) if (r.finding.severity === '提示' && r.finding.kind !== 'cannotVerify' && gravest(r.finding) === '错误') r.finding.severity = '错误';
-  roots.sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.order - b.order);
+  for (const r of roots)
+    if (r.finding.severity === '提示' && r.finding.kind !== 'cannotVerify' && gravest(r.finding) === '错误')
+      r.finding.severity = '错误';
+  roots.sort(
+    (a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.order - b.order
+  );
   const findings = attachExplanations(
     model,
-    roots.map((r) => r.finding),
+    roots.map((r) => r.finding)
   );
   return { findings, results, checks: ran.map((d) => summarise(d, results, ctx)) };
 }
 
 /** Runs the checks (all, or the ids in `options.only`); returns the findings, roots first, consequences nested. */
-export function runChecks(model: Model, indicators: IndicatorResult[], scores: ScoreSheet | null, options: CheckOptions = {}): Finding[] {
+export function runChecks(
+  model: Model,
+  indicators: IndicatorResult[],
+  scores: ScoreSheet | null,
+  options: CheckOptions = {}
+): Finding[] {
   return evaluateChecks(model, indicators, scores, options).findings;
 }
 
 /** The rules each check states over `model` (its comparisons' statements, deduplicated), by check id. */
-export function checkStatements(model: Model, indicators: IndicatorResult[], scores: ScoreSheet | null): Map<string, string[]> {
+export function checkStatements(
+  model: Model,
+  indicators: IndicatorResult[],
+  scores: ScoreSheet | null
+): Map<string, string[]> {
   const ctx = context(model, indicators, scores);
   return new Map(
-    CHECKS.map((decl) => [decl.id, [...new Set(decl.run(ctx).flatMap((o) => (o.type === 'comparison' ? [o.statement] : [])))]]),
+    CHECKS.map((decl) => [
+      decl.id,
+      [...new Set(decl.run(ctx).flatMap((o) => (o.type === 'comparison' ? [o.statement] : [])))],
+    ])
   );
 }

@@ -40,16 +40,28 @@ export interface Evaluated {
 /** Why a comparison was not evaluated: nothing stated to compare, or the rule's side cannot be computed. */
 export type Undecided = { outcome: '无法核实'; missing: Operand[]; unavailable?: string };
 
-function tolerance(c: Comparison, all: Term[], kind: InputKind, perTerm: Decimal): { tol: Decimal; tolNote: string } {
+function tolerance(
+  c: Comparison,
+  all: Term[],
+  kind: InputKind,
+  perTerm: Decimal
+): { tol: Decimal; tolNote: string } {
   const amounts = all.filter((t) => t.kind === 'amount').length;
   if (c.tolerance)
     return {
       tol: c.tolerance,
-      tolNote: c.toleranceNote ?? (kind === 'rate' ? `容差 ±${c.tolerance.toString()} 个百分点（所列比率保留两位小数的四舍五入误差）` : `容差 ±${c.tolerance.toString()}`),
+      tolNote:
+        c.toleranceNote ??
+        (kind === 'rate'
+          ? `容差 ±${c.tolerance.toString()} 个百分点（所列比率保留两位小数的四舍五入误差）`
+          : `容差 ±${c.tolerance.toString()}`),
     };
   if (amounts > 0) {
     const tol = D.max(perTerm.times(amounts), perTerm.times(2));
-    return { tol, tolNote: `容差 ±${tol.toString()}（${amounts} 个金额各按 ±${perTerm.toString()} 的四舍五入误差计）` };
+    return {
+      tol,
+      tolNote: `容差 ±${tol.toString()}（${amounts} 个金额各按 ±${perTerm.toString()} 的四舍五入误差计）`,
+    };
   }
   return { tol: ZERO, tolNote: '容差 0（人数、年度应完全相等）' };
 }
@@ -60,7 +72,10 @@ function tolerance(c: Comparison, all: Term[], kind: InputKind, perTerm: Decimal
  * −1, can only raise it; the others can only lower it.
  */
 function blankMoves(c: Comparison): { up: boolean; down: boolean } {
-  const moves = [...blank(c.left).map((t) => t.sign), ...(c.rightValue === undefined ? blank(c.right).map((t) => -t.sign) : [])];
+  const moves = [
+    ...blank(c.left).map((t) => t.sign),
+    ...(c.rightValue === undefined ? blank(c.right).map((t) => -t.sign) : []),
+  ];
   return { up: moves.some((m) => m > 0), down: moves.some((m) => m < 0) };
 }
 
@@ -76,10 +91,13 @@ function reconcilable(c: Comparison, diff: Decimal, tol: Decimal): boolean {
 
 export function evaluateComparison(c: Comparison, perTerm: Decimal): Evaluated | Undecided {
   const left = present(c.left);
-  const missing = [...blank(c.left), ...(c.rightValue === undefined ? blank(c.right) : [])].map((t) => t.operand);
+  const missing = [...blank(c.left), ...(c.rightValue === undefined ? blank(c.right) : [])].map(
+    (t) => t.operand
+  );
   // Nothing stated on one side: nothing to compare (the completeness count names these blanks).
   if (c.left.length > 0 && left.length === 0) return { outcome: '无法核实', missing };
-  if (c.rightValue === undefined && c.right.length > 0 && present(c.right).length === 0) return { outcome: '无法核实', missing };
+  if (c.rightValue === undefined && c.right.length > 0 && present(c.right).length === 0)
+    return { outcome: '无法核实', missing };
   if (c.unavailable || c.rightValue === null) {
     const blanks = (c.context ?? []).filter((o) => o.value === null);
     return { outcome: '无法核实', missing: [...missing, ...blanks], unavailable: c.unavailable };
@@ -100,7 +118,12 @@ export function evaluateComparison(c: Comparison, perTerm: Decimal): Evaluated |
     outcome = holds && (c.relation === '=' ? !(up && down) : !up) ? '成立' : '无法核实';
   }
   const out: Evaluated = { outcome, holds, L, R, tol, tolNote, kind, missing };
-  if (outcome === '不成立' && c.relation === '=' && c.rightValue === undefined && all.every((t) => t.kind === 'amount')) {
+  if (
+    outcome === '不成立' &&
+    c.relation === '=' &&
+    c.rightValue === undefined &&
+    all.every((t) => t.kind === 'amount')
+  ) {
     // A figure typed in 元 among 万元 figures: rescaling that one term makes the identity hold.
     for (const factor of ['div', 'mul'] as const) {
       for (const t of all) {

@@ -32,17 +32,29 @@ export interface Completeness {
 }
 
 function filled(model: Model, name: string): boolean {
-  return INPUT_BY_NAME.get(name)?.type === 'table' ? model.table(name).rows.length > 0 : model.scalar(name).value !== null;
+  return INPUT_BY_NAME.get(name)?.type === 'table'
+    ? model.table(name).rows.length > 0
+    : model.scalar(name).value !== null;
 }
 
-export function measureCompleteness(model: Model, indicators: IndicatorResult[], scores: ScoreSheet | null): Completeness {
+export function measureCompleteness(
+  model: Model,
+  indicators: IndicatorResult[],
+  scores: ScoreSheet | null
+): Completeness {
   const required = INPUTS.filter((d) => d.required);
   const requiredFilled = required.filter((d) => filled(model, d.name)).length;
 
   // Each input scoring needs, once: filled or not, and the points that wait on it.
   const needed = new Map<string, { label: string; address?: string; filled: boolean; points: Decimal }>();
   let counted = new Set<string>();
-  const need = (key: string, label: string, address: string | undefined, filled: boolean, points: Decimal) => {
+  const need = (
+    key: string,
+    label: string,
+    address: string | undefined,
+    filled: boolean,
+    points: Decimal
+  ) => {
     // A line's points count once per input, however many of its operands read that input.
     if (counted.has(key)) return;
     counted.add(key);
@@ -57,18 +69,37 @@ export function measureCompleteness(model: Model, indicators: IndicatorResult[],
     if (result && line.indicatorValue !== undefined) {
       for (const o of result.operands) {
         // An indicator that computes had what it needs (an optional blank 其中 line included).
-        need(o.name, o.label, o.address, result.value !== null || (o.value !== null && filled(model, o.name)), line.points);
+        need(
+          o.name,
+          o.label,
+          o.address,
+          result.value !== null || (o.value !== null && filled(model, o.name)),
+          line.points
+        );
       }
     } else if (!line.indicator || line.indicatorValue === undefined) {
       const missing = line.missingInputs?.[0];
-      need(`自评:${line.level2}/${line.level3}`, missing?.label ?? `“${line.level2}/${line.level3}”自评得分`, missing?.address, !line.missing, line.points);
+      need(
+        `自评:${line.level2}/${line.level3}`,
+        missing?.label ?? `“${line.level2}/${line.level3}”自评得分`,
+        missing?.address,
+        !line.missing,
+        line.points
+      );
     }
   }
   // No valid rulebook (its errors are reported apart): what scoring needs is every indicator's inputs.
   if (!scores)
     for (const result of indicators) {
       counted = new Set();
-      for (const o of result.operands) need(o.name, o.label, o.address, result.value !== null || (o.value !== null && filled(model, o.name)), ZERO);
+      for (const o of result.operands)
+        need(
+          o.name,
+          o.label,
+          o.address,
+          result.value !== null || (o.value !== null && filled(model, o.name)),
+          ZERO
+        );
     }
   const scoringTotal = needed.size;
   const scoringFilled = [...needed.values()].filter((x) => x.filled).length;
@@ -78,8 +109,18 @@ export function measureCompleteness(model: Model, indicators: IndicatorResult[],
     requiredFilled * COMPLETE_SHARE.of >= required.length * COMPLETE_SHARE.filled;
   const mostNeeded = [...needed.entries()]
     .filter(([, x]) => !x.filled)
-    .map(([key, x]) => ({ name: key.startsWith('自评:') ? '自评得分表' : key, label: x.label, address: x.address, points: x.points }))
+    .map(([key, x]) => ({
+      name: key.startsWith('自评:') ? '自评得分表' : key,
+      label: x.label,
+      address: x.address,
+      points: x.points,
+    }))
     .sort((a, b) => b.points.comparedTo(a.points))
     .slice(0, MOST_NEEDED);
-  return { required: { total: required.length, filled: requiredFilled }, scoring: { total: scoringTotal, filled: scoringFilled }, complete, mostNeeded };
+  return {
+    required: { total: required.length, filled: requiredFilled },
+    scoring: { total: scoringTotal, filled: scoringFilled },
+    complete,
+    mostNeeded,
+  };
 }

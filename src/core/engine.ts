@@ -10,7 +10,14 @@ import type { CheckSummary, Finding, IndicatorResult, ScoreSheet } from './resul
 import { parseRulebookJson, rulebookFromModel } from './rulebook';
 import { Completeness, measureCompleteness } from './completeness';
 import { claimDiagnostics, pendingFindings, scoreAll } from './scoring';
-import { completenessText, countFindings, countsText, gradeRange, gradeText, pendingPointsOf } from './summary';
+import {
+  completenessText,
+  countFindings,
+  countsText,
+  gradeRange,
+  gradeText,
+  pendingPointsOf,
+} from './summary';
 import { findingMarks, findingsSheet } from './sheets/findingsSheet';
 import { indicatorSheet } from './sheets/indicatorSheet';
 import { reportSheet } from './sheets/reportSheet';
@@ -66,7 +73,8 @@ export function evaluate(reading: RawReading, options: EvaluateOptions = {}): Ev
   const model = buildModel(reading);
   const diagnostics: Diagnostic[] = [...model.diagnostics];
 
-  const { rulebook, errors } = options.rulesJson !== undefined ? parseRulebookJson(options.rulesJson) : rulebookFromModel(model);
+  const { rulebook, errors } =
+    options.rulesJson !== undefined ? parseRulebookJson(options.rulesJson) : rulebookFromModel(model);
   diagnostics.push(...errors);
   const indicators = computeIndicators(model, rulebook?.variants);
   const scores = rulebook ? scoreAll(rulebook, indicators, model) : null;
@@ -78,10 +86,22 @@ export function evaluate(reading: RawReading, options: EvaluateOptions = {}): Ev
   // Each line that could not be scored gets its own 无法核实 (提示), after the checks' own 提示.
   const findings: Finding[] = [...evaluated.findings, ...(scores ? pendingFindings(scores) : [])];
   const completeness = measureCompleteness(model, indicators, scores);
-  const report: ReportDraft = draftReport({ model, indicators, scores, findings, complete: completeness.complete });
+  const report: ReportDraft = draftReport({
+    model,
+    indicators,
+    scores,
+    findings,
+    complete: completeness.complete,
+  });
 
   const sheets: SheetPlan[] = [indicatorSheet(indicators)];
-  if (scores) sheets.push(scoreSheet(scores, completeness.complete, rulebook?.bands, { unit: model.text('单位名称'), year: model.num('评价年度')?.toString() ?? null }));
+  if (scores)
+    sheets.push(
+      scoreSheet(scores, completeness.complete, rulebook?.bands, {
+        unit: model.text('单位名称'),
+        year: model.num('评价年度')?.toString() ?? null,
+      })
+    );
   sheets.push(findingsSheet(findings), reportSheet(report));
   const plan: Plan = { sheets, marks: findingMarks(findings), activate: sheets[scores ? 1 : 0].name };
 

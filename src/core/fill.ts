@@ -25,7 +25,10 @@ export function grownTables(values: InputValues): TableRows {
  * Where a template filled with `values` puts everything: tables longer than the template's grow,
  * the blocks below them move down, and each table's name covers all its rows.
  */
-export function templateLayout(values: InputValues): { placed: PlacedSheet[]; address: ReadonlyMap<string, string> } {
+export function templateLayout(values: InputValues): {
+  placed: PlacedSheet[];
+  address: ReadonlyMap<string, string>;
+} {
   const grow = grownTables(values);
   const placed = placeSheets(grow);
   return { placed, address: Object.keys(grow).length === 0 ? TEMPLATE_ADDRESS : placedAddresses(placed) };
@@ -38,12 +41,17 @@ export function rangeValues(name: string, value: InputValues[string]): CellValue
   if (!d || !address) throw new Error(`目录中没有名称“${name}”`);
   if (d.type === 'scalar') return [[(value ?? null) as CellValue]];
   const r = parseRange(address)!;
-  const height = Math.max(r.bottom - r.top + 1, Array.isArray(value) ? value.length : d.defaultRows?.().length ?? 0);
+  const height = Math.max(
+    r.bottom - r.top + 1,
+    Array.isArray(value) ? value.length : (d.defaultRows?.().length ?? 0)
+  );
   const width = r.right - r.left + 1;
   // A table not given holds what the template puts in it (e.g. the default rulebook).
   const given = value ?? d.defaultRows?.();
   const rows = Array.isArray(given) ? (given as CellValue[][]) : [];
-  return Array.from({ length: height }, (_, i) => Array.from({ length: width }, (_, c) => rows[i]?.[c] ?? null));
+  return Array.from({ length: height }, (_, i) =>
+    Array.from({ length: width }, (_, c) => rows[i]?.[c] ?? null)
+  );
 }
 
 /** A reading as a host would return it for a template filled with `values` (unknown names rejected). */

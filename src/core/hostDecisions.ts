@@ -9,7 +9,9 @@ import type { CellMark, Plan, SheetPlan } from './types';
 export const LANDSCAPE_ABOVE_CHARS = 110;
 
 /** Accountants print the output sheets: A4, one page wide, landscape when the sheet is wide. */
-export function pageOrientation(sheet: Pick<SheetPlan, 'columnWidths' | 'orientation'>): 'portrait' | 'landscape' {
+export function pageOrientation(
+  sheet: Pick<SheetPlan, 'columnWidths' | 'orientation'>
+): 'portrait' | 'landscape' {
   // A sheet sized to fit one page says which way it fits (src/core/sheets/fit.ts).
   if (sheet.orientation) return sheet.orientation;
   const width = (sheet.columnWidths ?? []).reduce((a, b) => a + b, 0);

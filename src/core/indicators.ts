@@ -7,7 +7,15 @@ import type Decimal from 'decimal.js';
 import { INDICATORS, TASK_COLUMN } from '../catalogue/indicators';
 import { SANGONG_CAR_PARTS, SANGONG_ITEMS } from '../catalogue/lists';
 import { inputLabel } from '../catalogue/inputs';
-import type { Figure, IndicatorDecl, RatioDecl, SanGongColumn, TaskFlag, TaskRateDecl, Variants } from '../catalogue/types';
+import type {
+  Figure,
+  IndicatorDecl,
+  RatioDecl,
+  SanGongColumn,
+  TaskFlag,
+  TaskRateDecl,
+  Variants,
+} from '../catalogue/types';
 import { D, HUNDRED, ZERO, sum } from './decimal';
 import type { Model } from './model';
 import type { IndicatorResult, Operand } from './results';
@@ -34,8 +42,22 @@ export const VARIANT_CHOICES: { [K in keyof Variants]: Record<string, Variants[K
     '国家(年初预算)': '年初预算',
     '国家口径(年初预算)': '年初预算',
   },
-  三公经费变动率: { 预算: '预算', 预算数: '预算', 预算对预算: '预算', 决算: '决算', 决算数: '决算', 决算对决算: '决算' },
-  预算调整率: { 国家: '国家', 国家口径: '国家', 预算调整率: '国家', 预算控制率: '预算控制率', 湖南: '预算控制率', 湖南口径: '预算控制率' },
+  三公经费变动率: {
+    预算: '预算',
+    预算数: '预算',
+    预算对预算: '预算',
+    决算: '决算',
+    决算数: '决算',
+    决算对决算: '决算',
+  },
+  预算调整率: {
+    国家: '国家',
+    国家口径: '国家',
+    预算调整率: '国家',
+    预算控制率: '预算控制率',
+    湖南: '预算控制率',
+    湖南口径: '预算控制率',
+  },
 };
 
 const labelOf = inputLabel;
@@ -115,7 +137,12 @@ function sanGongNames(m: Model, column: SanGongColumn): string[] {
 
 function sanGong(m: Model, inputs: Inputs, column: SanGongColumn, label: string): Evaluated {
   const names = sanGongNames(m, column);
-  if (names.length === 1) return { value: inputs.num(names[0], `“三公”经费${label}`), formula: names[0], label: where(m, names[0]) };
+  if (names.length === 1)
+    return {
+      value: inputs.num(names[0], `“三公”经费${label}`),
+      formula: names[0],
+      label: where(m, names[0]),
+    };
   const parts = names.map((n) => inputs.num(n));
   const total = `三公_合计_${column}`;
   return {
@@ -128,17 +155,31 @@ function sanGong(m: Model, inputs: Inputs, column: SanGongColumn, label: string)
 // ------------------------------------------------------------------ 重点项目支出
 
 function keyProjects(m: Model, inputs: Inputs): Evaluated {
-  if (m.num('基础_重点项目支出') !== null) return { value: inputs.num('基础_重点项目支出'), formula: '基础_重点项目支出' };
+  if (m.num('基础_重点项目支出') !== null)
+    return { value: inputs.num('基础_重点项目支出'), formula: '基础_重点项目支出' };
   const projects = m.table('项目支出明细表');
   // Top-level projects only: a sub-item's budget is already inside its parent's.
-  const flagged = projects.rows.filter((r) => r.cells['重点项目']?.value === true && r.cells['上级项目']?.blank !== false);
-  const key = flagged.length > 0 ? sum(flagged.map((r) => (r.cells['预算总额']?.value as Decimal | null) ?? ZERO)) : null;
-  inputs.derived('项目支出明细表', '重点项目支出（项目表中标为重点项目的一级项目预算总额合计）', key, projects.address);
+  const flagged = projects.rows.filter(
+    (r) => r.cells['重点项目']?.value === true && r.cells['上级项目']?.blank !== false
+  );
+  const key =
+    flagged.length > 0
+      ? sum(flagged.map((r) => (r.cells['预算总额']?.value as Decimal | null) ?? ZERO))
+      : null;
+  inputs.derived(
+    '项目支出明细表',
+    '重点项目支出（项目表中标为重点项目的一级项目预算总额合计）',
+    key,
+    projects.address
+  );
   if (key === null)
     inputs.problems.push(
-      `重点项目支出（${m.address('基础_重点项目支出') ?? '基础_重点项目支出'}）未填写，项目支出明细表${projects.address ? `（${projects.address}）` : ''}中也没有标为重点项目的项目`,
+      `重点项目支出（${m.address('基础_重点项目支出') ?? '基础_重点项目支出'}）未填写，项目支出明细表${projects.address ? `（${projects.address}）` : ''}中也没有标为重点项目的项目`
     );
-  return { value: key, formula: 'SUMIFS(INDEX(项目支出明细表,0,5),INDEX(项目支出明细表,0,7),"是",INDEX(项目支出明细表,0,2),"")' };
+  return {
+    value: key,
+    formula: 'SUMIFS(INDEX(项目支出明细表,0,5),INDEX(项目支出明细表,0,7),"是",INDEX(项目支出明细表,0,2),"")',
+  };
 }
 
 // ------------------------------------------------------------------ figures and ratios
@@ -153,10 +194,16 @@ function figure(m: Model, inputs: Inputs, f: Figure, seen: Map<string, Evaluated
   else if ('optional' in f) out = { value: inputs.optional(f.optional), formula: f.optional };
   else if ('sum' in f) {
     const parts = f.sum.map((p) => figure(m, inputs, p, seen));
-    out = { value: parts.every((p) => p.value !== null) ? sum(parts.map((p) => p.value!)) : null, formula: `(${parts.map((p) => p.formula).join('+')})` };
+    out = {
+      value: parts.every((p) => p.value !== null) ? sum(parts.map((p) => p.value!)) : null,
+      formula: `(${parts.map((p) => p.formula).join('+')})`,
+    };
   } else if ('minus' in f) {
     const [a, b] = f.minus.map((p) => figure(m, inputs, p, seen));
-    out = { value: a.value && b.value ? a.value.minus(b.value) : null, formula: `(${a.formula}-${b.formula})` };
+    out = {
+      value: a.value && b.value ? a.value.minus(b.value) : null,
+      formula: `(${a.formula}-${b.formula})`,
+    };
   } else if ('sanGong' in f) out = sanGong(m, inputs, f.sanGong, f.label);
   else out = keyProjects(m, inputs);
   seen.set(key, out);
@@ -168,11 +215,27 @@ function ratio(m: Model, d: IndicatorDecl, r: RatioDecl): IndicatorResult {
   const seen = new Map<string, Evaluated>();
   const numerator = figure(m, inputs, r.numerator, seen);
   const denominator = figure(m, inputs, r.denominator, seen);
-  const base = { id: d.id, label: r.label ?? d.label, formula: r.formula, variant: r.variant, operands: inputs.operands };
+  const base = {
+    id: d.id,
+    label: r.label ?? d.label,
+    formula: r.formula,
+    variant: r.variant,
+    operands: inputs.operands,
+  };
   if (inputs.problems.length > 0 || numerator.value === null || denominator.value === null)
-    return { ...base, value: null, unavailable: `${inputs.problems.join('；')}，无法计算`, missing: inputs.missing };
-  if (denominator.value.isZero()) return { ...base, value: null, unavailable: `${r.denominatorLabel ?? denominator.label}为 0，无法计算` };
-  return { ...base, value: numerator.value.div(denominator.value).times(HUNDRED), excelFormula: `${numerator.formula}/${denominator.formula}` };
+    return {
+      ...base,
+      value: null,
+      unavailable: `${inputs.problems.join('；')}，无法计算`,
+      missing: inputs.missing,
+    };
+  if (denominator.value.isZero())
+    return { ...base, value: null, unavailable: `${r.denominatorLabel ?? denominator.label}为 0，无法计算` };
+  return {
+    ...base,
+    value: numerator.value.div(denominator.value).times(HUNDRED),
+    excelFormula: `${numerator.formula}/${denominator.formula}`,
+  };
 }
 
 // ------------------------------------------------------------------ 产出任务表
@@ -191,7 +254,8 @@ function taskRate(m: Model, d: IndicatorDecl, r: TaskRateDecl): IndicatorResult 
   inputs.derived('产出任务表', r.denominatorLabel, den, t.address);
   inputs.derived('产出任务表', r.numeratorLabel, new D(hits.length), t.address);
   const base = { id, label: d.label, formula: r.formula, operands: inputs.operands };
-  if (!t.address) return { ...base, value: null, unavailable: '工作簿中找不到名称 产出任务表（年度工作任务），无法计算' };
+  if (!t.address)
+    return { ...base, value: null, unavailable: '工作簿中找不到名称 产出任务表（年度工作任务），无法计算' };
   if (den.isZero())
     return {
       ...base,
@@ -202,7 +266,10 @@ function taskRate(m: Model, d: IndicatorDecl, r: TaskRateDecl): IndicatorResult 
     };
   const col = (k: TaskFlag) => `INDEX(产出任务表,0,${TASK_COLUMN[k]})`;
   const crit = (ks: TaskFlag[]) => ks.map((k) => `${col(k)},"是"`).join(',');
-  const numF = r.count.length === 1 && !r.base ? `COUNTIF(${crit(r.count)})` : `COUNTIFS(${crit([...(r.base ? [r.base] : []), ...r.count])})`;
+  const numF =
+    r.count.length === 1 && !r.base
+      ? `COUNTIF(${crit(r.count)})`
+      : `COUNTIFS(${crit([...(r.base ? [r.base] : []), ...r.count])})`;
   const denF = r.base ? `COUNTIF(${crit([r.base])})` : `COUNTA(INDEX(产出任务表,0,1))`;
   return { ...base, value: new D(hits.length).div(den).times(HUNDRED), excelFormula: `${numF}/${denF}` };
 }

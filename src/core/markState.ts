@@ -48,9 +48,13 @@ export type BorderState = Record<Edge, EdgeState>;
  * edges, as the output sheets' error style has. 提示 marks keep the cell's own border. Decided
  * here once; both hosts draw it and record the cell's own border, so 清除标记 brings that back.
  */
-export const MARK_BORDER: Record<Severity, EdgeState | null> = { 错误: { style: 'medium', color: ERROR_OUTLINE }, 提示: null };
+export const MARK_BORDER: Record<Severity, EdgeState | null> = {
+  错误: { style: 'medium', color: ERROR_OUTLINE },
+  提示: null,
+};
 
-const sameEdge = (a: EdgeState, b: EdgeState) => a.style === b.style && (a.color ?? '').toUpperCase() === (b.color ?? '').toUpperCase();
+const sameEdge = (a: EdgeState, b: EdgeState) =>
+  a.style === b.style && (a.color ?? '').toUpperCase() === (b.color ?? '').toUpperCase();
 
 /** True when every edge is Jixiao's mark border (so the user has not redrawn it). */
 export function isMarkBorder(current: BorderState, severity: Severity): boolean {
@@ -128,7 +132,10 @@ export const ANCHOR_PREFIX = '_jixiao_mark_';
  * points at now (`Sheet!A1`), null when the name is #REF! (the cell was deleted), undefined when there
  * is no such name (a record from before anchors, or the name deleted by hand: its recorded address stands).
  */
-export function relocateRecords<R extends MarkRecord>(records: R[], anchorAt: (name: string) => string | null | undefined): { records: R[]; deleted: R[] } {
+export function relocateRecords<R extends MarkRecord>(
+  records: R[],
+  anchorAt: (name: string) => string | null | undefined
+): { records: R[]; deleted: R[] } {
   const out: R[] = [];
   const deleted: R[] = [];
   for (const rec of records) {
@@ -186,9 +193,13 @@ function borderOf(text: string): BorderState | undefined {
   const b = text ? (parsed(text) as Partial<Record<Edge, Partial<EdgeState>>> | undefined) : undefined;
   if (!b || typeof b !== 'object') return undefined;
   const edge = (e: Partial<EdgeState> | undefined): EdgeState | null =>
-    e && typeof e.style === 'string' && (e.color === null || typeof e.color === 'string') ? { style: e.style, color: e.color ?? null } : null;
+    e && typeof e.style === 'string' && (e.color === null || typeof e.color === 'string')
+      ? { style: e.style, color: e.color ?? null }
+      : null;
   const edges = EDGES.map((e) => edge(b[e]));
-  return edges.every((e) => e !== null) ? (Object.fromEntries(EDGES.map((e, i) => [e, edges[i]])) as BorderState) : undefined;
+  return edges.every((e) => e !== null)
+    ? (Object.fromEntries(EDGES.map((e, i) => [e, edges[i]])) as BorderState)
+    : undefined;
 }
 
 /** JSON.parse that gives undefined for text that is not JSON (the state sheet is in the user's hands). */
@@ -203,7 +214,8 @@ function parsed(text: string): unknown {
 function fillOf(text: string): FillState {
   const f = parsed(text) as Partial<FillState> | undefined;
   if (f?.kind === 'solid' && typeof f.color === 'string') return { kind: 'solid', color: f.color };
-  if (f?.kind === 'other' && typeof f.raw === 'string' && parsed(f.raw) !== undefined) return { kind: 'other', raw: f.raw };
+  if (f?.kind === 'other' && typeof f.raw === 'string' && parsed(f.raw) !== undefined)
+    return { kind: 'other', raw: f.raw };
   return { kind: 'none' };
 }
 
@@ -212,9 +224,20 @@ export function decodeState(values: CellValue[][] | undefined): MarkRecord[] {
   if (!values || values.length < 2 || values[0][0] !== HEADER[0]) return [];
   const out: MarkRecord[] = [];
   for (const row of values.slice(1)) {
-    const [address, fill, note, severity, via, check, border, anchor] = row.map((v) => (v === null || v === undefined ? '' : String(v)));
+    const [address, fill, note, severity, via, check, border, anchor] = row.map((v) =>
+      v === null || v === undefined ? '' : String(v)
+    );
     const checked = check
-      ? (parsed(check) as { written?: unknown; value?: unknown; writtenDigest?: unknown; xf?: unknown; bare?: unknown; noteXml?: unknown } | undefined)
+      ? (parsed(check) as
+          | {
+              written?: unknown;
+              value?: unknown;
+              writtenDigest?: unknown;
+              xf?: unknown;
+              bare?: unknown;
+              noteXml?: unknown;
+            }
+          | undefined)
       : undefined;
     const own = borderOf(border ?? '');
     const xf = checked?.xf;
@@ -231,7 +254,9 @@ export function decodeState(values: CellValue[][] | undefined): MarkRecord[] {
       ...(typeof checked?.writtenDigest === 'string' ? { writtenDigest: checked.writtenDigest } : {}),
       ...(own ? { border: own } : {}),
       ...(anchor && anchor.startsWith(ANCHOR_PREFIX) ? { anchor } : {}),
-      ...(xf === null || (typeof xf === 'number' && Number.isInteger(xf) && xf >= 0 && xf < 65_536) ? { xf } : {}),
+      ...(xf === null || (typeof xf === 'number' && Number.isInteger(xf) && xf >= 0 && xf < 65_536)
+        ? { xf }
+        : {}),
       ...(checked?.bare === 'cell' || checked?.bare === 'row' ? { bare: checked.bare } : {}),
       ...(typeof checked?.noteXml === 'string' ? { noteXml: checked.noteXml } : {}),
     });
@@ -252,7 +277,8 @@ export function ourNotePart(own: string | null, message: string): string {
   return markedNote(own, message).slice(own ? own.length : 0);
 }
 
-const sameColor = (a: string, b: string) => a.replace('#', '').toUpperCase().slice(-6) === b.replace('#', '').toUpperCase().slice(-6);
+const sameColor = (a: string, b: string) =>
+  a.replace('#', '').toUpperCase().slice(-6) === b.replace('#', '').toUpperCase().slice(-6);
 
 /** The fill to restore, or undefined to leave the cell's fill alone (the user changed Jixiao's fill). */
 export function restoredFill(current: FillState, rec: MarkRecord): FillState | undefined {
@@ -276,7 +302,10 @@ export function restoredNote(current: string | null, rec: MarkRecord): string | 
 /** Where Jixiao's part of a marked note is in the note as it is now: by its text, or by its digest after our marker. */
 function ourPartIn(current: string, rec: MarkRecord): { at: number; length: number } | null {
   if (rec.written !== undefined) {
-    const ours = rec.note !== null && rec.written.startsWith(rec.note) ? rec.written.slice(rec.note.length) : rec.written;
+    const ours =
+      rec.note !== null && rec.written.startsWith(rec.note)
+        ? rec.written.slice(rec.note.length)
+        : rec.written;
     const at = ours ? current.indexOf(ours) : -1;
     return at < 0 ? null : { at, length: ours.length };
   }

@@ -7,7 +7,15 @@ import { INPUTS, INPUT_BY_NAME } from '../catalogue/inputs';
 import type { InputDecl, ScalarDecl, TableDecl } from '../catalogue/types';
 import { cellIn } from './address';
 import { parseCell } from './parse';
-import type { CellValue, Diagnostic, ParsedCell, ParsedScalar, ParsedTable, RawInput, RawReading } from './types';
+import type {
+  CellValue,
+  Diagnostic,
+  ParsedCell,
+  ParsedScalar,
+  ParsedTable,
+  RawInput,
+  RawReading,
+} from './types';
 
 export interface Model {
   /** Every scalar input (blank when missing). */
@@ -119,7 +127,11 @@ function parseTable(d: TableDecl, raw: RawInput | undefined): ParsedTable {
     const cells: Record<string, ParsedCell> = {};
     d.columns.forEach((col, c) => {
       const address = cellIn(raw.address!, i, c);
-      const r = parseCell(line[c] as CellValue, col.kind, { name: d.name, label: `${d.label}·${col.label}`, address });
+      const r = parseCell(line[c] as CellValue, col.kind, {
+        name: d.name,
+        label: `${d.label}·${col.label}`,
+        address,
+      });
       if (r.diagnostic) diagnostics.push(r.diagnostic);
       if (col.required && r.blank)
         diagnostics.push({

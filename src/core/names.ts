@@ -33,27 +33,53 @@ function diag(name: string, code: string, message: string, address?: string): Di
 function resolveOne(e: DefinedNameEntry): ResolvedName {
   const text = e.formula.trim().replace(/^=/, '');
   if (/#REF!/i.test(text))
-    return { name: e.name, diagnostic: diag(e.name, 'name-ref-error', `名称 ${e.name} 的引用已失效（#REF!，所指单元格或工作表已被删除）；请在“名称管理器”中重新指向正确的单元格`) };
+    return {
+      name: e.name,
+      diagnostic: diag(
+        e.name,
+        'name-ref-error',
+        `名称 ${e.name} 的引用已失效（#REF!，所指单元格或工作表已被删除）；请在“名称管理器”中重新指向正确的单元格`
+      ),
+    };
   if (text.includes(','))
-    return { name: e.name, diagnostic: diag(e.name, 'name-multi-area', `名称 ${e.name} 指向多个区域（${text}）；应只指向一个连续区域`) };
+    return {
+      name: e.name,
+      diagnostic: diag(
+        e.name,
+        'name-multi-area',
+        `名称 ${e.name} 指向多个区域（${text}）；应只指向一个连续区域`
+      ),
+    };
   const wholeCol = /^(?:'[^']+'|[^!]+)!\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/i.test(text);
   const wholeRow = /^(?:'[^']+'|[^!]+)!\$?\d+:\$?\d+$/.test(text);
   if (wholeCol || wholeRow)
     return {
       name: e.name,
-      diagnostic: diag(e.name, 'name-whole-line', `名称 ${e.name} 指向整${wholeCol ? '列' : '行'}（${text}）；应指向具体的单元格或数据区域`),
+      diagnostic: diag(
+        e.name,
+        'name-whole-line',
+        `名称 ${e.name} 指向整${wholeCol ? '列' : '行'}（${text}）；应指向具体的单元格或数据区域`
+      ),
     };
   const r = parseRange(text);
   if (!r)
     return {
       name: e.name,
-      diagnostic: diag(e.name, 'name-not-range', `名称 ${e.name} 不是单元格引用（现为“${text}”）；应指向工作表中的单元格，如 基础数据!B6`),
+      diagnostic: diag(
+        e.name,
+        'name-not-range',
+        `名称 ${e.name} 不是单元格引用（现为“${text}”）；应指向工作表中的单元格，如 基础数据!B6`
+      ),
     };
   const cells = (r.bottom - r.top + 1) * (r.right - r.left + 1);
   if (cells > MAX_NAMED_CELLS)
     return {
       name: e.name,
-      diagnostic: diag(e.name, 'name-too-large', `名称 ${e.name} 指向 ${normaliseAddress(text)}，共 ${cells} 个单元格，区域过大；应只覆盖数据所在的行列`),
+      diagnostic: diag(
+        e.name,
+        'name-too-large',
+        `名称 ${e.name} 指向 ${normaliseAddress(text)}，共 ${cells} 个单元格，区域过大；应只覆盖数据所在的行列`
+      ),
     };
   return { name: e.name, address: normaliseAddress(text)! };
 }
@@ -68,7 +94,11 @@ export function lookAlikeKey(name: string): string {
 /** A name with its invisible and full-width characters made visible, for a message. */
 function reveal(name: string): string {
   return [...name]
-    .map((c) => (/[\u200b-\u200f\u2060\ufeff\u00ad]/.test(c) ? `[U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]` : c))
+    .map((c) =>
+      /[\u200b-\u200f\u2060\ufeff\u00ad]/.test(c)
+        ? `[U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`
+        : c
+    )
     .join('');
 }
 
@@ -76,7 +106,10 @@ function reveal(name: string): string {
  * Resolves the wanted names. A workbook-scoped name wins; otherwise a sheet-scoped one; two
  * sheet-scoped names of the same name on different sheets are ambiguous (first used, reported).
  */
-export function resolveNames(entries: DefinedNameEntry[], wanted: string[]): { resolved: Map<string, ResolvedName>; diagnostics: Diagnostic[] } {
+export function resolveNames(
+  entries: DefinedNameEntry[],
+  wanted: string[]
+): { resolved: Map<string, ResolvedName>; diagnostics: Diagnostic[] } {
   const byName = new Map<string, DefinedNameEntry[]>();
   for (const e of entries) {
     const key = e.name.toLowerCase(); // Excel names are case-insensitive
@@ -114,7 +147,10 @@ export function resolveNames(entries: DefinedNameEntry[], wanted: string[]): { r
       const hint = similar
         ? `工作簿中有一个相似的名称“${reveal(similar.name)}”（含全角字符、不可见字符或空格），是否指 ${name}？请在“名称管理器”中把它改名为 ${name}`
         : '请用“插入模板”或在“数据”页把该项绑定到单元格';
-      resolved.set(name, { name, diagnostic: diag(name, 'name-missing', `工作簿中没有名称 ${name}；${hint}`) });
+      resolved.set(name, {
+        name,
+        diagnostic: diag(name, 'name-missing', `工作簿中没有名称 ${name}；${hint}`),
+      });
       continue;
     }
     if (local.length > 1)

@@ -30,7 +30,21 @@ import type { Finding, IndicatorResult, Operand, ScoreSheet } from './results';
 import type { ParsedCell } from './types';
 import { headline } from './summary';
 import { documentText } from './typography';
-import { direction, FORMATS, formatValue, join, NUMBERING, OWN_HEADING, ownParagraphs, placeholder, plain, say, toCheck, uniqueSources, wan } from './reportWords';
+import {
+  direction,
+  FORMATS,
+  formatValue,
+  join,
+  NUMBERING,
+  OWN_HEADING,
+  ownParagraphs,
+  placeholder,
+  plain,
+  say,
+  toCheck,
+  uniqueSources,
+  wan,
+} from './reportWords';
 
 export type { ParagraphBlock, TableBlock, ReportBlock, Piece, Arg, DirectionWords } from './reportContract';
 
@@ -68,11 +82,13 @@ export class Writer implements ReportWriter {
 
   constructor(
     readonly model: Model,
-    readonly disputes: ReadonlyMap<string, Dispute> = new Map(),
+    readonly disputes: ReadonlyMap<string, Dispute> = new Map()
   ) {
     // One line per finding: both sides of a 一致 check are one caveat.
     const seen = new Set<Finding>();
-    this.caveats = [...disputes.values()].filter((d) => !seen.has(d.finding) && seen.add(d.finding)).map((d) => this.caveat(d));
+    this.caveats = [...disputes.values()]
+      .filter((d) => !seen.has(d.finding) && seen.add(d.finding))
+      .map((d) => this.caveat(d));
   }
 
   readonly say = say;
@@ -120,9 +136,15 @@ export class Writer implements ReportWriter {
   figure(name: string, label?: string): Figure {
     const op = this.operand(name);
     const stated = this.model.num(name);
-    if (stated === null) return { value: null, piece: { text: placeholder(label ?? this.label(name)), sources: [op] }, contested: false };
+    if (stated === null)
+      return {
+        value: null,
+        piece: { text: placeholder(label ?? this.label(name)), sources: [op] },
+        contested: false,
+      };
     const d = this.disputes.get(name);
-    if (!d) return { value: stated, piece: { text: this.format(name, stated), sources: [op] }, contested: false };
+    if (!d)
+      return { value: stated, piece: { text: this.format(name, stated), sources: [op] }, contested: false };
     const first = !this.explained.has(name);
     this.explained.add(name);
     if (d.preferred) {
@@ -132,7 +154,11 @@ export class Writer implements ReportWriter {
         : '';
       return { value: d.preferred, piece: { text: `${text}${note}`, sources: [op] }, contested: false };
     }
-    return { value: stated, piece: { text: `${this.format(name, stated)}${first ? this.contestNote(d) : ''}`, sources: [op] }, contested: true };
+    return {
+      value: stated,
+      piece: { text: `${this.format(name, stated)}${first ? this.contestNote(d) : ''}`, sources: [op] },
+      contested: true,
+    };
   }
 
   /** The figure exactly as the workbook states it (indicators are computed from it), with its 【待核对】 the first time. */
@@ -169,20 +195,26 @@ export class Writer implements ReportWriter {
   /** A count with its word (名 / 人). */
   count(name: string, word: '名' | '人', label?: string): Piece {
     const f = this.figure(name, label);
-    return f.value === null ? f.piece : { ...f.piece, text: f.piece.text.replace(/^\d+[人名]?/, `${f.value.toFixed(0)}${word}`) };
+    return f.value === null
+      ? f.piece
+      : { ...f.piece, text: f.piece.text.replace(/^\d+[人名]?/, `${f.value.toFixed(0)}${word}`) };
   }
 
   /** A department's own text, or its placeholder. */
   text(name: string, label?: string): Piece {
     const t = this.model.text(name)?.trim();
     const op = this.operand(name);
-    return t ? { text: ownParagraphs(t).join(''), sources: [op] } : { text: placeholder(label ?? this.label(name)), sources: [op] };
+    return t
+      ? { text: ownParagraphs(t).join(''), sources: [op] }
+      : { text: placeholder(label ?? this.label(name)), sources: [op] };
   }
 
   /** 评价年度 as "2021". */
   year(): Piece {
     const v = this.model.num('评价年度');
-    return v === null ? plain(placeholder('评价年度'), [this.operand('评价年度')]) : plain(v.toFixed(0), [this.operand('评价年度')]);
+    return v === null
+      ? plain(placeholder('评价年度'), [this.operand('评价年度')])
+      : plain(v.toFixed(0), [this.operand('评价年度')]);
   }
 
   /**
@@ -205,7 +237,12 @@ export class Writer implements ReportWriter {
   }
 
   /** A table cell as a piece: formatted by its column, blank → "" (or the placeholder with `required`). */
-  cell(table: string, cell: ParsedCell | undefined, columnLabel: string, opts: { required?: boolean } = {}): Piece {
+  cell(
+    table: string,
+    cell: ParsedCell | undefined,
+    columnLabel: string,
+    opts: { required?: boolean } = {}
+  ): Piece {
     const op: Operand = {
       name: table,
       label: `${this.label(table)}·${columnLabel}`,
@@ -217,9 +254,9 @@ export class Writer implements ReportWriter {
     const v = cell.value;
     if (typeof v === 'string') return { text: ownParagraphs(v).join(''), sources: [op] };
     if (typeof v === 'boolean') return { text: v ? '是' : '否', sources: [op] };
-    const col = (INPUT_BY_NAME.get(table) as { columns?: Array<{ label: string; kind: string }> })?.columns?.find(
-      (c) => c.label === columnLabel,
-    );
+    const col = (
+      INPUT_BY_NAME.get(table) as { columns?: Array<{ label: string; kind: string }> }
+    )?.columns?.find((c) => c.label === columnLabel);
     return { text: col?.kind === 'amount' ? money(v) : formatValue(table, v, columnLabel), sources: [op] };
   }
 
@@ -252,7 +289,9 @@ export class Writer implements ReportWriter {
         this.explained.add(o.name);
         return this.caveat(this.disputes.get(o.name)!);
       });
-    return notes.length ? [block, this.paragraph(plain(`注：${notes.join('；')}，请核实。`, sources), 'note')] : [block];
+    return notes.length
+      ? [block, this.paragraph(plain(`注：${notes.join('；')}，请核实。`, sources), 'note')]
+      : [block];
   }
 
   departmentItems(name: string): DepartmentItem[] {
@@ -277,11 +316,13 @@ export class Writer implements ReportWriter {
    */
   departmentText(name: string, label?: string): SectionContent[] {
     const items = this.departmentItems(name);
-    if (items.length === 0) return [this.paragraph(plain(placeholder(label ?? this.label(name)), [this.operand(name)]))];
+    if (items.length === 0)
+      return [this.paragraph(plain(placeholder(label ?? this.label(name)), [this.operand(name)]))];
     const out: SectionContent[] = [];
     items.forEach((it, i) => {
       const paragraphs = it.paragraphs.map((p) => this.paragraph(p));
-      if (it.heading) out.push({ kind: 'section', id: `${name}-${i + 1}`, heading: it.heading, content: paragraphs });
+      if (it.heading)
+        out.push({ kind: 'section', id: `${name}-${i + 1}`, heading: it.heading, content: paragraphs });
       else out.push(...paragraphs);
     });
     return out;
@@ -293,9 +334,18 @@ export class Writer implements ReportWriter {
         const label = shortLabel(o.label.split('·').pop() ?? o.label);
         if (INPUT_BY_NAME.get(o.name)?.type === 'scalar') return say`${label}${this.stated(o.name, label)}`;
         const v = o.value;
-        const text = v === null ? placeholder(label) : typeof v === 'string' ? v : typeof v === 'boolean' ? (v ? '是' : '否') : formatValue(o.name, v, label);
+        const text =
+          v === null
+            ? placeholder(label)
+            : typeof v === 'string'
+              ? v
+              : typeof v === 'boolean'
+                ? v
+                  ? '是'
+                  : '否'
+                : formatValue(o.name, v, label);
         return plain(`${label}${text}`, [o]);
-      }),
+      })
     );
   }
 
@@ -307,7 +357,13 @@ export class Writer implements ReportWriter {
     const parts = partNames.map((n) => this.num(n)).filter((v): v is Decimal => v !== null);
     if (total === null || parts.length === 0) return '';
     const sum = parts.reduce((a, b) => a.plus(b), D(0));
-    if (sum.minus(total).abs().lte(D('0.005').times(parts.length + 1))) return '';
+    if (
+      sum
+        .minus(total)
+        .abs()
+        .lte(D('0.005').times(parts.length + 1))
+    )
+      return '';
     return toCheck(`以上各项之和为${wan(sum)}，与${wan(total)}不一致`);
   }
 }
@@ -331,12 +387,24 @@ export function reportTitle(w: ReportWriter): Piece {
 /** The context every section declaration receives: the results, a writer, and the evidence derived once. */
 export function reportContext(input: DraftInput): ReportContext {
   const w = new Writer(input.model, reconcile(input.findings));
-  const base = { ...input, w, dimensions: input.scores ? dimensions(input.scores) : [], openFindings: openFindings(input.findings), caveats: w.caveats, headline: headline(input.scores, input.findings, input.complete ?? true), explainedFor: (key: string, ind?: IndicatorResult) => explainedFor(input.findings, key, ind) };
+  const base = {
+    ...input,
+    w,
+    dimensions: input.scores ? dimensions(input.scores) : [],
+    openFindings: openFindings(input.findings),
+    caveats: w.caveats,
+    headline: headline(input.scores, input.findings, input.complete ?? true),
+    explainedFor: (key: string, ind?: IndicatorResult) => explainedFor(input.findings, key, ind),
+  };
   return { ...base, problems: deriveProblems(base, MEASURES, DEFAULT_MEASURE) };
 }
 
 /** Numbers headings and flattens generated sub-sections into the draft's list. */
-export function assemble(title: Piece, decls: ReadonlyArray<import('./reportContract').SectionDecl>, context: ReportContext): ReportDraft {
+export function assemble(
+  title: Piece,
+  decls: ReadonlyArray<import('./reportContract').SectionDecl>,
+  context: ReportContext
+): ReportDraft {
   const sections: ReportSection[] = [];
   const counters = [0, 0, 0, 0, 0];
   const emit = (id: string, level: number, heading: string, content: SectionContent[]) => {
@@ -381,4 +449,3 @@ export function draftLines(draft: ReportDraft): string[] {
   }
   return lines;
 }
-

@@ -41,7 +41,12 @@ function where(ctx: ParseContext): string {
   return `${ctx.address ?? ctx.name}（${ctx.label}）`;
 }
 
-function fail(ctx: ParseContext, code: string, what: string, severity: Diagnostic['severity'] = '错误'): ParseResult {
+function fail(
+  ctx: ParseContext,
+  code: string,
+  what: string,
+  severity: Diagnostic['severity'] = '错误'
+): ParseResult {
   return {
     value: null,
     blank: false,
@@ -120,7 +125,10 @@ function numberIn(text: string, units: string[]): { n: Decimal; unit: string; pe
   const m = /^[-+]?(\d+\.?\d*|\.\d+)(?:[eE]([-+]?\d+))?$/.exec(s);
   if (!m) return null;
   // The exponent as written decides before Decimal parses it (a 10-digit exponent is not a figure).
-  if (m[2] !== undefined && (m[2].replace(/^[-+]?0*/, '').length > 3 || Math.abs(Number(m[2])) > MAX_EXPONENT * 2))
+  if (
+    m[2] !== undefined &&
+    (m[2].replace(/^[-+]?0*/, '').length > 3 || Math.abs(Number(m[2])) > MAX_EXPONENT * 2)
+  )
     return { n: new D(m[2].startsWith('-') ? '1e-999' : '1e999'), unit, percent };
   let n = new D(s);
   if (negative) {
@@ -171,26 +179,59 @@ function parseNumeric(v: CellValue, kind: InputKind, ctx: ParseContext): ParseRe
   } else {
     const text = toHalfWidth(String(v)).trim();
     if (DASHES.test(text)) return { value: new D(0), blank: false };
-    const units = kind === 'amount' ? ['万元', '元'] : kind === 'count' ? ['人', '名', '个', '项'] : kind === 'year' ? ['年度', '年'] : kind === 'score' ? ['分'] : [];
-    if (text.length > MAX_NUMBER_TEXT) return fail(ctx, 'not-a-number', `单元格内容“${clip(text)}”不是数字（共 ${text.length} 个字符），${EXPECTED[kind]}`);
+    const units =
+      kind === 'amount'
+        ? ['万元', '元']
+        : kind === 'count'
+          ? ['人', '名', '个', '项']
+          : kind === 'year'
+            ? ['年度', '年']
+            : kind === 'score'
+              ? ['分']
+              : [];
+    if (text.length > MAX_NUMBER_TEXT)
+      return fail(
+        ctx,
+        'not-a-number',
+        `单元格内容“${clip(text)}”不是数字（共 ${text.length} 个字符），${EXPECTED[kind]}`
+      );
     const got = numberIn(text, units);
     if (!got) return fail(ctx, 'not-a-number', `单元格内容“${v}”不是数字，${EXPECTED[kind]}`);
     ({ n, percent, unit } = got);
   }
   const bound = NUMERIC_BOUNDS[kind];
   const magnitude = kind === 'rate' && typeof v === 'number' && n.isFinite() ? n.times(100) : n;
-  const tooLarge = !n.isFinite() || (!n.isZero() && n.e > MAX_EXPONENT) || (bound !== undefined && magnitude.abs().greaterThanOrEqualTo(bound.max));
+  const tooLarge =
+    !n.isFinite() ||
+    (!n.isZero() && n.e > MAX_EXPONENT) ||
+    (bound !== undefined && magnitude.abs().greaterThanOrEqualTo(bound.max));
   if (tooLarge || (!n.isZero() && n.e < -MAX_EXPONENT)) {
     if (kind === 'amount' && tooLarge && n.isFinite() && n.e <= MAX_EXPONENT)
-      return fail(ctx, 'amount-too-large', `金额 ${shown(v)} 万元大得不合理（超过一万亿万元），请检查是否多输了位数或单位`);
+      return fail(
+        ctx,
+        'amount-too-large',
+        `金额 ${shown(v)} 万元大得不合理（超过一万亿万元），请检查是否多输了位数或单位`
+      );
     const why = tooLarge ? (bound ? `（${bound.text}）` : '') : '（小数位过多）';
-    return fail(ctx, 'number-out-of-range', `数值 ${clip(shown(v))} 超出合理范围${why}，${EXPECTED[kind]}；请检查是否多输了位数或误用了科学计数法`);
+    return fail(
+      ctx,
+      'number-out-of-range',
+      `数值 ${clip(shown(v))} 超出合理范围${why}，${EXPECTED[kind]}；请检查是否多输了位数或误用了科学计数法`
+    );
   }
   switch (kind) {
     case 'amount':
-      if (percent) return fail(ctx, 'percent-in-amount', `单元格内容“${shown(v)}”是百分比，${EXPECTED.amount}`);
+      if (percent)
+        return fail(ctx, 'percent-in-amount', `单元格内容“${shown(v)}”是百分比，${EXPECTED.amount}`);
       if (unit === '元')
-        return { ...fail(ctx, 'unit-yuan', `单元格写的单位是“元”（${shown(v)}），本表金额单位为万元；请换算为万元后填写（元 ÷ 10000）`), yuan: n };
+        return {
+          ...fail(
+            ctx,
+            'unit-yuan',
+            `单元格写的单位是“元”（${shown(v)}），本表金额单位为万元；请换算为万元后填写（元 ÷ 10000）`
+          ),
+          yuan: n,
+        };
       return { value: n, blank: false };
     case 'rate':
       // Excel keeps 91.30% as 0.913; text "91.30%" is already in points.
@@ -214,11 +255,14 @@ function parseNumeric(v: CellValue, kind: InputKind, ctx: ParseContext): ParseRe
       return { value: n, blank: false, decimals: /\.(\d+)/.exec(toHalfWidth(String(v)))?.[1].length ?? 0 };
     case 'count':
       if (percent) return fail(ctx, 'not-a-count', `单元格内容“${shown(v)}”是百分比，${EXPECTED.count}`);
-      if (n.isNegative()) return fail(ctx, 'negative-count', `人数或个数不能为负（${shown(v)}），${EXPECTED.count}`);
-      if (!n.isInteger()) return fail(ctx, 'not-a-count', `人数或个数应为整数（${shown(v)}），${EXPECTED.count}`);
+      if (n.isNegative())
+        return fail(ctx, 'negative-count', `人数或个数不能为负（${shown(v)}），${EXPECTED.count}`);
+      if (!n.isInteger())
+        return fail(ctx, 'not-a-count', `人数或个数应为整数（${shown(v)}），${EXPECTED.count}`);
       return { value: n, blank: false };
     case 'score':
-      if (percent || n.isNegative()) return fail(ctx, 'bad-score', `得分“${shown(v)}”无效，${EXPECTED.score}`);
+      if (percent || n.isNegative())
+        return fail(ctx, 'bad-score', `得分“${shown(v)}”无效，${EXPECTED.score}`);
       return { value: n, blank: false };
     case 'year':
       if (!n.isInteger() || n.lessThan(1949) || n.greaterThan(2100))
@@ -234,7 +278,9 @@ const NO = new Set(['否', 'n', 'no', 'false', '×', '✗', '✘', 'x', '0', '�
 
 function parseFlag(v: CellValue, ctx: ParseContext): ParseResult {
   if (typeof v === 'boolean') return { value: v, blank: false };
-  const t = toHalfWidth(String(v instanceof Date ? shown(v) : v)).trim().toLowerCase();
+  const t = toHalfWidth(String(v instanceof Date ? shown(v) : v))
+    .trim()
+    .toLowerCase();
   if (YES.has(t)) return { value: true, blank: false };
   if (NO.has(t)) return { value: false, blank: false };
   return fail(ctx, 'not-a-flag', `单元格内容“${shown(v)}”无法识别，${EXPECTED.flag}`);

@@ -28,7 +28,7 @@ export interface Dispute {
 export function documentLabel(o: Pick<Operand, 'name' | 'label'>): string {
   const d = INPUT_BY_NAME.get(o.name);
   const label = shortLabel(d?.type === 'scalar' ? d.label : o.label);
-  const source = d ? SOURCE_NAMES[d.sheet] ?? d.sheet : '';
+  const source = d ? (SOURCE_NAMES[d.sheet] ?? d.sheet) : '';
   return `${source}${label}`;
 }
 
@@ -93,7 +93,10 @@ function otherSide(f: Finding, name: string): { what: string; value: Decimal } |
     const names = sameRow ? cols.map((m) => m![2]) : others.map((o) => shortLabel(o.label));
     return { what: `${names.join('、')}之和`, value: f.expected.value };
   }
-  return { what: f.family === '平衡' ? '按结转结余平衡关系计算的数' : '核对应有的数', value: f.expected.value };
+  return {
+    what: f.family === '平衡' ? '按结转结余平衡关系计算的数' : '核对应有的数',
+    value: f.expected.value,
+  };
 }
 
 /** Every contested figure, keyed by input name. */
@@ -114,8 +117,17 @@ export function reconcile(findings: Finding[]): Map<string, Dispute> {
     const side = corroborated?.side ?? otherSide(f, name);
     if (!side) continue;
     const parts = otherSide(f, name);
-    const what = corroborated && parts && parts.what !== side.what ? `${side.what}及${parts.what}` : side.what;
-    out.set(name, { name, stated, preferred: side.value, otherWhat: what, otherValue: side.value, relation: 'equal', finding: f });
+    const what =
+      corroborated && parts && parts.what !== side.what ? `${side.what}及${parts.what}` : side.what;
+    out.set(name, {
+      name,
+      stated,
+      preferred: side.value,
+      otherWhat: what,
+      otherValue: side.value,
+      relation: 'equal',
+      finding: f,
+    });
   }
   // 2. Everything else contested: no figure can be preferred.
   const contest = (f: Finding, o: Operand | undefined) => {

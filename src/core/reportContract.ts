@@ -113,7 +113,12 @@ export interface ReportWriter {
   text(name: string, label?: string): Piece;
   year(): Piece;
   amounts(items: Array<[name: string, label: string]>, opts?: { skipZero?: boolean }): Piece;
-  cell(table: string, cell: ParsedCell | undefined, columnLabel: string, opts?: { required?: boolean }): Piece;
+  cell(
+    table: string,
+    cell: ParsedCell | undefined,
+    columnLabel: string,
+    opts?: { required?: boolean }
+  ): Piece;
   change(diff: Decimal, words: DirectionWords): string;
   paragraph(p: Piece, style?: ParagraphBlock['style']): ParagraphBlock;
   table(caption: string, header: string[], rows: Array<Array<Piece | string>>, unit?: string): ReportBlock[];

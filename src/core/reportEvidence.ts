@@ -4,7 +4,15 @@
  * the department's own item on the same matter, answered item by item in 九.
  */
 import type Decimal from 'decimal.js';
-import type { DepartmentItem, Dimension, MeasureDecl, Piece, Problem, ReportContext, ScoreLine } from './reportContract';
+import type {
+  DepartmentItem,
+  Dimension,
+  MeasureDecl,
+  Piece,
+  Problem,
+  ReportContext,
+  ScoreLine,
+} from './reportContract';
 import { allFindings } from './findingTree';
 import type { Finding, IndicatorResult, ScoreSheet } from './results';
 
@@ -21,7 +29,7 @@ export function dimensions(s: ScoreSheet): Dimension[] {
     let c = d.children.find((x) => x.name === line.level2);
     if (!c) {
       const g = s.groups.find(
-        (x) => x.level === 2 && x.name === line.level2 && (x.parent === undefined || x.parent === line.level1),
+        (x) => x.level === 2 && x.name === line.level2 && (x.parent === undefined || x.parent === line.level1)
       );
       c = { name: line.level2, points: g?.points ?? null, score: g?.score ?? null, lines: [] };
       d.children.push(c);
@@ -31,12 +39,13 @@ export function dimensions(s: ScoreSheet): Dimension[] {
   return dims;
 }
 
-
 /** Explained findings that concern an indicator: same id in the rule, or an operand in common. */
 export function explainedFor(findings: Finding[], key: string, ind: IndicatorResult | undefined): Finding[] {
   const names = new Set((ind?.operands ?? []).map((o) => o.name));
   return allFindings(findings).filter(
-    (f) => f.explanation && (f.id.includes(key) || f.rule.includes(key) || f.operands.some((o) => names.has(o.name))),
+    (f) =>
+      f.explanation &&
+      (f.id.includes(key) || f.rule.includes(key) || f.operands.some((o) => names.has(o.name)))
   );
 }
 
@@ -45,7 +54,11 @@ export function openFindings(findings: Finding[]): Finding[] {
   return findings.filter((f) => !f.explanation && f.family !== '评分');
 }
 
-export function measureFor(measures: MeasureDecl[], fallback: MeasureDecl, ...keys: Array<string | undefined>): MeasureDecl {
+export function measureFor(
+  measures: MeasureDecl[],
+  fallback: MeasureDecl,
+  ...keys: Array<string | undefined>
+): MeasureDecl {
   for (const k of keys) {
     if (!k) continue;
     const m = measures.find((x) => x.covers.includes(k));
@@ -99,8 +112,8 @@ function evidenceText(ctx: Pick<ReportContext, 'w'>, lines: ScoreLine[], finding
     parts.push(
       w.plain(
         `数据核对发现${findings.length}项不符，主要是${shown.map((t) => `“${t}”`).join('、')}${titles.length > shown.length ? '等' : ''}`,
-        findings.flatMap((f) => f.operands),
-      ),
+        findings.flatMap((f) => f.operands)
+      )
     );
   }
   return w.join(parts, '；');
@@ -114,7 +127,7 @@ function evidenceText(ctx: Pick<ReportContext, 'w'>, lines: ScoreLine[], finding
 export function deriveProblems(
   ctx: Omit<ReportContext, 'problems'>,
   measures: MeasureDecl[],
-  fallback: MeasureDecl,
+  fallback: MeasureDecl
 ): Problem[] {
   const byMeasure = new Map<MeasureDecl, { lines: ScoreLine[]; findings: Finding[] }>();
   const slot = (m: MeasureDecl) => {
@@ -124,12 +137,19 @@ export function deriveProblems(
   };
   for (const line of ctx.scores?.lines ?? []) {
     if (line.missing || !line.score.lessThan(line.points)) continue;
-    slot(measureFor(measures, fallback, line.indicator, line.level3, line.level2, line.level1)).lines.push(line);
+    slot(measureFor(measures, fallback, line.indicator, line.level3, line.level2, line.level1)).lines.push(
+      line
+    );
   }
   // Figures the checks contradict are a data problem whatever their consequence (错误 or 提示); a blank or a notice is not.
   // An overspend against the budget (family 预算) is a fact the deduction already states, not a data problem.
-  const contradicted = ctx.openFindings.filter((f) => ['mismatch', 'exceeds', 'unitSlip', 'signReversed'].includes(f.kind) && f.family !== '预算');
-  for (const f of [...contradicted.filter((x) => x.severity === '错误'), ...contradicted.filter((x) => x.severity !== '错误')]) {
+  const contradicted = ctx.openFindings.filter(
+    (f) => ['mismatch', 'exceeds', 'unitSlip', 'signReversed'].includes(f.kind) && f.family !== '预算'
+  );
+  for (const f of [
+    ...contradicted.filter((x) => x.severity === '错误'),
+    ...contradicted.filter((x) => x.severity !== '错误'),
+  ]) {
     const m = measureForFinding(f, measures);
     if (m) slot(m).findings.push(f);
   }

@@ -68,12 +68,16 @@ export function toCheck(what: string): string {
 export function formatValue(name: string, value: Decimal, columnLabel?: string): string {
   const d = INPUT_BY_NAME.get(name);
   const kind =
-    d?.type === 'scalar' ? d.kind : d?.type === 'table' ? d.columns.find((c) => c.label === columnLabel)?.kind : undefined;
+    d?.type === 'scalar'
+      ? d.kind
+      : d?.type === 'table'
+        ? d.columns.find((c) => c.label === columnLabel)?.kind
+        : undefined;
   switch (kind) {
     case 'amount':
       return wan(value);
     case 'count':
-      return `${value.toFixed(0)}${countWord(d?.type === 'scalar' ? d.label : columnLabel ?? '')}`;
+      return `${value.toFixed(0)}${countWord(d?.type === 'scalar' ? d.label : (columnLabel ?? ''))}`;
     case 'rate':
       return percent(value);
     case 'score':
@@ -123,7 +127,10 @@ export function say(strings: TemplateStringsArray, ...args: Arg[]): Piece {
 
 /** Joins pieces with a separator, keeping their sources. */
 export function join(pieces: Piece[], sep = '、'): Piece {
-  return { text: pieces.map((p) => p.text).join(sep), sources: uniqueSources(pieces.flatMap((p) => p.sources)) };
+  return {
+    text: pieces.map((p) => p.text).join(sep),
+    sources: uniqueSources(pieces.flatMap((p) => p.sources)),
+  };
 }
 
 export function plain(text: string, sources: Operand[] = []): Piece {
@@ -147,7 +154,13 @@ export function ownParagraphs(raw: string): string[] {
   for (const line of raw.split(/\r?\n/).map((l) => l.trim())) {
     if (!line) continue;
     const last = out[out.length - 1];
-    if (last !== undefined && !SENTENCE_END.test(last) && !OWN_HEADING.test(last) && !OWN_HEADING.test(line) && !OWN_ITEM.test(line))
+    if (
+      last !== undefined &&
+      !SENTENCE_END.test(last) &&
+      !OWN_HEADING.test(last) &&
+      !OWN_HEADING.test(line) &&
+      !OWN_ITEM.test(line)
+    )
       out[out.length - 1] = last + line;
     else out.push(line);
   }

@@ -33,12 +33,18 @@ export function findingSentence(f: Finding, opts: { title?: boolean } = {}): str
     parts.push(`因${f.missing.map((o) => documentLabel(o)).join('、')}未填列，无法核实`);
   else if (f.expected && f.computed) {
     const rel = f.kind === 'exceeds' ? '上限为' : '按核对关系应为';
-    const diff = f.difference && f.expected.kind !== 'year' ? `，相差${quantityText({ ...f.difference, value: f.difference.value.abs() as Decimal })}` : '';
+    const diff =
+      f.difference && f.expected.kind !== 'year'
+        ? `，相差${quantityText({ ...f.difference, value: f.difference.value.abs() as Decimal })}`
+        : '';
     parts.push(`${rel}${quantityText(f.expected)}，实际填列${quantityText(f.computed)}${diff}`);
   } else if (f.detail) parts.push(inWords(f.detail));
   const kind = f.expected?.kind ?? 'amount';
   const cells = f.operands.filter((o) => o.value !== null && typeof o.value === 'object').slice(0, 4);
-  if (cells.length) parts.push(`涉及${cells.map((o) => `${documentLabel(o)}${quantityText({ value: o.value as Decimal, kind })}`).join('、')}`);
+  if (cells.length)
+    parts.push(
+      `涉及${cells.map((o) => `${documentLabel(o)}${quantityText({ value: o.value as Decimal, kind })}`).join('、')}`
+    );
   if (f.primary) parts.push(`请先核对${documentLabel(f.primary)}`);
   return `${parts.join('；')}。`;
 }
@@ -46,7 +52,13 @@ export function findingSentence(f: Finding, opts: { title?: boolean } = {}): str
 function lineRow(l: ScoreLine): string[] {
   const verified = l.missing ? '待补' : points(l.score);
   const claim = l.claimed !== undefined && !l.claimed.eq(l.score) ? `自报${points(l.claimed)}分；` : '';
-  const note = l.missing ? (l.indicator ? '数据不全，无法计算' : '单位未自评打分') : l.score.lt(l.points) ? `扣${points(l.points.minus(l.score))}分` : '';
+  const note = l.missing
+    ? l.indicator
+      ? '数据不全，无法计算'
+      : '单位未自评打分'
+    : l.score.lt(l.points)
+      ? `扣${points(l.points.minus(l.score))}分`
+      : '';
   return [l.level2, l.level3, points(l.points), verified, inWords(l.standard), `${claim}${note}`];
 }
 
@@ -55,7 +67,10 @@ function overview(c: ReportContext): SectionContent[] {
   const out: SectionContent[] = [];
   const unit = w.text('单位名称').text;
   const y = w.year().text;
-  if (!scores) return [w.paragraph(w.plain(`${unit}${y}年度部门整体支出绩效自评：尚未取得评分结果（评分规则缺失或有误）。`))];
+  if (!scores)
+    return [
+      w.paragraph(w.plain(`${unit}${y}年度部门整体支出绩效自评：尚未取得评分结果（评分规则缺失或有误）。`)),
+    ];
   const claimed = scores.claimedTotal;
   const pendingPoints = c.headline.pending;
   const most = scores.total.plus(pendingPoints);
@@ -78,19 +93,23 @@ function overview(c: ReportContext): SectionContent[] {
       w.plain(
         claimed !== undefined
           ? `${unit}${y}年度部门整体支出绩效自评，单位自报总分${points(claimed)}分；按评分规则逐项核实，${verified}，自报分${versus}，综合绩效级别为“${c.headline.grade ?? '数据不完整，未评定'}”。`
-          : `${unit}${y}年度部门整体支出绩效自评，单位未填报自评总分；按评分规则逐项核实，${verified}，综合绩效级别为“${c.headline.grade ?? '数据不完整，未评定'}”。`,
-      ),
-    ),
+          : `${unit}${y}年度部门整体支出绩效自评，单位未填报自评总分；按评分规则逐项核实，${verified}，综合绩效级别为“${c.headline.grade ?? '数据不完整，未评定'}”。`
+      )
+    )
   );
   const pending = scores.lines.filter((l) => l.missing);
   if (pending.length)
     out.push(
       w.paragraph(
-        w.plain(`其中${pending.map((l) => l.level3).join('、')}等${pending.length}项指标（分值合计${points(pending.reduce((a, l) => a.plus(l.points), scores.points.minus(scores.points)))}分）无法核实得分，暂按0分计入，待单位补充后重新核实。`),
-      ),
+        w.plain(
+          `其中${pending.map((l) => l.level3).join('、')}等${pending.length}项指标（分值合计${points(pending.reduce((a, l) => a.plus(l.points), scores.points.minus(scores.points)))}分）无法核实得分，暂按0分计入，待单位补充后重新核实。`
+        )
+      )
     );
   const open = c.findings.filter((f) => !f.explanation);
-  out.push(w.paragraph(w.plain(`数据核对发现问题${open.length}项（不含由此连带的核对不符），详见第三部分。`)));
+  out.push(
+    w.paragraph(w.plain(`数据核对发现问题${open.length}项（不含由此连带的核对不符），详见第三部分。`))
+  );
   return out;
 }
 
@@ -104,11 +123,23 @@ function scoreCheck(c: ReportContext): SectionContent[] {
       ...w.table(
         '自报得分与核实得分对照表',
         ['指标', '分值', '自报得分', '核实得分', '差额'],
-        claimed.map((g) => [`${g.level === 1 ? '' : '　'}${g.name}`, points(g.points), points(g.claimed!), points(g.score), points(g.claimed!.minus(g.score))]),
-      ),
+        claimed.map((g) => [
+          `${g.level === 1 ? '' : '　'}${g.name}`,
+          points(g.points),
+          points(g.claimed!),
+          points(g.score),
+          points(g.claimed!.minus(g.score)),
+        ])
+      )
     );
   out.push(w.paragraph(w.plain('各三级指标按评分规则逐项核实的情况如下：')));
-  out.push(...w.table('评分核实情况表', ['二级指标', '三级指标', '分值', '核实得分', '评分标准', '说明'], scores.lines.map(lineRow)));
+  out.push(
+    ...w.table(
+      '评分核实情况表',
+      ['二级指标', '三级指标', '分值', '核实得分', '评分标准', '说明'],
+      scores.lines.map(lineRow)
+    )
+  );
   return out;
 }
 
@@ -120,7 +151,13 @@ function findingsSection(c: ReportContext): SectionContent[] {
     const body = [w.paragraph(w.plain(findingSentence(f, { title: false }), f.operands))];
     const folded = foldedUnder(f);
     if (folded.length)
-      body.push(w.paragraph(w.plain(`由此连带${folded.length}项核对不符：${folded.map((x, k) => `${w.fmt.circled(k + 1)}${findingSentence(x).replace(/。$/, '')}`).join('；')}。`)));
+      body.push(
+        w.paragraph(
+          w.plain(
+            `由此连带${folded.length}项核对不符：${folded.map((x, k) => `${w.fmt.circled(k + 1)}${findingSentence(x).replace(/。$/, '')}`).join('；')}。`
+          )
+        )
+      );
     if (f.explanation) body.push(w.paragraph(w.plain(`单位说明：${f.explanation}`)));
     return { kind: 'section' as const, id: `${i + 1}`, heading: inWords(f.title), content: body };
   });
@@ -131,10 +168,15 @@ function corrections(c: ReportContext): SectionContent[] {
   const items: string[] = [];
   const contradicted = ['mismatch', 'exceeds', 'unitSlip', 'signReversed'];
   for (const f of c.findings.filter((x) => !x.explanation && contradicted.includes(x.kind)))
-    items.push(`${inWords(problemPhrase(f.title))}：${inWords(f.nextStep.replace(/先核对\s*\S+!\S+\s*/g, '先核对'))}`);
-  for (const l of scores?.lines.filter((x) => x.missing && !x.indicator) ?? []) items.push(`补充“${l.level3}”的自评得分及评价说明。`);
+    items.push(
+      `${inWords(problemPhrase(f.title))}：${inWords(f.nextStep.replace(/先核对\s*\S+!\S+\s*/g, '先核对'))}`
+    );
+  for (const l of scores?.lines.filter((x) => x.missing && !x.indicator) ?? [])
+    items.push(`补充“${l.level3}”的自评得分及评价说明。`);
   for (const own of unmatchedOwnProblems(c))
-    items.push(`单位自述问题“${own.heading || own.paragraphs[0]?.text.slice(0, 20)}”未见评分扣分或数据核对依据，未列入报告“存在的主要问题”，请补充依据或确认删除。`);
+    items.push(
+      `单位自述问题“${own.heading || own.paragraphs[0]?.text.slice(0, 20)}”未见评分扣分或数据核对依据，未列入报告“存在的主要问题”，请补充依据或确认删除。`
+    );
   if (items.length === 0) return [w.paragraph(w.plain('无。'))];
   return items.map((t, i) => w.paragraph(w.plain(`${i + 1}.${t.replace(/[。；]?$/, '。')}`)));
 }
@@ -142,9 +184,12 @@ function corrections(c: ReportContext): SectionContent[] {
 function unverifiable(c: ReportContext): SectionContent[] {
   const { w, scores } = c;
   const items: string[] = [];
-  for (const f of allFindings(c.findings).filter((x) => x.kind === 'cannotVerify')) items.push(findingSentence(f));
-  for (const ind of c.indicators.filter((i) => i.value === null)) items.push(`${ind.label}：因数据不全无法计算。`);
-  for (const l of scores?.lines.filter((x) => x.missing && !x.indicator) ?? []) items.push(`${l.level3}：单位未自评打分，无法核实。`);
+  for (const f of allFindings(c.findings).filter((x) => x.kind === 'cannotVerify'))
+    items.push(findingSentence(f));
+  for (const ind of c.indicators.filter((i) => i.value === null))
+    items.push(`${ind.label}：因数据不全无法计算。`);
+  for (const l of scores?.lines.filter((x) => x.missing && !x.indicator) ?? [])
+    items.push(`${l.level3}：单位未自评打分，无法核实。`);
   if (items.length === 0) return [w.paragraph(w.plain('无。'))];
   return items.map((t, i) => w.paragraph(w.plain(`${i + 1}.${t}`)));
 }
@@ -159,12 +204,19 @@ const REVIEW_SECTIONS: SectionDecl[] = [
     id: '落款',
     heading: '',
     level: 0,
-    build: ({ w }) => [w.paragraph(w.plain(`审核人：${placeholder('审核人')}`), 'signature'), w.paragraph(w.plain(placeholder('审核日期')), 'signature')],
+    build: ({ w }) => [
+      w.paragraph(w.plain(`审核人：${placeholder('审核人')}`), 'signature'),
+      w.paragraph(w.plain(placeholder('审核日期')), 'signature'),
+    ],
   },
 ];
 
 /** The 审核意见 for one department's evaluation. */
 export function draftReview(input: DraftInput): ReportDraft {
   const c = reportContext(input);
-  return assemble(say`${c.w.text('单位名称')}${c.w.year()}年度部门整体支出绩效自评审核意见`, REVIEW_SECTIONS, c);
+  return assemble(
+    say`${c.w.text('单位名称')}${c.w.year()}年度部门整体支出绩效自评审核意见`,
+    REVIEW_SECTIONS,
+    c
+  );
 }

@@ -21,7 +21,18 @@ import { DEFAULT_VARIANTS, VARIANT_CHOICES, Variants } from './indicators';
 import type { Model } from './model';
 import { toHalfWidth } from './parse';
 import type { Diagnostic } from './types';
-import { describeRule, err, KIND_ALIASES, num, type ParamCtx, parseParams, parseRule, RULE_KINDS, str, type Rule } from './rules';
+import {
+  describeRule,
+  err,
+  KIND_ALIASES,
+  num,
+  type ParamCtx,
+  parseParams,
+  parseRule,
+  RULE_KINDS,
+  str,
+  type Rule,
+} from './rules';
 
 export { applyRule, describeRule, RULE_KINDS } from './rules';
 export type { Rounding, Rule, RuleKind, RuleOutcome } from './rules';
@@ -112,12 +123,15 @@ export function buildRulebook(rows: RuleRowIn[], settings: RuleSettingsIn, origi
       return null;
     }
     if (raw === null || raw === undefined || raw === '') {
-      if (required) errors.push(err('rule-points', `${row.where(column)}：缺少分值，应填正数`, row.where(column)));
+      if (required)
+        errors.push(err('rule-points', `${row.where(column)}：缺少分值，应填正数`, row.where(column)));
       return null;
     }
     const x = num(raw);
     if (x === null || !x.greaterThan(0)) {
-      errors.push(err('rule-points', `${row.where(column)}：分值“${String(raw)}”无效，应填正数`, row.where(column)));
+      errors.push(
+        err('rule-points', `${row.where(column)}：分值“${String(raw)}”无效，应填正数`, row.where(column))
+      );
       return null;
     }
     return x;
@@ -133,19 +147,37 @@ export function buildRulebook(rows: RuleRowIn[], settings: RuleSettingsIn, origi
     }
     if (name2) cur2 = name2;
     if (!cur1) {
-      errors.push(err('rule-tree', `${row.where('一级')}：未填写一级指标（第一行必须填写，以下各行留空表示同上）`, row.where('一级')));
+      errors.push(
+        err(
+          'rule-tree',
+          `${row.where('一级')}：未填写一级指标（第一行必须填写，以下各行留空表示同上）`,
+          row.where('一级')
+        )
+      );
       continue;
     }
     if (!cur2) {
-      errors.push(err('rule-tree', `${row.where('二级')}：一级指标“${cur1}”下未填写二级指标`, row.where('二级')));
+      errors.push(
+        err('rule-tree', `${row.where('二级')}：一级指标“${cur1}”下未填写二级指标`, row.where('二级'))
+      );
       continue;
     }
     // A group's points may be written on any of its rows, but the same each time.
-    const settle = (g: { points: Decimal | null; where: string }, column: '一级分值' | '二级分值', what: string) => {
+    const settle = (
+      g: { points: Decimal | null; where: string },
+      column: '一级分值' | '二级分值',
+      what: string
+    ) => {
       const p = pointsOf(row, column, false);
       if (!p) return;
       if (g.points && !g.points.equals(p))
-        errors.push(err('rule-points', `${row.where(column)}：${what}的分值写作 ${p}，与 ${g.where} 的 ${g.points} 不一致`, row.where(column)));
+        errors.push(
+          err(
+            'rule-points',
+            `${row.where(column)}：${what}的分值写作 ${p}，与 ${g.where} 的 ${g.points} 不一致`,
+            row.where(column)
+          )
+        );
       else {
         g.points = p;
         g.where = row.where(column);
@@ -166,7 +198,13 @@ export function buildRulebook(rows: RuleRowIn[], settings: RuleSettingsIn, origi
     const line = `${cur2}·${name3}`;
     const dupKey = `${cur1}\u0000${cur2}\u0000${normaliseName(name3)}`;
     if (seen.has(dupKey)) {
-      errors.push(err('rule-duplicate', `${row.where('三级')}：二级指标“${cur2}”下的三级指标“${name3}”重复（已见于 ${seen.get(dupKey)}）`, row.where('三级')));
+      errors.push(
+        err(
+          'rule-duplicate',
+          `${row.where('三级')}：二级指标“${cur2}”下的三级指标“${name3}”重复（已见于 ${seen.get(dupKey)}）`,
+          row.where('三级')
+        )
+      );
       continue;
     }
     seen.set(dupKey, row.where('三级'));
@@ -174,13 +212,25 @@ export function buildRulebook(rows: RuleRowIn[], settings: RuleSettingsIn, origi
     // Declared points count towards the sums even when the rule itself is rejected below (no cascade).
     if (points) declared.push({ level1: cur1, level2: cur2, points });
     const kindText = str(row.values['规则']);
-    const kind = kindText ? KIND_ALIASES[kindText] ?? KIND_ALIASES[kindText.toLowerCase()] : undefined;
+    const kind = kindText ? (KIND_ALIASES[kindText] ?? KIND_ALIASES[kindText.toLowerCase()]) : undefined;
     if (!kindText) {
-      errors.push(err('rule-kind', `${row.where('规则')}（${line}）：未填写规则类型，应为 ${RULE_KINDS.join('、')} 之一`, row.where('规则')));
+      errors.push(
+        err(
+          'rule-kind',
+          `${row.where('规则')}（${line}）：未填写规则类型，应为 ${RULE_KINDS.join('、')} 之一`,
+          row.where('规则')
+        )
+      );
       continue;
     }
     if (!kind) {
-      errors.push(err('rule-kind', `${row.where('规则')}（${line}）：规则类型“${kindText}”无法识别，应为 ${RULE_KINDS.join('、')} 之一`, row.where('规则')));
+      errors.push(
+        err(
+          'rule-kind',
+          `${row.where('规则')}（${line}）：规则类型“${kindText}”无法识别，应为 ${RULE_KINDS.join('、')} 之一`,
+          row.where('规则')
+        )
+      );
       continue;
     }
     const indicatorText = str(row.values['指标']);
@@ -192,14 +242,20 @@ export function buildRulebook(rows: RuleRowIn[], settings: RuleSettingsIn, origi
           err(
             'rule-indicator',
             `${row.where('指标')}（${line}）：指标“${indicatorText}”不在指标目录中；可用的指标有：${[...INDICATOR_BY_ID.keys()].join('、')}`,
-            row.where('指标'),
-          ),
+            row.where('指标')
+          )
         );
         continue;
       }
       indicator = id;
     } else if (kind !== '定性') {
-      errors.push(err('rule-indicator', `${row.where('指标')}（${line}）：“${kind}”规则须填写计算指标（定性指标才可留空）`, row.where('指标')));
+      errors.push(
+        err(
+          'rule-indicator',
+          `${row.where('指标')}（${line}）：“${kind}”规则须填写计算指标（定性指标才可留空）`,
+          row.where('指标')
+        )
+      );
       continue;
     }
     if (!points) continue;
@@ -223,22 +279,43 @@ export function buildRulebook(rows: RuleRowIn[], settings: RuleSettingsIn, origi
   // Points add up: 三级 → 二级 → 一级 → total.
   const l2: Rulebook['level2'] = [];
   for (const g of level2.values()) {
-    const children = sum(declared.filter((l) => l.level1 === g.level1 && l.level2 === g.name).map((l) => l.points));
+    const children = sum(
+      declared.filter((l) => l.level1 === g.level1 && l.level2 === g.name).map((l) => l.points)
+    );
     if (g.points && !g.points.equals(children))
-      errors.push(err('rule-sum', `${g.where}：二级指标“${g.name}”分值为 ${g.points}，其下三级指标分值合计为 ${children}，两者应相等`, g.where));
+      errors.push(
+        err(
+          'rule-sum',
+          `${g.where}：二级指标“${g.name}”分值为 ${g.points}，其下三级指标分值合计为 ${children}，两者应相等`,
+          g.where
+        )
+      );
     l2.push({ level1: g.level1, name: g.name, points: g.points ?? children });
   }
   const l1: Rulebook['level1'] = [];
   for (const [name, g] of level1) {
     const children = sum(l2.filter((x) => x.level1 === name).map((x) => x.points));
     if (g.points && !g.points.equals(children))
-      errors.push(err('rule-sum', `${g.where}：一级指标“${name}”分值为 ${g.points}，其下二级指标分值合计为 ${children}，两者应相等`, g.where));
+      errors.push(
+        err(
+          'rule-sum',
+          `${g.where}：一级指标“${name}”分值为 ${g.points}，其下二级指标分值合计为 ${children}，两者应相等`,
+          g.where
+        )
+      );
     l1.push({ name, points: g.points ?? children });
   }
   let total = new D(DEFAULT_TOTAL);
   if (settings.total && settings.total.value !== null) {
     const t = num(settings.total.value);
-    if (!t || !t.greaterThan(0)) errors.push(err('rule-total', `${settings.total.where}：总分值“${String(settings.total.value)}”无效，应填正数，如 100`, settings.total.where));
+    if (!t || !t.greaterThan(0))
+      errors.push(
+        err(
+          'rule-total',
+          `${settings.total.where}：总分值“${String(settings.total.value)}”无效，应填正数，如 100`,
+          settings.total.where
+        )
+      );
     else total = t;
   }
   const all = sum(l1.map((x) => x.points));
@@ -248,8 +325,8 @@ export function buildRulebook(rows: RuleRowIn[], settings: RuleSettingsIn, origi
       err(
         'rule-sum',
         `一级指标分值合计为 ${all}（${l1.map((x) => `${x.name} ${x.points}`).join(' + ')}），应等于总分值 ${total}${settings.total?.value ? `（${settings.total.where}）` : ''}`,
-        settings.total?.where,
-      ),
+        settings.total?.where
+      )
     );
 
   const variants: Variants = { ...DEFAULT_VARIANTS };
@@ -259,7 +336,13 @@ export function buildRulebook(rows: RuleRowIn[], settings: RuleSettingsIn, origi
     const choices = VARIANT_CHOICES[key] as Record<string, string>;
     const v = choices[normaliseName(given.value)];
     if (!v)
-      errors.push(err('rule-variant', `${given.where}：${key}口径“${given.value}”无法识别，应为 ${[...new Set(Object.values(choices))].join('、')} 之一`, given.where));
+      errors.push(
+        err(
+          'rule-variant',
+          `${given.where}：${key}口径“${given.value}”无法识别，应为 ${[...new Set(Object.values(choices))].join('、')} 之一`,
+          given.where
+        )
+      );
     else (variants as unknown as Record<string, string>)[key] = v;
   }
 
@@ -268,16 +351,27 @@ export function buildRulebook(rows: RuleRowIn[], settings: RuleSettingsIn, origi
     const given = settings.bands[key];
     if (!given || given.value === null) continue;
     const x = num(given.value);
-    if (!x || x.isNegative()) errors.push(err('rule-grade', `${given.where}：“${key}”的最低分“${String(given.value)}”无效，应填 0 至总分之间的数`, given.where));
+    if (!x || x.isNegative())
+      errors.push(
+        err(
+          'rule-grade',
+          `${given.where}：“${key}”的最低分“${String(given.value)}”无效，应填 0 至总分之间的数`,
+          given.where
+        )
+      );
     else bands[key] = x;
   }
-  if (!(bands.优.greaterThan(bands.良) && bands.良.greaterThan(bands.中) && bands.优.lessThanOrEqualTo(total)))
+  if (!(
+    bands.优.greaterThan(bands.良) &&
+    bands.良.greaterThan(bands.中) &&
+    bands.优.lessThanOrEqualTo(total)
+  ))
     errors.push(
       err(
         'rule-grade',
         `等级划分不合理：应为 总分 ${total} ≥ 优 > 良 > 中 ≥ 0，目前为 优 ${bands.优}、良 ${bands.良}、中 ${bands.中}${settings.bands.优 ? `（${settings.bands.优.where} 等）` : ''}`,
-        settings.bands.优?.where,
-      ),
+        settings.bands.优?.where
+      )
     );
 
   if (errors.length > 0) return { rulebook: null, errors };
@@ -288,7 +382,10 @@ export function buildRulebook(rows: RuleRowIn[], settings: RuleSettingsIn, origi
 
 const DEFAULT_SETTINGS: RuleSettingsIn = { variants: {}, bands: {} };
 
-function rowsFromArrays(rows: Array<Array<string | number | null>>, where: (i: number, c: Column) => string): RuleRowIn[] {
+function rowsFromArrays(
+  rows: Array<Array<string | number | null>>,
+  where: (i: number, c: Column) => string
+): RuleRowIn[] {
   return rows.map((r, i) => ({
     values: Object.fromEntries(RULE_COLUMNS.map((c, k) => [c, r[k] ?? null])),
     where: (c) => where(i, c),
@@ -300,7 +397,7 @@ export function defaultRulebook(settings: RuleSettingsIn = DEFAULT_SETTINGS): Ru
   return buildRulebook(
     rowsFromArrays(DEFAULT_RULE_ROWS, (i, c) => `默认规则第 ${i + 1} 行“${c}”`),
     settings,
-    '默认评分规则',
+    '默认评分规则'
   );
 }
 
@@ -348,18 +445,27 @@ export function parseRulebookJson(text: string): RulebookResult {
   }
   const obj = (Array.isArray(data) ? { 指标: data } : data) as Record<string, unknown>;
   if (!obj || typeof obj !== 'object' || !Array.isArray(obj['指标']))
-    return { rulebook: null, errors: [err('rule-json', '规则文件应为 JSON 对象，含“指标”数组（每项一个三级指标）')] };
+    return {
+      rulebook: null,
+      errors: [err('rule-json', '规则文件应为 JSON 对象，含“指标”数组（每项一个三级指标）')],
+    };
   const errors: Diagnostic[] = [];
   const rows: RuleRowIn[] = [];
   (obj['指标'] as unknown[]).forEach((item, i) => {
     const where = (c: string) => `规则文件“指标”第 ${i + 1} 条的“${c}”`;
     let values: RuleRowIn['values'];
-    if (Array.isArray(item)) values = Object.fromEntries(RULE_COLUMNS.map((c, k) => [c, (item[k] ?? null) as string | null]));
+    if (Array.isArray(item))
+      values = Object.fromEntries(RULE_COLUMNS.map((c, k) => [c, (item[k] ?? null) as string | null]));
     else if (item && typeof item === 'object') {
       const rec = item as Record<string, unknown>;
       for (const k of Object.keys(rec))
         if (!(RULE_COLUMNS as readonly string[]).includes(k))
-          errors.push(err('rule-json', `规则文件“指标”第 ${i + 1} 条有无法识别的字段“${k}”；可用字段：${RULE_COLUMNS.join('、')}`));
+          errors.push(
+            err(
+              'rule-json',
+              `规则文件“指标”第 ${i + 1} 条有无法识别的字段“${k}”；可用字段：${RULE_COLUMNS.join('、')}`
+            )
+          );
       values = Object.fromEntries(RULE_COLUMNS.map((c) => [c, (rec[c] ?? null) as string | null]));
     } else {
       errors.push(err('rule-json', `规则文件“指标”第 ${i + 1} 条应为对象或数组`));
@@ -368,11 +474,17 @@ export function parseRulebookJson(text: string): RulebookResult {
     rows.push({ values, where });
   });
   const settings: RuleSettingsIn = { variants: {}, bands: {} };
-  if (obj['总分'] !== undefined && obj['总分'] !== null) settings.total = { value: String(obj['总分']), where: '规则文件“总分”' };
+  if (obj['总分'] !== undefined && obj['总分'] !== null)
+    settings.total = { value: String(obj['总分']), where: '规则文件“总分”' };
   const variants = (obj['口径'] ?? {}) as Record<string, unknown>;
   for (const k of Object.keys(variants)) {
     if (!(k in VARIANT_CHOICES)) {
-      errors.push(err('rule-variant', `规则文件“口径”中的“${k}”无法识别；可设置：${Object.keys(VARIANT_CHOICES).join('、')}`));
+      errors.push(
+        err(
+          'rule-variant',
+          `规则文件“口径”中的“${k}”无法识别；可设置：${Object.keys(VARIANT_CHOICES).join('、')}`
+        )
+      );
       continue;
     }
     settings.variants[k as keyof Variants] = { value: String(variants[k]), where: `规则文件“口径”.“${k}”` };

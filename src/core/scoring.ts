@@ -25,7 +25,11 @@ export function gradeOf(total: Decimal, bands: GradeBands): Grade {
 }
 
 /** The grade the verified points reach, and the grade they would reach with every pending point earned. */
-export function gradesOf(verified: Decimal, pendingPoints: Decimal, bands: GradeBands): { grade: Grade; gradeAtMost: Grade } {
+export function gradesOf(
+  verified: Decimal,
+  pendingPoints: Decimal,
+  bands: GradeBands
+): { grade: Grade; gradeAtMost: Grade } {
   return { grade: gradeOf(verified, bands), gradeAtMost: gradeOf(verified.plus(pendingPoints), bands) };
 }
 
@@ -57,15 +61,29 @@ function readClaims(rulebook: Rulebook, model: Model): Claims {
     const nameCell = row.cells['指标'];
     const scoreCell = row.cells['自评得分'];
     const name = typeof nameCell?.value === 'string' ? nameCell.value : null;
-    const score = scoreCell?.value && typeof scoreCell.value === 'object' ? (scoreCell.value as Decimal) : null;
+    const score =
+      scoreCell?.value && typeof scoreCell.value === 'object' ? (scoreCell.value as Decimal) : null;
     if (!name || !score) continue; // blank or invalid cells are reported by the model
     const noteValue = row.cells['说明']?.value;
-    const claim: Claim = { score, note: typeof noteValue === 'string' ? noteValue : undefined, address: scoreCell.address };
+    const claim: Claim = {
+      score,
+      note: typeof noteValue === 'string' ? noteValue : undefined,
+      address: scoreCell.address,
+    };
     const where = nameCell.address ?? `自评得分表第 ${row.index + 1} 行`;
     const problem = (message: string) =>
-      claims.problems.push({ code: 'claim-name', severity: '提示', message: `${where}：${message}`, name: '自评得分表', address: nameCell.address });
+      claims.problems.push({
+        code: 'claim-name',
+        severity: '提示',
+        message: `${where}：${message}`,
+        name: '自评得分表',
+        address: nameCell.address,
+      });
     const key = n(name);
-    const parts = name.split(/[/／·\\]/).map(n).filter(Boolean);
+    const parts = name
+      .split(/[/／·\\]/)
+      .map(n)
+      .filter(Boolean);
     if (TOTAL_NAMES.has(key)) {
       claims.total = claim;
       continue;
@@ -93,7 +111,10 @@ function readClaims(rulebook: Rulebook, model: Model): Claims {
       continue;
     }
     if (lines.length > 1 || l2s.length > 1) {
-      const options = lines.length > 1 ? lines.map((l) => `“${l.level2}/${l.level3}”`) : l2s.map((g) => `“${g.level1}/${g.name}”`);
+      const options =
+        lines.length > 1
+          ? lines.map((l) => `“${l.level2}/${l.level3}”`)
+          : l2s.map((g) => `“${g.level1}/${g.name}”`);
       problem(`指标名称“${name}”在评分规则中出现多次，请写作 ${options.join(' 或 ')}；此行自评得分未使用`);
       continue;
     }
@@ -112,7 +133,12 @@ export function claimDiagnostics(rulebook: Rulebook, model: Model): Diagnostic[]
 type Scored = Omit<ScoreLine, 'level1' | 'level2' | 'level3' | 'points' | 'standard'>;
 
 /** A line that cannot be scored: 待核实, with what to fill. Its score is 0 only as a placeholder; no total counts it. */
-function pending(indicator: string | undefined, indicatorValue: Decimal | null | undefined, why: string, missingInputs: Operand[]): Scored {
+function pending(
+  indicator: string | undefined,
+  indicatorValue: Decimal | null | undefined,
+  why: string,
+  missingInputs: Operand[]
+): Scored {
   return { indicator, indicatorValue, score: ZERO, deduction: why, missing: true, missingInputs };
 }
 
@@ -124,7 +150,13 @@ function scoreComputed(line: RuleLine, result: IndicatorResult | undefined, mode
   }
   const outcome = applyRule(line.rule, line.points, result.value);
   const items = itemsOverBudget(line, model);
-  if (!items) return { indicator: line.indicator, indicatorValue: result.value, score: round2(outcome.score), deduction: outcome.deduction };
+  if (!items)
+    return {
+      indicator: line.indicator,
+      indicatorValue: result.value,
+      score: round2(outcome.score),
+      deduction: outcome.deduction,
+    };
   // Each item over its budget deducts on top of the rate's own deduction, floor 0.
   const score = D.max(ZERO, outcome.score.minus(items.deduction));
   const all = outcome.score.minus(score).equals(items.deduction) ? '' : '，扣完为止';
@@ -150,7 +182,10 @@ function itemsOverBudget(line: RuleLine, model: Model): { deduction: Decimal; wo
   });
   if (over.length === 0) return null;
   const deduction = line.rule.itemPenalty.times(over.length);
-  return { deduction, words: `${declared.what}决算超过预算 ${over.length} 项：${over.join('、')}，每项扣 ${pts(line.rule.itemPenalty)} 分，共扣 ${pts(deduction)} 分` };
+  return {
+    deduction,
+    words: `${declared.what}决算超过预算 ${over.length} 项：${over.join('、')}，每项扣 ${pts(line.rule.itemPenalty)} 分，共扣 ${pts(deduction)} 分`,
+  };
 }
 
 function qualitativeBlocks(rulebook: Rulebook, claims: Claims): Set<string> {
@@ -159,7 +194,8 @@ function qualitativeBlocks(rulebook: Rulebook, claims: Claims): Set<string> {
   for (const g of rulebook.level2) {
     const k = key2(g.level1, g.name);
     const lines = rulebook.lines.filter((l) => l.level1 === g.level1 && l.level2 === g.name);
-    if (claims.level2.has(k) && lines.every((l) => l.rule.kind === '定性' && !claims.lines.has(l))) out.add(k);
+    if (claims.level2.has(k) && lines.every((l) => l.rule.kind === '定性' && !claims.lines.has(l)))
+      out.add(k);
   }
   return out;
 }
@@ -170,16 +206,30 @@ function qualitativeBlocks(rulebook: Rulebook, claims: Claims): Set<string> {
  * own claim, this one claims the rest; when no line of the 二级 could be scored, the claim is shared by
  * points. Otherwise there is none (待补).
  */
-function impliedClaim(line: RuleLine, group: { name: string; points: Decimal }, members: RuleLine[], claims: Claims, pendingMembers: Set<RuleLine>): Claim | undefined {
+function impliedClaim(
+  line: RuleLine,
+  group: { name: string; points: Decimal },
+  members: RuleLine[],
+  claims: Claims,
+  pendingMembers: Set<RuleLine>
+): Claim | undefined {
   const groupClaim = claims.level2.get(key2(line.level1, line.level2));
   if (!groupClaim) return undefined;
   const others = members.filter((m) => m !== line);
   if (groupClaim.score.greaterThanOrEqualTo(group.points))
-    return { score: line.points, note: `二级指标“${group.name}”自评满分 ${pts(group.points)} 分`, address: groupClaim.address };
+    return {
+      score: line.points,
+      note: `二级指标“${group.name}”自评满分 ${pts(group.points)} 分`,
+      address: groupClaim.address,
+    };
   if (others.every((m) => claims.lines.has(m))) {
     const rest = groupClaim.score.minus(sum(others.map((m) => claims.lines.get(m)!.score)));
     if (rest.isNegative()) return undefined;
-    return { score: D.min(rest, line.points), note: `二级指标“${group.name}”自评 ${pts(groupClaim.score)} 分减去其余三级指标的自评得分`, address: groupClaim.address };
+    return {
+      score: D.min(rest, line.points),
+      note: `二级指标“${group.name}”自评 ${pts(groupClaim.score)} 分减去其余三级指标的自评得分`,
+      address: groupClaim.address,
+    };
   }
   if (members.every((m) => pendingMembers.has(m)))
     return {
@@ -205,7 +255,13 @@ export function scoreAll(rulebook: Rulebook, indicators: IndicatorResult[], mode
     let allocated = ZERO;
     const scoredLines: Array<[RuleLine, ScoreLine]> = [];
     members.forEach((line, i) => {
-      const base = { level1: line.level1, level2: line.level2, level3: line.level3, points: line.points, standard: line.standard };
+      const base = {
+        level1: line.level1,
+        level2: line.level2,
+        level3: line.level3,
+        points: line.points,
+        standard: line.standard,
+      };
       const claim = claims.lines.get(line);
       const indicatorValue = line.indicator ? (byId.get(line.indicator)?.value ?? null) : undefined;
       let scored: ScoreLine;
@@ -213,12 +269,19 @@ export function scoreAll(rulebook: Rulebook, indicators: IndicatorResult[], mode
         scored = { ...base, ...scoreComputed(line, byId.get(line.indicator!), model) };
       } else if (claim) {
         const score = round2(D.min(claim.score, line.points));
-        const over = claim.score.greaterThan(line.points) ? `自评 ${pts(claim.score)} 分超过满分 ${pts(line.points)} 分，按满分计` : undefined;
-        const reason = score.lessThan(line.points) ? claim.note ?? `自评得分 ${pts(score)} 分（满分 ${pts(line.points)} 分）` : undefined;
+        const over = claim.score.greaterThan(line.points)
+          ? `自评 ${pts(claim.score)} 分超过满分 ${pts(line.points)} 分，按满分计`
+          : undefined;
+        const reason = score.lessThan(line.points)
+          ? (claim.note ?? `自评得分 ${pts(score)} 分（满分 ${pts(line.points)} 分）`)
+          : undefined;
         scored = { ...base, indicator: line.indicator, indicatorValue, score, deduction: over ?? reason };
       } else if (block && blockScore) {
         // Shares of the 二级's own score by points; the last line takes the remainder so they add up exactly.
-        const share = i === members.length - 1 ? blockScore.minus(allocated) : round2(blockScore.times(line.points).div(g.points));
+        const share =
+          i === members.length - 1
+            ? blockScore.minus(allocated)
+            : round2(blockScore.times(line.points).div(g.points));
         allocated = allocated.plus(share);
         const lost = blockScore.lessThan(g.points);
         scored = {
@@ -233,9 +296,19 @@ export function scoreAll(rulebook: Rulebook, indicators: IndicatorResult[], mode
       } else {
         scored = {
           ...base,
-          ...pending(line.indicator, indicatorValue, `待核实：定性指标，未在“自评打分”表填写得分（指标名称填“${line.level3}”或“${line.level2}/${line.level3}”）`, [
-            { name: '自评得分表', label: `“${line.level2}/${line.level3}”自评得分`, value: null, address: claimTable.address },
-          ]),
+          ...pending(
+            line.indicator,
+            indicatorValue,
+            `待核实：定性指标，未在“自评打分”表填写得分（指标名称填“${line.level3}”或“${line.level2}/${line.level3}”）`,
+            [
+              {
+                name: '自评得分表',
+                label: `“${line.level2}/${line.level3}”自评得分`,
+                value: null,
+                address: claimTable.address,
+              },
+            ]
+          ),
         };
       }
       if (claim) {
@@ -264,7 +337,14 @@ export function scoreAll(rulebook: Rulebook, indicators: IndicatorResult[], mode
   const groups: ScoreGroup[] = [];
   for (const g1 of rulebook.level1) {
     const mine = lines.filter((l) => l.level1 === g1.name);
-    groups.push({ level: 1, name: g1.name, points: g1.points, score: verified(mine), pending: unverified(mine), claimed: claims.level1.get(g1.name)?.score });
+    groups.push({
+      level: 1,
+      name: g1.name,
+      points: g1.points,
+      score: verified(mine),
+      pending: unverified(mine),
+      claimed: claims.level1.get(g1.name)?.score,
+    });
     for (const g2 of rulebook.level2.filter((g) => g.level1 === g1.name)) {
       const sub = mine.filter((l) => l.level2 === g2.name);
       groups.push({
@@ -301,14 +381,24 @@ export function explainGroup(sheet: ScoreSheet, group?: ScoreGroup): string | un
   const score = group ? group.score : sheet.total;
   const open = (group ? group.pending : sheet.pendingPoints) ?? ZERO;
   if (claimed === undefined || (open.isZero() && claimed.equals(score))) return undefined;
-  const members = sheet.lines.filter((l) => !group || (group.level === 1 ? l.level1 === group.name : l.level1 === group.parent && l.level2 === group.name));
+  const members = sheet.lines.filter(
+    (l) =>
+      !group ||
+      (group.level === 1 ? l.level1 === group.name : l.level1 === group.parent && l.level2 === group.name)
+  );
   const lost = members.filter((l) => l.missing || l.score.lessThan(l.points));
-  const parts = lost.map((l) => (l.missing ? `${l.level3} 待核实（${pts(l.points)} 分）` : `${l.level3} 计 ${pts(l.score)}/${pts(l.points)} 分（扣 ${pts(l.points.minus(l.score))} 分）`));
+  const parts = lost.map((l) =>
+    l.missing
+      ? `${l.level3} 待核实（${pts(l.points)} 分）`
+      : `${l.level3} 计 ${pts(l.score)}/${pts(l.points)} 分（扣 ${pts(l.points.minus(l.score))} 分）`
+  );
   if (!open.isZero()) {
     const most = score.plus(open);
     const head = `自评 ${pts(claimed)} 分；核实得分 ${pts(score)} 分，另有待核实 ${pts(open)} 分`;
-    if (claimed.greaterThan(most)) return `${head}，最多可得 ${pts(most)} 分，自评多 ${pts(claimed.minus(most))} 分：${parts.join('；')}`;
-    if (claimed.lessThan(score)) return `${head}，自评比核实得分少 ${pts(score.minus(claimed))} 分：${parts.join('；')}`;
+    if (claimed.greaterThan(most))
+      return `${head}，最多可得 ${pts(most)} 分，自评多 ${pts(claimed.minus(most))} 分：${parts.join('；')}`;
+    if (claimed.lessThan(score))
+      return `${head}，自评比核实得分少 ${pts(score.minus(claimed))} 分：${parts.join('；')}`;
     return `${head}：自评在可得范围内，补齐数据后才能核实（${parts.filter((p) => p.includes('待核实')).join('；')}）`;
   }
   const head = `自评 ${pts(claimed)} 分，按规则计 ${pts(score)} 分，${claimed.greaterThan(score) ? '少' : '多'} ${pts(claimed.minus(score).abs())} 分`;

@@ -61,7 +61,7 @@ const BASE: Record<StyleName, CellStyle> = {
 
 /** Every style with the sheet typeface named. */
 export const STYLES: Record<StyleName, CellStyle> = Object.fromEntries(
-  Object.entries(BASE).map(([k, v]) => [k, { font: SHEET_FONT, ...v }]),
+  Object.entries(BASE).map(([k, v]) => [k, { font: SHEET_FONT, ...v }])
 ) as Record<StyleName, CellStyle>;
 
 /** The legend of the colours a reader meets on the sheets: what each fill means. */

@@ -20,7 +20,6 @@ export interface FindingCounts {
   folded: number;
 }
 
-
 export function countFindings(findings: readonly Finding[]): FindingCounts {
   const errors = findings.filter((f) => f.severity === '错误').length;
   return {
@@ -34,7 +33,9 @@ export function countFindings(findings: readonly Finding[]): FindingCounts {
 /** `问题 24 项（错误 22 项、提示 2 项），另有连带问题 9 项`, or `未发现问题`. */
 export function countsText(c: FindingCounts): string {
   if (c.problems === 0) return '未发现问题';
-  const split = [c.errors ? `错误 ${c.errors} 项` : '', c.warnings ? `提示 ${c.warnings} 项` : ''].filter(Boolean).join('、');
+  const split = [c.errors ? `错误 ${c.errors} 项` : '', c.warnings ? `提示 ${c.warnings} 项` : '']
+    .filter(Boolean)
+    .join('、');
   return `问题 ${c.problems} 项（${split}）${c.folded ? `，另有连带问题 ${c.folded} 项` : ''}`;
 }
 
@@ -52,7 +53,9 @@ export function gradeRange(scores: ScoreSheet): string {
 /** `优`, or `良～优（待核实 8 分）`. */
 export function gradeText(scores: ScoreSheet): string {
   const range = gradeRange(scores);
-  return range === scores.grade ? range : `${range}（待核实 ${pendingPointsOf(scores).toDecimalPlaces(2).toString()} 分）`;
+  return range === scores.grade
+    ? range
+    : `${range}（待核实 ${pendingPointsOf(scores).toDecimalPlaces(2).toString()} 分）`;
 }
 
 /** `核实得分 79.64 分，待核实分值 8.00 分` (the second part only when points are pending). */

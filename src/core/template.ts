@@ -79,7 +79,8 @@ function inputSheetPlan(ps: PlacedSheet, values: InputValues): SheetPlan {
         set(rows, headerRow, 0, { value: b.corner, style: 'header' });
         b.colLabels.forEach((h, c) => set(rows, headerRow, c + 1, { value: h, style: 'header' }));
         b.rowLabels.forEach((l, r) => set(rows, headerRow + 1 + r, 0, { value: l, style: 'label' }));
-        for (const { decl, row, col } of pb.cells) set(rows, row, col, inputCell(values[decl.name] as CellValue, decl.kind));
+        for (const { decl, row, col } of pb.cells)
+          set(rows, row, col, inputCell(values[decl.name] as CellValue, decl.kind));
         break;
       case 'text': {
         const { decl, row } = pb.cells[0];
@@ -94,21 +95,37 @@ function inputSheetPlan(ps: PlacedSheet, values: InputValues): SheetPlan {
         // The input is one cell (its name points there), so a text taller than the tallest row cannot be
         // cut into rows here: the title says where the whole text reads (报告草稿 sets it out in rows).
         if (lines > MAX_ROW_LINES)
-          set(rows, pb.titleRow, 0, { value: `${b.title}（文字较长，单元格只显示开头；全文见编辑栏，或运行后的“报告草稿”表）`, style: 'subtotal' });
+          set(rows, pb.titleRow, 0, {
+            value: `${b.title}（文字较长，单元格只显示开头；全文见编辑栏，或运行后的“报告草稿”表）`,
+            style: 'subtotal',
+          });
         break;
       }
       case 'table': {
         const t = pb.table!;
-        t.decl.columns.forEach((c, i) => set(rows, t.headerRow, i, { value: `${c.label}${c.unit === '文本' ? '' : `（${c.unit}）`}`, style: 'header' }));
+        t.decl.columns.forEach((c, i) =>
+          set(rows, t.headerRow, i, {
+            value: `${c.label}${c.unit === '文本' ? '' : `（${c.unit}）`}`,
+            style: 'header',
+          })
+        );
         const vals = rangeValues(t.decl.name, values[t.decl.name]);
         vals.forEach((line, r) =>
-          t.decl.columns.forEach((c, i) => set(rows, t.firstRow + r, i, inputCell(line[i], c.kind))),
+          t.decl.columns.forEach((c, i) => set(rows, t.firstRow + r, i, inputCell(line[i], c.kind)))
         );
         break;
       }
     }
   }
-  return fitRows({ name: ps.sheet.name, rows, columnWidths: ps.widths, merges, rowHeights, freezeRows: 0, onExisting: 'keep' });
+  return fitRows({
+    name: ps.sheet.name,
+    rows,
+    columnWidths: ps.widths,
+    merges,
+    rowHeights,
+    freezeRows: 0,
+    onExisting: 'keep',
+  });
 }
 
 /** A grid's unit in its title, when all its cells share one (`（单位：万元）`); lists and tables show units per row or column. */
@@ -120,24 +137,57 @@ function gridUnit(pb: PlacedSheet['blocks'][number]): string {
 
 function guideSheet(): SheetPlan {
   const lines: Array<[string, string]> = [
-    ['这是什么', '部门整体支出绩效自评的基础数据工作簿。绩效自评助手通过“名称”（公式 → 名称管理器）读取各项数据，计算指标、评分、核对勾稽关系并起草自评报告。'],
-    ['怎么填', '只在橙色底的输入单元格中填写。金额单位为万元，保留两位小数；人数填整数；比率填百分比（如 91.30%）。'],
+    [
+      '这是什么',
+      '部门整体支出绩效自评的基础数据工作簿。绩效自评助手通过“名称”（公式 → 名称管理器）读取各项数据，计算指标、评分、核对勾稽关系并起草自评报告。',
+    ],
+    [
+      '怎么填',
+      '只在橙色底的输入单元格中填写。金额单位为万元，保留两位小数；人数填整数；比率填百分比（如 91.30%）。',
+    ],
     ['空白与零', '空白表示“未填”，0 或“-”表示零。不要用空白代替 0。'],
-    ['同一数字多处出现', '报表中同一数字会在多张表出现（如年初结转和结余），请在每一处按报表原样填写；助手会核对它们是否一致。'],
-    ['表格', '明细表（人员、项目、任务等）逐行填写，可在区域内任意行填写，空行会被忽略；行数不够时在区域中间插入行，名称会随之扩展。'],
-    ['自己的表格', '已有自己版式的工作簿，可在任务窗格“数据”页选中单元格后点“绑定”，把名称指向自己的单元格。'],
+    [
+      '同一数字多处出现',
+      '报表中同一数字会在多张表出现（如年初结转和结余），请在每一处按报表原样填写；助手会核对它们是否一致。',
+    ],
+    [
+      '表格',
+      '明细表（人员、项目、任务等）逐行填写，可在区域内任意行填写，空行会被忽略；行数不够时在区域中间插入行，名称会随之扩展。',
+    ],
+    [
+      '自己的表格',
+      '已有自己版式的工作簿，可在任务窗格“数据”页选中单元格后点“绑定”，把名称指向自己的单元格。',
+    ],
     ['评分规则', '“评分规则”表是默认评分办法，可按本地区文件修改分值和参数；各级分值须加总一致。'],
-    ['出错说明', '核对发现的“提示”类问题如有合理原因，可在“出错说明”表中按规则编号填写说明，报告会引用为偏差原因。'],
-    ['输出', '运行后生成“指标计算表”“评分表”“问题清单”“报告草稿”四张表；有问题的输入单元格会加底色和批注，可用“清除标记”一键去除，不改变任何数值。'],
+    [
+      '出错说明',
+      '核对发现的“提示”类问题如有合理原因，可在“出错说明”表中按规则编号填写说明，报告会引用为偏差原因。',
+    ],
+    [
+      '输出',
+      '运行后生成“指标计算表”“评分表”“问题清单”“报告草稿”四张表；有问题的输入单元格会加底色和批注，可用“清除标记”一键去除，不改变任何数值。',
+    ],
   ];
   const rows: Array<Array<OutCell | null>> = [
     [{ value: '填表说明', style: 'title' }],
     [],
-    [{ value: '事项', style: 'header' }, { value: '说明', style: 'header' }],
-    ...lines.map(([a, b]): OutCell[] => [{ value: a, style: 'label' }, { value: b, style: 'text' }]),
+    [
+      { value: '事项', style: 'header' },
+      { value: '说明', style: 'header' },
+    ],
+    ...lines.map(([a, b]): OutCell[] => [
+      { value: a, style: 'label' },
+      { value: b, style: 'text' },
+    ]),
     [],
-    [{ value: '输入表', style: 'header' }, { value: '内容', style: 'header' }],
-    ...INPUT_SHEETS.map((s): OutCell[] => [{ value: s.name, style: 'link', link: `${s.name}!A1` }, { value: s.caption, style: 'text' }]),
+    [
+      { value: '输入表', style: 'header' },
+      { value: '内容', style: 'header' },
+    ],
+    ...INPUT_SHEETS.map((s): OutCell[] => [
+      { value: s.name, style: 'link', link: `${s.name}!A1` },
+      { value: s.caption, style: 'text' },
+    ]),
   ];
   return { name: GUIDE_SHEET, rows, columnWidths: [20, 90], onExisting: 'keep' };
 }
@@ -150,8 +200,11 @@ export function templatePlan(values: InputValues = {}): Plan {
   return {
     sheets: [guideSheet(), ...layout.placed.map((ps) => inputSheetPlan(ps, values))],
     marks: [],
-    names: INPUTS.map((d) => ({ name: d.name, address: absolute(layout.address.get(d.name)!), comment: d.label })),
+    names: INPUTS.map((d) => ({
+      name: d.name,
+      address: absolute(layout.address.get(d.name)!),
+      comment: d.label,
+    })),
     activate: GUIDE_SHEET,
   };
 }
-

@@ -20,7 +20,9 @@ export function ranges(s: string): string {
   const dates: string[] = [];
   // Dates are set aside under a private-use mark while ranges are rewritten.
   const masked = s.replace(/\d{4}-\d{1,2}-\d{1,2}/g, (d) => `\ue000${dates.push(d) - 1}\ue001`);
-  return masked.replace(/(\d%?)\s*[–—−-]\s*(?=\d)/g, '$1～').replace(/\ue000(\d+)\ue001/g, (_, i: string) => dates[Number(i)]);
+  return masked
+    .replace(/(\d%?)\s*[–—−-]\s*(?=\d)/g, '$1～')
+    .replace(/\ue000(\d+)\ue001/g, (_, i: string) => dates[Number(i)]);
 }
 
 /** Quotes inside quotes become ‘’; an unbalanced paragraph is left as written. */
@@ -67,7 +69,9 @@ export function inWords(s: string): string {
       if (cut < 0) return sentence;
       const kept = parts.slice(0, cut).join('').replace(/，$/, '');
       // A stub ("如有依据") or a condition cut from its consequence ("口径不同的") says nothing alone.
-      return kept.length <= 6 || /的$/.test(kept) ? '' : `${kept}${/[；。]$/.test(sentence) ? sentence.slice(-1) : ''}`;
+      return kept.length <= 6 || /的$/.test(kept)
+        ? ''
+        : `${kept}${/[；。]$/.test(sentence) ? sentence.slice(-1) : ''}`;
     })
     .join('')
     .replace(/[，；]$/, '');
@@ -85,7 +89,7 @@ export function inWords(s: string): string {
       .replace(/\s*÷\s*/g, '除以')
       .replace(/\s*=\s*/g, '等于')
       .replace(/\s*\+\s*/g, '加')
-      .replace(/\s[−-]\s/g, '减'),
+      .replace(/\s[−-]\s/g, '减')
   );
 }
 
@@ -105,7 +109,8 @@ export function scanDocumentText(text: string): string[] {
   const out: string[] = [];
   for (const [what, re] of FORBIDDEN_IN_DOCUMENT) {
     const g = new RegExp(re.source, 'g');
-    for (const m of text.matchAll(g)) out.push(`${what}：…${text.slice(Math.max(0, m.index! - 12), m.index! + 12)}…`);
+    for (const m of text.matchAll(g))
+      out.push(`${what}：…${text.slice(Math.max(0, m.index! - 12), m.index! + 12)}…`);
   }
   return out;
 }

@@ -31,7 +31,18 @@ import { sectionTitle } from '../core/narrative';
 import { points } from '../core/reportWords';
 import type { Operand, ScoreSheet } from '../core/results';
 import { inWords, tightenSpaces } from '../core/typography';
-import { A4, font, FONTS, type FontKey, LINE_SPACING, MARGINS, mm, PLACEHOLDER, PT, SIZES } from './docxStyle';
+import {
+  A4,
+  font,
+  FONTS,
+  type FontKey,
+  LINE_SPACING,
+  MARGINS,
+  mm,
+  PLACEHOLDER,
+  PT,
+  SIZES,
+} from './docxStyle';
 import { Tables, zipStreaming } from './docxTables';
 
 export { columnWidths } from './docxTables';
@@ -46,7 +57,6 @@ function run(text: string, key: FontKey, sizePt: number, bold = false): TextRun 
   return new TextRun({ text, font: font(key), size: sizePt * 2, bold });
 }
 
-
 /** A text as runs, its placeholders highlighted. */
 function runs(text: string, key: FontKey, sizePt: number, bold = false): TextRun[] {
   return text
@@ -55,13 +65,19 @@ function runs(text: string, key: FontKey, sizePt: number, bold = false): TextRun
     .map((t) =>
       PLACEHOLDER.test(t)
         ? new TextRun({ text: t, font: font(key), size: sizePt * 2, bold, highlight: HighlightColor.YELLOW })
-        : run(t, key, sizePt, bold),
+        : run(t, key, sizePt, bold)
     );
 }
 
 /** Collects Word comments while the document is built (ids are positional). */
 class Comments {
-  readonly children: Array<{ id: number; author: string; initials: string; date: Date; children: Paragraph[] }> = [];
+  readonly children: Array<{
+    id: number;
+    author: string;
+    initials: string;
+    date: Date;
+    children: Paragraph[];
+  }> = [];
   constructor(readonly enabled: boolean) {}
 
   /** Wraps a paragraph's runs in a comment naming its sources, when enabled and it has any. */
@@ -78,7 +94,12 @@ class Comments {
       date: new Date(0),
       children: [new Paragraph({ children: [new TextRun(`数据来源：${text}`)] })],
     });
-    return [new CommentRangeStart(id), ...children, new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
+    return [
+      new CommentRangeStart(id),
+      ...children,
+      new CommentRangeEnd(id),
+      new TextRun({ children: [new CommentReference(id)] }),
+    ];
   }
 }
 
@@ -86,7 +107,13 @@ class Comments {
 function bodyParagraph(
   text: string,
   key: FontKey = 'body',
-  opts: { bold?: boolean; outline?: number; sources?: Operand[]; comments?: Comments; keepNext?: boolean } = {},
+  opts: {
+    bold?: boolean;
+    outline?: number;
+    sources?: Operand[];
+    comments?: Comments;
+    keepNext?: boolean;
+  } = {}
 ): Paragraph {
   const children = runs(text, key, SIZES.body, opts.bold);
   return new Paragraph({
@@ -141,7 +168,7 @@ function tableBlock(b: TableBlock, tables: Tables): Paragraph[] {
         children: [run(`单位：${b.unit}`, 'body', SIZES.table)],
         alignment: AlignmentType.RIGHT,
         keepNext: true,
-      }),
+      })
     );
   out.push(tables.place(b.header, b.rows));
   out.push(new Paragraph({ children: [] }));
@@ -174,12 +201,24 @@ export function scoreTableRows(scores: ScoreSheet): string[][] {
     l.level2,
     l.level3,
     points(l.points),
-    l.missing ? (l.claimed !== undefined ? `待核实（自报${points(l.claimed)}分）` : '【待补】') : points(l.score),
+    l.missing
+      ? l.claimed !== undefined
+        ? `待核实（自报${points(l.claimed)}分）`
+        : '【待补】'
+      : points(l.score),
     inWords(l.standard),
     deductionWords(l),
   ]);
   // The total as verified; the grade (a range while points are pending) in the shared words (src/core/summary.ts).
-  rows.push(['合计', '', '', points(scores.points), points(scores.total), '', tightenSpaces(`综合绩效级别：${gradeText(scores)}`)]);
+  rows.push([
+    '合计',
+    '',
+    '',
+    points(scores.points),
+    points(scores.total),
+    '',
+    tightenSpaces(`综合绩效级别：${gradeText(scores)}`),
+  ]);
   return rows;
 }
 
@@ -207,7 +246,7 @@ function fontTableXml(): string {
   const entries = Object.values(FONTS)
     .map(
       (f) =>
-        `<w:font w:name="${f.name}"><w:altName w:val="${f.fallback}"/><w:charset w:val="${/^[\x20-\x7e]+$/.test(f.name) ? '00' : '86'}"/><w:family w:val="${f.name === FONTS.latin.name ? 'roman' : 'modern'}"/><w:pitch w:val="variable"/></w:font>`,
+        `<w:font w:name="${f.name}"><w:altName w:val="${f.fallback}"/><w:charset w:val="${/^[\x20-\x7e]+$/.test(f.name) ? '00' : '86'}"/><w:family w:val="${f.name === FONTS.latin.name ? 'roman' : 'modern'}"/><w:pitch w:val="variable"/></w:font>`
     )
     .join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${entries}</w:fonts>`;
@@ -234,7 +273,12 @@ const PAGE_MARGIN = { ...MARGINS, header: mm(15), footer: mm(18) };
 /** 附件1 in landscape: narrower top and bottom margins leave room for more rows a page. */
 const APPENDIX_MARGIN = { ...PAGE_MARGIN, top: mm(25), bottom: mm(22) };
 
-function reportDocument(draft: ReportDraft, scores: ScoreSheet | null, tables: Tables, options: DocxOptions = {}): Document {
+function reportDocument(
+  draft: ReportDraft,
+  scores: ScoreSheet | null,
+  tables: Tables,
+  options: DocxOptions = {}
+): Document {
   const comments = new Comments(options.comments === true);
   const children: Paragraph[] = [centred(draft.title, 'title', SIZES.title), new Paragraph({ children: [] })];
   for (const s of draft.sections) {
@@ -251,7 +295,10 @@ function reportDocument(draft: ReportDraft, scores: ScoreSheet | null, tables: T
   if (scores && scores.lines.length > 0)
     sections.push({
       properties: {
-        page: { size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE }, margin: APPENDIX_MARGIN },
+        page: {
+          size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE },
+          margin: APPENDIX_MARGIN,
+        },
       },
       footers: { default: footer() },
       children: appendix(draft, scores, tables),
@@ -273,10 +320,21 @@ function reportDocument(draft: ReportDraft, scores: ScoreSheet | null, tables: T
 }
 
 /** The .docx bytes of a report draft (node and browser). */
-export async function reportToDocx(draft: ReportDraft, scores: ScoreSheet | null, options: DocxOptions = {}): Promise<Uint8Array> {
+export async function reportToDocx(
+  draft: ReportDraft,
+  scores: ScoreSheet | null,
+  options: DocxOptions = {}
+): Promise<Uint8Array> {
   const tables = new Tables();
   const doc = reportDocument(draft, scores, tables, options);
-  const packed = new Uint8Array(await Packer.toArrayBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]));
+  const packed = new Uint8Array(
+    await Packer.toArrayBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }])
+  );
   // Zipped again in the package's own order, only document.xml changed (its tables put in).
-  return zipStreaming(Object.entries(unzipSync(packed)).map(([path, data]) => [path, path === 'word/document.xml' ? tables.fill(strFromU8(data)) : data]));
+  return zipStreaming(
+    Object.entries(unzipSync(packed)).map(([path, data]) => [
+      path,
+      path === 'word/document.xml' ? tables.fill(strFromU8(data)) : data,
+    ])
+  );
 }

@@ -24,7 +24,12 @@ export const A4 = { width: 11906, height: 16838 };
 export const MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
 /** Millimetres to twips, rounded (docx's own helper truncates 37 mm to 2097). */
 export const mm = (x: number) => Math.round((x * 1440) / 25.4);
-export const MARGINS = { top: mm(MARGINS_MM.top), bottom: mm(MARGINS_MM.bottom), left: mm(MARGINS_MM.left), right: mm(MARGINS_MM.right) };
+export const MARGINS = {
+  top: mm(MARGINS_MM.top),
+  bottom: mm(MARGINS_MM.bottom),
+  left: mm(MARGINS_MM.left),
+  right: mm(MARGINS_MM.right),
+};
 export const TEXT_WIDTH = A4.width - MARGINS.left - MARGINS.right;
 
 export type FontKey = keyof typeof FONTS;

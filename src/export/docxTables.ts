@@ -33,10 +33,14 @@ function spread(need: number[], total: number): number[] {
  * headers wrapping two characters a line at least — and long text columns share the rest.
  */
 export function columnWidths(header: string[], rows: string[][], total: number): number[] {
-  const body = header.map((_, c) => Math.max(2 * SIZES.table * PT + 260, ...rows.map((r) => naturalWidth(r[c] ?? ''))));
+  const body = header.map((_, c) =>
+    Math.max(2 * SIZES.table * PT + 260, ...rows.map((r) => naturalWidth(r[c] ?? '')))
+  );
   const full = body.map((b, c) => Math.max(b, naturalWidth(header[c])));
   if (full.reduce((a, b) => a + b, 0) <= total) return spread(full, total);
-  const need = body.map((b, c) => Math.max(b, Math.min(naturalWidth(header[c]), naturalWidth(header[c].slice(0, 2)))));
+  const need = body.map((b, c) =>
+    Math.max(b, Math.min(naturalWidth(header[c]), naturalWidth(header[c].slice(0, 2))))
+  );
   const short = need.map((n) => n <= WRAP_FROM);
   const fixed = need.reduce((a, n, c) => a + (short[c] ? n : 0), 0);
   const longNeed = need.reduce((a, n, c) => a + (short[c] ? 0 : n), 0);
@@ -51,11 +55,19 @@ export function columnWidths(header: string[], rows: string[][], total: number):
   }
   const fixedNow = need.reduce((a, n, c) => a + (short[c] ? n : 0), 0);
   // Long columns share what is left, but each keeps at least what a short column would.
-  const widths = need.map((n, c) => (short[c] ? n : Math.max(WRAP_FROM, Math.floor((n / longNeed) * (total - fixedNow)))));
+  const widths = need.map((n, c) =>
+    short[c] ? n : Math.max(WRAP_FROM, Math.floor((n / longNeed) * (total - fixedNow)))
+  );
   return spread(widths, total);
 }
 
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+const XML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '<': '&lt;',
+  '>': '&gt;',
+};
 
 /** Escapes text as docx does (control characters Word cannot hold are dropped). */
 function xmlEscape(text: string): string {
@@ -77,7 +89,8 @@ function tableRunsXml(text: string, bold: boolean): string {
 }
 
 const CELL_BORDERS = `<w:tcBorders>${['top', 'left', 'bottom', 'right'].map((side) => `<w:${side} w:val="single" w:color="000000" w:sz="4"/>`).join('')}</w:tcBorders>`;
-const CELL_MARGINS = '<w:tcMar><w:top w:type="dxa" w:w="40"/><w:left w:type="dxa" w:w="80"/><w:bottom w:type="dxa" w:w="40"/><w:right w:type="dxa" w:w="80"/></w:tcMar>';
+const CELL_MARGINS =
+  '<w:tcMar><w:top w:type="dxa" w:w="40"/><w:left w:type="dxa" w:w="80"/><w:bottom w:type="dxa" w:w="40"/><w:right w:type="dxa" w:w="80"/></w:tcMar>';
 const TABLE_BORDERS = `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} w:val="single" w:color="auto" w:sz="4"/>`).join('')}</w:tblBorders>`;
 
 function cellXml(text: string, width: number, header: boolean, keepNext: boolean): string {
@@ -93,7 +106,8 @@ function* wordTableXml(header: string[], rows: string[][], total: number): Gener
   const widths = columnWidths(header, rows, total);
   yield `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${total}"/>${TABLE_BORDERS}</w:tblPr><w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
   yield `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${header.map((h, c) => cellXml(h, widths[c], true, true)).join('')}</w:tr>`;
-  for (let i = 0; i < rows.length; i++) yield `<w:tr><w:trPr><w:cantSplit/></w:trPr>${header.map((_, c) => cellXml(rows[i][c] ?? '', widths[c], false, i === 0)).join('')}</w:tr>`;
+  for (let i = 0; i < rows.length; i++)
+    yield `<w:tr><w:trPr><w:cantSplit/></w:trPr>${header.map((_, c) => cellXml(rows[i][c] ?? '', widths[c], false, i === 0)).join('')}</w:tr>`;
   yield '</w:tbl>';
 }
 

@@ -13,7 +13,9 @@
   var html =
     '<div role="alert" style="font-family:\'Microsoft YaHei\',sans-serif;padding:16px;line-height:1.6">' +
     '<h2 style="font-size:16px;margin:0 0 8px">绩效自评助手无法在此版本的 Office 中运行</h2>' +
-    '<p style="margin:0 0 8px">当前 Excel 使用 ' + engine + ' 显示加载项，该引擎过旧，无法运行本助手。</p>' +
+    '<p style="margin:0 0 8px">当前 Excel 使用 ' +
+    engine +
+    ' 显示加载项，该引擎过旧，无法运行本助手。</p>' +
     '<p style="margin:0 0 4px">可以选择：</p>' +
     '<ol style="margin:0;padding-left:20px">' +
     '<li>将 Office 更新为 Microsoft 365 或 Office 2021 及以上版本；</li>' +

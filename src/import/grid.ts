@@ -26,7 +26,8 @@ export const MAX_ROWS = 5000;
 export const MAX_COLS = 60;
 
 // Leading numbering: 一、 (一) 1. 1、 （1） ①, and “其中：”.
-const NUMBERING = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+(?:\.\d+)*[、.．](?!\d)|[①-⑳]|其中[:：]?)+/;
+const NUMBERING =
+  /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+(?:\.\d+)*[、.．](?!\d)|[①-⑳]|其中[:：]?)+/;
 
 /** Label text as compared: half-width, no spaces, no quotes or brackets' width differences, no leading numbering. */
 export function normalise(v: CellValue | undefined): string {
@@ -65,10 +66,14 @@ export class Grid {
 
   constructor(readonly sheet: ImportSheet) {
     this.rows = Math.min(sheet.cells.length, MAX_ROWS);
-    this.cols = Math.min(MAX_COLS, Math.max(0, ...sheet.cells.slice(0, this.rows).map((r) => r?.length ?? 0)));
+    this.cols = Math.min(
+      MAX_COLS,
+      Math.max(0, ...sheet.cells.slice(0, this.rows).map((r) => r?.length ?? 0))
+    );
     for (const m of sheet.merges ?? []) {
       for (let r = m.top; r <= Math.min(m.bottom, this.rows - 1); r++)
-        for (let c = m.left; c <= Math.min(m.right, this.cols - 1); c++) if (r !== m.top || c !== m.left) this.owner.set(`${r},${c}`, [m.top, m.left]);
+        for (let c = m.left; c <= Math.min(m.right, this.cols - 1); c++)
+          if (r !== m.top || c !== m.left) this.owner.set(`${r},${c}`, [m.top, m.left]);
     }
   }
 

@@ -33,7 +33,9 @@ export const PROJECT_HEADERS: Record<string, string[]> = {
 };
 
 /** Our table's columns in declaration order. */
-export const PROJECT_COLUMNS: string[] = (INPUT_BY_NAME.get(PROJECT_TABLE) as TableDecl).columns.map((c) => c.key);
+export const PROJECT_COLUMNS: string[] = (INPUT_BY_NAME.get(PROJECT_TABLE) as TableDecl).columns.map(
+  (c) => c.key
+);
 
 const AMOUNT_KEYS = ['年初预算', '年中追加', '预算总额', '决算数'];
 /** A bare “项目” header is a project list only where the sheet or the title above says so (公开01's 项目 column is not). */
@@ -107,7 +109,8 @@ function keyOf(header: string): { key: string; rank: number } | undefined {
   return undefined;
 }
 
-const isFigure = (v: CellValue) => typeof v === 'number' || (typeof v === 'string' && isNumberLike(v) && /\d/.test(v));
+const isFigure = (v: CellValue) =>
+  typeof v === 'number' || (typeof v === 'string' && isNumberLike(v) && /\d/.test(v));
 
 /** The stated unit on the lines just above a header row. */
 function unitAbove(grid: Grid, h: number): Unit | undefined {
@@ -144,7 +147,8 @@ function headerEnd(grid: Grid, h: number, nameCol: number): number {
       else if (!isBlank(v)) texts++;
     }
     const numbering = grid.text(r, nameCol) === '栏次' || grid.text(r, nameCol) === '行次';
-    const underMerged = grid.covered(r, nameCol) || (isBlank(grid.raw(r, nameCol)) && texts > 0 && figures === 0);
+    const underMerged =
+      grid.covered(r, nameCol) || (isBlank(grid.raw(r, nameCol)) && texts > 0 && figures === 0);
     if (numbering || (underMerged && figures === 0)) end = r;
     else break;
   }
@@ -154,7 +158,8 @@ function headerEnd(grid: Grid, h: number, nameCol: number): number {
 /** A header row at h with a project-name column and at least one amount column: the list's layout. */
 function layoutAt(grid: Grid, h: number): { layout: Layout; end: number } | undefined {
   let nameCol = -1;
-  for (let c = 0; c < grid.cols && nameCol < 0; c++) if (!grid.covered(h, c) && keyOf(grid.text(h, c))?.key === '项目') nameCol = c;
+  for (let c = 0; c < grid.cols && nameCol < 0; c++)
+    if (!grid.covered(h, c) && keyOf(grid.text(h, c))?.key === '项目') nameCol = c;
   if (nameCol < 0) return undefined;
   const bare = headerText(grid.text(h, nameCol)) === '项目';
   if (bare) {
@@ -181,7 +186,11 @@ function layoutAt(grid: Grid, h: number): { layout: Layout; end: number } | unde
     if (u) units.set(c, u[1] as Unit);
     const k = keyOf(leaf);
     if (!k || k.key === '项目') continue;
-    (best.get(k.key) ?? (best.set(k.key, []), best.get(k.key)!)).push({ c, rank: k.rank, header: path.join('／') });
+    (best.get(k.key) ?? (best.set(k.key, []), best.get(k.key)!)).push({
+      c,
+      rank: k.rank,
+      header: path.join('／'),
+    });
   }
   if (![...best.keys()].some((k) => AMOUNT_KEYS.includes(k))) return undefined;
   const unit = unitAbove(grid, h);
@@ -212,7 +221,9 @@ function amountOf(v: CellValue, unit: Unit | undefined): CellValue {
   if (unit !== '元' && unit !== '千元') return v;
   if (!isFigure(v)) return v;
   const parsed = parseCell(v, 'amount', { name: PROJECT_TABLE, label: '' });
-  return parsed.value instanceof D ? Number((parsed.value as Dec).div(unit === '元' ? 10000 : 10).toString()) : v;
+  return parsed.value instanceof D
+    ? Number((parsed.value as Dec).div(unit === '元' ? 10000 : 10).toString())
+    : v;
 }
 
 interface Scan {
@@ -244,7 +255,9 @@ function readRows(grid: Grid, from: number, scan: Scan): number {
     last = r;
     const values = cells.map((v, i) => {
       const key = PROJECT_COLUMNS[i];
-      return AMOUNT_KEYS.includes(key) ? amountOf(v, layout.units.get(layout.at.get(key)!) ?? layout.unit) : v;
+      return AMOUNT_KEYS.includes(key)
+        ? amountOf(v, layout.units.get(layout.at.get(key)!) ?? layout.unit)
+        : v;
     });
     const line: ProjectLine = { sheet, row: r + 1, values, typed: cells };
     if (TOTAL.test(n)) {
@@ -285,7 +298,8 @@ function continues(grid: Grid): number | undefined {
   return undefined;
 }
 
-const sameColumns = (a: ProjectList, b: ProjectList) => a.columns.map((c) => `${c.key}${c.column}`).join() === b.columns.map((c) => `${c.key}${c.column}`).join();
+const sameColumns = (a: ProjectList, b: ProjectList) =>
+  a.columns.map((c) => `${c.key}${c.column}`).join() === b.columns.map((c) => `${c.key}${c.column}`).join();
 
 /** Every project list in the workbook; a list continued on the next sheet is one list. */
 export function findProjectLists(sheets: ImportSheet[]): ProjectList[] {
@@ -299,10 +313,22 @@ export function findProjectLists(sheets: ImportSheet[]): ProjectList[] {
       if (!at) continue;
       const scan: Scan = { list: emptyList(at.layout), layout: at.layout };
       const last = readRows(grid, at.end + 1, scan);
-      const part: ProjectListPart = { sheet: sheet.name, headerRow: h + 1, firstRow: at.end + 2, lastRow: last + 1 };
+      const part: ProjectListPart = {
+        sheet: sheet.name,
+        headerRow: h + 1,
+        firstRow: at.end + 2,
+        lastRow: last + 1,
+      };
       // The same headers again on a 续 sheet, after a part with no 合计 yet: the list goes on.
       const prev = lists[lists.length - 1];
-      if (!foundHere && open && prev && prev.totals.length === 0 && continues(grid) !== undefined && sameColumns(prev, scan.list)) {
+      if (
+        !foundHere &&
+        open &&
+        prev &&
+        prev.totals.length === 0 &&
+        continues(grid) !== undefined &&
+        sameColumns(prev, scan.list)
+      ) {
         prev.parts.push(part);
         prev.rows.push(...scan.list.rows);
         prev.totals.push(...scan.list.totals);
@@ -322,7 +348,14 @@ export function findProjectLists(sheets: ImportSheet[]): ProjectList[] {
     if (open && prev && from !== undefined && prev.totals.length === 0) {
       const scan: Scan = { ...open, list: prev };
       const last = readRows(grid, from, scan);
-      if (last >= from) prev.parts.push({ sheet: sheet.name, headerRow: from + 1, firstRow: from + 1, lastRow: last + 1, inherited: true });
+      if (last >= from)
+        prev.parts.push({
+          sheet: sheet.name,
+          headerRow: from + 1,
+          firstRow: from + 1,
+          lastRow: last + 1,
+          inherited: true,
+        });
     }
     open = undefined;
   }
@@ -348,19 +381,41 @@ export function findBasicDataLists(sheets: ImportSheet[]): ProjectList[] {
     for (let h = 0; h < grid.rows; h++) {
       const at = new Map<string, number>();
       for (let c = 0; c < grid.cols; c++)
-        for (const [key, headers] of BASIC_COLUMNS) if (!at.has(key) && headers.includes(headerText(grid.text(h, c)))) at.set(key, c);
+        for (const [key, headers] of BASIC_COLUMNS)
+          if (!at.has(key) && headers.includes(headerText(grid.text(h, c)))) at.set(key, c);
       if (at.size < BASIC_COLUMNS.length) continue;
       const labelCol = 0; // the row labels (三公经费, 项目支出, 公用经费) stand in the first column
       let total = -1;
-      for (let r = h + 1; r < grid.rows && total < 0; r++) if (grid.text(r, labelCol) === '项目支出') total = r;
+      for (let r = h + 1; r < grid.rows && total < 0; r++)
+        if (grid.text(r, labelCol) === '项目支出') total = r;
       if (total < 0) continue;
       const unit = unitAbove(grid, h);
-      const columns: ProjectColumn[] = [{ key: '项目', column: colLetter(labelCol), header: '项目支出（其下各行）' }];
-      for (const [key] of BASIC_COLUMNS) columns.push({ key, column: colLetter(at.get(key)!), header: String(grid.value(h, at.get(key)!)).trim(), ...(unit ? { unit } : {}) });
-      const list: ProjectList = { parts: [], columns, ambiguousColumns: [], ...(unit ? { unit } : {}), rows: [], totals: [], skipped: [] };
+      const columns: ProjectColumn[] = [
+        { key: '项目', column: colLetter(labelCol), header: '项目支出（其下各行）' },
+      ];
+      for (const [key] of BASIC_COLUMNS)
+        columns.push({
+          key,
+          column: colLetter(at.get(key)!),
+          header: String(grid.value(h, at.get(key)!)).trim(),
+          ...(unit ? { unit } : {}),
+        });
+      const list: ProjectList = {
+        parts: [],
+        columns,
+        ambiguousColumns: [],
+        ...(unit ? { unit } : {}),
+        rows: [],
+        totals: [],
+        skipped: [],
+      };
       const line = (r: number, name: CellValue): ProjectLine => {
-        const typed = PROJECT_COLUMNS.map((k) => (k === '项目' ? grid.value(r, labelCol) : at.has(k) ? grid.value(r, at.get(k)!) : null));
-        const values = typed.map((v, i) => (i === 0 ? name : AMOUNT_KEYS.includes(PROJECT_COLUMNS[i]) ? amountOf(v, unit) : v));
+        const typed = PROJECT_COLUMNS.map((k) =>
+          k === '项目' ? grid.value(r, labelCol) : at.has(k) ? grid.value(r, at.get(k)!) : null
+        );
+        const values = typed.map((v, i) =>
+          i === 0 ? name : AMOUNT_KEYS.includes(PROJECT_COLUMNS[i]) ? amountOf(v, unit) : v
+        );
         return { sheet: sheet.name, row: r + 1, values, typed };
       };
       let last = total;
@@ -394,7 +449,15 @@ export function recogniseProjects(sheets: ImportSheet[]): ProjectRecognition {
 }
 
 /** Where a list's 合计 row puts each of our 项目_合计_… inputs: cell, header, value (converted). */
-export function projectTotals(list: ProjectList): Array<{ name: string; sheet: string; cell: string; label: string; raw: CellValue; converted?: string; unit?: Unit }> {
+export function projectTotals(list: ProjectList): Array<{
+  name: string;
+  sheet: string;
+  cell: string;
+  label: string;
+  raw: CellValue;
+  converted?: string;
+  unit?: Unit;
+}> {
   if (list.totals.length !== 1) return [];
   const t = list.totals[0];
   return list.columns
@@ -402,7 +465,16 @@ export function projectTotals(list: ProjectList): Array<{ name: string; sheet: s
     .map((c) => {
       const i = PROJECT_COLUMNS.indexOf(c.key);
       const value = t.values[i];
-      const converted = (c.unit === '元' || c.unit === '千元') && typeof value === 'number' ? String(value) : undefined;
-      return { name: `项目_合计_${c.key}`, sheet: t.sheet, cell: `${c.column}${t.row}`, label: `合计（${c.header}）`, raw: t.typed[i], ...(converted !== undefined ? { converted } : {}), ...(c.unit ? { unit: c.unit } : {}) };
+      const converted =
+        (c.unit === '元' || c.unit === '千元') && typeof value === 'number' ? String(value) : undefined;
+      return {
+        name: `项目_合计_${c.key}`,
+        sheet: t.sheet,
+        cell: `${c.column}${t.row}`,
+        label: `合计（${c.header}）`,
+        raw: t.typed[i],
+        ...(converted !== undefined ? { converted } : {}),
+        ...(c.unit ? { unit: c.unit } : {}),
+      };
     });
 }

@@ -36,7 +36,11 @@ export interface Candidate {
 export type Recognition =
   | ({ name: string; status: 'found' } & Candidate)
   | { name: string; status: 'ambiguous'; candidates: Candidate[] }
-  | { name: string; status: 'not-found'; /** Tables that should hold it and were found. */ searched: string[] };
+  | {
+      name: string;
+      status: 'not-found';
+      /** Tables that should hold it and were found. */ searched: string[];
+    };
 
 export interface TableFound {
   table: string;
@@ -70,7 +74,8 @@ interface Part {
 }
 
 /** A figure, not a dash: numbers, or numbers typed as text. */
-const isFigure = (v: CellValue) => typeof v === 'number' || (typeof v === 'string' && isNumberLike(v) && /\d/.test(v));
+const isFigure = (v: CellValue) =>
+  typeof v === 'number' || (typeof v === 'string' && isNumberLike(v) && /\d/.test(v));
 
 // ------------------------------------------------------------------ finding the tables
 
@@ -156,30 +161,48 @@ function partsOf(sheets: ImportSheet[]): Part[] {
     for (let r = 0; r < grid.rows; r++) {
       const spec = titleAt(grid, r);
       // A title and its code on two rows name one table once.
-      if (spec && !(starts.length && starts[starts.length - 1].spec === spec && r - starts[starts.length - 1].row <= 2)) starts.push({ row: r, spec });
+      if (
+        spec &&
+        !(starts.length && starts[starts.length - 1].spec === spec && r - starts[starts.length - 1].row <= 2)
+      )
+        starts.push({ row: r, spec });
     }
     const named = tableNamedBy(sheet.name, true) ?? (/续/.test(sheet.name) ? previous : undefined);
     if (starts.length === 0 || (named && starts[0].row > 3)) {
       if (named) starts.unshift({ row: -1, spec: named });
-      else if (previous && starts.length === 0 && /续/.test(normalise(String(grid.value(0, 0) ?? '')))) starts.unshift({ row: -1, spec: previous });
+      else if (previous && starts.length === 0 && /续/.test(normalise(String(grid.value(0, 0) ?? ''))))
+        starts.unshift({ row: -1, spec: previous });
     }
     starts.forEach((s, i) => {
       const bottom = i + 1 < starts.length ? starts[i + 1].row - 1 : grid.rows - 1;
       let firstData = bottom + 1;
       for (let r = s.row + 1; r <= bottom; r++) {
         let numeric = false;
-        for (let c = 0; c < grid.cols && !numeric; c++) numeric = !grid.covered(r, c) && isFigure(grid.value(r, c));
+        for (let c = 0; c < grid.cols && !numeric; c++)
+          numeric = !grid.covered(r, c) && isFigure(grid.value(r, c));
         if (numeric && !isColumnNumbering(grid, r)) {
           firstData = r;
           break;
         }
       }
       // A table with no figures at all: its headers end at the 栏次 row, or at the first row label.
-      if (firstData > bottom) firstData = Math.min(bottom + 1, Math.max(s.row + 1, ...rowsNumbering(grid, s.row + 1, bottom).map((x) => x + 1)));
+      if (firstData > bottom)
+        firstData = Math.min(
+          bottom + 1,
+          Math.max(s.row + 1, ...rowsNumbering(grid, s.row + 1, bottom).map((x) => x + 1))
+        );
       // A continuation without headers of its own reads its columns by the part before it.
       const before = [...parts].reverse().find((x) => x.spec === s.spec);
       const inherit = firstData <= s.row + 1 && before ? before : undefined;
-      parts.push({ spec: s.spec, grid, top: s.row, bottom, firstData, unit: unitIn(grid, s.row, firstData - 1) ?? inherit?.unit, inherit });
+      parts.push({
+        spec: s.spec,
+        grid,
+        top: s.row,
+        bottom,
+        firstData,
+        unit: unitIn(grid, s.row, firstData - 1) ?? inherit?.unit,
+        inherit,
+      });
       previous = s.spec;
     });
   }
@@ -204,7 +227,13 @@ function headerPath(p: Part, c: number): string[] {
   const out: string[] = [];
   for (let r = p.top + 1; r < p.firstData; r++) {
     const t = p.grid.text(r, c);
-    if (!t || isNumberLike(p.grid.value(r, c)) || /单位[:：]/.test(t) || (out.length && out[out.length - 1] === t)) continue;
+    if (
+      !t ||
+      isNumberLike(p.grid.value(r, c)) ||
+      /单位[:：]/.test(t) ||
+      (out.length && out[out.length - 1] === t)
+    )
+      continue;
     if (titleAt(p.grid, r) === p.spec) continue;
     out.push(t);
   }
@@ -233,7 +262,8 @@ function columnFits(path: string[], t: Target): boolean {
 function labelIndex(p: Part): Map<string, Array<[number, number]>> {
   if (p.labels) return p.labels;
   const index = new Map<string, Array<[number, number]>>();
-  const add = (k: string, at: [number, number]) => (index.get(k) ?? (index.set(k, []), index.get(k)!)).push(at);
+  const add = (k: string, at: [number, number]) =>
+    (index.get(k) ?? (index.set(k, []), index.get(k)!)).push(at);
   for (let r = p.top + 1; r <= p.bottom; r++)
     for (let c = 0; c < p.grid.cols; c++) {
       const v = p.grid.raw(r, c);
@@ -253,7 +283,8 @@ function toCandidate(p: Part, r: number, c: number, label: string): Candidate {
   if (p.unit) cand.unit = p.unit;
   if (p.unit === '元' || p.unit === '千元') {
     const parsed = parseCell(raw, 'amount', { name: '', label });
-    if (parsed.value instanceof D) cand.converted = (parsed.value as Dec).div(p.unit === '元' ? 10000 : 10).toString();
+    if (parsed.value instanceof D)
+      cand.converted = (parsed.value as Dec).div(p.unit === '元' ? 10000 : 10).toString();
   }
   return cand;
 }
@@ -282,14 +313,19 @@ function findIn(p: Part, t: Target): Candidate[] {
   const showPath = (c: number) => path(c).slice(-2).join('／');
   if (!t.row) {
     const cols: number[] = [];
-    for (let c = 0; c < p.grid.cols; c++) if (!p.grid.covered(p.firstData, c) && columnFits(path(c), t)) cols.push(c);
+    for (let c = 0; c < p.grid.cols; c++)
+      if (!p.grid.covered(p.firstData, c) && columnFits(path(c), t)) cols.push(c);
     return cols.map((c) => toCandidate(p, p.firstData, c, showPath(c)));
   }
   let found: Array<{ r: number; c: number; label: string }> = [];
   const start = t.below ? p.top + 1 : p.firstData;
   for (const variant of t.row) {
     found = (labelIndex(p).get(normalise(variant)) ?? [])
-      .filter(([r, c]) => r >= start && !(t.side && !path(c).some((h) => h.includes(t.side!)) && path(c).some((h) => /收入|支出/.test(h))))
+      .filter(
+        ([r, c]) =>
+          r >= start &&
+          !(t.side && !path(c).some((h) => h.includes(t.side!)) && path(c).some((h) => /收入|支出/.test(h)))
+      )
       .map(([r, c]) => ({ r, c, label: String(p.grid.raw(r, c)).trim() }));
     if (found.length) break;
   }
@@ -315,7 +351,10 @@ function findIn(p: Part, t: Target): Candidate[] {
         }
       }
     }
-    for (const x of cols) out.push(toCandidate(p, f.r, x, local(x).length ? `${f.label}（${local(x).slice(-2).join('／')}）` : f.label));
+    for (const x of cols)
+      out.push(
+        toCandidate(p, f.r, x, local(x).length ? `${f.label}（${local(x).slice(-2).join('／')}）` : f.label)
+      );
     if (t.first && out.length) break;
   }
   return out;
@@ -332,7 +371,16 @@ function unitNameIn(parts: Part[]): Recognition {
         const m = typeof v === 'string' ? UNIT_NAME.exec(v.trim()) : null;
         const name = m?.[1].trim();
         if (!name || /^(万元|元|千元)$/.test(name) || /^_+$/.test(name)) continue;
-        return { name: '单位名称', status: 'found', sheet: p.grid.sheet.name, cell: a1(r, c), table: p.spec.id, label: String(v).trim(), raw: name, partOfCell: true };
+        return {
+          name: '单位名称',
+          status: 'found',
+          sheet: p.grid.sheet.name,
+          cell: a1(r, c),
+          table: p.spec.id,
+          label: String(v).trim(),
+          raw: name,
+          partOfCell: true,
+        };
       }
   return { name: '单位名称', status: 'not-found', searched: [] };
 }
@@ -344,7 +392,9 @@ export function recognise(sheets: ImportSheet[]): ImportResult {
   const parts = partsOf(sheets);
   const tables: TableFound[] = [];
   for (const p of parts) {
-    const t = tables.find((x) => x.table === p.spec.id) ?? (tables.push({ table: p.spec.id, parts: [] }), tables[tables.length - 1]);
+    const t =
+      tables.find((x) => x.table === p.spec.id) ??
+      (tables.push({ table: p.spec.id, parts: [] }), tables[tables.length - 1]);
     t.parts.push({ sheet: p.grid.sheet.name, row: Math.max(0, p.top) + 1, unit: p.unit });
   }
   const byName = new Map<string, Recognition>();
@@ -365,7 +415,8 @@ export function recognise(sheets: ImportSheet[]): ImportResult {
       // The same figure reached twice (a label repeated in a split table) is one candidate.
       const distinct = cands.filter((x, i) => cands.findIndex((y) => valueKey(y) === valueKey(x)) === i);
       if (distinct.length === 1) byName.set(t.name, { name: t.name, status: 'found', ...cands[0] });
-      else if (distinct.length > 1) byName.set(t.name, { name: t.name, status: 'ambiguous', candidates: cands });
+      else if (distinct.length > 1)
+        byName.set(t.name, { name: t.name, status: 'ambiguous', candidates: cands });
       else {
         const searched = prior?.status === 'not-found' ? prior.searched : [];
         byName.set(t.name, { name: t.name, status: 'not-found', searched: [...searched, k.spec.id] });
@@ -374,15 +425,27 @@ export function recognise(sheets: ImportSheet[]): ImportResult {
   }
   const projects = recogniseProjects(sheets);
   if (projects.status === 'found') {
-    tables.push({ table: PROJECT_TABLE, parts: projects.parts.map((p) => ({ sheet: p.sheet, row: p.headerRow, unit: projects.unit })) });
+    tables.push({
+      table: PROJECT_TABLE,
+      parts: projects.parts.map((p) => ({ sheet: p.sheet, row: p.headerRow, unit: projects.unit })),
+    });
     // The list's 合计 row is its stated total, which the checks compare with the rows: a total another
     // table states too is kept, or made ambiguous when the two differ.
     for (const t of projectTotals(projects)) {
-      const cand: Candidate = { sheet: t.sheet, cell: t.cell, table: PROJECT_TABLE, label: t.label, raw: t.raw, ...(t.converted !== undefined ? { converted: t.converted } : {}), ...(t.unit ? { unit: t.unit } : {}) };
+      const cand: Candidate = {
+        sheet: t.sheet,
+        cell: t.cell,
+        table: PROJECT_TABLE,
+        label: t.label,
+        raw: t.raw,
+        ...(t.converted !== undefined ? { converted: t.converted } : {}),
+        ...(t.unit ? { unit: t.unit } : {}),
+      };
       const prior = byName.get(t.name);
       if (!order.includes(t.name)) order.push(t.name);
       if (prior?.status === 'found') {
-        if (valueKey(prior) !== valueKey(cand)) byName.set(t.name, { name: t.name, status: 'ambiguous', candidates: [prior, cand] });
+        if (valueKey(prior) !== valueKey(cand))
+          byName.set(t.name, { name: t.name, status: 'ambiguous', candidates: [prior, cand] });
       } else if (prior?.status === 'ambiguous') prior.candidates.push(cand);
       else byName.set(t.name, { name: t.name, status: 'found', ...cand });
     }

@@ -10,10 +10,14 @@ import type { Candidate, ImportResult, Recognition } from './recognise';
 import { isBlank } from './grid';
 import { PROJECT_COLUMNS, PROJECT_TABLE, ProjectList, ProjectRecognition } from './projectRows';
 
-
 function shownValue(c: Candidate): string {
   if (isBlank(c.raw)) return '空白（未填，不按 0 计）';
-  const raw = c.raw instanceof Date ? c.raw.toISOString().slice(0, 10) : typeof c.raw === 'object' && c.raw ? c.raw.error : String(c.raw);
+  const raw =
+    c.raw instanceof Date
+      ? c.raw.toISOString().slice(0, 10)
+      : typeof c.raw === 'object' && c.raw
+        ? c.raw.error
+        : String(c.raw);
   if (c.converted !== undefined) return `${raw} ${c.unit}，折合 ${c.converted} 万元`;
   if (c.unit === '元' || c.unit === '千元') return `${raw} ${c.unit}（不是数字，未换算）`;
   return raw;
@@ -43,29 +47,59 @@ const columnLabel = (key: string) => {
 
 /** Where a list stands: sheet and rows of each part. */
 function listWhere(l: ProjectList): string {
-  return l.parts.map((p) => `${p.sheet} 第 ${p.firstRow}–${p.lastRow} 行${p.inherited ? '（续表无表头，按前表各栏读取）' : `（表头在第 ${p.headerRow} 行）`}`).join('；');
+  return l.parts
+    .map(
+      (p) =>
+        `${p.sheet} 第 ${p.firstRow}–${p.lastRow} 行${p.inherited ? '（续表无表头，按前表各栏读取）' : `（表头在第 ${p.headerRow} 行）`}`
+    )
+    .join('；');
 }
 
 /** Lines for the project list: where, by which headers, what was left out and why. */
 export function projectLines(r: ProjectRecognition): string[] {
   const head = `${columnLabel('项目')}等（${PROJECT_TABLE}）`;
   if (r.status === 'not-found')
-    return [`未找到 ${head}：没有认出项目清单（表头有“项目名称”及“预算数”“决算数”等栏的表）；请把各项目填入模板的${PROJECT_TABLE}`];
+    return [
+      `未找到 ${head}：没有认出项目清单（表头有“项目名称”及“预算数”“决算数”等栏的表）；请把各项目填入模板的${PROJECT_TABLE}`,
+    ];
   if (r.status === 'ambiguous')
-    return [`不确定 ${head}：有 ${r.candidates.length} 张项目清单，${r.candidates.map((l) => `${listWhere(l)}（${l.rows.length} 个项目）`).join('；')}；未导入，请确认后复制到模板的${PROJECT_TABLE}`];
+    return [
+      `不确定 ${head}：有 ${r.candidates.length} 张项目清单，${r.candidates.map((l) => `${listWhere(l)}（${l.rows.length} 个项目）`).join('；')}；未导入，请确认后复制到模板的${PROJECT_TABLE}`,
+    ];
   const children = r.rows.filter((x) => !isBlank(x.values[PROJECT_COLUMNS.indexOf('上级项目')])).length;
-  const lines = [`找到  ${head}：${listWhere(r)}，${r.rows.length} 个项目${children ? `（其中子项 ${children} 个）` : ''}，按用户表中的顺序导入`];
-  lines.push(`    按表头认出的栏：${r.columns.map((c) => `${columnLabel(c.key)}＝${c.column} 栏“${c.header}”`).join('，')}`);
+  const lines = [
+    `找到  ${head}：${listWhere(r)}，${r.rows.length} 个项目${children ? `（其中子项 ${children} 个）` : ''}，按用户表中的顺序导入`,
+  ];
+  lines.push(
+    `    按表头认出的栏：${r.columns.map((c) => `${columnLabel(c.key)}＝${c.column} 栏“${c.header}”`).join('，')}`
+  );
   const inferred = !r.columns.some((c) => c.key === '上级项目') && children > 0;
-  if (inferred) lines.push(`    上级项目：表中无此栏，按“其中：”行及其后无序号的行推定为上一项目的子项（${children} 个）`);
-  const missing = PROJECT_COLUMNS.filter((k) => !r.columns.some((c) => c.key === k) && !r.ambiguousColumns.some((a) => a.key === k) && !(k === '上级项目' && inferred));
-  if (missing.length) lines.push(`    表中没有的栏（留空，不按 0 计）：${missing.map(columnLabel).join('、')}`);
+  if (inferred)
+    lines.push(
+      `    上级项目：表中无此栏，按“其中：”行及其后无序号的行推定为上一项目的子项（${children} 个）`
+    );
+  const missing = PROJECT_COLUMNS.filter(
+    (k) =>
+      !r.columns.some((c) => c.key === k) &&
+      !r.ambiguousColumns.some((a) => a.key === k) &&
+      !(k === '上级项目' && inferred)
+  );
+  if (missing.length)
+    lines.push(`    表中没有的栏（留空，不按 0 计）：${missing.map(columnLabel).join('、')}`);
   for (const a of r.ambiguousColumns)
-    lines.push(`    不确定 ${columnLabel(a.key)}：${a.candidates.map((c) => `${c.column} 栏“${c.header}”`).join('、')}都可能是，未导入，请在模板中填写`);
+    lines.push(
+      `    不确定 ${columnLabel(a.key)}：${a.candidates.map((c) => `${c.column} 栏“${c.header}”`).join('、')}都可能是，未导入，请在模板中填写`
+    );
   const unit = r.columns.find((c) => c.unit === '元' || c.unit === '千元')?.unit;
   if (unit) lines.push(`    单位${unit}：金额已折合为万元`);
-  if (r.totals.length === 1) lines.push(`    合计行 ${r.totals[0].sheet} 第 ${r.totals[0].row} 行：不作为项目，作为报表所列合计导入（与各项目之和核对）`);
-  else if (r.totals.length > 1) lines.push(`    合计行有 ${r.totals.length} 处（${r.totals.map((t) => `${t.sheet} 第 ${t.row} 行`).join('、')}），不能确定哪一行是全表合计，未导入合计`);
+  if (r.totals.length === 1)
+    lines.push(
+      `    合计行 ${r.totals[0].sheet} 第 ${r.totals[0].row} 行：不作为项目，作为报表所列合计导入（与各项目之和核对）`
+    );
+  else if (r.totals.length > 1)
+    lines.push(
+      `    合计行有 ${r.totals.length} 处（${r.totals.map((t) => `${t.sheet} 第 ${t.row} 行`).join('、')}），不能确定哪一行是全表合计，未导入合计`
+    );
   else lines.push('    表中没有合计行：项目支出合计未从此表导入');
   for (const s of r.skipped) lines.push(`    ${s.sheet} 第 ${s.row} 行“${s.label}”：${s.why}`);
   return lines;
@@ -75,17 +109,24 @@ export function projectLines(r: ProjectRecognition): string[] {
 export function importReport(result: ImportResult): string[] {
   const lines: string[] = [];
   if (result.tables.length === 0 && result.projects.status === 'not-found') {
-    lines.push('没有认出部门决算表：请确认工作簿中有“收入支出决算总表”“公开01表”“Z01 …(财决01表)”等表名或表号。');
+    lines.push(
+      '没有认出部门决算表：请确认工作簿中有“收入支出决算总表”“公开01表”“Z01 …(财决01表)”等表名或表号。'
+    );
     return lines;
   }
   if (result.tables.length) lines.push(`认出 ${result.tables.length} 张表：`);
   for (const t of result.tables) {
-    const parts = t.parts.map((p) => `${p.sheet} 第 ${p.row} 行起${p.unit === '元' || p.unit === '千元' ? `（单位${p.unit}，已折合为万元）` : ''}`);
+    const parts = t.parts.map(
+      (p) =>
+        `${p.sheet} 第 ${p.row} 行起${p.unit === '元' || p.unit === '千元' ? `（单位${p.unit}，已折合为万元）` : ''}`
+    );
     lines.push(`  ${t.table}：${parts.join('；')}`);
   }
   const relevant = result.inputs.filter((r) => r.status !== 'not-found' || r.searched.length > 0);
   const n = (s: Recognition['status']) => relevant.filter((r) => r.status === s).length;
-  lines.push(`找到 ${n('found')} 项，不确定 ${n('ambiguous')} 项，未找到 ${n('not-found')} 项（只列已认出的表应有的数）：`);
+  lines.push(
+    `找到 ${n('found')} 项，不确定 ${n('ambiguous')} 项，未找到 ${n('not-found')} 项（只列已认出的表应有的数）：`
+  );
   for (const r of relevant) lines.push(`  ${recognitionLine(r)}`);
   for (const l of projectLines(result.projects)) lines.push(`  ${l}`);
   return lines;
@@ -119,17 +160,29 @@ export function officeBindings(result: ImportResult, chosen: Record<string, Cand
   for (const r of result.inputs) {
     const c: Candidate | undefined = chosen[r.name] ?? (r.status === 'found' ? r : undefined);
     if (!c || !INPUT_BY_NAME.has(r.name)) continue;
-    if (c.partOfCell) out.skipped.push({ name: r.name, reason: `${where(c)} 写的是“${c.label}”，名称只能指向整个单元格；请在“数据”页把该项绑定到只写单位名称的单元格` });
+    if (c.partOfCell)
+      out.skipped.push({
+        name: r.name,
+        reason: `${where(c)} 写的是“${c.label}”，名称只能指向整个单元格；请在“数据”页把该项绑定到只写单位名称的单元格`,
+      });
     else if (c.unit === '元' || c.unit === '千元')
-      out.skipped.push({ name: r.name, reason: `${where(c)} 所在的表单位为${c.unit}，不能直接绑定（助手按万元读数）；请将该表换算为万元，或用“导入”生成模板` });
+      out.skipped.push({
+        name: r.name,
+        reason: `${where(c)} 所在的表单位为${c.unit}，不能直接绑定（助手按万元读数）；请将该表换算为万元，或用“导入”生成模板`,
+      });
     else out.bindings.push({ name: r.name, sheet: c.sheet, cell: c.cell });
   }
   const p = result.projects;
   if (p.status === 'found') {
     const range = projectRange(p);
-    if (typeof range === 'string') out.bindings.push({ name: PROJECT_TABLE, sheet: p.parts[0].sheet, cell: range });
+    if (typeof range === 'string')
+      out.bindings.push({ name: PROJECT_TABLE, sheet: p.parts[0].sheet, cell: range });
     else out.skipped.push({ name: PROJECT_TABLE, reason: `请复制到模板的${PROJECT_TABLE}：${range.why}` });
-  } else if (p.status === 'ambiguous') out.skipped.push({ name: PROJECT_TABLE, reason: `请复制到模板的${PROJECT_TABLE}：工作簿中有 ${p.candidates.length} 张项目清单（${p.candidates.map(listWhere).join('；')}），不能确定用哪一张` });
+  } else if (p.status === 'ambiguous')
+    out.skipped.push({
+      name: PROJECT_TABLE,
+      reason: `请复制到模板的${PROJECT_TABLE}：工作簿中有 ${p.candidates.length} 张项目清单（${p.candidates.map(listWhere).join('；')}），不能确定用哪一张`,
+    });
   return out;
 }
 
@@ -144,17 +197,25 @@ export function projectRange(p: ProjectList): string | { why: string } {
   const order = (key: string) => p.columns.find((c) => c.key === key)?.column;
   const first = colIndex(order('项目')!);
   const ours = PROJECT_COLUMNS.map(columnLabel).join('、');
-  if (p.parts.length > 1) return { why: `项目清单分在 ${p.parts.length} 张工作表（${listWhere(p)}），名称只能指向一个区域` };
-  const inOrder = p.ambiguousColumns.length === 0 && PROJECT_COLUMNS.every((k, i) => order(k) === colLetter(first + i));
+  if (p.parts.length > 1)
+    return { why: `项目清单分在 ${p.parts.length} 张工作表（${listWhere(p)}），名称只能指向一个区域` };
+  const inOrder =
+    p.ambiguousColumns.length === 0 && PROJECT_COLUMNS.every((k, i) => order(k) === colLetter(first + i));
   if (!inOrder)
-    return { why: `用户表的栏为 ${p.columns.map((c) => `${c.column}“${c.header}”`).join('、')}，与模板的栏序（${ours}）不同，名称按栏位读数会读错栏` };
+    return {
+      why: `用户表的栏为 ${p.columns.map((c) => `${c.column}“${c.header}”`).join('、')}，与模板的栏序（${ours}）不同，名称按栏位读数会读错栏`,
+    };
   const unit = p.columns.find((c) => c.unit === '元' || c.unit === '千元')?.unit;
   if (unit) return { why: `表的单位为${unit}，助手按万元读数` };
-  if (p.rows.some((x) => x.values.some((v, i) => v !== x.typed[i]))) return { why: '表中有“其中”子项行，上级项目需按模板填写' };
+  if (p.rows.some((x) => x.values.some((v, i) => v !== x.typed[i])))
+    return { why: '表中有“其中”子项行，上级项目需按模板填写' };
   const top = p.rows[0]?.row;
   const bottom = p.rows[p.rows.length - 1]?.row;
   if (top === undefined || bottom === undefined) return { why: '表中没有项目行' };
-  if ([...p.totals, ...p.skipped].some((x) => x.row > top && x.row < bottom) || bottom - top + 1 !== p.rows.length)
+  if (
+    [...p.totals, ...p.skipped].some((x) => x.row > top && x.row < bottom) ||
+    bottom - top + 1 !== p.rows.length
+  )
     return { why: '项目行之间夹有合计、小计或空行，名称只能指向连续的项目行' };
   return `${colLetter(first)}${top}:${colLetter(first + PROJECT_COLUMNS.length - 1)}${bottom}`;
 }

@@ -37,7 +37,9 @@ export function sheetsOf(book: XlsxBook): ImportSheet[] {
       }
       cells.push(line);
     }
-    const merges: Merge[] = Object.values((ws as unknown as { _merges?: Record<string, MergeModel> })._merges ?? {}).map((m) => ({
+    const merges: Merge[] = Object.values(
+      (ws as unknown as { _merges?: Record<string, MergeModel> })._merges ?? {}
+    ).map((m) => ({
       top: m.model.top - 1,
       left: m.model.left - 1,
       bottom: m.model.bottom - 1,

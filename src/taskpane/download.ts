@@ -32,7 +32,12 @@ export function cannotDownload(): boolean {
 
 interface DraftText {
   title: string;
-  sections: Array<{ number?: string; heading: string; level: number; blocks: Array<{ kind: string; text?: string; caption?: string; header?: string[]; rows?: string[][] }> }>;
+  sections: Array<{
+    number?: string;
+    heading: string;
+    level: number;
+    blocks: Array<{ kind: string; text?: string; caption?: string; header?: string[]; rows?: string[][] }>;
+  }>;
 }
 
 /** The report as plain text Word takes on paste: headings, paragraphs, tables as tab-separated rows. */
@@ -70,7 +75,12 @@ function copyText(text: string): boolean {
 
 /** On Mac: the report's text goes to the clipboard; the message says what happened and where to get a .docx. */
 export function copyReportForMac(draft: DraftText): ['success' | 'warning', string] {
-  const docx = '需要 .docx 文件时，请在 Excel 网页版、Windows 版或网页版 web.html 中导出，或用命令行 jixiao evaluate … --docx。';
-  if (copyText(reportText(draft))) return ['success', `Mac 版 Excel 中加载项无法下载文件。已将报告全文复制到剪贴板：请在 Word 中新建文档并粘贴。${docx}`];
+  const docx =
+    '需要 .docx 文件时，请在 Excel 网页版、Windows 版或网页版 web.html 中导出，或用命令行 jixiao evaluate … --docx。';
+  if (copyText(reportText(draft)))
+    return [
+      'success',
+      `Mac 版 Excel 中加载项无法下载文件。已将报告全文复制到剪贴板：请在 Word 中新建文档并粘贴。${docx}`,
+    ];
   return ['warning', `Mac 版 Excel 中加载项无法下载文件，复制到剪贴板也未成功。${docx}`];
 }

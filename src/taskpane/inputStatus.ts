@@ -30,7 +30,8 @@ export interface InputStatus {
 /** Codes that mean the figure is absent rather than wrong. */
 const ABSENT = new Set(['name-missing', 'required-missing', 'required-blank']);
 
-const blank = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+const blank = (v: CellValue | undefined) =>
+  v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 /** One cell's value as its cell shows it. */
 export function shownValue(v: CellValue, kind: InputKind): string {
@@ -61,12 +62,23 @@ export function inputStatuses(reading: RawReading, model: Model): InputStatus[] 
   return INPUTS.map((d): InputStatus => {
     const raw = reading.inputs[d.name];
     const problems = model.diagnostics.filter((x) => x.name === d.name && x.severity === '错误');
-    const base = { name: d.name, label: d.label, sheet: d.sheet, block: d.block, required: d.required, address: raw?.address };
-    if (!raw?.address) return { ...base, status: '名称不存在', message: raw?.diagnostic?.message ?? problems[0]?.message };
+    const base = {
+      name: d.name,
+      label: d.label,
+      sheet: d.sheet,
+      block: d.block,
+      required: d.required,
+      address: raw?.address,
+    };
+    if (!raw?.address)
+      return { ...base, status: '名称不存在', message: raw?.diagnostic?.message ?? problems[0]?.message };
     const value = valueOf(raw.values, d.type === 'table' ? 'table' : d.kind);
-    const invalid = problems.find((x) => !ABSENT.has(x.code)) ?? (raw.diagnostic && !ABSENT.has(raw.diagnostic.code) ? raw.diagnostic : undefined);
+    const invalid =
+      problems.find((x) => !ABSENT.has(x.code)) ??
+      (raw.diagnostic && !ABSENT.has(raw.diagnostic.code) ? raw.diagnostic : undefined);
     if (invalid) return { ...base, value, status: '无效', message: invalid.message };
-    if (value === undefined) return { ...base, status: '未填写', message: problems.find((x) => ABSENT.has(x.code))?.message };
+    if (value === undefined)
+      return { ...base, status: '未填写', message: problems.find((x) => ABSENT.has(x.code))?.message };
     return { ...base, value, status: '已填写' };
   });
 }

@@ -46,7 +46,8 @@ export function officePort(): WorkbookPort {
 
     readAll: () => Excel.run(RUN, (context) => readInputs(context)),
 
-    applyPlan: (plan) => own(() => Excel.run(RUN, async (context) => (await applyPlan(context, plan)).diagnostics)),
+    applyPlan: (plan) =>
+      own(() => Excel.run(RUN, async (context) => (await applyPlan(context, plan)).diagnostics)),
 
     clearMarks: () => own(() => Excel.run(RUN, async (context) => (await clearMarks(context)).diagnostics)),
 
@@ -73,13 +74,15 @@ export function officePort(): WorkbookPort {
           await context.sync();
           const address = normaliseAddress(selection.address) ?? selection.address;
           if (decl?.type === 'scalar' && selection.cellCount !== 1)
-            throw new PortError(`“${decl.label}”是单个数据，请只选中一个单元格（当前选中 ${address}，共 ${selection.cellCount} 个单元格）`);
+            throw new PortError(
+              `“${decl.label}”是单个数据，请只选中一个单元格（当前选中 ${address}，共 ${selection.cellCount} 个单元格）`
+            );
           // Repoint by delete + add: both are ExcelApi 1.4, below the manifest's floor.
           if (!existing.isNullObject) existing.delete();
           context.workbook.names.add(name, selection, decl ? `绩效自评助手：${decl.label}` : undefined);
           await context.sync();
           return address;
-        }),
+        })
       ),
 
     writeExplanation: (entry) =>
@@ -89,18 +92,23 @@ export function officePort(): WorkbookPort {
           item.load('name');
           await context.sync();
           if (item.isNullObject)
-            throw new PortError(`工作簿中没有名称 ${EXPLANATION_TABLE}（出错说明表）；请先在“数据”页点“插入模板”或绑定该表`);
+            throw new PortError(
+              `工作簿中没有名称 ${EXPLANATION_TABLE}（出错说明表）；请先在“数据”页点“插入模板”或绑定该表`
+            );
           const range = item.getRange();
           range.load(['values', 'address']);
           await context.sync();
           const { row, cells } = explanationRow(range.values, entry);
-          if (row < 0) throw new PortError(`${normaliseAddress(range.address) ?? range.address}（出错说明表）已填满；请在表中插入行后再保存`);
+          if (row < 0)
+            throw new PortError(
+              `${normaliseAddress(range.address) ?? range.address}（出错说明表）已填满；请在表中插入行后再保存`
+            );
           const target = range.getCell(row, 0).getResizedRange(0, cells.length - 1);
           // Text columns: formatted as text first, so an explanation starting with = + - @ stays text.
           target.numberFormat = [cells.map(() => '@')];
           target.values = [cells.map((c) => c ?? '')];
           await context.sync();
-        }),
+        })
       ),
 
     onUserEdit: (listener) =>

@@ -55,7 +55,10 @@ function explanationColumns(): { id: number; title: number; text: number; width:
  * Where an explanation goes in the table's current values: the row already holding this id, else
  * the first empty row (-1 when full), and the row to write there.
  */
-export function explanationRow(values: unknown[][], e: Explanation): { row: number; cells: Array<string | null> } {
+export function explanationRow(
+  values: unknown[][],
+  e: Explanation
+): { row: number; cells: Array<string | null> } {
   const col = explanationColumns();
   const blank = (v: unknown) => v === null || v === undefined || String(v).trim() === '';
   let row = values.findIndex((r) => String(r[col.id] ?? '').trim() === e.id);

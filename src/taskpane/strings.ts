@@ -16,7 +16,8 @@ const zh = {
     `已填写 ${filled} · 未填写 ${blank} · 名称不存在 ${noName} · 无效 ${invalid}`,
   valueRead: '读到',
   noValue: '（空）',
-  insertTemplateWhy: (n: number) => `工作簿中有 ${n} 个名称不存在：点“插入模板”加入带名称的输入表，或选中自己的单元格后逐项“绑定”。`,
+  insertTemplateWhy: (n: number) =>
+    `工作簿中有 ${n} 个名称不存在：点“插入模板”加入带名称的输入表，或选中自己的单元格后逐项“绑定”。`,
   expected: '应为',
   actual: '实为',
   difference: '差额',
@@ -66,7 +67,8 @@ const zh = {
   filterAll: '全部',
   searchLabel: '查找',
   searchPlaceholder: '名称或项目',
-  counts: (bound: number, missing: number, invalid: number) => `已绑定 ${bound} · 缺失 ${missing} · 无效 ${invalid}`,
+  counts: (bound: number, missing: number, invalid: number) =>
+    `已绑定 ${bound} · 缺失 ${missing} · 无效 ${invalid}`,
   required: '必填',
   run: '一键生成',
   running: '正在生成…',
@@ -78,7 +80,8 @@ const zh = {
   summary: '评价结果',
   total: '核实得分',
   incomplete: '数据不完整',
-  incompleteIntro: '计分所需的数据不足，不给出总分和等级。先填写下列最影响评分的数据（括号内为取决于它的分值），再点“一键生成”：',
+  incompleteIntro:
+    '计分所需的数据不足，不给出总分和等级。先填写下列最影响评分的数据（括号内为取决于它的分值），再点“一键生成”：',
   pointsOf: (p: string) => `${p} 分`,
   grade: '等级',
   errors: '错误',
@@ -127,7 +130,8 @@ const en: Strings = {
   statusBlank: 'Blank',
   statusFilled: 'Filled',
   requiredMark: '* Required: while blank, the indicators and scores that use it are pending, not 0.',
-  countsStates: (filled, blank, noName, invalid) => `Filled ${filled} · Blank ${blank} · No name ${noName} · Invalid ${invalid}`,
+  countsStates: (filled, blank, noName, invalid) =>
+    `Filled ${filled} · Blank ${blank} · No name ${noName} · Invalid ${invalid}`,
   valueRead: 'Read',
   noValue: '(blank)',
   insertTemplateWhy: (n) => `${n} names are missing: insert the template, or bind each to your own cells.`,
@@ -188,11 +192,13 @@ const en: Strings = {
   stepEvaluate: 'Computing indicators and scores, checking',
   stepWrite: 'Writing result sheets and marks',
   stepDone: 'Done',
-  runIntro: 'Reads every named input, computes indicators and scores, reconciles the figures, writes the result sheets and marks problem cells.',
+  runIntro:
+    'Reads every named input, computes indicators and scores, reconciles the figures, writes the result sheets and marks problem cells.',
   summary: 'Result',
   total: 'Verified points',
   incomplete: 'Data incomplete',
-  incompleteIntro: 'Too few inputs to score: no total or grade. Fill these first (points depending on each in brackets), then Run all:',
+  incompleteIntro:
+    'Too few inputs to score: no total or grade. Fill these first (points depending on each in brackets), then Run all:',
   pointsOf: (p) => `${p} pt`,
   grade: 'Grade',
   errors: 'Errors',
@@ -201,7 +207,8 @@ const en: Strings = {
   year: 'Year',
   notScored: 'Not scored',
   runDone: 'Done: indicator, score, findings and report draft sheets written.',
-  runIncomplete: 'Result sheets written, but the data is incomplete: no total or grade. See Run all for the inputs to fill.',
+  runIncomplete:
+    'Result sheets written, but the data is incomplete: no total or grade. See Run all for the inputs to fill.',
   noFindings: 'No problems found.',
   runFirst: 'Click Run all first.',
   clearMarks: 'Clear marks',

@@ -11,7 +11,8 @@ import { EXPLANATION_TABLE, explanationRow, PortError, WorkbookPort } from '../t
 /** The file host module, loaded on demand (it pulls in ExcelJS). */
 export type XlsxHost = typeof import('../hosts/file/xlsx');
 
-export const loadXlsxHost = (): Promise<XlsxHost> => import(/* webpackChunkName: "xlsx-host" */ '../hosts/file/xlsx');
+export const loadXlsxHost = (): Promise<XlsxHost> =>
+  import(/* webpackChunkName: "xlsx-host" */ '../hosts/file/xlsx');
 
 export interface FilePort extends WorkbookPort {
   book: XlsxBook;
@@ -38,13 +39,16 @@ export function filePort(host: XlsxHost, book: XlsxBook): FilePort {
       return previewAround(book.wb, address);
     },
     async bindSelection() {
-      throw new PortError('网页版不能选择单元格；请在 Excel 或 WPS 中用“公式 → 名称管理器”定义名称，或使用模板');
+      throw new PortError(
+        '网页版不能选择单元格；请在 Excel 或 WPS 中用“公式 → 名称管理器”定义名称，或使用模板'
+      );
     },
     async writeExplanation(entry) {
       const raw = host.readInputs(book, [EXPLANATION_TABLE]).inputs[EXPLANATION_TABLE];
       const r = raw?.address ? parseRange(raw.address) : null;
       const ws = r ? book.wb.getWorksheet(r.sheet) : undefined;
-      if (!r || !ws || !raw?.values) throw new PortError(`工作簿中没有名称 ${EXPLANATION_TABLE}（出错说明表）；请先用模板建立该表`);
+      if (!r || !ws || !raw?.values)
+        throw new PortError(`工作簿中没有名称 ${EXPLANATION_TABLE}（出错说明表）；请先用模板建立该表`);
       const { row, cells } = explanationRow(raw.values, entry);
       if (row < 0) throw new PortError(`${raw.address}（出错说明表）已填满；请在表中插入行后再保存`);
       cells.forEach((v, c) => (ws.getCell(a1(r.top + row, r.left + c)).value = v));

@@ -29,14 +29,23 @@ const useStyles = makeStyles({
 
 /** The blank template as an .xlsx (what the task pane's 插入模板 puts into Excel). */
 async function blankTemplate(): Promise<Uint8Array> {
-  const [host, { templatePlan }] = await Promise.all([loadXlsxHost(), import(/* webpackChunkName: "template" */ '../core/template')]);
+  const [host, { templatePlan }] = await Promise.all([
+    loadXlsxHost(),
+    import(/* webpackChunkName: "template" */ '../core/template'),
+  ]);
   const book = host.newXlsx();
   host.applyPlan(book, templatePlan());
   return host.saveXlsx(book);
 }
 
 /** Opening a file is the first step, so it is the primary action until a file is open. */
-function FileBar({ s, fileName, loading, onOpen, onTemplate }: {
+function FileBar({
+  s,
+  fileName,
+  loading,
+  onOpen,
+  onTemplate,
+}: {
   s: Strings;
   fileName: string | null;
   loading: boolean;
@@ -64,7 +73,11 @@ function FileBar({ s, fileName, loading, onOpen, onTemplate }: {
             e.target.value = '';
           }}
         />
-        <Button appearance={fileName ? 'secondary' : 'primary'} onClick={() => input.current?.click()} disabled={loading}>
+        <Button
+          appearance={fileName ? 'secondary' : 'primary'}
+          onClick={() => input.current?.click()}
+          disabled={loading}
+        >
           {s.openFile}
         </Button>
         <Button onClick={onTemplate} disabled={loading}>
@@ -125,7 +138,13 @@ function WebApp() {
 
   const header = (
     <>
-      <FileBar s={s} fileName={fileName} loading={loading} onOpen={(f) => void open(f)} onTemplate={() => void template()} />
+      <FileBar
+        s={s}
+        fileName={fileName}
+        loading={loading}
+        onOpen={(f) => void open(f)}
+        onTemplate={() => void template()}
+      />
       {error && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>

@@ -18,7 +18,13 @@ export function displayText(cell: ExcelJS.Cell): string {
     if (v instanceof Date) return v.toISOString().slice(0, 10);
     if (typeof v === 'string') return v;
     if (typeof v === 'object') {
-      const o = v as { result?: unknown; richText?: Array<{ text: string }>; text?: unknown; error?: string; formula?: string };
+      const o = v as {
+        result?: unknown;
+        richText?: Array<{ text: string }>;
+        text?: unknown;
+        error?: string;
+        formula?: string;
+      };
       if (o.richText) return o.richText.map((t) => t.text).join('');
       if ('result' in o || 'formula' in o) return show(o.result);
       if (o.error) return o.error;

@@ -9,7 +9,10 @@ import { sampleValues } from '../helpers/sample';
 
 const associated = new Map<string, (event: { completed(): void }) => Promise<void>>();
 const g = globalThis as unknown as Record<string, unknown>;
-g.Office = { onReady: () => Promise.resolve({}), actions: { associate: (name: string, f: never) => associated.set(name, f) } };
+g.Office = {
+  onReady: () => Promise.resolve({}),
+  actions: { associate: (name: string, f: never) => associated.set(name, f) },
+};
 
 beforeAll(async () => {
   await import('../../src/commands/commands');
@@ -29,7 +32,9 @@ test('runAll is registered under the manifest’s FunctionName and writes the pl
 });
 
 test('a failing run still completes the event (Excel would otherwise spin the button)', async () => {
-  g.Excel = { run: () => Promise.reject(Object.assign(new Error('Access denied'), { code: 'AccessDenied' })) };
+  g.Excel = {
+    run: () => Promise.reject(Object.assign(new Error('Access denied'), { code: 'AccessDenied' })),
+  };
   const completed = jest.fn();
   const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   await associated.get('runAll')!({ completed });
@@ -39,7 +44,12 @@ test('a failing run still completes the event (Excel would otherwise spin the bu
 });
 
 test('a failing run is shown in an Office dialog, in Chinese, with the code-specific advice', async () => {
-  g.Excel = { run: () => Promise.reject(Object.assign(new Error('Payload too large'), { code: 'RequestPayloadSizeLimitExceeded' })) };
+  g.Excel = {
+    run: () =>
+      Promise.reject(
+        Object.assign(new Error('Payload too large'), { code: 'RequestPayloadSizeLimitExceeded' })
+      ),
+  };
   const opened: string[] = [];
   const office = g.Office as Record<string, unknown>;
   office.AsyncResultStatus = { Succeeded: 'succeeded' };

@@ -12,7 +12,11 @@ test('old-host.js parses as ES5 (no let/const, arrows, template strings)', () =>
 });
 
 test('every page Office opens loads the guard before office.js, and office.js from Microsoft’s CDN', () => {
-  for (const page of ['src/taskpane/taskpane.html', 'src/commands/commands.html', 'src/commands/dialog.html']) {
+  for (const page of [
+    'src/taskpane/taskpane.html',
+    'src/commands/commands.html',
+    'src/commands/dialog.html',
+  ]) {
     const html = fs.readFileSync(path.join(__dirname, '..', '..', page), 'utf8');
     const guard = html.indexOf('src="old-host.js"');
     const office = html.indexOf('src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"');

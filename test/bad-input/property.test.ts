@@ -13,7 +13,15 @@ import { parseRange } from '../../src/core/address';
 import { evaluate } from '../../src/core/engine';
 import { buildModel } from '../../src/core/model';
 import { templatePlan } from '../../src/core/template';
-import { applyPlan, clearMarks, loadXlsx, newXlsx, readInputs, saveXlsx, XlsxBook } from '../../src/hosts/file/xlsx';
+import {
+  applyPlan,
+  clearMarks,
+  loadXlsx,
+  newXlsx,
+  readInputs,
+  saveXlsx,
+  XlsxBook,
+} from '../../src/hosts/file/xlsx';
 import { applyPlan as applyOffice, clearMarks as clearOffice } from '../../src/hosts/office/apply';
 import { NOTE_SEPARATOR } from '../../src/core/markState';
 import type { Plan } from '../../src/core/types';
@@ -22,37 +30,81 @@ import { ExcelDouble } from '../support/excel-double';
 import { sampleReading, sampleValues } from '../helpers/sample';
 
 /** Every catalogue input cell of the template: scalars, and the first rows of each table. */
-const CELLS: Array<{ sheet: string; row: number; col: number }> = [...TEMPLATE_ADDRESS.values()].flatMap((address) => {
-  const r = parseRange(address)!;
-  const out: Array<{ sheet: string; row: number; col: number }> = [];
-  for (let row = r.top; row <= Math.min(r.bottom, r.top + 4); row++)
-    for (let col = r.left; col <= r.right; col++) out.push({ sheet: r.sheet, row: row + 1, col: col + 1 });
-  return out;
-});
+const CELLS: Array<{ sheet: string; row: number; col: number }> = [...TEMPLATE_ADDRESS.values()].flatMap(
+  (address) => {
+    const r = parseRange(address)!;
+    const out: Array<{ sheet: string; row: number; col: number }> = [];
+    for (let row = r.top; row <= Math.min(r.bottom, r.top + 4); row++)
+      for (let col = r.left; col <= r.right; col++) out.push({ sheet: r.sheet, row: row + 1, col: col + 1 });
+    return out;
+  }
+);
 
 // Excel cannot hold control characters or lone surrogates, so no accountant can type them.
-// eslint-disable-next-line no-control-regex
-const noControl = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/g, '');
+const noControl = (s: string) =>
+  // eslint-disable-next-line no-control-regex
+  s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/g, '');
 
 const ODD = [
-  '一千万', 'N/A', '1193.05元', '1193.05万元', '12.3.4', '1,19.05', '1,193.05', '１１９３．０５', '（12.30）', '(12.30)', '（-1）',
-  '—', '-', '91.30%', '0.913', '9130%', '是', '否', '√', '部分完成', '2021年', '2021-13-01', '2021年6月', '23人', '1e400', '-0',
-  ' ', '#REF!', '#DIV/0!', 'TRUE', 'NaN', 'Infinity', '=SUM(A1:A3)', '+86', '@x', '=1+1', "'123",
+  '一千万',
+  'N/A',
+  '1193.05元',
+  '1193.05万元',
+  '12.3.4',
+  '1,19.05',
+  '1,193.05',
+  '１１９３．０５',
+  '（12.30）',
+  '(12.30)',
+  '（-1）',
+  '—',
+  '-',
+  '91.30%',
+  '0.913',
+  '9130%',
+  '是',
+  '否',
+  '√',
+  '部分完成',
+  '2021年',
+  '2021-13-01',
+  '2021年6月',
+  '23人',
+  '1e400',
+  '-0',
+  ' ',
+  '#REF!',
+  '#DIV/0!',
+  'TRUE',
+  'NaN',
+  'Infinity',
+  '=SUM(A1:A3)',
+  '+86',
+  '@x',
+  '=1+1',
+  "'123",
 ];
 
 const cellValue: fc.Arbitrary<ExcelJS.CellValue> = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e16, max: 1e16 }),
   fc.integer({ min: -100_000, max: 100_000 }),
   fc.constantFrom(...ODD),
-  fc.tuple(fc.constantFrom('=', '+', '-', '@'), fc.string({ maxLength: 12 })).map(([p, s]) => noControl(p + s)),
+  fc
+    .tuple(fc.constantFrom('=', '+', '-', '@'), fc.string({ maxLength: 12 }))
+    .map(([p, s]) => noControl(p + s)),
   fc.string({ unit: 'grapheme', maxLength: 20 }).map(noControl),
   fc.constant(null),
-  fc.constantFrom('#DIV/0!', '#N/A', '#VALUE!', '#REF!', '#NUM!').map((error) => ({ error }) as ExcelJS.CellErrorValue),
+  fc
+    .constantFrom('#DIV/0!', '#N/A', '#VALUE!', '#REF!', '#NUM!')
+    .map((error) => ({ error }) as ExcelJS.CellErrorValue),
   fc.date({ min: new Date('1990-01-01'), max: new Date('2050-12-31'), noInvalidDate: true }),
-  fc.boolean(),
+  fc.boolean()
 );
 
-const edits = fc.array(fc.tuple(fc.nat({ max: CELLS.length - 1 }), cellValue), { minLength: 1, maxLength: 15 });
+const edits = fc.array(fc.tuple(fc.nat({ max: CELLS.length - 1 }), cellValue), {
+  minLength: 1,
+  maxLength: 15,
+});
 
 /** A cell's fill; `pattern: none` and no fill are the same thing (ExcelJS writes either after a reload). */
 function fillOf(c: ExcelJS.Cell): string {
@@ -68,8 +120,10 @@ function dump(book: XlsxBook, sheets: (name: string) => boolean, marks: boolean)
       const cells: string[] = [`[${w.name}|${w.state}]`];
       w.eachRow((row) =>
         row.eachCell({ includeEmpty: false }, (c) =>
-          cells.push(`${w.name}!${c.address}=${JSON.stringify(c.value)}${marks ? `|${fillOf(c)}|${JSON.stringify(c.note ?? null)}` : ''}`),
-        ),
+          cells.push(
+            `${w.name}!${c.address}=${JSON.stringify(c.value)}${marks ? `|${fillOf(c)}|${JSON.stringify(c.note ?? null)}` : ''}`
+          )
+        )
       );
       return cells;
     });
@@ -112,7 +166,7 @@ describe('random workbooks', () => {
         const twice = await roundTrip(once);
         expect(dump(twice, () => true, true)).toEqual(onceSaved);
       }),
-      { numRuns: 25, seed: Number(process.env.FC_SEED ?? 20210), endOnFailure: true },
+      { numRuns: 25, seed: Number(process.env.FC_SEED ?? 20210), endOnFailure: true }
     );
     // 25 load–evaluate–save round trips: over a minute on a shared, loaded 2-core machine.
   }, 240_000);
@@ -121,13 +175,25 @@ describe('random workbooks', () => {
 // ------------------------------------------------------------------ edits between runs
 
 /** What a user may do to a marked cell between runs. */
-type CellEdit = { kind: 'append' | 'rewrite'; text: string } | { kind: 'fill'; color: string } | { kind: 'value'; value: number };
+type CellEdit =
+  | { kind: 'append' | 'rewrite'; text: string }
+  | { kind: 'fill'; color: string }
+  | { kind: 'value'; value: number };
 
-const userText = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).map(noControl).filter((t) => t.trim() !== '' && !t.includes('绩效自评助手'));
+const userText = fc
+  .string({ unit: 'grapheme', minLength: 1, maxLength: 12 })
+  .map(noControl)
+  .filter((t) => t.trim() !== '' && !t.includes('绩效自评助手'));
 const cellEdit: fc.Arbitrary<CellEdit> = fc.oneof(
-  fc.record({ kind: fc.constantFrom('append' as const, 'rewrite' as const), text: userText.map((t) => `会计：${t}`) }),
-  fc.record({ kind: fc.constant('fill' as const), color: fc.constantFrom('#00B050', '#FFFF00', '#92D050', '#FFFFFF') }),
-  fc.record({ kind: fc.constant('value' as const), value: fc.integer({ min: 0, max: 99_999 }) }),
+  fc.record({
+    kind: fc.constantFrom('append' as const, 'rewrite' as const),
+    text: userText.map((t) => `会计：${t}`),
+  }),
+  fc.record({
+    kind: fc.constant('fill' as const),
+    color: fc.constantFrom('#00B050', '#FFFF00', '#92D050', '#FFFFFF'),
+  }),
+  fc.record({ kind: fc.constant('value' as const), value: fc.integer({ min: 0, max: 99_999 }) })
 );
 const editsBetweenRuns = fc.array(fc.tuple(fc.nat(), cellEdit), { minLength: 1, maxLength: 8 });
 
@@ -136,12 +202,17 @@ const SAMPLE_MARKS: Plan = { sheets: [], marks: evaluate(sampleReading()).plan.m
 const MARKED = [...new Set(SAMPLE_MARKS.marks.map((m) => m.address))];
 
 /** What must survive 清除标记 after the user's edits, cell by cell. */
-function expected(edits: Array<[number, CellEdit]>, list: string[]): Map<string, { note?: (n: string | null) => boolean; fill?: string; value?: number }> {
+function expected(
+  edits: Array<[number, CellEdit]>,
+  list: string[]
+): Map<string, { note?: (n: string | null) => boolean; fill?: string; value?: number }> {
   const out = new Map<string, { note?: (n: string | null) => boolean; fill?: string; value?: number }>();
   for (const [i, e] of edits) {
     const at = list[i % list.length];
     const now = out.get(at) ?? {};
-    if (e.kind === 'append') now.note = (n) => n !== null && n.endsWith(e.text) && !n.includes(NOTE_SEPARATOR) && !n.includes('【绩效自评助手】');
+    if (e.kind === 'append')
+      now.note = (n) =>
+        n !== null && n.endsWith(e.text) && !n.includes(NOTE_SEPARATOR) && !n.includes('【绩效自评助手】');
     if (e.kind === 'rewrite') now.note = (n) => n === e.text;
     if (e.kind === 'fill') now.fill = e.color;
     if (e.kind === 'value') now.value = e.value;
@@ -169,7 +240,11 @@ describe('edits between runs (file host)', () => {
           const note = typeof cell.note === 'string' ? cell.note : null;
           if (e.kind === 'append') cell.note = `${note ?? ''}\n${e.text}`;
           if (e.kind === 'rewrite') cell.note = e.text;
-          if (e.kind === 'fill') cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${e.color.slice(1)}` } } };
+          if (e.kind === 'fill')
+            cell.style = {
+              ...cell.style,
+              fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${e.color.slice(1)}` } },
+            };
           if (e.kind === 'value') cell.value = e.value;
         }
         const edited = await roundTrip(book);
@@ -186,20 +261,35 @@ describe('edits between runs (file host)', () => {
           const cell = cleared.wb.getWorksheet(r.sheet)!.getCell(r.top + 1, r.left + 1);
           const note = typeof cell.note === 'string' ? cell.note : null;
           if (want.note) expect([at, note, want.note(note)]).toEqual([at, note, true]);
-          if (want.fill) expect([at, fillOf(cell)]).toEqual([at, JSON.stringify({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${want.fill.slice(1)}` } })]);
+          if (want.fill)
+            expect([at, fillOf(cell)]).toEqual([
+              at,
+              JSON.stringify({
+                type: 'pattern',
+                pattern: 'solid',
+                fgColor: { argb: `FF${want.fill.slice(1)}` },
+              }),
+            ]);
           if (want.value !== undefined) expect([at, cell.value]).toEqual([at, want.value]);
         }
       }),
-      { numRuns: 10, seed: Number(process.env.FC_SEED ?? 20211), endOnFailure: true },
+      { numRuns: 10, seed: Number(process.env.FC_SEED ?? 20211), endOnFailure: true }
     );
   }, 240_000);
 });
 
 /** A user's action in Excel between runs: insert rows on an input sheet, or edit a marked cell. */
-type BookEdit = { kind: 'insert'; sheet: number; row: number; count: number } | { kind: 'cell'; at: number; edit: CellEdit };
+type BookEdit =
+  | { kind: 'insert'; sheet: number; row: number; count: number }
+  | { kind: 'cell'; at: number; edit: CellEdit };
 const bookEdit: fc.Arbitrary<BookEdit> = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), sheet: fc.nat(), row: fc.integer({ min: 4, max: 60 }), count: fc.integer({ min: 1, max: 3 }) }),
-  fc.record({ kind: fc.constant('cell' as const), at: fc.nat(), edit: cellEdit }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    sheet: fc.nat(),
+    row: fc.integer({ min: 4, max: 60 }),
+    count: fc.integer({ min: 1, max: 3 }),
+  }),
+  fc.record({ kind: fc.constant('cell' as const), at: fc.nat(), edit: cellEdit })
 );
 
 describe('edits between runs (Office host, on the Excel double)', () => {
@@ -231,7 +321,8 @@ describe('edits between runs (Office host, on the Excel double)', () => {
           const { edit } = e;
           for (const d of [marked, reference]) {
             const note = d.note(address);
-            if (edit.kind === 'append') d.setNote(address, note === null ? edit.text : `${note}\n${edit.text}`);
+            if (edit.kind === 'append')
+              d.setNote(address, note === null ? edit.text : `${note}\n${edit.text}`);
             if (edit.kind === 'rewrite') d.setNote(address, edit.text);
             if (edit.kind === 'fill') d.setFill(address, edit.color);
             if (edit.kind === 'value') d.userEdit(address, edit.value);
@@ -239,7 +330,10 @@ describe('edits between runs (Office host, on the Excel double)', () => {
         }
         const inputs = INPUT_SHEETS.map((s) => s.name);
         // The re-run reads the book as it is now (names moved with the rows), marks what it finds; twice = once.
-        const rerun: Plan = { sheets: [], marks: evaluate(await plainRun(marked, (c) => readOffice(c))).plan.marks };
+        const rerun: Plan = {
+          sheets: [],
+          marks: evaluate(await plainRun(marked, (c) => readOffice(c))).plan.marks,
+        };
         await plainRun(marked, (c) => applyOffice(c, rerun));
         const once = marked.snapshot();
         await plainRun(marked, (c) => applyOffice(c, rerun));
@@ -247,7 +341,7 @@ describe('edits between runs (Office host, on the Excel double)', () => {
         await plainRun(marked, (c) => clearOffice(c));
         expect(marked.snapshot(inputs)).toEqual(reference.snapshot(inputs));
       }),
-      { numRuns: 15, seed: Number(process.env.FC_SEED ?? 20212), endOnFailure: true },
+      { numRuns: 15, seed: Number(process.env.FC_SEED ?? 20212), endOnFailure: true }
     );
   }, 240_000);
 });

@@ -58,12 +58,29 @@ describe('jixiao CLI', () => {
     const r = await jixiao('evaluate', SAMPLE_XLSX, '-o', out, '--json', json, '--docx', docx);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      '衡阳市科学技术协会 2021年度\n数据：必填 20 项已填 20 项；计分所需 34 项已填 27 项\n核实得分 79.64，待核实分值 8.00，等级 中～良（待核实 8 分）\n问题 30 项（错误 9 项、提示 21 项），另有连带问题 9 项\n',
+      '衡阳市科学技术协会 2021年度\n数据：必填 20 项已填 20 项；计分所需 34 项已填 27 项\n核实得分 79.64，待核实分值 8.00，等级 中～良（待核实 8 分）\n问题 30 项（错误 9 项、提示 21 项），另有连带问题 9 项\n'
     );
     const result = JSON.parse(fs.readFileSync(json, 'utf8'));
-    expect(result.summary).toMatchObject({ unit: '衡阳市科学技术协会', year: '2021', total: '79.64', pendingPoints: '8.00', grade: '中～良', complete: true, errors: 9, warnings: 21, folded: 9 });
+    expect(result.summary).toMatchObject({
+      unit: '衡阳市科学技术协会',
+      year: '2021',
+      total: '79.64',
+      pendingPoints: '8.00',
+      grade: '中～良',
+      complete: true,
+      errors: 9,
+      warnings: 21,
+      folded: 9,
+    });
     const ids = result.findings.map((f: { id: string }) => f.id);
-    expect(ids).toEqual(expect.arrayContaining(['sum.财拨.本年收入', 'sum.财拨.本年支出', 'rate.预算完成率', 'part.财拨_对个人和家庭的补助']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'sum.财拨.本年收入',
+        'sum.财拨.本年支出',
+        'rate.预算完成率',
+        'part.财拨_对个人和家庭的补助',
+      ])
+    );
     const first = result.findings.find((f: { id: string }) => f.id === 'sum.财拨.本年收入');
     // No indicator reads the 财拨 grid: a discrepancy without consequence is a 提示.
     expect(first).toMatchObject({
@@ -76,21 +93,38 @@ describe('jixiao CLI', () => {
     });
     // Every check's outcome, with what is missing: 财拨 经济分类 lacks its 资本性支出, so it cannot be verified.
     const checks = new Map(result.checks.map((c: { rule: string }) => [c.rule, c]));
-    expect(checks.get('sum.财拨经济分类')).toMatchObject({ outcome: '无法核实', missing: [{ name: '财拨_资本性支出' }] });
+    expect(checks.get('sum.财拨经济分类')).toMatchObject({
+      outcome: '无法核实',
+      missing: [{ name: '财拨_资本性支出' }],
+    });
     expect(checks.get('sum.本年收入合计')).toMatchObject({ outcome: '成立' });
     expect(checks.get('sum.财拨.本年收入')).toMatchObject({ outcome: '不成立' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['指标计算表', '评分表', '问题清单', '报告草稿']));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(['指标计算表', '评分表', '问题清单', '报告草稿'])
+    );
     expect(fs.statSync(docx).size).toBeGreaterThan(10_000);
     // --review writes the 审核意见; --docx-comments puts the sources in Word comments, not in the text.
     const review = path.join(tmp, '审核意见.docx');
     const commented = path.join(tmp, 'rc.docx');
-    const rr = await jixiao('evaluate', SAMPLE_XLSX, '--review', review, '--docx', commented, '--docx-comments');
+    const rr = await jixiao(
+      'evaluate',
+      SAMPLE_XLSX,
+      '--review',
+      review,
+      '--docx',
+      commented,
+      '--docx-comments'
+    );
     expect(rr.code).toBe(0);
     expect(rr.stdout).toContain(`已写入：${review}`);
     const JSZip = (await import('jszip')).default;
-    const reviewXml = await (await JSZip.loadAsync(fs.readFileSync(review))).file('word/document.xml')!.async('string');
+    const reviewXml = await (
+      await JSZip.loadAsync(fs.readFileSync(review))
+    )
+      .file('word/document.xml')!
+      .async('string');
     expect(reviewXml).toContain('绩效自评审核意见');
     const zip = await JSZip.loadAsync(fs.readFileSync(commented));
     expect(await zip.file('word/comments.xml')!.async('string')).toContain('数据来源：');
@@ -98,7 +132,7 @@ describe('jixiao CLI', () => {
     expect((await jixiao('evaluate', SAMPLE_XLSX, '--strict')).code).toBe(4);
   });
 
-  test('--rules replaces the workbook\'s rulebook; a broken rules file is refused in Chinese', async () => {
+  test("--rules replaces the workbook's rulebook; a broken rules file is refused in Chinese", async () => {
     const rules = path.join(__dirname, '..', '..', 'samples', '评分规则-示例.json');
     const json = path.join(tmp, 'rules.json');
     expect((await jixiao('evaluate', SAMPLE_XLSX, '--rules', rules, '--json', json)).code).toBe(0);
@@ -107,9 +141,28 @@ describe('jixiao CLI', () => {
     // 在职人员控制率 21/23 = 91.30% ≤ 100%: full marks, now 2 points; 三公 决算对决算 (5.83 − 7.10)/7.10 < 0: full 0.5.
     expect(line('在职人员控制率')).toMatchObject({ points: '2', score: '2' });
     expect(line('“三公”经费变动率')).toMatchObject({ points: '0.5', score: '0.5' });
-    expect(result.indicators.find((i: { id: string }) => i.id === '三公经费变动率').value).toMatch(/^-17\.887/);
+    expect(result.indicators.find((i: { id: string }) => i.id === '三公经费变动率').value).toMatch(
+      /^-17\.887/
+    );
     const broken = path.join(tmp, 'broken.json');
-    fs.writeFileSync(broken, JSON.stringify({ 指标: [{ 一级: '投入', 一级分值: 10, 二级: '预算配置', 二级分值: 4, 三级: '在职人员控制率', 分值: 3, 指标: '在职人员控制率', 规则: '扣分', 参数: '标准=100；方向=超过；每档扣分=0.5' }] }));
+    fs.writeFileSync(
+      broken,
+      JSON.stringify({
+        指标: [
+          {
+            一级: '投入',
+            一级分值: 10,
+            二级: '预算配置',
+            二级分值: 4,
+            三级: '在职人员控制率',
+            分值: 3,
+            指标: '在职人员控制率',
+            规则: '扣分',
+            参数: '标准=100；方向=超过；每档扣分=0.5',
+          },
+        ],
+      })
+    );
     const r = await jixiao('evaluate', SAMPLE_XLSX, '--rules', broken);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`评分规则文件 ${broken} 有误：`);
@@ -126,24 +179,35 @@ describe('jixiao CLI', () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(f);
       const sheet = wb.getWorksheet('财政拨款')!;
-      return [7, 8].map((row) => [2, 3, 4].map((col) => {
-        const c = sheet.getCell(row, col);
-        return `${JSON.stringify(c.value)}|${JSON.stringify(c.fill)}|${JSON.stringify(c.note ?? null)}`;
-      }));
+      return [7, 8].map((row) =>
+        [2, 3, 4].map((col) => {
+          const c = sheet.getCell(row, col);
+          return `${JSON.stringify(c.value)}|${JSON.stringify(c.fill)}|${JSON.stringify(c.note ?? null)}`;
+        })
+      );
     };
     expect(await cells(cleared)).toEqual(await cells(SAMPLE_XLSX));
     expect(await cells(marked)).not.toEqual(await cells(SAMPLE_XLSX));
   });
 
   test('usage errors exit 2 and unreadable input exits 3, in Chinese', async () => {
-    expect(await jixiao('evaluate')).toMatchObject({ code: 2, stderr: expect.stringContaining('缺少输入工作簿') });
-    expect(await jixiao('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining('未知命令“frobnicate”') });
+    expect(await jixiao('evaluate')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('缺少输入工作簿'),
+    });
+    expect(await jixiao('frobnicate')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('未知命令“frobnicate”'),
+    });
     const missing = await jixiao('evaluate', path.join(tmp, '没有这个文件.xlsx'));
     expect(missing.code).toBe(3);
     expect(missing.stderr).toContain('找不到文件或无法读取');
     const bogus = path.join(tmp, '不是工作簿.xlsx');
     fs.writeFileSync(bogus, '这不是 xlsx');
-    expect(await jixiao('evaluate', bogus)).toMatchObject({ code: 3, stderr: expect.stringContaining('无法打开工作簿') });
+    expect(await jixiao('evaluate', bogus)).toMatchObject({
+      code: 3,
+      stderr: expect.stringContaining('无法打开工作簿'),
+    });
   });
 
   test('a numeric option that is not a whole number is a usage error naming it (not NaN workers or rows)', async () => {
@@ -169,10 +233,20 @@ describe('jixiao CLI', () => {
     await wb.xlsx.readFile(path.join(tmp, 'out', '汇总.xlsx'));
     const ws = wb.getWorksheet('汇总')!;
     const rows: string[][] = [];
-    ws.eachRow((row, n) => n > 2 && rows.push((row.values as ExcelJS.CellValue[]).slice(1).map((v) => (typeof v === 'object' && v && 'text' in v ? String(v.text) : String(v)))));
+    ws.eachRow(
+      (row, n) =>
+        n > 2 &&
+        rows.push(
+          (row.values as ExcelJS.CellValue[])
+            .slice(1)
+            .map((v) => (typeof v === 'object' && v && 'text' in v ? String(v.text) : String(v)))
+        )
+    );
     expect(rows).toHaveLength(4);
     expect(rows[3]).toEqual(expect.arrayContaining(['损坏.xlsx', '无法评价']));
-    expect(rows.slice(0, 3).every((row) => row.includes('已评价') && row.some((c) => /-评价\.xlsx$/.test(c)))).toBe(true);
+    expect(
+      rows.slice(0, 3).every((row) => row.includes('已评价') && row.some((c) => /-评价\.xlsx$/.test(c)))
+    ).toBe(true);
     // One 审核意见 per department evaluated (none for the damaged file).
     expect(fs.readdirSync(path.join(tmp, 'out')).sort()).toEqual([
       '单位0001-审核意见.docx',

@@ -50,7 +50,14 @@ describe('outputs never replace inputs', () => {
     ['-o equal to the input', (input: string) => ['-o', input], '结果工作簿（-o）'],
     ['--json equal to the input', (input: string) => ['--json', input], '结果 JSON（--json）'],
     ['--docx equal to the input', (input: string) => ['--docx', input], '报告（--docx）'],
-    ['-o through another spelling of the path', (input: string) => ['-o', path.join(path.dirname(input), '.', '..', path.basename(path.dirname(input)), path.basename(input))], '结果工作簿（-o）'],
+    [
+      '-o through another spelling of the path',
+      (input: string) => [
+        '-o',
+        path.join(path.dirname(input), '.', '..', path.basename(path.dirname(input)), path.basename(input)),
+      ],
+      '结果工作簿（-o）',
+    ],
   ])('%s is refused (exit 2) and the input is unchanged byte for byte', async (_what, outputs, role) => {
     const input = copyOfSample('同一文件.xlsx');
     const before = fs.readFileSync(input);
@@ -71,8 +78,18 @@ describe('outputs never replace inputs', () => {
   });
 
   test('two outputs to one file are refused', async () => {
-    const r = await cli('evaluate', SAMPLE_XLSX, '-o', path.join(tmp, 'a.xlsx'), '--json', path.join(tmp, 'a.xlsx'));
-    expect(r).toMatchObject({ code: 2, err: expect.stringContaining('是同一个文件；请为每个输出另选文件名') });
+    const r = await cli(
+      'evaluate',
+      SAMPLE_XLSX,
+      '-o',
+      path.join(tmp, 'a.xlsx'),
+      '--json',
+      path.join(tmp, 'a.xlsx')
+    );
+    expect(r).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('是同一个文件；请为每个输出另选文件名'),
+    });
     expect(fs.existsSync(path.join(tmp, 'a.xlsx'))).toBe(false);
   });
 
@@ -116,7 +133,10 @@ describe('bounded reading', () => {
     expect(r).toMatchObject({ code: 3, err: '/dev/zero 不是普通文件（是管道、设备或套接字），已拒绝读取' });
     const fifo = path.join(tmp, '管道.xlsx');
     execFileSync('mkfifo', [fifo]);
-    expect(await cli('evaluate', fifo)).toMatchObject({ code: 3, err: `${fifo} 不是普通文件（是管道、设备或套接字），已拒绝读取` });
+    expect(await cli('evaluate', fifo)).toMatchObject({
+      code: 3,
+      err: `${fifo} 不是普通文件（是管道、设备或套接字），已拒绝读取`,
+    });
     const link = path.join(tmp, '零.xlsx');
     fs.symlinkSync('/dev/zero', link);
     expect((await cli('evaluate', link)).code).toBe(3);
@@ -186,11 +206,15 @@ describe('batch never dies', () => {
     const reasons = new Map<string, string>();
     wb.getWorksheet('汇总')!.eachRow((row, n) => {
       if (n <= 2) return;
-      const v = (row.values as ExcelJS.CellValue[]).map((c) => (c && typeof c === 'object' && 'text' in c ? String(c.text) : String(c ?? '')));
+      const v = (row.values as ExcelJS.CellValue[]).map((c) =>
+        c && typeof c === 'object' && 'text' in c ? String(c.text) : String(c ?? '')
+      );
       reasons.set(v[v.length - 2], `${v[v.length - 1]}|${v[v.length - 3]}`);
     });
     expect(reasons.get('样例.xlsx')).toBe('无法评价|与 sub/同一个.xlsx 是同一个文件（链接），只评价一次');
-    expect(reasons.get('宏.xlsm')).toBe('无法评价|启用宏的工作簿（.xlsm）不处理，以免结果丢失宏；请另存为 .xlsx 后再评价');
+    expect(reasons.get('宏.xlsm')).toBe(
+      '无法评价|启用宏的工作簿（.xlsm）不处理，以免结果丢失宏；请另存为 .xlsx 后再评价'
+    );
     expect(reasons.get('旧版.xls')).toBe('无法评价|.xls 格式不支持；请在 Excel 中另存为 .xlsx 后再评价');
     expect(reasons.get('管道.xlsx')).toBe('无法评价|不是普通文件（是管道、设备或套接字），已跳过');
     expect(reasons.get('零.xlsx')).toBe('无法评价|不是普通文件（是管道、设备或套接字），已跳过');

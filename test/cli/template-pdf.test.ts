@@ -13,10 +13,22 @@ test('LibreOffice converts the template to PDF without error', async () => {
   const book = newXlsx();
   applyPlan(book, templatePlan());
   fs.writeFileSync(xlsx, await saveXlsx(book));
-  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx], {
-    stdio: 'ignore',
-    timeout: 120_000,
-  });
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${dir}/profile`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      xlsx,
+    ],
+    {
+      stdio: 'ignore',
+      timeout: 120_000,
+    }
+  );
   const text = execFileSync('pdftotext', [path.join(dir, '模板.pdf'), '-'], { encoding: 'utf8' });
   expect(text).toContain('填表说明');
   for (const s of INPUT_SHEETS) expect(text).toContain(s.caption.slice(0, 12));

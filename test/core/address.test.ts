@@ -1,5 +1,13 @@
 /** Addresses are written in one place (src/core/address.ts): the quoting rules Excel reads them by. */
-import { absolute, cellIn, formatRange, locationOf, normaliseAddress, parseRange, quoteSheet } from '../../src/core/address';
+import {
+  absolute,
+  cellIn,
+  formatRange,
+  locationOf,
+  normaliseAddress,
+  parseRange,
+  quoteSheet,
+} from '../../src/core/address';
 
 describe('quoteSheet', () => {
   test.each([
@@ -53,7 +61,8 @@ describe('the three written forms', () => {
   test('every form parses back to the same range', () => {
     for (const sheet of ['收支总表', 'My Sheet', "Bob's", '2021年', 'A1', 'R1C1']) {
       const r = { sheet, top: 2, bottom: 6, left: 1, right: 3 };
-      for (const text of [formatRange(r), locationOf(formatRange(r)), absolute(formatRange(r))]) expect(parseRange(text)).toEqual(r);
+      for (const text of [formatRange(r), locationOf(formatRange(r)), absolute(formatRange(r))])
+        expect(parseRange(text)).toEqual(r);
     }
   });
 });

@@ -34,7 +34,9 @@ describe('check ids', () => {
   });
 
   test("each id's prefix matches its family", () => {
-    const wrong = CHECKS.filter((c) => c.id.split('.')[0] !== PREFIX[c.family]).map((c) => `${c.id} (${c.family})`);
+    const wrong = CHECKS.filter((c) => c.id.split('.')[0] !== PREFIX[c.family]).map(
+      (c) => `${c.id} (${c.family})`
+    );
     expect(wrong).toEqual([]);
   });
 });
@@ -47,7 +49,10 @@ describe('docs/checks.md', () => {
 
   test('lists every check once, with its family and rule', () => {
     const md = checkIndexMarkdown();
-    for (const c of CHECKS) expect(md.split('\n').filter((l) => l.startsWith(`| \`${c.id}\` | ${c.family} |`))).toHaveLength(1);
-    expect(md).toContain('| `sum.财拨.本年收入` | 合计 | 错误 | 财政拨款本年收入：合计 = 基本支出 + 项目支出 |');
+    for (const c of CHECKS)
+      expect(md.split('\n').filter((l) => l.startsWith(`| \`${c.id}\` | ${c.family} |`))).toHaveLength(1);
+    expect(md).toContain(
+      '| `sum.财拨.本年收入` | 合计 | 错误 | 财政拨款本年收入：合计 = 基本支出 + 项目支出 |'
+    );
   });
 });

@@ -41,7 +41,9 @@ interface Cases {
 
 function run(id: string, c: Case) {
   const model = buildModel(templateReading(c.values));
-  return flattenFindings(evaluateChecks(model, c.indicators ?? [], c.scores ?? null, { only: [id] }).findings).map((x) => x.finding);
+  return flattenFindings(
+    evaluateChecks(model, c.indicators ?? [], c.scores ?? null, { only: [id] }).findings
+  ).map((x) => x.finding);
 }
 
 // ------------------------------------------------------------------ case builders
@@ -69,7 +71,15 @@ function identity(id: string, left: string, right: string[]): Cases {
     invalid: [
       {
         values: { ...values, [left]: computed.toNumber() },
-        findings: [{ id, kind: 'mismatch', expected: expected.toFixed(2), computed: computed.toFixed(2), cells: [left, ...names] }],
+        findings: [
+          {
+            id,
+            kind: 'mismatch',
+            expected: expected.toFixed(2),
+            computed: computed.toFixed(2),
+            cells: [left, ...names],
+          },
+        ],
       },
     ],
   };
@@ -88,7 +98,15 @@ function atMost(id: string, parts: string[], whole: string): Cases {
     invalid: [
       {
         values: { ...values, [whole]: s.minus(3).toNumber() },
-        findings: [{ id, kind: 'exceeds', expected: s.minus(3).toFixed(2), computed: s.toFixed(2), cells: [...parts, whole] }],
+        findings: [
+          {
+            id,
+            kind: 'exceeds',
+            expected: s.minus(3).toFixed(2),
+            computed: s.toFixed(2),
+            cells: [...parts, whole],
+          },
+        ],
       },
     ],
   };
@@ -107,7 +125,16 @@ function overBudget(id: string, actual: string, budgets: string[]): Cases {
     invalid: [
       {
         values: { ...budget, [actual]: 110.5 },
-        findings: [{ id, kind: 'exceeds', expected: '100.00', computed: '110.50', cells: [actual, ...budgets], says: '超出预算 10.50 万元（10.50%）' }],
+        findings: [
+          {
+            id,
+            kind: 'exceeds',
+            expected: '100.00',
+            computed: '110.50',
+            cells: [actual, ...budgets],
+            says: '超出预算 10.50 万元（10.50%）',
+          },
+        ],
       },
     ],
   };
@@ -122,7 +149,13 @@ function statedRate(id: string, stated: string, indicatorId: string): Cases {
   const indicators = [indicator(indicatorId, '87.5')];
   return {
     valid: [{ values: { [stated]: '87.50%' }, indicators }],
-    invalid: [{ values: { [stated]: '88.50%' }, indicators, findings: [{ id, kind: 'mismatch', expected: '87.50', computed: '88.50', cells: [stated] }] }],
+    invalid: [
+      {
+        values: { [stated]: '88.50%' },
+        indicators,
+        findings: [{ id, kind: 'mismatch', expected: '87.50', computed: '88.50', cells: [stated] }],
+      },
+    ],
   };
 }
 
@@ -134,7 +167,15 @@ function 三公增长率(id: string, item: string): Cases {
     invalid: [
       {
         values: { ...base, [`三公_${item}_增长率`]: '40%' },
-        findings: [{ id, kind: 'mismatch', expected: '25.00', computed: '40.00', cells: [`三公_${item}_增长率`, `三公_${item}_本年决算`, `三公_${item}_上年决算`] }],
+        findings: [
+          {
+            id,
+            kind: 'mismatch',
+            expected: '25.00',
+            computed: '40.00',
+            cells: [`三公_${item}_增长率`, `三公_${item}_本年决算`, `三公_${item}_上年决算`],
+          },
+        ],
       },
     ],
   };
@@ -147,16 +188,45 @@ function year(id: string, block: string, figure: string): Cases {
     invalid: [
       {
         values: { ...v, [`基础_${block}_数据年度`]: 2020 },
-        findings: [{ id, kind: 'mismatch', expected: '2021.00', computed: '2020.00', cells: [`基础_${block}_数据年度`, '评价年度', figure] }],
+        findings: [
+          {
+            id,
+            kind: 'mismatch',
+            expected: '2021.00',
+            computed: '2020.00',
+            cells: [`基础_${block}_数据年度`, '评价年度', figure],
+          },
+        ],
       },
     ],
   };
 }
 
-const 收入来源 = ['收入_一般公共预算财政拨款', '收入_政府性基金预算财政拨款', '收入_国有资本经营预算财政拨款', '收入_上级补助收入', '收入_事业收入', '收入_经营收入', '收入_附属单位上缴收入', '收入_其他收入'];
+const 收入来源 = [
+  '收入_一般公共预算财政拨款',
+  '收入_政府性基金预算财政拨款',
+  '收入_国有资本经营预算财政拨款',
+  '收入_上级补助收入',
+  '收入_事业收入',
+  '收入_经营收入',
+  '收入_附属单位上缴收入',
+  '收入_其他收入',
+];
 
 const sheet = (claimed: number): ScoreSheet => ({
-  lines: [{ level1: '投入', level2: '预算配置', level3: '在职人员控制率', points: new D(2), standard: '≤100% 得满分', indicator: '在职人员控制率', indicatorValue: new D('91.30'), score: new D(1), claimed: new D(claimed) }],
+  lines: [
+    {
+      level1: '投入',
+      level2: '预算配置',
+      level3: '在职人员控制率',
+      points: new D(2),
+      standard: '≤100% 得满分',
+      indicator: '在职人员控制率',
+      indicatorValue: new D('91.30'),
+      score: new D(1),
+      claimed: new D(claimed),
+    },
+  ],
   groups: [],
   total: new D(1),
   points: new D(100),
@@ -170,10 +240,21 @@ const CASES: Record<string, Cases> = {
   input: {
     valid: [{ values: syntheticDepartment(1) }],
     invalid: [
-      { values: { ...syntheticDepartment(1), 基础_编制数: -3 }, findings: [{ id: `input.negative-count.${at('基础_编制数')}`, kind: 'notice', cells: ['基础_编制数'] }] },
+      {
+        values: { ...syntheticDepartment(1), 基础_编制数: -3 },
+        findings: [
+          { id: `input.negative-count.${at('基础_编制数')}`, kind: 'notice', cells: ['基础_编制数'] },
+        ],
+      },
       {
         values: { ...syntheticDepartment(1), 收入_本年收入合计: undefined },
-        findings: [{ id: `input.required-blank.${at('收入_本年收入合计')}`, kind: 'notice', cells: ['收入_本年收入合计'] }],
+        findings: [
+          {
+            id: `input.required-blank.${at('收入_本年收入合计')}`,
+            kind: 'notice',
+            cells: ['收入_本年收入合计'],
+          },
+        ],
       },
     ],
   },
@@ -181,53 +262,196 @@ const CASES: Record<string, Cases> = {
   'year.预算调整': year('year.预算调整', '预算调整', '基础_预算调整_年初预算'),
   'year.结转结余': year('year.结转结余', '结转结余', '基础_结转结余_本年'),
   'sum.本年收入合计': identity('sum.本年收入合计', '收入_本年收入合计', 收入来源),
-  'sum.收入总计': identity('sum.收入总计', '收入_总计', ['收入_本年收入合计', '收入_使用非财政拨款结余', '收入_年初结转和结余']),
-  'sum.本年支出合计.资金来源': identity('sum.本年支出合计.资金来源', '支出_本年支出合计', ['支出_一般公共预算财政拨款', '支出_政府性基金预算财政拨款', '支出_国有资本经营预算财政拨款', '支出_其他资金']),
-  'sum.本年支出合计.支出性质': identity('sum.本年支出合计.支出性质', '支出_本年支出合计', ['支出_基本支出', '支出_项目支出', '支出_上缴上级支出', '支出_经营支出', '支出_对附属单位补助支出']),
+  'sum.收入总计': identity('sum.收入总计', '收入_总计', [
+    '收入_本年收入合计',
+    '收入_使用非财政拨款结余',
+    '收入_年初结转和结余',
+  ]),
+  'sum.本年支出合计.资金来源': identity('sum.本年支出合计.资金来源', '支出_本年支出合计', [
+    '支出_一般公共预算财政拨款',
+    '支出_政府性基金预算财政拨款',
+    '支出_国有资本经营预算财政拨款',
+    '支出_其他资金',
+  ]),
+  'sum.本年支出合计.支出性质': identity('sum.本年支出合计.支出性质', '支出_本年支出合计', [
+    '支出_基本支出',
+    '支出_项目支出',
+    '支出_上缴上级支出',
+    '支出_经营支出',
+    '支出_对附属单位补助支出',
+  ]),
   'sum.基本支出': identity('sum.基本支出', '支出_基本支出', ['支出_人员经费', '支出_公用经费']),
-  'sum.本年支出合计.经济分类': identity('sum.本年支出合计.经济分类', '支出_本年支出合计', ['支出_工资福利支出', '支出_商品和服务支出', '支出_对个人和家庭的补助', '支出_资本性支出', '支出_其他经济分类支出']),
-  'sum.支出总计': identity('sum.支出总计', '支出_总计', ['支出_本年支出合计', '支出_结余分配', '支出_年末结转和结余']),
+  'sum.本年支出合计.经济分类': identity('sum.本年支出合计.经济分类', '支出_本年支出合计', [
+    '支出_工资福利支出',
+    '支出_商品和服务支出',
+    '支出_对个人和家庭的补助',
+    '支出_资本性支出',
+    '支出_其他经济分类支出',
+  ]),
+  'sum.支出总计': identity('sum.支出总计', '支出_总计', [
+    '支出_本年支出合计',
+    '支出_结余分配',
+    '支出_年末结转和结余',
+  ]),
   'same.收支总计': identity('same.收支总计', '支出_总计', ['收入_总计']),
-  'sum.结转结余.年初': identity('sum.结转结余.年初', '结转_合计_年初', ['结转_一般公共预算_年初', '结转_其他资金_年初']),
-  'sum.结转结余.年末': identity('sum.结转结余.年末', '结转_合计_年末', ['结转_一般公共预算_年末', '结转_其他资金_年末']),
-  'sum.财拨.年初结转结余': identity('sum.财拨.年初结转结余', '财拨_年初结转结余_合计', ['财拨_年初结转结余_基本', '财拨_年初结转结余_项目']),
-  'sum.财拨.本年收入': identity('sum.财拨.本年收入', '财拨_本年收入_合计', ['财拨_本年收入_基本', '财拨_本年收入_项目']),
-  'sum.财拨.本年支出': identity('sum.财拨.本年支出', '财拨_本年支出_合计', ['财拨_本年支出_基本', '财拨_本年支出_项目']),
-  'sum.财拨.年末结转结余': identity('sum.财拨.年末结转结余', '财拨_年末结转结余_合计', ['财拨_年末结转结余_基本', '财拨_年末结转结余_项目']),
-  'sum.财拨.年初预算': identity('sum.财拨.年初预算', '财拨_年初预算_合计', ['财拨_年初预算_基本', '财拨_年初预算_项目']),
-  'sum.财拨.年中追加': identity('sum.财拨.年中追加', '财拨_年中追加_合计', ['财拨_年中追加_基本', '财拨_年中追加_项目']),
-  'sum.财拨.调整后预算': identity('sum.财拨.调整后预算', '财拨_调整后预算_合计', ['财拨_调整后预算_基本', '财拨_调整后预算_项目']),
-  'sum.财拨调整后预算.基本': identity('sum.财拨调整后预算.基本', '财拨_调整后预算_基本', ['财拨_年初预算_基本', '财拨_年中追加_基本']),
-  'sum.财拨调整后预算.项目': identity('sum.财拨调整后预算.项目', '财拨_调整后预算_项目', ['财拨_年初预算_项目', '财拨_年中追加_项目']),
-  'sum.财拨调整后预算.合计': identity('sum.财拨调整后预算.合计', '财拨_调整后预算_合计', ['财拨_年初预算_合计', '财拨_年中追加_合计']),
+  'sum.结转结余.年初': identity('sum.结转结余.年初', '结转_合计_年初', [
+    '结转_一般公共预算_年初',
+    '结转_其他资金_年初',
+  ]),
+  'sum.结转结余.年末': identity('sum.结转结余.年末', '结转_合计_年末', [
+    '结转_一般公共预算_年末',
+    '结转_其他资金_年末',
+  ]),
+  'sum.财拨.年初结转结余': identity('sum.财拨.年初结转结余', '财拨_年初结转结余_合计', [
+    '财拨_年初结转结余_基本',
+    '财拨_年初结转结余_项目',
+  ]),
+  'sum.财拨.本年收入': identity('sum.财拨.本年收入', '财拨_本年收入_合计', [
+    '财拨_本年收入_基本',
+    '财拨_本年收入_项目',
+  ]),
+  'sum.财拨.本年支出': identity('sum.财拨.本年支出', '财拨_本年支出_合计', [
+    '财拨_本年支出_基本',
+    '财拨_本年支出_项目',
+  ]),
+  'sum.财拨.年末结转结余': identity('sum.财拨.年末结转结余', '财拨_年末结转结余_合计', [
+    '财拨_年末结转结余_基本',
+    '财拨_年末结转结余_项目',
+  ]),
+  'sum.财拨.年初预算': identity('sum.财拨.年初预算', '财拨_年初预算_合计', [
+    '财拨_年初预算_基本',
+    '财拨_年初预算_项目',
+  ]),
+  'sum.财拨.年中追加': identity('sum.财拨.年中追加', '财拨_年中追加_合计', [
+    '财拨_年中追加_基本',
+    '财拨_年中追加_项目',
+  ]),
+  'sum.财拨.调整后预算': identity('sum.财拨.调整后预算', '财拨_调整后预算_合计', [
+    '财拨_调整后预算_基本',
+    '财拨_调整后预算_项目',
+  ]),
+  'sum.财拨调整后预算.基本': identity('sum.财拨调整后预算.基本', '财拨_调整后预算_基本', [
+    '财拨_年初预算_基本',
+    '财拨_年中追加_基本',
+  ]),
+  'sum.财拨调整后预算.项目': identity('sum.财拨调整后预算.项目', '财拨_调整后预算_项目', [
+    '财拨_年初预算_项目',
+    '财拨_年中追加_项目',
+  ]),
+  'sum.财拨调整后预算.合计': identity('sum.财拨调整后预算.合计', '财拨_调整后预算_合计', [
+    '财拨_年初预算_合计',
+    '财拨_年中追加_合计',
+  ]),
   'sum.财拨基本支出': identity('sum.财拨基本支出', '财拨_基本支出', ['财拨_人员经费', '财拨_公用经费']),
-  'sum.财拨人员经费': identity('sum.财拨人员经费', '财拨_人员经费', ['财拨_工资福利支出', '财拨_对个人和家庭的补助']),
-  'sum.财拨经济分类': identity('sum.财拨经济分类', '财拨_本年支出_合计', ['财拨_工资福利支出', '财拨_商品和服务支出', '财拨_对个人和家庭的补助', '财拨_资本性支出']),
+  'sum.财拨人员经费': identity('sum.财拨人员经费', '财拨_人员经费', [
+    '财拨_工资福利支出',
+    '财拨_对个人和家庭的补助',
+  ]),
+  'sum.财拨经济分类': identity('sum.财拨经济分类', '财拨_本年支出_合计', [
+    '财拨_工资福利支出',
+    '财拨_商品和服务支出',
+    '财拨_对个人和家庭的补助',
+    '财拨_资本性支出',
+  ]),
   'sum.其他资金收入': identity('sum.其他资金收入', '其他_本年收入', 收入来源.slice(1)),
-  'sum.其他资金支出': identity('sum.其他资金支出', '其他_本年支出', ['支出_政府性基金预算财政拨款', '支出_国有资本经营预算财政拨款', '支出_其他资金']),
+  'sum.其他资金支出': identity('sum.其他资金支出', '其他_本年支出', [
+    '支出_政府性基金预算财政拨款',
+    '支出_国有资本经营预算财政拨款',
+    '支出_其他资金',
+  ]),
   'sum.其他收入明细': {
-    valid: [{ values: { 其他_本年收入: 30.5, 其他收入明细表: [['会费', 10.25], ['培训', 20.25]] } }],
+    valid: [
+      {
+        values: {
+          其他_本年收入: 30.5,
+          其他收入明细表: [
+            ['会费', 10.25],
+            ['培训', 20.25],
+          ],
+        },
+      },
+    ],
     invalid: [
       {
-        values: { 其他_本年收入: 33.5, 其他收入明细表: [['会费', 10.25], ['培训', 20.25]] },
-        findings: [{ id: 'sum.其他收入明细', kind: 'mismatch', expected: '30.50', computed: '33.50', cells: ['其他_本年收入'] }],
+        values: {
+          其他_本年收入: 33.5,
+          其他收入明细表: [
+            ['会费', 10.25],
+            ['培训', 20.25],
+          ],
+        },
+        findings: [
+          {
+            id: 'sum.其他收入明细',
+            kind: 'mismatch',
+            expected: '30.50',
+            computed: '33.50',
+            cells: ['其他_本年收入'],
+          },
+        ],
       },
     ],
   },
-  'sum.三公.本年预算': identity('sum.三公.本年预算', '三公_合计_本年预算', ['三公_因公出国_本年预算', '三公_公务接待_本年预算', '三公_公务用车_本年预算']),
-  'sum.三公.本年决算': identity('sum.三公.本年决算', '三公_合计_本年决算', ['三公_因公出国_本年决算', '三公_公务接待_本年决算', '三公_公务用车_本年决算']),
-  'sum.三公.上年预算': identity('sum.三公.上年预算', '三公_合计_上年预算', ['三公_因公出国_上年预算', '三公_公务接待_上年预算', '三公_公务用车_上年预算']),
-  'sum.三公.上年决算': identity('sum.三公.上年决算', '三公_合计_上年决算', ['三公_因公出国_上年决算', '三公_公务接待_上年决算', '三公_公务用车_上年决算']),
-  'sum.三公公务用车.本年预算': identity('sum.三公公务用车.本年预算', '三公_公务用车_本年预算', ['三公_公务用车购置_本年预算', '三公_公务用车运行_本年预算']),
-  'sum.三公公务用车.本年决算': identity('sum.三公公务用车.本年决算', '三公_公务用车_本年决算', ['三公_公务用车购置_本年决算', '三公_公务用车运行_本年决算']),
-  'sum.三公公务用车.上年预算': identity('sum.三公公务用车.上年预算', '三公_公务用车_上年预算', ['三公_公务用车购置_上年预算', '三公_公务用车运行_上年预算']),
-  'sum.三公公务用车.上年决算': identity('sum.三公公务用车.上年决算', '三公_公务用车_上年决算', ['三公_公务用车购置_上年决算', '三公_公务用车运行_上年决算']),
+  'sum.三公.本年预算': identity('sum.三公.本年预算', '三公_合计_本年预算', [
+    '三公_因公出国_本年预算',
+    '三公_公务接待_本年预算',
+    '三公_公务用车_本年预算',
+  ]),
+  'sum.三公.本年决算': identity('sum.三公.本年决算', '三公_合计_本年决算', [
+    '三公_因公出国_本年决算',
+    '三公_公务接待_本年决算',
+    '三公_公务用车_本年决算',
+  ]),
+  'sum.三公.上年预算': identity('sum.三公.上年预算', '三公_合计_上年预算', [
+    '三公_因公出国_上年预算',
+    '三公_公务接待_上年预算',
+    '三公_公务用车_上年预算',
+  ]),
+  'sum.三公.上年决算': identity('sum.三公.上年决算', '三公_合计_上年决算', [
+    '三公_因公出国_上年决算',
+    '三公_公务接待_上年决算',
+    '三公_公务用车_上年决算',
+  ]),
+  'sum.三公公务用车.本年预算': identity('sum.三公公务用车.本年预算', '三公_公务用车_本年预算', [
+    '三公_公务用车购置_本年预算',
+    '三公_公务用车运行_本年预算',
+  ]),
+  'sum.三公公务用车.本年决算': identity('sum.三公公务用车.本年决算', '三公_公务用车_本年决算', [
+    '三公_公务用车购置_本年决算',
+    '三公_公务用车运行_本年决算',
+  ]),
+  'sum.三公公务用车.上年预算': identity('sum.三公公务用车.上年预算', '三公_公务用车_上年预算', [
+    '三公_公务用车购置_上年预算',
+    '三公_公务用车运行_上年预算',
+  ]),
+  'sum.三公公务用车.上年决算': identity('sum.三公公务用车.上年决算', '三公_公务用车_上年决算', [
+    '三公_公务用车购置_上年决算',
+    '三公_公务用车运行_上年决算',
+  ]),
   'sum.项目明细': {
-    valid: [{ values: { 项目支出明细表: [['甲项目', null, null, null, null, 110], ['子一', '甲项目', null, null, null, 60], ['子二', '甲项目', null, null, null, 50]] } }],
+    valid: [
+      {
+        values: {
+          项目支出明细表: [
+            ['甲项目', null, null, null, null, 110],
+            ['子一', '甲项目', null, null, null, 60],
+            ['子二', '甲项目', null, null, null, 50],
+          ],
+        },
+      },
+    ],
     invalid: [
       {
-        values: { 项目支出明细表: [['甲项目', null, null, null, null, 115], ['子一', '甲项目', null, null, null, 60], ['子二', '甲项目', null, null, null, 50]] },
-        findings: [{ id: 'sum.项目明细.甲项目.决算数', kind: 'mismatch', expected: '110.00', computed: '115.00' }],
+        values: {
+          项目支出明细表: [
+            ['甲项目', null, null, null, null, 115],
+            ['子一', '甲项目', null, null, null, 60],
+            ['子二', '甲项目', null, null, null, 50],
+          ],
+        },
+        findings: [
+          { id: 'sum.项目明细.甲项目.决算数', kind: 'mismatch', expected: '110.00', computed: '115.00' },
+        ],
       },
       {
         values: { 项目支出明细表: [['子一', '丙项目', null, null, null, 60]] },
@@ -236,44 +460,195 @@ const CASES: Record<string, Cases> = {
     ],
   },
   'sum.项目合计': {
-    valid: [{ values: { 项目_合计_决算数: 120, 项目支出明细表: [['甲项目', null, null, null, null, 110], ['子一', '甲项目', null, null, null, 110], ['乙项目', null, null, null, null, 10]] } }],
+    valid: [
+      {
+        values: {
+          项目_合计_决算数: 120,
+          项目支出明细表: [
+            ['甲项目', null, null, null, null, 110],
+            ['子一', '甲项目', null, null, null, 110],
+            ['乙项目', null, null, null, null, 10],
+          ],
+        },
+      },
+    ],
     invalid: [
       {
-        values: { 项目_合计_决算数: 125, 项目支出明细表: [['甲项目', null, null, null, null, 110], ['子一', '甲项目', null, null, null, 110], ['乙项目', null, null, null, null, 10]] },
-        findings: [{ id: 'sum.项目合计.决算数', kind: 'mismatch', expected: '120.00', computed: '125.00', cells: ['项目_合计_决算数'] }],
+        values: {
+          项目_合计_决算数: 125,
+          项目支出明细表: [
+            ['甲项目', null, null, null, null, 110],
+            ['子一', '甲项目', null, null, null, 110],
+            ['乙项目', null, null, null, null, 10],
+          ],
+        },
+        findings: [
+          {
+            id: 'sum.项目合计.决算数',
+            kind: 'mismatch',
+            expected: '120.00',
+            computed: '125.00',
+            cells: ['项目_合计_决算数'],
+          },
+        ],
       },
     ],
   },
   'input.项目重名': {
-    valid: [{ values: { 项目支出明细表: [['培训', null, 10, 5, 15, 15], ['会议', null, 20, 0, 20, 20]] } }],
-    invalid: [{ values: { 项目支出明细表: [['培训', null, 10, 5, 15, 15], ['培训', null, 20, 0, 20, 20]] }, findings: [{ id: 'input.项目重名.培训', kind: 'notice' }] }],
+    valid: [
+      {
+        values: {
+          项目支出明细表: [
+            ['培训', null, 10, 5, 15, 15],
+            ['会议', null, 20, 0, 20, 20],
+          ],
+        },
+      },
+    ],
+    invalid: [
+      {
+        values: {
+          项目支出明细表: [
+            ['培训', null, 10, 5, 15, 15],
+            ['培训', null, 20, 0, 20, 20],
+          ],
+        },
+        findings: [{ id: 'input.项目重名.培训', kind: 'notice' }],
+      },
+    ],
   },
   'sum.项目预算总额': {
-    valid: [{ values: { 项目支出明细表: [['培训', null, 10, 5, 15, 15]], 项目_合计_年初预算: 10, 项目_合计_年中追加: 5, 项目_合计_预算总额: 15 } }],
+    valid: [
+      {
+        values: {
+          项目支出明细表: [['培训', null, 10, 5, 15, 15]],
+          项目_合计_年初预算: 10,
+          项目_合计_年中追加: 5,
+          项目_合计_预算总额: 15,
+        },
+      },
+    ],
     invalid: [
-      { values: { 项目支出明细表: [['培训', null, 10, 5, 16, 15]] }, findings: [{ id: 'sum.项目预算总额.培训', kind: 'mismatch', expected: '15.00', computed: '16.00' }] },
+      {
+        values: { 项目支出明细表: [['培训', null, 10, 5, 16, 15]] },
+        findings: [{ id: 'sum.项目预算总额.培训', kind: 'mismatch', expected: '15.00', computed: '16.00' }],
+      },
       {
         values: { 项目_合计_年初预算: 10, 项目_合计_年中追加: 5, 项目_合计_预算总额: 18 },
-        findings: [{ id: 'sum.项目预算总额.合计', kind: 'mismatch', expected: '15.00', computed: '18.00', cells: ['项目_合计_预算总额', '项目_合计_年初预算', '项目_合计_年中追加'] }],
+        findings: [
+          {
+            id: 'sum.项目预算总额.合计',
+            kind: 'mismatch',
+            expected: '15.00',
+            computed: '18.00',
+            cells: ['项目_合计_预算总额', '项目_合计_年初预算', '项目_合计_年中追加'],
+          },
+        ],
       },
     ],
   },
   'sum.人员.编制数': {
-    valid: [{ values: { 人员情况表: [['本部', 19, 18, null], ['中心', 4, 2, null]], 基础_编制数: 23 } }],
-    invalid: [{ values: { 人员情况表: [['本部', 19, 18, null], ['中心', 4, 2, null]], 基础_编制数: 24 }, findings: [{ id: 'sum.人员.编制数', kind: 'mismatch', expected: '23.00', computed: '24.00', cells: ['基础_编制数'] }] }],
+    valid: [
+      {
+        values: {
+          人员情况表: [
+            ['本部', 19, 18, null],
+            ['中心', 4, 2, null],
+          ],
+          基础_编制数: 23,
+        },
+      },
+    ],
+    invalid: [
+      {
+        values: {
+          人员情况表: [
+            ['本部', 19, 18, null],
+            ['中心', 4, 2, null],
+          ],
+          基础_编制数: 24,
+        },
+        findings: [
+          {
+            id: 'sum.人员.编制数',
+            kind: 'mismatch',
+            expected: '23.00',
+            computed: '24.00',
+            cells: ['基础_编制数'],
+          },
+        ],
+      },
+    ],
   },
   'sum.人员.在职人数': {
-    valid: [{ values: { 人员情况表: [['本部', 19, 18, null], ['中心', 4, 2, null]], 基础_在职人数: 20 } }],
-    invalid: [{ values: { 人员情况表: [['本部', 19, 18, null], ['中心', 4, 2, null]], 基础_在职人数: 21 }, findings: [{ id: 'sum.人员.在职人数', kind: 'mismatch', expected: '20.00', computed: '21.00', cells: ['基础_在职人数'] }] }],
+    valid: [
+      {
+        values: {
+          人员情况表: [
+            ['本部', 19, 18, null],
+            ['中心', 4, 2, null],
+          ],
+          基础_在职人数: 20,
+        },
+      },
+    ],
+    invalid: [
+      {
+        values: {
+          人员情况表: [
+            ['本部', 19, 18, null],
+            ['中心', 4, 2, null],
+          ],
+          基础_在职人数: 21,
+        },
+        findings: [
+          {
+            id: 'sum.人员.在职人数',
+            kind: 'mismatch',
+            expected: '20.00',
+            computed: '21.00',
+            cells: ['基础_在职人数'],
+          },
+        ],
+      },
+    ],
   },
-  'balance.部门': identity('balance.部门', '支出_年末结转和结余', ['收入_年初结转和结余', '收入_本年收入合计', '收入_使用非财政拨款结余', '−支出_本年支出合计', '−支出_结余分配']),
-  'balance.一般公共预算': identity('balance.一般公共预算', '结转_一般公共预算_年末', ['结转_一般公共预算_年初', '收入_一般公共预算财政拨款', '−支出_一般公共预算财政拨款']),
-  'balance.财拨.基本': identity('balance.财拨.基本', '财拨_年末结转结余_基本', ['财拨_年初结转结余_基本', '财拨_本年收入_基本', '−财拨_本年支出_基本']),
-  'balance.财拨.项目': identity('balance.财拨.项目', '财拨_年末结转结余_项目', ['财拨_年初结转结余_项目', '财拨_本年收入_项目', '−财拨_本年支出_项目']),
-  'balance.财拨.合计': identity('balance.财拨.合计', '财拨_年末结转结余_合计', ['财拨_年初结转结余_合计', '财拨_本年收入_合计', '−财拨_本年支出_合计']),
-  'balance.其他资金': identity('balance.其他资金', '其他_年末结转', ['其他_年初结转', '其他_本年收入', '−其他_本年支出']),
+  'balance.部门': identity('balance.部门', '支出_年末结转和结余', [
+    '收入_年初结转和结余',
+    '收入_本年收入合计',
+    '收入_使用非财政拨款结余',
+    '−支出_本年支出合计',
+    '−支出_结余分配',
+  ]),
+  'balance.一般公共预算': identity('balance.一般公共预算', '结转_一般公共预算_年末', [
+    '结转_一般公共预算_年初',
+    '收入_一般公共预算财政拨款',
+    '−支出_一般公共预算财政拨款',
+  ]),
+  'balance.财拨.基本': identity('balance.财拨.基本', '财拨_年末结转结余_基本', [
+    '财拨_年初结转结余_基本',
+    '财拨_本年收入_基本',
+    '−财拨_本年支出_基本',
+  ]),
+  'balance.财拨.项目': identity('balance.财拨.项目', '财拨_年末结转结余_项目', [
+    '财拨_年初结转结余_项目',
+    '财拨_本年收入_项目',
+    '−财拨_本年支出_项目',
+  ]),
+  'balance.财拨.合计': identity('balance.财拨.合计', '财拨_年末结转结余_合计', [
+    '财拨_年初结转结余_合计',
+    '财拨_本年收入_合计',
+    '−财拨_本年支出_合计',
+  ]),
+  'balance.其他资金': identity('balance.其他资金', '其他_年末结转', [
+    '其他_年初结转',
+    '其他_本年收入',
+    '−其他_本年支出',
+  ]),
   'same.财拨收入': identity('same.财拨收入', '财拨_本年收入_合计', ['收入_一般公共预算财政拨款']),
-  'same.财拨收入与调整后预算': identity('same.财拨收入与调整后预算', '财拨_调整后预算_合计', ['收入_一般公共预算财政拨款']),
+  'same.财拨收入与调整后预算': identity('same.财拨收入与调整后预算', '财拨_调整后预算_合计', [
+    '收入_一般公共预算财政拨款',
+  ]),
   'same.财拨支出': identity('same.财拨支出', '财拨_本年支出_合计', ['支出_一般公共预算财政拨款']),
   'same.财拨年初结转': identity('same.财拨年初结转', '财拨_年初结转结余_合计', ['结转_一般公共预算_年初']),
   'same.财拨年末结转': identity('same.财拨年末结转', '财拨_年末结转结余_合计', ['结转_一般公共预算_年末']),
@@ -281,8 +656,12 @@ const CASES: Record<string, Cases> = {
   'same.其他资金年末结转': identity('same.其他资金年末结转', '其他_年末结转', ['结转_其他资金_年末']),
   'same.年初结转结余': identity('same.年初结转结余', '结转_合计_年初', ['收入_年初结转和结余']),
   'same.年末结转结余': identity('same.年末结转结余', '结转_合计_年末', ['支出_年末结转和结余']),
-  'same.预算完成上年结转': identity('same.预算完成上年结转', '基础_预算完成_上年结转', ['收入_年初结转和结余']),
-  'same.预算完成年末结余': identity('same.预算完成年末结余', '基础_预算完成_年末结余', ['基础_结转结余_本年']),
+  'same.预算完成上年结转': identity('same.预算完成上年结转', '基础_预算完成_上年结转', [
+    '收入_年初结转和结余',
+  ]),
+  'same.预算完成年末结余': identity('same.预算完成年末结余', '基础_预算完成_年末结余', [
+    '基础_结转结余_本年',
+  ]),
   // Siblings 900 and 100 (and 1000 when given): the figure's size among them says its unit.
   'unit.量级': {
     valid: [
@@ -305,13 +684,23 @@ const CASES: Record<string, Cases> = {
       },
       {
         // A bare 1000000 among 900, 100 and 1000: far off by 10⁴.
-        values: { 收入_一般公共预算财政拨款: 900, 收入_其他收入: 100, 收入_本年收入合计: 1000, 收入_事业收入: 1000000 },
+        values: {
+          收入_一般公共预算财政拨款: 900,
+          收入_其他收入: 100,
+          收入_本年收入合计: 1000,
+          收入_事业收入: 1000000,
+        },
         findings: [{ id: 'unit.量级.收入_事业收入', kind: 'unitSlip', cells: ['收入_事业收入'] }],
       },
     ],
   },
-  'same.预算完成年末结余.收支总表': identity('same.预算完成年末结余.收支总表', '基础_预算完成_年末结余', ['支出_年末结转和结余']),
-  'same.基础年末结转结余': identity('same.基础年末结转结余', '基础_结转结余_本年', ['财拨_年末结转结余_合计', '其他_年末结转']),
+  'same.预算完成年末结余.收支总表': identity('same.预算完成年末结余.收支总表', '基础_预算完成_年末结余', [
+    '支出_年末结转和结余',
+  ]),
+  'same.基础年末结转结余': identity('same.基础年末结转结余', '基础_结转结余_本年', [
+    '财拨_年末结转结余_合计',
+    '其他_年末结转',
+  ]),
   'same.财拨基本支出': identity('same.财拨基本支出', '财拨_基本支出', ['财拨_本年支出_基本']),
   'same.财拨项目支出': identity('same.财拨项目支出', '财拨_项目支出', ['财拨_本年支出_项目']),
   'same.项目决算合计': identity('same.项目决算合计', '项目_合计_决算数', ['财拨_项目支出']),
@@ -319,14 +708,28 @@ const CASES: Record<string, Cases> = {
   'same.项目年中追加': identity('same.项目年中追加', '项目_合计_年中追加', ['财拨_年中追加_项目']),
   'same.项目预算总额': identity('same.项目预算总额', '项目_合计_预算总额', ['财拨_调整后预算_项目']),
   'same.公用经费决算': identity('same.公用经费决算', '基础_公用经费决算', ['财拨_公用经费']),
-  'same.预算完成年初预算': identity('same.预算完成年初预算', '基础_预算完成_年初预算', ['财拨_年初预算_合计']),
-  'same.预算完成本年追加': identity('same.预算完成本年追加', '基础_预算完成_本年追加', ['财拨_年中追加_合计']),
-  'same.预算调整年初预算': identity('same.预算调整年初预算', '基础_预算调整_年初预算', ['财拨_年初预算_合计']),
+  'same.预算完成年初预算': identity('same.预算完成年初预算', '基础_预算完成_年初预算', [
+    '财拨_年初预算_合计',
+  ]),
+  'same.预算完成本年追加': identity('same.预算完成本年追加', '基础_预算完成_本年追加', [
+    '财拨_年中追加_合计',
+  ]),
+  'same.预算调整年初预算': identity('same.预算调整年初预算', '基础_预算调整_年初预算', [
+    '财拨_年初预算_合计',
+  ]),
   'same.预算调整调整数': identity('same.预算调整调整数', '基础_预算调整_调整数', ['财拨_年中追加_合计']),
   'carry.结转结余': identity('carry.结转结余', '基础_结转结余_上年', ['收入_年初结转和结余']),
   'part.财拨_工资福利支出': atMost('part.财拨_工资福利支出', ['财拨_工资福利支出'], '支出_工资福利支出'),
-  'part.财拨_商品和服务支出': atMost('part.财拨_商品和服务支出', ['财拨_商品和服务支出'], '支出_商品和服务支出'),
-  'part.财拨_对个人和家庭的补助': atMost('part.财拨_对个人和家庭的补助', ['财拨_对个人和家庭的补助'], '支出_对个人和家庭的补助'),
+  'part.财拨_商品和服务支出': atMost(
+    'part.财拨_商品和服务支出',
+    ['财拨_商品和服务支出'],
+    '支出_商品和服务支出'
+  ),
+  'part.财拨_对个人和家庭的补助': atMost(
+    'part.财拨_对个人和家庭的补助',
+    ['财拨_对个人和家庭的补助'],
+    '支出_对个人和家庭的补助'
+  ),
   'part.财拨_资本性支出': atMost('part.财拨_资本性支出', ['财拨_资本性支出'], '支出_资本性支出'),
   'part.财拨_人员经费': atMost('part.财拨_人员经费', ['财拨_人员经费'], '支出_人员经费'),
   'part.财拨_公用经费': atMost('part.财拨_公用经费', ['财拨_公用经费'], '支出_公用经费'),
@@ -341,31 +744,68 @@ const CASES: Record<string, Cases> = {
   'budget.公用.水费': overBudget('budget.公用.水费', '公用_水费_本年决算', ['公用_水费_本年预算']),
   'budget.公用.电费': overBudget('budget.公用.电费', '公用_电费_本年决算', ['公用_电费_本年预算']),
   'budget.公用.邮电费': overBudget('budget.公用.邮电费', '公用_邮电费_本年决算', ['公用_邮电费_本年预算']),
-  'budget.公用.物业管理费': overBudget('budget.公用.物业管理费', '公用_物业管理费_本年决算', ['公用_物业管理费_本年预算']),
+  'budget.公用.物业管理费': overBudget('budget.公用.物业管理费', '公用_物业管理费_本年决算', [
+    '公用_物业管理费_本年预算',
+  ]),
   'budget.公用.差旅费': overBudget('budget.公用.差旅费', '公用_差旅费_本年决算', ['公用_差旅费_本年预算']),
   'budget.公用.维修费': overBudget('budget.公用.维修费', '公用_维修费_本年决算', ['公用_维修费_本年预算']),
   'budget.公用.会议费': overBudget('budget.公用.会议费', '公用_会议费_本年决算', ['公用_会议费_本年预算']),
   'budget.公用.培训费': overBudget('budget.公用.培训费', '公用_培训费_本年决算', ['公用_培训费_本年预算']),
-  'budget.公用.公务接待费': overBudget('budget.公用.公务接待费', '公用_公务接待费_本年决算', ['公用_公务接待费_本年预算']),
+  'budget.公用.公务接待费': overBudget('budget.公用.公务接待费', '公用_公务接待费_本年决算', [
+    '公用_公务接待费_本年预算',
+  ]),
   'budget.公用.劳务费': overBudget('budget.公用.劳务费', '公用_劳务费_本年决算', ['公用_劳务费_本年预算']),
-  'budget.公用.工会经费': overBudget('budget.公用.工会经费', '公用_工会经费_本年决算', ['公用_工会经费_本年预算']),
+  'budget.公用.工会经费': overBudget('budget.公用.工会经费', '公用_工会经费_本年决算', [
+    '公用_工会经费_本年预算',
+  ]),
   'budget.公用.福利费': overBudget('budget.公用.福利费', '公用_福利费_本年决算', ['公用_福利费_本年预算']),
-  'budget.公用.公务用车运行维护费': overBudget('budget.公用.公务用车运行维护费', '公用_公务用车运行维护费_本年决算', ['公用_公务用车运行维护费_本年预算']),
-  'budget.公用.其他交通费用': overBudget('budget.公用.其他交通费用', '公用_其他交通费用_本年决算', ['公用_其他交通费用_本年预算']),
-  'budget.公用.其他商品和服务支出': overBudget('budget.公用.其他商品和服务支出', '公用_其他商品和服务支出_本年决算', ['公用_其他商品和服务支出_本年预算']),
+  'budget.公用.公务用车运行维护费': overBudget(
+    'budget.公用.公务用车运行维护费',
+    '公用_公务用车运行维护费_本年决算',
+    ['公用_公务用车运行维护费_本年预算']
+  ),
+  'budget.公用.其他交通费用': overBudget('budget.公用.其他交通费用', '公用_其他交通费用_本年决算', [
+    '公用_其他交通费用_本年预算',
+  ]),
+  'budget.公用.其他商品和服务支出': overBudget(
+    'budget.公用.其他商品和服务支出',
+    '公用_其他商品和服务支出_本年决算',
+    ['公用_其他商品和服务支出_本年预算']
+  ),
   'budget.公用经费': overBudget('budget.公用经费', '基础_公用经费决算', ['基础_公用经费预算']),
-  'budget.项目支出': overBudget('budget.项目支出', '项目_合计_决算数', ['项目_合计_预算总额', '财拨_年初结转结余_项目']),
+  'budget.项目支出': overBudget('budget.项目支出', '项目_合计_决算数', [
+    '项目_合计_预算总额',
+    '财拨_年初结转结余_项目',
+  ]),
   'budget.政府采购': overBudget('budget.政府采购', '基础_政府采购实际', ['基础_政府采购预算']),
-  'sum.资金来源.项目支出': identity('sum.资金来源.项目支出', '支出_项目支出', ['财拨_项目支出', '其他_项目支出']),
-  'sum.资金来源.公用经费': identity('sum.资金来源.公用经费', '支出_公用经费', ['财拨_公用经费', '其他_公用经费']),
+  'sum.资金来源.项目支出': identity('sum.资金来源.项目支出', '支出_项目支出', [
+    '财拨_项目支出',
+    '其他_项目支出',
+  ]),
+  'sum.资金来源.公用经费': identity('sum.资金来源.公用经费', '支出_公用经费', [
+    '财拨_公用经费',
+    '其他_公用经费',
+  ]),
   'sum.资金来源.工资福利支出': (() => {
-    const c = identity('sum.资金来源.工资福利支出', '支出_工资福利支出', ['财拨_工资福利支出', '其他_工资福利支出']);
+    const c = identity('sum.资金来源.工资福利支出', '支出_工资福利支出', [
+      '财拨_工资福利支出',
+      '其他_工资福利支出',
+    ]);
     // No 其他资金 part stated: nothing to add up (part.财拨_工资福利支出 bounds the 财政拨款 part).
     return { ...c, valid: [...c.valid, { values: { 支出_工资福利支出: 100, 财拨_工资福利支出: 130 } }] };
   })(),
-  'sum.资金来源.商品和服务支出': identity('sum.资金来源.商品和服务支出', '支出_商品和服务支出', ['财拨_商品和服务支出', '其他_商品和服务支出']),
-  'sum.资金来源.对个人和家庭的补助': identity('sum.资金来源.对个人和家庭的补助', '支出_对个人和家庭的补助', ['财拨_对个人和家庭的补助', '其他_对个人和家庭的补助']),
-  'sum.资金来源.资本性支出': identity('sum.资金来源.资本性支出', '支出_资本性支出', ['财拨_资本性支出', '其他_资本性支出']),
+  'sum.资金来源.商品和服务支出': identity('sum.资金来源.商品和服务支出', '支出_商品和服务支出', [
+    '财拨_商品和服务支出',
+    '其他_商品和服务支出',
+  ]),
+  'sum.资金来源.对个人和家庭的补助': identity('sum.资金来源.对个人和家庭的补助', '支出_对个人和家庭的补助', [
+    '财拨_对个人和家庭的补助',
+    '其他_对个人和家庭的补助',
+  ]),
+  'sum.资金来源.资本性支出': identity('sum.资金来源.资本性支出', '支出_资本性支出', [
+    '财拨_资本性支出',
+    '其他_资本性支出',
+  ]),
   // 基本支出 = 财拨基本支出 500 + (其他资金本年支出 80 − 其他资金项目支出 50) = 530.
   'sum.资金来源.基本支出': {
     valid: [{ values: { 支出_基本支出: 530, 财拨_基本支出: 500, 其他_本年支出: 80, 其他_项目支出: 50 } }],
@@ -373,25 +813,71 @@ const CASES: Record<string, Cases> = {
       {
         // All other funds booked as 项目 while 基本支出 still counts 30 of them.
         values: { 支出_基本支出: 530, 财拨_基本支出: 500, 其他_本年支出: 80, 其他_项目支出: 80 },
-        findings: [{ id: 'sum.资金来源.基本支出', kind: 'mismatch', expected: '500.00', computed: '530.00', cells: ['支出_基本支出', '财拨_基本支出', '其他_本年支出', '其他_项目支出'] }],
+        findings: [
+          {
+            id: 'sum.资金来源.基本支出',
+            kind: 'mismatch',
+            expected: '500.00',
+            computed: '530.00',
+            cells: ['支出_基本支出', '财拨_基本支出', '其他_本年支出', '其他_项目支出'],
+          },
+        ],
       },
     ],
   },
-  'sum.财政拨款收入小计': identity('sum.财政拨款收入小计', '收入_财政拨款小计', ['收入_一般公共预算财政拨款', '收入_政府性基金预算财政拨款', '收入_国有资本经营预算财政拨款']),
-  'sum.财政拨款支出小计': identity('sum.财政拨款支出小计', '支出_财政拨款小计', ['支出_一般公共预算财政拨款', '支出_政府性基金预算财政拨款', '支出_国有资本经营预算财政拨款']),
+  'sum.财政拨款收入小计': identity('sum.财政拨款收入小计', '收入_财政拨款小计', [
+    '收入_一般公共预算财政拨款',
+    '收入_政府性基金预算财政拨款',
+    '收入_国有资本经营预算财政拨款',
+  ]),
+  'sum.财政拨款支出小计': identity('sum.财政拨款支出小计', '支出_财政拨款小计', [
+    '支出_一般公共预算财政拨款',
+    '支出_政府性基金预算财政拨款',
+    '支出_国有资本经营预算财政拨款',
+  ]),
   'sum.本年收入合计.财政拨款小计': (() => {
-    const c = identity('sum.本年收入合计.财政拨款小计', '收入_本年收入合计', ['收入_财政拨款小计', ...收入来源.slice(3)]);
+    const c = identity('sum.本年收入合计.财政拨款小计', '收入_本年收入合计', [
+      '收入_财政拨款小计',
+      ...收入来源.slice(3),
+    ]);
     // Without the subtotal the split lines decide (sum.本年收入合计), not this check.
     return { ...c, valid: [...c.valid, { values: { 收入_本年收入合计: 999, 收入_其他收入: 10 } }] };
   })(),
   // Only the 类 given count: 一般公共服务 10.25 + 科学技术 20.25 = 30.50.
-  'sum.功能分类.收入': identity('sum.功能分类.收入', '收入_本年收入合计', ['功能_一般公共服务_收入', '功能_科学技术_收入']),
-  'sum.功能分类.支出': identity('sum.功能分类.支出', '支出_本年支出合计', ['功能_一般公共服务_支出', '功能_科学技术_支出', '功能_社会保障和就业_支出']),
-  'budget.三公.因公出国': atMost('budget.三公.因公出国', ['三公_因公出国_本年决算'], '三公_因公出国_本年预算'),
-  'budget.三公.公务接待': atMost('budget.三公.公务接待', ['三公_公务接待_本年决算'], '三公_公务接待_本年预算'),
-  'budget.三公.公务用车': atMost('budget.三公.公务用车', ['三公_公务用车_本年决算'], '三公_公务用车_本年预算'),
-  'budget.三公.公务用车购置': atMost('budget.三公.公务用车购置', ['三公_公务用车购置_本年决算'], '三公_公务用车购置_本年预算'),
-  'budget.三公.公务用车运行': atMost('budget.三公.公务用车运行', ['三公_公务用车运行_本年决算'], '三公_公务用车运行_本年预算'),
+  'sum.功能分类.收入': identity('sum.功能分类.收入', '收入_本年收入合计', [
+    '功能_一般公共服务_收入',
+    '功能_科学技术_收入',
+  ]),
+  'sum.功能分类.支出': identity('sum.功能分类.支出', '支出_本年支出合计', [
+    '功能_一般公共服务_支出',
+    '功能_科学技术_支出',
+    '功能_社会保障和就业_支出',
+  ]),
+  'budget.三公.因公出国': atMost(
+    'budget.三公.因公出国',
+    ['三公_因公出国_本年决算'],
+    '三公_因公出国_本年预算'
+  ),
+  'budget.三公.公务接待': atMost(
+    'budget.三公.公务接待',
+    ['三公_公务接待_本年决算'],
+    '三公_公务接待_本年预算'
+  ),
+  'budget.三公.公务用车': atMost(
+    'budget.三公.公务用车',
+    ['三公_公务用车_本年决算'],
+    '三公_公务用车_本年预算'
+  ),
+  'budget.三公.公务用车购置': atMost(
+    'budget.三公.公务用车购置',
+    ['三公_公务用车购置_本年决算'],
+    '三公_公务用车购置_本年预算'
+  ),
+  'budget.三公.公务用车运行': atMost(
+    'budget.三公.公务用车运行',
+    ['三公_公务用车运行_本年决算'],
+    '三公_公务用车运行_本年预算'
+  ),
   'budget.三公.合计': atMost('budget.三公.合计', ['三公_合计_本年决算'], '三公_合计_本年预算'),
   'rate.在职人员控制率': statedRate('rate.在职人员控制率', '基础_在职人员控制率', '在职人员控制率'),
   'rate.公用经费控制率': statedRate('rate.公用经费控制率', '基础_公用经费控制率', '公用经费控制率'),
@@ -425,20 +911,23 @@ describe.each(Object.entries(CASES))('%s, run alone', (id, cases) => {
     expect(run(id, c).map((f) => f.id)).toEqual([]);
   });
 
-  test.each(cases.invalid.map((c, i) => [i, c] as const))('invalid case %d raises exactly the findings named', (_i, c) => {
-    const got = run(id, c);
-    expect(got.map((f) => f.id).sort()).toEqual(c.findings.map((f) => f.id).sort());
-    for (const want of c.findings) {
-      const f = got.find((x) => x.id === want.id)!;
-      expect(f.rule).toBe(id);
-      expect(f.kind).toBe(want.kind);
-      if (want.expected !== undefined) expect(f.expected?.value.toFixed(2)).toBe(want.expected);
-      if (want.computed !== undefined) expect(f.computed?.value.toFixed(2)).toBe(want.computed);
-      const marked = f.operands.map((o) => o.address);
-      for (const cell of want.cells ?? []) expect(marked).toContain(at(cell));
-      if (want.says !== undefined) expect(f.title).toContain(want.says);
+  test.each(cases.invalid.map((c, i) => [i, c] as const))(
+    'invalid case %d raises exactly the findings named',
+    (_i, c) => {
+      const got = run(id, c);
+      expect(got.map((f) => f.id).sort()).toEqual(c.findings.map((f) => f.id).sort());
+      for (const want of c.findings) {
+        const f = got.find((x) => x.id === want.id)!;
+        expect(f.rule).toBe(id);
+        expect(f.kind).toBe(want.kind);
+        if (want.expected !== undefined) expect(f.expected?.value.toFixed(2)).toBe(want.expected);
+        if (want.computed !== undefined) expect(f.computed?.value.toFixed(2)).toBe(want.computed);
+        const marked = f.operands.map((o) => o.address);
+        for (const cell of want.cells ?? []) expect(marked).toContain(at(cell));
+        if (want.says !== undefined) expect(f.title).toContain(want.says);
+      }
     }
-  });
+  );
 });
 
 test('every check id has at least one invalid case run alone, and no case names an unknown check', () => {

@@ -63,12 +63,14 @@ function nudge(decl: CheckDecl): InputValues {
   const name = decl.operands[0];
   const d = INPUT_BY_NAME.get(name)!;
   const v = base[name];
-  if (d.type !== 'scalar' || v === undefined || v === null) throw new Error(`${decl.id}: ${name} is blank in the synthetic department`);
+  if (d.type !== 'scalar' || v === undefined || v === null)
+    throw new Error(`${decl.id}: ${name} is blank in the synthetic department`);
   if (d.kind === 'year') return { ...base, [name]: (v as number) - 1 };
   if (d.kind === 'rate') return { ...base, [name]: `${(parseFloat(String(v)) + 7).toFixed(2)}%` };
   // A part pushed past its whole; a 决算 past its 预算 (all of it, when the budget side is a sum);
   // any other figure moved off its identity.
-  if (decl.family === '部分') return { ...base, [name]: (base[decl.operands[decl.operands.length - 1]] as number) + 1 };
+  if (decl.family === '部分')
+    return { ...base, [name]: (base[decl.operands[decl.operands.length - 1]] as number) + 1 };
   if (decl.family === '预算') {
     const budget = decl.operands.slice(1).reduce((s, b) => s.plus(base[b] as number), new D(0));
     return { ...base, [name]: budget.plus(1).toNumber() };

@@ -3,7 +3,13 @@ import { templateReading, InputValues } from '../../src/core/fill';
 import { TEMPLATE_ADDRESS } from '../../src/catalogue/layout';
 import { CHECKS } from '../../src/catalogue/checks';
 import { buildModel } from '../../src/core/model';
-import { evaluateChecks, explanationOf, explanationStatus, flattenFindings, runChecks } from '../../src/core/checks';
+import {
+  evaluateChecks,
+  explanationOf,
+  explanationStatus,
+  flattenFindings,
+  runChecks,
+} from '../../src/core/checks';
 import { findingMarks, findingsSheet } from '../../src/core/sheets/findingsSheet';
 import { fullText, nextStepText } from '../../src/core/render/finding';
 import type { Finding, IndicatorResult, Operand, ScoreSheet } from '../../src/core/results';
@@ -21,12 +27,28 @@ function find(fs: Finding[], id: string): Finding | undefined {
 }
 
 /** Findings of a synthetic workbook holding only `values` (input findings for blank required cells ignored). */
-function check(values: InputValues, indicators: IndicatorResult[] = [], scores: ScoreSheet | null = null): Finding[] {
+function check(
+  values: InputValues,
+  indicators: IndicatorResult[] = [],
+  scores: ScoreSheet | null = null
+): Finding[] {
   return runChecks(buildModel(templateReading(values)), indicators, scores);
 }
 
-function indicator(id: string, value: string | null, operands: Operand[] = [], formula = `${id}公式`): IndicatorResult {
-  return { id, label: id, formula, value: value === null ? null : new D(value), operands, ...(value === null ? { unavailable: '编制数为 0，无法计算' } : {}) };
+function indicator(
+  id: string,
+  value: string | null,
+  operands: Operand[] = [],
+  formula = `${id}公式`
+): IndicatorResult {
+  return {
+    id,
+    label: id,
+    formula,
+    value: value === null ? null : new D(value),
+    operands,
+    ...(value === null ? { unavailable: '编制数为 0，无法计算' } : {}),
+  };
 }
 
 describe('check catalogue', () => {
@@ -66,7 +88,8 @@ describe('合计: total = Σ parts', () => {
     expect(f.tolerance!.value.toString()).toBe('0.045');
     expect(fullText(f)).toContain('应为 150.50，实为 151.00，差额 +0.50');
     expect(fullText(f)).toContain('容差 ±0.045（9 个金额各按 ±0.005 的四舍五入误差计）');
-    for (const n of ['收入_本年收入合计', '收入_一般公共预算财政拨款', '收入_其他收入']) expect(fullText(f)).toContain(at(n));
+    for (const n of ['收入_本年收入合计', '收入_一般公共预算财政拨款', '收入_其他收入'])
+      expect(fullText(f)).toContain(at(n));
     expect(f.operands.map((o) => o.address)).toEqual([
       at('收入_本年收入合计'),
       at('收入_一般公共预算财政拨款'),
@@ -79,12 +102,22 @@ describe('合计: total = Σ parts', () => {
   test('within tolerance: 478.29 + 877.32 = 1355.61 against 1355.62 (3 terms, ±0.015) is no finding; 0.02 off is', () => {
     const v = { 支出_基本支出: 478.29, 支出_项目支出: 877.32 };
     expect(find(check({ ...v, 支出_本年支出合计: 1355.62 }), 'sum.本年支出合计.支出性质')).toBeUndefined();
-    expect(find(check({ ...v, 支出_本年支出合计: 1355.63 }), 'sum.本年支出合计.支出性质')!.difference!.value.toFixed(2)).toBe('0.02');
+    expect(
+      find(
+        check({ ...v, 支出_本年支出合计: 1355.63 }),
+        'sum.本年支出合计.支出性质'
+      )!.difference!.value.toFixed(2)
+    ).toBe('0.02');
   });
 
   test('a tolerance per term can be set', () => {
-    const m = buildModel(templateReading({ 支出_基本支出: 478.29, 支出_项目支出: 877.32, 支出_本年支出合计: 1355.62 }));
-    const f = find(runChecks(m, [], null, { tolerancePerTerm: new D('0.001') }), 'sum.本年支出合计.支出性质')!;
+    const m = buildModel(
+      templateReading({ 支出_基本支出: 478.29, 支出_项目支出: 877.32, 支出_本年支出合计: 1355.62 })
+    );
+    const f = find(
+      runChecks(m, [], null, { tolerancePerTerm: new D('0.001') }),
+      'sum.本年支出合计.支出性质'
+    )!;
     expect(f.tolerance!.value.toString()).toBe('0.003');
   });
 
@@ -106,9 +139,30 @@ describe('合计: total = Σ parts', () => {
   });
 
   test('counts have no tolerance: 人员情况表 in-post 18 + 2 against 21', () => {
-    const f = find(check({ 人员情况表: [['本部', 19, 18, null], ['中心', 4, 2, null]], 基础_在职人数: 21, 基础_编制数: 23 }), 'sum.人员.在职人数')!;
+    const f = find(
+      check({
+        人员情况表: [
+          ['本部', 19, 18, null],
+          ['中心', 4, 2, null],
+        ],
+        基础_在职人数: 21,
+        基础_编制数: 23,
+      }),
+      'sum.人员.在职人数'
+    )!;
     expect(fullText(f)).toContain('应为 20，实为 21，差额 +1；容差 0');
-    expect(find(check({ 人员情况表: [['本部', 19, 18, null], ['中心', 4, 2, null]], 基础_编制数: 23 }), 'sum.人员.编制数')).toBeUndefined();
+    expect(
+      find(
+        check({
+          人员情况表: [
+            ['本部', 19, 18, null],
+            ['中心', 4, 2, null],
+          ],
+          基础_编制数: 23,
+        }),
+        'sum.人员.编制数'
+      )
+    ).toBeUndefined();
   });
 
   test('a total whose parts are all blank is skipped silently', () => {
@@ -118,7 +172,10 @@ describe('合计: total = Σ parts', () => {
 
 describe('three outcomes: a blank is never 0', () => {
   /** How comparison `id` of check `id` ended, the check run alone. */
-  const outcome = (values: InputValues, id: string) => evaluateChecks(buildModel(templateReading(values)), [], null, { only: [id] }).results.find((r) => r.id === id)!;
+  const outcome = (values: InputValues, id: string) =>
+    evaluateChecks(buildModel(templateReading(values)), [], null, { only: [id] }).results.find(
+      (r) => r.id === id
+    )!;
 
   test('a prior-year 三公 total with one item blank: 无法核实, naming the blank, not “应为 3.70，实为 10.10”', () => {
     const values = { 三公_合计_上年决算: 10.1, 三公_因公出国_上年决算: 2.5, 三公_公务接待_上年决算: 1.2 };
@@ -146,8 +203,28 @@ describe('three outcomes: a blank is never 0', () => {
   });
 
   test('typed 0 and “-” are zero: the same sum decides', () => {
-    expect(outcome({ 三公_合计_上年决算: 10.1, 三公_因公出国_上年决算: 2.5, 三公_公务接待_上年决算: 1.2, 三公_公务用车_上年决算: 0 }, 'sum.三公.上年决算').outcome).toBe('不成立');
-    expect(outcome({ 三公_合计_上年决算: 10.1, 三公_因公出国_上年决算: 2.5, 三公_公务接待_上年决算: 1.2, 三公_公务用车_上年决算: '-' }, 'sum.三公.上年决算').outcome).toBe('不成立');
+    expect(
+      outcome(
+        {
+          三公_合计_上年决算: 10.1,
+          三公_因公出国_上年决算: 2.5,
+          三公_公务接待_上年决算: 1.2,
+          三公_公务用车_上年决算: 0,
+        },
+        'sum.三公.上年决算'
+      ).outcome
+    ).toBe('不成立');
+    expect(
+      outcome(
+        {
+          三公_合计_上年决算: 10.1,
+          三公_因公出国_上年决算: 2.5,
+          三公_公务接待_上年决算: 1.2,
+          三公_公务用车_上年决算: '-',
+        },
+        'sum.三公.上年决算'
+      ).outcome
+    ).toBe('不成立');
   });
 
   test('nothing stated: 无法核实 with every blank named, and no finding', () => {
@@ -155,11 +232,19 @@ describe('three outcomes: a blank is never 0', () => {
     expect(run.findings).toEqual([]);
     expect(run.checks).toHaveLength(1);
     expect(run.checks[0].outcome).toBe('无法核实');
-    expect(run.checks[0].missing.map((o) => o.name)).toEqual(['三公_合计_上年决算', '三公_因公出国_上年决算', '三公_公务接待_上年决算', '三公_公务用车_上年决算']);
+    expect(run.checks[0].missing.map((o) => o.name)).toEqual([
+      '三公_合计_上年决算',
+      '三公_因公出国_上年决算',
+      '三公_公务接待_上年决算',
+      '三公_公务用车_上年决算',
+    ]);
   });
 
   test('a balance with a blank spending: the figures could still reconcile, so 无法核实', () => {
-    const r = outcome({ 财拨_年初结转结余_基本: 10, 财拨_本年收入_基本: 100, 财拨_年末结转结余_基本: 20 }, 'balance.财拨.基本');
+    const r = outcome(
+      { 财拨_年初结转结余_基本: 10, 财拨_本年收入_基本: 100, 财拨_年末结转结余_基本: 20 },
+      'balance.财拨.基本'
+    );
     expect(r.outcome).toBe('无法核实');
     expect(r.missing.map((o) => o.name)).toEqual(['财拨_本年支出_基本']);
   });
@@ -167,14 +252,31 @@ describe('three outcomes: a blank is never 0', () => {
   test('severity follows the consequence: the same discrepancy in a figure an indicator reads is an 错误', () => {
     const values = { 基础_结转结余_上年: 60.64, 收入_年初结转和结余: 4.04 };
     expect(find(check(values), 'carry.结转结余')!.severity).toBe('提示');
-    const reads = indicator('结转结余变动率', '10', [{ name: '基础_结转结余_上年', label: '上年', value: new D('60.64'), address: at('基础_结转结余_上年') }]);
+    const reads = indicator('结转结余变动率', '10', [
+      { name: '基础_结转结余_上年', label: '上年', value: new D('60.64'), address: at('基础_结转结余_上年') },
+    ]);
     const f = find(check(values, [reads]), 'carry.结转结余')!;
     expect(f.severity).toBe('错误');
     expect(f.affects).toEqual(['结转结余变动率']);
   });
 
   test('only the chosen checks run', () => {
-    const run = evaluateChecks(buildModel(templateReading({ ...OTHER_SOURCES_ZERO, 收入_一般公共预算财政拨款: 1, 收入_其他收入: 1, 收入_本年收入合计: 5, 支出_基本支出: 1, 支出_项目支出: 1, 支出_本年支出合计: 9 })), [], null, { only: ['sum.本年收入合计'] });
+    const run = evaluateChecks(
+      buildModel(
+        templateReading({
+          ...OTHER_SOURCES_ZERO,
+          收入_一般公共预算财政拨款: 1,
+          收入_其他收入: 1,
+          收入_本年收入合计: 5,
+          支出_基本支出: 1,
+          支出_项目支出: 1,
+          支出_本年支出合计: 9,
+        })
+      ),
+      [],
+      null,
+      { only: ['sum.本年收入合计'] }
+    );
     expect(run.checks.map((c) => c.rule)).toEqual(['sum.本年收入合计']);
     expect(all(run.findings).map((f) => f.id)).toEqual(['sum.本年收入合计']);
   });
@@ -194,9 +296,16 @@ describe('平衡: 年初 + 收入 − 支出 = 年末', () => {
 
 describe('一致: one quantity stated in two places', () => {
   test('holds, breaks, within tolerance (pair: ±0.01)', () => {
-    expect(find(check({ 收入_一般公共预算财政拨款: 1193.05, 财拨_本年收入_合计: 1193.05 }), 'same.财拨收入')).toBeUndefined();
-    expect(find(check({ 收入_一般公共预算财政拨款: 1193.05, 财拨_本年收入_合计: 1193.06 }), 'same.财拨收入')).toBeUndefined();
-    const f = find(check({ 收入_一般公共预算财政拨款: 1193.05, 财拨_本年收入_合计: 780.19 }), 'same.财拨收入')!;
+    expect(
+      find(check({ 收入_一般公共预算财政拨款: 1193.05, 财拨_本年收入_合计: 1193.05 }), 'same.财拨收入')
+    ).toBeUndefined();
+    expect(
+      find(check({ 收入_一般公共预算财政拨款: 1193.05, 财拨_本年收入_合计: 1193.06 }), 'same.财拨收入')
+    ).toBeUndefined();
+    const f = find(
+      check({ 收入_一般公共预算财政拨款: 1193.05, 财拨_本年收入_合计: 780.19 }),
+      'same.财拨收入'
+    )!;
     expect(f.difference!.value.toFixed(2)).toBe('-412.86');
     expect(fullText(f)).toContain('差额 −412.86；容差 ±0.01');
   });
@@ -204,22 +313,47 @@ describe('一致: one quantity stated in two places', () => {
 
 describe('部分: part ≤ whole', () => {
   test('holds, breaks, within tolerance', () => {
-    expect(find(check({ 财拨_对个人和家庭的补助: 66.73, 支出_对个人和家庭的补助: 66.73 }), 'part.财拨_对个人和家庭的补助')).toBeUndefined();
-    expect(find(check({ 财拨_对个人和家庭的补助: 66.74, 支出_对个人和家庭的补助: 66.73 }), 'part.财拨_对个人和家庭的补助')).toBeUndefined();
-    const f = find(check({ 财拨_对个人和家庭的补助: 77.14, 支出_对个人和家庭的补助: 66.73 }), 'part.财拨_对个人和家庭的补助')!;
+    expect(
+      find(
+        check({ 财拨_对个人和家庭的补助: 66.73, 支出_对个人和家庭的补助: 66.73 }),
+        'part.财拨_对个人和家庭的补助'
+      )
+    ).toBeUndefined();
+    expect(
+      find(
+        check({ 财拨_对个人和家庭的补助: 66.74, 支出_对个人和家庭的补助: 66.73 }),
+        'part.财拨_对个人和家庭的补助'
+      )
+    ).toBeUndefined();
+    const f = find(
+      check({ 财拨_对个人和家庭的补助: 77.14, 支出_对个人和家庭的补助: 66.73 }),
+      'part.财拨_对个人和家庭的补助'
+    )!;
     expect(fullText(f)).toContain('上限 66.73，实为 77.14，超出 +10.41');
   });
 });
 
 describe('预算: 三公 决算 ≤ 预算 is a 提示', () => {
   test('holds and breaks', () => {
-    expect(find(check({ 三公_公务接待_本年决算: 10, 三公_公务接待_本年预算: 10 }), 'budget.三公.公务接待')).toBeUndefined();
-    expect(find(check({ 三公_公务接待_本年决算: 12, 三公_公务接待_本年预算: 10 }), 'budget.三公.公务接待')!.severity).toBe('提示');
+    expect(
+      find(check({ 三公_公务接待_本年决算: 10, 三公_公务接待_本年预算: 10 }), 'budget.三公.公务接待')
+    ).toBeUndefined();
+    expect(
+      find(check({ 三公_公务接待_本年决算: 12, 三公_公务接待_本年预算: 10 }), 'budget.三公.公务接待')!
+        .severity
+    ).toBe('提示');
   });
 });
 
 describe('比率: a stated rate equals its recomputation', () => {
-  const ops: Operand[] = [{ name: '基础_预算完成_上年结转', label: '上年结转', value: new D('61.55'), address: at('基础_预算完成_上年结转') }];
+  const ops: Operand[] = [
+    {
+      name: '基础_预算完成_上年结转',
+      label: '上年结转',
+      value: new D('61.55'),
+      address: at('基础_预算完成_上年结转'),
+    },
+  ];
   // (61.55 + 661.64 + 118.55 − 4.04) ÷ (61.55 + 661.64 + 118.55) = 837.70 ÷ 841.74 = 99.5200…%
   const 完成率 = indicator('预算完成率', '837.70', ops);
   完成率.value = new D('837.70').div('841.74').times(100);
@@ -247,7 +381,10 @@ describe('比率: a stated rate equals its recomputation', () => {
   });
 
   test('a rate that cannot be recomputed is a 提示 saying why', () => {
-    const f = find(check({ 基础_在职人员控制率: '91.30%' }, [indicator('在职人员控制率', null)]), 'rate.在职人员控制率')!;
+    const f = find(
+      check({ 基础_在职人员控制率: '91.30%' }, [indicator('在职人员控制率', null)]),
+      'rate.在职人员控制率'
+    )!;
     expect(f.severity).toBe('提示');
     expect(fullText(f)).toContain('编制数为 0，无法计算');
   });
@@ -256,8 +393,16 @@ describe('比率: a stated rate equals its recomputation', () => {
     const v = { 三公_公务接待_本年决算: 1.26, 三公_公务接待_上年决算: 0.98 };
     // (1.26 − 0.98) ÷ 0.98 = 28.571…%
     expect(find(check({ ...v, 三公_公务接待_增长率: '28.57%' }), 'rate.三公增长率.公务接待')).toBeUndefined();
-    expect(find(check({ ...v, 三公_公务接待_增长率: '30.00%' }), 'rate.三公增长率.公务接待')!.expected!.value.toFixed(2)).toBe('28.57');
-    const zero = find(check({ 三公_公务接待_本年决算: 1, 三公_公务接待_上年决算: 0, 三公_公务接待_增长率: '100%' }), 'rate.三公增长率.公务接待')!;
+    expect(
+      find(
+        check({ ...v, 三公_公务接待_增长率: '30.00%' }),
+        'rate.三公增长率.公务接待'
+      )!.expected!.value.toFixed(2)
+    ).toBe('28.57');
+    const zero = find(
+      check({ 三公_公务接待_本年决算: 1, 三公_公务接待_上年决算: 0, 三公_公务接待_增长率: '100%' }),
+      'rate.三公增长率.公务接待'
+    )!;
     expect(zero.severity).toBe('提示');
   });
 
@@ -269,7 +414,10 @@ describe('比率: a stated rate equals its recomputation', () => {
     const fs = check({ 项目支出明细表: rows });
     const dup = find(fs, 'input.项目重名.培训')!;
     expect(dup.severity).toBe('提示');
-    expect(dup.operands.map((o) => o.address)).toEqual([expect.stringMatching(/^项目支出!A\d+$/), expect.stringMatching(/^项目支出!A\d+$/)]);
+    expect(dup.operands.map((o) => o.address)).toEqual([
+      expect.stringMatching(/^项目支出!A\d+$/),
+      expect.stringMatching(/^项目支出!A\d+$/),
+    ]);
     // 10 + 5 = 15 ≠ 16 and 20 + 0 = 20 ≠ 21: two findings, two ids.
     expect(find(fs, 'sum.项目预算总额.培训@第1行')!.difference!.value.toString()).toBe('1');
     expect(find(fs, 'sum.项目预算总额.培训@第2行')!.difference!.value.toString()).toBe('1');
@@ -280,35 +428,65 @@ describe('比率: a stated rate equals its recomputation', () => {
     // ±0.005 on both amounts: 100·(0.005/0.98 + 1.26·0.005/0.98²) = 1.166181…, plus 0.005 for the stated rate.
     const f = find(check({ ...small, 三公_公务接待_增长率: '30.00%' }), 'rate.三公增长率.公务接待')!;
     expect(f.tolerance!.value.toFixed(4)).toBe('1.1712');
-    expect(find(check({ ...small, 三公_公务接待_增长率: '29.5%' }), 'rate.三公增长率.公务接待')).toBeUndefined();
+    expect(
+      find(check({ ...small, 三公_公务接待_增长率: '29.5%' }), 'rate.三公增长率.公务接待')
+    ).toBeUndefined();
     // 100 times the base: 100·(0.005/98 + 126·0.005/98²) + 0.005 = 0.016662…
     const large = { 三公_公务接待_本年决算: 126, 三公_公务接待_上年决算: 98 };
-    expect(find(check({ ...large, 三公_公务接待_增长率: '28.58%' }), 'rate.三公增长率.公务接待')).toBeUndefined();
-    expect(find(check({ ...large, 三公_公务接待_增长率: '28.60%' }), 'rate.三公增长率.公务接待')!.tolerance!.value.toFixed(4)).toBe('0.0167');
+    expect(
+      find(check({ ...large, 三公_公务接待_增长率: '28.58%' }), 'rate.三公增长率.公务接待')
+    ).toBeUndefined();
+    expect(
+      find(
+        check({ ...large, 三公_公务接待_增长率: '28.60%' }),
+        'rate.三公增长率.公务接待'
+      )!.tolerance!.value.toFixed(4)
+    ).toBe('0.0167');
   });
 });
 
 describe('单位 and 年度', () => {
   test('a figure typed in 元 is named as such, and the identities it breaks fold under it', () => {
-    const fs = check({ 收入_一般公共预算财政拨款: 11930500, 收入_其他收入: 158.53, 收入_本年收入合计: 1351.58, 财拨_本年收入_合计: 1193.05 });
+    const fs = check({
+      收入_一般公共预算财政拨款: 11930500,
+      收入_其他收入: 158.53,
+      收入_本年收入合计: 1351.58,
+      财拨_本年收入_合计: 1193.05,
+    });
     const roots = fs.filter((f) => f.id.startsWith('unit.'));
     expect(roots).toHaveLength(1);
-    expect(fullText(roots[0])).toContain(`${at('收入_一般公共预算财政拨款')} 一般公共预算财政拨款收入 填的是 11930500.00`);
+    expect(fullText(roots[0])).toContain(
+      `${at('收入_一般公共预算财政拨款')} 一般公共预算财政拨款收入 填的是 11930500.00`
+    );
     expect(fullText(roots[0])).toContain('按万元应为 1193.05');
     // Its size among the 收入 lines (158.53, 1351.58) says the same: unit.量级 folds under the same root.
-    expect(roots[0].consequences!.map((c) => c.id).sort()).toEqual(['unit.same.财拨收入', 'unit.sum.本年收入合计', 'unit.量级.收入_一般公共预算财政拨款'].filter((x) => x !== roots[0].id));
+    expect(roots[0].consequences!.map((c) => c.id).sort()).toEqual(
+      ['unit.same.财拨收入', 'unit.sum.本年收入合计', 'unit.量级.收入_一般公共预算财政拨款'].filter(
+        (x) => x !== roots[0].id
+      )
+    );
   });
 
   test('figures labelled with another year', () => {
     expect(find(check({ 评价年度: 2021, 基础_预算调整_数据年度: 2021 }), 'year.预算调整')).toBeUndefined();
-    const f = find(check({ 评价年度: 2021, 基础_预算调整_数据年度: 2020, 基础_预算调整_年初预算: 596.03 }), 'year.预算调整')!;
+    const f = find(
+      check({ 评价年度: 2021, 基础_预算调整_数据年度: 2020, 基础_预算调整_年初预算: 596.03 }),
+      'year.预算调整'
+    )!;
     expect(fullText(f)).toContain('应为 2021，实为 2020');
     expect(f.operands.map((o) => o.address)).toContain(at('基础_预算调整_年初预算'));
   });
 
   test('衔接: this year’s 年初 = last year’s 年末', () => {
-    expect(find(check({ 基础_结转结余_上年: 4.04, 收入_年初结转和结余: 4.04 }), 'carry.结转结余')).toBeUndefined();
-    expect(find(check({ 基础_结转结余_上年: 60.64, 收入_年初结转和结余: 4.04 }), 'carry.结转结余')!.difference!.value.toFixed(2)).toBe('56.60');
+    expect(
+      find(check({ 基础_结转结余_上年: 4.04, 收入_年初结转和结余: 4.04 }), 'carry.结转结余')
+    ).toBeUndefined();
+    expect(
+      find(
+        check({ 基础_结转结余_上年: 60.64, 收入_年初结转和结余: 4.04 }),
+        'carry.结转结余'
+      )!.difference!.value.toFixed(2)
+    ).toBe('56.60');
   });
 });
 
@@ -324,11 +502,31 @@ describe('输入: input diagnostics are findings', () => {
 });
 
 describe('评分: a claimed score the rulebook contradicts', () => {
-  const ind = indicator('在职人员控制率', '91.30', [{ name: '基础_在职人数', label: '在职人数', value: new D(21), address: at('基础_在职人数') }]);
+  const ind = indicator('在职人员控制率', '91.30', [
+    { name: '基础_在职人数', label: '在职人数', value: new D(21), address: at('基础_在职人数') },
+  ]);
   const sheet: ScoreSheet = {
     lines: [
-      { level1: '投入', level2: '预算配置', level3: '在职人员控制率', points: new D(2), standard: '≤100% 得满分', indicator: '在职人员控制率', indicatorValue: new D('91.30'), score: new D(1), claimed: new D(2) },
-      { level1: '投入', level2: '预算配置', level3: '三公经费变动率', points: new D(2), standard: '≤0 得满分', score: new D(2), claimed: new D(1) },
+      {
+        level1: '投入',
+        level2: '预算配置',
+        level3: '在职人员控制率',
+        points: new D(2),
+        standard: '≤100% 得满分',
+        indicator: '在职人员控制率',
+        indicatorValue: new D('91.30'),
+        score: new D(1),
+        claimed: new D(2),
+      },
+      {
+        level1: '投入',
+        level2: '预算配置',
+        level3: '三公经费变动率',
+        points: new D(2),
+        standard: '≤0 得满分',
+        score: new D(2),
+        claimed: new D(1),
+      },
     ],
     groups: [
       { level: 2, name: '预算配置', points: new D(4), score: new D(3), claimed: new D(4), parent: '投入' },
@@ -339,19 +537,54 @@ describe('评分: a claimed score the rulebook contradicts', () => {
     grade: '差',
   };
   test('over-claiming is an 错误, under-claiming a 提示; the group follows from its line', () => {
-    const fs = check({ 自评得分表: [['在职人员控制率', 2, null], ['预算配置', 4, null]] }, [ind], sheet);
+    const fs = check(
+      {
+        自评得分表: [
+          ['在职人员控制率', 2, null],
+          ['预算配置', 4, null],
+        ],
+      },
+      [ind],
+      sheet
+    );
     const over = fs.find((f) => f.id === 'score.三级.在职人员控制率')!;
     expect(over.severity).toBe('错误');
     expect(fullText(over)).toContain('应为 1.00分，实为 2.00分');
-    expect(over.operands.map((o) => o.address)).toEqual([expect.stringMatching(/^自评打分!B\d+$/), at('基础_在职人数')]);
+    expect(over.operands.map((o) => o.address)).toEqual([
+      expect.stringMatching(/^自评打分!B\d+$/),
+      at('基础_在职人数'),
+    ]);
     expect(over.consequences!.map((c) => c.id)).toEqual(['score.二级.预算配置']);
     expect(all(over.consequences!).map((c) => c.id)).toContain('score.一级.投入');
     expect(find(fs, 'score.三级.三公经费变动率')!.severity).toBe('提示');
   });
   test('the message shows the indicator value as a percentage and a fractional 满分 as it is (2.5, not 3)', () => {
-    const half: ScoreSheet = { ...sheet, groups: [{ level: 2, name: '预算配置', points: new D('2.5'), score: new D(1), claimed: new D('2.5'), parent: '投入' }] };
-    const fs = check({ 自评得分表: [['在职人员控制率', 2, null], ['预算配置', 2.5, null]] }, [ind], half);
-    expect(fullText(find(fs, 'score.三级.在职人员控制率')!)).toContain('（指标值 91.30%，评分标准：≤100% 得满分）');
+    const half: ScoreSheet = {
+      ...sheet,
+      groups: [
+        {
+          level: 2,
+          name: '预算配置',
+          points: new D('2.5'),
+          score: new D(1),
+          claimed: new D('2.5'),
+          parent: '投入',
+        },
+      ],
+    };
+    const fs = check(
+      {
+        自评得分表: [
+          ['在职人员控制率', 2, null],
+          ['预算配置', 2.5, null],
+        ],
+      },
+      [ind],
+      half
+    );
+    expect(fullText(find(fs, 'score.三级.在职人员控制率')!)).toContain(
+      '（指标值 91.30%，评分标准：≤100% 得满分）'
+    );
     expect(fullText(find(fs, 'score.二级.预算配置')!)).toContain('（满分 2.5 分）');
   });
 });
@@ -378,15 +611,28 @@ describe('出错说明', () => {
 describe('cascades fold', () => {
   test('one wrong 合计 breaks four identities: one root, the rest under it', () => {
     const fs = check({
-      财拨_年初结转结余_基本: 0, 财拨_年初结转结余_项目: 0, 财拨_年初结转结余_合计: 0,
-      财拨_本年收入_基本: 478.29, 财拨_本年收入_项目: 718.79, 财拨_本年收入_合计: 1197.08,
-      财拨_本年支出_基本: 478.29, 财拨_本年支出_项目: 718.79, 财拨_本年支出_合计: 836.79,
-      财拨_年末结转结余_基本: 0, 财拨_年末结转结余_项目: 0, 财拨_年末结转结余_合计: 0,
+      财拨_年初结转结余_基本: 0,
+      财拨_年初结转结余_项目: 0,
+      财拨_年初结转结余_合计: 0,
+      财拨_本年收入_基本: 478.29,
+      财拨_本年收入_项目: 718.79,
+      财拨_本年收入_合计: 1197.08,
+      财拨_本年支出_基本: 478.29,
+      财拨_本年支出_项目: 718.79,
+      财拨_本年支出_合计: 836.79,
+      财拨_年末结转结余_基本: 0,
+      财拨_年末结转结余_项目: 0,
+      财拨_年末结转结余_合计: 0,
       支出_一般公共预算财政拨款: 1197.08,
-      财拨_工资福利支出: 600, 财拨_商品和服务支出: 597.08,
+      财拨_工资福利支出: 600,
+      财拨_商品和服务支出: 597.08,
     });
     const root = fs.find((f) => f.id === 'sum.财拨.本年支出')!;
-    expect(root.consequences!.map((c) => c.id).sort()).toEqual(['balance.财拨.合计', 'same.财拨支出', 'sum.财拨经济分类']);
+    expect(root.consequences!.map((c) => c.id).sort()).toEqual([
+      'balance.财拨.合计',
+      'same.财拨支出',
+      'sum.财拨经济分类',
+    ]);
     expect(root.primary!.address).toBe(at('财拨_本年支出_合计'));
     expect(nextStepText(root)).toContain(`先核对 ${at('财拨_本年支出_合计')}`);
     expect(fs.filter((f) => f.rule !== 'input')).toHaveLength(1);
@@ -396,10 +642,20 @@ describe('cascades fold', () => {
 describe('the sample department', () => {
   // Hand-computed recomputations of the stated rates, from the sample's own inputs.
   // Each reads its inputs as the engine's indicators do (severity follows the consequence).
-  const reads = (...names: string[]): Operand[] => names.map((name) => ({ name, label: name, value: null, address: at(name) }));
+  const reads = (...names: string[]): Operand[] =>
+    names.map((name) => ({ name, label: name, value: null, address: at(name) }));
   const indicators: IndicatorResult[] = [
     indicator('在职人员控制率', '0', reads('基础_在职人数', '基础_编制数')),
-    indicator('预算完成率', '0', reads('基础_预算完成_上年结转', '基础_预算完成_年初预算', '基础_预算完成_本年追加', '基础_预算完成_年末结余')),
+    indicator(
+      '预算完成率',
+      '0',
+      reads(
+        '基础_预算完成_上年结转',
+        '基础_预算完成_年初预算',
+        '基础_预算完成_本年追加',
+        '基础_预算完成_年末结余'
+      )
+    ),
     indicator('结转结余变动率', '0', reads('基础_结转结余_本年', '基础_结转结余_上年')),
     indicator('公用经费控制率', '0'),
     indicator('三公经费控制率', '0'),
@@ -417,8 +673,14 @@ describe('the sample department', () => {
   test('finds the report’s reconciliation errors', () => {
     const e = (id: string) => find(fs, id)!;
     // 财拨 本年收入 478.29 + 714.76 = 1193.05 ≠ 780.19; 本年支出 478.29 + 718.79 = 1197.08 ≠ 836.79.
-    expect([e('sum.财拨.本年收入').expected!.value.toFixed(2), e('sum.财拨.本年收入').computed!.value.toFixed(2)]).toEqual(['1193.05', '780.19']);
-    expect([e('sum.财拨.本年支出').expected!.value.toFixed(2), e('sum.财拨.本年支出').computed!.value.toFixed(2)]).toEqual(['1197.08', '836.79']);
+    expect([
+      e('sum.财拨.本年收入').expected!.value.toFixed(2),
+      e('sum.财拨.本年收入').computed!.value.toFixed(2),
+    ]).toEqual(['1193.05', '780.19']);
+    expect([
+      e('sum.财拨.本年支出').expected!.value.toFixed(2),
+      e('sum.财拨.本年支出').computed!.value.toFixed(2),
+    ]).toEqual(['1197.08', '836.79']);
     // 700.99 + 654.62 = 1355.61 ≠ 1193.05; 406 + 471.32 = 877.32 ≠ 714.76.
     expect(e('sum.财拨调整后预算.合计').expected!.value.toFixed(2)).toBe('1355.61');
     expect(e('sum.财拨调整后预算.项目').expected!.value.toFixed(2)).toBe('877.32');
@@ -478,8 +740,14 @@ describe('the sample department', () => {
 
   test('cascades fold: the wrong 财拨 本年支出 合计 carries its consequences', () => {
     const root = fs.find((f) => f.id === 'sum.财拨.本年支出')!;
-    expect(root.consequences!.map((c) => c.id).sort()).toEqual(['balance.财拨.合计', 'same.财拨支出', 'sum.财拨经济分类']);
-    expect(fs.find((f) => f.id === 'sum.财拨.本年收入')!.consequences!.map((c) => c.id)).toEqual(['same.财拨收入']);
+    expect(root.consequences!.map((c) => c.id).sort()).toEqual([
+      'balance.财拨.合计',
+      'same.财拨支出',
+      'sum.财拨经济分类',
+    ]);
+    expect(fs.find((f) => f.id === 'sum.财拨.本年收入')!.consequences!.map((c) => c.id)).toEqual([
+      'same.财拨收入',
+    ]);
     expect(fs.length).toBeLessThan(flat.length);
     // Errors first.
     const sev = fs.map((f) => f.severity);
@@ -491,7 +759,20 @@ describe('the sample department', () => {
     expect(sheet.name).toBe('问题清单');
     // The columns people read, then the machine columns, grouped and collapsed at the right.
     expect(sheet.rows[2].slice(0, 14).map((c) => c!.value)).toEqual([
-      '序号', '严重程度', '问题', '应为', '实为', '差额', '单位', '先查单元格', '建议', '说明状态', '规则编号', '容差', '归于', '其余单元格',
+      '序号',
+      '严重程度',
+      '问题',
+      '应为',
+      '实为',
+      '差额',
+      '单位',
+      '先查单元格',
+      '建议',
+      '说明状态',
+      '规则编号',
+      '容差',
+      '归于',
+      '其余单元格',
     ]);
     expect(sheet.groupedColumns).toEqual({ first: 10, last: sheet.rows[2].length - 1 });
     expect(sheet.printTitleRows).toBe(3);
@@ -500,7 +781,12 @@ describe('the sample department', () => {
     const legend = sheet.rows[sheet.rows.length - 1].filter((c) => c?.value);
     expect(legend.map((c) => c?.style)).toEqual(['input', 'error', 'warning']);
     // Each entry merged over columns wide enough for its words: 序号 + 严重程度 + 问题 (6 + 8 + 46), 应为 + 实为 (11 + 11), 差额 + 单位 (11 + 6).
-    expect(sheet.merges).toEqual(expect.arrayContaining([`A${sheet.rows.length}:C${sheet.rows.length}`, `D${sheet.rows.length}:E${sheet.rows.length}`]));
+    expect(sheet.merges).toEqual(
+      expect.arrayContaining([
+        `A${sheet.rows.length}:C${sheet.rows.length}`,
+        `D${sheet.rows.length}:E${sheet.rows.length}`,
+      ])
+    );
     const row = sheet.rows.find((r) => r[10]?.value === 'sum.财拨.本年支出')!;
     expect(row[2]!.value).toBe('财政拨款本年支出：合计 = 基本支出 + 项目支出');
     expect(row[3]).toEqual({ value: 1197.08, style: 'amount', numFmt: '#,##0.00' });
@@ -514,7 +800,12 @@ describe('the sample department', () => {
     expect(sheet.rows[idx + 1]![12]!.value).toBe('sum.财拨.本年支出');
     // Headcounts are whole numbers.
     const staff = sheet.rows.find((r) => r[10]?.value === 'sum.人员.在职人数')!;
-    expect([staff[3]!.value, staff[4]!.value, staff[3]!.numFmt, staff[6]!.value]).toEqual([20, 21, '0', '人']);
+    expect([staff[3]!.value, staff[4]!.value, staff[3]!.numFmt, staff[6]!.value]).toEqual([
+      20,
+      21,
+      '0',
+      '人',
+    ]);
     // Wrapped rows are tall enough for their text.
     expect(sheet.rowHeights![idx]).toBeGreaterThan(15);
 
@@ -525,7 +816,9 @@ describe('the sample department', () => {
     // No indicator reads the 财拨 grid: every finding on it is a 提示.
     expect(total.severity).toBe('提示');
     // In sum.财拨.本年支出 and its three consequences: one short note that states the point as the cell shows it, and refers to the list.
-    expect(total.note).toMatch(/^【提示】财政拨款本年支出：合计 = 基本支出 \+ 项目支出：应为 1,197\.08 万元，实为 836\.79 万元，差额 −360\.29 万元。另有 3 项；详见“问题清单”第 /);
+    expect(total.note).toMatch(
+      /^【提示】财政拨款本年支出：合计 = 基本支出 \+ 项目支出：应为 1,197\.08 万元，实为 836\.79 万元，差额 −360\.29 万元。另有 3 项；详见“问题清单”第 /
+    );
     for (const m of marks) expect(m.note.length).toBeLessThanOrEqual(120);
     // A cell in a finding whose figures feed an indicator is marked 错误.
     expect(marks.find((m) => m.address === at('基础_预算完成_上年结转'))!.severity).toBe('错误');

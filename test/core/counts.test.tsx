@@ -43,7 +43,12 @@ test('every surface states the same counts', async () => {
 
   // JSON summary.
   const json = (evaluationJson(e) as { summary: Record<string, unknown> }).summary;
-  expect([json.errors, json.warnings, json.folded, json.counts]).toEqual([counts.errors, counts.warnings, counts.folded, words]);
+  expect([json.errors, json.warnings, json.folded, json.counts]).toEqual([
+    counts.errors,
+    counts.warnings,
+    counts.folded,
+    words,
+  ]);
 
   // 问题清单 sheet: its note states the counts.
   const sheet = e.plan.sheets.find((s) => s.name === '问题清单')!;
@@ -63,13 +68,34 @@ test('every surface states the same counts', async () => {
   const tab = screen.getByRole('tab', { name: `问题 (${counts.problems})` });
   fireEvent.click(tab);
   expect(screen.getByText(`${words}；连带问题列在相应条目之下。`)).toBeTruthy();
-  const badge = (label: string) => within(screen.getByRole('region', { name: label })).getAllByText(/^\d+$/)[0].textContent;
+  const badge = (label: string) =>
+    within(screen.getByRole('region', { name: label })).getAllByText(/^\d+$/)[0].textContent;
   expect([badge('错误'), badge('提示')]).toEqual([String(counts.errors), String(counts.warnings)]);
 });
 
 test('the pane alone (RunTab, FindingsTab) renders the same numbers from the same evaluation', () => {
-  render(<RunTab hasWorkbook busy={false} step="done" summary={e.summary} onRun={() => undefined} onShowFindings={() => undefined} onShowScores={() => undefined} />);
+  render(
+    <RunTab
+      hasWorkbook
+      busy={false}
+      step="done"
+      summary={e.summary}
+      onRun={() => undefined}
+      onShowFindings={() => undefined}
+      onShowScores={() => undefined}
+    />
+  );
   expect(screen.getByTestId('counts').textContent).toBe(words);
-  render(<FindingsTab findings={e.findings} diagnostics={[]} live={false} busy={false} onSelect={() => undefined} onExplain={async () => true} onClearMarks={() => undefined} />);
+  render(
+    <FindingsTab
+      findings={e.findings}
+      diagnostics={[]}
+      live={false}
+      busy={false}
+      onSelect={() => undefined}
+      onExplain={async () => true}
+      onClearMarks={() => undefined}
+    />
+  );
   expect(screen.getByText(`${words}；连带问题列在相应条目之下。`)).toBeTruthy();
 });

@@ -62,7 +62,7 @@ describe('indicators of the sample department (hand-computed from samples/衡阳
     expect(v6(r.get('质量达标率'))).toBe('50.000000');
     expect(v6(r.get('重点工作办结率'))).toBe('100.000000');
     expect(r.get('重点工作办结率')!.excelFormula).toBe(
-      'COUNTIFS(INDEX(产出任务表,0,6),"是",INDEX(产出任务表,0,3),"是")/COUNTIF(INDEX(产出任务表,0,6),"是")',
+      'COUNTIFS(INDEX(产出任务表,0,6),"是",INDEX(产出任务表,0,3),"是")/COUNTIF(INDEX(产出任务表,0,6),"是")'
     );
     expect(r.get('实际完成率')!.operands.map((o) => [o.label, o.value!.toString()])).toEqual([
       ['计划工作数', '4'],
@@ -73,13 +73,15 @@ describe('indicators of the sample department (hand-computed from samples/衡阳
   test('blank 政府采购, 固定资产, 支付进度, 重点项目 give 无法计算 naming each input and its cell', () => {
     expect(r.get('政府采购执行率')!.value).toBeNull();
     expect(r.get('政府采购执行率')!.unavailable).toBe(
-      `实际政府采购金额（${at('基础_政府采购实际')}）未填写；政府采购预算数（${at('基础_政府采购预算')}）未填写，无法计算`,
+      `实际政府采购金额（${at('基础_政府采购实际')}）未填写；政府采购预算数（${at('基础_政府采购预算')}）未填写，无法计算`
     );
     expect(r.get('固定资产利用率')!.unavailable).toBe(
-      `实际在用固定资产总额（${at('基础_在用固定资产')}）未填写；固定资产总额（${at('基础_固定资产总额')}）未填写，无法计算`,
+      `实际在用固定资产总额（${at('基础_在用固定资产')}）未填写；固定资产总额（${at('基础_固定资产总额')}）未填写，无法计算`
     );
     expect(r.get('支付进度率')!.unavailable).toContain(`实际支付进度（${at('基础_实际支付进度')}）未填写`);
-    expect(r.get('重点支出安排率')!.unavailable).toContain(`重点项目支出（${at('基础_重点项目支出')}）未填写`);
+    expect(r.get('重点支出安排率')!.unavailable).toContain(
+      `重点项目支出（${at('基础_重点项目支出')}）未填写`
+    );
     expect(r.get('政府采购执行率')!.excelFormula).toBeUndefined();
   });
 
@@ -104,21 +106,33 @@ describe('variants', () => {
   test('三公经费变动率 决算对决算 = (5.83 − 7.10)/7.10 = −17.887324%', () => {
     const r = compute({}, { 三公经费变动率: '决算' });
     expect(v6(r.get('三公经费变动率'))).toBe('-17.887324');
-    expect(r.get('三公经费变动率')!.excelFormula).toBe('(三公_合计_本年决算-三公_合计_上年决算)/三公_合计_上年决算');
+    expect(r.get('三公经费变动率')!.excelFormula).toBe(
+      '(三公_合计_本年决算-三公_合计_上年决算)/三公_合计_上年决算'
+    );
   });
 
   test('预算完成率 国家口径 = 完成数 ÷ (年初预算 + 本年追加): 780 / 780.19 = 99.975647%; blank 完成数 names its cell', () => {
-    expect(v6(compute({ 基础_预算完成_完成数: 780 }, { 预算完成率: '国家' }).get('预算完成率'))).toBe('99.975647');
+    expect(v6(compute({ 基础_预算完成_完成数: 780 }, { 预算完成率: '国家' }).get('预算完成率'))).toBe(
+      '99.975647'
+    );
     const blank = compute({}, { 预算完成率: '国家' }).get('预算完成率')!;
     expect(blank.value).toBeNull();
-    expect(blank.unavailable).toBe(`预算完成数（国家口径、年初预算口径用：本年实际完成的预算数）（${at('基础_预算完成_完成数')}）未填写，无法计算`);
+    expect(blank.unavailable).toBe(
+      `预算完成数（国家口径、年初预算口径用：本年实际完成的预算数）（${at('基础_预算完成_完成数')}）未填写，无法计算`
+    );
   });
 
   test('预算完成率 年初预算口径 = 完成数 ÷ 年初预算 alone: 650 / 661.64 = 98.240735%, computed with 本年追加 blank', () => {
-    const national = compute({ 基础_预算完成_完成数: 650, 基础_预算完成_本年追加: null }, { 预算完成率: '国家' }).get('预算完成率')!;
+    const national = compute(
+      { 基础_预算完成_完成数: 650, 基础_预算完成_本年追加: null },
+      { 预算完成率: '国家' }
+    ).get('预算完成率')!;
     expect(national.value).toBeNull();
     expect(national.missing!.map((o) => o.name)).toEqual(['基础_预算完成_本年追加']);
-    const r = compute({ 基础_预算完成_完成数: 650, 基础_预算完成_本年追加: null }, { 预算完成率: '年初预算' }).get('预算完成率')!;
+    const r = compute(
+      { 基础_预算完成_完成数: 650, 基础_预算完成_本年追加: null },
+      { 预算完成率: '年初预算' }
+    ).get('预算完成率')!;
     expect(v6(r)).toBe('98.240735');
     expect(r.variant).toBe('国家口径（年初预算）');
     expect(r.formula).toBe('预算完成率 = 预算完成数 ÷ 年初预算数 × 100%');
@@ -144,7 +158,9 @@ describe('edge inputs', () => {
   test('三公 合计 blank: the items are summed (0 + 1.26 + 4.57 = 5.83 → 22.423077%) and the formula says so', () => {
     const r = compute({ 三公_合计_本年决算: null }).get('三公经费控制率')!;
     expect(v6(r)).toBe('22.423077');
-    expect(r.excelFormula).toBe('(三公_因公出国_本年决算+三公_公务接待_本年决算+三公_公务用车_本年决算)/三公_合计_本年预算');
+    expect(r.excelFormula).toBe(
+      '(三公_因公出国_本年决算+三公_公务接待_本年决算+三公_公务用车_本年决算)/三公_合计_本年预算'
+    );
   });
 
   test('三公 上年预算 all blank: 无法计算 naming the 合计 cell', () => {
@@ -161,20 +177,28 @@ describe('edge inputs', () => {
     values[0][6] = '是';
     const r = compute({ 项目支出明细表: values }).get('重点支出安排率')!;
     expect(v6(r)).toBe('95.802787');
-    expect(r.excelFormula).toBe('SUMIFS(INDEX(项目支出明细表,0,5),INDEX(项目支出明细表,0,7),"是",INDEX(项目支出明细表,0,2),"")/项目_合计_预算总额');
+    expect(r.excelFormula).toBe(
+      'SUMIFS(INDEX(项目支出明细表,0,5),INDEX(项目支出明细表,0,7),"是",INDEX(项目支出明细表,0,2),"")/项目_合计_预算总额'
+    );
     // A flagged sub-item (科技馆站, 预算总额 714.76, under 科普经费) is inside its parent: not counted twice.
     values[4][6] = '是';
     expect(v6(compute({ 项目支出明细表: values }).get('重点支出安排率'))).toBe('95.802787');
   });
 
   test('支付进度率 = 45% / 50% = 90%', () => {
-    expect(v6(compute({ 基础_实际支付进度: '45%', 基础_既定支付进度: '50%' }).get('支付进度率'))).toBe('90.000000');
+    expect(v6(compute({ 基础_实际支付进度: '45%', 基础_既定支付进度: '50%' }).get('支付进度率'))).toBe(
+      '90.000000'
+    );
   });
 
   test('an empty task table, or no 重点 task, gives 无法计算 with the reason', () => {
     const none = compute({ 产出任务表: [] });
-    expect(none.get('实际完成率')!.unavailable).toBe(`产出任务表（${at('产出任务表')}）没有填写任何工作任务，计划工作数为 0，无法计算`);
-    const noKey = compute({ 产出任务表: [['任务甲', null, '是', '是', '是', '否', null]] }).get('重点工作办结率')!;
+    expect(none.get('实际完成率')!.unavailable).toBe(
+      `产出任务表（${at('产出任务表')}）没有填写任何工作任务，计划工作数为 0，无法计算`
+    );
+    const noKey = compute({ 产出任务表: [['任务甲', null, '是', '是', '是', '否', null]] }).get(
+      '重点工作办结率'
+    )!;
     expect(noKey.value).toBeNull();
     expect(noKey.unavailable).toContain('没有“是否重点或交办工作”为“是”的任务');
   });
@@ -191,7 +215,19 @@ describe('指标计算表', () => {
 
   test('one block per indicator with formula in words, inputs with cells, result and a live formula', () => {
     expect(sheet.name).toBe('指标计算表');
-    expect(sheet.rows[2].map((c) => c?.value)).toEqual(['序号', '指标', '口径', '计算公式', '取数项目', '数值', '单位', '所在单元格', '计算结果（%）', 'Excel 公式核对', '说明']);
+    expect(sheet.rows[2].map((c) => c?.value)).toEqual([
+      '序号',
+      '指标',
+      '口径',
+      '计算公式',
+      '取数项目',
+      '数值',
+      '单位',
+      '所在单元格',
+      '计算结果（%）',
+      'Excel 公式核对',
+      '说明',
+    ]);
     const i = find('在职人员控制率');
     const row = sheet.rows[i];
     expect(row[3]!.value).toBe('在职人员控制率 = 在职人员数 ÷ 编制数 × 100%');
@@ -215,7 +251,10 @@ describe('指标计算表', () => {
 });
 
 test('the indicator catalogue only declares: it imports nothing but types from the contract (src/catalogue/types.ts)', () => {
-  const source: string = require('fs').readFileSync(require('path').join(__dirname, '../../src/catalogue/indicators.ts'), 'utf8');
+  const source: string = require('fs').readFileSync(
+    require('path').join(__dirname, '../../src/catalogue/indicators.ts'),
+    'utf8'
+  );
   const imports = source.split('\n').filter((l) => /^import\b/.test(l));
   expect(imports).toEqual(["import type { Figure, IndicatorDecl, RatioDecl, TaskFlag } from './types';"]);
 });

@@ -6,9 +6,14 @@ import { sampleReading, sampleValues } from '../helpers/sample';
 
 test('10,000 project rows that do not add up: short messages, bounded marks and link columns', () => {
   const rows = sampleValues()['项目支出明细表'] as unknown[][];
-  const many = [...rows, ...Array.from({ length: 10_000 }, (_, i) => [`项目${i + 1}`, null, 1, 0, 1, 1, null])];
+  const many = [
+    ...rows,
+    ...Array.from({ length: 10_000 }, (_, i) => [`项目${i + 1}`, null, 1, 0, 1, 1, null]),
+  ];
   const e = evaluate(sampleReading({ 项目支出明细表: many as never }));
-  const sum = flattenFindings(e.findings).map((x) => x.finding).find((f) => f.operands.length > 10_000)!;
+  const sum = flattenFindings(e.findings)
+    .map((x) => x.finding)
+    .find((f) => f.operands.length > 10_000)!;
   expect(sum).toBeDefined();
   expect(fullText(sum)).toContain(`……等共 ${sum.operands.length} 个单元格`);
   expect(fullText(sum).length).toBeLessThan(3000);

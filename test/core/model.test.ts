@@ -55,7 +55,11 @@ describe('model of the sample department', () => {
     const bad = buildModel(r);
     const msgs = bad.diagnostics.map((d) => d.message);
     expect(msgs).toContain('缺少必填项“单位名称”（名称 单位名称，应在基本情况“单位信息”中）');
-    expect(msgs.some((x) => x.startsWith(`${TEMPLATE_ADDRESS.get('收入_本年收入合计')}（本年收入合计）：单元格写的单位是“元”`))).toBe(true);
+    expect(
+      msgs.some((x) =>
+        x.startsWith(`${TEMPLATE_ADDRESS.get('收入_本年收入合计')}（本年收入合计）：单元格写的单位是“元”`)
+      )
+    ).toBe(true);
     expect(msgs.some((x) => x.includes('人数或个数不能为负（-3）'))).toBe(true);
   });
 

@@ -23,7 +23,12 @@ import { handFindings, handIndicators, handScores } from '../helpers/reportFixtu
 function draft(overrides: InputValues = {}, withResults = true): ReportDraft {
   const model = sampleModel(overrides);
   return withResults
-    ? draftReport({ model, indicators: handIndicators(model), scores: handScores(), findings: handFindings(model) })
+    ? draftReport({
+        model,
+        indicators: handIndicators(model),
+        scores: handScores(),
+        findings: handFindings(model),
+      })
     : draftReport({ model, indicators: [], scores: null, findings: [] });
 }
 
@@ -54,7 +59,7 @@ describe('outline and numbering', () => {
     expect(sample.titleSources!.map((s) => s.name)).toEqual(['单位名称', '评价年度']);
   });
 
-  test('first-level headings are numbered 一 to 十一 in order, once each (the 湖南 outline\'s closing parts included)', () => {
+  test("first-level headings are numbered 一 to 十一 in order, once each (the 湖南 outline's closing parts included)", () => {
     expect(sample.sections.filter((s) => s.level === 1).map(sectionTitle)).toEqual([
       '一、部门概况',
       '二、部门整体收支情况',
@@ -102,7 +107,8 @@ describe('outline and numbering', () => {
     expect(chineseNumber(10)).toBe('十');
     expect(chineseNumber(12)).toBe('十二');
     expect(chineseNumber(20)).toBe('二十');
-    for (const s of sample.sections) expect(s.heading).not.toMatch(/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/);
+    for (const s of sample.sections)
+      expect(s.heading).not.toMatch(/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/);
   });
 });
 
@@ -117,7 +123,7 @@ describe('section texts on the sample department', () => {
 
   test('一 texts the department wrote are quoted verbatim', () => {
     expect(texts(sample, '部门概况.基本情况')[0]).toBe(
-      '衡阳市科学技术协会成立于1958年12月，是衡阳市科学技术工作者的群众团体，由中共衡阳市委领导。',
+      '衡阳市科学技术协会成立于1958年12月，是衡阳市科学技术工作者的群众团体，由中共衡阳市委领导。'
     );
     const duties = texts(sample, '部门概况.职能职责');
     expect(duties).toHaveLength(8);
@@ -146,10 +152,12 @@ describe('section texts on the sample department', () => {
   test('direction words follow the sign: 结余 / 超支 / 收支平衡, 增加 / 减少', () => {
     // A balance that does not hold is never stated as if it did: the sentence names the sum that differs.
     expect(texts(draft({ 支出_本年支出合计: 1300 }), '整体收支.结转结余')[1]).toContain(
-      '【待核对：年初结转和结余加本年收入减本年支出为55.62万元，与年末结转和结余0.00万元不符】',
+      '【待核对：年初结转和结余加本年收入减本年支出为55.62万元，与年末结转和结余0.00万元不符】'
     );
     const closed = texts(draft({ 结转_合计_年末: 0 }), '整体收支.结转结余')[1];
-    expect(closed).toBe('2021年度本年收入合计1351.58万元，本年支出合计1355.62万元，年末结转和结余0.00万元，较年初减少4.04万元。');
+    expect(closed).toBe(
+      '2021年度本年收入合计1351.58万元，本年支出合计1355.62万元，年末结转和结余0.00万元，较年初减少4.04万元。'
+    );
     expect(direction(new D('-0.01'), GROWTH)).toBe('下降');
     expect(direction(new D(0), GROWTH)).toBe('持平');
   });
@@ -157,7 +165,7 @@ describe('section texts on the sample department', () => {
   test('三 一般公共预算: the 财拨 grid as a table, budget and its adjustment with direction', () => {
     const s = section(sample, '一般公共预算');
     expect(texts(sample, '一般公共预算')[0]).toBe(
-      '2021年度一般公共预算财政拨款年初结转和结余4.04万元，本年收入780.19万元，本年支出836.79万元，年末结转和结余0.00万元【待核对：本年支出超过年初结转和结余与本年收入之和52.56万元，与年末结转和结余0.00万元不符】。明细如下：',
+      '2021年度一般公共预算财政拨款年初结转和结余4.04万元，本年收入780.19万元，本年支出836.79万元，年末结转和结余0.00万元【待核对：本年支出超过年初结转和结余与本年收入之和52.56万元，与年末结转和结余0.00万元不符】。明细如下：'
     );
     const t = s.blocks.find((b) => b.kind === 'table')!;
     expect(t.kind === 'table' && t.rows).toEqual([
@@ -171,7 +179,10 @@ describe('section texts on the sample department', () => {
       '年中追加预算654.62万元，其中：基本支出追加183.30万元、项目支出追加471.32万元。',
       '经追加调整后的预算为1193.05万元，其中：基本支出478.29万元、项目支出714.76万元。',
     ]);
-    const cut = texts(draft({ 财拨_年中追加_合计: -20, 财拨_年中追加_基本: -20, 财拨_年中追加_项目: 0 }), '一般公共预算.收入')[1];
+    const cut = texts(
+      draft({ 财拨_年中追加_合计: -20, 财拨_年中追加_基本: -20, 财拨_年中追加_项目: 0 }),
+      '一般公共预算.收入'
+    )[1];
     expect(cut).toBe('年中调减预算20.00万元，其中：基本支出调减20.00万元、项目支出无调整。');
   });
 
@@ -192,19 +203,27 @@ describe('section texts on the sample department', () => {
 
   test('四 其他资金 with the 其他收入明细 rows', () => {
     expect(texts(sample, '其他资金')[0]).toBe(
-      '2021年度其他资金年初结转和结余0.00万元，本年收入158.53万元，本年支出158.53万元，年末结转和结余0.00万元。',
+      '2021年度其他资金年初结转和结余0.00万元，本年收入158.53万元，本年支出158.53万元，年末结转和结余0.00万元。'
     );
     expect(texts(sample, '其他资金.收入')[0]).toBe(
-      '2021年度取得其他收入158.53万元，其中：2021年大数据科技传播与应用高峰论坛费用100.00万元；衡阳市委人才办拨付院士专家工作站支持经费50.00万元；市委两新办拨款3.20万元；市直机关工委党建经费3.00万元；机关事务服务中心拨付返佣2.33万元。',
+      '2021年度取得其他收入158.53万元，其中：2021年大数据科技传播与应用高峰论坛费用100.00万元；衡阳市委人才办拨付院士专家工作站支持经费50.00万元；市委两新办拨款3.20万元；市直机关工委党建经费3.00万元；机关事务服务中心拨付返佣2.33万元。'
     );
-    expect(texts(sample, '其他资金.支出')[0]).toBe('2021年度其他资金支出158.53万元，其中：日常公用经费5.33万元、项目支出153.20万元。');
+    expect(texts(sample, '其他资金.支出')[0]).toBe(
+      '2021年度其他资金支出158.53万元，其中：日常公用经费5.33万元、项目支出153.20万元。'
+    );
   });
 
   test('六 per 一级 / 二级: value, formula, score, 扣分原因, and 偏差原因 from the explained finding', () => {
     const i = sample.sections.findIndex((s) => s.id === '绩效分析');
     expect(children(sample, i).map(sectionTitle)).toEqual(['（一）投入情况', '（二）过程情况']);
-    const level3 = sample.sections.filter((s) => s.id.startsWith('绩效分析/') && s.level === 3).map(sectionTitle);
-    expect(level3).toEqual(['1. 目标设定（满分6分，得分5分）', '2. 预算配置（满分2分，得分2分）', '1. 预算执行（满分2分，得分1.2分）']);
+    const level3 = sample.sections
+      .filter((s) => s.id.startsWith('绩效分析/') && s.level === 3)
+      .map(sectionTitle);
+    expect(level3).toEqual([
+      '1. 目标设定（满分6分，得分5分）',
+      '2. 预算配置（满分2分，得分2分）',
+      '1. 预算执行（满分2分，得分1.2分）',
+    ]);
     expect(texts(sample, '绩效分析/投入/目标设定')).toEqual([
       '单位自评说明：①绩效目标有待更加详细；②绩效指标有待更加明确。',
       '①绩效目标合理性：部分达到评价要点要求。本项满分3分，得分2.5分，扣0.5分。',
@@ -226,7 +245,7 @@ describe('section texts on the sample department', () => {
 
   test('七 score table, total and grade (totals from the score sheet, never re-added)', () => {
     expect(texts(sample, '评价结论')[0]).toBe(
-      '2021年度部门整体支出绩效评价自评得分为8.2分。其中，投入7分，过程1.2分，综合绩效级别为“良”（绩效评分明细表详见附件1）。',
+      '2021年度部门整体支出绩效评价自评得分为8.2分。其中，投入7分，过程1.2分，综合绩效级别为“良”（绩效评分明细表详见附件1）。'
     );
     const t = section(sample, '评价结论').blocks.find((b) => b.kind === 'table');
     expect(t?.kind === 'table' && t.rows).toEqual([
@@ -252,7 +271,7 @@ describe('section texts on the sample department', () => {
     expect(texts(sample, '存在问题/公用经费')).toEqual(['评分中公用经费控制率扣0.8分。']);
     // 4 findings have no explanation, each a figure the checks contradict: errors are named first.
     expect(texts(sample, '存在问题/数据核对')[0]).toBe(
-      '数据核对发现4项不符，主要是“财政拨款本年收入合计不等于基本支出与项目支出之和”、“一般公共预算收入前后不一致”、“支出合计不等于各项之和”等。',
+      '数据核对发现4项不符，主要是“财政拨款本年收入合计不等于基本支出与项目支出之和”、“一般公共预算收入前后不一致”、“支出合计不等于各项之和”等。'
     );
     const j = sample.sections.findIndex((s) => s.id === '改进措施');
     expect(children(sample, j).map(sectionTitle)).toEqual([
@@ -260,12 +279,22 @@ describe('section texts on the sample department', () => {
       '（二）严格控制公用经费支出',
       '（三）加强数据核对，确保报表口径一致',
     ]);
-    expect(texts(sample, '改进措施/绩效目标')[0]).toBe('1.提高思想认识，树立绩效管理理念，统一思想，重视绩效目标编制工作。');
+    expect(texts(sample, '改进措施/绩效目标')[0]).toBe(
+      '1.提高思想认识，树立绩效管理理念，统一思想，重视绩效目标编制工作。'
+    );
     expect(texts(sample, '改进措施/公用经费')[0]).toBe(MEASURES.find((m) => m.id === '公用经费')!.measure);
   });
 
   test('every indicator name used in the sample outline has a declared measure', () => {
-    for (const k of ['绩效目标合理性', '在职人员控制率', '三公经费变动率', '预算完成率', '固定资产利用率', '质量达标率', '服务对象满意度'])
+    for (const k of [
+      '绩效目标合理性',
+      '在职人员控制率',
+      '三公经费变动率',
+      '预算完成率',
+      '固定资产利用率',
+      '质量达标率',
+      '服务对象满意度',
+    ])
       expect(measureFor(k).id).not.toBe('其他');
     expect(measureFor('没有这个指标').id).toBe('其他');
   });
@@ -275,15 +304,17 @@ describe('placeholders and traceability', () => {
   test('blank inputs give visible placeholders, never invented figures', () => {
     const d = draft({ 收入_本年收入合计: null, 收入_其他收入: null, 年度工作目标: null });
     expect(texts(d, '整体收支.收入')[0]).toBe(
-      '2021年度部门实际取得各项收入合计【待补：本年收入合计】，其中：一般公共预算财政拨款收入1193.05万元。',
+      '2021年度部门实际取得各项收入合计【待补：本年收入合计】，其中：一般公共预算财政拨款收入1193.05万元。'
     );
     // Without goals in words, the year's tasks stand in as the plan, and the goals' wording stays a placeholder.
     expect(texts(d, '部门概况.工作目标')).toEqual([
       '2021年度部门确定的主要工作任务有4项：①承办2021年中国大数据科技传播与应用高峰论坛系列活动；②争创“科创中国”试点城市；③编撰《衡阳市科技人物志》；④争取市本级科普经费达到人均1元标准。【待补：年度工作目标的文字表述】',
     ]);
-    expect(texts(draft({ 年度工作目标: null, 产出任务表: [] }), '部门概况.工作目标')).toEqual(['【待补：年度工作目标及工作计划】']);
+    expect(texts(draft({ 年度工作目标: null, 产出任务表: [] }), '部门概况.工作目标')).toEqual([
+      '【待补：年度工作目标及工作计划】',
+    ]);
     expect(texts(d, '整体收支.结转结余')[1]).toBe(
-      '2021年度本年收入合计【待补：本年收入合计】，本年支出合计1355.62万元，年末结转和结余0.00万元，较年初减少4.04万元。',
+      '2021年度本年收入合计【待补：本年收入合计】，本年支出合计1355.62万元，年末结转和结余0.00万元，较年初减少4.04万元。'
     );
     for (const line of draftLines(d)) expect(line).not.toMatch(/NaN|undefined|null|Infinity/);
   });
@@ -310,7 +341,8 @@ describe('placeholders and traceability', () => {
     // Any paragraph stating an amount names at least one cell.
     for (const s of sample.sections)
       for (const b of s.blocks)
-        if (b.kind === 'paragraph' && /\d+\.\d\d万元/.test(b.text)) expect(b.sources.some((o) => o.address)).toBe(true);
+        if (b.kind === 'paragraph' && /\d+\.\d\d万元/.test(b.text))
+          expect(b.sources.some((o) => o.address)).toBe(true);
   });
 
   test('one figure changed changes exactly the sentences that use it', () => {
@@ -326,7 +358,9 @@ describe('placeholders and traceability', () => {
     ]);
     // And every paragraph whose sources include the name is among the changed ones.
     const using = sample.sections.flatMap((s) =>
-      s.blocks.filter((b) => b.sources.some((o) => o.name === '收入_其他收入')).map((b) => (b.kind === 'paragraph' ? b.text : b.caption)),
+      s.blocks
+        .filter((b) => b.sources.some((o) => o.name === '收入_其他收入'))
+        .map((b) => (b.kind === 'paragraph' ? b.text : b.caption))
     );
     expect(using).toEqual([changed[0][0]]);
   });
@@ -347,8 +381,12 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
   const all = draftLines(d);
 
   test('indicator sentences carry the computed values: 21 ÷ 23 = 91.30%, 45.07 ÷ 41.76 = 107.93%', () => {
-    expect(all.some((l) => l.includes('年末实际在职人数21人、编制数23名，在职人员控制率为91.30%'))).toBe(true);
-    expect(all.some((l) => l.includes('公用经费决算数45.07万元、公用经费预算数41.76万元，公用经费控制率为107.93%'))).toBe(true);
+    expect(all.some((l) => l.includes('年末实际在职人数21人、编制数23名，在职人员控制率为91.30%'))).toBe(
+      true
+    );
+    expect(
+      all.some((l) => l.includes('公用经费决算数45.07万元、公用经费预算数41.76万元，公用经费控制率为107.93%'))
+    ).toBe(true);
   });
 
   test('the 三公 table recomputes growth from the amounts beside it', () => {
@@ -361,12 +399,14 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
   test('七 states the verified and pending points and the grade range; 八 gives the counts', () => {
     // 79.64 verified, 8 pending (资产管理 6, 预算编制合理性 1, 政府采购执行率 1): 中 certain, 良 at most.
     expect(all).toContain(
-      '2021年度部门整体支出绩效评价自评核实得分79.64分，待核实分值8分。其中，投入8分（待核实1分），过程20.13分（待核实7分），产出22.51分，效果29分，综合绩效级别为“中～良（待核实8分）”（绩效评分明细表详见附件1）。',
+      '2021年度部门整体支出绩效评价自评核实得分79.64分，待核实分值8分。其中，投入8分（待核实1分），过程20.13分（待核实7分），产出22.51分，效果29分，综合绩效级别为“中～良（待核实8分）”（绩效评分明细表详见附件1）。'
     );
     // The claimed total is for the 审核意见, not the department's report.
     expect(all.some((l) => l.includes('单位自报总分'))).toBe(false);
     const contradicted = ['mismatch', 'exceeds', 'unitSlip', 'signReversed'];
-    const open = findings.filter((f) => !f.explanation && contradicted.includes(f.kind) && !['评分', '预算'].includes(f.family)).length;
+    const open = findings.filter(
+      (f) => !f.explanation && contradicted.includes(f.kind) && !['评分', '预算'].includes(f.family)
+    ).length;
     expect(open).toBeGreaterThan(0);
     // Each contradicted figure is evidence for exactly one problem of 八: the one its affected indicators belong to, else data quality.
     const problems = reportContext({ model, indicators, scores, findings }).problems;

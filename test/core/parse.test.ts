@@ -43,16 +43,56 @@ describe('amounts as accountants type them', () => {
   });
 
   test.each<[CellValue, string, string]>([
-    ['一千万', 'not-a-number', '收支总表!B15（本年收入合计）：单元格内容“一千万”不是数字，应填金额（万元），如 1234.56'],
-    ['1193.05元', 'unit-yuan', '收支总表!B15（本年收入合计）：单元格写的单位是“元”（1193.05元），本表金额单位为万元；请换算为万元后填写（元 ÷ 10000）'],
-    ['91.30%', 'percent-in-amount', '收支总表!B15（本年收入合计）：单元格内容“91.30%”是百分比，应填金额（万元），如 1234.56'],
-    ['1,19.05', 'not-a-number', '收支总表!B15（本年收入合计）：单元格内容“1,19.05”不是数字，应填金额（万元），如 1234.56'],
-    ['12.3.4', 'not-a-number', '收支总表!B15（本年收入合计）：单元格内容“12.3.4”不是数字，应填金额（万元），如 1234.56'],
-    ['(-5)', 'not-a-number', '收支总表!B15（本年收入合计）：单元格内容“(-5)”不是数字，应填金额（万元），如 1234.56'],
-    [{ error: '#REF!' }, 'error-value', '收支总表!B15（本年收入合计）：单元格是错误值 #REF!，应填金额（万元），如 1234.56；请检查公式或引用'],
-    ['#DIV/0!', 'error-value', '收支总表!B15（本年收入合计）：单元格是错误值 #DIV/0!，应填金额（万元），如 1234.56；请检查公式或引用'],
-    [true, 'not-a-number', '收支总表!B15（本年收入合计）：单元格内容“TRUE”不是数字，应填金额（万元），如 1234.56'],
-    [1e15, 'amount-too-large', '收支总表!B15（本年收入合计）：金额 1000000000000000 万元大得不合理（超过一万亿万元），请检查是否多输了位数或单位'],
+    [
+      '一千万',
+      'not-a-number',
+      '收支总表!B15（本年收入合计）：单元格内容“一千万”不是数字，应填金额（万元），如 1234.56',
+    ],
+    [
+      '1193.05元',
+      'unit-yuan',
+      '收支总表!B15（本年收入合计）：单元格写的单位是“元”（1193.05元），本表金额单位为万元；请换算为万元后填写（元 ÷ 10000）',
+    ],
+    [
+      '91.30%',
+      'percent-in-amount',
+      '收支总表!B15（本年收入合计）：单元格内容“91.30%”是百分比，应填金额（万元），如 1234.56',
+    ],
+    [
+      '1,19.05',
+      'not-a-number',
+      '收支总表!B15（本年收入合计）：单元格内容“1,19.05”不是数字，应填金额（万元），如 1234.56',
+    ],
+    [
+      '12.3.4',
+      'not-a-number',
+      '收支总表!B15（本年收入合计）：单元格内容“12.3.4”不是数字，应填金额（万元），如 1234.56',
+    ],
+    [
+      '(-5)',
+      'not-a-number',
+      '收支总表!B15（本年收入合计）：单元格内容“(-5)”不是数字，应填金额（万元），如 1234.56',
+    ],
+    [
+      { error: '#REF!' },
+      'error-value',
+      '收支总表!B15（本年收入合计）：单元格是错误值 #REF!，应填金额（万元），如 1234.56；请检查公式或引用',
+    ],
+    [
+      '#DIV/0!',
+      'error-value',
+      '收支总表!B15（本年收入合计）：单元格是错误值 #DIV/0!，应填金额（万元），如 1234.56；请检查公式或引用',
+    ],
+    [
+      true,
+      'not-a-number',
+      '收支总表!B15（本年收入合计）：单元格内容“TRUE”不是数字，应填金额（万元），如 1234.56',
+    ],
+    [
+      1e15,
+      'amount-too-large',
+      '收支总表!B15（本年收入合计）：金额 1000000000000000 万元大得不合理（超过一万亿万元），请检查是否多输了位数或单位',
+    ],
   ])('%p is refused: %s', (input, code, message) => {
     expect(problem(input)).toEqual({ code, severity: '错误', message, name: ctx.name, address: ctx.address });
   });
@@ -61,10 +101,26 @@ describe('amounts as accountants type them', () => {
 describe('bounds: every numeric kind has a plausible range and an exponent limit', () => {
   const where = (kind: string) => ({ name: 'x', label: '某项', address: '表!B2', kind });
   test.each<[CellValue, 'amount' | 'rate' | 'count' | 'score' | 'year', string]>([
-    ['1e999999999', 'count', '表!B2（某项）：数值 1e999999999 超出合理范围（超过一亿），应填人数或个数（非负整数），如 18；请检查是否多输了位数或误用了科学计数法'],
-    ['1e999999999', 'rate', '表!B2（某项）：数值 1e999999999 超出合理范围（绝对值超过 1000000%），应填百分比，如 91.30%'],
-    ['1e999999999', 'score', '表!B2（某项）：数值 1e999999999 超出合理范围（超过 10000 分），应填得分（非负数），如 5'],
-    ['1e999999999', 'amount', '表!B2（某项）：数值 1e999999999 超出合理范围（超过一万亿万元），应填金额（万元），如 1234.56'],
+    [
+      '1e999999999',
+      'count',
+      '表!B2（某项）：数值 1e999999999 超出合理范围（超过一亿），应填人数或个数（非负整数），如 18；请检查是否多输了位数或误用了科学计数法',
+    ],
+    [
+      '1e999999999',
+      'rate',
+      '表!B2（某项）：数值 1e999999999 超出合理范围（绝对值超过 1000000%），应填百分比，如 91.30%',
+    ],
+    [
+      '1e999999999',
+      'score',
+      '表!B2（某项）：数值 1e999999999 超出合理范围（超过 10000 分），应填得分（非负数），如 5',
+    ],
+    [
+      '1e999999999',
+      'amount',
+      '表!B2（某项）：数值 1e999999999 超出合理范围（超过一万亿万元），应填金额（万元），如 1234.56',
+    ],
     ['1e-999999999', 'amount', '表!B2（某项）：数值 1e-999999999 超出合理范围（小数位过多）'],
     ['1e999999999', 'year', '表!B2（某项）：数值 1e999999999 超出合理范围，应填四位年度'],
     [1e300, 'rate', '表!B2（某项）：数值 1e+300 超出合理范围（绝对值超过 1000000%）'],
@@ -81,7 +137,9 @@ describe('bounds: every numeric kind has a plausible range and an exponent limit
 
   test('a long string of digits is refused with its length, not echoed whole', () => {
     const r = parseCell('9'.repeat(5000), 'amount', where('amount'));
-    expect(r.diagnostic!.message).toBe('表!B2（某项）：单元格内容“99999999999999999999……”不是数字（共 5000 个字符），应填金额（万元），如 1234.56');
+    expect(r.diagnostic!.message).toBe(
+      '表!B2（某项）：单元格内容“99999999999999999999……”不是数字（共 5000 个字符），应填金额（万元），如 1234.56'
+    );
   });
 
   test('figures within range still parse, exponents included', () => {
@@ -106,7 +164,9 @@ describe('other kinds', () => {
   test('counts: whole, non-negative, with 人/名', () => {
     expect(value('18人', 'count')).toBe('18');
     expect(value('19名', 'count')).toBe('19');
-    expect(problem(-3, 'count').message).toBe('收支总表!B15（本年收入合计）：人数或个数不能为负（-3），应填人数或个数（非负整数），如 18');
+    expect(problem(-3, 'count').message).toBe(
+      '收支总表!B15（本年收入合计）：人数或个数不能为负（-3），应填人数或个数（非负整数），如 18'
+    );
     expect(problem(2.5, 'count').code).toBe('not-a-count');
   });
 
@@ -123,7 +183,9 @@ describe('other kinds', () => {
     expect(value(44561, 'date')).toBe('2021-12-31');
     expect(problem('下半年', 'date').code).toBe('not-a-date');
     // A day the month does not have is a typo, reported rather than read as another date.
-    expect(problem('2021-02-29', 'date').message).toContain('收支总表!B15（本年收入合计）：单元格内容“2021-02-29”不是日期');
+    expect(problem('2021-02-29', 'date').message).toContain(
+      '收支总表!B15（本年收入合计）：单元格内容“2021-02-29”不是日期'
+    );
     expect(problem('2021年4月31日', 'date').code).toBe('not-a-date');
     expect(value('2020-02-29', 'date')).toBe('2020-02-29');
     expect(value('5分', 'score')).toBe('5');

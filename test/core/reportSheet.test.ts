@@ -6,7 +6,12 @@ import { handFindings, handIndicators, handScores } from '../helpers/reportFixtu
 
 function sheetFor(overrides = {}) {
   const model = sampleModel(overrides);
-  const draft = draftReport({ model, indicators: handIndicators(model), scores: handScores(), findings: handFindings(model) });
+  const draft = draftReport({
+    model,
+    indicators: handIndicators(model),
+    scores: handScores(),
+    findings: handFindings(model),
+  });
   return reportSheet(draft);
 }
 
@@ -24,11 +29,15 @@ describe('报告草稿 sheet', () => {
   });
 
   test('beside each paragraph: the names and the cells (Sheet!A1) it used', () => {
-    const row = rowOf('2021年度部门实际取得各项收入合计1351.58万元，其中：一般公共预算财政拨款收入1193.05万元、其他收入158.53万元。')!;
+    const row = rowOf(
+      '2021年度部门实际取得各项收入合计1351.58万元，其中：一般公共预算财政拨款收入1193.05万元、其他收入158.53万元。'
+    )!;
     expect(row[0]!.style).toBe('text');
     expect(row[1]!.value).toBe('评价年度、收入_本年收入合计、收入_一般公共预算财政拨款、收入_其他收入');
     expect(row[2]!.value).toBe(
-      ['评价年度', '收入_本年收入合计', '收入_一般公共预算财政拨款', '收入_其他收入'].map((n) => TEMPLATE_ADDRESS.get(n)).join('、'),
+      ['评价年度', '收入_本年收入合计', '收入_一般公共预算财政拨款', '收入_其他收入']
+        .map((n) => TEMPLATE_ADDRESS.get(n))
+        .join('、')
     );
     expect(String(row[2]!.value)).toMatch(/^基本情况!B\d+、收支总表!\w+\d+/);
   });

@@ -34,7 +34,10 @@ describe('severity follows the consequence (issue 14 item 4)', () => {
     const hunan = findingOf({ 支出_年末结转和结余: 0 }, 'same.预算完成年末结余.收支总表');
     expect(hunan.affects).toEqual(['预算完成率', '评分：预算完成率']);
     expect(hunan.severity).toBe('错误');
-    const yearStart = findingOf({ 支出_年末结转和结余: 0, 口径_预算完成率: '年初预算', 基础_预算完成_完成数: 650 }, 'same.预算完成年末结余.收支总表');
+    const yearStart = findingOf(
+      { 支出_年末结转和结余: 0, 口径_预算完成率: '年初预算', 基础_预算完成_完成数: 650 },
+      'same.预算完成年末结余.收支总表'
+    );
     expect(yearStart.affects).toBeUndefined();
     expect(yearStart.severity).toBe('提示');
   });

@@ -22,7 +22,9 @@ import { sampleReading, sampleValues, SAMPLE_XLSX } from '../helpers/sample';
 
 const sample = evaluate(sampleReading());
 const lineOf = (s: ScoreSheet, l3: string) => s.lines.find((l) => l.level3 === l3)!;
-const claimRows = (rows: Array<[string, number, string | null]>) => ({ 自评得分表: [...(sampleValues()['自评得分表'] as never[]), ...rows] });
+const claimRows = (rows: Array<[string, number, string | null]>) => ({
+  自评得分表: [...(sampleValues()['自评得分表'] as never[]), ...rows],
+});
 
 describe('score line states', () => {
   test('computed: 在职人员控制率 91.30% scores its 1.5 points, verified', () => {
@@ -56,27 +58,58 @@ describe('score line states', () => {
 
   test('on the sample, 资产管理, 预算编制合理性 and 政府采购执行率 are 待核实, each with its 无法核实 finding, and no claim of theirs is an 错误', () => {
     const s = sample.scores!;
-    for (const l3 of ['预算编制合理性', '政府采购执行率', '管理制度健全性', '资产管理安全性', '固定资产利用率'])
+    for (const l3 of [
+      '预算编制合理性',
+      '政府采购执行率',
+      '管理制度健全性',
+      '资产管理安全性',
+      '固定资产利用率',
+    ])
       expect(s.lines.filter((l) => l.level3 === l3 && l.missing && l.level2 !== '预算管理')).toHaveLength(1);
     const all = sample.findings.flatMap(function all(f): Array<typeof f> {
       return [f, ...(f.consequences ?? []).flatMap(all)];
     });
     const errorIds = all.filter((f) => f.severity === '错误').map((f) => f.id);
-    for (const id of ['score.二级.资产管理', 'score.二级.预算配置', 'score.一级.投入', 'score.三级.预算编制合理性', 'score.三级.政府采购执行率']) expect(errorIds).not.toContain(id);
+    for (const id of [
+      'score.二级.资产管理',
+      'score.二级.预算配置',
+      'score.一级.投入',
+      'score.三级.预算编制合理性',
+      'score.三级.政府采购执行率',
+    ])
+      expect(errorIds).not.toContain(id);
     // 预算执行 is claimed 11; its verified lines give 7.13 and 1 point is pending: at most 8.13, so the claim is contradicted.
     const over = all.find((f) => f.id === 'score.二级.预算执行')!;
-    expect([over.severity, over.kind, over.expected!.value.toString(), over.computed!.value.toString()]).toEqual(['错误', 'exceeds', '8.13', '11']);
+    expect([
+      over.severity,
+      over.kind,
+      over.expected!.value.toString(),
+      over.computed!.value.toString(),
+    ]).toEqual(['错误', 'exceeds', '8.13', '11']);
     const gov = all.find((f) => f.id === 'score.pending.预算执行.政府采购执行率')!;
-    expect([gov.severity, gov.kind, gov.missing!.map((o) => o.name).join(',')]).toEqual(['提示', 'cannotVerify', '基础_政府采购实际,基础_政府采购预算']);
+    expect([gov.severity, gov.kind, gov.missing!.map((o) => o.name).join(',')]).toEqual([
+      '提示',
+      'cannotVerify',
+      '基础_政府采购实际,基础_政府采购预算',
+    ]);
     expect(gov.detail).toBe('本项 1.00 分计入待核实分值（自报 1.00 分，未核实）');
-    expect(cliLine(gov)).toMatch(/^\[提示\] “政府采购执行率”得分待核实：基础数据!B\d+、基础数据!B\d+，缺 .*实际政府采购金额.*、.*政府采购预算数/);
+    expect(cliLine(gov)).toMatch(
+      /^\[提示\] “政府采购执行率”得分待核实：基础数据!B\d+、基础数据!B\d+，缺 .*实际政府采购金额.*、.*政府采购预算数/
+    );
   });
 });
 
 describe('grade range', () => {
   const text = (verified: string, pending: string) => {
     const g = gradesOf(new D(verified), new D(pending), DEFAULT_BANDS);
-    return gradeText({ lines: [], groups: [], total: new D(verified), pendingPoints: new D(pending), points: new D(100), ...g });
+    return gradeText({
+      lines: [],
+      groups: [],
+      total: new D(verified),
+      pendingPoints: new D(pending),
+      points: new D(100),
+      ...g,
+    });
   };
   test('certain when every pending point would not change the band; a range from the verified grade up otherwise', () => {
     expect(text('90', '10')).toBe('优');
@@ -97,7 +130,9 @@ describe('completeness', () => {
 
   test('the threshold: complete exactly while at least half the scoring inputs (and half the required) are filled', () => {
     // Blank the sample's filled scoring inputs one by one; the verdict must follow the rule at every step.
-    const names = [...new Set(sample.indicators.flatMap((i) => i.operands.map((o) => o.name)))].filter((n) => n.startsWith('基础_') || n.startsWith('三公_'));
+    const names = [...new Set(sample.indicators.flatMap((i) => i.operands.map((o) => o.name)))].filter(
+      (n) => n.startsWith('基础_') || n.startsWith('三公_')
+    );
     const blanked: Record<string, null> = {};
     const seen = new Set<boolean>();
     for (const n of names) {
@@ -119,7 +154,11 @@ describe('completeness', () => {
       expect(e.summary.grade).toBeNull();
       expect(e.completeness.mostNeeded).toHaveLength(10);
       // By points depending on them: the 产出任务表 carries the four 7.5-point 产出 lines; then 社会效益 (14), 满意度 (10).
-      expect(e.completeness.mostNeeded.slice(0, 3).map((n) => `${n.name} ${n.points.toString()}`)).toEqual(['产出任务表 30', '自评得分表 14', '自评得分表 10']);
+      expect(e.completeness.mostNeeded.slice(0, 3).map((n) => `${n.name} ${n.points.toString()}`)).toEqual([
+        '产出任务表 30',
+        '自评得分表 14',
+        '自评得分表 10',
+      ]);
       const v = scoreSheet(e.scores!, false).rows.map((r) => r.map((c) => c?.value));
       expect(v.find((r) => r[0] === '综合绩效级别')![8]).toBe('数据不完整');
     }
@@ -136,7 +175,11 @@ describe('CLI and JSON', () => {
     const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'jixiao-incomplete-'));
     const template = path.join(tmp, 'blank.xlsx');
     expect(await main(['template', template], io().io)).toBe(0);
-    for (const file of [path.join(BAD_INPUT_DIR, 'empty-workbook.xlsx'), path.join(BAD_INPUT_DIR, 'name-missing-all.xlsx'), template]) {
+    for (const file of [
+      path.join(BAD_INPUT_DIR, 'empty-workbook.xlsx'),
+      path.join(BAD_INPUT_DIR, 'name-missing-all.xlsx'),
+      template,
+    ]) {
       const r = io();
       expect(await main(['evaluate', file], r.io)).toBe(5);
       expect(r.out.some((l) => l.startsWith('数据不完整：不给出总分和等级'))).toBe(true);

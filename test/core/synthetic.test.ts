@@ -11,7 +11,10 @@ describe('synthetic departments', () => {
       expect(m.diagnostics).toEqual([]);
       const income = m.num('收入_一般公共预算财政拨款')!.plus(m.num('收入_其他收入')!);
       expect(income.eq(m.num('收入_本年收入合计')!)).toBe(true);
-      const balance = m.num('收入_年初结转和结余')!.plus(m.num('收入_本年收入合计')!).minus(m.num('支出_本年支出合计')!);
+      const balance = m
+        .num('收入_年初结转和结余')!
+        .plus(m.num('收入_本年收入合计')!)
+        .minus(m.num('支出_本年支出合计')!);
       expect(balance.eq(m.num('支出_年末结转和结余')!)).toBe(true);
     }
     expect(syntheticDepartment(7)).toEqual(syntheticDepartment(7));
@@ -22,9 +25,14 @@ describe('synthetic departments', () => {
       const e = evaluate(templateReading(syntheticDepartment(seed)));
       // 决算 over 预算 is a 提示 on execution, not a failed reconciliation: the generator draws 公用经费 budgets within ±10% of the actual.
       expect(e.findings.filter((f) => f.family !== '预算').map((f) => f.id)).toEqual([]);
-      for (const f of e.findings.filter((x) => x.family === '预算')) expect([f.id, f.kind]).toEqual(['budget.公用经费', 'exceeds']);
+      for (const f of e.findings.filter((x) => x.family === '预算'))
+        expect([f.id, f.kind]).toEqual(['budget.公用经费', 'exceeds']);
       expect(e.checks).toHaveLength(CHECKS.length);
-      expect(e.checks.filter((c) => c.outcome !== '成立' && c.rule !== 'budget.公用经费').map((c) => `${seed}: ${c.rule} ${c.outcome}`)).toEqual([]);
+      expect(
+        e.checks
+          .filter((c) => c.outcome !== '成立' && c.rule !== 'budget.公用经费')
+          .map((c) => `${seed}: ${c.rule} ${c.outcome}`)
+      ).toEqual([]);
       expect(e.scores!.grade).toMatch(/[优良中差]/);
     }
   });

@@ -21,7 +21,9 @@ const cell = TEMPLATE_ADDRESS.get('支出_公用经费')!;
 
 describe('unit slips among siblings (支出按支出性质: 基本 478.29, 人员 382.14, 项目 877.32 …)', () => {
   test('“96.15元” has their size: one finding, 单位应为万元 with the number kept, not ÷10000', () => {
-    const fs = findings({ 支出_公用经费: '96.15元' }).filter((f) => f.operands.some((o) => o.address === cell) && (f.rule === 'input' || f.family === '单位'));
+    const fs = findings({ 支出_公用经费: '96.15元' }).filter(
+      (f) => f.operands.some((o) => o.address === cell) && (f.rule === 'input' || f.family === '单位')
+    );
     expect(fs.map((f) => f.id)).toEqual(['unit.量级.支出_公用经费']);
     const [f] = fs;
     expect(f.kind).toBe('unitSlip');
@@ -30,7 +32,9 @@ describe('unit slips among siblings (支出按支出性质: 基本 478.29, 人�
     expect(f.primary!.address).toBe(cell);
     const text = fullText(f);
     expect(text).toContain(`${cell}`);
-    expect(text).toContain('写的是“96.15元”，与同表各数同一量级，是万元数误写了单位；单位应为万元，数值不必换算');
+    expect(text).toContain(
+      '写的是“96.15元”，与同表各数同一量级，是万元数误写了单位；单位应为万元，数值不必换算'
+    );
     expect(text).not.toContain('÷ 10000');
   });
 
@@ -53,8 +57,15 @@ describe('unit slips among siblings (支出按支出性质: 基本 478.29, 人�
 
   test('“96.15元” without enough siblings to judge stays the input diagnostic (÷ 10000 as before)', () => {
     const name = '基础_政府采购预算';
-    const fs = findings({ [name]: '96.15元', 基础_公用经费预算: '', 基础_公用经费决算: '', 基础_重点项目支出: '' });
-    const f = fs.find((x) => x.operands.some((o) => o.address === TEMPLATE_ADDRESS.get(name)) && x.rule === 'input')!;
+    const fs = findings({
+      [name]: '96.15元',
+      基础_公用经费预算: '',
+      基础_公用经费决算: '',
+      基础_重点项目支出: '',
+    });
+    const f = fs.find(
+      (x) => x.operands.some((o) => o.address === TEMPLATE_ADDRESS.get(name)) && x.rule === 'input'
+    )!;
     expect(f.kind).toBe('notice');
     expect(f.detail).toContain('元 ÷ 10000');
   });

@@ -34,7 +34,13 @@ let buildMs = 0;
 beforeAll(async () => {
   buildMs = buildPages();
   ({ server, base } = await servePages());
-  browser = await launchChromium(['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']);
+  browser = await launchChromium([
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ]);
   fs.mkdirSync(out, { recursive: true });
 });
 
@@ -62,11 +68,18 @@ async function routeOfficeCdn(context: import('playwright-core').BrowserContext)
 }
 
 /** A served file for a request URL: dist/ for the add-in's own, the npm office-js copy for the CDN's. */
-const localFile = (u: string) => (u.startsWith(OFFICE_CDN) ? path.join(officeDist, u.slice(OFFICE_CDN.length)) : path.join(dist, new URL(u).pathname));
+const localFile = (u: string) =>
+  u.startsWith(OFFICE_CDN)
+    ? path.join(officeDist, u.slice(OFFICE_CDN.length))
+    : path.join(dist, new URL(u).pathname);
 
 /** A page that records every request and fails on any page error. */
 async function openPage(width = 320): Promise<{ page: Page; requests: string[]; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
   await routeOfficeCdn(context);
   const page = await context.newPage();
   const requests: string[] = [];
@@ -90,7 +103,10 @@ test('task pane: 一键生成 over the Excel double writes the result sheets and
   await page.waitForLoadState('networkidle');
   // First load: every script before any import() (office.js and what it fetches itself included).
   const firstLoad = requests.filter((u) => u.endsWith('.js') && !u.includes('.chunk.')).map(localFile);
-  const firstLoadGzip = firstLoad.reduce((a, f) => a + zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length, 0);
+  const firstLoadGzip = firstLoad.reduce(
+    (a, f) => a + zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length,
+    0
+  );
 
   const syncsBefore = await page.evaluate(() => (window as any).__double.syncCount);
   await page.getByRole('button', { name: '一键生成', exact: true }).click();
@@ -104,10 +120,12 @@ test('task pane: 一键生成 over the Excel double writes the result sheets and
   for (const s of expected.plan.sheets) expect(sheets).toContain(s.name);
   expect(expected.plan.marks.length).toBeGreaterThan(0);
   const fills: Record<string, string> = await page.evaluate(
-    (addresses) => Object.fromEntries(addresses.map((a) => [a, (window as any).__double.cell(a).fill.color ?? 'none'])),
-    expected.plan.marks.map((m) => m.address),
+    (addresses) =>
+      Object.fromEntries(addresses.map((a) => [a, (window as any).__double.cell(a).fill.color ?? 'none'])),
+    expected.plan.marks.map((m) => m.address)
   );
-  for (const m of expected.plan.marks) expect([m.address, fills[m.address]]).toEqual([m.address, MARK_FILL[m.severity]]);
+  for (const m of expected.plan.marks)
+    expect([m.address, fills[m.address]]).toEqual([m.address, MARK_FILL[m.severity]]);
 
   // The summary is the engine's.
   const summary = page.getByTestId('summary');
@@ -123,13 +141,20 @@ test('task pane: 一键生成 over the Excel double writes the result sheets and
   const cards = page.locator('[data-finding]');
   await expect(cards.count()).resolves.toBe(expected.findings.length);
   // The sample states 财政拨款本年收入 as 780.19 against 478.29 + 714.76 = 1193.05: Excel goes to 财政拨款!D7.
-  await page.locator('[data-finding="sum.财拨.本年收入"]').getByRole('button', { name: '财政拨款!D7' }).click();
+  await page
+    .locator('[data-finding="sum.财拨.本年收入"]')
+    .getByRole('button', { name: '财政拨款!D7' })
+    .click();
   await page.waitForFunction(() => (window as any).__double.book.selection?.sheet.name === '财政拨款');
   const selection = await page.evaluate(() => {
     const b = (window as any).__double.book;
     return { active: b.activeSheet.name, sheet: b.selection.sheet.name, box: b.selection.box };
   });
-  expect(selection).toEqual({ active: '财政拨款', sheet: '财政拨款', box: { top: 6, left: 3, bottom: 6, right: 3 } });
+  expect(selection).toEqual({
+    active: '财政拨款',
+    sheet: '财政拨款',
+    box: { top: 6, left: 3, bottom: 6, right: 3 },
+  });
   await page.screenshot({ path: path.join(out, 'e2e-findings.png') });
   await page.getByRole('tab', { name: '数据' }).click();
   await page.getByText(/^已填写 \d+ · 未填写 \d+ · 名称不存在 \d+ · 无效 \d+$/).waitFor();
@@ -140,14 +165,22 @@ test('task pane: 一键生成 over the Excel double writes the result sheets and
   await page.getByRole('tab', { name: '报告' }).click();
   await page.getByRole('heading', { name: expected.report!.title }).waitFor();
   await page.screenshot({ path: path.join(out, 'e2e-report.png') });
-  const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Word' }).click()]);
+  const [docx] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出 Word' }).click(),
+  ]);
   expect(docx.suggestedFilename()).toBe(`${expected.report!.title}.docx`);
-  expect(fs.readFileSync((await docx.path())!).subarray(0, 2).toString()).toBe('PK');
+  expect(
+    fs
+      .readFileSync((await docx.path())!)
+      .subarray(0, 2)
+      .toString()
+  ).toBe('PK');
   expect(requests.some((u) => /vendor-docx/.test(u))).toBe(true);
   expect(errors).toEqual([]);
   console.log(
     `task pane first load ${(firstLoadGzip / 1024).toFixed(1)} KB gzip (${firstLoad.map((f) => path.basename(f)).join(', ')}), ` +
-      `first paint ${firstPaintMs} ms, 一键生成 syncs ${syncs}, findings ${expected.findings.length}, marks ${expected.plan.marks.length}`,
+      `first paint ${firstPaintMs} ms, 一键生成 syncs ${syncs}, findings ${expected.findings.length}, marks ${expected.plan.marks.length}`
   );
   expect(firstLoadGzip).toBeLessThanOrEqual(300 * 1024);
 });
@@ -160,15 +193,22 @@ test('web page: open an .xlsx, run, see the summary, download the result workboo
   await page.goto(`${base}/web.html`);
   await page.getByRole('button', { name: '打开工作簿（.xlsx）' }).waitFor();
   expect(requests.filter((u) => /vendor-exceljs|xlsx-host/.test(u))).toEqual([]);
-  await page.getByTestId('file-input').setInputFiles({ name: '衡阳市科协-2021.xlsx', mimeType: 'application/octet-stream', buffer: input });
+  await page
+    .getByTestId('file-input')
+    .setInputFiles({ name: '衡阳市科协-2021.xlsx', mimeType: 'application/octet-stream', buffer: input });
   await page.getByText('衡阳市科协-2021.xlsx').waitFor();
   expect(requests.some((u) => /vendor-exceljs/.test(u))).toBe(true);
   await page.getByRole('button', { name: '一键生成', exact: true }).click();
   await page.getByText('已生成：指标计算表、评分表、问题清单、报告草稿。').waitFor();
-  await expect(page.getByTestId('summary').getByText('衡阳市科学技术协会 · 2021 年度').count()).resolves.toBe(1);
+  await expect(page.getByTestId('summary').getByText('衡阳市科学技术协会 · 2021 年度').count()).resolves.toBe(
+    1
+  );
   await settled(page, '下载结果工作簿');
   await page.screenshot({ path: path.join(out, 'e2e-web.png'), fullPage: true });
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载结果工作簿' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载结果工作簿' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('衡阳市科协-2021-评价结果.xlsx');
   const result = await loadXlsx(fs.readFileSync((await download.path())!));
   const expected = evaluate(readInputs(await loadXlsx(input)));
@@ -189,30 +229,42 @@ describe.each([
   ['Win32', 'Excel$Win32$16.01$zh-CN$$$$0', 'excel-win32-16.01.js'],
   ['Mac', 'Excel$Mac$16.00$zh-CN$$$$0', 'excel-mac-16.00.js'],
 ])('opened by Excel (%s)', (_platform, hostInfo, hostScript) => {
-  test.each(['taskpane.html', 'commands.html', 'dialog.html'])('%s loads office.js and the host script with no 404', async (pageName) => {
-    const { page, errors } = await openPage(320);
-    const failures: string[] = [];
-    const loaded: string[] = [];
-    page.on('response', (r) => (r.status() >= 400 ? failures.push(`${r.status()} ${r.url()}`) : loaded.push(r.url())));
-    page.on('requestfailed', (r) => failures.push(`failed ${r.url()}`));
-    await page.goto(`${base}/${pageName}?_host_Info=${hostInfo}`);
-    await page.waitForFunction(() => typeof (window as any).Excel?.run === 'function', undefined, { timeout: 20_000 });
-    await page.waitForLoadState('networkidle');
-    expect(loaded).toContain(`${OFFICE_CDN}office.js`);
-    expect(loaded).toContain(`${OFFICE_CDN}${hostScript}`);
-    expect(loaded).toContain(`${OFFICE_CDN}zh-cn/office_strings.js`);
-    expect(failures).toEqual([]);
-    // On the web, office.js then looks for the conversation Excel's host frame would have handed it;
-    // with no host frame here that one error is expected, and nothing else may fail.
-    expect(errors.filter((e) => !/conversationId/.test(e))).toEqual([]);
-    await page.context().close();
-  });
+  test.each(['taskpane.html', 'commands.html', 'dialog.html'])(
+    '%s loads office.js and the host script with no 404',
+    async (pageName) => {
+      const { page, errors } = await openPage(320);
+      const failures: string[] = [];
+      const loaded: string[] = [];
+      page.on('response', (r) =>
+        r.status() >= 400 ? failures.push(`${r.status()} ${r.url()}`) : loaded.push(r.url())
+      );
+      page.on('requestfailed', (r) => failures.push(`failed ${r.url()}`));
+      await page.goto(`${base}/${pageName}?_host_Info=${hostInfo}`);
+      await page.waitForFunction(() => typeof (window as any).Excel?.run === 'function', undefined, {
+        timeout: 20_000,
+      });
+      await page.waitForLoadState('networkidle');
+      expect(loaded).toContain(`${OFFICE_CDN}office.js`);
+      expect(loaded).toContain(`${OFFICE_CDN}${hostScript}`);
+      expect(loaded).toContain(`${OFFICE_CDN}zh-cn/office_strings.js`);
+      expect(failures).toEqual([]);
+      // On the web, office.js then looks for the conversation Excel's host frame would have handed it;
+      // with no host frame here that one error is expected, and nothing else may fail.
+      expect(errors.filter((e) => !/conversationId/.test(e))).toEqual([]);
+      await page.context().close();
+    }
+  );
 });
 
 test('outside Office, Office.onReady settles and the pane mounts (so a blank pane is never the loader’s fault)', async () => {
   const { page, errors } = await openPage(320);
   await page.goto(`${base}/taskpane.html`);
-  const info = await page.evaluate(() => Promise.race([(window as any).Office.onReady(), new Promise((r) => setTimeout(() => r('timeout'), 10_000))]));
+  const info = await page.evaluate(() =>
+    Promise.race([
+      (window as any).Office.onReady(),
+      new Promise((r) => setTimeout(() => r('timeout'), 10_000)),
+    ])
+  );
   expect(info).toMatchObject({ host: null, platform: null });
   await page.getByRole('button', { name: '一键生成', exact: true }).waitFor();
   expect(errors).toEqual([]);
@@ -220,8 +272,14 @@ test('outside Office, Office.onReady settles and the pane mounts (so a blank pan
 
 /** IE11 (Office 2016/2019 volume licence) and EdgeHTML (older retail builds) get a Chinese message, not a blank pane. */
 test.each([
-  ['IE11', 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko'],
-  ['EdgeHTML', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041'],
+  [
+    'IE11',
+    'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko',
+  ],
+  [
+    'EdgeHTML',
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041',
+  ],
 ])('an old host (%s) is told in Chinese what to do', async (_name, userAgent) => {
   const context = await browser.newContext({ userAgent, locale: 'zh-CN' });
   await routeOfficeCdn(context);

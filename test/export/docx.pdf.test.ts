@@ -20,8 +20,16 @@ test('LibreOffice renders the report; pdftotext shows the title and headings int
     const started = Date.now();
     execFileSync(
       'soffice',
-      [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'lo')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
-      { timeout: 60_000, stdio: 'pipe' },
+      [
+        `-env:UserInstallation=${pathToFileURL(path.join(dir, 'lo')).href}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        file,
+      ],
+      { timeout: 60_000, stdio: 'pipe' }
     );
     const seconds = (Date.now() - started) / 1000;
     const pdf = path.join(dir, 'report.pdf');
@@ -30,7 +38,14 @@ test('LibreOffice renders the report; pdftotext shows the title and headings int
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
     const flat = text.replace(/\s+/g, '');
     expect(flat).toContain('衡阳市科学技术协会2021年度部门整体支出绩效自评报告');
-    for (const h of ['一、部门概况', '二、部门整体收支情况', '三、一般公共预算收支情况', '六、部门整体绩效评价情况分析', '九、下一步改进措施', '（一）投入情况'])
+    for (const h of [
+      '一、部门概况',
+      '二、部门整体收支情况',
+      '三、一般公共预算收支情况',
+      '六、部门整体绩效评价情况分析',
+      '九、下一步改进措施',
+      '（一）投入情况',
+    ])
       expect(flat).toContain(h);
     expect(flat).toContain('收入合计1351.58万元');
     expect(flat).toContain('附件1');
@@ -55,14 +70,26 @@ test('LibreOffice converts the report and the 审核意见 of the real engine; t
     fs.writeFileSync(path.join(dir, 'review.docx'), await reportToDocx(draftReview(input), null));
     execFileSync(
       'soffice',
-      [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'lo')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'report.docx'), path.join(dir, 'review.docx')],
-      { timeout: 90_000, stdio: 'pipe' },
+      [
+        `-env:UserInstallation=${pathToFileURL(path.join(dir, 'lo')).href}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        path.join(dir, 'report.docx'),
+        path.join(dir, 'review.docx'),
+      ],
+      { timeout: 90_000, stdio: 'pipe' }
     );
-    const layout = (f: string) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path.join(dir, f), '-'], { encoding: 'utf8' });
+    const layout = (f: string) =>
+      execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path.join(dir, f), '-'], { encoding: 'utf8' });
     const report = layout('report.pdf');
     // 合计, 分值 100 and 得分 79.64 on one printed line: the score column is wide enough not to wrap.
     expect(report).toMatch(/合计\s+100\s+79\.64/);
-    expect(report.replace(/\s+/g, '')).toContain('本年收入1193.05万元（财政拨款收支表本年收入合计填列780.19万元');
+    expect(report.replace(/\s+/g, '')).toContain(
+      '本年收入1193.05万元（财政拨款收支表本年收入合计填列780.19万元'
+    );
     const review = layout('review.pdf').replace(/\s+/g, '');
     expect(review).toContain('绩效自评审核意见');
     expect(review).toContain('三、数据核对发现的问题');

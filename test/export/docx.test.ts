@@ -40,11 +40,14 @@ describe('Word export (公文 style)', () => {
     const [props] = runProps(xml, '衡阳市科学技术协会2021年度部门整体支出绩效自评报告');
     expect(props).toContain('w:eastAsia="方正小标宋简体"');
     expect(props).toContain('<w:sz w:val="44"/>');
-    expect(paraProps(xml, '衡阳市科学技术协会2021年度部门整体支出绩效自评报告')).toContain('<w:jc w:val="center"/>');
+    expect(paraProps(xml, '衡阳市科学技术协会2021年度部门整体支出绩效自评报告')).toContain(
+      '<w:jc w:val="center"/>'
+    );
   });
 
   test('body: 仿宋_GB2312 三号 (16 pt), first line indented 2 characters, exact 28 pt spacing', () => {
-    const text = '2021年度部门实际取得各项收入合计1351.58万元，其中：一般公共预算财政拨款收入1193.05万元、其他收入158.53万元。';
+    const text =
+      '2021年度部门实际取得各项收入合计1351.58万元，其中：一般公共预算财政拨款收入1193.05万元、其他收入158.53万元。';
     const [props] = runProps(xml, text);
     expect(props).toContain('w:eastAsia="仿宋_GB2312"');
     expect(props).toContain('<w:sz w:val="32"/>');
@@ -78,7 +81,8 @@ describe('Word export (公文 style)', () => {
   test('tables: 财拨 grid, project table, 七 score table and the 附件1 score sheet', () => {
     expect(xml.match(/<w:tbl>/g)).toHaveLength(4);
     expect(xml).toContain('>附件1</w:t>');
-    for (const h of ['一级指标', '二级指标', '三级指标', '分值', '得分', '扣分原因']) expect(xml).toContain(`>${h}</w:t>`);
+    for (const h of ['一级指标', '二级指标', '三级指标', '分值', '得分', '扣分原因'])
+      expect(xml).toContain(`>${h}</w:t>`);
     expect(xml).toContain('>超出预算7.93个百分点</w:t>');
     expect(xml).toContain('>综合绩效级别：良</w:t>');
     expect(xml).toContain('>其中：科学普及工作</w:t>');

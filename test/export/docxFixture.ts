@@ -8,6 +8,11 @@ import { handFindings, handIndicators, handScores } from '../helpers/reportFixtu
 export async function sampleDocx(): Promise<{ draft: ReportDraft; scores: ScoreSheet; bytes: Uint8Array }> {
   const model = sampleModel();
   const scores = handScores();
-  const draft = draftReport({ model, indicators: handIndicators(model), scores, findings: handFindings(model) });
+  const draft = draftReport({
+    model,
+    indicators: handIndicators(model),
+    scores,
+    findings: handFindings(model),
+  });
   return { draft, scores, bytes: await reportToDocx(draft, scores) };
 }

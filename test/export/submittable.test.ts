@@ -15,21 +15,27 @@ const { input, draft } = engineDraft();
 const lines = draftLines(draft);
 
 function sectionTexts(d: ReportDraft, id: string): string[] {
-  return d.sections.filter((s) => s.id === id || s.id.startsWith(`${id}/`)).flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])));
+  return d.sections
+    .filter((s) => s.id === id || s.id.startsWith(`${id}/`))
+    .flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])));
 }
 
 describe('公文 typography', () => {
   test('no half-width spaces between Chinese and numbers; ranges with ～; nested quotes ‘’', () => {
     expect(tightenSpaces('扣 0.08 分，得分2.5分，CCTV13 新闻')).toBe('扣0.08分，得分2.5分，CCTV13新闻');
     expect(tightenSpaces('《中共中央 国务院关于》')).toBe('《中共中央 国务院关于》');
-    expect(ranges('在“20%–30%（含）”档；2021-2025年度；0–3 分')).toBe('在“20%～30%（含）”档；2021～2025年度；0～3 分');
+    expect(ranges('在“20%–30%（含）”档；2021-2025年度；0–3 分')).toBe(
+      '在“20%～30%（含）”档；2021～2025年度；0～3 分'
+    );
     expect(ranges('2021-12-31')).toBe('2021-12-31');
     expect(nestQuotes('按““三公”经费实际支出数”计算')).toBe('按“‘三公’经费实际支出数”计算');
     expect(nestQuotes('不成对“的引号')).toBe('不成对“的引号');
   });
 
   test('rules in words: no formula signs, no software instructions', () => {
-    expect(inWords('定性指标，按评价要点打分（0–3 分），得分填入“自评打分”表')).toBe('定性指标，按评价要点打分（0～3分）');
+    expect(inWords('定性指标，按评价要点打分（0–3 分），得分填入“自评打分”表')).toBe(
+      '定性指标，按评价要点打分（0～3分）'
+    );
     expect(inWords('得分 = 7.5 × 指标值，最高 7.5 分')).toBe('按指标值与满分7.5分的乘积计分，最高7.5分');
     expect(inWords('以 100% 为标准，≤100% 计 1.5 分')).toBe('以100%为标准，不超过100%计1.5分');
   });
@@ -79,8 +85,11 @@ describe('figures reconciled with the checks', () => {
   });
 
   test('no sentence states a balance that does not hold: 年初 + 收入 − 支出 = 年末', () => {
-    const re = /年初结转和结余(-?[\d.]+)万元，本年收入(-?[\d.]+)万元[^，]*，本年支出(-?[\d.]+)万元[^，]*，年末结转和结余(-?[\d.]+)万元(【待核对)?/;
-    const stated = lines.map((l) => re.exec(l.replace(/（[^（）]*）/g, ''))).filter((m): m is RegExpExecArray => m !== null);
+    const re =
+      /年初结转和结余(-?[\d.]+)万元，本年收入(-?[\d.]+)万元[^，]*，本年支出(-?[\d.]+)万元[^，]*，年末结转和结余(-?[\d.]+)万元(【待核对)?/;
+    const stated = lines
+      .map((l) => re.exec(l.replace(/（[^（）]*）/g, '')))
+      .filter((m): m is RegExpExecArray => m !== null);
     expect(stated.length).toBeGreaterThanOrEqual(2);
     for (const m of stated) {
       if (m[5]) continue;
@@ -89,12 +98,16 @@ describe('figures reconciled with the checks', () => {
     }
     // 二（三）: 4.04 + 1351.58 − 1355.62 = 0.00, the year-end total from its parts.
     expect(sectionTexts(draft, '整体收支.结转结余')[1]).toBe(
-      '2021年度本年收入合计1351.58万元，本年支出合计1355.62万元，年末结转和结余0.00万元，较年初减少4.04万元。',
+      '2021年度本年收入合计1351.58万元，本年支出合计1355.62万元，年末结转和结余0.00万元，较年初减少4.04万元。'
     );
   });
 
   test('a figure contested with no figure to prefer shows both values in a 【待核对】', () => {
-    expect(lines.some((l) => l.includes('基本支出393.23万元【待核对：财政拨款收支表本年支出中基本支出为478.29万元】'))).toBe(true);
+    expect(
+      lines.some((l) =>
+        l.includes('基本支出393.23万元【待核对：财政拨款收支表本年支出中基本支出为478.29万元】')
+      )
+    ).toBe(true);
   });
 });
 
@@ -109,7 +122,12 @@ describe('sections filled from the workbook', () => {
   });
 
   test('产出 tasks with their 说明; 本部门无政府性基金预算收支; the outline is complete', () => {
-    expect(lines.some((l) => l.startsWith('年度工作任务完成情况：') && l.includes('编撰《衡阳市科技人物志》，未完成，已出具初稿'))).toBe(true);
+    expect(
+      lines.some(
+        (l) =>
+          l.startsWith('年度工作任务完成情况：') && l.includes('编撰《衡阳市科技人物志》，未完成，已出具初稿')
+      )
+    ).toBe(true);
     expect(lines).toContain('本部门无政府性基金预算收支。');
     const first = draft.sections.filter((s) => s.level === 1).map(sectionTitle);
     expect(first.slice(-2)).toEqual(['十、自评结果拟应用和公开情况', '十一、其他需要说明的情况']);
@@ -130,15 +148,21 @@ describe('八 and 九 from evidence only', () => {
     const i = draft.sections.findIndex((s) => s.id === '存在问题');
     const items = draft.sections.slice(i + 1).filter((s) => s.level === 2 && s.id.startsWith('存在问题/'));
     expect(items).toHaveLength(ctx.problems.length);
-    for (const s of items) expect(s.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')).join('')).toMatch(/扣[\d.]+分|数据核对发现\d+项不符/);
+    for (const s of items)
+      expect(s.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')).join('')).toMatch(
+        /扣[\d.]+分|数据核对发现\d+项不符/
+      );
     const headings = items.map((s) => s.heading);
     expect(new Set(headings).size).toBe(headings.length);
     // The department's own three items join the problems they speak of, under their own headings.
-    expect(headings).toEqual(expect.arrayContaining(['绩效目标编制水平有待提高', '预算资金使用执行有待规范', '业务管理工作需要加强']));
+    expect(headings).toEqual(
+      expect.arrayContaining(['绩效目标编制水平有待提高', '预算资金使用执行有待规范', '业务管理工作需要加强'])
+    );
   });
 
   test('九 answers 八 item by item', () => {
-    const ids = (prefix: string) => draft.sections.filter((s) => s.level === 2 && s.id.startsWith(prefix)).map((s) => s.id.split('/')[1]);
+    const ids = (prefix: string) =>
+      draft.sections.filter((s) => s.level === 2 && s.id.startsWith(prefix)).map((s) => s.id.split('/')[1]);
     expect(ids('改进措施/')).toEqual(ids('存在问题/'));
   });
 });
@@ -150,14 +174,20 @@ describe('审核意见', () => {
   test('lists every top-level finding, with its figures', () => {
     const listed = review.sections.filter((s) => s.id.startsWith('数据核对/'));
     expect(listed).toHaveLength(input.findings.length);
-    expect(text.some((l) => l.includes('按核对关系应为1193.05万元，实际填列780.19万元，相差412.86万元'))).toBe(true);
+    expect(
+      text.some((l) => l.includes('按核对关系应为1193.05万元，实际填列780.19万元，相差412.86万元'))
+    ).toBe(true);
   });
 
   test('the score as claimed and as verified, and what could not be verified', () => {
     expect(text[0]).toBe('衡阳市科学技术协会2021年度部门整体支出绩效自评审核意见');
     // 79.64 verified + 8 pending = 87.64 at most: the claim of 97 is 9.36 above anything the rules can give.
     expect(
-      text.some((l) => l.includes('单位自报总分97分；按评分规则逐项核实，核实得分79.64分，待核实分值8分（全部得分最高87.64分），自报分高于可能达到的最高分87.64分9.36分')),
+      text.some((l) =>
+        l.includes(
+          '单位自报总分97分；按评分规则逐项核实，核实得分79.64分，待核实分值8分（全部得分最高87.64分），自报分高于可能达到的最高分87.64分9.36分'
+        )
+      )
     ).toBe(true);
     expect(text.some((l) => l.startsWith('过程｜30｜30｜20.13｜'))).toBe(true);
     expect(text.some((l) => l.includes('政府采购执行率：因数据不全无法计算。'))).toBe(true);

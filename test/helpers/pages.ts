@@ -25,7 +25,11 @@ const TYPES: Record<string, string> = {
 export function buildPages(): number {
   const t0 = Date.now();
   if (!process.env.JIXIAO_E2E_PREBUILT || !fs.existsSync(path.join(distTest, 'double.js')))
-    execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'e2e'], { cwd: root, stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'e2e'],
+      { cwd: root, stdio: 'pipe' }
+    );
   return Date.now() - t0;
 }
 
@@ -33,7 +37,9 @@ export function buildPages(): number {
 export async function servePages(): Promise<{ server: http.Server; base: string }> {
   const server = http.createServer((req, res) => {
     const url = decodeURIComponent((req.url ?? '/').split('?')[0]);
-    const [dir, rel] = url.startsWith('/dist-test/') ? [distTest, url.slice('/dist-test/'.length)] : [dist, url.slice(1)];
+    const [dir, rel] = url.startsWith('/dist-test/')
+      ? [distTest, url.slice('/dist-test/'.length)]
+      : [dist, url.slice(1)];
     const file = path.join(dir, rel);
     if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end();
@@ -48,5 +54,9 @@ export async function servePages(): Promise<{ server: http.Server; base: string 
 
 /** Headless Debian Chromium, with any further switches. */
 export function launchChromium(args: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', ...args] });
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', ...args],
+  });
 }

@@ -15,7 +15,8 @@ import { sampleValues } from '../helpers/sample';
 
 const LEVEL = '1.18';
 const INPUT_SHEETS = ['基本情况', '项目支出'];
-const projectRows = (n: number) => Array.from({ length: n }, (_, i) => [`项目${i + 1}`, null, 10, 0, 10, 9.5, '否']);
+const projectRows = (n: number) =>
+  Array.from({ length: n }, (_, i) => [`项目${i + 1}`, null, 10, 0, 10, 9.5, '否']);
 
 /** The 决算数 cell of project row i (column F), in the template's layout. */
 const projectCell = (i: number) => cellIn(TEMPLATE_ADDRESS.get('项目支出明细表')!, i, 5)!;
@@ -23,7 +24,10 @@ const year = TEMPLATE_ADDRESS.get('评价年度')!;
 const unit = TEMPLATE_ADDRESS.get('单位名称')!;
 
 function book(): ExcelDouble {
-  const d = ExcelDouble.fromTemplate({ ...sampleValues(), 项目支出明细表: projectRows(8) }, { excelApi: LEVEL });
+  const d = ExcelDouble.fromTemplate(
+    { ...sampleValues(), 项目支出明细表: projectRows(8) },
+    { excelApi: LEVEL }
+  );
   d.setFill(year, '#00B050');
   d.setNote(year, '用户自己的批注');
   // The user's own border on a project cell: a red dashed top edge and a thin left edge.
@@ -35,7 +39,11 @@ function book(): ExcelDouble {
 const marks: CellMark[] = [
   { address: unit, severity: '提示', note: '单位名称与报告不一致' },
   { address: year, severity: '错误', note: '评价年度有误' },
-  ...[0, 2, 4, 6].map((i): CellMark => ({ address: projectCell(i), severity: '错误', note: `项目${i + 1}决算数不符` })),
+  ...[0, 2, 4, 6].map((i): CellMark => ({
+    address: projectCell(i),
+    severity: '错误',
+    note: `项目${i + 1}决算数不符`,
+  })),
 ];
 const plan: Plan = { sheets: [], marks };
 
@@ -80,8 +88,12 @@ describe('marks anchored by hidden names', () => {
   test('every mark gets a hidden anchor name at its cell; a re-run keeps them; 清除标记 deletes them', async () => {
     const d = book();
     await apply(d);
-    expect(anchors(d).map((n) => [n.formula, n.visible]).sort()).toEqual(
-      marks.map((m) => [`=${m.address.replace(/^(.*)!([A-Z]+)(\d+)$/, '$1!$$$2$$$3')}`, false]).sort(),
+    expect(
+      anchors(d)
+        .map((n) => [n.formula, n.visible])
+        .sort()
+    ).toEqual(
+      marks.map((m) => [`=${m.address.replace(/^(.*)!([A-Z]+)(\d+)$/, '$1!$$$2$$$3')}`, false]).sort()
     );
     const first = anchors(d).map((n) => n.name);
     await apply(d);
@@ -110,7 +122,12 @@ describe('marks anchored by hidden names', () => {
     await apply(d);
     for (const b of [d, reference]) b.shift('项目支出!8:9', 'Down');
     // The new run's findings name the cells where they are now.
-    const moved: Plan = { sheets: [], marks: marks.map((m) => (m.address.startsWith('项目支出!') ? { ...m, address: below(m.address, 2) } : m)) };
+    const moved: Plan = {
+      sheets: [],
+      marks: marks.map((m) =>
+        m.address.startsWith('项目支出!') ? { ...m, address: below(m.address, 2) } : m
+      ),
+    };
     await apply(d, moved);
     await apply(reference, moved);
     expect(d.snapshot(INPUT_SHEETS)).toEqual(reference.snapshot(INPUT_SHEETS));
@@ -124,7 +141,8 @@ describe('marks anchored by hidden names', () => {
     const reference = book();
     await apply(d);
     const gone = projectCell(4);
-    for (const b of [d, reference]) b.shift(`项目支出!${gone.replace(/^.*![A-Z]+/, '')}:${gone.replace(/^.*![A-Z]+/, '')}`, 'Up');
+    for (const b of [d, reference])
+      b.shift(`项目支出!${gone.replace(/^.*![A-Z]+/, '')}:${gone.replace(/^.*![A-Z]+/, '')}`, 'Up');
     const report = await clear(d);
     expect(report.diagnostics.map((x) => [x.code, x.address])).toEqual([['mark-cell-deleted', gone]]);
     expect(report.diagnostics[0].message).toMatch(/已被删除/);
@@ -194,7 +212,10 @@ describe('the error mark is not colour alone', () => {
     }
     expect(d.cell(unit).borders).toEqual({});
     // A cell that turns from 错误 to 提示 gets its own border back.
-    await apply(d, { sheets: [], marks: marks.map((m) => (m.address === projectCell(2) ? { ...m, severity: '提示' } : m)) });
+    await apply(d, {
+      sheets: [],
+      marks: marks.map((m) => (m.address === projectCell(2) ? { ...m, severity: '提示' } : m)),
+    });
     expect(d.cell(projectCell(2)).borders).toEqual({ EdgeTop: 'Dash', EdgeLeft: 'Continuous' });
     await clear(d);
     expect(d.snapshot(INPUT_SHEETS)).toEqual(original);

@@ -16,7 +16,13 @@ const findings: SheetPlan = {
   name: '问题清单',
   rows: [[{ value: '问题清单', style: 'title' }], [{ value: '见评分表', style: 'link', link: '评分表!B2' }]],
 };
-const scores: SheetPlan = { name: '评分表', rows: [[{ value: '指标' }, { value: '得分' }], [{ value: '合计' }, { value: 79.64, style: 'score' }]] };
+const scores: SheetPlan = {
+  name: '评分表',
+  rows: [
+    [{ value: '指标' }, { value: '得分' }],
+    [{ value: '合计' }, { value: 79.64, style: 'score' }],
+  ],
+};
 const plan: Plan = {
   sheets: [findings, scores],
   marks: [{ address: TEMPLATE_ADDRESS.get('评价年度')!, severity: '错误', note: '评价年度有误' }],
@@ -24,7 +30,8 @@ const plan: Plan = {
   activate: '问题清单',
 };
 
-const run = <T>(d: ExcelDouble, batch: (c: Excel.RequestContext) => Promise<T>) => runThroughOfficeJs(d, LEVEL, batch).then((r) => r.result);
+const run = <T>(d: ExcelDouble, batch: (c: Excel.RequestContext) => Promise<T>) =>
+  runThroughOfficeJs(d, LEVEL, batch).then((r) => r.result);
 const role = (d: ExcelDouble, sheet: string) => d.sheetData(sheet).names.find((n) => n.name === OWNER_NAME);
 
 /** The sample workbook plus the user's own sheets named like ours: a visible 评分表, a hidden 问题清单, a visible _jixiao_state. */
@@ -46,7 +53,11 @@ test('a user’s sheets named like ours are left as they were; ours take free na
   expect(d.snapshot(['评分表', '问题清单', STATE_SHEET])).toEqual(before);
   expect(d.sheetData('问题清单').visibility).toBe('Hidden');
   expect(d.sheetNames()).toEqual(expect.arrayContaining([`${STATE_SHEET}(2)`, '问题清单(2)', '评分表(2)']));
-  for (const [sheet, r] of [['问题清单(2)', '问题清单'], ['评分表(2)', '评分表'], [`${STATE_SHEET}(2)`, STATE_SHEET]])
+  for (const [sheet, r] of [
+    ['问题清单(2)', '问题清单'],
+    ['评分表(2)', '评分表'],
+    [`${STATE_SHEET}(2)`, STATE_SHEET],
+  ])
     expect(role(d, sheet)).toMatchObject({ formula: `="${r}"`, visible: false });
   expect(role(d, '评分表')).toBeUndefined();
   expect(d.sheetData(`${STATE_SHEET}(2)`).visibility).toBe('VeryHidden');

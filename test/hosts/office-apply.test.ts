@@ -8,9 +8,21 @@ import { ApplyOptions, ApplyReport, applyPlan, clearMarks } from '../../src/host
 import { textDigest } from '../../src/hosts/office/marks';
 import { sampleValues } from '../helpers/sample';
 
-const INPUT_SHEETS = ['基本情况', '收支总表', '财政拨款', '其他资金', '项目支出', '三公经费', '基础数据', '产出任务', '自评打分', '文字材料'];
+const INPUT_SHEETS = [
+  '基本情况',
+  '收支总表',
+  '财政拨款',
+  '其他资金',
+  '项目支出',
+  '三公经费',
+  '基础数据',
+  '产出任务',
+  '自评打分',
+  '文字材料',
+];
 
-const projectRows = (n: number) => Array.from({ length: n }, (_, i) => [`项目${i + 1}`, null, 10, 0, 10, 9.5, '否']);
+const projectRows = (n: number) =>
+  Array.from({ length: n }, (_, i) => [`项目${i + 1}`, null, 10, 0, 10, 9.5, '否']);
 
 /** The sample's workbook with n project rows and some cells carrying the user's own fills and notes. */
 function userBook(rows = 10, excelApi?: string): ExcelDouble {
@@ -31,7 +43,8 @@ function marks(n: number): CellMark[] {
     { address: TEMPLATE_ADDRESS.get('单位名称')!, severity: '提示', note: '单位名称与报告不一致' },
     { address: TEMPLATE_ADDRESS.get('评价年度')!, severity: '错误', note: '评价年度有误' },
   ];
-  for (let i = 0; out.length < n; i++) out.push({ address: projectCell(i), severity: i % 2 ? '提示' : '错误', note: `项目${i + 1}决算数不符` });
+  for (let i = 0; out.length < n; i++)
+    out.push({ address: projectCell(i), severity: i % 2 ? '提示' : '错误', note: `项目${i + 1}决算数不符` });
   return out;
 }
 
@@ -44,7 +57,11 @@ const findings: SheetPlan = {
       { value: '问题', style: 'header' },
       { value: '单元格', style: 'header' },
     ],
-    [{ value: 1, style: 'score' }, { value: '=SUM(A1)', style: 'text' }, { value: '基本情况!B5', style: 'link', link: '基本情况!B5' }],
+    [
+      { value: 1, style: 'score' },
+      { value: '=SUM(A1)', style: 'text' },
+      { value: '基本情况!B5', style: 'link', link: '基本情况!B5' },
+    ],
     [{ value: 2 }, { value: '-' }, { formula: 'A3+A4', numFmt: '0.00' }],
   ],
   columnWidths: [6, 40, 16],
@@ -54,12 +71,23 @@ const findings: SheetPlan = {
 };
 const scores: SheetPlan = {
   name: '评分表',
-  rows: [[{ value: '指标', style: 'header' }, { value: '得分', style: 'header' }], [{ value: '预算执行率' }, { value: 9.13, style: 'score' }]],
+  rows: [
+    [
+      { value: '指标', style: 'header' },
+      { value: '得分', style: 'header' },
+    ],
+    [{ value: '预算执行率' }, { value: 9.13, style: 'score' }],
+  ],
   chart: { title: '得分', categories: 'A2:A2', series: [{ name: '得分', range: 'B2:B2' }], anchor: 'D2' },
 };
 
 function plan(n: number): Plan {
-  return { sheets: [findings, scores], marks: marks(n), names: [{ name: '结果_总分', address: '评分表!B2' }], activate: '问题清单' };
+  return {
+    sheets: [findings, scores],
+    marks: marks(n),
+    names: [{ name: '结果_总分', address: '评分表!B2' }],
+    activate: '问题清单',
+  };
 }
 
 /** Syncs one run made, and what it reported. */
@@ -67,7 +95,9 @@ let lastReport: ApplyReport | undefined;
 
 async function apply(d: ExcelDouble, p: Plan, notesSupported?: boolean): Promise<number> {
   const before = d.syncCount;
-  lastReport = await d.run((ctx) => applyPlan(ctx, p, notesSupported === undefined ? {} : { notesSupported, commentsSupported: true }));
+  lastReport = await d.run((ctx) =>
+    applyPlan(ctx, p, notesSupported === undefined ? {} : { notesSupported, commentsSupported: true })
+  );
   return d.syncCount - before;
 }
 
@@ -99,19 +129,25 @@ describe('applyPlan', () => {
   test.each([
     [10, 3],
     [1000, 4],
-  ])('%i marks: %i syncs on a first run, 3 reads when old marks are restored, clearing in 4', async (n, first) => {
-    const d = userBook(n);
-    d.install();
-    expect(await apply(d, plan(n))).toBe(first);
-    const marked = marks(n);
-    expect(d.cell(marked[n - 1].address).fill).toEqual({ kind: 'solid', color: MARK_FILL[marked[n - 1].severity] });
-    // The same marks again: nothing to restore, no extra read.
-    expect(await apply(d, plan(n))).toBe(3);
-    // One mark fewer: the note of the cell to restore is read first (sync 3), whatever n is.
-    expect(await apply(d, { ...plan(n), marks: marked.slice(1) })).toBe(4);
-    expect(await clear(d)).toBe(4);
-    expect(lastReport).toEqual({ diagnostics: [] });
-  });
+  ])(
+    '%i marks: %i syncs on a first run, 3 reads when old marks are restored, clearing in 4',
+    async (n, first) => {
+      const d = userBook(n);
+      d.install();
+      expect(await apply(d, plan(n))).toBe(first);
+      const marked = marks(n);
+      expect(d.cell(marked[n - 1].address).fill).toEqual({
+        kind: 'solid',
+        color: MARK_FILL[marked[n - 1].severity],
+      });
+      // The same marks again: nothing to restore, no extra read.
+      expect(await apply(d, plan(n))).toBe(3);
+      // One mark fewer: the note of the cell to restore is read first (sync 3), whatever n is.
+      expect(await apply(d, { ...plan(n), marks: marked.slice(1) })).toBe(4);
+      expect(await clear(d)).toBe(4);
+      expect(lastReport).toEqual({ diagnostics: [] });
+    }
+  );
 
   test('writes the output sheets: text stays text, formulas, styles, links, merges, widths, names, chart', async () => {
     const d = userBook();
@@ -129,20 +165,33 @@ describe('applyPlan', () => {
     expect(d.cell('问题清单!B4').formula).toBeUndefined();
     expect(d.cell('问题清单!C4')).toMatchObject({ formula: '=A3+A4', numberFormat: '0.00' });
     expect(d.cell('问题清单!A3')).toMatchObject({ value: 1, numberFormat: '0.00' });
-    expect(d.cell('问题清单!A2')).toMatchObject({ bold: true, fill: { kind: 'solid', color: '#D9E1F2' }, horizontalAlignment: 'Center' });
-    expect(d.cell('问题清单!C3').hyperlink).toEqual({ documentReference: "'基本情况'!B5", textToDisplay: '基本情况!B5' });
+    expect(d.cell('问题清单!A2')).toMatchObject({
+      bold: true,
+      fill: { kind: 'solid', color: '#D9E1F2' },
+      horizontalAlignment: 'Center',
+    });
+    expect(d.cell('问题清单!C3').hyperlink).toEqual({
+      documentReference: "'基本情况'!B5",
+      textToDisplay: '基本情况!B5',
+    });
     expect(d.cell('问题清单!C3').underline).toBe('Single');
     const ws = d.sheetData('问题清单');
     expect(ws.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 2 }]);
     expect(ws.columnWidths.get(1)).toBe(213.75); // 40 characters: (40 × 7 + 5) px × 0.75
     expect(ws.rowHeights.get(0)).toBe(24);
     expect(ws.frozenRows).toBe(2);
-    expect(d.sheetData('评分表').charts).toEqual([expect.objectContaining({ source: '评分表!A2:B2', title: '得分', position: { start: 'D2', end: undefined } })]);
+    expect(d.sheetData('评分表').charts).toEqual([
+      expect.objectContaining({
+        source: '评分表!A2:B2',
+        title: '得分',
+        position: { start: 'D2', end: undefined },
+      }),
+    ]);
     expect(d.book.names.find((x) => x.name === '结果_总分')?.formula).toBe('=评分表!$B$2');
     expect(d.book.activeSheet?.name).toBe('问题清单');
   });
 
-  test('marks: mark fill, the note keeps the user\'s own note, values untouched', async () => {
+  test("marks: mark fill, the note keeps the user's own note, values untouched", async () => {
     const d = userBook();
     d.install();
     const year = TEMPLATE_ADDRESS.get('评价年度')!;
@@ -150,7 +199,10 @@ describe('applyPlan', () => {
     await apply(d, plan(4));
     expect(d.cell(year)).toMatchObject({ value: 2021, fill: { kind: 'solid', color: '#FF7C80' } });
     expect(d.note(year)).toBe(`用户自己的批注${NOTE_SEPARATOR}评价年度有误`);
-    expect(d.cell(unit)).toMatchObject({ value: '衡阳市科学技术协会', fill: { kind: 'solid', color: '#FFF2CC' } });
+    expect(d.cell(unit)).toMatchObject({
+      value: '衡阳市科学技术协会',
+      fill: { kind: 'solid', color: '#FFF2CC' },
+    });
     expect(d.note(unit)).toBe('【绩效自评助手】单位名称与报告不一致');
   });
 
@@ -175,7 +227,10 @@ describe('applyPlan', () => {
     await apply(d, plan(10));
     // The second run marks a different set: the old-only cells are restored, the shared ones keep
     // their recorded original (not the mark) as what 清除标记 brings back.
-    await apply(d, { sheets: [], marks: [...marks(10).slice(1, 5), { address: projectCell(20), severity: '错误', note: '新问题' }] });
+    await apply(d, {
+      sheets: [],
+      marks: [...marks(10).slice(1, 5), { address: projectCell(20), severity: '错误', note: '新问题' }],
+    });
     const kept = marks(10)[0].address;
     expect(d.cell(kept).fill).toEqual({ kind: 'solid', color: '#FFFFFF' });
     expect(d.note(kept)).toBeNull();
@@ -186,7 +241,7 @@ describe('applyPlan', () => {
 });
 
 describe('comment fallback (no ExcelApi 1.18)', () => {
-  test('marks carry a comment, a user\'s own comment is left alone, clearing deletes exactly ours', async () => {
+  test("marks carry a comment, a user's own comment is left alone, clearing deletes exactly ours", async () => {
     const d = userBook(10, '1.17');
     d.install();
     const busy = projectCell(1);
@@ -227,7 +282,12 @@ describe('what the user did to our marks by hand', () => {
     d.setNote(year, null);
     d.setNote(projectCell(0), null);
     // Neither cell is marked any more: both are restored although their notes are gone.
-    expect(await apply(d, { sheets: [], marks: marks(10).filter((m) => m.address !== year && m.address !== projectCell(0)) })).toBe(4);
+    expect(
+      await apply(d, {
+        sheets: [],
+        marks: marks(10).filter((m) => m.address !== year && m.address !== projectCell(0)),
+      })
+    ).toBe(4);
     expect(d.cell(year).fill).toEqual({ kind: 'solid', color: '#00B050' });
     expect(d.note(year)).toBe('用户自己的批注'); // the user's own note comes back, as in the file host
     expect(d.cell(projectCell(0)).fill).toEqual({ kind: 'none' });
@@ -237,7 +297,9 @@ describe('what the user did to our marks by hand', () => {
     expect(await clear(d)).toBe(4);
     expect(lastReport).toEqual({ diagnostics: [] });
     expect(d.snapshot(INPUT_SHEETS)).toEqual(original);
-    expect(d.sheetData(STATE_SHEET).cells.size === 0 || d.cell(`${STATE_SHEET}!A1`).value === null).toBe(true);
+    expect(d.sheetData(STATE_SHEET).cells.size === 0 || d.cell(`${STATE_SHEET}!A1`).value === null).toBe(
+      true
+    );
   });
 
   test('a comment Jixiao added and the user deleted: re-applying re-adds it, clearing succeeds', async () => {
@@ -328,23 +390,30 @@ describe('switching between notes and comments across runs', () => {
     await apply(d, plan(6));
     d.excelApi = '1.17';
     // Cell 0 and 评价年度 are no longer marked, the others are, and one new cell is.
-    const second = [...marks(6).filter((m) => m.address !== year && m.address !== projectCell(0)), { address: projectCell(8), severity: '错误' as const, note: '新问题' }];
+    const second = [
+      ...marks(6).filter((m) => m.address !== year && m.address !== projectCell(0)),
+      { address: projectCell(8), severity: '错误' as const, note: '新问题' },
+    ];
     await apply(d, { sheets: [], marks: second });
     expect(codes()).toEqual(['mark-note-unsupported']);
     expect(lastReport!.diagnostics[0].message).toBe(
-      `${year} 等 6 个单元格的标记说明是以“注释”添加的，当前 Excel 不支持注释（需要 ExcelApi 1.18），暂时无法更新或清除；已保留记录，请在支持注释的 Excel（如 Microsoft 365）中再点“清除标记”`,
+      `${year} 等 6 个单元格的标记说明是以“注释”添加的，当前 Excel 不支持注释（需要 ExcelApi 1.18），暂时无法更新或清除；已保留记录，请在支持注释的 Excel（如 Microsoft 365）中再点“清除标记”`
     );
     expect(d.note(year)).toBe(`用户自己的批注${NOTE_SEPARATOR}评价年度有误`); // untouched, still recorded
     expect(d.cell(year).fill).toEqual({ kind: 'solid', color: '#00B050' });
     expect(d.comment(projectCell(8))).toBe('【绩效自评助手】新问题');
-    expect(Object.values(viaColumn(d)).map((v) => v.via).sort()).toEqual(['comment', 'note', 'note', 'note', 'note', 'note', 'note']);
+    expect(
+      Object.values(viaColumn(d))
+        .map((v) => v.via)
+        .sort()
+    ).toEqual(['comment', 'note', 'note', 'note', 'note', 'note', 'note']);
     d.excelApi = '1.18';
     await clear(d);
     expect(lastReport).toEqual({ diagnostics: [] });
     expect(d.snapshot(INPUT_SHEETS)).toEqual(original);
   });
 
-  test('comments, then notes: our comments go, the user\'s own note is kept under ours, clearing restores exactly', async () => {
+  test("comments, then notes: our comments go, the user's own note is kept under ours, clearing restores exactly", async () => {
     const d = userBook(10, '1.17');
     d.install();
     const original = d.snapshot(INPUT_SHEETS);
@@ -383,7 +452,11 @@ describe('output sheets', () => {
     const id = d.sheetData('评分表').id;
     d.userEdit('基本情况!Z1', '=评分表!I5');
     d.userEdit('基本情况!Z2', "=SUM('问题清单'!A3:A4)");
-    const smaller: SheetPlan = { name: '问题清单', rows: [[{ value: '无问题', style: 'ok' }]], columnWidths: [12] };
+    const smaller: SheetPlan = {
+      name: '问题清单',
+      rows: [[{ value: '无问题', style: 'ok' }]],
+      columnWidths: [12],
+    };
     await apply(d, { ...plan(2), sheets: [smaller, scores] });
     expect(d.cell('基本情况!Z1').formula).toBe('=评分表!I5');
     expect(d.cell('基本情况!Z2').formula).toBe("=SUM('问题清单'!A3:A4)");
@@ -393,7 +466,12 @@ describe('output sheets', () => {
     // The first run's bigger 问题清单 is gone: cells, merge, freeze, widths, heights, links.
     expect(Object.keys(d.snapshot(['问题清单']))).toEqual(['问题清单!A1']);
     const ws = d.sheetData('问题清单');
-    expect([ws.merges, ws.frozenRows, [...ws.columnWidths], [...ws.rowHeights]]).toEqual([[], 0, [[0, 66.75]], []]); // 12 characters: (12 × 7 + 5) px × 0.75
+    expect([ws.merges, ws.frozenRows, [...ws.columnWidths], [...ws.rowHeights]]).toEqual([
+      [],
+      0,
+      [[0, 66.75]],
+      [],
+    ]); // 12 characters: (12 × 7 + 5) px × 0.75
   });
 
   test('page setup like the file host: A4, one page wide, landscape when the columns total over 110 characters', async () => {
@@ -403,19 +481,35 @@ describe('output sheets', () => {
     const edge: SheetPlan = { name: '报告草稿', rows: [[{ value: '报告' }]], columnWidths: [100, 10] }; // exactly 110
     await apply(d, { ...plan(2), sheets: [findings, scores, wide, edge] });
     const fit = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    expect(d.sheetData('问题清单').pageLayout).toEqual({ paperSize: 'A4', orientation: 'Portrait', zoom: fit });
+    expect(d.sheetData('问题清单').pageLayout).toEqual({
+      paperSize: 'A4',
+      orientation: 'Portrait',
+      zoom: fit,
+    });
     expect(d.sheetData('评分表').pageLayout).toEqual({ paperSize: 'A4', orientation: 'Portrait', zoom: fit });
-    expect(d.sheetData('指标计算表').pageLayout).toEqual({ paperSize: 'A4', orientation: 'Landscape', zoom: fit });
+    expect(d.sheetData('指标计算表').pageLayout).toEqual({
+      paperSize: 'A4',
+      orientation: 'Landscape',
+      zoom: fit,
+    });
     expect(d.sheetData('报告草稿').pageLayout.orientation).toBe('Portrait');
     // Input sheets are the user's: untouched.
-    expect(d.sheetData('基本情况').pageLayout).toEqual({ paperSize: 'Letter', orientation: 'Portrait', zoom: { scale: 100 } });
+    expect(d.sheetData('基本情况').pageLayout).toEqual({
+      paperSize: 'Letter',
+      orientation: 'Portrait',
+      zoom: { scale: 100 },
+    });
   });
 
   test('without ExcelApi 1.9 page setup is skipped and the run still succeeds', async () => {
     const d = userBook(10, '1.8');
     d.install();
     await apply(d, plan(2));
-    expect(d.sheetData('问题清单').pageLayout).toEqual({ paperSize: 'Letter', orientation: 'Portrait', zoom: { scale: 100 } });
+    expect(d.sheetData('问题清单').pageLayout).toEqual({
+      paperSize: 'Letter',
+      orientation: 'Portrait',
+      zoom: { scale: 100 },
+    });
     expect(d.cell('问题清单!A1').value).toBe('问题清单');
   });
 

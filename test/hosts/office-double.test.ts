@@ -4,7 +4,14 @@ import { ExcelDouble } from '../support/excel-double';
 
 function book(options?: { excelApi?: string }) {
   return ExcelDouble.fromValues(
-    { 数据: [['单位名称', '衡山县某局'], ['收入合计', 1193.05], ['错误', { error: '#REF!' }]], 说明: [['x']] },
+    {
+      数据: [
+        ['单位名称', '衡山县某局'],
+        ['收入合计', 1193.05],
+        ['错误', { error: '#REF!' }],
+      ],
+      说明: [['x']],
+    },
     [
       { name: '单位名称', formula: '=数据!$B$1' },
       { name: '收入合计', formula: '=数据!$B$2' },
@@ -12,7 +19,7 @@ function book(options?: { excelApi?: string }) {
       { name: '比率', formula: '=0.5' },
       { name: '局部', formula: '=说明!$A$1', sheet: '说明' },
     ],
-    options,
+    options
   );
 }
 
@@ -52,7 +59,10 @@ describe('load and sync', () => {
 
   test('load paths reach navigation properties and collections load their items', async () => {
     const ctx = book().context();
-    const fill = ctx.workbook.worksheets.getItem('数据').getRange('A1').load('format/fill/color,format/font/bold');
+    const fill = ctx.workbook.worksheets
+      .getItem('数据')
+      .getRange('A1')
+      .load('format/fill/color,format/font/bold');
     const sheets = ctx.workbook.worksheets.load('items/name');
     await ctx.sync();
     expect(fill.format.fill.color).toBe('#FFFFFF');
@@ -236,7 +246,9 @@ describe('worksheets, selection, charts, events, run', () => {
       expect(used.address).toBe('数据!A1:B3');
       ws.getRange('C1').values = [[1]];
     });
-    expect(d.sheetData('数据').charts).toEqual([expect.objectContaining({ type: 'ColumnClustered', source: '数据!A1:B2', title: '图' })]);
+    expect(d.sheetData('数据').charts).toEqual([
+      expect.objectContaining({ type: 'ColumnClustered', source: '数据!A1:B2', title: '图' }),
+    ]);
     await new Promise((r) => setTimeout(r, 5));
     expect(seen).toEqual(['数据!C1']);
     // Excel.run synced the pending write at the end: 2 syncs in the batch + 1 final.
@@ -250,7 +262,9 @@ describe('requirement sets and installing as window.Excel / window.Office', () =
     const win: { Excel?: { run: typeof d.run }; Office?: typeof d.office } = {};
     d.install(win);
     const requirements = win.Office!.context.requirements;
-    expect(['1.1', '1.8', '1.9', '1.10', '1.18'].map((v) => requirements.isSetSupported('ExcelApi', v))).toEqual([true, true, true, false, false]);
+    expect(
+      ['1.1', '1.8', '1.9', '1.10', '1.18'].map((v) => requirements.isSetSupported('ExcelApi', v))
+    ).toEqual([true, true, true, false, false]);
     expect(requirements.isSetSupported('WordApi', '1.1')).toBe(false);
     d.excelApi = '1.18';
     expect(requirements.isSetSupported('ExcelApi', '1.10')).toBe(true);
@@ -273,8 +287,16 @@ describe('page layout (ExcelApi 1.9)', () => {
     page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     page.load('paperSize,orientation,zoom');
     await ctx.sync();
-    expect([page.paperSize, page.orientation, page.zoom]).toEqual(['A4', 'Landscape', { horizontalFitToPages: 1, verticalFitToPages: 0 }]);
-    expect(d.sheetData('说明').pageLayout).toEqual({ paperSize: 'Letter', orientation: 'Portrait', zoom: { scale: 100 } });
+    expect([page.paperSize, page.orientation, page.zoom]).toEqual([
+      'A4',
+      'Landscape',
+      { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    ]);
+    expect(d.sheetData('说明').pageLayout).toEqual({
+      paperSize: 'Letter',
+      orientation: 'Portrait',
+      zoom: { scale: 100 },
+    });
     page.zoom = { scale: 80, horizontalFitToPages: 1 };
     await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
     page.zoom = { scale: 5 };
@@ -290,7 +312,9 @@ describe('page layout (ExcelApi 1.9)', () => {
 
 describe('references to sheets, clearing, charts', () => {
   test('deleting a sheet turns formulas and names that refer to it into #REF!; renaming one makes them follow', async () => {
-    const d = ExcelDouble.fromValues({ 评分表: [[1]], 表: [[2]], 'My Sheet': [[3]], 用户: [[null]] }, [{ name: '总分', formula: '=评分表!$A$1' }]);
+    const d = ExcelDouble.fromValues({ 评分表: [[1]], 表: [[2]], 'My Sheet': [[3]], 用户: [[null]] }, [
+      { name: '总分', formula: '=评分表!$A$1' },
+    ]);
     d.userEdit('用户!A1', '=评分表!I5');
     d.userEdit('用户!A2', '=SUM(表!A1,评分表!A1)');
     d.userEdit('用户!A3', "='My Sheet'!A1*2");

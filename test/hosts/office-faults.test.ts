@@ -19,7 +19,7 @@ test('comments need ExcelApi 1.10 in the double, as in Excel', async () => {
     d.run(async (c) => {
       c.workbook.comments.load('items/id');
       await c.sync();
-    }),
+    })
   ).rejects.toMatchObject({ code: 'ApiNotFound' });
 });
 
@@ -31,7 +31,7 @@ test('a cell cannot take both a note and a comment', async () => {
     d.run(async (c) => {
       c.workbook.comments.add('S!A1', '批注');
       await c.sync();
-    }),
+    })
   ).rejects.toMatchObject({ code: 'InvalidArgument' });
   const e = ExcelDouble.fromValues({ S: [[1]] });
   e.oneSlotPerCell = true;
@@ -40,17 +40,27 @@ test('a cell cannot take both a note and a comment', async () => {
     e.run(async (c) => {
       c.workbook.worksheets.getItem('S').notes.add('A1', '注释');
       await c.sync();
-    }),
+    })
   ).rejects.toMatchObject({ code: 'InvalidArgument' });
 });
 
 test('merging keeps only the top-left value', async () => {
-  const d = ExcelDouble.fromValues({ S: [[1, 2], [3, 4]] });
+  const d = ExcelDouble.fromValues({
+    S: [
+      [1, 2],
+      [3, 4],
+    ],
+  });
   await d.run(async (c) => {
     c.workbook.worksheets.getItem('S').getRange('A1:B2').merge(false);
     await c.sync();
   });
-  expect([d.cell('S!A1').value, d.cell('S!B1').value, d.cell('S!A2').value, d.cell('S!B2').value]).toEqual([1, null, null, null]);
+  expect([d.cell('S!A1').value, d.cell('S!B1').value, d.cell('S!A2').value, d.cell('S!B2').value]).toEqual([
+    1,
+    null,
+    null,
+    null,
+  ]);
 });
 
 test('notes path: a cell holding the user’s comment is filled, its comment untouched, and the user told', async () => {
@@ -91,18 +101,21 @@ describe.each([
   ['comments', '1.10'],
 ])('a write that fails at any sync (%s)', (_path, level) => {
   const opts = { notesSupported: level === '1.18', commentsSupported: true, pageLayoutSupported: true };
-  test.each([2, 3, 4, 5])('failing sync %i leaves nothing without its record; 清除标记 restores every input cell', async (n) => {
-    const clean = ExcelDouble.fromTemplate(sampleValues(), { excelApi: level });
-    const inputs = clean.sheetNames();
-    const before = clean.snapshot(inputs);
-    const d = ExcelDouble.fromTemplate(sampleValues(), { excelApi: level });
-    d.oneSlotPerCell = true;
-    d.failSync = { n, code: 'GeneralException' };
-    await d.run((c) => applyPlan(c, plan, opts)).catch(() => undefined);
-    d.failSync = undefined;
-    await d.run((c) => clearMarks(c, opts));
-    const after = d.snapshot(inputs);
-    // Every input cell is back as it was: no orphaned mark, note or comment.
-    expect(after).toEqual(before);
-  });
+  test.each([2, 3, 4, 5])(
+    'failing sync %i leaves nothing without its record; 清除标记 restores every input cell',
+    async (n) => {
+      const clean = ExcelDouble.fromTemplate(sampleValues(), { excelApi: level });
+      const inputs = clean.sheetNames();
+      const before = clean.snapshot(inputs);
+      const d = ExcelDouble.fromTemplate(sampleValues(), { excelApi: level });
+      d.oneSlotPerCell = true;
+      d.failSync = { n, code: 'GeneralException' };
+      await d.run((c) => applyPlan(c, plan, opts)).catch(() => undefined);
+      d.failSync = undefined;
+      await d.run((c) => clearMarks(c, opts));
+      const after = d.snapshot(inputs);
+      // Every input cell is back as it was: no orphaned mark, note or comment.
+      expect(after).toEqual(before);
+    }
+  );
 });

@@ -13,15 +13,25 @@ describe('readInputs on the template', () => {
     const reading = await d.run((ctx) => readInputs(ctx));
     const expected = templateReading(values);
     expect(Object.keys(reading.inputs).sort()).toEqual(INPUTS.map((i) => i.name).sort());
-    for (const name of Object.keys(expected.inputs)) expect([name, reading.inputs[name]]).toEqual([name, expected.inputs[name]]);
+    for (const name of Object.keys(expected.inputs))
+      expect([name, reading.inputs[name]]).toEqual([name, expected.inputs[name]]);
     expect(reading.diagnostics).toEqual([]);
     // Spot checks by hand: the unit's name and the first project row sit where the layout puts them.
     expect(reading.inputs['单位名称'].values).toEqual([['衡阳市科学技术协会']]);
     expect(reading.inputs['单位名称'].address).toBe(TEMPLATE_ADDRESS.get('单位名称'));
-    expect(reading.inputs['项目支出明细表'].values![0]).toEqual(['科普经费', null, 376, 338.76, 684.76, 688.79, null]);
+    expect(reading.inputs['项目支出明细表'].values![0]).toEqual([
+      '科普经费',
+      null,
+      376,
+      338.76,
+      684.76,
+      688.79,
+      null,
+    ]);
   });
 
-  const rows = (n: number) => Array.from({ length: n }, (_, i) => [`项目${i + 1}`, null, 10, 0, 10, 9.5, '否']);
+  const rows = (n: number) =>
+    Array.from({ length: n }, (_, i) => [`项目${i + 1}`, null, 10, 0, 10, 9.5, '否']);
 
   test.each([10, 1000])('a constant number of syncs (3) with %i 项目支出明细表 rows', async (n) => {
     const d = ExcelDouble.fromTemplate({ ...sampleValues(), 项目支出明细表: rows(n) });
@@ -37,7 +47,14 @@ describe('readInputs on the template', () => {
 describe('names the reader cannot use', () => {
   const d = () =>
     ExcelDouble.fromValues(
-      { 甲: [[1, 2], [{ error: '#DIV/0!' }, '']], 乙: [[3]], 丙: [[4]] },
+      {
+        甲: [
+          [1, 2],
+          [{ error: '#DIV/0!' }, ''],
+        ],
+        乙: [[3]],
+        丙: [[4]],
+      },
       [
         { name: '好名称', formula: '=甲!$A$1:$B$2' },
         { name: '失效', formula: '=#REF!' },
@@ -46,14 +63,23 @@ describe('names the reader cannot use', () => {
         { name: '局部', formula: '=乙!$A$1', sheet: '乙' },
         { name: '重名', formula: '=乙!$A$1', sheet: '乙' },
         { name: '重名', formula: '=丙!$A$1', sheet: '丙' },
-      ],
+      ]
     );
 
   test('values and error cells, sheet-scoped names, and a diagnostic per unusable name, never a throw', async () => {
     const book = d();
-    const r = await book.run((ctx) => readInputs(ctx, ['好名称', '失效', '常数', '整列', '局部', '重名', '没有']));
+    const r = await book.run((ctx) =>
+      readInputs(ctx, ['好名称', '失效', '常数', '整列', '局部', '重名', '没有'])
+    );
     expect(book.syncCount).toBe(3);
-    expect(r.inputs['好名称']).toEqual({ name: '好名称', address: '甲!A1:B2', values: [[1, 2], [{ error: '#DIV/0!' }, null]] });
+    expect(r.inputs['好名称']).toEqual({
+      name: '好名称',
+      address: '甲!A1:B2',
+      values: [
+        [1, 2],
+        [{ error: '#DIV/0!' }, null],
+      ],
+    });
     expect(r.inputs['局部']).toEqual({ name: '局部', address: '乙!A1', values: [[3]] });
     // Two sheet-scoped 重名: the first (乙) is used, and one diagnostic names both sheets.
     expect(r.inputs['重名']).toEqual({ name: '重名', address: '乙!A1', values: [[3]] });

@@ -9,7 +9,14 @@ import { MARK_FILL } from '../../src/core/markState';
 import { templatePlan } from '../../src/core/template';
 import { applyPlan as applyOffice, readInputs as readOffice } from '../../src/hosts/office';
 import { ExcelDouble } from '../support/excel-double';
-import { applyPlan as applyFile, cellValueOf, loadXlsx, newXlsx, readInputs as readFile, saveXlsx } from '../../src/hosts/file/xlsx';
+import {
+  applyPlan as applyFile,
+  cellValueOf,
+  loadXlsx,
+  newXlsx,
+  readInputs as readFile,
+  saveXlsx,
+} from '../../src/hosts/file/xlsx';
 import { sampleValues } from '../helpers/sample';
 
 async function fileBook() {
@@ -24,7 +31,8 @@ test('the same plan leaves the same cells in Excel (double) and in the .xlsx', a
   const fromOffice = await double.run((ctx) => readOffice(ctx));
   const fromFile = readFile(book);
   // Both readings agree name by name with the in-memory layout (rates typed as text in the JSON become numbers in the file).
-  const keyed = (r: typeof fromFile) => Object.fromEntries(Object.values(r.inputs).map((i) => [i.name, i.address]));
+  const keyed = (r: typeof fromFile) =>
+    Object.fromEntries(Object.values(r.inputs).map((i) => [i.name, i.address]));
   expect(keyed(fromOffice)).toEqual(keyed(fromFile));
   const a = evaluate(fromOffice);
   const b = evaluate(fromFile);
@@ -45,24 +53,32 @@ test('the same plan leaves the same cells in Excel (double) and in the .xlsx', a
         const inFile = cellValueOf(ws.getCell(r + 1, c + 1).value);
         const inExcel = double.cell(address).value;
         expect([address, inExcel ?? null]).toEqual([address, inFile ?? null]);
-      }),
+      })
     );
   }
   expect(plan.marks.length).toBeGreaterThan(20);
   for (const m of plan.marks) {
     const [sheet, at] = m.address.split('!');
     const cell = saved.wb.getWorksheet(sheet)!.getCell(at);
-    expect(double.cell(m.address).fill).toEqual({ kind: 'solid', color: MARK_FILL[m.severity].toUpperCase() });
-    expect((cell.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe(`FF${MARK_FILL[m.severity].slice(1)}`);
+    expect(double.cell(m.address).fill).toEqual({
+      kind: 'solid',
+      color: MARK_FILL[m.severity].toUpperCase(),
+    });
+    expect((cell.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe(
+      `FF${MARK_FILL[m.severity].slice(1)}`
+    );
     expect(double.note(m.address)).toBe(cell.note);
   }
 });
 
 test('the template applied by the Office host defines the same names as the file template', async () => {
   const double = ExcelDouble.fromValues({ Sheet1: [[null]] });
-  await double.run((ctx) => applyOffice(ctx, templatePlan(sampleValues()), { notesSupported: true, commentsSupported: true }));
+  await double.run((ctx) =>
+    applyOffice(ctx, templatePlan(sampleValues()), { notesSupported: true, commentsSupported: true })
+  );
   const reading = await double.run((ctx) => readOffice(ctx));
   expect(Object.values(reading.inputs).filter((i) => i.diagnostic)).toEqual([]);
   const expected = templateReading(sampleValues());
-  for (const [name, input] of Object.entries(expected.inputs)) expect([name, reading.inputs[name].address]).toEqual([name, input.address]);
+  for (const [name, input] of Object.entries(expected.inputs))
+    expect([name, reading.inputs[name].address]).toEqual([name, input.address]);
 });

@@ -4,7 +4,17 @@
  * copied as published (万元 unless said), blanks where the publication gives none.
  */
 import type { ImportSheet } from '../../src/import/recognise';
-import { gongkai01, gongkai02, gongkai03, gongkai05, gongkai06, gongkai07, jichuShuju, projectList, sangongByRows } from './layouts';
+import {
+  gongkai01,
+  gongkai02,
+  gongkai03,
+  gongkai05,
+  gongkai06,
+  gongkai07,
+  jichuShuju,
+  projectList,
+  sangongByRows,
+} from './layouts';
 
 /**
  * 衡阳市科学技术协会 2021 (the sample department): its 2021 部门整体支出绩效自评报告, as carried in
@@ -21,15 +31,23 @@ export function hengyangKexie(): ImportSheet[] {
       本年支出合计: 1355.62,
     }),
     gongkai05(unit, { '财拨:合计': 836.79, '财拨:基本': 478.29, '财拨:项目': 718.79 }),
-    gongkai06(unit, { 工资福利支出: 271.02, 对个人和家庭的补助: 77.14, 人员经费合计: 348.16, 公用经费合计: 45.07 }, []),
+    gongkai06(
+      unit,
+      { 工资福利支出: 271.02, 对个人和家庭的补助: 77.14, 人员经费合计: 348.16, 公用经费合计: 45.07 },
+      []
+    ),
     gongkai07(unit, [26, 6, 10, null, null, 10], [5.83, 0, 4.57, null, null, 1.26]),
-    jichuShuju(unit, [23, 21, '91.30%'], [
-      ['“三公”经费', 7.1, 26, 5.83],
-      ['1、公务用车购置和维护经费', 5.17, 10, 4.57],
-      ['2、出国经费', 0.95, 6, 0],
-      ['3、公务接待', 0.98, 10, 1.26],
-      ['公用经费', null, 41.76, 45.07],
-    ]),
+    jichuShuju(
+      unit,
+      [23, 21, '91.30%'],
+      [
+        ['“三公”经费', 7.1, 26, 5.83],
+        ['1、公务用车购置和维护经费', 5.17, 10, 4.57],
+        ['2、出国经费', 0.95, 6, 0],
+        ['3、公务接待', 0.98, 10, 1.26],
+        ['公用经费', null, 41.76, 45.07],
+      ]
+    ),
   ];
 }
 
@@ -50,7 +68,7 @@ export function tianshuiKindergarten(): ImportSheet[] {
         本年收入合计: 16874500,
         本年支出合计: 19425700,
       },
-      { unit: '元' },
+      { unit: '元' }
     ),
     gongkai03(unit, { '支出:本年支出合计': 1942.57, '支出:基本支出': 1121.09, '支出:项目支出': 821.48 }),
   ];

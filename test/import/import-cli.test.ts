@@ -22,7 +22,9 @@ async function writeSheets(sheets: ImportSheet[], file: string): Promise<string>
   const wb = new ExcelJS.Workbook();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
-    s.cells.forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(a1(r, c)).value = v as ExcelJS.CellValue)));
+    s.cells.forEach((row, r) =>
+      row.forEach((v, c) => v !== null && (ws.getCell(a1(r, c)).value = v as ExcelJS.CellValue))
+    );
     for (const m of s.merges ?? []) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   }
   const out = path.join(tmp, file);
@@ -33,16 +35,45 @@ async function writeSheets(sheets: ImportSheet[], file: string): Promise<string>
 async function runImport(input: string, output: string) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(['import', input, '-o', output], { out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await main(['import', input, '-o', output], {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 /** Per department: figures to find in our template, and the errors its own published figures really contain. */
 const cases: Array<[string, () => ImportSheet[], Record<string, number>, string[]]> = [
   // 衡阳's 公开05 gives 基本支出 478.29 while its 公开06 gives 人员 348.16 + 公用 45.07 = 393.23: a true error of the report.
-  ['衡阳市科协-2021', hengyangKexie, { 收入_本年收入合计: 1351.58, 三公_合计_本年决算: 5.83, 基础_编制数: 23, 财拨_人员经费: 348.16, 财拨_基本支出: 478.29 }, ['财政拨款基本支出 = 人员经费 + 日常公用经费']],
-  ['天水市幼儿园-2017', tianshuiKindergarten, { 收入_一般公共预算财政拨款: 1486.64, 收入_本年收入合计: 1687.45, 支出_项目支出: 821.48, 支出_本年支出合计: 1942.57 }, []],
-  ['大英县文旅局-2022', dayingWenlv, { 收入_财政拨款小计: 3859.16, 支出_本年支出合计: 4143.91, 支出_基本支出: 1140.27, 收入_其他收入: 266.33 }, []],
+  [
+    '衡阳市科协-2021',
+    hengyangKexie,
+    {
+      收入_本年收入合计: 1351.58,
+      三公_合计_本年决算: 5.83,
+      基础_编制数: 23,
+      财拨_人员经费: 348.16,
+      财拨_基本支出: 478.29,
+    },
+    ['财政拨款基本支出 = 人员经费 + 日常公用经费'],
+  ],
+  [
+    '天水市幼儿园-2017',
+    tianshuiKindergarten,
+    {
+      收入_一般公共预算财政拨款: 1486.64,
+      收入_本年收入合计: 1687.45,
+      支出_项目支出: 821.48,
+      支出_本年支出合计: 1942.57,
+    },
+    [],
+  ],
+  [
+    '大英县文旅局-2022',
+    dayingWenlv,
+    { 收入_财政拨款小计: 3859.16, 支出_本年支出合计: 4143.91, 支出_基本支出: 1140.27, 收入_其他收入: 266.33 },
+    [],
+  ],
 ];
 
 describe.each(cases)('jixiao import on %s', (label, sheets, expected, trueErrors) => {
@@ -55,14 +86,21 @@ describe.each(cases)('jixiao import on %s', (label, sheets, expected, trueErrors
     expect(r.out).toMatch(/^认出 \d 张表：/);
     expect(r.out).toContain(`已生成：${output}`);
     const reading = readInputs(await openWorkbook(output));
-    for (const [name, v] of Object.entries(expected)) expect([name, reading.inputs[name].values?.[0][0]]).toEqual([name, v]);
+    for (const [name, v] of Object.entries(expected))
+      expect([name, reading.inputs[name].values?.[0][0]]).toEqual([name, v]);
 
     // Round trip: where the published figures reconcile, no check may call any of them wrong.
     const ev = evaluate(reading);
     const imported = new Set(Object.keys(expected));
     const wrong = flattenFindings(ev.findings)
       .map((x) => x.finding)
-      .filter((f) => f.family !== '输入' && f.kind !== 'cannotVerify' && f.kind !== 'notice' && f.operands.some((o) => imported.has(o.name)));
+      .filter(
+        (f) =>
+          f.family !== '输入' &&
+          f.kind !== 'cannotVerify' &&
+          f.kind !== 'notice' &&
+          f.operands.some((o) => imported.has(o.name))
+      );
     expect(wrong.map((f) => f.title)).toEqual(trueErrors);
   });
 });

@@ -26,8 +26,19 @@ const INCOME_LABELS: Array<[string, string]> = [
   ['八、其他收入', '其他收入'],
 ];
 const FUNCTION_LABELS = [
-  '一般公共服务支出', '外交支出', '国防支出', '公共安全支出', '教育支出', '科学技术支出', '文化旅游体育与传媒支出',
-  '社会保障和就业支出', '卫生健康支出', '节能环保支出', '城乡社区支出', '农林水支出', '交通运输支出',
+  '一般公共服务支出',
+  '外交支出',
+  '国防支出',
+  '公共安全支出',
+  '教育支出',
+  '科学技术支出',
+  '文化旅游体育与传媒支出',
+  '社会保障和就业支出',
+  '卫生健康支出',
+  '节能环保支出',
+  '城乡社区支出',
+  '农林水支出',
+  '交通运输支出',
 ];
 const CN = '一二三四五六七八九十'.split('');
 const cnNumber = (i: number) => (i < 10 ? CN[i] : i < 19 ? `十${CN[i - 10]}` : `二十${CN[i - 20] ?? ''}`);
@@ -36,7 +47,11 @@ const cnNumber = (i: number) => (i < 10 ? CN[i] : i < 19 ? `十${CN[i - 10]}` : 
  * 公开01 收入支出决算总表: 收入 | 行次 | 金额 ‖ 支出 | 行次 | 金额, the 合计 rows side by side at the foot.
  * `opts.unit` writes the unit line; `opts.income` labels the first income row differently (old tables: 财政拨款收入).
  */
-export function gongkai01(unitName: string, f: Figures, opts: { unit?: '万元' | '元'; firstIncome?: string; sheetName?: string } = {}): ImportSheet {
+export function gongkai01(
+  unitName: string,
+  f: Figures,
+  opts: { unit?: '万元' | '元'; firstIncome?: string; sheetName?: string } = {}
+): ImportSheet {
   const rows: Row[] = [
     ['收入支出决算总表', null, null, null, null, null],
     [null, null, null, null, null, '公开01表'],
@@ -45,7 +60,9 @@ export function gongkai01(unitName: string, f: Figures, opts: { unit?: '万元' 
     ['项目', '行次', '金额', '项目', '行次', '金额'],
     ['栏次', null, 1, '栏次', null, 2],
   ];
-  const income = INCOME_LABELS.map(([label, key], i) => [i === 0 && opts.firstIncome ? opts.firstIncome : label, key] as const);
+  const income = INCOME_LABELS.map(
+    ([label, key], i) => [i === 0 && opts.firstIncome ? opts.firstIncome : label, key] as const
+  );
   const n = Math.max(income.length, FUNCTION_LABELS.length);
   for (let i = 0; i < n; i++) {
     const inc = income[i];
@@ -74,8 +91,20 @@ export function gongkai01(unitName: string, f: Figures, opts: { unit?: '万元' 
 }
 
 /** 公开02 收入决算表: 科目编码 | 科目名称 | 本年收入合计 | 财政拨款收入 | 上级补助收入 | 事业收入 | 经营收入 | 附属单位上缴收入 | 其他收入. */
-export function gongkai02(unitName: string, f: Figures, lines: Array<[code: string, name: string, total: number]> = []): ImportSheet {
-  const cols = ['本年收入合计', '财政拨款收入', '上级补助收入', '事业收入', '经营收入', '附属单位上缴收入', '其他收入'];
+export function gongkai02(
+  unitName: string,
+  f: Figures,
+  lines: Array<[code: string, name: string, total: number]> = []
+): ImportSheet {
+  const cols = [
+    '本年收入合计',
+    '财政拨款收入',
+    '上级补助收入',
+    '事业收入',
+    '经营收入',
+    '附属单位上缴收入',
+    '其他收入',
+  ];
   const rows: Row[] = [
     ['收入决算表', ...Array(8).fill(null)],
     [...Array(8).fill(null), '公开02表'],
@@ -132,7 +161,11 @@ export function gongkai05(unitName: string, f: Figures): ImportSheet {
 }
 
 /** 公开06 基本支出决算表: 人员经费（科目编码 | 科目名称 | 决算数）‖ 公用经费（科目编码 | 科目名称 | 决算数）. */
-export function gongkai06(unitName: string, f: Figures, office: Array<[code: string, name: string, amount: number]>): ImportSheet {
+export function gongkai06(
+  unitName: string,
+  f: Figures,
+  office: Array<[code: string, name: string, amount: number]>
+): ImportSheet {
   const people: Array<[string, string, CellValue]> = [
     ['301', '工资福利支出', v(f, '工资福利支出')],
     ['303', '对个人和家庭的补助', v(f, '对个人和家庭的补助')],
@@ -145,7 +178,8 @@ export function gongkai06(unitName: string, f: Figures, office: Array<[code: str
     ['科目编码', '科目名称', '决算数', '科目编码', '科目名称', '决算数'],
   ];
   const n = Math.max(people.length, office.length);
-  for (let i = 0; i < n; i++) rows.push([...(people[i] ?? [null, null, null]), ...(office[i] ?? [null, null, null])]);
+  for (let i = 0; i < n; i++)
+    rows.push([...(people[i] ?? [null, null, null]), ...(office[i] ?? [null, null, null])]);
   rows.push(['人员经费合计', null, v(f, '人员经费合计'), '公用经费合计', null, v(f, '公用经费合计')]);
   const last = rows.length - 1;
   return sheet('公开06表', rows, [
@@ -157,7 +191,12 @@ export function gongkai06(unitName: string, f: Figures, office: Array<[code: str
 }
 
 /** 公开07 “三公”经费支出决算表: 预算数 and 决算数, each 合计 | 因公出国（境）费 | 公务用车购置及运行费（小计 | 购置费 | 运行费）| 公务接待费. */
-export function gongkai07(unitName: string, budget: Array<CellValue>, actual: Array<CellValue>, title = '一般公共预算财政拨款“三公”经费支出决算表'): ImportSheet {
+export function gongkai07(
+  unitName: string,
+  budget: Array<CellValue>,
+  actual: Array<CellValue>,
+  title = '一般公共预算财政拨款“三公”经费支出决算表'
+): ImportSheet {
   const head = ['合计', '因公出国（境）费', '公务用车购置及运行费', null, null, '公务接待费'];
   const sub = [null, null, '小计', '公务用车购置费', '公务用车运行费', null];
   const rows: Row[] = [
@@ -176,14 +215,23 @@ export function gongkai07(unitName: string, budget: Array<CellValue>, actual: Ar
     { top: 3, left: 6, bottom: 3, right: 11 },
   ];
   for (const base of [0, 6]) {
-    merges.push({ top: 4, left: base, bottom: 5, right: base }, { top: 4, left: base + 1, bottom: 5, right: base + 1 });
-    merges.push({ top: 4, left: base + 2, bottom: 4, right: base + 4 }, { top: 4, left: base + 5, bottom: 5, right: base + 5 });
+    merges.push(
+      { top: 4, left: base, bottom: 5, right: base },
+      { top: 4, left: base + 1, bottom: 5, right: base + 1 }
+    );
+    merges.push(
+      { top: 4, left: base + 2, bottom: 4, right: base + 4 },
+      { top: 4, left: base + 5, bottom: 5, right: base + 5 }
+    );
   }
   return sheet('公开07表', rows, merges);
 }
 
 /** “三公”经费 as many departments publish it: 项目 | 预算数 | 决算数, one row per item. */
-export function sangongByRows(unitName: string, rows: Array<[label: string, budget: CellValue, actual: CellValue]>): ImportSheet {
+export function sangongByRows(
+  unitName: string,
+  rows: Array<[label: string, budget: CellValue, actual: CellValue]>
+): ImportSheet {
   return sheet(
     '三公经费',
     [
@@ -192,12 +240,16 @@ export function sangongByRows(unitName: string, rows: Array<[label: string, budg
       ['项 目', '预 算 数', '决 算 数'],
       ...rows.map(([l, b, a]) => [l, b, a]),
     ],
-    [{ top: 0, left: 0, bottom: 0, right: 2 }],
+    [{ top: 0, left: 0, bottom: 0, right: 2 }]
   );
 }
 
 /** 湖南《部门整体支出绩效评价基础数据表》: 财政供养人员情况, then 经费控制情况 by 上年决算数 | 本年预算数 | 本年决算数. */
-export function jichuShuju(unitName: string, people: [number, number, string], money: Array<[label: string, prior: CellValue, budget: CellValue, actual: CellValue]>): ImportSheet {
+export function jichuShuju(
+  unitName: string,
+  people: [number, number, string],
+  money: Array<[label: string, prior: CellValue, budget: CellValue, actual: CellValue]>
+): ImportSheet {
   return sheet(
     '基础数据表',
     [
@@ -208,7 +260,7 @@ export function jichuShuju(unitName: string, people: [number, number, string], m
       ['经费控制情况', '上年决算数', '本年预算数', '本年决算数'],
       ...money.map(([l, p, b, a]) => [l, p, b, a]),
     ],
-    [],
+    []
   );
 }
 
@@ -218,20 +270,65 @@ export function jichuShuju(unitName: string, people: [number, number, string], m
  */
 export function caijue01(f: Figures): ImportSheet {
   const head = ['项目', '行次', '年初预算数', '全年预算数', '决算数'];
-  const block = (rows: Array<[string, string]>, start: number): Row[] => rows.map(([l, k], i) => [l, start + i, null, null, v(f, k)]);
-  const income = block([['一、一般公共预算财政拨款', '一般公共预算财政拨款收入'], ['二、政府性基金预算财政拨款', '政府性基金预算财政拨款收入'], ['三、上级补助收入', '上级补助收入'], ['四、事业收入', '事业收入'], ['五、其他收入', '其他收入'], ['本年收入合计', '本年收入合计'], ['年初结转和结余', '年初结转和结余'], ['总计', '收入总计']], 1);
-  const fn = block([['一、一般公共服务支出', '一般公共服务支出'], ['二、科学技术支出', '科学技术支出'], ['本年支出合计', '本年支出合计'], ['年末结转和结余', '年末结转和结余'], ['总计', '支出总计']], 30);
-  const nature = block([['一、基本支出', '基本支出'], ['人员经费', '人员经费'], ['日常公用经费', '日常公用经费'], ['二、项目支出', '项目支出'], ['三、工资福利支出', '工资福利支出'], ['四、商品和服务支出', '商品和服务支出'], ['五、对个人和家庭的补助', '对个人和家庭的补助']], 60);
+  const block = (rows: Array<[string, string]>, start: number): Row[] =>
+    rows.map(([l, k], i) => [l, start + i, null, null, v(f, k)]);
+  const income = block(
+    [
+      ['一、一般公共预算财政拨款', '一般公共预算财政拨款收入'],
+      ['二、政府性基金预算财政拨款', '政府性基金预算财政拨款收入'],
+      ['三、上级补助收入', '上级补助收入'],
+      ['四、事业收入', '事业收入'],
+      ['五、其他收入', '其他收入'],
+      ['本年收入合计', '本年收入合计'],
+      ['年初结转和结余', '年初结转和结余'],
+      ['总计', '收入总计'],
+    ],
+    1
+  );
+  const fn = block(
+    [
+      ['一、一般公共服务支出', '一般公共服务支出'],
+      ['二、科学技术支出', '科学技术支出'],
+      ['本年支出合计', '本年支出合计'],
+      ['年末结转和结余', '年末结转和结余'],
+      ['总计', '支出总计'],
+    ],
+    30
+  );
+  const nature = block(
+    [
+      ['一、基本支出', '基本支出'],
+      ['人员经费', '人员经费'],
+      ['日常公用经费', '日常公用经费'],
+      ['二、项目支出', '项目支出'],
+      ['三、工资福利支出', '工资福利支出'],
+      ['四、商品和服务支出', '商品和服务支出'],
+      ['五、对个人和家庭的补助', '对个人和家庭的补助'],
+    ],
+    60
+  );
   const n = Math.max(income.length, fn.length, nature.length);
   const rows: Row[] = [
     ['收入支出决算总表', ...Array(14).fill(null)],
     [...Array(14).fill(null), '财决01表'],
     ['编制单位：某单位', ...Array(13).fill(null), '金额单位：万元'],
-    ['收入', ...Array(4).fill(null), '支出（按功能分类）', ...Array(4).fill(null), '支出（按支出性质和经济分类）', ...Array(4).fill(null)],
+    [
+      '收入',
+      ...Array(4).fill(null),
+      '支出（按功能分类）',
+      ...Array(4).fill(null),
+      '支出（按支出性质和经济分类）',
+      ...Array(4).fill(null),
+    ],
     [...head, ...head, ...head],
     ['栏次', null, 1, 2, 3, '栏次', null, 4, 5, 6, '栏次', null, 7, 8, 9],
   ];
-  for (let i = 0; i < n; i++) rows.push([...(income[i] ?? Array(5).fill(null)), ...(fn[i] ?? Array(5).fill(null)), ...(nature[i] ?? Array(5).fill(null))]);
+  for (let i = 0; i < n; i++)
+    rows.push([
+      ...(income[i] ?? Array(5).fill(null)),
+      ...(fn[i] ?? Array(5).fill(null)),
+      ...(nature[i] ?? Array(5).fill(null)),
+    ]);
   return sheet('Z01 收入支出决算总表(财决01表)', rows, [
     { top: 3, left: 0, bottom: 3, right: 4 },
     { top: 3, left: 5, bottom: 3, right: 9 },
@@ -249,8 +346,34 @@ export function caijue07(f: Figures): ImportSheet {
     ['一般公共预算财政拨款收入支出决算表', ...Array(11).fill(null)],
     [...Array(11).fill(null), '财决07表'],
     [null, ...Array(10).fill(null), '金额单位：万元'],
-    ['项目', null, '年初结转和结余', null, null, '本年收入', '本年支出', null, null, '年末结转和结余', null, null],
-    ['科目编码', '科目名称', '小计', '基本支出结转', '项目支出结转和结余', null, '小计', '基本支出', '项目支出', '小计', '基本支出结转', '项目支出结转和结余'],
+    [
+      '项目',
+      null,
+      '年初结转和结余',
+      null,
+      null,
+      '本年收入',
+      '本年支出',
+      null,
+      null,
+      '年末结转和结余',
+      null,
+      null,
+    ],
+    [
+      '科目编码',
+      '科目名称',
+      '小计',
+      '基本支出结转',
+      '项目支出结转和结余',
+      null,
+      '小计',
+      '基本支出',
+      '项目支出',
+      '小计',
+      '基本支出结转',
+      '项目支出结转和结余',
+    ],
     ['合计', null, ...three('年初'), v(f, '本年收入'), ...three('本年支出'), ...three('年末')],
   ];
   return sheet('Z07 一般公共预算财政拨款收入支出决算表(财决07表)'.slice(0, 31), rows, [
@@ -270,11 +393,41 @@ export function gongkai04(unitName: string, f: Figures): ImportSheet {
     [...Array(8).fill(null), '公开04表'],
     [`部门：${unitName}`, ...Array(7).fill(null), '金额单位：万元'],
     ['收入', null, null, '支出', ...Array(5).fill(null)],
-    ['项目', '行次', '金额', '项目', '行次', '合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款'],
-    ['一、一般公共预算财政拨款', 1, v(f, '收:一般'), '一、教育支出', 30, v(f, '教育:合计'), v(f, '教育:一般'), v(f, '教育:基金'), null],
+    [
+      '项目',
+      '行次',
+      '金额',
+      '项目',
+      '行次',
+      '合计',
+      '一般公共预算财政拨款',
+      '政府性基金预算财政拨款',
+      '国有资本经营预算财政拨款',
+    ],
+    [
+      '一、一般公共预算财政拨款',
+      1,
+      v(f, '收:一般'),
+      '一、教育支出',
+      30,
+      v(f, '教育:合计'),
+      v(f, '教育:一般'),
+      v(f, '教育:基金'),
+      null,
+    ],
     ['二、政府性基金预算财政拨款', 2, v(f, '收:基金'), null, null, null, null, null, null],
     ['三、国有资本经营预算财政拨款', 3, v(f, '收:国资'), null, null, null, null, null, null],
-    ['本年收入合计', 4, v(f, '收:合计'), '本年支出合计', 40, v(f, '支:合计'), v(f, '支:一般'), v(f, '支:基金'), v(f, '支:国资')],
+    [
+      '本年收入合计',
+      4,
+      v(f, '收:合计'),
+      '本年支出合计',
+      40,
+      v(f, '支:合计'),
+      v(f, '支:一般'),
+      v(f, '支:基金'),
+      v(f, '支:国资'),
+    ],
     ['年初财政拨款结转和结余', 5, null, '年末财政拨款结转和结余', 41, null, null, null, null],
     ['一般公共预算财政拨款', 6, 999, null, null, null, null, null, null],
   ];
@@ -309,7 +462,12 @@ export function caijueFu03(f: Figures): ImportSheet {
  * 项目 | 行次 | 预算数 | 统计数, in 元; the 三公 lines numbered （一）、1.、(1).
  */
 export function caijueFu01(f: Figures): ImportSheet {
-  const line = (label: string, n: number, key: string): Row => [label, n, v(f, `预算:${key}`), v(f, `统计:${key}`)];
+  const line = (label: string, n: number, key: string): Row => [
+    label,
+    n,
+    v(f, `预算:${key}`),
+    v(f, `统计:${key}`),
+  ];
   const rows: Row[] = [
     ['预算支出相关信息表', null, null, null],
     [null, null, null, '财决附01表'],

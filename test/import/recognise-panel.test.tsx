@@ -31,7 +31,7 @@ test('识别 lists what it found; nothing is bound until the user confirms; unti
   render(
     <FluentProvider theme={webLightTheme}>
       <RecognisePanel host={host} onBound={onBound} />
-    </FluentProvider>,
+    </FluentProvider>
   );
   fireEvent.click(screen.getByRole('button', { name: '识别部门决算表' }));
   const list = await screen.findByRole('list', { name: '识别结果' });
@@ -40,7 +40,9 @@ test('识别 lists what it found; nothing is bound until the user confirms; unti
   expect(item.textContent).toContain('公开01表!C20 · 收入支出决算总表“本年收入合计（金额）” · 1351.58'); // unmerged here: the 收入 header stands over A only
   expect(host.bound).toEqual([]);
 
-  fireEvent.click(within(list.querySelector('[data-input="基础_编制数"]') as HTMLElement).getByRole('checkbox'));
+  fireEvent.click(
+    within(list.querySelector('[data-input="基础_编制数"]') as HTMLElement).getByRole('checkbox')
+  );
   const confirm = screen.getByRole('button', { name: /^确认绑定 \d+ 项$/ });
   fireEvent.click(confirm);
   await waitFor(() => expect(onBound).toHaveBeenCalled());
@@ -58,14 +60,17 @@ test('an ambiguous input offers its candidates and binds only the one chosen', a
   const d = ExcelDouble.fromValues({ [s.name]: s.cells });
   await d.run(async (ctx) => {
     for (const m of [...(s.merges ?? []), { top: 8, left: 0, bottom: 8, right: 1 }])
-      ctx.workbook.worksheets.getItem(s.name).getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge();
+      ctx.workbook.worksheets
+        .getItem(s.name)
+        .getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1)
+        .merge();
     await ctx.sync();
   });
   const host = hostOver(d);
   render(
     <FluentProvider theme={webLightTheme}>
       <RecognisePanel host={host} />
-    </FluentProvider>,
+    </FluentProvider>
   );
   fireEvent.click(screen.getByRole('button', { name: '识别部门决算表' }));
   const dropdown = await screen.findByRole('combobox', { name: '选择单元格：其中：人员经费' });
@@ -83,7 +88,7 @@ test('the project list is shown with where it was found, and why it is to be cop
   const { container } = render(
     <FluentProvider theme={webLightTheme}>
       <RecognisePanel host={hostOver(d)} />
-    </FluentProvider>,
+    </FluentProvider>
   );
   fireEvent.click(screen.getByRole('button', { name: '识别部门决算表' }));
   await screen.findByRole('list', { name: '识别结果' });

@@ -8,7 +8,8 @@ import { caijue01, caijue07, gongkai01, gongkai04, gongkai05, gongkai06, gongkai
 import { sampleValues } from '../helpers/sample';
 
 const byName = (sheets: ImportSheet[]) => new Map(recognise(sheets).inputs.map((r) => [r.name, r]));
-const found = (r: Recognition | undefined) => (r?.status === 'found' ? `${r.sheet}!${r.cell}=${r.converted ?? r.raw}` : r?.status);
+const found = (r: Recognition | undefined) =>
+  r?.status === 'found' ? `${r.sheet}!${r.cell}=${r.converted ?? r.raw}` : r?.status;
 
 describe('the declarations', () => {
   test('every name a table can fill is a catalogue input', () => {
@@ -22,7 +23,13 @@ describe('衡阳市科协 2021 (公开01, 05, 06, 07 and the 湖南 基础数据
   const sample = sampleValues();
 
   test('each figure is found in its table, at its cell, with the label it matched', () => {
-    expect(res.get('收入_一般公共预算财政拨款')).toMatchObject({ status: 'found', sheet: '公开01表', cell: 'C7', raw: 1193.05, table: '收入支出决算总表' });
+    expect(res.get('收入_一般公共预算财政拨款')).toMatchObject({
+      status: 'found',
+      sheet: '公开01表',
+      cell: 'C7',
+      raw: 1193.05,
+      table: '收入支出决算总表',
+    });
     expect(found(res.get('收入_本年收入合计'))).toBe('公开01表!C20=1351.58');
     expect(found(res.get('收入_年初结转和结余'))).toBe('公开01表!C22=4.04');
     // Same row, other block: 本年支出合计 stands beside 本年收入合计.
@@ -42,12 +49,22 @@ describe('衡阳市科协 2021 (公开01, 05, 06, 07 and the 湖南 基础数据
     expect(Object.keys(values).length).toBeGreaterThanOrEqual(25);
     // The report states 一般公共预算 基本支出 twice, 478.29 in its table and 393.23 in its text: the table is what was imported.
     const restated = { 财拨_基本支出: 478.29 };
-    for (const [name, v] of Object.entries(values)) expect([name, v]).toEqual([name, name in restated ? restated[name as keyof typeof restated] : sample[name]]);
+    for (const [name, v] of Object.entries(values))
+      expect([name, v]).toEqual([
+        name,
+        name in restated ? restated[name as keyof typeof restated] : sample[name],
+      ]);
     expect(sample.财拨_基本支出).toBe(393.23);
   });
 
   test('the department’s name is taken from the tables’ 部门：line', () => {
-    expect(res.get('单位名称')).toMatchObject({ status: 'found', sheet: '公开01表', cell: 'A3', raw: '衡阳市科学技术协会', partOfCell: true });
+    expect(res.get('单位名称')).toMatchObject({
+      status: 'found',
+      sheet: '公开01表',
+      cell: 'A3',
+      raw: '衡阳市科学技术协会',
+      partOfCell: true,
+    });
     expect(importedValues(recognise(hengyangKexie())).单位名称).toBe('衡阳市科学技术协会');
   });
 
@@ -55,7 +72,9 @@ describe('衡阳市科协 2021 (公开01, 05, 06, 07 and the 湖南 基础数据
     const r = res.get('收入_事业收入');
     expect(r).toMatchObject({ status: 'found', raw: null });
     expect(importedValues(recognise(hengyangKexie()))).not.toHaveProperty('收入_事业收入');
-    expect(importReport(recognise(hengyangKexie())).join('\n')).toContain('事业收入（收入_事业收入）：公开01表!C11，收入支出决算总表“五、事业收入（收入／金额）”，空白（未填，不按 0 计）');
+    expect(importReport(recognise(hengyangKexie())).join('\n')).toContain(
+      '事业收入（收入_事业收入）：公开01表!C11，收入支出决算总表“五、事业收入（收入／金额）”，空白（未填，不按 0 计）'
+    );
   });
 });
 
@@ -63,9 +82,18 @@ describe('天水市幼儿园 2017 (公开01 in 元, 公开03)', () => {
   const result = recognise(tianshuiKindergarten());
   const res = new Map(result.inputs.map((r) => [r.name, r]));
   test('元 converted to 万元, and said so', () => {
-    expect(res.get('收入_一般公共预算财政拨款')).toMatchObject({ status: 'found', raw: 14866400, unit: '元', converted: '1486.64' });
+    expect(res.get('收入_一般公共预算财政拨款')).toMatchObject({
+      status: 'found',
+      raw: 14866400,
+      unit: '元',
+      converted: '1486.64',
+    });
     expect(found(res.get('收入_政府性基金预算财政拨款'))).toBe('公开01表!C8=30');
-    expect(importedValues(result)).toMatchObject({ 收入_本年收入合计: 1687.45, 支出_本年支出合计: 1942.57, 收入_事业收入: 170.81 });
+    expect(importedValues(result)).toMatchObject({
+      收入_本年收入合计: 1687.45,
+      支出_本年支出合计: 1942.57,
+      收入_事业收入: 170.81,
+    });
     const text = importReport(result).join('\n');
     expect(text).toContain('收入支出决算总表：公开01表 第 1 行起（单位元，已折合为万元）');
     expect(text).toContain('16874500 元，折合 1687.45 万元');
@@ -86,7 +114,11 @@ describe('大英县文化广电旅游局 2022 (公开02, 公开03 合计 rows un
     expect(found(res.get('支出_对附属单位补助支出'))).toBe('支出决算表!H7=0');
   });
   test('what the tables do not hold is not found, naming the tables searched', () => {
-    expect(res.get('收入_一般公共预算财政拨款')).toEqual({ name: '收入_一般公共预算财政拨款', status: 'not-found', searched: [] });
+    expect(res.get('收入_一般公共预算财政拨款')).toEqual({
+      name: '收入_一般公共预算财政拨款',
+      status: 'not-found',
+      searched: [],
+    });
     expect(res.get('功能_教育_收入')).toMatchObject({ status: 'not-found', searched: ['收入决算表'] });
   });
 });
@@ -103,7 +135,8 @@ describe('杜集区机关事务管理中心 2021 (三公 printed one row per ite
 });
 
 describe('tolerances', () => {
-  const base = () => gongkai01('某单位', { 一般公共预算财政拨款收入: 100, 本年收入合计: 100, 本年支出合计: 90 });
+  const base = () =>
+    gongkai01('某单位', { 一般公共预算财政拨款收入: 100, 本年收入合计: 100, 本年支出合计: 90 });
 
   test('label variants: full/half-width brackets, spaces, the older 财政拨款收入, 科目编码 in the label', () => {
     const s = base();
@@ -160,8 +193,13 @@ describe('tolerances', () => {
     s.merges!.push({ top: 8, left: 0, bottom: 8, right: 1 });
     const r = byName([s]).get('财拨_人员经费');
     expect(r).toMatchObject({ status: 'ambiguous' });
-    expect(r?.status === 'ambiguous' && r.candidates.map((c) => `${c.cell}=${c.raw}`)).toEqual(['C8=10', 'C9=11']);
-    expect(importReport(recognise([s])).join('\n')).toContain('不确定 其中：人员经费（财拨_人员经费）：有 2 处可能');
+    expect(r?.status === 'ambiguous' && r.candidates.map((c) => `${c.cell}=${c.raw}`)).toEqual([
+      'C8=10',
+      'C9=11',
+    ]);
+    expect(importReport(recognise([s])).join('\n')).toContain(
+      '不确定 其中：人员经费（财拨_人员经费）：有 2 处可能'
+    );
   });
 
   test('财政拨款收入支出决算总表 is not taken for 收入支出决算总表', () => {
@@ -194,12 +232,28 @@ describe('the 决算 software’s own export (财决01 three blocks, 财决07), 
       商品和服务支出: 955.78,
       对个人和家庭的补助: 66.73,
     }),
-    caijue07({ '年初:合计': 4.04, '年初:基本': 0, '年初:项目': 4.04, 本年收入: 780.19, '本年支出:合计': 836.79, '本年支出:基本': 478.29, '本年支出:项目': 718.79, '年末:合计': 0, '年末:基本': 0, '年末:项目': 0 }),
+    caijue07({
+      '年初:合计': 4.04,
+      '年初:基本': 0,
+      '年初:项目': 4.04,
+      本年收入: 780.19,
+      '本年支出:合计': 836.79,
+      '本年支出:基本': 478.29,
+      '本年支出:项目': 718.79,
+      '年末:合计': 0,
+      '年末:基本': 0,
+      '年末:项目': 0,
+    }),
   ];
   const res = byName(sheets);
   const sample = sampleValues();
   test('the 决算数 column of each block, not the 预算 columns', () => {
-    expect(res.get('收入_一般公共预算财政拨款')).toMatchObject({ status: 'found', sheet: 'Z01 收入支出决算总表(财决01表)', cell: 'E7', raw: 1193.05 });
+    expect(res.get('收入_一般公共预算财政拨款')).toMatchObject({
+      status: 'found',
+      sheet: 'Z01 收入支出决算总表(财决01表)',
+      cell: 'E7',
+      raw: 1193.05,
+    });
     expect(found(res.get('支出_本年支出合计'))).toBe('Z01 收入支出决算总表(财决01表)!J9=1355.62');
     expect(found(res.get('支出_公用经费'))).toBe('Z01 收入支出决算总表(财决01表)!O9=96.15');
     expect(found(res.get('支出_对个人和家庭的补助'))).toBe('Z01 收入支出决算总表(财决01表)!O13=66.73');
@@ -216,12 +270,15 @@ describe('the 决算 software’s own export (财决01 three blocks, 财决07), 
   test('every figure found equals the sample’s', () => {
     const values = importedValues(recognise(sheets));
     expect(Object.keys(values).length).toBeGreaterThanOrEqual(20);
-    for (const [name, v] of Object.entries(values)) if (name !== '单位名称') expect([name, v]).toEqual([name, sample[name]]);
+    for (const [name, v] of Object.entries(values))
+      if (name !== '单位名称') expect([name, v]).toEqual([name, sample[name]]);
   });
 });
 
 describe('公开04 (天水市幼儿园 2017: 财政拨款 1516.64 = 一般公共预算 1486.64 + 政府性基金 30; 一般公共预算支出 1741.75)', () => {
-  const res = byName([gongkai04('天水市幼儿园', { '收:一般': 1486.64, '收:基金': 30, '收:合计': 1516.64, '支:一般': 1741.75 })]);
+  const res = byName([
+    gongkai04('天水市幼儿园', { '收:一般': 1486.64, '收:基金': 30, '收:合计': 1516.64, '支:一般': 1741.75 }),
+  ]);
   test('the 收入 lines, the first of the repeated 一般公共预算财政拨款, and the 支出 columns of 本年支出合计', () => {
     expect(found(res.get('收入_一般公共预算财政拨款'))).toBe('公开04表!C6=1486.64');
     expect(found(res.get('收入_政府性基金预算财政拨款'))).toBe('公开04表!C7=30');

@@ -9,16 +9,22 @@ import { evaluatedSample } from './evaluated';
 test('ExcelJS’s doubled link becomes one location, and its relationship goes', () => {
   const xml = `<hyperlinks><hyperlink ref="H4" r:id="rId1" location="#&apos;基础数据&apos;!B34"/><hyperlink ref="A1" r:id="rId2"/></hyperlinks>`;
   const { xml: fixed, removed } = locationOnly(xml);
-  expect(fixed).toBe(`<hyperlinks><hyperlink ref="H4" location="&apos;基础数据&apos;!$B$34"/><hyperlink ref="A1" r:id="rId2"/></hyperlinks>`);
+  expect(fixed).toBe(
+    `<hyperlinks><hyperlink ref="H4" location="&apos;基础数据&apos;!$B$34"/><hyperlink ref="A1" r:id="rId2"/></hyperlinks>`
+  );
   expect(removed).toEqual(['rId1']);
   const rels = `<Relationships><Relationship Id="rId1" Type="x/hyperlink" Target="#&apos;基础数据&apos;!B34" TargetMode="External"/><Relationship Id="rId2" Type="x/hyperlink" Target="https://example.org/" TargetMode="External"/></Relationships>`;
-  expect(withoutRelationships(rels, removed)).toBe(`<Relationships><Relationship Id="rId2" Type="x/hyperlink" Target="https://example.org/" TargetMode="External"/></Relationships>`);
+  expect(withoutRelationships(rels, removed)).toBe(
+    `<Relationships><Relationship Id="rId2" Type="x/hyperlink" Target="https://example.org/" TargetMode="External"/></Relationships>`
+  );
 });
 
 test('every link of the evaluated sample is a location inside the workbook, pointing at a cell that exists', async () => {
   const zip = await JSZip.loadAsync(await evaluatedSample());
   const workbook = await zip.file('xl/workbook.xml')!.async('string');
-  const sheets = [...workbook.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1].replace(/&apos;/g, "'"));
+  const sheets = [...workbook.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) =>
+    m[1].replace(/&apos;/g, "'")
+  );
   let links = 0;
   for (const path of Object.keys(zip.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))) {
     const xml = await zip.file(path)!.async('string');

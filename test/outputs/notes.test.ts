@@ -23,17 +23,17 @@ describe('cell notes on the sample', () => {
   test('财拨 本年收入: 478.29 + 714.76 = 1,193.05 万元 against 780.19 as the cells show them, with the difference, then the list rows', () => {
     // 财拨_本年收入_合计 is in three findings: its own sum (10) and two folded under roots (10.1, 11.1).
     expect(noteAt('财拨_本年收入_合计')).toBe(
-      '【提示】财政拨款本年收入：合计 = 基本支出 + 项目支出：应为 1,193.05 万元，实为 780.19 万元，差额 −412.86 万元。另有 2 项；详见“问题清单”第 10、10.1、11.1 条。',
+      '【提示】财政拨款本年收入：合计 = 基本支出 + 项目支出：应为 1,193.05 万元，实为 780.19 万元，差额 −412.86 万元。另有 2 项；详见“问题清单”第 10、10.1、11.1 条。'
     );
     // 基本支出 is in that one finding only.
     expect(noteAt('财拨_本年收入_基本')).toBe(
-      '【提示】财政拨款本年收入：合计 = 基本支出 + 项目支出：应为 1,193.05 万元，实为 780.19 万元，差额 −412.86 万元。详见“问题清单”第 10 条。',
+      '【提示】财政拨款本年收入：合计 = 基本支出 + 项目支出：应为 1,193.05 万元，实为 780.19 万元，差额 −412.86 万元。详见“问题清单”第 10 条。'
     );
   });
 
   test('headcounts are whole numbers: 18 + 2 = 20 in 人员情况表 against 21 in 基础数据', () => {
     expect(noteAt('基础_在职人数')).toBe(
-      '【错误】基础数据年末实际在职人数 = 机构人员情况表各单位年末实有在职人数之和：应为 20 人，实为 21 人，差额 +1 人。详见“问题清单”第 2 条。',
+      '【错误】基础数据年末实际在职人数 = 机构人员情况表各单位年末实有在职人数之和：应为 20 人，实为 21 人，差额 +1 人。详见“问题清单”第 2 条。'
     );
   });
 
@@ -46,7 +46,9 @@ describe('cell notes on the sample', () => {
 
   test('a check lacking an input names what is missing (unknown is not wrong)', () => {
     const m = marks.find((x) => /政府采购执行率/.test(x.note))!;
-    expect(m.note).toMatch(/^【提示】“政府采购执行率”得分待核实：缺 基础数据!B\d+ 实际政府采购金额、基础数据!B\d+ 政府采购预算数。详见“问题清单”第 \d+ 条。$/);
+    expect(m.note).toMatch(
+      /^【提示】“政府采购执行率”得分待核实：缺 基础数据!B\d+ 实际政府采购金额、基础数据!B\d+ 政府采购预算数。详见“问题清单”第 \d+ 条。$/
+    );
   });
 
   test(`every note on the sample starts with its severity and title and keeps within ${CELL_NOTE_CHARS} characters`, () => {
@@ -64,7 +66,11 @@ describe('cell notes on the sample', () => {
     expect(flat.length).toBeGreaterThan(30);
     const refs = Array.from({ length: 12 }, (_, i) => `${i + 10}.${i + 1}`);
     for (const f of flat) {
-      const explained: Finding = { ...f, explanation: '说明'.repeat(100), title: `${f.title}${'很长的标题'.repeat(30)}` };
+      const explained: Finding = {
+        ...f,
+        explanation: '说明'.repeat(100),
+        title: `${f.title}${'很长的标题'.repeat(30)}`,
+      };
       for (const note of [cellNote(f, ['1']), cellNote(f, refs), cellNote(explained, refs)]) {
         expect(note.length).toBeLessThanOrEqual(CELL_NOTE_CHARS);
         // The reference to the list is never cut off.

@@ -27,13 +27,22 @@ function convert(format: string): string {
   // A private profile: a running LibreOffice or another test's conversion cannot block this one.
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', format, '--outdir', dir, xlsx],
-    { stdio: 'ignore', timeout: 180_000 },
+    [
+      `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+      '--headless',
+      '--convert-to',
+      format,
+      '--outdir',
+      dir,
+      xlsx,
+    ],
+    { stdio: 'ignore', timeout: 180_000 }
   );
   return path.join(dir, `sample.${format}`);
 }
 
-const pageText = (pdf: string, page: number) => execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-raw', pdf, '-'], { encoding: 'utf8' });
+const pageText = (pdf: string, page: number) =>
+  execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-raw', pdf, '-'], { encoding: 'utf8' });
 const normal = (s: string) => s.replace(/\s+/g, '');
 
 (haveTools ? describe : describe.skip)('printed with LibreOffice (needs soffice, pdftotext, pdfinfo)', () => {
@@ -73,8 +82,10 @@ const normal = (s: string) => s.replace(/\s+/g, '');
         row.eachCell((cell, c) => {
           if (typeof cell.value === 'string' && !ws.getColumn(c).hidden) texts.push(cell.value);
         });
-        const styled = row.getCell(1).fill && (row.getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb === 'FFD9E1F2';
-        if (styled && texts.length >= 3) [leftmost, rightmost] = [normal(texts[0]), normal(texts[texts.length - 1])];
+        const styled =
+          row.getCell(1).fill && (row.getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb === 'FFD9E1F2';
+        if (styled && texts.length >= 3)
+          [leftmost, rightmost] = [normal(texts[0]), normal(texts[texts.length - 1])];
       });
       // Sheets print in order: each starts on the first later page that begins with its title, or failing that
       // holds it (pdftotext -raw may put a side column first). The cursor moves past every sheet, headed or not.
@@ -86,10 +97,15 @@ const normal = (s: string) => s.replace(/\s+/g, '');
       if (!rightmost) continue;
       // The page where the header row prints holds its rightmost column too.
       const page = texts.findIndex((t, i) => i >= start && t.includes(leftmost));
-      expect({ sheet: ws.name, rightmostBesideLeftmost: texts[page]?.includes(rightmost) }).toEqual({ sheet: ws.name, rightmostBesideLeftmost: true });
+      expect({ sheet: ws.name, rightmostBesideLeftmost: texts[page]?.includes(rightmost) }).toEqual({
+        sheet: ws.name,
+        rightmostBesideLeftmost: true,
+      });
       checked.push(ws.name);
     }
-    expect(checked).toEqual(expect.arrayContaining(['指标计算表', '评分表', '问题清单', '基础数据', '自评打分']));
+    expect(checked).toEqual(
+      expect.arrayContaining(['指标计算表', '评分表', '问题清单', '基础数据', '自评打分'])
+    );
     // The 20 blank pages and the tiny 18-column 问题清单 are gone: the sample prints on about 30 pages.
     expect(pages).toBeLessThanOrEqual(34);
   });

@@ -19,37 +19,51 @@ describe('评分表 row 2', () => {
     // 79.64 is 中 (70–80), 79.64 + 8 = 87.64 at most is 良 (80–90).
     expect(scoreSheetOf(sample).rows[1][0]!.value).toBe(
       '衡阳市科学技术协会2021年度部门整体支出绩效评价核实得分为 79.64 分，另有待核实分值 8.00 分。其中，投入 8.00 分，过程 20.13 分，产出 22.51 分，效果 29.00 分；' +
-        '综合绩效级别为“中～良”（视待核实指标核实后的得分而定）。单位自评得分为 97.00 分。（单位：分；指标值为百分比）',
+        '综合绩效级别为“中～良”（视待核实指标核实后的得分而定）。单位自评得分为 97.00 分。（单位：分；指标值为百分比）'
     );
   });
 
   test('a department with every line scored gets one grade; 数据不完整 gives no total and no grade', () => {
     const s = sample.scores!;
     const certain = { ...s, pendingPoints: undefined, gradeAtMost: undefined };
-    expect(conclusionText(certain, true, { unit: '某单位', year: '2022' })).toMatch(/^某单位2022年度部门整体支出绩效评价核实得分为 79\.64 分。其中，.*；综合绩效级别为“中”。/);
+    expect(conclusionText(certain, true, { unit: '某单位', year: '2022' })).toMatch(
+      /^某单位2022年度部门整体支出绩效评价核实得分为 79\.64 分。其中，.*；综合绩效级别为“中”。/
+    );
     expect(conclusionText(s, false, { unit: null, year: null })).toMatch(
-      /^本单位部门整体支出绩效评价数据不完整：核实得分 79\.64 分不作为总分，不评定综合绩效级别（见“问题清单”）。/,
+      /^本单位部门整体支出绩效评价数据不完整：核实得分 79\.64 分不作为总分，不评定综合绩效级别（见“问题清单”）。/
     );
   });
 });
 
 describe('row heights within Excel’s 409 pt', () => {
   test('every row of every output sheet of the sample', () => {
-    for (const sheet of sample.plan.sheets) for (const h of Object.values(sheet.rowHeights ?? {})) expect(h).toBeLessThanOrEqual(MAX_ROW_POINTS);
+    for (const sheet of sample.plan.sheets)
+      for (const h of Object.values(sheet.rowHeights ?? {})) expect(h).toBeLessThanOrEqual(MAX_ROW_POINTS);
   });
 
   test('a cell too tall for one row is capped at 409 pt by the fitting', () => {
     const long = '评分标准很长。'.repeat(400);
     const fitted = fitRows({ name: 'x', rows: [[{ value: long, style: 'text' }]], columnWidths: [40] });
     expect(fitted.rowHeights![0]).toBe(MAX_ROW_POINTS);
-    const explicit = fitRows({ name: 'x', rows: [[{ value: 'a', style: 'text' }]], columnWidths: [40], rowHeights: { 0: 900 } });
+    const explicit = fitRows({
+      name: 'x',
+      rows: [[{ value: 'a', style: 'text' }]],
+      columnWidths: [40],
+      rowHeights: { 0: 900 },
+    });
     expect(explicit.rowHeights![0]).toBe(MAX_ROW_POINTS);
   });
 
   test('splitToRows: pieces that each fit, cut after a sentence (closing quotes kept with it), a sentence longer than a row cut where the row is full', () => {
     expect(splitToRows('短句。', 40)).toEqual(['短句。']);
     // A 40-unit column shows 39 units a line (its last is padding); 2 lines a row here: 78 units, 39 CJK characters.
-    expect(splitToRows('一二三四五六七八九十一二三四五六七八九十。“一二三。”一二三四五六七八九十一二三四五六七八九十一二三', 40, 2)).toEqual([
+    expect(
+      splitToRows(
+        '一二三四五六七八九十一二三四五六七八九十。“一二三。”一二三四五六七八九十一二三四五六七八九十一二三',
+        40,
+        2
+      )
+    ).toEqual([
       '一二三四五六七八九十一二三四五六七八九十。“一二三。”',
       '一二三四五六七八九十一二三四五六七八九十一二三',
     ]);
@@ -68,7 +82,9 @@ describe('文字材料 in the filled template', () => {
     const titles = plan.rows.map((r) => String(r[0]?.value ?? ''));
     // The sample's 部门整体履职情况 runs to 3,868 characters: more than the tallest row shows.
     expect(String(sampleValues()['履职情况']).length).toBe(3868);
-    expect(titles).toContain('部门整体履职情况（文字较长，单元格只显示开头；全文见编辑栏，或运行后的“报告草稿”表）');
+    expect(titles).toContain(
+      '部门整体履职情况（文字较长，单元格只显示开头；全文见编辑栏，或运行后的“报告草稿”表）'
+    );
     // 存在的主要问题 is short enough: its title is unchanged and its row fits it, with a line to spare.
     expect(titles).toContain('存在的主要问题');
   });

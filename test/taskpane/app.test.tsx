@@ -47,10 +47,16 @@ test('finding cards: the problem in a line, 应为 / 实为 / 差额 with separa
   const warnings = screen.getByRole('region', { name: '提示' });
   // The sample states 财政拨款本年收入 as 780.19, but 478.29 + 714.76 = 1193.05 (差额 −412.86); no indicator reads it: a 提示.
   const income = warnings.querySelector('[data-finding="sum.财拨.本年收入"]') as HTMLElement;
-  expect(within(income).getByRole('heading', { name: '财政拨款本年收入：合计 = 基本支出 + 项目支出' })).toBeTruthy();
+  expect(
+    within(income).getByRole('heading', { name: '财政拨款本年收入：合计 = 基本支出 + 项目支出' })
+  ).toBeTruthy();
   const figures = within(income).getByTestId('figures');
   expect([...figures.querySelectorAll('th')].map((x) => x.textContent)).toEqual(['应为', '实为', '差额']);
-  expect([...figures.querySelectorAll('td')].map((x) => x.textContent)).toEqual(['1,193.05 万元', '780.19 万元', '−412.86 万元']);
+  expect([...figures.querySelectorAll('td')].map((x) => x.textContent)).toEqual([
+    '1,193.05 万元',
+    '780.19 万元',
+    '−412.86 万元',
+  ]);
   // 建议 once; no tolerance or rule id until 详情.
   expect(within(income).getAllByText(/^建议/)).toHaveLength(1);
   expect(income.textContent).not.toContain('容差');
@@ -69,9 +75,13 @@ test('finding cards: the problem in a line, 应为 / 实为 / 差额 with separa
   expect(within(errors).queryByRole('button', { name: '填写说明' })).toBeNull();
   const budget = warnings.querySelector('[data-finding="same.预算完成年初预算"]') as HTMLElement;
   fireEvent.click(within(budget).getByRole('button', { name: '填写说明' }));
-  fireEvent.change(within(budget).getByRole('textbox'), { target: { value: '基础数据表的年初预算只含财政拨款基本支出' } });
+  fireEvent.change(within(budget).getByRole('textbox'), {
+    target: { value: '基础数据表的年初预算只含财政拨款基本支出' },
+  });
   fireEvent.click(within(budget).getByRole('button', { name: '保存说明' }));
-  await waitFor(() => expect(port.explanations).toEqual([['same.预算完成年初预算', '基础数据表的年初预算只含财政拨款基本支出']]));
+  await waitFor(() =>
+    expect(port.explanations).toEqual([['same.预算完成年初预算', '基础数据表的年初预算只含财政拨款基本支出']])
+  );
   fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
   await screen.findByText('已清除全部标记，单元格的原有底色和批注已恢复。');
   expect(port.cleared).toBe(1);
@@ -102,7 +112,11 @@ test('on the web page clicking a cell also shows it in a read-only preview of it
     at: { row: 1, column: 3 },
   };
   const asked: string[] = [];
-  const port = { ...fakePort(sampleReading()), live: false, preview: async (a: string) => (asked.push(a), around) };
+  const port = {
+    ...fakePort(sampleReading()),
+    live: false,
+    preview: async (a: string) => (asked.push(a), around),
+  };
   render(<App port={port} />);
   await runOnce();
   fireEvent.click(screen.getByRole('tab', { name: /^问题/ }));
@@ -110,8 +124,16 @@ test('on the web page clicking a cell also shows it in a read-only preview of it
   fireEvent.click(within(income).getByRole('button', { name: '财政拨款!D7' }));
   const grid = await within(income).findByRole('table', { name: '“财政拨款”表（只读预览） D7' });
   expect(asked).toEqual(['财政拨款!D7']);
-  expect(within(grid).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
-  expect(within(grid).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['6', '7', '8']);
+  expect(
+    within(grid)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent)
+  ).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+  expect(
+    within(grid)
+      .getAllByRole('rowheader')
+      .map((h) => h.textContent)
+  ).toEqual(['6', '7', '8']);
   const here = grid.querySelector('[aria-current="location"]')!;
   expect([here.getAttribute('data-cell'), here.textContent]).toEqual(['D7', '780.19']);
   expect(grid.querySelectorAll('[aria-current]')).toHaveLength(1);
@@ -149,7 +171,9 @@ test('the 数据 tab keeps 名称不存在 / 未填写 / 已填写 / 无效 apar
   const bad = row('收入_一般公共预算财政拨款');
   expect(within(bad).getByText('无效')).toBeTruthy();
   expect(
-    within(bad).getByText('收支总表!B7（一般公共预算财政拨款收入）：单元格写的单位是“元”（1193.05元），本表金额单位为万元；请换算为万元后填写（元 ÷ 10000）'),
+    within(bad).getByText(
+      '收支总表!B7（一般公共预算财政拨款收入）：单元格写的单位是“元”（1193.05元），本表金额单位为万元；请换算为万元后填写（元 ÷ 10000）'
+    )
   ).toBeTruthy();
   expect(screen.getByText('* 必填：未填写时相关指标和评分“待核实”，不计为 0。')).toBeTruthy();
   // A name is missing: 插入模板 is the primary action and says why.
@@ -169,7 +193,11 @@ test('the 数据 tab keeps 名称不存在 / 未填写 / 已填写 / 无效 apar
 test('a flow that leads: one primary action at a time, and the badges jump to their group', async () => {
   const { rerender } = render(<App port={null} />);
   const run = () => screen.getByRole('button', { name: '一键生成' });
-  const primaries = () => screen.queryAllByRole('button').filter((b) => b.hasAttribute('data-next')).map((b) => b.textContent);
+  const primaries = () =>
+    screen
+      .queryAllByRole('button')
+      .filter((b) => b.hasAttribute('data-next'))
+      .map((b) => b.textContent);
   // No workbook: 一键生成 cannot run and does not pose as the next step.
   expect(run()).toHaveProperty('disabled', true);
   expect(primaries()).toEqual([]);
@@ -253,7 +281,13 @@ test('报告 previews the draft and 导出 Word downloads the exporter’s bytes
   const draft = {
     title: '衡阳市科学技术协会2021年度部门整体支出绩效自评报告',
     sections: [
-      { id: 'overview', level: 1 as const, number: '一、', heading: '部门概况', blocks: [{ kind: 'paragraph' as const, text: '本部门内设机构 3 个。', sources: [] }] },
+      {
+        id: 'overview',
+        level: 1 as const,
+        number: '一、',
+        heading: '部门概况',
+        blocks: [{ kind: 'paragraph' as const, text: '本部门内设机构 3 个。', sources: [] }],
+      },
     ],
   };
   const exportDocx = jest.fn(async () => new Uint8Array([80, 75, 3, 4]));
@@ -275,7 +309,10 @@ test('报告 previews the draft and 导出 Word downloads the exporter’s bytes
 
 test('导出审核意见 downloads the 审核意见 the exporter drafts from the evaluation', async () => {
   const port = fakePort(sampleReading());
-  const exportReview = jest.fn(async () => ({ title: '衡阳市科学技术协会2021年度部门整体支出绩效自评审核意见', bytes: new Uint8Array([80, 75, 3, 4, 0]) }));
+  const exportReview = jest.fn(async () => ({
+    title: '衡阳市科学技术协会2021年度部门整体支出绩效自评审核意见',
+    bytes: new Uint8Array([80, 75, 3, 4, 0]),
+  }));
   const created: Blob[] = [];
   URL.createObjectURL = (b: Blob) => (created.push(b), 'blob:x');
   URL.revokeObjectURL = () => undefined;
@@ -289,7 +326,9 @@ test('导出审核意见 downloads the 审核意见 the exporter drafts from the
   expect(input.findings.length).toBeGreaterThan(0);
   expect(input.scores).not.toBeNull();
   expect(created.at(-1)!.size).toBe(5);
-  expect((clicked.mock.contexts.at(-1) as HTMLAnchorElement).download).toBe('衡阳市科学技术协会2021年度部门整体支出绩效自评审核意见.docx');
+  expect((clicked.mock.contexts.at(-1) as HTMLAnchorElement).download).toBe(
+    '衡阳市科学技术协会2021年度部门整体支出绩效自评审核意见.docx'
+  );
   clicked.mockRestore();
 });
 
@@ -323,11 +362,16 @@ test('English when Office says so, Chinese otherwise', () => {
 
 test('an explanation that cannot be saved leaves the editor open with its text, and says why in Chinese', async () => {
   const port = fakePort(sampleReading());
-  port.writeExplanation = () => Promise.reject(new PortError('工作簿中没有名称 出错说明表（出错说明表）；请先在“数据”页点“插入模板”或绑定该表'));
+  port.writeExplanation = () =>
+    Promise.reject(
+      new PortError('工作簿中没有名称 出错说明表（出错说明表）；请先在“数据”页点“插入模板”或绑定该表')
+    );
   render(<App port={port} />);
   await runOnce();
   fireEvent.click(screen.getByRole('tab', { name: /^问题/ }));
-  const budget = screen.getByRole('region', { name: '提示' }).querySelector('[data-finding="same.预算完成年初预算"]') as HTMLElement;
+  const budget = screen
+    .getByRole('region', { name: '提示' })
+    .querySelector('[data-finding="same.预算完成年初预算"]') as HTMLElement;
   fireEvent.click(within(budget).getByRole('button', { name: '填写说明' }));
   fireEvent.change(within(budget).getByRole('textbox'), { target: { value: '只含基本支出' } });
   fireEvent.click(within(budget).getByRole('button', { name: '保存说明' }));

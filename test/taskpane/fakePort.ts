@@ -39,7 +39,10 @@ export function fakePort(reading: RawReading): FakePort {
       port.bound.push([name, port.selection]);
       port.reading = {
         ...port.reading,
-        inputs: { ...port.reading.inputs, [name]: { name, address: port.selection, values: [['衡阳市科学技术协会']] } },
+        inputs: {
+          ...port.reading.inputs,
+          [name]: { name, address: port.selection, values: [['衡阳市科学技术协会']] },
+        },
       };
       return port.selection;
     },

@@ -22,7 +22,9 @@ test('select activates the sheet and selects the range', async () => {
 
 test('select names a missing sheet in Chinese', async () => {
   install(ExcelDouble.fromTemplate(sampleValues()));
-  await expect(officePort().select('不存在!A1')).rejects.toThrow('工作簿中没有工作表“不存在”，无法定位到 不存在!A1');
+  await expect(officePort().select('不存在!A1')).rejects.toThrow(
+    '工作簿中没有工作表“不存在”，无法定位到 不存在!A1'
+  );
 });
 
 test('bindSelection repoints a name at the selected cell; a scalar refuses a multi-cell selection', async () => {
@@ -33,7 +35,9 @@ test('bindSelection repoints a name at the selected cell; a scalar refuses a mul
   await expect(port.bindSelection('单位名称')).resolves.toBe('基本情况!D6');
   expect(d.book.names.filter((n) => n.name === '单位名称').map((n) => n.formula)).toEqual(['=基本情况!$D$6']);
   await port.select('基本情况!D6:E7');
-  await expect(port.bindSelection('单位名称')).rejects.toThrow('“单位名称”是单个数据，请只选中一个单元格（当前选中 基本情况!D6:E7，共 4 个单元格）');
+  await expect(port.bindSelection('单位名称')).rejects.toThrow(
+    '“单位名称”是单个数据，请只选中一个单元格（当前选中 基本情况!D6:E7，共 4 个单元格）'
+  );
 });
 
 test('user edits are heard; the add-in’s own writes are not', async () => {
@@ -63,11 +67,21 @@ test('an explanation goes into the first empty row of 出错说明表, and a sec
   const first = `${sheet}!${range.split(':')[0]}`;
   const row = (a: string) => {
     const m = /^(.*)!([A-Z]+)(\d+)$/.exec(a)!;
-    return ['A', 'B', 'C'].map((c) => d.cell(`${m[1]}!${String.fromCharCode(c.charCodeAt(0) + m[2].charCodeAt(0) - 65)}${m[3]}`).value);
+    return ['A', 'B', 'C'].map(
+      (c) => d.cell(`${m[1]}!${String.fromCharCode(c.charCodeAt(0) + m[2].charCodeAt(0) - 65)}${m[3]}`).value
+    );
   };
-  await port.writeExplanation({ id: 'same.公用经费决算', title: '公用经费口径不一致', text: '基础数据表按全部资金计' });
+  await port.writeExplanation({
+    id: 'same.公用经费决算',
+    title: '公用经费口径不一致',
+    text: '基础数据表按全部资金计',
+  });
   expect(row(first)).toEqual(['same.公用经费决算', '公用经费口径不一致', '基础数据表按全部资金计']);
-  await port.writeExplanation({ id: 'same.公用经费决算', title: '公用经费口径不一致', text: '按财政拨款口径重填' });
+  await port.writeExplanation({
+    id: 'same.公用经费决算',
+    title: '公用经费口径不一致',
+    text: '按财政拨款口径重填',
+  });
   expect(row(first)).toEqual(['same.公用经费决算', '公用经费口径不一致', '按财政拨款口径重填']);
   const second = first.replace(/\d+$/, (n) => String(Number(n) + 1));
   expect(row(second)).toEqual([null, null, null]);
@@ -81,7 +95,11 @@ test('an explanation starting with = + - @ is written as text, never as a formul
   const first = address.split(':')[0];
   const [sheet, cell] = first.split('!');
   const col = (dc: number) => `${sheet}!${String.fromCharCode(cell.charCodeAt(0) + dc)}${cell.slice(1)}`;
-  await port.writeExplanation({ id: 'same.公用经费决算', title: '-口径不一致', text: '=基础数据表按全部资金计' });
+  await port.writeExplanation({
+    id: 'same.公用经费决算',
+    title: '-口径不一致',
+    text: '=基础数据表按全部资金计',
+  });
   expect(d.cell(col(1))).toMatchObject({ value: '-口径不一致' });
   expect(d.cell(col(1)).formula).toBeUndefined();
   expect(d.cell(col(2))).toMatchObject({ value: '=基础数据表按全部资金计' });

@@ -41,24 +41,35 @@ interface Violation {
 }
 
 /** axe-core's serious and critical violations on the page as it is now. */
-async function axe(page: Page): Promise<Array<{ id: string; impact: string | null; help: string; where: string[] }>> {
+async function axe(
+  page: Page
+): Promise<Array<{ id: string; impact: string | null; help: string; where: string[] }>> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
   const violations = (await page.evaluate(async () => {
     // Fluent's focus manager (Tabster) puts aria-hidden, focusable <i data-tabster-dummy> sentinels at the
     // edges of focus groups on purpose (they hand focus on and are never read); axe cannot know that.
-    const r = await (window as unknown as { axe: { run(ctx: object, o: object): Promise<{ violations: unknown[] }> } }).axe.run(
-      { exclude: [['[data-tabster-dummy]']] },
-      { resultTypes: ['violations'] },
-    );
+    const r = await (
+      window as unknown as { axe: { run(ctx: object, o: object): Promise<{ violations: unknown[] }> } }
+    ).axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
     return r.violations;
   })) as Violation[];
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
 }
 
 async function openPage(): Promise<{ page: Page; errors: string[]; missing: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: 'zh-CN', acceptDownloads: true, reducedMotion: 'reduce' });
+  const context = await browser.newContext({
+    viewport: { width: 350, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+    reducedMotion: 'reduce',
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   const missing: string[] = [];
@@ -85,7 +96,10 @@ async function eachTab(page: Page, prefix: string): Promise<Record<string, unkno
       // The panel fades in; contrast measured mid-fade blends its text with the background.
       await page.waitForTimeout(800);
     }
-    await page.screenshot({ path: path.join(out, `${prefix}-${id}.png`), fullPage: id !== 'report' && id !== 'data' });
+    await page.screenshot({
+      path: path.join(out, `${prefix}-${id}.png`),
+      fullPage: id !== 'report' && id !== 'data',
+    });
     found[id] = await axe(page);
   }
   return found;
@@ -114,10 +128,20 @@ test('web page at 350 px: the blank template offered, every tab screenshotted, n
   await page.getByRole('button', { name: '打开工作簿（.xlsx）' }).waitFor();
   await page.screenshot({ path: path.join(out, 'web-start.png'), fullPage: true });
   expect(await axe(page)).toEqual([]);
-  const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载空白模板' }).click()]);
+  const [template] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载空白模板' }).click(),
+  ]);
   expect(template.suggestedFilename()).toBe('绩效自评基础数据模板.xlsx');
-  expect(fs.readFileSync((await template.path())!).subarray(0, 2).toString()).toBe('PK');
-  await page.getByTestId('file-input').setInputFiles({ name: '衡阳市科协-2021.xlsx', mimeType: 'application/octet-stream', buffer: input });
+  expect(
+    fs
+      .readFileSync((await template.path())!)
+      .subarray(0, 2)
+      .toString()
+  ).toBe('PK');
+  await page
+    .getByTestId('file-input')
+    .setInputFiles({ name: '衡阳市科协-2021.xlsx', mimeType: 'application/octet-stream', buffer: input });
   await page.getByText('衡阳市科协-2021.xlsx').waitFor();
   await page.getByRole('button', { name: '一键生成', exact: true }).click();
   await page.getByText('已生成：指标计算表、评分表、问题清单、报告草稿。').waitFor();

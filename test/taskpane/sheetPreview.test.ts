@@ -62,7 +62,11 @@ describe('the file port’s preview over the evaluated sample', () => {
     const total = (await port.preview!('财政拨款!D15'))!;
     expect(total.rows[total.at.row].cells[total.at.column]).toBe('1,193.05');
     const range = (await port.preview!('自评打分!A7:C46'))!;
-    expect([range.cell, range.rows[range.at.row].row, range.columns[range.at.column]]).toEqual(['A7', 7, 'A']);
+    expect([range.cell, range.rows[range.at.row].row, range.columns[range.at.column]]).toEqual([
+      'A7',
+      7,
+      'A',
+    ]);
     expect(await port.preview!('没有这张表!A1')).toBeNull();
   });
 

@@ -6,7 +6,14 @@
  */
 import type { SectionDecl } from '../../core/reportContract';
 import { analysis } from './sections/analysis';
-import { application, conclusion, measuresSection, otherMatters, problemsSection, signature } from './sections/closing';
+import {
+  application,
+  conclusion,
+  measuresSection,
+  otherMatters,
+  problemsSection,
+  signature,
+} from './sections/closing';
 import {
   carryOver,
   fiscalIncome,
@@ -25,11 +32,31 @@ import { goals, preamble, staff } from './sections/overview';
 export const REPORT_SECTIONS: SectionDecl[] = [
   { id: '前言', heading: '', level: 0, build: preamble },
   { id: '部门概况', heading: '部门概况', level: 1 },
-  { id: '部门概况.基本情况', heading: '基本情况', level: 2, build: ({ w }) => [w.paragraph(w.text('单位简介', '单位基本情况'))] },
-  { id: '部门概况.职能职责', heading: '部门职能职责', level: 2, build: ({ w }) => w.departmentText('职能职责', '部门职能职责') },
-  { id: '部门概况.机构设置', heading: '机构设置', level: 2, build: ({ w }) => w.departmentText('内设机构', '内设机构及下属单位') },
+  {
+    id: '部门概况.基本情况',
+    heading: '基本情况',
+    level: 2,
+    build: ({ w }) => [w.paragraph(w.text('单位简介', '单位基本情况'))],
+  },
+  {
+    id: '部门概况.职能职责',
+    heading: '部门职能职责',
+    level: 2,
+    build: ({ w }) => w.departmentText('职能职责', '部门职能职责'),
+  },
+  {
+    id: '部门概况.机构设置',
+    heading: '机构设置',
+    level: 2,
+    build: ({ w }) => w.departmentText('内设机构', '内设机构及下属单位'),
+  },
   { id: '部门概况.人员情况', heading: '机构人员', level: 2, build: staff },
-  { id: '部门概况.工作目标', heading: ({ w }) => `${w.year().text}年度工作目标及工作计划`, level: 2, build: goals },
+  {
+    id: '部门概况.工作目标',
+    heading: ({ w }) => `${w.year().text}年度工作目标及工作计划`,
+    level: 2,
+    build: goals,
+  },
   { id: '整体收支', heading: '部门整体收支情况', level: 1 },
   {
     id: '整体收支.收入',
@@ -45,7 +72,12 @@ export const REPORT_SECTIONS: SectionDecl[] = [
   { id: '其他资金', heading: '其他资金收支情况', level: 1, build: otherIntro },
   { id: '其他资金.收入', heading: '其他收入', level: 2, build: otherIncome },
   { id: '其他资金.支出', heading: '其他支出', level: 2, build: otherSpending },
-  { id: '履职情况', heading: '部门整体履职情况', level: 1, build: ({ w }) => w.departmentText('履职情况', '部门整体履职情况') },
+  {
+    id: '履职情况',
+    heading: '部门整体履职情况',
+    level: 1,
+    build: ({ w }) => w.departmentText('履职情况', '部门整体履职情况'),
+  },
   { id: '绩效分析', heading: '部门整体绩效评价情况分析', level: 1, build: analysis },
   { id: '评价结论', heading: '综合评价结论', level: 1, build: conclusion },
   { id: '存在问题', heading: '存在的主要问题', level: 1, build: problemsSection },

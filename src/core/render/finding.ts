@@ -71,12 +71,15 @@ export function findingStatement(f: Finding): string {
     case 'notice':
       return f.detail ? `${f.detail.replace(/。$/, '')}。` : '';
     case 'cannotVerify': {
-      const gap = f.difference ? `按已填各数：${figuresText(f)}；这一差额只能由未填的数补足，补填后才能核实。` : '';
+      const gap = f.difference
+        ? `按已填各数：${figuresText(f)}；这一差额只能由未填的数补足，补填后才能核实。`
+        : '';
       return `无法核实：${f.statement ?? f.title}。${f.detail ? `${f.detail.replace(/。$/, '')}。` : ''}${unverified}${gap}`;
     }
     default: {
       // A slip seen against its siblings' size, not through an identity: the slip and the siblings' range.
-      if (f.kind === 'unitSlip' && !f.expected) return `${slipText(f)}${f.detail ? `${f.detail.replace(/。$/, '')}。` : ''}`;
+      if (f.kind === 'unitSlip' && !f.expected)
+        return `${slipText(f)}${f.detail ? `${f.detail.replace(/。$/, '')}。` : ''}`;
       const rule = f.statement ? `应满足：${f.statement}。` : '';
       const tolerance = f.toleranceBasis ? `；${f.toleranceBasis}` : '';
       const sign =
@@ -111,14 +114,19 @@ export function nextStepText(f: Finding): string {
 function cellsSentence(f: Finding): string {
   if (f.kind === 'notice') {
     const located = f.operands.filter((o) => o.address);
-    return located.length ? `涉及单元格：${located.map((o) => `${o.address}${o.label ? ` ${o.label}` : ''}`).join('；')}。` : '';
+    return located.length
+      ? `涉及单元格：${located.map((o) => `${o.address}${o.label ? ` ${o.label}` : ''}`).join('；')}。`
+      : '';
   }
   return f.operands.length ? `涉及单元格：${cellList(f.operands)}。` : '';
 }
 
 /** 问题清单 row: the 问题 text (title, statement, cascade, cells) and the 建议 text. */
 export function listRow(f: Finding): { problem: string; nextStep: string } {
-  return { problem: `${f.title}：${findingStatement(f)}${cascadeText(f)}${cellsSentence(f)}`, nextStep: nextStepText(f) };
+  return {
+    problem: `${f.title}：${findingStatement(f)}${cascadeText(f)}${cellsSentence(f)}`,
+    nextStep: nextStepText(f),
+  };
 }
 
 /** Everything a finding says, in one text (a batch summary's “worst problem”, a plain-text export). */
@@ -139,9 +147,13 @@ function cellDifference(q: Quantity): string {
  * the figures, the slip, what is missing, or the notice.
  */
 function notePoint(f: Finding): string {
-  if (f.kind === 'unitSlip' && f.slip) return `${f.slip.operand.label}${f.slip.factor === 'unit' ? '单位应为万元' : '疑似按元填列'}`;
+  if (f.kind === 'unitSlip' && f.slip)
+    return `${f.slip.operand.label}${f.slip.factor === 'unit' ? '单位应为万元' : '疑似按元填列'}`;
   if (f.kind === 'cannotVerify') {
-    const gap = f.expected && f.computed ? `；按已填各数应为 ${quantityText(f.expected)}，实为 ${quantityText(f.computed)}` : '';
+    const gap =
+      f.expected && f.computed
+        ? `；按已填各数应为 ${quantityText(f.expected)}，实为 ${quantityText(f.computed)}`
+        : '';
     return f.missing?.length ? `${missingText(f.missing)}${gap}` : (f.detail ?? '').replace(/。$/, '');
   }
   if (f.kind === 'notice') return (f.detail ?? '').replace(/。$/, '');
@@ -149,7 +161,12 @@ function notePoint(f: Finding): string {
   const exceeds = f.kind === 'exceeds';
   const sign = f.kind === 'signReversed' ? '正负号弄反，' : '';
   const d = f.difference;
-  const diff = d && d.kind !== 'year' && !d.value.isZero() ? (exceeds ? `，超出 ${quantityText({ ...d, value: d.value.abs() })}` : `，差额 ${cellDifference(d)}`) : '';
+  const diff =
+    d && d.kind !== 'year' && !d.value.isZero()
+      ? exceeds
+        ? `，超出 ${quantityText({ ...d, value: d.value.abs() })}`
+        : `，差额 ${cellDifference(d)}`
+      : '';
   return `${sign}${exceeds ? '上限' : '应为'} ${quantityText(f.expected)}，实为 ${quantityText(f.computed)}${diff}`;
 }
 
@@ -171,7 +188,8 @@ function clip(s: string, n: number): string {
 export function cellNote(f: Finding, refs: string[]): string {
   const head = `【${f.severity}${f.explanation ? '·已说明' : ''}】`;
   const more = refs.length > 1 ? `另有 ${refs.length - 1} 项；` : '';
-  const listed = refs.length > NOTE_REFS ? `${refs.slice(0, NOTE_REFS).join('、')} 等 ${refs.length}` : refs.join('、');
+  const listed =
+    refs.length > NOTE_REFS ? `${refs.slice(0, NOTE_REFS).join('、')} 等 ${refs.length}` : refs.join('、');
   const tail = refs.length ? `${more}详见“问题清单”第 ${listed} 条。` : '详见“问题清单”。';
   const point = clip(notePoint(f), 72);
   const room = CELL_NOTE_CHARS - head.length - tail.length - (point ? point.length + 2 : 1);
@@ -191,8 +209,16 @@ export interface CardParts {
 
 export function cardParts(f: Finding): CardParts {
   const figs = figures(f);
-  const details = [f.statement ? `应满足：${f.statement}` : '', f.toleranceBasis ?? '', cascadeText(f), f.missing?.length && f.kind !== 'cannotVerify' ? `未填：${names(f.missing)}` : ''].filter((x) => x);
-  const summary = f.kind === 'mismatch' || f.kind === 'exceeds' ? undefined : findingStatement(f).replace(/^应满足：[^。]*。/, '');
+  const details = [
+    f.statement ? `应满足：${f.statement}` : '',
+    f.toleranceBasis ?? '',
+    cascadeText(f),
+    f.missing?.length && f.kind !== 'cannotVerify' ? `未填：${names(f.missing)}` : '',
+  ].filter((x) => x);
+  const summary =
+    f.kind === 'mismatch' || f.kind === 'exceeds'
+      ? undefined
+      : findingStatement(f).replace(/^应满足：[^。]*。/, '');
   return { title: f.title, summary: summary || undefined, figures: figs, nextStep: nextStepText(f), details };
 }
 
@@ -204,6 +230,9 @@ export function cliLine(f: Finding): string {
     .slice(0, 3)
     .join('、');
   const more = consequenceCount(f) ? `（另有连带问题 ${consequenceCount(f)} 项）` : '';
-  const missing = f.kind === 'cannotVerify' && f.missing?.length ? `，${missingText(f.missing.slice(0, 3))}${f.missing.length > 3 ? ' 等' : ''}` : '';
+  const missing =
+    f.kind === 'cannotVerify' && f.missing?.length
+      ? `，${missingText(f.missing.slice(0, 3))}${f.missing.length > 3 ? ' 等' : ''}`
+      : '';
   return `[${f.severity}] ${f.title}${cells ? `：${cells}` : ''}${missing}${more}`;
 }

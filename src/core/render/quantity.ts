@@ -36,7 +36,13 @@ export function formatDifference(q: Quantity): string {
   return `${q.value.isNegative() && !q.value.isZero() ? '−' : '+'}${body}`;
 }
 
-const QUANTITY_KINDS: readonly string[] = ['amount', 'rate', 'count', 'score', 'year'] satisfies QuantityKind[];
+const QUANTITY_KINDS: readonly string[] = [
+  'amount',
+  'rate',
+  'count',
+  'score',
+  'year',
+] satisfies QuantityKind[];
 
 /** An input's kind as a figure's kind, or undefined for text, flags and dates. */
 export function asQuantityKind(kind: string): QuantityKind | undefined {

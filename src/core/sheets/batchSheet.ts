@@ -22,15 +22,31 @@ export const SUMMARY_SHEET = '汇总';
 
 export function summarySheet(rows: SummaryRow[]): SheetPlan {
   const level1 = [...new Set(rows.flatMap((r) => Object.keys(r.level1 ?? {})))];
-  const header = ['序号', '单位', '年度', '总分', '等级', ...level1, '错误数', '提示数', '最严重的问题', '结果文件', '状态'];
-  const sorted = [...rows].sort((a, b) => Number(!!a.failure) - Number(!!b.failure) || (b.errors ?? 0) - (a.errors ?? 0));
+  const header = [
+    '序号',
+    '单位',
+    '年度',
+    '总分',
+    '等级',
+    ...level1,
+    '错误数',
+    '提示数',
+    '最严重的问题',
+    '结果文件',
+    '状态',
+  ];
+  const sorted = [...rows].sort(
+    (a, b) => Number(!!a.failure) - Number(!!b.failure) || (b.errors ?? 0) - (a.errors ?? 0)
+  );
   const body = sorted.map((r, i): Array<OutCell | null> => [
     { value: i + 1, style: 'label' },
     { value: r.unit ?? r.file, style: 'label' },
     { value: r.year ?? '', style: 'label' },
     r.total ? { value: Number(r.total), style: 'score' } : { value: '', style: 'label' },
     { value: r.grade ?? '', style: 'label' },
-    ...level1.map((k): OutCell => (r.level1?.[k] ? { value: Number(r.level1[k]), style: 'score' } : { value: '', style: 'label' })),
+    ...level1.map((k): OutCell =>
+      r.level1?.[k] ? { value: Number(r.level1[k]), style: 'score' } : { value: '', style: 'label' }
+    ),
     { value: r.errors ?? '', style: r.errors ? 'error' : 'label' },
     { value: r.warnings ?? '', style: r.warnings ? 'warning' : 'label' },
     { value: r.failure ?? r.worst ?? '', style: 'text' },
@@ -40,7 +56,12 @@ export function summarySheet(rows: SummaryRow[]): SheetPlan {
   return {
     name: SUMMARY_SHEET,
     rows: [
-      [{ value: `部门整体支出绩效自评批量审核汇总（共 ${rows.length} 个工作簿，${rows.filter((r) => r.failure).length} 个无法评价）`, style: 'title' }],
+      [
+        {
+          value: `部门整体支出绩效自评批量审核汇总（共 ${rows.length} 个工作簿，${rows.filter((r) => r.failure).length} 个无法评价）`,
+          style: 'title',
+        },
+      ],
       header.map((h): OutCell => ({ value: h, style: 'header' })),
       ...body,
     ],

@@ -16,4 +16,3 @@ export function problemWords(f: Finding): string {
   const { title, summary } = cardParts(f);
   return summary ? `${title}：${summary}` : title;
 }
-

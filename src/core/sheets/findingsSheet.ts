@@ -46,7 +46,10 @@ function shown(o: Operand): string {
 
 export function findingsSheet(findings: Finding[]): SheetPlan {
   const flat = flattenFindings(findings);
-  const maxLinks = Math.min(MAX_LINKS, Math.max(0, ...flat.map((x) => x.finding.operands.filter((o) => o.address).length)));
+  const maxLinks = Math.min(
+    MAX_LINKS,
+    Math.max(0, ...flat.map((x) => x.finding.operands.filter((o) => o.address).length))
+  );
   const width = PEOPLE.length + MACHINE.length + maxLinks;
   const rows: SheetPlan['rows'] = [
     [{ value: '问题清单', style: 'title' }],
@@ -59,7 +62,9 @@ export function findingsSheet(findings: Finding[]): SheetPlan {
         style: 'note',
       },
     ],
-    [...PEOPLE, ...MACHINE, ...Array.from({ length: maxLinks }, (_, i) => `定位${i + 1}`)].map((h): OutCell => ({ value: h, style: 'header' })),
+    [...PEOPLE, ...MACHINE, ...Array.from({ length: maxLinks }, (_, i) => `定位${i + 1}`)].map(
+      (h): OutCell => ({ value: h, style: 'header' })
+    ),
   ];
   const parents: string[] = [];
   const counters: number[] = [];
@@ -79,21 +84,34 @@ export function findingsSheet(findings: Finding[]): SheetPlan {
       { value: `${indent}${problemWords(f)}`, style: 'text' },
       figure(f.expected),
       figure(f.computed),
-      { ...figure(f.difference), ...(f.difference && { numFmt: `+${QUANTITY_FORMAT[f.difference.kind]};-${QUANTITY_FORMAT[f.difference.kind]};0` }) },
+      {
+        ...figure(f.difference),
+        ...(f.difference && {
+          numFmt: `+${QUANTITY_FORMAT[f.difference.kind]};-${QUANTITY_FORMAT[f.difference.kind]};0`,
+        }),
+      },
       { value: kind ? QUANTITY_UNIT[kind] : '', style: 'label' },
       first?.address
         ? { value: `${cellOf(first.address)} ${first.label}`, style: 'link', link: cellOf(first.address) }
         : { value: '', style: 'label' },
       { value: nextStepText(f), style: 'text' },
-      { value: explanationStatus(f), style: f.explanation ? 'ok' : f.severity === '错误' ? 'error' : 'warning' },
+      {
+        value: explanationStatus(f),
+        style: f.explanation ? 'ok' : f.severity === '错误' ? 'error' : 'warning',
+      },
       { value: f.id, style: 'label' },
       { value: f.tolerance ? (f.toleranceBasis ?? `±${f.tolerance.value.toString()}`) : '', style: 'label' },
       { value: depth > 0 ? parents[depth - 1] : '', style: 'label' },
       {
-        value: [...others.slice(0, MAX_SHOWN).map(shown), ...(others.length > MAX_SHOWN ? [`……等共 ${others.length} 个单元格`] : [])].join('\n'),
+        value: [
+          ...others.slice(0, MAX_SHOWN).map(shown),
+          ...(others.length > MAX_SHOWN ? [`……等共 ${others.length} 个单元格`] : []),
+        ].join('\n'),
         style: 'label',
       },
-      ...cells.slice(0, MAX_LINKS).map((o): OutCell => ({ value: cellOf(o.address), style: 'link', link: cellOf(o.address) })),
+      ...cells
+        .slice(0, MAX_LINKS)
+        .map((o): OutCell => ({ value: cellOf(o.address), style: 'link', link: cellOf(o.address) })),
     ]);
   }
   rows.push([]);
@@ -148,6 +166,13 @@ export function findingMarks(findings: Finding[]): CellMark[] {
   }
   return [...marks].map(([address, m]) => {
     const sorted = [...m.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
-    return { address, severity: m.severity, note: cellNote(sorted[0], sorted.map((f) => number.get(f)!)) };
+    return {
+      address,
+      severity: m.severity,
+      note: cellNote(
+        sorted[0],
+        sorted.map((f) => number.get(f)!)
+      ),
+    };
   });
 }

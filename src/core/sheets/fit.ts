@@ -31,7 +31,12 @@ export function rowPoints(lines: number): number {
 /** Display width of a string in column-width units: CJK and full-width characters count two. */
 export function textUnits(s: string): number {
   let n = 0;
-  for (const ch of s) n += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
+  for (const ch of s)
+    n += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(
+      ch
+    )
+      ? 2
+      : 1;
   return n;
 }
 
@@ -133,7 +138,8 @@ export function fitRows(plan: SheetPlan, defaultWidth = 9): SheetPlan {
     if (lines > 1) heights[r] = rowPoints(lines);
   });
   const rowHeights: Record<number, number> = { ...heights, ...(plan.rowHeights ?? {}) };
-  for (const r of Object.keys(rowHeights)) rowHeights[Number(r)] = Math.min(MAX_ROW_POINTS, rowHeights[Number(r)]);
+  for (const r of Object.keys(rowHeights))
+    rowHeights[Number(r)] = Math.min(MAX_ROW_POINTS, rowHeights[Number(r)]);
   const onePage = (['portrait', 'landscape'] as const).find((o) => fitsOnePage({ ...plan, rowHeights }, o));
   return { ...plan, rowHeights, ...(onePage && { pagesTall: 1, orientation: onePage }) };
 }

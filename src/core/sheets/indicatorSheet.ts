@@ -12,12 +12,25 @@ import { fitRows } from './fit';
 
 export const INDICATOR_SHEET = '指标计算表';
 
-const HEADER = ['序号', '指标', '口径', '计算公式', '取数项目', '数值', '单位', '所在单元格', '计算结果（%）', 'Excel 公式核对', '说明'];
+const HEADER = [
+  '序号',
+  '指标',
+  '口径',
+  '计算公式',
+  '取数项目',
+  '数值',
+  '单位',
+  '所在单元格',
+  '计算结果（%）',
+  'Excel 公式核对',
+  '说明',
+];
 
 /** The operand's declared kind and unit (table columns by their key), so 21 人 shows as 21, not 21.00. */
 function kindOf(o: Operand): { whole: boolean; unit: string } {
   const d = INPUT_BY_NAME.get(o.name);
-  if (d?.type === 'scalar') return { whole: d.kind === 'count' || d.kind === 'year', unit: d.unit === '文本' ? '' : d.unit };
+  if (d?.type === 'scalar')
+    return { whole: d.kind === 'count' || d.kind === 'year', unit: d.unit === '文本' ? '' : d.unit };
   if (/(编制数|在职人数|人数)$/.test(o.name) || /人数/.test(o.label)) return { whole: true, unit: '人' };
   return { whole: false, unit: '万元' };
 }
@@ -27,13 +40,21 @@ function operandValue(o: Operand): OutCell {
   if (typeof o.value === 'string') return { value: o.value, style: 'label' };
   if (typeof o.value === 'boolean') return { value: o.value ? '是' : '否', style: 'label' };
   const { whole } = kindOf(o);
-  return whole ? { value: Number(fixed(o.value as Decimal, 0)), style: 'amount', numFmt: '0' } : { value: Number(fixed(o.value as Decimal, 2)), style: 'amount' };
+  return whole
+    ? { value: Number(fixed(o.value as Decimal, 0)), style: 'amount', numFmt: '0' }
+    : { value: Number(fixed(o.value as Decimal, 2)), style: 'amount' };
 }
 
 export function indicatorSheet(indicators: IndicatorResult[]): SheetPlan {
   const rows: SheetPlan['rows'] = [
     [{ value: '指标计算表', style: 'title' }],
-    [{ value: '各指标按所列公式由“基础数据”等输入表的命名单元格计算；“计算结果”为加载项的计算值（保留两位小数），“Excel 公式核对”为引用同一命名单元格的实时公式，可点击核对。', style: 'note' }],
+    [
+      {
+        value:
+          '各指标按所列公式由“基础数据”等输入表的命名单元格计算；“计算结果”为加载项的计算值（保留两位小数），“Excel 公式核对”为引用同一命名单元格的实时公式，可点击核对。',
+        style: 'note',
+      },
+    ],
     HEADER.map((h): OutCell => ({ value: h, style: 'header' })),
   ];
   const merges: string[] = ['A2:K2'];
@@ -49,14 +70,20 @@ export function indicatorSheet(indicators: IndicatorResult[]): SheetPlan {
         head ? { value: r.formula, style: 'text' } : { style: 'text' },
         o ? { value: o.label, style: 'label' } : { value: '', style: 'label' },
         o ? operandValue(o) : { value: '', style: 'label' },
-        o && typeof o.value !== 'string' && typeof o.value !== 'boolean' ? { value: kindOf(o).unit, style: 'label' } : { value: '', style: 'label' },
-        o?.address ? { value: o.address, style: 'link', link: o.address } : { value: o ? '（未找到）' : '', style: 'label' },
+        o && typeof o.value !== 'string' && typeof o.value !== 'boolean'
+          ? { value: kindOf(o).unit, style: 'label' }
+          : { value: '', style: 'label' },
+        o?.address
+          ? { value: o.address, style: 'link', link: o.address }
+          : { value: o ? '（未找到）' : '', style: 'label' },
         head
           ? r.value === null
             ? { value: '无法计算', style: 'warning' }
             : { value: Number(fixed(r.value, 2)), style: 'rate', numFmt: '0.00"%"' }
           : { style: 'rate' },
-        head && r.excelFormula && r.value !== null ? { formula: r.excelFormula, style: 'rate', numFmt: '0.00%' } : { style: 'rate' },
+        head && r.excelFormula && r.value !== null
+          ? { formula: r.excelFormula, style: 'rate', numFmt: '0.00%' }
+          : { style: 'rate' },
         head ? { value: r.unavailable ?? '', style: r.unavailable ? 'warning' : 'text' } : { style: 'text' },
       ]);
     });

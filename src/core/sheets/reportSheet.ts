@@ -26,7 +26,9 @@ function sourceCells(sources: Operand[]): [OutCell, OutCell] {
   const cells = [...new Set(sources.map((s) => s.address).filter((a): a is string => Boolean(a)))];
   return [
     { value: names.join('、'), style: 'note' },
-    cells.length ? { value: cells.join('、'), style: cells.length === 1 ? 'link' : 'note', link: cells[0] } : { value: '', style: 'note' },
+    cells.length
+      ? { value: cells.join('、'), style: cells.length === 1 ? 'link' : 'note', link: cells[0] }
+      : { value: '', style: 'note' },
   ];
 }
 
@@ -35,7 +37,10 @@ function blockRows(b: ReportBlock, push: (cells: Array<OutCell | null>, height?:
     // A paragraph taller than Excel's tallest row goes on in the rows below, cut after a sentence,
     // so print and screen show it whole; the sources stand beside its first row.
     splitToRows(b.text, TEXT_WIDTH).forEach((piece, i) =>
-      push([{ value: piece, style: 'text' }, ...(i === 0 ? sourceCells(b.sources) : [null, null])], heightFor(piece)),
+      push(
+        [{ value: piece, style: 'text' }, ...(i === 0 ? sourceCells(b.sources) : [null, null])],
+        heightFor(piece)
+      )
     );
     return;
   }
@@ -65,7 +70,8 @@ export function reportSheet(draft: ReportDraft): SheetPlan {
   rowHeights[1] = heightFor(String(rows[1][0]!.value));
   push(HEADER.map((h): OutCell => ({ value: h, style: 'header' })));
   for (const s of draft.sections) {
-    if (s.level > 0) push([{ value: sectionTitle(s), style: s.level === 1 ? 'total' : 'subtotal' }, null, null]);
+    if (s.level > 0)
+      push([{ value: sectionTitle(s), style: s.level === 1 ? 'total' : 'subtotal' }, null, null]);
     for (const b of s.blocks) blockRows(b, push);
   }
   return {

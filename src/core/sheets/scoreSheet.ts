@@ -19,7 +19,8 @@ export const SCORE_SHEET = '评分表';
 const num = (x: Decimal) => Number(fixed(x, 2));
 
 /** A 0 that means "none pending" stays blank; a line's pending points show. */
-const pendingCell = (x: Decimal | undefined, style: StyleName): OutCell => (x && !x.isZero() ? { value: num(x), style, numFmt: '0.00' } : { style });
+const pendingCell = (x: Decimal | undefined, style: StyleName): OutCell =>
+  x && !x.isZero() ? { value: num(x), style, numFmt: '0.00' } : { style };
 
 /** The grade bands in words: 优 90 分及以上, 良 80（含）至 90 分, … */
 export function bandWords(bands: GradeBands, points: Decimal): string {
@@ -47,28 +48,53 @@ export function conclusionText(scores: ScoreSheet, complete: boolean, owner?: Sc
   const who = `${owner?.unit?.trim() || '本单位'}${owner?.year ? `${owner.year}年度` : ''}部门整体支出绩效评价`;
   const firsts = scores.groups.filter((g) => g.level === 1).map((g) => `${g.name} ${fixed(g.score)} 分`);
   const parts = firsts.length ? `其中，${firsts.join('，')}` : '';
-  if (!complete) return `${who}数据不完整：核实得分 ${fixed(scores.total)} 分不作为总分，不评定综合绩效级别（见“问题清单”）。${parts ? `${parts}。` : ''}`;
-  const pending = scores.pendingPoints && !scores.pendingPoints.isZero() ? `，另有待核实分值 ${fixed(scores.pendingPoints)} 分` : '';
+  if (!complete)
+    return `${who}数据不完整：核实得分 ${fixed(scores.total)} 分不作为总分，不评定综合绩效级别（见“问题清单”）。${parts ? `${parts}。` : ''}`;
+  const pending =
+    scores.pendingPoints && !scores.pendingPoints.isZero()
+      ? `，另有待核实分值 ${fixed(scores.pendingPoints)} 分`
+      : '';
   const range = gradeRange(scores);
-  const grade = range === scores.grade ? `综合绩效级别为“${range}”` : `综合绩效级别为“${range}”（视待核实指标核实后的得分而定）`;
-  const claimed = scores.claimedTotal !== undefined ? `单位自评得分为 ${fixed(scores.claimedTotal)} 分。` : '';
+  const grade =
+    range === scores.grade
+      ? `综合绩效级别为“${range}”`
+      : `综合绩效级别为“${range}”（视待核实指标核实后的得分而定）`;
+  const claimed =
+    scores.claimedTotal !== undefined ? `单位自评得分为 ${fixed(scores.claimedTotal)} 分。` : '';
   return `${who}核实得分为 ${fixed(scores.total)} 分${pending}。${parts ? `${parts}；` : ''}${grade}。${claimed}`;
 }
 
 /**
  * `complete` false (数据不完整): the total and grade rows say so instead of showing a total as real.
  */
-export function scoreSheet(scores: ScoreSheet, complete = true, bands?: GradeBands, owner?: ScoreSheetOwner): SheetPlan {
+export function scoreSheet(
+  scores: ScoreSheet,
+  complete = true,
+  bands?: GradeBands,
+  owner?: ScoreSheetOwner
+): SheetPlan {
   const claims =
-    scores.claimedTotal !== undefined || scores.lines.some((l) => l.claimed !== undefined) || scores.groups.some((g) => g.claimed !== undefined);
+    scores.claimedTotal !== undefined ||
+    scores.lines.some((l) => l.claimed !== undefined) ||
+    scores.groups.some((g) => g.claimed !== undefined);
   const width = claims ? 13 : 11;
-  const header = ['一级指标', '分值', '二级指标', '分值', '三级指标', '分值', '评分标准', '指标值', '核实得分', '待核实分值', '扣分原因'];
+  const header = [
+    '一级指标',
+    '分值',
+    '二级指标',
+    '分值',
+    '三级指标',
+    '分值',
+    '评分标准',
+    '指标值',
+    '核实得分',
+    '待核实分值',
+    '扣分原因',
+  ];
   if (claims) header.push('自评得分', '差异说明');
   const rows: SheetPlan['rows'] = [
     [{ value: '部门整体支出绩效评价评分表', style: 'title' }],
-    [
-      { value: `${conclusionText(scores, complete, owner)}（单位：分；指标值为百分比）`, style: 'note' },
-    ],
+    [{ value: `${conclusionText(scores, complete, owner)}（单位：分；指标值为百分比）`, style: 'note' }],
     header.map((h): OutCell => ({ value: h, style: 'header' })),
   ];
   const merges = [`A2:${a1(1, width - 1)}`];
@@ -103,13 +129,23 @@ export function scoreSheet(scores: ScoreSheet, complete = true, bands?: GradeBan
             : l.indicatorValue === null
               ? { value: '无法计算', style: 'warning' }
               : { value: num(l.indicatorValue), style: 'rate', numFmt: '0.00"%"' },
-          l.missing ? { value: '待核实', style: 'warning' } : { value: num(l.score), style: 'score', numFmt: '0.00' },
+          l.missing
+            ? { value: '待核实', style: 'warning' }
+            : { value: num(l.score), style: 'score', numFmt: '0.00' },
           l.missing ? pendingCell(l.points, 'warning') : blank('score'),
           { value: l.deduction ?? '', style: l.missing ? 'warning' : 'text' },
           ...(l.missing && claims
             ? [
-                l.claimed !== undefined ? { value: num(l.claimed), style: 'score' as StyleName } : { value: '待补', style: 'warning' as StyleName },
-                { value: l.claimed !== undefined ? `自报、未核实${l.claimBasis ? `（按${l.claimBasis}推得）` : ''}` : '待补：未填自评得分', style: 'warning' as StyleName },
+                l.claimed !== undefined
+                  ? { value: num(l.claimed), style: 'score' as StyleName }
+                  : { value: '待补', style: 'warning' as StyleName },
+                {
+                  value:
+                    l.claimed !== undefined
+                      ? `自报、未核实${l.claimBasis ? `（按${l.claimBasis}推得）` : ''}`
+                      : '待补：未填自评得分',
+                  style: 'warning' as StyleName,
+                },
               ]
             : claimCells(l.claimed, l.claimDiffers, 'text')),
         ]);
@@ -137,15 +173,24 @@ export function scoreSheet(scores: ScoreSheet, complete = true, bands?: GradeBan
       blank('subtotal'),
       ...claimCells(g1.claimed, explainGroup(scores, g1), 'subtotal'),
     ]);
-    summary.push({ name: g1.name, points: num(g1.points), score: num(g1.score), claimed: g1.claimed === undefined ? undefined : num(g1.claimed) });
+    summary.push({
+      name: g1.name,
+      points: num(g1.points),
+      score: num(g1.score),
+      claimed: g1.claimed === undefined ? undefined : num(g1.claimed),
+    });
   }
   rows.push([
     { value: '总分', style: 'total' },
     { value: num(scores.points), style: 'total', numFmt: '0.00' },
     ...[0, 1, 2, 3, 4, 5].map(() => blank('total')),
-    complete ? { value: num(scores.total), style: 'total', numFmt: '0.00' } : { value: '数据不完整', style: 'warning' },
+    complete
+      ? { value: num(scores.total), style: 'total', numFmt: '0.00' }
+      : { value: '数据不完整', style: 'warning' },
     complete ? pendingCell(scores.pendingPoints, 'total') : blank('total'),
-    complete ? blank('total') : { value: `核实得分 ${fixed(scores.total)} 分不作为总分：数据不完整，见“问题清单”`, style: 'warning' },
+    complete
+      ? blank('total')
+      : { value: `核实得分 ${fixed(scores.total)} 分不作为总分：数据不完整，见“问题清单”`, style: 'warning' },
     ...claimCells(scores.claimedTotal, explainGroup(scores), 'total'),
   ]);
   rows.push([
@@ -157,7 +202,10 @@ export function scoreSheet(scores: ScoreSheet, complete = true, bands?: GradeBan
     ...(claims ? [blank('total'), blank('total')] : []),
   ]);
   if (bands) {
-    rows.push([{ value: '等级划分', style: 'label' }, { value: bandWords(bands, scores.points), style: 'text' }]);
+    rows.push([
+      { value: '等级划分', style: 'label' },
+      { value: bandWords(bands, scores.points), style: 'text' },
+    ]);
     merges.push(`B${rows.length}:${a1(rows.length - 1, width - 1)}`);
   }
   rows.push([
@@ -176,15 +224,20 @@ export function scoreSheet(scores: ScoreSheet, complete = true, bands?: GradeBan
   rows.push([]);
   const top = rows.length;
   const withClaims = summary.some((s) => s.claimed !== undefined);
-  rows.push(
-    [{ value: '一级指标', style: 'header' }, { value: '分值', style: 'header' }, { value: '得分', style: 'header' }, ...(withClaims ? [{ value: '自评得分', style: 'header' } as OutCell] : [])],
-  );
+  rows.push([
+    { value: '一级指标', style: 'header' },
+    { value: '分值', style: 'header' },
+    { value: '得分', style: 'header' },
+    ...(withClaims ? [{ value: '自评得分', style: 'header' } as OutCell] : []),
+  ]);
   for (const s of summary)
     rows.push([
       { value: s.name, style: 'label' },
       { value: s.points, style: 'score' },
       { value: s.score, style: 'score' },
-      ...(withClaims ? [s.claimed !== undefined ? { value: s.claimed, style: 'score' as StyleName } : blank('score')] : []),
+      ...(withClaims
+        ? [s.claimed !== undefined ? { value: s.claimed, style: 'score' as StyleName } : blank('score')]
+        : []),
     ]);
   const r1 = top + 2;
   const r2 = top + 1 + summary.length;

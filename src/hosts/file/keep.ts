@@ -13,12 +13,12 @@
  * or reordered, and Excel keeps hidden names on save. A sheet without the marker is the user's,
  * whatever its name: ours then takes a free name (评分表(2) …), the user's is never replaced.
  */
-import ExcelJS from "exceljs";
-import { INPUTS } from "../../catalogue/inputs";
-import { parseRange } from "../../core/address";
-import { resolveNames } from "../../core/names";
-import { ERROR_OUTLINE } from "../../core/styles";
-import { mergeMarks } from "../../core/hostDecisions";
+import ExcelJS from 'exceljs';
+import { INPUTS } from '../../catalogue/inputs';
+import { parseRange } from '../../core/address';
+import { resolveNames } from '../../core/names';
+import { ERROR_OUTLINE } from '../../core/styles';
+import { mergeMarks } from '../../core/hostDecisions';
 import {
   decodeState,
   encodeCheck,
@@ -31,9 +31,9 @@ import {
   restoredFill,
   safeRestoredNote,
   STATE_SHEET,
-} from "../../core/markState";
-import type { CellMark, CellValue, Plan, SheetPlan } from "../../core/types";
-import { Comments, idmapsOf, newVml, Vml } from "./notes";
+} from '../../core/markState';
+import type { CellMark, CellValue, Plan, SheetPlan } from '../../core/types';
+import { Comments, idmapsOf, newVml, Vml } from './notes';
 import {
   attr,
   CONTENT_TYPE,
@@ -54,16 +54,10 @@ import {
   Span,
   startTag,
   unescapeXml,
-} from "./ooxml";
-import {
-  legacyDrawingOf,
-  legacyDrawingXml,
-  SheetXml,
-  SheetXmlError,
-  withLegacyDrawing,
-} from "./sheetXml";
-import { StyleSheet, StyleSheetError } from "./styleSheet";
-import { locationOnly } from "./links";
+} from './ooxml';
+import { legacyDrawingOf, legacyDrawingXml, SheetXml, SheetXmlError, withLegacyDrawing } from './sheetXml';
+import { StyleSheet, StyleSheetError } from './styleSheet';
+import { locationOnly } from './links';
 import {
   cellAt,
   ClearReport,
@@ -73,8 +67,8 @@ import {
   valueKey,
   writeSheet,
   XlsxBook,
-} from "./xlsx";
-import { listZip, readEntry, rewriteZip, ZipEntry } from "./zip";
+} from './xlsx';
+import { listZip, readEntry, rewriteZip, ZipEntry } from './zip';
 
 export { OWNER_NAME };
 
@@ -111,7 +105,7 @@ class Parts {
   text(name: string): string | undefined {
     if (this.texts.has(name)) return this.texts.get(name) ?? undefined;
     const e = this.byName.get(name);
-    const t = e ? readEntry(this.buf, e).toString("utf8") : undefined;
+    const t = e ? readEntry(this.buf, e).toString('utf8') : undefined;
     this.texts.set(name, t ?? null);
     return t;
   }
@@ -119,7 +113,7 @@ class Parts {
   set(name: string, text: string): void {
     if (this.text(name) === text) return;
     this.texts.set(name, text);
-    this.changes.set(name, Buffer.from(text, "utf8"));
+    this.changes.set(name, Buffer.from(text, 'utf8'));
   }
 
   remove(name: string): void {
@@ -130,17 +124,12 @@ class Parts {
   /** A part name not in the package: `xl/comments3.xml` for (`xl/comments`, `.xml`). */
   free(stem: string, ext: string): string {
     for (let n = 1; ; n++)
-      if (
-        !this.has(`${stem}${n}${ext}`) &&
-        !this.changes.has(`${stem}${n}${ext}`)
-      )
+      if (!this.has(`${stem}${n}${ext}`) && !this.changes.has(`${stem}${n}${ext}`))
         return `${stem}${n}${ext}`;
   }
 
   names(): string[] {
-    return [...new Set([...this.byName.keys(), ...this.changes.keys()])].filter(
-      (n) => this.has(n),
-    );
+    return [...new Set([...this.byName.keys(), ...this.changes.keys()])].filter((n) => this.has(n));
   }
 
   bytes(): Buffer {
@@ -165,14 +154,14 @@ const unquote = (body: string) => {
 function addRelationship(
   rels: string | undefined,
   type: string,
-  target: string,
+  target: string
 ): { rels: string; id: string; xml: string } {
   const text = rels ?? EMPTY_RELS;
   const ids = new Set(relationships(text).map((r) => r.id));
   let n = 1;
   while (ids.has(`rId${n}`)) n++;
   const xml = `<Relationship Id="rId${n}" Type="${type}" Target="${escapeAttr(target)}"/>`;
-  const at = text.lastIndexOf("</Relationships>");
+  const at = text.lastIndexOf('</Relationships>');
   return { rels: text.slice(0, at) + xml + text.slice(at), id: `rId${n}`, xml };
 }
 
@@ -186,15 +175,13 @@ const withoutText = (text: string, piece: string) => {
 export async function writeIntoPackage(
   input: Buffer,
   book: XlsxBook,
-  plan: Plan | null,
+  plan: Plan | null
 ): Promise<KeepResult> {
   try {
     return await new Keeper(input, book).run(plan);
   } catch (e) {
     if (e instanceof SheetXmlError || e instanceof StyleSheetError)
-      throw new KeepError(
-        `无法在保留原工作簿内容的前提下写入结果：${e.message}`,
-      );
+      throw new KeepError(`无法在保留原工作簿内容的前提下写入结果：${e.message}`);
     throw e;
   }
 }
@@ -215,90 +202,73 @@ class Keeper {
 
   constructor(
     input: Buffer,
-    private readonly book: XlsxBook,
+    private readonly book: XlsxBook
   ) {
     this.parts = new Parts(input);
-    this.wbXml = this.required("xl/workbook.xml");
-    this.wbRels = this.required("xl/_rels/workbook.xml.rels");
-    this.types = this.required("[Content_Types].xml");
-    if (prefixFor(this.wbXml, MAIN_NS) !== "")
+    this.wbXml = this.required('xl/workbook.xml');
+    this.wbRels = this.required('xl/_rels/workbook.xml.rels');
+    this.types = this.required('[Content_Types].xml');
+    if (prefixFor(this.wbXml, MAIN_NS) !== '')
       throw new KeepError(
-        "无法在保留原工作簿内容的前提下写入结果：xl/workbook.xml 的写法不常见（命名空间前缀）；请在 Excel 中另存后重试",
+        '无法在保留原工作簿内容的前提下写入结果：xl/workbook.xml 的写法不常见（命名空间前缀）；请在 Excel 中另存后重试'
       );
     const rels = relationships(this.wbRels);
-    const stylesRel = rels.find((r) => r.type.endsWith("/styles"));
-    this.stylesPath = stylesRel
-      ? resolveTarget("xl/workbook.xml", stylesRel.target)
-      : "xl/styles.xml";
+    const stylesRel = rels.find((r) => r.type.endsWith('/styles'));
+    this.stylesPath = stylesRel ? resolveTarget('xl/workbook.xml', stylesRel.target) : 'xl/styles.xml';
     this.styles = new StyleSheet(this.required(this.stylesPath));
-    const sheetsBox = findElement(this.wbXml, "sheets");
-    const body = sheetsBox
-      ? inner(this.wbXml, sheetsBox)
-      : { start: 0, end: 0 };
-    this.sheets = elements(this.wbXml, "sheet", body.start, body.end).map(
-      (e, index) => {
-        const tag = startTag(this.wbXml, e.start);
-        const rid = /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(tag)?.[1] ?? "";
-        const target = rels.find((r) => r.id === rid)?.target ?? "";
-        return {
-          name: attr(tag, "name") ?? "",
-          index,
-          sheetId: Number(attr(tag, "sheetId") ?? 0),
-          rid,
-          part: resolveTarget("xl/workbook.xml", target),
-        };
-      },
-    );
+    const sheetsBox = findElement(this.wbXml, 'sheets');
+    const body = sheetsBox ? inner(this.wbXml, sheetsBox) : { start: 0, end: 0 };
+    this.sheets = elements(this.wbXml, 'sheet', body.start, body.end).map((e, index) => {
+      const tag = startTag(this.wbXml, e.start);
+      const rid = /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(tag)?.[1] ?? '';
+      const target = rels.find((r) => r.id === rid)?.target ?? '';
+      return {
+        name: attr(tag, 'name') ?? '',
+        index,
+        sheetId: Number(attr(tag, 'sheetId') ?? 0),
+        rid,
+        part: resolveTarget('xl/workbook.xml', target),
+      };
+    });
     for (const d of scanDefinedNames(this.wbXml)) {
-      if (attr(`<x ${d.attrs}>`, "name") !== OWNER_NAME) continue;
-      const local = Number(attr(`<x ${d.attrs}>`, "localSheetId"));
-      if (this.sheets[local] && !this.owned.has(unquote(d.body)))
-        this.owned.set(unquote(d.body), local);
+      if (attr(`<x ${d.attrs}>`, 'name') !== OWNER_NAME) continue;
+      const local = Number(attr(`<x ${d.attrs}>`, 'localSheetId'));
+      if (this.sheets[local] && !this.owned.has(unquote(d.body))) this.owned.set(unquote(d.body), local);
     }
     // A marker on a sheet holding our inputs is forged (or copied with the sheet): that sheet is the user's.
     const { resolved } = resolveNames(
       book.names,
-      INPUTS.map((d) => d.name),
+      INPUTS.map((d) => d.name)
     );
     const inputSheets = new Set(
-      [...resolved.values()].flatMap((r) =>
-        r.address ? [parseRange(r.address)?.sheet] : [],
-      ),
+      [...resolved.values()].flatMap((r) => (r.address ? [parseRange(r.address)?.sheet] : []))
     );
-    for (const [role, i] of this.owned)
-      if (inputSheets.has(this.sheets[i].name)) this.owned.delete(role);
+    for (const [role, i] of this.owned) if (inputSheets.has(this.sheets[i].name)) this.owned.delete(role);
   }
 
   private required(part: string): string {
     const t = this.parts.text(part);
-    if (t === undefined)
-      throw new KeepError(
-        `无法在保留原工作簿内容的前提下写入结果：缺少部件 ${part}`,
-      );
+    if (t === undefined) throw new KeepError(`无法在保留原工作簿内容的前提下写入结果：缺少部件 ${part}`);
     return t;
   }
 
   async run(plan: Plan | null): Promise<KeepResult> {
     const clear = this.clearMarks();
     const records = plan ? this.mark(plan.marks) : [];
-    const renamed: KeepResult["renamed"] = [];
+    const renamed: KeepResult['renamed'] = [];
     const ours: SheetPlan[] = plan
-      ? plan.sheets.filter(
-          (s) => s.onExisting !== "keep" || !this.sheetNamed(s.name),
-        )
+      ? plan.sheets.filter((s) => s.onExisting !== 'keep' || !this.sheetNamed(s.name))
       : [];
     // The state sheet: written when there are marks to remember, emptied (never deleted) when ours and there are none.
-    if (records.length > 0 || this.owned.has(STATE_SHEET))
-      ours.push(stateSheetPlan(records));
+    if (records.length > 0 || this.owned.has(STATE_SHEET)) ours.push(stateSheetPlan(records));
     if (ours.length) await this.writeOurSheets(ours, renamed);
     if (plan?.names?.length) this.defineNames(plan.names);
     this.finishNotes();
     for (const [name, x] of this.sheetXml) this.setSheetXml(name, x.toXml());
-    if (this.styles.changed)
-      this.parts.set(this.stylesPath, this.styles.toXml());
-    this.parts.set("xl/workbook.xml", this.wbXml);
-    this.parts.set("xl/_rels/workbook.xml.rels", this.wbRels);
-    this.parts.set("[Content_Types].xml", this.types);
+    if (this.styles.changed) this.parts.set(this.stylesPath, this.styles.toXml());
+    this.parts.set('xl/workbook.xml', this.wbXml);
+    this.parts.set('xl/_rels/workbook.xml.rels', this.wbRels);
+    this.parts.set('[Content_Types].xml', this.types);
     return { bytes: this.parts.bytes(), clear, renamed };
   }
 
@@ -319,7 +289,7 @@ class Keeper {
     const x = this.parts.text(sheet.part);
     if (x === undefined)
       throw new KeepError(
-        `无法在保留原工作簿内容的前提下写入结果：工作表“${sheet.name}”的部件 ${sheet.part} 不存在`,
+        `无法在保留原工作簿内容的前提下写入结果：工作表“${sheet.name}”的部件 ${sheet.part} 不存在`
       );
     return x;
   }
@@ -328,9 +298,9 @@ class Keeper {
     let x = this.sheetXml.get(sheet.name);
     if (!x) {
       const text = this.sheetText(sheet);
-      if (prefixFor(text, MAIN_NS) !== "")
+      if (prefixFor(text, MAIN_NS) !== '')
         throw new KeepError(
-          `无法在保留原工作簿内容的前提下写入结果：工作表“${sheet.name}”的写法不常见（命名空间前缀）；请在 Excel 中另存后重试`,
+          `无法在保留原工作簿内容的前提下写入结果：工作表“${sheet.name}”的写法不常见（命名空间前缀）；请在 Excel 中另存后重试`
         );
       x = new SheetXml(text, sheet.name);
       this.sheetXml.set(sheet.name, x);
@@ -351,15 +321,9 @@ class Keeper {
 
   private sharedStrings(): string[] {
     if (this.sst) return this.sst;
-    const rel = relationships(this.wbRels).find((r) =>
-      r.type.endsWith("/sharedStrings"),
-    );
-    const xml = rel
-      ? this.parts.text(resolveTarget("xl/workbook.xml", rel.target))
-      : undefined;
-    this.sst = xml
-      ? elements(xml, "si").map((e) => richText(xml.slice(e.start, e.end)))
-      : [];
+    const rel = relationships(this.wbRels).find((r) => r.type.endsWith('/sharedStrings'));
+    const xml = rel ? this.parts.text(resolveTarget('xl/workbook.xml', rel.target)) : undefined;
+    this.sst = xml ? elements(xml, 'si').map((e) => richText(xml.slice(e.start, e.end))) : [];
     return this.sst;
   }
 
@@ -372,18 +336,15 @@ class Keeper {
     for (const m of xml.matchAll(/<row\b[^>]*>([\s\S]*?)<\/row>/g)) {
       const line: CellValue[] = Array(STATE_COLUMNS).fill(null);
       for (const c of m[1].matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-        const ref = attr(`<c ${c[1]}>`, "r");
-        const col = ref ? ref.replace(/\d+$/, "") : "";
+        const ref = attr(`<c ${c[1]}>`, 'r');
+        const col = ref ? ref.replace(/\d+$/, '') : '';
         const i = col.length === 1 ? col.charCodeAt(0) - 65 : -1;
         if (i < 0 || i >= STATE_COLUMNS || !c[2]) continue;
-        const t = attr(`<c ${c[1]}>`, "t");
+        const t = attr(`<c ${c[1]}>`, 't');
         const v = /<v>([\s\S]*?)<\/v>/.exec(c[2])?.[1];
-        if (t === "s") line[i] = this.sharedStrings()[Number(v)] ?? null;
-        else if (t === "inlineStr")
-          line[i] = richText(/<is>([\s\S]*?)<\/is>/.exec(c[2])?.[1] ?? "");
-        else if (v !== undefined)
-          line[i] =
-            t === "str" ? unescapeXml(v) : t === "b" ? v === "1" : Number(v);
+        if (t === 's') line[i] = this.sharedStrings()[Number(v)] ?? null;
+        else if (t === 'inlineStr') line[i] = richText(/<is>([\s\S]*?)<\/is>/.exec(c[2])?.[1] ?? '');
+        else if (v !== undefined) line[i] = t === 'str' ? unescapeXml(v) : t === 'b' ? v === '1' : Number(v);
       }
       rows.push(line);
       if (rows.length > 1_000_000) break;
@@ -396,29 +357,20 @@ class Keeper {
     if (!n) {
       const relsPath = relsPathOf(sheet.part);
       const rels = this.parts.text(relsPath);
-      const rs = relationships(rels ?? "");
+      const rs = relationships(rels ?? '');
       const commentsRel = rs.find((r) => r.type === REL_TYPE.comments);
-      const commentsPath = commentsRel
-        ? resolveTarget(sheet.part, commentsRel.target)
-        : undefined;
+      const commentsPath = commentsRel ? resolveTarget(sheet.part, commentsRel.target) : undefined;
       const legacy = legacyDrawingOf(this.sheetText(sheet));
       const vmlRel = legacy ? rs.find((r) => r.id === legacy.id) : undefined;
-      const vmlPath = vmlRel
-        ? resolveTarget(sheet.part, vmlRel.target)
-        : undefined;
-      const commentsText = commentsPath
-        ? this.parts.text(commentsPath)
-        : undefined;
+      const vmlPath = vmlRel ? resolveTarget(sheet.part, vmlRel.target) : undefined;
+      const commentsText = commentsPath ? this.parts.text(commentsPath) : undefined;
       const vmlText = vmlPath ? this.parts.text(vmlPath) : undefined;
       n = {
         sheet,
         relsPath,
         comments: new Comments(commentsText),
         commentsPath: commentsText !== undefined ? commentsPath : undefined,
-        vml:
-          vmlText !== undefined
-            ? new Vml(vmlText, false)
-            : new Vml(newVml(this.nextIdmap()), true),
+        vml: vmlText !== undefined ? new Vml(vmlText, false) : new Vml(newVml(this.nextIdmap()), true),
         vmlPath: vmlText !== undefined ? vmlPath : undefined,
         legacy: vmlText !== undefined ? legacy?.xml : undefined,
       };
@@ -430,20 +382,16 @@ class Keeper {
   private nextIdmap(): number {
     let max = 0;
     for (const name of this.parts.names())
-      if (name.endsWith(".vml"))
-        max = Math.max(max, ...idmapsOf(this.parts.text(name) ?? ""));
-    for (const n of this.notes.values())
-      max = Math.max(max, ...idmapsOf(n.vml.toXml()));
+      if (name.endsWith('.vml')) max = Math.max(max, ...idmapsOf(this.parts.text(name) ?? ''));
+    for (const n of this.notes.values()) max = Math.max(max, ...idmapsOf(n.vml.toXml()));
     return max + 1;
   }
 
-  private locate(
-    address: string,
-  ): { sheet: SheetEntry; r: number; c: number; ref: string } | undefined {
+  private locate(address: string): { sheet: SheetEntry; r: number; c: number; ref: string } | undefined {
     const at = parseRange(address);
     const sheet = at ? this.sheetNamed(at.sheet) : undefined;
     if (!at || !sheet || sheet.name !== at.sheet) return undefined;
-    const ref = address.split("!").pop()!.replace(/\$/g, "");
+    const ref = address.split('!').pop()!.replace(/\$/g, '');
     return { sheet, r: at.top + 1, c: at.left, ref };
   }
 
@@ -469,14 +417,12 @@ class Keeper {
       const now = cells.cell(at.r, at.c);
       const s = now.s ?? 0;
       // The fill goes back only where the cell still wears the mark over the format recorded for it.
-      let fill: "recorded" | "rebuilt" | undefined;
+      let fill: 'recorded' | 'rebuilt' | undefined;
       if (rec.xf !== undefined)
-        fill = this.styles.isMarkOf(s, rec.xf ?? 0, MARK_FILL[rec.severity])
-          ? "recorded"
-          : undefined;
+        fill = this.styles.isMarkOf(s, rec.xf ?? 0, MARK_FILL[rec.severity]) ? 'recorded' : undefined;
       else {
         const back = restoredFill(this.styles.fillState(s), rec);
-        fill = back && back.kind !== "other" ? "rebuilt" : undefined;
+        fill = back && back.kind !== 'other' ? 'rebuilt' : undefined;
       }
       const notes = markInNote(rec) ? this.notesOf(at.sheet) : undefined;
       const current = notes ? notes.comments.text(at.ref) : null;
@@ -492,13 +438,10 @@ class Keeper {
         report.moved.push(rec.address);
         continue;
       }
-      if (fill === "recorded") {
-        if (
-          !rec.bare ||
-          !cells.removeCreated(at.r, at.c, s, rec.bare === "row")
-        )
+      if (fill === 'recorded') {
+        if (!rec.bare || !cells.removeCreated(at.r, at.c, s, rec.bare === 'row'))
           cells.setStyle(at.r, at.c, rec.xf ?? null);
-      } else if (fill === "rebuilt") {
+      } else if (fill === 'rebuilt') {
         const back = restoredFill(this.styles.fillState(s), rec)!;
         cells.setStyle(at.r, at.c, this.styles.withFill(s, back));
       }
@@ -515,32 +458,18 @@ class Keeper {
           notes.vml.removeNote(at.r - 1, at.c);
         } else notes.comments.setText(at.ref, note);
       }
-      if (fill === undefined && note === undefined)
-        report.ignored.push(rec.address);
+      if (fill === undefined && note === undefined) report.ignored.push(rec.address);
       else report.restored++;
     }
     return report;
   }
 
   /** A recorded comment element is put back only when it is one comment of this cell whose text is the recorded note. */
-  private validNoteXml(
-    xml: string,
-    ref: string,
-    note: string | null,
-    comments: Comments,
-  ): boolean {
+  private validNoteXml(xml: string, ref: string, note: string | null, comments: Comments): boolean {
     if (note === null) return false;
-    if (
-      !/^<comment\b[^>]*>[\s\S]*<\/comment>$/.test(xml) ||
-      (xml.match(/<comment\b/g) ?? []).length !== 1
-    )
+    if (!/^<comment\b[^>]*>[\s\S]*<\/comment>$/.test(xml) || (xml.match(/<comment\b/g) ?? []).length !== 1)
       return false;
-    if (
-      /<!|<\?/.test(xml) ||
-      attr(startTag(xml, 0), "ref") !== ref ||
-      !comments.hasAuthor(xml)
-    )
-      return false;
+    if (/<!|<\?/.test(xml) || attr(startTag(xml, 0), 'ref') !== ref || !comments.hasAuthor(xml)) return false;
     const body = /<text\b[^>]*>([\s\S]*)<\/text>/.exec(xml);
     return body !== null && richText(body[1]) === note;
   }
@@ -557,7 +486,7 @@ class Keeper {
       const notes = this.notesOf(at.sheet);
       const ownXml = notes.comments.element(at.ref);
       const own = notes.comments.text(at.ref);
-      const threaded = own !== null && own.startsWith("[Threaded comment]");
+      const threaded = own !== null && own.startsWith('[Threaded comment]');
       const cell = cellAt(this.book.wb, m.address);
       const written = threaded ? undefined : markedNote(own, m.note);
       records.push({
@@ -565,20 +494,14 @@ class Keeper {
         fill: this.styles.fillState(base),
         note: own,
         severity: m.severity,
-        ...(threaded ? { via: JSON.stringify({ via: "none" }) } : {}),
+        ...(threaded ? { via: JSON.stringify({ via: 'none' }) } : {}),
         ...(written !== undefined ? { written } : {}),
-        value: cell ? valueKey(cell) : "null",
+        value: cell ? valueKey(cell) : 'null',
         xf: now.s,
-        ...(!now.exists
-          ? { bare: now.rowExists ? ("cell" as const) : ("row" as const) }
-          : {}),
+        ...(!now.exists ? { bare: now.rowExists ? ('cell' as const) : ('row' as const) } : {}),
         ...(ownXml !== null && !threaded ? { noteXml: ownXml } : {}),
       });
-      cells.setStyle(
-        at.r,
-        at.c,
-        this.styles.markXf(base, MARK_FILL[m.severity], markBorder(m)),
-      );
+      cells.setStyle(at.r, at.c, this.styles.markXf(base, MARK_FILL[m.severity], markBorder(m)));
       if (written !== undefined) {
         notes.comments.setText(at.ref, written);
         notes.vml.ensureNote(at.r - 1, at.c);
@@ -590,15 +513,12 @@ class Keeper {
   /** The style of an empty cell: its column's, if the column has one. */
   private columnStyle(sheet: SheetEntry, c: number): number {
     const xml = this.sheetText(sheet);
-    const cols = findElement(xml, "cols");
+    const cols = findElement(xml, 'cols');
     if (!cols) return 0;
-    for (const e of elements(xml, "col", cols.start, cols.end)) {
+    for (const e of elements(xml, 'col', cols.start, cols.end)) {
       const tag = startTag(xml, e.start);
-      if (
-        Number(attr(tag, "min")) <= c + 1 &&
-        c + 1 <= Number(attr(tag, "max"))
-      )
-        return Number(attr(tag, "style") ?? 0);
+      if (Number(attr(tag, 'min')) <= c + 1 && c + 1 <= Number(attr(tag, 'max')))
+        return Number(attr(tag, 'style') ?? 0);
     }
     return 0;
   }
@@ -612,23 +532,15 @@ class Keeper {
       const empty = n.comments.refs().length === 0;
       if (!empty) {
         if (!n.commentsPath) {
-          n.commentsPath = this.parts.free("xl/comments", ".xml");
-          const added = addRelationship(
-            rels,
-            REL_TYPE.comments,
-            relativeTarget(part, n.commentsPath),
-          );
+          n.commentsPath = this.parts.free('xl/comments', '.xml');
+          const added = addRelationship(rels, REL_TYPE.comments, relativeTarget(part, n.commentsPath));
           rels = added.rels;
           this.addOverride(n.commentsPath, CONTENT_TYPE.comments);
         }
         this.parts.set(n.commentsPath, n.comments.toXml());
         if (!n.vmlPath) {
-          n.vmlPath = this.parts.free("xl/drawings/vmlDrawing", ".vml");
-          const added = addRelationship(
-            rels,
-            REL_TYPE.vml,
-            relativeTarget(part, n.vmlPath),
-          );
+          n.vmlPath = this.parts.free('xl/drawings/vmlDrawing', '.vml');
+          const added = addRelationship(rels, REL_TYPE.vml, relativeTarget(part, n.vmlPath));
           rels = added.rels;
           this.addOverride(n.vmlPath, CONTENT_TYPE.vml);
           n.legacyAdd = legacyDrawingXml(this.sheetText(n.sheet), added.id);
@@ -655,69 +567,56 @@ class Keeper {
     }
   }
 
-  private dropRelationship(
-    rels: string | undefined,
-    source: string,
-    target: string,
-  ): string | undefined {
+  private dropRelationship(rels: string | undefined, source: string, target: string): string | undefined {
     if (rels === undefined) return rels;
-    const rel = relationships(rels).find(
-      (r) => !r.external && resolveTarget(source, r.target) === target,
-    );
+    const rel = relationships(rels).find((r) => !r.external && resolveTarget(source, r.target) === target);
     return rel ? withoutText(rels, rel.xml) : rels;
   }
 
   private addOverride(part: string, type: string): void {
-    const at = this.types.lastIndexOf("</Types>");
+    const at = this.types.lastIndexOf('</Types>');
     this.types = `${this.types.slice(0, at)}<Override PartName="/${part}" ContentType="${type}"/>${this.types.slice(at)}`;
   }
 
   private dropOverride(part: string): void {
     const m = new RegExp(
-      `<Override\\b[^>]*\\bPartName="/${part.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}"[^>]*/>`,
-      "i",
+      `<Override\\b[^>]*\\bPartName="/${part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"[^>]*/>`,
+      'i'
     ).exec(this.types);
-    if (m)
-      this.types =
-        this.types.slice(0, m.index) + this.types.slice(m.index + m[0].length);
+    if (m) this.types = this.types.slice(0, m.index) + this.types.slice(m.index + m[0].length);
   }
 
   // -------------------------------------------------------------- our sheets
 
-  private async writeOurSheets(
-    plans: SheetPlan[],
-    renamed: KeepResult["renamed"],
-  ): Promise<void> {
+  private async writeOurSheets(plans: SheetPlan[], renamed: KeepResult['renamed']): Promise<void> {
     const targets = plans.map((p) => {
       const own = this.ownedSheet(p.name);
       if (own) return { plan: p, name: own.name, own };
       return { plan: p, name: this.freeName(p.name, plans), own: undefined };
     });
     for (const t of targets)
-      if (!t.own && t.name !== t.plan.name)
-        renamed.push({ wanted: t.plan.name, name: t.name });
+      if (!t.own && t.name !== t.plan.name) renamed.push({ wanted: t.plan.name, name: t.name });
     const scratch = newXlsx();
     for (const t of targets) {
-      if (t.plan.name === STATE_SHEET)
-        writeStateSheet(scratch.wb, t.name, t.plan);
+      if (t.plan.name === STATE_SHEET) writeStateSheet(scratch.wb, t.name, t.plan);
       else writeSheet(scratch.wb, { ...t.plan, name: t.name });
     }
     // Stored, not deflated: the parts are read back at once from our own zip reader.
     const scratchZip = Buffer.from(
       await scratch.wb.xlsx.writeBuffer({
-        zip: { compression: "STORE" },
-      } as Partial<ExcelJS.XlsxWriteOptions>),
+        zip: { compression: 'STORE' },
+      } as Partial<ExcelJS.XlsxWriteOptions>)
     );
     const scratchParts = new Map(listZip(scratchZip).map((e) => [e.name, e]));
     const text = async (p: string) => {
       const e = scratchParts.get(p);
-      return e ? readEntry(scratchZip, e).toString("utf8") : "";
+      return e ? readEntry(scratchZip, e).toString('utf8') : '';
     };
-    const sWb = await text("xl/workbook.xml");
-    const sRels = relationships(await text("xl/_rels/workbook.xml.rels"));
-    const sStyles = new StyleSheet(await text("xl/styles.xml"));
-    const sSst = await text("xl/sharedStrings.xml");
-    const strings = elements(sSst, "si")
+    const sWb = await text('xl/workbook.xml');
+    const sRels = relationships(await text('xl/_rels/workbook.xml.rels'));
+    const sStyles = new StyleSheet(await text('xl/styles.xml'));
+    const sSst = await text('xl/sharedStrings.xml');
+    const strings = elements(sSst, 'si')
       .map((e) => inner(sSst, e))
       .map((b) => sSst.slice(b.start, b.end));
     const xfMap = new Map<number, number>();
@@ -729,15 +628,12 @@ class Keeper {
       }
       return out;
     };
-    const sSheets = elements(sWb, "sheet").map((e) => startTag(sWb, e.start));
+    const sSheets = elements(sWb, 'sheet').map((e) => startTag(sWb, e.start));
     const sNames = scanDefinedNames(sWb);
     for (const [k, t] of targets.entries()) {
       const tag = sSheets[k];
       const rid = /\sr:id="([^"]*)"/.exec(tag)?.[1];
-      const spart = resolveTarget(
-        "xl/workbook.xml",
-        sRels.find((r) => r.id === rid)!.target,
-      );
+      const spart = resolveTarget('xl/workbook.xml', sRels.find((r) => r.id === rid)!.target);
       // Internal links as a location only (see links.ts); their relationships go with the rest below.
       const linked = locationOnly(await text(spart));
       let xml = linked.xml;
@@ -745,37 +641,28 @@ class Keeper {
         .replace(
           /<c\b([^>]*?)\st="s"([^>]*)><v>(\d+)<\/v><\/c>/g,
           (_m, a: string, b: string, i: string) =>
-            `<c${a} t="inlineStr"${b}><is>${strings[Number(i)] ?? ""}</is></c>`,
+            `<c${a} t="inlineStr"${b}><is>${strings[Number(i)] ?? ''}</is></c>`
         )
-        .replace(
-          /(<c\b[^>]*?\ss=")(\d+)"/g,
-          (_m, head: string, s: string) => `${head}${remap(Number(s))}"`,
-        )
-        .replace(
-          /(<row\b[^>]*?\ss=")(\d+)"/g,
-          (_m, head: string, s: string) => `${head}${remap(Number(s))}"`,
-        )
+        .replace(/(<c\b[^>]*?\ss=")(\d+)"/g, (_m, head: string, s: string) => `${head}${remap(Number(s))}"`)
+        .replace(/(<row\b[^>]*?\ss=")(\d+)"/g, (_m, head: string, s: string) => `${head}${remap(Number(s))}"`)
         .replace(
           /(<col\b[^>]*?\sstyle=")(\d+)"/g,
-          (_m, head: string, s: string) => `${head}${remap(Number(s))}"`,
+          (_m, head: string, s: string) => `${head}${remap(Number(s))}"`
         )
-        .replace(/\stabSelected="1"/g, "");
+        .replace(/\stabSelected="1"/g, '');
       // Only external links (a batch summary's) keep relationships; ExcelJS writes nothing else for our sheets.
       const sheetRels = relationships(await text(relsPathOf(spart))).filter(
-        (r) => r.external && !linked.removed.includes(r.id),
+        (r) => r.external && !linked.removed.includes(r.id)
       );
       const relsXml = sheetRels.length
-        ? EMPTY_RELS.replace(
-            "</Relationships>",
-            `${sheetRels.map((r) => r.xml).join("")}</Relationships>`,
-          )
+        ? EMPTY_RELS.replace('</Relationships>', `${sheetRels.map((r) => r.xml).join('')}</Relationships>`)
         : undefined;
       const printTitles = sNames.find(
         (d) =>
-          attr(`<x ${d.attrs}>`, "name") === "_xlnm.Print_Titles" &&
-          attr(`<x ${d.attrs}>`, "localSheetId") === String(k),
+          attr(`<x ${d.attrs}>`, 'name') === '_xlnm.Print_Titles' &&
+          attr(`<x ${d.attrs}>`, 'localSheetId') === String(k)
       );
-      const state = attr(tag, "state");
+      const state = attr(tag, 'state');
       let entry = t.own;
       if (!entry) entry = this.addSheet(t.name, state);
       else this.dropCalcChain();
@@ -783,14 +670,8 @@ class Keeper {
       const relsPath = relsPathOf(entry.part);
       if (relsXml) this.parts.set(relsPath, relsXml);
       else if (this.parts.has(relsPath)) this.parts.remove(relsPath);
-      this.setSheetName(entry.index, "_xlnm.Print_Titles", printTitles?.body);
-      if (!t.own)
-        this.setSheetName(
-          entry.index,
-          OWNER_NAME,
-          `"${t.plan.name.replace(/"/g, '""')}"`,
-          true,
-        );
+      this.setSheetName(entry.index, '_xlnm.Print_Titles', printTitles?.body);
+      if (!t.own) this.setSheetName(entry.index, OWNER_NAME, `"${t.plan.name.replace(/"/g, '""')}"`, true);
     }
   }
 
@@ -801,41 +682,20 @@ class Keeper {
     let head = tag;
     const set = (name: string, v: number) =>
       (head = head.replace(new RegExp(`(\\s${name}=")\\d+"`), `$1${v}"`));
-    const num = Number(attr(tag, "numFmtId") ?? 0);
-    if (num >= 164)
-      set("numFmtId", this.styles.numFmt(from.numFmtCode(num) ?? "General"));
-    set(
-      "fontId",
-      this.styles.add(
-        "fonts",
-        from.items.fonts[Number(attr(tag, "fontId") ?? 0)],
-      ),
-    );
-    set(
-      "fillId",
-      this.styles.add(
-        "fills",
-        from.items.fills[Number(attr(tag, "fillId") ?? 0)],
-      ),
-    );
-    set(
-      "borderId",
-      this.styles.add(
-        "borders",
-        from.items.borders[Number(attr(tag, "borderId") ?? 0)],
-      ),
-    );
-    set("xfId", 0);
-    return this.styles.add("cellXfs", head + xf.slice(tag.length));
+    const num = Number(attr(tag, 'numFmtId') ?? 0);
+    if (num >= 164) set('numFmtId', this.styles.numFmt(from.numFmtCode(num) ?? 'General'));
+    set('fontId', this.styles.add('fonts', from.items.fonts[Number(attr(tag, 'fontId') ?? 0)]));
+    set('fillId', this.styles.add('fills', from.items.fills[Number(attr(tag, 'fillId') ?? 0)]));
+    set('borderId', this.styles.add('borders', from.items.borders[Number(attr(tag, 'borderId') ?? 0)]));
+    set('xfId', 0);
+    return this.styles.add('cellXfs', head + xf.slice(tag.length));
   }
 
   /** `评分表`, else `评分表(2)`, `评分表(3)` … : a name no sheet has (Excel compares sheet names without case). */
   private freeName(wanted: string, plans: SheetPlan[]): string {
     const taken = (n: string) =>
       this.sheetNamed(n) !== undefined ||
-      plans.some(
-        (p) => p.name !== wanted && p.name.toLowerCase() === n.toLowerCase(),
-      );
+      plans.some((p) => p.name !== wanted && p.name.toLowerCase() === n.toLowerCase());
     if (!taken(wanted)) return wanted;
     for (let k = 2; ; k++) {
       const suffix = `(${k})`;
@@ -845,19 +705,15 @@ class Keeper {
   }
 
   private addSheet(name: string, state: string | undefined): SheetEntry {
-    const part = this.parts.free("xl/worksheets/sheet", ".xml");
-    const added = addRelationship(
-      this.wbRels,
-      REL_TYPE.worksheet,
-      relativeTarget("xl/workbook.xml", part),
-    );
+    const part = this.parts.free('xl/worksheets/sheet', '.xml');
+    const added = addRelationship(this.wbRels, REL_TYPE.worksheet, relativeTarget('xl/workbook.xml', part));
     this.wbRels = added.rels;
     this.addOverride(part, CONTENT_TYPE.worksheet);
     const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
     const r = prefixFor(this.wbXml, REL_NS);
     const ridAttr = r === undefined ? `xmlns:r="${REL_NS}" r:id` : `${r}id`;
-    const el = `<sheet name="${escapeAttr(name)}" sheetId="${sheetId}"${state && state !== "visible" ? ` state="${state}"` : ""} ${ridAttr}="${added.id}"/>`;
-    const box = findElement(this.wbXml, "sheets")!;
+    const el = `<sheet name="${escapeAttr(name)}" sheetId="${sheetId}"${state && state !== 'visible' ? ` state="${state}"` : ''} ${ridAttr}="${added.id}"/>`;
+    const box = findElement(this.wbXml, 'sheets')!;
     const at = inner(this.wbXml, box).end;
     this.wbXml = this.wbXml.slice(0, at) + el + this.wbXml.slice(at);
     const entry = {
@@ -872,26 +728,17 @@ class Keeper {
   }
 
   /** Sets (or, with no body, removes) a sheet-scoped defined name of a sheet. */
-  private setSheetName(
-    index: number,
-    name: string,
-    body: string | undefined,
-    hidden = false,
-  ): void {
+  private setSheetName(index: number, name: string, body: string | undefined, hidden = false): void {
     const existing = scanDefinedNames(this.wbXml).find(
       (d) =>
-        attr(`<x ${d.attrs}>`, "name") === name &&
-        attr(`<x ${d.attrs}>`, "localSheetId") === String(index),
+        attr(`<x ${d.attrs}>`, 'name') === name && attr(`<x ${d.attrs}>`, 'localSheetId') === String(index)
     );
     const el =
       body === undefined
-        ? ""
-        : `<definedName name="${name}"${hidden ? ' hidden="1"' : ""} localSheetId="${index}">${body}</definedName>`;
+        ? ''
+        : `<definedName name="${name}"${hidden ? ' hidden="1"' : ''} localSheetId="${index}">${body}</definedName>`;
     if (existing) {
-      this.wbXml =
-        this.wbXml.slice(0, existing.start) +
-        el +
-        this.wbXml.slice(existing.end);
+      this.wbXml = this.wbXml.slice(0, existing.start) + el + this.wbXml.slice(existing.end);
       return;
     }
     if (!el) return;
@@ -899,10 +746,10 @@ class Keeper {
   }
 
   private insertDefinedName(el: string): void {
-    const box = findElement(this.wbXml, "definedNames");
+    const box = findElement(this.wbXml, 'definedNames');
     if (box) {
       const tag = startTag(this.wbXml, box.start);
-      if (tag.endsWith("/>"))
+      if (tag.endsWith('/>'))
         this.wbXml = `${this.wbXml.slice(0, box.start)}<definedNames>${el}</definedNames>${this.wbXml.slice(box.end)}`;
       else {
         const at = inner(this.wbXml, box).end;
@@ -911,45 +758,33 @@ class Keeper {
       return;
     }
     // After sheets, functionGroups and externalReferences (CT_Workbook order).
-    const after = ["externalReferences", "functionGroups", "sheets"]
+    const after = ['externalReferences', 'functionGroups', 'sheets']
       .map((t) => findElement(this.wbXml, t))
       .find((s): s is Span => s !== undefined)!;
     this.wbXml = `${this.wbXml.slice(0, after.end)}<definedNames>${el}</definedNames>${this.wbXml.slice(after.end)}`;
   }
 
   /** Workbook-scoped names of the plan (template bindings), set or repointed. */
-  private defineNames(names: NonNullable<Plan["names"]>): void {
+  private defineNames(names: NonNullable<Plan['names']>): void {
     for (const { name, address } of names) {
       const r = parseRange(address);
       const body = r
-        ? address.replace(
-            /^([^!]+)!/,
-            (_m, s: string) =>
-              `'${s.replace(/^'|'$/g, "").replace(/'/g, "''")}'!`,
-          )
+        ? address.replace(/^([^!]+)!/, (_m, s: string) => `'${s.replace(/^'|'$/g, '').replace(/'/g, "''")}'!`)
         : address;
       const existing = scanDefinedNames(this.wbXml).find(
-        (d) =>
-          attr(`<x ${d.attrs}>`, "name") === name &&
-          attr(`<x ${d.attrs}>`, "localSheetId") === undefined,
+        (d) => attr(`<x ${d.attrs}>`, 'name') === name && attr(`<x ${d.attrs}>`, 'localSheetId') === undefined
       );
-      const el = `<definedName name="${escapeAttr(name)}">${body.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</definedName>`;
-      if (existing)
-        this.wbXml =
-          this.wbXml.slice(0, existing.start) +
-          el +
-          this.wbXml.slice(existing.end);
+      const el = `<definedName name="${escapeAttr(name)}">${body.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</definedName>`;
+      if (existing) this.wbXml = this.wbXml.slice(0, existing.start) + el + this.wbXml.slice(existing.end);
       else this.insertDefinedName(el);
     }
   }
 
   /** Excel's calculation chain lists formula cells; replaced sheets would leave it pointing at cells that moved. Excel rebuilds it. */
   private dropCalcChain(): void {
-    const rel = relationships(this.wbRels).find((r) =>
-      r.type.endsWith("/calcChain"),
-    );
+    const rel = relationships(this.wbRels).find((r) => r.type.endsWith('/calcChain'));
     if (!rel) return;
-    const part = resolveTarget("xl/workbook.xml", rel.target);
+    const part = resolveTarget('xl/workbook.xml', rel.target);
     this.wbRels = withoutText(this.wbRels, rel.xml);
     this.parts.remove(part);
     this.dropOverride(part);
@@ -975,7 +810,7 @@ interface SheetNotes {
  * recorded, so clearing brings its border back with its fill.
  */
 function markBorder(m: CellMark): string | undefined {
-  return m.severity === "错误" ? ERROR_OUTLINE : undefined;
+  return m.severity === '错误' ? ERROR_OUTLINE : undefined;
 }
 
 /** Columns of the state sheet read back (address, fill, note, severity, via, check, and room for more). */
@@ -990,31 +825,21 @@ function stateSheetPlan(records: MarkRecord[]): SheetPlan {
           ? line
           : [
               ...line,
-              r === 0 ? "via" : (records[r - 1].via ?? ""),
-              r === 0 ? "check" : encodeCheck(records[r - 1]),
-            ],
+              r === 0 ? 'via' : (records[r - 1].via ?? ''),
+              r === 0 ? 'check' : encodeCheck(records[r - 1]),
+            ]
       )
     : [];
   return {
     name: STATE_SHEET,
-    visibility: "veryHidden",
-    rows: rows.map((line) =>
-      line.slice(0, STATE_COLUMNS).map((v) => ({ value: v as string })),
-    ),
+    visibility: 'veryHidden',
+    rows: rows.map((line) => line.slice(0, STATE_COLUMNS).map((v) => ({ value: v as string }))),
   };
 }
 
-function writeStateSheet(
-  wb: ExcelJS.Workbook,
-  name: string,
-  plan: SheetPlan,
-): void {
-  const ws = wb.addWorksheet(name, { state: "veryHidden" });
+function writeStateSheet(wb: ExcelJS.Workbook, name: string, plan: SheetPlan): void {
+  const ws = wb.addWorksheet(name, { state: 'veryHidden' });
   plan.rows.forEach((line, r) =>
-    line.forEach(
-      (v, c) =>
-        (ws.getCell(r + 1, c + 1).value = (v?.value ??
-          null) as ExcelJS.CellValue),
-    ),
+    line.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = (v?.value ?? null) as ExcelJS.CellValue))
   );
 }

@@ -67,13 +67,17 @@ export async function openWorkbookKept(file: string, mode: 'read' | 'write' = 'r
 async function openBytes(data: Buffer, mode: 'read' | 'write'): Promise<XlsxBook> {
   let prepared: Buffer;
   try {
-    prepared = preparePackage(data, mode, INPUTS.map((d) => d.name));
+    prepared = preparePackage(
+      data,
+      mode,
+      INPUTS.map((d) => d.name)
+    );
   } catch (e) {
     if (e instanceof PackageError)
       throw new ReadError(
         e.code === 'not-zip' || e.code === 'damaged'
           ? `无法打开工作簿：文件不是有效的 .xlsx（${e.message}）。请用 Excel 或 WPS 另存为 .xlsx 后重试`
-          : `无法打开工作簿：${e.message}`,
+          : `无法打开工作簿：${e.message}`
       );
     throw e;
   }
@@ -116,15 +120,22 @@ export class WriteError extends Error {}
  * Writes through a temporary file beside the target and renames it over: a failed write leaves
  * neither a partial file nor a damaged original. `exclusive`: refuse an existing target.
  */
-export async function writeFileAtomic(file: string, data: Uint8Array | string, options: { exclusive?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  data: Uint8Array | string,
+  options: { exclusive?: boolean } = {}
+): Promise<void> {
   const target = path.resolve(file);
-  const tmp = path.join(path.dirname(target), `.~${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
+  const tmp = path.join(
+    path.dirname(target),
+    `.~${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`
+  );
   try {
     await fs.mkdir(path.dirname(target), { recursive: true });
     if (options.exclusive) {
       const exists = await fs.lstat(target).then(
         () => true,
-        () => false,
+        () => false
       );
       if (exists) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
     } else {
@@ -140,7 +151,11 @@ export async function writeFileAtomic(file: string, data: Uint8Array | string, o
 }
 
 /** Writes a workbook ExcelJS holds whole (new workbooks: template, fill, generate, 汇总, import). */
-export async function writeWorkbook(book: XlsxBook, file: string, options: { exclusive?: boolean } = {}): Promise<void> {
+export async function writeWorkbook(
+  book: XlsxBook,
+  file: string,
+  options: { exclusive?: boolean } = {}
+): Promise<void> {
   await writeFileAtomic(file, await saveXlsx(book), options);
 }
 
@@ -167,8 +182,13 @@ export async function writeKept(input: KeptWorkbook, plan: Plan | null, file: st
   const macro = isMacroEnabled(input.bytes);
   const ext = path.extname(file).toLowerCase();
   if (macro && ext !== '.xlsm')
-    throw new KindMismatchError(`输入是启用宏的工作簿（.xlsm），结果须保存为 .xlsm 才能在 Excel 中打开并保留宏；请把输出文件名改为 ${path.basename(file, path.extname(file))}.xlsm`);
-  if (!macro && ext === '.xlsm') throw new KindMismatchError(`输入不是启用宏的工作簿，结果不能保存为 .xlsm（Excel 会拒绝打开）；请把输出文件名改为 .xlsx`);
+    throw new KindMismatchError(
+      `输入是启用宏的工作簿（.xlsm），结果须保存为 .xlsm 才能在 Excel 中打开并保留宏；请把输出文件名改为 ${path.basename(file, path.extname(file))}.xlsm`
+    );
+  if (!macro && ext === '.xlsm')
+    throw new KindMismatchError(
+      `输入不是启用宏的工作簿，结果不能保存为 .xlsm（Excel 会拒绝打开）；请把输出文件名改为 .xlsx`
+    );
   let result: KeepResult;
   try {
     result = await writeIntoPackage(input.bytes, input.book, plan);

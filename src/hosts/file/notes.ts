@@ -13,10 +13,10 @@ import {
   richText,
   Span,
   startTag,
-} from "./ooxml";
+} from './ooxml';
 
 /** Jixiao's author in comments parts. */
-export const NOTE_AUTHOR = "绩效自评助手";
+export const NOTE_AUTHOR = '绩效自评助手';
 
 const COMMENTS_HEAD =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors></authors><commentList></commentList></comments>';
@@ -32,32 +32,21 @@ export class Comments {
 
   constructor(private readonly xml: string = COMMENTS_HEAD) {
     this.created = xml === COMMENTS_HEAD;
-    const authors = findElement(xml, "authors");
-    const list = findElement(xml, "commentList");
-    if (!authors || !list)
-      throw new Error("批注部件缺少 authors 或 commentList");
+    const authors = findElement(xml, 'authors');
+    const list = findElement(xml, 'commentList');
+    if (!authors || !list) throw new Error('批注部件缺少 authors 或 commentList');
     this.authorsBox = inner(xml, authors);
     this.listBox = inner(xml, list);
-    this.authors = elements(
-      xml,
-      "author",
-      this.authorsBox.start,
-      this.authorsBox.end,
-    ).map((e) =>
+    this.authors = elements(xml, 'author', this.authorsBox.start, this.authorsBox.end).map((e) =>
       richText(
         xml
           .slice(e.start, e.end)
-          .replace(/^<author\b[^>]*>/, "<t>")
-          .replace(/<\/author>$/, "</t>"),
-      ),
+          .replace(/^<author\b[^>]*>/, '<t>')
+          .replace(/<\/author>$/, '</t>')
+      )
     );
-    for (const e of elements(
-      xml,
-      "comment",
-      this.listBox.start,
-      this.listBox.end,
-    )) {
-      const ref = attr(startTag(xml, e.start), "ref");
+    for (const e of elements(xml, 'comment', this.listBox.start, this.listBox.end)) {
+      const ref = attr(startTag(xml, e.start), 'ref');
       if (ref && !this.original.has(ref)) this.original.set(ref, e);
     }
   }
@@ -74,7 +63,7 @@ export class Comments {
     const el = this.element(ref);
     if (el === null) return null;
     const body = /<text\b[^>]*>([\s\S]*)<\/text>/.exec(el);
-    return body ? richText(body[1]) : "";
+    return body ? richText(body[1]) : '';
   }
 
   /** A cell's comment element set (null: none). */
@@ -90,31 +79,22 @@ export class Comments {
     if (author < 0) author = this.authors.push(NOTE_AUTHOR) - 1;
     this.setElement(
       ref,
-      `<comment ref="${ref}" authorId="${author}"><text>${plainTextXml(text)}</text></comment>`,
+      `<comment ref="${ref}" authorId="${author}"><text>${plainTextXml(text)}</text></comment>`
     );
   }
 
   /** The authorId attribute of an element refers to an author of this part. */
   hasAuthor(element: string): boolean {
-    const id = Number(attr(startTag(element, 0), "authorId"));
+    const id = Number(attr(startTag(element, 0), 'authorId'));
     return Number.isInteger(id) && id >= 0 && id < this.authors.length;
   }
 
   get dirty(): boolean {
-    return (
-      this.changed.size > 0 ||
-      this.appended.size > 0 ||
-      this.authors.length !== this.originalAuthors()
-    );
+    return this.changed.size > 0 || this.appended.size > 0 || this.authors.length !== this.originalAuthors();
   }
 
   private originalAuthors(): number {
-    return elements(
-      this.xml,
-      "author",
-      this.authorsBox.start,
-      this.authorsBox.end,
-    ).length;
+    return elements(this.xml, 'author', this.authorsBox.start, this.authorsBox.end).length;
   }
 
   /** Cells with a comment once the changes are made. */
@@ -130,39 +110,30 @@ export class Comments {
     const kept = this.refs().map((r) => this.element(r)!);
     // Our author stays only while a comment uses it (so clearing gives the authors list back unchanged).
     const ours = this.authors.indexOf(NOTE_AUTHOR);
-    const used = kept.some(
-      (c) => attr(startTag(c, 0), "authorId") === String(ours),
-    );
+    const used = kept.some((c) => attr(startTag(c, 0), 'authorId') === String(ours));
     const base = this.originalAuthors();
-    const authors = this.authors
-      .slice(base)
-      .filter((a, i) => a !== NOTE_AUTHOR || used || base + i !== ours);
+    const authors = this.authors.slice(base).filter((a, i) => a !== NOTE_AUTHOR || used || base + i !== ours);
     const edits: Array<Span & { text: string }> = [];
     if (authors.length)
       edits.push({
         start: this.authorsBox.end,
         end: this.authorsBox.end,
-        text: authors.map((a) => `<author>${escapeText(a)}</author>`).join(""),
+        text: authors.map((a) => `<author>${escapeText(a)}</author>`).join(''),
       });
     else if (ours >= 0 && ours === base - 1 && !used) {
       // Our author, the last of the part's (added by an earlier run), goes with our last note: no author is renumbered.
-      const last = elements(
-        this.xml,
-        "author",
-        this.authorsBox.start,
-        this.authorsBox.end,
-      )[ours];
-      edits.push({ ...last, text: "" });
+      const last = elements(this.xml, 'author', this.authorsBox.start, this.authorsBox.end)[ours];
+      edits.push({ ...last, text: '' });
     }
     for (const [ref, el] of this.changed) {
       const at = this.original.get(ref)!;
-      edits.push({ start: at.start, end: at.end, text: el ?? "" });
+      edits.push({ start: at.start, end: at.end, text: el ?? '' });
     }
     if (this.appended.size)
       edits.push({
         start: this.listBox.end,
         end: this.listBox.end,
-        text: [...this.appended.values()].join(""),
+        text: [...this.appended.values()].join(''),
       });
     let out = this.xml;
     for (const e of edits.sort((a, b) => b.start - a.start))
@@ -184,14 +155,14 @@ export const newVml = (idmap: number) =>
 /** The idmap blocks a VML drawing claims (each a block of 1024 shape ids). */
 export const idmapsOf = (vml: string) =>
   [...vml.matchAll(/<o:idmap\b[^>]*\bdata="([^"]*)"/g)]
-    .flatMap((m) => m[1].split(",").map(Number))
+    .flatMap((m) => m[1].split(',').map(Number))
     .filter(Number.isFinite);
 
 export class Vml {
   private text: string;
   constructor(
     private readonly original: string,
-    readonly created: boolean,
+    readonly created: boolean
   ) {
     this.text = original;
   }
@@ -216,16 +187,13 @@ export class Vml {
   /** A hidden note shape at the cell (0-based), unless one is there. */
   ensureNote(row: number, col: number): void {
     if (this.noteShapes().some((s) => s.row === row && s.col === col)) return;
-    if (!/<v:shapetype\b[^>]*\bid="_x0000_t202"/.test(this.text))
-      this.insert(NOTE_SHAPETYPE);
-    const ids = [...this.text.matchAll(/\bid="_x0000_s(\d+)"/g)].map((m) =>
-      Number(m[1]),
-    );
+    if (!/<v:shapetype\b[^>]*\bid="_x0000_t202"/.test(this.text)) this.insert(NOTE_SHAPETYPE);
+    const ids = [...this.text.matchAll(/\bid="_x0000_s(\d+)"/g)].map((m) => Number(m[1]));
     const block = idmapsOf(this.text)[0] ?? 1;
     const id = Math.max(block * 1024, ...ids) + 1;
     const top = Math.max(0, row - 1);
     this.insert(
-      `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:90pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto"><v:fill color2="#ffffe1"/><v:shadow color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, ${top}, 10, ${col + 4}, 15, ${top + 5}, 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`,
+      `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:90pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto"><v:fill color2="#ffffe1"/><v:shadow color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, ${top}, 10, ${col + 4}, 15, ${top + 5}, 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`
     );
   }
 
@@ -233,19 +201,13 @@ export class Vml {
     const s = this.noteShapes().find((x) => x.row === row && x.col === col);
     if (s) this.text = this.text.slice(0, s.start) + this.text.slice(s.end);
     // The shape type goes with the last shape using it, when it was not in the drawing before.
-    if (
-      !this.text.includes("#_x0000_t202") &&
-      !this.original.includes(NOTE_SHAPETYPE)
-    )
-      this.text = this.text.replace(NOTE_SHAPETYPE, "");
+    if (!this.text.includes('#_x0000_t202') && !this.original.includes(NOTE_SHAPETYPE))
+      this.text = this.text.replace(NOTE_SHAPETYPE, '');
   }
 
   private insert(xml: string): void {
-    const at = this.text.lastIndexOf("</xml>");
-    this.text =
-      at < 0
-        ? this.text + xml
-        : this.text.slice(0, at) + xml + this.text.slice(at);
+    const at = this.text.lastIndexOf('</xml>');
+    this.text = at < 0 ? this.text + xml : this.text.slice(0, at) + xml + this.text.slice(at);
   }
 
   /** No shapes of any kind left. */

@@ -26,7 +26,7 @@ export const MAX_SHEET_XML_TO_WRITE = 16 * 2 ** 20;
 const mb = (n: number) => `${(n / 2 ** 20).toFixed(n < 10 * 2 ** 20 ? 1 : 0)} MB`;
 
 const EMPTY_SHEET = Buffer.from(
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>',
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>'
 );
 
 const isSheetPart = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
@@ -38,7 +38,8 @@ function sheetParts(workbookXml: string, relsXml: string): Map<string, string> {
   for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
     const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/'));
+    if (id && target)
+      targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/'));
   }
   const out = new Map<string, string>();
   for (const m of workbookXml.matchAll(/<sheet\b[^>]*>/g)) {
@@ -47,8 +48,11 @@ function sheetParts(workbookXml: string, relsXml: string): Map<string, string> {
     const target = rid && targets.get(rid[1] ?? rid[2]);
     if (name !== undefined && target)
       out.set(
-        name.replace(/&(amp|lt|gt|quot|apos);/g, (e) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" })[e]!),
-        target,
+        name.replace(
+          /&(amp|lt|gt|quot|apos);/g,
+          (e) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" })[e]!
+        ),
+        target
       );
   }
   return out;
@@ -66,11 +70,14 @@ function checkDeclaredSizes(entries: ZipEntry[]): void {
     if (e.size > MAX_PART_BYTES || (e.size > BOMB_MIN_BYTES && ratio > BOMB_RATIO))
       throw new PackageError(
         `部件 ${e.name} 解压后有 ${mb(e.size)}（压缩比 ${Math.round(ratio)} 倍），疑似“压缩炸弹”，已拒绝读取；正常工作簿不会如此`,
-        'bomb',
+        'bomb'
       );
   }
   if (total > MAX_TOTAL_BYTES)
-    throw new PackageError(`工作簿解压后共 ${mb(total)}，超过可处理的上限 ${mb(MAX_TOTAL_BYTES)}，已拒绝读取`, 'too-large');
+    throw new PackageError(
+      `工作簿解压后共 ${mb(total)}，超过可处理的上限 ${mb(MAX_TOTAL_BYTES)}，已拒绝读取`,
+      'too-large'
+    );
 }
 
 /**
@@ -89,7 +96,7 @@ export function preparePackage(buf: Buffer, mode: 'read' | 'write', wanted: stri
     if (sheetBytes > MAX_SHEET_XML_TO_WRITE)
       throw new PackageError(
         `工作表数据解压后共 ${mb(sheetBytes)}，超过写回结果工作簿的上限 ${mb(MAX_SHEET_XML_TO_WRITE)}；请删除不需要的工作表或另存一份只含填报表的工作簿后重试，或不加 -o、只用 --json / --docx 输出结果`,
-        'too-large',
+        'too-large'
       );
   } else {
     const rels = byName.get('xl/_rels/workbook.xml.rels');

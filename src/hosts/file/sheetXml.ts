@@ -2,16 +2,7 @@
  * One worksheet part edited cell by cell: a cell's style index set (the element created when the
  * file has none) and set back, every other byte of the part as the file had it.
  */
-import {
-  attr,
-  colLetters,
-  colNumber,
-  findElement,
-  inner,
-  REL_NS,
-  Span,
-  startTag,
-} from "./ooxml";
+import { attr, colLetters, colNumber, findElement, inner, REL_NS, Span, startTag } from './ooxml';
 
 export class SheetXmlError extends Error {}
 
@@ -27,25 +18,18 @@ export class SheetXml {
 
   constructor(
     private readonly xml: string,
-    private readonly sheet: string,
+    private readonly sheet: string
   ) {
-    const data = findElement(xml, "sheetData");
-    if (!data)
-      throw new SheetXmlError(`工作表“${sheet}”缺少单元格数据（sheetData）`);
+    const data = findElement(xml, 'sheetData');
+    if (!data) throw new SheetXmlError(`工作表“${sheet}”缺少单元格数据（sheetData）`);
     this.data = { ...data, body: inner(xml, data) };
     let implied = 0;
     const re = /<row\b(?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(\/?)>/g;
     re.lastIndex = this.data.body.start;
-    for (
-      let m = re.exec(xml);
-      m && m.index < this.data.body.end;
-      m = re.exec(xml)
-    ) {
-      const r = Number(attr(m[0], "r") ?? implied + 1);
+    for (let m = re.exec(xml); m && m.index < this.data.body.end; m = re.exec(xml)) {
+      const r = Number(attr(m[0], 'r') ?? implied + 1);
       implied = r;
-      const end = m[1]
-        ? m.index + m[0].length
-        : xml.indexOf("</row>", m.index) + 6;
+      const end = m[1] ? m.index + m[0].length : xml.indexOf('</row>', m.index) + 6;
       this.rows.set(r, { start: m.index, end, r });
       this.order.push(r);
       re.lastIndex = end;
@@ -67,29 +51,23 @@ export class SheetXml {
       const refs = row.match(/<c\b[^>]*\sr="/g)?.length ?? 0;
       if (cells !== refs)
         throw new SheetXmlError(
-          `工作表“${this.sheet}”第 ${ref.replace(/^[A-Z]+/, "")} 行的单元格没有标注位置，无法只改动要标记的单元格`,
+          `工作表“${this.sheet}”第 ${ref.replace(/^[A-Z]+/, '')} 行的单元格没有标注位置，无法只改动要标记的单元格`
         );
       return undefined;
     }
-    const start = row.lastIndexOf("<c", i);
-    const close = row.indexOf(">", i);
-    const end =
-      row.charCodeAt(close - 1) === 0x2f
-        ? close + 1
-        : row.indexOf("</c>", close) + 4;
+    const start = row.lastIndexOf('<c', i);
+    const close = row.indexOf('>', i);
+    const end = row.charCodeAt(close - 1) === 0x2f ? close + 1 : row.indexOf('</c>', close) + 4;
     return { start, end };
   }
 
   /** A cell's style index (null when the attribute is absent) and whether its element (and row) exist. */
-  cell(
-    r: number,
-    c: number,
-  ): { s: number | null; exists: boolean; rowExists: boolean } {
+  cell(r: number, c: number): { s: number | null; exists: boolean; rowExists: boolean } {
     const row = this.rowXml(r);
     if (row === undefined) return { s: null, exists: false, rowExists: false };
     const at = this.cellIn(row, `${colLetters(c)}${r}`);
     if (!at) return { s: null, exists: false, rowExists: true };
-    const s = attr(startTag(row, at.start), "s");
+    const s = attr(startTag(row, at.start), 's');
     return {
       s: s === undefined ? null : Number(s),
       exists: true,
@@ -101,7 +79,7 @@ export class SheetXml {
   setStyle(r: number, c: number, s: number | null): void {
     const ref = `${colLetters(c)}${r}`;
     const row = this.rowXml(r);
-    const bare = `<c r="${ref}"${s === null ? "" : ` s="${s}"`}/>`;
+    const bare = `<c r="${ref}"${s === null ? '' : ` s="${s}"`}/>`;
     if (row === undefined) {
       this.changed.set(r, `<row r="${r}">${bare}</row>`);
       return;
@@ -112,22 +90,19 @@ export class SheetXml {
       // In place when the attribute is there (so setting it back restores the bytes), else after r.
       const next =
         s === null
-          ? tag.replace(/\ss="\d*"/, "")
+          ? tag.replace(/\ss="\d*"/, '')
           : /\ss="\d*"/.test(tag)
             ? tag.replace(/(\ss=")\d*"/, `$1${s}"`)
             : tag.replace(/(\sr="[^"]*")/, `$1 s="${s}"`);
-      this.changed.set(
-        r,
-        row.slice(0, at.start) + next + row.slice(at.start + tag.length),
-      );
+      this.changed.set(r, row.slice(0, at.start) + next + row.slice(at.start + tag.length));
       return;
     }
-    if (row.endsWith("/>")) {
+    if (row.endsWith('/>')) {
       this.changed.set(r, `${row.slice(0, -2)}>${bare}</row>`);
       return;
     }
     // Before the first cell to its right, or last.
-    let insert = row.lastIndexOf("</row>");
+    let insert = row.lastIndexOf('</row>');
     for (const m of row.matchAll(/<c\b[^>]*\sr="([A-Z]+)\d+"/g))
       if (colNumber(m[1]) > c) {
         insert = m.index;
@@ -140,16 +115,11 @@ export class SheetXml {
    * Takes out a cell element exactly as {@link setStyle} created it (no value, this style), and its
    * row when that is left exactly as created; anything else is left.
    */
-  removeCreated(
-    r: number,
-    c: number,
-    s: number | null,
-    rowToo: boolean,
-  ): boolean {
+  removeCreated(r: number, c: number, s: number | null, rowToo: boolean): boolean {
     const ref = `${colLetters(c)}${r}`;
     const row = this.rowXml(r);
     if (row === undefined) return false;
-    const bare = `<c r="${ref}"${s === null ? "" : ` s="${s}"`}/>`;
+    const bare = `<c r="${ref}"${s === null ? '' : ` s="${s}"`}/>`;
     if (rowToo && row === `<row r="${r}">${bare}</row>`) {
       this.changed.set(r, null);
       return true;
@@ -166,9 +136,7 @@ export class SheetXml {
 
   toXml(): string {
     if (!this.dirty) return this.xml;
-    const added = [...this.changed.keys()]
-      .filter((r) => !this.rows.has(r))
-      .sort((a, b) => a - b);
+    const added = [...this.changed.keys()].filter((r) => !this.rows.has(r)).sort((a, b) => a - b);
     const parts: string[] = [];
     const { body } = this.data;
     let at = body.start;
@@ -176,23 +144,14 @@ export class SheetXml {
     for (const r of this.order) {
       const span = this.rows.get(r)!;
       parts.push(this.xml.slice(at, span.start));
-      while (next < added.length && added[next] < r)
-        parts.push(this.changed.get(added[next++]) ?? "");
-      parts.push(
-        this.changed.has(r)
-          ? (this.changed.get(r) ?? "")
-          : this.xml.slice(span.start, span.end),
-      );
+      while (next < added.length && added[next] < r) parts.push(this.changed.get(added[next++]) ?? '');
+      parts.push(this.changed.has(r) ? (this.changed.get(r) ?? '') : this.xml.slice(span.start, span.end));
       at = span.end;
     }
     parts.push(this.xml.slice(at, body.end));
-    while (next < added.length)
-      parts.push(this.changed.get(added[next++]) ?? "");
-    const rows = parts.join("");
-    if (
-      body.start === body.end &&
-      this.xml.charCodeAt(this.data.end - 2) === 0x2f
-    ) {
+    while (next < added.length) parts.push(this.changed.get(added[next++]) ?? '');
+    const rows = parts.join('');
+    if (body.start === body.end && this.xml.charCodeAt(this.data.end - 2) === 0x2f) {
       // `<sheetData/>`
       const open = startTag(this.xml, this.data.start).slice(0, -2);
       return `${this.xml.slice(0, this.data.start)}${open}>${rows}</sheetData>${this.xml.slice(this.data.end)}`;
@@ -205,22 +164,22 @@ export class SheetXml {
 
 /** Children of a worksheet that come after `legacyDrawing` (CT_Worksheet order). */
 const AFTER_LEGACY = new Set([
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-  "mc:AlternateContent",
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+  'mc:AlternateContent',
 ]);
 const TAG =
   /<(\/?)([\w:.-]+)((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>/g;
 
 /** The worksheet's top-level children after sheetData: name and span. */
 function tailChildren(xml: string): Array<Span & { name: string }> {
-  const data = findElement(xml, "sheetData");
+  const data = findElement(xml, 'sheetData');
   const out: Array<Span & { name: string }> = [];
   if (!data) return out;
   let depth = 0;
@@ -238,8 +197,7 @@ function tailChildren(xml: string): Array<Span & { name: string }> {
           end: m.index + m[0].length,
         });
     } else if (m[4]) {
-      if (depth === 0)
-        out.push({ name: m[2], start: m.index, end: m.index + m[0].length });
+      if (depth === 0) out.push({ name: m[2], start: m.index, end: m.index + m[0].length });
     } else {
       if (depth === 0) open = { name: m[2], start: m.index };
       depth++;
@@ -249,12 +207,8 @@ function tailChildren(xml: string): Array<Span & { name: string }> {
 }
 
 /** The `<legacyDrawing r:id>` of a worksheet: its relationship id and span. */
-export function legacyDrawingOf(
-  xml: string,
-): (Span & { id: string; xml: string }) | undefined {
-  const el = tailChildren(xml).find(
-    (e) => e.name.replace(/^\w+:/, "") === "legacyDrawing",
-  );
+export function legacyDrawingOf(xml: string): (Span & { id: string; xml: string }) | undefined {
+  const el = tailChildren(xml).find((e) => e.name.replace(/^\w+:/, '') === 'legacyDrawing');
   if (!el) return undefined;
   const text = xml.slice(el.start, el.end);
   const id = /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(text)?.[1];
@@ -263,18 +217,14 @@ export function legacyDrawingOf(
 
 /** The element we add to point a worksheet at its notes' drawing. */
 export function legacyDrawingXml(xml: string, rid: string): string {
-  const root = xml.slice(0, xml.indexOf(">", xml.indexOf("<worksheet")) + 1);
-  const declared = new RegExp(
-    `\\sxmlns:r\\s*=\\s*"${REL_NS.replace(/[./]/g, "\\$&")}"`,
-  ).test(root);
-  return declared
-    ? `<legacyDrawing r:id="${rid}"/>`
-    : `<legacyDrawing xmlns:r="${REL_NS}" r:id="${rid}"/>`;
+  const root = xml.slice(0, xml.indexOf('>', xml.indexOf('<worksheet')) + 1);
+  const declared = new RegExp(`\\sxmlns:r\\s*=\\s*"${REL_NS.replace(/[./]/g, '\\$&')}"`).test(root);
+  return declared ? `<legacyDrawing r:id="${rid}"/>` : `<legacyDrawing xmlns:r="${REL_NS}" r:id="${rid}"/>`;
 }
 
 /** The worksheet with `element` placed where legacyDrawing belongs. */
 export function withLegacyDrawing(xml: string, element: string): string {
   const after = tailChildren(xml).find((e) => AFTER_LEGACY.has(e.name));
-  const at = after ? after.start : xml.lastIndexOf("</");
+  const at = after ? after.start : xml.lastIndexOf('</');
   return xml.slice(0, at) + element + xml.slice(at);
 }

@@ -3,24 +3,15 @@
  * (cellXfs) we need are added after the user's, never renumbering theirs. An entry identical to one
  * already there is reused, so running twice adds nothing the first run did not.
  */
-import type { FillState } from "../../core/markState";
-import {
-  attr,
-  dropAttr,
-  elements,
-  findElement,
-  inner,
-  setAttr,
-  Span,
-  startTag,
-} from "./ooxml";
+import type { FillState } from '../../core/markState';
+import { attr, dropAttr, elements, findElement, inner, setAttr, Span, startTag } from './ooxml';
 
-type ListName = "fonts" | "fills" | "borders" | "cellXfs";
+type ListName = 'fonts' | 'fills' | 'borders' | 'cellXfs';
 const ITEM: Record<ListName, string> = {
-  fonts: "font",
-  fills: "fill",
-  borders: "border",
-  cellXfs: "xf",
+  fonts: 'font',
+  fills: 'fill',
+  borders: 'border',
+  cellXfs: 'xf',
 };
 
 export class StyleSheetError extends Error {}
@@ -32,7 +23,7 @@ export class StyleSheet {
     borders: [],
     cellXfs: [],
   };
-  private readonly added: Record<ListName | "numFmts", string[]> = {
+  private readonly added: Record<ListName | 'numFmts', string[]> = {
     fonts: [],
     fills: [],
     borders: [],
@@ -52,18 +43,16 @@ export class StyleSheet {
       for (const e of elements(xml, ITEM[list], body.start, body.end))
         this.items[list].push(xml.slice(e.start, e.end));
       this.items[list].forEach((x, i) =>
-        this.index.has(`${list}\u0000${x}`)
-          ? undefined
-          : this.index.set(`${list}\u0000${x}`, i),
+        this.index.has(`${list}\u0000${x}`) ? undefined : this.index.set(`${list}\u0000${x}`, i)
       );
     }
-    const fmts = findElement(xml, "numFmts");
+    const fmts = findElement(xml, 'numFmts');
     if (fmts) {
       const body = inner(xml, fmts);
-      for (const e of elements(xml, "numFmt", body.start, body.end)) {
+      for (const e of elements(xml, 'numFmt', body.start, body.end)) {
         const tag = xml.slice(e.start, e.end);
-        const id = Number(attr(tag, "numFmtId"));
-        const code = attr(tag, "formatCode") ?? "";
+        const id = Number(attr(tag, 'numFmtId'));
+        const code = attr(tag, 'formatCode') ?? '';
         if (!this.numFmtIds.has(code)) this.numFmtIds.set(code, id);
         this.nextNumFmt = Math.max(this.nextNumFmt, id + 1);
       }
@@ -88,7 +77,7 @@ export class StyleSheet {
     const id = this.nextNumFmt++;
     this.numFmtIds.set(code, id);
     this.added.numFmts.push(
-      `<numFmt numFmtId="${id}" formatCode="${code.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")}"/>`,
+      `<numFmt numFmtId="${id}" formatCode="${code.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}"/>`
     );
     return id;
   }
@@ -106,43 +95,33 @@ export class StyleSheet {
   /** A cell format's fill, as the mark state records it. */
   fillState(xfIndex: number): FillState {
     const xf = this.xf(xfIndex);
-    const fill = xf
-      ? this.items.fills[Number(attr(startTag(xf, 0), "fillId") ?? 0)]
-      : undefined;
-    if (!fill) return { kind: "none" };
+    const fill = xf ? this.items.fills[Number(attr(startTag(xf, 0), 'fillId') ?? 0)] : undefined;
+    if (!fill) return { kind: 'none' };
     const pattern = /<patternFill\b[^>]*>/.exec(fill)?.[0];
-    const type = pattern ? attr(pattern, "patternType") : undefined;
-    if (!pattern || type === undefined || type === "none")
+    const type = pattern ? attr(pattern, 'patternType') : undefined;
+    if (!pattern || type === undefined || type === 'none')
       return /<gradientFill/.test(fill)
-        ? { kind: "other", raw: JSON.stringify({ xml: fill }) }
-        : { kind: "none" };
+        ? { kind: 'other', raw: JSON.stringify({ xml: fill }) }
+        : { kind: 'none' };
     const fg = /<fgColor\b[^>]*>/.exec(fill)?.[0];
-    const rgb = fg ? attr(fg, "rgb") : undefined;
-    if (type === "solid" && rgb && /^[0-9A-F]{8}$/i.test(rgb))
-      return { kind: "solid", color: `#${rgb.slice(2).toUpperCase()}` };
-    return { kind: "other", raw: JSON.stringify({ xml: fill }) };
+    const rgb = fg ? attr(fg, 'rgb') : undefined;
+    if (type === 'solid' && rgb && /^[0-9A-F]{8}$/i.test(rgb))
+      return { kind: 'solid', color: `#${rgb.slice(2).toUpperCase()}` };
+    return { kind: 'other', raw: JSON.stringify({ xml: fill }) };
   }
 
   /** The cell format `base` with a solid fill (and, if given, a medium border of a colour). */
   markXf(base: number, fill: string, border?: string): number {
     const xf = this.xf(base) ?? this.xf(0)!;
     const tag = startTag(xf, 0);
-    let head = setAttr(
-      setAttr(tag, "fillId", String(this.add("fills", solidFill(fill)))),
-      "applyFill",
-      "1",
-    );
+    let head = setAttr(setAttr(tag, 'fillId', String(this.add('fills', solidFill(fill)))), 'applyFill', '1');
     if (border)
       head = setAttr(
-        setAttr(
-          head,
-          "borderId",
-          String(this.add("borders", boxBorder(border))),
-        ),
-        "applyBorder",
-        "1",
+        setAttr(head, 'borderId', String(this.add('borders', boxBorder(border)))),
+        'applyBorder',
+        '1'
       );
-    return this.add("cellXfs", head + xf.slice(tag.length));
+    return this.add('cellXfs', head + xf.slice(tag.length));
   }
 
   /** The cell format `base` with a recorded fill (an older record's way back: no style index kept). */
@@ -150,13 +129,10 @@ export class StyleSheet {
     const xf = this.xf(base) ?? this.xf(0)!;
     const tag = startTag(xf, 0);
     const fillXml =
-      fill.kind === "solid"
-        ? solidFill(fill.color)
-        : '<fill><patternFill patternType="none"/></fill>';
+      fill.kind === 'solid' ? solidFill(fill.color) : '<fill><patternFill patternType="none"/></fill>';
     return this.add(
-      "cellXfs",
-      setAttr(tag, "fillId", String(this.add("fills", fillXml))) +
-        xf.slice(tag.length),
+      'cellXfs',
+      setAttr(tag, 'fillId', String(this.add('fills', fillXml))) + xf.slice(tag.length)
     );
   }
 
@@ -170,19 +146,13 @@ export class StyleSheet {
     if (!m || !b) return false;
     const state = this.fillState(marked);
     if (
-      state.kind !== "solid" ||
-      state.color.replace("#", "").toUpperCase() !==
-        fill.replace("#", "").toUpperCase()
+      state.kind !== 'solid' ||
+      state.color.replace('#', '').toUpperCase() !== fill.replace('#', '').toUpperCase()
     )
       return false;
     const strip = (xf: string) => {
       const tag = startTag(xf, 0);
-      return (
-        ["fillId", "applyFill", "borderId", "applyBorder"].reduce(
-          dropAttr,
-          tag,
-        ) + xf.slice(tag.length)
-      );
+      return ['fillId', 'applyFill', 'borderId', 'applyBorder'].reduce(dropAttr, tag) + xf.slice(tag.length);
     };
     return strip(m) === strip(b);
   }
@@ -191,42 +161,31 @@ export class StyleSheet {
   toXml(): string {
     let xml = this.xml;
     const edits: Array<Span & { text: string }> = [];
-    for (const list of ["numFmts", ...Object.keys(this.items)] as Array<
-      ListName | "numFmts"
-    >) {
+    for (const list of ['numFmts', ...Object.keys(this.items)] as Array<ListName | 'numFmts'>) {
       const extra = this.added[list];
       if (extra.length === 0) continue;
       const box = findElement(xml, list);
       if (!box) {
         // Only numFmts may be missing (the others were required above): it is the first child.
-        const root = findElement(xml, "styleSheet")!;
+        const root = findElement(xml, 'styleSheet')!;
         const at = inner(xml, root).start;
         edits.push({
           start: at,
           end: at,
-          text: `<numFmts count="${extra.length}">${extra.join("")}</numFmts>`,
+          text: `<numFmts count="${extra.length}">${extra.join('')}</numFmts>`,
         });
         continue;
       }
       const tag = startTag(xml, box.start);
       const body = inner(xml, box);
       const count =
-        elements(
-          xml,
-          list === "numFmts" ? "numFmt" : ITEM[list],
-          body.start,
-          body.end,
-        ).length + extra.length;
-      const open = setAttr(
-        tag.endsWith("/>") ? `${tag.slice(0, -2)}>` : tag,
-        "count",
-        String(count),
-      );
-      if (tag.endsWith("/>"))
+        elements(xml, list === 'numFmts' ? 'numFmt' : ITEM[list], body.start, body.end).length + extra.length;
+      const open = setAttr(tag.endsWith('/>') ? `${tag.slice(0, -2)}>` : tag, 'count', String(count));
+      if (tag.endsWith('/>'))
         edits.push({
           start: box.start,
           end: box.end,
-          text: `${open}${extra.join("")}</${list}>`,
+          text: `${open}${extra.join('')}</${list}>`,
         });
       else {
         edits.push({
@@ -234,13 +193,12 @@ export class StyleSheet {
           end: box.start + tag.length,
           text: open,
         });
-        edits.push({ start: body.end, end: body.end, text: extra.join("") });
+        edits.push({ start: body.end, end: body.end, text: extra.join('') });
       }
     }
     if (edits.length === 0) return xml;
     const sorted = edits.sort((a, b) => b.start - a.start);
-    for (const e of sorted)
-      xml = xml.slice(0, e.start) + e.text + xml.slice(e.end);
+    for (const e of sorted) xml = xml.slice(0, e.start) + e.text + xml.slice(e.end);
     return xml;
   }
 
@@ -249,9 +207,8 @@ export class StyleSheet {
   }
 }
 
-const argb = (hex: string) =>
-  `FF${hex.replace("#", "").toUpperCase().slice(-6)}`;
+const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase().slice(-6)}`;
 export const solidFill = (hex: string) =>
   `<fill><patternFill patternType="solid"><fgColor rgb="${argb(hex)}"/><bgColor indexed="64"/></patternFill></fill>`;
 export const boxBorder = (hex: string) =>
-  `<border>${["left", "right", "top", "bottom"].map((s) => `<${s} style="medium"><color rgb="${argb(hex)}"/></${s}>`).join("")}<diagonal/></border>`;
+  `<border>${['left', 'right', 'top', 'bottom'].map((s) => `<${s} style="medium"><color rgb="${argb(hex)}"/></${s}>`).join('')}<diagonal/></border>`;

@@ -48,11 +48,19 @@ interface SetAsideName {
   scope?: string;
 }
 
-const XML_ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+const XML_ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&apos;': "'",
+};
 const unescapeXml = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (m) => XML_ENTITIES[m]);
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const sheetNamesIn = (xml: string) => [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => unescapeXml(m[1]));
+const sheetNamesIn = (xml: string) =>
+  [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => unescapeXml(m[1]));
 
 interface DefinedNameElement {
   /** Offsets of the whole element in the XML. */
@@ -76,7 +84,14 @@ export function scanDefinedNames(xml: string): DefinedNameElement[] {
     if (start < 0) break;
     const after = xml.charCodeAt(start + 12);
     // `<definedNames>` itself, or another element starting with the same letters.
-    if (after !== 0x20 && after !== 0x3e && after !== 0x2f && after !== 0x09 && after !== 0x0a && after !== 0x0d) {
+    if (
+      after !== 0x20 &&
+      after !== 0x3e &&
+      after !== 0x2f &&
+      after !== 0x09 &&
+      after !== 0x0a &&
+      after !== 0x0d
+    ) {
       at = start + 12;
       continue;
     }
@@ -89,7 +104,12 @@ export function scanDefinedNames(xml: string): DefinedNameElement[] {
     }
     const endTag = xml.indexOf('</definedName>', close);
     if (endTag < 0) break; // unterminated: nothing further can close either
-    out.push({ start, end: endTag + 14, attrs: xml.slice(start + 12, close), body: xml.slice(close + 1, endTag) });
+    out.push({
+      start,
+      end: endTag + 14,
+      attrs: xml.slice(start + 12, close),
+      body: xml.slice(close + 1, endTag),
+    });
     at = endTag + 14;
   }
   return out;
@@ -104,7 +124,7 @@ function rawDefinedNames(xml: string): DefinedNameEntry[] {
       return {
         name: name ? unescapeXml(name[1]) : '',
         formula: unescapeXml(m.body),
-        scope: local ? sheets[Number(local[1])] ?? `#${local[1]}` : undefined,
+        scope: local ? (sheets[Number(local[1])] ?? `#${local[1]}`) : undefined,
       };
     })
     .filter((e) => e.name && !e.name.startsWith('_xlnm.') && e.name !== OWNER_NAME);
@@ -171,7 +191,10 @@ async function restoreNames(bytes: Uint8Array, setAside: SetAsideName[]): Promis
   const sheets = sheetNamesIn(xml);
   const elements = setAside
     .filter((n) => n.scope === undefined || sheets.includes(n.scope))
-    .map((n) => `<definedName name="${escapeXml(n.name)}"${n.scope === undefined ? '' : ` localSheetId="${sheets.indexOf(n.scope)}"`}>${n.body}</definedName>`)
+    .map(
+      (n) =>
+        `<definedName name="${escapeXml(n.name)}"${n.scope === undefined ? '' : ` localSheetId="${sheets.indexOf(n.scope)}"`}>${n.body}</definedName>`
+    )
     .join('');
   const patched = xml.includes('</definedNames>')
     ? xml.replace('</definedNames>', `${elements}</definedNames>`)
@@ -260,7 +283,12 @@ export function readInputs(book: XlsxBook, wanted: string[] = INPUTS.map((d) => 
     if (!ws) {
       inputs[name] = {
         name,
-        diagnostic: { code: 'name-sheet-missing', severity: '错误', message: `名称 ${name} 指向的工作表“${range.sheet}”不存在；请重新绑定`, name },
+        diagnostic: {
+          code: 'name-sheet-missing',
+          severity: '错误',
+          message: `名称 ${name} 指向的工作表“${range.sheet}”不存在；请重新绑定`,
+          name,
+        },
       };
       continue;
     }
@@ -279,7 +307,12 @@ export function readInputs(book: XlsxBook, wanted: string[] = INPUTS.map((d) => 
           continue;
         }
         const v = cell.value;
-        if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v) && (v as ExcelJS.CellFormulaValue).result == null)
+        if (
+          v &&
+          typeof v === 'object' &&
+          ('formula' in v || 'sharedFormula' in v) &&
+          (v as ExcelJS.CellFormulaValue).result == null
+        )
           uncomputed.push(cell.address);
         line.push(cellValueOf(v));
       }
@@ -340,7 +373,10 @@ function writeCell(ws: ExcelJS.Worksheet, r: number, c: number, out: OutCell): v
   const cell = ws.getCell(r + 1, c + 1);
   if (out.formula !== undefined) cell.value = { formula: out.formula } as ExcelJS.CellFormulaValue;
   else if ((out.link || out.href) && typeof out.value === 'string')
-    cell.value = { text: out.value, hyperlink: out.href ?? `#${internalRef(out.link!)}` } as ExcelJS.CellHyperlinkValue;
+    cell.value = {
+      text: out.value,
+      hyperlink: out.href ?? `#${internalRef(out.link!)}`,
+    } as ExcelJS.CellHyperlinkValue;
   // ExcelJS writes strings as shared strings, never as formulas, so "=SUM(A1)" stays text.
   // An empty string is an empty cell, as Excel stores it.
   else cell.value = out.value === '' ? null : (out.value ?? null);
@@ -394,7 +430,10 @@ function defineNames(book: XlsxBook, names: NonNullable<Plan['names']>): void {
     const existing = book.wb.definedNames.getRanges(name).ranges;
     for (const loc of existing) book.wb.definedNames.remove(loc, name);
     book.wb.definedNames.add(address, name);
-    book.names = [...book.names.filter((e) => e.name !== name || e.scope !== undefined), { name, formula: address }];
+    book.names = [
+      ...book.names.filter((e) => e.name !== name || e.scope !== undefined),
+      { name, formula: address },
+    ];
     book.setAside = book.setAside?.filter((e) => e.name !== name || e.scope !== undefined);
   }
 }
@@ -413,7 +452,11 @@ function setFill(cell: ExcelJS.Cell, state: FillState): void {
   // Assign a fresh style object: ExcelJS shares style objects between cells of a loaded file.
   const style = { ...cell.style };
   if (state.kind === 'none') delete style.fill;
-  else style.fill = state.kind === 'solid' ? { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(state.color) } } : (JSON.parse(state.raw) as ExcelJS.Fill);
+  else
+    style.fill =
+      state.kind === 'solid'
+        ? { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(state.color) } }
+        : (JSON.parse(state.raw) as ExcelJS.Fill);
   cell.style = style;
 }
 
@@ -422,7 +465,8 @@ function borderState(cell: ExcelJS.Cell): BorderState {
   const b = (cell.border ?? {}) as Partial<ExcelJS.Borders>;
   const edge = (e: Partial<ExcelJS.Border> | undefined) => ({
     style: e?.style ?? 'none',
-    color: !e?.style || !e.color ? null : e.color.argb ? `#${e.color.argb.slice(-6)}` : JSON.stringify(e.color),
+    color:
+      !e?.style || !e.color ? null : e.color.argb ? `#${e.color.argb.slice(-6)}` : JSON.stringify(e.color),
   });
   return Object.fromEntries(EDGES.map((e) => [e, edge(b[e])])) as BorderState;
 }
@@ -435,7 +479,13 @@ function setBorder(cell: ExcelJS.Cell, state: BorderState): void {
     else
       border[e] = {
         style: style as ExcelJS.BorderStyle,
-        ...(color ? { color: color.startsWith('{') ? (JSON.parse(color) as Partial<ExcelJS.Color>) : { argb: argb(color) } } : {}),
+        ...(color
+          ? {
+              color: color.startsWith('{')
+                ? (JSON.parse(color) as Partial<ExcelJS.Color>)
+                : { argb: argb(color) },
+            }
+          : {}),
       };
   }
   // A fresh style object, as setFill does.
@@ -491,7 +541,9 @@ function writeState(wb: ExcelJS.Workbook, records: MarkRecord[]): void {
   const ws = stateSheet(wb);
   // Columns 5 on: how the mark was attached (the Office host's; empty here), what to check before undoing it, the cell's own border.
   const rows = encodeState(records);
-  rows.forEach((line, r) => line.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue)));
+  rows.forEach((line, r) =>
+    line.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue))
+  );
 }
 
 /** A cell's value as recorded in the state (to recognise the marked cell later). */
@@ -501,9 +553,17 @@ export const valueKey = (cell: ExcelJS.Cell) => JSON.stringify(cellValueOf(cell.
  * The state sheet is in the user's hands (and a received workbook's may be forged): only records of
  * single cells inside our named inputs are acted on; the rest are ignored and counted.
  */
-export function trustedRecords(book: XlsxBook, records: MarkRecord[]): { trusted: MarkRecord[]; ignored: MarkRecord[] } {
-  const { resolved } = resolveNames(book.names, INPUTS.map((d) => d.name));
-  const ranges = [...resolved.values()].flatMap((r) => (r.address ? [parseRange(r.address)!] : [])).filter(Boolean);
+export function trustedRecords(
+  book: XlsxBook,
+  records: MarkRecord[]
+): { trusted: MarkRecord[]; ignored: MarkRecord[] } {
+  const { resolved } = resolveNames(
+    book.names,
+    INPUTS.map((d) => d.name)
+  );
+  const ranges = [...resolved.values()]
+    .flatMap((r) => (r.address ? [parseRange(r.address)!] : []))
+    .filter(Boolean);
   const trusted: MarkRecord[] = [];
   const ignored: MarkRecord[] = [];
   for (const rec of records) {
@@ -514,7 +574,14 @@ export function trustedRecords(book: XlsxBook, records: MarkRecord[]): { trusted
       at.left === at.right &&
       at.top < 1_048_576 &&
       at.left < 16_384 &&
-      ranges.some((r) => r.sheet === at.sheet && at.top >= r.top && at.top <= r.bottom && at.left >= r.left && at.left <= r.right);
+      ranges.some(
+        (r) =>
+          r.sheet === at.sheet &&
+          at.top >= r.top &&
+          at.top <= r.bottom &&
+          at.left >= r.left &&
+          at.left <= r.right
+      );
     (inside ? trusted : ignored).push(rec);
   }
   return { trusted, ignored };
@@ -543,7 +610,13 @@ export function clearMarksReport(book: XlsxBook): ClearReport {
     const border = restoredBorder(borderState(cell), rec);
     // A changed value alone is the user's correction; a changed value with neither Jixiao's fill nor its
     // text is another cell that moved to this address (rows inserted or deleted): left alone.
-    if (rec.value !== undefined && valueKey(cell) !== rec.value && fill === undefined && border === undefined && (note === undefined || rec.written === undefined)) {
+    if (
+      rec.value !== undefined &&
+      valueKey(cell) !== rec.value &&
+      fill === undefined &&
+      border === undefined &&
+      (note === undefined || rec.written === undefined)
+    ) {
       moved.push(rec.address);
       continue;
     }
@@ -572,7 +645,15 @@ function applyMarks(book: XlsxBook, marks: Plan['marks']): void {
     const written = markedNote(own, m.note);
     const outline = MARK_BORDER[m.severity];
     const border = outline ? { border: borderState(cell) } : {};
-    records.push({ address: m.address, fill: fillState(cell), note: own, severity: m.severity, written, value: valueKey(cell), ...border });
+    records.push({
+      address: m.address,
+      fill: fillState(cell),
+      note: own,
+      severity: m.severity,
+      written,
+      value: valueKey(cell),
+      ...border,
+    });
     setFill(cell, { kind: 'solid', color: MARK_FILL[m.severity] });
     if (outline) setBorder(cell, { top: outline, bottom: outline, left: outline, right: outline });
     setNote(cell, written);
@@ -587,6 +668,9 @@ export function applyPlan(book: XlsxBook, plan: Plan): void {
   applyMarks(book, plan.marks);
   if (plan.activate) {
     const idx = book.wb.worksheets.findIndex((w) => w.name === plan.activate);
-    if (idx >= 0) book.wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: idx, visibility: 'visible' }];
+    if (idx >= 0)
+      book.wb.views = [
+        { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: idx, visibility: 'visible' },
+      ];
   }
 }

@@ -24,7 +24,7 @@ export interface ZipEntry {
 export class PackageError extends Error {
   constructor(
     message: string,
-    readonly code: 'not-zip' | 'damaged' | 'encrypted' | 'too-large' | 'bomb',
+    readonly code: 'not-zip' | 'damaged' | 'encrypted' | 'too-large' | 'bomb'
   ) {
     super(message);
   }
@@ -54,7 +54,10 @@ const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** The package's entries from its central directory. */
 export function listZip(buf: Buffer): ZipEntry[] {
   if (buf.length >= 8 && buf.subarray(0, 8).equals(OLE_MAGIC))
-    throw new PackageError('工作簿设有打开密码（已加密），或是旧版 .xls 文件；请在 Excel 中取消密码并另存为 .xlsx 后再评价', 'encrypted');
+    throw new PackageError(
+      '工作簿设有打开密码（已加密），或是旧版 .xls 文件；请在 Excel 中取消密码并另存为 .xlsx 后再评价',
+      'encrypted'
+    );
   // End of central directory: in the last 22 + 65,535 bytes.
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
@@ -67,13 +70,16 @@ export function listZip(buf: Buffer): ZipEntry[] {
   const count = buf.readUInt16LE(eocd + 10);
   const dirSize = buf.readUInt32LE(eocd + 12);
   const dirOffset = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || dirOffset === 0xffffffff) throw new PackageError('文件过大（ZIP64 格式），超出可处理的范围', 'too-large');
-  if (count > MAX_ENTRIES) throw new PackageError(`压缩包中有 ${count} 个部件，超出工作簿的合理范围`, 'too-large');
+  if (count === 0xffff || dirOffset === 0xffffffff)
+    throw new PackageError('文件过大（ZIP64 格式），超出可处理的范围', 'too-large');
+  if (count > MAX_ENTRIES)
+    throw new PackageError(`压缩包中有 ${count} 个部件，超出工作簿的合理范围`, 'too-large');
   if (dirOffset + dirSize > eocd) throw new PackageError('文件已损坏、不完整（压缩包目录不完整）', 'damaged');
   const entries: ZipEntry[] = [];
   let p = dirOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > eocd || buf.readUInt32LE(p) !== 0x02014b50) throw new PackageError('文件已损坏、不完整（压缩包目录损坏）', 'damaged');
+    if (p + 46 > eocd || buf.readUInt32LE(p) !== 0x02014b50)
+      throw new PackageError('文件已损坏、不完整（压缩包目录损坏）', 'damaged');
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
@@ -96,9 +102,11 @@ export function listZip(buf: Buffer): ZipEntry[] {
 export function readEntry(buf: Buffer, e: ZipEntry): Buffer {
   if (e.flags & 1) throw new PackageError('工作簿的部件已加密；请在 Excel 中取消密码后再评价', 'encrypted');
   const local = e.localOffset;
-  if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) throw new PackageError(`文件已损坏（部件 ${e.name} 的位置无效）`, 'damaged');
+  if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50)
+    throw new PackageError(`文件已损坏（部件 ${e.name} 的位置无效）`, 'damaged');
   const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-  if (start + e.compressedSize > buf.length) throw new PackageError(`文件已损坏、不完整（部件 ${e.name} 被截断）`, 'damaged');
+  if (start + e.compressedSize > buf.length)
+    throw new PackageError(`文件已损坏、不完整（部件 ${e.name} 被截断）`, 'damaged');
   const raw = buf.subarray(start, start + e.compressedSize);
   let data: Buffer;
   if (e.method === 0) data = raw;
@@ -110,7 +118,8 @@ export function readEntry(buf: Buffer, e: ZipEntry): Buffer {
       throw new PackageError(`文件已损坏（部件 ${e.name} 无法解压，或解压后大于声明的大小）`, 'damaged');
     }
   } else throw new PackageError(`文件使用了不支持的压缩方式（部件 ${e.name}）`, 'damaged');
-  if (data.length !== e.size) throw new PackageError(`文件已损坏（部件 ${e.name} 的大小与声明不符）`, 'damaged');
+  if (data.length !== e.size)
+    throw new PackageError(`文件已损坏（部件 ${e.name} 的大小与声明不符）`, 'damaged');
   if (crc32(data) !== e.crc) throw new PackageError(`文件已损坏（部件 ${e.name} 的校验和不符）`, 'damaged');
   return data;
 }
@@ -158,9 +167,11 @@ export function storeZip(parts: Array<[name: string, data: Uint8Array]>): Buffer
 /** Where a part's stored (compressed) bytes are in the package. */
 function storedBytes(buf: Buffer, e: ZipEntry): Buffer {
   const local = e.localOffset;
-  if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) throw new PackageError(`文件已损坏（部件 ${e.name} 的位置无效）`, 'damaged');
+  if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50)
+    throw new PackageError(`文件已损坏（部件 ${e.name} 的位置无效）`, 'damaged');
   const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-  if (start + e.compressedSize > buf.length) throw new PackageError(`文件已损坏、不完整（部件 ${e.name} 被截断）`, 'damaged');
+  if (start + e.compressedSize > buf.length)
+    throw new PackageError(`文件已损坏、不完整（部件 ${e.name} 被截断）`, 'damaged');
   return buf.subarray(start, start + e.compressedSize);
 }
 
@@ -168,7 +179,11 @@ function storedBytes(buf: Buffer, e: ZipEntry): Buffer {
  * The package with some parts replaced, removed or added: every other part is copied as stored
  * (same compressed bytes, same CRC), in the original order; new parts follow, deflated.
  */
-export function rewriteZip(buf: Buffer, entries: ZipEntry[], changes: Map<string, Uint8Array | null>): Buffer {
+export function rewriteZip(
+  buf: Buffer,
+  entries: ZipEntry[],
+  changes: Map<string, Uint8Array | null>
+): Buffer {
   const chunks: Buffer[] = [];
   const dir: Buffer[] = [];
   let offset = 0;

@@ -40,7 +40,15 @@ import {
   sheetOf,
   writeState,
 } from './marks';
-import { CALL_BYTES, jsonBytes, resetSheet, sheetTargets, VISIBILITY, WriteBudget, writeSheet } from './outputSheets';
+import {
+  CALL_BYTES,
+  jsonBytes,
+  resetSheet,
+  sheetTargets,
+  VISIBILITY,
+  WriteBudget,
+  writeSheet,
+} from './outputSheets';
 
 export type { ApplyOptions, ApplyReport } from './capabilities';
 
@@ -49,7 +57,11 @@ export type { ApplyOptions, ApplyReport } from './capabilities';
  * cells, charts of output sheets; (3) only when needed: the notes of recorded cells to restore, and
  * new comments added with their ids; (4) the write. 3 or 4 whatever the number of marks or rows.
  */
-export async function applyPlan(context: Excel.RequestContext, wanted: Plan, options: ApplyOptions = {}): Promise<ApplyReport> {
+export async function applyPlan(
+  context: Excel.RequestContext,
+  wanted: Plan,
+  options: ApplyOptions = {}
+): Promise<ApplyReport> {
   const can = capabilities(options, context);
   const useComments = !can.notes && can.comments;
   const wb = context.workbook;
@@ -57,7 +69,9 @@ export async function applyPlan(context: Excel.RequestContext, wanted: Plan, opt
   // Sync 1: what exists (and where each mark's anchor name points now).
   const listing = await list(context, can);
   const exists = (sheet: string) => listing.sheets.has(sheet.toLowerCase());
-  const outputs = new Set(wanted.sheets.filter((s) => s.onExisting !== 'keep').map((s) => s.name.toLowerCase()));
+  const outputs = new Set(
+    wanted.sheets.filter((s) => s.onExisting !== 'keep').map((s) => s.name.toLowerCase())
+  );
   const markable = (p: Place) => exists(p.sheet) && !outputs.has(p.sheet.toLowerCase());
   const marks = officeMarks(wanted.marks).filter((m) => markable(m.place));
 
@@ -79,7 +93,11 @@ export async function applyPlan(context: Excel.RequestContext, wanted: Plan, opt
 
   // Old marks where their cells are now: anchors follow inserted and deleted rows and columns.
   const notices0 = new Notices();
-  const previous = relocate(decodeOfficeState(stateRange?.values as CellValue[][] | undefined), listing, notices0);
+  const previous = relocate(
+    decodeOfficeState(stateRange?.values as CellValue[][] | undefined),
+    listing,
+    notices0
+  );
   const previousAt = new Map(previous.map((r) => [r.address, r]));
   const comments = indexComments(listing, located);
   const marked = new Set(marks.map((m) => m.address));
@@ -104,18 +122,35 @@ export async function applyPlan(context: Excel.RequestContext, wanted: Plan, opt
   const toAdd = useComments ? marks.filter(needsComment) : [];
   const pending = new Set(toAdd.map((m) => m.address));
   const decide = (addedFor: (m: MergedMark) => Excel.Comment | 'pending' | undefined, notices: Notices) =>
-    marks.map((m) => markCell(context, m, previousAt.get(m.address), reads.get(m.address)!, addedFor(m), can, comments, notices));
+    marks.map((m) =>
+      markCell(
+        context,
+        m,
+        previousAt.get(m.address),
+        reads.get(m.address)!,
+        addedFor(m),
+        can,
+        comments,
+        notices
+      )
+    );
   const saveState = (records: OfficeRecord[]) => writeState(context, listing, records, can);
   // The state is saved before any comment is added or cell marked, covering every cell this run may
   // touch: a sync that fails later leaves nothing Jixiao added without its record, and 清除标记
   // (or the next run) takes it all off. Comments still being added are named by cell and text.
-  saveState([...restoring, ...decide((m) => (pending.has(m.address) ? 'pending' : undefined), new Notices()).map((d) => d.record)]);
+  saveState([
+    ...restoring,
+    ...decide((m) => (pending.has(m.address) ? 'pending' : undefined), new Notices()).map((d) => d.record),
+  ]);
   let added = new Map<string, Excel.Comment>();
   try {
     const adding = new WriteBudget(context);
     for (const m of toAdd) {
       const text = markedNote(null, m.message);
-      added.set(m.address, wb.comments.add(sheetOf(context, m.place.sheet).getRange(m.place.cell), text).load('id'));
+      added.set(
+        m.address,
+        wb.comments.add(sheetOf(context, m.place.sheet).getRange(m.place.cell), text).load('id')
+      );
       // Thousands of comments with their text exceed the request size limit in one sync.
       adding.spend(3 * CALL_BYTES + jsonBytes(text));
       await adding.flushIfFull();
@@ -175,7 +210,11 @@ export async function applyPlan(context: Excel.RequestContext, wanted: Plan, opt
 }
 
 /** After a refused comment: which of the comments we asked for exist now (two reads, only on this path). */
-async function commentsAdded(context: Excel.RequestContext, wanted: MergedMark[], notices: Notices): Promise<Map<string, Excel.Comment>> {
+async function commentsAdded(
+  context: Excel.RequestContext,
+  wanted: MergedMark[],
+  notices: Notices
+): Promise<Map<string, Excel.Comment>> {
   const all = context.workbook.comments.load('items/id,items/content');
   await context.sync();
   const located = all.items.map((comment) => ({ comment, range: comment.getLocation().load('address') }));
@@ -198,7 +237,10 @@ async function commentsAdded(context: Excel.RequestContext, wanted: MergedMark[]
  * Syncs: (1) sheets, names, comments; (2) the state; (3) the recorded cells as they are now and, for
  * states from before comment ids, comment cells; (4) the write.
  */
-export async function clearMarks(context: Excel.RequestContext, options: ApplyOptions = {}): Promise<ApplyReport> {
+export async function clearMarks(
+  context: Excel.RequestContext,
+  options: ApplyOptions = {}
+): Promise<ApplyReport> {
   const can = capabilities(options, context);
   const listing = await list(context, can);
   readOwners(listing, can);
@@ -209,10 +251,12 @@ export async function clearMarks(context: Excel.RequestContext, options: ApplyOp
   if (!stateRange) return { diagnostics: [] };
 
   const notices = new Notices();
-  const records = relocate(decodeOfficeState(stateRange.values as CellValue[][]), listing, notices).filter((rec) => {
-    const p = place(rec.address);
-    return p !== null && listing.sheets.has(p.sheet.toLowerCase());
-  });
+  const records = relocate(decodeOfficeState(stateRange.values as CellValue[][]), listing, notices).filter(
+    (rec) => {
+      const p = place(rec.address);
+      return p !== null && listing.sheets.has(p.sheet.toLowerCase());
+    }
+  );
   const now = readNow(context, records, can);
   const located = records.some((r) => r.how.via === 'comment' && !r.how.id) ? locateComments(listing) : [];
   if (now.size > 0 || located.length > 0) await context.sync();

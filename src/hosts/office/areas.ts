@@ -27,7 +27,12 @@ export function areaLists(addresses: string[], max = AREAS_CHARS): string[] {
 }
 
 /** Applies `set` to the cells at `addresses` (sheet-local A1) of `ws`: over RangeAreas where Excel has them, else per range. */
-export function forAreas(ws: Excel.Worksheet, addresses: string[], can: Capabilities, set: (target: Excel.Range | Excel.RangeAreas) => void): void {
+export function forAreas(
+  ws: Excel.Worksheet,
+  addresses: string[],
+  can: Capabilities,
+  set: (target: Excel.Range | Excel.RangeAreas) => void
+): void {
   if (can.rangeAreas) for (const list of areaLists(addresses)) set(ws.getRanges(list));
   else for (const a of addresses) set(ws.getRange(a));
 }

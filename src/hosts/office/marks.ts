@@ -58,8 +58,10 @@ function parseVia(raw: CellValue | undefined): Via {
     const v = JSON.parse(raw) as Partial<{ via: string; text: unknown; digest: unknown; id: unknown }>;
     if (v.via === 'none') return { via: 'none' };
     // States written before digests carry the text.
-    const digest = typeof v.digest === 'string' ? v.digest : typeof v.text === 'string' ? textDigest(v.text) : null;
-    if (v.via === 'comment' && digest) return { via: 'comment', digest, ...(typeof v.id === 'string' && v.id ? { id: v.id } : {}) };
+    const digest =
+      typeof v.digest === 'string' ? v.digest : typeof v.text === 'string' ? textDigest(v.text) : null;
+    if (v.via === 'comment' && digest)
+      return { via: 'comment', digest, ...(typeof v.id === 'string' && v.id ? { id: v.id } : {}) };
   } catch {
     // An unreadable cell is treated like the file host's records: a note.
   }
@@ -87,10 +89,12 @@ const MARK_NOTICES = {
     `${at}的标记说明是以“注释”添加的，当前 Excel 不支持注释（需要 ExcelApi 1.18），暂时无法更新或清除；已保留记录，请在支持注释的 Excel（如 Microsoft 365）中再点“清除标记”`,
   'mark-comment-unsupported': (at: string) =>
     `${at}的标记说明是以“批注”添加的，当前 Excel 不支持批注（需要 ExcelApi 1.10），暂时无法更新或清除；已保留记录，请在支持批注的 Excel 中再点“清除标记”`,
-  'mark-comment-edited': (at: string) => `${at}上绩效自评助手添加的批注已被修改，为免删除您写的内容，已保留该批注，请自行处理`,
+  'mark-comment-edited': (at: string) =>
+    `${at}上绩效自评助手添加的批注已被修改，为免删除您写的内容，已保留该批注，请自行处理`,
   'mark-comment-refused': (at: string) =>
     `${at}上 Excel 拒绝添加批注（单元格可能已有注释，一个单元格不能同时有注释和批注），这些单元格只加了底色，问题说明请看“问题清单”`,
-  'mark-cell-deleted': (at: string) => `${at}原有的标记所在单元格已被删除（删除了所在的行或列），无需清除，已从标记记录中移除`,
+  'mark-cell-deleted': (at: string) =>
+    `${at}原有的标记所在单元格已被删除（删除了所在的行或列），无需清除，已从标记记录中移除`,
   'mark-cell-has-comment': (at: string) =>
     `${at}已有批注；Excel 的一个单元格不能同时有注释和批注，这些单元格只加了底色，问题说明请看“问题清单”`,
 } as const;
@@ -104,11 +108,19 @@ export class Notices {
     this.cells.set(code, [...(this.cells.get(code) ?? []), address]);
   }
   list(): Diagnostic[] {
-    return [...this.cells].map(([code, cells]) => ({ code, severity: '提示', message: MARK_NOTICES[code](cellsText(cells[0], cells.length)), address: cells[0] }));
+    return [...this.cells].map(([code, cells]) => ({
+      code,
+      severity: '提示',
+      message: MARK_NOTICES[code](cellsText(cells[0], cells.length)),
+      address: cells[0],
+    }));
   }
 }
 
-export const UNSUPPORTED: Record<'note' | 'comment', NoticeCode> = { note: 'mark-note-unsupported', comment: 'mark-comment-unsupported' };
+export const UNSUPPORTED: Record<'note' | 'comment', NoticeCode> = {
+  note: 'mark-note-unsupported',
+  comment: 'mark-comment-unsupported',
+};
 
 // ------------------------------------------------------------------ small helpers
 
@@ -148,7 +160,8 @@ function readFill(range: Excel.Range, can: Capabilities): Excel.RangeFill {
  * no fill. Before ExcelApi 1.9 only the colour is known, so white is taken for "no fill", which looks the same.
  */
 export function fillState(fill: Excel.RangeFill, can: Capabilities): FillState {
-  if (!can.fillPattern) return fill.color.toUpperCase() === '#FFFFFF' ? { kind: 'none' } : { kind: 'solid', color: fill.color };
+  if (!can.fillPattern)
+    return fill.color.toUpperCase() === '#FFFFFF' ? { kind: 'none' } : { kind: 'solid', color: fill.color };
   const pattern = fill.pattern as string | null;
   if (fill.tintAndShade === null || pattern === 'None') return { kind: 'none' };
   if (!pattern || pattern === 'Solid') return { kind: 'solid', color: fill.color };
@@ -184,7 +197,12 @@ export function officeMarks(marks: CellMark[]): MergedMark[] {
 // ------------------------------------------------------------------ borders
 
 /** Office's edge names for the mark state's four edges. */
-const OFFICE_EDGE: Record<Edge, 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight'> = { top: 'EdgeTop', bottom: 'EdgeBottom', left: 'EdgeLeft', right: 'EdgeRight' };
+const OFFICE_EDGE: Record<Edge, 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight'> = {
+  top: 'EdgeTop',
+  bottom: 'EdgeBottom',
+  left: 'EdgeLeft',
+  right: 'EdgeRight',
+};
 
 /** Office's line style and weight for each of the file format's edge styles (the mark state's words). */
 const LINE: Array<[string, Excel.RangeBorder['style'], Excel.RangeBorder['weight']]> = [
@@ -206,13 +224,17 @@ const LINE: Array<[string, Excel.RangeBorder['style'], Excel.RangeBorder['weight
 /** One edge as the mark state words it; a style and weight outside the table keep Office's own words (`Dash|Thick`). */
 function edgeState(b: Excel.RangeBorder): EdgeState {
   if (b.style === 'None') return { style: 'none', color: null };
-  const known = LINE.find(([, style, weight]) => style === b.style && weight === b.weight) ?? LINE.find(([, style]) => style === b.style && style !== 'Continuous');
+  const known =
+    LINE.find(([, style, weight]) => style === b.style && weight === b.weight) ??
+    LINE.find(([, style]) => style === b.style && style !== 'Continuous');
   return { style: known ? known[0] : `${b.style}|${b.weight}`, color: b.color };
 }
 
 /** Queues a read of a cell's four outer edges (style, colour, weight). */
 export function readBorder(range: Excel.Range): Record<Edge, Excel.RangeBorder> {
-  return Object.fromEntries(EDGES.map((e) => [e, range.format.borders.getItem(OFFICE_EDGE[e]).load('style,color,weight')])) as Record<Edge, Excel.RangeBorder>;
+  return Object.fromEntries(
+    EDGES.map((e) => [e, range.format.borders.getItem(OFFICE_EDGE[e]).load('style,color,weight')])
+  ) as Record<Edge, Excel.RangeBorder>;
 }
 
 export function borderState(read: Record<Edge, Excel.RangeBorder>): BorderState {
@@ -229,7 +251,9 @@ export function drawBorder(target: Excel.Range | Excel.RangeAreas, state: Border
       continue;
     }
     const known = LINE.find(([name]) => name === style);
-    const [lineStyle, weight] = known ? [known[1], known[2]] : (style.split('|') as [Excel.RangeBorder['style'], Excel.RangeBorder['weight']]);
+    const [lineStyle, weight] = known
+      ? [known[1], known[2]]
+      : (style.split('|') as [Excel.RangeBorder['style'], Excel.RangeBorder['weight']]);
     edge.style = lineStyle;
     edge.weight = weight;
     if (color) edge.color = color;
@@ -268,7 +292,8 @@ export async function list(context: Excel.RequestContext, can: Capabilities): Pr
   const anchors = new Map<string, string | null>();
   if (can.anchors)
     for (const n of names.items)
-      if (n.name.toLowerCase().startsWith(ANCHOR_PREFIX)) anchors.set(n.name.toLowerCase(), normaliseAddress(String(n.formula ?? '')));
+      if (n.name.toLowerCase().startsWith(ANCHOR_PREFIX))
+        anchors.set(n.name.toLowerCase(), normaliseAddress(String(n.formula ?? '')));
   return {
     sheets: new Map(sheets.items.map((ws) => [ws.name.toLowerCase(), ws])),
     bookNames: new Set(names.items.map((n) => n.name.toLowerCase())),
@@ -276,20 +301,28 @@ export async function list(context: Excel.RequestContext, can: Capabilities): Pr
     anchors,
     visibility: new Map(sheets.items.map((ws) => [ws.name.toLowerCase(), String(ws.visibility)])),
     owners: null,
-    state: { name: STATE_SHEET, exists: sheets.items.some((ws) => ws.name.toLowerCase() === STATE_SHEET.toLowerCase()), marked: false },
+    state: {
+      name: STATE_SHEET,
+      exists: sheets.items.some((ws) => ws.name.toLowerCase() === STATE_SHEET.toLowerCase()),
+      marked: false,
+    },
   };
 }
 
 /** Queues a read of every sheet's ownership marker (with sync 2); without ExcelApi 1.4 there are none. */
 export function readOwners(listing: Listing, can: Capabilities): void {
   if (!can.owner) return;
-  listing.owners = new Map([...listing.sheets].map(([key, ws]) => [key, ws.names.getItemOrNullObject(OWNER_NAME).load('value')]));
+  listing.owners = new Map(
+    [...listing.sheets].map(([key, ws]) => [key, ws.names.getItemOrNullObject(OWNER_NAME).load('value')])
+  );
 }
 
 /** The role a sheet's marker gives it (lower case), or null for a sheet without one. */
 export function roleOf(listing: Listing, key: string): string | null {
   const marker = listing.owners?.get(key);
-  return marker && !marker.isNullObject && typeof marker.value === 'string' ? marker.value.toLowerCase() : null;
+  return marker && !marker.isNullObject && typeof marker.value === 'string'
+    ? marker.value.toLowerCase()
+    : null;
 }
 
 /** The sheets the mark state may be in: ours is the one marked as the state, else (from before markers) the very hidden `_jixiao_state`. */
@@ -299,7 +332,11 @@ const STATE_CANDIDATES = [STATE_SHEET, `${STATE_SHEET}(2)`, `${STATE_SHEET}(3)`]
 export function readStateRanges(context: Excel.RequestContext, listing: Listing): Map<string, Excel.Range> {
   const out = new Map<string, Excel.Range>();
   for (const name of STATE_CANDIDATES)
-    if (listing.sheets.has(name.toLowerCase())) out.set(name.toLowerCase(), context.workbook.worksheets.getItem(name).getUsedRange(true).load('values'));
+    if (listing.sheets.has(name.toLowerCase()))
+      out.set(
+        name.toLowerCase(),
+        context.workbook.worksheets.getItem(name).getUsedRange(true).load('values')
+      );
   return out;
 }
 
@@ -310,13 +347,22 @@ export function readStateRanges(context: Excel.RequestContext, listing: Listing)
 export function chooseState(listing: Listing, ranges: Map<string, Excel.Range>): Excel.Range | null {
   const state = STATE_SHEET.toLowerCase();
   const ours = (key: string) =>
-    listing.owners === null ? key === state : roleOf(listing, key) === state || (roleOf(listing, key) === null && key === state && listing.visibility.get(key) === 'VeryHidden');
+    listing.owners === null
+      ? key === state
+      : roleOf(listing, key) === state ||
+        (roleOf(listing, key) === null && key === state && listing.visibility.get(key) === 'VeryHidden');
   const found = STATE_CANDIDATES.find((n) => listing.sheets.has(n.toLowerCase()) && ours(n.toLowerCase()));
   if (found) {
     listing.state = { name: found, exists: true, marked: roleOf(listing, found.toLowerCase()) !== null };
     return ranges.get(found.toLowerCase()) ?? null;
   }
-  listing.state = { name: STATE_CANDIDATES.find((n) => !listing.sheets.has(n.toLowerCase())) ?? STATE_CANDIDATES[STATE_CANDIDATES.length - 1], exists: false, marked: false };
+  listing.state = {
+    name:
+      STATE_CANDIDATES.find((n) => !listing.sheets.has(n.toLowerCase())) ??
+      STATE_CANDIDATES[STATE_CANDIDATES.length - 1],
+    exists: false,
+    marked: false,
+  };
   return null;
 }
 
@@ -347,10 +393,16 @@ export function relocate(records: OfficeRecord[], listing: Listing, notices: Not
  * Gives each record an anchor (queued names.add, hidden), keeping the anchor of a record whose cell
  * has not moved, and deletes every other anchor of ours. Returns the estimated request bytes.
  */
-export function anchorRecords(context: Excel.RequestContext, records: OfficeRecord[], listing: Listing, can: Capabilities): number {
+export function anchorRecords(
+  context: Excel.RequestContext,
+  records: OfficeRecord[],
+  listing: Listing,
+  can: Capabilities
+): number {
   if (!can.anchors) return 0;
   const used = new Set<string>();
-  let next = 1 + Math.max(0, ...[...listing.anchors.keys()].map((k) => Number(k.slice(ANCHOR_PREFIX.length)) || 0));
+  let next =
+    1 + Math.max(0, ...[...listing.anchors.keys()].map((k) => Number(k.slice(ANCHOR_PREFIX.length)) || 0));
   let bytes = 0;
   for (const rec of records) {
     const key = rec.anchor?.toLowerCase();
@@ -382,7 +434,10 @@ interface LocatedComment {
 
 /** Queues each comment's cell address (read with the next sync). */
 export function locateComments(listing: Listing): LocatedComment[] {
-  return (listing.comments?.items ?? []).map((comment) => ({ comment, range: comment.getLocation().load('address') }));
+  return (listing.comments?.items ?? []).map((comment) => ({
+    comment,
+    range: comment.getLocation().load('address'),
+  }));
 }
 
 /** The workbook's comments by id and, once located, by cell. */
@@ -404,12 +459,15 @@ type CommentVia = Extract<Via, { via: 'comment' }>;
  * What became of the comment a record says Jixiao wrote: still ours (same text), edited by the user
  * (leave it), or gone (deleted by hand). Known by id; records from before ids by cell and text.
  */
-function ourComment(address: string, how: CommentVia, comments: CommentIndex): { fate: 'ours'; comment: Excel.Comment } | { fate: 'edited' | 'gone' } {
+function ourComment(
+  address: string,
+  how: CommentVia,
+  comments: CommentIndex
+): { fate: 'ours'; comment: Excel.Comment } | { fate: 'edited' | 'gone' } {
   const c = how.id ? comments.byId.get(how.id) : comments.byCell.get(address);
   if (!c) return { fate: 'gone' };
   return textDigest(c.content) === how.digest ? { fate: 'ours', comment: c } : { fate: 'edited' };
 }
-
 
 /** A recorded cell as it is now: its fill, its border (when Jixiao drew one), its note (when the mark is in a note). */
 export interface CellNow {
@@ -422,7 +480,11 @@ export interface CellNow {
  * Queues a read of each record's cell as it is now, so only what is still Jixiao's is undone: the user
  * may have changed the fill, redrawn the border, or edited or deleted the note.
  */
-export function readNow(context: Excel.RequestContext, records: OfficeRecord[], can: Capabilities): Map<string, CellNow> {
+export function readNow(
+  context: Excel.RequestContext,
+  records: OfficeRecord[],
+  can: Capabilities
+): Map<string, CellNow> {
   const out = new Map<string, CellNow>();
   for (const rec of records) {
     const p = place(rec.address);
@@ -451,7 +513,12 @@ function dropComment(address: string, how: CommentVia, comments: CommentIndex, n
 }
 
 /** Cells by sheet and equal setting, for one call per group (RangeAreas where Excel has them). */
-function byGroup<V>(context: Excel.RequestContext, items: Array<{ address: string; value: V }>, can: Capabilities, set: (target: Excel.Range | Excel.RangeAreas, value: V) => void): void {
+function byGroup<V>(
+  context: Excel.RequestContext,
+  items: Array<{ address: string; value: V }>,
+  can: Capabilities,
+  set: (target: Excel.Range | Excel.RangeAreas, value: V) => void
+): void {
   const groups = new Map<string, { sheet: string; value: V; cells: string[] }>();
   for (const { address, value } of items) {
     const p = place(address);
@@ -461,7 +528,8 @@ function byGroup<V>(context: Excel.RequestContext, items: Array<{ address: strin
     g.cells.push(p.cell);
     groups.set(id, g);
   }
-  for (const g of groups.values()) forAreas(sheetOf(context, g.sheet), g.cells, can, (target) => set(target, g.value));
+  for (const g of groups.values())
+    forAreas(sheetOf(context, g.sheet), g.cells, can, (target) => set(target, g.value));
 }
 
 /**
@@ -469,7 +537,13 @@ function byGroup<V>(context: Excel.RequestContext, items: Array<{ address: strin
  * the user changed, or a border they redrew, stays. Cells of equal setting take one call per sheet; a
  * fill recorded as something other than plain colour or none is restored cell by cell.
  */
-export function restoreLooks(context: Excel.RequestContext, records: OfficeRecord[], now: Map<string, CellNow>, can: Capabilities, withFill = true): void {
+export function restoreLooks(
+  context: Excel.RequestContext,
+  records: OfficeRecord[],
+  now: Map<string, CellNow>,
+  can: Capabilities,
+  withFill = true
+): void {
   const fills: Array<{ address: string; value: FillState }> = [];
   const borders: Array<{ address: string; value: BorderState }> = [];
   for (const rec of records) {
@@ -482,7 +556,9 @@ export function restoreLooks(context: Excel.RequestContext, records: OfficeRecor
     const border = cell.border ? restoredBorder(borderState(cell.border), rec) : undefined;
     if (border) borders.push({ address: rec.address, value: border });
   }
-  byGroup(context, fills, can, (target, fill) => (fill.kind === 'solid' ? (target.format.fill.color = fill.color) : target.format.fill.clear()));
+  byGroup(context, fills, can, (target, fill) =>
+    fill.kind === 'solid' ? (target.format.fill.color = fill.color) : target.format.fill.clear()
+  );
   byGroup(context, borders, can, drawBorder);
 }
 
@@ -497,7 +573,7 @@ export function restoreCell(
   can: Capabilities,
   now: Map<string, CellNow>,
   comments: CommentIndex,
-  notices: Notices,
+  notices: Notices
 ): boolean {
   const p = place(rec.address);
   if (!p) return true;
@@ -524,7 +600,12 @@ export function restoreCell(
   return true;
 }
 
-export function writeState(context: Excel.RequestContext, listing: Listing, records: OfficeRecord[], can: Capabilities): void {
+export function writeState(
+  context: Excel.RequestContext,
+  listing: Listing,
+  records: OfficeRecord[],
+  can: Capabilities
+): void {
   const { name, exists } = listing.state;
   if (!exists && records.length === 0) return;
   const ws = exists ? context.workbook.worksheets.getItem(name) : context.workbook.worksheets.add(name);
@@ -569,11 +650,16 @@ export interface MarkPlan {
 
 /** Paints the mark fill, and the error border, one call per sheet and severity over its cells (RangeAreas where Excel has them). */
 export function paintMarks(context: Excel.RequestContext, marks: MergedMark[], can: Capabilities): void {
-  byGroup(context, marks.map((m) => ({ address: m.address, value: m.severity })), can, (target, severity) => {
-    target.format.fill.color = MARK_FILL[severity];
-    const border = markBorder(severity);
-    if (border) drawBorder(target, border);
-  });
+  byGroup(
+    context,
+    marks.map((m) => ({ address: m.address, value: m.severity })),
+    can,
+    (target, severity) => {
+      target.format.fill.color = MARK_FILL[severity];
+      const border = markBorder(severity);
+      if (border) drawBorder(target, border);
+    }
+  );
 }
 
 /**
@@ -581,11 +667,20 @@ export function paintMarks(context: Excel.RequestContext, marks: MergedMark[], c
  * counts as the recorded original; what the user changed since (fill, border, their part of the note)
  * is the user's now, and is what 清除标记 will leave.
  */
-function ownNow(m: MergedMark, prev: OfficeRecord | undefined, reads: MarkReads, can: Capabilities): { fill: FillState; border?: BorderState; note: string | null } {
+function ownNow(
+  m: MergedMark,
+  prev: OfficeRecord | undefined,
+  reads: MarkReads,
+  can: Capabilities
+): { fill: FillState; border?: BorderState; note: string | null } {
   const fillNow = fillState(reads.fill, can);
   const fill = prev ? (restoredFill(fillNow, prev) ?? fillNow) : fillNow;
   const borderNow = reads.border ? borderState(reads.border) : null;
-  const border = borderNow ? (prev?.border && isMarkBorder(borderNow, prev.severity) ? prev.border : borderNow) : undefined;
+  const border = borderNow
+    ? prev?.border && isMarkBorder(borderNow, prev.severity)
+      ? prev.border
+      : borderNow
+    : undefined;
   let note: string | null = null;
   const current = reads.note;
   if (current && prev?.how.via === 'note') {
@@ -610,12 +705,23 @@ export function markCell(
   added: Excel.Comment | 'pending' | undefined,
   can: Capabilities,
   comments: CommentIndex,
-  notices: Notices,
+  notices: Notices
 ): MarkPlan {
   const ws = () => sheetOf(context, m.place.sheet);
   const own = ownNow(m, prev, reads, can);
-  const base = { address: m.address, fill: own.fill, severity: m.severity, ...(own.border ? { border: own.border } : {}), ...(prev?.anchor ? { anchor: prev.anchor } : {}) };
-  const plan = (note: string | null, how: Via, more: () => void = () => undefined, writtenDigest?: string): MarkPlan => ({
+  const base = {
+    address: m.address,
+    fill: own.fill,
+    severity: m.severity,
+    ...(own.border ? { border: own.border } : {}),
+    ...(prev?.anchor ? { anchor: prev.anchor } : {}),
+  };
+  const plan = (
+    note: string | null,
+    how: Via,
+    more: () => void = () => undefined,
+    writtenDigest?: string
+  ): MarkPlan => ({
     record: { ...base, note, how, ...(writtenDigest ? { writtenDigest } : {}) },
     put: more,
   });
@@ -628,7 +734,8 @@ export function markCell(
   if (can.notes) {
     const current = reads.note!;
     // Excel keeps one slot per cell: a comment that stays (the user's, or ours they edited) leaves no room for a note.
-    const ours = prev?.how.via === 'comment' ? ourComment(m.address, prev.how, comments).fate === 'ours' : false;
+    const ours =
+      prev?.how.via === 'comment' ? ourComment(m.address, prev.how, comments).fate === 'ours' : false;
     if (current.isNullObject && comments.byCell.has(m.address) && !ours) {
       notices.add('mark-cell-has-comment', m.address);
       return plan(null, { via: 'none' });
@@ -645,7 +752,12 @@ export function markCell(
     const text = markedNote(null, m.message);
     if (prev?.how.via === 'comment') {
       const found = ourComment(m.address, prev.how, comments);
-      if (found.fate === 'ours') return plan(null, { via: 'comment', digest: textDigest(text), id: found.comment.id }, () => (found.comment.content = text));
+      if (found.fate === 'ours')
+        return plan(
+          null,
+          { via: 'comment', digest: textDigest(text), id: found.comment.id },
+          () => (found.comment.content = text)
+        );
       if (found.fate === 'edited') notices.add('mark-comment-edited', m.address);
     }
     // Added in the read sync, its id loaded: the user's own comment on the cell is never touched.

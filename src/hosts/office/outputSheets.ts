@@ -20,7 +20,10 @@ import { Listing, roleOf } from './marks';
  * below 1.4) a sheet of our name is taken as ours, as before markers existed. Template input sheets
  * (`keep`) are only added where missing.
  */
-export function sheetTargets(plan: Plan, listing: Listing): { existing: Map<string, Excel.Worksheet>; renames: Map<string, string> } {
+export function sheetTargets(
+  plan: Plan,
+  listing: Listing
+): { existing: Map<string, Excel.Worksheet>; renames: Map<string, string> } {
   const existing = new Map<string, Excel.Worksheet>();
   const renames = new Map<string, string>();
   const taken = new Set(listing.sheets.keys());
@@ -28,7 +31,11 @@ export function sheetTargets(plan: Plan, listing: Listing): { existing: Map<stri
     const key = sp.name.toLowerCase();
     if (sp.onExisting === 'keep') continue;
     const owned =
-      listing.owners === null ? (listing.sheets.has(key) ? key : undefined) : [...listing.sheets.keys()].find((k) => roleOf(listing, k) === key);
+      listing.owners === null
+        ? listing.sheets.has(key)
+          ? key
+          : undefined
+        : [...listing.sheets.keys()].find((k) => roleOf(listing, k) === key);
     if (owned) {
       existing.set(sp.name, listing.sheets.get(owned)!);
       if (owned !== key) renames.set(sp.name, listing.sheets.get(owned)!.name);
@@ -54,9 +61,26 @@ const ALIGN: Record<NonNullable<CellStyle['align']>, Excel.RangeFormat['horizont
 
 /** The format settings of a CellStyle, each applied on its own so equal settings make one block across styles. */
 type Attr = Exclude<keyof CellStyle, 'numFmt'>;
-const ATTRS: Attr[] = ['font', 'bold', 'size', 'color', 'underline', 'fill', 'wrap', 'align', 'border', 'outline'];
+const ATTRS: Attr[] = [
+  'font',
+  'bold',
+  'size',
+  'color',
+  'underline',
+  'fill',
+  'wrap',
+  'align',
+  'border',
+  'outline',
+];
 
-function setAttr(range: Excel.Range | Excel.RangeAreas, attr: Attr, style: CellStyle, rows: number, cols: number): void {
+function setAttr(
+  range: Excel.Range | Excel.RangeAreas,
+  attr: Attr,
+  style: CellStyle,
+  rows: number,
+  cols: number
+): void {
   const f = range.format;
   if (attr === 'font') f.font.name = style.font!;
   else if (attr === 'bold') f.font.bold = true;
@@ -72,7 +96,12 @@ function setAttr(range: Excel.Range | Excel.RangeAreas, attr: Attr, style: CellS
       f.borders.getItem(e).color = style.outline!;
     }
   else {
-    const edges: Array<Parameters<Excel.RangeBorderCollection['getItem']>[0]> = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+    const edges: Array<Parameters<Excel.RangeBorderCollection['getItem']>[0]> = [
+      'EdgeTop',
+      'EdgeBottom',
+      'EdgeLeft',
+      'EdgeRight',
+    ];
     if (rows > 1) edges.push('InsideHorizontal');
     if (cols > 1) edges.push('InsideVertical');
     for (const e of edges) f.borders.getItem(e).style = 'Continuous';
@@ -92,7 +121,11 @@ function numberFormatOf(cell: OutCell | null): string {
   return cell.numFmt ?? (cell.style ? STYLES[cell.style].numFmt : undefined) ?? 'General';
 }
 
-export const VISIBILITY: Record<NonNullable<SheetPlan['visibility']>, Excel.Worksheet['visibility']> = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' };
+export const VISIBILITY: Record<NonNullable<SheetPlan['visibility']>, Excel.Worksheet['visibility']> = {
+  visible: 'Visible',
+  hidden: 'Hidden',
+  veryHidden: 'VeryHidden',
+};
 
 /**
  * Empties an existing output sheet in place, so formulas in the user's sheets that refer to it
@@ -192,11 +225,20 @@ function rowCost(row: Array<OutCell | null>): number {
   let runs = 0;
   row.forEach((c, i) => (c?.style && c.style !== row[i - 1]?.style ? runs++ : 0));
   const links = row.filter((c) => c?.link).length;
-  return jsonBytes(row.map(formulaOf)) + jsonBytes(row.map(numberFormatOf)) + (links * 2 + runs * 2) * CALL_BYTES;
+  return (
+    jsonBytes(row.map(formulaOf)) + jsonBytes(row.map(numberFormatOf)) + (links * 2 + runs * 2) * CALL_BYTES
+  );
 }
 
 /** Rows [top, bottom) of a sheet: one number-format and one formula array, formats by block, links where needed. */
-function writeBand(ws: Excel.Worksheet, grid: Array<Array<OutCell | null>>, top: number, bottom: number, width: number, can: Capabilities): void {
+function writeBand(
+  ws: Excel.Worksheet,
+  grid: Array<Array<OutCell | null>>,
+  top: number,
+  bottom: number,
+  width: number,
+  can: Capabilities
+): void {
   const band = grid.slice(top, bottom);
   const range = ws.getRangeByIndexes(top, 0, band.length, width);
   range.numberFormat = band.map((row) => row.map(numberFormatOf));
@@ -211,11 +253,20 @@ function writeBand(ws: Excel.Worksheet, grid: Array<Array<OutCell | null>>, top:
     const groups = new Map<string, { style: CellStyle; rows: number; cols: number; addresses: string[] }>();
     for (const b of blocks(band, keyOf)) {
       const id = attr === 'border' ? `${b.key}|${b.rows > 1}|${b.cols > 1}` : b.key;
-      const g = groups.get(id) ?? { style: STYLES[band[b.top][b.left]!.style!], rows: b.rows, cols: b.cols, addresses: [] };
-      g.addresses.push(a1(top + b.top, b.left) + (b.rows > 1 || b.cols > 1 ? `:${a1(top + b.top + b.rows - 1, b.left + b.cols - 1)}` : ''));
+      const g = groups.get(id) ?? {
+        style: STYLES[band[b.top][b.left]!.style!],
+        rows: b.rows,
+        cols: b.cols,
+        addresses: [],
+      };
+      g.addresses.push(
+        a1(top + b.top, b.left) +
+          (b.rows > 1 || b.cols > 1 ? `:${a1(top + b.top + b.rows - 1, b.left + b.cols - 1)}` : '')
+      );
       groups.set(id, g);
     }
-    for (const g of groups.values()) forAreas(ws, g.addresses, can, (target) => setAttr(target, attr, g.style, g.rows, g.cols));
+    for (const g of groups.values())
+      forAreas(ws, g.addresses, can, (target) => setAttr(target, attr, g.style, g.rows, g.cols));
   }
   band.forEach((row, r) =>
     row.forEach((cell, col) => {
@@ -224,7 +275,7 @@ function writeBand(ws: Excel.Worksheet, grid: Array<Array<OutCell | null>>, top:
         documentReference: locationOf(cell.link),
         textToDisplay: String(cell.value ?? cell.link),
       };
-    }),
+    })
   );
 }
 
@@ -235,7 +286,12 @@ function grouped(pairs: Array<[number, string]>): Map<number, string[]> {
   return out;
 }
 
-export async function writeSheet(ws: Excel.Worksheet, sp: SheetPlan, can: Capabilities, budget: WriteBudget): Promise<void> {
+export async function writeSheet(
+  ws: Excel.Worksheet,
+  sp: SheetPlan,
+  can: Capabilities,
+  budget: WriteBudget
+): Promise<void> {
   if (can.pageLayout) setUpPage(ws, sp);
   const height = sp.rows.length;
   const width = Math.max(0, ...sp.rows.map((r) => r.length));
@@ -262,18 +318,26 @@ export async function writeSheet(ws: Excel.Worksheet, sp: SheetPlan, can: Capabi
   // Columns of equal width, rows of equal height: one call each.
   for (const [w, cells] of grouped((sp.columnWidths ?? []).map((w, i) => [widthPoints(w), a1(0, i)])))
     forAreas(ws, cells, can, (target) => (target.format.columnWidth = w));
-  for (const [h, cells] of grouped(Object.entries(sp.rowHeights ?? {}).map(([row, h]) => [h, a1(Number(row), 0)])))
+  for (const [h, cells] of grouped(
+    Object.entries(sp.rowHeights ?? {}).map(([row, h]) => [h, a1(Number(row), 0)])
+  ))
     forAreas(ws, cells, can, (target) => (target.format.rowHeight = h));
   if (sp.freezeRows) ws.freezePanes.freezeRows(sp.freezeRows);
   if (sp.chart) {
-    const parts = [sp.chart.categories, ...sp.chart.series.map((s) => s.range)].map((a) => parseRange(`${sp.name}!${a}`)!).filter(Boolean);
+    const parts = [sp.chart.categories, ...sp.chart.series.map((s) => s.range)]
+      .map((a) => parseRange(`${sp.name}!${a}`)!)
+      .filter(Boolean);
     const box = {
       top: Math.min(...parts.map((p) => p.top)),
       left: Math.min(...parts.map((p) => p.left)),
       bottom: Math.max(...parts.map((p) => p.bottom)),
       right: Math.max(...parts.map((p) => p.right)),
     };
-    const chart = ws.charts.add('ColumnClustered', ws.getRange(`${a1(box.top, box.left)}:${a1(box.bottom, box.right)}`), 'Columns');
+    const chart = ws.charts.add(
+      'ColumnClustered',
+      ws.getRange(`${a1(box.top, box.left)}:${a1(box.bottom, box.right)}`),
+      'Columns'
+    );
     chart.title.text = sp.chart.title;
     chart.setPosition(sp.chart.anchor);
   }

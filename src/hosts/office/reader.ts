@@ -24,7 +24,10 @@ function cellValue(v: unknown, type: unknown): CellValue {
   return String(v);
 }
 
-export async function readInputs(context: Excel.RequestContext, names: string[] = INPUTS.map((d) => d.name)): Promise<RawReading> {
+export async function readInputs(
+  context: Excel.RequestContext,
+  names: string[] = INPUTS.map((d) => d.name)
+): Promise<RawReading> {
   const workbook = context.workbook;
   const bookNames = workbook.names.load(NAME_PROPS);
   const sheets = workbook.worksheets.load('items/name');
@@ -35,11 +38,13 @@ export async function readInputs(context: Excel.RequestContext, names: string[] 
 
   const candidates: Candidate[] = [
     ...bookNames.items.map((item) => ({ entry: { name: item.name, formula: item.formula }, item })),
-    ...sheetNames.flatMap(({ sheet, names: coll }) => coll.items.map((item) => ({ entry: { name: item.name, formula: item.formula, scope: sheet }, item }))),
+    ...sheetNames.flatMap(({ sheet, names: coll }) =>
+      coll.items.map((item) => ({ entry: { name: item.name, formula: item.formula, scope: sheet }, item }))
+    ),
   ];
   const { resolved, diagnostics } = resolveNames(
     candidates.map((c) => c.entry),
-    names,
+    names
   );
 
   const candidateOf = new Map(candidates.map((c) => [c.entry, c]));

@@ -67,7 +67,11 @@ export async function bindRecognised(context: Excel.RequestContext, bindings: Bi
   for (const b of bindings) {
     if (existing.has(b.name)) names.getItem(b.name).delete();
     const decl = INPUT_BY_NAME.get(b.name);
-    names.add(b.name, context.workbook.worksheets.getItem(b.sheet).getRange(b.cell), decl ? `绩效自评助手：${decl.label}（识别）` : undefined);
+    names.add(
+      b.name,
+      context.workbook.worksheets.getItem(b.sheet).getRange(b.cell),
+      decl ? `绩效自评助手：${decl.label}（识别）` : undefined
+    );
   }
   await context.sync();
   return bindings.map((b) => b.name);

@@ -228,7 +228,9 @@ export function App({
 
   const onInsertTemplate = () =>
     guarded(async () => {
-      const plan = templatePlan ? templatePlan() : (await import(/* webpackChunkName: "template" */ '../../core/template')).templatePlan();
+      const plan = templatePlan
+        ? templatePlan()
+        : (await import(/* webpackChunkName: "template" */ '../../core/template')).templatePlan();
       await port!.applyPlan(plan);
       say('success', s.templateInserted);
       await loadStatuses();
@@ -299,7 +301,13 @@ export function App({
   };
 
   const ev = outcome?.evaluation;
-  const titles: Record<TabId, string> = { data: s.tabData, run: s.tabRun, findings: s.tabFindings, score: s.tabScore, report: s.tabReport };
+  const titles: Record<TabId, string> = {
+    data: s.tabData,
+    run: s.tabRun,
+    findings: s.tabFindings,
+    score: s.tabScore,
+    report: s.tabReport,
+  };
   const showFindings = (severity: Severity) => {
     setFocus(severity);
     setTab('findings');
@@ -337,7 +345,12 @@ export function App({
               </MessageBarBody>
               <MessageBarActions
                 containerAction={
-                  <Button appearance="transparent" size="small" aria-label={s.dismiss} onClick={() => setMessages((ms) => ms.filter((x) => x.id !== m.id))}>
+                  <Button
+                    appearance="transparent"
+                    size="small"
+                    aria-label={s.dismiss}
+                    onClick={() => setMessages((ms) => ms.filter((x) => x.id !== m.id))}
+                  >
                     ×
                   </Button>
                 }
@@ -401,7 +414,14 @@ export function App({
                 onClearMarks={onClearMarks}
               />
             )}
-            {tab === 'report' && <ReportTab draft={ev?.report ?? null} exporting={exporting} onExport={onExport} onExportReview={onExportReview} />}
+            {tab === 'report' && (
+              <ReportTab
+                draft={ev?.report ?? null}
+                exporting={exporting}
+                onExport={onExport}
+                onExportReview={onExportReview}
+              />
+            )}
           </div>
         </main>
       </StringsContext.Provider>

@@ -24,7 +24,11 @@ import { RecognisePanel } from './RecognisePanel';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
-  filters: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalS },
+  filters: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalS,
+  },
   // Fluent's Dropdown and Input default to a 250 px minimum, wider than half a 320 px pane.
   narrow: { minWidth: 0, width: '100%' },
   value: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', flexShrink: 0 },
@@ -55,19 +59,27 @@ export function DataTab({ statuses, live, busy, onBind, onInsertTemplate, onRefr
   const pane = usePaneStyles();
   const [filter, setFilter] = React.useState<Filter>('all');
   const [query, setQuery] = React.useState('');
-  const statusLabel: Record<BindingStatus, string> = { 名称不存在: s.statusNoName, 未填写: s.statusBlank, 已填写: s.statusFilled, 无效: s.statusInvalid };
+  const statusLabel: Record<BindingStatus, string> = {
+    名称不存在: s.statusNoName,
+    未填写: s.statusBlank,
+    已填写: s.statusFilled,
+    无效: s.statusInvalid,
+  };
   const filterLabel = (f: Filter) => (f === 'all' ? s.filterAll : statusLabel[f]);
 
   const all = statuses ?? [];
   const count = (st: BindingStatus) => all.filter((x) => x.status === st).length;
   const shown = all.filter(
-    (x) => (filter === 'all' || x.status === filter) && (!query || x.label.includes(query) || x.name.includes(query)),
+    (x) =>
+      (filter === 'all' || x.status === filter) &&
+      (!query || x.label.includes(query) || x.name.includes(query))
   );
   const sheets = [...new Set(shown.map((x) => x.sheet))];
   // Sheets with something to fix start open; after that the user's choice holds (binding must not fold a sheet away).
   const [opened, setOpened] = React.useState<string[] | null>(null);
   // Only what needs the user (no such name, invalid, a required blank) opens a sheet; an optional blank does not.
-  const needs = (x: InputStatus) => x.status === '名称不存在' || x.status === '无效' || (x.status === '未填写' && x.required);
+  const needs = (x: InputStatus) =>
+    x.status === '名称不存在' || x.status === '无效' || (x.status === '未填写' && x.required);
   const initial = sheets.filter((sh) => shown.some((x) => x.sheet === sh && needs(x)));
   const noName = count('名称不存在');
   const ready = all.length > 0;
@@ -82,7 +94,12 @@ export function DataTab({ statuses, live, busy, onBind, onInsertTemplate, onRefr
       {live && noName > 0 && <Body1 className={pane.help}>{s.insertTemplateWhy(noName)}</Body1>}
       <div className={pane.row}>
         {live && (
-          <Button appearance={noName > 0 ? 'primary' : 'secondary'} {...(noName > 0 && { 'data-next': true })} disabled={busy} onClick={onInsertTemplate}>
+          <Button
+            appearance={noName > 0 ? 'primary' : 'secondary'}
+            {...(noName > 0 && { 'data-next': true })}
+            disabled={busy}
+            onClick={onInsertTemplate}
+          >
             {s.insertTemplate}
           </Button>
         )}
@@ -112,10 +129,20 @@ export function DataTab({ statuses, live, busy, onBind, onInsertTemplate, onRefr
           </Dropdown>
         </Field>
         <Field label={s.searchLabel}>
-          <Input className={css.narrow} value={query} placeholder={s.searchPlaceholder} onChange={(_, d) => setQuery(d.value)} />
+          <Input
+            className={css.narrow}
+            value={query}
+            placeholder={s.searchPlaceholder}
+            onChange={(_, d) => setQuery(d.value)}
+          />
         </Field>
       </div>
-      <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpened(d.openItems as string[])}>
+      <Accordion
+        multiple
+        collapsible
+        openItems={open}
+        onToggle={(_, d) => setOpened(d.openItems as string[])}
+      >
         {sheets.map((sheet) => {
           const items = shown.filter((x) => x.sheet === sheet);
           const bad = items.filter(needs).length;
@@ -147,7 +174,12 @@ export function DataTab({ statuses, live, busy, onBind, onInsertTemplate, onRefr
                           </Text>
                         )}
                         {live && (
-                          <Button size="small" disabled={busy} onClick={() => onBind(x.name)} aria-label={`${s.bind} ${x.label}`}>
+                          <Button
+                            size="small"
+                            disabled={busy}
+                            onClick={() => onBind(x.name)}
+                            aria-label={`${s.bind} ${x.label}`}
+                          >
                             {s.bind}
                           </Button>
                         )}
@@ -156,7 +188,9 @@ export function DataTab({ statuses, live, busy, onBind, onInsertTemplate, onRefr
                         {x.name}
                         {x.address ? ` → ${x.address}` : ''}
                       </Caption1>
-                      {x.message && x.status !== '已填写' && <Body1 className={x.status === '无效' ? pane.danger : pane.help}>{x.message}</Body1>}
+                      {x.message && x.status !== '已填写' && (
+                        <Body1 className={x.status === '无效' ? pane.danger : pane.help}>{x.message}</Body1>
+                      )}
                     </li>
                   ))}
                 </ul>

@@ -38,11 +38,23 @@ const useStyles = makeStyles({
     borderCollapse: 'collapse',
     width: '100%',
     fontVariantNumeric: 'tabular-nums',
-    '& th': { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, textAlign: 'right', padding: '0 4px' },
+    '& th': {
+      fontWeight: tokens.fontWeightRegular,
+      color: tokens.colorNeutralForeground2,
+      textAlign: 'right',
+      padding: '0 4px',
+    },
     '& td': { textAlign: 'right', padding: '0 4px', whiteSpace: 'nowrap' },
   },
   cells: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+  },
   named: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -71,7 +83,8 @@ export function FigureTable({ f }: { f: Finding }) {
   const s = useStrings();
   const css = useStyles();
   if (!f.expected || !f.computed) return null;
-  const head = f.kind === 'exceeds' ? [s.upperBound, s.actual, s.excess] : [s.expected, s.actual, s.difference];
+  const head =
+    f.kind === 'exceeds' ? [s.upperBound, s.actual, s.excess] : [s.expected, s.actual, s.difference];
   return (
     <table className={css.figures} data-testid="figures">
       <thead>
@@ -94,7 +107,17 @@ export function FigureTable({ f }: { f: Finding }) {
   );
 }
 
-function CellLinks({ cells, live, onSelect, onPreview }: { cells: Operand[]; live: boolean; onSelect(address: string): void; onPreview?(address: string): Promise<CellPreview | null> }) {
+function CellLinks({
+  cells,
+  live,
+  onSelect,
+  onPreview,
+}: {
+  cells: Operand[];
+  live: boolean;
+  onSelect(address: string): void;
+  onPreview?(address: string): Promise<CellPreview | null>;
+}) {
   const s = useStrings();
   const css = useStyles();
   const [named, setNamed] = React.useState<Operand | null>(null);
@@ -133,7 +156,14 @@ function CellLinks({ cells, live, onSelect, onPreview }: { cells: Operand[]; liv
   );
 }
 
-function FindingCard({ f, live, busy, onSelect, onPreview, onExplain }: { f: Finding } & Omit<FindingsTabProps, 'findings' | 'diagnostics' | 'onClearMarks'>) {
+function FindingCard({
+  f,
+  live,
+  busy,
+  onSelect,
+  onPreview,
+  onExplain,
+}: { f: Finding } & Omit<FindingsTabProps, 'findings' | 'diagnostics' | 'onClearMarks'>) {
   const s = useStrings();
   const css = useStyles();
   const pane = usePaneStyles();
@@ -141,18 +171,28 @@ function FindingCard({ f, live, busy, onSelect, onPreview, onExplain }: { f: Fin
   const [open, setOpen] = React.useState(false);
   const [text, setText] = React.useState(f.explanation ?? '');
   const first = firstCell(f);
-  const cells = [first, ...f.operands.filter((o) => o.address && o.address !== first?.address)].filter((o): o is Operand => !!o?.address);
+  const cells = [first, ...f.operands.filter((o) => o.address && o.address !== first?.address)].filter(
+    (o): o is Operand => !!o?.address
+  );
   const words = problemWords(f);
   const parts = cardParts(f);
   const folded = foldedUnder(f);
   return (
-    <Card className={mergeClasses(css.card, f.severity === '错误' ? css.error : css.warning)} data-finding={f.id}>
+    <Card
+      className={mergeClasses(css.card, f.severity === '错误' ? css.error : css.warning)}
+      data-finding={f.id}
+    >
       <Text as="h4" weight="semibold" block style={{ margin: 0 }}>
         {parts.title}
       </Text>
       {words !== f.title && <Body1 className={pane.wrap}>{words.slice(f.title.length + 1)}</Body1>}
       <FigureTable f={f} />
-      <CellLinks cells={open ? cells : cells.slice(0, 3)} live={live} onSelect={onSelect} onPreview={onPreview} />
+      <CellLinks
+        cells={open ? cells : cells.slice(0, 3)}
+        live={live}
+        onSelect={onSelect}
+        onPreview={onPreview}
+      />
       <Body1 className={pane.wrap}>
         <Text weight="semibold">{s.suggestion}：</Text>
         {parts.nextStep}
@@ -182,7 +222,12 @@ function FindingCard({ f, live, busy, onSelect, onPreview, onExplain }: { f: Fin
       {editing ? (
         <div className={pane.stack}>
           <Field label={s.explanation}>
-            <Textarea value={text} placeholder={s.explanationPlaceholder} onChange={(_, d) => setText(d.value)} resize="vertical" />
+            <Textarea
+              value={text}
+              placeholder={s.explanationPlaceholder}
+              onChange={(_, d) => setText(d.value)}
+              resize="vertical"
+            />
           </Field>
           <div className={pane.row}>
             <Button
@@ -245,7 +290,13 @@ export function FindingsTab(props: FindingsTabProps) {
         const count = sev === '错误' ? counts.errors : counts.warnings;
         if (items.length === 0) return null;
         return (
-          <section key={sev} aria-label={label} className={pane.stack} tabIndex={-1} ref={(el) => void (sections.current[sev] = el)}>
+          <section
+            key={sev}
+            aria-label={label}
+            className={pane.stack}
+            tabIndex={-1}
+            ref={(el) => void (sections.current[sev] = el)}
+          >
             <div className={pane.row}>
               <Subtitle2 as="h3">{label}</Subtitle2>
               <Badge color={color}>{count}</Badge>

@@ -4,7 +4,19 @@
  * confirmation creates our names on their cells. Nothing is copied: the user keeps their tables.
  */
 import * as React from 'react';
-import { Badge, Button, Caption1, Checkbox, Dropdown, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Caption1,
+  Checkbox,
+  Dropdown,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { inputLabel } from '../../catalogue/inputs';
 import type { Candidate, ImportResult, ImportSheet, Recognition } from '../../import/recognise';
 import type { Binding } from '../../hosts/office/recognition';
@@ -52,9 +64,21 @@ const useStyles = makeStyles({
 
 const cellText = (c: Candidate) => `${c.sheet}!${c.cell}`;
 const valueText = (c: Candidate) =>
-  c.raw === null || c.raw === '' ? T.blank : c.converted !== undefined ? `${String(c.raw)} ${c.unit} → ${c.converted} 万元` : String(c.raw);
-const BADGE: Record<Recognition['status'], 'success' | 'warning' | 'danger'> = { found: 'success', ambiguous: 'warning', 'not-found': 'danger' };
-const STATUS: Record<Recognition['status'], string> = { found: T.found, ambiguous: T.ambiguous, 'not-found': T.missing };
+  c.raw === null || c.raw === ''
+    ? T.blank
+    : c.converted !== undefined
+      ? `${String(c.raw)} ${c.unit} → ${c.converted} 万元`
+      : String(c.raw);
+const BADGE: Record<Recognition['status'], 'success' | 'warning' | 'danger'> = {
+  found: 'success',
+  ambiguous: 'warning',
+  'not-found': 'danger',
+};
+const STATUS: Record<Recognition['status'], string> = {
+  found: T.found,
+  ambiguous: T.ambiguous,
+  'not-found': T.missing,
+};
 
 export interface RecognisePanelProps {
   busy?: boolean;
@@ -70,19 +94,27 @@ export function RecognisePanel({ busy, onBound, host = officeHost }: RecognisePa
   const [result, setResult] = React.useState<ImportResult | null>(null);
   const [accepted, setAccepted] = React.useState<Record<string, boolean>>({});
   const [chosen, setChosen] = React.useState<Record<string, Candidate>>({});
-  const [message, setMessage] = React.useState<{ intent: 'success' | 'error' | 'warning'; text: string } | null>(null);
+  const [message, setMessage] = React.useState<{
+    intent: 'success' | 'error' | 'warning';
+    text: string;
+  } | null>(null);
   const [mod, setMod] = React.useState<typeof import('../../import/report') | null>(null);
 
   const run = async () => {
     setWorking(true);
     setMessage(null);
     try {
-      const [{ recognise }, report] = await Promise.all([import('../../import/recognise'), import('../../import/report')]);
+      const [{ recognise }, report] = await Promise.all([
+        import('../../import/recognise'),
+        import('../../import/report'),
+      ]);
       const r = recognise(await host.readSheets());
       setMod(report);
       setResult(r);
       setChosen({});
-      setAccepted(Object.fromEntries(r.inputs.filter((x) => x.status === 'found').map((x) => [x.name, true])));
+      setAccepted(
+        Object.fromEntries(r.inputs.filter((x) => x.status === 'found').map((x) => [x.name, true]))
+      );
       if (r.tables.length === 0) setMessage({ intent: 'warning', text: T.none });
     } catch (e) {
       setMessage({ intent: 'error', text: `${T.failed}${(e as Error).message}` });
@@ -91,14 +123,25 @@ export function RecognisePanel({ busy, onBound, host = officeHost }: RecognisePa
     }
   };
 
-  const plan = result && mod ? mod.officeBindings({ ...result, inputs: result.inputs.filter((x) => accepted[x.name] || chosen[x.name]) }, chosen) : null;
+  const plan =
+    result && mod
+      ? mod.officeBindings(
+          { ...result, inputs: result.inputs.filter((x) => accepted[x.name] || chosen[x.name]) },
+          chosen
+        )
+      : null;
 
   const confirm = async () => {
     if (!plan) return;
     setWorking(true);
     try {
       const bound = await host.bind(plan.bindings);
-      setMessage({ intent: 'success', text: [T.bound(bound.length), ...plan.skipped.map((s) => `${inputLabel(s.name)}：${s.reason}`)].join('\n') });
+      setMessage({
+        intent: 'success',
+        text: [T.bound(bound.length), ...plan.skipped.map((s) => `${inputLabel(s.name)}：${s.reason}`)].join(
+          '\n'
+        ),
+      });
       onBound?.();
     } catch (e) {
       setMessage({ intent: 'error', text: `${T.failed}${(e as Error).message}` });
@@ -126,7 +169,8 @@ export function RecognisePanel({ busy, onBound, host = officeHost }: RecognisePa
       {result && result.tables.length > 0 && (
         <>
           <Text weight="semibold" block>
-            {T.tables(result.tables.length)}：{result.tables.map((t) => `${t.table}（${t.parts.map((p) => p.sheet).join('、')}）`).join('；')}
+            {T.tables(result.tables.length)}：
+            {result.tables.map((t) => `${t.table}（${t.parts.map((p) => p.sheet).join('、')}）`).join('；')}
           </Text>
           <Text block aria-live="polite">
             {T.counts(n('found'), n('ambiguous'), n('not-found'))}
@@ -173,17 +217,31 @@ export function RecognisePanel({ busy, onBound, host = officeHost }: RecognisePa
                       ))}
                     </Dropdown>
                   )}
-                  {r.status === 'not-found' && <Caption1 className={css.muted}>{r.searched.join('、')}中没有这一行或这一栏</Caption1>}
+                  {r.status === 'not-found' && (
+                    <Caption1 className={css.muted}>{r.searched.join('、')}中没有这一行或这一栏</Caption1>
+                  )}
                 </li>
               );
             })}
           </ul>
           {mod && (
-            <Caption1 className={css.muted} block data-input="项目支出明细表" style={{ whiteSpace: 'pre-wrap' }}>
-              {[...mod.projectLines(result.projects), ...(plan?.skipped ?? []).filter((x) => x.name === '项目支出明细表').map((x) => x.reason)].join('\n')}
+            <Caption1
+              className={css.muted}
+              block
+              data-input="项目支出明细表"
+              style={{ whiteSpace: 'pre-wrap' }}
+            >
+              {[
+                ...mod.projectLines(result.projects),
+                ...(plan?.skipped ?? []).filter((x) => x.name === '项目支出明细表').map((x) => x.reason),
+              ].join('\n')}
             </Caption1>
           )}
-          <Button appearance="primary" disabled={busy || working || !plan || plan.bindings.length === 0} onClick={confirm}>
+          <Button
+            appearance="primary"
+            disabled={busy || working || !plan || plan.bindings.length === 0}
+            onClick={confirm}
+          >
             {T.confirm(plan?.bindings.length ?? 0)}
           </Button>
         </>

@@ -1,6 +1,16 @@
 /** 报告: preview of the drafted report and 导出 Word (docx is loaded only when asked for). */
 import * as React from 'react';
-import { Body1, Button, Caption1, makeStyles, Spinner, Subtitle2, Text, Title3, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  makeStyles,
+  Spinner,
+  Subtitle2,
+  Text,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
 import type { ReportDraft, ReportSection } from '../../core/narrative';
 import { useStrings } from '../strings';
 import { usePaneStyles } from './styles';
@@ -14,13 +24,21 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalS,
   },
-  paragraph: { textIndent: '2em', lineHeight: tokens.lineHeightBase400, overflowWrap: 'anywhere', margin: `${tokens.spacingVerticalXS} 0` },
+  paragraph: {
+    textIndent: '2em',
+    lineHeight: tokens.lineHeightBase400,
+    overflowWrap: 'anywhere',
+    margin: `${tokens.spacingVerticalXS} 0`,
+  },
   heading: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS}` },
   scroll: { overflowX: 'auto', maxWidth: '100%' },
   table: {
     borderCollapse: 'collapse',
     fontSize: tokens.fontSizeBase200,
-    '& th, & td': { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, padding: '2px 4px' },
+    '& th, & td': {
+      border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+      padding: '2px 4px',
+    },
     '& th': { backgroundColor: tokens.colorNeutralBackground3 },
   },
   title: { textAlign: 'center', margin: 0 },
@@ -78,7 +96,7 @@ function Section({ section }: { section: ReportSection }) {
               </table>
             </div>
           </div>
-        ),
+        )
       )}
     </section>
   );

@@ -5,7 +5,20 @@
  * page) or 查看得分. The error and 提示 badges jump to their group in 问题.
  */
 import * as React from 'react';
-import { Badge, Body1, Button, Caption1, Card, CardHeader, Field, Link, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  Field,
+  Link,
+  makeStyles,
+  ProgressBar,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import type { NeededInput } from '../../core/completeness';
 import type { EvaluationSummary } from '../../core/engine';
 import type { Severity } from '../../core/types';
@@ -14,9 +27,18 @@ import { useStrings } from '../strings';
 import { usePaneStyles } from './styles';
 
 const useStyles = makeStyles({
-  figures: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', rowGap: tokens.spacingVerticalS, columnGap: tokens.spacingHorizontalM },
+  figures: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
+    rowGap: tokens.spacingVerticalS,
+    columnGap: tokens.spacingHorizontalM,
+  },
   figure: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start' },
-  big: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  big: {
+    fontSize: tokens.fontSizeHero700,
+    lineHeight: tokens.lineHeightHero700,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   badgeButton: { minWidth: 0, padding: 0, height: 'auto' },
 });
 
@@ -51,11 +73,29 @@ function Figure({ label, children }: { label: string; children: React.ReactNode 
   );
 }
 
-export function RunTab({ hasWorkbook, busy, step, summary, needed, onSelect, onRun, onShowFindings, onShowScores, onDownload, onExport, exporting }: RunTabProps) {
+export function RunTab({
+  hasWorkbook,
+  busy,
+  step,
+  summary,
+  needed,
+  onSelect,
+  onRun,
+  onShowFindings,
+  onShowScores,
+  onDownload,
+  onExport,
+  exporting,
+}: RunTabProps) {
   const s = useStrings();
   const css = useStyles();
   const pane = usePaneStyles();
-  const label: Record<StepId, string> = { read: s.stepRead, evaluate: s.stepEvaluate, write: s.stepWrite, done: s.stepDone };
+  const label: Record<StepId, string> = {
+    read: s.stepRead,
+    evaluate: s.stepEvaluate,
+    write: s.stepWrite,
+    done: s.stepDone,
+  };
   const running = busy && step !== null && step !== 'done';
   // What the user should do next, and only that, in the primary style.
   const next: 'open' | 'run' | 'findings' | 'download' | 'scores' = !hasWorkbook
@@ -73,7 +113,13 @@ export function RunTab({ hasWorkbook, busy, step, summary, needed, onSelect, onR
   return (
     <div className={pane.stack}>
       <Body1 className={pane.help}>{hasWorkbook ? s.runIntro : s.openWorkbookFirst}</Body1>
-      <Button appearance={primary('run')} {...mark('run')} size="large" disabled={busy || !hasWorkbook} onClick={onRun}>
+      <Button
+        appearance={primary('run')}
+        {...mark('run')}
+        size="large"
+        disabled={busy || !hasWorkbook}
+        onClick={onRun}
+      >
         {running ? s.running : s.run}
       </Button>
       {step && (
@@ -89,7 +135,12 @@ export function RunTab({ hasWorkbook, busy, step, summary, needed, onSelect, onR
       {summary && (
         <Card aria-label={s.summary} data-testid="summary">
           <CardHeader
-            header={<Text weight="semibold">{[summary.unit, summary.year && `${summary.year} ${s.year}`].filter(Boolean).join(' · ') || s.appTitle}</Text>}
+            header={
+              <Text weight="semibold">
+                {[summary.unit, summary.year && `${summary.year} ${s.year}`].filter(Boolean).join(' · ') ||
+                  s.appTitle}
+              </Text>
+            }
           />
           <Caption1 className={pane.muted} data-testid="completeness">
             {summary.completeness}
@@ -101,7 +152,11 @@ export function RunTab({ hasWorkbook, busy, step, summary, needed, onSelect, onR
               <ol>
                 {(needed ?? []).map((n) => (
                   <li key={`${n.name}|${n.label}`}>
-                    {n.address && onSelect ? <Link onClick={() => onSelect(n.address!)}>{n.label}</Link> : n.label}
+                    {n.address && onSelect ? (
+                      <Link onClick={() => onSelect(n.address!)}>{n.label}</Link>
+                    ) : (
+                      n.label
+                    )}
                     {n.address ? ` ${n.address}` : ''}（{s.pointsOf(n.points.toFixed(2))}）
                   </li>
                 ))}
@@ -125,20 +180,32 @@ export function RunTab({ hasWorkbook, busy, step, summary, needed, onSelect, onR
                   {/* The grade big, its qualifier (待核实 n 分) at body size beside it, so a range stays on one line. */}
                   <Text data-testid="grade">
                     <span className={css.big}>{(summary.gradeText ?? s.notScored).split('（')[0]}</span>
-                    {summary.gradeText?.includes('（') && <Text className={pane.help}>（{summary.gradeText.split('（').slice(1).join('（')}</Text>}
+                    {summary.gradeText?.includes('（') && (
+                      <Text className={pane.help}>（{summary.gradeText.split('（').slice(1).join('（')}</Text>
+                    )}
                   </Text>
                 </Figure>
               </>
             )}
             <Figure label={s.errors}>
-              <Button className={css.badgeButton} appearance="transparent" aria-label={s.showGroup(s.errors, summary.errors)} onClick={() => onShowFindings('错误')}>
+              <Button
+                className={css.badgeButton}
+                appearance="transparent"
+                aria-label={s.showGroup(s.errors, summary.errors)}
+                onClick={() => onShowFindings('错误')}
+              >
                 <Badge size="large" color={summary.errors ? 'danger' : 'success'} data-testid="errors">
                   {summary.errors}
                 </Badge>
               </Button>
             </Figure>
             <Figure label={s.warnings}>
-              <Button className={css.badgeButton} appearance="transparent" aria-label={s.showGroup(s.warnings, summary.warnings)} onClick={() => onShowFindings('提示')}>
+              <Button
+                className={css.badgeButton}
+                appearance="transparent"
+                aria-label={s.showGroup(s.warnings, summary.warnings)}
+                onClick={() => onShowFindings('提示')}
+              >
                 <Badge size="large" color={summary.warnings ? 'warning' : 'success'} data-testid="warnings">
                   {summary.warnings}
                 </Badge>
@@ -150,7 +217,11 @@ export function RunTab({ hasWorkbook, busy, step, summary, needed, onSelect, onR
       )}
       {summary && (
         <div className={pane.row}>
-          <Button appearance={primary('findings')} {...mark('findings')} onClick={() => onShowFindings(summary.errors > 0 ? '错误' : '提示')}>
+          <Button
+            appearance={primary('findings')}
+            {...mark('findings')}
+            onClick={() => onShowFindings(summary.errors > 0 ? '错误' : '提示')}
+          >
             {s.viewFindings}
           </Button>
           {onDownload && (

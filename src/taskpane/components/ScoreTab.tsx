@@ -25,9 +25,23 @@ import { useStrings } from '../strings';
 import { usePaneStyles } from './styles';
 
 const useStyles = makeStyles({
-  totals: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', rowGap: tokens.spacingVerticalXS, columnGap: tokens.spacingHorizontalM },
-  big: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
-  header: { display: 'flex', width: '100%', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS },
+  totals: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
+    rowGap: tokens.spacingVerticalXS,
+    columnGap: tokens.spacingHorizontalM,
+  },
+  big: {
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: 'tabular-nums',
+  },
+  header: {
+    display: 'flex',
+    width: '100%',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalS,
+  },
   num: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   line: {
     listStyle: 'none',
@@ -47,8 +61,11 @@ const pts = (x: Decimal) => fixed(x, 2);
 export function verifiedAndPending(scores: ScoreSheet): { verified: Decimal; pending: Decimal } {
   const zero = scores.total.minus(scores.total);
   return scores.lines.reduce(
-    (acc, l) => (l.missing ? { ...acc, pending: acc.pending.plus(l.points) } : { ...acc, verified: acc.verified.plus(l.score) }),
-    { verified: zero, pending: zero },
+    (acc, l) =>
+      l.missing
+        ? { ...acc, pending: acc.pending.plus(l.points) }
+        : { ...acc, verified: acc.verified.plus(l.score) },
+    { verified: zero, pending: zero }
   );
 }
 
@@ -135,7 +152,10 @@ export function ScoreTab({ scores }: { scores: ScoreSheet | null }) {
                 .map((g2) => (
                   <section key={g2.name} aria-label={g2.name}>
                     <Subtitle2 as="h4" block className={css.level2}>
-                      {g2.name} <span className={css.num}>{pts(g2.score)} / {pts(g2.points)}</span>
+                      {g2.name}{' '}
+                      <span className={css.num}>
+                        {pts(g2.score)} / {pts(g2.points)}
+                      </span>
                     </Subtitle2>
                     <ul className={css.lines}>
                       {scores.lines

@@ -24,7 +24,11 @@ const useStyles = makeStyles({
       whiteSpace: 'nowrap',
       maxWidth: '9em',
     },
-    '& th': { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
+    '& th': {
+      backgroundColor: tokens.colorNeutralBackground3,
+      color: tokens.colorNeutralForeground2,
+      fontWeight: tokens.fontWeightRegular,
+    },
     '& td': { textAlign: 'right' },
     '& td:first-of-type': { textAlign: 'left' },
   },

@@ -3,13 +3,27 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 
 export const usePaneStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
-  row: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap', minWidth: 0 },
+  row: {
+    display: 'flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+    minWidth: 0,
+  },
   grow: { flexGrow: 1, minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground2 },
   /** Help text: body size, and a colour above WCAG AA (4.5:1) on the pane's background. */
-  help: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  help: {
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+  },
   danger: { color: tokens.colorPaletteRedForeground1 },
-  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  mono: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: 'anywhere',
+  },
   wrap: { overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
   /** One input in a list of inputs (数据 tab, 识别 panel): its lines stacked, a rule below. */
   inputItem: {

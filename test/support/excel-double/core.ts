@@ -11,7 +11,7 @@ export class DoubleError extends Error {
   constructor(
     readonly code: string,
     message: string,
-    readonly debugInfo: { code: string; message: string; errorLocation?: string } = { code, message },
+    readonly debugInfo: { code: string; message: string; errorLocation?: string } = { code, message }
   ) {
     super(message);
   }
@@ -20,7 +20,7 @@ export class DoubleError extends Error {
 export function propertyNotLoaded(prop: string): DoubleError {
   return new DoubleError(
     'PropertyNotLoaded',
-    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`
   );
 }
 
@@ -67,7 +67,8 @@ function addPath(spec: LoadSpec, path: string[]): void {
 
 function addObject(spec: LoadSpec, o: Record<string, unknown>): void {
   for (const [k, v] of Object.entries(o)) {
-    if (k === 'select' && typeof v === 'string') v.split(',').forEach((p) => addPath(spec, p.trim().split('/')));
+    if (k === 'select' && typeof v === 'string')
+      v.split(',').forEach((p) => addPath(spec, p.trim().split('/')));
     else if (k === 'expand' && typeof v === 'string')
       v.split(',').forEach((p) => {
         const c = emptySpec();
@@ -126,7 +127,8 @@ export class DoubleContextBase {
     this.changes = [];
     await Promise.resolve();
     const fault = this.host.failSync;
-    if (fault && fault.n === this.host.syncCount) throw new DoubleError(fault.code, `Injected failure of sync ${fault.n} (${fault.code}).`);
+    if (fault && fault.n === this.host.syncCount)
+      throw new DoubleError(fault.code, `Injected failure of sync ${fault.n} (${fault.code}).`);
     for (const op of ops) op();
     const changes = this.changes;
     this.changes = [];
@@ -150,7 +152,7 @@ export abstract class DoubleObject<T> {
 
   constructor(
     readonly context: DoubleContextBase,
-    private readonly resolver: () => T | null,
+    private readonly resolver: () => T | null
   ) {}
 
   /** Scalar properties `load()` with no argument loads. */
@@ -168,7 +170,11 @@ export abstract class DoubleObject<T> {
   /** The document object for a write or a method; a null object cannot be written to. */
   protected live(): T {
     const t = this.target();
-    if (t === null) throw new DoubleError('InvalidArgument', 'The object is a null object (isNullObject = true) and cannot be used.');
+    if (t === null)
+      throw new DoubleError(
+        'InvalidArgument',
+        'The object is a null object (isNullObject = true) and cannot be used.'
+      );
     return t;
   }
 
@@ -228,7 +234,11 @@ export abstract class DoubleObject<T> {
     }
     for (const [name, sub] of spec.nav) {
       const nav = this.navigation(name);
-      if (!nav) throw new DoubleError('InvalidArgument', `Cannot load '${name}': not a navigation property of this object.`);
+      if (!nav)
+        throw new DoubleError(
+          'InvalidArgument',
+          `Cannot load '${name}': not a navigation property of this object.`
+        );
       nav.applyLoad(sub);
     }
   }
@@ -269,7 +279,7 @@ export abstract class DoubleCollection<T, P extends DoubleObject<T>> extends Dou
         const p = this.itemProxy(m);
         p.applyLoad(itemSpec);
         return p;
-      }),
+      })
     );
     super.applyLoad({ props: new Set(), nav: new Map() });
   }

@@ -11,7 +11,21 @@ import { absolute, parseRange } from '../../../src/core/address';
 import type { CellValue, RawReading } from '../../../src/core/types';
 import { DoubleHost } from './core';
 import { enterValue } from './range';
-import { BookData, CellData, FillData, SheetData, ShiftDirection, blankCell, cellKey, findSheet, keyRowCol, newSheet, parseBox, shiftCells, splitSheet } from './state';
+import {
+  BookData,
+  CellData,
+  FillData,
+  SheetData,
+  ShiftDirection,
+  blankCell,
+  cellKey,
+  findSheet,
+  keyRowCol,
+  newSheet,
+  parseBox,
+  shiftCells,
+  splitSheet,
+} from './state';
 import { ChangedHandler, DoubleRequestContext, WorksheetChangedArgs } from './workbook';
 
 export { DoubleError } from './core';
@@ -56,7 +70,14 @@ function dateSerial(d: Date): number {
 }
 
 export class ExcelDouble implements DoubleHost {
-  readonly book: BookData = { sheets: [], names: [], comments: [], activeSheet: null, selection: null, nextId: 1 };
+  readonly book: BookData = {
+    sheets: [],
+    names: [],
+    comments: [],
+    activeSheet: null,
+    selection: null,
+    nextId: 1,
+  };
   syncCount = 0;
   loadCount = 0;
   failSync?: { n: number; code: string };
@@ -71,7 +92,11 @@ export class ExcelDouble implements DoubleHost {
   // -------------------------------------------------------------- constructors
 
   /** Sheets of values (row-major from A1) and defined names. */
-  static fromValues(sheets: Record<string, CellValue[][]>, names: DefinedNameSpec[] = [], options?: ExcelDoubleOptions): ExcelDouble {
+  static fromValues(
+    sheets: Record<string, CellValue[][]>,
+    names: DefinedNameSpec[] = [],
+    options?: ExcelDoubleOptions
+  ): ExcelDouble {
     const d = new ExcelDouble(options);
     for (const [name, rows] of Object.entries(sheets)) {
       d.addSheet(name);
@@ -88,7 +113,9 @@ export class ExcelDouble implements DoubleHost {
       const r = input.address ? parseRange(input.address) : null;
       if (!r) continue;
       if (!findSheet(d.book, r.sheet)) d.addSheet(r.sheet);
-      (input.values ?? []).forEach((row, i) => row.forEach((v, j) => d.putValue(r.sheet, r.top + i, r.left + j, v)));
+      (input.values ?? []).forEach((row, i) =>
+        row.forEach((v, j) => d.putValue(r.sheet, r.top + i, r.left + j, v))
+      );
       d.defineName({ name: input.name, formula: `=${absolute(input.address!)}` });
     }
     return d;
@@ -139,7 +166,11 @@ export class ExcelDouble implements DoubleHost {
   /** `window.Office` as far as the add-in uses it. */
   get office() {
     return {
-      context: { requirements: { isSetSupported: (name: string, version?: string) => this.isSetSupported(name, version) } },
+      context: {
+        requirements: {
+          isSetSupported: (name: string, version?: string) => this.isSetSupported(name, version),
+        },
+      },
       onReady: async () => ({ host: 'Excel', platform: 'OfficeOnline' }),
       HostType: { Excel: 'Excel' },
     };
@@ -178,7 +209,10 @@ export class ExcelDouble implements DoubleHost {
   }
 
   unregisterChanged(sheetId: string, handler: (args: never) => unknown): void {
-    this.changed.set(sheetId, (this.changed.get(sheetId) ?? []).filter((h) => h !== handler));
+    this.changed.set(
+      sheetId,
+      (this.changed.get(sheetId) ?? []).filter((h) => h !== handler)
+    );
   }
 
   afterSync(changes: Array<{ sheetId: string; address: string }>): void {
@@ -187,7 +221,13 @@ export class ExcelDouble implements DoubleHost {
 
   /** Raises onChanged for a sheet (also what a user's edit does; see {@link userEdit}). */
   fireChanged(sheetId: string, address: string): void {
-    const args: WorksheetChangedArgs = { type: 'WorksheetChanged', changeType: 'RangeEdited', source: 'Local', worksheetId: sheetId, address };
+    const args: WorksheetChangedArgs = {
+      type: 'WorksheetChanged',
+      changeType: 'RangeEdited',
+      source: 'Local',
+      worksheetId: sheetId,
+      address,
+    };
     for (const h of this.changed.get(sheetId) ?? []) setTimeout(() => void h(args), 0);
   }
 
@@ -201,7 +241,12 @@ export class ExcelDouble implements DoubleHost {
   }
 
   defineName(n: DefinedNameSpec): void {
-    const entry = { name: n.name, formula: n.formula.startsWith('=') ? n.formula : `=${n.formula}`, comment: '', visible: true };
+    const entry = {
+      name: n.name,
+      formula: n.formula.startsWith('=') ? n.formula : `=${n.formula}`,
+      comment: '',
+      visible: true,
+    };
     if (n.sheet) this.sheetData(n.sheet).names.push(entry);
     else this.book.names.push(entry);
   }
@@ -271,7 +316,12 @@ export class ExcelDouble implements DoubleHost {
       delete cell.borders[edge];
       delete cell.borderColor[edge];
       delete cell.borderWeight[edge];
-    } else Object.assign(cell, { borders: { ...cell.borders, [edge]: style }, borderColor: { ...cell.borderColor, [edge]: color }, borderWeight: { ...cell.borderWeight, [edge]: weight } });
+    } else
+      Object.assign(cell, {
+        borders: { ...cell.borders, [edge]: style },
+        borderColor: { ...cell.borderColor, [edge]: color },
+        borderWeight: { ...cell.borderWeight, [edge]: weight },
+      });
   }
 
   cell(address: string): CellData {
@@ -299,12 +349,22 @@ export class ExcelDouble implements DoubleHost {
 
   comment(address: string): string | null {
     const { sheet, row, col } = this.locate(address);
-    return this.book.comments.find((c) => c.sheet === sheet && c.row === row && c.col === col)?.content ?? null;
+    return (
+      this.book.comments.find((c) => c.sheet === sheet && c.row === row && c.col === col)?.content ?? null
+    );
   }
 
   addComment(address: string, content: string): void {
     const { sheet, row, col } = this.locate(address);
-    this.book.comments.push({ id: `{comment-${this.book.nextId++}}`, sheet, row, col, content, authorName: '用户', resolved: false });
+    this.book.comments.push({
+      id: `{comment-${this.book.nextId++}}`,
+      sheet,
+      row,
+      col,
+      content,
+      authorName: '用户',
+      resolved: false,
+    });
   }
 
   /** The id of the comment on a cell, or null. */
@@ -323,8 +383,11 @@ export class ExcelDouble implements DoubleHost {
   }
 
   /** Every cell that holds anything (value, format, note, comment), keyed `Sheet!A1`, for cell-by-cell comparison. */
-  snapshot(sheets?: string[]): Record<string, CellSnapshot & Omit<CellData, 'value' | 'formula' | 'numberFormat' | 'fill'>> {
-    const out: Record<string, CellSnapshot & Omit<CellData, 'value' | 'formula' | 'numberFormat' | 'fill'>> = {};
+  snapshot(
+    sheets?: string[]
+  ): Record<string, CellSnapshot & Omit<CellData, 'value' | 'formula' | 'numberFormat' | 'fill'>> {
+    const out: Record<string, CellSnapshot & Omit<CellData, 'value' | 'formula' | 'numberFormat' | 'fill'>> =
+      {};
     const blank = blankCell();
     for (const s of this.book.sheets) {
       if (sheets && !sheets.includes(s.name)) continue;
@@ -334,7 +397,8 @@ export class ExcelDouble implements DoubleHost {
         const [r, c] = keyRowCol(key);
         const cell = s.cells.get(key) ?? blank;
         const note = s.notes.get(key)?.content ?? null;
-        const comment = this.book.comments.find((x) => x.sheet === s && x.row === r && x.col === c)?.content ?? null;
+        const comment =
+          this.book.comments.find((x) => x.sheet === s && x.row === r && x.col === c)?.content ?? null;
         // A cell touched but left as Excel's default is no different from one never touched.
         if (note === null && comment === null && JSON.stringify(cell) === JSON.stringify(blank)) continue;
         const address = `${s.name}!${a1(r, c)}`;

@@ -73,7 +73,11 @@ function uniform<V>(t: RangeTarget, get: (c: CellData) => V): V | null {
 
 function forEachCell(t: RangeTarget, f: (c: CellData, r: number, col: number) => void): void {
   const { sheet, box } = t;
-  if (boxCells(box) > 5_000_000) throw new DoubleError('InvalidArgument', 'The range is too large for a per-cell operation in the double.');
+  if (boxCells(box) > 5_000_000)
+    throw new DoubleError(
+      'InvalidArgument',
+      'The range is too large for a per-cell operation in the double.'
+    );
   for (let r = box.top; r <= box.bottom; r++)
     for (let c = box.left; c <= box.right; c++) {
       const key = cellKey(r, c);
@@ -92,7 +96,10 @@ function shaped<V>(t: RangeTarget, input: V | V[][]): (r: number, c: number) => 
   const rows = t.box.bottom - t.box.top + 1;
   const cols = t.box.right - t.box.left + 1;
   if (input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== cols))
-    throw new DoubleError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`);
+    throw new DoubleError(
+      'InvalidArgument',
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`
+    );
   return (r, c) => input[r][c];
 }
 
@@ -148,7 +155,8 @@ function valueType(c: CellData): string {
 function displayText(c: CellData): string {
   if (c.value === null) return '';
   if (typeof c.value === 'boolean') return c.value ? 'TRUE' : 'FALSE';
-  if (typeof c.value !== 'number' || c.numberFormat === 'General' || c.numberFormat === '@') return String(c.value);
+  if (typeof c.value !== 'number' || c.numberFormat === 'General' || c.numberFormat === '@')
+    return String(c.value);
   const fmt = c.numberFormat;
   const percent = /%$/.test(fmt) && !/"%"$/.test(fmt);
   const decimals = (/\.(0+)/.exec(fmt)?.[1] ?? '').length;
@@ -163,25 +171,41 @@ function fillColor(f: FillData): string {
 }
 
 function normColor(c: string): string {
-  const named: Record<string, string> = { white: '#FFFFFF', black: '#000000', red: '#FF0000', yellow: '#FFFF00' };
+  const named: Record<string, string> = {
+    white: '#FFFFFF',
+    black: '#000000',
+    red: '#FF0000',
+    yellow: '#FFFF00',
+  };
   const s = named[c.toLowerCase()] ?? c;
   if (!/^#[0-9a-f]{6}$/i.test(s)) throw new DoubleError('InvalidArgument', `Invalid color '${c}'.`);
   return s.toUpperCase();
 }
 
 export class DRangeFill extends DoubleObject<RangeTarget> {
-  protected readonly scalarProps = ['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'] as const;
+  protected readonly scalarProps = [
+    'color',
+    'pattern',
+    'patternColor',
+    'tintAndShade',
+    'patternTintAndShade',
+  ] as const;
 
   protected snapshot(prop: string, t: RangeTarget): unknown {
     if (prop !== 'color' && !this.host.supportsExcelApi('1.9'))
-      throw new DoubleError('ApiNotFound', `The API you are trying to use could not be found (RangeFill.${prop} needs ExcelApi 1.9).`);
+      throw new DoubleError(
+        'ApiNotFound',
+        `The API you are trying to use could not be found (RangeFill.${prop} needs ExcelApi 1.9).`
+      );
     switch (prop) {
       case 'color':
         return uniform(t, (c) => fillColor(c.fill));
       // As reported in office-js #4900: "no fill" and white both read #FFFFFF with a null pattern;
       // tintAndShade is null for "no fill" and a number for a real fill.
       case 'pattern':
-        return uniform(t, (c) => (c.fill.kind === 'solid' && c.fill.pattern && c.fill.pattern !== 'Solid' ? c.fill.pattern : null));
+        return uniform(t, (c) =>
+          c.fill.kind === 'solid' && c.fill.pattern && c.fill.pattern !== 'Solid' ? c.fill.pattern : null
+        );
       case 'patternColor':
         return uniform(t, (c) => (c.fill.kind === 'solid' ? (c.fill.patternColor ?? '#000000') : '#000000'));
       case 'tintAndShade':
@@ -213,7 +237,7 @@ export class DRangeFill extends DoubleObject<RangeTarget> {
         if (v === 'None') c.fill = { kind: 'none' };
         else if (v === 'Solid') c.fill = { kind: 'solid', color: fillColor(c.fill) };
         else c.fill = { kind: 'solid', color: fillColor(c.fill), pattern: String(v) };
-      }),
+      })
     );
   }
   get tintAndShade(): number {
@@ -286,7 +310,7 @@ export class DRangeBorder extends DoubleObject<RangeTarget> {
   constructor(
     context: DoubleContextBase,
     resolver: () => RangeTarget | null,
-    private readonly side: string,
+    private readonly side: string
   ) {
     super(context, resolver);
   }
@@ -309,7 +333,7 @@ export class DRangeBorder extends DoubleObject<RangeTarget> {
           delete c.borderColor[this.side];
           delete c.borderWeight[this.side];
         } else c.borders[this.side] = String(v);
-      }),
+      })
     );
   }
   get color(): string {
@@ -321,7 +345,7 @@ export class DRangeBorder extends DoubleObject<RangeTarget> {
       forEachCell(t, (c) => {
         c.borders[this.side] ??= 'Continuous';
         c.borderColor[this.side] = v.toUpperCase();
-      }),
+      })
     );
   }
   get weight(): Excel.RangeBorder['weight'] {
@@ -332,7 +356,7 @@ export class DRangeBorder extends DoubleObject<RangeTarget> {
       forEachCell(t, (c) => {
         c.borders[this.side] ??= 'Continuous';
         c.borderWeight[this.side] = String(v);
-      }),
+      })
     );
   }
 }
@@ -349,7 +373,15 @@ export class DRangeBorderCollection extends DoubleObject<RangeTarget> {
 }
 
 export class DRangeFormat extends DoubleObject<RangeTarget> {
-  protected readonly scalarProps = ['columnWidth', 'rowHeight', 'wrapText', 'horizontalAlignment', 'verticalAlignment', 'useStandardWidth', 'useStandardHeight'] as const;
+  protected readonly scalarProps = [
+    'columnWidth',
+    'rowHeight',
+    'wrapText',
+    'horizontalAlignment',
+    'verticalAlignment',
+    'useStandardWidth',
+    'useStandardHeight',
+  ] as const;
 
   protected navigation(name: string): DoubleObject<unknown> | undefined {
     if (name === 'fill') return this.fill as DoubleObject<unknown>;
@@ -362,12 +394,14 @@ export class DRangeFormat extends DoubleObject<RangeTarget> {
     switch (prop) {
       case 'columnWidth': {
         const widths = new Set<number>();
-        for (let c = t.box.left; c <= Math.min(t.box.right, t.box.left + 200); c++) widths.add(t.sheet.columnWidths.get(c) ?? 48);
+        for (let c = t.box.left; c <= Math.min(t.box.right, t.box.left + 200); c++)
+          widths.add(t.sheet.columnWidths.get(c) ?? 48);
         return widths.size === 1 ? [...widths][0] : null;
       }
       case 'rowHeight': {
         const heights = new Set<number>();
-        for (let r = t.box.top; r <= Math.min(t.box.bottom, t.box.top + 2000); r++) heights.add(t.sheet.rowHeights.get(r) ?? 15);
+        for (let r = t.box.top; r <= Math.min(t.box.bottom, t.box.top + 2000); r++)
+          heights.add(t.sheet.rowHeights.get(r) ?? 15);
         return heights.size === 1 ? [...heights][0] : null;
       }
       case 'wrapText':
@@ -377,11 +411,13 @@ export class DRangeFormat extends DoubleObject<RangeTarget> {
       case 'verticalAlignment':
         return 'Bottom';
       case 'useStandardWidth': {
-        for (let c = t.box.left; c <= Math.min(t.box.right, t.box.left + 200); c++) if (t.sheet.columnWidths.has(c)) return false;
+        for (let c = t.box.left; c <= Math.min(t.box.right, t.box.left + 200); c++)
+          if (t.sheet.columnWidths.has(c)) return false;
         return true;
       }
       case 'useStandardHeight': {
-        for (let r = t.box.top; r <= Math.min(t.box.bottom, t.box.top + 2000); r++) if (t.sheet.rowHeights.has(r)) return false;
+        for (let r = t.box.top; r <= Math.min(t.box.bottom, t.box.top + 2000); r++)
+          if (t.sheet.rowHeights.has(r)) return false;
         return true;
       }
     }
@@ -429,7 +465,8 @@ export class DRangeFormat extends DoubleObject<RangeTarget> {
   set useStandardWidth(v: boolean) {
     this.write((t) => {
       if (!v) return;
-      for (const c of [...t.sheet.columnWidths.keys()]) if (c >= t.box.left && c <= t.box.right) t.sheet.columnWidths.delete(c);
+      for (const c of [...t.sheet.columnWidths.keys()])
+        if (c >= t.box.left && c <= t.box.right) t.sheet.columnWidths.delete(c);
     });
   }
   get useStandardWidth(): boolean {
@@ -439,7 +476,8 @@ export class DRangeFormat extends DoubleObject<RangeTarget> {
   set useStandardHeight(v: boolean) {
     this.write((t) => {
       if (!v) return;
-      for (const r of [...t.sheet.rowHeights.keys()]) if (r >= t.box.top && r <= t.box.bottom) t.sheet.rowHeights.delete(r);
+      for (const r of [...t.sheet.rowHeights.keys()])
+        if (r >= t.box.top && r <= t.box.bottom) t.sheet.rowHeights.delete(r);
     });
   }
   get useStandardHeight(): boolean {
@@ -451,7 +489,22 @@ export class DRangeFormat extends DoubleObject<RangeTarget> {
 }
 
 /** The data properties of a range the double implements, typed by office.js so drift breaks the build. */
-type RangeData = Pick<Excel.Range, 'address' | 'values' | 'text' | 'formulas' | 'numberFormat' | 'valueTypes' | 'rowCount' | 'columnCount' | 'cellCount' | 'rowIndex' | 'columnIndex' | 'hyperlink' | 'isNullObject'>;
+type RangeData = Pick<
+  Excel.Range,
+  | 'address'
+  | 'values'
+  | 'text'
+  | 'formulas'
+  | 'numberFormat'
+  | 'valueTypes'
+  | 'rowCount'
+  | 'columnCount'
+  | 'cellCount'
+  | 'rowIndex'
+  | 'columnIndex'
+  | 'hyperlink'
+  | 'isNullObject'
+>;
 
 export class DRange extends DoubleObject<RangeTarget> implements RangeData {
   protected readonly scalarProps = [
@@ -475,7 +528,7 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
   constructor(
     context: DoubleContextBase,
     resolver: () => RangeTarget | null,
-    private readonly sheetProxy: () => DWorksheet,
+    private readonly sheetProxy: () => DWorksheet
   ) {
     super(context, resolver);
   }
@@ -488,7 +541,10 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
 
   protected snapshot(prop: string, t: RangeTarget): unknown {
     if (VALUE_PROPS.has(prop) && boxCells(t.box) > MAX_LOADED_CELLS)
-      throw new DoubleError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (range ${boxAddress(t.box)}).`);
+      throw new DoubleError(
+        'ResponsePayloadSizeLimitExceeded',
+        `The response payload size has exceeded the limit (range ${boxAddress(t.box)}).`
+      );
     const cells = () => cellsIn(t);
     switch (prop) {
       case 'address':
@@ -533,7 +589,7 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
         const b = box();
         return b ? { sheet: t.sheet, box: b } : null;
       },
-      this.sheetProxy,
+      this.sheetProxy
     );
   }
 
@@ -636,7 +692,12 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
         typeof other === 'string'
           ? parseBox(splitSheet(other).local)!
           : (other as unknown as { live(): RangeTarget }).live().box;
-      return { top: Math.min(b.top, o.top), left: Math.min(b.left, o.left), bottom: Math.max(b.bottom, o.bottom), right: Math.max(b.right, o.right) };
+      return {
+        top: Math.min(b.top, o.top),
+        left: Math.min(b.left, o.left),
+        bottom: Math.max(b.bottom, o.bottom),
+        right: Math.max(b.right, o.right),
+      };
     });
   }
   getRow(row: number): DRange {
@@ -649,22 +710,34 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
     return this.sub(() => {
       const b = this.live().box;
       const out = { ...b, bottom: b.bottom + deltaRows, right: b.right + deltaColumns };
-      if (out.bottom < out.top || out.right < out.left) throw new DoubleError('InvalidArgument', 'The resized range is empty.');
+      if (out.bottom < out.top || out.right < out.left)
+        throw new DoubleError('InvalidArgument', 'The resized range is empty.');
       return out;
     });
   }
   getOffsetRange(...[rowOffset, columnOffset]: Parameters<Excel.Range['getOffsetRange']>): DRange {
     return this.sub(() => {
       const b = this.live().box;
-      return { top: b.top + rowOffset, bottom: b.bottom + rowOffset, left: b.left + columnOffset, right: b.right + columnOffset };
+      return {
+        top: b.top + rowOffset,
+        bottom: b.bottom + rowOffset,
+        left: b.left + columnOffset,
+        right: b.right + columnOffset,
+      };
     });
   }
   getUsedRange(...[valuesOnly]: Parameters<Excel.Range['getUsedRange']>): DRange {
     return this.sub(() => {
       const t = this.live();
       const u = usedBox(t.sheet, !!valuesOnly);
-      if (!u || !intersects(u, t.box)) return { top: t.box.top, left: t.box.left, bottom: t.box.top, right: t.box.left };
-      return { top: Math.max(u.top, t.box.top), left: Math.max(u.left, t.box.left), bottom: Math.min(u.bottom, t.box.bottom), right: Math.min(u.right, t.box.right) };
+      if (!u || !intersects(u, t.box))
+        return { top: t.box.top, left: t.box.left, bottom: t.box.top, right: t.box.left };
+      return {
+        top: Math.max(u.top, t.box.top),
+        left: Math.max(u.left, t.box.left),
+        bottom: Math.min(u.bottom, t.box.bottom),
+        right: Math.min(u.right, t.box.right),
+      };
     });
   }
   getUsedRangeOrNullObject(...[valuesOnly]: Parameters<Excel.Range['getUsedRangeOrNullObject']>): DRange {
@@ -672,7 +745,12 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
       const t = this.live();
       const u = usedBox(t.sheet, !!valuesOnly);
       if (!u || !intersects(u, t.box)) return null;
-      return { top: Math.max(u.top, t.box.top), left: Math.max(u.left, t.box.left), bottom: Math.min(u.bottom, t.box.bottom), right: Math.min(u.right, t.box.right) };
+      return {
+        top: Math.max(u.top, t.box.top),
+        left: Math.max(u.left, t.box.left),
+        bottom: Math.min(u.bottom, t.box.bottom),
+        right: Math.min(u.right, t.box.right),
+      };
     });
   }
   /** ExcelApi 1.13: the merged areas within the range, or a null object when there are none. */
@@ -685,7 +763,13 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
   }
   merge(...[across]: Parameters<Excel.Range['merge']>): void {
     this.write((t) => {
-      const boxes = across ? Array.from({ length: t.box.bottom - t.box.top + 1 }, (_, i) => ({ ...t.box, top: t.box.top + i, bottom: t.box.top + i })) : [t.box];
+      const boxes = across
+        ? Array.from({ length: t.box.bottom - t.box.top + 1 }, (_, i) => ({
+            ...t.box,
+            top: t.box.top + i,
+            bottom: t.box.top + i,
+          }))
+        : [t.box];
       t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, t.box));
       t.sheet.merges.push(...boxes);
       // As Excel does: only each merged area's top-left cell keeps its value.
@@ -715,7 +799,8 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
   insert(...[shift]: Parameters<Excel.Range['insert']>): DRange {
     let at: RangeTarget | null = null;
     this.write((t) => {
-      if (shift !== 'Down' && shift !== 'Right') throw new DoubleError('InvalidArgument', `Invalid shift direction '${String(shift)}'.`);
+      if (shift !== 'Down' && shift !== 'Right')
+        throw new DoubleError('InvalidArgument', `Invalid shift direction '${String(shift)}'.`);
       shiftCells(this.host.book, t.sheet, t.box, shift);
       at = { sheet: t.sheet, box: { ...t.box } };
       this.markChanged(t);
@@ -725,7 +810,8 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
   /** Deletes these cells, moving the rest up or left; names wholly inside become `#REF!`. */
   delete(...[shift]: Parameters<Excel.Range['delete']>): void {
     this.write((t) => {
-      if (shift !== 'Up' && shift !== 'Left') throw new DoubleError('InvalidArgument', `Invalid shift direction '${String(shift)}'.`);
+      if (shift !== 'Up' && shift !== 'Left')
+        throw new DoubleError('InvalidArgument', `Invalid shift direction '${String(shift)}'.`);
       shiftCells(this.host.book, t.sheet, t.box, shift);
       this.markChanged(t);
     });
@@ -752,10 +838,18 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
           c.error = undefined;
         }
         // A fresh blank per cell: cells must not share their borders object.
-        if (what === 'All' || what === 'Formats') Object.assign(c, { ...blankCell(), value: c.value, formula: c.formula, error: c.error, hyperlink: c.hyperlink });
+        if (what === 'All' || what === 'Formats')
+          Object.assign(c, {
+            ...blankCell(),
+            value: c.value,
+            formula: c.formula,
+            error: c.error,
+            hyperlink: c.hyperlink,
+          });
         if (what === 'All' || what === 'Hyperlinks' || what === 'RemoveHyperlinks') delete c.hyperlink;
       });
-      if (what === 'All' || what === 'Formats') t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, t.box));
+      if (what === 'All' || what === 'Formats')
+        t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, t.box));
       this.markChanged(t);
     });
   }
@@ -765,7 +859,8 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
 export class DRangeAreas extends DoubleObject<RangeTarget[]> {
   protected readonly scalarProps = ['address', 'areaCount'] as const;
   protected snapshot(prop: string, t: RangeTarget[]): unknown {
-    if (prop === 'address') return t.map((x) => `${quoteSheetName(x.sheet.name)}!${boxAddress(x.box)}`).join(',');
+    if (prop === 'address')
+      return t.map((x) => `${quoteSheetName(x.sheet.name)}!${boxAddress(x.box)}`).join(',');
     if (prop === 'areaCount') return t.length;
     throw new DoubleError('InvalidArgument', `RangeAreas has no property '${prop}'.`);
   }

@@ -10,7 +10,8 @@ export const MAX_COLS = 16_384;
 export type Scalar = string | number | boolean;
 
 /** Fill as Excel keeps it: "no fill" is its own state, not white (office-js #4900). */
-export type FillData = { kind: 'none' } | { kind: 'solid'; color: string; pattern?: string; patternColor?: string };
+export type FillData =
+  { kind: 'none' } | { kind: 'solid'; color: string; pattern?: string; patternColor?: string };
 
 export interface HyperlinkData {
   address?: string;
@@ -266,18 +267,26 @@ export function usedBox(sheet: SheetData, valuesOnly: boolean): RangeBox | null 
   let box: RangeBox | null = null;
   const blank = JSON.stringify(blankCell());
   for (const [key, cell] of sheet.cells) {
-    const used = cell.value !== null || cell.formula !== undefined || (!valuesOnly && JSON.stringify(cell) !== blank);
+    const used =
+      cell.value !== null || cell.formula !== undefined || (!valuesOnly && JSON.stringify(cell) !== blank);
     if (!used) continue;
     const [r, c] = keyRowCol(key);
     box = box
-      ? { top: Math.min(box.top, r), left: Math.min(box.left, c), bottom: Math.max(box.bottom, r), right: Math.max(box.right, c) }
+      ? {
+          top: Math.min(box.top, r),
+          left: Math.min(box.left, c),
+          bottom: Math.max(box.bottom, r),
+          right: Math.max(box.right, c),
+        }
       : { top: r, left: c, bottom: r, right: c };
   }
   return box;
 }
 
 /** What kind of thing a name's formula holds, as `NamedItem.type` reports it. */
-export function nameType(formula: string): 'Range' | 'String' | 'Integer' | 'Double' | 'Boolean' | 'Array' | 'Error' {
+export function nameType(
+  formula: string
+): 'Range' | 'String' | 'Integer' | 'Double' | 'Boolean' | 'Array' | 'Error' {
   const f = formula.trim().replace(/^=/, '');
   if (/#REF!|#NAME\?|#VALUE!|#N\/A|#DIV\/0!/i.test(f)) return 'Error';
   if (/^".*"$/.test(f)) return 'String';
@@ -292,7 +301,9 @@ export function nameType(formula: string): 'Range' | 'String' | 'Integer' | 'Dou
 export function absoluteBox(box: RangeBox): string {
   return boxAddress(box)
     .split(':')
-    .map((p) => p.replace(/^([A-Z]+)?(\d+)?$/, (_m, c?: string, r?: string) => `${c ? `$${c}` : ''}${r ? `$${r}` : ''}`))
+    .map((p) =>
+      p.replace(/^([A-Z]+)?(\d+)?$/, (_m, c?: string, r?: string) => `${c ? `$${c}` : ''}${r ? `$${r}` : ''}`)
+    )
     .join(':');
 }
 
@@ -306,7 +317,9 @@ export type ShiftDirection = 'Down' | 'Right' | 'Up' | 'Left';
  */
 export function shiftedBox(ref: RangeBox, at: RangeBox, dir: ShiftDirection): RangeBox | null {
   const vertical = dir === 'Down' || dir === 'Up';
-  const [lo, hi, acrossLo, acrossHi] = vertical ? (['top', 'bottom', 'left', 'right'] as const) : (['left', 'right', 'top', 'bottom'] as const);
+  const [lo, hi, acrossLo, acrossHi] = vertical
+    ? (['top', 'bottom', 'left', 'right'] as const)
+    : (['left', 'right', 'top', 'bottom'] as const);
   if (ref[acrossLo] < at[acrossLo] || ref[acrossHi] > at[acrossHi]) return { ...ref };
   const n = at[hi] - at[lo] + 1;
   const out = { ...ref };

@@ -1,5 +1,12 @@
 /** Workbook, worksheets, defined names, comments (ExcelApi 1.10), notes (ExcelApi 1.18), charts, events. */
-import { DoubleCollection, DoubleContextBase, DoubleError, DoubleHost, DoubleObject, DoubleResult } from './core';
+import {
+  DoubleCollection,
+  DoubleContextBase,
+  DoubleError,
+  DoubleHost,
+  DoubleObject,
+  DoubleResult,
+} from './core';
 import { DRange, RangeTarget } from './range';
 import {
   absoluteBox,
@@ -30,7 +37,11 @@ function liveSheets(host: DoubleHost): SheetData[] {
 }
 
 /** Resolves `Sheet!A1` / `A1` (relative to `scope`) / a range proxy to a single cell on a sheet. */
-function cellOf(host: DoubleHost, address: DRange | string, scope: SheetData | null): { sheet: SheetData; row: number; col: number } {
+function cellOf(
+  host: DoubleHost,
+  address: DRange | string,
+  scope: SheetData | null
+): { sheet: SheetData; row: number; col: number } {
   let sheet: SheetData | undefined;
   let box: RangeBox | null;
   if (typeof address === 'string') {
@@ -43,8 +54,12 @@ function cellOf(host: DoubleHost, address: DRange | string, scope: SheetData | n
     box = t.box;
   }
   if (!sheet || sheet.deleted || !box || box.top !== box.bottom || box.left !== box.right)
-    throw new DoubleError('InvalidCellAddress', `Invalid cell address '${typeof address === 'string' ? address : 'range'}'.`);
-  if (scope && sheet !== scope) throw new DoubleError('InvalidCellAddress', `The cell is not on worksheet '${scope.name}'.`);
+    throw new DoubleError(
+      'InvalidCellAddress',
+      `Invalid cell address '${typeof address === 'string' ? address : 'range'}'.`
+    );
+  if (scope && sheet !== scope)
+    throw new DoubleError('InvalidCellAddress', `The cell is not on worksheet '${scope.name}'.`);
   return { sheet, row: box.top, col: box.left };
 }
 
@@ -56,11 +71,13 @@ export type ChangedHandler = (args: WorksheetChangedArgs) => Promise<unknown> | 
 export class DEventHandlers {
   constructor(
     private readonly context: DoubleContextBase,
-    private readonly sheet: () => SheetData,
+    private readonly sheet: () => SheetData
   ) {}
   add(handler: ChangedHandler): { remove(): void } {
     this.context.enqueue(() => this.context.host.registerChanged(this.sheet().id, handler));
-    return { remove: () => this.context.enqueue(() => this.context.host.unregisterChanged(this.sheet().id, handler)) };
+    return {
+      remove: () => this.context.enqueue(() => this.context.host.unregisterChanged(this.sheet().id, handler)),
+    };
   }
 }
 
@@ -81,14 +98,25 @@ function nameRange(host: DoubleHost, n: NameTarget): RangeTarget | null {
   return { sheet: s, box };
 }
 
-type NamedItemData = Pick<Excel.NamedItem, 'name' | 'type' | 'value' | 'formula' | 'visible' | 'comment' | 'isNullObject'>;
+type NamedItemData = Pick<
+  Excel.NamedItem,
+  'name' | 'type' | 'value' | 'formula' | 'visible' | 'comment' | 'isNullObject'
+>;
 
 export class DNamedItem extends DoubleObject<NameTarget> implements NamedItemData {
-  protected readonly scalarProps = ['name', 'type', 'value', 'formula', 'visible', 'comment', 'scope'] as const;
+  protected readonly scalarProps = [
+    'name',
+    'type',
+    'value',
+    'formula',
+    'visible',
+    'comment',
+    'scope',
+  ] as const;
   constructor(
     context: DoubleContextBase,
     resolver: () => NameTarget | null,
-    private readonly book: DWorkbook,
+    private readonly book: DWorkbook
   ) {
     super(context, resolver);
   }
@@ -147,7 +175,11 @@ export class DNamedItem extends DoubleObject<NameTarget> implements NamedItemDat
   getRange(): DRange {
     return this.book.rangeProxy(() => {
       const r = nameRange(this.host, this.live());
-      if (!r) throw new DoubleError('InvalidOperation', `The named item '${this.live().data.name}' does not refer to a range.`);
+      if (!r)
+        throw new DoubleError(
+          'InvalidOperation',
+          `The named item '${this.live().data.name}' does not refer to a range.`
+        );
       return r;
     });
   }
@@ -166,7 +198,7 @@ export class DNamedItemCollection extends DoubleCollection<NameTarget, DNamedIte
   constructor(
     context: DoubleContextBase,
     private readonly scope: () => SheetData | null,
-    private readonly book: DWorkbook,
+    private readonly book: DWorkbook
   ) {
     super(context, () => {
       const s = scope();
@@ -194,7 +226,7 @@ export class DNamedItemCollection extends DoubleCollection<NameTarget, DNamedIte
         if (!f) throw notFound(`name '${name}'`);
         return f;
       },
-      this.book,
+      this.book
     );
   }
   getItemOrNullObject(name: string): DNamedItem {
@@ -203,7 +235,9 @@ export class DNamedItemCollection extends DoubleCollection<NameTarget, DNamedIte
   getCount(): DoubleResult<number> {
     return new DoubleResult(this.context, () => this.list().length);
   }
-  add(...[name, reference, comment]: [Parameters<Excel.NamedItemCollection['add']>[0], DRange | string, string?]): DNamedItem {
+  add(
+    ...[name, reference, comment]: [Parameters<Excel.NamedItemCollection['add']>[0], DRange | string, string?]
+  ): DNamedItem {
     let made: NameTarget | null = null;
     this.context.enqueue(() => {
       if (this.find(name)) throw new DoubleError('ItemAlreadyExists', `A name '${name}' already exists.`);
@@ -224,11 +258,14 @@ export class DNamedItemCollection extends DoubleCollection<NameTarget, DNamedIte
   }
 }
 
-
 // ------------------------------------------------------------------ comments (threaded, ExcelApi 1.10)
 
 function requireComments(host: DoubleHost): void {
-  if (!host.supportsExcelApi('1.10')) throw new DoubleError('ApiNotFound', 'The API you are trying to use could not be found (comments need ExcelApi 1.10).');
+  if (!host.supportsExcelApi('1.10'))
+    throw new DoubleError(
+      'ApiNotFound',
+      'The API you are trying to use could not be found (comments need ExcelApi 1.10).'
+    );
 }
 
 type CommentDataProps = Pick<Excel.Comment, 'id' | 'content' | 'authorName' | 'resolved' | 'isNullObject'>;
@@ -238,7 +275,7 @@ export class DComment extends DoubleObject<CommentData> implements CommentDataPr
   constructor(
     context: DoubleContextBase,
     resolver: () => CommentData | null,
-    private readonly book: DWorkbook,
+    private readonly book: DWorkbook
   ) {
     super(context, resolver);
   }
@@ -282,7 +319,7 @@ export class DCommentCollection extends DoubleCollection<CommentData, DComment> 
   constructor(
     context: DoubleContextBase,
     private readonly scope: () => SheetData | null,
-    private readonly book: DWorkbook,
+    private readonly book: DWorkbook
   ) {
     super(context, () => {
       requireComments(context.host);
@@ -301,8 +338,20 @@ export class DCommentCollection extends DoubleCollection<CommentData, DComment> 
       if (this.host.book.comments.some((c) => c.sheet === sheet && c.row === row && c.col === col))
         throw new DoubleError('InvalidArgument', 'The cell already has a comment.');
       // Excel keeps one slot per cell: a note and a threaded comment cannot share it (enforced when the test asks).
-      if (this.host.oneSlotPerCell && sheet.notes.has(cellKey(row, col))) throw new DoubleError('InvalidArgument', 'The cell already has a note; a cell cannot have both a note and a comment.');
-      made = { id: `{comment-${this.host.book.nextId++}}`, sheet, row, col, content, authorName: '绩效自评助手', resolved: false };
+      if (this.host.oneSlotPerCell && sheet.notes.has(cellKey(row, col)))
+        throw new DoubleError(
+          'InvalidArgument',
+          'The cell already has a note; a cell cannot have both a note and a comment.'
+        );
+      made = {
+        id: `{comment-${this.host.book.nextId++}}`,
+        sheet,
+        row,
+        col,
+        content,
+        authorName: '绩效自评助手',
+        resolved: false,
+      };
       this.host.book.comments.push(made);
     });
     return new DComment(this.context, () => made, this.book);
@@ -315,11 +364,15 @@ export class DCommentCollection extends DoubleCollection<CommentData, DComment> 
         if (!c) throw notFound(`comment '${commentId}'`);
         return c;
       },
-      this.book,
+      this.book
     );
   }
   getItemOrNullObject(commentId: string): DComment {
-    return new DComment(this.context, () => this.host.book.comments.find((x) => x.id === commentId) ?? null, this.book);
+    return new DComment(
+      this.context,
+      () => this.host.book.comments.find((x) => x.id === commentId) ?? null,
+      this.book
+    );
   }
   /** Throws ItemNotFound when the cell has no comment: office.js has no OrNullObject variant. */
   getItemByCell(cellAddress: DRange | string): DComment {
@@ -331,7 +384,7 @@ export class DCommentCollection extends DoubleCollection<CommentData, DComment> 
         if (!c) throw notFound('comment at the cell');
         return c;
       },
-      this.book,
+      this.book
     );
   }
   getCount(): DoubleResult<number> {
@@ -347,7 +400,11 @@ interface NoteTarget {
 }
 
 function requireNotes(host: DoubleHost): void {
-  if (!host.supportsExcelApi('1.18')) throw new DoubleError('ApiNotFound', 'The API you are trying to use could not be found (notes need ExcelApi 1.18).');
+  if (!host.supportsExcelApi('1.18'))
+    throw new DoubleError(
+      'ApiNotFound',
+      'The API you are trying to use could not be found (notes need ExcelApi 1.18).'
+    );
 }
 
 type NoteDataProps = Pick<Excel.Note, 'content' | 'authorName' | 'visible' | 'isNullObject'>;
@@ -357,7 +414,7 @@ export class DNote extends DoubleObject<NoteTarget> implements NoteDataProps {
   constructor(
     context: DoubleContextBase,
     resolver: () => NoteTarget | null,
-    private readonly book: DWorkbook,
+    private readonly book: DWorkbook
   ) {
     super(context, () => {
       requireNotes(context.host);
@@ -409,13 +466,15 @@ export class DNoteCollection extends DoubleCollection<NoteTarget, DNote> {
   constructor(
     context: DoubleContextBase,
     private readonly scope: () => SheetData | null,
-    private readonly book: DWorkbook,
+    private readonly book: DWorkbook
   ) {
     super(context, () => {
       requireNotes(context.host);
       const s = scope();
       const sheets = s ? [s] : liveSheets(context.host);
-      return sheets.flatMap((sheet) => [...sheet.notes.keys()].sort((a, b) => a - b).map((key) => ({ sheet, key })));
+      return sheets.flatMap((sheet) =>
+        [...sheet.notes.keys()].sort((a, b) => a - b).map((key) => ({ sheet, key }))
+      );
     });
   }
   protected itemProxy(member: NoteTarget): DNote {
@@ -433,8 +492,14 @@ export class DNoteCollection extends DoubleCollection<NoteTarget, DNote> {
       const { sheet, row, col } = cellOf(this.host, cellAddress, this.scope());
       const key = cellKey(row, col);
       if (sheet.notes.has(key)) throw new DoubleError('InvalidArgument', 'The cell already has a note.');
-      if (this.host.oneSlotPerCell && this.host.book.comments.some((c) => c.sheet === sheet && c.row === row && c.col === col))
-        throw new DoubleError('InvalidArgument', 'The cell already has a comment; a cell cannot have both a note and a comment.');
+      if (
+        this.host.oneSlotPerCell &&
+        this.host.book.comments.some((c) => c.sheet === sheet && c.row === row && c.col === col)
+      )
+        throw new DoubleError(
+          'InvalidArgument',
+          'The cell already has a comment; a cell cannot have both a note and a comment.'
+        );
       sheet.notes.set(key, { content, authorName: '绩效自评助手', visible: false });
       made = { sheet, key };
     });
@@ -448,7 +513,7 @@ export class DNoteCollection extends DoubleCollection<NoteTarget, DNote> {
         if (!n) throw notFound(`note at '${key}'`);
         return n;
       },
-      this.book,
+      this.book
     );
   }
   getItemOrNullObject(key: string): DNote {
@@ -493,7 +558,8 @@ export class DChart extends DoubleObject<ChartData> {
   }
   setPosition(startCell: DRange | string, endCell?: DRange | string): void {
     this.write((t) => {
-      const where = (x: DRange | string) => (typeof x === 'string' ? x : boxAddress((x as unknown as { live(): RangeTarget }).live().box));
+      const where = (x: DRange | string) =>
+        typeof x === 'string' ? x : boxAddress((x as unknown as { live(): RangeTarget }).live().box);
       t.position = { start: where(startCell), end: endCell === undefined ? undefined : where(endCell) };
     });
   }
@@ -502,7 +568,7 @@ export class DChart extends DoubleObject<ChartData> {
 export class DChartCollection extends DoubleCollection<ChartData, DChart> {
   constructor(
     context: DoubleContextBase,
-    private readonly sheet: () => SheetData,
+    private readonly sheet: () => SheetData
   ) {
     super(context, () => sheet().charts);
   }
@@ -514,7 +580,12 @@ export class DChartCollection extends DoubleCollection<ChartData, DChart> {
     this.context.enqueue(() => {
       const s = this.sheet();
       const t = (sourceData as unknown as { live(): RangeTarget }).live();
-      made = { type, source: `${quoteSheetName(t.sheet.name)}!${boxAddress(t.box)}`, seriesBy: seriesBy ?? 'Auto', name: `Chart ${s.charts.length + 1}` };
+      made = {
+        type,
+        source: `${quoteSheetName(t.sheet.name)}!${boxAddress(t.box)}`,
+        seriesBy: seriesBy ?? 'Auto',
+        name: `Chart ${s.charts.length + 1}`,
+      };
       s.charts.push(made);
     });
     return new DChart(this.context, () => made);
@@ -532,7 +603,10 @@ export class DPageLayout extends DoubleObject<SheetData> implements PageLayoutPr
   constructor(context: DoubleContextBase, sheet: () => SheetData | null) {
     super(context, () => {
       if (!context.host.supportsExcelApi('1.9'))
-        throw new DoubleError('ApiNotFound', 'The API you are trying to use could not be found (pageLayout needs ExcelApi 1.9).');
+        throw new DoubleError(
+          'ApiNotFound',
+          'The API you are trying to use could not be found (pageLayout needs ExcelApi 1.9).'
+        );
       return sheet();
     });
   }
@@ -546,7 +620,8 @@ export class DPageLayout extends DoubleObject<SheetData> implements PageLayoutPr
   }
   set paperSize(v: Excel.PageLayout['paperSize']) {
     this.write((t) => {
-      if (!PAPER_SIZES.has(String(v))) throw new DoubleError('InvalidArgument', `Unsupported paper size '${String(v)}' in the double.`);
+      if (!PAPER_SIZES.has(String(v)))
+        throw new DoubleError('InvalidArgument', `Unsupported paper size '${String(v)}' in the double.`);
       t.pageLayout.paperSize = String(v);
     });
   }
@@ -555,7 +630,8 @@ export class DPageLayout extends DoubleObject<SheetData> implements PageLayoutPr
   }
   set orientation(v: Excel.PageLayout['orientation']) {
     this.write((t) => {
-      if (v !== 'Portrait' && v !== 'Landscape') throw new DoubleError('InvalidArgument', `Invalid orientation '${String(v)}'.`);
+      if (v !== 'Portrait' && v !== 'Landscape')
+        throw new DoubleError('InvalidArgument', `Invalid orientation '${String(v)}'.`);
       t.pageLayout.orientation = v;
     });
   }
@@ -566,16 +642,23 @@ export class DPageLayout extends DoubleObject<SheetData> implements PageLayoutPr
   set zoom(v: Excel.PageLayoutZoomOptions) {
     this.write((t) => {
       const fit = v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined;
-      const pages = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 0 && n <= 32767);
-      if (fit && v.scale !== undefined) throw new DoubleError('InvalidArgument', 'Zoom takes a scale or pages to fit, not both.');
-      if (!fit && (v.scale === undefined || v.scale < 10 || v.scale > 400)) throw new DoubleError('InvalidArgument', 'Zoom scale must be between 10 and 400.');
-      if (!pages(v.horizontalFitToPages) || !pages(v.verticalFitToPages)) throw new DoubleError('InvalidArgument', 'Pages to fit must be whole numbers.');
-      t.pageLayout.zoom = fit ? { horizontalFitToPages: v.horizontalFitToPages ?? 0, verticalFitToPages: v.verticalFitToPages ?? 0 } : { scale: v.scale };
+      const pages = (n: number | undefined) =>
+        n === undefined || (Number.isInteger(n) && n >= 0 && n <= 32767);
+      if (fit && v.scale !== undefined)
+        throw new DoubleError('InvalidArgument', 'Zoom takes a scale or pages to fit, not both.');
+      if (!fit && (v.scale === undefined || v.scale < 10 || v.scale > 400))
+        throw new DoubleError('InvalidArgument', 'Zoom scale must be between 10 and 400.');
+      if (!pages(v.horizontalFitToPages) || !pages(v.verticalFitToPages))
+        throw new DoubleError('InvalidArgument', 'Pages to fit must be whole numbers.');
+      t.pageLayout.zoom = fit
+        ? { horizontalFitToPages: v.horizontalFitToPages ?? 0, verticalFitToPages: v.verticalFitToPages ?? 0 }
+        : { scale: v.scale };
     });
-  }  /** Rows repeated on every printed page, e.g. `$1:$3`. */
+  } /** Rows repeated on every printed page, e.g. `$1:$3`. */
   setPrintTitleRows(rows: string): void {
     this.write((t) => {
-      if (!/^\$\d+:\$\d+$/.test(rows)) throw new DoubleError('InvalidArgument', `Invalid print title rows '${rows}'.`);
+      if (!/^\$\d+:\$\d+$/.test(rows))
+        throw new DoubleError('InvalidArgument', `Invalid print title rows '${rows}'.`);
       t.pageLayout.printTitleRows = rows;
     });
   }
@@ -609,10 +692,12 @@ function fanOut(targets: unknown[]): unknown {
     {
       get(_, prop) {
         // The harness asks for these on any proxy; RangeAreas answer nothing to them.
-        if (typeof prop !== 'string' || prop === 'target' || prop === 'loaded' || prop === 'then') return undefined;
+        if (typeof prop !== 'string' || prop === 'target' || prop === 'loaded' || prop === 'then')
+          return undefined;
         const first = at(targets[0], prop);
         if (typeof first === 'function')
-          return (...args: unknown[]) => fanOut(targets.map((t) => (at(t, prop) as (...a: unknown[]) => unknown).apply(t, args)));
+          return (...args: unknown[]) =>
+            fanOut(targets.map((t) => (at(t, prop) as (...a: unknown[]) => unknown).apply(t, args)));
         if (first && typeof first === 'object') return fanOut(targets.map((t) => at(t, prop)));
         return first;
       },
@@ -620,7 +705,7 @@ function fanOut(targets: unknown[]): unknown {
         for (const t of targets) (t as Record<string | symbol, unknown>)[prop] = value;
         return true;
       },
-    },
+    }
   );
 }
 
@@ -631,7 +716,7 @@ export class DWorksheet extends DoubleObject<SheetData> implements WorksheetData
   constructor(
     context: DoubleContextBase,
     resolver: () => SheetData | null,
-    private readonly book: DWorkbook,
+    private readonly book: DWorkbook
   ) {
     super(context, resolver);
   }
@@ -665,7 +750,8 @@ export class DWorksheet extends DoubleObject<SheetData> implements WorksheetData
   }
   set name(v: string) {
     this.write((s) => {
-      if (findSheet(this.host.book, v) && findSheet(this.host.book, v) !== s) throw new DoubleError('ItemAlreadyExists', `A sheet '${v}' already exists.`);
+      if (findSheet(this.host.book, v) && findSheet(this.host.book, v) !== s)
+        throw new DoubleError('ItemAlreadyExists', `A sheet '${v}' already exists.`);
       // Formulas and names follow a renamed sheet.
       if (s.name !== v) rewriteSheetRefs(this.host.book, s.name, v);
       s.name = v;
@@ -719,9 +805,11 @@ export class DWorksheet extends DoubleObject<SheetData> implements WorksheetData
   getRange(...[address]: Parameters<Excel.Worksheet['getRange']>): DRange {
     return this.book.rangeProxy(() => {
       const s = this.live();
-      if (address === undefined || address === '') return { sheet: s, box: { top: 0, left: 0, bottom: 1_048_575, right: 16_383 } };
+      if (address === undefined || address === '')
+        return { sheet: s, box: { top: 0, left: 0, bottom: 1_048_575, right: 16_383 } };
       const { sheet, local } = splitSheet(address);
-      if (sheet && findSheet(this.host.book, sheet) !== s) throw new DoubleError('InvalidArgument', `Address '${address}' is not on this sheet.`);
+      if (sheet && findSheet(this.host.book, sheet) !== s)
+        throw new DoubleError('InvalidArgument', `Address '${address}' is not on this sheet.`);
       const box = parseBox(local);
       if (!box) throw new DoubleError('InvalidArgument', `Invalid range address '${address}'.`);
       return { sheet: s, box };
@@ -732,15 +820,33 @@ export class DWorksheet extends DoubleObject<SheetData> implements WorksheetData
    * format, fill, font, borders) is done on each area, as Excel does for a format over RangeAreas.
    */
   getRanges(...[address]: Parameters<Excel.Worksheet['getRanges']>): Excel.RangeAreas {
-    if (!this.host.supportsExcelApi('1.9')) throw new DoubleError('ApiNotFound', 'The API you are trying to use could not be found (Worksheet.getRanges needs ExcelApi 1.9).');
-    const parts = String(address ?? '').split(',').map((a) => a.trim());
-    if (parts.some((a) => !a)) throw new DoubleError('InvalidArgument', `Invalid range areas address '${address}'.`);
+    if (!this.host.supportsExcelApi('1.9'))
+      throw new DoubleError(
+        'ApiNotFound',
+        'The API you are trying to use could not be found (Worksheet.getRanges needs ExcelApi 1.9).'
+      );
+    const parts = String(address ?? '')
+      .split(',')
+      .map((a) => a.trim());
+    if (parts.some((a) => !a))
+      throw new DoubleError('InvalidArgument', `Invalid range areas address '${address}'.`);
     return fanOut(parts.map((a) => this.getRange(a))) as Excel.RangeAreas;
   }
-  getRangeByIndexes(...[startRow, startColumn, rowCount, columnCount]: Parameters<Excel.Worksheet['getRangeByIndexes']>): DRange {
+  getRangeByIndexes(
+    ...[startRow, startColumn, rowCount, columnCount]: Parameters<Excel.Worksheet['getRangeByIndexes']>
+  ): DRange {
     return this.book.rangeProxy(() => {
-      if (rowCount < 1 || columnCount < 1) throw new DoubleError('InvalidArgument', 'rowCount and columnCount must be positive.');
-      return { sheet: this.live(), box: { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 } };
+      if (rowCount < 1 || columnCount < 1)
+        throw new DoubleError('InvalidArgument', 'rowCount and columnCount must be positive.');
+      return {
+        sheet: this.live(),
+        box: {
+          top: startRow,
+          left: startColumn,
+          bottom: startRow + rowCount - 1,
+          right: startColumn + columnCount - 1,
+        },
+      };
     }, this);
   }
   getCell(...[row, column]: Parameters<Excel.Worksheet['getCell']>): DRange {
@@ -761,14 +867,16 @@ export class DWorksheet extends DoubleObject<SheetData> implements WorksheetData
   }
   activate(): void {
     this.write((s) => {
-      if (s.visibility !== 'Visible') throw new DoubleError('InvalidOperation', 'A hidden worksheet cannot be activated.');
+      if (s.visibility !== 'Visible')
+        throw new DoubleError('InvalidOperation', 'A hidden worksheet cannot be activated.');
       this.host.book.activeSheet = s;
     });
   }
   delete(): void {
     this.write((s) => {
       const rest = liveSheets(this.host).filter((x) => x !== s);
-      if (!rest.some((x) => x.visibility === 'Visible')) throw new DoubleError('InvalidOperation', 'The last visible worksheet cannot be deleted.');
+      if (!rest.some((x) => x.visibility === 'Visible'))
+        throw new DoubleError('InvalidOperation', 'The last visible worksheet cannot be deleted.');
       s.deleted = true;
       const book = this.host.book;
       book.sheets.splice(book.sheets.indexOf(s), 1);
@@ -784,7 +892,7 @@ export class DWorksheet extends DoubleObject<SheetData> implements WorksheetData
 export class DWorksheetCollection extends DoubleCollection<SheetData, DWorksheet> {
   constructor(
     context: DoubleContextBase,
-    private readonly book: DWorkbook,
+    private readonly book: DWorkbook
   ) {
     super(context, () => liveSheets(context.host));
   }
@@ -799,7 +907,9 @@ export class DWorksheetCollection extends DoubleCollection<SheetData, DWorksheet
     });
   }
   getItemOrNullObject(key: string): DWorksheet {
-    return this.book.sheetProxy(() => findSheet(this.host.book, key) ?? liveSheets(this.host).find((x) => x.id === key) ?? null);
+    return this.book.sheetProxy(
+      () => findSheet(this.host.book, key) ?? liveSheets(this.host).find((x) => x.id === key) ?? null
+    );
   }
   getActiveWorksheet(): DWorksheet {
     return this.book.sheetProxy(() => {
@@ -813,8 +923,10 @@ export class DWorksheetCollection extends DoubleCollection<SheetData, DWorksheet
     this.context.enqueue(() => {
       const book = this.host.book;
       const n = name ?? `Sheet${book.sheets.length + 1}`;
-      if (findSheet(book, n)) throw new DoubleError('ItemAlreadyExists', `A worksheet '${n}' already exists.`);
-      if (n.length > 31 || /[:\\/?*[\]]/.test(n)) throw new DoubleError('InvalidArgument', `'${n}' is not a valid sheet name.`);
+      if (findSheet(book, n))
+        throw new DoubleError('ItemAlreadyExists', `A worksheet '${n}' already exists.`);
+      if (n.length > 31 || /[:\\/?*[\]]/.test(n))
+        throw new DoubleError('InvalidArgument', `'${n}' is not a valid sheet name.`);
       made = newSheet(book, n);
       book.sheets.push(made);
     });
@@ -863,19 +975,29 @@ export class DWorkbook extends DoubleObject<DoubleHost> {
       const book = this.host.book;
       const sheet = book.selection?.sheet ?? book.activeSheet ?? liveSheets(this.host)[0];
       if (!sheet) throw notFound('selection');
-      return { sheet, box: book.selection?.sheet === sheet ? book.selection.box : { top: 0, left: 0, bottom: 0, right: 0 } };
+      return {
+        sheet,
+        box: book.selection?.sheet === sheet ? book.selection.box : { top: 0, left: 0, bottom: 0, right: 0 },
+      };
     });
   }
   getActiveCell(): DRange {
     return this.rangeProxy(() => {
       const r = (this.getSelectedRange() as unknown as { live(): RangeTarget }).live();
-      return { sheet: r.sheet, box: { top: r.box.top, left: r.box.left, bottom: r.box.top, right: r.box.left } };
+      return {
+        sheet: r.sheet,
+        box: { top: r.box.top, left: r.box.left, bottom: r.box.top, right: r.box.left },
+      };
     });
   }
 
   /** Internal factories: ranges and sheets know their workbook. */
   rangeProxy(resolve: () => RangeTarget | null, sheet?: DWorksheet): DRange {
-    const range: DRange = new DRange(this.context, resolve, () => sheet ?? this.sheetProxy(() => (range as unknown as { live(): RangeTarget }).live().sheet));
+    const range: DRange = new DRange(
+      this.context,
+      resolve,
+      () => sheet ?? this.sheetProxy(() => (range as unknown as { live(): RangeTarget }).live().sheet)
+    );
     return range;
   }
   sheetProxy(resolve: () => SheetData | null): DWorksheet {

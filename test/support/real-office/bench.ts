@@ -42,7 +42,9 @@ export function flaggedProjects(rows: number): unknown[][] {
 }
 
 export async function wireBench(rows: number, level = '1.15'): Promise<WireBench> {
-  const double = ExcelDouble.fromTemplate({ 项目支出明细表: flaggedProjects(rows) } as never, { excelApi: level });
+  const double = ExcelDouble.fromTemplate({ 项目支出明细表: flaggedProjects(rows) } as never, {
+    excelApi: level,
+  });
   const read = await runThroughOfficeJs(double, level, (c) => readInputs(c));
   const { plan } = evaluate(read.result);
   const write = await runThroughOfficeJs(double, level, (c) => applyPlan(c, plan));

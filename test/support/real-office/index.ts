@@ -38,7 +38,8 @@ let runtime: OfficeRuntime | null = null;
 function versionAtLeast(have: string, want: string): boolean {
   const a = have.split('.').map(Number);
   const b = want.split('.').map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  for (let i = 0; i < Math.max(a.length, b.length); i++)
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
   return true;
 }
 
@@ -51,16 +52,38 @@ export function officeRuntime(): OfficeRuntime {
   sandbox.window = sandbox;
   sandbox.self = sandbox;
   sandbox.navigator = { userAgent: 'Mozilla/5.0 (node) jixiao-real-office-harness' };
-  sandbox.location = { href: URL_BASE, search: '', hash: '', protocol: 'https:', hostname: 'excel-double.invalid' };
-  sandbox.document = { getElementsByTagName: () => [], createElement: () => ({}), readyState: 'complete', addEventListener() {}, cookie: '' };
+  sandbox.location = {
+    href: URL_BASE,
+    search: '',
+    hash: '',
+    protocol: 'https:',
+    hostname: 'excel-double.invalid',
+  };
+  sandbox.document = {
+    getElementsByTagName: () => [],
+    createElement: () => ({}),
+    readyState: 'complete',
+    addEventListener() {},
+    cookie: '',
+  };
   const context = vm.createContext(sandbox);
-  vm.runInContext(fs.readFileSync(path.join(DIST, 'excel-web-16.00.js'), 'utf8'), context, { filename: 'excel-web-16.00.js' });
+  vm.runInContext(fs.readFileSync(path.join(DIST, 'excel-web-16.00.js'), 'utf8'), context, {
+    filename: 'excel-web-16.00.js',
+  });
   // What Office.context.requirements answers in a host that reports ExcelApi `level` (office.js's
   // own Office.context cannot be redefined: the rest of its Office object is kept behind it).
   sandbox.Office = Object.create(sandbox.Office as object, {
-    context: { value: { requirements: { isSetSupported: (name: string, v = '1.1') => name === 'ExcelApi' && versionAtLeast(level, v) } } },
+    context: {
+      value: {
+        requirements: {
+          isSetSupported: (name: string, v = '1.1') => name === 'ExcelApi' && versionAtLeast(level, v),
+        },
+      },
+    },
   });
-  const ext = sandbox.OfficeExtension as typeof OfficeExtension & { HttpUtility: { setCustomSendRequestFunc(f: unknown): void } };
+  const ext = sandbox.OfficeExtension as typeof OfficeExtension & {
+    HttpUtility: { setCustomSendRequestFunc(f: unknown): void };
+  };
   ext.HttpUtility.setCustomSendRequestFunc(async (request: { body: unknown }) => {
     if (!server) throw new Error('no RichApi server for this request');
     const r = server(request.body);
@@ -113,7 +136,11 @@ function itemId(item: Proxy): unknown {
 
 /** A loaded double proxy as office.js expects it in a Query result: PascalCase scalars, nested navigation, `_Items`. */
 function serialise(proxy: Proxy, select: string[] | null | undefined): unknown {
-  const internals = proxy as unknown as { loaded: Map<string, unknown>; nullState?: boolean; navigation?(n: string): Proxy | undefined };
+  const internals = proxy as unknown as {
+    loaded: Map<string, unknown>;
+    nullState?: boolean;
+    navigation?(n: string): Proxy | undefined;
+  };
   if (internals.nullState === true) return null;
   const loaded = internals.loaded;
   if (loaded.has('items') && Array.isArray(loaded.get('items'))) {
@@ -170,7 +197,7 @@ export class RichApiServer {
 
   constructor(
     readonly double: ExcelDouble,
-    private readonly options: ServerOptions = {},
+    private readonly options: ServerOptions = {}
   ) {}
 
   /** Action counts by name of the largest request (for finding what makes it large). */
@@ -181,8 +208,11 @@ export class RichApiServer {
     if (text.length > this.largest.bytes) {
       const actions: Record<string, number> = {};
       const b = JSON.parse(text) as RequestBody;
-      for (const a of b.Actions) actions[`${a.ActionType}:${a.Name}`] = (actions[`${a.ActionType}:${a.Name}`] ?? 0) + 1;
-      for (const p of Object.values(b.ObjectPaths)) actions[`path${p.ObjectPathType}:${p.Name}`] = (actions[`path${p.ObjectPathType}:${p.Name}`] ?? 0) + 1;
+      for (const a of b.Actions)
+        actions[`${a.ActionType}:${a.Name}`] = (actions[`${a.ActionType}:${a.Name}`] ?? 0) + 1;
+      for (const p of Object.values(b.ObjectPaths))
+        actions[`path${p.ObjectPathType}:${p.Name}`] =
+          (actions[`path${p.ObjectPathType}:${p.Name}`] ?? 0) + 1;
       this.largest = { bytes: text.length, actions };
     }
     this.stats.syncs++;
@@ -193,9 +223,21 @@ export class RichApiServer {
       return { status: 200, body: out };
     };
     if (Buffer.byteLength(text, 'utf8') > EXCEL_WEB_LIMIT)
-      return reply({ Results: [], Error: { Code: 'RequestPayloadSizeLimitExceeded', Message: 'The request payload size has exceeded the limit.', HttpStatusCode: 413, ActionIndex: -1 } });
+      return reply({
+        Results: [],
+        Error: {
+          Code: 'RequestPayloadSizeLimitExceeded',
+          Message: 'The request payload size has exceeded the limit.',
+          HttpStatusCode: 413,
+          ActionIndex: -1,
+        },
+      });
     const fail = this.options.failRequest;
-    if (fail && fail.n === this.stats.syncs) return reply({ Results: [], Error: { Code: fail.code, Message: `injected ${fail.code}`, HttpStatusCode: 500, ActionIndex: -1 } });
+    if (fail && fail.n === this.stats.syncs)
+      return reply({
+        Results: [],
+        Error: { Code: fail.code, Message: `injected ${fail.code}`, HttpStatusCode: 500, ActionIndex: -1 },
+      });
     return reply(this.execute(JSON.parse(text) as RequestBody));
   }
 
@@ -227,12 +269,18 @@ export class RichApiServer {
         const parent = resolve(p.ParentObjectPathId!);
         const name = camel(p.Name);
         if (p.ObjectPathType === 4) made = parent[name] as Proxy;
-        else if (p.ObjectPathType === 5) made = (parent.getItem as (...a: unknown[]) => Proxy).apply(parent, args(p.ArgumentInfo));
+        else if (p.ObjectPathType === 5)
+          made = (parent.getItem as (...a: unknown[]) => Proxy).apply(parent, args(p.ArgumentInfo));
         else if (p.ObjectPathType === 3) {
           const method = parent[name] as ((...a: unknown[]) => Proxy) | undefined;
-          if (typeof method !== 'function') throw new DoubleError('ApiNotFound', `The double has no method ${p.Name}.`);
+          if (typeof method !== 'function')
+            throw new DoubleError('ApiNotFound', `The double has no method ${p.Name}.`);
           made = method.apply(parent, args(p.ArgumentInfo));
-        } else throw new DoubleError('NotImplemented', `Object path type ${p.ObjectPathType} is not supported by the harness.`);
+        } else
+          throw new DoubleError(
+            'NotImplemented',
+            `Object path type ${p.ObjectPathType} is not supported by the harness.`
+          );
         if (made === undefined) throw new DoubleError('ApiNotFound', `The double has no member ${p.Name}.`);
       }
       proxies.set(id, made);
@@ -267,16 +315,25 @@ export class RichApiServer {
               break;
             }
             const method = proxy[camel(action.Name)] as ((...a: unknown[]) => unknown) | undefined;
-            if (typeof method !== 'function') throw new DoubleError('ApiNotFound', `The double has no method ${action.Name}.`);
+            if (typeof method !== 'function')
+              throw new DoubleError('ApiNotFound', `The double has no method ${action.Name}.`);
             const r = method.apply(proxy, args(action.ArgumentInfo)) as { value?: unknown } | undefined;
-            at(index, () => results.push({ ActionId: action.Id, Value: r && typeof r === 'object' && 'value' in r ? r.value : null }));
+            at(index, () =>
+              results.push({
+                ActionId: action.Id,
+                Value: r && typeof r === 'object' && 'value' in r ? r.value : null,
+              })
+            );
             break;
           }
           case 4: // SetProperty
             proxy[camel(action.Name)] = args(action.ArgumentInfo)[0];
             break;
           default:
-            throw new DoubleError('NotImplemented', `Action type ${action.ActionType} is not supported by the harness.`);
+            throw new DoubleError(
+              'NotImplemented',
+              `Action type ${action.ActionType} is not supported by the harness.`
+            );
         }
       });
     } catch (e) {
@@ -301,7 +358,13 @@ export class RichApiServer {
 
 function errorOf(e: unknown, actionIndex: number) {
   const err = e as { code?: string; message?: string };
-  return { Code: err.code ?? 'GeneralException', Message: err.message ?? String(e), HttpStatusCode: 400, ActionIndex: actionIndex, Location: '' };
+  return {
+    Code: err.code ?? 'GeneralException',
+    Message: err.message ?? String(e),
+    HttpStatusCode: 400,
+    ActionIndex: actionIndex,
+    Location: '',
+  };
 }
 
 // ------------------------------------------------------------------ running a batch
@@ -315,7 +378,7 @@ export async function runThroughOfficeJs<T>(
   double: ExcelDouble,
   level: string,
   batch: (context: Excel.RequestContext) => Promise<T>,
-  options: ServerOptions = {},
+  options: ServerOptions = {}
 ): Promise<{ result: T; stats: WireStats }> {
   const rt = officeRuntime();
   const server = new RichApiServer(double, options);
@@ -324,7 +387,13 @@ export async function runThroughOfficeJs<T>(
   rt.setServer((body) => server.handle(body));
   const g = globalThis as Record<string, unknown>;
   const before = g.Office;
-  g.Office = { context: { requirements: { isSetSupported: (name: string, v = '1.1') => name === 'ExcelApi' && versionAtLeast(level, v) } } };
+  g.Office = {
+    context: {
+      requirements: {
+        isSetSupported: (name: string, v = '1.1') => name === 'ExcelApi' && versionAtLeast(level, v),
+      },
+    },
+  };
   try {
     const context = new rt.Excel.RequestContext(URL_BASE);
     const result = await batch(context);

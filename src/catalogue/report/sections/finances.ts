@@ -44,29 +44,42 @@ const SPENDING_BY_CLASS: Array<[string, string]> = [
 const names = (items: Array<[string, string]>) => items.map(([n]) => n);
 
 /** "其中：a、b" with the check that a and b add up to the total. */
-function partsOf(w: ReportWriter, total: string, items: Array<[string, string]>, opts = { skipZero: true }): Piece {
+function partsOf(
+  w: ReportWriter,
+  total: string,
+  items: Array<[string, string]>,
+  opts = { skipZero: true }
+): Piece {
   const list = w.amounts(items, opts);
   return list.text ? w.say`，其中：${list}${w.partsCheck(w.num(total), names(items))}` : w.plain('');
 }
 
 export function income({ w }: ReportContext): SectionContent[] {
-  return [w.paragraph(w.say`${w.year()}年度部门实际取得各项收入合计${w.amount('收入_本年收入合计')}${partsOf(w, '收入_本年收入合计', INCOME_BY_SOURCE)}。`)];
+  return [
+    w.paragraph(
+      w.say`${w.year()}年度部门实际取得各项收入合计${w.amount('收入_本年收入合计')}${partsOf(w, '收入_本年收入合计', INCOME_BY_SOURCE)}。`
+    ),
+  ];
 }
 
 export function spending({ w }: ReportContext): SectionContent[] {
   const byClass = w.amounts(SPENDING_BY_CLASS, { skipZero: true });
   return [
-    w.paragraph(w.say`根据部门决算报表，${w.year()}年度部门整体支出${w.amount('支出_本年支出合计')}${partsOf(w, '支出_本年支出合计', SPENDING_BY_SOURCE)}。`),
     w.paragraph(
-      w.say`部门整体支出按支出性质分类为：${w.amounts(SPENDING_BY_NATURE, { skipZero: true })}${w.partsCheck(w.num('支出_本年支出合计'), names(SPENDING_BY_NATURE))}。基本支出中${w.amounts([
-        ['支出_人员经费', '人员经费'],
-        ['支出_公用经费', '日常公用经费'],
-      ])}${w.partsCheck(w.num('支出_基本支出'), ['支出_人员经费', '支出_公用经费'])}。`,
+      w.say`根据部门决算报表，${w.year()}年度部门整体支出${w.amount('支出_本年支出合计')}${partsOf(w, '支出_本年支出合计', SPENDING_BY_SOURCE)}。`
+    ),
+    w.paragraph(
+      w.say`部门整体支出按支出性质分类为：${w.amounts(SPENDING_BY_NATURE, { skipZero: true })}${w.partsCheck(w.num('支出_本年支出合计'), names(SPENDING_BY_NATURE))}。基本支出中${w.amounts(
+        [
+          ['支出_人员经费', '人员经费'],
+          ['支出_公用经费', '日常公用经费'],
+        ]
+      )}${w.partsCheck(w.num('支出_基本支出'), ['支出_人员经费', '支出_公用经费'])}。`
     ),
     w.paragraph(
       byClass.text
         ? w.say`部门整体支出按支出经济分类为：${byClass}${w.partsCheck(w.num('支出_本年支出合计'), names(SPENDING_BY_CLASS))}。`
-        : w.say`部门整体支出按支出经济分类为：${w.fmt.placeholder('按经济分类的支出（工资福利支出、商品和服务支出等）')}。`,
+        : w.say`部门整体支出按支出经济分类为：${w.fmt.placeholder('按经济分类的支出（工资福利支出、商品和服务支出等）')}。`
     ),
   ];
 }
@@ -75,7 +88,13 @@ export function spending({ w }: ReportContext): SectionContent[] {
  * "年初结转和结余a，本年收入b，本年支出c，年末结转和结余d": d is stated only when a + b − c = d
  * holds (within rounding); otherwise the sentence says which sum differs.
  */
-function balanceNote(w: ReportWriter, opening: Decimal | null, inc: Decimal | null, exp: Decimal | null, closing: Decimal | null): string {
+function balanceNote(
+  w: ReportWriter,
+  opening: Decimal | null,
+  inc: Decimal | null,
+  exp: Decimal | null,
+  closing: Decimal | null
+): string {
   if (opening === null || inc === null || exp === null || closing === null) return '';
   const implied = opening.plus(inc).minus(exp);
   if (implied.minus(closing).abs().lte('0.02')) return '';
@@ -91,9 +110,18 @@ function closingTotal(w: ReportWriter): { value: Decimal | null; piece: Piece } 
   const parts = ['财拨_年末结转结余_合计', '其他_年末结转'];
   const values = parts.map((n) => w.num(n));
   if (values.some((v) => v === null))
-    return { value: null, piece: w.plain(w.fmt.placeholder('年末结转和结余合计'), [w.operand('结转_合计_年末')]) };
+    return {
+      value: null,
+      piece: w.plain(w.fmt.placeholder('年末结转和结余合计'), [w.operand('结转_合计_年末')]),
+    };
   const total = (values as Decimal[]).reduce((a, b) => a.plus(b));
-  return { value: total, piece: w.plain(w.fmt.wan(total), parts.map((n) => w.operand(n))) };
+  return {
+    value: total,
+    piece: w.plain(
+      w.fmt.wan(total),
+      parts.map((n) => w.operand(n))
+    ),
+  };
 }
 
 export function carryOver({ w }: ReportContext): SectionContent[] {
@@ -106,15 +134,18 @@ export function carryOver({ w }: ReportContext): SectionContent[] {
   const opening = w.num('结转_合计_年初');
   const inc = w.num('收入_本年收入合计');
   const exp = w.num('支出_本年支出合计');
-  const change = opening !== null && closing.value !== null ? `，较年初${w.change(closing.value.minus(opening), ['增加', '减少', '持平'])}` : '';
+  const change =
+    opening !== null && closing.value !== null
+      ? `，较年初${w.change(closing.value.minus(opening), ['增加', '减少', '持平'])}`
+      : '';
   return [
     w.paragraph(
       start.text
         ? w.say`${y}年年初结转和结余${w.amount('结转_合计_年初', '年初结转和结余合计')}，其中：${start}。`
-        : w.say`${y}年年初结转和结余${w.amount('结转_合计_年初', '年初结转和结余合计')}。`,
+        : w.say`${y}年年初结转和结余${w.amount('结转_合计_年初', '年初结转和结余合计')}。`
     ),
     w.paragraph(
-      w.say`${y}年度本年收入合计${w.amount('收入_本年收入合计')}，本年支出合计${w.amount('支出_本年支出合计')}，年末结转和结余${closing.piece}${change}${balanceNote(w, opening, inc, exp, closing.value)}。`,
+      w.say`${y}年度本年收入合计${w.amount('收入_本年收入合计')}，本年支出合计${w.amount('支出_本年支出合计')}，年末结转和结余${closing.piece}${change}${balanceNote(w, opening, inc, exp, closing.value)}。`
     ),
   ];
 }
@@ -133,10 +164,21 @@ export function fiscalIntro({ w }: ReportContext): SectionContent[] {
     w.num('财拨_年初结转结余_合计'),
     w.num('财拨_本年收入_合计'),
     w.num('财拨_本年支出_合计'),
-    w.num('财拨_年末结转结余_合计'),
+    w.num('财拨_年末结转结余_合计')
   )}。明细如下：`;
-  const grid = rows.map(([key, label]) => [label, ...FUND_COLUMNS.map(([col]) => w.amountCell(`财拨_${key}_${col}`))]);
-  return [w.paragraph(sentence), ...w.table('一般公共预算财政拨款收支及结转结余情况', ['项目', ...FUND_COLUMNS.map(([, label]) => label)], grid, '万元')];
+  const grid = rows.map(([key, label]) => [
+    label,
+    ...FUND_COLUMNS.map(([col]) => w.amountCell(`财拨_${key}_${col}`)),
+  ]);
+  return [
+    w.paragraph(sentence),
+    ...w.table(
+      '一般公共预算财政拨款收支及结转结余情况',
+      ['项目', ...FUND_COLUMNS.map(([, label]) => label)],
+      grid,
+      '万元'
+    ),
+  ];
 }
 
 export function fiscalIncome({ w }: ReportContext): SectionContent[] {
@@ -147,7 +189,9 @@ export function fiscalIncome({ w }: ReportContext): SectionContent[] {
       [`财拨_${row}_项目`, '项目支出'],
     ]);
   const out: SectionContent[] = [
-    w.paragraph(w.say`${y}年年初经批复的一般公共预算财政拨款预算${w.amount('财拨_年初预算_合计')}，其中：${parts('年初预算')}。`),
+    w.paragraph(
+      w.say`${y}年年初经批复的一般公共预算财政拨款预算${w.amount('财拨_年初预算_合计')}，其中：${parts('年初预算')}。`
+    ),
   ];
   const added = w.num('财拨_年中追加_合计');
   if (added !== null && !added.isZero()) {
@@ -155,15 +199,26 @@ export function fiscalIncome({ w }: ReportContext): SectionContent[] {
     const detail = (['基本', '项目'] as const)
       .map((k) => [`财拨_年中追加_${k}`, k === '基本' ? '基本支出' : '项目支出'] as const)
       .filter(([n]) => w.num(n) !== null)
-      .map(([n, label]) => w.say`${label}${w.fmt.direction(w.num(n)!, ['追加', '调减', '无调整'])}${w.num(n)!.isZero() ? '' : w.plain(w.fmt.wan(w.num(n)!.abs()), [w.operand(n)])}`);
+      .map(
+        ([n, label]) =>
+          w.say`${label}${w.fmt.direction(w.num(n)!, ['追加', '调减', '无调整'])}${w.num(n)!.isZero() ? '' : w.plain(w.fmt.wan(w.num(n)!.abs()), [w.operand(n)])}`
+      );
     // The direction word carries the sign: 调减20.00万元, never 调减-20.00万元.
-    out.push(w.paragraph(w.say`年中${word}预算${w.plain(w.fmt.wan(added.abs()), [w.operand('财拨_年中追加_合计')])}${detail.length ? w.say`，其中：${w.join(detail)}` : ''}。`));
+    out.push(
+      w.paragraph(
+        w.say`年中${word}预算${w.plain(w.fmt.wan(added.abs()), [w.operand('财拨_年中追加_合计')])}${detail.length ? w.say`，其中：${w.join(detail)}` : ''}。`
+      )
+    );
   } else if (added === null) {
     out.push(w.paragraph(w.say`年中追加预算${w.amount('财拨_年中追加_合计', '年中追加预算合计')}。`));
   } else {
     out.push(w.paragraph(w.say`年中未追加或调减预算${w.plain('', [w.operand('财拨_年中追加_合计')])}。`));
   }
-  out.push(w.paragraph(w.say`经追加调整后的预算为${w.amount('财拨_调整后预算_合计')}，其中：${parts('调整后预算')}。`));
+  out.push(
+    w.paragraph(
+      w.say`经追加调整后的预算为${w.amount('财拨_调整后预算_合计')}，其中：${parts('调整后预算')}。`
+    )
+  );
   return out;
 }
 
@@ -176,9 +231,14 @@ export function fiscalSpending(c: ReportContext): SectionContent[] {
       ['财拨_对个人和家庭的补助', '对个人和家庭的补助'],
       ['财拨_资本性支出', '资本性支出'],
     ],
-    { skipZero: true },
+    { skipZero: true }
   );
-  const classCheck = w.partsCheck(w.num('财拨_本年支出_合计'), ['财拨_工资福利支出', '财拨_商品和服务支出', '财拨_对个人和家庭的补助', '财拨_资本性支出']);
+  const classCheck = w.partsCheck(w.num('财拨_本年支出_合计'), [
+    '财拨_工资福利支出',
+    '财拨_商品和服务支出',
+    '财拨_对个人和家庭的补助',
+    '财拨_资本性支出',
+  ]);
   const basic = w.amounts([
     ['财拨_人员经费', '人员经费'],
     ['财拨_公用经费', '日常公用经费'],
@@ -191,7 +251,7 @@ export function fiscalSpending(c: ReportContext): SectionContent[] {
     w.paragraph(
       byClass.text
         ? w.say`一般公共预算财政拨款支出${w.amount('财拨_本年支出_合计')}，按支出经济分类为：${byClass}${classCheck}。`
-        : w.say`一般公共预算财政拨款支出${w.amount('财拨_本年支出_合计')}。`,
+        : w.say`一般公共预算财政拨款支出${w.amount('财拨_本年支出_合计')}。`
     ),
     {
       kind: 'section',
@@ -199,7 +259,7 @@ export function fiscalSpending(c: ReportContext): SectionContent[] {
       heading: '基本支出情况',
       content: [
         w.paragraph(
-          w.say`一般公共预算财政拨款基本支出${w.amount('财拨_基本支出')}${basic.text ? w.say`，其中：${basic}${w.partsCheck(w.num('财拨_基本支出'), ['财拨_人员经费', '财拨_公用经费'])}` : ''}。${staffCost.text ? w.say`人员经费中${staffCost}。` : ''}`,
+          w.say`一般公共预算财政拨款基本支出${w.amount('财拨_基本支出')}${basic.text ? w.say`，其中：${basic}${w.partsCheck(w.num('财拨_基本支出'), ['财拨_人员经费', '财拨_公用经费'])}` : ''}。${staffCost.text ? w.say`人员经费中${staffCost}。` : ''}`
         ),
       ],
     },
@@ -210,8 +270,16 @@ export function fiscalSpending(c: ReportContext): SectionContent[] {
 /** The project table: top-level projects numbered, sub-items under “其中：”, the 合计 row as stated. */
 function projectTable({ w, model }: ReportContext): SectionContent[] {
   const t = model.table('项目支出明细表');
-  const intro = w.paragraph(w.say`一般公共预算财政拨款项目支出${w.amount('财拨_项目支出')}，各项目明细如下：`);
-  if (t.rows.length === 0) return [intro, w.paragraph(w.plain(w.fmt.placeholder('项目支出明细（各项目预算数和决算数）'), [w.operand('项目支出明细表')]))];
+  const intro = w.paragraph(
+    w.say`一般公共预算财政拨款项目支出${w.amount('财拨_项目支出')}，各项目明细如下：`
+  );
+  if (t.rows.length === 0)
+    return [
+      intro,
+      w.paragraph(
+        w.plain(w.fmt.placeholder('项目支出明细（各项目预算数和决算数）'), [w.operand('项目支出明细表')])
+      ),
+    ];
   const money = (cells: (typeof t.rows)[number]['cells']) =>
     (
       [
@@ -237,8 +305,23 @@ function projectTable({ w, model }: ReportContext): SectionContent[] {
       rows.push([String(n), name, ...money(r.cells)]);
     }
   }
-  rows.push(['', '合计', w.amountCell('项目_合计_年初预算'), w.amountCell('项目_合计_年中追加'), w.amountCell('项目_合计_预算总额'), w.amountCell('项目_合计_决算数')]);
-  return [intro, ...w.table('项目支出明细表', ['序号', '项目', '年初预算数', '年中追加预算数', '预算总额', '年度决算数'], rows, '万元')];
+  rows.push([
+    '',
+    '合计',
+    w.amountCell('项目_合计_年初预算'),
+    w.amountCell('项目_合计_年中追加'),
+    w.amountCell('项目_合计_预算总额'),
+    w.amountCell('项目_合计_决算数'),
+  ]);
+  return [
+    intro,
+    ...w.table(
+      '项目支出明细表',
+      ['序号', '项目', '年初预算数', '年中追加预算数', '预算总额', '年度决算数'],
+      rows,
+      '万元'
+    ),
+  ];
 }
 
 // ---------------------------------------------------------------- 政府性基金
@@ -256,12 +339,12 @@ export function governmentFund(c: ReportContext): SectionContent[] {
   if (noGovernmentFund(c))
     return [
       w.paragraph(
-        w.say`本部门无政府性基金预算收支${w.plain('', [w.operand('收入_政府性基金预算财政拨款'), w.operand('支出_政府性基金预算财政拨款')])}。`,
+        w.say`本部门无政府性基金预算收支${w.plain('', [w.operand('收入_政府性基金预算财政拨款'), w.operand('支出_政府性基金预算财政拨款')])}。`
       ),
     ];
   return [
     w.paragraph(
-      w.say`${w.year()}年度政府性基金预算财政拨款收入${w.amount('收入_政府性基金预算财政拨款')}，支出${w.amount('支出_政府性基金预算财政拨款')}。`,
+      w.say`${w.year()}年度政府性基金预算财政拨款收入${w.amount('收入_政府性基金预算财政拨款')}，支出${w.amount('支出_政府性基金预算财政拨款')}。`
     ),
   ];
 }
@@ -276,8 +359,8 @@ export function otherIntro({ w }: ReportContext): SectionContent[] {
         w.num('其他_年初结转'),
         w.num('其他_本年收入'),
         w.num('其他_本年支出'),
-        w.num('其他_年末结转'),
-      )}。`,
+        w.num('其他_年末结转')
+      )}。`
     ),
   ];
 }
@@ -290,11 +373,17 @@ export function otherIncome({ w, model }: ReportContext): SectionContent[] {
     return w.say`${src}${amt}${/^\d/.test(amt.text) ? '万元' : ''}`;
   });
   const total = w.num('其他_本年收入');
-  if (items.length > 0) return [w.paragraph(w.say`${w.year()}年度取得其他收入${w.amount('其他_本年收入')}，其中：${w.join(items, '；')}。`)];
-  if (total !== null && total.isZero()) return [w.paragraph(w.say`${w.year()}年度未取得其他收入${w.plain('', [w.operand('其他_本年收入')])}。`)];
+  if (items.length > 0)
+    return [
+      w.paragraph(
+        w.say`${w.year()}年度取得其他收入${w.amount('其他_本年收入')}，其中：${w.join(items, '；')}。`
+      ),
+    ];
+  if (total !== null && total.isZero())
+    return [w.paragraph(w.say`${w.year()}年度未取得其他收入${w.plain('', [w.operand('其他_本年收入')])}。`)];
   return [
     w.paragraph(
-      w.say`${w.year()}年度取得其他收入${w.amount('其他_本年收入')}，其中：${w.plain(w.fmt.placeholder('其他收入的来源及金额'), [w.operand('其他收入明细表')])}。`,
+      w.say`${w.year()}年度取得其他收入${w.amount('其他_本年收入')}，其中：${w.plain(w.fmt.placeholder('其他收入的来源及金额'), [w.operand('其他收入明细表')])}。`
     ),
   ];
 }
@@ -308,7 +397,7 @@ export function otherSpending({ w }: ReportContext): SectionContent[] {
     w.paragraph(
       parts.text
         ? w.say`${w.year()}年度其他资金支出${w.amount('其他_本年支出')}，其中：${parts}${w.partsCheck(w.num('其他_本年支出'), ['其他_公用经费', '其他_项目支出'])}。`
-        : w.say`${w.year()}年度其他资金支出${w.amount('其他_本年支出')}。`,
+        : w.say`${w.year()}年度其他资金支出${w.amount('其他_本年支出')}。`
     ),
   ];
 }
