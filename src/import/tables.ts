@@ -84,7 +84,7 @@ const fnRow = (code: string, label: string) =>
 const withCode = (code: string, labels: string[]) => labels.flatMap((l) => [l, `${code}${l}`]);
 
 /** 三公 items: key, the column's own header (公开07 across), the row label (printed down). */
-const SANGONG_ITEMS: Array<[key: string, leaf: string[], rows: string[]]> = [
+const SANGONG_ALIASES: Array<[key: string, leaf: string[], rows: string[]]> = [
   ['合计', ['合计'], ['合计', '三公经费合计']],
   ['因公出国', ['因公出国(境)费', '因公出国(境)费用', '因公出国费'], ['因公出国(境)费', '因公出国(境)费用']],
   [
@@ -249,7 +249,7 @@ export const TABLES: TableSpec[] = [
       '一般公共预算财政拨款三公经费支出决算情况表',
     ],
     codes: ['公开07'],
-    targets: SANGONG_ITEMS.flatMap(([k, leaf, rows]) => [
+    targets: SANGONG_ALIASES.flatMap(([k, leaf, rows]) => [
       c(`三公_${k}_本年预算`, [['预算']], { leaf }),
       c(`三公_${k}_本年决算`, [['决算']], { leaf }),
       // The same table printed one row per item: 项目 | 预算数 | 决算数.
@@ -437,7 +437,7 @@ export const TABLES: TableSpec[] = [
     titles: ['预算支出相关信息表', '部门决算相关信息统计表'],
     codes: ['财决附01', 'F01'],
     // 项目 | 行次 | 预算数 | 统计数 (framework §4.3, the 2017 中央版 layout), the 三公 lines one per row.
-    targets: SANGONG_ITEMS.flatMap(([k, , rows]) => [
+    targets: SANGONG_ALIASES.flatMap(([k, , rows]) => [
       r(`三公_${k}_本年预算`, k === '合计' ? ['支出合计', '三公经费支出', ...rows] : rows, {
         col: [['预算数', '预算']],
         first: true,

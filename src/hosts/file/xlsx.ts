@@ -5,8 +5,8 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { INPUTS } from '../../catalogue/inputs';
-import { a1, colIndex } from '../../catalogue/layout';
-import { parseRange } from '../../core/address';
+import { colIndex } from '../../catalogue/layout';
+import { locationOf, parseRange } from '../../core/address';
 import { mergeMarks, pageOrientation } from '../../core/hostDecisions';
 import {
   BorderState,
@@ -375,19 +375,12 @@ function writeCell(ws: ExcelJS.Worksheet, r: number, c: number, out: OutCell): v
   else if ((out.link || out.href) && typeof out.value === 'string')
     cell.value = {
       text: out.value,
-      hyperlink: out.href ?? `#${internalRef(out.link!)}`,
+      hyperlink: out.href ?? `#${locationOf(out.link!, { firstCell: true })}`,
     } as ExcelJS.CellHyperlinkValue;
   // ExcelJS writes strings as shared strings, never as formulas, so "=SUM(A1)" stays text.
   // An empty string is an empty cell, as Excel stores it.
   else cell.value = out.value === '' ? null : (out.value ?? null);
   styleCell(cell, out);
-}
-
-/** `Sheet!A1` → `'Sheet'!A1` for a hyperlink location. */
-function internalRef(address: string): string {
-  const r = parseRange(address);
-  if (!r) return address;
-  return `'${r.sheet.replace(/'/g, "''")}'!${a1(r.top, r.left)}`;
 }
 
 export function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
