@@ -34,7 +34,9 @@ export interface BatchResult {
 }
 
 export const SUMMARY_FILE = '汇总.xlsx';
+/** A result's name ends so; its extension is .xlsx, or .xlsm for a macro-enabled input (as `evaluate` requires). */
 const OUTPUT_SUFFIX = '-评价.xlsx';
+const isOutputName = (name: string) => /-评价\.xls[xm]$/i.test(name);
 /** Each department's 审核意见, beside its result workbook. */
 const REVIEW_SUFFIX = '-审核意见.docx';
 
@@ -86,23 +88,18 @@ export async function listWorkbooks(
         await walk(p);
         continue;
       }
-      if (/\.(xls|xlsm|xlsb)$/i.test(e.name)) {
+      if (/\.(xls|xlsb)$/i.test(e.name)) {
         const ext = path.extname(e.name).toLowerCase();
-        skipped.push({
-          file: rel(p),
-          reason:
-            ext === '.xlsm'
-              ? '启用宏的工作簿（.xlsm）不处理，以免结果丢失宏；请另存为 .xlsx 后再评价'
-              : `${ext} 格式不支持；请在 Excel 中另存为 .xlsx 后再评价`,
-        });
+        skipped.push({ file: rel(p), reason: `${ext} 格式不支持；请在 Excel 中另存为 .xlsx 后再评价` });
         continue;
       }
-      if (!/\.xlsx$/i.test(e.name)) continue;
+      // .xlsm too: its result is written into its own package, macros kept (keep.ts).
+      if (!/\.xls[xm]$/i.test(e.name)) continue;
       if (!st.isFile()) {
         skipped.push({ file: rel(p), reason: '不是普通文件（是管道、设备或套接字），已跳过' });
         continue;
       }
-      if (e.name === SUMMARY_FILE || e.name.endsWith(OUTPUT_SUFFIX)) {
+      if (e.name === SUMMARY_FILE || isOutputName(e.name)) {
         skipped.push({ file: rel(p), reason: '这是本工具以前的输出（汇总或评价结果），不再评价' });
         continue;
       }

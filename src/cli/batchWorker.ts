@@ -4,6 +4,7 @@ import { batchRow, BatchRow, evaluateFile } from './evaluateFile';
 
 export interface BatchJob {
   input: string;
+  /** The result's file; its extension becomes .xlsm when the input is macro-enabled. */
   output: string;
   rulesJson?: string;
   /** Where to write the department's 审核意见 (.docx). */
@@ -28,9 +29,13 @@ async function writeReview(e: Awaited<ReturnType<typeof evaluateFile>>, file: st
 parentPort?.on('message', async (job: BatchJob) => {
   let row: BatchRow;
   try {
-    const e = await evaluateFile(job.input, job.output, { rulesJson: job.rulesJson, requireOurNames: true });
+    const e = await evaluateFile(job.input, job.output, {
+      rulesJson: job.rulesJson,
+      requireOurNames: true,
+      nameByKind: true, // a macro-enabled workbook's result is an .xlsm
+    });
     if (job.review) await writeReview(e, job.review);
-    row = batchRow(job.input, job.output, e);
+    row = batchRow(job.input, e.written, e);
   } catch (err) {
     // Our own errors are Chinese; anything else is an internal, told as such without its English text.
     const message = (err as Error).message;

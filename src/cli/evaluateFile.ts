@@ -1,7 +1,7 @@
 /** One workbook in, one result workbook out: what `evaluate` and each batch worker do. */
 import * as path from 'path';
 import { evaluate, Evaluation, EvaluateOptions } from '../core/engine';
-import { openWorkbookKept, writeKept } from '../hosts/file/node';
+import { openWorkbookKept, resultNameFor, writeKept } from '../hosts/file/node';
 import { readInputs } from '../hosts/file/xlsx';
 import { fullText } from '../core/render/finding';
 import type { SummaryRow } from '../core/sheets/batchSheet';
@@ -15,8 +15,12 @@ export class NotOurWorkbookError extends Error {}
 export async function evaluateFile(
   input: string,
   output: string | undefined,
-  options: EvaluateOptions & { requireOurNames?: boolean } = {}
-): Promise<Evaluation> {
+  options: EvaluateOptions & {
+    requireOurNames?: boolean;
+    /** Give `output` the extension its kind requires (.xlsm for a macro-enabled input), as batch names its results. */
+    nameByKind?: boolean;
+  } = {}
+): Promise<Evaluation & { written?: string }> {
   // Only the sheets holding our names are read; a result is written into the input's own package.
   const kept = await openWorkbookKept(input, 'read');
   const reading = readInputs(kept.book);
@@ -28,8 +32,10 @@ export async function evaluateFile(
       '工作簿中没有任何本工具的名称（不是按模板填写的绩效自评数据），无法评价；请先用“插入模板”或在“数据”页绑定名称'
     );
   const result = evaluate(reading, options);
-  if (output) await writeKept(kept, result.plan, output);
-  return result;
+  if (!output) return result;
+  const written = options.nameByKind ? resultNameFor(kept.bytes, output) : output;
+  await writeKept(kept, result.plan, written);
+  return { ...result, written };
 }
 
 export function batchRow(file: string, output: string | undefined, e: Evaluation): BatchRow {

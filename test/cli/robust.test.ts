@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { listWorkbooks, safeFileName } from '../../src/cli/batch';
 import { main } from '../../src/cli/main';
 import { cleanText } from '../../src/cli/text';
@@ -16,6 +17,7 @@ import { readInputs, scanDefinedNames } from '../../src/hosts/file/xlsx';
 import { evaluate } from '../../src/core/engine';
 import { crc32 } from '../../src/hosts/file/zip';
 import { SAMPLE_XLSX } from '../helpers/sample';
+import { FEATURES } from '../hosts/keep-parts.fixtures';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-robust-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -180,12 +182,17 @@ describe('clean text', () => {
 });
 
 describe('batch never dies', () => {
-  test('FIFOs, devices, .xls/.xlsm, duplicates, earlier outputs and workbooks without our names are listed with a reason', async () => {
+  test('.xlsm is evaluated into an .xlsm keeping its macros; FIFOs, devices, .xls, duplicates, earlier outputs and workbooks without our names are listed with a reason', async () => {
     const dir = path.join(tmp, 'batch-in');
     fs.mkdirSync(path.join(dir, 'sub'), { recursive: true });
     fs.copyFileSync(SAMPLE_XLSX, path.join(dir, '样例.xlsx'));
     fs.linkSync(path.join(dir, '样例.xlsx'), path.join(dir, 'sub', '同一个.xlsx'));
-    fs.copyFileSync(SAMPLE_XLSX, path.join(dir, '宏.xlsm'));
+    const macro = Buffer.from(
+      await FEATURES.find((f) => f.name === 'vba')!.build(fs.readFileSync(SAMPLE_XLSX))
+    );
+    fs.writeFileSync(path.join(dir, '宏.xlsm'), macro);
+    // Named .xlsm but not macro-enabled inside: its result is an .xlsx, as `evaluate` requires.
+    fs.copyFileSync(SAMPLE_XLSX, path.join(dir, '伪宏.xlsm'));
     fs.writeFileSync(path.join(dir, '旧版.xls'), 'x');
     execFileSync('mkfifo', [path.join(dir, '管道.xlsx')]);
     fs.symlinkSync('/dev/zero', path.join(dir, '零.xlsx'));
@@ -196,7 +203,12 @@ describe('batch never dies', () => {
     fs.mkdirSync(out);
     fs.copyFileSync(SAMPLE_XLSX, path.join(out, '样例-评价.xlsx'));
     const listed = await listWorkbooks(dir, out);
-    expect(listed.files.map((f) => path.relative(dir, f))).toEqual(['sub/同一个.xlsx', '别的表.xlsx']);
+    expect(listed.files.map((f) => path.relative(dir, f))).toEqual([
+      'sub/同一个.xlsx',
+      '伪宏.xlsm',
+      '别的表.xlsx',
+      '宏.xlsm',
+    ]);
     // As a user runs it (the workers are the built lib/cli/batchWorker.js).
     const r = await bin('batch', dir, '-o', out, '--workers', '64');
     expect(r.code).toBe(0);
@@ -212,8 +224,15 @@ describe('batch never dies', () => {
       reasons.set(v[v.length - 2], `${v[v.length - 1]}|${v[v.length - 3]}`);
     });
     expect(reasons.get('样例.xlsx')).toBe('无法评价|与 sub/同一个.xlsx 是同一个文件（链接），只评价一次');
-    expect(reasons.get('宏.xlsm')).toBe(
-      '无法评价|启用宏的工作簿（.xlsm）不处理，以免结果丢失宏；请另存为 .xlsx 后再评价'
+    expect(reasons.get('宏-评价.xlsm')).toMatch(/^已评价\|/);
+    expect(reasons.get('伪宏-评价.xlsx')).toMatch(/^已评价\|/);
+    expect(fs.existsSync(path.join(out, '宏-评价.xlsx'))).toBe(false);
+    const vbaOf = async (bytes: Buffer) =>
+      (await JSZip.loadAsync(bytes)).file('xl/vbaProject.bin')!.async('nodebuffer');
+    const result = fs.readFileSync(path.join(out, '宏-评价.xlsm'));
+    expect((await vbaOf(result)).equals(await vbaOf(macro))).toBe(true);
+    expect(await (await JSZip.loadAsync(result)).file('[Content_Types].xml')!.async('string')).toContain(
+      'application/vnd.ms-excel.sheet.macroEnabled.main+xml'
     );
     expect(reasons.get('旧版.xls')).toBe('无法评价|.xls 格式不支持；请在 Excel 中另存为 .xlsx 后再评价');
     expect(reasons.get('管道.xlsx')).toBe('无法评价|不是普通文件（是管道、设备或套接字），已跳过');

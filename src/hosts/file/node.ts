@@ -171,6 +171,12 @@ export function isMacroEnabled(bytes: Buffer): boolean {
   }
 }
 
+/** `file` renamed to the extension its result must have: .xlsm for a macro-enabled package, .xlsx otherwise. */
+export function resultNameFor(bytes: Buffer, file: string): string {
+  const base = file.slice(0, file.length - path.extname(file).length);
+  return `${base}${isMacroEnabled(bytes) ? '.xlsm' : '.xlsx'}`;
+}
+
 /** A result workbook whose file name does not fit its kind (a macro-enabled package named .xlsx, or the reverse). */
 export class KindMismatchError extends Error {}
 
