@@ -346,8 +346,26 @@ export function readInputs(book: XlsxBook, wanted: string[] = INPUTS.map((d) => 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
 
-function styleCell(cell: ExcelJS.Cell, out: OutCell): void {
-  const s = out.style ? STYLES[out.style] : {};
+/** A style object ExcelJS may share between cells (frozen: a change to one cell must never reach the others). */
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
+
+/**
+ * One style object per (named style, number format): ExcelJS remembers the style id of an object it has
+ * seen, so cells that share the object skip rendering their style again on save (most of writing our sheets).
+ */
+const sharedStyles = new Map<string, Partial<ExcelJS.Style>>();
+
+function styleOf(name: OutCell['style'], numFmt: string | undefined): Partial<ExcelJS.Style> {
+  const key = `${name ?? ''}\u0000${numFmt ?? ''}`;
+  const known = sharedStyles.get(key);
+  if (known) return known;
+  const s = name ? STYLES[name] : {};
   const style: Partial<ExcelJS.Style> = {};
   if (s.font || s.bold || s.size || s.color || s.underline)
     style.font = {
@@ -364,9 +382,15 @@ function styleCell(cell: ExcelJS.Cell, out: OutCell): void {
     const thick: Partial<ExcelJS.Border> = { style: 'medium', color: { argb: argb(s.outline) } };
     style.border = { top: thick, left: thick, bottom: thick, right: thick };
   }
-  const numFmt = out.numFmt ?? s.numFmt;
   if (numFmt) style.numFmt = numFmt;
-  cell.style = style;
+  // Bounded: the styles are declared (core/styles) and the number formats come from the catalogue.
+  if (sharedStyles.size < 1000) sharedStyles.set(key, deepFreeze(style));
+  return style;
+}
+
+function styleCell(cell: ExcelJS.Cell, out: OutCell): void {
+  const s = out.style ? STYLES[out.style] : {};
+  cell.style = styleOf(out.style, out.numFmt ?? s.numFmt);
 }
 
 function writeCell(ws: ExcelJS.Worksheet, r: number, c: number, out: OutCell): void {
