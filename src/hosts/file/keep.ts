@@ -15,21 +15,23 @@
  */
 import ExcelJS from 'exceljs';
 import { INPUTS } from '../../catalogue/inputs';
+import { a1 } from '../../catalogue/layout';
 import { parseRange } from '../../core/address';
 import { resolveNames } from '../../core/names';
-import { ERROR_OUTLINE } from '../../core/styles';
 import { mergeMarks } from '../../core/hostDecisions';
 import {
   decodeState,
-  encodeCheck,
   encodeState,
+  freeSheetName,
   markedNote,
+  MARK_BORDER,
   MARK_FILL,
   markInNote,
   MarkRecord,
   OWNER_NAME,
   restoredFill,
   safeRestoredNote,
+  STATE_COLUMNS,
   STATE_SHEET,
 } from '../../core/markState';
 import type { CellMark, CellValue, Plan, SheetPlan } from '../../core/types';
@@ -391,8 +393,7 @@ class Keeper {
     const at = parseRange(address);
     const sheet = at ? this.sheetNamed(at.sheet) : undefined;
     if (!at || !sheet || sheet.name !== at.sheet) return undefined;
-    const ref = address.split('!').pop()!.replace(/\$/g, '');
-    return { sheet, r: at.top + 1, c: at.left, ref };
+    return { sheet, r: at.top + 1, c: at.left, ref: a1(at.top, at.left) };
   }
 
   /** Takes the previous run's marks off (validated records only). */
@@ -501,7 +502,11 @@ class Keeper {
         ...(!now.exists ? { bare: now.rowExists ? ('cell' as const) : ('row' as const) } : {}),
         ...(ownXml !== null && !threaded ? { noteXml: ownXml } : {}),
       });
-      cells.setStyle(at.r, at.c, this.styles.markXf(base, MARK_FILL[m.severity], markBorder(m)));
+      cells.setStyle(
+        at.r,
+        at.c,
+        this.styles.markXf(base, MARK_FILL[m.severity], MARK_BORDER[m.severity]?.color ?? undefined)
+      );
       if (written !== undefined) {
         notes.comments.setText(at.ref, written);
         notes.vml.ensureNote(at.r - 1, at.c);
@@ -691,17 +696,14 @@ class Keeper {
     return this.styles.add('cellXfs', head + xf.slice(tag.length));
   }
 
-  /** `评分表`, else `评分表(2)`, `评分表(3)` … : a name no sheet has (Excel compares sheet names without case). */
+  /** A name no sheet and no other plan has (Excel compares sheet names without case). */
   private freeName(wanted: string, plans: SheetPlan[]): string {
-    const taken = (n: string) =>
-      this.sheetNamed(n) !== undefined ||
-      plans.some((p) => p.name !== wanted && p.name.toLowerCase() === n.toLowerCase());
-    if (!taken(wanted)) return wanted;
-    for (let k = 2; ; k++) {
-      const suffix = `(${k})`;
-      const name = `${wanted.slice(0, 31 - suffix.length)}${suffix}`;
-      if (!taken(name)) return name;
-    }
+    return freeSheetName(
+      wanted,
+      (n) =>
+        this.sheetNamed(n) !== undefined ||
+        plans.some((p) => p.name !== wanted && p.name.toLowerCase() === n.toLowerCase())
+    );
   }
 
   private addSheet(name: string, state: string | undefined): SheetEntry {
@@ -804,32 +806,9 @@ interface SheetNotes {
   legacyRemove?: string;
 }
 
-/**
- * The border of a mark (issue 15: an error mark is not colour alone): a medium dark-red outline, as the
- * output sheets' error style has; 提示 marks keep the cell's own border. The cell's own style index is
- * recorded, so clearing brings its border back with its fill.
- */
-function markBorder(m: CellMark): string | undefined {
-  return m.severity === '错误' ? ERROR_OUTLINE : undefined;
-}
-
-/** Columns of the state sheet read back (address, fill, note, severity, via, check, and room for more). */
-const STATE_COLUMNS = 8;
-
 /** The state sheet's plan: its records (as rows), very hidden. */
 function stateSheetPlan(records: MarkRecord[]): SheetPlan {
-  // encodeState gives the first four columns; via and check (columns 5 and 6) follow, as the ExcelJS path writes them.
-  const rows = records.length
-    ? encodeState(records).map((line, r) =>
-        line.length >= 6
-          ? line
-          : [
-              ...line,
-              r === 0 ? 'via' : (records[r - 1].via ?? ''),
-              r === 0 ? 'check' : encodeCheck(records[r - 1]),
-            ]
-      )
-    : [];
+  const rows = records.length ? encodeState(records) : [];
   return {
     name: STATE_SHEET,
     visibility: 'veryHidden',
