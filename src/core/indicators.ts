@@ -260,6 +260,14 @@ function taskRate(m: Model, d: IndicatorDecl, r: TaskRateDecl): IndicatorResult 
     return {
       ...base,
       value: null,
+      // A table without rows is a blank to fill; rows none of which is flagged are not.
+      ...(t.rows.length === 0
+        ? {
+            missing: [
+              { name: '产出任务表', label: inputLabel('产出任务表'), value: null, address: t.address },
+            ],
+          }
+        : {}),
       unavailable: r.base
         ? `产出任务表（${t.address}）中没有“是否重点或交办工作”为“是”的任务，${r.denominatorLabel}为 0，无法计算`
         : `产出任务表（${t.address}）没有填写任何工作任务，${r.denominatorLabel}为 0，无法计算`,
