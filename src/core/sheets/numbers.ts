@@ -4,7 +4,7 @@
  * src/core/render/quantity.ts, so a note or a card says 1,193.05 where the cell shows 1,193.05.
  */
 import { fixed } from '../decimal';
-import { formatDifference, formatQuantity, QUANTITY_DECIMALS } from '../render/quantity';
+import { QUANTITY_DECIMALS } from '../render/quantity';
 import type { Quantity, QuantityKind } from '../results';
 
 export { grouped, QUANTITY_UNIT } from '../render/quantity';
@@ -17,11 +17,6 @@ export const QUANTITY_FORMAT: Record<QuantityKind, string> = {
   score: '0.00',
   year: '0',
 };
-
-/** A figure with its unit ("1,193.05 万元", "99.52%", "21 人", "3.00 分"); `signed`: a difference ("+0.07 个百分点"). */
-export function quantityText(q: Quantity, signed = false): string {
-  return signed ? formatDifference(q) : formatQuantity(q);
-}
 
 /** The number a cell of this kind stores, rounded as displayed. */
 export function quantityNumber(q: Quantity): number {
