@@ -8,9 +8,10 @@
  */
 import type Decimal from 'decimal.js';
 import type { Operand } from '../core/results';
-import type { Severity } from '../core/types';
+import type { Diagnostic, FindingSeverity, Severity } from '../core/types';
 import type { CheckContext, CheckDecl, CheckFamily, Notice, Outcome, Term } from './contract';
-import { FUNCTION_CLASSES, INPUT_BY_NAME, INPUT_SHEETS, inputLabel } from './inputs';
+import { FUNCTION_CLASSES, INPUT_BY_NAME, INPUT_SHEETS, inputLabel, tableLabel } from './inputs';
+import { SANGONG_CAR_PARTS, SANGONG_ITEMS } from './lists';
 import type { ScalarDecl } from './types';
 
 export type { CheckContext, CheckDecl, CheckFamily, Comparison, Notice, Outcome, Term } from './contract';
@@ -25,22 +26,51 @@ export const CHECK_FAMILIES: readonly CheckFamily[] = [
   '一致',
   '衔接',
   '部分',
+  '口径',
   '预算',
   '比率',
   '评分',
 ];
 
+/**
+ * How grave a failed check of each family is, as the 部门决算 software judges: every 表内 and 表间 identity
+ * that fails (合计, 平衡, 一致, 衔接, part ≤ whole, the 功能分类 and 经济分类 sums) is an 错误, whatever reads it;
+ * a 提示 is what may legitimately differ and needs a written reason (决算 over 预算, a 基础数据表 figure taken
+ * under another 口径, a figure whose size looks off among its siblings). 比率 keeps the consequence rule
+ * (CheckDecl.byConsequence) and 评分 declares per claim (over the rules 错误, under them 提示). A finding whose
+ * only cause is a blank is neither: it is {@link BLANK_SEVERITY}.
+ */
+export const FAMILY_SEVERITY: Readonly<Record<CheckFamily, Severity>> = {
+  输入: '错误',
+  年度: '错误',
+  单位: '提示',
+  合计: '错误',
+  平衡: '错误',
+  一致: '错误',
+  衔接: '错误',
+  部分: '错误',
+  口径: '提示',
+  预算: '提示',
+  比率: '错误',
+  评分: '错误',
+};
+
+/** A required or scoring input left blank, or a check the blanks leave undecided: to fill, neither 错误 nor 提示. */
+export const BLANK_SEVERITY = '待补' as const;
+
 // ------------------------------------------------------------------ helpers
 
+/** The family's advice, when the data do not show which figure to change (worded so it cannot be misread). */
 const NEXT: Record<CheckFamily, string> = {
   输入: '按提示补填或改正该单元格后重新运行。',
   年度: '换用评价年度的数据，或改正“数据所属年度”。',
   单位: '该数疑似以元填列，请换算为万元（元 ÷ 10000）后重新运行。',
-  合计: '对照部门决算报表核对各分项与合计，改正填错的数（合计或某一分项）。',
-  平衡: '核对年初结转结余、本年收入、本年支出和年末结转结余，改正填错的数。',
-  一致: '两处填的是同一个数：查部门决算原表确定正确数后，两处统一填列。',
+  合计: '合计与各分项之和不等：对照部门决算原表，改正填错的数（合计或某一分项）。',
+  平衡: '年初结转结余 + 本年收入 − 本年支出应等于年末结转结余：对照部门决算原表核对这几个数，改正填错的数。',
+  一致: '这两处应填同一个数，现在不相等：对照部门决算原表确定哪一处正确，把另一处改成与它相同。',
   衔接: '本年年初数应等于上年年末数：对照上年度决算核对后改正。',
   部分: '分项不能大于总数：核对分项是否混入了其他资金，或总数是否漏列。',
+  口径: '两处口径可能不同：核对取数口径；确属口径不同的，在“出错说明”表中写明原因，否则改为同一个数。',
   预算: '决算超出预算：请核实；确属合理的，在“出错说明”表中写明原因。',
   比率: '按公式用所列数据重算该比率，改正报告所列数。',
   评分: '按评分规则改正自评得分；如有依据，在“出错说明”表中写明理由。',
@@ -48,31 +78,41 @@ const NEXT: Record<CheckFamily, string> = {
 
 const label = inputLabel;
 
-type Opts = { severity?: Severity; nextStep?: string };
+type Opts = { severity?: Severity; nextStep?: string; byConsequence?: boolean; severityNote?: string };
+
+/** What a check compares (passing no judgement) and the problem when it fails (by default: “…不一致”). */
+type Words = string | { subject: string; title: string };
 
 function decl(
   id: string,
-  title: string,
+  words: Words,
   family: CheckFamily,
   operands: string[],
   run: CheckDecl['run'],
   o: Opts = {}
 ): CheckDecl {
+  const { subject, title } = typeof words === 'string' ? { subject: words, title: `${words}不一致` } : words;
   return {
     id,
+    subject,
     title,
     family,
-    severity: o.severity ?? (family === '预算' ? '提示' : '错误'),
+    severity: o.severity ?? FAMILY_SEVERITY[family],
+    ...(o.byConsequence ? { byConsequence: true, severityNote: '不影响任何计算时为提示' } : {}),
+    ...(o.severityNote ? { severityNote: o.severityNote } : {}),
     operands,
     nextStep: o.nextStep ?? NEXT[family],
     run,
   };
 }
 
-/** A label with its sheet, for pairs whose labels alone read alike (年初结转和结余 = 年初结转和结余). */
-function placed(name: string): string {
-  const d = INPUT_BY_NAME.get(name);
-  return d ? `${d.sheet}·${d.label}` : name;
+/** A label with its table ("财政拨款表·年初结转结余（合计）"), for pairs whose labels alone read alike. */
+const placed = (name: string): string => tableLabel(name);
+
+/** The labels of the names one rule states, each with its table when two of them read alike. */
+function named(ctx: CheckContext, names: string[]): string[] {
+  const own = names.map((n) => ctx.operand(n).label.replace(/^其中：/, ''));
+  return names.map((n, i) => (own.filter((l) => l === own[i]).length > 1 ? placed(n) : own[i]));
 }
 
 function labels(ctx: CheckContext, names: string[]): string {
@@ -80,21 +120,24 @@ function labels(ctx: CheckContext, names: string[]): string {
 }
 
 /** whole = Σ parts. */
-function total(id: string, title: string, whole: string, parts: string[], o: Opts = {}): CheckDecl {
+function total(id: string, subject: string, whole: string, parts: string[], o: Opts = {}): CheckDecl {
   return decl(
     id,
-    title,
+    subject,
     '合计',
     [whole, ...parts],
-    (ctx) => [
-      {
-        type: 'comparison',
-        relation: '=',
-        left: [ctx.term(whole)],
-        right: parts.map((p) => ctx.term(p)),
-        statement: `${ctx.operand(whole).label} = ${labels(ctx, parts)}`,
-      },
-    ],
+    (ctx) => {
+      const [w, ...ps] = named(ctx, [whole, ...parts]);
+      return [
+        {
+          type: 'comparison',
+          relation: '=',
+          left: [ctx.term(whole)],
+          right: parts.map((p) => ctx.term(p)),
+          statement: `${w} = ${ps.join(' + ')}`,
+        },
+      ];
+    },
     o
   );
 }
@@ -102,7 +145,7 @@ function total(id: string, title: string, whole: string, parts: string[], o: Opt
 /** The same quantity stated in two places (the right side may be a sum of places). */
 function same(
   id: string,
-  title: string,
+  subject: string,
   a: string,
   b: string | string[],
   o: Opts & { family?: CheckFamily } = {}
@@ -110,7 +153,7 @@ function same(
   const bs = Array.isArray(b) ? b : [b];
   return decl(
     id,
-    title,
+    subject,
     o.family ?? '一致',
     [a, ...bs],
     (ctx) => [
@@ -127,10 +170,10 @@ function same(
 }
 
 /** Σ parts ≤ whole. */
-function atMost(id: string, title: string, parts: string[], whole: string, o: Opts = {}): CheckDecl {
+function atMost(id: string, words: Words, parts: string[], whole: string, o: Opts = {}): CheckDecl {
   return decl(
     id,
-    title,
+    words,
     '部分',
     [...parts, whole],
     (ctx) => [
@@ -146,11 +189,12 @@ function atMost(id: string, title: string, parts: string[], whole: string, o: Op
   );
 }
 
-/** 决算 ≤ 预算, a 提示 that says by how much and by what share of the budget. */
-function overBudget(id: string, title: string, actual: string, budgetOrParts: string | string[]): CheckDecl {
+/** 决算 ≤ 预算, a 提示 whose title says by how much and by what share of the budget. */
+function overBudget(id: string, what: string, actual: string, budgetOrParts: string | string[]): CheckDecl {
   // Spending may also draw on what was carried over: the budget side can be a sum (预算总额 + 年初结转).
   const budgets = Array.isArray(budgetOrParts) ? budgetOrParts : [budgetOrParts];
-  return decl(id, title, '预算', [actual, ...budgets], (ctx) => {
+  const title = `${what}超过预算`;
+  return decl(id, { subject: `${what}与预算`, title }, '预算', [actual, ...budgets], (ctx) => {
     const a = ctx.operand(actual).value;
     const values = budgets.map((n) => ctx.operand(n).value);
     const isNumber = (x: unknown): x is Decimal => x !== null && typeof x === 'object';
@@ -169,7 +213,7 @@ function overBudget(id: string, title: string, actual: string, budgetOrParts: st
         left: [ctx.term(actual)],
         right: budgets.map((n) => ctx.term(n)),
         statement: `${ctx.operand(actual).label} ≤ ${labels(ctx, budgets)}`,
-        ...(over ? { subject: `超出预算 ${ctx.money(over)} 万元${share}` } : {}),
+        ...(over ? { title: `${title} ${ctx.money(over)} 万元${share}` } : {}),
       },
     ];
   });
@@ -178,23 +222,33 @@ function overBudget(id: string, title: string, actual: string, budgetOrParts: st
 /** 年初 + Σ收入 − Σ支出 = 年末. */
 function balance(
   id: string,
-  title: string,
+  who: string,
   opening: string,
   income: string[],
   spending: string[],
   closing: string
 ): CheckDecl {
-  return decl(id, title, '平衡', [opening, ...income, ...spending, closing], (ctx) => [
-    {
-      type: 'comparison',
-      relation: '=',
-      left: [ctx.term(closing)],
-      right: [ctx.term(opening), ...income.map((n) => ctx.term(n)), ...spending.map((n) => ctx.term(n, -1))],
-      statement: `${ctx.operand(closing).label} = ${ctx.operand(opening).label} + ${labels(ctx, income)} − ${spending
-        .map((n) => ctx.operand(n).label)
-        .join(' − ')}`,
-    },
-  ]);
+  return decl(
+    id,
+    `${who}年末结转结余与年初结转结余加本年收入减本年支出`,
+    '平衡',
+    [opening, ...income, ...spending, closing],
+    (ctx) => [
+      {
+        type: 'comparison',
+        relation: '=',
+        left: [ctx.term(closing)],
+        right: [
+          ctx.term(opening),
+          ...income.map((n) => ctx.term(n)),
+          ...spending.map((n) => ctx.term(n, -1)),
+        ],
+        statement: `${ctx.operand(closing).label} = ${ctx.operand(opening).label} + ${labels(ctx, income)} − ${spending
+          .map((n) => ctx.operand(n).label)
+          .join(' − ')}`,
+      },
+    ]
+  );
 }
 
 /** Rows of the 财政拨款 grid, each with the id of its 合计 = 基本 + 项目 check. */
@@ -304,36 +358,53 @@ function statedPrecision(ctx: CheckContext, stated: string): { tolerance: Decima
   return { tolerance, toleranceNote: `容差 ±${tolerance.toString()} 个百分点（${how}的四舍五入误差）` };
 }
 
+/** The problem a stated rate's recomputation shows: `预算完成率重算为 99.52%，报告列 99.59%`. */
+function rateTitle(ctx: CheckContext, name: string, recomputed: Decimal | null, stated: Decimal): string {
+  return recomputed === null
+    ? `报告所列${name}无法重算`
+    : `${name}重算为 ${ctx.percent(recomputed)}，报告列 ${ctx.percent(stated)}`;
+}
+
 function statedRate(id: string, stated: string, indicatorId: string): CheckDecl {
-  return decl(id, `报告所列${indicatorId}与重算结果一致`, '比率', [stated], (ctx) => {
-    const s = ctx.term(stated);
-    if (s.operand.value === null) return [];
-    const ind = ctx.indicator(indicatorId);
-    if (!ind) return [];
-    return [
-      {
-        type: 'comparison',
-        relation: '=',
-        left: [s],
-        right: [],
-        rightValue: ind.value,
-        unavailable: ind.value === null ? (ind.unavailable ?? '缺少计算所需数据') : undefined,
-        statement: `${s.operand.label} = ${ind.formula}`,
-        ...statedPrecision(ctx, stated),
-        context: ind.operands,
-        suspects: [s.operand],
-      },
-    ];
-  });
+  return decl(
+    id,
+    `报告所列${indicatorId}与重算结果`,
+    '比率',
+    [stated],
+    (ctx) => {
+      const s = ctx.term(stated);
+      if (s.operand.value === null) return [];
+      const ind = ctx.indicator(indicatorId);
+      if (!ind) return [];
+      return [
+        {
+          type: 'comparison',
+          relation: '=',
+          left: [s],
+          right: [],
+          rightValue: ind.value,
+          unavailable: ind.value === null ? (ind.unavailable ?? '缺少计算所需数据') : undefined,
+          title: rateTitle(ctx, indicatorId, ind.value, s.operand.value as Decimal),
+          name: indicatorId,
+          statement: `${s.operand.label} = ${ind.formula}`,
+          ...statedPrecision(ctx, stated),
+          context: ind.operands,
+          suspects: [s.operand],
+        },
+      ];
+    },
+    { byConsequence: true }
+  );
 }
 
 function 三公增长率(id: string, item: string): CheckDecl {
   const stated = `三公_${item}_增长率`;
   const cur = `三公_${item}_本年决算`;
   const prev = `三公_${item}_上年决算`;
+  const name = `${SANGONG_ITEMS.find(([k]) => k === item)?.[1] ?? '“三公”经费'}增长率`;
   return decl(
     id,
-    `“三公”经费增长率与重算结果一致（${label(stated).replace(/（.*$/, '')}）`,
+    `报告所列${name}与重算结果`,
     '比率',
     [stated, cur, prev],
     (ctx) => {
@@ -346,17 +417,31 @@ function 三公增长率(id: string, item: string): CheckDecl {
         relation: '=' as const,
         left: [s],
         right: [],
+        name,
         statement: `${s.operand.label} = （本年决算数 − 上年决算数）÷ 上年决算数 × 100%`,
         ...statedPrecision(ctx, stated),
         context: [c, p],
         suspects: [s.operand],
       };
+      const statedValue = s.operand.value as Decimal;
       if (c.value === null || p.value === null)
-        return [{ ...base, rightValue: null, unavailable: '本年或上年决算数未填，无法重算' }];
+        return [
+          {
+            ...base,
+            title: rateTitle(ctx, name, null, statedValue),
+            rightValue: null,
+            unavailable: '本年或上年决算数未填，无法重算',
+          },
+        ];
       const pv = p.value as Decimal;
       if (pv.isZero())
         return [
-          { ...base, rightValue: null, unavailable: '上年决算数为 0，增长率无意义，报告不应列示百分比' },
+          {
+            ...base,
+            title: `上年决算数为 0，报告所列${name}无意义`,
+            rightValue: null,
+            unavailable: '上年决算数为 0，增长率无意义，报告不应列示百分比',
+          },
         ];
       const cv = c.value as Decimal;
       // The amounts are themselves rounded to ±0.005 万元: on a small base that moves the rate by more
@@ -368,8 +453,18 @@ function 三公增长率(id: string, item: string): CheckDecl {
         .times(100);
       const tolerance = base.tolerance.plus(fromAmounts);
       const toleranceNote = `容差 ±${tolerance.toDecimalPlaces(4).toString()} 个百分点（所列比率的四舍五入误差 ±${base.tolerance.toString()}，加上本年、上年决算数各 ±0.005 万元带来的误差）`;
-      return [{ ...base, tolerance, toleranceNote, rightValue: cv.minus(pv).div(pv).times(100) }];
-    }
+      const rate = cv.minus(pv).div(pv).times(100);
+      return [
+        {
+          ...base,
+          title: rateTitle(ctx, name, rate, statedValue),
+          tolerance,
+          toleranceNote,
+          rightValue: rate,
+        },
+      ];
+    },
+    { byConsequence: true }
   );
 }
 
@@ -446,10 +541,13 @@ function sizeOutcome(ctx: CheckContext, name: string): Notice | null {
   const range = siblingRange(ctx, name)!;
   const operand = { ...ctx.operand(name), value: typed };
   const among = `同表其他金额在 ${ctx.money(range.lo)}～${ctx.money(range.hi)} 万元之间`;
+  const who = operand.label.replace(/^其中：/, '');
+  // Typed “…元” the cell is unusable until mended (错误); a bare figure only looks off among its siblings (the family's 提示).
   if (verdict === 'unit')
     return {
       type: 'notice',
       key: name,
+      title: `${who}的单位写成了“元”`,
       severity: '错误',
       what: among,
       operands: [operand],
@@ -459,8 +557,8 @@ function sizeOutcome(ctx: CheckContext, name: string): Notice | null {
   return {
     type: 'notice',
     key: name,
-    // Typed “…元” the cell is unusable until mended; a bare figure is only out of size with its siblings.
-    severity: typedInYuan ? '错误' : '提示',
+    title: `${who}疑似按元填列`,
+    ...(typedInYuan ? { severity: '错误' as const } : {}),
     what: `${among}，该数约为它们的 10000 倍`,
     operands: [operand],
     slip: { operand, factor: 'div' },
@@ -469,6 +567,34 @@ function sizeOutcome(ctx: CheckContext, name: string): Notice | null {
       : '单位应为万元：如该数按元填列，除以 10000 换算为万元；确为万元的，在“出错说明”表中说明。',
   };
 }
+
+// ------------------------------------------------------------------ input diagnostics
+
+/** Diagnostics that mean an input was not given (a blank, a table without rows, a name not bound): 待补. */
+const BLANK_CODES: ReadonlySet<string> = new Set(['required-blank', 'required-missing', 'name-missing']);
+
+/** An input diagnostic's problem in a few words, and its severity: a blank is 待补, the rest as diagnosed. */
+function inputWords(d: Diagnostic): { title: string; severity: FindingSeverity } {
+  const decl = d.name ? INPUT_BY_NAME.get(d.name) : undefined;
+  const who = decl ? tableLabel(decl.name) : (d.name ?? '');
+  if (BLANK_CODES.has(d.code)) {
+    const title =
+      d.code === 'name-missing'
+        ? `工作簿中没有“${who}”的名称`
+        : decl?.type === 'table' && d.address && !d.address.includes(':')
+          ? `${decl.label}有一行缺必填栏`
+          : `${decl?.type === 'table' ? decl.label : who}未填`;
+    return { title, severity: BLANK_SEVERITY };
+  }
+  if (d.code.startsWith('name-')) return { title: `名称 ${d.name ?? ''} 设置有误`, severity: d.severity };
+  if (d.code === 'claim-name') return { title: '自评得分表的指标名称与评分规则对不上', severity: d.severity };
+  return { title: who ? `${who}填写有误` : '输入数据有误', severity: d.severity };
+}
+
+/** 财政拨款 or 其他资金, by a name's prefix. */
+const fund = (name: string): string => (name.startsWith('财拨') ? '财政拨款' : '其他资金');
+/** A label without its “其中：”. */
+const bare = (name: string): string => label(name).replace(/^其中：/, '');
 
 // ------------------------------------------------------------------ the checks
 
@@ -486,19 +612,25 @@ const 收入来源 = [
 
 export const CHECKS: CheckDecl[] = [
   // ---- 输入: every input diagnostic becomes a finding, so the list is one place.
-  decl('input', '输入数据有误或缺失', '输入', [], (ctx) =>
-    // A figure typed “…元” whose siblings tell the unit meant is the 单位 check's (unit.量级).
-    ctx.model.diagnostics
-      .filter((d) => !(d.code === 'unit-yuan' && d.name && yuanVerdict(ctx, d.name)))
-      .map((d): Notice => ({
-        type: 'notice',
-        key: `${d.code}.${d.address ?? d.name ?? ''}`,
-        severity: d.severity,
-        what: d.message,
-        operands: [
-          { name: d.name ?? '', label: d.name ? label(d.name) : '', value: null, address: d.address },
-        ],
-      }))
+  decl(
+    'input',
+    { subject: '输入数据', title: '输入数据有误' },
+    '输入',
+    [],
+    (ctx) =>
+      // A figure typed “…元” whose siblings tell the unit meant is the 单位 check's (unit.量级).
+      ctx.model.diagnostics
+        .filter((d) => !(d.code === 'unit-yuan' && d.name && yuanVerdict(ctx, d.name)))
+        .map((d): Notice => ({
+          type: 'notice',
+          key: `${d.code}.${d.address ?? d.name ?? ''}`,
+          ...inputWords(d),
+          what: d.message,
+          operands: [
+            { name: d.name ?? '', label: d.name ? label(d.name) : '', value: null, address: d.address },
+          ],
+        })),
+    { severityNote: '按各项诊断；空白为待补' }
   ),
 
   // ---- 年度: figures labelled with another year than the one evaluated.
@@ -527,7 +659,7 @@ export const CHECKS: CheckDecl[] = [
   ).map(([id, k, block, figures]) =>
     decl(
       id,
-      `${block}的数据年度应为评价年度`,
+      { subject: `${block}的数据年度与评价年度`, title: `${block}的数据年度不是评价年度` },
       '年度',
       [`基础_${k}_数据年度`, '评价年度', ...figures],
       (ctx) => {
@@ -550,18 +682,23 @@ export const CHECKS: CheckDecl[] = [
   ),
 
   // ---- 单位: an amount whose size among its siblings says it is in 元 (or a 万元 figure labelled 元).
-  decl('unit.量级', '金额单位应为万元（与同表其他金额比较量级）', '单位', [], (ctx) =>
-    AMOUNT_SIBLINGS.flat().flatMap((name) => sizeOutcome(ctx, name) ?? [])
+  decl(
+    'unit.量级',
+    { subject: '金额的单位（与同表其他金额比较量级）', title: '金额疑似按元填列' },
+    '单位',
+    [],
+    (ctx) => AMOUNT_SIBLINGS.flat().flatMap((name) => sizeOutcome(ctx, name) ?? []),
+    { severityNote: '写成“元”而无法读取的为错误' }
   ),
 
   // ---- 合计: 收支总表 (财决01).
-  total('sum.本年收入合计', '本年收入合计 = 各项收入之和', '收入_本年收入合计', 收入来源),
-  total('sum.收入总计', '收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余', '收入_总计', [
+  total('sum.本年收入合计', '本年收入合计与各项收入之和', '收入_本年收入合计', 收入来源),
+  total('sum.收入总计', '收入总计与本年收入合计、使用非财政拨款结余、年初结转和结余之和', '收入_总计', [
     '收入_本年收入合计',
     '收入_使用非财政拨款结余',
     '收入_年初结转和结余',
   ]),
-  total('sum.本年支出合计.资金来源', '本年支出合计 = 按资金来源的支出之和', '支出_本年支出合计', [
+  total('sum.本年支出合计.资金来源', '本年支出合计与按资金来源的各项支出之和', '支出_本年支出合计', [
     '支出_一般公共预算财政拨款',
     '支出_政府性基金预算财政拨款',
     '支出_国有资本经营预算财政拨款',
@@ -569,32 +706,32 @@ export const CHECKS: CheckDecl[] = [
   ]),
   total(
     'sum.本年支出合计.支出性质',
-    '本年支出合计 = 基本支出 + 项目支出 + 上缴上级 + 经营支出 + 对附属单位补助',
+    '本年支出合计与基本、项目、上缴上级、经营、对附属单位补助支出之和',
     '支出_本年支出合计',
     ['支出_基本支出', '支出_项目支出', '支出_上缴上级支出', '支出_经营支出', '支出_对附属单位补助支出']
   ),
-  total('sum.基本支出', '基本支出 = 人员经费 + 日常公用经费', '支出_基本支出', [
+  total('sum.基本支出', '基本支出与人员经费、日常公用经费之和', '支出_基本支出', [
     '支出_人员经费',
     '支出_公用经费',
   ]),
-  total('sum.本年支出合计.经济分类', '本年支出合计 = 按经济分类的支出之和', '支出_本年支出合计', [
+  total('sum.本年支出合计.经济分类', '本年支出合计与按经济分类的各项支出之和', '支出_本年支出合计', [
     '支出_工资福利支出',
     '支出_商品和服务支出',
     '支出_对个人和家庭的补助',
     '支出_资本性支出',
     '支出_其他经济分类支出',
   ]),
-  total('sum.支出总计', '支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余', '支出_总计', [
+  total('sum.支出总计', '支出总计与本年支出合计、结余分配、年末结转和结余之和', '支出_总计', [
     '支出_本年支出合计',
     '支出_结余分配',
     '支出_年末结转和结余',
   ]),
-  same('same.收支总计', '收入总计 = 支出总计', '支出_总计', '收入_总计'),
+  same('same.收支总计', '收入总计与支出总计', '支出_总计', '收入_总计'),
   ...[
     ['sum.结转结余.年初', '年初'],
     ['sum.结转结余.年末', '年末'],
   ].map(([id, c]) =>
-    total(id, `结转结余（${c}）：合计 = 一般公共预算 + 其他资金`, `结转_合计_${c}`, [
+    total(id, `${c}结转和结余合计与一般公共预算、其他资金${c}结转和结余之和`, `结转_合计_${c}`, [
       `结转_一般公共预算_${c}`,
       `结转_其他资金_${c}`,
     ])
@@ -602,10 +739,7 @@ export const CHECKS: CheckDecl[] = [
 
   // ---- 合计: 一般公共预算财政拨款 grid (财决07/08) and budget identity.
   ...财拨行.map(([id, r]) =>
-    total(id, `财政拨款${r}：合计 = 基本支出 + 项目支出`, `财拨_${r}_合计`, [
-      `财拨_${r}_基本`,
-      `财拨_${r}_项目`,
-    ])
+    total(id, `财政拨款${r}合计与基本、项目支出之和`, `财拨_${r}_合计`, [`财拨_${r}_基本`, `财拨_${r}_项目`])
   ),
   ...(
     [
@@ -614,22 +748,20 @@ export const CHECKS: CheckDecl[] = [
       ['sum.财拨调整后预算.合计', '合计', '合计'],
     ] as const
   ).map(([id, c, l]) =>
-    total(id, `财政拨款调整后预算 = 年初预算 + 年中追加（${l}）`, `财拨_调整后预算_${c}`, [
+    total(id, `财政拨款调整后预算（${l}）与年初预算、年中追加之和`, `财拨_调整后预算_${c}`, [
       `财拨_年初预算_${c}`,
       `财拨_年中追加_${c}`,
     ])
   ),
-  total('sum.财拨基本支出', '财政拨款基本支出 = 人员经费 + 日常公用经费', '财拨_基本支出', [
+  total('sum.财拨基本支出', '财政拨款基本支出与人员经费、日常公用经费之和', '财拨_基本支出', [
     '财拨_人员经费',
     '财拨_公用经费',
   ]),
-  total(
-    'sum.财拨人员经费',
-    '财政拨款人员经费 = 工资福利支出 + 对个人和家庭的补助（财决08-1）',
-    '财拨_人员经费',
-    ['财拨_工资福利支出', '财拨_对个人和家庭的补助']
-  ),
-  total('sum.财拨经济分类', '财政拨款本年支出合计 = 按经济分类的支出之和', '财拨_本年支出_合计', [
+  total('sum.财拨人员经费', '财政拨款人员经费与工资福利支出、对个人和家庭的补助之和', '财拨_人员经费', [
+    '财拨_工资福利支出',
+    '财拨_对个人和家庭的补助',
+  ]),
+  total('sum.财拨经济分类', '财政拨款本年支出合计与按经济分类的各项支出之和', '财拨_本年支出_合计', [
     '财拨_工资福利支出',
     '财拨_商品和服务支出',
     '财拨_对个人和家庭的补助',
@@ -639,21 +771,21 @@ export const CHECKS: CheckDecl[] = [
   // ---- 合计: 其他资金.
   same(
     'sum.其他资金收入',
-    '其他资金本年收入 = 一般公共预算财政拨款以外的各项收入之和',
+    '其他资金本年收入与一般公共预算财政拨款以外的各项收入之和',
     '其他_本年收入',
     收入来源.filter((n) => n !== '收入_一般公共预算财政拨款'),
     { family: '合计' }
   ),
   same(
     'sum.其他资金支出',
-    '其他资金本年支出 = 一般公共预算财政拨款以外的各项支出之和',
+    '其他资金本年支出与一般公共预算财政拨款以外的各项支出之和',
     '其他_本年支出',
     ['支出_政府性基金预算财政拨款', '支出_国有资本经营预算财政拨款', '支出_其他资金'],
     { family: '合计' }
   ),
   decl(
     'sum.其他收入明细',
-    '其他收入明细之和 = 其他资金本年收入',
+    '其他资金本年收入与其他收入明细之和',
     '合计',
     ['其他_本年收入', '其他收入明细表'],
     (ctx) => {
@@ -698,10 +830,9 @@ export const CHECKS: CheckDecl[] = [
       `三公_公务用车购置_${c}`,
       `三公_公务用车运行_${c}`,
     ];
-    const title = `“三公”经费${c}数：合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费`;
     return decl(
       id,
-      title,
+      `“三公”经费${c}数合计与各项之和`,
       '合计',
       [`三公_合计_${c}`, ...parts, `三公_公务用车购置_${c}`, `三公_公务用车运行_${c}`],
       (ctx) => {
@@ -730,14 +861,14 @@ export const CHECKS: CheckDecl[] = [
       ['sum.三公公务用车.上年决算', '上年决算'],
     ] as const
   ).map(([id, c]) =>
-    total(id, `公务用车购置及运行维护费 = 购置费 + 运行维护费（${c}数）`, `三公_公务用车_${c}`, [
+    total(id, `公务用车购置及运行维护费（${c}数）与购置费、运行维护费之和`, `三公_公务用车_${c}`, [
       `三公_公务用车购置_${c}`,
       `三公_公务用车运行_${c}`,
     ])
   ),
 
   // ---- 合计: 项目支出明细表.
-  decl('sum.项目明细', '子项目之和 = 所属项目', '合计', ['项目支出明细表'], (ctx) => {
+  decl('sum.项目明细', '项目与其子项目之和', '合计', ['项目支出明细表'], (ctx) => {
     const rows = projectRows(ctx);
     const out: Outcome[] = [];
     const byName = new Map(rows.map((r) => [textOf(r, '项目'), r]));
@@ -747,6 +878,7 @@ export const CHECKS: CheckDecl[] = [
         out.push({
           type: 'notice',
           key: `未知上级.${parent}`,
+          title: `子项目的上级项目“${parent}”不在表中`,
           what: `项目支出明细表中有子项目的“上级项目”填为“${parent}”，但表中没有名为“${parent}”的项目`,
           operands: children.map((c) => ({
             name: '项目支出明细表',
@@ -766,7 +898,7 @@ export const CHECKS: CheckDecl[] = [
         out.push({
           type: 'comparison',
           key: `${parent}.${key}`,
-          subject: `“${parent}”${colLabel}`,
+          title: `“${parent}”${colLabel}与其子项目之和不一致`,
           relation: '=',
           left: [cellTerm('项目支出明细表', '项目', p, parent, key, colLabel, 'amount')],
           right: parts,
@@ -778,7 +910,7 @@ export const CHECKS: CheckDecl[] = [
   }),
   decl(
     'sum.项目合计',
-    '各项目之和 = 项目支出合计',
+    '项目支出合计与各项目之和',
     '合计',
     ['项目支出明细表', '项目_合计_年初预算', '项目_合计_年中追加', '项目_合计_预算总额', '项目_合计_决算数'],
     (ctx) => {
@@ -792,7 +924,7 @@ export const CHECKS: CheckDecl[] = [
           {
             type: 'comparison',
             key,
-            subject: colLabel,
+            title: `项目支出合计${colLabel}与各项目之和不一致`,
             relation: '=',
             left: [ctx.term(`项目_合计_${key}`)],
             right: parts,
@@ -802,26 +934,34 @@ export const CHECKS: CheckDecl[] = [
       });
     }
   ),
-  decl('input.项目重名', '项目名称应唯一', '输入', ['项目支出明细表'], (ctx) => {
-    return [...rowsByText(projectRows(ctx), '项目').values()]
-      .filter((same) => same.length > 1)
-      .map((same): Outcome => ({
-        type: 'notice',
-        key: textOf(same[0], '项目'),
-        severity: '提示',
-        what: `项目支出明细表中有 ${same.length} 行项目名称都是“${textOf(same[0], '项目')}”：子项目的“上级项目”和出错说明都按名称对应，同名会混淆`,
-        operands: same.map((r) => ({
-          name: '项目支出明细表',
-          label: '项目名称',
-          value: textOf(r, '项目'),
-          address: r.cells['项目']?.address,
-        })),
-        nextStep: '给同名项目加上区分（如编号或用途），使每个项目名称唯一。',
-      }));
-  }),
+  decl(
+    'input.项目重名',
+    { subject: '项目名称', title: '项目名称重复' },
+    '输入',
+    ['项目支出明细表'],
+    (ctx) => {
+      return [...rowsByText(projectRows(ctx), '项目').values()]
+        .filter((same) => same.length > 1)
+        .map((same): Outcome => ({
+          type: 'notice',
+          key: textOf(same[0], '项目'),
+          title: `项目名称“${textOf(same[0], '项目')}”重复`,
+          what: `项目支出明细表中有 ${same.length} 行项目名称都是“${textOf(same[0], '项目')}”：子项目的“上级项目”和出错说明都按名称对应，同名会混淆`,
+          operands: same.map((r) => ({
+            name: '项目支出明细表',
+            label: '项目名称',
+            value: textOf(r, '项目'),
+            address: r.cells['项目']?.address,
+          })),
+          nextStep: '给同名项目加上区分（如编号或用途），使每个项目名称唯一。',
+        }));
+    },
+    // Two rows may be two projects of one name: a 提示, to tell them apart.
+    { severity: '提示' }
+  ),
   decl(
     'sum.项目预算总额',
-    '项目预算总额 = 年初预算数 + 年中追加预算数',
+    '项目预算总额与年初预算数、年中追加预算数之和',
     '合计',
     ['项目支出明细表', '项目_合计_预算总额'],
     (ctx) => {
@@ -840,7 +980,7 @@ export const CHECKS: CheckDecl[] = [
           {
             type: 'comparison',
             key,
-            subject: `“${name}”`,
+            title: `“${name}”预算总额与年初预算数、年中追加预算数之和不一致`,
             relation: '=',
             left: [cellTerm('项目支出明细表', '项目', row, name, '预算总额', '预算总额', 'amount')],
             right: parts,
@@ -851,7 +991,7 @@ export const CHECKS: CheckDecl[] = [
       out.push({
         type: 'comparison',
         key: '合计',
-        subject: '合计',
+        title: '项目支出合计的预算总额与年初预算数、年中追加预算数之和不一致',
         relation: '=',
         left: [ctx.term('项目_合计_预算总额')],
         right: [ctx.term('项目_合计_年初预算'), ctx.term('项目_合计_年中追加')],
@@ -870,7 +1010,7 @@ export const CHECKS: CheckDecl[] = [
   ).map(([id, key, name, colLabel]) =>
     decl(
       id,
-      `基础数据${label(name)} = 机构人员情况表各单位${colLabel}之和`,
+      `基础数据表${label(name)}与机构人员情况表各单位${colLabel}之和`,
       '合计',
       [name, '人员情况表'],
       (ctx) => {
@@ -903,7 +1043,7 @@ export const CHECKS: CheckDecl[] = [
   // ---- 平衡: 年初结转结余 + 收入 − 支出 = 年末结转结余.
   decl(
     'balance.部门',
-    '部门收支平衡：收入总计 = 支出总计',
+    '部门年末结转和结余与年初结转和结余加本年收入减本年支出',
     '平衡',
     [
       '收入_年初结转和结余',
@@ -932,7 +1072,7 @@ export const CHECKS: CheckDecl[] = [
   ),
   balance(
     'balance.一般公共预算',
-    '一般公共预算财政拨款结转结余平衡（收支总表）',
+    '收支总表一般公共预算财政拨款',
     '结转_一般公共预算_年初',
     ['收入_一般公共预算财政拨款'],
     ['支出_一般公共预算财政拨款'],
@@ -947,7 +1087,7 @@ export const CHECKS: CheckDecl[] = [
   ).map(([id, c, l]) =>
     balance(
       id,
-      `财政拨款结转结余平衡（${l}）`,
+      `财政拨款（${l}）`,
       `财拨_年初结转结余_${c}`,
       [`财拨_本年收入_${c}`],
       [`财拨_本年支出_${c}`],
@@ -956,7 +1096,7 @@ export const CHECKS: CheckDecl[] = [
   ),
   balance(
     'balance.其他资金',
-    '其他资金结转结余平衡',
+    '其他资金',
     '其他_年初结转',
     ['其他_本年收入'],
     ['其他_本年支出'],
@@ -966,147 +1106,144 @@ export const CHECKS: CheckDecl[] = [
   // ---- 一致: one quantity stated in several places (each pair once).
   same(
     'same.财拨收入',
-    '一般公共预算财政拨款收入：收支总表与财政拨款表一致',
+    '收支总表与财政拨款表的一般公共预算财政拨款收入',
     '财拨_本年收入_合计',
     '收入_一般公共预算财政拨款'
   ),
   same(
     'same.财拨收入与调整后预算',
-    '一般公共预算财政拨款收入与调整后预算一致',
+    '一般公共预算财政拨款收入与调整后预算',
     '财拨_调整后预算_合计',
     '收入_一般公共预算财政拨款',
     {
-      severity: '提示',
-      nextStep: '财政拨款收入通常等于调整后预算；不一致时核对预算调整文件，确有原因的在“出错说明”表中说明。',
+      family: '口径',
+      nextStep:
+        '财政拨款收入通常等于调整后预算；两者不同时核对预算调整文件，确有原因的在“出错说明”表中说明。',
     }
   ),
   same(
     'same.财拨支出',
-    '一般公共预算财政拨款支出：收支总表与财政拨款表一致',
+    '收支总表与财政拨款表的一般公共预算财政拨款支出',
     '财拨_本年支出_合计',
     '支出_一般公共预算财政拨款'
   ),
   same(
     'same.财拨年初结转',
-    '一般公共预算年初结转结余：收支总表与财政拨款表一致',
+    '收支总表与财政拨款表的一般公共预算年初结转结余',
     '财拨_年初结转结余_合计',
     '结转_一般公共预算_年初'
   ),
   same(
     'same.财拨年末结转',
-    '一般公共预算年末结转结余：收支总表与财政拨款表一致',
+    '收支总表与财政拨款表的一般公共预算年末结转结余',
     '财拨_年末结转结余_合计',
     '结转_一般公共预算_年末'
   ),
   same(
     'same.其他资金年初结转',
-    '其他资金年初结转结余：收支总表与其他资金表一致',
+    '收支总表与其他资金表的其他资金年初结转结余',
     '其他_年初结转',
     '结转_其他资金_年初'
   ),
   same(
     'same.其他资金年末结转',
-    '其他资金年末结转结余：收支总表与其他资金表一致',
+    '收支总表与其他资金表的其他资金年末结转结余',
     '其他_年末结转',
     '结转_其他资金_年末'
   ),
-  same('same.年初结转结余', '年初结转和结余：收支总表两处一致', '结转_合计_年初', '收入_年初结转和结余'),
-  same('same.年末结转结余', '年末结转和结余：收支总表两处一致', '结转_合计_年末', '支出_年末结转和结余'),
+  same('same.年初结转结余', '收支总表两处年初结转和结余', '结转_合计_年初', '收入_年初结转和结余'),
+  same('same.年末结转结余', '收支总表两处年末结转和结余', '结转_合计_年末', '支出_年末结转和结余'),
   same(
     'same.预算完成上年结转',
-    '预算完成率所用上年结转 = 收支总表年初结转和结余',
+    '基础数据表上年结转（预算完成率用）与收支总表年初结转和结余',
     '基础_预算完成_上年结转',
     '收入_年初结转和结余'
   ),
   same(
     'same.预算完成年末结余',
-    '预算完成率与结转结余变动率所用年末结转结余一致',
+    '基础数据表预算完成率与结转结余变动率所用的年末结转结余',
     '基础_预算完成_年末结余',
     '基础_结转结余_本年'
   ),
   // The 湖南 formula's 年末结余 is 财决01's 年末结转和结余 row (docs/domain.md §1.3), as its 上年结转 is the 年初 row.
   same(
     'same.预算完成年末结余.收支总表',
-    '预算完成率所用年末结余 = 收支总表年末结转和结余',
+    '基础数据表年末结余（预算完成率用）与收支总表年末结转和结余',
     '基础_预算完成_年末结余',
     '支出_年末结转和结余'
   ),
   same(
     'same.基础年末结转结余',
-    '结转结余变动率所用年末结转结余 = 一般公共预算与其他资金年末结转结余之和',
+    '基础数据表本年度累计结转结余与一般公共预算、其他资金年末结转结余之和',
     '基础_结转结余_本年',
     ['财拨_年末结转结余_合计', '其他_年末结转']
   ),
-  same('same.财拨基本支出', '财政拨款基本支出：支出明细与收支表一致', '财拨_基本支出', '财拨_本年支出_基本'),
-  same('same.财拨项目支出', '财政拨款项目支出：支出明细与收支表一致', '财拨_项目支出', '财拨_本年支出_项目'),
+  same('same.财拨基本支出', '财政拨款表支出明细与收支部分的基本支出', '财拨_基本支出', '财拨_本年支出_基本'),
+  same('same.财拨项目支出', '财政拨款表支出明细与收支部分的项目支出', '财拨_项目支出', '财拨_本年支出_项目'),
   same(
     'same.项目决算合计',
-    '财政拨款项目支出 = 项目支出明细表合计决算数',
+    '项目支出明细表合计决算数与财政拨款项目支出',
     '项目_合计_决算数',
     '财拨_项目支出'
   ),
   same(
     'same.项目年初预算',
-    '项目年初预算：项目支出明细表合计与财政拨款批复一致',
+    '项目支出明细表合计年初预算与财政拨款表项目年初批复预算',
     '项目_合计_年初预算',
     '财拨_年初预算_项目'
   ),
   same(
     'same.项目年中追加',
-    '项目年中追加：项目支出明细表合计与财政拨款批复一致',
+    '项目支出明细表合计年中追加与财政拨款表项目年中追加',
     '项目_合计_年中追加',
     '财拨_年中追加_项目'
   ),
   same(
     'same.项目预算总额',
-    '项目预算总额：项目支出明细表合计与财政拨款调整后预算一致',
+    '项目支出明细表合计预算总额与财政拨款表项目调整后预算',
     '项目_合计_预算总额',
     '财拨_调整后预算_项目'
   ),
   same(
     'same.公用经费决算',
-    '公用经费控制率所用公用经费决算数 = 财政拨款日常公用经费',
+    '基础数据表公用经费决算数与财政拨款表日常公用经费',
     '基础_公用经费决算',
     '财拨_公用经费',
-    { severity: '提示', nextStep: '两处口径应相同；如基础数据表按全部资金计，在“出错说明”表中说明口径。' }
+    { family: '口径', nextStep: '两处口径应相同；如基础数据表按全部资金计，在“出错说明”表中说明口径。' }
   ),
   same(
     'same.预算完成年初预算',
-    '预算完成率所用年初预算 = 财政拨款年初批复预算',
+    '基础数据表年初预算（预算完成率用）与财政拨款表年初批复预算',
     '基础_预算完成_年初预算',
     '财拨_年初预算_合计',
-    { severity: '提示', nextStep: '核对预算批复文件；口径不同（如含其他资金）的，在“出错说明”表中说明。' }
+    { family: '口径', nextStep: '核对预算批复文件；口径不同（如含其他资金）的，在“出错说明”表中说明。' }
   ),
   same(
     'same.预算完成本年追加',
-    '预算完成率所用本年追加预算 = 财政拨款年中追加',
+    '基础数据表本年追加预算（预算完成率用）与财政拨款表年中追加',
     '基础_预算完成_本年追加',
     '财拨_年中追加_合计',
-    { severity: '提示', nextStep: '核对预算调整文件；口径不同的，在“出错说明”表中说明。' }
+    { family: '口径', nextStep: '核对预算调整文件；口径不同的，在“出错说明”表中说明。' }
   ),
   same(
     'same.预算调整年初预算',
-    '预算调整率所用年初预算 = 财政拨款年初批复预算',
+    '基础数据表年初批复预算（预算调整率用）与财政拨款表年初批复预算',
     '基础_预算调整_年初预算',
     '财拨_年初预算_合计',
-    { severity: '提示', nextStep: '核对预算批复文件；口径不同的，在“出错说明”表中说明。' }
+    { family: '口径', nextStep: '核对预算批复文件；口径不同的，在“出错说明”表中说明。' }
   ),
   same(
     'same.预算调整调整数',
-    '预算调整率所用年中调整数 = 财政拨款年中追加',
+    '基础数据表年中调整数（预算调整率用）与财政拨款表年中追加',
     '基础_预算调整_调整数',
     '财拨_年中追加_合计',
-    { severity: '提示', nextStep: '核对预算调整文件；口径不同的，在“出错说明”表中说明。' }
+    { family: '口径', nextStep: '核对预算调整文件；口径不同的，在“出错说明”表中说明。' }
   ),
 
   // ---- 衔接: this year's 年初 = last year's 年末.
-  same(
-    'carry.结转结余',
-    '本年年初结转和结余 = 上年度累计结转结余（上年年末）',
-    '基础_结转结余_上年',
-    '收入_年初结转和结余',
-    { family: '衔接' }
-  ),
+  same('carry.结转结余', '年初结转和结余与上年年末数', '基础_结转结余_上年', '收入_年初结转和结余', {
+    family: '衔接',
+  }),
 
   // ---- 部分: part ≤ whole.
   ...(
@@ -1126,33 +1263,37 @@ export const CHECKS: CheckDecl[] = [
   ).map(([id, part, whole]) =>
     atMost(
       id,
-      `${part.startsWith('财拨') ? '财政拨款' : '其他资金'}${label(part).replace(/^其中：/, '')}不超过部门${label(whole).replace(/^其中：/, '')}`,
+      {
+        subject: `${fund(part)}${bare(part)}与部门${bare(whole)}`,
+        title: `${fund(part)}${bare(part)}超过部门${bare(whole)}`,
+      },
       [part],
       whole
     )
   ),
   atMost(
     'part.其他资金明细',
-    '其他资金日常公用经费 + 项目支出不超过其他资金本年支出',
+    {
+      subject: '其他资金日常公用经费、项目支出之和与其他资金本年支出',
+      title: '其他资金日常公用经费与项目支出之和超过其他资金本年支出',
+    },
     ['其他_公用经费', '其他_项目支出'],
     '其他_本年支出'
   ),
 
   // ---- 合计: whole = 财政拨款 part + 其他资金 part (a report that counts all other funds as 项目 while
   // saying part of them was 公用经费 passes every part ≤ whole, and fails here).
-  total('sum.资金来源.项目支出', '项目支出 = 财政拨款项目支出 + 其他资金项目支出', '支出_项目支出', [
+  total('sum.资金来源.项目支出', '部门项目支出与财政拨款、其他资金项目支出之和', '支出_项目支出', [
     '财拨_项目支出',
     '其他_项目支出',
   ]),
-  total(
-    'sum.资金来源.公用经费',
-    '日常公用经费 = 财政拨款日常公用经费 + 其他资金日常公用经费',
-    '支出_公用经费',
-    ['财拨_公用经费', '其他_公用经费']
-  ),
+  total('sum.资金来源.公用经费', '部门日常公用经费与财政拨款、其他资金日常公用经费之和', '支出_公用经费', [
+    '财拨_公用经费',
+    '其他_公用经费',
+  ]),
   decl(
     'sum.资金来源.基本支出',
-    '基本支出 = 财政拨款基本支出 + 其他资金基本支出',
+    '部门基本支出与财政拨款、其他资金基本支出之和',
     '合计',
     ['支出_基本支出', '财拨_基本支出', '其他_本年支出', '其他_项目支出'],
     (ctx) => [
@@ -1161,7 +1302,7 @@ export const CHECKS: CheckDecl[] = [
         relation: '=',
         left: [ctx.term('支出_基本支出')],
         right: [ctx.term('财拨_基本支出'), ctx.term('其他_本年支出'), ctx.term('其他_项目支出', -1)],
-        statement: '基本支出 = 财政拨款基本支出 + （其他资金本年支出 − 其他资金项目支出）',
+        statement: '收支总表·基本支出 = 财政拨款表·基本支出 + （其他资金表·本年支出 − 其他资金表·项目支出）',
       },
     ]
   ),
@@ -1178,7 +1319,7 @@ export const CHECKS: CheckDecl[] = [
   ).map(([id, line]) =>
     decl(
       id,
-      `${line} = 财政拨款${line} + 其他资金${line}`,
+      `部门${line}与财政拨款、其他资金${line}之和`,
       '合计',
       [`支出_${line}`, `财拨_${line}`, `其他_${line}`],
       (ctx) =>
@@ -1199,20 +1340,20 @@ export const CHECKS: CheckDecl[] = [
   // ---- 合计: the 财政拨款 subtotal (公开02 / 公开04) and 本年收入合计 through it.
   total(
     'sum.财政拨款收入小计',
-    '财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营财政拨款收入',
+    '财政拨款收入小计与一般公共预算、政府性基金、国有资本经营预算财政拨款收入之和',
     '收入_财政拨款小计',
     ['收入_一般公共预算财政拨款', '收入_政府性基金预算财政拨款', '收入_国有资本经营预算财政拨款']
   ),
   total(
     'sum.财政拨款支出小计',
-    '财政拨款支出 = 一般公共预算 + 政府性基金 + 国有资本经营财政拨款支出',
+    '财政拨款支出小计与一般公共预算、政府性基金、国有资本经营预算财政拨款支出之和',
     '支出_财政拨款小计',
     ['支出_一般公共预算财政拨款', '支出_政府性基金预算财政拨款', '支出_国有资本经营预算财政拨款']
   ),
   // Only where the subtotal is given (收入决算表 has it and no split); otherwise sum.本年收入合计 decides.
   decl(
     'sum.本年收入合计.财政拨款小计',
-    '本年收入合计 = 财政拨款收入 + 其他各项收入（收入决算表口径）',
+    '本年收入合计与财政拨款收入小计、其他各项收入之和',
     '合计',
     ['收入_本年收入合计', '收入_财政拨款小计', ...收入来源.filter((n) => !/财政拨款$/.test(n))],
     (ctx) => {
@@ -1238,7 +1379,7 @@ export const CHECKS: CheckDecl[] = [
     ] as const
   ).map(([id, side, whole]) => {
     const lines = FUNCTION_CLASSES.map(([k]) => `功能_${k}_${side}`);
-    return decl(id, `本年${side}合计 = 按功能分类各类${side}之和`, '合计', [whole, ...lines], (ctx) => {
+    return decl(id, `本年${side}合计与按功能分类各类${side}之和`, '合计', [whole, ...lines], (ctx) => {
       const given = lines.filter((n) => ctx.operand(n).value !== null);
       return [
         {
@@ -1274,20 +1415,13 @@ export const CHECKS: CheckDecl[] = [
       ['budget.公用.其他交通费用', '其他交通费用'],
       ['budget.公用.其他商品和服务支出', '其他商品和服务支出'],
     ] as const
-  ).map(([id, k]) =>
-    overBudget(id, `公用经费${k}决算不超过预算`, `公用_${k}_本年决算`, `公用_${k}_本年预算`)
-  ),
-  overBudget('budget.公用经费', '公用经费决算不超过预算', '基础_公用经费决算', '基础_公用经费预算'),
-  overBudget('budget.项目支出', '项目支出决算不超过预算总额与年初项目结转结余之和', '项目_合计_决算数', [
+  ).map(([id, k]) => overBudget(id, `公用经费${k}决算`, `公用_${k}_本年决算`, `公用_${k}_本年预算`)),
+  overBudget('budget.公用经费', '公用经费决算', '基础_公用经费决算', '基础_公用经费预算'),
+  overBudget('budget.项目支出', '项目支出决算（对预算总额与年初项目结转结余之和）', '项目_合计_决算数', [
     '项目_合计_预算总额',
     '财拨_年初结转结余_项目',
   ]),
-  overBudget(
-    'budget.政府采购',
-    '实际政府采购金额不超过政府采购预算',
-    '基础_政府采购实际',
-    '基础_政府采购预算'
-  ),
+  overBudget('budget.政府采购', '实际政府采购金额', '基础_政府采购实际', '基础_政府采购预算'),
 
   // ---- 预算: 三公 决算 ≤ 预算 (提示).
   ...(
@@ -1300,20 +1434,11 @@ export const CHECKS: CheckDecl[] = [
       ['budget.三公.合计', '合计'],
     ] as const
   ).map(([id, r]) =>
-    decl(
+    overBudget(
       id,
-      `“三公”经费决算不超过预算（${label(`三公_${r}_本年决算`).replace(/（.*$/, '')}）`,
-      '预算',
-      [`三公_${r}_本年决算`, `三公_${r}_本年预算`],
-      (ctx) => [
-        {
-          type: 'comparison',
-          relation: '≤',
-          left: [ctx.term(`三公_${r}_本年决算`)],
-          right: [ctx.term(`三公_${r}_本年预算`)],
-          statement: `${ctx.operand(`三公_${r}_本年决算`).label} ≤ ${ctx.operand(`三公_${r}_本年预算`).label}`,
-        },
-      ]
+      `${[...SANGONG_ITEMS, ...SANGONG_CAR_PARTS].find(([k]) => k === r)?.[1].replace(/^其中：/, '') ?? '“三公”经费合计'}决算`,
+      `三公_${r}_本年决算`,
+      `三公_${r}_本年预算`
     )
   ),
 
@@ -1325,7 +1450,9 @@ export const CHECKS: CheckDecl[] = [
   三公增长率('rate.三公增长率.合计', '合计'),
 
   // ---- 评分: a claimed score the rulebook contradicts.
-  decl('score', '自评得分与评分规则计得的得分一致', '评分', ['自评得分表'], (ctx) => scoreOutcomes(ctx)),
+  decl('score', '自评得分与按评分规则计得的得分', '评分', ['自评得分表'], (ctx) => scoreOutcomes(ctx), {
+    severityNote: '自评低于规则计得的为提示',
+  }),
 ];
 
 function scoreOutcomes(ctx: CheckContext): Outcome[] {
@@ -1360,7 +1487,7 @@ function scoreOutcomes(ctx: CheckContext): Outcome[] {
     out.push({
       type: 'comparison',
       key,
-      subject: `“${name}”`,
+      title: `“${name}”自评 ${ctx.quantity(claimed, 'score')}，按评分规则计 ${ctx.quantity(score, 'score')}`,
       relation: '=',
       left: [term],
       right: [],
@@ -1396,7 +1523,7 @@ function scoreOutcomes(ctx: CheckContext): Outcome[] {
     out.push({
       type: 'comparison',
       key,
-      subject: `“${name}”`,
+      title: `“${name}”自评 ${ctx.quantity(claimed, 'score')}，按评分规则最多 ${ctx.quantity(most, 'score')}`,
       relation: '≤',
       left: [term],
       right: [],

@@ -4,13 +4,13 @@
  */
 import type Decimal from 'decimal.js';
 import type { Model } from '../core/model';
-import type { IndicatorResult, Operand, ScoreSheet, SlipFactor } from '../core/results';
-import type { Severity } from '../core/types';
+import type { IndicatorResult, Operand, QuantityKind, ScoreSheet, SlipFactor } from '../core/results';
+import type { FindingSeverity, Severity } from '../core/types';
 import type { InputKind } from './types';
 
 /** What a check is about; CHECK_FAMILIES in src/catalogue/checks.ts gives their order. */
 export type CheckFamily =
-  '输入' | '年度' | '单位' | '合计' | '平衡' | '一致' | '衔接' | '部分' | '预算' | '比率' | '评分';
+  '输入' | '年度' | '单位' | '合计' | '平衡' | '一致' | '衔接' | '部分' | '口径' | '预算' | '比率' | '评分';
 
 /** A figure on one side of a comparison. */
 export interface Term {
@@ -30,14 +30,16 @@ export interface Comparison {
   type: 'comparison';
   /** Makes the finding id unique when one check yields several comparisons (a column, a row). */
   key?: string;
-  /** Appended to the check's title for this comparison. */
-  subject?: string;
+  /** The problem when this comparison fails, in place of the check's title (a row, a column, a rate with its figures). */
+  title?: string;
+  /** The checked figure's name ("结转结余变动率"), for a title the figures decide (a sign error). */
+  name?: string;
   relation: '=' | '≤';
   left: Term[];
   right: Term[];
   /** A right side that is not a sum of cells (a recomputed rate, a score from the rulebook). */
   rightValue?: Decimal | null;
-  /** Why the right side cannot be computed (then the finding is a 提示 saying so). */
+  /** Why the right side cannot be computed, when no blank is the reason (then the finding is a 提示 saying so). */
   unavailable?: string;
   /** The rule in words, e.g. `本年收入合计 = 基本支出 + 项目支出`. */
   statement: string;
@@ -49,6 +51,7 @@ export interface Comparison {
   context?: Operand[];
   /** Cells whose error would break this comparison (for folding cascades); default: every term. */
   suspects?: Operand[];
+  /** Only where the catalogue decides per comparison (a claimed score over the rules is 错误, under them 提示). */
   severity?: Severity;
   nextStep?: string;
   /** Keys of comparisons of the same check this one follows from: if one of them fails, this nests under it. */
@@ -59,7 +62,10 @@ export interface Comparison {
 export interface Notice {
   type: 'notice';
   key: string;
-  severity?: Severity;
+  /** The problem, in place of the check's title. */
+  title?: string;
+  /** Where the catalogue decides per notice: an unreadable cell is 错误, a blank input 待补. */
+  severity?: FindingSeverity;
   /** What is wrong, in Chinese. */
   what: string;
   operands: Operand[];
@@ -85,14 +91,24 @@ export interface CheckContext {
   percent(points: Decimal): string;
   /** Amounts as reports write them ("1234.56"). */
   money(amount: Decimal): string;
+  /** A figure with its unit, as every surface writes it ("1,193.05 万元", "99.52%", "2.00 分"). */
+  quantity(value: Decimal, kind: QuantityKind): string;
 }
 
 export interface CheckDecl {
   /** Stable id, e.g. `sum.本年收入合计`: explanations (出错说明) are keyed by it. */
   id: string;
+  /** What is compared, in words that pass no judgement ("财政拨款本年收入合计与基本、项目支出之和"): how a check ended is said of it. */
+  subject: string;
+  /** The problem when the check fails, in the reader's words ("财政拨款本年收入合计与基本、项目支出之和不一致"). */
   title: string;
   family: CheckFamily;
+  /** The family's severity (FAMILY_SEVERITY), or the check's own where the catalogue says why. */
   severity: Severity;
+  /** 比率: an 错误 when a computed indicator or score reads the figures, else a 提示 (the consequence rule). */
+  byConsequence?: boolean;
+  /** Where a finding's severity is its own (a diagnostic, a claim), how: docs/checks.md shows it beside the severity. */
+  severityNote?: string;
   /** Catalogue names (scalars or tables) the check reads. */
   operands: string[];
   /** One next step, in Chinese (a comparison may override it). */

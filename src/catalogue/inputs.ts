@@ -713,6 +713,18 @@ export function inputLabel(name: string): string {
   return INPUT_BY_NAME.get(name)?.label ?? name;
 }
 
+/** The table an input sheet holds, as findings name it: 财政拨款 → 财政拨款表 (收支总表 stays). */
+export function tableOfSheet(sheet: string): string {
+  return sheet.endsWith('表') ? sheet : `${sheet}表`;
+}
+
+/** A label with its table, for figures whose labels alone read alike: 财政拨款表·日常公用经费. */
+export function tableLabel(name: string, label = inputLabel(name)): string {
+  const d = INPUT_BY_NAME.get(name);
+  const bare = label.replace(/^其中：/, '');
+  return d ? `${tableOfSheet(d.sheet)}·${bare}` : bare;
+}
+
 export function inputDecl(name: string): InputDecl {
   const d = INPUT_BY_NAME.get(name);
   if (!d) throw new Error(`目录中没有名称“${name}”`);

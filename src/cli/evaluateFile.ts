@@ -53,6 +53,7 @@ export function batchRow(file: string, output: string | undefined, e: Evaluation
     ),
     errors: e.summary.errors,
     warnings: e.summary.warnings,
+    missing: e.summary.missing,
     worst: worst ? fullText(worst) : firstDiag?.message,
   };
 }

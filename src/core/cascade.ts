@@ -3,17 +3,18 @@
  * and findings that declare what they follow from are nested under it.
  */
 import { CHECK_FAMILIES } from '../catalogue/checks';
-import type { CheckFamily } from '../catalogue/contract';
+import type { CheckFamily, Comparison } from '../catalogue/contract';
+import type { Evaluated } from './comparison';
 import { foldedUnder } from './findingTree';
 import type { Finding, Operand } from './results';
-import type { Severity } from './types';
+import type { FindingSeverity } from './types';
 
 /** What a failed comparison or notice became, before folding. */
 export interface Raw {
   finding: Finding;
   family: CheckFamily;
-  /** The declared severity: how strong the evidence is (folding weighs by it, not by the consequence). */
-  declared: Severity;
+  /** The severity declared for it: how strong the evidence is (folding weighs by it). */
+  declared: FindingSeverity;
   order: number;
   /** Keys (address or name) of the cells whose error would explain the finding. */
   suspects: string[];
@@ -21,6 +22,9 @@ export interface Raw {
   checkId: string;
   key?: string;
   follows?: string[];
+  /** The failed comparison and how it was decided (advice from the data reads them). */
+  comparison?: Comparison;
+  evaluated?: Evaluated;
 }
 
 /** The key a suspect cell is counted by: its address, else its name. */
@@ -28,7 +32,7 @@ export function keyOf(o: Operand): string {
   return o.address ?? o.name;
 }
 
-export const SEVERITY_RANK: Record<Severity, number> = { 错误: 0, 提示: 1 };
+export const SEVERITY_RANK: Record<FindingSeverity, number> = { 错误: 0, 提示: 1, 待补: 2 };
 
 /** Nests findings that declare what they follow from (a 一级 score under its wrong 三级 score). */
 export function nestDeclared(raws: Raw[]): Raw[] {
@@ -52,7 +56,7 @@ export function nestDeclared(raws: Raw[]): Raw[] {
 export function fold(raws: Raw[], passes: Map<string, number>): Raw[] {
   let remaining = [...raws];
   for (;;) {
-    // Weights: a failing 错误 counts 2, a failing 提示 (weaker evidence) 1, a holding identity −2.
+    // Weights: a failing 错误 counts 2, a failing 提示 or an undecided 待补 (weaker evidence) 1, a holding identity −2.
     const fails = new Map<string, number>();
     const weight = new Map<string, number>();
     const firstSeen: string[] = [];
@@ -98,6 +102,7 @@ export function fold(raws: Raw[], passes: Map<string, number>): Raw[] {
   return remaining;
 }
 
-export function gravest(f: Finding): Severity {
-  return f.severity === '错误' || foldedUnder(f).some((c) => c.severity === '错误') ? '错误' : '提示';
+/** Whether a finding or anything folded under it is an 错误. */
+export function explainsAnError(f: Finding): boolean {
+  return f.severity === '错误' || foldedUnder(f).some((c) => c.severity === '错误');
 }

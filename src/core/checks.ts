@@ -8,12 +8,12 @@
  * (实为), and `difference` = computed − expected.
  */
 import type Decimal from 'decimal.js';
-import { CHECKS } from '../catalogue/checks';
+import { BLANK_SEVERITY, CHECKS } from '../catalogue/checks';
 import type { CheckContext, CheckDecl, CheckFamily, Comparison, Notice } from '../catalogue/contract';
 import { INPUT_BY_NAME } from '../catalogue/inputs';
 import type { InputKind } from '../catalogue/types';
 import { parseRange, RangeRef } from './address';
-import { D, money, percent } from './decimal';
+import { D } from './decimal';
 import type { Model } from './model';
 import type {
   CheckOutcome,
@@ -26,10 +26,11 @@ import type {
   ScoreSheet,
 } from './results';
 import { allFindings } from './findingTree';
-import { asQuantityKind } from './render/quantity';
-import { fold, gravest, keyOf, nestDeclared, type Raw, SEVERITY_RANK } from './cascade';
+import { asQuantityKind, formatQuantity, formatValue, tableQualified } from './render/quantity';
+import { explainsAnError, fold, keyOf, nestDeclared, type Raw, SEVERITY_RANK } from './cascade';
 import { evaluateComparison, type Evaluated, present, type Undecided } from './comparison';
-import type { Severity } from './types';
+import type { FindingSeverity, Severity } from './types';
+import { adviseFromData, type Corroboration } from './advice';
 
 export { allFindings, consequenceCount, flattenFindings } from './findingTree';
 
@@ -91,8 +92,9 @@ function context(model: Model, indicators: IndicatorResult[], scores: ScoreSheet
       };
     },
     decimal: (value) => new D(value),
-    percent,
-    money,
+    percent: (points) => formatValue(points, 'rate'),
+    money: (amount) => formatValue(amount, 'amount'),
+    quantity: (value, kind) => formatQuantity({ value, kind }),
     indicator(id) {
       const want = normaliseId(id);
       return (
@@ -149,19 +151,40 @@ function affectsOf(ops: Operand[], readers: Readers): string[] {
 }
 
 /**
- * Severity follows the consequence: a discrepancy in figures an indicator or a score reads is an
- * 错误; one that changes nothing computed is a 提示. Declared 提示 stay 提示; a claimed score is a
- * score itself; input diagnostics keep their own severity.
+ * A failed comparison's severity as the catalogue declares it (the family's, or the comparison's own for a
+ * claimed score); a 比率 check keeps the consequence rule: a 提示 when nothing computed reads its figures.
  */
-function bySeverityOfConsequence(declared: Severity, family: string, affects: string[]): Severity {
-  if (declared === '提示' || family === '评分' || family === '输入') return declared;
-  return affects.length > 0 ? '错误' : '提示';
+function severityOf(decl: CheckDecl, c: Comparison, affects: string[]): Severity {
+  const declared = c.severity ?? decl.severity;
+  return decl.byConsequence && declared === '错误' && affects.length === 0 ? '提示' : declared;
 }
 
 // ------------------------------------------------------------------ findings
 
-function titleOf(decl: CheckDecl, c: Comparison): string {
-  return c.subject ? `${decl.title}（${c.subject}）` : decl.title;
+/** The problem a failed comparison states: its own title, the check's, or a sign error named as one. */
+function titleOf(decl: CheckDecl, c: Comparison, e?: Evaluated, signReversed = false): string {
+  if (signReversed && e) {
+    const change = /变动率|增长率/.test(c.name ?? decl.subject);
+    const size = formatValue(e.R.abs(), 'rate');
+    const should = change ? `${e.R.isNegative() ? '下降' : '增长'} ${size}` : formatValue(e.R, 'rate');
+    return `${c.name ?? decl.subject}正负号有误（应为${should}）`;
+  }
+  return c.title ?? decl.title;
+}
+
+/** The title of a comparison the blanks (or a missing recomputation) leave undecided: never “不一致”. */
+function undecidedTitle(decl: CheckDecl, c: Comparison): string {
+  if (c.rightValue === null || c.unavailable) return c.title ?? `${decl.subject}无法核实`;
+  const t = c.title ?? decl.title;
+  return t.endsWith('不一致') ? `${t.slice(0, -3)}无法核实` : `${decl.subject}无法核实`;
+}
+
+/** Operands whose labels alone read alike (日常公用经费 in three tables) are named with their table. */
+function qualified(ops: Operand[]): Operand[] {
+  const bare = ops.map((o) => o.label.replace(/^其中：/, ''));
+  return ops.map((o, i) =>
+    bare.filter((l) => l === bare[i]).length > 1 ? { ...o, label: tableQualified(o) } : o
+  );
 }
 
 /** What to do about a slip found by rescaling one term of an identity. */
@@ -178,12 +201,13 @@ function comparisonFinding(
   readers: Readers
 ): Raw {
   const baseId = c.key ? `${decl.id}.${c.key}` : decl.id;
-  const shown = dedupe([
-    ...c.left.filter((t) => t.operand.value !== null || c.left.length === 1).map((t) => t.operand),
-    ...present(c.right).map((t) => t.operand),
-    ...(c.context ?? []),
-  ]);
-  const title = titleOf(decl, c);
+  const shown = qualified(
+    dedupe([
+      ...c.left.filter((t) => t.operand.value !== null || c.left.length === 1).map((t) => t.operand),
+      ...present(c.right).map((t) => t.operand),
+      ...(c.context ?? []),
+    ])
+  );
   const diff = e.L.minus(e.R);
   const slip = e.slip?.term.operand;
   let suspects = (c.suspects ?? [...present(c.left), ...present(c.right)].map((t) => t.operand)).filter(
@@ -199,12 +223,19 @@ function comparisonFinding(
     !e.R.isZero() &&
     e.L.plus(e.R).abs().lte(new D('0.05'));
   const family = slip ? '单位' : decl.family;
+  const title = titleOf(decl, c, e, signReversed);
+  // The identity fails whatever the slip: its family's severity, not the 单位 family's “looks off”.
+  const severity = severityOf(decl, c, affects);
   const finding: Finding = {
     id: slip ? `unit.${baseId}` : baseId,
     rule: decl.id,
     family,
-    title: slip ? `${title}：疑似单位错误` : title,
-    severity: bySeverityOfConsequence(c.severity ?? decl.severity, decl.family, affects),
+    title: slip
+      ? e.slip!.factor === 'div'
+        ? `${tableQualified(slip)}疑似按元填列`
+        : `${title}：${tableQualified(slip)}以外各数疑似按元填列`
+      : title,
+    severity,
     kind: slip ? 'unitSlip' : c.relation === '≤' ? 'exceeds' : signReversed ? 'signReversed' : 'mismatch',
     statement: c.statement,
     expected: quantity(e.R, e.kind),
@@ -214,7 +245,8 @@ function comparisonFinding(
     toleranceBasis: e.tolNote,
     operands: shown,
     primary: slip,
-    missing: e.missing.length ? e.missing : undefined,
+    missing: e.missing.length ? qualified(e.missing) : undefined,
+    partial: e.partial === 'right' ? 'expected' : e.partial === 'left' ? 'computed' : undefined,
     slip: e.slip ? { operand: slip!, factor: e.slip.factor } : undefined,
     nextStep: e.slip ? SLIP_NEXT_STEP[e.slip.factor] : (c.nextStep ?? decl.nextStep),
     affects: affects.length ? affects : undefined,
@@ -222,13 +254,15 @@ function comparisonFinding(
   return {
     finding,
     family: family as CheckFamily,
-    declared: slip ? '错误' : (c.severity ?? decl.severity),
+    declared: severity,
     order,
     suspects: suspects.map(keyOf),
     suspectOperands: suspects,
     checkId: decl.id,
     key: c.key,
     follows: c.follows,
+    comparison: c,
+    evaluated: e,
   };
 }
 
@@ -241,18 +275,22 @@ function cannotVerifyFinding(
   readers: Readers
 ): Raw {
   const evaluated = 'L' in e ? e : undefined;
-  const shown = dedupe([
-    ...c.left.map((t) => t.operand),
-    ...(evaluated ? present(c.right).map((t) => t.operand) : []),
-    ...(c.context ?? []),
-  ]);
+  const shown = qualified(
+    dedupe([
+      ...c.left.map((t) => t.operand),
+      ...(evaluated ? present(c.right).map((t) => t.operand) : []),
+      ...(c.context ?? []),
+    ])
+  );
   const affects = affectsOf(shown, readers);
+  // Undecided for want of figures: the blanks are to fill (待补); without a blank (a zero base), a 提示 saying why.
+  const severity: FindingSeverity = e.missing.length ? BLANK_SEVERITY : '提示';
   const finding: Finding = {
     id: c.key ? `${decl.id}.${c.key}` : decl.id,
     rule: decl.id,
-    title: titleOf(decl, c),
+    title: undecidedTitle(decl, c),
     family: decl.family,
-    severity: '提示',
+    severity,
     kind: 'cannotVerify',
     statement: c.statement,
     detail: 'unavailable' in e ? e.unavailable : undefined,
@@ -262,7 +300,9 @@ function cannotVerifyFinding(
     tolerance: evaluated && quantity(evaluated.tol, evaluated.kind),
     toleranceBasis: evaluated?.tolNote,
     operands: shown,
-    missing: e.missing.length ? e.missing : undefined,
+    missing: e.missing.length ? qualified(e.missing) : undefined,
+    partial:
+      evaluated?.partial === 'right' ? 'expected' : evaluated?.partial === 'left' ? 'computed' : undefined,
     nextStep: evaluated
       ? '补填未填的数（确为 0 的填 0）后重新运行。'
       : '补齐计算所需的数据后重新运行；如报告不应列示该比率，删去报告所列数。',
@@ -276,7 +316,7 @@ function cannotVerifyFinding(
   return {
     finding,
     family: decl.family,
-    declared: '提示',
+    declared: severity,
     order,
     suspects: suspects.map(keyOf),
     suspectOperands: suspects,
@@ -290,7 +330,7 @@ function noticeFinding(decl: CheckDecl, n: Notice, order: number): Raw {
   const finding: Finding = {
     id: `${decl.id}.${n.key}`,
     rule: decl.id,
-    title: decl.title,
+    title: n.title ?? decl.title,
     family: decl.family,
     severity: n.severity ?? decl.severity,
     kind: n.slip ? 'unitSlip' : 'notice',
@@ -320,6 +360,7 @@ export function explanationOf(findings: Finding[], id: string): string | undefin
 
 /** 说明状态 as the findings list shows it. */
 export function explanationStatus(f: Finding): string {
+  if (f.severity === '待补') return '待补填';
   if (f.explanation) return f.severity === '提示' ? '已说明' : '已说明（错误仍须改正）';
   return f.severity === '提示' ? '待说明' : '须改正';
 }
@@ -375,12 +416,18 @@ export interface CheckRun {
 
 const OUTCOME_RANK: Record<CheckOutcome, number> = { 不成立: 0, 无法核实: 1, 成立: 2 };
 
+/** `成立（空白按 0 计）` when blanks read as 0 confirmed it, else the outcome itself. */
+export function outcomeText(r: Pick<CheckResult, 'outcome' | 'blanksAsZero'>): string {
+  return r.outcome === '成立' && r.blanksAsZero?.length ? '成立（空白按 0 计）' : r.outcome;
+}
+
 function summarise(decl: CheckDecl, results: CheckResult[], ctx: CheckContext): CheckSummary {
   const own = results.filter((r) => r.rule === decl.id);
   const outcome = own.reduce<CheckOutcome>(
     (worst, r) => (OUTCOME_RANK[r.outcome] < OUTCOME_RANK[worst] ? r.outcome : worst),
     own.length ? '成立' : '无法核实'
   );
+  const blanksAsZero = outcome === '成立' ? dedupe(own.flatMap((r) => r.blanksAsZero ?? [])) : [];
   let missing = dedupe(own.flatMap((r) => r.missing));
   // A check that compared nothing could not be verified: name its blank inputs (a table counts when it has no rows).
   if (own.length === 0)
@@ -392,22 +439,26 @@ function summarise(decl: CheckDecl, results: CheckResult[], ctx: CheckContext): 
         return o.value === null ? o : null;
       })
       .filter((o): o is Operand => o !== null);
+  // A check whose comparisons were all declined for want of data, with nothing blank to name, compared nothing: it holds vacuously.
+  const decided = own.length === 0 && missing.length === 0 ? '成立' : outcome;
   const result: CheckSummary = {
     rule: decl.id,
     family: decl.family,
+    subject: decl.subject,
     title: decl.title,
     severity: decl.severity,
-    outcome,
+    outcome: decided,
+    outcomeText: outcomeText({ outcome: decided, blanksAsZero }),
     missing,
+    ...(blanksAsZero.length ? { blanksAsZero } : {}),
   };
-  // A check whose comparisons were all declined for want of data, with nothing blank to name, compared nothing: it holds vacuously.
-  if (own.length === 0 && missing.length === 0) result.outcome = '成立';
   return result;
 }
 
 /**
  * Runs the checks (all, or the ids in `only`) and returns the findings with every outcome: each
- * comparison ends 成立, 不成立 or 无法核实 (naming the blank inputs); a blank is never read as 0.
+ * comparison ends 成立 (成立（空白按 0 计） when blanks read as 0 confirm it), 不成立 (never because of a
+ * blank), or 无法核实 naming the blank inputs.
  */
 export function evaluateChecks(
   model: Model,
@@ -422,6 +473,7 @@ export function evaluateChecks(
   const raws: Raw[] = [];
   const results: CheckResult[] = [];
   const passes = new Map<string, number>();
+  const corroborations: Corroboration[] = [];
   const ran: CheckDecl[] = [];
   let order = 0;
   for (const decl of CHECKS) {
@@ -447,6 +499,7 @@ export function evaluateChecks(
         family: decl.family,
         outcome: e.outcome,
         missing: e.missing,
+        ...('blanksAsZero' in e && e.blanksAsZero ? { blanksAsZero: e.blanksAsZero } : {}),
       });
       if (!('L' in e)) {
         // Undecidable although the checked figure is stated (a rate that cannot be recomputed): say so.
@@ -460,6 +513,8 @@ export function evaluateChecks(
             keyOf
           );
           for (const k of new Set(ks)) passes.set(k, (passes.get(k) ?? 0) + 1);
+          if (e.outcome === '成立' && !e.blanksAsZero)
+            corroborations.push({ checkId: decl.id, comparison: o });
         }
         continue;
       }
@@ -469,10 +524,11 @@ export function evaluateChecks(
     }
   }
   const roots = fold(nestDeclared(raws), passes);
-  // The cause of an 错误 is an 错误: a root takes the gravest severity among what it explains.
+  // The cause of an 错误 is an 错误: a root that explains one must be corrected too.
   for (const r of roots)
-    if (r.finding.severity === '提示' && r.finding.kind !== 'cannotVerify' && gravest(r.finding) === '错误')
+    if (r.finding.severity === '提示' && r.finding.kind !== 'cannotVerify' && explainsAnError(r.finding))
       r.finding.severity = '错误';
+  adviseFromData(roots, raws, corroborations);
   roots.sort(
     (a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.order - b.order
   );

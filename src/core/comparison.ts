@@ -1,6 +1,8 @@
 /**
- * One comparison decided: the stated figures summed, the tolerance their rounding allows, blanks
- * read as unknown non-negative figures (never 0), and a unit slip (元 among 万元) spotted.
+ * One comparison decided: the stated figures summed, the tolerance their rounding allows, and a unit slip
+ * (元 among 万元) spotted. A blank can confirm but never accuse: when the stated figures hold with the blanks
+ * read as 0, the comparison is 成立（空白按 0 计）; otherwise a blank stands for an unknown non-negative figure,
+ * so the comparison is 不成立 only when no figures in the blanks could make it hold, and 无法核实 when some could.
  */
 import type Decimal from 'decimal.js';
 import type { Comparison, Term } from '../catalogue/contract';
@@ -31,8 +33,12 @@ export interface Evaluated {
   tol: Decimal;
   tolNote: string;
   kind: InputKind;
-  /** Blank or unusable terms: never read as 0. */
+  /** Blank or unusable terms that keep it undecided (无法核实), or that could not have saved it (不成立). */
   missing: Operand[];
+  /** The blanks read as 0 to confirm it (成立（空白按 0 计）). */
+  blanksAsZero?: Operand[];
+  /** The side that sums stated terms only, its blanks left out (only when `missing` is not empty). */
+  partial?: 'left' | 'right';
   /** A term that, read in 万元 instead of 元 (or the reverse), makes the identity hold. */
   slip?: { term: Term; factor: 'div' | 'mul' };
 }
@@ -91,33 +97,36 @@ function reconcilable(c: Comparison, diff: Decimal, tol: Decimal): boolean {
 
 export function evaluateComparison(c: Comparison, perTerm: Decimal): Evaluated | Undecided {
   const left = present(c.left);
-  const missing = [...blank(c.left), ...(c.rightValue === undefined ? blank(c.right) : [])].map(
-    (t) => t.operand
-  );
-  // Nothing stated on one side: nothing to compare (the completeness count names these blanks).
-  if (c.left.length > 0 && left.length === 0) return { outcome: '无法核实', missing };
-  if (c.rightValue === undefined && c.right.length > 0 && present(c.right).length === 0)
-    return { outcome: '无法核实', missing };
+  const blankLeft = blank(c.left);
+  const blankRight = c.rightValue === undefined ? blank(c.right) : [];
+  const missing = [...blankLeft, ...blankRight].map((t) => t.operand);
   if (c.unavailable || c.rightValue === null) {
     const blanks = (c.context ?? []).filter((o) => o.value === null);
     return { outcome: '无法核实', missing: [...missing, ...blanks], unavailable: c.unavailable };
   }
+  const all = [...left, ...present(c.right)];
+  // Nothing stated at all: nothing to confirm (the completeness count names these blanks).
+  if (all.length === 0 && c.rightValue === undefined) return { outcome: '无法核实', missing };
   const L = total(c.left);
   const R = c.rightValue ?? total(c.right);
-  const all = [...left, ...present(c.right)];
   const kind = c.left[0]?.kind ?? 'amount';
   const { tol, tolNote } = tolerance(c, all, kind, perTerm);
   const diff = L.minus(R);
+  // The stated figures agree with the blanks read as 0.
   const holds = c.relation === '=' ? diff.abs().lte(tol) : diff.lte(tol);
+  const oneSideBlank =
+    (c.left.length > 0 && left.length === 0) ||
+    (c.rightValue === undefined && c.right.length > 0 && present(c.right).length === 0);
+  if (missing.length > 0 && holds)
+    return { outcome: '成立', holds, L, R, tol, tolNote, kind, missing: [], blanksAsZero: missing };
+  // Nothing stated on one side, and 0 there does not confirm: nothing to compare.
+  if (oneSideBlank) return { outcome: '无法核实', missing };
   let outcome: CheckOutcome;
   if (missing.length === 0) outcome = holds ? '成立' : '不成立';
-  else if (!reconcilable(c, diff, tol)) outcome = '不成立';
-  else {
-    // The stated figures already agree and the blanks can only move them apart: the blanks must be 0.
-    const { up, down } = blankMoves(c);
-    outcome = holds && (c.relation === '=' ? !(up && down) : !up) ? '成立' : '无法核实';
-  }
+  // The stated figures already contradict each other, whatever non-negative figures the blanks hold.
+  else outcome = reconcilable(c, diff, tol) ? '无法核实' : '不成立';
   const out: Evaluated = { outcome, holds, L, R, tol, tolNote, kind, missing };
+  if (missing.length > 0) out.partial = blankRight.length > 0 ? 'right' : 'left';
   if (
     outcome === '不成立' &&
     c.relation === '=' &&

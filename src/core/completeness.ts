@@ -27,7 +27,10 @@ export interface Completeness {
   required: { total: number; filled: number };
   scoring: { total: number; filled: number };
   complete: boolean;
-  /** The unfilled inputs that matter most (by points depending on them), at most ten. */
+  /**
+   * The unfilled inputs that matter most (by points depending on them), at most ten, one line each: a cell, or
+   * a table once (the scores not entered in 自评得分表 are one line naming them, not its range once per line).
+   */
   mostNeeded: NeededInput[];
 }
 
@@ -107,15 +110,31 @@ export function measureCompleteness(
     scoringTotal > 0 &&
     scoringFilled * COMPLETE_SHARE.of >= scoringTotal * COMPLETE_SHARE.filled &&
     requiredFilled * COMPLETE_SHARE.of >= required.length * COMPLETE_SHARE.filled;
-  const mostNeeded = [...needed.entries()]
-    .filter(([, x]) => !x.filled)
-    .map(([key, x]) => ({
-      name: key.startsWith('自评:') ? '自评得分表' : key,
-      label: x.label,
-      address: x.address,
-      points: x.points,
-    }))
-    .sort((a, b) => b.points.comparedTo(a.points))
+  const unfilled = [...needed.entries()].filter(([, x]) => !x.filled);
+  const claims = unfilled.filter(([key]) => key.startsWith('自评:'));
+  const byPoints = (a: NeededInput, b: NeededInput) => b.points.comparedTo(a.points);
+  const claimLines: NeededInput[] = claims.length
+    ? [
+        {
+          name: '自评得分表',
+          label: `自评得分表：${claims.length} 项指标未自评打分（${claims
+            .map(([key, x]) => ({ name: key.replace(/^自评:.*\//, ''), points: x.points }))
+            .sort((a, b) => b.points.comparedTo(a.points))
+            .slice(0, 4)
+            .map((c) => c.name)
+            .join('、')}${claims.length > 4 ? ' 等' : ''}）`,
+          address: claims[0][1].address,
+          points: claims.reduce((sum, [, x]) => sum.plus(x.points), ZERO),
+        },
+      ]
+    : [];
+  const mostNeeded = [
+    ...unfilled
+      .filter(([key]) => !key.startsWith('自评:'))
+      .map(([key, x]) => ({ name: key, label: x.label, address: x.address, points: x.points })),
+    ...claimLines,
+  ]
+    .sort(byPoints)
     .slice(0, MOST_NEEDED);
   return {
     required: { total: required.length, filled: requiredFilled },

@@ -44,12 +44,13 @@ export interface EvaluationSummary {
   complete: boolean;
   /** `必填 20 项已填 18 项；计分所需 96 项已填 71 项`. */
   completeness: string;
-  /** Top-level findings by severity (src/core/summary.ts). */
+  /** Top-level findings by severity (src/core/summary.ts): 错误, 提示, and 待补 (blanks to fill, neither). */
   errors: number;
   warnings: number;
+  missing: number;
   /** Findings folded under a top-level one (连带问题). */
   folded: number;
-  /** `问题 24 项（错误 22 项、提示 2 项），另有连带问题 9 项`. */
+  /** `错误 22 项、提示 2 项；待补 5 项（另有连带问题 9 项）`. */
   counts: string;
 }
 
@@ -83,7 +84,7 @@ export function evaluate(reading: RawReading, options: EvaluateOptions = {}): Ev
   // Input and rulebook diagnostics become findings of the 输入 family, so the list is one place.
   const evaluated = evaluateChecks({ ...model, diagnostics }, indicators, scores);
   const checks = evaluated.checks;
-  // Each line that could not be scored gets its own 无法核实 (提示), after the checks' own 提示.
+  // Each line that could not be scored gets its own 无法核实 (待补, or a 提示 when no blank is the reason), after the checks' own.
   const findings: Finding[] = [...evaluated.findings, ...(scores ? pendingFindings(scores) : [])];
   const completeness = measureCompleteness(model, indicators, scores);
   const report: ReportDraft = draftReport({
@@ -128,6 +129,7 @@ export function evaluate(reading: RawReading, options: EvaluateOptions = {}): Ev
       completeness: completenessText(completeness),
       errors: counts.errors,
       warnings: counts.warnings,
+      missing: counts.missing,
       folded: counts.folded,
       counts: countsText(counts),
     },

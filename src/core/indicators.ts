@@ -121,28 +121,34 @@ interface Evaluated {
 
 // ------------------------------------------------------------------ 三公经费
 
-/** Names the 三公 total of one column reads: the 合计 row, else the items (公务用车 else its two parts). */
-function sanGongNames(m: Model, column: SanGongColumn): string[] {
+/**
+ * Names the 三公 total of one column reads: the 合计 row, else the items (公务用车 else its two parts) when
+ * every one is stated. A partly entered column's sum is never taken for its total: then the 合计 is read
+ * (and is blank), with the blank items named beside it (`blanks`).
+ */
+function sanGongNames(m: Model, column: SanGongColumn): { names: string[]; blanks: string[] } {
   const total = `三公_合计_${column}`;
-  if (m.num(total) !== null) return [total];
+  if (m.num(total) !== null) return { names: [total], blanks: [] };
   const names: string[] = [];
+  const blanks: string[] = [];
   for (const [item] of SANGONG_ITEMS) {
     const n = `三公_${item}_${column}`;
-    if (item === '公务用车' && m.num(n) === null) {
-      names.push(...SANGONG_CAR_PARTS.map(([p]) => `三公_${p}_${column}`).filter((p) => m.num(p) !== null));
-    } else if (m.num(n) !== null) names.push(n);
+    const parts = SANGONG_CAR_PARTS.map(([p]) => `三公_${p}_${column}`);
+    if (m.num(n) !== null) names.push(n);
+    else if (item === '公务用车' && parts.every((p) => m.num(p) !== null)) names.push(...parts);
+    else blanks.push(n);
   }
-  return names.length > 0 ? names : [total];
+  return blanks.length === 0 ? { names, blanks } : { names: [total], blanks: names.length ? blanks : [] };
 }
 
 function sanGong(m: Model, inputs: Inputs, column: SanGongColumn, label: string): Evaluated {
-  const names = sanGongNames(m, column);
-  if (names.length === 1)
-    return {
-      value: inputs.num(names[0], `“三公”经费${label}`),
-      formula: names[0],
-      label: where(m, names[0]),
-    };
+  const { names, blanks } = sanGongNames(m, column);
+  if (names.length === 1) {
+    const value = inputs.num(names[0], `“三公”经费${label}`);
+    // Some items stated, others blank: name the blanks too, as filling them would do as well as the 合计.
+    for (const b of blanks) inputs.num(b);
+    return { value, formula: names[0], label: where(m, names[0]) };
+  }
   const parts = names.map((n) => inputs.num(n));
   const total = `三公_合计_${column}`;
   return {
@@ -260,6 +266,14 @@ function taskRate(m: Model, d: IndicatorDecl, r: TaskRateDecl): IndicatorResult 
     return {
       ...base,
       value: null,
+      // A table without rows is a blank to fill; rows none of which is flagged are not.
+      ...(t.rows.length === 0
+        ? {
+            missing: [
+              { name: '产出任务表', label: inputLabel('产出任务表'), value: null, address: t.address },
+            ],
+          }
+        : {}),
       unavailable: r.base
         ? `产出任务表（${t.address}）中没有“是否重点或交办工作”为“是”的任务，${r.denominatorLabel}为 0，无法计算`
         : `产出任务表（${t.address}）没有填写任何工作任务，${r.denominatorLabel}为 0，无法计算`,

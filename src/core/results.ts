@@ -4,7 +4,7 @@
  * through these types.
  */
 import type Decimal from 'decimal.js';
-import type { Severity } from './types';
+import type { FindingSeverity, Severity } from './types';
 
 /** One input a result used: the name, its label, its value as shown, and the cell. */
 export interface Operand {
@@ -129,9 +129,9 @@ export interface Finding {
   rule: string;
   /** The check's family (合计, 平衡, 一致, …; 单位 for a unit slip, 输入 for input diagnostics). */
   family: string;
-  /** Chinese title in words (no formula signs), e.g. `本年收入合计与各项收入之和一致`. */
+  /** The problem in the reader's words (no formula signs), e.g. `本年收入合计与各项收入之和不一致`. */
   title: string;
-  severity: Severity;
+  severity: FindingSeverity;
   kind: FindingKind;
   /** The rule as a statement in words, e.g. `本年收入合计等于各项收入之和`. */
   statement?: string;
@@ -148,8 +148,18 @@ export interface Finding {
   operands: Operand[];
   /** The cell to check first: the likely wrong figure (the root cell of a fold, the slipped figure). */
   primary?: Operand;
-  /** For cannotVerify: the inputs that are blank or unusable, to fill in. */
+  /** For cannotVerify: the inputs that are blank or unusable, to fill in; for a 不成立, the blanks that could not have saved it. */
   missing?: Operand[];
+  /**
+   * Which figure sums a side with blank terms left out (`expected`: the right side, `computed`: the left): it is
+   * what the entered lines add up to, never the table's total, and no surface states it as one.
+   */
+  partial?: 'expected' | 'computed';
+  /**
+   * The correction the data show: `operand` should read `to`, because the other figures agree on it
+   * (`because`, in words: "收支总表一般公共预算财政拨款收入 1193.05 万元、基本支出与项目支出之和 1193.05 万元").
+   */
+  correction?: { operand: Operand; to: Quantity; because: string };
   /**
    * For unitSlip: the figure and how to mend it: `div` ÷ 10000 (typed in 元), `mul` × 10000 (the others may be in
    * 元), `unit` keep the number and make the unit 万元 (typed “…元” though it has the size of its 万元 siblings).
@@ -165,14 +175,15 @@ export interface Finding {
   explanation?: string;
   /**
    * What the finding's figures feed: indicator ids, and `评分：<三级指标>` for the score lines computed
-   * from them. A discrepancy with nothing here has no consequence and is a 提示 (severity by consequence).
+   * from them (a 比率 finding with nothing here is a 提示: the consequence rule).
    */
   affects?: string[];
 }
 
 /**
- * How one comparison of a check ended (a check yields one per column, row or project). 无法核实 names
- * the inputs to fill in `missing`; a blank is never read as 0.
+ * How one comparison of a check ended (a check yields one per column, row or project). A blank can confirm
+ * but never accuse: when reading the blanks as 0 makes it hold, it is 成立 with those blanks in `blanksAsZero`
+ * (成立（空白按 0 计）); otherwise 无法核实 names the inputs to fill in `missing`.
  */
 export interface CheckResult {
   /** The comparison's id: the check id, plus `.key` when the check yields several (as its finding's id). */
@@ -183,15 +194,24 @@ export interface CheckResult {
   outcome: CheckOutcome;
   /** Blank or unusable inputs that stop the comparison from being decided (无法核实), or that it left out. */
   missing: Operand[];
+  /** The blanks read as 0 to confirm it (成立（空白按 0 计）). */
+  blanksAsZero?: Operand[];
 }
 
 /** How a whole check ended: 不成立 if any comparison fails, else 无法核实 if any cannot be decided, else 成立. */
 export interface CheckSummary {
   rule: string;
   family: string;
+  /** What the check compares, passing no judgement: the outcome is said of it. */
+  subject: string;
+  /** The problem when it fails. */
   title: string;
   severity: Severity;
   outcome: CheckOutcome;
+  /** The outcome as read: `成立`, `成立（空白按 0 计）`, `不成立` or `无法核实`. */
+  outcomeText: string;
   /** Every input missing in any comparison of the check (or, when it compared nothing, its blank inputs). */
   missing: Operand[];
+  /** The blanks read as 0 where that confirmed a comparison. */
+  blanksAsZero?: Operand[];
 }

@@ -4,50 +4,17 @@
  * figures, what the department must correct or explain, and what could not be verified.
  * Drafted as a ReportDraft so the same Word export prints it in 公文 form.
  */
-import type Decimal from 'decimal.js';
 import { assemble, reportContext, type DraftInput, type ReportDraft } from './narrative';
 import { placeholder, points, say } from './reportWords';
-import { formatValue } from './render/quantity';
-import { documentLabel } from './reconcile';
+import { reviewSentence } from './render/finding';
 import type { ReportContext, SectionContent, SectionDecl } from './reportContract';
 import { allFindings, foldedUnder } from './findingTree';
 import { problemPhrase, unmatchedOwnProblems } from './reportEvidence';
-import type { Finding, Quantity, ScoreLine } from './results';
+import type { ScoreLine } from './results';
 import { inWords } from './typography';
 
-/**
- * A finding's figure in 公文 words: the shared renderer's number (src/core/render/quantity.ts) with
- * its unit, and a negative written 负… rather than with a sign.
- */
-export function quantityText(q: Quantity): string {
-  if (q.kind === 'year') return `${q.value.toFixed(0)}年`;
-  if (q.kind === 'score') return `${q.value.isNegative() ? '负' : ''}${points(q.value.abs())}分`;
-  const number = formatValue(q.value.abs(), q.kind);
-  return `${q.value.isNegative() ? '负' : ''}${number}${q.kind === 'amount' ? '万元' : ''}`;
-}
-
-/** One finding in words: what should hold, the figures, and the cells it concerns (by table and label). */
-export function findingSentence(f: Finding, opts: { title?: boolean } = {}): string {
-  const parts: string[] = opts.title === false ? [] : [inWords(f.title)];
-  if (f.kind === 'cannotVerify' && f.missing?.length)
-    parts.push(`因${f.missing.map((o) => documentLabel(o)).join('、')}未填列，无法核实`);
-  else if (f.expected && f.computed) {
-    const rel = f.kind === 'exceeds' ? '上限为' : '按核对关系应为';
-    const diff =
-      f.difference && f.expected.kind !== 'year'
-        ? `，相差${quantityText({ ...f.difference, value: f.difference.value.abs() as Decimal })}`
-        : '';
-    parts.push(`${rel}${quantityText(f.expected)}，实际填列${quantityText(f.computed)}${diff}`);
-  } else if (f.detail) parts.push(inWords(f.detail));
-  const kind = f.expected?.kind ?? 'amount';
-  const cells = f.operands.filter((o) => o.value !== null && typeof o.value === 'object').slice(0, 4);
-  if (cells.length)
-    parts.push(
-      `涉及${cells.map((o) => `${documentLabel(o)}${quantityText({ value: o.value as Decimal, kind })}`).join('、')}`
-    );
-  if (f.primary) parts.push(`请先核对${documentLabel(f.primary)}`);
-  return `${parts.join('；')}。`;
-}
+/** One finding in words, as every surface's renderer writes it (src/core/render/finding.ts). */
+export const findingSentence = reviewSentence;
 
 function lineRow(l: ScoreLine): string[] {
   const verified = l.missing ? '待补' : points(l.score);

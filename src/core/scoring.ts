@@ -10,6 +10,7 @@ import type Decimal from 'decimal.js';
 import { D, ZERO, fixed, sum } from './decimal';
 import type { Model } from './model';
 import type { Finding, Grade, IndicatorResult, Operand, ScoreGroup, ScoreLine, ScoreSheet } from './results';
+import { BLANK_SEVERITY } from '../catalogue/checks';
 import { ITEMS_OVER_BUDGET } from '../catalogue/itemDeductions';
 import { applyRule, GradeBands, normaliseName, Rulebook, RuleLine } from './rulebook';
 import type { Diagnostic } from './types';
@@ -407,8 +408,9 @@ export function explainGroup(sheet: ScoreSheet, group?: ScoreGroup): string | un
 }
 
 /**
- * One 提示 per 待核实 line: 无法核实, naming the inputs to fill. A scored indicator without inputs
- * thus has a finding of its own, not only a remark inside its score line.
+ * One finding per 待核实 line: 无法核实, naming the inputs to fill. A scored indicator without inputs
+ * thus has a finding of its own, not only a remark inside its score line. A blank is 待补 (a score not
+ * entered, an input left blank); a line that cannot be scored for another reason (a zero base) is a 提示.
  */
 export function pendingFindings(sheet: ScoreSheet): Finding[] {
   return sheet.lines
@@ -418,12 +420,19 @@ export function pendingFindings(sheet: ScoreSheet): Finding[] {
       const claim = l.claimed !== undefined ? `自报 ${pts(l.claimed)} 分，未核实` : '自评得分待补';
       // Without blank inputs to name (a zero denominator, an indicator not computed), the reason is the words.
       const reason = missing.length ? '' : `${(l.deduction ?? '').replace(/^待核实：/, '')}；`;
+      // A name that carries its own quotes (“三公”经费变动率) nests them: ‘三公’ inside “…”.
+      const name = `“${l.level3.replace(/“/g, '‘').replace(/”/g, '’')}”`;
+      const title = !l.indicator
+        ? `${name}自评得分未填`
+        : missing.length
+          ? `${name}缺计算所需数据，无法计分`
+          : `${name}无法计分`;
       return {
         id: `score.pending.${l.level2}.${l.level3}`,
         rule: 'score.pending',
         family: '评分',
-        title: `“${l.level3}”得分待核实`,
-        severity: '提示',
+        title,
+        severity: missing.length ? BLANK_SEVERITY : '提示',
         kind: 'cannotVerify',
         statement: `“${l.level2}/${l.level3}”按评分规则计分`,
         operands: missing,

@@ -1,7 +1,7 @@
 /**
  * The one definition of the run's headline figures, used by every surface (CLI, JSON, the pane's
- * card, tab badge and group headers, 问题清单, the report's sentence), so they cannot disagree:
- * - 问题: the findings at the top level (roots); 错误 / 提示 split them by severity;
+ * card, tab badge and group headers, 问题清单, the 审核意见), so they cannot disagree:
+ * - the findings at the top level (roots), split by severity: 错误, 提示, and 待补 (blanks to fill, neither);
  * - 连带问题: the findings folded under a root, at any depth, counted apart;
  * - 核实得分 / 待核实分值 and the grade the verified points allow (a range while points are pending).
  */
@@ -12,31 +12,32 @@ import { consequenceCount } from './findingTree';
 import type { Finding, Grade, ScoreSheet } from './results';
 
 export interface FindingCounts {
-  /** Top-level findings. */
+  /** Top-level findings of every severity (the items the list shows). */
   problems: number;
   errors: number;
   warnings: number;
+  /** 待补: top-level findings whose cause is a blank to fill. */
+  missing: number;
   /** Findings folded under a top-level one (连带问题), at any depth. */
   folded: number;
 }
 
 export function countFindings(findings: readonly Finding[]): FindingCounts {
-  const errors = findings.filter((f) => f.severity === '错误').length;
+  const of = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   return {
     problems: findings.length,
-    errors,
-    warnings: findings.length - errors,
+    errors: of('错误'),
+    warnings: of('提示'),
+    missing: of('待补'),
     folded: findings.reduce((n, f) => n + consequenceCount(f), 0),
   };
 }
 
-/** `问题 24 项（错误 22 项、提示 2 项），另有连带问题 9 项`, or `未发现问题`. */
+/** `错误 9 项、提示 5 项；待补 7 项（另有连带问题 3 项）`, or `未发现问题`: the one counts sentence of every surface. */
 export function countsText(c: FindingCounts): string {
   if (c.problems === 0) return '未发现问题';
-  const split = [c.errors ? `错误 ${c.errors} 项` : '', c.warnings ? `提示 ${c.warnings} 项` : '']
-    .filter(Boolean)
-    .join('、');
-  return `问题 ${c.problems} 项（${split}）${c.folded ? `，另有连带问题 ${c.folded} 项` : ''}`;
+  const folded = c.folded ? `（另有连带问题 ${c.folded} 项）` : '';
+  return `错误 ${c.errors} 项、提示 ${c.warnings} 项；待补 ${c.missing} 项${folded}`;
 }
 
 /** The points not yet verified (0 when none). */
@@ -71,7 +72,7 @@ export function completenessText(c: Completeness): string {
 
 /** What the report's sentences state, from the same definitions as every other surface. */
 export interface Headline {
-  /** `问题 24 项（错误 22 项、提示 2 项），另有连带问题 9 项`. */
+  /** `错误 22 项、提示 2 项；待补 5 项（另有连带问题 9 项）`. */
   counts: string;
   /** `核实得分 79.64 分，待核实分值 8.00 分`, or null when not scored. */
   score: string | null;

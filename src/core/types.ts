@@ -10,7 +10,15 @@ import type Decimal from 'decimal.js';
 /** A cell value as a host reads it: office.js `values` / ExcelJS results, errors as `{ error: '#REF!' }`. */
 export type CellValue = string | number | boolean | null | Date | { error: string };
 
+/** How grave a mark or an input diagnostic is. */
 export type Severity = '错误' | '提示';
+
+/**
+ * What a finding asks of the reader: 错误 must be corrected (a failed 表内/表间 identity, as the 部门决算
+ * software refuses it); 提示 may stand with a written reason (决算 over 预算, a unit that looks off);
+ * 待补 is a blank to fill, neither of the two.
+ */
+export type FindingSeverity = Severity | '待补';
 
 /** Something wrong with one input, named by cell, in Chinese. */
 export interface Diagnostic {

@@ -58,7 +58,7 @@ describe('jixiao CLI', () => {
     const r = await jixiao('evaluate', SAMPLE_XLSX, '-o', out, '--json', json, '--docx', docx);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      '衡阳市科学技术协会 2021年度\n数据：必填 20 项已填 20 项；计分所需 34 项已填 27 项\n核实得分 79.64，待核实分值 8.00，等级 中～良（待核实 8 分）\n问题 30 项（错误 9 项、提示 21 项），另有连带问题 9 项\n'
+      '衡阳市科学技术协会 2021年度\n数据：必填 20 项已填 20 项；计分所需 34 项已填 27 项\n核实得分 79.64，待核实分值 8.00，等级 中～良（待核实 8 分）\n错误 22 项、提示 3 项；待补 5 项（另有连带问题 9 项）\n'
     );
     const result = JSON.parse(fs.readFileSync(json, 'utf8'));
     expect(result.summary).toMatchObject({
@@ -68,8 +68,9 @@ describe('jixiao CLI', () => {
       pendingPoints: '8.00',
       grade: '中～良',
       complete: true,
-      errors: 9,
-      warnings: 21,
+      errors: 22,
+      warnings: 3,
+      missing: 5,
       folded: 9,
     });
     const ids = result.findings.map((f: { id: string }) => f.id);
@@ -82,9 +83,10 @@ describe('jixiao CLI', () => {
       ])
     );
     const first = result.findings.find((f: { id: string }) => f.id === 'sum.财拨.本年收入');
-    // No indicator reads the 财拨 grid: a discrepancy without consequence is a 提示.
+    // A failed identity of the 财拨 grid is an 错误 whatever reads it.
     expect(first).toMatchObject({
-      severity: '提示',
+      severity: '错误',
+      title: '财政拨款本年收入合计与基本、项目支出之和不一致',
       kind: 'mismatch',
       expected: { value: '1193.05', kind: 'amount' },
       computed: { value: '780.19', kind: 'amount' },
@@ -98,6 +100,12 @@ describe('jixiao CLI', () => {
       missing: [{ name: '财拨_资本性支出' }],
     });
     expect(checks.get('sum.本年收入合计')).toMatchObject({ outcome: '成立' });
+    // 4.04 + 1351.58 − 1355.62 = 0 with 年末结转和结余 (and 使用非财政拨款结余, 结余分配) blank: the blanks read as 0 confirm it.
+    expect(checks.get('balance.部门')).toMatchObject({
+      outcome: '成立',
+      outcomeText: '成立（空白按 0 计）',
+      missing: [],
+    });
     expect(checks.get('sum.财拨.本年收入')).toMatchObject({ outcome: '不成立' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);

@@ -16,6 +16,8 @@ const PREFIX: Record<CheckFamily, string> = {
   一致: 'same',
   衔接: 'carry',
   部分: 'part',
+  // A 口径 check compares one figure in two places, as 一致 does: its id keeps the prefix (出错说明 rows are keyed by it).
+  口径: 'same',
   预算: 'budget',
   比率: 'rate',
   评分: 'score',
@@ -52,7 +54,9 @@ describe('docs/checks.md', () => {
     for (const c of CHECKS)
       expect(md.split('\n').filter((l) => l.startsWith(`| \`${c.id}\` | ${c.family} |`))).toHaveLength(1);
     expect(md).toContain(
-      '| `sum.财拨.本年收入` | 合计 | 错误 | 财政拨款本年收入：合计 = 基本支出 + 项目支出 |'
+      '| `sum.财拨.本年收入` | 合计 | 错误 | 财政拨款本年收入合计与基本、项目支出之和不一致 | 本年收入（合计） = 本年收入（基本支出） + 本年收入（项目支出） |'
     );
+    expect(md).toContain('| 口径 | 提示 |');
+    expect(md).toContain('| 比率 | 错误（不影响任何计算时为提示） |');
   });
 });

@@ -12,6 +12,8 @@ import { buildModel } from '../../src/core/model';
 import { evaluateChecks, flattenFindings } from '../../src/core/checks';
 import { syntheticDepartment } from '../../src/cli/synthetic';
 import type { FindingKind, IndicatorResult, ScoreSheet } from '../../src/core/results';
+import type { FindingSeverity } from '../../src/core/types';
+import { surfaces, wrongUnits } from '../helpers/surfaces';
 
 const at = (name: string) => TEMPLATE_ADDRESS.get(name) ?? name;
 
@@ -39,11 +41,13 @@ interface Cases {
   invalid: Invalid[];
 }
 
-function run(id: string, c: Case) {
+function runAll(id: string, c: Case) {
   const model = buildModel(templateReading(c.values));
-  return flattenFindings(
-    evaluateChecks(model, c.indicators ?? [], c.scores ?? null, { only: [id] }).findings
-  ).map((x) => x.finding);
+  return evaluateChecks(model, c.indicators ?? [], c.scores ?? null, { only: [id] });
+}
+
+function run(id: string, c: Case) {
+  return flattenFindings(runAll(id, c).findings).map((x) => x.finding);
 }
 
 // ------------------------------------------------------------------ case builders
@@ -132,7 +136,7 @@ function overBudget(id: string, actual: string, budgets: string[]): Cases {
             expected: '100.00',
             computed: '110.50',
             cells: [actual, ...budgets],
-            says: '超出预算 10.50 万元（10.50%）',
+            says: '超过预算 10.50 万元（10.50%）',
           },
         ],
       },
@@ -935,4 +939,103 @@ test('every check id has at least one invalid case run alone, and no case names 
   expect(ids.filter((id) => !(CASES[id]?.invalid.length > 0))).toEqual([]);
   expect(Object.keys(CASES).filter((id) => !ids.includes(id))).toEqual([]);
   expect(ids).toHaveLength(140);
+});
+
+// ------------------------------------------------------------------ severity and titles (issue 20)
+
+/**
+ * Severity as the 部门决算 software gives it, written out by hand: every failed 表内/表间 identity is an 错误
+ * whatever reads it; what may legitimately differ and needs a written reason is a 提示 (决算 over 预算, a
+ * 基础数据表 figure under another 口径).
+ */
+const FAMILY_EXPECTED: Record<string, FindingSeverity> = {
+  年度: '错误',
+  合计: '错误',
+  平衡: '错误',
+  一致: '错误',
+  衔接: '错误',
+  部分: '错误',
+  口径: '提示',
+  预算: '提示',
+};
+
+/** The findings whose severity is the finding's own, each with the reason. */
+const OWN_EXPECTED: Record<string, FindingSeverity> = {
+  // A negative 编制数 cannot be used: it must be corrected.
+  [`input.negative-count.${at('基础_编制数')}`]: '错误',
+  // A required figure left blank is to fill: neither 错误 nor 提示.
+  [`input.required-blank.${at('收入_本年收入合计')}`]: '待补',
+  // Two projects may share a name: a 提示 to tell them apart.
+  'input.项目重名.培训': '提示',
+  // Typed “…元”: the cell cannot be read until mended.
+  'unit.量级.收入_本年收入合计': '错误',
+  'unit.量级.收入_其他收入': '错误',
+  // A bare figure 10⁴ times its siblings only looks off: a 提示.
+  'unit.量级.收入_事业收入': '提示',
+  // Claiming 2 points where the rules give 1: a claim over the rules is an 错误.
+  'score.三级.在职人员控制率': '错误',
+};
+
+test.each(Object.entries(CASES))(
+  '%s: each invalid case has the severity its family declares',
+  (id, cases) => {
+    for (const c of cases.invalid)
+      for (const f of run(id, c)) {
+        // 比率: the consequence rule; the cases' indicators read none of their cells, so a 提示.
+        const want = OWN_EXPECTED[f.id] ?? (f.family === '比率' ? '提示' : FAMILY_EXPECTED[f.family]);
+        expect([f.id, f.severity]).toEqual([f.id, want]);
+      }
+  }
+);
+
+/** A title that reads as a rule reads as a check that passed: it must say what is wrong. */
+function readsAsRule(title: string): boolean {
+  return /[=≤≥]/.test(title) || /(?<!不)一致/.test(title) || /不超过|应为|应等于|应满足/.test(title);
+}
+
+test('no title of any check, or of any finding of any valid or invalid case, reads as a rule', () => {
+  const bad: string[] = [];
+  for (const c of CHECKS) if (readsAsRule(c.title)) bad.push(`${c.id}: ${c.title}`);
+  for (const [id, cases] of Object.entries(CASES))
+    for (const c of [...cases.valid, ...cases.invalid]) {
+      const r = runAll(id, c);
+      for (const { finding: f } of flattenFindings(r.findings))
+        if (readsAsRule(f.title)) bad.push(`${f.id}: ${f.title}`);
+      for (const s of r.checks) if (readsAsRule(s.title)) bad.push(`${s.rule}: ${s.title}`);
+    }
+  expect(bad).toEqual([]);
+  // The rule itself stays available beside the title, as the statement.
+  const f = run('sum.财拨.本年收入', CASES['sum.财拨.本年收入'].invalid[0])[0];
+  expect(f.title).toBe('财政拨款本年收入合计与基本、项目支出之和不一致');
+  expect(f.statement).toBe('本年收入（合计） = 本年收入（基本支出） + 本年收入（项目支出）');
+});
+
+test('a subject passes no judgement: it is what the outcome is said of', () => {
+  for (const c of CHECKS) {
+    expect(c.subject).not.toMatch(/不一致|超过|[=≤]/);
+    expect(c.title).not.toBe(c.subject);
+  }
+});
+
+test('every finding of every invalid case shows each figure in its own unit on every surface', () => {
+  const bad: string[] = [];
+  let rendered = 0;
+  for (const [id, cases] of Object.entries(CASES))
+    for (const c of cases.invalid)
+      for (const f of run(id, c)) {
+        bad.push(...wrongUnits(f));
+        rendered += Object.keys(surfaces(f)).length;
+      }
+  expect(bad).toEqual([]);
+  expect(rendered).toBeGreaterThan(140 * 5);
+});
+
+test('the unit check is not vacuous: an amount shown as 年 and a year shown as 万元 are caught', () => {
+  const f = run('year.预算调整', CASES['year.预算调整'].invalid[0])[0];
+  // The year finding also shows its amounts (年初批复预算 100.00 万元); render that amount in the year's unit.
+  const amount = f.operands.find((o) => o.name === '基础_预算调整_年初预算')!;
+  const asYear = { ...f, title: `${f.title}（100.00 年）`, operands: [amount] };
+  expect(wrongUnits(asYear).some((x) => x.includes('100.00 年'))).toBe(true);
+  const asAmount = { ...f, title: `${f.title}（2021.00 万元）` };
+  expect(wrongUnits(asAmount).some((x) => x.includes('2021.00 万元'))).toBe(true);
 });

@@ -79,14 +79,15 @@ describe('合计: total = Σ parts', () => {
   test('breaks: says what should hold, expected, computed, difference, tolerance and every cell', () => {
     const f = find(check({ ...base, 收入_本年收入合计: 151 }), 'sum.本年收入合计')!;
     expect(f.kind).toBe('mismatch');
-    // No indicator reads these figures: a discrepancy without consequence is a 提示.
-    expect(f.severity).toBe('提示');
+    // A failed 合计 is an 错误 as the 部门决算 software judges it, though no indicator reads these figures.
+    expect(f.severity).toBe('错误');
     expect(f.affects).toBeUndefined();
+    expect(f.title).toBe('本年收入合计与各项收入之和不一致');
     expect(f.expected!.value.toFixed(2)).toBe('150.50');
     expect(f.computed!.value.toFixed(2)).toBe('151.00');
     expect(f.difference!.value.toFixed(2)).toBe('0.50');
     expect(f.tolerance!.value.toString()).toBe('0.045');
-    expect(fullText(f)).toContain('应为 150.50，实为 151.00，差额 +0.50');
+    expect(fullText(f)).toContain('应为 150.50 万元，实为 151.00 万元，差额 +0.50 万元');
     expect(fullText(f)).toContain('容差 ±0.045（9 个金额各按 ±0.005 的四舍五入误差计）');
     for (const n of ['收入_本年收入合计', '收入_一般公共预算财政拨款', '收入_其他收入'])
       expect(fullText(f)).toContain(at(n));
@@ -150,7 +151,7 @@ describe('合计: total = Σ parts', () => {
       }),
       'sum.人员.在职人数'
     )!;
-    expect(fullText(f)).toContain('应为 20，实为 21，差额 +1；容差 0');
+    expect(fullText(f)).toContain('应为 20 人，实为 21 人，差额 +1 人；容差 0');
     expect(
       find(
         check({
@@ -183,7 +184,9 @@ describe('three outcomes: a blank is never 0', () => {
     expect(r.outcome).toBe('无法核实');
     expect(r.missing.map((o) => o.name)).toEqual(['三公_公务用车_上年决算']);
     const f = find(check(values), 'sum.三公.上年决算')!;
-    expect([f.kind, f.severity]).toEqual(['cannotVerify', '提示']);
+    // Undecided for want of a figure: 待补, neither 错误 nor 提示; the title never says 不一致.
+    expect([f.kind, f.severity]).toEqual(['cannotVerify', '待补']);
+    expect(f.title).toBe('“三公”经费上年决算数合计与各项之和无法核实');
     expect(f.missing!.map((o) => o.address)).toEqual([at('三公_公务用车_上年决算')]);
     expect(fullText(f)).toContain('缺 ' + at('三公_公务用车_上年决算'));
   });
@@ -196,10 +199,50 @@ describe('three outcomes: a blank is never 0', () => {
     expect(f.missing!.map((o) => o.name)).toEqual(['三公_公务用车_上年决算']);
   });
 
-  test('stated parts equal to the total: the blank can only be 0, 成立', () => {
+  test('stated parts equal to the total: the blank read as 0 confirms it, 成立（空白按 0 计）', () => {
     const values = { 三公_合计_上年决算: 3.7, 三公_因公出国_上年决算: 2.5, 三公_公务接待_上年决算: 1.2 };
-    expect(outcome(values, 'sum.三公.上年决算').outcome).toBe('成立');
+    const r = outcome(values, 'sum.三公.上年决算');
+    expect(r.outcome).toBe('成立');
+    expect(r.missing).toEqual([]);
+    expect(r.blanksAsZero!.map((o) => o.name)).toEqual(['三公_公务用车_上年决算']);
+    const run = evaluateChecks(buildModel(templateReading(values)), [], null, {
+      only: ['sum.三公.上年决算'],
+    });
+    expect(run.checks[0].outcomeText).toBe('成立（空白按 0 计）');
     expect(find(check(values), 'sum.三公.上年决算')).toBeUndefined();
+  });
+
+  test('a blank checked figure is confirmed as 0 when the rest adds up to 0 (a 决算 table prints zero as blank)', () => {
+    // 年初 10 + 收入 100 − 支出 110 = 0 with 年末 blank.
+    const values = { 财拨_年初结转结余_基本: 10, 财拨_本年收入_基本: 100, 财拨_本年支出_基本: 110 };
+    const r = outcome(values, 'balance.财拨.基本');
+    expect([r.outcome, r.blanksAsZero!.map((o) => o.name)]).toEqual(['成立', ['财拨_年末结转结余_基本']]);
+    // 年初 10 + 收入 100 − 支出 100 = 10 is no 0: the blank 年末 is to fill, and no finding accuses anything.
+    const open = { ...values, 财拨_本年支出_基本: 100 };
+    expect(outcome(open, 'balance.财拨.基本').outcome).toBe('无法核实');
+    expect(find(check(open), 'balance.财拨.基本')).toBeUndefined();
+  });
+
+  test('blanks that could move either way no longer leave agreeing figures undecided: 0 confirms them', () => {
+    // 年初 10 = 年末 10 with 收入 and 支出 blank: read as 0, it holds.
+    const r = outcome({ 财拨_年初结转结余_项目: 10, 财拨_年末结转结余_项目: 10 }, 'balance.财拨.项目');
+    expect(r.outcome).toBe('成立');
+    expect(r.blanksAsZero!.map((o) => o.name).sort()).toEqual(
+      ['财拨_本年支出_项目', '财拨_本年收入_项目'].sort()
+    );
+  });
+
+  test('a partly entered side is never stated as the total: its sum is “已填各项之和”', () => {
+    // 合计 3 against 2.5 + 1.2 = 3.7 stated, 公务用车 blank: 不成立 whatever it holds, but 3.7 is no 应为.
+    const values = { 三公_合计_上年决算: 3, 三公_因公出国_上年决算: 2.5, 三公_公务接待_上年决算: 1.2 };
+    const f = find(check(values), 'sum.三公.上年决算')!;
+    expect(f.partial).toBe('expected');
+    expect(fullText(f)).toContain('已填各项之和 3.70 万元，实为 3.00 万元');
+    expect(fullText(f)).not.toContain('应为 3.70');
+    // Undecided: the gap the blank could fill is stated as what the entered lines add up to, too.
+    const open = find(check({ ...values, 三公_合计_上年决算: 10.1 }), 'sum.三公.上年决算')!;
+    expect(fullText(open)).toContain('已填各项之和 3.70 万元，实为 10.10 万元');
+    expect(fullText(open)).not.toContain('应为 3.70');
   });
 
   test('typed 0 and “-” are zero: the same sum decides', () => {
@@ -249,9 +292,10 @@ describe('three outcomes: a blank is never 0', () => {
     expect(r.missing.map((o) => o.name)).toEqual(['财拨_本年支出_基本']);
   });
 
-  test('severity follows the consequence: the same discrepancy in a figure an indicator reads is an 错误', () => {
+  test('a failed 衔接 is an 错误 whatever reads it; what reads it is still recorded', () => {
     const values = { 基础_结转结余_上年: 60.64, 收入_年初结转和结余: 4.04 };
-    expect(find(check(values), 'carry.结转结余')!.severity).toBe('提示');
+    expect(find(check(values), 'carry.结转结余')!.severity).toBe('错误');
+    expect(find(check(values), 'carry.结转结余')!.affects).toBeUndefined();
     const reads = indicator('结转结余变动率', '10', [
       { name: '基础_结转结余_上年', label: '上年', value: new D('60.64'), address: at('基础_结转结余_上年') },
     ]);
@@ -307,7 +351,7 @@ describe('一致: one quantity stated in two places', () => {
       'same.财拨收入'
     )!;
     expect(f.difference!.value.toFixed(2)).toBe('-412.86');
-    expect(fullText(f)).toContain('差额 −412.86；容差 ±0.01');
+    expect(fullText(f)).toContain('差额 −412.86 万元；容差 ±0.01');
   });
 });
 
@@ -329,7 +373,8 @@ describe('部分: part ≤ whole', () => {
       check({ 财拨_对个人和家庭的补助: 77.14, 支出_对个人和家庭的补助: 66.73 }),
       'part.财拨_对个人和家庭的补助'
     )!;
-    expect(fullText(f)).toContain('上限 66.73，实为 77.14，超出 +10.41');
+    expect(fullText(f)).toContain('上限 66.73 万元，实为 77.14 万元，超出 10.41 万元');
+    expect(f.title).toBe('财政拨款对个人和家庭的补助超过部门对个人和家庭的补助');
   });
 });
 
@@ -377,7 +422,9 @@ describe('比率: a stated rate equals its recomputation', () => {
     delete 变动率.unavailable;
     const f = find(check({ 基础_结转结余变动率: '93.33%' }, [变动率]), 'rate.结转结余变动率')!;
     expect(fullText(f)).toContain('应为 −93.34%，实为 93.33%');
-    expect(fullText(f)).toContain('正负号弄反');
+    // Named as a sign error, with no “difference” of twice the rate.
+    expect(f.title).toBe('结转结余变动率正负号有误（应为下降 93.34%）');
+    expect(fullText(f)).not.toContain('差额');
   });
 
   test('a rate that cannot be recomputed is a 提示 saying why', () => {
@@ -456,9 +503,9 @@ describe('单位 and 年度', () => {
     const roots = fs.filter((f) => f.id.startsWith('unit.'));
     expect(roots).toHaveLength(1);
     expect(fullText(roots[0])).toContain(
-      `${at('收入_一般公共预算财政拨款')} 一般公共预算财政拨款收入 填的是 11930500.00`
+      `${at('收入_一般公共预算财政拨款')} 一般公共预算财政拨款收入 填的是 11,930,500.00`
     );
-    expect(fullText(roots[0])).toContain('按万元应为 1193.05');
+    expect(fullText(roots[0])).toContain('按万元应为 1,193.05 万元');
     // Its size among the 收入 lines (158.53, 1351.58) says the same: unit.量级 folds under the same root.
     expect(roots[0].consequences!.map((c) => c.id).sort()).toEqual(
       ['unit.same.财拨收入', 'unit.sum.本年收入合计', 'unit.量级.收入_一般公共预算财政拨款'].filter(
@@ -473,7 +520,7 @@ describe('单位 and 年度', () => {
       check({ 评价年度: 2021, 基础_预算调整_数据年度: 2020, 基础_预算调整_年初预算: 596.03 }),
       'year.预算调整'
     )!;
-    expect(fullText(f)).toContain('应为 2021，实为 2020');
+    expect(fullText(f)).toContain('应为 2021 年，实为 2020 年');
     expect(f.operands.map((o) => o.address)).toContain(at('基础_预算调整_年初预算'));
   });
 
@@ -549,7 +596,8 @@ describe('评分: a claimed score the rulebook contradicts', () => {
     );
     const over = fs.find((f) => f.id === 'score.三级.在职人员控制率')!;
     expect(over.severity).toBe('错误');
-    expect(fullText(over)).toContain('应为 1.00分，实为 2.00分');
+    expect(fullText(over)).toContain('应为 1.00 分，实为 2.00 分');
+    expect(over.title).toBe('“在职人员控制率”自评 2.00 分，按评分规则计 1.00 分');
     expect(over.operands.map((o) => o.address)).toEqual([
       expect.stringMatching(/^自评打分!B\d+$/),
       at('基础_在职人数'),
@@ -634,7 +682,11 @@ describe('cascades fold', () => {
       'sum.财拨经济分类',
     ]);
     expect(root.primary!.address).toBe(at('财拨_本年支出_合计'));
-    expect(nextStepText(root)).toContain(`先核对 ${at('财拨_本年支出_合计')}`);
+    // The other figures agree on 1197.08 (收支总表, 基本 + 项目, the balance solved for it): the advice names the cell and the figure.
+    expect(root.correction!.to.value.toFixed(2)).toBe('1197.08');
+    expect(nextStepText(root)).toBe(
+      `收支总表·一般公共预算财政拨款支出为 1,197.08 万元，与基本支出、项目支出之和、按结转结余平衡关系倒算的数一致：应将财政拨款表·本年支出（合计）由 836.79 万元改为 1,197.08 万元（${at('财拨_本年支出_合计')}）。`
+    );
     expect(fs.filter((f) => f.rule !== 'input')).toHaveLength(1);
   });
 });
@@ -699,7 +751,7 @@ describe('the sample department', () => {
     // 99.59% stated vs 99.52%; 93.33% stated for −93.34%.
     expect(e('rate.预算完成率').expected!.value.toFixed(2)).toBe('99.52');
     expect(e('rate.结转结余变动率').kind).toBe('signReversed');
-    expect(fullText(e('rate.结转结余变动率'))).toContain('正负号弄反');
+    expect(e('rate.结转结余变动率').title).toBe('结转结余变动率正负号有误（应为下降 93.34%）');
     // 预算调整 figures are 2020's.
     expect(e('year.预算调整').computed!.value.toFixed(0)).toBe('2020');
     // 财拨 明细 基本支出 393.23 vs grid 478.29; 项目 年中追加 338.76 vs 471.32.
@@ -788,7 +840,7 @@ describe('the sample department', () => {
       ])
     );
     const row = sheet.rows.find((r) => r[10]?.value === 'sum.财拨.本年支出')!;
-    expect(row[2]!.value).toBe('财政拨款本年支出：合计 = 基本支出 + 项目支出');
+    expect(row[2]!.value).toBe('财政拨款本年支出合计与基本、项目支出之和不一致');
     expect(row[3]).toEqual({ value: 1197.08, style: 'amount', numFmt: '#,##0.00' });
     expect(row[4]!.value).toBe(836.79);
     expect(row[5]).toEqual({ value: -360.29, style: 'amount', numFmt: '+#,##0.00;-#,##0.00;0' });
@@ -813,19 +865,23 @@ describe('the sample department', () => {
     const addresses = marks.map((m) => m.address);
     expect(new Set(addresses).size).toBe(addresses.length);
     const total = marks.find((m) => m.address === at('财拨_本年支出_合计'))!;
-    // No indicator reads the 财拨 grid: every finding on it is a 提示.
-    expect(total.severity).toBe('提示');
+    // A failed identity of the 财拨 grid is an 错误, though no indicator reads it.
+    expect(total.severity).toBe('错误');
     // In sum.财拨.本年支出 and its three consequences: one short note that states the point as the cell shows it, and refers to the list.
     expect(total.note).toMatch(
-      /^【提示】财政拨款本年支出：合计 = 基本支出 \+ 项目支出：应为 1,197\.08 万元，实为 836\.79 万元，差额 −360\.29 万元。另有 3 项；详见“问题清单”第 /
+      /^【错误】财政拨款本年支出合计与基本、项目支出之和不一致：应为 1,197\.08 万元，实为 836\.79 万元，差额 −360\.29 万元。另有 \d 项；详见“问题清单”第 /
     );
     for (const m of marks) expect(m.note.length).toBeLessThanOrEqual(120);
     // A cell in a finding whose figures feed an indicator is marked 错误.
     expect(marks.find((m) => m.address === at('基础_预算完成_上年结转'))!.severity).toBe('错误');
-    // 财拨_年中追加_合计 is only in 提示 (a declared 提示, and a 合计 no indicator reads).
-    expect(marks.find((m) => m.address === at('财拨_年中追加_合计'))!.severity).toBe('提示');
-    // Every operand cell of every finding is marked.
-    for (const f of flat) for (const o of f.operands) if (o.address) expect(addresses).toContain(o.address);
+    // 财拨_年中追加_合计 is in 口径 findings (提示) and in the failed 调整后预算 identity (错误): the most severe marks it.
+    expect(marks.find((m) => m.address === at('财拨_年中追加_合计'))!.severity).toBe('错误');
+    // 公用经费预算数 is only in 决算 > 预算, which may have a written reason: 提示.
+    expect(marks.find((m) => m.address === at('基础_公用经费预算'))!.severity).toBe('提示');
+    // Every operand cell of every 错误 or 提示 is marked; a 待补 marks nothing (a blank to fill is neither).
+    for (const f of flat)
+      for (const o of f.operands)
+        if (o.address && f.severity !== '待补') expect(addresses).toContain(o.address);
   });
 });
 

@@ -163,6 +163,14 @@ describe('edge inputs', () => {
     );
   });
 
+  test('三公 合计 blank and one item blank: the entered items’ sum is no total, so 无法计算 naming the 合计 and the blank item', () => {
+    const r = compute({ 三公_合计_本年决算: null, 三公_因公出国_本年决算: null }).get('三公经费控制率')!;
+    expect(r.value).toBeNull();
+    expect(r.missing!.map((o) => o.name)).toEqual(['三公_合计_本年决算', '三公_因公出国_本年决算']);
+    expect(r.unavailable).toContain(`（${at('三公_合计_本年决算')}）未填写`);
+    expect(r.unavailable).toContain(`（${at('三公_因公出国_本年决算')}）未填写`);
+  });
+
   test('三公 上年预算 all blank: 无法计算 naming the 合计 cell', () => {
     const r = compute({ 三公_合计_上年预算: null }).get('三公经费变动率')!;
     expect(r.value).toBeNull();

@@ -87,14 +87,15 @@ describe('score line states', () => {
       over.computed!.value.toString(),
     ]).toEqual(['错误', 'exceeds', '8.13', '11']);
     const gov = all.find((f) => f.id === 'score.pending.预算执行.政府采购执行率')!;
+    // Blank inputs: 待补, neither 错误 nor 提示.
     expect([gov.severity, gov.kind, gov.missing!.map((o) => o.name).join(',')]).toEqual([
-      '提示',
+      '待补',
       'cannotVerify',
       '基础_政府采购实际,基础_政府采购预算',
     ]);
     expect(gov.detail).toBe('本项 1.00 分计入待核实分值（自报 1.00 分，未核实）');
     expect(cliLine(gov)).toMatch(
-      /^\[提示\] “政府采购执行率”得分待核实：基础数据!B\d+、基础数据!B\d+，缺 .*实际政府采购金额.*、.*政府采购预算数/
+      /^\[待补\] “政府采购执行率”缺计算所需数据，无法计分：基础数据!B\d+、基础数据!B\d+，缺 .*实际政府采购金额.*、.*政府采购预算数/
     );
   });
 });
@@ -153,12 +154,19 @@ describe('completeness', () => {
       expect(e.summary.complete).toBe(false);
       expect(e.summary.grade).toBeNull();
       expect(e.completeness.mostNeeded).toHaveLength(10);
-      // By points depending on them: the 产出任务表 carries the four 7.5-point 产出 lines; then 社会效益 (14), 满意度 (10).
+      // By points depending on them: the 13 定性 lines without a score are one line of 自评得分表 (3 + 3 + 1 + 3 + 4 + 3 +
+      // 3 + 2 + 2 + 2 + 14 + 4 + 10 = 54 points), then the 产出任务表 carrying the four 7.5-point 产出 lines, then 三公 3.5.
       expect(e.completeness.mostNeeded.slice(0, 3).map((n) => `${n.name} ${n.points.toString()}`)).toEqual([
+        '自评得分表 54',
         '产出任务表 30',
-        '自评得分表 14',
-        '自评得分表 10',
+        '三公_合计_本年预算 3.5',
       ]);
+      expect(e.completeness.mostNeeded[0].label).toBe(
+        '自评得分表：13 项指标未自评打分（社会效益、服务对象满意度、资金使用合规性、可持续影响 等）'
+      );
+      // One line each: no cell or range is named twice.
+      const places = e.completeness.mostNeeded.map((n) => n.address ?? n.name);
+      expect(new Set(places).size).toBe(places.length);
       const v = scoreSheet(e.scores!, false).rows.map((r) => r.map((c) => c?.value));
       expect(v.find((r) => r[0] === '综合绩效级别')![8]).toBe('数据不完整');
     }

@@ -115,14 +115,14 @@ describe('决算 over 预算 on every line that has both: a 提示 with the amou
     expect(outcome({ 公用_差旅费_本年决算: 12.5 }, 'budget.公用.差旅费')).toBe('无法核实');
     const f = find({ 公用_差旅费_本年预算: 10, 公用_差旅费_本年决算: 12.5 }, 'budget.公用.差旅费')!;
     expect([f.kind, f.severity]).toEqual(['exceeds', '提示']);
-    expect(fullText(f)).toContain('超出预算 2.50 万元（25.00%）');
+    expect(f.title).toBe('公用经费差旅费决算超过预算 2.50 万元（25.00%）');
   });
 
   test('公用经费 total, 项目支出 and 政府采购', () => {
     expect(outcome({ 基础_公用经费预算: 41.76, 基础_公用经费决算: 45.07 }, 'budget.公用经费')).toBe('不成立');
     expect(
       fullText(find({ 基础_公用经费预算: 41.76, 基础_公用经费决算: 45.07 }, 'budget.公用经费')!)
-    ).toContain('超出预算 3.31 万元（7.93%）');
+    ).toContain('公用经费决算超过预算 3.31 万元（7.93%）');
     // Project spending may draw on the year-start project carry-over: 718.79 ≤ 714.76 + 4.04 holds.
     expect(
       outcome(

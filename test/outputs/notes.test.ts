@@ -21,19 +21,19 @@ const noteAt = (name: string) => marks.find((m) => m.address === at(name))!.note
 
 describe('cell notes on the sample', () => {
   test('财拨 本年收入: 478.29 + 714.76 = 1,193.05 万元 against 780.19 as the cells show them, with the difference, then the list rows', () => {
-    // 财拨_本年收入_合计 is in three findings: its own sum (10) and two folded under roots (10.1, 11.1).
+    // 财拨_本年收入_合计 is in three findings: its own sum (2, after the 年度 error) and two folded under roots (2.1, 3.1).
     expect(noteAt('财拨_本年收入_合计')).toBe(
-      '【提示】财政拨款本年收入：合计 = 基本支出 + 项目支出：应为 1,193.05 万元，实为 780.19 万元，差额 −412.86 万元。另有 2 项；详见“问题清单”第 10、10.1、11.1 条。'
+      '【错误】财政拨款本年收入合计与基本、项目支出之和不一致：应为 1,193.05 万元，实为 780.19 万元，差额 −412.86 万元。另有 2 项；详见“问题清单”第 2、2.1、3.1 条。'
     );
     // 基本支出 is in that one finding only.
     expect(noteAt('财拨_本年收入_基本')).toBe(
-      '【提示】财政拨款本年收入：合计 = 基本支出 + 项目支出：应为 1,193.05 万元，实为 780.19 万元，差额 −412.86 万元。详见“问题清单”第 10 条。'
+      '【错误】财政拨款本年收入合计与基本、项目支出之和不一致：应为 1,193.05 万元，实为 780.19 万元，差额 −412.86 万元。详见“问题清单”第 2 条。'
     );
   });
 
   test('headcounts are whole numbers: 18 + 2 = 20 in 人员情况表 against 21 in 基础数据', () => {
     expect(noteAt('基础_在职人数')).toBe(
-      '【错误】基础数据年末实际在职人数 = 机构人员情况表各单位年末实有在职人数之和：应为 20 人，实为 21 人，差额 +1 人。详见“问题清单”第 2 条。'
+      '【错误】基础数据表年末实际在职人数与机构人员情况表各单位年末实有在职人数之和不一致：应为 20 人，实为 21 人，差额 +1 人。详见“问题清单”第 10 条。'
     );
   });
 
@@ -41,13 +41,18 @@ describe('cell notes on the sample', () => {
     const staff = marks.find((m) => /对个人和家庭的补助/.test(m.note))!;
     expect(staff.note).toMatch(/：上限 66\.73 万元，实为 77\.14 万元，超出 10\.41 万元。/);
     expect(noteAt('基础_预算完成率')).toMatch(/：应为 99\.52%，实为 99\.59%，差额 \+0\.07 个百分点。/);
-    expect(noteAt('基础_结转结余变动率')).toMatch(/：正负号弄反，应为 −93\.34%，实为 93\.33%/);
+    expect(noteAt('基础_结转结余变动率')).toMatch(
+      /^【错误】结转结余变动率正负号有误（应为下降 93\.34%）：正负号有误，应为 −93\.34%，实为 93\.33%。/
+    );
   });
 
-  test('a check lacking an input names what is missing (unknown is not wrong)', () => {
-    const m = marks.find((x) => /政府采购执行率/.test(x.note))!;
-    expect(m.note).toMatch(
-      /^【提示】“政府采购执行率”得分待核实：缺 基础数据!B\d+ 实际政府采购金额、基础数据!B\d+ 政府采购预算数。详见“问题清单”第 \d+ 条。$/
+  test('a line lacking an input is 待补: its blank cells get no 错误 or 提示 mark, the finding names what is missing', () => {
+    const f = flat.find((x) => x.id === 'score.pending.预算执行.政府采购执行率')!;
+    expect(f.severity).toBe('待补');
+    expect(marks.find((x) => x.address === at('基础_政府采购实际'))).toBeUndefined();
+    expect(marks.find((x) => x.address === at('基础_政府采购预算'))).toBeUndefined();
+    expect(cellNote(f, ['24'])).toBe(
+      `【待补】“政府采购执行率”缺计算所需数据，无法计分：缺 ${at('基础_政府采购实际')} 实际政府采购金额、${at('基础_政府采购预算')} 政府采购预算数。详见“问题清单”第 24 条。`
     );
   });
 
@@ -77,7 +82,7 @@ describe('cell notes on the sample', () => {
         expect(note).toMatch(/详见“问题清单”第 .+ 条。$/);
       }
       expect(cellNote(f, refs)).toMatch(/另有 11 项；详见“问题清单”第 10\.1、11\.2、12\.3 等 12 条。$/);
-      expect(cellNote(explained, ['1'])).toMatch(/^【(错误|提示)·已说明】/);
+      expect(cellNote(explained, ['1'])).toMatch(/^【(错误|提示|待补)·已说明】/);
     }
   });
 });

@@ -45,10 +45,10 @@ test('finding cards: the problem in a line, 应为 / 实为 / 差额 with separa
   fireEvent.click(screen.getByRole('tab', { name: /^问题/ }));
   const errors = screen.getByRole('region', { name: '错误' });
   const warnings = screen.getByRole('region', { name: '提示' });
-  // The sample states 财政拨款本年收入 as 780.19, but 478.29 + 714.76 = 1193.05 (差额 −412.86); no indicator reads it: a 提示.
-  const income = warnings.querySelector('[data-finding="sum.财拨.本年收入"]') as HTMLElement;
+  // The sample states 财政拨款本年收入 as 780.19, but 478.29 + 714.76 = 1193.05 (差额 −412.86): a failed identity, an 错误.
+  const income = errors.querySelector('[data-finding="sum.财拨.本年收入"]') as HTMLElement;
   expect(
-    within(income).getByRole('heading', { name: '财政拨款本年收入：合计 = 基本支出 + 项目支出' })
+    within(income).getByRole('heading', { name: '财政拨款本年收入合计与基本、项目支出之和不一致' })
   ).toBeTruthy();
   const figures = within(income).getByTestId('figures');
   expect([...figures.querySelectorAll('th')].map((x) => x.textContent)).toEqual(['应为', '实为', '差额']);

@@ -1,13 +1,23 @@
 /**
- * A finding in words, one renderer per surface (compare ESLint's messageId + data, hledger's one
- * error layout). A finding is data (src/core/results.ts); only these functions write its sentences:
- * the cell note, the 问题清单 row, the pane card and the CLI line. Report sentences and 审核意见 build
- * on the same parts.
+ * A finding in words, one renderer per surface (compare ESLint's messageId + data, hledger's one error
+ * layout). A finding is data (src/core/results.ts); only these functions write its sentences: the cell
+ * note, the 问题清单 row, the pane card, the CLI line and the 审核意见 entry. Every figure goes through the
+ * one formatter (./quantity), each in its own unit.
  */
+import { documentLabel } from '../reconcile';
 import { consequenceCount } from '../findingTree';
+import { tightenSpaces } from '../typography';
 import type { Finding, Operand, Quantity } from '../results';
-import { quantityDigits, quantityText } from '../sheets/numbers';
-import { formatDifference, formatQuantity, operandPlace, operandText } from './quantity';
+import {
+  documentDigits,
+  formatDifference,
+  formatGap,
+  formatQuantity,
+  operandPlace,
+  operandQuantity,
+  operandText,
+  tableQualified,
+} from './quantity';
 
 /** The cells a text lists: all of them up to a dozen, then a count (a table of 10,000 rows stays readable). */
 export const MAX_LISTED_CELLS = 12;
@@ -27,15 +37,31 @@ export function missingText(missing: Operand[]): string {
   return `缺 ${names(missing)}`;
 }
 
-/** The figures a finding compares, labelled as the 问题清单 and the card show them (应为 / 实为 / 差额, or 上限 / 实为 / 超出). */
+/** What a sum over a partly entered side is called: never 应为 or 合计, only what the entered lines add up to. */
+const PARTIAL = '已填各项之和';
+
+/** The labels of a finding's figures: 应为 / 实为 / 差额, 上限 / 实为 / 超出, or 已填各项之和 for a partial side. */
+function figureLabels(f: Finding): { expected: string; computed: string; difference: string } {
+  const exceeds = f.kind === 'exceeds';
+  return {
+    expected: f.partial === 'expected' ? PARTIAL : exceeds ? '上限' : '应为',
+    computed: f.partial === 'computed' ? PARTIAL : '实为',
+    difference: exceeds ? '超出' : '差额',
+  };
+}
+
+/** The figures a finding compares, labelled as the 问题清单 and the card show them, each with its unit. */
 export function figures(f: Finding): Array<{ label: string; text: string }> {
   if (!f.expected || !f.computed || !f.difference) return [];
-  const exceeds = f.kind === 'exceeds';
-  return [
-    { label: exceeds ? '上限' : '应为', text: formatQuantity(f.expected) },
-    { label: '实为', text: formatQuantity(f.computed) },
-    { label: exceeds ? '超出' : '差额', text: formatDifference(f.difference) },
+  const l = figureLabels(f);
+  const out = [
+    { label: l.expected, text: formatQuantity(f.expected) },
+    { label: l.computed, text: formatQuantity(f.computed) },
   ];
+  // A sign error is not a gap of twice the rate: it is named as a sign error.
+  if (f.kind === 'signReversed') return out;
+  const d = f.difference;
+  return [...out, { label: l.difference, text: f.kind === 'exceeds' ? formatGap(d) : formatDifference(d) }];
 }
 
 function figuresText(f: Finding): string {
@@ -50,7 +76,7 @@ function slipText(f: Finding): string {
   const o = f.slip.operand;
   const v = o.value;
   if (v === null || typeof v !== 'object') return '';
-  const typed = formatQuantity({ value: v, kind: 'amount' });
+  const typed = formatQuantity({ value: v, kind: 'amount' }).replace(/ 万元$/, '');
   switch (f.slip.factor) {
     case 'div':
       return `${operandPlace(o)} 填的是 ${typed}，约为应有数的 10000 倍，像是按元填列；单位应为万元，按万元应为 ${formatQuantity({ value: v.div(10000), kind: 'amount' })}。`;
@@ -59,6 +85,12 @@ function slipText(f: Finding): string {
     case 'unit':
       return `${operandPlace(o)} 写的是“${typed}元”，与同表各数同一量级，是万元数误写了单位；单位应为万元，数值不必换算。`;
   }
+}
+
+/** A stated rate with the wrong sign, in words: which way the recomputation goes. */
+function signWords(f: Finding): string {
+  if (f.kind !== 'signReversed' || !f.expected) return '';
+  return `报告所列比率正负号有误：按公式计算为${f.expected.value.isNegative() ? '负数（比上年减少）' : '正数（比上年增加）'}。`;
 }
 
 /**
@@ -74,7 +106,9 @@ export function findingStatement(f: Finding): string {
       const gap = f.difference
         ? `按已填各数：${figuresText(f)}；这一差额只能由未填的数补足，补填后才能核实。`
         : '';
-      return `无法核实：${f.statement ?? f.title}。${f.detail ? `${f.detail.replace(/。$/, '')}。` : ''}${unverified}${gap}`;
+      // The title already says it cannot be decided (无法核实, 无法计分, 未填): the rule follows it bare.
+      const lead = /无法|未填/.test(f.title) ? '' : '无法核实：';
+      return `${lead}${f.statement ?? f.title}。${f.detail ? `${f.detail.replace(/。$/, '')}。` : ''}${unverified}${gap}`;
     }
     default: {
       // A slip seen against its siblings' size, not through an identity: the slip and the siblings' range.
@@ -82,12 +116,8 @@ export function findingStatement(f: Finding): string {
         return `${slipText(f)}${f.detail ? `${f.detail.replace(/。$/, '')}。` : ''}`;
       const rule = f.statement ? `应满足：${f.statement}。` : '';
       const tolerance = f.toleranceBasis ? `；${f.toleranceBasis}` : '';
-      const sign =
-        f.kind === 'signReversed' && f.expected
-          ? `报告所列比率的正负号弄反了：按公式计算为${f.expected.value.isNegative() ? '负数（比上年减少）' : '正数（比上年增加）'}。`
-          : '';
       const blanks = f.missing?.length ? `未填的 ${names(f.missing)} 无论填多少都不能使其成立。` : '';
-      return `${slipText(f)}${rule}${figuresText(f)}${tolerance}。${sign}${blanks}`;
+      return `${slipText(f)}${rule}${figuresText(f)}${tolerance}。${signWords(f)}${blanks}`;
     }
   }
 }
@@ -103,10 +133,23 @@ export function cascadeText(f: Finding): string {
   return n > 0 && f.primary ? `${operandPlace(f.primary)} 还导致另外 ${n} 项核对不符（列在本条之下）。` : '';
 }
 
-/** The one next step, stated once: check the likely wrong cell first when it explains others. */
+/**
+ * The correction the data show, in words: the figure to keep and why, then the cell to change —
+ * `收支总表·一般公共预算财政拨款收入为 1,193.05 万元，与基本支出、项目支出之和一致：应将财政拨款表·本年收入（合计）由 780.19 万元改为 1,193.05 万元（财政拨款!D7）。`
+ */
+export function correctionText(f: Finding): string {
+  const c = f.correction;
+  if (!c) return f.nextStep;
+  const was = operandQuantity(c.operand);
+  const from = was ? `由 ${formatQuantity({ ...was, kind: c.to.kind })}` : '';
+  const where = c.operand.address ? `（${c.operand.address}）` : '';
+  return `${c.because}：应将${tableQualified(c.operand)}${from}改为 ${formatQuantity(c.to)}${where}。`;
+}
+
+/** The one next step, stated once: the correction the data show, else check the likely wrong cell first when it explains others. */
 export function nextStepText(f: Finding): string {
   const n = folded(f);
-  if (n === 0 || !f.primary) return f.nextStep;
+  if (f.correction || n === 0 || !f.primary) return f.nextStep;
   return `先核对 ${operandPlace(f.primary)}：它同时出现在本条及下列 ${n} 项不符的核对中，很可能是填错的数。${f.nextStep}`;
 }
 
@@ -135,13 +178,6 @@ export function fullText(f: Finding): string {
   return `${row.problem}建议：${row.nextStep}`;
 }
 
-/** A rate's difference in percentage points, any other as its cell shows it with a sign ("−412.86 万元", "+1 人"). */
-function cellDifference(q: Quantity): string {
-  if (q.kind !== 'rate') return quantityText(q, true);
-  const digits = quantityDigits({ ...q, kind: 'amount' }, true);
-  return `${digits} 个百分点`;
-}
-
 /**
  * The point of a finding for a cell note, numbers as the cells show them (1,193.05 万元, 21 人):
  * the figures, the slip, what is missing, or the notice.
@@ -150,24 +186,23 @@ function notePoint(f: Finding): string {
   if (f.kind === 'unitSlip' && f.slip)
     return `${f.slip.operand.label}${f.slip.factor === 'unit' ? '单位应为万元' : '疑似按元填列'}`;
   if (f.kind === 'cannotVerify') {
+    const l = figureLabels(f);
     const gap =
       f.expected && f.computed
-        ? `；按已填各数应为 ${quantityText(f.expected)}，实为 ${quantityText(f.computed)}`
+        ? `；按已填各数${l.expected} ${formatQuantity(f.expected)}，${l.computed} ${formatQuantity(f.computed)}`
         : '';
     return f.missing?.length ? `${missingText(f.missing)}${gap}` : (f.detail ?? '').replace(/。$/, '');
   }
   if (f.kind === 'notice') return (f.detail ?? '').replace(/。$/, '');
   if (!f.expected || !f.computed) return '';
-  const exceeds = f.kind === 'exceeds';
-  const sign = f.kind === 'signReversed' ? '正负号弄反，' : '';
+  const l = figureLabels(f);
+  const sign = f.kind === 'signReversed' ? '正负号有误，' : '';
   const d = f.difference;
   const diff =
-    d && d.kind !== 'year' && !d.value.isZero()
-      ? exceeds
-        ? `，超出 ${quantityText({ ...d, value: d.value.abs() })}`
-        : `，差额 ${cellDifference(d)}`
+    d && d.kind !== 'year' && !d.value.isZero() && f.kind !== 'signReversed'
+      ? `，${l.difference} ${f.kind === 'exceeds' ? formatGap(d) : formatDifference(d)}`
       : '';
-  return `${sign}${exceeds ? '上限' : '应为'} ${quantityText(f.expected)}，实为 ${quantityText(f.computed)}${diff}`;
+  return `${sign}${l.expected} ${formatQuantity(f.expected)}，${l.computed} ${formatQuantity(f.computed)}${diff}`;
 }
 
 /** A cell note's most characters: it shows in a small box on hover, so the point in about a line; the rest is in 问题清单. */
@@ -218,7 +253,9 @@ export function cardParts(f: Finding): CardParts {
   const summary =
     f.kind === 'mismatch' || f.kind === 'exceeds'
       ? undefined
-      : findingStatement(f).replace(/^应满足：[^。]*。/, '');
+      : f.kind === 'signReversed'
+        ? signWords(f)
+        : findingStatement(f).replace(/^应满足：[^。]*。/, '');
   return { title: f.title, summary: summary || undefined, figures: figs, nextStep: nextStepText(f), details };
 }
 
@@ -235,4 +272,40 @@ export function cliLine(f: Finding): string {
       ? `，${missingText(f.missing.slice(0, 3))}${f.missing.length > 3 ? ' 等' : ''}`
       : '';
   return `[${f.severity}] ${f.title}${cells ? `：${cells}` : ''}${missing}${more}`;
+}
+
+/** A figure in a document's digits: `1193.05 万元`. */
+const doc = (q: Quantity): string => formatQuantity(q, 'document');
+
+/**
+ * One finding as the 审核意见 states it, once: the problem (its title), the figures in their units, the
+ * cells it concerns by table and label (each figure in its own unit), and the correction the data show or
+ * the cell to check first. `title: false` leaves the title to a heading.
+ */
+export function reviewSentence(f: Finding, opts: { title?: boolean } = {}): string {
+  const parts: string[] = opts.title === false ? [] : [documentDigits(f.title)];
+  if (f.kind === 'cannotVerify' && f.missing?.length)
+    parts.push(`因${f.missing.map((o) => documentLabel(o)).join('、')}未填列，无法核实`);
+  else if (f.expected && f.computed) {
+    const l = figureLabels(f);
+    const d = f.difference;
+    const gap =
+      d && f.kind !== 'signReversed' && d.kind !== 'year' && !d.value.isZero()
+        ? `，${f.kind === 'exceeds' ? '超出' : '相差'}${formatGap(d, 'document')}`
+        : '';
+    const expected = l.expected === '应为' ? '按核对关系应为' : `${l.expected}为`;
+    const computed = l.computed === '实为' ? '实际填列' : `${l.computed}为`;
+    parts.push(`${expected}${doc(f.expected)}，${computed}${doc(f.computed)}${gap}`);
+  } else if (f.detail) parts.push(f.detail.replace(/。$/, ''));
+  const cells = f.operands
+    .map((o) => ({ o, q: operandQuantity(o) }))
+    .filter((x): x is { o: Operand; q: Quantity } => x.q !== null)
+    .slice(0, 4);
+  if (cells.length) parts.push(`涉及${cells.map(({ o, q }) => `${documentLabel(o)}${doc(q)}`).join('、')}`);
+  if (f.correction)
+    parts.push(
+      `${documentDigits(f.correction.because)}，应将${documentLabel(f.correction.operand)}改为${doc(f.correction.to)}`
+    );
+  else if (f.primary && f.kind !== 'cannotVerify') parts.push(`请先核对${documentLabel(f.primary)}`);
+  return tightenSpaces(`${parts.join('；')}。`);
 }

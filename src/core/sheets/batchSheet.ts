@@ -13,6 +13,8 @@ export interface SummaryRow {
   level1?: Record<string, string>;
   errors?: number;
   warnings?: number;
+  /** 待补: blanks to fill, neither 错误 nor 提示. */
+  missing?: number;
   worst?: string;
   /** Set when the workbook could not be evaluated at all. */
   failure?: string;
@@ -31,6 +33,7 @@ export function summarySheet(rows: SummaryRow[]): SheetPlan {
     ...level1,
     '错误数',
     '提示数',
+    '待补数',
     '最严重的问题',
     '结果文件',
     '状态',
@@ -49,6 +52,7 @@ export function summarySheet(rows: SummaryRow[]): SheetPlan {
     ),
     { value: r.errors ?? '', style: r.errors ? 'error' : 'label' },
     { value: r.warnings ?? '', style: r.warnings ? 'warning' : 'label' },
+    { value: r.missing ?? '', style: 'label' },
     { value: r.failure ?? r.worst ?? '', style: 'text' },
     r.output ? { value: r.output, style: 'link', href: r.output } : { value: r.file, style: 'label' },
     { value: r.failure ? '无法评价' : '已评价', style: r.failure ? 'error' : 'ok' },
@@ -65,7 +69,7 @@ export function summarySheet(rows: SummaryRow[]): SheetPlan {
       header.map((h): OutCell => ({ value: h, style: 'header' })),
       ...body,
     ],
-    columnWidths: [6, 28, 8, 8, 6, ...level1.map(() => 8), 8, 8, 60, 30, 10],
+    columnWidths: [6, 28, 8, 8, 6, ...level1.map(() => 8), 8, 8, 8, 60, 30, 10],
     freezeRows: 2,
   };
 }

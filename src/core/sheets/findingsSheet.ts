@@ -10,6 +10,7 @@ import { parseRange, formatRange } from '../address';
 import { explanationStatus, flattenFindings } from '../checks';
 import { cellNote, nextStepText } from '../render/finding';
 import type { Finding, Operand, Quantity } from '../results';
+import type { FindingSeverity } from '../types';
 import { countFindings, countsText } from '../summary';
 import type { CellMark, OutCell, SheetPlan, Severity } from '../types';
 import { fitRows, legendRow } from './fit';
@@ -35,6 +36,13 @@ function cellOf(address: string | undefined): string | undefined {
   return r ? formatRange({ ...r, bottom: r.top, right: r.left }) : undefined;
 }
 
+/** 错误 red, 提示 yellow; 待补 plain: a blank to fill is neither. */
+const SEVERITY_STYLE: Record<FindingSeverity, 'error' | 'warning' | 'label'> = {
+  错误: 'error',
+  提示: 'warning',
+  待补: 'label',
+};
+
 function figure(q: Quantity | undefined): OutCell {
   if (!q) return { value: '', style: 'label' };
   return { value: quantityNumber(q), style: 'amount', numFmt: QUANTITY_FORMAT[q.kind] };
@@ -58,7 +66,7 @@ export function findingsSheet(findings: Finding[]): SheetPlan {
         value:
           flat.length === 0
             ? '未发现问题：各项勾稽关系在容差内成立。'
-            : `${countsText(countFindings(findings))}；连带问题缩进列在引起它的问题之下。“错误”须改正；“提示”可在“出错说明”表中按规则编号写明原因。点“先查单元格”可跳转；规则编号、容差等在右侧折叠的列中（点列标上方的“+”展开）。`,
+            : `${countsText(countFindings(findings))}。连带问题缩进列在引起它的问题之下。“错误”须改正；“提示”可在“出错说明”表中按规则编号写明原因；“待补”是未填的数，补填后重新运行。点“先查单元格”可跳转；规则编号、容差等在右侧折叠的列中（点列标上方的“+”展开）。`,
         style: 'note',
       },
     ],
@@ -80,7 +88,7 @@ export function findingsSheet(findings: Finding[]): SheetPlan {
     const kind = f.computed?.kind ?? f.expected?.kind;
     rows.push([
       { value: counters.join('.'), style: 'label' },
-      { value: f.severity, style: f.severity === '错误' ? 'error' : 'warning' },
+      { value: f.severity, style: SEVERITY_STYLE[f.severity] },
       { value: `${indent}${problemWords(f)}`, style: 'text' },
       figure(f.expected),
       figure(f.computed),
@@ -97,7 +105,7 @@ export function findingsSheet(findings: Finding[]): SheetPlan {
       { value: nextStepText(f), style: 'text' },
       {
         value: explanationStatus(f),
-        style: f.explanation ? 'ok' : f.severity === '错误' ? 'error' : 'warning',
+        style: f.explanation && f.severity !== '待补' ? 'ok' : SEVERITY_STYLE[f.severity],
       },
       { value: f.id, style: 'label' },
       { value: f.tolerance ? (f.toleranceBasis ?? `±${f.tolerance.value.toString()}`) : '', style: 'label' },
@@ -140,9 +148,16 @@ export function findingsSheet(findings: Finding[]): SheetPlan {
 
 const RANK: Record<Severity, number> = { 错误: 0, 提示: 1 };
 
+function isMarked(f: Finding): f is Finding & { severity: Severity } {
+  return f.severity !== '待补';
+}
+
 /** A finding over a whole table marks its first cells only: thousands of notes help nobody and bloat the file. */
 export const MAX_MARKS_PER_FINDING = 50;
-/** One mark per involved cell: the most severe finding's colour; the note gives its point and where the rest is. */
+/**
+ * One mark per involved cell: the most severe finding's colour; the note gives its point and where the rest is.
+ * A 待补 marks nothing: a blank to fill is neither an 错误 nor a 提示 (问题清单 and the pane list it).
+ */
 export function findingMarks(findings: Finding[]): CellMark[] {
   const flat = flattenFindings(findings);
   const number = new Map<Finding, string>();
@@ -152,8 +167,9 @@ export function findingMarks(findings: Finding[]): CellMark[] {
     counters[depth] = (counters[depth] ?? 0) + 1;
     number.set(finding, counters.join('.'));
   }
-  const marks = new Map<string, { severity: Severity; findings: Finding[] }>();
+  const marks = new Map<string, { severity: Severity; findings: Array<Finding & { severity: Severity }> }>();
   for (const { finding: f } of flat) {
+    if (!isMarked(f)) continue;
     for (const o of f.operands.filter((x) => cellOf(x.address)).slice(0, MAX_MARKS_PER_FINDING)) {
       const address = cellOf(o.address)!;
       const m = marks.get(address);

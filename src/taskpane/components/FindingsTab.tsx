@@ -19,10 +19,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { foldedUnder } from '../../core/findingTree';
-import { cardParts } from '../../core/render/finding';
+import { cardParts, figures } from '../../core/render/finding';
 import { countFindings, countsText } from '../../core/summary';
 import { firstCell, problemWords } from '../../core/sheets/findingWords';
-import { quantityText } from '../../core/sheets/numbers';
 import type { Finding, Operand } from '../../core/results';
 import type { Diagnostic, Severity } from '../../core/types';
 import type { CellPreview } from '../preview';
@@ -83,8 +82,14 @@ export function FigureTable({ f }: { f: Finding }) {
   const s = useStrings();
   const css = useStyles();
   if (!f.expected || !f.computed) return null;
-  const head =
-    f.kind === 'exceeds' ? [s.upperBound, s.actual, s.excess] : [s.expected, s.actual, s.difference];
+  // The figures from the one renderer: each in its unit, no 差额 beside a sign error, and a sum over a partly
+  // entered side under its own label (已填各项之和), never 应为.
+  const figs = figures(f);
+  const head = (
+    f.kind === 'exceeds' ? [s.upperBound, s.actual, s.excess] : [s.expected, s.actual, s.difference]
+  ).slice(0, figs.length);
+  if (f.partial === 'expected') head[0] = figs[0].label;
+  if (f.partial === 'computed') head[1] = figs[1].label;
   return (
     <table className={css.figures} data-testid="figures">
       <thead>
@@ -98,9 +103,9 @@ export function FigureTable({ f }: { f: Finding }) {
       </thead>
       <tbody>
         <tr>
-          <td>{quantityText(f.expected)}</td>
-          <td>{quantityText(f.computed)}</td>
-          <td>{f.difference ? quantityText(f.difference, true) : ''}</td>
+          {figs.map((x) => (
+            <td key={x.label}>{x.text}</td>
+          ))}
         </tr>
       </tbody>
     </table>

@@ -1,0 +1,220 @@
+/**
+ * Advice from the data: when one side of a broken identity agrees with an independent source (another
+ * table, the sum of its parts), the finding names the figure to keep and the cell to change. Two ways the
+ * data can show it:
+ * - a folded root: the likely wrong cell takes part in several failed identities, and at least two of them,
+ *   solved for that cell, give the same figure (财政拨款表 合计 780.19 against 基本 + 项目 = 1193.05 and
+ *   收支总表 1193.05);
+ * - a lone failed pair of single figures where one figure also stands alone in an identity that holds and
+ *   the other in none (the corroborated one is kept).
+ * Otherwise the finding keeps its family's advice. Only fully stated comparisons count: a sum with blanks is
+ * never a figure to keep.
+ */
+import type Decimal from 'decimal.js';
+import type { Comparison, Term } from '../catalogue/contract';
+import { allFindings } from './findingTree';
+import { keyOf, type Raw } from './cascade';
+import { correctionText } from './render/finding';
+import { formatQuantity, tableQualified } from './render/quantity';
+import type { Finding, Operand, Quantity, QuantityKind } from './results';
+
+/** An identity that holds with every figure stated. */
+export interface Corroboration {
+  checkId: string;
+  comparison: Comparison;
+}
+
+type Words = (figure: 'is' | 'aside' | 'none') => string;
+
+interface Fix {
+  raw: Raw;
+  to: Decimal;
+  tolerance: Decimal;
+  /** The other side, in words: with its figure (`is`: “…为 x”, `aside`: “…（x）”) or without. */
+  source: Words;
+  /** The other side is one stated figure (exact, preferred to a sum). */
+  single: boolean;
+}
+
+const value = (t: Term): Decimal => t.operand.value as Decimal;
+const stated = (ts: Term[]): Term[] => ts.filter((t) => t.operand.value !== null);
+
+function shown(x: Decimal, kind: QuantityKind): string {
+  return formatQuantity({ value: x, kind });
+}
+
+/**
+ * A sum in words: `基本支出、项目支出之和` for the cells of one grid row, `项目各项年中追加预算数之和` for one
+ * column of a table's rows, else the labels (with their table where they read alike).
+ */
+function sumWords(terms: Term[]): string {
+  const parts = terms.map((t) => /^(.+)（([^（）]+)）$/.exec(t.operand.label));
+  if (parts.every((m) => m && m[1] === parts[0]![1])) return `${parts.map((m) => m![2]).join('、')}之和`;
+  const columns = terms.map((t) => t.operand.label.replace(/“[^”]*”/, '各项'));
+  if (terms.every((t) => t.operand.name.includes('[')) && columns.every((c) => c === columns[0]))
+    return `${columns[0]}之和`;
+  const bare = terms.map((t) => t.operand.label.replace(/^其中：/, ''));
+  const named = terms.map((t, i) =>
+    bare.filter((l) => l === bare[i]).length > 1 ? tableQualified(t.operand) : bare[i]
+  );
+  return `${named.join('、')}之和`;
+}
+
+/**
+ * The words for a side of an identity whose figure is `x`: one cell by its table and label, or a sum of parts;
+ * with no side of its own (the cell is one part among others), the figure the identity leaves for it.
+ */
+function sideWords(side: Term[], c: Comparison, x: Decimal, kind: QuantityKind, family = ''): Words {
+  const what =
+    side.length === 1
+      ? tableQualified(side[0].operand)
+      : side.length > 1 && side.every((t) => t.sign === 1)
+        ? sumWords(side)
+        : family === '平衡'
+          ? '按结转结余平衡关系倒算的数'
+          : `按“${c.statement}”倒算的数`;
+  return (figure) =>
+    figure === 'is'
+      ? `${what}为 ${shown(x, kind)}`
+      : figure === 'aside'
+        ? `${what}（${shown(x, kind)}）`
+        : what;
+}
+
+/** The figure `key`'s cell would need for this identity to hold, when it is one term of it. */
+function fixFor(raw: Raw, key: string): Fix | null {
+  const c = raw.comparison;
+  const e = raw.evaluated;
+  if (!c || !e || c.relation !== '=' || c.rightValue !== undefined || e.missing.length > 0 || e.slip)
+    return null;
+  const left = stated(c.left);
+  const right = stated(c.right);
+  const onLeft = left.filter((t) => keyOf(t.operand) === key);
+  const onRight = right.filter((t) => keyOf(t.operand) === key);
+  if (onLeft.length + onRight.length !== 1) return null;
+  const kind = raw.finding.expected?.kind ?? 'amount';
+  if (onLeft.length === 1) {
+    if (left.length !== 1) return null;
+    const t = onLeft[0];
+    const to = value(t).plus(e.R.minus(e.L).times(t.sign));
+    return { raw, to, tolerance: e.tol, source: sideWords(right, c, e.R, kind), single: right.length === 1 };
+  }
+  const t = onRight[0];
+  const to = value(t).plus(e.L.minus(e.R).times(t.sign));
+  const others = right.filter((x) => x !== t);
+  const source =
+    others.length === 0 && left.length === 1
+      ? sideWords(left, c, e.L, kind)
+      : sideWords([], c, to, kind, raw.family);
+  return { raw, to, tolerance: e.tol, source, single: others.length === 0 && left.length === 1 };
+}
+
+/** The largest group of fixes that agree within their tolerance, when it has at least two and no rival of its size. */
+function agreeing(fixes: Fix[]): Fix[] | null {
+  const groups = fixes.map((a) =>
+    fixes.filter((b) =>
+      a.to
+        .minus(b.to)
+        .abs()
+        .lte(a.tolerance.greaterThan(b.tolerance) ? a.tolerance : b.tolerance)
+    )
+  );
+  const best = Math.max(0, ...groups.map((g) => g.length));
+  if (best < 2) return null;
+  const tops = groups.filter((g) => g.length === best);
+  const same = tops.every((g) => g.every((f) => tops[0].includes(f)));
+  return same ? tops[0] : null;
+}
+
+function correct(f: Finding, operand: Operand, to: Quantity, because: string): void {
+  f.correction = { operand, to, because };
+  f.nextStep = correctionText(f);
+}
+
+/** A folded root whose likely wrong cell the other identities agree on. */
+function fromFold(root: Raw, byFinding: Map<Finding, Raw>): boolean {
+  const p = root.finding.primary;
+  if (!p || root.finding.kind !== 'mismatch') return false;
+  const key = keyOf(p);
+  const members = [root, ...allFindings(root.finding.consequences ?? []).map((f) => byFinding.get(f))].filter(
+    (r): r is Raw => r !== undefined && r.finding.kind === 'mismatch'
+  );
+  const fixes = members.map((r) => fixFor(r, key)).filter((x): x is Fix => x !== null);
+  const group = agreeing(fixes);
+  if (!group) return false;
+  const keep = group.find((x) => x.single) ?? group[0];
+  const kind = root.finding.expected?.kind ?? 'amount';
+  const shownKeep = shown(keep.to, kind);
+  const others = group
+    .filter((x) => x !== keep)
+    .map((x) => x.source(shown(x.to, kind) !== shownKeep ? 'aside' : 'none'))
+    .filter((w, i, all) => all.indexOf(w) === i);
+  const operand = root.finding.operands.find((o) => keyOf(o) === key) ?? p;
+  correct(
+    root.finding,
+    operand,
+    { value: keep.to, kind },
+    `${keep.source('is')}，与${others.join('、')}一致`
+  );
+  return true;
+}
+
+/** Where `key` stands alone on a side of an identity that holds, the other side's words; else null. */
+function corroborated(key: string, own: string, corroborations: Corroboration[]): string | null {
+  for (const { checkId, comparison: c } of corroborations) {
+    if (checkId === own || c.rightValue !== undefined) continue;
+    const left = stated(c.left);
+    const right = stated(c.right);
+    const alone = (side: Term[]) =>
+      side.length === 1 && keyOf(side[0].operand) === key && !value(side[0]).isZero();
+    if (alone(left)) return sideWords(right, c, value(left[0]), 'amount')('none');
+    if (alone(right)) return sideWords(left, c, value(right[0]), 'amount')('none');
+  }
+  return null;
+}
+
+/** A lone failed pair of figures where exactly one is corroborated by an identity that holds (and the change breaks nothing else). */
+function fromCorroboration(root: Raw, raws: Raw[], corroborations: Corroboration[]): void {
+  const c = root.comparison;
+  const e = root.evaluated;
+  const f = root.finding;
+  if (!c || !e || f.kind !== 'mismatch' || f.consequences?.length || c.rightValue !== undefined) return;
+  if (e.missing.length > 0 || e.slip) return;
+  const left = stated(c.left);
+  const right = stated(c.right);
+  if (left.length !== 1 || right.length !== 1 || c.left.length !== 1 || c.right.length !== 1) return;
+  const [a, b] = [left[0], right[0]];
+  const byA = corroborated(keyOf(a.operand), root.checkId, corroborations);
+  const byB = corroborated(keyOf(b.operand), root.checkId, corroborations);
+  if ((byA === null) === (byB === null)) return;
+  const [keep, change, by] = byA ? [a, b, byA] : [b, a, byB!];
+  // The cell to change may fail elsewhere too: the kept figure must mend those as well, or the data do not tell.
+  const key = keyOf(change.operand);
+  const elsewhere = raws.filter(
+    (r) => r !== root && r.evaluated?.outcome === '不成立' && r.suspects.includes(key)
+  );
+  for (const r of elsewhere) {
+    const fix = fixFor(r, key);
+    if (!fix || fix.to.minus(value(keep)).abs().gt(fix.tolerance)) return;
+  }
+  const kind = f.expected?.kind ?? 'amount';
+  const operand = f.operands.find((o) => keyOf(o) === keyOf(change.operand)) ?? change.operand;
+  const keptAs = f.operands.find((o) => keyOf(o) === keyOf(keep.operand)) ?? keep.operand;
+  correct(
+    f,
+    operand,
+    { value: value(keep), kind },
+    `${tableQualified(keptAs)}为 ${shown(value(keep), kind)}，与${by}一致`
+  );
+}
+
+/**
+ * Gives each root 错误 the advice its data support (see the module comment); the others keep their family's.
+ * A 提示 may legitimately differ (a 口径, a budget), so the data never tell it which figure to change.
+ */
+export function adviseFromData(roots: Raw[], raws: Raw[], corroborations: Corroboration[]): void {
+  const byFinding = new Map(raws.map((r) => [r.finding, r]));
+  for (const root of roots)
+    if (root.finding.severity === '错误' && !fromFold(root, byFinding))
+      fromCorroboration(root, raws, corroborations);
+}

@@ -1,0 +1,119 @@
+/**
+ * What the reader reads about the sample department (issue 20): titles that say what is wrong, every figure in
+ * its unit on every surface, a sign error named as one, blanks that confirm (成立（空白按 0 计）) but never accuse,
+ * advice from the data, and operands that share a label named with their table. Figures hand-checked against
+ * samples/衡阳市科协-2021.json.
+ */
+import { evaluate } from '../../src/core/engine';
+import { flattenFindings } from '../../src/core/checks';
+import { listRow, reviewSentence } from '../../src/core/render/finding';
+import type { Finding } from '../../src/core/results';
+import { sampleReading } from '../helpers/sample';
+import { surfaces, wrongUnits } from '../helpers/surfaces';
+
+const e = evaluate(sampleReading());
+const flat = flattenFindings(e.findings).map((x) => x.finding);
+const find = (id: string): Finding => flat.find((f) => f.id === id)!;
+const check = (rule: string) => e.checks.find((c) => c.rule === rule)!;
+
+test('every finding of the sample shows each figure in its own unit on every surface', () => {
+  expect(flat.length).toBe(39);
+  expect(flat.flatMap(wrongUnits)).toEqual([]);
+  // The 审核意见 once wrote 年初批复预算 “596 年” and 上年结转 “61.55%” beside a year or a rate finding.
+  const year = reviewSentence(find('year.预算调整'));
+  expect(year).toContain('年初批复预算596.03万元');
+  expect(year).toContain('数据所属年度2020年');
+  const rate = reviewSentence(find('rate.预算完成率'));
+  expect(rate).toContain('上年结转61.55万元');
+  expect(rate).toContain('按核对关系应为99.52%');
+});
+
+test('titles say what is wrong, on every surface', () => {
+  expect(find('sum.财拨.本年收入').title).toBe('财政拨款本年收入合计与基本、项目支出之和不一致');
+  expect(find('carry.结转结余').title).toBe('年初结转和结余与上年年末数不一致');
+  expect(find('rate.预算完成率').title).toBe('预算完成率重算为 99.52%，报告列 99.59%');
+  // Each surface leads with the title (the 审核意见 in 公文 typography, without the spaces beside figures).
+  const bare = (t: string) => t.replace(/\s/g, '');
+  for (const f of flat)
+    for (const text of Object.values(surfaces(f))) expect(bare(text)).toContain(bare(f.title));
+});
+
+test('a sign error is named as one, with no “difference” of twice the rate', () => {
+  // (4.04 − 60.64) ÷ 60.64 = −93.34%; the report states 93.33%.
+  const f = find('rate.结转结余变动率');
+  expect(f.kind).toBe('signReversed');
+  expect(f.title).toBe('结转结余变动率正负号有误（应为下降 93.34%）');
+  for (const text of Object.values(surfaces(f))) expect(text).not.toMatch(/相差\s*186|差额\s*[+−]?186/);
+});
+
+describe('a blank can confirm but never accuse', () => {
+  test('the balances hold with the blanks read as 0: 成立（空白按 0 计）, naming the blanks', () => {
+    // 4.04 + 1351.58 − 1355.62 = 0 with 年末结转和结余, 使用非财政拨款结余 and 结余分配 blank.
+    expect(check('balance.部门')).toMatchObject({
+      outcome: '成立',
+      outcomeText: '成立（空白按 0 计）',
+      missing: [],
+    });
+    expect(
+      check('balance.部门')
+        .blanksAsZero!.map((o) => o.name)
+        .sort()
+    ).toEqual(['支出_年末结转和结余', '收入_使用非财政拨款结余', '支出_结余分配'].sort());
+    // 一般公共预算: 4.04 + 1193.05 − 1197.09 = 0 with its 年末 blank.
+    expect(check('balance.一般公共预算').outcomeText).toBe('成立（空白按 0 计）');
+  });
+
+  test('a sum the blanks could still make up stays 无法核实 and names them; no blank is the reason for a 不成立', () => {
+    // 收入总计 blank: 1351.58 + 4.04 = 1355.62 is no total it could be confirmed against.
+    expect(check('sum.收入总计')).toMatchObject({ outcome: '无法核实', outcomeText: '无法核实' });
+    expect(check('sum.收入总计').missing.map((o) => o.name)).toContain('收入_总计');
+    for (const f of flat.filter((x) => x.kind !== 'cannotVerify' && x.missing?.length))
+      // Each such 不成立 fails on its stated figures alone, whatever the blanks hold.
+      expect(listRow(f).problem).toContain('无论填多少都不能使其成立');
+  });
+
+  test('a partly entered table’s sum is never stated as its total', () => {
+    // “科普经费” 预算总额 684.76; of its six sub-projects only 科技馆站 gives a 预算总额 (714.76).
+    const f = find('sum.项目明细.科普经费.预算总额');
+    expect(f.partial).toBe('expected');
+    for (const text of Object.values(surfaces(f))) {
+      expect(text).not.toMatch(/应为\s*714\.76/);
+      expect(text).not.toMatch(/合计\s*714\.76/);
+    }
+    expect(listRow(f).problem).toContain('已填各项之和 714.76 万元，实为 684.76 万元');
+  });
+});
+
+describe('advice from the data', () => {
+  test('财政拨款 本年收入 合计 780.19: 收支总表 and 基本 + 项目 agree on 1193.05, so that cell changes', () => {
+    const f = find('sum.财拨.本年收入');
+    expect(f.correction!.operand.address).toBe('财政拨款!D7');
+    expect(f.correction!.to.value.toFixed(2)).toBe('1193.05');
+    expect(f.nextStep).toBe(
+      '收支总表·一般公共预算财政拨款收入为 1,193.05 万元，与基本支出、项目支出之和一致：应将财政拨款表·本年收入（合计）由 780.19 万元改为 1,193.05 万元（财政拨款!D7）。'
+    );
+  });
+
+  test('财政拨款 本年支出 合计 836.79: 收支总表 1197.09 and 478.29 + 718.79 = 1197.08 agree within rounding', () => {
+    const f = find('sum.财拨.本年支出');
+    expect(f.correction!.to.value.toFixed(2)).toBe('1197.09');
+    expect(f.nextStep).toContain('与基本支出、项目支出之和（1,197.08 万元）一致');
+  });
+
+  test('where the data do not tell which side is right, the family’s advice, worded so it cannot be misread', () => {
+    const f = find('same.财拨基本支出');
+    expect(f.correction).toBeUndefined();
+    expect(f.nextStep).not.toContain('两处填的是同一个数');
+    expect(f.nextStep).toContain('这两处应填同一个数，现在不相等');
+  });
+});
+
+test('operands that share a label are named with their table', () => {
+  const f = find('sum.资金来源.公用经费');
+  expect(f.statement).toBe('收支总表·日常公用经费 = 财政拨款表·日常公用经费 + 其他资金表·日常公用经费');
+  expect(f.operands.map((o) => o.label)).toEqual([
+    '收支总表·日常公用经费',
+    '财政拨款表·日常公用经费',
+    '其他资金表·日常公用经费',
+  ]);
+});
