@@ -35,7 +35,7 @@ import {
   STATE_SHEET,
 } from '../../core/markState';
 import type { CellMark, CellValue, Plan, SheetPlan } from '../../core/types';
-import { Comments, idmapsOf, newVml, Vml } from './notes';
+import { Comments, ShapeIds, Vml } from './notes';
 import {
   attr,
   CONTENT_TYPE,
@@ -201,6 +201,7 @@ class Keeper {
   private readonly sheetXml = new Map<string, SheetXml>();
   private readonly notes = new Map<string, SheetNotes>();
   private sst: string[] | undefined;
+  private ids: ShapeIds | undefined;
 
   constructor(
     input: Buffer,
@@ -372,7 +373,7 @@ class Keeper {
         relsPath,
         comments: new Comments(commentsText),
         commentsPath: commentsText !== undefined ? commentsPath : undefined,
-        vml: vmlText !== undefined ? new Vml(vmlText, false) : new Vml(newVml(this.nextIdmap()), true),
+        vml: new Vml(vmlText, this.shapeIds()),
         vmlPath: vmlText !== undefined ? vmlPath : undefined,
         legacy: vmlText !== undefined ? legacy?.xml : undefined,
       };
@@ -381,12 +382,15 @@ class Keeper {
     return n;
   }
 
-  private nextIdmap(): number {
-    let max = 0;
-    for (const name of this.parts.names())
-      if (name.endsWith('.vml')) max = Math.max(max, ...idmapsOf(this.parts.text(name) ?? ''));
-    for (const n of this.notes.values()) max = Math.max(max, ...idmapsOf(n.vml.toXml()));
-    return max + 1;
+  /** Every notes drawing's shape ids, read once, so the shapes we add are unique across the package. */
+  private shapeIds(): ShapeIds {
+    this.ids ??= new ShapeIds(
+      this.parts
+        .names()
+        .filter((n) => n.toLowerCase().endsWith('.vml'))
+        .map((n) => this.parts.text(n) ?? '')
+    );
+    return this.ids;
   }
 
   private locate(address: string): { sheet: SheetEntry; r: number; c: number; ref: string } | undefined {
