@@ -99,6 +99,24 @@ export interface MarkRecord {
   bare?: 'cell' | 'row';
   noteXml?: string;
   /**
+   * The file host: the named input holding the cell and the cell's place in it (rows and columns from
+   * its top left). Every program moves a name with its cells when rows or columns are inserted or
+   * deleted; the recorded address stays behind. Found again through the name, the mark is where it moved.
+   */
+  at?: { name: string; row: number; col: number };
+  /**
+   * The file host: the cell's own fill and (under an error mark) border elements as styles.xml had
+   * them, so the format can be rebuilt when another program has renumbered the styles and `xf` means
+   * nothing any more.
+   */
+  fillXml?: string;
+  borderXml?: string;
+  /**
+   * The file host: a digest ({@link textDigest}) of the base format's cell format element, to tell
+   * whether styles.xml is still as the record knew it or another program has renumbered it.
+   */
+  xfDigest?: string;
+  /**
    * The Office host's stand-in for `written`: a digest ({@link textDigest}) of Jixiao's part of the
    * note only (the separator or 【绩效自评助手】 and the message), so the request does not carry the
    * text again for every mark.
@@ -156,6 +174,10 @@ export function encodeCheck(r: MarkRecord): string {
     ...(r.xf !== undefined && { xf: r.xf }),
     ...(r.bare && { bare: r.bare }),
     ...(r.noteXml !== undefined && { noteXml: r.noteXml }),
+    ...(r.at && { in: [r.at.name, r.at.row, r.at.col] }),
+    ...(r.xfDigest !== undefined && { xfd: r.xfDigest }),
+    ...(r.fillXml !== undefined && { fillXml: r.fillXml }),
+    ...(r.borderXml !== undefined && { borderXml: r.borderXml }),
   });
 }
 
@@ -219,6 +241,16 @@ function fillOf(text: string): FillState {
   return { kind: 'none' };
 }
 
+/** A record's `at`, from `[name, row, col]`: small non-negative offsets under a name, else nothing. */
+function placeIn(v: unknown): Pick<MarkRecord, 'at'> {
+  if (!Array.isArray(v) || v.length !== 3) return {};
+  const [name, row, col] = v as unknown[];
+  const offset = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < 1_048_576;
+  return typeof name === 'string' && name && offset(row) && offset(col)
+    ? { at: { name, row: row as number, col: col as number } }
+    : {};
+}
+
 /** Reads the records back; a damaged record still restores its cell (to no fill, the note as written) rather than throwing. */
 export function decodeState(values: CellValue[][] | undefined): MarkRecord[] {
   if (!values || values.length < 2 || values[0][0] !== HEADER[0]) return [];
@@ -236,6 +268,10 @@ export function decodeState(values: CellValue[][] | undefined): MarkRecord[] {
               xf?: unknown;
               bare?: unknown;
               noteXml?: unknown;
+              in?: unknown;
+              xfd?: unknown;
+              fillXml?: unknown;
+              borderXml?: unknown;
             }
           | undefined)
       : undefined;
@@ -259,6 +295,10 @@ export function decodeState(values: CellValue[][] | undefined): MarkRecord[] {
         : {}),
       ...(checked?.bare === 'cell' || checked?.bare === 'row' ? { bare: checked.bare } : {}),
       ...(typeof checked?.noteXml === 'string' ? { noteXml: checked.noteXml } : {}),
+      ...placeIn(checked?.in),
+      ...(typeof checked?.xfd === 'string' ? { xfDigest: checked.xfd } : {}),
+      ...(typeof checked?.fillXml === 'string' ? { fillXml: checked.fillXml } : {}),
+      ...(typeof checked?.borderXml === 'string' ? { borderXml: checked.borderXml } : {}),
     });
   }
   return out;

@@ -16,13 +16,14 @@
 import ExcelJS from 'exceljs';
 import { INPUTS } from '../../catalogue/inputs';
 import { a1 } from '../../catalogue/layout';
-import { parseRange } from '../../core/address';
+import { formatRange, normaliseAddress, parseRange, RangeRef } from '../../core/address';
 import { resolveNames } from '../../core/names';
 import { mergeMarks } from '../../core/hostDecisions';
 import {
   decodeState,
   encodeState,
   freeSheetName,
+  isMarkBorder,
   markedNote,
   MARK_BORDER,
   MARK_FILL,
@@ -33,6 +34,7 @@ import {
   safeRestoredNote,
   STATE_COLUMNS,
   STATE_SHEET,
+  textDigest,
 } from '../../core/markState';
 import type { CellMark, CellValue, Plan, SheetPlan } from '../../core/types';
 import { Comments, ShapeIds, Vml } from './notes';
@@ -58,18 +60,9 @@ import {
   unescapeXml,
 } from './ooxml';
 import { legacyDrawingOf, legacyDrawingXml, SheetXml, SheetXmlError, withLegacyDrawing } from './sheetXml';
-import { StyleSheet, StyleSheetError } from './styleSheet';
+import { fillXmlOf, safeStyleElement, StyleSheet, StyleSheetError } from './styleSheet';
 import { locationOnly } from './links';
-import {
-  cellAt,
-  ClearReport,
-  newXlsx,
-  scanDefinedNames,
-  trustedRecords,
-  valueKey,
-  writeSheet,
-  XlsxBook,
-} from './xlsx';
+import { cellAt, ClearReport, newXlsx, scanDefinedNames, valueKey, writeSheet, XlsxBook } from './xlsx';
 import { listZip, readEntry, rewriteZip, ZipEntry } from './zip';
 
 export { OWNER_NAME };
@@ -83,6 +76,8 @@ export interface KeepResult {
   clear: ClearReport;
   /** Our sheets that took another name because the user has a sheet of that name. */
   renamed: Array<{ wanted: string; name: string }>;
+  /** Sheets whose notes were not read (see XlsxBook.notesUnread); the package keeps them. */
+  notesUnread: string[];
 }
 
 // ------------------------------------------------------------------ the package
@@ -202,6 +197,10 @@ class Keeper {
   private readonly notes = new Map<string, SheetNotes>();
   private sst: string[] | undefined;
   private ids: ShapeIds | undefined;
+  /** Cells looked at so far while searching for moved marks (see SEARCH_BUDGET). */
+  private probes = 0;
+  /** Our named inputs where they are now (name as the catalogue spells it → range). */
+  private readonly inputs = new Map<string, RangeRef>();
 
   constructor(
     input: Buffer,
@@ -243,9 +242,11 @@ class Keeper {
       book.names,
       INPUTS.map((d) => d.name)
     );
-    const inputSheets = new Set(
-      [...resolved.values()].flatMap((r) => (r.address ? [parseRange(r.address)?.sheet] : []))
-    );
+    for (const [name, r] of resolved) {
+      const range = r.address ? parseRange(r.address) : null;
+      if (range) this.inputs.set(name, range);
+    }
+    const inputSheets = new Set([...this.inputs.values()].map((r) => r.sheet));
     for (const [role, i] of this.owned) if (inputSheets.has(this.sheets[i].name)) this.owned.delete(role);
   }
 
@@ -272,7 +273,7 @@ class Keeper {
     this.parts.set('xl/workbook.xml', this.wbXml);
     this.parts.set('xl/_rels/workbook.xml.rels', this.wbRels);
     this.parts.set('[Content_Types].xml', this.types);
-    return { bytes: this.parts.bytes(), clear, renamed };
+    return { bytes: this.parts.bytes(), clear, renamed, notesUnread: this.book.notesUnread ?? [] };
   }
 
   // -------------------------------------------------------------- sheets
@@ -400,73 +401,213 @@ class Keeper {
     return { sheet, r: at.top + 1, c: at.left, ref: a1(at.top, at.left) };
   }
 
-  /** Takes the previous run's marks off (validated records only). */
+  /** The named input holding a cell and the cell's place in it: a name of that one cell if there is one, else the smallest. */
+  private placeOf(address: string): MarkRecord['at'] {
+    const at = parseRange(address);
+    if (!at) return undefined;
+    let best: { name: string; range: RangeRef; size: number } | undefined;
+    for (const [name, range] of this.inputs) {
+      if (range.sheet !== at.sheet || at.top < range.top || at.top > range.bottom) continue;
+      if (at.left < range.left || at.left > range.right) continue;
+      const size = (range.bottom - range.top + 1) * (range.right - range.left + 1);
+      if (!best || size < best.size) best = { name, range, size };
+      if (size === 1) break;
+    }
+    return best && { name: best.name, row: at.top - best.range.top, col: at.left - best.range.left };
+  }
+
+  /** Where a record's cell is now, by the name it was recorded under (undefined: no such name, or outside it now). */
+  private tracked(rec: MarkRecord): { address: string; single: boolean; range: RangeRef } | undefined {
+    const range = rec.at && this.inputs.get(rec.at.name);
+    if (!rec.at || !range) return undefined;
+    const r = range.top + rec.at.row;
+    const c = range.left + rec.at.col;
+    if (r > range.bottom || c > range.right) return undefined;
+    return {
+      address: cellAddress(range.sheet, r, c),
+      single: range.top === range.bottom && range.left === range.right,
+      range,
+    };
+  }
+
+  /**
+   * The state sheet is in the user's hands (and a received workbook's may be forged): a record is only
+   * acted on at a single cell inside our named inputs.
+   */
+  private inInputs(address: string): boolean {
+    const at = parseRange(address);
+    if (!at || at.top !== at.bottom || at.left !== at.right) return false;
+    for (const r of this.inputs.values())
+      if (
+        r.sheet === at.sheet &&
+        at.top >= r.top &&
+        at.top <= r.bottom &&
+        at.left >= r.left &&
+        at.left <= r.right
+      )
+        return true;
+    return false;
+  }
+
+  /** What of Jixiao's mark a cell still wears: its fill, its border, its note text; and whether its value is the recorded one. */
+  private evidence(address: string, rec: MarkRecord): Evidence | undefined {
+    if (!this.inInputs(address)) return undefined;
+    const at = this.locate(address);
+    if (!at || [...this.owned.values()].includes(at.sheet.index)) return undefined;
+    const s = this.cells(at.sheet).cell(at.r, at.c).s ?? 0;
+    const fill = this.styles.fillState(s);
+    const notes = markInNote(rec) ? this.notesOf(at.sheet) : undefined;
+    const current = notes ? notes.comments.text(at.ref) : null;
+    const note = notes ? safeRestoredNote(current, rec) : undefined;
+    const cell = cellAt(this.book.wb, address);
+    return {
+      at,
+      s,
+      fill: fill.kind === 'solid' && restoredFill(fill, rec) !== undefined,
+      border: isMarkBorder(this.styles.borderState(s), rec.severity),
+      note,
+      value: rec.value === undefined || (cell !== null && valueKey(cell) === rec.value),
+    };
+  }
+
+  /**
+   * Where a recorded mark is now. Another program may have moved it (rows or columns inserted or
+   * deleted) and renumbered every style: the cell is found through the name it was recorded under, at
+   * its recorded place or, in a table a row was inserted into, the nearest cell of its column that
+   * still wears the mark and holds the recorded value; else at its recorded address.
+   */
+  private find(rec: MarkRecord, taken: Set<string>): { address: string; ev: Evidence } | 'moved' | undefined {
+    const ours = (ev: Evidence | undefined): ev is Evidence =>
+      ev !== undefined && (ev.fill || ev.border || ev.note !== undefined);
+    const tracked = this.tracked(rec);
+    if (tracked && !taken.has(tracked.address)) {
+      const ev = this.evidence(tracked.address, rec);
+      // A name of the one cell moved with it: what is there is the marked cell, whatever its value now.
+      if (ours(ev) && (tracked.single || ev.value)) return { address: tracked.address, ev };
+    }
+    if (tracked && !tracked.single) {
+      const { range } = tracked;
+      const c = range.left + rec.at!.col;
+      const home = range.top + rec.at!.row;
+      for (let d = 1; d <= SEARCH_ROWS && this.probes < SEARCH_BUDGET; d++) {
+        for (const r of [home - d, home + d]) {
+          if (r < range.top || r > range.bottom) continue;
+          const address = cellAddress(range.sheet, r, c);
+          if (taken.has(address)) continue;
+          this.probes++;
+          const ev = this.evidence(address, rec);
+          if (ours(ev) && ev.value) return { address, ev };
+        }
+        if (home - d < range.top && home + d > range.bottom) break;
+      }
+    }
+    const address = normaliseAddress(rec.address);
+    if (address === null || taken.has(address)) return undefined;
+    const ev = this.evidence(address, rec);
+    if (!ev) return undefined;
+    // A changed value with neither Jixiao's fill, border nor text is another cell moved to this address.
+    if (!ev.value && !ev.fill && !ev.border && (ev.note === undefined || rec.written === undefined))
+      return 'moved';
+    return { address, ev };
+  }
+
+  /** Takes the previous run's marks off (validated records only), wherever another program has moved them. */
   private clearMarks(): ClearReport {
     const records = decodeState(this.stateValues());
-    const { trusted, ignored } = trustedRecords(this.book, records);
-    const report: ClearReport = {
-      restored: 0,
-      ignored: ignored.map((r) => r.address),
-      moved: [],
-    };
-    const seen = new Set<string>();
-    for (const rec of trusted) {
-      const at = this.locate(rec.address);
-      const ownSheet = at && [...this.owned.values()].includes(at.sheet.index);
-      if (!at || ownSheet || seen.has(rec.address)) {
-        report.ignored.push(rec.address);
-        continue;
-      }
-      seen.add(rec.address);
-      const cells = this.cells(at.sheet);
-      const now = cells.cell(at.r, at.c);
-      const s = now.s ?? 0;
-      // The fill goes back only where the cell still wears the mark over the format recorded for it.
-      let fill: 'recorded' | 'rebuilt' | undefined;
-      if (rec.xf !== undefined)
-        fill = this.styles.isMarkOf(s, rec.xf ?? 0, MARK_FILL[rec.severity]) ? 'recorded' : undefined;
+    const report: ClearReport = { restored: 0, ignored: [], moved: [] };
+    const taken = new Set<string>();
+    const found: Array<{ rec: MarkRecord; address: string; ev: Evidence }> = [];
+    // Records that name their place first, so a record without one cannot claim a cell that moved.
+    const ordered = [...records.filter((r) => r.at), ...records.filter((r) => !r.at)];
+    for (const rec of ordered) {
+      const f = this.find(rec, taken);
+      if (f === 'moved') report.moved.push(rec.address);
+      else if (!f) report.ignored.push(rec.address);
       else {
-        const back = restoredFill(this.styles.fillState(s), rec);
-        fill = back && back.kind !== 'other' ? 'rebuilt' : undefined;
+        taken.add(f.address);
+        found.push({ rec, ...f });
       }
-      const notes = markInNote(rec) ? this.notesOf(at.sheet) : undefined;
-      const current = notes ? notes.comments.text(at.ref) : null;
-      const note = notes ? safeRestoredNote(current, rec) : undefined;
-      const cell = cellAt(this.book.wb, rec.address);
-      if (
-        rec.value !== undefined &&
-        cell &&
-        valueKey(cell) !== rec.value &&
-        fill === undefined &&
-        (note === undefined || rec.written === undefined)
-      ) {
-        report.moved.push(rec.address);
-        continue;
-      }
-      if (fill === 'recorded') {
+    }
+    for (const { rec, address, ev } of found)
+      if (this.undo(rec, ev)) report.restored++;
+      else report.ignored.push(address);
+    return report;
+  }
+
+  /** Takes Jixiao's fill, border and text off one cell, leaving what the user changed; false when nothing of ours was there. */
+  private undo(rec: MarkRecord, ev: Evidence): boolean {
+    const { at, s } = ev;
+    const cells = this.cells(at.sheet);
+    const styled = this.undoLooks(rec, ev);
+    if (styled !== undefined) {
+      if (styled === 'exact') {
+        // The recorded format comes back exactly (and a cell or row we created goes).
         if (!rec.bare || !cells.removeCreated(at.r, at.c, s, rec.bare === 'row'))
           cells.setStyle(at.r, at.c, rec.xf ?? null);
-      } else if (fill === 'rebuilt') {
-        const back = restoredFill(this.styles.fillState(s), rec)!;
-        cells.setStyle(at.r, at.c, this.styles.withFill(s, back));
-      }
-      if (notes && note !== undefined) {
-        const original = rec.noteXml;
-        if (
-          note === rec.note &&
-          original !== undefined &&
-          this.validNoteXml(original, at.ref, rec.note, notes.comments)
-        )
-          notes.comments.setElement(at.ref, original);
-        else if (note === null) {
-          notes.comments.setElement(at.ref, null);
-          notes.vml.removeNote(at.r - 1, at.c);
-        } else notes.comments.setText(at.ref, note);
-      }
-      if (fill === undefined && note === undefined) report.ignored.push(rec.address);
-      else report.restored++;
+      } else cells.setStyle(at.r, at.c, styled);
     }
-    return report;
+    const note = ev.note;
+    if (note !== undefined) {
+      const notes = this.notesOf(at.sheet);
+      const original = rec.noteXml?.replace(/^(<comment\b[^>]*?\sref=")[^"]*"/, `$1${at.ref}"`);
+      const asWritten = notes.comments.byUs(at.ref);
+      if (
+        note === rec.note &&
+        original !== undefined &&
+        asWritten &&
+        this.validNoteXml(original, at.ref, rec.note, notes.comments)
+      )
+        notes.comments.setElement(at.ref, original);
+      else if (note === null) {
+        notes.comments.setElement(at.ref, null);
+        notes.vml.removeNote(at.r - 1, at.c);
+      } else {
+        // The user's text stays under its own author: the recorded one while the part is as Jixiao left it.
+        const tag =
+          asWritten && original !== undefined && notes.comments.hasAuthor(original) ? original : undefined;
+        notes.comments.setTextKeepingAuthor(at.ref, note, tag);
+      }
+    }
+    return styled !== undefined || note !== undefined;
+  }
+
+  /**
+   * The cell's format once Jixiao's fill and border are off ('exact': the recorded style index), or
+   * undefined to leave it. A fill or border the user changed stays. While styles.xml is as the record
+   * knew it (its base format unchanged at its index), the parts come from there and the rest of the
+   * format must be the recorded one; once another program has renumbered the styles, from the record.
+   */
+  private undoLooks(rec: MarkRecord, ev: Evidence): number | 'exact' | undefined {
+    if (!ev.fill && !ev.border) return undefined;
+    if (rec.xf === undefined) {
+      // Records from before the package writer: the fill only, as recorded.
+      const fill = ev.fill ? this.recordedPart(rec, 'fill') : undefined;
+      return fill === undefined ? undefined : this.styles.withParts(ev.s, { fill });
+    }
+    const base = rec.xf ?? (rec.bare ? this.columnStyle(ev.at.sheet, ev.at.c) : 0);
+    const intact = rec.xfDigest === undefined || textDigest(this.styles.xf(base) ?? '') === rec.xfDigest;
+    if (intact) {
+      if (!this.styles.sameBesidesLooks(ev.s, base)) return undefined;
+      const ownBorder = MARK_BORDER[rec.severity]
+        ? ev.border
+        : this.styles.borderXml(ev.s) === this.styles.borderXml(base);
+      if (ev.fill && ownBorder) return 'exact';
+      return this.styles.withParts(ev.s, {
+        fill: ev.fill ? this.styles.fillXml(base) : undefined,
+        border: ev.border ? this.styles.borderXml(base) : undefined,
+      });
+    }
+    const fill = ev.fill ? this.recordedPart(rec, 'fill') : undefined;
+    const border = ev.border ? this.recordedPart(rec, 'border') : undefined;
+    return fill === undefined && border === undefined
+      ? undefined
+      : this.styles.withParts(ev.s, { fill, border });
+  }
+
+  /** The cell's own fill or border as recorded, when it is safe to write into styles.xml. */
+  private recordedPart(rec: MarkRecord, part: 'fill' | 'border'): string | undefined {
+    const xml = part === 'fill' ? (rec.fillXml ?? fillXmlOf(rec.fill)) : rec.borderXml;
+    return xml !== undefined && safeStyleElement(xml, part) ? xml : undefined;
   }
 
   /** A recorded comment element is put back only when it is one comment of this cell whose text is the recorded note. */
@@ -494,6 +635,9 @@ class Keeper {
       const threaded = own !== null && own.startsWith('[Threaded comment]');
       const cell = cellAt(this.book.wb, m.address);
       const written = threaded ? undefined : markedNote(own, m.note);
+      const place = this.placeOf(m.address);
+      const fillXml = this.styles.fillXml(base);
+      const borderXml = MARK_BORDER[m.severity] ? this.styles.borderXml(base) : undefined;
       records.push({
         address: m.address,
         fill: this.styles.fillState(base),
@@ -505,6 +649,10 @@ class Keeper {
         xf: now.s,
         ...(!now.exists ? { bare: now.rowExists ? ('cell' as const) : ('row' as const) } : {}),
         ...(ownXml !== null && !threaded ? { noteXml: ownXml } : {}),
+        ...(place ? { at: place } : {}),
+        xfDigest: textDigest(this.styles.xf(base) ?? ''),
+        ...(fillXml !== undefined ? { fillXml } : {}),
+        ...(borderXml !== undefined ? { borderXml } : {}),
       });
       cells.setStyle(
         at.r,
@@ -796,6 +944,29 @@ class Keeper {
     this.dropOverride(part);
   }
 }
+
+/**
+ * How far up and down a table column a moved mark is looked for (rows inserted or deleted inside the
+ * table), and how many cells one run looks at in all: a table whose marks the user took off by hand
+ * costs a bounded search, not one per row.
+ */
+const SEARCH_ROWS = 256;
+const SEARCH_BUDGET = 100_000;
+
+/** What of Jixiao's mark a cell wears now (see Keeper.evidence). */
+interface Evidence {
+  at: { sheet: SheetEntry; r: number; c: number; ref: string };
+  s: number;
+  fill: boolean;
+  border: boolean;
+  /** The note once Jixiao's text is out (null: no note), or undefined when the note holds none of it. */
+  note: string | null | undefined;
+  value: boolean;
+}
+
+/** A cell's address in the display form the records use (`Sheet!A1`). */
+const cellAddress = (sheet: string, r: number, c: number) =>
+  formatRange({ sheet, top: r, bottom: r, left: c, right: c });
 
 interface SheetNotes {
   sheet: SheetEntry;

@@ -92,6 +92,20 @@ export class Comments {
     );
   }
 
+  /** The cell's comment is one Jixiao wrote (by its author): the part's authors are as Jixiao left them. */
+  byUs(ref: string): boolean {
+    const el = this.element(ref);
+    return el !== null && this.authors[Number(attr(startTag(el, 0), 'authorId'))] === NOTE_AUTHOR;
+  }
+
+  /** A cell's comment given another plain text, its element's start tag (its author) as `tag`, else as it is now. */
+  setTextKeepingAuthor(ref: string, text: string, tag?: string): void {
+    const el = tag ?? this.element(ref);
+    if (el === null) return this.setText(ref, text);
+    const head = startTag(el, 0).replace(/\/>$/, '>');
+    this.setElement(ref, `${head}<text>${plainTextXml(text)}</text></comment>`);
+  }
+
   /** The authorId attribute of an element refers to an author of this part. */
   hasAuthor(element: string): boolean {
     const id = Number(attr(startTag(element, 0), 'authorId'));
