@@ -7,7 +7,7 @@
  * so running twice leaves the same workbook as running once.
  */
 import { ERROR_FILL, ERROR_OUTLINE, WARNING_FILL } from './styles';
-import type { CellValue, Severity } from './types';
+import type { CellValue, Severity, SheetPlan } from './types';
 
 export const STATE_SHEET = '_jixiao_state';
 
@@ -17,6 +17,71 @@ export const STATE_SHEET = '_jixiao_state';
  * it on save; a sheet without it is the user's, whatever its name.
  */
 export const OWNER_NAME = '_jixiao_sheet';
+
+/**
+ * Beside the marker, a hidden sheet-scoped name holding a digest of the sheet's content as Jixiao
+ * wrote it ({@link contentDigest}). The marker alone proves nothing once the sheet is copied (Excel
+ * copies a sheet's names with it) or typed into: a marked sheet whose content no longer matches its
+ * digest is the user's, never replaced, emptied or deleted. A marker without a digest (written before
+ * digests, or by a host that does not write them) is trusted as before.
+ */
+export const DIGEST_NAME = '_jixiao_digest';
+
+/** One cell as the digest reads it (0-based place). */
+export interface DigestCell {
+  row: number;
+  col: number;
+  value: CellValue;
+  formula: boolean;
+}
+
+/**
+ * A digest of a sheet's content that another program's save leaves alone: each non-empty cell's place
+ * and value (text as text, numbers to 15 significant digits as Excel and LibreOffice store them), a
+ * formula cell by its place only (its cached value follows the inputs). Formats are not content.
+ */
+export function contentDigest(cells: Iterable<DigestCell>): string {
+  const pieces: string[] = [];
+  for (const c of cells) {
+    const v = c.value;
+    let text: string;
+    if (c.formula) text = 'f';
+    else if (v === null || v === '') continue;
+    else if (typeof v === 'number') text = `n${Number(v.toPrecision(15))}`;
+    else if (typeof v === 'boolean') text = v ? 'b1' : 'b0';
+    else if (typeof v === 'string') text = `s${v.replace(/\r\n/g, '\n')}`;
+    else if (v instanceof Date) text = `d${v.getTime()}`;
+    else text = `e${v.error}`;
+    pieces.push(`${c.row},${c.col},${text}`);
+  }
+  pieces.sort((a, b) => {
+    const [ra, ca] = a.split(',', 2).map(Number);
+    const [rb, cb] = b.split(',', 2).map(Number);
+    return ra - rb || ca - cb;
+  });
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ pieces.length;
+  for (const p of pieces)
+    for (let i = 0; i <= p.length; i++) {
+      const code = i < p.length ? p.charCodeAt(i) : 0;
+      h1 = Math.imul(h1 ^ code, 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ code, 0x5bd1e995) >>> 0;
+      h2 = (h2 ^ (h2 >>> 15)) >>> 0;
+    }
+  return `${pieces.length}:${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}`;
+}
+
+/** The digest of a sheet as a host writes its plan (values as written, formulas as formulas). */
+export function planDigest(sheet: Pick<SheetPlan, 'rows'>): string {
+  const cells: DigestCell[] = [];
+  sheet.rows.forEach((line, row) =>
+    line.forEach((cell, col) => {
+      if (!cell) return;
+      cells.push({ row, col, value: cell.value ?? null, formula: cell.formula !== undefined });
+    })
+  );
+  return contentDigest(cells);
+}
 
 /** `评分表`, else `评分表(2)`, `评分表(3)` …: the first name `taken` refuses (sheet names compare without case, up to 31 characters). */
 export function freeSheetName(wanted: string, taken: (name: string) => boolean): string {

@@ -35,6 +35,8 @@ import {
   STATE_COLUMNS,
   STATE_SHEET,
   textDigest,
+  contentDigest,
+  DIGEST_NAME,
 } from '../../core/markState';
 import type { CellMark, CellValue, Plan, SheetPlan } from '../../core/types';
 import { Comments, ShapeIds, Vml } from './notes';
@@ -59,7 +61,14 @@ import {
   startTag,
   unescapeXml,
 } from './ooxml';
-import { legacyDrawingOf, legacyDrawingXml, SheetXml, SheetXmlError, withLegacyDrawing } from './sheetXml';
+import {
+  legacyDrawingOf,
+  legacyDrawingXml,
+  sheetCells,
+  SheetXml,
+  SheetXmlError,
+  withLegacyDrawing,
+} from './sheetXml';
 import { fillXmlOf, safeStyleElement, StyleSheet, StyleSheetError } from './styleSheet';
 import { locationOnly } from './links';
 import { cellAt, ClearReport, newXlsx, scanDefinedNames, valueKey, writeSheet, XlsxBook } from './xlsx';
@@ -191,8 +200,10 @@ class Keeper {
   private readonly styles: StyleSheet;
   private readonly stylesPath: string;
   private readonly sheets: SheetEntry[];
-  /** Role → sheet index, from the ownership marker. */
+  /** Role → sheet index, from the ownership marker (and its digest, where there is one). */
   private readonly owned = new Map<string, number>();
+  /** Role → a sheet that carries our marker but whose content the user has changed: theirs now. */
+  private readonly disowned = new Map<string, number>();
   private readonly sheetXml = new Map<string, SheetXml>();
   private readonly notes = new Map<string, SheetNotes>();
   private sst: string[] | undefined;
@@ -232,10 +243,24 @@ class Keeper {
         part: resolveTarget('xl/workbook.xml', target),
       };
     });
+    const markers: Array<{ role: string; local: number }> = [];
+    const digests = new Map<number, string>();
     for (const d of scanDefinedNames(this.wbXml)) {
-      if (attr(`<x ${d.attrs}>`, 'name') !== OWNER_NAME) continue;
+      const name = attr(`<x ${d.attrs}>`, 'name');
       const local = Number(attr(`<x ${d.attrs}>`, 'localSheetId'));
-      if (this.sheets[local] && !this.owned.has(unquote(d.body))) this.owned.set(unquote(d.body), local);
+      if (!this.sheets[local]) continue;
+      if (name === OWNER_NAME) markers.push({ role: unquote(d.body), local });
+      else if (name === DIGEST_NAME) digests.set(local, unquote(d.body));
+    }
+    for (const { role, local } of markers) {
+      if (this.owned.has(role)) continue;
+      // A marked sheet whose content is no longer what we wrote (copied and typed into) is the user's.
+      const digest = digests.get(local);
+      if (digest !== undefined && digest !== this.digestOf(this.sheets[local])) {
+        if (!this.disowned.has(role)) this.disowned.set(role, local);
+        continue;
+      }
+      this.owned.set(role, local);
     }
     // A marker on a sheet holding our inputs is forged (or copied with the sheet): that sheet is the user's.
     const { resolved } = resolveNames(
@@ -331,29 +356,30 @@ class Keeper {
     return this.sst;
   }
 
-  /** The state sheet's first six columns (ours by the marker; else a sheet of the state's name, read but never replaced). */
+  /**
+   * The state sheet's columns: ours by its marker; else one that carries our marker but was changed
+   * (its records still say where our marks are), else a sheet of the state's name: read, never replaced.
+   */
   private stateValues(): CellValue[][] {
-    const sheet = this.ownedSheet(STATE_SHEET) ?? this.sheetNamed(STATE_SHEET);
+    const i = this.owned.get(STATE_SHEET) ?? this.disowned.get(STATE_SHEET);
+    const sheet = i !== undefined ? this.sheets[i] : this.sheetNamed(STATE_SHEET);
     if (!sheet) return [];
-    const xml = this.sheetText(sheet);
-    const rows: CellValue[][] = [];
-    for (const m of xml.matchAll(/<row\b[^>]*>([\s\S]*?)<\/row>/g)) {
-      const line: CellValue[] = Array(STATE_COLUMNS).fill(null);
-      for (const c of m[1].matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-        const ref = attr(`<c ${c[1]}>`, 'r');
-        const col = ref ? ref.replace(/\d+$/, '') : '';
-        const i = col.length === 1 ? col.charCodeAt(0) - 65 : -1;
-        if (i < 0 || i >= STATE_COLUMNS || !c[2]) continue;
-        const t = attr(`<c ${c[1]}>`, 't');
-        const v = /<v>([\s\S]*?)<\/v>/.exec(c[2])?.[1];
-        if (t === 's') line[i] = this.sharedStrings()[Number(v)] ?? null;
-        else if (t === 'inlineStr') line[i] = richText(/<is>([\s\S]*?)<\/is>/.exec(c[2])?.[1] ?? '');
-        else if (v !== undefined) line[i] = t === 'str' ? unescapeXml(v) : t === 'b' ? v === '1' : Number(v);
+    const rows = new Map<number, CellValue[]>();
+    for (const c of sheetCells(this.sheetText(sheet), this.sharedStrings())) {
+      if (c.col >= STATE_COLUMNS || c.formula) continue;
+      if (!rows.has(c.row)) {
+        if (rows.size >= 1_000_000) break;
+        rows.set(c.row, Array(STATE_COLUMNS).fill(null));
       }
-      rows.push(line);
-      if (rows.length > 1_000_000) break;
+      rows.get(c.row)![c.col] = c.value;
     }
-    return rows;
+    return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, line]) => line);
+  }
+
+  /** The digest of a sheet's content as it is in the package now. */
+  private digestOf(sheet: SheetEntry): string | undefined {
+    const xml = this.parts.text(sheet.part);
+    return xml === undefined ? undefined : contentDigest(sheetCells(xml, this.sharedStrings()));
   }
 
   private notesOf(sheet: SheetEntry): SheetNotes {
@@ -829,6 +855,7 @@ class Keeper {
       else if (this.parts.has(relsPath)) this.parts.remove(relsPath);
       this.setSheetName(entry.index, '_xlnm.Print_Titles', printTitles?.body);
       if (!t.own) this.setSheetName(entry.index, OWNER_NAME, `"${t.plan.name.replace(/"/g, '""')}"`, true);
+      this.setSheetName(entry.index, DIGEST_NAME, `"${contentDigest(sheetCells(xml, []))}"`, true);
     }
   }
 
