@@ -16,6 +16,7 @@ import { INPUTS } from '../../src/catalogue/inputs';
 import { evaluate, Evaluation } from '../../src/core/engine';
 import { writeIntoPackage, KeepResult } from '../../src/hosts/file/keep';
 import { preparePackage } from '../../src/hosts/file/package';
+import { StyleSheet } from '../../src/hosts/file/styleSheet';
 import { loadXlsx, readInputs } from '../../src/hosts/file/xlsx';
 import { USER_NOTE } from './keep-parts.fixtures';
 import { editInLibreOffice, hasSoffice } from './keep-parts.libreoffice';
@@ -173,6 +174,11 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
     expect(second.result.clear.ignored).toEqual([]);
     const parts = await partsOf(second.out);
     expect(checkDrawings(parts).shapes).toBeGreaterThan(0);
+    // LibreOffice saved the state sheet as hidden only; it is very hidden again.
+    expect((await partsOf(edited)).get('xl/workbook.xml')).toMatch(
+      /<sheet name="_jixiao_state"[^>]*state="hidden"/
+    );
+    expect(parts.get('xl/workbook.xml')).toMatch(/<sheet name="_jixiao_state"[^>]*state="veryHidden"/);
     // The marks sit on the cells the names point at now (one row lower in 财政拨款).
     const findings = await looks(second.out);
     expect(JSON.parse(findings.get('财政拨款!D7')!).note).toContain('【绩效自评助手】');
@@ -221,5 +227,50 @@ describe('workbooks whose notes ExcelJS cannot read (openpyxl)', () => {
     // The user's note on a marked cell keeps its text ahead of ours; the drawing (ns0:/ns1: prefixes) takes our shapes well-formed.
     expect(parts.get('xl/comments/comment1.xml')).toContain(`${USER_NOTE}\n——绩效自评助手——\n`);
     expect(checkDrawings(parts).shapes).toBeGreaterThan(0);
+  }, 60_000);
+});
+
+describe('in styles as Jixiao left them, the user changed the fill or the border of an error mark', () => {
+  test('clear takes off only the part still ours: the user’s border stays when the fill goes, the user’s fill stays when the border goes', async () => {
+    const first = await run(fs.readFileSync(SAMPLE), 'evaluate');
+    const errors = first.evaluation!.plan.marks.filter(
+      (m) => m.severity === '错误' && m.address.startsWith('基础数据!')
+    );
+    const [refill, reborder] = [errors[0].address.split('!')[1], errors[1].address.split('!')[1]];
+    const zip = await JSZip.loadAsync(first.out);
+    const wb = await zip.file('xl/workbook.xml')!.async('string');
+    const rid = /<sheet [^>]*name="基础数据"[^>]*r:id="([^"]*)"/.exec(wb)![1];
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    const sheetPart = `xl/${new RegExp(`Id="${rid}"[^>]*Target="([^"]*)"`).exec(rels)![1]}`;
+    const styles = new StyleSheet(await zip.file('xl/styles.xml')!.async('string'));
+    let sheet = await zip.file(sheetPart)!.async('string');
+    const styleOf = (ref: string) => Number(new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(sheet)![1]);
+    // As Excel does: a new cell format, the same but for the part the user changed.
+    const green = styles.withParts(styleOf(refill), {
+      fill: '<fill><patternFill patternType="solid"><fgColor rgb="FF00B050"/><bgColor indexed="64"/></patternFill></fill>',
+    });
+    const thin = styles.withParts(styleOf(reborder), {
+      border:
+        '<border><left style="thin"><color rgb="FF0070C0"/></left><right style="thin"><color rgb="FF0070C0"/></right><top style="thin"><color rgb="FF0070C0"/></top><bottom style="thin"><color rgb="FF0070C0"/></bottom><diagonal/></border>',
+    });
+    sheet = sheet
+      .replace(new RegExp(`(<c r="${refill}" s=")\\d+"`), `$1${green}"`)
+      .replace(new RegExp(`(<c r="${reborder}" s=")\\d+"`), `$1${thin}"`);
+    zip.file(sheetPart, sheet);
+    zip.file('xl/styles.xml', styles.toXml());
+    const edited = await zip.generateAsync({ type: 'uint8array' });
+
+    const cleared = await run(edited, 'clear');
+    expect(cleared.result.clear.ignored).toEqual([]);
+    const [before, after] = await Promise.all([looks(fs.readFileSync(SAMPLE)), looks(cleared.out)]);
+    const look = (m: Map<string, string>, ref: string) =>
+      JSON.parse(m.get(`基础数据!${ref}`)!) as Record<string, string>;
+    // The refilled cell: the user's green stays, our dark-red border goes back to the cell's own.
+    expect(look(after, refill)).toEqual({ ...look(before, refill), fill: 'FF00B050' });
+    // The re-bordered cell: the user's blue border stays, our fill goes back to the cell's own.
+    expect(look(after, reborder)).toEqual({
+      ...look(before, reborder),
+      border: 'thin/FF0070C0,thin/FF0070C0,thin/FF0070C0,thin/FF0070C0',
+    });
   }, 60_000);
 });

@@ -43,6 +43,7 @@ import { Comments, ShapeIds, Vml } from './notes';
 import {
   attr,
   CONTENT_TYPE,
+  dropAttr,
   elements,
   EMPTY_RELS,
   escapeAttr,
@@ -57,6 +58,7 @@ import {
   relsPathOf,
   resolveTarget,
   richText,
+  setAttr,
   Span,
   startTag,
   unescapeXml,
@@ -848,7 +850,11 @@ class Keeper {
       const state = attr(tag, 'state');
       let entry = t.own;
       if (!entry) entry = this.addSheet(t.name, state);
-      else this.dropCalcChain();
+      else {
+        this.dropCalcChain();
+        // Hidden as planned again (LibreOffice saves a very hidden sheet as only hidden).
+        this.setSheetState(entry.index, state);
+      }
       this.parts.set(entry.part, xml);
       const relsPath = relsPathOf(entry.part);
       if (relsXml) this.parts.set(relsPath, relsXml);
@@ -906,6 +912,18 @@ class Keeper {
     };
     this.sheets.push(entry);
     return entry;
+  }
+
+  /** A sheet's visibility in workbook.xml (`state`; none for visible). */
+  private setSheetState(index: number, state: string | undefined): void {
+    const box = findElement(this.wbXml, 'sheets')!;
+    const body = inner(this.wbXml, box);
+    const el = elements(this.wbXml, 'sheet', body.start, body.end)[index];
+    if (!el) return;
+    const tag = startTag(this.wbXml, el.start);
+    const next = state && state !== 'visible' ? setAttr(tag, 'state', state) : dropAttr(tag, 'state');
+    if (next !== tag)
+      this.wbXml = this.wbXml.slice(0, el.start) + next + this.wbXml.slice(el.start + tag.length);
   }
 
   /** Sets (or, with no body, removes) a sheet-scoped defined name of a sheet. */
