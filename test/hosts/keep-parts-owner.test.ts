@@ -192,4 +192,28 @@ describe('a marked sheet is ours only while its content is what we wrote', () =>
     expect(next.result.clear).toEqual({ restored: marks, ignored: [], moved: [] });
     expect((await sheetsOf(next.out)).sheets.get('_jixiao_state')).toBe(typed);
   }, 60_000);
+
+  test('after an Office host run (it writes no digests, rewrites our sheets and empties the state), our sheets are still ours', async () => {
+    const zip = await JSZip.loadAsync(lastYear.out);
+    const wb = await zip.file('xl/workbook.xml')!.async('string');
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    const partOf = (sheet: string) => {
+      const rid = new RegExp(`<sheet name="${sheet}" [^>]*r:id="([^"]*)"`).exec(wb)![1];
+      return `xl/${new RegExp(`Id="${rid}"[^>]*Target="([^"]*)"`).exec(rels)![1]}`;
+    };
+    // The Office host's run: new figures in 评分表, the state sheet's contents cleared (its names stay).
+    const score = await zip.file(partOf('评分表'))!.async('string');
+    zip.file(partOf('评分表'), score.replace(/<v>[^<]*<\/v>/, '<v>12.5</v>'));
+    const state = await zip.file(partOf('_jixiao_state'))!.async('string');
+    zip.file(partOf('_jixiao_state'), state.replace(/<sheetData>[\s\S]*<\/sheetData>/, '<sheetData/>'));
+    const officeRun = await zip.generateAsync({ type: 'uint8array' });
+    const again = await run(officeRun, 'evaluate');
+    expect(again.result.renamed).toEqual([]);
+    // Written in place, with current digests: a later edit is caught again.
+    const { defined, sheets } = await sheetsOf(again.out);
+    expect(sheets.get('评分表')).toContain('核实得分');
+    const digest = defined.find((d) => d.name === '_jixiao_digest' && d.sheet === '评分表')!.value;
+    expect(digest).toBe(`"${contentDigest(sheetCells(sheets.get('评分表')!, []))}"`);
+    expect(sheets.get('_jixiao_state')).toContain('_jixiao_digest');
+  }, 60_000);
 });

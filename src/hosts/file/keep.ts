@@ -38,7 +38,7 @@ import {
   contentDigest,
   DIGEST_NAME,
 } from '../../core/markState';
-import type { CellMark, CellValue, Plan, SheetPlan } from '../../core/types';
+import type { CellMark, CellValue, OutCell, Plan, SheetPlan } from '../../core/types';
 import { Comments, ShapeIds, Vml } from './notes';
 import {
   attr,
@@ -254,10 +254,11 @@ class Keeper {
       if (name === OWNER_NAME) markers.push({ role: unquote(d.body), local });
       else if (name === DIGEST_NAME) digests.set(local, unquote(d.body));
     }
+    const current = this.digestsCurrent(markers);
     for (const { role, local } of markers) {
       if (this.owned.has(role)) continue;
       // A marked sheet whose content is no longer what we wrote (copied and typed into) is the user's.
-      const digest = digests.get(local);
+      const digest = current ? digests.get(local) : undefined;
       if (digest !== undefined && digest !== this.digestOf(this.sheets[local])) {
         if (!this.disowned.has(role)) this.disowned.set(role, local);
         continue;
@@ -376,6 +377,27 @@ class Keeper {
       rows.get(c.row)![c.col] = c.value;
     }
     return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, line]) => line);
+  }
+
+  /**
+   * Whether the digests beside the markers can be trusted. The Office host writes no digests, and
+   * rewrites our sheets and empties the state sheet on every run: a marked state sheet without the
+   * flag we write beside our records (DIGEST_NAME in J1) means it ran last and the digests are stale,
+   * so the markers stand alone, as before digests. Without any marked state sheet (a sheet copied
+   * into a workbook never run) the digests are checked.
+   */
+  private digestsCurrent(markers: Array<{ role: string; local: number }>): boolean {
+    const states = markers.filter((m) => m.role === STATE_SHEET);
+    return (
+      states.length === 0 ||
+      states.some(({ local }) => {
+        const xml = this.parts.text(this.sheets[local].part) ?? '';
+        const firstRow = xml.slice(0, xml.indexOf('</row>') + 6);
+        return sheetCells(firstRow, this.sharedStrings()).some(
+          (c) => c.row === 0 && c.col === STATE_COLUMNS + 1 && c.value === DIGEST_NAME
+        );
+      })
+    );
   }
 
   /** The digest of a sheet's content as it is in the package now. */
@@ -507,36 +529,53 @@ class Keeper {
   private find(rec: MarkRecord, taken: Set<string>): { address: string; ev: Evidence } | 'moved' | undefined {
     const ours = (ev: Evidence | undefined): ev is Evidence =>
       ev !== undefined && (ev.fill || ev.border || ev.note !== undefined);
+    const recorded = normaliseAddress(rec.address);
     const tracked = this.tracked(rec);
-    if (tracked && !taken.has(tracked.address)) {
-      const ev = this.evidence(tracked.address, rec);
+    if (tracked) {
+      const ev = taken.has(tracked.address) ? undefined : this.evidence(tracked.address, rec);
       // A name of the one cell moved with it: what is there is the marked cell, whatever its value now.
       if (ours(ev) && (tracked.single || ev.value)) return { address: tracked.address, ev };
-    }
-    if (tracked && !tracked.single) {
-      const { range } = tracked;
-      const c = range.left + rec.at!.col;
-      const home = range.top + rec.at!.row;
-      for (let d = 1; d <= SEARCH_ROWS && this.probes < SEARCH_BUDGET; d++) {
-        for (const r of [home - d, home + d]) {
-          if (r < range.top || r > range.bottom) continue;
-          const address = cellAddress(range.sheet, r, c);
-          if (taken.has(address)) continue;
-          this.probes++;
-          const ev = this.evidence(address, rec);
-          if (ours(ev) && ev.value) return { address, ev };
-        }
-        if (home - d < range.top && home + d > range.bottom) break;
+      if (!tracked.single) {
+        const near = this.searchColumn(rec, tracked.range, taken, ours);
+        if (near) return near;
+        // The user typed over a marked cell of a table that did not move.
+        if (ours(ev) && tracked.address === recorded) return { address: tracked.address, ev };
       }
+      // The name now points elsewhere: the mark is where it was only if that cell still holds the recorded value.
+      if (recorded === null || recorded === tracked.address || taken.has(recorded)) return undefined;
+      const there = this.evidence(recorded, rec);
+      return ours(there) && there.value ? { address: recorded, ev: there } : undefined;
     }
-    const address = normaliseAddress(rec.address);
-    if (address === null || taken.has(address)) return undefined;
-    const ev = this.evidence(address, rec);
+    if (recorded === null || taken.has(recorded)) return undefined;
+    const ev = this.evidence(recorded, rec);
     if (!ev) return undefined;
     // A changed value with neither Jixiao's fill, border nor text is another cell moved to this address.
     if (!ev.value && !ev.fill && !ev.border && (ev.note === undefined || rec.written === undefined))
       return 'moved';
-    return { address, ev };
+    return { address: recorded, ev };
+  }
+
+  /** The nearest cell of the record's column in its table that wears the mark and holds the recorded value (rows inserted or deleted inside the table). */
+  private searchColumn(
+    rec: MarkRecord,
+    range: RangeRef,
+    taken: Set<string>,
+    ours: (ev: Evidence | undefined) => ev is Evidence
+  ): { address: string; ev: Evidence } | undefined {
+    const c = range.left + rec.at!.col;
+    const home = range.top + rec.at!.row;
+    for (let d = 1; d <= SEARCH_ROWS && this.probes < SEARCH_BUDGET; d++) {
+      for (const r of [home - d, home + d]) {
+        if (r < range.top || r > range.bottom) continue;
+        const address = cellAddress(range.sheet, r, c);
+        if (taken.has(address)) continue;
+        this.probes++;
+        const ev = this.evidence(address, rec);
+        if (ours(ev) && ev.value) return { address, ev };
+      }
+      if (home - d < range.top && home + d > range.bottom) break;
+    }
+    return undefined;
   }
 
   /** Takes the previous run's marks off (validated records only), wherever another program has moved them. */
@@ -1028,12 +1067,12 @@ interface SheetNotes {
 
 /** The state sheet's plan: its records (as rows), very hidden. */
 function stateSheetPlan(records: MarkRecord[]): SheetPlan {
-  const rows = records.length ? encodeState(records) : [];
-  return {
-    name: STATE_SHEET,
-    visibility: 'veryHidden',
-    rows: rows.map((line) => line.slice(0, STATE_COLUMNS).map((v) => ({ value: v as string }))),
-  };
+  const rows: Array<Array<OutCell | null>> = (records.length ? encodeState(records) : []).map((line) =>
+    line.slice(0, STATE_COLUMNS).map((v) => ({ value: v as string }))
+  );
+  // Beside the records, the flag that this workbook's digests are current (see DIGESTS_CURRENT).
+  rows[0] = [...(rows[0] ?? Array(STATE_COLUMNS).fill(null)), null, { value: DIGEST_NAME }];
+  return { name: STATE_SHEET, visibility: 'veryHidden', rows };
 }
 
 function writeStateSheet(wb: ExcelJS.Workbook, name: string, plan: SheetPlan): void {
