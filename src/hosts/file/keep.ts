@@ -1070,7 +1070,7 @@ function stateSheetPlan(records: MarkRecord[]): SheetPlan {
   const rows: Array<Array<OutCell | null>> = (records.length ? encodeState(records) : []).map((line) =>
     line.slice(0, STATE_COLUMNS).map((v) => ({ value: v as string }))
   );
-  // Beside the records, the flag that this workbook's digests are current (see DIGESTS_CURRENT).
+  // Beside the records, the flag that this workbook's digests are current (see Keeper.digestsCurrent).
   rows[0] = [...(rows[0] ?? Array(STATE_COLUMNS).fill(null)), null, { value: DIGEST_NAME }];
   return { name: STATE_SHEET, visibility: 'veryHidden', rows };
 }

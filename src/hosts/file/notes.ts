@@ -262,13 +262,11 @@ export class ShapeIds {
 export class Vml {
   private readonly original: string;
   private text: string;
-  readonly created: boolean;
 
   constructor(
     original: string | undefined,
     private readonly ids: ShapeIds
   ) {
-    this.created = original === undefined;
     this.original = original ?? newVml();
     this.text = this.original;
   }
