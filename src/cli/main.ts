@@ -100,6 +100,10 @@ async function open(file: string) {
 
 /** What the user is told about the sheets and records the run kept its hands off. */
 function keptNotes(io: Io, r: KeepResult): void {
+  if (r.notesUnread.length)
+    io.out(
+      `工作表${r.notesUnread.map((s) => `“${s}”`).join('、')}的批注格式无法解析（如 openpyxl 所写），读取时未读批注；批注在结果工作簿中原样保留`
+    );
   for (const x of r.renamed)
     io.out(`工作簿中已有用户自己的工作表“${x.wanted}”，未改动；本次结果写入“${x.name}”`);
   if (r.clear.moved.length)

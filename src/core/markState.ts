@@ -7,7 +7,7 @@
  * so running twice leaves the same workbook as running once.
  */
 import { ERROR_FILL, ERROR_OUTLINE, WARNING_FILL } from './styles';
-import type { CellValue, Severity } from './types';
+import type { CellValue, Severity, SheetPlan } from './types';
 
 export const STATE_SHEET = '_jixiao_state';
 
@@ -17,6 +17,71 @@ export const STATE_SHEET = '_jixiao_state';
  * it on save; a sheet without it is the user's, whatever its name.
  */
 export const OWNER_NAME = '_jixiao_sheet';
+
+/**
+ * Beside the marker, a hidden sheet-scoped name holding a digest of the sheet's content as Jixiao
+ * wrote it ({@link contentDigest}). The marker alone proves nothing once the sheet is copied (Excel
+ * copies a sheet's names with it) or typed into: a marked sheet whose content no longer matches its
+ * digest is the user's, never replaced, emptied or deleted. A marker without a digest (written before
+ * digests, or by a host that does not write them) is trusted as before.
+ */
+export const DIGEST_NAME = '_jixiao_digest';
+
+/** One cell as the digest reads it (0-based place). */
+export interface DigestCell {
+  row: number;
+  col: number;
+  value: CellValue;
+  formula: boolean;
+}
+
+/**
+ * A digest of a sheet's content that another program's save leaves alone: each non-empty cell's place
+ * and value (text as text, numbers to 15 significant digits as Excel and LibreOffice store them), a
+ * formula cell by its place only (its cached value follows the inputs). Formats are not content.
+ */
+export function contentDigest(cells: Iterable<DigestCell>): string {
+  const pieces: string[] = [];
+  for (const c of cells) {
+    const v = c.value;
+    let text: string;
+    if (c.formula) text = 'f';
+    else if (v === null || v === '') continue;
+    else if (typeof v === 'number') text = `n${Number(v.toPrecision(15))}`;
+    else if (typeof v === 'boolean') text = v ? 'b1' : 'b0';
+    else if (typeof v === 'string') text = `s${v.replace(/\r\n/g, '\n')}`;
+    else if (v instanceof Date) text = `d${v.getTime()}`;
+    else text = `e${v.error}`;
+    pieces.push(`${c.row},${c.col},${text}`);
+  }
+  pieces.sort((a, b) => {
+    const [ra, ca] = a.split(',', 2).map(Number);
+    const [rb, cb] = b.split(',', 2).map(Number);
+    return ra - rb || ca - cb;
+  });
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ pieces.length;
+  for (const p of pieces)
+    for (let i = 0; i <= p.length; i++) {
+      const code = i < p.length ? p.charCodeAt(i) : 0;
+      h1 = Math.imul(h1 ^ code, 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ code, 0x5bd1e995) >>> 0;
+      h2 = (h2 ^ (h2 >>> 15)) >>> 0;
+    }
+  return `${pieces.length}:${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}`;
+}
+
+/** The digest of a sheet as a host writes its plan (values as written, formulas as formulas). */
+export function planDigest(sheet: Pick<SheetPlan, 'rows'>): string {
+  const cells: DigestCell[] = [];
+  sheet.rows.forEach((line, row) =>
+    line.forEach((cell, col) => {
+      if (!cell) return;
+      cells.push({ row, col, value: cell.value ?? null, formula: cell.formula !== undefined });
+    })
+  );
+  return contentDigest(cells);
+}
 
 /** `评分表`, else `评分表(2)`, `评分表(3)` …: the first name `taken` refuses (sheet names compare without case, up to 31 characters). */
 export function freeSheetName(wanted: string, taken: (name: string) => boolean): string {
@@ -99,6 +164,24 @@ export interface MarkRecord {
   bare?: 'cell' | 'row';
   noteXml?: string;
   /**
+   * The file host: the named input holding the cell and the cell's place in it (rows and columns from
+   * its top left). Every program moves a name with its cells when rows or columns are inserted or
+   * deleted; the recorded address stays behind. Found again through the name, the mark is where it moved.
+   */
+  at?: { name: string; row: number; col: number };
+  /**
+   * The file host: the cell's own fill and (under an error mark) border elements as styles.xml had
+   * them, so the format can be rebuilt when another program has renumbered the styles and `xf` means
+   * nothing any more.
+   */
+  fillXml?: string;
+  borderXml?: string;
+  /**
+   * The file host: a digest ({@link textDigest}) of the base format's cell format element, to tell
+   * whether styles.xml is still as the record knew it or another program has renumbered it.
+   */
+  xfDigest?: string;
+  /**
    * The Office host's stand-in for `written`: a digest ({@link textDigest}) of Jixiao's part of the
    * note only (the separator or 【绩效自评助手】 and the message), so the request does not carry the
    * text again for every mark.
@@ -156,6 +239,10 @@ export function encodeCheck(r: MarkRecord): string {
     ...(r.xf !== undefined && { xf: r.xf }),
     ...(r.bare && { bare: r.bare }),
     ...(r.noteXml !== undefined && { noteXml: r.noteXml }),
+    ...(r.at && { in: [r.at.name, r.at.row, r.at.col] }),
+    ...(r.xfDigest !== undefined && { xfd: r.xfDigest }),
+    ...(r.fillXml !== undefined && { fillXml: r.fillXml }),
+    ...(r.borderXml !== undefined && { borderXml: r.borderXml }),
   });
 }
 
@@ -219,6 +306,16 @@ function fillOf(text: string): FillState {
   return { kind: 'none' };
 }
 
+/** A record's `at`, from `[name, row, col]`: small non-negative offsets under a name, else nothing. */
+function placeIn(v: unknown): Pick<MarkRecord, 'at'> {
+  if (!Array.isArray(v) || v.length !== 3) return {};
+  const [name, row, col] = v as unknown[];
+  const offset = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < 1_048_576;
+  return typeof name === 'string' && name && offset(row) && offset(col)
+    ? { at: { name, row: row as number, col: col as number } }
+    : {};
+}
+
 /** Reads the records back; a damaged record still restores its cell (to no fill, the note as written) rather than throwing. */
 export function decodeState(values: CellValue[][] | undefined): MarkRecord[] {
   if (!values || values.length < 2 || values[0][0] !== HEADER[0]) return [];
@@ -236,6 +333,10 @@ export function decodeState(values: CellValue[][] | undefined): MarkRecord[] {
               xf?: unknown;
               bare?: unknown;
               noteXml?: unknown;
+              in?: unknown;
+              xfd?: unknown;
+              fillXml?: unknown;
+              borderXml?: unknown;
             }
           | undefined)
       : undefined;
@@ -259,6 +360,10 @@ export function decodeState(values: CellValue[][] | undefined): MarkRecord[] {
         : {}),
       ...(checked?.bare === 'cell' || checked?.bare === 'row' ? { bare: checked.bare } : {}),
       ...(typeof checked?.noteXml === 'string' ? { noteXml: checked.noteXml } : {}),
+      ...placeIn(checked?.in),
+      ...(typeof checked?.xfd === 'string' ? { xfDigest: checked.xfd } : {}),
+      ...(typeof checked?.fillXml === 'string' ? { fillXml: checked.fillXml } : {}),
+      ...(typeof checked?.borderXml === 'string' ? { borderXml: checked.borderXml } : {}),
     });
   }
   return out;

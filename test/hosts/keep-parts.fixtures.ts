@@ -5,7 +5,20 @@
  * pivot tables, OPC relationships), written by hand at the smallest size that is still valid; the
  * PNG is a 1×1 pixel; the vbaProject.bin is an opaque stand-in (only a real Excel runs macros).
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import JSZip from 'jszip';
+import { editInLibreOffice, hasSoffice } from './keep-parts.libreoffice';
+
+/** The user's own notes in the workbooks another program saved (one on a cell Jixiao marks, 收支总表!B7). */
+export const USER_NOTE = '会计：本年收入已与决算表核对';
+export const HEAD_NOTE = '表头说明：金额单位万元';
+/** Where LibreOffice 7.4 puts 收支总表's comments (it numbers comments parts by sheet). */
+const LO_COMMENTS = 'xl/comments3.xml';
+
+let scratchDir: string | undefined;
+const scratch = () => (scratchDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-lo-')));
 
 export interface Feature {
   name: string;
@@ -88,7 +101,7 @@ const VBA = Buffer.concat([
   Buffer.alloc(504, 0x5a),
 ]);
 
-export const FEATURES: Feature[] = [
+const ALL: Feature[] = [
   {
     name: 'chart',
     what: '收支总表上有一张柱形图',
@@ -420,4 +433,41 @@ export const FEATURES: Feature[] = [
       ],
     ],
   },
+  {
+    name: 'libreoffice-comments',
+    what: '由 LibreOffice 另存、带用户批注的工作簿（批注绘图没有 o:idmap，样式重新编号）',
+    ext: '.xlsx',
+    build: (base) =>
+      Promise.resolve(
+        editInLibreOffice(
+          base,
+          `
+  sh = doc.Sheets.getByName("收支总表")
+  sh.Annotations.insertNew(sh.getCellRangeByName("B7").CellAddress, "${USER_NOTE}")
+  sh.Annotations.insertNew(sh.getCellRangeByName("A1").CellAddress, "${HEAD_NOTE}")`,
+          scratch()
+        )
+      ),
+    keeps: [
+      [LO_COMMENTS, USER_NOTE],
+      [LO_COMMENTS, HEAD_NOTE],
+    ],
+  },
+  {
+    name: 'openpyxl-comments',
+    what: '由 openpyxl 保存、带用户批注的工作簿（ExcelJS 读不了其批注部件）',
+    ext: '.xlsx',
+    build: () =>
+      Promise.resolve(
+        fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'keep-parts', 'openpyxl-comments.xlsx'))
+      ),
+    keeps: [
+      ['xl/comments/comment1.xml', USER_NOTE],
+      ['xl/comments/comment1.xml', HEAD_NOTE],
+      ['xl/drawings/commentsDrawing1.vml', '<ns0:idmap ns1:ext="edit" data="1"/>'],
+    ],
+  },
 ];
+
+/** The corpus; the LibreOffice-saved input only where LibreOffice is installed (CI installs it). */
+export const FEATURES = ALL.filter((f) => hasSoffice || f.name !== 'libreoffice-comments');

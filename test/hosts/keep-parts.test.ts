@@ -20,6 +20,7 @@ import { INPUTS } from '../../src/catalogue/inputs';
 import { evaluate, Evaluation } from '../../src/core/engine';
 import { cliLine } from '../../src/core/render/finding';
 import { writeIntoPackage, KeepResult } from '../../src/hosts/file/keep';
+import { REL_TYPE, relationships, resolveTarget } from '../../src/hosts/file/ooxml';
 import { preparePackage } from '../../src/hosts/file/package';
 import { StyleSheet } from '../../src/hosts/file/styleSheet';
 import { loadXlsx, readInputs } from '../../src/hosts/file/xlsx';
@@ -64,8 +65,12 @@ async function sheetParts(parts: Map<string, Buffer>, sheets: Set<string>): Prom
     const target =
       new RegExp(`Id="${rid}"[^>]*Target="([^"]*)"`).exec(rels)?.[1] ??
       new RegExp(`Target="([^"]*)"[^>]*Id="${rid}"`).exec(rels)![1];
-    const part = `xl/${target}`;
-    out.add(part).add(part.replace(/([^/]+)$/, '_rels/$1.rels'));
+    const part = resolveTarget('xl/workbook.xml', target);
+    const relsPath = part.replace(/([^/]+)$/, '_rels/$1.rels');
+    out.add(part).add(relsPath);
+    // The sheet's notes (comments part and drawing), which its marks edit.
+    for (const r of relationships(parts.get(relsPath)?.toString() ?? ''))
+      if (r.type === REL_TYPE.comments || r.type === REL_TYPE.vml) out.add(resolveTarget(part, r.target));
   }
   return out;
 }

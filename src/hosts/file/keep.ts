@@ -16,13 +16,14 @@
 import ExcelJS from 'exceljs';
 import { INPUTS } from '../../catalogue/inputs';
 import { a1 } from '../../catalogue/layout';
-import { parseRange } from '../../core/address';
+import { formatRange, normaliseAddress, parseRange, RangeRef } from '../../core/address';
 import { resolveNames } from '../../core/names';
 import { mergeMarks } from '../../core/hostDecisions';
 import {
   decodeState,
   encodeState,
   freeSheetName,
+  isMarkBorder,
   markedNote,
   MARK_BORDER,
   MARK_FILL,
@@ -33,12 +34,16 @@ import {
   safeRestoredNote,
   STATE_COLUMNS,
   STATE_SHEET,
+  textDigest,
+  contentDigest,
+  DIGEST_NAME,
 } from '../../core/markState';
-import type { CellMark, CellValue, Plan, SheetPlan } from '../../core/types';
-import { Comments, idmapsOf, newVml, Vml } from './notes';
+import type { CellMark, CellValue, OutCell, Plan, SheetPlan } from '../../core/types';
+import { Comments, ShapeIds, Vml } from './notes';
 import {
   attr,
   CONTENT_TYPE,
+  dropAttr,
   elements,
   EMPTY_RELS,
   escapeAttr,
@@ -53,23 +58,22 @@ import {
   relsPathOf,
   resolveTarget,
   richText,
+  setAttr,
   Span,
   startTag,
   unescapeXml,
 } from './ooxml';
-import { legacyDrawingOf, legacyDrawingXml, SheetXml, SheetXmlError, withLegacyDrawing } from './sheetXml';
-import { StyleSheet, StyleSheetError } from './styleSheet';
-import { locationOnly } from './links';
 import {
-  cellAt,
-  ClearReport,
-  newXlsx,
-  scanDefinedNames,
-  trustedRecords,
-  valueKey,
-  writeSheet,
-  XlsxBook,
-} from './xlsx';
+  legacyDrawingOf,
+  legacyDrawingXml,
+  sheetCells,
+  SheetXml,
+  SheetXmlError,
+  withLegacyDrawing,
+} from './sheetXml';
+import { fillXmlOf, safeStyleElement, StyleSheet, StyleSheetError } from './styleSheet';
+import { locationOnly } from './links';
+import { cellAt, ClearReport, newXlsx, scanDefinedNames, valueKey, writeSheet, XlsxBook } from './xlsx';
 import { listZip, readEntry, rewriteZip, ZipEntry } from './zip';
 
 export { OWNER_NAME };
@@ -83,6 +87,8 @@ export interface KeepResult {
   clear: ClearReport;
   /** Our sheets that took another name because the user has a sheet of that name. */
   renamed: Array<{ wanted: string; name: string }>;
+  /** Sheets whose notes were not read (see XlsxBook.notesUnread); the package keeps them. */
+  notesUnread: string[];
 }
 
 // ------------------------------------------------------------------ the package
@@ -196,11 +202,18 @@ class Keeper {
   private readonly styles: StyleSheet;
   private readonly stylesPath: string;
   private readonly sheets: SheetEntry[];
-  /** Role → sheet index, from the ownership marker. */
+  /** Role → sheet index, from the ownership marker (and its digest, where there is one). */
   private readonly owned = new Map<string, number>();
+  /** Role → a sheet that carries our marker but whose content the user has changed: theirs now. */
+  private readonly disowned = new Map<string, number>();
   private readonly sheetXml = new Map<string, SheetXml>();
   private readonly notes = new Map<string, SheetNotes>();
   private sst: string[] | undefined;
+  private ids: ShapeIds | undefined;
+  /** Cells looked at so far while searching for moved marks (see SEARCH_BUDGET). */
+  private probes = 0;
+  /** Our named inputs where they are now (name as the catalogue spells it → range). */
+  private readonly inputs = new Map<string, RangeRef>();
 
   constructor(
     input: Buffer,
@@ -232,19 +245,36 @@ class Keeper {
         part: resolveTarget('xl/workbook.xml', target),
       };
     });
+    const markers: Array<{ role: string; local: number }> = [];
+    const digests = new Map<number, string>();
     for (const d of scanDefinedNames(this.wbXml)) {
-      if (attr(`<x ${d.attrs}>`, 'name') !== OWNER_NAME) continue;
+      const name = attr(`<x ${d.attrs}>`, 'name');
       const local = Number(attr(`<x ${d.attrs}>`, 'localSheetId'));
-      if (this.sheets[local] && !this.owned.has(unquote(d.body))) this.owned.set(unquote(d.body), local);
+      if (!this.sheets[local]) continue;
+      if (name === OWNER_NAME) markers.push({ role: unquote(d.body), local });
+      else if (name === DIGEST_NAME) digests.set(local, unquote(d.body));
+    }
+    const current = this.digestsCurrent(markers);
+    for (const { role, local } of markers) {
+      if (this.owned.has(role)) continue;
+      // A marked sheet whose content is no longer what we wrote (copied and typed into) is the user's.
+      const digest = current ? digests.get(local) : undefined;
+      if (digest !== undefined && digest !== this.digestOf(this.sheets[local])) {
+        if (!this.disowned.has(role)) this.disowned.set(role, local);
+        continue;
+      }
+      this.owned.set(role, local);
     }
     // A marker on a sheet holding our inputs is forged (or copied with the sheet): that sheet is the user's.
     const { resolved } = resolveNames(
       book.names,
       INPUTS.map((d) => d.name)
     );
-    const inputSheets = new Set(
-      [...resolved.values()].flatMap((r) => (r.address ? [parseRange(r.address)?.sheet] : []))
-    );
+    for (const [name, r] of resolved) {
+      const range = r.address ? parseRange(r.address) : null;
+      if (range) this.inputs.set(name, range);
+    }
+    const inputSheets = new Set([...this.inputs.values()].map((r) => r.sheet));
     for (const [role, i] of this.owned) if (inputSheets.has(this.sheets[i].name)) this.owned.delete(role);
   }
 
@@ -271,7 +301,7 @@ class Keeper {
     this.parts.set('xl/workbook.xml', this.wbXml);
     this.parts.set('xl/_rels/workbook.xml.rels', this.wbRels);
     this.parts.set('[Content_Types].xml', this.types);
-    return { bytes: this.parts.bytes(), clear, renamed };
+    return { bytes: this.parts.bytes(), clear, renamed, notesUnread: this.book.notesUnread ?? [] };
   }
 
   // -------------------------------------------------------------- sheets
@@ -329,29 +359,51 @@ class Keeper {
     return this.sst;
   }
 
-  /** The state sheet's first six columns (ours by the marker; else a sheet of the state's name, read but never replaced). */
+  /**
+   * The state sheet's columns: ours by its marker; else one that carries our marker but was changed
+   * (its records still say where our marks are), else a sheet of the state's name: read, never replaced.
+   */
   private stateValues(): CellValue[][] {
-    const sheet = this.ownedSheet(STATE_SHEET) ?? this.sheetNamed(STATE_SHEET);
+    const i = this.owned.get(STATE_SHEET) ?? this.disowned.get(STATE_SHEET);
+    const sheet = i !== undefined ? this.sheets[i] : this.sheetNamed(STATE_SHEET);
     if (!sheet) return [];
-    const xml = this.sheetText(sheet);
-    const rows: CellValue[][] = [];
-    for (const m of xml.matchAll(/<row\b[^>]*>([\s\S]*?)<\/row>/g)) {
-      const line: CellValue[] = Array(STATE_COLUMNS).fill(null);
-      for (const c of m[1].matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-        const ref = attr(`<c ${c[1]}>`, 'r');
-        const col = ref ? ref.replace(/\d+$/, '') : '';
-        const i = col.length === 1 ? col.charCodeAt(0) - 65 : -1;
-        if (i < 0 || i >= STATE_COLUMNS || !c[2]) continue;
-        const t = attr(`<c ${c[1]}>`, 't');
-        const v = /<v>([\s\S]*?)<\/v>/.exec(c[2])?.[1];
-        if (t === 's') line[i] = this.sharedStrings()[Number(v)] ?? null;
-        else if (t === 'inlineStr') line[i] = richText(/<is>([\s\S]*?)<\/is>/.exec(c[2])?.[1] ?? '');
-        else if (v !== undefined) line[i] = t === 'str' ? unescapeXml(v) : t === 'b' ? v === '1' : Number(v);
+    const rows = new Map<number, CellValue[]>();
+    for (const c of sheetCells(this.sheetText(sheet), this.sharedStrings())) {
+      if (c.col >= STATE_COLUMNS || c.formula) continue;
+      if (!rows.has(c.row)) {
+        if (rows.size >= 1_000_000) break;
+        rows.set(c.row, Array(STATE_COLUMNS).fill(null));
       }
-      rows.push(line);
-      if (rows.length > 1_000_000) break;
+      rows.get(c.row)![c.col] = c.value;
     }
-    return rows;
+    return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, line]) => line);
+  }
+
+  /**
+   * Whether the digests beside the markers can be trusted. The Office host writes no digests, and
+   * rewrites our sheets and empties the state sheet on every run: a marked state sheet without the
+   * flag we write beside our records (DIGEST_NAME in J1) means it ran last and the digests are stale,
+   * so the markers stand alone, as before digests. Without any marked state sheet (a sheet copied
+   * into a workbook never run) the digests are checked.
+   */
+  private digestsCurrent(markers: Array<{ role: string; local: number }>): boolean {
+    const states = markers.filter((m) => m.role === STATE_SHEET);
+    return (
+      states.length === 0 ||
+      states.some(({ local }) => {
+        const xml = this.parts.text(this.sheets[local].part) ?? '';
+        const firstRow = xml.slice(0, xml.indexOf('</row>') + 6);
+        return sheetCells(firstRow, this.sharedStrings()).some(
+          (c) => c.row === 0 && c.col === STATE_COLUMNS + 1 && c.value === DIGEST_NAME
+        );
+      })
+    );
+  }
+
+  /** The digest of a sheet's content as it is in the package now. */
+  private digestOf(sheet: SheetEntry): string | undefined {
+    const xml = this.parts.text(sheet.part);
+    return xml === undefined ? undefined : contentDigest(sheetCells(xml, this.sharedStrings()));
   }
 
   private notesOf(sheet: SheetEntry): SheetNotes {
@@ -372,7 +424,7 @@ class Keeper {
         relsPath,
         comments: new Comments(commentsText),
         commentsPath: commentsText !== undefined ? commentsPath : undefined,
-        vml: vmlText !== undefined ? new Vml(vmlText, false) : new Vml(newVml(this.nextIdmap()), true),
+        vml: new Vml(vmlText, this.shapeIds()),
         vmlPath: vmlText !== undefined ? vmlPath : undefined,
         legacy: vmlText !== undefined ? legacy?.xml : undefined,
       };
@@ -381,12 +433,15 @@ class Keeper {
     return n;
   }
 
-  private nextIdmap(): number {
-    let max = 0;
-    for (const name of this.parts.names())
-      if (name.endsWith('.vml')) max = Math.max(max, ...idmapsOf(this.parts.text(name) ?? ''));
-    for (const n of this.notes.values()) max = Math.max(max, ...idmapsOf(n.vml.toXml()));
-    return max + 1;
+  /** Every notes drawing's shape ids, read once, so the shapes we add are unique across the package. */
+  private shapeIds(): ShapeIds {
+    this.ids ??= new ShapeIds(
+      this.parts
+        .names()
+        .filter((n) => n.toLowerCase().endsWith('.vml'))
+        .map((n) => this.parts.text(n) ?? '')
+    );
+    return this.ids;
   }
 
   private locate(address: string): { sheet: SheetEntry; r: number; c: number; ref: string } | undefined {
@@ -396,73 +451,230 @@ class Keeper {
     return { sheet, r: at.top + 1, c: at.left, ref: a1(at.top, at.left) };
   }
 
-  /** Takes the previous run's marks off (validated records only). */
+  /** The named input holding a cell and the cell's place in it: a name of that one cell if there is one, else the smallest. */
+  private placeOf(address: string): MarkRecord['at'] {
+    const at = parseRange(address);
+    if (!at) return undefined;
+    let best: { name: string; range: RangeRef; size: number } | undefined;
+    for (const [name, range] of this.inputs) {
+      if (range.sheet !== at.sheet || at.top < range.top || at.top > range.bottom) continue;
+      if (at.left < range.left || at.left > range.right) continue;
+      const size = (range.bottom - range.top + 1) * (range.right - range.left + 1);
+      if (!best || size < best.size) best = { name, range, size };
+      if (size === 1) break;
+    }
+    return best && { name: best.name, row: at.top - best.range.top, col: at.left - best.range.left };
+  }
+
+  /** Where a record's cell is now, by the name it was recorded under (undefined: no such name, or outside it now). */
+  private tracked(rec: MarkRecord): { address: string; single: boolean; range: RangeRef } | undefined {
+    const range = rec.at && this.inputs.get(rec.at.name);
+    if (!rec.at || !range) return undefined;
+    const r = range.top + rec.at.row;
+    const c = range.left + rec.at.col;
+    if (r > range.bottom || c > range.right) return undefined;
+    return {
+      address: cellAddress(range.sheet, r, c),
+      single: range.top === range.bottom && range.left === range.right,
+      range,
+    };
+  }
+
+  /**
+   * The state sheet is in the user's hands (and a received workbook's may be forged): a record is only
+   * acted on at a single cell inside our named inputs.
+   */
+  private inInputs(address: string): boolean {
+    const at = parseRange(address);
+    if (!at || at.top !== at.bottom || at.left !== at.right) return false;
+    for (const r of this.inputs.values())
+      if (
+        r.sheet === at.sheet &&
+        at.top >= r.top &&
+        at.top <= r.bottom &&
+        at.left >= r.left &&
+        at.left <= r.right
+      )
+        return true;
+    return false;
+  }
+
+  /** What of Jixiao's mark a cell still wears: its fill, its border, its note text; and whether its value is the recorded one. */
+  private evidence(address: string, rec: MarkRecord): Evidence | undefined {
+    if (!this.inInputs(address)) return undefined;
+    const at = this.locate(address);
+    if (!at || [...this.owned.values()].includes(at.sheet.index)) return undefined;
+    const s = this.cells(at.sheet).cell(at.r, at.c).s ?? 0;
+    const fill = this.styles.fillState(s);
+    const notes = markInNote(rec) ? this.notesOf(at.sheet) : undefined;
+    const current = notes ? notes.comments.text(at.ref) : null;
+    const note = notes ? safeRestoredNote(current, rec) : undefined;
+    const cell = cellAt(this.book.wb, address);
+    return {
+      at,
+      s,
+      fill: fill.kind === 'solid' && restoredFill(fill, rec) !== undefined,
+      border: isMarkBorder(this.styles.borderState(s), rec.severity),
+      note,
+      value: rec.value === undefined || (cell !== null && valueKey(cell) === rec.value),
+    };
+  }
+
+  /**
+   * Where a recorded mark is now. Another program may have moved it (rows or columns inserted or
+   * deleted) and renumbered every style: the cell is found through the name it was recorded under, at
+   * its recorded place or, in a table a row was inserted into, the nearest cell of its column that
+   * still wears the mark and holds the recorded value; else at its recorded address.
+   */
+  private find(rec: MarkRecord, taken: Set<string>): { address: string; ev: Evidence } | 'moved' | undefined {
+    const ours = (ev: Evidence | undefined): ev is Evidence =>
+      ev !== undefined && (ev.fill || ev.border || ev.note !== undefined);
+    const recorded = normaliseAddress(rec.address);
+    const tracked = this.tracked(rec);
+    if (tracked) {
+      const ev = taken.has(tracked.address) ? undefined : this.evidence(tracked.address, rec);
+      // A name of the one cell moved with it: what is there is the marked cell, whatever its value now.
+      if (ours(ev) && (tracked.single || ev.value)) return { address: tracked.address, ev };
+      if (!tracked.single) {
+        const near = this.searchColumn(rec, tracked.range, taken, ours);
+        if (near) return near;
+        // The user typed over a marked cell of a table that did not move.
+        if (ours(ev) && tracked.address === recorded) return { address: tracked.address, ev };
+      }
+      // The name now points elsewhere: the mark is where it was only if that cell still holds the recorded value.
+      if (recorded === null || recorded === tracked.address || taken.has(recorded)) return undefined;
+      const there = this.evidence(recorded, rec);
+      return ours(there) && there.value ? { address: recorded, ev: there } : undefined;
+    }
+    if (recorded === null || taken.has(recorded)) return undefined;
+    const ev = this.evidence(recorded, rec);
+    if (!ev) return undefined;
+    // A changed value with neither Jixiao's fill, border nor text is another cell moved to this address.
+    if (!ev.value && !ev.fill && !ev.border && (ev.note === undefined || rec.written === undefined))
+      return 'moved';
+    return { address: recorded, ev };
+  }
+
+  /** The nearest cell of the record's column in its table that wears the mark and holds the recorded value (rows inserted or deleted inside the table). */
+  private searchColumn(
+    rec: MarkRecord,
+    range: RangeRef,
+    taken: Set<string>,
+    ours: (ev: Evidence | undefined) => ev is Evidence
+  ): { address: string; ev: Evidence } | undefined {
+    const c = range.left + rec.at!.col;
+    const home = range.top + rec.at!.row;
+    for (let d = 1; d <= SEARCH_ROWS && this.probes < SEARCH_BUDGET; d++) {
+      for (const r of [home - d, home + d]) {
+        if (r < range.top || r > range.bottom) continue;
+        const address = cellAddress(range.sheet, r, c);
+        if (taken.has(address)) continue;
+        this.probes++;
+        const ev = this.evidence(address, rec);
+        if (ours(ev) && ev.value) return { address, ev };
+      }
+      if (home - d < range.top && home + d > range.bottom) break;
+    }
+    return undefined;
+  }
+
+  /** Takes the previous run's marks off (validated records only), wherever another program has moved them. */
   private clearMarks(): ClearReport {
     const records = decodeState(this.stateValues());
-    const { trusted, ignored } = trustedRecords(this.book, records);
-    const report: ClearReport = {
-      restored: 0,
-      ignored: ignored.map((r) => r.address),
-      moved: [],
-    };
-    const seen = new Set<string>();
-    for (const rec of trusted) {
-      const at = this.locate(rec.address);
-      const ownSheet = at && [...this.owned.values()].includes(at.sheet.index);
-      if (!at || ownSheet || seen.has(rec.address)) {
-        report.ignored.push(rec.address);
-        continue;
-      }
-      seen.add(rec.address);
-      const cells = this.cells(at.sheet);
-      const now = cells.cell(at.r, at.c);
-      const s = now.s ?? 0;
-      // The fill goes back only where the cell still wears the mark over the format recorded for it.
-      let fill: 'recorded' | 'rebuilt' | undefined;
-      if (rec.xf !== undefined)
-        fill = this.styles.isMarkOf(s, rec.xf ?? 0, MARK_FILL[rec.severity]) ? 'recorded' : undefined;
+    const report: ClearReport = { restored: 0, ignored: [], moved: [] };
+    const taken = new Set<string>();
+    const found: Array<{ rec: MarkRecord; address: string; ev: Evidence }> = [];
+    // Records that name their place first, so a record without one cannot claim a cell that moved.
+    const ordered = [...records.filter((r) => r.at), ...records.filter((r) => !r.at)];
+    for (const rec of ordered) {
+      const f = this.find(rec, taken);
+      if (f === 'moved') report.moved.push(rec.address);
+      else if (!f) report.ignored.push(rec.address);
       else {
-        const back = restoredFill(this.styles.fillState(s), rec);
-        fill = back && back.kind !== 'other' ? 'rebuilt' : undefined;
+        taken.add(f.address);
+        found.push({ rec, ...f });
       }
-      const notes = markInNote(rec) ? this.notesOf(at.sheet) : undefined;
-      const current = notes ? notes.comments.text(at.ref) : null;
-      const note = notes ? safeRestoredNote(current, rec) : undefined;
-      const cell = cellAt(this.book.wb, rec.address);
-      if (
-        rec.value !== undefined &&
-        cell &&
-        valueKey(cell) !== rec.value &&
-        fill === undefined &&
-        (note === undefined || rec.written === undefined)
-      ) {
-        report.moved.push(rec.address);
-        continue;
-      }
-      if (fill === 'recorded') {
+    }
+    for (const { rec, address, ev } of found)
+      if (this.undo(rec, ev)) report.restored++;
+      else report.ignored.push(address);
+    return report;
+  }
+
+  /** Takes Jixiao's fill, border and text off one cell, leaving what the user changed; false when nothing of ours was there. */
+  private undo(rec: MarkRecord, ev: Evidence): boolean {
+    const { at, s } = ev;
+    const cells = this.cells(at.sheet);
+    const styled = this.undoLooks(rec, ev);
+    if (styled !== undefined) {
+      if (styled === 'exact') {
+        // The recorded format comes back exactly (and a cell or row we created goes).
         if (!rec.bare || !cells.removeCreated(at.r, at.c, s, rec.bare === 'row'))
           cells.setStyle(at.r, at.c, rec.xf ?? null);
-      } else if (fill === 'rebuilt') {
-        const back = restoredFill(this.styles.fillState(s), rec)!;
-        cells.setStyle(at.r, at.c, this.styles.withFill(s, back));
-      }
-      if (notes && note !== undefined) {
-        const original = rec.noteXml;
-        if (
-          note === rec.note &&
-          original !== undefined &&
-          this.validNoteXml(original, at.ref, rec.note, notes.comments)
-        )
-          notes.comments.setElement(at.ref, original);
-        else if (note === null) {
-          notes.comments.setElement(at.ref, null);
-          notes.vml.removeNote(at.r - 1, at.c);
-        } else notes.comments.setText(at.ref, note);
-      }
-      if (fill === undefined && note === undefined) report.ignored.push(rec.address);
-      else report.restored++;
+      } else cells.setStyle(at.r, at.c, styled);
     }
-    return report;
+    const note = ev.note;
+    if (note !== undefined) {
+      const notes = this.notesOf(at.sheet);
+      const original = rec.noteXml?.replace(/^(<comment\b[^>]*?\sref=")[^"]*"/, `$1${at.ref}"`);
+      const asWritten = notes.comments.byUs(at.ref);
+      if (
+        note === rec.note &&
+        original !== undefined &&
+        asWritten &&
+        this.validNoteXml(original, at.ref, rec.note, notes.comments)
+      )
+        notes.comments.setElement(at.ref, original);
+      else if (note === null) {
+        notes.comments.setElement(at.ref, null);
+        notes.vml.removeNote(at.r - 1, at.c);
+      } else {
+        // The user's text stays under its own author: the recorded one while the part is as Jixiao left it.
+        const tag =
+          asWritten && original !== undefined && notes.comments.hasAuthor(original) ? original : undefined;
+        notes.comments.setTextKeepingAuthor(at.ref, note, tag);
+      }
+    }
+    return styled !== undefined || note !== undefined;
+  }
+
+  /**
+   * The cell's format once Jixiao's fill and border are off ('exact': the recorded style index), or
+   * undefined to leave it. A fill or border the user changed stays. While styles.xml is as the record
+   * knew it (its base format unchanged at its index), the parts come from there and the rest of the
+   * format must be the recorded one; once another program has renumbered the styles, from the record.
+   */
+  private undoLooks(rec: MarkRecord, ev: Evidence): number | 'exact' | undefined {
+    if (!ev.fill && !ev.border) return undefined;
+    if (rec.xf === undefined) {
+      // Records from before the package writer: the fill only, as recorded.
+      const fill = ev.fill ? this.recordedPart(rec, 'fill') : undefined;
+      return fill === undefined ? undefined : this.styles.withParts(ev.s, { fill });
+    }
+    const base = rec.xf ?? (rec.bare ? this.columnStyle(ev.at.sheet, ev.at.c) : 0);
+    const intact = rec.xfDigest === undefined || textDigest(this.styles.xf(base) ?? '') === rec.xfDigest;
+    if (intact) {
+      if (!this.styles.sameBesidesLooks(ev.s, base)) return undefined;
+      const ownBorder = MARK_BORDER[rec.severity]
+        ? ev.border
+        : this.styles.borderXml(ev.s) === this.styles.borderXml(base);
+      if (ev.fill && ownBorder) return 'exact';
+      return this.styles.withParts(ev.s, {
+        fill: ev.fill ? this.styles.fillXml(base) : undefined,
+        border: ev.border ? this.styles.borderXml(base) : undefined,
+      });
+    }
+    const fill = ev.fill ? this.recordedPart(rec, 'fill') : undefined;
+    const border = ev.border ? this.recordedPart(rec, 'border') : undefined;
+    return fill === undefined && border === undefined
+      ? undefined
+      : this.styles.withParts(ev.s, { fill, border });
+  }
+
+  /** The cell's own fill or border as recorded, when it is safe to write into styles.xml. */
+  private recordedPart(rec: MarkRecord, part: 'fill' | 'border'): string | undefined {
+    const xml = part === 'fill' ? (rec.fillXml ?? fillXmlOf(rec.fill)) : rec.borderXml;
+    return xml !== undefined && safeStyleElement(xml, part) ? xml : undefined;
   }
 
   /** A recorded comment element is put back only when it is one comment of this cell whose text is the recorded note. */
@@ -490,6 +702,9 @@ class Keeper {
       const threaded = own !== null && own.startsWith('[Threaded comment]');
       const cell = cellAt(this.book.wb, m.address);
       const written = threaded ? undefined : markedNote(own, m.note);
+      const place = this.placeOf(m.address);
+      const fillXml = this.styles.fillXml(base);
+      const borderXml = MARK_BORDER[m.severity] ? this.styles.borderXml(base) : undefined;
       records.push({
         address: m.address,
         fill: this.styles.fillState(base),
@@ -501,6 +716,10 @@ class Keeper {
         xf: now.s,
         ...(!now.exists ? { bare: now.rowExists ? ('cell' as const) : ('row' as const) } : {}),
         ...(ownXml !== null && !threaded ? { noteXml: ownXml } : {}),
+        ...(place ? { at: place } : {}),
+        xfDigest: textDigest(this.styles.xf(base) ?? ''),
+        ...(fillXml !== undefined ? { fillXml } : {}),
+        ...(borderXml !== undefined ? { borderXml } : {}),
       });
       cells.setStyle(
         at.r,
@@ -670,13 +889,18 @@ class Keeper {
       const state = attr(tag, 'state');
       let entry = t.own;
       if (!entry) entry = this.addSheet(t.name, state);
-      else this.dropCalcChain();
+      else {
+        this.dropCalcChain();
+        // Hidden as planned again (LibreOffice saves a very hidden sheet as only hidden).
+        this.setSheetState(entry.index, state);
+      }
       this.parts.set(entry.part, xml);
       const relsPath = relsPathOf(entry.part);
       if (relsXml) this.parts.set(relsPath, relsXml);
       else if (this.parts.has(relsPath)) this.parts.remove(relsPath);
       this.setSheetName(entry.index, '_xlnm.Print_Titles', printTitles?.body);
       if (!t.own) this.setSheetName(entry.index, OWNER_NAME, `"${t.plan.name.replace(/"/g, '""')}"`, true);
+      this.setSheetName(entry.index, DIGEST_NAME, `"${contentDigest(sheetCells(xml, []))}"`, true);
     }
   }
 
@@ -727,6 +951,18 @@ class Keeper {
     };
     this.sheets.push(entry);
     return entry;
+  }
+
+  /** A sheet's visibility in workbook.xml (`state`; none for visible). */
+  private setSheetState(index: number, state: string | undefined): void {
+    const box = findElement(this.wbXml, 'sheets')!;
+    const body = inner(this.wbXml, box);
+    const el = elements(this.wbXml, 'sheet', body.start, body.end)[index];
+    if (!el) return;
+    const tag = startTag(this.wbXml, el.start);
+    const next = state && state !== 'visible' ? setAttr(tag, 'state', state) : dropAttr(tag, 'state');
+    if (next !== tag)
+      this.wbXml = this.wbXml.slice(0, el.start) + next + this.wbXml.slice(el.start + tag.length);
   }
 
   /** Sets (or, with no body, removes) a sheet-scoped defined name of a sheet. */
@@ -793,6 +1029,29 @@ class Keeper {
   }
 }
 
+/**
+ * How far up and down a table column a moved mark is looked for (rows inserted or deleted inside the
+ * table), and how many cells one run looks at in all: a table whose marks the user took off by hand
+ * costs a bounded search, not one per row.
+ */
+const SEARCH_ROWS = 256;
+const SEARCH_BUDGET = 100_000;
+
+/** What of Jixiao's mark a cell wears now (see Keeper.evidence). */
+interface Evidence {
+  at: { sheet: SheetEntry; r: number; c: number; ref: string };
+  s: number;
+  fill: boolean;
+  border: boolean;
+  /** The note once Jixiao's text is out (null: no note), or undefined when the note holds none of it. */
+  note: string | null | undefined;
+  value: boolean;
+}
+
+/** A cell's address in the display form the records use (`Sheet!A1`). */
+const cellAddress = (sheet: string, r: number, c: number) =>
+  formatRange({ sheet, top: r, bottom: r, left: c, right: c });
+
 interface SheetNotes {
   sheet: SheetEntry;
   relsPath: string;
@@ -808,12 +1067,12 @@ interface SheetNotes {
 
 /** The state sheet's plan: its records (as rows), very hidden. */
 function stateSheetPlan(records: MarkRecord[]): SheetPlan {
-  const rows = records.length ? encodeState(records) : [];
-  return {
-    name: STATE_SHEET,
-    visibility: 'veryHidden',
-    rows: rows.map((line) => line.slice(0, STATE_COLUMNS).map((v) => ({ value: v as string }))),
-  };
+  const rows: Array<Array<OutCell | null>> = (records.length ? encodeState(records) : []).map((line) =>
+    line.slice(0, STATE_COLUMNS).map((v) => ({ value: v as string }))
+  );
+  // Beside the records, the flag that this workbook's digests are current (see Keeper.digestsCurrent).
+  rows[0] = [...(rows[0] ?? Array(STATE_COLUMNS).fill(null)), null, { value: DIGEST_NAME }];
+  return { name: STATE_SHEET, visibility: 'veryHidden', rows };
 }
 
 function writeStateSheet(wb: ExcelJS.Workbook, name: string, plan: SheetPlan): void {

@@ -6,6 +6,8 @@
 import {
   attr,
   elements,
+  REL_TYPE,
+  relationships,
   escapeText,
   findElement,
   inner,
@@ -14,6 +16,13 @@ import {
   Span,
   startTag,
 } from './ooxml';
+
+/** A sheet's .rels without its comments relationship (the notes' text), for a reader that cannot parse them. */
+export function withoutCommentRels(rels: string): string {
+  let out = rels;
+  for (const r of relationships(rels)) if (r.type === REL_TYPE.comments) out = out.replace(r.xml, '');
+  return out;
+}
 
 /** Jixiao's author in comments parts. */
 export const NOTE_AUTHOR = '绩效自评助手';
@@ -83,6 +92,20 @@ export class Comments {
     );
   }
 
+  /** The cell's comment is one Jixiao wrote (by its author): the part's authors are as Jixiao left them. */
+  byUs(ref: string): boolean {
+    const el = this.element(ref);
+    return el !== null && this.authors[Number(attr(startTag(el, 0), 'authorId'))] === NOTE_AUTHOR;
+  }
+
+  /** A cell's comment given another plain text, its element's start tag (its author) as `tag`, else as it is now. */
+  setTextKeepingAuthor(ref: string, text: string, tag?: string): void {
+    const el = tag ?? this.element(ref);
+    if (el === null) return this.setText(ref, text);
+    const head = startTag(el, 0).replace(/\/>$/, '>');
+    this.setElement(ref, `${head}<text>${plainTextXml(text)}</text></comment>`);
+  }
+
   /** The authorId attribute of an element refers to an author of this part. */
   hasAuthor(element: string): boolean {
     const id = Number(attr(startTag(element, 0), 'authorId'));
@@ -144,65 +167,205 @@ export class Comments {
 
 // ------------------------------------------------------------------ VML
 
-const VML_NS =
-  'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"';
-const NOTE_SHAPETYPE =
-  '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
+/**
+ * Excel numbers VML shapes in blocks of 1024 that each drawing claims in `<o:idmap data="…">`; two
+ * shapes with one id in a package are a reported cause of its "repair" prompt. Drawings come from
+ * Excel (`v:`/`o:`/`x:` declared at the root), LibreOffice (no idmap, ids `shape_0`) and openpyxl
+ * (prefixes `ns0:`… declared on each element), so shapes are found whatever their prefix, and what we
+ * add declares the prefixes it uses when the drawing's root does not.
+ */
+const NS = {
+  v: 'urn:schemas-microsoft-com:vml',
+  o: 'urn:schemas-microsoft-com:office:office',
+  x: 'urn:schemas-microsoft-com:office:excel',
+};
+const VML_NS = Object.entries(NS)
+  .map(([p, ns]) => `xmlns:${p}="${ns}"`)
+  .join(' ');
+const shapetype = (local: string) =>
+  `<v:shapetype${local} id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>`;
+const shapelayout = (local: string, blocks: number[]) =>
+  `<o:shapelayout${local} v:ext="edit"><o:idmap v:ext="edit" data="${blocks.join(',')}"/></o:shapelayout>`;
+/** A shape layout Jixiao wrote (so it goes again with the last of Jixiao's shapes in its blocks). */
+const OUR_LAYOUT = new RegExp(
+  `^<o:shapelayout(?: ${VML_NS})? v:ext="edit"><o:idmap v:ext="edit" data="(\\d+(?:,\\d+)*)"/></o:shapelayout>`
+);
+const BLOCK = 1024;
+const blockOf = (id: number) => Math.floor(id / BLOCK);
 
-export const newVml = (idmap: number) =>
-  `<xml ${VML_NS}><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${idmap}"/></o:shapelayout>${NOTE_SHAPETYPE}</xml>`;
+/** A drawing with no shapes, made for a sheet that had none: its shape layout comes with its first shape. */
+export const newVml = () => `<xml ${VML_NS}></xml>`;
 
-/** The idmap blocks a VML drawing claims (each a block of 1024 shape ids). */
+/** The idmap blocks a VML drawing claims, whatever the prefix. */
 export const idmapsOf = (vml: string) =>
-  [...vml.matchAll(/<o:idmap\b[^>]*\bdata="([^"]*)"/g)]
-    .flatMap((m) => m[1].split(',').map(Number))
-    .filter(Number.isFinite);
+  [...vml.matchAll(/<(?:[\w.-]+:)?idmap\b[^>]*\bdata="([^"]*)"/g)]
+    .flatMap((m) => m[1].split(',').map((b) => Number(b.trim())))
+    .filter((b) => Number.isInteger(b) && b > 0);
 
-export class Vml {
-  private text: string;
-  constructor(
-    private readonly original: string,
-    readonly created: boolean
-  ) {
-    this.text = original;
+/** The numbered shape ids (`_x0000_s<n>`) of a drawing. */
+const shapeIdsOf = (vml: string) => [...vml.matchAll(/\bid="_x0000_s(\d+)"/g)].map((m) => Number(m[1]));
+
+/** Shape ids and idmap blocks in use across every VML drawing of a package, so new shapes are unique in it. */
+export class ShapeIds {
+  private readonly used = new Set<number>();
+  private readonly perBlock = new Map<number, number>();
+  private readonly claimed = new Map<number, number>();
+
+  constructor(drawings: string[]) {
+    for (const d of drawings) {
+      for (const b of idmapsOf(d)) this.claim(b);
+      for (const id of shapeIdsOf(d)) this.use(id);
+    }
   }
 
-  private noteShapes(): Array<Span & { row: number; col: number }> {
-    const out: Array<Span & { row: number; col: number }> = [];
-    for (const m of this.text.matchAll(/<v:shape\b[\s\S]*?<\/v:shape>/g)) {
+  private use(id: number): void {
+    if (this.used.has(id)) return;
+    this.used.add(id);
+    this.perBlock.set(blockOf(id), (this.perBlock.get(blockOf(id)) ?? 0) + 1);
+  }
+
+  release(id: number): void {
+    if (!this.used.delete(id)) return;
+    this.perBlock.set(blockOf(id), this.perBlock.get(blockOf(id))! - 1);
+  }
+
+  claim(block: number): void {
+    this.claimed.set(block, (this.claimed.get(block) ?? 0) + 1);
+  }
+
+  unclaim(block: number): void {
+    const n = (this.claimed.get(block) ?? 0) - 1;
+    if (n > 0) this.claimed.set(block, n);
+    else this.claimed.delete(block);
+  }
+
+  /** The first block no drawing claims and no shape's id falls in (claimed for the caller). */
+  freshBlock(): number {
+    let b = 1;
+    while (this.claimed.has(b) || (this.perBlock.get(b) ?? 0) > 0) b++;
+    this.claim(b);
+    return b;
+  }
+
+  /** The first id of the blocks that no shape of the package has (taken), or undefined when they are full. */
+  take(blocks: number[]): number | undefined {
+    for (const b of blocks)
+      for (let id = b * BLOCK + 1; id < (b + 1) * BLOCK; id++)
+        if (!this.used.has(id)) {
+          this.use(id);
+          return id;
+        }
+    return undefined;
+  }
+}
+
+export class Vml {
+  private readonly original: string;
+  private text: string;
+
+  constructor(
+    original: string | undefined,
+    private readonly ids: ShapeIds
+  ) {
+    this.original = original ?? newVml();
+    this.text = this.original;
+  }
+
+  /** The root's start tag ends here. */
+  private rootEnd(): number {
+    const at = this.text.search(/<xml\b/);
+    return at < 0 ? 0 : this.text.indexOf('>', at) + 1;
+  }
+
+  /** ` xmlns:v=… xmlns:o=… xmlns:x=…` when the root does not declare the prefixes we write. */
+  private local(): string {
+    const root = this.text.slice(0, this.rootEnd());
+    return Object.entries(NS).every(([p, ns]) => root.includes(`xmlns:${p}="${ns}"`)) ? '' : ` ${VML_NS}`;
+  }
+
+  private noteShapes(): Array<Span & { row: number; col: number; id?: number }> {
+    const out: Array<Span & { row: number; col: number; id?: number }> = [];
+    for (const m of this.text.matchAll(/<([\w.-]+:)?shape\b[\s\S]*?<\/\1shape>/g)) {
       if (!/ObjectType\s*=\s*"Note"/.test(m[0])) continue;
-      const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(m[0]);
-      const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(m[0]);
+      const row = /<(?:[\w.-]+:)?Row>\s*(\d+)\s*<\/(?:[\w.-]+:)?Row>/.exec(m[0]);
+      const col = /<(?:[\w.-]+:)?Column>\s*(\d+)\s*<\/(?:[\w.-]+:)?Column>/.exec(m[0]);
+      const id = /^<[^>]*\bid="_x0000_s(\d+)"/.exec(m[0]);
       if (row && col)
         out.push({
           start: m.index,
           end: m.index + m[0].length,
           row: Number(row[1]),
           col: Number(col[1]),
+          ...(id ? { id: Number(id[1]) } : {}),
         });
     }
     return out;
   }
 
+  /** A shape id unique in the package, from this drawing's blocks; a drawing without (LibreOffice's) or with full ones gets a fresh block. */
+  private newId(): number {
+    const blocks = idmapsOf(this.text);
+    const id = this.ids.take(blocks);
+    if (id !== undefined) return id;
+    const block = this.ids.freshBlock();
+    const idmap = /<(?:[\w.-]+:)?idmap\b[^>]*\bdata="([^"]*)"/.exec(this.text);
+    if (idmap) {
+      const at = idmap.index + idmap[0].length - 1;
+      this.text = `${this.text.slice(0, at)},${block}${this.text.slice(at)}`;
+    } else {
+      const at = this.rootEnd();
+      this.text = this.text.slice(0, at) + shapelayout(this.local(), [block]) + this.text.slice(at);
+    }
+    return this.ids.take([block])!;
+  }
+
   /** A hidden note shape at the cell (0-based), unless one is there. */
   ensureNote(row: number, col: number): void {
     if (this.noteShapes().some((s) => s.row === row && s.col === col)) return;
-    if (!/<v:shapetype\b[^>]*\bid="_x0000_t202"/.test(this.text)) this.insert(NOTE_SHAPETYPE);
-    const ids = [...this.text.matchAll(/\bid="_x0000_s(\d+)"/g)].map((m) => Number(m[1]));
-    const block = idmapsOf(this.text)[0] ?? 1;
-    const id = Math.max(block * 1024, ...ids) + 1;
+    const local = this.local();
+    if (!/<(?:[\w.-]+:)?shapetype\b[^>]*\bid="_x0000_t202"/.test(this.text)) this.insert(shapetype(local));
+    const id = this.newId();
     const top = Math.max(0, row - 1);
     this.insert(
-      `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:90pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto"><v:fill color2="#ffffe1"/><v:shadow color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, ${top}, 10, ${col + 4}, 15, ${top + 5}, 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`
+      `<v:shape${local} id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:90pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto"><v:fill color2="#ffffe1"/><v:shadow color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, ${top}, 10, ${col + 4}, 15, ${top + 5}, 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`
     );
   }
 
   removeNote(row: number, col: number): void {
     const s = this.noteShapes().find((x) => x.row === row && x.col === col);
-    if (s) this.text = this.text.slice(0, s.start) + this.text.slice(s.end);
+    if (!s) return;
+    this.text = this.text.slice(0, s.start) + this.text.slice(s.end);
+    if (s.id !== undefined) this.ids.release(s.id);
     // The shape type goes with the last shape using it, when it was not in the drawing before.
-    if (!this.text.includes('#_x0000_t202') && !this.original.includes(NOTE_SHAPETYPE))
-      this.text = this.text.replace(NOTE_SHAPETYPE, '');
+    for (const type of [shapetype(''), shapetype(` ${VML_NS}`)])
+      if (!this.text.includes('#_x0000_t202') && !this.original.includes(type) && this.text.includes(type))
+        this.text = this.text.replace(type, '');
+    this.dropEmptyBlocks();
+  }
+
+  /** Blocks whose shapes are all gone: a layout of ours goes whole, an extra block we appended goes from the list. */
+  private dropEmptyBlocks(): void {
+    const left = new Set(shapeIdsOf(this.text).map(blockOf));
+    const at = this.rootEnd();
+    const ours = OUR_LAYOUT.exec(this.text.slice(at));
+    if (ours) {
+      const blocks = ours[1].split(',').map(Number);
+      if (blocks.every((b) => !left.has(b))) {
+        this.text = this.text.slice(0, at) + this.text.slice(at + ours[0].length);
+        blocks.forEach((b) => this.ids.unclaim(b));
+        return;
+      }
+    }
+    const idmap = /(<(?:[\w.-]+:)?idmap\b[^>]*\bdata=")([^"]*)"/.exec(this.text);
+    if (!idmap) return;
+    const blocks = idmap[2].split(',');
+    while (blocks.length > 1 && !left.has(Number(blocks[blocks.length - 1]))) {
+      this.ids.unclaim(Number(blocks.pop()));
+    }
+    if (blocks.length !== idmap[2].split(',').length) {
+      const start = idmap.index + idmap[1].length;
+      this.text = this.text.slice(0, start) + blocks.join(',') + this.text.slice(start + idmap[2].length);
+    }
   }
 
   private insert(xml: string): void {
@@ -212,7 +375,7 @@ export class Vml {
 
   /** No shapes of any kind left. */
   get empty(): boolean {
-    return !/<v:shape\b/.test(this.text);
+    return !/<(?:[\w.-]+:)?shape\b/.test(this.text);
   }
 
   get dirty(): boolean {

@@ -2,7 +2,19 @@
  * One worksheet part edited cell by cell: a cell's style index set (the element created when the
  * file has none) and set back, every other byte of the part as the file had it.
  */
-import { attr, colLetters, colNumber, findElement, inner, REL_NS, Span, startTag } from './ooxml';
+import type { DigestCell } from '../../core/markState';
+import {
+  attr,
+  colLetters,
+  colNumber,
+  findElement,
+  inner,
+  REL_NS,
+  richText,
+  Span,
+  startTag,
+  unescapeXml,
+} from './ooxml';
 
 export class SheetXmlError extends Error {}
 
@@ -158,6 +170,38 @@ export class SheetXml {
     }
     return this.xml.slice(0, body.start) + rows + this.xml.slice(body.end);
   }
+}
+
+// ------------------------------------------------------------------ reading cells
+
+/**
+ * Every cell of a worksheet part with a value or a formula (0-based places), in one pass: text from
+ * the shared strings, inline strings or formula results, numbers, booleans, errors. A cell without a
+ * reference follows the one before it in its row.
+ */
+export function sheetCells(xml: string, sharedStrings: string[]): DigestCell[] {
+  const out: DigestCell[] = [];
+  let row = 0;
+  for (const m of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+    row = Number(attr(`<row ${m[1]}>`, 'r') ?? row + 1);
+    let col = -1;
+    for (const c of (m[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const tag = `<c ${c[1]}>`;
+      const ref = attr(tag, 'r');
+      col = ref ? colNumber(ref.replace(/\d+$/, '')) : col + 1;
+      const body = c[2] ?? '';
+      const t = attr(tag, 't');
+      const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+      let value: DigestCell['value'] = null;
+      if (t === 's') value = sharedStrings[Number(v)] ?? null;
+      else if (t === 'inlineStr') value = richText(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? '');
+      else if (v !== undefined)
+        value = t === 'str' ? unescapeXml(v) : t === 'b' ? v === '1' : t === 'e' ? { error: v } : Number(v);
+      const formula = /<f[\s>/]/.test(body);
+      if (formula || (value !== null && value !== '')) out.push({ row: row - 1, col, value, formula });
+    }
+  }
+  return out;
 }
 
 // ------------------------------------------------------------------ the sheet's legacy drawing (notes)

@@ -3,7 +3,7 @@
  * (cellXfs) we need are added after the user's, never renumbering theirs. An entry identical to one
  * already there is reused, so running twice adds nothing the first run did not.
  */
-import type { FillState } from '../../core/markState';
+import { BorderState, Edge, EDGES, EdgeState, FillState } from '../../core/markState';
 import { attr, dropAttr, elements, findElement, inner, setAttr, Span, startTag } from './ooxml';
 
 type ListName = 'fonts' | 'fills' | 'borders' | 'cellXfs';
@@ -124,16 +124,37 @@ export class StyleSheet {
     return this.add('cellXfs', head + xf.slice(tag.length));
   }
 
-  /** The cell format `base` with a recorded fill (an older record's way back: no style index kept). */
-  withFill(base: number, fill: FillState): number {
+  /** The fill and border elements a cell format points at. */
+  fillXml(xfIndex: number): string | undefined {
+    const xf = this.xf(xfIndex);
+    return xf ? this.items.fills[Number(attr(startTag(xf, 0), 'fillId') ?? 0)] : undefined;
+  }
+
+  borderXml(xfIndex: number): string | undefined {
+    const xf = this.xf(xfIndex);
+    return xf ? this.items.borders[Number(attr(startTag(xf, 0), 'borderId') ?? 0)] : undefined;
+  }
+
+  /** A cell format's four outer edges as the mark state compares them (a colour not given as rgb reads as automatic). */
+  borderState(xfIndex: number): BorderState {
+    const border = this.borderXml(xfIndex) ?? '';
+    const edge = (name: Edge): EdgeState => {
+      const el = new RegExp(`<${name}\\b[^>]*?(?:/>|>([\\s\\S]*?)</${name}>)`).exec(border);
+      const style = el ? (attr(startTag(el[0], 0), 'style') ?? 'none') : 'none';
+      const rgb = el?.[1] ? attr(/<color\b[^>]*>/.exec(el[1])?.[0] ?? '<color>', 'rgb') : undefined;
+      return { style, color: rgb && /^[0-9A-F]{8}$/i.test(rgb) ? `#${rgb.slice(2).toUpperCase()}` : null };
+    };
+    return Object.fromEntries(EDGES.map((e) => [e, edge(e)])) as BorderState;
+  }
+
+  /** The cell format `base` with its fill and/or border element replaced, the rest as it is. */
+  withParts(base: number, parts: { fill?: string; border?: string }): number {
     const xf = this.xf(base) ?? this.xf(0)!;
-    const tag = startTag(xf, 0);
-    const fillXml =
-      fill.kind === 'solid' ? solidFill(fill.color) : '<fill><patternFill patternType="none"/></fill>';
-    return this.add(
-      'cellXfs',
-      setAttr(tag, 'fillId', String(this.add('fills', fillXml))) + xf.slice(tag.length)
-    );
+    let head = startTag(xf, 0);
+    if (parts.fill !== undefined) head = setAttr(head, 'fillId', String(this.add('fills', parts.fill)));
+    if (parts.border !== undefined)
+      head = setAttr(head, 'borderId', String(this.add('borders', parts.border)));
+    return this.add('cellXfs', head + xf.slice(startTag(xf, 0).length));
   }
 
   /**
@@ -141,20 +162,23 @@ export class StyleSheet {
    * is `fill`: the proof that a recorded cell still wears Jixiao's mark over its recorded format.
    */
   isMarkOf(marked: number, base: number, fill: string): boolean {
-    const m = this.xf(marked);
-    const b = this.xf(base);
-    if (!m || !b) return false;
     const state = this.fillState(marked);
-    if (
-      state.kind !== 'solid' ||
-      state.color.replace('#', '').toUpperCase() !== fill.replace('#', '').toUpperCase()
-    )
-      return false;
+    return (
+      state.kind === 'solid' &&
+      state.color.replace('#', '').toUpperCase() === fill.replace('#', '').toUpperCase() &&
+      this.sameBesidesLooks(marked, base)
+    );
+  }
+
+  /** True when two cell formats differ at most in their fill and border (what a mark changes). */
+  sameBesidesLooks(a: number, b: number): boolean {
+    const [x, y] = [this.xf(a), this.xf(b)];
+    if (!x || !y) return false;
     const strip = (xf: string) => {
       const tag = startTag(xf, 0);
       return ['fillId', 'applyFill', 'borderId', 'applyBorder'].reduce(dropAttr, tag) + xf.slice(tag.length);
     };
-    return strip(m) === strip(b);
+    return strip(x) === strip(y);
   }
 
   /** The style sheet with everything added appended to its lists, counts updated. */
@@ -205,6 +229,53 @@ export class StyleSheet {
   get changed(): boolean {
     return Object.values(this.added).some((a) => a.length > 0);
   }
+}
+
+const PARTS: Record<'fill' | 'border', Set<string>> = {
+  fill: new Set(['fill', 'patternFill', 'gradientFill', 'stop', 'fgColor', 'bgColor', 'color']),
+  border: new Set([
+    'border',
+    'left',
+    'right',
+    'top',
+    'bottom',
+    'diagonal',
+    'vertical',
+    'horizontal',
+    'start',
+    'end',
+    'color',
+  ]),
+};
+
+/**
+ * A fill or border element read from the mark state (which is in the user's hands) is written into
+ * styles.xml only when it is one such element of known tags and plain attributes, properly nested.
+ */
+export function safeStyleElement(xml: string, root: 'fill' | 'border'): boolean {
+  if (xml.length > 4000) return false;
+  const stack: string[] = [];
+  let at = 0;
+  for (const m of xml.matchAll(/<(\/?)([A-Za-z]+)((?:\s+[A-Za-z]+="[^"<>&]*")*)\s*(\/?)>|\s+/g)) {
+    if (m.index !== at) return false;
+    at = m.index + m[0].length;
+    if (!m[2]) continue;
+    if (!PARTS[root].has(m[2]) || (stack.length === 0 && (m[2] !== root || m[1]))) return false;
+    if (m[1]) {
+      if (stack.pop() !== m[2]) return false;
+      if (stack.length === 0 && at !== xml.length) return false;
+    } else if (!m[4]) stack.push(m[2]);
+    else if (stack.length === 0 && at !== xml.length) return false;
+  }
+  return at === xml.length && stack.length === 0 && xml.length > 0;
+}
+
+/** The fill element of a recorded fill (records written before fills were kept as XML). */
+export function fillXmlOf(fill: FillState): string | undefined {
+  if (fill.kind === 'solid') return solidFill(fill.color);
+  if (fill.kind === 'none') return '<fill><patternFill patternType="none"/></fill>';
+  const xml = (JSON.parse(fill.raw) as { xml?: unknown }).xml;
+  return typeof xml === 'string' && /^<fill\b[\s\S]*<\/fill>$/.test(xml) ? xml : undefined;
 }
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase().slice(-6)}`;

@@ -29,6 +29,8 @@ import {
 import { DefinedNameEntry, MAX_NAMED_CELLS, resolveNames } from '../../core/names';
 import { SHEET_FONT_CHARSET, STYLES } from '../../core/styles';
 import { internalLinksAsLocations } from './links';
+import { withoutCommentRels } from './notes';
+import { relationships, relsPathOf, resolveTarget } from './ooxml';
 import type { CellValue, Diagnostic, OutCell, Plan, RawReading, SheetPlan } from '../../core/types';
 
 /** A loaded workbook with the defined names exactly as the file stores them. */
@@ -38,6 +40,11 @@ export interface XlsxBook {
   names: DefinedNameEntry[];
   /** Names kept away from ExcelJS (see {@link withoutFragileNames}), written back unchanged on save. */
   setAside?: SetAsideName[];
+  /**
+   * The sheets whose notes (comments) ExcelJS could not parse (e.g. as openpyxl writes them): the
+   * workbook was read without them. Writing into the package keeps them; an ExcelJS re-save does not.
+   */
+  notesUnread?: string[];
 }
 
 interface SetAsideName {
@@ -222,14 +229,43 @@ export async function loadXlsx(data: ArrayBuffer | Uint8Array): Promise<XlsxBook
     zip.file('xl/workbook.xml', safe);
     input = await zip.generateAsync({ type: 'uint8array' });
   }
-  const wb = new ExcelJS.Workbook();
+  let wb = new ExcelJS.Workbook();
+  let notesUnread: string[] | undefined;
   try {
     await wb.xlsx.load(input as ArrayBuffer);
   } catch {
-    // ExcelJS's own messages are English internals; the user is told what it means.
-    throw notAWorkbook('工作簿内部结构无法解析，文件可能已损坏');
+    // Notes ExcelJS cannot parse (openpyxl's comments parts) fail the whole load: read without them.
+    const stripped = await withoutNotes(zip, xml);
+    wb = new ExcelJS.Workbook();
+    try {
+      if (!stripped.sheets.length) throw new Error('no notes');
+      // ExcelJS's types name a Buffer; it reads any byte array (as for `input` above).
+      await wb.xlsx.load((await zip.generateAsync({ type: 'uint8array' })) as unknown as ArrayBuffer);
+      notesUnread = stripped.sheets;
+    } catch {
+      // ExcelJS's own messages are English internals; the user is told what it means.
+      throw notAWorkbook('工作簿内部结构无法解析，文件可能已损坏');
+    }
   }
-  return { wb, names: rawDefinedNames(xml), setAside };
+  return { wb, names: rawDefinedNames(xml), setAside, ...(notesUnread ? { notesUnread } : {}) };
+}
+
+/** Takes the notes (comments relationships) off every sheet of the zip; the sheets that had them. */
+async function withoutNotes(zip: JSZip, workbookXml: string): Promise<{ sheets: string[] }> {
+  const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
+  const sheets: string[] = [];
+  for (const m of workbookXml.matchAll(/<sheet\b[^>]*>/g)) {
+    const rid = /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(m[0])?.[1];
+    const rel = relationships(rels).find((r) => r.id === rid);
+    if (!rel) continue;
+    const relsPath = relsPathOf(resolveTarget('xl/workbook.xml', rel.target));
+    const text = await zip.file(relsPath)?.async('string');
+    const kept = text === undefined ? undefined : withoutCommentRels(text);
+    if (text === undefined || kept === text) continue;
+    zip.file(relsPath, kept!);
+    sheets.push(unescapeXml(/\sname\s*=\s*"([^"]*)"/.exec(m[0])?.[1] ?? ''));
+  }
+  return { sheets };
 }
 
 /** A new, empty workbook. */
