@@ -5,14 +5,7 @@
  * findings with the cell to correct. `--checklist` writes it; without it the remarks are Word
  * comments in the report itself.
  */
-import {
-  assemble,
-  draftRemarks,
-  reportContext,
-  sectionTitle,
-  type DraftInput,
-  type ReportDraft,
-} from './narrative';
+import { assemble, draftRemarks, reportContext, type DraftInput, type ReportDraft } from './narrative';
 import { cardParts, nextStepText } from './render/finding';
 import type { SectionContent, SectionDecl } from './reportContract';
 
@@ -30,19 +23,20 @@ function placeholders(
       found.set(m[0], at);
     }
   };
-  let top = '';
+  // Where a placeholder stands: the numbers down to its section, and the section's name ("六（二）1.预算执行").
+  const path: string[] = [];
   for (const s of report.sections) {
-    if (s.level === 1) top = s.number.replace(/、$/, '');
+    if (s.level > 0) path.splice(s.level - 1, path.length, s.number.trim());
+    const name = s.heading.replace(/（[^（）]*）$/, '');
     const where =
       s.level === 0
-        ? top
+        ? path.length
           ? '落款'
           : '开头'
-        : s.level === 1
-          ? sectionTitle(s)
-          : `${top}${s.number}${s.heading}`;
+        : `${path.join('').replace(/、(?=（|\d|$)/, '')}${name}`;
     for (const b of s.blocks)
-      note(b.kind === 'paragraph' ? b.text : [b.caption, ...b.rows.flat()].join('\n'), where);
+      if (b.kind === 'paragraph') note(b.text, where);
+      else note(b.rows.flat().join('\n'), `${where}“${b.caption}”${/表$/.test(b.caption) ? '' : '表'}`);
   }
   for (const line of report.cover ?? []) note(line, '封面');
   if (report.appendix) note(report.appendix.table.rows.flat().join('\n'), report.appendix.label);

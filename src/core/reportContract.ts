@@ -204,7 +204,10 @@ export interface Problem {
   measure: MeasureDecl;
   /** The lines that lost points. */
   lines: OwnLine[];
-  /** Why, in the department's words (出错说明, its 说明, its tasks' 说明); empty when it gave none. */
+  /**
+   * Why, in the department's words (出错说明, its tasks' 说明, or its group's 说明 when no line has
+   * one); empty when it gave none. A line's own 说明 goes with its deduction.
+   */
   causes: Piece[];
   /** The department's own item on the same matter, if it wrote one. */
   own?: DepartmentItem;

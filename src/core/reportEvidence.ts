@@ -226,7 +226,6 @@ function causesOf(ctx: Omit<ReportContext, 'problems'>, l: OwnLine): Piece[] {
     .explainedFor(l.line.indicator ?? l.line.level3, ind)
     .map((f) => w.plain(causeWords(f.explanation!), f.operands));
   out.push(...taskCauses(w, ctx.model, l));
-  if (l.remark) out.push(w.plain(causeWords(l.remark), [w.operand('自评得分表')]));
   return out;
 }
 
@@ -253,8 +252,8 @@ export function deriveProblems(
   }
   const problems: Problem[] = [...byMeasure].map(([measure, lines]) => {
     const causes = uniqueTexts(lines.flatMap((l) => causesOf(ctx, l)));
-    // Without a cause for any line, the department's 说明 of their 二级 or 一级 says why.
-    if (causes.length === 0)
+    // Without a cause or a 说明 for any line, the department's 说明 of their 二级 or 一级 says why.
+    if (causes.length === 0 && lines.every((l) => !l.remark))
       for (const l of lines) {
         const remark =
           ownRemark(ctx.model, `${l.line.level1}/${l.line.level2}`, l.line.level2) ??

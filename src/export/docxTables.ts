@@ -171,7 +171,7 @@ function cellXml(
 ): string {
   return (
     `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${CELL_BORDERS}${CELL_MARGINS}<w:vAlign w:val="center"/></w:tcPr>` +
-    `<w:p><w:pPr>${keepNext ? '<w:keepNext/>' : '<w:keepNext w:val="false"/>'}<w:spacing w:line="${Math.round(size * 1.8 * PT)}" w:lineRule="atLeast"/><w:jc w:val="${align}"/></w:pPr>${tableRunsXml(text, bold, size)}</w:p></w:tc>`
+    `<w:p><w:pPr>${keepNext ? '<w:keepNext/>' : '<w:keepNext w:val="false"/>'}<w:spacing w:line="${Math.round(size * 1.4 * PT)}" w:lineRule="atLeast"/><w:jc w:val="${align}"/></w:pPr>${tableRunsXml(text, bold, size)}</w:p></w:tc>`
   );
 }
 

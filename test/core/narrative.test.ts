@@ -265,7 +265,7 @@ describe('section texts on the sample department', () => {
     ]);
     expect(texts(sample, '存在问题/绩效目标')).toEqual([
       '部门整体绩效目标及指标设定过于宽泛，各部室绩效目标不够明确，没有量化评价指标，绩效目标对于年度工作开展缺乏指导性。',
-      '绩效目标合理性扣0.5分；绩效指标明确性扣0.5分。主要原因：绩效目标有待更加详细；绩效指标有待更加明确。',
+      '绩效目标合理性扣0.5分（绩效目标有待更加详细）；绩效指标明确性扣0.5分（绩效指标有待更加明确）。',
     ]);
     // The figures, in words, and the cause the department gave in 出错说明.
     expect(texts(sample, '存在问题/公用经费')).toEqual([

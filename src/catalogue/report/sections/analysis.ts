@@ -160,7 +160,7 @@ function lineParagraph(c: ReportContext, l: OwnLine, i: number, groupSays: boole
     if (fact) parts.push(w.say`${ops.text ? w.say`${ops}，` : ''}${fact}。`);
     else
       parts.push(
-        w.say`${ops.text ? w.say`${ops}，` : ''}${ind.label}${w.fmt.placeholder(`${ind.label}（按补填的数据计算）`)}。`
+        w.say`${ops.text ? w.say`${ops}，` : ''}${ind.label}为${w.fmt.placeholder(`按补填数据计算的${ind.label}`)}。`
       );
   } else parts.push(evidenceWords(c, l, groupSays));
   parts.push(w.plain(scoreWords(c, l)));
@@ -241,7 +241,7 @@ export function analysis(c: ReportContext): SectionContent[] {
       const value =
         ind.value !== null
           ? w.say`${ind.label}为${w.rate(ind.id, ind.value)}`
-          : w.plain(`${ind.label}${w.fmt.placeholder(`${ind.label}（按补填的数据计算）`)}`);
+          : w.plain(`${ind.label}为${w.fmt.placeholder(`按补填数据计算的${ind.label}`)}`);
       out.push(
         w.paragraph(w.say`${w.fmt.circled(i + 1)}${ind.label}：${w.operandList(ind.operands)}，${value}。`)
       );

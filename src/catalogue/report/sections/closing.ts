@@ -61,7 +61,8 @@ function facts(c: ReportContext, p: Problem): Piece {
   const { w } = c;
   return w.join(
     p.lines.map((l) => {
-      const lost = `扣${w.fmt.points(l.line.points.minus(l.score!))}分`;
+      // The department's own 说明 of a line is the reason it gives for that deduction.
+      const lost = `扣${w.fmt.points(l.line.points.minus(l.score!))}分${l.remark ? `（${l.remark.replace(/[。；]$/, '')}）` : ''}`;
       const fact = lineFact(c, l);
       return fact ? w.say`${fact}，${lost}` : w.plain(`${l.line.level3}${lost}`);
     }),
@@ -82,7 +83,11 @@ export function problemsSection(c: ReportContext): SectionContent[] {
       ? w.say`主要原因：${w.join(causes, '；')}。`
       : own.length
         ? ''
-        : w.plain(`主要原因：${w.fmt.placeholder(`${p.measure.problem}的主要原因`)}。`);
+        : p.lines.some((l) => l.remark)
+          ? ''
+          : w.plain(
+              `主要原因：${w.fmt.placeholder(`${p.lines.map((l) => l.line.level3).join('、')}扣分的主要原因`)}。`
+            );
     return {
       kind: 'section' as const,
       id: p.measure.id,
