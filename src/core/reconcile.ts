@@ -35,6 +35,21 @@ export function documentLabel(o: Pick<Operand, 'name' | 'label'>): string {
   return `${source}${label}`;
 }
 
+/** Several figures' labels, the table named once for a run of figures from the same table. */
+export function documentLabels(ops: Array<Pick<Operand, 'name' | 'label'>>): string {
+  let table = '';
+  return ops
+    .map((o) => {
+      const full = documentLabel(o);
+      const d = INPUT_BY_NAME.get(o.name);
+      const source = d ? (SOURCE_NAMES[d.sheet] ?? d.sheet) : '';
+      const same = source !== '' && source === table;
+      table = source;
+      return same ? full.slice(source.length) : full;
+    })
+    .join('、');
+}
+
 /** "本年支出（合计）" → "本年支出合计"; "合计：年中追加预算数" → "年中追加预算数合计"; "上年结转（年初结转和结余）" → "上年结转". */
 export function shortLabel(raw: string): string {
   // Parentheticals that tell how to fill the cell are not part of the name.

@@ -15,7 +15,7 @@ import {
 } from '../catalogue/report/review';
 import { assemble, reportContext, type DraftInput, type ReportDraft } from './narrative';
 import { cardParts, figures } from './render/finding';
-import { documentLabel, reconcile, type Dispute } from './reconcile';
+import { documentLabel, documentLabels, reconcile, type Dispute } from './reconcile';
 import type {
   ReportContext,
   ReviewFacts,
@@ -75,8 +75,15 @@ function figureWords(f: Finding): string {
   const computed = figures(f)[1]?.text;
   // A title that already states the figure (a problem, not a rule) needs no second statement of it.
   if (computed && title.includes(computed)) return '';
+  const text = (x: { label: string; text: string }, i: number) => {
+    const t = x.text.replace(/\s+/g, '');
+    // An excess is a size, not a signed difference: 超出10.41万元.
+    return `${x.label}${withUnit(x.label === '超出' ? t.replace(/^\+/, '') : t, qs[i], f)}`;
+  };
+  // Years differ by what they are, not by a count of years.
   return figures(f)
-    .map((x, i) => `${x.label}${withUnit(x.text.replace(/\s+/g, ''), qs[i], f)}`)
+    .map(text)
+    .filter((_, i) => !(i === 2 && f.expected?.kind === 'year'))
     .join('，');
 }
 
@@ -253,7 +260,7 @@ function problemsSection(c: ReportContext, groups: Group[]): SectionContent[] {
 function pendingLineText(l: ScoreLine, f: Finding | undefined): string {
   const missing = (f?.missing ?? l.missingInputs ?? []).filter((o) => o.name !== '自评得分表');
   const why = l.indicator
-    ? `${missing.length ? `${missing.map((o) => documentLabel(o)).join('、')}未填列，` : ''}${l.indicator}无法计算`
+    ? `${missing.length ? `${documentLabels(missing)}未填列，` : ''}${l.indicator}无法计算`
     : '单位未逐项自评打分';
   const claim =
     l.claimed !== undefined
@@ -271,7 +278,7 @@ function unverifiableSection(c: ReportContext, findings: Finding[]): SectionCont
     const missing = f.missing ?? [];
     const text = line
       ? `${line.level2}·${line.level3}（${points(line.points)}分）：${pendingLineText(line, f)}`
-      : `${inWords(cardParts(f).title)}：${missing.length ? `${missing.map((o) => documentLabel(o)).join('、')}未填列，` : ''}无法核实。`;
+      : `${inWords(cardParts(f).title)}：${missing.length ? `${documentLabels(missing)}未填列，` : ''}无法核实。`;
     return w.paragraph(w.plain(`${i + 1}.${text}`, f.operands));
   });
 }

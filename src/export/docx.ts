@@ -130,6 +130,8 @@ function bodyParagraph(
     remarks?: string[];
     comments?: Comments;
     keepNext?: boolean;
+    /** Headings are set flush left: justifying a wrapped heading spreads its characters. */
+    left?: boolean;
   } = {}
 ): Paragraph {
   const children = runs(text, key, SIZES.body, opts.bold);
@@ -137,7 +139,7 @@ function bodyParagraph(
     children: opts.comments ? opts.comments.wrap(children, opts.sources ?? [], opts.remarks) : children,
     indent: { firstLine: 2 * SIZES.body * PT, firstLineChars: 200 },
     spacing: { line: LINE_SPACING, lineRule: LineRuleType.EXACT },
-    alignment: AlignmentType.JUSTIFIED,
+    alignment: opts.left ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
     outlineLevel: opts.outline,
     keepNext: opts.keepNext,
   });
@@ -158,13 +160,13 @@ function heading(s: ReportSection): Paragraph {
   const text = sectionTitle(s);
   switch (s.level) {
     case 1:
-      return bodyParagraph(text, 'heading1', { outline: 0, keepNext: true });
+      return bodyParagraph(text, 'heading1', { outline: 0, keepNext: true, left: true });
     case 2:
-      return bodyParagraph(text, 'heading2', { outline: 1, keepNext: true });
+      return bodyParagraph(text, 'heading2', { outline: 1, keepNext: true, left: true });
     case 3:
-      return bodyParagraph(text, 'body', { bold: true, outline: 2, keepNext: true });
+      return bodyParagraph(text, 'body', { bold: true, outline: 2, keepNext: true, left: true });
     default:
-      return bodyParagraph(text, 'body', { outline: 3, keepNext: true });
+      return bodyParagraph(text, 'body', { outline: 3, keepNext: true, left: true });
   }
 }
 
