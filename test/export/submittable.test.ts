@@ -309,8 +309,22 @@ describe('审核意见', () => {
   test('page 1: unit and year, the 审核结论 with its reason, the score as claimed and as verified, three things first', () => {
     expect(text[0]).toBe('衡阳市科学技术协会2021年度部门整体支出绩效自评审核意见');
     expect(text[1]).toBe('一、审核结论');
-    // 9 errors, each feeding a score line (or the self-score itself): the report goes back.
-    expect(text[2]).toBe('审核结论：退回修改。数据核对发现错误9项（9项影响得分），须改正后重新报送。');
+    // The sample's errors (9 today: 年度, 在职人数, 2 一致 and 1 衔接 feeding scores, 2 stated rates, 2 self-scores)
+    // each feed a score line or are a self-score: the report goes back.
+    const errors = input.findings.filter((f) => f.severity === '错误');
+    expect(errors.length).toBeGreaterThanOrEqual(9);
+    const scoring = errors.filter(
+      (f) => f.family === '评分' || (f.affects ?? []).some((a) => a.startsWith('评分：'))
+    );
+    const split = [
+      `${scoring.length}项影响得分`,
+      errors.length > scoring.length ? `${errors.length - scoring.length}项为报表勾稽关系不符` : '',
+    ]
+      .filter(Boolean)
+      .join('，');
+    expect(text[2]).toBe(
+      `审核结论：退回修改。数据核对发现错误${errors.length}项（${split}），须改正后重新报送。`
+    );
     expect(text[3]).toBe(
       '得分：单位自评总分97分（优）；按评分规则核实79.64分，另有5项指标8分无法核实，最高可得87.64分，综合绩效级别为“中～良”，自评总分比最高可得分高9.36分。'
     );
@@ -362,15 +376,22 @@ describe('the 审核结论 rule, each branch', () => {
   const conclude = (findings: typeof f, scores = input.scores) =>
     reviewConclusion(reviewFacts(findings, scores)).verdict;
 
+  /** A table identity (财政拨款本年收入 合计 ≠ 基本 + 项目) that feeds no score, at a severity. */
+  const identity = (severity: '错误' | '提示') => ({
+    ...f.find((x) => x.family === '合计' && !(x.affects ?? []).length)!,
+    severity,
+  });
+
   test('退回修改: an open 错误 that changes a score or breaks a table identity', () => {
     expect(conclude(f)).toBe('退回修改');
-    const identity = f.find((x) => x.family === '合计' && x.severity === '提示')!;
-    expect(conclude([{ ...identity, severity: '错误' }])).toBe('退回修改');
+    expect(conclude([identity('错误')])).toBe('退回修改');
+    const scoring = f.find((x) => x.family === '评分')!;
+    expect(conclude([{ ...scoring, severity: '错误' }])).toBe('退回修改');
   });
 
   test('修改后同意: only 提示 or 待补 remain (or points could not be verified)', () => {
-    const notices = f.filter((x) => x.severity !== '错误');
-    expect(notices.length).toBeGreaterThan(0);
+    expect(conclude([identity('提示')])).toBe('修改后同意');
+    const notices = f.map((x) => ({ ...x, severity: '提示' as const }));
     expect(conclude(notices)).toBe('修改后同意');
     const noLines = { ...input.scores!, lines: input.scores!.lines.filter((l) => !l.missing) };
     expect(
@@ -386,8 +407,8 @@ describe('the 审核结论 rule, each branch', () => {
     const clean = { ...input.scores!, lines: input.scores!.lines.filter((l) => !l.missing) };
     expect(conclude([], clean)).toBe('同意');
     // An explained 提示 is resolved; an explained 错误 must still be corrected.
-    const explained = f.filter((x) => x.severity === '提示').map((x) => ({ ...x, explanation: '口径不同' }));
+    const explained = f.map((x) => ({ ...x, severity: '提示' as const, explanation: '口径不同' }));
     expect(conclude(explained, clean)).toBe('同意');
-    expect(conclude([{ ...f[0], explanation: '已说明' }], clean)).toBe('退回修改');
+    expect(conclude([{ ...identity('错误'), explanation: '已说明' }], clean)).toBe('退回修改');
   });
 });
