@@ -12,7 +12,7 @@ import { font, PLACEHOLDER, PT, SIZES, TEXT_WIDTH } from './docxStyle';
 const NUMBER_LIKE = /^(?:(?:增长|下降|负)?[-−+]?[\d,]+(?:\.\d+)?%?[＊*]?|持平|—|－)$/;
 
 /** The two type sizes a table may take: 小四, and 五号 when 小四 cannot keep its headers whole. */
-export const TABLE_SIZES = [SIZES.table, SIZES.tableSmall] as const;
+const TABLE_SIZES = [SIZES.table, SIZES.tableSmall] as const;
 
 /** Twips a table cell needs for a text on one line at a size: CJK one em, half-width about 0.54 em, plus margins. */
 function naturalWidth(text: string, size: number = SIZES.table): number {
