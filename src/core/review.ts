@@ -157,20 +157,19 @@ function scoreSentence(c: ReportContext, s: ScoreSheet): string {
   const most = s.total.plus(pending);
   const pendingLines = s.lines.filter((l) => l.missing).length;
   const own = s.claimedTotal ?? c.own?.total ?? null;
-  const claimed =
-    own === null ? '单位未填报自评总分' : `单位自评总分${points(own)}分（${gradeOf(own, bands)}）`;
+  const claimed = own === null ? '单位未填报自评总分' : `单位自评${points(own)}分（${gradeOf(own, bands)}）`;
   const verified = pending.isZero()
-    ? `按评分规则核实${points(s.total)}分`
-    : `按评分规则核实${points(s.total)}分，另有${pendingLines}项指标${points(pending)}分无法核实，最高可得${points(most)}分`;
+    ? `核实${points(s.total)}分`
+    : `核实${points(s.total)}分，另有${pendingLines}项指标${points(pending)}分无法核实，最高${points(most)}分`;
   const versus =
     own === null
       ? ''
       : own.gt(most)
-        ? `，自评总分比${pending.isZero() ? '核实得分' : '最高可得分'}高${points(own.minus(most))}分`
+        ? `；自评比${pending.isZero() ? '核实得分' : '最高可得分'}高${points(own.minus(most))}分`
         : own.lt(s.total)
-          ? `，自评总分比核实得分低${points(s.total.minus(own))}分`
+          ? `；自评比核实得分低${points(s.total.minus(own))}分`
           : '';
-  return `${claimed}；${verified}，综合绩效级别为“${gradeRange(s)}”${versus}。`;
+  return `${claimed}；${verified}，等级为“${gradeRange(s)}”${versus}。`;
 }
 
 /** The per-一级 comparison on page 1. */
@@ -193,7 +192,8 @@ function scoreTable(c: ReportContext, s: ScoreSheet): SectionContent[] {
     points(s.total),
     pending.isZero() ? '—' : points(pending),
   ]);
-  return w.table('自评得分与核实得分', ['评价内容', '分值', '单位自评', '核实得分', '无法核实'], rows);
+  // The sentence above says what the table is: no caption.
+  return w.table('', ['评价内容', '分值', '单位自评', '核实得分', '无法核实'], rows);
 }
 
 function conclusionSection(c: ReportContext, groups: Group[]): SectionContent[] {
@@ -208,10 +208,10 @@ function conclusionSection(c: ReportContext, groups: Group[]): SectionContent[] 
     const what =
       g.advice ??
       sentence(correction(g.findings[0], reconcile(c.findings)) || inWords(g.findings[0].nextStep));
-    return `${g.heading}${g.findings.length}项（见二（${chineseNumber(i + 1)}））：${sentence(what)}`;
+    return `${g.heading}${g.findings.length}项（二（${chineseNumber(i + 1)}））：${sentence(what)}`;
   });
   if (first.length < 3 && facts.pending.length)
-    first.push(`补填${facts.pending.length}项指标的数据或自评得分（见三）。`);
+    first.push(`补填${facts.pending.length}项指标的数据或自评得分（三）。`);
   if (first.length)
     out.push(
       w.paragraph(w.plain('需优先处理的事项：')),

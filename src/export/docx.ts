@@ -180,18 +180,18 @@ function centred(text: string, key: FontKey, sizePt: number, bold = false, keepN
 }
 
 function tableBlock(b: TableBlock, tables: Tables, comments: Comments): Paragraph[] {
-  // Caption and unit keep with the table, so a title is never left at the foot of a page.
-  const caption = centred(b.caption, 'body', SIZES.body, true, true);
-  const out: Paragraph[] = [
-    b.remarks?.length
-      ? new Paragraph({
-          children: comments.wrap(runs(b.caption, 'body', SIZES.body, true), [], b.remarks),
-          alignment: AlignmentType.CENTER,
-          keepNext: true,
-          spacing: { line: LINE_SPACING, lineRule: LineRuleType.EXACT },
-        })
-      : caption,
-  ];
+  // Caption and unit keep with the table, so a title is never left at the foot of a page. A table
+  // whose heading above says what it is has no caption.
+  const out: Paragraph[] = [];
+  if (b.caption || b.remarks?.length)
+    out.push(
+      new Paragraph({
+        children: comments.wrap(runs(b.caption, 'body', SIZES.body, true), [], b.remarks),
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        spacing: { line: LINE_SPACING, lineRule: LineRuleType.EXACT },
+      })
+    );
   if (b.unit)
     out.push(
       new Paragraph({
@@ -201,7 +201,8 @@ function tableBlock(b: TableBlock, tables: Tables, comments: Comments): Paragrap
       })
     );
   out.push(tables.place(b.header, b.rows));
-  out.push(new Paragraph({ children: [] }));
+  // A small space under the table, not a whole blank line.
+  out.push(new Paragraph({ children: [], spacing: { line: 12 * PT, lineRule: LineRuleType.EXACT } }));
   return out;
 }
 

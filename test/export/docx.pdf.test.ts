@@ -105,8 +105,17 @@ test('LibreOffice prints the sample’s report within 1.2× the real report’s 
     // 附件1's total and grade, each on a line of its own row.
     expect(text('report.pdf', true)).toMatch(/合计\s+100\s+87\.64/);
     expect(text('report.pdf', true)).toMatch(/综合绩效级别\s+良/);
-    const review = text('review.pdf').replace(/\s+/g, '');
-    expect(review).toContain('审核结论：退回修改。');
+    // Page 1 answers "what do I do with this report?": the conclusion, the scores, and all three things first.
+    const page1 = execFileSync(
+      'pdftotext',
+      ['-f', '1', '-l', '1', '-enc', 'UTF-8', path.join(dir, 'review.pdf'), '-'],
+      {
+        encoding: 'utf8',
+      }
+    ).replace(/\s+/g, '');
+    expect(page1).toContain('审核结论：退回修改。');
+    expect(page1).toContain('得分：单位自评97分（优）；核实79.64分');
+    expect(page1).toMatch(/需优先处理的事项：1\..*2\..*3\..*。/);
     expect(pages('review.pdf')).toBeLessThanOrEqual(8);
     console.log(
       `report ${pages('report.pdf')} pages, ${printed.length} characters (real report ${REAL_REPORT_CHARACTERS}); 审核意见 ${pages('review.pdf')} pages`
