@@ -207,8 +207,9 @@ function tableBlock(b: TableBlock, tables: Tables, comments: Comments): Paragrap
 }
 
 function paragraphBlock(b: ParagraphBlock, comments: Comments, next?: ReportBlock): Paragraph {
-  // The 附件 line and the 落款 stay together: a date alone on the last page is not signed.
-  const keepNext = next?.kind === 'paragraph' && next.style === 'signature';
+  // The last paragraph of the text, the 附件 line and the 落款 stay together: a page holding only the
+  // 落款 (or only the date) is not signed.
+  const keepNext = next?.kind === 'paragraph' && (next.style === 'signature' || next.style === 'annex');
   if (b.style === 'signature') return signatureParagraph(b.text, keepNext);
   return bodyParagraph(b.text, 'body', { sources: b.sources, remarks: b.remarks, comments, keepNext });
 }
@@ -304,10 +305,12 @@ const APPENDIX_MARGIN = { ...PAGE_MARGIN, top: mm(25), bottom: mm(22) };
 function reportDocument(draft: ReportDraft, tables: Tables, options: DocxOptions = {}): Document {
   const comments = new Comments(options.comments === true, options.remarks !== 'checklist');
   const children: Paragraph[] = [centred(draft.title, 'title', SIZES.title), new Paragraph({ children: [] })];
-  for (const s of draft.sections) {
+  draft.sections.forEach((s, k) => {
     if (s.level > 0) children.push(heading(s));
-    s.blocks.forEach((b, i) => children.push(...block(b, comments, tables, s.blocks[i + 1])));
-  }
+    // What follows a section's last block, when no heading comes between (the 落款 after the text).
+    const after = draft.sections[k + 1]?.level === 0 ? draft.sections[k + 1].blocks[0] : undefined;
+    s.blocks.forEach((b, i) => children.push(...block(b, comments, tables, s.blocks[i + 1] ?? after)));
+  });
   const portrait = { size: { width: A4.width, height: A4.height }, margin: PAGE_MARGIN };
   const sections: ISectionOptions[] = [];
   // The cover has no page number; the text's pages are numbered from 1.
