@@ -3,7 +3,7 @@
  *
  *   jixiao template <out.xlsx>
  *   jixiao fill <values.json> -o <out.xlsx>
- *   jixiao evaluate <in.xlsx> -o <out.xlsx> [--json <results.json>] [--rules <rules.json>] [--docx <report.docx> [--docx-comments]] [--review <审核意见.docx>] [--strict]
+ *   jixiao evaluate <in.xlsx> -o <out.xlsx> [--json <results.json>] [--rules <rules.json>] [--docx <report.docx> [--docx-comments] [--checklist <核对清单.docx>]] [--review <审核意见.docx>] [--strict]
  *   jixiao clear <in.xlsx> -o <out.xlsx>
  *   jixiao batch <folder> -o <out-folder>
  *   jixiao generate <n> -o <folder>
@@ -46,8 +46,9 @@ export const EXIT = {
 const USAGE = `用法：
   jixiao template <输出.xlsx> [--force]             生成空白输入模板（已有同名文件时须加 --force 才覆盖）
   jixiao fill <数据.json> -o <输出.xlsx> [--force]   用 JSON 中的数据（名称 → 值）填写模板
-  jixiao evaluate <输入.xlsx> -o <输出.xlsx> [--json <结果.json>] [--rules <评分规则.json>] [--docx <报告.docx> [--docx-comments]] [--review <审核意见.docx>] [--strict]
+  jixiao evaluate <输入.xlsx> -o <输出.xlsx> [--json <结果.json>] [--rules <评分规则.json>] [--docx <报告.docx> [--docx-comments] [--checklist <核对清单.docx>]] [--review <审核意见.docx>] [--strict]
                                                      读取、计算、核对、写回；--strict 有“错误”级问题时退出码为 4
+                                                     报告中给编写人的提示默认为 Word 批注，加 --checklist 时另写一份“报送前核对清单”
   jixiao clear <输入.xlsx> -o <输出.xlsx>            清除助手添加的标记（底色和批注），不改变数值
   jixiao batch <文件夹> -o <输出文件夹> [--rules <评分规则.json>] [--workers N] [--timeout 秒]
                                                      批量评价文件夹中的全部工作簿（多核并行，每个限时默认 120 秒），并生成“汇总.xlsx”
@@ -181,6 +182,7 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
       rules: { type: 'string' },
       docx: { type: 'string' },
       'docx-comments': { type: 'boolean' },
+      checklist: { type: 'string' },
       review: { type: 'string' },
       strict: { type: 'boolean' },
     },
@@ -196,6 +198,7 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
       values.json ? { role: '结果 JSON（--json）', file: values.json } : undefined,
       values.docx ? { role: '报告（--docx）', file: values.docx } : undefined,
       values.review ? { role: '审核意见（--review）', file: values.review } : undefined,
+      values.checklist ? { role: '报送前核对清单（--checklist）', file: values.checklist } : undefined,
     ]
   );
   const rulesJson = values.rules ? await readRules(values.rules) : undefined;
@@ -211,10 +214,27 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
     );
   if (values.docx) {
     const { reportToDocx } = await import('../export/docx');
+    // The preparer's remarks: Word comments in the report, or the separate checklist when one is asked for.
     await writeFileAtomic(
       values.docx,
-      await reportToDocx(result.report, result.scores, { comments: values['docx-comments'] })
+      await reportToDocx(result.report, result.scores, {
+        comments: values['docx-comments'],
+        remarks: values.checklist ? 'checklist' : 'comments',
+      })
     );
+  }
+  if (values.checklist) {
+    const [{ reportToDocx }, { draftChecklist }] = await Promise.all([
+      import('../export/docx'),
+      import('../core/checklist'),
+    ]);
+    const input = {
+      model: result.model,
+      indicators: result.indicators,
+      scores: result.scores,
+      findings: result.findings,
+    };
+    await writeFileAtomic(values.checklist, await reportToDocx(draftChecklist(input, result.report), null));
   }
   if (values.review) {
     // 审核意见: what is aimed at the finance bureau's reviewer, kept out of the department's report.
@@ -245,7 +265,8 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   if (s.complete && result.findings.length > 20)
     io.out(`  ……另有 ${result.findings.length - 20} 项，见 --json 输出或“问题清单”表`);
   if (written) keptNotes(io, written);
-  for (const f of [values.output, values.json, values.docx, values.review]) if (f) io.out(`已写入：${f}`);
+  for (const f of [values.output, values.json, values.docx, values.checklist, values.review])
+    if (f) io.out(`已写入：${f}`);
   if (!s.complete) return EXIT.incomplete;
   return values.strict && s.errors > 0 ? EXIT.findings : EXIT.ok;
 }

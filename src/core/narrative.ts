@@ -8,12 +8,13 @@
  */
 import type Decimal from 'decimal.js';
 import { INPUT_BY_NAME, inputLabel } from '../catalogue/inputs';
+import { EVIDENCE } from '../catalogue/report/evidence';
 import { MEASURES, DEFAULT_MEASURE } from '../catalogue/report/measures';
-import { REPORT_SECTIONS } from '../catalogue/report/outline';
+import { REPORT_APPENDIX, REPORT_COVER, REPORT_SECTIONS } from '../catalogue/report/outline';
 import { D, money } from './decimal';
 import type { Model } from './model';
 import { documentLabel, reconcile, shortLabel, type Dispute } from './reconcile';
-import { deriveProblems, dimensions, explainedFor, openFindings } from './reportEvidence';
+import { assignItems, deriveProblems, dimensions, explainedFor, lineEvidence } from './reportEvidence';
 import type {
   DepartmentItem,
   DirectionWords,
@@ -28,8 +29,8 @@ import type {
 } from './reportContract';
 import type { Finding, IndicatorResult, Operand, ScoreSheet } from './results';
 import type { ParsedCell } from './types';
-import { headline } from './summary';
 import { documentText } from './typography';
+import { ownRemark, ownScores, type OwnLine } from './voice';
 import {
   direction,
   FORMATS,
@@ -40,6 +41,8 @@ import {
   ownParagraphs,
   placeholder,
   plain,
+  rateText,
+  remarksOf,
   say,
   toCheck,
   uniqueSources,
@@ -66,6 +69,10 @@ export interface ReportDraft {
   sections: ReportSection[];
   /** Inputs behind the title (单位名称, 评价年度). */
   titleSources?: Operand[];
+  /** The cover page's lines (title lines, then the lines at its foot after an empty string). */
+  cover?: string[];
+  /** 附件1: the score sheet in the department's words, printed on its own landscape pages. */
+  appendix?: { label: string; title: string; table: TableBlock };
 }
 
 /** The heading as printed: number + heading. */
@@ -75,21 +82,13 @@ export function sectionTitle(s: ReportSection): string {
 
 /** Writes sentences over one model. Section declarations receive one. */
 export class Writer implements ReportWriter {
-  /** Contested figures already explained once in the text. */
-  private readonly explained = new Set<string>();
-  /** Every contested figure, in words, for 其他需要说明的情况. */
-  readonly caveats: string[];
+  /** Agreed figures whose remark the preparer has been given once already. */
+  private readonly remarked = new Set<string>();
 
   constructor(
     readonly model: Model,
     readonly disputes: ReadonlyMap<string, Dispute> = new Map()
-  ) {
-    // One line per finding: both sides of a 一致 check are one caveat.
-    const seen = new Set<Finding>();
-    this.caveats = [...disputes.values()]
-      .filter((d) => !seen.has(d.finding) && seen.add(d.finding))
-      .map((d) => this.caveat(d));
-  }
+  ) {}
 
   readonly say = say;
   readonly join = join;
@@ -113,24 +112,42 @@ export class Writer implements ReportWriter {
   }
 
   num(name: string): Decimal | null {
+    return this.disputes.get(name)?.agreed?.value ?? this.model.num(name);
+  }
+
+  contested(name: string): boolean {
     const d = this.disputes.get(name);
-    return d?.preferred ?? this.model.num(name);
+    return d !== undefined && !d.agreed;
   }
 
   private format(name: string, v: Decimal): string {
     return formatValue(name, v);
   }
 
-  /** A contested figure in words, e.g. for 其他需要说明的情况. */
-  private caveat(d: Dispute): string {
+  /** Both sides of a disagreement, for the 【待核对】 that stands in the figure's place. */
+  private both(d: Dispute): string {
     const label = documentLabel({ name: d.name, label: this.label(d.name) });
     const stated = this.format(d.name, d.stated);
     const other = this.format(d.name, d.otherValue);
-    if (d.preferred)
-      return `${label}填列${stated}，与${d.otherWhat}${other}不一致，本报告按${this.format(d.name, d.preferred)}表述`;
-    return d.relation === 'atMost'
-      ? `${label}填列${stated}，超过${d.otherWhat}${other}`
-      : `${label}填列${stated}，与${d.otherWhat}${other}不一致`;
+    switch (d.relation) {
+      case 'atMost':
+        return `${label}为${stated}，大于${d.otherWhat}${other}`;
+      case 'recomputed':
+        return `所列${label}为${stated}，${d.otherWhat}为${other}`;
+      default:
+        return `${label}为${stated}，${d.otherWhat}为${other}`;
+    }
+  }
+
+  /** What the preparer must correct where the report states an agreed figure instead of the cell's own. */
+  private agreedRemark(d: Dispute): string[] {
+    if (!d.agreed || this.remarked.has(d.name)) return [];
+    this.remarked.add(d.name);
+    const label = documentLabel({ name: d.name, label: this.label(d.name) });
+    const value = this.format(d.name, d.agreed.value);
+    return [
+      `${label}填列${this.format(d.name, d.stated)}，${d.agreed.what}均为${value}；报告按${value}表述，报送前请将${label}更正为${value}。`,
+    ];
   }
 
   figure(name: string, label?: string): Figure {
@@ -145,36 +162,26 @@ export class Writer implements ReportWriter {
     const d = this.disputes.get(name);
     if (!d)
       return { value: stated, piece: { text: this.format(name, stated), sources: [op] }, contested: false };
-    const first = !this.explained.has(name);
-    this.explained.add(name);
-    if (d.preferred) {
-      const text = this.format(name, d.preferred);
-      const note = first
-        ? `（${documentLabel({ name, label: this.label(name) })}填列${this.format(name, d.stated)}，与${d.otherWhat}${this.format(name, d.otherValue)}不一致，本报告按${text}表述，请核实）`
-        : '';
-      return { value: d.preferred, piece: { text: `${text}${note}`, sources: [op] }, contested: false };
-    }
-    return {
-      value: stated,
-      piece: { text: `${this.format(name, stated)}${first ? this.contestNote(d) : ''}`, sources: [op] },
-      contested: true,
-    };
+    if (d.agreed)
+      return {
+        value: d.agreed.value,
+        piece: { text: this.format(name, d.agreed.value), sources: [op], remarks: this.agreedRemark(d) },
+        contested: false,
+      };
+    return { value: stated, piece: { text: toCheck(this.both(d)), sources: [op] }, contested: true };
   }
 
-  /** The figure exactly as the workbook states it (indicators are computed from it), with its 【待核对】 the first time. */
-  stated(name: string, label?: string): Piece {
-    const op = this.operand(name);
-    const v = this.model.num(name);
-    if (v === null) return { text: placeholder(label ?? this.label(name)), sources: [op] };
-    const d = this.disputes.get(name);
-    const first = d && !this.explained.has(name);
-    if (d) this.explained.add(name);
-    return { text: `${this.format(name, v)}${first ? this.contestNote(d) : ''}`, sources: [op] };
-  }
-
-  private contestNote(d: Dispute): string {
-    const other = this.format(d.name, d.otherValue);
-    return toCheck(d.relation === 'atMost' ? `不应超过${d.otherWhat}${other}` : `${d.otherWhat}为${other}`);
+  rate(indicatorId: string, computed: Decimal): Piece {
+    const d = [...this.disputes.values()].find(
+      (x) => x.relation === 'recomputed' && x.finding.rule === `rate.${indicatorId}`
+    );
+    if (!d) return plain(rateText(computed));
+    return plain(
+      toCheck(
+        `所列${this.label(d.name).replace(/（[^（）]*）$/, '')}为${rateText(d.stated)}，${d.otherWhat}为${rateText(computed)}`
+      ),
+      [this.operand(d.name)]
+    );
   }
 
   /** A number as reports write it (by the input's kind), or its placeholder. */
@@ -188,14 +195,19 @@ export class Writer implements ReportWriter {
   }
 
   amountCell(name: string): Piece | string {
-    const v = this.num(name);
-    return v === null ? '' : plain(money(v), [this.operand(name)]);
+    const f = this.figure(name);
+    if (f.value === null) return '';
+    const d = this.disputes.get(name);
+    // A cell has no room for the sentence: both figures, the rest in the remark.
+    if (f.contested && d)
+      return plain(toCheck(`${money(d.stated)}或${money(d.otherValue)}`), f.piece.sources);
+    return { ...f.piece, text: money(f.value) };
   }
 
   /** A count with its word (名 / 人). */
   count(name: string, word: '名' | '人', label?: string): Piece {
     const f = this.figure(name, label);
-    return f.value === null
+    return f.value === null || f.contested
       ? f.piece
       : { ...f.piece, text: f.piece.text.replace(/^\d+[人名]?/, `${f.value.toFixed(0)}${word}`) };
   }
@@ -266,32 +278,29 @@ export class Writer implements ReportWriter {
   }
 
   paragraph(p: Piece, style?: ParagraphBlock['style']): ParagraphBlock {
-    return { kind: 'paragraph', text: documentText(p.text), sources: p.sources, ...(style ? { style } : {}) };
+    return {
+      kind: 'paragraph',
+      text: documentText(p.text),
+      sources: p.sources,
+      ...(style ? { style } : {}),
+      ...remarksOf([p]),
+    };
   }
 
-  /**
-   * A table, and under it a note for any contested figure it shows: the table states the figure
-   * that reconciles, the note says which were contested (unless the text above said so already).
-   */
+  /** A table; the remarks of its cells go with it (to the preparer, never into a note under it). */
   table(caption: string, header: string[], rows: Array<Array<Piece | string>>, unit?: string): ReportBlock[] {
-    const sources = uniqueSources(rows.flat().flatMap((c) => (typeof c === 'string' ? [] : c.sources)));
-    const block: TableBlock = {
-      kind: 'table',
-      caption: documentText(caption),
-      unit,
-      header,
-      rows: rows.map((r) => r.map((c) => documentText(typeof c === 'string' ? c : c.text))),
-      sources,
-    };
-    const notes = sources
-      .filter((o) => this.disputes.has(o.name) && !this.explained.has(o.name))
-      .map((o) => {
-        this.explained.add(o.name);
-        return this.caveat(this.disputes.get(o.name)!);
-      });
-    return notes.length
-      ? [block, this.paragraph(plain(`注：${notes.join('；')}，请核实。`, sources), 'note')]
-      : [block];
+    const cells = rows.flat().filter((c): c is Piece => typeof c !== 'string');
+    return [
+      {
+        kind: 'table',
+        caption: documentText(caption),
+        unit,
+        header,
+        rows: rows.map((r) => r.map((c) => documentText(typeof c === 'string' ? c : c.text))),
+        sources: uniqueSources(cells.flatMap((c) => c.sources)),
+        ...remarksOf(cells),
+      },
+    ];
   }
 
   departmentItems(name: string): DepartmentItem[] {
@@ -332,7 +341,7 @@ export class Writer implements ReportWriter {
     return join(
       ops.map((o) => {
         const label = shortLabel(o.label.split('·').pop() ?? o.label);
-        if (INPUT_BY_NAME.get(o.name)?.type === 'scalar') return say`${label}${this.stated(o.name, label)}`;
+        if (INPUT_BY_NAME.get(o.name)?.type === 'scalar') return say`${label}${this.value(o.name, label)}`;
         const v = o.value;
         const text =
           v === null
@@ -349,22 +358,19 @@ export class Writer implements ReportWriter {
     );
   }
 
-  /**
-   * "" when the parts add up to the total (within rounding), else a 【待核对】 naming both sums,
-   * so a sentence never states a total its parts contradict.
-   */
-  partsCheck(total: Decimal | null, partNames: string[]): string {
-    const parts = partNames.map((n) => this.num(n)).filter((v): v is Decimal => v !== null);
-    if (total === null || parts.length === 0) return '';
-    const sum = parts.reduce((a, b) => a.plus(b), D(0));
-    if (
-      sum
-        .minus(total)
-        .abs()
-        .lte(D('0.005').times(parts.length + 1))
-    )
-      return '';
-    return toCheck(`以上各项之和为${wan(sum)}，与${wan(total)}不一致`);
+  partsCheck(total: string, partNames: string[]): string {
+    const whole = this.num(total);
+    // A contested figure is not stated: its own 【待核对】 stands in its place.
+    if (whole === null || [total, ...partNames].some((n) => this.contested(n))) return '';
+    const values = partNames.map((n) => this.num(n));
+    const given = values.filter((v): v is Decimal => v !== null);
+    if (given.length === 0) return '';
+    const sum = given.reduce((a, b) => a.plus(b), D(0));
+    const gap = sum.minus(whole);
+    if (gap.abs().lte(D('0.005').times(given.length + 1))) return '';
+    // A blank part may make up a shortfall; it is never the reason the parts do not add up.
+    if (gap.isNegative() && given.length < values.length) return '';
+    return toCheck(`以上各项之和为${wan(sum)}，合计为${wan(whole)}`);
   }
 }
 
@@ -384,17 +390,23 @@ export function reportTitle(w: ReportWriter): Piece {
   return say`${w.text('单位名称')}${w.year()}年度部门整体支出绩效自评报告`;
 }
 
-/** The context every section declaration receives: the results, a writer, and the evidence derived once. */
+/**
+ * The context every section declaration receives: the results, a writer, and what is decided once
+ * for the whole report — which figure each sentence states (reconcile), the department's scores
+ * (its voice), each line's evidence and 八's problems.
+ */
 export function reportContext(input: DraftInput): ReportContext {
   const w = new Writer(input.model, reconcile(input.findings));
+  const own = input.scores ? ownScores(input.scores, input.model, input.complete ?? true) : null;
+  const items = own ? assignItems(own.lines, w.departmentItems('履职情况'), EVIDENCE) : new Map();
   const base = {
     ...input,
     w,
-    dimensions: input.scores ? dimensions(input.scores) : [],
-    openFindings: openFindings(input.findings),
-    caveats: w.caveats,
-    headline: headline(input.scores, input.findings, input.complete ?? true),
+    own,
+    dimensions: own ? dimensions(own) : [],
     explainedFor: (key: string, ind?: IndicatorResult) => explainedFor(input.findings, key, ind),
+    evidence: (l: OwnLine) => lineEvidence(w, l, items.get(l) ?? [], EVIDENCE),
+    remarkFor: (...names: string[]) => ownRemark(input.model, ...names),
   };
   return { ...base, problems: deriveProblems(base, MEASURES, DEFAULT_MEASURE) };
 }
@@ -434,10 +446,12 @@ export function assemble(
 /** Drafts the whole report. Pure: same inputs, same draft. */
 export function draftReport(input: DraftInput): ReportDraft {
   const context = reportContext(input);
-  return assemble(reportTitle(context.w), REPORT_SECTIONS, context);
+  const draft = assemble(reportTitle(context.w), REPORT_SECTIONS, context);
+  const appendix = REPORT_APPENDIX(context);
+  return { ...draft, cover: REPORT_COVER(context), ...(appendix ? { appendix } : {}) };
 }
 
-/** Every paragraph of a draft as text (headings included), for diffs and the sheet. */
+/** Every paragraph of a draft as text (headings included, then 附件1's rows), for diffs and the sheet. */
 export function draftLines(draft: ReportDraft): string[] {
   const lines = [draft.title];
   for (const s of draft.sections) {
@@ -447,5 +461,13 @@ export function draftLines(draft: ReportDraft): string[] {
       else lines.push(b.caption, ...b.rows.map((r) => r.join('｜')));
     }
   }
+  if (draft.appendix) lines.push(draft.appendix.title, ...draft.appendix.table.rows.map((r) => r.join('｜')));
   return lines;
+}
+
+/** Every remark for the preparer in a draft, in reading order, each once (for Word comments or the checklist). */
+export function draftRemarks(draft: ReportDraft): string[] {
+  const blocks = draft.sections.flatMap((s) => s.blocks);
+  if (draft.appendix) blocks.push(draft.appendix.table);
+  return [...new Set(blocks.flatMap((b) => b.remarks ?? []))];
 }

@@ -1,9 +1,12 @@
 /**
- * Which figure the report states when the checks contest one. When a folded finding singles out
- * its root cell as the likely wrong figure and the other side is known, the report states the
- * figure that reconciles and says so once; otherwise the figure stays as written with a
- * 【待核对】 naming both values. Only amounts and counts are reconciled: rates and scores are
- * recomputed anyway.
+ * Which figure the report states when the checks contest one — decided once, for every sentence.
+ *
+ * The report states only what the department stated: a figure as its input holds it, or a figure
+ * that two independent sources agree on (a total the 收支总表 states and its own parts add up to,
+ * where the 财政拨款表 holds another). A figure a check merely expects (a sum, a recomputation) is
+ * never put in its place: where the sources disagree the report shows a 【待核对】 naming both values,
+ * for the department to choose. Only the checked figure of a finding is contested; the figure it is
+ * checked against, and the cell the cascade guesses is wrong, stand as stated.
  */
 import type Decimal from 'decimal.js';
 import { INPUT_BY_NAME } from '../catalogue/inputs';
@@ -14,13 +17,13 @@ export interface Dispute {
   name: string;
   /** The figure as the workbook states it. */
   stated: Decimal;
-  /** The figure the report states instead, when one can be preferred. */
-  preferred?: Decimal;
-  /** The other side, in words (收支总表一般公共预算财政拨款支出 / 基本支出与项目支出之和). */
+  /** The figure two independent sources agree on, when there is one: the report states it. */
+  agreed?: { value: Decimal; what: string };
+  /** The other side, in words (收支总表一般公共预算财政拨款支出 / 基本支出、项目支出之和 / 按所列数据计算). */
   otherWhat: string;
   otherValue: Decimal;
-  /** How the other side relates: equal (一致) or an upper bound (不超过). */
-  relation: 'equal' | 'atMost';
+  /** equal: the two should be one figure; atMost: a part above its whole; recomputed: a stated rate. */
+  relation: 'equal' | 'atMost' | 'recomputed';
   finding: Finding;
 }
 
@@ -30,6 +33,21 @@ export function documentLabel(o: Pick<Operand, 'name' | 'label'>): string {
   const label = shortLabel(d?.type === 'scalar' ? d.label : o.label);
   const source = d ? (SOURCE_NAMES[d.sheet] ?? d.sheet) : '';
   return `${source}${label}`;
+}
+
+/** Several figures' labels, the table named once for a run of figures from the same table. */
+export function documentLabels(ops: Array<Pick<Operand, 'name' | 'label'>>): string {
+  let table = '';
+  return ops
+    .map((o) => {
+      const full = documentLabel(o);
+      const d = INPUT_BY_NAME.get(o.name);
+      const source = d ? (SOURCE_NAMES[d.sheet] ?? d.sheet) : '';
+      const same = source !== '' && source === table;
+      table = source;
+      return same ? full.slice(source.length) : full;
+    })
+    .join('、');
 }
 
 /** "本年支出（合计）" → "本年支出合计"; "合计：年中追加预算数" → "年中追加预算数合计"; "上年结转（年初结转和结余）" → "上年结转". */
@@ -46,8 +64,8 @@ export function shortLabel(raw: string): string {
 }
 
 /**
- * Families whose findings mean two figures cannot both be right. An overspend (预算) or a rate
- * (比率) is a fact about the year, not a contradiction between figures.
+ * Families whose findings mean two figures cannot both be right. An overspend (预算) is a fact
+ * about the year, not a contradiction between figures; a stated rate (比率) is judged apart.
  */
 export const CONSISTENCY_FAMILIES: readonly string[] = ['合计', '一致', '平衡', '衔接', '部分', '单位'];
 
@@ -59,97 +77,111 @@ function isFigure(f: Finding): boolean {
   );
 }
 
+/** A stated rate that its recomputation contradicts (family 比率: the rate, or its sign). */
+function isStatedRate(f: Finding): boolean {
+  return f.family === '比率' && (f.kind === 'mismatch' || f.kind === 'signReversed') && !!f.expected;
+}
+
 function numeric(o: Operand | undefined): Decimal | null {
   const v = o?.value;
   return v !== null && typeof v === 'object' ? v : null;
 }
 
-/** The root of a fold: the finding's primary cell, else the one cell every folded finding shares. */
-function rootName(f: Finding): string | undefined {
-  if (f.primary) return f.primary.name;
-  const folded = f.consequences ?? [];
-  if (folded.length === 0) return undefined;
-  return f.operands.find((o) => folded.every((c) => c.operands.some((x) => x.name === o.name)))?.name;
+/** Labels that two operands share are told apart by their table. */
+function names(ops: Operand[]): string[] {
+  const short = ops.map((o) => shortLabel(o.label.split('·').pop() ?? o.label));
+  return ops.map((o, i) =>
+    short.indexOf(short[i]) !== short.lastIndexOf(short[i]) ? documentLabel(o) : short[i]
+  );
 }
 
-/** The other side of a finding for one of its figures, in words. */
-function otherSide(f: Finding, name: string): { what: string; value: Decimal } | null {
+/** The other side of a finding for its checked figure (the first operand), in words. */
+function otherSide(f: Finding, checked: Operand): { what: string; value: Decimal } | null {
   if (!f.expected) return null;
-  const others = f.operands.filter((o) => o.name !== name);
+  const others = f.operands.filter((o) => o.name !== checked.name);
   if (f.family === '一致' || others.length === 1) {
     const o = others[0];
     const v = numeric(o);
     if (o && v) return { what: documentLabel(o), value: v };
   }
-  if (f.kind === 'exceeds') return { what: '上限', value: f.expected.value };
-  // Rows of one table (each unit's staff): "机构人员情况表各行之和".
-  const table = INPUT_BY_NAME.get(others[0]?.name ?? '');
-  if (f.family === '合计' && table?.type === 'table' && others.every((o) => o.name === table.name))
-    return { what: `${table.label}各行之和`, value: f.expected.value };
+  if (f.kind === 'exceeds') return { what: '其上限', value: f.expected.value };
+  // Rows of one table (each unit's staff): "机构人员情况表各行年末实有在职人数之和".
+  const row = /^(.+?)\[.*\]\.(.+)$/.exec(others[0]?.name ?? '');
+  const table = INPUT_BY_NAME.get(row?.[1] ?? others[0]?.name ?? '');
+  if (
+    f.family === '合计' &&
+    table?.type === 'table' &&
+    others.every((o) => o.name === table.name || o.name.startsWith(`${table.name}[`))
+  ) {
+    const column = row ? table.columns.find((c) => c.key === row[2])?.label : undefined;
+    return { what: `${table.label}各行${column ?? ''}之和`, value: f.expected.value };
+  }
   if (f.family === '合计' && others.length > 0 && others.length <= 3) {
     // "本年收入（基本支出）", "本年收入（项目支出）" → "基本支出、项目支出之和".
     const cols = others.map((o) => /^(.+)（([^（）]+)）$/.exec(o.label));
     const sameRow = cols.every((m) => m && m[1] === cols[0]![1]);
-    const names = sameRow ? cols.map((m) => m![2]) : others.map((o) => shortLabel(o.label));
-    return { what: `${names.join('、')}之和`, value: f.expected.value };
+    const parts = sameRow ? cols.map((m) => m![2]) : names([checked, ...others]).slice(1);
+    return { what: `${parts.join('、')}之和`, value: f.expected.value };
   }
   return {
-    what: f.family === '平衡' ? '按结转结余平衡关系计算的数' : '核对应有的数',
+    what: f.family === '平衡' ? '按结转结余平衡关系计算的数' : '按核对关系计算的数',
     value: f.expected.value,
   };
 }
 
-/** Every contested figure, keyed by input name. */
+/**
+ * The figure two independent sources agree on for a fold root: the total its own parts give,
+ * stated as such in another table (a 一致 finding folded under it). The value is the one stated
+ * there, so the report states an input, never a computed sum.
+ */
+function agreedFigure(f: Finding, checked: Operand): { value: Decimal; what: string } | undefined {
+  if (f.family !== '合计' || f.kind !== 'mismatch' || !f.expected) return undefined;
+  const tolerance = f.tolerance?.value;
+  const parts = otherSide(f, checked);
+  for (const c of f.consequences ?? []) {
+    if (c.family !== '一致' || !isFigure(c) || !c.operands.some((o) => o.name === checked.name)) continue;
+    const other = c.operands.find((o) => o.name !== checked.name);
+    const v = numeric(other);
+    if (!other || !v) continue;
+    if (tolerance ? v.minus(f.expected.value).abs().lte(tolerance) : v.eq(f.expected.value))
+      return { value: v, what: `${documentLabel(other)}${parts ? `及${parts.what}` : ''}` };
+  }
+  return undefined;
+}
+
+/** Every contested figure of the top-level findings, keyed by input name. */
 export function reconcile(findings: Finding[]): Map<string, Dispute> {
   const out = new Map<string, Dispute>();
-  // 1. Fold roots: the figure that reconciles is preferred.
   for (const f of findings) {
-    const name = rootName(f);
-    if (!name || !isFigure(f) || f.kind !== 'mismatch') continue;
-    const stated = numeric(f.operands.find((o) => o.name === name));
-    if (!stated || !f.expected) continue;
-    const tolerance = f.tolerance?.value;
-    // A figure stated elsewhere that agrees with the rule is preferred to the computed sum (no rounding drift).
-    const corroborated = (f.consequences ?? [])
-      .filter((c) => c.family === '一致' && isFigure(c) && c.operands.some((o) => o.name === name))
-      .map((c) => ({ c, side: otherSide(c, name) }))
-      .find(({ side }) => side && (!tolerance || side.value.minus(f.expected!.value).abs().lte(tolerance)));
-    const side = corroborated?.side ?? otherSide(f, name);
-    if (!side) continue;
-    const parts = otherSide(f, name);
-    const what =
-      corroborated && parts && parts.what !== side.what ? `${side.what}及${parts.what}` : side.what;
-    out.set(name, {
-      name,
-      stated,
-      preferred: side.value,
-      otherWhat: what,
-      otherValue: side.value,
-      relation: 'equal',
-      finding: f,
-    });
-  }
-  // 2. Everything else contested: no figure can be preferred.
-  const contest = (f: Finding, o: Operand | undefined) => {
-    const stated = numeric(o);
+    if (f.explanation) continue;
+    const checked = f.operands[0];
+    const stated = numeric(checked);
     // Table cells (a project's row) have no name of their own to state elsewhere: the 审核意见 lists them.
-    if (!o || !stated || out.has(o.name) || INPUT_BY_NAME.get(o.name)?.type !== 'scalar') return;
-    const side = otherSide(f, o.name);
-    if (!side) return;
-    out.set(o.name, {
-      name: o.name,
+    if (!checked || !stated || out.has(checked.name) || INPUT_BY_NAME.get(checked.name)?.type !== 'scalar')
+      continue;
+    if (isStatedRate(f)) {
+      out.set(checked.name, {
+        name: checked.name,
+        stated,
+        otherWhat: '按所列数据计算',
+        otherValue: f.expected!.value,
+        relation: 'recomputed',
+        finding: f,
+      });
+      continue;
+    }
+    if (!isFigure(f)) continue;
+    const side = otherSide(f, checked);
+    if (!side) continue;
+    out.set(checked.name, {
+      name: checked.name,
       stated,
+      agreed: agreedFigure(f, checked),
       otherWhat: side.what,
       otherValue: side.value,
       relation: f.kind === 'exceeds' ? 'atMost' : 'equal',
       finding: f,
     });
-  };
-  // Folded findings follow from their root (a figure taken from another year, a wrong total), which says why: only roots contest.
-  for (const f of findings) {
-    if (!isFigure(f) || f.operands.some((o) => out.get(o.name)?.preferred)) continue;
-    // The checked figure (the first operand) is contested; the reference it is checked against is not.
-    contest(f, f.operands[0]);
   }
   return out;
 }

@@ -6,12 +6,13 @@
 import type Decimal from 'decimal.js';
 import type { Model } from './model';
 import type { Finding, IndicatorResult, Operand, ScoreLine, ScoreSheet } from './results';
-import type { Headline } from './summary';
 import type { ParsedCell } from './types';
+import type { OwnLine, OwnScores } from './voice';
 
 export type { Model } from './model';
 export type { Finding, IndicatorResult, Operand, ScoreLine, ScoreSheet } from './results';
 export type { ParsedCell } from './types';
+export type { OwnGroup, OwnLine, OwnScores } from './voice';
 
 // ---------------------------------------------------------------- blocks
 
@@ -20,8 +21,13 @@ export interface ParagraphBlock {
   text: string;
   /** The named inputs behind its numbers and words. */
   sources: Operand[];
-  /** How the paragraph is set: `signature` lines are right-aligned without indent (落款). */
-  style?: 'body' | 'signature' | 'note';
+  /**
+   * How the paragraph is set: `signature` lines are right-aligned without indent (落款); `annex` (the
+   * 附件 line) keeps with the 落款 below it.
+   */
+  style?: 'body' | 'signature' | 'note' | 'annex';
+  /** Remarks for whoever prepares the report (Word comments or the 报送前核对清单), never its text. */
+  remarks?: string[];
 }
 
 export interface TableBlock {
@@ -34,6 +40,8 @@ export interface TableBlock {
   sources: Operand[];
   /** Columns whose value repeats down a group (一级/二级): printed on every row so a page break never loses them. */
   groupColumns?: number;
+  /** Remarks for whoever prepares the report, as for a paragraph. */
+  remarks?: string[];
 }
 
 export type ReportBlock = ParagraphBlock | TableBlock;
@@ -54,6 +62,8 @@ export type SectionContent = ReportBlock | SubSection;
 export interface Piece {
   text: string;
   sources: Operand[];
+  /** Remarks for whoever prepares the report (a figure stated as two sources agree, not as its own cell). */
+  remarks?: string[];
 }
 
 export type Arg = Piece | string | number | null | undefined;
@@ -76,13 +86,13 @@ export interface Formats {
   words(s: string): string;
 }
 
-/** A figure as the report states it, after reconciliation with the checks. */
+/** A figure as the report states it (src/core/reconcile.ts decides which, once). */
 export interface Figure {
-  /** The value to state (the reconciled one when the checks prefer another), or null when blank. */
+  /** The value stated (the one two sources agree on, when the cell's own is contradicted), or null when blank. */
   value: Decimal | null;
-  /** The figure as written, with the one-time caveat or a 【待核对】 naming both values. */
+  /** The figure as written, or a 【待核对：A为x，B为y】 in its place. */
   piece: Piece;
-  /** True when the workbook's figure is contested by a check and none can be preferred. */
+  /** True when the sources disagree and none is agreed: the text shows the 【待核对】, not a figure. */
   contested: boolean;
 }
 
@@ -96,15 +106,23 @@ export interface ReportWriter {
   label(name: string): string;
   operand(name: string): Operand;
   has(name: string): boolean;
-  /** The reconciled number behind a name (what the report states), or null. */
+  /** The number behind a name as the report states it (an agreed figure where there is one), or null. */
   num(name: string): Decimal | null;
+  /** True when the name's figure is contested: the report shows a 【待核对】 in its place. */
+  contested(name: string): boolean;
   figure(name: string, label?: string): Figure;
-  /** The figure as the workbook states it (what indicators used), with its 【待核对】 on first mention. */
-  stated(name: string, label?: string): Piece;
-  /** "label value、label value" for the inputs an indicator used, each as stated, with its 【待核对】 once. */
+  /** "label value、label value" for the inputs an indicator used, each as the report states it. */
   operandList(ops: Operand[]): Piece;
-  /** "" when the parts add up to the total, else a 【待核对】 naming both sums. */
-  partsCheck(total: Decimal | null, partNames: string[]): string;
+  /**
+   * An indicator's rate as the report gives it: the computed value, which the department's own stated
+   * rate confirms or does not contradict; a 【待核对】 naming both where it does.
+   */
+  rate(indicatorId: string, computed: Decimal): Piece;
+  /**
+   * "" when the stated parts add up to the stated total, else a 【待核对】 naming both sums. A blank part
+   * may explain a shortfall, never an excess; a contested total is not stated, so not checked.
+   */
+  partsCheck(total: string, partNames: string[]): string;
   value(name: string, label?: string): Piece;
   amount(name: string, label?: string): Piece;
   /** An amount as a table cell (no 万元), reconciled. */
@@ -138,11 +156,33 @@ export interface DepartmentItem {
 export interface ScoreGroupView {
   name: string;
   points: Decimal | null;
+  /** As the department states it; null while a line under it has no score. */
   score: Decimal | null;
 }
 
+/** 一级 → 二级 → lines, with the department's scores. */
 export interface Dimension extends ScoreGroupView {
-  children: Array<ScoreGroupView & { lines: ScoreLine[] }>;
+  children: Array<ScoreGroupView & { lines: OwnLine[] }>;
+}
+
+/** What a score line's evidence draws on (src/catalogue/report/evidence.ts). */
+export interface EvidenceDecl {
+  /** 三级 names, or `二级/三级` where a name repeats. */
+  covers: string[];
+  /** Words that tie an item of the department's 履职情况 to the line; empty: only the department's 说明. */
+  keywords: string[];
+  /** What to enter where the workbook gives nothing (the 【待补】's words). */
+  ask: string;
+}
+
+/** A score line's evidence, in the department's own words. */
+export interface LineEvidence {
+  /** The department's 说明 for the line in 自评得分表. */
+  remark?: Piece;
+  /** Sentences from the department's 履职情况 items tied to the line: what was done, how many. */
+  items: Array<{ heading: string; text: Piece }>;
+  /** What to ask for when there is nothing. */
+  ask: string;
 }
 
 /** The standard measure for problems found in one or more indicators. */
@@ -159,13 +199,16 @@ export interface MeasureDecl {
   measure: string;
 }
 
-/** One problem of 八, with the evidence it rests on. */
+/** One performance problem of 八: the points it cost and why, answered by one measure in 九. */
 export interface Problem {
   measure: MeasureDecl;
-  /** The deductions and findings it cites, in words. */
-  evidence: Piece;
-  lines: ScoreLine[];
-  findings: Finding[];
+  /** The lines that lost points. */
+  lines: OwnLine[];
+  /**
+   * Why, in the department's words (出错说明, its tasks' 说明, or its group's 说明 when no line has
+   * one); empty when it gave none. A line's own 说明 goes with its deduction.
+   */
+  causes: Piece[];
   /** The department's own item on the same matter, if it wrote one. */
   own?: DepartmentItem;
   /** The department's own measure answering it, if it wrote one. */
@@ -183,21 +226,22 @@ export interface VerdictDecl {
 export interface ReportContext {
   model: Model;
   indicators: IndicatorResult[];
+  /** The verified score sheet: for the 审核意见. The report states `own`. */
   scores: ScoreSheet | null;
   findings: Finding[];
   w: ReportWriter;
-  /** 一级 → 二级 → lines, in the score sheet's order. */
+  /** The scores the department states (src/core/voice.ts), or null when not scored. */
+  own: OwnScores | null;
+  /** 一级 → 二级 → lines, in the score sheet's order, with the department's scores. */
   dimensions: Dimension[];
   /** 八's problems, derived once, shared with 九. */
   problems: Problem[];
-  /** Findings that still stand (top level, unexplained), for 其他需要说明的情况. */
-  openFindings: Finding[];
-  /** Findings the department explained that concern an indicator or score line (shown as 偏差原因). */
+  /** Findings the department explained that concern an indicator or score line (its reasons). */
   explainedFor(key: string, indicator?: IndicatorResult): Finding[];
-  /** The counts, verified / pending points and grade, worded as on every other surface (src/core/summary.ts). */
-  headline: Headline;
-  /** The contested figures, in words (one line each), for 其他需要说明的情况. */
-  caveats: string[];
+  /** The evidence a line's paragraph cites. */
+  evidence(line: OwnLine): LineEvidence;
+  /** The department's 说明 in 自评得分表 for the first of these names it scored (一级, 二级 or 三级). */
+  remarkFor(...names: string[]): string | undefined;
 }
 
 export interface SectionDecl {
@@ -209,4 +253,34 @@ export interface SectionDecl {
   /** Leave the section out when false. */
   when?: (c: ReportContext) => boolean;
   build?: (c: ReportContext) => SectionContent[];
+}
+
+// ---------------------------------------------------------------- the 审核意见
+
+export type ReviewVerdict = '同意' | '修改后同意' | '退回修改';
+
+/** What the 审核结论 rule looks at, gathered once from the findings and the score sheet. */
+export interface ReviewFacts {
+  /** Open 错误 of the blocking families (or that change a score). */
+  blocking: Finding[];
+  /** Every other open top-level finding (提示, 待补, 无法核实). */
+  remaining: Finding[];
+  /** Score lines that could not be verified. */
+  pending: ScoreLine[];
+  /** True when a finding changes a score (it feeds a score line, or it is the self-score's own). */
+  changesScore(f: Finding): boolean;
+}
+
+/** One branch of the 审核结论 rule: the first whose condition holds decides. */
+export interface ReviewConclusionDecl {
+  verdict: ReviewVerdict;
+  when(facts: ReviewFacts): boolean;
+  /** The reason in one line. */
+  reason(facts: ReviewFacts): string;
+}
+
+/** A group of 需要更正的问题: the check families it holds, and its heading. */
+export interface ReviewGroupDecl {
+  families: string[];
+  heading: string;
 }

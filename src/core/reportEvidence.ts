@@ -1,40 +1,49 @@
 /**
- * The evidence the report's later sections rest on, derived once per draft: the score sheet as
- * 一级 → 二级 → lines, and 八's problems — each from deductions or findings only, merged with
- * the department's own item on the same matter, answered item by item in 九.
+ * The evidence the report's later sections rest on, derived once per draft: the department's
+ * scores as 一级 → 二级 → lines, each line's evidence in the department's own words, and 八's
+ * problems — the points lost, with their causes, merged with the department's own item on the
+ * same matter and answered item by item in 九. Data-entry discrepancies are not performance
+ * problems: they go to the 审核意见 and the 报送前核对清单, never to 八.
  */
 import type Decimal from 'decimal.js';
+import { INDICATOR_BY_ID } from '../catalogue/indicators';
 import type {
   DepartmentItem,
   Dimension,
+  EvidenceDecl,
+  LineEvidence,
   MeasureDecl,
   Piece,
   Problem,
   ReportContext,
-  ScoreLine,
+  ReportWriter,
 } from './reportContract';
 import { allFindings } from './findingTree';
-import type { Finding, IndicatorResult, ScoreSheet } from './results';
+import type { Finding, IndicatorResult } from './results';
+import type { Model } from './model';
+import { normaliseName } from './rulebook';
+import { ownRemark, type OwnLine, type OwnScores } from './voice';
 
-/** 一级 → 二级 → lines, in the score sheet's order; group totals from the sheet's groups. */
-export function dimensions(s: ScoreSheet): Dimension[] {
+/** 一级 → 二级 → lines, in the score sheet's order, with the department's group scores. */
+export function dimensions(own: OwnScores): Dimension[] {
   const dims: Dimension[] = [];
-  for (const line of s.lines) {
+  for (const l of own.lines) {
+    const line = l.line;
     let d = dims.find((x) => x.name === line.level1);
     if (!d) {
-      const g = s.groups.find((x) => x.level === 1 && x.name === line.level1);
+      const g = own.groups.find((x) => x.level === 1 && x.name === line.level1);
       d = { name: line.level1, points: g?.points ?? null, score: g?.score ?? null, children: [] };
       dims.push(d);
     }
     let c = d.children.find((x) => x.name === line.level2);
     if (!c) {
-      const g = s.groups.find(
+      const g = own.groups.find(
         (x) => x.level === 2 && x.name === line.level2 && (x.parent === undefined || x.parent === line.level1)
       );
       c = { name: line.level2, points: g?.points ?? null, score: g?.score ?? null, lines: [] };
       d.children.push(c);
     }
-    c.lines.push(line);
+    c.lines.push(l);
   }
   return dims;
 }
@@ -47,11 +56,6 @@ export function explainedFor(findings: Finding[], key: string, ind: IndicatorRes
       f.explanation &&
       (f.id.includes(key) || f.rule.includes(key) || f.operands.some((o) => names.has(o.name)))
   );
-}
-
-/** Top-level findings that still stand (unexplained); score claims against the rules are for the 审核意见, not the report. */
-export function openFindings(findings: Finding[]): Finding[] {
-  return findings.filter((f) => !f.explanation && f.family !== '评分');
 }
 
 export function measureFor(
@@ -67,125 +71,220 @@ export function measureFor(
   return fallback;
 }
 
-/** The measure a finding speaks to: by the indicators and score lines it affects, else data quality. */
-function measureForFinding(f: Finding, measures: MeasureDecl[]): MeasureDecl | undefined {
-  for (const a of f.affects ?? []) {
-    const m = measures.find((x) => x.covers.includes(a));
-    if (m) return m;
+/** How many points a line lost as the report states it (0 while it has no score). */
+export function lost(l: OwnLine): Decimal {
+  return l.score === null ? l.line.points.minus(l.line.points) : l.line.points.minus(l.score);
+}
+
+function matches(text: string, keywords: string[]): number {
+  return keywords.filter((k) => text.includes(k)).length;
+}
+
+const itemText = (item: DepartmentItem) => `${item.heading}${item.paragraphs.map((p) => p.text).join('')}`;
+
+// ---------------------------------------------------------------- evidence
+
+/** The declaration for a line: by `二级/三级`, then by 三级, then by 二级. */
+export function evidenceDecl(decls: EvidenceDecl[], l: OwnLine): EvidenceDecl | undefined {
+  const keys = [`${l.line.level2}/${l.line.level3}`, l.line.level3, l.line.level2].map(normaliseName);
+  for (const k of keys) {
+    const d = decls.find((x) => x.covers.some((c) => normaliseName(c) === k));
+    if (d) return d;
   }
-  return measures.find((m) => m.id === '数据核对');
+  return undefined;
 }
 
-/** How many points a line lost. */
-export function lost(line: ScoreLine): Decimal {
-  return line.points.minus(line.score);
+/** A leading enumerator of a department's sentence ("一是", "1.", "①"), which means nothing once quoted alone. */
+const ENUMERATOR = /^(?:[一二三四五六七八九十]+是|\d+[.．、]\s*|[①-⑳]|[（(]\d+[)）])/;
+
+/** Counted results: "280余家", "22万人", "1200万次", "16万元" — not ordinals (第13届) or years. */
+const QUANTITY =
+  /(?<![第\d.])\d+(?:\.\d+)?(?:余|多)?(?:万|亿)?(?:人次|万元|个|人|次|项|家|名|篇|条|所|场|支|位|座|户|份|册|部|批|期|元|倍)/g;
+
+function quantities(s: string): number {
+  return [...s.matchAll(QUANTITY)].length;
 }
 
-function matches(item: DepartmentItem, m: MeasureDecl): number {
-  const text = `${item.heading}${item.paragraphs.map((p) => p.text).join('')}`;
-  return m.keywords.filter((k) => text.includes(k)).length;
+/** A long sentence cut to its leading clauses (up to `max` characters), ending as a sentence. */
+function clauses(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let out = '';
+  for (const c of s.split(/(?<=，)/)) {
+    if (out && out.length + c.length > max) break;
+    out += c;
+  }
+  return out.replace(/，$/, '。');
 }
 
 /**
- * A check's title says what should hold ("A = B", "A与B一致", "A不超过B"); a problem says what
- * does not: "A与B不一致", "A超过B".
+ * The sentences of a department's item that say how much was done — the most counted results
+ * first, each cut to its leading clauses — back in their own order, up to about `budget`
+ * characters: what the report cites as a line's evidence.
  */
-export function problemPhrase(title: string): string {
-  const eq = /^(.+?)\s*=\s*(.+)$/.exec(title);
-  if (eq) return `${eq[1]}与${eq[2]}不一致`;
-  if (/不超过/.test(title)) return title.replace('不超过', '超过');
-  if (/(?<!不)一致(（[^）]*）)?$/.test(title)) return title.replace(/一致((（[^）]*）)?)$/, '不一致$1');
-  return title;
-}
-
-/** The evidence of one problem in words: which lines lost how many points, and which findings stand. */
-function evidenceText(ctx: Pick<ReportContext, 'w'>, lines: ScoreLine[], findings: Finding[]): Piece {
-  const { w } = ctx;
-  const parts: Piece[] = [];
-  if (lines.length) {
-    const each = lines.map((l) => `${l.level3}扣${w.fmt.points(lost(l))}分`);
-    parts.push(w.plain(`评分中${each.join('，')}`));
+export function excerpt(item: DepartmentItem, budget: number): string {
+  const max = Math.max(60, Math.min(110, budget));
+  const sentences = item.paragraphs
+    .flatMap((p) => p.text.split(/(?<=[。！？；])/))
+    .map((s) => clauses(s.replace(ENUMERATOR, '').trim(), max))
+    .filter((s) => s.length > 0);
+  const ranked = sentences
+    .map((s, i) => ({ s, i, q: quantities(s) }))
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  const kept: typeof ranked = [];
+  let used = 0;
+  for (const x of ranked) {
+    if (kept.length > 0 && used + x.s.length > budget) continue;
+    kept.push(x);
+    used += x.s.length;
   }
-  if (findings.length) {
-    const titles = [...new Set(findings.map((f) => w.fmt.words(problemPhrase(f.title))))];
-    const shown = titles.slice(0, 3);
-    parts.push(
-      w.plain(
-        `数据核对发现${findings.length}项不符，主要是${shown.map((t) => `“${t}”`).join('、')}${titles.length > shown.length ? '等' : ''}`,
-        findings.flatMap((f) => f.operands)
-      )
-    );
-  }
-  return w.join(parts, '；');
+  return kept
+    .sort((a, b) => a.i - b.i)
+    .map((x) => x.s.replace(/[；，]$/, '。'))
+    .join('')
+    .replace(/([^。！？])$/, '$1。');
 }
 
 /**
- * 八's problems: deductions grouped by the measure that covers them, then findings that still
- * stand; the department's own items join the problem they speak of (by the measure's keywords).
- * A department item matching no evidence is not a problem of the report (the 审核意见 lists it).
+ * Each item of the department's 履职情况 goes to the one line whose declared words it speaks of
+ * most (ties to the first line), so no achievement is cited twice.
+ */
+export function assignItems(
+  lines: OwnLine[],
+  items: DepartmentItem[],
+  decls: EvidenceDecl[]
+): Map<OwnLine, DepartmentItem[]> {
+  const out = new Map<OwnLine, DepartmentItem[]>();
+  const keyed = lines
+    .map((l) => ({ l, d: evidenceDecl(decls, l) }))
+    .filter((x) => x.d && x.d.keywords.length > 0);
+  for (const item of items) {
+    const text = itemText(item);
+    let best: OwnLine | undefined;
+    let score = 0;
+    for (const { l, d } of keyed) {
+      const s = matches(text, d!.keywords);
+      if (s > score) [best, score] = [l, s];
+    }
+    if (best) out.set(best, [...(out.get(best) ?? []), item]);
+  }
+  return out;
+}
+
+/** A line's evidence: the department's 说明, its 履职情况 items tied to the line, or what to ask for. */
+export function lineEvidence(
+  w: ReportWriter,
+  l: OwnLine,
+  items: DepartmentItem[],
+  decls: EvidenceDecl[]
+): LineEvidence {
+  const ask = evidenceDecl(decls, l)?.ask ?? `${l.line.level3}的评价依据`;
+  const budget = Math.min(260, 60 + l.line.points.toNumber() * 15);
+  return {
+    remark: l.remark ? w.plain(l.remark, [w.operand('自评得分表')]) : undefined,
+    items: items
+      .map((item) => ({
+        heading: item.heading,
+        text: w.plain(excerpt(item, budget / items.length), [w.operand('履职情况')]),
+      }))
+      .filter((x) => x.text.text.length > 1),
+    ask,
+  };
+}
+
+// ---------------------------------------------------------------- problems
+
+/** The tasks a 产出 line counts that fell short, with the department's 说明 of each. */
+function taskCauses(w: ReportWriter, model: Model, l: OwnLine): Piece[] {
+  const rule = l.line.indicator ? INDICATOR_BY_ID.get(l.line.indicator)?.rule : undefined;
+  if (!rule || !('kind' in rule) || rule.kind !== 'taskRate') return [];
+  const out: Piece[] = [];
+  for (const r of model.table('产出任务表').rows) {
+    const c = r.cells;
+    if (rule.base && c[rule.base]?.value !== true) continue;
+    if (!rule.count.some((k) => c[k]?.value === false)) continue;
+    const name = w.cell('产出任务表', c['任务'], '工作任务');
+    const note = w.cell('产出任务表', c['说明'], '完成情况说明');
+    const why = note.text.replace(/^报告[^：:]{0,12}[：:]/, '').replace(/[。；]$/, '');
+    if (name.text) out.push(w.say`${name}${why ? `：${why}` : ''}`);
+  }
+  return out;
+}
+
+/** A cause as the sentence "主要原因：…" takes it: without its own "主要是" or end mark. */
+const causeWords = (s: string) =>
+  s
+    .trim()
+    .replace(/^(主要原因是|主要是由于|主要是|原因是|由于)/, '')
+    .replace(/[。；]$/, '');
+
+/** Why a line lost points, in the department's words. */
+function causesOf(ctx: Omit<ReportContext, 'problems'>, l: OwnLine): Piece[] {
+  const { w } = ctx;
+  const ind = l.line.indicator ? ctx.indicators.find((x) => x.id === l.line.indicator) : undefined;
+  const out: Piece[] = ctx
+    .explainedFor(l.line.indicator ?? l.line.level3, ind)
+    .map((f) => w.plain(causeWords(f.explanation!), f.operands));
+  out.push(...taskCauses(w, ctx.model, l));
+  return out;
+}
+
+function uniqueTexts(pieces: Piece[]): Piece[] {
+  const seen = new Set<string>();
+  return pieces.filter((p) => !seen.has(p.text) && seen.add(p.text));
+}
+
+/**
+ * 八's problems: the lines that lost points, grouped by the measure that covers them, each with its
+ * causes; the department's own items join the problem they speak of (by the measure's keywords). A
+ * department item matching no lost points is not a problem of the report (the 审核意见 lists it).
  */
 export function deriveProblems(
   ctx: Omit<ReportContext, 'problems'>,
   measures: MeasureDecl[],
   fallback: MeasureDecl
 ): Problem[] {
-  const byMeasure = new Map<MeasureDecl, { lines: ScoreLine[]; findings: Finding[] }>();
-  const slot = (m: MeasureDecl) => {
-    let s = byMeasure.get(m);
-    if (!s) byMeasure.set(m, (s = { lines: [], findings: [] }));
-    return s;
-  };
-  for (const line of ctx.scores?.lines ?? []) {
-    if (line.missing || !line.score.lessThan(line.points)) continue;
-    slot(measureFor(measures, fallback, line.indicator, line.level3, line.level2, line.level1)).lines.push(
-      line
-    );
+  const byMeasure = new Map<MeasureDecl, OwnLine[]>();
+  for (const l of ctx.own?.lines ?? []) {
+    if (!lost(l).gt(0)) continue;
+    const m = measureFor(measures, fallback, l.line.indicator, l.line.level3, l.line.level2, l.line.level1);
+    byMeasure.set(m, [...(byMeasure.get(m) ?? []), l]);
   }
-  // Figures the checks contradict are a data problem whatever their consequence (错误 or 提示); a blank or a notice is not.
-  // An overspend against the budget (family 预算) is a fact the deduction already states, not a data problem.
-  const contradicted = ctx.openFindings.filter(
-    (f) => ['mismatch', 'exceeds', 'unitSlip', 'signReversed'].includes(f.kind) && f.family !== '预算'
-  );
-  for (const f of [
-    ...contradicted.filter((x) => x.severity === '错误'),
-    ...contradicted.filter((x) => x.severity !== '错误'),
-  ]) {
-    const m = measureForFinding(f, measures);
-    if (m) slot(m).findings.push(f);
-  }
-  // A measure with no deduction gets no problem of its own: its contradicted figures are a data problem
-  // (a wrong staff count does not mean staff exceeded the quota).
-  const data = measures.find((m) => m.id === '数据核对');
-  for (const [m, ev] of [...byMeasure]) {
-    if (ev.lines.length > 0 || !data || m === data) continue;
-    slot(data).findings.push(...ev.findings);
-    byMeasure.delete(m);
-  }
-  const problems: Problem[] = [...byMeasure].map(([measure, ev]) => ({
-    measure,
-    lines: ev.lines,
-    findings: ev.findings,
-    evidence: evidenceText(ctx, ev.lines, ev.findings),
-  }));
+  const problems: Problem[] = [...byMeasure].map(([measure, lines]) => {
+    const causes = uniqueTexts(lines.flatMap((l) => causesOf(ctx, l)));
+    // Without a cause or a 说明 for any line, the department's 说明 of their 二级 or 一级 says why.
+    if (causes.length === 0 && lines.every((l) => !l.remark))
+      for (const l of lines) {
+        const remark =
+          ownRemark(ctx.model, `${l.line.level1}/${l.line.level2}`, l.line.level2) ??
+          ownRemark(ctx.model, l.line.level1, `${l.line.level1}情况`);
+        if (remark)
+          causes.push(
+            ctx.w.plain(remark.replace(/(^|[；。])[①-⑳]/g, '$1').replace(/[。；]$/, ''), [
+              ctx.w.operand('自评得分表'),
+            ])
+          );
+      }
+    return { measure, lines, causes: uniqueTexts(causes) };
+  });
   const attach = (items: DepartmentItem[], key: 'own' | 'ownMeasure') => {
     for (const item of items) {
       let best: Problem | undefined;
       let score = 0;
       for (const p of problems) {
         if (p[key]) continue;
-        const s = matches(item, p.measure);
+        const s = matches(itemText(item), p.measure.keywords);
         if (s > score) [best, score] = [p, s];
       }
       if (best) best[key] = item;
     }
   };
   attach(ctx.w.departmentItems('存在问题'), 'own');
-  // Measures answer problems: a department measure joins the problem its own problem item matched first, else by keywords.
   attach(ctx.w.departmentItems('改进措施'), 'ownMeasure');
   return problems;
 }
 
-/** The department's problem items that match no evidence (for the 审核意见). */
+/** The department's problem items that match no lost points (for the 审核意见). */
 export function unmatchedOwnProblems(ctx: ReportContext): DepartmentItem[] {
   const used = new Set(ctx.problems.map((p) => p.own?.heading).filter(Boolean));
   return ctx.w.departmentItems('存在问题').filter((i) => !used.has(i.heading));

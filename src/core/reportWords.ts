@@ -59,9 +59,14 @@ export function placeholder(what: string): string {
   return `【待补：${what.replace(/^其中：/, '')}】`;
 }
 
-/** The visible mark for a figure the checks contest and no figure can be preferred. */
+/** The visible mark, in place of a figure, where two sources disagree and none is agreed: names both. */
 export function toCheck(what: string): string {
   return `【待核对：${what}】`;
+}
+
+/** A rate inside a sentence that states it as a value: a negative one written 负…, never with a sign. */
+export function rateText(x: Decimal): string {
+  return `${x.isNegative() && !x.isZero() ? '负' : ''}${percent(x.abs())}`;
 }
 
 /** How a number of a given input reads in a sentence, from its catalogue kind. */
@@ -79,7 +84,7 @@ export function formatValue(name: string, value: Decimal, columnLabel?: string):
     case 'count':
       return `${value.toFixed(0)}${countWord(d?.type === 'scalar' ? d.label : (columnLabel ?? ''))}`;
     case 'rate':
-      return percent(value);
+      return rateText(value);
     case 'score':
       return `${points(value)}分`;
     case 'year':
@@ -111,25 +116,34 @@ export function uniqueSources(xs: Operand[]): Operand[] {
   });
 }
 
-/** Tagged template: text with value pieces, keeping every operand used. */
+/** The remarks of some pieces, each once; absent when none. */
+export function remarksOf(pieces: Array<{ remarks?: string[] }>): { remarks?: string[] } {
+  const all = [...new Set(pieces.flatMap((p) => p.remarks ?? []))];
+  return all.length ? { remarks: all } : {};
+}
+
+/** Tagged template: text with value pieces, keeping every operand used (and any remark for the preparer). */
 export function say(strings: TemplateStringsArray, ...args: Arg[]): Piece {
   let text = strings[0];
   const sources: Operand[] = [];
+  const pieces: Piece[] = [];
   args.forEach((a, i) => {
     if (isPiece(a)) {
       text += a.text;
       sources.push(...a.sources);
+      pieces.push(a);
     } else if (a !== null && a !== undefined) text += String(a);
     text += strings[i + 1];
   });
-  return { text, sources: uniqueSources(sources) };
+  return { text, sources: uniqueSources(sources), ...remarksOf(pieces) };
 }
 
-/** Joins pieces with a separator, keeping their sources. */
+/** Joins pieces with a separator, keeping their sources and remarks. */
 export function join(pieces: Piece[], sep = '、'): Piece {
   return {
     text: pieces.map((p) => p.text).join(sep),
     sources: uniqueSources(pieces.flatMap((p) => p.sources)),
+    ...remarksOf(pieces),
   };
 }
 

@@ -93,6 +93,8 @@ export interface ScoreSheet {
   /** The grade reached if every 待核实 point were earned (absent or equal to `grade`: the grade is certain). */
   gradeAtMost?: Grade;
   claimedTotal?: Decimal;
+  /** The lowest total of each grade the sheet was graded with (so a report stating another total grades it alike). */
+  bands?: Record<'优' | '良' | '中', Decimal>;
 }
 
 /** What a figure is, so every surface formats it alike (万元 with 2 decimals, %, 人, 分, 年). */

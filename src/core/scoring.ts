@@ -369,6 +369,7 @@ export function scoreAll(rulebook: Rulebook, indicators: IndicatorResult[], mode
     points: rulebook.total,
     ...gradesOf(total, pendingPoints, rulebook.bands),
     claimedTotal: claims.total?.score,
+    bands: rulebook.bands,
   };
 }
 

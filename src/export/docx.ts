@@ -9,7 +9,6 @@
  * Packs with Packer.toArrayBuffer, which works in node and in the browser alike.
  */
 import { strFromU8, unzipSync } from 'fflate';
-import { gradeText } from '../core/summary';
 import {
   AlignmentType,
   CommentRangeEnd,
@@ -28,9 +27,7 @@ import {
 } from 'docx';
 import type { ParagraphBlock, ReportBlock, ReportDraft, ReportSection, TableBlock } from '../core/narrative';
 import { sectionTitle } from '../core/narrative';
-import { points } from '../core/reportWords';
 import type { Operand, ScoreSheet } from '../core/results';
-import { inWords, tightenSpaces } from '../core/typography';
 import {
   A4,
   font,
@@ -51,6 +48,11 @@ export { FONTS, LINE_SPACING, MARGINS_MM, SIZES } from './docxStyle';
 export interface DocxOptions {
   /** Word comments on each paragraph naming the inputs and cells its figures came from. */
   comments?: boolean;
+  /**
+   * Where the remarks for the preparer go: Word comments on their paragraph (the default), or
+   * nowhere in the document when they are printed in a separate 报送前核对清单 (`--checklist`).
+   */
+  remarks?: 'comments' | 'checklist';
 }
 
 function run(text: string, key: FontKey, sizePt: number, bold = false): TextRun {
@@ -78,21 +80,35 @@ class Comments {
     date: Date;
     children: Paragraph[];
   }> = [];
-  constructor(readonly enabled: boolean) {}
+  constructor(
+    readonly sources: boolean,
+    readonly remarks: boolean
+  ) {}
 
-  /** Wraps a paragraph's runs in a comment naming its sources, when enabled and it has any. */
-  wrap(children: TextRun[], sources: Operand[]): Array<TextRun | CommentRangeStart | CommentRangeEnd> {
-    const cited = sources.filter((o) => o.address);
-    if (!this.enabled || cited.length === 0) return children;
+  /**
+   * Wraps a paragraph's runs in one comment: the remarks for the preparer (what to correct before
+   * submitting), and with `sources` the inputs and cells its figures came from.
+   */
+  wrap(
+    children: TextRun[],
+    sources: Operand[],
+    remarks: string[] = []
+  ): Array<TextRun | CommentRangeStart | CommentRangeEnd> {
+    const cited = this.sources ? sources.filter((o) => o.address) : [];
+    const notes = this.remarks ? remarks : [];
+    if (cited.length === 0 && notes.length === 0) return children;
     const id = this.children.length;
-    const text = cited.map((o) => `${o.label}：${o.address}`).join('；');
+    const lines = [
+      ...notes.map((r) => `报送前请处理：${r}`),
+      ...(cited.length ? [`数据来源：${cited.map((o) => `${o.label}：${o.address}`).join('；')}`] : []),
+    ];
     this.children.push({
       id,
       author: '绩效自评助手',
       initials: 'JX',
       // A fixed date keeps the output the same on every run.
       date: new Date(0),
-      children: [new Paragraph({ children: [new TextRun(`数据来源：${text}`)] })],
+      children: lines.map((t) => new Paragraph({ children: [new TextRun(t)] })),
     });
     return [
       new CommentRangeStart(id),
@@ -111,28 +127,32 @@ function bodyParagraph(
     bold?: boolean;
     outline?: number;
     sources?: Operand[];
+    remarks?: string[];
     comments?: Comments;
     keepNext?: boolean;
+    /** Headings are set flush left: justifying a wrapped heading spreads its characters. */
+    left?: boolean;
   } = {}
 ): Paragraph {
   const children = runs(text, key, SIZES.body, opts.bold);
   return new Paragraph({
-    children: opts.comments ? opts.comments.wrap(children, opts.sources ?? []) : children,
+    children: opts.comments ? opts.comments.wrap(children, opts.sources ?? [], opts.remarks) : children,
     indent: { firstLine: 2 * SIZES.body * PT, firstLineChars: 200 },
     spacing: { line: LINE_SPACING, lineRule: LineRuleType.EXACT },
-    alignment: AlignmentType.JUSTIFIED,
+    alignment: opts.left ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
     outlineLevel: opts.outline,
     keepNext: opts.keepNext,
   });
 }
 
-/** 落款: right-aligned, four characters from the margin, no indent. */
-function signatureParagraph(text: string): Paragraph {
+/** 落款: right-aligned, four characters from the margin, no indent; kept with the line after it. */
+function signatureParagraph(text: string, keepNext: boolean): Paragraph {
   return new Paragraph({
     children: runs(text, 'body', SIZES.body),
     alignment: AlignmentType.RIGHT,
     indent: { right: 4 * SIZES.body * PT },
     spacing: { line: LINE_SPACING, lineRule: LineRuleType.EXACT },
+    keepNext,
   });
 }
 
@@ -140,13 +160,13 @@ function heading(s: ReportSection): Paragraph {
   const text = sectionTitle(s);
   switch (s.level) {
     case 1:
-      return bodyParagraph(text, 'heading1', { outline: 0, keepNext: true });
+      return bodyParagraph(text, 'heading1', { outline: 0, keepNext: true, left: true });
     case 2:
-      return bodyParagraph(text, 'heading2', { outline: 1, keepNext: true });
+      return bodyParagraph(text, 'heading2', { outline: 1, keepNext: true, left: true });
     case 3:
-      return bodyParagraph(text, 'body', { bold: true, outline: 2, keepNext: true });
+      return bodyParagraph(text, 'body', { bold: true, outline: 2, keepNext: true, left: true });
     default:
-      return bodyParagraph(text, 'body', { outline: 3, keepNext: true });
+      return bodyParagraph(text, 'body', { outline: 3, keepNext: true, left: true });
   }
 }
 
@@ -159,9 +179,19 @@ function centred(text: string, key: FontKey, sizePt: number, bold = false, keepN
   });
 }
 
-function tableBlock(b: TableBlock, tables: Tables): Paragraph[] {
-  // Caption and unit keep with the table, so a title is never left at the foot of a page.
-  const out: Paragraph[] = [centred(b.caption, 'body', SIZES.body, true, true)];
+function tableBlock(b: TableBlock, tables: Tables, comments: Comments): Paragraph[] {
+  // Caption and unit keep with the table, so a title is never left at the foot of a page. A table
+  // whose heading above says what it is has no caption.
+  const out: Paragraph[] = [];
+  if (b.caption || b.remarks?.length)
+    out.push(
+      new Paragraph({
+        children: comments.wrap(runs(b.caption, 'body', SIZES.body, true), [], b.remarks),
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        spacing: { line: LINE_SPACING, lineRule: LineRuleType.EXACT },
+      })
+    );
   if (b.unit)
     out.push(
       new Paragraph({
@@ -171,72 +201,71 @@ function tableBlock(b: TableBlock, tables: Tables): Paragraph[] {
       })
     );
   out.push(tables.place(b.header, b.rows));
-  out.push(new Paragraph({ children: [] }));
+  // A small space under the table, not a whole blank line.
+  out.push(new Paragraph({ children: [], spacing: { line: 12 * PT, lineRule: LineRuleType.EXACT } }));
   return out;
 }
 
-function paragraphBlock(b: ParagraphBlock, comments: Comments): Paragraph {
-  if (b.style === 'signature') return signatureParagraph(b.text);
-  return bodyParagraph(b.text, 'body', { sources: b.sources, comments });
+function paragraphBlock(b: ParagraphBlock, comments: Comments, next?: ReportBlock): Paragraph {
+  // The last paragraph of the text, the 附件 line and the 落款 stay together: a page holding only the
+  // 落款 (or only the date) is not signed.
+  const keepNext = next?.kind === 'paragraph' && (next.style === 'signature' || next.style === 'annex');
+  if (b.style === 'signature') return signatureParagraph(b.text, keepNext);
+  return bodyParagraph(b.text, 'body', { sources: b.sources, remarks: b.remarks, comments, keepNext });
 }
 
-function block(b: ReportBlock, comments: Comments, tables: Tables): Paragraph[] {
-  return b.kind === 'paragraph' ? [paragraphBlock(b, comments)] : tableBlock(b, tables);
+function block(b: ReportBlock, comments: Comments, tables: Tables, next?: ReportBlock): Paragraph[] {
+  return b.kind === 'paragraph' ? [paragraphBlock(b, comments, next)] : tableBlock(b, tables, comments);
 }
-
-/** 扣分原因 in document words: what cost the points, without cell addresses or instructions. */
-function deductionWords(l: ScoreSheet['lines'][number]): string {
-  if (l.missing) return l.indicator ? '数据不全，指标无法计算，待补充' : '待单位自评打分';
-  if (!l.deduction) return '';
-  return inWords(l.deduction.replace(/（[^（）]*![A-Z]{1,3}\d+[^（）]*）/g, ''));
-}
-
-/**
- * The score sheet lines as the 评分表 (附件1). 一级 and 二级 are written on every row: a row
- * continued on the next page still shows which indicator group it belongs to.
- */
-export function scoreTableRows(scores: ScoreSheet): string[][] {
-  const rows = scores.lines.map((l) => [
-    l.level1,
-    l.level2,
-    l.level3,
-    points(l.points),
-    l.missing
-      ? l.claimed !== undefined
-        ? `待核实（自报${points(l.claimed)}分）`
-        : '【待补】'
-      : points(l.score),
-    inWords(l.standard),
-    deductionWords(l),
-  ]);
-  // The total as verified; the grade (a range while points are pending) in the shared words (src/core/summary.ts).
-  rows.push([
-    '合计',
-    '',
-    '',
-    points(scores.points),
-    points(scores.total),
-    '',
-    tightenSpaces(`综合绩效级别：${gradeText(scores)}`),
-  ]);
-  return rows;
-}
-
-export const SCORE_HEADER = ['一级指标', '二级指标', '三级指标', '分值', '得分', '评分标准', '扣分原因'];
 
 /** A4 landscape for 附件1: seven columns need the width. */
 const LANDSCAPE_TEXT_WIDTH = A4.height - MARGINS.left - MARGINS.right;
 
-function appendix(draft: ReportDraft, scores: ScoreSheet, tables: Tables): Paragraph[] {
+function appendix(a: NonNullable<ReportDraft['appendix']>, tables: Tables, comments: Comments): Paragraph[] {
   return [
     new Paragraph({
-      children: [run('附件1', 'heading1', SIZES.body)],
+      children: [run(a.label, 'heading1', SIZES.body)],
       spacing: { line: LINE_SPACING, lineRule: LineRuleType.EXACT },
       keepNext: true,
     }),
-    centred(`${draft.title.replace(/自评报告$/, '')}评价指标评分表`, 'title', 18, false, true),
-    new Paragraph({ children: [], keepNext: true }),
-    tables.place(SCORE_HEADER, scoreTableRows(scores), LANDSCAPE_TEXT_WIDTH),
+    centred(a.title, 'title', 18, false, true),
+    new Paragraph({
+      children: comments.wrap([], [], a.table.remarks),
+      keepNext: true,
+    }),
+    tables.place(a.table.header, a.table.rows, LANDSCAPE_TEXT_WIDTH),
+  ];
+}
+
+/** The cover page: title lines large and centred in the upper third, the submitter's lines at its foot. */
+function coverPage(lines: string[]): Paragraph[] {
+  const split = lines.indexOf('');
+  const title = split < 0 ? lines : lines.slice(0, split);
+  const foot = split < 0 ? [] : lines.slice(split + 1);
+  const blank = (n: number) =>
+    Array.from(
+      { length: n },
+      () => new Paragraph({ children: [], spacing: { line: LINE_SPACING, lineRule: LineRuleType.EXACT } })
+    );
+  return [
+    ...blank(5),
+    ...title.map(
+      (t) =>
+        new Paragraph({
+          children: runs(t, 'title', 26),
+          alignment: AlignmentType.CENTER,
+          spacing: { line: 26 * 2 * PT, lineRule: LineRuleType.EXACT },
+        })
+    ),
+    ...blank(10 - Math.max(0, title.length - 3) * 2),
+    ...foot.map(
+      (t) =>
+        new Paragraph({
+          children: runs(t, 'body', SIZES.body),
+          indent: { left: 6 * SIZES.body * PT },
+          spacing: { line: LINE_SPACING, lineRule: LineRuleType.EXACT },
+        })
+    ),
   ];
 }
 
@@ -273,26 +302,26 @@ const PAGE_MARGIN = { ...MARGINS, header: mm(15), footer: mm(18) };
 /** 附件1 in landscape: narrower top and bottom margins leave room for more rows a page. */
 const APPENDIX_MARGIN = { ...PAGE_MARGIN, top: mm(25), bottom: mm(22) };
 
-function reportDocument(
-  draft: ReportDraft,
-  scores: ScoreSheet | null,
-  tables: Tables,
-  options: DocxOptions = {}
-): Document {
-  const comments = new Comments(options.comments === true);
+function reportDocument(draft: ReportDraft, tables: Tables, options: DocxOptions = {}): Document {
+  const comments = new Comments(options.comments === true, options.remarks !== 'checklist');
   const children: Paragraph[] = [centred(draft.title, 'title', SIZES.title), new Paragraph({ children: [] })];
-  for (const s of draft.sections) {
+  draft.sections.forEach((s, k) => {
     if (s.level > 0) children.push(heading(s));
-    for (const b of s.blocks) children.push(...block(b, comments, tables));
-  }
-  const sections: ISectionOptions[] = [
-    {
-      properties: { page: { size: { width: A4.width, height: A4.height }, margin: PAGE_MARGIN } },
-      footers: { default: footer() },
-      children,
-    },
-  ];
-  if (scores && scores.lines.length > 0)
+    // What follows a section's last block, when no heading comes between (the 落款 after the text).
+    const after = draft.sections[k + 1]?.level === 0 ? draft.sections[k + 1].blocks[0] : undefined;
+    s.blocks.forEach((b, i) => children.push(...block(b, comments, tables, s.blocks[i + 1] ?? after)));
+  });
+  const portrait = { size: { width: A4.width, height: A4.height }, margin: PAGE_MARGIN };
+  const sections: ISectionOptions[] = [];
+  // The cover has no page number; the text's pages are numbered from 1.
+  if (draft.cover?.length)
+    sections.push({ properties: { page: portrait }, children: coverPage(draft.cover) });
+  sections.push({
+    properties: { page: { ...portrait, pageNumbers: { start: 1 } } },
+    footers: { default: footer() },
+    children,
+  });
+  if (draft.appendix)
     sections.push({
       properties: {
         page: {
@@ -301,7 +330,7 @@ function reportDocument(
         },
       },
       footers: { default: footer() },
-      children: appendix(draft, scores, tables),
+      children: appendix(draft.appendix, tables, comments),
     });
   return new Document({
     creator: '绩效自评助手',
@@ -319,14 +348,17 @@ function reportDocument(
   });
 }
 
-/** The .docx bytes of a report draft (node and browser). */
+/**
+ * The .docx bytes of a draft (node and browser): its cover, its text and its 附件1 as the draft holds
+ * them. `scores` is not read: the draft states the scores in its own voice.
+ */
 export async function reportToDocx(
   draft: ReportDraft,
-  scores: ScoreSheet | null,
+  _scores?: ScoreSheet | null,
   options: DocxOptions = {}
 ): Promise<Uint8Array> {
   const tables = new Tables();
-  const doc = reportDocument(draft, scores, tables, options);
+  const doc = reportDocument(draft, tables, options);
   const packed = new Uint8Array(
     await Packer.toArrayBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }])
   );

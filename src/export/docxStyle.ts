@@ -13,8 +13,8 @@ export const FONTS = {
   latin: { name: 'Times New Roman', fallback: 'Liberation Serif' },
 } as const;
 
-/** Sizes in points (二号 22, 三号 16, 四号 14, 小四 12). */
-export const SIZES = { title: 22, body: 16, table: 12, footer: 14 } as const;
+/** Sizes in points (二号 22, 三号 16, 四号 14, 小四 12, 五号 10.5). */
+export const SIZES = { title: 22, body: 16, table: 12, tableSmall: 10.5, footer: 14 } as const;
 
 /** Twips per point. */
 export const PT = 20;

@@ -8,17 +8,83 @@ import { Paragraph, TextRun } from 'docx';
 import { strToU8, Zip, ZipDeflate } from 'fflate';
 import { font, PLACEHOLDER, PT, SIZES, TEXT_WIDTH } from './docxStyle';
 
-const NUMBER_LIKE = /^[-−]?[\d,]+(\.\d+)?%?$/;
+/** A figure as a cell shows it: 1193.05, 91.30%, 下降17.89%, 2.5＊, or — for none. */
+const NUMBER_LIKE = /^(?:(?:增长|下降|负)?[-−+]?[\d,]+(?:\.\d+)?%?[＊*]?|持平|—|－)$/;
 
-/** Twips a table cell needs for a text on one line: 小四 CJK 240, half-width about 130 (digits, %), plus margins. */
-function naturalWidth(text: string): number {
+/** The two type sizes a table may take: 小四, and 五号 when 小四 cannot keep its headers whole. */
+const TABLE_SIZES = [SIZES.table, SIZES.tableSmall] as const;
+
+/** Twips a table cell needs for a text on one line at a size: CJK one em, half-width about 0.54 em, plus margins. */
+function naturalWidth(text: string, size: number = SIZES.table): number {
   let n = 0;
-  for (const ch of text) n += /[\u2e80-\uffff]/.test(ch) ? SIZES.table * PT : 130;
+  for (const ch of text) n += /[\u2e80-\uffff]/.test(ch) ? size * PT : Math.round(size * PT * 0.54);
   return n + 260;
 }
 
 /** Widest a column may take before its text wraps instead (about 9 CJK characters). */
 const WRAP_FROM = 9 * SIZES.table * PT + 260;
+
+/**
+ * Widths that keep every header on one line, at a size. Each column first gets its whole text;
+ * when that is too wide, text columns may wrap down to their header's width, the narrowest
+ * shortfalls made good first so as few columns as possible wrap. Null when even the headers do
+ * not fit.
+ */
+function unbrokenWidths(header: string[], rows: string[][], total: number, size: number): number[] | null {
+  const head = header.map((h) => naturalWidth(h, size));
+  // A placeholder wraps within its column: it does not widen a column of figures.
+  const body = header.map((_, c) =>
+    Math.max(0, ...rows.map((r) => (PLACEHOLDER.test(r[c] ?? '') ? 0 : naturalWidth(r[c] ?? '', size))))
+  );
+  const full = head.map((h, c) => Math.max(h, body[c]));
+  if (full.reduce((a, b) => a + b, 0) <= total) return spread(full, total);
+  const numeric = numericColumns(header, rows);
+  const wraps = full.map((f, c) => !numeric[c] && f > head[c]);
+  const widths = full.map((f, c) => (wraps[c] ? head[c] : f));
+  let room = total - widths.reduce((a, b) => a + b, 0);
+  if (room < 0) return null;
+  // Short texts (names, up to about 9 characters) are kept whole first, narrowest shortfall first ...
+  const wrapFrom = 9 * size * PT + 260;
+  const short = header.map((_, c) => c).filter((c) => wraps[c] && full[c] <= wrapFrom);
+  short.sort((a, b) => full[a] - head[a] - (full[b] - head[b]));
+  for (const c of short) {
+    if (full[c] - widths[c] > room) continue;
+    room -= full[c] - widths[c];
+    widths[c] = full[c];
+  }
+  // ... then the long texts share what is left by their length, so each wraps about alike.
+  const rest = header.map((_, c) => c).filter((c) => wraps[c] && widths[c] < full[c]);
+  const want = rest.reduce((a, c) => a + full[c], 0);
+  const share = room;
+  for (const c of rest) widths[c] = Math.min(full[c], widths[c] + Math.floor((share * full[c]) / want));
+  return spread(widths, total);
+}
+
+/**
+ * The size and widths of a table: the size at which headers stay whole and the fewest columns
+ * wrap (小四 before 五号 when alike), else 五号 as it fits.
+ */
+export function tableLayout(
+  header: string[],
+  rows: string[][],
+  total: number
+): { size: number; widths: number[] } {
+  let best: { size: number; widths: number[]; wrapped: number } | null = null;
+  for (const size of TABLE_SIZES) {
+    const widths = unbrokenWidths(header, rows, total, size);
+    if (!widths) continue;
+    const wrapped = header.filter(
+      (h, c) =>
+        widths[c] <
+        Math.max(
+          naturalWidth(h, size),
+          ...rows.map((r) => (PLACEHOLDER.test(r[c] ?? '') ? 0 : naturalWidth(r[c] ?? '', size)))
+        )
+    ).length;
+    if (!best || wrapped < best.wrapped) best = { size, widths, wrapped };
+  }
+  return best ?? { size: SIZES.tableSmall, widths: columnWidths(header, rows, total) };
+}
 
 function spread(need: number[], total: number): number[] {
   const sum = need.reduce((a, b) => a + b, 0);
@@ -75,10 +141,10 @@ function xmlEscape(text: string): string {
   return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => XML_ESCAPES[c] ?? '');
 }
 
-/** A table cell's run: body font at the table size, placeholders highlighted (as runs() does). */
-function tableRunsXml(text: string, bold: boolean): string {
+/** A table cell's run: body font at the table's size, placeholders highlighted (as runs() does). */
+function tableRunsXml(text: string, bold: boolean, sizePt: number): string {
   const f = font('body');
-  const size = SIZES.table * 2;
+  const size = Math.round(sizePt * 2);
   const props = (highlight: boolean) =>
     `<w:rPr><w:rFonts w:ascii="${f.ascii}" w:cs="${f.cs}" w:eastAsia="${f.eastAsia}" w:hAnsi="${f.hAnsi}"/>${bold ? '<w:b/><w:bCs/>' : '<w:b w:val="false"/><w:bCs w:val="false"/>'}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>${highlight ? '<w:highlight w:val="yellow"/>' : ''}</w:rPr>`;
   return text
@@ -93,21 +159,44 @@ const CELL_MARGINS =
   '<w:tcMar><w:top w:type="dxa" w:w="40"/><w:left w:type="dxa" w:w="80"/><w:bottom w:type="dxa" w:w="40"/><w:right w:type="dxa" w:w="80"/></w:tcMar>';
 const TABLE_BORDERS = `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} w:val="single" w:color="auto" w:sz="4"/>`).join('')}</w:tblBorders>`;
 
-function cellXml(text: string, width: number, header: boolean, keepNext: boolean): string {
-  const align = header ? 'center' : NUMBER_LIKE.test(text.trim()) ? 'right' : 'left';
+type Align = 'center' | 'right' | 'left';
+
+function cellXml(
+  text: string,
+  width: number,
+  align: Align,
+  bold: boolean,
+  keepNext: boolean,
+  size: number
+): string {
   return (
     `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${CELL_BORDERS}${CELL_MARGINS}<w:vAlign w:val="center"/></w:tcPr>` +
-    `<w:p><w:pPr>${keepNext ? '<w:keepNext/>' : '<w:keepNext w:val="false"/>'}<w:spacing w:line="${22 * PT}" w:lineRule="atLeast"/><w:jc w:val="${align}"/></w:pPr>${tableRunsXml(text, header)}</w:p></w:tc>`
+    `<w:p><w:pPr>${keepNext ? '<w:keepNext/>' : '<w:keepNext w:val="false"/>'}<w:spacing w:line="${Math.round(size * 1.4 * PT)}" w:lineRule="atLeast"/><w:jc w:val="${align}"/></w:pPr>${tableRunsXml(text, bold, size)}</w:p></w:tc>`
   );
+}
+
+/** A column of figures (most of its filled cells are) is right-aligned whole, its placeholders with it. */
+export function numericColumns(header: string[], rows: string[][]): boolean[] {
+  return header.map((_, c) => {
+    const filled = rows.map((r) => (r[c] ?? '').trim()).filter((t) => t && t !== '—');
+    return filled.length > 0 && filled.filter((t) => NUMBER_LIKE.test(t)).length * 2 >= filled.length;
+  });
 }
 
 /** A table that prints: header repeated on each page, rows never split, the header kept with the first row. A row at a time. */
 function* wordTableXml(header: string[], rows: string[][], total: number): Generator<string> {
-  const widths = columnWidths(header, rows, total);
+  const { size, widths } = tableLayout(header, rows, total);
+  const numeric = numericColumns(header, rows);
   yield `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${total}"/>${TABLE_BORDERS}</w:tblPr><w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
-  yield `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${header.map((h, c) => cellXml(h, widths[c], true, true)).join('')}</w:tr>`;
+  yield `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${header.map((h, c) => cellXml(h, widths[c], 'center', true, true, size)).join('')}</w:tr>`;
   for (let i = 0; i < rows.length; i++)
-    yield `<w:tr><w:trPr><w:cantSplit/></w:trPr>${header.map((_, c) => cellXml(rows[i][c] ?? '', widths[c], false, i === 0)).join('')}</w:tr>`;
+    yield `<w:tr><w:trPr><w:cantSplit/></w:trPr>${header
+      .map((_, c) => {
+        const text = rows[i][c] ?? '';
+        const align: Align = numeric[c] || NUMBER_LIKE.test(text.trim()) ? 'right' : 'left';
+        return cellXml(text, widths[c], align, false, i === 0, size);
+      })
+      .join('')}</w:tr>`;
   yield '</w:tbl>';
 }
 

@@ -135,7 +135,23 @@ describe('jixiao CLI', () => {
       .async('string');
     expect(reviewXml).toContain('绩效自评审核意见');
     const zip = await JSZip.loadAsync(fs.readFileSync(commented));
-    expect(await zip.file('word/comments.xml')!.async('string')).toContain('数据来源：');
+    const comments = await zip.file('word/comments.xml')!.async('string');
+    expect(comments).toContain('数据来源：');
+    // The remarks for the preparer are Word comments too, unless --checklist prints them apart.
+    expect(comments).toContain('报送前请处理：');
+    const checklist = path.join(tmp, '核对清单.docx');
+    const clean = path.join(tmp, 'clean.docx');
+    const rc = await jixiao('evaluate', SAMPLE_XLSX, '--docx', clean, '--checklist', checklist);
+    expect(rc.code).toBe(0);
+    expect(rc.stdout).toContain(`已写入：${checklist}`);
+    expect((await JSZip.loadAsync(fs.readFileSync(clean))).file('word/comments.xml')).toBeNull();
+    const checklistXml = await (
+      await JSZip.loadAsync(fs.readFileSync(checklist))
+    )
+      .file('word/document.xml')!
+      .async('string');
+    expect(checklistXml).toContain('报送前核对清单');
+    expect(checklistXml).toContain('更正为1193.05万元');
     // --strict turns 错误 findings into exit code 4.
     expect((await jixiao('evaluate', SAMPLE_XLSX, '--strict')).code).toBe(4);
   });

@@ -1,5 +1,7 @@
 import JSZip from 'jszip';
 import { sampleDocx } from './docxFixture';
+import { TEXT_WIDTH } from '../../src/export/docxStyle';
+import { numericColumns, tableLayout } from '../../src/export/docxTables';
 
 /** The runs of document.xml whose text is exactly `text`, with their run properties. */
 function runProps(xml: string, text: string): string[] {
@@ -81,10 +83,11 @@ describe('Word export (公文 style)', () => {
   test('tables: 财拨 grid, project table, 七 score table and the 附件1 score sheet', () => {
     expect(xml.match(/<w:tbl>/g)).toHaveLength(4);
     expect(xml).toContain('>附件1</w:t>');
-    for (const h of ['一级指标', '二级指标', '三级指标', '分值', '得分', '扣分原因'])
+    for (const h of ['一级指标', '二级指标', '三级指标', '分值', '得分', '评分说明'])
       expect(xml).toContain(`>${h}</w:t>`);
-    expect(xml).toContain('>超出预算7.93个百分点</w:t>');
-    expect(xml).toContain('>综合绩效级别：良</w:t>');
+    expect(xml).toContain('>公用经费控制率为107.93%，公用经费略有超支，超出预算7.93个百分点，扣0.8分</w:t>');
+    // The grade in its own row, in the 得分 column.
+    expect(xml).toMatch(/>综合绩效级别<\/w:t>(?:(?!<\/w:tr>)[\s\S])*>良<\/w:t>/);
     expect(xml).toContain('>其中：科学普及工作</w:t>');
   });
 
@@ -111,5 +114,38 @@ describe('Word export (公文 style)', () => {
     expect(fonts).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>');
     expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
     expect(fonts).toContain('<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/>');
+  });
+});
+
+describe('tables as printed', () => {
+  /** A header's width on one line at a size: CJK one em each, plus the cell's margins (as the layout counts). */
+  const oneLine = (header: string, size: number) => header.length * size * 20 + 260;
+
+  test('headers never break inside a word: a table too wide at 小四 is set in 五号 with whole headers', () => {
+    const header = ['序号', '项目', '年初预算数', '年中追加预算数', '预算总额', '年度决算数'];
+    const rows = [
+      ['1', '科普经费', '376.00', '338.76', '684.76', '688.79'],
+      ['', '其中：科学普及工作', '', '', '', '52.35'],
+      ['', '合计', '406.00', '【待核对：338.76或471.32】', '【待核对：714.76或744.76】', '718.79'],
+    ];
+    const { size, widths } = tableLayout(header, rows, TEXT_WIDTH);
+    // At 小四 the six whole headers and the longest name need 9240 twips of the 8845 the page gives.
+    expect(size).toBe(10.5);
+    header.forEach((h, c) => expect(widths[c]).toBeGreaterThanOrEqual(oneLine(h, size)));
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
+    // A placeholder wraps inside its column of figures rather than widening it.
+    expect(widths[3]).toBeLessThan(oneLine('【待核对：338.76或471.32】', size));
+  });
+
+  test('figures are right-aligned, a column of them whole, placeholders and growth words included', () => {
+    expect(
+      numericColumns(
+        ['项目', '本年预算', '较上年增减'],
+        [
+          ['公务接待费', '10.00', '增长28.57%'],
+          ['合计', '【待核对：26.00或25.00】', '下降17.89%'],
+        ]
+      )
+    ).toEqual([false, true, true]);
   });
 });

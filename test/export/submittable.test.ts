@@ -1,23 +1,62 @@
 /**
- * The drafted report as a 财政局 reviewer reads it, on the sample department through the real
- * engine: no spreadsheet talk in the Word text, figures reconciled with the checks, no balance
- * that does not hold, problems only from evidence, and a 审核意见 listing every finding.
+ * The drafted report as its readers take it, on the sample department through the real engine:
+ * the department's voice (its own scores, one total, one grade), only figures it stated, nothing
+ * addressed to the preparer in the text it submits, 问题 that are performance problems, 附件1 in plain
+ * words — and the 审核意见 with its 审核结论, every finding once. See ../shared/review/reader-rubric.md.
  */
 import JSZip from 'jszip';
 import { D } from '../../src/core/decimal';
-import { draftLines, reportContext, sectionTitle, type ReportDraft } from '../../src/core/narrative';
-import { draftReview } from '../../src/core/review';
+import { evaluate } from '../../src/core/engine';
+import { INPUTS } from '../../src/catalogue/inputs';
+import { draftChecklist } from '../../src/core/checklist';
+import {
+  draftLines,
+  draftRemarks,
+  reportContext,
+  sectionTitle,
+  type ReportDraft,
+} from '../../src/core/narrative';
+import { draftReview, reviewConclusion, reviewFacts } from '../../src/core/review';
 import { inWords, nestQuotes, ranges, scanDocumentText, tightenSpaces } from '../../src/core/typography';
 import { reportToDocx } from '../../src/export/docx';
-import { docxParagraphs, engineDraft } from '../helpers/engineDraft';
+import { docxParagraphs } from '../helpers/engineDraft';
+import { sampleModel, sampleReading } from '../helpers/sample';
 
-const { input, draft } = engineDraft();
+/** The sample as the CLI evaluates it (checks, then one 无法核实 per line that cannot be scored). */
+const evaluation = evaluate(sampleReading());
+const input = {
+  model: evaluation.model,
+  indicators: evaluation.indicators,
+  scores: evaluation.scores,
+  findings: evaluation.findings,
+};
+const draft = evaluation.report;
 const lines = draftLines(draft);
 
 function sectionTexts(d: ReportDraft, id: string): string[] {
   return d.sections
     .filter((s) => s.id === id || s.id.startsWith(`${id}/`))
     .flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])));
+}
+
+/** A text without its highlighted placeholders: what remains once the yellow places are filled. */
+const outsidePlaceholders = (s: string) => s.replace(/【待(?:补|核对)[^】]*】/g, '');
+
+/** Every figure an input of the sample states, as the report writes amounts (2 decimals). */
+function statedAmounts(): Set<string> {
+  const m = sampleModel();
+  const out = new Set<string>();
+  for (const d of INPUTS) {
+    if (d.type === 'scalar') {
+      const v = m.num(d.name);
+      if (v !== null) out.add(v.toFixed(2));
+    } else
+      for (const r of m.table(d.name).rows)
+        for (const c of Object.values(r.cells))
+          if (c && typeof c.value === 'object' && c.value !== null)
+            out.add((c.value as ReturnType<typeof D>).toFixed(2));
+  }
+  return out;
 }
 
 describe('公文 typography', () => {
@@ -41,129 +80,225 @@ describe('公文 typography', () => {
   });
 });
 
-describe('the Word text of the report (whole document)', () => {
-  let paragraphs: string[] = [];
-  let withComments = '';
-  beforeAll(async () => {
-    const zip = await JSZip.loadAsync(await reportToDocx(draft, input.scores));
-    paragraphs = docxParagraphs(await zip.file('word/document.xml')!.async('string'));
-    const commented = await JSZip.loadAsync(await reportToDocx(draft, input.scores, { comments: true }));
-    withComments = await commented.file('word/comments.xml')!.async('string');
-    // The comments carry the cells; the body stays clean.
-    paragraphs.push(...docxParagraphs(await commented.file('word/document.xml')!.async('string')));
+describe('the voice: the department states its own scores, one total and one grade', () => {
+  test('no 核实得分, 待核实 or grade range anywhere in the report; one grade', () => {
+    for (const l of lines) {
+      expect(l).not.toMatch(/核实得分|待核实|自报/);
+      expect(l).not.toMatch(/[优良中差]～[优良中差]/);
+    }
+    // 七's sentence and table and 附件1's row all state the same one grade.
+    const grades = lines
+      .filter((l) => l.includes('综合绩效级别'))
+      .map((l) => /综合绩效级别[为｜“]*([优良中差])/.exec(l)?.[1]);
+    expect(grades).toHaveLength(3);
+    expect(new Set(grades)).toEqual(new Set(['良']));
   });
 
-  test('has no formula signs, cell addresses, internal names, spaces beside digits, doubled quotes or signs for changes', () => {
-    expect(paragraphs.length).toBeGreaterThan(200);
-    const bad = paragraphs.flatMap((p) => scanDocumentText(p));
-    expect(bad).toEqual([]);
+  test('lines the workbook cannot verify state the department’s own score, marked 单位自评 in 附件1', () => {
+    const rows = draft.appendix!.table.rows;
+    // 资产管理 6/6 claimed as a whole: each of its lines claims full marks (2 + 2 + 2).
+    for (const name of ['资产管理安全性', '固定资产利用率', '预算编制合理性', '政府采购执行率'])
+      expect(rows.find((r) => r[2] === name)?.[6]).toMatch(/^单位自评/);
+    expect(rows.find((r) => r[2] === '资产管理安全性')?.[4]).toBe('2');
+    // The total and, in its own row, the one grade.
+    expect(rows.find((r) => r[0] === '合计')?.[4]).toBe('87.64');
+    expect(rows.find((r) => r[0] === '综合绩效级别')?.[4]).toBe('良');
   });
 
-  test('the department’s in-sentence line breaks are not paragraphs', () => {
-    expect(paragraphs.some((p) => p.includes('举办衡阳市2021年全国科普日系列活动'))).toBe(true);
-  });
-
-  test('--docx-comments: each sourced paragraph gets a comment naming its labels and cells', () => {
-    expect(withComments).toContain('数据来源：');
-    expect(withComments).toMatch(/收支总表!B\d+/);
+  test('a line the department has not scored: a 【待补】 saying what to enter, and the total waits for it', () => {
+    // Without the 资产管理 claim, its two qualitative lines have no score at all.
+    const e = evaluate(
+      sampleReading({
+        自评得分表: [
+          ['目标设定', 5, null],
+          ['预算配置', 4, null],
+          ['预算执行', 11, null],
+          ['预算管理', 13, null],
+          ['固定资产利用率', 2, null],
+        ],
+      })
+    );
+    const all = draftLines(e.report);
+    expect(all.some((l) => l.includes('管理制度健全性：'))).toBe(true);
+    expect(all.some((l) => l.includes('【待补：资产管理安全性的自评得分（0～2分）】'))).toBe(true);
+    const conclusion = all.find((l) => l.startsWith('2021年度部门整体支出绩效评价自评得分为'))!;
+    expect(conclusion).toContain('【待补：补填');
+    expect(conclusion).toContain('综合绩效级别为【待补：按总分确定的绩效级别');
+    expect(conclusion).not.toMatch(/\d+(\.\d+)?分。其中/);
   });
 });
 
-describe('figures reconciled with the checks', () => {
-  test('三 states 1193.05 and 1197.09, with the caveat once, in words', () => {
+describe('the figures: only what the department stated', () => {
+  test('every amount outside a placeholder is one the workbook states (an input, or a figure two sources agree on)', () => {
+    const stated = statedAmounts();
+    const amounts = lines.flatMap((l) =>
+      [...outsidePlaceholders(l).matchAll(/(\d+\.\d\d)万元/g)].map((m) => m[1])
+    );
+    expect(amounts.length).toBeGreaterThan(40);
+    expect(amounts.filter((a) => !stated.has(a))).toEqual([]);
+  });
+
+  test('四（二） states 其他资金 项目支出 as the 153.20 the department stated, never a sum put in its place', () => {
+    expect(sectionTexts(draft, '其他资金.支出')).toEqual([
+      '2021年度其他资金支出158.53万元，其中：日常公用经费5.33万元、项目支出153.20万元。',
+    ]);
+    // 871.99 (财政拨款 718.79 + 其他资金 153.20) is only ever named as a sum beside the 877.32 it disagrees with.
+    for (const l of lines) expect(outsidePlaceholders(l)).not.toContain('871.99');
+  });
+
+  test('三 states 1193.05 and 1197.09: the 收支总表 figures that the 财政拨款表’s own parts agree with; the preparer is told in a remark', () => {
     const [first] = sectionTexts(draft, '一般公共预算');
-    expect(first).toContain('本年收入1193.05万元（财政拨款收支表本年收入合计填列780.19万元，');
-    expect(first).toContain('本报告按1193.05万元表述，请核实）');
-    expect(first).toContain('本年支出1197.09万元（财政拨款收支表本年支出合计填列836.79万元，');
-    expect(first).toContain('本报告按1197.09万元表述，请核实）');
-    // The wrong figure appears only where the caveat (and 其他需要说明的情况) names it.
-    const body = lines.filter((l) => !l.includes('填列780.19万元'));
-    expect(body.some((l) => l.includes('780.19'))).toBe(false);
-    // The grid states the reconciled totals.
-    expect(lines).toContain('本年收入｜478.29｜714.76｜1193.05');
-    expect(lines).toContain('本年支出｜478.29｜718.79｜1197.09');
+    expect(first).toBe(
+      '2021年度一般公共预算财政拨款年初结转和结余4.04万元，本年收入1193.05万元，本年支出1197.09万元，年末结转和结余0.00万元。明细如下：'
+    );
+    for (const l of lines) expect(l).not.toMatch(/780\.19|836\.79/);
+    expect(draftRemarks(draft)).toEqual(
+      expect.arrayContaining([
+        '财政拨款收支表本年收入合计填列780.19万元，收支总表一般公共预算财政拨款收入及基本支出、项目支出之和均为1193.05万元；报告按1193.05万元表述，报送前请将财政拨款收支表本年收入合计更正为1193.05万元。',
+      ])
+    );
+  });
+
+  test('where the sources disagree and none is agreed, a 【待核对】 names both and stands in the figure’s place', () => {
+    const spending = sectionTexts(draft, '整体收支.支出')[1];
+    expect(spending).toContain(
+      '项目支出【待核对：收支总表项目支出为877.32万元，财政拨款收支表项目支出、其他资金收支表项目支出之和为871.99万元】'
+    );
+    expect(outsidePlaceholders(spending)).not.toContain('877.32');
+    // A stated rate its recomputation contradicts: both, and no judgement of either.
+    expect(
+      lines.some((l) =>
+        l.includes('预算完成率为【待核对：所列预算完成率为99.59%，按所列数据计算为99.52%】。')
+      )
+    ).toBe(true);
+    expect(
+      lines.some((l) =>
+        l.includes('结转结余变动率为【待核对：所列结转结余变动率为93.33%，按所列数据计算为负93.34%】')
+      )
+    ).toBe(true);
   });
 
   test('no sentence states a balance that does not hold: 年初 + 收入 − 支出 = 年末', () => {
     const re =
-      /年初结转和结余(-?[\d.]+)万元，本年收入(-?[\d.]+)万元[^，]*，本年支出(-?[\d.]+)万元[^，]*，年末结转和结余(-?[\d.]+)万元(【待核对)?/;
-    const stated = lines
-      .map((l) => re.exec(l.replace(/（[^（）]*）/g, '')))
-      .filter((m): m is RegExpExecArray => m !== null);
+      /年初结转和结余(-?[\d.]+)万元，本年收入(-?[\d.]+)万元，本年支出(-?[\d.]+)万元，年末结转和结余(-?[\d.]+)万元(【待核对)?/;
+    const stated = lines.map((l) => re.exec(l)).filter((m): m is RegExpExecArray => m !== null);
     expect(stated.length).toBeGreaterThanOrEqual(2);
     for (const m of stated) {
       if (m[5]) continue;
       const [open, inc, exp, close] = m.slice(1, 5).map((x) => D(x));
       expect(open.plus(inc).minus(exp).minus(close).abs().toNumber()).toBeLessThanOrEqual(0.02);
     }
-    // 二（三）: 4.04 + 1351.58 − 1355.62 = 0.00, the year-end total from its parts.
-    expect(sectionTexts(draft, '整体收支.结转结余')[1]).toBe(
-      '2021年度本年收入合计1351.58万元，本年支出合计1355.62万元，年末结转和结余0.00万元，较年初减少4.04万元。'
+  });
+});
+
+describe('the Word text: nothing for the preparer outside a highlighted placeholder', () => {
+  let xml = '';
+  let comments = '';
+  let paragraphs: string[] = [];
+  beforeAll(async () => {
+    const zip = await JSZip.loadAsync(await reportToDocx(draft, input.scores));
+    xml = await zip.file('word/document.xml')!.async('string');
+    comments = (await zip.file('word/comments.xml')?.async('string')) ?? '';
+    paragraphs = docxParagraphs(xml);
+  });
+
+  test('document.xml: no 请核实, 本报告按 or 核对 in any run that is not highlighted', () => {
+    const runs = [...xml.matchAll(/<w:r>(<w:rPr>[\s\S]*?<\/w:rPr>)?<w:t[^>]*>([^<]*)<\/w:t><\/w:r>/g)];
+    expect(runs.length).toBeGreaterThan(500);
+    const plain = runs
+      .filter((r) => !(r[1] ?? '').includes('<w:highlight w:val="yellow"/>'))
+      .map((r) => r[2]);
+    const bad = plain.filter((t) => /请核实|本报告按|核对|请统一更正|数据说明/.test(t));
+    expect(bad).toEqual([]);
+    // Every placeholder is highlighted: whoever fills only the yellow places ends with a clean report.
+    for (const r of runs) if (/【待/.test(r[2])) expect(r[1]).toContain('<w:highlight w:val="yellow"/>');
+  });
+
+  test('the remarks for the preparer are Word comments; with --checklist they leave the document', async () => {
+    expect(comments).toContain('报送前请处理：财政拨款收支表本年收入合计填列780.19万元');
+    const clean = await JSZip.loadAsync(await reportToDocx(draft, input.scores, { remarks: 'checklist' }));
+    expect(clean.file('word/comments.xml')).toBeNull();
+    const checklist = draftLines(draftChecklist(input, draft));
+    expect(checklist[0]).toBe('衡阳市科学技术协会2021年度部门整体支出绩效自评报告报送前核对清单');
+    expect(checklist.some((l) => l.includes('更正为1193.05万元'))).toBe(true);
+    // Each placeholder of the report, with where it stands.
+    expect(checklist.some((l) => /【待补：该通知的文号】（开头）/.test(l))).toBe(true);
+    expect(checklist.some((l) => l.includes('【待核对：所列预算完成率为99.59%') && l.includes('六'))).toBe(
+      true
     );
   });
 
-  test('a figure contested with no figure to prefer shows both values in a 【待核对】', () => {
+  test('no formula signs, cell addresses, internal names, spaces beside digits, doubled quotes or signs for changes', () => {
+    expect(paragraphs.length).toBeGreaterThan(200);
+    expect(paragraphs.flatMap((p) => scanDocumentText(p))).toEqual([]);
+  });
+
+  test('the department’s in-sentence line breaks are not paragraphs', () => {
+    expect(paragraphs.some((p) => p.includes('举办衡阳市2021年全国科普日系列活动'))).toBe(true);
+  });
+
+  test('公文 form: cover page, the notice and its 文号 as placeholders in the opening, 落款', () => {
+    expect(draft.cover?.slice(0, 3)).toEqual(['衡阳市科学技术协会', '2021年度部门整体支出绩效', '自评报告']);
+    expect(lines[1]).toContain(
+      '按照《【待补：财政部门关于开展2021年度部门整体支出绩效评价工作的通知名称】》（【待补：该通知的文号】）的文件要求'
+    );
     expect(
-      lines.some((l) =>
-        l.includes('基本支出393.23万元【待核对：财政拨款收支表本年支出中基本支出为478.29万元】')
-      )
-    ).toBe(true);
+      lines.slice(-2 - draft.appendix!.table.rows.length - 1, -draft.appendix!.table.rows.length - 1)
+    ).toEqual(['衡阳市科学技术协会', '【待补：报告日期】']);
   });
 });
 
-describe('sections filled from the workbook', () => {
-  test('each indicator in 六 gets a judgement in words, with 满分 and 得分', () => {
-    const six = sectionTexts(draft, '绩效分析').filter((t) => /^[①-⑳]/.test(t));
-    expect(six.length).toBeGreaterThanOrEqual(20);
-    for (const t of six) expect(t).toMatch(/本项满分[\d.]+分，(得满分|得分[\d.]+分，扣[\d.]+分|得分【待补)/);
-    expect(six.some((t) => t.includes('在职人数未超过编制数，人员控制较好'))).toBe(true);
-    expect(six.some((t) => t.includes('公用经费略有超支，超出预算7.93个百分点'))).toBe(true);
-    expect(six.some((t) => t.includes('结转结余资金较上年下降93.34%'))).toBe(true);
+describe('效果, 问题 and 附件1 with substance', () => {
+  test('效果 lines cite what the department’s 履职情况 says was done, and how much, beside the score', () => {
+    const effect = sectionTexts(draft, '绩效分析/效果');
+    const economic = effect.find((t) => t.startsWith('①经济效益：'))!;
+    expect(economic).toContain('围绕“努力推进创新驱动，‘科创中国’试点先行”');
+    expect(economic).toMatch(/280余家/);
+    expect(economic).toMatch(/本项满分2分，得满分。$/);
+    const social = effect.find((t) => t.startsWith('①社会效益：'))!;
+    expect(social).toMatch(/\d+万人|\d+万次/);
+    expect(social).toMatch(/本项满分14分，得13分，扣1分。$/);
+    for (const t of effect) expect(t).not.toContain('达到评价要点要求');
   });
 
-  test('产出 tasks with their 说明; 本部门无政府性基金预算收支; the outline is complete', () => {
-    expect(
-      lines.some(
-        (l) =>
-          l.startsWith('年度工作任务完成情况：') && l.includes('编撰《衡阳市科技人物志》，未完成，已出具初稿')
-      )
-    ).toBe(true);
-    expect(lines).toContain('本部门无政府性基金预算收支。');
-    const first = draft.sections.filter((s) => s.level === 1).map(sectionTitle);
-    expect(first.slice(-2)).toEqual(['十、自评结果拟应用和公开情况', '十一、其他需要说明的情况']);
-    expect(lines.slice(-2)).toEqual(['衡阳市科学技术协会', '【待补：报告日期】']);
-  });
-
-  test('no sentence aimed at the reviewer sits in the report', () => {
-    expect(lines.some((l) => l.includes('自报总分') || l.includes('自报分'))).toBe(false);
-  });
-});
-
-describe('八 and 九 from evidence only', () => {
-  const ctx = reportContext(input);
-
-  test('every problem cites at least one deduction or finding, and no heading repeats', () => {
-    expect(ctx.problems.length).toBeGreaterThan(0);
-    for (const p of ctx.problems) expect(p.lines.length + p.findings.length).toBeGreaterThan(0);
+  test('问题 are performance problems with causes, answered one by one; data-entry errors are not among them', () => {
+    const ctx = reportContext(input);
     const i = draft.sections.findIndex((s) => s.id === '存在问题');
     const items = draft.sections.slice(i + 1).filter((s) => s.level === 2 && s.id.startsWith('存在问题/'));
-    expect(items).toHaveLength(ctx.problems.length);
-    for (const s of items)
-      expect(s.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')).join('')).toMatch(
-        /扣[\d.]+分|数据核对发现\d+项不符/
-      );
-    const headings = items.map((s) => s.heading);
-    expect(new Set(headings).size).toBe(headings.length);
-    // The department's own three items join the problems they speak of, under their own headings.
-    expect(headings).toEqual(
-      expect.arrayContaining(['绩效目标编制水平有待提高', '预算资金使用执行有待规范', '业务管理工作需要加强'])
+    expect(items.map(sectionTitle)).toHaveLength(ctx.problems.length);
+    const text = sectionTexts(draft, '存在问题').join('');
+    expect(text).not.toMatch(/数据核对|不一致|不符/);
+    // The 产出 deductions and why: the tasks the department says fell short, in its words.
+    expect(text).toContain(
+      '主要原因：编撰《衡阳市科技人物志》：已出具初稿，尚在修订，未最终定稿；争取市本级科普经费达到人均1元标准：请求市财政增加科普经费未能通过。'
     );
-  });
-
-  test('九 answers 八 item by item', () => {
+    // Where the workbook gives no cause, the department is asked for it.
+    expect(text).toContain(
+      '公用经费控制率为107.93%，公用经费略有超支，超出预算7.93个百分点，扣1.59分。主要原因：【待补：'
+    );
     const ids = (prefix: string) =>
       draft.sections.filter((s) => s.level === 2 && s.id.startsWith(prefix)).map((s) => s.id.split('/')[1]);
     expect(ids('改进措施/')).toEqual(ids('存在问题/'));
+  });
+
+  test('附件1 explains each score in plain words, never formula prose', () => {
+    const rows = draft.appendix!.table.rows;
+    expect(draft.appendix!.table.header).toEqual([
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '分值',
+      '得分',
+      '评分标准',
+      '评分说明',
+    ]);
+    expect(rows.find((r) => r[2] === '公用经费控制率')?.[6]).toBe(
+      '公用经费控制率为107.93%，公用经费略有超支，超出预算7.93个百分点，扣1.59分'
+    );
+    expect(rows.find((r) => r[2] === '实际完成率')?.[6]).toBe(
+      '实际完成率为75.00%，年度工作任务未全部完成，较目标低25.00个百分点，扣1.87分'
+    );
+    for (const r of rows) expect(r[6]).not.toMatch(/乘以|除以|等于|指标值/);
   });
 });
 
@@ -171,25 +306,109 @@ describe('审核意见', () => {
   const review = draftReview(input);
   const text = draftLines(review);
 
-  test('lists every top-level finding, with its figures', () => {
-    const listed = review.sections.filter((s) => s.id.startsWith('数据核对/'));
-    expect(listed).toHaveLength(input.findings.length);
-    expect(
-      text.some((l) => l.includes('按核对关系应为1193.05万元，实际填列780.19万元，相差412.86万元'))
-    ).toBe(true);
+  test('page 1: unit and year, the 审核结论 with its reason, the score as claimed and as verified, three things first', () => {
+    expect(text[0]).toBe('衡阳市科学技术协会2021年度部门整体支出绩效自评审核意见');
+    expect(text[1]).toBe('一、审核结论');
+    // The sample's errors (9 today: 年度, 在职人数, 2 一致 and 1 衔接 feeding scores, 2 stated rates, 2 self-scores)
+    // each feed a score line or are a self-score: the report goes back.
+    const errors = input.findings.filter((f) => f.severity === '错误');
+    expect(errors.length).toBeGreaterThanOrEqual(9);
+    const scoring = errors.filter(
+      (f) => f.family === '评分' || (f.affects ?? []).some((a) => a.startsWith('评分：'))
+    );
+    const split = [
+      `${scoring.length}项影响得分`,
+      errors.length > scoring.length ? `${errors.length - scoring.length}项为报表勾稽关系不符` : '',
+    ]
+      .filter(Boolean)
+      .join('，');
+    expect(text[2]).toBe(
+      `审核结论：退回修改。数据核对发现错误${errors.length}项（${split}），须改正后重新报送。`
+    );
+    expect(text[3]).toBe(
+      '得分：单位自评97分（优）；核实79.64分，另有5项指标8分无法核实，最高87.64分，等级为“中～良”；自评比最高可得分高9.36分。'
+    );
+    const first = text.indexOf('需优先处理的事项：');
+    expect(text.slice(first + 1, first + 4).map((l) => l.slice(0, 2))).toEqual(['1.', '2.', '3.']);
   });
 
-  test('the score as claimed and as verified, and what could not be verified', () => {
-    expect(text[0]).toBe('衡阳市科学技术协会2021年度部门整体支出绩效自评审核意见');
-    // 79.64 verified + 8 pending = 87.64 at most: the claim of 97 is 9.36 above anything the rules can give.
+  test('every top-level finding appears exactly once: an entry of 二 or an item of 三', () => {
+    const entries = review.sections.filter((s) => s.id.startsWith('更正问题/') && s.level === 3);
+    const unverifiable = review.sections.find((s) => s.id === '无法核实')!.blocks;
+    expect(entries.length + unverifiable.length).toBe(input.findings.length);
+    for (const f of input.findings) {
+      const inEntries = entries.filter((s) => s.id.endsWith(`/${f.id}`)).length;
+      expect(inEntries + (f.kind === 'cannotVerify' ? 1 : 0)).toBe(1);
+    }
+    // The namesakes are told apart by their 二级.
+    expect(text.filter((l) => l.includes('资产管理·管理制度健全性'))).toHaveLength(1);
+  });
+
+  test('each problem headed by the problem, with the specific correction where the data show which side is right', () => {
+    const i = text.findIndex((l) => l.includes('财政拨款本年收入'));
+    expect(text[i + 1]).toContain(
+      '收支总表一般公共预算财政拨款收入及基本支出、项目支出之和均为1193.05万元，应将财政拨款收支表本年收入合计改为1193.05万元'
+    );
+    // A correction method shared by a group is stated once, under its heading.
+    const method = '更正方法：对照部门决算报表核对各分项与合计，改正填错的数（合计或某一分项）。';
+    expect(text.filter((l) => l.includes('对照部门决算报表核对各分项与合计'))).toEqual([method]);
+  });
+
+  test('the per-indicator table has 指标值, and the namesakes their 二级', () => {
+    const table = review.sections.find((s) => s.id === '评分核实')!.blocks.find((b) => b.kind === 'table')!;
+    if (table.kind !== 'table') throw new Error('no table');
+    expect(table.header).toEqual(['二级指标', '三级指标', '分值', '指标值', '单位自评', '核实得分']);
+    expect(table.rows.find((r) => r[1] === '公用经费控制率')).toEqual([
+      '预算执行',
+      '公用经费控制率',
+      '2',
+      '107.93%',
+      '—',
+      '0.41',
+    ]);
+    expect(table.rows.find((r) => r[0] === '资产管理' && r[1] === '管理制度健全性')?.[5]).toBe('待核实');
+    expect(table.rows.find((r) => r[0] === '预算管理' && r[1] === '管理制度健全性')?.[5]).toBe('3');
+  });
+});
+
+describe('the 审核结论 rule, each branch', () => {
+  const f = input.findings;
+  const conclude = (findings: typeof f, scores = input.scores) =>
+    reviewConclusion(reviewFacts(findings, scores)).verdict;
+
+  /** A table identity (财政拨款本年收入 合计 ≠ 基本 + 项目) that feeds no score, at a severity. */
+  const identity = (severity: '错误' | '提示') => ({
+    ...f.find((x) => x.family === '合计' && !(x.affects ?? []).length)!,
+    severity,
+  });
+
+  test('退回修改: an open 错误 that changes a score or breaks a table identity', () => {
+    expect(conclude(f)).toBe('退回修改');
+    expect(conclude([identity('错误')])).toBe('退回修改');
+    const scoring = f.find((x) => x.family === '评分')!;
+    expect(conclude([{ ...scoring, severity: '错误' }])).toBe('退回修改');
+  });
+
+  test('修改后同意: only 提示 or 待补 remain (or points could not be verified)', () => {
+    expect(conclude([identity('提示')])).toBe('修改后同意');
+    const notices = f.map((x) => ({ ...x, severity: '提示' as const }));
+    expect(conclude(notices)).toBe('修改后同意');
+    const noLines = { ...input.scores!, lines: input.scores!.lines.filter((l) => !l.missing) };
     expect(
-      text.some((l) =>
-        l.includes(
-          '单位自报总分97分；按评分规则逐项核实，核实得分79.64分，待核实分值8分（全部得分最高87.64分），自报分高于可能达到的最高分87.64分9.36分'
-        )
+      conclude(
+        f.filter((x) => x.kind === 'cannotVerify'),
+        noLines
       )
-    ).toBe(true);
-    expect(text.some((l) => l.startsWith('过程｜30｜30｜20.13｜'))).toBe(true);
-    expect(text.some((l) => l.includes('政府采购执行率：因数据不全无法计算。'))).toBe(true);
+    ).toBe('修改后同意');
+    expect(conclude([], input.scores)).toBe('修改后同意');
+  });
+
+  test('同意: nothing remains', () => {
+    const clean = { ...input.scores!, lines: input.scores!.lines.filter((l) => !l.missing) };
+    expect(conclude([], clean)).toBe('同意');
+    // An explained 提示 is resolved; an explained 错误 must still be corrected.
+    const explained = f.map((x) => ({ ...x, severity: '提示' as const, explanation: '口径不同' }));
+    expect(conclude(explained, clean)).toBe('同意');
+    expect(conclude([{ ...identity('错误'), explanation: '已说明' }], clean)).toBe('退回修改');
   });
 });

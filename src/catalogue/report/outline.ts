@@ -4,11 +4,13 @@
  * Headings carry no numbers: the drafter numbers them (一、（一）1.), so a section added or
  * skipped never leaves a doubled or missing number.
  */
-import type { SectionDecl } from '../../core/reportContract';
+import type { ReportContext, SectionDecl, TableBlock } from '../../core/reportContract';
 import { analysis } from './sections/analysis';
 import {
+  appendix,
   application,
   conclusion,
+  cover,
   measuresSection,
   otherMatters,
   problemsSection,
@@ -86,3 +88,11 @@ export const REPORT_SECTIONS: SectionDecl[] = [
   { id: '其他说明', heading: '其他需要说明的情况', level: 1, build: otherMatters },
   { id: '落款', heading: '', level: 0, build: signature },
 ];
+
+/** The cover page's lines. */
+export const REPORT_COVER: (c: ReportContext) => string[] = cover;
+
+/** 附件1, the score sheet in the department's words (null when not scored). */
+export const REPORT_APPENDIX: (
+  c: ReportContext
+) => { label: string; title: string; table: TableBlock } | null = appendix;

@@ -1,32 +1,29 @@
 /**
  * 六、部门整体绩效评价情况分析: each dimension, each 二级 group, and each line with a sentence
- * that evaluates it — the figures used, the value, a judgement in words, 满分 and 得分 — plus the
- * department's own remarks and, for 产出, its tasks with their 说明.
+ * that evaluates it — the figures used, the value and a judgement in words, or the department's own
+ * evidence (its 说明, what its 履职情况 says was done and how much) — then 满分 and the score the
+ * department states (src/core/voice.ts).
  */
 import type Decimal from 'decimal.js';
 import type {
   Dimension,
+  IndicatorResult,
+  OwnLine,
   Piece,
   ReportBlock,
   ReportContext,
-  ScoreLine,
   SectionContent,
 } from '../../../core/reportContract';
 import { SANGONG_ITEMS, SANGONG_TOTAL } from '../../lists';
-import { QUALITATIVE_VERDICT, VERDICTS } from '../measures';
-
-/** The department's remark for a name in 自评得分表, if it wrote one. */
-function ownRemark({ w, model }: ReportContext, name: string): Piece | null {
-  const row = model.table('自评得分表').rows.find((r) => r.cells['指标']?.value === name);
-  const cell = row?.cells['说明'];
-  if (!cell || cell.blank || typeof cell.value !== 'string' || !cell.value.trim()) return null;
-  return w.cell('自评得分表', cell, '评价说明');
-}
+import { VERDICTS } from '../measures';
 
 const endSentence = (s: string) => (/[。；！]$/.test(s) ? s.replace(/；$/, '。') : `${s}。`);
 
 /** A cross-reference the department left in a remark ("报告五（三）④：") is not part of the sentence. */
 const stripReference = (s: string) => s.replace(/^报告[^：:]{0,12}[：:]/, '');
+
+/** A remark's own list marks ("①…；②…") would clash with the report's numbering. */
+const stripMarks = (s: string) => s.replace(/(^|[；。])[①-⑳]/g, '$1');
 
 /** 产出: the year's tasks, each with whether it was done, on time and up to standard, and the department's 说明. */
 function tasks({ w, model }: ReportContext): ReportBlock[] {
@@ -49,25 +46,35 @@ function tasks({ w, model }: ReportContext): ReportBlock[] {
   return [w.paragraph(w.say`年度工作任务完成情况：${w.join(items, '；')}。`)];
 }
 
-/** “三公”经费: budget, actual and last year's actual, with growth in words. */
-function sangongTable({ w }: ReportContext): ReportBlock[] {
+/** A growth rate in words: 增长28.57% / 下降11.61% / 持平. */
+const growthWords = (c: ReportContext, g: Decimal) =>
+  g.isZero() ? '持平' : `${c.w.fmt.direction(g, ['增长', '下降', '持平'])}${c.w.fmt.percent(g.abs())}`;
+
+/**
+ * “三公”经费: budget, actual and last year's actual, and the growth the department states (its own
+ * figure, a 【待核对】 where its recomputation differs, the recomputation where it states none).
+ */
+function sangongTable(c: ReportContext): ReportBlock[] {
+  const { w } = c;
   const items = [...SANGONG_ITEMS, SANGONG_TOTAL];
   const rows = items.map(([k, label]) => {
     const now = w.num(`三公_${k}_本年决算`);
     const before = w.num(`三公_${k}_上年决算`);
-    // Growth is recomputed from the two amounts shown beside it, so the row never contradicts itself.
-    const growth =
-      now !== null && before !== null && !before.isZero()
-        ? w.plain(
-            ((g: Decimal) =>
-              g.isZero()
-                ? '持平'
-                : `${w.fmt.direction(g, ['增长', '下降', '持平'])}${w.fmt.percent(g.abs())}`)(
-              now.minus(before).div(before).times(100)
-            ),
-            [w.operand(`三公_${k}_本年决算`), w.operand(`三公_${k}_上年决算`)]
-          )
-        : '—';
+    const statedName = `三公_${k}_增长率`;
+    const stated = w.model.num(statedName);
+    const computed =
+      now !== null && before !== null && !before.isZero() ? now.minus(before).div(before).times(100) : null;
+    const sources = [w.operand(`三公_${k}_本年决算`), w.operand(`三公_${k}_上年决算`)];
+    let growth: Piece | string = '—';
+    if (stated !== null && w.contested(statedName))
+      growth = w.plain(
+        w.fmt.toCheck(
+          `所列${growthWords(c, stated)}，${computed ? `计算为${growthWords(c, computed)}` : '无法计算'}`
+        ),
+        [w.operand(statedName)]
+      );
+    else if (stated !== null) growth = w.plain(growthWords(c, stated), [w.operand(statedName)]);
+    else if (computed !== null) growth = w.plain(growthWords(c, computed), sources);
     return [
       label,
       w.amountCell(`三公_${k}_本年预算`),
@@ -90,64 +97,92 @@ const EXTRAS: Record<string, (c: ReportContext) => ReportBlock[]> = {
   实际完成率: tasks,
 };
 
-function scoreWords(c: ReportContext, line: ScoreLine): string {
+function indicatorOf(c: ReportContext, l: OwnLine): IndicatorResult | undefined {
+  return l.line.indicator ? c.indicators.find((x) => x.id === l.line.indicator) : undefined;
+}
+
+/**
+ * An indicator's value and its judgement in words, e.g. "公用经费控制率为107.93%，公用经费略有超支，
+ * 超出预算7.93个百分点": the same words in 六, 八 and 附件1. Null when the indicator has no value.
+ */
+export function lineFact(c: ReportContext, l: OwnLine): Piece | null {
   const { w } = c;
-  const full = `本项满分${w.fmt.points(line.points)}分`;
-  if (line.missing) return `${full}，得分${w.fmt.placeholder(`${line.level3}的自评得分`)}。`;
-  const lostPoints = line.points.minus(line.score);
-  return lostPoints.gt(0)
-    ? `${full}，得分${w.fmt.points(line.score)}分，扣${w.fmt.points(lostPoints)}分。`
+  const ind = indicatorOf(c, l);
+  if (!ind || ind.value === null) return null;
+  const verdict = VERDICTS[ind.id];
+  const full = l.score !== null && l.score.gte(l.line.points);
+  const judged = verdict ? (full ? verdict.good(ind.value) : verdict.short(ind.value)) : '';
+  const rate = w.rate(ind.id, ind.value);
+  // A contested rate is not stated: its 【待核对】 stands alone, without a judgement of either figure.
+  if (rate.text.startsWith('【')) return w.say`${ind.label}为${rate}`;
+  // A negative rate is said in words (下降…), which the verdict does; without one, the value says it.
+  if (ind.value.isNegative() && verdict) return w.plain(judged);
+  const value = w.say`${ind.label}为${rate}`;
+  return judged ? w.say`${value}，${judged}` : value;
+}
+
+/** How many points a line lost, as the department states its score. */
+const lostPoints = (l: OwnLine) => (l.score === null ? null : l.line.points.minus(l.score));
+
+function scoreWords(c: ReportContext, l: OwnLine): string {
+  const { w } = c;
+  const full = `本项满分${w.fmt.points(l.line.points)}分`;
+  if (l.score === null)
+    return `${full}，得分${w.fmt.placeholder(`${l.line.level3}的自评得分（0～${w.fmt.points(l.line.points)}分）`)}。`;
+  const lost = lostPoints(l)!;
+  return lost.gt(0)
+    ? `${full}，得${w.fmt.points(l.score)}分，扣${w.fmt.points(lost)}分。`
     : `${full}，得满分。`;
 }
 
-function lineParagraph(c: ReportContext, line: ScoreLine, i: number): ReportBlock[] {
+/**
+ * The evidence of a line without an indicator: the department's 说明 and 履职情况, or what to give
+ * (unless its group's own 说明, printed above it, speaks for it).
+ */
+function evidenceWords(c: ReportContext, l: OwnLine, groupSays: boolean): Piece {
   const { w } = c;
-  const ind = line.indicator ? c.indicators.find((x) => x.id === line.indicator) : undefined;
-  const parts: Piece[] = [w.plain(`${w.fmt.circled(i)}${line.level3}：`)];
-  const full = !line.missing && line.score.gte(line.points);
+  const e = c.evidence(l);
+  const parts: Piece[] = [];
+  if (e.remark) parts.push(w.plain(endSentence(stripMarks(e.remark.text)), e.remark.sources));
+  for (const item of e.items)
+    parts.push(item.heading ? w.say`围绕“${item.heading}”，${item.text}` : item.text);
+  if (parts.length === 0 && !groupSays) parts.push(w.plain(`${w.fmt.placeholder(e.ask)}。`));
+  return w.join(parts, '');
+}
+
+function lineParagraph(c: ReportContext, l: OwnLine, i: number, groupSays: boolean): ReportBlock[] {
+  const { w } = c;
+  const ind = indicatorOf(c, l);
+  const parts: Piece[] = [w.plain(`${w.fmt.circled(i)}${l.line.level3}：`)];
   if (ind) {
     const ops = w.operandList(ind.operands);
-    if (ind.value !== null) {
-      const verdict = VERDICTS[ind.id];
-      const judged = verdict
-        ? full
-          ? verdict.good(ind.value)
-          : verdict.short(ind.value)
-        : full
-          ? '达到评分标准'
-          : '未达到评分标准';
-      // A negative rate is said in words (下降…), which the verdict does; without one, say it here.
-      const value = !ind.value.isNegative()
-        ? `${ind.label}为${w.fmt.percent(ind.value)}，`
-        : verdict
-          ? ''
-          : `${ind.label}下降${w.fmt.percent(ind.value.abs())}，`;
-      parts.push(w.say`${ops.text ? w.say`${ops}，` : ''}${value}${judged}。`);
-    } else parts.push(w.say`${ops}，因数据不全，${ind.label}无法计算。`);
-  } else {
-    const remark = line.level3 === line.level2 ? null : ownRemark(c, line.level3);
-    if (remark) parts.push(w.plain(endSentence(remark.text), remark.sources));
-    if (!line.missing)
-      parts.push(w.plain(`${full ? QUALITATIVE_VERDICT.good : QUALITATIVE_VERDICT.short}。`));
-  }
-  parts.push(w.plain(scoreWords(c, line)));
-  for (const f of c.explainedFor(line.indicator ?? line.level3, ind))
-    parts.push(
-      w.plain(`偏差原因：${w.fmt.words(f.title)}，${f.explanation!.replace(/[。；]$/, '')}。`, f.operands)
-    );
+    const fact = lineFact(c, l);
+    if (fact) parts.push(w.say`${ops.text ? w.say`${ops}，` : ''}${fact}。`);
+    else
+      parts.push(
+        w.say`${ops.text ? w.say`${ops}，` : ''}${ind.label}为${w.fmt.placeholder(`按补填数据计算的${ind.label}`)}。`
+      );
+  } else parts.push(evidenceWords(c, l, groupSays));
+  parts.push(w.plain(scoreWords(c, l)));
+  for (const f of c.explainedFor(l.line.indicator ?? l.line.level3, ind))
+    parts.push(w.plain(`偏差原因：${f.explanation!.replace(/[。；]$/, '')}。`, f.operands));
   const blocks: ReportBlock[] = [w.paragraph(w.join(parts, ''))];
-  const extra = line.indicator ? EXTRAS[line.indicator] : undefined;
+  const extra = l.line.indicator ? EXTRAS[l.line.indicator] : undefined;
   if (extra) blocks.push(...extra(c));
   return blocks;
 }
 
-function groupScore(
+/** "满分6分，得分5分", the score a 【待补】 while a line under it has none. */
+export function groupScore(
   c: ReportContext,
   g: { name: string; points: Decimal | null; score: Decimal | null }
 ): string {
   const { w } = c;
   const p = g.points === null ? w.fmt.placeholder(`${g.name}的分值`) : `${w.fmt.points(g.points)}分`;
-  const s = g.score === null ? w.fmt.placeholder(`${g.name}的得分`) : `${w.fmt.points(g.score)}分`;
+  const s =
+    g.score === null
+      ? w.fmt.placeholder(`${g.name}得分（各项自评得分补齐后合计）`)
+      : `${w.fmt.points(g.score)}分`;
   return `满分${p}，得分${s}`;
 }
 
@@ -158,15 +193,21 @@ function dimensionSection(c: ReportContext, d: Dimension): SectionContent {
   content.push(
     w.paragraph(
       w.plain(
-        `分别设置${d.children.map((x) => `“${x.name}”`).join('、')}${d.children.length}个二级指标，${lines.map((l) => l.level3).join('、')}等${lines.length}个三级指标进行评价。`
+        `分别设置${d.children.map((x) => `“${x.name}”`).join('、')}${d.children.length}个二级指标，${lines.map((l) => l.line.level3).join('、')}等${lines.length}个三级指标进行评价。`
       )
     )
   );
   for (const ch of d.children) {
     const body: SectionContent[] = [];
-    const remark = ownRemark(c, ch.name);
-    if (remark) body.push(w.paragraph(w.plain(`单位自评说明：${endSentence(remark.text)}`, remark.sources)));
-    ch.lines.forEach((l, i) => body.push(...lineParagraph(c, l, i + 1)));
+    // A 二级's own 说明 opens the group, in the department's words (a 二级 that is its one line says it there).
+    const single = ch.lines.length === 1 && ch.lines[0].line.level3 === ch.name;
+    const said = c.remarkFor(`${d.name}/${ch.name}`, ch.name);
+    // A 说明 written item by item ("①…；②…") speaks for each line where the line is discussed.
+    const groupRemark =
+      single || ch.lines.every((l) => l.remark && said?.includes(l.remark)) ? undefined : said;
+    if (groupRemark)
+      body.push(w.paragraph(w.plain(endSentence(stripMarks(groupRemark)), [w.operand('自评得分表')])));
+    ch.lines.forEach((l, i) => body.push(...lineParagraph(c, l, i + 1, groupRemark !== undefined)));
     content.push({
       kind: 'section',
       id: ch.name,
@@ -174,12 +215,12 @@ function dimensionSection(c: ReportContext, d: Dimension): SectionContent {
       content: body,
     });
   }
-  const own = ownRemark(c, d.name);
+  const own = c.remarkFor(d.name, `${d.name}情况`);
   content.push(
     w.paragraph(
       w.plain(
-        `小结：“${d.name}情况”维度，${groupScore(c, d).replace('得分', '实际得分')}。${own ? endSentence(own.text) : ''}`,
-        own?.sources ?? []
+        `小结：“${d.name}情况”维度，${groupScore(c, d).replace('得分', '实际得分')}。${own ? endSentence(stripMarks(own)) : ''}`,
+        own ? [w.operand('自评得分表')] : []
       )
     )
   );
@@ -187,8 +228,8 @@ function dimensionSection(c: ReportContext, d: Dimension): SectionContent {
 }
 
 export function analysis(c: ReportContext): SectionContent[] {
-  const { w, scores } = c;
-  if (!scores) {
+  const { w } = c;
+  if (!c.own) {
     const out: SectionContent[] = [
       w.paragraph(
         w.plain(
@@ -198,7 +239,9 @@ export function analysis(c: ReportContext): SectionContent[] {
     ];
     c.indicators.forEach((ind, i) => {
       const value =
-        ind.value !== null ? `${ind.label}为${w.fmt.percent(ind.value)}` : `因数据不全，${ind.label}无法计算`;
+        ind.value !== null
+          ? w.say`${ind.label}为${w.rate(ind.id, ind.value)}`
+          : w.plain(`${ind.label}为${w.fmt.placeholder(`按补填数据计算的${ind.label}`)}`);
       out.push(
         w.paragraph(w.say`${w.fmt.circled(i + 1)}${ind.label}：${w.operandList(ind.operands)}，${value}。`)
       );

@@ -1,72 +1,100 @@
 /**
- * 七 to the end: the conclusion, 八's problems (from evidence only, merged with the department's
- * own items), 九 answering them item by item, the use and publication of the results, other
- * matters (data caveats, the rules used), and the signature block.
+ * 七 to the end, and 附件1: the conclusion with the department's one total and one grade (a 【待补】
+ * while a line has no score), 八's performance problems with their causes, 九 answering them item by
+ * item, the use and publication of the results, the scoring basis, the signature block, and the
+ * score sheet in plain words.
  */
-import type Decimal from 'decimal.js';
-import type { ReportContext, SectionContent } from '../../../core/reportContract';
+import type {
+  OwnLine,
+  Piece,
+  Problem,
+  ReportContext,
+  SectionContent,
+  TableBlock,
+} from '../../../core/reportContract';
+import { lineFact } from './analysis';
+
+/** "预算编制合理性、管理制度健全性等2项指标". */
+function lineNames(lines: OwnLine[]): string {
+  const names = lines.slice(0, 3).map((l) => l.line.level3);
+  return `${names.join('、')}${lines.length > 3 ? '等' : ''}${lines.length}项指标`;
+}
 
 export function conclusion(c: ReportContext): SectionContent[] {
-  const { w, scores, headline } = c;
+  const { w, own } = c;
   const y = w.year();
-  if (!scores)
-    return [w.paragraph(w.say`${y}年度部门整体支出绩效评价得分${w.fmt.placeholder('评分结果')}。`)];
-  const dims = scores.groups.filter((g) => g.level === 1);
-  const pendingOf = (d: { pending?: Decimal }) =>
-    d.pending && !d.pending.isZero() ? `（待核实${w.fmt.points(d.pending)}分）` : '';
-  // Verified and pending points and the grade in the words every surface uses (src/core/summary.ts).
-  const scoreWords = headline.pending.isZero()
-    ? `得分为${w.fmt.points(scores.total)}分`
-    : `核实得分${w.fmt.points(scores.total)}分，待核实分值${w.fmt.points(headline.pending)}分`;
-  const gradeWords =
-    headline.grade === null ? '数据不完整，未评定综合绩效级别' : `综合绩效级别为“${headline.grade}”`;
-  const pending = scores.lines.filter((l) => l.missing);
-  const out: SectionContent[] = [
+  if (!own) return [w.paragraph(w.say`${y}年度部门整体支出绩效评价得分${w.fmt.placeholder('评分结果')}。`)];
+  const dims = own.groups.filter((g) => g.level === 1);
+  const waiting = own.unscored.length ? `补填${lineNames(own.unscored)}的自评得分后` : '';
+  const total =
+    own.total === null ? w.fmt.placeholder(`${waiting}合计的总分`) : `${w.fmt.points(own.total)}分`;
+  const grade =
+    own.grade === null ? w.fmt.placeholder(`按总分确定的绩效级别（优、良、中、差）`) : `“${own.grade}”`;
+  const part = (g: (typeof dims)[number]) =>
+    `${g.name}${g.score === null ? w.fmt.placeholder(`${g.name}得分`) : `${w.fmt.points(g.score)}分`}`;
+  return [
     w.paragraph(
-      w.say`${y}年度部门整体支出绩效评价自评${scoreWords}。其中，${dims.map((d) => `${d.name}${w.fmt.points(d.score)}分${pendingOf(d)}`).join('，')}，${gradeWords}（绩效评分明细表详见附件1）。`
+      w.say`${y}年度部门整体支出绩效评价自评得分为${total}。其中，${dims.map(part).join('，')}，综合绩效级别为${grade}（绩效评分明细表详见附件1）。`
     ),
-  ];
-  if (pending.length)
-    out.push(
-      w.paragraph(
-        w.plain(
-          `待核实的是${pending.map((l) => l.level3).join('、')}等${pending.length}项指标：${w.fmt.placeholder('上述指标的数据或自评得分')}，补齐后重新计分。`
-        )
-      )
-    );
-  out.push(
     ...w.table(
       `${y.text}年度部门整体支出绩效评价得分情况表`,
       ['评价内容', '分值', '评价得分'],
       [
-        ...dims.map((d) => [d.name, w.fmt.points(d.points), `${w.fmt.points(d.score)}${pendingOf(d)}`]),
+        ...dims.map((g) => [
+          g.name,
+          w.fmt.points(g.points),
+          g.score === null ? w.fmt.placeholder('得分') : w.fmt.points(g.score),
+        ]),
         [
           '合计',
-          w.fmt.points(scores.points),
-          `${w.fmt.points(scores.total)}${pendingOf({ pending: headline.pending })}`,
+          w.fmt.points(own.points),
+          own.total === null ? w.fmt.placeholder('总分') : w.fmt.points(own.total),
         ],
-        ['综合绩效级别', headline.grade ?? '数据不完整', ''],
+        ['综合绩效级别', '', own.grade ?? w.fmt.placeholder('绩效级别')],
       ]
-    )
+    ),
+  ];
+}
+
+/** What a problem cost, in figures: "公用经费控制率为107.93%，公用经费略有超支，超出预算7.93个百分点，扣1.59分". */
+function facts(c: ReportContext, p: Problem): Piece {
+  const { w } = c;
+  return w.join(
+    p.lines.map((l) => {
+      // The department's own 说明 of a line is the reason it gives for that deduction.
+      const lost = `扣${w.fmt.points(l.line.points.minus(l.score!))}分${l.remark ? `（${l.remark.replace(/[。；]$/, '')}）` : ''}`;
+      const fact = lineFact(c, l);
+      return fact ? w.say`${fact}，${lost}` : w.plain(`${l.line.level3}${lost}`);
+    }),
+    '；'
   );
-  return out;
 }
 
 export function problemsSection(c: ReportContext): SectionContent[] {
   const { w } = c;
   if (c.problems.length === 0)
-    return [
-      w.paragraph(w.plain('经自评，各项指标均得满分，数据核对未发现不一致，暂未发现需要说明的主要问题。')),
-    ];
-  return c.problems.map((p) => ({
-    kind: 'section' as const,
-    id: p.measure.id,
-    heading: p.own?.heading || p.measure.problem,
-    content: [
-      ...(p.own?.paragraphs ?? []).map((x) => w.paragraph(x)),
-      w.paragraph(w.say`${p.own ? '从评分和数据核对看，' : ''}${p.evidence}。`),
-    ],
-  }));
+    return [w.paragraph(w.plain('经自评，各项指标均得满分，暂未发现需要说明的主要问题。'))];
+  return c.problems.map((p) => {
+    const own = p.own?.paragraphs ?? [];
+    const ownText = own.map((x) => x.text).join('');
+    // A cause the department's own item already gives is not repeated.
+    const causes = p.causes.filter((x) => !ownText.includes(x.text));
+    const why = causes.length
+      ? w.say`主要原因：${w.join(causes, '；')}。`
+      : own.length
+        ? ''
+        : p.lines.some((l) => l.remark)
+          ? ''
+          : w.plain(
+              `主要原因：${w.fmt.placeholder(`${p.lines.map((l) => l.line.level3).join('、')}扣分的主要原因`)}。`
+            );
+    return {
+      kind: 'section' as const,
+      id: p.measure.id,
+      heading: p.own?.heading || p.measure.problem,
+      content: [...own.map((x) => w.paragraph(x)), w.paragraph(w.say`${facts(c, p)}。${why}`)],
+    };
+  });
 }
 
 export function measuresSection(c: ReportContext): SectionContent[] {
@@ -100,51 +128,91 @@ export function application({ w }: ReportContext): SectionContent[] {
 export function otherMatters(c: ReportContext): SectionContent[] {
   const { w } = c;
   const y = w.year().text;
-  const out: SectionContent[] = [];
-  const data: string[] = [`本报告数据取自本部门${y}年度部门决算报表及部门整体支出绩效评价基础数据表。`];
-  // The count in the words every surface uses (src/core/summary.ts).
-  data.push(`数据核对共发现${c.headline.counts}。`);
-  if (c.caveats.length)
-    data.push(
-      `经核对，以下数据在不同报表之间不一致：${c.caveats.map((s, i) => `${w.fmt.circled(i + 1)}${s}`).join('；')}。以上数据已在报告相应位置注明，请核实后统一更正。`
-    );
-  else data.push('经核对，各报表之间的勾稽关系相符。');
-  const unverified = c.openFindings.filter((f) => f.kind === 'cannotVerify');
-  if (unverified.length)
-    data.push(
-      `因数据不全，以下事项无法核实：${unverified.map((f) => `“${w.fmt.words(f.title)}”`).join('、')}。`
-    );
-  out.push({
-    kind: 'section',
-    id: '数据说明',
-    heading: '数据说明',
-    content: [w.paragraph(w.plain(data.join('')))],
-  });
   const variants = [
     ...new Set(c.indicators.filter((i) => i.variant).map((i) => `${i.label}按${i.variant}计算`)),
   ];
-  out.push({
-    kind: 'section',
-    id: '评分口径',
-    heading: '评分规则及口径',
-    content: [
-      w.paragraph(
-        w.plain(
-          `本次评价采用的指标体系、分值和评分标准详见附件1。${variants.length ? `其中，${variants.join('，')}。` : ''}上述评分标准为通用的默认标准，本级财政部门另有规定的，按其规定调整后重新计算。`
-        )
-      ),
-    ],
-  });
-  return out;
+  return [
+    w.paragraph(
+      w.plain(
+        `本报告数据取自本部门${y}年度部门决算报表及部门整体支出绩效评价基础数据表，评价采用的指标体系、分值和评分标准详见附件1${variants.length ? `，其中${variants.join('，')}` : ''}。`
+      )
+    ),
+  ];
 }
 
-export function signature({ w, scores }: ReportContext): SectionContent[] {
+export function signature({ w, own }: ReportContext): SectionContent[] {
   const out: SectionContent[] = [];
-  if (scores && scores.lines.length)
-    out.push(w.paragraph(w.say`附件：1.${w.text('单位名称')}${w.year()}年度部门整体支出绩效评价指标评分表`));
+  if (own && own.lines.length)
+    out.push(
+      w.paragraph(w.say`附件：1.${w.text('单位名称')}${w.year()}年度部门整体支出绩效评价指标评分表`, 'annex')
+    );
   out.push(
     w.paragraph(w.text('单位名称'), 'signature'),
     w.paragraph(w.plain(w.fmt.placeholder('报告日期')), 'signature')
   );
   return out;
+}
+
+/** The cover page, as reports have one: unit, year, title; at its foot, who submits and when. */
+export function cover({ w }: ReportContext): string[] {
+  const unit = w.text('单位名称').text;
+  return [
+    unit,
+    `${w.year().text}年度部门整体支出绩效`,
+    '自评报告',
+    '',
+    `报送单位（盖章）：${unit}`,
+    `报送日期：${w.fmt.placeholder('报送日期')}`,
+  ];
+}
+
+/** 评分说明 of a line in plain words: what it earned and why, or 单位自评 with the department's evidence. */
+function lineNote(c: ReportContext, l: OwnLine): Piece {
+  const { w } = c;
+  if (l.own)
+    return l.score === null
+      ? w.plain('')
+      : w.plain(`单位自评${l.remark ? `：${l.remark.replace(/[。；]$/, '')}` : ''}`);
+  const lost = l.line.points.minus(l.score!);
+  const ind = l.line.indicator ? c.indicators.find((x) => x.id === l.line.indicator) : undefined;
+  const parts: Piece[] = [];
+  // Full marks: the value says enough; points lost: the value and why, in words.
+  if (ind?.value != null)
+    parts.push(lost.gt(0) ? lineFact(c, l)! : w.say`${ind.label}为${w.rate(ind.id, ind.value)}`);
+  else if (l.remark) parts.push(w.plain(l.remark.replace(/[。；]$/, '')));
+  if (lost.gt(0)) parts.push(w.plain(`扣${w.fmt.points(lost)}分`));
+  return w.join(parts, '，');
+}
+
+/** 附件1: every line with its score as the department states it, then the total and, in its own row, the grade. */
+export function appendix(c: ReportContext): { label: string; title: string; table: TableBlock } | null {
+  const { w, own } = c;
+  if (!own || own.lines.length === 0) return null;
+  const rows: Array<Array<Piece | string>> = own.lines.map((l) => [
+    l.line.level1,
+    l.line.level2,
+    l.line.level3,
+    w.fmt.points(l.line.points),
+    l.score === null ? w.fmt.placeholder('自评得分') : w.fmt.points(l.score),
+    w.fmt.words(l.line.standard),
+    lineNote(c, l),
+  ]);
+  rows.push(
+    [
+      '合计',
+      '',
+      '',
+      w.fmt.points(own.points),
+      own.total === null ? w.fmt.placeholder('总分') : w.fmt.points(own.total),
+      '',
+      '',
+    ],
+    ['综合绩效级别', '', '', '', own.grade ?? w.fmt.placeholder('绩效级别'), '', '']
+  );
+  const [table] = w.table(
+    `${w.text('单位名称').text}${w.year().text}年度部门整体支出绩效评价指标评分表`,
+    ['一级指标', '二级指标', '三级指标', '分值', '得分', '评分标准', '评分说明'],
+    rows
+  );
+  return { label: '附件1', title: (table as TableBlock).caption, table: table as TableBlock };
 }

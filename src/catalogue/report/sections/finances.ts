@@ -51,7 +51,7 @@ function partsOf(
   opts = { skipZero: true }
 ): Piece {
   const list = w.amounts(items, opts);
-  return list.text ? w.say`，其中：${list}${w.partsCheck(w.num(total), names(items))}` : w.plain('');
+  return list.text ? w.say`，其中：${list}${w.partsCheck(total, names(items))}` : w.plain('');
 }
 
 export function income({ w }: ReportContext): SectionContent[] {
@@ -69,16 +69,16 @@ export function spending({ w }: ReportContext): SectionContent[] {
       w.say`根据部门决算报表，${w.year()}年度部门整体支出${w.amount('支出_本年支出合计')}${partsOf(w, '支出_本年支出合计', SPENDING_BY_SOURCE)}。`
     ),
     w.paragraph(
-      w.say`部门整体支出按支出性质分类为：${w.amounts(SPENDING_BY_NATURE, { skipZero: true })}${w.partsCheck(w.num('支出_本年支出合计'), names(SPENDING_BY_NATURE))}。基本支出中${w.amounts(
+      w.say`部门整体支出按支出性质分类为：${w.amounts(SPENDING_BY_NATURE, { skipZero: true })}${w.partsCheck('支出_本年支出合计', names(SPENDING_BY_NATURE))}。基本支出中${w.amounts(
         [
           ['支出_人员经费', '人员经费'],
           ['支出_公用经费', '日常公用经费'],
         ]
-      )}${w.partsCheck(w.num('支出_基本支出'), ['支出_人员经费', '支出_公用经费'])}。`
+      )}${w.partsCheck('支出_基本支出', ['支出_人员经费', '支出_公用经费'])}。`
     ),
     w.paragraph(
       byClass.text
-        ? w.say`部门整体支出按支出经济分类为：${byClass}${w.partsCheck(w.num('支出_本年支出合计'), names(SPENDING_BY_CLASS))}。`
+        ? w.say`部门整体支出按支出经济分类为：${byClass}${w.partsCheck('支出_本年支出合计', names(SPENDING_BY_CLASS))}。`
         : w.say`部门整体支出按支出经济分类为：${w.fmt.placeholder('按经济分类的支出（工资福利支出、商品和服务支出等）')}。`
     ),
   ];
@@ -90,18 +90,20 @@ export function spending({ w }: ReportContext): SectionContent[] {
  */
 function balanceNote(
   w: ReportWriter,
-  opening: Decimal | null,
-  inc: Decimal | null,
-  exp: Decimal | null,
-  closing: Decimal | null
+  names: [opening: string, income: string, spending: string, closing: string],
+  closingValue?: Decimal | null
 ): string {
+  // A contested figure is not stated: its own 【待核对】 stands in its place.
+  if (names.some((n) => w.contested(n))) return '';
+  const [opening, inc, exp] = names.slice(0, 3).map((n) => w.num(n));
+  const closing = closingValue === undefined ? w.num(names[3]) : closingValue;
   if (opening === null || inc === null || exp === null || closing === null) return '';
   const implied = opening.plus(inc).minus(exp);
   if (implied.minus(closing).abs().lte('0.02')) return '';
   const sum = implied.isNegative()
     ? `本年支出超过年初结转和结余与本年收入之和${w.fmt.wan(implied.abs())}`
     : `年初结转和结余加本年收入减本年支出为${w.fmt.wan(implied)}`;
-  return w.fmt.toCheck(`${sum}，与年末结转和结余${w.fmt.wan(closing)}不符`);
+  return w.fmt.toCheck(`${sum}，年末结转和结余为${w.fmt.wan(closing)}`);
 }
 
 /** 年末结转和结余: the total as stated, else the sum of its parts when every part is given. */
@@ -131,13 +133,6 @@ export function carryOver({ w }: ReportContext): SectionContent[] {
     ['结转_其他资金_年初', '其他资金结转和结余'],
   ]);
   const closing = closingTotal(w);
-  const opening = w.num('结转_合计_年初');
-  const inc = w.num('收入_本年收入合计');
-  const exp = w.num('支出_本年支出合计');
-  const change =
-    opening !== null && closing.value !== null
-      ? `，较年初${w.change(closing.value.minus(opening), ['增加', '减少', '持平'])}`
-      : '';
   return [
     w.paragraph(
       start.text
@@ -145,7 +140,7 @@ export function carryOver({ w }: ReportContext): SectionContent[] {
         : w.say`${y}年年初结转和结余${w.amount('结转_合计_年初', '年初结转和结余合计')}。`
     ),
     w.paragraph(
-      w.say`${y}年度本年收入合计${w.amount('收入_本年收入合计')}，本年支出合计${w.amount('支出_本年支出合计')}，年末结转和结余${closing.piece}${change}${balanceNote(w, opening, inc, exp, closing.value)}。`
+      w.say`${y}年度本年收入合计${w.amount('收入_本年收入合计')}，本年支出合计${w.amount('支出_本年支出合计')}，年末结转和结余${closing.piece}${balanceNote(w, ['结转_合计_年初', '收入_本年收入合计', '支出_本年支出合计', '结转_合计_年末'], closing.value)}。`
     ),
   ];
 }
@@ -161,10 +156,7 @@ export function fiscalIntro({ w }: ReportContext): SectionContent[] {
   ];
   const sentence = w.say`${w.year()}年度一般公共预算财政拨款年初结转和结余${w.amount('财拨_年初结转结余_合计')}，本年收入${w.amount('财拨_本年收入_合计')}，本年支出${w.amount('财拨_本年支出_合计')}，年末结转和结余${w.amount('财拨_年末结转结余_合计')}${balanceNote(
     w,
-    w.num('财拨_年初结转结余_合计'),
-    w.num('财拨_本年收入_合计'),
-    w.num('财拨_本年支出_合计'),
-    w.num('财拨_年末结转结余_合计')
+    ['财拨_年初结转结余_合计', '财拨_本年收入_合计', '财拨_本年支出_合计', '财拨_年末结转结余_合计']
   )}。明细如下：`;
   const grid = rows.map(([key, label]) => [
     label,
@@ -194,6 +186,9 @@ export function fiscalIncome({ w }: ReportContext): SectionContent[] {
     ),
   ];
   const added = w.num('财拨_年中追加_合计');
+  // The direction word carries the sign (调减20.00万元, never 调减-20.00万元); a contested figure shows its 【待核对】.
+  const abs = (n: string) =>
+    w.contested(n) ? w.amount(n) : w.plain(w.fmt.wan(w.num(n)!.abs()), [w.operand(n)]);
   if (added !== null && !added.isZero()) {
     const word = w.fmt.direction(added, ['追加', '调减', '']);
     const detail = (['基本', '项目'] as const)
@@ -201,12 +196,11 @@ export function fiscalIncome({ w }: ReportContext): SectionContent[] {
       .filter(([n]) => w.num(n) !== null)
       .map(
         ([n, label]) =>
-          w.say`${label}${w.fmt.direction(w.num(n)!, ['追加', '调减', '无调整'])}${w.num(n)!.isZero() ? '' : w.plain(w.fmt.wan(w.num(n)!.abs()), [w.operand(n)])}`
+          w.say`${label}${w.fmt.direction(w.num(n)!, ['追加', '调减', '无调整'])}${w.num(n)!.isZero() ? '' : abs(n)}`
       );
-    // The direction word carries the sign: 调减20.00万元, never 调减-20.00万元.
     out.push(
       w.paragraph(
-        w.say`年中${word}预算${w.plain(w.fmt.wan(added.abs()), [w.operand('财拨_年中追加_合计')])}${detail.length ? w.say`，其中：${w.join(detail)}` : ''}。`
+        w.say`年中${word}预算${abs('财拨_年中追加_合计')}${detail.length ? w.say`，其中：${w.join(detail)}` : ''}。`
       )
     );
   } else if (added === null) {
@@ -233,7 +227,7 @@ export function fiscalSpending(c: ReportContext): SectionContent[] {
     ],
     { skipZero: true }
   );
-  const classCheck = w.partsCheck(w.num('财拨_本年支出_合计'), [
+  const classCheck = w.partsCheck('财拨_本年支出_合计', [
     '财拨_工资福利支出',
     '财拨_商品和服务支出',
     '财拨_对个人和家庭的补助',
@@ -259,7 +253,7 @@ export function fiscalSpending(c: ReportContext): SectionContent[] {
       heading: '基本支出情况',
       content: [
         w.paragraph(
-          w.say`一般公共预算财政拨款基本支出${w.amount('财拨_基本支出')}${basic.text ? w.say`，其中：${basic}${w.partsCheck(w.num('财拨_基本支出'), ['财拨_人员经费', '财拨_公用经费'])}` : ''}。${staffCost.text ? w.say`人员经费中${staffCost}。` : ''}`
+          w.say`一般公共预算财政拨款基本支出${w.amount('财拨_基本支出')}${basic.text ? w.say`，其中：${basic}${w.partsCheck('财拨_基本支出', ['财拨_人员经费', '财拨_公用经费'])}` : ''}。${staffCost.text ? w.say`人员经费中${staffCost}。` : ''}`
         ),
       ],
     },
@@ -354,13 +348,7 @@ export function governmentFund(c: ReportContext): SectionContent[] {
 export function otherIntro({ w }: ReportContext): SectionContent[] {
   return [
     w.paragraph(
-      w.say`${w.year()}年度其他资金年初结转和结余${w.amount('其他_年初结转')}，本年收入${w.amount('其他_本年收入')}，本年支出${w.amount('其他_本年支出')}，年末结转和结余${w.amount('其他_年末结转')}${balanceNote(
-        w,
-        w.num('其他_年初结转'),
-        w.num('其他_本年收入'),
-        w.num('其他_本年支出'),
-        w.num('其他_年末结转')
-      )}。`
+      w.say`${w.year()}年度其他资金年初结转和结余${w.amount('其他_年初结转')}，本年收入${w.amount('其他_本年收入')}，本年支出${w.amount('其他_本年支出')}，年末结转和结余${w.amount('其他_年末结转')}${balanceNote(w, ['其他_年初结转', '其他_本年收入', '其他_本年支出', '其他_年末结转'])}。`
     ),
   ];
 }
@@ -396,7 +384,7 @@ export function otherSpending({ w }: ReportContext): SectionContent[] {
   return [
     w.paragraph(
       parts.text
-        ? w.say`${w.year()}年度其他资金支出${w.amount('其他_本年支出')}，其中：${parts}${w.partsCheck(w.num('其他_本年支出'), ['其他_公用经费', '其他_项目支出'])}。`
+        ? w.say`${w.year()}年度其他资金支出${w.amount('其他_本年支出')}，其中：${parts}${w.partsCheck('其他_本年支出', ['其他_公用经费', '其他_项目支出'])}。`
         : w.say`${w.year()}年度其他资金支出${w.amount('其他_本年支出')}。`
     ),
   ];

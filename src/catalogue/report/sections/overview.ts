@@ -3,10 +3,11 @@ import type { ReportContext, SectionContent } from '../../../core/reportContract
 
 export function preamble({ w }: ReportContext): SectionContent[] {
   const y = w.year();
+  const placeholder = w.fmt.placeholder;
   return [
     w.paragraph(
       // 湘办发〔2019〕10号 is the document number public Hunan reports cite (docs/domain.md §1.1); some reports misprint it as 2020.
-      w.say`为提高财政资金使用效益，衡量部门职责的履行情况和效率效果，增强预算单位绩效管理责任主体意识，根据《中共中央 国务院关于全面实施预算绩效管理的意见》（中发〔2018〕34号）、《中共湖南省委办公厅 湖南省人民政府办公厅关于全面实施预算绩效管理的实施意见》（湘办发〔2019〕10号）精神，按照财政部门关于开展${y}年度部门整体支出绩效评价工作的要求，现对我单位${y}年度部门整体支出进行绩效自评。现将此次绩效自评报告如下：`
+      w.say`为提高财政资金使用效益，衡量部门职责的履行情况和效率效果，增强预算单位绩效管理责任主体意识，根据《中共中央 国务院关于全面实施预算绩效管理的意见》（中发〔2018〕34号）、《中共湖南省委办公厅 湖南省人民政府办公厅关于全面实施预算绩效管理的实施意见》（湘办发〔2019〕10号）精神，按照《${placeholder(`财政部门关于开展${y.text}年度部门整体支出绩效评价工作的通知名称`)}》（${placeholder('该通知的文号')}）的文件要求，现对我单位${y}年度部门整体支出进行绩效自评。现将此次绩效自评报告如下：`
     ),
   ];
 }

@@ -1,0 +1,39 @@
+/**
+ * What the report's evidence for a score line draws on, declared per line: words that tie an item
+ * of the department's own 履职情况 to the line (效果 lines), and what to ask the department for
+ * where the workbook says nothing. Declarations only: the core matches items to lines and takes
+ * from each the sentences that say what was done and how much.
+ */
+import type { EvidenceDecl } from '../../core/reportContract';
+
+export const EVIDENCE: EvidenceDecl[] = [
+  {
+    covers: ['经济效益', '推创新、促增长'],
+    keywords: ['经济', '产业', '企业', '投资', '创新', '增长', '招商', '营收', '科创'],
+    ask: '经济效益方面的主要成效（做了哪些工作、数量、带来的变化）',
+  },
+  {
+    covers: ['社会效益'],
+    keywords: ['社会', '群众', '公众', '科普', '惠民', '民生', '乡村', '素质', '青少年', '志愿'],
+    ask: '社会效益方面的主要成效（做了哪些工作、数量、带来的变化）',
+  },
+  {
+    covers: ['可持续影响', '行政效能'],
+    keywords: ['长效', '机制', '可持续', '体系', '覆盖', '建制', '队伍', '考核', '基层', '组织'],
+    ask: '可持续影响方面的成效（建立的长效机制、制度和队伍等）',
+  },
+  {
+    covers: ['服务对象满意度', '社会公众或服务对象满意度'],
+    keywords: ['满意', '投诉', '上访', '好评', '认可'],
+    ask: '服务对象满意度的依据（满意度调查结果、投诉和上访情况等）',
+  },
+  { covers: ['绩效目标合理性'], keywords: [], ask: '绩效目标的设定情况（是否与职责和年度工作相符）' },
+  { covers: ['绩效指标明确性'], keywords: [], ask: '绩效指标的设定情况（是否细化、量化）' },
+  { covers: ['预算编制合理性'], keywords: [], ask: '预算编制的依据及与实际执行的差异' },
+  { covers: ['资产管理/管理制度健全性'], keywords: [], ask: '已建立的资产管理制度及执行情况' },
+  { covers: ['管理制度健全性'], keywords: [], ask: '已建立的预算、财务管理制度及执行情况' },
+  { covers: ['资金使用合规性'], keywords: [], ask: '资金使用的合规情况（有无违规使用、相互挪用等）' },
+  { covers: ['预决算信息公开性'], keywords: [], ask: '预决算信息公开的时间和渠道' },
+  { covers: ['基础信息完善性'], keywords: [], ask: '基础数据信息的完整、准确情况' },
+  { covers: ['资产管理安全性'], keywords: [], ask: '资产保存、账实相符和处置情况' },
+];

@@ -1,0 +1,72 @@
+/**
+ * The 审核意见's declarations: the rule that decides its 审核结论 (the first conclusion whose
+ * condition holds), and the groups its problems are listed under, each with the words a reviewer
+ * would head it with. Declarations only: the core gathers the facts and applies them.
+ */
+import type { ReviewConclusionDecl, ReviewGroupDecl } from '../../core/reportContract';
+
+/**
+ * Families whose failed identity the 部门决算 software would refuse (表内 / 表间), or which change
+ * what the report states (a stated rate, a self-score): an open 错误 of these sends the report back.
+ */
+export const BLOCKING_FAMILIES: readonly string[] = [
+  '合计',
+  '平衡',
+  '一致',
+  '衔接',
+  '部分',
+  '单位',
+  '年度',
+  '比率',
+  '评分',
+];
+
+export const REVIEW_CONCLUSIONS: ReviewConclusionDecl[] = [
+  {
+    verdict: '退回修改',
+    when: (f) => f.blocking.length > 0,
+    reason: (f) => {
+      const scoring = f.blocking.filter((x) => f.changesScore(x)).length;
+      const split = [
+        scoring ? `${scoring}项影响得分` : '',
+        f.blocking.length - scoring ? `${f.blocking.length - scoring}项为报表勾稽关系不符` : '',
+      ]
+        .filter(Boolean)
+        .join('，');
+      return `数据核对发现错误${f.blocking.length}项（${split}），须改正后重新报送。`;
+    },
+  },
+  {
+    verdict: '修改后同意',
+    when: (f) => f.remaining.length > 0 || f.pending.length > 0,
+    reason: (f) => {
+      const parts = [
+        f.remaining.length ? `${f.remaining.length}项须说明或补填` : '',
+        f.pending.length ? `${f.pending.length}项指标得分待核实` : '',
+      ].filter(Boolean);
+      return `未发现错误；${parts.join('，')}，修改完善后可予同意。`;
+    },
+  },
+  {
+    verdict: '同意',
+    when: () => true,
+    reason: () => '数据核对未发现问题，各项得分经核实与评分规则相符。',
+  },
+];
+
+/** The groups of 需要更正的问题, in the order a reviewer reads them; a family not listed goes under 其他问题. */
+export const REVIEW_GROUPS: ReviewGroupDecl[] = [
+  { families: ['评分'], heading: '自评得分与评分规则不符' },
+  { families: ['年度'], heading: '取数年度与评价年度不符' },
+  { families: ['比率'], heading: '所列比率与所列数据不符' },
+  { families: ['衔接'], heading: '年初数与上年年末数不衔接' },
+  { families: ['一致'], heading: '同一数据在不同报表中不一致' },
+  { families: ['合计'], heading: '合计数与分项之和不符' },
+  { families: ['平衡'], heading: '结转结余收支不平衡' },
+  { families: ['部分'], heading: '分项数大于总数' },
+  { families: ['单位'], heading: '金额单位有误' },
+  { families: ['预算'], heading: '决算超出预算' },
+  { families: ['输入'], heading: '填列无效的数据' },
+];
+
+export const OTHER_GROUP = '其他问题';

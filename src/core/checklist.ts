@@ -1,0 +1,110 @@
+/**
+ * 报送前核对清单: what the preparer must do before the report goes out, kept out of the report's
+ * text — every 【待补】 and 【待核对】 of the report with the section it stands in, the figures the
+ * report states as two sources agree where a table's own cell says otherwise, and the workbook's
+ * findings with the cell to correct. `--checklist` writes it; without it the remarks are Word
+ * comments in the report itself.
+ */
+import { assemble, draftRemarks, reportContext, type DraftInput, type ReportDraft } from './narrative';
+import { cardParts, nextStepText } from './render/finding';
+import type { SectionContent, SectionDecl } from './reportContract';
+
+/** Each placeholder of a kind in the report, once, with the sections it stands in. */
+function placeholders(
+  report: ReportDraft,
+  kind: '待补' | '待核对'
+): Array<{ text: string; where: string[] }> {
+  const found = new Map<string, string[]>();
+  const re = new RegExp(`【${kind}(?:：[^】]*)?】`, 'g');
+  const note = (text: string, where: string) => {
+    for (const m of text.matchAll(re)) {
+      const at = found.get(m[0]) ?? [];
+      if (!at.includes(where)) at.push(where);
+      found.set(m[0], at);
+    }
+  };
+  // Where a placeholder stands: the numbers down to its section, and the section's name ("六（二）1.预算执行").
+  const path: string[] = [];
+  for (const s of report.sections) {
+    if (s.level > 0) path.splice(s.level - 1, path.length, s.number.trim());
+    const name = s.heading.replace(/（[^（）]*）$/, '');
+    const where =
+      s.level === 0
+        ? path.length
+          ? '落款'
+          : '开头'
+        : `${path.join('').replace(/、(?=（|\d|$)/, '')}${name}`;
+    for (const b of s.blocks)
+      if (b.kind === 'paragraph') note(b.text, where);
+      else note(b.rows.flat().join('\n'), `${where}“${b.caption}”${/表$/.test(b.caption) ? '' : '表'}`);
+  }
+  for (const line of report.cover ?? []) note(line, '封面');
+  if (report.appendix) note(report.appendix.table.rows.flat().join('\n'), report.appendix.label);
+  return [...found].map(([text, where]) => ({ text, where }));
+}
+
+/** The checklist for one report: its placeholders, the figures to correct, and the workbook's findings. */
+export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDraft {
+  const c = reportContext(input);
+  const { w } = c;
+  const numbered = (items: string[], none: string): SectionContent[] =>
+    items.length
+      ? items.map((t, i) => w.paragraph(w.plain(`${i + 1}.${t.replace(/[。；]?$/, '。')}`)))
+      : [w.paragraph(w.plain(none))];
+  const open = c.findings.filter((f) => !f.explanation || f.severity === '错误');
+  const sections: SectionDecl[] = [
+    {
+      id: '说明',
+      heading: '',
+      level: 0,
+      build: () => [
+        w.paragraph(
+          w.plain(
+            '报告中黄色标注处须逐一补填或确定；下列各项处理完毕、工作簿中的问题改正并重新生成报告后，报告即可报送。本清单不随报告报送。'
+          )
+        ),
+      ],
+    },
+    {
+      id: '待补',
+      heading: '报告中需补填的内容',
+      level: 1,
+      build: () =>
+        numbered(
+          placeholders(report, '待补').map((p) => `${p.text}（${p.where.join('；')}）`),
+          '无。'
+        ),
+    },
+    {
+      id: '待核对',
+      heading: '报告中需确定的数（两处来源不一致）',
+      level: 1,
+      build: () =>
+        numbered(
+          placeholders(report, '待核对').map((p) => `${p.text}（${p.where.join('；')}）`),
+          '无。'
+        ),
+    },
+    {
+      id: '按一致数表述',
+      heading: '报告已按两处一致的数表述、报表须更正的数',
+      level: 1,
+      build: () => numbered(draftRemarks(report), '无。'),
+    },
+    {
+      id: '工作簿问题',
+      heading: '工作簿数据核对发现的问题',
+      level: 1,
+      build: () =>
+        numbered(
+          open.map((f) => `【${f.severity}】${cardParts(f).title}：${nextStepText(f)}`),
+          '数据核对未发现问题。'
+        ),
+    },
+  ];
+  return assemble(
+    w.say`${w.text('单位名称')}${w.year()}年度部门整体支出绩效自评报告报送前核对清单`,
+    sections,
+    c
+  );
+}
