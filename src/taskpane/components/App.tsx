@@ -20,9 +20,9 @@ import {
 } from '@fluentui/react-components';
 import { buildModel } from '../../core/model';
 import type { Finding, ScoreSheet } from '../../core/results';
-import { countFindings } from '../../core/summary';
+import { FindingGroup, groupFindings } from '../../core/findingGroups';
 import type { DraftInput, ReportDraft } from '../../core/narrative';
-import type { Plan, Severity } from '../../core/types';
+import type { Plan } from '../../core/types';
 import { cannotDownload, copyReportForMac, downloadBytes, DOCX_MIME, safeFileName } from '../download';
 import { InputStatus, inputStatuses } from '../inputStatus';
 import { describeError, Engine, loadEngine, recheck, runAll, RunOutcome, StepId } from '../pipeline';
@@ -116,7 +116,7 @@ export function App({
 }: AppProps) {
   // Chinese first (Office's display language decides the start); the user can switch either way.
   const [s, setStrings] = React.useState<Strings>(strings);
-  const [focus, setFocus] = React.useState<Severity | null>(null);
+  const [focus, setFocus] = React.useState<FindingGroup | null>(null);
   const css = useStyles();
   const [tab, setTab] = React.useState<TabId>('run');
   const [busy, setBusy] = React.useState(false);
@@ -308,11 +308,13 @@ export function App({
     score: s.tabScore,
     report: s.tabReport,
   };
-  const showFindings = (severity: Severity) => {
-    setFocus(severity);
+  const showFindings = (group: FindingGroup) => {
+    setFocus(group);
     setTab('findings');
   };
-  const findingCount = ev ? countFindings(ev.findings).problems : null;
+  const grouped = React.useMemo(() => (ev ? groupFindings(ev.findings, ev.summary) : null), [ev]);
+  // The tab counts what is wrong (错误 and 提示); what is only not yet filled (待补) is not a problem.
+  const findingCount = grouped ? grouped.counts.错误 + grouped.counts.提示 : null;
 
   return (
     <FluentProvider theme={paneTheme} lang={s === EN ? 'en' : 'zh-CN'}>
@@ -390,6 +392,7 @@ export function App({
                 busy={busy}
                 step={step}
                 summary={ev?.summary ?? null}
+                grouped={grouped}
                 needed={ev?.completeness.mostNeeded}
                 onSelect={onSelect}
                 onRun={onRunAll}
@@ -403,7 +406,7 @@ export function App({
             {tab === 'score' && <ScoreTab scores={ev?.scores ?? null} />}
             {tab === 'findings' && (
               <FindingsTab
-                findings={ev?.findings ?? null}
+                grouped={grouped}
                 diagnostics={ev?.diagnostics ?? []}
                 live={!!port?.live}
                 busy={busy}
