@@ -36,7 +36,11 @@ const zh = {
   downloadResult: '下载结果工作簿',
   downloadTemplate: '下载空白模板',
   showGroup: (label: string, n: number) => `${label} ${n} 项，点击查看`,
-  scoreIntro: '按评分规则由所填数据计得；“自评”为部门自评打分表所填。',
+  scoreIntro:
+    '每项一个得分：按评分规则由所填数据计得；缺数据的项“待核实”，不计分也不按 0 分计。“自评”为部门在“自评打分”表所填。',
+  claimInferred: (claimed: string, basis: string) => `单位自评 ${claimed}（按${basis}推得），未核实`,
+  claimUnverified: (claimed: string) => `单位自评 ${claimed}，未核实`,
+  claimDiffers: (claimed: string) => `单位自评 ${claimed}`,
   points: '满分',
   claimed: '自评',
   computedScore: '计算',
@@ -108,6 +112,16 @@ const zh = {
   findingsHeader: (counts: string, folded: number) =>
     folded ? `${counts}。连带问题见各条“详情”。` : `${counts}。`,
   missing: '待补',
+  missingTitle: '缺少的数据',
+  missingSummary: (n: number, tables: number) => `${tables} 张表共 ${n} 项：补填或改正后再点“一键生成”。`,
+  nothingMissing: (ran: boolean): string =>
+    ran
+      ? '必填和计分所需的数据都已填写。'
+      : '必填项都已填写；点“一键生成”后，这里还会列出计分所需而未填的数据。',
+  bindingHelpLink: '用自己的表格？绑定名称',
+  allInputs: '全部输入项',
+  optionalBlank: (n: number) => `未填写的项中 ${n} 项为选填，可以不填。`,
+  filledOf: (filled: number, total: number) => `已填 ${filled} / ${total}`,
   nextError: '下一个错误',
   errorPosition: (i: number, n: number) => `第 ${i} / ${n} 个错误`,
   checkFirst: '先查',
@@ -162,7 +176,11 @@ const en: Strings = {
   downloadResult: 'Download result workbook',
   downloadTemplate: 'Download blank template',
   showGroup: (label, n) => `${n} ${label}, show`,
-  scoreIntro: 'Computed from the figures by the rulebook; “Claimed” is the department’s own score.',
+  scoreIntro:
+    'One score per line, computed from the figures by the rulebook; a line missing figures is pending, not 0. “Claimed” is the department’s own score.',
+  claimInferred: (claimed, basis) => `Claimed ${claimed} (read off: ${basis}), not verified`,
+  claimUnverified: (claimed) => `Claimed ${claimed}, not verified`,
+  claimDiffers: (claimed) => `Claimed ${claimed}`,
   points: 'Max',
   claimed: 'Claimed',
   computedScore: 'Computed',
@@ -235,6 +253,16 @@ const en: Strings = {
   findingsHeader: (counts, folded) =>
     folded ? `${counts}. Consequent findings are under each one’s Details.` : `${counts}.`,
   missing: 'To fill in',
+  missingTitle: 'Missing data',
+  missingSummary: (n, tables) => `${n} in ${tables} table(s): fill in or correct them, then Run all.`,
+  nothingMissing: (ran) =>
+    ran
+      ? 'Every required and scoring input is filled.'
+      : 'Every required input is filled; after Run all, inputs scoring needs are listed here too.',
+  bindingHelpLink: 'Your own tables? Bind names',
+  allInputs: 'All inputs',
+  optionalBlank: (n) => `${n} of the blank inputs are optional.`,
+  filledOf: (filled, total) => `${filled} / ${total} filled`,
   nextError: 'Next error',
   errorPosition: (i, n) => `Error ${i} of ${n}`,
   checkFirst: 'Check',

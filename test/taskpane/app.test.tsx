@@ -172,6 +172,10 @@ test('the 数据 tab keeps 名称不存在 / 未填写 / 已填写 / 无效 apar
   const port = fakePort(reading);
   render(<App port={port} />);
   fireEvent.click(screen.getByRole('tab', { name: '数据' }));
+  // Every table of 全部输入项 starts folded (what is missing is listed above it).
+  const all = screen.getByRole('region', { name: '全部输入项' });
+  for (const name of ['基本情况', '收支总表'])
+    fireEvent.click(await within(all).findByRole('button', { name: new RegExp(`^${name}`) }));
   const sheet = await screen.findByRole('list', { name: '基本情况' });
   expect(sheet).toBeTruthy();
   const row = (name: string) => document.querySelector(`[data-input="${name}"]`) as HTMLElement;
@@ -232,7 +236,7 @@ test('a flow that leads: one primary action at a time, and the badges jump to th
   await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('region', { name: '提示' })));
 });
 
-test('得分 shows the score sheet by level with 满分, 自评, 计算 and 扣分原因, and the verified and pending points', async () => {
+test('得分 shows the score sheet by level, one score per line with its 扣分原因, and the verified and pending points', async () => {
   const port = fakePort(sampleReading());
   const expected = evaluate(sampleReading()).scores!;
   render(<App port={port} />);
@@ -252,8 +256,10 @@ test('得分 shows the score sheet by level with 满分, 自评, 计算 and 扣�
   fireEvent.click(screen.getByRole('button', { name: /^过程/ }));
   const execution = screen.getByRole('region', { name: '预算执行' });
   const rate = execution.querySelector('[data-line="预算完成率"]') as HTMLElement;
-  expect(rate.textContent).toContain('满分 2.00 · 计算 1.92');
+  expect(within(rate).getByTestId('line-score').textContent).toBe('1.92 / 2.00');
   expect(rate.textContent).toContain('扣分原因：指标值 99.52%');
+  // The score once: not again as 计算 beside 满分.
+  expect(rate.textContent!.match(/1\.92/g)).toHaveLength(1);
 });
 
 test('the language switch turns the pane to English and back', () => {

@@ -25,6 +25,7 @@ import type { DraftInput, ReportDraft } from '../../core/narrative';
 import type { Plan } from '../../core/types';
 import { cannotDownload, copyReportForMac, downloadBytes, DOCX_MIME, safeFileName } from '../download';
 import { InputStatus, inputStatuses } from '../inputStatus';
+import { missingInputs } from '../missing';
 import { describeError, Engine, loadEngine, recheck, runAll, RunOutcome, StepId } from '../pipeline';
 import type { WorkbookPort } from '../port';
 import { EN, Strings, StringsContext, ZH } from '../strings';
@@ -315,6 +316,7 @@ export function App({
   const grouped = React.useMemo(() => (ev ? groupFindings(ev.findings, ev.summary) : null), [ev]);
   // The tab counts what is wrong (错误 and 提示); what is only not yet filled (待补) is not a problem.
   const findingCount = grouped ? grouped.counts.错误 + grouped.counts.提示 : null;
+  const missing = React.useMemo(() => missingInputs(statuses ?? [], grouped), [statuses, grouped]);
 
   return (
     <FluentProvider theme={paneTheme} lang={s === EN ? 'en' : 'zh-CN'}>
@@ -379,6 +381,9 @@ export function App({
             {tab === 'data' && (
               <DataTab
                 statuses={statuses}
+                missing={missing}
+                ran={!!grouped}
+                onSelect={onSelect}
                 live={!!port?.live}
                 busy={busy}
                 onBind={onBind}

@@ -338,13 +338,24 @@ export function FindingsTab(props: FindingsTabProps) {
     // Only a new focus request (or new findings) moves the view, not the user's folding.
   }, [focus, grouped]);
   const currentId = cursor >= 0 ? errors[cursor]?.id : undefined;
-  React.useEffect(() => {
-    const el = currentId ? cards.current.get(currentId) : undefined;
-    if (!el) return;
+  // The card to bring into view once it is in the page (a folded group mounts its cards a render later).
+  const pendingFocus = React.useRef<string | undefined>(undefined);
+  const reach = (el: HTMLElement) => {
+    pendingFocus.current = undefined;
     // Centred, so the sticky bar above does not cover it.
     el.scrollIntoView?.({ block: 'center' });
     el.focus({ preventScroll: true });
+  };
+  React.useEffect(() => {
+    const el = currentId ? cards.current.get(currentId) : undefined;
+    if (el) reach(el);
+    else pendingFocus.current = currentId;
   }, [currentId, cursor]);
+  const cardRef = (id: string) => (el: HTMLElement | null) => {
+    if (!el) return void cards.current.delete(id);
+    cards.current.set(id, el);
+    if (pendingFocus.current === id) reach(el);
+  };
 
   if (!grouped) return <Body1>{s.runFirst}</Body1>;
   const nextError = () => {
@@ -415,9 +426,7 @@ export function FindingsTab(props: FindingsTabProps) {
                           f={f}
                           group={g}
                           current={f.id === currentId}
-                          cardRef={(el) =>
-                            void (el ? cards.current.set(f.id, el) : cards.current.delete(f.id))
-                          }
+                          cardRef={cardRef(f.id)}
                         />
                       </li>
                     ))}
