@@ -120,15 +120,18 @@ const zh = {
       : '必填项都已填写；点“一键生成”后，这里还会列出计分所需而未填的数据。',
   bindingHelpLink: '用自己的表格？绑定名称',
   allInputs: '全部输入项',
-  optionalBlank: (n: number) => `未填写的项中 ${n} 项为选填，可以不填。`,
+  optionalBlank: (blank: number, listed: number) =>
+    listed
+      ? `未填写的 ${blank} 项中，${listed} 项列在上面“缺少的数据”中，其余为选填，可以不填。`
+      : `未填写的 ${blank} 项都是选填，可以不填。`,
   filledOf: (filled: number, total: number) => `已填 ${filled} / ${total}`,
   nextError: '下一个错误',
   errorPosition: (i: number, n: number) => `第 ${i} / ${n} 个错误`,
   checkFirst: '先查',
   fillFirst: '待填',
-  errorsIntro: '须改正后才能报送的问题，改正后重新点“一键生成”。',
-  warningsIntro: '可能有正当原因的差异：核实后改正，或点“填写说明”写明原因。',
-  missingIntro: '尚未填写的数：不算错误，填上后才能核实和计分。',
+  errorsIntro: '改正后才能报送；改正后重新点“一键生成”。',
+  warningsIntro: '核实后改正，或点“填写说明”写明原因。',
+  missingIntro: '未填的数，不算错误：填上后才能核实和计分。',
   changedRefreshed: '数据已修改，问题清单已更新。点“一键生成”重新写出结果表。',
   exportWord: '导出 Word',
   exportReview: '导出审核意见',
@@ -261,7 +264,10 @@ const en: Strings = {
       : 'Every required input is filled; after Run all, inputs scoring needs are listed here too.',
   bindingHelpLink: 'Your own tables? Bind names',
   allInputs: 'All inputs',
-  optionalBlank: (n) => `${n} of the blank inputs are optional.`,
+  optionalBlank: (blank, listed) =>
+    listed
+      ? `Of the ${blank} blank inputs, ${listed} are listed under Missing data; the rest are optional.`
+      : `All ${blank} blank inputs are optional.`,
   filledOf: (filled, total) => `${filled} / ${total} filled`,
   nextError: 'Next error',
   errorPosition: (i, n) => `Error ${i} of ${n}`,

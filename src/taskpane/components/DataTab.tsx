@@ -20,6 +20,7 @@ import {
   Link,
   makeStyles,
   Option,
+  Spinner,
   Subtitle2,
   Text,
   tokens,
@@ -28,7 +29,13 @@ import type { BindingStatus, InputStatus } from '../inputStatus';
 import type { MissingInput, MissingWhy } from '../missing';
 import { useStrings } from '../strings';
 import { GROUP_BADGE, usePaneStyles } from './styles';
-import { RecognisePanel } from './RecognisePanel';
+
+/** Recognising the user's own 决算 tables is behind the binding link: its code loads when the link is opened. */
+const RecognisePanel = React.lazy(() =>
+  import(/* webpackChunkName: "recognise-panel" */ './RecognisePanel').then((m) => ({
+    default: m.RecognisePanel,
+  }))
+);
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
@@ -203,7 +210,10 @@ export function DataTab({
   const [opened, setOpened] = React.useState<string[]>([]);
   const noName = count('名称不存在');
   const blank = count('未填写');
-  const optionalBlank = all.filter((x) => x.status === '未填写' && !x.required).length;
+  // A blank the run waits for is listed above; every other blank is optional.
+  const listedBlank = all.filter(
+    (x) => x.status === '未填写' && missing.some((m) => m.name === x.name)
+  ).length;
   const open = filter !== 'all' || query ? sheets : opened;
 
   return (
@@ -232,7 +242,9 @@ export function DataTab({
       {live && bindingHelp && (
         <div className={pane.stack} data-testid="binding-help">
           <Body1 className={pane.help}>{s.bindHint}</Body1>
-          <RecognisePanel busy={busy} onBound={onRefresh} />
+          <React.Suspense fallback={<Spinner size="tiny" />}>
+            <RecognisePanel busy={busy} onBound={onRefresh} />
+          </React.Suspense>
         </div>
       )}
       {statuses && (
@@ -250,7 +262,7 @@ export function DataTab({
         <Text aria-live="polite" data-testid="input-counts">
           {s.countsStates(count('已填写'), blank, noName, count('无效'))}
         </Text>
-        {optionalBlank > 0 && <Body1 className={pane.help}>{s.optionalBlank(optionalBlank)}</Body1>}
+        {blank > 0 && <Body1 className={pane.help}>{s.optionalBlank(blank, listedBlank)}</Body1>}
         <Body1 className={pane.help}>{s.requiredMark}</Body1>
         <div className={css.filters}>
           <Field label={s.filterLabel}>

@@ -42,7 +42,10 @@ const useStyles = makeStyles({
   提示: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteMarigoldBorder2}` },
   待补: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorBrandStroke1}` },
   /** The card "下一个错误" reached. */
-  current: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
+  current: {
+    backgroundColor: tokens.colorBrandBackground2,
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+  },
   title: { margin: 0, overflowWrap: 'anywhere' },
   /** Folded cards keep to a few lines: the title in two, a summary in two, 建议 in one. */
   clamp2: {
@@ -66,6 +69,7 @@ const useStyles = makeStyles({
     zIndex: 1,
     backgroundColor: tokens.colorNeutralBackground2,
     paddingBottom: tokens.spacingVerticalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   groupHeader: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   figures: {
@@ -235,7 +239,10 @@ function FindingCard({ f, group, current, cardRef, live, busy, onSelect, onPrevi
       <Text as="h4" weight="semibold" block className={clamp(2, css.title)}>
         {parts.title}
       </Text>
-      {parts.summary && <Body1 className={clamp(2, pane.wrap)}>{parts.summary}</Body1>}
+      {/* The point in words leads where there are no figures; beside figures it is detail. */}
+      {parts.summary && (open || parts.figures.length === 0) && (
+        <Body1 className={clamp(2, pane.wrap)}>{parts.summary}</Body1>
+      )}
       <FigureTable f={f} />
       <Body1 className={clamp(1, pane.wrap)} data-testid="suggestion">
         <Text weight="semibold">{s.suggestion}：</Text>

@@ -22,7 +22,7 @@ import { fixed } from '../../core/decimal';
 import type { Operand, ScoreGroup, ScoreLine, ScoreSheet } from '../../core/results';
 import { gradeRange, pendingPointsOf } from '../../core/summary';
 import { useStrings } from '../strings';
-import { usePaneStyles } from './styles';
+import { GROUP_BADGE, usePaneStyles } from './styles';
 
 const useStyles = makeStyles({
   totals: {
@@ -76,7 +76,15 @@ function Line({ l }: { l: ScoreLine }) {
       <div className={css.header}>
         <Text weight="semibold">{l.level3}</Text>
         <Text className={css.num} data-testid="line-score">
-          {l.missing ? <Badge color="warning">{s.pendingLine}</Badge> : pts(l.score)} / {pts(l.points)}
+          {/* 待核实 waits for figures to fill: the 待补 colour of the other tabs. */}
+          {l.missing ? (
+            <Badge appearance="tint" color={GROUP_BADGE.待补}>
+              {s.pendingLine}
+            </Badge>
+          ) : (
+            pts(l.score)
+          )}{' '}
+          / {pts(l.points)}
         </Text>
       </div>
       {l.missing ? (
