@@ -42,6 +42,16 @@ const EXIT_CODES =
 
 const force: OptionSpec = { name: 'force', help: '目标文件已存在时覆盖它（不加则不覆盖，退出码 6）' };
 
+/** `-o, --output`, required (every command but evaluate writes exactly one output). */
+const requiredOutput = (value: string, what: string, help: string): OptionSpec => ({
+  name: 'output',
+  short: 'o',
+  value,
+  what,
+  required: true,
+  help,
+});
+
 export const COMMANDS: Record<string, CommandSpec> = {
   template: {
     name: 'template',
@@ -55,17 +65,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     name: 'fill',
     summary: '用 JSON 中的数据（名称 → 值，表格为行数组）填写模板',
     args: [{ name: '<数据.json>', what: '数据文件（JSON）', help: '名称 → 值的 JSON 文件' }],
-    options: [
-      {
-        name: 'output',
-        short: 'o',
-        value: '<输出.xlsx>',
-        what: '输出文件',
-        required: true,
-        help: '填好的工作簿',
-      },
-      force,
-    ],
+    options: [requiredOutput('<输出.xlsx>', '输出文件', '填好的工作簿'), force],
   },
   import: {
     name: 'import',
@@ -74,14 +74,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
       { name: '<决算表.xlsx>', what: '要识别的工作簿（部门决算表 .xlsx）', help: '部门决算表所在的工作簿' },
     ],
     options: [
-      {
-        name: 'output',
-        short: 'o',
-        value: '<输出.xlsx>',
-        what: '输出文件',
-        required: true,
-        help: '按识别结果填写的模板；“不确定”和“未找到”的项在其中补填',
-      },
+      requiredOutput('<输出.xlsx>', '输出文件', '按识别结果填写的模板；“不确定”和“未找到”的项在其中补填'),
     ],
   },
   evaluate: {
@@ -117,30 +110,14 @@ export const COMMANDS: Record<string, CommandSpec> = {
     name: 'clear',
     summary: '清除助手添加的标记（底色和批注），恢复单元格原来的样子，数值不动',
     args: [{ name: '<输入.xlsx>', what: '输入工作簿', help: '带有助手标记的工作簿' }],
-    options: [
-      {
-        name: 'output',
-        short: 'o',
-        value: '<输出.xlsx>',
-        what: '输出文件',
-        required: true,
-        help: '清除标记后的工作簿（不覆盖输入）',
-      },
-    ],
+    options: [requiredOutput('<输出.xlsx>', '输出文件', '清除标记后的工作簿（不覆盖输入）')],
   },
   batch: {
     name: 'batch',
     summary: '批量评价文件夹中的全部工作簿（多核并行），并生成“汇总.xlsx”',
     args: [{ name: '<文件夹>', what: '工作簿所在的文件夹', help: '要评价的工作簿所在的文件夹' }],
     options: [
-      {
-        name: 'output',
-        short: 'o',
-        value: '<输出文件夹>',
-        what: '输出文件夹',
-        required: true,
-        help: '每个单位的结果、审核意见和“汇总.xlsx”写在这里',
-      },
+      requiredOutput('<输出文件夹>', '输出文件夹', '每个单位的结果、审核意见和“汇总.xlsx”写在这里'),
       { name: 'rules', value: '<评分规则.json>', help: '所有工作簿都用这份评分规则' },
       { name: 'workers', value: '<N>', help: '并行数（不超过处理器核数）' },
       { name: 'timeout', value: '<秒>', help: '每个工作簿的时限，默认 120 秒' },
@@ -151,14 +128,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     summary: '生成随机但各项勾稽一致的测试工作簿',
     args: [{ name: '<数量>', what: '数量', help: '生成几个工作簿' }],
     options: [
-      {
-        name: 'output',
-        short: 'o',
-        value: '<输出文件夹>',
-        what: '输出文件夹',
-        required: true,
-        help: '工作簿写在这里（单位0001.xlsx 起）',
-      },
+      requiredOutput('<输出文件夹>', '输出文件夹', '工作簿写在这里（单位0001.xlsx 起）'),
       { name: 'seed', value: '<N>', help: '随机种子，默认 1' },
       { name: 'rows', value: '<N>', help: '项目支出明细表的行数，默认 6' },
       force,
