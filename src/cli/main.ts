@@ -1,22 +1,18 @@
 /**
- * jixiao — the command line. Same engine as the add-in, over .xlsx files.
- *
- *   jixiao template <out.xlsx>
- *   jixiao fill <values.json> -o <out.xlsx>
- *   jixiao evaluate <in.xlsx> -o <out.xlsx> [--json <results.json>] [--rules <rules.json>] [--docx <report.docx> [--docx-comments] [--checklist <核对清单.docx>]] [--review <审核意见.docx>] [--strict]
- *   jixiao clear <in.xlsx> -o <out.xlsx>
- *   jixiao batch <folder> -o <out-folder>
- *   jixiao generate <n> -o <folder>
- *   jixiao import <their.xlsx> -o <ours.xlsx>
+ * jixiao — the command line. Same engine as the add-in, over .xlsx files. The commands, their
+ * arguments, options, usage lines and --help are declared in ./usage.ts.
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import type { InputValues } from '../core/fill';
-import { evaluate } from '../core/engine';
+import { INPUTS } from '../catalogue/inputs';
+import { fixed } from '../core/decimal';
+import { evaluate, Evaluation } from '../core/engine';
+import { FINDING_GROUPS, groupFindings } from '../core/findingGroups';
 import { cliLine } from '../core/render/finding';
 import { parseRulebookJson } from '../core/rulebook';
 import { templatePlan } from '../core/template';
+import type { RawReading } from '../core/types';
 import {
   KindMismatchError,
   openWorkbookKept,
@@ -32,6 +28,18 @@ import { applyPlan, newXlsx, readInputs } from '../hosts/file/xlsx';
 import { evaluationJson } from './json';
 import { NamedPath, pathClash } from './paths';
 import { cleanText } from './text';
+import {
+  asksHelp,
+  COMMANDS,
+  CommandUsageError,
+  commandHelp,
+  nearest,
+  overview,
+  parseArgsErrorText,
+  parseCommand,
+  usageErrorText,
+  versionText,
+} from './usage';
 
 export const EXIT = {
   ok: 0,
@@ -43,27 +51,8 @@ export const EXIT = {
   output: 6,
 } as const;
 
-const USAGE = `用法：
-  jixiao template <输出.xlsx> [--force]             生成空白输入模板（已有同名文件时须加 --force 才覆盖）
-  jixiao fill <数据.json> -o <输出.xlsx> [--force]   用 JSON 中的数据（名称 → 值）填写模板
-  jixiao evaluate <输入.xlsx> -o <输出.xlsx> [--json <结果.json>] [--rules <评分规则.json>] [--docx <报告.docx> [--docx-comments] [--checklist <核对清单.docx>]] [--review <审核意见.docx>] [--strict]
-                                                     读取、计算、核对、写回；--strict 有“错误”级问题时退出码为 4
-                                                     报告中给编写人的提示默认为 Word 批注，加 --checklist 时另写一份“报送前核对清单”
-  jixiao clear <输入.xlsx> -o <输出.xlsx>            清除助手添加的标记（底色和批注），不改变数值
-  jixiao batch <文件夹> -o <输出文件夹> [--rules <评分规则.json>] [--workers N] [--timeout 秒]
-                                                     批量评价文件夹中的全部工作簿（多核并行，每个限时默认 120 秒），并生成“汇总.xlsx”
-  jixiao import <决算表.xlsx> -o <输出.xlsx>         识别工作簿中的部门决算表（公开01–09、财决表、基础数据表），按表填写模板并逐项报告
-  jixiao generate <数量> -o <输出文件夹> [--seed N] [--rows N] [--force]
-                                                     生成随机但各项勾稽一致的测试工作簿
-
-输出文件不会覆盖任何输入文件，写入先写临时文件再改名，失败时原有文件保持不变。
-结果工作簿写入原工作簿的副本，只改动本工具的工作表和标记，图表、图片、数据透视表、宏、保护、外部链接和文档属性原样保留；
-启用宏的工作簿（.xlsm）的结果须命名为 .xlsm。工作簿中已有同名的用户工作表时，本工具的表另取名（如“评分表(2)”），不覆盖。
-退出码：0 完成；2 用法错误（含输出与输入是同一文件、.xlsm 的结果未命名为 .xlsm）；3 输入文件无法读取；4 （--strict）发现错误；
-        5 数据不完整（未给出总分和等级）；6 输出无法写入（无权限、是文件夹、磁盘已满、文件被占用、文件已存在且未加 --force）；1 内部错误`;
-
 class UsageError extends Error {}
-/** Paths that would make an output replace an input: a usage error, told without the whole usage text. */
+/** Paths that would make an output replace an input: a usage error, told without the usage line. */
 class PathClashError extends UsageError {}
 class InputError extends Error {}
 
@@ -85,9 +74,9 @@ function integer(text: string, what: string, min: number): number {
   return n;
 }
 
-function need(v: string | undefined, what: string): string {
-  if (!v) throw new UsageError(`缺少${what}`);
-  return v;
+/** An option's value as text (a switch given a value is refused while parsing). */
+function text(v: string | true | undefined): string | undefined {
+  return typeof v === 'string' ? v : undefined;
 }
 
 /** Opens a workbook to read it (only the sheets holding our names) and to write a result into its own package. */
@@ -127,12 +116,8 @@ async function guardPaths(inputs: NamedPath[], outputs: Array<NamedPath | undefi
 }
 
 async function cmdTemplate(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { force: { type: 'boolean' } },
-  });
-  const out = need(positionals[0], '输出文件名，如 jixiao template 模板.xlsx');
+  const { values, positionals } = parseCommand(COMMANDS.template, args);
+  const out = positionals[0];
   const book = newXlsx();
   applyPlan(book, templatePlan());
   await writeWorkbook(book, out, { exclusive: !values.force });
@@ -141,23 +126,19 @@ async function cmdTemplate(args: string[], io: Io): Promise<number> {
 }
 
 async function cmdFill(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
-  });
-  const src = need(positionals[0], '数据文件（JSON）');
-  const out = need(values.output, '输出文件（-o）');
+  const { values, positionals } = parseCommand(COMMANDS.fill, args);
+  const src = positionals[0];
+  const out = text(values.output)!;
   await guardPaths([{ role: '数据文件', file: src }], [{ role: '输出文件（-o）', file: out }]);
   let data: InputValues;
-  let text: string;
+  let json: string;
   try {
-    text = (await readRegularFile(src, MAX_JSON_BYTES)).toString('utf8');
+    json = (await readRegularFile(src, MAX_JSON_BYTES)).toString('utf8');
   } catch (e) {
     throw new InputError(`无法读取数据文件：${(e as Error).message}`);
   }
   try {
-    data = JSON.parse(text) as InputValues;
+    data = JSON.parse(json) as InputValues;
   } catch {
     throw new InputError(`数据文件 ${src} 不是有效的 JSON；请检查括号、引号和逗号`);
   }
@@ -173,21 +154,18 @@ async function cmdFill(args: string[], io: Io): Promise<number> {
 }
 
 async function cmdEvaluate(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      output: { type: 'string', short: 'o' },
-      json: { type: 'string' },
-      rules: { type: 'string' },
-      docx: { type: 'string' },
-      'docx-comments': { type: 'boolean' },
-      checklist: { type: 'string' },
-      review: { type: 'string' },
-      strict: { type: 'boolean' },
-    },
-  });
-  const input = need(positionals[0], '输入工作簿');
+  const parsed = parseCommand(COMMANDS.evaluate, args);
+  const input = parsed.positionals[0];
+  const values = {
+    output: text(parsed.values.output),
+    json: text(parsed.values.json),
+    rules: text(parsed.values.rules),
+    docx: text(parsed.values.docx),
+    checklist: text(parsed.values.checklist),
+    review: text(parsed.values.review),
+    'docx-comments': Boolean(parsed.values['docx-comments']),
+    strict: Boolean(parsed.values.strict),
+  };
   await guardPaths(
     [
       { role: '输入工作簿', file: input },
@@ -251,24 +229,88 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
     await writeFileAtomic(values.review, await reportToDocx(review, null));
   }
   const s = result.summary;
+  const grouped = groupFindings(result.findings, s);
   io.out(`${s.unit ?? '（未填单位名称）'} ${s.year ?? ''}年度`);
   io.out(`数据：${s.completeness}`);
   if (!s.complete) {
     io.out('数据不完整：不给出总分和等级。最影响评分的未填数据（按取决于它的分值）：');
     for (const n of result.completeness.mostNeeded)
       io.out(`  ${n.address ?? `名称 ${n.name}`} ${n.label}（${n.points.toFixed(2)} 分）`);
-  } else if (s.total !== null)
-    io.out(`核实得分 ${s.total}，待核实分值 ${s.pendingPoints}，等级 ${s.gradeText}`);
-  io.out(s.counts);
+  } else if (s.total !== null) {
+    const claimed = result.scores?.claimedTotal;
+    io.out(
+      `核实得分 ${s.total}，待核实分值 ${s.pendingPoints}，等级 ${s.gradeText}${claimed ? `；单位自评 ${fixed(claimed)} 分` : ''}`
+    );
+  }
+  io.out(grouped.sentence);
   // 数据不完整: the missing inputs above say what to do; a list of blank-cell findings would only repeat them.
-  for (const f of s.complete ? result.findings.slice(0, 20) : []) io.out(`  ${cliLine(f)}`);
-  if (s.complete && result.findings.length > 20)
-    io.out(`  ……另有 ${result.findings.length - 20} 项，见 --json 输出或“问题清单”表`);
+  const listed = s.complete ? FINDING_GROUPS.flatMap((g) => grouped.roots[g]) : [];
+  for (const f of listed.slice(0, LISTED_FINDINGS))
+    io.out(`  ${cliLine(f)}`);
+  if (listed.length > LISTED_FINDINGS) {
+    const where = [
+      values.output ? `${values.output} 的“问题清单”表` : '',
+      values.json ? values.json : '',
+    ].filter(Boolean);
+    io.out(
+      `  ……另有 ${listed.length - LISTED_FINDINGS} 项，${where.length ? `见 ${where.join('或 ')}` : '写出结果后见“问题清单”表'}`
+    );
+  }
   if (written) keptNotes(io, written);
-  for (const f of [values.output, values.json, values.docx, values.checklist, values.review])
-    if (f) io.out(`已写入：${f}`);
+  const files = [values.output, values.json, values.docx, values.checklist, values.review].filter(
+    (f): f is string => !!f
+  );
+  for (const f of files) io.out(`已写入：${f}`);
+  const empty = firstSteps(reading, result);
+  if (empty) for (const line of empty) io.out(line);
+  else if (files.length === 0) for (const line of howToWrite(input)) io.out(line);
   if (!s.complete) return EXIT.incomplete;
-  return values.strict && s.errors > 0 ? EXIT.findings : EXIT.ok;
+  return values.strict && grouped.counts.错误 > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** The findings `evaluate` lists in the terminal; the rest are in 问题清单 and the JSON. */
+const LISTED_FINDINGS = 20;
+
+/** A path as the user would type it again (quoted when it has spaces). */
+function shellWord(p: string): string {
+  return /[\s"'$`\\]/.test(p) ? JSON.stringify(p) : p;
+}
+
+/** Nothing written: how to write the results, with the user's own file in the command. */
+function howToWrite(input: string): string[] {
+  const ext = path.extname(input);
+  const result = path.join(path.dirname(input), `${path.basename(input, ext)}-评价${ext || '.xlsx'}`);
+  return [
+    '未写入任何文件。要写出结果：',
+    `  jixiao evaluate ${shellWord(input)} -o ${shellWord(result)}`,
+    '  （-o 写结果工作簿：指标计算表、评分表、问题清单、报告草稿和单元格标记；',
+    '   另可加 --json <结果.json>、--docx <报告.docx>、--review <审核意见.docx>）',
+  ];
+}
+
+/**
+ * An empty or nearly empty workbook (a quarter or less of the required and of the scoring inputs
+ * filled): the first step, not a list of what is missing. A workbook without any of our names is told
+ * to start from the template or an import.
+ */
+function firstSteps(reading: RawReading, result: Evaluation): string[] | null {
+  const c = result.completeness;
+  const nearlyEmpty = c.required.filled * 4 <= c.required.total && c.scoring.filled * 4 <= c.scoring.total;
+  if (!nearlyEmpty) return null;
+  const import_ = '  jixiao import <部门决算表.xlsx> -o <新工作簿.xlsx>';
+  if (Object.values(reading.inputs).every((i) => i.diagnostic?.code === 'name-missing'))
+    return [
+      '第一步：这个工作簿中没有本工具的名称。先用 jixiao template 生成模板并填写，或用 jixiao import 从部门决算表导入：',
+      '  jixiao template <模板.xlsx>',
+      import_,
+    ];
+  const first = INPUTS.find((d) => {
+    if (!d.required) return false;
+    return d.type === 'table'
+      ? result.model.table(d.name).rows.length === 0
+      : result.model.scalar(d.name).value === null;
+  });
+  return [`第一步：先填写“${first?.sheet ?? '基本情况'}”表，或用 jixiao import 从部门决算表导入：`, import_];
 }
 
 /** Largest rules or data JSON read. */
@@ -289,18 +331,14 @@ async function readRules(file: string): Promise<string> {
 }
 
 async function cmdBatch(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      output: { type: 'string', short: 'o' },
-      rules: { type: 'string' },
-      workers: { type: 'string' },
-      timeout: { type: 'string' },
-    },
-  });
-  const folder = need(positionals[0], '工作簿所在的文件夹');
-  const out = need(values.output, '输出文件夹（-o）');
+  const parsed = parseCommand(COMMANDS.batch, args);
+  const folder = parsed.positionals[0];
+  const out = text(parsed.values.output)!;
+  const values = {
+    rules: text(parsed.values.rules),
+    workers: text(parsed.values.workers),
+    timeout: text(parsed.values.timeout),
+  };
   try {
     if (!(await fs.stat(folder)).isDirectory()) throw new Error();
   } catch {
@@ -340,20 +378,11 @@ const MAX_GENERATE = 100_000;
 const MAX_GENERATE_ROWS = 25_000;
 
 async function cmdGenerate(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      output: { type: 'string', short: 'o' },
-      seed: { type: 'string' },
-      rows: { type: 'string' },
-      force: { type: 'boolean' },
-    },
-  });
-  const count = integer(need(positionals[0], '数量'), '数量', 1);
-  const out = need(values.output, '输出文件夹（-o）');
-  const seed0 = integer(values.seed ?? '1', '随机种子（--seed）', Number.MIN_SAFE_INTEGER);
-  const rows = integer(values.rows ?? '6', '项目行数（--rows）', 0);
+  const { values, positionals } = parseCommand(COMMANDS.generate, args);
+  const count = integer(positionals[0], '数量', 1);
+  const out = text(values.output)!;
+  const seed0 = integer(text(values.seed) ?? '1', '随机种子（--seed）', Number.MIN_SAFE_INTEGER);
+  const rows = integer(text(values.rows) ?? '6', '项目行数（--rows）', 0);
   // The project table grows to the rows written (its name covers them all); the cap keeps memory bounded.
   if (rows > MAX_GENERATE_ROWS)
     throw new UsageError(`项目行数（--rows）最多为 ${MAX_GENERATE_ROWS}：${values.rows}`);
@@ -371,13 +400,9 @@ async function cmdGenerate(args: string[], io: Io): Promise<number> {
 }
 
 async function cmdClear(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { output: { type: 'string', short: 'o' } },
-  });
-  const input = need(positionals[0], '输入工作簿');
-  const out = need(values.output, '输出文件（-o）');
+  const { values, positionals } = parseCommand(COMMANDS.clear, args);
+  const input = positionals[0];
+  const out = text(values.output)!;
   await guardPaths([{ role: '输入工作簿', file: input }], [{ role: '输出文件（-o）', file: out }]);
   const kept = await open(input);
   const result = await writeKept(kept, null, out);
@@ -387,13 +412,9 @@ async function cmdClear(args: string[], io: Io): Promise<number> {
 }
 
 async function cmdImport(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { output: { type: 'string', short: 'o' } },
-  });
-  const input = need(positionals[0], '要识别的工作簿（部门决算表 .xlsx）');
-  const out = need(values.output, '输出文件（-o）');
+  const { values, positionals } = parseCommand(COMMANDS.import, args);
+  const input = positionals[0];
+  const out = text(values.output)!;
   const { importWorkbook } = await import('../import/fileImport');
   const r = await importWorkbook(input).catch((e: Error) => {
     throw new InputError(e.message);
@@ -405,7 +426,7 @@ async function cmdImport(args: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
+const RUN: Record<string, (args: string[], io: Io) => Promise<number>> = {
   template: cmdTemplate,
   fill: cmdFill,
   evaluate: cmdEvaluate,
@@ -417,14 +438,39 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
 
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
   const [cmd, ...rest] = argv;
-  if (!cmd || cmd === '-h' || cmd === '--help' || cmd === 'help') {
-    io.out(USAGE);
-    return cmd ? EXIT.ok : EXIT.usage;
-  }
-  const run = COMMANDS[cmd];
-  if (!run) {
-    io.err(`未知命令“${cleanText(cmd)}”。\n${USAGE}`);
+  if (!cmd) {
+    io.err(overview());
     return EXIT.usage;
+  }
+  if (cmd === '-h' || cmd === '--help' || cmd === 'help') {
+    const about = cmd === 'help' && rest[0] ? COMMANDS[rest[0]] : undefined;
+    if (cmd === 'help' && rest[0] && !about) {
+      io.err(usageErrorText(`没有命令“${cleanText(rest[0])}”`));
+      return EXIT.usage;
+    }
+    io.out(about ? commandHelp(about) : overview());
+    return EXIT.ok;
+  }
+  if (cmd === '--version' || cmd === '-v' || cmd === 'version') {
+    io.out(versionText());
+    return EXIT.ok;
+  }
+  const run = RUN[cmd];
+  if (!run) {
+    const near = nearest(cmd, Object.keys(RUN));
+    io.err(
+      usageErrorText(
+        cmd.startsWith('-')
+          ? `没有选项“${cleanText(cmd)}”：命令前只能写 --help 或 --version，其余选项写在命令之后`
+          : `未知命令“${cleanText(cmd)}”${near ? `（是否想用 ${near}？）` : ''}`
+      )
+    );
+    return EXIT.usage;
+  }
+  const spec = COMMANDS[cmd];
+  if (spec && asksHelp(rest)) {
+    io.out(commandHelp(spec));
+    return EXIT.ok;
   }
   // Whatever a workbook holds (a unit name with escape sequences) is printed without control characters.
   const clean: Io = { out: (l) => io.out(cleanText(l)), err: (l) => io.err(cleanText(l)) };
@@ -435,8 +481,14 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
       clean.err(e.message);
       return EXIT.usage;
     }
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      clean.err(`${(e as Error).message}\n${USAGE}`);
+    if (e instanceof UsageError || e instanceof CommandUsageError) {
+      clean.err(usageErrorText(e.message, spec));
+      return EXIT.usage;
+    }
+    // A command without a declaration in ./usage.ts still parses with node:util; its errors in Chinese.
+    const parseError = parseArgsErrorText(e as { code?: string; message?: string });
+    if (parseError) {
+      clean.err(usageErrorText(parseError, spec));
       return EXIT.usage;
     }
     if (e instanceof InputError || e instanceof ReadError) {

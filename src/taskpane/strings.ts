@@ -36,10 +36,12 @@ const zh = {
   downloadResult: '下载结果工作簿',
   downloadTemplate: '下载空白模板',
   showGroup: (label: string, n: number) => `${label} ${n} 项，点击查看`,
-  scoreIntro: '按评分规则由所填数据计得；“自评”为部门自评打分表所填。',
-  points: '满分',
+  scoreIntro:
+    '每项一个得分：按评分规则由所填数据计得；缺数据的项“待核实”，不计分也不按 0 分计。“自评”为部门在“自评打分”表所填。',
+  claimInferred: (claimed: string, basis: string) => `单位自评 ${claimed}（按${basis}推得），未核实`,
+  claimUnverified: (claimed: string) => `单位自评 ${claimed}，未核实`,
+  claimDiffers: (claimed: string) => `单位自评 ${claimed}`,
   claimed: '自评',
-  computedScore: '计算',
   deduction: '扣分原因',
   verified: '核实得分',
   pending: '待核实分值',
@@ -105,7 +107,29 @@ const zh = {
   consequences: (n: number) => `由此引起的问题 ${n} 项`,
   details: '详情',
   less: '收起',
-  findingsHeader: (counts: string) => `${counts}；连带问题列在相应条目之下。`,
+  findingsHeader: (counts: string, folded: number) =>
+    folded ? `${counts}。连带问题见各条“详情”。` : `${counts}。`,
+  missing: '待补',
+  missingTitle: '缺少的数据',
+  missingSummary: (n: number, tables: number) => `${tables} 张表共 ${n} 项：补填或改正后再点“一键生成”。`,
+  nothingMissing: (ran: boolean): string =>
+    ran
+      ? '必填和计分所需的数据都已填写。'
+      : '必填项都已填写；点“一键生成”后，这里还会列出计分所需而未填的数据。',
+  bindingHelpLink: '用自己的表格？绑定名称',
+  allInputs: '全部输入项',
+  optionalBlank: (blank: number, listed: number) =>
+    listed
+      ? `未填写的 ${blank} 项中，${listed} 项列在上面“缺少的数据”中，其余为选填，可以不填。`
+      : `未填写的 ${blank} 项都是选填，可以不填。`,
+  filledOf: (filled: number, total: number) => `已填 ${filled} / ${total}`,
+  nextError: '下一个错误',
+  errorPosition: (i: number, n: number) => `第 ${i} / ${n} 个错误`,
+  checkFirst: '先查',
+  fillFirst: '待填',
+  errorsIntro: '改正后才能报送；改正后重新点“一键生成”。',
+  warningsIntro: '核实后改正，或点“填写说明”写明原因。',
+  missingIntro: '未填的数，不算错误：填上后才能核实和计分。',
   changedRefreshed: '数据已修改，问题清单已更新。点“一键生成”重新写出结果表。',
   exportWord: '导出 Word',
   exportReview: '导出审核意见',
@@ -153,10 +177,12 @@ const en: Strings = {
   downloadResult: 'Download result workbook',
   downloadTemplate: 'Download blank template',
   showGroup: (label, n) => `${n} ${label}, show`,
-  scoreIntro: 'Computed from the figures by the rulebook; “Claimed” is the department’s own score.',
-  points: 'Max',
+  scoreIntro:
+    'One score per line, computed from the figures by the rulebook; a line missing figures is pending, not 0. “Claimed” is the department’s own score.',
+  claimInferred: (claimed, basis) => `Claimed ${claimed} (read off: ${basis}), not verified`,
+  claimUnverified: (claimed) => `Claimed ${claimed}, not verified`,
+  claimDiffers: (claimed) => `Claimed ${claimed}`,
   claimed: 'Claimed',
-  computedScore: 'Computed',
   deduction: 'Deduction',
   verified: 'Verified score',
   pending: 'Pending points',
@@ -223,7 +249,29 @@ const en: Strings = {
   consequences: (n) => `${n} consequent finding(s)`,
   details: 'Details',
   less: 'Less',
-  findingsHeader: (counts) => `${counts}. Folded findings are listed under their cause.`,
+  findingsHeader: (counts, folded) =>
+    folded ? `${counts}. Consequent findings are under each one’s Details.` : `${counts}.`,
+  missing: 'To fill in',
+  missingTitle: 'Missing data',
+  missingSummary: (n, tables) => `${n} in ${tables} table(s): fill in or correct them, then Run all.`,
+  nothingMissing: (ran) =>
+    ran
+      ? 'Every required and scoring input is filled.'
+      : 'Every required input is filled; after Run all, inputs scoring needs are listed here too.',
+  bindingHelpLink: 'Your own tables? Bind names',
+  allInputs: 'All inputs',
+  optionalBlank: (blank, listed) =>
+    listed
+      ? `Of the ${blank} blank inputs, ${listed} are listed under Missing data; the rest are optional.`
+      : `All ${blank} blank inputs are optional.`,
+  filledOf: (filled, total) => `${filled} / ${total} filled`,
+  nextError: 'Next error',
+  errorPosition: (i, n) => `Error ${i} of ${n}`,
+  checkFirst: 'Check',
+  fillFirst: 'Fill in',
+  errorsIntro: 'To correct before submitting; run again after correcting.',
+  warningsIntro: 'Differences that may be legitimate: correct them, or explain them.',
+  missingIntro: 'Figures not yet entered: not errors; fill them in so they can be checked and scored.',
   changedRefreshed: 'Inputs changed; findings updated. Click Run all to rewrite the result sheets.',
   exportWord: 'Export Word',
   exportReview: 'Export review notes',

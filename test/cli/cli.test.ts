@@ -7,6 +7,10 @@ import { promisify } from 'util';
 import ExcelJS from 'exceljs';
 import { INPUTS } from '../../src/catalogue/inputs';
 import { main } from '../../src/cli/main';
+import { evaluate } from '../../src/core/engine';
+import { groupFindings } from '../../src/core/findingGroups';
+import { openWorkbook } from '../../src/hosts/file/node';
+import { readInputs } from '../../src/hosts/file/xlsx';
 import { SAMPLE_JSON, SAMPLE_XLSX } from '../helpers/sample';
 
 const run = promisify(execFile);
@@ -57,8 +61,10 @@ describe('jixiao CLI', () => {
     const docx = path.join(tmp, 'r.docx');
     const r = await jixiao('evaluate', SAMPLE_XLSX, '-o', out, '--json', json, '--docx', docx);
     expect(r.code).toBe(0);
+    // The counts as the pane states them (src/core/findingGroups.ts), after the department's own claim.
+    const e = evaluate(readInputs(await openWorkbook(SAMPLE_XLSX, 'read')));
     expect(r.stdout).toContain(
-      '衡阳市科学技术协会 2021年度\n数据：必填 20 项已填 20 项；计分所需 34 项已填 27 项\n核实得分 79.64，待核实分值 8.00，等级 中～良（待核实 8 分）\n错误 22 项、提示 3 项；待补 5 项（另有连带问题 9 项）\n'
+      `衡阳市科学技术协会 2021年度\n数据：必填 20 项已填 20 项；计分所需 34 项已填 27 项\n核实得分 79.64，待核实分值 8.00，等级 中～良（待核实 8 分）；单位自评 97.00 分\n${groupFindings(e.findings, e.summary).sentence}\n`
     );
     const result = JSON.parse(fs.readFileSync(json, 'utf8'));
     expect(result.summary).toMatchObject({

@@ -2,7 +2,9 @@
 /**
  * One count, one definition, everywhere (issue 11 item 4): on the sample, the CLI summary, the JSON
  * `summary`, the pane's card, the 问题 tab badge, the group headers, the 问题清单 sheet and the report's
- * sentence all state the numbers src/core/summary.ts gives, in the same words.
+ * sentence all state the numbers src/core/summary.ts gives, in the same words. The pane and the CLI group
+ * findings as 错误 / 提示 / 待补 through src/core/findingGroups.ts: its sentence is the summary's own once
+ * the core gives 待补 (`summary.missing`); until then it composes it from the same findings.
  */
 import * as React from 'react';
 import { fireEvent, render, screen, within } from '@testing-library/react';
@@ -10,6 +12,7 @@ import { main } from '../../src/cli/main';
 import { evaluationJson } from '../../src/cli/json';
 import { evaluate } from '../../src/core/engine';
 import { draftLines } from '../../src/core/narrative';
+import { groupFindings } from '../../src/core/findingGroups';
 import { countFindings, countsText } from '../../src/core/summary';
 import { App } from '../../src/taskpane/components/App';
 import { FindingsTab } from '../../src/taskpane/components/FindingsTab';
@@ -20,6 +23,7 @@ import { fakePort } from '../taskpane/fakePort';
 const e = evaluate(sampleReading());
 const counts = countFindings(e.findings);
 const words = countsText(counts);
+const grouped = groupFindings(e.findings, e.summary);
 
 test('the sample’s counts: 错误 22, 提示 3, 待补 5 and 9 folded, by hand from the finding tree', () => {
   // 错误 roots: every failed identity of the 决算 tables whatever reads it — 年度 (预算调整 from 2020), 财拨 本年收入 and
@@ -41,7 +45,7 @@ test('every surface states the same counts', async () => {
   // CLI summary.
   const out: string[] = [];
   expect(await main(['evaluate', SAMPLE_XLSX], { out: (l) => out.push(l), err: (l) => out.push(l) })).toBe(0);
-  expect(out).toContain(words);
+  expect(out).toContain(grouped.sentence);
 
   // JSON summary.
   const json = (evaluationJson(e) as { summary: Record<string, unknown> }).summary;
@@ -65,15 +69,20 @@ test('every surface states the same counts', async () => {
   fireEvent.click(screen.getByRole('button', { name: '一键生成' }));
   await screen.findByText('已生成：指标计算表、评分表、问题清单、报告草稿。');
   const card = screen.getByTestId('summary');
-  expect(within(card).getByTestId('counts').textContent).toBe(words);
-  expect(within(card).getByTestId('errors').textContent).toBe(String(counts.errors));
-  expect(within(card).getByTestId('warnings').textContent).toBe(String(counts.warnings));
-  const tab = screen.getByRole('tab', { name: `问题 (${counts.problems})` });
+  expect(within(card).getByTestId('counts').textContent).toBe(grouped.sentence);
+  for (const g of ['错误', '提示', '待补'] as const)
+    expect(within(card).getByTestId(`count-${g}`).textContent).toBe(String(grouped.counts[g]));
+  // 错误 and 提示 are problems; 待补 is not.
+  const tab = screen.getByRole('tab', { name: `问题 (${grouped.counts.错误 + grouped.counts.提示})` });
   fireEvent.click(tab);
-  expect(screen.getByText(`${words}；连带问题列在相应条目之下。`)).toBeTruthy();
+  expect(screen.getByTestId('findings-counts').textContent).toBe(
+    `${grouped.sentence}。连带问题见各条“详情”。`
+  );
   const badge = (label: string) =>
     within(screen.getByRole('region', { name: label })).getAllByText(/^\d+$/)[0].textContent;
-  expect([badge('错误'), badge('提示')]).toEqual([String(counts.errors), String(counts.warnings)]);
+  expect([badge('错误'), badge('提示'), badge('待补')]).toEqual(
+    [grouped.counts.错误, grouped.counts.提示, grouped.counts.待补].map(String)
+  );
 });
 
 test('the pane alone (RunTab, FindingsTab) renders the same numbers from the same evaluation', () => {
@@ -83,15 +92,16 @@ test('the pane alone (RunTab, FindingsTab) renders the same numbers from the sam
       busy={false}
       step="done"
       summary={e.summary}
+      grouped={grouped}
       onRun={() => undefined}
       onShowFindings={() => undefined}
       onShowScores={() => undefined}
     />
   );
-  expect(screen.getByTestId('counts').textContent).toBe(words);
+  expect(screen.getByTestId('counts').textContent).toBe(grouped.sentence);
   render(
     <FindingsTab
-      findings={e.findings}
+      grouped={grouped}
       diagnostics={[]}
       live={false}
       busy={false}
@@ -100,5 +110,7 @@ test('the pane alone (RunTab, FindingsTab) renders the same numbers from the sam
       onClearMarks={() => undefined}
     />
   );
-  expect(screen.getByText(`${words}；连带问题列在相应条目之下。`)).toBeTruthy();
+  expect(screen.getByTestId('findings-counts').textContent).toBe(
+    `${grouped.sentence}。连带问题见各条“详情”。`
+  );
 });

@@ -192,7 +192,7 @@ describe('CLI and JSON', () => {
       expect(await main(['evaluate', file], r.io)).toBe(5);
       expect(r.out.some((l) => l.startsWith('数据不完整：不给出总分和等级'))).toBe(true);
       expect(r.out.some((l) => /^ {2}.*计划工作数（30\.00 分）$/.test(l))).toBe(true);
-      expect(r.out.filter((l) => l.startsWith('  '))).toHaveLength(10);
+      expect(r.out.filter((l) => /^ {2}.*（[\d.]+ 分）$/.test(l))).toHaveLength(10);
       expect(r.out.some((l) => l.startsWith('核实得分'))).toBe(false);
     }
   });
@@ -205,6 +205,6 @@ describe('CLI and JSON', () => {
     const summary = JSON.parse(await fs.readFile(json, 'utf8')).summary;
     expect(summary).toMatchObject({ total: '79.64', pendingPoints: '8.00', grade: '中～良', complete: true });
     expect(summary).toEqual((evaluationJson(sample) as { summary: unknown }).summary);
-    expect(r.out).toContain('核实得分 79.64，待核实分值 8.00，等级 中～良（待核实 8 分）');
+    expect(r.out).toContain('核实得分 79.64，待核实分值 8.00，等级 中～良（待核实 8 分）；单位自评 97.00 分');
   });
 });

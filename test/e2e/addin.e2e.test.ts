@@ -13,6 +13,7 @@ import * as zlib from 'zlib';
 import type { Browser, Page } from 'playwright-core';
 import { templateReading } from '../../src/core/fill';
 import { evaluate } from '../../src/core/engine';
+import { groupFindings } from '../../src/core/findingGroups';
 import { MARK_FILL } from '../../src/core/markState';
 import { templatePlan } from '../../src/core/template';
 import { applyPlan, loadXlsx, newXlsx, readInputs, saveXlsx } from '../../src/hosts/file/xlsx';
@@ -132,12 +133,16 @@ test('task pane: 一键生成 over the Excel double writes the result sheets and
   await expect(summary.getByText('衡阳市科学技术协会 · 2021 年度').count()).resolves.toBe(1);
   await expect(page.getByTestId('total').textContent()).resolves.toBe(expected.summary.total);
   await expect(page.getByTestId('grade').textContent()).resolves.toBe(expected.summary.gradeText);
-  await expect(page.getByTestId('errors').textContent()).resolves.toBe(String(expected.summary.errors));
-  await expect(page.getByTestId('warnings').textContent()).resolves.toBe(String(expected.summary.warnings));
+  const grouped = groupFindings(expected.findings, expected.summary);
+  for (const g of ['错误', '提示', '待补'] as const)
+    await expect(page.getByTestId(`count-${g}`).textContent()).resolves.toBe(String(grouped.counts[g]));
   await page.screenshot({ path: path.join(out, 'e2e-taskpane.png'), fullPage: true });
 
   // The findings list, and a click that takes Excel to the first operand's cell.
   await page.getByRole('tab', { name: /^问题/ }).click();
+  // 提示 and 待补 start folded: unfold them to see every card.
+  const folded = page.locator('section[aria-label] h3 button[aria-expanded="false"]');
+  while ((await folded.count()) > 0) await folded.first().click();
   const cards = page.locator('[data-finding]');
   await expect(cards.count()).resolves.toBe(expected.findings.length);
   // The sample states 财政拨款本年收入 as 780.19 against 478.29 + 714.76 = 1193.05: Excel goes to 财政拨款!D7.

@@ -7,6 +7,7 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { evaluate } from '../../src/core/engine';
+import { groupFindings } from '../../src/core/findingGroups';
 import type { RawReading } from '../../src/core/types';
 import { App } from '../../src/taskpane/components/App';
 import { PortError } from '../../src/taskpane/port';
@@ -20,9 +21,19 @@ async function runOnce() {
   await screen.findByText('已生成：指标计算表、评分表、问题清单、报告草稿。');
 }
 
+/** The 问题 tab with every group unfolded (错误 starts open; 提示 and 待补 start folded). */
+function showAllFindings() {
+  fireEvent.click(screen.getByRole('tab', { name: /^问题/ }));
+  for (const region of screen.queryAllByRole('region')) {
+    const header = region.querySelector('h3 button');
+    if (header?.getAttribute('aria-expanded') === 'false') fireEvent.click(header);
+  }
+}
+
 test('一键生成 reads, evaluates, writes the plan once and shows the engine’s summary', async () => {
   const port = fakePort(sampleReading());
   const expected = evaluate(sampleReading());
+  const grouped = groupFindings(expected.findings, expected.summary);
   render(<App port={port} />);
   await runOnce();
   const summary = screen.getByTestId('summary');
@@ -31,18 +42,20 @@ test('一键生成 reads, evaluates, writes the plan once and shows the engine�
   expect(screen.getByTestId('total').textContent).toBe(expected.summary.total);
   expect(screen.getByTestId('pending').textContent).toBe(expected.summary.pendingPoints);
   expect(screen.getByTestId('grade').textContent).toBe(expected.summary.gradeText);
-  expect(screen.getByTestId('counts').textContent).toBe(expected.summary.counts);
-  expect(screen.getByTestId('errors').textContent).toBe(String(expected.summary.errors));
-  expect(screen.getByTestId('warnings').textContent).toBe(String(expected.summary.warnings));
+  expect(screen.getByTestId('counts').textContent).toBe(grouped.sentence);
+  expect(screen.getByTestId('count-错误').textContent).toBe(String(grouped.counts.错误));
+  expect(screen.getByTestId('count-提示').textContent).toBe(String(grouped.counts.提示));
   expect(port.plans).toEqual([expected.plan]);
-  expect(screen.getByRole('tab', { name: `问题 (${expected.findings.length})` })).toBeTruthy();
+  expect(
+    screen.getByRole('tab', { name: `问题 (${grouped.counts.错误 + grouped.counts.提示})` })
+  ).toBeTruthy();
 });
 
 test('finding cards: the problem in a line, 应为 / 实为 / 差额 with separators and 万元, cells as links, 建议 once, detail behind 详情', async () => {
   const port = fakePort(sampleReading());
   render(<App port={port} />);
   await runOnce();
-  fireEvent.click(screen.getByRole('tab', { name: /^问题/ }));
+  showAllFindings();
   const errors = screen.getByRole('region', { name: '错误' });
   const warnings = screen.getByRole('region', { name: '提示' });
   // The sample states 财政拨款本年收入 as 780.19, but 478.29 + 714.76 = 1193.05 (差额 −412.86): a failed identity, an 错误.
@@ -91,7 +104,7 @@ test('on the web page a cell cannot be selected: clicking it names the cell inst
   const port = { ...fakePort(sampleReading()), live: false };
   render(<App port={port} />);
   await runOnce();
-  fireEvent.click(screen.getByRole('tab', { name: /^问题/ }));
+  showAllFindings();
   const income = document.querySelector('[data-finding="sum.财拨.本年收入"]') as HTMLElement;
   fireEvent.click(within(income).getByRole('button', { name: '财政拨款!D7' }));
   expect(within(income).getByRole('status').textContent).toBe('单元格：财政拨款!D7 本年收入（合计）');
@@ -119,7 +132,7 @@ test('on the web page clicking a cell also shows it in a read-only preview of it
   };
   render(<App port={port} />);
   await runOnce();
-  fireEvent.click(screen.getByRole('tab', { name: /^问题/ }));
+  showAllFindings();
   const income = document.querySelector('[data-finding="sum.财拨.本年收入"]') as HTMLElement;
   fireEvent.click(within(income).getByRole('button', { name: '财政拨款!D7' }));
   const grid = await within(income).findByRole('table', { name: '“财政拨款”表（只读预览） D7' });
@@ -146,7 +159,7 @@ test('in Excel a cell is selected, and no preview is shown', async () => {
   const port = { ...fakePort(sampleReading()), preview: async () => null };
   render(<App port={port} />);
   await runOnce();
-  fireEvent.click(screen.getByRole('tab', { name: /^问题/ }));
+  showAllFindings();
   const income = document.querySelector('[data-finding="sum.财拨.本年收入"]') as HTMLElement;
   fireEvent.click(within(income).getByRole('button', { name: '财政拨款!D7' }));
   await waitFor(() => expect(port.selected).toEqual(['财政拨款!D7']));
@@ -159,6 +172,10 @@ test('the 数据 tab keeps 名称不存在 / 未填写 / 已填写 / 无效 apar
   const port = fakePort(reading);
   render(<App port={port} />);
   fireEvent.click(screen.getByRole('tab', { name: '数据' }));
+  // Every table of 全部输入项 starts folded (what is missing is listed above it).
+  const all = screen.getByRole('region', { name: '全部输入项' });
+  for (const name of ['基本情况', '收支总表'])
+    fireEvent.click(await within(all).findByRole('button', { name: new RegExp(`^${name}`) }));
   const sheet = await screen.findByRole('list', { name: '基本情况' });
   expect(sheet).toBeTruthy();
   const row = (name: string) => document.querySelector(`[data-input="${name}"]`) as HTMLElement;
@@ -212,13 +229,14 @@ test('a flow that leads: one primary action at a time, and the badges jump to th
   fireEvent.click(screen.getByRole('button', { name: '下载结果工作簿' }));
   expect(download).toHaveBeenCalledTimes(1);
   expect(screen.getByRole('button', { name: '导出 Word' })).toBeTruthy();
-  const expected = evaluate(sampleReading()).summary;
-  fireEvent.click(screen.getByRole('button', { name: `提示 ${expected.warnings} 项，点击查看` }));
+  const expected = evaluate(sampleReading());
+  const grouped = groupFindings(expected.findings, expected.summary);
+  fireEvent.click(screen.getByRole('button', { name: `提示 ${grouped.counts.提示} 项，点击查看` }));
   expect(screen.getByRole('tab', { name: /^问题/ }).getAttribute('aria-selected')).toBe('true');
   await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('region', { name: '提示' })));
 });
 
-test('得分 shows the score sheet by level with 满分, 自评, 计算 and 扣分原因, and the verified and pending points', async () => {
+test('得分 shows the score sheet by level, one score per line with its 扣分原因, and the verified and pending points', async () => {
   const port = fakePort(sampleReading());
   const expected = evaluate(sampleReading()).scores!;
   render(<App port={port} />);
@@ -238,8 +256,10 @@ test('得分 shows the score sheet by level with 满分, 自评, 计算 and 扣�
   fireEvent.click(screen.getByRole('button', { name: /^过程/ }));
   const execution = screen.getByRole('region', { name: '预算执行' });
   const rate = execution.querySelector('[data-line="预算完成率"]') as HTMLElement;
-  expect(rate.textContent).toContain('满分 2.00 · 计算 1.92');
+  expect(within(rate).getByTestId('line-score').textContent).toBe('1.92 / 2.00');
   expect(rate.textContent).toContain('扣分原因：指标值 99.52%');
+  // The score once: not again as 计算 beside 满分.
+  expect(rate.textContent!.match(/1\.92/g)).toHaveLength(1);
 });
 
 test('the language switch turns the pane to English and back', () => {
@@ -368,7 +388,7 @@ test('an explanation that cannot be saved leaves the editor open with its text, 
     );
   render(<App port={port} />);
   await runOnce();
-  fireEvent.click(screen.getByRole('tab', { name: /^问题/ }));
+  showAllFindings();
   const budget = screen
     .getByRole('region', { name: '提示' })
     .querySelector('[data-finding="same.预算完成年初预算"]') as HTMLElement;

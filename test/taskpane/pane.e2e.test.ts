@@ -98,7 +98,7 @@ async function eachTab(page: Page, prefix: string): Promise<Record<string, unkno
     }
     await page.screenshot({
       path: path.join(out, `${prefix}-${id}.png`),
-      fullPage: id !== 'report' && id !== 'data',
+      fullPage: id !== 'report',
     });
     found[id] = await axe(page);
   }
@@ -115,6 +115,44 @@ test('task pane at 350 px: every tab screenshotted, no serious accessibility vio
   await page.waitForTimeout(600);
   const violations = await eachTab(page, 'pane');
   expect(violations).toEqual({ run: [], findings: [], score: [], data: [], report: [] });
+
+  // 问题 at 350 px: a folded card is about six lines of the pane's body text.
+  await page.getByRole('tab', { name: /^问题/ }).click();
+  const errorCards = page.getByRole('region', { name: '错误' }).locator('[data-finding]');
+  const lines = await errorCards.evaluateAll((cards) =>
+    cards.map((card) => {
+      const style = getComputedStyle(card);
+      const line = parseFloat(getComputedStyle(card.querySelector('[data-testid="suggestion"]')!).lineHeight);
+      const inner =
+        card.getBoundingClientRect().height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+      return {
+        id: card.getAttribute('data-finding'),
+        lines: inner / line,
+        figures: !!card.querySelector('table'),
+      };
+    })
+  );
+  console.log(`folded 错误 cards at 350 px, in lines: ${lines.map((l) => l.lines.toFixed(1)).join(', ')}`);
+  // A card with figures: title (two lines at most), 应为 / 实为 / 差额, 建议 in a line, the cell to check first.
+  for (const card of lines.filter((l) => l.figures)) expect(card.lines).toBeLessThanOrEqual(7);
+
+  // 下一个错误: the third error is reached, in view below the sticky bar, and marked.
+  const next = page.getByRole('button', { name: '下一个错误' });
+  for (let i = 0; i < 3; i++) await next.click();
+  const current = page.locator('[data-finding][aria-current="true"]');
+  await page.waitForTimeout(300);
+  const bar = await next.boundingBox();
+  const box = await current.boundingBox();
+  expect(box!.y).toBeGreaterThan(bar!.y + bar!.height);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(900);
+  await expect(page.getByTestId('error-position').textContent()).resolves.toMatch(/^第 3 \/ \d+ 个错误$/);
+  await page.screenshot({ path: path.join(out, 'pane-next-error.png') });
+  // 待补 opened: what it waits for, in its own colour.
+  await page.getByRole('region', { name: '待补' }).locator('h3 button').click();
+  await page.waitForTimeout(500);
+  await page.getByRole('region', { name: '待补' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(out, 'pane-missing.png') });
+  expect(await axe(page)).toEqual([]);
   expect(errors).toEqual([]);
   expect(missing).toEqual([]);
 });
@@ -151,6 +189,9 @@ test('web page at 350 px: the blank template offered, every tab screenshotted, n
   expect(violations).toEqual({ run: [], findings: [], score: [], data: [], report: [] });
   // A finding's cell opens a read-only preview of its sheet around it, the cell highlighted.
   await page.getByRole('tab', { name: /^问题/ }).click();
+  // Whichever group holds it, unfolded (提示 and 待补 start folded).
+  const folded = page.locator('section[aria-label] h3 button[aria-expanded="false"]');
+  while ((await folded.count()) > 0) await folded.first().click();
   const card = page.locator('[data-finding="sum.财拨.本年收入"]');
   await card.getByRole('button', { name: '财政拨款!D7' }).click();
   const grid = card.getByRole('table', { name: '“财政拨款”表（只读预览） D7' });

@@ -20,11 +20,12 @@ import {
 } from '@fluentui/react-components';
 import { buildModel } from '../../core/model';
 import type { Finding, ScoreSheet } from '../../core/results';
-import { countFindings } from '../../core/summary';
+import { FindingGroup, groupFindings } from '../../core/findingGroups';
 import type { DraftInput, ReportDraft } from '../../core/narrative';
-import type { Plan, Severity } from '../../core/types';
+import type { Plan } from '../../core/types';
 import { cannotDownload, copyReportForMac, downloadBytes, DOCX_MIME, safeFileName } from '../download';
 import { InputStatus, inputStatuses } from '../inputStatus';
+import { missingInputs } from '../missing';
 import { describeError, Engine, loadEngine, recheck, runAll, RunOutcome, StepId } from '../pipeline';
 import type { WorkbookPort } from '../port';
 import { EN, Strings, StringsContext, ZH } from '../strings';
@@ -116,7 +117,7 @@ export function App({
 }: AppProps) {
   // Chinese first (Office's display language decides the start); the user can switch either way.
   const [s, setStrings] = React.useState<Strings>(strings);
-  const [focus, setFocus] = React.useState<Severity | null>(null);
+  const [focus, setFocus] = React.useState<FindingGroup | null>(null);
   const css = useStyles();
   const [tab, setTab] = React.useState<TabId>('run');
   const [busy, setBusy] = React.useState(false);
@@ -308,11 +309,14 @@ export function App({
     score: s.tabScore,
     report: s.tabReport,
   };
-  const showFindings = (severity: Severity) => {
-    setFocus(severity);
+  const showFindings = (group: FindingGroup) => {
+    setFocus(group);
     setTab('findings');
   };
-  const findingCount = ev ? countFindings(ev.findings).problems : null;
+  const grouped = React.useMemo(() => (ev ? groupFindings(ev.findings, ev.summary) : null), [ev]);
+  // The tab counts what is wrong (错误 and 提示); what is only not yet filled (待补) is not a problem.
+  const findingCount = grouped ? grouped.counts.错误 + grouped.counts.提示 : null;
+  const missing = React.useMemo(() => missingInputs(statuses ?? [], grouped), [statuses, grouped]);
 
   return (
     <FluentProvider theme={paneTheme} lang={s === EN ? 'en' : 'zh-CN'}>
@@ -377,6 +381,9 @@ export function App({
             {tab === 'data' && (
               <DataTab
                 statuses={statuses}
+                missing={missing}
+                ran={!!grouped}
+                onSelect={onSelect}
                 live={!!port?.live}
                 busy={busy}
                 onBind={onBind}
@@ -390,6 +397,7 @@ export function App({
                 busy={busy}
                 step={step}
                 summary={ev?.summary ?? null}
+                grouped={grouped}
                 needed={ev?.completeness.mostNeeded}
                 onSelect={onSelect}
                 onRun={onRunAll}
@@ -403,7 +411,7 @@ export function App({
             {tab === 'score' && <ScoreTab scores={ev?.scores ?? null} />}
             {tab === 'findings' && (
               <FindingsTab
-                findings={ev?.findings ?? null}
+                grouped={grouped}
                 diagnostics={ev?.diagnostics ?? []}
                 live={!!port?.live}
                 busy={busy}

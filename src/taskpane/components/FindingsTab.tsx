@@ -1,11 +1,17 @@
 /**
- * 问题: findings grouped by severity, as cards a person scans: the problem in a line, a small
- * 应为 / 实为 / 差额 table, the cells (links in Excel; on the web page, which cannot select, the cell
- * named and shown in a read-only preview of its sheet),
- * 建议 once, and the technical detail (rule, tolerance, consequences) behind 详情.
+ * 问题: findings in three groups that fold (错误 first and open; 提示 and 待补 folded, with their counts),
+ * "下一个错误" to step through the errors and select each one's cell, and cards a person scans in about
+ * six lines at 350 px: the problem, a small 应为 / 实为 / 差额 table, 建议 in a line, the cell to check
+ * first (a link in Excel; on the web page, which cannot select, the cell named and shown in a read-only
+ * preview of its sheet). The whole 建议, every cell and the technical detail (rule, tolerance,
+ * consequences) are behind 详情.
  */
 import * as React from 'react';
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Badge,
   Body1,
   Button,
@@ -13,26 +19,58 @@ import {
   Field,
   makeStyles,
   mergeClasses,
-  Subtitle2,
   Text,
   Textarea,
   tokens,
 } from '@fluentui/react-components';
+import type { FindingGroup, GroupedFindings } from '../../core/findingGroups';
+import { FINDING_GROUPS } from '../../core/findingGroups';
 import { foldedUnder } from '../../core/findingTree';
 import { cardParts, figures } from '../../core/render/finding';
-import { countFindings, countsText } from '../../core/summary';
-import { firstCell, problemWords } from '../../core/sheets/findingWords';
+import { firstCell } from '../../core/sheets/findingWords';
 import type { Finding, Operand } from '../../core/results';
-import type { Diagnostic, Severity } from '../../core/types';
+import type { Diagnostic } from '../../core/types';
 import type { CellPreview } from '../preview';
 import { useStrings } from '../strings';
 import { SheetPreview } from './SheetPreview';
-import { usePaneStyles } from './styles';
+import { GROUP_BADGE, usePaneStyles } from './styles';
 
 const useStyles = makeStyles({
-  card: { padding: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
-  error: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteRedBorder2}` },
-  warning: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteMarigoldBorder2}` },
+  card: { padding: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
+  错误: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteRedBorder2}` },
+  提示: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteMarigoldBorder2}` },
+  待补: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorBrandStroke1}` },
+  /** The card "下一个错误" reached. */
+  current: {
+    backgroundColor: tokens.colorBrandBackground2,
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+  },
+  title: { margin: 0, overflowWrap: 'anywhere' },
+  /** Folded cards keep to a few lines: the title in two, a summary in two, 建议 in one. */
+  clamp2: {
+    display: '-webkit-box',
+    WebkitLineClamp: 2,
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
+    overflowWrap: 'anywhere',
+  },
+  clamp1: {
+    display: '-webkit-box',
+    WebkitLineClamp: 1,
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
+    overflowWrap: 'anywhere',
+  },
+  /** Counts and "下一个错误" stay in reach while the list scrolls. */
+  bar: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground2,
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  groupHeader: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   figures: {
     borderCollapse: 'collapse',
     width: '100%',
@@ -55,15 +93,18 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
   named: { fontWeight: tokens.fontWeightSemibold },
+  /** The card's own buttons, at the row's end. */
+  push: { marginLeft: 'auto', display: 'flex', columnGap: tokens.spacingHorizontalXS },
 });
 
 export interface FindingsTabProps {
-  findings: Finding[] | null;
+  /** The run's findings in their groups, with the counts; null before a run. */
+  grouped: GroupedFindings | null;
   diagnostics: Diagnostic[];
   live: boolean;
   busy: boolean;
   /** The group to bring into view (a badge on 一键生成 was clicked). */
-  focus?: Severity | null;
+  focus?: FindingGroup | null;
   onSelect(address: string): void;
   /** Where the workbook cannot select (the web page): the read-only cells around an address. */
   onPreview?(address: string): Promise<CellPreview | null>;
@@ -112,22 +153,29 @@ export function FigureTable({ f }: { f: Finding }) {
   );
 }
 
+/**
+ * The cells a card links to (in Excel a click selects the cell; on the web page it names the cell and
+ * previews its sheet), on one row with the card's own buttons.
+ */
 function CellLinks({
+  label,
   cells,
   live,
   onSelect,
   onPreview,
+  children,
 }: {
+  label: string;
   cells: Operand[];
   live: boolean;
   onSelect(address: string): void;
   onPreview?(address: string): Promise<CellPreview | null>;
+  children?: React.ReactNode;
 }) {
   const s = useStrings();
   const css = useStyles();
   const [named, setNamed] = React.useState<Operand | null>(null);
   const [preview, setPreview] = React.useState<CellPreview | null>(null);
-  if (cells.length === 0) return null;
   // Excel selects the cell; the web page names it and shows the cells around it, read-only.
   const show = (o: Operand) => {
     setNamed(o);
@@ -137,7 +185,7 @@ function CellLinks({
   return (
     <>
       <div className={css.cells}>
-        <Text>{s.cells}：</Text>
+        {cells.length > 0 && <Text>{label}：</Text>}
         {cells.map((o) => (
           <Button
             key={`${o.name}@${o.address}`}
@@ -150,6 +198,7 @@ function CellLinks({
             {o.address}
           </Button>
         ))}
+        <span className={css.push}>{children}</span>
       </div>
       {!live && named && (
         <Body1 role="status" className={css.named}>
@@ -161,14 +210,15 @@ function CellLinks({
   );
 }
 
-function FindingCard({
-  f,
-  live,
-  busy,
-  onSelect,
-  onPreview,
-  onExplain,
-}: { f: Finding } & Omit<FindingsTabProps, 'findings' | 'diagnostics' | 'onClearMarks'>) {
+interface CardProps extends Pick<FindingsTabProps, 'live' | 'busy' | 'onSelect' | 'onPreview' | 'onExplain'> {
+  f: Finding;
+  group: FindingGroup;
+  /** The card "下一个错误" is on. */
+  current: boolean;
+  cardRef?: (el: HTMLElement | null) => void;
+}
+
+function FindingCard({ f, group, current, cardRef, live, busy, onSelect, onPreview, onExplain }: CardProps) {
   const s = useStrings();
   const css = useStyles();
   const pane = usePaneStyles();
@@ -179,26 +229,27 @@ function FindingCard({
   const cells = [first, ...f.operands.filter((o) => o.address && o.address !== first?.address)].filter(
     (o): o is Operand => !!o?.address
   );
-  const words = problemWords(f);
   const parts = cardParts(f);
   const folded = foldedUnder(f);
+  const clamp = (lines: 1 | 2, always?: string) =>
+    mergeClasses(always, !open && (lines === 1 ? css.clamp1 : css.clamp2));
   return (
     <Card
-      className={mergeClasses(css.card, f.severity === '错误' ? css.error : css.warning)}
+      ref={cardRef}
+      className={mergeClasses(css.card, css[group], current && css.current)}
       data-finding={f.id}
+      aria-current={current || undefined}
+      tabIndex={-1}
     >
-      <Text as="h4" weight="semibold" block style={{ margin: 0 }}>
+      <Text as="h4" weight="semibold" block className={clamp(2, css.title)}>
         {parts.title}
       </Text>
-      {words !== f.title && <Body1 className={pane.wrap}>{words.slice(f.title.length + 1)}</Body1>}
+      {/* The point in words leads where there are no figures; beside figures it is detail. */}
+      {parts.summary && (open || parts.figures.length === 0) && (
+        <Body1 className={clamp(2, pane.wrap)}>{parts.summary}</Body1>
+      )}
       <FigureTable f={f} />
-      <CellLinks
-        cells={open ? cells : cells.slice(0, 3)}
-        live={live}
-        onSelect={onSelect}
-        onPreview={onPreview}
-      />
-      <Body1 className={pane.wrap}>
+      <Body1 className={clamp(1, pane.wrap)} data-testid="suggestion">
         <Text weight="semibold">{s.suggestion}：</Text>
         {parts.nextStep}
       </Body1>
@@ -249,73 +300,155 @@ function FindingCard({
           </div>
         </div>
       ) : (
-        <div className={pane.row}>
+        <CellLinks
+          label={open ? s.cells : group === '待补' ? s.fillFirst : s.checkFirst}
+          cells={open ? cells : cells.slice(0, 1)}
+          live={live}
+          onSelect={onSelect}
+          onPreview={onPreview}
+        >
           <Button size="small" appearance="subtle" aria-expanded={open} onClick={() => setOpen(!open)}>
             {open ? s.less : s.details}
           </Button>
-          {f.severity === '提示' && (
+          {group === '提示' && (
             <Button size="small" onClick={() => setEditing(true)} disabled={busy}>
               {s.explain}
             </Button>
           )}
-        </div>
+        </CellLinks>
       )}
     </Card>
   );
 }
 
 export function FindingsTab(props: FindingsTabProps) {
-  const { findings, live, busy, focus, onClearMarks } = props;
+  const { grouped, live, busy, focus, onSelect, onClearMarks } = props;
   const s = useStrings();
   const css = useStyles();
   const pane = usePaneStyles();
-  const sections = React.useRef<Partial<Record<Severity, HTMLElement | null>>>({});
+  const sections = React.useRef<Partial<Record<FindingGroup, HTMLElement | null>>>({});
+  const cards = React.useRef(new Map<string, HTMLElement>());
+  // The groups the user opened; until they choose, the first group with findings (错误 when there are any).
+  const [chosen, setChosen] = React.useState<FindingGroup[] | null>(null);
+  // Where "下一个错误" is: an index into the errors, -1 before the first press.
+  const [cursor, setCursor] = React.useState(-1);
+  const errors = grouped?.roots.错误 ?? [];
+  const first = FINDING_GROUPS.find((g) => (grouped?.roots[g].length ?? 0) > 0);
+  const open = chosen ?? (first ? [first] : []);
+  const opening = (g: FindingGroup) => setChosen((o) => ((o ?? open).includes(g) ? o : [...(o ?? open), g]));
+
+  // New findings (a re-check after an edit) start the round of errors again.
+  React.useEffect(() => setCursor(-1), [grouped]);
   React.useEffect(() => {
-    const el = focus ? sections.current[focus] : null;
+    if (!focus) return;
+    opening(focus);
+    const el = sections.current[focus];
     if (el) {
       el.scrollIntoView?.({ block: 'start' });
       el.focus();
     }
-  }, [focus, findings]);
-  if (!findings) return <Body1>{s.runFirst}</Body1>;
-  const counts = countFindings(findings);
-  const groups: Array<[Severity, string, 'danger' | 'warning']> = [
-    ['错误', s.errors, 'danger'],
-    ['提示', s.warnings, 'warning'],
-  ];
+    // Only a new focus request (or new findings) moves the view, not the user's folding.
+  }, [focus, grouped]);
+  const currentId = cursor >= 0 ? errors[cursor]?.id : undefined;
+  // The card to bring into view once it is in the page (a folded group mounts its cards a render later).
+  const pendingFocus = React.useRef<string | undefined>(undefined);
+  const reach = (el: HTMLElement) => {
+    pendingFocus.current = undefined;
+    // Centred, so the sticky bar above does not cover it.
+    el.scrollIntoView?.({ block: 'center' });
+    el.focus({ preventScroll: true });
+  };
+  React.useEffect(() => {
+    const el = currentId ? cards.current.get(currentId) : undefined;
+    if (el) reach(el);
+    else pendingFocus.current = currentId;
+  }, [currentId, cursor]);
+  const cardRef = (id: string) => (el: HTMLElement | null) => {
+    if (!el) return void cards.current.delete(id);
+    cards.current.set(id, el);
+    if (pendingFocus.current === id) reach(el);
+  };
+
+  if (!grouped) return <Body1>{s.runFirst}</Body1>;
+  const nextError = () => {
+    const i = (cursor + 1) % errors.length;
+    setCursor(i);
+    opening('错误');
+    const address = findingAddress(errors[i]);
+    // The same path as a click on the card's cell: Excel selects it (the web page cannot).
+    if (address) onSelect(address);
+  };
+  const labels: Record<FindingGroup, string> = { 错误: s.errors, 提示: s.warnings, 待补: s.missing };
+  const intros: Record<FindingGroup, string> = {
+    错误: s.errorsIntro,
+    提示: s.warningsIntro,
+    待补: s.missingIntro,
+  };
+  const any = FINDING_GROUPS.some((g) => grouped.roots[g].length > 0);
   return (
     <div className={pane.stack}>
-      {findings.length === 0 ? (
-        <Body1>{s.noFindings}</Body1>
-      ) : (
-        <Body1 className={pane.help}>{s.findingsHeader(countsText(counts))}</Body1>
-      )}
-      {groups.map(([sev, label, color]) => {
-        const items = findings.filter((f) => f.severity === sev);
-        const count = sev === '错误' ? counts.errors : counts.warnings;
-        if (items.length === 0) return null;
-        return (
-          <section
-            key={sev}
-            aria-label={label}
-            className={pane.stack}
-            tabIndex={-1}
-            ref={(el) => void (sections.current[sev] = el)}
-          >
-            <div className={pane.row}>
-              <Subtitle2 as="h3">{label}</Subtitle2>
-              <Badge color={color}>{count}</Badge>
-            </div>
-            <ul className={css.list}>
-              {items.map((f) => (
-                <li key={f.id}>
-                  <FindingCard f={f} {...props} />
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
+      <div className={mergeClasses(pane.stack, css.bar)}>
+        {any ? (
+          <Body1 className={pane.help} data-testid="findings-counts">
+            {s.findingsHeader(grouped.sentence, grouped.folded)}
+          </Body1>
+        ) : (
+          <Body1>{s.noFindings}</Body1>
+        )}
+        {errors.length > 0 && (
+          <div className={pane.row}>
+            <Button appearance="primary" size="small" onClick={nextError}>
+              {s.nextError}
+            </Button>
+            <Text className={pane.help} aria-live="polite" data-testid="error-position">
+              {cursor >= 0 ? s.errorPosition(cursor + 1, errors.length) : ''}
+            </Text>
+          </div>
+        )}
+      </div>
+      <Accordion
+        multiple
+        collapsible
+        openItems={open}
+        onToggle={(_, d) => setChosen(d.openItems as FindingGroup[])}
+      >
+        {FINDING_GROUPS.map((g) => {
+          const items = grouped.roots[g];
+          if (items.length === 0) return null;
+          return (
+            <AccordionItem key={g} value={g}>
+              <section aria-label={labels[g]} tabIndex={-1} ref={(el) => void (sections.current[g] = el)}>
+                <AccordionHeader as="h3" size="large">
+                  <span className={css.groupHeader}>
+                    {labels[g]}
+                    <Badge color={GROUP_BADGE[g]} data-testid={`count-${g}`}>
+                      {grouped.counts[g]}
+                    </Badge>
+                  </span>
+                </AccordionHeader>
+                <AccordionPanel>
+                  <Body1 block className={pane.help}>
+                    {intros[g]}
+                  </Body1>
+                  <ul className={css.list}>
+                    {items.map((f) => (
+                      <li key={f.id}>
+                        <FindingCard
+                          {...props}
+                          f={f}
+                          group={g}
+                          current={f.id === currentId}
+                          cardRef={cardRef(f.id)}
+                        />
+                      </li>
+                    ))}
+                  </ul>
+                </AccordionPanel>
+              </section>
+            </AccordionItem>
+          );
+        })}
+      </Accordion>
       {live && (
         <div className={pane.row}>
           <Button disabled={busy} onClick={onClearMarks}>

@@ -2,7 +2,7 @@
  * 一键生成 and what comes next: the summary (verified and pending points, the grade or range, the problem
  * counts; or, when 数据不完整, in a neutral colour, the inputs that matter most). One primary action at a
  * time: 打开工作簿 (the web page's header) → 一键生成 → 查看问题 when there are errors, else 下载结果 (web
- * page) or 查看得分. The error and 提示 badges jump to their group in 问题.
+ * page) or 查看得分. The 错误, 提示 and 待补 counts jump to their group in 问题.
  */
 import * as React from 'react';
 import {
@@ -21,10 +21,10 @@ import {
 } from '@fluentui/react-components';
 import type { NeededInput } from '../../core/completeness';
 import type { EvaluationSummary } from '../../core/engine';
-import type { Severity } from '../../core/types';
+import { FINDING_GROUPS, FindingGroup, GroupedFindings } from '../../core/findingGroups';
 import { STEPS, StepId } from '../pipeline';
 import { useStrings } from '../strings';
-import { usePaneStyles } from './styles';
+import { GROUP_BADGE, usePaneStyles } from './styles';
 
 const useStyles = makeStyles({
   figures: {
@@ -48,12 +48,14 @@ export interface RunTabProps {
   busy: boolean;
   step: StepId | null;
   summary: EvaluationSummary | null;
+  /** The findings in their groups (错误, 提示, 待补) with their counts. */
+  grouped: GroupedFindings | null;
   /** When 数据不完整: the unfilled inputs that matter most. */
   needed?: NeededInput[];
   /** Goes to a cell (selects it in Excel). */
   onSelect?(address: string): void;
   onRun(): void;
-  onShowFindings(severity: Severity): void;
+  onShowFindings(group: FindingGroup): void;
   onShowScores(): void;
   /** The web page's download of the result workbook. */
   onDownload?: () => void;
@@ -78,6 +80,7 @@ export function RunTab({
   busy,
   step,
   summary,
+  grouped,
   needed,
   onSelect,
   onRun,
@@ -97,12 +100,13 @@ export function RunTab({
     done: s.stepDone,
   };
   const running = busy && step !== null && step !== 'done';
+  const groupLabel: Record<FindingGroup, string> = { 错误: s.errors, 提示: s.warnings, 待补: s.missing };
   // What the user should do next, and only that, in the primary style.
   const next: 'open' | 'run' | 'findings' | 'download' | 'scores' = !hasWorkbook
     ? 'open'
     : !summary
       ? 'run'
-      : summary.errors > 0
+      : (grouped?.counts.错误 ?? 0) > 0
         ? 'findings'
         : onDownload
           ? 'download'
@@ -187,32 +191,27 @@ export function RunTab({
                 </Figure>
               </>
             )}
-            <Figure label={s.errors}>
-              <Button
-                className={css.badgeButton}
-                appearance="transparent"
-                aria-label={s.showGroup(s.errors, summary.errors)}
-                onClick={() => onShowFindings('错误')}
-              >
-                <Badge size="large" color={summary.errors ? 'danger' : 'success'} data-testid="errors">
-                  {summary.errors}
-                </Badge>
-              </Button>
-            </Figure>
-            <Figure label={s.warnings}>
-              <Button
-                className={css.badgeButton}
-                appearance="transparent"
-                aria-label={s.showGroup(s.warnings, summary.warnings)}
-                onClick={() => onShowFindings('提示')}
-              >
-                <Badge size="large" color={summary.warnings ? 'warning' : 'success'} data-testid="warnings">
-                  {summary.warnings}
-                </Badge>
-              </Button>
-            </Figure>
+            {grouped &&
+              FINDING_GROUPS.map((g) => (
+                <Figure key={g} label={groupLabel[g]}>
+                  <Button
+                    className={css.badgeButton}
+                    appearance="transparent"
+                    aria-label={s.showGroup(groupLabel[g], grouped.counts[g])}
+                    onClick={() => onShowFindings(g)}
+                  >
+                    <Badge
+                      size="large"
+                      color={grouped.counts[g] ? GROUP_BADGE[g] : 'success'}
+                      data-testid={`count-${g}`}
+                    >
+                      {grouped.counts[g]}
+                    </Badge>
+                  </Button>
+                </Figure>
+              ))}
           </div>
-          <Body1 data-testid="counts">{summary.counts}</Body1>
+          <Body1 data-testid="counts">{grouped?.sentence ?? summary.counts}</Body1>
         </Card>
       )}
       {summary && (
@@ -220,7 +219,7 @@ export function RunTab({
           <Button
             appearance={primary('findings')}
             {...mark('findings')}
-            onClick={() => onShowFindings(summary.errors > 0 ? '错误' : '提示')}
+            onClick={() => onShowFindings(FINDING_GROUPS.find((g) => grouped?.counts[g]) ?? '错误')}
           >
             {s.viewFindings}
           </Button>

@@ -1,7 +1,7 @@
 /**
- * 得分: the score sheet in the pane, folded by 一级 → 二级 → 三级, each line with 满分, 自评 (the
- * department's own score), 计算 (the rulebook's) and 扣分原因; on top the verified total, the grade
- * (a range while points are pending), the pending points (a line without its inputs is 待核实, not 0).
+ * 得分: the score sheet in the pane, folded by 一级 → 二级 → 三级, one score per line (a line without its
+ * inputs is 待核实, not 0) with its 扣分原因 and the department's own score where it differs; on top the
+ * verified total, the grade (a range while points are pending), the pending points and the claimed total.
  */
 import * as React from 'react';
 import {
@@ -19,10 +19,10 @@ import {
 } from '@fluentui/react-components';
 import type Decimal from 'decimal.js';
 import { fixed } from '../../core/decimal';
-import type { ScoreLine, ScoreSheet } from '../../core/results';
-import { gradeRange } from '../../core/summary';
+import type { Operand, ScoreGroup, ScoreLine, ScoreSheet } from '../../core/results';
+import { gradeRange, pendingPointsOf } from '../../core/summary';
 import { useStrings } from '../strings';
-import { usePaneStyles } from './styles';
+import { GROUP_BADGE, usePaneStyles } from './styles';
 
 const useStyles = makeStyles({
   totals: {
@@ -57,41 +57,81 @@ const useStyles = makeStyles({
 
 const pts = (x: Decimal) => fixed(x, 2);
 
-/** Verified points (lines scored from their inputs) and pending points (lines 待核实), from the score sheet. */
-export function verifiedAndPending(scores: ScoreSheet): { verified: Decimal; pending: Decimal } {
-  const zero = scores.total.minus(scores.total);
-  return scores.lines.reduce(
-    (acc, l) =>
-      l.missing
-        ? { ...acc, pending: acc.pending.plus(l.points) }
-        : { ...acc, verified: acc.verified.plus(l.score) },
-    { verified: zero, pending: zero }
-  );
-}
+/** `实际政府采购金额（基础数据!B18）、政府采购预算数（基础数据!B17）`: what a 待核实 line waits for. */
+const toFill = (ops: Operand[]) =>
+  ops.map((o) => (o.address ? `${o.label}（${o.address}）` : o.label)).join('、');
 
+/**
+ * One line, one score: `1.92 / 2.00`, or 待核实 (never 0.00) while its inputs are blank. Below it only
+ * what differs: the 扣分原因, the department's own score where it is not the verified one (for a 待核实
+ * line: its claim, unverified, and what to fill).
+ */
 function Line({ l }: { l: ScoreLine }) {
   const s = useStrings();
   const css = useStyles();
   const pane = usePaneStyles();
+  const claimed = l.claimed !== undefined ? pts(l.claimed) : null;
   return (
     <li className={css.line} data-line={l.level3}>
       <div className={css.header}>
         <Text weight="semibold">{l.level3}</Text>
-        <Text className={css.num}>
-          {l.missing ? <Badge color="warning">{s.pendingLine}</Badge> : pts(l.score)} / {pts(l.points)}
+        <Text className={css.num} data-testid="line-score">
+          {/* 待核实 waits for figures to fill: the 待补 colour of the other tabs. */}
+          {l.missing ? (
+            <Badge appearance="tint" color={GROUP_BADGE.待补}>
+              {s.pendingLine}
+            </Badge>
+          ) : (
+            pts(l.score)
+          )}{' '}
+          / {pts(l.points)}
         </Text>
       </div>
-      <Body1 className={pane.help}>
-        {s.points} {pts(l.points)} · {s.computedScore} {l.missing ? s.pendingLine : pts(l.score)}
-        {l.claimed !== undefined ? ` · ${s.claimed} ${pts(l.claimed)}` : ''}
-      </Body1>
-      {l.deduction && (
-        <Body1 className={pane.wrap}>
-          {s.deduction}：{l.deduction}
-        </Body1>
+      {l.missing ? (
+        <>
+          {claimed !== null && (
+            <Body1 className={pane.help}>
+              {l.claimBasis ? s.claimInferred(claimed, l.claimBasis) : s.claimUnverified(claimed)}
+            </Body1>
+          )}
+          {l.missingInputs?.length ? (
+            <Body1 className={pane.wrap}>
+              {s.missing}：{toFill(l.missingInputs)}
+            </Body1>
+          ) : (
+            l.deduction && <Body1 className={pane.wrap}>{l.deduction}</Body1>
+          )}
+        </>
+      ) : (
+        <>
+          {l.deduction && (
+            <Body1 className={pane.wrap}>
+              {s.deduction}：{l.deduction}
+            </Body1>
+          )}
+          {claimed !== null && !l.claimed!.equals(l.score) && (
+            <Body1 className={pane.help}>{s.claimDiffers(claimed)}</Body1>
+          )}
+        </>
       )}
-      {l.claimDiffers && <Body1 className={pane.wrap}>{l.claimDiffers}</Body1>}
     </li>
+  );
+}
+
+/** `20.13 / 30.00`, `待核实 / 6.00` when none of its lines is verified, and what is pending and claimed. */
+function GroupScore({ g }: { g: ScoreGroup }) {
+  const s = useStrings();
+  const pending = g.pending && !g.pending.isZero() ? g.pending : null;
+  const allPending = pending !== null && pending.equals(g.points);
+  const notes = [
+    pending && !allPending ? `${s.pendingLine} ${pts(pending)}` : '',
+    g.claimed !== undefined ? `${s.claimed} ${pts(g.claimed)}` : '',
+  ].filter(Boolean);
+  return (
+    <>
+      {allPending ? s.pendingLine : pts(g.score)} / {pts(g.points)}
+      {notes.length ? `（${notes.join('，')}）` : ''}
+    </>
   );
 }
 
@@ -100,7 +140,6 @@ export function ScoreTab({ scores }: { scores: ScoreSheet | null }) {
   const css = useStyles();
   const pane = usePaneStyles();
   if (!scores) return <Body1>{s.noScores}</Body1>;
-  const { pending } = verifiedAndPending(scores);
   const level1 = scores.groups.filter((g) => g.level === 1);
   return (
     <div className={pane.stack}>
@@ -122,7 +161,7 @@ export function ScoreTab({ scores }: { scores: ScoreSheet | null }) {
           <div>
             <Body1 className={pane.help}>{s.pending}</Body1>
             <div className={css.num} data-testid="pending">
-              {pts(pending)}
+              {pts(pendingPointsOf(scores))}
             </div>
           </div>
           {scores.claimedTotal !== undefined && (
@@ -141,8 +180,7 @@ export function ScoreTab({ scores }: { scores: ScoreSheet | null }) {
               <span className={css.header}>
                 <span>{g1.name}</span>
                 <span className={css.num}>
-                  {pts(g1.score)} / {pts(g1.points)}
-                  {g1.claimed !== undefined ? `（${s.claimed} ${pts(g1.claimed)}）` : ''}
+                  <GroupScore g={g1} />
                 </span>
               </span>
             </AccordionHeader>
@@ -154,7 +192,7 @@ export function ScoreTab({ scores }: { scores: ScoreSheet | null }) {
                     <Subtitle2 as="h4" block className={css.level2}>
                       {g2.name}{' '}
                       <span className={css.num}>
-                        {pts(g2.score)} / {pts(g2.points)}
+                        <GroupScore g={g2} />
                       </span>
                     </Subtitle2>
                     <ul className={css.lines}>

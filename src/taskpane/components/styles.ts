@@ -1,5 +1,13 @@
 /** Shared layout styles: a single column that stays usable at 320 px. */
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { BadgeProps, makeStyles, tokens } from '@fluentui/react-components';
+import type { FindingGroup } from '../../core/findingGroups';
+
+/** One colour per group on every tab (问题 groups and cards, 一键生成 counts, 数据's missing inputs). */
+export const GROUP_BADGE: Record<FindingGroup, NonNullable<BadgeProps['color']>> = {
+  错误: 'danger',
+  提示: 'warning',
+  待补: 'brand',
+};
 
 export const usePaneStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
