@@ -80,7 +80,7 @@ describe('help and version', () => {
 describe('usage lines mark what is optional', () => {
   test('evaluate: -o and every output optional; fill, clear, import, batch, generate: -o required', () => {
     expect(usageLine(COMMANDS.evaluate)).toBe(
-      'jixiao evaluate <输入.xlsx> [-o <结果.xlsx>] [--json <结果.json>] [--rules <评分规则.json>] [--docx <报告.docx> [--docx-comments]] [--review <审核意见.docx>] [--strict]'
+      'jixiao evaluate <输入.xlsx> [-o <结果.xlsx>] [--json <结果.json>] [--rules <评分规则.json>] [--docx <报告.docx> [--docx-comments]] [--checklist <核对清单.docx>] [--review <审核意见.docx>] [--strict]'
     );
     expect(usageLine(COMMANDS.fill)).toBe('jixiao fill <数据.json> -o <输出.xlsx> [--force]');
     expect(usageLine(COMMANDS.clear)).toBe('jixiao clear <输入.xlsx> -o <输出.xlsx>');
