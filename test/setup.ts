@@ -16,7 +16,6 @@ if (typeof window !== 'undefined') {
 // A pane run evaluates the whole engine before its message appears: on a loaded 2-core CI machine that
 // can take longer than testing-library's 1 s default wait, which made findByText fail by timing alone.
 if (typeof window !== 'undefined') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { configure } = require('@testing-library/react') as typeof import('@testing-library/react');
   configure({ asyncUtilTimeout: 20000 });
 }
