@@ -8,6 +8,7 @@
  *   jixiao batch <folder> -o <out-folder>
  *   jixiao generate <n> -o <folder>
  *   jixiao import <their.xlsx> -o <ours.xlsx>
+ *   jixiao check-report <报告.docx|.txt|.pdf> [--workbook x.xlsx] [--json r.json] [-o 核对.docx] [--strict]
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -54,6 +55,9 @@ const USAGE = `用法：
   jixiao import <决算表.xlsx> -o <输出.xlsx>         识别工作簿中的部门决算表（公开01–09、财决表、基础数据表），按表填写模板并逐项报告
   jixiao generate <数量> -o <输出文件夹> [--seed N] [--rows N] [--force]
                                                      生成随机但各项勾稽一致的测试工作簿
+  jixiao check-report <报告.docx|.txt|.pdf> [--workbook <工作簿.xlsx>] [--json <结果.json>] [-o <核对.docx>] [--strict]
+                                                     核对报告正文和表格中的数字（合计、比率、增减、前后是否一致……）；
+                                                     -o 在报告中对每处不成立的数字加批注（不改动正文）；--strict 有不成立时退出码为 4
 
 输出文件不会覆盖任何输入文件，写入先写临时文件再改名，失败时原有文件保持不变。
 结果工作簿写入原工作簿的副本，只改动本工具的工作表和标记，图表、图片、数据透视表、宏、保护、外部链接和文档属性原样保留；
@@ -380,6 +384,35 @@ async function cmdImport(args: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
+async function cmdCheckReport(args: string[], io: Io): Promise<number> {
+  const { checkReportArgs, runCheckReport } = await import('./checkReport');
+  const { values, positionals } = checkReportArgs(args);
+  const report = need(positionals[0], '报告文件（.docx、.txt 或 .pdf）');
+  if (values.output && !/\.docx$/i.test(values.output))
+    throw new UsageError(`批注后的报告（-o）须为 .docx 文件：${values.output}`);
+  await guardPaths(
+    [
+      { role: '报告', file: report },
+      ...(values.workbook ? [{ role: '工作簿（--workbook）', file: values.workbook }] : []),
+    ],
+    [
+      values.json ? { role: '结果 JSON（--json）', file: values.json } : undefined,
+      values.output ? { role: '批注后的报告（-o）', file: values.output } : undefined,
+    ]
+  );
+  try {
+    const { fails } = await runCheckReport(
+      { report, workbook: values.workbook, json: values.json, output: values.output },
+      io
+    );
+    return values.strict && fails > 0 ? EXIT.findings : EXIT.ok;
+  } catch (e) {
+    // A workbook that cannot be opened is bad input, as for evaluate.
+    if ((e as Error).name === 'PackageError') throw new InputError((e as Error).message);
+    throw e;
+  }
+}
+
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   template: cmdTemplate,
   fill: cmdFill,
@@ -388,6 +421,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   batch: cmdBatch,
   generate: cmdGenerate,
   import: cmdImport,
+  'check-report': cmdCheckReport,
 };
 
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
