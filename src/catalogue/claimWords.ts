@@ -39,7 +39,15 @@ export type Part =
   | '资本性'
   | '因公出国'
   | '公务接待'
-  | '公务用车';
+  | '公务用车'
+  // 收入 by source (a department's 其他收入 is not its 其他资金: 事业收入 is other funds too).
+  | '其他收入'
+  | '事业收入'
+  | '经营收入'
+  | '上级补助收入';
+
+/** Parts that are sources of income: their measure is 本年收入. */
+export const INCOME_PARTS: Part[] = ['其他收入', '事业收入', '经营收入', '上级补助收入'];
 
 /** Whose money: the department's whole budget, its 一般公共预算 (财政拨款) funds, or its other funds. */
 export type Scope = '整体' | '一般公共预算' | '其他资金';
@@ -64,7 +72,10 @@ export const LABEL_WORDS: LabelWord[] = [
   // 收入 and 支出
   { re: /(本年|全年|各项)?收入(合计|总计|总额)?$/, measure: '本年收入' },
   { re: /(总收入|收入合计|本年收入|取得.{0,6}收入?)/, measure: '本年收入' },
-  { re: /其他收入?$/, measure: '本年收入', scope: '其他资金' },
+  { re: /其他收入?$/, part: '其他收入' },
+  { re: /事业收入$/, part: '事业收入' },
+  { re: /经营收入$/, part: '经营收入' },
+  { re: /上级补助收入$/, part: '上级补助收入' },
   { re: /(本年|全年|整体)?支出(合计|总计|总额)?$/, measure: '本年支出' },
   { re: /(总支出|支出合计|本年支出|整体支出|实际支出|决算数|执行数|支出数)/, measure: '本年支出' },
   { re: /其他支出$/, measure: '本年支出', scope: '其他资金' },
@@ -105,7 +116,7 @@ export const LABEL_WORDS: LabelWord[] = [
 /** Words naming whose money a figure is. */
 export const SCOPE_WORDS: Array<{ re: RegExp; scope: Scope }> = [
   { re: /一般公共预算|财政拨款|经费拨款|预算内|财政资金/, scope: '一般公共预算' },
-  { re: /其他资金|非财政拨款|非财政|其他收入|其他支出/, scope: '其他资金' },
+  { re: /其他资金|非财政拨款|非财政|其他支出/, scope: '其他资金' },
   { re: /部门整体|整体(收入|支出|收支)|全部资金|各项收入|各项支出/, scope: '整体' },
 ];
 

@@ -54,6 +54,19 @@ function nameOf(ctx: ClaimContext, b: Bound | undefined, fallback: string): stri
   return label.length > 0 && label.length <= 24 ? label : fallback;
 }
 
+/** A figure as written, with the unit a table's 单位 line or its sentence gives it (780.19万元). */
+function written(b: Bound): string {
+  const unit = b.figure.unit ?? b.unitInferred;
+  return unit && !b.figure.raw.endsWith(unit) ? `${b.figure.raw}${unit}` : b.figure.raw;
+}
+
+/** A number for the arithmetic shown: at least two decimals for amounts (7.10, not 7.1). */
+function two(x: Decimal): string {
+  return (
+    x.isInteger() && x.abs().greaterThan(100) ? x.toFixed(0) : x.toFixed(Math.max(2, x.decimalPlaces()))
+  ).replace(/^-/, '−');
+}
+
 /** Within `ratio` of each other: a figure of the same size as its siblings. */
 function fits(x: Decimal, lo: Decimal, hi: Decimal): boolean {
   return x.greaterThanOrEqualTo(lo.div(10)) && x.lessThanOrEqualTo(hi.times(10));
@@ -431,7 +444,7 @@ const SHARE_KIND: ClaimKind = {
             kind: 'rate',
             tolerance,
             toleranceNote: `容差 ±${tolerance.toDecimalPlaces(4).toString()} 个百分点（所写比率保留 ${y.figure.decimals} 位小数，加上两数各自的四舍五入误差）`,
-            computedText: `${x.toString()} ÷ ${w.toString()} × 100% = ${ctx.percent(rate, Math.max(2, y.figure.decimals))}`,
+            computedText: `${two(x)} ÷ ${two(w)} × 100% = ${ctx.percent(rate, Math.max(2, y.figure.decimals))}`,
           },
         });
       }
@@ -588,7 +601,7 @@ const CHANGE: ClaimKind = {
               kind: 'rate',
               tolerance,
               toleranceNote: `容差 ±${tolerance.toDecimalPlaces(4).toString()} 个百分点（所写增减率的四舍五入误差，加上两数各自的误差）`,
-              computedText: `（${now.toString()} − ${then.toString()}）÷ ${then.abs().toString()} × 100% = ${ctx.percent(rate)}`,
+              computedText: `（${two(now)} − ${two(then)}）÷ ${two(then.abs())} × 100% = ${ctx.percent(rate)}`,
             },
           });
           continue;
@@ -838,8 +851,12 @@ const BALANCE: Array<{ measure: Measure; sign: 1 | -1 }> = [
   { measure: '本年支出', sign: -1 },
 ];
 
-const GREATER =
-  /(决算数?|实际支出|支出数?|执行数|完成数)(比|较)?(预算数?|预算安排数?)(大于|多于|超过|超出|高于|多|增加|小于|少于|低于|少|节约|结余)了?\s*$/;
+const SPEND = '(决算数?|实际支出|支出数?|执行数|完成数)';
+const BUDGET = '(预算数?|预算安排数?)';
+/** 决算数大于预算数 x / 决算数比预算数多 x: the word that says which way. */
+const GREATER = new RegExp(
+  `${SPEND}(?:(大于|多于|超过|超出|高于|小于|少于|低于)${BUDGET}|(?:比|较)${BUDGET}(多|增加|超支|少|节约|减少))了?\\s*$`
+);
 
 const DIFFERENCE: ClaimKind = {
   id: 'difference',
@@ -888,7 +905,7 @@ const DIFFERENCE: ClaimKind = {
         const before = ctx.compact(p.text.slice(x.sentence.start, x.figure.start));
         const m = GREATER.exec(before);
         if (!m) continue;
-        const more = /大于|多于|超过|超出|高于|^多$|增加/.test(m[4]);
+        const more = /大于|多于|超过|超出|高于|^多$|增加|超支/.test(m[2] ?? m[5]);
         // The two figures: the spend and the budget named in the same sentence (or the paragraph).
         const pool = figs.filter((b) => b !== x && b.key && kindOf(b) === 'amount');
         const budget = pool.filter((b) => /预算/.test(b.key!.measure) || b.key!.measure === '三公预算').pop();
@@ -960,10 +977,14 @@ const SAME: ClaimKind = {
         anyScope.set(loose(b.key), [...(anyScope.get(loose(b.key)) ?? []), b]);
     for (const [, bs] of groups) {
       const key = bs[0].key!;
-      // Each later statement against the first; an unscoped one against every scoped one too.
-      const scoped = key.scope ? [] : (anyScope.get(loose(key)) ?? []);
+      // Each later statement against the first; one whose scope is unstated against each scope's first statement too.
+      const byScope = new Map<string, Bound>();
+      if (!key.scope)
+        for (const x of anyScope.get(loose(key)) ?? [])
+          if (!byScope.has(x.key!.scope!)) byScope.set(x.key!.scope!, x);
+      const scoped = [...byScope.values()];
       const reference = bs[0];
-      const candidates = (b: Bound) => [...bs.slice(0, bs.indexOf(b)), ...scoped];
+      const candidates = (b: Bound) => [...(b === reference ? [] : [reference]), ...scoped];
       for (const b of key.scope ? bs.slice(1) : bs) {
         const others = candidates(b);
         if (others.length === 0) continue;
@@ -992,29 +1013,29 @@ const SAME: ClaimKind = {
         );
         const where = distinct
           .slice(0, 3)
-          .map((o) => `${ctx.shortPlace(o.place)}为 ${o.figure.raw}`)
+          .map((o) => `${ctx.shortPlace(o.place)}为 ${written(o)}`)
           .join('，');
         out.push({
           key: `${b.place.paragraph ?? `t${b.place.table}`}.${b.place.row ?? ''}.${b.place.column ?? ''}.${b.figure.start}`,
           places: [b.place.paragraph !== undefined ? paragraphPlace(b) : b.place],
-          title: `${name}前后不一致：此处为 ${b.figure.raw}，${where}`,
+          title: `${name}前后不一致：此处为 ${written(b)}，${where}`,
           statement: `${name}各处所写相同`,
           figures: [b, ...others.slice(0, 3), ...(agreeSum ? agreeSum.parts.slice(1) : [])],
           decided:
             agree || agreeSum
               ? {
                   verdict: '成立',
-                  stated: b.figure.raw,
+                  stated: written(b),
                   computed:
                     agreeSum && !agree
-                      ? `${agreeSum.parts.map((x) => x.figure.raw).join(' + ')} = ${agreeSum.value.toString()}（含所属单位）`
-                      : `${ctx.shortPlace(first.place)}为 ${first.figure.raw}`,
+                      ? `${agreeSum.parts.map((x) => written(x)).join(' + ')} = ${agreeSum.value.toString()}（含所属单位）`
+                      : `${ctx.shortPlace(first.place)}为 ${written(first)}`,
                 }
               : {
                   verdict: '不成立',
-                  stated: b.figure.raw,
-                  computed: `${where}${sums.length ? `；含所属单位为 ${sums[0].parts.map((x) => x.figure.raw).join(' + ')} = ${sums[0].value.toString()}` : ''}`,
-                  why: `${name}此处写 ${b.figure.raw}，${where}`,
+                  stated: written(b),
+                  computed: `${where}${sums.length ? `；含所属单位为 ${sums[0].parts.map((x) => written(x)).join(' + ')} = ${sums[0].value.toString()}` : ''}`,
+                  why: `${name}此处写 ${written(b)}，${where}`,
                 },
         });
       }
@@ -1216,7 +1237,7 @@ interface Grid {
 }
 
 function gridOf(ctx: ClaimContext, t: Table, ti: number): Grid | null {
-  if (t.rows.length < 3) return null;
+  if (t.rows.length < 3 || !t.aligned) return null;
   const width = Math.max(...t.rows.map((r) => r.length));
   let labelColumn = 0;
   let serial: number | undefined;
@@ -1519,7 +1540,7 @@ const TABLE: ClaimKind = {
               kind: 'rate',
               tolerance,
               toleranceNote: `容差 ±${tolerance.toDecimalPlaces(4).toString()} 个百分点（所写增长率的四舍五入误差，加上两数各自的误差）`,
-              computedText: `（${now.toString()} − ${then.toString()}）÷ ${then.abs().toString()} × 100% = ${ctx.percent(rate)}`,
+              computedText: `（${two(now)} − ${two(then)}）÷ ${two(then.abs())} × 100% = ${ctx.percent(rate)}`,
             },
           });
         }

@@ -86,6 +86,11 @@ export interface Table {
   section: Heading[];
   /** The body paragraph number it follows (for ordering). */
   after: number;
+  /**
+   * Whether its rows line up with its header: false when a row holding figures has more or fewer cells
+   * than the header (a table read from a PDF whose columns ran together). Its figures are then not read.
+   */
+  aligned: boolean;
 }
 
 export interface LocatedDocument {
@@ -176,7 +181,17 @@ export function locate(source: SourceDocument): LocatedDocument {
         rows.shift();
       }
       const introIndex = intro ? paragraphs.length - (intro.unitLine ? 2 : 1) : undefined;
+      const used = (r: Cell[]) => {
+        let n = r.length;
+        while (n > 0 && !r[n - 1].text.trim()) n--;
+        return n;
+      };
+      const width = rows.length ? used(rows[0]) : 0;
+      const aligned = rows.every(
+        (r) => used(r) === width || (used(r) < width && !r.slice(1).some((c) => /\d/.test(c.text)))
+      );
       tables.push({
+        aligned,
         number: tables.length + 1,
         block: b,
         rows,
@@ -224,13 +239,20 @@ export function locate(source: SourceDocument): LocatedDocument {
   return { paragraphs, tables, headings, order, year: reportYear(paragraphs), source };
 }
 
-/** The year the report is about: the first “20xx年度” in its first lines. */
+/** The year the report is about: the first “20xx年度” in its first lines, else the year its text names most. */
 function reportYear(paragraphs: Paragraph[]): number | undefined {
   for (const p of paragraphs.slice(0, 8)) {
     const m = /(20\d\d)\s*年度/.exec(p.text);
     if (m) return Number(m[1]);
   }
-  return undefined;
+  const counts = new Map<number, number>();
+  for (const p of paragraphs)
+    for (const m of p.text.matchAll(/(20\d\d)\s*年(?![-—～~至到]\s*20)/g))
+      counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  let best: number | undefined;
+  for (const [y, n] of counts)
+    if (best === undefined || n > counts.get(best)! || (n === counts.get(best)! && y > best)) best = y;
+  return best;
 }
 
 /** A section path in words: `三、一般公共预算收支情况 › （二）一般公共预算支出`. */

@@ -386,7 +386,7 @@ function context(doc: LocatedDocument, bindings: Bindings, options: ReportCheckO
       const decl = INDICATOR_BY_ID.get(id);
       return decl && 'choices' in decl.rule ? Object.keys(decl.rule.choices) : [];
     },
-    percent: (points, decimals = 2) => `${fixed(points, decimals)}%`,
+    percent: (points, decimals = 2) => `${fixed(points, decimals)}%`.replace(/^-/, '−'),
     money,
     headings: doc.headings,
     grade: (total) => gradeOf(total, options.bands ?? DEFAULT_BANDS),

@@ -6,6 +6,7 @@
  * Also the lists a sentence states (其中, 分类为, 包括, 分别为, X中): a whole and its parts.
  */
 import {
+  INCOME_PARTS,
   LABEL_WORDS,
   type Measure,
   type Part,
@@ -159,7 +160,7 @@ export function readLabel(label: string, year?: number): Features {
   if (topic) out.topic = topic.word.topic;
   if (/(上年度?|去年|上一年度?)(?!结转|结余)/.test(s.replace(/年初上年结转/g, ''))) out.period = '上年';
   const y = /(20\d\d)年/.exec(s);
-  if (y && year && Number(y[1]) !== year) out.period = y[1];
+  if (y && Number(y[1]) !== year) out.period = y[1];
   return out;
 }
 
@@ -176,6 +177,10 @@ const PART_WORDS_SHOWN: Record<Part, string> = {
   商品和服务: '商品和服务支出',
   对个人和家庭补助: '对个人和家庭的补助',
   资本性: '资本性支出',
+  其他收入: '其他收入',
+  事业收入: '事业收入',
+  经营收入: '经营收入',
+  上级补助收入: '上级补助收入',
   因公出国: '因公出国（境）费',
   公务接待: '公务接待费',
   公务用车: '公务用车购置及运行维护费',
@@ -256,6 +261,9 @@ function isValue(f: Figure): boolean {
   return (f.kind === 'amount' || f.kind === 'count' || f.kind === 'bare' || f.kind === 'score') && !f.approx;
 }
 
+const DIFFERENCE_WORDS =
+  /(大于|小于|多于|少于|超过|超出|高于|低于|较|比上年|同比|增加|减少|增长|下降|降低|节约|超支|差额|相差)/;
+
 const NOT_A_PART = /(较|比上年|同比|增加|减少|增长|下降|降低|占|超支|节约|结余|相比)/;
 
 /** Binds the figures of one paragraph, and the lists its sentences state. */
@@ -276,8 +284,9 @@ function bindParagraph(
     const text = p.text.slice(s.start, s.end);
     const entity = entityOf(text, title) ?? paragraphEntity;
     if (entity) paragraphEntity = entity;
-    const sentenceYear = /^[^，。；]{0,12}?(20\d\d)年(?!\d)/.exec(text);
-    const yearPeriod = sentenceYear && year && Number(sentenceYear[1]) !== year ? sentenceYear[1] : undefined;
+    const sentenceYear = /^[^，。；]{0,12}?(20\d\d)\s*年(?!\d)/.exec(text);
+    // A year other than the report's (or any year, when the report does not say its own) is another period.
+    const yearPeriod = sentenceYear && Number(sentenceYear[1]) !== year ? sentenceYear[1] : undefined;
     const figs = figuresOf(text).map((f) => ({ ...f, start: f.start + s.start, end: f.end + s.start }));
     const markers: Array<{ at: number; end: number; marker: PartList['marker'] }> = [];
     for (const { re, marker } of LIST_MARKERS) {
@@ -393,6 +402,11 @@ function bindParagraph(
         splitList = list;
       } else if (!list && splitList && !split && !NOT_A_PART.test(cleanLabel(label))) list = splitList;
       if (features.topic) topic = features.topic;
+      // A difference or a change (大于预算数 20.40 万元, 较上年减少 3.40 万元) is not the quantity it is compared with.
+      if (DIFFERENCE_WORDS.test(cleanLabel(label))) {
+        if (list) list.parts.push(b);
+        continue;
+      }
       // Scores are the score kind's; only amounts and counts are quantities of the catalogue.
       if (f.kind === 'score') {
         if (list) list.parts.push(b);
@@ -441,6 +455,8 @@ interface KeyContext {
 
 /** A figure's key from its label's features and what the sentence says around it. */
 export function keyOf(f: Features, c: KeyContext): Key | undefined {
+  // An item of a listed whole that names no quantity of its own (…费用 100 万元) is the list's, not the catalogue's.
+  if (c.wholeKey && !f.measure && !f.part && !f.scope) return undefined;
   let measure = f.measure ?? c.parent?.measure;
   let part = f.part;
   const topic = f.topic ?? c.topic;
@@ -453,6 +469,7 @@ export function keyOf(f: Features, c: KeyContext): Key | undefined {
     }
   }
   if (measure === '结转结余') measure = c.wholeKey?.measure ?? undefined;
+  if (part && INCOME_PARTS.includes(part)) measure = '本年收入';
   if (!measure && part) measure = '本年支出';
   if (!measure) return undefined;
   // Within a topic a generic measure names the topic's own (“三公”经费预算数 → 三公预算).
@@ -523,6 +540,8 @@ function tableContext(doc: LocatedDocument, t: Table): Features {
 }
 
 function bindTable(doc: LocatedDocument, ti: number, t: Table, nextId: () => number, out: Bindings): void {
+  // Columns that do not line up with the header cannot be told apart.
+  if (!t.aligned) return;
   const ctx = tableContext(doc, t);
   const { unit, inferred } = tableUnit(t, out);
   for (let r = 1; r < t.rows.length; r++) {
@@ -570,8 +589,10 @@ export function bind(doc: LocatedDocument): Bindings {
   let id = 0;
   const nextId = () => id++;
   const out: Bindings = { figures: [], lists: [], byParagraph: new Map(), byCell: new Map() };
+  // The title lines (short ones at the top) name the department itself.
   const title = doc.paragraphs
     .slice(0, 4)
+    .filter((p) => p.text.length <= 40 && !/[。；]/.test(p.text))
     .map((p) => p.text)
     .join('');
   for (const o of doc.order) {

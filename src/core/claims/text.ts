@@ -188,6 +188,8 @@ export function figuresOf(text: string): Figure[] {
     else if (u === '分') kind = 'score';
     else if (u && COUNT_UNITS.has(u)) kind = 'count';
     else if (mult !== '1') kind = 'count';
+    // A whole count (21 人) or score (29 分) is exact; 15.6 万人次 is rounded like any decimal.
+    if ((kind === 'count' || kind === 'score') && decimals === 0 && mult === '1') half = new D(0);
     out.push({
       start: sign ? start : start + m[1].length,
       end,
@@ -238,7 +240,7 @@ export function cellFigure(text: string, unit: string | null): Figure | null {
       half: unitHalf.times(AMOUNT_SCALE[u]),
     };
   if (u === '%') return { ...base, unit: '%', kind: 'rate', half: unitHalf };
-  if (u === '分') return { ...base, unit: '分', kind: 'score', half: unitHalf };
+  if (u === '分') return { ...base, unit: '分', kind: 'score', half: decimals === 0 ? new D(0) : unitHalf };
   if (u === '人' || u === '个') return { ...base, unit: u, kind: 'count', half: unitHalf };
   return { ...base, unit: null, kind: 'bare', half: unitHalf };
 }

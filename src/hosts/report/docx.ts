@@ -79,13 +79,13 @@ export function scanDocument(xml: string): Scan {
     throw new DocxError('文件不是 Word 文档（word/document.xml 中没有 WordprocessingML 命名空间）');
   const w = nsMatch[1];
   const tag = new RegExp(
-    `<(/?)(${w}:(?:p|tbl|tr|tc|r|t|tab|br|cr|rPr|pPr|delText|instrText|noBreakHyphen|del|moveFrom)|mc:Fallback)(?=[\\s/>])([^>]*?)(/?)>`,
+    `<(/?)(${w}:(?:p|tbl|tr|tc|r|t|tab|br|cr|rPr|pPr|delText|instrText|noBreakHyphen|del|moveFrom|gridSpan)|mc:Fallback)(?=[\\s/>])([^>]*?)(/?)>`,
     'g'
   );
   const paragraphs: ScannedParagraph[] = [];
   const order: Scan['order'] = [];
   const stack: ScannedParagraph[] = [];
-  const tables: Array<{ index: number; row: number; column: number }> = [];
+  const tables: Array<{ index: number; row: number; column: number; next: number }> = [];
   let tableCount = 0;
   let fallback = 0;
   let deleted = 0;
@@ -133,18 +133,30 @@ export function scanDocument(xml: string): Scan {
           const index = tableCount++;
           if (tables.length === 0 && stack.length === 0) order.push({ type: 'table', table: index });
           // Nested tables stay in their outer cell.
-          tables.push(tables.length ? { ...tables[tables.length - 1] } : { index, row: -1, column: -1 });
+          tables.push(
+            tables.length ? { ...tables[tables.length - 1] } : { index, row: -1, column: -1, next: 0 }
+          );
         }
         break;
       case 'tr':
         if (!closing && tables.length === 1) {
           tables[0].row++;
           tables[0].column = -1;
+          tables[0].next = 0;
         }
         break;
       case 'tc':
-        if (!closing && tables.length === 1) tables[0].column++;
+        if (!closing && tables.length === 1) {
+          tables[0].column = tables[0].next;
+          tables[0].next++;
+        }
         break;
+      case 'gridSpan': {
+        // A cell spanning n grid columns: the next cell is n columns on, so columns stay aligned with the header.
+        const span = Number(new RegExp(`${w}:val="(\\d+)"`).exec(m[3])?.[1] ?? '1');
+        if (tables.length === 1 && span > 1) tables[0].next = tables[0].column + span;
+        break;
+      }
       case 'del':
       case 'moveFrom':
         if (!selfClosing) deleted += closing ? -1 : 1;

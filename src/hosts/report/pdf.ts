@@ -70,14 +70,27 @@ function pageLines(items: TextItem[]): string[] {
     const sorted = r.items.sort((a, b) => a.transform[4] - b.transform[4]);
     let line = '';
     let end: number | null = null;
+    let spaced = false;
     for (const it of sorted) {
+      // A space item only says the words are apart; the gap decides between a space and a new cell.
+      if (!it.str.trim()) {
+        spaced = true;
+        continue;
+      }
       const x = it.transform[4];
-      // More than two characters of empty space between items: a new cell.
-      if (end !== null && x - end > r.h * 2 && line.trim()) line += '\t';
+      if (end !== null && line.trim()) {
+        const gap = x - end;
+        // More than one and a half characters of empty space between items: a new cell.
+        if (gap > r.h * 1.5) line += '\t';
+        else if (spaced || gap > r.h * 0.3) line += ' ';
+      }
       line += it.str;
       end = x + it.width;
+      spaced = false;
     }
-    return line.replace(/\s+$/, '');
+    const trimmed = line.replace(/\s+$/, '');
+    // In a table row, a number is a cell of its own even when the gap before it is narrow.
+    return trimmed.includes('\t') ? trimmed.replace(/ (?=[-+]?\d)|(?<=\d%?) (?=\S)/g, '\t') : trimmed;
   });
 }
 

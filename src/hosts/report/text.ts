@@ -33,13 +33,8 @@ export function textBlocks(text: string): SourceDocument {
   let table: string[][] | null = null;
   const flush = () => {
     if (!table) return;
-    const width = Math.max(...table.map((r) => r.length));
-    blocks.push({
-      type: 'table',
-      rows: table.map((r) =>
-        Array.from({ length: width }, (_, i) => ({ text: r[i] ?? '', anchors: [anchor++] }))
-      ),
-    });
+    // Rows keep their own cell counts: a row with a cell too many or too few shows the columns are not aligned.
+    blocks.push({ type: 'table', rows: table.map((r) => r.map((text) => ({ text, anchors: [anchor++] }))) });
     table = null;
   };
   for (const line of text.split(/\r\n|\r|\n/)) {
