@@ -508,7 +508,9 @@ const PACKAGE_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<
 /** A new .docx of a plain document carrying the given comments (fflate: Node and browser alike). */
 export function textDocx(doc: SourceDocument, comments: WordComment[]): Uint8Array {
   const parts = textDocxParts(doc);
-  const changed = addComments(parts, comments);
+  const changed = comments.length
+    ? addComments(parts, comments)
+    : new Map([['word/document.xml', parts.document]]);
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(changed.get('[Content_Types].xml') ?? parts.contentTypes),
     '_rels/.rels': strToU8(PACKAGE_RELS),

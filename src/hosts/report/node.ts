@@ -61,8 +61,12 @@ function docxParts(bytes: Buffer, file: string): { entries: ZipEntry[]; parts: D
     /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"/.exec(rels)?.[1] ??
     /<Relationship\b[^>]*Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(rels)?.[1] ??
     'word/document.xml';
+  if (byName.has('xl/workbook.xml') || byName.has('ppt/presentation.xml'))
+    throw new DocxError(
+      `${file} 是 Excel 工作簿或 PowerPoint 文件，不是 Word 报告；工作簿请用 --workbook 给出`
+    );
   const document = part(bytes, byName, main, MAX_DOCUMENT_XML);
-  if (!document) throw new DocxError(`${file} 中没有 Word 正文（${main}）：它可能是 .xlsx 等其他文件`);
+  if (!document) throw new DocxError(`${file} 中没有 Word 正文（${main}）：它可能是其他格式的文件`);
   const relsPath = main.replace(/([^/]+)$/, '_rels/$1.rels');
   const documentRels = part(bytes, byName, relsPath, 4 * 2 ** 20);
   const commentsTarget = documentRels
