@@ -1055,6 +1055,19 @@ function combinations<T>(lists: T[][], limit = 64): T[][] {
   return out;
 }
 
+/** Every bound figure read in the unit its size says, once per check. */
+const MENDED = new WeakMap<ClaimContext, Bound[]>();
+
+function mendedFigures(ctx: ClaimContext): Bound[] {
+  let all = MENDED.get(ctx);
+  if (!all)
+    MENDED.set(
+      ctx,
+      (all = ctx.bindings.figures.map((b) => (b.key && !b.figure.approx ? mended(ctx, b) : b)))
+    );
+  return all;
+}
+
 function statementsBy(
   ctx: ClaimContext,
   measure: Measure,
@@ -1062,18 +1075,16 @@ function statementsBy(
   scope: Scope | undefined,
   period?: string
 ): Bound[] {
-  return ctx.bindings.figures
-    .map((b) => mended(ctx, b))
-    .filter(
-      (b) =>
-        b.key &&
-        !b.figure.approx &&
-        b.key.measure === measure &&
-        (b.key.part ?? undefined) === part &&
-        b.key.scope === scope &&
-        b.key.period === period &&
-        !b.key.entity
-    );
+  return mendedFigures(ctx).filter(
+    (b) =>
+      b.key &&
+      !b.figure.approx &&
+      b.key.measure === measure &&
+      (b.key.part ?? undefined) === part &&
+      b.key.scope === scope &&
+      b.key.period === period &&
+      !b.key.entity
+  );
 }
 
 /** An identity over statements made in different places: holds when some choice of the stated figures satisfies it. */

@@ -293,6 +293,8 @@ interface Edit {
   text: string;
   /** Among edits at one place: ends before starts, so adjacent comments nest correctly. */
   rank: number;
+  /** The comment's order: at one place starts open in order and ends close in reverse, so ranges nest. */
+  seq?: number;
 }
 
 /** The XML index inside a w:t's content after `units` UTF-16 units of its decoded text. */
@@ -362,16 +364,19 @@ function pointEdits(
 }
 
 function applyEdits(xml: string, edits: Edit[]): string {
-  const sorted = [...edits].sort((a, b) => b.at - a.at || b.rank - a.rank);
-  let out = xml;
-  let lastAt = Infinity;
+  // In document order; at one place, higher ranks last (an end before the next comment's start).
+  const order = (e: Edit) => (e.rank === 1 ? -(e.seq ?? 0) : (e.seq ?? 0));
+  const sorted = [...edits].sort((a, b) => a.at - b.at || a.rank - b.rank || order(a) - order(b));
+  const out: string[] = [];
+  let pos = 0;
   for (const e of sorted) {
     // Two edits replacing the same start tag (two splits of one w:t): once is enough.
-    if (e.remove > 0 && e.at === lastAt) continue;
-    out = out.slice(0, e.at) + e.text + out.slice(e.at + e.remove);
-    if (e.remove > 0) lastAt = e.at;
+    if (e.at < pos) continue;
+    out.push(xml.slice(pos, e.at), e.text);
+    pos = e.at + e.remove;
   }
-  return out;
+  out.push(xml.slice(pos));
+  return out.join('');
 }
 
 /** The parts of a .docx that change when comments are added: document, comments, relationships, content types. */
@@ -409,8 +414,16 @@ export function addComments(parts: DocxParts, comments: WordComment[]): Map<stri
     const id = next++;
     const start = `<${w}:commentRangeStart ${w}:id="${id}"/>`;
     const end = `<${w}:commentRangeEnd ${w}:id="${id}"/><${w}:r><${w}:commentReference ${w}:id="${id}"/></${w}:r>`;
-    edits.push(...pointEdits(parts.document, scan, from, c.from.offset, start, 2, 'start'));
-    edits.push(...pointEdits(parts.document, scan, to, Math.max(c.to.offset, 0), end, 1, 'end'));
+    const seq = id;
+    edits.push(
+      ...pointEdits(parts.document, scan, from, c.from.offset, start, 2, 'start').map((e) => ({ ...e, seq }))
+    );
+    edits.push(
+      ...pointEdits(parts.document, scan, to, Math.max(c.to.offset, 0), end, 1, 'end').map((e) => ({
+        ...e,
+        seq,
+      }))
+    );
     const paras = c.text
       .map(
         (t, i) =>
@@ -523,5 +536,5 @@ export function textDocx(doc: SourceDocument, comments: WordComment[]): Uint8Arr
   const comm = changed.get('word/comments.xml');
   if (comm) files['word/comments.xml'] = strToU8(comm);
   // A fixed time keeps the same input giving the same bytes.
-  return zipSync(files, { level: 6, mtime: new Date(2000, 0, 1) });
+  return zipSync(files, { level: 1, mtime: new Date(2000, 0, 1) });
 }
