@@ -100,6 +100,8 @@ export interface ClaimContext {
   /** A figure's value as compared (amounts in 万元). */
   value(b: Bound): Decimal;
   sentences(text: string): Span[];
+  /** The sentence of a paragraph holding an offset. */
+  sentenceAt(paragraph: number, offset: number): Span | undefined;
   figures(text: string): Figure[];
   /** A label without spaces and quotes. */
   compact(s: string): string;

@@ -77,29 +77,55 @@ function fits(x: Decimal, lo: Decimal, hi: Decimal): boolean {
  * rule of the workbook checks: of their size is within ten times either way of their range). `unit`: a
  * 万元 figure written “元”; `missing`: a figure with no unit among amounts.
  */
+/** The 万元 amounts of each sentence (worked out once per sentence: a sentence may hold thousands). */
+const SENTENCE_AMOUNTS = new WeakMap<object, SentenceAmounts>();
+
+interface SentenceAmounts {
+  all: Bound[];
+  lo?: Decimal;
+  hi?: Decimal;
+}
+
+function sentenceAmounts(ctx: ClaimContext, b: Bound): SentenceAmounts {
+  let found = SENTENCE_AMOUNTS.get(b.sentence!);
+  if (!found) {
+    const all = ctx
+      .paragraphFigures(b.place.paragraph!)
+      .filter(
+        (x) =>
+          x.sentence === b.sentence &&
+          x.figure.kind === 'amount' &&
+          x.figure.unit === '万元' &&
+          !ctx.value(x).isZero()
+      );
+    const sizes = all.map((x) => ctx.value(x).abs());
+    found = {
+      all,
+      lo: sizes.length ? sizes.reduce((a, x) => (x.lessThan(a) ? x : a)) : undefined,
+      hi: sizes.length ? sizes.reduce((a, x) => (x.greaterThan(a) ? x : a)) : undefined,
+    };
+    SENTENCE_AMOUNTS.set(b.sentence!, found);
+  }
+  return found;
+}
+
+/** The siblings a slip is shown with: a few are enough to see their size. */
+const SHOWN_SIBLINGS = 3;
+
 function slipOf(
   ctx: ClaimContext,
   b: Bound
 ): { factor: 'unit' | 'missing' | 'div'; siblings: Bound[] } | null {
   const f = b.figure;
   if (b.place.paragraph === undefined || !b.sentence) return null;
-  const siblings = ctx
-    .paragraphFigures(b.place.paragraph)
-    .filter(
-      (x) =>
-        x !== b &&
-        x.sentence === b.sentence &&
-        x.figure.kind === 'amount' &&
-        x.figure.unit === '万元' &&
-        !ctx.value(x).isZero()
-    );
-  if (b.unitInferred && !f.unit) return siblings.length > 0 ? { factor: 'missing', siblings } : null;
-  if (f.kind !== 'amount' || f.unit !== '元' || f.value.isZero()) return null;
+  if (!(b.unitInferred && !f.unit) && !(f.kind === 'amount' && f.unit === '元')) return null;
+  // b itself is not among them: it is in 元 or has no unit.
+  const { all, lo, hi } = sentenceAmounts(ctx, b);
+  const siblings = all.slice(0, SHOWN_SIBLINGS);
+  if (b.unitInferred && !f.unit) return all.length > 0 ? { factor: 'missing', siblings } : null;
+  if (f.value.isZero() || !lo || !hi) return null;
   // A catalogue quantity needs one sibling; any other figure two.
-  if (siblings.length < (b.key ? 1 : 2)) return null;
-  const sizes = siblings.map((x) => ctx.value(x).abs());
-  const lo = sizes.reduce((a, x) => (x.lessThan(a) ? x : a));
-  const hi = sizes.reduce((a, x) => (x.greaterThan(a) ? x : a));
+  if (all.length < (b.key ? 1 : 2)) return null;
   const y = f.value.abs();
   if (fits(y, lo, hi) && !fits(y.div(10000), lo, hi)) return { factor: 'unit', siblings };
   return null;
@@ -201,17 +227,18 @@ const SUM: ClaimKind = {
       });
     }
     // A 合计 / 共计 after the items: A x1、B x2，合计 X.
+    const listed = new Set(ctx.bindings.lists.flatMap((l) => [...l.parts, ...(l.whole ? [l.whole] : [])]));
     for (const [pi, figs] of ctx.bindings.byParagraph) {
       for (let i = 0; i < figs.length; i++) {
         const t = figs[i];
         if (!/(合计|共计|总计|总额|共)(为)?$/.test(ctx.compact(t.label)) || t.figure.approx) continue;
         const kind = kindOf(t);
         if (kind !== 'amount' && kind !== 'count') continue;
-        const before = figs
-          .slice(0, i)
-          .filter((x) => x.sentence === t.sentence && kindOf(x) === kind && !x.figure.approx)
-          .filter((x) => !ctx.bindings.lists.some((l) => l.parts.includes(x) || l.whole === x));
-        if (before.length < 2 || ctx.bindings.lists.some((l) => l.whole === t)) continue;
+        const before: Bound[] = [];
+        for (let j = i - 1; j >= 0 && figs[j].sentence === t.sentence && before.length < 50; j--)
+          if (kindOf(figs[j]) === kind && !figs[j].figure.approx && !listed.has(figs[j]))
+            before.unshift(figs[j]);
+        if (before.length < 2 || listed.has(t)) continue;
         const parts = before.map((x) => mended(ctx, x));
         out.push({
           key: `${pi}.${t.figure.start}.total`,
@@ -326,7 +353,7 @@ const COUNT: ClaimKind = {
         if (n > 2 * Math.max(...listed)) continue;
         const count = listed.includes(n) ? n : listed[0];
         const verdict = count === n ? '成立' : open && Math.max(...listed) < n ? '无法核实' : '不成立';
-        const s = ctx.sentences(text).find((x) => x.start <= m!.index && m!.index < x.end) ?? {
+        const s = ctx.sentenceAt(pi, m.index) ?? {
           start: from,
           end: m.index + m[0].length,
         };
@@ -368,12 +395,11 @@ const SHARE_KIND: ClaimKind = {
       for (let i = 0; i < figs.length; i++) {
         const y = figs[i];
         if (y.figure.kind !== 'rate' || y.figure.approx) continue;
-        const before = p.text.slice(y.sentence!.start, y.figure.start);
-        const m = SHARE.exec(before.slice(-40));
+        const m = SHARE.exec(p.text.slice(Math.max(y.sentence!.start, y.figure.start - 40), y.figure.start));
         if (!m) continue;
         // The part: the last amount or count before 占, in the same sentence.
         const partIndex = figs
-          .slice(0, i)
+          .slice(Math.max(0, i - 30), i)
           .map((x, j) => ({ x, j }))
           .filter(
             ({ x }) =>
@@ -486,27 +512,31 @@ const CHANGE: ClaimKind = {
     '“较上年增加 / 减少 x，增长 / 下降 y%”“由 a 增至 b”：增减额 = 本年 − 上年，增减率 = 增减额 ÷ 上年，方向词与两数大小一致；上年为 0 时不写增长百分比',
   find(ctx) {
     const out: ClaimDraft[] = [];
+    const changes = new Map<string, ClaimDraft>();
+    const add = (d: ClaimDraft) => {
+      out.push(d);
+      changes.set(d.key, d);
+    };
     for (const [pi, figs] of ctx.bindings.byParagraph) {
       const p = ctx.doc.paragraphs[pi];
       for (let i = 0; i < figs.length; i++) {
         const d = figs[i];
         if (d.figure.approx) continue;
-        const before = p.text.slice(d.sentence!.start, d.figure.start);
+        const before = p.text.slice(Math.max(d.sentence!.start, d.figure.start - 60), d.figure.start);
         const dir = DIRECTION.exec(before);
         if (!dir) continue;
         const head = before.slice(0, dir.index);
         const cmp = COMPARED.exec(head);
         // A percentage that follows an amount change (较上年增加 x 万元，增长 y%) refers back to it.
-        const prevChange = out.find(
-          (c) => c.key === `${pi}.${figs[i - 1]?.figure.start}` && figs[i - 1]?.sentence === d.sentence
-        );
+        const prevChange =
+          figs[i - 1]?.sentence === d.sentence ? changes.get(`${pi}.${figs[i - 1].figure.start}`) : undefined;
         if (!cmp && !prevChange) continue;
-        if (/排名|名次|位次/.test(p.text.slice(d.sentence!.start, d.figure.start))) continue;
+        if (/排名|名次|位次/.test(before)) continue;
         const sign = direction(dir[1]);
         const dKind = kindOf(d);
         // The current figure: the last amount or count before the comparison, of a kind the change can be of.
         const current = figs
-          .slice(0, i)
+          .slice(Math.max(0, i - 30), i)
           .filter(
             (x) =>
               x.sentence === d.sentence &&
@@ -517,14 +547,16 @@ const CHANGE: ClaimKind = {
           .pop();
         if (!current) continue;
         // Last year's figure: stated in the sentence (上年为 b), else elsewhere in the text.
-        const inSentence = figs.find(
-          (x) =>
-            x !== current &&
-            x !== d &&
-            x.sentence === d.sentence &&
-            x.key?.period &&
-            kindOf(x) === kindOf(current)
-        );
+        const inSentence = figs
+          .slice(Math.max(0, i - 30), i + 30)
+          .find(
+            (x) =>
+              x !== current &&
+              x !== d &&
+              x.sentence === d.sentence &&
+              x.key?.period &&
+              kindOf(x) === kindOf(current)
+          );
         const previous = inSentence ?? lastYear(ctx, current);
         const name = nameOf(ctx, current, '该数');
         const base = { key: `${pi}.${d.figure.start}`, places: [paragraphPlace(d)] };
@@ -532,7 +564,7 @@ const CHANGE: ClaimKind = {
         if (dKind === 'rate' || d.figure.kind === 'points') {
           if (d.figure.kind === 'points') continue;
           if (previous && ctx.value(previous).isZero()) {
-            out.push({
+            add({
               ...base,
               title: `上年为 0，不应写增长百分比`,
               statement: `上年为 0 时，增长率无意义`,
@@ -549,7 +581,7 @@ const CHANGE: ClaimKind = {
           // y% from the amount change just stated (增加 x，增长 y%) when last year's figure is not given.
           const amountChange = prevChange?.figures[0];
           if (!previous && !amountChange) {
-            out.push({
+            add({
               ...base,
               title: `${name}较上年的${words}无法核实`,
               statement: `增减率 = （本年 − 上年）÷ 上年 × 100%`,
@@ -588,7 +620,7 @@ const CHANGE: ClaimKind = {
             .plus(now.abs().times(halfThen).div(then.pow(2)))
             .times(100);
           const tolerance = d.figure.half.plus(widen);
-          out.push({
+          add({
             ...base,
             title: `${name}较上年${dir[1]}的百分比与前后两数不符`,
             statement: `增减率 = （本年 − 上年）÷ 上年 × 100%，“${dir[1]}”为${sign > 0 ? '正' : sign < 0 ? '负' : '零'}`,
@@ -608,7 +640,7 @@ const CHANGE: ClaimKind = {
         }
         if (dKind !== 'amount' && dKind !== 'count') continue;
         if (!previous) {
-          out.push({
+          add({
             ...base,
             title: `${name}较上年的${words}无法核实`,
             statement: `增减额 = 本年 − 上年`,
@@ -625,7 +657,7 @@ const CHANGE: ClaimKind = {
             wan: d.figure.wan?.abs().times(sign || 1),
           },
         };
-        out.push({
+        add({
           ...base,
           title: `${name}较上年${dir[1]}的数与前后两数不符`,
           statement: `增减额 = 本年 − 上年（“${dir[1]}”为${sign > 0 ? '正' : sign < 0 ? '负' : '零'}）`,
@@ -647,8 +679,8 @@ const CHANGE: ClaimKind = {
         const b = ctx.decimal(m[4]);
         const sign = direction(m[3]);
         const holds = sign > 0 ? b.greaterThan(a) : b.lessThan(a);
-        const s = ctx.sentences(p.text).find((x) => x.start <= m!.index && m!.index < x.end)!;
-        out.push({
+        const s = ctx.sentenceAt(pi, m.index)!;
+        add({
           key: `${pi}.${m.index}.fromto`,
           places: [spanPlace(pi, s.start, s.end)],
           span: s,
@@ -902,7 +934,9 @@ const DIFFERENCE: ClaimKind = {
       const p = ctx.doc.paragraphs[pi];
       for (const x of figs) {
         if (kindOf(x) !== 'amount' || !x.sentence) continue;
-        const before = ctx.compact(p.text.slice(x.sentence.start, x.figure.start));
+        const before = ctx.compact(
+          p.text.slice(Math.max(x.sentence.start, x.figure.start - 40), x.figure.start)
+        );
         const m = GREATER.exec(before);
         if (!m) continue;
         const more = /大于|多于|超过|超出|高于|^多$|增加|超支/.test(m[2] ?? m[5]);

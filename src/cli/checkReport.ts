@@ -42,6 +42,8 @@ export function checkReportArgs(args: string[]) {
   });
 }
 
+/** How many 不成立 claims the terminal lists (all are in --json and in -o's comments). */
+const LISTED_FAILS = 200;
 /** How many 无法核实 claims the terminal lists (the rest are in --json). */
 const LISTED_UNVERIFIABLE = 10;
 
@@ -72,7 +74,9 @@ export async function runCheckReport(p: CheckReportPaths, io: CheckReportIo): Pr
       .join('，')}`
   );
   const fails = check.claims.filter((c) => c.verdict === '不成立');
-  for (const c of fails) io.out(`  ${claimLine(c)}`);
+  for (const c of fails.slice(0, LISTED_FAILS)) io.out(`  ${claimLine(c)}`);
+  if (fails.length > LISTED_FAILS)
+    io.out(`  ……另有 ${fails.length - LISTED_FAILS} 处不成立，见 --json 输出或 -o 的批注`);
   const unverifiable = check.claims.filter((c) => c.verdict === '无法核实');
   for (const c of unverifiable.slice(0, LISTED_UNVERIFIABLE)) io.out(`  ${claimLine(c)}`);
   if (unverifiable.length > LISTED_UNVERIFIABLE)

@@ -188,6 +188,28 @@ describe('check-report refuses what it cannot read, in Chinese, without a crash'
     expect(r.stderr).toContain('是 Excel 工作簿或 PowerPoint 文件，不是 Word 报告');
   });
 
+  test('one sentence holding thousands of figures: read in one pass, each quote kept short', async () => {
+    const file = path.join(tmp, '一句话.txt');
+    const json = path.join(tmp, '一句话.json');
+    const item = '工资福利支出271.02万元、商品和服务支出486.73元、对个人和家庭的补助77.14万元，';
+    fs.writeFileSync(file, `2021年度报告\n${item.repeat(2000)}。\n`);
+    const r = await jixiao('check-report', file, '--json', json);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('……另有');
+    const j = JSON.parse(fs.readFileSync(json, 'utf8')) as Json;
+    // Each 486.73元 among 万元 is a unit slip; every quote is a window of the sentence, not the whole of it.
+    expect(j.claims.filter((c) => c.kind === '金额单位' && c.verdict === '不成立')).toHaveLength(2000);
+    expect(Math.max(...j.claims.map((c) => c.text.length))).toBeLessThanOrEqual(244);
+  });
+
+  test('a text beyond a million characters', async () => {
+    const file = path.join(tmp, '太长.txt');
+    fs.writeFileSync(file, '一'.repeat(1_000_001));
+    const r = await jixiao('check-report', file);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('超过可核对的上限');
+  });
+
   test('a missing file', async () => {
     const r = await jixiao('check-report', path.join(tmp, '不存在.txt'));
     expect(r.code).toBe(3);

@@ -35,6 +35,7 @@ import {
   quoteOf,
   readLabel,
   rowLabel,
+  sentenceAt,
   shortPlace,
 } from './quantities';
 import { chineseNumber, comparable, compact, figuresOf, sentences } from './text';
@@ -102,6 +103,8 @@ export interface ReportCheckOptions {
 }
 
 const PER_TERM = new D('0.005');
+/** Figures a claim lists (its comparison uses all of them). */
+const MAX_FIGURES_SHOWN = 50;
 const UNIT_OF: Record<QuantityKind, string> = {
   amount: '万元',
   rate: '%',
@@ -282,7 +285,7 @@ function nextStepOf(verdict: CheckOutcome, draft: ClaimDraft): string {
 
 function toClaim(kind: ClaimKind, draft: ClaimDraft, doc: LocatedDocument): Claim {
   const where = placeText(doc, draft.places[0]);
-  const text = quoteOf(doc, draft.places[0], draft.span);
+  const text = quoteOf(doc, draft.places[0], draft.span, draft.figures[0]?.place);
   let judged: Judged;
   if (draft.decided)
     judged = {
@@ -296,7 +299,8 @@ function toClaim(kind: ClaimKind, draft: ClaimDraft, doc: LocatedDocument): Clai
     judged.verdict = '无法核实';
     judged.computed = judged.computed || `无法核实：缺${draft.missing.join('、')}`;
   }
-  const figures = draft.figures.map((b) => figureOf(doc, b));
+  // The figures shown: all a reader needs (a sum of thousands of parts is judged on all, shown by the first).
+  const figures = draft.figures.slice(0, MAX_FIGURES_SHOWN).map((b) => figureOf(doc, b));
   const claim: Claim = {
     id: `${kind.id}.${draft.key}`,
     kindId: kind.id,
@@ -319,9 +323,11 @@ function toClaim(kind: ClaimKind, draft: ClaimDraft, doc: LocatedDocument): Clai
         : draft.slip
           ? 'unitSlip'
           : (judged.finding?.kind ?? 'notice');
-    const operands = draft.figures.map((b) =>
-      operandOf(doc, b, draft.comparison?.kind ?? (b.figure.kind === 'amount' ? 'amount' : 'count'))
-    );
+    const operands = draft.figures
+      .slice(0, MAX_FIGURES_SHOWN)
+      .map((b) =>
+        operandOf(doc, b, draft.comparison?.kind ?? (b.figure.kind === 'amount' ? 'amount' : 'count'))
+      );
     const slipOperand = draft.slip ? operands[draft.figures.indexOf(draft.slip.figure)] : undefined;
     claim.finding = {
       id: `claim.${claim.id}`,
@@ -392,6 +398,7 @@ function context(doc: LocatedDocument, bindings: Bindings, options: ReportCheckO
     grade: (total) => gradeOf(total, options.bands ?? DEFAULT_BANDS),
     value: (b) => comparable(b.figure),
     sentences,
+    sentenceAt: (pi, offset) => sentenceAt(doc.paragraphs[pi], offset),
     figures: figuresOf,
     compact,
     readLabel: (label) => readLabel(label, doc.year),

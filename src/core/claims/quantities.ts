@@ -261,6 +261,29 @@ function isValue(f: Figure): boolean {
   return (f.kind === 'amount' || f.kind === 'count' || f.kind === 'bare' || f.kind === 'score') && !f.approx;
 }
 
+const SENTENCES = new WeakMap<Paragraph, Span[]>();
+
+/** A paragraph's sentences, worked out once. */
+export function paragraphSentences(p: Paragraph): Span[] {
+  let out = SENTENCES.get(p);
+  if (!out) SENTENCES.set(p, (out = sentences(p.text)));
+  return out;
+}
+
+/** The sentence of a paragraph that holds an offset (binary search: a paragraph may be one long sentence). */
+export function sentenceAt(p: Paragraph, at: number): Span | undefined {
+  const ss = paragraphSentences(p);
+  let lo = 0;
+  let hi = ss.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ss[mid].end <= at) lo = mid + 1;
+    else if (ss[mid].start > at) hi = mid - 1;
+    else return ss[mid];
+  }
+  return undefined;
+}
+
 const DIFFERENCE_WORDS =
   /(大于|小于|多于|少于|超过|超出|高于|低于|较|比上年|同比|增加|减少|增长|下降|降低|节约|超支|差额|相差)/;
 
@@ -280,7 +303,7 @@ function bindParagraph(
   const mine: Bound[] = [];
   let paragraphEntity: string | undefined;
   let previousSentenceLast: Bound | undefined;
-  for (const s of sentences(p.text)) {
+  for (const s of paragraphSentences(p)) {
     const text = p.text.slice(s.start, s.end);
     const entity = entityOf(text, title) ?? paragraphEntity;
     if (entity) paragraphEntity = entity;
@@ -303,6 +326,9 @@ function bindParagraph(
     const bound: Bound[] = [];
     let prevEnd = s.start;
     let prevAmount: Bound | undefined;
+    let markerIndex = -1;
+    // The last value figure bound, for the whole of a list that opens after it.
+    let lastValue: Bound | undefined;
     for (const f of figs) {
       const label = labelBefore(p.text, f.start, prevEnd);
       prevEnd = f.end;
@@ -322,15 +348,13 @@ function bindParagraph(
       bound.push(b);
       if (f.kind === 'amount' || b.unitInferred) prevAmount = b;
       if (!isValue(f)) continue;
-      let markerIndex = -1;
-      for (let i = 0; i < markers.length; i++) if (markers[i].end <= f.start) markerIndex = i;
+      while (markerIndex + 1 < markers.length && markers[markerIndex + 1].end <= f.start) markerIndex++;
       const marker = markerIndex >= 0 ? markers[markerIndex] : undefined;
       let list: PartList | undefined;
       if (marker && !closed.has(markerIndex)) {
         list = lists.get(markerIndex);
         if (!list) {
-          const before = bound.filter((x) => x.figure.end <= marker.at && isValue(x.figure) && x !== b);
-          let whole = before[before.length - 1];
+          let whole = lastValue && lastValue.figure.end <= marker.at ? lastValue : undefined;
           let span: Span = { start: s.start, end: s.end };
           if (!whole && marker.marker === '其中' && marker.at - s.start <= 1 && previousSentenceLast) {
             // 其中 opening a sentence: its whole is the last figure of the sentence before.
@@ -382,10 +406,10 @@ function bindParagraph(
       if (split && parent && !list && !closed.has(-1 - (markerIndex + 1))) {
         // X中A …、B …: a list whose whole is X, stated before (基本支出 478.29 万元 … 基本支出中人员经费 …、日常公用经费 …).
         const wholeKey = keyOf(parent, { sectionScope: sectionS, carryScope, yearPeriod, entity });
+        // The whole stated shortly before (a list follows its whole: the last 40 figures are enough).
+        const recent = [...mine.slice(-40), ...bound.slice(-40)].reverse();
         const earlier = wholeKey
-          ? [...mine, ...bound]
-              .reverse()
-              .find((x) => x !== b && x.key && keyText(x.key) === keyText(wholeKey))
+          ? recent.find((x) => x !== b && x.key && keyText(x.key) === keyText(wholeKey))
           : undefined;
         list = {
           whole: earlier,
@@ -405,11 +429,13 @@ function bindParagraph(
       // A difference or a change (大于预算数 20.40 万元, 较上年减少 3.40 万元) is not the quantity it is compared with.
       if (DIFFERENCE_WORDS.test(cleanLabel(label))) {
         if (list) list.parts.push(b);
+        lastValue = b;
         continue;
       }
       // Scores are the score kind's; only amounts and counts are quantities of the catalogue.
       if (f.kind === 'score') {
         if (list) list.parts.push(b);
+        lastValue = b;
         continue;
       }
       const key = keyOf(features, {
@@ -427,6 +453,7 @@ function bindParagraph(
         b.scopeStated = Boolean(features.scope);
       }
       if (list) list.parts.push(b);
+      lastValue = b;
     }
     for (const [i, list] of lists) {
       if (list.parts.length === 0) continue;
@@ -636,18 +663,26 @@ export function shortPlace(doc: LocatedDocument, p: Place): string {
   return `第 ${doc.paragraphs[p.paragraph!].number} 段`;
 }
 
+/** The most characters a quote holds: a longer sentence is quoted around the figure, with “……” for the rest. */
+export const MAX_QUOTE = 240;
+
 /** The sentence a place sits in (or the row of a cell), for quoting. */
-export function quoteOf(doc: LocatedDocument, p: Place, span?: Span): string {
+export function quoteOf(doc: LocatedDocument, p: Place, span?: Span, focus?: Place): string {
   if (p.table !== undefined) {
     const t = doc.tables[p.table];
     const row = t.rows[p.row ?? 0] ?? [];
-    return row
+    const text = row
       .map((c: Cell) => c.text.trim())
       .filter(Boolean)
       .join(' | ');
+    return text.length <= MAX_QUOTE ? text : `${text.slice(0, MAX_QUOTE)}……`;
   }
   const para = doc.paragraphs[p.paragraph!];
-  if (span) return para.text.slice(span.start, span.end).trim();
-  const s = sentences(para.text).find((x) => x.start <= p.start && p.end <= x.end);
-  return s ? para.text.slice(s.start, s.end).trim() : para.text.trim();
+  const s = span ?? sentenceAt(para, p.start) ?? { start: 0, end: para.text.length };
+  if (s.end - s.start <= MAX_QUOTE) return para.text.slice(s.start, s.end).trim();
+  // Around the figure the claim is about (or the start of the place).
+  const at = focus?.paragraph === p.paragraph && focus ? focus.start : p.start;
+  const from = Math.max(s.start, at - MAX_QUOTE / 2);
+  const to = Math.min(s.end, from + MAX_QUOTE);
+  return `${from > s.start ? '……' : ''}${para.text.slice(from, to).trim()}${to < s.end ? '……' : ''}`;
 }

@@ -64,7 +64,7 @@ function claimOf(
       ? `${what}与工作簿一致`
       : `${what}：报告写 ${b.figure.raw}，工作簿为 ${cells.map((c) => `${c.address ?? c.name} ${shown(c.value as Decimal, kind)}`).join('、')}`,
     statement: `${what}与工作簿所填相同`,
-    text: quoteOf(doc, b.place),
+    text: quoteOf(doc, b.place, undefined, b.place),
     where,
     places: [place],
     verdict,
