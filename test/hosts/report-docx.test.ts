@@ -15,7 +15,15 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { SourceDocument } from '../../src/core/claims/document';
 import { checkReport } from '../../src/core/claims/engine';
 import { anchorOf, commentPlans } from '../../src/core/claims/render';
-import { addComments, docxBlocks, scanDocument, textDocx } from '../../src/hosts/report/docx';
+import {
+  addComments,
+  commentedDocxBytes,
+  DocxError,
+  docxBlocks,
+  docxPartsFromBytes,
+  scanDocument,
+  textDocx,
+} from '../../src/hosts/report/docx';
 import { textBlocks } from '../../src/hosts/report/text';
 
 jest.setTimeout(120_000);
@@ -207,6 +215,23 @@ describe('a department’s .docx', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the same from bytes, for the pane and the web page (fflate, no Node)', () => {
+  test('parts read from bytes, and the commented file, match what the CLI writes', async () => {
+    const bytes = await seedDocx();
+    const p = docxPartsFromBytes(bytes);
+    expect(texts(docxBlocks(p.document))).toEqual(texts(textBlocks(seedText)));
+    const plans = commentPlans(checkReport(docxBlocks(p.document)));
+    const out = parts(commentedDocxBytes(bytes, plans));
+    expect(out['word/document.xml']).toBe(addComments(p, plans).get('word/document.xml'));
+    expect((out['word/comments.xml'].match(/<w:comment /g) ?? []).length).toBe(plans.length);
+  });
+
+  test('what is not a .docx is refused in Chinese', () => {
+    expect(() => docxPartsFromBytes(new TextEncoder().encode('不是压缩包'))).toThrow(DocxError);
+    expect(() => docxPartsFromBytes(textDocx({ blocks: [] }, []).slice(0, 40))).toThrow('不是有效的 .docx');
   });
 });
 

@@ -8,7 +8,7 @@
  * String work only (no Node, no DOM): runs in the CLI and in a browser alike. Reading the package
  * (bounded, CRC-checked) is the host's: src/hosts/report/node.ts.
  */
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { SourceBlock, SourceDocument, SourceText } from '../../core/claims/document';
 import type { CommentPlan } from '../../core/claims/render';
 
@@ -537,4 +537,59 @@ export function textDocx(doc: SourceDocument, comments: WordComment[]): Uint8Arr
   if (comm) files['word/comments.xml'] = strToU8(comm);
   // A fixed time keeps the same input giving the same bytes.
   return zipSync(files, { level: 1, mtime: new Date(2000, 0, 1) });
+}
+
+// ------------------------------------------------------------------ a .docx from bytes (browser and Node)
+
+/** The largest part of a .docx inflated (a 600-page report's document.xml is far below). */
+const MAX_PART = 64 * 2 ** 20;
+
+/**
+ * A .docx's parts from its bytes with fflate (for the pane and the web page; the CLI reads through
+ * the bounded, CRC-checked reader of src/hosts/file/zip.ts instead). Only the parts the reader and
+ * the comment writer use are inflated, each refused beyond 64 MB from the size its directory declares.
+ */
+export function docxPartsFromBytes(bytes: Uint8Array): DocxParts {
+  const wanted = (name: string) =>
+    name === '[Content_Types].xml' ||
+    name === '_rels/.rels' ||
+    /^word\/(_rels\/)?[^/]+\.xml(\.rels)?$/.test(name);
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        if (!wanted(f.name)) return false;
+        if (f.originalSize > MAX_PART) throw new DocxError(`文档部件 ${f.name} 解压后超过可处理的上限`);
+        return true;
+      },
+    });
+  } catch (e) {
+    if (e instanceof DocxError) throw e;
+    throw new DocxError('文件不是有效的 .docx，或已损坏');
+  }
+  const text = (name: string) => (files[name] ? strFromU8(files[name]) : undefined);
+  const rels = text('_rels/.rels') ?? '';
+  const main = /Target="\/?([^"]*document[^"]*\.xml)"/.exec(rels)?.[1] ?? 'word/document.xml';
+  const document = text(main);
+  if (!document) throw new DocxError('文件中没有 Word 正文：它可能是其他格式的文件');
+  const documentRels = text(main.replace(/([^/]+)$/, '_rels/$1.rels'));
+  const target =
+    documentRels && /<Relationship\b[^>]*Type="[^"]*\/comments"[^>]*Target="([^"]+)"/.exec(documentRels)?.[1];
+  const commentsPath = target ? `${main.replace(/[^/]+$/, '')}${target}` : undefined;
+  return {
+    document,
+    documentPath: main,
+    documentRels,
+    comments: commentsPath ? text(commentsPath) : undefined,
+    commentsPath,
+    contentTypes: text('[Content_Types].xml') ?? '',
+  };
+}
+
+/** The .docx with comments (fflate: every part re-packed, the changed ones replaced). */
+export function commentedDocxBytes(bytes: Uint8Array, comments: WordComment[]): Uint8Array {
+  const changed = addComments(docxPartsFromBytes(bytes), comments);
+  const files = unzipSync(bytes);
+  for (const [name, xml] of changed) files[name] = strToU8(xml);
+  return zipSync(files, { level: 6 });
 }

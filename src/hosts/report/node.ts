@@ -27,7 +27,7 @@ export interface ReportFile {
 
 export function formatOf(file: string): ReportFormat | null {
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.docx' || ext === '.docm') return 'docx';
+  if (ext === '.docx') return 'docx';
   if (ext === '.txt' || ext === '.text') return 'txt';
   if (ext === '.pdf') return 'pdf';
   return null;
