@@ -163,10 +163,6 @@ function same(a: Decimal, b: Decimal, tol: Decimal): boolean {
   return a.minus(b).abs().lessThanOrEqualTo(tol);
 }
 
-function keyOfList(ctx: ClaimContext, k: Key | undefined): string {
-  return k ? ctx.keyText(k) : '';
-}
-
 // ------------------------------------------------------------------ 合计
 
 function isPartition(list: PartList): boolean {
@@ -714,7 +710,6 @@ function inputWanted(name: string): { measure: Measure; part?: string; lastYear:
 /** Figures of a paragraph (else the whole text, when it states one value) for each input the indicator reads. */
 function indicatorValues(
   ctx: ClaimContext,
-  id: string,
   paragraph: number
 ): { values: Map<string, Decimal>; used: Map<string, Bound> } {
   const values = new Map<string, Decimal>();
@@ -742,7 +737,6 @@ function indicatorValues(
       used.set(name, b);
     }
   }
-  void id;
   return { values, used };
 }
 
@@ -768,7 +762,7 @@ const RATE: ClaimKind = {
           .pop();
         if (!words) continue;
         const { w } = words;
-        const { values, used } = indicatorValues(ctx, w.indicator, pi);
+        const { values, used } = indicatorValues(ctx, pi);
         const choices =
           w.variants ?? (ctx.variants(w.indicator).length ? ctx.variants(w.indicator) : [undefined]);
         const results = choices.map((v) => ({ v, r: ctx.indicator(w.indicator, values, v) }));
@@ -787,23 +781,21 @@ const RATE: ClaimKind = {
           continue;
         }
         // A variant whose rate agrees decides; otherwise the first that could be computed is shown.
-        const tolFor = (r: Decimal) => {
-          const inputs = [...used.values()];
-          // How the inputs' own rounding moves the rate: each input moved by its half unit.
+        const tolFor = (r: Decimal, variant: string | undefined) => {
+          // How the inputs' own rounding moves the rate: each input moved by its half unit, under the same variant.
           let widen = ctx.decimal(0);
           for (const [name, b] of used) {
             const moved = new Map(values);
             moved.set(name, values.get(name)!.plus(b.figure.half));
-            const r2 = ctx.indicator(w.indicator, moved, undefined).value;
+            const r2 = ctx.indicator(w.indicator, moved, variant).value;
             if (r2) widen = widen.plus(r2.minus(r).abs());
           }
-          void inputs;
           return y.figure.half.plus(widen);
         };
-        const agreeing = computed.find((x) => same(y.figure.value, x.r.value!, tolFor(x.r.value!)));
+        const agreeing = computed.find((x) => same(y.figure.value, x.r.value!, tolFor(x.r.value!, x.v)));
         const pick = agreeing ?? computed[0];
         const r = pick.r.value!;
-        const tolerance = tolFor(r);
+        const tolerance = tolFor(r, pick.v);
         const shownInputs = pick.r.operands
           .filter((o) => used.has(o.name))
           .map((o) => {
@@ -2018,6 +2010,3 @@ export const CLAIM_KINDS: ClaimKind[] = [
 ];
 
 export const CLAIM_KIND_BY_ID: ReadonlyMap<string, ClaimKind> = new Map(CLAIM_KINDS.map((k) => [k.id, k]));
-
-// Exported for the tests of the vocabulary (the words each kind relies on).
-export { keyOfList as _keyOfList };

@@ -542,16 +542,12 @@ export function columnHeader(t: Table, c: number): string {
 /** The unit of a table's amounts: its 单位 line, else its introduction's amounts' unit. */
 export function tableUnit(t: Table, bindings: Bindings): { unit: string | null; inferred: boolean } {
   if (t.unit) return { unit: t.unit, inferred: false };
-  const intro = t.intro ? bindings.byParagraph.get(paragraphIndex(t)) : undefined;
+  const intro = t.introIndex !== undefined ? bindings.byParagraph.get(t.introIndex) : undefined;
   const unit = intro?.find((b) => b.figure.kind === 'amount')?.figure.unit ?? null;
   return { unit, inferred: unit !== null };
 }
 
-function paragraphIndex(t: Table): number {
-  return t.introIndex ?? -1;
-}
-
-function tableContext(doc: LocatedDocument, t: Table): Features {
+function tableContext(t: Table): Features {
   const text = [t.title ?? '', t.intro?.text ?? ''].join('，');
   const c = compact(text);
   const out: Features = {};
@@ -562,14 +558,13 @@ function tableContext(doc: LocatedDocument, t: Table): Features {
   // A table of projects (各项目明细如下) is a breakdown of 项目支出.
   const parts = new Set(hits(/项目支出/, c).length ? ['项目'] : []);
   if (parts.size === 1 && !out.topic) out.part = '项目';
-  void doc;
   return out;
 }
 
 function bindTable(doc: LocatedDocument, ti: number, t: Table, nextId: () => number, out: Bindings): void {
   // Columns that do not line up with the header cannot be told apart.
   if (!t.aligned) return;
-  const ctx = tableContext(doc, t);
+  const ctx = tableContext(t);
   const { unit, inferred } = tableUnit(t, out);
   for (let r = 1; r < t.rows.length; r++) {
     const label = rowLabel(t, r);
