@@ -1897,44 +1897,30 @@ const HEADING: ClaimKind = {
   asserts: '同一级标题的序号依次递增：不重复（一、二、四、四、）、不跳号（一、二、四、）',
   find(ctx) {
     const out: ClaimDraft[] = [];
-    // Runs of one level under one parent; a run restarting at 1 opens a nested list of the same style.
-    const runs: Array<{ level: number; parent: number; items: typeof ctx.headings }> = [];
-    const open = new Map<number, Array<(typeof runs)[number]>>();
-    let parentOf: number[] = [0, 0, 0, 0, 0, 0];
+    // Runs of one level. A heading of a higher level ends the runs below it (their numbering restarts under it);
+    // 一、 again after 四、 opens a nested list numbered in the same style, which ends when a number continues the outer run.
+    type Run = { level: number; items: typeof ctx.headings };
+    const runs: Run[] = [];
+    const open = new Map<number, Run[]>();
     for (const h of ctx.headings) {
+      for (let l = h.level + 1; l <= 5; l++) open.delete(l);
       const stack = open.get(h.level) ?? [];
       let run = stack[stack.length - 1];
-      const parent = parentOf[h.level - 1] ?? 0;
-      if (run && run.parent !== parent && h.level > 1) run = undefined as unknown as typeof run;
-      if (
-        !run ||
-        (h.number === 1 &&
-          run.items[run.items.length - 1].number !== 0 &&
-          run.items.length > 0 &&
-          run.parent !== parent)
+      const last = (r: Run) => r.items[r.items.length - 1]?.number ?? 0;
+      if (!run || (h.number === 1 && run.items.length > 0)) {
+        run = { level: h.level, items: [] };
+        runs.push(run);
+        stack.push(run);
+      } else if (
+        stack.length > 1 &&
+        h.number !== last(run) + 1 &&
+        h.number === last(stack[stack.length - 2]) + 1
       ) {
-        run = { level: h.level, parent, items: [] };
-        runs.push(run);
-        open.set(h.level, [...stack.filter((x) => x.parent === parent), run]);
-      } else if (h.number === 1 && run.items.length > 0) {
-        // 一、 again after 四、: a nested list numbered in the same style.
-        run = { level: h.level, parent, items: [] };
-        runs.push(run);
-        open.set(h.level, [...stack, run]);
-      } else if (stack.length > 1) {
-        // The nested list ends when its next number does not follow it but continues the outer one.
-        const last = run.items[run.items.length - 1]?.number ?? 0;
-        const outer = stack[stack.length - 2];
-        const outerLast = outer.items[outer.items.length - 1]?.number ?? 0;
-        if (h.number !== last + 1 && h.number === outerLast + 1) {
-          stack.pop();
-          run = outer;
-        }
+        stack.pop();
+        run = stack[stack.length - 1];
       }
       run.items.push(h);
-      // Lower levels restart under this heading.
-      parentOf = parentOf.map((v, i) => (i >= h.level ? h.paragraph : v));
-      for (let l = h.level + 1; l <= 5; l++) open.delete(l);
+      open.set(h.level, stack);
     }
     for (const run of runs) {
       if (run.items.length < 2 && run.items[0]?.number === 1) continue;
