@@ -492,6 +492,12 @@ function direction(word: string): 1 | -1 | 0 {
 /** Last year's statement of a quantity, when the text gives one value for it. */
 function lastYear(ctx: ClaimContext, b: Bound): Bound | undefined {
   if (!b.key || b.key.period) return undefined;
+  // Last year's closing balance is this year's opening one.
+  if (b.key.measure === '年末结转结余') {
+    const opening = ctx.statements({ ...b.key, measure: '年初结转结余' });
+    const values = new Set(opening.map((x) => ctx.value(x).toString()));
+    return values.size === 1 ? opening[0] : undefined;
+  }
   const statements = [
     ...ctx.statements({ ...b.key, period: '上年' }),
     ...(ctx.year ? ctx.statements({ ...b.key, period: String(ctx.year - 1) }) : []),
@@ -537,6 +543,7 @@ const CHANGE: ClaimKind = {
             (x) =>
               x.sentence === d.sentence &&
               !x.figure.approx &&
+              !x.key?.period &&
               (dKind === 'rate' ? kindOf(x) === 'amount' || kindOf(x) === 'count' : kindOf(x) === dKind) &&
               !(prevChange && prevChange.figures.includes(x) && x !== prevChange.figures[1])
           )

@@ -12,6 +12,10 @@ import { reportJson } from '../../src/core/claims/render';
 import { crossCheckWorkbook } from '../../src/core/claims/workbook';
 import { templateReading } from '../../src/core/fill';
 import { buildModel } from '../../src/core/model';
+import { evaluate } from '../../src/core/engine';
+import { syntheticDepartment } from '../../src/cli/synthetic';
+import { reportToDocx } from '../../src/export/docx';
+import { docxBlocks, docxPartsFromBytes } from '../../src/hosts/report/docx';
 import { textBlocks } from '../../src/hosts/report/text';
 import { SAMPLE_JSON } from '../helpers/sample';
 
@@ -352,6 +356,16 @@ describe('a consistent report', () => {
       ])
     );
     expect(fails(changed.claims).every((c) => c.where.includes('第 42 段'))).toBe(true);
+  });
+});
+
+describe('reports this project drafts from consistent workbooks (prose written elsewhere)', () => {
+  test.each([1, 2, 3])('generated department %i: no 不成立', async (seed) => {
+    const result = evaluate(templateReading(syntheticDepartment(seed)));
+    const bytes = await reportToDocx(result.report, result.scores);
+    const check = checkReport(docxBlocks(docxPartsFromBytes(new Uint8Array(bytes)).document));
+    expect(check.summary.claims).toBeGreaterThan(100);
+    expect(fails(check.claims).map((c) => `${c.title}（${c.where}）${c.computed}`)).toEqual([]);
   });
 });
 

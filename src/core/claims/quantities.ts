@@ -158,7 +158,8 @@ export function readLabel(label: string, year?: number): Features {
   for (const w of SCOPE_WORDS) if (w.re.test(s)) out.scope = w.scope;
   const topic = lastWord(TOPIC_WORDS, s);
   if (topic) out.topic = topic.word.topic;
-  if (/(上年度?|去年|上一年度?)(?!结转|结余)/.test(s.replace(/年初上年结转/g, ''))) out.period = '上年';
+  if (/(上年度?|去年|上一年度?)(?!结转|结余|累计结转)/.test(s.replace(/年初上年结转/g, '')))
+    out.period = '上年';
   const y = /(20\d\d)年/.exec(s);
   if (y && Number(y[1]) !== year) out.period = y[1];
   return out;
@@ -194,6 +195,7 @@ const MEASURE_SHOWN: Record<Measure, string> = {
   结转结余: '结转结余',
   年初预算: '年初预算',
   年中追加: '年中追加预算',
+  剔除调整: '政策性调整（剔除数）',
   调整后预算: '调整后预算',
   预算数: '预算数',
   编制数: '编制数',
@@ -244,6 +246,9 @@ function labelBefore(text: string, at: number, floor: number): string {
 /** A sub-unit named at the start of a sentence (its own 编制 and 在职人数). */
 function entityOf(sentence: string, title: string): string | undefined {
   const head = sentence.trim().slice(0, 22);
+  // 下属事业单位编制数 5 名: the sub-units together.
+  const sub = /^(下属|所属|二级)(事业|行政)?单位/.exec(head);
+  if (sub) return sub[0];
   const m = /^[^，。；：、\s]{2,20}?(中心|馆|站|所|院|学校|队)/.exec(head);
   if (!m || !/^[^，。；：、]{0,12}\d/.test(sentence.trim().slice(m[0].length))) return undefined;
   const name = m[0];
@@ -284,6 +289,9 @@ export function sentenceAt(p: Paragraph, at: number): Span | undefined {
   return undefined;
 }
 
+/** Words of a sentence that says its figures disagree (a report's own note on its data, a reviewer's remark). */
+const REPORTS_DISAGREEMENT = /不一致|不相符|不符|待核对|有误|差额为|相差/;
+
 const DIFFERENCE_WORDS =
   /(大于|小于|多于|少于|超过|超出|高于|低于|较|比上年|同比|增加|减少|增长|下降|降低|节约|超支|差额|相差)/;
 
@@ -310,7 +318,15 @@ function bindParagraph(
     const sentenceYear = /^[^，。；]{0,12}?(20\d\d)\s*年(?!\d)/.exec(text);
     // A year other than the report's (or any year, when the report does not say its own) is another period.
     const yearPeriod = sentenceYear && Number(sentenceYear[1]) !== year ? sentenceYear[1] : undefined;
-    const figs = figuresOf(text).map((f) => ({ ...f, start: f.start + s.start, end: f.end + s.start }));
+    // A sentence that reports two figures disagreeing asserts neither; a 【待核对…】 placeholder asserts nothing.
+    if (REPORTS_DISAGREEMENT.test(text)) continue;
+    const placeholders = [...text.matchAll(/【[^】]*】/g)].map((m) => [
+      s.start + m.index!,
+      s.start + m.index! + m[0].length,
+    ]);
+    const figs = figuresOf(text)
+      .map((f) => ({ ...f, start: f.start + s.start, end: f.end + s.start }))
+      .filter((f) => !placeholders.some(([a, b]) => f.start >= a && f.end <= b));
     const markers: Array<{ at: number; end: number; marker: PartList['marker'] }> = [];
     for (const { re, marker } of LIST_MARKERS) {
       re.lastIndex = 0;
