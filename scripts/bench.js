@@ -303,7 +303,7 @@ function reportCheck() {
   fs.writeFileSync(txt, text);
   fs.writeFileSync(docx, textDocx(textBlocks(text), []));
   console.log(
-    `\n(f) 报告数字核对 check-report（独立进程，含 Node 启动；5 次取中位数；目标 < 2 s）：30 页报告约 ${chars} 字（按每页 22 行 × 28 字计）`
+    `\n(f) 报告数字核对 check-report（独立进程，含 Node 启动；5 次取中位数；目标 < 2 s）：30 页报告约 ${chars} 字（按每页 22 行 × 28 字计；由样例报告和一致报告两遍拼成，故不成立多）`
   );
   // Wall time and the process's own CPU time (user + system): on a busy machine the wall time also counts waiting.
   const probe = (args) =>
@@ -334,6 +334,30 @@ function reportCheck() {
   time('30 页 .docx --json -o', docx);
   time('30 页 .txt --json -o', txt);
   time('样例报告 PDF（10 页，pdf.js 读取文字层）--json -o', path.join(reports, 'seed-2021.pdf'));
+  // The 30-page text as a PDF, when LibreOffice is there to print it.
+  try {
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${path.join(dir, 'lo')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        txt,
+      ],
+      { stdio: 'pipe', timeout: 120_000 }
+    );
+    const pdf = path.join(dir, 'report30.pdf');
+    const pages = /\/Type\s*\/Page[^s]/g;
+    time(
+      `30 页文字的 PDF（LibreOffice 打印，${(fs.readFileSync(pdf, 'latin1').match(pages) ?? []).length} 页）--json -o`,
+      pdf
+    );
+  } catch {
+    console.log('    （未找到 soffice，略过 PDF 的 30 页测量）');
+  }
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
