@@ -489,6 +489,56 @@ function direction(word: string): 1 | -1 | 0 {
   return RISE_WORDS.includes(word) ? 1 : -1;
 }
 
+/**
+ * A growth rate against its two figures: (now − then) ÷ then, judged at the rate's stated precision widened
+ * by the rounding of both figures; stated from zero, no rate is right (decided 不成立).
+ */
+function growthDraft(
+  ctx: ClaimContext,
+  base: Pick<ClaimDraft, 'key' | 'places'>,
+  stated: Bound,
+  now: { value: Decimal; half: Decimal },
+  then: { value: Decimal; half: Decimal; raw: string },
+  words: { title: string; zeroTitle: string; statement: string },
+  figures: Bound[]
+): ClaimDraft {
+  if (then.value.isZero())
+    return {
+      ...base,
+      title: words.zeroTitle,
+      statement: '上年为 0 时，增长率无意义',
+      figures,
+      decided: {
+        verdict: '不成立',
+        stated: stated.figure.raw,
+        computed: `上年 ${then.raw}：从 0 起的增长没有百分比`,
+        why: '上年数为 0，增长率无意义，应只写增加额',
+      },
+    };
+  const rate = now.value.minus(then.value).div(then.value.abs()).times(100);
+  const widen = now.half
+    .div(then.value.abs())
+    .plus(now.value.abs().times(then.half).div(then.value.pow(2)))
+    .times(100);
+  const tolerance = stated.figure.half.plus(widen);
+  return {
+    ...base,
+    title: words.title,
+    statement: words.statement,
+    figures,
+    comparison: {
+      relation: '=',
+      left: terms([stated]),
+      right: [],
+      rightValue: rate,
+      kind: 'rate',
+      tolerance,
+      toleranceNote: `容差 ±${tolerance.toDecimalPlaces(4).toString()} 个百分点（所写增减率的四舍五入误差，加上两数各自的误差）`,
+      computedText: `（${two(now.value)} − ${two(then.value)}）÷ ${two(then.value.abs())} × 100% = ${ctx.percent(rate)}`,
+    },
+  };
+}
+
 /** Last year's statement of a quantity, when the text gives one value for it. */
 function lastYear(ctx: ClaimContext, b: Bound): Bound | undefined {
   if (!b.key || b.key.period) return undefined;
@@ -566,21 +616,6 @@ const CHANGE: ClaimKind = {
         const words = `${dir[1]}${d.figure.raw}`;
         if (dKind === 'rate' || d.figure.kind === 'points') {
           if (d.figure.kind === 'points') continue;
-          if (previous && ctx.value(previous).isZero()) {
-            add({
-              ...base,
-              title: `上年为 0，不应写增长百分比`,
-              statement: `上年为 0 时，增长率无意义`,
-              figures: [d, current, previous],
-              decided: {
-                verdict: '不成立',
-                stated: d.figure.raw,
-                computed: `上年 ${previous.figure.raw}：从 0 起的增长没有百分比`,
-                why: '上年数为 0，增长率无意义，应只写增加额',
-              },
-            });
-            continue;
-          }
           // y% from the amount change just stated (增加 x，增长 y%) when last year's figure is not given.
           const amountChange = prevChange?.figures[0];
           if (!previous && !amountChange) {
@@ -610,35 +645,29 @@ const CHANGE: ClaimKind = {
                     )
                   )
               );
-          if (then.isZero()) continue;
-          const rate = now.minus(then).div(then.abs()).times(100);
           const stated = {
             ...d,
             figure: { ...d.figure, value: d.figure.value.abs().times(sign || 1), wan: undefined },
           };
-          const halfNow = current.figure.half;
-          const halfThen = previous?.figure.half ?? halfNow;
-          const widen = halfNow
-            .div(then.abs())
-            .plus(now.abs().times(halfThen).div(then.pow(2)))
-            .times(100);
-          const tolerance = d.figure.half.plus(widen);
-          add({
-            ...base,
-            title: `${name}较上年${dir[1]}的百分比与前后两数不符`,
-            statement: `增减率 = （本年 − 上年）÷ 上年 × 100%，“${dir[1]}”为${sign > 0 ? '正' : sign < 0 ? '负' : '零'}`,
-            figures: [d, current, ...(previous ? [previous] : [amountChange!])],
-            comparison: {
-              relation: '=',
-              left: terms([stated]),
-              right: [],
-              rightValue: rate,
-              kind: 'rate',
-              tolerance,
-              toleranceNote: `容差 ±${tolerance.toDecimalPlaces(4).toString()} 个百分点（所写增减率的四舍五入误差，加上两数各自的误差）`,
-              computedText: `（${two(now)} − ${two(then)}）÷ ${two(then.abs())} × 100% = ${ctx.percent(rate)}`,
-            },
-          });
+          add(
+            growthDraft(
+              ctx,
+              base,
+              stated,
+              { value: now, half: current.figure.half },
+              {
+                value: then,
+                half: previous?.figure.half ?? current.figure.half,
+                raw: previous?.figure.raw ?? two(then),
+              },
+              {
+                title: `${name}较上年${dir[1]}的百分比与前后两数不符`,
+                zeroTitle: '上年为 0，不应写增长百分比',
+                statement: `增减率 = （本年 − 上年）÷ 上年 × 100%，“${dir[1]}”为${sign > 0 ? '正' : sign < 0 ? '负' : '零'}`,
+              },
+              [d, current, ...(previous ? [previous] : [amountChange!])]
+            )
+          );
           continue;
         }
         if (dKind !== 'amount' && dKind !== 'count') continue;
@@ -1548,45 +1577,21 @@ const TABLE: ClaimKind = {
             key: `${ti}.growth.r${r}`,
             places: [{ table: ti, row: r, column: c, start: 0, end: 0 }],
           };
-          const then = ctx.value(b);
-          if (then.isZero()) {
-            out.push({
-              ...base,
-              title: `“${rowName(r)}”上年为 0，不应写增长率`,
-              statement: '上年为 0 时，增长率无意义',
-              figures: [y, a, b],
-              decided: {
-                verdict: '不成立',
-                stated: y.figure.raw,
-                computed: `上年 ${b.figure.raw}：从 0 起的增长没有百分比`,
-                why: '上年数为 0，增长率无意义',
+          out.push(
+            growthDraft(
+              ctx,
+              base,
+              y,
+              { value: ctx.value(a), half: a.figure.half },
+              { value: ctx.value(b), half: b.figure.half, raw: b.figure.raw },
+              {
+                title: `“${rowName(r)}”的增长率与本年、上年数不符`,
+                zeroTitle: `“${rowName(r)}”上年为 0，不应写增长率`,
+                statement: '增长率 = （本年 − 上年）÷ 上年 × 100%',
               },
-            });
-            continue;
-          }
-          const now = ctx.value(a);
-          const rate = now.minus(then).div(then.abs()).times(100);
-          const widen = a.figure.half
-            .div(then.abs())
-            .plus(now.abs().times(b.figure.half).div(then.pow(2)))
-            .times(100);
-          const tolerance = y.figure.half.plus(widen);
-          out.push({
-            ...base,
-            title: `“${rowName(r)}”的增长率与本年、上年数不符`,
-            statement: '增长率 = （本年 − 上年）÷ 上年 × 100%',
-            figures: [y, a, b],
-            comparison: {
-              relation: '=',
-              left: terms([y]),
-              right: [],
-              rightValue: rate,
-              kind: 'rate',
-              tolerance,
-              toleranceNote: `容差 ±${tolerance.toDecimalPlaces(4).toString()} 个百分点（所写增长率的四舍五入误差，加上两数各自的误差）`,
-              computedText: `（${two(now)} − ${two(then)}）÷ ${two(then.abs())} × 100% = ${ctx.percent(rate)}`,
-            },
-          });
+              [y, a, b]
+            )
+          );
         }
       }
     });
