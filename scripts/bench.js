@@ -6,8 +6,9 @@
  *   (c) batch throughput over generated workbooks (workbooks/s, peak RSS);
  *   (d) the task pane's first-load JavaScript, gzipped;
  *   (e) peak memory (RSS) of `jixiao evaluate` as its own process on hostile and huge inputs: a 5-million-cell
- *       workbook under 20 MB, 25,000 project rows with --docx, a zip bomb (goals: < 1 GB, < 1 GB, < 200 MB).
- * Options: --count N (batch size, default 1000), --skip a,b,c,d,e, --keep DIR (keep (e)'s inputs there for re-runs)
+ *       workbook under 20 MB, 25,000 project rows with --docx, a zip bomb (goals: < 1 GB, < 1 GB, < 200 MB);
+ *   (f) `jixiao check-report` on a 30-page report (.docx, .txt) and the seed PDF, as its own process (goal: < 2 s).
+ * Options: --count N (batch size, default 1000), --skip a,b,c,d,e,f, --keep DIR (keep (e)'s inputs there for re-runs)
  */
 const fs = require('fs');
 const os = require('os');
@@ -287,6 +288,79 @@ async function memory() {
   if (!opt('keep')) fs.rmSync(dir, { recursive: true, force: true });
 }
 
+/** check-report as a user runs it: a 30-page report (the seed report and the consistent one twice, ~18,700 characters). */
+function reportCheck() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-report-'));
+  const reports = path.join(root, 'test', 'fixtures', 'reports');
+  const seed = fs.readFileSync(path.join(reports, 'seed-2021.txt'), 'utf8');
+  const consistent = fs.readFileSync(path.join(reports, 'consistent-2022.txt'), 'utf8');
+  const text = [seed, consistent, consistent].join('\n');
+  const chars = text.replace(/\s/g, '').length;
+  const { textBlocks } = lib('hosts/report/text.js');
+  const { textDocx } = lib('hosts/report/docx.js');
+  const txt = path.join(dir, 'report30.txt');
+  const docx = path.join(dir, 'report30.docx');
+  fs.writeFileSync(txt, text);
+  fs.writeFileSync(docx, textDocx(textBlocks(text), []));
+  console.log(
+    `\n(f) 报告数字核对 check-report（独立进程，含 Node 启动；5 次取中位数；目标 < 2 s）：30 页报告约 ${chars} 字（按每页 22 行 × 28 字计；由样例报告和一致报告两遍拼成，故不成立多）`
+  );
+  // Wall time and the process's own CPU time (user + system): on a busy machine the wall time also counts waiting.
+  const probe = (args) =>
+    `process.on('exit',()=>{const u=process.cpuUsage();process.stderr.write('\\n@@CPU '+(u.user+u.system)+'\\n')});process.argv.splice(1,0,'jixiao',...${JSON.stringify(args)});require(${JSON.stringify(path.join(root, 'bin', 'jixiao.js'))})`;
+  const time = (label, file) => {
+    const { spawnSync } = require('child_process');
+    const wall = [];
+    const cpu = [];
+    let claims = '';
+    for (let i = 0; i < 5; i++) {
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(
+        process.execPath,
+        [
+          '-e',
+          probe(['check-report', file, '--json', path.join(dir, 'r.json'), '-o', path.join(dir, 'r.docx')]),
+        ],
+        { encoding: 'utf8' }
+      );
+      wall.push(ms(t0) / 1000);
+      cpu.push(Number(/@@CPU (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1e6);
+      claims = /共读出 (\d+) 处数字说法[^\n]*/.exec(r.stdout)?.[0] ?? r.stderr.slice(0, 80);
+    }
+    console.log(
+      `    ${label}：${median(wall).toFixed(2)} s（CPU ${median(cpu).toFixed(2)} s；最慢 ${Math.max(...wall).toFixed(2)} s）；${claims}`
+    );
+  };
+  time('30 页 .docx --json -o', docx);
+  time('30 页 .txt --json -o', txt);
+  time('样例报告 PDF（10 页，pdf.js 读取文字层）--json -o', path.join(reports, 'seed-2021.pdf'));
+  // The 30-page text as a PDF, when LibreOffice is there to print it.
+  try {
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${path.join(dir, 'lo')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        txt,
+      ],
+      { stdio: 'pipe', timeout: 120_000 }
+    );
+    const pdf = path.join(dir, 'report30.pdf');
+    const pages = /\/Type\s*\/Page[^s]/g;
+    time(
+      `30 页文字的 PDF（LibreOffice 打印，${(fs.readFileSync(pdf, 'latin1').match(pages) ?? []).length} 页）--json -o`,
+      pdf
+    );
+  } catch {
+    console.log('    （未找到 soffice，略过 PDF 的 30 页测量）');
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
 if (opt('make')) {
   MAKERS[opt('make')]()
     .then((bytes) => fs.writeFileSync(args[args.indexOf('--make') + 2], bytes))
@@ -306,6 +380,7 @@ if (opt('make')) {
     if (!skip.has('b')) await cliRatio();
     if (!skip.has('c')) await batch();
     if (!skip.has('d')) firstLoadSize();
+    if (!skip.has('f')) reportCheck();
   })().catch((e) => {
     console.error(e);
     process.exit(1);

@@ -245,8 +245,7 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   io.out(grouped.sentence);
   // 数据不完整: the missing inputs above say what to do; a list of blank-cell findings would only repeat them.
   const listed = s.complete ? FINDING_GROUPS.flatMap((g) => grouped.roots[g]) : [];
-  for (const f of listed.slice(0, LISTED_FINDINGS))
-    io.out(`  ${cliLine(f)}`);
+  for (const f of listed.slice(0, LISTED_FINDINGS)) io.out(`  ${cliLine(f)}`);
   if (listed.length > LISTED_FINDINGS) {
     const where = [
       values.output ? `${values.output} 的“问题清单”表` : '',
@@ -426,6 +425,41 @@ async function cmdImport(args: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
+async function cmdCheckReport(args: string[], io: Io): Promise<number> {
+  const { runCheckReport } = await import('./checkReport');
+  const parsed = parseCommand(COMMANDS['check-report'], args);
+  const report = parsed.positionals[0];
+  const values = {
+    workbook: text(parsed.values.workbook),
+    json: text(parsed.values.json),
+    output: text(parsed.values.output),
+    strict: Boolean(parsed.values.strict),
+  };
+  if (values.output && !/\.docx$/i.test(values.output))
+    throw new UsageError(`批注后的报告（-o）须为 .docx 文件：${values.output}`);
+  await guardPaths(
+    [
+      { role: '报告', file: report },
+      ...(values.workbook ? [{ role: '工作簿（--workbook）', file: values.workbook }] : []),
+    ],
+    [
+      values.json ? { role: '结果 JSON（--json）', file: values.json } : undefined,
+      values.output ? { role: '批注后的报告（-o）', file: values.output } : undefined,
+    ]
+  );
+  try {
+    const { fails } = await runCheckReport(
+      { report, workbook: values.workbook, json: values.json, output: values.output },
+      io
+    );
+    return values.strict && fails > 0 ? EXIT.findings : EXIT.ok;
+  } catch (e) {
+    // A workbook that cannot be opened is bad input, as for evaluate.
+    if ((e as Error).name === 'PackageError') throw new InputError((e as Error).message);
+    throw e;
+  }
+}
+
 const RUN: Record<string, (args: string[], io: Io) => Promise<number>> = {
   template: cmdTemplate,
   fill: cmdFill,
@@ -434,6 +468,7 @@ const RUN: Record<string, (args: string[], io: Io) => Promise<number>> = {
   batch: cmdBatch,
   generate: cmdGenerate,
   import: cmdImport,
+  'check-report': cmdCheckReport,
 };
 
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {

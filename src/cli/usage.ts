@@ -139,6 +139,34 @@ export const COMMANDS: Record<string, CommandSpec> = {
       force,
     ],
   },
+  'check-report': {
+    name: 'check-report',
+    summary:
+      '核对单位自己写的报告正文和表格中的数字（合计、比率、增减、前后是否一致……），逐处判为成立、不成立或无法核实',
+    args: [
+      {
+        name: '<报告.docx|.txt|.pdf>',
+        what: '报告文件（.docx、.txt 或 .pdf）',
+        help: '单位的自评报告或决算情况说明；PDF 须带文字层',
+      },
+    ],
+    options: [
+      {
+        name: 'workbook',
+        value: '<工作簿.xlsx>',
+        help: '同时与这份工作簿中的数据对照，不一致处写明句子和单元格',
+      },
+      { name: 'json', value: '<结果.json>', help: '每处说法及其判断、算式写成 JSON' },
+      {
+        name: 'output',
+        short: 'o',
+        value: '<核对.docx>',
+        help: '把报告写回为 .docx，在每处不成立的数字上加批注，正文不改动（.txt、.pdf 另存为新的 .docx）',
+      },
+      { name: 'strict', help: '有不成立的说法时退出码为 4' },
+    ],
+    notes: ['不加 --json、-o 时只在终端列出结果，不写任何文件。'],
+  },
 };
 
 export const HELP_OPTION: OptionSpec = { name: 'help', short: 'h', help: '显示本说明' };
