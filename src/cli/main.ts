@@ -241,6 +241,7 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
   if (s.complete && result.findings.length > 20)
     io.out(`  ……另有 ${result.findings.length - 20} 项，见 --json 输出或“问题清单”表`);
   if (written) keptNotes(io, written);
+  if (written && kept.from) io.out(`输入是${kept.from.name}，只读取、未改动；结果另存为新的 .xlsx 工作簿`);
   for (const f of [values.output, values.json, values.docx, values.review]) if (f) io.out(`已写入：${f}`);
   if (!s.complete) return EXIT.incomplete;
   return values.strict && s.errors > 0 ? EXIT.findings : EXIT.ok;
@@ -367,7 +368,7 @@ async function cmdImport(args: string[], io: Io): Promise<number> {
     allowPositionals: true,
     options: { output: { type: 'string', short: 'o' } },
   });
-  const input = need(positionals[0], '要识别的工作簿（部门决算表 .xlsx）');
+  const input = need(positionals[0], '要识别的工作簿（部门决算表 .xlsx、.xls、.et 等）');
   const out = need(values.output, '输出文件（-o）');
   const { importWorkbook } = await import('../import/fileImport');
   const r = await importWorkbook(input).catch((e: Error) => {
