@@ -74,7 +74,17 @@ export async function openWorkbookKept(file: string, mode: 'read' | 'write' = 'r
     throw e;
   }
   const from = converted.from && { format: converted.from, name: formatName(converted.from, file) };
-  return { book: await openBytes(converted.bytes, mode), bytes: converted.bytes, ...(from && { from }) };
+  let book: XlsxBook;
+  try {
+    book = await openBytes(converted.bytes, mode);
+  } catch (e) {
+    // The conversion of a damaged file that SheetJS still read: said of the file the user has.
+    if (!from) throw e;
+    throw new ReadError(
+      `无法打开工作簿：文件不是有效的${from.name}，可能已损坏或不完整；请用 Excel 或 WPS 打开并另存为 .xlsx 后重试`
+    );
+  }
+  return { book, bytes: converted.bytes, ...(from && { from }) };
 }
 
 async function openBytes(data: Buffer, mode: 'read' | 'write'): Promise<XlsxBook> {

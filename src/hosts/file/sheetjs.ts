@@ -1,21 +1,18 @@
 /**
  * The formats people have besides .xlsx — .xls as the 部门决算 software exports it (BIFF8), WPS .et,
  * .xlsb, .ods and 标文通 UOS — read with SheetJS (the npm build @e965/xlsx; see README “其他格式”) and
- * turned into an .xlsx workbook the file host then handles as any other: the same reading, checks
+ * written as an .xlsx package the file host then reads as any other: the same bounded reader, checks
  * and result sheets. These inputs are read only; a result is always a new .xlsx.
  *
- * What is carried over: every sheet (name, visibility, column widths, row heights), each cell's
- * value and number format, merged areas and every defined name. A formula is carried as the result
- * the file saved (a formula with no saved result stays a formula without one, which the reader
- * reports). Fills, borders, fonts, comments, charts and macros are not carried.
+ * What is carried over: every sheet (name, visibility, column widths), each cell's value, number
+ * format and formula with the result the file saved (a formula saved without one stays so, and the
+ * reader reports it), merged areas and every defined name with its scope. Fills, borders, fonts,
+ * comments, charts and macros are not carried.
  *
  * Browser-safe: no Node module; src/hosts/file/formats.ts tells the format and the Node host bounds
  * zipped packages before they reach here (src/hosts/file/otherFormats.ts).
  */
-import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
-import type { DefinedNameEntry } from '../../core/names';
-import { saveXlsx, XlsxBook } from './xlsx';
 import { containerOf, formatName, OtherFormat } from './formats';
 
 export type { OtherFormat } from './formats';
@@ -34,9 +31,13 @@ export class OtherFormatError extends Error {
 export const MAX_OTHER_BYTES = 32 * 2 ** 20;
 /** Rows read per sheet; a sheet with more is refused, not cut (the .xls format holds 65,536). */
 export const MAX_OTHER_ROWS = 100_000;
-/** Cells (with a value) of the whole workbook: what an .xlsx result is written for (as package.ts bounds .xlsx). */
-export const MAX_OTHER_CELLS = 800_000;
+/** Cells (with a value) of the whole workbook: 300,000 cells of .xls take about 630 MB and 4 s of CPU to read (a 决算 export has some 50,000). */
+export const MAX_OTHER_CELLS = 300_000;
 const MAX_MERGES = 100_000;
+/** An .ods table body (content.xml) inflated. */
+const MAX_ODS_CONTENT_BYTES = 128 * 2 ** 20;
+/** Excel's columns (A … XFD). */
+const MAX_COLUMNS = 16_384;
 
 /** What a compound file holds: a workbook (.xls, .et), an encrypted .xlsx, something else (.doc …), or a damaged one. */
 export function compoundKindOf(bytes: Uint8Array): 'xls' | 'encrypted' | 'other' | 'damaged' {
@@ -98,10 +99,12 @@ export function parseOther(bytes: Uint8Array, format: OtherFormat, file = ''): X
     dense: true,
     cellDates: true,
     cellNF: true,
+    cellText: false, // formatted text is not needed, and costs a third of the parse
     cellHTML: false,
     cellStyles: false,
     sheetRows: MAX_OTHER_ROWS + 1,
   };
+  if (format === 'ods') checkOdsRepeats(bytes, what);
   let wb: XLSX.WorkBook;
   try {
     // Flat XML is handed over as text: SheetJS decodes it as UTF-8 then, whatever the CJK in its tags.
@@ -129,12 +132,74 @@ export function parseOther(bytes: Uint8Array, format: OtherFormat, file = ''): X
   return wb;
 }
 
+/**
+ * OpenDocument compresses repetition into attributes: a row repeated a million times, a cell repeated
+ * 16,000 times, in a few hundred bytes. SheetJS writes every repeated cell that holds a value, past
+ * its row bound too, so the cells the file stands for are counted from its content before it parses.
+ */
+function checkOdsRepeats(bytes: Uint8Array, what: string): void {
+  let xml: string;
+  if (containerOf(bytes) === 'xml') xml = new TextDecoder('utf-8').decode(bytes);
+  else {
+    let content: Uint8Array | undefined;
+    try {
+      const cfb = quietly(() => XLSX.CFB.read(bytes, { type: 'array' }));
+      content = XLSX.CFB.find(cfb, 'content.xml')?.content as Uint8Array | undefined;
+    } catch (e) {
+      throw readProblem(e, what);
+    }
+    if (!content) return; // SheetJS says what is missing
+    if (content.length > MAX_ODS_CONTENT_BYTES)
+      throw new OtherFormatError(
+        `${what}的表格内容解压后超过 ${MAX_ODS_CONTENT_BYTES / 2 ** 20} MB，超出可处理的范围`,
+        'too-large'
+      );
+    xml = new TextDecoder('utf-8').decode(content);
+  }
+  if (cellsStoodFor(xml) > MAX_OTHER_CELLS)
+    throw new OtherFormatError(
+      `${what}中重复的行列展开后超过 ${MAX_OTHER_CELLS} 个单元格，超出可处理的范围；请删除多余的行列后另存重试`,
+      'too-large'
+    );
+}
+
+const ODS_TAG = /<(\/?)table:(table-row|table-cell)\b([^>]*?)(\/?)>/g;
+const ROWS_REPEATED = /table:number-rows-repeated="(\d+)"/;
+const COLUMNS_REPEATED = /table:number-columns-repeated="(\d+)"/;
+const times = (attrs: string, re: RegExp) => Math.max(1, Number(re.exec(attrs)?.[1] ?? 1));
+
+/** Cells with content an ODS table body stands for, repeats expanded (stops counting past the bound). */
+export function cellsStoodFor(xml: string): number {
+  let total = 0;
+  let rows = 1;
+  let inRow = 0;
+  for (const [, close, kind, attrs, selfClosing] of xml.matchAll(ODS_TAG)) {
+    if (kind === 'table-row') {
+      if (selfClosing) continue;
+      if (!close) {
+        rows = times(attrs, ROWS_REPEATED);
+        inRow = 0;
+        continue;
+      }
+      total += rows * inRow;
+      if (total > MAX_OTHER_CELLS) return total;
+    } else if (!close && (!selfClosing || /office:value-type=/.test(attrs)))
+      inRow += times(attrs, COLUMNS_REPEATED);
+  }
+  return total;
+}
+
 // ------------------------------------------------------------------ to an .xlsx
 
-/** Excel's sheet-name rules: at most 31 characters, none of []:*?/\ , not quoted at either end. */
+/** Excel's sheet-name rules: at most 31 characters, none of []:*?/\ or control characters, not quoted at either end, not “History”. */
 function excelSheetName(name: string, taken: Set<string>): string {
-  let base = name.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '');
+  let base = name
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/[[\]:*?/\\]/g, '_')
+    .replace(/^'+|'+$/g, '');
   base = (base || 'Sheet').slice(0, 31);
+  if (base.toLowerCase() === 'history') base = `${base}_`;
   let out = base;
   for (let i = 2; taken.has(out.toLowerCase()); i++)
     out = `${base.slice(0, 31 - String(i).length - 2)}(${i})`;
@@ -144,8 +209,6 @@ function excelSheetName(name: string, taken: Set<string>): string {
 
 const quoteSheet = (name: string) =>
   /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-const escapeXml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A name's reference with renamed sheets renamed in it. */
 function renameIn(ref: string, renamed: Map<string, string>): string {
@@ -162,92 +225,88 @@ function renameIn(ref: string, renamed: Map<string, string>): string {
   return out;
 }
 
-function cellValue(c: XLSX.CellObject): ExcelJS.CellValue | undefined {
-  const formulaOnly = c.f !== undefined && (c.v === undefined || c.v === null);
-  if (formulaOnly) return { formula: String(c.f) } as ExcelJS.CellFormulaValue;
-  switch (c.t) {
-    case 'n':
-      return typeof c.v === 'number' && Number.isFinite(c.v) ? c.v : { error: '#NUM!' };
-    case 's':
-      return typeof c.v === 'string' ? c.v : String(c.v ?? '');
-    case 'b':
-      return Boolean(c.v);
-    case 'd':
-      return c.v instanceof Date && !Number.isNaN(c.v.getTime()) ? c.v : undefined;
-    case 'e':
-      return { error: (c.w ?? '#N/A') as ExcelJS.CellErrorValue['error'] };
-    default:
-      return undefined; // stubs: blank cells
-  }
-}
+/** Error codes as BIFF, XLSB and SheetJS store them. */
+const ERRORS: Record<number, string> = {
+  0x00: '#NULL!',
+  0x07: '#DIV/0!',
+  0x0f: '#VALUE!',
+  0x17: '#REF!',
+  0x1d: '#NAME?',
+  0x24: '#NUM!',
+  0x2a: '#N/A',
+  0x2b: '#GETTING_DATA',
+};
 
-/** The workbook as ExcelJS holds it, with every defined name set aside to be written as it was. */
-export function toXlsxBook(wb: XLSX.WorkBook): XlsxBook {
-  const out = new ExcelJS.Workbook();
-  out.creator = '绩效自评助手';
+/**
+ * The parsed workbook made fit for an .xlsx, in place: sheet names Excel accepts (names that point at
+ * a renamed sheet follow it), error cells with their text, and no cell past Excel's last column or the
+ * rows read (only a damaged record puts one there); bounded in cells.
+ */
+function fitForXlsx(wb: XLSX.WorkBook): void {
   const taken = new Set<string>();
   const renamed = new Map<string, string>();
-  const finalNames: string[] = [];
   let cells = 0;
-  wb.SheetNames.forEach((name, index) => {
+  const sheets: XLSX.WorkBook['Sheets'] = {};
+  wb.SheetNames = wb.SheetNames.map((name) => {
     const sheetName = excelSheetName(name, taken);
     if (sheetName !== name) renamed.set(name, sheetName);
-    finalNames.push(sheetName);
-    const hidden = wb.Workbook?.Sheets?.[index]?.Hidden;
-    const ws = out.addWorksheet(sheetName, {
-      state: hidden === 2 ? 'veryHidden' : hidden === 1 ? 'hidden' : 'visible',
-    });
-    const src = wb.Sheets[name];
-    const data = (src?.['!data'] ?? []) as Array<Array<XLSX.CellObject | undefined> | undefined>;
+    const ws = wb.Sheets[name] ?? {};
+    sheets[sheetName] = ws;
+    const data = (ws['!data'] ?? []) as Array<Array<XLSX.CellObject | undefined> | undefined>;
+    // SheetJS's writer expects a row array for every row of the sheet's range, empty rows too.
+    const last = ws['!ref'] ? Math.min(XLSX.utils.decode_range(ws['!ref']).e.r, MAX_OTHER_ROWS) : -1;
+    for (let r = 0; r <= last; r++) data[r] ??= [];
     data.forEach((row, r) => {
       if (!row) return;
-      row.forEach((c, col) => {
-        if (!c) return;
-        const v = cellValue(c);
-        if (v === undefined) return;
+      if (row.length > MAX_COLUMNS || r > MAX_OTHER_ROWS)
+        throw new OtherFormatError(
+          `无法打开工作簿：工作表“${name}”中有位置超出范围的单元格（第 ${r + 1} 行第 ${row.length} 列），文件可能已损坏`,
+          'damaged'
+        );
+      for (const c of row) {
+        if (!c) continue;
         if (++cells > MAX_OTHER_CELLS)
           throw new OtherFormatError(
             `工作簿的单元格超过 ${MAX_OTHER_CELLS} 个，超出可处理的范围；请另存一份只含填报表的工作簿后重试`,
             'too-large'
           );
-        const cell = ws.getCell(r + 1, col + 1);
-        cell.value = v;
-        if (c.z && c.z !== 'General' && typeof c.z === 'string') cell.numFmt = c.z;
-      });
-    });
-    (src?.['!cols'] ?? []).forEach((col, i) => {
-      const width = col?.wch ?? col?.width;
-      if (width) ws.getColumn(i + 1).width = width;
-      if (col?.hidden) ws.getColumn(i + 1).hidden = true;
-    });
-    (src?.['!rows'] ?? []).forEach((row, i) => {
-      if (row?.hpt) ws.getRow(i + 1).height = row.hpt;
-      if (row?.hidden) ws.getRow(i + 1).hidden = true;
-    });
-    for (const m of (src?.['!merges'] ?? []).slice(0, MAX_MERGES)) {
-      if (m.s.r === m.e.r && m.s.c === m.e.c) continue;
-      try {
-        ws.mergeCells(m.s.r + 1, m.s.c + 1, m.e.r + 1, m.e.c + 1);
-      } catch {
-        // Overlapping areas (only a damaged file has them): the first one stands.
+        if (c.t === 'e' && !c.w) c.w = ERRORS[Number(c.v)] ?? '#N/A';
+        if (c.t === 'n' && typeof c.v === 'number' && !Number.isFinite(c.v))
+          Object.assign(c, { t: 'e', v: 0x24, w: '#NUM!' });
       }
-    }
+    });
+    if (ws['!merges'])
+      ws['!merges'] = ws['!merges']
+        .slice(0, MAX_MERGES)
+        .filter((m) => m.e.c < MAX_COLUMNS && m.e.r <= MAX_OTHER_ROWS);
+    if (ws['!cols']) ws['!cols'] = ws['!cols'].slice(0, MAX_COLUMNS);
+    return sheetName;
   });
-  // Every name goes into workbook.xml as the file states it (scopes, constants and #REF! included):
-  // the .xlsx is then read as any other, by the same bounded reader.
-  const setAside: NonNullable<XlsxBook['setAside']> = [];
-  const names: DefinedNameEntry[] = [];
-  for (const n of wb.Workbook?.Names ?? []) {
-    if (!n?.Name || typeof n.Ref !== 'string') continue;
-    const ref = renameIn(n.Ref.replace(/^=/, ''), renamed);
-    const scope = typeof n.Sheet === 'number' ? finalNames[n.Sheet] : undefined;
-    setAside.push({ name: n.Name, body: escapeXml(ref), scope });
-    names.push({ name: n.Name, formula: ref, scope });
-  }
-  return { wb: out, names, setAside };
+  wb.Sheets = sheets;
+  if (renamed.size && wb.Workbook?.Names)
+    for (const n of wb.Workbook.Names) if (typeof n.Ref === 'string') n.Ref = renameIn(n.Ref, renamed);
 }
 
-/** One of the formats, read and written as an .xlsx package. */
-export async function otherToXlsx(bytes: Uint8Array, format: OtherFormat, file = ''): Promise<Uint8Array> {
-  return saveXlsx(toXlsxBook(parseOther(bytes, format, file)));
+/**
+ * One of the formats, read and written as an .xlsx package (by SheetJS's own writer: values, number
+ * formats, merges, defined names with their scopes, column widths, hidden sheets).
+ */
+export function otherToXlsx(bytes: Uint8Array, format: OtherFormat, file = ''): Uint8Array {
+  const wb = parseOther(bytes, format, file);
+  fitForXlsx(wb);
+  try {
+    // Type 'array' gives an ArrayBuffer.
+    const out = quietly(
+      () =>
+        XLSX.write(wb, {
+          type: 'array',
+          bookType: 'xlsx',
+          compression: false,
+          cellDates: true,
+        }) as ArrayBuffer
+    );
+    return new Uint8Array(out);
+  } catch (e) {
+    throw readProblem(e, formatName(format, file));
+  }
 }
