@@ -32,6 +32,8 @@ export function recognitionLine(r: Recognition): string {
     case 'found':
       return `找到  ${label}：${where(r)}，${r.table}“${r.label}”，${shownValue(r)}`;
     case 'ambiguous':
+      if (r.disagree)
+        return `不一致 ${label}：各表所列不同，${r.candidates.map((c) => `${where(c)}（${c.table}）“${c.label}”＝${shownValue(c)}`).join('；')}；未导入，请核对各表后在模板中填写`;
       return `不确定 ${label}：有 ${r.candidates.length} 处可能，${r.candidates.map((c) => `${where(c)}“${c.label}”＝${shownValue(c)}`).join('；')}，请确认后绑定`;
     case 'not-found':
       return r.searched.length
