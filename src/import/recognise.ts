@@ -32,6 +32,8 @@ export interface Candidate {
   unit?: '元' | '万元' | '千元';
   /** The figure is part of the cell's text (“部门：某单位”), not the whole cell: a name cannot point at it. */
   partOfCell?: boolean;
+  /** The figure is one cell less another (全年预算数 − 年初预算数): `raw` is the difference, no name can point at it. */
+  difference?: { from: Candidate; less: Candidate };
 }
 
 export type Recognition =
@@ -370,6 +372,14 @@ function findIn(p: Part, t: Target): Candidate[] {
       .map(([r, c]) => ({ r, c, label: String(p.grid.raw(r, c)).trim() }));
     if (found.length) break;
   }
+  if (t.under) {
+    // A line repeated under a heading (公开04's 一般公共预算财政拨款 under 年初财政拨款结转和结余): the one below it.
+    const heading = t.under
+      .flatMap((u) => labelIndex(p).get(normalise(u)) ?? [])
+      .filter(([r]) => r >= start)
+      .sort((a, b) => a[0] - b[0])[0];
+    found = heading ? found.filter((f) => f.r > heading[0] && f.c === heading[1]) : [];
+  }
   const out: Candidate[] = [];
   for (const f of found) {
     if (t.below) {
@@ -392,12 +402,46 @@ function findIn(p: Part, t: Target): Candidate[] {
         }
       }
     }
-    for (const x of cols)
-      out.push(
-        toCandidate(p, f.r, x, local(x).length ? `${f.label}（${local(x).slice(-2).join('／')}）` : f.label)
-      );
+    const labelOf = (x: number) =>
+      local(x).length ? `${f.label}（${local(x).slice(-2).join('／')}）` : f.label;
+    for (const x of cols) {
+      const cand = toCandidate(p, f.r, x, labelOf(x));
+      if (t.less) {
+        // The figure is this cell less another of the same row (全年预算数 − 年初预算数).
+        const less = valueColumns(p, f.r, f.c, path).filter(
+          (y) => y !== x && columnFits(local(y), { name: t.name, col: t.less })
+        );
+        if (less.length !== 1) continue;
+        const leaf = (y: number) => local(y)[local(y).length - 1] ?? '';
+        out.push(
+          difference(
+            cand,
+            toCandidate(p, f.r, less[0], labelOf(less[0])),
+            `${f.label}（${leaf(x)}－${leaf(less[0])}）`
+          )
+        );
+      } else out.push(cand);
+    }
     if (t.first && out.length) break;
   }
+  return out;
+}
+
+/** `a` less `b`, in the table's unit and in 万元; blank when either is blank (unknown, not 0). */
+function difference(a: Candidate, b: Candidate, label: string): Candidate {
+  const amount = (c: Candidate, v: CellValue) => parseCell(v, 'amount', { name: '', label: c.label }).value;
+  const x = amount(a, a.raw);
+  const y = amount(b, b.raw);
+  const both = x instanceof D && y instanceof D;
+  const out: Candidate = {
+    ...a,
+    label,
+    raw: both ? (x as Dec).minus(y as Dec).toNumber() : null,
+    difference: { from: a, less: b },
+  };
+  delete out.converted;
+  if (both && a.converted !== undefined && b.converted !== undefined)
+    out.converted = new D(a.converted).minus(new D(b.converted)).toString();
   return out;
 }
 
