@@ -10,6 +10,7 @@ import { Worker } from 'worker_threads';
 import { summarySheet } from '../core/sheets/batchSheet';
 import { writeWorkbook } from '../hosts/file/node';
 import { applyPlan, newXlsx } from '../hosts/file/xlsx';
+import { OTHER_EXTENSIONS } from '../hosts/file/formats';
 import type { BatchJob } from './batchWorker';
 import type { BatchRow } from './evaluateFile';
 import { cleanText } from './text';
@@ -37,6 +38,9 @@ export const SUMMARY_FILE = '汇总.xlsx';
 /** A result's name ends so; its extension is .xlsx, or .xlsm for a macro-enabled input (as `evaluate` requires). */
 const OUTPUT_SUFFIX = '-评价.xlsx';
 const isOutputName = (name: string) => /-评价\.xls[xm]$/i.test(name);
+/** The files a batch evaluates, by extension: .xlsx, .xlsm and the formats read through SheetJS. */
+const isWorkbookName = (name: string) =>
+  /\.xls[xm]$/i.test(name) || OTHER_EXTENSIONS.includes(path.extname(name).toLowerCase());
 /** Each department's 审核意见, beside its result workbook. */
 const REVIEW_SUFFIX = '-审核意见.docx';
 
@@ -80,7 +84,7 @@ export async function listWorkbooks(
       try {
         st = await fs.stat(p);
       } catch {
-        if (/\.xls[xmb]?$/i.test(e.name))
+        if (isWorkbookName(e.name))
           skipped.push({ file: rel(p), reason: '无法读取（没有权限，或是失效的快捷方式）' });
         continue;
       }
@@ -88,13 +92,9 @@ export async function listWorkbooks(
         await walk(p);
         continue;
       }
-      if (/\.(xls|xlsb)$/i.test(e.name)) {
-        const ext = path.extname(e.name).toLowerCase();
-        skipped.push({ file: rel(p), reason: `${ext} 格式不支持；请在 Excel 中另存为 .xlsx 后再评价` });
-        continue;
-      }
-      // .xlsm too: its result is written into its own package, macros kept (keep.ts).
-      if (!/\.xls[xm]$/i.test(e.name)) continue;
+      // .xlsm too: its result is written into its own package, macros kept (keep.ts). .xls, .et, .xlsb,
+      // .ods, .uos are read only: their result is a new .xlsx.
+      if (!isWorkbookName(e.name)) continue;
       if (!st.isFile()) {
         skipped.push({ file: rel(p), reason: '不是普通文件（是管道、设备或套接字），已跳过' });
         continue;

@@ -256,6 +256,7 @@ async function cmdEvaluate(args: string[], io: Io): Promise<number> {
     );
   }
   if (written) keptNotes(io, written);
+  if (written && kept.from) io.out(`输入是${kept.from.name}，只读取、未改动；结果另存为新的 .xlsx 工作簿`);
   const files = [values.output, values.json, values.docx, values.checklist, values.review].filter(
     (f): f is string => !!f
   );

@@ -71,7 +71,11 @@ export const COMMANDS: Record<string, CommandSpec> = {
     name: 'import',
     summary: '识别工作簿中的部门决算表（公开01–09、财决表、基础数据表），按表填写模板并逐项报告',
     args: [
-      { name: '<决算表.xlsx>', what: '要识别的工作簿（部门决算表 .xlsx）', help: '部门决算表所在的工作簿' },
+      {
+        name: '<决算表.xlsx>',
+        what: '要识别的工作簿（部门决算表 .xlsx、.xls、.et 等）',
+        help: '部门决算表所在的工作簿：.xlsx、.xls（决算软件导出）、.et（WPS）、.xlsb、.ods、.uos',
+      },
     ],
     options: [
       requiredOutput('<输出.xlsx>', '输出文件', '按识别结果填写的模板；“不确定”和“未找到”的项在其中补填'),
@@ -84,7 +88,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
       {
         name: '<输入.xlsx>',
         what: '输入工作簿',
-        help: '按模板填写（或已在“数据”页绑定名称）的工作簿，.xlsx 或 .xlsm',
+        help: '按模板填写（或已在“数据”页绑定名称）的工作簿：.xlsx、.xlsm；.xls、.et、.xlsb、.ods、.uos 只读，结果另存为新的 .xlsx',
       },
     ],
     options: [

@@ -1,10 +1,12 @@
-/** Import on the file host (CLI, web): recognise the user's tables and fill our template with what was found. */
-import { promises as fs } from 'fs';
+/** Import on the file host (CLI): recognise the user's tables and fill our template with what was found. */
 import { templatePlan } from '../core/template';
+import { readRegularFile } from '../hosts/file/node';
+import { asXlsxPackage } from '../hosts/file/otherFormats';
+import { formatName } from '../hosts/file/formats';
 import { applyPlan, loadXlsx, newXlsx, XlsxBook } from '../hosts/file/xlsx';
 import { ImportResult, recognise } from './recognise';
 import { importedValues, importReport } from './report';
-import { isLegacyXls, LEGACY_XLS_MESSAGE, sheetsOf } from './xlsxSheets';
+import { sheetsOf } from './xlsxSheets';
 
 export interface FileImport {
   result: ImportResult;
@@ -13,23 +15,20 @@ export interface FileImport {
   book?: XlsxBook;
 }
 
-export async function importBytes(bytes: Uint8Array, file = '工作簿'): Promise<FileImport> {
-  if (isLegacyXls(bytes)) throw new Error(`${file}：${LEGACY_XLS_MESSAGE}`);
+/** Recognition over an .xlsx package; `from` names the format the file was read from when it was converted. */
+export async function importBytes(bytes: Uint8Array, from?: string): Promise<FileImport> {
   const source = await loadXlsx(bytes);
   const result = recognise(sheetsOf(source));
   const report = importReport(result);
+  if (from) report.unshift(`输入是${from}，只读取、未改动`);
   if (result.tables.length === 0) return { result, report };
   const book = newXlsx();
   applyPlan(book, templatePlan(importedValues(result)));
   return { result, report, book };
 }
 
+/** Reads a workbook of any format we read (.xlsx, .xls, .et, .xlsb, .ods, .uos), bounded as evaluate reads it. */
 export async function importWorkbook(file: string): Promise<FileImport> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await fs.readFile(file));
-  } catch {
-    throw new Error(`找不到文件或无法读取：${file}`);
-  }
-  return importBytes(bytes, file);
+  const { bytes, from } = await asXlsxPackage(await readRegularFile(file), file);
+  return importBytes(bytes, from && formatName(from, file));
 }

@@ -10,6 +10,7 @@ import { parseCell } from '../core/parse';
 import { a1 } from '../catalogue/layout';
 import { Grid, ImportSheet, isBlank, isNumberLike, normalise } from './grid';
 import { TABLE_KEYS, TableSpec, Target } from './tables';
+import { parseHeaderLine } from './headerLine';
 import { PROJECT_TABLE, ProjectRecognition, projectTotals, recogniseProjects } from './projectRows';
 
 export type { ImportSheet, Merge } from './grid';
@@ -31,11 +32,19 @@ export interface Candidate {
   unit?: '元' | '万元' | '千元';
   /** The figure is part of the cell's text (“部门：某单位”), not the whole cell: a name cannot point at it. */
   partOfCell?: boolean;
+  /** The figure is one cell less another (全年预算数 − 年初预算数): `raw` is the difference, no name can point at it. */
+  difference?: { from: Candidate; less: Candidate };
 }
 
 export type Recognition =
   | ({ name: string; status: 'found' } & Candidate)
-  | { name: string; status: 'ambiguous'; candidates: Candidate[] }
+  | {
+      name: string;
+      status: 'ambiguous';
+      candidates: Candidate[];
+      /** The tables state different values of what must be one (the year): a finding, not a choice. */
+      disagree?: boolean;
+    }
   | {
       name: string;
       status: 'not-found';
@@ -113,29 +122,39 @@ function tableNamedBy(text: string, truncated: boolean): TableSpec | undefined {
   return TABLE_KEYS.find((k) => k.codes.some((c) => codes.includes(c)))?.spec;
 }
 
-const UNIT = /单位[:：]?(万元|千元|元)/;
-
 function unitIn(grid: Grid, from: number, to: number): Candidate['unit'] {
   for (let r = Math.max(0, from); r <= Math.min(to, grid.rows - 1); r++)
     for (let c = 0; c < grid.cols; c++) {
-      const m = UNIT.exec(grid.text(r, c));
-      if (m) return m[1] as Candidate['unit'];
+      const v = grid.raw(r, c);
+      const unit = typeof v === 'string' ? parseHeaderLine(v).unit : undefined;
+      if (unit) return unit;
     }
   return undefined;
 }
 
-/** A 栏次 row: says 栏次, or numbers its columns 1, 2, 3 … */
+/** Labels a 栏次 row gives its label columns instead of numbers. */
+const NUMBERING_LABELS = /^(栏次|行次|项目|甲|乙|丙|丁|[A-D])$/;
+
+/**
+ * A 栏次 row: says 栏次, or numbers its columns 1, 2, 3 … (each block of a 双栏 table may start
+ * again at 1), its label columns blank or lettered 甲 乙.
+ */
 function isColumnNumbering(grid: Grid, r: number): boolean {
   const nums: number[] = [];
+  let says = false;
   for (let c = 0; c < grid.cols; c++) {
     if (grid.covered(r, c)) continue;
     const t = grid.text(r, c);
-    if (t === '栏次' || t === '行次') return true;
+    if (t === '栏次' || t === '行次') says = true;
     const v = grid.value(r, c);
     if (isNumberLike(v)) nums.push(Number(String(v).trim()));
-    else if (t && t !== '项目' && !t.startsWith('栏')) return false;
+    // Any other word (金额, 决算数 …) makes it a header row that has a 行次 column, not a 栏次 row.
+    else if (t && !NUMBERING_LABELS.test(t) && !t.startsWith('栏')) return false;
   }
-  return nums.length >= 2 && nums.every((n, i) => n === i + 1);
+  if (says) return true;
+  return (
+    nums.length >= 2 && nums[0] === 1 && nums.every((n, i) => i === 0 || n === nums[i - 1] + 1 || n === 1)
+  );
 }
 
 /** A title or code cell in the first columns of a row, naming a table. */
@@ -221,22 +240,43 @@ const LABEL_HEADERS = ['项目', '科目名称', '科目编码', '功能分类�
 const NOT_AMOUNT = ['行次', '栏次', '编码', '代码', '科目编码'];
 const AMOUNT_HEADERS = ['决算数', '本年决算', '决算', '金额', '合计'];
 
-/** Headers above a column within a part: texts of its header rows, outermost first. */
+/** A header row's own text at (r, c): not a number, not the header line (编制单位, 年度, 单位), not the title or code. */
+function headerText(p: Part, r: number, c: number): string {
+  const t = p.grid.text(r, c);
+  if (!t || isNumberLike(p.grid.value(r, c))) return '';
+  const raw = p.grid.value(r, c);
+  if (typeof raw === 'string') {
+    const line = parseHeaderLine(raw);
+    if (line.unit || line.unitName || line.year) return '';
+  }
+  if (codesIn(t).length && t.length <= 12) return '';
+  return t;
+}
+
+/**
+ * Headers above a column within a part: texts of its header rows, outermost first. A group header
+ * typed once and not merged covers the blank cells to its right that have headers of their own
+ * below them (公开07's 预算数 over six columns); a blank with nothing below it continues nothing.
+ */
 function headerPath(p: Part, c: number): string[] {
   if (p.inherit) return headerPath(p.inherit, c);
+  const rows: number[] = [];
+  for (let r = p.top + 1; r < p.firstData; r++)
+    if (!isColumnNumbering(p.grid, r) && titleAt(p.grid, r) !== p.spec) rows.push(r);
   const out: string[] = [];
-  for (let r = p.top + 1; r < p.firstData; r++) {
-    const t = p.grid.text(r, c);
-    if (
-      !t ||
-      isNumberLike(p.grid.value(r, c)) ||
-      /单位[:：]/.test(t) ||
-      (out.length && out[out.length - 1] === t)
-    )
-      continue;
-    if (titleAt(p.grid, r) === p.spec) continue;
-    out.push(t);
-  }
+  rows.forEach((r, i) => {
+    let t = headerText(p, r, c);
+    if (!t && !p.grid.covered(r, c) && rows.slice(i + 1).some((below) => headerText(p, below, c))) {
+      for (let x = c - 1; x >= 0 && !t; x--) {
+        t = headerText(p, r, x);
+        // A blank that continues a merged area continues what the area says.
+        if (!t && p.grid.covered(r, x)) t = p.grid.text(r, x);
+        // The group ends where the columns to its left have nothing below them either (a label column).
+        if (!t && !rows.slice(i + 1).some((below) => headerText(p, below, x))) break;
+      }
+    }
+    if (t && out[out.length - 1] !== t) out.push(t);
+  });
   return out;
 }
 
@@ -252,8 +292,11 @@ function localHeader(p: Part, c: number, r: number): string | undefined {
 function columnFits(path: string[], t: Target): boolean {
   const joined = path.join('|');
   if (NOT_AMOUNT.some((w) => joined.includes(w))) return false;
-  if (t.col && !t.col.every((g) => g.some((w) => joined.includes(normalise(w))))) return false;
-  if (t.leaf && !t.leaf.map(normalise).includes(path[path.length - 1] ?? '')) return false;
+  // A header whose words are broken over two rows (因公出国 / (境)费) reads as one as well.
+  const whole = `${joined}|${path.join('')}`;
+  if (t.col && !t.col.every((g) => g.some((w) => whole.includes(normalise(w))))) return false;
+  const leaves = [path[path.length - 1] ?? '', path.slice(-2).join('')];
+  if (t.leaf && !t.leaf.map(normalise).some((l) => leaves.includes(l))) return false;
   if (t.not && t.not.some((w) => joined.includes(normalise(w)))) return false;
   return true;
 }
@@ -329,6 +372,14 @@ function findIn(p: Part, t: Target): Candidate[] {
       .map(([r, c]) => ({ r, c, label: String(p.grid.raw(r, c)).trim() }));
     if (found.length) break;
   }
+  if (t.under) {
+    // A line repeated under a heading (公开04's 一般公共预算财政拨款 under 年初财政拨款结转和结余): the one below it.
+    const heading = t.under
+      .flatMap((u) => labelIndex(p).get(normalise(u)) ?? [])
+      .filter(([r]) => r >= start)
+      .sort((a, b) => a[0] - b[0])[0];
+    found = heading ? found.filter((f) => f.r > heading[0] && f.c === heading[1]) : [];
+  }
   const out: Candidate[] = [];
   for (const f of found) {
     if (t.below) {
@@ -351,38 +402,85 @@ function findIn(p: Part, t: Target): Candidate[] {
         }
       }
     }
-    for (const x of cols)
-      out.push(
-        toCandidate(p, f.r, x, local(x).length ? `${f.label}（${local(x).slice(-2).join('／')}）` : f.label)
-      );
+    const labelOf = (x: number) =>
+      local(x).length ? `${f.label}（${local(x).slice(-2).join('／')}）` : f.label;
+    for (const x of cols) {
+      const cand = toCandidate(p, f.r, x, labelOf(x));
+      if (t.less) {
+        // The figure is this cell less another of the same row (全年预算数 − 年初预算数).
+        const less = valueColumns(p, f.r, f.c, path).filter(
+          (y) => y !== x && columnFits(local(y), { name: t.name, col: t.less })
+        );
+        if (less.length !== 1) continue;
+        const leaf = (y: number) => local(y)[local(y).length - 1] ?? '';
+        out.push(
+          difference(
+            cand,
+            toCandidate(p, f.r, less[0], labelOf(less[0])),
+            `${f.label}（${leaf(x)}－${leaf(less[0])}）`
+          )
+        );
+      } else out.push(cand);
+    }
     if (t.first && out.length) break;
   }
   return out;
 }
 
-const UNIT_NAME = /^(?:部门|单位|填报单位|编制单位|单位名称|部门名称)[:：]\s*(.+)$/;
+/** `a` less `b`, in the table's unit and in 万元; blank when either is blank (unknown, not 0). */
+function difference(a: Candidate, b: Candidate, label: string): Candidate {
+  const amount = (c: Candidate, v: CellValue) => parseCell(v, 'amount', { name: '', label: c.label }).value;
+  const x = amount(a, a.raw);
+  const y = amount(b, b.raw);
+  const both = x instanceof D && y instanceof D;
+  const out: Candidate = {
+    ...a,
+    label,
+    raw: both ? (x as Dec).minus(y as Dec).toNumber() : null,
+    difference: { from: a, less: b },
+  };
+  delete out.converted;
+  if (both && a.converted !== undefined && b.converted !== undefined)
+    out.converted = new D(a.converted).minus(new D(b.converted)).toString();
+  return out;
+}
 
-/** The department's name as the tables' header line states it (“部门：某某市某某局”). */
-function unitNameIn(parts: Part[]): Recognition {
-  for (const p of parts)
+/**
+ * The department's name and the year as the tables' header lines state them (“编制单位：某某局
+ * 2022年度  单位：万元”), searched from each table's title down to its headers. The name is the
+ * first stated; the year is every table's, and tables that state different years make it uncertain.
+ */
+function headerFieldsIn(parts: Part[]): Recognition[] {
+  let unitName: Recognition = { name: '单位名称', status: 'not-found', searched: [] };
+  const years: Candidate[] = [];
+  for (const p of parts) {
+    let yearOfPart: Candidate | undefined;
     for (let r = Math.max(0, p.top); r < p.firstData; r++)
       for (let c = 0; c < p.grid.cols; c++) {
         const v = p.grid.raw(r, c);
-        const m = typeof v === 'string' ? UNIT_NAME.exec(v.trim()) : null;
-        const name = m?.[1].trim();
-        if (!name || /^(万元|元|千元)$/.test(name) || /^_+$/.test(name)) continue;
-        return {
-          name: '单位名称',
-          status: 'found',
+        if (typeof v !== 'string' || p.grid.covered(r, c)) continue;
+        const line = parseHeaderLine(v);
+        const at = {
           sheet: p.grid.sheet.name,
           cell: a1(r, c),
           table: p.spec.id,
-          label: String(v).trim(),
-          raw: name,
+          label: v.trim(),
           partOfCell: true,
         };
+        if (line.unitName && unitName.status === 'not-found')
+          unitName = { name: '单位名称', status: 'found', ...at, raw: line.unitName };
+        if (line.year && !yearOfPart) yearOfPart = { ...at, raw: line.year };
       }
-  return { name: '单位名称', status: 'not-found', searched: [] };
+    if (yearOfPart) years.push(yearOfPart);
+  }
+  const distinct = [...new Set(years.map((y) => y.raw))];
+  const year: Recognition =
+    years.length === 0
+      ? { name: '评价年度', status: 'not-found', searched: [] }
+      : distinct.length === 1
+        ? { name: '评价年度', status: 'found', ...years[0] }
+        : { name: '评价年度', status: 'ambiguous', candidates: years, disagree: true };
+  return [unitName, year];
 }
 
 const valueKey = (c: Candidate) => c.converted ?? (isBlank(c.raw) ? '' : String(c.raw).trim());
@@ -398,8 +496,8 @@ export function recognise(sheets: ImportSheet[]): ImportResult {
     t.parts.push({ sheet: p.grid.sheet.name, row: Math.max(0, p.top) + 1, unit: p.unit });
   }
   const byName = new Map<string, Recognition>();
-  const order: string[] = ['单位名称'];
-  byName.set('单位名称', unitNameIn(parts));
+  const order: string[] = ['单位名称', '评价年度'];
+  for (const r of headerFieldsIn(parts)) byName.set(r.name, r);
   for (const k of TABLE_KEYS) {
     const own = parts.filter((p) => p.spec === k.spec);
     for (const t of k.spec.targets) {

@@ -11,6 +11,11 @@ import { isBlank } from './grid';
 import { PROJECT_COLUMNS, PROJECT_TABLE, ProjectList, ProjectRecognition } from './projectRows';
 
 function shownValue(c: Candidate): string {
+  if (c.difference) {
+    const { from, less } = c.difference;
+    if (isBlank(c.raw)) return `${shownValue(from)} 减 ${shownValue(less)}，有空白，不能算出`;
+    return `${shownValue(from)} 减 ${shownValue(less)} ＝ ${c.converted ?? c.raw}${c.converted !== undefined ? ' 万元' : ''}`;
+  }
   if (isBlank(c.raw)) return '空白（未填，不按 0 计）';
   const raw =
     c.raw instanceof Date
@@ -23,7 +28,8 @@ function shownValue(c: Candidate): string {
   return raw;
 }
 
-export const where = (c: Candidate) => `${c.sheet}!${c.cell}`;
+export const where = (c: Candidate) =>
+  c.difference ? `${c.sheet}!${c.cell}－${c.difference.less.cell}` : `${c.sheet}!${c.cell}`;
 
 /** One line for one input. */
 export function recognitionLine(r: Recognition): string {
@@ -32,6 +38,8 @@ export function recognitionLine(r: Recognition): string {
     case 'found':
       return `找到  ${label}：${where(r)}，${r.table}“${r.label}”，${shownValue(r)}`;
     case 'ambiguous':
+      if (r.disagree)
+        return `不一致 ${label}：各表所列不同，${r.candidates.map((c) => `${where(c)}（${c.table}）“${c.label}”＝${shownValue(c)}`).join('；')}；未导入，请核对各表后在模板中填写`;
       return `不确定 ${label}：有 ${r.candidates.length} 处可能，${r.candidates.map((c) => `${where(c)}“${c.label}”＝${shownValue(c)}`).join('；')}，请确认后绑定`;
     case 'not-found':
       return r.searched.length
@@ -160,7 +168,12 @@ export function officeBindings(result: ImportResult, chosen: Record<string, Cand
   for (const r of result.inputs) {
     const c: Candidate | undefined = chosen[r.name] ?? (r.status === 'found' ? r : undefined);
     if (!c || !INPUT_BY_NAME.has(r.name)) continue;
-    if (c.partOfCell)
+    if (c.difference)
+      out.skipped.push({
+        name: r.name,
+        reason: `${where(c)} 是两格之差（${c.label}），名称只能指向一个单元格；请在“数据”页把该项绑定到写有此数的单元格，或用“导入”生成模板`,
+      });
+    else if (c.partOfCell)
       out.skipped.push({
         name: r.name,
         reason: `${where(c)} 写的是“${c.label}”，名称只能指向整个单元格；请在“数据”页把该项绑定到只写单位名称的单元格`,

@@ -26,6 +26,10 @@ export interface Target {
   below?: boolean;
   /** The label repeats with another meaning further on: the first match is the one. */
   first?: boolean;
+  /** The line stands under a heading row with one of these labels (a sub-line), in the same column. */
+  under?: string[];
+  /** The figure is the `col` cell less the cell of the same row whose header has a word of each group. */
+  less?: string[][];
 }
 
 export interface TableSpec {
@@ -101,6 +105,86 @@ const SANGONG_ALIASES: Array<[key: string, leaf: string[], rows: string[]]> = [
   ['公务接待', ['公务接待费'], ['公务接待费']],
 ];
 
+/**
+ * 政府采购情况表 (湖南 决算附表; its figures come from the 政府采购信息统计 “政府采购资金情况表”) and
+ * 资产情况表 (决算附表 / 国有资产报表). Their layouts vary by year and county, so both are read by the
+ * words of their lines and columns: a 合计 line under 采购预算 / 实际采购 columns, or one line per
+ * figure; the 固定资产 line under 年末 / 合计 / 在用 columns, or a line “其中：在用”.
+ */
+const PROCUREMENT: TableSpec = {
+  id: '政府采购情况表',
+  titles: ['政府采购情况表', '政府采购资金情况表', '政府采购支出情况表', '政府采购信息统计表'],
+  codes: [],
+  targets: [
+    r('基础_政府采购预算', ['合计', '总计'], {
+      col: [['采购预算', '预算金额', '预算数', '采购计划']],
+      leaf: [
+        '合计',
+        '小计',
+        '采购预算',
+        '采购预算金额',
+        '政府采购预算',
+        '预算金额',
+        '预算数',
+        '采购计划金额',
+      ],
+      first: true,
+    }),
+    r('基础_政府采购实际', ['合计', '总计'], {
+      col: [['实际采购', '采购金额', '合同金额', '执行金额', '决算数']],
+      not: ['预算', '计划'],
+      leaf: ['合计', '小计', '实际采购金额', '实际采购', '采购金额', '合同金额', '执行金额', '决算数'],
+      first: true,
+    }),
+    r(
+      '基础_政府采购预算',
+      ['政府采购预算', '政府采购预算数', '采购预算', '采购预算金额', '政府采购计划金额'],
+      {
+        first: true,
+      }
+    ),
+    r(
+      '基础_政府采购实际',
+      ['实际政府采购金额', '实际采购金额', '政府采购实际金额', '政府采购支出总额', '政府采购合同金额'],
+      { first: true }
+    ),
+  ],
+};
+
+const AT_YEAR_END = [['年末', '期末', '合计', '账面原值', '原值', '金额', '账面余额']];
+const NOT_YEAR_END = [
+  '年初',
+  '期初',
+  '上年',
+  '累计折旧',
+  '净值',
+  '在用',
+  '出租',
+  '出借',
+  '闲置',
+  '待处置',
+  '报废',
+];
+
+const ASSETS: TableSpec = {
+  id: '资产情况表',
+  titles: ['资产情况表', '国有资产占用情况表', '资产占用情况表', '固定资产使用情况表', '国有资产使用情况表'],
+  codes: [],
+  targets: [
+    r('基础_固定资产总额', ['固定资产合计', '固定资产', '固定资产原值', '固定资产账面原值'], {
+      col: AT_YEAR_END,
+      not: NOT_YEAR_END,
+      first: true,
+    }),
+    r('基础_在用固定资产', ['固定资产合计', '固定资产', '固定资产原值'], { col: [['在用']], first: true }),
+    r('基础_在用固定资产', ['在用', '在用固定资产', '在用资产', '其中:在用'], {
+      col: AT_YEAR_END,
+      not: NOT_YEAR_END.filter((w) => w !== '在用'),
+      first: true,
+    }),
+  ],
+};
+
 export const TABLES: TableSpec[] = [
   {
     id: '收入支出决算总表',
@@ -127,6 +211,19 @@ export const TABLES: TableSpec[] = [
       ...FUNCTION_CLASSES.map(([k, code, label]) =>
         r(`功能_${k}_支出`, fnRow(code, label), { side: '支出' })
       ),
+      // The budget columns of 财决01 (and of a 公开01 that prints them): the year's spending budget as
+      // first approved, and what was added since (全年预算数 − 年初预算数), as 预算完成率 takes them.
+      r('基础_预算完成_年初预算', ['本年支出合计', '支出合计'], {
+        side: '支出',
+        col: [['年初预算']],
+        first: true,
+      }),
+      r('基础_预算完成_本年追加', ['本年支出合计', '支出合计'], {
+        side: '支出',
+        col: [['全年预算', '调整预算', '调整后预算']],
+        less: [['年初预算']],
+        first: true,
+      }),
     ],
   },
   {
@@ -208,6 +305,25 @@ export const TABLES: TableSpec[] = [
         not: ['预算数'],
         first: true,
       }),
+      // 年初 / 年末 财政拨款结转和结余 of 一般公共预算: in its column of the row, or as the line under the row.
+      ...(['年初', '年末'] as const).flatMap((when) => {
+        const side = when === '年初' ? '收入' : '支出';
+        const heading = [`${when}财政拨款结转和结余`, `${when}结转和结余`, `${when}财政拨款结转结余`];
+        return [
+          r(`财拨_${when}结转结余_合计`, heading, {
+            side,
+            col: [['一般公共预算']],
+            not: ['预算数'],
+            first: true,
+          }),
+          r(`财拨_${when}结转结余_合计`, ['一般公共预算财政拨款', '一般公共预算财政拨款结转和结余'], {
+            side,
+            under: heading,
+            not: ['预算数', '政府性基金', '国有资本'],
+            first: true,
+          }),
+        ];
+      }),
     ],
   },
   {
@@ -235,6 +351,11 @@ export const TABLES: TableSpec[] = [
     targets: [
       r('财拨_人员经费', ['人员经费合计', '人员经费']),
       r('财拨_公用经费', ['公用经费合计', '日常公用经费合计', '公用经费']),
+      // The 类 lines of each block: 301 and 303 under 人员经费, 302 and 310 under 公用经费.
+      r('财拨_工资福利支出', withCode('301', ['工资福利支出']), { first: true }),
+      r('财拨_对个人和家庭的补助', withCode('303', ['对个人和家庭的补助']), { first: true }),
+      r('财拨_商品和服务支出', withCode('302', ['商品和服务支出']), { first: true }),
+      r('财拨_资本性支出', withCode('310', ['资本性支出']), { first: true }),
       ...OFFICE_COST_ITEMS.map(([k, code, labels]) =>
         r(`公用_${k}_本年决算`, withCode(code, labels), { first: true })
       ),
@@ -478,6 +599,8 @@ export const TABLES: TableSpec[] = [
       r('基础_在职人数', ['合计', '总计'], { col: [['实有人数', '在职人数', '实有在职人数']], first: true }),
     ],
   },
+  PROCUREMENT,
+  ASSETS,
 ];
 
 /** Every table's titles and codes normalised once. */

@@ -1,21 +1,11 @@
 /**
- * The file host's side of recognition: an ExcelJS workbook's sheets as grids of values and merges,
- * and the check that turns a legacy .xls (BIFF) into a clear request to save it as .xlsx.
+ * The file host's side of recognition: an ExcelJS workbook's sheets as grids of values and merges
+ * (.xls, .et, .ods … arrive here converted, src/hosts/file/sheetjs.ts).
  */
 import type { XlsxBook } from '../hosts/file/xlsx';
 import { cellValueOf } from '../hosts/file/xlsx';
 import type { CellValue } from '../core/types';
 import { ImportSheet, MAX_COLS, MAX_ROWS, Merge } from './grid';
-
-/** OLE2 compound file signature: .xls (and .et, .doc) saved by Excel 97–2003 or the 决算 software. */
-const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-export function isLegacyXls(bytes: Uint8Array): boolean {
-  return bytes.length >= OLE2.length && OLE2.every((b, i) => bytes[i] === b);
-}
-
-export const LEGACY_XLS_MESSAGE =
-  '这是旧版 .xls 格式（Excel 97–2003，决算软件常导出此格式），无法直接识别。请用 Excel 或 WPS 打开，“文件 → 另存为”选择“Excel 工作簿（*.xlsx）”，再导入另存的文件。';
 
 interface MergeModel {
   model: { top: number; left: number; bottom: number; right: number };

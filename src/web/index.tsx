@@ -64,7 +64,7 @@ function FileBar({
           ref={input}
           className={css.hidden}
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.xls,.et,.xlsb,.ods,.fods,.uos,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-label={s.openFile}
           data-testid="file-input"
           onChange={(e) => {
@@ -105,8 +105,11 @@ function WebApp() {
     setLoading(true);
     setError(null);
     try {
-      const host = await loadXlsxHost();
-      const book = await host.loadXlsx(await file.arrayBuffer());
+      const [host, { workbookBytes }] = await Promise.all([
+        loadXlsxHost(),
+        import(/* webpackChunkName: "xlsx-host" */ './openWorkbook'),
+      ]);
+      const book = await host.loadXlsx((await workbookBytes(file)).bytes);
       setPort(filePort(host, book));
       setFileName(file.name);
       setRan(false);
@@ -122,7 +125,7 @@ function WebApp() {
     if (!port || !fileName) return;
     try {
       const bytes = await port.save();
-      downloadBytes(bytes, `${safeFileName(fileName.replace(/\.xlsx$/i, ''))}-评价结果.xlsx`, XLSX_MIME);
+      downloadBytes(bytes, `${safeFileName(fileName.replace(/\.[a-z]+$/i, ''))}-评价结果.xlsx`, XLSX_MIME);
     } catch (e) {
       setError(describeError(e));
     }

@@ -540,7 +540,7 @@ const EXPECTED: Expected[] = [
   },
   {
     file: 'not-xlsx-encrypted.xlsx',
-    unreadable: '无法打开工作簿：工作簿设有打开密码（已加密），或是旧版 .xls 文件',
+    unreadable: '无法打开工作簿：工作簿设有打开密码（已加密）；请在 Excel 或 WPS 中取消密码后另存，再重试',
   },
 ];
 

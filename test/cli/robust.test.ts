@@ -208,6 +208,7 @@ describe('batch never dies', () => {
       '伪宏.xlsm',
       '别的表.xlsx',
       '宏.xlsm',
+      '旧版.xls',
     ]);
     // As a user runs it (the workers are the built lib/cli/batchWorker.js).
     const r = await bin('batch', dir, '-o', out, '--workers', '64');
@@ -234,7 +235,10 @@ describe('batch never dies', () => {
     expect(await (await JSZip.loadAsync(result)).file('[Content_Types].xml')!.async('string')).toContain(
       'application/vnd.ms-excel.sheet.macroEnabled.main+xml'
     );
-    expect(reasons.get('旧版.xls')).toBe('无法评价|.xls 格式不支持；请在 Excel 中另存为 .xlsx 后再评价');
+    // .xls is read now (test/import/formats.test.ts); this one is text named .xls.
+    expect(reasons.get('旧版.xls')).toBe(
+      '无法评价|无法打开工作簿：文件不是有效的Excel 97–2003 工作簿（.xls），可能已损坏、不完整，或是其他格式的文件改了扩展名'
+    );
     expect(reasons.get('管道.xlsx')).toBe('无法评价|不是普通文件（是管道、设备或套接字），已跳过');
     expect(reasons.get('零.xlsx')).toBe('无法评价|不是普通文件（是管道、设备或套接字），已跳过');
     expect(reasons.get('结果')).toBe('无法评价|这是本次的输出文件夹，其中的文件是本工具的输出，不再评价');

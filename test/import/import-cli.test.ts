@@ -105,13 +105,14 @@ describe.each(cases)('jixiao import on %s', (label, sheets, expected, trueErrors
   });
 });
 
-test('an .xls (BIFF) export gets a clear message to save it as .xlsx', async () => {
+test('a damaged .xls (a compound-file signature and nothing readable after it): exit 3, a Chinese message, nothing written', async () => {
   const xls = path.join(tmp, '决算.xls');
   fs.writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
   const r = await runImport(xls, path.join(tmp, 'x.xlsx'));
   expect(r.code).toBe(3);
-  expect(r.err).toContain('这是旧版 .xls 格式');
-  expect(r.err).toContain('另存为');
+  expect(r.err).toBe(
+    '无法打开工作簿：文件已损坏或不完整（.xls / .et 的文件结构无法解析）；请用 Excel 或 WPS 打开并另存为 .xlsx 后重试'
+  );
   expect(fs.existsSync(path.join(tmp, 'x.xlsx'))).toBe(false);
 });
 

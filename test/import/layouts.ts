@@ -271,7 +271,7 @@ export function jichuShuju(
 export function caijue01(f: Figures): ImportSheet {
   const head = ['项目', '行次', '年初预算数', '全年预算数', '决算数'];
   const block = (rows: Array<[string, string]>, start: number): Row[] =>
-    rows.map(([l, k], i) => [l, start + i, null, null, v(f, k)]);
+    rows.map(([l, k], i) => [l, start + i, v(f, `年初:${k}`), v(f, `全年:${k}`), v(f, k)]);
   const income = block(
     [
       ['一、一般公共预算财政拨款', '一般公共预算财政拨款收入'],
@@ -428,8 +428,19 @@ export function gongkai04(unitName: string, f: Figures): ImportSheet {
       v(f, '支:基金'),
       v(f, '支:国资'),
     ],
-    ['年初财政拨款结转和结余', 5, null, '年末财政拨款结转和结余', 41, null, null, null, null],
-    ['一般公共预算财政拨款', 6, 999, null, null, null, null, null, null],
+    [
+      '年初财政拨款结转和结余',
+      5,
+      v(f, '年初:合计'),
+      '年末财政拨款结转和结余',
+      41,
+      v(f, '年末:合计'),
+      v(f, '年末:一般'),
+      v(f, '年末:基金'),
+      null,
+    ],
+    ['一般公共预算财政拨款', 6, v(f, '年初:一般') ?? 999, null, null, null, null, null, null],
+    ['政府性基金预算财政拨款', 7, v(f, '年初:基金'), null, null, null, null, null, null],
   ];
   return sheet('公开04表', rows, [
     { top: 3, left: 0, bottom: 3, right: 2 },
@@ -524,4 +535,125 @@ export function projectList(opts: {
     ...opts.rows.map(pad),
   ];
   return sheet(opts.sheet, cells, [{ top: 0, left: 0, bottom: 0, right: width - 1 }, ...(opts.merges ?? [])]);
+}
+
+/**
+ * 政府采购情况表 (湖南 决算附表, framework §4.5: its figures come from the 政府采购信息统计 “政府采购资金情况表”).
+ * No published copy of the sheet was at hand: the grid follows the 政府采购信息统计 tables' shape
+ * (项目 | 行次 | 采购预算 | 实际采购金额, each split by 资金性质, a 合计 line over 货物 / 工程 / 服务) —
+ * `columns` — or the one-figure-a-line form county 基础数据表 and 附表 use — `lines`.
+ */
+export function zhengfuCaigou(
+  unitName: string,
+  f: Figures,
+  opts: { shape?: 'columns' | 'lines'; unit?: '万元' | '元'; line?: string } = {}
+): ImportSheet {
+  const headLine = opts.line ?? `编制单位：${unitName}\u3000\u3000单位：${opts.unit ?? '万元'}`;
+  if (opts.shape === 'lines')
+    return sheet(
+      '政府采购情况表',
+      [
+        ['政府采购情况表', null],
+        [headLine, null],
+        ['项目', '金额'],
+        ['政府采购预算数', v(f, '预算:合计')],
+        ['实际政府采购金额', v(f, '实际:合计')],
+        ['其中：授予中小企业合同金额', v(f, '中小企业')],
+      ],
+      [{ top: 0, left: 0, bottom: 0, right: 1 }]
+    );
+  const lines = ['合计', '货物', '工程', '服务'];
+  return sheet(
+    '政府采购情况表',
+    [
+      ['政府采购情况表', ...Array(7).fill(null)],
+      [headLine, ...Array(7).fill(null)],
+      ['项目', '行次', '采购预算', null, null, '实际采购金额', null, null],
+      [null, null, '合计', '财政性资金', '其他资金', '合计', '财政性资金', '其他资金'],
+      ['栏次', null, 1, 2, 3, 4, 5, 6],
+      ...lines.map((l, i) => [
+        l,
+        i + 1,
+        v(f, `预算:${l}`),
+        v(f, `预算财政:${l}`),
+        v(f, `预算其他:${l}`),
+        v(f, `实际:${l}`),
+        v(f, `实际财政:${l}`),
+        v(f, `实际其他:${l}`),
+      ]),
+    ],
+    [
+      { top: 0, left: 0, bottom: 0, right: 7 },
+      { top: 2, left: 0, bottom: 3, right: 0 },
+      { top: 2, left: 1, bottom: 3, right: 1 },
+      { top: 2, left: 2, bottom: 2, right: 4 },
+      { top: 2, left: 5, bottom: 2, right: 7 },
+    ]
+  );
+}
+
+/**
+ * 资产情况表 (湖南 决算附表, framework §4.5), laid out from the 决算 附表 填报说明 (流动资产, 固定资产 with
+ * 房屋 / 车辆 / 单价 50 万元以上设备 / 其他固定资产, 在建工程, 无形资产, 对外投资, 其他资产; 年初数 | 年末数)
+ * and, for 在用, the 国有资产报表's 使用状况 (在用 | 出租出借 | 闲置 | 待处置): `rows` prints 使用状况 as lines
+ * under 固定资产 (“其中：在用”), `columns` as columns of the 固定资产 lines. No published copy was at hand.
+ */
+export function zichanQingkuang(
+  unitName: string,
+  f: Figures,
+  shape: 'rows' | 'columns' = 'rows'
+): ImportSheet {
+  if (shape === 'columns')
+    return sheet(
+      '资产情况表',
+      [
+        ['固定资产使用情况表', ...Array(6).fill(null)],
+        [`编制单位：${unitName}`, ...Array(5).fill(null), '单位：万元'],
+        ['项目', '账面原值', null, null, null, null, '累计折旧'],
+        [null, '合计', '在用', '出租出借', '闲置', '待处置', null],
+        [
+          '固定资产合计',
+          v(f, '固定资产'),
+          v(f, '在用'),
+          v(f, '出租出借'),
+          v(f, '闲置'),
+          v(f, '待处置'),
+          v(f, '折旧'),
+        ],
+        ['房屋', v(f, '房屋'), v(f, '房屋在用'), null, null, null, null],
+        ['车辆', v(f, '车辆'), v(f, '车辆在用'), null, null, null, null],
+      ],
+      [
+        { top: 0, left: 0, bottom: 0, right: 6 },
+        { top: 2, left: 0, bottom: 3, right: 0 },
+        { top: 2, left: 1, bottom: 2, right: 5 },
+        { top: 2, left: 6, bottom: 3, right: 6 },
+      ]
+    );
+  const lines: Array<[string, string]> = [
+    ['资产总额', '资产总额'],
+    ['一、流动资产', '流动资产'],
+    ['二、固定资产', '固定资产'],
+    ['其中：房屋', '房屋'],
+    ['车辆', '车辆'],
+    ['单价50万元以上设备', '设备'],
+    ['其他固定资产', '其他固定资产'],
+    ['其中：在用', '在用'],
+    ['出租出借', '出租出借'],
+    ['闲置', '闲置'],
+    ['三、在建工程', '在建工程'],
+    ['四、无形资产', '无形资产'],
+    ['五、对外投资', '对外投资'],
+    ['六、其他资产', '其他资产'],
+  ];
+  return sheet(
+    '资产情况表',
+    [
+      ['资产情况表', null, null, null],
+      [`编制单位：${unitName}`, null, null, '单位：万元'],
+      ['项目', '行次', '年初数', '年末数'],
+      ...lines.map(([l, k], i) => [l, i + 1, v(f, `年初:${k}`), v(f, k)]),
+    ],
+    [{ top: 0, left: 0, bottom: 0, right: 3 }]
+  );
 }

@@ -7,6 +7,8 @@ import { KeepError, KeepResult, writeIntoPackage } from './keep';
 import type { Plan } from '../../core/types';
 import { loadXlsx, saveXlsx, XlsxBook } from './xlsx';
 import { listZip, PackageError, readEntry } from './zip';
+import { asXlsxPackage, OtherFormatReadError } from './otherFormats';
+import { formatName, OtherFormat } from './formats';
 
 /** A file that cannot be read as input; the message is Chinese and names it. */
 export class ReadError extends Error {}
@@ -56,12 +58,33 @@ export async function openWorkbook(file: string, mode: 'read' | 'write' = 'write
 /** A workbook opened to write a result into its own package: the reading (sheets with our names) and the file's bytes. */
 export interface KeptWorkbook {
   book: XlsxBook;
+  /** The .xlsx package: the file's own bytes, or its conversion when `from` is set. */
   bytes: Buffer;
+  /** The format the file was read from when it is not an .xlsx (.xls, .et …), and its name for the user: read only, its result is a new .xlsx. */
+  from?: { format: OtherFormat; name: string };
 }
 
 export async function openWorkbookKept(file: string, mode: 'read' | 'write' = 'read'): Promise<KeptWorkbook> {
   const data = await readRegularFile(file);
-  return { book: await openBytes(data, mode), bytes: data };
+  let converted: Awaited<ReturnType<typeof asXlsxPackage>>;
+  try {
+    converted = await asXlsxPackage(data, file);
+  } catch (e) {
+    if (e instanceof OtherFormatReadError) throw new ReadError(e.message);
+    throw e;
+  }
+  const from = converted.from && { format: converted.from, name: formatName(converted.from, file) };
+  let book: XlsxBook;
+  try {
+    book = await openBytes(converted.bytes, mode);
+  } catch (e) {
+    // The conversion of a damaged file that SheetJS still read: said of the file the user has.
+    if (!from) throw e;
+    throw new ReadError(
+      `无法打开工作簿：文件不是有效的${from.name}，可能已损坏或不完整；请用 Excel 或 WPS 打开并另存为 .xlsx 后重试`
+    );
+  }
+  return { book, bytes: converted.bytes, ...(from && { from }) };
 }
 
 async function openBytes(data: Buffer, mode: 'read' | 'write'): Promise<XlsxBook> {
@@ -187,6 +210,10 @@ export class KindMismatchError extends Error {}
 export async function writeKept(input: KeptWorkbook, plan: Plan | null, file: string): Promise<KeepResult> {
   const macro = isMacroEnabled(input.bytes);
   const ext = path.extname(file).toLowerCase();
+  if (input.from && ext !== '.xlsx')
+    throw new KindMismatchError(
+      `输入是${input.from.name}，只读取、不改动；结果另存为新的 .xlsx 工作簿，请把输出文件名改为 ${path.basename(file, path.extname(file))}.xlsx`
+    );
   if (macro && ext !== '.xlsm')
     throw new KindMismatchError(
       `输入是启用宏的工作簿（.xlsm），结果须保存为 .xlsm 才能在 Excel 中打开并保留宏；请把输出文件名改为 ${path.basename(file, path.extname(file))}.xlsm`

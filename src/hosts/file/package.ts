@@ -59,7 +59,7 @@ function sheetParts(workbookXml: string, relsXml: string): Map<string, string> {
 }
 
 /** Refuses, from the directory alone, a package that would inflate beyond the caps. */
-function checkDeclaredSizes(entries: ZipEntry[]): void {
+export function checkDeclaredSizes(entries: ZipEntry[]): void {
   const seen = new Set<string>();
   let total = 0;
   for (const e of entries) {

@@ -221,7 +221,8 @@ export class StyleSheet {
       }
     }
     if (edits.length === 0) return xml;
-    const sorted = edits.sort((a, b) => b.start - a.start);
+    // At one offset the replaced tag goes first, then what is inserted before it (numFmts before <fonts>).
+    const sorted = edits.sort((a, b) => b.start - a.start || b.end - a.end);
     for (const e of sorted) xml = xml.slice(0, e.start) + e.text + xml.slice(e.end);
     return xml;
   }
