@@ -16,6 +16,8 @@ if (typeof window !== 'undefined') {
 // A pane run evaluates the whole engine before its message appears: on a loaded 2-core CI machine that
 // can take longer than testing-library's 1 s default wait, which made findByText fail by timing alone.
 if (typeof window !== 'undefined') {
-  const { configure } = require('@testing-library/react') as typeof import('@testing-library/react');
+  // The dom library's configure, not React's: loading @testing-library/react here, before jest defines
+  // afterEach, would skip its automatic cleanup between tests.
+  const { configure } = require('@testing-library/dom') as typeof import('@testing-library/dom');
   configure({ asyncUtilTimeout: 20000 });
 }
