@@ -417,34 +417,43 @@ interface SanGongChange {
   /** The stated rate's name is `三公_<item>_<rate>`, the stated amount's (when reported) `三公_<item>_<amount>`. */
   rate: string;
   amount?: string;
-  /** What the figure is called after the item's label: 增长率, 预算比上年决算增减率. */
+  /** What the figure is called after the item's label (预算比上年决算增减率), and what kind of rate it is (增减率). */
   rateWord: string;
+  rateKind: string;
   amountWord?: string;
   cur: SanGongColumn;
   prev: SanGongColumn;
-  /** The two columns in the rule's words. */
+  /** The two columns in the rule's words, apart, either and both. */
   curWords: string;
   prevWords: string;
+  either: string;
+  both: string;
 }
 
 /** 本年决算 against 上年决算 (公开07's 增长率), and the 本年预算 against 上年决算 (the 预算说明's 增减). */
 const 三公增长: SanGongChange = {
   rate: '增长率',
   rateWord: '增长率',
+  rateKind: '增长率',
   cur: '本年决算',
   prev: '上年决算',
   curWords: '本年决算数',
   prevWords: '上年决算数',
+  either: '本年或上年决算数',
+  both: '本年、上年决算数',
 };
 const 三公预算比上年决算: Required<SanGongChange> = {
   rate: '预算比上年决算',
   amount: '预算比上年决算额',
   rateWord: '预算比上年决算增减率',
+  rateKind: '增减率',
   amountWord: '预算比上年决算增减额',
   cur: '本年预算',
   prev: '上年决算',
   curWords: '本年预算数',
   prevWords: '上年决算数',
+  either: '本年预算数或上年决算数',
+  both: '本年预算数、上年决算数',
 };
 
 const sanGongItemLabel = (item: string): string =>
@@ -488,10 +497,7 @@ function 三公变动率(id: string, item: string, change: SanGongChange): Check
             ...base,
             title: rateTitle(ctx, name, null, statedValue),
             rightValue: null,
-            unavailable:
-              change.cur === '本年决算'
-                ? '本年或上年决算数未填，无法重算'
-                : `${curWords}或${prevWords}未填，无法重算`,
+            unavailable: `${change.either}未填，无法重算`,
           },
         ];
       const pv = p.value as Decimal;
@@ -501,7 +507,7 @@ function 三公变动率(id: string, item: string, change: SanGongChange): Check
             ...base,
             title: `${prevWords}为 0，报告所列${name}无意义`,
             rightValue: null,
-            unavailable: `${prevWords}为 0，${change.rateWord.slice(-3)}无意义，报告不应列示百分比`,
+            unavailable: `${prevWords}为 0，${change.rateKind}无意义，报告不应列示百分比`,
           },
         ];
       const cv = c.value as Decimal;
@@ -513,8 +519,7 @@ function 三公变动率(id: string, item: string, change: SanGongChange): Check
         .plus(cv.abs().times('0.005').div(pv.pow(2)))
         .times(100);
       const tolerance = base.tolerance.plus(fromAmounts);
-      const both = change.cur === '本年决算' ? '本年、上年决算数' : `${curWords}、${prevWords}`;
-      const toleranceNote = `容差 ±${tolerance.toDecimalPlaces(4).toString()} 个百分点（所列比率的四舍五入误差 ±${base.tolerance.toString()}，加上${both}各 ±0.005 万元带来的误差）`;
+      const toleranceNote = `容差 ±${tolerance.toDecimalPlaces(4).toString()} 个百分点（所列比率的四舍五入误差 ±${base.tolerance.toString()}，加上${change.both}各 ±0.005 万元带来的误差）`;
       const rate = cv.minus(pv).div(pv).times(100);
       // “减少 0.8 万元，下降 0.8%”: the amount written again as the rate.
       const amount = statedAmount ? ctx.operand(statedAmount).value : null;
@@ -573,7 +578,7 @@ function 三公变动额(id: string, item: string, change: Required<SanGongChang
           ...(title ? { title } : {}),
           statement: `${s.operand.label} = ${change.curWords} − ${change.prevWords}`,
           tolerance,
-          toleranceNote: `容差 ±${tolerance.toString()} 万元（${precision.how}的四舍五入误差 ±${precision.tolerance.toString()}，加上${change.curWords}、${change.prevWords}各 ±0.005 万元）`,
+          toleranceNote: `容差 ±${tolerance.toString()} 万元（${precision.how}的四舍五入误差 ±${precision.tolerance.toString()}，加上${change.both}各 ±0.005 万元）`,
           suspects: [s.operand],
           nextStep: `按${change.curWords}减${change.prevWords}重算增减额（减少填负数），改正报告所列数。`,
         },

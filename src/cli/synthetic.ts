@@ -314,7 +314,8 @@ export function syntheticDepartment(seed: number, projectRows = 6): InputValues 
   values.基础_编制数_行政 = 编制 - 事业编制 - 工勤编制;
   values.基础_编制数_事业 = 事业编制;
   values.基础_编制数_工勤 = 工勤编制;
-  // The 基础数据表's own 公用经费 lines, each the sum of the 经济分类 items it names (no draws: older figures stay).
+  // The 基础数据表's own 公用经费 lines, each the sum of the 经济分类 items it names (办公经费 taken as 办公费 alone,
+  // the generator's choice: the table does not say what it includes). No draws, so older figures stay.
   for (const [k, items] of [
     ['办公经费', ['办公费']],
     ['水电差旅', ['水费', '电费', '差旅费']],
