@@ -325,14 +325,14 @@ describe('the single-file page, opened from file:// with no network', () => {
     const context = await offline.newContext({ viewport: { width: 1000, height: 900 }, locale: 'zh-CN' });
     // Routes see file:// too: the page itself is let through, anything else is aborted and recorded.
     await context.route('**/*', (route) => {
-      if (route.request().url() === pageUrl()) return route.continue();
+      if (opened.has(route.request().url())) return route.continue();
       fetched.push(route.request().url());
       return route.abort('internetdisconnected');
     });
     page = await context.newPage();
     // And requests the routes do not see (a blob: download is the page's own bytes, not a fetch).
     page.on('request', (r) => {
-      if (r.url() !== pageUrl() && !r.url().startsWith('blob:')) fetched.push(r.url());
+      if (!opened.has(r.url()) && !r.url().startsWith('blob:')) fetched.push(r.url());
     });
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => {
@@ -345,6 +345,8 @@ describe('the single-file page, opened from file:// with no network', () => {
   });
 
   const pageUrl = () => pathToFileURL(single).href;
+  /** The files the tests open: the only requests let through. */
+  const opened = new Set([pageUrl()]);
 
   test('one file, with nothing beside it to load', () => {
     const html = fs.readFileSync(single, 'utf8');
@@ -416,5 +418,24 @@ describe('the single-file page, opened from file:// with no network', () => {
 
     expect(fetched).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  test('a browser too old to run its scripts gets a Chinese message, not a blank page', async () => {
+    // The page's scripts as such a browser sees them: a syntax it cannot parse. The ES5 guard stays.
+    const html = fs
+      .readFileSync(single, 'utf8')
+      .replace(/<script>([\s\S]*?)<\/script>/g, (whole, body: string) =>
+        body.includes('此浏览器版本过旧') ? whole : '<script>class A{static{</script>'
+      );
+    const old = path.join(out, 'single-file-old-browser.html');
+    fs.writeFileSync(old, html);
+    opened.add(pathToFileURL(old).href);
+    const oldPage = await page.context().newPage();
+    await oldPage.goto(pathToFileURL(old).href);
+    const alert = oldPage.getByRole('alert');
+    await alert.getByText('此浏览器版本过旧，无法运行绩效自评助手').waitFor();
+    await expect(alert.textContent()).resolves.toContain('Chrome 或 Edge（94 及以上版本）');
+    await oldPage.close();
+    expect(fetched).toEqual([]);
   });
 });
