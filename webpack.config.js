@@ -1,5 +1,6 @@
 /**
- * Builds the add-in (dist/): taskpane.html, commands.html and the standalone web page web.html,
+ * Builds the add-in (dist/): taskpane.html, commands.html, the standalone web page web.html and the same
+ * page as one self-contained file for file:// (绩效自评助手.html),
  * following the Yeoman Office React template. Every page Office opens (task pane, function file,
  * dialog) loads office.js from Microsoft's CDN, as Microsoft requires: the loader then fetches the
  * host's own script next to it. Tests route that URL to the npm copy. ExcelJS and docx are reached
@@ -60,6 +61,76 @@ class SkipMinifiedVendors {
   }
 }
 
+/**
+ * Writes the web page once more as one file that opens from a double-click (dist/绩效自评助手.html): under
+ * file:// nothing can be fetched, so the page's own scripts and every chunk its import()s reach are inlined,
+ * and its icon becomes a data: URL. It is web.html's bundle, not a second build: each async chunk, run
+ * first, registers its modules in webpack's chunk array, so an import() finds its chunk loaded and fetches
+ * nothing. The page's fonts are the system's (no font files), and nothing else is fetched.
+ */
+class SingleFilePage {
+  constructor({ entry, page, filename }) {
+    Object.assign(this, { entry, page, filename });
+  }
+
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('SingleFilePage', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        // After minifying, hashing and the HTML pages: the files and names are final.
+        { name: 'SingleFilePage', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const entry = compilation.entrypoints.get(this.entry);
+          const page = compilation.getAsset(this.page);
+          if (!entry || !page) return;
+          const text = (file) => {
+            const asset = compilation.getAsset(file);
+            if (!asset) throw new Error(`${this.filename}: ${file} is not among the assets`);
+            return asset.source.source().toString();
+          };
+          // Inside <script>, “</script” would end it and “<!--” would change how it is parsed: both escaped
+          // the way a JS string, regex or template reads the same (minified code has them nowhere else).
+          const script = (file) =>
+            `<script>${text(file)
+              .replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n')
+              .replace(/<\/script/gi, '<\\/script')
+              .replace(/<!--/g, '<\\u0021--')}</script>`;
+          const asyncChunks = [];
+          const seen = new Set();
+          const visit = (group) => {
+            for (const child of group.childrenIterable)
+              if (!seen.has(child)) {
+                seen.add(child);
+                asyncChunks.push(...child.chunks);
+                visit(child);
+              }
+          };
+          visit(entry);
+          const initial = new Set(entry.chunks);
+          const files = [...new Set(asyncChunks)]
+            .filter((c) => !initial.has(c))
+            .flatMap((c) => [...c.files].filter((f) => f.endsWith('.js')));
+          let html = page.source.source().toString();
+          // The page's deferred scripts, in their order, after the async chunks and at the end of <body>
+          // (an inline script does not wait for the document as a deferred one does).
+          const own = [];
+          html = html.replace(/<script\b[^>]*\bsrc=("?)([^"\s>]+)\1[^>]*><\/script>/g, (_, __, src) => {
+            own.push(src);
+            return '';
+          });
+          html = html.replace(/href=("?)(assets\/[^"\s>]+\.png)\1/g, (_, __, icon) => {
+            const png = compilation.getAsset(icon).source.buffer().toString('base64');
+            return `href="data:image/png;base64,${png}"`;
+          });
+          const body = [...files, ...own].map(script).join('');
+          html = html.replace('</body>', () => `${body}</body>`);
+          compilation.emitAsset(this.filename, new sources.RawSource(html));
+        }
+      );
+    });
+  }
+}
+
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === 'development';
   const serve = !!env.WEBPACK_SERVE;
@@ -77,6 +148,9 @@ module.exports = async (env = {}, options = {}) => {
       path: path.resolve(__dirname, 'dist'),
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
       chunkFilename: dev ? '[name].chunk.js' : '[name].[contenthash:8].chunk.js',
+      // Chunks next to the page that loads them (webpack's “auto” would look for a <script src>, which the
+      // single-file page has none of).
+      publicPath: '',
       clean: true,
     },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
@@ -127,6 +201,7 @@ module.exports = async (env = {}, options = {}) => {
         chunks: ['dialog'],
       }),
       new HtmlWebpackPlugin({ filename: 'web.html', template: './src/web/web.html', chunks: ['web'] }),
+      new SingleFilePage({ entry: 'web', page: 'web.html', filename: '绩效自评助手.html' }),
       new HtmlWebpackPlugin({ filename: 'help.html', template: './src/help/help.html', chunks: [] }),
       new CopyWebpackPlugin({
         patterns: [

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * First-load JavaScript of a built page: every <script src> the HTML loads before any dynamic
- * import(), raw and gzip -9. Usage: node scripts/bundle-size.js [dist/taskpane.html] [--json]
+ * import(), raw and gzip -9; for a page that inlines everything (dist/绩效自评助手.html), the file itself.
+ * Usage: node scripts/bundle-size.js [dist/taskpane.html] [--json]
  */
 const fs = require('fs');
 const path = require('path');
@@ -13,7 +14,9 @@ function firstLoad(htmlFile) {
   const scripts = [...html.matchAll(/<script\b[^>]*\bsrc=("?)([^"\s>]+)\1/g)]
     .map((m) => m[2])
     .filter((s) => !/^https?:/.test(s));
-  const files = scripts.map((src) => {
+  // A page that inlines its scripts (the single-file page) is its own first load.
+  const sources = scripts.length ? scripts : [path.basename(htmlFile)];
+  const files = sources.map((src) => {
     const bytes = fs.readFileSync(path.join(dir, src.replace(/^\//, '')));
     return { src, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
   });

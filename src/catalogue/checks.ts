@@ -10,9 +10,16 @@ import type Decimal from 'decimal.js';
 import type { Operand } from '../core/results';
 import type { Diagnostic, FindingSeverity, Severity } from '../core/types';
 import type { CheckContext, CheckDecl, CheckFamily, Notice, Outcome, Term } from './contract';
-import { FUNCTION_CLASSES, INPUT_BY_NAME, INPUT_SHEETS, inputLabel, tableLabel } from './inputs';
+import {
+  BASIC_OFFICE_LINES,
+  FUNCTION_CLASSES,
+  INPUT_BY_NAME,
+  INPUT_SHEETS,
+  inputLabel,
+  tableLabel,
+} from './inputs';
 import { SANGONG_CAR_PARTS, SANGONG_ITEMS } from './lists';
-import type { ScalarDecl } from './types';
+import type { SanGongColumn, ScalarDecl } from './types';
 
 export type { CheckContext, CheckDecl, CheckFamily, Comparison, Notice, Outcome, Term } from './contract';
 
@@ -340,22 +347,28 @@ const STATED_RATES: Array<[id: string, stated: string, indicator: string]> = [
 ];
 
 /**
- * A stated rate agrees when it is the recomputed rate at the precision it was stated: half a unit of its
- * last decimal either way (“99.3%” agrees with 99.27%, “99.30%” does not). A rate typed as text keeps its
- * decimals; a number cell cannot tell 99.3% from 99.30% (the format is not read), so it is taken to at
- * least 2 decimals, or more when the number itself has more.
+ * A stated figure agrees when it is the recomputed figure at the precision it was stated: half a unit of its
+ * last decimal either way (“99.3%” agrees with 99.27%, “99.30%” does not; “−0.8 万元” with −0.77). A figure
+ * typed as text keeps its decimals; a number cell cannot tell 99.3% from 99.30% (the format is not read), so
+ * it is taken to at least 2 decimals, or more when the number itself has more.
  */
-function statedPrecision(ctx: CheckContext, stated: string): { tolerance: Decimal; toleranceNote: string } {
+function statedPrecision(
+  ctx: CheckContext,
+  stated: string,
+  kind: 'rate' | 'amount' = 'rate'
+): { tolerance: Decimal; toleranceNote: string; how: string } {
   const s = ctx.model.scalar(stated);
   const value = ctx.operand(stated).value;
   const decimals =
     s.decimals ?? Math.max(2, value !== null && typeof value === 'object' ? value.decimalPlaces() : 2);
   const tolerance = ctx.decimal(5).times(ctx.decimal(10).pow(-(decimals + 1)));
+  const what = kind === 'rate' ? '比率' : '金额';
   const how =
     s.decimals !== undefined
-      ? `所列比率保留 ${decimals} 位小数`
-      : `所列比率为数值，按保留 ${decimals} 位小数计`;
-  return { tolerance, toleranceNote: `容差 ±${tolerance.toString()} 个百分点（${how}的四舍五入误差）` };
+      ? `所列${what}保留 ${decimals} 位小数`
+      : `所列${what}为数值，按保留 ${decimals} 位小数计`;
+  const unit = kind === 'rate' ? ' 个百分点' : ' 万元';
+  return { tolerance, toleranceNote: `容差 ±${tolerance.toString()}${unit}（${how}的四舍五入误差）`, how };
 }
 
 /** The problem a stated rate's recomputation shows: `预算完成率重算为 99.52%，报告列 99.59%`. */
@@ -376,6 +389,7 @@ function statedRate(id: string, stated: string, indicatorId: string): CheckDecl 
       if (s.operand.value === null) return [];
       const ind = ctx.indicator(indicatorId);
       if (!ind) return [];
+      const { tolerance, toleranceNote } = statedPrecision(ctx, stated);
       return [
         {
           type: 'comparison',
@@ -387,7 +401,8 @@ function statedRate(id: string, stated: string, indicatorId: string): CheckDecl 
           title: rateTitle(ctx, indicatorId, ind.value, s.operand.value as Decimal),
           name: indicatorId,
           statement: `${s.operand.label} = ${ind.formula}`,
-          ...statedPrecision(ctx, stated),
+          tolerance,
+          toleranceNote,
           context: ind.operands,
           suspects: [s.operand],
         },
@@ -397,11 +412,61 @@ function statedRate(id: string, stated: string, indicatorId: string): CheckDecl 
   );
 }
 
-function 三公增长率(id: string, item: string): CheckDecl {
-  const stated = `三公_${item}_增长率`;
-  const cur = `三公_${item}_本年决算`;
-  const prev = `三公_${item}_上年决算`;
-  const name = `${SANGONG_ITEMS.find(([k]) => k === item)?.[1] ?? '“三公”经费'}增长率`;
+/** A change the 三公 table's report states beside it: one column of the table against another. */
+interface SanGongChange {
+  /** The stated rate's name is `三公_<item>_<rate>`, the stated amount's (when reported) `三公_<item>_<amount>`. */
+  rate: string;
+  amount?: string;
+  /** What the figure is called after the item's label (预算比上年决算增减率), and what kind of rate it is (增减率). */
+  rateWord: string;
+  rateKind: string;
+  amountWord?: string;
+  cur: SanGongColumn;
+  prev: SanGongColumn;
+  /** The two columns in the rule's words, apart, either and both. */
+  curWords: string;
+  prevWords: string;
+  either: string;
+  both: string;
+}
+
+/** 本年决算 against 上年决算 (公开07's 增长率), and the 本年预算 against 上年决算 (the 预算说明's 增减). */
+const 三公增长: SanGongChange = {
+  rate: '增长率',
+  rateWord: '增长率',
+  rateKind: '增长率',
+  cur: '本年决算',
+  prev: '上年决算',
+  curWords: '本年决算数',
+  prevWords: '上年决算数',
+  either: '本年或上年决算数',
+  both: '本年、上年决算数',
+};
+const 三公预算比上年决算: Required<SanGongChange> = {
+  rate: '预算比上年决算',
+  amount: '预算比上年决算额',
+  rateWord: '预算比上年决算增减率',
+  rateKind: '增减率',
+  amountWord: '预算比上年决算增减额',
+  cur: '本年预算',
+  prev: '上年决算',
+  curWords: '本年预算数',
+  prevWords: '上年决算数',
+  either: '本年预算数或上年决算数',
+  both: '本年预算数、上年决算数',
+};
+
+const sanGongItemLabel = (item: string): string =>
+  SANGONG_ITEMS.find(([k]) => k === item)?.[1] ?? '“三公”经费';
+
+/** The stated rate of a 三公 change against (this column − that column) ÷ that column. */
+function 三公变动率(id: string, item: string, change: SanGongChange): CheckDecl {
+  const stated = `三公_${item}_${change.rate}`;
+  const cur = `三公_${item}_${change.cur}`;
+  const prev = `三公_${item}_${change.prev}`;
+  const name = `${sanGongItemLabel(item)}${change.rateWord}`;
+  const statedAmount = change.amount ? `三公_${item}_${change.amount}` : undefined;
+  const { curWords, prevWords } = change;
   return decl(
     id,
     `报告所列${name}与重算结果`,
@@ -412,14 +477,16 @@ function 三公增长率(id: string, item: string): CheckDecl {
       if (s.operand.value === null) return [];
       const c = ctx.operand(cur);
       const p = ctx.operand(prev);
+      const precision = statedPrecision(ctx, stated);
       const base = {
         type: 'comparison' as const,
         relation: '=' as const,
         left: [s],
         right: [],
         name,
-        statement: `${s.operand.label} = （本年决算数 − 上年决算数）÷ 上年决算数 × 100%`,
-        ...statedPrecision(ctx, stated),
+        statement: `${s.operand.label} = （${curWords} − ${prevWords}）÷ ${prevWords} × 100%`,
+        tolerance: precision.tolerance,
+        toleranceNote: precision.toleranceNote,
         context: [c, p],
         suspects: [s.operand],
       };
@@ -430,7 +497,7 @@ function 三公增长率(id: string, item: string): CheckDecl {
             ...base,
             title: rateTitle(ctx, name, null, statedValue),
             rightValue: null,
-            unavailable: '本年或上年决算数未填，无法重算',
+            unavailable: `${change.either}未填，无法重算`,
           },
         ];
       const pv = p.value as Decimal;
@@ -438,9 +505,9 @@ function 三公增长率(id: string, item: string): CheckDecl {
         return [
           {
             ...base,
-            title: `上年决算数为 0，报告所列${name}无意义`,
+            title: `${prevWords}为 0，报告所列${name}无意义`,
             rightValue: null,
-            unavailable: '上年决算数为 0，增长率无意义，报告不应列示百分比',
+            unavailable: `${prevWords}为 0，${change.rateKind}无意义，报告不应列示百分比`,
           },
         ];
       const cv = c.value as Decimal;
@@ -452,8 +519,12 @@ function 三公增长率(id: string, item: string): CheckDecl {
         .plus(cv.abs().times('0.005').div(pv.pow(2)))
         .times(100);
       const tolerance = base.tolerance.plus(fromAmounts);
-      const toleranceNote = `容差 ±${tolerance.toDecimalPlaces(4).toString()} 个百分点（所列比率的四舍五入误差 ±${base.tolerance.toString()}，加上本年、上年决算数各 ±0.005 万元带来的误差）`;
+      const toleranceNote = `容差 ±${tolerance.toDecimalPlaces(4).toString()} 个百分点（所列比率的四舍五入误差 ±${base.tolerance.toString()}，加上${change.both}各 ±0.005 万元带来的误差）`;
       const rate = cv.minus(pv).div(pv).times(100);
+      // “减少 0.8 万元，下降 0.8%”: the amount written again as the rate.
+      const amount = statedAmount ? ctx.operand(statedAmount).value : null;
+      const amountAsRate =
+        amount !== null && typeof amount === 'object' && (amount as Decimal).abs().equals(statedValue.abs());
       return [
         {
           ...base,
@@ -461,6 +532,55 @@ function 三公增长率(id: string, item: string): CheckDecl {
           tolerance,
           toleranceNote,
           rightValue: rate,
+          ...(amountAsRate
+            ? {
+                nextStep: `报告所列增减率与增减额同为 ${ctx.money(statedValue.abs())}，疑似把增减额（万元）当作了百分比：增减率应为（${curWords} − ${prevWords}）÷ ${prevWords} × 100%，改正报告所列数。`,
+              }
+            : {}),
+        },
+      ];
+    },
+    { byConsequence: true }
+  );
+}
+
+/** The stated amount of a 三公 change against this column − that column, at the precision it was stated. */
+function 三公变动额(id: string, item: string, change: Required<SanGongChange>): CheckDecl {
+  const stated = `三公_${item}_${change.amount}`;
+  const cur = `三公_${item}_${change.cur}`;
+  const prev = `三公_${item}_${change.prev}`;
+  const name = `${sanGongItemLabel(item)}${change.amountWord}`;
+  return decl(
+    id,
+    `报告所列${name}与重算结果`,
+    '比率',
+    [stated, cur, prev],
+    (ctx) => {
+      const s = ctx.term(stated);
+      if (s.operand.value === null) return [];
+      const precision = statedPrecision(ctx, stated, 'amount');
+      // The two amounts carry ±0.005 万元 each besides the stated figure's own rounding.
+      const tolerance = precision.tolerance.plus('0.01');
+      const terms = [ctx.term(cur), ctx.term(prev, -1)];
+      const [c, p] = terms.map((t) => t.operand.value);
+      // Without both columns the blanks decide (成立 read as 0, else 无法核实): the check's own words say so.
+      const title =
+        c !== null && p !== null
+          ? `${name}重算为 ${ctx.quantity((c as Decimal).minus(p as Decimal), 'amount')}，报告列 ${ctx.quantity(s.operand.value as Decimal, 'amount')}`
+          : undefined;
+      return [
+        {
+          type: 'comparison',
+          relation: '=',
+          left: [s],
+          right: terms,
+          name,
+          ...(title ? { title } : {}),
+          statement: `${s.operand.label} = ${change.curWords} − ${change.prevWords}`,
+          tolerance,
+          toleranceNote: `容差 ±${tolerance.toString()} 万元（${precision.how}的四舍五入误差 ±${precision.tolerance.toString()}，加上${change.both}各 ±0.005 万元）`,
+          suspects: [s.operand],
+          nextStep: `按${change.curWords}减${change.prevWords}重算增减额（减少填负数），改正报告所列数。`,
         },
       ];
     },
@@ -1280,6 +1400,24 @@ export const CHECKS: CheckDecl[] = [
     ['其他_公用经费', '其他_项目支出'],
     '其他_本年支出'
   ),
+  // The 基础数据表's 公用经费 其中 lines (办公经费, 水费、电费、差旅费, 会议费、培训费), column by column.
+  ...(
+    [
+      ['part.基础公用.上年决算', '上年决算', '基础_公用经费上年决算'],
+      ['part.基础公用.本年预算', '本年预算', '基础_公用经费预算'],
+      ['part.基础公用.本年决算', '本年决算', '基础_公用经费决算'],
+    ] as const
+  ).map(([id, c, whole]) =>
+    atMost(
+      id,
+      {
+        subject: `基础数据表公用经费其中各项（${c}数）之和与${label(whole)}`,
+        title: `基础数据表公用经费其中各项之和超过${label(whole)}`,
+      },
+      BASIC_OFFICE_LINES.map(([k]) => `基础_公用_${k}_${c}`),
+      whole
+    )
+  ),
 
   // ---- 合计: whole = 财政拨款 part + 其他资金 part (a report that counts all other funds as 项目 while
   // saying part of them was 公用经费 passes every part ≤ whole, and fails here).
@@ -1417,6 +1555,21 @@ export const CHECKS: CheckDecl[] = [
     ] as const
   ).map(([id, k]) => overBudget(id, `公用经费${k}决算`, `公用_${k}_本年决算`, `公用_${k}_本年预算`)),
   overBudget('budget.公用经费', '公用经费决算', '基础_公用经费决算', '基础_公用经费预算'),
+  // The 基础数据表's own 公用经费 lines (BASIC_OFFICE_LINES; checkIndex.test keeps the two lists in step).
+  ...(
+    [
+      ['budget.基础公用.办公经费', '办公经费'],
+      ['budget.基础公用.水电差旅', '水电差旅'],
+      ['budget.基础公用.会议培训', '会议培训'],
+    ] as const
+  ).map(([id, k]) =>
+    overBudget(
+      id,
+      `基础数据表${BASIC_OFFICE_LINES.find(([key]) => key === k)?.[1] ?? k}决算`,
+      `基础_公用_${k}_本年决算`,
+      `基础_公用_${k}_本年预算`
+    )
+  ),
   overBudget('budget.项目支出', '项目支出决算（对预算总额与年初项目结转结余之和）', '项目_合计_决算数', [
     '项目_合计_预算总额',
     '财拨_年初结转结余_项目',
@@ -1444,10 +1597,19 @@ export const CHECKS: CheckDecl[] = [
 
   // ---- 比率: stated rates vs their recomputation.
   ...STATED_RATES.map(([id, stated, indicator]) => statedRate(id, stated, indicator)),
-  三公增长率('rate.三公增长率.因公出国', '因公出国'),
-  三公增长率('rate.三公增长率.公务接待', '公务接待'),
-  三公增长率('rate.三公增长率.公务用车', '公务用车'),
-  三公增长率('rate.三公增长率.合计', '合计'),
+  三公变动率('rate.三公增长率.因公出国', '因公出国', 三公增长),
+  三公变动率('rate.三公增长率.公务接待', '公务接待', 三公增长),
+  三公变动率('rate.三公增长率.公务用车', '公务用车', 三公增长),
+  三公变动率('rate.三公增长率.合计', '合计', 三公增长),
+  // 预算比上年决算: the rate and the amount a 预算说明 states (“减少 0.8 万元，下降 16%”), each recomputed.
+  三公变动率('rate.三公预算比上年决算.因公出国', '因公出国', 三公预算比上年决算),
+  三公变动率('rate.三公预算比上年决算.公务接待', '公务接待', 三公预算比上年决算),
+  三公变动率('rate.三公预算比上年决算.公务用车', '公务用车', 三公预算比上年决算),
+  三公变动率('rate.三公预算比上年决算.合计', '合计', 三公预算比上年决算),
+  三公变动额('rate.三公预算比上年决算额.因公出国', '因公出国', 三公预算比上年决算),
+  三公变动额('rate.三公预算比上年决算额.公务接待', '公务接待', 三公预算比上年决算),
+  三公变动额('rate.三公预算比上年决算额.公务用车', '公务用车', 三公预算比上年决算),
+  三公变动额('rate.三公预算比上年决算额.合计', '合计', 三公预算比上年决算),
 
   // ---- 评分: a claimed score the rulebook contradicts.
   decl('score', '自评得分与按评分规则计得的得分', '评分', ['自评得分表'], (ctx) => scoreOutcomes(ctx), {

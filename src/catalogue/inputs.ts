@@ -63,13 +63,15 @@ function grid(
   prefix: string,
   corner: string,
   rows: ReadonlyArray<readonly [key: string, label: string]>,
-  cols: ReadonlyArray<readonly [key: string, label: string]>,
+  cols: ReadonlyArray<readonly [key: string, label: string, kind?: InputKind]>,
   opts: {
+    /** Every cell's kind, unless its column names its own. */
     kind?: InputKind;
     required?: (r: string, c: string) => boolean;
     skip?: string[];
     note?: string;
     source?: string;
+    stated?: boolean;
   } = {}
 ): Block {
   const d = on(sheet, title);
@@ -81,12 +83,13 @@ function grid(
     rowLabels: rows.map(([, l]) => l),
     colLabels: cols.map(([, l]) => l),
     cells: rows.map(([rk, rl]) =>
-      cols.map(([ck, cl]) =>
+      cols.map(([ck, cl, kind]) =>
         opts.skip?.includes(`${rk}|${ck}`)
           ? null
-          : d(`${prefix}_${rk}_${ck}`, `${rl}（${cl}）`, opts.kind ?? 'amount', {
+          : d(`${prefix}_${rk}_${ck}`, `${rl}（${cl}）`, kind ?? opts.kind ?? 'amount', {
               required: opts.required?.(rk, ck) ?? false,
               source: opts.source,
+              stated: opts.stated,
             })
       )
     ),
@@ -182,6 +185,21 @@ export const OFFICE_COST_ITEMS: Array<[key: string, code: string, labels: string
   ['公务用车运行维护费', '30231', ['公务用车运行维护费']],
   ['其他交通费用', '30239', ['其他交通费用']],
   ['其他商品和服务支出', '30299', ['其他商品和服务支出']],
+];
+
+/**
+ * The 公用经费 lines the 湖南《基础数据表》 prints under 公用经费 (framework §2.8): key, label as printed, and the
+ * words other printings use. They combine the 经济分类 items differently (水费、电费、差旅费 on one line), so
+ * they have inputs of their own beside {@link OFFICE_COST_ITEMS}.
+ */
+export const BASIC_OFFICE_LINES: Array<[key: string, label: string, labels: string[]]> = [
+  ['办公经费', '办公经费', ['办公经费']],
+  [
+    '水电差旅',
+    '水费、电费、差旅费',
+    ['水费、电费、差旅费', '水电费、差旅费', '水电差旅费', '水费电费差旅费'],
+  ],
+  ['会议培训', '会议费、培训费', ['会议费、培训费', '会议培训费', '会议费培训费']],
 ];
 
 /** The three 口径 of 预算完成率 and what each reads, stated beside the figures (docs/domain.md §1.3). */
@@ -467,16 +485,23 @@ export const INPUT_SHEETS: InputSheet[] = [
         '项目',
         [...SANGONG_ITEMS, SANGONG_TOTAL],
         [['增长率', '本年决算比上年决算增长率']],
-        { kind: 'rate', note: '如报告中列有增长率，照填，系统会按上表重算核对。' }
+        { kind: 'rate', stated: true, note: '如报告中列有增长率，照填，系统会按上表重算核对。' }
       ),
+      // The rate keeps column B (its name's address before the amount was added beside it).
       grid(
         三公经费,
         '“三公”经费预算比上年决算（报告所列）',
         '三公',
         '项目',
         [...SANGONG_ITEMS, SANGONG_TOTAL],
-        [['预算比上年决算', '本年预算比上年决算增减率']],
-        { kind: 'rate', note: '报告写“预算比上年决算减少…%”时照填（减少填负数）。' }
+        [
+          ['预算比上年决算', '本年预算比上年决算增减率', 'rate'],
+          ['预算比上年决算额', '本年预算比上年决算增减额', 'amount'],
+        ],
+        {
+          stated: true,
+          note: '报告写“本年预算比上年决算减少 0.8 万元，下降 16%”时照填：增减率填百分比，增减额填万元，减少均填负数；系统会按上表重算核对。',
+        }
       ),
     ],
   },
@@ -576,6 +601,23 @@ export const INPUT_SHEETS: InputSheet[] = [
           ['上年决算', '上年决算数'],
         ],
         { note: '决算数取公开06 / 财决08-1 表；预算数取预算批复或基础数据表。' }
+      ),
+      // Last on the sheet, so the cells above keep their template addresses.
+      grid(
+        基础数据,
+        '公用经费其中各项（基础数据表所列）',
+        '基础_公用',
+        '公用经费其中',
+        BASIC_OFFICE_LINES.map(([k, label]) => [k, label]),
+        [
+          ['上年决算', '上年决算数'],
+          ['本年预算', '本年预算数'],
+          ['本年决算', '本年决算数'],
+        ],
+        {
+          note: '按基础数据表“经费控制情况”中公用经费下的各行照填（水费、电费、差旅费合为一行，与上表按经济分类的明细不同）；各行之和不超过公用经费。',
+          source: '湖南《部门整体支出绩效评价基础数据表》',
+        }
       ),
     ],
   },

@@ -41,7 +41,10 @@ export interface ScalarDecl {
   source?: string;
   /** Text inputs that hold paragraphs. */
   multiline?: boolean;
-  /** A rate the department itself stated, kept to be checked against its recomputation. */
+  /**
+   * A figure the department states that other inputs determine (a rate, a change, a difference), kept to be
+   * checked against its recomputation: a 比率 check reads it (test/core/statedFigures.test.ts).
+   */
   stated?: boolean;
 }
 

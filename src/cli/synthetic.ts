@@ -314,6 +314,22 @@ export function syntheticDepartment(seed: number, projectRows = 6): InputValues 
   values.基础_编制数_行政 = 编制 - 事业编制 - 工勤编制;
   values.基础_编制数_事业 = 事业编制;
   values.基础_编制数_工勤 = 工勤编制;
+  // The 基础数据表's own 公用经费 lines, each the sum of the 经济分类 items it names (办公经费 taken as 办公费 alone,
+  // the generator's choice: the table does not say what it includes). No draws, so older figures stay.
+  for (const [k, items] of [
+    ['办公经费', ['办公费']],
+    ['水电差旅', ['水费', '电费', '差旅费']],
+    ['会议培训', ['会议费', '培训费']],
+  ] as const)
+    for (const col of ['上年决算', '本年预算', '本年决算'])
+      values[`基础_公用_${k}_${col}`] = n(sum(items.map((i) => new D(values[`公用_${i}_${col}`] as number))));
+  // 三公 本年预算 against 上年决算, as a 预算说明 states it (增减额 and 增减率; no rate on a zero base).
+  const 三公列 = (item: string, col: string) => new D(values[`三公_${item}_${col}`] as number);
+  for (const item of ['因公出国', '公务接待', '公务用车', '合计']) {
+    const [now, before] = [三公列(item, '本年预算'), 三公列(item, '上年决算')];
+    values[`三公_${item}_预算比上年决算额`] = n(now.minus(before));
+    values[`三公_${item}_预算比上年决算`] = growth(now, before);
+  }
 
   // The remaining stated rates as the engine recomputes them (so regional formulas live in one place);
   // a rate the engine cannot compute (a zero base) stays blank, as a report would leave it.

@@ -164,7 +164,7 @@ function severityOf(decl: CheckDecl, c: Comparison, affects: string[]): Severity
 /** The problem a failed comparison states: its own title, the check's, or a sign error named as one. */
 function titleOf(decl: CheckDecl, c: Comparison, e?: Evaluated, signReversed = false): string {
   if (signReversed && e) {
-    const change = /变动率|增长率/.test(c.name ?? decl.subject);
+    const change = /变动率|增长率|增减率/.test(c.name ?? decl.subject);
     const size = formatValue(e.R.abs(), 'rate');
     const should = change ? `${e.R.isNegative() ? '下降' : '增长'} ${size}` : formatValue(e.R, 'rate');
     return `${c.name ?? decl.subject}正负号有误（应为${should}）`;

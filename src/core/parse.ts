@@ -22,7 +22,7 @@ export interface ParseResult {
   value: Decimal | string | boolean | null;
   blank: boolean;
   diagnostic?: Diagnostic;
-  /** A rate typed as text: the decimal places it was stated to (“99.30%” → 2), which a number loses. */
+  /** A rate or an amount typed as text: the decimal places it was stated to (“99.30%” → 2, “-0.8” → 1), which a number loses. */
   decimals?: number;
   /** An amount typed with the unit 元 (“1234.56元”): the number as typed. The value stays unusable; its siblings tell which unit was meant. */
   yuan?: Decimal;
@@ -166,6 +166,11 @@ export function parseCell(v: CellValue, kind: InputKind, ctx: ParseContext): Par
   }
 }
 
+/** The decimal places a number typed as text was written to. */
+function decimalsOf(text: string): number {
+  return /\.(\d+)/.exec(toHalfWidth(text))?.[1].length ?? 0;
+}
+
 function parseNumeric(v: CellValue, kind: InputKind, ctx: ParseContext): ParseResult {
   if (typeof v === 'boolean' || v instanceof Date) {
     return fail(ctx, 'not-a-number', `单元格内容“${shown(v)}”不是数字，${EXPECTED[kind]}`);
@@ -232,7 +237,7 @@ function parseNumeric(v: CellValue, kind: InputKind, ctx: ParseContext): ParseRe
           ),
           yuan: n,
         };
-      return { value: n, blank: false };
+      return { value: n, blank: false, ...(typeof v === 'string' ? { decimals: decimalsOf(v) } : {}) };
     case 'rate':
       // Excel keeps 91.30% as 0.913; text "91.30%" is already in points.
       if (typeof v === 'number') {
@@ -252,7 +257,7 @@ function parseNumeric(v: CellValue, kind: InputKind, ctx: ParseContext): ParseRe
         }
         return { value: points, blank: false };
       }
-      return { value: n, blank: false, decimals: /\.(\d+)/.exec(toHalfWidth(String(v)))?.[1].length ?? 0 };
+      return { value: n, blank: false, decimals: decimalsOf(String(v)) };
     case 'count':
       if (percent) return fail(ctx, 'not-a-count', `单元格内容“${shown(v)}”是百分比，${EXPECTED.count}`);
       if (n.isNegative())

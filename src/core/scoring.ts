@@ -11,7 +11,7 @@ import { D, ZERO, fixed, sum } from './decimal';
 import type { Model } from './model';
 import type { Finding, Grade, IndicatorResult, Operand, ScoreGroup, ScoreLine, ScoreSheet } from './results';
 import { BLANK_SEVERITY } from '../catalogue/checks';
-import { ITEMS_OVER_BUDGET } from '../catalogue/itemDeductions';
+import { ITEMS_OVER_BUDGET, type OverBudgetItem } from '../catalogue/itemDeductions';
 import { applyRule, GradeBands, normaliseName, Rulebook, RuleLine } from './rulebook';
 import type { Diagnostic } from './types';
 
@@ -169,11 +169,13 @@ function scoreComputed(line: RuleLine, result: IndicatorResult | undefined, mode
   };
 }
 
-/** The items of the line's declared list (ITEMS_OVER_BUDGET) whose 决算 exceeds their 预算, when its rule deducts for them. */
+/** The items whose 决算 exceeds their 预算, of the first of the line's declared lists (ITEMS_OVER_BUDGET) that states one, when its rule deducts for them. */
 function itemsOverBudget(line: RuleLine, model: Model): { deduction: Decimal; words: string } | null {
   const declared = line.indicator ? ITEMS_OVER_BUDGET[line.indicator] : undefined;
   if (line.rule.kind !== '扣分' || !line.rule.itemPenalty || !declared) return null;
-  const over = declared.items.flatMap((item) => {
+  const stated = (item: OverBudgetItem) => model.num(item.actual) !== null && model.num(item.budget) !== null;
+  const items = declared.lists.find((list) => list.some(stated)) ?? [];
+  const over = items.flatMap((item) => {
     const actual = model.num(item.actual);
     const budget = model.num(item.budget);
     if (actual === null || budget === null || !actual.greaterThan(budget)) return [];

@@ -62,7 +62,7 @@ export interface ParsedScalar {
   /** True when the cell was blank (distinct from 0). */
   blank: boolean;
   diagnostics: Diagnostic[];
-  /** For a rate typed as text, the decimal places it was stated to (see ParseResult.decimals). */
+  /** For a rate or an amount typed as text, the decimal places it was stated to (see ParseResult.decimals). */
   decimals?: number;
   /** For an amount typed with the unit 元, the number as typed (see ParseResult.yuan); `value` is null. */
   yuan?: Decimal;

@@ -6,7 +6,7 @@
  * Row and column words are compared after {@link normalise} (widths, spaces, numbering and quotes do
  * not matter). Variants are listed best first: the first that matches decides.
  */
-import { FUNCTION_CLASSES, OFFICE_COST_ITEMS } from '../catalogue/inputs';
+import { BASIC_OFFICE_LINES, FUNCTION_CLASSES, OFFICE_COST_ITEMS } from '../catalogue/inputs';
 import { normalise } from './grid';
 
 export interface Target {
@@ -533,6 +533,12 @@ export const TABLES: TableSpec[] = [
       ...(['办公费', '水费', '电费', '差旅费', '会议费', '培训费'] as const).flatMap((k) =>
         (['上年决算', '本年预算', '本年决算'] as const).map((col) =>
           r(`公用_${k}_${col}`, [k, `其中:${k}`], { col: [[col]], first: true })
+        )
+      ),
+      // The lines it prints under 公用经费, combined its own way (水费、电费、差旅费 on one line).
+      ...BASIC_OFFICE_LINES.flatMap(([k, , labels]) =>
+        (['上年决算', '本年预算', '本年决算'] as const).map((col) =>
+          r(`基础_公用_${k}_${col}`, labels, { col: [[col]], first: true })
         )
       ),
       r('基础_政府采购上年', ['政府采购金额', '政府采购'], { col: [['上年决算']], first: true }),

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CHECKS, CheckFamily } from '../../src/catalogue/checks';
 import { checkIndexMarkdown } from '../../src/core/checkIndex';
-import { OFFICE_COST_ITEMS } from '../../src/catalogue/inputs';
+import { BASIC_OFFICE_LINES, OFFICE_COST_ITEMS } from '../../src/catalogue/inputs';
 
 const root = path.join(__dirname, '..', '..');
 
@@ -33,6 +33,11 @@ describe('check ids', () => {
   test('every 公用经费 item has its literal budget.公用 check, and no other', () => {
     const ids = CHECKS.map((c) => c.id).filter((id) => id.startsWith('budget.公用.'));
     expect(ids.sort()).toEqual(OFFICE_COST_ITEMS.map(([k]) => `budget.公用.${k}`).sort());
+  });
+
+  test('every 基础数据表 公用经费 line has its literal budget.基础公用 check, and no other', () => {
+    const ids = CHECKS.map((c) => c.id).filter((id) => id.startsWith('budget.基础公用.'));
+    expect(ids.sort()).toEqual(BASIC_OFFICE_LINES.map(([k]) => `budget.基础公用.${k}`).sort());
   });
 
   test("each id's prefix matches its family", () => {

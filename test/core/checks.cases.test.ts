@@ -185,6 +185,61 @@ function 三公增长率(id: string, item: string): Cases {
   };
 }
 
+/**
+ * 本年预算 4.20 against 上年决算 5.00: 增减额 −0.80 万元, 增减率 −0.80 ÷ 5.00 = −16%. The invalid case: the amount
+ * written again as the rate (“减少 0.8 万元，下降 0.8%”). A turned sign: test/core/statedFigures.test.ts.
+ */
+const 预算比上年决算 = (item: string) => ({
+  [`三公_${item}_本年预算`]: 4.2,
+  [`三公_${item}_上年决算`]: 5,
+});
+
+function 三公预算比上年决算率(id: string, item: string): Cases {
+  const base = 预算比上年决算(item);
+  const stated = `三公_${item}_预算比上年决算`;
+  const cells = [stated, `三公_${item}_本年预算`, `三公_${item}_上年决算`];
+  return {
+    valid: [
+      { values: { ...base, [stated]: '-16%' } },
+      { values: { ...base, [stated]: '-16.00%', [`三公_${item}_预算比上年决算额`]: -0.8 } },
+    ],
+    invalid: [
+      {
+        values: { ...base, [stated]: '-0.8%', [`三公_${item}_预算比上年决算额`]: -0.8 },
+        findings: [
+          { id, kind: 'mismatch', expected: '-16.00', computed: '-0.80', cells, says: '重算为 −16.00%' },
+        ],
+      },
+    ],
+  };
+}
+
+/** The amount: −0.80 万元; “−0.8” typed as text is stated to 1 decimal and also agrees with 5.00 → 4.23 (−0.77). */
+function 三公预算比上年决算额(id: string, item: string): Cases {
+  const base = 预算比上年决算(item);
+  const stated = `三公_${item}_预算比上年决算额`;
+  const cells = [stated, `三公_${item}_本年预算`, `三公_${item}_上年决算`];
+  return {
+    valid: [
+      { values: { ...base, [stated]: -0.8 } },
+      { values: { ...base, [`三公_${item}_本年预算`]: 4.23, [stated]: '-0.8' } },
+    ],
+    invalid: [
+      {
+        values: { ...base, [stated]: 0.8 },
+        findings: [
+          { id, kind: 'mismatch', expected: '-0.80', computed: '0.80', cells, says: '重算为 −0.80 万元' },
+        ],
+      },
+      {
+        // A number cell is taken to 2 decimals: −0.77 is not −0.80.
+        values: { ...base, [stated]: -0.77 },
+        findings: [{ id, kind: 'mismatch', expected: '-0.80', computed: '-0.77', cells }],
+      },
+    ],
+  };
+}
+
 function year(id: string, block: string, figure: string): Cases {
   const v = { 评价年度: 2021, [figure]: 100 };
   return {
@@ -896,6 +951,47 @@ const CASES: Record<string, Cases> = {
   'rate.三公增长率.公务接待': 三公增长率('rate.三公增长率.公务接待', '公务接待'),
   'rate.三公增长率.公务用车': 三公增长率('rate.三公增长率.公务用车', '公务用车'),
   'rate.三公增长率.合计': 三公增长率('rate.三公增长率.合计', '合计'),
+  'rate.三公预算比上年决算.因公出国': 三公预算比上年决算率('rate.三公预算比上年决算.因公出国', '因公出国'),
+  'rate.三公预算比上年决算.公务接待': 三公预算比上年决算率('rate.三公预算比上年决算.公务接待', '公务接待'),
+  'rate.三公预算比上年决算.公务用车': 三公预算比上年决算率('rate.三公预算比上年决算.公务用车', '公务用车'),
+  'rate.三公预算比上年决算.合计': 三公预算比上年决算率('rate.三公预算比上年决算.合计', '合计'),
+  'rate.三公预算比上年决算额.因公出国': 三公预算比上年决算额(
+    'rate.三公预算比上年决算额.因公出国',
+    '因公出国'
+  ),
+  'rate.三公预算比上年决算额.公务接待': 三公预算比上年决算额(
+    'rate.三公预算比上年决算额.公务接待',
+    '公务接待'
+  ),
+  'rate.三公预算比上年决算额.公务用车': 三公预算比上年决算额(
+    'rate.三公预算比上年决算额.公务用车',
+    '公务用车'
+  ),
+  'rate.三公预算比上年决算额.合计': 三公预算比上年决算额('rate.三公预算比上年决算额.合计', '合计'),
+  'part.基础公用.上年决算': atMost(
+    'part.基础公用.上年决算',
+    ['基础_公用_办公经费_上年决算', '基础_公用_水电差旅_上年决算', '基础_公用_会议培训_上年决算'],
+    '基础_公用经费上年决算'
+  ),
+  'part.基础公用.本年预算': atMost(
+    'part.基础公用.本年预算',
+    ['基础_公用_办公经费_本年预算', '基础_公用_水电差旅_本年预算', '基础_公用_会议培训_本年预算'],
+    '基础_公用经费预算'
+  ),
+  'part.基础公用.本年决算': atMost(
+    'part.基础公用.本年决算',
+    ['基础_公用_办公经费_本年决算', '基础_公用_水电差旅_本年决算', '基础_公用_会议培训_本年决算'],
+    '基础_公用经费决算'
+  ),
+  'budget.基础公用.办公经费': overBudget('budget.基础公用.办公经费', '基础_公用_办公经费_本年决算', [
+    '基础_公用_办公经费_本年预算',
+  ]),
+  'budget.基础公用.水电差旅': overBudget('budget.基础公用.水电差旅', '基础_公用_水电差旅_本年决算', [
+    '基础_公用_水电差旅_本年预算',
+  ]),
+  'budget.基础公用.会议培训': overBudget('budget.基础公用.会议培训', '基础_公用_会议培训_本年决算', [
+    '基础_公用_会议培训_本年预算',
+  ]),
   score: {
     valid: [{ values: { 自评得分表: [['在职人员控制率', 1, null]] }, scores: sheet(1) }],
     invalid: [
@@ -938,7 +1034,7 @@ test('every check id has at least one invalid case run alone, and no case names 
   const ids = CHECKS.map((c) => c.id);
   expect(ids.filter((id) => !(CASES[id]?.invalid.length > 0))).toEqual([]);
   expect(Object.keys(CASES).filter((id) => !ids.includes(id))).toEqual([]);
-  expect(ids).toHaveLength(140);
+  expect(ids).toHaveLength(154);
 });
 
 // ------------------------------------------------------------------ severity and titles (issue 20)
@@ -1027,7 +1123,7 @@ test('every finding of every invalid case shows each figure in its own unit on e
         rendered += Object.keys(surfaces(f)).length;
       }
   expect(bad).toEqual([]);
-  expect(rendered).toBeGreaterThan(140 * 5);
+  expect(rendered).toBeGreaterThan(154 * 5);
 });
 
 test('the unit check is not vacuous: an amount shown as 年 and a year shown as 万元 are caught', () => {

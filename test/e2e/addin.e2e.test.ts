@@ -4,12 +4,17 @@
  * double (holding the sample department's workbook) as window.Excel, click 一键生成, and check what
  * landed in the workbook and in the pane. Then the web page: open an .xlsx, run, download the result.
  *
+ * Last, the same web page as one file, opened from file:// with the network blocked.
+ *
  * JIXIAO_E2E_PREBUILT=1 reuses an existing dist/ and dist-test/ (after `npx webpack --mode production --env e2e`).
  */
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import * as zlib from 'zlib';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { templateReading } from '../../src/core/fill';
 import { evaluate } from '../../src/core/engine';
@@ -18,7 +23,7 @@ import { MARK_FILL } from '../../src/core/markState';
 import { templatePlan } from '../../src/core/template';
 import { applyPlan, loadXlsx, newXlsx, readInputs, saveXlsx } from '../../src/hosts/file/xlsx';
 import { buildPages, dist, distTest, launchChromium, root, servePages } from '../helpers/pages';
-import { sampleValues } from '../helpers/sample';
+import { SAMPLE_XLSX, sampleValues } from '../helpers/sample';
 
 jest.setTimeout(240_000);
 
@@ -297,4 +302,145 @@ test.each([
   // The pane did not mount over the message.
   await expect(page.getByRole('button', { name: '一键生成', exact: true }).count()).resolves.toBe(0);
   await context.close();
+});
+
+/**
+ * The web page as one file (dist/绩效自评助手.html), opened the way a user without Excel opens it: a
+ * double-click, so file:// with no server, and here no network at all (every request that is not the file
+ * itself is aborted and recorded, and no host name resolves). It must read the sample workbook, run, list
+ * the findings, and download both the results workbook and the Word report, fetching nothing. It shares
+ * this file's build (a build per test file would cost CI minutes each).
+ */
+describe('the single-file page, opened from file:// with no network', () => {
+  const single = path.join(dist, '绩效自评助手.html');
+
+  let offline: Browser;
+  let page: Page;
+  /** Requests other than the page itself (each was aborted), and page errors. */
+  const fetched: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    // The pages are built by the outer beforeAll. No host name resolves: should anything slip past
+    // the routes, it still reaches nothing.
+    offline = await launchChromium([
+      '--host-resolver-rules=MAP * ~NOTFOUND',
+      '--disable-background-networking',
+    ]);
+    const context = await offline.newContext({ viewport: { width: 1000, height: 900 }, locale: 'zh-CN' });
+    // Routes see file:// too: the page itself is let through, anything else is aborted and recorded.
+    await context.route('**/*', (route) => {
+      if (opened.has(route.request().url())) return route.continue();
+      fetched.push(route.request().url());
+      return route.abort('internetdisconnected');
+    });
+    page = await context.newPage();
+    // And requests the routes do not see (a blob: download is the page's own bytes, not a fetch).
+    page.on('request', (r) => {
+      if (!opened.has(r.url()) && !r.url().startsWith('blob:')) fetched.push(r.url());
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+  });
+
+  afterAll(async () => {
+    await offline?.close();
+  });
+
+  const pageUrl = () => pathToFileURL(single).href;
+  /** The files the tests open: the only requests let through. */
+  const opened = new Set([pageUrl()]);
+
+  test('one file, with nothing beside it to load', () => {
+    const html = fs.readFileSync(single, 'utf8');
+    // No script, stylesheet or image by address: everything is in the file.
+    expect(html.match(/<script\b[^>]*\bsrc=/g)).toBeNull();
+    expect(html.match(/<link\b[^>]*\bhref=(?!"?data:)/g)).toBeNull();
+    expect(html).toContain('href="data:image/png;base64,');
+    expect(html).not.toMatch(/sourceMappingURL=/);
+    const bytes = fs.statSync(single).size;
+    const gzip = zlib.gzipSync(fs.readFileSync(single), { level: 9 }).length;
+    console.log(
+      `绩效自评助手.html ${(bytes / 1024 / 1024).toFixed(2)} MB (gzip ${(gzip / 1024 / 1024).toFixed(2)} MB)`
+    );
+    // ExcelJS, docx, React and Fluent make most of it; a size far past this means something was inlined twice.
+    expect(bytes).toBeLessThan(4 * 1024 * 1024);
+  });
+
+  test('opened from file:// with the network blocked: reads the sample, runs, lists the findings, downloads both files', async () => {
+    const expected = evaluate(readInputs(await loadXlsx(fs.readFileSync(SAMPLE_XLSX))));
+    await page.goto(pageUrl());
+    expect(page.url()).toMatch(/^file:\/\//);
+    await page.getByRole('button', { name: '打开工作簿（.xlsx）' }).waitFor();
+    await page.getByTestId('file-input').setInputFiles(SAMPLE_XLSX);
+    await page.getByText(path.basename(SAMPLE_XLSX)).waitFor();
+    await page.getByRole('button', { name: '一键生成', exact: true }).click();
+    await page.getByText('已生成：指标计算表、评分表、问题清单、报告草稿。').waitFor();
+    await expect(
+      page.getByTestId('summary').getByText('衡阳市科学技术协会 · 2021 年度').count()
+    ).resolves.toBe(1);
+    await expect(page.getByTestId('errors').textContent()).resolves.toBe(String(expected.summary.errors));
+    await page.waitForSelector('button:has-text("下载结果工作簿"):not([disabled])');
+
+    // The results workbook: a download that ExcelJS opens, with every sheet of the plan.
+    const [workbook] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载结果工作簿' }).click(),
+    ]);
+    expect(workbook.suggestedFilename()).toBe('衡阳市科协-2021-评价结果.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync((await workbook.path())!) as unknown as ArrayBuffer);
+    for (const s of expected.plan.sheets) expect(wb.getWorksheet(s.name)).toBeDefined();
+    expect(wb.getWorksheet('问题清单')!.rowCount).toBeGreaterThan(expected.summary.errors);
+
+    // The findings as the engine finds them: a card for every 错误 and 提示 (the 待补 may be shown elsewhere).
+    await page.getByRole('tab', { name: /^问题/ }).click();
+    await page.locator('[data-finding="sum.财拨.本年收入"]').waitFor();
+    const shown = await page
+      .locator('[data-finding]')
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-finding')));
+    const roots = expected.findings.map((f) => f.id);
+    expect(expected.findings.filter((f) => f.severity !== '待补').map((f) => f.id)).toEqual(
+      roots.filter((id) => shown.includes(id))
+    );
+    expect(shown.filter((id) => !roots.includes(id!))).toEqual([]);
+    expect(shown.length).toBeGreaterThanOrEqual(expected.summary.errors + expected.summary.warnings);
+    await page.screenshot({ path: path.join(out, 'single-file-findings.png') });
+
+    // The Word report: a .docx whose package holds word/document.xml with the report's title.
+    await page.getByRole('tab', { name: '报告' }).click();
+    await page.getByRole('heading', { name: expected.report!.title }).waitFor();
+    const [docx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 Word' }).click(),
+    ]);
+    expect(docx.suggestedFilename()).toBe(`${expected.report!.title}.docx`);
+    const parts = unzipSync(new Uint8Array(fs.readFileSync((await docx.path())!)));
+    expect(Object.keys(parts)).toContain('word/document.xml');
+    expect(new TextDecoder().decode(parts['word/document.xml'])).toContain('衡阳市科学技术协会');
+
+    expect(fetched).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('a browser too old to run its scripts gets a Chinese message, not a blank page', async () => {
+    // The page's scripts as such a browser sees them: a syntax it cannot parse. The ES5 guard stays.
+    const html = fs
+      .readFileSync(single, 'utf8')
+      .replace(/<script>([\s\S]*?)<\/script>/g, (whole, body: string) =>
+        body.includes('此浏览器版本过旧') ? whole : '<script>class A{static{</script>'
+      );
+    const old = path.join(out, 'single-file-old-browser.html');
+    fs.writeFileSync(old, html);
+    opened.add(pathToFileURL(old).href);
+    const oldPage = await page.context().newPage();
+    await oldPage.goto(pathToFileURL(old).href);
+    const alert = oldPage.getByRole('alert');
+    await alert.getByText('此浏览器版本过旧，无法运行绩效自评助手').waitFor();
+    await expect(alert.textContent()).resolves.toContain('Chrome 或 Edge（94 及以上版本）');
+    await oldPage.close();
+    expect(fetched).toEqual([]);
+  });
 });
