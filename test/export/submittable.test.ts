@@ -154,7 +154,24 @@ describe('the figures: only what the department stated', () => {
     for (const l of lines) expect(l).not.toMatch(/780\.19|836\.79/);
     expect(draftRemarks(draft)).toEqual(
       expect.arrayContaining([
-        '财政拨款收支表本年收入合计填列780.19万元，收支总表一般公共预算财政拨款收入及基本支出、项目支出之和均为1193.05万元；报告按1193.05万元表述，报送前请将财政拨款收支表本年收入合计更正为1193.05万元。',
+        '财政拨款收支表本年收入合计填列780.19万元；收支总表一般公共预算财政拨款收入为1193.05万元，与基本支出、项目支出之和一致。报告按1193.05万元表述，报送前请将财政拨款收支表本年收入合计更正为1193.05万元。',
+      ])
+    );
+  });
+
+  test('where the data show which figure is right but a rate is computed from the stated one, both stay 【待核对】 and the preparer is told which to keep', () => {
+    // 上年结转 61.55 feeds 预算完成率 (99.52% is computed from it): stating 4.04 beside that rate would contradict it.
+    expect(
+      lines.some((l) =>
+        l.includes(
+          '上年结转【待核对：绩效评价基础数据表上年结转为61.55万元，收支总表年初结转和结余为4.04万元】'
+        )
+      )
+    ).toBe(true);
+    // The same correction the 审核意见, the pane and the cell note give: 收支总表 4.04.
+    expect(draftRemarks(draft)).toEqual(
+      expect.arrayContaining([
+        '绩效评价基础数据表上年结转填列61.55万元；收支总表年初结转和结余为4.04万元，与收支总表合计（年初结转和结余）一致。报送前请将绩效评价基础数据表上年结转更正为4.04万元，并重新生成报告。',
       ])
     );
   });
