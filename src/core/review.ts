@@ -2,9 +2,10 @@
  * 审核意见: the finance bureau reviewer's memo, in the reviewer's voice. Page 1 answers "what do I do
  * with this report?" — the 审核结论 by the declared rule (src/catalogue/report/review.ts) with its
  * reason, the score as the department gives it and as verified, and the three things to fix first.
- * Then each problem once, under its group, headed by the problem (the finding's own title, from the
- * same data every surface renders), with the specific correction where the data show which side is
- * right; then what could not be verified, once; then the per-indicator table.
+ * Then what must be corrected (错误), numbered under its group, each problem once in the words every
+ * surface uses (reviewSentence: the title, the figures it does not state, the correction the data
+ * show); then what may legitimately differ and needs a written reason (提示); then what could not be
+ * verified, once, as a table; then the per-indicator table.
  * Drafted as a ReportDraft so the same Word export prints it in 公文 form.
  */
 import {
@@ -162,7 +163,7 @@ function firstStep(g: Group): string {
   return p.action || p.advice;
 }
 
-function conclusionSection(c: ReportContext, groups: Group[], unverifiable: number): SectionContent[] {
+function conclusionSection(c: ReportContext, groups: Group[], notices: number): SectionContent[] {
   const { w, scores } = c;
   const facts = reviewFacts(c.findings, scores);
   const { verdict, reason } = reviewConclusion(facts);
@@ -176,8 +177,11 @@ function conclusionSection(c: ReportContext, groups: Group[], unverifiable: numb
       (g, i) =>
         `${g.heading}${g.findings.length}项（二（${chineseNumber(i + 1)}））：${sentence(firstStep(g))}`
     );
+  // Then, while there is room, what needs a written reason (三) and what could not be verified (三 or 四).
+  if (first.length < 3 && notices)
+    first.push(`对${notices}项可能另有原因的事项书面说明原因，或予改正（三）。`);
   if (first.length < 3 && facts.pending.length)
-    first.push(`补填${facts.pending.length}项指标的数据或自评得分（${chineseNumber(unverifiable)}）。`);
+    first.push(`补填${facts.pending.length}项指标的数据或自评得分（${chineseNumber(notices ? 4 : 3)}）。`);
   if (first.length)
     out.push(
       w.paragraph(w.plain('需优先处理的事项：')),
@@ -235,6 +239,12 @@ function pendingReason(l: ScoreLine, f: Finding | undefined): string {
   return `${missing.map((o) => shortLabel(o.label)).join('、')}未填列`;
 }
 
+/** Why a check could not be decided, or what a blank input asks for, without the cell the workbook's notes give. */
+function otherReason(f: Finding): string {
+  if (f.kind === 'notice') return f.severity === '待补' ? '须补填' : '—';
+  return reviewParts(f).problem.replace(/^[^：]*：?/, '') || '—';
+}
+
 /**
  * What could not be verified, each once, as a table: a score line told apart from a namesake by its 二级 (the
  * unit's own claim is in the table of 各指标评分核实情况), or a check that blanks leave undecided.
@@ -246,7 +256,7 @@ function unverifiableSection(c: ReportContext, findings: Finding[]): SectionCont
     const line = scores?.lines.find((l) => f.id === `score.pending.${l.level2}.${l.level3}`);
     return line
       ? [`${line.level2}·${line.level3}`, points(line.points), pendingReason(line, f)]
-      : [documentDigits(f.title), '—', reviewParts(f).problem.replace(/^[^：]*：?/, '') || '—'];
+      : [documentDigits(f.title), '—', otherReason(f)];
   });
   return w.table('', ['事项', '分值', '无法核实的原因'], rows);
 }
@@ -295,14 +305,12 @@ export function draftReview(input: DraftInput): ReportDraft {
   const errors = open.filter((f) => f.severity === '错误');
   const notices = open.filter((f) => f.severity !== '错误');
   const groups = groupsOf(errors);
-  // 一 the conclusion, 二 what must be corrected, then (numbered as they come) what needs a reason, what could not be verified.
-  const unverifiableNumber = notices.length ? 4 : 3;
   const sections: SectionDecl[] = [
     {
       id: '审核结论',
       heading: '审核结论',
       level: 1,
-      build: () => conclusionSection(c, groups, unverifiableNumber),
+      build: () => conclusionSection(c, groups, notices.length),
     },
     {
       id: '更正问题',
