@@ -209,12 +209,11 @@ function comparisonFinding(
     ])
   );
   const diff = e.L.minus(e.R);
-  // Each side's stated terms as shown (with their table where labels read alike), for the sentence that states the sum.
-  const asShown = (ts: Term[]) =>
-    present(ts).map((t) => ({
-      operand: shown.find((o) => keyOf(o) === keyOf(t.operand)) ?? t.operand,
-      sign: t.sign,
-    }));
+  // Each side's stated terms by their place among the operands shown, for the sentence that states the sum.
+  const places = (ts: Term[]) =>
+    present(ts)
+      .map((t) => ({ at: shown.findIndex((o) => keyOf(o) === keyOf(t.operand)), sign: t.sign }))
+      .filter((t) => t.at >= 0);
   const slip = e.slip?.term.operand;
   let suspects = (c.suspects ?? [...present(c.left), ...present(c.right)].map((t) => t.operand)).filter(
     (o) => o.name || o.address
@@ -250,7 +249,7 @@ function comparisonFinding(
     tolerance: quantity(e.tol, e.kind),
     toleranceBasis: e.tolNote,
     operands: shown,
-    sides: c.rightValue === undefined ? { left: asShown(c.left), right: asShown(c.right) } : undefined,
+    sides: c.rightValue === undefined ? { left: places(c.left), right: places(c.right) } : undefined,
     primary: slip,
     missing: e.missing.length ? qualified(e.missing) : undefined,
     partial: e.partial === 'right' ? 'expected' : e.partial === 'left' ? 'computed' : undefined,

@@ -381,10 +381,14 @@ function figuresClause(f: Finding): string {
   const parts: string[] = [];
   const sides = f.sides;
   if (sides && sides.left.length && sides.right.length) {
-    const all = [...sides.left, ...sides.right].map((t) => t.operand);
+    const all = [...sides.left, ...sides.right].map((t) => f.operands[t.at]);
     const labels = termLabels(all);
-    const left = sides.left.map((t, i) => ({ label: labels[i], o: t.operand, sign: t.sign }));
-    const right = sides.right.map((t, i) => ({ label: labels[left.length + i], o: t.operand, sign: t.sign }));
+    const left = sides.left.map((t, i) => ({ label: labels[i], o: all[i], sign: t.sign }));
+    const right = sides.right.map((t, i) => ({
+      label: labels[left.length + i],
+      o: all[left.length + i],
+      sign: t.sign,
+    }));
     parts.push(
       sideText(left, f.computed, f.partial === 'computed'),
       sideText(right, f.expected, f.partial === 'expected')
@@ -398,8 +402,8 @@ function figuresClause(f: Finding): string {
   const gap = gapText(f);
   if (gap) parts.push(gap);
   // Figures beside the terms: a rate's inputs, the figures a year labels.
-  const inSides = new Set([...(sides?.left ?? []), ...(sides?.right ?? [])].map((t) => t.operand));
-  const context = f.operands.filter((o, i) => !inSides.has(o) && !(i === 0 && !sides) && operandQuantity(o));
+  const inSides = new Set([...(sides?.left ?? []), ...(sides?.right ?? [])].map((t) => t.at));
+  const context = f.operands.filter((o, i) => !inSides.has(i) && !(i === 0 && !sides) && operandQuantity(o));
   if (context.length) {
     const labels = termLabels(context);
     const listed = context.map((o, i) => `${labels[i]} ${doc(operandQuantity(o)!)}`).join('、');
