@@ -416,10 +416,13 @@ function figuresClause(f: Finding): string {
 /** The problem with the figures its title does not state: `财政拨款本年收入合计与基本、项目支出之和不一致：合计 780.19 万元，…`. */
 function problemText(f: Finding): string {
   let clause: string;
+  // A title that says 未填 has named what is blank; one that says 无法 has said what follows from it.
   if (f.kind === 'cannotVerify')
-    clause = f.missing?.length
-      ? `${/无法|未填/.test(f.title) ? '' : '因'}${documentLabels(f.missing)}未填列${/无法|未填/.test(f.title) ? '' : '，无法核实'}`
-      : (f.detail ?? '').replace(/。$/, '');
+    clause = /未填/.test(f.title)
+      ? ''
+      : f.missing?.length
+        ? `${/无法/.test(f.title) ? '' : '因'}${documentLabels(f.missing)}未填列${/无法/.test(f.title) ? '' : '，无法核实'}`
+        : (f.detail ?? '').replace(/。$/, '');
   else if (f.kind === 'notice') clause = (f.detail ?? '').replace(/。$/, '');
   else if (f.kind === 'unitSlip' && !f.expected) clause = slipText(f).replace(/。$/, '');
   else clause = `${f.slip ? slipText(f) : ''}${figuresClause(f)}`;
