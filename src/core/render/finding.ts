@@ -4,7 +4,7 @@
  * note, the 问题清单 row, the pane card, the CLI line and the 审核意见 entry. Every figure goes through the
  * one formatter (./quantity), each in its own unit.
  */
-import { documentLabel, documentLabels, shortLabel } from '../reconcile';
+import { documentLabel, shortLabel } from '../reconcile';
 import { allFindings, consequenceCount } from '../findingTree';
 import { inWords, tightenSpaces } from '../typography';
 import type { Finding, Operand, Quantity } from '../results';
@@ -361,10 +361,21 @@ function gapText(f: Finding): string {
 }
 
 /** A figure's name in a document's words with its table: `财政拨款表本年收入合计`, `基础数据表上年结转`. */
-function tableLabel(o: Operand): string {
+function withTable(o: Operand): string {
   const label = shortLabel(bareLabel(o));
   const table = operandTable(o) ?? '';
   return label.startsWith(table) ? label : `${table}${label}`;
+}
+
+/** Several figures' names, the table named once for a run of figures from the same table. */
+function withTables(ops: Operand[]): string {
+  return ops
+    .map((o, i) =>
+      i > 0 && operandTable(o) && operandTable(o) === operandTable(ops[i - 1])
+        ? shortLabel(bareLabel(o))
+        : withTable(o)
+    )
+    .join('、');
 }
 
 /** Blanks that could not have saved a failed identity, named or counted. */
@@ -421,7 +432,7 @@ function problemText(f: Finding): string {
     clause = /未填/.test(f.title)
       ? ''
       : f.missing?.length
-        ? `${/无法/.test(f.title) ? '' : '因'}${documentLabels(f.missing)}未填列${/无法/.test(f.title) ? '' : '，无法核实'}`
+        ? `${/无法/.test(f.title) ? '' : '因'}${withTables(f.missing)}未填列${/无法/.test(f.title) ? '' : '，无法核实'}`
         : (f.detail ?? '').replace(/。$/, '');
   else if (f.kind === 'notice') clause = (f.detail ?? '').replace(/。$/, '');
   else if (f.kind === 'unitSlip' && !f.expected) clause = slipText(f).replace(/。$/, '');
@@ -439,7 +450,7 @@ function correctionWords(f: Finding, problem: string): string {
   const because = documentDigits(c.because)
     .replace(/·/g, '')
     .replace(/（([\d.]+ [^（）\d]+)）/g, (aside, figure: string) => (problem.includes(figure) ? '' : aside));
-  return `${because}，应将${tableLabel(c.operand)}改为 ${formatQuantity(c.to, 'document')}`;
+  return `${because}，应将${withTable(c.operand)}改为 ${formatQuantity(c.to, 'document')}`;
 }
 
 /** The findings folded under this one, by their titles; with the cell they share when the data name none to change. */
@@ -447,11 +458,11 @@ function foldedText(f: Finding): string {
   const folded = allFindings(f.consequences ?? []);
   if (folded.length === 0) return '';
   const shared =
-    f.primary && !f.correction && f.kind !== 'cannotVerify' ? `（同涉${tableLabel(f.primary)}）` : '';
+    f.primary && !f.correction && f.kind !== 'cannotVerify' ? `（同涉${withTable(f.primary)}）` : '';
   return `连带 ${folded.length} 项${shared}：${folded.map((x) => x.title).join('；')}`;
 }
 
-/** A 审核意见 entry's parts: the problem (title and the figures it does not state), the correction, the family's advice, the folded findings. */
+/** A 审核意见 entry's parts: the problem (the title and the figures it does not state), the correction, the advice, the folded findings. */
 export interface ReviewParts {
   problem: string;
   /** The correction the data show; '' when only the family's advice applies. */
@@ -475,7 +486,8 @@ export function reviewParts(f: Finding): ReviewParts {
 
 /**
  * One finding as the 审核意见 states it, once: the problem (its title) with the figures the title does not
- * state, then the correction the data show (else the family's advice), then what it folds. `advice: false` leaves the family's advice to a group that states it once.
+ * state, then the correction the data show (else the family's advice), then what it folds. `advice: false`
+ * leaves the family's advice to a group that states it once.
  */
 export function reviewSentence(f: Finding, opts: { advice?: boolean } = {}): string {
   const p = reviewParts(f);
