@@ -60,6 +60,12 @@ function sumWords(terms: Term[]): string {
   return `${named.join('、')}之和`;
 }
 
+/** A grid's total named as one: `合计（年初结转和结余）` reads `年初结转和结余合计`. */
+function asTotal(o: Operand): Operand {
+  const m = /^合计（(.+)）$/.exec(o.label);
+  return m ? { ...o, label: `${m[1]}合计` } : o;
+}
+
 /**
  * The words for a side of an identity whose figure is `x`: one cell by its table and label, or a sum of parts;
  * with no side of its own (the cell is one part among others), the figure the identity leaves for it.
@@ -67,7 +73,7 @@ function sumWords(terms: Term[]): string {
 function sideWords(side: Term[], c: Comparison, x: Decimal, kind: QuantityKind, family = ''): Words {
   const what =
     side.length === 1
-      ? tableQualified(side[0].operand)
+      ? tableQualified(asTotal(side[0].operand))
       : side.length > 1 && side.every((t) => t.sign === 1)
         ? sumWords(side)
         : family === '平衡'

@@ -9,7 +9,7 @@
  */
 import type Decimal from 'decimal.js';
 import { BLANK_SEVERITY, CHECKS } from '../catalogue/checks';
-import type { CheckContext, CheckDecl, CheckFamily, Comparison, Notice } from '../catalogue/contract';
+import type { CheckContext, CheckDecl, CheckFamily, Comparison, Notice, Term } from '../catalogue/contract';
 import { INPUT_BY_NAME } from '../catalogue/inputs';
 import type { InputKind } from '../catalogue/types';
 import { parseRange, RangeRef } from './address';
@@ -209,6 +209,11 @@ function comparisonFinding(
     ])
   );
   const diff = e.L.minus(e.R);
+  // Each side's stated terms by their place among the operands shown, for the sentence that states the sum.
+  const places = (ts: Term[]) =>
+    present(ts)
+      .map((t) => ({ at: shown.findIndex((o) => keyOf(o) === keyOf(t.operand)), sign: t.sign }))
+      .filter((t) => t.at >= 0);
   const slip = e.slip?.term.operand;
   let suspects = (c.suspects ?? [...present(c.left), ...present(c.right)].map((t) => t.operand)).filter(
     (o) => o.name || o.address
@@ -244,6 +249,7 @@ function comparisonFinding(
     tolerance: quantity(e.tol, e.kind),
     toleranceBasis: e.tolNote,
     operands: shown,
+    sides: c.rightValue === undefined ? { left: places(c.left), right: places(c.right) } : undefined,
     primary: slip,
     missing: e.missing.length ? qualified(e.missing) : undefined,
     partial: e.partial === 'right' ? 'expected' : e.partial === 'left' ? 'computed' : undefined,

@@ -139,14 +139,19 @@ export class Writer implements ReportWriter {
     }
   }
 
-  /** What the preparer must correct where the report states an agreed figure instead of the cell's own. */
-  private agreedRemark(d: Dispute): string[] {
-    if (!d.agreed || this.remarked.has(d.name)) return [];
+  /**
+   * What the preparer must correct where the data show which figure is right, once a figure: where the report
+   * states the corrected figure instead of the cell's own, or shows both in a 【待核对】 until the cell is corrected.
+   */
+  private correctionRemark(d: Dispute): string[] {
+    const c = d.correction;
+    if (!c || this.remarked.has(d.name)) return [];
     this.remarked.add(d.name);
     const label = documentLabel({ name: d.name, label: this.label(d.name) });
-    const value = this.format(d.name, d.agreed.value);
+    const value = this.format(d.name, c.value);
+    const then = d.agreed ? `报告按${value}表述，报送前` : '报送前';
     return [
-      `${label}填列${this.format(d.name, d.stated)}，${d.agreed.what}均为${value}；报告按${value}表述，报送前请将${label}更正为${value}。`,
+      `${label}填列${this.format(d.name, d.stated)}；${c.because}。${then}请将${label}更正为${value}${d.agreed ? '' : '，并重新生成报告'}。`,
     ];
   }
 
@@ -165,10 +170,14 @@ export class Writer implements ReportWriter {
     if (d.agreed)
       return {
         value: d.agreed.value,
-        piece: { text: this.format(name, d.agreed.value), sources: [op], remarks: this.agreedRemark(d) },
+        piece: { text: this.format(name, d.agreed.value), sources: [op], remarks: this.correctionRemark(d) },
         contested: false,
       };
-    return { value: stated, piece: { text: toCheck(this.both(d)), sources: [op] }, contested: true };
+    return {
+      value: stated,
+      piece: { text: toCheck(this.both(d)), sources: [op], remarks: this.correctionRemark(d) },
+      contested: true,
+    };
   }
 
   rate(indicatorId: string, computed: Decimal): Piece {

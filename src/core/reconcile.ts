@@ -2,23 +2,30 @@
  * Which figure the report states when the checks contest one — decided once, for every sentence.
  *
  * The report states only what the department stated: a figure as its input holds it, or a figure
- * that two independent sources agree on (a total the 收支总表 states and its own parts add up to,
- * where the 财政拨款表 holds another). A figure a check merely expects (a sum, a recomputation) is
- * never put in its place: where the sources disagree the report shows a 【待核对】 naming both values,
- * for the department to choose. Only the checked figure of a finding is contested; the figure it is
- * checked against, and the cell the cascade guesses is wrong, stand as stated.
+ * that two independent sources agree on. Which figure the sources agree on is decided once, by the
+ * checks (src/core/advice.ts, a finding's `correction`): the memo, the pane, the cell notes and the
+ * report all read it there. The report states it in place of the cell's own figure only where that
+ * figure feeds no indicator — a rate or a score computed from the cell's own figure beside it would
+ * contradict it; there, as wherever the sources disagree and none is agreed, the report shows a
+ * 【待核对】 naming both values, for the department to choose. A figure a check merely expects (a sum,
+ * a recomputation) is never put in its place. Only the checked figure of a finding is contested; the
+ * figure it is checked against, and the cell the cascade guesses is wrong, stand as stated.
  */
 import type Decimal from 'decimal.js';
 import { INPUT_BY_NAME } from '../catalogue/inputs';
 import { SOURCE_NAMES } from '../catalogue/report/words';
+import { documentDigits } from './render/quantity';
 import type { Finding, Operand } from './results';
+import { tightenSpaces } from './typography';
 
 export interface Dispute {
   name: string;
   /** The figure as the workbook states it. */
   stated: Decimal;
-  /** The figure two independent sources agree on, when there is one: the report states it. */
-  agreed?: { value: Decimal; what: string };
+  /** The figure the data show is right (the finding's correction on this figure), and why in words. */
+  correction?: { value: Decimal; because: string };
+  /** The corrected figure, when the report states it in the cell's place: it feeds no indicator. */
+  agreed?: { value: Decimal; because: string };
   /** The other side, in words (收支总表一般公共预算财政拨款支出 / 基本支出、项目支出之和 / 按所列数据计算). */
   otherWhat: string;
   otherValue: Decimal;
@@ -129,24 +136,11 @@ function otherSide(f: Finding, checked: Operand): { what: string; value: Decimal
   };
 }
 
-/**
- * The figure two independent sources agree on for a fold root: the total its own parts give,
- * stated as such in another table (a 一致 finding folded under it). The value is the one stated
- * there, so the report states an input, never a computed sum.
- */
-function agreedFigure(f: Finding, checked: Operand): { value: Decimal; what: string } | undefined {
-  if (f.family !== '合计' || f.kind !== 'mismatch' || !f.expected) return undefined;
-  const tolerance = f.tolerance?.value;
-  const parts = otherSide(f, checked);
-  for (const c of f.consequences ?? []) {
-    if (c.family !== '一致' || !isFigure(c) || !c.operands.some((o) => o.name === checked.name)) continue;
-    const other = c.operands.find((o) => o.name !== checked.name);
-    const v = numeric(other);
-    if (!other || !v) continue;
-    if (tolerance ? v.minus(f.expected.value).abs().lte(tolerance) : v.eq(f.expected.value))
-      return { value: v, what: `${documentLabel(other)}${parts ? `及${parts.what}` : ''}` };
-  }
-  return undefined;
+/** The correction a finding carries on its checked figure, in a document's words. */
+function correctionOf(f: Finding, checked: Operand): Dispute['correction'] {
+  const c = f.correction;
+  if (!c || c.operand.name !== checked.name) return undefined;
+  return { value: c.to.value, because: tightenSpaces(documentDigits(c.because).replace(/·/g, '')) };
 }
 
 /** Every contested figure of the top-level findings, keyed by input name. */
@@ -176,7 +170,9 @@ export function reconcile(findings: Finding[]): Map<string, Dispute> {
     out.set(checked.name, {
       name: checked.name,
       stated,
-      agreed: agreedFigure(f, checked),
+      correction: correctionOf(f, checked),
+      // A rate or a score computed from the cell's own figure would contradict the corrected one beside it.
+      agreed: (f.affects ?? []).length === 0 ? correctionOf(f, checked) : undefined,
       otherWhat: side.what,
       otherValue: side.value,
       relation: f.kind === 'exceeds' ? 'atMost' : 'equal',

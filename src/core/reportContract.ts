@@ -23,9 +23,10 @@ export interface ParagraphBlock {
   sources: Operand[];
   /**
    * How the paragraph is set: `signature` lines are right-aligned without indent (落款); `annex` (the
-   * 附件 line) keeps with the 落款 below it.
+   * 附件 line) keeps with the 落款 below it; a `lead` (a method or an introduction to the entries below)
+   * keeps with the paragraph after it.
    */
-  style?: 'body' | 'signature' | 'note' | 'annex';
+  style?: 'body' | 'signature' | 'note' | 'annex' | 'lead';
   /** Remarks for whoever prepares the report (Word comments or the 报送前核对清单), never its text. */
   remarks?: string[];
 }

@@ -124,6 +124,12 @@ export type SlipFactor = 'div' | 'mul' | 'unit';
 /** The three outcomes of a check (and of a score line's evidence). */
 export type CheckOutcome = '成立' | '不成立' | '无法核实';
 
+/** A term of a sum by its place among the finding's operands (`at`): −1 for a figure subtracted. */
+export interface SignedTerm {
+  at: number;
+  sign: 1 | -1;
+}
+
 export interface Finding {
   /** Finding id: the check id, plus `.key` when one check yields several. Stable: 出错说明 rows are keyed by it. */
   id: string;
@@ -148,6 +154,12 @@ export interface Finding {
   toleranceBasis?: string;
   /** Every cell the finding concerns (terms, then context), each with its value. */
   operands: Operand[];
+  /**
+   * The stated terms of each side, with their signs, by their place in `operands`, when the right side is a sum
+   * of cells rather than a computed value: the 审核意见 writes `合计 780.19 万元，基本支出 478.29 + 项目支出
+   * 714.76 = 1193.05 万元`. Places, not copies: a sum over a table's rows is not carried twice.
+   */
+  sides?: { left: SignedTerm[]; right: SignedTerm[] };
   /** The cell to check first: the likely wrong figure (the root cell of a fold, the slipped figure). */
   primary?: Operand;
   /** For cannotVerify: the inputs that are blank or unusable, to fill in; for a 不成立, the blanks that could not have saved it. */

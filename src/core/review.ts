@@ -2,9 +2,10 @@
  * 审核意见: the finance bureau reviewer's memo, in the reviewer's voice. Page 1 answers "what do I do
  * with this report?" — the 审核结论 by the declared rule (src/catalogue/report/review.ts) with its
  * reason, the score as the department gives it and as verified, and the three things to fix first.
- * Then each problem once, under its group, headed by the problem (the finding's own title, from the
- * same data every surface renders), with the specific correction where the data show which side is
- * right; then what could not be verified, once; then the per-indicator table.
+ * Then what must be corrected (错误), numbered under its group, each problem once in the words every
+ * surface uses (reviewSentence: the title, the figures it does not state, the correction the data
+ * show); then what may legitimately differ and needs a written reason (提示); then what could not be
+ * verified, once, as a table; then the per-indicator table.
  * Drafted as a ReportDraft so the same Word export prints it in 公文 form.
  */
 import {
@@ -14,8 +15,9 @@ import {
   REVIEW_GROUPS,
 } from '../catalogue/report/review';
 import { assemble, reportContext, type DraftInput, type ReportDraft } from './narrative';
-import { cardParts, reviewSentence } from './render/finding';
-import { documentLabel, documentLabels, reconcile, type Dispute } from './reconcile';
+import { reviewParts, reviewSentence } from './render/finding';
+import { documentDigits } from './render/quantity';
+import { shortLabel } from './reconcile';
 import type {
   ReportContext,
   ReviewFacts,
@@ -24,12 +26,11 @@ import type {
   SectionDecl,
 } from './reportContract';
 import { unmatchedOwnProblems } from './reportEvidence';
-import { chineseNumber, placeholder, points, rateText, wan } from './reportWords';
+import { chineseNumber, placeholder, points, rateText } from './reportWords';
 import type { Finding, ScoreLine, ScoreSheet } from './results';
 import { DEFAULT_BANDS } from './rulebook';
 import { gradeOf } from './scoring';
 import { gradeRange, pendingPointsOf } from './summary';
-import { inWords } from './typography';
 
 // ---------------------------------------------------------------- the 审核结论
 
@@ -59,25 +60,14 @@ export function reviewConclusion(facts: ReviewFacts): { verdict: ReviewVerdict; 
 
 // ---------------------------------------------------------------- entries
 
-/** The specific correction, where the data show which side is right; else which figure to check first. */
-function correction(f: Finding, disputes: ReadonlyMap<string, Dispute>): string {
-  const checked = f.operands[0];
-  const d = checked ? disputes.get(checked.name) : undefined;
-  if (d?.agreed && d.finding === f)
-    return `${d.agreed.what}均为${wan(d.agreed.value)}，应将${documentLabel(checked)}改为${wan(d.agreed.value)}`;
-  const n = f.consequences?.length ?? 0;
-  if (f.primary && n > 0) return `先核对${documentLabel(f.primary)}（它还导致另外${n}项不符）`;
-  return '';
-}
-
 function sentence(s: string): string {
-  return s ? `${s.replace(/[。；，]$/, '')}。` : '';
+  return s ? `${s.replace(/[。；，：]$/, '')}。` : '';
 }
 
 interface Group {
   heading: string;
   findings: Finding[];
-  /** The correction method most of its entries share, stated once. */
+  /** The family's advice two or more of its entries without a specific correction share, stated once. */
   advice?: string;
 }
 
@@ -91,8 +81,9 @@ function groupsOf(findings: Finding[]): Group[] {
     );
     if (mine.length === 0) continue;
     const counts = new Map<string, number>();
-    for (const f of mine) counts.set(inWords(f.nextStep), (counts.get(inWords(f.nextStep)) ?? 0) + 1);
-    const [advice, n] = [...counts].sort((a, b) => b[1] - a[1])[0];
+    for (const { action, advice } of mine.map(reviewParts))
+      if (!action && advice) counts.set(advice, (counts.get(advice) ?? 0) + 1);
+    const [advice, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
     groups.push({ heading: decl.heading, findings: mine, advice: n >= 2 && advice ? advice : undefined });
   }
   // What sends the report back comes first: errors that change a score, then other errors.
@@ -108,19 +99,14 @@ function groupsOf(findings: Finding[]): Group[] {
     .map((x) => x.g);
 }
 
-function entry(f: Finding, group: Group, disputes: ReadonlyMap<string, Dispute>): string {
-  // The figures in their units and the correction the data show come from the renderer every surface
-  // uses (src/core/render/finding.ts); the memo adds only what a group already says once.
-  const own = f.correction ? '' : correction(f, disputes);
-  const advice = inWords(f.nextStep);
-  const parts = [reviewSentence(f, { title: false }).replace(/请先核对[^；。]*。?$/, '')];
-  if (own) parts.push(`更正：${own}`);
-  else if (!f.correction && advice && advice !== group.advice) parts.push(`更正：${advice}`);
-  const folded = f.consequences ?? [];
-  if (folded.length)
-    parts.push(`连带${folded.length}项：${folded.map((x) => inWords(cardParts(x).title)).join('；')}`);
-  if (f.explanation) parts.push(`单位说明：${f.explanation}`);
-  return parts.map(sentence).join('');
+/**
+ * One entry, numbered, in the shared renderer's words (src/core/render/finding.ts, as every surface states it):
+ * the problem with the figures its title does not state, the specific correction (or the family's advice where
+ * the group does not state it once), what it folds; then the unit's explanation.
+ */
+function entry(f: Finding, n: number, group: Group): string {
+  const stated = group.advice !== undefined && reviewParts(f).advice === group.advice;
+  return `${n}.${reviewSentence(f, { advice: !stated })}${sentence(f.explanation ? `单位说明：${f.explanation}` : '')}`;
 }
 
 // ---------------------------------------------------------------- sections
@@ -170,7 +156,14 @@ function scoreTable(c: ReportContext, s: ScoreSheet): SectionContent[] {
   return w.table('', ['评价内容', '分值', '单位自评', '核实得分', '无法核实'], rows);
 }
 
-function conclusionSection(c: ReportContext, groups: Group[]): SectionContent[] {
+/** What a group asks first, for page 1: its shared advice, else its first entry's correction or advice. */
+function firstStep(g: Group): string {
+  if (g.advice) return g.advice;
+  const p = reviewParts(g.findings[0]);
+  return p.action || p.advice;
+}
+
+function conclusionSection(c: ReportContext, groups: Group[], notices: number): SectionContent[] {
   const { w, scores } = c;
   const facts = reviewFacts(c.findings, scores);
   const { verdict, reason } = reviewConclusion(facts);
@@ -178,14 +171,17 @@ function conclusionSection(c: ReportContext, groups: Group[]): SectionContent[] 
   if (scores) {
     out.push(w.paragraph(w.plain(`得分：${scoreSentence(c, scores)}`)), ...scoreTable(c, scores));
   } else out.push(w.paragraph(w.plain('得分：评分规则缺失或有误，未能计分。')));
-  const first: string[] = groups.slice(0, 3).map((g, i) => {
-    const what =
-      g.advice ??
-      sentence(correction(g.findings[0], reconcile(c.findings)) || inWords(g.findings[0].nextStep));
-    return `${g.heading}${g.findings.length}项（二（${chineseNumber(i + 1)}））：${sentence(what)}`;
-  });
+  const first: string[] = groups
+    .slice(0, 3)
+    .map(
+      (g, i) =>
+        `${g.heading}${g.findings.length}项（二（${chineseNumber(i + 1)}））：${sentence(firstStep(g))}`
+    );
+  // Then, while there is room, what needs a written reason (三) and what could not be verified (三 or 四).
+  if (first.length < 3 && notices)
+    first.push(`对${notices}项可能另有原因的事项书面说明原因，或予改正（三）。`);
   if (first.length < 3 && facts.pending.length)
-    first.push(`补填${facts.pending.length}项指标的数据或自评得分（三）。`);
+    first.push(`补填${facts.pending.length}项指标的数据或自评得分（${chineseNumber(notices ? 4 : 3)}）。`);
   if (first.length)
     out.push(
       w.paragraph(w.plain('需优先处理的事项：')),
@@ -196,7 +192,6 @@ function conclusionSection(c: ReportContext, groups: Group[]): SectionContent[] 
 
 function problemsSection(c: ReportContext, groups: Group[]): SectionContent[] {
   const { w } = c;
-  const disputes = reconcile(c.findings);
   const own = unmatchedOwnProblems(c);
   if (groups.length === 0 && own.length === 0)
     return [w.paragraph(w.plain('数据核对未发现需要更正的问题。'))];
@@ -205,13 +200,8 @@ function problemsSection(c: ReportContext, groups: Group[]): SectionContent[] {
     id: `组${i + 1}`,
     heading: `${g.heading}（${g.findings.length}项）`,
     content: [
-      ...(g.advice ? [w.paragraph(w.plain(`更正方法：${sentence(g.advice)}`))] : []),
-      ...g.findings.map((f) => ({
-        kind: 'section' as const,
-        id: f.id,
-        heading: inWords(cardParts(f).title),
-        content: [w.paragraph(w.plain(entry(f, g, disputes), f.operands))],
-      })),
+      ...(g.advice ? [w.paragraph(w.plain(`更正方法：${sentence(g.advice)}`), 'lead')] : []),
+      ...g.findings.map((f, k) => w.paragraph(w.plain(entry(f, k + 1, g), f.operands))),
     ],
   }));
   if (own.length)
@@ -230,31 +220,45 @@ function problemsSection(c: ReportContext, groups: Group[]): SectionContent[] {
   return out;
 }
 
-/** A line that could not be verified, told apart from a namesake by its 二级. */
-function pendingLineText(l: ScoreLine, f: Finding | undefined): string {
-  const missing = (f?.missing ?? l.missingInputs ?? []).filter((o) => o.name !== '自评得分表');
-  const why = l.indicator
-    ? `${missing.length ? `${documentLabels(missing)}未填列，` : ''}${l.indicator}无法计算`
-    : '单位未逐项自评打分';
-  const claim =
-    l.claimed !== undefined
-      ? `；单位自评${points(l.claimed)}分${l.claimBasis ? '（由二级指标自评得分推定）' : ''}，未计入核实得分`
-      : '；单位未自评，报告中该项得分待补';
-  return `${why}${claim}。`;
+/** What may legitimately differ (提示): each once, for the unit to explain in writing or correct. */
+function noticesSection(c: ReportContext, notices: Finding[]): SectionContent[] {
+  const { w } = c;
+  return [
+    w.paragraph(w.plain('以下事项可能另有原因：单位应书面说明原因，不能说明的予以改正。'), 'lead'),
+    ...notices.map((f, k) =>
+      w.paragraph(w.plain(`${k + 1}.${reviewSentence(f, { advice: false })}`, f.operands))
+    ),
+  ];
 }
 
-/** What could not be verified, each once: a score line told apart from a namesake by its 二级, or a check. */
+/** Why a line could not be verified, in a few words: the figures it wants, or that the unit gave no score. */
+function pendingReason(l: ScoreLine, f: Finding | undefined): string {
+  const missing = (f?.missing ?? l.missingInputs ?? []).filter((o) => o.name !== '自评得分表');
+  if (!l.indicator || missing.length === 0)
+    return l.indicator ? `${l.indicator}无法计算` : '单位未逐项自评打分';
+  return `${missing.map((o) => shortLabel(o.label)).join('、')}未填列`;
+}
+
+/** Why a check could not be decided, or what a blank input asks for, without the cell the workbook's notes give. */
+function otherReason(f: Finding): string {
+  if (f.kind === 'notice') return f.severity === '待补' ? '须补填' : '—';
+  return reviewParts(f).problem.replace(/^[^：]*：?/, '') || '—';
+}
+
+/**
+ * What could not be verified, each once, as a table: a score line told apart from a namesake by its 二级 (the
+ * unit's own claim is in the table of 各指标评分核实情况), or a check that blanks leave undecided.
+ */
 function unverifiableSection(c: ReportContext, findings: Finding[]): SectionContent[] {
   const { w, scores } = c;
   if (findings.length === 0) return [w.paragraph(w.plain('无。'))];
-  return findings.map((f, i) => {
+  const rows = findings.map((f) => {
     const line = scores?.lines.find((l) => f.id === `score.pending.${l.level2}.${l.level3}`);
-    const missing = f.missing ?? [];
-    const text = line
-      ? `${line.level2}·${line.level3}（${points(line.points)}分）：${pendingLineText(line, f)}`
-      : `${inWords(cardParts(f).title)}：${missing.length ? `${documentLabels(missing)}未填列，` : ''}无法核实。`;
-    return w.paragraph(w.plain(`${i + 1}.${text}`, f.operands));
+    return line
+      ? [`${line.level2}·${line.level3}`, points(line.points), pendingReason(line, f)]
+      : [documentDigits(f.title), '—', otherReason(f)];
   });
+  return w.table('', ['事项', '分值', '无法核实的原因'], rows);
 }
 
 function valueText(l: ScoreLine): string {
@@ -269,8 +273,9 @@ function indicatorTable(c: ReportContext): SectionContent[] {
   if (!scores) return [w.paragraph(w.plain('无评分结果。'))];
   const claimed = (l: ScoreLine) =>
     l.claimed === undefined ? '—' : `${points(l.claimed)}${l.claimBasis ? '＊' : ''}`;
+  // The heading above says what the table is: no caption.
   const out = w.table(
-    '各指标评分核实情况',
+    '',
     ['二级指标', '三级指标', '分值', '指标值', '单位自评', '核实得分'],
     scores.lines.map((l) => [
       l.level2,
@@ -281,23 +286,44 @@ function indicatorTable(c: ReportContext): SectionContent[] {
       l.missing ? '待核实' : points(l.score),
     ])
   );
-  if (scores.lines.some((l) => l.claimBasis))
-    out.push(w.paragraph(w.plain('注：带＊的单位自评得分由其所属二级指标的自评得分推定。'), 'note'));
+  const notes = [
+    scores.lines.some((l) => l.missing && l.claimed !== undefined)
+      ? '待核实指标的单位自评得分未计入核实得分'
+      : '',
+    scores.lines.some((l) => l.claimBasis) ? '带＊的单位自评得分由其所属二级指标的自评得分推定' : '',
+    scores.lines.some((l) => l.missing && l.claimed === undefined) ? '单位未自评的，报告中该项得分待补' : '',
+  ].filter(Boolean);
+  if (notes.length) out.push(w.paragraph(w.plain(`注：${notes.join('；')}。`), 'note'));
   return out;
 }
 
 /** The 审核意见 for one department's evaluation. */
 export function draftReview(input: DraftInput): ReportDraft {
   const c = reportContext(input);
-  const unverifiable = c.findings.filter((f) => f.kind === 'cannotVerify');
-  const groups = groupsOf(c.findings.filter((f) => f.kind !== 'cannotVerify'));
+  const unverifiable = c.findings.filter((f) => f.kind === 'cannotVerify' || f.severity === '待补');
+  const open = c.findings.filter((f) => !unverifiable.includes(f));
+  const errors = open.filter((f) => f.severity === '错误');
+  const notices = open.filter((f) => f.severity !== '错误');
+  const groups = groupsOf(errors);
   const sections: SectionDecl[] = [
-    { id: '审核结论', heading: '审核结论', level: 1, build: () => conclusionSection(c, groups) },
+    {
+      id: '审核结论',
+      heading: '审核结论',
+      level: 1,
+      build: () => conclusionSection(c, groups, notices.length),
+    },
     {
       id: '更正问题',
-      heading: `需要更正的问题（共${groups.reduce((n, g) => n + g.findings.length, 0)}项）`,
+      heading: `需要更正的问题（共${errors.length}项）`,
       level: 1,
       build: () => problemsSection(c, groups),
+    },
+    {
+      id: '需说明',
+      heading: `需要说明的事项（共${notices.length}项）`,
+      level: 1,
+      when: () => notices.length > 0,
+      build: () => noticesSection(c, notices),
     },
     {
       id: '无法核实',

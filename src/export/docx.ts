@@ -209,7 +209,9 @@ function tableBlock(b: TableBlock, tables: Tables, comments: Comments): Paragrap
 function paragraphBlock(b: ParagraphBlock, comments: Comments, next?: ReportBlock): Paragraph {
   // The last paragraph of the text, the 附件 line and the 落款 stay together: a page holding only the
   // 落款 (or only the date) is not signed.
-  const keepNext = next?.kind === 'paragraph' && (next.style === 'signature' || next.style === 'annex');
+  const keepNext =
+    b.style === 'lead' ||
+    (next?.kind === 'paragraph' && (next.style === 'signature' || next.style === 'annex'));
   if (b.style === 'signature') return signatureParagraph(b.text, keepNext);
   return bodyParagraph(b.text, 'body', { sources: b.sources, remarks: b.remarks, comments, keepNext });
 }

@@ -154,7 +154,24 @@ describe('the figures: only what the department stated', () => {
     for (const l of lines) expect(l).not.toMatch(/780\.19|836\.79/);
     expect(draftRemarks(draft)).toEqual(
       expect.arrayContaining([
-        '财政拨款收支表本年收入合计填列780.19万元，收支总表一般公共预算财政拨款收入及基本支出、项目支出之和均为1193.05万元；报告按1193.05万元表述，报送前请将财政拨款收支表本年收入合计更正为1193.05万元。',
+        '财政拨款收支表本年收入合计填列780.19万元；收支总表一般公共预算财政拨款收入为1193.05万元，与基本支出、项目支出之和一致。报告按1193.05万元表述，报送前请将财政拨款收支表本年收入合计更正为1193.05万元。',
+      ])
+    );
+  });
+
+  test('where the data show which figure is right but a rate is computed from the stated one, both stay 【待核对】 and the preparer is told which to keep', () => {
+    // 上年结转 61.55 feeds 预算完成率 (99.52% is computed from it): stating 4.04 beside that rate would contradict it.
+    expect(
+      lines.some((l) =>
+        l.includes(
+          '上年结转【待核对：绩效评价基础数据表上年结转为61.55万元，收支总表年初结转和结余为4.04万元】'
+        )
+      )
+    ).toBe(true);
+    // The same correction the 审核意见, the pane and the cell note give: 收支总表 4.04.
+    expect(draftRemarks(draft)).toEqual(
+      expect.arrayContaining([
+        '绩效评价基础数据表上年结转填列61.55万元；收支总表年初结转和结余为4.04万元，与收支总表年初结转和结余合计一致。报送前请将绩效评价基础数据表上年结转更正为4.04万元，并重新生成报告。',
       ])
     );
   });
@@ -309,10 +326,9 @@ describe('审核意见', () => {
   test('page 1: unit and year, the 审核结论 with its reason, the score as claimed and as verified, three things first', () => {
     expect(text[0]).toBe('衡阳市科学技术协会2021年度部门整体支出绩效自评审核意见');
     expect(text[1]).toBe('一、审核结论');
-    // The sample's errors (9 today: 年度, 在职人数, 2 一致 and 1 衔接 feeding scores, 2 stated rates, 2 self-scores)
-    // each feed a score line or are a self-score: the report goes back.
+    // The sample's errors (22: 9 that feed a score line or are a self-score, 13 table identities): the report goes back.
     const errors = input.findings.filter((f) => f.severity === '错误');
-    expect(errors.length).toBeGreaterThanOrEqual(9);
+    expect(errors.length).toBe(22);
     const scoring = errors.filter(
       (f) => f.family === '评分' || (f.affects ?? []).some((a) => a.startsWith('评分：'))
     );
@@ -332,26 +348,43 @@ describe('审核意见', () => {
     expect(text.slice(first + 1, first + 4).map((l) => l.slice(0, 2))).toEqual(['1.', '2.', '3.']);
   });
 
-  test('every top-level finding appears exactly once: an entry of 二 or an item of 三', () => {
-    const entries = review.sections.filter((s) => s.id.startsWith('更正问题/') && s.level === 3);
-    const unverifiable = review.sections.find((s) => s.id === '无法核实')!.blocks;
-    expect(entries.length + unverifiable.length).toBe(input.findings.length);
-    for (const f of input.findings) {
-      const inEntries = entries.filter((s) => s.id.endsWith(`/${f.id}`)).length;
-      expect(inEntries + (f.kind === 'cannotVerify' ? 1 : 0)).toBe(1);
-    }
+  /** The numbered entries of 二 (what must be corrected) and 三 (what needs a reason). */
+  const entries = review.sections
+    .filter((s) => s.id.startsWith('更正问题/') || s.id === '需说明')
+    .flatMap((s) =>
+      s.blocks.flatMap((b) => (b.kind === 'paragraph' && /^\d+\./.test(b.text) ? [b.text] : []))
+    );
+  const unverifiable = review.sections
+    .find((s) => s.id === '无法核实')!
+    .blocks.find((b) => b.kind === 'table')!;
+  const bare = (t: string) => tightenSpaces(t).replace(/\s/g, '');
+
+  test('every top-level finding appears exactly once: an entry of 二 or 三 headed by its title, or a row of 四', () => {
+    if (unverifiable.kind !== 'table') throw new Error('no table');
+    expect(entries.length + unverifiable.rows.length).toBe(input.findings.length);
+    for (const f of input.findings.filter((x) => x.kind !== 'cannotVerify'))
+      expect(entries.filter((e) => bare(e.replace(/^\d+\./, '')).startsWith(bare(f.title)))).toHaveLength(1);
+    expect(unverifiable.rows).toHaveLength(input.findings.filter((x) => x.kind === 'cannotVerify').length);
+    // 二 holds the 错误, 三 the 提示 (each needs a written reason).
+    expect(sectionTitle(review.sections.find((s) => s.id === '更正问题')!)).toBe(
+      `二、需要更正的问题（共${input.findings.filter((x) => x.severity === '错误').length}项）`
+    );
     // The namesakes are told apart by their 二级.
     expect(text.filter((l) => l.includes('资产管理·管理制度健全性'))).toHaveLength(1);
   });
 
-  test('each problem headed by the problem, with the specific correction where the data show which side is right', () => {
-    const i = text.findIndex((l) => l.includes('财政拨款本年收入'));
-    expect(text[i + 1]).toContain(
-      '收支总表一般公共预算财政拨款收入及基本支出、项目支出之和均为1193.05万元，应将财政拨款收支表本年收入合计改为1193.05万元'
+  test('each problem stated once, with the specific correction where the data show which side is right', () => {
+    // 780.19 against 478.29 + 714.76 = 1193.05 (412.86 apart), and 收支总表 gives 1193.05 too.
+    const income = entries.filter((e) => e.includes('财政拨款本年收入合计与基本、项目支出之和不一致'));
+    expect(income).toHaveLength(1);
+    expect(income[0]).toContain(
+      '：合计780.19万元，基本支出478.29 + 项目支出714.76 = 1193.05万元，差412.86万元。收支总表一般公共预算财政拨款收入为1193.05万元，与基本支出、项目支出之和一致，应将财政拨款表本年收入合计改为1193.05万元。'
     );
+    // No entry says the same figure twice as 应为 / 实际填列 / 涉及 did.
+    for (const e of entries) expect(e).not.toMatch(/按核对关系|实际填列|涉及/);
     // A correction method shared by a group is stated once, under its heading.
-    const method = '更正方法：对照部门决算报表核对各分项与合计，改正填错的数（合计或某一分项）。';
-    expect(text.filter((l) => l.includes('对照部门决算报表核对各分项与合计'))).toEqual([method]);
+    const method = '更正方法：合计与各分项之和不等：对照部门决算原表，改正填错的数（合计或某一分项）。';
+    expect(text.filter((l) => l.includes('对照部门决算原表，改正填错的数'))).toEqual([method]);
   });
 
   test('the per-indicator table has 指标值, and the namesakes their 二级', () => {

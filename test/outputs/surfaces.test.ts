@@ -25,7 +25,29 @@ test('every finding of the sample shows each figure in its own unit on every sur
   expect(year).toContain('数据所属年度2020年');
   const rate = reviewSentence(find('rate.预算完成率'));
   expect(rate).toContain('上年结转61.55万元');
-  expect(rate).toContain('按核对关系应为99.52%');
+  expect(rate).toContain('重算为99.52%，报告列99.59%');
+});
+
+test('the 审核意见 states each problem once: the title, then only the figures it does not state, then the correction', () => {
+  // 财政拨款表 本年收入: 合计 780.19; 478.29 + 714.76 = 1193.05, 412.86 apart; 收支总表 states 1193.05.
+  expect(reviewSentence(find('sum.财拨.本年收入'))).toBe(
+    '财政拨款本年收入合计与基本、项目支出之和不一致：合计780.19万元，基本支出478.29 + 项目支出714.76 = 1193.05万元，差412.86万元。' +
+      '收支总表一般公共预算财政拨款收入为1193.05万元，与基本支出、项目支出之和一致，应将财政拨款表本年收入合计改为1193.05万元。' +
+      '连带1项：收支总表与财政拨款表的一般公共预算财政拨款收入不一致。'
+  );
+  // 836.79 against 478.29 + 718.79 = 1197.08, the 收支总表 1197.09 kept: the sum is stated once, not again beside its words.
+  const spending = reviewSentence(find('sum.财拨.本年支出'));
+  expect(spending).toContain('合计836.79万元，基本支出478.29 + 项目支出718.79 = 1197.08万元，差360.29万元');
+  expect(spending.match(/1197\.08/g)).toHaveLength(1);
+  // A title that states its figures is not followed by them again, nor by a gap the reader can see.
+  expect(reviewSentence(find('score.一级.产出'))).toBe(
+    '“产出”自评29.00分，按评分规则计22.51分。按评分规则改正自评得分。'
+  );
+  // Figures from three tables under one label are named by their table: 877.32 vs 718.79 + 153.20 = 871.99.
+  expect(reviewSentence(find('sum.资金来源.项目支出'))).toContain(
+    '收支总表877.32万元，财政拨款表718.79 + 其他资金表153.20 = 871.99万元，差5.33万元'
+  );
+  for (const f of flat) expect(reviewSentence(f)).not.toMatch(/按核对关系|实际填列|涉及/);
 });
 
 test('titles say what is wrong, on every surface', () => {

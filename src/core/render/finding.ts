@@ -4,17 +4,19 @@
  * note, the 问题清单 row, the pane card, the CLI line and the 审核意见 entry. Every figure goes through the
  * one formatter (./quantity), each in its own unit.
  */
-import { documentLabel } from '../reconcile';
-import { consequenceCount } from '../findingTree';
-import { tightenSpaces } from '../typography';
+import { documentLabel, shortLabel } from '../reconcile';
+import { allFindings, consequenceCount } from '../findingTree';
+import { inWords, tightenSpaces } from '../typography';
 import type { Finding, Operand, Quantity } from '../results';
 import {
   documentDigits,
   formatDifference,
   formatGap,
   formatQuantity,
+  formatValue,
   operandPlace,
   operandQuantity,
+  operandTable,
   operandText,
   tableQualified,
 } from './quantity';
@@ -276,36 +278,224 @@ export function cliLine(f: Finding): string {
 
 /** A figure in a document's digits: `1193.05 万元`. */
 const doc = (q: Quantity): string => formatQuantity(q, 'document');
+/** A figure's digits without its unit, as a sum writes its parts: `478.29`. */
+const digitsOf = (o: Operand): string => {
+  const q = operandQuantity(o);
+  return q ? formatValue(q.value, q.kind, 'document') : '';
+};
+
+/** Parentheticals that tell how to fill a cell, not what it is. */
+const FILL_NOTE = /（[^（）]*(填|为正|为负|负数|正数)[^（）]*）/g;
+
+/** A label without its table's qualifier, 其中： or fill instructions: `本年收入（合计）`, `项目“科普经费”年度决算数`. */
+function bareLabel(o: Operand): string {
+  return o.label
+    .replace(/^[^·“”]+·/, '')
+    .replace(/^其中：/, '')
+    .replace(FILL_NOTE, '');
+}
 
 /**
- * One finding as the 审核意见 states it, once: the problem (its title), the figures in their units, the
- * cells it concerns by table and label (each figure in its own unit), and the correction the data show or
- * the cell to check first. `title: false` leaves the title to a heading.
+ * The labels a finding's figures go by once its title has named the problem: the parts of one grid row by
+ * their column (合计, 基本支出, 项目支出), of one column by their row (调整后预算, 年初批复预算), one label in
+ * several tables by its table (收支总表, 财政拨款表), a table's rows by their name (“科普经费”); otherwise the
+ * label, with its table where the figures come from more than one.
  */
-export function reviewSentence(f: Finding, opts: { title?: boolean } = {}): string {
-  const parts: string[] = opts.title === false ? [] : [documentDigits(f.title)];
-  if (f.kind === 'cannotVerify' && f.missing?.length)
-    parts.push(`因${f.missing.map((o) => documentLabel(o)).join('、')}未填列，无法核实`);
-  else if (f.expected && f.computed) {
-    const l = figureLabels(f);
-    const d = f.difference;
-    const gap =
-      d && f.kind !== 'signReversed' && d.kind !== 'year' && !d.value.isZero()
-        ? `，${f.kind === 'exceeds' ? '超出' : '相差'}${formatGap(d, 'document')}`
-        : '';
-    const expected = l.expected === '应为' ? '按核对关系应为' : `${l.expected}为`;
-    const computed = l.computed === '实为' ? '实际填列' : `${l.computed}为`;
-    parts.push(`${expected}${doc(f.expected)}，${computed}${doc(f.computed)}${gap}`);
-  } else if (f.detail) parts.push(f.detail.replace(/。$/, ''));
-  const cells = f.operands
-    .map((o) => ({ o, q: operandQuantity(o) }))
-    .filter((x): x is { o: Operand; q: Quantity } => x.q !== null)
-    .slice(0, 4);
-  if (cells.length) parts.push(`涉及${cells.map(({ o, q }) => `${documentLabel(o)}${doc(q)}`).join('、')}`);
-  if (f.correction)
+function termLabels(ops: Operand[]): string[] {
+  const bare = ops.map(bareLabel);
+  if (ops.length > 1 && bare.every((b) => b === bare[0]))
+    return ops.map((o) => operandTable(o) ?? documentLabel(o));
+  const grid = bare.map((b) => /^(.+)（([^（）]+)）$/.exec(b));
+  if (ops.length > 1 && grid.every((m) => m && m[1] === grid[0]![1])) return grid.map((m) => m![2]);
+  if (ops.length > 1 && grid.every((m) => m && m[2] === grid[0]![2])) return grid.map((m) => m![1]);
+  const totals = bare.map((b) => /^合计：(.+)$/.exec(b));
+  if (ops.length > 1 && totals.every(Boolean)) return totals.map((m) => m![1]);
+  const rows = bare.map((b) => /^[^“]*(“[^”]+”)(.+)$/.exec(b));
+  if (ops.length > 1 && rows.every((m) => m && m[1] === rows[0]![1])) return rows.map((m) => m![2]);
+  const tables = new Set(ops.map(operandTable));
+  return ops.map((o, i) => {
+    if (rows[i] && o.name.includes('[')) return rows[i]![1];
+    const label = shortLabel(bare[i]);
+    return tables.size > 1 ? `${operandTable(o) ?? ''}${label}` : label;
+  });
+}
+
+/** The parts a sum states before its total, at most this many; more are counted. */
+const LISTED_PARTS = 4;
+
+/** A side of an identity in words: one figure with its unit, or its parts and their total (`基本支出 478.29 + 项目支出 714.76 = 1193.05 万元`). */
+function sideText(
+  terms: Array<{ label: string; o: Operand; sign: 1 | -1 }>,
+  total: Quantity,
+  partial: boolean
+): string {
+  if (partial) return `已填各项（${terms.map((t) => t.label).join('、')}）之和 ${doc(total)}`;
+  if (terms.length === 1 && terms[0].sign === 1) return `${terms[0].label} ${doc(total)}`;
+  if (terms.length > LISTED_PARTS)
+    return `${terms
+      .slice(0, LISTED_PARTS - 1)
+      .map((t) => `${t.label} ${digitsOf(t.o)}`)
+      .join('、')}等 ${terms.length} 项之和 ${doc(total)}`;
+  const sum = terms
+    .map(
+      (t, i) => `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${t.label} ${digitsOf(t.o)}`
+    )
+    .join('');
+  return `${sum} = ${doc(total)}`;
+}
+
+/** True when a title already states the figure (a recomputed rate, a claimed score, an excess). */
+function titleStates(f: Finding, q: Quantity | undefined): boolean {
+  if (!q) return true;
+  const shown = [formatValue(q.value.abs(), q.kind), formatValue(q.value.abs(), q.kind, 'document')];
+  return shown.some((s) => f.title.includes(s));
+}
+
+/** The gap, unless it says nothing (a sign error, a year, none) or the title states it or both its figures. */
+function gapText(f: Finding): string {
+  const d = f.difference;
+  if (!d || f.kind === 'signReversed' || d.kind === 'year' || d.value.isZero() || titleStates(f, d))
+    return '';
+  if (titleStates(f, f.expected) && titleStates(f, f.computed)) return '';
+  return `${f.kind === 'exceeds' ? '超出' : '差'} ${formatGap(d, 'document')}`;
+}
+
+/** A figure's name in a document's words with its table: `财政拨款表本年收入合计`, `基础数据表上年结转`. */
+function withTable(o: Operand): string {
+  const label = shortLabel(bareLabel(o));
+  const table = operandTable(o) ?? '';
+  return label.startsWith(table) ? label : `${table}${label}`;
+}
+
+/** Several figures' names, the table named once for a run of figures from the same table. */
+function withTables(ops: Operand[]): string {
+  return ops
+    .map((o, i) =>
+      i > 0 && operandTable(o) && operandTable(o) === operandTable(ops[i - 1])
+        ? shortLabel(bareLabel(o))
+        : withTable(o)
+    )
+    .join('、');
+}
+
+/** Blanks that could not have saved a failed identity, named or counted. */
+function blanksText(missing: Operand[]): string {
+  const labels = termLabels(missing);
+  const named =
+    labels.length <= 3 ? labels.join('、') : `${labels.slice(0, 2).join('、')}等 ${labels.length} 项`;
+  return `另有${named}未填列，填多少都不能使其成立`;
+}
+
+/** The figures a comparison's title does not state, labelled as the title leaves them to be read. */
+function figuresClause(f: Finding): string {
+  if (!f.expected || !f.computed) return '';
+  const parts: string[] = [];
+  const sides = f.sides;
+  if (sides && sides.left.length && sides.right.length) {
+    const all = [...sides.left, ...sides.right].map((t) => f.operands[t.at]);
+    const labels = termLabels(all);
+    const left = sides.left.map((t, i) => ({ label: labels[i], o: all[i], sign: t.sign }));
+    const right = sides.right.map((t, i) => ({
+      label: labels[left.length + i],
+      o: all[left.length + i],
+      sign: t.sign,
+    }));
     parts.push(
-      `${documentDigits(f.correction.because)}，应将${documentLabel(f.correction.operand)}改为${doc(f.correction.to)}`
+      sideText(left, f.computed, f.partial === 'computed'),
+      sideText(right, f.expected, f.partial === 'expected')
     );
-  else if (f.primary && f.kind !== 'cannotVerify') parts.push(`请先核对${documentLabel(f.primary)}`);
-  return tightenSpaces(`${parts.join('；')}。`);
+  } else {
+    const rate = f.computed.kind === 'rate';
+    if (!titleStates(f, f.computed))
+      parts.push(`${rate ? '报告列' : (termLabels([f.operands[0]])[0] ?? '')} ${doc(f.computed)}`.trim());
+    if (!titleStates(f, f.expected)) parts.push(`${rate ? '重算为' : '应为'} ${doc(f.expected)}`);
+  }
+  const gap = gapText(f);
+  if (gap) parts.push(gap);
+  // Figures beside the terms: a rate's inputs, the figures a year labels.
+  const inSides = new Set([...(sides?.left ?? []), ...(sides?.right ?? [])].map((t) => t.at));
+  const context = f.operands.filter((o, i) => !inSides.has(i) && !(i === 0 && !sides) && operandQuantity(o));
+  if (context.length) {
+    const labels = termLabels(context);
+    const listed = context.map((o, i) => `${labels[i]} ${doc(operandQuantity(o)!)}`).join('、');
+    parts.push(f.expected.kind === 'rate' ? `按${listed}计算` : `所取${listed}`);
+  }
+  const blanks = f.missing?.length ? blanksText(f.missing) : '';
+  return [...parts, blanks].filter(Boolean).join('，');
+}
+
+/** The problem with the figures its title does not state: `财政拨款本年收入合计与基本、项目支出之和不一致：合计 780.19 万元，…`. */
+function problemText(f: Finding): string {
+  let clause: string;
+  // A title that says 未填 has named what is blank; one that says 无法 has said what follows from it.
+  if (f.kind === 'cannotVerify')
+    clause = /未填/.test(f.title)
+      ? ''
+      : f.missing?.length
+        ? `${/无法/.test(f.title) ? '' : '因'}${withTables(f.missing)}未填列${/无法/.test(f.title) ? '' : '，无法核实'}`
+        : (f.detail ?? '').replace(/。$/, '');
+  else if (f.kind === 'notice') clause = (f.detail ?? '').replace(/。$/, '');
+  else if (f.kind === 'unitSlip' && !f.expected) clause = slipText(f).replace(/。$/, '');
+  else clause = `${f.slip ? slipText(f) : ''}${figuresClause(f)}`;
+  return `${f.title}${clause ? `：${clause}` : ''}`;
+}
+
+/**
+ * The correction the data show, in a document's words: the figure to keep and why, then the figure to change.
+ * A figure the problem already states is not given again beside its source (“之和（1197.08 万元）”).
+ */
+function correctionWords(f: Finding, problem: string): string {
+  const c = f.correction;
+  if (!c) return '';
+  const because = documentDigits(c.because)
+    .replace(/·/g, '')
+    .replace(/（([\d.]+ [^（）\d]+)）/g, (aside, figure: string) => (problem.includes(figure) ? '' : aside));
+  return `${because}，应将${withTable(c.operand)}改为 ${formatQuantity(c.to, 'document')}`;
+}
+
+/** The findings folded under this one, by their titles; with the cell they share when the data name none to change. */
+function foldedText(f: Finding): string {
+  const folded = allFindings(f.consequences ?? []);
+  if (folded.length === 0) return '';
+  const shared =
+    f.primary && !f.correction && f.kind !== 'cannotVerify' ? `（同涉${withTable(f.primary)}）` : '';
+  return `连带 ${folded.length} 项${shared}：${folded.map((x) => x.title).join('；')}`;
+}
+
+/** A 审核意见 entry's parts: the problem (the title and the figures it does not state), the correction, the advice, the folded findings. */
+export interface ReviewParts {
+  problem: string;
+  /** The correction the data show; '' when only the family's advice applies. */
+  action: string;
+  /** The family's advice, for an entry without a specific action (a memo states it once for a group). */
+  advice: string;
+  /** The findings folded under this one, by their titles (with the cell they share). */
+  folded: string;
+}
+
+export function reviewParts(f: Finding): ReviewParts {
+  const problem = documentDigits(problemText(f));
+  return {
+    problem,
+    action: correctionWords(f, problem),
+    // In document words: a document does not tell its reader which sheet of the workbook to write in.
+    advice: f.correction ? '' : inWords(documentDigits(f.nextStep)).replace(/。$/, ''),
+    folded: documentDigits(foldedText(f)),
+  };
+}
+
+/**
+ * One finding as the 审核意见 states it, once: the problem (its title) with the figures the title does not
+ * state, then the correction the data show (else the family's advice), then what it folds. `advice: false`
+ * leaves the family's advice to a group that states it once.
+ */
+export function reviewSentence(f: Finding, opts: { advice?: boolean } = {}): string {
+  const p = reviewParts(f);
+  const act = p.action || (opts.advice === false ? '' : p.advice);
+  return tightenSpaces(
+    [p.problem, act, p.folded]
+      .filter(Boolean)
+      .map((s) => `${s.replace(/[。；]$/, '')}。`)
+      .join('')
+  );
 }
