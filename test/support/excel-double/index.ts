@@ -81,7 +81,8 @@ export class ExcelDouble implements DoubleHost {
   syncCount = 0;
   loadCount = 0;
   failSync?: { n: number; code: string };
-  oneSlotPerCell = false;
+  oneSlotPerCell = true;
+  rangeAreasLimit?: number;
   excelApi: string;
   private readonly changed = new Map<string, ChangedHandler[]>();
 
