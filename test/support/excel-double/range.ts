@@ -988,9 +988,17 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
     this.write((t) => {
       // Only existing cells can hold anything to clear (a whole sheet is 17 billion cells).
       const cells: CellData[] = [];
+      const keys: number[] = [];
       for (const [key, cell] of t.sheet.cells) {
         const [r, col] = keyRowCol(key);
-        if (r >= t.box.top && r <= t.box.bottom && col >= t.box.left && col <= t.box.right) cells.push(cell);
+        if (r < t.box.top || r > t.box.bottom || col < t.box.left || col > t.box.right) continue;
+        cells.push(cell);
+        keys.push(key);
+      }
+      // Cleared of everything, a cell is no different from one never used.
+      if (what === 'All') {
+        for (const key of keys) t.sheet.cells.delete(key);
+        cells.length = 0;
       }
       cells.forEach((c) => {
         if (what === 'All' || what === 'Contents') {

@@ -108,6 +108,8 @@ export interface BookData {
   sheets: SheetData[];
   names: NameData[];
   comments: CommentData[];
+  /** Bumped whenever a comment is added, removed or moved (see {@link commentAt}). */
+  commentsVersion: number;
   activeSheet: SheetData | null;
   selection: { sheet: SheetData; box: RangeBox } | null;
   nextId: number;
@@ -168,6 +170,61 @@ export function newSheet(book: BookData, name: string): SheetData {
     pageLayout: { paperSize: 'Letter', orientation: 'Portrait', zoom: { scale: 100 } },
     deleted: false,
   };
+}
+
+/** Comments by cell and by id: thousands of marks look them up one by one. */
+const commentIndexes = new WeakMap<
+  BookData,
+  { version: number; byCell: Map<string, CommentData>; byId: Map<string, CommentData> }
+>();
+const commentKey = (sheet: SheetData, row: number, col: number) => `${sheet.id}\u0000${row}\u0000${col}`;
+
+function commentIndex(book: BookData) {
+  let index = commentIndexes.get(book);
+  if (!index || index.version !== book.commentsVersion) {
+    index = {
+      version: book.commentsVersion,
+      byCell: new Map(book.comments.map((c) => [commentKey(c.sheet, c.row, c.col), c])),
+      byId: new Map(book.comments.map((c) => [c.id, c])),
+    };
+    commentIndexes.set(book, index);
+  }
+  return index;
+}
+
+export function commentAt(book: BookData, sheet: SheetData, row: number, col: number): CommentData | null {
+  return commentIndex(book).byCell.get(commentKey(sheet, row, col)) ?? null;
+}
+
+export function commentById(book: BookData, id: string): CommentData | null {
+  return commentIndex(book).byId.get(id) ?? null;
+}
+
+/** Adds a comment, keeping the index current. */
+export function pushComment(book: BookData, c: CommentData): void {
+  const index = commentIndexes.get(book);
+  const current = index?.version === book.commentsVersion;
+  book.comments.push(c);
+  if (current) {
+    index!.byCell.set(commentKey(c.sheet, c.row, c.col), c);
+    index!.byId.set(c.id, c);
+  } else book.commentsVersion++;
+}
+
+/** Removes a comment, keeping the index current. */
+export function removeComment(book: BookData, c: CommentData): void {
+  const index = commentIndexes.get(book);
+  const current = index?.version === book.commentsVersion;
+  book.comments.splice(book.comments.indexOf(c), 1);
+  if (current) {
+    index!.byCell.delete(commentKey(c.sheet, c.row, c.col));
+    index!.byId.delete(c.id);
+  } else book.commentsVersion++;
+}
+
+/** Removes comments, or marks them moved (the index is rebuilt on the next look-up). */
+export function commentsChanged(book: BookData): void {
+  book.commentsVersion++;
 }
 
 export function findSheet(book: BookData, name: string): SheetData | undefined {
@@ -420,6 +477,7 @@ export function shiftCells(book: BookData, sheet: SheetData, at: RangeBox, dir: 
   };
   remap(sheet.cells);
   remap(sheet.notes);
+  commentsChanged(book);
   book.comments = book.comments.filter((c) => {
     if (c.sheet !== sheet) return true;
     const to = move(c.row, c.col);

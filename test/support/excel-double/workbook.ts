@@ -17,12 +17,17 @@ import {
   SheetData,
   boxAddress,
   cellKey,
+  commentAt,
+  commentById,
+  commentsChanged,
   findSheet,
   keyRowCol,
   nameType,
   newSheet,
   parseBox,
+  pushComment,
   quoteSheetName,
+  removeComment,
   rewriteSheetRefs,
   splitSheet,
   usedBox,
@@ -308,8 +313,7 @@ export class DComment extends DoubleObject<CommentData> implements CommentDataPr
   }
   delete(): void {
     this.write((t) => {
-      const list = this.host.book.comments;
-      list.splice(list.indexOf(t), 1);
+      removeComment(this.host.book, t);
     });
   }
   getLocation(): DRange {
@@ -329,7 +333,8 @@ export class DCommentCollection extends DoubleCollection<CommentData, DComment> 
     super(context, () => {
       requireComments(context.host);
       const s = scope();
-      return context.host.book.comments.filter((c) => !c.sheet.deleted && (!s || c.sheet === s));
+      // A deleted sheet's comments are gone with it (see DWorksheet.delete).
+      return s ? context.host.book.comments.filter((c) => c.sheet === s) : context.host.book.comments;
     });
   }
   protected itemProxy(member: CommentData): DComment {
@@ -340,7 +345,7 @@ export class DCommentCollection extends DoubleCollection<CommentData, DComment> 
     this.context.enqueue(() => {
       requireComments(this.host);
       const { sheet, row, col } = cellOf(this.host, cellAddress, this.scope());
-      if (this.host.book.comments.some((c) => c.sheet === sheet && c.row === row && c.col === col))
+      if (commentAt(this.host.book, sheet, row, col))
         throw new DoubleError('InvalidArgument', 'The cell already has a comment.');
       // Excel keeps one slot per cell: a note and a threaded comment cannot share it (enforced when the test asks).
       if (this.host.oneSlotPerCell && sheet.notes.has(cellKey(row, col)))
@@ -357,7 +362,7 @@ export class DCommentCollection extends DoubleCollection<CommentData, DComment> 
         authorName: '绩效自评助手',
         resolved: false,
       };
-      this.host.book.comments.push(made);
+      pushComment(this.host.book, made);
     });
     return new DComment(this.context, () => made, this.book);
   }
@@ -365,7 +370,7 @@ export class DCommentCollection extends DoubleCollection<CommentData, DComment> 
     return new DComment(
       this.context,
       () => {
-        const c = this.host.book.comments.find((x) => x.id === commentId);
+        const c = commentById(this.host.book, commentId);
         if (!c) throw notFound(`comment '${commentId}'`);
         return c;
       },
@@ -373,11 +378,7 @@ export class DCommentCollection extends DoubleCollection<CommentData, DComment> 
     );
   }
   getItemOrNullObject(commentId: string): DComment {
-    return new DComment(
-      this.context,
-      () => this.host.book.comments.find((x) => x.id === commentId) ?? null,
-      this.book
-    );
+    return new DComment(this.context, () => commentById(this.host.book, commentId), this.book);
   }
   getItemAt(index: number): DComment {
     return new DComment(
@@ -396,7 +397,7 @@ export class DCommentCollection extends DoubleCollection<CommentData, DComment> 
       this.context,
       () => {
         const { sheet, row, col } = cellOf(this.host, cellAddress, this.scope());
-        const c = this.host.book.comments.find((x) => x.sheet === sheet && x.row === row && x.col === col);
+        const c = commentAt(this.host.book, sheet, row, col);
         if (!c) throw notFound('comment at the cell');
         return c;
       },
@@ -508,10 +509,7 @@ export class DNoteCollection extends DoubleCollection<NoteTarget, DNote> {
       const { sheet, row, col } = cellOf(this.host, cellAddress, this.scope());
       const key = cellKey(row, col);
       if (sheet.notes.has(key)) throw new DoubleError('InvalidArgument', 'The cell already has a note.');
-      if (
-        this.host.oneSlotPerCell &&
-        this.host.book.comments.some((c) => c.sheet === sheet && c.row === row && c.col === col)
-      )
+      if (this.host.oneSlotPerCell && commentAt(this.host.book, sheet, row, col))
         throw new DoubleError(
           'InvalidArgument',
           'The cell already has a comment; a cell cannot have both a note and a comment.'
@@ -954,6 +952,7 @@ export class DWorksheet extends DoubleObject<SheetData> implements WorksheetData
       const book = this.host.book;
       book.sheets.splice(book.sheets.indexOf(s), 1);
       book.comments = book.comments.filter((c) => c.sheet !== s);
+      commentsChanged(book);
       // Excel turns formulas and names that pointed at the sheet into #REF!.
       rewriteSheetRefs(book, s.name, null);
       if (book.activeSheet === s) book.activeSheet = rest.find((x) => x.visibility === 'Visible') ?? null;

@@ -201,23 +201,11 @@ export class RichApiServer {
     private readonly options: ServerOptions = {}
   ) {}
 
-  /** Action counts by name of the largest request (for finding what makes it large). */
-  largest: { bytes: number; actions: Record<string, number> } = { bytes: 0, actions: {} };
-
   handle(raw: unknown): { status: number; body: string } {
     const text = typeof raw === 'string' ? raw : JSON.stringify(raw);
-    if (text.length > this.largest.bytes) {
-      const actions: Record<string, number> = {};
-      const b = JSON.parse(text) as RequestBody;
-      for (const a of b.Actions)
-        actions[`${a.ActionType}:${a.Name}`] = (actions[`${a.ActionType}:${a.Name}`] ?? 0) + 1;
-      for (const p of Object.values(b.ObjectPaths))
-        actions[`path${p.ObjectPathType}:${p.Name}`] =
-          (actions[`path${p.ObjectPathType}:${p.Name}`] ?? 0) + 1;
-      this.largest = { bytes: text.length, actions };
-    }
+    const size = Buffer.byteLength(text, 'utf8');
     this.stats.syncs++;
-    this.stats.requestBytes.push(Buffer.byteLength(text, 'utf8'));
+    this.stats.requestBytes.push(size);
     const reply = (body: unknown) => {
       let out = JSON.stringify(body);
       const bytes = Buffer.byteLength(out, 'utf8');
@@ -235,7 +223,7 @@ export class RichApiServer {
         });
       return { status: 200, body: out };
     };
-    if (Buffer.byteLength(text, 'utf8') > EXCEL_WEB_LIMIT)
+    if (size > EXCEL_WEB_LIMIT)
       return reply({
         Results: [],
         Error: {
