@@ -55,8 +55,9 @@ export type { ApplyOptions, ApplyReport } from './capabilities';
 
 /**
  * The comments a run needs to know: ours by id (those it updates or takes off), and where the others
- * are (a cell with a comment takes no note, and the user's comment is never touched). States whose
- * comments have no id yet are matched by cell and text: then every comment is located.
+ * are, when a mark without a comment of ours is to be decided (a cell with a comment takes no note,
+ * and the user's comment is never touched). States whose comments have no id yet are matched by cell
+ * and text: then every comment is located.
  */
 async function readComments(
   batch: Batch,
@@ -64,24 +65,25 @@ async function readComments(
   can: Capabilities,
   ours: OfficeRecord[],
   allIds: Set<string>,
-  newMarks: boolean
+  needOthers: (index: CommentIndex) => boolean
 ): Promise<CommentIndex> {
   if (!can.comments) return { byId: new Map(), byCell: new Map() };
   const byId = ours.flatMap((r) => (r.how.via === 'comment' && r.how.id ? [r.how.id] : []));
   const index = await readOurComments(batch, byId);
   const withoutId = ours.some((r) => r.how.via === 'comment' && !r.how.id);
-  const ids =
-    listing.commentCount > 0 && (newMarks || withoutId)
-      ? await listCommentIds(batch, listing.commentCount)
-      : null;
+  // Comments without ids need every comment located: their ids are read with ours.
+  let ids = withoutId && listing.commentCount > 0 ? await listCommentIds(batch, listing.commentCount) : null;
   await batch.flush();
   settleOurComments(index);
-  if (ids) {
-    const others = ids().filter((c) => withoutId || !allIds.has(c.id));
-    const located = await locateComments(batch, others, withoutId);
-    await batch.flush();
-    settleLocated(index, located);
+  if (!ids) {
+    if (listing.commentCount === 0 || !needOthers(index)) return index;
+    ids = await listCommentIds(batch, listing.commentCount);
   }
+  await batch.flush();
+  const others = ids().filter((c) => withoutId || !allIds.has(c.id));
+  const located = await locateComments(batch, others, withoutId);
+  await batch.flush();
+  settleLocated(index, located);
   return index;
 }
 
@@ -104,14 +106,16 @@ export async function applyPlan(
   const markable = (p: Place) => exists(p.sheet) && !outputs.has(p.sheet.toLowerCase());
   const marks = officeMarks(wanted.marks).filter((m) => markable(m.place));
 
-  // Which sheets are ours (their markers), the state, old charts. Without a state every mark is new:
-  // its cell is read in the same request.
+  // Which sheets are ours (their markers) and the state. Without a state every mark is new: its cell
+  // is read in the same request. So are the charts of sheets named as ours are (评分表, 评分表(2) …), to
+  // go before they are drawn again; a sheet of ours the user renamed has its charts read later.
   const stateSheets = await queueOwnersAndState(batch, listing, can);
-  const charts = new Map<string, Excel.ChartCollection>();
-  for (const [key, ws] of listing.sheets)
-    await batch.add(cost.sum(cost.path('Charts'), cost.query(['items/name'], 100)), () =>
-      charts.set(key, ws.charts.load('items/name'))
+  const charts = new Map<Excel.Worksheet, Excel.ChartCollection>();
+  const readCharts = (ws: Excel.Worksheet) =>
+    batch.add(cost.sum(cost.path('Charts'), cost.query(['items/name'], 200)), () =>
+      charts.set(ws, ws.charts.load('items/name'))
     );
+  for (const [key, ws] of listing.sheets) if (outputs.has(key.replace(/\(\d+\)$/, ''))) await readCharts(ws);
   const reads = new CellReads(batch, can);
   const readMark = (m: MergedMark, prev?: OfficeRecord) =>
     reads.want(m.address, !!markBorder(m.severity) || !!prev?.border, true);
@@ -125,6 +129,7 @@ export async function applyPlan(
   const targets = sheetTargets(wanted, listing);
   const plan = renameSheets(wanted, targets.renames);
   const original = new Map(wanted.sheets.map((s, i) => [plan.sheets[i], s.name]));
+  for (const ws of targets.existing.values()) if (!charts.has(ws)) await readCharts(ws);
 
   // Old marks where their cells are now: anchors follow inserted and deleted rows and columns.
   const previous = relocate(decodeOfficeState(state.rows), listing, notices);
@@ -147,13 +152,19 @@ export async function applyPlan(
     await reads.send();
   }
   const ourIds = new Set(previous.flatMap((r) => (r.how.via === 'comment' && r.how.id ? [r.how.id] : [])));
+  // A mark whose cell holds no comment of ours may hold someone else's.
+  const withoutOwnComment = (index: CommentIndex) =>
+    deciding.some((m) => {
+      const how = previousAt.get(m.address)?.how;
+      return !(how?.via === 'comment' && how.id && index.byId.has(how.id));
+    });
   const comments = await readComments(
     batch,
     listing,
     can,
     [...restoring, ...deciding.flatMap((m) => previousAt.get(m.address) ?? [])],
     ourIds,
-    deciding.length > 0
+    withoutOwnComment
   );
   await batch.flush();
 
@@ -190,7 +201,7 @@ export async function applyPlan(
     const ours = targets.existing.get(original.get(sp)!);
     if (sp.onExisting === 'keep' && exists(sp.name)) continue;
     if (ours) {
-      await dropCharts(batch, charts.get(ours.name.toLowerCase())!);
+      await dropCharts(batch, charts.get(ours)!);
       sheets.set(sp.name, ours);
     } else
       await batch.add(
@@ -284,7 +295,7 @@ export async function clearMarks(
   const reads = new CellReads(batch, can);
   for (const rec of records) reads.want(rec.address, !!rec.border, rec.how.via === 'note');
   await reads.send();
-  const comments = await readComments(batch, listing, can, records, new Set(), false);
+  const comments = await readComments(batch, listing, can, records, new Set(), () => false);
   await batch.flush();
 
   const kept: OfficeRecord[] = [];

@@ -52,8 +52,11 @@ const ACTION = 105;
 const QUERY = 100;
 /** One result in the response (`{"ActionId":…,"Value":…}`), without its value. */
 const RESULT = 36;
-/** What every request repeats: the workbook and worksheet paths of the objects it touches. */
-const REQUEST_BASE: Cost = { request: 4_000, response: 1_000 };
+/**
+ * What every request repeats: the paths of the workbook, its collections (worksheets, names, comments)
+ * and the worksheets its objects are on, each once per request.
+ */
+const REQUEST_BASE: Cost = { request: 6_000, response: 1_500 };
 /** office.js sends a 2-D array of more cells than this in slices (getRow … getBoundingRect per slice). */
 const SLICE_CELLS = 1_500;
 
@@ -64,22 +67,23 @@ export const cost = {
   path(name: string, args?: unknown[]): Cost {
     return {
       request: (args ? PATH_WITH_ARGS + jsonBytes(args) : PATH) + name.length,
-      response: RESULT + 4,
+      // Excel answers an item's path with its id (`{"Id":"{…}"}`), other paths with `{}`.
+      response: RESULT + 4 + (args ? 12 + jsonBytes(args[0] ?? '') : 0),
     };
   },
   /** A property set (`fill.color = "#FFC7CE"`). */
   set(name: string, value: unknown): Cost {
     return { request: ACTION + name.length + jsonBytes(value), response: 0 };
   },
-  /** A 2-D array set on a range (values, formulas, numberFormat), as office.js slices it. */
-  setArray(name: string, rows: unknown[][]): Cost {
+  /** A 2-D array set on a range (values, formulas, numberFormat), as office.js slices it; `bytes` its JSON when known. */
+  setArray(name: string, rows: unknown[][], bytes = jsonBytes(rows)): Cost {
     const cells = rows.length * (rows[0]?.length ?? 0);
     const slices =
       cells > SLICE_CELLS
         ? Math.ceil(rows.length / Math.max(1, Math.round(SLICE_CELLS / rows[0].length)))
         : 0;
     return {
-      request: ACTION + name.length + jsonBytes(rows) + slices * (3 * PATH_WITH_ARGS + ACTION + 40),
+      request: ACTION + name.length + bytes + slices * (3 * PATH_WITH_ARGS + ACTION + 40),
       response: slices * 3 * (RESULT + 4) + (slices ? RESULT + 4 : 0),
     };
   },

@@ -613,11 +613,7 @@ export async function restoreMessage(
 }
 
 async function addNote(batch: Batch, ws: Excel.Worksheet, cell: string, text: string): Promise<void> {
-  await batch.add(
-    cost.sum(cost.path('Notes'), cost.path('Add', [cell, text])),
-    () => void ws.notes.add(cell, text),
-    'once'
-  );
+  await batch.add(cost.path('Add', [cell, text]), () => void ws.notes.add(cell, text), 'once');
 }
 
 // ------------------------------------------------------------------ marking
@@ -822,7 +818,7 @@ export async function addComments(
       let proxy!: Excel.Comment;
       await batch.add(
         isNew
-          ? cost.sum(cost.path('Comments'), cost.path('Add', [m.address, text, null]), cost.query(['id'], 60))
+          ? cost.sum(cost.path('Add', [m.address, text, null]), cost.query(['id'], 60))
           : cost.sum(cost.path('GetItemByCell', [m.address]), cost.query(['id'], 60)),
         () => {
           proxy = (isNew ? comments.add(m.address, text) : comments.getItemByCell(m.address)).load('id');

@@ -50,7 +50,15 @@ export interface Place {
   cell: string;
 }
 
+/** Places already worked out: a run looks each marked cell up several times. */
+const places = new Map<string, Place | null>();
+
 export function place(address: string): Place | null {
+  const known = places.get(address);
+  if (known !== undefined) return known;
   const r = parseRange(address);
-  return r ? { sheet: r.sheet, cell: a1(r.top, r.left) } : null;
+  const p = r ? { sheet: r.sheet, cell: a1(r.top, r.left) } : null;
+  if (places.size > 100_000) places.clear();
+  places.set(address, p);
+  return p;
 }

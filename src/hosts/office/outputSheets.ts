@@ -109,6 +109,31 @@ function setAttr(
   }
 }
 
+/**
+ * Settings whose most common value is set once over the whole band, empty and unstyled cells included
+ * (on our own sheets a typeface, a size or a text colour on such a cell changes nothing one sees); the
+ * cells of another value then take theirs. Before ExcelApi 1.9 every rectangle is a call of its own.
+ */
+const SPREAD: ReadonlySet<Attr> = new Set<Attr>(['font', 'size', 'color']);
+
+function mostCommon(
+  band: Array<Array<OutCell | null>>,
+  keyOf: (cell: OutCell | null) => string | null
+): { key: string; style: CellStyle } | null {
+  const counts = new Map<string, { n: number; style: CellStyle }>();
+  for (const row of band)
+    for (const cell of row) {
+      const key = keyOf(cell);
+      if (key === null) continue;
+      const c = counts.get(key) ?? { n: 0, style: STYLES[cell!.style!] };
+      c.n++;
+      counts.set(key, c);
+    }
+  let best: { key: string; style: CellStyle; n: number } | null = null;
+  for (const [key, c] of counts) if (!best || c.n > best.n) best = { key, ...c };
+  return best && { key: best.key, style: best.style };
+}
+
 /** What setAttr queues on one target. */
 function attrCost(attr: Attr, style: CellStyle, rows: number, cols: number): Cost {
   const f = cost.path('Format');
@@ -245,8 +270,8 @@ export function blocks<T>(grid: T[][], keyOf: (cell: T) => string | null): Block
   return [...done, ...open.values()];
 }
 
-/** Data one band of rows carries at most (its formulas and number formats): a band is one call of each. */
-const BAND_BYTES = 800_000;
+/** Data one band of rows carries at most (its formulas and number formats): a fraction of the budget, so bands pack requests well. */
+const BAND_BYTES = 400_000;
 
 /** Rows [top, bottom) of a sheet: one number-format and one formula array, formats by block, links by column. */
 async function writeBand(
@@ -256,17 +281,17 @@ async function writeBand(
   top: number,
   bottom: number,
   width: number,
-  can: Capabilities
+  can: Capabilities,
+  data: { formulas: Array<Array<string | number | boolean>>; formats: string[][]; bytes: number[] }
 ): Promise<void> {
   const band = grid.slice(top, bottom);
-  const formats = band.map((row) => row.map(numberFormatOf));
-  const formulas = band.map((row) => row.map(formulaOf));
+  const { formats, formulas } = data;
   const address = `${a1(top, 0)}:${a1(bottom - 1, width - 1)}`;
   await batch.add(
     cost.sum(
       cost.path('GetRange', [address]),
-      cost.setArray('NumberFormat', formats),
-      cost.setArray('Formulas', formulas)
+      cost.setArray('NumberFormat', formats, data.bytes[1]),
+      cost.setArray('Formulas', formulas, data.bytes[0])
     ),
     () => {
       const range = ws.getRange(address);
@@ -276,9 +301,18 @@ async function writeBand(
   );
   // Each format setting once per rectangle of cells sharing it (whatever their style), not per cell.
   for (const attr of ATTRS) {
-    const keyOf = (cell: OutCell | null) => {
+    const own = (cell: OutCell | null) => {
       const v = cell?.style ? STYLES[cell.style][attr] : undefined;
       return v === undefined || v === false ? null : String(v);
+    };
+    const common = SPREAD.has(attr) ? mostCommon(band, own) : null;
+    if (common)
+      await batch.add(cost.sum(cost.path('GetRange', [address]), attrCost(attr, common.style, 1, 1)), () =>
+        setAttr(ws.getRange(address), attr, common.style, 1, 1)
+      );
+    const keyOf = (cell: OutCell | null) => {
+      const key = own(cell);
+      return key === common?.key ? null : key;
     };
     // Blocks of equal setting (and, for borders, equal inside edges) take it in one call over their areas.
     const groups = new Map<string, { style: CellStyle; rows: number; cols: number; addresses: string[] }>();
@@ -424,13 +458,19 @@ export async function writeSheet(
   const height = sp.rows.length;
   const width = Math.max(0, ...sp.rows.map((r) => r.length));
   const grid = sp.rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
+  const formulas = grid.map((row) => row.map(formulaOf));
+  const formats = grid.map((row) => row.map(numberFormatOf));
+  const sizes = grid.map((_, r) => [jsonBytes(formulas[r]), jsonBytes(formats[r])]);
   let top = 0;
   while (width > 0 && top < height) {
     let bottom = top;
-    let bytes = 0;
-    while (bottom < height && (bottom === top || bytes < BAND_BYTES))
-      bytes += jsonBytes(grid[bottom].map(formulaOf)) + jsonBytes(grid[bottom++].map(numberFormatOf));
-    await writeBand(batch, ws, grid, top, bottom, width, can);
+    const bytes = [1, 1];
+    while (bottom < height && (bottom === top || bytes[0] + bytes[1] < BAND_BYTES)) {
+      bytes[0] += sizes[bottom][0] + 1;
+      bytes[1] += sizes[bottom++][1] + 1;
+    }
+    const data = { formulas: formulas.slice(top, bottom), formats: formats.slice(top, bottom), bytes };
+    await writeBand(batch, ws, grid, top, bottom, width, can, data);
     top = bottom;
   }
   await writeMerges(batch, ws, sp.merges ?? []);

@@ -65,6 +65,9 @@ export function stateRow(r: OfficeRecord): CellValue[] {
   return encodeState([anchored])[1];
 }
 
+/** The 5th column: how the message is attached (the comment's id once known). */
+const VIA_COLUMN = 4;
+
 /** Text in every column but the anchor's, whatever it starts with; the anchor a formula. */
 const ROW_FORMATS = [...Array.from({ length: STATE_COLUMNS - 1 }, () => '@'), 'General'];
 const HEADER = encodeState([])[0];
@@ -137,7 +140,7 @@ export async function list(batch: Batch, can: Capabilities): Promise<Listing> {
 const STATE_CANDIDATES = [STATE_SHEET, `${STATE_SHEET}(2)`, `${STATE_SHEET}(3)`];
 
 /** Rows of the state read per request: a row is a few hundred bytes of JSON (more with a long note of the user's). */
-const STATE_ROW_BYTES = 600;
+const STATE_ROW_BYTES = 400;
 const STATE_BAND = Math.floor((RESPONSE_BUDGET * 0.9) / STATE_ROW_BYTES);
 /** Rows read with the owner markers, before the state's size is known: most states are smaller. */
 const FIRST_BAND = 2_000;
@@ -415,31 +418,32 @@ async function writeRows(
   ws: Excel.Worksheet,
   rows: CellValue[][],
   which: number[],
-  columns?: [number, number]
+  [from, to]: [number, number] = [0, STATE_COLUMNS - 1]
 ) {
-  const [from, to] = columns ?? [0, STATE_COLUMNS - 1];
   const bands: Array<[number, number]> = [];
   for (const row of which) {
     const last = bands[bands.length - 1];
     if (last && row - last[1] <= 3) last[1] = row;
     else bands.push([row, row]);
   }
+  const rowFormats = ROW_FORMATS.slice(from, to + 1);
+  const formatBytes = jsonBytes(rowFormats) + 1;
   for (const [top, bottom] of bands) {
-    // Each band within the budget: rows of ~500 bytes, a request of 2 MB takes a few thousand.
+    // Bands of a fraction of the budget, so they pack requests well.
     for (let start = top; start <= bottom;) {
       let end = start;
-      let bytes = 0;
-      while (end <= bottom && bytes < 1_500_000) bytes += jsonBytes(rows[end++ - 1]) + 40;
+      let bytes = 1;
+      while (end <= bottom && bytes < 400_000) bytes += jsonBytes(rows[end++ - 1].slice(from, to + 1)) + 1;
       const values = rows
         .slice(start - 1, end - 1)
         .map((r) => r.slice(from, to + 1).map((v) => (v === null ? '' : v)));
-      const formats = values.map((r) => r.map((_, i) => ROW_FORMATS[from + i]));
+      const formats = values.map(() => rowFormats);
       const address = `${a1(start - 1, from)}:${a1(end - 2, to)}`;
       await batch.add(
         cost.sum(
           cost.path('GetRange', [address]),
-          cost.setArray('NumberFormat', formats),
-          cost.setArray('Formulas', values)
+          cost.setArray('NumberFormat', formats, 1 + formats.length * formatBytes),
+          cost.setArray('Formulas', values, bytes)
         ),
         () => {
           const range = ws.getRange(address);
@@ -506,7 +510,9 @@ export async function finishState(
   for (const address of rewritten)
     plan.rows[plan.rowOf.get(address)! - 1] = stateRow(byAddress.get(address)!);
   for (const address of dropped) plan.rows[plan.rowOf.get(address)! - 1] = plan.rows[0].map(() => '');
-  const rows = [...rewritten, ...dropped].map((a) => plan.rowOf.get(a)!).sort((x, y) => x - y);
-  await writeRows(batch, ws, plan.rows, rows);
+  const rowsOf = (addresses: string[]) => addresses.map((a) => plan.rowOf.get(a)!).sort((x, y) => x - y);
+  // Only the column saying how the message is attached changes when a comment's id becomes known.
+  await writeRows(batch, ws, plan.rows, rowsOf(rewritten), [VIA_COLUMN, VIA_COLUMN]);
+  await writeRows(batch, ws, plan.rows, rowsOf(dropped));
   await setDone(batch, listing, DONE);
 }
