@@ -226,10 +226,6 @@ export class Batch {
     };
   }
 
-  private full(): boolean {
-    return this.used.request >= REQUEST_BUDGET || this.used.response >= RESPONSE_BUDGET;
-  }
-
   private async push(step: Step): Promise<void> {
     const over =
       this.used.request + step.cost.request > REQUEST_BUDGET ||

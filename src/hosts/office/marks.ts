@@ -262,11 +262,7 @@ export class CellReads {
     for (const c of cells)
       if (c.note && this.can.notes)
         await this.batch.add(
-          cost.sum(
-            cost.path('Notes'),
-            cost.path('GetItemOrNullObject', [c.p.cell]),
-            cost.query(['content'], 600)
-          ),
+          cost.sum(cost.path('GetItemOrNullObject', [c.p.cell]), cost.query(['content'], 600)),
           () =>
             this.notes.set(
               c.address,
@@ -284,10 +280,9 @@ export class CellReads {
     for (const c of cells) {
       const m = /^([A-Z]+)(\d+)$/.exec(c.p.cell)!;
       const key = `${c.p.sheet}\u0000${m[1]}`;
-      byColumn.set(key, [
-        ...(byColumn.get(key) ?? []),
-        { address: c.address, row: Number(m[2]), col: m[1], sheet: c.p.sheet, border: c.border },
-      ]);
+      const column = byColumn.get(key) ?? [];
+      column.push({ address: c.address, row: Number(m[2]), col: m[1], sheet: c.p.sheet, border: c.border });
+      byColumn.set(key, column);
     }
     for (const column of byColumn.values()) {
       column.sort((a, b) => a.row - b.row);

@@ -28,7 +28,9 @@ export type NoticeCode = keyof typeof MARK_NOTICES;
 export class Notices {
   private readonly cells = new Map<NoticeCode, string[]>();
   add(code: NoticeCode, address: string): void {
-    this.cells.set(code, [...(this.cells.get(code) ?? []), address]);
+    const cells = this.cells.get(code) ?? [];
+    cells.push(address);
+    this.cells.set(code, cells);
   }
   list(): Diagnostic[] {
     return [...this.cells].map(([code, cells]) => ({

@@ -391,7 +391,9 @@ async function writeMerges(batch: Batch, ws: Excel.Worksheet, merges: string[]):
     const r = parseRange(`x!${m}`);
     if (r && r.top === r.bottom) {
       const key = `${r.left}:${r.right}`;
-      rowMerges.set(key, [...(rowMerges.get(key) ?? []), r.top]);
+      const rows = rowMerges.get(key) ?? [];
+      rows.push(r.top);
+      rowMerges.set(key, rows);
     } else others.push(m);
   }
   const calls: Array<[string, boolean]> = others.map((m) => [m, false]);
@@ -414,7 +416,11 @@ async function writeMerges(batch: Batch, ws: Excel.Worksheet, merges: string[]):
 /** Addresses by the value they take, in first-seen order. */
 function grouped(pairs: Array<[number, string]>): Map<number, string[]> {
   const out = new Map<number, string[]>();
-  for (const [v, address] of pairs) out.set(v, [...(out.get(v) ?? []), address]);
+  for (const [v, address] of pairs) {
+    const addresses = out.get(v) ?? [];
+    addresses.push(address);
+    out.set(v, addresses);
+  }
   return out;
 }
 
