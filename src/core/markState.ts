@@ -190,9 +190,11 @@ export interface MarkRecord {
   /** The cell's own border, recorded when Jixiao drew the error border (7th column, JSON). */
   border?: BorderState;
   /**
-   * The Office host's anchor (8th column): a hidden workbook-scoped defined name (`_jixiao_mark_N`)
-   * that Excel moves with the cell when rows or columns are inserted or deleted, and turns to #REF!
-   * when the cell is deleted. The address above is where the cell was when the state was written.
+   * The Office host's anchor (8th column): a formula referring to the cell (`=项目支出!$F$5`), which
+   * Excel moves with the cell when rows or columns are inserted or deleted, and turns to #REF! when the
+   * cell is deleted; read back as the formula it is now. States written before issue 23 hold a hidden
+   * workbook-scoped defined name (`_jixiao_mark_N`) that moves the same way. The address above is where
+   * the cell was when the state was written.
    */
   anchor?: string;
 }
@@ -207,7 +209,7 @@ export function textDigest(text: string): string {
   return `${text.length}:${h.toString(16)}`;
 }
 
-/** Prefix of the hidden defined names that anchor marks in Excel. */
+/** Prefix of the hidden defined names that anchored marks in Excel before formula anchors (still read, then deleted). */
 export const ANCHOR_PREFIX = '_jixiao_mark_';
 
 /**
@@ -354,7 +356,7 @@ export function decodeState(values: CellValue[][] | undefined): MarkRecord[] {
       ...(typeof checked?.value === 'string' ? { value: checked.value } : {}),
       ...(typeof checked?.writtenDigest === 'string' ? { writtenDigest: checked.writtenDigest } : {}),
       ...(own ? { border: own } : {}),
-      ...(anchor && anchor.startsWith(ANCHOR_PREFIX) ? { anchor } : {}),
+      ...(anchor && (anchor.startsWith('=') || anchor.startsWith(ANCHOR_PREFIX)) ? { anchor } : {}),
       ...(xf === null || (typeof xf === 'number' && Number.isInteger(xf) && xf >= 0 && xf < 65_536)
         ? { xf }
         : {}),

@@ -314,10 +314,11 @@ describe('edits between runs (Office host, on the Excel double)', () => {
             for (const d of [marked, reference]) d.shift(at, 'Down');
             continue;
           }
-          // The marked cell where it is now: its anchor name follows the inserted rows.
-          const anchors = marked.book.names.filter((n) => n.name.startsWith('_jixiao_mark_'));
-          const anchor = anchors[e.at % anchors.length];
-          const address = anchor.formula.replace(/^=/, '').replace(/\$/g, '');
+          // The marked cell where it is now: its anchor (a formula in the state sheet's 8th column) follows the inserted rows.
+          const anchors = [...marked.sheetData('_jixiao_state').cells]
+            .filter(([key, cell]) => key % 16_384 === 7 && key >= 16_384 && cell.formula !== undefined)
+            .map(([, cell]) => cell.formula!);
+          const address = anchors[e.at % anchors.length].replace(/^=/, '').replace(/\$/g, '');
           const { edit } = e;
           for (const d of [marked, reference]) {
             const note = d.note(address);

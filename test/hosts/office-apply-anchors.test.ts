@@ -5,7 +5,7 @@
  */
 import { cellIn } from '../../src/core/address';
 import { TEMPLATE_ADDRESS } from '../../src/catalogue/layout';
-import { ANCHOR_PREFIX, NOTE_SEPARATOR } from '../../src/core/markState';
+import { ANCHOR_PREFIX, NOTE_SEPARATOR, STATE_SHEET } from '../../src/core/markState';
 import { ERROR_OUTLINE } from '../../src/core/styles';
 import type { CellMark, Plan } from '../../src/core/types';
 import { applyPlan, clearMarks, ApplyReport } from '../../src/hosts/office/apply';
@@ -84,21 +84,52 @@ describe('the Excel double moves names as Excel does (office.js: NamedRange.Inse
   });
 });
 
-describe('marks anchored by hidden names', () => {
-  test('every mark gets a hidden anchor name at its cell; a re-run keeps them; 清除标记 deletes them', async () => {
+/** The state sheet's anchor column: address → the formula there now. */
+function anchorFormulas(d: ExcelDouble): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, cell] of d.sheetData(STATE_SHEET).cells) {
+    const row = Math.floor(key / 16_384);
+    if (key % 16_384 !== 7 || row === 0 || cell.formula === undefined) continue;
+    out[String(d.cell(`${STATE_SHEET}!A${row + 1}`).value)] = cell.formula;
+  }
+  return out;
+}
+
+const absoluteOf = (address: string) => `=${address.replace(/^(.*)!([A-Z]+)(\d+)$/, '$1!$$$2$$$3')}`;
+
+describe('marks anchored by formulas that follow their cells', () => {
+  test('every record holds a formula at its cell (no defined names); a re-run keeps them; 清除标记 empties the state', async () => {
     const d = book();
     await apply(d);
-    expect(
-      anchors(d)
-        .map((n) => [n.formula, n.visible])
-        .sort()
-    ).toEqual(
-      marks.map((m) => [`=${m.address.replace(/^(.*)!([A-Z]+)(\d+)$/, '$1!$$$2$$$3')}`, false]).sort()
+    expect(anchorFormulas(d)).toEqual(
+      Object.fromEntries(marks.map((m) => [m.address, absoluteOf(m.address)]))
     );
-    const first = anchors(d).map((n) => n.name);
+    expect(anchors(d)).toEqual([]);
+    const before = d.snapshot([STATE_SHEET]);
     await apply(d);
-    expect(anchors(d).map((n) => n.name)).toEqual(first);
+    expect(d.snapshot([STATE_SHEET])).toEqual(before);
     await clear(d);
+    expect(anchorFormulas(d)).toEqual({});
+  });
+
+  test('a state from before formula anchors (hidden names): its marks are found where they are now, and the names go', async () => {
+    const d = book();
+    const reference = book();
+    await apply(d);
+    // As an earlier version left it: each record's anchor a hidden workbook-scoped name at its cell.
+    let n = 0;
+    for (const [key, cell] of d.sheetData(STATE_SHEET).cells) {
+      if (key % 16_384 !== 7 || key < 16_384 || cell.formula === undefined) continue;
+      const name = `${ANCHOR_PREFIX}${++n}`;
+      d.defineName({ name, formula: cell.formula });
+      delete cell.formula;
+      cell.value = name;
+    }
+    expect(anchors(d)).toHaveLength(marks.length);
+    for (const b of [d, reference]) b.shift('项目支出!8:9', 'Down');
+    const report = await clear(d);
+    expect(report.diagnostics).toEqual([]);
+    expect(d.snapshot(INPUT_SHEETS)).toEqual(reference.snapshot(INPUT_SHEETS));
     expect(anchors(d)).toEqual([]);
   });
 
@@ -147,7 +178,7 @@ describe('marks anchored by hidden names', () => {
     expect(report.diagnostics.map((x) => [x.code, x.address])).toEqual([['mark-cell-deleted', gone]]);
     expect(report.diagnostics[0].message).toMatch(/已被删除/);
     expect(d.snapshot(INPUT_SHEETS)).toEqual(reference.snapshot(INPUT_SHEETS));
-    expect(anchors(d)).toEqual([]);
+    expect(anchorFormulas(d)).toEqual({});
   });
 });
 
@@ -182,16 +213,25 @@ describe("the user's edits survive 清除标记 and re-runs", () => {
     expect(d.cell(projectCell(2)).borderColor).toEqual({ EdgeTop: '#FF0000', EdgeLeft: '#000000' });
   });
 
-  test('edits between runs: the re-run keeps the user’s part as the cell’s own, and applying again changes nothing', async () => {
+  test('edits between runs: a re-run leaves a cell it marked the same way as the user left it, and applying again changes nothing', async () => {
     const d = book();
     await direct(d, (c) => applyPlan(c, plan));
     const p0 = projectCell(0);
     d.setNote(p0, `${d.note(p0)!}\n会计：已核实`);
     d.setFill(projectCell(6), '#FFFF00');
     await direct(d, (c) => applyPlan(c, plan));
-    expect(d.note(p0)).toBe(`会计：已核实${NOTE_SEPARATOR}项目1决算数不符`);
+    // Neither cell is read or written again: the note keeps the user's reply under ours, the fill theirs.
+    expect(d.note(p0)).toBe('【绩效自评助手】项目1决算数不符\n会计：已核实');
+    expect(d.cell(projectCell(6)).fill).toEqual({ kind: 'solid', color: '#FFFF00' });
+    // A message that changes is written again, the user's part kept as the cell's own.
+    const changed = {
+      ...plan,
+      marks: plan.marks.map((m) => (m.address === p0 ? { ...m, note: '项目1决算数仍不符' } : m)),
+    };
+    await direct(d, (c) => applyPlan(c, changed));
+    expect(d.note(p0)).toBe(`会计：已核实${NOTE_SEPARATOR}项目1决算数仍不符`);
     const once = d.snapshot();
-    await direct(d, (c) => applyPlan(c, plan));
+    await direct(d, (c) => applyPlan(c, changed));
     expect(d.snapshot()).toEqual(once);
     await direct(d, (c) => clearMarks(c));
     expect(d.note(p0)).toBe('会计：已核实');

@@ -112,11 +112,13 @@ const codes = () => (lastReport?.diagnostics ?? []).map((x) => x.code);
 /** The `via` column of the state sheet, row by row (address → what it says). */
 function viaColumn(d: ExcelDouble): Record<string, { via: string; digest?: string; id?: string }> {
   const out: Record<string, { via: string; digest?: string; id?: string }> = {};
-  for (let r = 2; ; r++) {
+  // Rows of records no longer kept are left empty for the next ones: read every used row.
+  const rows = Math.max(...[...d.sheetData(STATE_SHEET).cells.keys()].map((k) => Math.floor(k / 16_384) + 1));
+  for (let r = 2; r <= rows; r++) {
     const address = d.cell(`${STATE_SHEET}!A${r}`).value;
-    if (address === null) return out;
-    out[String(address)] = JSON.parse(String(d.cell(`${STATE_SHEET}!E${r}`).value));
+    if (address !== null) out[String(address)] = JSON.parse(String(d.cell(`${STATE_SHEET}!E${r}`).value));
   }
+  return out;
 }
 
 beforeEach(() => {
@@ -125,24 +127,24 @@ beforeEach(() => {
 });
 
 describe('applyPlan', () => {
-  // At 1,000 marks the first run's write (marks, borders and 1,000 anchor names) takes two requests under the size budget.
-  test.each([
-    [10, 3],
-    [1000, 4],
-  ])(
-    '%i marks: %i syncs on a first run, 3 reads when old marks are restored, clearing in 4',
-    async (n, first) => {
+  // Reads are sized like writes: the syncs follow the budget, and no cell already marked as this run
+  // would mark it is read again (the loads stay a few dozen whatever the number of marks).
+  test.each([10, 1000])(
+    '%i marks: 3 syncs on a first run; the same marks again reads no cell; clearing in 4',
+    async (n) => {
       const d = userBook(n);
       d.install();
-      expect(await apply(d, plan(n))).toBe(first);
+      expect(await apply(d, plan(n))).toBe(3);
       const marked = marks(n);
       expect(d.cell(marked[n - 1].address).fill).toEqual({
         kind: 'solid',
         color: MARK_FILL[marked[n - 1].severity],
       });
-      // The same marks again: nothing to restore, no extra read.
+      // The same marks again: nothing read of the marked cells.
+      const loads = d.loadCount;
       expect(await apply(d, plan(n))).toBe(3);
-      // One mark fewer: the note of the cell to restore is read first (sync 3), whatever n is.
+      expect(d.loadCount - loads).toBeLessThan(40);
+      // One mark fewer: the cell to restore is read first (sync 3), whatever n is.
       expect(await apply(d, { ...plan(n), marks: marked.slice(1) })).toBe(4);
       expect(await clear(d)).toBe(4);
       expect(lastReport).toEqual({ diagnostics: [] });
@@ -246,22 +248,42 @@ describe('comment fallback (no ExcelApi 1.18)', () => {
     d.install();
     const busy = projectCell(1);
     d.addComment(busy, '用户的讨论');
+    const year = TEMPLATE_ADDRESS.get('评价年度')!;
     const original = d.snapshot(INPUT_SHEETS);
-    // Comments are added in sync 3, their ids loaded, so the state records them in sync 4.
-    expect(await apply(d, plan(6))).toBe(4);
+    // Listing; owners, state and cells; every comment's id; where the user's one is; the state; the
+    // comments (Excel refuses the one on 评价年度, which holds the user's note); how many were added; the
+    // rest and the ids of those added; the write.
+    expect(await apply(d, plan(6))).toBe(9);
     expect(d.comment(projectCell(0))).toBe('【绩效自评助手】项目1决算数不符');
     expect(d.comment(busy)).toBe('用户的讨论');
     expect(d.cell(busy).fill).toEqual({ kind: 'solid', color: '#FFF2CC' });
+    expect(codes().sort()).toEqual(['mark-cell-has-comment', 'mark-comment-refused']);
     // The user's own note is untouched: without ExcelApi 1.18 notes are neither read nor written.
-    expect(d.note(TEMPLATE_ADDRESS.get('评价年度')!)).toBe('用户自己的批注');
+    expect(d.note(year)).toBe('用户自己的批注');
     const firstRun = d.snapshot();
     await apply(d, plan(6));
     expect(d.snapshot()).toEqual(firstRun);
-    // Comments are known by id from the listing; the cells are read as they are now (a fill the user
-    // changed stays), in one more sync.
+    // Our comments are read by id; the cells as they are now (a fill the user changed stays).
     expect(await clear(d)).toBe(4);
     expect(d.snapshot(INPUT_SHEETS)).toEqual(original);
     expect(d.book.comments.map((c) => c.content)).toEqual(['用户的讨论']);
+  });
+
+  test('Excel refuses a comment on a cell holding a note it cannot see: that cell keeps its fill, the others get theirs', async () => {
+    const d = userBook(10, '1.17');
+    d.install();
+    const year = TEMPLATE_ADDRESS.get('评价年度')!;
+    await apply(d, plan(6));
+    expect(codes()).toEqual(['mark-comment-refused']);
+    expect(lastReport!.diagnostics[0].address).toBe(year);
+    expect(d.comment(year)).toBeNull();
+    expect(d.note(year)).toBe('用户自己的批注');
+    expect(d.cell(year).fill).toEqual({ kind: 'solid', color: MARK_FILL['错误'] });
+    const others = marks(6).filter((m) => m.address !== year);
+    expect(others.map((m) => d.comment(m.address))).toEqual(others.map((m) => `【绩效自评助手】${m.note}`));
+    // Each comment added is recorded by id; the refused one by nothing (fill only).
+    expect(viaColumn(d)[year]).toEqual({ via: 'none' });
+    expect(others.every((m) => viaColumn(d)[m.address].id === d.commentId(m.address))).toBe(true);
   });
 
   test('explicit options override detection', async () => {
@@ -302,7 +324,7 @@ describe('what the user did to our marks by hand', () => {
     );
   });
 
-  test('a comment Jixiao added and the user deleted: re-applying re-adds it, clearing succeeds', async () => {
+  test('a comment Jixiao added and the user deleted: a re-run leaves a cell it marked the same way as it is, writes a changed message again; clearing succeeds', async () => {
     const d = userBook(10, '1.17');
     d.install();
     const original = d.snapshot(INPUT_SHEETS);
@@ -310,8 +332,17 @@ describe('what the user did to our marks by hand', () => {
     d.setComment(projectCell(0), null);
     d.setComment(projectCell(2), null);
     await apply(d, { sheets: [], marks: marks(6).filter((m) => m.address !== projectCell(2)) });
-    expect(d.comment(projectCell(0))).toBe('【绩效自评助手】项目1决算数不符');
+    // The re-run reads no cell it already marked this way: what the user did there stays.
+    expect(d.comment(projectCell(0))).toBeNull();
+    expect(d.cell(projectCell(0)).fill).toEqual({ kind: 'solid', color: MARK_FILL['错误'] });
     expect(d.comment(projectCell(2))).toBeNull();
+    expect(d.cell(projectCell(2)).fill).toEqual({ kind: 'none' });
+    // A message that changed is written again.
+    const changed = marks(6)
+      .filter((m) => m.address !== projectCell(2))
+      .map((m) => (m.address === projectCell(0) ? { ...m, note: '项目1决算数仍不符' } : m));
+    await apply(d, { sheets: [], marks: changed });
+    expect(d.comment(projectCell(0))).toBe('【绩效自评助手】项目1决算数仍不符');
     d.setComment(projectCell(0), null);
     await clear(d);
     expect(d.snapshot(INPUT_SHEETS)).toEqual(original);
@@ -334,7 +365,7 @@ describe('comments are known by id', () => {
     expect(d.comment(projectCell(1))).toBeNull();
   });
 
-  test('a comment of ours the user edited is left in place with a notice, on re-apply and on clear', async () => {
+  test('a comment of ours the user edited is left in place with a notice, when its mark goes and on clear', async () => {
     const d = userBook(10, '1.17');
     d.install();
     await apply(d, plan(4));
@@ -342,20 +373,22 @@ describe('comments are known by id', () => {
     const gone = projectCell(1);
     d.setComment(edited, '已核实，见附件');
     d.setComment(gone, '请财务科复核');
-    // edited stays marked, gone is no longer marked: both comments are the user's words now.
+    // edited stays marked as it was (not read again), gone is no longer marked: its comment is the user's words now.
     await apply(d, { sheets: [], marks: marks(4).filter((m) => m.address !== gone) });
     expect(d.comment(edited)).toBe('已核实，见附件');
     expect(d.comment(gone)).toBe('请财务科复核');
-    expect(lastReport?.diagnostics).toEqual([
-      {
-        code: 'mark-comment-edited',
-        severity: '提示',
-        message: `${gone} 等 2 个单元格上绩效自评助手添加的批注已被修改，为免删除您写的内容，已保留该批注，请自行处理`,
-        address: gone,
-      },
+    const year = TEMPLATE_ADDRESS.get('评价年度')!;
+    expect(lastReport?.diagnostics.map((x) => [x.code, x.address])).toEqual([
+      ['mark-comment-refused', year],
+      ['mark-comment-edited', gone],
     ]);
-    expect(viaColumn(d)[edited]).toEqual({ via: 'none' });
+    expect(lastReport?.diagnostics[1].message).toBe(
+      `${gone}上绩效自评助手添加的批注已被修改，为免删除您写的内容，已保留该批注，请自行处理`
+    );
     await clear(d);
+    expect(lastReport?.diagnostics.map((x) => [x.code, x.address])).toEqual([
+      ['mark-comment-edited', edited],
+    ]);
     expect(d.comment(edited)).toBe('已核实，见附件');
     expect(d.cell(edited).fill).toEqual({ kind: 'none' });
     expect(d.book.comments.map((c) => c.content).sort()).toEqual(['已核实，见附件', '请财务科复核'].sort());
@@ -375,8 +408,8 @@ describe('comments are known by id', () => {
       expect(text).toMatch(/^【绩效自评助手】/);
       via.value = JSON.stringify({ via: 'comment', text });
     }
-    // The comments' cells are read in sync 3.
-    expect(await clear(d)).toBe(4);
+    // Listing; state; the cells and every comment's id; where each comment is and what it says; the write.
+    expect(await clear(d)).toBe(5);
     expect(d.snapshot(INPUT_SHEETS)).toEqual(original);
   });
 });
@@ -397,7 +430,7 @@ describe('switching between notes and comments across runs', () => {
     await apply(d, { sheets: [], marks: second });
     expect(codes()).toEqual(['mark-note-unsupported']);
     expect(lastReport!.diagnostics[0].message).toBe(
-      `${year} 等 6 个单元格的标记说明是以“注释”添加的，当前 Excel 不支持注释（需要 ExcelApi 1.18），暂时无法更新或清除；已保留记录，请在支持注释的 Excel（如 Microsoft 365）中再点“清除标记”`
+      `${TEMPLATE_ADDRESS.get('单位名称')!} 等 6 个单元格的标记说明是以“注释”添加的，当前 Excel 不支持注释（需要 ExcelApi 1.18），暂时无法更新或清除；已保留记录，请在支持注释的 Excel（如 Microsoft 365）中再点“清除标记”`
     );
     expect(d.note(year)).toBe(`用户自己的批注${NOTE_SEPARATOR}评价年度有误`); // untouched, still recorded
     expect(d.cell(year).fill).toEqual({ kind: 'solid', color: '#00B050' });
@@ -419,7 +452,8 @@ describe('switching between notes and comments across runs', () => {
     const original = d.snapshot(INPUT_SHEETS);
     const year = TEMPLATE_ADDRESS.get('评价年度')!;
     await apply(d, plan(6));
-    expect(d.comment(year)).toBe('【绩效自评助手】评价年度有误');
+    expect(d.comment(TEMPLATE_ADDRESS.get('单位名称')!)).toBe('【绩效自评助手】单位名称与报告不一致');
+    expect(d.comment(year)).toBeNull(); // refused: the cell holds the user's note (one note or comment per cell)
     d.excelApi = '1.18';
     await apply(d, { sheets: [], marks: marks(6).filter((m) => m.address !== projectCell(0)) });
     expect(d.book.comments).toEqual([]);

@@ -1,6 +1,7 @@
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load -- reading too early on purpose: the double must throw as office.js does */
 /** The Excel double must refuse what office.js refuses, or tests of the Office host prove nothing. */
 import { ExcelDouble } from '../support/excel-double';
+import { runThroughOfficeJs } from '../support/real-office';
 
 function book(options?: { excelApi?: string }) {
   return ExcelDouble.fromValues(
@@ -344,5 +345,141 @@ describe('references to sheets, clearing, charts', () => {
     charts.items[0].delete();
     await ctx.sync();
     expect(d.sheetData('数据').charts).toEqual([]);
+  });
+});
+
+describe('every member the add-in calls, through real office.js; a member the double does not model fails loudly', () => {
+  const LEVEL = '1.15';
+  test('charts: load, getItem (what office.js sends to delete a loaded chart), getItemAt, getCount, add, title, setPosition', async () => {
+    const d = book({ excelApi: LEVEL });
+    await runThroughOfficeJs(d, LEVEL, async (c) => {
+      const ws = c.workbook.worksheets.getItem('数据');
+      const added = ws.charts.add('ColumnClustered', ws.getRange('A1:B2'), 'Columns');
+      added.title.text = '图';
+      added.setPosition('D2');
+      ws.charts.add('ColumnClustered', ws.getRange('A1:B2'), 'Columns');
+      await c.sync();
+      const charts = ws.charts.load('items/name');
+      const count = ws.charts.getCount();
+      const second = ws.charts.getItemAt(1).load('name');
+      await c.sync();
+      expect([count.value, second.name]).toEqual([2, 'Chart 2']);
+      for (const chart of charts.items) chart.delete();
+      await c.sync();
+    });
+    expect(d.sheetData('数据').charts).toEqual([]);
+  });
+
+  test('comments: add, getCount, getItemAt, getItemOrNullObject, getItemByCell, getLocation, content, delete', async () => {
+    const d = book({ excelApi: LEVEL });
+    await runThroughOfficeJs(d, LEVEL, async (c) => {
+      const comments = c.workbook.comments;
+      const added = comments.add('数据!B1', '一').load('id');
+      comments.add('数据!B2', '二');
+      await c.sync();
+      const count = comments.getCount();
+      const first = comments.getItemAt(0).load('id,content');
+      const byId = comments.getItemOrNullObject(added.id).load('content');
+      const missing = comments.getItemOrNullObject('{no-such-comment}').load('content');
+      const where = comments.getItemByCell('数据!B2').getLocation().load('address');
+      await c.sync();
+      expect([count.value, first.content, byId.content, missing.isNullObject, where.address]).toEqual([
+        2,
+        '一',
+        '一',
+        true,
+        '数据!B2',
+      ]);
+      byId.content = '一（改）';
+      comments.getItemByCell('数据!B2').delete();
+      await c.sync();
+    });
+    expect(d.book.comments.map((x) => x.content)).toEqual(['一（改）']);
+  });
+
+  test('names: load, getItem, getItemOrNullObject, add (hidden), formula, value, delete', async () => {
+    const d = book({ excelApi: LEVEL });
+    await runThroughOfficeJs(d, LEVEL, async (c) => {
+      const names = c.workbook.names;
+      names.add('新名称', '=数据!$A$1').visible = false;
+      c.workbook.worksheets.getItem('说明').names.add('_jixiao_sheet', '="评分表"');
+      await c.sync();
+      const all = names.load('items/name,items/formula');
+      const owner = c.workbook.worksheets
+        .getItem('说明')
+        .names.getItemOrNullObject('_jixiao_sheet')
+        .load('value');
+      await c.sync();
+      expect(all.items.find((n) => n.name === '新名称')?.formula).toBe('=数据!$A$1');
+      expect(owner.value).toBe('评分表');
+      names.getItem('新名称').delete();
+      await c.sync();
+    });
+    expect(d.nameFormula('新名称')).toBeNull();
+  });
+
+  test('getCellProperties and setCellProperties (ExcelApi 1.9): fills, borders and links per cell', async () => {
+    const d = book({ excelApi: LEVEL });
+    d.setFill('数据!A2', '#00B050');
+    d.setBorder('数据!A2', 'EdgeTop', 'Dash', '#FF0000', 'Thin');
+    await runThroughOfficeJs(d, LEVEL, async (c) => {
+      const ws = c.workbook.worksheets.getItem('数据');
+      const props = ws.getRange('A1:A2').getCellProperties({
+        format: { fill: { color: true, tintAndShade: true }, borders: { style: true, color: true } },
+      });
+      ws.getRange('C1:C2').setCellProperties([
+        [{ hyperlink: { documentReference: "'说明'!A1", textToDisplay: '说明!A1' } }],
+        [{}],
+      ]);
+      await c.sync();
+      const [a1, a2] = props.value.map((row) => row[0].format!);
+      expect(a1.fill).toEqual({ color: '#FFFFFF', tintAndShade: null });
+      expect(a2.fill).toEqual({ color: '#00B050', tintAndShade: 0 });
+      expect(a2.borders!.top).toEqual({ style: 'Dash', color: '#FF0000' });
+      expect(a2.borders!.bottom).toEqual({ style: 'None', color: '#000000' });
+    });
+    expect(d.cell('数据!C1')).toMatchObject({
+      value: '说明!A1',
+      hyperlink: { documentReference: "'说明'!A1" },
+    });
+    expect(d.cell('数据!C2').hyperlink).toBeUndefined();
+  });
+
+  test('a property, method or collection member the double does not model fails the request, naming it', async () => {
+    const d = book({ excelApi: LEVEL });
+    const attempt = (batch: (c: Excel.RequestContext) => void) =>
+      runThroughOfficeJs(d, LEVEL, async (c) => {
+        batch(c);
+        await c.sync();
+      });
+    await expect(
+      attempt(
+        (c) =>
+          void (c.workbook.worksheets.getItem('数据').getRange('A1').format.fill.patternColor = '#FF0000')
+      )
+    ).rejects.toMatchObject({ code: 'NotModelled', message: expect.stringMatching(/patternColor/) });
+    await expect(
+      attempt((c) => void c.workbook.worksheets.getItem('数据').getRange('A1').format.autofitRows())
+    ).rejects.toMatchObject({ code: 'NotModelled', message: expect.stringMatching(/autofitRows/) });
+    await expect(
+      attempt((c) => void c.workbook.worksheets.getItem('数据').tables.load('items/name'))
+    ).rejects.toMatchObject({ code: 'NotModelled', message: expect.stringMatching(/tables/) });
+  });
+});
+
+describe('references in formulas follow inserted and deleted cells, as Excel rewrites them', () => {
+  test('a reference to another sheet moves with its cell, a range grows, a deleted cell is #REF!', () => {
+    const d = ExcelDouble.fromValues({ 项目支出: [[1], [2], [3], [4], [5]], 状态: [[null]] });
+    d.userEdit('状态!A1', '=项目支出!$A$4');
+    d.userEdit('状态!A2', '=SUM(项目支出!A2:A5)+A1&"项目支出!A4"');
+    d.userEdit('项目支出!B1', '=A4*2');
+    d.shift('项目支出!2:3', 'Down');
+    expect(d.cell('状态!A1').formula).toBe('=项目支出!$A$6');
+    // Text in quotes is not a reference; a reference without a sheet means the formula's own sheet.
+    expect(d.cell('状态!A2').formula).toBe('=SUM(项目支出!A4:A7)+A1&"项目支出!A4"');
+    expect(d.cell('项目支出!B1').formula).toBe('=A6*2');
+    d.shift('项目支出!6:6', 'Up');
+    expect(d.cell('状态!A1')).toMatchObject({ formula: '=项目支出!#REF!', value: '#REF!', error: true });
+    expect(d.cell('状态!A2').formula).toBe('=SUM(项目支出!A4:A6)+A1&"项目支出!A4"');
   });
 });

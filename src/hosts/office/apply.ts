@@ -1,73 +1,104 @@
 /**
- * Applies a core Plan to the open workbook through office.js: 3 reads, then as many writes as the
- * request size limit needs (see outputSheets.WriteBudget). Marks follow src/core/markState.ts:
- * previous marks are restored before new ones, so applying twice equals applying once, and 清除标记
- * restores each cell's own fill ("no fill" included) and note. Nothing the user did by hand to a mark
- * (deleting or editing its note or comment) makes a run fail half-way: every note and comment is
- * known before the write. What each step does lives in capabilities.ts, outputSheets.ts and marks.ts;
- * this file is the sync sequence.
+ * Applies a core Plan to the open workbook through office.js, and takes Jixiao's marks off again.
+ * Every request goes through a Batch (budget.ts), reads as much as writes, so none passes its budget
+ * whatever the number of rows or marks. Marks follow src/core/markState.ts: previous marks are restored
+ * before new ones, so applying twice equals applying once, and 清除标记 restores each cell's own fill
+ * ("no fill" included), border and note. A cell already marked as this run would mark it (and the last
+ * run finished) is neither read nor written again: only cells newly marked, changed, or to restore are
+ * read. Nothing the user did by hand to a mark makes a run fail half-way. What each step does lives in
+ * state.ts, marks.ts and outputSheets.ts; this file is the order of the phases.
  */
-import { absolute, normaliseAddress } from '../../core/address';
+import { absolute } from '../../core/address';
 import { renameSheets } from '../../core/hostDecisions';
-import { markedNote } from '../../core/markState';
-import type { CellValue, Plan } from '../../core/types';
-import { ApplyOptions, ApplyReport, capabilities } from './capabilities';
+import type { Plan } from '../../core/types';
+import { Batch, cost } from './budget';
+import { ApplyOptions, ApplyReport, Capabilities, capabilities } from './capabilities';
 import {
-  anchorRecords,
-  canUndo,
-  decodeOfficeState,
-  indexComments,
-  list,
+  addComments,
+  CellReads,
+  CommentIndex,
+  listCommentIds,
   locateComments,
-  MarkReads,
+  markBorder,
+  MarkPlan,
   markCell,
   MergedMark,
-  Notices,
   officeMarks,
-  OfficeRecord,
   paintMarks,
-  Place,
-  place,
-  readForMark,
-  readNow,
-  chooseState,
-  markOwner,
-  readOwners,
-  readStateRanges,
-  relocate,
-  restoreCell,
+  readOurComments,
   restoreLooks,
-  sheetOf,
-  writeState,
+  restoreMessage,
+  settleLocated,
+  settleOurComments,
+  unchanged,
 } from './marks';
+import { Notices, Place, place } from './notices';
+import { addChart, dropCharts, resetSheet, sheetTargets, writeSheet } from './outputSheets';
 import {
-  CALL_BYTES,
-  jsonBytes,
-  resetSheet,
-  sheetTargets,
-  VISIBILITY,
-  WriteBudget,
-  writeSheet,
-} from './outputSheets';
+  decodeOfficeState,
+  dropLegacyAnchors,
+  finishState,
+  keepOnly,
+  list,
+  Listing,
+  markOwner,
+  mayHoldState,
+  OfficeRecord,
+  planState,
+  queueOwnersAndState,
+  readState,
+  relocate,
+  writeState,
+} from './state';
 
 export type { ApplyOptions, ApplyReport } from './capabilities';
 
 /**
- * Syncs: (1) sheets, names, comments; (2) the mark state, each cell-to-mark's fill and note, comment
- * cells, charts of output sheets; (3) only when needed: the notes of recorded cells to restore, and
- * new comments added with their ids; (4) the write. 3 or 4 whatever the number of marks or rows.
+ * The comments a run needs to know: ours by id (those it updates or takes off), and where the others
+ * are, when a mark without a comment of ours is to be decided (a cell with a comment takes no note,
+ * and the user's comment is never touched). States whose comments have no id yet are matched by cell
+ * and text: then every comment is located.
  */
+async function readComments(
+  batch: Batch,
+  listing: Listing,
+  can: Capabilities,
+  ours: OfficeRecord[],
+  allIds: Set<string>,
+  needOthers: (index: CommentIndex) => boolean
+): Promise<CommentIndex> {
+  if (!can.comments) return { byId: new Map(), byCell: new Map() };
+  const byId = ours.flatMap((r) => (r.how.via === 'comment' && r.how.id ? [r.how.id] : []));
+  const index = await readOurComments(batch, byId);
+  const withoutId = ours.some((r) => r.how.via === 'comment' && !r.how.id);
+  // Comments without ids need every comment located: their ids are read with ours.
+  let ids = withoutId && listing.commentCount > 0 ? await listCommentIds(batch, listing.commentCount) : null;
+  await batch.flush();
+  settleOurComments(index);
+  if (!ids) {
+    if (listing.commentCount === 0 || !needOthers(index)) return index;
+    ids = await listCommentIds(batch, listing.commentCount);
+  }
+  await batch.flush();
+  const others = ids().filter((c) => withoutId || !allIds.has(c.id));
+  const located = await locateComments(batch, others, withoutId);
+  await batch.flush();
+  settleLocated(index, located);
+  return index;
+}
+
 export async function applyPlan(
   context: Excel.RequestContext,
   wanted: Plan,
   options: ApplyOptions = {}
 ): Promise<ApplyReport> {
   const can = capabilities(options, context);
-  const useComments = !can.notes && can.comments;
+  const batch = new Batch(context, { onRequest: options.onRequest });
   const wb = context.workbook;
+  const notices = new Notices();
 
-  // Sync 1: what exists (and where each mark's anchor name points now).
-  const listing = await list(context, can);
+  // What exists.
+  const listing = await list(batch, can);
   const exists = (sheet: string) => listing.sheets.has(sheet.toLowerCase());
   const outputs = new Set(
     wanted.sheets.filter((s) => s.onExisting !== 'keep').map((s) => s.name.toLowerCase())
@@ -75,197 +106,208 @@ export async function applyPlan(
   const markable = (p: Place) => exists(p.sheet) && !outputs.has(p.sheet.toLowerCase());
   const marks = officeMarks(wanted.marks).filter((m) => markable(m.place));
 
-  // Sync 2: which sheets are ours (their markers), the state, each cell's own fill and note as it is
-  // now, where comments are, old charts.
-  readOwners(listing, can);
-  const stateRanges = readStateRanges(context, listing);
-  const reads = new Map<string, MarkReads>(marks.map((m) => [m.address, readForMark(context, m, can)]));
-  // Where comments are: to add ours, to find ours again, and because a cell with a comment cannot take a note.
-  const located = can.comments && (marks.length > 0 || stateRanges.size > 0) ? locateComments(listing) : [];
-  const charts = new Map([...listing.sheets].map(([key, ws]) => [key, ws.charts.load('items/name')]));
-  await context.sync();
+  // Which sheets are ours (their markers) and the state. Without a state every mark is new: its cell
+  // is read in the same request. So are the charts of sheets named as ours are (评分表, 评分表(2) …), to
+  // go before they are drawn again; a sheet of ours the user renamed has its charts read later.
+  const stateSheets = await queueOwnersAndState(batch, listing, can);
+  const charts = new Map<Excel.Worksheet, Excel.ChartCollection>();
+  const readCharts = (ws: Excel.Worksheet) =>
+    batch.add(cost.sum(cost.path('Charts'), cost.query(['items/name'], 200)), () =>
+      charts.set(ws, ws.charts.load('items/name'))
+    );
+  for (const [key, ws] of listing.sheets) if (outputs.has(key.replace(/\(\d+\)$/, ''))) await readCharts(ws);
+  const reads = new CellReads(batch, can);
+  const readMark = (m: MergedMark, prev?: OfficeRecord) =>
+    reads.want(m.address, !!markBorder(m.severity) || !!prev?.border, true);
+  if (stateSheets.size === 0) {
+    for (const m of marks) readMark(m);
+    await reads.send();
+  }
+  const state = await readState(batch, listing, stateSheets);
 
   // Our sheets by their markers: a user's sheet is never replaced, ours may take a free name.
-  const stateRange = chooseState(listing, stateRanges);
   const targets = sheetTargets(wanted, listing);
   const plan = renameSheets(wanted, targets.renames);
   const original = new Map(wanted.sheets.map((s, i) => [plan.sheets[i], s.name]));
+  for (const ws of targets.existing.values()) if (!charts.has(ws)) await readCharts(ws);
 
   // Old marks where their cells are now: anchors follow inserted and deleted rows and columns.
-  const notices0 = new Notices();
-  const previous = relocate(
-    decodeOfficeState(stateRange?.values as CellValue[][] | undefined),
-    listing,
-    notices0
-  );
+  const previous = relocate(decodeOfficeState(state.rows), listing, notices);
   const previousAt = new Map(previous.map((r) => [r.address, r]));
-  const comments = indexComments(listing, located);
   const marked = new Set(marks.map((m) => m.address));
   const restoring = previous.filter((rec) => {
     const p = place(rec.address);
     return !marked.has(rec.address) && p !== null && markable(p);
   });
+  // Cells already carrying this very mark are left as they are; the others are read as they are now.
+  const same = new Set(
+    state.complete
+      ? marks.filter((m) => unchanged(m, previousAt.get(m.address), can)).map((m) => m.address)
+      : []
+  );
+  const deciding = marks.filter((m) => !same.has(m.address));
+  if (stateSheets.size > 0) {
+    for (const m of deciding) readMark(m, previousAt.get(m.address));
+    for (const rec of restoring) reads.want(rec.address, !!rec.border, rec.how.via === 'note');
+    await reads.send();
+  }
+  const ourIds = new Set(previous.flatMap((r) => (r.how.via === 'comment' && r.how.id ? [r.how.id] : [])));
+  // A mark whose cell holds no comment of ours may hold someone else's.
+  const withoutOwnComment = (index: CommentIndex) =>
+    deciding.some((m) => {
+      const how = previousAt.get(m.address)?.how;
+      return !(how?.via === 'comment' && how.id && index.byId.has(how.id));
+    });
+  const comments = await readComments(
+    batch,
+    listing,
+    can,
+    [...restoring, ...deciding.flatMap((m) => previousAt.get(m.address) ?? [])],
+    ourIds,
+    withoutOwnComment
+  );
+  await batch.flush();
 
-  // Sync 3, only when needed: cells to restore as they are now (fill, border, note: only what is
-  // still Jixiao's is undone), the border of a cell whose error mark becomes a 提示, and comments on
-  // marked cells that have none (unless the cell keeps an old note this Excel cannot touch).
-  const now = readNow(context, restoring, can);
-  const demoted = marks.flatMap((m) => {
-    const prev = previousAt.get(m.address);
-    return prev?.border && !reads.get(m.address)!.border ? [prev] : [];
-  });
-  const demotedNow = readNow(context, demoted, can);
-  const needsComment = (m: MergedMark) => {
-    const prev = previousAt.get(m.address);
-    return !comments.byCell.has(m.address) && (!prev || canUndo(prev.how, can));
-  };
-  const toAdd = useComments ? marks.filter(needsComment) : [];
-  const pending = new Set(toAdd.map((m) => m.address));
-  const decide = (addedFor: (m: MergedMark) => Excel.Comment | 'pending' | undefined, notices: Notices) =>
-    marks.map((m) =>
-      markCell(
-        context,
-        m,
-        previousAt.get(m.address),
-        reads.get(m.address)!,
-        addedFor(m),
-        can,
-        comments,
-        notices
-      )
-    );
-  const saveState = (records: OfficeRecord[]) => writeState(context, listing, records, can);
-  // The state is saved before any comment is added or cell marked, covering every cell this run may
-  // touch: a sync that fails later leaves nothing Jixiao added without its record, and 清除标记
-  // (or the next run) takes it all off. Comments still being added are named by cell and text.
-  saveState([
-    ...restoring,
-    ...decide((m) => (pending.has(m.address) ? 'pending' : undefined), new Notices()).map((d) => d.record),
-  ]);
-  let added = new Map<string, Excel.Comment>();
-  try {
-    const adding = new WriteBudget(context);
-    for (const m of toAdd) {
-      const text = markedNote(null, m.message);
-      added.set(
-        m.address,
-        wb.comments.add(sheetOf(context, m.place.sheet).getRange(m.place.cell), text).load('id')
-      );
-      // Thousands of comments with their text exceed the request size limit in one sync.
-      adding.spend(3 * CALL_BYTES + jsonBytes(text));
-      await adding.flushIfFull();
-    }
-    if (now.size > 0 || demotedNow.size > 0 || added.size > 0) await context.sync();
-  } catch (e) {
-    // Excel refuses a comment on a cell holding a note, which an Excel without the notes API cannot
-    // see beforehand. Keep the comments that were added (found by cell and text); the rest get fill only.
-    if (toAdd.length === 0 || (e as { code?: string }).code !== 'InvalidArgument') throw e;
-    added = await commentsAdded(context, toAdd, notices0);
+  // Each mark decided; the state saved before any cell is touched, covering every cell this run may
+  // touch: a sync that fails later leaves nothing Jixiao added without its record, and 清除标记 (or
+  // the next run, which then reads every cell again) takes it all off.
+  const decisions = new Map<string, MarkPlan>(
+    deciding.map((m) => [
+      m.address,
+      markCell(m, previousAt.get(m.address), reads.now(m.address), can, comments, notices),
+    ])
+  );
+  const records = marks.map((m) => decisions.get(m.address)?.record ?? previousAt.get(m.address)!);
+  const rows = new Map(previous.map((r) => [r.address, r.row]));
+  const statePlan = planState(state.rows, [...records, ...restoring], rows);
+  await writeState(batch, listing, statePlan, can);
+
+  // New comments, their ids loaded (a comment Excel refuses leaves the cell with its fill only).
+  const toComment = deciding.filter((m) => decisions.get(m.address)!.comment);
+  const added = toComment.length
+    ? await addComments(batch, toComment, listing.commentCount, notices)
+    : new Map();
+  for (const m of toComment) {
+    const rec = decisions.get(m.address)!.record;
+    const c = added.get(m.address);
+    rec.how = c && rec.how.via === 'comment' ? { ...rec.how, id: c.id } : { via: 'none' };
   }
 
-  // Sync 4 on: write, in as few syncs as the request size limit allows. Output sheets first
-  // (existing ones emptied in place, so references to them survive), then names, marks, state.
-  const budget = new WriteBudget(context);
+  // Output sheets: what can be done once (new sheets, markers, old charts off, new charts) first,
+  // then everything that can be sent again (cells, formats, links, sizes), so a refused RangeAreas
+  // call can be retried.
+  const sheets = new Map<string, Excel.Worksheet>();
   for (const sp of plan.sheets) {
     const ours = targets.existing.get(original.get(sp)!);
-    if (sp.onExisting === 'keep') {
-      if (!exists(sp.name)) await writeSheet(wb.worksheets.add(sp.name), sp, can, budget);
-      continue;
-    }
-    if (!ours) {
-      const ws = wb.worksheets.add(sp.name);
-      markOwner(ws, original.get(sp)!, can);
-      await writeSheet(ws, sp, can, budget);
-      continue;
-    }
-    resetSheet(ours, charts.get(ours.name.toLowerCase())!);
-    ours.visibility = VISIBILITY[sp.visibility ?? 'visible'];
-    await writeSheet(ours, sp, can, budget);
+    if (sp.onExisting === 'keep' && exists(sp.name)) continue;
+    if (ours) {
+      await dropCharts(batch, charts.get(ours)!);
+      sheets.set(sp.name, ours);
+    } else
+      await batch.add(
+        cost.sum(cost.path('Worksheets'), cost.path('Add', [sp.name])),
+        () => void sheets.set(sp.name, wb.worksheets.add(sp.name)),
+        'once'
+      );
+    if (!ours && sp.onExisting !== 'keep')
+      await markOwner(batch, () => sheets.get(sp.name)!, original.get(sp)!, can);
+    await addChart(batch, () => sheets.get(sp.name)!, sp);
   }
   for (const n of plan.names ?? []) {
-    if (listing.bookNames.has(n.name.toLowerCase())) wb.names.getItem(n.name).delete();
-    wb.names.add(n.name, `=${absolute(n.address)}`, n.comment);
+    const formula = `=${absolute(n.address)}`;
+    if (listing.bookNames.has(n.name.toLowerCase()))
+      await batch.add(
+        cost.sum(cost.path('Names'), cost.path('GetItem', [n.name]), cost.method('Delete')),
+        () => wb.names.getItem(n.name).delete(),
+        'once'
+      );
+    await batch.add(
+      cost.sum(cost.path('Names'), cost.path('Add', [n.name, formula, n.comment ?? null])),
+      () => void wb.names.add(n.name, formula, n.comment),
+      'once'
+    );
+  }
+  await dropLegacyAnchors(batch, listing);
+
+  // Messages: restored cells' notes and comments taken off, marks' notes and comments put on.
+  const dropped: string[] = [];
+  for (const rec of restoring)
+    if (await restoreMessage(batch, rec, can, reads, comments, notices)) dropped.push(rec.address);
+  for (const m of deciding) await decisions.get(m.address)!.put(batch);
+
+  for (const sp of plan.sheets) {
+    const ws = sheets.get(sp.name);
+    if (!ws) continue;
+    if (targets.existing.get(original.get(sp)!)) await resetSheet(batch, ws);
+    await writeSheet(batch, ws, sp, can);
   }
 
-  const notices = notices0;
-  const next: OfficeRecord[] = [];
-  restoreLooks(context, restoring, now, can);
-  restoreLooks(context, demoted, demotedNow, can, false);
-  for (const rec of restoring) if (!restoreCell(context, rec, can, now, comments, notices)) next.push(rec);
-  paintMarks(context, marks, can);
-  budget.spend(marks.length * 20);
-  for (const [i, decided] of decide((m) => added.get(m.address), notices).entries()) {
-    decided.put();
-    next.push(decided.record);
-    budget.spend(3 * CALL_BYTES + jsonBytes(marks[i].message) * 2);
-    await budget.flushIfFull();
-  }
-  // Each record's anchor: a hidden name that moves with its cell (kept where the cell has not moved).
-  budget.spend(anchorRecords(context, next, listing, can));
-  await budget.flushIfFull();
-  saveState(next);
-  if (plan.activate) wb.worksheets.getItem(plan.activate).activate();
-  await context.sync();
+  // Looks: restored cells get their own fill and border back, a mark turned 提示 its own border, marks painted.
+  await restoreLooks(batch, restoring, reads, can);
+  const demoted = deciding.flatMap((m) => {
+    const prev = previousAt.get(m.address);
+    return prev?.border && !markBorder(m.severity) ? [prev] : [];
+  });
+  await restoreLooks(batch, demoted, reads, can, false);
+  await paintMarks(batch, deciding, can);
+
+  await finishState(
+    batch,
+    listing,
+    statePlan,
+    records,
+    dropped,
+    toComment.map((m) => m.address)
+  );
+  const activate = plan.activate;
+  if (activate)
+    await batch.add(
+      cost.sum(cost.path('Worksheets'), cost.path('GetItem', [activate]), cost.method('Activate')),
+      () => wb.worksheets.getItem(activate).activate()
+    );
+  await batch.flush();
   return { diagnostics: notices.list() };
-}
-
-/** After a refused comment: which of the comments we asked for exist now (two reads, only on this path). */
-async function commentsAdded(
-  context: Excel.RequestContext,
-  wanted: MergedMark[],
-  notices: Notices
-): Promise<Map<string, Excel.Comment>> {
-  const all = context.workbook.comments.load('items/id,items/content');
-  await context.sync();
-  const located = all.items.map((comment) => ({ comment, range: comment.getLocation().load('address') }));
-  await context.sync();
-  const at = new Map(located.map((l) => [normaliseAddress(l.range.address) ?? l.range.address, l.comment]));
-  const found = new Map<string, Excel.Comment>();
-  for (const m of wanted) {
-    const c = at.get(m.address);
-    if (c && c.content === markedNote(null, m.message)) found.set(m.address, c);
-    else notices.add('mark-comment-refused', m.address);
-  }
-  return found;
 }
 
 /**
  * Takes Jixiao's marks off: on each recorded cell, where its anchor says the cell is now, Jixiao's fill,
  * border and text go and the user's own come back (a fill or border the user changed, and what they
- * wrote in the note, stay); Jixiao's comments are deleted; the state sheet and the anchors are emptied.
- * Records this Excel cannot undo stay (reported), with their anchors. Values are never touched.
- * Syncs: (1) sheets, names, comments; (2) the state; (3) the recorded cells as they are now and, for
- * states from before comment ids, comment cells; (4) the write.
+ * wrote in the note, stay); Jixiao's comments are deleted; the state sheet is emptied. Records this
+ * Excel cannot undo stay (reported). Values are never touched.
  */
 export async function clearMarks(
   context: Excel.RequestContext,
   options: ApplyOptions = {}
 ): Promise<ApplyReport> {
   const can = capabilities(options, context);
-  const listing = await list(context, can);
-  readOwners(listing, can);
-  const stateRanges = readStateRanges(context, listing);
-  if (stateRanges.size === 0) return { diagnostics: [] };
-  await context.sync();
-  const stateRange = chooseState(listing, stateRanges);
-  if (!stateRange) return { diagnostics: [] };
+  const batch = new Batch(context, { onRequest: options.onRequest });
+  const listing = await list(batch, can);
+  if (!mayHoldState(listing)) return { diagnostics: [] };
+  const stateSheets = await queueOwnersAndState(batch, listing, can);
+  const state = await readState(batch, listing, stateSheets);
+  if (!listing.state.exists) return { diagnostics: [] };
 
   const notices = new Notices();
-  const records = relocate(decodeOfficeState(stateRange.values as CellValue[][]), listing, notices).filter(
-    (rec) => {
-      const p = place(rec.address);
-      return p !== null && listing.sheets.has(p.sheet.toLowerCase());
-    }
-  );
-  const now = readNow(context, records, can);
-  const located = records.some((r) => r.how.via === 'comment' && !r.how.id) ? locateComments(listing) : [];
-  if (now.size > 0 || located.length > 0) await context.sync();
+  const records = relocate(decodeOfficeState(state.rows), listing, notices).filter((rec) => {
+    const p = place(rec.address);
+    return p !== null && listing.sheets.has(p.sheet.toLowerCase());
+  });
+  const reads = new CellReads(batch, can);
+  for (const rec of records) reads.want(rec.address, !!rec.border, rec.how.via === 'note');
+  await reads.send();
+  const comments = await readComments(batch, listing, can, records, new Set(), () => false);
+  await batch.flush();
 
-  const comments = indexComments(listing, located);
-  restoreLooks(context, records, now, can);
-  const kept = records.filter((rec) => !restoreCell(context, rec, can, now, comments, notices));
-  anchorRecords(context, kept, listing, can);
-  writeState(context, listing, kept, can);
-  await context.sync();
+  const kept: OfficeRecord[] = [];
+  for (const rec of records)
+    if (!(await restoreMessage(batch, rec, can, reads, comments, notices))) kept.push(rec);
+  await dropLegacyAnchors(batch, listing);
+  await restoreLooks(batch, records, reads, can);
+  await keepOnly(
+    batch,
+    listing,
+    planState(state.rows, kept, new Map(records.map((r) => [r.address, r.row])))
+  );
+  await batch.flush();
   return { diagnostics: notices.list() };
 }

@@ -8,6 +8,8 @@ export interface ApplyOptions {
   commentsSupported?: boolean;
   /** Page setup for printing (worksheet.pageLayout) needs ExcelApi 1.9; detected likewise when not given. */
   pageLayoutSupported?: boolean;
+  /** Told each request's estimated size just before it is sent (the tests compare it with the serialized request). */
+  onRequest?: (estimate: { request: number; response: number }) => void;
 }
 
 /** What a run could not do now (never fatal): marks kept for a later run, comments left because the user edited them. */
@@ -31,11 +33,8 @@ export interface Capabilities {
   fillPattern: boolean;
   /** worksheet.getRanges (ExcelApi 1.9): one format call over many cells. */
   rangeAreas: boolean;
-  /**
-   * Marks anchored by hidden defined names that follow their cells: names.add (ExcelApi 1.4) and
-   * reading a name's formula back (NamedItem.formula, ExcelApi 1.7).
-   */
-  anchors: boolean;
+  /** range.getCellProperties / setCellProperties (ExcelApi 1.9): each cell's format or link in one call over many cells. */
+  cellProperties: boolean;
   /** Ownership markers on our sheets: sheet-scoped names (worksheet.names, ExcelApi 1.4). */
   owner: boolean;
 }
@@ -56,7 +55,7 @@ export function capabilities(o: ApplyOptions, context?: Excel.RequestContext): C
     pageLayout: o.pageLayoutSupported ?? isSet('1.9'),
     fillPattern: isSet('1.9'),
     rangeAreas: isSet('1.9'),
-    anchors: isSet('1.7'),
+    cellProperties: isSet('1.9'),
     owner: isSet('1.4'),
   };
 }

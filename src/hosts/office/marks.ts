@@ -1,126 +1,34 @@
 /**
- * Marks on the user's input cells, through office.js: the mark state (which cells, their own fill and
- * note, how the message was attached), reading it back, marking a cell, and restoring it. Everything
- * here only queues work; apply.ts decides when to sync.
+ * Marks on the user's input cells, through office.js: reading a cell's own look and note before it is
+ * marked (or as it is now, before it is restored), deciding each mark, restoring a cell, painting. Every
+ * call goes through a Batch with its cost; apply.ts decides the order of the phases.
  */
-import { a1 } from '../../catalogue/layout';
-import { absolute, normaliseAddress, parseRange } from '../../core/address';
+import { normaliseAddress } from '../../core/address';
 import { mergeMarks } from '../../core/hostDecisions';
 import {
-  ANCHOR_PREFIX,
   BorderState,
-  decodeState,
   Edge,
   EDGES,
   EdgeState,
-  encodeState,
   FillState,
   isMarkBorder,
   MARK_BORDER,
   MARK_FILL,
   markedNote,
-  MarkRecord,
   ourNotePart,
-  OWNER_NAME,
   restoredBorder,
   restoredFill,
-  relocateRecords,
   restoredNote,
-  STATE_SHEET,
   textDigest,
 } from '../../core/markState';
-import type { CellMark, CellValue, Diagnostic, Severity } from '../../core/types';
-import { forAreas } from './areas';
+import type { CellMark, Severity } from '../../core/types';
+import { Batch, Cost, cost, RESPONSE_BUDGET, resultOf } from './budget';
 import type { Capabilities } from './capabilities';
-
-// ------------------------------------------------------------------ the mark state, Office flavour
-
-/**
- * How Jixiao's message is attached to a marked cell. A comment is known by its id (and the text we
- * wrote, as a digest, to tell whether the user edited it); states written before ids were recorded carry the text only.
- */
-export type Via = { via: 'note' } | { via: 'comment'; digest: string; id?: string } | { via: 'none' };
+import { Notices, Place, place, UNSUPPORTED } from './notices';
+import type { OfficeRecord, Via } from './state';
 
 /** A comment's text as the state keeps it: a digest (see core/markState), enough to tell whether the user edited it. */
 export { textDigest };
-
-/**
- * A MarkRecord plus how the message was attached. The extra column is ignored by decodeState, so the
- * file host still reads the state (its own records carry no column: they are notes).
- */
-export interface OfficeRecord extends MarkRecord {
-  how: Via;
-}
-
-function parseVia(raw: CellValue | undefined): Via {
-  if (typeof raw !== 'string' || !raw) return { via: 'note' };
-  try {
-    const v = JSON.parse(raw) as Partial<{ via: string; text: unknown; digest: unknown; id: unknown }>;
-    if (v.via === 'none') return { via: 'none' };
-    // States written before digests carry the text.
-    const digest =
-      typeof v.digest === 'string' ? v.digest : typeof v.text === 'string' ? textDigest(v.text) : null;
-    if (v.via === 'comment' && digest)
-      return { via: 'comment', digest, ...(typeof v.id === 'string' && v.id ? { id: v.id } : {}) };
-  } catch {
-    // An unreadable cell is treated like the file host's records: a note.
-  }
-  return { via: 'note' };
-}
-
-export function decodeOfficeState(values: CellValue[][] | undefined): OfficeRecord[] {
-  const records = decodeState(values);
-  const rows = (values ?? []).slice(1).filter((row) => row[0] !== null && row[0] !== '');
-  return records.map((r, i) => ({ ...r, how: parseVia(rows[i]?.[4]) }));
-}
-
-function encodeOfficeState(records: OfficeRecord[]): CellValue[][] {
-  return encodeState(records.map((r) => ({ ...r, via: JSON.stringify(r.how) })));
-}
-
-// ------------------------------------------------------------------ what a run reports
-
-/** Cells a notice concerns: `基本情况!B5`, or `基本情况!B5 等 3 个单元格`. */
-const cellsText = (first: string, count: number) => (count > 1 ? `${first} 等 ${count} 个单元格` : first);
-
-/** Everything a run may report about marks, declared once: code → Chinese message. */
-const MARK_NOTICES = {
-  'mark-note-unsupported': (at: string) =>
-    `${at}的标记说明是以“注释”添加的，当前 Excel 不支持注释（需要 ExcelApi 1.18），暂时无法更新或清除；已保留记录，请在支持注释的 Excel（如 Microsoft 365）中再点“清除标记”`,
-  'mark-comment-unsupported': (at: string) =>
-    `${at}的标记说明是以“批注”添加的，当前 Excel 不支持批注（需要 ExcelApi 1.10），暂时无法更新或清除；已保留记录，请在支持批注的 Excel 中再点“清除标记”`,
-  'mark-comment-edited': (at: string) =>
-    `${at}上绩效自评助手添加的批注已被修改，为免删除您写的内容，已保留该批注，请自行处理`,
-  'mark-comment-refused': (at: string) =>
-    `${at}上 Excel 拒绝添加批注（单元格可能已有注释，一个单元格不能同时有注释和批注），这些单元格只加了底色，问题说明请看“问题清单”`,
-  'mark-cell-deleted': (at: string) =>
-    `${at}原有的标记所在单元格已被删除（删除了所在的行或列），无需清除，已从标记记录中移除`,
-  'mark-cell-has-comment': (at: string) =>
-    `${at}已有批注；Excel 的一个单元格不能同时有注释和批注，这些单元格只加了底色，问题说明请看“问题清单”`,
-} as const;
-
-type NoticeCode = keyof typeof MARK_NOTICES;
-
-/** Collects notices per code, so a thousand kept marks make one message, not a thousand. */
-export class Notices {
-  private readonly cells = new Map<NoticeCode, string[]>();
-  add(code: NoticeCode, address: string): void {
-    this.cells.set(code, [...(this.cells.get(code) ?? []), address]);
-  }
-  list(): Diagnostic[] {
-    return [...this.cells].map(([code, cells]) => ({
-      code,
-      severity: '提示',
-      message: MARK_NOTICES[code](cellsText(cells[0], cells.length)),
-      address: cells[0],
-    }));
-  }
-}
-
-export const UNSUPPORTED: Record<'note' | 'comment', NoticeCode> = {
-  note: 'mark-note-unsupported',
-  comment: 'mark-comment-unsupported',
-};
 
 // ------------------------------------------------------------------ small helpers
 
@@ -133,50 +41,6 @@ export function sheetOf(context: Excel.RequestContext, name: string): Excel.Work
   const ws = known.get(name) ?? context.workbook.worksheets.getItem(name);
   known.set(name, ws);
   return ws;
-}
-
-export interface Place {
-  sheet: string;
-  cell: string;
-}
-
-export function place(address: string): Place | null {
-  const r = parseRange(address);
-  return r ? { sheet: r.sheet, cell: a1(r.top, r.left) } : null;
-}
-
-/** The fill properties a cell's own fill is read from: pattern and tintAndShade only where they exist. */
-export const fillProps = (can: Capabilities) => (can.fillPattern ? 'color,tintAndShade,pattern' : 'color');
-
-/** Queues a read of a cell's fill (what {@link fillState} needs). */
-function readFill(range: Excel.Range, can: Capabilities): Excel.RangeFill {
-  const fill = range.format.fill;
-  fill.load(fillProps(can));
-  return fill;
-}
-
-/**
- * office.js does not tell "no fill" from white by colour (office-js #4900): tintAndShade is null for
- * no fill. Before ExcelApi 1.9 only the colour is known, so white is taken for "no fill", which looks the same.
- */
-export function fillState(fill: Excel.RangeFill, can: Capabilities): FillState {
-  if (!can.fillPattern)
-    return fill.color.toUpperCase() === '#FFFFFF' ? { kind: 'none' } : { kind: 'solid', color: fill.color };
-  const pattern = fill.pattern as string | null;
-  if (fill.tintAndShade === null || pattern === 'None') return { kind: 'none' };
-  if (!pattern || pattern === 'Solid') return { kind: 'solid', color: fill.color };
-  return { kind: 'other', raw: JSON.stringify({ color: fill.color, pattern }) };
-}
-
-export function restoreFill(range: Excel.Range, fill: FillState, can: Capabilities): void {
-  if (fill.kind === 'none') range.format.fill.clear();
-  else if (fill.kind === 'solid') range.format.fill.color = fill.color;
-  else {
-    const { color, pattern } = JSON.parse(fill.raw) as { color: string; pattern: Excel.RangeFill['pattern'] };
-    range.format.fill.color = color;
-    // A pattern recorded by a newer Excel: an older one can bring back its colour only.
-    if (can.fillPattern) range.format.fill.pattern = pattern;
-  }
 }
 
 export interface MergedMark {
@@ -194,9 +58,41 @@ export function officeMarks(marks: CellMark[]): MergedMark[] {
   });
 }
 
-// ------------------------------------------------------------------ borders
+/** Whether this run can take off the message a record attached. */
+export function canUndo(how: Via, can: Capabilities): boolean {
+  return how.via === 'none' || (how.via === 'note' ? can.notes : can.comments);
+}
 
-/** Office's edge names for the mark state's four edges. */
+// ------------------------------------------------------------------ fills and borders as read
+
+/** A cell's fill as office.js reads it (RangeFill, or getCellProperties' format.fill). */
+interface FillRead {
+  color: string;
+  pattern?: string | null;
+  tintAndShade?: number | null;
+}
+
+/** One edge as read (RangeBorder, or getCellProperties' format.borders). */
+interface EdgeRead {
+  style: string;
+  color: string;
+  weight: string;
+}
+
+/**
+ * office.js does not tell "no fill" from white by colour (office-js #4900): tintAndShade is null for
+ * no fill. Before ExcelApi 1.9 only the colour is known, so white is taken for "no fill", which looks the same.
+ */
+export function fillState(fill: FillRead, can: Capabilities): FillState {
+  if (!can.fillPattern)
+    return fill.color.toUpperCase() === '#FFFFFF' ? { kind: 'none' } : { kind: 'solid', color: fill.color };
+  const pattern = fill.pattern ?? null;
+  if (fill.tintAndShade === null || pattern === 'None') return { kind: 'none' };
+  if (!pattern || pattern === 'Solid') return { kind: 'solid', color: fill.color };
+  return { kind: 'other', raw: JSON.stringify({ color: fill.color, pattern }) };
+}
+
+/** Office's edge names for the mark state's four edges, and getCellProperties' keys for them. */
 const OFFICE_EDGE: Record<Edge, 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight'> = {
   top: 'EdgeTop',
   bottom: 'EdgeBottom',
@@ -222,7 +118,7 @@ const LINE: Array<[string, Excel.RangeBorder['style'], Excel.RangeBorder['weight
 ];
 
 /** One edge as the mark state words it; a style and weight outside the table keep Office's own words (`Dash|Thick`). */
-function edgeState(b: Excel.RangeBorder): EdgeState {
+function edgeState(b: EdgeRead): EdgeState {
   if (b.style === 'None') return { style: 'none', color: null };
   const known =
     LINE.find(([, style, weight]) => style === b.style && weight === b.weight) ??
@@ -230,19 +126,12 @@ function edgeState(b: Excel.RangeBorder): EdgeState {
   return { style: known ? known[0] : `${b.style}|${b.weight}`, color: b.color };
 }
 
-/** Queues a read of a cell's four outer edges (style, colour, weight). */
-export function readBorder(range: Excel.Range): Record<Edge, Excel.RangeBorder> {
-  return Object.fromEntries(
-    EDGES.map((e) => [e, range.format.borders.getItem(OFFICE_EDGE[e]).load('style,color,weight')])
-  ) as Record<Edge, Excel.RangeBorder>;
-}
-
-export function borderState(read: Record<Edge, Excel.RangeBorder>): BorderState {
+function borderState(read: Record<Edge, EdgeRead>): BorderState {
   return Object.fromEntries(EDGES.map((e) => [e, edgeState(read[e])])) as BorderState;
 }
 
 /** Draws a border state on a range or areas (queued): each edge's line, weight and colour, or no line. */
-export function drawBorder(target: Excel.Range | Excel.RangeAreas, state: BorderState): void {
+function drawBorder(target: Excel.Range | Excel.RangeAreas, state: BorderState): void {
   for (const e of EDGES) {
     const edge = target.format.borders.getItem(OFFICE_EDGE[e]);
     const { style, color } = state[e];
@@ -260,204 +149,308 @@ export function drawBorder(target: Excel.Range | Excel.RangeAreas, state: Border
   }
 }
 
+/** What drawBorder queues on one target. */
+function drawBorderCost(state: BorderState): Cost {
+  return cost.sum(
+    cost.path('Format'),
+    cost.path('Borders'),
+    ...EDGES.map((e) =>
+      cost.sum(
+        cost.path('GetItem', [OFFICE_EDGE[e]]),
+        cost.set('Style', 'SlantDashDot'),
+        state[e].style === 'none'
+          ? cost.none()
+          : cost.sum(cost.set('Weight', 'Hairline'), cost.set('Color', '#000000'))
+      )
+    )
+  );
+}
+
 /** The mark border of a severity on all four edges, or null when that severity draws none. */
 export function markBorder(severity: Severity): BorderState | null {
   const e = MARK_BORDER[severity];
   return e ? { top: e, bottom: e, left: e, right: e } : null;
 }
 
-// ------------------------------------------------------------------ shared reading of the state
+// ------------------------------------------------------------------ reading cells
 
-export interface Listing {
-  sheets: Map<string, Excel.Worksheet>;
-  bookNames: Set<string>;
-  /** Every threaded comment (id, content), when comments are supported. */
-  comments: Excel.CommentCollection | null;
-  /** Mark anchors by name (lower case): the cell each points at now, or null when it was deleted (#REF!). */
-  anchors: Map<string, string | null>;
-  /** Each sheet's visibility, by lower-case name. */
-  visibility: Map<string, string>;
-  /** Each sheet's ownership marker (read with sync 2, where markers can be written: ExcelApi 1.4). */
-  owners: Map<string, Excel.NamedItem> | null;
-  /** The sheet that holds (or will hold) the mark state: decided once the markers are read. */
-  state: { name: string; exists: boolean; marked: boolean };
+/** A cell's own look as read (its fill; its four outer edges when asked for), and its note (notes path). */
+export interface CellNow {
+  fill: FillState;
+  border: BorderState | null;
+  note: Excel.Note | null;
 }
 
-/** Sync 1 of both operations: which sheets, names (with their formulas, for the anchors) and comments exist. */
-export async function list(context: Excel.RequestContext, can: Capabilities): Promise<Listing> {
-  const sheets = context.workbook.worksheets.load('items/name,items/visibility');
-  const names = context.workbook.names.load(can.anchors ? 'items/name,items/formula' : 'items/name');
-  const comments = can.comments ? context.workbook.comments.load('items/id,items/content') : null;
-  await context.sync();
-  const anchors = new Map<string, string | null>();
-  if (can.anchors)
-    for (const n of names.items)
-      if (n.name.toLowerCase().startsWith(ANCHOR_PREFIX))
-        anchors.set(n.name.toLowerCase(), normaliseAddress(String(n.formula ?? '')));
-  return {
-    sheets: new Map(sheets.items.map((ws) => [ws.name.toLowerCase(), ws])),
-    bookNames: new Set(names.items.map((n) => n.name.toLowerCase())),
-    comments,
-    anchors,
-    visibility: new Map(sheets.items.map((ws) => [ws.name.toLowerCase(), String(ws.visibility)])),
-    owners: null,
-    state: {
-      name: STATE_SHEET,
-      exists: sheets.items.some((ws) => ws.name.toLowerCase() === STATE_SHEET.toLowerCase()),
-      marked: false,
-    },
-  };
+/** Bytes of one cell in getCellProperties' answer: its fill, and with borders Excel's eight edges. */
+const FILL_PROPS_BYTES = 90;
+const BORDER_PROPS_BYTES = 8 * 75;
+/** Cells one getCellProperties call reads at most. */
+const RUN_CELLS = 1_000;
+
+/** The format getCellProperties gave for row `i` of a one-column run. */
+function formatOf(props: OfficeExtension.ClientResult<Excel.CellProperties[][]>, i: number) {
+  return resultOf(props)[i][0].format!;
 }
 
-/** Queues a read of every sheet's ownership marker (with sync 2); without ExcelApi 1.4 there are none. */
-export function readOwners(listing: Listing, can: Capabilities): void {
-  if (!can.owner) return;
-  listing.owners = new Map(
-    [...listing.sheets].map(([key, ws]) => [key, ws.names.getItemOrNullObject(OWNER_NAME).load('value')])
-  );
-}
+/**
+ * Reads cells as they are now, for marking or restoring: fills and borders over runs of neighbouring
+ * cells with one getCellProperties call each (ExcelApi 1.9; a request barely grows with the cells, the
+ * response does and is budgeted), else one range per cell; notes one per cell. Queue every cell with
+ * {@link want}, {@link send} the reads, flush the batch, then take each cell with {@link now}.
+ */
+export class CellReads {
+  private readonly wanted = new Map<string, { border: boolean; note: boolean }>();
+  private readonly fills = new Map<string, () => FillRead>();
+  private readonly borders = new Map<string, () => Record<Edge, EdgeRead>>();
+  private readonly notes = new Map<string, Excel.Note>();
+  /** One getCellProperties result per run of cells. */
+  private readonly runs: Array<OfficeExtension.ClientResult<Excel.CellProperties[][]>> = [];
 
-/** The role a sheet's marker gives it (lower case), or null for a sheet without one. */
-export function roleOf(listing: Listing, key: string): string | null {
-  const marker = listing.owners?.get(key);
-  return marker && !marker.isNullObject && typeof marker.value === 'string'
-    ? marker.value.toLowerCase()
-    : null;
-}
+  constructor(
+    private readonly batch: Batch,
+    private readonly can: Capabilities
+  ) {}
 
-/** The sheets the mark state may be in: ours is the one marked as the state, else (from before markers) the very hidden `_jixiao_state`. */
-const STATE_CANDIDATES = [STATE_SHEET, `${STATE_SHEET}(2)`, `${STATE_SHEET}(3)`];
+  want(address: string, border: boolean, note: boolean): void {
+    const had = this.wanted.get(address);
+    this.wanted.set(address, { border: border || !!had?.border, note: note || !!had?.note });
+  }
 
-/** Queues a read of each sheet that may hold the mark state (with sync 2). */
-export function readStateRanges(context: Excel.RequestContext, listing: Listing): Map<string, Excel.Range> {
-  const out = new Map<string, Excel.Range>();
-  for (const name of STATE_CANDIDATES)
-    if (listing.sheets.has(name.toLowerCase()))
-      out.set(
-        name.toLowerCase(),
-        context.workbook.worksheets.getItem(name).getUsedRange(true).load('values')
+  async send(): Promise<void> {
+    const context = this.batch.context;
+    const cells = [...this.wanted].flatMap(([address, w]) => {
+      const p = place(address);
+      return p ? [{ address, p, ...w }] : [];
+    });
+    if (this.can.cellProperties) await this.sendRuns(cells);
+    else
+      for (const c of cells) {
+        const select = this.can.fillPattern ? ['color', 'tintAndShade', 'pattern'] : ['color'];
+        await this.batch.add(
+          cost.sum(
+            cost.path('GetRange', [c.p.cell]),
+            cost.path('Format'),
+            cost.path('Fill'),
+            cost.query(select, 70),
+            c.border
+              ? cost.sum(
+                  cost.path('Borders'),
+                  cost.times(
+                    4,
+                    cost.sum(
+                      cost.path('GetItem', ['EdgeBottom']),
+                      cost.query(['style', 'color', 'weight'], 70)
+                    )
+                  )
+                )
+              : cost.none()
+          ),
+          () => {
+            const range = sheetOf(context, c.p.sheet).getRange(c.p.cell);
+            const fill = this.can.fillPattern
+              ? range.format.fill.load('color,tintAndShade,pattern')
+              : range.format.fill.load('color');
+            this.fills.set(c.address, () => fill);
+            if (!c.border) return;
+            const edges = Object.fromEntries(
+              EDGES.map((e) => [e, range.format.borders.getItem(OFFICE_EDGE[e]).load('style,color,weight')])
+            ) as Record<Edge, Excel.RangeBorder>;
+            this.borders.set(c.address, () => edges);
+          }
+        );
+      }
+    for (const c of cells)
+      if (c.note && this.can.notes)
+        await this.batch.add(
+          cost.sum(cost.path('GetItemOrNullObject', [c.p.cell]), cost.query(['content'], 600)),
+          () =>
+            this.notes.set(
+              c.address,
+              sheetOf(context, c.p.sheet).notes.getItemOrNullObject(c.p.cell).load('content')
+            )
+        );
+  }
+
+  /** Neighbouring cells of a column (same sheet, same need for borders) read together. */
+  private async sendRuns(cells: Array<{ address: string; p: Place; border: boolean }>): Promise<void> {
+    const byColumn = new Map<
+      string,
+      Array<{ address: string; row: number; col: string; sheet: string; border: boolean }>
+    >();
+    for (const c of cells) {
+      const m = /^([A-Z]+)(\d+)$/.exec(c.p.cell)!;
+      const key = `${c.p.sheet}\u0000${m[1]}`;
+      const column = byColumn.get(key) ?? [];
+      column.push({ address: c.address, row: Number(m[2]), col: m[1], sheet: c.p.sheet, border: c.border });
+      byColumn.set(key, column);
+    }
+    for (const column of byColumn.values()) {
+      column.sort((a, b) => a.row - b.row);
+      let run: typeof column = [];
+      const flushRun = async () => {
+        if (!run.length) return;
+        const cellsOfRun = run;
+        run = [];
+        const { sheet, col, border } = cellsOfRun[0];
+        const address = `${col}${cellsOfRun[0].row}:${col}${cellsOfRun[cellsOfRun.length - 1].row}`;
+        const options: Excel.CellPropertiesLoadOptions = {
+          format: {
+            fill: this.can.fillPattern ? { color: true, pattern: true, tintAndShade: true } : { color: true },
+            ...(border ? { borders: { style: true, color: true, weight: true } } : {}),
+          },
+        };
+        const bytes = cellsOfRun.length * (FILL_PROPS_BYTES + (border ? BORDER_PROPS_BYTES : 0));
+        await this.batch.add(
+          cost.sum(cost.path('GetRange', [address]), cost.method('GetCellProperties', [options], bytes)),
+          () => {
+            const run =
+              this.runs.push(
+                sheetOf(this.batch.context, sheet).getRange(address).getCellProperties(options)
+              ) - 1;
+            cellsOfRun.forEach((c, i) => {
+              this.fills.set(c.address, () => formatOf(this.runs[run], i).fill as FillRead);
+              if (border)
+                this.borders.set(c.address, () => {
+                  const b = formatOf(this.runs[run], i).borders!;
+                  return { top: b.top, bottom: b.bottom, left: b.left, right: b.right } as Record<
+                    Edge,
+                    EdgeRead
+                  >;
+                });
+            });
+          }
+        );
+      };
+      const runLimit = Math.min(
+        RUN_CELLS,
+        Math.floor(RESPONSE_BUDGET / 2 / (FILL_PROPS_BYTES + BORDER_PROPS_BYTES))
       );
-  return out;
-}
-
-/**
- * After sync 2: which sheet is our mark state (its values, or null), and where the state goes. A user's
- * own sheet named `_jixiao_state` is never read, emptied or deleted: ours then takes a free name.
- */
-export function chooseState(listing: Listing, ranges: Map<string, Excel.Range>): Excel.Range | null {
-  const state = STATE_SHEET.toLowerCase();
-  const ours = (key: string) =>
-    listing.owners === null
-      ? key === state
-      : roleOf(listing, key) === state ||
-        (roleOf(listing, key) === null && key === state && listing.visibility.get(key) === 'VeryHidden');
-  const found = STATE_CANDIDATES.find((n) => listing.sheets.has(n.toLowerCase()) && ours(n.toLowerCase()));
-  if (found) {
-    listing.state = { name: found, exists: true, marked: roleOf(listing, found.toLowerCase()) !== null };
-    return ranges.get(found.toLowerCase()) ?? null;
-  }
-  listing.state = {
-    name:
-      STATE_CANDIDATES.find((n) => !listing.sheets.has(n.toLowerCase())) ??
-      STATE_CANDIDATES[STATE_CANDIDATES.length - 1],
-    exists: false,
-    marked: false,
-  };
-  return null;
-}
-
-/** Marks a sheet as Jixiao's in a role (queued): a hidden sheet-scoped name holding the role. */
-export function markOwner(ws: Excel.Worksheet, role: string, can: Capabilities): void {
-  if (can.owner) ws.names.add(OWNER_NAME, `="${role.replace(/"/g, '""')}"`).visible = false;
-}
-
-/**
- * Where each recorded mark is now: its anchor name moved with the cell when rows or columns were
- * inserted or deleted. An anchor Excel turned into #REF! means the cell itself was deleted: nothing
- * to undo there (reported). A record without a live anchor (written before anchors, or its name
- * deleted by hand) stays at its recorded address.
- */
-export function relocate(records: OfficeRecord[], listing: Listing, notices: Notices): OfficeRecord[] {
-  const anchorAt = (name: string) => {
-    const key = name.toLowerCase();
-    if (!listing.anchors.has(key)) return undefined;
-    const now = listing.anchors.get(key)!;
-    return now !== null && place(now) ? now : null;
-  };
-  const { records: out, deleted } = relocateRecords(records, anchorAt);
-  for (const rec of deleted) notices.add('mark-cell-deleted', rec.address);
-  return out;
-}
-
-/**
- * Gives each record an anchor (queued names.add, hidden), keeping the anchor of a record whose cell
- * has not moved, and deletes every other anchor of ours. Returns the estimated request bytes.
- */
-export function anchorRecords(
-  context: Excel.RequestContext,
-  records: OfficeRecord[],
-  listing: Listing,
-  can: Capabilities
-): number {
-  if (!can.anchors) return 0;
-  const used = new Set<string>();
-  let next =
-    1 + Math.max(0, ...[...listing.anchors.keys()].map((k) => Number(k.slice(ANCHOR_PREFIX.length)) || 0));
-  let bytes = 0;
-  for (const rec of records) {
-    const key = rec.anchor?.toLowerCase();
-    if (key && listing.anchors.get(key) === rec.address && !used.has(key)) {
-      used.add(key);
-      continue;
+      for (const c of column) {
+        const last = run[run.length - 1];
+        if (last && (c.row !== last.row + 1 || c.border !== last.border || run.length >= runLimit))
+          await flushRun();
+        run.push(c);
+      }
+      await flushRun();
     }
-    const name = `${ANCHOR_PREFIX}${next++}`;
-    rec.anchor = name;
-    used.add(name);
-    context.workbook.names.add(name, `=${absolute(rec.address)}`).visible = false;
-    bytes += 2 * ANCHOR_CALL_BYTES;
   }
-  for (const key of listing.anchors.keys())
-    if (!used.has(key)) {
-      context.workbook.names.getItem(key).delete();
-      bytes += ANCHOR_CALL_BYTES;
-    }
-  return bytes;
+
+  /** A cell as read (after the batch was flushed). */
+  now(address: string): CellNow {
+    const fill = this.fills.get(address);
+    const border = this.borders.get(address);
+    return {
+      fill: fill ? fillState(fill(), this.can) : { kind: 'none' },
+      border: border ? borderState(border()) : null,
+      note: this.notes.get(address) ?? null,
+    };
+  }
+
+  has(address: string): boolean {
+    return this.fills.has(address);
+  }
 }
 
-/** What a name call costs in a request (object path and action), as measured through office.js. */
-const ANCHOR_CALL_BYTES = 300;
+// ------------------------------------------------------------------ comments
 
-interface LocatedComment {
-  comment: Excel.Comment;
-  range: Excel.Range;
-}
-
-/** Queues each comment's cell address (read with the next sync). */
-export function locateComments(listing: Listing): LocatedComment[] {
-  return (listing.comments?.items ?? []).map((comment) => ({
-    comment,
-    range: comment.getLocation().load('address'),
-  }));
-}
-
-/** The workbook's comments by id and, once located, by cell. */
+/** The workbook's comments this run needs: ours by id (with their text), the others by the cell they are on. */
 export interface CommentIndex {
   byId: Map<string, Excel.Comment>;
   byCell: Map<string, Excel.Comment>;
 }
 
-export function indexComments(listing: Listing, located: LocatedComment[]): CommentIndex {
-  return {
-    byId: new Map((listing.comments?.items ?? []).map((c) => [c.id, c])),
-    byCell: new Map(located.map((l) => [normaliseAddress(l.range.address) ?? l.range.address, l.comment])),
-  };
+/** Response bytes of a comment's id in a collection load (ids are GUIDs in Excel). */
+const COMMENT_ID_BYTES = 110;
+
+/**
+ * Queues a read of our comments' text by id (only those the run will update or take off), and returns
+ * the index to fill in once the ids of the others are known (see {@link locateOthers}).
+ */
+export async function readOurComments(batch: Batch, ids: string[]): Promise<CommentIndex> {
+  const index: CommentIndex = { byId: new Map(), byCell: new Map() };
+  const found = new Map<string, Excel.Comment>();
+  for (const id of new Set(ids))
+    await batch.add(
+      cost.sum(
+        cost.path('Comments'),
+        cost.path('GetItemOrNullObject', [id]),
+        cost.query(['id', 'content'], 400)
+      ),
+      () => found.set(id, batch.context.workbook.comments.getItemOrNullObject(id).load('id,content'))
+    );
+  pendingIds.set(index, found);
+  return index;
+}
+
+const pendingIds = new WeakMap<CommentIndex, Map<string, Excel.Comment>>();
+
+/** After the flush: our comments that still exist, by id. */
+export function settleOurComments(index: CommentIndex): void {
+  for (const [id, c] of pendingIds.get(index) ?? []) if (!c.isNullObject) index.byId.set(id, c);
+}
+
+/**
+ * Queues reading every comment's id (the collection's ids in one answer while they fit the response
+ * budget, else one at a time), to find the comments that are not ours. Returns a function giving them.
+ */
+export async function listCommentIds(batch: Batch, count: number): Promise<() => Excel.Comment[]> {
+  const comments = batch.context.workbook.comments;
+  if (count * COMMENT_ID_BYTES <= RESPONSE_BUDGET / 2) {
+    let all!: Excel.CommentCollection;
+    await batch.add(
+      cost.sum(cost.path('Comments'), cost.query(['items/id'], count * COMMENT_ID_BYTES)),
+      () => {
+        all = comments.load('items/id');
+      }
+    );
+    return () => all.items;
+  }
+  const items: Excel.Comment[] = [];
+  for (let i = 0; i < count; i++)
+    await batch.add(cost.sum(cost.path('GetItemAt', [i]), cost.query(['id'], COMMENT_ID_BYTES)), () =>
+      items.push(comments.getItemAt(i).load('id'))
+    );
+  return () => items;
+}
+
+/**
+ * Queues locating comments (their cell; with their text too for states whose comments have no id, which
+ * are matched by cell and text), to be indexed by cell after the flush with {@link settleLocated}.
+ */
+export async function locateComments(
+  batch: Batch,
+  comments: Excel.Comment[],
+  withText: boolean
+): Promise<Array<{ comment: Excel.Comment; range: Excel.Range }>> {
+  const out: Array<{ comment: Excel.Comment; range: Excel.Range }> = [];
+  for (const comment of comments)
+    await batch.add(
+      cost.sum(
+        cost.path('GetItem', ['{00000000-0000-0000-0000-000000000000}']),
+        cost.path('GetLocation'),
+        cost.query(['address'], 80),
+        withText ? cost.query(['content'], 400) : cost.none()
+      ),
+      () => {
+        if (withText) comment.load('content');
+        out.push({ comment, range: comment.getLocation().load('address') });
+      }
+    );
+  return out;
+}
+
+export function settleLocated(
+  index: CommentIndex,
+  located: Array<{ comment: Excel.Comment; range: Excel.Range }>
+): void {
+  for (const l of located) index.byCell.set(normaliseAddress(l.range.address) ?? l.range.address, l.comment);
 }
 
 type CommentVia = Extract<Via, { via: 'comment' }>;
 
 /**
  * What became of the comment a record says Jixiao wrote: still ours (same text), edited by the user
- * (leave it), or gone (deleted by hand). Known by id; records from before ids by cell and text.
+ * (leave it), or gone (deleted by hand). Known by id; records without an id by cell and text.
  */
 function ourComment(
   address: string,
@@ -469,56 +462,34 @@ function ourComment(
   return textDigest(c.content) === how.digest ? { fate: 'ours', comment: c } : { fate: 'edited' };
 }
 
-/** A recorded cell as it is now: its fill, its border (when Jixiao drew one), its note (when the mark is in a note). */
-export interface CellNow {
-  fill: Excel.RangeFill;
-  border: Record<Edge, Excel.RangeBorder> | null;
-  note: Excel.Note | null;
-}
-
-/**
- * Queues a read of each record's cell as it is now, so only what is still Jixiao's is undone: the user
- * may have changed the fill, redrawn the border, or edited or deleted the note.
- */
-export function readNow(
-  context: Excel.RequestContext,
-  records: OfficeRecord[],
-  can: Capabilities
-): Map<string, CellNow> {
-  const out = new Map<string, CellNow>();
-  for (const rec of records) {
-    const p = place(rec.address);
-    if (!p) continue;
-    const ws = sheetOf(context, p.sheet);
-    const range = ws.getRange(p.cell);
-    out.set(rec.address, {
-      fill: readFill(range, can),
-      border: rec.border ? readBorder(range) : null,
-      note: rec.how.via === 'note' && can.notes ? ws.notes.getItemOrNullObject(p.cell).load('content') : null,
-    });
-  }
-  return out;
-}
-
-/** Whether this run can take off the message a record attached. */
-export function canUndo(how: Via, can: Capabilities): boolean {
-  return how.via === 'none' || (how.via === 'note' ? can.notes : can.comments);
-}
-
-/** Deletes Jixiao's comment of a record if it is still as we wrote it (queued). */
-function dropComment(address: string, how: CommentVia, comments: CommentIndex, notices: Notices): void {
+/** Deletes Jixiao's comment of a record if it is still as we wrote it (queued, once). */
+async function dropComment(
+  batch: Batch,
+  address: string,
+  how: CommentVia,
+  comments: CommentIndex,
+  notices: Notices
+) {
   const found = ourComment(address, how, comments);
-  if (found.fate === 'ours') found.comment.delete();
+  if (found.fate === 'ours')
+    await batch.add(
+      cost.sum(cost.path('GetItem', [how.id ?? '']), cost.method('Delete')),
+      () => found.comment.delete(),
+      'once'
+    );
   else if (found.fate === 'edited') notices.add('mark-comment-edited', address);
 }
 
+// ------------------------------------------------------------------ restoring
+
 /** Cells by sheet and equal setting, for one call per group (RangeAreas where Excel has them). */
-function byGroup<V>(
-  context: Excel.RequestContext,
+async function byGroup<V>(
+  batch: Batch,
   items: Array<{ address: string; value: V }>,
   can: Capabilities,
+  each: (value: V) => Cost,
   set: (target: Excel.Range | Excel.RangeAreas, value: V) => void
-): void {
+): Promise<void> {
   const groups = new Map<string, { sheet: string; value: V; cells: string[] }>();
   for (const { address, value } of items) {
     const p = place(address);
@@ -529,131 +500,132 @@ function byGroup<V>(
     groups.set(id, g);
   }
   for (const g of groups.values())
-    forAreas(sheetOf(context, g.sheet), g.cells, can, (target) => set(target, g.value));
+    await batch.areas(sheetOf(batch.context, g.sheet), g.cells, can.rangeAreas, each(g.value), (target) =>
+      set(target, g.value)
+    );
 }
+
+const fillCost = (fill: FillState): Cost =>
+  cost.sum(
+    cost.path('Format'),
+    cost.path('Fill'),
+    fill.kind === 'solid' ? cost.set('Color', fill.color) : cost.method('Clear')
+  );
 
 /**
  * Brings back each recorded cell's own fill and border (queued) where they are still Jixiao's: a fill
  * the user changed, or a border they redrew, stays. Cells of equal setting take one call per sheet; a
  * fill recorded as something other than plain colour or none is restored cell by cell.
  */
-export function restoreLooks(
-  context: Excel.RequestContext,
+export async function restoreLooks(
+  batch: Batch,
   records: OfficeRecord[],
-  now: Map<string, CellNow>,
+  reads: CellReads,
   can: Capabilities,
   withFill = true
-): void {
+): Promise<void> {
   const fills: Array<{ address: string; value: FillState }> = [];
   const borders: Array<{ address: string; value: BorderState }> = [];
   for (const rec of records) {
     const p = place(rec.address);
-    const cell = now.get(rec.address);
-    if (!p || !cell) continue;
-    const fill = withFill ? restoredFill(fillState(cell.fill, can), rec) : undefined;
-    if (fill?.kind === 'other') restoreFill(sheetOf(context, p.sheet).getRange(p.cell), fill, can);
-    else if (fill) fills.push({ address: rec.address, value: fill });
-    const border = cell.border ? restoredBorder(borderState(cell.border), rec) : undefined;
+    if (!p || !reads.has(rec.address)) continue;
+    const cell = reads.now(rec.address);
+    const fill = withFill ? restoredFill(cell.fill, rec) : undefined;
+    if (fill?.kind === 'other') {
+      const { color, pattern } = JSON.parse(fill.raw) as {
+        color: string;
+        pattern: Excel.RangeFill['pattern'];
+      };
+      await batch.add(
+        cost.sum(
+          cost.path('GetRange', [p.cell]),
+          cost.path('Format'),
+          cost.path('Fill'),
+          cost.set('Color', color),
+          cost.set('Pattern', pattern)
+        ),
+        () => {
+          const f = sheetOf(batch.context, p.sheet).getRange(p.cell).format.fill;
+          f.color = color;
+          // A pattern recorded by a newer Excel: an older one can bring back its colour only.
+          if (can.fillPattern) f.pattern = pattern;
+        }
+      );
+    } else if (fill) fills.push({ address: rec.address, value: fill });
+    const border = cell.border ? restoredBorder(cell.border, rec) : undefined;
     if (border) borders.push({ address: rec.address, value: border });
   }
-  byGroup(context, fills, can, (target, fill) =>
+  await byGroup(batch, fills, can, fillCost, (target, fill) =>
     fill.kind === 'solid' ? (target.format.fill.color = fill.color) : target.format.fill.clear()
   );
-  byGroup(context, borders, can, drawBorder);
+  await byGroup(batch, borders, can, drawBorderCost, drawBorder);
 }
 
 /**
- * Restores one recorded cell's message (queued, no sync; its fill and border come back with restoreLooks):
- * Jixiao's text taken out of its note, or our comment deleted, the way it was put on. Returns false when
- * that cannot be done in this Excel, so the record is kept.
+ * Restores one recorded cell's message (queued; its fill and border come back with restoreLooks):
+ * Jixiao's text taken out of its note, or our comment deleted, the way it was put on. Returns false
+ * when that cannot be done in this Excel, so the record is kept.
  */
-export function restoreCell(
-  context: Excel.RequestContext,
+export async function restoreMessage(
+  batch: Batch,
   rec: OfficeRecord,
   can: Capabilities,
-  now: Map<string, CellNow>,
+  reads: CellReads,
   comments: CommentIndex,
   notices: Notices
-): boolean {
+): Promise<boolean> {
   const p = place(rec.address);
-  if (!p) return true;
-  const ws = sheetOf(context, p.sheet);
-  if (rec.how.via === 'none') return true;
+  if (!p || rec.how.via === 'none') return true;
   if (!canUndo(rec.how, can)) {
     notices.add(UNSUPPORTED[rec.how.via], rec.address);
     return false;
   }
   if (rec.how.via === 'comment') {
-    dropComment(rec.address, rec.how, comments, notices);
+    await dropComment(batch, rec.address, rec.how, comments, notices);
     return true;
   }
-  const note = now.get(rec.address)!.note!;
+  const note = reads.now(rec.address).note!;
+  const ws = sheetOf(batch.context, p.sheet);
   // Deleted by hand: the user's own note (if any) comes back, as the file host does.
   if (note.isNullObject) {
-    if (rec.note !== null) ws.notes.add(ws.getRange(p.cell), rec.note);
+    if (rec.note !== null) await addNote(batch, ws, p.cell, rec.note);
     return true;
   }
   // Only Jixiao's text goes: what the user wrote around it stays; a note they rewrote stays whole.
   const rest = restoredNote(note.content, rec);
-  if (rest === null) note.delete();
-  else if (rest !== undefined && rest !== note.content) note.content = rest;
+  if (rest === null)
+    await batch.add(
+      cost.sum(cost.path('GetItemOrNullObject', [p.cell]), cost.method('Delete')),
+      () => note.delete(),
+      'once'
+    );
+  else if (rest !== undefined && rest !== note.content)
+    await batch.add(
+      cost.sum(cost.path('GetItemOrNullObject', [p.cell]), cost.set('Content', rest)),
+      () => (note.content = rest)
+    );
   return true;
 }
 
-export function writeState(
-  context: Excel.RequestContext,
-  listing: Listing,
-  records: OfficeRecord[],
-  can: Capabilities
-): void {
-  const { name, exists } = listing.state;
-  if (!exists && records.length === 0) return;
-  const ws = exists ? context.workbook.worksheets.getItem(name) : context.workbook.worksheets.add(name);
-  if (exists) ws.getRange().clear('Contents');
-  else ws.visibility = 'VeryHidden';
-  // A state sheet from before markers gets its marker now.
-  if (!listing.state.marked) markOwner(ws, STATE_SHEET, can);
-  listing.state = { name, exists: true, marked: true };
-  if (records.length === 0) return;
-  const rows = encodeOfficeState(records);
-  const range = ws.getRangeByIndexes(0, 0, rows.length, rows[0].length);
-  range.numberFormat = rows.map((row) => row.map(() => '@'));
-  range.values = rows.map((row) => row.map((v) => (v === null ? '' : (v as string))));
+async function addNote(batch: Batch, ws: Excel.Worksheet, cell: string, text: string): Promise<void> {
+  await batch.add(cost.path('Add', [cell, text]), () => void ws.notes.add(cell, text), 'once');
 }
 
-export interface MarkReads {
-  fill: Excel.RangeFill;
-  note: Excel.Note | null;
-  /** Read for error marks only: the border they draw over. */
-  border: Record<Edge, Excel.RangeBorder> | null;
-}
-
-/** Queues the reads a mark needs before it is decided: the cell's fill, note, and (error marks) border. */
-export function readForMark(context: Excel.RequestContext, m: MergedMark, can: Capabilities): MarkReads {
-  const ws = sheetOf(context, m.place.sheet);
-  const range = ws.getRange(m.place.cell);
-  return {
-    fill: readFill(range, can),
-    note: can.notes ? ws.notes.getItemOrNullObject(m.place.cell).load('content') : null,
-    border: markBorder(m.severity) ? readBorder(range) : null,
-  };
-}
-
-/**
- * A mark decided: the record to keep, and the Office calls that attach its message (queued when
- * called). The mark fill and border are painted by the caller, for all cells of a severity at once.
- */
-export interface MarkPlan {
-  record: OfficeRecord;
-  put(): void;
-}
+// ------------------------------------------------------------------ marking
 
 /** Paints the mark fill, and the error border, one call per sheet and severity over its cells (RangeAreas where Excel has them). */
-export function paintMarks(context: Excel.RequestContext, marks: MergedMark[], can: Capabilities): void {
-  byGroup(
-    context,
+export async function paintMarks(batch: Batch, marks: MergedMark[], can: Capabilities): Promise<void> {
+  await byGroup(
+    batch,
     marks.map((m) => ({ address: m.address, value: m.severity })),
     can,
+    (severity) => {
+      const border = markBorder(severity);
+      return cost.sum(
+        fillCost({ kind: 'solid', color: MARK_FILL[severity] }),
+        border ? drawBorderCost(border) : cost.none()
+      );
+    },
     (target, severity) => {
       target.format.fill.color = MARK_FILL[severity];
       const border = markBorder(severity);
@@ -663,26 +635,39 @@ export function paintMarks(context: Excel.RequestContext, marks: MergedMark[], c
 }
 
 /**
+ * Whether a cell already carries this mark as the last (complete) run left it: same severity, and the
+ * message it attached is this message. Such a cell is neither read nor written again.
+ */
+export function unchanged(m: MergedMark, prev: OfficeRecord | undefined, can: Capabilities): boolean {
+  if (!prev || prev.severity !== m.severity || !canUndo(prev.how, can)) return false;
+  if (can.notes)
+    return prev.how.via === 'note' && prev.writtenDigest === textDigest(ourNotePart(prev.note, m.message));
+  if (can.comments)
+    return (
+      prev.how.via === 'comment' &&
+      !!prev.how.id &&
+      prev.how.digest === textDigest(markedNote(null, m.message))
+    );
+  return prev.how.via === 'none';
+}
+
+/**
  * The cell's own look and note as a re-run finds them under an old mark: what is still Jixiao's
  * counts as the recorded original; what the user changed since (fill, border, their part of the note)
  * is the user's now, and is what 清除标记 will leave.
  */
 function ownNow(
-  m: MergedMark,
   prev: OfficeRecord | undefined,
-  reads: MarkReads,
-  can: Capabilities
+  now: CellNow
 ): { fill: FillState; border?: BorderState; note: string | null } {
-  const fillNow = fillState(reads.fill, can);
-  const fill = prev ? (restoredFill(fillNow, prev) ?? fillNow) : fillNow;
-  const borderNow = reads.border ? borderState(reads.border) : null;
-  const border = borderNow
-    ? prev?.border && isMarkBorder(borderNow, prev.severity)
+  const fill = prev ? (restoredFill(now.fill, prev) ?? now.fill) : now.fill;
+  const border = now.border
+    ? prev?.border && isMarkBorder(now.border, prev.severity)
       ? prev.border
-      : borderNow
+      : now.border
     : undefined;
   let note: string | null = null;
-  const current = reads.note;
+  const current = now.note;
   if (current && prev?.how.via === 'note') {
     const rest = current.isNullObject ? prev.note : restoredNote(current.content, prev);
     note = rest === undefined ? current.content : rest;
@@ -691,39 +676,48 @@ function ownNow(
 }
 
 /**
+ * A mark decided: the record to keep, and the calls that attach its message (queued when `put` is
+ * awaited). The mark fill and border are painted by the caller, for all cells of a severity at once.
+ * `comment` is true when the message is to go in a new comment (added by the caller, its id recorded then).
+ */
+export interface MarkPlan {
+  record: OfficeRecord;
+  comment: boolean;
+  put(batch: Batch): Promise<void>;
+}
+
+/**
  * Decides one cell's mark: mark fill (and border), and the message as a note, else as a comment. A
  * cell still carrying an old mark keeps its recorded original (not the mark) as what 清除标记 brings
  * back, and the old message is taken off the way it was put on when this run attaches it another way.
  * The record is known before anything is queued, so the state can be saved ahead of the marks.
- * `added` is the comment added for this cell in the read sync, or 'pending' while it is being added.
  */
 export function markCell(
-  context: Excel.RequestContext,
   m: MergedMark,
   prev: OfficeRecord | undefined,
-  reads: MarkReads,
-  added: Excel.Comment | 'pending' | undefined,
+  now: CellNow,
   can: Capabilities,
   comments: CommentIndex,
   notices: Notices
 ): MarkPlan {
-  const ws = () => sheetOf(context, m.place.sheet);
-  const own = ownNow(m, prev, reads, can);
+  const own = ownNow(prev, now);
   const base = {
     address: m.address,
     fill: own.fill,
     severity: m.severity,
     ...(own.border ? { border: own.border } : {}),
-    ...(prev?.anchor ? { anchor: prev.anchor } : {}),
   };
+  const nothing = async () => undefined;
   const plan = (
     note: string | null,
     how: Via,
-    more: () => void = () => undefined,
-    writtenDigest?: string
+    put: (batch: Batch) => Promise<void> = nothing,
+    writtenDigest?: string,
+    comment = false
   ): MarkPlan => ({
     record: { ...base, note, how, ...(writtenDigest ? { writtenDigest } : {}) },
-    put: more,
+    comment,
+    put,
   });
 
   // Its old message cannot be touched in this Excel: keep it as it is (and say so).
@@ -732,19 +726,27 @@ export function markCell(
     return plan(prev.note, prev.how, undefined, prev.writtenDigest);
   }
   if (can.notes) {
-    const current = reads.note!;
+    const current = now.note!;
     // Excel keeps one slot per cell: a comment that stays (the user's, or ours they edited) leaves no room for a note.
     const ours =
       prev?.how.via === 'comment' ? ourComment(m.address, prev.how, comments).fate === 'ours' : false;
-    if (current.isNullObject && comments.byCell.has(m.address) && !ours) {
+    const theirs =
+      comments.byCell.has(m.address) ||
+      (prev?.how.via === 'comment' && !ours && ourComment(m.address, prev.how, comments).fate === 'edited');
+    if (current.isNullObject && theirs) {
       notices.add('mark-cell-has-comment', m.address);
       return plan(null, { via: 'none' });
     }
     const text = markedNote(own.note, m.message);
-    const put = () => {
-      if (prev?.how.via === 'comment') dropComment(m.address, prev.how, comments, notices);
-      if (current.isNullObject) ws().notes.add(ws().getRange(m.place.cell), text);
-      else if (current.content !== text) current.content = text;
+    const put = async (batch: Batch) => {
+      if (prev?.how.via === 'comment') await dropComment(batch, m.address, prev.how, comments, notices);
+      if (current.isNullObject)
+        await addNote(batch, sheetOf(batch.context, m.place.sheet), m.place.cell, text);
+      else if (current.content !== text)
+        await batch.add(
+          cost.sum(cost.path('GetItemOrNullObject', [m.place.cell]), cost.set('Content', text)),
+          () => (current.content = text)
+        );
     };
     return plan(own.note, { via: 'note' }, put, textDigest(ourNotePart(own.note, m.message)));
   }
@@ -753,17 +755,99 @@ export function markCell(
     if (prev?.how.via === 'comment') {
       const found = ourComment(m.address, prev.how, comments);
       if (found.fate === 'ours')
-        return plan(
-          null,
-          { via: 'comment', digest: textDigest(text), id: found.comment.id },
-          () => (found.comment.content = text)
+        return plan(null, { via: 'comment', digest: textDigest(text), id: found.comment.id }, async (batch) =>
+          batch.add(
+            cost.sum(cost.path('GetItem', [found.comment.id]), cost.set('Content', text)),
+            () => (found.comment.content = text)
+          )
         );
-      if (found.fate === 'edited') notices.add('mark-comment-edited', m.address);
+      if (found.fate === 'edited') {
+        notices.add('mark-comment-edited', m.address);
+        return plan(null, { via: 'none' });
+      }
     }
-    // Added in the read sync, its id loaded: the user's own comment on the cell is never touched.
-    // While it is being added its record names it by cell and text, which 清除标记 also understands.
-    if (added === 'pending') return plan(null, { via: 'comment', digest: textDigest(text) });
-    if (added) return plan(null, { via: 'comment', digest: textDigest(text), id: added.id });
+    // The user's own comment on the cell is never touched: the cell gets the fill only.
+    if (comments.byCell.has(m.address)) {
+      notices.add('mark-cell-has-comment', m.address);
+      return plan(null, { via: 'none' });
+    }
+    // A new comment: its record names it by cell and text until its id is known.
+    return plan(null, { via: 'comment', digest: textDigest(text) }, nothing, undefined, true);
   }
   return plan(null, { via: 'none' });
+}
+
+/**
+ * Adds the comments of new marks (once each, with their ids loaded). Excel refuses a comment on a cell
+ * holding a note, which an Excel without the notes API cannot see beforehand; it stops the request
+ * there and keeps what came before. How many of the request's comments were added is then read from
+ * the count (they are the first ones, in order): their ids are read by cell with the next request,
+ * which goes on after the refused one (reported). Returns the comment added for each cell.
+ */
+export async function addComments(
+  batch: Batch,
+  marks: MergedMark[],
+  countBefore: number,
+  notices: Notices
+): Promise<Map<string, Excel.Comment>> {
+  const added = new Map<string, Excel.Comment>();
+  const comments = batch.context.workbook.comments;
+  await batch.flush();
+  /** Comments in the workbook before the request being queued. */
+  let exist = countBefore;
+  let todo = marks;
+  /** Added by a refused request: their ids are read by cell. */
+  let lookUp: MergedMark[] = [];
+  while (todo.length || lookUp.length) {
+    const inFlight: Array<{ m: MergedMark; proxy: Excel.Comment; isNew: boolean }> = [];
+    const settle = (n: number) => {
+      for (const x of inFlight.splice(0, n)) {
+        added.set(x.m.address, x.proxy);
+        if (x.isNew) exist++;
+      }
+    };
+    const queue = async (m: MergedMark, isNew: boolean) => {
+      const text = markedNote(null, m.message);
+      const syncs = batch.syncs;
+      const before = inFlight.length;
+      let proxy!: Excel.Comment;
+      await batch.add(
+        isNew
+          ? cost.sum(cost.path('Add', [m.address, text, null]), cost.query(['id'], 60))
+          : cost.sum(cost.path('GetItemByCell', [m.address]), cost.query(['id'], 60)),
+        () => {
+          proxy = (isNew ? comments.add(m.address, text) : comments.getItemByCell(m.address)).load('id');
+        },
+        isNew ? 'once' : 'again'
+      );
+      // The request before this step was sent whole: its comments exist, their ids loaded.
+      if (batch.syncs !== syncs) settle(before);
+      inFlight.push({ m, proxy, isNew });
+    };
+    let next = 0;
+    try {
+      for (const m of lookUp) await queue(m, false);
+      lookUp = [];
+      for (; next < todo.length; next++) await queue(todo[next], true);
+      todo = [];
+      await batch.flush();
+      settle(inFlight.length);
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'InvalidArgument') throw e;
+      let now!: OfficeExtension.ClientResult<number>;
+      await batch.add(cost.sum(cost.path('Comments'), cost.method('GetCount', [], 10)), () => {
+        now = comments.getCount();
+      });
+      await batch.flush();
+      const news = inFlight.filter((x) => x.isNew);
+      const kept = resultOf(now) - exist;
+      const refused = news[kept];
+      if (kept < 0 || !refused) throw e;
+      notices.add('mark-comment-refused', refused.m.address);
+      exist = resultOf(now);
+      lookUp = [...inFlight.filter((x) => !x.isNew), ...news.slice(0, kept)].map((x) => x.m);
+      todo = [...news.slice(kept + 1).map((x) => x.m), ...todo.slice(next)];
+    }
+  }
+  return added;
 }

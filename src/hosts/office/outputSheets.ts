@@ -1,7 +1,8 @@
 /**
  * The add-in's own output sheets, written through office.js: values and number formats one array per
- * band of rows, formats once per rectangle of equal setting, links only where a cell has one, and
- * syncs only when the request size budget (Excel on the web's 5 MB limit) is spent.
+ * band of rows, each format setting once over the rectangles that share it (RangeAreas), the links of
+ * a column in one call, single-row merges of equal span in one call; every call through the Batch, so
+ * requests stay within the budget (Excel on the web refuses a request over 5 MB).
  */
 import { a1 } from '../../catalogue/layout';
 import { locationOf, parseRange } from '../../core/address';
@@ -9,9 +10,9 @@ import { pageOrientation } from '../../core/hostDecisions';
 import { freeSheetName } from '../../core/markState';
 import { CellStyle, STYLES } from '../../core/styles';
 import type { OutCell, Plan, SheetPlan } from '../../core/types';
-import { forAreas } from './areas';
+import { Batch, Cost, cost, jsonBytes } from './budget';
 import type { Capabilities } from './capabilities';
-import { Listing, roleOf } from './marks';
+import { Listing, markOwner, roleOf } from './state';
 
 /**
  * Where each output sheet goes. Ours are known by their marker (src/core/markState OWNER_NAME), whatever
@@ -108,6 +109,50 @@ function setAttr(
   }
 }
 
+/**
+ * Settings whose most common value is set once over the whole band, empty and unstyled cells included
+ * (on our own sheets a typeface, a size or a text colour on such a cell changes nothing one sees); the
+ * cells of another value then take theirs. Before ExcelApi 1.9 every rectangle is a call of its own.
+ */
+const SPREAD: ReadonlySet<Attr> = new Set<Attr>(['font', 'size', 'color']);
+
+function mostCommon(
+  band: Array<Array<OutCell | null>>,
+  keyOf: (cell: OutCell | null) => string | null
+): { key: string; style: CellStyle } | null {
+  const counts = new Map<string, { n: number; style: CellStyle }>();
+  for (const row of band)
+    for (const cell of row) {
+      const key = keyOf(cell);
+      if (key === null) continue;
+      const c = counts.get(key) ?? { n: 0, style: STYLES[cell!.style!] };
+      c.n++;
+      counts.set(key, c);
+    }
+  let best: { key: string; style: CellStyle; n: number } | null = null;
+  for (const [key, c] of counts) if (!best || c.n > best.n) best = { key, ...c };
+  return best && { key: best.key, style: best.style };
+}
+
+/** What setAttr queues on one target. */
+function attrCost(attr: Attr, style: CellStyle, rows: number, cols: number): Cost {
+  const f = cost.path('Format');
+  if (attr === 'fill') return cost.sum(f, cost.path('Fill'), cost.set('Color', style.fill));
+  if (attr === 'wrap') return cost.sum(f, cost.set('WrapText', true));
+  if (attr === 'align') return cost.sum(f, cost.set('HorizontalAlignment', 'Center'));
+  if (attr === 'outline' || attr === 'border') {
+    const edges = attr === 'outline' ? 4 : 4 + (rows > 1 ? 1 : 0) + (cols > 1 ? 1 : 0);
+    const each = cost.sum(
+      cost.path('GetItem', ['InsideHorizontal']),
+      attr === 'outline'
+        ? cost.sum(cost.set('Weight', 'Medium'), cost.set('Color', style.outline))
+        : cost.set('Style', 'Continuous')
+    );
+    return cost.sum(f, cost.path('Borders'), cost.times(edges * (attr === 'outline' ? 2 : 1), each));
+  }
+  return cost.sum(f, cost.path('Font'), cost.set('Underline', String(style[attr] ?? 'Single')));
+}
+
 function formulaOf(cell: OutCell | null): string | number | boolean {
   if (!cell) return '';
   if (cell.formula !== undefined) return cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`;
@@ -130,24 +175,59 @@ export const VISIBILITY: Record<NonNullable<SheetPlan['visibility']>, Excel.Work
 /**
  * Empties an existing output sheet in place, so formulas in the user's sheets that refer to it
  * (`=评分表!I5`) keep referring to it; deleting and re-adding the sheet would turn them into #REF!.
+ * Its charts go first (once); the rest can be sent again.
  */
-export function resetSheet(ws: Excel.Worksheet, charts: Excel.ChartCollection): void {
-  for (const chart of charts.items) chart.delete();
-  ws.freezePanes.unfreeze();
-  ws.getRange().unmerge();
-  ws.getUsedRange().clear('All');
-  const whole = ws.getRange();
-  whole.format.useStandardWidth = true;
-  whole.format.useStandardHeight = true;
+export async function dropCharts(batch: Batch, charts: Excel.ChartCollection): Promise<void> {
+  for (const chart of charts.items)
+    await batch.add(
+      cost.sum(cost.path('GetItem', [chart.name]), cost.method('Delete')),
+      () => chart.delete(),
+      'once'
+    );
+}
+
+export async function resetSheet(batch: Batch, ws: Excel.Worksheet): Promise<void> {
+  await batch.add(
+    cost.sum(
+      cost.path('FreezePanes'),
+      cost.method('Unfreeze'),
+      cost.times(3, cost.path('GetRange', [''])),
+      cost.method('Unmerge'),
+      cost.path('GetUsedRange', [false]),
+      cost.method('Clear', ['All']),
+      cost.path('Format'),
+      cost.set('UseStandardWidth', true),
+      cost.set('UseStandardHeight', true)
+    ),
+    () => {
+      ws.freezePanes.unfreeze();
+      ws.getRange().unmerge();
+      ws.getUsedRange().clear('All');
+      const whole = ws.getRange();
+      whole.format.useStandardWidth = true;
+      whole.format.useStandardHeight = true;
+    }
+  );
 }
 
 /** Accountants print these: A4, one page wide (as many pages tall as needed), oriented as the core decides for both hosts. */
-function setUpPage(ws: Excel.Worksheet, sp: SheetPlan): void {
-  const page = ws.pageLayout;
-  page.paperSize = 'A4';
-  page.orientation = pageOrientation(sp) === 'landscape' ? 'Landscape' : 'Portrait';
-  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: sp.pagesTall ?? 0 };
-  if (sp.printTitleRows) page.setPrintTitleRows(`$1:$${sp.printTitleRows}`);
+async function setUpPage(batch: Batch, ws: Excel.Worksheet, sp: SheetPlan): Promise<void> {
+  await batch.add(
+    cost.sum(
+      cost.path('PageLayout'),
+      cost.set('PaperSize', 'A4'),
+      cost.set('Orientation', 'Landscape'),
+      cost.set('Zoom', { horizontalFitToPages: 1, verticalFitToPages: 99 }),
+      cost.method('SetPrintTitleRows', ['$1:$99'])
+    ),
+    () => {
+      const page = ws.pageLayout;
+      page.paperSize = 'A4';
+      page.orientation = pageOrientation(sp) === 'landscape' ? 'Landscape' : 'Portrait';
+      page.zoom = { horizontalFitToPages: 1, verticalFitToPages: sp.pagesTall ?? 0 };
+      if (sp.printTitleRows) page.setPrintTitleRows(`$1:$${sp.printTitleRows}`);
+    }
+  );
 }
 
 interface Block {
@@ -190,64 +270,49 @@ export function blocks<T>(grid: T[][], keyOf: (cell: T) => string | null): Block
   return [...done, ...open.values()];
 }
 
-/**
- * Excel on the web refuses any request over 5 MB (RequestPayloadSizeLimitExceeded). The write is
- * cut into syncs whose estimated size stays under this budget; office.js's JSON has come out below
- * the estimate (the real-office.js harness measures it), which keeps every request well under 4 MB.
- */
-export const WRITE_BUDGET = 2_000_000;
+/** Data one band of rows carries at most (its formulas and number formats): a fraction of the budget, so bands pack requests well. */
+const BAND_BYTES = 400_000;
 
-/** What one queued range call costs in a request beyond its data: object paths and actions (measured through office.js). */
-export const CALL_BYTES = 450;
-
-/** Tracks the estimated size of what is queued; the write syncs when the budget is spent. */
-export class WriteBudget {
-  private used = 0;
-  constructor(private readonly context: Excel.RequestContext) {}
-  spend(bytes: number): void {
-    this.used += bytes;
-  }
-  fits(bytes: number): boolean {
-    return this.used + bytes <= WRITE_BUDGET;
-  }
-  /** Sends what is queued once the budget is spent; "3 reads + ⌈write bytes / budget⌉ writes". */
-  async flushIfFull(): Promise<void> {
-    if (this.used < WRITE_BUDGET) return;
-    this.used = 0;
-    await this.context.sync();
-  }
-}
-
-export const jsonBytes = (v: unknown) => JSON.stringify(v).length * 3; // UTF-8: CJK takes 3 bytes
-
-/** A row's estimated request bytes: its data, a link call per link, and a format call per run of styles. */
-function rowCost(row: Array<OutCell | null>): number {
-  let runs = 0;
-  row.forEach((c, i) => (c?.style && c.style !== row[i - 1]?.style ? runs++ : 0));
-  const links = row.filter((c) => c?.link).length;
-  return (
-    jsonBytes(row.map(formulaOf)) + jsonBytes(row.map(numberFormatOf)) + (links * 2 + runs * 2) * CALL_BYTES
-  );
-}
-
-/** Rows [top, bottom) of a sheet: one number-format and one formula array, formats by block, links where needed. */
-function writeBand(
+/** Rows [top, bottom) of a sheet: one number-format and one formula array, formats by block, links by column. */
+async function writeBand(
+  batch: Batch,
   ws: Excel.Worksheet,
   grid: Array<Array<OutCell | null>>,
   top: number,
   bottom: number,
   width: number,
-  can: Capabilities
-): void {
+  can: Capabilities,
+  data: { formulas: Array<Array<string | number | boolean>>; formats: string[][]; bytes: number[] }
+): Promise<void> {
   const band = grid.slice(top, bottom);
-  const range = ws.getRangeByIndexes(top, 0, band.length, width);
-  range.numberFormat = band.map((row) => row.map(numberFormatOf));
-  range.formulas = band.map((row) => row.map(formulaOf));
+  const { formats, formulas } = data;
+  const address = `${a1(top, 0)}:${a1(bottom - 1, width - 1)}`;
+  await batch.add(
+    cost.sum(
+      cost.path('GetRange', [address]),
+      cost.setArray('NumberFormat', formats, data.bytes[1]),
+      cost.setArray('Formulas', formulas, data.bytes[0])
+    ),
+    () => {
+      const range = ws.getRange(address);
+      range.numberFormat = formats;
+      range.formulas = formulas;
+    }
+  );
   // Each format setting once per rectangle of cells sharing it (whatever their style), not per cell.
   for (const attr of ATTRS) {
-    const keyOf = (cell: OutCell | null) => {
+    const own = (cell: OutCell | null) => {
       const v = cell?.style ? STYLES[cell.style][attr] : undefined;
       return v === undefined || v === false ? null : String(v);
+    };
+    const common = SPREAD.has(attr) ? mostCommon(band, own) : null;
+    if (common)
+      await batch.add(cost.sum(cost.path('GetRange', [address]), attrCost(attr, common.style, 1, 1)), () =>
+        setAttr(ws.getRange(address), attr, common.style, 1, 1)
+      );
+    const keyOf = (cell: OutCell | null) => {
+      const key = own(cell);
+      return key === common?.key ? null : key;
     };
     // Blocks of equal setting (and, for borders, equal inside edges) take it in one call over their areas.
     const groups = new Map<string, { style: CellStyle; rows: number; cols: number; addresses: string[] }>();
@@ -266,80 +331,186 @@ function writeBand(
       groups.set(id, g);
     }
     for (const g of groups.values())
-      forAreas(ws, g.addresses, can, (target) => setAttr(target, attr, g.style, g.rows, g.cols));
+      await batch.areas(ws, g.addresses, can.rangeAreas, attrCost(attr, g.style, g.rows, g.cols), (target) =>
+        setAttr(target, attr, g.style, g.rows, g.cols)
+      );
   }
-  band.forEach((row, r) =>
-    row.forEach((cell, col) => {
-      if (!cell?.link) return;
-      ws.getRangeByIndexes(top + r, col, 1, 1).hyperlink = {
-        documentReference: locationOf(cell.link),
-        textToDisplay: String(cell.value ?? cell.link),
-      };
-    })
-  );
+  await writeLinks(batch, ws, band, top, can);
+}
+
+const linkOf = (cell: OutCell | null): Excel.RangeHyperlink | null =>
+  cell?.link
+    ? { documentReference: locationOf(cell.link), textToDisplay: String(cell.value ?? cell.link) }
+    : null;
+
+/**
+ * The links of a band: with ExcelApi 1.9 one setCellProperties call per column, over the rows from its
+ * first link to its last (`{}` leaves a cell as it is); before, one call per linked cell.
+ */
+async function writeLinks(
+  batch: Batch,
+  ws: Excel.Worksheet,
+  band: Array<Array<OutCell | null>>,
+  top: number,
+  can: Capabilities
+): Promise<void> {
+  const width = band[0]?.length ?? 0;
+  for (let col = 0; col < width; col++) {
+    const rows = band.map((row) => linkOf(row[col]));
+    const first = rows.findIndex((l) => l !== null);
+    if (first < 0) continue;
+    if (!can.cellProperties) {
+      for (let r = first; r < rows.length; r++) {
+        const link = rows[r];
+        if (!link) continue;
+        const at = a1(top + r, col);
+        await batch.add(cost.sum(cost.path('GetRange', [at]), cost.set('Hyperlink', link)), () => {
+          ws.getRange(at).hyperlink = link;
+        });
+      }
+      continue;
+    }
+    const last = rows.length - 1 - [...rows].reverse().findIndex((l) => l !== null);
+    const props = rows.slice(first, last + 1).map((link) => [link ? { hyperlink: link } : {}]);
+    const address = `${a1(top + first, col)}:${a1(top + last, col)}`;
+    await batch.add(
+      cost.sum(cost.path('GetRange', [address]), cost.method('SetCellProperties', [props])),
+      () => ws.getRange(address).setCellProperties(props)
+    );
+  }
+}
+
+/**
+ * Merges, each once: single-row merges of the same columns on neighbouring rows merge across in one
+ * call (`merge(true)` merges each row of a range on its own); any other merge on its own.
+ */
+async function writeMerges(batch: Batch, ws: Excel.Worksheet, merges: string[]): Promise<void> {
+  const rowMerges = new Map<string, number[]>();
+  const others: string[] = [];
+  for (const m of merges) {
+    const r = parseRange(`x!${m}`);
+    if (r && r.top === r.bottom) {
+      const key = `${r.left}:${r.right}`;
+      const rows = rowMerges.get(key) ?? [];
+      rows.push(r.top);
+      rowMerges.set(key, rows);
+    } else others.push(m);
+  }
+  const calls: Array<[string, boolean]> = others.map((m) => [m, false]);
+  for (const [key, rows] of rowMerges) {
+    const [left, right] = key.split(':').map(Number);
+    rows.sort((a, b) => a - b);
+    for (let i = 0; i < rows.length;) {
+      let j = i;
+      while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+      calls.push([`${a1(rows[i], left)}:${a1(rows[j], right)}`, j > i]);
+      i = j + 1;
+    }
+  }
+  for (const [address, across] of calls)
+    await batch.add(cost.sum(cost.path('GetRange', [address]), cost.method('Merge', [across])), () =>
+      ws.getRange(address).merge(across)
+    );
 }
 
 /** Addresses by the value they take, in first-seen order. */
 function grouped(pairs: Array<[number, string]>): Map<number, string[]> {
   const out = new Map<number, string[]>();
-  for (const [v, address] of pairs) out.set(v, [...(out.get(v) ?? []), address]);
+  for (const [v, address] of pairs) {
+    const addresses = out.get(v) ?? [];
+    addresses.push(address);
+    out.set(v, addresses);
+  }
   return out;
 }
 
+/** A sheet's chart (once): added over its data range, titled and placed. */
+export async function addChart(batch: Batch, ws: () => Excel.Worksheet, sp: SheetPlan): Promise<void> {
+  const chart = sp.chart;
+  if (!chart) return;
+  const parts = [chart.categories, ...chart.series.map((s) => s.range)]
+    .map((a) => parseRange(`${sp.name}!${a}`)!)
+    .filter(Boolean);
+  const box = `${a1(Math.min(...parts.map((p) => p.top)), Math.min(...parts.map((p) => p.left)))}:${a1(
+    Math.max(...parts.map((p) => p.bottom)),
+    Math.max(...parts.map((p) => p.right))
+  )}`;
+  await batch.add(
+    cost.sum(
+      cost.path('Charts'),
+      cost.path('GetRange', [box]),
+      cost.path('Add', ['ColumnClustered', null, 'Columns']),
+      cost.path('Title'),
+      cost.set('Text', chart.title),
+      cost.method('SetPosition', [chart.anchor, null])
+    ),
+    () => {
+      const added = ws().charts.add('ColumnClustered', ws().getRange(box), 'Columns');
+      added.title.text = chart.title;
+      added.setPosition(chart.anchor);
+    },
+    'once'
+  );
+}
+
+/** A sheet's cells, formats, links, merges, sizes, frozen rows and visibility: all steps that can be sent again. */
 export async function writeSheet(
+  batch: Batch,
   ws: Excel.Worksheet,
   sp: SheetPlan,
-  can: Capabilities,
-  budget: WriteBudget
+  can: Capabilities
 ): Promise<void> {
-  if (can.pageLayout) setUpPage(ws, sp);
+  if (can.pageLayout) await setUpPage(batch, ws, sp);
   const height = sp.rows.length;
   const width = Math.max(0, ...sp.rows.map((r) => r.length));
   const grid = sp.rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
-  const costs = grid.map(rowCost);
+  const formulas = grid.map((row) => row.map(formulaOf));
+  const formats = grid.map((row) => row.map(numberFormatOf));
+  const sizes = grid.map((_, r) => [jsonBytes(formulas[r]), jsonBytes(formats[r])]);
   let top = 0;
   while (width > 0 && top < height) {
-    let bottom = top + 1;
-    let cost = costs[top];
-    while (bottom < height && budget.fits(cost + costs[bottom])) cost += costs[bottom++];
-    writeBand(ws, grid, top, bottom, width, can);
-    budget.spend(cost);
-    // A band per request at most: the size limit, not a loop over cells, sets how many syncs there are.
-    await budget.flushIfFull();
+    let bottom = top;
+    const bytes = [1, 1];
+    while (bottom < height && (bottom === top || bytes[0] + bytes[1] < BAND_BYTES)) {
+      bytes[0] += sizes[bottom][0] + 1;
+      bytes[1] += sizes[bottom++][1] + 1;
+    }
+    const data = { formulas: formulas.slice(top, bottom), formats: formats.slice(top, bottom), bytes };
+    await writeBand(batch, ws, grid, top, bottom, width, can, data);
     top = bottom;
   }
-  // Merged cells (several per finding on the 问题清单) are many small calls: counted like the rest.
-  for (const m of sp.merges ?? []) {
-    ws.getRange(m).merge(false);
-    budget.spend(CALL_BYTES);
-    await budget.flushIfFull();
-  }
-  budget.spend(((sp.columnWidths?.length ?? 0) + Object.keys(sp.rowHeights ?? {}).length + 4) * CALL_BYTES);
+  await writeMerges(batch, ws, sp.merges ?? []);
   // Columns of equal width, rows of equal height: one call each.
   for (const [w, cells] of grouped((sp.columnWidths ?? []).map((w, i) => [widthPoints(w), a1(0, i)])))
-    forAreas(ws, cells, can, (target) => (target.format.columnWidth = w));
+    await batch.areas(
+      ws,
+      cells,
+      can.rangeAreas,
+      cost.sum(cost.path('Format'), cost.set('ColumnWidth', w)),
+      (target) => {
+        target.format.columnWidth = w;
+      }
+    );
   for (const [h, cells] of grouped(
     Object.entries(sp.rowHeights ?? {}).map(([row, h]) => [h, a1(Number(row), 0)])
   ))
-    forAreas(ws, cells, can, (target) => (target.format.rowHeight = h));
-  if (sp.freezeRows) ws.freezePanes.freezeRows(sp.freezeRows);
-  if (sp.chart) {
-    const parts = [sp.chart.categories, ...sp.chart.series.map((s) => s.range)]
-      .map((a) => parseRange(`${sp.name}!${a}`)!)
-      .filter(Boolean);
-    const box = {
-      top: Math.min(...parts.map((p) => p.top)),
-      left: Math.min(...parts.map((p) => p.left)),
-      bottom: Math.max(...parts.map((p) => p.bottom)),
-      right: Math.max(...parts.map((p) => p.right)),
-    };
-    const chart = ws.charts.add(
-      'ColumnClustered',
-      ws.getRange(`${a1(box.top, box.left)}:${a1(box.bottom, box.right)}`),
-      'Columns'
+    await batch.areas(
+      ws,
+      cells,
+      can.rangeAreas,
+      cost.sum(cost.path('Format'), cost.set('RowHeight', h)),
+      (target) => {
+        target.format.rowHeight = h;
+      }
     );
-    chart.title.text = sp.chart.title;
-    chart.setPosition(sp.chart.anchor);
-  }
-  if (sp.visibility && sp.visibility !== 'visible') ws.visibility = VISIBILITY[sp.visibility];
+  const frozen = sp.freezeRows;
+  if (frozen)
+    await batch.add(cost.sum(cost.path('FreezePanes'), cost.method('FreezeRows', [frozen])), () =>
+      ws.freezePanes.freezeRows(frozen)
+    );
+  await batch.add(cost.set('Visibility', 'VeryHidden'), () => {
+    ws.visibility = VISIBILITY[sp.visibility ?? 'visible'];
+  });
 }
+
+export { markOwner };

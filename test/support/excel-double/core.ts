@@ -33,8 +33,10 @@ export interface DoubleHost {
   loadCount: number;
   /** Fault injector: the sync with this number (1-based, counted over the double's life) fails before running anything. */
   failSync?: { n: number; code: string };
-  /** Excel's rule that a cell holds a note or a threaded comment, not both (off for tests written before it). */
+  /** Excel's rule that a cell holds a note or a threaded comment, not both (on unless a test turns it off). */
   oneSlotPerCell?: boolean;
+  /** When set, getRanges refuses an address of more areas than this with InvalidArgument, as Excel does past an undocumented limit. */
+  rangeAreasLimit?: number;
   /** Called after each successful sync with the cells written, to raise onChanged. */
   afterSync(changes: Array<{ sheetId: string; address: string }>): void;
   registerChanged(sheetId: string, handler: (args: never) => unknown): void;
@@ -159,8 +161,11 @@ export abstract class DoubleObject<T> {
   protected abstract readonly scalarProps: readonly string[];
   protected abstract snapshot(prop: string, target: T): unknown;
 
+  /** A collection answers from the document as it is when each operation runs, not as it was first read. */
+  protected readonly everyTime: boolean = false;
+
   protected target(): T | null {
-    if (!this.isResolved) {
+    if (!this.isResolved || this.everyTime) {
       this.cached = this.resolver();
       this.isResolved = true;
     }
@@ -251,6 +256,7 @@ export abstract class DoubleObject<T> {
 /** A collection proxy: `items` holds one proxy per member, loaded with the items' spec. */
 export abstract class DoubleCollection<T, P extends DoubleObject<T>> extends DoubleObject<T[]> {
   protected readonly scalarProps: readonly string[] = ['items'];
+  protected readonly everyTime = true;
 
   protected abstract itemProxy(member: T): P;
 

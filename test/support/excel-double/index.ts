@@ -19,10 +19,13 @@ import {
   ShiftDirection,
   blankCell,
   cellKey,
+  commentAt,
+  commentsChanged,
   findSheet,
   keyRowCol,
   newSheet,
   parseBox,
+  pushComment,
   shiftCells,
   splitSheet,
 } from './state';
@@ -31,6 +34,25 @@ import { ChangedHandler, DoubleRequestContext, WorksheetChangedArgs } from './wo
 export { DoubleError } from './core';
 export { DoubleRequestContext } from './workbook';
 export type { CellData, FillData } from './state';
+
+/** Lines of two fingerprints that differ, at most `max` of each side, in order (empty when equal). */
+export function differences(a: string[], b: string[], max = 5): string[] {
+  if (a.length === b.length && a.every((line, i) => line === b[i])) return [];
+  const inB = new Set(b);
+  const inA = new Set(a);
+  const out = [
+    ...a
+      .filter((line) => !inB.has(line))
+      .slice(0, max)
+      .map((line) => `- ${line}`),
+    ...b
+      .filter((line) => !inA.has(line))
+      .slice(0, max)
+      .map((line) => `+ ${line}`),
+  ];
+  const at = a.findIndex((line, i) => line !== b[i]);
+  return out.length ? out : [`the same lines in another order, from line ${at}: ${a[at]} / ${b[at]}`];
+}
 
 export interface DefinedNameSpec {
   name: string;
@@ -74,6 +96,7 @@ export class ExcelDouble implements DoubleHost {
     sheets: [],
     names: [],
     comments: [],
+    commentsVersion: 0,
     activeSheet: null,
     selection: null,
     nextId: 1,
@@ -81,7 +104,8 @@ export class ExcelDouble implements DoubleHost {
   syncCount = 0;
   loadCount = 0;
   failSync?: { n: number; code: string };
-  oneSlotPerCell = false;
+  oneSlotPerCell = true;
+  rangeAreasLimit?: number;
   excelApi: string;
   private readonly changed = new Map<string, ChangedHandler[]>();
 
@@ -349,14 +373,12 @@ export class ExcelDouble implements DoubleHost {
 
   comment(address: string): string | null {
     const { sheet, row, col } = this.locate(address);
-    return (
-      this.book.comments.find((c) => c.sheet === sheet && c.row === row && c.col === col)?.content ?? null
-    );
+    return commentAt(this.book, sheet, row, col)?.content ?? null;
   }
 
   addComment(address: string, content: string): void {
     const { sheet, row, col } = this.locate(address);
-    this.book.comments.push({
+    pushComment(this.book, {
       id: `{comment-${this.book.nextId++}}`,
       sheet,
       row,
@@ -370,7 +392,7 @@ export class ExcelDouble implements DoubleHost {
   /** The id of the comment on a cell, or null. */
   commentId(address: string): string | null {
     const { sheet, row, col } = this.locate(address);
-    return this.book.comments.find((c) => c.sheet === sheet && c.row === row && c.col === col)?.id ?? null;
+    return commentAt(this.book, sheet, row, col)?.id ?? null;
   }
 
   /** A user editing (text) or deleting (null) the comment on a cell by hand. */
@@ -378,8 +400,51 @@ export class ExcelDouble implements DoubleHost {
     const { sheet, row, col } = this.locate(address);
     const i = this.book.comments.findIndex((c) => c.sheet === sheet && c.row === row && c.col === col);
     if (i < 0) throw new Error(`no comment at ${address}`);
-    if (content === null) this.book.comments.splice(i, 1);
-    else this.book.comments[i].content = content;
+    if (content === null) {
+      this.book.comments.splice(i, 1);
+      commentsChanged(this.book);
+    } else this.book.comments[i].content = content;
+  }
+
+  /**
+   * The workbook as text, one line per cell that holds anything (as {@link snapshot} gives it) plus each
+   * sheet's merges, sizes, frozen rows, charts and names: comparing two of these is cell-for-cell
+   * comparison at a size where deep equality of snapshots is slow. Compare with {@link differences}.
+   */
+  fingerprint(sheets?: string[]): string[] {
+    const lines: string[] = [];
+    const blank = JSON.stringify(blankCell());
+    for (const s of this.book.sheets) {
+      if (sheets && !sheets.includes(s.name)) continue;
+      const keys = new Set<number>([...s.cells.keys(), ...s.notes.keys()]);
+      for (const c of this.book.comments) if (c.sheet === s) keys.add(cellKey(c.row, c.col));
+      for (const key of [...keys].sort((a, b) => a - b)) {
+        const [r, c] = keyRowCol(key);
+        const cell = s.cells.get(key);
+        const json = cell ? JSON.stringify(cell) : blank;
+        const note = s.notes.get(key)?.content ?? null;
+        const comment = commentAt(this.book, s, r, c)?.content ?? null;
+        if (note === null && comment === null && json === blank) continue;
+        lines.push(`${s.name}!${a1(r, c)} ${json} ${JSON.stringify([note, comment])}`);
+      }
+      lines.push(
+        `${s.name} ${JSON.stringify({
+          visibility: s.visibility,
+          merges: s.merges,
+          widths: [...s.columnWidths],
+          heights: [...s.rowHeights],
+          frozen: s.frozenRows,
+          charts: s.charts.map(({ id: _id, ...chart }) => chart),
+          names: s.names,
+          page: s.pageLayout,
+        })}`
+      );
+    }
+    if (!sheets)
+      lines.push(
+        `names ${JSON.stringify([...this.book.names].sort((a, b) => a.name.localeCompare(b.name)))}`
+      );
+    return lines;
   }
 
   /** Every cell that holds anything (value, format, note, comment), keyed `Sheet!A1`, for cell-by-cell comparison. */
@@ -389,6 +454,7 @@ export class ExcelDouble implements DoubleHost {
     const out: Record<string, CellSnapshot & Omit<CellData, 'value' | 'formula' | 'numberFormat' | 'fill'>> =
       {};
     const blank = blankCell();
+    const blankJson = JSON.stringify(blank);
     for (const s of this.book.sheets) {
       if (sheets && !sheets.includes(s.name)) continue;
       const keys = new Set<number>([...s.cells.keys(), ...s.notes.keys()]);
@@ -397,10 +463,9 @@ export class ExcelDouble implements DoubleHost {
         const [r, c] = keyRowCol(key);
         const cell = s.cells.get(key) ?? blank;
         const note = s.notes.get(key)?.content ?? null;
-        const comment =
-          this.book.comments.find((x) => x.sheet === s && x.row === r && x.col === c)?.content ?? null;
+        const comment = commentAt(this.book, s, r, c)?.content ?? null;
         // A cell touched but left as Excel's default is no different from one never touched.
-        if (note === null && comment === null && JSON.stringify(cell) === JSON.stringify(blank)) continue;
+        if (note === null && comment === null && JSON.stringify(cell) === blankJson) continue;
         const address = `${s.name}!${a1(r, c)}`;
         out[address] = {
           ...cell,

@@ -1,5 +1,5 @@
 /** Range, its format (fill, font, borders) and the value semantics of writes. */
-import { DoubleContextBase, DoubleError, DoubleObject } from './core';
+import { DoubleContextBase, DoubleError, DoubleObject, DoubleResult } from './core';
 import {
   parseBox,
   splitSheet,
@@ -182,6 +182,100 @@ function normColor(c: string): string {
   return s.toUpperCase();
 }
 
+/** A cell's fill as RangeFill reports it for that one cell. */
+function fillOf(c: CellData): { color: string; pattern: string | null; tintAndShade: number | null } {
+  return {
+    color: fillColor(c.fill),
+    pattern: c.fill.kind === 'solid' && c.fill.pattern && c.fill.pattern !== 'Solid' ? c.fill.pattern : null,
+    tintAndShade: c.fill.kind === 'none' ? null : 0,
+  };
+}
+
+const CELL_EDGES: Record<string, string> = {
+  top: 'EdgeTop',
+  bottom: 'EdgeBottom',
+  left: 'EdgeLeft',
+  right: 'EdgeRight',
+  diagonalDown: 'DiagonalDown',
+  diagonalUp: 'DiagonalUp',
+  horizontal: 'InsideHorizontal',
+  vertical: 'InsideVertical',
+};
+
+/** One cell of getCellProperties: only the properties `options` asks for, as Excel returns them. */
+function cellProperties(
+  c: CellData,
+  options: Excel.CellPropertiesLoadOptions,
+  t: RangeTarget,
+  r: number,
+  col: number
+): Excel.CellProperties {
+  const out: Record<string, unknown> = {};
+  const pick = (from: Record<string, unknown>, asked: object, what: string) => {
+    const o: Record<string, unknown> = {};
+    for (const [k, on] of Object.entries(asked)) {
+      if (!on) continue;
+      if (!(k in from))
+        throw new DoubleError(
+          'NotModelled',
+          `The Excel double does not model getCellProperties ${what}.${k}.`
+        );
+      o[k] = from[k];
+    }
+    return o;
+  };
+  for (const [key, asked] of Object.entries(options)) {
+    if (!asked) continue;
+    if (key === 'address')
+      out.address = `${quoteSheetName(t.sheet.name)}!${boxAddress({ top: t.box.top + r, left: t.box.left + col, bottom: t.box.top + r, right: t.box.left + col })}`;
+    else if (key === 'hyperlink') out.hyperlink = c.hyperlink ? { ...c.hyperlink } : undefined;
+    else if (key === 'format') {
+      const format: Record<string, unknown> = {};
+      for (const [fk, fasked] of Object.entries(asked as Excel.CellPropertiesFormatLoadOptions)) {
+        if (!fasked) continue;
+        if (fk === 'fill') format.fill = pick(fillOf(c), fasked as object, 'format.fill');
+        else if (fk === 'borders')
+          format.borders = Object.fromEntries(
+            Object.entries(CELL_EDGES).map(([name, side]) => [
+              name,
+              pick(
+                {
+                  style: c.borders[side] ?? 'None',
+                  color: c.borderColor[side] ?? '#000000',
+                  weight: c.borderWeight[side] ?? 'Thin',
+                  tintAndShade: 0,
+                },
+                fasked as object,
+                'format.borders'
+              ),
+            ])
+          );
+        else if (fk === 'font')
+          format.font = pick(
+            {
+              bold: c.bold,
+              italic: c.italic,
+              color: c.fontColor,
+              size: c.fontSize,
+              underline: c.underline,
+              name: c.fontName,
+            },
+            fasked as object,
+            'format.font'
+          );
+        else if (fk === 'wrapText') format.wrapText = c.wrapText;
+        else
+          throw new DoubleError(
+            'NotModelled',
+            `The Excel double does not model getCellProperties format.${fk}.`
+          );
+      }
+      out.format = format;
+    } else throw new DoubleError('NotModelled', `The Excel double does not model getCellProperties ${key}.`);
+  }
+  return out as Excel.CellProperties;
+}
+
 export class DRangeFill extends DoubleObject<RangeTarget> {
   protected readonly scalarProps = [
     'color',
@@ -267,7 +361,7 @@ export class DRangeFont extends DoubleObject<RangeTarget> {
       case 'underline':
         return uniform(t, (c) => c.underline);
       case 'name':
-        return 'Calibri';
+        return uniform(t, (c) => c.fontName);
     }
     throw new DoubleError('InvalidArgument', `RangeFont has no property '${prop}'.`);
   }
@@ -294,6 +388,12 @@ export class DRangeFont extends DoubleObject<RangeTarget> {
   }
   set size(v: number) {
     this.write((t) => forEachCell(t, (c) => (c.fontSize = v)));
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  set name(v: string) {
+    this.write((t) => forEachCell(t, (c) => (c.fontName = v)));
   }
   get underline(): Excel.RangeFont['underline'] {
     return this.read('underline');
@@ -678,6 +778,67 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
     });
   }
 
+  /**
+   * ExcelApi 1.9: each cell's format as a 2-D array, one object per cell holding only what was asked for
+   * (fill, borders, font, wrapText, address, hyperlink). Borders come as Excel's CellBorderCollection
+   * (`top`, `bottom`, `left`, `right`, `diagonalDown`, `diagonalUp`, `horizontal`, `vertical`); a fill
+   * reads as RangeFill does (office-js #4900: "no fill" has tintAndShade null). Anything else asked for fails loudly.
+   */
+  getCellProperties(options: Excel.CellPropertiesLoadOptions): DoubleResult<Excel.CellProperties[][]> {
+    this.requireApi('1.9', 'Range.getCellProperties');
+    return new DoubleResult(this.context, () => {
+      const t = this.live();
+      if (boxCells(t.box) > MAX_LOADED_CELLS)
+        throw new DoubleError(
+          'ResponsePayloadSizeLimitExceeded',
+          'The response payload size has exceeded the limit.'
+        );
+      return cellsIn(t).map((row, r) => row.map((c, col) => cellProperties(c, options, t, r, col)));
+    });
+  }
+
+  /** ExcelApi 1.9: per-cell settings from a 2-D array; `{}` leaves a cell as it is. Only hyperlinks, fill and font are modelled. */
+  setCellProperties(data: Excel.SettableCellProperties[][]): void {
+    this.requireApi('1.9', 'Range.setCellProperties');
+    this.write((t) => {
+      const value = shaped(t, data);
+      forEachCell(t, (c, r, col) => {
+        const p = value(r, col) ?? {};
+        for (const key of Object.keys(p))
+          if (key !== 'hyperlink' && key !== 'format')
+            throw new DoubleError('NotModelled', `The Excel double does not model setCellProperties ${key}.`);
+        if (p.hyperlink) {
+          c.hyperlink = { ...p.hyperlink };
+          if (p.hyperlink.textToDisplay !== undefined) {
+            const keep = c.numberFormat;
+            c.numberFormat = '@';
+            enterValue(c, p.hyperlink.textToDisplay);
+            c.numberFormat = keep;
+          }
+        }
+        const f = p.format ?? {};
+        for (const key of Object.keys(f))
+          if (key !== 'fill' && key !== 'font')
+            throw new DoubleError(
+              'NotModelled',
+              `The Excel double does not model setCellProperties format.${key}.`
+            );
+        if (f.fill?.color) c.fill = { kind: 'solid', color: normColor(f.fill.color) };
+        if (f.font?.underline) c.underline = String(f.font.underline);
+        if (f.font?.bold !== undefined) c.bold = f.font.bold;
+        if (f.font?.color) c.fontColor = normColor(f.font.color);
+      });
+    });
+  }
+
+  private requireApi(version: string, member: string): void {
+    if (!this.host.supportsExcelApi(version))
+      throw new DoubleError(
+        'ApiNotFound',
+        `The API you are trying to use could not be found (${member} needs ExcelApi ${version}).`
+      );
+  }
+
   getCell(...[row, column]: Parameters<Excel.Range['getCell']>): DRange {
     return this.sub(() => {
       const b = this.live().box;
@@ -827,9 +988,17 @@ export class DRange extends DoubleObject<RangeTarget> implements RangeData {
     this.write((t) => {
       // Only existing cells can hold anything to clear (a whole sheet is 17 billion cells).
       const cells: CellData[] = [];
+      const keys: number[] = [];
       for (const [key, cell] of t.sheet.cells) {
         const [r, col] = keyRowCol(key);
-        if (r >= t.box.top && r <= t.box.bottom && col >= t.box.left && col <= t.box.right) cells.push(cell);
+        if (r < t.box.top || r > t.box.bottom || col < t.box.left || col > t.box.right) continue;
+        cells.push(cell);
+        keys.push(key);
+      }
+      // Cleared of everything, a cell is no different from one never used.
+      if (what === 'All') {
+        for (const key of keys) t.sheet.cells.delete(key);
+        cells.length = 0;
       }
       cells.forEach((c) => {
         if (what === 'All' || what === 'Contents') {

@@ -32,6 +32,7 @@ export interface CellData {
   italic: boolean;
   fontColor: string;
   fontSize: number;
+  fontName: string;
   underline: string;
   wrapText: boolean;
   horizontalAlignment: string;
@@ -74,6 +75,7 @@ export interface ChartData {
   title?: string;
   position?: { start: string; end?: string };
   name: string;
+  id: string;
 }
 
 /** Print setup (worksheet.pageLayout, ExcelApi 1.9). */
@@ -106,6 +108,8 @@ export interface BookData {
   sheets: SheetData[];
   names: NameData[];
   comments: CommentData[];
+  /** Bumped whenever a comment is added, removed or moved (see {@link commentAt}). */
+  commentsVersion: number;
   activeSheet: SheetData | null;
   selection: { sheet: SheetData; box: RangeBox } | null;
   nextId: number;
@@ -131,6 +135,7 @@ export function blankCell(): CellData {
     italic: false,
     fontColor: '#000000',
     fontSize: 11,
+    fontName: 'Calibri',
     underline: 'None',
     wrapText: false,
     horizontalAlignment: 'General',
@@ -165,6 +170,61 @@ export function newSheet(book: BookData, name: string): SheetData {
     pageLayout: { paperSize: 'Letter', orientation: 'Portrait', zoom: { scale: 100 } },
     deleted: false,
   };
+}
+
+/** Comments by cell and by id: thousands of marks look them up one by one. */
+const commentIndexes = new WeakMap<
+  BookData,
+  { version: number; byCell: Map<string, CommentData>; byId: Map<string, CommentData> }
+>();
+const commentKey = (sheet: SheetData, row: number, col: number) => `${sheet.id}\u0000${row}\u0000${col}`;
+
+function commentIndex(book: BookData) {
+  let index = commentIndexes.get(book);
+  if (!index || index.version !== book.commentsVersion) {
+    index = {
+      version: book.commentsVersion,
+      byCell: new Map(book.comments.map((c) => [commentKey(c.sheet, c.row, c.col), c])),
+      byId: new Map(book.comments.map((c) => [c.id, c])),
+    };
+    commentIndexes.set(book, index);
+  }
+  return index;
+}
+
+export function commentAt(book: BookData, sheet: SheetData, row: number, col: number): CommentData | null {
+  return commentIndex(book).byCell.get(commentKey(sheet, row, col)) ?? null;
+}
+
+export function commentById(book: BookData, id: string): CommentData | null {
+  return commentIndex(book).byId.get(id) ?? null;
+}
+
+/** Adds a comment, keeping the index current. */
+export function pushComment(book: BookData, c: CommentData): void {
+  const index = commentIndexes.get(book);
+  const current = index?.version === book.commentsVersion;
+  book.comments.push(c);
+  if (current) {
+    index!.byCell.set(commentKey(c.sheet, c.row, c.col), c);
+    index!.byId.set(c.id, c);
+  } else book.commentsVersion++;
+}
+
+/** Removes a comment, keeping the index current. */
+export function removeComment(book: BookData, c: CommentData): void {
+  const index = commentIndexes.get(book);
+  const current = index?.version === book.commentsVersion;
+  book.comments.splice(book.comments.indexOf(c), 1);
+  if (current) {
+    index!.byCell.delete(commentKey(c.sheet, c.row, c.col));
+    index!.byId.delete(c.id);
+  } else book.commentsVersion++;
+}
+
+/** Removes comments, or marks them moved (the index is rebuilt on the next look-up). */
+export function commentsChanged(book: BookData): void {
+  book.commentsVersion++;
 }
 
 export function findSheet(book: BookData, name: string): SheetData | undefined {
@@ -334,11 +394,72 @@ export function shiftedBox(ref: RangeBox, at: RangeBox, dir: ShiftDirection): Ra
   return out;
 }
 
+/** A cell reference in a formula: an optional sheet (quoted or plain), then `A1` or `A1:B2`, each part with optional `$`. */
+const FORMULA_REF =
+  /(^|[^\w\u4e00-\u9fff.'!$])((?:'(?:[^']|'')+'|[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff.]*)!)?(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?::(\$?)([A-Z]{1,3})(\$?)(\d{1,7}))?(?![\w(!])/g;
+
+/**
+ * References in formulas follow cells inserted or deleted on `sheet`, as Excel rewrites them: `=项目支出!$F$10`
+ * becomes `=项目支出!$F$12` when two rows are inserted above, and `=项目支出!#REF!` when its row is deleted
+ * (the cell's value turns into #REF!). A reference without a sheet means the formula's own sheet.
+ * Text in double quotes is left alone.
+ */
+function shiftFormulaRefs(book: BookData, sheet: SheetData, at: RangeBox, dir: ShiftDirection): void {
+  const part = (dollar: string, col: string, dollarRow: string, row: number) =>
+    `${dollar}${col}${dollarRow}${row}`;
+  for (const owner of book.sheets)
+    for (const cell of owner.cells.values()) {
+      if (cell.formula === undefined) continue;
+      let broken = false;
+      const pieces = cell.formula.split('"');
+      for (let i = 0; i < pieces.length; i += 2)
+        pieces[i] = pieces[i].replace(
+          FORMULA_REF,
+          (
+            all,
+            before: string,
+            prefix: string | undefined,
+            d1,
+            c1: string,
+            r1d,
+            r1: string,
+            d2,
+            c2,
+            r2d,
+            r2
+          ) => {
+            const name = prefix ? splitSheet(`${prefix}A1`).sheet : undefined;
+            const target = name ? findSheet(book, name) : owner;
+            if (target !== sheet) return all;
+            const box = {
+              top: Number(r1) - 1,
+              left: colIndex(c1),
+              bottom: Number(r2 ?? r1) - 1,
+              right: colIndex(c2 ?? c1),
+            };
+            const moved = shiftedBox(box, at, dir);
+            if (!moved) {
+              broken = true;
+              return `${before}${prefix ?? ''}#REF!`;
+            }
+            const from = part(d1, colLetter(moved.left), r1d, moved.top + 1);
+            const to = c2 ? `:${part(d2, colLetter(moved.right), r2d, moved.bottom + 1)}` : '';
+            return `${before}${prefix ?? ''}${from}${to}`;
+          }
+        );
+      cell.formula = pieces.join('"');
+      if (broken) {
+        cell.value = '#REF!';
+        cell.error = true;
+      }
+    }
+}
+
 /**
  * What Excel does to a sheet when cells are inserted or deleted (Range.insert / Range.delete, or the
  * user's Insert / Delete rows): cells, notes, comments, merges and row heights move; defined names
- * that refer to moved cells follow them, and a name whose cells were deleted becomes `=Sheet!#REF!`.
- * Formulas in cells are not rewritten by the double.
+ * that refer to moved cells follow them, and a name whose cells were deleted becomes `=Sheet!#REF!`;
+ * references in formulas follow likewise (see shiftFormulaRefs).
  */
 export function shiftCells(book: BookData, sheet: SheetData, at: RangeBox, dir: ShiftDirection): void {
   const move = (r: number, c: number): [number, number] | null => {
@@ -356,6 +477,7 @@ export function shiftCells(book: BookData, sheet: SheetData, at: RangeBox, dir: 
   };
   remap(sheet.cells);
   remap(sheet.notes);
+  commentsChanged(book);
   book.comments = book.comments.filter((c) => {
     if (c.sheet !== sheet) return true;
     const to = move(c.row, c.col);
@@ -376,6 +498,7 @@ export function shiftCells(book: BookData, sheet: SheetData, at: RangeBox, dir: 
       if (to) sheet.rowHeights.set(to[0], h);
     }
   }
+  shiftFormulaRefs(book, sheet, at, dir);
   for (const n of [...book.names, ...book.sheets.flatMap((s) => s.names)]) {
     if (nameType(n.formula) !== 'Range') continue;
     const { sheet: name, local } = splitSheet(n.formula);

@@ -17,12 +17,17 @@ import {
   SheetData,
   boxAddress,
   cellKey,
+  commentAt,
+  commentById,
+  commentsChanged,
   findSheet,
   keyRowCol,
   nameType,
   newSheet,
   parseBox,
+  pushComment,
   quoteSheetName,
+  removeComment,
   rewriteSheetRefs,
   splitSheet,
   usedBox,
@@ -30,6 +35,11 @@ import {
 
 function notFound(what: string): DoubleError {
   return new DoubleError('ItemNotFound', `The requested resource doesn't exist: ${what}.`);
+}
+
+/** A member of the Excel API the double does not model: a test that reaches it fails, naming it. */
+export function notModelled(member: string): DoubleError {
+  return new DoubleError('NotModelled', `The Excel double does not model ${member}.`);
 }
 
 function liveSheets(host: DoubleHost): SheetData[] {
@@ -303,8 +313,7 @@ export class DComment extends DoubleObject<CommentData> implements CommentDataPr
   }
   delete(): void {
     this.write((t) => {
-      const list = this.host.book.comments;
-      list.splice(list.indexOf(t), 1);
+      removeComment(this.host.book, t);
     });
   }
   getLocation(): DRange {
@@ -324,7 +333,8 @@ export class DCommentCollection extends DoubleCollection<CommentData, DComment> 
     super(context, () => {
       requireComments(context.host);
       const s = scope();
-      return context.host.book.comments.filter((c) => !c.sheet.deleted && (!s || c.sheet === s));
+      // A deleted sheet's comments are gone with it (see DWorksheet.delete).
+      return s ? context.host.book.comments.filter((c) => c.sheet === s) : context.host.book.comments;
     });
   }
   protected itemProxy(member: CommentData): DComment {
@@ -335,7 +345,7 @@ export class DCommentCollection extends DoubleCollection<CommentData, DComment> 
     this.context.enqueue(() => {
       requireComments(this.host);
       const { sheet, row, col } = cellOf(this.host, cellAddress, this.scope());
-      if (this.host.book.comments.some((c) => c.sheet === sheet && c.row === row && c.col === col))
+      if (commentAt(this.host.book, sheet, row, col))
         throw new DoubleError('InvalidArgument', 'The cell already has a comment.');
       // Excel keeps one slot per cell: a note and a threaded comment cannot share it (enforced when the test asks).
       if (this.host.oneSlotPerCell && sheet.notes.has(cellKey(row, col)))
@@ -352,7 +362,7 @@ export class DCommentCollection extends DoubleCollection<CommentData, DComment> 
         authorName: '绩效自评助手',
         resolved: false,
       };
-      this.host.book.comments.push(made);
+      pushComment(this.host.book, made);
     });
     return new DComment(this.context, () => made, this.book);
   }
@@ -360,7 +370,7 @@ export class DCommentCollection extends DoubleCollection<CommentData, DComment> 
     return new DComment(
       this.context,
       () => {
-        const c = this.host.book.comments.find((x) => x.id === commentId);
+        const c = commentById(this.host.book, commentId);
         if (!c) throw notFound(`comment '${commentId}'`);
         return c;
       },
@@ -368,9 +378,16 @@ export class DCommentCollection extends DoubleCollection<CommentData, DComment> 
     );
   }
   getItemOrNullObject(commentId: string): DComment {
+    return new DComment(this.context, () => commentById(this.host.book, commentId), this.book);
+  }
+  getItemAt(index: number): DComment {
     return new DComment(
       this.context,
-      () => this.host.book.comments.find((x) => x.id === commentId) ?? null,
+      () => {
+        const c = (this.target() ?? [])[index];
+        if (!c) throw notFound(`comment at ${index}`);
+        return c;
+      },
       this.book
     );
   }
@@ -380,7 +397,7 @@ export class DCommentCollection extends DoubleCollection<CommentData, DComment> 
       this.context,
       () => {
         const { sheet, row, col } = cellOf(this.host, cellAddress, this.scope());
-        const c = this.host.book.comments.find((x) => x.sheet === sheet && x.row === row && x.col === col);
+        const c = commentAt(this.host.book, sheet, row, col);
         if (!c) throw notFound('comment at the cell');
         return c;
       },
@@ -492,10 +509,7 @@ export class DNoteCollection extends DoubleCollection<NoteTarget, DNote> {
       const { sheet, row, col } = cellOf(this.host, cellAddress, this.scope());
       const key = cellKey(row, col);
       if (sheet.notes.has(key)) throw new DoubleError('InvalidArgument', 'The cell already has a note.');
-      if (
-        this.host.oneSlotPerCell &&
-        this.host.book.comments.some((c) => c.sheet === sheet && c.row === row && c.col === col)
-      )
+      if (this.host.oneSlotPerCell && commentAt(this.host.book, sheet, row, col))
         throw new DoubleError(
           'InvalidArgument',
           'The cell already has a comment; a cell cannot have both a note and a comment.'
@@ -528,8 +542,9 @@ export class DNoteCollection extends DoubleCollection<NoteTarget, DNote> {
 
 export class DChartTitle extends DoubleObject<ChartData> {
   protected readonly scalarProps = ['text'] as const;
-  protected snapshot(_p: string, t: ChartData): unknown {
-    return t.title ?? '';
+  protected snapshot(prop: string, t: ChartData): unknown {
+    if (prop === 'text') return t.title ?? '';
+    throw notModelled(`ChartTitle.${prop}`);
   }
   get text(): string {
     return this.read('text');
@@ -540,9 +555,14 @@ export class DChartTitle extends DoubleObject<ChartData> {
 }
 
 export class DChart extends DoubleObject<ChartData> {
-  protected readonly scalarProps = ['name'] as const;
-  protected snapshot(_p: string, t: ChartData): unknown {
-    return t.name;
+  protected readonly scalarProps = ['name', 'id'] as const;
+  protected snapshot(prop: string, t: ChartData): unknown {
+    if (prop === 'name') return t.name;
+    if (prop === 'id') return t.id;
+    throw notModelled(`Chart.${prop}`);
+  }
+  get id(): string {
+    return this.read('id');
   }
   get name(): string {
     return this.read('name');
@@ -575,6 +595,30 @@ export class DChartCollection extends DoubleCollection<ChartData, DChart> {
   protected itemProxy(member: ChartData): DChart {
     return new DChart(this.context, () => member);
   }
+  private find(name: string): ChartData | null {
+    return this.sheet().charts.find((c) => c.name.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+  /** office.js addresses a chart of a loaded collection by name (its indexer), e.g. to delete it. */
+  getItem(name: string): DChart {
+    return new DChart(this.context, () => {
+      const c = this.find(name);
+      if (!c) throw notFound(`chart '${name}'`);
+      return c;
+    });
+  }
+  getItemOrNullObject(name: string): DChart {
+    return new DChart(this.context, () => this.find(name));
+  }
+  getItemAt(index: number): DChart {
+    return new DChart(this.context, () => {
+      const c = this.sheet().charts[index];
+      if (!c) throw notFound(`chart at ${index}`);
+      return c;
+    });
+  }
+  getCount(): DoubleResult<number> {
+    return new DoubleResult(this.context, () => this.sheet().charts.length);
+  }
   add(type: string, sourceData: DRange, seriesBy?: string): DChart {
     let made: ChartData | null = null;
     this.context.enqueue(() => {
@@ -585,6 +629,7 @@ export class DChartCollection extends DoubleCollection<ChartData, DChart> {
         source: `${quoteSheetName(t.sheet.name)}!${boxAddress(t.box)}`,
         seriesBy: seriesBy ?? 'Auto',
         name: `Chart ${s.charts.length + 1}`,
+        id: `{chart-${this.host.book.nextId++}}`,
       };
       s.charts.push(made);
     });
@@ -684,6 +729,20 @@ export interface WorksheetChangedArgs {
   address: string;
 }
 
+/** The objects a RangeAreas stand-in fans out to. */
+const FANNED = Symbol('fanned');
+
+/** True when `prop` is a property the double lets one set on `o` (an accessor with a setter on its class). */
+export function hasSetter(o: unknown, prop: string | symbol): boolean {
+  const fanned = (o as Record<symbol, unknown[] | undefined>)[FANNED];
+  if (fanned) return fanned.every((t) => hasSetter(t, prop));
+  for (let p = Object.getPrototypeOf(o); p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    const d = Object.getOwnPropertyDescriptor(p, prop);
+    if (d) return typeof d.set === 'function';
+  }
+  return false;
+}
+
 /** Writes fanned out to several double objects (RangeAreas); reading through it is not modelled. */
 function fanOut(targets: unknown[]): unknown {
   const at = (t: unknown, k: string) => (t as Record<string, unknown>)[k];
@@ -691,6 +750,7 @@ function fanOut(targets: unknown[]): unknown {
     {},
     {
       get(_, prop) {
+        if (prop === FANNED) return targets;
         // The harness asks for these on any proxy; RangeAreas answer nothing to them.
         if (typeof prop !== 'string' || prop === 'target' || prop === 'loaded' || prop === 'then')
           return undefined;
@@ -702,7 +762,10 @@ function fanOut(targets: unknown[]): unknown {
         return first;
       },
       set(_, prop, value) {
-        for (const t of targets) (t as Record<string | symbol, unknown>)[prop] = value;
+        for (const t of targets) {
+          if (!hasSetter(t, prop)) throw notModelled(`setting ${String(prop)} over RangeAreas`);
+          (t as Record<string | symbol, unknown>)[prop] = value;
+        }
         return true;
       },
     }
@@ -828,8 +891,16 @@ export class DWorksheet extends DoubleObject<SheetData> implements WorksheetData
     const parts = String(address ?? '')
       .split(',')
       .map((a) => a.trim());
-    if (parts.some((a) => !a))
-      throw new DoubleError('InvalidArgument', `Invalid range areas address '${address}'.`);
+    const limit = this.host.rangeAreasLimit;
+    this.context.enqueue(() => {
+      // Excel refuses some long area lists with InvalidArgument (office-js #5198, #4263): the test sets where.
+      if (parts.some((a) => !a) || (limit && parts.length > limit))
+        throw new DoubleError(
+          'InvalidArgument',
+          'The argument is invalid or missing or has an incorrect format.',
+          { code: 'InvalidArgument', message: 'getRanges', errorLocation: 'Worksheet.getRanges' }
+        );
+    });
     return fanOut(parts.map((a) => this.getRange(a))) as Excel.RangeAreas;
   }
   getRangeByIndexes(
@@ -881,6 +952,7 @@ export class DWorksheet extends DoubleObject<SheetData> implements WorksheetData
       const book = this.host.book;
       book.sheets.splice(book.sheets.indexOf(s), 1);
       book.comments = book.comments.filter((c) => c.sheet !== s);
+      commentsChanged(book);
       // Excel turns formulas and names that pointed at the sheet into #REF!.
       rewriteSheetRefs(book, s.name, null);
       if (book.activeSheet === s) book.activeSheet = rest.find((x) => x.visibility === 'Visible') ?? null;

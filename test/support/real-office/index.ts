@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
 import { DoubleError, DoubleRequestContext, ExcelDouble } from '../excel-double';
+import { hasSetter, notModelled } from '../excel-double/workbook';
 
 const DIST = path.join(__dirname, '..', '..', '..', 'node_modules', '@microsoft', 'office-js', 'dist');
 const URL_BASE = 'https://excel-double.invalid/';
@@ -200,29 +201,29 @@ export class RichApiServer {
     private readonly options: ServerOptions = {}
   ) {}
 
-  /** Action counts by name of the largest request (for finding what makes it large). */
-  largest: { bytes: number; actions: Record<string, number> } = { bytes: 0, actions: {} };
-
   handle(raw: unknown): { status: number; body: string } {
     const text = typeof raw === 'string' ? raw : JSON.stringify(raw);
-    if (text.length > this.largest.bytes) {
-      const actions: Record<string, number> = {};
-      const b = JSON.parse(text) as RequestBody;
-      for (const a of b.Actions)
-        actions[`${a.ActionType}:${a.Name}`] = (actions[`${a.ActionType}:${a.Name}`] ?? 0) + 1;
-      for (const p of Object.values(b.ObjectPaths))
-        actions[`path${p.ObjectPathType}:${p.Name}`] =
-          (actions[`path${p.ObjectPathType}:${p.Name}`] ?? 0) + 1;
-      this.largest = { bytes: text.length, actions };
-    }
+    const size = Buffer.byteLength(text, 'utf8');
     this.stats.syncs++;
-    this.stats.requestBytes.push(Buffer.byteLength(text, 'utf8'));
+    this.stats.requestBytes.push(size);
     const reply = (body: unknown) => {
-      const out = JSON.stringify(body);
-      this.stats.responseBytes.push(Buffer.byteLength(out, 'utf8'));
+      let out = JSON.stringify(body);
+      const bytes = Buffer.byteLength(out, 'utf8');
+      this.stats.responseBytes.push(bytes);
+      // Excel on the web does not send a response over its limit either: the request fails.
+      if (bytes > EXCEL_WEB_LIMIT)
+        out = JSON.stringify({
+          Results: [],
+          Error: {
+            Code: 'ResponsePayloadSizeLimitExceeded',
+            Message: 'The response payload size has exceeded the limit.',
+            HttpStatusCode: 413,
+            ActionIndex: -1,
+          },
+        });
       return { status: 200, body: out };
     };
-    if (Buffer.byteLength(text, 'utf8') > EXCEL_WEB_LIMIT)
+    if (size > EXCEL_WEB_LIMIT)
       return reply({
         Results: [],
         Error: {
@@ -269,19 +270,20 @@ export class RichApiServer {
         const parent = resolve(p.ParentObjectPathId!);
         const name = camel(p.Name);
         if (p.ObjectPathType === 4) made = parent[name] as Proxy;
-        else if (p.ObjectPathType === 5)
+        else if (p.ObjectPathType === 5) {
+          // An item of a loaded collection, addressed by its key (office.js's indexer: getItem).
+          if (typeof parent.getItem !== 'function') throw notModelled(`${className(parent)}.getItem`);
           made = (parent.getItem as (...a: unknown[]) => Proxy).apply(parent, args(p.ArgumentInfo));
-        else if (p.ObjectPathType === 3) {
+        } else if (p.ObjectPathType === 3) {
           const method = parent[name] as ((...a: unknown[]) => Proxy) | undefined;
-          if (typeof method !== 'function')
-            throw new DoubleError('ApiNotFound', `The double has no method ${p.Name}.`);
+          if (typeof method !== 'function') throw notModelled(`${className(parent)}.${name}`);
           made = method.apply(parent, args(p.ArgumentInfo));
         } else
           throw new DoubleError(
             'NotImplemented',
             `Object path type ${p.ObjectPathType} is not supported by the harness.`
           );
-        if (made === undefined) throw new DoubleError('ApiNotFound', `The double has no member ${p.Name}.`);
+        if (made === undefined) throw notModelled(`${className(parent)}.${name}`);
       }
       proxies.set(id, made);
       return made;
@@ -316,7 +318,7 @@ export class RichApiServer {
             }
             const method = proxy[camel(action.Name)] as ((...a: unknown[]) => unknown) | undefined;
             if (typeof method !== 'function')
-              throw new DoubleError('ApiNotFound', `The double has no method ${action.Name}.`);
+              throw notModelled(`${className(proxy)}.${camel(action.Name)}()`);
             const r = method.apply(proxy, args(action.ArgumentInfo)) as { value?: unknown } | undefined;
             at(index, () =>
               results.push({
@@ -326,7 +328,9 @@ export class RichApiServer {
             );
             break;
           }
-          case 4: // SetProperty
+          case 4: // SetProperty: only properties the double models (a setter on its class), else it fails loudly.
+            if (!hasSetter(proxy, camel(action.Name)))
+              throw notModelled(`setting ${className(proxy)}.${camel(action.Name)}`);
             proxy[camel(action.Name)] = args(action.ArgumentInfo)[0];
             break;
           default:
@@ -356,14 +360,23 @@ export class RichApiServer {
   }
 }
 
+/** The double's class a proxy belongs to, without its `D` prefix (`Worksheet`, `ChartCollection`). */
+function className(proxy: unknown): string {
+  return String((proxy as { constructor?: { name?: string } }).constructor?.name ?? 'object').replace(
+    /^D/,
+    ''
+  );
+}
+
+/** As Excel answers a failed action: its code, message, index and where it failed (office.js's debugInfo.errorLocation). */
 function errorOf(e: unknown, actionIndex: number) {
-  const err = e as { code?: string; message?: string };
+  const err = e as { code?: string; message?: string; debugInfo?: { errorLocation?: string } };
   return {
     Code: err.code ?? 'GeneralException',
     Message: err.message ?? String(e),
     HttpStatusCode: 400,
     ActionIndex: actionIndex,
-    Location: '',
+    Location: err.debugInfo?.errorLocation ?? '',
   };
 }
 
