@@ -73,15 +73,20 @@ async function openBytes(data: Buffer, mode: 'read' | 'write'): Promise<XlsxBook
       INPUTS.map((d) => d.name)
     );
   } catch (e) {
-    if (e instanceof PackageError)
-      throw new ReadError(
-        e.code === 'not-zip' || e.code === 'damaged'
-          ? `无法打开工作簿：文件不是有效的 .xlsx（${e.message}）。请用 Excel 或 WPS 另存为 .xlsx 后重试`
-          : `无法打开工作簿：${e.message}`
-      );
+    if (e instanceof PackageError) throw readErrorOf(e);
     throw e;
   }
   return loadXlsx(prepared);
+}
+
+/** A package that cannot be read, told as the input problem it is. */
+function readErrorOf(e: PackageError): ReadError {
+  if (e.code === 'missing-part') return new ReadError(e.message);
+  if (e.code === 'not-zip' || e.code === 'damaged')
+    return new ReadError(
+      `无法打开工作簿：文件不是有效的 .xlsx（${e.message}）。请用 Excel 或 WPS 另存为 .xlsx 后重试`
+    );
+  return new ReadError(`无法打开工作簿：${e.message}`);
 }
 
 /** A write/read failure in Chinese, by its system code. */
@@ -199,7 +204,8 @@ export async function writeKept(input: KeptWorkbook, plan: Plan | null, file: st
   try {
     result = await writeIntoPackage(input.bytes, input.book, plan);
   } catch (e) {
-    if (e instanceof KeepError || e instanceof PackageError) throw new WriteError(e.message);
+    // A package we cannot write into is an input problem (exit 3): nothing has been written.
+    if (e instanceof KeepError || e instanceof PackageError) throw new ReadError(e.message);
     throw e;
   }
   await writeFileAtomic(file, result.bytes);
