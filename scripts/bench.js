@@ -6,7 +6,9 @@
  *   (c) batch throughput over generated workbooks (workbooks/s, peak RSS);
  *   (d) the task pane's first-load JavaScript, gzipped;
  *   (e) peak memory (RSS) of `jixiao evaluate` as its own process on hostile and huge inputs: a 5-million-cell
- *       workbook under 20 MB, 25,000 project rows with --docx, a zip bomb (goals: < 1 GB, < 1 GB, < 200 MB).
+ *       workbook under 20 MB, 25,000 project rows with --docx, a zip bomb (goals: < 1 GB, < 1 GB, < 200 MB),
+ *       a 1.1 MB file whose shared strings inflate to 390 MB and a 1.7 MB file with three unreferenced 190 MB
+ *       parts (goal: < 300 MB, as for any input under 20 MB).
  * Options: --count N (batch size, default 1000), --skip a,b,c,d,e, --keep DIR (keep (e)'s inputs there for re-runs)
  */
 const fs = require('fs');
@@ -208,6 +210,44 @@ async function zipBomb() {
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
 }
 
+/**
+ * `count` strings of a long run of one character and a counter: text that deflates about 350:1, so a
+ * part of `mb` MB takes a few hundred KB in the file (under the bomb ratio, so it must be read or skipped,
+ * not refused as a bomb).
+ */
+function repetitiveStrings(mb, run) {
+  const parts = [];
+  for (let n = 0, i = 0; n < mb * 2 ** 20; i++) {
+    const s = `<si><t>${'说'.repeat(run)}${i}</t></si>`;
+    parts.push(s);
+    n += Buffer.byteLength(s);
+  }
+  return parts.join('');
+}
+
+/** The sample whose shared-strings part inflates to 390 MB (1.1 MB on disk). */
+async function hugeSharedStrings() {
+  const JSZip = require('jszip');
+  const zip = await JSZip.loadAsync(fs.readFileSync(path.join(root, 'samples', '衡阳市科协-2021.xlsx')));
+  const sst = await zip.file('xl/sharedStrings.xml').async('string');
+  const at = sst.lastIndexOf('</sst>');
+  zip.file(
+    'xl/sharedStrings.xml',
+    sst.slice(0, at).replace(/\s(?:count|uniqueCount)="\d+"/g, '') +
+      repetitiveStrings(390, 700) +
+      sst.slice(at)
+  );
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+}
+
+/** The sample with three 190 MB parts no relationship refers to (1.7 MB on disk). */
+async function unusedParts() {
+  const JSZip = require('jszip');
+  const zip = await JSZip.loadAsync(fs.readFileSync(path.join(root, 'samples', '衡阳市科协-2021.xlsx')));
+  for (let k = 1; k <= 3; k++) zip.file(`xl/media/unused${k}.bin`, repetitiveStrings(190, 620));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+}
+
 /** The 25,000-row workbook, grown the corpus generator's own way (rows inserted, names moved). */
 async function manyProjectsWorkbook(rows) {
   const ts = require('typescript');
@@ -230,6 +270,8 @@ const MAKERS = {
   huge: () => withHugeSheet(100_000, 50),
   bomb: zipBomb,
   projects: () => manyProjectsWorkbook(25_000),
+  sst: hugeSharedStrings,
+  parts: unusedParts,
 };
 
 /**
@@ -270,6 +312,28 @@ async function memory() {
     make('bomb', bomb),
     cliRss(['evaluate', bomb, '-o', path.join(dir, 'b.xlsx')])
   );
+  const sst = path.join(dir, 'sst.xlsx');
+  const sstBytes = make('sst', sst);
+  for (const [how, out] of [
+    ['--json', 's.json'],
+    ['-o', 's.xlsx'],
+  ])
+    show(
+      `共享字符串解压后 390 MB evaluate ${how}（目标 < 300 MB）`,
+      sstBytes,
+      cliRss(['evaluate', sst, how, path.join(dir, out)])
+    );
+  const unused = path.join(dir, 'parts.xlsx');
+  const unusedBytes = make('parts', unused);
+  for (const [how, out] of [
+    ['--json', 'u.json'],
+    ['-o', 'u.xlsx'],
+  ])
+    show(
+      `三个无人引用的 190 MB 部件 evaluate ${how}（目标 < 300 MB）`,
+      unusedBytes,
+      cliRss(['evaluate', unused, how, path.join(dir, out)])
+    );
   const many = path.join(dir, 'projects.xlsx');
   const manyBytes = make('projects', many);
   show(
@@ -282,7 +346,18 @@ async function memory() {
     manyBytes,
     cliRss(['evaluate', many, '-o', path.join(dir, 'p.xlsx'), '--docx', path.join(dir, 'p.docx')])
   );
-  for (const f of ['h.json', 'h.xlsx', 'b.xlsx', 'p.json', 'p.docx', 'p.xlsx'])
+  for (const f of [
+    'h.json',
+    'h.xlsx',
+    'b.xlsx',
+    's.json',
+    's.xlsx',
+    'u.json',
+    'u.xlsx',
+    'p.json',
+    'p.docx',
+    'p.xlsx',
+  ])
     fs.rmSync(path.join(dir, f), { force: true });
   if (!opt('keep')) fs.rmSync(dir, { recursive: true, force: true });
 }
