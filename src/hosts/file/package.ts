@@ -7,6 +7,7 @@
  * before it inflates. A package missing a part it refers to, a Strict OOXML package and a DOCTYPE are
  * refused with a Chinese message (exit 3), never read as something else.
  */
+import { parseRange } from '../../core/address';
 import { resolveNames } from '../../core/names';
 import { MAIN_NS, prefixFor, relationships, resolveTarget } from './ooxml';
 import { listZip, PackageError, readEntry, readEntryInPieces, storeZip, ZipEntry } from './zip';
@@ -32,9 +33,13 @@ const BOMB_MIN_BYTES = 20 * 2 ** 20;
  */
 export const MAX_SHEET_XML_TO_WRITE = 16 * 2 ** 20;
 
-/** A size as people read it: 64 MB, 2.4 GB. */
-export const sizeText = (n: number) =>
-  n >= 2 ** 30 ? `${(n / 2 ** 30).toFixed(1)} GB` : `${(n / 2 ** 20).toFixed(n < 10 * 2 ** 20 ? 1 : 0)} MB`;
+/** A size as people read it: 11 字节, 2.3 KB, 64 MB, 2.4 GB. */
+export function sizeText(n: number): string {
+  if (n >= 2 ** 30) return `${(n / 2 ** 30).toFixed(1)} GB`;
+  if (n >= 2 ** 20) return `${(n / 2 ** 20).toFixed(n < 10 * 2 ** 20 ? 1 : 0)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} 字节`;
+}
 
 const EMPTY_SHEET = Buffer.from(
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>'
@@ -321,8 +326,8 @@ export function preparePackage(buf: Buffer, mode: 'read' | 'write', wanted: stri
   const partOf = new Map(s.sheets.map((x) => [x.name, x.part]));
   const needed = new Set<string>();
   for (const r of resolved.values()) {
-    const sheet = r.address ? /^(?:'((?:[^']|'')+)'|([^!]+))!/.exec(r.address) : null;
-    const part = sheet && partOf.get(sheet[1]?.replace(/''/g, "'") ?? sheet[2]);
+    // Through the core's parser: a sheet name may hold quotes, commas and `!` (`O'Neil's 表 ABCD!`).
+    const part = r.address ? partOf.get(parseRange(r.address)?.sheet ?? '') : undefined;
     if (part) needed.add(part);
   }
   const entry = (name: string) => dir.get(name)!;
@@ -337,6 +342,7 @@ export function preparePackage(buf: Buffer, mode: 'read' | 'write', wanted: stri
   const out: Array<[string, Uint8Array]> = [];
   const keep = new Set<number>();
   let largest: { max: number; cell?: string; sheet?: string } = { max: -1 };
+  let firstUser: string | undefined;
   for (const x of s.sheets) {
     const e = entry(x.part);
     if (!needed.has(x.part)) {
@@ -346,11 +352,12 @@ export function preparePackage(buf: Buffer, mode: 'read' | 'write', wanted: stri
     const xml = readEntry(buf, e).toString('utf8');
     refuseDoctype(e.name, xml);
     const refs = sharedStringRefs(xml, keep);
+    if (refs.max >= 0) firstUser ??= x.name;
     if (refs.max > largest.max) largest = { ...refs, sheet: x.name };
     out.push([e.name, Buffer.from(cellsOnly(xml), 'utf8')]);
   }
   if (largest.max >= 0) {
-    if (!sst) throw damaged(` xl/sharedStrings.xml（共享字符串），工作表“${largest.sheet}”中的文字无法读取`);
+    if (!sst) throw damaged(` xl/sharedStrings.xml（共享字符串），工作表“${firstUser}”等表中的文字无法读取`);
     const pruned = prunedSharedStrings(buf, sst, keep);
     if (largest.max >= pruned.count)
       throw new PackageError(
