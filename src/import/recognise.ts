@@ -368,7 +368,9 @@ function unitNameIn(parts: Part[]): Recognition {
     for (let r = Math.max(0, p.top); r < p.firstData; r++)
       for (let c = 0; c < p.grid.cols; c++) {
         const v = p.grid.raw(r, c);
-        const m = typeof v === 'string' ? UNIT_NAME.exec(v.trim()) : null;
+        // Zero-width characters pasted with the line are not part of the name.
+        const m =
+          typeof v === 'string' ? UNIT_NAME.exec(v.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim()) : null;
         const name = m?.[1].trim();
         if (!name || /^(万元|元|千元)$/.test(name) || /^_+$/.test(name)) continue;
         return {
