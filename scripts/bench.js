@@ -5,11 +5,13 @@
  *   (b) CLI evaluate time against a bare load + save of the same workbook (same library), as a ratio;
  *   (c) batch throughput over generated workbooks (workbooks/s, peak RSS);
  *   (d) the task pane's first-load JavaScript, gzipped;
+ *   (f) a batch with 10 % hostile files (bad-input corpus: bombs, damaged packages, Strict, DOCTYPE, 10,000-row
+ *       workbooks …) against the same batch clean, each as its own process: time, peak RSS, rows in 汇总;
  *   (e) peak memory (RSS) of `jixiao evaluate` as its own process on hostile and huge inputs: a 5-million-cell
  *       workbook under 20 MB, 25,000 project rows with --docx, a zip bomb (goals: < 1 GB, < 1 GB, < 200 MB),
  *       a 1.1 MB file whose shared strings inflate to 390 MB and a 1.7 MB file with three unreferenced 190 MB
  *       parts (goal: < 300 MB, as for any input under 20 MB).
- * Options: --count N (batch size, default 1000), --skip a,b,c,d,e, --keep DIR (keep (e)'s inputs there for re-runs)
+ * Options: --count N (batch size, default 1000), --skip a,b,c,d,e,f, --keep DIR (keep (e)'s inputs there for re-runs)
  */
 const fs = require('fs');
 const os = require('os');
@@ -133,6 +135,71 @@ async function batch() {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+/** The hostile files of the bad-input corpus a batch meets (refused, damaged, or merely heavy). */
+const HOSTILE = [
+  'not-xlsx-zip-bomb.xlsx',
+  'not-xlsx-zip-bomb-zip64.xlsx',
+  'not-xlsx-truncated.xlsx',
+  'not-xlsx-text.xlsx',
+  'not-xlsx-encrypted.xlsx',
+  'not-xlsx-bad-crc.xlsx',
+  'not-xlsx-doctype.xlsx',
+  'not-xlsx-strict.xlsx',
+  'not-xlsx-namespace-prefix.xlsx',
+  'not-xlsx-shared-strings-over-bound.xlsx',
+  'damaged-missing-shared-strings.xlsx',
+  'damaged-missing-styles.xlsx',
+  'name-missing-all.xlsx',
+  'name-huge-range.xlsx',
+  'ok-10000-projects.xlsx',
+  'ok-long-text.xlsx',
+];
+
+/** `jixiao batch` over `count` workbooks, clean and with every tenth one hostile, each as its own process. */
+async function hostileBatch() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-hostile-'));
+  const clean = path.join(dir, 'clean');
+  const hostile = path.join(dir, 'hostile');
+  fs.mkdirSync(clean);
+  fs.mkdirSync(hostile);
+  // 50 generated departments (by a child process, so this one stays small: see make()), copied to `count` files.
+  const generated = path.join(dir, 'generated');
+  execFileSync(process.execPath, [path.join(root, 'bin', 'jixiao.js'), 'generate', '50', '-o', generated], {
+    stdio: 'ignore',
+  });
+  const departments = fs.readdirSync(generated).map((f) => fs.readFileSync(path.join(generated, f)));
+  const corpus = path.join(root, 'test', 'fixtures', 'bad-input');
+  for (let i = 0; i < count; i++) {
+    const name = `单位${String(i + 1).padStart(4, '0')}.xlsx`;
+    fs.writeFileSync(path.join(clean, name), departments[i % 50]);
+    if (i % 10 === 9)
+      fs.copyFileSync(
+        path.join(corpus, HOSTILE[((i / 10) % HOSTILE.length) | 0]),
+        path.join(hostile, `坏${name}`)
+      );
+    else fs.writeFileSync(path.join(hostile, name), departments[i % 50]);
+  }
+  console.log(
+    `\n(f) 批量审核 ${count} 个工作簿，其中 10 % 为坏文件（与同样数量的正常工作簿对比；各为独立进程，峰值内存含工作线程）`
+  );
+  const runs = {};
+  for (const [what, folder] of [
+    ['全部正常', clean],
+    ['10 % 坏文件', hostile],
+  ]) {
+    const r = cliRss(['batch', folder, '-o', path.join(dir, `out-${path.basename(folder)}`)]);
+    runs[what] = r;
+    const summary = /共 \d+ 个工作簿[^\n]*/.exec(r.out ?? '')?.[0] ?? r.said;
+    console.log(
+      `    ${what}：用时 ${r.secs.toFixed(1)} s，峰值 ${r.mb.toFixed(0)} MB（目标 < 1 GB），退出码 ${r.code}；${summary}`
+    );
+  }
+  console.log(
+    `    用时之比（坏文件 / 全部正常）：${(runs['10 % 坏文件'].secs / runs['全部正常'].secs).toFixed(2)}`
+  );
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
 function firstLoadSize() {
   const { firstLoad } = require('./bundle-size');
   const dist = path.join(root, 'dist');
@@ -163,7 +230,7 @@ function cliRss(args) {
   const secs = ms(t0) / 1000;
   const kb = Number(/@@RSS (\d+)/.exec(r.stderr)?.[1] ?? NaN);
   const said = r.stderr.split('\n').find((l) => l.trim() && !l.startsWith('@@RSS')) ?? '';
-  return { mb: kb / 1024, secs, code: r.status, said };
+  return { mb: kb / 1024, secs, code: r.status, said, out: r.stdout };
 }
 
 /** The sample workbook plus one sheet of `rows` × `cols` numbers that holds none of our names. */
@@ -381,6 +448,7 @@ if (opt('make')) {
     if (!skip.has('b')) await cliRatio();
     if (!skip.has('c')) await batch();
     if (!skip.has('d')) firstLoadSize();
+    if (!skip.has('f')) await hostileBatch();
   })().catch((e) => {
     console.error(e);
     process.exit(1);
