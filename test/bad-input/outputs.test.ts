@@ -53,6 +53,24 @@ function start(args: string[]): { child: ChildProcess; done: Promise<Run> } {
 
 const jixiao = (...args: string[]) => start(args).done;
 
+/** Waits until the run holds the lock `file` (its process id in it: true) or the run has ended first (false). */
+async function claimed(file: string, run: { child: ChildProcess; done: Promise<Run> }): Promise<boolean> {
+  let ended = false;
+  void run.done.then(() => (ended = true));
+  const mine = () => {
+    try {
+      return fs.readFileSync(file, 'utf8').endsWith(` ${run.child.pid}`);
+    } catch {
+      return false;
+    }
+  };
+  while (!mine()) {
+    if (ended) return false;
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  return true;
+}
+
 let serial = 0;
 /** A fresh folder holding a copy of the sample (the input), and its bytes. */
 function setUp(inside = path.join(tmp, `case-${++serial}`)): { dir: string; input: string; before: Buffer } {
@@ -211,10 +229,11 @@ describe('process faults', () => {
     const other = await otherInput(c.dir);
     const out = path.join(c.dir, '结果.xlsx');
     const lock = path.join(c.dir, `.~${path.basename(out)}.lock`);
-    const first = start(['evaluate', c.input, '-o', out]);
     // The first run claims the output as it starts and holds it to its end; stopped there (a slow
     // machine, a large workbook), it is still writing when the second one comes.
-    while (!fs.existsSync(lock)) await new Promise((r) => setTimeout(r, 2));
+    let first = start(['evaluate', c.input, '-o', out]);
+    for (let tries = 1; !(await claimed(lock, first)) && tries < 5; tries++)
+      first = start(['evaluate', c.input, '-o', out]); // ended before its lock was seen: again
     first.child.kill('SIGSTOP');
     const second = await jixiao('evaluate', other, '-o', out);
     first.child.kill('SIGCONT');
@@ -267,10 +286,13 @@ describe('process faults', () => {
     dead.kill('SIGKILL');
     await new Promise((r) => dead.on('close', r));
     fs.writeFileSync(path.join(c.dir, tempNameFor(out, dead.pid)), 'half a workbook');
-    // Killed at points spread over a run (each leaves its lock: the run holds it from its start).
-    for (const delay of [0, 250, 600, 1000, 1600, 2400]) {
+    // Killed at points spread over a run: before it claims its outputs, then at times after it has
+    // (each of those leaves its lock: the run holds it from its start to its end).
+    const lock = path.join(c.dir, `.~${path.basename(out)}.lock`);
+    for (const delay of [-1, 0, 100, 300, 700, 1200]) {
       const run = start(['evaluate', c.input, '-o', out, '--json', path.join(c.dir, 'r.json')]);
-      await new Promise((r) => setTimeout(r, delay));
+      if (delay >= 0) await claimed(lock, run);
+      await new Promise((r) => setTimeout(r, Math.max(0, delay)));
       run.child.kill('SIGKILL');
       await run.done;
       expect(fs.readFileSync(c.input).equals(c.before)).toBe(true);
