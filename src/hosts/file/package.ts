@@ -368,7 +368,9 @@ export function preparePackage(buf: Buffer, mode: 'read' | 'write', wanted: stri
   }
   for (const name of [CONTENT_TYPES, WORKBOOK, WORKBOOK_RELS, s.styles]) {
     const e = entry(name);
-    out.push([e.name, readEntry(buf, e)]);
+    const bytes = readEntry(buf, e);
+    refuseDoctype(e.name, bytes.toString('utf8'));
+    out.push([e.name, bytes]);
   }
   return storeZip(out);
 }
