@@ -6,12 +6,16 @@
  *   (c) batch throughput over generated workbooks (workbooks/s, peak RSS);
  *   (d) the task pane's first-load JavaScript, gzipped;
  *   (e) peak memory (RSS) of `jixiao evaluate` as its own process on hostile and huge inputs: a 5-million-cell
- *       workbook under 20 MB, 25,000 project rows with --docx, a zip bomb (goals: < 1 GB, < 1 GB, < 200 MB);
+ *       workbook under 20 MB, 25,000 project rows with --docx, a zip bomb (goals: < 1 GB, < 1 GB, < 200 MB),
+ *       a 1.1 MB file whose shared strings inflate to 390 MB and a 1.7 MB file with three unreferenced 190 MB
+ *       parts (goal: < 300 MB, as for any input under 20 MB);
  *   (f) `jixiao check-report` on a 30-page report (.docx, .txt) and the seed PDF, as its own process (goal: < 2 s);
  *   (g) through the real office.js client: the largest request and response of run 1, run 2 and 清除标记 at
  *       1,000, 2,000 and 5,000 flagged rows, and the bytes run 1 sends per byte of cell data (goal ≤ 3);
  *       the last line is the largest request and response over the whole sequence at 5,000 rows (goal < 4,096 KB).
- * Options: --count N (batch size, default 1000), --skip a,b,c,d,e,f,g, --keep DIR (keep (e)'s inputs there for re-runs)
+ *   (h) a batch with 10 % hostile files (bad-input corpus: bombs, damaged packages, Strict, DOCTYPE, 10,000-row
+ *       workbooks …) against the same batch clean, each as its own process: time, peak RSS, rows in 汇总;
+ * Options: --count N (batch size, default 1000), --skip a,b,c,d,e,f,g,h, --keep DIR (keep (e)'s inputs there for re-runs)
  */
 const fs = require('fs');
 const os = require('os');
@@ -52,7 +56,7 @@ async function wire() {
   const { wireBench } = require(path.join(root, 'test', 'support', 'real-office', 'bench.ts'));
   const kb = (b) => Math.round(b / 1024);
   console.log(
-    '\n(f) Excel 请求与应答大小（经真实 office.js 序列化，Excel API 替身应答；ExcelApi 1.15，批注路径）：每个项目行一个问题；运行 1（读入 + 写回）→ 每十行改正一行 → 运行 2 → 清除标记'
+    '\n(g) Excel 请求与应答大小（经真实 office.js 序列化，Excel API 替身应答；ExcelApi 1.15，批注路径）：每个项目行一个问题；运行 1（读入 + 写回）→ 每十行改正一行 → 运行 2 → 清除标记'
   );
   const max = (...steps) => [
     Math.max(...steps.map((s) => s.maxRequest)),
@@ -160,6 +164,71 @@ async function batch() {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+/** The hostile files of the bad-input corpus a batch meets (refused, damaged, or merely heavy). */
+const HOSTILE = [
+  'not-xlsx-zip-bomb.xlsx',
+  'not-xlsx-zip-bomb-zip64.xlsx',
+  'not-xlsx-truncated.xlsx',
+  'not-xlsx-text.xlsx',
+  'not-xlsx-encrypted.xlsx',
+  'not-xlsx-bad-crc.xlsx',
+  'not-xlsx-doctype.xlsx',
+  'not-xlsx-strict.xlsx',
+  'not-xlsx-namespace-prefix.xlsx',
+  'not-xlsx-shared-strings-over-bound.xlsx',
+  'damaged-missing-shared-strings.xlsx',
+  'damaged-missing-styles.xlsx',
+  'name-missing-all.xlsx',
+  'name-huge-range.xlsx',
+  'ok-10000-projects.xlsx',
+  'ok-long-text.xlsx',
+];
+
+/** `jixiao batch` over `count` workbooks, clean and with every tenth one hostile, each as its own process. */
+async function hostileBatch() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-hostile-'));
+  const clean = path.join(dir, 'clean');
+  const hostile = path.join(dir, 'hostile');
+  fs.mkdirSync(clean);
+  fs.mkdirSync(hostile);
+  // 50 generated departments (by a child process, so this one stays small: see make()), copied to `count` files.
+  const generated = path.join(dir, 'generated');
+  execFileSync(process.execPath, [path.join(root, 'bin', 'jixiao.js'), 'generate', '50', '-o', generated], {
+    stdio: 'ignore',
+  });
+  const departments = fs.readdirSync(generated).map((f) => fs.readFileSync(path.join(generated, f)));
+  const corpus = path.join(root, 'test', 'fixtures', 'bad-input');
+  for (let i = 0; i < count; i++) {
+    const name = `单位${String(i + 1).padStart(4, '0')}.xlsx`;
+    fs.writeFileSync(path.join(clean, name), departments[i % 50]);
+    if (i % 10 === 9)
+      fs.copyFileSync(
+        path.join(corpus, HOSTILE[((i / 10) % HOSTILE.length) | 0]),
+        path.join(hostile, `坏${name}`)
+      );
+    else fs.writeFileSync(path.join(hostile, name), departments[i % 50]);
+  }
+  console.log(
+    `\n(h) 批量审核 ${count} 个工作簿，其中 10 % 为坏文件（与同样数量的正常工作簿对比；各为独立进程，峰值内存含工作线程）`
+  );
+  const runs = {};
+  for (const [what, folder] of [
+    ['全部正常', clean],
+    ['10 % 坏文件', hostile],
+  ]) {
+    const r = cliRss(['batch', folder, '-o', path.join(dir, `out-${path.basename(folder)}`)]);
+    runs[what] = r;
+    const summary = /共 \d+ 个工作簿[^\n]*/.exec(r.out ?? '')?.[0] ?? r.said;
+    console.log(
+      `    ${what}：用时 ${r.secs.toFixed(1)} s，峰值 ${r.mb.toFixed(0)} MB（目标 < 1 GB），退出码 ${r.code}；${summary}`
+    );
+  }
+  console.log(
+    `    用时之比（坏文件 / 全部正常）：${(runs['10 % 坏文件'].secs / runs['全部正常'].secs).toFixed(2)}`
+  );
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
 function firstLoadSize() {
   const { firstLoad } = require('./bundle-size');
   const dist = path.join(root, 'dist');
@@ -190,7 +259,7 @@ function cliRss(args) {
   const secs = ms(t0) / 1000;
   const kb = Number(/@@RSS (\d+)/.exec(r.stderr)?.[1] ?? NaN);
   const said = r.stderr.split('\n').find((l) => l.trim() && !l.startsWith('@@RSS')) ?? '';
-  return { mb: kb / 1024, secs, code: r.status, said };
+  return { mb: kb / 1024, secs, code: r.status, said, out: r.stdout };
 }
 
 /** The sample workbook plus one sheet of `rows` × `cols` numbers that holds none of our names. */
@@ -237,6 +306,44 @@ async function zipBomb() {
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
 }
 
+/**
+ * `count` strings of a long run of one character and a counter: text that deflates about 350:1, so a
+ * part of `mb` MB takes a few hundred KB in the file (under the bomb ratio, so it must be read or skipped,
+ * not refused as a bomb).
+ */
+function repetitiveStrings(mb, run) {
+  const parts = [];
+  for (let n = 0, i = 0; n < mb * 2 ** 20; i++) {
+    const s = `<si><t>${'说'.repeat(run)}${i}</t></si>`;
+    parts.push(s);
+    n += Buffer.byteLength(s);
+  }
+  return parts.join('');
+}
+
+/** The sample whose shared-strings part inflates to 390 MB (1.1 MB on disk). */
+async function hugeSharedStrings() {
+  const JSZip = require('jszip');
+  const zip = await JSZip.loadAsync(fs.readFileSync(path.join(root, 'samples', '衡阳市科协-2021.xlsx')));
+  const sst = await zip.file('xl/sharedStrings.xml').async('string');
+  const at = sst.lastIndexOf('</sst>');
+  zip.file(
+    'xl/sharedStrings.xml',
+    sst.slice(0, at).replace(/\s(?:count|uniqueCount)="\d+"/g, '') +
+      repetitiveStrings(390, 700) +
+      sst.slice(at)
+  );
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+}
+
+/** The sample with three 190 MB parts no relationship refers to (1.7 MB on disk). */
+async function unusedParts() {
+  const JSZip = require('jszip');
+  const zip = await JSZip.loadAsync(fs.readFileSync(path.join(root, 'samples', '衡阳市科协-2021.xlsx')));
+  for (let k = 1; k <= 3; k++) zip.file(`xl/media/unused${k}.bin`, repetitiveStrings(190, 620));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+}
+
 /** The 25,000-row workbook, grown the corpus generator's own way (rows inserted, names moved). */
 async function manyProjectsWorkbook(rows) {
   const ts = require('typescript');
@@ -259,6 +366,8 @@ const MAKERS = {
   huge: () => withHugeSheet(100_000, 50),
   bomb: zipBomb,
   projects: () => manyProjectsWorkbook(25_000),
+  sst: hugeSharedStrings,
+  parts: unusedParts,
 };
 
 /**
@@ -299,6 +408,28 @@ async function memory() {
     make('bomb', bomb),
     cliRss(['evaluate', bomb, '-o', path.join(dir, 'b.xlsx')])
   );
+  const sst = path.join(dir, 'sst.xlsx');
+  const sstBytes = make('sst', sst);
+  for (const [how, out] of [
+    ['--json', 's.json'],
+    ['-o', 's.xlsx'],
+  ])
+    show(
+      `共享字符串解压后 390 MB evaluate ${how}（目标 < 300 MB）`,
+      sstBytes,
+      cliRss(['evaluate', sst, how, path.join(dir, out)])
+    );
+  const unused = path.join(dir, 'parts.xlsx');
+  const unusedBytes = make('parts', unused);
+  for (const [how, out] of [
+    ['--json', 'u.json'],
+    ['-o', 'u.xlsx'],
+  ])
+    show(
+      `三个无人引用的 190 MB 部件 evaluate ${how}（目标 < 300 MB）`,
+      unusedBytes,
+      cliRss(['evaluate', unused, how, path.join(dir, out)])
+    );
   const many = path.join(dir, 'projects.xlsx');
   const manyBytes = make('projects', many);
   show(
@@ -311,7 +442,18 @@ async function memory() {
     manyBytes,
     cliRss(['evaluate', many, '-o', path.join(dir, 'p.xlsx'), '--docx', path.join(dir, 'p.docx')])
   );
-  for (const f of ['h.json', 'h.xlsx', 'b.xlsx', 'p.json', 'p.docx', 'p.xlsx'])
+  for (const f of [
+    'h.json',
+    'h.xlsx',
+    'b.xlsx',
+    's.json',
+    's.xlsx',
+    'u.json',
+    'u.xlsx',
+    'p.json',
+    'p.docx',
+    'p.xlsx',
+  ])
     fs.rmSync(path.join(dir, f), { force: true });
   if (!opt('keep')) fs.rmSync(dir, { recursive: true, force: true });
 }
@@ -408,6 +550,7 @@ if (opt('make')) {
     if (!skip.has('c')) await batch();
     if (!skip.has('d')) firstLoadSize();
     if (!skip.has('f')) reportCheck();
+    if (!skip.has('h')) await hostileBatch();
     // Last: its final line is the largest request and response of the whole two-run sequence.
     if (!skip.has('g')) await wire();
   })().catch((e) => {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Writes the bad-input corpus (test/fixtures/bad-input/*.xlsx) from its generator,
- * test/fixtures/bad-input/generate.ts. Usage: node scripts/make-bad-inputs.js [out-dir]
+ * test/fixtures/bad-input/generate.ts. Usage: node scripts/make-bad-inputs.js [out-dir] [file-name-prefix …]
+ * (with prefixes, only the files whose names start with one of them are written)
  * TypeScript is compiled on the fly (transpile only) so no extra runner is needed.
  */
 const fs = require('fs');
@@ -25,7 +26,7 @@ const { writeBadInputs, BAD_INPUT_DIR } = require(
 );
 
 const started = Date.now();
-writeBadInputs(process.argv[2] ? path.resolve(process.argv[2]) : BAD_INPUT_DIR).then(
+writeBadInputs(process.argv[2] ? path.resolve(process.argv[2]) : BAD_INPUT_DIR, process.argv.slice(3)).then(
   (files) => {
     for (const f of files) console.log(`${String(f.bytes).padStart(9)}  ${f.file}`);
     console.log(`已生成 ${files.length} 个工作簿，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);

@@ -19,6 +19,7 @@ import {
   ReadError,
   readRegularFile,
   WriteError,
+  releaseOutputs,
   writeFileAtomic,
   writeKept,
   writeWorkbook,
@@ -26,7 +27,7 @@ import {
 import type { KeepResult } from '../hosts/file/keep';
 import { applyPlan, newXlsx, readInputs } from '../hosts/file/xlsx';
 import { evaluationJson } from './json';
-import { NamedPath, pathClash } from './paths';
+import { NamedPath, outputsProblem, pathClash } from './paths';
 import { cleanText } from './text';
 import {
   asksHelp,
@@ -106,13 +107,16 @@ function keptNotes(io: Io, r: KeepResult): void {
     );
 }
 
-/** Refuses (usage error) when an output is an input or another output. */
+/**
+ * Refuses an output that is an input or another output (usage error; a link to an input is an output
+ * problem), or whose target cannot take a file (exit 6); then claims the outputs for this run.
+ */
 async function guardPaths(inputs: NamedPath[], outputs: Array<NamedPath | undefined>): Promise<void> {
-  const clash = await pathClash(
-    inputs,
-    outputs.filter((o): o is NamedPath => o !== undefined && o.file !== '')
-  );
-  if (clash) throw new PathClashError(clash);
+  const named = outputs.filter((o): o is NamedPath => o !== undefined && o.file !== '');
+  const clash = await pathClash(inputs, named);
+  if (clash) throw clash.link ? new WriteError(clash.message) : new PathClashError(clash.message);
+  const problem = await outputsProblem(named);
+  if (problem) throw new WriteError(problem);
 }
 
 async function cmdTemplate(args: string[], io: Io): Promise<number> {
@@ -537,5 +541,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     }
     clean.err(`内部错误（请把以下信息反馈给维护者）：${(e as Error).stack ?? e}`);
     return EXIT.internal;
+  } finally {
+    await releaseOutputs();
   }
 }

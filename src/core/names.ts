@@ -41,7 +41,8 @@ function resolveOne(e: DefinedNameEntry): ResolvedName {
         `名称 ${e.name} 的引用已失效（#REF!，所指单元格或工作表已被删除）；请在“名称管理器”中重新指向正确的单元格`
       ),
     };
-  if (text.includes(','))
+  // A comma outside a quoted sheet name separates areas (`'收支总表, 2021'!$B$6` is one area).
+  if (text.replace(/'(?:[^']|'')*'/g, "''").includes(','))
     return {
       name: e.name,
       diagnostic: diag(
@@ -50,8 +51,8 @@ function resolveOne(e: DefinedNameEntry): ResolvedName {
         `名称 ${e.name} 指向多个区域（${text}）；应只指向一个连续区域`
       ),
     };
-  const wholeCol = /^(?:'[^']+'|[^!]+)!\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/i.test(text);
-  const wholeRow = /^(?:'[^']+'|[^!]+)!\$?\d+:\$?\d+$/.test(text);
+  const wholeCol = /^(?:'(?:[^']|'')+'|[^!]+)!\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/i.test(text);
+  const wholeRow = /^(?:'(?:[^']|'')+'|[^!]+)!\$?\d+:\$?\d+$/.test(text);
   if (wholeCol || wholeRow)
     return {
       name: e.name,

@@ -25,26 +25,21 @@ export function ranges(s: string): string {
     .replace(/\ue000(\d+)\ue001/g, (_, i: string) => dates[Number(i)]);
 }
 
-/** Quotes inside quotes become ‘’; an unbalanced paragraph is left as written. */
+/**
+ * Quotes inside quotes become ‘’; an unbalanced paragraph is left as written. Only the quote marks are
+ * visited: a paragraph built up character by character held a million-node string for a 1 MB 单位名称.
+ */
 export function nestQuotes(s: string): string {
   let depth = 0;
-  for (const ch of s) {
-    if (ch === '“') depth++;
-    else if (ch === '”') depth--;
+  for (const m of s.matchAll(/[“”]/g)) {
+    depth += m[0] === '“' ? 1 : -1;
     if (depth < 0) return s;
   }
   if (depth !== 0) return s;
-  let out = '';
-  for (const ch of s) {
-    if (ch === '“') {
-      out += depth % 2 === 1 ? '‘' : '“';
-      depth++;
-    } else if (ch === '”') {
-      depth--;
-      out += depth % 2 === 1 ? '’' : '”';
-    } else out += ch;
-  }
-  return out;
+  return s.replace(/[“”]/g, (q) => {
+    if (q === '“') return depth++ % 2 === 1 ? '‘' : '“';
+    return --depth % 2 === 1 ? '’' : '”';
+  });
 }
 
 /** Every paragraph and cell of the report goes through this. */

@@ -33,7 +33,8 @@ const NUMBERING =
 export function normalise(v: CellValue | undefined): string {
   if (v === null || v === undefined || typeof v !== 'string') return '';
   let s = toHalfWidth(v)
-    .replace(/[\s\u00a0]+/g, '')
+    // Spaces, and the invisible ones \s leaves (zero-width space, joiners, word joiner) that a pasted label carries.
+    .replace(/[\s\u00a0\u200b-\u200d\u2060]+/g, '')
     .replace(/[“”"'‘’「」]/g, '')
     .replace(/[（【〔[]/g, '(')
     .replace(/[）】〕\]]/g, ')')

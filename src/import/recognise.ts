@@ -459,7 +459,8 @@ function headerFieldsIn(parts: Part[]): Recognition[] {
       for (let c = 0; c < p.grid.cols; c++) {
         const v = p.grid.raw(r, c);
         if (typeof v !== 'string' || p.grid.covered(r, c)) continue;
-        const line = parseHeaderLine(v);
+        // Zero-width characters pasted with the line are not part of the name.
+        const line = parseHeaderLine(v.replace(/[\u200b-\u200d\u2060\ufeff]/g, ''));
         const at = {
           sheet: p.grid.sheet.name,
           cell: a1(r, c),

@@ -70,13 +70,13 @@ describe('outputs never replace inputs', () => {
     expect(fs.readFileSync(input).equals(before)).toBe(true);
   });
 
-  test('a symbolic link to the input is the input', async () => {
+  test('a symbolic link to the input is the input: refused as an output that cannot be written (exit 6)', async () => {
     const input = copyOfSample('原件.xlsx');
     const link = path.join(tmp, '快捷方式.xlsx');
     fs.symlinkSync(input, link);
     const r = await cli('evaluate', input, '-o', link);
-    expect(r.code).toBe(2);
-    expect(r.err).toContain('是同一个文件');
+    expect(r.code).toBe(6);
+    expect(r.err).toContain(`是输入工作簿 ${input} 的符号链接（同一个文件的另一个名字）`);
   });
 
   test('two outputs to one file are refused', async () => {

@@ -28,15 +28,31 @@ export function rowPoints(lines: number): number {
   return Math.min(MAX_ROW_POINTS, Math.round(lines * LINE + PADDING));
 }
 
+/** Whether a UTF-16 code unit is CJK or full-width (two column-width units). */
+function isWide(c: number): boolean {
+  return (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6)
+  );
+}
+
 /** Display width of a string in column-width units: CJK and full-width characters count two. */
 export function textUnits(s: string): number {
   let n = 0;
-  for (const ch of s)
-    n += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(
-      ch
-    )
-      ? 2
-      : 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // A surrogate pair is one character (never wide: every wide range is in the BMP).
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n += isWide(c) ? 2 : 1;
+  }
   return n;
 }
 
@@ -47,36 +63,89 @@ export function linesFor(text: string, units: number): number {
 }
 
 /**
+ * The lines a growing text takes, kept as it grows one character at a time: what {@link linesFor}
+ * gives for the whole, in constant time per character (re-measuring the whole on each addition
+ * made a 1 MB cell quadratic).
+ */
+class LineCount {
+  /** Lines of the finished line breaks. */
+  private closed = 0;
+  /** Units of the line still open. */
+  private open = 0;
+  constructor(private readonly w: number) {}
+  get lines(): number {
+    return this.closed + Math.max(1, Math.ceil(this.open / this.w));
+  }
+  /** Adds the character at `s[i]` (and its low surrogate); the index of the next character. */
+  add(s: string, i: number): number {
+    const c = s.charCodeAt(i);
+    if (c === 0x0a) {
+      this.closed += Math.max(1, Math.ceil(this.open / this.w));
+      this.open = 0;
+      return i + 1;
+    }
+    this.open += isWide(c) ? 2 : 1;
+    const d = s.charCodeAt(i + 1);
+    return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
+  }
+  copy(): LineCount {
+    const c = new LineCount(this.w);
+    c.closed = this.closed;
+    c.open = this.open;
+    return c;
+  }
+}
+
+/**
  * A text cut into pieces that each show whole in the tallest row `units` wide: after a sentence
  * (。；！？ or a line break) where one ends within the piece, else where the piece is full. One piece
- * when the text fits.
+ * when the text fits. Linear in the text: each sentence is measured at most twice.
  */
 export function splitToRows(text: string, units: number, maxLines = MAX_ROW_LINES): string[] {
   if (linesFor(text, units) <= maxLines) return [text];
-  const fits = (s: string) => linesFor(s, units) <= maxLines;
+  const w = Math.max(MIN_UNITS, units - 1);
   const pieces: string[] = [];
-  let current = '';
+  let current: string[] = [];
+  let count = new LineCount(w);
   const flush = () => {
-    const piece = current.replace(/\n+$/, '');
+    const piece = current.join('').replace(/\n+$/, '');
     if (piece) pieces.push(piece);
-    current = '';
+    current = [];
+    count = new LineCount(w);
+  };
+  /** `count` with `s` added, or undefined as soon as it no longer fits. */
+  const withAdded = (from: LineCount, s: string): LineCount | undefined => {
+    const c = from.copy();
+    for (let i = 0; i < s.length;) {
+      i = c.add(s, i);
+      if (c.lines > maxLines) return undefined;
+    }
+    return c;
   };
   for (const sentence of text.match(/[^。；！？\n]*(?:[。；！？]+[”’」）)]*|\n|$)/g) ?? [text]) {
     if (!sentence) continue;
-    if (fits(current + sentence)) {
-      current += sentence;
+    const grown = withAdded(count, sentence);
+    if (grown) {
+      current.push(sentence);
+      count = grown;
       continue;
     }
     flush();
-    // A sentence longer than a whole row: cut where the row is full.
-    let rest = sentence;
-    while (!fits(rest)) {
-      let n = 1;
-      while (n < rest.length && fits(rest.slice(0, n + 1))) n++;
-      pieces.push(rest.slice(0, n));
-      rest = rest.slice(n);
+    // A sentence longer than a whole row: cut where the row is full (at least one character a piece).
+    let start = 0;
+    let c = new LineCount(w);
+    for (let i = 0; i < sentence.length;) {
+      const next = c.add(sentence, i);
+      if (c.lines > maxLines && i > start) {
+        pieces.push(sentence.slice(start, i));
+        start = i;
+        c = new LineCount(w);
+        continue;
+      }
+      i = next;
     }
-    current = rest;
+    current = [sentence.slice(start)];
+    count = c;
   }
   flush();
   return pieces;

@@ -859,7 +859,7 @@ class Keeper {
       const rid = /\sr:id="([^"]*)"/.exec(tag)?.[1];
       const spart = resolveTarget('xl/workbook.xml', sRels.find((r) => r.id === rid)!.target);
       // Internal links as a location only (see links.ts); their relationships go with the rest below.
-      const linked = locationOnly(await text(spart));
+      const linked = locationOnly(await text(spart), await text(relsPathOf(spart)));
       let xml = linked.xml;
       xml = xml
         .replace(

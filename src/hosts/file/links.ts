@@ -9,16 +9,25 @@ import type JSZip from 'jszip';
 const HYPERLINK = /<hyperlink\b([^>]*?)\/>/g;
 const REL = /<Relationship\b[^>]*?\bId="([^"]+)"[^>]*?\/>/g;
 
-/** One sheet's XML and rels with internal links as locations; `removed` lists the dropped relationship ids. */
-export function locationOnly(sheetXml: string): { xml: string; removed: string[] } {
+/**
+ * One sheet's XML with internal links as locations; `removed` lists the dropped relationship ids. With
+ * the sheet's rels, a link ExcelJS wrote as an external `#'Sheet'!A1` target alone (it does so when the
+ * sheet name holds a `!`, which its internal-link test does not expect) becomes a location too.
+ */
+export function locationOnly(sheetXml: string, relsXml = ''): { xml: string; removed: string[] } {
+  const internal = new Map<string, string>();
+  for (const m of relsXml.matchAll(REL)) {
+    const target = /\bTarget="#([^"]*)"/.exec(m[0]);
+    if (target) internal.set(m[1], target[1]);
+  }
   const removed: string[] = [];
   const xml = sheetXml.replace(HYPERLINK, (whole, attrs: string) => {
-    const location = /\blocation="([^"]*)"/.exec(attrs);
-    if (!location) return whole;
     const rid = /\sr:id="([^"]*)"/.exec(attrs);
+    const location = /\blocation="([^"]*)"/.exec(attrs)?.[1] ?? (rid ? internal.get(rid[1]) : undefined);
+    if (location === undefined) return whole;
     if (rid) removed.push(rid[1]);
     const rest = attrs.replace(/\sr:id="[^"]*"/, '').replace(/\slocation="[^"]*"/, '');
-    return `<hyperlink${rest} location="${absolute(location[1].replace(/^#/, ''))}"/>`;
+    return `<hyperlink${rest} location="${absolute(location.replace(/^#/, ''))}"/>`;
   });
   return { xml, removed };
 }
@@ -41,12 +50,12 @@ export async function internalLinksAsLocations(zip: JSZip): Promise<number> {
   let count = 0;
   for (const path of Object.keys(zip.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))) {
     const xml = await zip.file(path)!.async('string');
-    if (!xml.includes('location="')) continue;
-    const fixed = locationOnly(xml);
-    count += fixed.removed.length;
-    zip.file(path, fixed.xml);
+    if (!xml.includes('<hyperlink')) continue;
     const relsPath = path.replace(/^xl\/worksheets\//, 'xl/worksheets/_rels/') + '.rels';
     const rels = await zip.file(relsPath)?.async('string');
+    const fixed = locationOnly(xml, rels);
+    count += fixed.removed.length;
+    zip.file(path, fixed.xml);
     if (rels && fixed.removed.length) zip.file(relsPath, withoutRelationships(rels, fixed.removed));
   }
   return count;

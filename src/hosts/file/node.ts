@@ -1,5 +1,6 @@
 /** Node-only file access for the file host (CLI, batch): bounded reading, atomic writing. */
-import { constants, promises as fs } from 'fs';
+import { constants, promises as fs, Stats } from 'fs';
+import { hostname } from 'os';
 import * as path from 'path';
 import { INPUTS } from '../../catalogue/inputs';
 import { MAX_FILE_BYTES, preparePackage } from './package';
@@ -96,15 +97,20 @@ async function openBytes(data: Buffer, mode: 'read' | 'write'): Promise<XlsxBook
       INPUTS.map((d) => d.name)
     );
   } catch (e) {
-    if (e instanceof PackageError)
-      throw new ReadError(
-        e.code === 'not-zip' || e.code === 'damaged'
-          ? `无法打开工作簿：文件不是有效的 .xlsx（${e.message}）。请用 Excel 或 WPS 另存为 .xlsx 后重试`
-          : `无法打开工作簿：${e.message}`
-      );
+    if (e instanceof PackageError) throw readErrorOf(e);
     throw e;
   }
   return loadXlsx(prepared);
+}
+
+/** A package that cannot be read, told as the input problem it is. */
+function readErrorOf(e: PackageError): ReadError {
+  if (e.code === 'missing-part') return new ReadError(e.message);
+  if (e.code === 'not-zip' || e.code === 'damaged')
+    return new ReadError(
+      `无法打开工作簿：文件不是有效的 .xlsx（${e.message}）。请用 Excel 或 WPS 另存为 .xlsx 后重试`
+    );
+  return new ReadError(`无法打开工作簿：${e.message}`);
 }
 
 /** A write/read failure in Chinese, by its system code. */
@@ -139,9 +145,170 @@ export function ioProblem(e: NodeJS.ErrnoException, file: string, doing: '读取
 /** A write that failed; the message is Chinese and says why. */
 export class WriteError extends Error {}
 
+/** What a file that is not a regular file is, in words. */
+function kindOf(st: Stats): string | undefined {
+  if (st.isDirectory()) return '文件夹';
+  if (st.isCharacterDevice()) return '字符设备';
+  if (st.isBlockDevice()) return '块设备';
+  if (st.isFIFO()) return '命名管道（FIFO）';
+  if (st.isSocket()) return '套接字';
+  return st.isFile() ? undefined : '特殊文件';
+}
+
 /**
- * Writes through a temporary file beside the target and renames it over: a failed write leaves
- * neither a partial file nor a damaged original. `exclusive`: refuse an existing target.
+ * Why `file` cannot take an output, or undefined: it exists and is not a regular file (a folder, a
+ * device such as /dev/full — refused even as root, a FIFO, a socket, or a link to one), or a folder on
+ * its path is a file. A link to a regular file is fine: the result replaces the link, never its target.
+ */
+export async function outputTargetProblem(file: string): Promise<string | undefined> {
+  let st: Stats;
+  try {
+    st = await fs.lstat(file);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT') return undefined;
+    if (err.code !== 'ENOTDIR') return ioProblem(err, file, '写入');
+    // A folder on the path is a file: name it.
+    for (let dir = path.dirname(path.resolve(file)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      const d = await fs.stat(dir).catch(() => undefined);
+      if (d && !d.isDirectory()) return `无法写入 ${file}：${dir} 是文件，不是文件夹；请另选保存位置`;
+    }
+    return ioProblem(err, file, '写入');
+  }
+  if (st.isDirectory()) return ioProblem(Object.assign(new Error(), { code: 'EISDIR' }), file, '写入');
+  const own = kindOf(st);
+  if (own && !st.isSymbolicLink())
+    return `无法写入 ${file}：它是${own}，不是普通文件；结果只写入普通文件，请另选文件名`;
+  if (st.isSymbolicLink()) {
+    const target = await fs.stat(file).catch(() => undefined);
+    const kind = target && kindOf(target);
+    if (kind)
+      return `无法写入 ${file}：它是指向${kind}（${await fs.realpath(file).catch(() => '?')}）的链接，不是普通文件；结果只写入普通文件，请另选文件名`;
+  }
+  return undefined;
+}
+
+/** This machine, short: temporary and lock files name it, so a folder shared between machines is cleaned only of our own. */
+const HOST = (() => {
+  let h = 0;
+  for (const c of hostname()) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h.toString(36);
+})();
+
+/** A process on this machine that is still running (a process killed, even by SIGKILL, is not). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** `.~结果.xlsx.<host>.<pid>.<random>.tmp`: a write in progress (or left by a killed run). */
+export const tempNameFor = (target: string, pid = process.pid) =>
+  `.~${path.basename(target)}.${HOST}.${pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
+const TEMP_NAME = /^\.~.+\.([0-9a-z]+)\.(\d+)\.[0-9a-z]+\.tmp$/;
+const lockOf = (target: string) => path.join(path.dirname(target), `.~${path.basename(target)}.lock`);
+
+/**
+ * Whether a lock was left by a run on this machine that is no longer running (killed), or is an empty
+ * lock a minute old (a file system without links, killed between creating and writing it).
+ */
+async function staleLock(lock: string): Promise<boolean> {
+  const text = await fs.readFile(lock, 'utf8').catch(() => undefined);
+  if (text === '') return Date.now() - ((await fs.stat(lock).catch(() => undefined))?.mtimeMs ?? 0) > 60_000;
+  const [host, pid] = (text ?? '').split(' ');
+  return host === HOST && /^\d+$/.test(pid ?? '') && !alive(Number(pid));
+}
+
+/** Folders this process has cleaned already (once is enough: a batch writes thousands of files into one). */
+const cleaned = new Set<string>();
+
+/** Removes the temporary and lock files of runs on this machine that are no longer running (killed). */
+async function removeStaleTemps(dir: string): Promise<void> {
+  if (cleaned.has(dir)) return;
+  cleaned.add(dir);
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    const stale = m
+      ? m[1] === HOST && !alive(Number(m[2]))
+      : /^\.~.+\.lock$/.test(name) && (await staleLock(path.join(dir, name)));
+    if (stale) await fs.rm(path.join(dir, name), { force: true });
+  }
+}
+
+/** Output files this process holds the lock of (released when the command ends, see {@link releaseOutputs}). */
+const held = new Set<string>();
+
+/**
+ * Takes the lock of an output file: a second run writing the same file at the same time is refused
+ * (exit 6) instead of racing; a lock left by a run that was killed is taken over.
+ */
+export async function claimOutput(file: string): Promise<void> {
+  const target = path.resolve(file);
+  if (held.has(target)) return;
+  const lock = lockOf(target);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await createLock(lock);
+      held.add(target);
+      return;
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      if (err.code === 'ENOENT') return; // no folder yet: the write creates it and says what fails
+      if (err.code !== 'EEXIST') throw new WriteError(ioProblem(err, file, '写入'));
+      if (await staleLock(lock)) {
+        await fs.rm(lock, { force: true });
+        continue;
+      }
+      const pid = (await fs.readFile(lock, 'utf8').catch(() => '')).split(' ')[1];
+      throw new WriteError(
+        `无法写入 ${file}：另一个绩效自评助手进程${pid ? `（进程号 ${pid}）` : ''}正在写入这个文件；请等它完成后再运行，或另选输出文件名`
+      );
+    }
+  }
+  throw new WriteError(`无法写入 ${file}：无法取得写入锁（${lock}）`);
+}
+
+/**
+ * Creates the lock holding this process's name, whole or not at all: written beside it first, then
+ * linked in (a link fails, EEXIST, when the lock exists), so no reader ever sees it empty.
+ */
+async function createLock(lock: string): Promise<void> {
+  const owner = `${HOST} ${process.pid}`;
+  const staged = path.join(path.dirname(lock), tempNameFor(lock));
+  try {
+    await fs.writeFile(staged, owner, { flag: 'wx' });
+    await fs.link(staged, lock);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw e;
+    // A file system without hard links: created and written in two steps.
+    try {
+      await fs.writeFile(lock, owner, { flag: 'wx' });
+    } catch (e2) {
+      if ((e2 as NodeJS.ErrnoException).code !== 'EEXIST')
+        await fs.rm(lock, { force: true }).catch(() => undefined);
+      throw e2;
+    }
+  } finally {
+    await fs.rm(staged, { force: true }).catch(() => undefined);
+  }
+}
+
+/** Releases every output lock this process holds. */
+export async function releaseOutputs(): Promise<void> {
+  for (const target of held) await fs.rm(lockOf(target), { force: true }).catch(() => undefined);
+  held.clear();
+}
+
+/**
+ * Writes through a temporary file beside the target and renames it over: a failed or killed write
+ * leaves neither a partial file nor a damaged original (a killed run's temporary file is removed by the
+ * next write into that folder). `exclusive`: refuse an existing target. The target must be a regular
+ * file or not exist (see {@link outputTargetProblem}).
  */
 export async function writeFileAtomic(
   file: string,
@@ -149,27 +316,34 @@ export async function writeFileAtomic(
   options: { exclusive?: boolean } = {}
 ): Promise<void> {
   const target = path.resolve(file);
-  const tmp = path.join(
-    path.dirname(target),
-    `.~${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`
-  );
+  const dir = path.dirname(target);
+  const tmp = path.join(dir, tempNameFor(target));
+  const problem = await outputTargetProblem(file);
+  if (problem) throw new WriteError(problem);
+  const lockedHere = !held.has(target);
   try {
-    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.mkdir(dir, { recursive: true });
+    if (lockedHere) await claimOutput(target);
+    await removeStaleTemps(dir);
     if (options.exclusive) {
       const exists = await fs.lstat(target).then(
         () => true,
         () => false
       );
       if (exists) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
-    } else {
-      const st = await fs.stat(target).catch(() => undefined);
-      if (st?.isDirectory()) throw Object.assign(new Error('dir'), { code: 'EISDIR' });
     }
     await fs.writeFile(tmp, data, { flag: 'wx' });
     await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw new WriteError(ioProblem(e as NodeJS.ErrnoException, file, '写入'));
+    if (e instanceof WriteError) throw e;
+    const err = e as NodeJS.ErrnoException;
+    // mkdir of a path through a file fails EEXIST: say which part is a file, not "already exists".
+    const why = err.syscall === 'mkdir' ? await outputTargetProblem(file) : undefined;
+    throw new WriteError(why ?? ioProblem(err, file, '写入'));
+  } finally {
+    if (lockedHere && held.delete(target))
+      await fs.rm(lockOf(target), { force: true }).catch(() => undefined);
   }
 }
 
@@ -226,7 +400,8 @@ export async function writeKept(input: KeptWorkbook, plan: Plan | null, file: st
   try {
     result = await writeIntoPackage(input.bytes, input.book, plan);
   } catch (e) {
-    if (e instanceof KeepError || e instanceof PackageError) throw new WriteError(e.message);
+    // A package we cannot write into is an input problem (exit 3): nothing has been written.
+    if (e instanceof KeepError || e instanceof PackageError) throw new ReadError(e.message);
     throw e;
   }
   await writeFileAtomic(file, result.bytes);

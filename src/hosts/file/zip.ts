@@ -4,6 +4,7 @@
  * before it inflates), and verifies every part's CRC-32 (a stored part with a bad CRC is damaged,
  * not data). Node 20 has no zlib.crc32, hence the table.
  */
+import { Inflate } from 'fflate';
 import { deflateRawSync, inflateRawSync } from 'zlib';
 
 export interface ZipEntry {
@@ -24,7 +25,8 @@ export interface ZipEntry {
 export class PackageError extends Error {
   constructor(
     message: string,
-    readonly code: 'not-zip' | 'damaged' | 'encrypted' | 'too-large' | 'bomb'
+    /** `missing-part`: a part the package refers to is not there (the message says so whole); `unsupported`: Strict, DOCTYPE, prefixes. */
+    readonly code: 'not-zip' | 'damaged' | 'encrypted' | 'too-large' | 'bomb' | 'missing-part' | 'unsupported'
   ) {
     super(message);
   }
@@ -51,7 +53,70 @@ export const MAX_ENTRIES = 20_000;
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
-/** The package's entries from its central directory. */
+const U16 = 0xffff;
+const U32 = 0xffffffff;
+
+/** A 64-bit little-endian unsigned integer (exact up to 2^53, far beyond any file we read). */
+const u64 = (buf: Buffer, at: number) => buf.readUInt32LE(at) + buf.readUInt32LE(at + 4) * 2 ** 32;
+
+/**
+ * Where the central directory is and how many entries it lists: from the end-of-directory record, or
+ * from the ZIP64 record it points to when its fields hold the 0xFFFF / 0xFFFFFFFF placeholders.
+ */
+function directoryOf(
+  buf: Buffer,
+  eocd: number
+): { count: number; dirSize: number; dirOffset: number; end: number } {
+  const count = buf.readUInt16LE(eocd + 10);
+  const dirSize = buf.readUInt32LE(eocd + 12);
+  const dirOffset = buf.readUInt32LE(eocd + 16);
+  if (count !== U16 && dirSize !== U32 && dirOffset !== U32) return { count, dirSize, dirOffset, end: eocd };
+  // ZIP64: a locator just before the end record points at the ZIP64 end record.
+  const locator = eocd - 20;
+  if (locator < 0 || buf.readUInt32LE(locator) !== 0x07064b50)
+    throw new PackageError('文件已损坏、不完整（ZIP64 目录定位记录缺失）', 'damaged');
+  const record = u64(buf, locator + 8);
+  if (record + 56 > locator || buf.readUInt32LE(record) !== 0x06064b50)
+    throw new PackageError('文件已损坏、不完整（ZIP64 目录记录损坏）', 'damaged');
+  return {
+    count: u64(buf, record + 32),
+    dirSize: u64(buf, record + 40),
+    dirOffset: u64(buf, record + 48),
+    end: record,
+  };
+}
+
+/** The ZIP64 extra field's values for the fields the central header left at 0xFFFFFFFF (in the format's order). */
+function zip64Extra(
+  buf: Buffer,
+  from: number,
+  to: number,
+  want: { size: boolean; compressedSize: boolean; localOffset: boolean }
+): { size?: number; compressedSize?: number; localOffset?: number } {
+  for (let p = from; p + 4 <= to;) {
+    const id = buf.readUInt16LE(p);
+    const len = buf.readUInt16LE(p + 2);
+    if (id === 0x0001) {
+      let q = p + 4;
+      const end = Math.min(to, q + len);
+      const next = () => {
+        if (q + 8 > end) throw new PackageError('文件已损坏（ZIP64 扩展字段不完整）', 'damaged');
+        const v = u64(buf, q);
+        q += 8;
+        return v;
+      };
+      return {
+        ...(want.size && { size: next() }),
+        ...(want.compressedSize && { compressedSize: next() }),
+        ...(want.localOffset && { localOffset: next() }),
+      };
+    }
+    p += 4 + len;
+  }
+  throw new PackageError('文件已损坏（ZIP64 扩展字段缺失）', 'damaged');
+}
+
+/** The package's entries from its central directory (ZIP64 included). */
 export function listZip(buf: Buffer): ZipEntry[] {
   if (buf.length >= 8 && buf.subarray(0, 8).equals(OLE_MAGIC))
     throw new PackageError(
@@ -67,23 +132,19 @@ export function listZip(buf: Buffer): ZipEntry[] {
     }
   }
   if (eocd < 0) throw new PackageError('文件已损坏、不完整，或是 .xls、.csv、.txt 等其他格式', 'not-zip');
-  const count = buf.readUInt16LE(eocd + 10);
-  const dirSize = buf.readUInt32LE(eocd + 12);
-  const dirOffset = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || dirOffset === 0xffffffff)
-    throw new PackageError('文件过大（ZIP64 格式），超出可处理的范围', 'too-large');
+  const { count, dirSize, dirOffset, end } = directoryOf(buf, eocd);
   if (count > MAX_ENTRIES)
     throw new PackageError(`压缩包中有 ${count} 个部件，超出工作簿的合理范围`, 'too-large');
-  if (dirOffset + dirSize > eocd) throw new PackageError('文件已损坏、不完整（压缩包目录不完整）', 'damaged');
+  if (dirOffset + dirSize > end) throw new PackageError('文件已损坏、不完整（压缩包目录不完整）', 'damaged');
   const entries: ZipEntry[] = [];
   let p = dirOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > eocd || buf.readUInt32LE(p) !== 0x02014b50)
+    if (p + 46 > end || buf.readUInt32LE(p) !== 0x02014b50)
       throw new PackageError('文件已损坏、不完整（压缩包目录损坏）', 'damaged');
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
-    entries.push({
+    const entry: ZipEntry = {
       flags: buf.readUInt16LE(p + 8),
       method: buf.readUInt16LE(p + 10),
       crc: buf.readUInt32LE(p + 16),
@@ -92,7 +153,15 @@ export function listZip(buf: Buffer): ZipEntry[] {
       localOffset: buf.readUInt32LE(p + 42),
       dosTime: buf.readUInt32LE(p + 12),
       name: buf.toString('utf8', p + 46, p + 46 + nameLen),
-    });
+    };
+    const want = {
+      size: entry.size === U32,
+      compressedSize: entry.compressedSize === U32,
+      localOffset: entry.localOffset === U32,
+    };
+    if (want.size || want.compressedSize || want.localOffset)
+      Object.assign(entry, zip64Extra(buf, p + 46 + nameLen, p + 46 + nameLen + extraLen, want));
+    entries.push(entry);
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
@@ -101,13 +170,7 @@ export function listZip(buf: Buffer): ZipEntry[] {
 /** One part's bytes, inflated to at most its declared size, CRC verified. */
 export function readEntry(buf: Buffer, e: ZipEntry): Buffer {
   if (e.flags & 1) throw new PackageError('工作簿的部件已加密；请在 Excel 中取消密码后再评价', 'encrypted');
-  const local = e.localOffset;
-  if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50)
-    throw new PackageError(`文件已损坏（部件 ${e.name} 的位置无效）`, 'damaged');
-  const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-  if (start + e.compressedSize > buf.length)
-    throw new PackageError(`文件已损坏、不完整（部件 ${e.name} 被截断）`, 'damaged');
-  const raw = buf.subarray(start, start + e.compressedSize);
+  const raw = storedBytes(buf, e);
   let data: Buffer;
   if (e.method === 0) data = raw;
   else if (e.method === 8) {
@@ -122,6 +185,43 @@ export function readEntry(buf: Buffer, e: ZipEntry): Buffer {
     throw new PackageError(`文件已损坏（部件 ${e.name} 的大小与声明不符）`, 'damaged');
   if (crc32(data) !== e.crc) throw new PackageError(`文件已损坏（部件 ${e.name} 的校验和不符）`, 'damaged');
   return data;
+}
+
+/**
+ * One part's bytes in pieces, never more than `chunk` of input inflated at a time and never more than
+ * its declared size in all; the CRC and size are verified at the end. For a part read once and kept
+ * only in part (the shared strings): its whole text is never held.
+ */
+export function readEntryInPieces(
+  buf: Buffer,
+  e: ZipEntry,
+  onPiece: (piece: Uint8Array) => void,
+  chunk = 256 * 1024
+): void {
+  if (e.flags & 1) throw new PackageError('工作簿的部件已加密；请在 Excel 中取消密码后再评价', 'encrypted');
+  const raw = storedBytes(buf, e);
+  let size = 0;
+  let crc = 0;
+  const take = (piece: Uint8Array) => {
+    size += piece.length;
+    if (size > e.size) throw new PackageError(`文件已损坏（部件 ${e.name} 解压后大于声明的大小）`, 'damaged');
+    crc = crc32(piece, crc);
+    onPiece(piece);
+  };
+  if (e.method === 0) for (let at = 0; at < raw.length; at += chunk) take(raw.subarray(at, at + chunk));
+  else if (e.method === 8) {
+    const inflate = new Inflate((piece) => take(piece));
+    try {
+      for (let at = 0; at < raw.length; at += chunk)
+        inflate.push(raw.subarray(at, at + chunk), at + chunk >= raw.length);
+      if (raw.length === 0) inflate.push(new Uint8Array(0), true);
+    } catch (err) {
+      if (err instanceof PackageError) throw err;
+      throw new PackageError(`文件已损坏（部件 ${e.name} 无法解压）`, 'damaged');
+    }
+  } else throw new PackageError(`文件使用了不支持的压缩方式（部件 ${e.name}）`, 'damaged');
+  if (size !== e.size) throw new PackageError(`文件已损坏（部件 ${e.name} 的大小与声明不符）`, 'damaged');
+  if (crc !== e.crc) throw new PackageError(`文件已损坏（部件 ${e.name} 的校验和不符）`, 'damaged');
 }
 
 /** A zip of the given parts, stored (not compressed): what ExcelJS is handed to load. */
