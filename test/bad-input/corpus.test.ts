@@ -560,7 +560,8 @@ const EXPECTED: Expected[] = [
   {
     file: 'damaged-shared-string-index.xlsx',
     unreadable:
-      '工作簿已损坏：工作表“基本情况”的单元格 B6 引用第 100000 个共享字符串，但 xl/sharedStrings.xml 只有 488 个',
+      // (how many strings the template has changes with the catalogue)
+      '工作簿已损坏：工作表“基本情况”的单元格 B6 引用第 100000 个共享字符串，但 xl/sharedStrings.xml 只有 ',
   },
   {
     file: 'damaged-missing-content-types.xlsx',
@@ -718,7 +719,10 @@ describe('bad-input corpus', () => {
     if (!target) return;
     // The result opens again with the user's names as they were, even those ExcelJS cannot hold.
     const names = (b: { names: Array<{ name: string; formula: string; scope?: string }> }) =>
-      b.names.map((n) => `${n.scope ?? ''}|${n.name}|${n.formula.replace(/'/g, '')}`).sort();
+      b.names
+        .filter((n) => !n.name.startsWith('_jixiao_')) // ours: the sheet markers and digests
+        .map((n) => `${n.scope ?? ''}|${n.name}|${n.formula.replace(/'/g, '')}`)
+        .sort();
     const back = await readBook(e, target);
     expect(names(back)).toEqual(names(await readBook(e, fixture(e.file))));
   });
