@@ -280,12 +280,6 @@ describe('process faults', () => {
     const c = setUp();
     const out = path.join(c.dir, '结果.xlsx');
     fs.writeFileSync(out, 'previous result');
-    // A kill in the write itself leaves a temporary file (its window is a few milliseconds, too short to
-    // hit on purpose): one is left here under the name a killed process's write has.
-    const dead = spawn('sleep', ['30']);
-    dead.kill('SIGKILL');
-    await new Promise((r) => dead.on('close', r));
-    fs.writeFileSync(path.join(c.dir, tempNameFor(out, dead.pid)), 'half a workbook');
     // Killed at points spread over a run: before it claims its outputs, then at times after it has
     // (each of those leaves its lock: the run holds it from its start to its end).
     const lock = path.join(c.dir, `.~${path.basename(out)}.lock`);
@@ -300,6 +294,13 @@ describe('process faults', () => {
       const now = fs.readFileSync(out);
       if (!now.equals(Buffer.from('previous result'))) expect(listZip(now).length).toBeGreaterThan(10);
     }
+    // A kill in the write itself leaves a temporary file (its window is a few milliseconds, too short to
+    // hit on purpose): one is left here under the name a killed process's write has. (Placed after the
+    // kills: on a fast machine the last run may end before its kill and clean up what the others left.)
+    const dead = spawn('sleep', ['30']);
+    dead.kill('SIGKILL');
+    await new Promise((r) => dead.on('close', r));
+    fs.writeFileSync(path.join(c.dir, tempNameFor(out, dead.pid)), 'half a workbook');
     expect(leftovers(c.dir).length).toBeGreaterThan(0);
     // The next run takes over the killed runs' locks and removes their temporary files.
     expect((await jixiao('evaluate', c.input, '-o', out)).code).toBe(0);

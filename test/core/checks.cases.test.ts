@@ -1130,7 +1130,8 @@ test('the unit check is not vacuous: an amount shown as 年 and a year shown as 
   const f = run('year.预算调整', CASES['year.预算调整'].invalid[0])[0];
   // The year finding also shows its amounts (年初批复预算 100.00 万元); render that amount in the year's unit.
   const amount = f.operands.find((o) => o.name === '基础_预算调整_年初预算')!;
-  const asYear = { ...f, title: `${f.title}（100.00 年）`, operands: [amount] };
+  // Its sides index the operands it had; with one operand left, it has none.
+  const asYear = { ...f, title: `${f.title}（100.00 年）`, operands: [amount], sides: undefined };
   expect(wrongUnits(asYear).some((x) => x.includes('100.00 年'))).toBe(true);
   const asAmount = { ...f, title: `${f.title}（2021.00 万元）` };
   expect(wrongUnits(asAmount).some((x) => x.includes('2021.00 万元'))).toBe(true);
