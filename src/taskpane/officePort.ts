@@ -6,7 +6,7 @@
 import { INPUT_BY_NAME } from '../catalogue/inputs';
 import { parseRange, normaliseAddress } from '../core/address';
 import { a1 } from '../catalogue/layout';
-import { applyPlan, clearMarks, readInputs } from '../hosts/office';
+import { readInputs } from '../hosts/office/reader';
 import { EXPLANATION_TABLE, explanationRow, PortError, WorkbookPort } from './port';
 
 /**
@@ -14,6 +14,12 @@ import { EXPLANATION_TABLE, explanationRow, PortError, WorkbookPort } from './po
  * (ExcelApi 1.11; older Excel ignores the option and the error is explained in Chinese).
  */
 const RUN: Excel.RunOptions = { delayForCellEdit: true };
+
+/**
+ * The writing half of the host (marks, output sheets, the state sheet: a third of the pane's own code)
+ * is needed only when the user runs or clears, so it loads then, not with the pane.
+ */
+const writer = () => import(/* webpackChunkName: "office-write" */ '../hosts/office/apply');
 
 /** Edits reported this soon after the add-in's own write are its own echoes. */
 const ECHO_MS = 1500;
@@ -47,9 +53,16 @@ export function officePort(): WorkbookPort {
     readAll: () => Excel.run(RUN, (context) => readInputs(context)),
 
     applyPlan: (plan) =>
-      own(() => Excel.run(RUN, async (context) => (await applyPlan(context, plan)).diagnostics)),
+      own(async () => {
+        const { applyPlan } = await writer();
+        return Excel.run(RUN, async (context) => (await applyPlan(context, plan)).diagnostics);
+      }),
 
-    clearMarks: () => own(() => Excel.run(RUN, async (context) => (await clearMarks(context)).diagnostics)),
+    clearMarks: () =>
+      own(async () => {
+        const { clearMarks } = await writer();
+        return Excel.run(RUN, async (context) => (await clearMarks(context)).diagnostics);
+      }),
 
     select: (address) =>
       Excel.run(async (context) => {
