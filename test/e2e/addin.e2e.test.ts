@@ -381,7 +381,7 @@ describe('the single-file page, opened from file:// with no network', () => {
     await expect(
       page.getByTestId('summary').getByText('衡阳市科学技术协会 · 2021 年度').count()
     ).resolves.toBe(1);
-    await expect(page.getByTestId('errors').textContent()).resolves.toBe(String(expected.summary.errors));
+    await expect(page.getByTestId('count-错误').textContent()).resolves.toBe(String(expected.summary.errors));
     await page.waitForSelector('button:has-text("下载结果工作簿"):not([disabled])');
 
     // The results workbook: a download that ExcelJS opens, with every sheet of the plan.
