@@ -3,10 +3,9 @@
  * file (.docx, .txt) or pasted text into the claims engine's blocks, checked, and with a workbook
  * reading, cross-checked against the workbook's named cells, as `jixiao check-report --workbook` does.
  */
-import { checkReport, crossCheckWorkbook, withClaims, type ReportCheck } from '../core/claims';
+import { checkReportWith, type ReportCheck } from '../core/claims';
 import type { SourceDocument } from '../core/claims/document';
 import { buildModel } from '../core/model';
-import { rulebookFromModel } from '../core/rulebook';
 import type { RawReading } from '../core/types';
 import { DocxError, docxBlocks, docxPartsFromBytes, MAX_TEXT_CHARS } from '../hosts/report/docx';
 import { decodeText, textBlocks } from '../hosts/report/text';
@@ -54,15 +53,9 @@ export interface CheckedReport {
   againstWorkbook: boolean;
 }
 
-/**
- * Checks a report's blocks; with a workbook reading that holds our names, against the workbook too
- * (its grade bands and 一级 names as the rulebook states them).
- */
+/** Checks a report's blocks; with a workbook reading that holds our names, against the workbook too. */
 export function runReportCheck(source: SourceDocument, reading: RawReading | null): CheckedReport {
   const ours = reading && Object.values(reading.inputs).some((i) => i.diagnostic?.code !== 'name-missing');
-  if (!reading || !ours) return { check: checkReport(source), againstWorkbook: false };
-  const model = buildModel(reading);
-  const { rulebook } = rulebookFromModel(model);
-  const first = checkReport(source, { bands: rulebook?.bands, level1: rulebook?.level1.map((l) => l.name) });
-  return { check: withClaims(first, crossCheckWorkbook(first, model)), againstWorkbook: true };
+  const model = reading && ours ? buildModel(reading) : null;
+  return { check: checkReportWith(source, model), againstWorkbook: !!model };
 }
