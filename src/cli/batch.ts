@@ -43,6 +43,33 @@ const isWorkbookName = (name: string) =>
   /\.xls[xm]$/i.test(name) || OTHER_EXTENSIONS.includes(path.extname(name).toLowerCase());
 /** Each department's 审核意见, beside its result workbook. */
 const REVIEW_SUFFIX = '-审核意见.docx';
+/** A department's own report beside its workbook (same base name), in the order one is preferred. */
+const REPORT_EXTENSIONS = ['.docx', '.pdf', '.txt'];
+
+/** For each workbook, the report file beside it with the same base name, if any (each folder read once). */
+async function reportsBeside(files: string[]): Promise<Map<string, string>> {
+  const byDir = new Map<string, Map<string, string>>();
+  const found = new Map<string, string>();
+  for (const file of files) {
+    const dir = path.dirname(file);
+    let names = byDir.get(dir);
+    if (!names) {
+      names = new Map();
+      const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+      for (const e of entries) {
+        const ext = path.extname(e.name).toLowerCase();
+        if (!e.isFile() || !REPORT_EXTENSIONS.includes(ext)) continue;
+        const key = `${path.basename(e.name, path.extname(e.name))}${ext}`;
+        if (!names.has(key)) names.set(key, path.join(dir, e.name));
+      }
+      byDir.set(dir, names);
+    }
+    const base = path.basename(file, path.extname(file));
+    const report = REPORT_EXTENSIONS.map((ext) => names!.get(`${base}${ext}`)).find(Boolean);
+    if (report) found.set(file, report);
+  }
+  return found;
+}
 
 /** An entry of the folder that is not evaluated, and why. */
 export interface Skipped {
@@ -135,6 +162,7 @@ export async function runBatch(
   const { files, skipped } = await listWorkbooks(folder, outFolder);
   await fs.mkdir(outFolder, { recursive: true });
   const used = new Set<string>();
+  const reports = await reportsBeside(files);
   const jobs: BatchJob[] = files.map((input) => {
     // Distinct output names even when sub-folders hold files of the same name.
     let base = safeFileName(path.basename(input, path.extname(input)));
@@ -145,6 +173,7 @@ export async function runBatch(
       output: path.join(outFolder, `${base}${OUTPUT_SUFFIX}`),
       review: path.join(outFolder, `${base}${REVIEW_SUFFIX}`),
       rulesJson: options.rulesJson,
+      report: reports.get(input),
     };
   });
   const cores = os.availableParallelism();
@@ -227,6 +256,7 @@ function cleanRow(r: BatchRow): BatchRow {
     year: t(r.year),
     worst: t(r.worst) ?? undefined,
     failure: t(r.failure) ?? undefined,
+    report: r.report && { ...r.report, file: t(r.report.file)!, failure: t(r.report.failure) ?? undefined },
   };
 }
 

@@ -1,5 +1,7 @@
 /** A batch worker thread: evaluates the workbooks it is sent, one at a time. */
+import * as path from 'path';
 import { parentPort } from 'worker_threads';
+import type { ReportTextCheck } from '../core/review';
 import { batchRow, BatchRow, evaluateFile } from './evaluateFile';
 
 export interface BatchJob {
@@ -9,20 +11,44 @@ export interface BatchJob {
   rulesJson?: string;
   /** Where to write the department's 审核意见 (.docx). */
   review?: string;
+  /** The department's report beside the workbook (same base name): its numbers are checked too. */
+  report?: string;
 }
 
-async function writeReview(e: Awaited<ReturnType<typeof evaluateFile>>, file: string): Promise<void> {
+type Evaluated = Awaited<ReturnType<typeof evaluateFile>>;
+
+/** The report's numbers checked against themselves and the workbook, for 汇总 and the 审核意见; a report it cannot read is told in 汇总. */
+async function checkReportBeside(
+  e: Evaluated,
+  report: string
+): Promise<{ row: NonNullable<BatchRow['report']>; text?: ReportTextCheck }> {
+  const [{ readReportFile }, { checkReportWith }] = await Promise.all([
+    import('../hosts/report/node'),
+    import('../core/claims/workbook'),
+  ]);
+  const file = path.basename(report);
+  try {
+    const { summary: s, claims } = checkReportWith((await readReportFile(report)).source, e.model);
+    return {
+      row: { file, claims: s.claims, fails: s.fails, unverifiable: s.unverifiable },
+      text: { file, summary: s, claims },
+    };
+  } catch (err) {
+    const message = (err as Error).message;
+    return { row: { file, failure: /[\u4e00-\u9fff]/.test(message) ? message : '读取时出现内部错误' } };
+  }
+}
+
+async function writeReview(e: Evaluated, file: string, reportText?: ReportTextCheck): Promise<void> {
   const [{ writeFileAtomic }, { reportToDocx }, { draftReview }] = await Promise.all([
     import('../hosts/file/node'),
     import('../export/docx'),
     import('../core/review'),
   ]);
-  const review = draftReview({
-    model: e.model,
-    indicators: e.indicators,
-    scores: e.scores,
-    findings: e.findings,
-  });
+  const review = draftReview(
+    { model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings },
+    reportText
+  );
   await writeFileAtomic(file, await reportToDocx(review, null));
 }
 
@@ -34,8 +60,9 @@ parentPort?.on('message', async (job: BatchJob) => {
       requireOurNames: true,
       nameByKind: true, // a macro-enabled workbook's result is an .xlsm
     });
-    if (job.review) await writeReview(e, job.review);
-    row = batchRow(job.input, e.written, e);
+    const report = job.report ? await checkReportBeside(e, job.report) : undefined;
+    if (job.review) await writeReview(e, job.review, report?.text);
+    row = { ...batchRow(job.input, e.written, e), ...(report && { report: report.row }) };
   } catch (err) {
     // Our own errors are Chinese; anything else is an internal, told as such without its English text.
     const message = (err as Error).message;

@@ -6,11 +6,9 @@
  * claim and a summary at the top, its text unchanged (a .txt or .pdf becomes a new .docx).
  */
 import * as path from 'path';
-import { checkReport, withClaims } from '../core/claims/engine';
 import { claimLine, commentPlans, reportJson } from '../core/claims/render';
-import { crossCheckWorkbook } from '../core/claims/workbook';
+import { checkReportWith } from '../core/claims/workbook';
 import { buildModel } from '../core/model';
-import { rulebookFromModel } from '../core/rulebook';
 import { openWorkbookKept, writeFileAtomic } from '../hosts/file/node';
 import { readInputs } from '../hosts/file/xlsx';
 import { commentedDocx, readReportFile } from '../hosts/report/node';
@@ -35,17 +33,8 @@ const LISTED_UNVERIFIABLE = 10;
 /** Runs the check; returns whether any claim failed. Errors are thrown as the CLI's read/write errors. */
 export async function runCheckReport(p: CheckReportPaths, io: CheckReportIo): Promise<{ fails: number }> {
   const report = await readReportFile(p.report);
-  let check;
-  if (p.workbook) {
-    const kept = await openWorkbookKept(p.workbook, 'read');
-    const model = buildModel(readInputs(kept.book));
-    const { rulebook } = rulebookFromModel(model);
-    const first = checkReport(report.source, {
-      bands: rulebook?.bands,
-      level1: rulebook?.level1.map((l) => l.name),
-    });
-    check = withClaims(first, crossCheckWorkbook(first, model));
-  } else check = checkReport(report.source);
+  const model = p.workbook ? buildModel(readInputs((await openWorkbookKept(p.workbook, 'read')).book)) : null;
+  const check = checkReportWith(report.source, model);
   const s = check.summary;
   io.out(
     `报告数字核对：${path.basename(p.report)}${p.workbook ? `（对照工作簿 ${path.basename(p.workbook)}）` : ''}`

@@ -14,6 +14,7 @@ import {
   REVIEW_CONCLUSIONS,
   REVIEW_GROUPS,
 } from '../catalogue/report/review';
+import type { Claim, ReportSummary } from './claims/engine';
 import { assemble, reportContext, type DraftInput, type ReportDraft } from './narrative';
 import { reviewParts, reviewSentence } from './render/finding';
 import { documentDigits } from './render/quantity';
@@ -163,7 +164,12 @@ function firstStep(g: Group): string {
   return p.action || p.advice;
 }
 
-function conclusionSection(c: ReportContext, groups: Group[], notices: number): SectionContent[] {
+function conclusionSection(
+  c: ReportContext,
+  groups: Group[],
+  notices: number,
+  reportFails = 0
+): SectionContent[] {
   const { w, scores } = c;
   const facts = reviewFacts(c.findings, scores);
   const { verdict, reason } = reviewConclusion(facts);
@@ -182,6 +188,8 @@ function conclusionSection(c: ReportContext, groups: Group[], notices: number): 
     first.push(`对${notices}项可能另有原因的事项书面说明原因，或予改正（三）。`);
   if (first.length < 3 && facts.pending.length)
     first.push(`补填${facts.pending.length}项指标的数据或自评得分（${chineseNumber(notices ? 4 : 3)}）。`);
+  if (first.length < 3 && reportFails)
+    first.push(`改正报告正文中不成立的${reportFails}处数字（${chineseNumber(notices ? 5 : 4)}）。`);
   if (first.length)
     out.push(
       w.paragraph(w.plain('需优先处理的事项：')),
@@ -297,8 +305,52 @@ function indicatorTable(c: ReportContext): SectionContent[] {
   return out;
 }
 
+/** The department's own report text, checked for its numbers (a batch checks the report beside the workbook). */
+export interface ReportTextCheck {
+  /** The report's file name. */
+  file: string;
+  summary: ReportSummary;
+  claims: Claim[];
+}
+
+/** 不成立 claims listed in the memo; the rest are counted (all are in `check-report`'s comments). */
+const LISTED_CLAIMS = 10;
+
+/** One failed claim as the reviewer states it: where, what is wrong, and the figures the title does not give. */
+function claimEntry(c: Claim, n: number): string {
+  const flat = (t: string) => t.replace(/\s+/g, '');
+  const figures =
+    c.stated && !flat(c.title).includes(flat(c.stated)) && c.computed
+      ? `，文中为${c.stated}，核算为${c.computed}`
+      : '';
+  return `${n}.${c.where}：${c.title}${figures}。`.replace(
+    /\s+(?=[\u4e00-\u9fff（“])|(?<=[\u4e00-\u9fff）”])\s+/g,
+    ''
+  );
+}
+
+/** 报告正文数字核对: the counts in a line, then the 不成立 claims, the first few, briefly. */
+function reportTextSection(c: ReportContext, r: ReportTextCheck): SectionContent[] {
+  const { w } = c;
+  const s = r.summary;
+  const fails = r.claims.filter((x) => x.verdict === '不成立');
+  const lead = `对报告《${r.file}》正文和表格中的${s.claims}处数字逐处核对：${
+    fails.length ? `${fails.length}处不成立（算不拢或前后不一致）` : '未发现不成立'
+  }${s.unverifiable ? `，${s.unverifiable}处因文中未给出所需的数无法核实，不作为问题` : ''}。`;
+  const out: SectionContent[] = [w.paragraph(w.plain(lead), 'lead')];
+  out.push(...fails.slice(0, LISTED_CLAIMS).map((x, i) => w.paragraph(w.plain(claimEntry(x, i + 1)))));
+  if (fails.length > LISTED_CLAIMS)
+    out.push(
+      w.paragraph(
+        w.plain(`另有${fails.length - LISTED_CLAIMS}处未列出，请单位用“核对报告”逐处核对后一并改正。`),
+        'note'
+      )
+    );
+  return out;
+}
+
 /** The 审核意见 for one department's evaluation. */
-export function draftReview(input: DraftInput): ReportDraft {
+export function draftReview(input: DraftInput, reportText?: ReportTextCheck): ReportDraft {
   const c = reportContext(input);
   const unverifiable = c.findings.filter((f) => f.kind === 'cannotVerify' || f.severity === '待补');
   const open = c.findings.filter((f) => !unverifiable.includes(f));
@@ -310,7 +362,7 @@ export function draftReview(input: DraftInput): ReportDraft {
       id: '审核结论',
       heading: '审核结论',
       level: 1,
-      build: () => conclusionSection(c, groups, notices.length),
+      build: () => conclusionSection(c, groups, notices.length, reportText?.summary.fails),
     },
     {
       id: '更正问题',
@@ -330,6 +382,13 @@ export function draftReview(input: DraftInput): ReportDraft {
       heading: `无法核实的事项（共${unverifiable.length}项）`,
       level: 1,
       build: () => unverifiableSection(c, unverifiable),
+    },
+    {
+      id: '报告数字',
+      heading: `报告正文数字核对${reportText?.summary.fails ? `（不成立${reportText.summary.fails}处）` : ''}`,
+      level: 1,
+      when: () => !!reportText,
+      build: () => reportTextSection(c, reportText!),
     },
     { id: '评分核实', heading: '各指标评分核实情况', level: 1, build: () => indicatorTable(c) },
     {

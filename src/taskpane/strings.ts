@@ -142,6 +142,32 @@ const zh = {
   downloadWorkbook: '下载结果工作簿',
   fileNeverLeaves: '文件只在本机浏览器中处理，不会上传。',
   noWorkbook: '请先打开一个 .xlsx 工作簿。',
+  tabClaims: '核对报告',
+  claimsIntro:
+    '核对单位自己写的报告中的数字：合计与各项之和、比率、占比、增减、得分和等级、同一个数前后是否一致。',
+  claimsWithWorkbook: '文中的数还与当前工作簿中同一名称的单元格对照。',
+  claimsWithoutWorkbook: '未打开工作簿：只核对文中数字之间是否相符。',
+  openReport: '打开报告（.docx / .txt）',
+  pasteLabel: '或粘贴报告文字（Word 表格粘贴后各列以制表符分开，也能核对）',
+  checkPasted: '核对粘贴的文字',
+  checking: '正在核对…',
+  claimsHeader: (name: string, n: number, fails: number, unverifiable: number, holds: number) =>
+    `${name}：共读出 ${n} 处数字说法，不成立 ${fails} 处，无法核实 ${unverifiable} 处，成立 ${holds} 处。`,
+  claimsAgainstWorkbook: '已与当前工作簿对照。',
+  claimsNoWorkbookNames: '当前工作簿中没有本工具的名称，未与工作簿对照。',
+  noClaims: '没有读出可核对的数字说法（合计、比率、占比、增减、得分等）。',
+  noFails: '没有发现前后矛盾或算不拢的数字。',
+  pasted: '粘贴的文字',
+  claimFails: '不成立',
+  claimUnverifiable: '无法核实',
+  claimHolds: '成立',
+  claimFailsIntro: '文中的数字算不拢或前后不一致：对照原始报表改正报告后再核对一次。',
+  claimUnverifiableIntro: '文中没有给出核对所需的数，不算错误；每条写明缺什么。',
+  claimHoldsIntro: '已按所写位数核对相符。',
+  claimStated: '文中',
+  claimComputed: '核算',
+  claimRule: '依据',
+  moreClaims: (n: number) => `另有 ${n} 处未列出（完整结果请用命令行 jixiao check-report --json）。`,
 };
 
 export type Strings = typeof zh;
@@ -284,6 +310,10 @@ const en: Strings = {
   downloadWorkbook: 'Download result workbook',
   fileNeverLeaves: 'The file is processed in this browser only and never uploaded.',
   noWorkbook: 'Open an .xlsx workbook first.',
+  tabClaims: 'Check report',
+  openReport: 'Open report (.docx / .txt)',
+  checkPasted: 'Check pasted text',
+  checking: 'Checking…',
 };
 
 /** zh-CN unless Office says the display language is English (the user can switch either way). */

@@ -172,7 +172,7 @@ test('task pane: 一键生成 over the Excel double writes the result sheets and
   await page.screenshot({ path: path.join(out, 'e2e-data.png') });
 
   // The report preview, and 导出 Word as a download (docx loads only now).
-  await page.getByRole('tab', { name: '报告' }).click();
+  await page.getByRole('tab', { name: '报告', exact: true }).click();
   await page.getByRole('heading', { name: expected.report!.title }).waitFor();
   await page.screenshot({ path: path.join(out, 'e2e-report.png') });
   const [docx] = await Promise.all([
@@ -410,7 +410,7 @@ describe('the single-file page, opened from file:// with no network', () => {
     await page.screenshot({ path: path.join(out, 'single-file-findings.png') });
 
     // The Word report: a .docx whose package holds word/document.xml with the report's title.
-    await page.getByRole('tab', { name: '报告' }).click();
+    await page.getByRole('tab', { name: '报告', exact: true }).click();
     await page.getByRole('heading', { name: expected.report!.title }).waitFor();
     const [docx] = await Promise.all([
       page.waitForEvent('download'),

@@ -15,6 +15,8 @@ import { sampleValues } from '../helpers/sample';
 jest.setTimeout(300_000);
 
 const out = path.join(root, 'out');
+/** A real report's text (test/fixtures/reports/README.md): many 不成立, to see the 核对报告 cards at 350 px. */
+const SEED_REPORT = path.join(root, 'test', 'fixtures', 'reports', 'seed-2021.txt');
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: http.Server;
@@ -83,7 +85,7 @@ const TABS = [
   ['findings', /^问题/],
   ['score', '得分'],
   ['data', '数据'],
-  ['report', '报告'],
+  ['report', /^报告$/],
 ] as const;
 
 async function eachTab(page: Page, prefix: string): Promise<Record<string, unknown[]>> {
@@ -152,6 +154,20 @@ test('task pane at 350 px: every tab screenshotted, no serious accessibility vio
   await page.waitForTimeout(500);
   await page.getByRole('region', { name: '待补' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(out, 'pane-missing.png') });
+  expect(await axe(page)).toEqual([]);
+
+  // 核对报告: the seed report's text pasted, checked against itself and the open workbook; cards within 350 px.
+  await page.getByRole('tab', { name: '核对报告' }).click();
+  await page.getByRole('textbox').fill(fs.readFileSync(SEED_REPORT, 'utf8'));
+  await page.getByRole('button', { name: '核对粘贴的文字' }).click();
+  const summary = page.getByTestId('claims-summary');
+  await summary.waitFor();
+  await expect(summary.textContent()).resolves.toMatch(/不成立 [1-9]\d* 处.*已与当前工作簿对照。$/);
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+  await page.getByRole('region', { name: '不成立' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(out, 'pane-claims.png') });
+  await page.screenshot({ path: path.join(out, 'pane-claims-full.png'), fullPage: true });
   expect(await axe(page)).toEqual([]);
   expect(errors).toEqual([]);
   expect(missing).toEqual([]);

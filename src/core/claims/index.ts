@@ -12,7 +12,7 @@
  */
 export { checkReport, readReport, withClaims } from './engine';
 export type { Claim, ClaimFigure, ReportCheck, ReportCheckOptions, ReportSummary } from './engine';
-export { crossCheckWorkbook } from './workbook';
+export { checkReportWith, crossCheckWorkbook } from './workbook';
 export {
   anchorOf,
   claimComment,

@@ -12,8 +12,10 @@ import { INPUT_BY_NAME } from '../../catalogue/inputs';
 import { D } from '../decimal';
 import type { Model } from '../model';
 import type { Finding, Operand, QuantityKind } from '../results';
+import { rulebookFromModel } from '../rulebook';
+import type { SourceDocument } from './document';
 import type { Claim, ReportCheck } from './engine';
-import { shown } from './engine';
+import { checkReport, shown, withClaims } from './engine';
 import { type Bound, keyWords, placeText, quoteOf } from './quantities';
 import { comparable, compact } from './text';
 
@@ -142,4 +144,16 @@ export function crossCheckWorkbook(check: ReportCheck, model: Model): Claim[] {
     }
   }
   return out;
+}
+
+/**
+ * A report checked against itself and, with a workbook's model, against the workbook too (its grade
+ * bands and 一级 names as its rulebook states them): what `check-report --workbook`, the pane's tab and
+ * a batch do alike.
+ */
+export function checkReportWith(source: SourceDocument, model: Model | null): ReportCheck {
+  if (!model) return checkReport(source);
+  const { rulebook } = rulebookFromModel(model);
+  const first = checkReport(source, { bands: rulebook?.bands, level1: rulebook?.level1.map((l) => l.name) });
+  return withClaims(first, crossCheckWorkbook(first, model));
 }

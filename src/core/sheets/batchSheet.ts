@@ -16,14 +16,35 @@ export interface SummaryRow {
   /** 待补: blanks to fill, neither 错误 nor 提示. */
   missing?: number;
   worst?: string;
+  /** The department's report beside the workbook (same base name), its numbers checked; or why it could not be read. */
+  report?: { file: string; claims?: number; fails?: number; unverifiable?: number; failure?: string };
   /** Set when the workbook could not be evaluated at all. */
   failure?: string;
 }
 
 export const SUMMARY_SHEET = '汇总';
 
+const REPORT_COLUMNS = ['核对的报告', '报告数字说法', '报告不成立', '报告无法核实'];
+
+/** The report's file (or why it could not be read) and its counts; blank where no report was found. */
+function reportCells(r: SummaryRow): OutCell[] {
+  const x = r.report;
+  const blank: OutCell = { value: '', style: 'label' };
+  if (!x) return [blank, blank, blank, blank];
+  if (x.failure) return [{ value: `${x.file}：${x.failure}`, style: 'text' }, blank, blank, blank];
+  return [
+    { value: x.file, style: 'label' },
+    { value: x.claims ?? '', style: 'label' },
+    { value: x.fails ?? '', style: x.fails ? 'error' : 'label' },
+    { value: x.unverifiable ?? '', style: 'label' },
+  ];
+}
+
 export function summarySheet(rows: SummaryRow[]): SheetPlan {
   const level1 = [...new Set(rows.flatMap((r) => Object.keys(r.level1 ?? {})))];
+  // Columns for the reports' numbers only when the batch found a report beside some workbook.
+  const reports = rows.some((r) => r.report);
+  const reportWidths = reports ? [24, 10, 10, 10] : [];
   const header = [
     '序号',
     '单位',
@@ -34,6 +55,7 @@ export function summarySheet(rows: SummaryRow[]): SheetPlan {
     '错误数',
     '提示数',
     '待补数',
+    ...(reports ? REPORT_COLUMNS : []),
     '最严重的问题',
     '结果文件',
     '状态',
@@ -53,6 +75,7 @@ export function summarySheet(rows: SummaryRow[]): SheetPlan {
     { value: r.errors ?? '', style: r.errors ? 'error' : 'label' },
     { value: r.warnings ?? '', style: r.warnings ? 'warning' : 'label' },
     { value: r.missing ?? '', style: 'label' },
+    ...(reports ? reportCells(r) : []),
     { value: r.failure ?? r.worst ?? '', style: 'text' },
     r.output ? { value: r.output, style: 'link', href: r.output } : { value: r.file, style: 'label' },
     { value: r.failure ? '无法评价' : '已评价', style: r.failure ? 'error' : 'ok' },
@@ -69,7 +92,7 @@ export function summarySheet(rows: SummaryRow[]): SheetPlan {
       header.map((h): OutCell => ({ value: h, style: 'header' })),
       ...body,
     ],
-    columnWidths: [6, 28, 8, 8, 6, ...level1.map(() => 8), 8, 8, 8, 60, 30, 10],
+    columnWidths: [6, 28, 8, 8, 6, ...level1.map(() => 8), 8, 8, 8, ...reportWidths, 60, 30, 10],
     freezeRows: 2,
   };
 }

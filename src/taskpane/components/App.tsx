@@ -31,6 +31,7 @@ import type { WorkbookPort } from '../port';
 import { EN, Strings, StringsContext, ZH } from '../strings';
 import { DataTab } from './DataTab';
 import { FindingsTab } from './FindingsTab';
+import { EMPTY_REPORT_CHECK, ReportCheckState, ReportCheckTab } from './ReportCheckTab';
 import { ReportTab } from './ReportTab';
 import { RunTab } from './RunTab';
 import { ScoreTab } from './ScoreTab';
@@ -58,7 +59,7 @@ const useStyles = makeStyles({
   panel: { minWidth: 0 },
 });
 
-type TabId = 'data' | 'run' | 'findings' | 'score' | 'report';
+type TabId = 'data' | 'run' | 'findings' | 'score' | 'report' | 'claims';
 
 interface Message {
   id: number;
@@ -126,6 +127,7 @@ export function App({
   const [statuses, setStatuses] = React.useState<InputStatus[] | null>(null);
   const [messages, setMessages] = React.useState<Message[]>([]);
   const [exporting, setExporting] = React.useState(false);
+  const [reportCheck, setReportCheck] = React.useState<ReportCheckState>(EMPTY_REPORT_CHECK);
   const nextId = React.useRef(0);
   const hasRun = React.useRef(false);
 
@@ -308,6 +310,7 @@ export function App({
     findings: s.tabFindings,
     score: s.tabScore,
     report: s.tabReport,
+    claims: s.tabClaims,
   };
   const showFindings = (group: FindingGroup) => {
     setFocus(group);
@@ -428,6 +431,15 @@ export function App({
                 exporting={exporting}
                 onExport={onExport}
                 onExportReview={onExportReview}
+              />
+            )}
+            {tab === 'claims' && (
+              <ReportCheckTab
+                state={reportCheck}
+                onState={setReportCheck}
+                readWorkbook={port ? () => port.readAll() : undefined}
+                live={!!port?.live}
+                onSelect={onSelect}
               />
             )}
           </div>
