@@ -13,7 +13,15 @@
  * 三公 printed down: 预算 6.80 = 0 + 4.50 + 2.30, 决算 5.95 = 0 + 3.80 + 2.15; 接待 2.15 = 国内 2.15 + 国（境）外 0,
  * 其中外事 0.42; 国内 31 批次 186 人次, 其中外事 3 批次 14 人次.
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import type { CellValue } from '../../src/core/types';
+import { main } from '../../src/cli/main';
+import { evaluate } from '../../src/core/engine';
+import { openWorkbook } from '../../src/hosts/file/node';
+import { readInputs } from '../../src/hosts/file/xlsx';
+import { writeSheets } from './files';
 import { templateReading } from '../../src/core/fill';
 import { buildModel } from '../../src/core/model';
 import { evaluateChecks, flattenFindings } from '../../src/core/checks';
@@ -428,4 +436,41 @@ describe('公务接待费 lines and their 批次 / 人次', () => {
     sheet.cells[15][2] = 9;
     expect(checked([sheet], ['part.三公外事.人次']).findings).toEqual(['part.三公外事.人次 9.00 14.00']);
   });
+});
+
+test('jixiao import writes them into the template, and evaluate reads them back with every check holding', async () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-lines-'));
+  try {
+    const input = await writeSheets(
+      [gongkai03(), gongkai02InYuan(), gongkai07Down(), gongkai08()],
+      path.join(tmp, '决算.xlsx')
+    );
+    const output = path.join(tmp, '导入.xlsx');
+    const said: string[] = [];
+    const code = await main(['import', input, '-o', output], {
+      out: (s) => said.push(s),
+      err: () => undefined,
+    });
+    expect(code).toBe(0);
+    expect(said.join('\n')).toContain(
+      '找到  收入按功能分类（类、款、项）（功能分类收入明细表）：收入决算表 公开02表 第 8–15 行'
+    );
+    const inputs = readInputs(await openWorkbook(output));
+    const ev = evaluate(inputs);
+    const rules = [
+      'sum.功能明细.收入',
+      'sum.功能明细.支出',
+      'same.功能明细类.支出',
+      'sum.功能明细合计.支出',
+      'sum.三公接待.本年决算',
+      'part.三公外事.人次',
+      'balance.政府性基金',
+    ];
+    expect(
+      Object.fromEntries(rules.map((id) => [id, ev.checks.find((c) => c.rule === id)?.outcome]))
+    ).toEqual(Object.fromEntries(rules.map((id) => [id, '成立'])));
+    expect(ev.findings.filter((f) => rules.some((id) => f.id.startsWith(id)))).toEqual([]);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
 });
