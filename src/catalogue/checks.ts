@@ -425,10 +425,11 @@ function functionLineTotal(
   id: string,
   table: string,
   title: string,
+  side: '收入' | '支出',
   whole: string,
   amountLabel: string
 ): CheckDecl {
-  return decl(id, `本年合计与${title}各类之和`, '合计', [whole, table], (ctx) => {
+  return decl(id, `本年${side}合计与${title}各类之和`, '合计', [whole, table], (ctx) => {
     const classes = functionLines(ctx, table).filter((l) => l.code.length === 3);
     const terms = classes.map((l) => lineTerm(table, title, l, amountLabel));
     if (!hasAny(terms)) return [];
@@ -1659,7 +1660,7 @@ export const CHECKS: CheckDecl[] = [
     return [
       functionLineSums(sums, table, title, amount),
       functionLineClasses(classes, table, title, side, amount),
-      functionLineTotal(totalId, table, title, whole, amount),
+      functionLineTotal(totalId, table, title, side, whole, amount),
     ];
   }),
 
