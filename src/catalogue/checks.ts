@@ -13,6 +13,7 @@ import type { CheckContext, CheckDecl, CheckFamily, Notice, Outcome, Term } from
 import {
   BASIC_OFFICE_LINES,
   FUNCTION_CLASSES,
+  FUNCTION_LINE_TABLES,
   INPUT_BY_NAME,
   INPUT_SHEETS,
   inputLabel,
@@ -330,6 +331,125 @@ function rowsByText(rows: Row[], key: string): Map<string, Row[]> {
 function hasAny(terms: Term[]): boolean {
   return terms.some((t) => t.operand.value !== null);
 }
+
+// ------------------------------------------------------------------ 功能分类 类、款、项 lines
+
+/** A 功能分类 line of a 功能分类明细表: its 科目编码 (3, 5 or 7 digits) and name. */
+interface FunctionLine {
+  row: Row;
+  code: string;
+  name: string;
+}
+
+/** The lines whose 编码 is a 类 (3 digits), 款 (5) or 项 (7) code; “2010101 行政运行” typed in one cell counts. */
+function functionLines(ctx: CheckContext, table: string): FunctionLine[] {
+  const out: FunctionLine[] = [];
+  for (const row of ctx.model.table(table).rows as Row[]) {
+    const m = /^(\d{3}(?:\d{2}){0,2})(?!\d)\s*(.*)$/.exec(textOf(row, '编码').replace(/\s+(?=\d)/g, ''));
+    if (!m) continue;
+    out.push({ row, code: m[1], name: textOf(row, '名称') || m[2].trim() });
+  }
+  return out;
+}
+
+const LEVEL_WORD: Record<number, string> = { 3: '类', 5: '款', 7: '项' };
+
+function lineTerm(table: string, title: string, line: FunctionLine, amountLabel: string): Term {
+  return cellTerm(table, title, line.row, `${line.code} ${line.name}`.trim(), '金额', amountLabel, 'amount');
+}
+
+/** 类 = Σ its 款, 款 = Σ its 项, for the lines the table lists below them. */
+function functionLineSums(id: string, table: string, title: string, amountLabel: string): CheckDecl {
+  return decl(id, `${title}各类、款与其下各款、项之和`, '合计', [table], (ctx) => {
+    const lines = functionLines(ctx, table);
+    const out: Outcome[] = [];
+    for (const whole of lines) {
+      if (whole.code.length === 7) continue;
+      const parts = lines.filter(
+        (l) => l.code.length === whole.code.length + 2 && l.code.startsWith(whole.code)
+      );
+      if (parts.length === 0) continue;
+      const terms = parts.map((l) => lineTerm(table, title, l, amountLabel));
+      if (!hasAny(terms)) continue;
+      const level = LEVEL_WORD[whole.code.length];
+      const sub = LEVEL_WORD[whole.code.length + 2];
+      const shown = `${whole.code} ${whole.name}`.trim();
+      out.push({
+        type: 'comparison',
+        key: whole.code,
+        title: `${title}“${shown}”与其下各${sub}之和不一致`,
+        relation: '=',
+        left: [lineTerm(table, title, whole, amountLabel)],
+        right: terms,
+        statement: `${level}“${shown}”${amountLabel} = 其下各${sub}${amountLabel}之和`,
+        // A 款 that is wrong makes its 类 look wrong too: the 类 comparison nests under it.
+        follows: parts.filter((l) => l.code.length < 7).map((l) => l.code),
+      });
+    }
+    return out;
+  });
+}
+
+/** Each 类 line of the table against the 类级 grid's figure for that 类, where the grid gives one. */
+function functionLineClasses(
+  id: string,
+  table: string,
+  title: string,
+  side: '收入' | '支出',
+  amountLabel: string
+): CheckDecl {
+  const grid = FUNCTION_CLASSES.map(([k]) => `功能_${k}_${side}`);
+  return decl(id, `${title}各类与按功能分类（类级）所填${side}`, '一致', [table, ...grid], (ctx) =>
+    functionLines(ctx, table).flatMap((line): Outcome[] => {
+      const cls = FUNCTION_CLASSES.find(([, code]) => code === line.code);
+      if (!cls) return [];
+      const name = `功能_${cls[0]}_${side}`;
+      if (ctx.operand(name).value === null) return [];
+      return [
+        {
+          type: 'comparison',
+          key: line.code,
+          title: `${title}“${line.code} ${cls[2]}”与类级所填${side}不一致`,
+          relation: '=',
+          left: [lineTerm(table, title, line, amountLabel)],
+          right: [ctx.term(name)],
+          statement: `${title}“${line.code} ${cls[2]}”${amountLabel} = ${ctx.operand(name).label}`,
+        },
+      ];
+    })
+  );
+}
+
+/** The year's total against the table's 类 lines (the 类级 block, when given, is held to them line by line). */
+function functionLineTotal(
+  id: string,
+  table: string,
+  title: string,
+  side: '收入' | '支出',
+  whole: string,
+  amountLabel: string
+): CheckDecl {
+  return decl(id, `本年${side}合计与${title}各类之和`, '合计', [whole, table], (ctx) => {
+    const classes = functionLines(ctx, table).filter((l) => l.code.length === 3);
+    const terms = classes.map((l) => lineTerm(table, title, l, amountLabel));
+    if (!hasAny(terms)) return [];
+    return [
+      {
+        type: 'comparison',
+        relation: '=',
+        left: [ctx.term(whole)],
+        right: terms,
+        statement: `${ctx.operand(whole).label} = ${title}各类${amountLabel}之和`,
+      },
+    ];
+  });
+}
+
+/** The 功能分类明细表 of each side, with its block title, amount label and the year's total. */
+const FUNCTION_LINE_SIDES = FUNCTION_LINE_TABLES.map(([table, title, amount]) => {
+  const side: '收入' | '支出' = table.includes('收入') ? '收入' : '支出';
+  return { table, title: title.replace(/（.*）$/, '明细'), amount, side, whole: `${side}_本年${side}合计` };
+});
 
 // ------------------------------------------------------------------ stated rates
 
@@ -1530,6 +1650,112 @@ export const CHECKS: CheckDecl[] = [
       ];
     });
   }),
+
+  // ---- 合计 / 一致: the 类、款、项 lines of 公开02 / 公开03 (功能分类明细表).
+  ...FUNCTION_LINE_SIDES.flatMap(({ table, title, amount, side, whole }) => {
+    const [sums, classes, totalId] =
+      side === '收入'
+        ? ['sum.功能明细.收入', 'same.功能明细类.收入', 'sum.功能明细合计.收入']
+        : ['sum.功能明细.支出', 'same.功能明细类.支出', 'sum.功能明细合计.支出'];
+    return [
+      functionLineSums(sums, table, title, amount),
+      functionLineClasses(classes, table, title, side, amount),
+      functionLineTotal(totalId, table, title, side, whole, amount),
+    ];
+  }),
+
+  // ---- 合计 / 部分: 公务接待费 told as 国内 + 国（境）外, 外事 part of 国内 (财决附01, 公开07 printed down).
+  ...(
+    [
+      ['sum.三公接待.本年预算', '本年预算'],
+      ['sum.三公接待.本年决算', '本年决算'],
+    ] as const
+  ).map(([id, c]) =>
+    decl(
+      id,
+      `公务接待费（${c}数）与国内、国（境）外接待费之和`,
+      '合计',
+      [`三公_公务接待_${c}`, `三公_国内接待_${c}`, `三公_国外接待_${c}`],
+      (ctx) => {
+        const parts = [`三公_国内接待_${c}`, `三公_国外接待_${c}`];
+        // Most tables do not split the column: only a split that is given is added up.
+        if (parts.every((n) => ctx.operand(n).value === null)) return [];
+        return [
+          {
+            type: 'comparison',
+            relation: '=',
+            left: [ctx.term(`三公_公务接待_${c}`)],
+            right: parts.map((n) => ctx.term(n)),
+            statement: `${ctx.operand(`三公_公务接待_${c}`).label} = ${labels(ctx, parts)}`,
+          },
+        ];
+      }
+    )
+  ),
+  // 外事 is a “其中” of 国内, in money and in 人次. (批次 too, but the one formatter writes counts in 人: see
+  // src/core/render/quantity.ts; a 批次 finding would read “5 人”.)
+  ...(
+    [
+      ['part.三公外事.本年预算', '本年预算', '接待费本年预算数'],
+      ['part.三公外事.本年决算', '本年决算', '接待费本年决算数'],
+      ['part.三公外事.人次', '人次', '接待人次'],
+    ] as const
+  ).map(([id, c, words]) =>
+    atMost(
+      id,
+      { subject: `外事${words}与国内公务${words}`, title: `外事${words}超过国内公务${words}` },
+      [`三公_外事接待_${c}`],
+      `三公_国内接待_${c}`
+    )
+  ),
+
+  // ---- 平衡 / 部分: 政府性基金 (公开08) and 国有资本经营 (公开09) 结转和结余.
+  ...(
+    [
+      ['balance.政府性基金', '政府性基金', '政府性基金预算财政拨款'],
+      ['balance.国有资本经营', '国有资本经营', '国有资本经营预算财政拨款'],
+    ] as const
+  ).map(([id, k, words]) => {
+    const opening = `其他_${k}_年初结转`;
+    const closing = `其他_${k}_年末结转`;
+    const income = `收入_${k}预算财政拨款`;
+    const spending = `支出_${k}预算财政拨款`;
+    return decl(
+      id,
+      `${words}年末结转和结余与年初结转和结余加本年收入减本年支出`,
+      '平衡',
+      [opening, income, spending, closing],
+      (ctx) =>
+        // A department without these funds gives neither 结转 figure: its income and spending are not balanced here.
+        ctx.operand(opening).value === null && ctx.operand(closing).value === null
+          ? []
+          : [
+              {
+                type: 'comparison',
+                relation: '=',
+                left: [ctx.term(closing)],
+                right: [ctx.term(opening), ctx.term(income), ctx.term(spending, -1)],
+                statement: `${placed(closing)} = ${placed(opening)} + ${placed(income)} − ${placed(spending)}`,
+              },
+            ]
+    );
+  }),
+  ...(
+    [
+      ['part.其他资金结转.年初', '年初', '其他_年初结转'],
+      ['part.其他资金结转.年末', '年末', '其他_年末结转'],
+    ] as const
+  ).map(([id, when, whole]) =>
+    atMost(
+      id,
+      {
+        subject: `政府性基金、国有资本经营预算财政拨款${when}结转和结余之和与其他资金${when}结转和结余`,
+        title: `政府性基金、国有资本经营预算财政拨款${when}结转和结余之和超过其他资金${when}结转和结余`,
+      },
+      [`其他_政府性基金_${when}结转`, `其他_国有资本经营_${when}结转`],
+      whole
+    )
+  ),
 
   // ---- 预算: 决算 ≤ 预算 on every line that has both (提示, with the amount and the percentage).
   // One per 公用经费 item of OFFICE_COST_ITEMS (checkIndex.test keeps the two lists in step).

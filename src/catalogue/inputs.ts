@@ -15,10 +15,17 @@ import {
   InputSheet,
   ScalarDecl,
   TableDecl,
+  Unit,
   UNIT_OF_KIND,
 } from './types';
 import { DEFAULT_RULE_ROWS } from './rulebook';
-import { FUND_COLUMNS, SANGONG_CAR_PARTS, SANGONG_ITEMS, SANGONG_TOTAL } from './lists';
+import {
+  FUND_COLUMNS,
+  SANGONG_CAR_PARTS,
+  SANGONG_ITEMS,
+  SANGONG_RECEPTION_PARTS,
+  SANGONG_TOTAL,
+} from './lists';
 
 type ScalarOpts = Partial<Pick<ScalarDecl, 'required' | 'source' | 'multiline' | 'stated' | 'unit'>>;
 
@@ -63,7 +70,7 @@ function grid(
   prefix: string,
   corner: string,
   rows: ReadonlyArray<readonly [key: string, label: string]>,
-  cols: ReadonlyArray<readonly [key: string, label: string, kind?: InputKind]>,
+  cols: ReadonlyArray<readonly [key: string, label: string, kind?: InputKind, unit?: Unit]>,
   opts: {
     /** Every cell's kind, unless its column names its own. */
     kind?: InputKind;
@@ -83,13 +90,14 @@ function grid(
     rowLabels: rows.map(([, l]) => l),
     colLabels: cols.map(([, l]) => l),
     cells: rows.map(([rk, rl]) =>
-      cols.map(([ck, cl, kind]) =>
+      cols.map(([ck, cl, kind, unit]) =>
         opts.skip?.includes(`${rk}|${ck}`)
           ? null
           : d(`${prefix}_${rk}_${ck}`, `${rl}（${cl}）`, kind ?? opts.kind ?? 'amount', {
               required: opts.required?.(rk, ck) ?? false,
               source: opts.source,
               stated: opts.stated,
+              unit,
             })
       )
     ),
@@ -164,6 +172,16 @@ export const FUNCTION_CLASSES: Array<[key: string, code: string, label: string]>
   ['粮油物资储备', '222', '粮油物资储备支出'],
   ['灾害防治及应急管理', '224', '灾害防治及应急管理支出'],
   ['其他支出', '229', '其他支出'],
+];
+
+/**
+ * The 功能分类 lines of the 收入决算表 and 支出决算表, 类, 款 and 项 alike, one row each (a department has a
+ * handful of the hundreds of 款 and 项, so they are rows of a table, not names): table name, block title, the
+ * amount column's label, and the table they are copied from.
+ */
+export const FUNCTION_LINE_TABLES: Array<[name: string, title: string, amount: string, source: string]> = [
+  ['功能分类收入明细表', '收入按功能分类（类、款、项）', '本年收入合计', '收入决算表（公开02）'],
+  ['功能分类支出明细表', '支出按功能分类（类、款、项）', '本年支出合计', '支出决算表（公开03）'],
 ];
 
 /** 公用经费 items (302 商品和服务支出 款级): key, 经济分类 code, names as 公开06 / 财决08-1 print them. */
@@ -340,6 +358,24 @@ export const INPUT_SHEETS: InputSheet[] = [
           note: '按收入决算表、支出决算表的“类”级科目填列；没有的类留空。各类之和应等于本年收入合计、本年支出合计。',
         }
       ),
+      // Last on the sheet, so the cells above keep their template addresses.
+      ...FUNCTION_LINE_TABLES.map(([name, title, amount, source]) =>
+        table(
+          收支总表,
+          title,
+          name,
+          [
+            col('编码', '科目编码', 'text', { required: true, width: 12 }),
+            col('名称', '科目名称', 'text', { width: 24 }),
+            col('金额', amount, 'amount'),
+          ],
+          {
+            templateRows: 25,
+            source,
+            note: `按${source}逐行照填类、款、项各行（科目编码：类 3 位、款 5 位、项 7 位），合计行不填。类 = 其下各款之和，款 = 其下各项之和；类级数应与上表相同。`,
+          }
+        )
+      ),
     ],
   },
   {
@@ -424,6 +460,25 @@ export const INPUT_SHEETS: InputSheet[] = [
         ],
         '一般公共预算财政拨款以外的资金按经济分类的支出（部门数减财政拨款数）；每行与财政拨款同一行之和应等于收支总表该行。'
       ),
+      // Last on the sheet, so the cells above keep their template addresses.
+      grid(
+        其他资金,
+        '政府性基金、国有资本经营预算财政拨款结转结余',
+        '其他',
+        '资金来源',
+        [
+          ['政府性基金', '政府性基金预算财政拨款'],
+          ['国有资本经营', '国有资本经营预算财政拨款'],
+        ],
+        [
+          ['年初结转', '年初结转和结余'],
+          ['年末结转', '年末结转和结余'],
+        ],
+        {
+          note: '按公开08 政府性基金预算财政拨款收入支出决算表、公开09 国有资本经营预算财政拨款支出决算表（或公开04 年初、年末财政拨款结转和结余）填列；本年收入、支出见收支总表。两行都是上面其他资金结转结余的一部分。',
+          source: '公开08 / 公开09 / 公开04',
+        }
+      ),
     ],
   },
   {
@@ -501,6 +556,24 @@ export const INPUT_SHEETS: InputSheet[] = [
         {
           stated: true,
           note: '报告写“本年预算比上年决算减少 0.8 万元，下降 16%”时照填：增减率填百分比，增减额填万元，减少均填负数；系统会按上表重算核对。',
+        }
+      ),
+      // Last on the sheet, so the cells above keep their template addresses.
+      grid(
+        三公经费,
+        '公务接待费分项（国内、外事、国（境）外）及接待批次、人次',
+        '三公',
+        '项目',
+        SANGONG_RECEPTION_PARTS,
+        [
+          ['本年预算', '接待费本年预算数'],
+          ['本年决算', '接待费本年决算数'],
+          ['批次', '本年接待批次', 'count', '个'],
+          ['人次', '本年接待人次', 'count'],
+        ],
+        {
+          note: '接待费单位万元：国内接待费 + 国（境）外接待费 = 上表公务接待费，外事接待是国内接待的其中数（公开07 分行列示时照填，或取财决附01 第（1）（2）行）。批次（个）、人次（人）取财决附01“相关统计数”或决算说明中的本年数；人次不少于批次。',
+          source: '公开07 / 财决附01',
         }
       ),
     ],

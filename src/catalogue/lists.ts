@@ -26,3 +26,14 @@ export const SANGONG_CAR_PARTS = [
 
 /** The 合计 line of the 三公 grids. */
 export const SANGONG_TOTAL = ['合计', '合计'] as const;
+
+/**
+ * The lines 公务接待费 is told in (财决附01 and the 公开07 printed down: （1）国内接待费, 其中外事接待费,
+ * （2）国（境）外接待费), each with its reception counts (财决附01 “相关统计数”: 批次 and 人次). 外事 is part of
+ * 国内 (foreign guests received at home), so 公务接待费 = 国内 + 国（境）外, and 外事 ≤ 国内.
+ */
+export const SANGONG_RECEPTION_PARTS = [
+  ['国内接待', '国内公务接待'],
+  ['外事接待', '其中：外事接待'],
+  ['国外接待', '国（境）外公务接待'],
+] as const;

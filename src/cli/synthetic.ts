@@ -331,6 +331,37 @@ export function syntheticDepartment(seed: number, projectRows = 6): InputValues 
     values[`三公_${item}_预算比上年决算`] = growth(now, before);
   }
 
+  // 功能分类 lines of 公开02 / 公开03: each 类 above as one 款 of two 项 (60 % and the rest). No draws.
+  for (const side of ['收入', '支出'] as const) {
+    const lines: Array<[string, string, number]> = [];
+    for (const k of classes) {
+      const [, code, label] = FUNCTION_CLASSES.find(([key]) => key === k)!;
+      const whole = new D(values[`功能_${k}_${side}`] as number);
+      const first = whole.times(0.6).toDecimalPlaces(2, D.ROUND_DOWN);
+      lines.push(
+        [code, label, n(whole)],
+        [`${code}01`, `${label.replace(/支出$/, '')}管理事务`, n(whole)],
+        [`${code}0101`, '行政运行', n(first)],
+        [`${code}0102`, '一般行政管理事务', n(whole.minus(first))]
+      );
+    }
+    values[`功能分类${side}明细表`] = lines;
+  }
+  // 公务接待费 all received at home, a fifth of it 外事; counts from the 编制. No draws.
+  for (const col of ['本年预算', '本年决算'] as const) {
+    const 接待 = new D(values[`三公_公务接待_${col}`] as number);
+    values[`三公_国内接待_${col}`] = n(接待);
+    values[`三公_外事接待_${col}`] = n(接待.div(5).toDecimalPlaces(2, D.ROUND_DOWN));
+    values[`三公_国外接待_${col}`] = 0;
+  }
+  values.三公_国内接待_人次 = 编制 * 2;
+  values.三公_国内接待_批次 = Math.floor(编制 / 2);
+  values.三公_外事接待_人次 = Math.floor(编制 / 5);
+  values.三公_外事接待_批次 = Math.floor(编制 / 20);
+  // 政府性基金 and 国有资本经营 are 0 here: nothing carried in or over.
+  for (const k of ['政府性基金', '国有资本经营'])
+    for (const when of ['年初', '年末']) values[`其他_${k}_${when}结转`] = 0;
+
   // The remaining stated rates as the engine recomputes them (so regional formulas live in one place);
   // a rate the engine cannot compute (a zero base) stays blank, as a report would leave it.
   const indicators = computeIndicators(buildModel(templateReading(values)));

@@ -12,6 +12,7 @@ import { Grid, ImportSheet, isBlank, isNumberLike, normalise } from './grid';
 import { TABLE_KEYS, TableSpec, Target } from './tables';
 import { parseHeaderLine } from './headerLine';
 import { PROJECT_TABLE, ProjectRecognition, projectTotals, recogniseProjects } from './projectRows';
+import { FunctionLineRecognition, recogniseFunctionLines } from './functionLines';
 
 export type { ImportSheet, Merge } from './grid';
 
@@ -63,6 +64,8 @@ export interface ImportResult {
   inputs: Recognition[];
   /** The project lines (our 项目支出明细表), found by their header row. */
   projects: ProjectRecognition;
+  /** The 类、款、项 lines of 公开02 / 公开03 (our 功能分类收入明细表 / 功能分类支出明细表), where those tables have any. */
+  functionLines: FunctionLineRecognition[];
 }
 
 /** A stretch of rows of one sheet that holds (part of) one table. */
@@ -320,9 +323,10 @@ function labelIndex(p: Part): Map<string, Array<[number, number]>> {
   return index;
 }
 
-function toCandidate(p: Part, r: number, c: number, label: string): Candidate {
+function toCandidate(p: Part, r: number, c: number, label: string, count = false): Candidate {
   const raw = p.grid.raw(r, c);
   const cand: Candidate = { sheet: p.grid.sheet.name, cell: a1(r, c), table: p.spec.id, label, raw };
+  if (count) return cand;
   if (p.unit) cand.unit = p.unit;
   if (p.unit === '元' || p.unit === '千元') {
     const parsed = parseCell(raw, 'amount', { name: '', label });
@@ -344,6 +348,8 @@ function valueColumns(p: Part, r: number, c: number, path: (x: number) => string
     }
     const v = p.grid.raw(r, x);
     if (!isBlank(v) && !isNumberLike(v) && typeof v === 'string') break;
+    // A blank under 科目编码 (its 类 | 款 | 项 columns beside a 合计 label) is part of the label, not a figure.
+    if (isBlank(v) && path(x).some((h) => NOT_AMOUNT.some((w) => h.includes(w)))) continue;
     out.push(x);
   }
   return out;
@@ -358,7 +364,7 @@ function findIn(p: Part, t: Target): Candidate[] {
     const cols: number[] = [];
     for (let c = 0; c < p.grid.cols; c++)
       if (!p.grid.covered(p.firstData, c) && columnFits(path(c), t)) cols.push(c);
-    return cols.map((c) => toCandidate(p, p.firstData, c, showPath(c)));
+    return cols.map((c) => toCandidate(p, p.firstData, c, showPath(c), t.count));
   }
   let found: Array<{ r: number; c: number; label: string }> = [];
   const start = t.below ? p.top + 1 : p.firstData;
@@ -384,7 +390,7 @@ function findIn(p: Part, t: Target): Candidate[] {
   for (const f of found) {
     if (t.below) {
       // A label heading its own column (基础数据表: 编制数 over its figure).
-      if (f.r + 1 <= p.bottom) out.push(toCandidate(p, f.r + 1, f.c, f.label));
+      if (f.r + 1 <= p.bottom) out.push(toCandidate(p, f.r + 1, f.c, f.label, t.count));
       if (t.first && out.length) break;
       continue;
     }
@@ -405,7 +411,7 @@ function findIn(p: Part, t: Target): Candidate[] {
     const labelOf = (x: number) =>
       local(x).length ? `${f.label}（${local(x).slice(-2).join('／')}）` : f.label;
     for (const x of cols) {
-      const cand = toCandidate(p, f.r, x, labelOf(x));
+      const cand = toCandidate(p, f.r, x, labelOf(x), t.count);
       if (t.less) {
         // The figure is this cell less another of the same row (全年预算数 − 年初预算数).
         const less = valueColumns(p, f.r, f.c, path).filter(
@@ -522,6 +528,19 @@ export function recognise(sheets: ImportSheet[]): ImportResult {
       }
     }
   }
+  const functionLines = recogniseFunctionLines(
+    parts.map((p) => ({
+      table: p.spec.id,
+      grid: p.grid,
+      firstData: p.firstData,
+      bottom: p.bottom,
+      unit: p.unit,
+      path: (c: number) => {
+        const paths = (p.paths ??= new Map<number, string[]>());
+        return paths.get(c) ?? (paths.set(c, headerPath(p, c)), paths.get(c)!);
+      },
+    }))
+  );
   const projects = recogniseProjects(sheets);
   if (projects.status === 'found') {
     tables.push({
@@ -549,5 +568,5 @@ export function recognise(sheets: ImportSheet[]): ImportResult {
       else byName.set(t.name, { name: t.name, status: 'found', ...cand });
     }
   }
-  return { tables, inputs: order.map((n) => byName.get(n)!), projects };
+  return { tables, inputs: order.map((n) => byName.get(n)!), projects, functionLines };
 }

@@ -4,11 +4,12 @@
  */
 import type { CellValue } from '../core/types';
 import type { InputValues } from '../core/fill';
-import { INPUT_BY_NAME, inputLabel } from '../catalogue/inputs';
+import { FUNCTION_LINE_TABLES, INPUT_BY_NAME, inputLabel } from '../catalogue/inputs';
 import { colIndex, colLetter } from '../catalogue/layout';
 import type { Candidate, ImportResult, Recognition } from './recognise';
 import { isBlank } from './grid';
 import { PROJECT_COLUMNS, PROJECT_TABLE, ProjectList, ProjectRecognition } from './projectRows';
+import type { FunctionLineRecognition } from './functionLines';
 
 function shownValue(c: Candidate): string {
   if (c.difference) {
@@ -113,6 +114,22 @@ export function projectLines(r: ProjectRecognition): string[] {
   return lines;
 }
 
+/** Lines for the 类、款、项 of one 公开02 / 公开03: where, how many of each level, which columns. */
+export function functionLineLines(r: FunctionLineRecognition): string[] {
+  const title = FUNCTION_LINE_TABLES.find(([name]) => name === r.name)?.[1] ?? r.name;
+  const count = (n: number) => r.lines.filter((l) => l.code.length === n).length;
+  const bySheet = new Map<string, number[]>();
+  for (const l of r.lines) bySheet.set(l.sheet, [...(bySheet.get(l.sheet) ?? []), l.row]);
+  const at = [...bySheet]
+    .map(([sheet, rows]) => `${sheet} 第 ${rows[0]}–${rows[rows.length - 1]} 行`)
+    .join('；');
+  const lines = [
+    `找到  ${title}（${r.name}）：${r.from} ${at}，类 ${count(3)} 行、款 ${count(5)} 行、项 ${count(7)} 行，按表中顺序导入（合计行不导入）`,
+    `    ${r.codeColumns}，金额取 ${r.amountColumn}${r.unit === '元' || r.unit === '千元' ? `；单位${r.unit}，已折合为万元` : ''}`,
+  ];
+  return lines;
+}
+
 /** The report: tables recognised, then every input a recognised table should hold. */
 export function importReport(result: ImportResult): string[] {
   const lines: string[] = [];
@@ -137,6 +154,7 @@ export function importReport(result: ImportResult): string[] {
   );
   for (const r of relevant) lines.push(`  ${recognitionLine(r)}`);
   for (const l of projectLines(result.projects)) lines.push(`  ${l}`);
+  for (const f of result.functionLines) for (const l of functionLineLines(f)) lines.push(`  ${l}`);
   return lines;
 }
 
@@ -150,6 +168,7 @@ export function importedValues(result: ImportResult): InputValues {
     out[r.name] = v;
   }
   if (result.projects.status === 'found') out[PROJECT_TABLE] = result.projects.rows.map((x) => x.values);
+  for (const f of result.functionLines) out[f.name] = f.lines.map((l) => [l.code, l.name || null, l.amount]);
   return out;
 }
 
@@ -196,6 +215,13 @@ export function officeBindings(result: ImportResult, chosen: Record<string, Cand
       name: PROJECT_TABLE,
       reason: `请复制到模板的${PROJECT_TABLE}：工作簿中有 ${p.candidates.length} 张项目清单（${p.candidates.map(listWhere).join('；')}），不能确定用哪一张`,
     });
+  for (const f of result.functionLines)
+    if (f.range) out.bindings.push({ name: f.name, sheet: f.range.sheet, cell: f.range.cells });
+    else
+      out.skipped.push({
+        name: f.name,
+        reason: `请用“导入”生成模板，或把各行复制到模板的${f.name}：名称只能指向科目编码、科目名称、金额三栏相邻且以万元填列的连续行（${f.codeColumns}）`,
+      });
   return out;
 }
 

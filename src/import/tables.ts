@@ -30,6 +30,8 @@ export interface Target {
   under?: string[];
   /** The figure is the `col` cell less the cell of the same row whose header has a word of each group. */
   less?: string[][];
+  /** A count (批次, 人次): read as typed, never converted from 元 with the table's amounts. */
+  count?: boolean;
 }
 
 export interface TableSpec {
@@ -104,6 +106,44 @@ const SANGONG_ALIASES: Array<[key: string, leaf: string[], rows: string[]]> = [
   ],
   ['公务接待', ['公务接待费'], ['公务接待费']],
 ];
+
+/**
+ * 公务接待费 told line by line, as 财决附01 and a 公开07 printed down list it (framework §4.3): （1）国内接待费,
+ * 其中外事接待费, （2）国（境）外接待费, and the “相关统计数” lines of 批次 and 人次, whose 外事 lines read only
+ * “其中：外事” under the 国内 line they belong to. `budget` and `actual` are the column words of the table.
+ */
+function receptionLines(budget: string[][], actual: string[][]): Target[] {
+  const money: Array<[key: string, rows: string[]]> = [
+    ['国内接待', ['国内接待费', '国内公务接待费', '国内公务接待']],
+    ['外事接待', ['外事接待费', '外事公务接待费']],
+    ['国外接待', ['国(境)外接待费', '国(境)外公务接待费', '国外接待费', '国(境)外公务接待']],
+  ];
+  const counts: Array<[name: string, rows: string[], under?: string[]]> = [
+    ['三公_国内接待_批次', ['国内公务接待批次', '国内公务接待批次(个)', '国内接待批次']],
+    [
+      '三公_外事接待_批次',
+      ['外事', '外事接待批次', '外事接待批次(个)', '外事(批次)'],
+      ['国内公务接待批次', '国内公务接待批次(个)', '国内接待批次'],
+    ],
+    ['三公_国内接待_人次', ['国内公务接待人次', '国内公务接待人次(人)', '国内接待人次']],
+    [
+      '三公_外事接待_人次',
+      ['外事', '外事接待人次', '外事接待人次(人)', '外事(人次)'],
+      ['国内公务接待人次', '国内公务接待人次(人)', '国内接待人次'],
+    ],
+    ['三公_国外接待_批次', ['国(境)外公务接待批次', '国(境)外公务接待批次(个)', '国(境)外接待批次']],
+    ['三公_国外接待_人次', ['国(境)外公务接待人次', '国(境)外公务接待人次(人)', '国(境)外接待人次']],
+  ];
+  return [
+    ...money.flatMap(([k, rows]) => [
+      r(`三公_${k}_本年预算`, rows, { col: budget, first: true }),
+      r(`三公_${k}_本年决算`, rows, { col: actual, not: ['预算'], first: true }),
+    ]),
+    ...counts.map(([name, rows, under]) =>
+      r(name, rows, { col: actual, not: ['预算'], count: true, first: true, ...(under ? { under } : {}) })
+    ),
+  ];
+}
 
 /**
  * 政府采购情况表 (湖南 决算附表; its figures come from the 政府采购信息统计 “政府采购资金情况表”) and
@@ -184,6 +224,16 @@ const ASSETS: TableSpec = {
     }),
   ],
 };
+
+/** The 合计 line's 年初 and 年末 结转和结余 columns of 公开08 (and of a 公开09 printed in the same form). */
+const carryOver = (fund: '政府性基金' | '国有资本经营'): Target[] =>
+  (['年初', '年末'] as const).map((when) =>
+    r(`其他_${fund}_${when}结转`, ['合计'], {
+      col: [[`${when}结转和结余`, `${when}结转结余`]],
+      leaf: ['小计', '合计', `${when}结转和结余`, `${when}结转结余`],
+      first: true,
+    })
+  );
 
 export const TABLES: TableSpec[] = [
   {
@@ -305,24 +355,26 @@ export const TABLES: TableSpec[] = [
         not: ['预算数'],
         first: true,
       }),
-      // 年初 / 年末 财政拨款结转和结余 of 一般公共预算: in its column of the row, or as the line under the row.
+      // 年初 / 年末 财政拨款结转和结余 of each fund: in its column of the row, or as the line under the row.
       ...(['年初', '年末'] as const).flatMap((when) => {
         const side = when === '年初' ? '收入' : '支出';
         const heading = [`${when}财政拨款结转和结余`, `${when}结转和结余`, `${when}财政拨款结转结余`];
-        return [
-          r(`财拨_${when}结转结余_合计`, heading, {
-            side,
-            col: [['一般公共预算']],
-            not: ['预算数'],
-            first: true,
-          }),
-          r(`财拨_${when}结转结余_合计`, ['一般公共预算财政拨款', '一般公共预算财政拨款结转和结余'], {
+        const funds = [
+          [`财拨_${when}结转结余_合计`, '一般公共预算', '一般公共预算财政拨款'],
+          [`其他_政府性基金_${when}结转`, '政府性基金', '政府性基金预算财政拨款'],
+          [`其他_国有资本经营_${when}结转`, '国有资本经营', '国有资本经营预算财政拨款'],
+        ] as const;
+        const others = (fund: string) =>
+          ['一般公共预算', '政府性基金', '国有资本'].filter((w) => !fund.startsWith(w));
+        return funds.flatMap(([name, fund, line]) => [
+          r(name, heading, { side, col: [[fund]], not: ['预算数'], first: true }),
+          r(name, [line, `${line}结转和结余`], {
             side,
             under: heading,
-            not: ['预算数', '政府性基金', '国有资本'],
+            not: ['预算数', ...others(fund)],
             first: true,
           }),
-        ];
+        ]);
       }),
     ],
   },
@@ -370,13 +422,17 @@ export const TABLES: TableSpec[] = [
       '一般公共预算财政拨款三公经费支出决算情况表',
     ],
     codes: ['公开07'],
-    targets: SANGONG_ALIASES.flatMap(([k, leaf, rows]) => [
-      c(`三公_${k}_本年预算`, [['预算']], { leaf }),
-      c(`三公_${k}_本年决算`, [['决算']], { leaf }),
-      // The same table printed one row per item: 项目 | 预算数 | 决算数.
-      r(`三公_${k}_本年预算`, rows, { col: [['预算']], first: true }),
-      r(`三公_${k}_本年决算`, rows, { col: [['决算']], first: true }),
-    ]),
+    targets: [
+      ...SANGONG_ALIASES.flatMap(([k, leaf, rows]) => [
+        c(`三公_${k}_本年预算`, [['预算']], { leaf }),
+        c(`三公_${k}_本年决算`, [['决算']], { leaf }),
+        // The same table printed one row per item: 项目 | 预算数 | 决算数.
+        r(`三公_${k}_本年预算`, rows, { col: [['预算']], first: true }),
+        r(`三公_${k}_本年决算`, rows, { col: [['决算']], first: true }),
+      ]),
+      // Printed down, it may go on with the 接待 lines and their 批次 / 人次 (in the 决算数 column).
+      ...receptionLines([['预算']], [['决算', '统计数', '实际']]),
+    ],
   },
   {
     id: '政府性基金预算财政拨款收入支出决算表',
@@ -389,6 +445,7 @@ export const TABLES: TableSpec[] = [
         leaf: ['小计', '合计', '本年支出'],
         first: true,
       }),
+      ...carryOver('政府性基金'),
     ],
   },
   {
@@ -401,6 +458,9 @@ export const TABLES: TableSpec[] = [
         leaf: ['小计', '合计', '本年支出'],
         first: true,
       }),
+      // The 收入支出 form of the table (年初结转和结余 | 本年收入 | 本年支出 | 年末结转和结余), as 公开08 lays out.
+      r('收入_国有资本经营预算财政拨款', ['合计'], { col: [['本年收入']], first: true }),
+      ...carryOver('国有资本经营'),
     ],
   },
   {
@@ -564,16 +624,20 @@ export const TABLES: TableSpec[] = [
     titles: ['预算支出相关信息表', '部门决算相关信息统计表'],
     codes: ['财决附01', 'F01'],
     // 项目 | 行次 | 预算数 | 统计数 (framework §4.3, the 2017 中央版 layout), the 三公 lines one per row.
-    targets: SANGONG_ALIASES.flatMap(([k, , rows]) => [
-      r(`三公_${k}_本年预算`, k === '合计' ? ['支出合计', '三公经费支出', ...rows] : rows, {
-        col: [['预算数', '预算']],
-        first: true,
-      }),
-      r(`三公_${k}_本年决算`, k === '合计' ? ['支出合计', '三公经费支出', ...rows] : rows, {
-        col: [['统计数', '决算数', '决算']],
-        first: true,
-      }),
-    ]),
+    targets: [
+      ...SANGONG_ALIASES.flatMap(([k, , rows]) => [
+        r(`三公_${k}_本年预算`, k === '合计' ? ['支出合计', '三公经费支出', ...rows] : rows, {
+          col: [['预算数', '预算']],
+          first: true,
+        }),
+        r(`三公_${k}_本年决算`, k === '合计' ? ['支出合计', '三公经费支出', ...rows] : rows, {
+          col: [['统计数', '决算数', '决算']],
+          first: true,
+        }),
+      ]),
+      // （1）国内接待费, 其中外事, （2）国（境）外, and the （二）相关统计数 lines of 批次 and 人次.
+      ...receptionLines([['预算数', '预算']], [['统计数', '决算数', '决算']]),
+    ],
   },
   {
     id: '机构人员情况表',

@@ -144,6 +144,36 @@ function overBudget(id: string, actual: string, budgets: string[]): Cases {
   };
 }
 
+// ------------------------------------------------------------------ 功能分类 lines (类、款、项)
+
+type Line = [string, string | null, number];
+
+const SPEND_LINES: Line[] = [
+  ['201', '一般公共服务支出', 286.4],
+  ['20129', '群众团体事务', 286.4],
+  ['2012901', '行政运行', 201.15],
+  ['2012902', '一般行政管理事务', 85.25],
+  ['208', '社会保障和就业支出', 38.62],
+  ['20805', '行政事业单位养老支出', 38.62],
+  ['2080505', '机关事业单位基本养老保险缴费支出', 25.74],
+  ['2080506', '机关事业单位职业年金缴费支出', 12.88],
+];
+
+const INCOME_LINES: Line[] = [
+  ['201', '一般公共服务支出', 280],
+  ['20129', '群众团体事务', 280],
+  ['2012901 行政运行', null, 196.3],
+  ['2012902', '一般行政管理事务', 83.7],
+  ['208', '社会保障和就业支出', 38.62],
+  ['20805', '行政事业单位养老支出', 38.62],
+];
+
+/** The lines with one line's amount retyped. */
+const withLine = (lines: Line[], code: string, amount: number): Line[] =>
+  lines.map((l) =>
+    String(l[0]).startsWith(code) && String(l[0]).replace(/\D.*$/, '') === code ? [l[0], l[1], amount] : l
+  );
+
 function indicator(id: string, value: string): IndicatorResult {
   return { id, label: id, formula: `${id}公式`, value: new D(value), operands: [] };
 }
@@ -912,6 +942,210 @@ const CASES: Record<string, Cases> = {
     '功能_科学技术_支出',
     '功能_社会保障和就业_支出',
   ]),
+  // 公开03 lines of a 群团 department (类 201 = 款 20129 = 项 2012901 + 2012902; 类 208 = 款 20805 = 项
+  // 2080505 + 2080506): 201.15 + 85.25 = 286.40, 25.74 + 12.88 = 38.62, 286.40 + 38.62 = 325.02.
+  'sum.功能明细.支出': {
+    valid: [
+      { values: { 功能分类支出明细表: SPEND_LINES } },
+      { values: { 功能分类支出明细表: SPEND_LINES.filter((l) => String(l[0]).length === 3) } },
+    ],
+    invalid: [
+      {
+        // 行政运行 typed 210.15: the 款 no longer adds up, the 类 still does.
+        values: { 功能分类支出明细表: withLine(SPEND_LINES, '2012901', 210.15) },
+        findings: [
+          { id: 'sum.功能明细.支出.20129', kind: 'mismatch', expected: '295.40', computed: '286.40' },
+        ],
+      },
+      {
+        // A 类 with two digits turned: 36.82 for 38.62.
+        values: { 功能分类支出明细表: withLine(SPEND_LINES, '208', 36.82) },
+        findings: [{ id: 'sum.功能明细.支出.208', kind: 'mismatch', expected: '38.62', computed: '36.82' }],
+      },
+    ],
+  },
+  'same.功能明细类.支出': {
+    valid: [
+      {
+        values: {
+          功能分类支出明细表: SPEND_LINES,
+          功能_一般公共服务_支出: 286.4,
+          功能_社会保障和就业_支出: 38.62,
+        },
+      },
+      // The 类级 block left blank: nothing to compare with.
+      { values: { 功能分类支出明细表: SPEND_LINES } },
+    ],
+    invalid: [
+      {
+        values: {
+          功能分类支出明细表: SPEND_LINES,
+          功能_一般公共服务_支出: 268.4,
+          功能_社会保障和就业_支出: 38.62,
+        },
+        findings: [
+          {
+            id: 'same.功能明细类.支出.201',
+            kind: 'mismatch',
+            expected: '268.40',
+            computed: '286.40',
+            cells: ['功能_一般公共服务_支出'],
+          },
+        ],
+      },
+    ],
+  },
+  'sum.功能明细合计.支出': {
+    valid: [{ values: { 功能分类支出明细表: SPEND_LINES, 支出_本年支出合计: 325.02 } }],
+    invalid: [
+      {
+        values: { 功能分类支出明细表: SPEND_LINES, 支出_本年支出合计: 352.02 },
+        findings: [
+          {
+            id: 'sum.功能明细合计.支出',
+            kind: 'mismatch',
+            expected: '325.02',
+            computed: '352.02',
+            cells: ['支出_本年支出合计'],
+          },
+        ],
+      },
+    ],
+  },
+  // 公开02 lines, one 项 typed with its name in the 编码 cell: 196.30 + 83.70 = 280.00; 280.00 + 38.62 = 318.62.
+  'sum.功能明细.收入': {
+    valid: [{ values: { 功能分类收入明细表: INCOME_LINES } }],
+    invalid: [
+      {
+        values: { 功能分类收入明细表: withLine(INCOME_LINES, '2012902', 38.7) },
+        findings: [
+          { id: 'sum.功能明细.收入.20129', kind: 'mismatch', expected: '235.00', computed: '280.00' },
+        ],
+      },
+    ],
+  },
+  'same.功能明细类.收入': {
+    valid: [
+      {
+        values: {
+          功能分类收入明细表: INCOME_LINES,
+          功能_一般公共服务_收入: 280,
+          功能_社会保障和就业_收入: 38.62,
+        },
+      },
+    ],
+    invalid: [
+      {
+        values: {
+          功能分类收入明细表: INCOME_LINES,
+          功能_一般公共服务_收入: 280,
+          功能_社会保障和就业_收入: 36.82,
+        },
+        findings: [
+          { id: 'same.功能明细类.收入.208', kind: 'mismatch', expected: '36.82', computed: '38.62' },
+        ],
+      },
+    ],
+  },
+  'sum.功能明细合计.收入': {
+    valid: [{ values: { 功能分类收入明细表: INCOME_LINES, 收入_本年收入合计: 318.62 } }],
+    invalid: [
+      {
+        values: { 功能分类收入明细表: INCOME_LINES, 收入_本年收入合计: 320.62 },
+        findings: [{ id: 'sum.功能明细合计.收入', kind: 'mismatch', expected: '318.62', computed: '320.62' }],
+      },
+    ],
+  },
+  // 公务接待费 = 国内 + 国（境）外: 2.36 = 2.06 + 0.30; without a split nothing is added up.
+  'sum.三公接待.本年预算': identity('sum.三公接待.本年预算', '三公_公务接待_本年预算', [
+    '三公_国内接待_本年预算',
+    '三公_国外接待_本年预算',
+  ]),
+  'sum.三公接待.本年决算': (() => {
+    const c = identity('sum.三公接待.本年决算', '三公_公务接待_本年决算', [
+      '三公_国内接待_本年决算',
+      '三公_国外接待_本年决算',
+    ]);
+    return {
+      ...c,
+      valid: [
+        ...c.valid,
+        {
+          values: { 三公_公务接待_本年决算: 2.36, 三公_国内接待_本年决算: 2.06, 三公_国外接待_本年决算: 0.3 },
+        },
+        { values: { 三公_公务接待_本年决算: 2.36 } },
+      ],
+    };
+  })(),
+  'part.三公外事.本年预算': atMost(
+    'part.三公外事.本年预算',
+    ['三公_外事接待_本年预算'],
+    '三公_国内接待_本年预算'
+  ),
+  'part.三公外事.本年决算': atMost(
+    'part.三公外事.本年决算',
+    ['三公_外事接待_本年决算'],
+    '三公_国内接待_本年决算'
+  ),
+  'part.三公外事.人次': {
+    valid: [
+      { values: { 三公_外事接待_人次: 12, 三公_国内接待_人次: 86 } },
+      { values: { 三公_国内接待_人次: 86 } },
+    ],
+    invalid: [
+      {
+        values: { 三公_外事接待_人次: 12, 三公_国内接待_人次: 9 },
+        findings: [
+          {
+            id: 'part.三公外事.人次',
+            kind: 'exceeds',
+            expected: '9.00',
+            computed: '12.00',
+            cells: ['三公_外事接待_人次', '三公_国内接待_人次'],
+          },
+        ],
+      },
+    ],
+  },
+  // 公开08: 年初 5.20 + 本年收入 30.00 − 本年支出 28.50 = 年末 6.70.
+  'balance.政府性基金': (() => {
+    const c = identity('balance.政府性基金', '其他_政府性基金_年末结转', [
+      '其他_政府性基金_年初结转',
+      '收入_政府性基金预算财政拨款',
+      '−支出_政府性基金预算财政拨款',
+    ]);
+    const fund = { 收入_政府性基金预算财政拨款: 30, 支出_政府性基金预算财政拨款: 28.5 };
+    return {
+      valid: [
+        ...c.valid,
+        { values: { ...fund, 其他_政府性基金_年初结转: 5.2, 其他_政府性基金_年末结转: 6.7 } },
+        // No 结转 stated: the fund's income and spending alone are not balanced here.
+        { values: fund },
+      ],
+      invalid: [
+        ...c.invalid,
+        {
+          values: { ...fund, 其他_政府性基金_年初结转: 5.2, 其他_政府性基金_年末结转: 1.5 },
+          findings: [{ id: 'balance.政府性基金', kind: 'mismatch', expected: '6.70', computed: '1.50' }],
+        },
+      ],
+    };
+  })(),
+  'balance.国有资本经营': identity('balance.国有资本经营', '其他_国有资本经营_年末结转', [
+    '其他_国有资本经营_年初结转',
+    '收入_国有资本经营预算财政拨款',
+    '−支出_国有资本经营预算财政拨款',
+  ]),
+  'part.其他资金结转.年初': atMost(
+    'part.其他资金结转.年初',
+    ['其他_政府性基金_年初结转', '其他_国有资本经营_年初结转'],
+    '其他_年初结转'
+  ),
+  'part.其他资金结转.年末': atMost(
+    'part.其他资金结转.年末',
+    ['其他_政府性基金_年末结转', '其他_国有资本经营_年末结转'],
+    '其他_年末结转'
+  ),
   'budget.三公.因公出国': atMost(
     'budget.三公.因公出国',
     ['三公_因公出国_本年决算'],
@@ -1034,7 +1268,7 @@ test('every check id has at least one invalid case run alone, and no case names 
   const ids = CHECKS.map((c) => c.id);
   expect(ids.filter((id) => !(CASES[id]?.invalid.length > 0))).toEqual([]);
   expect(Object.keys(CASES).filter((id) => !ids.includes(id))).toEqual([]);
-  expect(ids).toHaveLength(154);
+  expect(ids).toHaveLength(169);
 });
 
 // ------------------------------------------------------------------ severity and titles (issue 20)
@@ -1123,7 +1357,7 @@ test('every finding of every invalid case shows each figure in its own unit on e
         rendered += Object.keys(surfaces(f)).length;
       }
   expect(bad).toEqual([]);
-  expect(rendered).toBeGreaterThan(154 * 5);
+  expect(rendered).toBeGreaterThan(169 * 5);
 });
 
 test('the unit check is not vacuous: an amount shown as 年 and a year shown as 万元 are caught', () => {

@@ -1,7 +1,7 @@
 /**
  * Mutation test: in a consistent synthetic department every check holds; nudging one figure a check
  * reads must make that check fire (as a root, or folded under the root that explains it), and the
- * root must blame the nudged cell. On seed 2 all 154 fire, each as a root or folded under one.
+ * root must blame the nudged cell. On seed 2 all 169 fire, each as a root or folded under one.
  */
 import { templateReading, InputValues } from '../../src/core/fill';
 import { D } from '../../src/core/decimal';
@@ -52,6 +52,17 @@ function nudge(decl: CheckDecl): InputValues {
       const rows = table('其他收入明细表');
       rows[0][1] = (rows[0][1] as number) + 1000;
       return { ...base, 其他收入明细表: rows };
+    }
+    case 'sum.功能明细.收入':
+    case 'sum.功能明细.支出':
+    case 'same.功能明细类.收入':
+    case 'same.功能明细类.支出': {
+      // A 项 moved off its 款 (sum), or a 类 line moved off the 类级 block (same).
+      const name = decl.operands[0];
+      const rows = table(name);
+      const row = decl.id.startsWith('sum.') ? 2 : 0;
+      rows[row][2] = (rows[row][2] as number) + 1000;
+      return { ...base, [name]: rows };
     }
     case 'unit.量级':
       // 其他收入 typed in 元 (×10000) among the 收入 lines in 万元.

@@ -234,6 +234,10 @@ export function RecognisePanel({ busy, onBound, host = officeHost }: RecognisePa
               {[
                 ...mod.projectLines(result.projects),
                 ...(plan?.skipped ?? []).filter((x) => x.name === '项目支出明细表').map((x) => x.reason),
+                ...result.functionLines.flatMap((f) => [
+                  ...mod.functionLineLines(f),
+                  ...(plan?.skipped ?? []).filter((x) => x.name === f.name).map((x) => `    ${x.reason}`),
+                ]),
               ].join('\n')}
             </Caption1>
           )}
