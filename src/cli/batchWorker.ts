@@ -12,10 +12,11 @@ export interface BatchJob {
 }
 
 async function writeReview(e: Awaited<ReturnType<typeof evaluateFile>>, file: string): Promise<void> {
-  const [{ writeFileAtomic }, { reportToDocx }, { draftReview }] = await Promise.all([
+  const [{ writeFileAtomic }, { reportToDocx }, { draftReview }, { deflateRawChunk }] = await Promise.all([
     import('../hosts/file/node'),
     import('../export/docx'),
     import('../core/review'),
+    import('../hosts/file/zip'),
   ]);
   const review = draftReview({
     model: e.model,
@@ -23,7 +24,7 @@ async function writeReview(e: Awaited<ReturnType<typeof evaluateFile>>, file: st
     scores: e.scores,
     findings: e.findings,
   });
-  await writeFileAtomic(file, await reportToDocx(review, null));
+  await writeFileAtomic(file, await reportToDocx(review, null, { deflate: deflateRawChunk }));
 }
 
 parentPort?.on('message', async (job: BatchJob) => {

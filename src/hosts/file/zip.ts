@@ -352,6 +352,17 @@ export function rewriteZip(
   return Buffer.concat([...chunks, dirBytes, end]);
 }
 
+/**
+ * Node's raw DEFLATE one chunk at a time (for a streamed zip entry, see export/docxTables): each chunk is
+ * flushed to a byte boundary without ending the stream, the last one ends it. Chunks are compressed
+ * apart; the stream they make is one valid DEFLATE stream.
+ */
+export function deflateRawChunk(chunk: Uint8Array, final: boolean): Uint8Array {
+  return deflateRawSync(chunk, {
+    finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+  });
+}
+
 function dosNow(): number {
   const d = new Date();
   const time = (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1);
