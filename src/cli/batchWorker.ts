@@ -11,6 +11,12 @@ export interface BatchJob {
   review?: string;
 }
 
+/** What a worker answers for a job: the summary row, and the milliseconds each stage took. */
+export interface BatchReply {
+  row: BatchRow;
+  stages: Record<string, number>;
+}
+
 async function writeReview(e: Awaited<ReturnType<typeof evaluateFile>>, file: string): Promise<void> {
   const [{ writeFileAtomic }, { reportToDocx }, { draftReview }, { deflateRawChunk }] = await Promise.all([
     import('../hosts/file/node'),
@@ -29,13 +35,17 @@ async function writeReview(e: Awaited<ReturnType<typeof evaluateFile>>, file: st
 
 parentPort?.on('message', async (job: BatchJob) => {
   let row: BatchRow;
+  const stages: Record<string, number> = {};
   try {
     const e = await evaluateFile(job.input, job.output, {
       rulesJson: job.rulesJson,
       requireOurNames: true,
       nameByKind: true, // a macro-enabled workbook's result is an .xlsm
+      timed: (stage, ms) => (stages[stage] = ms),
     });
+    const t = performance.now();
     if (job.review) await writeReview(e, job.review);
+    stages['审核意见'] = performance.now() - t;
     row = batchRow(job.input, e.written, e);
   } catch (err) {
     // Our own errors are Chinese; anything else is an internal, told as such without its English text.
@@ -45,5 +55,5 @@ parentPort?.on('message', async (job: BatchJob) => {
       failure: /[\u4e00-\u9fff]/.test(message) ? message : '评价时出现内部错误',
     };
   }
-  parentPort!.postMessage(row);
+  parentPort!.postMessage({ row, stages } satisfies BatchReply);
 });

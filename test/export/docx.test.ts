@@ -152,7 +152,7 @@ describe('tables as printed', () => {
     ).toEqual([false, true, true]);
   });
 
-  test('deflated by Node\'s zlib (as batch writes it), the package holds the same parts as by fflate', async () => {
+  test("deflated by Node's zlib (as batch writes it), the package holds the same parts as by fflate", async () => {
     const { draft, scores, bytes } = await sampleDocx();
     const native = unzipSync(await reportToDocx(draft, scores, { deflate: deflateRawChunk }));
     const plain = unzipSync(bytes);
@@ -163,7 +163,10 @@ describe('tables as printed', () => {
   });
 
   test('a document streamed in many chunks through zlib inflates whole', () => {
-    const pieces = Array.from({ length: 20_000 }, (_, i) => `<w:p><w:t>第${i}段，合计 ${i * 7}.25 万元</w:t></w:p>`);
+    const pieces = Array.from(
+      { length: 20_000 },
+      (_, i) => `<w:p><w:t>第${i}段，合计 ${i * 7}.25 万元</w:t></w:p>`
+    );
     const zip = zipStreaming(
       [
         ['a.xml', pieces],

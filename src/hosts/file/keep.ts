@@ -981,7 +981,10 @@ class Keeper {
   }
 
   /** The defined name of this name and scope (a sheet's index, or undefined for the workbook's) as workbook.xml has it now. */
-  private definedName(name: string, local: number | undefined): ReturnType<typeof scanDefinedNames>[number] | undefined {
+  private definedName(
+    name: string,
+    local: number | undefined
+  ): ReturnType<typeof scanDefinedNames>[number] | undefined {
     // A name of plain characters is written as is unless escaped: other names are passed over unparsed.
     const plain = /^[\w.]+$/.test(name);
     const scope = local === undefined ? undefined : String(local);
