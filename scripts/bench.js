@@ -3,7 +3,8 @@
  * npm run bench — prints the speed and size figures the project tracks (no pass/fail):
  *   (a) Excel round trips (context.sync) per one-click run at 10, 100 and 1,000 project rows;
  *   (b) CLI evaluate time against a bare load + save of the same workbook (same library), as a ratio;
- *   (c) batch throughput over generated workbooks (workbooks/s, peak RSS);
+ *   (c) batch throughput over generated workbooks (workbooks/s, CPU time, peak RSS, time per stage: 读入, 计算,
+ *       写回, 审核意见 in the workers, 汇总 at the end);
  *   (d) the task pane's first-load JavaScript, gzipped;
  *   (e) peak memory (RSS) of `jixiao evaluate` as its own process on hostile and huge inputs: a 5-million-cell
  *       workbook under 20 MB, 25,000 project rows with --docx, a zip bomb (goals: < 1 GB, < 1 GB, < 200 MB),
@@ -154,12 +155,27 @@ async function batch() {
   }
   const gen = ms(t0) / 1000;
   t0 = process.hrtime.bigint();
+  // CPU time (user + system) of this process, its worker threads included: on a shared machine the wall time also counts waiting.
+  const cpu0 = process.cpuUsage();
   const result = await runBatch(inDir, path.join(dir, 'out'));
   const secs = ms(t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSecs = (cpu.user + cpu.system) / 1e6;
   const failed = result.rows.filter((r) => r.failure).length;
-  console.log(`\n(c) 批量审核 ${count} 个生成的工作簿（${os.availableParallelism()} 个工作线程）`);
+  const written = fs.readdirSync(path.join(dir, 'out')).length;
+  console.log(`\n(c) 批量审核 ${count} 个生成的工作簿（${result.workers} 个工作线程）`);
   console.log(
-    `    生成用时 ${gen.toFixed(1)} s；审核用时 ${secs.toFixed(1)} s，${(count / secs).toFixed(1)} 个/秒；失败 ${failed} 个；峰值内存（RSS）${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`
+    `    生成用时 ${gen.toFixed(1)} s；审核用时 ${secs.toFixed(1)} s，${(count / secs).toFixed(1)} 个/秒；CPU（用户 + 系统，含工作线程）${cpuSecs.toFixed(1)} s，每个 ${((cpuSecs / count) * 1000).toFixed(0)} ms；失败 ${failed} 个；写出 ${written} 个文件；峰值内存（RSS）${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`
+  );
+  // Each stage in the workers, per workbook (wall time inside the worker; the shares of the workers' time).
+  const stages = Object.entries(result.stages);
+  const busy = stages.reduce((a, [, s]) => a + s.ms, 0);
+  console.log(
+    `    各阶段（工作线程内，每个工作簿平均）：${stages
+      .map(
+        ([name, s]) => `${name} ${(s.ms / s.count).toFixed(1)} ms（${((100 * s.ms) / busy).toFixed(0)} %）`
+      )
+      .join('，')}`
   );
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -728,17 +728,37 @@ const SIBLINGS_OF: ReadonlyMap<string, string[]> = new Map(
   AMOUNT_SIBLINGS.flatMap((g) => g.map((n): [string, string[]] => [n, g.filter((x) => x !== n)]))
 );
 
+/**
+ * Each amount's size (absolute, non-zero) per check context: every amount of a block is judged among all
+ * the others, so sizes are read once per context, not once per pair.
+ */
+const amountSizes = new WeakMap<CheckContext, Map<string, Decimal | null>>();
+
+function amountSize(ctx: CheckContext, name: string): Decimal | null {
+  let sizes = amountSizes.get(ctx);
+  if (!sizes) amountSizes.set(ctx, (sizes = new Map()));
+  let size = sizes.get(name);
+  if (size === undefined) {
+    const v = ctx.operand(name).value;
+    size = v !== null && typeof v === 'object' && !v.isZero() ? v.abs() : null;
+    sizes.set(name, size);
+  }
+  return size;
+}
+
 /** The range of the non-zero amounts given beside `name` (at least two), or null. */
 function siblingRange(ctx: CheckContext, name: string): { lo: Decimal; hi: Decimal } | null {
-  const sizes = (SIBLINGS_OF.get(name) ?? [])
-    .map((n) => ctx.operand(n).value)
-    .filter((v): v is Decimal => v !== null && typeof v === 'object' && !v.isZero())
-    .map((v) => v.abs());
-  if (sizes.length < 2) return null;
-  return {
-    lo: sizes.reduce((a, b) => (b.lessThan(a) ? b : a)),
-    hi: sizes.reduce((a, b) => (b.greaterThan(a) ? b : a)),
-  };
+  let lo: Decimal | undefined;
+  let hi: Decimal | undefined;
+  let count = 0;
+  for (const n of SIBLINGS_OF.get(name) ?? []) {
+    const size = amountSize(ctx, n);
+    if (!size) continue;
+    count++;
+    if (!lo || size.lessThan(lo)) lo = size;
+    if (!hi || size.greaterThan(hi)) hi = size;
+  }
+  return count >= 2 ? { lo: lo!, hi: hi! } : null;
 }
 
 /**

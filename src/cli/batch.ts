@@ -11,7 +11,7 @@ import { summarySheet } from '../core/sheets/batchSheet';
 import { writeWorkbook } from '../hosts/file/node';
 import { applyPlan, newXlsx } from '../hosts/file/xlsx';
 import { OTHER_EXTENSIONS } from '../hosts/file/formats';
-import type { BatchJob } from './batchWorker';
+import type { BatchJob, BatchReply } from './batchWorker';
 import type { BatchRow } from './evaluateFile';
 import { cleanText } from './text';
 
@@ -32,6 +32,8 @@ export interface BatchResult {
   seconds: number;
   /** Workers used (capped at the cores). */
   workers: number;
+  /** Milliseconds each stage took over the workbooks that reached it, summed across workers (读入, 计算, 写回, 审核意见). */
+  stages: Record<string, { ms: number; count: number }>;
 }
 
 export const SUMMARY_FILE = '汇总.xlsx';
@@ -183,6 +185,7 @@ export async function runBatch(
   const label = (j: BatchJob) => path.relative(folder, j.input) || path.basename(j.input);
   let next = 0;
   const workerFile = path.join(__dirname, 'batchWorker.js');
+  const stages: BatchResult['stages'] = {};
   const done = (row: BatchRow) => {
     rows.push(row);
     options.progress?.(rows.length, jobs.length, row.file);
@@ -220,8 +223,13 @@ export async function runBatch(
           );
           worker.postMessage(current);
         };
-        worker.on('message', (row: BatchRow) => {
+        worker.on('message', ({ row, stages: took }: BatchReply) => {
           if (finished) return;
+          for (const [stage, ms] of Object.entries(took)) {
+            const s = (stages[stage] ??= { ms: 0, count: 0 });
+            s.ms += ms;
+            s.count++;
+          }
           done({ ...row, file: current ? label(current) : row.file });
           feed();
         });
@@ -239,11 +247,13 @@ export async function runBatch(
     });
   await Promise.all(Array.from({ length: jobs.length ? count : 0 }, lane));
   for (const s of skipped) rows.push({ file: s.file, failure: s.reason });
+  const summaryStarted = performance.now();
   const book = newXlsx();
   applyPlan(book, { sheets: [summarySheet(rows.map(cleanRow))], marks: [] });
   const summaryFile = path.join(outFolder, SUMMARY_FILE);
   await writeWorkbook(book, summaryFile);
-  return { rows, summaryFile, seconds: (performance.now() - started) / 1000, workers: count };
+  stages['汇总'] = { ms: performance.now() - summaryStarted, count: 1 };
+  return { rows, summaryFile, seconds: (performance.now() - started) / 1000, workers: count, stages };
 }
 
 /** A summary row with every text cleaned (control characters out, Excel's cell limit kept). */

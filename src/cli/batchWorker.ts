@@ -39,29 +39,40 @@ async function checkReportBeside(
   }
 }
 
+/** What a worker answers for a job: the summary row, and the milliseconds each stage took. */
+export interface BatchReply {
+  row: BatchRow;
+  stages: Record<string, number>;
+}
+
 async function writeReview(e: Evaluated, file: string, reportText?: ReportTextCheck): Promise<void> {
-  const [{ writeFileAtomic }, { reportToDocx }, { draftReview }] = await Promise.all([
+  const [{ writeFileAtomic }, { reportToDocx }, { draftReview }, { deflateRawChunk }] = await Promise.all([
     import('../hosts/file/node'),
     import('../export/docx'),
     import('../core/review'),
+    import('../hosts/file/zip'),
   ]);
   const review = draftReview(
     { model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings },
     reportText
   );
-  await writeFileAtomic(file, await reportToDocx(review, null));
+  await writeFileAtomic(file, await reportToDocx(review, null, { deflate: deflateRawChunk }));
 }
 
 parentPort?.on('message', async (job: BatchJob) => {
   let row: BatchRow;
+  const stages: Record<string, number> = {};
   try {
     const e = await evaluateFile(job.input, job.output, {
       rulesJson: job.rulesJson,
       requireOurNames: true,
       nameByKind: true, // a macro-enabled workbook's result is an .xlsm
+      timed: (stage, ms) => (stages[stage] = ms),
     });
     const report = job.report ? await checkReportBeside(e, job.report) : undefined;
+    const t = performance.now();
     if (job.review) await writeReview(e, job.review, report?.text);
+    stages['审核意见'] = performance.now() - t;
     row = { ...batchRow(job.input, e.written, e), ...(report && { report: report.row }) };
   } catch (err) {
     // Our own errors are Chinese; anything else is an internal, told as such without its English text.
@@ -71,5 +82,5 @@ parentPort?.on('message', async (job: BatchJob) => {
       failure: /[\u4e00-\u9fff]/.test(message) ? message : '评价时出现内部错误',
     };
   }
-  parentPort!.postMessage(row);
+  parentPort!.postMessage({ row, stages } satisfies BatchReply);
 });

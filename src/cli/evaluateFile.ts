@@ -19,11 +19,20 @@ export async function evaluateFile(
     requireOurNames?: boolean;
     /** Give `output` the extension its kind requires (.xlsm for a macro-enabled input), as batch names its results. */
     nameByKind?: boolean;
+    /** Told each stage's time (ms) as it ends: 读入, 计算, 写回 (batch totals them). */
+    timed?: (stage: string, ms: number) => void;
   } = {}
 ): Promise<Evaluation & { written?: string }> {
+  let t = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    options.timed?.(stage, now - t);
+    t = now;
+  };
   // Only the sheets holding our names are read; a result is written into the input's own package.
   const kept = await openWorkbookKept(input, 'read');
   const reading = readInputs(kept.book);
+  lap('读入');
   if (
     options.requireOurNames &&
     Object.values(reading.inputs).every((i) => i.diagnostic?.code === 'name-missing')
@@ -32,9 +41,11 @@ export async function evaluateFile(
       '工作簿中没有任何本工具的名称（不是按模板填写的绩效自评数据），无法评价；请先用“插入模板”或在“数据”页绑定名称'
     );
   const result = evaluate(reading, options);
+  lap('计算');
   if (!output) return result;
   const written = options.nameByKind ? resultNameFor(kept.bytes, output) : output;
   await writeKept(kept, result.plan, written);
+  lap('写回');
   return { ...result, written };
 }
 

@@ -18,8 +18,25 @@ export interface RangeRef {
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 
+/**
+ * Addresses parsed so far: the same few hundred (the catalogue's names, the checks' operands) are parsed
+ * thousands of times per workbook. Bounded: emptied when full. Callers get a copy of the entry.
+ */
+const PARSED = new Map<string, RangeRef | null>();
+const PARSED_MAX = 4096;
+
 /** Parses `Sheet!A1`, `'My Sheet'!$A$1:$B$2`, `=Sheet!A1`. Returns null for anything else. */
 export function parseRange(address: string): RangeRef | null {
+  let r = PARSED.get(address);
+  if (r === undefined) {
+    r = parseRangeText(address);
+    if (PARSED.size >= PARSED_MAX) PARSED.clear();
+    PARSED.set(address, r);
+  }
+  return r && { ...r };
+}
+
+function parseRangeText(address: string): RangeRef | null {
   let s = address.trim().replace(/^=/, '');
   const bang = s.lastIndexOf('!');
   if (bang < 0) return null;

@@ -41,7 +41,7 @@ export interface DigestCell {
  * formula cell by its place only (its cached value follows the inputs). Formats are not content.
  */
 export function contentDigest(cells: Iterable<DigestCell>): string {
-  const pieces: string[] = [];
+  const cellPieces: Array<{ row: number; col: number; text: string }> = [];
   for (const c of cells) {
     const v = c.value;
     let text: string;
@@ -52,13 +52,10 @@ export function contentDigest(cells: Iterable<DigestCell>): string {
     else if (typeof v === 'string') text = `s${v.replace(/\r\n/g, '\n')}`;
     else if (v instanceof Date) text = `d${v.getTime()}`;
     else text = `e${v.error}`;
-    pieces.push(`${c.row},${c.col},${text}`);
+    cellPieces.push({ row: c.row, col: c.col, text: `${c.row},${c.col},${text}` });
   }
-  pieces.sort((a, b) => {
-    const [ra, ca] = a.split(',', 2).map(Number);
-    const [rb, cb] = b.split(',', 2).map(Number);
-    return ra - rb || ca - cb;
-  });
+  // By place, compared as numbers kept beside the text (not parsed again at each comparison).
+  const pieces = cellPieces.sort((a, b) => a.row - b.row || a.col - b.col).map((p) => p.text);
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ pieces.length;
   for (const p of pieces)

@@ -40,7 +40,7 @@ import {
   PT,
   SIZES,
 } from './docxStyle';
-import { Tables, zipStreaming } from './docxTables';
+import { RawDeflate, Tables, zipStreaming } from './docxTables';
 
 export { columnWidths } from './docxTables';
 export { FONTS, LINE_SPACING, MARGINS_MM, SIZES } from './docxStyle';
@@ -53,6 +53,8 @@ export interface DocxOptions {
    * nowhere in the document when they are printed in a separate 报送前核对清单 (`--checklist`).
    */
   remarks?: 'comments' | 'checklist';
+  /** The host's raw DEFLATE for the package (Node's zlib); fflate's when not given. */
+  deflate?: RawDeflate;
 }
 
 function run(text: string, key: FontKey, sizePt: number, bold = false): TextRun {
@@ -369,6 +371,7 @@ export async function reportToDocx(
     Object.entries(unzipSync(packed)).map(([path, data]) => [
       path,
       path === 'word/document.xml' ? tables.fill(strFromU8(data)) : data,
-    ])
+    ]),
+    options.deflate
   );
 }

@@ -1,7 +1,10 @@
+import { strFromU8, unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import { sampleDocx } from './docxFixture';
+import { reportToDocx } from '../../src/export/docx';
 import { TEXT_WIDTH } from '../../src/export/docxStyle';
-import { numericColumns, tableLayout } from '../../src/export/docxTables';
+import { numericColumns, tableLayout, zipStreaming } from '../../src/export/docxTables';
+import { deflateRawChunk } from '../../src/hosts/file/zip';
 
 /** The runs of document.xml whose text is exactly `text`, with their run properties. */
 function runProps(xml: string, text: string): string[] {
@@ -147,5 +150,32 @@ describe('tables as printed', () => {
         ]
       )
     ).toEqual([false, true, true]);
+  });
+
+  test("deflated by Node's zlib (as batch writes it), the package holds the same parts as by fflate", async () => {
+    const { draft, scores, bytes } = await sampleDocx();
+    const native = unzipSync(await reportToDocx(draft, scores, { deflate: deflateRawChunk }));
+    const plain = unzipSync(bytes);
+    const dated = (t: string) => t.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, '$1');
+    expect(Object.keys(native)).toEqual(Object.keys(plain));
+    for (const [path, data] of Object.entries(plain))
+      expect(dated(strFromU8(native[path]))).toBe(dated(strFromU8(data)));
+  });
+
+  test('a document streamed in many chunks through zlib inflates whole', () => {
+    const pieces = Array.from(
+      { length: 20_000 },
+      (_, i) => `<w:p><w:t>第${i}段，合计 ${i * 7}.25 万元</w:t></w:p>`
+    );
+    const zip = zipStreaming(
+      [
+        ['a.xml', pieces],
+        ['b.bin', new Uint8Array([1, 2, 3])],
+      ],
+      deflateRawChunk
+    );
+    const parts = unzipSync(zip);
+    expect(strFromU8(parts['a.xml'])).toBe(pieces.join(''));
+    expect([...parts['b.bin']]).toEqual([1, 2, 3]);
   });
 });

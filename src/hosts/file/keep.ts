@@ -967,10 +967,7 @@ class Keeper {
 
   /** Sets (or, with no body, removes) a sheet-scoped defined name of a sheet. */
   private setSheetName(index: number, name: string, body: string | undefined, hidden = false): void {
-    const existing = scanDefinedNames(this.wbXml).find(
-      (d) =>
-        attr(`<x ${d.attrs}>`, 'name') === name && attr(`<x ${d.attrs}>`, 'localSheetId') === String(index)
-    );
+    const existing = this.definedName(name, index);
     const el =
       body === undefined
         ? ''
@@ -981,6 +978,22 @@ class Keeper {
     }
     if (!el) return;
     this.insertDefinedName(el);
+  }
+
+  /** The defined name of this name and scope (a sheet's index, or undefined for the workbook's) as workbook.xml has it now. */
+  private definedName(
+    name: string,
+    local: number | undefined
+  ): ReturnType<typeof scanDefinedNames>[number] | undefined {
+    // A name of plain characters is written as is unless escaped: other names are passed over unparsed.
+    const plain = /^[\w.]+$/.test(name);
+    const scope = local === undefined ? undefined : String(local);
+    return scanDefinedNames(this.wbXml).find(
+      (d) =>
+        (!plain || d.attrs.includes(name) || d.attrs.includes('&')) &&
+        attr(`<x ${d.attrs}>`, 'name') === name &&
+        attr(`<x ${d.attrs}>`, 'localSheetId') === scope
+    );
   }
 
   private insertDefinedName(el: string): void {
@@ -1009,9 +1022,7 @@ class Keeper {
       const body = r
         ? address.replace(/^([^!]+)!/, (_m, s: string) => `'${s.replace(/^'|'$/g, '').replace(/'/g, "''")}'!`)
         : address;
-      const existing = scanDefinedNames(this.wbXml).find(
-        (d) => attr(`<x ${d.attrs}>`, 'name') === name && attr(`<x ${d.attrs}>`, 'localSheetId') === undefined
-      );
+      const existing = this.definedName(name, undefined);
       const el = `<definedName name="${escapeAttr(name)}">${body.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</definedName>`;
       if (existing) this.wbXml = this.wbXml.slice(0, existing.start) + el + this.wbXml.slice(existing.end);
       else this.insertDefinedName(el);

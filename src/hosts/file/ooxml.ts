@@ -14,6 +14,7 @@ const NAMED: Record<string, string> = {
   apos: "'",
 };
 export function unescapeXml(s: string): string {
+  if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (m, e: string) => {
     if (e[0] !== '#') return NAMED[e.toLowerCase()] ?? m;
     const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
@@ -21,9 +22,23 @@ export function unescapeXml(s: string): string {
   });
 }
 
+/**
+ * The pattern of an attribute by name, compiled once: attr runs per cell and per defined name, and
+ * compiling a pattern each time was most of its cost. Names are the code's own, so the cache stays small.
+ */
+const ATTR_PATTERNS = new Map<string, RegExp>();
+const attrPattern = (name: string) => {
+  let re = ATTR_PATTERNS.get(name);
+  if (!re) {
+    re = new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    if (ATTR_PATTERNS.size < 256) ATTR_PATTERNS.set(name, re);
+  }
+  return re;
+};
+
 /** An attribute of a start tag (the text `<x a="1" …>`), unescaped. */
 export function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  const m = attrPattern(name).exec(tag);
   return m ? unescapeXml(m[1] ?? m[2]) : undefined;
 }
 

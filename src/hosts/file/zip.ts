@@ -2,9 +2,10 @@
  * A bounded reader of the zip package an .xlsx is (Node only). It reads the central directory,
  * inflates only the parts asked for, each with a cap on its output (so a zip bomb is refused
  * before it inflates), and verifies every part's CRC-32 (a stored part with a bad CRC is damaged,
- * not data). Node 20 has no zlib.crc32, hence the table.
+ * not data). CRC-32 is zlib's own (native) where Node has it (20.15+, 22.2+), a table otherwise.
  */
 import { Inflate } from 'fflate';
+import * as zlib from 'zlib';
 import { deflateRawSync, inflateRawSync } from 'zlib';
 
 export interface ZipEntry {
@@ -42,7 +43,17 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
+/** Node's native CRC-32 (about ten times the table's speed): every part read or written is checked with it. */
+const nativeCrc32: ((data: Uint8Array, value?: number) => number) | undefined = (
+  zlib as { crc32?: (data: Uint8Array, value?: number) => number }
+).crc32;
+
 export function crc32(data: Uint8Array, crc = 0): number {
+  return nativeCrc32 ? nativeCrc32(data, crc) : tableCrc32(data, crc);
+}
+
+/** The table CRC-32, for a Node without zlib.crc32. */
+export function tableCrc32(data: Uint8Array, crc = 0): number {
   let c = ~crc;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
@@ -339,6 +350,17 @@ export function rewriteZip(
   end.writeUInt32LE(dirBytes.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...chunks, dirBytes, end]);
+}
+
+/**
+ * Node's raw DEFLATE one chunk at a time (for a streamed zip entry, see export/docxTables): each chunk is
+ * flushed to a byte boundary without ending the stream, the last one ends it. Chunks are compressed
+ * apart; the stream they make is one valid DEFLATE stream.
+ */
+export function deflateRawChunk(chunk: Uint8Array, final: boolean): Uint8Array {
+  return deflateRawSync(chunk, {
+    finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+  });
 }
 
 function dosNow(): number {
