@@ -395,16 +395,17 @@ describe('the single-file page, opened from file:// with no network', () => {
     for (const s of expected.plan.sheets) expect(wb.getWorksheet(s.name)).toBeDefined();
     expect(wb.getWorksheet('问题清单')!.rowCount).toBeGreaterThan(expected.summary.errors);
 
-    // The findings as the engine finds them: a card for every 错误 and 提示 (the 待补 may be shown elsewhere).
+    // The findings as the engine finds them: a card for every 错误, 提示 and 待补, each group unfolded.
     await page.getByRole('tab', { name: /^问题/ }).click();
     await page.locator('[data-finding="sum.财拨.本年收入"]').waitFor();
+    // 提示 and 待补 start folded: unfold every group.
+    const folded = page.locator('section[aria-label] h3 button[aria-expanded="false"]');
+    while ((await folded.count()) > 0) await folded.first().click();
     const shown = await page
       .locator('[data-finding]')
       .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-finding')));
     const roots = expected.findings.map((f) => f.id);
-    expect(expected.findings.filter((f) => f.severity !== '待补').map((f) => f.id)).toEqual(
-      roots.filter((id) => shown.includes(id))
-    );
+    expect(roots.filter((id) => shown.includes(id))).toEqual(roots);
     expect(shown.filter((id) => !roots.includes(id!))).toEqual([]);
     expect(shown.length).toBeGreaterThanOrEqual(expected.summary.errors + expected.summary.warnings);
     await page.screenshot({ path: path.join(out, 'single-file-findings.png') });
