@@ -259,7 +259,7 @@ class Keeper {
       if (this.owned.has(role)) continue;
       // A marked sheet whose content is no longer what we wrote (copied and typed into) is the user's.
       const digest = current ? digests.get(local) : undefined;
-      if (digest !== undefined && digest !== this.digestOf(this.sheets[local])) {
+      if (digest && digest !== this.digestOf(this.sheets[local])) {
         if (!this.disowned.has(role)) this.disowned.set(role, local);
         continue;
       }
