@@ -57,9 +57,10 @@ describe.each(['1.7', '1.15'])('ExcelApi %s', (level) => {
       expect([sheet, digest]).toEqual([sheet, `="${heldDigest(d, sheet)}"`]);
       expect(d.sheetData(sheet).names.find((n) => n.name === DIGEST_NAME)?.visible).toBe(false);
     }
+    // The digest the file host records for the same plan (planDigest): either host can check the other's.
     for (const sheet of outputs)
       expect(nameOf(d, sheet, DIGEST_NAME)).toBe(
-        `="${writtenDigest(plan.sheets.find((s) => s.name === sheet)!)}"`
+        `="${planDigest(plan.sheets.find((s) => s.name === sheet)!)}"`
       );
     // The file host's flag beside the records: these digests are current.
     expect(d.cell(`${STATE_SHEET}!J1`).value).toBe(DIGEST_NAME);
@@ -221,3 +222,20 @@ test('a run that stops at any sync leaves our sheets ours: the next run rewrites
     expect(d.cell('问题清单!A3000').value).toBe(big.rows[2_999][0]!.value);
   }
 }, 240_000);
+
+test('the digest of what Excel holds once written: a link shows its text, a merged area keeps its top-left cell', () => {
+  const sp: SheetPlan = {
+    name: '问题清单',
+    rows: [
+      [{ value: '标题' }, { value: '合并后不见' }],
+      [{ link: '评分表!B2' }, { value: 3 }],
+    ],
+    merges: ['A1:B1'],
+  };
+  const held: SheetPlan = {
+    name: sp.name,
+    rows: [[{ value: '标题' }], [{ value: '评分表!B2' }, { value: 3 }]],
+  };
+  expect(writtenDigest(sp)).toBe(planDigest(held));
+  expect(writtenDigest(sp)).not.toBe(planDigest(sp));
+});
