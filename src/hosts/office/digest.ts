@@ -14,6 +14,9 @@ import { parseRange } from '../../core/address';
 import { contentDigest, DigestCell, DIGEST_NAME, planDigest } from '../../core/markState';
 import type { OutCell, SheetPlan } from '../../core/types';
 import { Batch, cost, jsonBytes, RESPONSE_BUDGET } from './budget';
+
+/** Response bytes one band of rows is read for at most (a fraction of the budget, so bands pack requests). */
+const BAND_BYTES = Math.floor(RESPONSE_BUDGET / 4);
 import type { Capabilities } from './capabilities';
 
 /** A cell as outputSheets.ts writes it: a formula with its `=`, else the value ('' for none). */
@@ -48,25 +51,31 @@ export function writtenDigest(sp: SheetPlan): string {
 }
 
 /**
- * What reading a sheet of a role costs per row, judged from this run's plan for the role (the sheet,
- * when still ours, holds the last run's, much alike): values and formulas, each about the plan's row.
+ * What reading a sheet of a role costs, judged from this run's plan for the role: the sheet, while
+ * still ours, holds the last run's, laid out alike (a long text in the same row). Each row is read as
+ * values and formulas, about twice the plan's row; a row past the plan's, or shorter than average,
+ * is taken at the average, and a column past the plan's at an empty cell.
  */
 export interface ContentEstimate {
-  /** Response bytes of an average row, per column read on top. */
-  perRow: number;
-  perColumn: number;
-  /** Bytes of the largest row, added to every band (a long text in one cell). */
-  largest: number;
+  /** Bytes of each of the plan's rows (its formulas and values as JSON). */
+  rows: number[];
+  average: number;
+  width: number;
 }
 
+/** Values and formulas: twice the row, a tenth more for values longer than their formulas. */
+const READ_FACTOR = 2.2;
+/** Bytes of an empty cell in both arrays (`"",` twice). */
+const EMPTY_CELL = 6;
+/** At least a short value per cell, whatever the plan (a role whose plan is empty this run). */
+const SHORT_CELL = 40;
+
 export function contentEstimate(sp: SheetPlan): ContentEstimate {
-  const sizes = sp.rows.map((row) => jsonBytes(row.map(writtenFormula)));
-  const total = sizes.reduce((a, b) => a + b, 0);
-  // Values and formulas: twice the row, a quarter more for values that are longer than their formulas.
+  const rows = sp.rows.map((row) => jsonBytes(row.map(writtenFormula)));
   return {
-    perRow: Math.ceil((2.5 * total) / Math.max(1, sizes.length)),
-    perColumn: 8,
-    largest: 2.5 * Math.max(0, ...sizes),
+    rows,
+    average: rows.reduce((a, b) => a + b, 0) / Math.max(1, rows.length),
+    width: Math.max(0, ...sp.rows.map((r) => r.length)),
   };
 }
 
@@ -105,19 +114,25 @@ export async function queueContent(
 ): Promise<() => string> {
   if (used.isNullObject) return () => contentDigest([]);
   const { rowIndex: top, columnIndex: left, rowCount, columnCount } = used;
-  const perRow = estimate.perRow + estimate.perColumn * columnCount;
-  const rowsPerBand = Math.max(1, Math.floor((RESPONSE_BUDGET * 0.9 - estimate.largest) / perRow));
-  const bands: Array<{ top: number; range: Excel.Range }> = [];
-  for (let from = 0; from < rowCount; from += rowsPerBand) {
-    const rows = Math.min(rowsPerBand, rowCount - from);
-    const address = `${a1(top + from, left)}:${a1(top + from + rows - 1, left + columnCount - 1)}`;
-    await batch.add(
-      cost.sum(
-        cost.path('GetRange', [address]),
-        cost.query(['values', 'formulas'], rows * perRow + estimate.largest)
-      ),
-      () => void bands.push({ top: top + from, range: ws.getRange(address).load('values,formulas') })
+  const extra = EMPTY_CELL * Math.max(0, left + columnCount - estimate.width);
+  const rowBytes = (row: number) =>
+    Math.max(
+      Math.ceil(READ_FACTOR * Math.max(estimate.rows[row] ?? 0, estimate.average)) + extra,
+      SHORT_CELL * columnCount
     );
+  const bands: Array<{ top: number; range: Excel.Range }> = [];
+  for (let from = 0; from < rowCount;) {
+    let rows = 0;
+    let bytes = 0;
+    while (from + rows < rowCount && (rows === 0 || bytes + rowBytes(top + from + rows) <= BAND_BYTES))
+      bytes += rowBytes(top + from + rows++);
+    const address = `${a1(top + from, left)}:${a1(top + from + rows - 1, left + columnCount - 1)}`;
+    const at = top + from;
+    await batch.add(
+      cost.sum(cost.path('GetRange', [address]), cost.query(['values', 'formulas'], bytes)),
+      () => void bands.push({ top: at, range: ws.getRange(address).load('values,formulas') })
+    );
+    from += rows;
   }
   return () => {
     const cells: DigestCell[] = [];
