@@ -259,7 +259,7 @@ class Keeper {
       if (this.owned.has(role)) continue;
       // A marked sheet whose content is no longer what we wrote (copied and typed into) is the user's.
       const digest = current ? digests.get(local) : undefined;
-      if (digest !== undefined && digest !== this.digestOf(this.sheets[local])) {
+      if (digest && digest !== this.digestOf(this.sheets[local])) {
         if (!this.disowned.has(role)) this.disowned.set(role, local);
         continue;
       }
@@ -380,10 +380,11 @@ class Keeper {
   }
 
   /**
-   * Whether the digests beside the markers can be trusted. The Office host writes no digests, and
-   * rewrites our sheets and empties the state sheet on every run: a marked state sheet without the
-   * flag we write beside our records (DIGEST_NAME in J1) means it ran last and the digests are stale,
-   * so the markers stand alone, as before digests. Without any marked state sheet (a sheet copied
+   * Whether the digests beside the markers can be trusted. An Office host that keeps no digests (one
+   * from before them, or an Excel before ExcelApi 1.7) rewrites our sheets and the state sheet without
+   * the flag both hosts write beside the records where they keep digests (DIGEST_NAME in J1): a marked
+   * state sheet without it means such a host ran last and the digests are stale, so the markers stand
+   * alone, as before digests. Without any marked state sheet (a sheet copied
    * into a workbook never run) the digests are checked.
    */
   private digestsCurrent(markers: Array<{ role: string; local: number }>): boolean {

@@ -32,12 +32,14 @@ import {
   settleOurComments,
   unchanged,
 } from './marks';
+import { closeDigest, contentEstimate, openDigest, writtenDigest } from './digest';
 import { Notices, Place, place } from './notices';
 import { addChart, dropCharts, resetSheet, sheetTargets, writeSheet } from './outputSheets';
 import {
   decodeOfficeState,
   dropLegacyAnchors,
   finishState,
+  hasDigestName,
   keepOnly,
   list,
   Listing,
@@ -123,9 +125,15 @@ export async function applyPlan(
     for (const m of marks) readMark(m);
     await reads.send();
   }
-  const state = await readState(batch, listing, stateSheets);
+  // Our output sheets' content is read with the state where digests say what it was.
+  const verify = new Map(
+    wanted.sheets
+      .filter((s) => s.onExisting !== 'keep')
+      .map((s) => [s.name.toLowerCase(), contentEstimate(s)])
+  );
+  const state = await readState(batch, listing, stateSheets, verify);
 
-  // Our sheets by their markers: a user's sheet is never replaced, ours may take a free name.
+  // Our sheets by their markers (and digests): a user's sheet is never replaced, ours may take a free name.
   const targets = sheetTargets(wanted, listing);
   const plan = renameSheets(wanted, targets.renames);
   const original = new Map(wanted.sheets.map((s, i) => [plan.sheets[i], s.name]));
@@ -178,8 +186,9 @@ export async function applyPlan(
     ])
   );
   const records = marks.map((m) => decisions.get(m.address)?.record ?? previousAt.get(m.address)!);
-  const rows = new Map(previous.map((r) => [r.address, r.row]));
-  const statePlan = planState(state.rows, [...records, ...restoring], rows);
+  // Records read from a state sheet the user changed go to a new one.
+  const rows = new Map(state.elsewhere ? [] : previous.map((r) => [r.address, r.row]));
+  const statePlan = planState(state.elsewhere ? [] : state.rows, [...records, ...restoring], rows);
   await writeState(batch, listing, statePlan, can);
 
   // New comments, their ids loaded (a comment Excel refuses leaves the cell with its fill only).
@@ -211,6 +220,9 @@ export async function applyPlan(
       );
     if (!ours && sp.onExisting !== 'keep')
       await markOwner(batch, () => sheets.get(sp.name)!, original.get(sp)!, can);
+    // Its digest emptied while it is rewritten (a run that stops half-way leaves the marker alone).
+    if (sp.onExisting !== 'keep')
+      await openDigest(batch, () => sheets.get(sp.name)!, hasDigestName(listing, ours), can);
     await addChart(batch, () => sheets.get(sp.name)!, sp);
   }
   for (const n of plan.names ?? []) {
@@ -240,6 +252,7 @@ export async function applyPlan(
     if (!ws) continue;
     if (targets.existing.get(original.get(sp)!)) await resetSheet(batch, ws);
     await writeSheet(batch, ws, sp, can);
+    if (sp.onExisting !== 'keep') await closeDigest(batch, () => ws, writtenDigest(sp), can);
   }
 
   // Looks: restored cells get their own fill and border back, a mark turned 提示 its own border, marks painted.
@@ -257,7 +270,8 @@ export async function applyPlan(
     statePlan,
     records,
     dropped,
-    toComment.map((m) => m.address)
+    toComment.map((m) => m.address),
+    can
   );
   const activate = plan.activate;
   if (activate)
@@ -285,7 +299,7 @@ export async function clearMarks(
   if (!mayHoldState(listing)) return { diagnostics: [] };
   const stateSheets = await queueOwnersAndState(batch, listing, can);
   const state = await readState(batch, listing, stateSheets);
-  if (!listing.state.exists) return { diagnostics: [] };
+  if (!listing.state.exists && !state.elsewhere) return { diagnostics: [] };
 
   const notices = new Notices();
   const records = relocate(decodeOfficeState(state.rows), listing, notices).filter((rec) => {
@@ -306,7 +320,10 @@ export async function clearMarks(
   await keepOnly(
     batch,
     listing,
-    planState(state.rows, kept, new Map(records.map((r) => [r.address, r.row])))
+    state.elsewhere
+      ? planState([], kept, new Map())
+      : planState(state.rows, kept, new Map(records.map((r) => [r.address, r.row]))),
+    can
   );
   await batch.flush();
   return { diagnostics: notices.list() };

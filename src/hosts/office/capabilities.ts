@@ -37,6 +37,8 @@ export interface Capabilities {
   cellProperties: boolean;
   /** Ownership markers on our sheets: sheet-scoped names (worksheet.names, ExcelApi 1.4). */
   owner: boolean;
+  /** Content digests beside the markers: a name's formula set again (NamedItem.formula, ExcelApi 1.7). */
+  digest: boolean;
 }
 
 /**
@@ -57,5 +59,6 @@ export function capabilities(o: ApplyOptions, context?: Excel.RequestContext): C
     rangeAreas: isSet('1.9'),
     cellProperties: isSet('1.9'),
     owner: isSet('1.4'),
+    digest: isSet('1.7'),
   };
 }

@@ -12,6 +12,7 @@ import { CellStyle, STYLES } from '../../core/styles';
 import type { OutCell, Plan, SheetPlan } from '../../core/types';
 import { Batch, Cost, cost, jsonBytes } from './budget';
 import type { Capabilities } from './capabilities';
+import { writtenFormula } from './digest';
 import { Listing, markOwner, roleOf } from './state';
 
 /**
@@ -151,12 +152,6 @@ function attrCost(attr: Attr, style: CellStyle, rows: number, cols: number): Cos
     return cost.sum(f, cost.path('Borders'), cost.times(edges * (attr === 'outline' ? 2 : 1), each));
   }
   return cost.sum(f, cost.path('Font'), cost.set('Underline', String(style[attr] ?? 'Single')));
-}
-
-function formulaOf(cell: OutCell | null): string | number | boolean {
-  if (!cell) return '';
-  if (cell.formula !== undefined) return cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`;
-  return cell.value ?? '';
 }
 
 /** Strings are written into text-formatted cells, so `=SUM(A1)` or `-` stays text (never a formula). */
@@ -464,7 +459,7 @@ export async function writeSheet(
   const height = sp.rows.length;
   const width = Math.max(0, ...sp.rows.map((r) => r.length));
   const grid = sp.rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
-  const formulas = grid.map((row) => row.map(formulaOf));
+  const formulas = grid.map((row) => row.map(writtenFormula));
   const formats = grid.map((row) => row.map(numberFormatOf));
   const sizes = grid.map((_, r) => [jsonBytes(formulas[r]), jsonBytes(formats[r])]);
   let top = 0;

@@ -7,7 +7,9 @@ import { a1 } from '../../catalogue/layout';
 import { absolute, normaliseAddress } from '../../core/address';
 import {
   ANCHOR_PREFIX,
+  contentDigest,
   decodeState,
+  DIGEST_NAME,
   encodeState,
   MarkRecord,
   OWNER_NAME,
@@ -19,6 +21,7 @@ import {
 import type { CellValue } from '../../core/types';
 import { Batch, cost, jsonBytes, RESPONSE_BUDGET, resultOf } from './budget';
 import type { Capabilities } from './capabilities';
+import { closeDigest, ContentEstimate, digestOf, openDigest, queueContent, queueUsedRange } from './digest';
 import { Notices, place } from './notices';
 
 /**
@@ -72,10 +75,16 @@ const VIA_COLUMN = 4;
 const ROW_FORMATS = [...Array.from({ length: STATE_COLUMNS - 1 }, () => '@'), 'General'];
 const HEADER = encodeState([])[0];
 
-/** The header row's cell just past the records' columns: whether the last run wrote all it recorded. */
-const DONE_CELL = a1(0, STATE_COLUMNS);
+/**
+ * The header row's two cells just past the records' columns: whether the last run wrote all it recorded,
+ * and the file host's flag that this workbook's digests are current (src/hosts/file/keep.ts
+ * digestsCurrent), written where this Excel keeps digests.
+ */
+const DONE_CELLS = `${a1(0, STATE_COLUMNS)}:${a1(0, STATE_COLUMNS + 1)}`;
 const DONE = 'complete';
 const PENDING = 'pending';
+/** Columns of the state read: the records', then the two flags. */
+const STATE_WIDTH = STATE_COLUMNS + 2;
 
 // ------------------------------------------------------------------ what a run finds
 
@@ -91,8 +100,12 @@ export interface Listing {
   commentCount: number;
   /** Each sheet's ownership marker (read with the state, where markers can be written: ExcelApi 1.4). */
   owners: Map<string, Excel.NamedItem> | null;
-  /** The sheet that holds (or will hold) the mark state: decided once the markers are read. */
-  state: { name: string; exists: boolean; marked: boolean };
+  /** Each sheet's content digest name and used range (read with the markers, where digests are kept: ExcelApi 1.7). */
+  digests: Map<string, { name: Excel.NamedItem; used: Excel.Range }> | null;
+  /** Sheets that carry our marker but whose content is no longer what we wrote: the user's now. */
+  disowned: Set<string>;
+  /** The sheet that holds (or will hold) the mark state: decided once the markers are read; `digest`: it has the digest name. */
+  state: { name: string; exists: boolean; marked: boolean; digest: boolean };
 }
 
 /** The first sync of both operations: sheets, names (without formulas), how many comments there are. */
@@ -128,10 +141,13 @@ export async function list(batch: Batch, can: Capabilities): Promise<Listing> {
     ),
     commentCount: comments ? resultOf(comments as OfficeExtension.ClientResult<number>) : 0,
     owners: null,
+    digests: null,
+    disowned: new Set(),
     state: {
       name: STATE_SHEET,
       exists: sheets.items.some((ws) => ws.name.toLowerCase() === state),
       marked: false,
+      digest: false,
     },
   };
 }
@@ -149,7 +165,6 @@ interface StateSheet {
   ws: Excel.Worksheet;
   used: Excel.Range;
   bands: Excel.Range[];
-  done: Excel.Range;
 }
 
 /** What the read phase found of the state. */
@@ -158,6 +173,11 @@ export interface StateRead {
   rows: CellValue[][];
   /** True when the last run finished (its records describe the cells as they are). */
   complete: boolean;
+  /**
+   * True when the rows come from a state sheet the user changed (its marker no longer proves it ours):
+   * its records still say where our marks are, but the state is written into a new sheet.
+   */
+  elsewhere: boolean;
 }
 
 /**
@@ -182,26 +202,38 @@ export async function queueOwnersAndState(
         () => listing.owners!.set(key, ws.names.getItemOrNullObject(OWNER_NAME).load('value'))
       );
   }
+  if (can.owner && can.digest) {
+    listing.digests = new Map();
+    for (const [key, ws] of listing.sheets) {
+      let name!: Excel.NamedItem;
+      await batch.add(
+        cost.sum(
+          cost.path('Names'),
+          cost.path('GetItemOrNullObject', [DIGEST_NAME]),
+          cost.query(['value'], 60)
+        ),
+        () => (name = ws.names.getItemOrNullObject(DIGEST_NAME).load('value'))
+      );
+      listing.digests.set(key, { name, used: await queueUsedRange(batch, ws) });
+    }
+  }
   const found = new Map<string, StateSheet>();
   for (const name of STATE_CANDIDATES) {
     const ws = listing.sheets.get(name.toLowerCase());
     if (!ws) continue;
-    const first = `A1:${a1(FIRST_BAND - 1, STATE_COLUMNS - 1)}`;
+    const first = `A1:${a1(FIRST_BAND - 1, STATE_WIDTH - 1)}`;
     await batch.add(
       cost.sum(
         cost.path('GetUsedRange', [true]),
-        cost.query(['rowCount'], 20),
+        cost.query(['rowIndex', 'columnIndex', 'rowCount', 'columnCount'], 90),
         cost.path('GetRange', [first]),
-        cost.query(['formulas'], FIRST_BAND * STATE_ROW_BYTES),
-        cost.path('GetRange', [DONE_CELL]),
-        cost.query(['values'], 20)
+        cost.query(['formulas'], FIRST_BAND * STATE_ROW_BYTES)
       ),
       () =>
         found.set(name.toLowerCase(), {
           ws,
-          used: ws.getUsedRange(true).load('rowCount'),
+          used: ws.getUsedRange(true).load('rowIndex,columnIndex,rowCount,columnCount'),
           bands: [ws.getRange(first).load('formulas')],
-          done: ws.getRange(DONE_CELL).load('values'),
         })
     );
   }
@@ -222,23 +254,79 @@ export async function queueOwnersAndState(
 
 const legacyNames = new WeakMap<Listing, Excel.NamedItemCollection>();
 
-/** The role a sheet's marker gives it (lower case), or null for a sheet without one. */
-export function roleOf(listing: Listing, key: string): string | null {
+/** The role a sheet's marker names (lower case), or null for a sheet without one. */
+function markerOf(listing: Listing, key: string): string | null {
   const marker = listing.owners?.get(key);
   return marker && !marker.isNullObject && typeof marker.value === 'string'
     ? marker.value.toLowerCase()
     : null;
 }
 
+/** The role a sheet's marker gives it (lower case), or null for a sheet without one or one the user changed. */
+export function roleOf(listing: Listing, key: string): string | null {
+  return listing.disowned.has(key) ? null : markerOf(listing, key);
+}
+
+/** True when the sheet (ours, read with the markers) already has a digest name, empty or not. */
+export function hasDigestName(listing: Listing, ws: Excel.Worksheet | undefined): boolean {
+  const key = ws && [...listing.sheets].find(([, w]) => w === ws)?.[0];
+  const name = key === undefined ? undefined : listing.digests?.get(key)?.name;
+  return !!name && !name.isNullObject;
+}
+
+/**
+ * Whether the digests beside the markers can be trusted, as the file host decides it: a marked state
+ * sheet without the flag in J1 means a host that keeps no digests (an Office host before them, or an
+ * Excel before ExcelApi 1.7) ran last and may have rewritten our sheets under stale digests; the
+ * markers then stand alone, as before digests.
+ */
+function digestsCurrent(listing: Listing, sheets: Map<string, StateSheet>): boolean {
+  const marked = [...sheets].filter(([key]) => markerOf(listing, key) === STATE_SHEET.toLowerCase());
+  return (
+    marked.length === 0 ||
+    marked.some(([, s]) => (s.bands[0].formulas[0]?.[STATE_COLUMNS + 1] as unknown) === DIGEST_NAME)
+  );
+}
+
+/**
+ * The digest of the state sheet from its columns A:J as read (formulas): the anchors are its only
+ * formulas; no text of ours starts with `=`, so a text that does (the user's) reads as a formula and
+ * the digest differs, as it must. Content past column J is never ours.
+ */
+function stateDigest(rows: CellValue[][], wider = false): string {
+  if (wider) return 'wider';
+  const cells = rows.flatMap((line, row) =>
+    line.flatMap((value, col) =>
+      value === null || value === '' || col >= STATE_WIDTH
+        ? []
+        : [{ row, col, value, formula: typeof value === 'string' && value.startsWith('=') }]
+    )
+  );
+  return contentDigest(cells);
+}
+
+/** The state sheet's rows as a run leaves them: the records, then the flags beside the header. */
+function finishedRows(rows: CellValue[][], can: Capabilities): CellValue[][] {
+  const head = [...(rows[0] ?? HEADER.map(() => '')), DONE, can.digest ? DIGEST_NAME : ''];
+  return [head, ...rows.slice(1)];
+}
+
 /**
  * After the owners are read: which sheet is our mark state, read whole (further bands within the
  * response budget, as many requests as its size needs), and where the state goes. A user's own sheet
  * named `_jixiao_state` is never read, emptied or deleted: ours then takes a free name.
+ *
+ * Where digests are kept, the content of each marked sheet whose role `verify` names (this run's output
+ * sheets, with what reading one costs) is read in the same requests, and a sheet whose content no longer
+ * matches its digest is the user's from then on ({@link roleOf}). A state sheet the user changed is not
+ * ours either; when no other is, its records are still read (they say where our marks are), and the
+ * state goes to a new sheet.
  */
 export async function readState(
   batch: Batch,
   listing: Listing,
-  sheets: Map<string, StateSheet>
+  sheets: Map<string, StateSheet>,
+  verify: Map<string, ContentEstimate> = new Map()
 ): Promise<StateRead> {
   await batch.flush();
   const names = legacyNames.get(listing);
@@ -247,12 +335,49 @@ export async function readState(
       if (listing.legacyAnchors.has(n.name.toLowerCase()))
         listing.legacyAnchors.set(n.name.toLowerCase(), normaliseAddress(String(n.formula ?? '')));
   const state = STATE_SHEET.toLowerCase();
-  const ours = (key: string) =>
+  const current = digestsCurrent(listing, sheets);
+  const digest = (key: string) => (current ? digestOf(listing.digests?.get(key)?.name) : null);
+  const mayBeOurs = (key: string) =>
     listing.owners === null
       ? key === state
-      : roleOf(listing, key) === state ||
-        (roleOf(listing, key) === null && key === state && listing.visibility.get(key) === 'VeryHidden');
-  const found = STATE_CANDIDATES.find((n) => sheets.has(n.toLowerCase()) && ours(n.toLowerCase()));
+      : markerOf(listing, key) === state ||
+        (markerOf(listing, key) === null && key === state && listing.visibility.get(key) === 'VeryHidden');
+  const candidates = STATE_CANDIDATES.map((n) => n.toLowerCase()).filter(
+    (key) => sheets.has(key) && mayBeOurs(key)
+  );
+  // Each candidate whole (there is one, but for a sheet the user changed).
+  const bottom = (s: StateSheet) => s.used.rowIndex + s.used.rowCount;
+  for (const key of candidates) {
+    const s = sheets.get(key)!;
+    const total = bottom(s);
+    for (let top = FIRST_BAND; top < total; top += STATE_BAND) {
+      const address = `A${top + 1}:${a1(Math.min(total, top + STATE_BAND) - 1, STATE_WIDTH - 1)}`;
+      const rows = Math.min(total, top + STATE_BAND) - top;
+      await batch.add(
+        cost.sum(cost.path('GetRange', [address]), cost.query(['formulas'], rows * STATE_ROW_BYTES)),
+        () => void s.bands.push(s.ws.getRange(address).load('formulas'))
+      );
+    }
+  }
+  // Our output sheets' content, where a digest says what it was.
+  const contents = new Map<string, () => string>();
+  for (const [key, ws] of listing.sheets) {
+    const role = markerOf(listing, key);
+    const estimate = role === null ? undefined : verify.get(role);
+    if (estimate && digest(key))
+      contents.set(key, await queueContent(batch, ws, listing.digests!.get(key)!.used, estimate));
+  }
+  await batch.flush();
+  for (const [key, read] of contents) if (read() !== digest(key)) listing.disowned.add(key);
+  const rowsOf = (s: StateSheet) =>
+    s.bands.flatMap((b) => b.formulas as CellValue[][]).slice(0, Math.max(bottom(s), 0));
+  for (const key of candidates) {
+    const s = sheets.get(key)!;
+    const wider = s.used.columnIndex + s.used.columnCount > STATE_WIDTH;
+    const expected = digest(key);
+    if (expected && stateDigest(rowsOf(s), wider) !== expected) listing.disowned.add(key);
+  }
+  const found = candidates.find((key) => !listing.disowned.has(key));
   if (!found) {
     listing.state = {
       name:
@@ -260,23 +385,22 @@ export async function readState(
         STATE_CANDIDATES[STATE_CANDIDATES.length - 1],
       exists: false,
       marked: false,
+      digest: false,
     };
-    return { rows: [], complete: false };
+    const changed = candidates.length ? sheets.get(candidates[0])! : null;
+    return changed
+      ? { rows: rowsOf(changed), complete: false, elsewhere: true }
+      : { rows: [], complete: false, elsewhere: false };
   }
-  listing.state = { name: found, exists: true, marked: roleOf(listing, found.toLowerCase()) !== null };
-  const s = sheets.get(found.toLowerCase())!;
-  const total = s.used.rowCount;
-  for (let top = FIRST_BAND; top < total; top += STATE_BAND) {
-    const address = `A${top + 1}:${a1(Math.min(total, top + STATE_BAND) - 1, STATE_COLUMNS - 1)}`;
-    const rows = Math.min(total, top + STATE_BAND) - top;
-    await batch.add(
-      cost.sum(cost.path('GetRange', [address]), cost.query(['formulas'], rows * STATE_ROW_BYTES)),
-      () => void s.bands.push(s.ws.getRange(address).load('formulas'))
-    );
-  }
-  await batch.flush();
-  const rows = s.bands.flatMap((b) => b.formulas as CellValue[][]).slice(0, Math.max(total, 0));
-  return { rows, complete: s.done.values[0][0] === DONE };
+  const s = sheets.get(found)!;
+  listing.state = {
+    name: STATE_CANDIDATES.find((n) => n.toLowerCase() === found)!,
+    exists: true,
+    marked: markerOf(listing, found) !== null,
+    digest: hasDigestName(listing, s.ws),
+  };
+  const rows = rowsOf(s);
+  return { rows, complete: rows[0]?.[STATE_COLUMNS] === DONE, elsewhere: false };
 }
 
 /**
@@ -391,7 +515,7 @@ export async function writeState(
   const { name, exists } = listing.state;
   if (!exists && plan.rowOf.size === 0) return;
   if (exists && plan.write.length === 0) {
-    await setDone(batch, listing, PENDING);
+    await setDone(batch, listing, PENDING, can);
     return;
   }
   let ws: Excel.Worksheet | null = exists ? batch.context.workbook.worksheets.getItem(name) : null;
@@ -407,8 +531,8 @@ export async function writeState(
   }
   // A state sheet from before markers gets its marker now.
   if (!listing.state.marked) await markOwner(batch, () => ws!, STATE_SHEET, can);
-  listing.state = { name, exists: true, marked: true };
-  await setDone(batch, listing, PENDING);
+  listing.state = { ...listing.state, name, exists: true, marked: true };
+  await setDone(batch, listing, PENDING, can);
   await writeRows(batch, ws!, plan.rows, plan.write);
 }
 
@@ -456,19 +580,33 @@ async function writeRows(
   }
 }
 
-async function setDone(batch: Batch, listing: Listing, value: string): Promise<void> {
+/**
+ * Marks the state pending (its digest emptied: the state is about to change) or complete (its digest
+ * that of `rows`, the state as the run leaves it).
+ */
+async function setDone(
+  batch: Batch,
+  listing: Listing,
+  value: typeof DONE | typeof PENDING,
+  can: Capabilities,
+  rows: CellValue[][] = []
+): Promise<void> {
   const name = listing.state.name;
+  const ws = () => batch.context.workbook.worksheets.getItem(name);
+  const flags = [[value, can.digest ? DIGEST_NAME : '']];
   await batch.add(
     cost.sum(
       cost.path('Worksheets'),
       cost.path('GetItem', [name]),
-      cost.path('GetRange', [DONE_CELL]),
-      cost.setArray('Values', [[value]])
+      cost.path('GetRange', [DONE_CELLS]),
+      cost.setArray('Values', flags)
     ),
-    () => {
-      batch.context.workbook.worksheets.getItem(name).getRange(DONE_CELL).values = [[value]];
-    }
+    () => void (ws().getRange(DONE_CELLS).values = flags)
   );
+  if (value === PENDING) {
+    await openDigest(batch, ws, listing.state.digest, can);
+    listing.state.digest ||= can.digest;
+  } else await closeDigest(batch, ws, stateDigest(finishedRows(rows, can)), can);
 }
 
 /** True when the workbook has a sheet that may hold the mark state. */
@@ -480,16 +618,29 @@ export function mayHoldState(listing: Listing): boolean {
  * 清除标记's end: the state keeps only the records this Excel could not undo (usually none: the sheet
  * is emptied).
  */
-export async function keepOnly(batch: Batch, listing: Listing, plan: StatePlan): Promise<void> {
+export async function keepOnly(
+  batch: Batch,
+  listing: Listing,
+  plan: StatePlan,
+  can: Capabilities
+): Promise<void> {
+  if (!listing.state.exists) {
+    // The records came from a state sheet the user changed: those kept go to a new one.
+    await writeState(batch, listing, plan, can);
+    if (listing.state.exists) await setDone(batch, listing, DONE, can, plan.rows);
+    return;
+  }
   const ws = batch.context.workbook.worksheets.getItem(listing.state.name);
+  await setDone(batch, listing, PENDING, can);
   if (plan.rowOf.size === 0) {
     await batch.add(cost.sum(cost.path('GetRange', ['']), cost.method('Clear', ['Contents'])), () =>
       ws.getRange().clear('Contents')
     );
+    await setDone(batch, listing, DONE, can);
     return;
   }
   await writeRows(batch, ws, plan.rows, plan.write);
-  await setDone(batch, listing, DONE);
+  await setDone(batch, listing, DONE, can, plan.rows);
 }
 
 /**
@@ -502,7 +653,8 @@ export async function finishState(
   plan: StatePlan,
   records: OfficeRecord[],
   dropped: string[],
-  rewritten: string[]
+  rewritten: string[],
+  can: Capabilities
 ): Promise<void> {
   if (!listing.state.exists) return;
   const ws = batch.context.workbook.worksheets.getItem(listing.state.name);
@@ -514,5 +666,5 @@ export async function finishState(
   // Only the column saying how the message is attached changes when a comment's id becomes known.
   await writeRows(batch, ws, plan.rows, rowsOf(rewritten), [VIA_COLUMN, VIA_COLUMN]);
   await writeRows(batch, ws, plan.rows, rowsOf(dropped));
-  await setDone(batch, listing, DONE);
+  await setDone(batch, listing, DONE, can, plan.rows);
 }
