@@ -1,6 +1,6 @@
 import { TEMPLATE_ADDRESS } from '../../src/catalogue/layout';
 import { draftReport } from '../../src/core/narrative';
-import { REPORT_SHEET, reportSheet } from '../../src/core/sheets/reportSheet';
+import { listWithin, REPORT_SHEET, reportSheet } from '../../src/core/sheets/reportSheet';
 import { sampleModel } from '../helpers/sample';
 import { handFindings, handIndicators, handScores } from '../helpers/reportFixtures';
 
@@ -84,5 +84,18 @@ describe('报告草稿 sheet', () => {
     const row = edited.rows.find((r) => r[0]?.value === '会议费超标准，公用经费超支。')!;
     expect(row[1]!.value).toBe('存在问题');
     expect(row[2]!.value).toBe(TEMPLATE_ADDRESS.get('存在问题'));
+  });
+});
+
+describe('listWithin: a paragraph’s sources fit a cell', () => {
+  test('a short list is whole', () => {
+    expect(listWithin(['项目支出!F5', '项目支出!F6'], '单元格')).toBe('项目支出!F5、项目支出!F6');
+  });
+  test('5,000 project cells (a 5,000-row table) are cut near 1,000 characters with their count, far under 32,767', () => {
+    const cells = Array.from({ length: 5000 }, (_, i) => `项目支出!F${i + 7}`);
+    const text = listWithin(cells, '单元格');
+    expect(text.length).toBeLessThanOrEqual(1000 + '等 5000 个单元格'.length);
+    expect(text.startsWith('项目支出!F7、项目支出!F8、')).toBe(true);
+    expect(text.endsWith('等 5000 个单元格')).toBe(true);
   });
 });

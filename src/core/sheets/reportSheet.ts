@@ -21,13 +21,26 @@ function heightFor(text: string): number {
   return rowPoints(linesFor(text, TEXT_WIDTH));
 }
 
+/** A source list is for reading, and a cell holds at most 32,767 characters: a long one is cut with its count. */
+const LIST_CHARS = 1000;
+
+export function listWithin(items: string[], what: string): string {
+  let text = '';
+  for (let i = 0; i < items.length; i++) {
+    const next = i === 0 ? items[i] : `${text}、${items[i]}`;
+    if (next.length > LIST_CHARS) return `${text}等 ${items.length} 个${what}`;
+    text = next;
+  }
+  return text;
+}
+
 function sourceCells(sources: Operand[]): [OutCell, OutCell] {
   const names = [...new Set(sources.map((s) => s.name))];
   const cells = [...new Set(sources.map((s) => s.address).filter((a): a is string => Boolean(a)))];
   return [
-    { value: names.join('、'), style: 'note' },
+    { value: listWithin(names, '名称'), style: 'note' },
     cells.length
-      ? { value: cells.join('、'), style: cells.length === 1 ? 'link' : 'note', link: cells[0] }
+      ? { value: listWithin(cells, '单元格'), style: cells.length === 1 ? 'link' : 'note', link: cells[0] }
       : { value: '', style: 'note' },
   ];
 }
