@@ -137,6 +137,9 @@ const zh = {
   exported: (file: string) => `已下载 ${file}`,
   noReport: '运行“一键生成”后在此预览报告草稿。',
   errorTitle: '出错了',
+  notesUnreadTitle: '批注未读入',
+  notesUnread: (sheets: string) =>
+    `工作表${sheets}的批注格式无法解析（如 openpyxl 所写），网页版读取时略过了这些批注，下载的结果工作簿中不会有它们。要保留批注，请用命令行 jixiao evaluate（结果中批注原样保留）。`,
   dismiss: '关闭',
   openFile: '打开工作簿（.xlsx）',
   downloadWorkbook: '下载结果工作簿',
@@ -305,6 +308,9 @@ const en: Strings = {
   exported: (file) => `Downloaded ${file}`,
   noReport: 'Run all to preview the report draft here.',
   errorTitle: 'Error',
+  notesUnreadTitle: 'Notes not read',
+  notesUnread: (sheets) =>
+    `The notes of sheet(s) ${sheets} could not be parsed (as openpyxl writes them); the web page skipped them and the downloaded result will not contain them. To keep them, use the command line jixiao evaluate, which keeps notes as they are.`,
   dismiss: 'Dismiss',
   openFile: 'Open workbook (.xlsx)',
   downloadWorkbook: 'Download result workbook',

@@ -99,17 +99,21 @@ function WebApp() {
   const [loading, setLoading] = React.useState(false);
   const [ran, setRan] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
+  /** Sheets whose notes ExcelJS could not parse: the page re-saves the workbook without them, so it says so. */
+  const [notesUnread, setNotesUnread] = React.useState<string[]>([]);
   const [generation, setGeneration] = React.useState(0);
 
   const open = async (file: File) => {
     setLoading(true);
     setError(null);
+    setNotesUnread([]);
     try {
       const [host, { workbookBytes }] = await Promise.all([
         loadXlsxHost(),
         import(/* webpackChunkName: "xlsx-host" */ './openWorkbook'),
       ]);
       const book = await host.loadXlsx((await workbookBytes(file)).bytes);
+      setNotesUnread(book.notesUnread ?? []);
       setPort(filePort(host, book));
       setFileName(file.name);
       setRan(false);
@@ -153,6 +157,14 @@ function WebApp() {
           <MessageBarBody>
             <MessageBarTitle>{s.errorTitle}</MessageBarTitle>
             {error}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {notesUnread.length > 0 && (
+        <MessageBar intent="warning" data-testid="notes-unread">
+          <MessageBarBody>
+            <MessageBarTitle>{s.notesUnreadTitle}</MessageBarTitle>
+            {s.notesUnread(notesUnread.map((n) => `“${n}”`).join('、'))}
           </MessageBarBody>
         </MessageBar>
       )}

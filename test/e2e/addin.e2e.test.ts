@@ -228,6 +228,21 @@ test('web page: open an .xlsx, run, see the summary, download the result workboo
   expect(errors).toEqual([]);
 });
 
+test('web page: a workbook whose notes ExcelJS cannot parse (openpyxl) opens, and the page says its result will not carry them', async () => {
+  const { page, errors } = await openPage(350);
+  await page.goto(`${base}/web.html`);
+  await page.getByRole('button', { name: '打开工作簿（.xlsx）' }).waitFor();
+  await page
+    .getByTestId('file-input')
+    .setInputFiles(path.join(__dirname, '..', 'fixtures', 'keep-parts', 'openpyxl-comments.xlsx'));
+  const notice = page.getByTestId('notes-unread');
+  await notice.waitFor();
+  expect(await notice.textContent()).toContain('工作表“收支总表”的批注格式无法解析');
+  await page.getByRole('button', { name: '一键生成', exact: true }).click();
+  await page.getByText('已生成：指标计算表、评分表、问题清单、报告草稿。').waitFor();
+  expect(errors).toEqual([]);
+});
+
 /**
  * The built pages opened the way Office opens them (`_host_Info` for Excel on the web, Windows and
  * Mac): office.js comes from the CDN URL (routed to the npm copy), its loader fetches the host's own
