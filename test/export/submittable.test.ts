@@ -171,7 +171,8 @@ describe('the figures: only what the department stated', () => {
     // The same correction the 审核意见, the pane and the cell note give: 收支总表 4.04.
     expect(draftRemarks(draft)).toEqual(
       expect.arrayContaining([
-        '绩效评价基础数据表上年结转填列61.55万元；收支总表年初结转和结余为4.04万元，与收支总表年初结转和结余合计一致。报送前请将绩效评价基础数据表上年结转更正为4.04万元，并重新生成报告。',
+        // The 4.04 is corroborated by the parts of its grid, never by a total that reads as itself.
+        '绩效评价基础数据表上年结转填列61.55万元；收支总表年初结转和结余为4.04万元，与一般公共预算财政拨款4.04 + 其他资金0.00之和一致。报送前请将绩效评价基础数据表上年结转更正为4.04万元，并重新生成报告。',
       ])
     );
   });
