@@ -19,6 +19,7 @@ import {
 import { doubtedInputs, draftReview, memoScores, reviewConclusion, reviewFacts } from '../../src/core/review';
 import { inWords, nestQuotes, ranges, scanDocumentText, tightenSpaces } from '../../src/core/typography';
 import { reportToDocx } from '../../src/export/docx';
+import { qualifiedName } from '../../src/catalogue/report/sections/analysis';
 import { docxParagraphs } from '../helpers/engineDraft';
 import { sampleModel, sampleReading } from '../helpers/sample';
 
@@ -99,7 +100,8 @@ describe('the voice: the department states its own scores, one total and one gra
     // 资产管理 6/6 claimed as a whole: each of its lines claims full marks (2 + 2 + 2).
     for (const name of ['资产管理安全性', '固定资产利用率', '预算编制合理性', '政府采购执行率'])
       expect(rows.find((r) => r[2] === name)?.[6]).toMatch(/^单位自评/);
-    expect(rows.find((r) => r[2] === '资产管理安全性')?.[4]).toBe('2');
+    // Scores in a table column to two decimals, so the column reads alike.
+    expect(rows.find((r) => r[2] === '资产管理安全性')?.[4]).toBe('2.00');
     // The total and, in its own row, the one grade.
     expect(rows.find((r) => r[0] === '合计')?.[4]).toBe('87.64');
     expect(rows.find((r) => r[0] === '综合绩效级别')?.[4]).toBe('良');
@@ -291,9 +293,7 @@ describe('效果, 问题 and 附件1 with substance', () => {
       '主要原因：编撰《衡阳市科技人物志》：已出具初稿，尚在修订，未最终定稿；争取市本级科普经费达到人均1元标准：请求市财政增加科普经费未能通过。'
     );
     // Where the workbook gives no cause, the department is asked for it.
-    expect(text).toContain(
-      '公用经费控制率为107.93%，公用经费略有超支，超出预算7.93个百分点，扣1.59分。主要原因：【待补：'
-    );
+    expect(text).toContain('公用经费控制率为107.93%，公用经费超出预算7.93%，扣1.59分。主要原因：【待补：');
     const ids = (prefix: string) =>
       draft.sections.filter((s) => s.level === 2 && s.id.startsWith(prefix)).map((s) => s.id.split('/')[1]);
     expect(ids('改进措施/')).toEqual(ids('存在问题/'));
@@ -305,18 +305,38 @@ describe('效果, 问题 and 附件1 with substance', () => {
       '一级指标',
       '二级指标',
       '三级指标',
-      '分值',
-      '得分',
+      '分值（分）',
+      '得分（分）',
       '评分标准',
       '评分说明',
     ]);
     expect(rows.find((r) => r[2] === '公用经费控制率')?.[6]).toBe(
-      '公用经费控制率为107.93%，公用经费略有超支，超出预算7.93个百分点，扣1.59分'
+      '公用经费控制率为107.93%，公用经费超出预算7.93%，扣1.59分'
     );
     expect(rows.find((r) => r[2] === '实际完成率')?.[6]).toBe(
       '实际完成率为75.00%，年度工作任务未全部完成，较目标低25.00个百分点，扣1.87分'
     );
     for (const r of rows) expect(r[6]).not.toMatch(/乘以|除以|等于|指标值/);
+  });
+});
+
+describe('六 and 十一 in the unit’s words', () => {
+  test('one 二级 is not 分别设置; namesakes are told apart by their 二级; no 口径 note for the reviewer', () => {
+    expect(lines).toContainEqual(expect.stringMatching(/^设置“职责履行”1个二级指标，/));
+    expect(lines.some((l) => /^分别设置“职责履行”/.test(l))).toBe(false);
+    const process = lines.find((l) => l.startsWith('分别设置“预算执行”'))!;
+    expect(process).toContain('预算管理制度健全性');
+    expect(process).toContain('资产管理制度健全性');
+    expect(lines.join('')).not.toMatch(/口径/);
+    expect(lines.join('')).toContain('（绩效评价指标评分表详见附件1）');
+  });
+
+  test('qualifiedName: a namesake by its 二级, the shared words once; a unique name as it is', () => {
+    const all = ['管理制度健全性', '管理制度健全性', '预算完成率'];
+    expect(qualifiedName('预算管理', '管理制度健全性', all)).toBe('预算管理制度健全性');
+    expect(qualifiedName('资产管理', '管理制度健全性', all)).toBe('资产管理制度健全性');
+    expect(qualifiedName('预算执行', '预算完成率', all)).toBe('预算完成率');
+    expect(qualifiedName('其他', '管理制度健全性', all)).toBe('其他管理制度健全性');
   });
 });
 
