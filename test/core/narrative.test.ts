@@ -400,10 +400,11 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
   });
 
   test('七 states the department’s one total and one grade; 八 holds performance problems only', () => {
-    // 79.64 verified, plus the 8 points only the department can score, as it scored them (read off its 二级
-    // claims: 预算配置 4/4, 预算执行 11/11, 资产管理 6/6): 1 + 1 + 2 + 2 + 2 = 8, so 87.64 and 良.
+    // 79.64 verified, and 8 points the department scored only through its 二级 claims (预算配置 4/4, 预算执行
+    // 11/11, 资产管理 6/6) or without the figures a formula needs: those lines are 【待补】, and so are the
+    // total, the 一级 they belong to and the grade.
     expect(all).toContain(
-      '2021年度部门整体支出绩效评价自评得分为87.64分。其中，投入9分，过程27.13分，产出22.51分，效果29分，综合绩效级别为“良”（绩效评价指标评分表详见附件1）。'
+      '2021年度部门整体支出绩效评价自评得分为【待补：补填5项指标的自评得分后合计的总分】。其中，投入【待补：投入得分】，过程【待补：过程得分】，产出22.51分，效果29分，综合绩效级别为【待补：按总分确定的绩效级别】（绩效评价指标评分表详见附件1）。'
     );
     // The claimed total of 97 and the verified / pending split are for the 审核意见, not the department's report.
     expect(all.some((l) => /单位自报|自报总分|核实得分|待核实/.test(l))).toBe(false);

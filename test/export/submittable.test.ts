@@ -87,24 +87,39 @@ describe('the voice: the department states its own scores, one total and one gra
       expect(l).not.toMatch(/核实得分|待核实|自报/);
       expect(l).not.toMatch(/[优良中差]～[优良中差]/);
     }
-    // 七's sentence and table and 附件1's row all state the same one grade.
-    const grades = lines
-      .filter((l) => l.includes('综合绩效级别'))
-      .map((l) => /综合绩效级别[为｜“]*([优良中差])/.exec(l)?.[1]);
-    expect(grades).toHaveLength(3);
-    expect(new Set(grades)).toEqual(new Set(['良']));
+    // The unit scored 5 lines only through their 二级 subtotals (or without the figures the formula needs): the
+    // grade waits for them, alike in 七's sentence, 七's table and 附件1's row; no grade is stated anywhere.
+    const graded = lines.filter((l) => l.includes('综合绩效级别'));
+    expect(graded).toHaveLength(3);
+    for (const l of graded) expect(l).toMatch(/综合绩效级别[为｜]*【待补：(按总分确定的)?绩效级别】/);
+    expect(lines.some((l) => /综合绩效级别[为｜“]*[优良中差]/.test(l))).toBe(false);
   });
 
-  test('lines the workbook cannot verify state the department’s own score, marked 单位自评 in 附件1', () => {
+  test('a line scored only through its 二级, or a formula line with blank inputs, is 【待补】; a line the unit scored keeps its score', () => {
     const rows = draft.appendix!.table.rows;
-    // 资产管理 6/6 claimed as a whole: each of its lines claims full marks (2 + 2 + 2).
     for (const name of ['资产管理安全性', '固定资产利用率', '预算编制合理性', '政府采购执行率'])
-      expect(rows.find((r) => r[2] === name)?.[6]).toMatch(/^单位自评/);
-    // Scores in a table column to two decimals, so the column reads alike.
-    expect(rows.find((r) => r[2] === '资产管理安全性')?.[4]).toBe('2.00');
-    // The total and, in its own row, the one grade.
-    expect(rows.find((r) => r[0] === '合计')?.[4]).toBe('87.64');
-    expect(rows.find((r) => r[0] === '综合绩效级别')?.[4]).toBe('良');
+      expect(rows.find((r) => r[2] === name)?.[4]).toBe('【待补：自评得分】');
+    expect(rows.find((r) => r[0] === '合计')?.[4]).toBe('【待补：总分】');
+    expect(lines).toContainEqual(
+      '2021年度部门整体支出绩效评价自评得分为【待补：补填5项指标的自评得分后合计的总分】。其中，投入【待补：投入得分】，过程【待补：过程得分】，产出22.51分，效果29分，综合绩效级别为【待补：按总分确定的绩效级别】（绩效评价指标评分表详见附件1）。'
+    );
+    expect(lines.some((l) => /政府采购执行率[^。]*得满分/.test(l))).toBe(false);
+    // A score the unit wrote for the line itself is its own (two decimals in the column); a formula line with
+    // blank inputs stays 【待补】 even when its 二级 is claimed in full.
+    const scored = evaluate(
+      sampleReading({
+        自评得分表: [
+          ['目标设定', 5, null],
+          ['预算配置', 4, null],
+          ['预算执行', 11, null],
+          ['预算管理', 13, null],
+          ['资产管理安全性', 2, '账实相符'],
+          ['固定资产利用率', 2, null],
+        ],
+      })
+    ).report.appendix!.table.rows;
+    expect(scored.find((r) => r[2] === '资产管理安全性')?.[4]).toBe('2.00');
+    expect(scored.find((r) => r[2] === '固定资产利用率')?.[4]).toBe('【待补：自评得分】');
   });
 
   test('a line the department has not scored: a 【待补】 saying what to enter, and the total waits for it', () => {
@@ -125,7 +140,7 @@ describe('the voice: the department states its own scores, one total and one gra
     expect(all.some((l) => l.includes('【待补：资产管理安全性的自评得分（0～2分）】'))).toBe(true);
     const conclusion = all.find((l) => l.startsWith('2021年度部门整体支出绩效评价自评得分为'))!;
     expect(conclusion).toContain('【待补：补填');
-    expect(conclusion).toContain('综合绩效级别为【待补：按总分确定的绩效级别');
+    expect(conclusion).toContain('综合绩效级别为【待补：按总分确定的绩效级别】');
     expect(conclusion).not.toMatch(/\d+(\.\d+)?分。其中/);
   });
 });

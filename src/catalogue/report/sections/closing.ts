@@ -13,12 +13,13 @@ import type {
   SectionContent,
   TableBlock,
 } from '../../../core/reportContract';
-import { lineFact } from './analysis';
+import { lineFact, qualifiedName } from './analysis';
 
-/** "预算编制合理性、管理制度健全性等2项指标". */
+/** "预算编制合理性、资产管理制度健全性2项指标", or, past two, their count (附件1 highlights each). */
 function lineNames(lines: OwnLine[]): string {
-  const names = lines.slice(0, 3).map((l) => l.line.level3);
-  return `${names.join('、')}${lines.length > 3 ? '等' : ''}${lines.length}项指标`;
+  if (lines.length > 2) return `${lines.length}项指标`;
+  const all = lines.map((l) => l.line.level3);
+  return `${lines.map((l) => qualifiedName(l.line.level2, l.line.level3, all)).join('、')}${lines.length}项指标`;
 }
 
 export function conclusion(c: ReportContext): SectionContent[] {
@@ -29,8 +30,7 @@ export function conclusion(c: ReportContext): SectionContent[] {
   const waiting = own.unscored.length ? `补填${lineNames(own.unscored)}的自评得分后` : '';
   const total =
     own.total === null ? w.fmt.placeholder(`${waiting}合计的总分`) : `${w.fmt.points(own.total)}分`;
-  const grade =
-    own.grade === null ? w.fmt.placeholder(`按总分确定的绩效级别（优、良、中、差）`) : `“${own.grade}”`;
+  const grade = own.grade === null ? w.fmt.placeholder('按总分确定的绩效级别') : `“${own.grade}”`;
   const part = (g: (typeof dims)[number]) =>
     `${g.name}${g.score === null ? w.fmt.placeholder(`${g.name}得分`) : `${w.fmt.points(g.score)}分`}`;
   return [
