@@ -102,7 +102,7 @@ test('LibreOffice prints the sample’s report within 1.2× the real report’s 
       .replace(/\s/g, '');
     expect(printed.length).toBeLessThanOrEqual(1.2 * REAL_REPORT_CHARACTERS);
     // Lines the unit scored only through their 二级: the total and the grade wait for them.
-    expect(printed).toContain('自评得分为【待补：补填5项指标的自评得分后合计的总分】');
+    expect(printed).toContain('自评得分为【待补：补填5项指标得分后的总分】');
     // 附件1's total and grade, each on a line of its own row.
     expect(text('report.pdf', true)).toMatch(/合计\s+100\s+【待补：总分】/);
     expect(text('report.pdf', true)).toMatch(/综合绩效级别\s+【待补：绩效级别】/);

@@ -86,7 +86,7 @@ describe('Word export (公文 style)', () => {
     for (const h of ['一级指标', '二级指标', '三级指标', '分值（分）', '得分（分）', '评分说明'])
       expect(xml).toContain(`>${h}</w:t>`);
     // An overspend as a share of the budget (7.93%, not 个百分点), and not 略有 when it costs points.
-    expect(xml).toContain('>公用经费控制率为107.93%，公用经费超出预算7.93%，扣0.8分</w:t>');
+    expect(xml).toContain('>公用经费控制率为107.93%，超出预算7.93%，扣0.8分</w:t>');
     expect(xml).not.toContain('略有超支');
     // The grade in its own row, in the 得分 column.
     expect(xml).toMatch(/>综合绩效级别<\/w:t>(?:(?!<\/w:tr>)[\s\S])*>良<\/w:t>/);

@@ -91,7 +91,7 @@ describe('the voice: the department states its own scores, one total and one gra
     // grade waits for them, alike in 七's sentence, 七's table and 附件1's row; no grade is stated anywhere.
     const graded = lines.filter((l) => l.includes('综合绩效级别'));
     expect(graded).toHaveLength(3);
-    for (const l of graded) expect(l).toMatch(/综合绩效级别[为｜]*【待补：(按总分确定的)?绩效级别】/);
+    for (const l of graded) expect(l).toMatch(/综合绩效级别[为｜]*【待补：绩效级别】/);
     expect(lines.some((l) => /综合绩效级别[为｜“]*[优良中差]/.test(l))).toBe(false);
   });
 
@@ -101,7 +101,7 @@ describe('the voice: the department states its own scores, one total and one gra
       expect(rows.find((r) => r[2] === name)?.[4]).toBe('【待补：自评得分】');
     expect(rows.find((r) => r[0] === '合计')?.[4]).toBe('【待补：总分】');
     expect(lines).toContainEqual(
-      '2021年度部门整体支出绩效评价自评得分为【待补：补填5项指标的自评得分后合计的总分】。其中，投入【待补：投入得分】，过程【待补：过程得分】，产出22.51分，效果29分，综合绩效级别为【待补：按总分确定的绩效级别】（绩效评价指标评分表详见附件1）。'
+      '2021年度部门整体支出绩效评价自评得分为【待补：补填5项指标得分后的总分】。其中，投入【待补：投入得分】，过程【待补：过程得分】，产出22.51分，效果29分，综合绩效级别为【待补：绩效级别】（绩效评价指标评分表详见附件1）。'
     );
     expect(lines.some((l) => /政府采购执行率[^。]*得满分/.test(l))).toBe(false);
     // A score the unit wrote for the line itself is its own (two decimals in the column); a formula line with
@@ -140,7 +140,7 @@ describe('the voice: the department states its own scores, one total and one gra
     expect(all.some((l) => l.includes('【待补：资产管理安全性的自评得分（0～2分）】'))).toBe(true);
     const conclusion = all.find((l) => l.startsWith('2021年度部门整体支出绩效评价自评得分为'))!;
     expect(conclusion).toContain('【待补：补填');
-    expect(conclusion).toContain('综合绩效级别为【待补：按总分确定的绩效级别】');
+    expect(conclusion).toContain('综合绩效级别为【待补：绩效级别】');
     expect(conclusion).not.toMatch(/\d+(\.\d+)?分。其中/);
   });
 });
@@ -211,6 +211,15 @@ describe('the figures: only what the department stated', () => {
         l.includes('结转结余变动率为【待核对：所列结转结余变动率为93.33%，按所列数据计算为负93.34%】')
       )
     ).toBe(true);
+  });
+
+  test('a 【待核对】 in a table cell names its sources, never "或"', () => {
+    const all = lines.join('');
+    expect(all).toContain('【待核对：项目支出明细表为338.76，财政拨款收支表为471.32】');
+    expect(all).toContain(
+      '【待核对：项目支出明细表为714.76，年初预算数合计、年中追加预算数合计之和为744.76】'
+    );
+    expect(all).not.toMatch(/【待核对：[\d.]+或[\d.]+】/);
   });
 
   test('no sentence states a balance that does not hold: 年初 + 收入 − 支出 = 年末', () => {
@@ -308,7 +317,7 @@ describe('效果, 问题 and 附件1 with substance', () => {
       '主要原因：编撰《衡阳市科技人物志》：已出具初稿，尚在修订，未最终定稿；争取市本级科普经费达到人均1元标准：请求市财政增加科普经费未能通过。'
     );
     // Where the workbook gives no cause, the department is asked for it.
-    expect(text).toContain('公用经费控制率为107.93%，公用经费超出预算7.93%，扣1.59分。主要原因：【待补：');
+    expect(text).toContain('公用经费控制率为107.93%，超出预算7.93%，扣1.59分。主要原因：【待补：');
     const ids = (prefix: string) =>
       draft.sections.filter((s) => s.level === 2 && s.id.startsWith(prefix)).map((s) => s.id.split('/')[1]);
     expect(ids('改进措施/')).toEqual(ids('存在问题/'));
@@ -326,7 +335,7 @@ describe('效果, 问题 and 附件1 with substance', () => {
       '评分说明',
     ]);
     expect(rows.find((r) => r[2] === '公用经费控制率')?.[6]).toBe(
-      '公用经费控制率为107.93%，公用经费超出预算7.93%，扣1.59分'
+      '公用经费控制率为107.93%，超出预算7.93%，扣1.59分'
     );
     expect(rows.find((r) => r[2] === '实际完成率')?.[6]).toBe(
       '实际完成率为75.00%，年度工作任务未全部完成，较目标低25.00个百分点，扣1.87分'

@@ -147,7 +147,7 @@ export const VERDICTS: Record<string, VerdictDecl> = {
   // An overspend of a budget is a share of it (7.93%), not 个百分点; and losing most of the points is not 略有.
   公用经费控制率: {
     good: () => '公用经费支出控制在预算以内，控制较好',
-    short: (v) => `公用经费超出预算${pct(v.minus(100))}`,
+    short: (v) => `超出预算${pct(v.minus(100))}`,
   },
   预算完成率: {
     good: () => '预算全部完成，执行情况较好',

@@ -27,10 +27,9 @@ export function conclusion(c: ReportContext): SectionContent[] {
   const y = w.year();
   if (!own) return [w.paragraph(w.say`${y}年度部门整体支出绩效评价得分${w.fmt.placeholder('评分结果')}。`)];
   const dims = own.groups.filter((g) => g.level === 1);
-  const waiting = own.unscored.length ? `补填${lineNames(own.unscored)}的自评得分后` : '';
-  const total =
-    own.total === null ? w.fmt.placeholder(`${waiting}合计的总分`) : `${w.fmt.points(own.total)}分`;
-  const grade = own.grade === null ? w.fmt.placeholder('按总分确定的绩效级别') : `“${own.grade}”`;
+  const waiting = own.unscored.length ? `补填${lineNames(own.unscored)}得分后` : '';
+  const total = own.total === null ? w.fmt.placeholder(`${waiting}的总分`) : `${w.fmt.points(own.total)}分`;
+  const grade = own.grade === null ? w.fmt.placeholder('绩效级别') : `“${own.grade}”`;
   const part = (g: (typeof dims)[number]) =>
     `${g.name}${g.score === null ? w.fmt.placeholder(`${g.name}得分`) : `${w.fmt.points(g.score)}分`}`;
   return [
@@ -60,10 +59,12 @@ export function conclusion(c: ReportContext): SectionContent[] {
 /** What a problem cost, in figures: "公用经费控制率为107.93%，公用经费略有超支，超出预算7.93个百分点，扣1.59分". */
 function facts(c: ReportContext, p: Problem): Piece {
   const { w } = c;
+  // The department's own 说明 of a line is the reason it gives for that deduction, unless its own 问题 text
+  // above already says it (the 说明 is stated in 六 and 附件1 as well: not a third time).
+  const ownText = (p.own?.paragraphs ?? []).length > 0;
   return w.join(
     p.lines.map((l) => {
-      // The department's own 说明 of a line is the reason it gives for that deduction.
-      const lost = `扣${w.fmt.points(l.line.points.minus(l.score!))}分${l.remark ? `（${l.remark.replace(/[。；]$/, '')}）` : ''}`;
+      const lost = `扣${w.fmt.points(l.line.points.minus(l.score!))}分${l.remark && !ownText ? `（${l.remark.replace(/[。；]$/, '')}）` : ''}`;
       const fact = lineFact(c, l);
       return fact ? w.say`${fact}，${lost}` : w.plain(`${l.line.level3}${lost}`);
     }),
