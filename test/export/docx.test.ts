@@ -80,6 +80,21 @@ describe('Word export (公文 style)', () => {
     expect(footer).toContain('> —</w:t>');
   });
 
+  test('a table’s last row (its 合计) is kept with the row before it: never alone on a page', () => {
+    const tables = xml
+      .split('<w:tbl>')
+      .slice(1)
+      .map((t) => t.split('</w:tbl>')[0]);
+    expect(tables.length).toBeGreaterThan(0);
+    for (const t of tables) {
+      const rows = t.split('<w:tr>').slice(1);
+      if (rows.length < 3) continue;
+      // The header binds to the first row; the one before the last to the last; the last binds to nothing.
+      expect(rows.at(-2)).toContain('<w:keepNext/>');
+      expect(rows.at(-1)).not.toContain('<w:keepNext/>');
+    }
+  });
+
   test('tables: 财拨 grid, project table, 七 score table and the 附件1 score sheet', () => {
     expect(xml.match(/<w:tbl>/g)).toHaveLength(4);
     expect(xml).toContain('>附件1</w:t>');
