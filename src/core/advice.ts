@@ -151,32 +151,70 @@ function fromFold(root: Raw, byFinding: Map<Finding, Raw>): boolean {
   const keep = group.find((x) => x.single) ?? group[0];
   const kind = root.finding.expected?.kind ?? 'amount';
   const shownKeep = shown(keep.to, kind);
-  const others = group
-    .filter((x) => x !== keep)
-    .map((x) => x.source(shown(x.to, kind) !== shownKeep ? 'aside' : 'none'))
-    .filter((w, i, all) => all.indexOf(w) === i);
+  const rest = group.filter((x) => x !== keep);
+  const unique = (ws: string[]) => ws.filter((w, i, all) => all.indexOf(w) === i);
+  const same = unique(rest.filter((x) => shown(x.to, kind) === shownKeep).map((x) => x.source('none')));
+  // A figure that agrees only within rounding is said so, with the gap: `（1197.08 万元）差 0.01 万元，系尾差`.
+  const rounded = unique(
+    rest
+      .filter((x) => shown(x.to, kind) !== shownKeep)
+      .map((x) => `${x.source('aside')}差 ${shown(x.to.minus(keep.to).abs(), kind)}，系尾差`)
+  );
   const operand = root.finding.operands.find((o) => keyOf(o) === key) ?? p;
   correct(
     root.finding,
     operand,
     { value: keep.to, kind },
-    `${keep.source('is')}，与${others.join('、')}一致`
+    [keep.source('is'), same.length ? `与${same.join('、')}一致` : '', ...rounded.map((r) => `与${r}`)]
+      .filter(Boolean)
+      .join('，')
   );
   return true;
 }
 
-/** Where `key` stands alone on a side of an identity that holds, the other side's words; else null. */
-function corroborated(key: string, own: string, corroborations: Corroboration[]): string | null {
+/** Where `key` stands alone on a side of an identity that holds: that identity and its other side. */
+function standsAlone(
+  key: string,
+  own: string,
+  corroborations: Corroboration[]
+): { checkId: string; c: Comparison; other: Term[]; x: Decimal } | null {
   for (const { checkId, comparison: c } of corroborations) {
     if (checkId === own || c.rightValue !== undefined) continue;
     const left = stated(c.left);
     const right = stated(c.right);
     const alone = (side: Term[]) =>
       side.length === 1 && keyOf(side[0].operand) === key && !value(side[0]).isZero();
-    if (alone(left)) return sideWords(right, c, value(left[0]), 'amount')('none');
-    if (alone(right)) return sideWords(left, c, value(right[0]), 'amount')('none');
+    if (alone(left)) return { checkId, c, other: right, x: value(left[0]) };
+    if (alone(right)) return { checkId, c, other: left, x: value(right[0]) };
   }
   return null;
+}
+
+/** A sum in figures, its parts by their row of one grid (`一般公共预算财政拨款 4.04 + 其他资金 0.00 之和`), else by table and label. */
+function sumFigures(terms: Term[]): string {
+  const grid = terms.map((t) => /^(.+)（([^（）]+)）$/.exec(t.operand.label));
+  const labels = grid.every((m) => m && m[2] === grid[0]![2])
+    ? grid.map((m) => m![1])
+    : terms.map((t) => tableQualified(t.operand));
+  const digits = (t: Term) => formatQuantity({ value: value(t), kind: 'amount' }).replace(/ 万元$/, '');
+  return `${terms.map((t, i) => `${labels[i]} ${digits(t)}`).join(' + ')} 之和`;
+}
+
+/**
+ * Where `key` stands alone on a side of an identity that holds, the other side's words; else null. When that
+ * side is one figure which is itself the total of parts that hold (a grid's 合计 named like the figure), the
+ * parts are named: a figure is never said to agree with a total that reads as itself.
+ */
+function corroborated(key: string, own: string, corroborations: Corroboration[]): string | null {
+  const found = standsAlone(key, own, corroborations);
+  if (!found) return null;
+  const { checkId, c, other, x } = found;
+  if (other.length === 1) {
+    const parts = standsAlone(keyOf(other[0].operand), checkId, corroborations);
+    if (parts && parts.other.length > 1 && parts.other.every((t) => t.sign === 1))
+      return sumFigures(parts.other);
+  }
+  return sideWords(other, c, x, 'amount')('none');
 }
 
 /** A lone failed pair of figures where exactly one is corroborated by an identity that holds (and the change breaks nothing else). */

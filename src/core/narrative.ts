@@ -30,6 +30,7 @@ import type {
 import type { Finding, IndicatorResult, Operand, ScoreSheet } from './results';
 import type { ParsedCell } from './types';
 import { documentText } from './typography';
+import { SOURCE_NAMES } from '../catalogue/report/words';
 import { ownRemark, ownScores, type OwnLine } from './voice';
 import {
   direction,
@@ -125,6 +126,21 @@ export class Writer implements ReportWriter {
   }
 
   /** Both sides of a disagreement, for the 【待核对】 that stands in the figure's place. */
+  /** The table a figure is read from, as a document names it (项目支出明细表). */
+  private sourceOf(name: string): string {
+    const d = INPUT_BY_NAME.get(name);
+    return d ? (SOURCE_NAMES[d.sheet] ?? d.sheet) : documentLabel({ name, label: this.label(name) });
+  }
+
+  /** The other side of a dispute by its table when it is one figure of another table, else in its own words. */
+  private otherSource(d: Dispute): string {
+    const others = d.finding.operands.filter(
+      (o) => o.name !== d.name && o.value !== null && typeof o.value === 'object' && o.value.eq(d.otherValue)
+    );
+    const table = others.length === 1 ? this.sourceOf(others[0].name) : undefined;
+    return table && table !== this.sourceOf(d.name) ? table : d.otherWhat;
+  }
+
   private both(d: Dispute): string {
     const label = documentLabel({ name: d.name, label: this.label(d.name) });
     const stated = this.format(d.name, d.stated);
@@ -207,9 +223,15 @@ export class Writer implements ReportWriter {
     const f = this.figure(name);
     if (f.value === null) return '';
     const d = this.disputes.get(name);
-    // A cell has no room for the sentence: both figures, the rest in the remark.
+    // A cell has no room for the sentence: both figures, each by its source (its table, or what the other side
+    // is when that is a sum or a table of its own), never an unexplained "或"; the rest in the remark.
     if (f.contested && d)
-      return plain(toCheck(`${money(d.stated)}或${money(d.otherValue)}`), f.piece.sources);
+      return plain(
+        toCheck(
+          `${this.sourceOf(d.name)}为${money(d.stated)}，${this.otherSource(d)}为${money(d.otherValue)}`
+        ),
+        f.piece.sources
+      );
     return { ...f.piece, text: money(f.value) };
   }
 

@@ -268,8 +268,10 @@ export interface ReviewFacts {
   remaining: Finding[];
   /** Score lines that could not be verified. */
   pending: ScoreLine[];
-  /** True when a finding changes a score (it feeds a score line, or it is the self-score's own). */
+  /** True when a finding changes a score (a self-score the rules do not give). */
   changesScore(f: Finding): boolean;
+  /** The concrete problems the reason names, worst first (self-scores beyond the rules, the largest gaps, a wrong year). */
+  problems: string[];
 }
 
 /** One branch of the 审核结论 rule: the first whose condition holds decides. */
@@ -278,6 +280,8 @@ export interface ReviewConclusionDecl {
   when(facts: ReviewFacts): boolean;
   /** The reason in one line. */
   reason(facts: ReviewFacts): string;
+  /** What the unit does by the date the memo leaves to fill (`改正后重新报送`); none when the report is accepted. */
+  resubmit?: string;
 }
 
 /** A group of 需要更正的问题: the check families it holds, and its heading. */

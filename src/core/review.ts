@@ -14,10 +14,13 @@ import {
   REVIEW_CONCLUSIONS,
   REVIEW_GROUPS,
 } from '../catalogue/report/review';
+import type Decimal from 'decimal.js';
 import type { Claim, ReportSummary } from './claims/engine';
+import { ZERO } from './decimal';
+import { allFindings } from './findingTree';
 import { assemble, reportContext, type DraftInput, type ReportDraft } from './narrative';
-import { reviewParts, reviewSentence } from './render/finding';
-import { documentDigits } from './render/quantity';
+import { reviewParts, reviewSentence, withTable } from './render/finding';
+import { documentDigits, formatGap, formatQuantity, operandQuantity, operandTable } from './render/quantity';
 import { shortLabel } from './reconcile';
 import type {
   ReportContext,
@@ -28,35 +31,187 @@ import type {
 } from './reportContract';
 import { unmatchedOwnProblems } from './reportEvidence';
 import { chineseNumber, placeholder, points, rateText } from './reportWords';
-import type { Finding, ScoreLine, ScoreSheet } from './results';
+import type { Finding, IndicatorResult, Operand, ScoreLine, ScoreSheet } from './results';
 import { DEFAULT_BANDS } from './rulebook';
 import { gradeOf } from './scoring';
-import { gradeRange, pendingPointsOf } from './summary';
+import { pendingPointsOf } from './summary';
+
+// ---------------------------------------------------------------- what the memo can verify
+
+/**
+ * Families whose finding is about a stated rate or a self-score, not about the figures it reads: a 比率 finding
+ * does not put the rate's inputs in doubt, nor a 评分 finding the score lines.
+ */
+const ABOUT_A_RESULT: readonly string[] = ['比率', '评分'];
+
+/**
+ * The inputs an 错误 puts in doubt, each with the finding that does: the figure a correction names where the
+ * data show which one is wrong (the others agree with an independent source), else every figure of the failed
+ * identity (any of them may be the wrong one). A 提示 may legitimately differ and a blank never accuses.
+ */
+export function doubtedInputs(findings: readonly Finding[]): Map<string, Finding> {
+  const out = new Map<string, Finding>();
+  const visit = (f: Finding) => {
+    if (f.severity !== '错误' || f.kind === 'cannotVerify' || ABOUT_A_RESULT.includes(f.family)) return;
+    // A correction names the one wrong figure, and what is folded under it follows from that figure alone.
+    const ops = f.correction ? [f.correction.operand] : f.slip ? [f.slip.operand] : f.operands;
+    for (const o of ops) if (!out.has(o.name)) out.set(o.name, f);
+    if (!f.correction) for (const x of f.consequences ?? []) visit(x);
+  };
+  for (const f of findings) visit(f);
+  return out;
+}
+
+/** The score sheet as the memo verifies it, and the lines it cannot verify because a figure they read is in doubt. */
+export interface MemoScores {
+  sheet: ScoreSheet;
+  /** A line computed from a figure an 错误 puts in doubt (by the memo's line object): those figures. */
+  doubted: Map<ScoreLine, Operand[]>;
+}
+
+/**
+ * A line computed from a doubted figure is not 核实 in the memo: its score moves to 待核实 (the line, its groups
+ * and the total), and the grade the verified points reach and the grade reachable are taken again.
+ */
+export function memoScores(
+  scores: ScoreSheet,
+  indicators: readonly IndicatorResult[],
+  findings: readonly Finding[]
+): MemoScores {
+  const doubtedNames = doubtedInputs(findings);
+  const doubted = new Map<ScoreLine, Operand[]>();
+  const lines = scores.lines.map((l) => {
+    const ind = l.indicator && !l.missing ? indicators.find((i) => i.id === l.indicator) : undefined;
+    const ops = (ind?.operands ?? []).filter(
+      (o, i, all) => doubtedNames.has(o.name) && all.findIndex((x) => x.name === o.name) === i
+    );
+    if (ops.length === 0) return l;
+    const line: ScoreLine = { ...l, missing: true, score: ZERO };
+    doubted.set(line, ops);
+    return line;
+  });
+  if (doubted.size === 0) return { sheet: scores, doubted };
+  const sum = (ls: ScoreLine[], f: (l: ScoreLine) => Decimal) => ls.reduce((a, l) => a.plus(f(l)), ZERO);
+  const moved = (ls: ScoreLine[]) => {
+    const mine = ls.filter((l) => doubted.has(l));
+    const was = (l: ScoreLine) => scores.lines[lines.indexOf(l)].score;
+    return { score: sum(mine, was), points: sum(mine, (l) => l.points) };
+  };
+  const groups = scores.groups.map((g) => {
+    const m = moved(
+      lines.filter((l) =>
+        g.level === 1 ? l.level1 === g.name : l.level2 === g.name && l.level1 === g.parent
+      )
+    );
+    return { ...g, score: g.score.minus(m.score), pending: (g.pending ?? ZERO).plus(m.points) };
+  });
+  const m = moved(lines);
+  const bands = scores.bands ?? DEFAULT_BANDS;
+  const total = scores.total.minus(m.score);
+  const pendingPoints = pendingPointsOf(scores).plus(m.points);
+  const sheet: ScoreSheet = {
+    ...scores,
+    lines,
+    groups,
+    total,
+    pendingPoints,
+    grade: gradeOf(total, bands),
+    gradeAtMost: gradeOf(total.plus(pendingPoints), bands),
+  };
+  return { sheet, doubted };
+}
 
 // ---------------------------------------------------------------- the 审核结论
 
-/** True when a finding changes a score: it feeds a score line, or it is about a self-score. */
+/**
+ * True when a finding changes a score: a self-score the rules do not give. A wrong stated rate or a wrong input
+ * of a score line does not by itself change the score (the score is computed from the inputs, and a corrected
+ * input may leave it where it is): such a line is 待核实 in the memo instead (memoScores).
+ */
 export function changesScore(f: Finding): boolean {
-  return f.family === '评分' || (f.affects ?? []).some((a) => a.startsWith('评分：'));
+  return f.family === '评分' && f.severity === '错误';
+}
+
+/** The score group a 评分 finding is about (`score.二级.预算执行`, `score.一级.产出`, `score.总分`). */
+function claimGroup(f: Finding): { level?: 1 | 2; name: string } | null {
+  const m = /^score\.(一级|二级)\.(.+)$/.exec(f.id);
+  if (m) return { level: m[1] === '一级' ? 1 : 2, name: m[2] };
+  return f.id === 'score.总分' ? { name: '总分' } : null;
+}
+
+/** A self-score against what the memo verifies: the claim, the verified points, the most reachable. */
+function claimAgainst(f: Finding, memo: MemoScores | null) {
+  const g = claimGroup(f);
+  if (!g || !memo || !f.computed) return null;
+  const s = memo.sheet;
+  const group = g.level ? s.groups.find((x) => x.level === g.level && x.name === g.name) : undefined;
+  if (g.level && !group) return null;
+  const score = group ? group.score : s.total;
+  const pending = group ? (group.pending ?? ZERO) : pendingPointsOf(s);
+  return { name: g.name, claimed: f.computed.value, score, pending, most: score.plus(pending) };
+}
+
+/** A self-score beyond the rules in a few words (`“产出”自评29分，应为22.51分`), or '' when the memo cannot say it is. */
+function claimProblem(f: Finding, memo: MemoScores | null): string {
+  const c = claimAgainst(f, memo);
+  if (!c) return f.title;
+  if (c.pending.isZero()) return `“${c.name}”自评${points(c.claimed)}分，应为${points(c.score)}分`;
+  return c.claimed.gt(c.most)
+    ? `“${c.name}”自评${points(c.claimed)}分，按评分规则最多${points(c.most)}分`
+    : '';
+}
+
+/** How many of the largest table gaps page 1 names. */
+const NAMED_GAPS = 2;
+
+/**
+ * The concrete problems the 审核结论 names, worst first: the self-scores beyond the rules, the largest gaps of the
+ * failed table identities with their amounts, a figure taken from another year.
+ */
+function namedProblems(blocking: Finding[], memo: MemoScores | null): string[] {
+  const claims = blocking.filter((f) => f.family === '评分').map((f) => claimProblem(f, memo));
+  const gaps = blocking
+    .filter((f) => !ABOUT_A_RESULT.includes(f.family) && f.difference?.kind === 'amount')
+    .sort((a, b) => b.difference!.value.abs().comparedTo(a.difference!.value.abs()))
+    .slice(0, NAMED_GAPS)
+    .map((f) => {
+      // Where the data show the wrong figure, it is named with how much it is short or over.
+      const c = f.correction;
+      const was = c && operandQuantity(c.operand);
+      if (c && was && !was.value.eq(c.to.value))
+        return `${withTable(c.operand)}${c.to.value.gt(was.value) ? '少计' : '多计'}${formatGap({ ...c.to, value: c.to.value.minus(was.value) }, 'document')}`;
+      return `${f.title.replace(/不一致$/, '相差')}${formatGap(f.difference!, 'document')}`;
+    });
+  const years = blocking
+    .filter((f) => f.family === '年度' && f.computed?.kind === 'year' && f.expected?.kind === 'year')
+    .map((f) => `${rateName(f)}取用${f.computed!.value.toString()}年数据`);
+  return [...claims, ...gaps, ...years].filter(Boolean).map((t) => documentDigits(t).replace(/ /g, ''));
 }
 
 /** What the 审核结论 rule looks at. An 错误 stays open when explained (it must be corrected); a 提示 does not. */
-export function reviewFacts(findings: Finding[], scores: ScoreSheet | null): ReviewFacts {
+export function reviewFacts(
+  findings: Finding[],
+  scores: ScoreSheet | null,
+  indicators: readonly IndicatorResult[] = []
+): ReviewFacts {
   const blocking = findings.filter(
     (f) => f.severity === '错误' && (BLOCKING_FAMILIES.includes(f.family) || changesScore(f))
   );
+  const memo = scores ? memoScores(scores, indicators, findings) : null;
   return {
     blocking,
     remaining: findings.filter((f) => !blocking.includes(f) && !f.explanation),
     pending: scores?.lines.filter((l) => l.missing) ?? [],
     changesScore,
+    problems: namedProblems(blocking, memo),
   };
 }
 
 /** The 审核结论 and its reason, by the first declared branch that holds. */
 export function reviewConclusion(facts: ReviewFacts): { verdict: ReviewVerdict; reason: string } {
   const decl = REVIEW_CONCLUSIONS.find((d) => d.when(facts))!;
-  return { verdict: decl.verdict, reason: decl.reason(facts) };
+  const by = decl.resubmit ? `请于${placeholder('重新报送日期')}前${decl.resubmit}。` : '';
+  return { verdict: decl.verdict, reason: `${decl.reason(facts)}${by}` };
 }
 
 // ---------------------------------------------------------------- entries
@@ -72,6 +227,36 @@ interface Group {
   advice?: string;
 }
 
+/** One entry of 二: a problem, and the findings that show the very same gap (an amount to the cent) in its group. */
+interface Entry {
+  head: Finding;
+  same: Finding[];
+}
+
+/**
+ * A group's findings as entries: findings of one group whose gaps are the same amount to the cent are one
+ * difference seen through several identities (a figure every row of a table carries), stated once.
+ */
+function entriesOf(g: Group): Entry[] {
+  const out: Entry[] = [];
+  const byGap = new Map<string, Entry>();
+  for (const f of g.findings) {
+    const d = f.difference;
+    const key =
+      d && d.kind === 'amount' && !d.value.isZero() && !ABOUT_A_RESULT.includes(f.family)
+        ? d.value.abs().toFixed(2)
+        : undefined;
+    const joined = key ? byGap.get(key) : undefined;
+    if (joined) joined.same.push(f);
+    else {
+      const e = { head: f, same: [] };
+      out.push(e);
+      if (key) byGap.set(key, e);
+    }
+  }
+  return out;
+}
+
 function groupsOf(findings: Finding[]): Group[] {
   const groups: Group[] = [];
   for (const decl of [...REVIEW_GROUPS, { families: [] as string[], heading: OTHER_GROUP }]) {
@@ -82,7 +267,8 @@ function groupsOf(findings: Finding[]): Group[] {
     );
     if (mine.length === 0) continue;
     const counts = new Map<string, number>();
-    for (const { action, advice } of mine.map(reviewParts))
+    // A self-score's entry states its own correction (the points the rules give): no shared advice.
+    for (const { action, advice } of mine.filter((f) => f.family !== '评分').map(reviewParts))
       if (!action && advice) counts.set(advice, (counts.get(advice) ?? 0) + 1);
     const [advice, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
     groups.push({ heading: decl.heading, findings: mine, advice: n >= 2 && advice ? advice : undefined });
@@ -100,37 +286,144 @@ function groupsOf(findings: Finding[]): Group[] {
     .map((x) => x.g);
 }
 
+/** A doubted figure as the memo names it: `基础数据表上年结转 61.55 万元`. */
+function figureName(o: Operand): string {
+  const q = operandQuantity(o);
+  return `${withTable(o)}${q ? ` ${formatQuantity(q, 'document')}` : ''}`;
+}
+
+/** What the memo knows besides the findings: its scores, the doubted inputs, where each finding is listed. */
+interface MemoView {
+  memo: MemoScores | null;
+  doubted: Map<string, Finding>;
+  /** `第二部分（五）`: the group that lists a finding (or the root it is folded under). */
+  where(f: Finding): string;
+}
+
+function memoView(c: ReportContext, groups: Group[]): MemoView {
+  return {
+    memo: c.scores ? memoScores(c.scores, c.indicators, c.findings) : null,
+    doubted: doubtedInputs(c.findings),
+    where: (f) => {
+      const i = groups.findIndex((g) => g.findings.some((x) => x === f || allFindings([x]).includes(f)));
+      return i < 0 ? '本部分' : `第二部分（${chineseNumber(i + 1)}）`;
+    },
+  };
+}
+
+/** Places in the memo, each once, the part named once: `第二部分（五）、（四）`. */
+function joinPlaces(places: string[]): string {
+  return [...new Set(places)].map((p, i) => (i > 0 ? p.replace(/^第二部分/, '') : p)).join('、');
+}
+
+/** The lines a score group holds (一级 or 二级 by its level; the total holds every line). */
+function linesOf(s: ScoreSheet, g: { level?: 1 | 2; name: string }): ScoreLine[] {
+  return s.lines.filter((l) =>
+    g.level === 1 ? l.level1 === g.name : g.level === 2 ? l.level2 === g.name : true
+  );
+}
+
+/**
+ * A self-score beyond the rules, as the memo verifies it: the claim against the points the rules give, why (the
+ * lines that lost points and how many, the lines still 待核实), the correction, and the totals that follow it.
+ */
+function claimEntry(f: Finding, v: MemoView): string | null {
+  const c = claimAgainst(f, v.memo);
+  const g = claimGroup(f);
+  if (!c || !g || !v.memo) return null;
+  const lines = linesOf(v.memo.sheet, g);
+  const lost = lines
+    .filter((l) => !l.missing && l.score.lt(l.points))
+    .map(
+      (l) =>
+        `${l.level3}${l.indicatorValue ? rateText(l.indicatorValue) : ''}扣${points(l.points.minus(l.score))}分`
+    );
+  const doubted = lines.filter((l) => v.memo!.doubted.has(l)).map((l) => l.level3);
+  const blank = lines.filter((l) => l.missing && !v.memo!.doubted.has(l)).map((l) => l.level3);
+  const why = [
+    lost.join('、'),
+    doubted.length ? `${doubted.join('、')}所用数据有误` : '',
+    blank.length ? `${blank.join('、')}缺数据或自评得分` : '',
+  ]
+    .filter(Boolean)
+    .join('；');
+  const pending = c.pending.isZero() ? '' : `，共${points(c.pending)}分待核实`;
+  const head =
+    claimProblem(f, v.memo) ||
+    `“${c.name}”自评${points(c.claimed)}分，待核实的${points(c.pending)}分全部得分时方能达到`;
+  const fix = c.pending.isZero()
+    ? `应改为${points(c.score)}分`
+    : c.claimed.gt(c.most)
+      ? `应改为不超过${points(c.most)}分，待核实各项依据补齐后按评分规则确定`
+      : '待核实各项依据补齐后按评分规则确定';
+  const totals = allFindings(f.consequences ?? [])
+    .map((x) => claimGroup(x)?.name)
+    .filter(Boolean)
+    .map((n) => `“${n}”`);
+  return `${head}：${why}${pending}。${fix}${totals.length ? `，${totals.join('、')}自评得分相应调整` : ''}。`;
+}
+
+/** The indicator a 比率 or 年度 finding is about: its scored line's, else the first it feeds. */
+function rateName(f: Finding): string {
+  const scored = f.affects?.find((a) => a.startsWith('评分：'))?.slice(3);
+  return scored ?? f.affects?.[0] ?? '该比率';
+}
+
+/**
+ * A stated rate against its recomputation, when an input it reads is itself in doubt: the recomputed figure is
+ * built on a wrong input, so the memo names the input and asks for the rate again once it is corrected.
+ */
+function rateEntry(f: Finding, v: MemoView): string | null {
+  if (f.family !== '比率' || !f.computed) return null;
+  const ops = f.operands.slice(1).filter((o) => v.doubted.has(o.name));
+  if (ops.length === 0) return null;
+  const rate = rateName(f);
+  const refs = joinPlaces(ops.map((o) => v.where(v.doubted.get(o.name)!)));
+  return `报告所列${rate} ${formatQuantity(f.computed, 'document')}与所列数据不符，但所用${ops.map(figureName).join('、')}本身有误（见${refs}），须先改正这些数，再按公式重算${rate}。`;
+}
+
 /**
  * One entry, numbered, in the shared renderer's words (src/core/render/finding.ts, as every surface states it):
  * the problem with the figures its title does not state, the specific correction (or the family's advice where
- * the group does not state it once), what it folds; then the unit's explanation.
+ * the group does not state it once), what it folds; then the unit's explanation. A self-score, and a rate built
+ * on a doubted input, as the memo verifies them.
  */
-function entry(f: Finding, n: number, group: Group): string {
+function entry(e: Entry, n: number, group: Group, v: MemoView): string {
+  const f = e.head;
   const stated = group.advice !== undefined && reviewParts(f).advice === group.advice;
-  return `${n}.${reviewSentence(f, { advice: !stated })}${sentence(f.explanation ? `单位说明：${f.explanation}` : '')}`;
+  const said = claimEntry(f, v) ?? rateEntry(f, v) ?? reviewSentence(f, { advice: !stated });
+  const same = e.same.length
+    ? sentence(
+        `同一${formatGap(f.difference!, 'document')}之差还使${e.same.length}项不符，应一并改正：${e.same.map((x) => x.title).join('；')}`
+      )
+    : '';
+  const explained = [f, ...e.same].filter((x) => x.explanation).map((x) => `单位说明：${x.explanation}`);
+  return `${n}.${said}${same}${explained.map(sentence).join('')}`;
 }
 
 // ---------------------------------------------------------------- sections
 
-function scoreSentence(c: ReportContext, s: ScoreSheet): string {
+function scoreSentence(c: ReportContext, memo: MemoScores): string {
+  const s = memo.sheet;
   const bands = s.bands ?? DEFAULT_BANDS;
   const pending = pendingPointsOf(s);
   const most = s.total.plus(pending);
-  const pendingLines = s.lines.filter((l) => l.missing).length;
   const own = s.claimedTotal ?? c.own?.total ?? null;
   const claimed = own === null ? '单位未填报自评总分' : `单位自评${points(own)}分（${gradeOf(own, bands)}）`;
-  const verified = pending.isZero()
-    ? `核实${points(s.total)}分`
-    : `核实${points(s.total)}分，另有${pendingLines}项指标${points(pending)}分无法核实，最高${points(most)}分`;
-  const versus =
-    own === null
+  const blank = s.lines.filter((l) => l.missing && !memo.doubted.has(l)).length;
+  const why = [
+    blank ? `${blank}项缺数据或自评得分` : '',
+    memo.doubted.size ? `${memo.doubted.size}项所用数据有误` : '',
+  ]
+    .filter(Boolean)
+    .join('、');
+  const verified = `核实${points(s.total)}分（${s.grade}）${
+    pending.isZero()
       ? ''
-      : own.gt(most)
-        ? `；自评比${pending.isZero() ? '核实得分' : '最高可得分'}高${points(own.minus(most))}分`
-        : own.lt(s.total)
-          ? `；自评比核实得分低${points(s.total.minus(own))}分`
-          : '';
-  return `${claimed}；${verified}，等级为“${gradeRange(s)}”${versus}。`;
+      : `；另有${blank + memo.doubted.size}项指标${points(pending)}分待核实（${why}），如补齐佐证${memo.doubted.size ? '、改正数据' : ''}，最高${points(most)}分（${gradeOf(most, bands)}）`
+  }`;
+  // How far the claim is off is in the table below and in the reason above: not said a third time.
+  return `${claimed}；${verified}。`;
 }
 
 /** The per-一级 comparison on page 1. */
@@ -154,14 +447,63 @@ function scoreTable(c: ReportContext, s: ScoreSheet): SectionContent[] {
     pending.isZero() ? '—' : points(pending),
   ]);
   // The sentence above says what the table is: no caption.
-  return w.table('', ['评价内容', '分值', '单位自评', '核实得分', '无法核实'], rows);
+  return w.table('', ['评价内容', '分值（分）', '单位自评（分）', '核实得分（分）', '待核实（分）'], rows);
 }
 
-/** What a group asks first, for page 1: its shared advice, else its first entry's correction or advice. */
-function firstStep(g: Group): string {
-  if (g.advice) return g.advice;
-  const p = reviewParts(g.findings[0]);
-  return p.action || p.advice;
+/** How many corrections the data show page 1 lists in one step. */
+const LISTED_CORRECTIONS = 2;
+
+/**
+ * The three things to fix first, each a concrete fix with where the memo states it: the self-scores to change,
+ * the figures the data show to be wrong (largest gap first), then each other group's first problem.
+ */
+function priorities(groups: Group[], v: MemoView): string[] {
+  const out: string[] = [];
+  const covered = new Set<Group>();
+  const claims = groups.find((g) => g.findings.some((f) => f.family === '评分'));
+  if (claims && v.memo) {
+    const fixes = claims.findings.flatMap((f) => {
+      const c = claimAgainst(f, v.memo);
+      if (!c) return [];
+      if (c.pending.isZero()) return [`“${c.name}”改为${points(c.score)}分`];
+      return c.claimed.gt(c.most) ? [`“${c.name}”不超过${points(c.most)}分`] : [];
+    });
+    if (fixes.length) {
+      out.push(`改正自评得分：${fixes.join('，')}（见${v.where(claims.findings[0])}）。`);
+      covered.add(claims);
+    }
+  }
+  const corrected = groups
+    .flatMap((g) => g.findings.filter((f) => f.correction))
+    .sort((a, b) => (b.difference?.value.abs() ?? ZERO).comparedTo(a.difference?.value.abs() ?? ZERO));
+  if (corrected.length) {
+    // The table named once for a run of figures from it.
+    const listed = corrected.slice(0, LISTED_CORRECTIONS).map((f, i, all) => {
+      const o = f.correction!.operand;
+      const table = operandTable(o);
+      const name =
+        i > 0 && table && table === operandTable(all[i - 1].correction!.operand)
+          ? withTable(o).replace(table, '')
+          : withTable(o);
+      return `${name}改为${formatQuantity(f.correction!.to, 'document')}`;
+    });
+    const refs = joinPlaces(corrected.map((f) => v.where(f)));
+    const more = corrected.length > LISTED_CORRECTIONS ? `等${corrected.length}处` : '';
+    out.push(`将${listed.join('、')}${more}（见${refs}）。`);
+    for (const f of corrected) {
+      const g = groups.find((x) => x.findings.includes(f));
+      if (g && g.findings.every((x) => x.correction)) covered.add(g);
+    }
+  }
+  for (const g of groups) {
+    if (out.length >= 3) break;
+    if (covered.has(g)) continue;
+    const f = g.findings.find((x) => !x.correction) ?? g.findings[0];
+    const p = reviewParts(f);
+    const step = (g.advice ?? (p.action || p.advice)).replace(/[。；]$/, '');
+    out.push(`${f.title}${step ? `：${step}` : ''}（见${v.where(f)}）。`);
+  }
+  return out.slice(0, 3).map((t) => documentDigits(t).replace(/ /g, ''));
 }
 
 function conclusionSection(
@@ -171,47 +513,60 @@ function conclusionSection(
   reportFails = 0
 ): SectionContent[] {
   const { w, scores } = c;
-  const facts = reviewFacts(c.findings, scores);
+  const facts = reviewFacts(c.findings, scores, c.indicators);
   const { verdict, reason } = reviewConclusion(facts);
+  const v = memoView(c, groups);
   const out: SectionContent[] = [w.paragraph(w.plain(`审核结论：${verdict}。${reason}`))];
-  if (scores) {
-    out.push(w.paragraph(w.plain(`得分：${scoreSentence(c, scores)}`)), ...scoreTable(c, scores));
-  } else out.push(w.paragraph(w.plain('得分：评分规则缺失或有误，未能计分。')));
-  const first: string[] = groups
-    .slice(0, 3)
-    .map(
-      (g, i) =>
-        `${g.heading}${g.findings.length}项（二（${chineseNumber(i + 1)}））：${sentence(firstStep(g))}`
-    );
+  out.push(
+    w.paragraph(
+      w.plain(v.memo ? `得分：${scoreSentence(c, v.memo)}` : '得分：评分规则缺失或有误，未能计分。')
+    )
+  );
+  const first = priorities(groups, v);
   // Then, while there is room, what needs a written reason (三) and what could not be verified (三 or 四).
   if (first.length < 3 && notices)
-    first.push(`对${notices}项可能另有原因的事项书面说明原因，或予改正（三）。`);
+    first.push(`对${notices}项可能另有原因的事项书面说明原因，或予改正（见第三部分）。`);
   if (first.length < 3 && facts.pending.length)
-    first.push(`补填${facts.pending.length}项指标的数据或自评得分（${chineseNumber(notices ? 4 : 3)}）。`);
+    first.push(
+      `补填${facts.pending.length}项指标的数据或自评得分（见第${chineseNumber(notices ? 4 : 3)}部分）。`
+    );
   if (first.length < 3 && reportFails)
-    first.push(`改正报告正文中不成立的${reportFails}处数字（${chineseNumber(notices ? 5 : 4)}）。`);
+    first.push(`改正报告正文中不成立的${reportFails}处数字（见第${chineseNumber(notices ? 5 : 4)}部分）。`);
   if (first.length)
     out.push(
       w.paragraph(w.plain('需优先处理的事项：')),
       ...first.map((t, i) => w.paragraph(w.plain(`${i + 1}.${t}`)))
     );
+  // The per-一级 figures last: page 1 says what to do before the detail of the score.
+  if (v.memo) out.push(...scoreTable(c, v.memo.sheet));
   return out;
 }
 
 function problemsSection(c: ReportContext, groups: Group[]): SectionContent[] {
   const { w } = c;
+  const v = memoView(c, groups);
   const own = unmatchedOwnProblems(c);
   if (groups.length === 0 && own.length === 0)
     return [w.paragraph(w.plain('数据核对未发现需要更正的问题。'))];
-  const out: SectionContent[] = groups.map((g, i) => ({
-    kind: 'section' as const,
-    id: `组${i + 1}`,
-    heading: `${g.heading}（${g.findings.length}项）`,
-    content: [
-      ...(g.advice ? [w.paragraph(w.plain(`更正方法：${sentence(g.advice)}`), 'lead')] : []),
-      ...g.findings.map((f, k) => w.paragraph(w.plain(entry(f, k + 1, g), f.operands))),
-    ],
-  }));
+  const out: SectionContent[] = groups.map((g, i) => {
+    const entries = entriesOf(g);
+    return {
+      kind: 'section' as const,
+      id: `组${i + 1}`,
+      heading: `${g.heading}（${entries.length}项）`,
+      content: [
+        ...(g.advice ? [w.paragraph(w.plain(`更正方法：${sentence(g.advice)}`), 'lead')] : []),
+        ...entries.map((e, k) =>
+          w.paragraph(
+            w.plain(
+              entry(e, k + 1, g, v),
+              [e.head, ...e.same].flatMap((f) => f.operands)
+            )
+          )
+        ),
+      ],
+    };
+  });
   if (own.length)
     out.push({
       kind: 'section',
@@ -257,16 +612,33 @@ function otherReason(f: Finding): string {
  * What could not be verified, each once, as a table: a score line told apart from a namesake by its 二级 (the
  * unit's own claim is in the table of 各指标评分核实情况), or a check that blanks leave undecided.
  */
-function unverifiableSection(c: ReportContext, findings: Finding[]): SectionContent[] {
+function unverifiableSection(
+  c: ReportContext,
+  findings: Finding[],
+  memo: MemoScores | null
+): SectionContent[] {
   const { w, scores } = c;
-  if (findings.length === 0) return [w.paragraph(w.plain('无。'))];
+  const doubted = [...(memo?.doubted ?? [])];
+  if (findings.length === 0 && doubted.length === 0) return [w.paragraph(w.plain('无。'))];
+  // A line by its name, told apart from a namesake by its 二级.
+  const named = (l: ScoreLine) =>
+    (scores?.lines ?? []).filter((x) => x.level3 === l.level3).length > 1
+      ? `${l.level2}·${l.level3}`
+      : l.level3;
   const rows = findings.map((f) => {
     const line = scores?.lines.find((l) => f.id === `score.pending.${l.level2}.${l.level3}`);
     return line
-      ? [`${line.level2}·${line.level3}`, points(line.points), pendingReason(line, f)]
+      ? [named(line), points(line.points), pendingReason(line, f)]
       : [documentDigits(f.title), '—', otherReason(f)];
   });
-  return w.table('', ['事项', '分值', '无法核实的原因'], rows);
+  // A line scored from a figure an 错误 puts in doubt: 待核实 until the figure is corrected.
+  for (const [l, ops] of doubted)
+    rows.push([
+      named(l),
+      points(l.points),
+      `${ops.map((o, i) => (i > 0 && operandTable(o) === operandTable(ops[i - 1]) ? shortLabel(withTable(o).replace(operandTable(o) ?? '', '')) : withTable(o))).join('、')}有误`,
+    ]);
+  return w.table('', ['事项', '分值（分）', '待核实的原因'], rows);
 }
 
 function valueText(l: ScoreLine): string {
@@ -276,16 +648,23 @@ function valueText(l: ScoreLine): string {
     : rateText(l.indicatorValue);
 }
 
-function indicatorTable(c: ReportContext): SectionContent[] {
-  const { w, scores } = c;
+function indicatorTable(c: ReportContext, scores: ScoreSheet | null): SectionContent[] {
+  const { w } = c;
   if (!scores) return [w.paragraph(w.plain('无评分结果。'))];
   const claimed = (l: ScoreLine) =>
     l.claimed === undefined ? '—' : `${points(l.claimed)}${l.claimBasis ? '＊' : ''}`;
+  // Only the lines a reviewer acts on: points lost, 待核实, or a claim the rules do not give; the rest are counted.
+  // The 待核实 lines are in 四 with their reasons: not again here.
+  const listed = scores.lines.filter(
+    (l) => !l.missing && (l.score.lt(l.points) || (l.claimed !== undefined && !l.claimed.eq(l.score)))
+  );
+  const pending = scores.lines.filter((l) => l.missing).length;
+  const full = scores.lines.length - listed.length - pending;
   // The heading above says what the table is: no caption.
   const out = w.table(
     '',
-    ['二级指标', '三级指标', '分值', '指标值', '单位自评', '核实得分'],
-    scores.lines.map((l) => [
+    ['二级指标', '三级指标', '分值（分）', '指标值', '单位自评（分）', '核实得分（分）'],
+    listed.map((l) => [
       l.level2,
       l.level3,
       points(l.points),
@@ -295,11 +674,9 @@ function indicatorTable(c: ReportContext): SectionContent[] {
     ])
   );
   const notes = [
-    scores.lines.some((l) => l.missing && l.claimed !== undefined)
-      ? '待核实指标的单位自评得分未计入核实得分'
-      : '',
-    scores.lines.some((l) => l.claimBasis) ? '带＊的单位自评得分由其所属二级指标的自评得分推定' : '',
-    scores.lines.some((l) => l.missing && l.claimed === undefined) ? '单位未自评的，报告中该项得分待补' : '',
+    pending ? `${pending}项待核实指标见第四部分，其单位自评得分未计入核实得分` : '',
+    full ? `其余${full}项指标核实为满分，未列` : '',
+    listed.some((l) => l.claimBasis) ? '带＊的，单位未逐项打分，按其二级指标的自评满分计' : '',
   ].filter(Boolean);
   if (notes.length) out.push(w.paragraph(w.plain(`注：${notes.join('；')}。`), 'note'));
   return out;
@@ -317,7 +694,7 @@ export interface ReportTextCheck {
 const LISTED_CLAIMS = 10;
 
 /** One failed claim as the reviewer states it: where, what is wrong, and the figures the title does not give. */
-function claimEntry(c: Claim, n: number): string {
+function reportClaimEntry(c: Claim, n: number): string {
   const flat = (t: string) => t.replace(/\s+/g, '');
   const figures =
     c.stated && !flat(c.title).includes(flat(c.stated)) && c.computed
@@ -338,7 +715,7 @@ function reportTextSection(c: ReportContext, r: ReportTextCheck): SectionContent
     fails.length ? `${fails.length}处不成立（算不拢或前后不一致）` : '未发现不成立'
   }${s.unverifiable ? `，${s.unverifiable}处因文中未给出所需的数无法核实，不作为问题` : ''}。`;
   const out: SectionContent[] = [w.paragraph(w.plain(lead), 'lead')];
-  out.push(...fails.slice(0, LISTED_CLAIMS).map((x, i) => w.paragraph(w.plain(claimEntry(x, i + 1)))));
+  out.push(...fails.slice(0, LISTED_CLAIMS).map((x, i) => w.paragraph(w.plain(reportClaimEntry(x, i + 1)))));
   if (fails.length > LISTED_CLAIMS)
     out.push(
       w.paragraph(
@@ -357,7 +734,11 @@ export function draftReview(input: DraftInput, reportText?: ReportTextCheck): Re
   const errors = open.filter((f) => f.severity === '错误');
   const notices = open.filter((f) => f.severity !== '错误');
   const groups = groupsOf(errors);
+  const memo = c.scores ? memoScores(c.scores, c.indicators, c.findings) : null;
+  const pendingCount = unverifiable.length + (memo?.doubted.size ?? 0);
   const sections: SectionDecl[] = [
+    // 主送: the department whose report this is (公文 form: the addressee before the body).
+    { id: '主送', heading: '', level: 0, build: ({ w }) => [w.paragraph(w.say`${w.text('单位名称')}：`)] },
     {
       id: '审核结论',
       heading: '审核结论',
@@ -366,7 +747,7 @@ export function draftReview(input: DraftInput, reportText?: ReportTextCheck): Re
     },
     {
       id: '更正问题',
-      heading: `需要更正的问题（共${errors.length}项）`,
+      heading: `需要更正的问题（共${groups.reduce((n, g) => n + entriesOf(g).length, 0)}项）`,
       level: 1,
       build: () => problemsSection(c, groups),
     },
@@ -379,9 +760,9 @@ export function draftReview(input: DraftInput, reportText?: ReportTextCheck): Re
     },
     {
       id: '无法核实',
-      heading: `无法核实的事项（共${unverifiable.length}项）`,
+      heading: `待核实的事项（共${pendingCount}项）`,
       level: 1,
-      build: () => unverifiableSection(c, unverifiable),
+      build: () => unverifiableSection(c, unverifiable, memo),
     },
     {
       id: '报告数字',
@@ -390,12 +771,18 @@ export function draftReview(input: DraftInput, reportText?: ReportTextCheck): Re
       when: () => !!reportText,
       build: () => reportTextSection(c, reportText!),
     },
-    { id: '评分核实', heading: '各指标评分核实情况', level: 1, build: () => indicatorTable(c) },
+    {
+      id: '评分核实',
+      heading: '各指标评分核实情况',
+      level: 1,
+      build: () => indicatorTable(c, memo?.sheet ?? null),
+    },
     {
       id: '落款',
       heading: '',
       level: 0,
       build: ({ w }) => [
+        w.paragraph(w.plain(placeholder('审核单位（财政部门）')), 'signature'),
         w.paragraph(w.plain(`审核人：${placeholder('审核人')}`), 'signature'),
         w.paragraph(w.plain(placeholder('审核日期')), 'signature'),
       ],

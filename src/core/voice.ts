@@ -72,7 +72,10 @@ function ownLine(line: ScoreLine, model: Model, lines: ScoreLine[]): OwnLine {
   const remark =
     ownRemark(model, `${line.level2}/${line.level3}`, line.level3) ?? groupParts(model, line, lines);
   if (!line.missing) return { line, score: line.score, own: false, remark };
-  if (line.claimed !== undefined)
+  // Only a score the unit wrote for this very line: a claim read off its 二级's subtotal is not the unit's
+  // score of the line, and a formula line whose inputs are blank has no score to state until they are given.
+  const formulaBlank = line.indicator !== undefined && (line.indicatorValue ?? null) === null;
+  if (line.claimed !== undefined && !line.claimBasis && !formulaBlank)
     return { line, score: line.claimed.gt(line.points) ? line.points : line.claimed, own: true, remark };
   return { line, score: null, own: true, remark };
 }

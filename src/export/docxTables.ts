@@ -183,7 +183,10 @@ export function numericColumns(header: string[], rows: string[][]): boolean[] {
   });
 }
 
-/** A table that prints: header repeated on each page, rows never split, the header kept with the first row. A row at a time. */
+/**
+ * A table that prints: header repeated on each page, rows never split, the header kept with the first row and
+ * the last row (a 合计) kept with the one before it, so it never stands alone on a page. A row at a time.
+ */
 function* wordTableXml(header: string[], rows: string[][], total: number): Generator<string> {
   const { size, widths } = tableLayout(header, rows, total);
   const numeric = numericColumns(header, rows);
@@ -194,7 +197,7 @@ function* wordTableXml(header: string[], rows: string[][], total: number): Gener
       .map((_, c) => {
         const text = rows[i][c] ?? '';
         const align: Align = numeric[c] || NUMBER_LIKE.test(text.trim()) ? 'right' : 'left';
-        return cellXml(text, widths[c], align, false, i === 0, size);
+        return cellXml(text, widths[c], align, false, i === 0 || i === rows.length - 2, size);
       })
       .join('')}</w:tr>`;
   yield '</w:tbl>';

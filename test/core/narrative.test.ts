@@ -234,7 +234,7 @@ describe('section texts on the sample department', () => {
       '小结：“投入情况”维度，满分8分，实际得分7分。',
     ]);
     expect(texts(sample, '绩效分析/过程/预算执行')).toEqual([
-      '①公用经费控制率：公用经费决算数45.07万元、公用经费预算数41.76万元，公用经费控制率为107.93%，公用经费略有超支，超出预算7.93个百分点。本项满分2分，得1.2分，扣0.8分。偏差原因：主要是人员增加影响。',
+      '①公用经费控制率：公用经费决算数45.07万元、公用经费预算数41.76万元，公用经费控制率为107.93%，超出预算7.93%。本项满分2分，得1.2分，扣0.8分。偏差原因：主要是人员增加影响。',
       '小结：“过程情况”维度，满分2分，实际得分1.2分。',
     ]);
     expect(texts(sample, '绩效分析/投入')).toEqual([
@@ -244,13 +244,14 @@ describe('section texts on the sample department', () => {
 
   test('七 score table, total and grade (totals from the score sheet, never re-added)', () => {
     expect(texts(sample, '评价结论')[0]).toBe(
-      '2021年度部门整体支出绩效评价自评得分为8.2分。其中，投入7分，过程1.2分，综合绩效级别为“良”（绩效评分明细表详见附件1）。'
+      '2021年度部门整体支出绩效评价自评得分为8.2分。其中，投入7分，过程1.2分，综合绩效级别为“良”（绩效评价指标评分表详见附件1）。'
     );
     const t = section(sample, '评价结论').blocks.find((b) => b.kind === 'table');
     expect(t?.kind === 'table' && t.rows).toEqual([
-      ['投入', '8', '7'],
-      ['过程', '2', '1.2'],
-      ['合计', '10', '8.2'],
+      // Scores in the table to two decimals, so the column reads alike.
+      ['投入', '8', '7.00'],
+      ['过程', '2', '1.20'],
+      ['合计', '10', '8.20'],
       ['综合绩效级别', '', '良'],
     ]);
   });
@@ -265,11 +266,12 @@ describe('section texts on the sample department', () => {
     ]);
     expect(texts(sample, '存在问题/绩效目标')).toEqual([
       '部门整体绩效目标及指标设定过于宽泛，各部室绩效目标不够明确，没有量化评价指标，绩效目标对于年度工作开展缺乏指导性。',
-      '绩效目标合理性扣0.5分（绩效目标有待更加详细）；绩效指标明确性扣0.5分（绩效指标有待更加明确）。',
+      // The 说明 of each line is in 六 and 附件1, and the department's own item says it here: not a third time.
+      '绩效目标合理性扣0.5分；绩效指标明确性扣0.5分。',
     ]);
     // The figures, in words, and the cause the department gave in 出错说明.
     expect(texts(sample, '存在问题/公用经费')).toEqual([
-      '公用经费控制率为107.93%，公用经费略有超支，超出预算7.93个百分点，扣0.8分。主要原因：人员增加影响。',
+      '公用经费控制率为107.93%，超出预算7.93%，扣0.8分。主要原因：人员增加影响。',
     ]);
     const j = sample.sections.findIndex((s) => s.id === '改进措施');
     expect(children(sample, j).map(sectionTitle)).toEqual([
@@ -399,10 +401,11 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
   });
 
   test('七 states the department’s one total and one grade; 八 holds performance problems only', () => {
-    // 79.64 verified, plus the 8 points only the department can score, as it scored them (read off its 二级
-    // claims: 预算配置 4/4, 预算执行 11/11, 资产管理 6/6): 1 + 1 + 2 + 2 + 2 = 8, so 87.64 and 良.
+    // 79.64 verified, and 8 points the department scored only through its 二级 claims (预算配置 4/4, 预算执行
+    // 11/11, 资产管理 6/6) or without the figures a formula needs: those lines are 【待补】, and so are the
+    // total, the 一级 they belong to and the grade.
     expect(all).toContain(
-      '2021年度部门整体支出绩效评价自评得分为87.64分。其中，投入9分，过程27.13分，产出22.51分，效果29分，综合绩效级别为“良”（绩效评分明细表详见附件1）。'
+      '2021年度部门整体支出绩效评价自评得分为【待补：补填5项指标得分后的总分】。其中，投入【待补：投入得分】，过程【待补：过程得分】，产出22.51分，效果29分，综合绩效级别为【待补：绩效级别】（绩效评价指标评分表详见附件1）。'
     );
     // The claimed total of 97 and the verified / pending split are for the 审核意见, not the department's report.
     expect(all.some((l) => /单位自报|自报总分|核实得分|待核实/.test(l))).toBe(false);

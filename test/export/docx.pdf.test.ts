@@ -101,10 +101,11 @@ test('LibreOffice prints the sample’s report within 1.2× the real report’s 
       .replace(/—\s*\d+\s*—/g, '')
       .replace(/\s/g, '');
     expect(printed.length).toBeLessThanOrEqual(1.2 * REAL_REPORT_CHARACTERS);
-    expect(printed).toContain('自评得分为87.64分');
+    // Lines the unit scored only through their 二级: the total and the grade wait for them.
+    expect(printed).toContain('自评得分为【待补：补填5项指标得分后的总分】');
     // 附件1's total and grade, each on a line of its own row.
-    expect(text('report.pdf', true)).toMatch(/合计\s+100\s+87\.64/);
-    expect(text('report.pdf', true)).toMatch(/综合绩效级别\s+良/);
+    expect(text('report.pdf', true)).toMatch(/合计\s+100\s+【待补：总分】/);
+    expect(text('report.pdf', true)).toMatch(/综合绩效级别\s+【待补：绩效级别】/);
     // Page 1 answers "what do I do with this report?": the conclusion, the scores, and all three things first.
     const page1 = execFileSync(
       'pdftotext',
@@ -114,7 +115,7 @@ test('LibreOffice prints the sample’s report within 1.2× the real report’s 
       }
     ).replace(/\s+/g, '');
     expect(page1).toContain('审核结论：退回修改。');
-    expect(page1).toContain('得分：单位自评97分（优）；核实79.64分');
+    expect(page1).toContain('得分：单位自评97分（优）；核实73.42分（中）');
     expect(page1).toMatch(/需优先处理的事项：1\..*2\..*3\..*。/);
     expect(pages('review.pdf')).toBeLessThanOrEqual(8);
     console.log(

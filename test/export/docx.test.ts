@@ -83,12 +83,29 @@ describe('Word export (公文 style)', () => {
     expect(footer).toContain('> —</w:t>');
   });
 
+  test('a table’s last row (its 合计) is kept with the row before it: never alone on a page', () => {
+    const tables = xml
+      .split('<w:tbl>')
+      .slice(1)
+      .map((t) => t.split('</w:tbl>')[0]);
+    expect(tables.length).toBeGreaterThan(0);
+    for (const t of tables) {
+      const rows = t.split('<w:tr>').slice(1);
+      if (rows.length < 3) continue;
+      // The header binds to the first row; the one before the last to the last; the last binds to nothing.
+      expect(rows.at(-2)).toContain('<w:keepNext/>');
+      expect(rows.at(-1)).not.toContain('<w:keepNext/>');
+    }
+  });
+
   test('tables: 财拨 grid, project table, 七 score table and the 附件1 score sheet', () => {
     expect(xml.match(/<w:tbl>/g)).toHaveLength(4);
     expect(xml).toContain('>附件1</w:t>');
-    for (const h of ['一级指标', '二级指标', '三级指标', '分值', '得分', '评分说明'])
+    for (const h of ['一级指标', '二级指标', '三级指标', '分值（分）', '得分（分）', '评分说明'])
       expect(xml).toContain(`>${h}</w:t>`);
-    expect(xml).toContain('>公用经费控制率为107.93%，公用经费略有超支，超出预算7.93个百分点，扣0.8分</w:t>');
+    // An overspend as a share of the budget (7.93%, not 个百分点), and not 略有 when it costs points.
+    expect(xml).toContain('>公用经费控制率为107.93%，超出预算7.93%，扣0.8分</w:t>');
+    expect(xml).not.toContain('略有超支');
     // The grade in its own row, in the 得分 column.
     expect(xml).toMatch(/>综合绩效级别<\/w:t>(?:(?!<\/w:tr>)[\s\S])*>良<\/w:t>/);
     expect(xml).toContain('>其中：科学普及工作</w:t>');

@@ -16,9 +16,10 @@ import {
   sectionTitle,
   type ReportDraft,
 } from '../../src/core/narrative';
-import { draftReview, reviewConclusion, reviewFacts } from '../../src/core/review';
+import { doubtedInputs, draftReview, memoScores, reviewConclusion, reviewFacts } from '../../src/core/review';
 import { inWords, nestQuotes, ranges, scanDocumentText, tightenSpaces } from '../../src/core/typography';
 import { reportToDocx } from '../../src/export/docx';
+import { qualifiedName } from '../../src/catalogue/report/sections/analysis';
 import { docxParagraphs } from '../helpers/engineDraft';
 import { sampleModel, sampleReading } from '../helpers/sample';
 
@@ -86,23 +87,39 @@ describe('the voice: the department states its own scores, one total and one gra
       expect(l).not.toMatch(/核实得分|待核实|自报/);
       expect(l).not.toMatch(/[优良中差]～[优良中差]/);
     }
-    // 七's sentence and table and 附件1's row all state the same one grade.
-    const grades = lines
-      .filter((l) => l.includes('综合绩效级别'))
-      .map((l) => /综合绩效级别[为｜“]*([优良中差])/.exec(l)?.[1]);
-    expect(grades).toHaveLength(3);
-    expect(new Set(grades)).toEqual(new Set(['良']));
+    // The unit scored 5 lines only through their 二级 subtotals (or without the figures the formula needs): the
+    // grade waits for them, alike in 七's sentence, 七's table and 附件1's row; no grade is stated anywhere.
+    const graded = lines.filter((l) => l.includes('综合绩效级别'));
+    expect(graded).toHaveLength(3);
+    for (const l of graded) expect(l).toMatch(/综合绩效级别[为｜]*【待补：绩效级别】/);
+    expect(lines.some((l) => /综合绩效级别[为｜“]*[优良中差]/.test(l))).toBe(false);
   });
 
-  test('lines the workbook cannot verify state the department’s own score, marked 单位自评 in 附件1', () => {
+  test('a line scored only through its 二级, or a formula line with blank inputs, is 【待补】; a line the unit scored keeps its score', () => {
     const rows = draft.appendix!.table.rows;
-    // 资产管理 6/6 claimed as a whole: each of its lines claims full marks (2 + 2 + 2).
     for (const name of ['资产管理安全性', '固定资产利用率', '预算编制合理性', '政府采购执行率'])
-      expect(rows.find((r) => r[2] === name)?.[6]).toMatch(/^单位自评/);
-    expect(rows.find((r) => r[2] === '资产管理安全性')?.[4]).toBe('2');
-    // The total and, in its own row, the one grade.
-    expect(rows.find((r) => r[0] === '合计')?.[4]).toBe('87.64');
-    expect(rows.find((r) => r[0] === '综合绩效级别')?.[4]).toBe('良');
+      expect(rows.find((r) => r[2] === name)?.[4]).toBe('【待补：自评得分】');
+    expect(rows.find((r) => r[0] === '合计')?.[4]).toBe('【待补：总分】');
+    expect(lines).toContainEqual(
+      '2021年度部门整体支出绩效评价自评得分为【待补：补填5项指标得分后的总分】。其中，投入【待补：投入得分】，过程【待补：过程得分】，产出22.51分，效果29分，综合绩效级别为【待补：绩效级别】（绩效评价指标评分表详见附件1）。'
+    );
+    expect(lines.some((l) => /政府采购执行率[^。]*得满分/.test(l))).toBe(false);
+    // A score the unit wrote for the line itself is its own (two decimals in the column); a formula line with
+    // blank inputs stays 【待补】 even when its 二级 is claimed in full.
+    const scored = evaluate(
+      sampleReading({
+        自评得分表: [
+          ['目标设定', 5, null],
+          ['预算配置', 4, null],
+          ['预算执行', 11, null],
+          ['预算管理', 13, null],
+          ['资产管理安全性', 2, '账实相符'],
+          ['固定资产利用率', 2, null],
+        ],
+      })
+    ).report.appendix!.table.rows;
+    expect(scored.find((r) => r[2] === '资产管理安全性')?.[4]).toBe('2.00');
+    expect(scored.find((r) => r[2] === '固定资产利用率')?.[4]).toBe('【待补：自评得分】');
   });
 
   test('a line the department has not scored: a 【待补】 saying what to enter, and the total waits for it', () => {
@@ -123,7 +140,7 @@ describe('the voice: the department states its own scores, one total and one gra
     expect(all.some((l) => l.includes('【待补：资产管理安全性的自评得分（0～2分）】'))).toBe(true);
     const conclusion = all.find((l) => l.startsWith('2021年度部门整体支出绩效评价自评得分为'))!;
     expect(conclusion).toContain('【待补：补填');
-    expect(conclusion).toContain('综合绩效级别为【待补：按总分确定的绩效级别');
+    expect(conclusion).toContain('综合绩效级别为【待补：绩效级别】');
     expect(conclusion).not.toMatch(/\d+(\.\d+)?分。其中/);
   });
 });
@@ -171,7 +188,8 @@ describe('the figures: only what the department stated', () => {
     // The same correction the 审核意见, the pane and the cell note give: 收支总表 4.04.
     expect(draftRemarks(draft)).toEqual(
       expect.arrayContaining([
-        '绩效评价基础数据表上年结转填列61.55万元；收支总表年初结转和结余为4.04万元，与收支总表年初结转和结余合计一致。报送前请将绩效评价基础数据表上年结转更正为4.04万元，并重新生成报告。',
+        // The 4.04 is corroborated by the parts of its grid, never by a total that reads as itself.
+        '绩效评价基础数据表上年结转填列61.55万元；收支总表年初结转和结余为4.04万元，与一般公共预算财政拨款4.04 + 其他资金0.00之和一致。报送前请将绩效评价基础数据表上年结转更正为4.04万元，并重新生成报告。',
       ])
     );
   });
@@ -193,6 +211,15 @@ describe('the figures: only what the department stated', () => {
         l.includes('结转结余变动率为【待核对：所列结转结余变动率为93.33%，按所列数据计算为负93.34%】')
       )
     ).toBe(true);
+  });
+
+  test('a 【待核对】 in a table cell names its sources, never "或"', () => {
+    const all = lines.join('');
+    expect(all).toContain('【待核对：项目支出明细表为338.76，财政拨款收支表为471.32】');
+    expect(all).toContain(
+      '【待核对：项目支出明细表为714.76，年初预算数合计、年中追加预算数合计之和为744.76】'
+    );
+    expect(all).not.toMatch(/【待核对：[\d.]+或[\d.]+】/);
   });
 
   test('no sentence states a balance that does not hold: 年初 + 收入 − 支出 = 年末', () => {
@@ -290,9 +317,7 @@ describe('效果, 问题 and 附件1 with substance', () => {
       '主要原因：编撰《衡阳市科技人物志》：已出具初稿，尚在修订，未最终定稿；争取市本级科普经费达到人均1元标准：请求市财政增加科普经费未能通过。'
     );
     // Where the workbook gives no cause, the department is asked for it.
-    expect(text).toContain(
-      '公用经费控制率为107.93%，公用经费略有超支，超出预算7.93个百分点，扣1.59分。主要原因：【待补：'
-    );
+    expect(text).toContain('公用经费控制率为107.93%，超出预算7.93%，扣1.59分。主要原因：【待补：');
     const ids = (prefix: string) =>
       draft.sections.filter((s) => s.level === 2 && s.id.startsWith(prefix)).map((s) => s.id.split('/')[1]);
     expect(ids('改进措施/')).toEqual(ids('存在问题/'));
@@ -304,18 +329,38 @@ describe('效果, 问题 and 附件1 with substance', () => {
       '一级指标',
       '二级指标',
       '三级指标',
-      '分值',
-      '得分',
+      '分值（分）',
+      '得分（分）',
       '评分标准',
       '评分说明',
     ]);
     expect(rows.find((r) => r[2] === '公用经费控制率')?.[6]).toBe(
-      '公用经费控制率为107.93%，公用经费略有超支，超出预算7.93个百分点，扣1.59分'
+      '公用经费控制率为107.93%，超出预算7.93%，扣1.59分'
     );
     expect(rows.find((r) => r[2] === '实际完成率')?.[6]).toBe(
       '实际完成率为75.00%，年度工作任务未全部完成，较目标低25.00个百分点，扣1.87分'
     );
     for (const r of rows) expect(r[6]).not.toMatch(/乘以|除以|等于|指标值/);
+  });
+});
+
+describe('六 and 十一 in the unit’s words', () => {
+  test('one 二级 is not 分别设置; namesakes are told apart by their 二级; no 口径 note for the reviewer', () => {
+    expect(lines).toContainEqual(expect.stringMatching(/^设置“职责履行”1个二级指标，/));
+    expect(lines.some((l) => /^分别设置“职责履行”/.test(l))).toBe(false);
+    const process = lines.find((l) => l.startsWith('分别设置“预算执行”'))!;
+    expect(process).toContain('预算管理制度健全性');
+    expect(process).toContain('资产管理制度健全性');
+    expect(lines.join('')).not.toMatch(/口径/);
+    expect(lines.join('')).toContain('（绩效评价指标评分表详见附件1）');
+  });
+
+  test('qualifiedName: a namesake by its 二级, the shared words once; a unique name as it is', () => {
+    const all = ['管理制度健全性', '管理制度健全性', '预算完成率'];
+    expect(qualifiedName('预算管理', '管理制度健全性', all)).toBe('预算管理制度健全性');
+    expect(qualifiedName('资产管理', '管理制度健全性', all)).toBe('资产管理制度健全性');
+    expect(qualifiedName('预算执行', '预算完成率', all)).toBe('预算完成率');
+    expect(qualifiedName('其他', '管理制度健全性', all)).toBe('其他管理制度健全性');
   });
 });
 
@@ -325,27 +370,39 @@ describe('审核意见', () => {
 
   test('page 1: unit and year, the 审核结论 with its reason, the score as claimed and as verified, three things first', () => {
     expect(text[0]).toBe('衡阳市科学技术协会2021年度部门整体支出绩效自评审核意见');
-    expect(text[1]).toBe('一、审核结论');
-    // The sample's errors (22: 9 that feed a score line or are a self-score, 13 table identities): the report goes back.
-    const errors = input.findings.filter((f) => f.severity === '错误');
-    expect(errors.length).toBe(22);
-    const scoring = errors.filter(
-      (f) => f.family === '评分' || (f.affects ?? []).some((a) => a.startsWith('评分：'))
-    );
-    const split = [
-      `${scoring.length}项影响得分`,
-      errors.length > scoring.length ? `${errors.length - scoring.length}项为报表勾稽关系不符` : '',
-    ]
-      .filter(Boolean)
-      .join('，');
-    expect(text[2]).toBe(
-      `审核结论：退回修改。数据核对发现错误${errors.length}项（${split}），须改正后重新报送。`
-    );
+    // 主送: the department, before the body.
+    expect(text[1]).toBe('衡阳市科学技术协会：');
+    expect(text[2]).toBe('一、审核结论');
+    // The reason names the problems: the self-scores beyond the rules (预算执行 11 against 2.41 verified + 7
+    // pending; 产出 29 against 22.51), the two largest table gaps, the figure taken from 2020; then the date.
     expect(text[3]).toBe(
-      '得分：单位自评97分（优）；核实79.64分，另有5项指标8分无法核实，最高87.64分，等级为“中～良”；自评比最高可得分高9.36分。'
+      '审核结论：退回修改。“预算执行”自评11分，按评分规则最多9.41分；“产出”自评29分，应为22.51分；财政拨款表本年收入合计少计412.86万元；财政拨款表本年支出合计少计360.30万元；预算调整率取用2020年数据。请于【待补：重新报送日期】前改正后重新报送。'
     );
+    expect(text[3]).not.toMatch(/错误\d+项|影响得分/);
+    // One verified grade, and the grade reachable: 79.64 less the four lines built on doubted figures
+    // (在职人员控制率 1.5, 预算完成率 1.92, 预算调整率 0.8, 结转结余变动率 2) = 73.42; 8 + 7.5 = 15.5 pending.
+    expect(text[4]).toBe(
+      '得分：单位自评97分（优）；核实73.42分（中）；另有9项指标15.5分待核实（5项缺数据或自评得分、4项所用数据有误），如补齐佐证、改正数据，最高88.92分（良）。'
+    );
+    expect(text[4]).not.toContain('～');
+    const table = review.sections.find((s) => s.id === '审核结论')!.blocks.find((b) => b.kind === 'table');
+    if (table?.kind !== 'table') throw new Error('no table');
+    expect(table.header).toEqual([
+      '评价内容',
+      '分值（分）',
+      '单位自评（分）',
+      '核实得分（分）',
+      '待核实（分）',
+    ]);
+    expect(table.rows.at(-1)).toEqual(['合计', '100', '97', '73.42', '15.5']);
     const first = text.indexOf('需优先处理的事项：');
-    expect(text.slice(first + 1, first + 4).map((l) => l.slice(0, 2))).toEqual(['1.', '2.', '3.']);
+    // Three concrete fixes, each with where the memo states it; no rule-category label.
+    expect(text.slice(first + 1, first + 4)).toEqual([
+      '1.改正自评得分：“预算执行”不超过9.41分，“产出”改为22.51分（见第二部分（一））。',
+      '2.将财政拨款表本年收入合计改为1193.05万元、本年支出合计改为1197.09万元等4处（见第二部分（六）、（五）、（四））。',
+      '3.预算调整率取数的数据年度不是评价年度：换用评价年度的数据（见第二部分（二））。',
+    ]);
+    expect(text.join('')).not.toMatch(/（二（|或改正“数据所属年度”/);
   });
 
   /** The numbered entries of 二 (what must be corrected) and 三 (what needs a reason). */
@@ -359,18 +416,39 @@ describe('审核意见', () => {
     .blocks.find((b) => b.kind === 'table')!;
   const bare = (t: string) => tightenSpaces(t).replace(/\s/g, '');
 
-  test('every top-level finding appears exactly once: an entry of 二 or 三 headed by its title, or a row of 四', () => {
+  test('every top-level finding appears exactly once: an entry of 二 or 三 headed by its title (or named in the entry of the same gap), or a row of 四', () => {
     if (unverifiable.kind !== 'table') throw new Error('no table');
-    expect(entries.length + unverifiable.rows.length).toBe(input.findings.length);
+    /** A self-score is headed by its claim as the memo verifies it; a rate built on a doubted input by the stated rate. */
+    const head = (f: (typeof input.findings)[number]) =>
+      f.family === '评分'
+        ? `“${f.id.split('.').pop()}”自评`
+        : f.id === 'rate.预算完成率'
+          ? '报告所列预算完成率99.59%与所列数据不符'
+          : f.id === 'rate.结转结余变动率'
+            ? '报告所列结转结余变动率93.33%与所列数据不符'
+            : f.title;
+    const named = (e: string, f: (typeof input.findings)[number]) =>
+      bare(e.replace(/^\d+\./, '')).startsWith(bare(head(f))) ||
+      (e.split('应一并改正：')[1] ?? '')
+        .split('；')
+        .some((t) => bare(t).replace(/。$/, '') === bare(f.title));
     for (const f of input.findings.filter((x) => x.kind !== 'cannotVerify'))
-      expect(entries.filter((e) => bare(e.replace(/^\d+\./, '')).startsWith(bare(f.title)))).toHaveLength(1);
-    expect(unverifiable.rows).toHaveLength(input.findings.filter((x) => x.kind === 'cannotVerify').length);
-    // 二 holds the 错误, 三 the 提示 (each needs a written reason).
+      expect(entries.filter((e) => named(e, f))).toHaveLength(1);
+    // 25 findings to state: 4 show a gap another shows to the cent (162.56 twice, 30.00 four times), so 21 entries.
+    expect(entries).toHaveLength(21);
+    expect(entries.filter((e) => e.includes('应一并改正'))).toHaveLength(2);
+    // 四: the 5 lines without data or a score, and the 4 scored from a doubted figure.
+    expect(unverifiable.rows).toHaveLength(
+      input.findings.filter((x) => x.kind === 'cannotVerify').length + 4
+    );
+    // 二 holds the 错误 (one entry per problem), 三 the 提示 (each needs a written reason).
     expect(sectionTitle(review.sections.find((s) => s.id === '更正问题')!)).toBe(
-      `二、需要更正的问题（共${input.findings.filter((x) => x.severity === '错误').length}项）`
+      '二、需要更正的问题（共18项）'
     );
     // The namesakes are told apart by their 二级.
     expect(text.filter((l) => l.includes('资产管理·管理制度健全性'))).toHaveLength(1);
+    // What could not be decided is not folded under an error.
+    expect(entries.join('')).not.toContain('无法核实');
   });
 
   test('each problem stated once, with the specific correction where the data show which side is right', () => {
@@ -390,7 +468,14 @@ describe('审核意见', () => {
   test('the per-indicator table has 指标值, and the namesakes their 二级', () => {
     const table = review.sections.find((s) => s.id === '评分核实')!.blocks.find((b) => b.kind === 'table')!;
     if (table.kind !== 'table') throw new Error('no table');
-    expect(table.header).toEqual(['二级指标', '三级指标', '分值', '指标值', '单位自评', '核实得分']);
+    expect(table.header).toEqual([
+      '二级指标',
+      '三级指标',
+      '分值（分）',
+      '指标值',
+      '单位自评（分）',
+      '核实得分（分）',
+    ]);
     expect(table.rows.find((r) => r[1] === '公用经费控制率')).toEqual([
       '预算执行',
       '公用经费控制率',
@@ -399,8 +484,104 @@ describe('审核意见', () => {
       '—',
       '0.41',
     ]);
-    expect(table.rows.find((r) => r[0] === '资产管理' && r[1] === '管理制度健全性')?.[5]).toBe('待核实');
-    expect(table.rows.find((r) => r[0] === '预算管理' && r[1] === '管理制度健全性')?.[5]).toBe('3');
+    // Only the lines a reviewer acts on: points lost or a claim the rules do not give; the 待核实 ones are in 四.
+    expect(table.rows.find((r) => r[0] === '资产管理')).toBeUndefined();
+    expect(table.rows.find((r) => r[0] === '预算管理' && r[1] === '管理制度健全性')).toBeUndefined();
+    expect(table.rows.find((r) => r[1] === '预算完成率')).toBeUndefined();
+    expect(table.rows).toHaveLength(input.scores!.lines.length - 10 - 9);
+    expect(text.find((l) => l.startsWith('注：'))).toBe(
+      '注：9项待核实指标见第四部分，其单位自评得分未计入核实得分；其余10项指标核实为满分，未列。'
+    );
+    if (unverifiable.kind !== 'table') throw new Error('no table');
+    expect(unverifiable.rows.find((r) => r[0] === '预算完成率')).toEqual([
+      '预算完成率',
+      '2',
+      '基础数据表上年结转有误',
+    ]);
+  });
+
+  test('落款: the issuing body, the reviewer and the date to fill', () => {
+    expect(text.slice(-3)).toEqual([
+      '【待补：审核单位（财政部门）】',
+      '审核人：【待补：审核人】',
+      '【待补：审核日期】',
+    ]);
+  });
+});
+
+describe('what the memo verifies: a score built on a figure an 错误 puts in doubt is 待核实', () => {
+  const f = input.findings;
+  const byId = (id: string) => f.find((x) => x.id === id)!;
+  const lineOf = (sheet: NonNullable<typeof input.scores>, name: string) =>
+    sheet.lines.find((l) => l.level3 === name)!;
+
+  test('a correction narrows the doubt to the figure it changes; without one every figure of the identity is doubted', () => {
+    const doubted = doubtedInputs(f);
+    // 780.19 ≠ 478.29 + 714.76, and 收支总表 agrees with the parts: only the 合计 is wrong.
+    expect(doubted.get('财拨_本年收入_合计')?.id).toBe('sum.财拨.本年收入');
+    expect(doubted.has('财拨_本年收入_项目')).toBe(false);
+    // …and what is folded under it (the 财拨 balance, 收支总表 against 财拨) follows from that 合计 alone.
+    expect(doubted.has('财拨_年末结转结余_合计')).toBe(true);
+    expect(doubted.has('财拨_本年支出_项目')).toBe(false);
+    // 4.04 ≠ 0.00 + 0.00 and nothing tells which: all three.
+    for (const name of ['基础_结转结余_本年', '财拨_年末结转结余_合计', '其他_年末结转'])
+      expect(doubted.get(name)?.id).toBe('same.基础年末结转结余');
+    // A 提示 (公用经费 over budget), a stated rate (99.59), a self-score and a blank doubt nothing they read.
+    expect(doubted.has('基础_公用经费决算')).toBe(false);
+    expect(doubted.has('基础_预算完成率')).toBe(false);
+    expect(doubted.has('基础_预算完成_年初预算')).toBe(false);
+    expect(doubted.has('基础_政府采购实际')).toBe(false);
+  });
+
+  test('on the sample: four lines move to 待核实, the verified total and grade with them', () => {
+    const memo = memoScores(input.scores!, input.indicators, f);
+    expect([...memo.doubted.keys()].map((l) => l.level3)).toEqual([
+      '在职人员控制率',
+      '预算完成率',
+      '预算调整率',
+      '结转结余变动率',
+    ]);
+    expect(memo.sheet.total.toFixed(2)).toBe('73.42');
+    expect(memo.sheet.pendingPoints!.toFixed(2)).toBe('15.50');
+    expect([memo.sheet.grade, memo.sheet.gradeAtMost]).toEqual(['中', '良']);
+    const process = memo.sheet.groups.find((g) => g.level === 1 && g.name === '过程')!;
+    expect([process.score.toFixed(2), process.pending!.toFixed(2)]).toEqual(['15.41', '13.00']);
+    // 公用经费控制率 reads 45.07, which no 错误 disputes: still 核实 at 0.41.
+    expect(lineOf(memo.sheet, '公用经费控制率').score.toFixed(2)).toBe('0.41');
+    expect(lineOf(memo.sheet, '公用经费控制率').missing).toBeFalsy();
+    // The engine's sheet is left as it was.
+    expect(input.scores!.total.toFixed(2)).toBe('79.64');
+  });
+
+  test('at the edges: the same disagreement as a 提示, or the rate finding alone, leaves the line 核实', () => {
+    const asNotice = f.map((x) =>
+      x.id === 'same.预算完成上年结转' ? { ...x, severity: '提示' as const } : x
+    );
+    expect(
+      lineOf(memoScores(input.scores!, input.indicators, asNotice).sheet, '预算完成率').missing
+    ).toBeFalsy();
+    const rateOnly = [byId('rate.预算完成率')];
+    const memo = memoScores(input.scores!, input.indicators, rateOnly);
+    expect(memo.doubted.size).toBe(0);
+    expect(memo.sheet).toBe(input.scores);
+    // With nothing doubting its inputs the memo states the recomputed rate; with its 上年结转 doubted it does not.
+    const alone = draftLines(draftReview({ ...input, findings: rateOnly }));
+    expect(alone.some((l) => l.includes('预算完成率重算为99.52%，报告列99.59%'))).toBe(true);
+    const all = draftLines(draftReview(input));
+    expect(all.some((l) => l.includes('重算为99.52%'))).toBe(false);
+    expect(all).toContainEqual(
+      expect.stringContaining(
+        '报告所列预算完成率99.59%与所列数据不符，但所用基础数据表上年结转61.55万元本身有误（见第二部分（五）），须先改正这些数，再按公式重算预算完成率。'
+      )
+    );
+  });
+
+  test('a self-score is stated against what the memo verifies, with the lines that lost points', () => {
+    const all = draftLines(draftReview(input));
+    expect(all).toContainEqual(
+      '2.“产出”自评29分，应为22.51分：实际完成率75.00%扣1.87分、完成及时率75.00%扣1.87分、质量达标率50.00%扣3.75分。应改为22.51分。'
+    );
+    expect(all.join('')).not.toMatch(/最多8\.13分|更正方法：按评分规则改正自评得分/);
   });
 });
 
@@ -434,6 +615,17 @@ describe('the 审核结论 rule, each branch', () => {
       )
     ).toBe('修改后同意');
     expect(conclude([], input.scores)).toBe('修改后同意');
+  });
+
+  test('the reason names problems, and a date to resubmit unless accepted', () => {
+    const back = reviewConclusion(reviewFacts([identity('错误')], input.scores));
+    expect(back.reason).toBe(
+      '财政拨款表本年收入合计少计412.86万元。请于【待补：重新报送日期】前改正后重新报送。'
+    );
+    const after = reviewConclusion(reviewFacts([identity('提示')], input.scores));
+    expect(after.reason).toMatch(/修改完善后可予同意。请于【待补：重新报送日期】前补充完善后报送。$/);
+    const clean = { ...input.scores!, lines: input.scores!.lines.filter((l) => !l.missing) };
+    expect(reviewConclusion(reviewFacts([], clean)).reason).not.toContain('【待补');
   });
 
   test('同意: nothing remains', () => {

@@ -25,16 +25,11 @@ export const REVIEW_CONCLUSIONS: ReviewConclusionDecl[] = [
   {
     verdict: '退回修改',
     when: (f) => f.blocking.length > 0,
-    reason: (f) => {
-      const scoring = f.blocking.filter((x) => f.changesScore(x)).length;
-      const split = [
-        scoring ? `${scoring}项影响得分` : '',
-        f.blocking.length - scoring ? `${f.blocking.length - scoring}项为报表勾稽关系不符` : '',
-      ]
-        .filter(Boolean)
-        .join('，');
-      return `数据核对发现错误${f.blocking.length}项（${split}），须改正后重新报送。`;
-    },
+    reason: (f) =>
+      f.problems.length
+        ? `${f.problems.join('；')}。`
+        : `数据核对发现错误${f.blocking.length}项，均为报表勾稽关系不符。`,
+    resubmit: '改正后重新报送',
   },
   {
     verdict: '修改后同意',
@@ -46,6 +41,7 @@ export const REVIEW_CONCLUSIONS: ReviewConclusionDecl[] = [
       ].filter(Boolean);
       return `未发现错误；${parts.join('，')}，修改完善后可予同意。`;
     },
+    resubmit: '补充完善后报送',
   },
   {
     verdict: '同意',

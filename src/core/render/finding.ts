@@ -361,7 +361,7 @@ function gapText(f: Finding): string {
 }
 
 /** A figure's name in a document's words with its table: `财政拨款表本年收入合计`, `基础数据表上年结转`. */
-function withTable(o: Operand): string {
+export function withTable(o: Operand): string {
   const label = shortLabel(bareLabel(o));
   const table = operandTable(o) ?? '';
   return label.startsWith(table) ? label : `${table}${label}`;
@@ -455,7 +455,8 @@ function correctionWords(f: Finding, problem: string): string {
 
 /** The findings folded under this one, by their titles; with the cell they share when the data name none to change. */
 function foldedText(f: Finding): string {
-  const folded = allFindings(f.consequences ?? []);
+  // What could not be decided is not an error folded under one: it is listed with what could not be verified.
+  const folded = allFindings(f.consequences ?? []).filter((x) => x.kind !== 'cannotVerify');
   if (folded.length === 0) return '';
   const shared =
     f.primary && !f.correction && f.kind !== 'cannotVerify' ? `（同涉${withTable(f.primary)}）` : '';

@@ -186,14 +186,32 @@ export function groupScore(
   return `满分${p}，得分${s}`;
 }
 
+/**
+ * A 三级 name told apart from a namesake in the same list by its 二级, the words they share said once:
+ * 预算管理 + 管理制度健全性 reads 预算管理制度健全性.
+ */
+export function qualifiedName(level2: string, level3: string, all: string[]): string {
+  if (all.filter((x) => x === level3).length < 2) return level3;
+  for (let n = Math.min(level2.length, level3.length); n > 0; n--)
+    if (level2.endsWith(level3.slice(0, n))) return `${level2}${level3.slice(n)}`;
+  return `${level2}${level3}`;
+}
+
 function dimensionSection(c: ReportContext, d: Dimension): SectionContent {
   const { w } = c;
   const content: SectionContent[] = [];
   const lines = d.children.flatMap((x) => x.lines);
+  const names = lines.map((l) =>
+    qualifiedName(
+      l.line.level2,
+      l.line.level3,
+      lines.map((x) => x.line.level3)
+    )
+  );
   content.push(
     w.paragraph(
       w.plain(
-        `分别设置${d.children.map((x) => `“${x.name}”`).join('、')}${d.children.length}个二级指标，${lines.map((l) => l.line.level3).join('、')}等${lines.length}个三级指标进行评价。`
+        `${d.children.length > 1 ? '分别' : ''}设置${d.children.map((x) => `“${x.name}”`).join('、')}${d.children.length}个二级指标，${names.join('、')}等${lines.length}个三级指标进行评价。`
       )
     )
   );

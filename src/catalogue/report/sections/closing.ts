@@ -1,3 +1,4 @@
+import type Decimal from 'decimal.js';
 /**
  * 七 to the end, and 附件1: the conclusion with the department's one total and one grade (a 【待补】
  * while a line has no score), 八's performance problems with their causes, 九 answering them item by
@@ -12,12 +13,13 @@ import type {
   SectionContent,
   TableBlock,
 } from '../../../core/reportContract';
-import { lineFact } from './analysis';
+import { lineFact, qualifiedName } from './analysis';
 
-/** "预算编制合理性、管理制度健全性等2项指标". */
+/** "预算编制合理性、资产管理制度健全性2项指标", or, past two, their count (附件1 highlights each). */
 function lineNames(lines: OwnLine[]): string {
-  const names = lines.slice(0, 3).map((l) => l.line.level3);
-  return `${names.join('、')}${lines.length > 3 ? '等' : ''}${lines.length}项指标`;
+  if (lines.length > 2) return `${lines.length}项指标`;
+  const all = lines.map((l) => l.line.level3);
+  return `${lines.map((l) => qualifiedName(l.line.level2, l.line.level3, all)).join('、')}${lines.length}项指标`;
 }
 
 export function conclusion(c: ReportContext): SectionContent[] {
@@ -25,30 +27,28 @@ export function conclusion(c: ReportContext): SectionContent[] {
   const y = w.year();
   if (!own) return [w.paragraph(w.say`${y}年度部门整体支出绩效评价得分${w.fmt.placeholder('评分结果')}。`)];
   const dims = own.groups.filter((g) => g.level === 1);
-  const waiting = own.unscored.length ? `补填${lineNames(own.unscored)}的自评得分后` : '';
-  const total =
-    own.total === null ? w.fmt.placeholder(`${waiting}合计的总分`) : `${w.fmt.points(own.total)}分`;
-  const grade =
-    own.grade === null ? w.fmt.placeholder(`按总分确定的绩效级别（优、良、中、差）`) : `“${own.grade}”`;
+  const waiting = own.unscored.length ? `补填${lineNames(own.unscored)}得分后` : '';
+  const total = own.total === null ? w.fmt.placeholder(`${waiting}的总分`) : `${w.fmt.points(own.total)}分`;
+  const grade = own.grade === null ? w.fmt.placeholder('绩效级别') : `“${own.grade}”`;
   const part = (g: (typeof dims)[number]) =>
     `${g.name}${g.score === null ? w.fmt.placeholder(`${g.name}得分`) : `${w.fmt.points(g.score)}分`}`;
   return [
     w.paragraph(
-      w.say`${y}年度部门整体支出绩效评价自评得分为${total}。其中，${dims.map(part).join('，')}，综合绩效级别为${grade}（绩效评分明细表详见附件1）。`
+      w.say`${y}年度部门整体支出绩效评价自评得分为${total}。其中，${dims.map(part).join('，')}，综合绩效级别为${grade}（绩效评价指标评分表详见附件1）。`
     ),
     ...w.table(
       `${y.text}年度部门整体支出绩效评价得分情况表`,
-      ['评价内容', '分值', '评价得分'],
+      ['评价内容', '分值（分）', '评价得分（分）'],
       [
         ...dims.map((g) => [
           g.name,
           w.fmt.points(g.points),
-          g.score === null ? w.fmt.placeholder('得分') : w.fmt.points(g.score),
+          g.score === null ? w.fmt.placeholder('得分') : scoreCell(g.score),
         ]),
         [
           '合计',
           w.fmt.points(own.points),
-          own.total === null ? w.fmt.placeholder('总分') : w.fmt.points(own.total),
+          own.total === null ? w.fmt.placeholder('总分') : scoreCell(own.total),
         ],
         ['综合绩效级别', '', own.grade ?? w.fmt.placeholder('绩效级别')],
       ]
@@ -59,10 +59,12 @@ export function conclusion(c: ReportContext): SectionContent[] {
 /** What a problem cost, in figures: "公用经费控制率为107.93%，公用经费略有超支，超出预算7.93个百分点，扣1.59分". */
 function facts(c: ReportContext, p: Problem): Piece {
   const { w } = c;
+  // The department's own 说明 of a line is the reason it gives for that deduction, unless its own 问题 text
+  // above already says it (the 说明 is stated in 六 and 附件1 as well: not a third time).
+  const ownText = (p.own?.paragraphs ?? []).length > 0;
   return w.join(
     p.lines.map((l) => {
-      // The department's own 说明 of a line is the reason it gives for that deduction.
-      const lost = `扣${w.fmt.points(l.line.points.minus(l.score!))}分${l.remark ? `（${l.remark.replace(/[。；]$/, '')}）` : ''}`;
+      const lost = `扣${w.fmt.points(l.line.points.minus(l.score!))}分${l.remark && !ownText ? `（${l.remark.replace(/[。；]$/, '')}）` : ''}`;
       const fact = lineFact(c, l);
       return fact ? w.say`${fact}，${lost}` : w.plain(`${l.line.level3}${lost}`);
     }),
@@ -125,16 +127,17 @@ export function application({ w }: ReportContext): SectionContent[] {
   ];
 }
 
+/** A score in a table column, to two decimals so the column reads alike (9.00, 27.13). */
+const scoreCell = (x: Decimal): string => x.toFixed(2);
+
 export function otherMatters(c: ReportContext): SectionContent[] {
   const { w } = c;
   const y = w.year().text;
-  const variants = [
-    ...new Set(c.indicators.filter((i) => i.variant).map((i) => `${i.label}按${i.variant}计算`)),
-  ];
+  // Which 口径 each rate was computed by is a note for the reviewer (the 审核意见 and the score sheet), not the unit's text.
   return [
     w.paragraph(
       w.plain(
-        `本报告数据取自本部门${y}年度部门决算报表及部门整体支出绩效评价基础数据表，评价采用的指标体系、分值和评分标准详见附件1${variants.length ? `，其中${variants.join('，')}` : ''}。`
+        `本报告数据取自本部门${y}年度部门决算报表及部门整体支出绩效评价基础数据表，评价采用的指标体系、分值和评分标准详见附件1。`
       )
     ),
   ];
@@ -193,7 +196,7 @@ export function appendix(c: ReportContext): { label: string; title: string; tabl
     l.line.level2,
     l.line.level3,
     w.fmt.points(l.line.points),
-    l.score === null ? w.fmt.placeholder('自评得分') : w.fmt.points(l.score),
+    l.score === null ? w.fmt.placeholder('自评得分') : scoreCell(l.score),
     w.fmt.words(l.line.standard),
     lineNote(c, l),
   ]);
@@ -203,7 +206,7 @@ export function appendix(c: ReportContext): { label: string; title: string; tabl
       '',
       '',
       w.fmt.points(own.points),
-      own.total === null ? w.fmt.placeholder('总分') : w.fmt.points(own.total),
+      own.total === null ? w.fmt.placeholder('总分') : scoreCell(own.total),
       '',
       '',
     ],
@@ -211,7 +214,7 @@ export function appendix(c: ReportContext): { label: string; title: string; tabl
   );
   const [table] = w.table(
     `${w.text('单位名称').text}${w.year().text}年度部门整体支出绩效评价指标评分表`,
-    ['一级指标', '二级指标', '三级指标', '分值', '得分', '评分标准', '评分说明'],
+    ['一级指标', '二级指标', '三级指标', '分值（分）', '得分（分）', '评分标准', '评分说明'],
     rows
   );
   return { label: '附件1', title: (table as TableBlock).caption, table: table as TableBlock };
