@@ -272,6 +272,8 @@ export interface ReviewFacts {
   changesScore(f: Finding): boolean;
   /** The concrete problems the reason names, worst first (self-scores beyond the rules, the largest gaps, a wrong year). */
   problems: string[];
+  /** 不成立 numbers in the department's own report text, when it was checked (batch). */
+  reportFails: number;
 }
 
 /** One branch of the 审核结论 rule: the first whose condition holds decides. */

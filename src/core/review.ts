@@ -192,7 +192,8 @@ function namedProblems(blocking: Finding[], memo: MemoScores | null): string[] {
 export function reviewFacts(
   findings: Finding[],
   scores: ScoreSheet | null,
-  indicators: readonly IndicatorResult[] = []
+  indicators: readonly IndicatorResult[] = [],
+  reportFails = 0
 ): ReviewFacts {
   const blocking = findings.filter(
     (f) => f.severity === '错误' && (BLOCKING_FAMILIES.includes(f.family) || changesScore(f))
@@ -204,6 +205,7 @@ export function reviewFacts(
     pending: scores?.lines.filter((l) => l.missing) ?? [],
     changesScore,
     problems: namedProblems(blocking, memo),
+    reportFails,
   };
 }
 
@@ -513,7 +515,7 @@ function conclusionSection(
   reportFails = 0
 ): SectionContent[] {
   const { w, scores } = c;
-  const facts = reviewFacts(c.findings, scores, c.indicators);
+  const facts = reviewFacts(c.findings, scores, c.indicators, reportFails);
   const { verdict, reason } = reviewConclusion(facts);
   const v = memoView(c, groups);
   const out: SectionContent[] = [w.paragraph(w.plain(`审核结论：${verdict}。${reason}`))];

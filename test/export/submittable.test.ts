@@ -628,6 +628,16 @@ describe('the 审核结论 rule, each branch', () => {
     expect(reviewConclusion(reviewFacts([], clean)).reason).not.toContain('【待补');
   });
 
+  test('修改后同意, not 同意, when the department’s own report has numbers that do not hold', () => {
+    const clean = { ...input.scores!, lines: input.scores!.lines.filter((l) => !l.missing) };
+    const withReport = reviewConclusion(reviewFacts([], clean, [], 4));
+    expect(withReport.verdict).toBe('修改后同意');
+    expect(withReport.reason).toBe(
+      '未发现错误；报告正文中4处数字与其所列数据不符，修改完善后可予同意。请于【待补：重新报送日期】前补充完善后报送。'
+    );
+    expect(reviewConclusion(reviewFacts([], clean, [], 0)).verdict).toBe('同意');
+  });
+
   test('同意: nothing remains', () => {
     const clean = { ...input.scores!, lines: input.scores!.lines.filter((l) => !l.missing) };
     expect(conclude([], clean)).toBe('同意');

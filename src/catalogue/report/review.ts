@@ -33,11 +33,12 @@ export const REVIEW_CONCLUSIONS: ReviewConclusionDecl[] = [
   },
   {
     verdict: '修改后同意',
-    when: (f) => f.remaining.length > 0 || f.pending.length > 0,
+    when: (f) => f.remaining.length > 0 || f.pending.length > 0 || f.reportFails > 0,
     reason: (f) => {
       const parts = [
         f.remaining.length ? `${f.remaining.length}项须说明或补填` : '',
         f.pending.length ? `${f.pending.length}项指标得分待核实` : '',
+        f.reportFails ? `报告正文中${f.reportFails}处数字与其所列数据不符` : '',
       ].filter(Boolean);
       return `未发现错误；${parts.join('，')}，修改完善后可予同意。`;
     },
