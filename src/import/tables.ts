@@ -6,7 +6,13 @@
  * Row and column words are compared after {@link normalise} (widths, spaces, numbering and quotes do
  * not matter). Variants are listed best first: the first that matches decides.
  */
-import { BASIC_OFFICE_LINES, FUNCTION_CLASSES, OFFICE_COST_ITEMS } from '../catalogue/inputs';
+import {
+  BASIC_OFFICE_LINES,
+  FUNCTION_CLASSES,
+  OFFICE_COST_ITEMS,
+  PERSONNEL_COST_ITEMS,
+  personnelItem,
+} from '../catalogue/inputs';
 import { normalise } from './grid';
 
 export interface Target {
@@ -410,6 +416,10 @@ export const TABLES: TableSpec[] = [
       r('财拨_资本性支出', withCode('310', ['资本性支出']), { first: true }),
       ...OFFICE_COST_ITEMS.map(([k, code, labels]) =>
         r(`公用_${k}_本年决算`, withCode(code, labels), { first: true })
+      ),
+      // The 款 lines under 301 and 303 (基本工资 …… 其他对个人和家庭的补助).
+      ...PERSONNEL_COST_ITEMS.map(([k, code, labels]) =>
+        r(personnelItem(k), withCode(code, labels), { first: true })
       ),
     ],
   },
