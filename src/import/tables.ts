@@ -38,6 +38,8 @@ export interface Target {
   less?: string[][];
   /** A count (批次, 人次): read as typed, never converted from 元 with the table's amounts. */
   count?: boolean;
+  /** Read only when no other table holds the input (its own table is read first, wherever it stands). */
+  fallback?: boolean;
 }
 
 export interface TableSpec {
@@ -280,6 +282,24 @@ export const TABLES: TableSpec[] = [
         less: [['年初预算']],
         first: true,
       }),
+      // The same columns on the 一般公共预算财政拨款 income line: its budget as first approved and as adjusted.
+      // 公开05 states them too and is their own table, so it wins when both are there.
+      r('财拨_年初预算_合计', ['一般公共预算财政拨款收入', '一般公共预算财政拨款', '一般公共预算拨款收入'], {
+        side: '收入',
+        col: [['年初预算']],
+        first: true,
+        fallback: true,
+      }),
+      r(
+        '财拨_调整后预算_合计',
+        ['一般公共预算财政拨款收入', '一般公共预算财政拨款', '一般公共预算拨款收入'],
+        {
+          side: '收入',
+          col: [['全年预算', '调整预算', '调整后预算']],
+          first: true,
+          fallback: true,
+        }
+      ),
     ],
   },
   {
