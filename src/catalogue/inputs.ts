@@ -207,7 +207,7 @@ export const OFFICE_COST_ITEMS: Array<[key: string, code: string, labels: string
 
 /**
  * 人员经费 items (经济分类款级 under 301 工资福利支出 and 303 对个人和家庭的补助): key, code, names as 公开06 /
- * 财决08-1 print them (first the 2023 科目 name), and the 类 each belongs to.
+ * 财决08-1 print them (the first also labels our cell), and the 类 each belongs to.
  */
 export const PERSONNEL_COST_ITEMS: Array<[key: string, code: string, labels: string[], cls: '301' | '303']> =
   [

@@ -63,6 +63,9 @@ const c = (name: string, col: string[][], more: Omit<Target, 'name' | 'col'> = {
   ...more,
 });
 
+/** The 一般公共预算财政拨款 income line of 公开01 / 财决01 (without the bare 财政拨款收入 of older printings). */
+const GENERAL_BUDGET_INCOME = ['一般公共预算财政拨款收入', '一般公共预算财政拨款', '一般公共预算拨款收入'];
+
 /** 收入 rows of 公开01 / 财决01 (the left block). */
 const INCOME_ROWS: Target[] = [
   r(
@@ -284,22 +287,18 @@ export const TABLES: TableSpec[] = [
       }),
       // The same columns on the 一般公共预算财政拨款 income line: its budget as first approved and as adjusted.
       // 公开05 states them too and is their own table, so it wins when both are there.
-      r('财拨_年初预算_合计', ['一般公共预算财政拨款收入', '一般公共预算财政拨款', '一般公共预算拨款收入'], {
+      r('财拨_年初预算_合计', GENERAL_BUDGET_INCOME, {
         side: '收入',
         col: [['年初预算']],
         first: true,
         fallback: true,
       }),
-      r(
-        '财拨_调整后预算_合计',
-        ['一般公共预算财政拨款收入', '一般公共预算财政拨款', '一般公共预算拨款收入'],
-        {
-          side: '收入',
-          col: [['全年预算', '调整预算', '调整后预算']],
-          first: true,
-          fallback: true,
-        }
-      ),
+      r('财拨_调整后预算_合计', GENERAL_BUDGET_INCOME, {
+        side: '收入',
+        col: [['全年预算', '调整预算', '调整后预算']],
+        first: true,
+        fallback: true,
+      }),
     ],
   },
   {
