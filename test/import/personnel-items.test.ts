@@ -167,3 +167,43 @@ describe('公开06 人员经费 款 lines', () => {
     expect(c.findings.map((f) => [f.rule, f.severity])).toEqual([['sum.财拨对个人和家庭的补助明细', '错误']]);
   });
 });
+
+test('the nine-column printing (人员经费 ‖ 公用经费 in two column groups): the 款 read the same', () => {
+  // 公用经费 spread over two 科目编码 | 科目名称 | 决算数 groups, as the national 公开06 is often printed.
+  const sheet = gongkai06(PEOPLE, OFFICE);
+  const split = 3;
+  const rows = sheet.cells.map((row, i) => {
+    if (i < 3) return [...row.slice(0, 6), null, null, null];
+    if (i === 3) return ['人员经费', null, null, '公用经费', null, null, null, null, null];
+    if (i === 4) return [...row, '科目编码', '科目名称', '决算数'];
+    if (i === sheet.cells.length - 1) return [...row, null, null, null];
+    const k = i - 5;
+    const right = OFFICE[k + split];
+    return [
+      ...row.slice(0, 3),
+      ...(k < split ? row.slice(3, 6) : [null, null, null]),
+      ...(right ? [right[0], right[1], right[2]] : [null, null, null]),
+    ];
+  });
+  const last = rows.length - 1;
+  const res = new Map(
+    recognise([
+      {
+        name: '公开06表',
+        cells: rows,
+        merges: [
+          { top: 3, left: 0, bottom: 3, right: 2 },
+          { top: 3, left: 3, bottom: 3, right: 8 },
+          { top: last, left: 0, bottom: last, right: 1 },
+          { top: last, left: 3, bottom: last, right: 4 },
+        ],
+      },
+    ]).inputs.map((r) => [r.name, r])
+  );
+  expect(found(res.get('财拨_人员_基本工资'))).toBe('公开06表!C7=60.12');
+  expect(found(res.get('财拨_人员_奖励金'))).toBe('公开06表!C23=0.2');
+  expect(found(res.get('公用_办公费_本年决算'))).toBe('公开06表!F7=6');
+  // 其他商品和服务支出 and 310 stand in the third group.
+  expect(found(res.get('公用_其他商品和服务支出_本年决算'))).toBe('公开06表!I6=9.5');
+  expect(found(res.get('财拨_资本性支出'))).toBe('公开06表!I7=2');
+});
