@@ -17,6 +17,8 @@ import {
   INPUT_BY_NAME,
   INPUT_SHEETS,
   inputLabel,
+  PERSONNEL_COST_ITEMS,
+  personnelItem,
   tableLabel,
 } from './inputs';
 import { SANGONG_CAR_PARTS, SANGONG_ITEMS } from './lists';
@@ -1021,6 +1023,19 @@ export const CHECKS: CheckDecl[] = [
     '财拨_工资福利支出',
     '财拨_对个人和家庭的补助',
   ]),
+  // 公开06's 人员经费 款 lines: each 类 is the sum of its 款 (with 人员经费 = 301 + 303 above, 人员经费 = Σ 款).
+  total(
+    'sum.财拨工资福利支出明细',
+    '财政拨款工资福利支出与其下各款之和',
+    '财拨_工资福利支出',
+    PERSONNEL_COST_ITEMS.filter((i) => i[3] === '301').map(([k]) => personnelItem(k))
+  ),
+  total(
+    'sum.财拨对个人和家庭的补助明细',
+    '财政拨款对个人和家庭的补助与其下各款之和',
+    '财拨_对个人和家庭的补助',
+    PERSONNEL_COST_ITEMS.filter((i) => i[3] === '303').map(([k]) => personnelItem(k))
+  ),
   total('sum.财拨经济分类', '财政拨款本年支出合计与按经济分类的各项支出之和', '财拨_本年支出_合计', [
     '财拨_工资福利支出',
     '财拨_商品和服务支出',

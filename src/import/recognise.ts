@@ -505,9 +505,13 @@ export function recognise(sheets: ImportSheet[]): ImportResult {
   const byName = new Map<string, Recognition>();
   const order: string[] = ['单位名称', '评价年度'];
   for (const r of headerFieldsIn(parts)) byName.set(r.name, r);
-  for (const k of TABLE_KEYS) {
+  // Targets marked `fallback` are read after every other table's, so the table a figure belongs to wins.
+  const passes = [false, true].flatMap((late) =>
+    TABLE_KEYS.map((k) => ({ k, targets: k.spec.targets.filter((t) => !!t.fallback === late) }))
+  );
+  for (const { k, targets } of passes) {
     const own = parts.filter((p) => p.spec === k.spec);
-    for (const t of k.spec.targets) {
+    for (const t of targets) {
       if (!order.includes(t.name)) order.push(t.name);
       const prior = byName.get(t.name);
       if (prior && prior.status !== 'not-found') continue; // an earlier table already holds it

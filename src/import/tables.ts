@@ -6,7 +6,13 @@
  * Row and column words are compared after {@link normalise} (widths, spaces, numbering and quotes do
  * not matter). Variants are listed best first: the first that matches decides.
  */
-import { BASIC_OFFICE_LINES, FUNCTION_CLASSES, OFFICE_COST_ITEMS } from '../catalogue/inputs';
+import {
+  BASIC_OFFICE_LINES,
+  FUNCTION_CLASSES,
+  OFFICE_COST_ITEMS,
+  PERSONNEL_COST_ITEMS,
+  personnelItem,
+} from '../catalogue/inputs';
 import { normalise } from './grid';
 
 export interface Target {
@@ -32,6 +38,8 @@ export interface Target {
   less?: string[][];
   /** A count (批次, 人次): read as typed, never converted from 元 with the table's amounts. */
   count?: boolean;
+  /** Read only when no other table holds the input (its own table is read first, wherever it stands). */
+  fallback?: boolean;
 }
 
 export interface TableSpec {
@@ -54,6 +62,9 @@ const c = (name: string, col: string[][], more: Omit<Target, 'name' | 'col'> = {
   col,
   ...more,
 });
+
+/** The 一般公共预算财政拨款 income line of 公开01 / 财决01 (without the bare 财政拨款收入 of older printings). */
+const GENERAL_BUDGET_INCOME = ['一般公共预算财政拨款收入', '一般公共预算财政拨款', '一般公共预算拨款收入'];
 
 /** 收入 rows of 公开01 / 财决01 (the left block). */
 const INCOME_ROWS: Target[] = [
@@ -274,6 +285,20 @@ export const TABLES: TableSpec[] = [
         less: [['年初预算']],
         first: true,
       }),
+      // The same columns on the 一般公共预算财政拨款 income line: its budget as first approved and as adjusted.
+      // 公开05 states them too and is their own table, so it wins when both are there.
+      r('财拨_年初预算_合计', GENERAL_BUDGET_INCOME, {
+        side: '收入',
+        col: [['年初预算']],
+        first: true,
+        fallback: true,
+      }),
+      r('财拨_调整后预算_合计', GENERAL_BUDGET_INCOME, {
+        side: '收入',
+        col: [['全年预算', '调整预算', '调整后预算']],
+        first: true,
+        fallback: true,
+      }),
     ],
   },
   {
@@ -410,6 +435,10 @@ export const TABLES: TableSpec[] = [
       r('财拨_资本性支出', withCode('310', ['资本性支出']), { first: true }),
       ...OFFICE_COST_ITEMS.map(([k, code, labels]) =>
         r(`公用_${k}_本年决算`, withCode(code, labels), { first: true })
+      ),
+      // The 款 lines under 301 and 303 (基本工资 …… 其他对个人和家庭的补助).
+      ...PERSONNEL_COST_ITEMS.map(([k, code, labels]) =>
+        r(personnelItem(k), withCode(code, labels), { first: true })
       ),
     ],
   },
