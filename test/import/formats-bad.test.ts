@@ -86,7 +86,8 @@ describe.each([
     'word.xls': /^无法打开工作簿：文件不是电子表格（是 Word 文档等其他 Office 文件）$/,
     'locked.xlsx':
       /^无法打开工作簿：工作簿设有打开密码（已加密）；请在 Excel 或 WPS 中取消密码后另存，再重试$/,
-    'bomb.ods': /^无法打开工作簿：部件 content\.xml 解压后有 24 MB（压缩后 [\d.]+ KB，压缩比 \d+ 倍），疑似“压缩炸弹”/,
+    'bomb.ods':
+      /^无法打开工作簿：部件 content\.xml 解压后有 24 MB（压缩后 [\d.]+ KB，压缩比 \d+ 倍），疑似“压缩炸弹”/,
     'huge.xls': /^Excel 97–2003 工作簿（\.xls）文件有 33 MB，超过可读取的上限 32 MB$/,
     'repeats.fods': /^OpenDocument 表格（\.fods）中重复的行列展开后超过 300000 个单元格，超出可处理的范围/,
     'repeats.ods': /^OpenDocument 表格（\.ods）中重复的行列展开后超过 300000 个单元格，超出可处理的范围/,
