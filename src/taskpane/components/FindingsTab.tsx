@@ -84,14 +84,6 @@ const useStyles = makeStyles({
     '& td': { textAlign: 'right', padding: '0 4px', whiteSpace: 'nowrap' },
   },
   cells: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
   named: { fontWeight: tokens.fontWeightSemibold },
   /** The card's own buttons, at the row's end. */
   push: { marginLeft: 'auto', display: 'flex', columnGap: tokens.spacingHorizontalXS },
@@ -430,7 +422,7 @@ export function FindingsTab(props: FindingsTabProps) {
                   <Body1 block className={pane.help}>
                     {intros[g]}
                   </Body1>
-                  <ul className={css.list}>
+                  <ul className={pane.cardList}>
                     {items.map((f) => (
                       <li key={f.id}>
                         <FindingCard

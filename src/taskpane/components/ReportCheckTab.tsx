@@ -83,14 +83,6 @@ const useStyles = makeStyles({
   foot: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
   push: { marginLeft: 'auto' },
   groupHeader: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
   hidden: { display: 'none' },
 });
 
@@ -227,7 +219,7 @@ function Results({
                   <Body1 block className={pane.help}>
                     {intros[v]}
                   </Body1>
-                  <ul className={css.list}>
+                  <ul className={pane.cardList}>
                     {items.slice(0, SHOWN).map((c) => (
                       <li key={c.id}>
                         <ClaimCard c={c} live={live} onSelect={onSelect} />

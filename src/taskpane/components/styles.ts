@@ -33,6 +33,15 @@ export const usePaneStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   wrap: { overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
+  /** A list of cards (问题, 核对报告): no bullets, spaced. */
+  cardList: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+  },
   /** One input in a list of inputs (数据 tab, 识别 panel): its lines stacked, a rule below. */
   inputItem: {
     display: 'flex',
