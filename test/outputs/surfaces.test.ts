@@ -119,7 +119,7 @@ describe('advice from the data', () => {
   test('财政拨款 本年支出 合计 836.79: 收支总表 1197.09 and 478.29 + 718.79 = 1197.08 agree within rounding', () => {
     const f = find('sum.财拨.本年支出');
     expect(f.correction!.to.value.toFixed(2)).toBe('1197.09');
-    expect(f.nextStep).toContain('与基本支出、项目支出之和（1,197.08 万元）差 0.01 万元，系尾差');
+    expect(f.nextStep).toContain('与基本支出、项目支出之和（1,197.08 万元）差 0.01 万元，分项仍须核对');
   });
 
   test('where the data do not tell which side is right, the family’s advice, worded so it cannot be misread', () => {
