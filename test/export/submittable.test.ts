@@ -387,6 +387,9 @@ describe('审核意见', () => {
     // Page 1 and the entry state one gap (360.29), and a 0.01 gap is not waved off.
     expect(text[3]).not.toContain('360.30');
     expect(draftLines(review).join('')).not.toContain('尾差');
+    // Reviewer's words, not the tool's: no 连带, no “（…用）” tags, no 成立.
+    for (const jargon of ['填多少都不能使其成立', '这两处应填同一个数', '率用）', '连带', '同涉'])
+      expect(draftLines(review).join('')).not.toContain(jargon);
     expect(text[4]).not.toContain('～');
     const table = review.sections.find((s) => s.id === '审核结论')!.blocks.find((b) => b.kind === 'table');
     if (table?.kind !== 'table') throw new Error('no table');
