@@ -155,6 +155,18 @@ describe('the figures: only what the department stated', () => {
     expect(amounts.filter((a) => !stated.has(a))).toEqual([]);
   });
 
+  test('a rate or score computed from a figure in doubt is 【待核对】; a score the dispute cannot move is stated', () => {
+    const text = lines.join('');
+    // 21 or 20 staff against 23 posts: the rate waits for the figure, the full marks do not.
+    expect(text).toContain('在职人员控制率为【待核对：按所列数据为91.30%】，在职人数未超过编制数');
+    expect(text).toMatch(/在职人员控制率为【待核对：按所列数据为91\.30%】[^。]*。本项满分1\.5分，得满分。/);
+    // 预算调整率 from 2020 figures: rate and score wait.
+    expect(text).toContain(
+      '预算调整率为【待核对：按所列数据为23.95%】。本项满分2分，得分【待核对：按所列数据为0.8分】。'
+    );
+    expect(outsidePlaceholders(text)).not.toMatch(/91\.30%|23\.95%/);
+  });
+
   test('四（二） states 其他资金 项目支出 as the 153.20 the department stated, never a sum put in its place', () => {
     expect(sectionTexts(draft, '其他资金.支出')).toEqual([
       '2021年度其他资金支出158.53万元，其中：日常公用经费5.33万元、项目支出153.20万元。',
