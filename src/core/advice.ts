@@ -154,11 +154,11 @@ function fromFold(root: Raw, byFinding: Map<Finding, Raw>): boolean {
   const rest = group.filter((x) => x !== keep);
   const unique = (ws: string[]) => ws.filter((w, i, all) => all.indexOf(w) === i);
   const same = unique(rest.filter((x) => shown(x.to, kind) === shownKeep).map((x) => x.source('none')));
-  // A figure that agrees only within rounding is said so, with the gap: `（1197.08 万元）差 0.01 万元，系尾差`.
+  // A figure that agrees only within rounding is said so, with the gap, which is still to mend: `（1197.08 万元）差 0.01 万元，分项仍须核对`.
   const rounded = unique(
     rest
       .filter((x) => shown(x.to, kind) !== shownKeep)
-      .map((x) => `${x.source('aside')}差 ${shown(x.to.minus(keep.to).abs(), kind)}，系尾差`)
+      .map((x) => `${x.source('aside')}差 ${shown(x.to.minus(keep.to).abs(), kind)}，分项仍须核对`)
   );
   const operand = root.finding.operands.find((o) => keyOf(o) === key) ?? p;
   correct(

@@ -7,9 +7,11 @@ import { computeIndicators } from './indicators';
 import { buildModel, Model } from './model';
 import { draftReport, ReportDraft } from './narrative';
 import type { CheckSummary, Finding, IndicatorResult, ScoreSheet } from './results';
-import { parseRulebookJson, rulebookFromModel } from './rulebook';
+import { parseRulebookJson, Rulebook, rulebookFromModel } from './rulebook';
+import type Decimal from 'decimal.js';
 import { Completeness, measureCompleteness } from './completeness';
-import { claimDiagnostics, pendingFindings, scoreAll } from './scoring';
+import { doubtedInputs } from './review';
+import { claimDiagnostics, pendingFindings, scoreAll, scoresSameWith } from './scoring';
 import {
   completenessText,
   countFindings,
@@ -86,6 +88,7 @@ export function evaluate(reading: RawReading, options: EvaluateOptions = {}): Ev
   const checks = evaluated.checks;
   // Each line that could not be scored gets its own 无法核实 (待补, or a 提示 when no blank is the reason), after the checks' own.
   const findings: Finding[] = [...evaluated.findings, ...(scores ? pendingFindings(scores) : [])];
+  if (rulebook && scores) markSameEitherWay(rulebook, model, indicators, scores, findings);
   const completeness = measureCompleteness(model, indicators, scores);
   const report: ReportDraft = draftReport({
     model,
@@ -134,4 +137,45 @@ export function evaluate(reading: RawReading, options: EvaluateOptions = {}): Ev
       counts: countsText(counts),
     },
   };
+}
+
+/** The values an 错误 says a figure may have instead of the stated one: the correction, else the stated value ± the gap. */
+function candidates(f: Finding, name: string, stated: Decimal): Decimal[] {
+  if (f.correction) return f.correction.operand.name === name ? [f.correction.to.value] : [];
+  const d = f.difference;
+  return d && (d.kind === 'amount' || d.kind === 'count')
+    ? [stated.minus(d.value), stated.plus(d.value)]
+    : [];
+}
+
+/**
+ * Marks on each computed score line the doubted inputs whose every candidate value gives the same score (e.g. a
+ * staff count of 20 or 21 against 23 posts: full marks either way): the memo counts such a line verified.
+ */
+function markSameEitherWay(
+  rulebook: Rulebook,
+  model: Model,
+  indicators: IndicatorResult[],
+  scores: ScoreSheet,
+  findings: Finding[]
+): void {
+  const doubted = doubtedInputs(findings);
+  if (doubted.size === 0) return;
+  for (const line of scores.lines) {
+    const ind = line.indicator && !line.missing ? indicators.find((i) => i.id === line.indicator) : undefined;
+    const names = [...new Set((ind?.operands ?? []).map((o) => o.name).filter((n) => doubted.has(n)))];
+    if (names.length === 0) continue;
+    const values = new Map<string, Decimal[]>();
+    for (const n of names) {
+      const stated = model.num(n);
+      const others = stated ? candidates(doubted.get(n)!, n, stated) : [];
+      if (stated && others.length) values.set(n, [stated, ...others]);
+    }
+    const same =
+      values.size === names.length &&
+      scoresSameWith(rulebook, model, line, values, (m) =>
+        computeIndicators(m, rulebook.variants).find((i) => i.id === line.indicator)
+      );
+    if (same) line.sameEitherWay = names;
+  }
 }

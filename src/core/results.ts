@@ -63,6 +63,8 @@ export interface ScoreLine {
   claimDiffers?: string;
   /** True when no score could be determined (e.g. a qualitative score not entered): the line is 待核实. */
   missing?: boolean;
+  /** Inputs an 错误 puts in doubt whose every candidate value gives this same score (the line is verified either way). */
+  sameEitherWay?: string[];
 }
 
 export interface ScoreGroup {

@@ -17,6 +17,7 @@ import {
 import type Decimal from 'decimal.js';
 import type { Claim, ReportSummary } from './claims/engine';
 import { ZERO } from './decimal';
+import { ABOUT_A_RESULT, doubtedInputs } from './doubt';
 import { allFindings } from './findingTree';
 import { assemble, reportContext, type DraftInput, type ReportDraft } from './narrative';
 import { reviewParts, reviewSentence, withTable } from './render/finding';
@@ -38,29 +39,7 @@ import { pendingPointsOf } from './summary';
 
 // ---------------------------------------------------------------- what the memo can verify
 
-/**
- * Families whose finding is about a stated rate or a self-score, not about the figures it reads: a 比率 finding
- * does not put the rate's inputs in doubt, nor a 评分 finding the score lines.
- */
-const ABOUT_A_RESULT: readonly string[] = ['比率', '评分'];
-
-/**
- * The inputs an 错误 puts in doubt, each with the finding that does: the figure a correction names where the
- * data show which one is wrong (the others agree with an independent source), else every figure of the failed
- * identity (any of them may be the wrong one). A 提示 may legitimately differ and a blank never accuses.
- */
-export function doubtedInputs(findings: readonly Finding[]): Map<string, Finding> {
-  const out = new Map<string, Finding>();
-  const visit = (f: Finding) => {
-    if (f.severity !== '错误' || f.kind === 'cannotVerify' || ABOUT_A_RESULT.includes(f.family)) return;
-    // A correction names the one wrong figure, and what is folded under it follows from that figure alone.
-    const ops = f.correction ? [f.correction.operand] : f.slip ? [f.slip.operand] : f.operands;
-    for (const o of ops) if (!out.has(o.name)) out.set(o.name, f);
-    if (!f.correction) for (const x of f.consequences ?? []) visit(x);
-  };
-  for (const f of findings) visit(f);
-  return out;
-}
+export { ABOUT_A_RESULT, doubtedInputs };
 
 /** The score sheet as the memo verifies it, and the lines it cannot verify because a figure they read is in doubt. */
 export interface MemoScores {
@@ -83,7 +62,10 @@ export function memoScores(
   const lines = scores.lines.map((l) => {
     const ind = l.indicator && !l.missing ? indicators.find((i) => i.id === l.indicator) : undefined;
     const ops = (ind?.operands ?? []).filter(
-      (o, i, all) => doubtedNames.has(o.name) && all.findIndex((x) => x.name === o.name) === i
+      (o, i, all) =>
+        doubtedNames.has(o.name) &&
+        !l.sameEitherWay?.includes(o.name) &&
+        all.findIndex((x) => x.name === o.name) === i
     );
     if (ops.length === 0) return l;
     const line: ScoreLine = { ...l, missing: true, score: ZERO };
@@ -178,7 +160,13 @@ function namedProblems(blocking: Finding[], memo: MemoScores | null): string[] {
       // Where the data show the wrong figure, it is named with how much it is short or over.
       const c = f.correction;
       const was = c && operandQuantity(c.operand);
-      if (c && was && !was.value.eq(c.to.value))
+      // …when the correction closes the gap the entry states; else the gap itself, so page 1 and the entry say one figure.
+      if (
+        c &&
+        was &&
+        !was.value.eq(c.to.value) &&
+        c.to.value.minus(was.value).abs().eq(f.difference!.value.abs())
+      )
         return `${withTable(c.operand)}${c.to.value.gt(was.value) ? '少计' : '多计'}${formatGap({ ...c.to, value: c.to.value.minus(was.value) }, 'document')}`;
       return `${f.title.replace(/不一致$/, '相差')}${formatGap(f.difference!, 'document')}`;
     });
@@ -419,11 +407,16 @@ function scoreSentence(c: ReportContext, memo: MemoScores): string {
   ]
     .filter(Boolean)
     .join('、');
-  const verified = `核实${points(s.total)}分（${s.grade}）${
-    pending.isZero()
-      ? ''
-      : `；另有${blank + memo.doubted.size}项指标${points(pending)}分待核实（${why}），如补齐佐证${memo.doubted.size ? '、改正数据' : ''}，最高${points(most)}分（${gradeOf(most, bands)}）`
-  }`;
+  // A partial sum has no grade: the grade is stated only when the pending points cannot change it.
+  const floor = gradeOf(s.total, bands);
+  const top = gradeOf(most, bands);
+  const verified = pending.isZero()
+    ? `核实${points(s.total)}分（${s.grade}）`
+    : `已核实${points(s.total)}分，待核实${points(pending)}分（${blank + memo.doubted.size}项指标：${why}），${
+        floor === top
+          ? `待核实各项无论得分多少，等级均为${top}`
+          : `等级待定（如补齐佐证${memo.doubted.size ? '、改正数据' : ''}，最高${points(most)}分，${top}）`
+      }`;
   // How far the claim is off is in the table below and in the reason above: not said a third time.
   return `${claimed}；${verified}。`;
 }

@@ -169,6 +169,40 @@ function scoreComputed(line: RuleLine, result: IndicatorResult | undefined, mode
   };
 }
 
+/**
+ * True when the line scores the same with every combination of candidate values of the inputs given (each input's
+ * value as stated, or another an 错误 says it may be): the dispute does not move the points. Scalar inputs of
+ * computed lines only.
+ */
+export function scoresSameWith(
+  rulebook: Rulebook,
+  model: Model,
+  line: ScoreLine,
+  candidates: ReadonlyMap<string, readonly Decimal[]>,
+  compute: (m: Model) => IndicatorResult | undefined
+): boolean {
+  const rule = rulebook.lines.find(
+    (l) => l.level1 === line.level1 && l.level2 === line.level2 && l.level3 === line.level3
+  );
+  if (!rule || rule.rule.kind === '定性' || line.missing) return false;
+  if ([...candidates.keys()].some((n) => !model.scalars.has(n))) return false;
+  let combos: Array<Map<string, Decimal>> = [new Map()];
+  for (const [name, values] of candidates)
+    combos = combos.flatMap((c) => values.map((v) => new Map([...c, [name, v]])));
+  return combos.every((values) => {
+    const m: Model = {
+      ...model,
+      scalar: (n) => {
+        const v = values.get(n);
+        return v ? { ...model.scalar(n), value: v, blank: false } : model.scalar(n);
+      },
+      num: (n) => values.get(n) ?? model.num(n),
+    };
+    const s = scoreComputed(rule, compute(m), m);
+    return !s.missing && s.score.eq(line.score);
+  });
+}
+
 /** The items whose 决算 exceeds their 预算, of the first of the line's declared lists (ITEMS_OVER_BUDGET) that states one, when its rule deducts for them. */
 function itemsOverBudget(line: RuleLine, model: Model): { deduction: Decimal; words: string } | null {
   const declared = line.indicator ? ITEMS_OVER_BUDGET[line.indicator] : undefined;

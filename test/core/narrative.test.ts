@@ -380,11 +380,12 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
   const all = draftLines(d);
 
   test('indicator sentences carry the computed values: 21 ÷ 23 = 91.30%, 45.07 ÷ 41.76 = 107.93%', () => {
-    // 21 is contested (the units' rows add up to 20): the sentence names both, and states neither as fact.
+    // 21 is contested (the units' rows add up to 20): the sentence names both, and states neither as fact;
+    // the rate computed from it is 【待核对】 too.
     expect(
       all.some((l) =>
         l.includes(
-          '年末实际在职人数【待核对：绩效评价基础数据表年末实际在职人数为21人，机构人员情况表各行年末实有在职人数之和为20人】、编制数23名，在职人员控制率为91.30%'
+          '年末实际在职人数【待核对：绩效评价基础数据表年末实际在职人数为21人，机构人员情况表各行年末实有在职人数之和为20人】、编制数23名，在职人员控制率为【待核对：按所列数据为91.30%】'
         )
       )
     ).toBe(true);

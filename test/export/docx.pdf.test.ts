@@ -115,7 +115,7 @@ test('LibreOffice prints the sample’s report within 1.2× the real report’s 
       }
     ).replace(/\s+/g, '');
     expect(page1).toContain('审核结论：退回修改。');
-    expect(page1).toContain('得分：单位自评97分（优）；核实73.42分（中）');
+    expect(page1).toContain('得分：单位自评97分（优）；已核实76.84分，待核实12分');
     expect(page1).toMatch(/需优先处理的事项：1\..*2\..*3\..*。/);
     expect(pages('review.pdf')).toBeLessThanOrEqual(8);
     console.log(

@@ -155,6 +155,18 @@ describe('the figures: only what the department stated', () => {
     expect(amounts.filter((a) => !stated.has(a))).toEqual([]);
   });
 
+  test('a rate or score computed from a figure in doubt is 【待核对】; a score the dispute cannot move is stated', () => {
+    const text = lines.join('');
+    // 21 or 20 staff against 23 posts: the rate waits for the figure, the full marks do not.
+    expect(text).toContain('在职人员控制率为【待核对：按所列数据为91.30%】，在职人数未超过编制数');
+    expect(text).toMatch(/在职人员控制率为【待核对：按所列数据为91\.30%】[^。]*。本项满分1\.5分，得满分。/);
+    // 预算调整率 from 2020 figures: rate and score wait.
+    expect(text).toContain(
+      '预算调整率为【待核对：按所列数据为23.95%】。本项满分2分，得分【待核对：按所列数据为0.8分】。'
+    );
+    expect(outsidePlaceholders(text)).not.toMatch(/91\.30%|23\.95%/);
+  });
+
   test('四（二） states 其他资金 项目支出 as the 153.20 the department stated, never a sum put in its place', () => {
     expect(sectionTexts(draft, '其他资金.支出')).toEqual([
       '2021年度其他资金支出158.53万元，其中：日常公用经费5.33万元、项目支出153.20万元。',
@@ -376,14 +388,20 @@ describe('审核意见', () => {
     // The reason names the problems: the self-scores beyond the rules (预算执行 11 against 2.41 verified + 7
     // pending; 产出 29 against 22.51), the two largest table gaps, the figure taken from 2020; then the date.
     expect(text[3]).toBe(
-      '审核结论：退回修改。“预算执行”自评11分，按评分规则最多9.41分；“产出”自评29分，应为22.51分；财政拨款表本年收入合计少计412.86万元；财政拨款表本年支出合计少计360.30万元；预算调整率取用2020年数据。请于【待补：重新报送日期】前改正后重新报送。'
+      '审核结论：退回修改。“预算执行”自评11分，按评分规则最多9.33分；“产出”自评29分，应为22.51分；财政拨款表本年收入合计少计412.86万元；财政拨款本年支出合计与基本、项目支出之和相差360.29万元；预算调整率取用2020年数据。请于【待补：重新报送日期】前改正后重新报送。'
     );
     expect(text[3]).not.toMatch(/错误\d+项|影响得分/);
-    // One verified grade, and the grade reachable: 79.64 less the four lines built on doubted figures
-    // (在职人员控制率 1.5, 预算完成率 1.92, 预算调整率 0.8, 结转结余变动率 2) = 73.42; 8 + 7.5 = 15.5 pending.
+    // No grade for a partial sum: 79.64 less the two lines built on doubted figures whose points the dispute
+    // may move (预算调整率 0.8, 结转结余变动率 2) = 76.84; 8 + 4 = 12 pending; the grade waits for them.
     expect(text[4]).toBe(
-      '得分：单位自评97分（优）；核实73.42分（中）；另有9项指标15.5分待核实（5项缺数据或自评得分、4项所用数据有误），如补齐佐证、改正数据，最高88.92分（良）。'
+      '得分：单位自评97分（优）；已核实76.84分，待核实12分（7项指标：5项缺数据或自评得分、2项所用数据有误），等级待定（如补齐佐证、改正数据，最高88.84分，良）。'
     );
+    // Page 1 and the entry state one gap (360.29), and a 0.01 gap is not waved off.
+    expect(text[3]).not.toContain('360.30');
+    expect(draftLines(review).join('')).not.toContain('尾差');
+    // Reviewer's words, not the tool's: no 连带, no “（…用）” tags, no 成立.
+    for (const jargon of ['填多少都不能使其成立', '这两处应填同一个数', '率用）', '连带', '同涉'])
+      expect(draftLines(review).join('')).not.toContain(jargon);
     expect(text[4]).not.toContain('～');
     const table = review.sections.find((s) => s.id === '审核结论')!.blocks.find((b) => b.kind === 'table');
     if (table?.kind !== 'table') throw new Error('no table');
@@ -394,11 +412,11 @@ describe('审核意见', () => {
       '核实得分（分）',
       '待核实（分）',
     ]);
-    expect(table.rows.at(-1)).toEqual(['合计', '100', '97', '73.42', '15.5']);
+    expect(table.rows.at(-1)).toEqual(['合计', '100', '97', '76.84', '12']);
     const first = text.indexOf('需优先处理的事项：');
     // Three concrete fixes, each with where the memo states it; no rule-category label.
     expect(text.slice(first + 1, first + 4)).toEqual([
-      '1.改正自评得分：“预算执行”不超过9.41分，“产出”改为22.51分（见第二部分（一））。',
+      '1.改正自评得分：“预算执行”不超过9.33分，“产出”改为22.51分（见第二部分（一））。',
       '2.将财政拨款表本年收入合计改为1193.05万元、本年支出合计改为1197.09万元等4处（见第二部分（六）、（五）、（四））。',
       '3.预算调整率取数的数据年度不是评价年度：换用评价年度的数据（见第二部分（二））。',
     ]);
@@ -437,9 +455,9 @@ describe('审核意见', () => {
     // 25 findings to state: 4 show a gap another shows to the cent (162.56 twice, 30.00 four times), so 21 entries.
     expect(entries).toHaveLength(21);
     expect(entries.filter((e) => e.includes('应一并改正'))).toHaveLength(2);
-    // 四: the 5 lines without data or a score, and the 4 scored from a doubted figure.
+    // 四: the 5 lines without data or a score, and the 2 scored from a doubted figure that may move their points.
     expect(unverifiable.rows).toHaveLength(
-      input.findings.filter((x) => x.kind === 'cannotVerify').length + 4
+      input.findings.filter((x) => x.kind === 'cannotVerify').length + 2
     );
     // 二 holds the 错误 (one entry per problem), 三 the 提示 (each needs a written reason).
     expect(sectionTitle(review.sections.find((s) => s.id === '更正问题')!)).toBe(
@@ -487,16 +505,26 @@ describe('审核意见', () => {
     // Only the lines a reviewer acts on: points lost or a claim the rules do not give; the 待核实 ones are in 四.
     expect(table.rows.find((r) => r[0] === '资产管理')).toBeUndefined();
     expect(table.rows.find((r) => r[0] === '预算管理' && r[1] === '管理制度健全性')).toBeUndefined();
-    expect(table.rows.find((r) => r[1] === '预算完成率')).toBeUndefined();
-    expect(table.rows).toHaveLength(input.scores!.lines.length - 10 - 9);
-    expect(text.find((l) => l.startsWith('注：'))).toBe(
-      '注：9项待核实指标见第四部分，其单位自评得分未计入核实得分；其余10项指标核实为满分，未列。'
-    );
-    if (unverifiable.kind !== 'table') throw new Error('no table');
-    expect(unverifiable.rows.find((r) => r[0] === '预算完成率')).toEqual([
+    // 预算完成率 scores 1.92 with the stated or the corrected 上年结转: verified, with its lost points.
+    expect(table.rows.find((r) => r[1] === '预算完成率')).toEqual([
+      '预算执行',
       '预算完成率',
       '2',
-      '基础数据表上年结转有误',
+      '99.52%',
+      '—',
+      '1.92',
+    ]);
+    expect(table.rows.find((r) => r[1] === '在职人员控制率')).toBeUndefined();
+    expect(table.rows).toHaveLength(input.scores!.lines.length - 11 - 7);
+    expect(text.find((l) => l.startsWith('注：'))).toBe(
+      '注：7项待核实指标见第四部分，其单位自评得分未计入核实得分；其余11项指标核实为满分，未列。'
+    );
+    if (unverifiable.kind !== 'table') throw new Error('no table');
+    expect(unverifiable.rows.find((r) => r[0] === '预算完成率')).toBeUndefined();
+    expect(unverifiable.rows.find((r) => r[0] === '结转结余变动率')).toEqual([
+      '结转结余变动率',
+      '2',
+      '基础数据表本年度累计结转结余、上年度累计结转结余有误',
     ]);
   });
 
@@ -533,8 +561,31 @@ describe('what the memo verifies: a score built on a figure an 错误 puts in do
     expect(doubted.has('基础_政府采购实际')).toBe(false);
   });
 
-  test('on the sample: four lines move to 待核实, the verified total and grade with them', () => {
+  test('on the sample: a line whose points are the same whichever disputed value is right stays 核实', () => {
+    // 在职人员控制率 is full with 20 or 21 against the posts; 预算完成率 scores the same with the stated and the
+    // corrected 上年结转. 结转结余变动率 reads two doubted figures, and one pair of candidates moves its points.
+    const same = input.scores!.lines.filter((l) => l.sameEitherWay?.length).map((l) => l.level3);
+    expect(same).toEqual(['在职人员控制率', '预算完成率']);
     const memo = memoScores(input.scores!, input.indicators, f);
+    expect([...memo.doubted.keys()].map((l) => l.level3)).toEqual(['预算调整率', '结转结余变动率']);
+    expect(memo.sheet.total.toFixed(2)).toBe('76.84');
+    expect(memo.sheet.pendingPoints!.toFixed(2)).toBe('12.00');
+    expect([memo.sheet.grade, memo.sheet.gradeAtMost]).toEqual(['中', '良']);
+    const process = memo.sheet.groups.find((g) => g.level === 1 && g.name === '过程')!;
+    expect([process.score.toFixed(2), process.pending!.toFixed(2)]).toEqual(['17.33', '11.00']);
+    // 公用经费控制率 reads 45.07, which no 错误 disputes: still 核实 at 0.41.
+    expect(lineOf(memo.sheet, '公用经费控制率').score.toFixed(2)).toBe('0.41');
+    expect(lineOf(memo.sheet, '公用经费控制率').missing).toBeFalsy();
+    // The engine's sheet is left as it was.
+    expect(input.scores!.total.toFixed(2)).toBe('79.64');
+  });
+
+  test('without the either-way mark every line reading a doubted figure is 待核实', () => {
+    const plain = {
+      ...input.scores!,
+      lines: input.scores!.lines.map((l) => ({ ...l, sameEitherWay: undefined })),
+    };
+    const memo = memoScores(plain, input.indicators, f);
     expect([...memo.doubted.keys()].map((l) => l.level3)).toEqual([
       '在职人员控制率',
       '预算完成率',
@@ -542,15 +593,6 @@ describe('what the memo verifies: a score built on a figure an 错误 puts in do
       '结转结余变动率',
     ]);
     expect(memo.sheet.total.toFixed(2)).toBe('73.42');
-    expect(memo.sheet.pendingPoints!.toFixed(2)).toBe('15.50');
-    expect([memo.sheet.grade, memo.sheet.gradeAtMost]).toEqual(['中', '良']);
-    const process = memo.sheet.groups.find((g) => g.level === 1 && g.name === '过程')!;
-    expect([process.score.toFixed(2), process.pending!.toFixed(2)]).toEqual(['15.41', '13.00']);
-    // 公用经费控制率 reads 45.07, which no 错误 disputes: still 核实 at 0.41.
-    expect(lineOf(memo.sheet, '公用经费控制率').score.toFixed(2)).toBe('0.41');
-    expect(lineOf(memo.sheet, '公用经费控制率').missing).toBeFalsy();
-    // The engine's sheet is left as it was.
-    expect(input.scores!.total.toFixed(2)).toBe('79.64');
   });
 
   test('at the edges: the same disagreement as a 提示, or the rate finding alone, leaves the line 核实', () => {

@@ -33,7 +33,7 @@ test('the 审核意见 states each problem once: the title, then only the figure
   expect(reviewSentence(find('sum.财拨.本年收入'))).toBe(
     '财政拨款本年收入合计与基本、项目支出之和不一致：合计780.19万元，基本支出478.29 + 项目支出714.76 = 1193.05万元，差412.86万元。' +
       '收支总表一般公共预算财政拨款收入为1193.05万元，与基本支出、项目支出之和一致，应将财政拨款表本年收入合计改为1193.05万元。' +
-      '连带1项：收支总表与财政拨款表的一般公共预算财政拨款收入不一致。'
+      '由此另有1项不符：收支总表与财政拨款表的一般公共预算财政拨款收入不一致。'
   );
   // 836.79 against 478.29 + 718.79 = 1197.08, the 收支总表 1197.09 kept: the sum is stated once, not again beside its words.
   const spending = reviewSentence(find('sum.财拨.本年支出'));
@@ -91,7 +91,7 @@ describe('a blank can confirm but never accuse', () => {
     expect(check('sum.收入总计').missing.map((o) => o.name)).toContain('收入_总计');
     for (const f of flat.filter((x) => x.kind !== 'cannotVerify' && x.missing?.length))
       // Each such 不成立 fails on its stated figures alone, whatever the blanks hold.
-      expect(listRow(f).problem).toContain('无论填多少都不能使其成立');
+      expect(listRow(f).problem).toContain('无论补填多少，两边都不能相等');
   });
 
   test('a partly entered table’s sum is never stated as its total', () => {
@@ -119,14 +119,14 @@ describe('advice from the data', () => {
   test('财政拨款 本年支出 合计 836.79: 收支总表 1197.09 and 478.29 + 718.79 = 1197.08 agree within rounding', () => {
     const f = find('sum.财拨.本年支出');
     expect(f.correction!.to.value.toFixed(2)).toBe('1197.09');
-    expect(f.nextStep).toContain('与基本支出、项目支出之和（1,197.08 万元）差 0.01 万元，系尾差');
+    expect(f.nextStep).toContain('与基本支出、项目支出之和（1,197.08 万元）差 0.01 万元，分项仍须核对');
   });
 
   test('where the data do not tell which side is right, the family’s advice, worded so it cannot be misread', () => {
     const f = find('same.财拨基本支出');
     expect(f.correction).toBeUndefined();
     expect(f.nextStep).not.toContain('两处填的是同一个数');
-    expect(f.nextStep).toContain('这两处应填同一个数，现在不相等');
+    expect(f.nextStep).toContain('两处所列应为同一个数');
   });
 });
 

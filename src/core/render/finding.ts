@@ -118,7 +118,7 @@ export function findingStatement(f: Finding): string {
         return `${slipText(f)}${f.detail ? `${f.detail.replace(/。$/, '')}。` : ''}`;
       const rule = f.statement ? `应满足：${f.statement}。` : '';
       const tolerance = f.toleranceBasis ? `；${f.toleranceBasis}` : '';
-      const blanks = f.missing?.length ? `未填的 ${names(f.missing)} 无论填多少都不能使其成立。` : '';
+      const blanks = f.missing?.length ? `未填的 ${names(f.missing)} 无论补填多少，两边都不能相等。` : '';
       return `${slipText(f)}${rule}${figuresText(f)}${tolerance}。${signWords(f)}${blanks}`;
     }
   }
@@ -383,7 +383,7 @@ function blanksText(missing: Operand[]): string {
   const labels = termLabels(missing);
   const named =
     labels.length <= 3 ? labels.join('、') : `${labels.slice(0, 2).join('、')}等 ${labels.length} 项`;
-  return `另有${named}未填列，填多少都不能使其成立`;
+  return `另有${named}未填列，即使补填也不能使两边相等`;
 }
 
 /** The figures a comparison's title does not state, labelled as the title leaves them to be read. */
@@ -458,9 +458,11 @@ function foldedText(f: Finding): string {
   // What could not be decided is not an error folded under one: it is listed with what could not be verified.
   const folded = allFindings(f.consequences ?? []).filter((x) => x.kind !== 'cannotVerify');
   if (folded.length === 0) return '';
-  const shared =
-    f.primary && !f.correction && f.kind !== 'cannotVerify' ? `（同涉${withTable(f.primary)}）` : '';
-  return `连带 ${folded.length} 项${shared}：${folded.map((x) => x.title).join('；')}`;
+  const shared = f.primary && !f.correction && f.kind !== 'cannotVerify' ? withTable(f.primary) : '';
+  const titles = folded.map((x) => x.title).join('；');
+  return shared
+    ? `另有 ${folded.length} 项也与${shared}有关，应一并核对：${titles}`
+    : `由此另有 ${folded.length} 项不符：${titles}`;
 }
 
 /** A 审核意见 entry's parts: the problem (the title and the figures it does not state), the correction, the advice, the folded findings. */

@@ -14,6 +14,7 @@ import type {
   ReportContext,
   SectionContent,
 } from '../../../core/reportContract';
+import { doubtedInputs } from '../../../core/doubt';
 import { SANGONG_ITEMS, SANGONG_TOTAL } from '../../lists';
 import { VERDICTS } from '../measures';
 
@@ -112,13 +113,33 @@ export function lineFact(c: ReportContext, l: OwnLine): Piece | null {
   const verdict = VERDICTS[ind.id];
   const full = l.score !== null && l.score.gte(l.line.points);
   const judged = verdict ? (full ? verdict.good(ind.value) : verdict.short(ind.value)) : '';
-  const rate = w.rate(ind.id, ind.value);
-  // A contested rate is not stated: its 【待核对】 stands alone, without a judgement of either figure.
-  if (rate.text.startsWith('【')) return w.say`${ind.label}为${rate}`;
+  const rate = lineRate(c, l, ind, ind.value);
+  // A contested rate is not stated: its 【待核对】 stands alone, without a judgement of either figure (unless
+  // the points are the same whichever figure is right: then the judgement holds either way).
+  const stated = w.rate(ind.id, ind.value).text.startsWith('【');
+  if (rate.text.startsWith('【') && (stated || !inDoubt(c, l, ind).firm)) return w.say`${ind.label}为${rate}`;
   // A negative rate is said in words (下降…), which the verdict does; without one, the value says it.
   if (ind.value.isNegative() && verdict) return w.plain(judged);
   const value = w.say`${ind.label}为${rate}`;
   return judged ? w.say`${value}，${judged}` : value;
+}
+
+/** The inputs of a line an 错误 puts in doubt, and whether its points are the same whichever value is right. */
+function inDoubt(c: ReportContext, l: OwnLine, ind: IndicatorResult): { names: string[]; firm: boolean } {
+  const doubted = doubtedInputs(c.findings);
+  const names = ind.operands.map((o) => o.name).filter((n) => doubted.has(n));
+  return { names, firm: names.every((n) => l.line.sameEitherWay?.includes(n)) };
+}
+
+/**
+ * A line's rate as the report states it: the stated figure's own 【待核对】 where the department states one that
+ * differs; a 【待核对】 where the rate is computed from a figure in doubt; else the rate.
+ */
+export function lineRate(c: ReportContext, l: OwnLine, ind: IndicatorResult, value: Decimal): Piece {
+  const { w } = c;
+  const rate = w.rate(ind.id, value);
+  if (rate.text.startsWith('【') || inDoubt(c, l, ind).names.length === 0) return rate;
+  return w.plain(w.fmt.toCheck(`按所列数据为${rate.text}`), rate.sources);
 }
 
 /** How many points a line lost, as the department states its score. */
@@ -130,6 +151,10 @@ function scoreWords(c: ReportContext, l: OwnLine): string {
   if (l.score === null)
     return `${full}，得分${w.fmt.placeholder(`${l.line.level3}的自评得分（0～${w.fmt.points(l.line.points)}分）`)}。`;
   const lost = lostPoints(l)!;
+  const ind = indicatorOf(c, l);
+  // A score computed from a figure in doubt, which the right figure may change, waits for it.
+  if (!l.own && ind && !inDoubt(c, l, ind).firm)
+    return `${full}，得分${w.fmt.toCheck(`按所列数据为${w.fmt.points(l.score)}分`)}。`;
   return lost.gt(0)
     ? `${full}，得${w.fmt.points(l.score)}分，扣${w.fmt.points(lost)}分。`
     : `${full}，得满分。`;

@@ -13,7 +13,7 @@ import type {
   SectionContent,
   TableBlock,
 } from '../../../core/reportContract';
-import { lineFact, qualifiedName } from './analysis';
+import { lineFact, lineRate, qualifiedName } from './analysis';
 
 /** "预算编制合理性、资产管理制度健全性2项指标", or, past two, their count (附件1 highlights each). */
 function lineNames(lines: OwnLine[]): string {
@@ -65,7 +65,10 @@ function facts(c: ReportContext, p: Problem): Piece {
   return w.join(
     p.lines.map((l) => {
       const lost = `扣${w.fmt.points(l.line.points.minus(l.score!))}分${l.remark && !ownText ? `（${l.remark.replace(/[。；]$/, '')}）` : ''}`;
-      const fact = lineFact(c, l);
+      // Several lines of one problem: their values only, the judgements are in 六 (not said twice).
+      const ind = p.lines.length > 1 ? c.indicators.find((x) => x.id === l.line.indicator) : undefined;
+      const fact =
+        ind && ind.value !== null ? w.say`${ind.label}为${lineRate(c, l, ind, ind.value)}` : lineFact(c, l);
       return fact ? w.say`${fact}，${lost}` : w.plain(`${l.line.level3}${lost}`);
     }),
     '；'
@@ -181,7 +184,7 @@ function lineNote(c: ReportContext, l: OwnLine): Piece {
   const parts: Piece[] = [];
   // Full marks: the value says enough; points lost: the value and why, in words.
   if (ind?.value != null)
-    parts.push(lost.gt(0) ? lineFact(c, l)! : w.say`${ind.label}为${w.rate(ind.id, ind.value)}`);
+    parts.push(lost.gt(0) ? lineFact(c, l)! : w.say`${ind.label}为${lineRate(c, l, ind, ind.value)}`);
   else if (l.remark) parts.push(w.plain(l.remark.replace(/[。；]$/, '')));
   if (lost.gt(0)) parts.push(w.plain(`扣${w.fmt.points(lost)}分`));
   return w.join(parts, '，');
