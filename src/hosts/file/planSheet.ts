@@ -203,8 +203,8 @@ export function planSheetParts(
   const heights = raw ? {} : (plan.rowHeights ?? {});
   for (const r of Object.keys(heights)) rowOf(Number(r));
 
-  // Dimension: the cells that hold something (a merged cell's others count, a format alone does not).
-  let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
+  // Dimension: from A1 to the cells that hold something (a merged cell's others count, a format alone does not).
+  let [bottom, right] = [0, 0];
   const sheetData: string[] = [];
   const links: Array<{ ref: string; target: string }> = [];
   for (const r of [...rows.keys()].sort((a, b) => a - b)) {
@@ -220,9 +220,7 @@ export function planSheetParts(
     for (const c of cols) {
       const w = row.get(c)!;
       if (w.body !== null) {
-        top = Math.min(top, r);
         bottom = Math.max(bottom, r);
-        left = Math.min(left, c);
         right = Math.max(right, c);
       } else if (!w.s) continue;
       const s = w.s ? ` s="${w.s}"` : '';
@@ -234,7 +232,7 @@ export function planSheetParts(
 
   const parts: string[] = [HEAD];
   if (!raw) parts.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
-  parts.push(`<dimension ref="${bottom < 0 ? 'A1' : `${ref(top, left)}:${ref(bottom, right)}`}"/>`);
+  parts.push(`<dimension ref="A1:${ref(bottom, right)}"/>`);
   if (plan.freezeRows && !raw)
     parts.push(
       `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${plan.freezeRows}" topLeftCell="A${plan.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>`
