@@ -17,7 +17,7 @@ import { syntheticDepartment } from '../../src/cli/synthetic';
 import { evaluate } from '../../src/core/engine';
 import { contentDigest, DIGEST_NAME } from '../../src/core/markState';
 import { templatePlan } from '../../src/core/template';
-import type { SheetPlan } from '../../src/core/types';
+import type { OutCell, Plan, SheetPlan } from '../../src/core/types';
 import { writeIntoPackage } from '../../src/hosts/file/keep';
 import { attr, elements, relationships, resolveTarget, richText } from '../../src/hosts/file/ooxml';
 import { preparePackage } from '../../src/hosts/file/package';
@@ -92,7 +92,7 @@ async function sheetXmls(
   return { sheets, sst, wb };
 }
 
-async function compare(input: Buffer): Promise<number> {
+async function compare(input: Buffer, given?: Plan): Promise<number> {
   const book = await loadXlsx(
     preparePackage(
       input,
@@ -100,7 +100,7 @@ async function compare(input: Buffer): Promise<number> {
       INPUTS.map((d) => d.name)
     )
   );
-  const { plan } = evaluate(readInputs(book));
+  const plan = given ?? evaluate(readInputs(book)).plan;
   const ours: SheetPlan[] = plan.sheets.filter((s) => s.onExisting !== 'keep');
   const kept = (await writeIntoPackage(input, book, plan)).bytes;
 
@@ -134,6 +134,47 @@ async function compare(input: Buffer): Promise<number> {
 describe('output sheets written from the plan open as ExcelJS draws them', () => {
   test('the sample', async () => {
     expect(await compare(fs.readFileSync(SAMPLE))).toBeGreaterThanOrEqual(4);
+  });
+
+  test('values and layouts the engine rarely writes', async () => {
+    const text = (value: string, style?: OutCell['style']): OutCell => ({ value, style });
+    const sheet: SheetPlan = {
+      name: '边界',
+      rows: [
+        [text('标题', 'title'), null, null, { value: true }, { value: false, style: 'ok' }],
+        [
+          text('  前后空格  ', 'text'),
+          text('换行\n第二行', 'label'),
+          text('控制\u0001字符\u0008', 'note'),
+          text('=SUM(A1) & <b> "引号" \'单引号\'', 'error'),
+          text('', 'warning'),
+        ],
+        [
+          { value: 0, style: 'amount' },
+          { value: -1.5, numFmt: '0.000' },
+          { value: 1e21, style: 'rate' },
+          { value: 0.1 + 0.2, style: 'score', numFmt: '+0.00;-0.00;0' },
+          { formula: '1+1', style: 'total' },
+        ],
+        [
+          { value: '基础数据', link: '基础数据!B7', style: 'link' },
+          { value: '结果.xlsx', href: '结果.xlsx', style: 'link' },
+          { value: null, style: 'subtotal' },
+          text('被合并覆盖', 'input'),
+          text('  ', 'inputText'),
+        ],
+        [],
+        [text('竖向合并', 'header')],
+      ],
+      columnWidths: [9, 12, 12, undefined as unknown as number, 30],
+      merges: ['A1:C1', 'C4:D4', 'A6:A8'],
+      rowHeights: { 4: 40, 9: 20 },
+      freezeRows: 2,
+      printTitleRows: 2,
+      pagesTall: 1,
+      groupedColumns: { first: 5, last: 7 },
+    };
+    expect(await compare(fs.readFileSync(SAMPLE), { sheets: [sheet], marks: [] })).toBe(1);
   });
 
   // 50 departments in five tests of ten, each well inside the test timeout on a busy machine.

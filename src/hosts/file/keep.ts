@@ -838,7 +838,7 @@ class Keeper {
       else if (this.parts.has(relsPath)) this.parts.remove(relsPath);
       this.setSheetName(entry.index, '_xlnm.Print_Titles', sheet.printTitles);
       if (!t.own) this.setSheetName(entry.index, OWNER_NAME, `"${t.plan.name.replace(/"/g, '""')}"`, true);
-      this.setSheetName(entry.index, DIGEST_NAME, `"${contentDigest(sheetCells(sheet.xml, []))}"`, true);
+      this.setSheetName(entry.index, DIGEST_NAME, `"${contentDigest(sheet.cells)}"`, true);
     }
   }
 

@@ -10,6 +10,7 @@ import { colIndex } from '../../catalogue/layout';
 import { locationOf } from '../../core/address';
 import { pageOrientation } from '../../core/hostDecisions';
 import { SHEET_FONT_CHARSET, STYLES } from '../../core/styles';
+import type { DigestCell } from '../../core/markState';
 import type { OutCell, SheetPlan } from '../../core/types';
 import type { StyleSheet } from './styleSheet';
 
@@ -19,6 +20,8 @@ export interface PlanSheetParts {
   rels?: string;
   /** The body of the sheet's `_xlnm.Print_Titles` defined name, escaped as workbook.xml holds it. */
   printTitles?: string;
+  /** The cells that hold something, as sheetXml.ts sheetCells reads them back from `xml` (for the sheet's digest). */
+  cells: DigestCell[];
 }
 
 const HEAD =
@@ -26,6 +29,9 @@ const HEAD =
 const HYPERLINK_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
 const EXTERNAL_RELS_HEAD =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">';
+
+// eslint-disable-next-line no-control-regex
+const NOT_IN_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
 
 /** Text and attribute values as OOXML takes them: markup escaped, the control characters XML forbids dropped. */
 export function xmlText(s: string): string {
@@ -160,6 +166,9 @@ interface Written {
   s: number;
   body: string | null;
   link?: string;
+  /** The value read back (see PlanSheetParts.cells); absent for an empty string and for nothing. */
+  value?: DigestCell['value'];
+  formula?: boolean;
 }
 
 /**
@@ -207,6 +216,7 @@ export function planSheetParts(
   let [bottom, right] = [0, 0];
   const sheetData: string[] = [];
   const links: Array<{ ref: string; target: string }> = [];
+  const digestCells: DigestCell[] = [];
   for (const r of [...rows.keys()].sort((a, b) => a - b)) {
     const row = rows.get(r)!;
     const cols = [...row.keys()].sort((a, b) => a - b);
@@ -226,6 +236,8 @@ export function planSheetParts(
       const s = w.s ? ` s="${w.s}"` : '';
       cells.push(w.body ? `<c r="${ref(r, c)}"${s}${w.body}</c>` : `<c r="${ref(r, c)}"${s}/>`);
       if (w.link !== undefined) links.push({ ref: ref(r, c), target: w.link });
+      if (w.formula || (w.value !== undefined && w.value !== ''))
+        digestCells.push({ row: r, col: c, value: w.value ?? null, formula: !!w.formula });
     }
     sheetData.push(cells.length ? `${line}>${cells.join('')}</row>` : `${line}/>`);
   }
@@ -278,21 +290,28 @@ export function planSheetParts(
       plan.printTitleRows && !raw
         ? xmlText(`'${name.replace(/'/g, "''")}'!$1:$${plan.printTitleRows}`)
         : undefined,
+    cells: digestCells,
   };
 }
 
 /** A plan cell's format and content (`>…` after the `s` attribute), as writeSheet gives it to ExcelJS. */
 function writtenCell(out: OutCell, s: number, raw: boolean): Written {
-  if (out.formula !== undefined) return { s, body: `><f>${xmlText(out.formula)}</f>` };
+  if (out.formula !== undefined) return { s, body: `><f>${xmlText(out.formula)}</f>`, formula: true };
   const text = (t: string) =>
     ` t="inlineStr"><is><t${/^\s|\n|\s$/.test(t) ? ' xml:space="preserve"' : ''}>${xmlText(t)}</t></is>`;
+  const readBack = (t: string) => t.replace(NOT_IN_XML, '');
   if (!raw && (out.link || out.href) && typeof out.value === 'string')
-    return { s, body: text(out.value), link: out.href ?? `#${locationOf(out.link!, { firstCell: true })}` };
+    return {
+      s,
+      body: text(out.value),
+      link: out.href ?? `#${locationOf(out.link!, { firstCell: true })}`,
+      value: readBack(out.value),
+    };
   const v = out.value;
   if (v === null || v === undefined || (v === '' && !raw)) return { s, body: null };
-  if (typeof v === 'string') return { s, body: text(v) };
-  if (typeof v === 'boolean') return { s, body: ` t="b"><v>${v ? 1 : 0}</v>` };
-  return { s, body: `><v>${xmlText(String(v))}</v>` };
+  if (typeof v === 'string') return { s, body: text(v), value: readBack(v) };
+  if (typeof v === 'boolean') return { s, body: ` t="b"><v>${v ? 1 : 0}</v>`, value: v };
+  return { s, body: `><v>${xmlText(String(v))}</v>`, value: Number(String(v)) };
 }
 
 /** The cols element: widths, and grouped (collapsed) machine columns; neighbours alike share one element. */
