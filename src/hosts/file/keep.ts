@@ -1,8 +1,8 @@
 /**
  * Writing a result into the user's own package, part by part (Node only). The input .xlsx/.xlsm
  * is kept whole; we write only:
- *  - our sheets: rendered by ExcelJS into a scratch workbook, then grafted in as worksheet parts
- *    (strings inlined, styles appended to the user's styles.xml), with their workbook entries;
+ *  - our sheets: worksheet parts written from the plan (planSheet.ts: strings inline, cell formats
+ *    appended to the user's styles.xml), with their workbook entries;
  *  - on the user's sheets, the marks: a cell's style index (a copy of its own format with the mark
  *    fill) and its note (comments part + VML shape), both put back exactly by clearing.
  * Every other part is copied as stored, so charts, pictures, pivots, VBA, protection, external

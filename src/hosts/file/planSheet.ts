@@ -6,12 +6,13 @@
  * about half of writing a result; this is the same XML without the detour. Test: keep-plan-sheet.test.ts
  * compares both, cell by cell, as ExcelJS reads them back.
  */
-import { colIndex } from '../../catalogue/layout';
+import { a1, colIndex } from '../../catalogue/layout';
 import { locationOf } from '../../core/address';
 import { pageOrientation } from '../../core/hostDecisions';
 import { SHEET_FONT_CHARSET, STYLES } from '../../core/styles';
 import type { DigestCell } from '../../core/markState';
 import type { OutCell, SheetPlan } from '../../core/types';
+import { absolute } from './links';
 import type { StyleSheet } from './styleSheet';
 
 /** One of our sheets as parts: the worksheet XML, its relationships (external links only) and the print titles' name. */
@@ -149,16 +150,6 @@ function box(ref: string): { top: number; left: number; bottom: number; right: n
   return { top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(c1, c2), right: Math.max(c1, c2) };
 }
 
-function colName(c: number): string {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-const ref = (r: number, c: number) => `${colName(c)}${r + 1}`;
-
-/** `'Sheet'!C11` → `'Sheet'!$C$11`: LibreOffice reads a relative `C11` as an R1C1 column (see links.ts). */
-const absolute = (location: string) => location.replace(/!\$?([A-Z]{1,3})\$?(\d+)$/, '!$$$1$$$2');
-
 const DEFAULT_COLUMN_WIDTH = 9;
 
 /** A cell as written: its format and what it holds (null: nothing but the format). */
@@ -207,7 +198,7 @@ export function planSheetParts(
         for (let c = b.left; c <= b.right; c++)
           if (r !== b.top || c !== b.left) rowOf(r).set(c, { s, body: '' });
       const first: [number, number] = b.right > b.left ? [b.top, b.left + 1] : [b.top + 1, b.left];
-      merges.push({ at: first, ref: `${ref(b.top, b.left)}:${ref(b.bottom, b.right)}` });
+      merges.push({ at: first, ref: `${a1(b.top, b.left)}:${a1(b.bottom, b.right)}` });
     }
   const heights = raw ? {} : (plan.rowHeights ?? {});
   for (const r of Object.keys(heights)) rowOf(Number(r));
@@ -234,8 +225,8 @@ export function planSheetParts(
         right = Math.max(right, c);
       } else if (!w.s) continue;
       const s = w.s ? ` s="${w.s}"` : '';
-      cells.push(w.body ? `<c r="${ref(r, c)}"${s}${w.body}</c>` : `<c r="${ref(r, c)}"${s}/>`);
-      if (w.link !== undefined) links.push({ ref: ref(r, c), target: w.link });
+      cells.push(w.body ? `<c r="${a1(r, c)}"${s}${w.body}</c>` : `<c r="${a1(r, c)}"${s}/>`);
+      if (w.link !== undefined) links.push({ ref: a1(r, c), target: w.link });
       if (w.formula || (w.value !== undefined && w.value !== ''))
         digestCells.push({ row: r, col: c, value: w.value ?? null, formula: !!w.formula });
     }
@@ -244,7 +235,7 @@ export function planSheetParts(
 
   const parts: string[] = [HEAD];
   if (!raw) parts.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
-  parts.push(`<dimension ref="A1:${ref(bottom, right)}"/>`);
+  parts.push(`<dimension ref="A1:${a1(bottom, right)}"/>`);
   if (plan.freezeRows && !raw)
     parts.push(
       `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${plan.freezeRows}" topLeftCell="A${plan.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>`
