@@ -1,8 +1,8 @@
 /**
  * Writing a result into the user's own package, part by part (Node only). The input .xlsx/.xlsm
  * is kept whole; we write only:
- *  - our sheets: rendered by ExcelJS into a scratch workbook, then grafted in as worksheet parts
- *    (strings inlined, styles appended to the user's styles.xml), with their workbook entries;
+ *  - our sheets: worksheet parts written from the plan (planSheet.ts: strings inline, cell formats
+ *    appended to the user's styles.xml), with their workbook entries;
  *  - on the user's sheets, the marks: a cell's style index (a copy of its own format with the mark
  *    fill) and its note (comments part + VML shape), both put back exactly by clearing.
  * Every other part is copied as stored, so charts, pictures, pivots, VBA, protection, external
@@ -13,7 +13,6 @@
  * or reordered, and Excel keeps hidden names on save. A sheet without the marker is the user's,
  * whatever its name: ours then takes a free name (评分表(2) …), the user's is never replaced.
  */
-import ExcelJS from 'exceljs';
 import { INPUTS } from '../../catalogue/inputs';
 import { a1 } from '../../catalogue/layout';
 import { formatRange, normaliseAddress, parseRange, RangeRef } from '../../core/address';
@@ -72,8 +71,8 @@ import {
   withLegacyDrawing,
 } from './sheetXml';
 import { fillXmlOf, safeStyleElement, StyleSheet, StyleSheetError } from './styleSheet';
-import { locationOnly } from './links';
-import { cellAt, ClearReport, newXlsx, scanDefinedNames, valueKey, writeSheet, XlsxBook } from './xlsx';
+import { planSheetParts, PlanStyles } from './planSheet';
+import { cellAt, ClearReport, scanDefinedNames, valueKey, XlsxBook } from './xlsx';
 import { listZip, readEntry, rewriteZip, ZipEntry } from './zip';
 
 export { OWNER_NAME };
@@ -293,7 +292,7 @@ class Keeper {
       : [];
     // The state sheet: written when there are marks to remember, emptied (never deleted) when ours and there are none.
     if (records.length > 0 || this.owned.has(STATE_SHEET)) ours.push(stateSheetPlan(records));
-    if (ours.length) await this.writeOurSheets(ours, renamed);
+    if (ours.length) this.writeOurSheets(ours, renamed);
     if (plan?.names?.length) this.defineNames(plan.names);
     this.finishNotes();
     for (const [name, x] of this.sheetXml) this.setSheetXml(name, x.toXml());
@@ -813,7 +812,7 @@ class Keeper {
 
   // -------------------------------------------------------------- our sheets
 
-  private async writeOurSheets(plans: SheetPlan[], renamed: KeepResult['renamed']): Promise<void> {
+  private writeOurSheets(plans: SheetPlan[], renamed: KeepResult['renamed']): void {
     const targets = plans.map((p) => {
       const own = this.ownedSheet(p.name);
       if (own) return { plan: p, name: own.name, own };
@@ -821,73 +820,11 @@ class Keeper {
     });
     for (const t of targets)
       if (!t.own && t.name !== t.plan.name) renamed.push({ wanted: t.plan.name, name: t.name });
-    const scratch = newXlsx();
+    const styles = new PlanStyles(this.styles);
     for (const t of targets) {
-      if (t.plan.name === STATE_SHEET) writeStateSheet(scratch.wb, t.name, t.plan);
-      else writeSheet(scratch.wb, { ...t.plan, name: t.name });
-    }
-    // Stored, not deflated: the parts are read back at once from our own zip reader.
-    const scratchZip = Buffer.from(
-      await scratch.wb.xlsx.writeBuffer({
-        zip: { compression: 'STORE' },
-      } as Partial<ExcelJS.XlsxWriteOptions>)
-    );
-    const scratchParts = new Map(listZip(scratchZip).map((e) => [e.name, e]));
-    const text = async (p: string) => {
-      const e = scratchParts.get(p);
-      return e ? readEntry(scratchZip, e).toString('utf8') : '';
-    };
-    const sWb = await text('xl/workbook.xml');
-    const sRels = relationships(await text('xl/_rels/workbook.xml.rels'));
-    const sStyles = new StyleSheet(await text('xl/styles.xml'));
-    const sSst = await text('xl/sharedStrings.xml');
-    const strings = elements(sSst, 'si')
-      .map((e) => inner(sSst, e))
-      .map((b) => sSst.slice(b.start, b.end));
-    const xfMap = new Map<number, number>();
-    const remap = (i: number) => {
-      let out = xfMap.get(i);
-      if (out === undefined) {
-        out = this.graftXf(sStyles, i);
-        xfMap.set(i, out);
-      }
-      return out;
-    };
-    const sSheets = elements(sWb, 'sheet').map((e) => startTag(sWb, e.start));
-    const sNames = scanDefinedNames(sWb);
-    for (const [k, t] of targets.entries()) {
-      const tag = sSheets[k];
-      const rid = /\sr:id="([^"]*)"/.exec(tag)?.[1];
-      const spart = resolveTarget('xl/workbook.xml', sRels.find((r) => r.id === rid)!.target);
-      // Internal links as a location only (see links.ts); their relationships go with the rest below.
-      const linked = locationOnly(await text(spart), await text(relsPathOf(spart)));
-      let xml = linked.xml;
-      xml = xml
-        .replace(
-          /<c\b([^>]*?)\st="s"([^>]*)><v>(\d+)<\/v><\/c>/g,
-          (_m, a: string, b: string, i: string) =>
-            `<c${a} t="inlineStr"${b}><is>${strings[Number(i)] ?? ''}</is></c>`
-        )
-        .replace(/(<c\b[^>]*?\ss=")(\d+)"/g, (_m, head: string, s: string) => `${head}${remap(Number(s))}"`)
-        .replace(/(<row\b[^>]*?\ss=")(\d+)"/g, (_m, head: string, s: string) => `${head}${remap(Number(s))}"`)
-        .replace(
-          /(<col\b[^>]*?\sstyle=")(\d+)"/g,
-          (_m, head: string, s: string) => `${head}${remap(Number(s))}"`
-        )
-        .replace(/\stabSelected="1"/g, '');
-      // Only external links (a batch summary's) keep relationships; ExcelJS writes nothing else for our sheets.
-      const sheetRels = relationships(await text(relsPathOf(spart))).filter(
-        (r) => r.external && !linked.removed.includes(r.id)
-      );
-      const relsXml = sheetRels.length
-        ? EMPTY_RELS.replace('</Relationships>', `${sheetRels.map((r) => r.xml).join('')}</Relationships>`)
-        : undefined;
-      const printTitles = sNames.find(
-        (d) =>
-          attr(`<x ${d.attrs}>`, 'name') === '_xlnm.Print_Titles' &&
-          attr(`<x ${d.attrs}>`, 'localSheetId') === String(k)
-      );
-      const state = attr(tag, 'state');
+      const isState = t.plan.name === STATE_SHEET;
+      const sheet = planSheetParts(t.plan, t.name, styles, isState);
+      const state = isState ? 'veryHidden' : (t.plan.visibility ?? 'visible');
       let entry = t.own;
       if (!entry) entry = this.addSheet(t.name, state);
       else {
@@ -895,30 +832,14 @@ class Keeper {
         // Hidden as planned again (LibreOffice saves a very hidden sheet as only hidden).
         this.setSheetState(entry.index, state);
       }
-      this.parts.set(entry.part, xml);
+      this.parts.set(entry.part, sheet.xml);
       const relsPath = relsPathOf(entry.part);
-      if (relsXml) this.parts.set(relsPath, relsXml);
+      if (sheet.rels) this.parts.set(relsPath, sheet.rels);
       else if (this.parts.has(relsPath)) this.parts.remove(relsPath);
-      this.setSheetName(entry.index, '_xlnm.Print_Titles', printTitles?.body);
+      this.setSheetName(entry.index, '_xlnm.Print_Titles', sheet.printTitles);
       if (!t.own) this.setSheetName(entry.index, OWNER_NAME, `"${t.plan.name.replace(/"/g, '""')}"`, true);
-      this.setSheetName(entry.index, DIGEST_NAME, `"${contentDigest(sheetCells(xml, []))}"`, true);
+      this.setSheetName(entry.index, DIGEST_NAME, `"${contentDigest(sheet.cells)}"`, true);
     }
-  }
-
-  /** A scratch cell format, with its font, fill, border and number format, appended to the user's styles. */
-  private graftXf(from: StyleSheet, i: number): number {
-    const xf = from.xf(i) ?? from.xf(0)!;
-    const tag = startTag(xf, 0);
-    let head = tag;
-    const set = (name: string, v: number) =>
-      (head = head.replace(new RegExp(`(\\s${name}=")\\d+"`), `$1${v}"`));
-    const num = Number(attr(tag, 'numFmtId') ?? 0);
-    if (num >= 164) set('numFmtId', this.styles.numFmt(from.numFmtCode(num) ?? 'General'));
-    set('fontId', this.styles.add('fonts', from.items.fonts[Number(attr(tag, 'fontId') ?? 0)]));
-    set('fillId', this.styles.add('fills', from.items.fills[Number(attr(tag, 'fillId') ?? 0)]));
-    set('borderId', this.styles.add('borders', from.items.borders[Number(attr(tag, 'borderId') ?? 0)]));
-    set('xfId', 0);
-    return this.styles.add('cellXfs', head + xf.slice(tag.length));
   }
 
   /** A name no sheet and no other plan has (Excel compares sheet names without case). */
@@ -1085,11 +1006,4 @@ function stateSheetPlan(records: MarkRecord[]): SheetPlan {
   // Beside the records, the flag that this workbook's digests are current (see Keeper.digestsCurrent).
   rows[0] = [...(rows[0] ?? Array(STATE_COLUMNS).fill(null)), null, { value: DIGEST_NAME }];
   return { name: STATE_SHEET, visibility: 'veryHidden', rows };
-}
-
-function writeStateSheet(wb: ExcelJS.Workbook, name: string, plan: SheetPlan): void {
-  const ws = wb.addWorksheet(name, { state: 'veryHidden' });
-  plan.rows.forEach((line, r) =>
-    line.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = (v?.value ?? null) as ExcelJS.CellValue))
-  );
 }

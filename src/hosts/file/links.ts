@@ -36,7 +36,7 @@ export function locationOnly(sheetXml: string, relsXml = ''): { xml: string; rem
  * `'Sheet'!C11` → `'Sheet'!$C$11`: LibreOffice reads a relative `C11` as an R1C1 column and leaves the
  * link unresolved; the absolute form reads as one cell everywhere.
  */
-function absolute(location: string): string {
+export function absolute(location: string): string {
   return location.replace(/!\$?([A-Z]{1,3})\$?(\d+)$/, '!$$$1$$$2');
 }
 
