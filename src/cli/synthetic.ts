@@ -4,7 +4,7 @@
  */
 import { templateReading, InputValues } from '../core/fill';
 import { D, Dec } from '../core/decimal';
-import { FUNCTION_CLASSES, OFFICE_COST_ITEMS } from '../catalogue/inputs';
+import { FUNCTION_CLASSES, OFFICE_COST_ITEMS, personnelItem } from '../catalogue/inputs';
 import { computeIndicators } from '../core/indicators';
 import { buildModel } from '../core/model';
 
@@ -354,6 +354,12 @@ export function syntheticDepartment(seed: number, projectRows = 6): InputValues 
     values[`三公_外事接待_${col}`] = n(接待.div(5).toDecimalPlaces(2, D.ROUND_DOWN));
     values[`三公_国外接待_${col}`] = 0;
   }
+  // 人员经费 款 of 公开06: 工资福利支出 as 基本工资 (60 %) and 津贴补贴, 对个人和家庭的补助 as 退休费. No draws.
+  const 工资福利 = new D(values.财拨_工资福利支出 as number);
+  const 基本工资 = 工资福利.times(0.6).toDecimalPlaces(2, D.ROUND_DOWN);
+  values[personnelItem('基本工资')] = n(基本工资);
+  values[personnelItem('津贴补贴')] = n(工资福利.minus(基本工资));
+  values[personnelItem('退休费')] = values.财拨_对个人和家庭的补助;
   values.三公_国内接待_人次 = 编制 * 2;
   values.三公_国内接待_批次 = Math.floor(编制 / 2);
   values.三公_外事接待_人次 = Math.floor(编制 / 5);

@@ -9,6 +9,7 @@ import * as path from 'path';
 import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
 import { BAD_INPUT_DIR } from '../fixtures/bad-input/generate';
+import { SAMPLE_XLSX } from '../helpers/sample';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-sheet-names-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -53,15 +54,19 @@ describe.each([
   const again = path.join(tmp, `再次-${file}`);
   const cleared = path.join(tmp, `清除-${file}`);
   let first: Awaited<ReturnType<typeof cli>>;
+  /** The sample's counts line (错误 … 项、提示 … 项；待补 … 项 …): the renamed sheet must give the same. */
+  let sampleCounts: string;
 
   beforeAll(async () => {
     first = await cli('evaluate', input, '-o', result);
+    sampleCounts = (await cli('evaluate', SAMPLE_XLSX)).out.split('\n').find((l) => /^错误 \d+ 项/.test(l))!;
   }, 60_000);
 
   test('the findings are the sample’s, and the messages name the cells on that sheet', () => {
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
-    expect(first.out).toContain('问题 30 项（错误 9 项、提示 21 项），另有连带问题 9 项');
+    expect(sampleCounts).toMatch(/^错误 \d+ 项、提示 \d+ 项；待补 \d+ 项（另有连带问题 \d+ 项）$/);
+    expect(first.out).toContain(sampleCounts);
     expect(first.out).toContain(`${sheet}!B`);
   });
 
@@ -82,7 +87,7 @@ describe.each([
     expect(marked).not.toBe(before); // at least one of its cells wears a mark
     const second = await cli('evaluate', result, '-o', again);
     expect(second.code).toBe(0);
-    expect(second.out).toBe(first.out.replace(result, again));
+    expect(second.out).toBe(first.out.split(result).join(again));
     expect((await sheetsOf(again)).xml.get(sheet)).toBe(marked);
     const c = await cli('clear', result, '-o', cleared);
     expect(c.code).toBe(0);
