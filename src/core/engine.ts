@@ -2,6 +2,7 @@
  * One evaluation, start to finish, host-neutral: reading → model → indicators → scores →
  * checks → report → plan. Both hosts call this and apply the same plan, so they cannot drift.
  */
+import { INPUT_BY_NAME } from '../catalogue/inputs';
 import { evaluateChecks } from './checks';
 import { computeIndicators } from './indicators';
 import { buildModel, Model } from './model';
@@ -167,6 +168,8 @@ function markSameEitherWay(
     if (names.length === 0) continue;
     const values = new Map<string, Decimal[]>();
     for (const n of names) {
+      // Only a single figure can be varied; a doubted table (a list of rows) leaves the line 待核实.
+      if (INPUT_BY_NAME.get(n)?.type !== 'scalar') continue;
       const stated = model.num(n);
       const others = stated ? candidates(doubted.get(n)!, n, stated) : [];
       if (stated && others.length) values.set(n, [stated, ...others]);

@@ -12,6 +12,7 @@ import { EVIDENCE } from '../catalogue/report/evidence';
 import { MEASURES, DEFAULT_MEASURE } from '../catalogue/report/measures';
 import { REPORT_APPENDIX, REPORT_COVER, REPORT_SECTIONS } from '../catalogue/report/outline';
 import { D, money } from './decimal';
+import { doubtedInputs } from './doubt';
 import type { Model } from './model';
 import { documentLabel, reconcile, shortLabel, type Dispute } from './reconcile';
 import { assignItems, deriveProblems, dimensions, explainedFor, lineEvidence } from './reportEvidence';
@@ -438,6 +439,7 @@ export function reportContext(input: DraftInput): ReportContext {
     explainedFor: (key: string, ind?: IndicatorResult) => explainedFor(input.findings, key, ind),
     evidence: (l: OwnLine) => lineEvidence(w, l, items.get(l) ?? [], EVIDENCE),
     remarkFor: (...names: string[]) => ownRemark(input.model, ...names),
+    doubted: new Set(doubtedInputs(input.findings).keys()),
   };
   return { ...base, problems: deriveProblems(base, MEASURES, DEFAULT_MEASURE) };
 }

@@ -243,6 +243,8 @@ export interface ReportContext {
   evidence(line: OwnLine): LineEvidence;
   /** The department's 说明 in 自评得分表 for the first of these names it scored (一级, 二级 or 三级). */
   remarkFor(...names: string[]): string | undefined;
+  /** Input names an open 错误 puts in doubt (src/core/doubt.ts). */
+  doubted: ReadonlySet<string>;
 }
 
 export interface SectionDecl {

@@ -14,7 +14,6 @@ import type {
   ReportContext,
   SectionContent,
 } from '../../../core/reportContract';
-import { doubtedInputs } from '../../../core/doubt';
 import { SANGONG_ITEMS, SANGONG_TOTAL } from '../../lists';
 import { VERDICTS } from '../measures';
 
@@ -126,8 +125,7 @@ export function lineFact(c: ReportContext, l: OwnLine): Piece | null {
 
 /** The inputs of a line an 错误 puts in doubt, and whether its points are the same whichever value is right. */
 function inDoubt(c: ReportContext, l: OwnLine, ind: IndicatorResult): { names: string[]; firm: boolean } {
-  const doubted = doubtedInputs(c.findings);
-  const names = ind.operands.map((o) => o.name).filter((n) => doubted.has(n));
+  const names = ind.operands.map((o) => o.name).filter((n) => c.doubted.has(n));
   return { names, firm: names.every((n) => l.line.sameEitherWay?.includes(n)) };
 }
 
