@@ -54,7 +54,7 @@ function nameOf(ctx: ClaimContext, b: Bound | undefined, fallback: string): stri
   return label.length > 0 && label.length <= 24 ? label : fallback;
 }
 
-/** A figure as written, with the unit a table's 单位 line or its sentence gives it (780.19万元). */
+/** A figure as written, with the unit a table's 单位 line or its sentence gives it (1050.00万元). */
 function written(b: Bound): string {
   const unit = b.figure.unit ?? b.unitInferred;
   return unit && !b.figure.raw.endsWith(unit) ? `${b.figure.raw}${unit}` : b.figure.raw;

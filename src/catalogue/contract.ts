@@ -91,7 +91,7 @@ export interface CheckContext {
   percent(points: Decimal): string;
   /** Amounts as reports write them ("1234.56"). */
   money(amount: Decimal): string;
-  /** A figure with its unit, as every surface writes it ("1,193.05 万元", "99.52%", "2.00 分"). */
+  /** A figure with its unit, as every surface writes it ("1,500.00 万元", "98.50%", "2.00 分"). */
   quantity(value: Decimal, kind: QuantityKind): string;
 }
 

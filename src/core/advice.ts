@@ -3,8 +3,8 @@
  * table, the sum of its parts), the finding names the figure to keep and the cell to change. Two ways the
  * data can show it:
  * - a folded root: the likely wrong cell takes part in several failed identities, and at least two of them,
- *   solved for that cell, give the same figure (财政拨款表 合计 780.19 against 基本 + 项目 = 1193.05 and
- *   收支总表 1193.05);
+ *   solved for that cell, give the same figure (财政拨款表 合计 1050.00 against 基本 + 项目 = 1500.00 and
+ *   收支总表 1500.00);
  * - a lone failed pair of single figures where one figure also stands alone in an identity that holds and
  *   the other in none (the corroborated one is kept).
  * Otherwise the finding keeps its family's advice. Only fully stated comparisons count: a sum with blanks is
@@ -154,7 +154,7 @@ function fromFold(root: Raw, byFinding: Map<Finding, Raw>): boolean {
   const rest = group.filter((x) => x !== keep);
   const unique = (ws: string[]) => ws.filter((w, i, all) => all.indexOf(w) === i);
   const same = unique(rest.filter((x) => shown(x.to, kind) === shownKeep).map((x) => x.source('none')));
-  // A figure that agrees only within rounding is said so, with the gap, which is still to mend: `（1197.08 万元）差 0.01 万元，分项仍须核对`.
+  // A figure that agrees only within rounding is said so, with the gap, which is still to mend: `（1800.08 万元）差 0.01 万元，分项仍须核对`.
   const rounded = unique(
     rest
       .filter((x) => shown(x.to, kind) !== shownKeep)

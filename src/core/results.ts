@@ -158,8 +158,8 @@ export interface Finding {
   operands: Operand[];
   /**
    * The stated terms of each side, with their signs, by their place in `operands`, when the right side is a sum
-   * of cells rather than a computed value: the 审核意见 writes `合计 780.19 万元，基本支出 478.29 + 项目支出
-   * 714.76 = 1193.05 万元`. Places, not copies: a sum over a table's rows is not carried twice.
+   * of cells rather than a computed value: the 审核意见 writes `合计 1050.00 万元，基本支出 600.00 + 项目支出
+   * 900.00 = 1500.00 万元`. Places, not copies: a sum over a table's rows is not carried twice.
    */
   sides?: { left: SignedTerm[]; right: SignedTerm[] };
   /** The cell to check first: the likely wrong figure (the root cell of a fold, the slipped figure). */
@@ -173,7 +173,7 @@ export interface Finding {
   partial?: 'expected' | 'computed';
   /**
    * The correction the data show: `operand` should read `to`, because the other figures agree on it
-   * (`because`, in words: "收支总表一般公共预算财政拨款收入 1193.05 万元、基本支出与项目支出之和 1193.05 万元").
+   * (`because`, in words: "收支总表一般公共预算财政拨款收入 1500.00 万元、基本支出与项目支出之和 1500.00 万元").
    */
   correction?: { operand: Operand; to: Quantity; because: string };
   /**

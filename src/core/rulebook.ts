@@ -8,7 +8,7 @@
  * - 扣分: full marks up to a standard; beyond it, `每档扣分` per `每档` percentage points, floor 0.
  *   `取整` says how a part step counts — 按比例 (the default: 0.48 个百分点 of a 5-point step
  *   deducts 0.48/5 of the step's deduction), 满档 (only whole steps count), 起档 (a started step counts whole).
- *   So "每低于5%扣2分" at 99.52% deducts 0.192 分 (按比例), 0 (满档) or 2 (起档).
+ *   So "每低于5%扣2分" at 98.50% deducts 0.192 分 (按比例), 0 (满档) or 2 (起档).
  * - 分档: the first band whose bound the value meets (≤ bound, or ≥ bound) gives its score; else `其他`.
  * - 比例: points × value ÷ 满分值, capped at points, floor 0.
  * - 定性: a manual score 0..points from the 自评得分表.

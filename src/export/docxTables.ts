@@ -8,7 +8,7 @@ import { Paragraph, TextRun } from 'docx';
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { font, PLACEHOLDER, PT, SIZES, TEXT_WIDTH } from './docxStyle';
 
-/** A figure as a cell shows it: 1193.05, 91.30%, 下降17.89%, 2.5＊, or — for none. */
+/** A figure as a cell shows it: 1500.00, 95.00%, 下降17.89%, 2.5＊, or — for none. */
 const NUMBER_LIKE = /^(?:(?:增长|下降|负)?[-−+]?[\d,]+(?:\.\d+)?%?[＊*]?|持平|—|－)$/;
 
 /** The two type sizes a table may take: 小四, and 五号 when 小四 cannot keep its headers whole. */

@@ -21,7 +21,7 @@ export interface InputStatus {
   status: BindingStatus;
   /** Where the name points, `Sheet!A1[:B2]`. */
   address?: string;
-  /** The value read, as the cell shows it (`1,193.05`, `21`, `91.30%`, `12 行`); absent when blank. */
+  /** The value read, as the cell shows it (`1,500.00`, `21`, `91.30%`, `12 行`); absent when blank. */
   value?: string;
   /** The first problem, in Chinese, when not 已填写. */
   message?: string;

@@ -2,7 +2,7 @@
  * The drafted report as its readers take it, on the sample department through the real engine:
  * the department's voice (its own scores, one total, one grade), only figures it stated, nothing
  * addressed to the preparer in the text it submits, 问题 that are performance problems, 附件1 in plain
- * words — and the 审核意见 with its 审核结论, every finding once. See ../shared/review/reader-rubric.md.
+ * words — and the 审核意见 with its 审核结论, every finding once. Judged as the rubric its readers use describes (the project keeps no copy of it; the tests assert its rules directly).
  */
 import JSZip from 'jszip';
 import { D } from '../../src/core/decimal';

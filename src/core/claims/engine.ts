@@ -42,9 +42,9 @@ import { chineseNumber, comparable, compact, figuresOf, sentences } from './text
 
 /** A figure a claim reads, as the JSON and the surfaces show it. */
 export interface ClaimFigure {
-  /** As written, e.g. `1193.05万元`. */
+  /** As written, e.g. `1500.00万元`. */
   text: string;
-  /** The number compared (amounts in 万元), e.g. `1193.05`. */
+  /** The number compared (amounts in 万元), e.g. `1500.00`. */
   value: string;
   unit: string | null;
   /** Its label as written. */

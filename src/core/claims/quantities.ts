@@ -1,8 +1,8 @@
 /**
  * Which quantity each figure of the text states: its label read through the catalogue's words
  * (src/catalogue/claimWords.ts) into a measure, a part, whose money (scope), which year and which
- * unit, with what the sentence around it says (一般公共预算年初结转结余资金 4.04 万元，本年收入
- * 1193.05 万元 … carries 一般公共预算 to 本年收入; 其中 carries its total's measure to the parts).
+ * unit, with what the sentence around it says (一般公共预算年初结转结余资金 3.00 万元，本年收入
+ * 1500.00 万元 … carries 一般公共预算 to 本年收入; 其中 carries its total's measure to the parts).
  * Also the lists a sentence states (其中, 分类为, 包括, 分别为, X中): a whole and its parts.
  */
 import {
@@ -26,7 +26,7 @@ export interface Key {
   scope?: Scope;
   /** `上年`, or a year other than the report's (`2020`). */
   period?: string;
-  /** A sub-unit the figure belongs to (衡阳市青少年科技活动中心), not the department itself. */
+  /** A sub-unit the figure belongs to (某市青少年活动中心), not the department itself. */
   entity?: string;
 }
 
@@ -420,7 +420,7 @@ function bindParagraph(
         }
       }
       if (split && parent && !list && !closed.has(-1 - (markerIndex + 1))) {
-        // X中A …、B …: a list whose whole is X, stated before (基本支出 478.29 万元 … 基本支出中人员经费 …、日常公用经费 …).
+        // X中A …、B …: a list whose whole is X, stated before (基本支出 600.00 万元 … 基本支出中人员经费 …、日常公用经费 …).
         const wholeKey = keyOf(parent, { sectionScope: sectionS, carryScope, yearPeriod, entity });
         // The whole stated shortly before (a list follows its whole: the last 40 figures are enough).
         const recent = [...mine.slice(-40), ...bound.slice(-40)].reverse();

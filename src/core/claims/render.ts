@@ -54,7 +54,7 @@ export function anchorOf(doc: LocatedDocument, place: Place): { from: TextPoint;
   return from && to ? { from, to } : null;
 }
 
-/** `[不成立] 合计：一般公共预算本年支出与所列各项之和不符——836.79 万元 / 271.02 + … = 834.89 万元（第 42 段）` */
+/** `[不成立] 合计：一般公共预算本年支出与所列各项之和不符——850.00 万元 / 300.00 + … = 848.50 万元（第 42 段）` */
 export function claimLine(c: Claim): string {
   const figures =
     c.verdict === '无法核实'

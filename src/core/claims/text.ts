@@ -73,7 +73,7 @@ export type FigureKind = 'amount' | 'rate' | 'points' | 'count' | 'score' | 'bar
 export interface Figure {
   start: number;
   end: number;
-  /** As written, e.g. `1,193.05万元`, `-17.89%`. */
+  /** As written, e.g. `1,500.00万元`, `-17.89%`. */
   raw: string;
   /** The number as written (in its own unit; 万人 already multiplied out). */
   value: Decimal;
@@ -206,7 +206,7 @@ export function figuresOf(text: string): Figure[] {
   return out;
 }
 
-/** A table cell's number: `1,193.05`, `-100%`, `28.57%`, `—` (nothing, read as 0), or null when it holds no number. */
+/** A table cell's number: `1,500.00`, `-100%`, `28.57%`, `—` (nothing, read as 0), or null when it holds no number. */
 export function cellFigure(text: string, unit: string | null): Figure | null {
   const t = text.trim();
   if (t === '') return null;

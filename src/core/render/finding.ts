@@ -137,7 +137,7 @@ export function cascadeText(f: Finding): string {
 
 /**
  * The correction the data show, in words: the figure to keep and why, then the cell to change —
- * `收支总表·一般公共预算财政拨款收入为 1,193.05 万元，与基本支出、项目支出之和一致：应将财政拨款表·本年收入（合计）由 780.19 万元改为 1,193.05 万元（财政拨款!D7）。`
+ * `收支总表·一般公共预算财政拨款收入为 1,500.00 万元，与基本支出、项目支出之和一致：应将财政拨款表·本年收入（合计）由 1050.00 万元改为 1,500.00 万元（财政拨款!D7）。`
  */
 export function correctionText(f: Finding): string {
   const c = f.correction;
@@ -181,7 +181,7 @@ export function fullText(f: Finding): string {
 }
 
 /**
- * The point of a finding for a cell note, numbers as the cells show them (1,193.05 万元, 21 人):
+ * The point of a finding for a cell note, numbers as the cells show them (1,500.00 万元, 12 人):
  * the figures, the slip, what is missing, or the notice.
  */
 function notePoint(f: Finding): string {
@@ -276,9 +276,9 @@ export function cliLine(f: Finding): string {
   return `[${f.severity}] ${f.title}${cells ? `：${cells}` : ''}${missing}${more}`;
 }
 
-/** A figure in a document's digits: `1193.05 万元`. */
+/** A figure in a document's digits: `1500.00 万元`. */
 const doc = (q: Quantity): string => formatQuantity(q, 'document');
-/** A figure's digits without its unit, as a sum writes its parts: `478.29`. */
+/** A figure's digits without its unit, as a sum writes its parts: `600.00`. */
 const digitsOf = (o: Operand): string => {
   const q = operandQuantity(o);
   return q ? formatValue(q.value, q.kind, 'document') : '';
@@ -323,7 +323,7 @@ function termLabels(ops: Operand[]): string[] {
 /** The parts a sum states before its total, at most this many; more are counted. */
 const LISTED_PARTS = 4;
 
-/** A side of an identity in words: one figure with its unit, or its parts and their total (`基本支出 478.29 + 项目支出 714.76 = 1193.05 万元`). */
+/** A side of an identity in words: one figure with its unit, or its parts and their total (`基本支出 600.00 + 项目支出 900.00 = 1500.00 万元`). */
 function sideText(
   terms: Array<{ label: string; o: Operand; sign: 1 | -1 }>,
   total: Quantity,
@@ -424,7 +424,7 @@ function figuresClause(f: Finding): string {
   return [...parts, blanks].filter(Boolean).join('，');
 }
 
-/** The problem with the figures its title does not state: `财政拨款本年收入合计与基本、项目支出之和不一致：合计 780.19 万元，…`. */
+/** The problem with the figures its title does not state: `财政拨款本年收入合计与基本、项目支出之和不一致：合计 1050.00 万元，…`. */
 function problemText(f: Finding): string {
   let clause: string;
   // A title that says 未填 has named what is blank; one that says 无法 has said what follows from it.
@@ -442,7 +442,7 @@ function problemText(f: Finding): string {
 
 /**
  * The correction the data show, in a document's words: the figure to keep and why, then the figure to change.
- * A figure the problem already states is not given again beside its source (“之和（1197.08 万元）”).
+ * A figure the problem already states is not given again beside its source (“之和（1800.08 万元）”).
  */
 function correctionWords(f: Finding, problem: string): string {
   const c = f.correction;

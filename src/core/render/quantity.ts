@@ -27,7 +27,7 @@ export const QUANTITY_UNIT: Record<QuantityKind, string> = {
   year: '年',
 };
 
-/** Digits with thousands separators, rounded half-up for display ("1,193.05", "−412.86"; `signed`: "+0.50"). */
+/** Digits with thousands separators, rounded half-up for display ("1,500.00", "−450.00"; `signed`: "+0.50"). */
 export function grouped(x: Decimal, dp: number, signed = false): string {
   const s = fixed(x, dp);
   const negative = s.startsWith('-');
@@ -38,7 +38,7 @@ export function grouped(x: Decimal, dp: number, signed = false): string {
   return signed && !zero ? `+${body}` : body;
 }
 
-/** How digits are written: as the cells show them (`1,193.05`), or as a document writes them (`1193.05`). */
+/** How digits are written: as the cells show them (`1,500.00`), or as a document writes them (`1500.00`). */
 export type DigitStyle = 'cell' | 'document';
 
 function digits(x: Decimal, kind: QuantityKind, style: DigitStyle = 'cell'): string {
@@ -47,23 +47,23 @@ function digits(x: Decimal, kind: QuantityKind, style: DigitStyle = 'cell'): str
   return style === 'document' || kind === 'year' ? fixed(x, dp).replace(/^-/, '−') : grouped(x, dp);
 }
 
-/** A text's grouped digits as a document writes them: `1,193.05 万元` → `1193.05 万元`. */
+/** A text's grouped digits as a document writes them: `1,500.00 万元` → `1500.00 万元`. */
 export function documentDigits(text: string): string {
   return text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
 }
 
-/** A value as its cell shows it, without the unit but with a rate's %: `1,234.56`, `91.30%`, `20`, `2.00`, `2021`. */
+/** A value as its cell shows it, without the unit but with a rate's %: `1,234.56`, `95.00%`, `20`, `2.00`, `2021`. */
 export function formatValue(x: Decimal, kind: QuantityKind, style: DigitStyle = 'cell'): string {
   return kind === 'rate' ? `${digits(x, kind, style)}%` : digits(x, kind, style);
 }
 
-/** A figure with its unit: `1,193.05 万元`, `99.52%`, `21 人`, `2.00 分`, `2021 年`. */
+/** A figure with its unit: `1,500.00 万元`, `98.50%`, `12 人`, `2.00 分`, `2021 年`. */
 export function formatQuantity(q: Quantity, style: DigitStyle = 'cell'): string {
   const shown = formatValue(q.value, q.kind, style);
   return q.kind === 'rate' ? shown : `${shown} ${QUANTITY_UNIT[q.kind]}`;
 }
 
-/** A gap's size with its unit, a rate's in percentage points: `412.86 万元`, `0.07 个百分点`, `1 人`. */
+/** A gap's size with its unit, a rate's in percentage points: `450.00 万元`, `0.07 个百分点`, `1 人`. */
 export function formatGap(q: Quantity, style: DigitStyle = 'cell'): string {
   const size = q.value.abs();
   return q.kind === 'rate'
@@ -71,7 +71,7 @@ export function formatGap(q: Quantity, style: DigitStyle = 'cell'): string {
     : formatQuantity({ ...q, value: size }, style);
 }
 
-/** A difference with its sign and unit: `−412.86 万元`, `+0.07 个百分点`, `+1 人`, `+0.50 分`. */
+/** A difference with its sign and unit: `−450.00 万元`, `+0.07 个百分点`, `+1 人`, `+0.50 分`. */
 export function formatDifference(q: Quantity, style: DigitStyle = 'cell'): string {
   const shown = formatGap(q, style);
   if (/^[0.,]+(\s|$)/.test(shown)) return shown;

@@ -1,7 +1,7 @@
 /**
  * Figures in the add-in's sheets: the number format of each kind of quantity (as the template formats the
  * inputs) and the number a cell stores. The words around them come from the one formatter,
- * src/core/render/quantity.ts, so a note or a card says 1,193.05 where the cell shows 1,193.05.
+ * src/core/render/quantity.ts, so a note or a card says 1,500.00 where the cell shows 1,500.00.
  */
 import { fixed } from '../decimal';
 import { QUANTITY_DECIMALS } from '../render/quantity';
