@@ -7,32 +7,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
-import { INPUTS } from '../../src/catalogue/inputs';
-import { evaluate, Evaluation } from '../../src/core/engine';
 import { contentDigest, planDigest } from '../../src/core/markState';
-import { writeIntoPackage, KeepResult } from '../../src/hosts/file/keep';
-import { preparePackage } from '../../src/hosts/file/package';
 import { sheetCells } from '../../src/hosts/file/sheetXml';
-import { loadXlsx, readInputs } from '../../src/hosts/file/xlsx';
+import { run } from './keep-parts.fixtures';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'samples', '衡阳市科协-2021.xlsx');
-
-async function run(
-  bytes: Uint8Array,
-  mode: 'evaluate' | 'clear'
-): Promise<{ out: Buffer; result: KeepResult; evaluation?: Evaluation }> {
-  const buf = Buffer.from(bytes);
-  const book = await loadXlsx(
-    preparePackage(
-      buf,
-      'read',
-      INPUTS.map((d) => d.name)
-    )
-  );
-  const evaluation = mode === 'evaluate' ? evaluate(readInputs(book)) : undefined;
-  const result = await writeIntoPackage(buf, book, evaluation ? evaluation.plan : null);
-  return { out: result.bytes, result, evaluation };
-}
 
 /** Sheet name → its part's text, and the workbook's defined names (name, sheet, value). */
 async function sheetsOf(bytes: Uint8Array) {

@@ -13,34 +13,15 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { INPUTS } from '../../src/catalogue/inputs';
-import { evaluate, Evaluation } from '../../src/core/engine';
-import { writeIntoPackage, KeepResult } from '../../src/hosts/file/keep';
 import { preparePackage } from '../../src/hosts/file/package';
 import { StyleSheet } from '../../src/hosts/file/styleSheet';
-import { loadXlsx, readInputs } from '../../src/hosts/file/xlsx';
-import { USER_NOTE } from './keep-parts.fixtures';
+import { loadXlsx } from '../../src/hosts/file/xlsx';
+import { run, USER_NOTE } from './keep-parts.fixtures';
 import { editInLibreOffice, hasSoffice } from './keep-parts.libreoffice';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'samples', '衡阳市科协-2021.xlsx');
 const OPENPYXL = path.join(__dirname, '..', 'fixtures', 'keep-parts', 'openpyxl-comments.xlsx');
 const OURS = /^(指标计算表|评分表|问题清单|报告草稿|_jixiao_state)/;
-
-async function run(
-  bytes: Uint8Array,
-  mode: 'evaluate' | 'clear'
-): Promise<{ out: Buffer; result: KeepResult; evaluation?: Evaluation }> {
-  const buf = Buffer.from(bytes);
-  const book = await loadXlsx(
-    preparePackage(
-      buf,
-      'read',
-      INPUTS.map((d) => d.name)
-    )
-  );
-  const evaluation = mode === 'evaluate' ? evaluate(readInputs(book)) : undefined;
-  const result = await writeIntoPackage(buf, book, evaluation ? evaluation.plan : null);
-  return { out: result.bytes, result, evaluation };
-}
 
 async function partsOf(bytes: Uint8Array): Promise<Map<string, string>> {
   const zip = await JSZip.loadAsync(bytes);

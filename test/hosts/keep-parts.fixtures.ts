@@ -9,6 +9,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
+import { INPUTS } from '../../src/catalogue/inputs';
+import { evaluate, Evaluation } from '../../src/core/engine';
+import { writeIntoPackage, KeepResult } from '../../src/hosts/file/keep';
+import { preparePackage } from '../../src/hosts/file/package';
+import { loadXlsx, readInputs } from '../../src/hosts/file/xlsx';
 import { editInLibreOffice, hasSoffice } from './keep-parts.libreoffice';
 
 /** The user's own notes in the workbooks another program saved (one on a cell Jixiao marks, 收支总表!B7). */
@@ -471,3 +476,21 @@ const ALL: Feature[] = [
 
 /** The corpus; the LibreOffice-saved input only where LibreOffice is installed (CI installs it). */
 export const FEATURES = ALL.filter((f) => hasSoffice || f.name !== 'libreoffice-comments');
+
+/** The command line's path in one process: read our names, evaluate (or clear), write into the package. */
+export async function run(
+  bytes: Uint8Array,
+  mode: 'evaluate' | 'clear'
+): Promise<{ out: Buffer; result: KeepResult; evaluation?: Evaluation }> {
+  const buf = Buffer.from(bytes);
+  const book = await loadXlsx(
+    preparePackage(
+      buf,
+      'read',
+      INPUTS.map((d) => d.name)
+    )
+  );
+  const evaluation = mode === 'evaluate' ? evaluate(readInputs(book)) : undefined;
+  const result = await writeIntoPackage(buf, book, evaluation ? evaluation.plan : null);
+  return { out: result.bytes, result, evaluation };
+}

@@ -16,15 +16,12 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { INPUTS } from '../../src/catalogue/inputs';
-import { evaluate, Evaluation } from '../../src/core/engine';
+import { Evaluation } from '../../src/core/engine';
 import { cliLine } from '../../src/core/render/finding';
-import { writeIntoPackage, KeepResult } from '../../src/hosts/file/keep';
 import { REL_TYPE, relationships, resolveTarget } from '../../src/hosts/file/ooxml';
-import { preparePackage } from '../../src/hosts/file/package';
 import { StyleSheet } from '../../src/hosts/file/styleSheet';
-import { loadXlsx, readInputs } from '../../src/hosts/file/xlsx';
-import { FEATURES } from './keep-parts.fixtures';
+import { loadXlsx } from '../../src/hosts/file/xlsx';
+import { run, FEATURES } from './keep-parts.fixtures';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'samples', '衡阳市科协-2021.xlsx');
 const EXTENDED = ['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml'];
@@ -34,23 +31,6 @@ async function partsOf(bytes: Uint8Array): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
   for (const f of Object.values(zip.files)) if (!f.dir) out.set(f.name, await f.async('nodebuffer'));
   return out;
-}
-
-async function run(
-  bytes: Uint8Array,
-  mode: 'evaluate' | 'clear'
-): Promise<{ out: Buffer; result: KeepResult; evaluation?: Evaluation }> {
-  const buf = Buffer.from(bytes);
-  const book = await loadXlsx(
-    preparePackage(
-      buf,
-      'read',
-      INPUTS.map((d) => d.name)
-    )
-  );
-  const evaluation = mode === 'evaluate' ? evaluate(readInputs(book)) : undefined;
-  const result = await writeIntoPackage(buf, book, evaluation ? evaluation.plan : null);
-  return { out: result.bytes, result, evaluation };
 }
 
 /** The parts of the sheets named (sheet XML and its rels), from the package's workbook. */
