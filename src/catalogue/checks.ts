@@ -65,6 +65,14 @@ export const FAMILY_SEVERITY: Readonly<Record<CheckFamily, Severity>> = {
   评分: '错误',
 };
 
+/**
+ * 提示 families whose finding questions the value of the figures it names. A 基础数据表 figure that differs from
+ * the 部门决算 table it is taken from (口径) may be taken under another 口径, but until the unit writes why in
+ * 出错说明, a score computed from it is not 核实 (src/core/doubt.ts, questionedInputs). A figure over its budget
+ * (预算) is a fact about spending, not a doubt about the figure.
+ */
+export const QUESTIONING_NOTICES: readonly CheckFamily[] = ['口径'];
+
 /** A required or scoring input left blank, or a check the blanks leave undecided: to fill, neither 错误 nor 提示. */
 export const BLANK_SEVERITY = '待补' as const;
 

@@ -86,7 +86,8 @@ export function measureCompleteness(
         `自评:${line.level2}/${line.level3}`,
         missing?.label ?? `“${line.level2}/${line.level3}”自评得分`,
         missing?.address,
-        !line.missing,
+        // A score not yet verified was entered all the same.
+        !line.missing || line.unverified !== undefined,
         line.points
       );
     }

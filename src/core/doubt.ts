@@ -1,4 +1,15 @@
-/** Which inputs an 错误 puts in doubt: shared by the 审核意见 (src/core/review.ts) and the report. */
+/**
+ * Which inputs a finding puts in question. Two readings, one place:
+ * - doubtedInputs: what an 错误 says may be wrong. The report marks a figure built on one 【待核对】 and the
+ *   审核意见 names it where a rate is recomputed from it.
+ * - questionedInputs, the verification rule: a score line is 核实 only when none of its inputs is party to an
+ *   unexplained finding that questions its value — an 错误, or a 提示 of a family that questions values
+ *   (QUESTIONING_NOTICES: 口径) without a written reason in 出错说明 — unless its points are the same
+ *   whichever value is right (ScoreLine.sameEitherWay). src/core/verify.ts applies it once, in the engine.
+ */
+import { QUESTIONING_NOTICES } from '../catalogue/checks';
+import type { CheckFamily } from '../catalogue/contract';
+import { allFindings } from './findingTree';
 import type { Finding } from './results';
 
 /**
@@ -22,5 +33,26 @@ export function doubtedInputs(findings: readonly Finding[]): Map<string, Finding
     if (!f.correction) for (const x of f.consequences ?? []) visit(x);
   };
   for (const f of findings) visit(f);
+  return out;
+}
+
+/** True for a 提示 that questions the value of its figures until the unit writes why (an unexplained 口径 difference). */
+export function questionsValue(f: Finding): boolean {
+  return (
+    f.severity === '提示' &&
+    f.kind !== 'cannotVerify' &&
+    !f.explanation &&
+    QUESTIONING_NOTICES.includes(f.family as CheckFamily)
+  );
+}
+
+/**
+ * The inputs whose value a finding questions, each with the finding (an 错误's first): those an 错误 puts in
+ * doubt, then every figure of an unexplained questioning 提示, at any depth of the finding tree.
+ */
+export function questionedInputs(findings: readonly Finding[]): Map<string, Finding> {
+  const out = doubtedInputs(findings);
+  for (const f of allFindings([...findings]))
+    if (questionsValue(f)) for (const o of f.operands) if (!out.has(o.name)) out.set(o.name, f);
   return out;
 }

@@ -11,7 +11,8 @@ import type { CheckSummary, Finding, IndicatorResult, ScoreSheet } from './resul
 import { parseRulebookJson, Rulebook, rulebookFromModel } from './rulebook';
 import type Decimal from 'decimal.js';
 import { Completeness, measureCompleteness } from './completeness';
-import { doubtedInputs } from './review';
+import { doubtedInputs, questionedInputs } from './doubt';
+import { verifyScores } from './verify';
 import { claimDiagnostics, pendingFindings, scoreAll, scoresSameWith } from './scoring';
 import {
   completenessText,
@@ -81,15 +82,24 @@ export function evaluate(reading: RawReading, options: EvaluateOptions = {}): Ev
     options.rulesJson !== undefined ? parseRulebookJson(options.rulesJson) : rulebookFromModel(model);
   diagnostics.push(...errors);
   const indicators = computeIndicators(model, rulebook?.variants);
-  const scores = rulebook ? scoreAll(rulebook, indicators, model) : null;
+  const scored = rulebook ? scoreAll(rulebook, indicators, model) : null;
   if (rulebook) diagnostics.push(...claimDiagnostics(rulebook, model));
 
   // Input and rulebook diagnostics become findings of the 输入 family, so the list is one place.
-  const evaluated = evaluateChecks({ ...model, diagnostics }, indicators, scores);
+  const checked = { ...model, diagnostics };
+  let evaluated = evaluateChecks(checked, indicators, scored);
+  let scores = scored;
+  if (rulebook && scored) {
+    // What the findings question is not 核实 (src/core/verify.ts): the one verified / pending split. The self-score
+    // checks then compare the claims with it; the other checks read the scores only for what a figure feeds.
+    markSameEitherWay(rulebook, model, indicators, scored, evaluated.findings);
+    scores = verifyScores(scored, model, indicators, evaluated.findings);
+    if (scores !== scored) evaluated = evaluateChecks(checked, indicators, scores);
+  }
   const checks = evaluated.checks;
-  // Each line that could not be scored gets its own 无法核实 (待补, or a 提示 when no blank is the reason), after the checks' own.
+  // Each line that could not be scored gets its own 无法核实 (待补, or a 提示 when no blank is the reason), after
+  // the checks' own; a line scored but not verified has its reason in the findings that question it.
   const findings: Finding[] = [...evaluated.findings, ...(scores ? pendingFindings(scores) : [])];
-  if (rulebook && scores) markSameEitherWay(rulebook, model, indicators, scores, findings);
   const completeness = measureCompleteness(model, indicators, scores);
   const report: ReportDraft = draftReport({
     model,
@@ -140,7 +150,7 @@ export function evaluate(reading: RawReading, options: EvaluateOptions = {}): Ev
   };
 }
 
-/** The values an 错误 says a figure may have instead of the stated one: the correction, else the stated value ± the gap. */
+/** The values a finding says a figure may have instead of the stated one: the correction, else the stated value ± the gap. */
 function candidates(f: Finding, name: string, stated: Decimal): Decimal[] {
   if (f.correction) return f.correction.operand.name === name ? [f.correction.to.value] : [];
   const d = f.difference;
@@ -150,8 +160,10 @@ function candidates(f: Finding, name: string, stated: Decimal): Decimal[] {
 }
 
 /**
- * Marks on each computed score line the doubted inputs whose every candidate value gives the same score (e.g. a
- * staff count of 20 or 21 against 23 posts: full marks either way): the memo counts such a line verified.
+ * Marks on each computed score line the questioned inputs (src/core/doubt.ts) whose every candidate value gives
+ * the same score, taken together (e.g. a staff count of 20 or 21 against 23 posts: full marks either way): such a
+ * line is verified. Where all of them together may move the points, those an 错误 doubts may still leave them
+ * (the report then states the score without a 【待核对】, while the line stays 待核实 for the rest).
  */
 function markSameEitherWay(
   rulebook: Rulebook,
@@ -160,25 +172,38 @@ function markSameEitherWay(
   scores: ScoreSheet,
   findings: Finding[]
 ): void {
+  const questioned = questionedInputs(findings);
   const doubted = doubtedInputs(findings);
-  if (doubted.size === 0) return;
+  if (questioned.size === 0) return;
   for (const line of scores.lines) {
     const ind = line.indicator && !line.missing ? indicators.find((i) => i.id === line.indicator) : undefined;
-    const names = [...new Set((ind?.operands ?? []).map((o) => o.name).filter((n) => doubted.has(n)))];
-    if (names.length === 0) continue;
-    const values = new Map<string, Decimal[]>();
-    for (const n of names) {
-      // Only a single figure can be varied; a doubted table (a list of rows) leaves the line 待核实.
-      if (INPUT_BY_NAME.get(n)?.type !== 'scalar') continue;
-      const stated = model.num(n);
-      const others = stated ? candidates(doubted.get(n)!, n, stated) : [];
-      if (stated && others.length) values.set(n, [stated, ...others]);
-    }
-    const same =
-      values.size === names.length &&
-      scoresSameWith(rulebook, model, line, values, (m) =>
-        computeIndicators(m, rulebook.variants).find((i) => i.id === line.indicator)
-      );
-    if (same) line.sameEitherWay = names;
+    const names = [...new Set((ind?.operands ?? []).map((o) => o.name).filter((n) => questioned.has(n)))];
+    const sets = [names, names.filter((n) => doubted.has(n))].filter(
+      (ns, i) => ns.length > 0 && (i === 0 || ns.length < names.length)
+    );
+    const same = sets.find((ns) => sameWith(rulebook, model, line, ns, questioned));
+    if (same) line.sameEitherWay = same;
   }
+}
+
+/** True when the line scores the same with every candidate value of these inputs, taken together. */
+function sameWith(
+  rulebook: Rulebook,
+  model: Model,
+  line: ScoreSheet['lines'][number],
+  names: string[],
+  questioned: Map<string, Finding>
+): boolean {
+  const values = new Map<string, Decimal[]>();
+  for (const n of names) {
+    // Only a single figure can be varied; a questioned table (a list of rows) leaves the line 待核实.
+    if (INPUT_BY_NAME.get(n)?.type !== 'scalar') return false;
+    const stated = model.num(n);
+    const others = stated ? candidates(questioned.get(n)!, n, stated) : [];
+    if (!stated || others.length === 0) return false;
+    values.set(n, [stated, ...others]);
+  }
+  return scoresSameWith(rulebook, model, line, values, (m) =>
+    computeIndicators(m, rulebook.variants).find((i) => i.id === line.indicator)
+  );
 }

@@ -15,7 +15,14 @@ import { D, money } from './decimal';
 import { doubtedInputs } from './doubt';
 import type { Model } from './model';
 import { documentLabel, reconcile, shortLabel, type Dispute } from './reconcile';
-import { assignItems, deriveProblems, dimensions, explainedFor, lineEvidence } from './reportEvidence';
+import {
+  assignItems,
+  departmentItemsOf,
+  deriveProblems,
+  dimensions,
+  explainedFor,
+  lineEvidence,
+} from './reportEvidence';
 import type {
   DepartmentItem,
   DirectionWords,
@@ -39,7 +46,6 @@ import {
   formatValue,
   join,
   NUMBERING,
-  OWN_HEADING,
   ownParagraphs,
   placeholder,
   plain,
@@ -336,19 +342,7 @@ export class Writer implements ReportWriter {
   }
 
   departmentItems(name: string): DepartmentItem[] {
-    const raw = this.model.text(name)?.trim();
-    if (!raw) return [];
-    const op = this.operand(name);
-    const items: DepartmentItem[] = [];
-    for (const line of ownParagraphs(raw)) {
-      const heading = OWN_HEADING.exec(line);
-      if (heading && line.length <= 40) items.push({ heading: heading[1].trim(), paragraphs: [] });
-      else {
-        if (items.length === 0) items.push({ heading: '', paragraphs: [] });
-        items[items.length - 1].paragraphs.push({ text: line, sources: [{ ...op, value: line }] });
-      }
-    }
-    return items;
+    return departmentItemsOf(this.model.text(name), this.operand(name));
   }
 
   /**

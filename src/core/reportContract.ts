@@ -174,6 +174,11 @@ export interface EvidenceDecl {
   keywords: string[];
   /** What to enter where the workbook gives nothing (the 【待补】's words). */
   ask: string;
+  /**
+   * Words that, in the department's own 存在问题 text, admit the line fell short (资金使用合规性: 串用, 挪用):
+   * full marks on the line are then not 核实 (src/core/verify.ts).
+   */
+  contradictedBy?: string[];
 }
 
 /** A score line's evidence, in the department's own words. */

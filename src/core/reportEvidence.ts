@@ -19,8 +19,9 @@ import type {
   ReportWriter,
 } from './reportContract';
 import { allFindings } from './findingTree';
-import type { Finding, IndicatorResult } from './results';
+import type { Finding, IndicatorResult, Operand, ScoreLine } from './results';
 import type { Model } from './model';
+import { OWN_HEADING, ownParagraphs } from './reportWords';
 import { normaliseName } from './rulebook';
 import { ownRemark, type OwnLine, type OwnScores } from './voice';
 
@@ -80,12 +81,31 @@ function matches(text: string, keywords: string[]): number {
   return keywords.filter((k) => text.includes(k)).length;
 }
 
+/**
+ * A department's own text as items: each of its headings (“一、…”, “（一）…”) opens one, with the paragraphs
+ * under it; text before any heading is an item without one.
+ */
+export function departmentItemsOf(raw: string | null | undefined, op: Operand): DepartmentItem[] {
+  const text = raw?.trim();
+  if (!text) return [];
+  const items: DepartmentItem[] = [];
+  for (const line of ownParagraphs(text)) {
+    const heading = OWN_HEADING.exec(line);
+    if (heading && line.length <= 40) items.push({ heading: heading[1].trim(), paragraphs: [] });
+    else {
+      if (items.length === 0) items.push({ heading: '', paragraphs: [] });
+      items[items.length - 1].paragraphs.push({ text: line, sources: [{ ...op, value: line }] });
+    }
+  }
+  return items;
+}
+
 const itemText = (item: DepartmentItem) => `${item.heading}${item.paragraphs.map((p) => p.text).join('')}`;
 
 // ---------------------------------------------------------------- evidence
 
 /** The declaration for a line: by `二级/三级`, then by 三级, then by 二级. */
-export function evidenceDecl(decls: EvidenceDecl[], l: OwnLine): EvidenceDecl | undefined {
+export function evidenceDecl(decls: EvidenceDecl[], l: { line: ScoreLine }): EvidenceDecl | undefined {
   const keys = [`${l.line.level2}/${l.line.level3}`, l.line.level3, l.line.level2].map(normaliseName);
   for (const k of keys) {
     const d = decls.find((x) => x.covers.some((c) => normaliseName(c) === k));
@@ -149,18 +169,18 @@ export function excerpt(item: DepartmentItem, budget: number): string {
  * Each item of the department's 履职情况 goes to the one line whose declared words it speaks of
  * most (ties to the first line), so no achievement is cited twice.
  */
-export function assignItems(
-  lines: OwnLine[],
+export function assignItems<L extends { line: ScoreLine }>(
+  lines: L[],
   items: DepartmentItem[],
   decls: EvidenceDecl[]
-): Map<OwnLine, DepartmentItem[]> {
-  const out = new Map<OwnLine, DepartmentItem[]>();
+): Map<L, DepartmentItem[]> {
+  const out = new Map<L, DepartmentItem[]>();
   const keyed = lines
     .map((l) => ({ l, d: evidenceDecl(decls, l) }))
     .filter((x) => x.d && x.d.keywords.length > 0);
   for (const item of items) {
     const text = itemText(item);
-    let best: OwnLine | undefined;
+    let best: L | undefined;
     let score = 0;
     for (const { l, d } of keyed) {
       const s = matches(text, d!.keywords);

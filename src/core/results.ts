@@ -63,8 +63,37 @@ export interface ScoreLine {
   claimDiffers?: string;
   /** True when no score could be determined (e.g. a qualitative score not entered): the line is 待核实. */
   missing?: boolean;
-  /** Inputs an 错误 puts in doubt whose every candidate value gives this same score (the line is verified either way). */
+  /**
+   * Questioned inputs (src/core/doubt.ts) whose every candidate value gives this same score, taken together: the
+   * line is verified either way.
+   */
   sameEitherWay?: string[];
+  /**
+   * Set on a line that has a score but is not verified (src/core/verify.ts): then `missing` is true and `score`
+   * 0 like any 待核实 line, and this holds the score as the stated figures (or the unit's own score) give it.
+   */
+  unverified?: Unverified;
+}
+
+/**
+ * Why a scored line is 待核实 though nothing is blank, each distinct from 待补 (missing data):
+ * - 所用数据有误: an input is party to an 错误;
+ * - 数据口径不一未说明: an input differs from the table it should come from (口径 提示) and the unit wrote no reason;
+ * - 缺评价依据: a qualitative score with no 说明 and no 履职情况 item behind it;
+ * - 与单位所述问题不符: full marks on a qualitative line the unit's own 存在问题 text says fell short.
+ */
+export type UnverifiedReason = '所用数据有误' | '数据口径不一未说明' | '缺评价依据' | '与单位所述问题不符';
+
+export interface Unverified {
+  reason: UnverifiedReason;
+  /** The score as the stated figures or the unit's own scoring give it (按所列数据 / 单位自评). */
+  score: Decimal;
+  /** What that score deducted, as the line said before it was moved to 待核实. */
+  deduction?: string;
+  /** The inputs in question, each with the id of the finding that questions it (所用数据有误 / 数据口径不一未说明). */
+  inputs?: Array<Operand & { finding: string; findingTitle: string }>;
+  /** The unit's own sentence that contradicts full marks (与单位所述问题不符). */
+  quote?: string;
 }
 
 export interface ScoreGroup {

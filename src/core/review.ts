@@ -14,7 +14,6 @@ import {
   REVIEW_CONCLUSIONS,
   REVIEW_GROUPS,
 } from '../catalogue/report/review';
-import type Decimal from 'decimal.js';
 import type { Claim, ReportSummary } from './claims/engine';
 import { ZERO } from './decimal';
 import { ABOUT_A_RESULT, doubtedInputs } from './doubt';
@@ -32,7 +31,7 @@ import type {
 } from './reportContract';
 import { unmatchedOwnProblems } from './reportEvidence';
 import { chineseNumber, placeholder, points, rateText } from './reportWords';
-import type { Finding, IndicatorResult, Operand, ScoreLine, ScoreSheet } from './results';
+import type { Finding, Operand, ScoreLine, ScoreSheet } from './results';
 import { DEFAULT_BANDS } from './rulebook';
 import { gradeOf } from './scoring';
 import { pendingPointsOf } from './summary';
@@ -40,67 +39,20 @@ import { pendingPointsOf } from './summary';
 // ---------------------------------------------------------------- what the memo can verify
 
 export { ABOUT_A_RESULT, doubtedInputs };
-
-/** The score sheet as the memo verifies it, and the lines it cannot verify because a figure they read is in doubt. */
-export interface MemoScores {
-  sheet: ScoreSheet;
-  /** A line computed from a figure an 错误 puts in doubt (by the memo's line object): those figures. */
-  doubted: Map<ScoreLine, Operand[]>;
-}
-
 /**
- * A line computed from a doubted figure is not 核实 in the memo: its score moves to 待核实 (the line, its groups
- * and the total), and the grade the verified points reach and the grade reachable are taken again.
+ * The memo reads the engine's own score sheet: what it counts as 核实 and 待核实, and why a scored line is not
+ * verified (ScoreLine.unverified), is decided once, in src/core/verify.ts.
  */
-export function memoScores(
-  scores: ScoreSheet,
-  indicators: readonly IndicatorResult[],
-  findings: readonly Finding[]
-): MemoScores {
-  const doubtedNames = doubtedInputs(findings);
-  const doubted = new Map<ScoreLine, Operand[]>();
-  const lines = scores.lines.map((l) => {
-    const ind = l.indicator && !l.missing ? indicators.find((i) => i.id === l.indicator) : undefined;
-    const ops = (ind?.operands ?? []).filter(
-      (o, i, all) =>
-        doubtedNames.has(o.name) &&
-        !l.sameEitherWay?.includes(o.name) &&
-        all.findIndex((x) => x.name === o.name) === i
-    );
-    if (ops.length === 0) return l;
-    const line: ScoreLine = { ...l, missing: true, score: ZERO };
-    doubted.set(line, ops);
-    return line;
-  });
-  if (doubted.size === 0) return { sheet: scores, doubted };
-  const sum = (ls: ScoreLine[], f: (l: ScoreLine) => Decimal) => ls.reduce((a, l) => a.plus(f(l)), ZERO);
-  const moved = (ls: ScoreLine[]) => {
-    const mine = ls.filter((l) => doubted.has(l));
-    const was = (l: ScoreLine) => scores.lines[lines.indexOf(l)].score;
-    return { score: sum(mine, was), points: sum(mine, (l) => l.points) };
-  };
-  const groups = scores.groups.map((g) => {
-    const m = moved(
-      lines.filter((l) =>
-        g.level === 1 ? l.level1 === g.name : l.level2 === g.name && l.level1 === g.parent
-      )
-    );
-    return { ...g, score: g.score.minus(m.score), pending: (g.pending ?? ZERO).plus(m.points) };
-  });
-  const m = moved(lines);
-  const bands = scores.bands ?? DEFAULT_BANDS;
-  const total = scores.total.minus(m.score);
-  const pendingPoints = pendingPointsOf(scores).plus(m.points);
-  const sheet: ScoreSheet = {
-    ...scores,
-    lines,
-    groups,
-    total,
-    pendingPoints,
-    grade: gradeOf(total, bands),
-    gradeAtMost: gradeOf(total.plus(pendingPoints), bands),
-  };
-  return { sheet, doubted };
+type MemoScores = ScoreSheet;
+
+/** How the memo counts the 待核实 lines by why: `2项所用数据有误`, `5项缺数据或自评得分`, in that order. */
+function pendingWhy(lines: ScoreLine[], name?: (l: ScoreLine) => string): string[] {
+  const reasons = new Map<string, ScoreLine[]>();
+  for (const l of lines.filter((x) => x.missing)) {
+    const why = l.unverified?.reason ?? '缺数据或自评得分';
+    reasons.set(why, [...(reasons.get(why) ?? []), l]);
+  }
+  return [...reasons].map(([why, ls]) => `${name ? ls.map(name).join('、') : `${ls.length}项`}${why}`);
 }
 
 // ---------------------------------------------------------------- the 审核结论
@@ -108,7 +60,7 @@ export function memoScores(
 /**
  * True when a finding changes a score: a self-score the rules do not give. A wrong stated rate or a wrong input
  * of a score line does not by itself change the score (the score is computed from the inputs, and a corrected
- * input may leave it where it is): such a line is 待核实 in the memo instead (memoScores).
+ * input may leave it where it is): such a line is 待核实 instead (src/core/verify.ts).
  */
 export function changesScore(f: Finding): boolean {
   return f.family === '评分' && f.severity === '错误';
@@ -125,7 +77,7 @@ function claimGroup(f: Finding): { level?: 1 | 2; name: string } | null {
 function claimAgainst(f: Finding, memo: MemoScores | null) {
   const g = claimGroup(f);
   if (!g || !memo || !f.computed) return null;
-  const s = memo.sheet;
+  const s = memo;
   const group = g.level ? s.groups.find((x) => x.level === g.level && x.name === g.name) : undefined;
   if (g.level && !group) return null;
   const score = group ? group.score : s.total;
@@ -180,19 +132,17 @@ function namedProblems(blocking: Finding[], memo: MemoScores | null): string[] {
 export function reviewFacts(
   findings: Finding[],
   scores: ScoreSheet | null,
-  indicators: readonly IndicatorResult[] = [],
   reportFails = 0
 ): ReviewFacts {
   const blocking = findings.filter(
     (f) => f.severity === '错误' && (BLOCKING_FAMILIES.includes(f.family) || changesScore(f))
   );
-  const memo = scores ? memoScores(scores, indicators, findings) : null;
   return {
     blocking,
     remaining: findings.filter((f) => !blocking.includes(f) && !f.explanation),
     pending: scores?.lines.filter((l) => l.missing) ?? [],
     changesScore,
-    problems: namedProblems(blocking, memo),
+    problems: namedProblems(blocking, scores),
     reportFails,
   };
 }
@@ -292,7 +242,7 @@ interface MemoView {
 
 function memoView(c: ReportContext, groups: Group[]): MemoView {
   return {
-    memo: c.scores ? memoScores(c.scores, c.indicators, c.findings) : null,
+    memo: c.scores,
     doubted: doubtedInputs(c.findings),
     where: (f) => {
       const i = groups.findIndex((g) => g.findings.some((x) => x === f || allFindings([x]).includes(f)));
@@ -321,22 +271,14 @@ function claimEntry(f: Finding, v: MemoView): string | null {
   const c = claimAgainst(f, v.memo);
   const g = claimGroup(f);
   if (!c || !g || !v.memo) return null;
-  const lines = linesOf(v.memo.sheet, g);
+  const lines = linesOf(v.memo, g);
   const lost = lines
     .filter((l) => !l.missing && l.score.lt(l.points))
     .map(
       (l) =>
         `${l.level3}${l.indicatorValue ? rateText(l.indicatorValue) : ''}扣${points(l.points.minus(l.score))}分`
     );
-  const doubted = lines.filter((l) => v.memo!.doubted.has(l)).map((l) => l.level3);
-  const blank = lines.filter((l) => l.missing && !v.memo!.doubted.has(l)).map((l) => l.level3);
-  const why = [
-    lost.join('、'),
-    doubted.length ? `${doubted.join('、')}所用数据有误` : '',
-    blank.length ? `${blank.join('、')}缺数据或自评得分` : '',
-  ]
-    .filter(Boolean)
-    .join('；');
+  const why = [lost.join('、'), ...pendingWhy(lines, (l) => l.level3)].filter(Boolean).join('；');
   const pending = c.pending.isZero() ? '' : `，共${points(c.pending)}分待核实`;
   const head =
     claimProblem(f, v.memo) ||
@@ -393,29 +335,29 @@ function entry(e: Entry, n: number, group: Group, v: MemoView): string {
 
 // ---------------------------------------------------------------- sections
 
-function scoreSentence(c: ReportContext, memo: MemoScores): string {
-  const s = memo.sheet;
+function scoreSentence(c: ReportContext, s: ScoreSheet): string {
   const bands = s.bands ?? DEFAULT_BANDS;
   const pending = pendingPointsOf(s);
   const most = s.total.plus(pending);
   const own = s.claimedTotal ?? c.own?.total ?? null;
   const claimed = own === null ? '单位未填报自评总分' : `单位自评${points(own)}分（${gradeOf(own, bands)}）`;
-  const blank = s.lines.filter((l) => l.missing && !memo.doubted.has(l)).length;
-  const why = [
-    blank ? `${blank}项缺数据或自评得分` : '',
-    memo.doubted.size ? `${memo.doubted.size}项所用数据有误` : '',
-  ]
-    .filter(Boolean)
-    .join('、');
+  const open = s.lines.filter((l) => l.missing);
+  // What would settle the pending points: evidence, corrected figures, written reasons.
+  const settle = [
+    open.some((l) => !l.unverified || l.unverified.reason === '缺评价依据') ? '补齐佐证' : '',
+    open.some((l) => l.unverified?.reason === '所用数据有误') ? '改正数据' : '',
+    open.some((l) => l.unverified?.reason === '数据口径不一未说明') ? '说明口径' : '',
+    open.some((l) => l.unverified?.reason === '与单位所述问题不符') ? '核实自述问题' : '',
+  ].filter(Boolean);
   // A partial sum has no grade: the grade is stated only when the pending points cannot change it.
   const floor = gradeOf(s.total, bands);
   const top = gradeOf(most, bands);
   const verified = pending.isZero()
     ? `核实${points(s.total)}分（${s.grade}）`
-    : `已核实${points(s.total)}分，待核实${points(pending)}分（${blank + memo.doubted.size}项指标：${why}），${
+    : `已核实${points(s.total)}分，待核实${points(pending)}分（${open.length}项指标：${pendingWhy(open).join('、')}），${
         floor === top
           ? `待核实各项无论得分多少，等级均为${top}`
-          : `等级待定（如补齐佐证${memo.doubted.size ? '、改正数据' : ''}，最高${points(most)}分，${top}）`
+          : `等级待定（如${settle.join('、')}，最高${points(most)}分，${top}）`
       }`;
   // How far the claim is off is in the table below and in the reason above: not said a third time.
   return `${claimed}；${verified}。`;
@@ -508,7 +450,7 @@ function conclusionSection(
   reportFails = 0
 ): SectionContent[] {
   const { w, scores } = c;
-  const facts = reviewFacts(c.findings, scores, c.indicators, reportFails);
+  const facts = reviewFacts(c.findings, scores, reportFails);
   const { verdict, reason } = reviewConclusion(facts);
   const v = memoView(c, groups);
   const out: SectionContent[] = [w.paragraph(w.plain(`审核结论：${verdict}。${reason}`))];
@@ -521,10 +463,10 @@ function conclusionSection(
   // Then, while there is room, what needs a written reason (三) and what could not be verified (三 or 四).
   if (first.length < 3 && notices)
     first.push(`对${notices}项可能另有原因的事项书面说明原因，或予改正（见第三部分）。`);
-  if (first.length < 3 && facts.pending.length)
-    first.push(
-      `补填${facts.pending.length}项指标的数据或自评得分（见第${chineseNumber(notices ? 4 : 3)}部分）。`
-    );
+  // The lines missing data or a score (a line scored but not verified waits for what questions it, above).
+  const toFill = facts.pending.filter((l) => !l.unverified).length;
+  if (first.length < 3 && toFill)
+    first.push(`补填${toFill}项指标的数据或自评得分（见第${chineseNumber(notices ? 4 : 3)}部分）。`);
   if (first.length < 3 && reportFails)
     first.push(`改正报告正文中不成立的${reportFails}处数字（见第${chineseNumber(notices ? 5 : 4)}部分）。`);
   if (first.length)
@@ -533,7 +475,7 @@ function conclusionSection(
       ...first.map((t, i) => w.paragraph(w.plain(`${i + 1}.${t}`)))
     );
   // The per-一级 figures last: page 1 says what to do before the detail of the score.
-  if (v.memo) out.push(...scoreTable(c, v.memo.sheet));
+  if (v.memo) out.push(...scoreTable(c, v.memo));
   return out;
 }
 
@@ -607,14 +549,10 @@ function otherReason(f: Finding): string {
  * What could not be verified, each once, as a table: a score line told apart from a namesake by its 二级 (the
  * unit's own claim is in the table of 各指标评分核实情况), or a check that blanks leave undecided.
  */
-function unverifiableSection(
-  c: ReportContext,
-  findings: Finding[],
-  memo: MemoScores | null
-): SectionContent[] {
+function unverifiableSection(c: ReportContext, findings: Finding[]): SectionContent[] {
   const { w, scores } = c;
-  const doubted = [...(memo?.doubted ?? [])];
-  if (findings.length === 0 && doubted.length === 0) return [w.paragraph(w.plain('无。'))];
+  const scoredOpen = (scores?.lines ?? []).filter((l) => l.unverified);
+  if (findings.length === 0 && scoredOpen.length === 0) return [w.paragraph(w.plain('无。'))];
   // A line by its name, told apart from a namesake by its 二级.
   const named = (l: ScoreLine) =>
     (scores?.lines ?? []).filter((x) => x.level3 === l.level3).length > 1
@@ -626,14 +564,45 @@ function unverifiableSection(
       ? [named(line), points(line.points), pendingReason(line, f)]
       : [documentDigits(f.title), '—', otherReason(f)];
   });
-  // A line scored from a figure an 错误 puts in doubt: 待核实 until the figure is corrected.
-  for (const [l, ops] of doubted)
-    rows.push([
-      named(l),
-      points(l.points),
-      `${ops.map((o, i) => (i > 0 && operandTable(o) === operandTable(ops[i - 1]) ? shortLabel(withTable(o).replace(operandTable(o) ?? '', '')) : withTable(o))).join('、')}有误`,
-    ]);
+  // A line scored but not verified: why, in the reviewer's words.
+  for (const l of scoredOpen) rows.push([named(l), points(l.points), unverifiedReason(c, l)]);
   return w.table('', ['事项', '分值（分）', '待核实的原因'], rows);
+}
+
+/** Figures named with their table, the table once for a run from it: `基础数据表年初预算、本年追加预算`. */
+function figuresNamed(ops: Operand[]): string {
+  return ops
+    .map((o, i) =>
+      i > 0 && operandTable(o) === operandTable(ops[i - 1])
+        ? shortLabel(withTable(o).replace(operandTable(o) ?? '', ''))
+        : withTable(o)
+    )
+    .join('、');
+}
+
+/** Why a scored line is 待核实 (ScoreLine.unverified), as the 四 table states it. */
+function unverifiedReason(c: ReportContext, l: ScoreLine): string {
+  const u = l.unverified!;
+  const ops = u.inputs ?? [];
+  switch (u.reason) {
+    case '所用数据有误':
+      return `${figuresNamed(ops)}有误`;
+    case '数据口径不一未说明': {
+      // The other side of each 口径 difference: the table the figure should agree with.
+      const all = allFindings(c.findings);
+      const others = ops.flatMap((o) =>
+        (all.find((f) => f.id === o.finding)?.operands ?? [])
+          .filter((x) => !ops.some((y) => y.name === x.name))
+          .map((x) => operandTable(x) ?? '')
+      );
+      const tables = [...new Set(others.filter(Boolean))];
+      return `${figuresNamed(ops)}与${tables.join('、') || '其他报表'}不一致，未说明口径`;
+    }
+    case '缺评价依据':
+      return '单位未写评价说明，履职情况中未见相应内容';
+    case '与单位所述问题不符':
+      return `自评满分，但单位自述“${u.quote}”`;
+  }
 }
 
 function valueText(l: ScoreLine): string {
@@ -729,8 +698,7 @@ export function draftReview(input: DraftInput, reportText?: ReportTextCheck): Re
   const errors = open.filter((f) => f.severity === '错误');
   const notices = open.filter((f) => f.severity !== '错误');
   const groups = groupsOf(errors);
-  const memo = c.scores ? memoScores(c.scores, c.indicators, c.findings) : null;
-  const pendingCount = unverifiable.length + (memo?.doubted.size ?? 0);
+  const pendingCount = unverifiable.length + (c.scores?.lines.filter((l) => l.unverified).length ?? 0);
   const sections: SectionDecl[] = [
     // 主送: the department whose report this is (公文 form: the addressee before the body).
     { id: '主送', heading: '', level: 0, build: ({ w }) => [w.paragraph(w.say`${w.text('单位名称')}：`)] },
@@ -757,7 +725,7 @@ export function draftReview(input: DraftInput, reportText?: ReportTextCheck): Re
       id: '无法核实',
       heading: `待核实的事项（共${pendingCount}项）`,
       level: 1,
-      build: () => unverifiableSection(c, unverifiable, memo),
+      build: () => unverifiableSection(c, unverifiable),
     },
     {
       id: '报告数字',
@@ -770,7 +738,7 @@ export function draftReview(input: DraftInput, reportText?: ReportTextCheck): Re
       id: '评分核实',
       heading: '各指标评分核实情况',
       level: 1,
-      build: () => indicatorTable(c, memo?.sheet ?? null),
+      build: () => indicatorTable(c, c.scores),
     },
     {
       id: '落款',

@@ -445,13 +445,14 @@ export function explainGroup(sheet: ScoreSheet, group?: ScoreGroup): string | un
 }
 
 /**
- * One finding per 待核实 line: 无法核实, naming the inputs to fill. A scored indicator without inputs
+ * One finding per 待核实 line missing data: 无法核实, naming the inputs to fill. A scored indicator without inputs
  * thus has a finding of its own, not only a remark inside its score line. A blank is 待补 (a score not
  * entered, an input left blank); a line that cannot be scored for another reason (a zero base) is a 提示.
  */
 export function pendingFindings(sheet: ScoreSheet): Finding[] {
+  // A line scored but not verified (ScoreLine.unverified) has its reason in the findings that question it.
   return sheet.lines
-    .filter((l) => l.missing)
+    .filter((l) => l.missing && !l.unverified)
     .map((l): Finding => {
       const missing = l.missingInputs ?? [];
       const claim = l.claimed !== undefined ? `自报 ${pts(l.claimed)} 分，未核实` : '自评得分待补';

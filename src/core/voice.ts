@@ -68,10 +68,17 @@ function groupParts(model: Model, line: ScoreLine, lines: ScoreLine[]): string |
   return parts[members.indexOf(line)] || undefined;
 }
 
+/** The department's 说明 for a line: its own, or its part of its 二级's 说明 written item by item. */
+export function lineRemark(model: Model, line: ScoreLine, lines: ScoreLine[]): string | undefined {
+  return ownRemark(model, `${line.level2}/${line.level3}`, line.level3) ?? groupParts(model, line, lines);
+}
+
 function ownLine(line: ScoreLine, model: Model, lines: ScoreLine[]): OwnLine {
-  const remark =
-    ownRemark(model, `${line.level2}/${line.level3}`, line.level3) ?? groupParts(model, line, lines);
+  const remark = lineRemark(model, line, lines);
   if (!line.missing) return { line, score: line.score, own: false, remark };
+  // Scored, though not verified (a questioned figure, a score without evidence): the report states the score as
+  // the figures or the unit give it; 核实 is the reviewer's word.
+  if (line.unverified) return { line, score: line.unverified.score, own: false, remark };
   // Only a score the unit wrote for this very line: a claim read off its 二级's subtotal is not the unit's
   // score of the line, and a formula line whose inputs are blank has no score to state until they are given.
   const formulaBlank = line.indicator !== undefined && (line.indicatorValue ?? null) === null;

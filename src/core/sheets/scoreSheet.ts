@@ -10,6 +10,7 @@ import { fixed } from '../decimal';
 import type { ScoreLine, ScoreSheet } from '../results';
 import { explainGroup } from '../scoring';
 import { gradeRange, gradeText } from '../summary';
+import { pendingLabel } from '../verify';
 import type { GradeBands } from '../rulebook';
 import type { OutCell, SheetPlan, StyleName } from '../types';
 import { fitRows, legendRow } from './fit';
@@ -130,11 +131,12 @@ export function scoreSheet(
               ? { value: '无法计算', style: 'warning' }
               : { value: num(l.indicatorValue), style: 'rate', numFmt: '0.00"%"' },
           l.missing
-            ? { value: '待核实', style: 'warning' }
+            ? { value: pendingLabel(l), style: 'warning' }
             : { value: num(l.score), style: 'score', numFmt: '0.00' },
           l.missing ? pendingCell(l.points, 'warning') : blank('score'),
           { value: l.deduction ?? '', style: l.missing ? 'warning' : 'text' },
-          ...(l.missing && claims
+          // A line scored but not verified has no score to fill: its claim, if any, shows as on any line.
+          ...(l.missing && !l.unverified && claims
             ? [
                 l.claimed !== undefined
                   ? { value: num(l.claimed), style: 'score' as StyleName }
@@ -211,7 +213,7 @@ export function scoreSheet(
   rows.push([
     { value: '说明', style: 'label' },
     {
-      value: `满分 ${fixed(scores.points)} 分。定量指标按“评分规则”由指标计算表的数值计分；定性指标按“自评打分”表的得分计分；缺少数据、无法计分的指标为“待核实”，其分值列入“待核实分值”，不计 0 分，也不计入核实得分；单位对这些指标的自评得分列为“自报、未核实”。`,
+      value: `满分 ${fixed(scores.points)} 分。定量指标按“评分规则”由指标计算表的数值计分；定性指标按“自评打分”表的得分计分；缺少数据、无法计分的指标为“待核实”，其分值列入“待核实分值”，不计 0 分，也不计入核实得分；单位对这些指标的自评得分列为“自报、未核实”。所用数据有误或口径不一未说明原因、定性指标缺评价依据或与单位自述问题不符的，虽可按所列数据或自评计分，也为“待核实”，扣分原因栏写明原因和按所列数据的得分。`,
       style: 'text',
     },
   ]);
