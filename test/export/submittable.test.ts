@@ -16,7 +16,10 @@ import {
   sectionTitle,
   type ReportDraft,
 } from '../../src/core/narrative';
-import { doubtedInputs, draftReview, memoScores, reviewConclusion, reviewFacts } from '../../src/core/review';
+import { doubtedInputs, draftReview, reviewConclusion, reviewFacts } from '../../src/core/review';
+import { rulebookFromModel } from '../../src/core/rulebook';
+import { scoreAll } from '../../src/core/scoring';
+import { verifyScores } from '../../src/core/verify';
 import { inWords, nestQuotes, ranges, scanDocumentText, tightenSpaces } from '../../src/core/typography';
 import { reportToDocx } from '../../src/export/docx';
 import { qualifiedName } from '../../src/catalogue/report/sections/analysis';
@@ -388,14 +391,19 @@ describe('审核意见', () => {
     // The reason names the problems: the self-scores beyond the rules (预算执行 11 against 2.41 verified + 7
     // pending; 产出 29 against 22.51), the two largest table gaps, the figure taken from 2020; then the date.
     expect(text[3]).toBe(
-      '审核结论：退回修改。“预算执行”自评11分，按评分规则最多9.33分；“产出”自评29分，应为22.51分；财政拨款表本年收入合计少计412.86万元；财政拨款本年支出合计与基本、项目支出之和相差360.29万元；预算调整率取用2020年数据。请于【待补：重新报送日期】前改正后重新报送。'
+      '审核结论：退回修改。“预算执行”自评11分，按评分规则最多9.41分；“产出”自评29分，应为22.51分；财政拨款表本年收入合计少计412.86万元；财政拨款本年支出合计与基本、项目支出之和相差360.29万元；预算调整率取用2020年数据。请于【待补：重新报送日期】前改正后重新报送。'
     );
     expect(text[3]).not.toMatch(/错误\d+项|影响得分/);
-    // No grade for a partial sum: 79.64 less the two lines built on doubted figures whose points the dispute
-    // may move (预算调整率 0.8, 结转结余变动率 2) = 76.84; 8 + 4 = 12 pending; the grade waits for them.
+    // No grade for a partial sum. The engine's one verified score (src/core/verify.ts): 79.64 as scored, less
+    // 预算完成率 1.92 (its 年初预算 and 追加 differ from the 财拨 grid with no written reason), 预算调整率 0.8 and
+    // 结转结余变动率 2 (built on figures an 错误 doubts, whose points the dispute may move) and 预算管理's 13
+    // (scored off the 二级's claim with nothing written behind it; 资金使用合规性 at full marks while the unit's
+    // 存在问题 admits 资金串用) = 61.92; 8 + 2 + 2 + 2 + 13 = 27 pending; 88.92 at most, 良.
     expect(text[4]).toBe(
-      '得分：单位自评97分（优）；已核实76.84分，待核实12分（7项指标：5项缺数据或自评得分、2项所用数据有误），等级待定（如补齐佐证、改正数据，最高88.84分，良）。'
+      '得分：单位自评97分（优）；已核实61.92分，待核实27分（12项指标：5项缺数据或自评得分、1项数据口径不一未说明、2项所用数据有误、3项缺评价依据、1项与单位所述问题不符），等级待定（如补齐佐证、改正数据、说明口径、核实自述问题，最高88.92分，良）。'
     );
+    // The memo states the engine's figures: the summary every other surface reads.
+    expect(text[4]).toContain(`已核实${evaluation.summary.total}分`);
     // Page 1 and the entry state one gap (360.29), and a 0.01 gap is not waved off.
     expect(text[3]).not.toContain('360.30');
     expect(draftLines(review).join('')).not.toContain('尾差');
@@ -412,11 +420,11 @@ describe('审核意见', () => {
       '核实得分（分）',
       '待核实（分）',
     ]);
-    expect(table.rows.at(-1)).toEqual(['合计', '100', '97', '76.84', '12']);
+    expect(table.rows.at(-1)).toEqual(['合计', '100', '97', '61.92', '27']);
     const first = text.indexOf('需优先处理的事项：');
     // Three concrete fixes, each with where the memo states it; no rule-category label.
     expect(text.slice(first + 1, first + 4)).toEqual([
-      '1.改正自评得分：“预算执行”不超过9.33分，“产出”改为22.51分（见第二部分（一））。',
+      '1.改正自评得分：“预算执行”不超过9.41分，“产出”改为22.51分（见第二部分（一））。',
       '2.将财政拨款表本年收入合计改为1193.05万元、本年支出合计改为1197.09万元等4处（见第二部分（六）、（五）、（四））。',
       '3.预算调整率取数的数据年度不是评价年度：换用评价年度的数据（见第二部分（二））。',
     ]);
@@ -455,9 +463,10 @@ describe('审核意见', () => {
     // 25 findings to state: 4 show a gap another shows to the cent (162.56 twice, 30.00 four times), so 21 entries.
     expect(entries).toHaveLength(21);
     expect(entries.filter((e) => e.includes('应一并改正'))).toHaveLength(2);
-    // 四: the 5 lines without data or a score, and the 2 scored from a doubted figure that may move their points.
+    // 四: the 5 lines without data or a score, and the 7 scored but not verified (3 on questioned figures, 4
+    // qualitative without evidence or against the unit's own words).
     expect(unverifiable.rows).toHaveLength(
-      input.findings.filter((x) => x.kind === 'cannotVerify').length + 2
+      input.findings.filter((x) => x.kind === 'cannotVerify').length + 7
     );
     // 二 holds the 错误 (one entry per problem), 三 the 提示 (each needs a written reason).
     expect(sectionTitle(review.sections.find((s) => s.id === '更正问题')!)).toBe(
@@ -505,26 +514,38 @@ describe('审核意见', () => {
     // Only the lines a reviewer acts on: points lost or a claim the rules do not give; the 待核实 ones are in 四.
     expect(table.rows.find((r) => r[0] === '资产管理')).toBeUndefined();
     expect(table.rows.find((r) => r[0] === '预算管理' && r[1] === '管理制度健全性')).toBeUndefined();
-    // 预算完成率 scores 1.92 with the stated or the corrected 上年结转: verified, with its lost points.
-    expect(table.rows.find((r) => r[1] === '预算完成率')).toEqual([
-      '预算执行',
-      '预算完成率',
-      '2',
-      '99.52%',
-      '—',
-      '1.92',
-    ]);
+    // 预算完成率 scores 1.92 with the stated or the corrected 上年结转, but its 年初预算 and 追加 differ from the
+    // 财拨 grid with no written reason: 待核实, in 四 with why, not here.
+    expect(table.rows.find((r) => r[1] === '预算完成率')).toBeUndefined();
     expect(table.rows.find((r) => r[1] === '在职人员控制率')).toBeUndefined();
-    expect(table.rows).toHaveLength(input.scores!.lines.length - 11 - 7);
+    // 19 lines: 12 待核实, 7 verified at full marks (在职人员控制率, “三公”经费变动率, “三公”经费控制率, 重点工作办结率,
+    // 经济效益, 可持续影响, 服务对象满意度), the other 7 listed.
+    expect(table.rows).toHaveLength(input.scores!.lines.length - 7 - 12);
     expect(text.find((l) => l.startsWith('注：'))).toBe(
-      '注：7项待核实指标见第四部分，其单位自评得分未计入核实得分；其余11项指标核实为满分，未列。'
+      '注：12项待核实指标见第四部分，其单位自评得分未计入核实得分；其余7项指标核实为满分，未列。'
     );
     if (unverifiable.kind !== 'table') throw new Error('no table');
-    expect(unverifiable.rows.find((r) => r[0] === '预算完成率')).toBeUndefined();
-    expect(unverifiable.rows.find((r) => r[0] === '结转结余变动率')).toEqual([
+    const why = (name: string) => unverifiable.rows.find((r) => r[0] === name);
+    expect(why('预算完成率')).toEqual([
+      '预算完成率',
+      '2',
+      '基础数据表年初预算、本年追加预算与财政拨款表不一致，未说明口径',
+    ]);
+    expect(why('结转结余变动率')).toEqual([
       '结转结余变动率',
       '2',
       '基础数据表本年度累计结转结余、上年度累计结转结余有误',
+    ]);
+    // Qualitative lines are not 核实为满分 without evidence, nor against the unit's own 存在问题.
+    expect(why('预算管理·管理制度健全性')).toEqual([
+      '预算管理·管理制度健全性',
+      '3',
+      '单位未写评价说明，履职情况中未见相应内容',
+    ]);
+    expect(why('资金使用合规性')).toEqual([
+      '资金使用合规性',
+      '4',
+      '自评满分，但单位自述“预算执行过程中存在不同科目预算资金串用问题”',
     ]);
   });
 
@@ -537,11 +558,14 @@ describe('审核意见', () => {
   });
 });
 
-describe('what the memo verifies: a score built on a figure an 错误 puts in doubt is 待核实', () => {
+describe('what the memo verifies: the engine’s own split, a score built on a questioned figure 待核实', () => {
   const f = input.findings;
   const byId = (id: string) => f.find((x) => x.id === id)!;
   const lineOf = (sheet: NonNullable<typeof input.scores>, name: string) =>
     sheet.lines.find((l) => l.level3 === name)!;
+  /** The sample's sheet as scored, before verification, and verified against other findings. */
+  const raw = scoreAll(rulebookFromModel(input.model).rulebook!, input.indicators, input.model);
+  const verify = (findings: typeof f) => verifyScores(raw, input.model, input.indicators, findings);
 
   test('a correction narrows the doubt to the figure it changes; without one every figure of the identity is doubted', () => {
     const doubted = doubtedInputs(f);
@@ -561,51 +585,53 @@ describe('what the memo verifies: a score built on a figure an 错误 puts in do
     expect(doubted.has('基础_政府采购实际')).toBe(false);
   });
 
-  test('on the sample: a line whose points are the same whichever disputed value is right stays 核实', () => {
+  test('on the sample: a line whose points are the same whichever questioned value is right stays 核实', () => {
     // 在职人员控制率 is full with 20 or 21 against the posts; 预算完成率 scores the same with the stated and the
-    // corrected 上年结转. 结转结余变动率 reads two doubted figures, and one pair of candidates moves its points.
-    const same = input.scores!.lines.filter((l) => l.sameEitherWay?.length).map((l) => l.level3);
-    expect(same).toEqual(['在职人员控制率', '预算完成率']);
-    const memo = memoScores(input.scores!, input.indicators, f);
-    expect([...memo.doubted.keys()].map((l) => l.level3)).toEqual(['预算调整率', '结转结余变动率']);
-    expect(memo.sheet.total.toFixed(2)).toBe('76.84');
-    expect(memo.sheet.pendingPoints!.toFixed(2)).toBe('12.00');
-    expect([memo.sheet.grade, memo.sheet.gradeAtMost]).toEqual(['中', '良']);
-    const process = memo.sheet.groups.find((g) => g.level === 1 && g.name === '过程')!;
-    expect([process.score.toFixed(2), process.pending!.toFixed(2)]).toEqual(['17.33', '11.00']);
-    // 公用经费控制率 reads 45.07, which no 错误 disputes: still 核实 at 0.41.
-    expect(lineOf(memo.sheet, '公用经费控制率').score.toFixed(2)).toBe('0.41');
-    expect(lineOf(memo.sheet, '公用经费控制率').missing).toBeFalsy();
-    // The engine's sheet is left as it was.
-    expect(input.scores!.total.toFixed(2)).toBe('79.64');
+    // corrected 上年结转 (though not with the 财拨 grid's 年初预算 and 追加). 结转结余变动率 reads two doubted
+    // figures, and one pair of candidates moves its points.
+    const same = input
+      .scores!.lines.filter((l) => l.sameEitherWay?.length)
+      .map((l) => [l.level3, l.sameEitherWay]);
+    expect(same).toEqual([
+      ['在职人员控制率', ['基础_在职人数']],
+      ['预算完成率', ['基础_预算完成_上年结转']],
+    ]);
+    const onFigures = input.scores!.lines.filter((l) => l.unverified?.inputs).map((l) => l.level3);
+    expect(onFigures).toEqual(['预算完成率', '预算调整率', '结转结余变动率']);
+    const process = input.scores!.groups.find((g) => g.level === 1 && g.name === '过程')!;
+    expect([process.score.toFixed(2), process.pending!.toFixed(2)]).toEqual(['2.41', '26.00']);
+    // 公用经费控制率 reads 45.07, which nothing questions: 核实 at 0.41.
+    expect(lineOf(input.scores!, '公用经费控制率').score.toFixed(2)).toBe('0.41');
+    expect(lineOf(input.scores!, '公用经费控制率').missing).toBeFalsy();
+    // As scored, before verification: 79.64.
+    expect(raw.total.toFixed(2)).toBe('79.64');
   });
 
-  test('without the either-way mark every line reading a doubted figure is 待核实', () => {
-    const plain = {
-      ...input.scores!,
-      lines: input.scores!.lines.map((l) => ({ ...l, sameEitherWay: undefined })),
-    };
-    const memo = memoScores(plain, input.indicators, f);
-    expect([...memo.doubted.keys()].map((l) => l.level3)).toEqual([
+  test('without the either-way mark every line reading a questioned figure is 待核实', () => {
+    const plain = { ...raw, lines: raw.lines.map((l) => ({ ...l, sameEitherWay: undefined })) };
+    const sheet = verifyScores(plain, input.model, input.indicators, f);
+    expect(sheet.lines.filter((l) => l.unverified?.inputs).map((l) => l.level3)).toEqual([
       '在职人员控制率',
       '预算完成率',
       '预算调整率',
       '结转结余变动率',
     ]);
-    expect(memo.sheet.total.toFixed(2)).toBe('73.42');
+    // 61.92 less 在职人员控制率's 1.5.
+    expect(sheet.total.toFixed(2)).toBe('60.42');
   });
 
   test('at the edges: the same disagreement as a 提示, or the rate finding alone, leaves the line 核实', () => {
+    // 上年结转's disagreement as a 一致 提示 (a family that does not question values), with the 口径 ones explained.
     const asNotice = f.map((x) =>
-      x.id === 'same.预算完成上年结转' ? { ...x, severity: '提示' as const } : x
+      x.id === 'same.预算完成上年结转'
+        ? { ...x, severity: '提示' as const }
+        : x.family === '口径'
+          ? { ...x, explanation: '基础数据表按部门全部资金口径填列' }
+          : x
     );
-    expect(
-      lineOf(memoScores(input.scores!, input.indicators, asNotice).sheet, '预算完成率').missing
-    ).toBeFalsy();
+    expect(lineOf(verify(asNotice), '预算完成率').missing).toBeFalsy();
     const rateOnly = [byId('rate.预算完成率')];
-    const memo = memoScores(input.scores!, input.indicators, rateOnly);
-    expect(memo.doubted.size).toBe(0);
-    expect(memo.sheet).toBe(input.scores);
+    expect(verify(rateOnly).lines.filter((l) => l.unverified?.inputs)).toEqual([]);
     // With nothing doubting its inputs the memo states the recomputed rate; with its 上年结转 doubted it does not.
     const alone = draftLines(draftReview({ ...input, findings: rateOnly }));
     expect(alone.some((l) => l.includes('预算完成率重算为99.52%，报告列99.59%'))).toBe(true);
@@ -672,12 +698,12 @@ describe('the 审核结论 rule, each branch', () => {
 
   test('修改后同意, not 同意, when the department’s own report has numbers that do not hold', () => {
     const clean = { ...input.scores!, lines: input.scores!.lines.filter((l) => !l.missing) };
-    const withReport = reviewConclusion(reviewFacts([], clean, [], 4));
+    const withReport = reviewConclusion(reviewFacts([], clean, 4));
     expect(withReport.verdict).toBe('修改后同意');
     expect(withReport.reason).toBe(
       '未发现错误；报告正文中4处数字与其所列数据不符，修改完善后可予同意。请于【待补：重新报送日期】前补充完善后报送。'
     );
-    expect(reviewConclusion(reviewFacts([], clean, [], 0)).verdict).toBe('同意');
+    expect(reviewConclusion(reviewFacts([], clean, 0)).verdict).toBe('同意');
   });
 
   test('同意: nothing remains', () => {
