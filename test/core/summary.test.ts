@@ -78,14 +78,15 @@ describe('score line states', () => {
       'score.三级.政府采购执行率',
     ])
       expect(errorIds).not.toContain(id);
-    // 预算执行 is claimed 11; its verified lines give 7.13 and 1 point is pending: at most 8.13, so the claim is contradicted.
+    // 预算执行 is claimed 11; its verified lines give 0.41 + 2 = 2.41 and 7 points are pending (政府采购执行率 1 without
+    // data, 预算完成率, 预算调整率 and 结转结余变动率 2 each scored from figures in question): at most 9.41 < 11.
     const over = all.find((f) => f.id === 'score.二级.预算执行')!;
     expect([
       over.severity,
       over.kind,
       over.expected!.value.toString(),
       over.computed!.value.toString(),
-    ]).toEqual(['错误', 'exceeds', '8.13', '11']);
+    ]).toEqual(['错误', 'exceeds', '9.41', '11']);
     const gov = all.find((f) => f.id === 'score.pending.预算执行.政府采购执行率')!;
     // Blank inputs: 待补, neither 错误 nor 提示.
     expect([gov.severity, gov.kind, gov.missing!.map((o) => o.name).join(',')]).toEqual([
@@ -203,8 +204,9 @@ describe('CLI and JSON', () => {
     const r = io();
     expect(await main(['evaluate', SAMPLE_XLSX, '--json', json], r.io)).toBe(0);
     const summary = JSON.parse(await fs.readFile(json, 'utf8')).summary;
-    expect(summary).toMatchObject({ total: '79.64', pendingPoints: '8.00', grade: '中～良', complete: true });
+    // 79.64 as scored, less the 17.72 points scored but not verified (test/core/verify.test.ts): 61.92, 27 pending.
+    expect(summary).toMatchObject({ total: '61.92', pendingPoints: '27.00', grade: '中～良', complete: true });
     expect(summary).toEqual((evaluationJson(sample) as { summary: unknown }).summary);
-    expect(r.out).toContain('核实得分 79.64，待核实分值 8.00，等级 中～良（待核实 8 分）；单位自评 97.00 分');
+    expect(r.out).toContain('核实得分 61.92，待核实分值 27.00，等级 中～良（待核实 27 分）；单位自评 97.00 分');
   });
 });

@@ -115,7 +115,8 @@ test('LibreOffice prints the sample’s report within 1.2× the real report’s 
       }
     ).replace(/\s+/g, '');
     expect(page1).toContain('审核结论：退回修改。');
-    expect(page1).toContain('得分：单位自评97分（优）；已核实76.84分，待核实12分');
+    // The engine's one verified score (test/core/verify.test.ts), as the CLI, the JSON and the 评分表 state it.
+    expect(page1).toContain('得分：单位自评97分（优）；已核实61.92分，待核实27分');
     expect(page1).toMatch(/需优先处理的事项：1\..*2\..*3\..*。/);
     expect(pages('review.pdf')).toBeLessThanOrEqual(8);
     console.log(

@@ -243,23 +243,31 @@ test('得分 shows the score sheet by level, one score per line with its 扣分�
   await runOnce();
   fireEvent.click(screen.getByRole('button', { name: '查看得分' }));
   expect(screen.getByRole('tab', { name: '得分' }).getAttribute('aria-selected')).toBe('true');
-  // The sample's total is 79.64 of 100 (its own claim: 97).
+  // The engine's one verified score, as every surface states it: 61.92 of 100 (its own claim: 97). Hand-checked:
+  // 79.64 as scored, less the lines scored but not verified (预算完成率 1.92, 预算调整率 0.80, 结转结余变动率 2,
+  // 预算管理's 13 with nothing written behind it or against the unit's own 存在问题) = 61.92.
   expect(screen.getByTestId('score-total').textContent).toBe(`${expected.total.toFixed(2)} / 100.00`);
-  expect(screen.getByTestId('score-total').textContent).toBe('79.64 / 100.00');
-  // 79.64 is 中 (70–80); with the 8.00 pending points it could reach 87.64, 良 (80–90): a range, as on 一键生成.
+  expect(screen.getByTestId('score-total').textContent).toBe('61.92 / 100.00');
+  // 61.92 is 中 (60–80); with the 27.00 pending points it could reach 88.92, 良 (80–90): a range, as on 一键生成.
   expect(screen.getByTestId('score-grade').textContent).toBe('中～良');
   expect(expected.grade).toBe('中');
   const pending = expected.lines.filter((l) => l.missing).reduce((n, l) => n + l.points.toNumber(), 0);
   expect(screen.getByTestId('pending').textContent).toBe(pending.toFixed(2));
+  expect(pending.toFixed(2)).toBe('27.00');
   // Folded by 一级; opening 过程 shows 预算执行 and its lines.
   expect(screen.queryByRole('region', { name: '预算执行' })).toBeNull();
   fireEvent.click(screen.getByRole('button', { name: /^过程/ }));
   const execution = screen.getByRole('region', { name: '预算执行' });
-  const rate = execution.querySelector('[data-line="预算完成率"]') as HTMLElement;
-  expect(within(rate).getByTestId('line-score').textContent).toBe('1.92 / 2.00');
-  expect(rate.textContent).toContain('扣分原因：指标值 99.52%');
+  const cost = execution.querySelector('[data-line="公用经费控制率"]') as HTMLElement;
+  expect(within(cost).getByTestId('line-score').textContent).toBe('0.41 / 2.00');
+  expect(cost.textContent).toContain('扣分原因：指标值 107.93%');
   // The score once: not again as 计算 beside 满分.
-  expect(rate.textContent!.match(/1\.92/g)).toHaveLength(1);
+  expect(cost.textContent!.match(/0\.41/g)).toHaveLength(1);
+  // A line scored from figures in question is 待核实, with why and the score as the figures stand.
+  const rate = execution.querySelector('[data-line="预算完成率"]') as HTMLElement;
+  expect(within(rate).getByTestId('line-score').textContent).toBe('待核实 / 2.00');
+  expect(rate.textContent).toContain('待核实（数据口径不一未说明）：');
+  expect(rate.textContent).toContain('按所列数据计 1.92 分');
 });
 
 test('the language switch turns the pane to English and back', () => {
