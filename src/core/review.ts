@@ -129,11 +129,7 @@ function namedProblems(blocking: Finding[], memo: MemoScores | null): string[] {
 }
 
 /** What the 审核结论 rule looks at. An 错误 stays open when explained (it must be corrected); a 提示 does not. */
-export function reviewFacts(
-  findings: Finding[],
-  scores: ScoreSheet | null,
-  reportFails = 0
-): ReviewFacts {
+export function reviewFacts(findings: Finding[], scores: ScoreSheet | null, reportFails = 0): ReviewFacts {
   const blocking = findings.filter(
     (f) => f.severity === '错误' && (BLOCKING_FAMILIES.includes(f.family) || changesScore(f))
   );
