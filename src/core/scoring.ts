@@ -409,6 +409,11 @@ export function scoreAll(rulebook: Rulebook, indicators: IndicatorResult[], mode
   };
 }
 
+/** `待核实（所用数据有误）` for a line scored but not verified (ScoreLine.unverified), `待核实` for one missing data. */
+export function pendingLabel(l: Pick<ScoreLine, 'unverified'>): string {
+  return l.unverified ? `待核实（${l.unverified.reason}）` : '待核实';
+}
+
 /**
  * Why a 二级 / 一级 group's (or, with no group, the total's) claimed score differs from the verified
  * one; undefined when equal or unclaimed. With 待核实 points, a claim within what they allow is
@@ -427,7 +432,7 @@ export function explainGroup(sheet: ScoreSheet, group?: ScoreGroup): string | un
   const lost = members.filter((l) => l.missing || l.score.lessThan(l.points));
   const parts = lost.map((l) =>
     l.missing
-      ? `${l.level3} 待核实（${pts(l.points)} 分）`
+      ? `${l.level3} 待核实（${l.unverified ? `${l.unverified.reason}，` : ''}${pts(l.points)} 分）`
       : `${l.level3} 计 ${pts(l.score)}/${pts(l.points)} 分（扣 ${pts(l.points.minus(l.score))} 分）`
   );
   if (!open.isZero()) {
@@ -437,7 +442,8 @@ export function explainGroup(sheet: ScoreSheet, group?: ScoreGroup): string | un
       return `${head}，最多可得 ${pts(most)} 分，自评多 ${pts(claimed.minus(most))} 分：${parts.join('；')}`;
     if (claimed.lessThan(score))
       return `${head}，自评比核实得分少 ${pts(score.minus(claimed))} 分：${parts.join('；')}`;
-    return `${head}：自评在可得范围内，补齐数据后才能核实（${parts.filter((p) => p.includes('待核实')).join('；')}）`;
+    const settle = members.some((l) => l.unverified) ? '待核实各项依据补齐后才能核实' : '补齐数据后才能核实';
+    return `${head}：自评在可得范围内，${settle}（${parts.filter((p) => p.includes('待核实')).join('；')}）`;
   }
   const head = `自评 ${pts(claimed)} 分，按规则计 ${pts(score)} 分，${claimed.greaterThan(score) ? '少' : '多'} ${pts(claimed.minus(score).abs())} 分`;
   if (lost.length === 0) return `${head}：各三级指标均得满分，自评扣分无依据`;

@@ -18,13 +18,8 @@ import type { Model } from './model';
 import { assignItems, departmentItemsOf, evidenceDecl } from './reportEvidence';
 import type { Finding, IndicatorResult, ScoreLine, ScoreSheet, Unverified } from './results';
 import { DEFAULT_BANDS } from './rulebook';
-import { gradesOf } from './scoring';
+import { gradesOf, pendingLabel } from './scoring';
 import { lineRemark, ownRemark } from './voice';
-
-/** `待核实（所用数据有误）`, or `待核实` for a line missing data: how a 待核实 line is listed. */
-export function pendingLabel(l: Pick<ScoreLine, 'unverified'>): string {
-  return l.unverified ? `待核实（${l.unverified.reason}）` : '待核实';
-}
 
 /** Why the line is 待核实 and what it scores meanwhile, for its 扣分原因 (the score sheet, the pane). */
 export function unverifiedWords(u: Unverified, l: ScoreLine): string {

@@ -9,7 +9,7 @@ import { questionedInputs, questionsValue } from '../../src/core/doubt';
 import { draftLines } from '../../src/core/narrative';
 import type { Finding, ScoreLine } from '../../src/core/results';
 import { rulebookFromModel } from '../../src/core/rulebook';
-import { scoreAll } from '../../src/core/scoring';
+import { explainGroup, scoreAll } from '../../src/core/scoring';
 import { sampleReading, sampleValues } from '../helpers/sample';
 
 const run = (overrides = {}) => evaluate(sampleReading(overrides));
@@ -139,6 +139,13 @@ describe('the sample: one verified score, and why each other scored line is 待�
     expect(sample.findings.filter((f) => f.rule === 'score.pending')).toHaveLength(5);
     expect(sample.summary.counts).toBe('错误 22 项、提示 3 项；待补 5 项（另有连带问题 9 项）');
   });
+});
+
+test('the 评分表 says why a group’s claim cannot be verified yet, each line with its reason', () => {
+  const group = sample.scores!.groups.find((g) => g.name === '预算管理')!;
+  expect(explainGroup(sample.scores!, group)).toBe(
+    '自评 13.00 分；核实得分 0.00 分，另有待核实 13.00 分：自评在可得范围内，待核实各项依据补齐后才能核实（管理制度健全性 待核实（缺评价依据，3.00 分）；资金使用合规性 待核实（与单位所述问题不符，4.00 分）；预决算信息公开性 待核实（缺评价依据，3.00 分）；基础信息完善性 待核实（缺评价依据，3.00 分））'
+  );
 });
 
 describe('qualitative lines: the unit’s evidence, and its own words against full marks', () => {
