@@ -37,7 +37,7 @@ const zh = {
   downloadTemplate: '下载空白模板',
   showGroup: (label: string, n: number) => `${label} ${n} 项，点击查看`,
   scoreIntro:
-    '每项一个得分：按评分规则由所填数据计得；缺数据的项“待核实”，不计分也不按 0 分计。“自评”为部门在“自评打分”表所填。',
+    '每项一个得分：按评分规则由所填数据计得；缺数据的项“待核实”，不计分也不按 0 分计；所用数据有误或口径不一未说明、定性指标缺评价依据的，也“待核实”，并写明原因。“自评”为部门在“自评打分”表所填。',
   claimInferred: (claimed: string, basis: string) => `单位自评 ${claimed}（按${basis}推得），未核实`,
   claimUnverified: (claimed: string) => `单位自评 ${claimed}，未核实`,
   claimDiffers: (claimed: string) => `单位自评 ${claimed}`,
@@ -207,7 +207,7 @@ const en: Strings = {
   downloadTemplate: 'Download blank template',
   showGroup: (label, n) => `${n} ${label}, show`,
   scoreIntro:
-    'One score per line, computed from the figures by the rulebook; a line missing figures is pending, not 0. “Claimed” is the department’s own score.',
+    'One score per line, computed from the figures by the rulebook; a line missing figures is pending, not 0, and so is one whose figures are in question or whose qualitative score has no evidence (with why). “Claimed” is the department’s own score.',
   claimInferred: (claimed, basis) => `Claimed ${claimed} (read off: ${basis}), not verified`,
   claimUnverified: (claimed) => `Claimed ${claimed}, not verified`,
   claimDiffers: (claimed) => `Claimed ${claimed}`,
