@@ -33,7 +33,8 @@ export interface Cause {
     blocks: YearBlock[];
     /** The year evaluated, when a figure states it. */
     evaluated: number | null;
-    opening: Operand;
+    /** This year's opening, when a block is the last year's because it ends there. */
+    opening?: Operand;
     closing: { parts: Operand[]; value: Decimal } | null;
   };
 }
@@ -150,7 +151,7 @@ function previousYear(
     )
       blocks.push({ block, year: evaluated === null ? null : evaluated - 1, marked: false });
   }
-  if (blocks.length === 0 || !opening) return null;
+  if (blocks.length === 0) return null;
   const figures = new Set(blocks.flatMap((b) => [b.block.year, ...b.block.figures]));
   const members = open.filter((f) => f.operands.some((o) => figures.has(o.name)));
   if (members.length < 2) return null;

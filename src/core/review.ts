@@ -376,7 +376,7 @@ function rateEntry(f: Finding, v: MemoView): string | null {
   return `报告所列${rate} ${formatQuantity(f.computed, 'document')}与所列数据不符，但所用${ops.map(figureName).join('、')}本身有误（见${refs}），须先改正这些数，再按公式重算${rate}。`;
 }
 
-/** A figure in the document's digits with its unit: `308.76 万元`. */
+/** A figure in the document's digits with its unit: `250.00 万元`. */
 function figure(x: Decimal, kind: QuantityKind = 'amount'): string {
   return formatQuantity({ value: x, kind }, 'document');
 }
@@ -394,7 +394,7 @@ function oneValueEntry(c: Cause): string {
   const { to, kind, cells, mends } = c.value!;
   const was = cells.map((o) => `${withTable(o)} ${figure(operandQuantity(o)!.value, kind)}`);
   const digits = (x: Decimal) => formatValue(x, kind, 'document');
-  // Each other identity as it reads once mended: `财政拨款调整后预算（项目支出）（714.76 = 406.00 + 308.76）`.
+  // Each other identity as it reads once mended: `财政拨款调整后预算（项目支出）（900.00 = 600.00 + 300.00）`.
   const names = new Set(cells.map((o) => o.name));
   const mended = mends.slice(1).map((f) => {
     const side = (ts: { at: number; sign: 1 | -1 }[]) =>
@@ -438,7 +438,7 @@ function previousYearEntry(c: Cause): string {
         `${b.block.indicator}的${stated(b.block.figures).map(valued).join('、')}，数据所属年度为${b.year}年`
     ),
     shifted.length
-      ? `${shifted.map(ofBlock).join('、')}${shifted.length > 1 ? '均' : ''}与${withTable(p.opening)} ${figure(operandQuantity(p.opening)!.value)}相同，是${last}年年末数`
+      ? `${shifted.map(ofBlock).join('、')}${shifted.length > 1 ? '均' : ''}与${withTable(p.opening!)} ${figure(operandQuantity(p.opening!)!.value)}相同，是${last}年年末数`
       : '',
   ].filter(Boolean);
   const fixes: string[] = [];
@@ -485,7 +485,7 @@ function previousYearEntry(c: Cause): string {
   return `${p.table}按${year}数据填列：${why.join('；')}。应改为${now}年数据：${[...fixes, redo].filter(Boolean).join('；')}。${rest.join('')}`;
 }
 
-/** A table filled with another year's figures, in a few words: `基础数据表按2020年数据填列`. */
+/** A table filled with another year's figures, in a few words: `基础数据表按2019年数据填列`. */
 function previousYearHeading(c: Cause): string {
   const p = c.previousYear!;
   const years = [...new Set(p.blocks.map((b) => b.year))];
