@@ -407,7 +407,7 @@ function oneValueEntry(c: Cause): string {
         .join(' ');
     return `${f.title.replace(/不一致$/, '')}（${side(f.sides!.left)} = ${side(f.sides!.right)}）`;
   });
-  return `${c.findings[0].title}，两处均应为 ${figure(to, kind)}：${was.join('，')}。将这两处均改为 ${figure(to, kind)}，可使以下${chineseNumber(mends.length)}处同时相符：${mends[0].title.replace(/不一致$/, '')}（均为 ${digits(to)}）；${mended.join('；')}。`;
+  return `${c.findings[0].title}，两处均应为 ${figure(to, kind)}：${was.join('，')}。将这两处均改为 ${figure(to, kind)}，可使以下${chineseNumber(mends.length)}处同时相符：这两处（均为 ${digits(to)}）；${mended.join('；')}。`;
 }
 
 /**
