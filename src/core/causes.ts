@@ -74,14 +74,20 @@ const toleranceOf = (f: Finding): Decimal => f.tolerance?.value ?? ZERO;
  * Two figures a failed identity says are one, and a value for both that every other failed identity holding one
  * of them gives (at least two, none giving another, no correction of the data pointing elsewhere).
  */
-function oneValue(open: Finding[], all: Finding[]): Cause | null {
+function oneValue(
+  open: Finding[],
+  byName: Map<string, Finding[]>,
+  order: Map<Finding, number>
+): Cause | null {
   for (const pair of open) {
     const terms = statedTerms(pair);
     if (!terms || terms.length !== 2 || pair.sides!.left.length !== 1) continue;
     const cells = terms.map((t) => t.o);
     const names = new Set(cells.map((o) => o.name));
     if (names.size !== 2) continue;
-    const solved = all
+    const named = new Set(cells.flatMap((o) => byName.get(o.name) ?? []));
+    const near = [...named].sort((a, b) => order.get(a)! - order.get(b)!);
+    const solved = near
       .filter((f) => f !== pair)
       .map((f) => ({ f, s: solveFor(f, names) }))
       .filter((x): x is { f: Finding; s: { cell: Operand; to: Decimal } } => x.s !== null);
@@ -93,7 +99,7 @@ function oneValue(open: Finding[], all: Finding[]): Cause | null {
         .abs()
         .lte(Decimal_max(toleranceOf(f), toleranceOf(solved[0].f)))
     );
-    const elsewhere = all.some(
+    const elsewhere = near.some(
       (f) => f.correction && names.has(f.correction.operand.name) && !f.correction.to.value.eq(to)
     );
     if (!agree || elsewhere || cells.some((o) => num(o)!.eq(to))) continue;
@@ -203,8 +209,14 @@ export function causesOf(open: Finding[], decls: readonly ReviewCauseDecl[]): Ca
     for (const f of c.findings) taken.add(f);
   };
   for (const d of decls) {
-    if (d.shares === 'oneValue') for (let c = oneValue(free(), all); c; c = oneValue(free(), all)) add(c);
-    else if (d.shares === 'previousYear') {
+    if (d.shares === 'oneValue') {
+      // The findings that name each figure: a pair looks only at its own.
+      const byName = new Map<string, Finding[]>();
+      for (const f of all)
+        for (const n of new Set(f.operands.map((o) => o.name))) byName.set(n, [...(byName.get(n) ?? []), f]);
+      const order = new Map(all.map((f, i) => [f, i]));
+      for (let c = oneValue(free(), byName, order); c; c = oneValue(free(), byName, order)) add(c);
+    } else if (d.shares === 'previousYear') {
       const c = previousYear(d, free(), all);
       if (c) add(c);
     } else if (d.shares === 'sameFix') sameFix(free()).forEach(add);
@@ -219,23 +231,22 @@ export function causesOf(open: Finding[], decls: readonly ReviewCauseDecl[]): Ca
 /** A cause alone whose gap another cause shows (or its value makes) joins it, named there once. */
 function joinSameGap(causes: Cause[]): Cause[] {
   const keys = (c: Cause): string[] => [
-    ...[...c.findings, ...c.sameGap].map(gapKey).filter((k): k is string => !!k),
+    ...c.findings.map(gapKey).filter((k): k is string => !!k),
     ...(c.value?.cells.map((o) => c.value!.to.minus(num(o)!).abs().toFixed(2)) ?? []),
   ];
   // A cause of several findings hosts first; then the first finding alone with that gap.
+  const hosts = new Map<string, Cause>();
+  for (const c of causes.filter((x) => x.shares !== 'alone'))
+    for (const k of keys(c)) if (!hosts.has(k)) hosts.set(k, c);
   const joined = new Set<Cause>();
-  for (const c of causes) {
-    const key = c.shares === 'alone' ? gapKey(c.findings[0]) : undefined;
+  for (const c of causes.filter((x) => x.shares === 'alone')) {
+    const key = gapKey(c.findings[0]);
     if (!key) continue;
-    const host =
-      causes.find((x) => x.shares !== 'alone' && keys(x).includes(key)) ??
-      causes
-        .slice(0, causes.indexOf(c))
-        .find((x) => x.shares === 'alone' && !joined.has(x) && keys(x).includes(key));
+    const host = hosts.get(key);
     if (host) {
       host.sameGap.push(c.findings[0]);
       joined.add(c);
-    }
+    } else hosts.set(key, c);
   }
   return causes.filter((c) => !joined.has(c));
 }
