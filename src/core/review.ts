@@ -381,6 +381,18 @@ function figure(x: Decimal, kind: QuantityKind = 'amount'): string {
   return formatQuantity({ value: x, kind }, 'document');
 }
 
+/** Figures with their values, the table named once for a run from one table: `甲表合计 1.00 万元、分项 2.00 万元`. */
+function valuedRun(ops: Operand[]): string {
+  return ops
+    .map((o, i) => {
+      const table = operandTable(o);
+      const name =
+        i > 0 && table && table === operandTable(ops[i - 1]) ? withTable(o).replace(table, '') : withTable(o);
+      return `${name} ${figure(operandQuantity(o)!.value)}`;
+    })
+    .join('、');
+}
+
 /** Figures of one table by their labels, the table named once before them (`基础数据表上年结转、上年度累计结转结余`). */
 function labelsIn(table: string, ops: Operand[]): string {
   return ops.map((o) => withTable(o).replace(table, '')).join('、');
@@ -467,7 +479,7 @@ function previousYearEntry(c: Cause): string {
       .flatMap((f) => f.operands.filter((o) => !figures.some((x) => x.name === o.name)))
       .filter((o, i, all) => operandQuantity(o) && all.findIndex((x) => x.name === o.name) === i);
     fixes.push(
-      `${b.block.indicator}的${labelsIn(p.table, figures)}换用${now}年数据${theirs.length ? `（可对照${theirs.map((o) => `${withTable(o)} ${figure(operandQuantity(o)!.value)}`).join('、')}）` : ''}`
+      `${b.block.indicator}的${labelsIn(p.table, figures)}换用${now}年数据${theirs.length ? `（可对照${valuedRun(theirs)}）` : ''}`
     );
   }
   const rates = c.findings.filter((f) => f.family === '比率');
