@@ -419,7 +419,7 @@ function oneValueEntry(c: Cause): string {
         .join(' ');
     return `${f.title.replace(/不一致$/, '')}（${side(f.sides!.left)} = ${side(f.sides!.right)}）`;
   });
-  return `${c.findings[0].title}，两处均应为 ${figure(to, kind)}：${was.join('，')}。将这两处均改为 ${figure(to, kind)}，可使以下${chineseNumber(mends.length)}处同时相符：这两处（均为 ${digits(to)}）；${mended.join('；')}。`;
+  return `${c.findings[0].title}，两处均应为 ${figure(to, kind)}：${was.join('，')}。将这两处均改为 ${figure(to, kind)}，可使以下${mends.length === 2 ? '两' : chineseNumber(mends.length)}处同时相符：这两处（均为 ${digits(to)}）；${mended.join('；')}。`;
 }
 
 /**
@@ -564,10 +564,11 @@ function entry(c: Cause, n: number, group: Group, v: MemoView): string {
 /** Several figures the data show should read one figure, for one reason: each with how far it is off, then the fix once. */
 function sameFixEntry(c: Cause): string {
   const fix = c.findings[0].correction!;
+  const to = formatQuantity(fix.to, 'document');
   const ops = c.findings.map((f) => f.correction!.operand);
   const table = operandTable(ops[0]) ?? '';
   const each = c.findings.map((f) => `${f.title}，差 ${formatGap(f.difference!, 'document')}`);
-  return `${ops.length}处应为同一个数 ${formatQuantity(fix.to, 'document')}：${each.join('；')}。${fix.because.replace(/·/g, '')}，应将${table}${labelsIn(table, ops)}均改为 ${formatQuantity(fix.to, 'document')}。`;
+  return `${table}${labelsIn(table, ops)}均应为 ${to}：${each.join('；')}。${fix.because.replace(/·/g, '')}，应将这${ops.length === 2 ? '两' : chineseNumber(ops.length)}处均改为 ${to}。`;
 }
 
 // ---------------------------------------------------------------- sections
@@ -659,7 +660,10 @@ function priorities(groups: Group[], v: MemoView): string[] {
         i > 0 && table && table === operandTable(all[i - 1].correction!.operand)
           ? withTable(o).replace(table, '')
           : withTable(o);
-      return `${name}改为${formatQuantity(f.correction!.to, 'document')}`;
+      // A run of figures that become one figure is named once: `上年结转、上年度累计结转结余改为 20.00 万元`.
+      const to = formatQuantity(f.correction!.to, 'document');
+      const next = all[i + 1]?.correction?.to;
+      return next && formatQuantity(next, 'document') === to ? name : `${name}改为${to}`;
     });
     const refs = joinPlaces(corrected.map((f) => v.where(f)));
     const more = corrected.length > LISTED_CORRECTIONS ? `等${corrected.length}处` : '';

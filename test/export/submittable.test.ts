@@ -653,6 +653,18 @@ describe('what the memo verifies: a score built on a figure an 错误 puts in do
     expect(all).toContainEqual(expect.stringContaining('改正后重算预算完成率（报告列99.59%）'));
   });
 
+  test('two figures the data set to one figure for one reason are one entry, the fix stated once', () => {
+    // Without the year-ends that show 基础数据表 is 2020's, 61.55 and 60.64 are two figures that should read 4.04.
+    const two = f.filter((x) => ['same.预算完成上年结转', 'carry.结转结余'].includes(x.id));
+    const lines = draftLines(draftReview({ ...input, findings: two }));
+    const mine = lines.filter((l) => l.includes('均应为4.04万元'));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatch(/^1\.基础数据表上年结转、上年度累计结转结余均应为4\.04万元：/);
+    expect(mine[0]).toContain('应将这两处均改为4.04万元。');
+    // Page 1 names the two figures once, with the one figure they become.
+    expect(lines).toContain('1.将基础数据表上年结转、上年度累计结转结余改为4.04万元（见第二部分（一））。');
+  });
+
   test('a self-score is stated against what the memo verifies, with the lines that lost points', () => {
     const all = draftLines(draftReview(input));
     expect(all).toContainEqual(
