@@ -140,6 +140,10 @@ function previousYear(
     all.some(
       (f) => f.kind === 'mismatch' && f.severity === '错误' && f.operands.some((o) => o.name === name)
     );
+  const parts = decl.closing.map((n) => ops.get(n));
+  const closing = parts.every((o) => num(o))
+    ? { parts: parts as Operand[], value: parts.reduce((a, o) => a.plus(num(o)!), ZERO) }
+    : null;
   const blocks: YearBlock[] = [];
   for (const block of decl.blocks) {
     const year = num(ops.get(block.year))?.toNumber();
@@ -147,12 +151,15 @@ function previousYear(
       blocks.push({ block, year, marked: true });
       continue;
     }
+    // Ends where this year opens, while this year's own tables end elsewhere (an unchanged balance is no sign).
     const end = block.closing ? num(ops.get(block.closing)) : null;
     if (
       start &&
       end &&
+      closing &&
       !start.isZero() &&
       end.eq(start) &&
+      !closing.value.eq(end) &&
       (disputed(block.opening) || disputed(block.closing))
     )
       blocks.push({ block, year: evaluated === null ? null : evaluated - 1, marked: false });
@@ -161,10 +168,6 @@ function previousYear(
   const figures = new Set(blocks.flatMap((b) => [b.block.year, ...b.block.figures]));
   const members = open.filter((f) => f.operands.some((o) => figures.has(o.name)));
   if (members.length < 2) return null;
-  const parts = decl.closing.map((n) => ops.get(n));
-  const closing = parts.every((o) => num(o))
-    ? { parts: parts as Operand[], value: parts.reduce((a, o) => a.plus(num(o)!), ZERO) }
-    : null;
   // Headed by the finding that names a year, when there is one.
   const head = members.find((f) => f.family === '年度') ?? members[0];
   return {

@@ -319,8 +319,8 @@ export interface YearBlockDecl {
  * - `oneValue`: two figures that should be one disagree, and solving other failed identities for either gives one
  *   value (every such solve agrees): that value mends them all at once;
  * - `previousYear`: a table's blocks carry another year's figures — a 数据所属年度 other than the year evaluated,
- *   or an end-of-year figure equal to this year's opening (the last year's end) while a figure of the block is
- *   disputed: the findings on the blocks' figures, and the stated rates read from them;
+ *   or an end-of-year figure equal to this year's opening (the last year's end) while this year's own tables
+ *   end elsewhere and a figure of the block is disputed: the findings on the blocks' figures, and the stated rates read from them;
  * - `sameFix`: corrections that set several figures to one figure for one reason;
  * - `sameGap`: failed identities whose gaps are the same amount to the cent (one difference seen through several
  *   identities), or the very change a `oneValue` makes to one of its figures.

@@ -280,7 +280,7 @@ function groupsOf(findings: Finding[]): Group[] {
     .map((x) => x.g);
 }
 
-/** A doubted figure as the memo names it: `基础数据表上年结转 61.55 万元`. */
+/** A doubted figure as the memo names it: `基础数据表上年结转 50.00 万元`. */
 function figureName(o: Operand): string {
   const q = operandQuantity(o);
   return `${withTable(o)}${q ? ` ${formatQuantity(q, 'document')}` : ''}`;

@@ -163,6 +163,13 @@ describe('previousYear: blocks of a table filled with the last year’s figures'
     );
     expect(kinds([start, moved, rate], decls).every((k) => k.startsWith('alone'))).toBe(true);
     expect(kinds([end], decls)).toEqual(['alone:变动本年']);
+    // This year's tables also end at 20.00: an unchanged balance, not the last year's figures.
+    const unchanged = identity(
+      '变动本年',
+      [op('变动本年', '20.00')],
+      [op('甲年末', '15.00'), op('乙年末', '5.00')]
+    );
+    expect(kinds([start, unchanged, rate], decls).every((k) => k.startsWith('alone'))).toBe(true);
     expect(kinds([year(2021), other], decls)).toEqual(['alone:年度', 'alone:调整年初对照']);
   });
 });
