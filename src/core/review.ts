@@ -2,9 +2,10 @@
  * 审核意见: the finance bureau reviewer's memo, in the reviewer's voice. Page 1 answers "what do I do
  * with this report?" — the 审核结论 by the declared rule (src/catalogue/report/review.ts) with its
  * reason, the score as the department gives it and as verified, and the three things to fix first.
- * Then what must be corrected (错误), numbered under its group, each problem once in the words every
- * surface uses (reviewSentence: the title, the figures it does not state, the correction the data
- * show); then what may legitimately differ and needs a written reason (提示); then what could not be
+ * Then what must be corrected (错误), numbered under its group, one entry per cause (src/core/causes.ts:
+ * findings that share one are headed by it, with the figures it explains and the value the data imply), a
+ * problem alone in the words every surface uses (reviewSentence: the title, the figures it does not state,
+ * the correction the data show); then what may legitimately differ and needs a written reason (提示); then what could not be
  * verified, once, as a table; then the per-indicator table.
  * Drafted as a ReportDraft so the same Word export prints it in 公文 form.
  */
