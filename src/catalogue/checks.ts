@@ -862,6 +862,54 @@ function inputWords(d: Diagnostic): { title: string; severity: FindingSeverity }
 }
 
 /** 财政拨款 or 其他资金, by a name's prefix. */
+/**
+ * The blocks of 基础数据表 each read for one indicator, with their 数据所属年度 cell (`基础_<key>_数据年度`): the 年度
+ * checks compare it with the year evaluated; the 审核意见 also reads a carry-over block's start and end
+ * (src/catalogue/report/review.ts).
+ */
+export const DATED_BLOCKS: ReadonlyArray<{
+  id: string;
+  key: string;
+  /** The block in words (`预算完成率取数`). */
+  block: string;
+  indicator: string;
+  figures: string[];
+  opening?: string;
+  closing?: string;
+}> = [
+  {
+    id: 'year.预算完成',
+    key: '预算完成',
+    block: '预算完成率取数',
+    indicator: '预算完成率',
+    figures: [
+      '基础_预算完成_上年结转',
+      '基础_预算完成_年初预算',
+      '基础_预算完成_本年追加',
+      '基础_预算完成_年末结余',
+      '基础_预算完成_完成数',
+    ],
+    opening: '基础_预算完成_上年结转',
+    closing: '基础_预算完成_年末结余',
+  },
+  {
+    id: 'year.预算调整',
+    key: '预算调整',
+    block: '预算调整率取数',
+    indicator: '预算调整率',
+    figures: ['基础_预算调整_年初预算', '基础_预算调整_调整数', '基础_预算调整_剔除数'],
+  },
+  {
+    id: 'year.结转结余',
+    key: '结转结余',
+    block: '结转结余变动率取数',
+    indicator: '结转结余变动率',
+    figures: ['基础_结转结余_上年', '基础_结转结余_本年'],
+    opening: '基础_结转结余_上年',
+    closing: '基础_结转结余_本年',
+  },
+];
+
 const fund = (name: string): string => (name.startsWith('财拨') ? '财政拨款' : '其他资金');
 /** A label without its “其中：”. */
 const bare = (name: string): string => label(name).replace(/^其中：/, '');
@@ -904,29 +952,7 @@ export const CHECKS: CheckDecl[] = [
   ),
 
   // ---- 年度: figures labelled with another year than the one evaluated.
-  ...(
-    [
-      [
-        'year.预算完成',
-        '预算完成',
-        '预算完成率取数',
-        [
-          '基础_预算完成_上年结转',
-          '基础_预算完成_年初预算',
-          '基础_预算完成_本年追加',
-          '基础_预算完成_年末结余',
-          '基础_预算完成_完成数',
-        ],
-      ],
-      [
-        'year.预算调整',
-        '预算调整',
-        '预算调整率取数',
-        ['基础_预算调整_年初预算', '基础_预算调整_调整数', '基础_预算调整_剔除数'],
-      ],
-      ['year.结转结余', '结转结余', '结转结余变动率取数', ['基础_结转结余_上年', '基础_结转结余_本年']],
-    ] as Array<[string, string, string, string[]]>
-  ).map(([id, k, block, figures]) =>
+  ...DATED_BLOCKS.map(({ id, key: k, block, figures }) =>
     decl(
       id,
       { subject: `${block}的数据年度与评价年度`, title: `${block}的数据年度不是评价年度` },

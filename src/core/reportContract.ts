@@ -296,5 +296,51 @@ export interface ReviewConclusionDecl {
 /** A group of 需要更正的问题: the check families it holds, and its heading. */
 export interface ReviewGroupDecl {
   families: string[];
+  /** Causes of these kinds are listed here, whatever the family of the finding they are headed by. */
+  shares?: ReviewCauseDecl['shares'][];
   heading: string;
 }
+
+/**
+ * A block of figures read for one indicator whose year the memo can tell: its `year` cell (数据所属年度), and
+ * for a carry-over block the figures of its start and end (年初, 年末).
+ */
+export interface YearBlockDecl {
+  /** The indicator the block is read for (`预算调整率`). */
+  indicator: string;
+  /** The block's 数据所属年度 cell. */
+  year: string;
+  /** Every figure of the block. */
+  figures: string[];
+  /** The block's start-of-year figure (上年结转, 上年度累计结转结余). */
+  opening?: string;
+  /** The block's end-of-year figure (年末结转和结余, 本年度累计结转结余). */
+  closing?: string;
+}
+
+/**
+ * What makes findings of the 审核意见 share one cause, so they are one entry headed by the cause (interpreted in
+ * src/core/causes.ts, in the order declared; a finding joins the first cause that takes it):
+ * - `oneValue`: two figures that should be one disagree, and solving other failed identities for either gives one
+ *   value (every such solve agrees): that value mends them all at once;
+ * - `previousYear`: a table's blocks carry another year's figures — a 数据所属年度 other than the year evaluated,
+ *   or an end-of-year figure equal to this year's opening (the last year's end) while this year's own tables
+ *   end elsewhere and a figure of the block is disputed: the findings on the blocks' figures, and the stated rates read from them;
+ * - `sameFix`: corrections that set several figures to one figure for one reason;
+ * - `sameGap`: failed identities whose gaps are the same amount to the cent (one difference seen through several
+ *   identities), or the very change a `oneValue` makes to one of its figures.
+ */
+export type ReviewCauseDecl =
+  | { shares: 'oneValue' }
+  | {
+      shares: 'previousYear';
+      /** The table whose blocks are read (`基础数据表`), as its figures' names are grouped. */
+      table: string;
+      /** This year's opening figure, as the year's own tables state it (the last year's end). */
+      opening: string;
+      /** The parts of this year's end, as the year's own tables state them. */
+      closing: string[];
+      blocks: YearBlockDecl[];
+    }
+  | { shares: 'sameFix' }
+  | { shares: 'sameGap' };

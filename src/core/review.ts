@@ -2,25 +2,36 @@
  * 审核意见: the finance bureau reviewer's memo, in the reviewer's voice. Page 1 answers "what do I do
  * with this report?" — the 审核结论 by the declared rule (src/catalogue/report/review.ts) with its
  * reason, the score as the department gives it and as verified, and the three things to fix first.
- * Then what must be corrected (错误), numbered under its group, each problem once in the words every
- * surface uses (reviewSentence: the title, the figures it does not state, the correction the data
- * show); then what may legitimately differ and needs a written reason (提示); then what could not be
+ * Then what must be corrected (错误), numbered under its group, one entry per cause (src/core/causes.ts:
+ * findings that share one are headed by it, with the figures it explains and the value the data imply), a
+ * problem alone in the words every surface uses (reviewSentence: the title, the figures it does not state,
+ * the correction the data show); then what may legitimately differ and needs a written reason (提示); then what could not be
  * verified, once, as a table; then the per-indicator table.
  * Drafted as a ReportDraft so the same Word export prints it in 公文 form.
  */
 import {
   BLOCKING_FAMILIES,
   OTHER_GROUP,
+  REVIEW_CAUSES,
   REVIEW_CONCLUSIONS,
   REVIEW_GROUPS,
 } from '../catalogue/report/review';
+import type Decimal from 'decimal.js';
+import { causesOf, type Cause } from './causes';
 import type { Claim, ReportSummary } from './claims/engine';
 import { ZERO } from './decimal';
 import { ABOUT_A_RESULT, doubtedInputs } from './doubt';
 import { allFindings } from './findingTree';
 import { assemble, reportContext, type DraftInput, type ReportDraft } from './narrative';
 import { reviewParts, reviewSentence, withTable } from './render/finding';
-import { documentDigits, formatGap, formatQuantity, operandQuantity, operandTable } from './render/quantity';
+import {
+  documentDigits,
+  formatGap,
+  formatQuantity,
+  formatValue,
+  operandQuantity,
+  operandTable,
+} from './render/quantity';
 import { shortLabel } from './reconcile';
 import type {
   ReportContext,
@@ -31,7 +42,7 @@ import type {
 } from './reportContract';
 import { unmatchedOwnProblems } from './reportEvidence';
 import { chineseNumber, placeholder, points, rateText } from './reportWords';
-import type { Finding, Operand, ScoreLine, ScoreSheet } from './results';
+import type { Finding, Operand, QuantityKind, ScoreLine, ScoreSheet } from './results';
 import { DEFAULT_BANDS } from './rulebook';
 import { gradeOf } from './scoring';
 import { pendingPointsOf } from './summary';
@@ -122,9 +133,17 @@ function namedProblems(blocking: Finding[], memo: MemoScores | null): string[] {
         return `${withTable(c.operand)}${c.to.value.gt(was.value) ? '少计' : '多计'}${formatGap({ ...c.to, value: c.to.value.minus(was.value) }, 'document')}`;
       return `${f.title.replace(/不一致$/, '相差')}${formatGap(f.difference!, 'document')}`;
     });
-  const years = blocking
-    .filter((f) => f.family === '年度' && f.computed?.kind === 'year' && f.expected?.kind === 'year')
-    .map((f) => `${rateName(f)}取用${f.computed!.value.toString()}年数据`);
+  // Another year's figures: the table filled with them when the memo lists them as one cause, else each block.
+  const causes = causesOf(
+    blocking.filter((f) => !ABOUT_A_RESULT.includes(f.family)),
+    REVIEW_CAUSES
+  );
+  const inCause = causes.find((c) => c.shares === 'previousYear');
+  const years = inCause
+    ? [previousYearHeading(inCause)]
+    : blocking
+        .filter((f) => f.family === '年度' && f.computed?.kind === 'year' && f.expected?.kind === 'year')
+        .map((f) => `${rateName(f)}取用${f.computed!.value.toString()}年数据`);
   return [...claims, ...gaps, ...years].filter(Boolean).map((t) => documentDigits(t).replace(/ /g, ''));
 }
 
@@ -158,56 +177,43 @@ function sentence(s: string): string {
 
 interface Group {
   heading: string;
+  /** The problems listed under it, each a cause with the findings it explains. */
+  causes: Cause[];
+  /** Every finding the group states (the causes' findings and those of the same gap). */
   findings: Finding[];
   /** The family's advice two or more of its entries without a specific correction share, stated once. */
   advice?: string;
 }
 
-/** One entry of 二: a problem, and the findings that show the very same gap (an amount to the cent) in its group. */
-interface Entry {
-  head: Finding;
-  same: Finding[];
-}
+const causeFindings = (c: Cause): Finding[] => [...c.findings, ...c.sameGap];
 
 /**
- * A group's findings as entries: findings of one group whose gaps are the same amount to the cent are one
- * difference seen through several identities (a figure every row of a table carries), stated once.
+ * The open 错误 as the memo lists them: one entry per cause (src/core/causes.ts applies the declared rules), under
+ * the group its kind is declared in, else the group of the family of the finding it is headed by.
  */
-function entriesOf(g: Group): Entry[] {
-  const out: Entry[] = [];
-  const byGap = new Map<string, Entry>();
-  for (const f of g.findings) {
-    const d = f.difference;
-    const key =
-      d && d.kind === 'amount' && !d.value.isZero() && !ABOUT_A_RESULT.includes(f.family)
-        ? d.value.abs().toFixed(2)
-        : undefined;
-    const joined = key ? byGap.get(key) : undefined;
-    if (joined) joined.same.push(f);
-    else {
-      const e = { head: f, same: [] };
-      out.push(e);
-      if (key) byGap.set(key, e);
-    }
-  }
-  return out;
-}
-
 function groupsOf(findings: Finding[]): Group[] {
+  const causes = causesOf(findings, REVIEW_CAUSES);
+  const declOf = (c: Cause) =>
+    REVIEW_GROUPS.find((g) => c.shares !== 'alone' && g.shares?.includes(c.shares)) ??
+    REVIEW_GROUPS.find((g) => g.families.includes(c.findings[0].family));
   const groups: Group[] = [];
-  for (const decl of [...REVIEW_GROUPS, { families: [] as string[], heading: OTHER_GROUP }]) {
-    const mine = findings.filter((f) =>
-      decl.families.length
-        ? decl.families.includes(f.family)
-        : !REVIEW_GROUPS.some((g) => g.families.includes(f.family))
-    );
+  for (const decl of [...REVIEW_GROUPS, undefined]) {
+    const mine = causes.filter((c) => declOf(c) === decl);
     if (mine.length === 0) continue;
     const counts = new Map<string, number>();
-    // A self-score's entry states its own correction (the points the rules give): no shared advice.
-    for (const { action, advice } of mine.filter((f) => f.family !== '评分').map(reviewParts))
+    // Only a problem alone takes its family's advice: a self-score or a stated rate states its own correction, a
+    // cause its own.
+    for (const { action, advice } of mine
+      .filter((c) => c.shares === 'alone' && !ABOUT_A_RESULT.includes(c.findings[0].family))
+      .map((c) => reviewParts(c.findings[0])))
       if (!action && advice) counts.set(advice, (counts.get(advice) ?? 0) + 1);
     const [advice, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
-    groups.push({ heading: decl.heading, findings: mine, advice: n >= 2 && advice ? advice : undefined });
+    groups.push({
+      heading: decl?.heading ?? OTHER_GROUP,
+      causes: mine,
+      findings: mine.flatMap(causeFindings),
+      advice: n >= 2 && advice ? advice : undefined,
+    });
   }
   // What sends the report back comes first: errors that change a score, then other errors.
   const rank = (g: Group) =>
@@ -222,7 +228,7 @@ function groupsOf(findings: Finding[]): Group[] {
     .map((x) => x.g);
 }
 
-/** A doubted figure as the memo names it: `基础数据表上年结转 61.55 万元`. */
+/** A doubted figure as the memo names it: `基础数据表上年结转 50.00 万元`. */
 function figureName(o: Operand): string {
   const q = operandQuantity(o);
   return `${withTable(o)}${q ? ` ${formatQuantity(q, 'document')}` : ''}`;
@@ -310,23 +316,199 @@ function rateEntry(f: Finding, v: MemoView): string | null {
   return `报告所列${rate} ${formatQuantity(f.computed, 'document')}与所列数据不符，但所用${ops.map(figureName).join('、')}本身有误（见${refs}），须先改正这些数，再按公式重算${rate}。`;
 }
 
+/** A figure in the document's digits with its unit: `250.00 万元`. */
+function figure(x: Decimal, kind: QuantityKind = 'amount'): string {
+  return formatQuantity({ value: x, kind }, 'document');
+}
+
+/** Figures with their values, the table named once for a run from one table: `甲表合计 1.00 万元、分项 2.00 万元`. */
+function valuedRun(ops: Operand[]): string {
+  return ops
+    .map((o, i) => {
+      const table = operandTable(o);
+      const name =
+        i > 0 && table && table === operandTable(ops[i - 1]) ? withTable(o).replace(table, '') : withTable(o);
+      return `${name} ${figure(operandQuantity(o)!.value)}`;
+    })
+    .join('、');
+}
+
+/** Figures of one table by their labels, the table named once before them (`基础数据表上年结转、上年度累计结转结余`). */
+function labelsIn(table: string, ops: Operand[]): string {
+  return ops.map((o) => withTable(o).replace(table, '')).join('、');
+}
+
 /**
- * One entry, numbered, in the shared renderer's words (src/core/render/finding.ts, as every surface states it):
- * the problem with the figures its title does not state, the specific correction (or the family's advice where
- * the group does not state it once), what it folds; then the unit's explanation. A self-score, and a rate built
- * on a doubted input, as the memo verifies them.
+ * One value two figures should both read, which mends every identity that says it at once: the two figures, the
+ * value, and the identities it mends.
  */
-function entry(e: Entry, n: number, group: Group, v: MemoView): string {
-  const f = e.head;
-  const stated = group.advice !== undefined && reviewParts(f).advice === group.advice;
-  const said = claimEntry(f, v) ?? rateEntry(f, v) ?? reviewSentence(f, { advice: !stated });
-  const same = e.same.length
-    ? sentence(
-        `同一${formatGap(f.difference!, 'document')}之差还使${e.same.length}项不符，应一并改正：${e.same.map((x) => x.title).join('；')}`
+function oneValueEntry(c: Cause): string {
+  const { to, kind, cells, mends } = c.value!;
+  const was = cells.map((o) => `${withTable(o)} ${figure(operandQuantity(o)!.value, kind)}`);
+  const digits = (x: Decimal) => formatValue(x, kind, 'document');
+  // Each other identity as it reads once mended: `财政拨款调整后预算（项目支出）（900.00 = 600.00 + 300.00）`.
+  const names = new Set(cells.map((o) => o.name));
+  const mended = mends.slice(1).map((f) => {
+    const side = (ts: { at: number; sign: 1 | -1 }[]) =>
+      ts
+        .map((t, i) => {
+          const o = f.operands[t.at];
+          const x = digits(names.has(o.name) ? to : operandQuantity(o)!.value);
+          return i === 0 ? (t.sign < 0 ? `−${x}` : x) : `${t.sign < 0 ? '−' : '+'} ${x}`;
+        })
+        .join(' ');
+    return `${f.title.replace(/不一致$/, '')}（${side(f.sides!.left)} = ${side(f.sides!.right)}）`;
+  });
+  return `${c.findings[0].title}，两处均应为 ${figure(to, kind)}：${was.join('，')}。将这两处均改为 ${figure(to, kind)}，可使以下${mends.length === 2 ? '两' : chineseNumber(mends.length)}处同时相符：这两处（均为 ${digits(to)}）；${mended.join('；')}。`;
+}
+
+/**
+ * A table's blocks filled with another year's figures: which figures, how the memo knows (the block's 数据所属年度,
+ * or its year-end that equals this year's opening), what they become (the corrections the data show, this year's
+ * end where its parts are stated), and the stated rates to work out again.
+ */
+function previousYearEntry(c: Cause): string {
+  const p = c.previousYear!;
+  const known = allFindings(c.findings).flatMap((f) => f.operands);
+  const stated = (names: string[]) =>
+    names
+      .map((n) => known.find((o) => o.name === n))
+      .filter((o): o is Operand => !!o && operandQuantity(o) !== null);
+  const valued = (o: Operand) => `${withTable(o).replace(p.table, '')} ${figure(operandQuantity(o)!.value)}`;
+  const now = p.evaluated === null ? '本' : `${p.evaluated}`;
+  const last = p.evaluated === null ? '上' : `${p.evaluated - 1}`;
+  const years = [...new Set(p.blocks.map((b) => b.year))];
+  const year = years.length === 1 && years[0] !== null ? `${years[0]}年` : '上年';
+  const marked = p.blocks.filter((b) => b.marked);
+  const shiftedBlocks = p.blocks.filter((b) => !b.marked && b.block.closing);
+  const shifted = stated(shiftedBlocks.map((b) => b.block.closing!));
+  const ofBlock = (o: Operand) =>
+    `${shiftedBlocks.find((b) => b.block.closing === o.name)?.block.indicator ?? ''}的${valued(o)}`;
+  const why = [
+    ...marked.map(
+      (b) =>
+        `${b.block.indicator}的${stated(b.block.figures).map(valued).join('、')}，数据所属年度为${b.year}年`
+    ),
+    shifted.length
+      ? `${shifted.map(ofBlock).join('、')}${shifted.length > 1 ? '均' : ''}与${withTable(p.opening!)} ${figure(operandQuantity(p.opening!)!.value)}相同，是${last}年年末数`
+      : '',
+  ].filter(Boolean);
+  const fixes: string[] = [];
+  const corrected = c.findings.filter((f) => f.correction);
+  for (const to of [...new Set(corrected.map((f) => f.correction!.to.value.toFixed(2)))]) {
+    const mine = corrected.filter((f) => f.correction!.to.value.toFixed(2) === to);
+    const ops = mine.map((f) => f.correction!.operand);
+    fixes.push(
+      `${ops.map(valued).join('、')}${ops.length > 1 ? '均' : ''}改为 ${formatQuantity(mine[0].correction!.to, 'document')}（${mine[0].correction!.because.replace(/·/g, '')}）`
+    );
+  }
+  if (shifted.length && p.closing)
+    fixes.push(
+      `${labelsIn(p.table, shifted)}${shifted.length > 1 ? '均' : ''}改为${now}年年末数 ${figure(p.closing.value)}（${p.closing.parts.map((o) => `${withTable(o)} ${formatValue(operandQuantity(o)!.value, 'amount', 'document')}`).join(' + ')}）`
+    );
+  for (const b of marked) {
+    const figures = stated(b.block.figures);
+    // This year's figures the block's are compared with (another table's, by a rule that may legitimately differ).
+    const theirs = allFindings(c.findings)
+      .filter(
+        (f) =>
+          f.kind === 'mismatch' &&
+          f.operands.length === 2 &&
+          f.operands.some((o) => figures.some((x) => x.name === o.name))
       )
+      .flatMap((f) => f.operands.filter((o) => !figures.some((x) => x.name === o.name)))
+      .filter((o, i, all) => operandQuantity(o) && all.findIndex((x) => x.name === o.name) === i);
+    fixes.push(
+      `${b.block.indicator}的${labelsIn(p.table, figures)}换用${now}年数据${theirs.length ? `（可对照${valuedRun(theirs)}）` : ''}`
+    );
+  }
+  const rates = c.findings.filter((f) => f.family === '比率');
+  const redo = rates.length
+    ? `改正后重算${rates.map((f) => `${rateName(f)}（报告列 ${f.computed ? formatQuantity(f.computed, 'document') : '—'}）`).join('、')}`
     : '';
-  const explained = [f, ...e.same].filter((x) => x.explanation).map((x) => `单位说明：${x.explanation}`);
-  return `${n}.${said}${same}${explained.map(sentence).join('')}`;
+  // What the blocks' figures do not explain is still stated, each in the shared words.
+  const explained = new Set([
+    ...corrected,
+    ...rates,
+    ...c.findings.filter((f) => f.family === '年度'),
+    ...c.findings.filter((f) => shifted.some((o) => f.operands.some((x) => x.name === o.name))),
+  ]);
+  const rest = c.findings.filter((f) => !explained.has(f)).map((f) => reviewSentence(f, { advice: true }));
+  return `${p.table}按${year}数据填列：${why.join('；')}。应改为${now}年数据：${[...fixes, redo].filter(Boolean).join('；')}。${rest.join('')}`;
+}
+
+/** A table filled with another year's figures, in a few words: `基础数据表按2019年数据填列`. */
+function previousYearHeading(c: Cause): string {
+  const p = c.previousYear!;
+  const years = [...new Set(p.blocks.map((b) => b.year))];
+  return `${p.table}按${years.length === 1 && years[0] !== null ? `${years[0]}年` : '上年'}数据填列`;
+}
+
+/** A cause and its fix in one line, for page 1. */
+function causeBrief(c: Cause): string {
+  if (c.shares === 'previousYear') {
+    const p = c.previousYear!;
+    const rates = c.findings.filter((f) => f.family === '比率').map(rateName);
+    return `${previousYearHeading(c)}：改用${p.evaluated ?? '本'}年数据${rates.length ? `，并重算${rates.join('、')}` : ''}`;
+  }
+  if (c.shares === 'oneValue') {
+    const { to, kind, cells, mends } = c.value!;
+    return `将${cells.map(withTable).join('、')}均改为${figure(to, kind)}，可使${chineseNumber(mends.length)}处同时相符`;
+  }
+  const f = c.findings[0];
+  return `${f.title}：${f.correction ? correctionLine(f) : reviewParts(f).advice.replace(/[。；]$/, '')}`;
+}
+
+function correctionLine(f: Finding): string {
+  return `应将${withTable(f.correction!.operand)}改为${formatQuantity(f.correction!.to, 'document')}`;
+}
+
+/** The findings that show a cause's gap (or the change its value makes) to the cent, by gap. */
+function sameGapText(c: Cause): string {
+  const byGap = new Map<string, Finding[]>();
+  for (const f of c.sameGap) {
+    const key = formatGap(f.difference!, 'document');
+    byGap.set(key, [...(byGap.get(key) ?? []), f]);
+  }
+  return [...byGap]
+    .map(([gap, fs]) =>
+      sentence(`同一${gap}之差还使${fs.length}项不符，应一并改正：${fs.map((x) => x.title).join('；')}`)
+    )
+    .join('');
+}
+
+/**
+ * One entry, numbered: a cause and the figures it explains; or a problem alone in the shared renderer's words
+ * (src/core/render/finding.ts, as every surface states it: the problem with the figures its title does not state,
+ * the specific correction, or the family's advice where the group does not state it once), a self-score and a
+ * rate built on a doubted input as the memo verifies them. Then the findings of the same gap, and the unit's
+ * explanations.
+ */
+function entry(c: Cause, n: number, group: Group, v: MemoView): string {
+  const f = c.findings[0];
+  const stated = group.advice !== undefined && reviewParts(f).advice === group.advice;
+  const said =
+    c.shares === 'oneValue'
+      ? oneValueEntry(c)
+      : c.shares === 'previousYear'
+        ? previousYearEntry(c)
+        : c.shares === 'sameFix'
+          ? sameFixEntry(c)
+          : (claimEntry(f, v) ?? rateEntry(f, v) ?? reviewSentence(f, { advice: !stated }));
+  const explained = causeFindings(c)
+    .filter((x) => x.explanation)
+    .map((x) => `单位说明：${x.explanation}`);
+  return `${n}.${said}${sameGapText(c)}${explained.map(sentence).join('')}`;
+}
+
+/** Several figures the data show should read one figure, for one reason: each with how far it is off, then the fix once. */
+function sameFixEntry(c: Cause): string {
+  const fix = c.findings[0].correction!;
+  const to = formatQuantity(fix.to, 'document');
+  const ops = c.findings.map((f) => f.correction!.operand);
+  const table = operandTable(ops[0]) ?? '';
+  const each = c.findings.map((f) => `${f.title}，差 ${formatGap(f.difference!, 'document')}`);
+  return `${table}${labelsIn(table, ops)}均应为 ${to}：${each.join('；')}。${fix.because.replace(/·/g, '')}，应将这${ops.length === 2 ? '两' : chineseNumber(ops.length)}处均改为 ${to}。`;
 }
 
 // ---------------------------------------------------------------- sections
@@ -418,7 +600,10 @@ function priorities(groups: Group[], v: MemoView): string[] {
         i > 0 && table && table === operandTable(all[i - 1].correction!.operand)
           ? withTable(o).replace(table, '')
           : withTable(o);
-      return `${name}改为${formatQuantity(f.correction!.to, 'document')}`;
+      // A run of figures that become one figure is named once: `上年结转、上年度累计结转结余改为 20.00 万元`.
+      const to = formatQuantity(f.correction!.to, 'document');
+      const next = all[i + 1]?.correction?.to;
+      return next && formatQuantity(next, 'document') === to ? name : `${name}改为${to}`;
     });
     const refs = joinPlaces(corrected.map((f) => v.where(f)));
     const more = corrected.length > LISTED_CORRECTIONS ? `等${corrected.length}处` : '';
@@ -431,6 +616,11 @@ function priorities(groups: Group[], v: MemoView): string[] {
   for (const g of groups) {
     if (out.length >= 3) break;
     if (covered.has(g)) continue;
+    const c = g.causes.find((x) => x.shares !== 'alone' && !x.findings.every((f) => f.correction));
+    if (c) {
+      out.push(`${causeBrief(c)}（见${v.where(c.findings[0])}）。`);
+      continue;
+    }
     const f = g.findings.find((x) => !x.correction) ?? g.findings[0];
     const p = reviewParts(f);
     const step = (g.advice ?? (p.action || p.advice)).replace(/[。；]$/, '');
@@ -482,7 +672,7 @@ function problemsSection(c: ReportContext, groups: Group[]): SectionContent[] {
   if (groups.length === 0 && own.length === 0)
     return [w.paragraph(w.plain('数据核对未发现需要更正的问题。'))];
   const out: SectionContent[] = groups.map((g, i) => {
-    const entries = entriesOf(g);
+    const entries = g.causes;
     return {
       kind: 'section' as const,
       id: `组${i + 1}`,
@@ -493,7 +683,7 @@ function problemsSection(c: ReportContext, groups: Group[]): SectionContent[] {
           w.paragraph(
             w.plain(
               entry(e, k + 1, g, v),
-              [e.head, ...e.same].flatMap((f) => f.operands)
+              causeFindings(e).flatMap((f) => f.operands)
             )
           )
         ),
@@ -706,7 +896,7 @@ export function draftReview(input: DraftInput, reportText?: ReportTextCheck): Re
     },
     {
       id: '更正问题',
-      heading: `需要更正的问题（共${groups.reduce((n, g) => n + entriesOf(g).length, 0)}项）`,
+      heading: `需要更正的问题（共${groups.reduce((n, g) => n + g.causes.length, 0)}项）`,
       level: 1,
       build: () => problemsSection(c, groups),
     },

@@ -183,9 +183,13 @@ export function numericColumns(header: string[], rows: string[][]): boolean[] {
   });
 }
 
+/** A table of at most this many rows prints whole on one page (a page-1 score table is never cut in two). */
+const WHOLE_TABLE_ROWS = 6;
+
 /**
  * A table that prints: header repeated on each page, rows never split, the header kept with the first row and
- * the last row (a 合计) kept with the one before it, so it never stands alone on a page. A row at a time.
+ * the last row (a 合计) kept with the one before it, so it never stands alone on a page; a short table kept
+ * whole. A row at a time.
  */
 function* wordTableXml(header: string[], rows: string[][], total: number): Generator<string> {
   const { size, widths } = tableLayout(header, rows, total);
@@ -197,7 +201,8 @@ function* wordTableXml(header: string[], rows: string[][], total: number): Gener
       .map((_, c) => {
         const text = rows[i][c] ?? '';
         const align: Align = numeric[c] || NUMBER_LIKE.test(text.trim()) ? 'right' : 'left';
-        return cellXml(text, widths[c], align, false, i === 0 || i === rows.length - 2, size);
+        const keep = rows.length <= WHOLE_TABLE_ROWS ? i < rows.length - 1 : i === 0 || i === rows.length - 2;
+        return cellXml(text, widths[c], align, false, keep, size);
       })
       .join('')}</w:tr>`;
   yield '</w:tbl>';

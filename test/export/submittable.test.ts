@@ -389,9 +389,9 @@ describe('审核意见', () => {
     expect(text[1]).toBe('衡阳市科学技术协会：');
     expect(text[2]).toBe('一、审核结论');
     // The reason names the problems: the self-scores beyond the rules (预算执行 11 against 2.41 verified + 7
-    // pending; 产出 29 against 22.51), the two largest table gaps, the figure taken from 2020; then the date.
+    // pending; 产出 29 against 22.51), the two largest table gaps, 基础数据表 filled from 2020; then the date.
     expect(text[3]).toBe(
-      '审核结论：退回修改。“预算执行”自评11分，按评分规则最多9.41分；“产出”自评29分，应为22.51分；财政拨款表本年收入合计少计412.86万元；财政拨款本年支出合计与基本、项目支出之和相差360.29万元；预算调整率取用2020年数据。请于【待补：重新报送日期】前改正后重新报送。'
+      '审核结论：退回修改。“预算执行”自评11分，按评分规则最多9.41分；“产出”自评29分，应为22.51分；财政拨款表本年收入合计少计412.86万元；财政拨款本年支出合计与基本、项目支出之和相差360.29万元；基础数据表按2020年数据填列。请于【待补：重新报送日期】前改正后重新报送。'
     );
     expect(text[3]).not.toMatch(/错误\d+项|影响得分/);
     // No grade for a partial sum. The engine's one verified score (src/core/verify.ts): 79.64 as scored, less
@@ -425,8 +425,8 @@ describe('审核意见', () => {
     // Three concrete fixes, each with where the memo states it; no rule-category label.
     expect(text.slice(first + 1, first + 4)).toEqual([
       '1.改正自评得分：“预算执行”不超过9.41分，“产出”改为22.51分（见第二部分（一））。',
-      '2.将财政拨款表本年收入合计改为1193.05万元、本年支出合计改为1197.09万元等4处（见第二部分（六）、（五）、（四））。',
-      '3.预算调整率取数的数据年度不是评价年度：换用评价年度的数据（见第二部分（二））。',
+      '2.将财政拨款表本年收入合计改为1193.05万元、本年支出合计改为1197.09万元等4处（见第二部分（四）、（二））。',
+      '3.基础数据表按2020年数据填列：改用2021年数据，并重算预算完成率、结转结余变动率（见第二部分（二））。',
     ]);
     expect(text.join('')).not.toMatch(/（二（|或改正“数据所属年度”/);
   });
@@ -442,27 +442,61 @@ describe('审核意见', () => {
     .blocks.find((b) => b.kind === 'table')!;
   const bare = (t: string) => tightenSpaces(t).replace(/\s/g, '');
 
-  test('every top-level finding appears exactly once: an entry of 二 or 三 headed by its title (or named in the entry of the same gap), or a row of 四', () => {
+  /** Findings the sample's two causes explain: 基础数据表 filled from 2020, and one 年中追加 for two tables. */
+  const lastYear = [
+    'year.预算调整',
+    'same.预算完成上年结转',
+    'same.基础年末结转结余',
+    'carry.结转结余',
+    'rate.预算完成率',
+    'rate.结转结余变动率',
+  ];
+  const oneAddition = ['same.项目年中追加', 'sum.财拨调整后预算.项目', 'sum.项目预算总额.合计'];
+
+  test('findings that share a cause are one entry headed by the cause, naming the figures it explains', () => {
+    // 基础数据表: 预算调整率's block says 2020; the two year-ends read 4.04, this year's opening (2020's end), while
+    // 财政拨款表 and 其他资金表 end 2021 at 0.00 + 0.00.
+    const year = entries.filter((e) => e.includes('按2020年数据填列'));
+    expect(year).toHaveLength(1);
+    expect(year[0]).toBe(
+      '1.基础数据表按2020年数据填列：预算调整率的年初批复预算596.03万元、年中预算调整数142.77万元，数据所属年度为2020年；预算完成率的年末结转和结余4.04万元、结转结余变动率的本年度累计结转结余4.04万元均与收支总表年初结转和结余4.04万元相同，是2020年年末数。应改为2021年数据：上年结转61.55万元、上年度累计结转结余60.64万元均改为4.04万元（收支总表年初结转和结余为4.04万元，与一般公共预算财政拨款4.04 + 其他资金0.00之和一致）；年末结转和结余、本年度累计结转结余均改为2021年年末数0.00万元（财政拨款表年末结转和结余合计0.00 + 其他资金表年末结转和结余0.00）；预算调整率的年初批复预算、年中预算调整数换用2021年数据（可对照财政拨款表年初批复预算合计700.99万元、年中追加合计654.62万元）；改正后重算预算完成率（报告列99.59%）、结转结余变动率（报告列93.33%）。'
+    );
+    // 338.76 and 471.32 for one 年中追加: 714.76 − 406.00 = 308.76 in both tables, so 308.76 mends three identities.
+    const addition = entries.filter((e) => e.includes('308.76'));
+    expect(addition).toHaveLength(1);
+    expect(addition[0]).toContain(
+      '1.项目支出明细表合计年中追加与财政拨款表项目年中追加不一致，两处均应为308.76万元：项目支出表年中追加预算数合计338.76万元，财政拨款表年中追加中项目支出471.32万元。将这两处均改为308.76万元，可使以下三处同时相符：'
+    );
+    expect(addition[0]).toContain(
+      '财政拨款调整后预算（项目支出）与年初预算、年中追加之和（714.76 = 406.00 + 308.76）'
+    );
+    // The same 162.56 and 30.00 (the change 308.76 makes to each figure) are named there once.
+    expect(addition[0]).toContain('同一162.56万元之差还使1项不符');
+    expect(addition[0]).toContain('同一30.00万元之差还使3项不符');
+    // No finding a cause explains heads an entry of its own.
+    for (const id of [...lastYear.slice(1), ...oneAddition.slice(1)]) {
+      const f = input.findings.find((x) => x.id === id)!;
+      expect(entries.filter((e) => bare(e.replace(/^\d+\./, '')).startsWith(bare(f.title)))).toEqual([]);
+    }
+  });
+
+  test('every other top-level finding appears exactly once: an entry of 二 or 三 headed by its title (or named in the entry of the same gap), or a row of 四', () => {
     if (unverifiable.kind !== 'table') throw new Error('no table');
-    /** A self-score is headed by its claim as the memo verifies it; a rate built on a doubted input by the stated rate. */
+    /** A self-score is headed by its claim as the memo verifies it. */
     const head = (f: (typeof input.findings)[number]) =>
-      f.family === '评分'
-        ? `“${f.id.split('.').pop()}”自评`
-        : f.id === 'rate.预算完成率'
-          ? '报告所列预算完成率99.59%与所列数据不符'
-          : f.id === 'rate.结转结余变动率'
-            ? '报告所列结转结余变动率93.33%与所列数据不符'
-            : f.title;
+      f.family === '评分' ? `“${f.id.split('.').pop()}”自评` : f.title;
     const named = (e: string, f: (typeof input.findings)[number]) =>
       bare(e.replace(/^\d+\./, '')).startsWith(bare(head(f))) ||
-      (e.split('应一并改正：')[1] ?? '')
-        .split('；')
-        .some((t) => bare(t).replace(/。$/, '') === bare(f.title));
-    for (const f of input.findings.filter((x) => x.kind !== 'cannotVerify'))
+      e
+        .split('应一并改正：')
+        .slice(1)
+        .some((part) => part.split(/[；。]/).some((t) => bare(t) === bare(f.title)));
+    for (const f of input.findings.filter(
+      (x) => x.kind !== 'cannotVerify' && ![...lastYear, ...oneAddition].includes(x.id)
+    ))
       expect(entries.filter((e) => named(e, f))).toHaveLength(1);
-    // 25 findings to state: 4 show a gap another shows to the cent (162.56 twice, 30.00 four times), so 21 entries.
-    expect(entries).toHaveLength(21);
-    expect(entries.filter((e) => e.includes('应一并改正'))).toHaveLength(2);
+    // 二: 11 problems (2 self-scores, 2 causes, 7 alone); 三: the 3 提示.
+    expect(entries).toHaveLength(14);
     // 四: the 5 lines without data or a score, and the 7 scored but not verified (3 on questioned figures, 4
     // qualitative without evidence or against the unit's own words).
     expect(unverifiable.rows).toHaveLength(
@@ -470,8 +504,12 @@ describe('审核意见', () => {
     );
     // 二 holds the 错误 (one entry per problem), 三 the 提示 (each needs a written reason).
     expect(sectionTitle(review.sections.find((s) => s.id === '更正问题')!)).toBe(
-      '二、需要更正的问题（共18项）'
+      '二、需要更正的问题（共11项）'
     );
+    // Each group's heading says what its entries are about; a group's 更正方法 is one its entries do not contradict.
+    expect(text.filter((l) => l.startsWith('更正方法：'))).toEqual([
+      '更正方法：合计与各分项之和不等：对照部门决算原表，改正填错的数（合计或某一分项）。',
+    ]);
     // The namesakes are told apart by their 二级.
     expect(text.filter((l) => l.includes('资产管理·管理制度健全性'))).toHaveLength(1);
     // What could not be decided is not folded under an error.
@@ -637,11 +675,20 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
     expect(alone.some((l) => l.includes('预算完成率重算为99.52%，报告列99.59%'))).toBe(true);
     const all = draftLines(draftReview(input));
     expect(all.some((l) => l.includes('重算为99.52%'))).toBe(false);
-    expect(all).toContainEqual(
-      expect.stringContaining(
-        '报告所列预算完成率99.59%与所列数据不符，但所用基础数据表上年结转61.55万元本身有误（见第二部分（五）），须先改正这些数，再按公式重算预算完成率。'
-      )
-    );
+    // …it is recomputed once the figures of the cause that explains them are corrected.
+    expect(all).toContainEqual(expect.stringContaining('改正后重算预算完成率（报告列99.59%）'));
+  });
+
+  test('two figures the data set to one figure for one reason are one entry, the fix stated once', () => {
+    // Without the year-ends that show 基础数据表 is 2020's, 61.55 and 60.64 are two figures that should read 4.04.
+    const two = f.filter((x) => ['same.预算完成上年结转', 'carry.结转结余'].includes(x.id));
+    const lines = draftLines(draftReview({ ...input, findings: two }));
+    const mine = lines.filter((l) => l.includes('均应为4.04万元'));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatch(/^1\.基础数据表上年结转、上年度累计结转结余均应为4\.04万元：/);
+    expect(mine[0]).toContain('应将这两处均改为4.04万元。');
+    // Page 1 names the two figures once, with the one figure they become.
+    expect(lines).toContain('1.将基础数据表上年结转、上年度累计结转结余改为4.04万元（见第二部分（一））。');
   });
 
   test('a self-score is stated against what the memo verifies, with the lines that lost points', () => {

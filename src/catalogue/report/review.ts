@@ -3,7 +3,8 @@
  * condition holds), and the groups its problems are listed under, each with the words a reviewer
  * would head it with. Declarations only: the core gathers the facts and applies them.
  */
-import type { ReviewConclusionDecl, ReviewGroupDecl } from '../../core/reportContract';
+import type { ReviewCauseDecl, ReviewConclusionDecl, ReviewGroupDecl } from '../../core/reportContract';
+import { DATED_BLOCKS } from '../checks';
 
 /**
  * Families whose failed identity the 部门决算 software would refuse (表内 / 表间), or which change
@@ -54,7 +55,7 @@ export const REVIEW_CONCLUSIONS: ReviewConclusionDecl[] = [
 /** The groups of 需要更正的问题, in the order a reviewer reads them; a family not listed goes under 其他问题. */
 export const REVIEW_GROUPS: ReviewGroupDecl[] = [
   { families: ['评分'], heading: '自评得分与评分规则不符' },
-  { families: ['年度'], heading: '取数年度与评价年度不符' },
+  { families: ['年度'], shares: ['previousYear'], heading: '取数年度与评价年度不符' },
   { families: ['比率'], heading: '所列比率与所列数据不符' },
   { families: ['衔接'], heading: '年初数与上年年末数不衔接' },
   { families: ['一致'], heading: '同一数据在不同报表中不一致' },
@@ -67,3 +68,27 @@ export const REVIEW_GROUPS: ReviewGroupDecl[] = [
 ];
 
 export const OTHER_GROUP = '其他问题';
+
+/**
+ * What makes several findings one problem of the memo, tried in this order (src/core/causes.ts): one value that
+ * mends several identities; 基础数据表's blocks filled with the last year's figures (the year this year opens with
+ * is the last year's end); corrections to one figure; the same gap to the cent.
+ */
+export const REVIEW_CAUSES: ReviewCauseDecl[] = [
+  { shares: 'oneValue' },
+  {
+    shares: 'previousYear',
+    table: '基础数据表',
+    opening: '收入_年初结转和结余',
+    closing: ['财拨_年末结转结余_合计', '其他_年末结转'],
+    blocks: DATED_BLOCKS.map((b) => ({
+      indicator: b.indicator,
+      year: `基础_${b.key}_数据年度`,
+      figures: b.figures,
+      opening: b.opening,
+      closing: b.closing,
+    })),
+  },
+  { shares: 'sameFix' },
+  { shares: 'sameGap' },
+];

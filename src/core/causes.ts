@@ -1,0 +1,255 @@
+/**
+ * The 审核意见's problems by cause: findings that share one cause are one entry headed by it, naming the figures it
+ * explains. The rules are declared in src/catalogue/report/review.ts (REVIEW_CAUSES, what makes findings share a
+ * cause); this module applies them in the order declared, each finding joining the first cause that takes it. It
+ * reads only the findings: their figures, their sides and the corrections the data show.
+ */
+import type Decimal from 'decimal.js';
+import { ZERO } from './decimal';
+import { ABOUT_A_RESULT } from './doubt';
+import { allFindings } from './findingTree';
+import type { ReviewCauseDecl, YearBlockDecl } from './reportContract';
+import type { Finding, Operand, QuantityKind } from './results';
+
+/** A block of figures read from another year: by its 数据所属年度 (`marked`), or because it ends where this year opens. */
+export interface YearBlock {
+  block: YearBlockDecl;
+  /** The year its figures are of, when the year evaluated is known. */
+  year: number | null;
+  marked: boolean;
+}
+
+export interface Cause {
+  shares: ReviewCauseDecl['shares'] | 'alone';
+  /** The findings it explains, the one it is headed by first. */
+  findings: Finding[];
+  /** Findings whose gap is the same amount to the cent as one of the cause's (or the change its value makes). */
+  sameGap: Finding[];
+  /** oneValue: the value two disagreeing figures should both read, and the failed identities it mends. */
+  value?: { to: Decimal; kind: QuantityKind; cells: Operand[]; mends: Finding[] };
+  /** previousYear: the blocks read from another year, this year's opening figure and its end (when stated). */
+  previousYear?: {
+    table: string;
+    blocks: YearBlock[];
+    /** The year evaluated, when a figure states it. */
+    evaluated: number | null;
+    /** This year's opening, when a block is the last year's because it ends there. */
+    opening?: Operand;
+    closing: { parts: Operand[]; value: Decimal } | null;
+  };
+}
+
+const num = (o: Operand | undefined): Decimal | null =>
+  o && o.value !== null && typeof o.value === 'object' ? o.value : null;
+
+/** Every figure the findings name, by input name (the first seen). */
+function operandIndex(findings: Finding[]): Map<string, Operand> {
+  const out = new Map<string, Operand>();
+  for (const f of allFindings(findings)) for (const o of f.operands) if (!out.has(o.name)) out.set(o.name, o);
+  return out;
+}
+
+/** A failed identity with every term stated: its terms, each with the sign it takes in left − right. */
+function statedTerms(f: Finding): { o: Operand; sign: number }[] | null {
+  if (f.kind !== 'mismatch' || !f.sides || f.partial || f.severity !== '错误') return null;
+  const terms = [
+    ...f.sides.left.map((t) => ({ o: f.operands[t.at], sign: t.sign })),
+    ...f.sides.right.map((t) => ({ o: f.operands[t.at], sign: -t.sign })),
+  ];
+  return terms.every((t) => num(t.o)) ? terms : null;
+}
+
+/** The value the one figure of `names` a failed identity holds would need for it to hold; null when it holds none or several. */
+export function solveFor(f: Finding, names: ReadonlySet<string>): { cell: Operand; to: Decimal } | null {
+  const terms = statedTerms(f);
+  const hits = terms?.filter((t) => names.has(t.o.name)) ?? [];
+  if (!terms || hits.length !== 1) return null;
+  const gap = terms.reduce((a, t) => a.plus(num(t.o)!.times(t.sign)), ZERO);
+  return { cell: hits[0].o, to: num(hits[0].o)!.minus(gap.times(hits[0].sign)) };
+}
+
+const toleranceOf = (f: Finding): Decimal => f.tolerance?.value ?? ZERO;
+
+/**
+ * Two figures a failed identity says are one, and a value for both that every other failed identity holding one
+ * of them gives (at least two, none giving another, no correction of the data pointing elsewhere).
+ */
+function oneValue(
+  open: Finding[],
+  byName: Map<string, Finding[]>,
+  order: Map<Finding, number>
+): Cause | null {
+  for (const pair of open) {
+    const terms = statedTerms(pair);
+    if (!terms || terms.length !== 2 || pair.sides!.left.length !== 1) continue;
+    const cells = terms.map((t) => t.o);
+    const names = new Set(cells.map((o) => o.name));
+    if (names.size !== 2) continue;
+    const named = new Set(cells.flatMap((o) => byName.get(o.name) ?? []));
+    const near = [...named].sort((a, b) => order.get(a)! - order.get(b)!);
+    const solved = near
+      .filter((f) => f !== pair)
+      .map((f) => ({ f, s: solveFor(f, names) }))
+      .filter((x): x is { f: Finding; s: { cell: Operand; to: Decimal } } => x.s !== null);
+    if (solved.length < 2) continue;
+    const to = solved[0].s.to;
+    const agree = solved.every(({ f, s }) =>
+      s.to
+        .minus(to)
+        .abs()
+        .lte(Decimal_max(toleranceOf(f), toleranceOf(solved[0].f)))
+    );
+    const elsewhere = near.some(
+      (f) => f.correction && names.has(f.correction.operand.name) && !f.correction.to.value.eq(to)
+    );
+    if (!agree || elsewhere || cells.some((o) => num(o)!.eq(to))) continue;
+    const mends = [pair, ...solved.map((x) => x.f)];
+    // Only the mended identities listed at the top level form the entry; one folded under another goes with it.
+    const members = open.filter((f) => mends.some((m) => allFindings([f]).includes(m)));
+    const head = members.find((f) => allFindings([f]).includes(pair))!;
+    return {
+      shares: 'oneValue',
+      findings: [head, ...members.filter((f) => f !== head)],
+      sameGap: [],
+      value: { to, kind: pair.expected?.kind ?? 'amount', cells, mends },
+    };
+  }
+  return null;
+}
+
+function Decimal_max(a: Decimal, b: Decimal): Decimal {
+  return a.gt(b) ? a : b;
+}
+
+/**
+ * Blocks of one table read from another year: a 数据所属年度 other than the year evaluated, or an end-of-year figure
+ * equal to the opening this year's own tables state (the last year's end) while a failed identity disputes the
+ * block's start or end. The cause takes the findings on those blocks' figures (the stated rates read from them too).
+ */
+function previousYear(
+  decl: Extract<ReviewCauseDecl, { shares: 'previousYear' }>,
+  open: Finding[],
+  all: Finding[]
+): Cause | null {
+  const ops = operandIndex(all);
+  const evaluated = num(ops.get('评价年度'))?.toNumber() ?? null;
+  const opening = ops.get(decl.opening);
+  const start = num(opening);
+  const disputed = (name?: string) =>
+    !!name &&
+    all.some(
+      (f) => f.kind === 'mismatch' && f.severity === '错误' && f.operands.some((o) => o.name === name)
+    );
+  const parts = decl.closing.map((n) => ops.get(n));
+  const closing = parts.every((o) => num(o))
+    ? { parts: parts as Operand[], value: parts.reduce((a, o) => a.plus(num(o)!), ZERO) }
+    : null;
+  const blocks: YearBlock[] = [];
+  for (const block of decl.blocks) {
+    const year = num(ops.get(block.year))?.toNumber();
+    if (year !== undefined && evaluated !== null && year !== evaluated) {
+      blocks.push({ block, year, marked: true });
+      continue;
+    }
+    // Ends where this year opens, while this year's own tables end elsewhere (an unchanged balance is no sign).
+    const end = block.closing ? num(ops.get(block.closing)) : null;
+    if (
+      start &&
+      end &&
+      closing &&
+      !start.isZero() &&
+      end.eq(start) &&
+      !closing.value.eq(end) &&
+      (disputed(block.opening) || disputed(block.closing))
+    )
+      blocks.push({ block, year: evaluated === null ? null : evaluated - 1, marked: false });
+  }
+  if (blocks.length === 0) return null;
+  const figures = new Set(blocks.flatMap((b) => [b.block.year, ...b.block.figures]));
+  const members = open.filter((f) => f.operands.some((o) => figures.has(o.name)));
+  if (members.length < 2) return null;
+  // Headed by the finding that names a year, when there is one.
+  const head = members.find((f) => f.family === '年度') ?? members[0];
+  return {
+    shares: 'previousYear',
+    findings: [head, ...members.filter((f) => f !== head)],
+    sameGap: [],
+    previousYear: { table: decl.table, blocks, evaluated, opening, closing },
+  };
+}
+
+/** Corrections that set several figures to one figure for one reason. */
+function sameFix(open: Finding[]): Cause[] {
+  const byFix = new Map<string, Finding[]>();
+  for (const f of open.filter((x) => x.correction)) {
+    const key = `${f.correction!.to.value.toFixed()}|${f.correction!.because}`;
+    byFix.set(key, [...(byFix.get(key) ?? []), f]);
+  }
+  return [...byFix.values()]
+    .filter((fs) => fs.length >= 2)
+    .map((findings) => ({ shares: 'sameFix' as const, findings, sameGap: [] }));
+}
+
+/** The amount a finding's gap is, to the cent, when it is one (a stated rate's, a score's or a year's are not). */
+function gapKey(f: Finding): string | undefined {
+  const d = f.difference;
+  return d && d.kind === 'amount' && !d.value.isZero() && !ABOUT_A_RESULT.includes(f.family)
+    ? d.value.abs().toFixed(2)
+    : undefined;
+}
+
+/**
+ * The open 错误 as causes, in list order (by the first finding of each): each finding in exactly one cause; a
+ * finding no rule joins to another is a cause alone.
+ */
+export function causesOf(open: Finding[], decls: readonly ReviewCauseDecl[]): Cause[] {
+  const all = allFindings(open);
+  const causes: Cause[] = [];
+  const taken = new Set<Finding>();
+  const free = () => open.filter((f) => !taken.has(f));
+  const add = (c: Cause) => {
+    causes.push(c);
+    for (const f of c.findings) taken.add(f);
+  };
+  for (const d of decls) {
+    if (d.shares === 'oneValue') {
+      // The findings that name each figure: a pair looks only at its own.
+      const byName = new Map<string, Finding[]>();
+      for (const f of all)
+        for (const n of new Set(f.operands.map((o) => o.name))) byName.set(n, [...(byName.get(n) ?? []), f]);
+      const order = new Map(all.map((f, i) => [f, i]));
+      for (let c = oneValue(free(), byName, order); c; c = oneValue(free(), byName, order)) add(c);
+    } else if (d.shares === 'previousYear') {
+      const c = previousYear(d, free(), all);
+      if (c) add(c);
+    } else if (d.shares === 'sameFix') sameFix(free()).forEach(add);
+  }
+  for (const f of free()) add({ shares: 'alone', findings: [f], sameGap: [] });
+  const first = (c: Cause) => Math.min(...c.findings.map((f) => open.indexOf(f)));
+  causes.sort((a, b) => first(a) - first(b));
+  if (decls.some((d) => d.shares === 'sameGap')) return joinSameGap(causes);
+  return causes;
+}
+
+/** A cause alone whose gap another cause shows (or its value makes) joins it, named there once. */
+function joinSameGap(causes: Cause[]): Cause[] {
+  const keys = (c: Cause): string[] => [
+    ...c.findings.map(gapKey).filter((k): k is string => !!k),
+    ...(c.value?.cells.map((o) => c.value!.to.minus(num(o)!).abs().toFixed(2)) ?? []),
+  ];
+  // A cause of several findings hosts first; then the first finding alone with that gap.
+  const hosts = new Map<string, Cause>();
+  for (const c of causes.filter((x) => x.shares !== 'alone'))
+    for (const k of keys(c)) if (!hosts.has(k)) hosts.set(k, c);
+  const joined = new Set<Cause>();
+  for (const c of causes.filter((x) => x.shares === 'alone')) {
+    const key = gapKey(c.findings[0]);
+    if (!key) continue;
+    const host = hosts.get(key);
+    if (host) {
+      host.sameGap.push(c.findings[0]);
+      joined.add(c);
+    } else hosts.set(key, c);
+  }
+  return causes.filter((c) => !joined.has(c));
+}

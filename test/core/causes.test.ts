@@ -1,0 +1,224 @@
+/**
+ * What makes findings of the 审核意见 one problem (src/core/causes.ts, rules declared in REVIEW_CAUSES): each rule
+ * alone, on made-up figures, with a case it takes and cases it must leave apart.
+ */
+import { D } from '../../src/core/decimal';
+import { causesOf, solveFor } from '../../src/core/causes';
+import type { ReviewCauseDecl } from '../../src/core/reportContract';
+import type { Finding, Operand } from '../../src/core/results';
+
+const op = (name: string, value: string | number, kind: Operand['kind'] = 'amount'): Operand => ({
+  name,
+  label: name,
+  value: D(value),
+  kind,
+});
+
+/** A failed identity `left = right` (sums of the figures), an 错误 unless said otherwise. */
+function identity(id: string, left: Operand[], right: Operand[], more: Partial<Finding> = {}): Finding {
+  const sum = (os: Operand[]) => os.reduce((a, o) => a.plus(o.value as ReturnType<typeof D>), D(0));
+  const [l, r] = [sum(left), sum(right)];
+  return {
+    id,
+    rule: id,
+    family: '合计',
+    title: `${id}不一致`,
+    severity: '错误',
+    kind: 'mismatch',
+    operands: [...left, ...right],
+    sides: {
+      left: left.map((_, i) => ({ at: i, sign: 1 as const })),
+      right: right.map((_, i) => ({ at: left.length + i, sign: 1 as const })),
+    },
+    expected: { value: r, kind: 'amount' },
+    computed: { value: l, kind: 'amount' },
+    difference: { value: l.minus(r), kind: 'amount' },
+    tolerance: { value: D('0.015'), kind: 'amount' },
+    nextStep: '',
+    ...more,
+  };
+}
+
+const kinds = (fs: Finding[], decls: ReviewCauseDecl[]) =>
+  causesOf(fs, decls).map((c) => `${c.shares}:${c.findings.map((f) => f.id).join('+')}`);
+
+describe('oneValue: one value for two figures that should be one mends every identity that names them', () => {
+  const decls: ReviewCauseDecl[] = [{ shares: 'oneValue' }];
+  // 甲表 says 320.00 and 乙表 450.00 for the same 年中追加; both 900.00 = 600.00 + 追加 identities give 300.00.
+  const a = op('甲表追加', '320.00');
+  const b = op('乙表追加', '450.00');
+  const pair = identity('同一追加', [a], [b], { family: '一致' });
+  const adjusted = identity('乙表调整后', [op('乙表调整后预算', '900.00')], [op('乙表年初', '600.00'), b]);
+  const total = identity('甲表总额', [op('甲表预算总额', '900.00')], [op('甲表年初', '600.00'), a]);
+
+  test('solves an identity for the one figure it holds', () => {
+    expect(solveFor(adjusted, new Set(['甲表追加', '乙表追加']))!.to.toFixed(2)).toBe('300.00');
+    expect(solveFor(total, new Set(['甲表追加']))!.to.toFixed(2)).toBe('300.00');
+    // Neither figure, or both of them, in one identity: nothing to solve.
+    expect(solveFor(adjusted, new Set(['丙']))).toBeNull();
+    expect(solveFor(pair, new Set(['甲表追加', '乙表追加']))).toBeNull();
+  });
+
+  test('two identities agree on 300.00: one cause, headed by the two figures, mending three', () => {
+    const [c, ...rest] = causesOf([adjusted, total, pair], decls);
+    expect(rest).toEqual([]);
+    expect(c.shares).toBe('oneValue');
+    expect(c.findings[0]).toBe(pair);
+    expect(c.value!.to.toFixed(2)).toBe('300.00');
+    expect(c.value!.mends.map((f) => f.id)).toEqual(['同一追加', '乙表调整后', '甲表总额']);
+  });
+
+  test('an identity that gives another value, or only one that gives it, leaves them apart', () => {
+    const other = identity('甲表总额', [op('甲表预算总额', '900.00')], [op('甲表年初', '590.00'), a]);
+    expect(kinds([adjusted, other, pair], decls)).toEqual([
+      'alone:乙表调整后',
+      'alone:甲表总额',
+      'alone:同一追加',
+    ]);
+    expect(kinds([adjusted, pair], decls)).toEqual(['alone:乙表调整后', 'alone:同一追加']);
+  });
+
+  test('a correction the data show for one of the figures, or a blank in an identity, wins over the value', () => {
+    const corrected = {
+      ...adjusted,
+      correction: {
+        operand: b,
+        to: { value: D('450.00'), kind: 'amount' as const },
+        because: '丙表为 450.00',
+      },
+    };
+    expect(kinds([corrected, total, pair], decls).every((k) => k.startsWith('alone'))).toBe(true);
+    const partial = { ...total, partial: 'expected' as const };
+    expect(kinds([adjusted, partial, pair], decls).every((k) => k.startsWith('alone'))).toBe(true);
+  });
+});
+
+describe('previousYear: blocks of a table filled with the last year’s figures', () => {
+  const decl: ReviewCauseDecl = {
+    shares: 'previousYear',
+    table: '基础表',
+    opening: '年初',
+    closing: ['甲年末', '乙年末'],
+    blocks: [
+      { indicator: '调整率', year: '调整年度', figures: ['调整年初', '调整数'] },
+      {
+        indicator: '变动率',
+        year: '变动年度',
+        figures: ['变动上年', '变动本年'],
+        opening: '变动上年',
+        closing: '变动本年',
+      },
+    ],
+  };
+  const decls = [decl];
+  const year = (v: number) =>
+    identity('年度', [op('调整年度', v, 'year')], [op('评价年度', 2021, 'year')], {
+      family: '年度',
+      operands: [op('调整年度', v, 'year'), op('评价年度', 2021, 'year'), op('调整年初', '500.00')],
+      sides: undefined,
+      difference: { value: D(v - 2021), kind: 'year' },
+    });
+  const other = identity('调整年初对照', [op('调整年初', '500.00')], [op('其他表年初', '700.00')], {
+    family: '一致',
+  });
+  // The block ends at 20.00, this year's opening, while this year's tables end at 0.00; it starts at 55.00.
+  const end = identity('变动本年', [op('变动本年', '20.00')], [op('甲年末', '0.00'), op('乙年末', '0.00')], {
+    family: '一致',
+  });
+  const start = identity('变动上年', [op('变动上年', '55.00')], [op('年初', '20.00')], { family: '衔接' });
+  const rate: Finding = {
+    ...identity('变动率', [op('变动率报告', '63.64', 'rate')], [op('变动本年', '20.00')]),
+    family: '比率',
+    sides: undefined,
+  };
+
+  test('a 数据所属年度 other than the year evaluated: the block’s findings are one cause of that year', () => {
+    const [c, ...rest] = causesOf([year(2020), other], decls);
+    expect(rest).toEqual([]);
+    expect(c.shares).toBe('previousYear');
+    expect(c.previousYear!.blocks.map((b) => [b.block.indicator, b.year, b.marked])).toEqual([
+      ['调整率', 2020, true],
+    ]);
+    expect(c.findings[0].id).toBe('年度');
+  });
+
+  test('a year-end equal to this year’s opening, disputed: the block is the last year’s, with its rate', () => {
+    const [c, ...rest] = causesOf([start, end, rate, year(2021)], decls);
+    expect(c.shares).toBe('previousYear');
+    expect(c.findings.map((f) => f.id)).toEqual(['变动上年', '变动本年', '变动率']);
+    expect(c.previousYear!.blocks.map((b) => [b.block.indicator, b.year, b.marked])).toEqual([
+      ['变动率', 2020, false],
+    ]);
+    // This year's end, from its parts as the year's tables state them.
+    expect(c.previousYear!.closing!.value.toFixed(2)).toBe('0.00');
+    // A 数据所属年度 equal to the year evaluated is no cause of its own.
+    expect(rest.map((x) => x.shares)).toEqual(['alone']);
+  });
+
+  test('left apart: a year-end other than the opening, or one finding alone', () => {
+    const moved = identity(
+      '变动本年',
+      [op('变动本年', '25.00')],
+      [op('甲年末', '0.00'), op('乙年末', '0.00')]
+    );
+    expect(kinds([start, moved, rate], decls).every((k) => k.startsWith('alone'))).toBe(true);
+    expect(kinds([end], decls)).toEqual(['alone:变动本年']);
+    // This year's tables also end at 20.00: an unchanged balance, not the last year's figures.
+    const unchanged = identity(
+      '变动本年',
+      [op('变动本年', '20.00')],
+      [op('甲年末', '15.00'), op('乙年末', '5.00')]
+    );
+    expect(kinds([start, unchanged, rate], decls).every((k) => k.startsWith('alone'))).toBe(true);
+    expect(kinds([year(2021), other], decls)).toEqual(['alone:年度', 'alone:调整年初对照']);
+  });
+});
+
+describe('sameFix: corrections that set several figures to one figure for one reason', () => {
+  const decls: ReviewCauseDecl[] = [{ shares: 'sameFix' }];
+  const fix = (id: string, name: string, because: string) =>
+    identity(id, [op(name, '60.00')], [op('年初', '20.00')], {
+      correction: { operand: op(name, '60.00'), to: { value: D('20.00'), kind: 'amount' }, because },
+    });
+
+  test('one figure, one reason: one cause; another reason: apart', () => {
+    expect(kinds([fix('一', '甲', '丙表为 20.00'), fix('二', '乙', '丙表为 20.00')], decls)).toEqual([
+      'sameFix:一+二',
+    ]);
+    expect(kinds([fix('一', '甲', '丙表为 20.00'), fix('二', '乙', '丁表为 20.00')], decls)).toEqual([
+      'alone:一',
+      'alone:二',
+    ]);
+  });
+});
+
+describe('sameGap: the same amount to the cent', () => {
+  const decls: ReviewCauseDecl[] = [{ shares: 'sameGap' }];
+  const gap = (id: string, l: string, r: string, family = '合计') =>
+    identity(id, [op(`${id}合计`, l)], [op(`${id}分项`, r)], { family });
+
+  test('30.00 twice is one entry; 30.00 and 30.01, or a stated rate’s gap, are not', () => {
+    const [c, ...rest] = causesOf([gap('一', '100.00', '130.00'), gap('二', '70.00', '40.00')], decls);
+    expect(rest).toEqual([]);
+    expect([c.findings[0].id, c.sameGap.map((f) => f.id)]).toEqual(['一', ['二']]);
+    expect(causesOf([gap('一', '100.00', '130.00'), gap('二', '70.00', '40.01')], decls)).toHaveLength(2);
+    expect(
+      causesOf([gap('一', '100.00', '130.00'), gap('二', '70.00', '40.00', '比率')], decls)
+    ).toHaveLength(2);
+  });
+
+  test('the change a value makes to one of its figures draws the identity with that gap', () => {
+    const a = op('甲表追加', '320.00');
+    const b = op('乙表追加', '450.00');
+    const fs = [
+      identity('同一追加', [a], [b], { family: '一致' }),
+      identity('乙表调整后', [op('乙表调整后预算', '900.00')], [op('乙表年初', '600.00'), b]),
+      identity('甲表总额', [op('甲表预算总额', '900.00')], [op('甲表年初', '600.00'), a]),
+      // 乙表 goes 450.00 → 300.00: its 合计 row is 150.00 off as well.
+      gap('乙表合计行', '1350.00', '1500.00'),
+    ];
+    const [c, ...rest] = causesOf(fs, [{ shares: 'oneValue' }, ...decls]);
+    expect(rest).toEqual([]);
+    expect(c.sameGap.map((f) => f.id)).toEqual(['乙表合计行']);
+  });
+});
