@@ -80,6 +80,11 @@ function nudge(decl: CheckDecl): InputValues {
   if (d.kind === 'rate') return { ...base, [name]: `${(parseFloat(String(v)) + 7).toFixed(2)}%` };
   // A part pushed past its whole; a 决算 past its 预算 (all of it, when the budget side is a sum);
   // any other figure moved off its identity.
+  if (decl.id.startsWith('part.资金来源.')) {
+    // The whole is a sum: the 财政拨款 line + 其他资金本年支出.
+    const whole = decl.operands.slice(1).reduce((s, w) => s.plus(base[w] as number), new D(0));
+    return { ...base, [name]: whole.plus(1).toNumber() };
+  }
   if (decl.family === '部分')
     return { ...base, [name]: (base[decl.operands[decl.operands.length - 1]] as number) + 1 };
   if (decl.family === '预算') {
