@@ -101,6 +101,27 @@ describe('部门基本支出 by fund source leaves out 上缴上级、经营、�
   });
 });
 
+describe('经济分类 against 支出性质 (人员经费 = 基本支出的 301 + 303; 302 of 基本 within 公用经费)', () => {
+  test('the bound the reviewer first suggested holds on the sample, so it does not explain 955.78', () => {
+    // 955.78 ≤ 96.15 + 877.32 = 973.47 (上缴上级、经营、对附属单位补助 blank, read as 0); 486.73 ≤ 45.07 + 718.79.
+    const ids = evaluateChecks(sampleModel(), [], null).results;
+    const of = (id: string) => ids.find((r) => r.id === id)!.outcome;
+    expect(of('part.支出性质.商品和服务支出')).toBe('成立');
+    expect(of('part.支出性质.财拨商品和服务支出')).toBe('成立');
+    // 382.14 ≤ 333.11 + 66.73 = 399.84: the 17.70 left is 301 / 303 paid from 项目 (or other than 基本).
+    expect(of('part.支出性质.人员经费')).toBe('成立');
+  });
+
+  test('over the bound it is an 错误; a blank 经营支出 that could hold the excess leaves it 待补', () => {
+    const whole = { 支出_公用经费: 96.15, 支出_项目支出: 877.32 };
+    const filled = { ...whole, 支出_上缴上级支出: 0, 支出_经营支出: 0, 支出_对附属单位补助支出: 0 };
+    const [f] = alone({ ...filled, 支出_商品和服务支出: 990 }, 'part.支出性质.商品和服务支出');
+    expect([f.severity, f.expected!.value.toFixed(2)]).toEqual(['错误', '973.47']);
+    const [g] = alone({ ...whole, 支出_商品和服务支出: 990 }, 'part.支出性质.商品和服务支出');
+    expect([g.kind, g.severity]).toEqual(['cannotVerify', '待补']);
+  });
+});
+
 test('the sample: both are found; 商品和服务 stands alone, 人员经费 folds under 项目支出 by fund source', () => {
   const roots = runChecks(sampleModel(), [], null);
   const root = (id: string) => roots.find((f) => f.id === id);
