@@ -187,20 +187,27 @@ function same(
   );
 }
 
-/** Σ parts ≤ whole. */
-function atMost(id: string, words: Words, parts: string[], whole: string, o: Opts = {}): CheckDecl {
+/** Σ parts ≤ whole (the whole may be a sum of places). */
+function atMost(
+  id: string,
+  words: Words,
+  parts: string[],
+  whole: string | string[],
+  o: Opts = {}
+): CheckDecl {
+  const wholes = Array.isArray(whole) ? whole : [whole];
   return decl(
     id,
     words,
     '部分',
-    [...parts, whole],
+    [...parts, ...wholes],
     (ctx) => [
       {
         type: 'comparison',
         relation: '≤',
         left: parts.map((p) => ctx.term(p)),
-        right: [ctx.term(whole)],
-        statement: `${parts.map(placed).join(' + ')} ≤ ${placed(whole)}`,
+        right: wholes.map((w) => ctx.term(w)),
+        statement: `${parts.map(placed).join(' + ')} ≤ ${wholes.map(placed).join(' + ')}`,
       },
     ],
     o
@@ -914,6 +921,18 @@ const fund = (name: string): string => (name.startsWith('财拨') ? '财政拨�
 /** A label without its “其中：”. */
 const bare = (name: string): string => label(name).replace(/^其中：/, '');
 
+/** What 收支总表 spends outside 基本 and 项目: never 财政拨款 (财决08 splits it into 基本 and 项目 only). */
+const 财拨以外支出性质 = ['支出_上缴上级支出', '支出_经营支出', '支出_对附属单位补助支出'];
+
+/** 其他资金基本支出 as terms: 其他资金本年支出 − its 项目支出 − 上缴上级、经营、对附属单位补助支出. */
+const otherFundsBasic = (ctx: CheckContext): Term[] => [
+  ctx.term('其他_本年支出'),
+  ctx.term('其他_项目支出', -1),
+  ...财拨以外支出性质.map((n) => ctx.term(n, -1)),
+];
+const OTHER_FUNDS_BASIC =
+  '其他资金表·本年支出 − 其他资金表·项目支出 − 上缴上级支出 − 经营支出 − 对附属单位补助支出';
+
 // ------------------------------------------------------------------ the checks
 
 /** Income by source, as the 收入 block of 收支总表 lists it (财决01). */
@@ -1618,24 +1637,54 @@ export const CHECKS: CheckDecl[] = [
     '财拨_公用经费',
     '其他_公用经费',
   ]),
+  // 其他资金 states no 基本支出 or 人员经费 of its own: they are what is left of its 本年支出. 财政拨款 is spent
+  // only as 基本 or 项目 (财决08), so 上缴上级、经营、对附属单位补助支出 are all 其他资金 too.
   decl(
     'sum.资金来源.基本支出',
     '部门基本支出与财政拨款、其他资金基本支出之和',
     '合计',
-    ['支出_基本支出', '财拨_基本支出', '其他_本年支出', '其他_项目支出'],
+    ['支出_基本支出', '财拨_基本支出', '其他_本年支出', '其他_项目支出', ...财拨以外支出性质],
     (ctx) => [
       {
         type: 'comparison',
         relation: '=',
         left: [ctx.term('支出_基本支出')],
-        right: [ctx.term('财拨_基本支出'), ctx.term('其他_本年支出'), ctx.term('其他_项目支出', -1)],
-        statement: '收支总表·基本支出 = 财政拨款表·基本支出 + （其他资金表·本年支出 − 其他资金表·项目支出）',
+        right: [ctx.term('财拨_基本支出'), ...otherFundsBasic(ctx)],
+        statement: `收支总表·基本支出 = 财政拨款表·基本支出 + （${OTHER_FUNDS_BASIC}）`,
       },
     ]
   ),
+  // 人员经费 likewise (财决08-1 / 公开06 for the 财政拨款 part): the department's 人员经费 = the 财政拨款 人员经费
+  // + the 其他资金 基本支出 less its 日常公用经费 (R8: 基本支出 = 人员经费 + 公用经费, in each fund).
+  decl(
+    'sum.资金来源.人员经费',
+    '部门人员经费与财政拨款、其他资金人员经费之和',
+    '合计',
+    [
+      '支出_人员经费',
+      '财拨_人员经费',
+      '其他_本年支出',
+      '其他_项目支出',
+      ...财拨以外支出性质,
+      '其他_公用经费',
+    ],
+    (ctx) => [
+      {
+        type: 'comparison',
+        relation: '=',
+        left: [ctx.term('支出_人员经费')],
+        right: [ctx.term('财拨_人员经费'), ...otherFundsBasic(ctx), ctx.term('其他_公用经费', -1)],
+        statement: `收支总表·人员经费 = 财政拨款表·人员经费 + （${OTHER_FUNDS_BASIC} − 其他资金表·日常公用经费）`,
+      },
+    ],
+    {
+      nextStep:
+        '部门人员经费减去财政拨款人员经费，应等于其他资金的人员经费（其他资金本年支出中不属项目支出、日常公用经费的部分）：对照部门决算原表（基本支出决算表）核对这几个数，改正填错的数。',
+    }
+  ),
 
   // Each 经济分类 line likewise: the department's line = its 财政拨款 part + its 其他资金 part, once the
-  // 其他资金 part is stated (without it, part.财拨_* already says all a blank allows: 财政拨款 part ≤ whole).
+  // 其他资金 part is stated (without it, part.资金来源.* below bounds the line).
   ...(
     [
       ['sum.资金来源.工资福利支出', '工资福利支出'],
@@ -1662,6 +1711,74 @@ export const CHECKS: CheckDecl[] = [
               },
             ]
     )
+  ),
+
+  // ---- 部分: a department's 经济分类 line is its 财政拨款 part plus its 其他资金 part, and that part is at most
+  // all the 其他资金 spent (其他资金本年支出): line ≤ 财政拨款 line + 其他资金本年支出, whether or not the
+  // 其他资金 line is stated.
+  ...(
+    [
+      ['part.资金来源.工资福利支出', '工资福利支出'],
+      ['part.资金来源.商品和服务支出', '商品和服务支出'],
+      ['part.资金来源.对个人和家庭的补助', '对个人和家庭的补助'],
+      ['part.资金来源.资本性支出', '资本性支出'],
+    ] as const
+  ).map(([id, line]) =>
+    atMost(
+      id,
+      {
+        subject: `部门${line}与财政拨款${line}、其他资金本年支出之和`,
+        title: `部门${line}超过财政拨款${line}与其他资金本年支出之和`,
+      },
+      [`支出_${line}`],
+      [`财拨_${line}`, '其他_本年支出'],
+      {
+        nextStep: `部门${line}减去财政拨款${line}是其他资金的${line}，不能超过其他资金本年支出：对照部门决算原表（收支总表按经济分类、一般公共预算财政拨款支出决算明细表）核对这三个数，改正填错的数。`,
+      }
+    )
+  ),
+
+  // ---- 部分: 经济分类 against 支出性质 (财决05-1 / 08-1: 人员经费 is the 基本支出's 301 + 303, 公用经费 its 302, 310…).
+  // The 经济分类 lines cover all spending, so 人员经费 is at most 工资福利 + 对个人和家庭的补助, and 商品和服务支出
+  // (302 in 基本 within 公用经费, the rest in 项目 or outside 基本 and 项目) at most 公用经费 + 项目 + the others.
+  atMost(
+    'part.支出性质.人员经费',
+    {
+      subject: '部门人员经费与工资福利支出、对个人和家庭的补助之和',
+      title: '部门人员经费超过工资福利支出与对个人和家庭的补助之和',
+    },
+    ['支出_人员经费'],
+    ['支出_工资福利支出', '支出_对个人和家庭的补助'],
+    {
+      nextStep:
+        '人员经费是基本支出中的工资福利支出和对个人和家庭的补助，不能超过这两项的全年数：对照部门决算原表（基本支出决算表、收支总表按经济分类）核对，改正填错的数。',
+    }
+  ),
+  atMost(
+    'part.支出性质.商品和服务支出',
+    {
+      subject: '部门商品和服务支出与日常公用经费、项目支出及上缴上级、经营、对附属单位补助支出之和',
+      title: '部门商品和服务支出超过日常公用经费、项目支出等之和',
+    },
+    ['支出_商品和服务支出'],
+    ['支出_公用经费', '支出_项目支出', ...财拨以外支出性质],
+    {
+      nextStep:
+        '基本支出中的商品和服务支出计入日常公用经费，其余只能在项目支出等中：对照部门决算原表（收支总表按支出性质、按经济分类）核对，改正填错的数。',
+    }
+  ),
+  atMost(
+    'part.支出性质.财拨商品和服务支出',
+    {
+      subject: '财政拨款商品和服务支出与财政拨款日常公用经费、项目支出之和',
+      title: '财政拨款商品和服务支出超过财政拨款日常公用经费与项目支出之和',
+    },
+    ['财拨_商品和服务支出'],
+    ['财拨_公用经费', '财拨_项目支出'],
+    {
+      nextStep:
+        '基本支出中的商品和服务支出计入日常公用经费，其余只能在项目支出中：对照一般公共预算财政拨款支出决算明细表核对，改正填错的数。',
+    }
   ),
 
   // ---- 合计: the 财政拨款 subtotal (公开02 / 公开04) and 本年收入合计 through it.

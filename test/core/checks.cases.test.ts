@@ -943,6 +943,164 @@ const CASES: Record<string, Cases> = {
       },
     ],
   },
+  // 人员经费 = 财拨人员经费 300 + (其他资金本年支出 80 − 项目支出 50 − 日常公用经费 10) = 320.
+  'sum.资金来源.人员经费': {
+    valid: [
+      {
+        values: {
+          支出_人员经费: 320,
+          财拨_人员经费: 300,
+          其他_本年支出: 80,
+          其他_项目支出: 50,
+          其他_公用经费: 10,
+        },
+      },
+      // 经营支出 is paid from other funds and is no 人员经费: 其他资金 人员经费 = 80 − 40 − 10 − 15 = 15.
+      {
+        values: {
+          支出_人员经费: 315,
+          财拨_人员经费: 300,
+          其他_本年支出: 80,
+          其他_项目支出: 40,
+          其他_公用经费: 10,
+          支出_经营支出: 15,
+        },
+      },
+      // Other funds' 公用经费 left blank and read as 0, confirming 330 = 300 + 80 − 50.
+      { values: { 支出_人员经费: 330, 财拨_人员经费: 300, 其他_本年支出: 80, 其他_项目支出: 50 } },
+    ],
+    invalid: [
+      {
+        // 人员经费 stated as the 财政拨款 figure plus 34 that no fund paid: 其他资金 spent all on 项目 and 公用.
+        values: {
+          支出_人员经费: 334,
+          财拨_人员经费: 300,
+          其他_本年支出: 60,
+          其他_项目支出: 50,
+          其他_公用经费: 10,
+        },
+        findings: [
+          {
+            id: 'sum.资金来源.人员经费',
+            kind: 'mismatch',
+            expected: '300.00',
+            computed: '334.00',
+            cells: ['支出_人员经费', '财拨_人员经费', '其他_本年支出', '其他_项目支出', '其他_公用经费'],
+          },
+        ],
+      },
+      {
+        // 其他资金日常公用经费 blank: any figure there only lowers the 应为 310, so 334 fails whatever it holds.
+        values: { 支出_人员经费: 334, 财拨_人员经费: 300, 其他_本年支出: 60, 其他_项目支出: 50 },
+        findings: [{ id: 'sum.资金来源.人员经费', kind: 'mismatch', expected: '310.00', computed: '334.00' }],
+      },
+    ],
+  },
+  // line ≤ 财拨 line 80 + 其他资金本年支出 20 = 100, whether or not the 其他资金 line is stated.
+  ...Object.fromEntries(
+    ['工资福利支出', '商品和服务支出', '对个人和家庭的补助', '资本性支出'].map((line): [string, Cases] => {
+      const id = `part.资金来源.${line}`;
+      const bound = { [`财拨_${line}`]: 80, 其他_本年支出: 20 };
+      return [
+        id,
+        {
+          valid: [
+            { values: { ...bound, [`支出_${line}`]: 100 } },
+            { values: { ...bound, [`支出_${line}`]: 85.5 } },
+            // The 其他资金 line stated too (then sum.资金来源.* adds it up): still within the bound.
+            { values: { ...bound, [`其他_${line}`]: 20, [`支出_${line}`]: 100 } },
+          ],
+          invalid: [
+            {
+              // The department's line counts 30 more than the 财政拨款 line although other funds spent 20 in all.
+              values: { ...bound, [`支出_${line}`]: 110 },
+              findings: [
+                {
+                  id,
+                  kind: 'exceeds',
+                  expected: '100.00',
+                  computed: '110.00',
+                  cells: [`支出_${line}`, `财拨_${line}`, '其他_本年支出'],
+                },
+              ],
+            },
+          ],
+        },
+      ];
+    })
+  ),
+  // 人员经费 (基本支出's 301 + 303) ≤ 工资福利支出 333.11 + 对个人和家庭的补助 66.73 = 399.84 (all spending's).
+  'part.支出性质.人员经费': {
+    valid: [
+      { values: { 支出_人员经费: 382.14, 支出_工资福利支出: 333.11, 支出_对个人和家庭的补助: 66.73 } },
+      { values: { 支出_人员经费: 399.84, 支出_工资福利支出: 333.11, 支出_对个人和家庭的补助: 66.73 } },
+    ],
+    invalid: [
+      {
+        values: { 支出_人员经费: 410, 支出_工资福利支出: 333.11, 支出_对个人和家庭的补助: 66.73 },
+        findings: [
+          {
+            id: 'part.支出性质.人员经费',
+            kind: 'exceeds',
+            expected: '399.84',
+            computed: '410.00',
+            cells: ['支出_人员经费', '支出_工资福利支出', '支出_对个人和家庭的补助'],
+          },
+        ],
+      },
+    ],
+  },
+  // 商品和服务支出 ≤ 日常公用经费 96.15 + 项目支出 877.32 + 上缴上级 0 + 经营 5 + 对附属单位补助 0 = 978.47.
+  'part.支出性质.商品和服务支出': (() => {
+    const whole = {
+      支出_公用经费: 96.15,
+      支出_项目支出: 877.32,
+      支出_上缴上级支出: 0,
+      支出_经营支出: 5,
+      支出_对附属单位补助支出: 0,
+    };
+    return {
+      valid: [
+        { values: { ...whole, 支出_商品和服务支出: 955.78 } },
+        { values: { ...whole, 支出_商品和服务支出: 978.47 } },
+      ],
+      invalid: [
+        {
+          values: { ...whole, 支出_商品和服务支出: 990 },
+          findings: [
+            {
+              id: 'part.支出性质.商品和服务支出',
+              kind: 'exceeds',
+              expected: '978.47',
+              computed: '990.00',
+              cells: ['支出_商品和服务支出', '支出_公用经费', '支出_项目支出', '支出_经营支出'],
+            },
+          ],
+        },
+      ],
+    };
+  })(),
+  // 财政拨款商品和服务支出 ≤ 日常公用经费 45.07 + 项目支出 718.79 = 763.86.
+  'part.支出性质.财拨商品和服务支出': {
+    valid: [
+      { values: { 财拨_商品和服务支出: 486.73, 财拨_公用经费: 45.07, 财拨_项目支出: 718.79 } },
+      { values: { 财拨_商品和服务支出: 763.86, 财拨_公用经费: 45.07, 财拨_项目支出: 718.79 } },
+    ],
+    invalid: [
+      {
+        values: { 财拨_商品和服务支出: 800, 财拨_公用经费: 45.07, 财拨_项目支出: 718.79 },
+        findings: [
+          {
+            id: 'part.支出性质.财拨商品和服务支出',
+            kind: 'exceeds',
+            expected: '763.86',
+            computed: '800.00',
+            cells: ['财拨_商品和服务支出', '财拨_公用经费', '财拨_项目支出'],
+          },
+        ],
+      },
+    ],
+  },
   'sum.财政拨款收入小计': identity('sum.财政拨款收入小计', '收入_财政拨款小计', [
     '收入_一般公共预算财政拨款',
     '收入_政府性基金预算财政拨款',
@@ -1297,7 +1455,7 @@ test('every check id has at least one invalid case run alone, and no case names 
   const ids = CHECKS.map((c) => c.id);
   expect(ids.filter((id) => !(CASES[id]?.invalid.length > 0))).toEqual([]);
   expect(Object.keys(CASES).filter((id) => !ids.includes(id))).toEqual([]);
-  expect(ids).toHaveLength(171);
+  expect(ids).toHaveLength(179);
 });
 
 // ------------------------------------------------------------------ severity and titles (issue 20)

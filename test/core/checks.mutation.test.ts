@@ -1,7 +1,7 @@
 /**
  * Mutation test: in a consistent synthetic department every check holds; nudging one figure a check
  * reads must make that check fire (as a root, or folded under the root that explains it), and the
- * root must blame the nudged cell. On seed 2 all 169 fire, each as a root or folded under one.
+ * root must blame the nudged cell. On seed 2 every check fires, each as a root or folded under one.
  */
 import { templateReading, InputValues } from '../../src/core/fill';
 import { D } from '../../src/core/decimal';
@@ -80,6 +80,11 @@ function nudge(decl: CheckDecl): InputValues {
   if (d.kind === 'rate') return { ...base, [name]: `${(parseFloat(String(v)) + 7).toFixed(2)}%` };
   // A part pushed past its whole; a 决算 past its 预算 (all of it, when the budget side is a sum);
   // any other figure moved off its identity.
+  if (decl.id.startsWith('part.资金来源.') || decl.id.startsWith('part.支出性质.')) {
+    // The whole is a sum (the 财政拨款 line + 其他资金本年支出; 公用经费 + 项目支出 …), some of it maybe blank.
+    const whole = decl.operands.slice(1).reduce((s, w) => s.plus((base[w] as number) ?? 0), new D(0));
+    return { ...base, [name]: whole.plus(1).toNumber() };
+  }
   if (decl.family === '部分')
     return { ...base, [name]: (base[decl.operands[decl.operands.length - 1]] as number) + 1 };
   if (decl.family === '预算') {

@@ -495,16 +495,17 @@ describe('审核意见', () => {
       (x) => x.kind !== 'cannotVerify' && ![...lastYear, ...oneAddition].includes(x.id)
     ))
       expect(entries.filter((e) => named(e, f))).toHaveLength(1);
-    // 二: 11 problems (2 self-scores, 2 causes, 7 alone); 三: the 3 提示.
-    expect(entries).toHaveLength(14);
+    // 二: 12 problems (2 self-scores, 2 causes, 8 alone: issue 21 added 商品和服务支出 955.78 over 486.73 + 158.53); 三: the 3 提示.
+    expect(entries).toHaveLength(15);
     // 四: the 5 lines without data or a score, and the 7 scored but not verified (3 on questioned figures, 4
     // qualitative without evidence or against the unit's own words).
     expect(unverifiable.rows).toHaveLength(
       input.findings.filter((x) => x.kind === 'cannotVerify').length + 7
     );
-    // 二 holds the 错误 (one entry per problem), 三 the 提示 (each needs a written reason).
+    // 二 holds the 错误 (one entry per problem), 三 the 提示 (each needs a written reason); issue 21's 商品和服务支出
+    // is one more problem in 二.
     expect(sectionTitle(review.sections.find((s) => s.id === '更正问题')!)).toBe(
-      '二、需要更正的问题（共11项）'
+      '二、需要更正的问题（共12项）'
     );
     // Each group's heading says what its entries are about; a group's 更正方法 is one its entries do not contradict.
     expect(text.filter((l) => l.startsWith('更正方法：'))).toEqual([

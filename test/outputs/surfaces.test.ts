@@ -17,7 +17,8 @@ const find = (id: string): Finding => flat.find((f) => f.id === id)!;
 const check = (rule: string) => e.checks.find((c) => c.rule === rule)!;
 
 test('every finding of the sample shows each figure in its own unit on every surface', () => {
-  expect(flat.length).toBe(39);
+  // 错误 23 + 提示 3 + 待补 5 + 10 folded (test/core/counts.test.tsx); issue 21 added 商品和服务支出 and 人员经费.
+  expect(flat.length).toBe(41);
   expect(flat.flatMap(wrongUnits)).toEqual([]);
   // The 审核意见 once wrote 年初批复预算 “596 年” and 上年结转 “61.55%” beside a year or a rate finding.
   const year = reviewSentence(find('year.预算调整'));
