@@ -140,22 +140,24 @@ export function lineRate(c: ReportContext, l: OwnLine, ind: IndicatorResult, val
   return w.plain(w.fmt.toCheck(`按所列数据为${rate.text}`), rate.sources);
 }
 
+/** True when a line's score is computed from a figure in doubt that the right figure may change: 六, 八 and 附件1 wait for it. */
+export function scoreInDoubt(c: ReportContext, l: OwnLine): boolean {
+  const ind = indicatorOf(c, l);
+  return !l.own && ind !== undefined && !inDoubt(c, l, ind).firm;
+}
+
 /** How many points a line lost, as the department states its score. */
 const lostPoints = (l: OwnLine) => (l.score === null ? null : l.line.points.minus(l.score));
 
 function scoreWords(c: ReportContext, l: OwnLine): string {
   const { w } = c;
-  const full = `本项满分${w.fmt.points(l.line.points)}分`;
+  // 满分 is in 附件1 beside the score: the sentence says what the line earned.
   if (l.score === null)
-    return `${full}，得分${w.fmt.placeholder(`${l.line.level3}的自评得分（0～${w.fmt.points(l.line.points)}分）`)}。`;
+    return `本项得分${w.fmt.placeholder(`${l.line.level3}的自评得分（0～${w.fmt.points(l.line.points)}分）`)}。`;
   const lost = lostPoints(l)!;
-  const ind = indicatorOf(c, l);
   // A score computed from a figure in doubt, which the right figure may change, waits for it.
-  if (!l.own && ind && !inDoubt(c, l, ind).firm)
-    return `${full}，得分${w.fmt.toCheck(`按所列数据为${w.fmt.points(l.score)}分`)}。`;
-  return lost.gt(0)
-    ? `${full}，得${w.fmt.points(l.score)}分，扣${w.fmt.points(lost)}分。`
-    : `${full}，得满分。`;
+  if (scoreInDoubt(c, l)) return `本项得分${w.fmt.toCheck(`按所列数据为${w.fmt.points(l.score)}分`)}。`;
+  return lost.gt(0) ? `本项得${w.fmt.points(l.score)}分，扣${w.fmt.points(lost)}分。` : '本项得满分。';
 }
 
 /**
@@ -224,17 +226,11 @@ function dimensionSection(c: ReportContext, d: Dimension): SectionContent {
   const { w } = c;
   const content: SectionContent[] = [];
   const lines = d.children.flatMap((x) => x.lines);
-  const names = lines.map((l) =>
-    qualifiedName(
-      l.line.level2,
-      l.line.level3,
-      lines.map((x) => x.line.level3)
-    )
-  );
+  // The 三级 are named one by one below: the opening counts them.
   content.push(
     w.paragraph(
       w.plain(
-        `${d.children.length > 1 ? '分别' : ''}设置${d.children.map((x) => `“${x.name}”`).join('、')}${d.children.length}个二级指标，${names.join('、')}等${lines.length}个三级指标进行评价。`
+        `${d.children.length > 1 ? '分别' : ''}设置${d.children.map((x) => `“${x.name}”`).join('、')}${d.children.length}个二级指标、${lines.length}个三级指标进行评价。`
       )
     )
   );
