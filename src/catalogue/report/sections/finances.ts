@@ -147,7 +147,7 @@ export function carryOver({ w }: ReportContext): SectionContent[] {
 
 // ---------------------------------------------------------------- 三、一般公共预算收支情况
 
-export function fiscalIntro({ w }: ReportContext): SectionContent[] {
+export function fiscalIntro({ w, doubted }: ReportContext): SectionContent[] {
   const rows: Array<[string, string]> = [
     ['年初结转结余', '年初结转和结余'],
     ['本年收入', '本年收入'],
@@ -161,7 +161,7 @@ export function fiscalIntro({ w }: ReportContext): SectionContent[] {
     '财拨_年末结转结余_合计',
   ];
   // A figure in doubt is stated once, in the table below with its note: the sentence does not state it first.
-  const sentence = totals.some((n) => w.figure(n).piece.doubt)
+  const sentence = totals.some((n) => w.contested(n) || doubted.has(n))
     ? w.say`${w.year()}年度一般公共预算财政拨款收支及结转结余情况如下：`
     : w.say`${w.year()}年度一般公共预算财政拨款年初结转和结余${w.amount('财拨_年初结转结余_合计')}，本年收入${w.amount('财拨_本年收入_合计')}，本年支出${w.amount('财拨_本年支出_合计')}，年末结转和结余${w.amount('财拨_年末结转结余_合计')}${balanceNote(
         w,
