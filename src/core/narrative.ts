@@ -570,7 +570,7 @@ export function draftLines(draft: ReportDraft): string[] {
     if (s.level > 0) lines.push(sectionTitle(s));
     for (const b of s.blocks) {
       if (b.kind === 'paragraph') lines.push(b.text);
-      else lines.push(b.caption, ...b.rows.map((r) => r.join('｜')), ...(b.notes ?? []));
+      else lines.push(b.caption, ...b.rows.map((r) => r.join('｜').replace(/\n/g, '')), ...(b.notes ?? []));
     }
   }
   if (draft.appendix)
