@@ -17,6 +17,7 @@ import { computeIndicators } from '../../src/core/indicators';
 import { rulebookFromModel } from '../../src/core/rulebook';
 import { scoreAll } from '../../src/core/scoring';
 import { runChecks } from '../../src/core/checks';
+import { ownScores } from '../../src/core/voice';
 import { sampleModel } from '../helpers/sample';
 import { handFindings, handIndicators, handScores } from '../helpers/reportFixtures';
 
@@ -434,5 +435,40 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     // Data-entry discrepancies are not problems of the report.
     expect(all.some((l) => /数据核对|不符|不一致/.test(l))).toBe(false);
     for (const line of all) expect(line).not.toMatch(/NaN|undefined|null|Infinity/);
+  });
+});
+
+describe('the department’s own scores (src/core/voice.ts)', () => {
+  const model = sampleModel();
+
+  test('without claims, each group and the total are the sums of the lines the report states', () => {
+    const own = ownScores(handScores(), model);
+    expect(own.groups.map((g) => `${g.name}${g.score}`)).toEqual([
+      '投入7',
+      '目标设定5',
+      '预算配置2',
+      '过程1.2',
+      '预算执行1.2',
+    ]);
+    expect(own.total?.toString()).toBe('8.2');
+  });
+
+  test('a 二级, 一级 or total the unit claimed is stated as claimed (what the 审核意见 corrects); a 二级 alone under a claimed 一级 has its claim', () => {
+    const sheet = handScores();
+    // The unit claims 过程 2 (its one 二级 unclaimed), 目标设定 6 and a total of 9.5: more than the rules give.
+    sheet.groups.find((g) => g.name === '过程')!.claimed = new D(2);
+    sheet.groups.find((g) => g.name === '目标设定')!.claimed = new D(6);
+    sheet.claimedTotal = new D('9.5');
+    const own = ownScores(sheet, model);
+    const score = (name: string) => own.groups.find((g) => g.name === name)!.score?.toString();
+    expect(score('目标设定')).toBe('6');
+    expect(score('投入')).toBe('8');
+    expect(score('过程')).toBe('2');
+    expect(score('预算执行')).toBe('2');
+    expect(own.total?.toString()).toBe('9.5');
+    // One grade, of the total stated (9.5 of this 10-point sheet, by the province's bands).
+    expect(own.grade).toBe('差');
+    // The lines keep their scores: 附件1 shows what each earned.
+    expect(own.lines.map((l) => l.score?.toString())).toEqual(['2.5', '2.5', '2', '1.2']);
   });
 });
