@@ -86,22 +86,19 @@ export function sectionTitle(s: ReportSection): string {
 
 /** Writes sentences over one model. Section declarations receive one. */
 export class Writer implements ReportWriter {
-  /** Agreed figures whose remark the preparer has been given once already. */
+  /** Corrected figures whose remark the preparer has been given once already. */
   private readonly remarked = new Set<string>();
   /** The 【待核对】 words already given in full in the text: a later figure of the same dispute carries the bare mark. */
   private readonly told = new Set<string>();
-  readonly disputes: ReadonlyMap<string, Dispute>;
   /** Doubted table cells by address (a row of 项目支出明细表 has no name of its own elsewhere). */
   private readonly doubtedAt = new Map<string, string>();
 
   constructor(
     readonly model: Model,
-    disputes: ReadonlyMap<string, Dispute> = new Map(),
+    readonly disputes: ReadonlyMap<string, Dispute> = new Map(),
     /** The inputs an 错误 puts in doubt (src/core/doubt.ts): each carries a 【待核对】 wherever it is stated. */
     private readonly doubted: ReadonlyMap<string, Finding> = new Map()
   ) {
-    // A figure the data show is right is still not the department's until its cell says so: the report shows both.
-    this.disputes = new Map([...disputes].map(([k, d]) => [k, { ...d, agreed: undefined }]));
     for (const [name, f] of doubted) {
       const at = f.operands.find((o) => o.name === name)?.address;
       if (at) this.doubtedAt.set(at, name);
@@ -130,12 +127,12 @@ export class Writer implements ReportWriter {
   }
 
   num(name: string): Decimal | null {
-    return this.disputes.get(name)?.agreed?.value ?? this.model.num(name);
+    return this.model.num(name);
   }
 
   contested(name: string): boolean {
     const d = this.disputes.get(name);
-    return d !== undefined && !d.agreed;
+    return d !== undefined;
   }
 
   private format(name: string, v: Decimal): string {
@@ -201,9 +198,8 @@ export class Writer implements ReportWriter {
     this.remarked.add(d.name);
     const label = documentLabel({ name: d.name, label: this.label(d.name) });
     const value = this.format(d.name, c.value);
-    const then = d.agreed ? `报告按${value}表述，报送前` : '报送前';
     return [
-      `${label}填列${this.format(d.name, d.stated)}；${c.because}。${then}请将${label}更正为${value}${d.agreed ? '' : '，并重新生成报告'}。`,
+      `${label}填列${this.format(d.name, d.stated)}；${c.because}。报送前请将${label}更正为${value}，并重新生成报告。`,
     ];
   }
 
@@ -226,12 +222,6 @@ export class Writer implements ReportWriter {
         contested: false,
       };
     }
-    if (d.agreed)
-      return {
-        value: d.agreed.value,
-        piece: { text: this.format(name, d.agreed.value), sources: [op], remarks: this.correctionRemark(d) },
-        contested: false,
-      };
     const both = this.both(d);
     return {
       value: stated,

@@ -96,11 +96,11 @@ export interface Formats {
 
 /** A figure as the report states it (src/core/reconcile.ts decides which, once). */
 export interface Figure {
-  /** The value stated (the one two sources agree on, when the cell's own is contradicted), or null when blank. */
+  /** The cell's own value, or null when blank. */
   value: Decimal | null;
   /** The figure as written, or a 【待核对：A为x，B为y】 in its place. */
   piece: Piece;
-  /** True when the sources disagree and none is agreed: the text shows the 【待核对】, not a figure. */
+  /** True when the sources disagree: the text shows the 【待核对】 naming both, not a figure. */
   contested: boolean;
 }
 
@@ -114,7 +114,7 @@ export interface ReportWriter {
   label(name: string): string;
   operand(name: string): Operand;
   has(name: string): boolean;
-  /** The number behind a name as the report states it (an agreed figure where there is one), or null. */
+  /** The number behind a name as the workbook states it, or null. */
   num(name: string): Decimal | null;
   /** True when the name's figure is contested: the report shows a 【待核对】 in its place. */
   contested(name: string): boolean;
