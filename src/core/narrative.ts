@@ -35,12 +35,14 @@ import type {
   SectionContent,
   TableBlock,
 } from './reportContract';
-import type { Finding, IndicatorResult, Operand, ScoreSheet } from './results';
+import type { Finding, IndicatorResult, Operand, Quantity, ScoreSheet } from './results';
 import type { ParsedCell } from './types';
-import { documentText } from './typography';
+import { documentText, tightenSpaces } from './typography';
+import { formatQuantity, operandQuantity } from './render/quantity';
 import { SOURCE_NAMES } from '../catalogue/report/words';
 import { ownRemark, ownScores, type OwnLine } from './voice';
 import {
+  circled,
   direction,
   FORMATS,
   formatValue,
@@ -90,13 +92,24 @@ export function sectionTitle(s: ReportSection): string {
 
 /** Writes sentences over one model. Section declarations receive one. */
 export class Writer implements ReportWriter {
-  /** Agreed figures whose remark the preparer has been given once already. */
+  /** Corrected figures whose remark the preparer has been given once already. */
   private readonly remarked = new Set<string>();
+  /** The 【待核对】 words already given in full in the text: a later figure of the same dispute carries the bare mark. */
+  private readonly told = new Set<string>();
+  /** Doubted table cells by address (a row of 项目支出明细表 has no name of its own elsewhere). */
+  private readonly doubtedAt = new Map<string, string>();
 
   constructor(
     readonly model: Model,
-    readonly disputes: ReadonlyMap<string, Dispute> = new Map()
-  ) {}
+    readonly disputes: ReadonlyMap<string, Dispute> = new Map(),
+    /** The inputs an 错误 puts in doubt (src/core/doubt.ts): each carries a 【待核对】 wherever it is stated. */
+    private readonly doubted: ReadonlyMap<string, Finding> = new Map()
+  ) {
+    for (const [name, f] of doubted) {
+      const at = f.operands.find((o) => o.name === name)?.address;
+      if (at) this.doubtedAt.set(at, name);
+    }
+  }
 
   readonly say = say;
   readonly join = join;
@@ -120,12 +133,12 @@ export class Writer implements ReportWriter {
   }
 
   num(name: string): Decimal | null {
-    return this.disputes.get(name)?.agreed?.value ?? this.model.num(name);
+    return this.model.num(name);
   }
 
   contested(name: string): boolean {
     const d = this.disputes.get(name);
-    return d !== undefined && !d.agreed;
+    return d !== undefined;
   }
 
   private format(name: string, v: Decimal): string {
@@ -137,15 +150,6 @@ export class Writer implements ReportWriter {
   private sourceOf(name: string): string {
     const d = INPUT_BY_NAME.get(name);
     return d ? (SOURCE_NAMES[d.sheet] ?? d.sheet) : documentLabel({ name, label: this.label(name) });
-  }
-
-  /** The other side of a dispute by its table when it is one figure of another table, else in its own words. */
-  private otherSource(d: Dispute): string {
-    const others = d.finding.operands.filter(
-      (o) => o.name !== d.name && o.value !== null && typeof o.value === 'object' && o.value.eq(d.otherValue)
-    );
-    const table = others.length === 1 ? this.sourceOf(others[0].name) : undefined;
-    return table && table !== this.sourceOf(d.name) ? table : d.otherWhat;
   }
 
   private both(d: Dispute): string {
@@ -162,6 +166,42 @@ export class Writer implements ReportWriter {
     }
   }
 
+  /** A disagreement already stated in full: its values only (a part above its whole: the part). */
+  private again(d: Dispute): string {
+    const stated = this.format(d.name, d.stated);
+    return d.relation === 'atMost'
+      ? `${stated}，同前`
+      : `${stated}或${this.format(d.name, d.otherValue)}，同前`;
+  }
+
+  /**
+   * The words of the 【待核对】 a figure in doubt carries where its own value is stated: both sides of the
+   * failed identity it is party to (the figure checked, and what it is checked against), or the year its data
+   * are of. Undefined for a figure no 错误 puts in doubt, and for a contested one (its 【待核对】 replaces it).
+   */
+  private doubtWords(name: string): string | undefined {
+    const f = this.doubted.get(name);
+    if (!f || this.disputes.has(name)) return undefined;
+    const checked = this.disputes.get(f.operands[0]?.name ?? '');
+    if (checked?.finding === f) return this.both(checked);
+    const first = operandQuantity(f.operands[0]);
+    if (f.family === '年度' && first) return `为${first.value.toFixed(0)}年数据`;
+    const sides = /^(.+?)与(.+)不一致$/.exec(f.title);
+    if (!sides || !first || !f.expected) return f.title;
+    const q = (x: Quantity) => tightenSpaces(formatQuantity(x, 'document'));
+    return `${sides[1]}为${q(first)}，${sides[2]}为${q(f.expected)}`;
+  }
+
+  /**
+   * The 【待核对】 after a figure in doubt: its words the first time, the bare mark after (the words are above). A
+   * contested figure is not stated, so its 【待核对】 always names both values.
+   */
+  private mark(words: string): string {
+    if (this.told.has(words)) return toCheck('').replace('：', '');
+    this.told.add(words);
+    return toCheck(words);
+  }
+
   /**
    * What the preparer must correct where the data show which figure is right, once a figure: where the report
    * states the corrected figure instead of the cell's own, or shows both in a 【待核对】 until the cell is corrected.
@@ -172,9 +212,8 @@ export class Writer implements ReportWriter {
     this.remarked.add(d.name);
     const label = documentLabel({ name: d.name, label: this.label(d.name) });
     const value = this.format(d.name, c.value);
-    const then = d.agreed ? `报告按${value}表述，报送前` : '报送前';
     return [
-      `${label}填列${this.format(d.name, d.stated)}；${c.because}。${then}请将${label}更正为${value}${d.agreed ? '' : '，并重新生成报告'}。`,
+      `${label}填列${this.format(d.name, d.stated)}；${c.because}。报送前请将${label}更正为${value}，并重新生成报告。`,
     ];
   }
 
@@ -188,17 +227,21 @@ export class Writer implements ReportWriter {
         contested: false,
       };
     const d = this.disputes.get(name);
-    if (!d)
-      return { value: stated, piece: { text: this.format(name, stated), sources: [op] }, contested: false };
-    if (d.agreed)
+    if (!d) {
+      const doubt = this.doubtWords(name);
+      const text = this.format(name, stated);
       return {
-        value: d.agreed.value,
-        piece: { text: this.format(name, d.agreed.value), sources: [op], remarks: this.correctionRemark(d) },
+        value: stated,
+        piece: doubt ? { text: `${text}${this.mark(doubt)}`, sources: [op], doubt } : { text, sources: [op] },
         contested: false,
       };
+    }
+    const both = this.both(d);
+    // Its sources are named in full the first time; after that the two values, and that they were named above.
+    const words = this.told.has(both) ? this.again(d) : (this.told.add(both), both);
     return {
       value: stated,
-      piece: { text: toCheck(this.both(d)), sources: [op], remarks: this.correctionRemark(d) },
+      piece: { text: toCheck(words), sources: [op], remarks: this.correctionRemark(d), doubt: both },
       contested: true,
     };
   }
@@ -230,16 +273,13 @@ export class Writer implements ReportWriter {
     const f = this.figure(name);
     if (f.value === null) return '';
     const d = this.disputes.get(name);
-    // A cell has no room for the sentence: both figures, each by its source (its table, or what the other side
-    // is when that is a sum or a table of its own), never an unexplained "或"; the rest in the remark.
-    if (f.contested && d)
-      return plain(
-        toCheck(
-          `${this.sourceOf(d.name)}为${money(d.stated)}，${this.otherSource(d)}为${money(d.otherValue)}`
-        ),
-        f.piece.sources
-      );
-    return { ...f.piece, text: money(f.value) };
+    // A cell has no room for the sentence: a marker, and under the table both figures.
+    if (f.contested && d) {
+      const doubt = this.both(d);
+      return { ...f.piece, text: toCheck(doubt), doubt };
+    }
+    const doubt = this.doubtWords(name);
+    return { ...f.piece, text: money(f.value) + (doubt ? toCheck(doubt) : ''), ...(doubt ? { doubt } : {}) };
   }
 
   /** A count with its word (名 / 人). */
@@ -307,7 +347,10 @@ export class Writer implements ReportWriter {
     const col = (
       INPUT_BY_NAME.get(table) as { columns?: Array<{ label: string; kind: string }> }
     )?.columns?.find((c) => c.label === columnLabel);
-    return { text: col?.kind === 'amount' ? money(v) : formatValue(table, v, columnLabel), sources: [op] };
+    const text = col?.kind === 'amount' ? money(v) : formatValue(table, v, columnLabel);
+    const doubted = cell.address ? this.doubtedAt.get(cell.address) : undefined;
+    const doubt = doubted ? this.doubtWords(doubted) : undefined;
+    return doubt ? { text: `${text}${this.mark(doubt)}`, sources: [op], doubt } : { text, sources: [op] };
   }
 
   /** "增长0.28万元" / "下降1.00万元" / "持平", from the sign of a difference. */
@@ -325,18 +368,53 @@ export class Writer implements ReportWriter {
     };
   }
 
-  /** A table; the remarks of its cells go with it (to the preparer, never into a note under it). */
-  table(caption: string, header: string[], rows: Array<Array<Piece | string>>, unit?: string): ReportBlock[] {
+  /**
+   * A table; the remarks of its cells go with it (to the preparer, never into a note under it). A cell in doubt
+   * shows its figure (unless that is the one disputed) and a numbered 【待核对①】, whose words are a note under
+   * the table: a narrow cell has no room for them.
+   */
+  table(
+    caption: string,
+    header: string[],
+    rows: Array<Array<Piece | string>>,
+    unit?: string,
+    marksIn?: number
+  ): ReportBlock[] {
     const cells = rows.flat().filter((c): c is Piece => typeof c !== 'string');
+    const notes: string[] = [];
+    const marker = (...doubts: string[]) => {
+      for (const d of doubts) if (!notes.includes(d)) notes.push(d);
+      if (doubts.length === 0) return '';
+      return toCheck('').replace('：', doubts.map((d) => circled(notes.indexOf(d) + 1)).join(''));
+    };
+    const figure = (c: Piece) => (c.doubt ? c.text.slice(0, c.text.indexOf('【')) : c.text);
+    const shown = rows.map((r) => {
+      // With `marksIn`, the marks of a row's stated figures follow its name there, so columns of figures stay narrow.
+      const moved =
+        marksIn === undefined
+          ? []
+          : r.filter((c): c is Piece => typeof c !== 'string' && !!c.doubt && figure(c) !== '');
+      const marks = marker(...new Set(moved.map((c) => c.doubt!)));
+      return r.map((c, i) => {
+        // The marks go on a line of their own under the name, whole.
+        const after = i === marksIn && marks ? `\n${marks}` : '';
+        if (typeof c === 'string') return documentText(c) + after;
+        const own = c.doubt && !moved.includes(c) ? marker(c.doubt) : '';
+        return documentText(`${figure(c)}${own}`) + after;
+      });
+    });
     return [
       {
         kind: 'table',
         caption: documentText(caption),
         unit,
         header,
-        rows: rows.map((r) => r.map((c) => documentText(typeof c === 'string' ? c : c.text))),
+        rows: shown,
         sources: uniqueSources(cells.flatMap((c) => c.sources)),
         ...remarksOf(cells),
+        ...(notes.length
+          ? { notes: notes.map((n, i) => documentText(toCheck(n).replace('：', `${circled(i + 1)}：`))) }
+          : {}),
       },
     ];
   }
@@ -422,7 +500,8 @@ export function reportTitle(w: ReportWriter): Piece {
  * (its voice), each line's evidence and 八's problems.
  */
 export function reportContext(input: DraftInput): ReportContext {
-  const w = new Writer(input.model, reconcile(input.findings));
+  const doubted = doubtedInputs(input.findings);
+  const w = new Writer(input.model, reconcile(input.findings), doubted);
   const own = input.scores ? ownScores(input.scores, input.model, input.complete ?? true) : null;
   const items = own ? assignItems(own.lines, w.departmentItems('履职情况'), EVIDENCE) : new Map();
   const base = {
@@ -433,7 +512,7 @@ export function reportContext(input: DraftInput): ReportContext {
     explainedFor: (key: string, ind?: IndicatorResult) => explainedFor(input.findings, key, ind),
     evidence: (l: OwnLine) => lineEvidence(w, l, items.get(l) ?? [], EVIDENCE),
     remarkFor: (...names: string[]) => ownRemark(input.model, ...names),
-    doubted: new Set(doubtedInputs(input.findings).keys()),
+    doubted: new Set(doubted.keys()),
   };
   return { ...base, problems: deriveProblems(base, MEASURES, DEFAULT_MEASURE) };
 }
@@ -485,10 +564,15 @@ export function draftLines(draft: ReportDraft): string[] {
     if (s.level > 0) lines.push(sectionTitle(s));
     for (const b of s.blocks) {
       if (b.kind === 'paragraph') lines.push(b.text);
-      else lines.push(b.caption, ...b.rows.map((r) => r.join('｜')));
+      else lines.push(b.caption, ...b.rows.map((r) => r.join('｜').replace(/\n/g, '')), ...(b.notes ?? []));
     }
   }
-  if (draft.appendix) lines.push(draft.appendix.title, ...draft.appendix.table.rows.map((r) => r.join('｜')));
+  if (draft.appendix)
+    lines.push(
+      draft.appendix.title,
+      ...draft.appendix.table.rows.map((r) => r.join('｜')),
+      ...(draft.appendix.table.notes ?? [])
+    );
   return lines;
 }
 

@@ -1,15 +1,13 @@
 /**
  * Which figure the report states when the checks contest one — decided once, for every sentence.
  *
- * The report states only what the department stated: a figure as its input holds it, or a figure
- * that two independent sources agree on. Which figure the sources agree on is decided once, by the
- * checks (src/core/advice.ts, a finding's `correction`): the memo, the pane, the cell notes and the
- * report all read it there. The report states it in place of the cell's own figure only where that
- * figure feeds no indicator — a rate or a score computed from the cell's own figure beside it would
- * contradict it; there, as wherever the sources disagree and none is agreed, the report shows a
- * 【待核对】 naming both values, for the department to choose. A figure a check merely expects (a sum,
- * a recomputation) is never put in its place. Only the checked figure of a finding is contested; the
- * figure it is checked against, and the cell the cascade guesses is wrong, stand as stated.
+ * The report states only what the department stated. Where the sources disagree, it shows a 【待核对】
+ * naming both values in the figure's place, for the department to choose; which figure the data show is
+ * right (src/core/advice.ts, a finding's `correction`: the memo, the pane and the cell notes read it there)
+ * goes to the preparer as a remark, never into the text until the cell says so. A figure a check merely
+ * expects (a sum, a recomputation) is never put in its place. Only the checked figure of a finding is
+ * contested here; the other figures of a failed identity are stated with a 【待核对】 beside them
+ * (src/core/doubt.ts, src/core/narrative.ts).
  */
 import type Decimal from 'decimal.js';
 import { INPUT_BY_NAME } from '../catalogue/inputs';
@@ -24,8 +22,6 @@ export interface Dispute {
   stated: Decimal;
   /** The figure the data show is right (the finding's correction on this figure), and why in words. */
   correction?: { value: Decimal; because: string };
-  /** The corrected figure, when the report states it in the cell's place: it feeds no indicator. */
-  agreed?: { value: Decimal; because: string };
   /** The other side, in words (收支总表一般公共预算财政拨款支出 / 基本支出、项目支出之和 / 按所列数据计算). */
   otherWhat: string;
   otherValue: Decimal;
@@ -171,8 +167,6 @@ export function reconcile(findings: Finding[]): Map<string, Dispute> {
       name: checked.name,
       stated,
       correction: correctionOf(f, checked),
-      // A rate or a score computed from the cell's own figure would contradict the corrected one beside it.
-      agreed: (f.affects ?? []).length === 0 ? correctionOf(f, checked) : undefined,
       otherWhat: side.what,
       otherValue: side.value,
       relation: f.kind === 'exceeds' ? 'atMost' : 'equal',

@@ -43,6 +43,8 @@ export interface TableBlock {
   groupColumns?: number;
   /** Remarks for whoever prepares the report, as for a paragraph. */
   remarks?: string[];
+  /** Notes printed directly under the table: the words of its cells' 【待核对①】 markers. */
+  notes?: string[];
 }
 
 export type ReportBlock = ParagraphBlock | TableBlock;
@@ -65,6 +67,11 @@ export interface Piece {
   sources: Operand[];
   /** Remarks for whoever prepares the report (a figure stated as two sources agree, not as its own cell). */
   remarks?: string[];
+  /**
+   * The words of the 【待核对】 a figure in doubt carries (its text ends with it): in a table the cell shows a
+   * numbered marker instead (【待核对①】) and the words go in a note under the table.
+   */
+  doubt?: string;
 }
 
 export type Arg = Piece | string | number | null | undefined;
@@ -89,11 +96,11 @@ export interface Formats {
 
 /** A figure as the report states it (src/core/reconcile.ts decides which, once). */
 export interface Figure {
-  /** The value stated (the one two sources agree on, when the cell's own is contradicted), or null when blank. */
+  /** The cell's own value, or null when blank. */
   value: Decimal | null;
   /** The figure as written, or a 【待核对：A为x，B为y】 in its place. */
   piece: Piece;
-  /** True when the sources disagree and none is agreed: the text shows the 【待核对】, not a figure. */
+  /** True when the sources disagree: the text shows the 【待核对】 naming both, not a figure. */
   contested: boolean;
 }
 
@@ -107,7 +114,7 @@ export interface ReportWriter {
   label(name: string): string;
   operand(name: string): Operand;
   has(name: string): boolean;
-  /** The number behind a name as the report states it (an agreed figure where there is one), or null. */
+  /** The number behind a name as the workbook states it, or null. */
   num(name: string): Decimal | null;
   /** True when the name's figure is contested: the report shows a 【待核对】 in its place. */
   contested(name: string): boolean;
@@ -132,6 +139,7 @@ export interface ReportWriter {
   text(name: string, label?: string): Piece;
   year(): Piece;
   amounts(items: Array<[name: string, label: string]>, opts?: { skipZero?: boolean }): Piece;
+  /** A table cell as a piece; a cell an 错误 puts in doubt carries its 【待核对】. */
   cell(
     table: string,
     cell: ParsedCell | undefined,
@@ -140,7 +148,14 @@ export interface ReportWriter {
   ): Piece;
   change(diff: Decimal, words: DirectionWords): string;
   paragraph(p: Piece, style?: ParagraphBlock['style']): ParagraphBlock;
-  table(caption: string, header: string[], rows: Array<Array<Piece | string>>, unit?: string): ReportBlock[];
+  /** A table; cells in doubt show a 【待核对①】 (in column `marksIn` for a row's stated figures) and a note under it. */
+  table(
+    caption: string,
+    header: string[],
+    rows: Array<Array<Piece | string>>,
+    unit?: string,
+    marksIn?: number
+  ): ReportBlock[];
   /** The department's own text: its heading lines become sub-sections, its in-sentence line breaks are joined. */
   departmentText(name: string, label?: string): SectionContent[];
   /** The department's own text split into its headed items (for merging with derived items). */
@@ -159,6 +174,8 @@ export interface ScoreGroupView {
   points: Decimal | null;
   /** As the department states it; null while a line under it has no score. */
   score: Decimal | null;
+  /** A claim its own line scores do not add up to (src/core/voice.ts). */
+  linesDisagree?: { sum: Decimal; atMost: boolean };
 }
 
 /** 一级 → 二级 → lines, with the department's scores. */

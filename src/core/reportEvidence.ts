@@ -33,7 +33,13 @@ export function dimensions(own: OwnScores): Dimension[] {
     let d = dims.find((x) => x.name === line.level1);
     if (!d) {
       const g = own.groups.find((x) => x.level === 1 && x.name === line.level1);
-      d = { name: line.level1, points: g?.points ?? null, score: g?.score ?? null, children: [] };
+      d = {
+        name: line.level1,
+        points: g?.points ?? null,
+        score: g?.score ?? null,
+        ...(g?.linesDisagree ? { linesDisagree: g.linesDisagree } : {}),
+        children: [],
+      };
       dims.push(d);
     }
     let c = d.children.find((x) => x.name === line.level2);
@@ -41,7 +47,13 @@ export function dimensions(own: OwnScores): Dimension[] {
       const g = own.groups.find(
         (x) => x.level === 2 && x.name === line.level2 && (x.parent === undefined || x.parent === line.level1)
       );
-      c = { name: line.level2, points: g?.points ?? null, score: g?.score ?? null, lines: [] };
+      c = {
+        name: line.level2,
+        points: g?.points ?? null,
+        score: g?.score ?? null,
+        ...(g?.linesDisagree ? { linesDisagree: g.linesDisagree } : {}),
+        lines: [],
+      };
       d.children.push(c);
     }
     c.lines.push(l);

@@ -59,7 +59,7 @@ export function placeholder(what: string): string {
   return `【待补：${what.replace(/^其中：/, '')}】`;
 }
 
-/** The visible mark, in place of a figure, where two sources disagree and none is agreed: names both. */
+/** The visible mark where two sources disagree (in a figure's place, naming both) or a figure is in doubt. */
 export function toCheck(what: string): string {
   return `【待核对：${what}】`;
 }

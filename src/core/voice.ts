@@ -1,10 +1,13 @@
 /**
- * The department's voice, decided once for the whole 自评报告: the score each line has in it.
+ * The department's voice, decided once for the whole 自评报告: the score each line, group and the
+ * total have in it.
  *
  * A line the workbook verifies states its verified score. A line the workbook cannot verify (a
  * qualitative line without its own score, an indicator whose data are not filled) states the
- * department's own 自评打分, marked 单位自评; a line the department has not scored has no score,
- * and every total above it waits for it (a 【待补】, never a range). 核实得分, 待核实 and grade
+ * department's own 自评打分, marked 单位自评 (a 二级 claimed in full gives each of its lines full
+ * marks); a line the department has not scored has no score. A group and the total state the
+ * department's own claim where its 自评打分 gives one (the figure the 审核意见 corrects), else the
+ * sum below them, which waits (a 【待补】, never a range) while a line has no score. 核实得分, 待核实 and grade
  * ranges are the reviewer's words: the 审核意见, the score sheet and the pane use them, the report
  * never does.
  */
@@ -30,16 +33,23 @@ export interface OwnGroup {
   name: string;
   parent?: string;
   points: Decimal;
-  /** Null while a line under it has no score. */
+  /** The unit's own claim for it, else the sum below it (null while a line under it has no score). */
   score: Decimal | null;
+  /**
+   * Set when the unit's claim is not what its own line scores add up to: their sum, a line it left unscored
+   * counted at full marks (`atMost`: the claim is above even that). The report states both (【待核对】).
+   */
+  linesDisagree?: { sum: Decimal; atMost: boolean };
 }
 
 export interface OwnScores {
   lines: OwnLine[];
   groups: OwnGroup[];
   points: Decimal;
-  /** Null while a line has no score: the conclusion waits for it. */
+  /** The unit's own total, else the sum of its 一级 (null while one has no score: the conclusion waits for it). */
   total: Decimal | null;
+  /** Set when the unit's own total is not what its line scores add up to (as for a group). */
+  linesDisagree?: OwnGroup['linesDisagree'];
   /** One grade, or null while the total waits (or the data are too incomplete to grade). */
   grade: Grade | null;
   /** Lines the department has not scored, in the score sheet's order. */
@@ -73,41 +83,87 @@ export function lineRemark(model: Model, line: ScoreLine, lines: ScoreLine[]): s
   return ownRemark(model, `${line.level2}/${line.level3}`, line.level3) ?? groupParts(model, line, lines);
 }
 
-function ownLine(line: ScoreLine, model: Model, lines: ScoreLine[]): OwnLine {
-  const remark = lineRemark(model, line, lines);
+function ownLine(line: ScoreLine, model: Model, sheet: ScoreSheet): OwnLine {
+  const remark = lineRemark(model, line, sheet.lines);
   if (!line.missing) return { line, score: line.score, own: false, remark };
   // Scored, though not verified (a questioned figure, a score without evidence): the report states the score as
   // the figures or the unit give it; 核实 is the reviewer's word.
   if (line.unverified) return { line, score: line.unverified.score, own: false, remark };
-  // Only a score the unit wrote for this very line: a claim read off its 二级's subtotal is not the unit's
-  // score of the line, and a formula line whose inputs are blank has no score to state until they are given.
+  // A score the unit gave this very line, or one its 二级's claim fixes (full marks for a 二级 claimed in full, or
+  // the claim less its other lines' own scores): a share of a subtotal split by points is not the unit's score;
+  // a formula line whose inputs are blank has no score to state until they are given.
   const formulaBlank = line.indicator !== undefined && (line.indicatorValue ?? null) === null;
-  if (line.claimed !== undefined && !line.claimBasis && !formulaBlank)
+  if (line.claimed !== undefined && (!line.claimBasis || fixedByGroup(line, sheet)) && !formulaBlank)
     return { line, score: line.claimed.gt(line.points) ? line.points : line.claimed, own: true, remark };
   return { line, score: null, own: true, remark };
 }
 
-const total = (lines: OwnLine[]): Decimal | null =>
-  lines.some((l) => l.score === null) ? null : sum(lines.map((l) => l.score!));
+/** True when a line's 二级 claim alone fixes its score: the 二级 is claimed in full, or its other lines are scored by the unit. */
+function fixedByGroup(line: ScoreLine, sheet: ScoreSheet): boolean {
+  const group = sheet.groups.find(
+    (g) => g.level === 2 && g.name === line.level2 && (g.parent === undefined || g.parent === line.level1)
+  );
+  if (group?.claimed?.gte(group.points)) return true;
+  const others = sheet.lines.filter(
+    (l) => l !== line && l.level1 === line.level1 && l.level2 === line.level2
+  );
+  return others.every((l) => l.claimed !== undefined && !l.claimBasis);
+}
+
+const total = (scores: Array<Decimal | null>): Decimal | null =>
+  scores.some((s) => s === null) ? null : sum(scores as Decimal[]);
 
 /** The scores the department's report states, from the verified sheet and the department's own claims. */
 export function ownScores(sheet: ScoreSheet, model: Model, complete = true): OwnScores {
-  const lines = sheet.lines.map((l) => ownLine(l, model, sheet.lines));
-  const groups: OwnGroup[] = sheet.groups.map((g) => {
-    const mine = lines.filter((l) =>
-      g.level === 1 ? l.line.level1 === g.name : l.line.level2 === g.name && l.line.level1 === g.parent
-    );
-    return { level: g.level, name: g.name, parent: g.parent, points: g.points, score: total(mine) };
-  });
-  const t = total(lines);
+  const lines = sheet.lines.map((l) => ownLine(l, model, sheet));
+  const level1 = sheet.groups.filter((g) => g.level === 1);
+  // A 二级 the unit did not score, alone under its 一级, has the 一级's claim.
+  const claimOf = (g: ScoreSheet['groups'][number]) => {
+    if (g.claimed !== undefined || g.level === 1) return g.claimed;
+    const siblings = sheet.groups.filter((x) => x.level === 2 && x.parent === g.parent);
+    return siblings.length === 1 ? level1.find((x) => x.name === g.parent)?.claimed : undefined;
+  };
+  const own = new Map<ScoreSheet['groups'][number], OwnGroup>();
+  for (const g of sheet.groups.filter((x) => x.level === 2)) {
+    const mine = lines.filter((l) => l.line.level2 === g.name && l.line.level1 === g.parent);
+    const claim = claimOf(g);
+    const score = claim ?? total(mine.map((l) => l.score));
+    own.set(g, {
+      level: 2,
+      name: g.name,
+      parent: g.parent,
+      points: g.points,
+      score,
+      ...disagreement(claim, mine),
+    });
+  }
+  for (const g of level1) {
+    const children = [...own.values()].filter((x) => x.parent === g.name);
+    const mine = lines.filter((l) => l.line.level1 === g.name);
+    const score =
+      g.claimed ?? total(children.length ? children.map((x) => x.score) : mine.map((l) => l.score));
+    own.set(g, { level: 1, name: g.name, points: g.points, score, ...disagreement(g.claimed, mine) });
+  }
+  const groups = sheet.groups.map((g) => own.get(g)!);
+  const t = sheet.claimedTotal ?? total(groups.filter((g) => g.level === 1).map((g) => g.score));
   return {
     lines,
     groups,
     points: sheet.points,
     total: t,
+    ...disagreement(sheet.claimedTotal, lines),
     grade: t === null || !complete ? null : gradeFor(sheet, t),
     unscored: lines.filter((l) => l.score === null),
   };
+}
+
+/** A claim against the line scores under it: their sum, or at most their sum with unscored lines at full marks. */
+function disagreement(claim: Decimal | undefined, mine: OwnLine[]): Pick<OwnGroup, 'linesDisagree'> {
+  if (claim === undefined || mine.length === 0) return {};
+  const atMost = mine.some((l) => l.score === null);
+  const most = sum(mine.map((l) => l.score ?? l.line.points));
+  const differs = atMost ? claim.gt(most) : !claim.eq(most);
+  return differs ? { linesDisagree: { sum: most, atMost } } : {};
 }
 
 /** The grade of a total by the sheet's own bands; a sheet without them keeps the grades it gave its totals. */

@@ -202,10 +202,22 @@ function tableBlock(b: TableBlock, tables: Tables, comments: Comments): Paragrap
         keepNext: true,
       })
     );
-  out.push(tables.place(b.header, b.rows));
+  out.push(tables.place(b.header, b.rows), ...tableNotes(b.notes));
   // A small space under the table, not a whole blank line.
   out.push(new Paragraph({ children: [], spacing: { line: 12 * PT, lineRule: LineRuleType.EXACT } }));
   return out;
+}
+
+/** The words of a table's 【待核对①】 markers, directly under it at the table's size. */
+function tableNotes(notes: string[] = []): Paragraph[] {
+  return notes.map(
+    (n) =>
+      new Paragraph({
+        children: runs(n, 'body', SIZES.table),
+        alignment: AlignmentType.LEFT,
+        spacing: { line: Math.round(SIZES.table * 1.5 * PT), lineRule: LineRuleType.EXACT },
+      })
+  );
 }
 
 function paragraphBlock(b: ParagraphBlock, comments: Comments, next?: ReportBlock): Paragraph {
@@ -238,6 +250,7 @@ function appendix(a: NonNullable<ReportDraft['appendix']>, tables: Tables, comme
       keepNext: true,
     }),
     tables.place(a.table.header, a.table.rows, LANDSCAPE_TEXT_WIDTH),
+    ...tableNotes(a.table.notes),
   ];
 }
 

@@ -15,11 +15,19 @@ const NUMBER_LIKE = /^(?:(?:增长|下降|负)?[-−+]?[\d,]+(?:\.\d+)?%?[＊*]?
 const TABLE_SIZES = [SIZES.table, SIZES.tableSmall] as const;
 
 /** Twips a table cell needs for a text on one line at a size: CJK one em, half-width about 0.54 em, plus margins. */
+/** A cell's width on one line per line of its text (a cell breaks its lines where its text has "\n"). */
 function naturalWidth(text: string, size: number = SIZES.table): number {
-  let n = 0;
-  for (const ch of text) n += /[\u2e80-\uffff]/.test(ch) ? size * PT : Math.round(size * PT * 0.54);
-  return n + 260;
+  let widest = 0;
+  for (const line of text.split('\n')) {
+    let n = 0;
+    for (const ch of line) n += /[\u2e80-\uffff]/.test(ch) ? size * PT : Math.round(size * PT * 0.54);
+    widest = Math.max(widest, n);
+  }
+  return widest + 260;
 }
+
+/** A placeholder with its words wraps within its column; a numbered marker (【待核对①】) is as wide as it reads. */
+const WORDY = /【待(?:补|核对)[①-⑳]*：/;
 
 /** Widest a column may take before its text wraps instead (about 9 CJK characters). */
 const WRAP_FROM = 9 * SIZES.table * PT + 260;
@@ -34,7 +42,7 @@ function unbrokenWidths(header: string[], rows: string[][], total: number, size:
   const head = header.map((h) => naturalWidth(h, size));
   // A placeholder wraps within its column: it does not widen a column of figures.
   const body = header.map((_, c) =>
-    Math.max(0, ...rows.map((r) => (PLACEHOLDER.test(r[c] ?? '') ? 0 : naturalWidth(r[c] ?? '', size))))
+    Math.max(0, ...rows.map((r) => (WORDY.test(r[c] ?? '') ? 0 : naturalWidth(r[c] ?? '', size))))
   );
   const full = head.map((h, c) => Math.max(h, body[c]));
   if (full.reduce((a, b) => a + b, 0) <= total) return spread(full, total);
@@ -78,7 +86,7 @@ export function tableLayout(
         widths[c] <
         Math.max(
           naturalWidth(h, size),
-          ...rows.map((r) => (PLACEHOLDER.test(r[c] ?? '') ? 0 : naturalWidth(r[c] ?? '', size)))
+          ...rows.map((r) => (WORDY.test(r[c] ?? '') ? 0 : naturalWidth(r[c] ?? '', size)))
         )
     ).length;
     if (!best || wrapped < best.wrapped) best = { size, widths, wrapped };
@@ -150,7 +158,13 @@ function tableRunsXml(text: string, bold: boolean, sizePt: number): string {
   return text
     .split(PLACEHOLDER)
     .filter(Boolean)
-    .map((t) => `<w:r>${props(PLACEHOLDER.test(t))}<w:t xml:space="preserve">${xmlEscape(t)}</w:t></w:r>`)
+    .map(
+      (t) =>
+        `<w:r>${props(PLACEHOLDER.test(t))}${t
+          .split('\n')
+          .map((line) => `<w:t xml:space="preserve">${xmlEscape(line)}</w:t>`)
+          .join('<w:br/>')}</w:r>`
+    )
     .join('');
 }
 

@@ -36,7 +36,14 @@ interface DraftText {
     number?: string;
     heading: string;
     level: number;
-    blocks: Array<{ kind: string; text?: string; caption?: string; header?: string[]; rows?: string[][] }>;
+    blocks: Array<{
+      kind: string;
+      text?: string;
+      caption?: string;
+      header?: string[];
+      rows?: string[][];
+      notes?: string[];
+    }>;
   }>;
 }
 
@@ -47,7 +54,12 @@ export function reportText(draft: DraftText): string {
     if (sec.level > 0) lines.push(`${sec.number ?? ''}${sec.heading}`);
     for (const b of sec.blocks) {
       if (b.kind === 'paragraph') lines.push(b.text ?? '');
-      else lines.push(b.caption ?? '', ...[b.header ?? [], ...(b.rows ?? [])].map((r) => r.join('\t')));
+      else
+        lines.push(
+          b.caption ?? '',
+          ...[b.header ?? [], ...(b.rows ?? [])].map((r) => r.join('\t').replace(/\n/g, '')),
+          ...(b.notes ?? [])
+        );
     }
     lines.push('');
   }

@@ -30,7 +30,7 @@ describe('报告草稿 sheet', () => {
 
   test('beside each paragraph: the names and the cells (Sheet!A1) it used', () => {
     const row = rowOf(
-      '2021年度部门实际取得各项收入合计1351.58万元，其中：一般公共预算财政拨款收入1193.05万元、其他收入158.53万元。'
+      '2021年度部门实际取得各项收入合计1351.58万元，其中：一般公共预算财政拨款收入1193.05万元【待核对：一般公共预算收入前后不一致】、其他收入158.53万元。'
     )!;
     expect(row[0]!.style).toBe('text');
     expect(row[1]!.value).toBe('评价年度、收入_本年收入合计、收入_一般公共预算财政拨款、收入_其他收入');

@@ -137,7 +137,8 @@ describe('the sample: one verified score, and why each other scored line is 待�
     const claim = sample.findings.find((f) => f.id === 'score.二级.预算执行')!;
     expect(claim.title).toBe('“预算执行”自评 11.00 分，按评分规则最多 9.41 分');
     expect(sample.findings.filter((f) => f.rule === 'score.pending')).toHaveLength(5);
-    expect(sample.summary.counts).toBe('错误 22 项、提示 3 项；待补 5 项（另有连带问题 9 项）');
+    // Issue 21 added 商品和服务支出 above its bound (top level) and 人员经费 by fund source (folded): 23 and 10.
+    expect(sample.summary.counts).toBe('错误 23 项、提示 3 项；待补 5 项（另有连带问题 10 项）');
   });
 });
 
@@ -187,8 +188,11 @@ describe('the report keeps the department’s own scores', () => {
     const lines = draftLines(sample.report);
     expect(lines).toContainEqual(expect.stringContaining('预算管理（满分13分，得分13分）'));
     expect(lines).toContainEqual(expect.stringContaining('②资金使用合规性：'));
-    expect(lines.find((l) => l.startsWith('②资金使用合规性：'))).toContain('本项满分4分，得满分。');
-    expect(lines.find((l) => l.startsWith('①预算完成率：'))).toContain('本项满分2分，得1.92分，扣0.08分。');
+    // Full marks its own 存在问题 speaks against: the department is asked, in a 【待核对】, which of its words stands.
+    expect(lines.find((l) => l.startsWith('②资金使用合规性：'))).toContain(
+      '本项得分【待核对：自评满分，而存在问题述及“预算执行过程中存在不同科目预算资金串用问题”】。'
+    );
+    expect(lines.find((l) => l.startsWith('①预算完成率：'))).toContain('本项得1.92分，扣0.08分。');
     expect(lines.some((l) => /核实得分|待核实/.test(l))).toBe(false);
   });
 });

@@ -101,11 +101,12 @@ test('LibreOffice prints the sample’s report within 1.2× the real report’s 
       .replace(/—\s*\d+\s*—/g, '')
       .replace(/\s/g, '');
     expect(printed.length).toBeLessThanOrEqual(1.2 * REAL_REPORT_CHARACTERS);
-    // Lines the unit scored only through their 二级: the total and the grade wait for them.
-    expect(printed).toContain('自评得分为【待补：补填5项指标得分后的总分】');
-    // 附件1's total and grade, each on a line of its own row.
-    expect(text('report.pdf', true)).toMatch(/合计\s+100\s+【待补：总分】/);
-    expect(text('report.pdf', true)).toMatch(/综合绩效级别\s+【待补：绩效级别】/);
+    // The unit's own total and grade as its 自评打分 gives them (the figures the 审核意见 corrects).
+    expect(printed).toContain('自评得分为97分');
+    // 附件1's total and grade, each on a line of its own row; a score in doubt is a marker with its note below.
+    expect(text('report.pdf', true)).toMatch(/合计\s+100\s+97\.00/);
+    expect(text('report.pdf', true)).toMatch(/综合绩效级别\s+优/);
+    expect(printed).toContain('：预算调整率按所列数据得0.8分】');
     // Page 1 answers "what do I do with this report?": the conclusion, the scores, and all three things first.
     const page1 = execFileSync(
       'pdftotext',

@@ -52,7 +52,7 @@ describe('Word export (公文 style)', () => {
 
   test('body: 仿宋_GB2312 三号 (16 pt), first line indented 2 characters, exact 28 pt spacing', () => {
     const text =
-      '2021年度部门实际取得各项收入合计1351.58万元，其中：一般公共预算财政拨款收入1193.05万元、其他收入158.53万元。';
+      '2021年年初结转和结余4.04万元，其中：一般公共预算财政拨款结转和结余4.04万元、其他资金结转和结余0.00万元。';
     const [props] = runProps(xml, text);
     expect(props).toContain('w:eastAsia="仿宋_GB2312"');
     expect(props).toContain('<w:sz w:val="32"/>');

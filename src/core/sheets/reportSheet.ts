@@ -60,7 +60,9 @@ function blockRows(b: ReportBlock, push: (cells: Array<OutCell | null>, height?:
   const caption = `${b.caption}${b.unit ? `（单位：${b.unit}）` : ''}`;
   push([{ value: caption, style: 'subtotal' }, ...sourceCells(b.sources)]);
   push([{ value: b.header.join('｜'), style: 'header' }, null, null]);
-  for (const r of b.rows) push([{ value: r.join('｜'), style: 'label' }, null, null]);
+  for (const r of b.rows) push([{ value: r.join('｜').replace(/\n/g, ''), style: 'label' }, null, null]);
+  // The words of the table's 【待核对①】 markers, under it as in the document.
+  for (const n of b.notes ?? []) push([{ value: n, style: 'text' }, null, null]);
 }
 
 export function reportSheet(draft: ReportDraft): SheetPlan {

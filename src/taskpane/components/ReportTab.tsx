@@ -88,13 +88,20 @@ function Section({ section }: { section: ReportSection }) {
                   {b.rows.map((r, j) => (
                     <tr key={j}>
                       {r.map((c, k) => (
-                        <td key={k}>{c}</td>
+                        <td key={k} style={{ whiteSpace: 'pre-line' }}>
+                          {c}
+                        </td>
                       ))}
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
+            {(b.notes ?? []).map((n, j) => (
+              <Caption1 key={`n${j}`} block>
+                {n}
+              </Caption1>
+            ))}
           </div>
         )
       )}

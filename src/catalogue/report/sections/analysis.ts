@@ -12,6 +12,7 @@ import type {
   Piece,
   ReportBlock,
   ReportContext,
+  ScoreGroupView,
   SectionContent,
 } from '../../../core/reportContract';
 import { SANGONG_ITEMS, SANGONG_TOTAL } from '../../lists';
@@ -140,22 +141,27 @@ export function lineRate(c: ReportContext, l: OwnLine, ind: IndicatorResult, val
   return w.plain(w.fmt.toCheck(`按所列数据为${rate.text}`), rate.sources);
 }
 
+/** True when a line's score is computed from a figure in doubt that the right figure may change: 六, 八 and 附件1 wait for it. */
+export function scoreInDoubt(c: ReportContext, l: OwnLine): boolean {
+  const ind = indicatorOf(c, l);
+  return !l.own && ind !== undefined && !inDoubt(c, l, ind).firm;
+}
+
 /** How many points a line lost, as the department states its score. */
 const lostPoints = (l: OwnLine) => (l.score === null ? null : l.line.points.minus(l.score));
 
 function scoreWords(c: ReportContext, l: OwnLine): string {
   const { w } = c;
-  const full = `本项满分${w.fmt.points(l.line.points)}分`;
+  // 满分 is in 附件1 beside the score: the sentence says what the line earned.
   if (l.score === null)
-    return `${full}，得分${w.fmt.placeholder(`${l.line.level3}的自评得分（0～${w.fmt.points(l.line.points)}分）`)}。`;
+    return `本项得分${w.fmt.placeholder(`${l.line.level3}的自评得分（0～${w.fmt.points(l.line.points)}分）`)}。`;
   const lost = lostPoints(l)!;
-  const ind = indicatorOf(c, l);
   // A score computed from a figure in doubt, which the right figure may change, waits for it.
-  if (!l.own && ind && !inDoubt(c, l, ind).firm)
-    return `${full}，得分${w.fmt.toCheck(`按所列数据为${w.fmt.points(l.score)}分`)}。`;
-  return lost.gt(0)
-    ? `${full}，得${w.fmt.points(l.score)}分，扣${w.fmt.points(lost)}分。`
-    : `${full}，得满分。`;
+  if (scoreInDoubt(c, l)) return `本项得分${w.fmt.toCheck(`按所列数据为${w.fmt.points(l.score)}分`)}。`;
+  // Full marks the department's own 存在问题 speaks against: the department decides which of its two words stands.
+  const against = l.line.unverified?.reason === '与单位所述问题不符' ? l.line.unverified.quote : undefined;
+  if (against) return `本项得分${w.fmt.toCheck(`自评满分，而存在问题述及“${against}”`)}。`;
+  return lost.gt(0) ? `本项得${w.fmt.points(l.score)}分，扣${w.fmt.points(lost)}分。` : '本项得满分。';
 }
 
 /**
@@ -196,16 +202,18 @@ function lineParagraph(c: ReportContext, l: OwnLine, i: number, groupSays: boole
 }
 
 /** "满分6分，得分5分", the score a 【待补】 while a line under it has none. */
-export function groupScore(
-  c: ReportContext,
-  g: { name: string; points: Decimal | null; score: Decimal | null }
-): string {
+export function groupScore(c: ReportContext, g: ScoreGroupView): string {
   const { w } = c;
   const p = g.points === null ? w.fmt.placeholder(`${g.name}的分值`) : `${w.fmt.points(g.points)}分`;
+  const d = g.linesDisagree;
   const s =
     g.score === null
       ? w.fmt.placeholder(`${g.name}得分（各项自评得分补齐后合计）`)
-      : `${w.fmt.points(g.score)}分`;
+      : d
+        ? w.fmt.toCheck(
+            `自评${w.fmt.points(g.score)}分，各项得分之和${d.atMost ? '至多' : ''}为${w.fmt.points(d.sum)}分`
+          )
+        : `${w.fmt.points(g.score)}分`;
   return `满分${p}，得分${s}`;
 }
 
@@ -224,17 +232,11 @@ function dimensionSection(c: ReportContext, d: Dimension): SectionContent {
   const { w } = c;
   const content: SectionContent[] = [];
   const lines = d.children.flatMap((x) => x.lines);
-  const names = lines.map((l) =>
-    qualifiedName(
-      l.line.level2,
-      l.line.level3,
-      lines.map((x) => x.line.level3)
-    )
-  );
+  // The 三级 are named one by one below: the opening counts them.
   content.push(
     w.paragraph(
       w.plain(
-        `${d.children.length > 1 ? '分别' : ''}设置${d.children.map((x) => `“${x.name}”`).join('、')}${d.children.length}个二级指标，${names.join('、')}等${lines.length}个三级指标进行评价。`
+        `${d.children.length > 1 ? '分别' : ''}设置${d.children.map((x) => `“${x.name}”`).join('、')}${d.children.length}个二级指标、${lines.length}个三级指标进行评价。`
       )
     )
   );

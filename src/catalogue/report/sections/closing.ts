@@ -13,7 +13,7 @@ import type {
   SectionContent,
   TableBlock,
 } from '../../../core/reportContract';
-import { lineFact, lineRate, qualifiedName } from './analysis';
+import { lineFact, lineRate, qualifiedName, scoreInDoubt } from './analysis';
 
 /** "预算编制合理性、资产管理制度健全性2项指标", or, past two, their count (附件1 highlights each). */
 function lineNames(lines: OwnLine[]): string {
@@ -28,7 +28,11 @@ export function conclusion(c: ReportContext): SectionContent[] {
   if (!own) return [w.paragraph(w.say`${y}年度部门整体支出绩效评价得分${w.fmt.placeholder('评分结果')}。`)];
   const dims = own.groups.filter((g) => g.level === 1);
   const waiting = own.unscored.length ? `补填${lineNames(own.unscored)}得分后` : '';
-  const total = own.total === null ? w.fmt.placeholder(`${waiting}的总分`) : `${w.fmt.points(own.total)}分`;
+  const d = own.linesDisagree;
+  const total =
+    own.total === null
+      ? w.fmt.placeholder(`${waiting}的总分`)
+      : `${w.fmt.points(own.total)}分${d ? w.fmt.toCheck(`各项得分之和${d.atMost ? '至多' : ''}为${w.fmt.points(d.sum)}分`) : ''}`;
   const grade = own.grade === null ? w.fmt.placeholder('绩效级别') : `“${own.grade}”`;
   const part = (g: (typeof dims)[number]) =>
     `${g.name}${g.score === null ? w.fmt.placeholder(`${g.name}得分`) : `${w.fmt.points(g.score)}分`}`;
@@ -64,11 +68,19 @@ function facts(c: ReportContext, p: Problem): Piece {
   const ownText = (p.own?.paragraphs ?? []).length > 0;
   return w.join(
     p.lines.map((l) => {
-      const lost = `扣${w.fmt.points(l.line.points.minus(l.score!))}分${l.remark && !ownText ? `（${l.remark.replace(/[。；]$/, '')}）` : ''}`;
+      const points = `扣${w.fmt.points(l.line.points.minus(l.score!))}分`;
+      const lost = `${points}${l.remark && !ownText ? `（${l.remark.replace(/[。；]$/, '')}）` : ''}`;
+      const ind = c.indicators.find((x) => x.id === l.line.indicator);
+      // A score computed from a figure in doubt is not stated: the rate and what it costs wait together.
+      if (scoreInDoubt(c, l) && ind && ind.value !== null) {
+        const rate = lineRate(c, l, ind, ind.value).text.replace(/^【待核对：(.*)】$/, '$1');
+        return w.plain(`${ind.label}为${w.fmt.toCheck(`${rate}，${points}`)}`);
+      }
       // Several lines of one problem: their values only, the judgements are in 六 (not said twice).
-      const ind = p.lines.length > 1 ? c.indicators.find((x) => x.id === l.line.indicator) : undefined;
       const fact =
-        ind && ind.value !== null ? w.say`${ind.label}为${lineRate(c, l, ind, ind.value)}` : lineFact(c, l);
+        p.lines.length > 1 && ind && ind.value !== null
+          ? w.say`${ind.label}为${lineRate(c, l, ind, ind.value)}`
+          : lineFact(c, l);
       return fact ? w.say`${fact}，${lost}` : w.plain(`${l.line.level3}${lost}`);
     }),
     '；'
@@ -179,15 +191,28 @@ function lineNote(c: ReportContext, l: OwnLine): Piece {
     return l.score === null
       ? w.plain('')
       : w.plain(`单位自评${l.remark ? `：${l.remark.replace(/[。；]$/, '')}` : ''}`);
-  const lost = l.line.points.minus(l.score!);
+  // A score in doubt is not stated, nor what it lost: the 得分 cell's 【待核对】 says what the figures give.
+  const lost = scoreInDoubt(c, l) ? null : l.line.points.minus(l.score!);
   const ind = l.line.indicator ? c.indicators.find((x) => x.id === l.line.indicator) : undefined;
   const parts: Piece[] = [];
   // Full marks: the value says enough; points lost: the value and why, in words.
   if (ind?.value != null)
-    parts.push(lost.gt(0) ? lineFact(c, l)! : w.say`${ind.label}为${lineRate(c, l, ind, ind.value)}`);
+    parts.push(lost?.gt(0) ? lineFact(c, l)! : w.say`${ind.label}为${lineRate(c, l, ind, ind.value)}`);
   else if (l.remark) parts.push(w.plain(l.remark.replace(/[。；]$/, '')));
-  if (lost.gt(0)) parts.push(w.plain(`扣${w.fmt.points(lost)}分`));
+  if (lost?.gt(0)) parts.push(w.plain(`扣${w.fmt.points(lost)}分`));
   return w.join(parts, '，');
+}
+
+/** A line's 评分标准; a qualitative line's without what the 分值 column beside it says (定性指标, 0～3分). */
+function standardWords({ w }: ReportContext, l: OwnLine): string {
+  const words = w.fmt.words(l.line.standard);
+  return l.line.indicator ? words : words.replace(/^定性指标[，,]/, '').replace(/（0～[\d.]+\s*分）$/, '');
+}
+
+/** A score computed from a figure in doubt: a marker in its cell, what the figures as listed give in the note. */
+function doubtedScore({ w }: ReportContext, l: OwnLine): Piece {
+  const doubt = `${l.line.level3}按所列数据得${w.fmt.points(l.score!)}分`;
+  return { ...w.plain(w.fmt.toCheck(doubt)), doubt };
 }
 
 /** 附件1: every line with its score as the department states it, then the total and, in its own row, the grade. */
@@ -199,8 +224,12 @@ export function appendix(c: ReportContext): { label: string; title: string; tabl
     l.line.level2,
     l.line.level3,
     w.fmt.points(l.line.points),
-    l.score === null ? w.fmt.placeholder('自评得分') : scoreCell(l.score),
-    w.fmt.words(l.line.standard),
+    l.score === null
+      ? w.fmt.placeholder('自评得分')
+      : scoreInDoubt(c, l)
+        ? doubtedScore(c, l)
+        : scoreCell(l.score),
+    standardWords(c, l),
     lineNote(c, l),
   ]);
   rows.push(

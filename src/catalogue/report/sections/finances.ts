@@ -147,17 +147,26 @@ export function carryOver({ w }: ReportContext): SectionContent[] {
 
 // ---------------------------------------------------------------- 三、一般公共预算收支情况
 
-export function fiscalIntro({ w }: ReportContext): SectionContent[] {
+export function fiscalIntro({ w, doubted }: ReportContext): SectionContent[] {
   const rows: Array<[string, string]> = [
     ['年初结转结余', '年初结转和结余'],
     ['本年收入', '本年收入'],
     ['本年支出', '本年支出'],
     ['年末结转结余', '年末结转和结余'],
   ];
-  const sentence = w.say`${w.year()}年度一般公共预算财政拨款年初结转和结余${w.amount('财拨_年初结转结余_合计')}，本年收入${w.amount('财拨_本年收入_合计')}，本年支出${w.amount('财拨_本年支出_合计')}，年末结转和结余${w.amount('财拨_年末结转结余_合计')}${balanceNote(
-    w,
-    ['财拨_年初结转结余_合计', '财拨_本年收入_合计', '财拨_本年支出_合计', '财拨_年末结转结余_合计']
-  )}。明细如下：`;
+  const totals = [
+    '财拨_年初结转结余_合计',
+    '财拨_本年收入_合计',
+    '财拨_本年支出_合计',
+    '财拨_年末结转结余_合计',
+  ];
+  // A figure in doubt is stated once, in the table below with its note: the sentence does not state it first.
+  const sentence = totals.some((n) => w.contested(n) || doubted.has(n))
+    ? w.say`${w.year()}年度一般公共预算财政拨款收支及结转结余情况如下：`
+    : w.say`${w.year()}年度一般公共预算财政拨款年初结转和结余${w.amount('财拨_年初结转结余_合计')}，本年收入${w.amount('财拨_本年收入_合计')}，本年支出${w.amount('财拨_本年支出_合计')}，年末结转和结余${w.amount('财拨_年末结转结余_合计')}${balanceNote(
+        w,
+        totals as [string, string, string, string]
+      )}。明细如下：`;
   const grid = rows.map(([key, label]) => [
     label,
     ...FUND_COLUMNS.map(([col]) => w.amountCell(`财拨_${key}_${col}`)),
@@ -187,8 +196,12 @@ export function fiscalIncome({ w }: ReportContext): SectionContent[] {
   ];
   const added = w.num('财拨_年中追加_合计');
   // The direction word carries the sign (调减20.00万元, never 调减-20.00万元); a contested figure shows its 【待核对】.
-  const abs = (n: string) =>
-    w.contested(n) ? w.amount(n) : w.plain(w.fmt.wan(w.num(n)!.abs()), [w.operand(n)]);
+  const abs = (n: string) => {
+    const f = w.figure(n);
+    return f.contested || f.value === null || !f.value.isNegative()
+      ? f.piece
+      : { ...f.piece, text: f.piece.text.replace(/^-/, '') };
+  };
   if (added !== null && !added.isZero()) {
     const word = w.fmt.direction(added, ['追加', '调减', '']);
     const detail = (['基本', '项目'] as const)
@@ -237,15 +250,14 @@ export function fiscalSpending(c: ReportContext): SectionContent[] {
     ['财拨_人员经费', '人员经费'],
     ['财拨_公用经费', '日常公用经费'],
   ]);
-  const staffCost = w.amounts([
-    ['财拨_工资福利支出', '工资福利支出'],
-    ['财拨_对个人和家庭的补助', '对个人和家庭的补助'],
-  ]);
   return [
     w.paragraph(
-      byClass.text
-        ? w.say`一般公共预算财政拨款支出${w.amount('财拨_本年支出_合计')}，按支出经济分类为：${byClass}${classCheck}。`
-        : w.say`一般公共预算财政拨款支出${w.amount('财拨_本年支出_合计')}。`
+      // A total in doubt has its 【待核对】 in the table just above: the breakdown does not repeat it.
+      byClass.text && w.contested('财拨_本年支出_合计')
+        ? w.say`一般公共预算财政拨款支出按支出经济分类为：${byClass}。`
+        : byClass.text
+          ? w.say`一般公共预算财政拨款支出${w.amount('财拨_本年支出_合计')}，按支出经济分类为：${byClass}${classCheck}。`
+          : w.say`一般公共预算财政拨款支出${w.amount('财拨_本年支出_合计')}。`
     ),
     {
       kind: 'section',
@@ -253,7 +265,7 @@ export function fiscalSpending(c: ReportContext): SectionContent[] {
       heading: '基本支出情况',
       content: [
         w.paragraph(
-          w.say`一般公共预算财政拨款基本支出${w.amount('财拨_基本支出')}${basic.text ? w.say`，其中：${basic}${w.partsCheck('财拨_基本支出', ['财拨_人员经费', '财拨_公用经费'])}` : ''}。${staffCost.text ? w.say`人员经费中${staffCost}。` : ''}`
+          w.say`一般公共预算财政拨款基本支出${w.amount('财拨_基本支出')}${basic.text ? w.say`，其中：${basic}${w.partsCheck('财拨_基本支出', ['财拨_人员经费', '财拨_公用经费'])}` : ''}。`
         ),
       ],
     },
@@ -313,7 +325,8 @@ function projectTable({ w, model }: ReportContext): SectionContent[] {
       '项目支出明细表',
       ['序号', '项目', '年初预算数', '年中追加预算数', '预算总额', '年度决算数'],
       rows,
-      '万元'
+      '万元',
+      1
     ),
   ];
 }

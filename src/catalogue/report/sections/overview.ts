@@ -36,11 +36,13 @@ export function staff({ w, model }: ReportContext): SectionContent[] {
       )
     );
   }
-  out.push(
-    w.paragraph(
-      w.say`根据部门整体支出绩效评价基础数据表，全部门编制数${w.count('基础_编制数', '名')}，年末实际在职人数${w.count('基础_在职人数', '人')}。`
-    )
-  );
+  // Without the rows, the 基础数据表's totals say it (with them, 六's 在职人员控制率 states the totals).
+  if (t.rows.length === 0)
+    out.push(
+      w.paragraph(
+        w.say`根据部门整体支出绩效评价基础数据表，全部门编制数${w.count('基础_编制数', '名')}，年末实际在职人数${w.count('基础_在职人数', '人')}。`
+      )
+    );
   return out;
 }
 
