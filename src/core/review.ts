@@ -535,7 +535,7 @@ function scoreSentence(c: ReportContext, s: ScoreSheet): string {
     : `已核实${points(s.total)}分，待核实${points(pending)}分（${open.length}项指标：${pendingWhy(open).join('、')}），${
         floor === top
           ? `待核实各项无论得分多少，等级均为${top}`
-          : `等级待定（如${settle.join('、')}，最高${points(most)}分，${top}）`
+          : `等级不高于${top}（${settle.join('、')}后最高${points(most)}分）`
       }`;
   // How far the claim is off is in the table below and in the reason above: not said a third time.
   return `${claimed}；${verified}。`;
@@ -717,9 +717,14 @@ function noticesSection(c: ReportContext, notices: Finding[]): SectionContent[] 
   ];
 }
 
-/** Why a line could not be verified, in a few words: the figures it wants, or that the unit gave no score. */
-function pendingReason(l: ScoreLine, f: Finding | undefined): string {
+/**
+ * Why a line could not be verified, in a few words: the figures it wants, or that the unit gave no score (or only its
+ * 二级's score, which the report states as the line's: then what is missing is the evidence).
+ */
+function pendingReason(c: ReportContext, l: ScoreLine, f: Finding | undefined): string {
   const missing = (f?.missing ?? l.missingInputs ?? []).filter((o) => o.name !== '自评得分表');
+  const stated = reportedScore(c, l);
+  if (!l.indicator && stated !== null) return `按二级指标自评满分计${points(stated)}分，未说明本项依据`;
   if (!l.indicator || missing.length === 0)
     return l.indicator ? `${l.indicator}无法计算` : '单位未逐项自评打分';
   return `${missing.map((o) => shortLabel(o.label)).join('、')}未填列`;
@@ -747,7 +752,7 @@ function unverifiableSection(c: ReportContext, findings: Finding[]): SectionCont
   const rows = findings.map((f) => {
     const line = scores?.lines.find((l) => f.id === `score.pending.${l.level2}.${l.level3}`);
     return line
-      ? [named(line), points(line.points), pendingReason(line, f)]
+      ? [named(line), points(line.points), pendingReason(c, line, f)]
       : [documentDigits(f.title), '—', otherReason(f)];
   });
   // A line scored but not verified: why, in the reviewer's words.
@@ -791,6 +796,11 @@ function unverifiedReason(c: ReportContext, l: ScoreLine): string {
   }
 }
 
+/** The score the department's report states for a line (its own, or one its 二级's claim fixes), or null. */
+function reportedScore(c: ReportContext, l: ScoreLine): Decimal | null {
+  return c.own?.lines.find((o) => o.line.level2 === l.level2 && o.line.level3 === l.level3)?.score ?? null;
+}
+
 function valueText(l: ScoreLine): string {
   if (!l.indicator) return '—';
   return l.indicatorValue === null || l.indicatorValue === undefined
@@ -801,8 +811,12 @@ function valueText(l: ScoreLine): string {
 function indicatorTable(c: ReportContext, scores: ScoreSheet | null): SectionContent[] {
   const { w } = c;
   if (!scores) return [w.paragraph(w.plain('无评分结果。'))];
-  const claimed = (l: ScoreLine) =>
-    l.claimed === undefined ? '—' : `${points(l.claimed)}${l.claimBasis ? '＊' : ''}`;
+  // The unit's own line score, else the one its report states (computed from its figures by the rules).
+  const claimed = (l: ScoreLine) => {
+    if (l.claimed !== undefined) return `${points(l.claimed)}${l.claimBasis ? '＊' : ''}`;
+    const stated = reportedScore(c, l);
+    return stated === null ? '—' : points(stated);
+  };
   // Only the lines a reviewer acts on: points lost, 待核实, or a claim the rules do not give; the rest are counted.
   // The 待核实 lines are in 四 with their reasons: not again here.
   const listed = scores.lines.filter(

@@ -48,8 +48,8 @@ export interface OwnScores {
   points: Decimal;
   /** The unit's own total, else the sum of its 一级 (null while one has no score: the conclusion waits for it). */
   total: Decimal | null;
-  /** Set when the unit's own total is not what its line scores add up to (as for a group). */
-  linesDisagree?: OwnGroup['linesDisagree'];
+  /** Set when the unit's own total is not what its line scores add up to (as for a group), with that sum's grade. */
+  linesDisagree?: NonNullable<OwnGroup['linesDisagree']> & { grade: Grade };
   /** One grade, or null while the total waits (or the data are too incomplete to grade). */
   grade: Grade | null;
   /** Lines the department has not scored, in the score sheet's order. */
@@ -151,7 +151,7 @@ export function ownScores(sheet: ScoreSheet, model: Model, complete = true): Own
     groups,
     points: sheet.points,
     total: t,
-    ...disagreement(sheet.claimedTotal, lines),
+    ...totalDisagreement(sheet, lines),
     grade: t === null || !complete ? null : gradeFor(sheet, t),
     unscored: lines.filter((l) => l.score === null),
   };
@@ -164,6 +164,12 @@ function disagreement(claim: Decimal | undefined, mine: OwnLine[]): Pick<OwnGrou
   const most = sum(mine.map((l) => l.score ?? l.line.points));
   const differs = atMost ? claim.gt(most) : !claim.eq(most);
   return differs ? { linesDisagree: { sum: most, atMost } } : {};
+}
+
+/** The unit's own total against its line scores, with the grade their sum reaches. */
+function totalDisagreement(sheet: ScoreSheet, lines: OwnLine[]): Pick<OwnScores, 'linesDisagree'> {
+  const d = disagreement(sheet.claimedTotal, lines).linesDisagree;
+  return d ? { linesDisagree: { ...d, grade: gradeFor(sheet, d.sum) } } : {};
 }
 
 /** The grade of a total by the sheet's own bands; a sheet without them keeps the grades it gave its totals. */

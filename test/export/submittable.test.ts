@@ -458,7 +458,7 @@ describe('审核意见', () => {
     // (scored off the 二级's claim with nothing written behind it; 资金使用合规性 at full marks while the unit's
     // 存在问题 admits 资金串用) = 61.92; 8 + 2 + 2 + 2 + 13 = 27 pending; 88.92 at most, 良.
     expect(text[4]).toBe(
-      '得分：单位自评97分（优）；已核实61.92分，待核实27分（12项指标：5项缺数据或自评得分、1项数据口径不一未说明、2项所用数据有误、3项缺评价依据、1项与单位所述问题不符），等级待定（如补齐佐证、改正数据、说明口径、核实自述问题，最高88.92分，良）。'
+      '得分：单位自评97分（优）；已核实61.92分，待核实27分（12项指标：5项缺数据或自评得分、1项数据口径不一未说明、2项所用数据有误、3项缺评价依据、1项与单位所述问题不符），等级不高于良（补齐佐证、改正数据、说明口径、核实自述问题后最高88.92分）。'
     );
     // The memo states the engine's figures: the summary every other surface reads.
     expect(text[4]).toContain(`已核实${evaluation.summary.total}分`);

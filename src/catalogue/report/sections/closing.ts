@@ -33,7 +33,10 @@ export function conclusion(c: ReportContext): SectionContent[] {
     own.total === null
       ? w.fmt.placeholder(`${waiting}的总分`)
       : `${w.fmt.points(own.total)}分${d ? w.fmt.toCheck(`各项得分之和${d.atMost ? '至多' : ''}为${w.fmt.points(d.sum)}分`) : ''}`;
-  const grade = own.grade === null ? w.fmt.placeholder('绩效级别') : `“${own.grade}”`;
+  const grade =
+    own.grade === null
+      ? w.fmt.placeholder('绩效级别')
+      : `“${own.grade}”${d ? w.fmt.toCheck(`按各项得分之和${d.atMost ? '至多' : ''}为“${d.grade}”`) : ''}`;
   const part = (g: (typeof dims)[number]) =>
     `${g.name}${g.score === null ? w.fmt.placeholder(`${g.name}得分`) : `${w.fmt.points(g.score)}分`}`;
   return [
@@ -49,12 +52,8 @@ export function conclusion(c: ReportContext): SectionContent[] {
           w.fmt.points(g.points),
           g.score === null ? w.fmt.placeholder('得分') : scoreCell(g.score),
         ]),
-        [
-          '合计',
-          w.fmt.points(own.points),
-          own.total === null ? w.fmt.placeholder('总分') : scoreCell(own.total),
-        ],
-        ['综合绩效级别', '', own.grade ?? w.fmt.placeholder('绩效级别')],
+        ['合计', w.fmt.points(own.points), ownTotalCell(c)],
+        ['综合绩效级别', '', ownGradeCell(c)],
       ]
     ),
   ];
@@ -145,6 +144,17 @@ export function application({ w }: ReportContext): SectionContent[] {
 /** A score in a table column, to two decimals so the column reads alike (9.00, 27.13). */
 const scoreCell = (x: Decimal): string => x.toFixed(2);
 
+/** The unit's total in a table: as claimed, with the bare 【待核对】 where its lines do not add up to it (七 says why). */
+function ownTotalCell({ w, own }: ReportContext): string {
+  if (own?.total == null) return w.fmt.placeholder('总分');
+  return scoreCell(own.total) + (own.linesDisagree ? w.fmt.toCheck('').replace('：', '') : '');
+}
+
+function ownGradeCell({ w, own }: ReportContext): string {
+  if (!own?.grade) return w.fmt.placeholder('绩效级别');
+  return own.grade + (own.linesDisagree ? w.fmt.toCheck('').replace('：', '') : '');
+}
+
 export function otherMatters(c: ReportContext): SectionContent[] {
   const { w } = c;
   const y = w.year().text;
@@ -233,16 +243,8 @@ export function appendix(c: ReportContext): { label: string; title: string; tabl
     lineNote(c, l),
   ]);
   rows.push(
-    [
-      '合计',
-      '',
-      '',
-      w.fmt.points(own.points),
-      own.total === null ? w.fmt.placeholder('总分') : scoreCell(own.total),
-      '',
-      '',
-    ],
-    ['综合绩效级别', '', '', '', own.grade ?? w.fmt.placeholder('绩效级别'), '', '']
+    ['合计', '', '', w.fmt.points(own.points), ownTotalCell(c), '', ''],
+    ['综合绩效级别', '', '', '', ownGradeCell(c), '', '']
   );
   const [table] = w.table(
     `${w.text('单位名称').text}${w.year().text}年度部门整体支出绩效评价指标评分表`,
