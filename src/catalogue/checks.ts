@@ -1072,22 +1072,46 @@ export const CHECKS: CheckDecl[] = [
     '财拨_人员经费',
     '财拨_公用经费',
   ]),
-  total('sum.财拨人员经费', '财政拨款人员经费与工资福利支出、对个人和家庭的补助之和', '财拨_人员经费', [
-    '财拨_工资福利支出',
-    '财拨_对个人和家庭的补助',
-  ]),
-  // 公开06's 人员经费 款 lines: each 类 is the sum of its 款 (with 人员经费 = 301 + 303 above, 人员经费 = Σ 款).
+  // 公开06 (the 基本支出决算表) gives 人员经费 and its 款 lines for 基本支出 only; the 经济分类 lines are the whole
+  // year's 财政拨款 spending (基本 + 项目, sum.财拨经济分类), and a project may pay 301 or 303 too. So 人员经费 is
+  // exactly its 款, and it and each 类's 款 are at most the 经济分类 line they are part of.
   total(
-    'sum.财拨工资福利支出明细',
-    '财政拨款工资福利支出与其下各款之和',
-    '财拨_工资福利支出',
-    PERSONNEL_COST_ITEMS.filter((i) => i[3] === '301').map(([k]) => personnelItem(k))
+    'sum.财拨人员经费明细',
+    '财政拨款人员经费与其下各款之和',
+    '财拨_人员经费',
+    PERSONNEL_COST_ITEMS.map(([k]) => personnelItem(k))
   ),
-  total(
-    'sum.财拨对个人和家庭的补助明细',
-    '财政拨款对个人和家庭的补助与其下各款之和',
-    '财拨_对个人和家庭的补助',
-    PERSONNEL_COST_ITEMS.filter((i) => i[3] === '303').map(([k]) => personnelItem(k))
+  atMost(
+    'part.支出性质.财拨人员经费',
+    {
+      subject: '财政拨款人员经费与工资福利支出、对个人和家庭的补助之和',
+      title: '财政拨款人员经费超过工资福利支出与对个人和家庭的补助之和',
+    },
+    ['财拨_人员经费'],
+    ['财拨_工资福利支出', '财拨_对个人和家庭的补助'],
+    {
+      nextStep:
+        '人员经费是基本支出中的工资福利支出和对个人和家庭的补助，不能超过这两项的全年数（基本支出与项目支出合计）：对照一般公共预算财政拨款支出决算明细表、基本支出决算表核对，改正填错的数。',
+    }
+  ),
+  ...(
+    [
+      ['part.财拨工资福利支出明细', '301', '工资福利支出'],
+      ['part.财拨对个人和家庭的补助明细', '303', '对个人和家庭的补助'],
+    ] as const
+  ).map(([id, cls, line]) =>
+    atMost(
+      id,
+      {
+        subject: `财政拨款人员经费中${line}各款之和与财政拨款${line}`,
+        title: `财政拨款人员经费中${line}各款之和超过财政拨款${line}`,
+      },
+      PERSONNEL_COST_ITEMS.filter((i) => i[3] === cls).map(([k]) => personnelItem(k)),
+      `财拨_${line}`,
+      {
+        nextStep: `各款是基本支出决算表人员经费中的${line}，不能超过${line}的全年数（基本支出与项目支出合计）：对照基本支出决算表、一般公共预算财政拨款支出决算明细表核对各款和${line}，改正填错的数。`,
+      }
+    )
   ),
   total('sum.财拨经济分类', '财政拨款本年支出合计与按经济分类的各项支出之和', '财拨_本年支出_合计', [
     '财拨_工资福利支出',

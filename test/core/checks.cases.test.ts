@@ -116,6 +116,44 @@ function atMost(id: string, parts: string[], whole: string): Cases {
   };
 }
 
+/** The same bound with a valid case more: a project pays 40.00 of the line, so the line exceeds its 款 by 40.00. */
+function withProject(c: Cases, line: string): Cases {
+  const values = { ...c.valid[0].values };
+  values[line] = new D(values[line] as number).plus(40).toNumber();
+  return { ...c, valid: [...c.valid, { values }] };
+}
+
+/** The 人员经费 款 of 公开06 (基本支出 only), under 301 工资福利支出 and 303 对个人和家庭的补助. */
+const 款301 = [
+  '财拨_人员_基本工资',
+  '财拨_人员_津贴补贴',
+  '财拨_人员_奖金',
+  '财拨_人员_伙食补助费',
+  '财拨_人员_绩效工资',
+  '财拨_人员_基本养老保险缴费',
+  '财拨_人员_职业年金缴费',
+  '财拨_人员_职工基本医疗保险缴费',
+  '财拨_人员_公务员医疗补助缴费',
+  '财拨_人员_其他社会保障缴费',
+  '财拨_人员_住房公积金',
+  '财拨_人员_医疗费',
+  '财拨_人员_其他工资福利支出',
+];
+const 款303 = [
+  '财拨_人员_离休费',
+  '财拨_人员_退休费',
+  '财拨_人员_退职费',
+  '财拨_人员_抚恤金',
+  '财拨_人员_生活补助',
+  '财拨_人员_救济费',
+  '财拨_人员_医疗费补助',
+  '财拨_人员_助学金',
+  '财拨_人员_奖励金',
+  '财拨_人员_个人农业生产补贴',
+  '财拨_人员_代缴社会保险费',
+  '财拨_人员_其他对个人和家庭的补助',
+];
+
 /**
  * 决算 ≤ 预算 (+ 年初结转, when the budget side is a sum): valid under and at the budget; invalid with
  * 决算 110.50 against a budget side of 100.00, over by 10.50 万元 = 10.50% of it.
@@ -432,39 +470,38 @@ const CASES: Record<string, Cases> = {
     '财拨_年中追加_合计',
   ]),
   'sum.财拨基本支出': identity('sum.财拨基本支出', '财拨_基本支出', ['财拨_人员经费', '财拨_公用经费']),
-  'sum.财拨人员经费': identity('sum.财拨人员经费', '财拨_人员经费', [
-    '财拨_工资福利支出',
-    '财拨_对个人和家庭的补助',
-  ]),
-  'sum.财拨工资福利支出明细': identity('sum.财拨工资福利支出明细', '财拨_工资福利支出', [
-    '财拨_人员_基本工资',
-    '财拨_人员_津贴补贴',
-    '财拨_人员_奖金',
-    '财拨_人员_伙食补助费',
-    '财拨_人员_绩效工资',
-    '财拨_人员_基本养老保险缴费',
-    '财拨_人员_职业年金缴费',
-    '财拨_人员_职工基本医疗保险缴费',
-    '财拨_人员_公务员医疗补助缴费',
-    '财拨_人员_其他社会保障缴费',
-    '财拨_人员_住房公积金',
-    '财拨_人员_医疗费',
-    '财拨_人员_其他工资福利支出',
-  ]),
-  'sum.财拨对个人和家庭的补助明细': identity('sum.财拨对个人和家庭的补助明细', '财拨_对个人和家庭的补助', [
-    '财拨_人员_离休费',
-    '财拨_人员_退休费',
-    '财拨_人员_退职费',
-    '财拨_人员_抚恤金',
-    '财拨_人员_生活补助',
-    '财拨_人员_救济费',
-    '财拨_人员_医疗费补助',
-    '财拨_人员_助学金',
-    '财拨_人员_奖励金',
-    '财拨_人员_个人农业生产补贴',
-    '财拨_人员_代缴社会保险费',
-    '财拨_人员_其他对个人和家庭的补助',
-  ]),
+  // 人员经费 and its 款 are 基本支出's (公开06); the 经济分类 lines are the whole year's (基本 + 项目).
+  'sum.财拨人员经费明细': identity('sum.财拨人员经费明细', '财拨_人员经费', [...款301, ...款303]),
+  // 人员经费 215.00 ≤ 工资福利支出 197.00 + 对个人和家庭的补助 18.00 = 215.00 with no project paying 301 or 303;
+  // a project paying 40.00 of 301 makes 工资福利支出 237.00: 215.00 ≤ 255.00 holds (215.00 = 255.00 would not).
+  'part.支出性质.财拨人员经费': {
+    valid: [
+      { values: { 财拨_人员经费: 215, 财拨_工资福利支出: 197, 财拨_对个人和家庭的补助: 18 } },
+      { values: { 财拨_人员经费: 215, 财拨_工资福利支出: 237, 财拨_对个人和家庭的补助: 18 } },
+    ],
+    invalid: [
+      {
+        values: { 财拨_人员经费: 260, 财拨_工资福利支出: 237, 财拨_对个人和家庭的补助: 18 },
+        findings: [
+          {
+            id: 'part.支出性质.财拨人员经费',
+            kind: 'exceeds',
+            expected: '255.00',
+            computed: '260.00',
+            cells: ['财拨_人员经费', '财拨_工资福利支出', '财拨_对个人和家庭的补助'],
+          },
+        ],
+      },
+    ],
+  },
+  'part.财拨工资福利支出明细': withProject(
+    atMost('part.财拨工资福利支出明细', 款301, '财拨_工资福利支出'),
+    '财拨_工资福利支出'
+  ),
+  'part.财拨对个人和家庭的补助明细': withProject(
+    atMost('part.财拨对个人和家庭的补助明细', 款303, '财拨_对个人和家庭的补助'),
+    '财拨_对个人和家庭的补助'
+  ),
   'sum.财拨经济分类': identity('sum.财拨经济分类', '财拨_本年支出_合计', [
     '财拨_工资福利支出',
     '财拨_商品和服务支出',
@@ -1455,7 +1492,7 @@ test('every check id has at least one invalid case run alone, and no case names 
   const ids = CHECKS.map((c) => c.id);
   expect(ids.filter((id) => !(CASES[id]?.invalid.length > 0))).toEqual([]);
   expect(Object.keys(CASES).filter((id) => !ids.includes(id))).toEqual([]);
-  expect(ids).toHaveLength(179);
+  expect(ids).toHaveLength(180);
 });
 
 // ------------------------------------------------------------------ severity and titles (issue 20)

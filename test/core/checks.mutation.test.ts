@@ -64,6 +64,9 @@ function nudge(decl: CheckDecl): InputValues {
       rows[row][2] = (rows[row][2] as number) + 1000;
       return { ...base, [name]: rows };
     }
+    case 'part.财拨对个人和家庭的补助明细':
+      // The synthetic 退休费 is the whole 303 line and its first 款 (离休费) blank: a 离休费 of 1.00 on top.
+      return { ...base, 财拨_人员_离休费: 1 };
     case 'unit.量级':
       // 其他收入 typed in 元 (×10000) among the 收入 lines in 万元.
       return { ...base, 收入_其他收入: new D(base.收入_其他收入 as number).times(10000).toNumber() };

@@ -94,7 +94,12 @@ function checked(values: InputValues, ids: string[]) {
   };
 }
 
-const ITEM_CHECKS = ['sum.财拨工资福利支出明细', 'sum.财拨对个人和家庭的补助明细', 'sum.财拨人员经费'];
+const ITEM_CHECKS = [
+  'sum.财拨人员经费明细',
+  'part.财拨工资福利支出明细',
+  'part.财拨对个人和家庭的补助明细',
+  'part.支出性质.财拨人员经费',
+];
 
 describe('公开06 人员经费 款 lines', () => {
   const result = recognise([gongkai06(PEOPLE, OFFICE)]);
@@ -135,21 +140,38 @@ describe('公开06 人员经费 款 lines', () => {
     });
   });
 
-  test('the 款 as published reconcile with their 类: 成立 with the unprinted 款 read as 0, no finding', () => {
+  test('the 款 as published reconcile with 人员经费 and their 类: 成立 with the unprinted 款 read as 0', () => {
     const c = checked(importedValues(result), ITEM_CHECKS);
     expect(c.findings).toEqual([]);
-    expect(c.outcome('sum.财拨工资福利支出明细')).toBe('成立（空白按 0 计）');
-    expect(c.outcome('sum.财拨对个人和家庭的补助明细')).toBe('成立（空白按 0 计）');
-    expect(c.outcome('sum.财拨人员经费')).toBe('成立');
+    expect(c.outcome('sum.财拨人员经费明细')).toBe('成立（空白按 0 计）');
+    expect(c.outcome('part.财拨工资福利支出明细')).toBe('成立（空白按 0 计）');
+    expect(c.outcome('part.财拨对个人和家庭的补助明细')).toBe('成立（空白按 0 计）');
+    expect(c.outcome('part.支出性质.财拨人员经费')).toBe('成立');
   });
 
-  test('a 款 typed wrong (基本工资 61.12 for 60.12) is an 错误 on 工资福利支出: 应为 198.00, 实为 197.00', () => {
+  test('a project that pays 301 (工资福利支出 237.00 for the year, 197.00 of it 基本支出): no finding', () => {
+    // The 经济分类 line is the whole year's: 款 197.00 ≤ 237.00, 人员经费 215.00 ≤ 237.00 + 18.00.
+    const c = checked({ ...importedValues(result), 财拨_工资福利支出: 237 }, ITEM_CHECKS);
+    expect(c.findings).toEqual([]);
+    expect(c.outcome('part.财拨工资福利支出明细')).toBe('成立（空白按 0 计）');
+    expect(c.outcome('part.支出性质.财拨人员经费')).toBe('成立');
+  });
+
+  test('a 款 typed wrong (基本工资 61.12 for 60.12) is an 错误: 款 216.00 for 人员经费 215.00, 198.00 over 197.00', () => {
     const wrong = PEOPLE.map((l): Line => (l[1] === '基本工资' ? [l[0], l[1], 61.12] : l));
     const c = checked(importedValues(recognise([gongkai06(wrong, OFFICE)])), ITEM_CHECKS);
-    expect(c.findings.map((f) => [f.rule, f.severity])).toEqual([['sum.财拨工资福利支出明细', '错误']]);
-    const f = c.findings[0];
-    expect([f.expected?.value.toFixed(2), f.computed?.value.toFixed(2)].sort()).toEqual(['197.00', '198.00']);
-    expect(c.outcome('sum.财拨对个人和家庭的补助明细')).toBe('成立（空白按 0 计）');
+    const figures = (id: string) => {
+      const f = c.findings.find((x) => x.rule === id);
+      return [f?.severity, f?.expected?.value.toFixed(2), f?.computed?.value.toFixed(2)];
+    };
+    expect(c.findings.map((f) => f.rule).sort()).toEqual([
+      'part.财拨工资福利支出明细',
+      'sum.财拨人员经费明细',
+    ]);
+    expect(figures('sum.财拨人员经费明细').slice(1).sort()).toEqual(['215.00', '216.00']);
+    expect(figures('part.财拨工资福利支出明细')).toEqual(['错误', '197.00', '198.00']);
+    expect(figures('sum.财拨人员经费明细')[0]).toBe('错误');
+    expect(c.outcome('part.财拨对个人和家庭的补助明细')).toBe('成立（空白按 0 计）');
   });
 
   test('款 short of their 类 with blanks left: never an 错误 (the blanks could hold the rest)', () => {
@@ -157,14 +179,19 @@ describe('公开06 人员经费 款 lines', () => {
     const partial = PEOPLE.filter((l) => !['30307', '30309'].includes(l[0]));
     const c = checked(importedValues(recognise([gongkai06(partial, OFFICE)])), ITEM_CHECKS);
     expect(c.findings.filter((f) => f.severity === '错误')).toEqual([]);
-    expect(c.outcome('sum.财拨对个人和家庭的补助明细')).toBe('无法核实');
+    expect(c.outcome('sum.财拨人员经费明细')).toBe('无法核实');
+    expect(c.outcome('part.财拨对个人和家庭的补助明细')).toBe('成立（空白按 0 计）');
   });
 
-  test('款 over their 类 are an 错误 whatever the blanks hold', () => {
-    // 303 款 summing to 18.00 + 0.50 over a 类 line of 18.00: no non-negative blank can close the gap.
+  test('款 over their 类 and 人员经费 are an 错误 whatever the blanks hold', () => {
+    // 303 款 summing to 18.00 + 0.50 over a 类 line of 18.00, all 款 to 215.50 for 人员经费 215.00: no
+    // non-negative blank can close the gap.
     const over = PEOPLE.map((l): Line => (l[1] === '退休费' ? [l[0], l[1], 12.9] : l));
     const c = checked(importedValues(recognise([gongkai06(over, OFFICE)])), ITEM_CHECKS);
-    expect(c.findings.map((f) => [f.rule, f.severity])).toEqual([['sum.财拨对个人和家庭的补助明细', '错误']]);
+    expect(c.findings.map((f) => [f.rule, f.severity]).sort()).toEqual([
+      ['part.财拨对个人和家庭的补助明细', '错误'],
+      ['sum.财拨人员经费明细', '错误'],
+    ]);
   });
 });
 
