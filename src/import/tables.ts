@@ -428,11 +428,12 @@ export const TABLES: TableSpec[] = [
     targets: [
       r('财拨_人员经费', ['人员经费合计', '人员经费']),
       r('财拨_公用经费', ['公用经费合计', '日常公用经费合计', '公用经费']),
-      // The 类 lines of each block: 301 and 303 under 人员经费, 302 and 310 under 公用经费.
+      // The 类 lines 301 and 303 under 人员经费. This table is 基本支出 only, while the workbook's 经济分类 lines
+      // are the whole year's spending (基本 + 项目, summed to 本年支出合计): 302 and 310, which projects spend in
+      // the main, are not taken from here (they stay to be filled from 财决08), or every department with
+      // projects would fail that sum; 301 and 303 are rarely paid by projects.
       r('财拨_工资福利支出', withCode('301', ['工资福利支出']), { first: true }),
       r('财拨_对个人和家庭的补助', withCode('303', ['对个人和家庭的补助']), { first: true }),
-      r('财拨_商品和服务支出', withCode('302', ['商品和服务支出']), { first: true }),
-      r('财拨_资本性支出', withCode('310', ['资本性支出']), { first: true }),
       ...OFFICE_COST_ITEMS.map(([k, code, labels]) =>
         r(`公用_${k}_本年决算`, withCode(code, labels), { first: true })
       ),
