@@ -431,7 +431,7 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     // The department's own 自评打分 (each 二级 and 一级, and 97 in all): the report states its claims, the figures the
     // 审核意见 corrects; the verified / pending split is for the 审核意见.
     expect(all).toContain(
-      '2021年度部门整体支出绩效评价自评得分为97分【待核对：各项得分之和至多为87.64分】。其中，投入9分，过程30分，产出29分，效果29分，综合绩效级别为“优”（绩效评价指标评分表详见附件1）。'
+      '2021年度部门整体支出绩效评价自评得分为97分【待核对：各项得分之和至多为87.64分】。其中，投入9分，过程30分，产出29分，效果29分，综合绩效级别为“优”【待核对：按各项得分之和至多为“良”】（绩效评价指标评分表详见附件1）。'
     );
     expect(all.some((l) => /单位自报|自报总分|核实得分|待核实/.test(l))).toBe(false);
     const problems = reportContext({ model, indicators, scores, findings }).problems;

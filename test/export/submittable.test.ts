@@ -119,13 +119,13 @@ describe('the voice: the department states its own scores, one total and one gra
     );
     expect(analysis).toContain('小结：“投入情况”维度，满分10分，实际得分9分。');
     expect(lines).toContainEqual(
-      '2021年度部门整体支出绩效评价自评得分为97分【待核对：各项得分之和至多为87.64分】。其中，投入9分，过程30分，产出29分，效果29分，综合绩效级别为“优”（绩效评价指标评分表详见附件1）。'
+      '2021年度部门整体支出绩效评价自评得分为97分【待核对：各项得分之和至多为87.64分】。其中，投入9分，过程30分，产出29分，效果29分，综合绩效级别为“优”【待核对：按各项得分之和至多为“良”】（绩效评价指标评分表详见附件1）。'
     );
     const memo = draftLines(draftReview(input)).join('');
     const claims = [...memo.matchAll(/自评(\d+(?:\.\d+)?)分/g)].map((m) => m[1]);
     expect(claims).toEqual(expect.arrayContaining(['11', '29', '97']));
     for (const x of claims) expect(analysis).toMatch(new RegExp(`(得分为?|自评)${x.replace('.', '\\.')}分`));
-    expect(draft.appendix!.table.rows.find((r) => r[0] === '合计')?.[4]).toBe('97.00');
+    expect(draft.appendix!.table.rows.find((r) => r[0] === '合计')?.[4]).toBe('97.00【待核对】');
   });
 
   test('a line its 二级 claims in full has full marks; a formula line with blank inputs is 【待补】; a line the unit scored keeps its score', () => {
@@ -605,7 +605,8 @@ describe('审核意见', () => {
       '公用经费控制率',
       '2',
       '107.93%',
-      '—',
+      // The unit scored no line; its report states 0.41 (from its figures, by the rules): the memo shows that.
+      '0.41',
       '0.41',
     ]);
     // Only the lines a reviewer acts on: points lost or a claim the rules do not give; the 待核实 ones are in 四.
@@ -633,6 +634,9 @@ describe('审核意见', () => {
       '2',
       '基础数据表本年度累计结转结余、上年度累计结转结余有误',
     ]);
+    // A line the unit scored only through its 二级's full claim (the report states it at full marks) waits for its
+    // evidence, not for a score.
+    expect(why('资产管理安全性')).toEqual(['资产管理安全性', '2', '按二级指标自评满分计2分，未说明本项依据']);
     // Qualitative lines are not 核实为满分 without evidence, nor against the unit's own 存在问题.
     expect(why('预算管理·管理制度健全性')).toEqual([
       '预算管理·管理制度健全性',
