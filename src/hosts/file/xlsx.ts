@@ -30,7 +30,7 @@ import { DefinedNameEntry, MAX_NAMED_CELLS, resolveNames } from '../../core/name
 import { SHEET_FONT_CHARSET, STYLES } from '../../core/styles';
 import { internalLinksAsLocations } from './links';
 import { withoutCommentRels } from './notes';
-import { relationships, relsPathOf, resolveTarget } from './ooxml';
+import { escapeCodes, relationships, relsPathOf, resolveTarget } from './ooxml';
 import type { CellValue, Diagnostic, OutCell, Plan, RawReading, SheetPlan } from '../../core/types';
 
 /** A loaded workbook with the defined names exactly as the file stores them. */
@@ -275,10 +275,24 @@ export function newXlsx(): XlsxBook {
   return { wb, names: [] };
 }
 
+/**
+ * ExcelJS writes a text holding `_xHHHH_` as it is, which Excel reads as the character U+HHHH (and
+ * ExcelJS decodes it on reading): the shared strings and notes get the escape OOXML asks for.
+ */
+async function textCodesEscaped(zip: JSZip): Promise<void> {
+  for (const name of Object.keys(zip.files))
+    if (/^xl\/(?:sharedStrings|comments\d*)\.xml$/.test(name)) {
+      const xml = await zip.file(name)!.async('string');
+      const escaped = escapeCodes(xml);
+      if (escaped !== xml) zip.file(name, escaped);
+    }
+}
+
 export async function saveXlsx(book: XlsxBook): Promise<Uint8Array> {
   const bytes = new Uint8Array(await book.wb.xlsx.writeBuffer());
   const zip = await JSZip.loadAsync(bytes);
   await internalLinksAsLocations(zip);
+  await textCodesEscaped(zip);
   const linked = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
   return book.setAside?.length ? restoreNames(linked, book.setAside) : linked;
 }
