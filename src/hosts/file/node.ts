@@ -7,7 +7,7 @@ import { MAX_FILE_BYTES, preparePackage, readParts } from './package';
 import { readDirect } from './directRead';
 import { KeepError, KeepResult, writeIntoPackage } from './keep';
 import type { Plan } from '../../core/types';
-import { definedNamesOf, InputBook, loadXlsx, saveXlsx, XlsxBook } from './xlsx';
+import { InputBook, loadXlsx, saveXlsx, XlsxBook } from './xlsx';
 import { listZip, PackageError, readEntry, storeZip } from './zip';
 import { asXlsxPackage, OtherFormatReadError } from './otherFormats';
 import { formatName, OtherFormat } from './formats';
@@ -103,7 +103,7 @@ async function openBytes(data: Buffer, mode: 'read' | 'write', exceljs: boolean)
   try {
     if (mode === 'read') {
       const parts = readParts(data, wanted);
-      const direct = exceljs ? undefined : readDirect(parts, definedNamesOf(parts.workbookXml));
+      const direct = exceljs ? undefined : readDirect(parts, parts.names);
       if (direct) return direct;
       prepared = storeZip(parts.parts);
     } else prepared = preparePackage(data, mode, wanted);

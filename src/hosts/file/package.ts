@@ -8,7 +8,7 @@
  * refused with a Chinese message (exit 3), never read as something else.
  */
 import { parseRange } from '../../core/address';
-import { resolveNames } from '../../core/names';
+import { DefinedNameEntry, resolveNames } from '../../core/names';
 import { MAIN_NS, prefixFor, relationships, resolveTarget } from './ooxml';
 import { listZip, PackageError, readEntry, readEntryInPieces, storeZip, ZipEntry } from './zip';
 import { definedNamesOf } from './xlsx';
@@ -313,6 +313,8 @@ export interface ReadParts {
   /** The parts as ExcelJS should load them, in the package's order. */
   parts: Array<[string, Uint8Array]>;
   workbookXml: string;
+  /** The workbook's defined names, as reading takes them. */
+  names: DefinedNameEntry[];
   /** Every sheet by name; `xml` (cells and merges only) for those holding our names. */
   sheets: Array<{ name: string; xml?: string }>;
   /** The shared strings with only the entries those sheets use (others empty, indices unchanged). */
@@ -345,7 +347,8 @@ export function preparePackage(buf: Buffer, mode: 'read' | 'write', wanted: stri
 export function readParts(buf: Buffer, wanted: string[]): ReadParts {
   const s = structureOf(buf);
   const { dir } = s;
-  const { resolved } = resolveNames(definedNamesOf(s.workbookXml), wanted);
+  const names = definedNamesOf(s.workbookXml);
+  const { resolved } = resolveNames(names, wanted);
   const partOf = new Map(s.sheets.map((x) => [x.name, x.part]));
   const needed = new Set<string>();
   for (const r of resolved.values()) {
@@ -404,5 +407,5 @@ export function readParts(buf: Buffer, wanted: string[]): ReadParts {
     if (name === s.styles) styles = text;
     out.push([e.name, bytes]);
   }
-  return { parts: out, workbookXml: s.workbookXml, sheets, sharedStrings, styles };
+  return { parts: out, workbookXml: s.workbookXml, names, sheets, sharedStrings, styles };
 }
