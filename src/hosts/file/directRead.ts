@@ -94,9 +94,43 @@ const RUN = new RegExp(
   'y'
 );
 
+/** A body without its phonetic runs and properties (ExcelJS reads neither), in one pass. */
+function withoutPhonetics(body: string): string {
+  if (!body.includes('<rPh') && !body.includes('<phoneticPr')) return body;
+  let out = '';
+  let at = 0;
+  // The next of each, looked for again only once passed: linear however many there are.
+  let rPh = body.indexOf('<rPh');
+  let pr = body.indexOf('<phoneticPr');
+  for (;;) {
+    if (rPh >= 0 && rPh < at) rPh = body.indexOf('<rPh', at);
+    if (pr >= 0 && pr < at) pr = body.indexOf('<phoneticPr', at);
+    const next = rPh < 0 ? pr : pr < 0 ? rPh : Math.min(rPh, pr);
+    if (next < 0) return out + body.slice(at);
+    const gt = body.indexOf('>', next);
+    const selfClosing = gt > 0 && body[gt - 1] === '/';
+    const end =
+      next === rPh ? (selfClosing ? -1 : body.indexOf('</rPh>', gt) + 6) : selfClosing ? gt + 1 : -1;
+    if (end < next + 2) return decline('phonetic run or properties');
+    out += body.slice(at, next);
+    at = end;
+  }
+}
+
+/** The first element `tag` of a part, whole (empty when there is none), found without a regex over the part. */
+function firstBlock(xml: string, tag: string): string {
+  const open = new RegExp(`<${tag}[\\s>/]`).exec(xml);
+  if (!open) return '';
+  const gt = xml.indexOf('>', open.index);
+  if (gt < 0) return decline(`${tag} not closed`);
+  if (xml[gt - 1] === '/') return '';
+  const end = xml.indexOf(`</${tag}>`, gt);
+  return end < 0 ? decline(`${tag} not closed`) : xml.slice(open.index, end);
+}
+
 /** A shared string's text as ExcelJS reads it: one `<t>`, or runs (phonetic runs left out); anything else declined. */
 function sharedString(body: string): string {
-  const plain = body.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').replace(/<phoneticPr\b[^>]*\/>/g, '');
+  const plain = withoutPhonetics(body);
   const t = T_ONLY.exec(plain);
   if (t) return exceljsCodes(textOf(t[2] ?? ''));
   let out = '';
@@ -127,13 +161,13 @@ function sharedStrings(xml: string | undefined): Map<number, string> {
 /** For each cell style, whether ExcelJS reads a number in it as a date. */
 function dateStyles(styles: string): boolean[] {
   const formats = new Map<number, string>();
-  const numFmts = /<numFmts\b[\s\S]*?<\/numFmts>/.exec(styles)?.[0] ?? '';
+  const numFmts = firstBlock(styles, 'numFmts');
   for (const m of numFmts.matchAll(/<numFmt\b[^>]*>/g)) {
     const code = attr(m[0], 'formatCode');
     if (code === undefined) decline('numFmt without formatCode');
     formats.set(parseInt(attr(m[0], 'numFmtId') ?? '', 10), code!.replace(/[\\](.)/g, '$1'));
   }
-  const xfs = /<cellXfs\b[^>]*?(?:\/>|>([\s\S]*?)<\/cellXfs>)/.exec(styles)?.[1] ?? '';
+  const xfs = firstBlock(styles, 'cellXfs');
   return [...xfs.matchAll(/<xf\b[^>]*>/g)].map((m) => {
     const id = parseInt(attr(m[0], 'numFmtId') ?? '', 10);
     return id ? excelUtils.isDateFmt(formats.get(id) || defaultFormat(id)) : false;
@@ -245,7 +279,7 @@ function cellOf(tag: string, body: string): RawCell | undefined {
 /** The merges of a sheet: each covered cell other than the top-left → the top-left's address. */
 function mergesOf(xml: string): Map<string, string> {
   const covered = new Map<string, string>();
-  const block = /<mergeCells\b[\s\S]*?<\/mergeCells>/.exec(xml.slice(xml.indexOf('</sheetData>')))?.[0] ?? '';
+  const block = firstBlock(xml.slice(xml.indexOf('</sheetData>')), 'mergeCells');
   for (const m of block.matchAll(/<mergeCell\b[^>]*>/g)) {
     const ref = /^([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})$/.exec(attr(m[0], 'ref') ?? '');
     if (!ref) return decline('merge reference');
