@@ -1,5 +1,6 @@
 /**
- * What of an .xlsx package ExcelJS is handed (Node only), and the package's integrity. Parts are
+ * What of an .xlsx package the readers are handed (Node only: the direct reader, directRead.ts, or
+ * ExcelJS when it declines or the whole workbook is wanted), and the package's integrity. Parts are
  * inflated only when they are used: to read, the workbook, its relationships, the styles, the sheets
  * holding our names and, of the shared strings, only the entries those sheets use (streamed, never
  * held whole). Every other part is neither inflated nor handed over: a 190 MB image nobody refers to
