@@ -183,6 +183,20 @@ const badSheetName = (name: string, seen: Set<string>) =>
   name.length > 31 ||
   seen.has(name.toLowerCase());
 
+const ATTR = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** The attributes `r`, `t` and `s` of a start tag's attribute text, in one pass (the first of each, as attr() finds it). */
+function rts(attrs: string): { r?: string; t?: string; s?: string } {
+  const out: { r?: string; t?: string; s?: string } = {};
+  ATTR.lastIndex = 0;
+  for (let m = ATTR.exec(attrs); m; m = ATTR.exec(attrs)) {
+    const name = m[1];
+    if ((name === 'r' || name === 't' || name === 's') && out[name] === undefined)
+      out[name] = unescapeXml(m[2] ?? m[3]);
+  }
+  return out;
+}
+
 const ROW = new RegExp(String.raw`<row\b${ATTRS}(\/?)>`, 'y');
 const CELL = new RegExp(String.raw`<c\b${ATTRS}(\/?)>`, 'y');
 const SPACE = /\s*/y;
@@ -210,7 +224,7 @@ function sheetRows(xml: string): Map<number, Map<number, RawCell>> {
     ROW.lastIndex = at;
     const row = ROW.exec(data);
     if (!row) return decline('not a row');
-    const r = Number(attr(`<row ${row[1]}>`, 'r'));
+    const r = Number(rts(row[1]).r);
     if (!Number.isInteger(r) || r < 1 || r > 1_048_576) decline('row number');
     const cells = new Map<number, RawCell>();
     rows.set(r, cells); // a row given twice: ExcelJS keeps the last
@@ -222,8 +236,8 @@ function sheetRows(xml: string): Map<number, Map<number, RawCell>> {
       CELL.lastIndex = at;
       const c = CELL.exec(data);
       if (!c || CELL.lastIndex > close) return decline('not a cell');
-      const tag = `<c ${c[1]}>`;
-      const ref = REF.exec(attr(tag, 'r') ?? '');
+      const tag = rts(c[1]);
+      const ref = REF.exec(tag.r ?? '');
       if (!ref || Number(ref[2]) !== r) decline('cell reference');
       const col = colNumber(ref![1]);
       if (col >= 16_384) decline('column');
@@ -249,8 +263,8 @@ const V = /<v(?:\s[^>]*)?(?:\/>|>([^<]*)<\/v>)/;
 const IS = /<is>([\s\S]*?)<\/is>/;
 
 /** A cell element's content; undefined for a cell ExcelJS leaves out (no value, no formula, no style). */
-function cellOf(tag: string, body: string): RawCell | undefined {
-  const cell: RawCell = { t: attr(tag, 't'), s: attr(tag, 's') };
+function cellOf(tag: { t?: string; s?: string }, body: string): RawCell | undefined {
+  const cell: RawCell = { t: tag.t, s: tag.s };
   let rest = body;
   const f = F.exec(rest);
   if (f) {
