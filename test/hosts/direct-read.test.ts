@@ -29,6 +29,7 @@ import {
 } from '../../src/hosts/file/xlsx';
 import { PackageError, storeZip } from '../../src/hosts/file/zip';
 import { BAD_INPUT_DIR } from '../fixtures/bad-input/generate';
+import { FEATURES } from './keep-parts.fixtures';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'samples', '衡阳市科协-2021.xlsx');
 const CATALOGUE = INPUTS.map((d) => d.name);
@@ -232,6 +233,15 @@ describe('the direct reader over real workbooks', () => {
       expect(await expectSame(Buffer.from(await saveXlsx(book)), CATALOGUE)).toBe('direct');
     }
   });
+
+  test('the sample with each feature other programs keep (notes, charts, pivots, macros …)', async () => {
+    const base = fs.readFileSync(SAMPLE);
+    for (const f of FEATURES)
+      expect([f.name, await expectSame(Buffer.from(await f.build(base)), CATALOGUE)]).toEqual([
+        f.name,
+        'direct',
+      ]);
+  }, 120_000);
 
   test('the bad-input corpus: each file read directly reads as ExcelJS reads it', async () => {
     const files = fs.readdirSync(BAD_INPUT_DIR).filter((f) => /\.xls[xm]$/.test(f));
