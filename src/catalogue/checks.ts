@@ -741,8 +741,9 @@ const AMOUNT_SIBLINGS: string[][] = INPUT_SHEETS.flatMap((s) =>
   })
 );
 
-const SIBLINGS_OF: ReadonlyMap<string, string[]> = new Map(
-  AMOUNT_SIBLINGS.flatMap((g) => g.map((n): [string, string[]] => [n, g.filter((x) => x !== n)]))
+/** Each amount's block (the last, should a name be in two). */
+const BLOCK_OF: ReadonlyMap<string, string[]> = new Map(
+  AMOUNT_SIBLINGS.flatMap((g) => g.map((n): [string, string[]] => [n, g]))
 );
 
 /**
@@ -763,19 +764,34 @@ function amountSize(ctx: CheckContext, name: string): Decimal | null {
   return size;
 }
 
+/** A block's non-zero amounts by size, smallest first, per check context (read once, not once per amount of the block). */
+const sortedBlocks = new WeakMap<CheckContext, Map<string[], Array<{ name: string; size: Decimal }>>>();
+
+function sortedBlock(ctx: CheckContext, block: string[]): Array<{ name: string; size: Decimal }> {
+  let blocks = sortedBlocks.get(ctx);
+  if (!blocks) sortedBlocks.set(ctx, (blocks = new Map()));
+  let sorted = blocks.get(block);
+  if (!sorted) {
+    sorted = block.flatMap((name) => {
+      const size = amountSize(ctx, name);
+      return size ? [{ name, size }] : [];
+    });
+    sorted.sort((a, b) => a.size.comparedTo(b.size));
+    blocks.set(block, sorted);
+  }
+  return sorted;
+}
+
 /** The range of the non-zero amounts given beside `name` (at least two), or null. */
 function siblingRange(ctx: CheckContext, name: string): { lo: Decimal; hi: Decimal } | null {
-  let lo: Decimal | undefined;
-  let hi: Decimal | undefined;
-  let count = 0;
-  for (const n of SIBLINGS_OF.get(name) ?? []) {
-    const size = amountSize(ctx, n);
-    if (!size) continue;
-    count++;
-    if (!lo || size.lessThan(lo)) lo = size;
-    if (!hi || size.greaterThan(hi)) hi = size;
-  }
-  return count >= 2 ? { lo: lo!, hi: hi! } : null;
+  const block = BLOCK_OF.get(name);
+  if (!block) return null;
+  const sorted = sortedBlock(ctx, block);
+  const others = sorted.length - (sorted.some((e) => e.name === name) ? 1 : 0);
+  if (others < 2) return null;
+  const lo = sorted[0].name === name ? sorted[1] : sorted[0];
+  const hi = sorted[sorted.length - 1].name === name ? sorted[sorted.length - 2] : sorted[sorted.length - 1];
+  return { lo: lo.size, hi: hi.size };
 }
 
 /**

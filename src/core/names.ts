@@ -111,6 +111,25 @@ export function resolveNames(
   entries: DefinedNameEntry[],
   wanted: string[]
 ): { resolved: Map<string, ResolvedName>; diagnostics: Diagnostic[] } {
+  // Reading, the package check and the writer each resolve the same names of the same workbook.
+  const key = wanted.join('\u0000');
+  let known = RESOLVED.get(entries);
+  if (!known) RESOLVED.set(entries, (known = new Map()));
+  let done = known.get(key);
+  if (!done) {
+    done = resolveFresh(entries, wanted);
+    if (known.size < 8) known.set(key, done);
+  }
+  return { resolved: new Map(done.resolved), diagnostics: [...done.diagnostics] };
+}
+
+/** Resolutions by the entries array they were made from (an entries array is not changed once read). */
+const RESOLVED = new WeakMap<DefinedNameEntry[], Map<string, ReturnType<typeof resolveFresh>>>();
+
+function resolveFresh(
+  entries: DefinedNameEntry[],
+  wanted: string[]
+): { resolved: Map<string, ResolvedName>; diagnostics: Diagnostic[] } {
   const byName = new Map<string, DefinedNameEntry[]>();
   for (const e of entries) {
     const key = e.name.toLowerCase(); // Excel names are case-insensitive

@@ -8,7 +8,7 @@
  * (方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体), which Word, WPS and LibreOffice read.
  * Packs with Packer.toArrayBuffer, which works in node and in the browser alike.
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
 import {
   AlignmentType,
   CommentRangeEnd,
@@ -365,6 +365,44 @@ function reportDocument(draft: ReportDraft, tables: Tables, options: DocxOptions
   });
 }
 
+type PackageFile = string | Uint8Array;
+/** docx's compiler (the parts Packer zips, in its order); not in docx's typings, hence the guarded cast. */
+interface Compiler {
+  compile(
+    file: Document,
+    prettify: undefined,
+    overrides: Array<{ path: string; data: string }>
+  ): Map<string, unknown>;
+}
+
+/**
+ * The package's parts by path, in docx's order. Straight from docx's compiler when this docx has one:
+ * Packer would deflate every part in JavaScript only for us to unzip it and deflate it again (a batch
+ * writes one document per workbook). Otherwise through Packer, unzipped.
+ */
+async function packageFiles(
+  doc: Document,
+  overrides: Array<{ path: string; data: string }>
+): Promise<Map<string, PackageFile>> {
+  const compiler = (Packer as unknown as { compiler?: Partial<Compiler> }).compiler;
+  if (typeof compiler?.compile === 'function') {
+    const files = new Map<string, PackageFile>();
+    for (const [path, data] of (compiler as Compiler).compile(doc, undefined, overrides))
+      files.set(
+        path,
+        typeof data === 'string'
+          ? data
+          : ArrayBuffer.isView(data)
+            ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+            : new Uint8Array(data as ArrayBuffer)
+      );
+    return files;
+  }
+  return new Map(
+    Object.entries(unzipSync(new Uint8Array(await Packer.toArrayBuffer(doc, false, overrides))))
+  );
+}
+
 /**
  * The .docx bytes of a draft (node and browser): its cover, its text and its 附件1 as the draft holds
  * them. `scores` is not read: the draft states the scores in its own voice.
@@ -376,14 +414,16 @@ export async function reportToDocx(
 ): Promise<Uint8Array> {
   const tables = new Tables();
   const doc = reportDocument(draft, tables, options);
-  const packed = new Uint8Array(
-    await Packer.toArrayBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }])
-  );
-  // Zipped again in the package's own order, only document.xml changed (its tables put in).
+  const overrides = [{ path: 'word/fontTable.xml', data: fontTableXml() }];
+  // Zipped in the package's own order, only document.xml changed (its tables put in).
   return zipStreaming(
-    Object.entries(unzipSync(packed)).map(([path, data]) => [
+    [...(await packageFiles(doc, overrides))].map(([path, data]) => [
       path,
-      path === 'word/document.xml' ? tables.fill(strFromU8(data)) : data,
+      path === 'word/document.xml'
+        ? tables.fill(typeof data === 'string' ? data : strFromU8(data))
+        : typeof data === 'string'
+          ? strToU8(data)
+          : data,
     ]),
     options.deflate
   );

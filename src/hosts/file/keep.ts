@@ -72,7 +72,7 @@ import {
 } from './sheetXml';
 import { fillXmlOf, safeStyleElement, StyleSheet, StyleSheetError } from './styleSheet';
 import { planSheetParts, PlanStyles } from './planSheet';
-import { cellAt, ClearReport, scanDefinedNames, valueKey, XlsxBook } from './xlsx';
+import { ClearReport, InputBook, scanDefinedNames, valueKeyAt } from './xlsx';
 import { listZip, readEntry, rewriteZip, ZipEntry } from './zip';
 
 export { OWNER_NAME };
@@ -181,7 +181,7 @@ const withoutText = (text: string, piece: string) => {
 
 export async function writeIntoPackage(
   input: Buffer,
-  book: XlsxBook,
+  book: InputBook,
   plan: Plan | null
 ): Promise<KeepResult> {
   try {
@@ -216,7 +216,7 @@ class Keeper {
 
   constructor(
     input: Buffer,
-    private readonly book: XlsxBook
+    private readonly book: InputBook
   ) {
     this.parts = new Parts(input);
     this.wbXml = this.required('xl/workbook.xml');
@@ -509,14 +509,14 @@ class Keeper {
     const notes = markInNote(rec) ? this.notesOf(at.sheet) : undefined;
     const current = notes ? notes.comments.text(at.ref) : null;
     const note = notes ? safeRestoredNote(current, rec) : undefined;
-    const cell = cellAt(this.book.wb, address);
+    const key = valueKeyAt(this.book, address);
     return {
       at,
       s,
       fill: fill.kind === 'solid' && restoredFill(fill, rec) !== undefined,
       border: isMarkBorder(this.styles.borderState(s), rec.severity),
       note,
-      value: rec.value === undefined || (cell !== null && valueKey(cell) === rec.value),
+      value: rec.value === undefined || (key !== null && key === rec.value),
     };
   }
 
@@ -700,7 +700,7 @@ class Keeper {
       const ownXml = notes.comments.element(at.ref);
       const own = notes.comments.text(at.ref);
       const threaded = own !== null && own.startsWith('[Threaded comment]');
-      const cell = cellAt(this.book.wb, m.address);
+      const key = valueKeyAt(this.book, m.address);
       const written = threaded ? undefined : markedNote(own, m.note);
       const place = this.placeOf(m.address);
       const fillXml = this.styles.fillXml(base);
@@ -712,7 +712,7 @@ class Keeper {
         severity: m.severity,
         ...(threaded ? { via: JSON.stringify({ via: 'none' }) } : {}),
         ...(written !== undefined ? { written } : {}),
-        value: cell ? valueKey(cell) : 'null',
+        value: key ?? 'null',
         xf: now.s,
         ...(!now.exists ? { bare: now.rowExists ? ('cell' as const) : ('row' as const) } : {}),
         ...(ownXml !== null && !threaded ? { noteXml: ownXml } : {}),

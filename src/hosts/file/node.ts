@@ -3,11 +3,12 @@ import { constants, promises as fs, Stats } from 'fs';
 import { hostname } from 'os';
 import * as path from 'path';
 import { INPUTS } from '../../catalogue/inputs';
-import { MAX_FILE_BYTES, preparePackage } from './package';
+import { MAX_FILE_BYTES, preparePackage, readParts } from './package';
+import { readDirect } from './directRead';
 import { KeepError, KeepResult, writeIntoPackage } from './keep';
 import type { Plan } from '../../core/types';
-import { loadXlsx, saveXlsx, XlsxBook } from './xlsx';
-import { listZip, PackageError, readEntry } from './zip';
+import { InputBook, loadXlsx, saveXlsx, XlsxBook } from './xlsx';
+import { listZip, PackageError, readEntry, storeZip } from './zip';
 import { asXlsxPackage, OtherFormatReadError } from './otherFormats';
 import { formatName, OtherFormat } from './formats';
 
@@ -53,19 +54,23 @@ export async function readRegularFile(file: string, max = MAX_FILE_BYTES): Promi
  * batch rows); `write`: the whole workbook, as a result workbook must keep every sheet.
  */
 export async function openWorkbook(file: string, mode: 'read' | 'write' = 'write'): Promise<XlsxBook> {
-  return (await openWorkbookKept(file, mode)).book;
+  return (await openWorkbookKept(file, mode, { exceljs: true })).book as XlsxBook;
 }
 
 /** A workbook opened to write a result into its own package: the reading (sheets with our names) and the file's bytes. */
 export interface KeptWorkbook {
-  book: XlsxBook;
+  book: InputBook;
   /** The .xlsx package: the file's own bytes, or its conversion when `from` is set. */
   bytes: Buffer;
   /** The format the file was read from when it is not an .xlsx (.xls, .et …), and its name for the user: read only, its result is a new .xlsx. */
   from?: { format: OtherFormat; name: string };
 }
 
-export async function openWorkbookKept(file: string, mode: 'read' | 'write' = 'read'): Promise<KeptWorkbook> {
+export async function openWorkbookKept(
+  file: string,
+  mode: 'read' | 'write' = 'read',
+  options: { exceljs?: boolean } = {}
+): Promise<KeptWorkbook> {
   const data = await readRegularFile(file);
   let converted: Awaited<ReturnType<typeof asXlsxPackage>>;
   try {
@@ -75,9 +80,9 @@ export async function openWorkbookKept(file: string, mode: 'read' | 'write' = 'r
     throw e;
   }
   const from = converted.from && { format: converted.from, name: formatName(converted.from, file) };
-  let book: XlsxBook;
+  let book: InputBook;
   try {
-    book = await openBytes(converted.bytes, mode);
+    book = await openBytes(converted.bytes, mode, options.exceljs === true);
   } catch (e) {
     // The conversion of a damaged file that SheetJS still read: said of the file the user has.
     if (!from) throw e;
@@ -88,14 +93,20 @@ export async function openWorkbookKept(file: string, mode: 'read' | 'write' = 'r
   return { book, bytes: converted.bytes, ...(from && { from }) };
 }
 
-async function openBytes(data: Buffer, mode: 'read' | 'write'): Promise<XlsxBook> {
+/**
+ * `read`: the sheets holding our names, straight from their XML (directRead.ts) unless `exceljs` is asked
+ * for or the direct reader declines the file; ExcelJS loads the rest.
+ */
+async function openBytes(data: Buffer, mode: 'read' | 'write', exceljs: boolean): Promise<InputBook> {
+  const wanted = INPUTS.map((d) => d.name);
   let prepared: Buffer;
   try {
-    prepared = preparePackage(
-      data,
-      mode,
-      INPUTS.map((d) => d.name)
-    );
+    if (mode === 'read') {
+      const parts = readParts(data, wanted);
+      const direct = exceljs ? undefined : readDirect(parts, parts.names);
+      if (direct) return direct;
+      prepared = storeZip(parts.parts);
+    } else prepared = preparePackage(data, mode, wanted);
   } catch (e) {
     if (e instanceof PackageError) throw readErrorOf(e);
     throw e;

@@ -6,6 +6,19 @@
 export const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 export const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
 
+/**
+ * A cell's or note's text as OOXML stores it (ST_Xstring): `_xHHHH_` in a `<t>` stands for the character
+ * U+HHHH (Excel writes a carriage return as `_x000D_`), so a text that holds such a pattern itself has its
+ * underscore written `_x005F_`; else Excel would show `_x000D_` typed by the user as a line break.
+ */
+export const escapeCodes = (s: string) =>
+  s.includes('_x') ? s.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_') : s;
+/** The text an ST_Xstring stands for: each `_xHHHH_` is its character (see {@link escapeCodes}). */
+export const decodeCodes = (s: string) =>
+  s.includes('_x')
+    ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+    : s;
+
 const NAMED: Record<string, string> = {
   amp: '&',
   lt: '<',
@@ -110,12 +123,13 @@ export function richText(xml: string): string {
   const body = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
   let out = '';
   for (const m of body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g))
-    out += m[1] ? unescapeXml(m[1]) : '';
+    out += m[1] ? decodeCodes(unescapeXml(m[1])) : '';
   return out;
 }
 
 /** A plain-text body: one run (ExcelJS and others read runs only), spaces and line breaks kept. */
-export const plainTextXml = (text: string) => `<r><t xml:space="preserve">${escapeText(text)}</t></r>`;
+export const plainTextXml = (text: string) =>
+  `<r><t xml:space="preserve">${escapeText(escapeCodes(text))}</t></r>`;
 
 /** Replaces spans (non-overlapping, any order) of a text at once. */
 export function splice(xml: string, edits: Array<Span & { text: string }>): string {

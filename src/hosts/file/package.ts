@@ -1,5 +1,6 @@
 /**
- * What of an .xlsx package ExcelJS is handed (Node only), and the package's integrity. Parts are
+ * What of an .xlsx package the readers are handed (Node only: the direct reader, directRead.ts, or
+ * ExcelJS when it declines or the whole workbook is wanted), and the package's integrity. Parts are
  * inflated only when they are used: to read, the workbook, its relationships, the styles, the sheets
  * holding our names and, of the shared strings, only the entries those sheets use (streamed, never
  * held whole). Every other part is neither inflated nor handed over: a 190 MB image nobody refers to
@@ -8,7 +9,7 @@
  * refused with a Chinese message (exit 3), never read as something else.
  */
 import { parseRange } from '../../core/address';
-import { resolveNames } from '../../core/names';
+import { DefinedNameEntry, resolveNames } from '../../core/names';
 import { MAIN_NS, prefixFor, relationships, resolveTarget } from './ooxml';
 import { listZip, PackageError, readEntry, readEntryInPieces, storeZip, ZipEntry } from './zip';
 import { definedNamesOf } from './xlsx';
@@ -308,27 +309,47 @@ function prunedSharedStrings(buf: Buffer, e: ZipEntry, keep: Set<number>): { xml
   return { xml: `${header}${out.join('')}${header.endsWith('/>') ? '' : '</sst>'}`, count: index };
 }
 
+/** What reading our names needs of a package, each part verified (see {@link readParts}). */
+export interface ReadParts {
+  /** The parts as ExcelJS should load them, in the package's order. */
+  parts: Array<[string, Uint8Array]>;
+  workbookXml: string;
+  /** The workbook's defined names, as reading takes them. */
+  names: DefinedNameEntry[];
+  /** Every sheet by name; `xml` (cells and merges only) for those holding our names. */
+  sheets: Array<{ name: string; xml?: string }>;
+  /** The shared strings with only the entries those sheets use (others empty, indices unchanged). */
+  sharedStrings?: string;
+  styles: string;
+}
+
 /**
  * The package as ExcelJS should load it, every part it gets verified (inflated under its cap, CRC
  * checked). `read`: only what reading our names needs (see the module note); the sheets holding none
  * of `wanted` names come empty. `write`: the whole workbook, within the sheet cap.
  */
 export function preparePackage(buf: Buffer, mode: 'read' | 'write', wanted: string[]): Buffer {
+  if (mode === 'read') return storeZip(readParts(buf, wanted).parts);
   const s = structureOf(buf);
   const { dir } = s;
-  if (mode === 'write') {
-    const sheetBytes = s.sheets.reduce((n, x) => n + (dir.get(x.part)?.size ?? 0), 0);
-    if (sheetBytes > MAX_SHEET_XML_TO_WRITE)
-      throw new PackageError(
-        `工作表数据解压后共 ${sizeText(sheetBytes)}，超过写回结果工作簿的上限 ${sizeText(MAX_SHEET_XML_TO_WRITE)}；请删除不需要的工作表或另存一份只含填报表的工作簿后重试，或不加 -o、只用 --json / --docx 输出结果`,
-        'too-large'
-      );
-    const files = s.dir.entries.filter((e) => !e.name.endsWith('/'));
-    checkSizes(files);
-    for (const e of files) readEntry(buf, e);
-    return buf;
-  }
-  const { resolved } = resolveNames(definedNamesOf(s.workbookXml), wanted);
+  const sheetBytes = s.sheets.reduce((n, x) => n + (dir.get(x.part)?.size ?? 0), 0);
+  if (sheetBytes > MAX_SHEET_XML_TO_WRITE)
+    throw new PackageError(
+      `工作表数据解压后共 ${sizeText(sheetBytes)}，超过写回结果工作簿的上限 ${sizeText(MAX_SHEET_XML_TO_WRITE)}；请删除不需要的工作表或另存一份只含填报表的工作簿后重试，或不加 -o、只用 --json / --docx 输出结果`,
+      'too-large'
+    );
+  const files = s.dir.entries.filter((e) => !e.name.endsWith('/'));
+  checkSizes(files);
+  for (const e of files) readEntry(buf, e);
+  return buf;
+}
+
+/** The parts reading `wanted` names needs (see the module note), each verified. */
+export function readParts(buf: Buffer, wanted: string[]): ReadParts {
+  const s = structureOf(buf);
+  const { dir } = s;
+  const names = definedNamesOf(s.workbookXml);
+  const { resolved } = resolveNames(names, wanted);
   const partOf = new Map(s.sheets.map((x) => [x.name, x.part]));
   const needed = new Set<string>();
   for (const r of resolved.values()) {
@@ -346,6 +367,9 @@ export function preparePackage(buf: Buffer, mode: 'read' | 'write', wanted: stri
       'too-large'
     );
   const out: Array<[string, Uint8Array]> = [];
+  const sheets: ReadParts['sheets'] = [];
+  let sharedStrings: string | undefined;
+  let styles = '';
   const keep = new Set<number>();
   let largest: { max: number; cell?: string; sheet?: string } = { max: -1 };
   let firstUser: string | undefined;
@@ -353,6 +377,7 @@ export function preparePackage(buf: Buffer, mode: 'read' | 'write', wanted: stri
     const e = entry(x.part);
     if (!needed.has(x.part)) {
       out.push([e.name, EMPTY_SHEET]);
+      sheets.push({ name: x.name });
       continue;
     }
     const xml = readEntry(buf, e).toString('utf8');
@@ -360,7 +385,9 @@ export function preparePackage(buf: Buffer, mode: 'read' | 'write', wanted: stri
     const refs = sharedStringRefs(xml, keep);
     if (refs.max >= 0) firstUser ??= x.name;
     if (refs.max > largest.max) largest = { ...refs, sheet: x.name };
-    out.push([e.name, Buffer.from(cellsOnly(xml), 'utf8')]);
+    const cells = cellsOnly(xml);
+    sheets.push({ name: x.name, xml: cells });
+    out.push([e.name, Buffer.from(cells, 'utf8')]);
   }
   if (largest.max >= 0) {
     if (!sst) throw damaged(` xl/sharedStrings.xml（共享字符串），工作表“${firstUser}”等表中的文字无法读取`);
@@ -370,13 +397,16 @@ export function preparePackage(buf: Buffer, mode: 'read' | 'write', wanted: stri
         `工作簿已损坏：工作表“${largest.sheet}”的单元格 ${largest.cell ?? ''} 引用第 ${largest.max + 1} 个共享字符串，但 ${sst.name} 只有 ${pruned.count} 个；可在 Excel 中打开（Excel 会尝试修复）并另存为 .xlsx 后重试`,
         'missing-part'
       );
+    sharedStrings = pruned.xml;
     out.push([sst.name, Buffer.from(pruned.xml, 'utf8')]);
   }
   for (const name of [CONTENT_TYPES, WORKBOOK, WORKBOOK_RELS, s.styles]) {
     const e = entry(name);
     const bytes = readEntry(buf, e);
-    refuseDoctype(e.name, bytes.toString('utf8'));
+    const text = bytes.toString('utf8');
+    refuseDoctype(e.name, text);
+    if (name === s.styles) styles = text;
     out.push([e.name, bytes]);
   }
-  return storeZip(out);
+  return { parts: out, workbookXml: s.workbookXml, names, sheets, sharedStrings, styles };
 }

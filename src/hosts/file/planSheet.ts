@@ -13,6 +13,7 @@ import { SHEET_FONT_CHARSET, STYLES } from '../../core/styles';
 import type { DigestCell } from '../../core/markState';
 import type { OutCell, SheetPlan } from '../../core/types';
 import { absolute } from './links';
+import { escapeCodes } from './ooxml';
 import type { StyleSheet } from './styleSheet';
 
 /** One of our sheets as parts: the worksheet XML, its relationships (external links only) and the print titles' name. */
@@ -289,8 +290,11 @@ export function planSheetParts(
 function writtenCell(out: OutCell, s: number, raw: boolean): Written {
   if (out.formula !== undefined) return { s, body: `><f>${xmlText(out.formula)}</f>`, formula: true };
   const text = (t: string) =>
-    ` t="inlineStr"><is><t${/^\s|\n|\s$/.test(t) ? ' xml:space="preserve"' : ''}>${xmlText(t)}</t></is>`;
-  const readBack = (t: string) => t.replace(NOT_IN_XML, '');
+    ` t="inlineStr"><is><t${/^\s|\n|\s$/.test(t) ? ' xml:space="preserve"' : ''}>${xmlText(escapeCodes(readBack(t)))}</t></is>`;
+  // The control characters XML forbids go before escaping: dropping one must not join an `_xHHHH_`.
+  function readBack(t: string): string {
+    return t.replace(NOT_IN_XML, '');
+  }
   if (!raw && (out.link || out.href) && typeof out.value === 'string')
     return {
       s,

@@ -30,7 +30,8 @@ import { DefinedNameEntry, MAX_NAMED_CELLS, resolveNames } from '../../core/name
 import { SHEET_FONT_CHARSET, STYLES } from '../../core/styles';
 import { internalLinksAsLocations } from './links';
 import { withoutCommentRels } from './notes';
-import { relationships, relsPathOf, resolveTarget } from './ooxml';
+import { colLetters, escapeCodes, relationships, relsPathOf, resolveTarget } from './ooxml';
+import type { CellLookup, DirectBook } from './directRead';
 import type { CellValue, Diagnostic, OutCell, Plan, RawReading, SheetPlan } from '../../core/types';
 
 /** A loaded workbook with the defined names exactly as the file stores them. */
@@ -275,10 +276,24 @@ export function newXlsx(): XlsxBook {
   return { wb, names: [] };
 }
 
+/**
+ * ExcelJS writes a text holding `_xHHHH_` as it is, which Excel reads as the character U+HHHH (and
+ * ExcelJS decodes it on reading): the shared strings and notes get the escape OOXML asks for.
+ */
+async function textCodesEscaped(zip: JSZip): Promise<void> {
+  for (const name of Object.keys(zip.files))
+    if (/^xl\/(?:sharedStrings|comments\d*)\.xml$/.test(name)) {
+      const xml = await zip.file(name)!.async('string');
+      const escaped = escapeCodes(xml);
+      if (escaped !== xml) zip.file(name, escaped);
+    }
+}
+
 export async function saveXlsx(book: XlsxBook): Promise<Uint8Array> {
   const bytes = new Uint8Array(await book.wb.xlsx.writeBuffer());
   const zip = await JSZip.loadAsync(bytes);
   await internalLinksAsLocations(zip);
+  await textCodesEscaped(zip);
   const linked = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
   return book.setAside?.length ? restoreNames(linked, book.setAside) : linked;
 }
@@ -303,11 +318,48 @@ export function cellValueOf(v: ExcelJS.CellValue): CellValue {
   return String(v);
 }
 
+/** A workbook as reading takes it: loaded by ExcelJS, or read straight from its sheets (directRead.ts, Node). */
+export type InputBook = XlsxBook | DirectBook;
+
+/** The cells of a workbook ExcelJS loaded, as reading looks at them. */
+function excelCells(wb: ExcelJS.Workbook): CellLookup {
+  return {
+    hasSheet: (sheet) => wb.getWorksheet(sheet) !== undefined,
+    at(sheet, r, c) {
+      const cell = wb
+        .getWorksheet(sheet)!
+        .getRow(r + 1)
+        .getCell(c + 1);
+      const v = cell.value;
+      // ExcelJS gives a merged cell's other cells the top-left value.
+      if (cell.isMerged && cell.master.address !== cell.address)
+        return { value: cellValueOf(v), uncomputed: false, master: cell.master.address };
+      const uncomputed =
+        v !== null &&
+        typeof v === 'object' &&
+        ('formula' in v || 'sharedFormula' in v) &&
+        (v as ExcelJS.CellFormulaValue).result == null;
+      return { value: cellValueOf(v), uncomputed };
+    },
+  };
+}
+
+const cellsOf = (book: InputBook): CellLookup => ('cells' in book ? book.cells : excelCells(book.wb));
+
+/** A cell's value as recorded in the state (to recognise the marked cell later); null when its sheet is not there. */
+export function valueKeyAt(book: InputBook, address: string): string | null {
+  const r = parseRange(address);
+  const cells = cellsOf(book);
+  if (!r || !cells.hasSheet(r.sheet)) return null;
+  return JSON.stringify(cells.at(r.sheet, r.top, r.left).value ?? null);
+}
+
 /** Reads every catalogue name (or the given names) in one pass. Never throws on bad names. */
-export function readInputs(book: XlsxBook, wanted: string[] = INPUTS.map((d) => d.name)): RawReading {
+export function readInputs(book: InputBook, wanted: string[] = INPUTS.map((d) => d.name)): RawReading {
   const { resolved, diagnostics } = resolveNames(book.names, wanted);
   const inputs: RawReading['inputs'] = {};
   const extra: Diagnostic[] = [...diagnostics];
+  const cells = cellsOf(book);
   for (const name of wanted) {
     const r = resolved.get(name)!;
     if (!r.address) {
@@ -315,8 +367,7 @@ export function readInputs(book: XlsxBook, wanted: string[] = INPUTS.map((d) => 
       continue;
     }
     const range = parseRange(r.address)!;
-    const ws = book.wb.getWorksheet(range.sheet);
-    if (!ws) {
+    if (!cells.hasSheet(range.sheet)) {
       inputs[name] = {
         name,
         diagnostic: {
@@ -332,25 +383,17 @@ export function readInputs(book: XlsxBook, wanted: string[] = INPUTS.map((d) => 
     const uncomputed: string[] = [];
     let mergedInto: string | undefined;
     for (let r0 = range.top; r0 <= range.bottom; r0++) {
-      const row = ws.getRow(r0 + 1);
       const line: CellValue[] = [];
       for (let c0 = range.left; c0 <= range.right; c0++) {
-        const cell = row.getCell(c0 + 1);
-        // ExcelJS gives a merged cell's other cells the top-left value; Excel (and the Office host) hold them empty.
-        if (cell.isMerged && cell.master.address !== cell.address) {
-          mergedInto ??= cell.master.address;
+        const cell = cells.at(range.sheet, r0, c0);
+        // Excel (and the Office host) hold a merged cell's other cells empty.
+        if (cell.master !== undefined) {
+          mergedInto ??= cell.master;
           line.push(null);
           continue;
         }
-        const v = cell.value;
-        if (
-          v &&
-          typeof v === 'object' &&
-          ('formula' in v || 'sharedFormula' in v) &&
-          (v as ExcelJS.CellFormulaValue).result == null
-        )
-          uncomputed.push(cell.address);
-        line.push(cellValueOf(v));
+        if (cell.uncomputed) uncomputed.push(`${colLetters(c0)}${r0 + 1}`);
+        line.push(cell.value);
       }
       values.push(line);
     }
