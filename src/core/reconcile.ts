@@ -107,7 +107,13 @@ function otherSide(f: Finding, checked: Operand): { what: string; value: Decimal
     const v = numeric(o);
     if (o && v) return { what: documentLabel(o), value: v };
   }
-  if (f.kind === 'exceeds') return { what: '其上限', value: f.expected.value };
+  // A part above the whole it belongs to: the whole's figures by name, each with its table.
+  if (f.kind === 'exceeds')
+    return {
+      what:
+        others.length > 0 && others.length <= 3 ? `${others.map(documentLabel).join('、')}之和` : '其上限',
+      value: f.expected.value,
+    };
   // Rows of one table (each unit's staff): "机构人员情况表各行年末实有在职人数之和".
   const row = /^(.+?)\[.*\]\.(.+)$/.exec(others[0]?.name ?? '');
   const table = INPUT_BY_NAME.get(row?.[1] ?? others[0]?.name ?? '');
