@@ -238,6 +238,8 @@ function figureName(o: Operand): string {
 interface MemoView {
   memo: MemoScores | null;
   doubted: Map<string, Finding>;
+  /** Every figure of a failed identity (错误 on the figures, not on a rate or a self-score): none is a benchmark. */
+  inFailedIdentity: Set<string>;
   /** `第二部分（五）`: the group that lists a finding (or the root it is folded under). */
   where(f: Finding): string;
 }
@@ -246,6 +248,13 @@ function memoView(c: ReportContext, groups: Group[]): MemoView {
   return {
     memo: c.scores,
     doubted: doubtedInputs(c.findings),
+    inFailedIdentity: new Set(
+      allFindings(c.findings)
+        .filter(
+          (f) => f.severity === '错误' && f.kind !== 'cannotVerify' && !ABOUT_A_RESULT.includes(f.family)
+        )
+        .flatMap((f) => f.operands.map((o) => o.name))
+    ),
     where: (f) => {
       const i = groups.findIndex((g) => g.findings.some((x) => x === f || allFindings([x]).includes(f)));
       return i < 0 ? '本部分' : `第二部分（${chineseNumber(i + 1)}）`;
@@ -367,7 +376,7 @@ function oneValueEntry(c: Cause): string {
  * or its year-end that equals this year's opening), what they become (the corrections the data show, this year's
  * end where its parts are stated), and the stated rates to work out again.
  */
-function previousYearEntry(c: Cause): string {
+function previousYearEntry(c: Cause, inFailedIdentity: Set<string>): string {
   const p = c.previousYear!;
   const known = allFindings(c.findings).flatMap((f) => f.operands);
   const stated = (names: string[]) =>
@@ -417,7 +426,9 @@ function previousYearEntry(c: Cause): string {
           f.operands.some((o) => figures.some((x) => x.name === o.name))
       )
       .flatMap((f) => f.operands.filter((o) => !figures.some((x) => x.name === o.name)))
-      .filter((o, i, all) => operandQuantity(o) && all.findIndex((x) => x.name === o.name) === i);
+      .filter((o, i, all) => operandQuantity(o) && all.findIndex((x) => x.name === o.name) === i)
+      // A figure of a failed identity is no benchmark (a 追加 total another entry shows too high).
+      .filter((o) => !inFailedIdentity.has(o.name));
     fixes.push(
       `${b.block.indicator}的${labelsIn(p.table, figures)}换用${now}年数据${theirs.length ? `（可对照${valuedRun(theirs)}）` : ''}`
     );
@@ -491,7 +502,7 @@ function entry(c: Cause, n: number, group: Group, v: MemoView): string {
     c.shares === 'oneValue'
       ? oneValueEntry(c)
       : c.shares === 'previousYear'
-        ? previousYearEntry(c)
+        ? previousYearEntry(c, v.inFailedIdentity)
         : c.shares === 'sameFix'
           ? sameFixEntry(c)
           : (claimEntry(f, v) ?? rateEntry(f, v) ?? reviewSentence(f, { advice: !stated }));
@@ -562,7 +573,7 @@ function scoreTable(c: ReportContext, s: ScoreSheet): SectionContent[] {
     pending.isZero() ? '—' : points(pending),
   ]);
   // The sentence above says what the table is: no caption.
-  return w.table('', ['评价内容', '分值（分）', '单位自评（分）', '核实得分（分）', '待核实（分）'], rows);
+  return w.table('', ['评价内容', '分值（分）', '单位自评（分）', '已核实（分）', '待核实（分）'], rows);
 }
 
 /** How many corrections the data show page 1 lists in one step. */
