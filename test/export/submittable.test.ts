@@ -512,6 +512,22 @@ describe('审核意见', () => {
   ];
   const oneAddition = ['same.项目年中追加', 'sum.财拨调整后预算.项目', 'sum.项目预算总额.合计'];
 
+  test('2020 figures are compared with this year’s only where those hold: 654.62 is not offered, 492.06 is', () => {
+    const benchmark = (over: Parameters<typeof sampleReading>[0]) => {
+      const e = evaluate(sampleReading(over));
+      const memo = draftLines(
+        draftReview({ model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings })
+      ).join('');
+      return /换用2021年数据（可对照([^）]*)）/.exec(memo)?.[1];
+    };
+    // As stated, 700.99 + 654.62 ≠ 1193.05 (the 年中追加 is 162.56 too high): neither figure is a benchmark.
+    expect(benchmark({})).toBeUndefined();
+    // With the 追加 the memo's own entry names (项目 308.76, so 183.30 + 308.76 = 492.06), 700.99 + 492.06 = 1193.05.
+    expect(
+      benchmark({ 财拨_年中追加_项目: 308.76, 财拨_年中追加_合计: 492.06, 项目_合计_年中追加: 308.76 })
+    ).toBe('财政拨款表年初批复预算合计700.99万元、年中追加合计492.06万元');
+  });
+
   test('findings that share a cause are one entry headed by the cause, naming the figures it explains', () => {
     // 基础数据表: 预算调整率's block says 2020; the two year-ends read 4.04, this year's opening (2020's end), while
     // 财政拨款表 and 其他资金表 end 2021 at 0.00 + 0.00.
