@@ -17,6 +17,7 @@ import type {
   Problem,
   ReportContext,
   ReportWriter,
+  ScoreGroupView,
 } from './reportContract';
 import { allFindings } from './findingTree';
 import type { Finding, IndicatorResult, Operand, ScoreLine } from './results';
@@ -24,6 +25,15 @@ import type { Model } from './model';
 import { OWN_HEADING, ownParagraphs } from './reportWords';
 import { normaliseName } from './rulebook';
 import { ownRemark, type OwnLine, type OwnScores } from './voice';
+
+/** A group's points and score as the department states them (and a claim its lines do not add up to). */
+function groupView(g: OwnScores['groups'][number] | undefined): Omit<ScoreGroupView, 'name'> {
+  return {
+    points: g?.points ?? null,
+    score: g?.score ?? null,
+    ...(g?.linesDisagree ? { linesDisagree: g.linesDisagree } : {}),
+  };
+}
 
 /** 一级 → 二级 → lines, in the score sheet's order, with the department's group scores. */
 export function dimensions(own: OwnScores): Dimension[] {
@@ -33,13 +43,7 @@ export function dimensions(own: OwnScores): Dimension[] {
     let d = dims.find((x) => x.name === line.level1);
     if (!d) {
       const g = own.groups.find((x) => x.level === 1 && x.name === line.level1);
-      d = {
-        name: line.level1,
-        points: g?.points ?? null,
-        score: g?.score ?? null,
-        ...(g?.linesDisagree ? { linesDisagree: g.linesDisagree } : {}),
-        children: [],
-      };
+      d = { name: line.level1, ...groupView(g), children: [] };
       dims.push(d);
     }
     let c = d.children.find((x) => x.name === line.level2);
@@ -47,13 +51,7 @@ export function dimensions(own: OwnScores): Dimension[] {
       const g = own.groups.find(
         (x) => x.level === 2 && x.name === line.level2 && (x.parent === undefined || x.parent === line.level1)
       );
-      c = {
-        name: line.level2,
-        points: g?.points ?? null,
-        score: g?.score ?? null,
-        ...(g?.linesDisagree ? { linesDisagree: g.linesDisagree } : {}),
-        lines: [],
-      };
+      c = { name: line.level2, ...groupView(g), lines: [] };
       d.children.push(c);
     }
     c.lines.push(l);
