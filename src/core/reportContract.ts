@@ -196,6 +196,11 @@ export interface EvidenceDecl {
    * full marks on the line are then not 核实 (src/core/verify.ts).
    */
   contradictedBy?: string[];
+  /**
+   * The workbook input that measures the line (满意度: the survey's result). Words about it are not
+   * its measure ("未出现投诉" is no 满意率), so the report states it, or asks for it where it is blank.
+   */
+  measured?: { input: string; says: string; ask: string };
 }
 
 /** A score line's evidence, in the department's own words. */
@@ -206,6 +211,8 @@ export interface LineEvidence {
   items: Array<{ heading: string; text: Piece }>;
   /** What to ask for when there is nothing. */
   ask: string;
+  /** The line's measured figure ("服务对象满意度调查结果为95.00%"), or its 【待补】. */
+  measured?: Piece;
 }
 
 /** The standard measure for problems found in one or more indicators. */

@@ -208,7 +208,8 @@ export function lineEvidence(
   items: DepartmentItem[],
   decls: EvidenceDecl[]
 ): LineEvidence {
-  const ask = evidenceDecl(decls, l)?.ask ?? `${l.line.level3}的评价依据`;
+  const decl = evidenceDecl(decls, l);
+  const ask = decl?.ask ?? `${l.line.level3}的评价依据`;
   const budget = Math.min(260, 60 + l.line.points.toNumber() * 15);
   return {
     remark: l.remark ? w.plain(l.remark, [w.operand('自评得分表')]) : undefined,
@@ -219,7 +220,15 @@ export function lineEvidence(
       }))
       .filter((x) => x.text.text.length > 1),
     ask,
+    measured: decl?.measured && measuredWords(w, decl.measured),
   };
+}
+
+function measuredWords(w: ReportWriter, m: NonNullable<EvidenceDecl['measured']>): Piece {
+  const f = w.figure(m.input);
+  return f.value === null
+    ? w.plain(`${m.says}为${w.fmt.placeholder(m.ask)}。`)
+    : w.say`${m.says}为${f.piece}。`;
 }
 
 // ---------------------------------------------------------------- problems

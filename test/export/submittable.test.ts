@@ -378,6 +378,17 @@ describe('效果, 问题 and 附件1 with substance', () => {
     for (const t of effect) expect(t).not.toContain('达到评价要点要求');
   });
 
+  test('满意度 states the survey’s result, or asks for it: “未出现投诉” is no 满意率', () => {
+    const satisfaction = (d: ReportDraft) =>
+      sectionTexts(d, '绩效分析/效果').find((t) => t.startsWith('①服务对象满意度：'))!;
+    expect(satisfaction(draft)).toBe(
+      '①服务对象满意度：未出现服务对象上访、投诉等情况。服务对象满意度调查结果为【待补：调查方式和满意率】。本项得满分。'
+    );
+    expect(satisfaction(evaluate(sampleReading({ 基础_服务对象满意度: 0.962 })).report)).toContain(
+      '服务对象满意度调查结果为96.20%。'
+    );
+  });
+
   test('问题 are performance problems with causes, answered one by one; data-entry errors are not among them', () => {
     const ctx = reportContext(input);
     const i = draft.sections.findIndex((s) => s.id === '存在问题');

@@ -176,6 +176,7 @@ function evidenceWords(c: ReportContext, l: OwnLine, groupSays: boolean): Piece 
   for (const item of e.items)
     parts.push(item.heading ? w.say`围绕“${item.heading}”，${item.text}` : item.text);
   if (parts.length === 0 && !groupSays) parts.push(w.plain(`${w.fmt.placeholder(e.ask)}。`));
+  if (e.measured) parts.push(e.measured);
   return w.join(parts, '');
 }
 
