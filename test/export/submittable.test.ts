@@ -600,6 +600,14 @@ describe('审核意见', () => {
     expect(income[0]).toContain(
       '：合计780.19万元，基本支出478.29 + 项目支出714.76 = 1193.05万元，差412.86万元。收支总表一般公共预算财政拨款收入为1193.05万元，与基本支出、项目支出之和一致，应将财政拨款表本年收入合计改为1193.05万元。'
     );
+    // Findings that only share a cell with an entry are named there each with its figures: 基本支出 478.29 against
+    // 393.23 + (其他资金 158.53 − 153.20) = 398.56, 79.73 apart; 人员经费 382.14 against 348.16 + 158.53 − 153.20 −
+    // 5.33 = 348.16, 33.98 apart.
+    const project = entries.filter((e) => e.includes('部门项目支出与财政拨款、其他资金项目支出之和不一致'));
+    expect(project).toHaveLength(1);
+    expect(project[0]).toContain(
+      '另有2项也与其他资金表项目支出有关，应一并核对：部门基本支出与财政拨款、其他资金基本支出之和不一致：收支总表基本支出478.29万元，财政拨款表基本支出393.23 + 其他资金表本年支出158.53 − 其他资金表项目支出153.20 = 398.56万元，差79.73万元；部门人员经费与财政拨款、其他资金人员经费之和不一致：收支总表人员经费382.14万元，财政拨款表人员经费348.16 + 其他资金表本年支出158.53 − 其他资金表项目支出153.20 − 其他资金表日常公用经费5.33 = 348.16万元，差33.98万元。'
+    );
     // No entry says the same figure twice as 应为 / 实际填列 / 涉及 did.
     for (const e of entries) expect(e).not.toMatch(/按核对关系|实际填列|涉及/);
     // A correction method shared by a group is stated once, under its heading.
