@@ -99,7 +99,7 @@ function claimAgainst(f: Finding, memo: MemoScores | null) {
 }
 
 /**
- * A self-score beyond the rules in a few words (`“产出”自评29分，应为22.51分`), or '' when the memo cannot say it is.
+ * A self-score beyond the rules in a few words (`“产出”自评28分，应为24.50分`), or '' when the memo cannot say it is.
  * Where the unit's report adds its lines up to another ceiling (a line's score as its figures give it, where the
  * memo counts the line 待核实 at full marks), both are named, each by its basis.
  */
@@ -124,7 +124,7 @@ function statedSum(own: OwnScores | null, g: { level?: 1 | 2; name: string }): O
   return own?.groups.find((x) => x.level === g.level && x.name === g.name)?.linesDisagree;
 }
 
-/** `按所列数据至多8.13分`: the report's sum with its basis. */
+/** `按所列数据至多7.50分`: the report's sum with its basis. */
 const statedBasis = (s: { sum: Decimal; atMost: boolean }): string =>
   `按所列数据${s.atMost ? '至多' : '计'}${points(s.sum)}分`;
 
