@@ -301,8 +301,8 @@ export interface ReviewFacts {
   pending: ScoreLine[];
   /** True when a finding changes a score (a self-score the rules do not give). */
   changesScore(f: Finding): boolean;
-  /** The concrete problems the reason names, worst first (self-scores beyond the rules, the largest gaps, a wrong year). */
-  problems: string[];
+  /** The blocking problems as the memo lists them (one per cause): self-scores the rules do not give, and the rest. */
+  problems: { scores: number; figures: number };
   /** 不成立 numbers in the department's own report text, when it was checked (batch). */
   reportFails: number;
 }
@@ -311,7 +311,7 @@ export interface ReviewFacts {
 export interface ReviewConclusionDecl {
   verdict: ReviewVerdict;
   when(facts: ReviewFacts): boolean;
-  /** The reason in one line. */
+  /** The reason in one line; the detail is the memo's list below it. */
   reason(facts: ReviewFacts): string;
   /** What the unit does by the date the memo leaves to fill (`改正后重新报送`); none when the report is accepted. */
   resubmit?: string;

@@ -34,6 +34,8 @@ import {
 } from './render/quantity';
 import { shortLabel } from './reconcile';
 import type {
+  OwnGroup,
+  OwnScores,
   ReportContext,
   ReviewFacts,
   ReviewVerdict,
@@ -96,56 +98,35 @@ function claimAgainst(f: Finding, memo: MemoScores | null) {
   return { name: g.name, claimed: f.computed.value, score, pending, most: score.plus(pending) };
 }
 
-/** A self-score beyond the rules in a few words (`“产出”自评29分，应为22.51分`), or '' when the memo cannot say it is. */
-function claimProblem(f: Finding, memo: MemoScores | null): string {
+/**
+ * A self-score beyond the rules in a few words (`“产出”自评28分，应为24.50分`), or '' when the memo cannot say it is.
+ * Where the unit's report adds its lines up to another ceiling (a line's score as its figures give it, where the
+ * memo counts the line 待核实 at full marks), both are named, each by its basis.
+ */
+function claimProblem(f: Finding, memo: MemoScores | null, own: OwnScores | null): string {
   const c = claimAgainst(f, memo);
   if (!c) return f.title;
-  if (c.pending.isZero()) return `“${c.name}”自评${points(c.claimed)}分，应为${points(c.score)}分`;
-  return c.claimed.gt(c.most)
-    ? `“${c.name}”自评${points(c.claimed)}分，按评分规则最多${points(c.most)}分`
-    : '';
+  const head = `“${c.name}”自评${points(c.claimed)}分`;
+  if (c.pending.isZero()) return `${head}，应为${points(c.score)}分`;
+  if (!c.claimed.gt(c.most)) return '';
+  const stated = statedSum(own, claimGroup(f)!);
+  return stated && !stated.sum.eq(c.most)
+    ? `${head}，${statedBasis(stated)}，待核实各项补正后最多${points(c.most)}分`
+    : `${head}，按评分规则最多${points(c.most)}分`;
 }
-
-/** How many of the largest table gaps page 1 names. */
-const NAMED_GAPS = 2;
 
 /**
- * The concrete problems the 审核结论 names, worst first: the self-scores beyond the rules, the largest gaps of the
- * failed table identities with their amounts, a figure taken from another year.
+ * What the unit's report says a group's (or the total's) lines add up to where that is not its claim (src/core/voice.ts:
+ * its lines as it states them, one it left unscored at full marks), or undefined.
  */
-function namedProblems(blocking: Finding[], memo: MemoScores | null): string[] {
-  const claims = blocking.filter((f) => f.family === '评分').map((f) => claimProblem(f, memo));
-  const gaps = blocking
-    .filter((f) => !ABOUT_A_RESULT.includes(f.family) && f.difference?.kind === 'amount')
-    .sort((a, b) => b.difference!.value.abs().comparedTo(a.difference!.value.abs()))
-    .slice(0, NAMED_GAPS)
-    .map((f) => {
-      // Where the data show the wrong figure, it is named with how much it is short or over.
-      const c = f.correction;
-      const was = c && operandQuantity(c.operand);
-      // …when the correction closes the gap the entry states; else the gap itself, so page 1 and the entry say one figure.
-      if (
-        c &&
-        was &&
-        !was.value.eq(c.to.value) &&
-        c.to.value.minus(was.value).abs().eq(f.difference!.value.abs())
-      )
-        return `${withTable(c.operand)}${c.to.value.gt(was.value) ? '少计' : '多计'}${formatGap({ ...c.to, value: c.to.value.minus(was.value) }, 'document')}`;
-      return `${f.title.replace(/不一致$/, '相差')}${formatGap(f.difference!, 'document')}`;
-    });
-  // Another year's figures: the table filled with them when the memo lists them as one cause, else each block.
-  const causes = causesOf(
-    blocking.filter((f) => !ABOUT_A_RESULT.includes(f.family)),
-    REVIEW_CAUSES
-  );
-  const inCause = causes.find((c) => c.shares === 'previousYear');
-  const years = inCause
-    ? [previousYearHeading(inCause)]
-    : blocking
-        .filter((f) => f.family === '年度' && f.computed?.kind === 'year' && f.expected?.kind === 'year')
-        .map((f) => `${rateName(f)}取用${f.computed!.value.toString()}年数据`);
-  return [...claims, ...gaps, ...years].filter(Boolean).map((t) => documentDigits(t).replace(/ /g, ''));
+function statedSum(own: OwnScores | null, g: { level?: 1 | 2; name: string }): OwnGroup['linesDisagree'] {
+  if (!g.level) return own?.linesDisagree;
+  return own?.groups.find((x) => x.level === g.level && x.name === g.name)?.linesDisagree;
 }
+
+/** `按所列数据至多7.50分`: the report's sum with its basis. */
+const statedBasis = (s: { sum: Decimal; atMost: boolean }): string =>
+  `按所列数据${s.atMost ? '至多' : '计'}${points(s.sum)}分`;
 
 /** What the 审核结论 rule looks at. An 错误 stays open when explained (it must be corrected); a 提示 does not. */
 export function reviewFacts(findings: Finding[], scores: ScoreSheet | null, reportFails = 0): ReviewFacts {
@@ -157,16 +138,30 @@ export function reviewFacts(findings: Finding[], scores: ScoreSheet | null, repo
     remaining: findings.filter((f) => !blocking.includes(f) && !f.explanation),
     pending: scores?.lines.filter((l) => l.missing) ?? [],
     changesScore,
-    problems: namedProblems(blocking, scores),
+    problems: problemCounts(blocking),
     reportFails,
   };
 }
 
-/** The 审核结论 and its reason, by the first declared branch that holds. */
-export function reviewConclusion(facts: ReviewFacts): { verdict: ReviewVerdict; reason: string } {
+/** The blocking problems as the memo's 二 lists them, one per cause: the self-scores, and the figures. */
+function problemCounts(blocking: Finding[]): ReviewFacts['problems'] {
+  const causes = causesOf(blocking, REVIEW_CAUSES);
+  const scores = causes.filter((c) => changesScore(c.findings[0])).length;
+  return { scores, figures: causes.length - scores };
+}
+
+/**
+ * The 审核结论 and its reason in one line, by the first declared branch that holds; and, unless the report is
+ * accepted, what the unit does by the date the reviewer fills.
+ */
+export function reviewConclusion(facts: ReviewFacts): {
+  verdict: ReviewVerdict;
+  reason: string;
+  resubmit: string;
+} {
   const decl = REVIEW_CONCLUSIONS.find((d) => d.when(facts))!;
-  const by = decl.resubmit ? `请于${placeholder('重新报送日期')}前${decl.resubmit}。` : '';
-  return { verdict: decl.verdict, reason: `${decl.reason(facts)}${by}` };
+  const resubmit = decl.resubmit ? `请于${placeholder('重新报送日期')}前${decl.resubmit}。` : '';
+  return { verdict: decl.verdict, reason: decl.reason(facts), resubmit };
 }
 
 // ---------------------------------------------------------------- entries
@@ -237,6 +232,8 @@ function figureName(o: Operand): string {
 /** What the memo knows besides the findings: its scores, the doubted inputs, where each finding is listed. */
 interface MemoView {
   memo: MemoScores | null;
+  /** The scores the unit's report states (src/core/voice.ts). */
+  own: OwnScores | null;
   doubted: Map<string, Finding>;
   /** Every figure of a failed identity (错误 on the figures, not on a rate or a self-score): none is a benchmark. */
   inFailedIdentity: Set<string>;
@@ -247,6 +244,7 @@ interface MemoView {
 function memoView(c: ReportContext, groups: Group[]): MemoView {
   return {
     memo: c.scores,
+    own: c.own,
     doubted: doubtedInputs(c.findings),
     inFailedIdentity: new Set(
       allFindings(c.findings)
@@ -292,7 +290,7 @@ function claimEntry(f: Finding, v: MemoView): string | null {
   const why = [lost.join('、'), ...pendingWhy(lines, (l) => l.level3)].filter(Boolean).join('；');
   const pending = c.pending.isZero() ? '' : `，共${points(c.pending)}分待核实`;
   const head =
-    claimProblem(f, v.memo) ||
+    claimProblem(f, v.memo, v.own) ||
     `“${c.name}”自评${points(c.claimed)}分，待核实的${points(c.pending)}分全部得分时方能达到`;
   const fix = c.pending.isZero()
     ? `应改为${points(c.score)}分`
@@ -540,13 +538,15 @@ function scoreSentence(c: ReportContext, s: ScoreSheet): string {
   ].filter(Boolean);
   // A partial sum has no grade: the grade is stated only when the pending points cannot change it.
   const floor = gradeOf(s.total, bands);
+  // The unit's report adds its lines up to its own ceiling: named beside the memo's, each by its basis.
+  const stated = statedSum(c.own, { name: '总分' });
   const top = gradeOf(most, bands);
   const verified = pending.isZero()
     ? `核实${points(s.total)}分（${s.grade}）`
     : `已核实${points(s.total)}分，待核实${points(pending)}分（${open.length}项指标：${pendingWhy(open).join('、')}），${
         floor === top
           ? `待核实各项无论得分多少，等级均为${top}`
-          : `等级不高于${top}（${settle.join('、')}后最高${points(most)}分）`
+          : `等级不高于${top}（${stated && !stated.sum.eq(most) ? `${statedBasis(stated)}；` : ''}${settle.join('、')}后最高${points(most)}分）`
       }`;
   // How far the claim is off is in the table below and in the reason above: not said a third time.
   return `${claimed}；${verified}。`;
@@ -576,8 +576,28 @@ function scoreTable(c: ReportContext, s: ScoreSheet): SectionContent[] {
   return w.table('', ['评价内容', '分值（分）', '单位自评（分）', '已核实（分）', '待核实（分）'], rows);
 }
 
-/** How many corrections the data show page 1 lists in one step. */
-const LISTED_CORRECTIONS = 2;
+/**
+ * Every figure the data show to be wrong and what it becomes, each place named: by table (the table of the largest
+ * gap first), the table named once, a run of figures that become one figure named once
+ * (`甲表合计改为 9.00 万元、分项改为 3.00 万元，乙表上年结转、上年度累计结转结余改为 2.00 万元`).
+ */
+function correctionsNamed(corrected: Finding[]): string {
+  const fixes = corrected
+    .map((f) => ({ o: f.correction!.operand, to: formatQuantity(f.correction!.to, 'document') }))
+    .filter((x, i, all) => all.findIndex((y) => y.o.name === x.o.name && y.to === x.to) === i);
+  const tables = [...new Set(fixes.map((x) => operandTable(x.o) ?? ''))];
+  return tables
+    .map((table) => {
+      const mine = fixes.filter((x) => (operandTable(x.o) ?? '') === table);
+      return mine
+        .map((x, i) => {
+          const name = i > 0 && table ? withTable(x.o).replace(table, '') : withTable(x.o);
+          return mine[i + 1]?.to === x.to ? name : `${name}改为${x.to}`;
+        })
+        .join('、');
+    })
+    .join('，');
+}
 
 /**
  * The three things to fix first, each a concrete fix with where the memo states it: the self-scores to change,
@@ -603,22 +623,8 @@ function priorities(groups: Group[], v: MemoView): string[] {
     .flatMap((g) => g.findings.filter((f) => f.correction))
     .sort((a, b) => (b.difference?.value.abs() ?? ZERO).comparedTo(a.difference?.value.abs() ?? ZERO));
   if (corrected.length) {
-    // The table named once for a run of figures from it.
-    const listed = corrected.slice(0, LISTED_CORRECTIONS).map((f, i, all) => {
-      const o = f.correction!.operand;
-      const table = operandTable(o);
-      const name =
-        i > 0 && table && table === operandTable(all[i - 1].correction!.operand)
-          ? withTable(o).replace(table, '')
-          : withTable(o);
-      // A run of figures that become one figure is named once: `上年结转、上年度累计结转结余改为 20.00 万元`.
-      const to = formatQuantity(f.correction!.to, 'document');
-      const next = all[i + 1]?.correction?.to;
-      return next && formatQuantity(next, 'document') === to ? name : `${name}改为${to}`;
-    });
     const refs = joinPlaces(corrected.map((f) => v.where(f)));
-    const more = corrected.length > LISTED_CORRECTIONS ? `等${corrected.length}处` : '';
-    out.push(`将${listed.join('、')}${more}（见${refs}）。`);
+    out.push(`将${correctionsNamed(corrected)}（见${refs}）。`);
     for (const f of corrected) {
       const g = groups.find((x) => x.findings.includes(f));
       if (g && g.findings.every((x) => x.correction)) covered.add(g);
@@ -648,9 +654,9 @@ function conclusionSection(
 ): SectionContent[] {
   const { w, scores } = c;
   const facts = reviewFacts(c.findings, scores, reportFails);
-  const { verdict, reason } = reviewConclusion(facts);
+  const { verdict, reason, resubmit } = reviewConclusion(facts);
   const v = memoView(c, groups);
-  const out: SectionContent[] = [w.paragraph(w.plain(`审核结论：${verdict}。${reason}`))];
+  const out: SectionContent[] = [w.paragraph(w.plain(`审核结论：${verdict}。理由：${reason}`))];
   out.push(
     w.paragraph(
       w.plain(v.memo ? `得分：${scoreSentence(c, v.memo)}` : '得分：评分规则缺失或有误，未能计分。')
@@ -671,6 +677,7 @@ function conclusionSection(
       w.paragraph(w.plain('需优先处理的事项：')),
       ...first.map((t, i) => w.paragraph(w.plain(`${i + 1}.${t}`)))
     );
+  if (resubmit) out.push(w.paragraph(w.plain(resubmit)));
   // The per-一级 figures last: page 1 says what to do before the detail of the score.
   if (v.memo) out.push(...scoreTable(c, v.memo));
   return out;
@@ -812,6 +819,16 @@ function reportedScore(c: ReportContext, l: ScoreLine): Decimal | null {
   return c.own?.lines.find((o) => o.line.level2 === l.level2 && o.line.level3 === l.level3)?.score ?? null;
 }
 
+/** The unit's own score for a line's 二级: its claim, or its 一级's where the 二级 is the 一级's only one. */
+function groupClaim(s: ScoreSheet, l: ScoreLine): Decimal | undefined {
+  const g = s.groups.find((x) => x.level === 2 && x.name === l.level2 && (x.parent ?? l.level1) === l.level1);
+  if (g?.claimed !== undefined) return g.claimed;
+  const siblings = s.groups.filter((x) => x.level === 2 && x.parent === l.level1);
+  return siblings.length === 1
+    ? s.groups.find((x) => x.level === 1 && x.name === l.level1)?.claimed
+    : undefined;
+}
+
 function valueText(l: ScoreLine): string {
   if (!l.indicator) return '—';
   return l.indicatorValue === null || l.indicatorValue === undefined
@@ -822,11 +839,14 @@ function valueText(l: ScoreLine): string {
 function indicatorTable(c: ReportContext, scores: ScoreSheet | null): SectionContent[] {
   const { w } = c;
   if (!scores) return [w.paragraph(w.plain('无评分结果。'))];
-  // The unit's own line score, else the one its report states (computed from its figures by the rules).
+  // The unit's own score for the line, or its 二级's where the line is the 二级's only one; else none (a score the
+  // rules give from its figures is not the unit's): its 二级's claim is named under the table.
   const claimed = (l: ScoreLine) => {
     if (l.claimed !== undefined) return `${points(l.claimed)}${l.claimBasis ? '＊' : ''}`;
-    const stated = reportedScore(c, l);
-    return stated === null ? '—' : points(stated);
+    const own = groupClaim(scores, l);
+    return own !== undefined && linesOf(scores, { level: 2, name: l.level2 }).length === 1
+      ? points(own)
+      : '—';
   };
   // Only the lines a reviewer acts on: points lost, 待核实, or a claim the rules do not give; the rest are counted.
   // The 待核实 lines are in 四 with their reasons: not again here.
@@ -848,7 +868,19 @@ function indicatorTable(c: ReportContext, scores: ScoreSheet | null): SectionCon
       l.missing ? '待核实' : points(l.score),
     ])
   );
+  // The 二级 claims of the lines the unit did not score one by one.
+  const unscored = [...new Set(listed.filter((l) => claimed(l) === '—').map((l) => l.level2))]
+    .map((name) => ({
+      name,
+      own: groupClaim(
+        scores,
+        listed.find((l) => l.level2 === name)!
+      ),
+    }))
+    .filter((g) => g.own !== undefined)
+    .map((g) => `“${g.name}”${points(g.own!)}分`);
   const notes = [
+    unscored.length ? `单位自评为“—”的，单位未逐项打分，其二级指标自评${unscored.join('、')}` : '',
     pending ? `${pending}项待核实指标见第四部分，其单位自评得分未计入核实得分` : '',
     full ? `其余${full}项指标核实为满分，未列` : '',
     listed.some((l) => l.claimBasis) ? '带＊的，单位未逐项打分，按其二级指标的自评满分计' : '',

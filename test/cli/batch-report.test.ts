@@ -96,7 +96,7 @@ test('a report beside its workbook: 汇总 has its counts, the 审核意见 its 
   expect(other).toMatch(/\d\.改正报告正文中不成立的\d+处数字（见第[四五]部分）。/);
   // Its data are clean, but its report is not: not 同意.
   expect(other).toMatch(
-    /审核结论：修改后同意。未发现错误；(.*，)?报告正文中\d+处数字与其所列数据不符，修改完善后可予同意。/
+    /审核结论：修改后同意。理由：未发现错误；(.*，)?报告正文中\d+处数字与其所列数据不符。/
   );
   // A department without a readable report gets no such section.
   expect(documentText(path.join(outDir, '单位0001-审核意见.docx'))).not.toContain('报告正文数字核对');

@@ -457,19 +457,19 @@ describe('审核意见', () => {
     // 主送: the department, before the body.
     expect(text[1]).toBe('衡阳市科学技术协会：');
     expect(text[2]).toBe('一、审核结论');
-    // The reason names the problems: the self-scores beyond the rules (预算执行 11 against 2.41 verified + 7
-    // pending; 产出 29 against 22.51), the two largest table gaps, 基础数据表 filled from 2020; then the date.
-    expect(text[3]).toBe(
-      '审核结论：退回修改。“预算执行”自评11分，按评分规则最多9.41分；“产出”自评29分，应为22.51分；财政拨款表本年收入合计少计412.86万元；财政拨款本年支出合计与基本、项目支出之和相差360.29万元；基础数据表按2020年数据填列。请于【待补：重新报送日期】前改正后重新报送。'
-    );
+    // The reason in one line, counted as 二 lists the problems (12: the 2 self-scores of (一) and 10 of the
+    // figures); the problems themselves are the list below and 二, not said again here.
+    expect(text[3]).toBe('审核结论：退回修改。理由：自评得分2项、报表数据10项有误。');
     expect(text[3]).not.toMatch(/错误\d+项|影响得分/);
     // No grade for a partial sum. The engine's one verified score (src/core/verify.ts): 79.64 as scored, less
     // 预算完成率 1.92 (its 年初预算 and 追加 differ from the 财拨 grid with no written reason), 预算调整率 0.8 and
     // 结转结余变动率 2 (built on figures an 错误 doubts, whose points the dispute may move) and 预算管理's 13
     // (scored off the 二级's claim with nothing written behind it; 资金使用合规性 at full marks while the unit's
     // 存在问题 admits 资金串用) = 61.92; 8 + 2 + 2 + 2 + 13 = 27 pending; 88.92 at most, 良.
+    // The unit's report adds its lines up to 87.64 at most (预算完成率 1.92 and 预算调整率 0.8 as its figures give
+    // them, where the memo counts their 2 + 2 pending): 88.92 − (2 − 1.92) − (2 − 0.8) = 87.64, named with its basis.
     expect(text[4]).toBe(
-      '得分：单位自评97分（优）；已核实61.92分，待核实27分（12项指标：5项缺数据或自评得分、1项数据口径不一未说明、2项所用数据有误、3项缺评价依据、1项与单位所述问题不符），等级不高于良（补齐佐证、改正数据、说明口径、核实自述问题后最高88.92分）。'
+      '得分：单位自评97分（优）；已核实61.92分，待核实27分（12项指标：5项缺数据或自评得分、1项数据口径不一未说明、2项所用数据有误、3项缺评价依据、1项与单位所述问题不符），等级不高于良（按所列数据至多87.64分；补齐佐证、改正数据、说明口径、核实自述问题后最高88.92分）。'
     );
     // The memo states the engine's figures: the summary every other surface reads.
     expect(text[4]).toContain(`已核实${evaluation.summary.total}分`);
@@ -492,12 +492,15 @@ describe('审核意见', () => {
     ]);
     expect(table.rows.at(-1)).toEqual(['合计', '100', '97', '61.92', '27']);
     const first = text.indexOf('需优先处理的事项：');
-    // Three concrete fixes, each with where the memo states it; no rule-category label.
-    expect(text.slice(first + 1, first + 4)).toEqual([
+    // Three concrete fixes, each with where the memo states it; no rule-category label. Every figure the data show
+    // to be wrong is named (no 等4处), the table once; then the date to resubmit.
+    expect(text.slice(first + 1, first + 5)).toEqual([
       '1.改正自评得分：“预算执行”不超过9.41分，“产出”改为22.51分（见第二部分（一））。',
-      '2.将财政拨款表本年收入合计改为1193.05万元、本年支出合计改为1197.09万元等4处（见第二部分（四）、（二））。',
+      '2.将财政拨款表本年收入合计改为1193.05万元、本年支出合计改为1197.09万元，基础数据表上年结转、上年度累计结转结余改为4.04万元（见第二部分（四）、（二））。',
       '3.基础数据表按2020年数据填列：改用2021年数据，并重算预算完成率、结转结余变动率（见第二部分（二））。',
+      '请于【待补：重新报送日期】前改正后重新报送。',
     ]);
+    expect(text.join('')).not.toMatch(/等\d+处/);
     expect(text.join('')).not.toMatch(/（二（|或改正“数据所属年度”/);
   });
 
@@ -611,6 +614,14 @@ describe('审核意见', () => {
     expect(income[0]).toContain(
       '：合计780.19万元，基本支出478.29 + 项目支出714.76 = 1193.05万元，差412.86万元。收支总表一般公共预算财政拨款收入为1193.05万元，与基本支出、项目支出之和一致，应将财政拨款表本年收入合计改为1193.05万元。'
     );
+    // Findings that only share a cell with an entry are named there each with its figures: 基本支出 478.29 against
+    // 393.23 + (其他资金 158.53 − 153.20) = 398.56, 79.73 apart; 人员经费 382.14 against 348.16 + 158.53 − 153.20 −
+    // 5.33 = 348.16, 33.98 apart.
+    const project = entries.filter((e) => e.includes('部门项目支出与财政拨款、其他资金项目支出之和不一致'));
+    expect(project).toHaveLength(1);
+    expect(project[0]).toContain(
+      '另有2项也与其他资金表项目支出有关，应一并核对：部门基本支出与财政拨款、其他资金基本支出之和不一致（收支总表基本支出478.29万元，财政拨款表基本支出393.23 + 其他资金表本年支出158.53 − 其他资金表项目支出153.20 = 398.56万元，差79.73万元）；部门人员经费与财政拨款、其他资金人员经费之和不一致（收支总表人员经费382.14万元，财政拨款表人员经费348.16 + 其他资金表本年支出158.53 − 其他资金表项目支出153.20 − 其他资金表日常公用经费5.33 = 348.16万元，差33.98万元）。'
+    );
     // No entry says the same figure twice as 应为 / 实际填列 / 涉及 did.
     for (const e of entries) expect(e).not.toMatch(/按核对关系|实际填列|涉及/);
     // A correction method shared by a group is stated once, under its heading.
@@ -634,9 +645,20 @@ describe('审核意见', () => {
       '公用经费控制率',
       '2',
       '107.93%',
-      // The unit scored no line; its report states 0.41 (from its figures, by the rules): the memo shows that.
+      // The unit scored only 预算执行 (11), not this line: 0.41 is the rules' score, not the unit's.
+      '—',
       '0.41',
-      '0.41',
+    ]);
+    expect(table.rows.find((r) => r[1] === '实际完成率')![4]).toBe('—');
+    expect(table.rows.find((r) => r[1] === '绩效目标合理性')![4]).toBe('—');
+    // 社会效益 is its 二级's only line: the unit's 13 for the 二级 is its score for the line.
+    expect(table.rows.find((r) => r[1] === '社会效益')).toEqual([
+      '社会效益',
+      '社会效益',
+      '14',
+      '—',
+      '13',
+      '13',
     ]);
     // Only the lines a reviewer acts on: points lost or a claim the rules do not give; the 待核实 ones are in 四.
     expect(table.rows.find((r) => r[0] === '资产管理')).toBeUndefined();
@@ -648,8 +670,9 @@ describe('审核意见', () => {
     // 19 lines: 12 待核实, 7 verified at full marks (在职人员控制率, “三公”经费变动率, “三公”经费控制率, 重点工作办结率,
     // 经济效益, 可持续影响, 服务对象满意度), the other 7 listed.
     expect(table.rows).toHaveLength(input.scores!.lines.length - 7 - 12);
+    // The 二级 claims of the lines shown “—”: 目标设定 5, 预算执行 11, and 职责履行 29 (产出's, its only 二级).
     expect(text.find((l) => l.startsWith('注：'))).toBe(
-      '注：12项待核实指标见第四部分，其单位自评得分未计入核实得分；其余7项指标核实为满分，未列。'
+      '注：单位自评为“—”的，单位未逐项打分，其二级指标自评“目标设定”5分、“预算执行”11分、“职责履行”29分；12项待核实指标见第四部分，其单位自评得分未计入核实得分；其余7项指标核实为满分，未列。'
     );
     if (unverifiable.kind !== 'table') throw new Error('no table');
     const why = (name: string) => unverifiable.rows.find((r) => r[0] === name);
@@ -788,7 +811,15 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
     expect(all).toContainEqual(
       '2.“产出”自评29分，应为22.51分：实际完成率75.00%扣1.87分、完成及时率75.00%扣1.87分、质量达标率50.00%扣3.75分。应改为22.51分。'
     );
-    expect(all.join('')).not.toMatch(/最多8\.13分|更正方法：按评分规则改正自评得分/);
+    // 预算执行: the unit's lines add up to 8.13 at most (公用经费控制率 0.41 + “三公”经费控制率 2 + 预算完成率 1.92 +
+    // 预算调整率 0.8 + 结转结余变动率 2 as its figures give them, 政府采购执行率 unscored at its full 1), the memo's
+    // ceiling 2.41 verified + 7 pending = 9.41: each named with its basis.
+    expect(all).toContainEqual(
+      expect.stringMatching(
+        /^1\.“预算执行”自评11分，按所列数据至多8\.13分，待核实各项补正后最多9\.41分：公用经费控制率107\.93%扣1\.59分；/
+      )
+    );
+    expect(all.join('')).not.toMatch(/更正方法：按评分规则改正自评得分/);
   });
 });
 
@@ -824,24 +855,36 @@ describe('the 审核结论 rule, each branch', () => {
     expect(conclude([], input.scores)).toBe('修改后同意');
   });
 
-  test('the reason names problems, and a date to resubmit unless accepted', () => {
+  test('the reason in one line, counted by problem; a date to resubmit unless accepted', () => {
     const back = reviewConclusion(reviewFacts([identity('错误')], input.scores));
-    expect(back.reason).toBe(
-      '财政拨款表本年收入合计少计412.86万元。请于【待补：重新报送日期】前改正后重新报送。'
+    expect(back.reason).toBe('报表数据1项有误。');
+    expect(back.resubmit).toBe('请于【待补：重新报送日期】前改正后重新报送。');
+    // A self-score alone.
+    const scoring = { ...f.find((x) => x.family === '评分')!, severity: '错误' as const };
+    expect(reviewConclusion(reviewFacts([scoring], input.scores)).reason).toBe('自评得分1项有误。');
+    // Counted as 二 lists them, one per cause: on the sample, 12 problems of 23 errors.
+    const counted = /^报表数据(\d+)项有误。$/.exec(
+      reviewConclusion(
+        reviewFacts(
+          f.filter((x) => x.family !== '评分'),
+          input.scores
+        )
+      ).reason
     );
+    expect(Number(counted?.[1])).toBe(10);
+    expect(f.filter((x) => x.severity === '错误' && x.family !== '评分').length).toBeGreaterThan(10);
     const after = reviewConclusion(reviewFacts([identity('提示')], input.scores));
-    expect(after.reason).toMatch(/修改完善后可予同意。请于【待补：重新报送日期】前补充完善后报送。$/);
+    expect(after.reason).toMatch(/^未发现错误；[^。]*。$/);
+    expect(after.resubmit).toBe('请于【待补：重新报送日期】前补充完善后报送。');
     const clean = { ...input.scores!, lines: input.scores!.lines.filter((l) => !l.missing) };
-    expect(reviewConclusion(reviewFacts([], clean)).reason).not.toContain('【待补');
+    expect(reviewConclusion(reviewFacts([], clean)).resubmit).toBe('');
   });
 
   test('修改后同意, not 同意, when the department’s own report has numbers that do not hold', () => {
     const clean = { ...input.scores!, lines: input.scores!.lines.filter((l) => !l.missing) };
     const withReport = reviewConclusion(reviewFacts([], clean, 4));
     expect(withReport.verdict).toBe('修改后同意');
-    expect(withReport.reason).toBe(
-      '未发现错误；报告正文中4处数字与其所列数据不符，修改完善后可予同意。请于【待补：重新报送日期】前补充完善后报送。'
-    );
+    expect(withReport.reason).toBe('未发现错误；报告正文中4处数字与其所列数据不符。');
     expect(reviewConclusion(reviewFacts([], clean, 0)).verdict).toBe('同意');
   });
 

@@ -26,10 +26,8 @@ export const REVIEW_CONCLUSIONS: ReviewConclusionDecl[] = [
   {
     verdict: '退回修改',
     when: (f) => f.blocking.length > 0,
-    reason: (f) =>
-      f.problems.length
-        ? `${f.problems.join('；')}。`
-        : `数据核对发现错误${f.blocking.length}项，均为报表勾稽关系不符。`,
+    reason: ({ problems: p }) =>
+      `${[p.scores ? `自评得分${p.scores}项` : '', p.figures ? `报表数据${p.figures}项` : ''].filter(Boolean).join('、')}有误。`,
     resubmit: '改正后重新报送',
   },
   {
@@ -41,7 +39,7 @@ export const REVIEW_CONCLUSIONS: ReviewConclusionDecl[] = [
         f.pending.length ? `${f.pending.length}项指标得分待核实` : '',
         f.reportFails ? `报告正文中${f.reportFails}处数字与其所列数据不符` : '',
       ].filter(Boolean);
-      return `未发现错误；${parts.join('，')}，修改完善后可予同意。`;
+      return `未发现错误；${parts.join('，')}。`;
     },
     resubmit: '补充完善后报送',
   },

@@ -386,8 +386,11 @@ function blanksText(missing: Operand[]): string {
   return `另有${named}未填列，即使补填也不能使两边相等`;
 }
 
-/** The figures a comparison's title does not state, labelled as the title leaves them to be read. */
-function figuresClause(f: Finding): string {
+/**
+ * The figures a comparison's title does not state, labelled as the title leaves them to be read. `brief`: a side
+ * with blanks is the sum of its filled figures, without the note on the blanks (for a finding named beside another).
+ */
+function figuresClause(f: Finding, brief = false): string {
   if (!f.expected || !f.computed) return '';
   const parts: string[] = [];
   const sides = f.sides;
@@ -401,8 +404,8 @@ function figuresClause(f: Finding): string {
       sign: t.sign,
     }));
     parts.push(
-      sideText(left, f.computed, f.partial === 'computed'),
-      sideText(right, f.expected, f.partial === 'expected')
+      sideText(left, f.computed, !brief && f.partial === 'computed'),
+      sideText(right, f.expected, !brief && f.partial === 'expected')
     );
   } else {
     const rate = f.computed.kind === 'rate';
@@ -420,7 +423,7 @@ function figuresClause(f: Finding): string {
     const listed = context.map((o, i) => `${labels[i]} ${doc(operandQuantity(o)!)}`).join('、');
     parts.push(f.expected.kind === 'rate' ? `按${listed}计算` : `所取${listed}`);
   }
-  const blanks = f.missing?.length ? blanksText(f.missing) : '';
+  const blanks = f.missing?.length && !brief ? blanksText(f.missing) : '';
   return [...parts, blanks].filter(Boolean).join('，');
 }
 
@@ -441,6 +444,15 @@ function problemText(f: Finding): string {
 }
 
 /**
+ * A comparison named after another's colon, its figures in brief and in brackets:
+ * `甲与乙、丙之和不一致（甲 9.00 万元，乙 3.00 + 丙 4.00 = 7.00 万元，差 2.00 万元）`.
+ */
+function briefProblem(f: Finding): string {
+  const clause = (f.kind === 'mismatch' || f.kind === 'exceeds') && !f.slip ? figuresClause(f, true) : '';
+  return clause ? `${f.title}（${clause}）` : problemText(f);
+}
+
+/**
  * The correction the data show, in a document's words: the figure to keep and why, then the figure to change.
  * A figure the problem already states is not given again beside its source (“之和（1800.08 万元）”).
  */
@@ -453,16 +465,18 @@ function correctionWords(f: Finding, problem: string): string {
   return `${because}，应将${withTable(c.operand)}改为 ${formatQuantity(c.to, 'document')}`;
 }
 
-/** The findings folded under this one, by their titles; with the cell they share when the data name none to change. */
+/**
+ * The findings folded under this one: those a correction mends, by their titles; those that only share a cell
+ * with it (the data name none to change), each with its figures, since each is checked on its own.
+ */
 function foldedText(f: Finding): string {
   // What could not be decided is not an error folded under one: it is listed with what could not be verified.
   const folded = allFindings(f.consequences ?? []).filter((x) => x.kind !== 'cannotVerify');
   if (folded.length === 0) return '';
   const shared = f.primary && !f.correction && f.kind !== 'cannotVerify' ? withTable(f.primary) : '';
-  const titles = folded.map((x) => x.title).join('；');
   return shared
-    ? `另有 ${folded.length} 项也与${shared}有关，应一并核对：${titles}`
-    : `由此另有 ${folded.length} 项不符：${titles}`;
+    ? `另有 ${folded.length} 项也与${shared}有关，应一并核对：${folded.map(briefProblem).join('；')}`
+    : `由此另有 ${folded.length} 项不符：${folded.map((x) => x.title).join('；')}`;
 }
 
 /** A 审核意见 entry's parts: the problem (the title and the figures it does not state), the correction, the advice, the folded findings. */
