@@ -56,3 +56,17 @@ export function questionedInputs(findings: readonly Finding[]): Map<string, Find
     if (questionsValue(f)) for (const o of f.operands) if (!out.has(o.name)) out.set(o.name, f);
   return out;
 }
+
+/**
+ * The figure each unexplained questioning 提示 checks (its first operand), with the 提示: the report asks the unit
+ * for the written reason there. A figure an 错误 already puts in doubt carries that 【待核对】 instead.
+ */
+export function unexplainedNotices(findings: readonly Finding[]): Map<string, Finding> {
+  const doubted = doubtedInputs(findings);
+  const out = new Map<string, Finding>();
+  for (const f of allFindings([...findings])) {
+    const checked = f.operands[0]?.name;
+    if (checked && questionsValue(f) && !doubted.has(checked) && !out.has(checked)) out.set(checked, f);
+  }
+  return out;
+}

@@ -12,9 +12,9 @@ import { EVIDENCE } from '../catalogue/report/evidence';
 import { MEASURES, DEFAULT_MEASURE } from '../catalogue/report/measures';
 import { REPORT_APPENDIX, REPORT_COVER, REPORT_SECTIONS } from '../catalogue/report/outline';
 import { D, money } from './decimal';
-import { doubtedInputs } from './doubt';
+import { doubtedInputs, unexplainedNotices } from './doubt';
 import type { Model } from './model';
-import { documentLabel, reconcile, shortLabel, type Dispute } from './reconcile';
+import { brief, documentLabel, reconcile, shortLabel, type Dispute } from './reconcile';
 import {
   assignItems,
   departmentItemsOf,
@@ -39,7 +39,7 @@ import type { Finding, IndicatorResult, Operand, Quantity, ScoreSheet } from './
 import type { ParsedCell } from './types';
 import { documentText, tightenSpaces } from './typography';
 import { formatQuantity, operandQuantity } from './render/quantity';
-import { SOURCE_NAMES } from '../catalogue/report/words';
+import { BRIEF_SOURCE_NAMES, SOURCE_NAMES } from '../catalogue/report/words';
 import { ownRemark, ownScores, type OwnLine } from './voice';
 import {
   circled,
@@ -62,6 +62,31 @@ import {
 export type { ParagraphBlock, TableBlock, ReportBlock, Piece, Arg, DirectionWords } from './reportContract';
 
 // ---------------------------------------------------------------- the draft
+
+/**
+ * A 【待核对】's words in full (`note`: as a note under a table gives them), as the sentence gives them (`words`),
+ * and in short once given (`key`: the matter, e.g. the finding's id).
+ */
+interface Told {
+  key: string;
+  words: string;
+  note: string;
+  again: string;
+}
+
+/** A note under a table without the names of that table ("项目支出明细表", "财政拨款表" under 财政拨款收支…情况). */
+function ownTable(note: string, caption: string): string {
+  const names = [...Object.values(SOURCE_NAMES), ...Object.values(BRIEF_SOURCE_NAMES)].filter(
+    (t) => t && caption.includes(t.replace(/(收支)?表$/, ''))
+  );
+  return names.reduce((n, t) => n.split(t).join(''), note);
+}
+
+/** "1193.05万元或1355.61万元" said with the unit once: "1193.05或1355.61万元". */
+function eitherOr(a: string, b: string): string {
+  const unit = /[^\d.]+$/.exec(a)?.[0];
+  return unit && unit !== '%' && b.endsWith(unit) ? `${a.slice(0, -unit.length)}或${b}` : `${a}或${b}`;
+}
 
 export interface ReportSection {
   /** Stable id (declaration id, or `parent/child` for generated sub-sections). */
@@ -103,7 +128,9 @@ export class Writer implements ReportWriter {
     readonly model: Model,
     readonly disputes: ReadonlyMap<string, Dispute> = new Map(),
     /** The inputs an 错误 puts in doubt (src/core/doubt.ts): each carries a 【待核对】 wherever it is stated. */
-    private readonly doubted: ReadonlyMap<string, Finding> = new Map()
+    private readonly doubted: ReadonlyMap<string, Finding> = new Map(),
+    /** Figures a 口径 提示 questions until the unit writes why (src/core/doubt.ts), each with its 提示. */
+    private readonly unexplainedNotices: ReadonlyMap<string, Finding> = new Map()
   ) {
     for (const [name, f] of doubted) {
       const at = f.operands.find((o) => o.name === name)?.address;
@@ -145,15 +172,26 @@ export class Writer implements ReportWriter {
     return formatValue(name, v);
   }
 
-  /** Both sides of a disagreement, for the 【待核对】 that stands in the figure's place. */
-  /** The table a figure is read from, as a document names it (项目支出明细表). */
+  /** The table a figure is read from, as a 【待核对】 names it (财政拨款表). */
   private sourceOf(name: string): string {
     const d = INPUT_BY_NAME.get(name);
-    return d ? (SOURCE_NAMES[d.sheet] ?? d.sheet) : documentLabel({ name, label: this.label(name) });
+    return brief(d ? (SOURCE_NAMES[d.sheet] ?? d.sheet) : documentLabel({ name, label: this.label(name) }));
   }
 
-  private both(d: Dispute): string {
-    const label = documentLabel({ name: d.name, label: this.label(d.name) });
+  /**
+   * Both sides of a disagreement, for the 【待核对】 that stands in the figure's place. The figure's side names its
+   * table and label (`full`); its table only in a sentence that names the figure (`table`: "项目支出【待核对：收支总表
+   * 为877.32万元，财政拨款、其他资金两表之和为…】"); its label only beside a figure of the same table (`label`).
+   */
+  private both(d: Dispute, side: 'full' | 'table' | 'label' = 'full'): string {
+    const source = this.sourceOf(d.name);
+    const full = brief(documentLabel({ name: d.name, label: this.label(d.name) }));
+    const label =
+      d.relation === 'recomputed' || side === 'full'
+        ? full
+        : side === 'table'
+          ? source
+          : full.slice(full.startsWith(source) ? source.length : 0);
     const stated = this.format(d.name, d.stated);
     const other = this.format(d.name, d.otherValue);
     switch (d.relation) {
@@ -166,40 +204,89 @@ export class Writer implements ReportWriter {
     }
   }
 
-  /** A disagreement already stated in full: its values only (a part above its whole: the part). */
+  /** A disagreement already stated in full: its values only (a part above its whole: both, the larger first). */
   private again(d: Dispute): string {
-    const stated = this.format(d.name, d.stated);
     return d.relation === 'atMost'
-      ? `${stated}，同前`
-      : `${stated}或${this.format(d.name, d.otherValue)}，同前`;
+      ? `${this.format(d.name, d.stated)}，大于${this.format(d.name, d.otherValue)}，同前`
+      : `${eitherOr(this.format(d.name, d.stated), this.format(d.name, d.otherValue))}，同前`;
   }
 
   /**
-   * The words of the 【待核对】 a figure in doubt carries where its own value is stated: both sides of the
-   * failed identity it is party to (the figure checked, and what it is checked against), or the year its data
-   * are of. Undefined for a figure no 错误 puts in doubt, and for a contested one (its 【待核对】 replaces it).
+   * The 【待核对】 a figure in doubt carries where its own value is stated: both sides of the failed identity it is
+   * party to (the figure checked, and what it is checked against; the other side only where the figure stated is
+   * the one checked), or the year its data are of; once given in full (`key`: the finding), a later figure of the
+   * same identity names it in short (`again`). Undefined for a figure no 错误 puts in doubt, and for a contested
+   * one (its 【待核对】 replaces it).
    */
-  private doubtWords(name: string): string | undefined {
+  private doubtOf(name: string): Told | undefined {
     const f = this.doubted.get(name);
     if (!f || this.disputes.has(name)) return undefined;
     const checked = this.disputes.get(f.operands[0]?.name ?? '');
-    if (checked?.finding === f) return this.both(checked);
+    if (checked?.finding === f) {
+      const note = this.both(checked);
+      // The figure it is checked against; where the figure stated has the same name, by its table: "收支总表该项".
+      const other = shortLabel(this.label(checked.name)) === shortLabel(this.label(name));
+      const subject = other ? `${this.sourceOf(checked.name)}该项` : shortLabel(this.label(checked.name));
+      // The one figure it is checked against is the figure stated: the checked side is enough.
+      const alone = f.operands.length === 2 && f.operands[1].name === name;
+      const sameTable =
+        INPUT_BY_NAME.get(checked.name)?.sheet === INPUT_BY_NAME.get(name.replace(/\[.*$/, ''))?.sheet;
+      const words = alone
+        ? `${subject}为${this.format(checked.name, checked.stated)}${checked.relation === 'atMost' ? '，大于此数' : ''}`
+        : sameTable
+          ? this.both(checked, 'label')
+          : note;
+      return { key: f.id, words, note, again: `${subject}${this.again(checked)}` };
+    }
     const first = operandQuantity(f.operands[0]);
-    if (f.family === '年度' && first) return `为${first.value.toFixed(0)}年数据`;
+    if (f.family === '年度' && first) {
+      const words = `为${first.value.toFixed(0)}年数据`;
+      return { key: f.id, words, note: words, again: words };
+    }
     const sides = /^(.+?)与(.+)不一致$/.exec(f.title);
-    if (!sides || !first || !f.expected) return f.title;
+    if (!sides || !first || !f.expected) return { key: f.id, words: f.title, note: f.title, again: f.title };
     const q = (x: Quantity) => tightenSpaces(formatQuantity(x, 'document'));
-    return `${sides[1]}为${q(first)}，${sides[2]}为${q(f.expected)}`;
+    const note = brief(`${sides[1]}为${q(first)}，${sides[2]}为${q(f.expected)}`);
+    // The figure checked, stated in the sentence: the other side is enough.
+    const stated = f.operands[0].name === name;
+    return {
+      key: f.id,
+      words: stated
+        ? brief(
+            `${sides[2].replace(shortLabel(f.operands[0].label.split('·').pop() ?? ''), '')}为${q(f.expected)}`
+          )
+        : note,
+      note,
+      again: stated ? `或为${q(f.expected)}，同前` : `${sides[1]}${eitherOr(q(first), q(f.expected))}，同前`,
+    };
   }
 
   /**
-   * The 【待核对】 after a figure in doubt: its words the first time, the bare mark after (the words are above). A
-   * contested figure is not stated, so its 【待核对】 always names both values.
+   * A 【待核对】 given once in full: where the same matter (`key`) was stated above, its short form (the two
+   * values, "同前").
    */
-  private mark(words: string): string {
-    if (this.told.has(words)) return toCheck('').replace('：', '');
-    this.told.add(words);
+  check(words: string, again: string, key = words): string {
+    if (this.told.has(key)) return toCheck(again);
+    this.told.add(key);
     return toCheck(words);
+  }
+
+  private mark(d: Told): string {
+    return this.check(d.words, d.again, d.key);
+  }
+
+  /**
+   * After a figure a 口径 提示 questions, the reason the unit owes (a 提示 needs one in writing): "【待补：与财政拨款表
+   * 700.99万元不同的原因】". Empty once written (the 提示 is explained) or for any other figure.
+   */
+  private unexplained(name: string): string {
+    const f = this.unexplainedNotices.get(name);
+    const other = f?.operands.find((o) => o.name !== name);
+    const value = other ? operandQuantity(other) : undefined;
+    if (!other || !value) return '';
+    return placeholder(
+      `与${this.sourceOf(other.name)}${tightenSpaces(formatQuantity(value, 'document'))}不同的原因`
+    );
   }
 
   /**
@@ -228,32 +315,46 @@ export class Writer implements ReportWriter {
       };
     const d = this.disputes.get(name);
     if (!d) {
-      const doubt = this.doubtWords(name);
-      const text = this.format(name, stated);
+      const doubt = this.doubtOf(name);
+      const text = `${this.format(name, stated)}${this.unexplained(name)}`;
       return {
         value: stated,
-        piece: doubt ? { text: `${text}${this.mark(doubt)}`, sources: [op], doubt } : { text, sources: [op] },
+        piece: doubt
+          ? { text: `${text}${this.mark(doubt)}`, sources: [op], doubt: doubt.note }
+          : { text, sources: [op] },
         contested: false,
       };
     }
-    const both = this.both(d);
     // Its sources are named in full the first time; after that the two values, and that they were named above.
-    const words = this.told.has(both) ? this.again(d) : (this.told.add(both), both);
+    const words = this.check(this.both(d, 'table'), this.again(d), d.finding.id);
     return {
       value: stated,
-      piece: { text: toCheck(words), sources: [op], remarks: this.correctionRemark(d), doubt: both },
+      piece: { text: words, sources: [op], remarks: this.correctionRemark(d), doubt: this.both(d) },
       contested: true,
     };
   }
 
-  rate(indicatorId: string, computed: Decimal): Piece {
-    const d = [...this.disputes.values()].find(
+  private rateDispute(indicatorId: string): Dispute | undefined {
+    return [...this.disputes.values()].find(
       (x) => x.relation === 'recomputed' && x.finding.rule === `rate.${indicatorId}`
     );
+  }
+
+  /** True when the department states the rate and its recomputation differs: its 【待核对】 stands in its place. */
+  rateContested(indicatorId: string): boolean {
+    return this.rateDispute(indicatorId) !== undefined;
+  }
+
+  /** A rate where a sentence names it ("预算完成率为…"): the value, or both values where the stated one differs. */
+  rate(indicatorId: string, computed: Decimal): Piece {
+    const d = this.rateDispute(indicatorId);
     if (!d) return plain(rateText(computed));
+    const [stated, recomputed] = [rateText(d.stated), rateText(computed)];
     return plain(
-      toCheck(
-        `所列${this.label(d.name).replace(/（[^（）]*）$/, '')}为${rateText(d.stated)}，${d.otherWhat}为${rateText(computed)}`
+      this.check(
+        `所列${stated}，${d.otherWhat}为${recomputed}`,
+        `${stated}或${recomputed}，同前`,
+        d.finding.id
       ),
       [this.operand(d.name)]
     );
@@ -278,7 +379,7 @@ export class Writer implements ReportWriter {
       const doubt = this.both(d);
       return { ...f.piece, text: toCheck(doubt), doubt };
     }
-    const doubt = this.doubtWords(name);
+    const doubt = this.doubtOf(name)?.note;
     return { ...f.piece, text: money(f.value) + (doubt ? toCheck(doubt) : ''), ...(doubt ? { doubt } : {}) };
   }
 
@@ -349,8 +450,10 @@ export class Writer implements ReportWriter {
     )?.columns?.find((c) => c.label === columnLabel);
     const text = col?.kind === 'amount' ? money(v) : formatValue(table, v, columnLabel);
     const doubted = cell.address ? this.doubtedAt.get(cell.address) : undefined;
-    const doubt = doubted ? this.doubtWords(doubted) : undefined;
-    return doubt ? { text: `${text}${this.mark(doubt)}`, sources: [op], doubt } : { text, sources: [op] };
+    const doubt = doubted ? this.doubtOf(doubted) : undefined;
+    return doubt
+      ? { text: `${text}${this.mark(doubt)}`, sources: [op], doubt: doubt.note }
+      : { text, sources: [op] };
   }
 
   /** "增长0.28万元" / "下降1.00万元" / "持平", from the sign of a difference. */
@@ -413,7 +516,12 @@ export class Writer implements ReportWriter {
         sources: uniqueSources(cells.flatMap((c) => c.sources)),
         ...remarksOf(cells),
         ...(notes.length
-          ? { notes: notes.map((n, i) => documentText(toCheck(n).replace('：', `${circled(i + 1)}：`))) }
+          ? {
+              // Under its own table, a figure of that table needs no table name.
+              notes: notes.map((n, i) =>
+                documentText(toCheck(ownTable(n, caption)).replace('：', `${circled(i + 1)}：`))
+              ),
+            }
           : {}),
       },
     ];
@@ -501,7 +609,7 @@ export function reportTitle(w: ReportWriter): Piece {
  */
 export function reportContext(input: DraftInput): ReportContext {
   const doubted = doubtedInputs(input.findings);
-  const w = new Writer(input.model, reconcile(input.findings), doubted);
+  const w = new Writer(input.model, reconcile(input.findings), doubted, unexplainedNotices(input.findings));
   const own = input.scores ? ownScores(input.scores, input.model, input.complete ?? true) : null;
   const items = own ? assignItems(own.lines, w.departmentItems('履职情况'), EVIDENCE) : new Map();
   const base = {

@@ -11,7 +11,7 @@
  */
 import type Decimal from 'decimal.js';
 import { INPUT_BY_NAME } from '../catalogue/inputs';
-import { SOURCE_NAMES } from '../catalogue/report/words';
+import { BRIEF_SOURCE_NAMES, SOURCE_NAMES } from '../catalogue/report/words';
 import { documentDigits } from './render/quantity';
 import type { Finding, Operand } from './results';
 import { tightenSpaces } from './typography';
@@ -27,8 +27,18 @@ export interface Dispute {
   otherValue: Decimal;
   /** equal: the two should be one figure; atMost: a part above its whole; recomputed: a stated rate. */
   relation: 'equal' | 'atMost' | 'recomputed';
+  /** The other side is the same item in other tables (项目支出 of 财政拨款表 and 其他资金表): each side names its tables only. */
+  sameItem?: boolean;
   finding: Finding;
 }
+
+/** Words for a 【待核对】, with the tables' short names (财政拨款表, 基础数据表). */
+export function brief(words: string): string {
+  return Object.entries(BRIEF_SOURCE_NAMES).reduce((s, [long, short]) => s.split(long).join(short), words);
+}
+
+/** A table as one of several named at once: 财政拨款收支表 → 财政拨款. */
+const tableWord = (source: string) => source.replace(/(收支)?表$/, '');
 
 /** A figure's label as a document names it, with the table it is read from. */
 export function documentLabel(o: Pick<Operand, 'name' | 'label'>): string {
@@ -53,10 +63,13 @@ export function documentLabels(ops: Array<Pick<Operand, 'name' | 'label'>>): str
     .join('、');
 }
 
+/** Parentheticals that tell how to fill the cell are not part of the name. */
+const withoutInstructions = (label: string) =>
+  label.replace(/（[^（）]*(填|为正|为负|负数|正数)[^（）]*）/g, '');
+
 /** "本年支出（合计）" → "本年支出合计"; "合计：年中追加预算数" → "年中追加预算数合计"; "上年结转（年初结转和结余）" → "上年结转". */
 export function shortLabel(raw: string): string {
-  // Parentheticals that tell how to fill the cell are not part of the name.
-  const label = raw.replace(/（[^（）]*(填|为正|为负|负数|正数)[^（）]*）/g, '');
+  const label = withoutInstructions(raw);
   const total = /^(.+)（合计）$/.exec(label);
   if (total) return `${total[1]}合计`;
   const part = /^(.+)（(基本支出|项目支出)）$/.exec(label);
@@ -98,10 +111,37 @@ function names(ops: Operand[]): string[] {
   );
 }
 
+/** Parts named with their common ending once: "基本支出、项目支出" → "基本、项目支出". */
+function factored(parts: string[]): string {
+  let n = 0;
+  while (parts.every((p) => p.length > n + 1 && p.endsWith(parts[0].slice(parts[0].length - n - 1)))) n++;
+  return n < 2
+    ? parts.join('、')
+    : `${parts.map((p) => p.slice(0, p.length - n)).join('、')}${parts[0].slice(-n)}`;
+}
+
 /** The other side of a finding for its checked figure (the first operand), in words. */
-function otherSide(f: Finding, checked: Operand): { what: string; value: Decimal } | null {
+function otherSide(
+  f: Finding,
+  checked: Operand
+): { what: string; value: Decimal; sameItem?: boolean } | null {
   if (!f.expected) return null;
   const others = f.operands.filter((o) => o.name !== checked.name);
+  const item = (o: Operand) => shortLabel(o.label.split('·').pop() ?? o.label);
+  const sources = others.map((o) => SOURCE_NAMES[INPUT_BY_NAME.get(o.name)?.sheet ?? ''] ?? '');
+  // The same item in two or three other tables: "财政拨款、其他资金两表之和".
+  if (
+    f.family === '合计' &&
+    others.length >= 2 &&
+    others.length <= 3 &&
+    sources.every((s) => s !== '') &&
+    others.every((o) => item(o) === item(checked))
+  )
+    return {
+      what: `${sources.map(tableWord).join('、')}${others.length === 2 ? '两' : '三'}表之和`,
+      value: f.expected.value,
+      sameItem: true,
+    };
   if (f.family === '一致' || others.length === 1) {
     const o = others[0];
     const v = numeric(o);
@@ -122,15 +162,19 @@ function otherSide(f: Finding, checked: Operand): { what: string; value: Decimal
     table?.type === 'table' &&
     others.every((o) => o.name === table.name || o.name.startsWith(`${table.name}[`))
   ) {
-    const column = row ? table.columns.find((c) => c.key === row[2])?.label : undefined;
-    return { what: `${table.label}各行${column ?? ''}之和`, value: f.expected.value };
+    // The quantity is the checked figure's: "机构人员情况表各行之和".
+    return { what: `${table.label}各行之和`, value: f.expected.value };
   }
   if (f.family === '合计' && others.length > 0 && others.length <= 3) {
     // "本年收入（基本支出）", "本年收入（项目支出）" → "基本支出、项目支出之和".
-    const cols = others.map((o) => /^(.+)（([^（）]+)）$/.exec(o.label));
+    const cols = others.map((o) => /^(.+)（([^（）]+)）$/.exec(withoutInstructions(o.label)));
     const sameRow = cols.every((m) => m && m[1] === cols[0]![1]);
+    // "年初批复预算（项目支出）", "年中追加（项目支出）" → "年初批复预算、年中追加项目支出之和".
+    const sameColumn = cols.every((m) => m && m[2] === cols[0]![2]);
+    if (!sameRow && sameColumn)
+      return { what: `${cols.map((m) => m![1]).join('、')}${cols[0]![2]}之和`, value: f.expected.value };
     const parts = sameRow ? cols.map((m) => m![2]) : names([checked, ...others]).slice(1);
-    return { what: `${parts.join('、')}之和`, value: f.expected.value };
+    return { what: `${factored(parts)}之和`, value: f.expected.value };
   }
   return {
     what: f.family === '平衡' ? '按结转结余平衡关系计算的数' : '按核对关系计算的数',
@@ -159,7 +203,7 @@ export function reconcile(findings: Finding[]): Map<string, Dispute> {
       out.set(checked.name, {
         name: checked.name,
         stated,
-        otherWhat: '按所列数据计算',
+        otherWhat: '按所列数据计',
         otherValue: f.expected!.value,
         relation: 'recomputed',
         finding: f,
@@ -173,9 +217,10 @@ export function reconcile(findings: Finding[]): Map<string, Dispute> {
       name: checked.name,
       stated,
       correction: correctionOf(f, checked),
-      otherWhat: side.what,
+      otherWhat: brief(side.what),
       otherValue: side.value,
       relation: f.kind === 'exceeds' ? 'atMost' : 'equal',
+      ...(side.sameItem ? { sameItem: true } : {}),
       finding: f,
     });
   }

@@ -126,6 +126,13 @@ export interface ReportWriter {
    * rate confirms or does not contradict; a 【待核对】 naming both where it does.
    */
   rate(indicatorId: string, computed: Decimal): Piece;
+  /** True when the department's stated rate differs from its recomputation (`rate` gives both). */
+  rateContested(indicatorId: string): boolean;
+  /**
+   * A 【待核对】 in full the first time its matter (`key`, default the words) is stated, after that `again`: its
+   * two values and "同前".
+   */
+  check(words: string, again: string, key?: string): string;
   /**
    * "" when the stated parts add up to the stated total, else a 【待核对】 naming both sums. A blank part
    * may explain a shortfall, never an excess; a contested total is not stated, so not checked.

@@ -26,6 +26,12 @@ export interface OwnLine {
   own: boolean;
   /** The department's own words for the line (its 说明 in 自评得分表), if it wrote any. */
   remark?: string;
+  /**
+   * Set when the score is the scoring rules' (not the department's) and its 二级's own claim cannot hold with it:
+   * no score of the line's other lines makes the claim add up (a 二级 claimed in full, and the line lost points).
+   * The report does not state it as the department's.
+   */
+  againstClaim?: boolean;
 }
 
 export interface OwnGroup {
@@ -143,6 +149,17 @@ export function ownScores(sheet: ScoreSheet, model: Model, complete = true): Own
     const score =
       g.claimed ?? total(children.length ? children.map((x) => x.score) : mine.map((l) => l.score));
     own.set(g, { level: 1, name: g.name, points: g.points, score, ...disagreement(g.claimed, mine) });
+  }
+  for (const l of lines) {
+    const g = [...own.keys()].find(
+      (x) =>
+        x.level === 2 && x.name === l.line.level2 && (x.parent === undefined || x.parent === l.line.level1)
+    );
+    const claim = g ? claimOf(g) : undefined;
+    if (l.own || l.score === null || !g || claim === undefined) continue;
+    // The claim less the most the other lines can have is the least this line has by the claim.
+    const least = claim.minus(g.points.minus(l.line.points));
+    if (l.score.lt(least) || l.score.gt(claim)) l.againstClaim = true;
   }
   const groups = sheet.groups.map((g) => own.get(g)!);
   const t = sheet.claimedTotal ?? total(groups.filter((g) => g.level === 1).map((g) => g.score));

@@ -9,7 +9,12 @@ import {
   draftLines,
   reportContext,
   sectionTitle,
+  Writer,
 } from '../../src/core/narrative';
+import { INPUT_BY_NAME } from '../../src/catalogue/inputs';
+import { doubtedInputs, unexplainedNotices } from '../../src/core/doubt';
+import { reconcile } from '../../src/core/reconcile';
+import type { Finding } from '../../src/core/results';
 import { chineseNumber, direction, GROWTH, points } from '../../src/core/reportWords';
 import { D } from '../../src/core/decimal';
 import type { InputValues } from '../../src/core/fill';
@@ -150,8 +155,8 @@ describe('section texts on the sample department', () => {
     // Two sources agree on 0.00 (the parts, and the balance); a difference of two figures is not stated (not an input).
     expect(texts(sample, '整体收支.结转结余')).toEqual([
       '2021年年初结转和结余4.04万元，其中：一般公共预算财政拨款结转和结余4.04万元、其他资金结转和结余0.00万元。',
-      // The words of its 【待核对】 are in 二（二） above.
-      '2021年度本年收入合计1351.58万元，本年支出合计1355.62万元【待核对】，年末结转和结余0.00万元。',
+      // Its 【待核对】 names what it is about again (a finding whose title names no two sides: its title).
+      '2021年度本年收入合计1351.58万元，本年支出合计1355.62万元【待核对：支出合计不等于各项之和】，年末结转和结余0.00万元。',
     ]);
   });
 
@@ -162,7 +167,7 @@ describe('section texts on the sample department', () => {
     );
     const closed = texts(draft({ 结转_合计_年末: 0 }), '整体收支.结转结余')[1];
     expect(closed).toBe(
-      '2021年度本年收入合计1351.58万元，本年支出合计1355.62万元【待核对】，年末结转和结余0.00万元。'
+      '2021年度本年收入合计1351.58万元，本年支出合计1355.62万元【待核对：支出合计不等于各项之和】，年末结转和结余0.00万元。'
     );
     expect(direction(new D('-0.01'), GROWTH)).toBe('下降');
     expect(direction(new D(0), GROWTH)).toBe('持平');
@@ -334,7 +339,7 @@ describe('placeholders and traceability', () => {
       '【待补：年度工作目标及工作计划】',
     ]);
     expect(texts(d, '整体收支.结转结余')[1]).toBe(
-      '2021年度本年收入合计【待补：本年收入合计】，本年支出合计1355.62万元【待核对】，年末结转和结余0.00万元。'
+      '2021年度本年收入合计【待补：本年收入合计】，本年支出合计1355.62万元【待核对：支出合计不等于各项之和】，年末结转和结余0.00万元。'
     );
     for (const line of draftLines(d)) expect(line).not.toMatch(/NaN|undefined|null|Infinity/);
   });
@@ -402,18 +407,20 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
 
   test('indicator sentences carry the computed values: 21 ÷ 23 = 91.30%, 45.07 ÷ 41.76 = 107.93%', () => {
     // 21 is contested (the units' rows add up to 20): the report names both with their tables the first time
-    // (一（四）), states neither as fact, and later gives the two values again with 同前; the rate computed from it
-    // is 【待核对】 too.
-    const full =
-      '【待核对：绩效评价基础数据表年末实际在职人数为21人，机构人员情况表各行年末实有在职人数之和为20人】';
+    // (一（四）, beside the first row's 18), states neither as fact, and later gives the two values again with 同前,
+    // naming what they are beside a figure of another name (the second row's 2); the rate computed from it is
+    // 【待核对】 too.
+    const full = '18人【待核对：基础数据表年末实际在职人数为21人，机构人员情况表各行之和为20人】';
     const first = all.findIndex((l) => l.includes(full));
+    const again = all.findIndex((l) => l.includes('2人【待核对：年末实际在职人数21或20人，同前】'));
     const rate = all.findIndex((l) =>
       l.includes(
-        '年末实际在职人数【待核对：21人或20人，同前】、编制数23名，在职人员控制率为【待核对：按所列数据为91.30%】'
+        '年末实际在职人数【待核对：21或20人，同前】、编制数23名，在职人员控制率为【待核对：按所列数据为91.30%】'
       )
     );
     expect(first).toBeGreaterThanOrEqual(0);
-    expect(rate).toBeGreaterThan(first);
+    expect(again).toBeGreaterThan(first);
+    expect(rate).toBeGreaterThan(again);
     expect(all.filter((l) => l.includes(full))).toHaveLength(1);
     expect(
       all.some((l) => l.includes('公用经费决算数45.07万元、公用经费预算数41.76万元，公用经费控制率为107.93%'))
@@ -431,7 +438,7 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     // The department's own 自评打分 (each 二级 and 一级, and 97 in all): the report states its claims, the figures the
     // 审核意见 corrects; the verified / pending split is for the 审核意见.
     expect(all).toContain(
-      '2021年度部门整体支出绩效评价自评得分为97分【待核对：各项得分之和至多为87.64分】。其中，投入9分，过程30分，产出29分，效果29分，综合绩效级别为“优”【待核对：按各项得分之和至多为“良”】（绩效评价指标评分表详见附件1）。'
+      '2021年度部门整体支出绩效评价自评得分为97分【待核对：按所列数据计至多87.64分】。其中，投入9分，过程【待核对：30分或至多27.13分，同前】，产出【待核对：29分或22.51分，同前】，效果29分，综合绩效级别为“优”【待核对：至多“良”】（绩效评价指标评分表详见附件1）。'
     );
     expect(all.some((l) => /单位自报|自报总分|核实得分|待核实/.test(l))).toBe(false);
     const problems = reportContext({ model, indicators, scores, findings }).problems;
@@ -485,6 +492,26 @@ describe('the department’s own scores (src/core/voice.ts)', () => {
     expect(own.linesDisagree?.sum.toString()).toBe('8.2');
   });
 
+  test('a line score of the rules its 二级 claim cannot hold with is marked: not the department’s to state', () => {
+    const sheet = handScores();
+    const against = (group: string, claim: string) => {
+      sheet.groups.find((g) => g.name === group)!.claimed = new D(claim);
+      return ownScores(sheet, model)
+        .lines.filter((l) => l.line.level2 === group)
+        .map((l) => l.againstClaim === true);
+    };
+    // 目标设定 (6 points, 3 + 3) at 5.5: each line has at least 5.5 − 3 = 2.5 by the claim, and the rules' 2.5 is that.
+    expect(against('目标设定', '5.5')).toEqual([false, false]);
+    // …at 6 (in full): each line has 3 by the claim, so 2.5 is not the unit's score.
+    expect(against('目标设定', '6')).toEqual([true, true]);
+    // 预算执行 (one 2-point line, 1.2 by the rules): claimed 1.2 it holds; claimed 2 or 1 it cannot.
+    expect(against('预算执行', '1.2')).toEqual([false]);
+    expect(against('预算执行', '2')).toEqual([true]);
+    expect(against('预算执行', '1')).toEqual([true]);
+    // 预算配置's line at full marks under a claim in full agrees.
+    expect(against('预算配置', '2')).toEqual([false]);
+  });
+
   test('a claim is flagged against an unscored line only when it is above even full marks for it', () => {
     const sheet = handScores();
     // 预算执行's one line (2 points) left unscored: a claim of 2 may hold, 2.5 cannot.
@@ -496,5 +523,75 @@ describe('the department’s own scores (src/core/voice.ts)', () => {
     };
     expect(withClaim('2')).toBeUndefined();
     expect(withClaim('2.5')).toEqual({ sum: new D(2), atMost: true });
+  });
+});
+
+describe('the 【待核对】 and 【待补】 a figure carries (made-up figures)', () => {
+  const model = sampleModel({
+    支出_项目支出: 300,
+    财拨_项目支出: 200,
+    其他_项目支出: 90,
+    基础_预算完成_年初预算: 600,
+  });
+  const op = (name: string) => {
+    const s = model.scalar(name);
+    return { name, label: INPUT_BY_NAME.get(name)!.label, value: s.value, address: s.address };
+  };
+  // 300 against 200 + 90 = 290: the same item of two other tables.
+  const sum: Finding = {
+    id: 'same.项目',
+    rule: 'same.项目',
+    title: '部门项目支出与财政拨款、其他资金项目支出之和不一致',
+    family: '合计',
+    severity: '错误',
+    kind: 'mismatch',
+    operands: [op('支出_项目支出'), op('财拨_项目支出'), op('其他_项目支出')],
+    expected: { kind: 'amount', value: D(290) },
+    nextStep: '',
+  };
+  const notice: Finding = {
+    ...sum,
+    id: 'same.年初',
+    rule: 'same.年初',
+    title: '基础数据表中计算预算完成率的年初预算与财政拨款表年初批复预算不一致',
+    family: '口径',
+    severity: '提示',
+    operands: [op('基础_预算完成_年初预算'), { ...op('财拨_年初预算_合计'), value: D(650) }],
+    expected: { kind: 'amount', value: D(650) },
+  };
+  const writer = (findings: Finding[]) =>
+    new Writer(model, reconcile(findings), doubtedInputs(findings), unexplainedNotices(findings));
+
+  test('the same item in two other tables: each side names its tables only, where the sentence names the item', () => {
+    const d = reconcile([sum]).get('支出_项目支出')!;
+    expect(d).toMatchObject({ otherWhat: '财政拨款、其他资金两表之和', sameItem: true });
+    expect(writer([sum]).figure('支出_项目支出').piece.text).toBe(
+      '【待核对：收支总表为300.00万元，财政拨款、其他资金两表之和为290.00万元】'
+    );
+  });
+
+  test('a figure of a failed identity names it in full once, then in short (never a bare 【待核对】)', () => {
+    const w = writer([sum]);
+    expect(w.figure('财拨_项目支出').piece.text).toBe(
+      '200.00万元【待核对：收支总表项目支出为300.00万元，财政拨款、其他资金两表之和为290.00万元】'
+    );
+    // Its other part, and the checked figure itself, after: the two values, the table of a figure of the same name.
+    expect(w.figure('其他_项目支出').piece.text).toBe(
+      '90.00万元【待核对：收支总表该项300.00或290.00万元，同前】'
+    );
+    expect(w.figure('支出_项目支出').piece.text).toBe('【待核对：300.00或290.00万元，同前】');
+    // A table cell's note under the table names both in full whatever was said before.
+    expect(w.amountCell('其他_项目支出')).toMatchObject({
+      doubt: '收支总表项目支出为300.00万元，财政拨款、其他资金两表之和为290.00万元',
+    });
+  });
+
+  test('a figure a 口径 提示 questions asks for its reason until 出错说明 gives one', () => {
+    expect(writer([notice]).figure('基础_预算完成_年初预算').piece.text).toBe(
+      '600.00万元【待补：与财政拨款表650.00万元不同的原因】'
+    );
+    expect(
+      writer([{ ...notice, explanation: '含上年结转' }]).figure('基础_预算完成_年初预算').piece.text
+    ).toBe('600.00万元');
   });
 });

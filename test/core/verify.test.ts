@@ -184,7 +184,7 @@ describe('qualitative lines: the unit’s evidence, and its own words against fu
 });
 
 describe('the report keeps the department’s own scores', () => {
-  test('预算管理 13 of 13 and 预算完成率 1.92 as the department states them, without 核实 or 待核实', () => {
+  test('预算管理 13 of 13 as the department states it, 预算完成率’s 1.92 as the rules’, without 核实 or 待核实', () => {
     const lines = draftLines(sample.report);
     expect(lines).toContainEqual(expect.stringContaining('预算管理（满分13分，得分13分）'));
     expect(lines).toContainEqual(expect.stringContaining('②资金使用合规性：'));
@@ -192,7 +192,10 @@ describe('the report keeps the department’s own scores', () => {
     expect(lines.find((l) => l.startsWith('②资金使用合规性：'))).toContain(
       '本项得分【待核对：自评满分，而存在问题述及“预算执行过程中存在不同科目预算资金串用问题”】。'
     );
-    expect(lines.find((l) => l.startsWith('①预算完成率：'))).toContain('本项得1.92分，扣0.08分。');
+    // 预算执行 is claimed in full (11 of 11): the rules' 1.92 is not the department's, and is said to be the rules'.
+    expect(lines.find((l) => l.startsWith('①预算完成率：'))).toContain(
+      '本项得分【待核对：按评分标准计1.92分】。'
+    );
     expect(lines.some((l) => /核实得分|待核实/.test(l))).toBe(false);
   });
 });

@@ -15,6 +15,7 @@ import {
   reportContext,
   sectionTitle,
   type ReportDraft,
+  type TableBlock,
 } from '../../src/core/narrative';
 import { doubtedInputs, draftReview, reviewConclusion, reviewFacts } from '../../src/core/review';
 import { rulebookFromModel } from '../../src/core/rulebook';
@@ -109,23 +110,75 @@ describe('the voice: the department states its own scores, one total and one gra
     // 预算执行 1.92 + 0.8 + 2 + 0.41 + 2 + 政府采购执行率 (unscored, at most 1) = 8.13; 职责履行 5.63 + 5.63 + 3.75
     // + 7.5 = 22.51; 过程 8.13 + 13 + 6 = 27.13; in all 9 + 27.13 + 22.51 + 29 = 87.64.
     const analysis = lines.join('\n');
-    expect(analysis).toContain('预算执行（满分11分，得分【待核对：自评11分，各项得分之和至多为8.13分】）');
-    expect(analysis).toContain('职责履行（满分30分，得分【待核对：自评29分，各项得分之和为22.51分】）');
+    // The lines' sums are on the data as listed (the 审核意见 counts its pending lines otherwise): the words say so.
+    expect(analysis).toContain('预算执行（满分11分，得分【待核对：自评11分，按所列数据计至多8.13分】）');
+    expect(analysis).toContain('职责履行（满分30分，得分【待核对：自评29分，按所列数据计为22.51分】）');
+    // 产出's one 二级 said it in full just above: its 小结 names the two scores, "同前".
+    expect(analysis).toContain('小结：“产出情况”维度，满分30分，实际得分【待核对：29分或22.51分，同前】。');
     expect(analysis).toContain(
-      '小结：“产出情况”维度，满分30分，实际得分【待核对：自评29分，各项得分之和为22.51分】。'
-    );
-    expect(analysis).toContain(
-      '小结：“过程情况”维度，满分30分，实际得分【待核对：自评30分，各项得分之和至多为27.13分】。'
+      '小结：“过程情况”维度，满分30分，实际得分【待核对：自评30分，按所列数据计至多27.13分】。'
     );
     expect(analysis).toContain('小结：“投入情况”维度，满分10分，实际得分9分。');
+    // 七 states no disputed dimension score bare: 过程 and 产出 carry their 【待核对】 as in their 小结.
     expect(lines).toContainEqual(
-      '2021年度部门整体支出绩效评价自评得分为97分【待核对：各项得分之和至多为87.64分】。其中，投入9分，过程30分，产出29分，效果29分，综合绩效级别为“优”【待核对：按各项得分之和至多为“良”】（绩效评价指标评分表详见附件1）。'
+      '2021年度部门整体支出绩效评价自评得分为97分【待核对：按所列数据计至多87.64分】。其中，投入9分，过程【待核对：30分或至多27.13分，同前】，产出【待核对：29分或22.51分，同前】，效果29分，综合绩效级别为“优”【待核对：至多“良”】（绩效评价指标评分表详见附件1）。'
     );
+    // 七's table: each score in question is marked, one note under it naming what the lines add up to.
+    const table = draft.sections
+      .flatMap((s) => s.blocks)
+      .find((b) => b.kind === 'table' && b.caption.endsWith('得分情况表')) as TableBlock;
+    expect(table.rows.map((r) => r[2])).toEqual([
+      '9.00',
+      '30.00【待核对①】',
+      '29.00【待核对①】',
+      '29.00',
+      '97.00【待核对①】',
+      '优【待核对①】',
+    ]);
+    expect(table.notes).toEqual([
+      '【待核对①：按所列数据计，过程至多27.13分，产出22.51分，合计至多87.64分（“良”）】',
+    ]);
     const memo = draftLines(draftReview(input)).join('');
     const claims = [...memo.matchAll(/自评(\d+(?:\.\d+)?)分/g)].map((m) => m[1]);
     expect(claims).toEqual(expect.arrayContaining(['11', '29', '97']));
     for (const x of claims) expect(analysis).toMatch(new RegExp(`(得分为?|自评)${x.replace('.', '\\.')}分`));
-    expect(draft.appendix!.table.rows.find((r) => r[0] === '合计')?.[4]).toBe('97.00【待核对】');
+    const total = draft.appendix!.table.rows.find((r) => r[0] === '合计')![4];
+    expect(total).toMatch(/^97\.00【待核对([①-⑳])】$/);
+    expect(draft.appendix!.table.notes).toContain(
+      `【待核对${total.slice(-2, -1)}：按所列数据计至多87.64分（“良”）】`
+    );
+  });
+
+  test('a line score of the rules is not the department’s where its 二级 claim says otherwise; one it agrees with stands', () => {
+    // 预算执行 is claimed in full (11): 公用经费控制率 0.41 and 预算完成率 1.92 cannot be the unit's. 职责履行 is
+    // claimed at 29 of 30: each line has at least 29 − 22.5 = 6.5 by the claim, so 5.63, 5.63, 3.75 cannot be the
+    // unit's; 重点工作办结率 7.5 and “三公”经费控制率 2 can, and stand.
+    const text = lines.join('\n');
+    for (const [name, score] of [
+      ['公用经费控制率', '0.41'],
+      ['预算完成率', '1.92'],
+      ['实际完成率', '5.63'],
+      ['完成及时率', '5.63'],
+      ['质量达标率', '3.75'],
+    ])
+      expect(text).toMatch(
+        new RegExp(`${name}：[^\n]*本项得分【待核对：按评分标准计${score.replace('.', '\\.')}分】。`)
+      );
+    expect(text).not.toMatch(/本项得(5\.63|3\.75|0\.41|1\.92)分/);
+    expect(text).toMatch(/重点工作办结率：[^\n]*本项得满分。/);
+    expect(text).toMatch(/“三公”经费控制率：[^\n]*本项得满分。/);
+    // 八 states the figures of those lines, not the rules' deduction.
+    expect(text).toContain('实际完成率为75.00%；完成及时率为75.00%；质量达标率为50.00%。');
+    expect(text).toContain('公用经费控制率为107.93%，超出预算7.93%。');
+    // 附件1: a marker in the score cell, one note for the 二级's such lines; no deduction in 评分说明.
+    const rows = draft.appendix!.table.rows;
+    const cell = rows.find((r) => r[2] === '实际完成率')!;
+    expect(cell[4]).toMatch(/^【待核对[①-⑳]】$/);
+    expect(cell[6]).toBe('实际完成率为75.00%');
+    expect(draft.appendix!.table.notes).toContain(
+      `【待核对${cell[4].slice(4, 5)}：按评分标准计：实际完成率5.63分、完成及时率5.63分、质量达标率3.75分】`
+    );
+    expect(rows.find((r) => r[2] === '重点工作办结率')![4]).toBe('7.50');
   });
 
   test('a line its 二级 claims in full has full marks; a formula line with blank inputs is 【待补】; a line the unit scored keeps its score', () => {
@@ -193,11 +246,13 @@ describe('the figures: only what the department stated', () => {
     expect(text).toMatch(/在职人员控制率为【待核对：按所列数据为91\.30%】[^。]*。本项得满分。/);
     // 预算调整率 from 2020 figures: the figures, the rate and the score wait, in 六, 八 and 附件1 alike.
     expect(text).toContain('年中预算调整数142.77万元【待核对：为2020年数据】');
-    expect(text).toContain('年初批复预算596.03万元【待核对】');
+    // Its other 2020 figure says so again: a 【待核对】 always names what it is about.
+    expect(text).toContain('年初批复预算596.03万元【待核对：为2020年数据】');
     expect(text).toContain(
       '预算调整率为【待核对：按所列数据为23.95%】。本项得分【待核对：按所列数据为0.8分】。'
     );
-    expect(text).toContain('预算调整率为【待核对：按所列数据为23.95%，扣1.2分】');
+    // 八: the rate waits; the rules' deduction is not stated where the unit claims 预算执行 in full.
+    expect(text).toContain('预算调整率为【待核对：按所列数据为23.95%】。');
     const row = draft.appendix!.table.rows.find((r) => r[2] === '预算调整率')!;
     expect(row[4]).toMatch(/^【待核对[①-⑳]】$/);
     expect(row[6]).not.toMatch(/扣1\.2分/);
@@ -209,8 +264,11 @@ describe('the figures: only what the department stated', () => {
 
   test('四（二） states 其他资金 项目支出 as the 153.20 the department stated, never a sum put in its place; each figure of a failed identity carries 【待核对】', () => {
     expect(sectionTexts(draft, '其他资金.支出')).toEqual([
-      '2021年度其他资金支出158.53万元【待核对】，其中：日常公用经费5.33万元【待核对】、项目支出153.20万元【待核对】。',
+      // Each names, in short, the identity it is party to (its words in full are in 二（二） above).
+      '2021年度其他资金支出158.53万元【待核对：部门基本支出478.29或398.56万元，同前】，其中：日常公用经费5.33万元【待核对：部门人员经费382.14或348.16万元，同前】、项目支出153.20万元【待核对：收支总表该项877.32或871.99万元，同前】。',
     ]);
+    // No 【待核对】 anywhere names nothing: in the text each says what it is about; in a table it is numbered, with a note.
+    expect(draftLines(draft).join('')).not.toContain('【待核对】');
     // 871.99 (财政拨款 718.79 + 其他资金 153.20) is only ever named as a sum beside the 877.32 it disagrees with.
     for (const l of lines) expect(outsidePlaceholders(l)).not.toContain('871.99');
   });
@@ -224,7 +282,8 @@ describe('the figures: only what the department stated', () => {
     expect(income[3]).toMatch(/^【待核对([①-⑳])】$/);
     const n = /([①-⑳])/.exec(income[3])![1];
     expect(table.notes).toContain(
-      `【待核对${n}：财政拨款收支表本年收入合计为780.19万元，基本支出、项目支出之和为1193.05万元】`
+      // Under the 财政拨款 table its own figures need no table name.
+      `【待核对${n}：本年收入合计为780.19万元，基本、项目支出之和为1193.05万元】`
     );
     // 本年支出 基本支出 478.29 is party to a failed identity too: stated, with its marker.
     expect(table.rows.find((r) => r[0] === '本年支出')![1]).toMatch(/^478\.29【待核对[①-⑳]】$/);
@@ -241,9 +300,7 @@ describe('the figures: only what the department stated', () => {
     // 上年结转 61.55 feeds 预算完成率 (99.52% is computed from it): stating 4.04 beside that rate would contradict it.
     expect(
       lines.some((l) =>
-        l.includes(
-          '上年结转【待核对：绩效评价基础数据表上年结转为61.55万元，收支总表年初结转和结余为4.04万元】'
-        )
+        l.includes('上年结转【待核对：基础数据表为61.55万元，收支总表年初结转和结余为4.04万元】')
       )
     ).toBe(true);
     // The same correction the 审核意见, the pane and the cell note give: 收支总表 4.04.
@@ -258,19 +315,16 @@ describe('the figures: only what the department stated', () => {
   test('where the sources disagree and none is agreed, a 【待核对】 names both and stands in the figure’s place', () => {
     const spending = sectionTexts(draft, '整体收支.支出')[1];
     expect(spending).toContain(
-      '项目支出【待核对：收支总表项目支出为877.32万元，财政拨款收支表项目支出、其他资金收支表项目支出之和为871.99万元】'
+      // The sentence names the item: each side names its tables only.
+      '项目支出【待核对：收支总表为877.32万元，财政拨款、其他资金两表之和为871.99万元】'
     );
     expect(outsidePlaceholders(spending)).not.toContain('877.32');
     // A stated rate its recomputation contradicts: both, and no judgement of either.
+    expect(lines.some((l) => l.includes('预算完成率为【待核对：所列99.59%，按所列数据计为99.52%】。'))).toBe(
+      true
+    );
     expect(
-      lines.some((l) =>
-        l.includes('预算完成率为【待核对：所列预算完成率为99.59%，按所列数据计算为99.52%】。')
-      )
-    ).toBe(true);
-    expect(
-      lines.some((l) =>
-        l.includes('结转结余变动率为【待核对：所列结转结余变动率为93.33%，按所列数据计算为负93.34%】')
-      )
+      lines.some((l) => l.includes('结转结余变动率为【待核对：所列93.33%，按所列数据计为负93.34%】'))
     ).toBe(true);
   });
 
@@ -280,10 +334,11 @@ describe('the figures: only what the department stated', () => {
     const total = table.rows.find((r) => r[1].startsWith('合计'))!;
     expect(total.slice(3, 5).every((c) => /^【待核对[①-⑳]】$/.test(c))).toBe(true);
     expect(table.notes!.join('')).toContain(
-      '：项目支出明细表年中追加预算数合计为338.76万元，财政拨款收支表年中追加中项目支出为471.32万元】'
+      // Under its own table a figure of it needs no table name; another table's figure keeps it.
+      '：年中追加预算数合计为338.76万元，财政拨款表年中追加中项目支出为471.32万元】'
     );
     expect(table.notes!.join('')).toContain(
-      '：项目支出明细表预算总额合计为714.76万元，年初预算数合计、年中追加预算数合计之和为744.76万元】'
+      '：预算总额合计为714.76万元，年初、年中追加预算数合计之和为744.76万元】'
     );
     // A sub-item's 决算数 is party to the 科普经费 sum that fails: its row carries the marker, the figure stays.
     const row = table.rows.find((r) => r[1].includes('科学普及工作'))!;
@@ -292,9 +347,24 @@ describe('the figures: only what the department stated', () => {
     expect(lines.join('')).not.toMatch(/【待核对：[\d.]+或[\d.]+】/);
   });
 
+  test('a figure a 口径 提示 questions asks for the written reason it needs, until 出错说明 gives it', () => {
+    // 基础数据 年初预算 661.64 and 本年追加预算 118.55 against 财政拨款表 700.99 and 654.62: may differ, with a reason.
+    const text = lines.join('');
+    expect(text).toContain(
+      '年初预算661.64万元【待补：与财政拨款表700.99万元不同的原因】、本年追加预算118.55万元【待补：与财政拨款表654.62万元不同的原因】'
+    );
+    const explained = draftLines(
+      evaluate(sampleReading({ 出错说明表: [['same.预算完成年初预算', null, '年初预算含上年结转项目资金']] }))
+        .report
+    ).join('');
+    expect(explained).toContain(
+      '年初预算661.64万元、本年追加预算118.55万元【待补：与财政拨款表654.62万元不同的原因】'
+    );
+  });
+
   test('no sentence states a balance that does not hold: 年初 + 收入 − 支出 = 年末', () => {
     const re =
-      /年初结转和结余(-?[\d.]+)万元(?:【待核对】)?，本年收入(-?[\d.]+)万元(?:【待核对】)?，本年支出(-?[\d.]+)万元(?:【待核对】)?，年末结转和结余(-?[\d.]+)万元(【待核对)?/;
+      /年初结转和结余(-?[\d.]+)万元(?:【待核对[^】]*】)?，本年收入(-?[\d.]+)万元(?:【待核对[^】]*】)?，本年支出(-?[\d.]+)万元(?:【待核对[^】]*】)?，年末结转和结余(-?[\d.]+)万元(【待核对)?/;
     const stated = lines.map((l) => re.exec(l)).filter((m): m is RegExpExecArray => m !== null);
     // 三's grid is in doubt (its table states it); 四's sentence remains.
     expect(stated.length).toBeGreaterThanOrEqual(1);
@@ -338,9 +408,7 @@ describe('the Word text: nothing for the preparer outside a highlighted placehol
     expect(checklist.some((l) => l.includes('更正为1193.05万元'))).toBe(true);
     // Each placeholder of the report, with where it stands.
     expect(checklist.some((l) => /【待补：该通知的文号】（开头）/.test(l))).toBe(true);
-    expect(checklist.some((l) => l.includes('【待核对：所列预算完成率为99.59%') && l.includes('六'))).toBe(
-      true
-    );
+    expect(checklist.some((l) => l.includes('【待核对：所列99.59%') && l.includes('六'))).toBe(true);
   });
 
   test('no formula signs, cell addresses, internal names, spaces beside digits, doubled quotes or signs for changes', () => {
@@ -355,7 +423,7 @@ describe('the Word text: nothing for the preparer outside a highlighted placehol
   test('公文 form: cover page, the notice and its 文号 as placeholders in the opening, 落款', () => {
     expect(draft.cover?.slice(0, 3)).toEqual(['衡阳市科学技术协会', '2021年度部门整体支出绩效', '自评报告']);
     expect(lines[1]).toContain(
-      '按照《【待补：财政部门关于开展2021年度部门整体支出绩效评价工作的通知名称】》（【待补：该通知的文号】）的文件要求'
+      '按照《【待补：财政部门绩效评价通知的名称】》（【待补：该通知的文号】）的文件要求'
     );
     const appendixLines = draft.appendix!.table.rows.length + (draft.appendix!.table.notes ?? []).length + 1;
     expect(lines.slice(-2 - appendixLines, -appendixLines)).toEqual([
@@ -401,7 +469,8 @@ describe('效果, 问题 and 附件1 with substance', () => {
       '主要原因：编撰《衡阳市科技人物志》：已出具初稿，尚在修订，未最终定稿；争取市本级科普经费达到人均1元标准：请求市财政增加科普经费未能通过。'
     );
     // Where the workbook gives no cause, the department is asked for it.
-    expect(text).toContain('公用经费控制率为107.93%，超出预算7.93%，扣1.59分。主要原因：【待补：');
+    // 预算执行 is claimed in full: the rules' deduction is not the department's to state, the overspend is.
+    expect(text).toContain('公用经费控制率为107.93%，超出预算7.93%。主要原因：【待补：');
     const ids = (prefix: string) =>
       draft.sections.filter((s) => s.level === 2 && s.id.startsWith(prefix)).map((s) => s.id.split('/')[1]);
     expect(ids('改进措施/')).toEqual(ids('存在问题/'));
@@ -418,12 +487,11 @@ describe('效果, 问题 and 附件1 with substance', () => {
       '评分标准',
       '评分说明',
     ]);
-    expect(rows.find((r) => r[2] === '公用经费控制率')?.[6]).toBe(
-      '公用经费控制率为107.93%，超出预算7.93%，扣1.59分'
-    );
-    expect(rows.find((r) => r[2] === '实际完成率')?.[6]).toBe(
-      '实际完成率为75.00%，年度工作任务未全部完成，较目标低25.00个百分点，扣1.87分'
-    );
+    // A deduction the department's own scores give, in its words.
+    expect(rows.find((r) => r[2] === '绩效目标合理性')?.[6]).toBe('绩效目标有待更加详细，扣0.5分');
+    // A score of the rules its 二级 claim contradicts is not stated (its cell is a marker): the figure only.
+    expect(rows.find((r) => r[2] === '公用经费控制率')?.[6]).toBe('公用经费控制率为107.93%');
+    expect(rows.find((r) => r[2] === '实际完成率')?.[6]).toBe('实际完成率为75.00%');
     for (const r of rows) expect(r[6]).not.toMatch(/乘以|除以|等于|指标值/);
   });
 });

@@ -14,3 +14,10 @@ export const SOURCE_NAMES: Record<string, string> = {
   自评打分: '自评得分表',
   文字材料: '',
 };
+
+/** A table's name inside a 【待核对】, where the words must be short (the names the findings' titles use). */
+export const BRIEF_SOURCE_NAMES: Record<string, string> = {
+  绩效评价基础数据表: '基础数据表',
+  财政拨款收支表: '财政拨款表',
+  其他资金收支表: '其他资金表',
+};

@@ -116,7 +116,7 @@ export function lineFact(c: ReportContext, l: OwnLine): Piece | null {
   const rate = lineRate(c, l, ind, ind.value);
   // A contested rate is not stated: its 【待核对】 stands alone, without a judgement of either figure (unless
   // the points are the same whichever figure is right: then the judgement holds either way).
-  const stated = w.rate(ind.id, ind.value).text.startsWith('【');
+  const stated = w.rateContested(ind.id);
   if (rate.text.startsWith('【') && (stated || !inDoubt(c, l, ind).firm)) return w.say`${ind.label}为${rate}`;
   // A negative rate is said in words (下降…), which the verdict does; without one, the value says it.
   if (ind.value.isNegative() && verdict) return w.plain(judged);
@@ -138,7 +138,8 @@ export function lineRate(c: ReportContext, l: OwnLine, ind: IndicatorResult, val
   const { w } = c;
   const rate = w.rate(ind.id, value);
   if (rate.text.startsWith('【') || inDoubt(c, l, ind).names.length === 0) return rate;
-  return w.plain(w.fmt.toCheck(`按所列数据为${rate.text}`), rate.sources);
+  // Once said, later places (八, 附件1) give the value and "同前".
+  return w.plain(w.check(`按所列数据为${rate.text}`, `${rate.text}，同前`), rate.sources);
 }
 
 /** True when a line's score is computed from a figure in doubt that the right figure may change: 六, 八 and 附件1 wait for it. */
@@ -161,6 +162,8 @@ function scoreWords(c: ReportContext, l: OwnLine): string {
   // Full marks the department's own 存在问题 speaks against: the department decides which of its two words stands.
   const against = l.line.unverified?.reason === '与单位所述问题不符' ? l.line.unverified.quote : undefined;
   if (against) return `本项得分${w.fmt.toCheck(`自评满分，而存在问题述及“${against}”`)}。`;
+  // The rules' score where the department's claim for its 二级 says otherwise: not stated as the department's.
+  if (l.againstClaim) return `本项得分${w.fmt.toCheck(`按评分标准计${w.fmt.points(l.score)}分`)}。`;
   return lost.gt(0) ? `本项得${w.fmt.points(l.score)}分，扣${w.fmt.points(lost)}分。` : '本项得满分。';
 }
 
@@ -190,7 +193,7 @@ function lineParagraph(c: ReportContext, l: OwnLine, i: number, groupSays: boole
     if (fact) parts.push(w.say`${ops.text ? w.say`${ops}，` : ''}${fact}。`);
     else
       parts.push(
-        w.say`${ops.text ? w.say`${ops}，` : ''}${ind.label}为${w.fmt.placeholder(`按补填数据计算的${ind.label}`)}。`
+        w.say`${ops.text ? w.say`${ops}，` : ''}${ind.label}为${w.fmt.placeholder('按补填数据计算')}。`
       );
   } else parts.push(evidenceWords(c, l, groupSays));
   parts.push(w.plain(scoreWords(c, l)));
@@ -202,6 +205,21 @@ function lineParagraph(c: ReportContext, l: OwnLine, i: number, groupSays: boole
   return blocks;
 }
 
+/**
+ * A group's claim its lines do not add up to, as a 【待核对】: both scores, the lines' sum on the data as listed
+ * (the 审核意见 counts what it has not verified otherwise); once said, the two scores and "同前".
+ */
+export function claimCheck(
+  c: ReportContext,
+  score: Decimal,
+  d: NonNullable<ScoreGroupView['linesDisagree']>
+): string {
+  const { w } = c;
+  const [s, sum] = [w.fmt.points(score), w.fmt.points(d.sum)];
+  const most = d.atMost ? '至多' : '';
+  return w.check(`自评${s}分，按所列数据计${most || '为'}${sum}分`, `${s}分或${most}${sum}分，同前`);
+}
+
 /** "满分6分，得分5分", the score a 【待补】 while a line under it has none. */
 export function groupScore(c: ReportContext, g: ScoreGroupView): string {
   const { w } = c;
@@ -211,9 +229,7 @@ export function groupScore(c: ReportContext, g: ScoreGroupView): string {
     g.score === null
       ? w.fmt.placeholder(`${g.name}得分（各项自评得分补齐后合计）`)
       : d
-        ? w.fmt.toCheck(
-            `自评${w.fmt.points(g.score)}分，各项得分之和${d.atMost ? '至多' : ''}为${w.fmt.points(d.sum)}分`
-          )
+        ? claimCheck(c, g.score, d)
         : `${w.fmt.points(g.score)}分`;
   return `满分${p}，得分${s}`;
 }

@@ -13,7 +13,7 @@ import type {
   SectionContent,
   TableBlock,
 } from '../../../core/reportContract';
-import { lineFact, lineRate, qualifiedName, scoreInDoubt } from './analysis';
+import { claimCheck, lineFact, lineRate, qualifiedName, scoreInDoubt } from './analysis';
 
 /** "预算编制合理性、资产管理制度健全性2项指标", or, past two, their count (附件1 highlights each). */
 function lineNames(lines: OwnLine[]): string {
@@ -29,16 +29,30 @@ export function conclusion(c: ReportContext): SectionContent[] {
   const dims = own.groups.filter((g) => g.level === 1);
   const waiting = own.unscored.length ? `补填${lineNames(own.unscored)}得分后` : '';
   const d = own.linesDisagree;
+  const most = d?.atMost ? '至多' : '';
   const total =
     own.total === null
       ? w.fmt.placeholder(`${waiting}的总分`)
-      : `${w.fmt.points(own.total)}分${d ? w.fmt.toCheck(`各项得分之和${d.atMost ? '至多' : ''}为${w.fmt.points(d.sum)}分`) : ''}`;
+      : `${w.fmt.points(own.total)}分${d ? w.fmt.toCheck(`按所列数据计${most || '为'}${w.fmt.points(d.sum)}分`) : ''}`;
   const grade =
     own.grade === null
       ? w.fmt.placeholder('绩效级别')
-      : `“${own.grade}”${d ? w.fmt.toCheck(`按各项得分之和${d.atMost ? '至多' : ''}为“${d.grade}”`) : ''}`;
+      : `“${own.grade}”${d ? w.fmt.toCheck(`${most || '为'}“${d.grade}”`) : ''}`;
+  // A dimension's claim its lines do not add up to carries its 【待核对】 here too (its words are in its 小结).
   const part = (g: (typeof dims)[number]) =>
-    `${g.name}${g.score === null ? w.fmt.placeholder(`${g.name}得分`) : `${w.fmt.points(g.score)}分`}`;
+    `${g.name}${
+      g.score === null
+        ? w.fmt.placeholder(`${g.name}得分`)
+        : g.linesDisagree
+          ? claimCheck(c, g.score, g.linesDisagree)
+          : `${w.fmt.points(g.score)}分`
+    }`;
+  // In the table, one note under it names every score in question: what the lines add up to, and that grade.
+  const sums = dims
+    .filter((g) => g.linesDisagree)
+    .map((g) => `${g.name}${g.linesDisagree!.atMost ? '至多' : ''}${w.fmt.points(g.linesDisagree!.sum)}分`);
+  const note = sums.length || d ? `按所列数据计，${[...sums, totalNote(c)].filter(Boolean).join('，')}` : '';
+  const [totalCell, gradeCell] = totalCells(c, note);
   return [
     w.paragraph(
       w.say`${y}年度部门整体支出绩效评价自评得分为${total}。其中，${dims.map(part).join('，')}，综合绩效级别为${grade}（绩效评价指标评分表详见附件1）。`
@@ -50,10 +64,12 @@ export function conclusion(c: ReportContext): SectionContent[] {
         ...dims.map((g) => [
           g.name,
           w.fmt.points(g.points),
-          g.score === null ? w.fmt.placeholder('得分') : scoreCell(g.score),
+          g.score === null
+            ? w.fmt.placeholder('得分')
+            : marked(c, scoreCell(g.score), g.linesDisagree ? note : ''),
         ]),
-        ['合计', w.fmt.points(own.points), ownTotalCell(c)],
-        ['综合绩效级别', '', ownGradeCell(c)],
+        ['合计', w.fmt.points(own.points), totalCell],
+        ['综合绩效级别', '', gradeCell],
       ]
     ),
   ];
@@ -67,19 +83,22 @@ function facts(c: ReportContext, p: Problem): Piece {
   const ownText = (p.own?.paragraphs ?? []).length > 0;
   return w.join(
     p.lines.map((l) => {
-      const points = `扣${w.fmt.points(l.line.points.minus(l.score!))}分`;
-      const lost = `${points}${l.remark && !ownText ? `（${l.remark.replace(/[。；]$/, '')}）` : ''}`;
+      // The rules' deduction where the department's claim says otherwise is not the department's to state.
+      const points = l.againstClaim ? '' : `扣${w.fmt.points(l.line.points.minus(l.score!))}分`;
+      const said = l.remark && !ownText ? `（${l.remark.replace(/[。；]$/, '')}）` : '';
+      const lost = points ? `${points}${said}` : said;
       const ind = c.indicators.find((x) => x.id === l.line.indicator);
       // A score computed from a figure in doubt is not stated: the rate and what it costs wait together.
       if (scoreInDoubt(c, l) && ind && ind.value !== null) {
         const rate = lineRate(c, l, ind, ind.value).text.replace(/^【待核对：(.*)】$/, '$1');
-        return w.plain(`${ind.label}为${w.fmt.toCheck(`${rate}，${points}`)}`);
+        return w.plain(`${ind.label}为${w.fmt.toCheck(points ? `${rate}，${points}` : rate)}`);
       }
       // Several lines of one problem: their values only, the judgements are in 六 (not said twice).
       const fact =
         p.lines.length > 1 && ind && ind.value !== null
           ? w.say`${ind.label}为${lineRate(c, l, ind, ind.value)}`
           : lineFact(c, l);
+      if (!lost) return fact ?? w.plain(l.line.level3);
       return fact ? w.say`${fact}，${lost}` : w.plain(`${l.line.level3}${lost}`);
     }),
     '；'
@@ -144,15 +163,25 @@ export function application({ w }: ReportContext): SectionContent[] {
 /** A score in a table column, to two decimals so the column reads alike (9.00, 27.13). */
 const scoreCell = (x: Decimal): string => x.toFixed(2);
 
-/** The unit's total in a table: as claimed, with the bare 【待核对】 where its lines do not add up to it (七 says why). */
-function ownTotalCell({ w, own }: ReportContext): string {
-  if (own?.total == null) return w.fmt.placeholder('总分');
-  return scoreCell(own.total) + (own.linesDisagree ? w.fmt.toCheck('').replace('：', '') : '');
+/** A figure in a table cell with a numbered 【待核对】, `note` its words under the table (none: the figure alone). */
+const marked = ({ w }: ReportContext, text: string, note: string): Piece | string =>
+  note ? { ...w.plain(`${text}${w.fmt.toCheck(note)}`), doubt: note } : text;
+
+/** What the lines add up to where the unit's total is not their sum, as a note under a table names it. */
+function totalNote({ w, own }: ReportContext, name = '合计'): string {
+  const d = own?.linesDisagree;
+  return d ? `${name}${d.atMost ? '至多' : ''}${w.fmt.points(d.sum)}分（“${d.grade}”）` : '';
 }
 
-function ownGradeCell({ w, own }: ReportContext): string {
-  if (!own?.grade) return w.fmt.placeholder('绩效级别');
-  return own.grade + (own.linesDisagree ? w.fmt.toCheck('').replace('：', '') : '');
+/** The unit's total and grade in a table, as claimed, marked with `note` where its lines do not add up to it. */
+function totalCells(c: ReportContext, note: string): Array<Piece | string> {
+  const { w, own } = c;
+  return [
+    own?.total == null
+      ? w.fmt.placeholder('总分')
+      : marked(c, scoreCell(own.total), own.linesDisagree ? note : ''),
+    own?.grade ? marked(c, own.grade, own.linesDisagree ? note : '') : w.fmt.placeholder('绩效级别'),
+  ];
 }
 
 export function otherMatters(c: ReportContext): SectionContent[] {
@@ -202,7 +231,7 @@ function lineNote(c: ReportContext, l: OwnLine): Piece {
       ? w.plain('')
       : w.plain(`单位自评${l.remark ? `：${l.remark.replace(/[。；]$/, '')}` : ''}`);
   // A score in doubt is not stated, nor what it lost: the 得分 cell's 【待核对】 says what the figures give.
-  const lost = scoreInDoubt(c, l) ? null : l.line.points.minus(l.score!);
+  const lost = scoreInDoubt(c, l) || l.againstClaim ? null : l.line.points.minus(l.score!);
   const ind = l.line.indicator ? c.indicators.find((x) => x.id === l.line.indicator) : undefined;
   const parts: Piece[] = [];
   // Full marks: the value says enough; points lost: the value and why, in words.
@@ -225,6 +254,23 @@ function doubtedScore({ w }: ReportContext, l: OwnLine): Piece {
   return { ...w.plain(w.fmt.toCheck(doubt)), doubt };
 }
 
+/**
+ * A score the rules give where the department's claim for the 二级 says otherwise: a marker in its cell, and one
+ * note for the 二级's such lines: "按评分标准计：实际完成率5.63分、完成及时率5.63分".
+ */
+function rulesScore(c: ReportContext, l: OwnLine): Piece {
+  const { w, own } = c;
+  const lines = own!.lines.filter(
+    (x) =>
+      x.againstClaim &&
+      !scoreInDoubt(c, x) &&
+      x.line.level1 === l.line.level1 &&
+      x.line.level2 === l.line.level2
+  );
+  const doubt = `按评分标准计：${lines.map((x) => `${x.line.level3}${w.fmt.points(x.score!)}分`).join('、')}`;
+  return { ...w.plain(w.fmt.toCheck(doubt)), doubt };
+}
+
 /** 附件1: every line with its score as the department states it, then the total and, in its own row, the grade. */
 export function appendix(c: ReportContext): { label: string; title: string; table: TableBlock } | null {
   const { w, own } = c;
@@ -238,13 +284,16 @@ export function appendix(c: ReportContext): { label: string; title: string; tabl
       ? w.fmt.placeholder('自评得分')
       : scoreInDoubt(c, l)
         ? doubtedScore(c, l)
-        : scoreCell(l.score),
+        : l.againstClaim
+          ? rulesScore(c, l)
+          : scoreCell(l.score),
     standardWords(c, l),
     lineNote(c, l),
   ]);
+  const [total, grade] = totalCells(c, `按所列数据计${totalNote(c, '')}`);
   rows.push(
-    ['合计', '', '', w.fmt.points(own.points), ownTotalCell(c), '', ''],
-    ['综合绩效级别', '', '', '', ownGradeCell(c), '', '']
+    ['合计', '', '', w.fmt.points(own.points), total, '', ''],
+    ['综合绩效级别', '', '', '', grade, '', '']
   );
   const [table] = w.table(
     `${w.text('单位名称').text}${w.year().text}年度部门整体支出绩效评价指标评分表`,
