@@ -27,7 +27,7 @@ export const EVIDENCE: EvidenceDecl[] = [
     covers: ['服务对象满意度', '社会公众或服务对象满意度'],
     keywords: ['满意', '投诉', '上访', '好评', '认可'],
     ask: '服务对象满意度的依据（满意度调查结果、投诉和上访情况等）',
-    measured: { input: '基础_服务对象满意度', says: '服务对象满意度调查结果', ask: '调查方式和满意率' },
+    measured: { input: '基础_服务对象满意度', says: '调查满意率', ask: '满意度调查结果' },
   },
   { covers: ['绩效目标合理性'], keywords: [], ask: '绩效目标的设定情况（是否与职责和年度工作相符）' },
   { covers: ['绩效指标明确性'], keywords: [], ask: '绩效指标的设定情况（是否细化、量化）' },
