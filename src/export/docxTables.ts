@@ -10,6 +10,8 @@ import { font, PLACEHOLDER, PT, SIZES, TEXT_WIDTH } from './docxStyle';
 
 /** A figure as a cell shows it: 1500.00, 95.00%, 下降17.89%, 2.5＊, or — for none. */
 const NUMBER_LIKE = /^(?:(?:增长|下降|负)?[-−+]?[\d,]+(?:\.\d+)?%?[＊*]?|持平|—|－)$/;
+/** A cell read as a figure: its 【待核对①】 marker is beside the figure, not part of it. */
+const numberLike = (cell: string) => NUMBER_LIKE.test(cell.replace(/【待(?:补|核对)[^】]*】/g, '').trim());
 
 /** The two type sizes a table may take: 小四, and 五号 when 小四 cannot keep its headers whole. */
 const TABLE_SIZES = [SIZES.table, SIZES.tableSmall] as const;
@@ -193,7 +195,7 @@ function cellXml(
 export function numericColumns(header: string[], rows: string[][]): boolean[] {
   return header.map((_, c) => {
     const filled = rows.map((r) => (r[c] ?? '').trim()).filter((t) => t && t !== '—');
-    return filled.length > 0 && filled.filter((t) => NUMBER_LIKE.test(t)).length * 2 >= filled.length;
+    return filled.length > 0 && filled.filter(numberLike).length * 2 >= filled.length;
   });
 }
 
@@ -214,7 +216,7 @@ function* wordTableXml(header: string[], rows: string[][], total: number): Gener
     yield `<w:tr><w:trPr><w:cantSplit/></w:trPr>${header
       .map((_, c) => {
         const text = rows[i][c] ?? '';
-        const align: Align = numeric[c] || NUMBER_LIKE.test(text.trim()) ? 'right' : 'left';
+        const align: Align = numeric[c] || numberLike(text) ? 'right' : 'left';
         const keep = rows.length <= WHOLE_TABLE_ROWS ? i < rows.length - 1 : i === 0 || i === rows.length - 2;
         return cellXml(text, widths[c], align, false, keep, size);
       })

@@ -172,6 +172,19 @@ describe('tables as printed', () => {
         ]
       )
     ).toEqual([false, true, true]);
+    // A figure with its 【待核对①】 marker beside it is still a figure; a grade among them goes with the column.
+    expect(
+      numericColumns(
+        ['评价内容', '评价得分（分）'],
+        [
+          ['投入', '9.00'],
+          ['过程', '30.00【待核对①】'],
+          ['产出', '29.00【待核对①】'],
+          ['合计', '97.00【待核对①】'],
+          ['综合绩效级别', '优【待核对①】'],
+        ]
+      )
+    ).toEqual([false, true]);
   });
 
   test("deflated by Node's zlib (as batch writes it), the package holds the same parts as by fflate", async () => {
