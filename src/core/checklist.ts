@@ -1,13 +1,44 @@
 /**
  * 报送前核对清单: what the preparer must do before the report goes out, kept out of the report's
  * text — every 【待补】 and 【待核对】 of the report with the section it stands in, the figures the
- * report states as two sources agree where a table's own cell says otherwise, and the workbook's
- * findings with the cell to correct. `--checklist` writes it; without it the remarks are Word
+ * report states as two sources agree where a table's own cell says otherwise, the slips in the
+ * department's own words it quotes (src/core/textSlips.ts), and the workbook's findings with the cell to correct. `--checklist` writes it; without it the remarks are Word
  * comments in the report itself.
  */
-import { assemble, draftRemarks, reportContext, type DraftInput, type ReportDraft } from './narrative';
+import type { Model } from './model';
+import {
+  assemble,
+  draftRemarks,
+  reportContext,
+  type DraftInput,
+  type ReportDraft,
+  type ReportSection,
+} from './narrative';
 import { cardParts, nextStepText } from './render/finding';
-import type { SectionContent, SectionDecl } from './reportContract';
+import type { ReportBlock, SectionContent, SectionDecl, TableBlock } from './reportContract';
+import { slipRemarks } from './textSlips';
+
+/** Each section with where it stands, in the checklist's words: 开头, "六（二）1.预算执行", 落款. */
+function places(report: ReportDraft): Array<{ section: ReportSection; where: string }> {
+  // Where a section stands: the numbers down to it, and its name ("六（二）1.预算执行").
+  const path: string[] = [];
+  return report.sections.map((s) => {
+    if (s.level > 0) path.splice(s.level - 1, path.length, s.number.trim());
+    const name = s.heading.replace(/（[^（）]*）$/, '');
+    const where =
+      s.level === 0
+        ? path.length
+          ? '落款'
+          : '开头'
+        : `${path.join('').replace(/、(?=（|\d|$)/, '')}${name}`;
+    return { section: s, where };
+  });
+}
+
+/** A table's place: its section and its caption. */
+function tablePlace(where: string, b: TableBlock): string {
+  return `${where}“${b.caption}”${/表$/.test(b.caption) ? '' : '表'}`;
+}
 
 /** Each placeholder of a kind in the report, once, with the sections it stands in. */
 function placeholders(
@@ -23,23 +54,29 @@ function placeholders(
       found.set(m[0], at);
     }
   };
-  // Where a placeholder stands: the numbers down to its section, and the section's name ("六（二）1.预算执行").
-  const path: string[] = [];
-  for (const s of report.sections) {
-    if (s.level > 0) path.splice(s.level - 1, path.length, s.number.trim());
-    const name = s.heading.replace(/（[^（）]*）$/, '');
-    const where =
-      s.level === 0
-        ? path.length
-          ? '落款'
-          : '开头'
-        : `${path.join('').replace(/、(?=（|\d|$)/, '')}${name}`;
-    for (const b of s.blocks)
+  for (const { section, where } of places(report))
+    for (const b of section.blocks)
       if (b.kind === 'paragraph') note(b.text, where);
-      else note(b.rows.flat().join('\n'), `${where}“${b.caption}”${/表$/.test(b.caption) ? '' : '表'}`);
-  }
+      else note(b.rows.flat().join('\n'), tablePlace(where, b));
   for (const line of report.cover ?? []) note(line, '封面');
   if (report.appendix) note(report.appendix.table.rows.flat().join('\n'), report.appendix.label);
+  return [...found].map(([text, where]) => ({ text, where }));
+}
+
+/** Each slip remark on the department's quoted words, once, with the places that quote it. */
+function slips(report: ReportDraft, model: Model): Array<{ text: string; where: string[] }> {
+  const remarks = slipRemarks(report, model);
+  const found = new Map<string, string[]>();
+  const note = (b: ReportBlock, where: string) => {
+    for (const r of remarks.get(b) ?? []) {
+      const at = found.get(r) ?? [];
+      if (!at.includes(where)) at.push(where);
+      found.set(r, at);
+    }
+  };
+  for (const { section, where } of places(report))
+    for (const b of section.blocks) note(b, b.kind === 'paragraph' ? where : tablePlace(where, b));
+  if (report.appendix) note(report.appendix.table, report.appendix.label);
   return [...found].map(([text, where]) => ({ text, where }));
 }
 
@@ -51,6 +88,8 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
     items.length
       ? items.map((t, i) => w.paragraph(w.plain(`${i + 1}.${t.replace(/[。；]?$/, '。')}`)))
       : [w.paragraph(w.plain(none))];
+  const slipList = slips(report, c.model);
+  const slipped = new Set(slipList.map((p) => p.text));
   const open = c.findings.filter((f) => !f.explanation || f.severity === '错误');
   const sections: SectionDecl[] = [
     {
@@ -89,7 +128,21 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
       id: '按一致数表述',
       heading: '报告已按两处一致的数表述、报表须更正的数',
       level: 1,
-      build: () => numbered(draftRemarks(report), '无。'),
+      build: () =>
+        numbered(
+          draftRemarks(report).filter((r) => !slipped.has(r)),
+          '无。'
+        ),
+    },
+    {
+      id: '原文表述',
+      heading: '报告引用的本单位原文中须改正的表述',
+      level: 1,
+      build: () =>
+        numbered(
+          slipList.map((p) => `${p.text}（${p.where.join('；')}）`),
+          '无。'
+        ),
     },
     {
       id: '工作簿问题',

@@ -41,6 +41,7 @@ import { documentText, tightenSpaces } from './typography';
 import { formatQuantity, operandQuantity } from './render/quantity';
 import { BRIEF_SOURCE_NAMES, SOURCE_NAMES } from '../catalogue/report/words';
 import { ownRemark, ownScores, type OwnLine } from './voice';
+import { withSlipRemarks } from './textSlips';
 import {
   circled,
   direction,
@@ -662,7 +663,11 @@ export function draftReport(input: DraftInput): ReportDraft {
   const context = reportContext(input);
   const draft = assemble(reportTitle(context.w), REPORT_SECTIONS, context);
   const appendix = REPORT_APPENDIX(context);
-  return { ...draft, cover: REPORT_COVER(context), ...(appendix ? { appendix } : {}) };
+  // The slips in the department's quoted words go to the preparer as remarks; the words stay as they are.
+  return withSlipRemarks(
+    { ...draft, cover: REPORT_COVER(context), ...(appendix ? { appendix } : {}) },
+    context.model
+  );
 }
 
 /** Every paragraph of a draft as text (headings included, then 附件1's rows), for diffs and the sheet. */
