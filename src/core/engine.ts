@@ -4,7 +4,7 @@
  */
 import { INPUT_BY_NAME } from '../catalogue/inputs';
 import { evaluateChecks } from './checks';
-import { computeIndicators } from './indicators';
+import { computeIndicatorById, computeIndicators } from './indicators';
 import { buildModel, Model } from './model';
 import { draftReport, ReportDraft } from './narrative';
 import type { CheckSummary, Finding, IndicatorResult, ScoreSheet } from './results';
@@ -204,6 +204,6 @@ function sameWith(
     values.set(n, [stated, ...others]);
   }
   return scoresSameWith(rulebook, model, line, values, (m) =>
-    computeIndicators(m, rulebook.variants).find((i) => i.id === line.indicator)
+    line.indicator ? computeIndicatorById(m, line.indicator, rulebook.variants) : undefined
   );
 }
