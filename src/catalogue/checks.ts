@@ -96,7 +96,13 @@ const NEXT: Record<CheckFamily, string> = {
 
 const label = inputLabel;
 
-type Opts = { severity?: Severity; nextStep?: string; byConsequence?: boolean; severityNote?: string };
+type Opts = {
+  severity?: Severity;
+  nextStep?: string;
+  byConsequence?: boolean;
+  severityNote?: string;
+  readsScores?: boolean;
+};
 
 /** What a check compares (passing no judgement) and the problem when it fails (by default: “…不一致”). */
 type Words = string | { subject: string; title: string };
@@ -119,6 +125,7 @@ function decl(
     ...(o.byConsequence ? { byConsequence: true, severityNote: '不影响任何计算时为提示' } : {}),
     ...(o.severityNote ? { severityNote: o.severityNote } : {}),
     operands,
+    ...(o.readsScores ? { readsScores: true } : {}),
     nextStep: o.nextStep ?? NEXT[family],
     run,
   };
@@ -2066,6 +2073,7 @@ export const CHECKS: CheckDecl[] = [
   // ---- 评分: a claimed score the rulebook contradicts.
   decl('score', '自评得分与按评分规则计得的得分', '评分', ['自评得分表'], (ctx) => scoreOutcomes(ctx), {
     severityNote: '自评低于规则计得的为提示',
+    readsScores: true,
   }),
 ];
 
