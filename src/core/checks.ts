@@ -448,8 +448,8 @@ export function outcomeText(r: Pick<CheckResult, 'outcome' | 'blanksAsZero'>): s
   return r.outcome === '成立' && r.blanksAsZero?.length ? '成立（空白按 0 计）' : r.outcome;
 }
 
-function summarise(decl: CheckDecl, results: CheckResult[], ctx: CheckContext): CheckSummary {
-  const own = results.filter((r) => r.rule === decl.id);
+/** How a check ended, from its own comparisons' results. */
+function summarise(decl: CheckDecl, own: CheckResult[], ctx: CheckContext): CheckSummary {
   const outcome = own.reduce<CheckOutcome>(
     (worst, r) => (OUTCOME_RANK[r.outcome] < OUTCOME_RANK[worst] ? r.outcome : worst),
     own.length ? '成立' : '无法核实'
@@ -577,7 +577,14 @@ export function evaluateChecks(
     model,
     roots.map((r) => r.finding)
   );
-  return { findings, results, checks: ran.map((d) => summarise(d, results, ctx)), decided };
+  const byRule = new Map<string, CheckResult[]>();
+  for (const r of results) {
+    const own = byRule.get(r.rule);
+    if (own) own.push(r);
+    else byRule.set(r.rule, [r]);
+  }
+  const checks = ran.map((d) => summarise(d, byRule.get(d.id) ?? [], ctx));
+  return { findings, results, checks, decided };
 }
 
 /** Runs the checks (all, or the ids in `options.only`); returns the findings, roots first, consequences nested. */
