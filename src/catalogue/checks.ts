@@ -505,7 +505,7 @@ function statedPrecision(
   const value = ctx.operand(stated).value;
   const decimals =
     s.decimals ?? Math.max(2, value !== null && typeof value === 'object' ? value.decimalPlaces() : 2);
-  const tolerance = ctx.decimal(5).times(ctx.decimal(10).pow(-(decimals + 1)));
+  const tolerance = ctx.decimal(`5e-${decimals + 1}`); // half a unit of the last decimal stated
   const what = kind === 'rate' ? '比率' : '金额';
   const how =
     s.decimals !== undefined
@@ -817,8 +817,8 @@ function sizeVerdict(
   const range = siblingRange(ctx, name);
   const y = typed.abs();
   if (!range || y.isZero()) return null;
-  const fits = (x: Decimal) =>
-    x.greaterThanOrEqualTo(range.lo.div(10)) && x.lessThanOrEqualTo(range.hi.times(10));
+  const [least, most] = [range.lo.div(10), range.hi.times(10)];
+  const fits = (x: Decimal) => x.greaterThanOrEqualTo(least) && x.lessThanOrEqualTo(most);
   const asYuan = y.div(10000);
   if (typedInYuan && fits(y) && !fits(asYuan)) return 'unit';
   if (fits(asYuan) && !fits(y) && (typedInYuan || y.greaterThanOrEqualTo(range.hi.times(100)))) return 'div';
