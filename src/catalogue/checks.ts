@@ -96,7 +96,13 @@ const NEXT: Record<CheckFamily, string> = {
 
 const label = inputLabel;
 
-type Opts = { severity?: Severity; nextStep?: string; byConsequence?: boolean; severityNote?: string };
+type Opts = {
+  severity?: Severity;
+  nextStep?: string;
+  byConsequence?: boolean;
+  severityNote?: string;
+  readsScores?: boolean;
+};
 
 /** What a check compares (passing no judgement) and the problem when it fails (by default: “…不一致”). */
 type Words = string | { subject: string; title: string };
@@ -119,6 +125,7 @@ function decl(
     ...(o.byConsequence ? { byConsequence: true, severityNote: '不影响任何计算时为提示' } : {}),
     ...(o.severityNote ? { severityNote: o.severityNote } : {}),
     operands,
+    ...(o.readsScores ? { readsScores: true } : {}),
     nextStep: o.nextStep ?? NEXT[family],
     run,
   };
@@ -498,7 +505,7 @@ function statedPrecision(
   const value = ctx.operand(stated).value;
   const decimals =
     s.decimals ?? Math.max(2, value !== null && typeof value === 'object' ? value.decimalPlaces() : 2);
-  const tolerance = ctx.decimal(5).times(ctx.decimal(10).pow(-(decimals + 1)));
+  const tolerance = ctx.decimal(`5e-${decimals + 1}`); // half a unit of the last decimal stated
   const what = kind === 'rate' ? '比率' : '金额';
   const how =
     s.decimals !== undefined
@@ -810,8 +817,8 @@ function sizeVerdict(
   const range = siblingRange(ctx, name);
   const y = typed.abs();
   if (!range || y.isZero()) return null;
-  const fits = (x: Decimal) =>
-    x.greaterThanOrEqualTo(range.lo.div(10)) && x.lessThanOrEqualTo(range.hi.times(10));
+  const [least, most] = [range.lo.div(10), range.hi.times(10)];
+  const fits = (x: Decimal) => x.greaterThanOrEqualTo(least) && x.lessThanOrEqualTo(most);
   const asYuan = y.div(10000);
   if (typedInYuan && fits(y) && !fits(asYuan)) return 'unit';
   if (fits(asYuan) && !fits(y) && (typedInYuan || y.greaterThanOrEqualTo(range.hi.times(100)))) return 'div';
@@ -2066,6 +2073,7 @@ export const CHECKS: CheckDecl[] = [
   // ---- 评分: a claimed score the rulebook contradicts.
   decl('score', '自评得分与按评分规则计得的得分', '评分', ['自评得分表'], (ctx) => scoreOutcomes(ctx), {
     severityNote: '自评低于规则计得的为提示',
+    readsScores: true,
   }),
 ];
 

@@ -79,6 +79,7 @@ export type Outcome = Comparison | Notice;
 export interface CheckContext {
   model: Model;
   indicators: IndicatorResult[];
+  /** The score sheet, for a check that declares `readsScores`; null for every other check. */
   scores: ScoreSheet | null;
   /** A scalar name as a term. */
   term(name: string, sign?: 1 | -1): Term;
@@ -111,6 +112,11 @@ export interface CheckDecl {
   severityNote?: string;
   /** Catalogue names (scalars or tables) the check reads. */
   operands: string[];
+  /**
+   * The check compares the score sheet (ctx.scores, null for the others): it alone runs again when the scores are
+   * verified (src/core/engine.ts); the others' comparisons do not change.
+   */
+  readsScores?: boolean;
   /** One next step, in Chinese (a comparison may override it). */
   nextStep: string;
   run(ctx: CheckContext): Outcome[];

@@ -9,7 +9,15 @@
  */
 import type Decimal from 'decimal.js';
 import { BLANK_SEVERITY, CHECKS } from '../catalogue/checks';
-import type { CheckContext, CheckDecl, CheckFamily, Comparison, Notice, Term } from '../catalogue/contract';
+import type {
+  CheckContext,
+  CheckDecl,
+  CheckFamily,
+  Comparison,
+  Notice,
+  Outcome,
+  Term,
+} from '../catalogue/contract';
 import { INPUT_BY_NAME } from '../catalogue/inputs';
 import type { InputKind } from '../catalogue/types';
 import { parseRange, RangeRef } from './address';
@@ -39,6 +47,12 @@ export interface CheckOptions {
   tolerancePerTerm?: Decimal;
   /** Run only these check ids (a test of one check alone); default: every check. */
   only?: readonly string[];
+  /**
+   * A run over the same model and indicators with other scores (the verified ones, src/core/engine.ts): the checks
+   * that do not read the scores (CheckDecl.readsScores) take its comparisons as decided instead of running again;
+   * the findings are built afresh from them, as a full run builds them.
+   */
+  rescoring?: CheckRun;
 }
 
 const DEFAULT_PER_TERM = new D('0.005');
@@ -418,7 +432,14 @@ export interface CheckRun {
   results: CheckResult[];
   /** One per check that ran, in catalogue order. */
   checks: CheckSummary[];
+  /** Each check's outcomes, a comparison with how it was decided, by check id (for CheckOptions.rescoring). */
+  decided: ReadonlyMap<string, readonly Decided[]>;
 }
+
+/** An outcome of a check's run: a notice, or a comparison and how it was decided. */
+type Decided =
+  | { type: 'notice'; notice: Notice }
+  | { type: 'comparison'; comparison: Comparison; e: Evaluated | Undecided };
 
 const OUTCOME_RANK: Record<CheckOutcome, number> = { 不成立: 0, 无法核实: 1, 成立: 2 };
 
@@ -427,8 +448,8 @@ export function outcomeText(r: Pick<CheckResult, 'outcome' | 'blanksAsZero'>): s
   return r.outcome === '成立' && r.blanksAsZero?.length ? '成立（空白按 0 计）' : r.outcome;
 }
 
-function summarise(decl: CheckDecl, results: CheckResult[], ctx: CheckContext): CheckSummary {
-  const own = results.filter((r) => r.rule === decl.id);
+/** How a check ended, from its own comparisons' results. */
+function summarise(decl: CheckDecl, own: CheckResult[], ctx: CheckContext): CheckSummary {
   const outcome = own.reduce<CheckOutcome>(
     (worst, r) => (OUTCOME_RANK[r.outcome] < OUTCOME_RANK[worst] ? r.outcome : worst),
     own.length ? '成立' : '无法核实'
@@ -475,6 +496,17 @@ export function evaluateChecks(
   const perTerm = options.tolerancePerTerm ?? DEFAULT_PER_TERM;
   const only = options.only ? new Set(options.only) : null;
   const ctx = context(model, indicators, scores);
+  // A check that does not declare it reads the scores sees none: what it compares cannot depend on them.
+  const unscored: CheckContext = { ...ctx, scores: null };
+  const decided = new Map<string, readonly Decided[]>();
+  const decide = (decl: CheckDecl): Decided[] =>
+    decl
+      .run(decl.readsScores ? ctx : unscored)
+      .map((o: Outcome) =>
+        o.type === 'notice'
+          ? { type: 'notice', notice: o }
+          : { type: 'comparison', comparison: o, e: evaluateComparison(o, perTerm) }
+      );
   const readers = readersOf(indicators, scores);
   const raws: Raw[] = [];
   const results: CheckResult[] = [];
@@ -485,9 +517,12 @@ export function evaluateChecks(
   for (const decl of CHECKS) {
     if (only && !only.has(decl.id)) continue;
     ran.push(decl);
-    for (const o of decl.run(ctx)) {
+    const outcomes = (!decl.readsScores && options.rescoring?.decided.get(decl.id)) || decide(decl);
+    decided.set(decl.id, outcomes);
+    for (const d of outcomes) {
       order++;
-      if (o.type === 'notice') {
+      if (d.type === 'notice') {
+        const o = d.notice;
         raws.push(noticeFinding(decl, o, order));
         results.push({
           id: `${decl.id}.${o.key}`,
@@ -498,7 +533,7 @@ export function evaluateChecks(
         });
         continue;
       }
-      const e = evaluateComparison(o, perTerm);
+      const { comparison: o, e } = d;
       results.push({
         id: o.key ? `${decl.id}.${o.key}` : decl.id,
         rule: decl.id,
@@ -542,7 +577,14 @@ export function evaluateChecks(
     model,
     roots.map((r) => r.finding)
   );
-  return { findings, results, checks: ran.map((d) => summarise(d, results, ctx)) };
+  const byRule = new Map<string, CheckResult[]>();
+  for (const r of results) {
+    const own = byRule.get(r.rule);
+    if (own) own.push(r);
+    else byRule.set(r.rule, [r]);
+  }
+  const checks = ran.map((d) => summarise(d, byRule.get(d.id) ?? [], ctx));
+  return { findings, results, checks, decided };
 }
 
 /** Runs the checks (all, or the ids in `options.only`); returns the findings, roots first, consequences nested. */

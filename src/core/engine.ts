@@ -4,7 +4,7 @@
  */
 import { INPUT_BY_NAME } from '../catalogue/inputs';
 import { evaluateChecks } from './checks';
-import { computeIndicators } from './indicators';
+import { computeIndicatorById, computeIndicators } from './indicators';
 import { buildModel, Model } from './model';
 import { draftReport, ReportDraft } from './narrative';
 import type { CheckSummary, Finding, IndicatorResult, ScoreSheet } from './results';
@@ -94,7 +94,8 @@ export function evaluate(reading: RawReading, options: EvaluateOptions = {}): Ev
     // checks then compare the claims with it; the other checks read the scores only for what a figure feeds.
     markSameEitherWay(rulebook, model, indicators, scored, evaluated.findings);
     scores = verifyScores(scored, model, indicators, evaluated.findings);
-    if (scores !== scored) evaluated = evaluateChecks(checked, indicators, scores);
+    // Only the checks that read the scores run again; the others' comparisons are as the first run decided them.
+    if (scores !== scored) evaluated = evaluateChecks(checked, indicators, scores, { rescoring: evaluated });
   }
   const checks = evaluated.checks;
   // Each line that could not be scored gets its own 无法核实 (待补, or a 提示 when no blank is the reason), after
@@ -204,6 +205,6 @@ function sameWith(
     values.set(n, [stated, ...others]);
   }
   return scoresSameWith(rulebook, model, line, values, (m) =>
-    computeIndicators(m, rulebook.variants).find((i) => i.id === line.indicator)
+    line.indicator ? computeIndicatorById(m, line.indicator, rulebook.variants) : undefined
   );
 }

@@ -299,3 +299,13 @@ export function computeIndicators(model: Model, variants: Partial<Variants> = {}
   const v: Variants = { ...DEFAULT_VARIANTS, ...variants };
   return INDICATORS.map((d) => computeIndicator(d, model, v));
 }
+
+/** One indicator by id, as computeIndicators gives it (undefined when none has that id): a score line reads only its own. */
+export function computeIndicatorById(
+  model: Model,
+  id: string,
+  variants: Partial<Variants> = {}
+): IndicatorResult | undefined {
+  const d = INDICATORS.find((x) => x.id === id);
+  return d && computeIndicator(d, model, { ...DEFAULT_VARIANTS, ...variants });
+}

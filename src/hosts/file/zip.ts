@@ -8,6 +8,12 @@ import { Inflate } from 'fflate';
 import * as zlib from 'zlib';
 import { deflateRawSync, inflateRawSync } from 'zlib';
 
+/**
+ * The parts we write are deflated at zlib's fastest level: about a third of level 6's time for some 15 % more
+ * bytes (a batch writes a workbook and a document for every department).
+ */
+const WRITE_LEVEL = zlib.constants.Z_BEST_SPEED;
+
 export interface ZipEntry {
   name: string;
   /** 0 stored, 8 deflated. */
@@ -328,7 +334,7 @@ export function rewriteZip(
   };
   const fresh = (name: string, data: Uint8Array, dosTime: number) => {
     const bytes = Buffer.from(data.buffer, data.byteOffset, data.length);
-    put(name, 8, crc32(bytes), bytes.length, deflateRawSync(bytes), dosTime);
+    put(name, 8, crc32(bytes), bytes.length, deflateRawSync(bytes, { level: WRITE_LEVEL }), dosTime);
   };
   // New parts take the workbook part's time, so the same input gives the same output bytes.
   const now = entries.find((e) => e.name === 'xl/workbook.xml')?.dosTime ?? dosNow();
@@ -359,6 +365,7 @@ export function rewriteZip(
  */
 export function deflateRawChunk(chunk: Uint8Array, final: boolean): Uint8Array {
   return deflateRawSync(chunk, {
+    level: WRITE_LEVEL,
     finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
   });
 }
