@@ -198,13 +198,18 @@ export class Writer implements ReportWriter {
           : full.slice(full.startsWith(source) ? source.length : 0);
     const stated = this.format(d.name, d.stated);
     const other = this.format(d.name, d.otherValue);
+    // The other side in the same table, once named: "财政拨款表为393.23万元，本年支出中基本支出为478.29万元".
+    const otherWhat =
+      side !== 'label' && source && d.otherWhat.startsWith(source) && d.otherWhat.length > source.length
+        ? d.otherWhat.slice(source.length)
+        : d.otherWhat;
     switch (d.relation) {
       case 'atMost':
-        return `${label}为${stated}，大于${d.otherWhat}${other}`;
+        return `${label}为${stated}，大于${otherWhat}${other}`;
       case 'recomputed':
         return `所列${label}为${stated}，${d.otherWhat}为${other}`;
       default:
-        return `${label}为${stated}，${d.otherWhat}为${other}`;
+        return `${label}为${stated}，${otherWhat}为${other}`;
     }
   }
 
