@@ -39,6 +39,7 @@ import { explainsAnError, fold, keyOf, nestDeclared, type Raw, SEVERITY_RANK } f
 import { evaluateComparison, type Evaluated, present, type Undecided } from './comparison';
 import type { FindingSeverity, Severity } from './types';
 import { adviseFromData, type Corroboration } from './advice';
+import { confirmFigures, type HoldingIdentity } from './doubt';
 
 export { allFindings, consequenceCount, flattenFindings } from './findingTree';
 
@@ -512,6 +513,7 @@ export function evaluateChecks(
   const results: CheckResult[] = [];
   const passes = new Map<string, number>();
   const corroborations: Corroboration[] = [];
+  const holding: HoldingIdentity[] = [];
   const ran: CheckDecl[] = [];
   let order = 0;
   for (const decl of CHECKS) {
@@ -556,6 +558,13 @@ export function evaluateChecks(
           for (const k of new Set(ks)) passes.set(k, (passes.get(k) ?? 0) + 1);
           if (e.outcome === '成立' && !e.blanksAsZero)
             corroborations.push({ checkId: decl.id, comparison: o });
+          // A blank read as 0 may let it hold, but only the figures stated confirm one another.
+          if (e.outcome === '成立')
+            holding.push({
+              id: decl.id,
+              family: decl.family,
+              names: [...new Set([...present(o.left), ...present(o.right)].map((t) => t.operand.name))],
+            });
         }
         continue;
       }
@@ -570,6 +579,10 @@ export function evaluateChecks(
     if (r.finding.severity === '提示' && r.finding.kind !== 'cannotVerify' && explainsAnError(r.finding))
       r.finding.severity = '错误';
   adviseFromData(roots, raws, corroborations);
+  confirmFigures(
+    roots.map((r) => r.finding),
+    holding
+  );
   roots.sort(
     (a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.order - b.order
   );

@@ -9,6 +9,7 @@
  */
 import { QUESTIONING_NOTICES } from '../catalogue/checks';
 import type { CheckFamily } from '../catalogue/contract';
+import { INPUT_BY_NAME } from '../catalogue/inputs';
 import { allFindings } from './findingTree';
 import type { Finding } from './results';
 
@@ -18,22 +19,103 @@ import type { Finding } from './results';
  */
 export const ABOUT_A_RESULT: readonly string[] = ['比率', '评分'];
 
-/**
- * The inputs an 错误 puts in doubt, each with the finding that does: the figure a correction names where the
- * data show which one is wrong (the others agree with an independent source), else every figure of the failed
- * identity (any of them may be the wrong one). A 提示 may legitimately differ and a blank never accuses.
- */
-export function doubtedInputs(findings: readonly Finding[]): Map<string, Finding> {
-  const out = new Map<string, Finding>();
+/** The figures each 错误 puts in question, before any is confirmed, in the order findings are read. */
+function doubting(findings: readonly Finding[]): Array<{ f: Finding; names: string[] }> {
+  const out: Array<{ f: Finding; names: string[] }> = [];
   const visit = (f: Finding) => {
     if (f.severity !== '错误' || f.kind === 'cannotVerify' || ABOUT_A_RESULT.includes(f.family)) return;
     // A correction names the one wrong figure, and what is folded under it follows from that figure alone.
     const ops = f.correction ? [f.correction.operand] : f.slip ? [f.slip.operand] : f.operands;
-    for (const o of ops) if (!out.has(o.name)) out.set(o.name, f);
+    out.push({ f, names: [...new Set(ops.map((o) => o.name))] });
     if (!f.correction) for (const x of f.consequences ?? []) visit(x);
   };
   for (const f of findings) visit(f);
   return out;
+}
+
+/**
+ * The inputs an 错误 puts in doubt, each with the finding that does: the figure a correction names where the
+ * data show which one is wrong (the others agree with an independent source), else every figure of the failed
+ * identity (any of them may be the wrong one) but those two independent sources agree on (confirmFigures). A
+ * 提示 may legitimately differ and a blank never accuses.
+ */
+export function doubtedInputs(findings: readonly Finding[]): Map<string, Finding> {
+  const out = new Map<string, Finding>();
+  for (const { f, names } of doubting(findings)) {
+    const confirmed = new Set((f.confirmed ?? []).map((c) => c.name));
+    for (const n of names) if (!confirmed.has(n) && !out.has(n)) out.set(n, f);
+  }
+  return out;
+}
+
+/** An identity that holds (an equation, decided): the figures it states, by input name. */
+export interface HoldingIdentity {
+  /** The check id. */
+  id: string;
+  family: string;
+  names: string[];
+}
+
+/** Families whose identity that holds confirms its figures: sums, the same figure in two tables, balances, carry-overs. */
+export const CONFIRMING_FAMILIES: readonly string[] = ['合计', '一致', '平衡', '衔接'];
+
+/** The table a figure is read from (a table cell's, by its table). */
+const tableOf = (name: string): string => INPUT_BY_NAME.get(name.replace(/\[.*$/, ''))?.sheet ?? name;
+
+/**
+ * Which figures of the failed identities two independent sources agree on, written on each finding that doubts
+ * them (`confirmed`). The rule, for an identity that holds: the same quantity stated in two tables confirms both
+ * figures; a sum (three figures or more) confirms each figure whose other figures nothing questions. A figure
+ * confirmed no longer doubts the others, so confirmation spreads until nothing changes; a copy of one figure in
+ * two cells of one table is no second source. Never confirmed: the figure a correction or a unit slip names, or
+ * the cell a fold blames (the 审核意见 tells the unit to change or check it); and where every figure a failed
+ * identity doubts would be confirmed, the sources contradict each other: all of them stay in doubt.
+ */
+export function confirmFigures(findings: readonly Finding[], holding: readonly HoldingIdentity[]): void {
+  const doubts = doubting(findings);
+  const pair = (h: HoldingIdentity) => h.names.length === 2;
+  const identities = holding.filter(
+    (h) =>
+      CONFIRMING_FAMILIES.includes(h.family) &&
+      h.names.length >= 2 &&
+      !(pair(h) && tableOf(h.names[0]) === tableOf(h.names[1]))
+  );
+  const pinned = new Set(
+    doubts.flatMap(({ f }) =>
+      [f.correction?.operand, f.slip?.operand, f.correction ? undefined : f.primary].flatMap((o) =>
+        o ? [o.name] : []
+      )
+    )
+  );
+  const all = [...new Set(doubts.flatMap((d) => d.names))];
+  for (;;) {
+    const confirmed = new Map<string, string>();
+    for (let grown = true; grown;) {
+      grown = false;
+      const inDoubt = new Set(all.filter((n) => !confirmed.has(n)));
+      for (const n of all) {
+        if (confirmed.has(n) || pinned.has(n)) continue;
+        const by = identities.find(
+          (h) => h.names.includes(n) && (pair(h) || h.names.every((m) => m === n || !inDoubt.has(m)))
+        );
+        if (by) {
+          confirmed.set(n, by.id);
+          grown = true;
+        }
+      }
+    }
+    const contradicted = doubts.filter((d) => d.names.length > 0 && d.names.every((n) => confirmed.has(n)));
+    if (contradicted.length > 0) {
+      for (const d of contradicted) for (const n of d.names) pinned.add(n);
+      continue;
+    }
+    for (const { f, names } of doubts) {
+      const mine = names.filter((n) => confirmed.has(n)).map((n) => ({ name: n, by: confirmed.get(n)! }));
+      if (mine.length > 0) f.confirmed = mine;
+      else delete f.confirmed;
+    }
+    return;
+  }
 }
 
 /** True for a 提示 that questions the value of its figures until the unit writes why (an unexplained 口径 difference). */

@@ -11,6 +11,8 @@ import { INPUT_BY_NAME, inputLabel } from '../catalogue/inputs';
 import { EVIDENCE } from '../catalogue/report/evidence';
 import { MEASURES, DEFAULT_MEASURE } from '../catalogue/report/measures';
 import { REPORT_APPENDIX, REPORT_COVER, REPORT_SECTIONS } from '../catalogue/report/outline';
+import { REVIEW_CAUSES } from '../catalogue/report/review';
+import { causesOf } from './causes';
 import { D, money } from './decimal';
 import { doubtedInputs, unexplainedNotices } from './doubt';
 import type { Model } from './model';
@@ -131,7 +133,9 @@ export class Writer implements ReportWriter {
     /** The inputs an 错误 puts in doubt (src/core/doubt.ts): each carries a 【待核对】 wherever it is stated. */
     private readonly doubted: ReadonlyMap<string, Finding> = new Map(),
     /** Figures a 口径 提示 questions until the unit writes why (src/core/doubt.ts), each with its 提示. */
-    private readonly unexplainedNotices: ReadonlyMap<string, Finding> = new Map()
+    private readonly unexplainedNotices: ReadonlyMap<string, Finding> = new Map(),
+    /** Figures the 审核意见 names as another year's end (src/core/causes.ts, previousYear), with that year. */
+    private readonly otherYear: ReadonlyMap<string, number> = new Map()
   ) {
     for (const [name, f] of doubted) {
       const at = f.operands.find((o) => o.name === name)?.address;
@@ -195,13 +199,18 @@ export class Writer implements ReportWriter {
           : full.slice(full.startsWith(source) ? source.length : 0);
     const stated = this.format(d.name, d.stated);
     const other = this.format(d.name, d.otherValue);
+    // The other side in the same table, once named: "财政拨款表为393.23万元，本年支出中基本支出为478.29万元".
+    const otherWhat =
+      side !== 'label' && source && d.otherWhat.startsWith(source) && d.otherWhat.length > source.length
+        ? d.otherWhat.slice(source.length)
+        : d.otherWhat;
     switch (d.relation) {
       case 'atMost':
-        return `${label}为${stated}，大于${d.otherWhat}${other}`;
+        return `${label}为${stated}，大于${otherWhat}${other}`;
       case 'recomputed':
         return `所列${label}为${stated}，${d.otherWhat}为${other}`;
       default:
-        return `${label}为${stated}，${d.otherWhat}为${other}`;
+        return `${label}为${stated}，${otherWhat}为${other}`;
     }
   }
 
@@ -213,52 +222,72 @@ export class Writer implements ReportWriter {
   }
 
   /**
-   * The 【待核对】 a figure in doubt carries where its own value is stated: both sides of the failed identity it is
-   * party to (the figure checked, and what it is checked against; the other side only where the figure stated is
-   * the one checked), or the year its data are of; once given in full (`key`: the finding), a later figure of the
-   * same identity names it in short (`again`). Undefined for a figure no 错误 puts in doubt, and for a contested
-   * one (its 【待核对】 replaces it).
+   * The 【待核对】 a figure in doubt carries in its place: the figure is not written before it, the note names its
+   * value and what it disagrees with. A figure that is one side of the failed identity: its table's value and the
+   * other side ("收支总表为478.29万元，财政拨款、其他资金之和为398.56万元"); a part of a sum: its value, then both
+   * sides of the identity it is party to; a figure of another year: its value and the year. Once given in full
+   * (`key`: the finding), a later figure of the same identity names it in short (`again`). Undefined for a figure
+   * no 错误 puts in doubt, and for a contested one (its 【待核对】 replaces it).
    */
   private doubtOf(name: string): Told | undefined {
     const f = this.doubted.get(name);
-    if (!f || this.disputes.has(name)) return undefined;
+    const year = this.otherYear.get(name);
+    if ((!f && year === undefined) || this.disputes.has(name)) return undefined;
+    const q = (x: Quantity) => tightenSpaces(formatQuantity(x, 'document'));
+    const mine = operandQuantity(f?.operands.find((o) => o.name === name) ?? this.operand(name));
+    const own = mine ? q(mine) : '';
+    if (!f) {
+      const words = `${own}为${year}年年末数`;
+      return { key: `year:${name}`, words, note: words, again: words };
+    }
+    const side = own ? `${this.sourceOf(name)}为${own}，` : '';
+    const part = own ? `${own}；` : '';
     const checked = this.disputes.get(f.operands[0]?.name ?? '');
     if (checked?.finding === f) {
       const note = this.both(checked);
       // The figure it is checked against; where the figure stated has the same name, by its table: "收支总表该项".
       const other = shortLabel(this.label(checked.name)) === shortLabel(this.label(name));
       const subject = other ? `${this.sourceOf(checked.name)}该项` : shortLabel(this.label(checked.name));
-      // The one figure it is checked against is the figure stated: the checked side is enough.
+      // The one figure it is checked against is the figure stated: the two figures are the two sides.
       const alone = f.operands.length === 2 && f.operands[1].name === name;
+      if (alone)
+        return {
+          key: f.id,
+          words: `${side}${subject}为${this.format(checked.name, checked.stated)}${checked.relation === 'atMost' ? '，大于此数' : ''}`,
+          note,
+          again: `${subject}${this.again(checked)}`,
+        };
       const sameTable =
         INPUT_BY_NAME.get(checked.name)?.sheet === INPUT_BY_NAME.get(name.replace(/\[.*$/, ''))?.sheet;
-      const words = alone
-        ? `${subject}为${this.format(checked.name, checked.stated)}${checked.relation === 'atMost' ? '，大于此数' : ''}`
-        : sameTable
-          ? this.both(checked, 'label')
-          : note;
-      return { key: f.id, words, note, again: `${subject}${this.again(checked)}` };
+      return {
+        key: f.id,
+        words: `${part}${sameTable ? this.both(checked, 'label') : note}`,
+        note,
+        again: `${part}${subject}${this.again(checked)}`,
+      };
     }
     const first = operandQuantity(f.operands[0]);
     if (f.family === '年度' && first) {
-      const words = `为${first.value.toFixed(0)}年数据`;
+      const words = `${own}为${first.value.toFixed(0)}年数据`;
       return { key: f.id, words, note: words, again: words };
     }
     const sides = /^(.+?)与(.+)不一致$/.exec(f.title);
-    if (!sides || !first || !f.expected) return { key: f.id, words: f.title, note: f.title, again: f.title };
-    const q = (x: Quantity) => tightenSpaces(formatQuantity(x, 'document'));
+    if (!sides || !first || !f.expected)
+      return { key: f.id, words: `${part}${f.title}`, note: f.title, again: `${part}${f.title}` };
     const note = brief(`${sides[1]}为${q(first)}，${sides[2]}为${q(f.expected)}`);
-    // The figure checked, stated in the sentence: the other side is enough.
+    // The figure checked: its table's value, then the other side.
     const stated = f.operands[0].name === name;
     return {
       key: f.id,
       words: stated
         ? brief(
-            `${sides[2].replace(shortLabel(f.operands[0].label.split('·').pop() ?? ''), '')}为${q(f.expected)}`
+            `${side}${sides[2].replace(shortLabel(f.operands[0].label.split('·').pop() ?? ''), '')}为${q(f.expected)}`
           )
-        : note,
+        : `${part}${note}`,
       note,
-      again: stated ? `或为${q(f.expected)}，同前` : `${sides[1]}${eitherOr(q(first), q(f.expected))}，同前`,
+      again: stated
+        ? `${eitherOr(own, q(f.expected))}，同前`
+        : `${part}${sides[1]}${eitherOr(q(first), q(f.expected))}，同前`,
     };
   }
 
@@ -316,13 +345,12 @@ export class Writer implements ReportWriter {
       };
     const d = this.disputes.get(name);
     if (!d) {
+      // A figure in doubt is not written before its note: the note names its value.
       const doubt = this.doubtOf(name);
       const text = `${this.format(name, stated)}${this.unexplained(name)}`;
       return {
         value: stated,
-        piece: doubt
-          ? { text: `${text}${this.mark(doubt)}`, sources: [op], doubt: doubt.note }
-          : { text, sources: [op] },
+        piece: doubt ? { text: this.mark(doubt), sources: [op], doubt: doubt.note } : { text, sources: [op] },
         contested: false,
       };
     }
@@ -453,7 +481,7 @@ export class Writer implements ReportWriter {
     const doubted = cell.address ? this.doubtedAt.get(cell.address) : undefined;
     const doubt = doubted ? this.doubtOf(doubted) : undefined;
     return doubt
-      ? { text: `${text}${this.mark(doubt)}`, sources: [op], doubt: doubt.note }
+      ? { text: this.mark(doubt), sources: [op], doubt: doubt.note, shown: text }
       : { text, sources: [op] };
   }
 
@@ -491,7 +519,7 @@ export class Writer implements ReportWriter {
       if (doubts.length === 0) return '';
       return toCheck('').replace('：', doubts.map((d) => circled(notes.indexOf(d) + 1)).join(''));
     };
-    const figure = (c: Piece) => (c.doubt ? c.text.slice(0, c.text.indexOf('【')) : c.text);
+    const figure = (c: Piece) => c.shown ?? (c.doubt ? c.text.slice(0, c.text.indexOf('【')) : c.text);
     const shown = rows.map((r) => {
       // With `marksIn`, the marks of a row's stated figures follow its name there, so columns of figures stay narrow.
       const moved =
@@ -604,13 +632,32 @@ export function reportTitle(w: ReportWriter): Piece {
 }
 
 /**
+ * The figures the 审核意见 says are the last year's end (a 基础数据表 block that ends where this year opens), with
+ * that year: the report does not state them bare.
+ */
+function otherYearEnds(findings: Finding[]): Map<string, number> {
+  const open = findings.filter((f) => f.severity === '错误' && !f.explanation);
+  const out = new Map<string, number>();
+  for (const c of causesOf(open, REVIEW_CAUSES))
+    for (const b of c.previousYear?.blocks ?? [])
+      if (!b.marked && b.year !== null && b.block.closing) out.set(b.block.closing, b.year);
+  return out;
+}
+
+/**
  * The context every section declaration receives: the results, a writer, and what is decided once
  * for the whole report — which figure each sentence states (reconcile), the department's scores
  * (its voice), each line's evidence and 八's problems.
  */
 export function reportContext(input: DraftInput): ReportContext {
   const doubted = doubtedInputs(input.findings);
-  const w = new Writer(input.model, reconcile(input.findings), doubted, unexplainedNotices(input.findings));
+  const w = new Writer(
+    input.model,
+    reconcile(input.findings),
+    doubted,
+    unexplainedNotices(input.findings),
+    otherYearEnds(input.findings)
+  );
   const own = input.scores ? ownScores(input.scores, input.model, input.complete ?? true) : null;
   const items = own ? assignItems(own.lines, w.departmentItems('履职情况'), EVIDENCE) : new Map();
   const base = {

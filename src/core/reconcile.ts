@@ -142,11 +142,14 @@ function otherSide(
       value: f.expected.value,
       sameItem: true,
     };
-  if (f.family === '一致' || others.length === 1) {
+  if (others.length === 1) {
     const o = others[0];
     const v = numeric(o);
     if (o && v) return { what: documentLabel(o), value: v };
   }
+  // The same figure as the sum of several elsewhere: "财政拨款表年末结转和结余合计、其他资金表年末结转和结余之和".
+  if (f.family === '一致' && others.length > 1 && others.length <= 3)
+    return { what: `${documentLabels(others)}之和`, value: f.expected.value };
   // A part above the whole it belongs to: the whole's figures by name, each with its table.
   if (f.kind === 'exceeds')
     return {
@@ -199,6 +202,8 @@ export function reconcile(findings: Finding[]): Map<string, Dispute> {
     // Table cells (a project's row) have no name of their own to state elsewhere: the 审核意见 lists them.
     if (!checked || !stated || out.has(checked.name) || INPUT_BY_NAME.get(checked.name)?.type !== 'scalar')
       continue;
+    // A figure two independent sources agree on is stated as fact (src/core/doubt.ts, confirmFigures).
+    if (f.confirmed?.some((c) => c.name === checked.name)) continue;
     if (isStatedRate(f)) {
       out.set(checked.name, {
         name: checked.name,

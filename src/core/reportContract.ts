@@ -72,6 +72,8 @@ export interface Piece {
    * numbered marker instead (【待核对①】) and the words go in a note under the table.
    */
   doubt?: string;
+  /** A figure in doubt as a table shows it beside its marker (a sentence writes only the 【待核对】, which names it). */
+  shown?: string;
 }
 
 export type Arg = Piece | string | number | null | undefined;

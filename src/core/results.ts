@@ -210,6 +210,11 @@ export interface Finding {
    * 元), `unit` keep the number and make the unit 万元 (typed “…元” though it has the size of its 万元 siblings).
    */
   slip?: { operand: Operand; factor: SlipFactor };
+  /**
+   * Figures of this failed identity that two independent sources agree on (src/core/doubt.ts, confirmFigures),
+   * each with the identity that holds and confirms it (`by`, a check id): stated as fact, never put in doubt.
+   */
+  confirmed?: Array<{ name: string; by: string }>;
   /** Words that cannot be data (a notice's text, a parse diagnostic's message), without title or 建议. */
   detail?: string;
   /** One next step, in Chinese, stated once. */

@@ -141,11 +141,11 @@ describe('section texts on the sample department', () => {
   test('二 income by source, spending by fund source / nature / economic class', () => {
     // The hand-made findings put 一般公共预算财政拨款收入 and 本年支出合计 in doubt: each carries its 【待核对】.
     expect(texts(sample, '整体收支.收入')).toEqual([
-      '2021年度部门实际取得各项收入合计1351.58万元，其中：一般公共预算财政拨款收入1193.05万元【待核对：一般公共预算收入前后不一致】、其他收入158.53万元。',
+      '2021年度部门实际取得各项收入合计1351.58万元，其中：一般公共预算财政拨款收入【待核对：1193.05万元；一般公共预算收入前后不一致】、其他收入158.53万元。',
       '本部门无政府性基金预算收支。',
     ]);
     expect(texts(sample, '整体收支.支出')).toEqual([
-      '根据部门决算报表，2021年度部门整体支出1355.62万元【待核对：支出合计不等于各项之和】，其中：一般公共预算财政拨款支出1197.09万元、其他资金支出158.53万元。',
+      '根据部门决算报表，2021年度部门整体支出【待核对：1355.62万元；支出合计不等于各项之和】，其中：一般公共预算财政拨款支出1197.09万元、其他资金支出158.53万元。',
       '部门整体支出按支出性质分类为：基本支出478.29万元、项目支出877.32万元。基本支出中人员经费382.14万元、日常公用经费96.15万元。',
       '部门整体支出按支出经济分类为：工资福利支出333.11万元、商品和服务支出955.78万元、对个人和家庭的补助66.73万元。',
     ]);
@@ -156,7 +156,7 @@ describe('section texts on the sample department', () => {
     expect(texts(sample, '整体收支.结转结余')).toEqual([
       '2021年年初结转和结余4.04万元，其中：一般公共预算财政拨款结转和结余4.04万元、其他资金结转和结余0.00万元。',
       // Its 【待核对】 names what it is about again (a finding whose title names no two sides: its title).
-      '2021年度本年收入合计1351.58万元，本年支出合计1355.62万元【待核对：支出合计不等于各项之和】，年末结转和结余0.00万元。',
+      '2021年度本年收入合计1351.58万元，本年支出合计【待核对：1355.62万元；支出合计不等于各项之和】，年末结转和结余0.00万元。',
     ]);
   });
 
@@ -167,7 +167,7 @@ describe('section texts on the sample department', () => {
     );
     const closed = texts(draft({ 结转_合计_年末: 0 }), '整体收支.结转结余')[1];
     expect(closed).toBe(
-      '2021年度本年收入合计1351.58万元，本年支出合计1355.62万元【待核对：支出合计不等于各项之和】，年末结转和结余0.00万元。'
+      '2021年度本年收入合计1351.58万元，本年支出合计【待核对：1355.62万元；支出合计不等于各项之和】，年末结转和结余0.00万元。'
     );
     expect(direction(new D('-0.01'), GROWTH)).toBe('下降');
     expect(direction(new D(0), GROWTH)).toBe('持平');
@@ -329,7 +329,7 @@ describe('placeholders and traceability', () => {
   test('blank inputs give visible placeholders, never invented figures', () => {
     const d = draft({ 收入_本年收入合计: null, 收入_其他收入: null, 年度工作目标: null });
     expect(texts(d, '整体收支.收入')[0]).toBe(
-      '2021年度部门实际取得各项收入合计【待补：本年收入合计】，其中：一般公共预算财政拨款收入1193.05万元【待核对：一般公共预算收入前后不一致】。'
+      '2021年度部门实际取得各项收入合计【待补：本年收入合计】，其中：一般公共预算财政拨款收入【待核对：1193.05万元；一般公共预算收入前后不一致】。'
     );
     // Without goals in words, the year's tasks stand in as the plan, and the goals' wording stays a placeholder.
     expect(texts(d, '部门概况.工作目标')).toEqual([
@@ -339,7 +339,7 @@ describe('placeholders and traceability', () => {
       '【待补：年度工作目标及工作计划】',
     ]);
     expect(texts(d, '整体收支.结转结余')[1]).toBe(
-      '2021年度本年收入合计【待补：本年收入合计】，本年支出合计1355.62万元【待核对：支出合计不等于各项之和】，年末结转和结余0.00万元。'
+      '2021年度本年收入合计【待补：本年收入合计】，本年支出合计【待核对：1355.62万元；支出合计不等于各项之和】，年末结转和结余0.00万元。'
     );
     for (const line of draftLines(d)) expect(line).not.toMatch(/NaN|undefined|null|Infinity/);
   });
@@ -377,8 +377,8 @@ describe('placeholders and traceability', () => {
     const changed = before.map((l, i) => [l, after[i]]).filter(([a, b]) => a !== b);
     expect(changed).toEqual([
       [
-        '2021年度部门实际取得各项收入合计1351.58万元，其中：一般公共预算财政拨款收入1193.05万元【待核对：一般公共预算收入前后不一致】、其他收入158.53万元。',
-        '2021年度部门实际取得各项收入合计1351.58万元，其中：一般公共预算财政拨款收入1193.05万元【待核对：一般公共预算收入前后不一致】、其他收入160.00万元【待核对：以上各项之和为1353.05万元，合计为1351.58万元】。',
+        '2021年度部门实际取得各项收入合计1351.58万元，其中：一般公共预算财政拨款收入【待核对：1193.05万元；一般公共预算收入前后不一致】、其他收入158.53万元。',
+        '2021年度部门实际取得各项收入合计1351.58万元，其中：一般公共预算财政拨款收入【待核对：1193.05万元；一般公共预算收入前后不一致】、其他收入160.00万元【待核对：以上各项之和为1353.05万元，合计为1351.58万元】。',
       ],
     ]);
     // And every paragraph whose sources include the name is among the changed ones.
@@ -407,12 +407,12 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
 
   test('indicator sentences carry the computed values: 21 ÷ 23 = 91.30%, 45.07 ÷ 41.76 = 107.93%', () => {
     // 21 is contested (the units' rows add up to 20): the report names both with their tables the first time
-    // (一（四）, beside the first row's 18), states neither as fact, and later gives the two values again with 同前,
+    // (一（四）, in the note that stands for the first row's 18), states neither as fact, and later gives the two values again with 同前,
     // naming what they are beside a figure of another name (the second row's 2); the rate computed from it is
     // 【待核对】 too.
-    const full = '18人【待核对：基础数据表年末实际在职人数为21人，机构人员情况表各行之和为20人】';
+    const full = '【待核对：18人；基础数据表年末实际在职人数为21人，机构人员情况表各行之和为20人】';
     const first = all.findIndex((l) => l.includes(full));
-    const again = all.findIndex((l) => l.includes('2人【待核对：年末实际在职人数21或20人，同前】'));
+    const again = all.findIndex((l) => l.includes('【待核对：2人；年末实际在职人数21或20人，同前】'));
     const rate = all.findIndex((l) =>
       l.includes(
         '年末实际在职人数【待核对：21或20人，同前】、编制数23名，在职人员控制率为【待核对：按所列数据为91.30%】'
@@ -425,6 +425,19 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     expect(
       all.some((l) => l.includes('公用经费决算数45.07万元、公用经费预算数41.76万元，公用经费控制率为107.93%'))
     ).toBe(true);
+  });
+
+  test('a figure two sources agree on is stated plainly, the doubt stays on the others, a doubted one is not written before its note', () => {
+    const has = (s: string) => all.some((l) => l.includes(s));
+    // 调整后预算 1193.05 ≠ 700.99 + 654.62, but 700.99 = 294.99 + 406.00 and 406.00 is also 项目支出表's 年初预算.
+    expect(has('财政拨款预算700.99万元，其中：基本支出294.99万元、项目支出406.00万元。')).toBe(true);
+    expect(has('年中追加预算【待核对：654.62万元；')).toBe(true);
+    // 其他资金本年支出 158.53 = 收支总表其他资金支出 158.53; nothing confirms its 日常公用经费 5.33.
+    expect(has('本年支出158.53万元，年末结转和结余0.00万元。')).toBe(true);
+    expect(has('其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元；')).toBe(true);
+    expect(has('基本支出【待核对：收支总表为478.29万元，财政拨款、其他资金之和为398.56万元】')).toBe(true);
+    // The year-end the 审核意见 dates as the last year's (it equals this year's opening 4.04).
+    expect(has('年末结转和结余【待核对：4.04万元为2020年年末数】')).toBe(true);
   });
 
   test('the 三公 table recomputes growth from the amounts beside it', () => {
@@ -573,11 +586,11 @@ describe('the 【待核对】 and 【待补】 a figure carries (made-up figures
   test('a figure of a failed identity names it in full once, then in short (never a bare 【待核对】)', () => {
     const w = writer([sum]);
     expect(w.figure('财拨_项目支出').piece.text).toBe(
-      '200.00万元【待核对：收支总表项目支出为300.00万元，财政拨款、其他资金两表之和为290.00万元】'
+      '【待核对：200.00万元；收支总表项目支出为300.00万元，财政拨款、其他资金两表之和为290.00万元】'
     );
     // Its other part, and the checked figure itself, after: the two values, the table of a figure of the same name.
     expect(w.figure('其他_项目支出').piece.text).toBe(
-      '90.00万元【待核对：收支总表该项300.00或290.00万元，同前】'
+      '【待核对：90.00万元；收支总表该项300.00或290.00万元，同前】'
     );
     expect(w.figure('支出_项目支出').piece.text).toBe('【待核对：300.00或290.00万元，同前】');
     // A table cell's note under the table names both in full whatever was said before.

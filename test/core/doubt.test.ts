@@ -1,0 +1,114 @@
+import { confirmFigures, doubtedInputs, type HoldingIdentity } from '../../src/core/doubt';
+import { D } from '../../src/core/decimal';
+import type { Finding, Operand } from '../../src/core/results';
+
+// Made-up figures. Tables: 支出_* 收支总表, 财拨_* 财政拨款表, 其他_* 其他资金表, 项目_* 项目支出表.
+const op = (name: string, value: number): Operand => ({ name, label: name, value: D(value) });
+
+/** 部门项目支出 300 against 财政拨款 200 + 其他资金 90 = 290. */
+const projects = (): Finding => ({
+  id: 'sum.资金来源.项目支出',
+  rule: 'sum.资金来源.项目支出',
+  title: '部门项目支出与财政拨款、其他资金项目支出之和不一致',
+  family: '合计',
+  severity: '错误',
+  kind: 'mismatch',
+  operands: [op('支出_项目支出', 300), op('财拨_项目支出', 200), op('其他_项目支出', 90)],
+  expected: { kind: 'amount', value: D(290) },
+  nextStep: '',
+});
+
+const holds = (id: string, family: string, ...names: string[]): HoldingIdentity => ({ id, family, names });
+const doubted = (fs: Finding[]) => [...doubtedInputs(fs).keys()].sort();
+
+describe('confirmFigures: a figure two independent sources agree on is stated as fact', () => {
+  test('nothing holds: every figure of the failed identity stays in doubt', () => {
+    const f = projects();
+    confirmFigures([f], []);
+    expect(f.confirmed).toBeUndefined();
+    expect(doubted([f])).toEqual(['其他_项目支出', '支出_项目支出', '财拨_项目支出']);
+  });
+
+  test('the same quantity in another table (项目支出表合计决算数 200 = 财政拨款表 200) confirms it; the others stay in doubt', () => {
+    const f = projects();
+    confirmFigures([f], [holds('same.项目决算合计', '一致', '项目_合计_决算数', '财拨_项目支出')]);
+    expect(f.confirmed).toEqual([{ name: '财拨_项目支出', by: 'same.项目决算合计' }]);
+    expect(doubted([f])).toEqual(['其他_项目支出', '支出_项目支出']);
+  });
+
+  test('a copy of one figure in two cells of one table is no second source', () => {
+    const f = projects();
+    confirmFigures([f], [holds('same.财拨项目支出', '一致', '财拨_本年支出_项目', '财拨_项目支出')]);
+    expect(f.confirmed).toBeUndefined();
+  });
+
+  test('a sum confirms a figure only when nothing questions its other figures', () => {
+    // 支出合计 = 财拨_项目支出 + 其他_项目支出 holds, but each of the two is in doubt: neither confirms the other.
+    const f = projects();
+    confirmFigures([f], [holds('sum.y', '合计', '支出_本年支出合计', '财拨_项目支出', '其他_项目支出')]);
+    expect(f.confirmed).toBeUndefined();
+    // A sum whose other figures nobody doubts confirms the one doubted figure in it.
+    const g = projects();
+    confirmFigures([g], [holds('sum.支出', '合计', '支出_本年支出合计', '支出_基本支出', '支出_项目支出')]);
+    expect(g.confirmed).toEqual([{ name: '支出_项目支出', by: 'sum.支出' }]);
+    expect(doubted([g])).toEqual(['其他_项目支出', '财拨_项目支出']);
+  });
+
+  test('confirmation spreads: a figure confirmed no longer keeps a sum from confirming another', () => {
+    const f = projects();
+    confirmFigures(
+      [f],
+      [
+        // Only once 财拨_项目支出 is confirmed does this sum confirm 支出_项目支出.
+        holds('sum.x', '合计', '支出_项目支出', '财拨_项目支出', '支出_上缴上级支出'),
+        holds('same.项目决算合计', '一致', '项目_合计_决算数', '财拨_项目支出'),
+      ]
+    );
+    expect(f.confirmed?.map((c) => c.name).sort()).toEqual(['支出_项目支出', '财拨_项目支出']);
+    expect(doubted([f])).toEqual(['其他_项目支出']);
+  });
+
+  test('an identity fails, so one figure stays in doubt: where every figure would be confirmed, none is', () => {
+    const f = projects();
+    confirmFigures(
+      [f],
+      [
+        holds('same.a', '一致', '项目_合计_决算数', '财拨_项目支出'),
+        holds('same.b', '一致', '支出_项目支出', '项目_合计_年初预算'),
+        holds('same.c', '一致', '其他_项目支出', '支出_其他资金'),
+      ]
+    );
+    expect(f.confirmed).toBeUndefined();
+    expect(doubted([f])).toHaveLength(3);
+  });
+
+  test('the figure a correction names, or the cell a fold blames, is never confirmed (the 审核意见 says change or check it)', () => {
+    const agree = [holds('same.项目决算合计', '一致', '项目_合计_决算数', '财拨_项目支出')];
+    const corrected = {
+      ...projects(),
+      correction: {
+        operand: op('财拨_项目支出', 200),
+        to: { kind: 'amount' as const, value: D(210) },
+        because: '',
+      },
+    };
+    confirmFigures([corrected], agree);
+    expect(corrected.confirmed).toBeUndefined();
+    expect(doubted([corrected])).toEqual(['财拨_项目支出']);
+    const blamed = { ...projects(), primary: op('财拨_项目支出', 200), consequences: [] };
+    confirmFigures([blamed], agree);
+    expect(blamed.confirmed).toBeUndefined();
+  });
+
+  test('an inequality, a 提示 family or an identity stating one figure confirms nothing', () => {
+    const f = projects();
+    confirmFigures(
+      [f],
+      [
+        holds('budget.x', '预算', '项目_合计_决算数', '财拨_项目支出'),
+        holds('sum.lone', '合计', '其他_项目支出'),
+      ]
+    );
+    expect(f.confirmed).toBeUndefined();
+  });
+});
