@@ -246,6 +246,9 @@ export async function runBatch(
       start();
     });
   await Promise.all(Array.from({ length: jobs.length ? count : 0 }, lane));
+  // Workers finish in any order; 汇总 lists the files in the folder's order, so two runs give one summary.
+  const order = new Map(jobs.map((j, i) => [label(j), i]));
+  rows.sort((a, b) => (order.get(a.file) ?? jobs.length) - (order.get(b.file) ?? jobs.length));
   for (const s of skipped) rows.push({ file: s.file, failure: s.reason });
   const summaryStarted = performance.now();
   const book = newXlsx();

@@ -277,6 +277,8 @@ describe('jixiao CLI', () => {
         )
     );
     expect(rows).toHaveLength(4);
+    // In the folder's order whichever worker finished first: two runs give one 汇总.
+    ['单位0001', '单位0002', '单位0003'].forEach((f, i) => expect(rows[i]).toContain(`${f}-评价.xlsx`));
     expect(rows[3]).toEqual(expect.arrayContaining(['损坏.xlsx', '无法评价']));
     expect(
       rows.slice(0, 3).every((row) => row.includes('已评价') && row.some((c) => /-评价\.xlsx$/.test(c)))
