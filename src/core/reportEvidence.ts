@@ -210,8 +210,7 @@ export function lineEvidence(
 ): LineEvidence {
   const decl = evidenceDecl(decls, l);
   const ask = decl?.ask ?? `${l.line.level3}的评价依据`;
-  // Two or three counted results for the largest line keep the report near a real one's length.
-  const budget = Math.min(200, 60 + l.line.points.toNumber() * 12);
+  const budget = Math.min(260, 60 + l.line.points.toNumber() * 15);
   return {
     remark: l.remark ? w.plain(l.remark, [w.operand('自评得分表')]) : undefined,
     items: items

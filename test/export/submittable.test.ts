@@ -423,7 +423,7 @@ describe('the Word text: nothing for the preparer outside a highlighted placehol
   test('公文 form: cover page, the notice and its 文号 as placeholders in the opening, 落款', () => {
     expect(draft.cover?.slice(0, 3)).toEqual(['衡阳市科学技术协会', '2021年度部门整体支出绩效', '自评报告']);
     expect(lines[1]).toContain(
-      '按照《【待补：财政部门绩效评价通知的名称】》（【待补：该通知的文号】）的文件要求'
+      '按照《【待补：财政部门关于开展2021年度部门整体支出绩效评价工作的通知名称】》（【待补：该通知的文号】）的文件要求'
     );
     const appendixLines = draft.appendix!.table.rows.length + (draft.appendix!.table.notes ?? []).length + 1;
     expect(lines.slice(-2 - appendixLines, -appendixLines)).toEqual([
