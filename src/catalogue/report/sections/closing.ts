@@ -13,6 +13,7 @@ import type {
   SectionContent,
   TableBlock,
 } from '../../../core/reportContract';
+import { QUALITATIVE_VERDICT } from '../measures';
 import {
   againstOwnProblem,
   lineFact,
@@ -237,22 +238,43 @@ export function cover({ w }: ReportContext): string[] {
   ];
 }
 
-/** 评分说明 of a line in plain words: what it earned and why, or 单位自评 with the department's evidence. */
+/** A fact in its first two clauses (the value and its judgement), as a table cell has room for. */
+function briefly(p: Piece): Piece {
+  const clauses = p.text.split(/，(?![^【]*】)/);
+  return { ...p, text: clauses.slice(0, 2).join('，') };
+}
+
+/**
+ * 评分说明 of a line in plain words: what it earned and why ("公用经费控制率为107.93%，超出预算7.93%，扣1.59分"), or
+ * 单位自评 with the department's evidence. A deduction the 得分 cell questions is said as what it is: by the
+ * scoring rules (the unit's claim says otherwise), or on the figures as listed (a figure in doubt).
+ */
 function lineNote(c: ReportContext, l: OwnLine): Piece {
   const { w } = c;
   if (l.own)
     return l.score === null
       ? w.plain('')
       : w.plain(`单位自评${l.remark ? `：${l.remark.replace(/[。；]$/, '')}` : ''}`);
-  // A score in doubt is not stated, nor what it lost: the 得分 cell's 【待核对】 says what the figures give.
-  const lost = scoreInDoubt(c, l) || l.againstClaim ? null : l.line.points.minus(l.score!);
+  const lost = l.line.points.minus(l.score!);
+  const basis = scoreInDoubt(c, l) ? '按所列数据' : l.againstClaim ? '按评分标准' : '';
   const ind = l.line.indicator ? c.indicators.find((x) => x.id === l.line.indicator) : undefined;
   const parts: Piece[] = [];
   // Full marks: the value says enough; points lost: the value and why, in words.
   if (ind?.value != null)
-    parts.push(lost?.gt(0) ? lineFact(c, l)! : w.say`${ind.label}为${lineRate(c, l, ind, ind.value)}`);
+    parts.push(
+      lost.gt(0)
+        ? briefly(lineFact(c, l) ?? w.plain(ind.label))
+        : w.say`${ind.label}为${lineRate(c, l, ind, ind.value)}`
+    );
   else if (l.remark) parts.push(w.plain(l.remark.replace(/[。；]$/, '')));
-  if (lost?.gt(0)) parts.push(w.plain(`扣${w.fmt.points(lost)}分`));
+  else if (lost.gt(0)) {
+    // A qualitative line without its 说明: the cause the department gives in 八, else the rules' words.
+    const cause = c.problems.find((p) => p.lines.includes(l))?.causes[0];
+    parts.push(
+      cause ? w.plain(cause.text.replace(/[。；]$/, ''), cause.sources) : w.plain(QUALITATIVE_VERDICT.short)
+    );
+  }
+  if (lost.gt(0)) parts.push(w.plain(`${basis}扣${w.fmt.points(lost)}分`));
   return w.join(parts, '，');
 }
 
