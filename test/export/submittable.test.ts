@@ -170,11 +170,12 @@ describe('the voice: the department states its own scores, one total and one gra
     // 八 states the figures of those lines, not the rules' deduction.
     expect(text).toContain('实际完成率为75.00%；完成及时率为75.00%；质量达标率为50.00%。');
     expect(text).toContain('公用经费控制率为107.93%，超出预算7.93%。');
-    // 附件1: a marker in the score cell, one note for the 二级's such lines; no deduction in 评分说明.
+    // 附件1: a marker in the score cell, one note for the 二级's such lines; 评分说明 says what the rules deduct, as
+    // the rules'.
     const rows = draft.appendix!.table.rows;
     const cell = rows.find((r) => r[2] === '实际完成率')!;
     expect(cell[4]).toMatch(/^【待核对[①-⑳]】$/);
-    expect(cell[6]).toBe('实际完成率为75.00%');
+    expect(cell[6]).toBe('实际完成率为75.00%，年度工作任务未全部完成，按评分标准扣1.87分');
     expect(draft.appendix!.table.notes).toContain(
       `【待核对${cell[4].slice(4, 5)}：按评分标准计：实际完成率5.63分、完成及时率5.63分、质量达标率3.75分】`
     );
@@ -489,9 +490,17 @@ describe('效果, 问题 and 附件1 with substance', () => {
     ]);
     // A deduction the department's own scores give, in its words.
     expect(rows.find((r) => r[2] === '绩效目标合理性')?.[6]).toBe('绩效目标有待更加详细，扣0.5分');
-    // A score of the rules its 二级 claim contradicts is not stated (its cell is a marker): the figure only.
-    expect(rows.find((r) => r[2] === '公用经费控制率')?.[6]).toBe('公用经费控制率为107.93%');
-    expect(rows.find((r) => r[2] === '实际完成率')?.[6]).toBe('实际完成率为75.00%');
+    // A score of the rules its 二级 claim contradicts (its cell a marker): the figure, its judgement, and the rules'
+    // deduction said as the rules'.
+    expect(rows.find((r) => r[2] === '公用经费控制率')?.[6]).toBe(
+      '公用经费控制率为107.93%，超出预算7.93%，按评分标准扣1.59分'
+    );
+    // 7.5 less the 5.63 the rules give it.
+    expect(rows.find((r) => r[2] === '实际完成率')?.[6]).toBe(
+      '实际完成率为75.00%，年度工作任务未全部完成，按评分标准扣1.87分'
+    );
+    // A qualitative deduction without the unit's 说明 or cause: the rules' words, never a bare 扣1分.
+    expect(rows.find((r) => r[2] === '社会效益')?.[6]).toBe('部分达到评价要点要求，扣1分');
     for (const r of rows) expect(r[6]).not.toMatch(/乘以|除以|等于|指标值/);
   });
 });

@@ -143,7 +143,11 @@ export function problemsSection(c: ReportContext): SectionContent[] {
       kind: 'section' as const,
       id: p.measure.id,
       heading: p.own?.heading || p.measure.problem,
-      content: [...own.map((x) => w.paragraph(x)), w.paragraph(w.say`${facts(c, p)}。${why}`)],
+      // A problem the department's own item carries alone (its deductions minor) is its words only.
+      content: [
+        ...own.map((x) => w.paragraph(x)),
+        ...(p.lines.length ? [w.paragraph(w.say`${facts(c, p)}。${why}`)] : []),
+      ],
     };
   });
 }
@@ -246,8 +250,8 @@ function briefly(p: Piece): Piece {
 
 /**
  * 评分说明 of a line in plain words: what it earned and why ("公用经费控制率为107.93%，超出预算7.93%，扣1.59分"), or
- * 单位自评 with the department's evidence. A deduction the 得分 cell questions is said as what it is: by the
- * scoring rules (the unit's claim says otherwise), or on the figures as listed (a figure in doubt).
+ * 单位自评 with the department's evidence. A deduction the unit's claim says otherwise is said as the scoring
+ * rules'; one computed from a figure in doubt is not said.
  */
 function lineNote(c: ReportContext, l: OwnLine): Piece {
   const { w } = c;
@@ -255,8 +259,9 @@ function lineNote(c: ReportContext, l: OwnLine): Piece {
     return l.score === null
       ? w.plain('')
       : w.plain(`单位自评${l.remark ? `：${l.remark.replace(/[。；]$/, '')}` : ''}`);
-  const lost = l.line.points.minus(l.score!);
-  const basis = scoreInDoubt(c, l) ? '按所列数据' : l.againstClaim ? '按评分标准' : '';
+  // A score in doubt is not stated, nor what it lost: the 得分 cell's 【待核对】 says what the figures give.
+  const lost = scoreInDoubt(c, l) ? l.line.points.minus(l.line.points) : l.line.points.minus(l.score!);
+  const basis = l.againstClaim ? '按评分标准' : '';
   const ind = l.line.indicator ? c.indicators.find((x) => x.id === l.line.indicator) : undefined;
   const parts: Piece[] = [];
   // Full marks: the value says enough; points lost: the value and why, in words.
