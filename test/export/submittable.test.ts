@@ -974,3 +974,35 @@ describe('the 审核结论 rule, each branch', () => {
     expect(conclude([{ ...identity('错误'), explanation: '已说明' }], clean)).toBe('退回修改');
   });
 });
+
+describe('what waits says what it waits for', () => {
+  test('a group whose claim holds an open line waits: a 【待核对】 naming the line and its share, in 六 and 附件1', () => {
+    // 资产管理 claimed 6 in full; 固定资产利用率 (2 points) is unscored, so the claim gives it 6 − 2 − 2 = 2.
+    expect(lines).toContain('3. 资产管理（满分6分，得分【待核对：自评6分，含待补的固定资产利用率2分】）');
+    // 预算管理 claimed 13 in full, while the unit's own 存在问题 speaks of 串用 (资金使用合规性, 4 points).
+    expect(lines).toContain('2. 预算管理（满分13分，得分【待核对：自评13分，含待核对的资金使用合规性4分】）');
+    const rows = draft.appendix!.table.rows;
+    const cell = rows.find((r) => r[2] === '资金使用合规性')![4] as string;
+    expect(cell).toMatch(/^4\.00【待核对[①-⑳]】$/);
+    expect(draft.appendix!.table.notes).toContainEqual(
+      expect.stringMatching(/^【待核对[①-⑳]：资金使用合规性自评满分，而存在问题述及“[^”]*串用[^”]*”】$/)
+    );
+  });
+
+  test('a blank amount’s 【待补】 says what to enter: 金额, its unit, and 0 where a part may be none', () => {
+    const text = lines.join('');
+    expect(text).toContain('【待补：落实国家政策、不可抗力、上级交办的调整金额（万元，无则填0）】');
+    expect(text).toContain('实际政府采购金额【待补：实际政府采购金额（万元）】');
+    expect(text).not.toContain('【待补：落实国家政策、不可抗力、上级交办的调整】');
+  });
+
+  test('八: a deduction under 0.1 分 is no problem of its own; the unit’s item stays with its own words', () => {
+    const text = sectionTexts(draft, '存在问题').join('');
+    expect(text).toContain('绩效目标合理性扣0.5分');
+    // 预算完成率 lost 0.08 (≈99.5% against 100%): not stated in 八; the unit's 预算资金 item stands, alone.
+    expect(text).not.toContain('预算完成率');
+    expect(text).toContain('预算执行过程中存在不同科目预算资金串用问题');
+    // The unit's 科创中国 item speaks of no lost points: not under 产出's task rates (the 审核意见 lists it).
+    expect(text).not.toContain('科创中国试点城市建设排名');
+  });
+});
