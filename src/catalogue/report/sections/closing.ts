@@ -57,17 +57,13 @@ export function conclusion(c: ReportContext): SectionContent[] {
   const opens = dims.map((g) =>
     g.score === null || g.linesDisagree ? '' : openShare(c, g.score, linesOf(g))
   );
-  const sums = dims.flatMap((g, i) =>
-    g.linesDisagree
-      ? [`${g.name}${g.linesDisagree.atMost ? '至多' : ''}${w.fmt.points(g.linesDisagree.sum)}分`]
-      : opens[i]
-        ? [`${g.name}${opens[i]}`]
-        : []
-  );
-  const note =
-    sums.length || d
-      ? `${d || dims.some((g) => g.linesDisagree) ? '按所列数据计，' : ''}${[...sums, totalNote(c)].filter(Boolean).join('，')}`
-      : '';
+  const sums = dims
+    .filter((g) => g.linesDisagree)
+    .map((g) => `${g.name}${g.linesDisagree!.atMost ? '至多' : ''}${w.fmt.points(g.linesDisagree!.sum)}分`);
+  const computed =
+    sums.length || d ? `按所列数据计，${[...sums, totalNote(c)].filter(Boolean).join('，')}` : '';
+  const held = dims.flatMap((g, i) => (opens[i] ? [`${g.name}${opens[i]}`] : []));
+  const note = [computed, held.join('，')].filter(Boolean).join('；');
   const [totalCell, gradeCell] = totalCells(c, note, open !== '');
   return [
     w.paragraph(
