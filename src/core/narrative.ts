@@ -45,6 +45,7 @@ import { BRIEF_SOURCE_NAMES, SOURCE_NAMES } from '../catalogue/report/words';
 import { ownRemark, ownScores, type OwnLine } from './voice';
 import { withSlipRemarks } from './textSlips';
 import {
+  blankAsk,
   circled,
   direction,
   FORMATS,
@@ -582,7 +583,9 @@ export class Writer implements ReportWriter {
     return join(
       ops.map((o) => {
         const label = shortLabel(o.label.split('·').pop() ?? o.label);
-        if (INPUT_BY_NAME.get(o.name)?.type === 'scalar') return say`${label}${this.value(o.name, label)}`;
+        // A blank says what to enter: its kind's unit, and whether 0 will do.
+        if (INPUT_BY_NAME.get(o.name)?.type === 'scalar')
+          return say`${label}${this.value(o.name, this.num(o.name) === null ? blankAsk(o.name, label) : label)}`;
         const v = o.value;
         const text =
           v === null

@@ -7,6 +7,7 @@
  */
 import type Decimal from 'decimal.js';
 import { INDICATOR_BY_ID } from '../catalogue/indicators';
+import { MINOR_LOSS } from '../catalogue/report/measures';
 import type {
   DepartmentItem,
   Dimension,
@@ -210,8 +211,7 @@ export function lineEvidence(
 ): LineEvidence {
   const decl = evidenceDecl(decls, l);
   const ask = decl?.ask ?? `${l.line.level3}的评价依据`;
-  // Two or three counted results for the largest line keep the report near a real one's length.
-  const budget = Math.min(200, 60 + l.line.points.toNumber() * 12);
+  const budget = Math.min(260, 60 + l.line.points.toNumber() * 15);
   return {
     remark: l.remark ? w.plain(l.remark, [w.operand('自评得分表')]) : undefined,
     items: items
@@ -307,13 +307,14 @@ export function deriveProblems(
       }
     return { measure, lines, causes: uniqueTexts(causes) };
   });
+  // An item speaks to a problem by the measure's words for its matter, or by the names of the lines that lost points.
   const attach = (items: DepartmentItem[], key: 'own' | 'ownMeasure') => {
     for (const item of items) {
       let best: Problem | undefined;
       let score = 0;
       for (const p of problems) {
         if (p[key]) continue;
-        const s = matches(itemText(item), p.measure.keywords);
+        const s = matches(itemText(item), [...p.measure.keywords, ...p.lines.map((l) => l.line.level3)]);
         if (s > score) [best, score] = [p, s];
       }
       if (best) best[key] = item;
@@ -321,7 +322,12 @@ export function deriveProblems(
   };
   attach(ctx.w.departmentItems('存在问题'), 'own');
   attach(ctx.w.departmentItems('改进措施'), 'ownMeasure');
-  return problems;
+  // A minor deduction is not a problem of its own: its problem stands on the department's own item, or not at all.
+  const minor = (l: OwnLine) => lost(l).lt(MINOR_LOSS);
+  return problems
+    .map((p) => ({ ...p, lines: p.lines.filter((l) => !minor(l)) }))
+    .filter((p) => p.own || p.lines.length > 0)
+    .map((p) => (p.lines.length ? p : { ...p, causes: [] }));
 }
 
 /** The department's problem items that match no lost points (for the 审核意见). */

@@ -59,6 +59,18 @@ export function placeholder(what: string): string {
   return `【待补：${what.replace(/^其中：/, '')}】`;
 }
 
+/**
+ * What to enter in a blank number's place, by its kind: "落实国家政策、不可抗力、上级交办的调整金额（万元，无则填0）"; a
+ * part of a total (其中…) may be 0. Other inputs: their label.
+ */
+export function blankAsk(name: string, label: string): string {
+  const d = INPUT_BY_NAME.get(name);
+  if (d?.type !== 'scalar' || !['amount', 'count', 'rate'].includes(d.kind)) return label;
+  const zero = /^其中/.test(d.label) ? '，无则填0' : '';
+  const noun = d.kind === 'amount' && !/(额|数|金|费|款|支出|收入)$/.test(label) ? '金额' : '';
+  return `${label}${noun}（${d.unit}${zero}）`;
+}
+
 /** The visible mark where two sources disagree (in a figure's place, naming both) or a figure is in doubt. */
 export function toCheck(what: string): string {
   return `【待核对：${what}】`;

@@ -48,9 +48,9 @@ describe('报告草稿 sheet', () => {
     expect(rowOf('项目支出明细表（单位：万元）')).toBeDefined();
     expect(rowOf('1｜科普经费｜376.00｜338.76｜684.76｜688.79')).toBeDefined();
     const i = plan.rows.findIndex((r) => String(r[0]?.value ?? '').startsWith('为提高财政资金使用效益'));
-    // 221 characters (the notice and its 文号 as placeholders): 203 CJK (2 units each) + 18 ASCII = 424
-    // units; 89 per line (a column's last unit is padding) gives 5 lines of 14.5 pt, plus 3: 75.5, rounded 76.
-    expect(plan.rowHeights![i]).toBe(76);
+    // 239 characters (the notice and its 文号 as placeholders): 217 CJK (2 units each) + 22 ASCII = 456
+    // units; 89 per line (a column's last unit is padding) gives 6 lines of 14.5 pt, plus 3: 90.
+    expect(plan.rowHeights![i]).toBe(90);
   });
 
   test('a paragraph taller than Excel’s tallest row (409 pt) goes on in the rows below, cut after a sentence, nothing lost', () => {

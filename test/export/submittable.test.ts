@@ -170,11 +170,12 @@ describe('the voice: the department states its own scores, one total and one gra
     // 八 states the figures of those lines, not the rules' deduction.
     expect(text).toContain('实际完成率为75.00%；完成及时率为75.00%；质量达标率为50.00%。');
     expect(text).toContain('公用经费控制率为107.93%，超出预算7.93%。');
-    // 附件1: a marker in the score cell, one note for the 二级's such lines; no deduction in 评分说明.
+    // 附件1: a marker in the score cell, one note for the 二级's such lines; 评分说明 says what the rules deduct, as
+    // the rules'.
     const rows = draft.appendix!.table.rows;
     const cell = rows.find((r) => r[2] === '实际完成率')!;
     expect(cell[4]).toMatch(/^【待核对[①-⑳]】$/);
-    expect(cell[6]).toBe('实际完成率为75.00%');
+    expect(cell[6]).toBe('实际完成率为75.00%，年度工作任务未全部完成，按评分标准扣1.87分');
     expect(draft.appendix!.table.notes).toContain(
       `【待核对${cell[4].slice(4, 5)}：按评分标准计：实际完成率5.63分、完成及时率5.63分、质量达标率3.75分】`
     );
@@ -428,7 +429,7 @@ describe('the Word text: nothing for the preparer outside a highlighted placehol
   test('公文 form: cover page, the notice and its 文号 as placeholders in the opening, 落款', () => {
     expect(draft.cover?.slice(0, 3)).toEqual(['衡阳市科学技术协会', '2021年度部门整体支出绩效', '自评报告']);
     expect(lines[1]).toContain(
-      '按照《【待补：财政部门绩效评价通知的名称】》（【待补：该通知的文号】）的文件要求'
+      '按照《【待补：财政部门关于开展2021年度部门整体支出绩效评价工作的通知名称】》（【待补：该通知的文号】）的文件要求'
     );
     const appendixLines = draft.appendix!.table.rows.length + (draft.appendix!.table.notes ?? []).length + 1;
     expect(lines.slice(-2 - appendixLines, -appendixLines)).toEqual([
@@ -494,9 +495,17 @@ describe('效果, 问题 and 附件1 with substance', () => {
     ]);
     // A deduction the department's own scores give, in its words.
     expect(rows.find((r) => r[2] === '绩效目标合理性')?.[6]).toBe('绩效目标有待更加详细，扣0.5分');
-    // A score of the rules its 二级 claim contradicts is not stated (its cell is a marker): the figure only.
-    expect(rows.find((r) => r[2] === '公用经费控制率')?.[6]).toBe('公用经费控制率为107.93%');
-    expect(rows.find((r) => r[2] === '实际完成率')?.[6]).toBe('实际完成率为75.00%');
+    // A score of the rules its 二级 claim contradicts (its cell a marker): the figure, its judgement, and the rules'
+    // deduction said as the rules'.
+    expect(rows.find((r) => r[2] === '公用经费控制率')?.[6]).toBe(
+      '公用经费控制率为107.93%，超出预算7.93%，按评分标准扣1.59分'
+    );
+    // 7.5 less the 5.63 the rules give it.
+    expect(rows.find((r) => r[2] === '实际完成率')?.[6]).toBe(
+      '实际完成率为75.00%，年度工作任务未全部完成，按评分标准扣1.87分'
+    );
+    // A qualitative deduction without the unit's 说明 or cause: the rules' words, never a bare 扣1分.
+    expect(rows.find((r) => r[2] === '社会效益')?.[6]).toBe('部分达到评价要点要求，扣1分');
     for (const r of rows) expect(r[6]).not.toMatch(/乘以|除以|等于|指标值/);
   });
 });
@@ -968,5 +977,37 @@ describe('the 审核结论 rule, each branch', () => {
     const explained = f.map((x) => ({ ...x, severity: '提示' as const, explanation: '口径不同' }));
     expect(conclude(explained, clean)).toBe('同意');
     expect(conclude([{ ...identity('错误'), explanation: '已说明' }], clean)).toBe('退回修改');
+  });
+});
+
+describe('what waits says what it waits for', () => {
+  test('a group whose claim holds an open line waits: a 【待核对】 naming the line and its share, in 六 and 附件1', () => {
+    // 资产管理 claimed 6 in full; 固定资产利用率 (2 points) is unscored, so the claim gives it 6 − 2 − 2 = 2.
+    expect(lines).toContain('3. 资产管理（满分6分，得分【待核对：自评6分，含待补的固定资产利用率2分】）');
+    // 预算管理 claimed 13 in full, while the unit's own 存在问题 speaks of 串用 (资金使用合规性, 4 points).
+    expect(lines).toContain('2. 预算管理（满分13分，得分【待核对：自评13分，含待核对的资金使用合规性4分】）');
+    const rows = draft.appendix!.table.rows;
+    const cell = rows.find((r) => r[2] === '资金使用合规性')![4] as string;
+    expect(cell).toMatch(/^4\.00【待核对[①-⑳]】$/);
+    expect(draft.appendix!.table.notes).toContainEqual(
+      expect.stringMatching(/^【待核对[①-⑳]：资金使用合规性自评满分，而存在问题述及“[^”]*串用[^”]*”】$/)
+    );
+  });
+
+  test('a blank amount’s 【待补】 says what to enter: 金额, its unit, and 0 where a part may be none', () => {
+    const text = lines.join('');
+    expect(text).toContain('【待补：落实国家政策、不可抗力、上级交办的调整金额（万元，无则填0）】');
+    expect(text).toContain('实际政府采购金额【待补：实际政府采购金额（万元）】');
+    expect(text).not.toContain('【待补：落实国家政策、不可抗力、上级交办的调整】');
+  });
+
+  test('八: a deduction under 0.1 分 is no problem of its own; the unit’s item stays with its own words', () => {
+    const text = sectionTexts(draft, '存在问题').join('');
+    expect(text).toContain('绩效目标合理性扣0.5分');
+    // 预算完成率 lost 0.08 (≈99.5% against 100%): not stated in 八; the unit's 预算资金 item stands, alone.
+    expect(text).not.toContain('预算完成率');
+    expect(text).toContain('预算执行过程中存在不同科目预算资金串用问题');
+    // The unit's 科创中国 item speaks of no lost points: not under 产出's task rates (the 审核意见 lists it).
+    expect(text).not.toContain('科创中国试点城市建设排名');
   });
 });

@@ -85,7 +85,8 @@ export const MEASURES: MeasureDecl[] = [
   {
     id: '产出',
     covers: ['实际完成率', '完成及时率', '质量达标率', '重点工作办结率', '产出'],
-    keywords: ['工作任务', '业务', '完成', '工作'],
+    // The matter of tasks done, on time and up to standard: not 业务 or 工作 alone, which any item may say.
+    keywords: ['工作任务', '年度任务', '未完成', '按时', '未按期', '质量', '办结'],
     problem: '年度工作任务完成情况有待提高',
     title: '加强工作任务的跟踪督办',
     measure: '将年度工作任务分解到部门和责任人，明确完成时限和质量要求，定期调度督办，确保按时保质完成。',
@@ -108,6 +109,12 @@ export const MEASURES: MeasureDecl[] = [
       '上报前逐项核对决算报表与绩效自评数据的勾稽关系，同一数据在各表、各部分保持一致，发现差异及时查明原因并更正。',
   },
 ];
+
+/**
+ * A line that lost fewer points than this (a rate within a rounding of its target, e.g. 预算完成率 99.5%) is no
+ * problem of its own in 八: it is named there only where the department's own item on the matter is.
+ */
+export const MINOR_LOSS = 0.1;
 
 /** Used when no declared measure covers an indicator. */
 export const DEFAULT_MEASURE: MeasureDecl = {

@@ -160,7 +160,7 @@ function scoreWords(c: ReportContext, l: OwnLine): string {
   // A score computed from a figure in doubt, which the right figure may change, waits for it.
   if (scoreInDoubt(c, l)) return `本项得分${w.fmt.toCheck(`按所列数据为${w.fmt.points(l.score)}分`)}。`;
   // Full marks the department's own 存在问题 speaks against: the department decides which of its two words stands.
-  const against = l.line.unverified?.reason === '与单位所述问题不符' ? l.line.unverified.quote : undefined;
+  const against = againstOwnProblem(l);
   if (against) return `本项得分${w.fmt.toCheck(`自评满分，而存在问题述及“${against}”`)}。`;
   // The rules' score where the department's claim for its 二级 says otherwise: not stated as the department's.
   if (l.againstClaim) return `本项得分${w.fmt.toCheck(`按评分标准计${w.fmt.points(l.score)}分`)}。`;
@@ -220,18 +220,51 @@ export function claimCheck(
   return w.check(`自评${s}分，按所列数据计${most || '为'}${sum}分`, `${s}分或${most}${sum}分，同前`);
 }
 
-/** "满分6分，得分5分", the score a 【待补】 while a line under it has none. */
-export function groupScore(c: ReportContext, g: ScoreGroupView): string {
+/** Full marks the department's own 存在问题 speaks against: the quote, else undefined. */
+export const againstOwnProblem = (l: OwnLine) =>
+  l.line.unverified?.reason === '与单位所述问题不符' ? l.line.unverified.quote : undefined;
+
+/**
+ * What a group's claim holds that is not settled yet, e.g. "含待补的固定资产利用率2分": its unscored lines (their
+ * share of the claim, where the other lines fix it) and its lines whose score is in question. "" when none.
+ */
+export function openShare(c: ReportContext, score: Decimal, lines: OwnLine[]): string {
+  const { w } = c;
+  const blank = lines.filter((l) => l.score === null);
+  const asked = lines.filter(
+    (l) => l.score !== null && (scoreInDoubt(c, l) || l.againstClaim || againstOwnProblem(l))
+  );
+  if (blank.length + asked.length === 0) return '';
+  const rest = lines.reduce((left, l) => (l.score === null ? left : left.minus(l.score)), score);
+  const blankWords =
+    blank.length === 1 && rest.gte(0) && rest.lte(blank[0].line.points)
+      ? `待补的${blank[0].line.level3}${w.fmt.points(rest)}分`
+      : blank.length
+        ? `待补的${blank.map((l) => l.line.level3).join('、')}`
+        : '';
+  const askedWords = asked.length
+    ? `待核对的${asked.map((l) => `${l.line.level3}${w.fmt.points(l.score!)}分`).join('、')}`
+    : '';
+  return `含${[blankWords, askedWords].filter(Boolean).join('，')}`;
+}
+
+/**
+ * A group's score as the report states it: its claim; a 【待核对】 where its lines do not add up to it or a line
+ * under it is open (待补, or its score in question); a 【待补】 while it has no score.
+ */
+export function stateScore(c: ReportContext, g: ScoreGroupView, lines: OwnLine[]): string {
+  const { w } = c;
+  if (g.score === null) return w.fmt.placeholder(`${g.name}得分（各项自评得分补齐后合计）`);
+  if (g.linesDisagree) return claimCheck(c, g.score, g.linesDisagree);
+  const open = openShare(c, g.score, lines);
+  return open ? w.fmt.toCheck(`自评${w.fmt.points(g.score)}分，${open}`) : `${w.fmt.points(g.score)}分`;
+}
+
+/** "满分6分，得分5分", the score a 【待补】 while a line under it has none, a 【待核对】 while one is open. */
+export function groupScore(c: ReportContext, g: ScoreGroupView, lines: OwnLine[]): string {
   const { w } = c;
   const p = g.points === null ? w.fmt.placeholder(`${g.name}的分值`) : `${w.fmt.points(g.points)}分`;
-  const d = g.linesDisagree;
-  const s =
-    g.score === null
-      ? w.fmt.placeholder(`${g.name}得分（各项自评得分补齐后合计）`)
-      : d
-        ? claimCheck(c, g.score, d)
-        : `${w.fmt.points(g.score)}分`;
-  return `满分${p}，得分${s}`;
+  return `满分${p}，得分${stateScore(c, g, lines)}`;
 }
 
 /**
@@ -271,7 +304,7 @@ function dimensionSection(c: ReportContext, d: Dimension): SectionContent {
     content.push({
       kind: 'section',
       id: ch.name,
-      heading: `${ch.name}（${groupScore(c, ch)}）`,
+      heading: `${ch.name}（${groupScore(c, ch, ch.lines)}）`,
       content: body,
     });
   }
@@ -279,7 +312,7 @@ function dimensionSection(c: ReportContext, d: Dimension): SectionContent {
   content.push(
     w.paragraph(
       w.plain(
-        `小结：“${d.name}情况”维度，${groupScore(c, d).replace('得分', '实际得分')}。${own ? endSentence(stripMarks(own)) : ''}`,
+        `小结：“${d.name}情况”维度，${groupScore(c, d, lines).replace('得分', '实际得分')}。${own ? endSentence(stripMarks(own)) : ''}`,
         own ? [w.operand('自评得分表')] : []
       )
     )

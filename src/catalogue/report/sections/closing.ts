@@ -13,7 +13,16 @@ import type {
   SectionContent,
   TableBlock,
 } from '../../../core/reportContract';
-import { claimCheck, lineFact, lineRate, qualifiedName, scoreInDoubt } from './analysis';
+import { QUALITATIVE_VERDICT } from '../measures';
+import {
+  againstOwnProblem,
+  lineFact,
+  lineRate,
+  openShare,
+  qualifiedName,
+  scoreInDoubt,
+  stateScore,
+} from './analysis';
 
 /** "预算编制合理性、资产管理制度健全性2项指标", or, past two, their count (附件1 highlights each). */
 function lineNames(lines: OwnLine[]): string {
@@ -30,29 +39,32 @@ export function conclusion(c: ReportContext): SectionContent[] {
   const waiting = own.unscored.length ? `补填${lineNames(own.unscored)}得分后` : '';
   const d = own.linesDisagree;
   const most = d?.atMost ? '至多' : '';
+  // A total its lines add up to, while a line under it is open (待补, or its score in question), waits as well.
+  const open = own.total === null || d ? '' : openShare(c, own.total, own.lines);
   const total =
     own.total === null
       ? w.fmt.placeholder(`${waiting}的总分`)
-      : `${w.fmt.points(own.total)}分${d ? w.fmt.toCheck(`按所列数据计${most || '为'}${w.fmt.points(d.sum)}分`) : ''}`;
+      : `${w.fmt.points(own.total)}分${d ? w.fmt.toCheck(`按所列数据计${most || '为'}${w.fmt.points(d.sum)}分`) : open ? w.fmt.toCheck(open) : ''}`;
   const grade =
     own.grade === null
       ? w.fmt.placeholder('绩效级别')
       : `“${own.grade}”${d ? w.fmt.toCheck(`${most || '为'}“${d.grade}”`) : ''}`;
+  const linesOf = (g: (typeof dims)[number]) => own.lines.filter((l) => l.line.level1 === g.name);
   // A dimension's claim its lines do not add up to carries its 【待核对】 here too (its words are in its 小结).
-  const part = (g: (typeof dims)[number]) =>
-    `${g.name}${
-      g.score === null
-        ? w.fmt.placeholder(`${g.name}得分`)
-        : g.linesDisagree
-          ? claimCheck(c, g.score, g.linesDisagree)
-          : `${w.fmt.points(g.score)}分`
-    }`;
-  // In the table, one note under it names every score in question: what the lines add up to, and that grade.
+  const part = (g: (typeof dims)[number]) => `${g.name}${stateScore(c, g, linesOf(g))}`;
+  // In the table, one note under it names every score in question: what the lines add up to, and that grade, or
+  // what a score holds that is open.
+  const opens = dims.map((g) =>
+    g.score === null || g.linesDisagree ? '' : openShare(c, g.score, linesOf(g))
+  );
   const sums = dims
     .filter((g) => g.linesDisagree)
     .map((g) => `${g.name}${g.linesDisagree!.atMost ? '至多' : ''}${w.fmt.points(g.linesDisagree!.sum)}分`);
-  const note = sums.length || d ? `按所列数据计，${[...sums, totalNote(c)].filter(Boolean).join('，')}` : '';
-  const [totalCell, gradeCell] = totalCells(c, note);
+  const computed =
+    sums.length || d ? `按所列数据计，${[...sums, totalNote(c)].filter(Boolean).join('，')}` : '';
+  const held = dims.flatMap((g, i) => (opens[i] ? [`${g.name}${opens[i]}`] : []));
+  const note = [computed, held.join('，')].filter(Boolean).join('；');
+  const [totalCell, gradeCell] = totalCells(c, note, open !== '');
   return [
     w.paragraph(
       w.say`${y}年度部门整体支出绩效评价自评得分为${total}。其中，${dims.map(part).join('，')}，综合绩效级别为${grade}（绩效评价指标评分表详见附件1）。`
@@ -66,7 +78,7 @@ export function conclusion(c: ReportContext): SectionContent[] {
           w.fmt.points(g.points),
           g.score === null
             ? w.fmt.placeholder('得分')
-            : marked(c, scoreCell(g.score), g.linesDisagree ? note : ''),
+            : marked(c, scoreCell(g.score), g.linesDisagree || opens[dims.indexOf(g)] ? note : ''),
         ]),
         ['合计', w.fmt.points(own.points), totalCell],
         ['综合绩效级别', '', gradeCell],
@@ -127,7 +139,11 @@ export function problemsSection(c: ReportContext): SectionContent[] {
       kind: 'section' as const,
       id: p.measure.id,
       heading: p.own?.heading || p.measure.problem,
-      content: [...own.map((x) => w.paragraph(x)), w.paragraph(w.say`${facts(c, p)}。${why}`)],
+      // A problem the department's own item carries alone (its deductions minor) is its words only.
+      content: [
+        ...own.map((x) => w.paragraph(x)),
+        ...(p.lines.length ? [w.paragraph(w.say`${facts(c, p)}。${why}`)] : []),
+      ],
     };
   });
 }
@@ -174,13 +190,12 @@ function totalNote({ w, own }: ReportContext, name = '合计'): string {
 }
 
 /** The unit's total and grade in a table, as claimed, marked with `note` where its lines do not add up to it. */
-function totalCells(c: ReportContext, note: string): Array<Piece | string> {
+function totalCells(c: ReportContext, note: string, open = false): Array<Piece | string> {
   const { w, own } = c;
+  const waits = own?.linesDisagree || open ? note : '';
   return [
-    own?.total == null
-      ? w.fmt.placeholder('总分')
-      : marked(c, scoreCell(own.total), own.linesDisagree ? note : ''),
-    own?.grade ? marked(c, own.grade, own.linesDisagree ? note : '') : w.fmt.placeholder('绩效级别'),
+    own?.total == null ? w.fmt.placeholder('总分') : marked(c, scoreCell(own.total), waits),
+    own?.grade ? marked(c, own.grade, waits) : w.fmt.placeholder('绩效级别'),
   ];
 }
 
@@ -223,7 +238,17 @@ export function cover({ w }: ReportContext): string[] {
   ];
 }
 
-/** 评分说明 of a line in plain words: what it earned and why, or 单位自评 with the department's evidence. */
+/** A fact in its first two clauses (the value and its judgement), as a table cell has room for. */
+function briefly(p: Piece): Piece {
+  const clauses = p.text.split(/，(?![^【]*】)/);
+  return { ...p, text: clauses.slice(0, 2).join('，') };
+}
+
+/**
+ * 评分说明 of a line in plain words: what it earned and why ("公用经费控制率为107.93%，超出预算7.93%，扣1.59分"), or
+ * 单位自评 with the department's evidence. A deduction the unit's claim says otherwise is said as the scoring
+ * rules'; one computed from a figure in doubt is not said.
+ */
 function lineNote(c: ReportContext, l: OwnLine): Piece {
   const { w } = c;
   if (l.own)
@@ -231,14 +256,26 @@ function lineNote(c: ReportContext, l: OwnLine): Piece {
       ? w.plain('')
       : w.plain(`单位自评${l.remark ? `：${l.remark.replace(/[。；]$/, '')}` : ''}`);
   // A score in doubt is not stated, nor what it lost: the 得分 cell's 【待核对】 says what the figures give.
-  const lost = scoreInDoubt(c, l) || l.againstClaim ? null : l.line.points.minus(l.score!);
+  const lost = scoreInDoubt(c, l) ? l.line.points.minus(l.line.points) : l.line.points.minus(l.score!);
+  const basis = l.againstClaim ? '按评分标准' : '';
   const ind = l.line.indicator ? c.indicators.find((x) => x.id === l.line.indicator) : undefined;
   const parts: Piece[] = [];
   // Full marks: the value says enough; points lost: the value and why, in words.
   if (ind?.value != null)
-    parts.push(lost?.gt(0) ? lineFact(c, l)! : w.say`${ind.label}为${lineRate(c, l, ind, ind.value)}`);
+    parts.push(
+      lost.gt(0)
+        ? briefly(lineFact(c, l) ?? w.plain(ind.label))
+        : w.say`${ind.label}为${lineRate(c, l, ind, ind.value)}`
+    );
   else if (l.remark) parts.push(w.plain(l.remark.replace(/[。；]$/, '')));
-  if (lost?.gt(0)) parts.push(w.plain(`扣${w.fmt.points(lost)}分`));
+  else if (lost.gt(0)) {
+    // A qualitative line without its 说明: the cause the department gives in 八, else the rules' words.
+    const cause = c.problems.find((p) => p.lines.includes(l))?.causes[0];
+    parts.push(
+      cause ? w.plain(cause.text.replace(/[。；]$/, ''), cause.sources) : w.plain(QUALITATIVE_VERDICT.short)
+    );
+  }
+  if (lost.gt(0)) parts.push(w.plain(`${basis}扣${w.fmt.points(lost)}分`));
   return w.join(parts, '，');
 }
 
@@ -286,11 +323,22 @@ export function appendix(c: ReportContext): { label: string; title: string; tabl
         ? doubtedScore(c, l)
         : l.againstClaim
           ? rulesScore(c, l)
-          : scoreCell(l.score),
+          : againstOwnProblem(l)
+            ? marked(
+                c,
+                scoreCell(l.score),
+                `${l.line.level3}自评满分，而存在问题述及“${againstOwnProblem(l)}”`
+              )
+            : scoreCell(l.score),
     standardWords(c, l),
     lineNote(c, l),
   ]);
-  const [total, grade] = totalCells(c, `按所列数据计${totalNote(c, '')}`);
+  const open = own.total === null || own.linesDisagree ? '' : openShare(c, own.total, own.lines);
+  const [total, grade] = totalCells(
+    c,
+    open ? `自评${w.fmt.points(own.total!)}分，${open}` : `按所列数据计${totalNote(c, '')}`,
+    open !== ''
+  );
   rows.push(
     ['合计', '', '', w.fmt.points(own.points), total, '', ''],
     ['综合绩效级别', '', '', '', grade, '', '']
