@@ -414,7 +414,8 @@ function oneValueEntry(c: Cause): string {
         .join(' ');
     return `${f.title.replace(/不一致$/, '')}（${side(f.sides!.left)} = ${side(f.sides!.right)}）`;
   });
-  return `${c.findings[0].title}，两处均应为 ${figure(to, kind)}：${was.join('，')}。将这两处均改为 ${figure(to, kind)}，可使以下${mends.length === 2 ? '两' : chineseNumber(mends.length)}处同时相符：这两处（均为 ${digits(to)}）；${mended.join('；')}。`;
+  const others = mends.length - 1;
+  return `${c.findings[0].title}：${was.join('，')}。两处均应为 ${figure(to, kind)}，改正后以下${others === 2 ? '两' : chineseNumber(others)}处也相符：${mended.join('；')}。`;
 }
 
 /**
