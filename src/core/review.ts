@@ -890,7 +890,7 @@ function otherReason(f: Finding): string {
  * What could not be verified, each once, as a table: a score line told apart from a namesake by its 二级 (the
  * unit's own claim is in the table of 各指标评分核实情况), or a check that blanks leave undecided.
  */
-function unverifiableSection(c: ReportContext, findings: Finding[]): SectionContent[] {
+function unverifiableSection(c: ReportContext, findings: Finding[], groups: Group[]): SectionContent[] {
   const { w, scores } = c;
   const scoredOpen = (scores?.lines ?? []).filter((l) => l.unverified);
   if (findings.length === 0 && scoredOpen.length === 0) return [w.paragraph(w.plain('无。'))];
@@ -906,7 +906,7 @@ function unverifiableSection(c: ReportContext, findings: Finding[]): SectionCont
       : [documentDigits(f.title), '—', otherReason(f)];
   });
   // A line scored but not verified: why, in the reviewer's words.
-  for (const l of scoredOpen) rows.push([named(l), points(l.points), unverifiedReason(c, l)]);
+  for (const l of scoredOpen) rows.push([named(l), points(l.points), unverifiedReason(c, l, groups)]);
   return w.table('', ['事项', '分值（分）', '待核实的原因'], rows);
 }
 
@@ -922,15 +922,26 @@ function figuresNamed(ops: Operand[]): string {
 }
 
 /** Why a scored line is 待核实 (ScoreLine.unverified), as the 四 table states it. */
-function unverifiedReason(c: ReportContext, l: ScoreLine): string {
+function unverifiedReason(c: ReportContext, l: ScoreLine, groups: Group[]): string {
   const u = l.unverified!;
   const ops = u.inputs ?? [];
+  const all = allFindings(c.findings);
+  const v = memoView(c, groups);
+  // Where the memo states what questions the figures: named there once, referred to here.
+  const places = ops.map((o) => {
+    const f = all.find((x) => x.id === o.finding);
+    return f ? v.where(f) : '本部分';
+  });
+  const listed = memoNotices(c).listed;
   switch (u.reason) {
     case '所用数据有误':
-      return `${figuresNamed(ops)}有误`;
+      return places.length && places.every((p) => p !== '本部分')
+        ? `所用数据有误（见${joinPlaces(places)}）`
+        : `${figuresNamed(ops)}有误`;
     case '数据口径不一未说明': {
+      if (ops.length && ops.every((o) => listed.some((f) => f.id === o.finding)))
+        return '数据口径不一，未说明（见第三部分）';
       // The other side of each 口径 difference: the table the figure should agree with.
-      const all = allFindings(c.findings);
       const others = ops.flatMap((o) =>
         (all.find((f) => f.id === o.finding)?.operands ?? [])
           .filter((x) => !ops.some((y) => y.name === x.name))
@@ -1120,7 +1131,7 @@ export function draftReview(input: DraftInput, reportText?: ReportTextCheck): Re
       id: '无法核实',
       heading: `待核实的事项${pendingCount ? `（${pendingCount}）` : ''}`,
       level: 1,
-      build: () => unverifiableSection(c, unverifiable),
+      build: () => unverifiableSection(c, unverifiable, groups),
     },
     {
       id: '报告数字',

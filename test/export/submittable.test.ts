@@ -788,16 +788,11 @@ describe('审核意见', () => {
     );
     if (unverifiable.kind !== 'table') throw new Error('no table');
     const why = (name: string) => unverifiable.rows.find((r) => r[0] === name);
-    expect(why('预算完成率')).toEqual([
-      '预算完成率',
-      '2',
-      '基础数据表年初预算、本年追加预算与财政拨款表不一致，未说明口径',
-    ]);
-    expect(why('结转结余变动率')).toEqual([
-      '结转结余变动率',
-      '2',
-      '基础数据表本年度累计结转结余、上年度累计结转结余有误',
-    ]);
+    // What questions a line's figures is stated once, where it is listed: 预算完成率's 年初预算 and 追加 in 三 (1, 2),
+    // 结转结余变动率's and 预算调整率's figures in 二(二)'s 2020 entry; the row refers there.
+    expect(why('预算完成率')).toEqual(['预算完成率', '2', '数据口径不一，未说明（见第三部分）']);
+    expect(why('结转结余变动率')).toEqual(['结转结余变动率', '2', '所用数据有误（见第二部分（二））']);
+    expect(why('预算调整率')).toEqual(['预算调整率', '2', '所用数据有误（见第二部分（二））']);
     // A line the unit scored only through its 二级's full claim (the report states it at full marks) waits for its
     // evidence, not for a score.
     expect(why('资产管理安全性')).toEqual(['资产管理安全性', '2', '按二级指标自评满分计2分，未说明本项依据']);
