@@ -1411,6 +1411,10 @@ export const CHECKS: CheckDecl[] = [
             statement: `${label(name)} = 各单位${colLabel}之和`,
           },
         ];
+      },
+      // Which side is wrong the tables cannot tell: the 编制 approval or the staff roll at the year's end does.
+      {
+        nextStep: `对照${key === '编制数' ? '编制批复文件' : '年末人员花名册'}，改正基础数据表${label(name)}或机构人员情况表各单位${colLabel}。`,
       }
     )
   ),

@@ -231,25 +231,56 @@ export function causesOf(open: Finding[], decls: readonly ReviewCauseDecl[]): Ca
   return causes;
 }
 
-/** A cause alone whose gap another cause shows (or its value makes) joins it, named there once. */
+/**
+ * The figure of `f` that moves with a oneValue cause's change, and what it becomes: `f` has the shape (the terms on
+ * each side, with their signs) of an identity the value mends, and the term at the place the changed figure holds
+ * there, moved by the same amount, makes `f` hold (a total whose part the value changes). Null when no term does:
+ * then `f` is not mended by the cause's fix, whatever its gap.
+ */
+export function followOn(c: Cause, f: Finding): { cell: Operand; to: Decimal } | null {
+  if (!c.value || !f.sides) return null;
+  const terms = (x: Finding) => [...x.sides!.left, ...x.sides!.right];
+  const shape = (x: Finding) =>
+    `${x.sides!.left.map((t) => t.sign).join()}|${x.sides!.right.map((t) => t.sign).join()}`;
+  for (const m of c.value.mends) {
+    if (!m.sides || shape(m) !== shape(f)) continue;
+    for (const cell of c.value.cells) {
+      const at = terms(m).findIndex((t) => m.operands[t.at].name === cell.name);
+      if (at < 0) continue;
+      const o = f.operands[terms(f)[at].at];
+      const s = solveFor(f, new Set([o.name]));
+      const change = c.value.to.minus(num(cell)!);
+      if (s && num(o) && s.to.minus(num(o)!).toFixed(2) === change.toFixed(2)) return s;
+    }
+  }
+  return null;
+}
+
+/**
+ * A cause alone whose gap another cause shows (or its value makes) joins it, named there once; one value's change
+ * takes only a finding it mends (followOn). Then a cause alone joins the first alone with its gap.
+ */
 function joinSameGap(causes: Cause[]): Cause[] {
   const keys = (c: Cause): string[] => [
     ...c.findings.map(gapKey).filter((k): k is string => !!k),
     ...(c.value?.cells.map((o) => c.value!.to.minus(num(o)!).abs().toFixed(2)) ?? []),
   ];
   // A cause of several findings hosts first; then the first finding alone with that gap.
-  const hosts = new Map<string, Cause>();
+  const hosts = new Map<string, Cause[]>();
   for (const c of causes.filter((x) => x.shares !== 'alone'))
-    for (const k of keys(c)) if (!hosts.has(k)) hosts.set(k, c);
+    for (const k of keys(c)) hosts.set(k, [...(hosts.get(k) ?? []), c]);
+  const alone = new Map<string, Cause>();
   const joined = new Set<Cause>();
   for (const c of causes.filter((x) => x.shares === 'alone')) {
-    const key = gapKey(c.findings[0]);
+    const f = c.findings[0];
+    const key = gapKey(f);
     if (!key) continue;
-    const host = hosts.get(key);
+    const host =
+      hosts.get(key)?.find((h) => h.shares !== 'oneValue' || followOn(h, f) !== null) ?? alone.get(key);
     if (host) {
-      host.sameGap.push(c.findings[0]);
+      host.sameGap.push(f);
       joined.add(c);
-    } else hosts.set(key, c);
+    } else alone.set(key, c);
   }
   return causes.filter((c) => !joined.has(c));
 }

@@ -311,7 +311,17 @@ export interface ReviewFacts {
   /** True when a finding changes a score (a self-score the rules do not give). */
   changesScore(f: Finding): boolean;
   /** The blocking problems as the memo lists them (one per cause): self-scores the rules do not give, and the rest. */
-  problems: { scores: number; figures: number };
+  problems: {
+    scores: number;
+    figures: number;
+    /** Every self-score the rules do not give is above what they give. */
+    scoresAbove: boolean;
+    /**
+     * The weightiest figure problem in a few words: the largest correction the data show (`财政拨款表本年收入合计少计
+     * 412.86 万元`), else the title of the largest gap; '' when there is none.
+     */
+    weightiest: string;
+  };
   /** 不成立 numbers in the department's own report text, when it was checked (batch). */
   reportFails: number;
 }

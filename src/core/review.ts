@@ -17,7 +17,7 @@ import {
   REVIEW_GROUPS,
 } from '../catalogue/report/review';
 import type Decimal from 'decimal.js';
-import { causesOf, type Cause } from './causes';
+import { causesOf, followOn, type Cause } from './causes';
 import type { Claim, ReportSummary } from './claims/engine';
 import { ZERO } from './decimal';
 import { ABOUT_A_RESULT, doubtedInputs } from './doubt';
@@ -34,7 +34,6 @@ import {
 } from './render/quantity';
 import { shortLabel } from './reconcile';
 import type {
-  OwnGroup,
   OwnScores,
   ReportContext,
   ReviewFacts,
@@ -57,16 +56,6 @@ export { ABOUT_A_RESULT, doubtedInputs };
  * verified (ScoreLine.unverified), is decided once, in src/core/verify.ts.
  */
 type MemoScores = ScoreSheet;
-
-/** How the memo counts the 待核实 lines by why: `2项所用数据有误`, `5项缺数据或自评得分`, in that order. */
-function pendingWhy(lines: ScoreLine[], name?: (l: ScoreLine) => string): string[] {
-  const reasons = new Map<string, ScoreLine[]>();
-  for (const l of lines.filter((x) => x.missing)) {
-    const why = l.unverified?.reason ?? '缺数据或自评得分';
-    reasons.set(why, [...(reasons.get(why) ?? []), l]);
-  }
-  return [...reasons].map(([why, ls]) => `${name ? ls.map(name).join('、') : `${ls.length}项`}${why}`);
-}
 
 // ---------------------------------------------------------------- the 审核结论
 
@@ -98,36 +87,6 @@ function claimAgainst(f: Finding, memo: MemoScores | null) {
   return { name: g.name, claimed: f.computed.value, score, pending, most: score.plus(pending) };
 }
 
-/**
- * A self-score beyond the rules in a few words (`“产出”自评28分，应为24.50分`), or '' when the memo cannot say it is.
- * Where the unit's report adds its lines up to another ceiling (a line's score as its figures give it, where the
- * memo counts the line 待核实 at full marks), both are named, each by its basis.
- */
-function claimProblem(f: Finding, memo: MemoScores | null, own: OwnScores | null): string {
-  const c = claimAgainst(f, memo);
-  if (!c) return f.title;
-  const head = `“${c.name}”自评${points(c.claimed)}分`;
-  if (c.pending.isZero()) return `${head}，应为${points(c.score)}分`;
-  if (!c.claimed.gt(c.most)) return '';
-  const stated = statedSum(own, claimGroup(f)!);
-  return stated && !stated.sum.eq(c.most)
-    ? `${head}，${statedBasis(stated)}，待核实各项补正后最多${points(c.most)}分`
-    : `${head}，按评分规则最多${points(c.most)}分`;
-}
-
-/**
- * What the unit's report says a group's (or the total's) lines add up to where that is not its claim (src/core/voice.ts:
- * its lines as it states them, one it left unscored at full marks), or undefined.
- */
-function statedSum(own: OwnScores | null, g: { level?: 1 | 2; name: string }): OwnGroup['linesDisagree'] {
-  if (!g.level) return own?.linesDisagree;
-  return own?.groups.find((x) => x.level === g.level && x.name === g.name)?.linesDisagree;
-}
-
-/** `按所列数据至多7.50分`: the report's sum with its basis. */
-const statedBasis = (s: { sum: Decimal; atMost: boolean }): string =>
-  `按所列数据${s.atMost ? '至多' : '计'}${points(s.sum)}分`;
-
 /** What the 审核结论 rule looks at. An 错误 stays open when explained (it must be corrected); a 提示 does not. */
 export function reviewFacts(findings: Finding[], scores: ScoreSheet | null, reportFails = 0): ReviewFacts {
   const blocking = findings.filter(
@@ -143,11 +102,45 @@ export function reviewFacts(findings: Finding[], scores: ScoreSheet | null, repo
   };
 }
 
-/** The blocking problems as the memo's 二 lists them, one per cause: the self-scores, and the figures. */
+/**
+ * The blocking problems as the memo's 二 lists them, one per cause: the self-scores, and the figures, the weightiest
+ * figure named by the declared rule: the largest correction the data show, else the largest gap.
+ */
 function problemCounts(blocking: Finding[]): ReviewFacts['problems'] {
   const causes = causesOf(blocking, REVIEW_CAUSES);
-  const scores = causes.filter((c) => changesScore(c.findings[0])).length;
-  return { scores, figures: causes.length - scores };
+  const claims = causes.filter((c) => changesScore(c.findings[0]));
+  const figures = causes.filter((c) => !claims.includes(c)).flatMap(causeFindings);
+  return {
+    scores: claims.length,
+    figures: causes.length - claims.length,
+    scoresAbove: claims.every((c) => {
+      const f = c.findings[0];
+      return !!f.computed && !!f.expected && f.computed.value.gt(f.expected.value);
+    }),
+    weightiest: weightiest(figures),
+  };
+}
+
+/** How far a correction moves its figure (`to − stated`), or null when the figure is not stated. */
+function correctionGap(f: Finding): Decimal | null {
+  const q = f.correction && operandQuantity(f.correction.operand);
+  return q ? f.correction!.to.value.minus(q.value) : null;
+}
+
+/** The weightiest figure problem in a few words (see ReviewFacts.problems), without spaces, or ''. */
+function weightiest(findings: Finding[]): string {
+  const bySize = (gap: (f: Finding) => Decimal | null) =>
+    findings.filter((f) => gap(f) !== null).sort((a, b) => gap(b)!.abs().comparedTo(gap(a)!.abs()))[0];
+  const fixed = bySize(correctionGap);
+  if (fixed) {
+    const gap = correctionGap(fixed)!;
+    const q = { value: gap.abs(), kind: fixed.correction!.to.kind };
+    return documentDigits(
+      `${withTable(fixed.correction!.operand)}${gap.isNeg() ? '多计' : '少计'}${formatQuantity(q, 'document')}`
+    ).replace(/ /g, '');
+  }
+  const largest = bySize((f) => (f.difference?.kind === 'amount' ? f.difference.value : null));
+  return largest ? documentDigits(largest.title).replace(/ /g, '') : '';
 }
 
 /**
@@ -239,6 +232,49 @@ interface MemoView {
   inFailedIdentity: Set<string>;
   /** `第二部分（五）`: the group that lists a finding (or the root it is folded under). */
   where(f: Finding): string;
+  /** `第四部分`: the part that lists what could not be verified. */
+  pendingPart: string;
+  /** The 提示 a self-score entry states with a line's deduction, by `二级.三级` (memoNotices). */
+  noticesWithClaim: Map<string, Finding[]>;
+}
+
+/** The part that lists what could not be verified: 四, or 三 when no 提示 needs a written reason. */
+function pendingPartOf(c: ReportContext): string {
+  return `第${chineseNumber(memoNotices(c).listed.length ? 4 : 3)}部分`;
+}
+
+/** The scored lines that lost points under a self-score the rules do not give: 二's claim entries state each. */
+function linesLostInClaims(c: ReportContext): ScoreLine[] {
+  const s = c.scores;
+  if (!s) return [];
+  return c.findings
+    .filter(changesScore)
+    .flatMap((f) => {
+      const g = claimGroup(f);
+      return g && claimAgainst(f, s) ? linesOf(s, g) : [];
+    })
+    .filter((l) => !l.missing && l.score.lt(l.points));
+}
+
+/**
+ * The 提示 the memo lists in 三, and those a self-score entry of 二 states instead: a 提示 about a scored line that
+ * lost points under a self-score the rules do not give (`公用经费决算超过预算`, which 公用经费控制率 deducts for) is
+ * stated once, with that line's deduction.
+ */
+function memoNotices(c: ReportContext): { listed: Finding[]; withClaim: Map<string, Finding[]> } {
+  const notices = c.findings.filter(
+    (f) => f.kind !== 'cannotVerify' && f.severity !== '待补' && f.severity !== '错误'
+  );
+  const withClaim = new Map<string, Finding[]>();
+  const lost = linesLostInClaims(c);
+  const listed = notices.filter((f) => {
+    const line = lost.find((l) => f.affects?.includes(`评分：${l.level3}`));
+    if (!line) return true;
+    const key = `${line.level2}.${line.level3}`;
+    withClaim.set(key, [...(withClaim.get(key) ?? []), f]);
+    return false;
+  });
+  return { listed, withClaim };
 }
 
 function memoView(c: ReportContext, groups: Group[]): MemoView {
@@ -257,6 +293,8 @@ function memoView(c: ReportContext, groups: Group[]): MemoView {
       const i = groups.findIndex((g) => g.findings.some((x) => x === f || allFindings([x]).includes(f)));
       return i < 0 ? '本部分' : `第二部分（${chineseNumber(i + 1)}）`;
     },
+    pendingPart: pendingPartOf(c),
+    noticesWithClaim: memoNotices(c).withClaim,
   };
 }
 
@@ -281,27 +319,37 @@ function claimEntry(f: Finding, v: MemoView): string | null {
   const g = claimGroup(f);
   if (!c || !g || !v.memo) return null;
   const lines = linesOf(v.memo, g);
+  // A 提示 about a line that lost points is stated here, once, for the unit to explain (not again in 三).
+  const explain = (l: ScoreLine) =>
+    (v.noticesWithClaim.get(`${l.level2}.${l.level3}`) ?? [])
+      .map((n) => `；${documentDigits(n.title).replace(/（[^（）]*）$/, '')}，须书面说明原因`)
+      .join('');
   const lost = lines
     .filter((l) => !l.missing && l.score.lt(l.points))
     .map(
       (l) =>
-        `${l.level3}${l.indicatorValue ? rateText(l.indicatorValue) : ''}扣${points(l.points.minus(l.score))}分`
+        `${l.level3}${l.indicatorValue ? `${rateText(l.indicatorValue)}，` : ''}扣${points(l.points.minus(l.score))}分${explain(l)}`
     );
-  const why = [lost.join('、'), ...pendingWhy(lines, (l) => l.level3)].filter(Boolean).join('；');
-  const pending = c.pending.isZero() ? '' : `，共${points(c.pending)}分待核实`;
-  const head =
-    claimProblem(f, v.memo, v.own) ||
-    `“${c.name}”自评${points(c.claimed)}分，待核实的${points(c.pending)}分全部得分时方能达到`;
+  // The pending lines are 四's, each with its reason: here only their points, and the most the group can reach.
+  const pending = c.pending.isZero()
+    ? ''
+    : `${lost.length ? '另有' : ''}${points(c.pending)}分待核实（见${v.pendingPart}），至多${points(c.most)}分`;
+  const why = [lost.join('；'), pending].filter(Boolean).join('；');
+  const head = c.pending.isZero()
+    ? `“${c.name}”自评${points(c.claimed)}分，按评分规则为${points(c.score)}分`
+    : c.claimed.gt(c.most)
+      ? `“${c.name}”自评${points(c.claimed)}分`
+      : `“${c.name}”自评${points(c.claimed)}分，待核实的${points(c.pending)}分全部得分时方能达到`;
   const fix = c.pending.isZero()
     ? `应改为${points(c.score)}分`
     : c.claimed.gt(c.most)
-      ? `应改为不超过${points(c.most)}分，待核实各项依据补齐后按评分规则确定`
+      ? `应改为不超过${points(c.most)}分`
       : '待核实各项依据补齐后按评分规则确定';
   const totals = allFindings(f.consequences ?? [])
     .map((x) => claimGroup(x)?.name)
     .filter(Boolean)
     .map((n) => `“${n}”`);
-  return `${head}：${why}${pending}。${fix}${totals.length ? `，${totals.join('、')}自评得分相应调整` : ''}。`;
+  return `${head}${why ? `：${why}` : ''}。${fix}${totals.length ? `，${totals.join('、')}自评得分相应调整` : ''}。`;
 }
 
 /** The indicator a 比率 or 年度 finding is about: its scored line's, else the first it feeds. */
@@ -366,7 +414,8 @@ function oneValueEntry(c: Cause): string {
         .join(' ');
     return `${f.title.replace(/不一致$/, '')}（${side(f.sides!.left)} = ${side(f.sides!.right)}）`;
   });
-  return `${c.findings[0].title}，两处均应为 ${figure(to, kind)}：${was.join('，')}。将这两处均改为 ${figure(to, kind)}，可使以下${mends.length === 2 ? '两' : chineseNumber(mends.length)}处同时相符：这两处（均为 ${digits(to)}）；${mended.join('；')}。`;
+  const others = mends.length - 1;
+  return `${c.findings[0].title}：${was.join('，')}。两处均应为 ${figure(to, kind)}，改正后以下${others === 2 ? '两' : chineseNumber(others)}处也相符：${mended.join('；')}。`;
 }
 
 /**
@@ -394,7 +443,7 @@ function previousYearEntry(c: Cause, inFailedIdentity: Set<string>): string {
   const why = [
     ...marked.map(
       (b) =>
-        `${b.block.indicator}的${stated(b.block.figures).map(valued).join('、')}，数据所属年度为${b.year}年`
+        `${b.block.indicator}的${stated(b.block.figures).map(valued).join('、')}，${p.table}注明其数据所属年度为${b.year}年`
     ),
     shifted.length
       ? `${shifted.map(ofBlock).join('、')}${shifted.length > 1 ? '均' : ''}与${withTable(p.opening!)} ${figure(operandQuantity(p.opening!)!.value)}相同，是${last}年年末数`
@@ -432,9 +481,14 @@ function previousYearEntry(c: Cause, inFailedIdentity: Set<string>): string {
     );
   }
   const rates = c.findings.filter((f) => f.family === '比率');
-  const redo = rates.length
-    ? `改正后重算${rates.map((f) => `${rateName(f)}（报告列 ${f.computed ? formatQuantity(f.computed, 'document') : '—'}）`).join('、')}`
-    : '';
+  // Every rate read from the blocks is worked out again: those the report states wrong with the figure it lists.
+  const stale = [
+    ...p.blocks.map((b) => b.block.indicator).filter((name) => !rates.some((f) => rateName(f) === name)),
+    ...rates.map(
+      (f) => `${rateName(f)}（报告列 ${f.computed ? formatQuantity(f.computed, 'document') : '—'}）`
+    ),
+  ];
+  const redo = stale.length ? `改正后重算${[...new Set(stale)].join('、')}` : '';
   // What the blocks' figures do not explain is still stated, each in the shared words.
   const explained = new Set([
     ...corrected,
@@ -457,7 +511,12 @@ function previousYearHeading(c: Cause): string {
 function causeBrief(c: Cause): string {
   if (c.shares === 'previousYear') {
     const p = c.previousYear!;
-    const rates = c.findings.filter((f) => f.family === '比率').map(rateName);
+    const rates = [
+      ...new Set([
+        ...p.blocks.map((b) => b.block.indicator),
+        ...c.findings.filter((f) => f.family === '比率').map(rateName),
+      ]),
+    ];
     return `${previousYearHeading(c)}：改用${p.evaluated ?? '本'}年数据${rates.length ? `，并重算${rates.join('、')}` : ''}`;
   }
   if (c.shares === 'oneValue') {
@@ -472,16 +531,29 @@ function correctionLine(f: Finding): string {
   return `应将${withTable(f.correction!.operand)}改为${formatQuantity(f.correction!.to, 'document')}`;
 }
 
-/** The findings that show a cause's gap (or the change its value makes) to the cent, by gap. */
+/**
+ * The findings that show a cause's gap (or the change its value makes) to the cent, by gap; those one value's change
+ * mends with the figure that moves with it (src/core/causes.ts followOn) and what it becomes.
+ */
 function sameGapText(c: Cause): string {
   const byGap = new Map<string, Finding[]>();
   for (const f of c.sameGap) {
     const key = formatGap(f.difference!, 'document');
     byGap.set(key, [...(byGap.get(key) ?? []), f]);
   }
+  const fix = (f: Finding) => {
+    const s = c.value ? followOn(c, f) : null;
+    return s
+      ? `${f.title}，应将${withTable(s.cell)} ${figure(operandQuantity(s.cell)!.value)}相应改为 ${figure(s.to)}`
+      : f.title;
+  };
   return [...byGap]
     .map(([gap, fs]) =>
-      sentence(`同一${gap}之差还使${fs.length}项不符，应一并改正：${fs.map((x) => x.title).join('；')}`)
+      sentence(
+        c.value
+          ? `同一${gap}之差还使${fs.length}项不符：${fs.map(fix).join('；')}`
+          : `同一${gap}之差还使${fs.length}项不符，应一并改正：${fs.map(fix).join('；')}`
+      )
     )
     .join('');
 }
@@ -495,7 +567,7 @@ function sameGapText(c: Cause): string {
  */
 function entry(c: Cause, n: number, group: Group, v: MemoView): string {
   const f = c.findings[0];
-  const stated = group.advice !== undefined && reviewParts(f).advice === group.advice;
+  const stated = takesAdvice(c, group);
   const said =
     c.shares === 'oneValue'
       ? oneValueEntry(c)
@@ -522,34 +594,23 @@ function sameFixEntry(c: Cause): string {
 
 // ---------------------------------------------------------------- sections
 
-function scoreSentence(c: ReportContext, s: ScoreSheet): string {
+/**
+ * The score as the reviewer decides on it: the unit's claim, then the most the rules give and its grade, then what of
+ * it is verified and what waits for 四 (`pendingPart`), briefly.
+ */
+function scoreSentence(c: ReportContext, s: ScoreSheet, pendingPart: string): string {
   const bands = s.bands ?? DEFAULT_BANDS;
   const pending = pendingPointsOf(s);
   const most = s.total.plus(pending);
   const own = s.claimedTotal ?? c.own?.total ?? null;
   const claimed = own === null ? '单位未填报自评总分' : `单位自评${points(own)}分（${gradeOf(own, bands)}）`;
+  if (pending.isZero()) return `${claimed}；核实${points(s.total)}分（${s.grade}）。`;
   const open = s.lines.filter((l) => l.missing);
-  // What would settle the pending points: evidence, corrected figures, written reasons.
-  const settle = [
-    open.some((l) => !l.unverified || l.unverified.reason === '缺评价依据') ? '补齐佐证' : '',
-    open.some((l) => l.unverified?.reason === '所用数据有误') ? '改正数据' : '',
-    open.some((l) => l.unverified?.reason === '数据口径不一未说明') ? '说明口径' : '',
-    open.some((l) => l.unverified?.reason === '与单位所述问题不符') ? '核实自述问题' : '',
-  ].filter(Boolean);
-  // A partial sum has no grade: the grade is stated only when the pending points cannot change it.
+  // A partial sum has no grade: the grade named is the most the rules give, or the one the pending points cannot change.
   const floor = gradeOf(s.total, bands);
-  // The unit's report adds its lines up to its own ceiling: named beside the memo's, each by its basis.
-  const stated = statedSum(c.own, { name: '总分' });
   const top = gradeOf(most, bands);
-  const verified = pending.isZero()
-    ? `核实${points(s.total)}分（${s.grade}）`
-    : `已核实${points(s.total)}分，待核实${points(pending)}分（${open.length}项指标：${pendingWhy(open).join('、')}），${
-        floor === top
-          ? `待核实各项无论得分多少，等级均为${top}`
-          : `等级不高于${top}（${stated && !stated.sum.eq(most) ? `${statedBasis(stated)}；` : ''}${settle.join('、')}后最高${points(most)}分）`
-      }`;
-  // How far the claim is off is in the table below and in the reason above: not said a third time.
-  return `${claimed}；${verified}。`;
+  const grade = floor === top ? `等级为${top}` : top;
+  return `${claimed}；按评分规则至多${points(most)}分（${grade}）：已核实${points(s.total)}分，另有${points(pending)}分待核实（${open.length}项指标，见${pendingPart}）。`;
 }
 
 /** The per-一级 comparison on page 1. */
@@ -659,7 +720,9 @@ function conclusionSection(
   const out: SectionContent[] = [w.paragraph(w.plain(`审核结论：${verdict}。理由：${reason}`))];
   out.push(
     w.paragraph(
-      w.plain(v.memo ? `得分：${scoreSentence(c, v.memo)}` : '得分：评分规则缺失或有误，未能计分。')
+      w.plain(
+        v.memo ? `得分：${scoreSentence(c, v.memo, v.pendingPart)}` : '得分：评分规则缺失或有误，未能计分。'
+      )
     )
   );
   const first = priorities(groups, v);
@@ -683,6 +746,26 @@ function conclusionSection(
   return out;
 }
 
+/** Whether an entry leaves its correction to the group's advice (a problem alone without its own). */
+function takesAdvice(c: Cause, g: Group): boolean {
+  return (
+    g.advice !== undefined &&
+    c.shares === 'alone' &&
+    !ABOUT_A_RESULT.includes(c.findings[0].family) &&
+    reviewParts(c.findings[0]).advice === g.advice
+  );
+}
+
+/**
+ * The advice the group's entries without their own correction share, once, after them and naming them
+ * (`第3、5项：对照部门决算原表，改正填错的数。`), without its lead-in that restates the problem.
+ */
+function adviceLine(g: Group): string {
+  const which = g.causes.map((c, i) => (takesAdvice(c, g) ? i + 1 : 0)).filter(Boolean);
+  const advice = g.advice!.replace(/^[^：]*：(?=.)/, '');
+  return `第${which.join('、')}项更正方法：${sentence(advice)}`;
+}
+
 function problemsSection(c: ReportContext, groups: Group[]): SectionContent[] {
   const { w } = c;
   const v = memoView(c, groups);
@@ -696,7 +779,6 @@ function problemsSection(c: ReportContext, groups: Group[]): SectionContent[] {
       id: `组${i + 1}`,
       heading: `${g.heading}（${entries.length}项）`,
       content: [
-        ...(g.advice ? [w.paragraph(w.plain(`更正方法：${sentence(g.advice)}`), 'lead')] : []),
         ...entries.map((e, k) =>
           w.paragraph(
             w.plain(
@@ -705,6 +787,7 @@ function problemsSection(c: ReportContext, groups: Group[]): SectionContent[] {
             )
           )
         ),
+        ...(g.advice ? [w.paragraph(w.plain(adviceLine(g)), 'note')] : []),
       ],
     };
   });
@@ -724,13 +807,62 @@ function problemsSection(c: ReportContext, groups: Group[]): SectionContent[] {
   return out;
 }
 
+/** A figure 二 shows to be wrong: what it becomes, and the entry that says so. */
+interface Corrected {
+  to: Decimal;
+  where: string;
+}
+
+/** Every figure an entry of 二 corrects (its own correction, one value's cells and the figures that follow them). */
+function correctedFigures(groups: Group[], v: MemoView): Map<string, Corrected> {
+  const out = new Map<string, Corrected>();
+  for (const g of groups)
+    for (const c of g.causes) {
+      const where = v.where(c.findings[0]);
+      for (const f of allFindings(causeFindings(c)))
+        if (f.correction) out.set(f.correction.operand.name, { to: f.correction.to.value, where });
+      for (const o of c.value?.cells ?? []) out.set(o.name, { to: c.value!.to, where });
+      for (const f of c.sameGap) {
+        const s = c.value ? followOn(c, f) : null;
+        if (s) out.set(s.cell.name, { to: s.to, where });
+      }
+    }
+  return out;
+}
+
+/**
+ * A 提示 that compares a figure 二 corrects, read against the corrected figure: what the figure becomes and the gap
+ * that is left (or that none is), so the unit explains the difference that stays.
+ */
+function afterCorrection(f: Finding, corrected: Map<string, Corrected>): string {
+  if (!f.sides || f.kind !== 'mismatch') return '';
+  const hit = f.operands.find((o) => corrected.has(o.name));
+  if (!hit || !operandQuantity(hit)) return '';
+  const value = (o: Operand) => corrected.get(o.name)?.to ?? operandQuantity(o)?.value ?? null;
+  const terms = [
+    ...f.sides.left.map((t) => ({ o: f.operands[t.at], sign: t.sign })),
+    ...f.sides.right.map((t) => ({ o: f.operands[t.at], sign: -t.sign })),
+  ];
+  if (terms.some((t) => value(t.o) === null)) return '';
+  const gap = terms.reduce((a, t) => a.plus(value(t.o)!.times(t.sign)), ZERO);
+  const { to, where } = corrected.get(hit.name)!;
+  const after = `按${where}改正后，${withTable(hit)}为 ${figure(to)}`;
+  return sentence(gap.isZero() ? `${after}，两者相符` : `${after}，仍差 ${figure(gap.abs())}`);
+}
+
 /** What may legitimately differ (提示): each once, for the unit to explain in writing or correct. */
-function noticesSection(c: ReportContext, notices: Finding[]): SectionContent[] {
+function noticesSection(c: ReportContext, notices: Finding[], groups: Group[]): SectionContent[] {
   const { w } = c;
+  const corrected = correctedFigures(groups, memoView(c, groups));
   return [
     w.paragraph(w.plain('以下事项可能另有原因：单位应书面说明原因，不能说明的予以改正。'), 'lead'),
     ...notices.map((f, k) =>
-      w.paragraph(w.plain(`${k + 1}.${reviewSentence(f, { advice: false })}`, f.operands))
+      w.paragraph(
+        w.plain(
+          `${k + 1}.${reviewSentence(f, { advice: false })}${afterCorrection(f, corrected)}`,
+          f.operands
+        )
+      )
     ),
   ];
 }
@@ -758,7 +890,7 @@ function otherReason(f: Finding): string {
  * What could not be verified, each once, as a table: a score line told apart from a namesake by its 二级 (the
  * unit's own claim is in the table of 各指标评分核实情况), or a check that blanks leave undecided.
  */
-function unverifiableSection(c: ReportContext, findings: Finding[]): SectionContent[] {
+function unverifiableSection(c: ReportContext, findings: Finding[], groups: Group[]): SectionContent[] {
   const { w, scores } = c;
   const scoredOpen = (scores?.lines ?? []).filter((l) => l.unverified);
   if (findings.length === 0 && scoredOpen.length === 0) return [w.paragraph(w.plain('无。'))];
@@ -774,7 +906,7 @@ function unverifiableSection(c: ReportContext, findings: Finding[]): SectionCont
       : [documentDigits(f.title), '—', otherReason(f)];
   });
   // A line scored but not verified: why, in the reviewer's words.
-  for (const l of scoredOpen) rows.push([named(l), points(l.points), unverifiedReason(c, l)]);
+  for (const l of scoredOpen) rows.push([named(l), points(l.points), unverifiedReason(c, l, groups)]);
   return w.table('', ['事项', '分值（分）', '待核实的原因'], rows);
 }
 
@@ -790,15 +922,26 @@ function figuresNamed(ops: Operand[]): string {
 }
 
 /** Why a scored line is 待核实 (ScoreLine.unverified), as the 四 table states it. */
-function unverifiedReason(c: ReportContext, l: ScoreLine): string {
+function unverifiedReason(c: ReportContext, l: ScoreLine, groups: Group[]): string {
   const u = l.unverified!;
   const ops = u.inputs ?? [];
+  const all = allFindings(c.findings);
+  const v = memoView(c, groups);
+  // Where the memo states what questions the figures: named there once, referred to here.
+  const places = ops.map((o) => {
+    const f = all.find((x) => x.id === o.finding);
+    return f ? v.where(f) : '本部分';
+  });
+  const listed = memoNotices(c).listed;
   switch (u.reason) {
     case '所用数据有误':
-      return `${figuresNamed(ops)}有误`;
+      return places.length && places.every((p) => p !== '本部分')
+        ? `所用数据有误（见${joinPlaces(places)}）`
+        : `${figuresNamed(ops)}有误`;
     case '数据口径不一未说明': {
+      if (ops.length && ops.every((o) => listed.some((f) => f.id === o.finding)))
+        return '数据口径不一，未说明（见第三部分）';
       // The other side of each 口径 difference: the table the figure should agree with.
-      const all = allFindings(c.findings);
       const others = ops.flatMap((o) =>
         (all.find((f) => f.id === o.finding)?.operands ?? [])
           .filter((x) => !ops.some((y) => y.name === x.name))
@@ -836,7 +979,7 @@ function valueText(l: ScoreLine): string {
     : rateText(l.indicatorValue);
 }
 
-function indicatorTable(c: ReportContext, scores: ScoreSheet | null): SectionContent[] {
+function indicatorTable(c: ReportContext, scores: ScoreSheet | null, claimsPart: string): SectionContent[] {
   const { w } = c;
   if (!scores) return [w.paragraph(w.plain('无评分结果。'))];
   // The unit's own score for the line, or its 二级's where the line is the 二级's only one; else none (a score the
@@ -850,11 +993,16 @@ function indicatorTable(c: ReportContext, scores: ScoreSheet | null): SectionCon
   };
   // Only the lines a reviewer acts on: points lost, 待核实, or a claim the rules do not give; the rest are counted.
   // The 待核实 lines are in 四 with their reasons: not again here.
+  // The lines a self-score entry of 二 states with their deductions are named there: counted here, not listed again.
+  const inClaims = linesLostInClaims(c).filter((l) => l.claimed === undefined);
   const listed = scores.lines.filter(
-    (l) => !l.missing && (l.score.lt(l.points) || (l.claimed !== undefined && !l.claimed.eq(l.score)))
+    (l) =>
+      !l.missing &&
+      !inClaims.includes(l) &&
+      (l.score.lt(l.points) || (l.claimed !== undefined && !l.claimed.eq(l.score)))
   );
   const pending = scores.lines.filter((l) => l.missing).length;
-  const full = scores.lines.length - listed.length - pending;
+  const full = scores.lines.length - listed.length - inClaims.length - pending;
   // The heading above says what the table is: no caption.
   const out = w.table(
     '',
@@ -881,7 +1029,10 @@ function indicatorTable(c: ReportContext, scores: ScoreSheet | null): SectionCon
     .map((g) => `“${g.name}”${points(g.own!)}分`);
   const notes = [
     unscored.length ? `单位自评为“—”的，单位未逐项打分，其二级指标自评${unscored.join('、')}` : '',
-    pending ? `${pending}项待核实指标见第四部分，其单位自评得分未计入核实得分` : '',
+    inClaims.length
+      ? `${inClaims[0].level3}${inClaims.length > 1 ? `等${inClaims.length}项指标` : ''}的扣分见${claimsPart}`
+      : '',
+    pending ? `${pending}项待核实指标见${pendingPartOf(c)}，其单位自评得分未计入核实得分` : '',
     full ? `其余${full}项指标核实为满分，未列` : '',
     listed.some((l) => l.claimBasis) ? '带＊的，单位未逐项打分，按其二级指标的自评满分计' : '',
   ].filter(Boolean);
@@ -933,15 +1084,27 @@ function reportTextSection(c: ReportContext, r: ReportTextCheck): SectionContent
   return out;
 }
 
+/** Where 二 states the self-scores the rules do not give (`第二部分（一）`), or '' when it states none. */
+function claimsPartOf(c: ReportContext, groups: Group[]): string {
+  const claim = groups.flatMap((g) => g.findings).find(changesScore);
+  return claim ? memoView(c, groups).where(claim) : '';
+}
+
 /** The 审核意见 for one department's evaluation. */
 export function draftReview(input: DraftInput, reportText?: ReportTextCheck): ReportDraft {
   const c = reportContext(input);
   const unverifiable = c.findings.filter((f) => f.kind === 'cannotVerify' || f.severity === '待补');
   const open = c.findings.filter((f) => !unverifiable.includes(f));
   const errors = open.filter((f) => f.severity === '错误');
-  const notices = open.filter((f) => f.severity !== '错误');
+  const notices = memoNotices(c).listed;
   const groups = groupsOf(errors);
-  const pendingCount = unverifiable.length + (c.scores?.lines.filter((l) => l.unverified).length ?? 0);
+  // 四 counts indicators (二 counts problems): the lines, and any other check blanks leave undecided.
+  const pendingLines = unverifiable.filter((f) => f.id.startsWith('score.pending.')).length;
+  const lines = pendingLines + (c.scores?.lines.filter((l) => l.unverified).length ?? 0);
+  const others = unverifiable.length - pendingLines;
+  const pendingCount = [lines ? `${lines}项指标` : '', others ? `${others}项核对` : '']
+    .filter(Boolean)
+    .join('、');
   const sections: SectionDecl[] = [
     // 主送: the department whose report this is (公文 form: the addressee before the body).
     { id: '主送', heading: '', level: 0, build: ({ w }) => [w.paragraph(w.say`${w.text('单位名称')}：`)] },
@@ -962,13 +1125,13 @@ export function draftReview(input: DraftInput, reportText?: ReportTextCheck): Re
       heading: `需要说明的事项（共${notices.length}项）`,
       level: 1,
       when: () => notices.length > 0,
-      build: () => noticesSection(c, notices),
+      build: () => noticesSection(c, notices, groups),
     },
     {
       id: '无法核实',
-      heading: `待核实的事项（共${pendingCount}项）`,
+      heading: `待核实的事项${pendingCount ? `（${pendingCount}）` : ''}`,
       level: 1,
-      build: () => unverifiableSection(c, unverifiable),
+      build: () => unverifiableSection(c, unverifiable, groups),
     },
     {
       id: '报告数字',
@@ -981,7 +1144,7 @@ export function draftReview(input: DraftInput, reportText?: ReportTextCheck): Re
       id: '评分核实',
       heading: '各指标评分核实情况',
       level: 1,
-      build: () => indicatorTable(c, c.scores),
+      build: () => indicatorTable(c, c.scores, claimsPartOf(c, groups)),
     },
     {
       id: '落款',

@@ -3,7 +3,7 @@
  * alone, on made-up figures, with a case it takes and cases it must leave apart.
  */
 import { D } from '../../src/core/decimal';
-import { causesOf, solveFor } from '../../src/core/causes';
+import { causesOf, followOn, solveFor } from '../../src/core/causes';
 import type { ReviewCauseDecl } from '../../src/core/reportContract';
 import type { Finding, Operand } from '../../src/core/results';
 
@@ -220,5 +220,39 @@ describe('sameGap: the same amount to the cent', () => {
     const [c, ...rest] = causesOf(fs, [{ shares: 'oneValue' }, ...decls]);
     expect(rest).toEqual([]);
     expect(c.sameGap.map((f) => f.id)).toEqual(['乙表合计行']);
+  });
+
+  test('one value draws only an identity its change mends, naming the figure that moves with it', () => {
+    const a = op('甲表追加', '320.00');
+    const b = op('乙表追加', '450.00');
+    // 乙表's 合计 column: 1200.00 = 800.00 + 追加合计 550.00 (100.00 基本 + 450.00 项目). 450.00 → 300.00 makes the
+    // 追加合计 400.00, and 800.00 + 400.00 = 1200.00: the 合计 identity, 150.00 off, is mended by it.
+    const column = identity(
+      '乙表调整后合计',
+      [op('乙表调整后合计', '1200.00')],
+      [op('乙表年初合计', '800.00'), op('乙表追加合计', '550.00')]
+    );
+    // 20.00 off like 甲表追加's change (320.00 → 300.00), but a 子项目 sum of another shape: not mended by it.
+    const subItems = identity(
+      '甲表子项目',
+      [op('甲表项目', '700.00')],
+      [op('子项目一', '400.00'), op('子项目二', '320.00'), op('子项目三', '0.00')]
+    );
+    const fs = [
+      identity('同一追加', [a], [b], { family: '一致' }),
+      identity('乙表调整后', [op('乙表调整后预算', '900.00')], [op('乙表年初', '600.00'), b]),
+      identity('甲表总额', [op('甲表预算总额', '900.00')], [op('甲表年初', '600.00'), a]),
+      column,
+      subItems,
+    ];
+    const causes = causesOf(fs, [{ shares: 'oneValue' }, ...decls]);
+    expect(causes.map((c) => `${c.shares}:${c.findings[0].id}`)).toEqual([
+      'oneValue:同一追加',
+      'alone:甲表子项目',
+    ]);
+    expect(causes[0].sameGap.map((f) => f.id)).toEqual(['乙表调整后合计']);
+    const moves = followOn(causes[0], column)!;
+    expect([moves.cell.name, moves.to.toFixed(2)]).toEqual(['乙表追加合计', '400.00']);
+    expect(followOn(causes[0], subItems)).toBeNull();
   });
 });

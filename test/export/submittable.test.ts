@@ -539,20 +539,24 @@ describe('审核意见', () => {
     // 主送: the department, before the body.
     expect(text[1]).toBe('衡阳市科学技术协会：');
     expect(text[2]).toBe('一、审核结论');
-    // The reason in one line, counted as 二 lists the problems (12: the 2 self-scores of (一) and 10 of the
-    // figures); the problems themselves are the list below and 二, not said again here.
-    expect(text[3]).toBe('审核结论：退回修改。理由：自评得分2项、报表数据10项有误。');
+    // The reason in one line: the weightiest figure problem by the declared rule (the largest correction: 780.19 →
+    // 1193.05 is 412.86, against 836.79 → 1197.09 = 360.30, 61.55 → 4.04 = 57.51, 60.64 → 4.04 = 56.60), the
+    // rest counted as 二 lists them (13: the 2 self-scores of (一) and 11 of the figures).
+    expect(text[3]).toBe(
+      '审核结论：退回修改。理由：财政拨款表本年收入合计少计412.86万元等11项报表数据有误，2项自评得分高于评分规则。'
+    );
     expect(text[3]).not.toMatch(/错误\d+项|影响得分/);
     // No grade for a partial sum. The engine's one verified score (src/core/verify.ts): 79.64 as scored, less
     // 预算完成率 1.92 (its 年初预算 and 追加 differ from the 财拨 grid with no written reason), 预算调整率 0.8 and
     // 结转结余变动率 2 (built on figures an 错误 doubts, whose points the dispute may move) and 预算管理's 13
     // (scored off the 二级's claim with nothing written behind it; 资金使用合规性 at full marks while the unit's
     // 存在问题 admits 资金串用) = 61.92; 8 + 2 + 2 + 2 + 13 = 27 pending; 88.92 at most, 良.
-    // The unit's report adds its lines up to 87.64 at most (预算完成率 1.92 and 预算调整率 0.8 as its figures give
-    // them, where the memo counts their 2 + 2 pending): 88.92 − (2 − 1.92) − (2 − 0.8) = 87.64, named with its basis.
+    // What the reviewer decides on first: the claim against the most the rules give (61.92 + 27 = 88.92, 良), then
+    // the verified/pending split, its reasons left to 四. One ceiling: the report's own sum is not named beside it.
     expect(text[4]).toBe(
-      '得分：单位自评97分（优）；已核实61.92分，待核实27分（12项指标：5项缺数据或自评得分、1项数据口径不一未说明、2项所用数据有误、3项缺评价依据、1项与单位所述问题不符），等级不高于良（按所列数据至多87.64分；补齐佐证、改正数据、说明口径、核实自述问题后最高88.92分）。'
+      '得分：单位自评97分（优）；按评分规则至多88.92分（良）：已核实61.92分，另有27分待核实（12项指标，见第四部分）。'
     );
+    expect(text[4]).not.toContain('87.64');
     // The memo states the engine's figures: the summary every other surface reads.
     expect(text[4]).toContain(`已核实${evaluation.summary.total}分`);
     // Page 1 and the entry state one gap (360.29), and a 0.01 gap is not waved off.
@@ -579,7 +583,7 @@ describe('审核意见', () => {
     expect(text.slice(first + 1, first + 5)).toEqual([
       '1.改正自评得分：“预算执行”不超过9.41分，“产出”改为22.51分（见第二部分（一））。',
       '2.将财政拨款表本年收入合计改为1193.05万元、本年支出合计改为1197.09万元，基础数据表上年结转、上年度累计结转结余改为4.04万元（见第二部分（四）、（二））。',
-      '3.基础数据表按2020年数据填列：改用2021年数据，并重算预算完成率、结转结余变动率（见第二部分（二））。',
+      '3.基础数据表按2020年数据填列：改用2021年数据，并重算预算完成率、预算调整率、结转结余变动率（见第二部分（二））。',
       '请于【待补：重新报送日期】前改正后重新报送。',
     ]);
     expect(text.join('')).not.toMatch(/等\d+处/);
@@ -631,20 +635,32 @@ describe('审核意见', () => {
     const year = entries.filter((e) => e.includes('按2020年数据填列'));
     expect(year).toHaveLength(1);
     expect(year[0]).toBe(
-      '1.基础数据表按2020年数据填列：预算调整率的年初批复预算596.03万元、年中预算调整数142.77万元，数据所属年度为2020年；预算完成率的年末结转和结余4.04万元、结转结余变动率的本年度累计结转结余4.04万元均与收支总表年初结转和结余4.04万元相同，是2020年年末数。应改为2021年数据：上年结转61.55万元、上年度累计结转结余60.64万元均改为4.04万元（收支总表年初结转和结余为4.04万元，与一般公共预算财政拨款4.04 + 其他资金0.00之和一致）；年末结转和结余、本年度累计结转结余均改为2021年年末数0.00万元（财政拨款表年末结转和结余合计0.00 + 其他资金表年末结转和结余0.00）；预算调整率的年初批复预算、年中预算调整数换用2021年数据；改正后重算预算完成率（报告列99.59%）、结转结余变动率（报告列93.33%）。'
+      '1.基础数据表按2020年数据填列：预算调整率的年初批复预算596.03万元、年中预算调整数142.77万元，基础数据表注明其数据所属年度为2020年；预算完成率的年末结转和结余4.04万元、结转结余变动率的本年度累计结转结余4.04万元均与收支总表年初结转和结余4.04万元相同，是2020年年末数。应改为2021年数据：上年结转61.55万元、上年度累计结转结余60.64万元均改为4.04万元（收支总表年初结转和结余为4.04万元，与一般公共预算财政拨款4.04 + 其他资金0.00之和一致）；年末结转和结余、本年度累计结转结余均改为2021年年末数0.00万元（财政拨款表年末结转和结余合计0.00 + 其他资金表年末结转和结余0.00）；预算调整率的年初批复预算、年中预算调整数换用2021年数据；改正后重算预算调整率、预算完成率（报告列99.59%）、结转结余变动率（报告列93.33%）。'
     );
     // 338.76 and 471.32 for one 年中追加: 714.76 − 406.00 = 308.76 in both tables, so 308.76 mends three identities.
     const addition = entries.filter((e) => e.includes('308.76'));
     expect(addition).toHaveLength(1);
     expect(addition[0]).toContain(
-      '1.项目支出明细表合计年中追加与财政拨款表项目年中追加不一致，两处均应为308.76万元：项目支出表年中追加预算数合计338.76万元，财政拨款表年中追加中项目支出471.32万元。将这两处均改为308.76万元，可使以下三处同时相符：'
+      '1.项目支出明细表合计年中追加与财政拨款表项目年中追加不一致：项目支出表年中追加预算数合计338.76万元，财政拨款表年中追加中项目支出471.32万元。两处均应为308.76万元，改正后以下两处也相符：'
     );
     expect(addition[0]).toContain(
       '财政拨款调整后预算（项目支出）与年初预算、年中追加之和（714.76 = 406.00 + 308.76）'
     );
-    // The same 162.56 and 30.00 (the change 308.76 makes to each figure) are named there once.
-    expect(addition[0]).toContain('同一162.56万元之差还使1项不符');
-    expect(addition[0]).toContain('同一30.00万元之差还使3项不符');
+    // The same 162.56 and 30.00 (the change 308.76 makes to each figure) are named there once, each with the figure
+    // that moves with it: 财拨 年中追加 合计 654.62 = 183.30 + 471.32 becomes 183.30 + 308.76 = 492.06, and then
+    // 1193.05 = 700.99 + 492.06 holds; “科普经费”'s own 年中追加 338.76 becomes 308.76, and 684.76 = 376.00 + 308.76.
+    expect(addition[0]).toContain(
+      '同一162.56万元之差还使1项不符：财政拨款调整后预算（合计）与年初预算、年中追加之和不一致，应将财政拨款表年中追加合计654.62万元相应改为492.06万元。'
+    );
+    expect(addition[0]).toContain(
+      '同一30.00万元之差还使1项不符：“科普经费”预算总额与年初预算数、年中追加预算数之和不一致，应将项目支出表项目“科普经费”年中追加预算数338.76万元相应改为308.76万元。'
+    );
+    // “科普经费” against its 子项目 (684.76 against 714.76; 688.79 against 718.79) is not mended by 308.76: its own
+    // entry, with its own correction.
+    const subItems = entries.filter((e) => e.includes('“科普经费”预算总额与其子项目之和不一致'));
+    expect(subItems).toHaveLength(1);
+    expect(subItems[0]).toMatch(/^3\.“科普经费”预算总额与其子项目之和不一致：/);
+    expect(addition[0]).not.toContain('子项目');
     // No finding a cause explains heads an entry of its own.
     for (const id of [...lastYear.slice(1), ...oneAddition.slice(1)]) {
       const f = input.findings.find((x) => x.id === id)!;
@@ -660,14 +676,20 @@ describe('审核意见', () => {
     const named = (e: string, f: (typeof input.findings)[number]) =>
       bare(e.replace(/^\d+\./, '')).startsWith(bare(head(f))) ||
       e
-        .split('应一并改正：')
+        .split(/还使\d+项不符(?:，应一并改正)?：/)
         .slice(1)
-        .some((part) => part.split(/[；。]/).some((t) => bare(t) === bare(f.title)));
+        .some((part) => part.split(/[；。]/).some((t) => bare(t).split('，应将')[0] === bare(f.title))) ||
+      // A 提示 on a line a self-score entry states the deduction of is stated there, with it.
+      (f.severity === '提示' &&
+        /^1\.“预算执行”自评/.test(e) &&
+        bare(e).includes(`${bare(f.title.replace(/（[^（）]*）$/, ''))}，须书面说明原因`));
     for (const f of input.findings.filter(
       (x) => x.kind !== 'cannotVerify' && ![...lastYear, ...oneAddition].includes(x.id)
     ))
       expect(entries.filter((e) => named(e, f))).toHaveLength(1);
-    // 二: 12 problems (2 self-scores, 2 causes, 8 alone: issue 21 added 商品和服务支出 955.78 over 486.73 + 158.53); 三: the 3 提示.
+    // 二: 13 problems (2 self-scores, 2 causes, 9 alone: issue 21 added 商品和服务支出 955.78 over 486.73 + 158.53;
+    // “科普经费”'s 子项目 sums, which the 308.76 of (三)1 does not mend, stand as their own); 三: the 2 提示 not
+    // stated with a deduction (公用经费's overspend is, in (一)1).
     expect(entries).toHaveLength(15);
     // 四: the 5 lines without data or a score, and the 7 scored but not verified (3 on questioned figures, 4
     // qualitative without evidence or against the unit's own words).
@@ -677,11 +699,16 @@ describe('审核意见', () => {
     // 二 holds the 错误 (one entry per problem), 三 the 提示 (each needs a written reason); issue 21's 商品和服务支出
     // is one more problem in 二.
     expect(sectionTitle(review.sections.find((s) => s.id === '更正问题')!)).toBe(
-      '二、需要更正的问题（共12项）'
+      '二、需要更正的问题（共13项）'
     );
-    // Each group's heading says what its entries are about; a group's 更正方法 is one its entries do not contradict.
-    expect(text.filter((l) => l.startsWith('更正方法：'))).toEqual([
-      '更正方法：合计与各分项之和不等：对照部门决算原表，改正填错的数（合计或某一分项）。',
+    // 四 counts indicators, not problems: not a second “共12项”.
+    expect(sectionTitle(review.sections.find((s) => s.id === '无法核实')!)).toBe(
+      '四、待核实的事项（12项指标）'
+    );
+    // A group's 更正方法 is stated once, after its entries, naming those without their own correction (the
+    // “科普经费” 子项目 sum, 部门项目支出 and 日常公用经费; 在职人数 has its own: the staff roll).
+    expect(text.filter((l) => l.includes('更正方法'))).toEqual([
+      '第3、5、6项更正方法：对照部门决算原表，改正填错的数（合计或某一分项）。',
     ]);
     // The namesakes are told apart by their 二级.
     expect(text.filter((l) => l.includes('资产管理·管理制度健全性'))).toHaveLength(1);
@@ -706,9 +733,30 @@ describe('审核意见', () => {
     );
     // No entry says the same figure twice as 应为 / 实际填列 / 涉及 did.
     for (const e of entries) expect(e).not.toMatch(/按核对关系|实际填列|涉及/);
-    // A correction method shared by a group is stated once, under its heading.
-    const method = '更正方法：合计与各分项之和不等：对照部门决算原表，改正填错的数（合计或某一分项）。';
+    // A correction method shared by a group is stated once, after the entries it serves.
+    const method = '第3、5、6项更正方法：对照部门决算原表，改正填错的数（合计或某一分项）。';
     expect(text.filter((l) => l.includes('对照部门决算原表，改正填错的数'))).toEqual([method]);
+  });
+
+  test('a 提示 that compares a figure 二 corrects is read against the corrected figure; two parts of one table named', () => {
+    // 二(三)1 sets 财拨 年中追加 合计 654.62 to 492.06: 基础数据表's 118.55 is 373.51 from it, not 536.07.
+    const added = entries.filter((e) => e.includes('本年追加预算与财政拨款表年中追加不一致'));
+    expect(added).toHaveLength(1);
+    expect(added[0]).toContain(
+      '差536.07万元。按第二部分（三）改正后，财政拨款表年中追加合计为492.06万元，仍差373.51万元。'
+    );
+    // 基本支出 393.23 (支出明细) against 478.29 (收支部分's 本年支出), each named with its part of 财政拨款表.
+    expect(entries).toContainEqual(
+      expect.stringContaining(
+        '财政拨款表支出明细与收支部分的基本支出不一致：财政拨款表支出明细基本支出393.23万元，收支部分本年支出中基本支出478.29万元，差85.06万元。'
+      )
+    );
+    // 在职人数 21 against 18 + 2 = 20: the staff roll decides which side to change.
+    expect(entries).toContainEqual(
+      expect.stringContaining(
+        '差1人。对照年末人员花名册，改正基础数据表年末实际在职人数或机构人员情况表各单位年末实有在职人数。'
+      )
+    );
   });
 
   test('the per-indicator table has 指标值, and the namesakes their 二级', () => {
@@ -722,16 +770,11 @@ describe('审核意见', () => {
       '单位自评（分）',
       '核实得分（分）',
     ]);
-    expect(table.rows.find((r) => r[1] === '公用经费控制率')).toEqual([
-      '预算执行',
-      '公用经费控制率',
-      '2',
-      '107.93%',
-      // The unit scored only 预算执行 (11), not this line: 0.41 is the rules' score, not the unit's.
-      '—',
-      '0.41',
-    ]);
-    expect(table.rows.find((r) => r[1] === '实际完成率')![4]).toBe('—');
+    // The lines whose deductions 二(一) states (公用经费控制率 0.41 under 预算执行; 实际完成率, 完成及时率, 质量达标率
+    // under 产出) are counted under the table, not listed again.
+    for (const line of ['公用经费控制率', '实际完成率', '完成及时率', '质量达标率'])
+      expect(table.rows.find((r) => r[1] === line)).toBeUndefined();
+    expect(text).toContainEqual(expect.stringContaining('公用经费控制率等4项指标的扣分见第二部分（一）'));
     expect(table.rows.find((r) => r[1] === '绩效目标合理性')![4]).toBe('—');
     // 社会效益 is its 二级's only line: the unit's 13 for the 二级 is its score for the line.
     expect(table.rows.find((r) => r[1] === '社会效益')).toEqual([
@@ -749,25 +792,21 @@ describe('审核意见', () => {
     // 财拨 grid with no written reason: 待核实, in 四 with why, not here.
     expect(table.rows.find((r) => r[1] === '预算完成率')).toBeUndefined();
     expect(table.rows.find((r) => r[1] === '在职人员控制率')).toBeUndefined();
-    // 19 lines: 12 待核实, 7 verified at full marks (在职人员控制率, “三公”经费变动率, “三公”经费控制率, 重点工作办结率,
-    // 经济效益, 可持续影响, 服务对象满意度), the other 7 listed.
-    expect(table.rows).toHaveLength(input.scores!.lines.length - 7 - 12);
-    // The 二级 claims of the lines shown “—”: 目标设定 5, 预算执行 11, and 职责履行 29 (产出's, its only 二级).
+    // 26 lines: 12 待核实, 7 verified at full marks (在职人员控制率, “三公”经费变动率, “三公”经费控制率, 重点工作办结率,
+    // 经济效益, 可持续影响, 服务对象满意度), 4 whose deductions 二(一) states; the other 3 listed.
+    expect(table.rows).toHaveLength(input.scores!.lines.length - 7 - 12 - 4);
+    expect(table.rows).toHaveLength(3);
+    // The 二级 claim of the lines shown “—”: 目标设定 5.
     expect(text.find((l) => l.startsWith('注：'))).toBe(
-      '注：单位自评为“—”的，单位未逐项打分，其二级指标自评“目标设定”5分、“预算执行”11分、“职责履行”29分；12项待核实指标见第四部分，其单位自评得分未计入核实得分；其余7项指标核实为满分，未列。'
+      '注：单位自评为“—”的，单位未逐项打分，其二级指标自评“目标设定”5分；公用经费控制率等4项指标的扣分见第二部分（一）；12项待核实指标见第四部分，其单位自评得分未计入核实得分；其余7项指标核实为满分，未列。'
     );
     if (unverifiable.kind !== 'table') throw new Error('no table');
     const why = (name: string) => unverifiable.rows.find((r) => r[0] === name);
-    expect(why('预算完成率')).toEqual([
-      '预算完成率',
-      '2',
-      '基础数据表年初预算、本年追加预算与财政拨款表不一致，未说明口径',
-    ]);
-    expect(why('结转结余变动率')).toEqual([
-      '结转结余变动率',
-      '2',
-      '基础数据表本年度累计结转结余、上年度累计结转结余有误',
-    ]);
+    // What questions a line's figures is stated once, where it is listed: 预算完成率's 年初预算 and 追加 in 三 (1, 2),
+    // 结转结余变动率's and 预算调整率's figures in 二(二)'s 2020 entry; the row refers there.
+    expect(why('预算完成率')).toEqual(['预算完成率', '2', '数据口径不一，未说明（见第三部分）']);
+    expect(why('结转结余变动率')).toEqual(['结转结余变动率', '2', '所用数据有误（见第二部分（二））']);
+    expect(why('预算调整率')).toEqual(['预算调整率', '2', '所用数据有误（见第二部分（二））']);
     // A line the unit scored only through its 二级's full claim (the report states it at full marks) waits for its
     // evidence, not for a score.
     expect(why('资产管理安全性')).toEqual(['资产管理安全性', '2', '按二级指标自评满分计2分，未说明本项依据']);
@@ -873,7 +912,7 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
     const all = draftLines(draftReview(input));
     expect(all.some((l) => l.includes('重算为99.52%'))).toBe(false);
     // …it is recomputed once the figures of the cause that explains them are corrected.
-    expect(all).toContainEqual(expect.stringContaining('改正后重算预算完成率（报告列99.59%）'));
+    expect(all).toContainEqual(expect.stringContaining('改正后重算预算调整率、预算完成率（报告列99.59%）'));
   });
 
   test('two figures the data set to one figure for one reason are one entry, the fix stated once', () => {
@@ -891,16 +930,15 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
   test('a self-score is stated against what the memo verifies, with the lines that lost points', () => {
     const all = draftLines(draftReview(input));
     expect(all).toContainEqual(
-      '2.“产出”自评29分，应为22.51分：实际完成率75.00%扣1.87分、完成及时率75.00%扣1.87分、质量达标率50.00%扣3.75分。应改为22.51分。'
+      '2.“产出”自评29分，按评分规则为22.51分：实际完成率75.00%，扣1.87分；完成及时率75.00%，扣1.87分；质量达标率50.00%，扣3.75分。应改为22.51分。'
     );
-    // 预算执行: the unit's lines add up to 8.13 at most (公用经费控制率 0.41 + “三公”经费控制率 2 + 预算完成率 1.92 +
-    // 预算调整率 0.8 + 结转结余变动率 2 as its figures give them, 政府采购执行率 unscored at its full 1), the memo's
-    // ceiling 2.41 verified + 7 pending = 9.41: each named with its basis.
+    // 预算执行: 2.41 verified (公用经费控制率 0.41 + “三公”经费控制率 2) + 7 pending (政府采购执行率 1, 预算完成率 2,
+    // 预算调整率 2, 结转结余变动率 2, each in 四 with its reason, not again here) = 9.41 at most. 公用经费控制率
+    // 107.93% loses 2 − 0.41 = 1.59; its overspend (45.07 − 41.76 = 3.31) is stated here once, not again in 三.
     expect(all).toContainEqual(
-      expect.stringMatching(
-        /^1\.“预算执行”自评11分，按所列数据至多8\.13分，待核实各项补正后最多9\.41分：公用经费控制率107\.93%扣1\.59分；/
-      )
+      '1.“预算执行”自评11分：公用经费控制率107.93%，扣1.59分；公用经费决算超过预算3.31万元，须书面说明原因；另有7分待核实（见第四部分），至多9.41分。应改为不超过9.41分，“过程”、“总分”自评得分相应调整。'
     );
+    expect(all.join('')).not.toMatch(/公用经费决算超过预算3\.31万元（7\.93%）：/);
     expect(all.join('')).not.toMatch(/更正方法：按评分规则改正自评得分/);
   });
 });
@@ -939,13 +977,14 @@ describe('the 审核结论 rule, each branch', () => {
 
   test('the reason in one line, counted by problem; a date to resubmit unless accepted', () => {
     const back = reviewConclusion(reviewFacts([identity('错误')], input.scores));
-    expect(back.reason).toBe('报表数据1项有误。');
+    // One figure problem: named by its correction (780.19 → 1193.05), not counted.
+    expect(back.reason).toBe('财政拨款表本年收入合计少计412.86万元。');
     expect(back.resubmit).toBe('请于【待补：重新报送日期】前改正后重新报送。');
     // A self-score alone.
     const scoring = { ...f.find((x) => x.family === '评分')!, severity: '错误' as const };
-    expect(reviewConclusion(reviewFacts([scoring], input.scores)).reason).toBe('自评得分1项有误。');
+    expect(reviewConclusion(reviewFacts([scoring], input.scores)).reason).toBe('1项自评得分高于评分规则。');
     // Counted as 二 lists them, one per cause: on the sample, 12 problems of 23 errors.
-    const counted = /^报表数据(\d+)项有误。$/.exec(
+    const counted = /^财政拨款表本年收入合计少计412\.86万元等(\d+)项报表数据有误。$/.exec(
       reviewConclusion(
         reviewFacts(
           f.filter((x) => x.family !== '评分'),
@@ -953,8 +992,8 @@ describe('the 审核结论 rule, each branch', () => {
         )
       ).reason
     );
-    expect(Number(counted?.[1])).toBe(10);
-    expect(f.filter((x) => x.severity === '错误' && x.family !== '评分').length).toBeGreaterThan(10);
+    expect(Number(counted?.[1])).toBe(11);
+    expect(f.filter((x) => x.severity === '错误' && x.family !== '评分').length).toBeGreaterThan(11);
     const after = reviewConclusion(reviewFacts([identity('提示')], input.scores));
     expect(after.reason).toMatch(/^未发现错误；[^。]*。$/);
     expect(after.resubmit).toBe('请于【待补：重新报送日期】前补充完善后报送。');

@@ -26,8 +26,20 @@ export const REVIEW_CONCLUSIONS: ReviewConclusionDecl[] = [
   {
     verdict: '退回修改',
     when: (f) => f.blocking.length > 0,
+    // The weightiest figure problem named, the rest counted: what the reviewer reads the reason for.
     reason: ({ problems: p }) =>
-      `${[p.scores ? `自评得分${p.scores}项` : '', p.figures ? `报表数据${p.figures}项` : ''].filter(Boolean).join('、')}有误。`,
+      `${[
+        !p.figures
+          ? ''
+          : !p.weightiest
+            ? `报表数据${p.figures}项有误`
+            : p.figures > 1
+              ? `${p.weightiest}等${p.figures}项报表数据有误`
+              : p.weightiest,
+        p.scores ? `${p.scores}项自评得分${p.scoresAbove ? '高于' : '不符合'}评分规则` : '',
+      ]
+        .filter(Boolean)
+        .join('，')}。`,
     resubmit: '改正后重新报送',
   },
   {

@@ -320,6 +320,20 @@ function termLabels(ops: Operand[]): string[] {
   });
 }
 
+/**
+ * Two figures of one table that its title tells apart by the part of the table each is in (`财政拨款表支出明细与收支
+ * 部分的基本支出不一致`): each named with its part, the table once (`财政拨款表支出明细基本支出`, `收支部分本年支出中
+ * 基本支出`); null otherwise.
+ */
+function partLabels(f: Finding, ops: Operand[]): string[] | null {
+  const table = operandTable(ops[0]);
+  if (ops.length !== 2 || !table || operandTable(ops[1]) !== table) return null;
+  const escaped = table.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`^${escaped}([^与的]+)与([^与的]+)的.+不一致$`).exec(f.title);
+  if (!m) return null;
+  return ops.map((o, i) => `${i === 0 ? table : ''}${m[i + 1]}${shortLabel(bareLabel(o))}`);
+}
+
 /** The parts a sum states before its total, at most this many; more are counted. */
 const LISTED_PARTS = 4;
 
@@ -396,7 +410,7 @@ function figuresClause(f: Finding, brief = false): string {
   const sides = f.sides;
   if (sides && sides.left.length && sides.right.length) {
     const all = [...sides.left, ...sides.right].map((t) => f.operands[t.at]);
-    const labels = termLabels(all);
+    const labels = partLabels(f, all) ?? termLabels(all);
     const left = sides.left.map((t, i) => ({ label: labels[i], o: all[i], sign: t.sign }));
     const right = sides.right.map((t, i) => ({
       label: labels[left.length + i],
