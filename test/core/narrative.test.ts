@@ -333,7 +333,7 @@ describe('placeholders and traceability', () => {
     );
     // Without goals in words, the year's tasks stand in as the plan, and the goals' wording stays a placeholder.
     expect(texts(d, '部门概况.工作目标')).toEqual([
-      '2021年度部门确定的主要工作任务有4项：①承办2021年中国大数据科技传播与应用高峰论坛系列活动；②争创“科创中国”试点城市；③编撰《衡阳市科技人物志》；④争取市本级科普经费达到人均1元标准。【待补：年度工作目标的文字表述】',
+      '2021年度部门确定的主要工作任务有4项：①承办2021年中国大数据科技传播与应用高峰论坛系列活动；②争创“科创中国”试点城市；③编撰《衡阳市科技人物志》；④争取市本级科普经费达到人均1元标准。【待补：年度绩效目标（产出、效果目标及指标值）】',
     ]);
     expect(texts(draft({ 年度工作目标: null, 产出任务表: [] }), '部门概况.工作目标')).toEqual([
       '【待补：年度工作目标及工作计划】',

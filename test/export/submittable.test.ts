@@ -456,7 +456,7 @@ describe('效果, 问题 and 附件1 with substance', () => {
     const satisfaction = (d: ReportDraft) =>
       sectionTexts(d, '绩效分析/效果').find((t) => t.startsWith('①服务对象满意度：'))!;
     expect(satisfaction(draft)).toBe(
-      '①服务对象满意度：未出现服务对象上访、投诉等情况。调查满意率为【待补：满意度调查结果】。本项得满分。'
+      '①服务对象满意度：未出现服务对象上访、投诉等情况。调查满意率为【待补：满意率；未调查的，本句改为“未开展满意度调查”】。本项得满分。'
     );
     expect(satisfaction(evaluate(sampleReading({ 基础_服务对象满意度: 0.962 })).report)).toContain(
       '调查满意率为96.20%。'

@@ -59,7 +59,7 @@ export function goals({ w, model }: ReportContext): SectionContent[] {
       w.say`${w.year()}年度部门确定的主要工作任务有${String(tasks.length)}项：${w.join(
         tasks.map((t, i) => w.say`${w.fmt.circled(i + 1)}${t}`),
         '；'
-      )}。${w.fmt.placeholder('年度工作目标的文字表述')}`
+      )}。${w.fmt.placeholder('年度绩效目标（产出、效果目标及指标值）')}`
     ),
   ];
 }
