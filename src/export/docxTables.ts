@@ -207,7 +207,12 @@ const WHOLE_TABLE_ROWS = 6;
  * the last row (a 合计) kept with the one before it, so it never stands alone on a page; a short table kept
  * whole. A row at a time.
  */
-function* wordTableXml(header: string[], rows: string[][], total: number): Generator<string> {
+function* wordTableXml(
+  header: string[],
+  rows: string[][],
+  total: number,
+  notesFollow = false
+): Generator<string> {
   const { size, widths } = tableLayout(header, rows, total);
   const numeric = numericColumns(header, rows);
   yield `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${total}"/>${TABLE_BORDERS}</w:tblPr><w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
@@ -217,7 +222,9 @@ function* wordTableXml(header: string[], rows: string[][], total: number): Gener
       .map((_, c) => {
         const text = rows[i][c] ?? '';
         const align: Align = numeric[c] || numberLike(text) ? 'right' : 'left';
-        const keep = rows.length <= WHOLE_TABLE_ROWS ? i < rows.length - 1 : i === 0 || i === rows.length - 2;
+        const keep =
+          (rows.length <= WHOLE_TABLE_ROWS ? i < rows.length - 1 : i === 0 || i === rows.length - 2) ||
+          (notesFollow && i === rows.length - 1);
         return cellXml(text, widths[c], align, false, keep, size);
       })
       .join('')}</w:tr>`;
@@ -231,9 +238,15 @@ const TABLE_TOKEN = /<w:p><w:r><w:t xml:space="preserve">jixiao-table-(\d+)<\/w:
  * which no text of ours can produce (our runs always carry properties), replaced while zipping.
  */
 export class Tables {
-  private readonly tables: Array<{ header: string[]; rows: string[][]; total: number }> = [];
-  place(header: string[], rows: string[][], total = TEXT_WIDTH): Paragraph {
-    this.tables.push({ header, rows, total });
+  private readonly tables: Array<{
+    header: string[];
+    rows: string[][];
+    total: number;
+    notesFollow: boolean;
+  }> = [];
+  /** `notesFollow`: the last row keeps with the notes printed under the table (its 【待核对①】 words). */
+  place(header: string[], rows: string[][], total = TEXT_WIDTH, notesFollow = false): Paragraph {
+    this.tables.push({ header, rows, total, notesFollow });
     return new Paragraph({ children: [new TextRun(`jixiao-table-${this.tables.length - 1}`)] });
   }
   /** document.xml in pieces, each token paragraph replaced by its table. */
@@ -242,7 +255,7 @@ export class Tables {
     for (const m of documentXml.matchAll(TABLE_TOKEN)) {
       yield documentXml.slice(at, m.index);
       const t = this.tables[Number(m[1])];
-      yield* wordTableXml(t.header, t.rows, t.total);
+      yield* wordTableXml(t.header, t.rows, t.total, t.notesFollow);
       at = m.index + m[0].length;
     }
     yield documentXml.slice(at);

@@ -87,14 +87,16 @@ describe('Word export (公文 style)', () => {
     const tables = xml
       .split('<w:tbl>')
       .slice(1)
-      .map((t) => t.split('</w:tbl>')[0]);
+      .map((t) => t.split('</w:tbl>'));
     expect(tables.length).toBeGreaterThan(0);
-    for (const t of tables) {
+    for (const [t, after] of tables) {
       const rows = t.split('<w:tr>').slice(1);
       if (rows.length < 3) continue;
-      // The header binds to the first row; the one before the last to the last; the last binds to nothing.
+      // The header binds to the first row; the one before the last to the last; the last binds to nothing but
+      // the 【待核对①】 notes under it.
       expect(rows.at(-2)).toContain('<w:keepNext/>');
-      expect(rows.at(-1)).not.toContain('<w:keepNext/>');
+      const notesFollow = /^<w:p>(?:(?!<\/w:p>).)*?<w:t[^>]*>【待核对[①-⑳]/.test(after);
+      expect(rows.at(-1)!.includes('<w:keepNext/>')).toBe(notesFollow);
       // A short table (header and at most 6 rows, as page 1's score table) is kept whole; a longer one may break
       // between its middle rows.
       const kept = rows.slice(0, -1).map((r) => r.includes('<w:keepNext/>'));
@@ -213,4 +215,25 @@ describe('tables as printed', () => {
     expect(strFromU8(parts['a.xml'])).toBe(pieces.join(''));
     expect([...parts['b.bin']]).toEqual([1, 2, 3]);
   });
+});
+
+test('a table’s 【待核对①】 notes print with it: its last row keeps with them, and they with each other', async () => {
+  const { evaluate } = await import('../../src/core/engine');
+  const { sampleReading } = await import('../helpers/sample');
+  const draft = evaluate(sampleReading()).report;
+  const withNotes = draft.sections
+    .flatMap((s) => s.blocks)
+    .find((b) => b.kind === 'table' && (b.notes ?? []).length >= 2);
+  expect(withNotes).toBeDefined();
+  const notes = (withNotes as { notes: string[] }).notes;
+  const zip = await JSZip.loadAsync(await reportToDocx(draft, evaluate(sampleReading()).scores));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const first = xml.indexOf(`>${notes[0]}</w:t>`);
+  expect(first).toBeGreaterThan(0);
+  const tableEnd = xml.lastIndexOf('</w:tbl>', first);
+  const lastRow = xml.slice(xml.lastIndexOf('<w:tr>', tableEnd), tableEnd);
+  expect(lastRow).toContain('<w:keepNext/>');
+  expect(lastRow).not.toContain('<w:keepNext w:val="false"/>');
+  expect(paraProps(xml, notes[0])).toContain('<w:keepNext/>');
+  expect(paraProps(xml, notes[notes.length - 1])).not.toContain('<w:keepNext/>');
 });
