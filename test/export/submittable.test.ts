@@ -97,10 +97,12 @@ describe('the voice: the department states its own scores, one total and one gra
       expect(l).not.toMatch(/核实得分|待核实|自报/);
       expect(l).not.toMatch(/[优良中差]～[优良中差]/);
     }
-    // The unit's own total (97 in its 自评打分) grades it: one grade, alike in 七's sentence, 七's table and 附件1's row.
+    // The unit's own total (97 in its 自评打分) grades it: one grade, 优, in 七's sentence inside its 【待核对】 with the
+    // grade the lines' sum (87.64) gives, never a range; 七's table and 附件1's row show the marker only.
     const graded = lines.filter((l) => l.includes('综合绩效级别'));
     expect(graded).toHaveLength(3);
-    for (const l of graded) expect(l).toMatch(/综合绩效级别[为｜“]*优/);
+    for (const l of graded)
+      expect(l).toMatch(/综合绩效级别(为【待核对：自评“优”，按所列数据计为“良”】|｜+【待核对[①-⑳]】｜*$)/);
     expect(lines.some((l) => /综合绩效级别[为｜“]*[良中差]/.test(l))).toBe(false);
   });
 
@@ -119,33 +121,35 @@ describe('the voice: the department states its own scores, one total and one gra
       '小结：“过程情况”维度，满分30分，实际得分【待核对：自评30分，按所列数据计至多27.13分】。'
     );
     expect(analysis).toContain('小结：“投入情况”维度，满分10分，实际得分9分。');
-    // 七 states no disputed dimension score bare: 过程 and 产出 carry their 【待核对】 as in their 小结.
+    // 七 states no disputed score bare: the total, the grade, 过程 and 产出 are inside their 【待核对】 (whoever deletes
+    // the yellow keeps neither), the grade as the one the lines' sum gives (87.64: 良), no range.
     expect(lines).toContainEqual(
-      '2021年度部门整体支出绩效评价自评得分为97分【待核对：按所列数据计至多87.64分】。其中，投入9分，过程【待核对：30分或至多27.13分，同前】，产出【待核对：29分或22.51分，同前】，效果29分，综合绩效级别为“优”【待核对：至多“良”】（绩效评价指标评分表详见附件1）。'
+      '2021年度部门整体支出绩效评价自评得分为【待核对：自评97分，按所列数据计至多87.64分】。其中，投入9分，过程【待核对：30分或至多27.13分，同前】，产出【待核对：29分或22.51分，同前】，效果29分，综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】（绩效评价指标评分表详见附件1）。'
     );
-    // 七's table: each score in question is marked, one note under it naming what the lines add up to.
+    // 七's table: each score in question is its marker only, one note under it naming the claims and what the lines
+    // add up to.
     const table = draft.sections
       .flatMap((s) => s.blocks)
       .find((b) => b.kind === 'table' && b.caption.endsWith('得分情况表')) as TableBlock;
     expect(table.rows.map((r) => r[2])).toEqual([
       '9.00',
-      '30.00【待核对①】',
-      '29.00【待核对①】',
+      '【待核对①】',
+      '【待核对①】',
       '29.00',
-      '97.00【待核对①】',
-      '优【待核对①】',
+      '【待核对①】',
+      '【待核对①】',
     ]);
     expect(table.notes).toEqual([
-      '【待核对①：按所列数据计，过程至多27.13分，产出22.51分，合计至多87.64分（“良”）】',
+      '【待核对①：自评过程30分，产出29分，合计97分（“优”）；按所列数据计，过程至多27.13分，产出22.51分，合计至多87.64分（“良”）】',
     ]);
     const memo = draftLines(draftReview(input)).join('');
     const claims = [...memo.matchAll(/自评(\d+(?:\.\d+)?)分/g)].map((m) => m[1]);
     expect(claims).toEqual(expect.arrayContaining(['11', '29', '97']));
     for (const x of claims) expect(analysis).toMatch(new RegExp(`(得分为?|自评)${x.replace('.', '\\.')}分`));
     const total = draft.appendix!.table.rows.find((r) => r[0] === '合计')![4];
-    expect(total).toMatch(/^97\.00【待核对([①-⑳])】$/);
+    expect(total).toMatch(/^【待核对([①-⑳])】$/);
     expect(draft.appendix!.table.notes).toContain(
-      `【待核对${total.slice(-2, -1)}：按所列数据计至多87.64分（“良”）】`
+      `【待核对${total.slice(-2, -1)}：自评97分（“优”），按所列数据计至多87.64分（“良”）】`
     );
   });
 
@@ -1027,9 +1031,11 @@ describe('what waits says what it waits for', () => {
     expect(lines).toContain('2. 预算管理（满分13分，得分【待核对：自评13分，含待核对的资金使用合规性4分】）');
     const rows = draft.appendix!.table.rows;
     const cell = rows.find((r) => r[2] === '资金使用合规性')![4] as string;
-    expect(cell).toMatch(/^4\.00【待核对[①-⑳]】$/);
+    expect(cell).toMatch(/^【待核对[①-⑳]】$/);
     expect(draft.appendix!.table.notes).toContainEqual(
-      expect.stringMatching(/^【待核对[①-⑳]：资金使用合规性自评满分，而存在问题述及“[^”]*串用[^”]*”】$/)
+      expect.stringMatching(
+        /^【待核对[①-⑳]：资金使用合规性自评4分（满分），而存在问题述及“[^”]*串用[^”]*”】$/
+      )
     );
   });
 
