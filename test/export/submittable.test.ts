@@ -270,8 +270,9 @@ describe('the figures: only what the department stated', () => {
   test('四（二） states 其他资金 项目支出 as the 153.20 the department stated, never a sum put in its place; a figure two sources agree on is plain, each other figure of a failed identity is in its 【待核对】', () => {
     expect(sectionTexts(draft, '其他资金.支出')).toEqual([
       // 158.53 is 收支总表's 其他资金支出 too: stated plainly. Each of the others names its value and, in short,
-      // the identity it is party to (its words in full are in 二（二） above).
-      '2021年度其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元；部门人员经费382.14或348.16万元，同前】、项目支出【待核对：153.20万元；收支总表该项877.32或871.99万元，同前】。',
+      // the identity it is party to (its words in full are in 二（二） above): 日常公用经费 5.33 is party to the 人员经费
+      // and the 日常公用经费 identities and cites the one about its own quantity (收支总表 96.15, the parts 50.40).
+      '2021年度其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元；收支总表该项96.15或50.40万元，同前】、项目支出【待核对：153.20万元；收支总表该项877.32或871.99万元，同前】。',
     ]);
     // No 【待核对】 anywhere names nothing: in the text each says what it is about; in a table it is numbered, with a note.
     expect(draftLines(draft).join('')).not.toContain('【待核对】');
