@@ -509,8 +509,22 @@ describe('效果, 问题 and 附件1 with substance', () => {
     expect(rows.find((r) => r[2] === '实际完成率')?.[6]).toBe(
       '实际完成率为75.00%，年度工作任务未全部完成，按评分标准扣1.87分'
     );
-    // A qualitative deduction without the unit's 说明 or cause: the rules' words, never a bare 扣1分.
-    expect(rows.find((r) => r[2] === '社会效益')?.[6]).toBe('部分达到评价要点要求，扣1分');
+    // A qualitative deduction without the unit's 说明 or cause: its cause as 八 asks for it, never a bare 扣1分 or
+    // the rules' words (部分达到评价要点要求 is no reason).
+    expect(rows.find((r) => r[2] === '社会效益')?.[6]).toBe('【待补：社会效益扣分的主要原因】，扣1分');
+    // No line is left without a word: full marks say whose score it is and where its evidence is; an unscored line
+    // what to fill in.
+    expect(rows.find((r) => r[2] === '预决算信息公开性')?.[6]).toBe('单位自评满分');
+    expect(rows.find((r) => r[2] === '经济效益')?.[6]).toMatch(/^单位自评满分，依据见履职情况“[^”]+”$/);
+    expect(rows.find((r) => r[2] === '政府采购执行率')?.[6]).toBe(
+      '补填实际政府采购金额、政府采购预算数后计分'
+    );
+    for (const r of rows.slice(0, -2)) expect(r[6]).not.toBe('');
+    // 附件1 is read apart from the text: each 【待核对】 names both values, none refers back (同前).
+    expect(rows.find((r) => r[2] === '预算完成率')?.[6]).toBe(
+      '预算完成率为【待核对：所列99.59%，按所列数据计为99.52%】，按评分标准扣0.08分'
+    );
+    expect([...rows.flat(), ...(draft.appendix!.table.notes ?? [])].join('')).not.toContain('同前');
     for (const r of rows) expect(r[6]).not.toMatch(/乘以|除以|等于|指标值/);
   });
 });

@@ -13,7 +13,6 @@ import type {
   SectionContent,
   TableBlock,
 } from '../../../core/reportContract';
-import { QUALITATIVE_VERDICT } from '../measures';
 import {
   againstOwnProblem,
   lineFact,
@@ -275,7 +274,7 @@ function lineNote(c: ReportContext, l: OwnLine): Piece {
   const { w } = c;
   if (l.own)
     return l.score === null
-      ? w.plain('')
+      ? waiting(c, l)
       : w.plain(`单位自评${l.remark ? `：${l.remark.replace(/[。；]$/, '')}` : ''}`);
   // A score in doubt is not stated, nor what it lost: the 得分 cell's 【待核对】 says what the figures give.
   const lost = scoreInDoubt(c, l) ? l.line.points.minus(l.line.points) : l.line.points.minus(l.score!);
@@ -291,14 +290,29 @@ function lineNote(c: ReportContext, l: OwnLine): Piece {
     );
   else if (l.remark) parts.push(w.plain(l.remark.replace(/[。；]$/, '')));
   else if (lost.gt(0)) {
-    // A qualitative line without its 说明: the cause the department gives in 八, else the rules' words.
-    const cause = c.problems.find((p) => p.lines.includes(l))?.causes[0];
+    // A qualitative line without its 说明: the cause as 八 gives it (the unit's own, else its 【待补】).
+    const problem = c.problems.find((p) => p.lines.includes(l));
+    const cause = problem?.causes[0];
     parts.push(
-      cause ? w.plain(cause.text.replace(/[。；]$/, ''), cause.sources) : w.plain(QUALITATIVE_VERDICT.short)
+      cause
+        ? w.plain(cause.text.replace(/[。；]$/, ''), cause.sources)
+        : problem?.own?.heading
+          ? w.plain(problem.own.heading)
+          : w.plain(w.fmt.placeholder(`${l.line.level3}扣分的主要原因`))
     );
+  } else {
+    // Full marks without a figure or a 说明: the unit's score, and where its evidence is.
+    const heading = c.evidence(l).items.find((x) => x.heading)?.heading;
+    parts.push(w.plain(`单位自评满分${heading ? `，依据见履职情况“${heading}”` : ''}`));
   }
   if (lost.gt(0)) parts.push(w.plain(`${basis}扣${w.fmt.points(lost)}分`));
   return w.join(parts, '，');
+}
+
+/** A line the unit has not scored: what to fill in before it scores ("补填实际政府采购金额、政府采购预算数后计分"). */
+function waiting({ w }: ReportContext, l: OwnLine): Piece {
+  const blanks = (l.line.missingInputs ?? []).map((o) => o.label.split('·').pop() ?? o.label);
+  return w.plain(blanks.length ? `补填${[...new Set(blanks)].join('、')}后计分` : '待单位自评');
 }
 
 /** A line's 评分标准; a qualitative line's without what the 分值 column beside it says (定性指标, 0～3分). */
