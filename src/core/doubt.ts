@@ -11,6 +11,7 @@ import { QUESTIONING_NOTICES } from '../catalogue/checks';
 import type { CheckFamily } from '../catalogue/contract';
 import { INPUT_BY_NAME } from '../catalogue/inputs';
 import { allFindings } from './findingTree';
+import { shortLabel } from './reconcile';
 import type { Finding } from './results';
 
 /**
@@ -40,12 +41,24 @@ function doubting(findings: readonly Finding[]): Array<{ f: Finding; names: stri
  * 提示 may legitimately differ and a blank never accuses.
  */
 export function doubtedInputs(findings: readonly Finding[]): Map<string, Finding> {
-  const out = new Map<string, Finding>();
+  const all = new Map<string, Finding[]>();
   for (const { f, names } of doubting(findings)) {
     const confirmed = new Set((f.confirmed ?? []).map((c) => c.name));
-    for (const n of names) if (!confirmed.has(n) && !out.has(n)) out.set(n, f);
+    for (const n of names) if (!confirmed.has(n)) all.set(n, [...(all.get(n) ?? []), f]);
   }
-  return out;
+  return new Map([...all].map(([n, fs]) => [n, fs.find((f) => aboutItsOwn(n, f)) ?? fs[0]]));
+}
+
+/**
+ * True when a finding checks the figure's own quantity (the figure it checks has the figure's label): of the
+ * identities a figure fails, the one about its own quantity is the one its 【待核对】 cites (a 日常公用经费 in a sum
+ * of 日常公用经费, not in a sum of 人员经费 it is subtracted in).
+ */
+function aboutItsOwn(name: string, f: Finding): boolean {
+  const label = (n: string) => shortLabel(INPUT_BY_NAME.get(n.replace(/\[.*$/, ''))?.label ?? '');
+  const own = label(name);
+  const checked = f.operands[0]?.name;
+  return own !== '' && checked !== undefined && checked !== name && label(checked) === own;
 }
 
 /** An identity that holds (an equation, decided): the figures it states, by input name. */

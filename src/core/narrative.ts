@@ -297,9 +297,22 @@ export class Writer implements ReportWriter {
    * values, "同前").
    */
   check(words: string, again: string, key = words): string {
-    if (this.told.has(key)) return toCheck(again);
+    if (this.told.has(key) && !this.alone) return toCheck(again);
     this.told.add(key);
     return toCheck(words);
+  }
+
+  /** True while writing a document read apart from the text: nothing there refers to it ("同前"). */
+  private alone = false;
+
+  inFull<T>(build: () => T): T {
+    const was = this.alone;
+    this.alone = true;
+    try {
+      return build();
+    } finally {
+      this.alone = was;
+    }
   }
 
   private mark(d: Told): string {
@@ -712,7 +725,8 @@ export function assemble(
 export function draftReport(input: DraftInput): ReportDraft {
   const context = reportContext(input);
   const draft = assemble(reportTitle(context.w), REPORT_SECTIONS, context);
-  const appendix = REPORT_APPENDIX(context);
+  // 附件1 is read apart from the text: its notes name both values in full.
+  const appendix = context.w.inFull(() => REPORT_APPENDIX(context));
   // The slips in the department's quoted words go to the preparer as remarks; the words stay as they are.
   return withSlipRemarks(
     { ...draft, cover: REPORT_COVER(context), ...(appendix ? { appendix } : {}) },

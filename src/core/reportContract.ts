@@ -136,6 +136,10 @@ export interface ReportWriter {
    */
   check(words: string, again: string, key?: string): string;
   /**
+   * What `build` writes with every 【待核对】 in full, none "同前": for a document read apart from the text (附件1).
+   */
+  inFull<T>(build: () => T): T;
+  /**
    * "" when the stated parts add up to the stated total, else a 【待核对】 naming both sums. A blank part
    * may explain a shortfall, never an excess; a contested total is not stated, so not checked.
    */

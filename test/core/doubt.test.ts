@@ -112,3 +112,53 @@ describe('confirmFigures: a figure two independent sources agree on is stated as
     expect(f.confirmed).toBeUndefined();
   });
 });
+
+describe('doubtedInputs: the identity a figure cites', () => {
+  /** 部门人员经费 380 against 财政拨款 300 + (其他资金 本年支出 150 − 项目支出 100 − 日常公用经费 5) = 345. */
+  const staff = (): Finding => ({
+    id: 'sum.资金来源.人员经费',
+    rule: 'sum.资金来源.人员经费',
+    title: '部门人员经费与财政拨款、其他资金人员经费之和不一致',
+    family: '合计',
+    severity: '错误',
+    kind: 'mismatch',
+    operands: [
+      op('支出_人员经费', 380),
+      op('财拨_人员经费', 300),
+      op('其他_本年支出', 150),
+      op('其他_项目支出', 100),
+      op('其他_公用经费', 5),
+    ],
+    expected: { kind: 'amount', value: D(345) },
+    nextStep: '',
+  });
+  /** 部门日常公用经费 90 against 财政拨款 40 + 其他资金 5 = 45. */
+  const upkeep = (): Finding => ({
+    id: 'sum.资金来源.公用经费',
+    rule: 'sum.资金来源.公用经费',
+    title: '部门日常公用经费与财政拨款、其他资金日常公用经费之和不一致',
+    family: '合计',
+    severity: '错误',
+    kind: 'mismatch',
+    operands: [op('支出_公用经费', 90), op('财拨_公用经费', 40), op('其他_公用经费', 5)],
+    expected: { kind: 'amount', value: D(45) },
+    nextStep: '',
+  });
+
+  test('a figure party to several failed identities cites the one about its own quantity, whichever is read first', () => {
+    for (const fs of [
+      [staff(), upkeep()],
+      [upkeep(), staff()],
+    ]) {
+      const by = doubtedInputs(fs);
+      expect(by.get('其他_公用经费')?.id).toBe('sum.资金来源.公用经费');
+      // A figure of one identity only cites it.
+      expect(by.get('其他_项目支出')?.id).toBe('sum.资金来源.人员经费');
+    }
+  });
+
+  test('none about its own quantity: the first read', () => {
+    const other = { ...upkeep(), id: 'x', operands: [op('支出_项目支出', 1), op('其他_公用经费', 5)] };
+    expect(doubtedInputs([staff(), other]).get('其他_公用经费')?.id).toBe('sum.资金来源.人员经费');
+  });
+});

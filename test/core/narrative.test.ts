@@ -452,7 +452,7 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     // 审核意见 corrects; the verified / pending split is for the 审核意见.
     // A dimension whose claim holds a line in question (在职人员控制率 on a staff count in doubt here) waits with it.
     expect(all).toContain(
-      '2021年度部门整体支出绩效评价自评得分为97分【待核对：按所列数据计至多87.64分】。其中，投入【待核对：自评9分，含待核对的在职人员控制率1.5分】，过程【待核对：30分或至多27.13分，同前】，产出【待核对：29分或22.51分，同前】，效果29分，综合绩效级别为“优”【待核对：至多“良”】（绩效评价指标评分表详见附件1）。'
+      '2021年度部门整体支出绩效评价自评得分为【待核对：自评97分，按所列数据计至多87.64分】。其中，投入【待核对：自评9分，含待核对的在职人员控制率1.5分】，过程【待核对：30分或至多27.13分，同前】，产出【待核对：29分或22.51分，同前】，效果29分，综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】（绩效评价指标评分表详见附件1）。'
     );
     expect(all.some((l) => /单位自报|自报总分|核实得分|待核实/.test(l))).toBe(false);
     const problems = reportContext({ model, indicators, scores, findings }).problems;

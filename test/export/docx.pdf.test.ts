@@ -107,11 +107,14 @@ test('LibreOffice prints the sample’s report within 1.2× the real report’s 
     expect(appendix).toBeLessThanOrEqual(1.2 * REAL_REPORT_CHARACTERS);
     // 附件1 is one row per score line, its 评分说明 a sentence each: a few pages, never a second report.
     expect(printed.length - appendix).toBeLessThanOrEqual(0.25 * REAL_REPORT_CHARACTERS);
-    // The unit's own total and grade as its 自评打分 gives them (the figures the 审核意见 corrects).
-    expect(printed).toContain('自评得分为97分');
-    // 附件1's total and grade, each on a line of its own row; a score in doubt is a marker with its note below.
-    expect(text('report.pdf', true)).toMatch(/合计\s+100\s+97\.00/);
-    expect(text('report.pdf', true)).toMatch(/综合绩效级别\s+优/);
+    // The unit's own total and grade as its 自评打分 gives them (the figures the 审核意见 corrects), inside the
+    // 【待核对】 with what the lines give: whoever deletes the yellow keeps neither.
+    expect(printed).toContain('自评得分为【待核对：自评97分，按所列数据计至多87.64分】');
+    expect(printed).toContain('综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】');
+    // 附件1's total and grade, each in a row of its own: a marker, its note below naming both in full.
+    expect(text('report.pdf', true)).toMatch(/合计\s+100\s/);
+    expect(text('report.pdf', true)).toMatch(/综合绩效级别\s/);
+    expect(printed.slice(appendix)).toContain('：自评97分（“优”），按所列数据计至多87.64分（“良”）】');
     expect(printed).toContain('：预算调整率按所列数据得0.8分】');
     // Page 1 answers "what do I do with this report?": the conclusion, the scores, and all three things first.
     const page1 = execFileSync(

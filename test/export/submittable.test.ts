@@ -97,10 +97,12 @@ describe('the voice: the department states its own scores, one total and one gra
       expect(l).not.toMatch(/核实得分|待核实|自报/);
       expect(l).not.toMatch(/[优良中差]～[优良中差]/);
     }
-    // The unit's own total (97 in its 自评打分) grades it: one grade, alike in 七's sentence, 七's table and 附件1's row.
+    // The unit's own total (97 in its 自评打分) grades it: one grade, 优, in 七's sentence inside its 【待核对】 with the
+    // grade the lines' sum (87.64) gives, never a range; 七's table and 附件1's row show the marker only.
     const graded = lines.filter((l) => l.includes('综合绩效级别'));
     expect(graded).toHaveLength(3);
-    for (const l of graded) expect(l).toMatch(/综合绩效级别[为｜“]*优/);
+    for (const l of graded)
+      expect(l).toMatch(/综合绩效级别(为【待核对：自评“优”，按所列数据计为“良”】|｜+【待核对[①-⑳]】｜*$)/);
     expect(lines.some((l) => /综合绩效级别[为｜“]*[良中差]/.test(l))).toBe(false);
   });
 
@@ -119,33 +121,35 @@ describe('the voice: the department states its own scores, one total and one gra
       '小结：“过程情况”维度，满分30分，实际得分【待核对：自评30分，按所列数据计至多27.13分】。'
     );
     expect(analysis).toContain('小结：“投入情况”维度，满分10分，实际得分9分。');
-    // 七 states no disputed dimension score bare: 过程 and 产出 carry their 【待核对】 as in their 小结.
+    // 七 states no disputed score bare: the total, the grade, 过程 and 产出 are inside their 【待核对】 (whoever deletes
+    // the yellow keeps neither), the grade as the one the lines' sum gives (87.64: 良), no range.
     expect(lines).toContainEqual(
-      '2021年度部门整体支出绩效评价自评得分为97分【待核对：按所列数据计至多87.64分】。其中，投入9分，过程【待核对：30分或至多27.13分，同前】，产出【待核对：29分或22.51分，同前】，效果29分，综合绩效级别为“优”【待核对：至多“良”】（绩效评价指标评分表详见附件1）。'
+      '2021年度部门整体支出绩效评价自评得分为【待核对：自评97分，按所列数据计至多87.64分】。其中，投入9分，过程【待核对：30分或至多27.13分，同前】，产出【待核对：29分或22.51分，同前】，效果29分，综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】（绩效评价指标评分表详见附件1）。'
     );
-    // 七's table: each score in question is marked, one note under it naming what the lines add up to.
+    // 七's table: each score in question is its marker only, one note under it naming the claims and what the lines
+    // add up to.
     const table = draft.sections
       .flatMap((s) => s.blocks)
       .find((b) => b.kind === 'table' && b.caption.endsWith('得分情况表')) as TableBlock;
     expect(table.rows.map((r) => r[2])).toEqual([
       '9.00',
-      '30.00【待核对①】',
-      '29.00【待核对①】',
+      '【待核对①】',
+      '【待核对①】',
       '29.00',
-      '97.00【待核对①】',
-      '优【待核对①】',
+      '【待核对①】',
+      '【待核对①】',
     ]);
     expect(table.notes).toEqual([
-      '【待核对①：按所列数据计，过程至多27.13分，产出22.51分，合计至多87.64分（“良”）】',
+      '【待核对①：自评过程30分，产出29分，合计97分（“优”）；按所列数据计，过程至多27.13分，产出22.51分，合计至多87.64分（“良”）】',
     ]);
     const memo = draftLines(draftReview(input)).join('');
     const claims = [...memo.matchAll(/自评(\d+(?:\.\d+)?)分/g)].map((m) => m[1]);
     expect(claims).toEqual(expect.arrayContaining(['11', '29', '97']));
     for (const x of claims) expect(analysis).toMatch(new RegExp(`(得分为?|自评)${x.replace('.', '\\.')}分`));
     const total = draft.appendix!.table.rows.find((r) => r[0] === '合计')![4];
-    expect(total).toMatch(/^97\.00【待核对([①-⑳])】$/);
+    expect(total).toMatch(/^【待核对([①-⑳])】$/);
     expect(draft.appendix!.table.notes).toContain(
-      `【待核对${total.slice(-2, -1)}：按所列数据计至多87.64分（“良”）】`
+      `【待核对${total.slice(-2, -1)}：自评97分（“优”），按所列数据计至多87.64分（“良”）】`
     );
   });
 
@@ -266,8 +270,9 @@ describe('the figures: only what the department stated', () => {
   test('四（二） states 其他资金 项目支出 as the 153.20 the department stated, never a sum put in its place; a figure two sources agree on is plain, each other figure of a failed identity is in its 【待核对】', () => {
     expect(sectionTexts(draft, '其他资金.支出')).toEqual([
       // 158.53 is 收支总表's 其他资金支出 too: stated plainly. Each of the others names its value and, in short,
-      // the identity it is party to (its words in full are in 二（二） above).
-      '2021年度其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元；部门人员经费382.14或348.16万元，同前】、项目支出【待核对：153.20万元；收支总表该项877.32或871.99万元，同前】。',
+      // the identity it is party to (its words in full are in 二（二） above): 日常公用经费 5.33 is party to the 人员经费
+      // and the 日常公用经费 identities and cites the one about its own quantity (收支总表 96.15, the parts 50.40).
+      '2021年度其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元；收支总表该项96.15或50.40万元，同前】、项目支出【待核对：153.20万元；收支总表该项877.32或871.99万元，同前】。',
     ]);
     // No 【待核对】 anywhere names nothing: in the text each says what it is about; in a table it is numbered, with a note.
     expect(draftLines(draft).join('')).not.toContain('【待核对】');
@@ -504,8 +509,22 @@ describe('效果, 问题 and 附件1 with substance', () => {
     expect(rows.find((r) => r[2] === '实际完成率')?.[6]).toBe(
       '实际完成率为75.00%，年度工作任务未全部完成，按评分标准扣1.87分'
     );
-    // A qualitative deduction without the unit's 说明 or cause: the rules' words, never a bare 扣1分.
-    expect(rows.find((r) => r[2] === '社会效益')?.[6]).toBe('部分达到评价要点要求，扣1分');
+    // A qualitative deduction without the unit's 说明 or cause: its cause as 八 asks for it, never a bare 扣1分 or
+    // the rules' words (部分达到评价要点要求 is no reason).
+    expect(rows.find((r) => r[2] === '社会效益')?.[6]).toBe('【待补：社会效益扣分的主要原因】，扣1分');
+    // No line is left without a word: full marks say whose score it is and where its evidence is; an unscored line
+    // what to fill in.
+    expect(rows.find((r) => r[2] === '预决算信息公开性')?.[6]).toBe('单位自评满分');
+    expect(rows.find((r) => r[2] === '经济效益')?.[6]).toMatch(/^单位自评满分，依据见履职情况“[^”]+”$/);
+    expect(rows.find((r) => r[2] === '政府采购执行率')?.[6]).toBe(
+      '补填实际政府采购金额、政府采购预算数后计分'
+    );
+    for (const r of rows.slice(0, -2)) expect(r[6]).not.toBe('');
+    // 附件1 is read apart from the text: each 【待核对】 names both values, none refers back (同前).
+    expect(rows.find((r) => r[2] === '预算完成率')?.[6]).toBe(
+      '预算完成率为【待核对：所列99.59%，按所列数据计为99.52%】，按评分标准扣0.08分'
+    );
+    expect([...rows.flat(), ...(draft.appendix!.table.notes ?? [])].join('')).not.toContain('同前');
     for (const r of rows) expect(r[6]).not.toMatch(/乘以|除以|等于|指标值/);
   });
 });
@@ -1027,9 +1046,11 @@ describe('what waits says what it waits for', () => {
     expect(lines).toContain('2. 预算管理（满分13分，得分【待核对：自评13分，含待核对的资金使用合规性4分】）');
     const rows = draft.appendix!.table.rows;
     const cell = rows.find((r) => r[2] === '资金使用合规性')![4] as string;
-    expect(cell).toMatch(/^4\.00【待核对[①-⑳]】$/);
+    expect(cell).toMatch(/^【待核对[①-⑳]】$/);
     expect(draft.appendix!.table.notes).toContainEqual(
-      expect.stringMatching(/^【待核对[①-⑳]：资金使用合规性自评满分，而存在问题述及“[^”]*串用[^”]*”】$/)
+      expect.stringMatching(
+        /^【待核对[①-⑳]：资金使用合规性自评4分（满分），而存在问题述及“[^”]*串用[^”]*”】$/
+      )
     );
   });
 

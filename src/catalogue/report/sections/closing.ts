@@ -13,7 +13,6 @@ import type {
   SectionContent,
   TableBlock,
 } from '../../../core/reportContract';
-import { QUALITATIVE_VERDICT } from '../measures';
 import {
   againstOwnProblem,
   lineFact,
@@ -41,19 +40,28 @@ export function conclusion(c: ReportContext): SectionContent[] {
   const most = d?.atMost ? '至多' : '';
   // A total its lines add up to, while a line under it is open (待补, or its score in question), waits as well.
   const open = own.total === null || d ? '' : openShare(c, own.total, own.lines);
+  // A claim in question is inside its 【待核对】 with what the lines give: whoever deletes the yellow keeps neither.
   const total =
     own.total === null
       ? w.fmt.placeholder(`${waiting}的总分`)
-      : `${w.fmt.points(own.total)}分${d ? w.fmt.toCheck(`按所列数据计${most || '为'}${w.fmt.points(d.sum)}分`) : open ? w.fmt.toCheck(open) : ''}`;
+      : d
+        ? w.fmt.toCheck(
+            `自评${w.fmt.points(own.total)}分，按所列数据计${most || '为'}${w.fmt.points(d.sum)}分`
+          )
+        : open
+          ? w.fmt.toCheck(`自评${w.fmt.points(own.total)}分，${open}`)
+          : `${w.fmt.points(own.total)}分`;
   const grade =
     own.grade === null
       ? w.fmt.placeholder('绩效级别')
-      : `“${own.grade}”${d ? w.fmt.toCheck(`${most || '为'}“${d.grade}”`) : ''}`;
+      : d
+        ? w.fmt.toCheck(`自评“${own.grade}”，按所列数据计为“${d.grade}”`)
+        : `“${own.grade}”`;
   const linesOf = (g: (typeof dims)[number]) => own.lines.filter((l) => l.line.level1 === g.name);
   // A dimension's claim its lines do not add up to carries its 【待核对】 here too (its words are in its 小结).
   const part = (g: (typeof dims)[number]) => `${g.name}${stateScore(c, g, linesOf(g))}`;
-  // In the table, one note under it names every score in question: what the lines add up to, and that grade, or
-  // what a score holds that is open.
+  // In the table, a score in question shows its marker only; one note under it names every such claim, then what
+  // the lines add up to, and that grade, or what a score holds that is open.
   const opens = dims.map((g) =>
     g.score === null || g.linesDisagree ? '' : openShare(c, g.score, linesOf(g))
   );
@@ -63,7 +71,14 @@ export function conclusion(c: ReportContext): SectionContent[] {
   const computed =
     sums.length || d ? `按所列数据计，${[...sums, totalNote(c)].filter(Boolean).join('，')}` : '';
   const held = dims.flatMap((g, i) => (opens[i] ? [`${g.name}${opens[i]}`] : []));
-  const note = [computed, held.join('，')].filter(Boolean).join('；');
+  const claims = [
+    ...dims.flatMap((g, i) =>
+      g.score !== null && (g.linesDisagree || opens[i]) ? [`${g.name}${w.fmt.points(g.score)}分`] : []
+    ),
+    ...(own.total !== null && (d || open) ? [`合计${w.fmt.points(own.total)}分${gradeNote(own.grade)}`] : []),
+  ];
+  const claimed = claims.length ? `自评${claims.join('，')}` : '';
+  const note = [claimed, computed, held.join('，')].filter(Boolean).join('；');
   const [totalCell, gradeCell] = totalCells(c, note, open !== '');
   return [
     w.paragraph(
@@ -179,9 +194,15 @@ export function application({ w }: ReportContext): SectionContent[] {
 /** A score in a table column, to two decimals so the column reads alike (9.00, 27.13). */
 const scoreCell = (x: Decimal): string => x.toFixed(2);
 
-/** A figure in a table cell with a numbered 【待核对】, `note` its words under the table (none: the figure alone). */
+/**
+ * A figure in a table cell: with a `note`, only a numbered 【待核对】 (the note under the table names the figure and
+ * what it is checked against, so deleting the yellow leaves neither); without, the figure alone.
+ */
 const marked = ({ w }: ReportContext, text: string, note: string): Piece | string =>
-  note ? { ...w.plain(`${text}${w.fmt.toCheck(note)}`), doubt: note } : text;
+  note ? { ...w.plain(w.fmt.toCheck(note)), doubt: note } : text;
+
+/** "（“优”）" after a total in a note, or nothing while the grade waits. */
+const gradeNote = (grade: string | null): string => (grade ? `（“${grade}”）` : '');
 
 /** What the lines add up to where the unit's total is not their sum, as a note under a table names it. */
 function totalNote({ w, own }: ReportContext, name = '合计'): string {
@@ -253,7 +274,7 @@ function lineNote(c: ReportContext, l: OwnLine): Piece {
   const { w } = c;
   if (l.own)
     return l.score === null
-      ? w.plain('')
+      ? waiting(c, l)
       : w.plain(`单位自评${l.remark ? `：${l.remark.replace(/[。；]$/, '')}` : ''}`);
   // A score in doubt is not stated, nor what it lost: the 得分 cell's 【待核对】 says what the figures give.
   const lost = scoreInDoubt(c, l) ? l.line.points.minus(l.line.points) : l.line.points.minus(l.score!);
@@ -269,14 +290,29 @@ function lineNote(c: ReportContext, l: OwnLine): Piece {
     );
   else if (l.remark) parts.push(w.plain(l.remark.replace(/[。；]$/, '')));
   else if (lost.gt(0)) {
-    // A qualitative line without its 说明: the cause the department gives in 八, else the rules' words.
-    const cause = c.problems.find((p) => p.lines.includes(l))?.causes[0];
+    // A qualitative line without its 说明: the cause as 八 gives it (the unit's own, else its 【待补】).
+    const problem = c.problems.find((p) => p.lines.includes(l));
+    const cause = problem?.causes[0];
     parts.push(
-      cause ? w.plain(cause.text.replace(/[。；]$/, ''), cause.sources) : w.plain(QUALITATIVE_VERDICT.short)
+      cause
+        ? w.plain(cause.text.replace(/[。；]$/, ''), cause.sources)
+        : problem?.own?.heading
+          ? w.plain(problem.own.heading)
+          : w.plain(w.fmt.placeholder(`${l.line.level3}扣分的主要原因`))
     );
+  } else {
+    // Full marks without a figure or a 说明: the unit's score, and where its evidence is.
+    const heading = c.evidence(l).items.find((x) => x.heading)?.heading;
+    parts.push(w.plain(`单位自评满分${heading ? `，依据见履职情况“${heading}”` : ''}`));
   }
   if (lost.gt(0)) parts.push(w.plain(`${basis}扣${w.fmt.points(lost)}分`));
   return w.join(parts, '，');
+}
+
+/** A line the unit has not scored: what to fill in before it scores ("补填实际政府采购金额、政府采购预算数后计分"). */
+function waiting({ w }: ReportContext, l: OwnLine): Piece {
+  const blanks = (l.line.missingInputs ?? []).map((o) => o.label.split('·').pop() ?? o.label);
+  return w.plain(blanks.length ? `补填${[...new Set(blanks)].join('、')}后计分` : '待单位自评');
 }
 
 /** A line's 评分标准; a qualitative line's without what the 分值 column beside it says (定性指标, 0～3分). */
@@ -327,7 +363,7 @@ export function appendix(c: ReportContext): { label: string; title: string; tabl
             ? marked(
                 c,
                 scoreCell(l.score),
-                `${l.line.level3}自评满分，而存在问题述及“${againstOwnProblem(l)}”`
+                `${l.line.level3}自评${w.fmt.points(l.score)}分（满分），而存在问题述及“${againstOwnProblem(l)}”`
               )
             : scoreCell(l.score),
     standardWords(c, l),
@@ -336,7 +372,9 @@ export function appendix(c: ReportContext): { label: string; title: string; tabl
   const open = own.total === null || own.linesDisagree ? '' : openShare(c, own.total, own.lines);
   const [total, grade] = totalCells(
     c,
-    open ? `自评${w.fmt.points(own.total!)}分，${open}` : `按所列数据计${totalNote(c, '')}`,
+    own.total === null
+      ? ''
+      : `自评${w.fmt.points(own.total)}分${gradeNote(own.grade)}，${open || `按所列数据计${totalNote(c, '')}`}`,
     open !== ''
   );
   rows.push(
