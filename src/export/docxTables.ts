@@ -22,7 +22,9 @@ function naturalWidth(text: string, size: number = SIZES.table): number {
   let widest = 0;
   for (const line of text.split('\n')) {
     let n = 0;
-    for (const ch of line) n += /[\u2e80-\uffff]/.test(ch) ? size * PT : Math.round(size * PT * 0.54);
+    // Circled numbers (①, U+2460…) print full width in the CJK fonts, as CJK does.
+    for (const ch of line)
+      n += /[\u2460-\u24ff\u2e80-\uffff]/.test(ch) ? size * PT : Math.round(size * PT * 0.54);
     widest = Math.max(widest, n);
   }
   return widest + 260;
