@@ -164,6 +164,15 @@ describe('tables as printed', () => {
     expect(widths[3]).toBeLessThan(oneLine('【待核对：338.76或471.32】', size));
   });
 
+  test('a numbered marker keeps one line: its circled number is as wide as the CJK beside it', () => {
+    const header = ['一级指标', '二级指标', '三级指标', '分值（分）', '得分（分）', '评分标准', '评分说明'];
+    const long =
+      '以100%为标准，不超过100%计2分；每超过1个百分点扣0.2分；公用经费明细项目决算超过预算的，每项另扣0.1分';
+    const rows = [['过程', '预算执行', '公用经费控制率', '2', '【待核对①】', long, long]];
+    const { size, widths } = tableLayout(header, rows, TEXT_WIDTH);
+    expect(widths[4]).toBeGreaterThanOrEqual(oneLine('【待核对①】', size));
+  });
+
   test('figures are right-aligned, a column of them whole, placeholders and growth words included', () => {
     expect(
       numericColumns(
