@@ -34,6 +34,7 @@ import {
 } from './render/quantity';
 import { shortLabel } from './reconcile';
 import type {
+  DepartmentItem,
   OwnScores,
   ReportContext,
   ReviewFacts,
@@ -766,45 +767,78 @@ function adviceLine(g: Group): string {
   return `第${which.join('、')}项更正方法：${sentence(advice)}`;
 }
 
-function problemsSection(c: ReportContext, groups: Group[]): SectionContent[] {
+/** A sub-section of 二: its heading, how many problems it lists and its paragraphs. */
+interface ProblemPart {
+  id: string;
+  heading: string;
+  /** The problems it lists: the one count both its heading and 二's total read. */
+  count: number;
+  content: SectionContent[];
+}
+
+/** The department's own 存在问题 item as it states it: `业务管理工作需要加强（排名尚有提升空间）`. */
+function ownItemText(i: DepartmentItem): string {
+  const body = i.paragraphs
+    .map((p) => p.text.trim())
+    .filter(Boolean)
+    .join('；')
+    .replace(/[。；]$/, '');
+  return i.heading && body ? `${i.heading}（${body}）` : i.heading || body;
+}
+
+/** The sub-sections of 二, each with the problems it lists: the counts of 二's headings are read from these alone. */
+function problemParts(c: ReportContext, groups: Group[]): ProblemPart[] {
   const { w } = c;
   const v = memoView(c, groups);
-  const own = unmatchedOwnProblems(c);
-  if (groups.length === 0 && own.length === 0)
-    return [w.paragraph(w.plain('数据核对未发现需要更正的问题。'))];
-  const out: SectionContent[] = groups.map((g, i) => {
-    const entries = g.causes;
-    return {
-      kind: 'section' as const,
-      id: `组${i + 1}`,
-      heading: `${g.heading}（${entries.length}项）`,
-      content: [
-        ...entries.map((e, k) =>
-          w.paragraph(
-            w.plain(
-              entry(e, k + 1, g, v),
-              causeFindings(e).flatMap((f) => f.operands)
-            )
-          )
-        ),
-        ...(g.advice ? [w.paragraph(w.plain(adviceLine(g)), 'note')] : []),
-      ],
-    };
-  });
-  if (own.length)
-    out.push({
-      kind: 'section',
-      id: '单位自述问题',
-      heading: `报告所列问题未见评分依据（${own.length}项）`,
-      content: [
+  const parts: ProblemPart[] = groups.map((g, i) => ({
+    id: `组${i + 1}`,
+    heading: g.heading,
+    count: g.causes.length,
+    content: [
+      ...g.causes.map((e, k) =>
         w.paragraph(
           w.plain(
-            `报告“存在的主要问题”中${own.map((o) => `“${o.heading || o.paragraphs[0]?.text.slice(0, 20)}”`).join('、')}未见相应扣分，请补充依据或删除。`
+            entry(e, k + 1, g, v),
+            causeFindings(e).flatMap((f) => f.operands)
           )
-        ),
-      ],
+        )
+      ),
+      ...(g.advice ? [w.paragraph(w.plain(adviceLine(g)), 'note')] : []),
+    ],
+  }));
+  // The department's own 存在问题 items no lost points answer, quoted as the department lists them (its report may
+  // not carry them: it keeps only the problems that lost points).
+  const own = unmatchedOwnProblems(c);
+  if (own.length)
+    parts.push({
+      id: '单位自述问题',
+      heading: '单位所列问题未见相应扣分',
+      count: own.length,
+      content: own.map((o, k) =>
+        w.paragraph(
+          w.plain(
+            `${own.length > 1 ? `${k + 1}.` : ''}单位所列存在问题“${ownItemText(o)}”未见相应扣分：应说明其对应的评分指标，并按评分规则扣分，或书面说明不扣分的理由。`
+          )
+        )
+      ),
     });
-  return out;
+  return parts;
+}
+
+/** How many problems 二 lists: the sum of its sub-sections' counts. */
+function problemCount(parts: ProblemPart[]): number {
+  return parts.reduce((n, p) => n + p.count, 0);
+}
+
+function problemsSection(c: ReportContext, parts: ProblemPart[]): SectionContent[] {
+  const { w } = c;
+  if (parts.length === 0) return [w.paragraph(w.plain('数据核对未发现需要更正的问题。'))];
+  return parts.map((p) => ({
+    kind: 'section' as const,
+    id: p.id,
+    heading: `${p.heading}（${p.count}项）`,
+    content: p.content,
+  }));
 }
 
 /** A figure 二 shows to be wrong: what it becomes, and the entry that says so. */
@@ -1098,6 +1132,7 @@ export function draftReview(input: DraftInput, reportText?: ReportTextCheck): Re
   const errors = open.filter((f) => f.severity === '错误');
   const notices = memoNotices(c).listed;
   const groups = groupsOf(errors);
+  const parts = problemParts(c, groups);
   // 四 counts indicators (二 counts problems): the lines, and any other check blanks leave undecided.
   const pendingLines = unverifiable.filter((f) => f.id.startsWith('score.pending.')).length;
   const lines = pendingLines + (c.scores?.lines.filter((l) => l.unverified).length ?? 0);
@@ -1116,9 +1151,9 @@ export function draftReview(input: DraftInput, reportText?: ReportTextCheck): Re
     },
     {
       id: '更正问题',
-      heading: `需要更正的问题（共${groups.reduce((n, g) => n + g.causes.length, 0)}项）`,
+      heading: `需要更正的问题（共${problemCount(parts)}项）`,
       level: 1,
-      build: () => problemsSection(c, groups),
+      build: () => problemsSection(c, parts),
     },
     {
       id: '需说明',

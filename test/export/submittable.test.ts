@@ -698,8 +698,9 @@ describe('审核意见', () => {
     );
     // 二 holds the 错误 (one entry per problem), 三 the 提示 (each needs a written reason); issue 21's 商品和服务支出
     // is one more problem in 二.
+    // 13 problems of the figures and self-scores, and the unit's own 存在问题 item no lost points answer (六).
     expect(sectionTitle(review.sections.find((s) => s.id === '更正问题')!)).toBe(
-      '二、需要更正的问题（共13项）'
+      '二、需要更正的问题（共14项）'
     );
     // 四 counts indicators, not problems: not a second “共12项”.
     expect(sectionTitle(review.sections.find((s) => s.id === '无法核实')!)).toBe(
@@ -714,6 +715,31 @@ describe('审核意见', () => {
     expect(text.filter((l) => l.includes('资产管理·管理制度健全性'))).toHaveLength(1);
     // What could not be decided is not folded under an error.
     expect(entries.join('')).not.toContain('无法核实');
+  });
+
+  test('二 counts what it lists: its total is the sum of its sub-sections, each counting its entries', () => {
+    const at = review.sections.findIndex((s) => s.id === '更正问题');
+    const next = review.sections.findIndex((s, i) => i > at && s.level === 1);
+    const subs = review.sections.slice(at + 1, next);
+    const count = (heading: string) => Number(/（共?(\d+)项）$/.exec(heading)![1]);
+    expect(subs.map((s) => s.heading)).toHaveLength(6);
+    expect(subs.reduce((n, s) => n + count(s.heading), 0)).toBe(count(review.sections[at].heading));
+    // Each sub-section lists as many entries as its heading counts (one entry alone is not numbered).
+    for (const s of subs) {
+      const paras = draftLines({ ...review, title: '', sections: [s] }).slice(2);
+      const numbered = paras.filter((l) => /^\d+\./.test(l)).length;
+      expect(numbered || 1).toBe(count(s.heading));
+    }
+  });
+
+  test('the unit’s own 存在问题 item no lost points answer is quoted as the unit’s, never as the report’s text', () => {
+    const own = text.filter((l) => l.startsWith('单位所列存在问题'));
+    expect(own).toEqual([
+      '单位所列存在问题“业务管理工作需要加强（科创中国试点城市建设排名尚有提升空间）”未见相应扣分：应说明其对应的评分指标，并按评分规则扣分，或书面说明不扣分的理由。',
+    ]);
+    // The department's report keeps in 八 only the problems that lost points: the memo does not say it holds this one.
+    expect(lines.join('')).not.toContain('业务管理工作需要加强');
+    expect(text.join('')).not.toContain('存在的主要问题”中');
   });
 
   test('each problem stated once, with the specific correction where the data show which side is right', () => {
