@@ -985,7 +985,7 @@ function unverifiedReason(c: ReportContext, l: ScoreLine, groups: Group[]): stri
       return `${figuresNamed(ops)}与${tables.join('、') || '其他报表'}不一致，未说明口径`;
     }
     case '缺评价依据':
-      return '单位未写评价说明，履职情况中未见相应内容';
+      return u.detail ?? '单位未写评价说明，履职情况中未见相应内容';
     case '与单位所述问题不符':
       return `自评满分，但单位自述“${u.quote}”`;
   }

@@ -550,11 +550,12 @@ describe('审核意见', () => {
     // 预算完成率 1.92 (its 年初预算 and 追加 differ from the 财拨 grid with no written reason), 预算调整率 0.8 and
     // 结转结余变动率 2 (built on figures an 错误 doubts, whose points the dispute may move) and 预算管理's 13
     // (scored off the 二级's claim with nothing written behind it; 资金使用合规性 at full marks while the unit's
-    // 存在问题 admits 资金串用) = 61.92; 8 + 2 + 2 + 2 + 13 = 27 pending; 88.92 at most, 良.
-    // What the reviewer decides on first: the claim against the most the rules give (61.92 + 27 = 88.92, 良), then
+    // 存在问题 admits 资金串用) and 服务对象满意度 10 (its survey result blank) = 51.92; 8 + 2 + 2 + 2 + 13 + 10 = 37
+    // pending; 88.92 at most, 良.
+    // What the reviewer decides on first: the claim against the most the rules give (51.92 + 37 = 88.92, 良), then
     // the verified/pending split, its reasons left to 四. One ceiling: the report's own sum is not named beside it.
     expect(text[4]).toBe(
-      '得分：单位自评97分（优）；按评分规则至多88.92分（良）：已核实61.92分，另有27分待核实（12项指标，见第四部分）。'
+      '得分：单位自评97分（优）；按评分规则至多88.92分（良）：已核实51.92分，另有37分待核实（13项指标，见第四部分）。'
     );
     expect(text[4]).not.toContain('87.64');
     // The memo states the engine's figures: the summary every other surface reads.
@@ -576,7 +577,7 @@ describe('审核意见', () => {
       '已核实（分）',
       '待核实（分）',
     ]);
-    expect(table.rows.at(-1)).toEqual(['合计', '100', '97', '61.92', '27']);
+    expect(table.rows.at(-1)).toEqual(['合计', '100', '97', '51.92', '37']);
     const first = text.indexOf('需优先处理的事项：');
     // Three concrete fixes, each with where the memo states it; no rule-category label. Every figure the data show
     // to be wrong is named (no 等4处), the table once; then the date to resubmit.
@@ -691,11 +692,13 @@ describe('审核意见', () => {
     // “科普经费”'s 子项目 sums, which the 308.76 of (三)1 does not mend, stand as their own); 三: the 2 提示 not
     // stated with a deduction (公用经费's overspend is, in (一)1).
     expect(entries).toHaveLength(15);
-    // 四: the 5 lines without data or a score, and the 7 scored but not verified (3 on questioned figures, 4
-    // qualitative without evidence or against the unit's own words).
+    // 四: the 5 lines without data or a score, and the 8 scored but not verified (3 on questioned figures, 5
+    // qualitative without evidence, with their measure blank or against the unit's own words).
     expect(unverifiable.rows).toHaveLength(
-      input.findings.filter((x) => x.kind === 'cannotVerify').length + 7
+      input.findings.filter((x) => x.kind === 'cannotVerify').length + 8
     );
+    // 服务对象满意度 is scored in full with its survey result blank: “未出现上访、投诉” is no 满意率.
+    expect(unverifiable.rows).toContainEqual(['服务对象满意度', '10', '服务对象满意度调查结果未填列']);
     // 二 holds the 错误 (one entry per problem), 三 the 提示 (each needs a written reason); issue 21's 商品和服务支出
     // is one more problem in 二.
     // 13 problems of the figures and self-scores, and the unit's own 存在问题 item no lost points answer (六).
@@ -704,7 +707,7 @@ describe('审核意见', () => {
     );
     // 四 counts indicators, not problems: not a second “共12项”.
     expect(sectionTitle(review.sections.find((s) => s.id === '无法核实')!)).toBe(
-      '四、待核实的事项（12项指标）'
+      '四、待核实的事项（13项指标）'
     );
     // A group's 更正方法 is stated once, after its entries, naming those without their own correction (the
     // “科普经费” 子项目 sum, 部门项目支出 and 日常公用经费; 在职人数 has its own: the staff roll).
@@ -824,7 +827,7 @@ describe('审核意见', () => {
     expect(table.rows).toHaveLength(3);
     // The 二级 claim of the lines shown “—”: 目标设定 5.
     expect(text.find((l) => l.startsWith('注：'))).toBe(
-      '注：单位自评为“—”的，单位未逐项打分，其二级指标自评“目标设定”5分；公用经费控制率等4项指标的扣分见第二部分（一）；12项待核实指标见第四部分，其单位自评得分未计入核实得分；其余7项指标核实为满分，未列。'
+      '注：单位自评为“—”的，单位未逐项打分，其二级指标自评“目标设定”5分；公用经费控制率等4项指标的扣分见第二部分（一）；13项待核实指标见第四部分，其单位自评得分未计入核实得分；其余6项指标核实为满分，未列。'
     );
     if (unverifiable.kind !== 'table') throw new Error('no table');
     const why = (name: string) => unverifiable.rows.find((r) => r[0] === name);
@@ -916,8 +919,8 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
       '预算调整率',
       '结转结余变动率',
     ]);
-    // 61.92 less 在职人员控制率's 1.5.
-    expect(sheet.total.toFixed(2)).toBe('60.42');
+    // 51.92 less 在职人员控制率's 1.5.
+    expect(sheet.total.toFixed(2)).toBe('50.42');
   });
 
   test('at the edges: the same disagreement as a 提示, or the rate finding alone, leaves the line 核实', () => {
