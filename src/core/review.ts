@@ -518,7 +518,9 @@ function causeBrief(c: Cause): string {
         ...c.findings.filter((f) => f.family === '比率').map(rateName),
       ]),
     ];
-    return `${previousYearHeading(c)}：改用${p.evaluated ?? '本'}年数据${rates.length ? `，并重算${rates.join('、')}` : ''}`;
+    const fixed = c.findings.filter((f) => f.correction);
+    const fixes = fixed.length ? `将${correctionsNamed(fixed).replace(p.table, '')}，其余` : '';
+    return `${previousYearHeading(c)}：${fixes}改用${p.evaluated ?? '本'}年数据${rates.length ? `，并重算${rates.join('、')}` : ''}`;
   }
   if (c.shares === 'oneValue') {
     const { to, kind, cells, mends } = c.value!;
@@ -681,8 +683,12 @@ function priorities(groups: Group[], v: MemoView): string[] {
       covered.add(claims);
     }
   }
+  // A figure filled from another year is corrected with its cause, in the cause's own item (causeBrief).
+  const ofPreviousYear = new Set(
+    groups.flatMap((g) => g.causes.filter((c) => c.shares === 'previousYear').flatMap(causeFindings))
+  );
   const corrected = groups
-    .flatMap((g) => g.findings.filter((f) => f.correction))
+    .flatMap((g) => g.findings.filter((f) => f.correction && !ofPreviousYear.has(f)))
     .sort((a, b) => (b.difference?.value.abs() ?? ZERO).comparedTo(a.difference?.value.abs() ?? ZERO));
   if (corrected.length) {
     const refs = joinPlaces(corrected.map((f) => v.where(f)));

@@ -580,11 +580,12 @@ describe('审核意见', () => {
     expect(table.rows.at(-1)).toEqual(['合计', '100', '97', '51.92', '37']);
     const first = text.indexOf('需优先处理的事项：');
     // Three concrete fixes, each with where the memo states it; no rule-category label. Every figure the data show
-    // to be wrong is named (no 等4处), the table once; then the date to resubmit.
+    // to be wrong is named (no 等4处), the table once, with its cause: 基础数据表's 4.04 is 2020's figures, so it is
+    // fixed in the item that says so, not beside the 财政拨款表 totals; then the date to resubmit.
     expect(text.slice(first + 1, first + 5)).toEqual([
       '1.改正自评得分：“预算执行”不超过9.41分，“产出”改为22.51分（见第二部分（一））。',
-      '2.将财政拨款表本年收入合计改为1193.05万元、本年支出合计改为1197.09万元，基础数据表上年结转、上年度累计结转结余改为4.04万元（见第二部分（四）、（二））。',
-      '3.基础数据表按2020年数据填列：改用2021年数据，并重算预算完成率、预算调整率、结转结余变动率（见第二部分（二））。',
+      '2.将财政拨款表本年收入合计改为1193.05万元、本年支出合计改为1197.09万元（见第二部分（四））。',
+      '3.基础数据表按2020年数据填列：将上年结转、上年度累计结转结余改为4.04万元，其余改用2021年数据，并重算预算完成率、预算调整率、结转结余变动率（见第二部分（二））。',
       '请于【待补：重新报送日期】前改正后重新报送。',
     ]);
     expect(text.join('')).not.toMatch(/等\d+处/);
