@@ -6,7 +6,7 @@
  * findings that share one are headed by it, with the figures it explains and the value the data imply), a
  * problem alone in the words every surface uses (reviewSentence: the title, the figures it does not state,
  * the correction the data show); then what may legitimately differ and needs a written reason (提示); then what could not be
- * verified, once, as a table; then the per-indicator table.
+ * verified, once, as a table, with the verified lines that lost points in a note under it.
  * Drafted as a ReportDraft so the same Word export prints it in 公文 form.
  */
 import {
@@ -933,7 +933,10 @@ function otherReason(f: Finding): string {
 function unverifiableSection(c: ReportContext, findings: Finding[], groups: Group[]): SectionContent[] {
   const { w, scores } = c;
   const scoredOpen = (scores?.lines ?? []).filter((l) => l.unverified);
-  if (findings.length === 0 && scoredOpen.length === 0) return [w.paragraph(w.plain('无。'))];
+  if (findings.length === 0 && scoredOpen.length === 0) {
+    const note = verifiedNote(c, scores, claimsPartOf(c, groups));
+    return [w.paragraph(w.plain('无。')), ...(note ? [w.paragraph(w.plain(note), 'note')] : [])];
+  }
   // A line by its name, told apart from a namesake by its 二级.
   const named = (l: ScoreLine) =>
     (scores?.lines ?? []).filter((x) => x.level3 === l.level3).length > 1
@@ -947,7 +950,11 @@ function unverifiableSection(c: ReportContext, findings: Finding[], groups: Grou
   });
   // A line scored but not verified: why, in the reviewer's words.
   for (const l of scoredOpen) rows.push([named(l), points(l.points), unverifiedReason(c, l, groups)]);
-  return w.table('', ['事项', '分值（分）', '待核实的原因'], rows);
+  const note = verifiedNote(c, scores, claimsPartOf(c, groups));
+  return [
+    ...w.table('', ['事项', '分值（分）', '待核实的原因'], rows),
+    ...(note ? [w.paragraph(w.plain(note), 'note')] : []),
+  ];
 }
 
 /** Figures named with their table, the table once for a run from it: `基础数据表年初预算、本年追加预算`. */
@@ -1019,20 +1026,21 @@ function valueText(l: ScoreLine): string {
     : rateText(l.indicatorValue);
 }
 
-function indicatorTable(c: ReportContext, scores: ScoreSheet | null, claimsPart: string): SectionContent[] {
-  const { w } = c;
-  if (!scores) return [w.paragraph(w.plain('无评分结果。'))];
+/**
+ * The scored lines 四 does not list, as a note under it: the few a reviewer acts on (points lost, or a claim the
+ * rules do not give), each with its points, the unit's score and the verified one; the rest counted.
+ */
+function verifiedNote(c: ReportContext, scores: ScoreSheet | null, claimsPart: string): string {
+  if (!scores) return '';
   // The unit's own score for the line, or its 二级's where the line is the 二级's only one; else none (a score the
-  // rules give from its figures is not the unit's): its 二级's claim is named under the table.
+  // rules give from its figures is not the unit's): its 二级's claim is named after its lines.
   const claimed = (l: ScoreLine) => {
     if (l.claimed !== undefined) return `${points(l.claimed)}${l.claimBasis ? '＊' : ''}`;
     const own = groupClaim(scores, l);
     return own !== undefined && linesOf(scores, { level: 2, name: l.level2 }).length === 1
       ? points(own)
-      : '—';
+      : null;
   };
-  // Only the lines a reviewer acts on: points lost, 待核实, or a claim the rules do not give; the rest are counted.
-  // The 待核实 lines are in 四 with their reasons: not again here.
   // The lines a self-score entry of 二 states with their deductions are named there: counted here, not listed again.
   const inClaims = linesLostInClaims(c).filter((l) => l.claimed === undefined);
   const listed = scores.lines.filter(
@@ -1043,41 +1051,27 @@ function indicatorTable(c: ReportContext, scores: ScoreSheet | null, claimsPart:
   );
   const pending = scores.lines.filter((l) => l.missing).length;
   const full = scores.lines.length - listed.length - inClaims.length - pending;
-  // The heading above says what the table is: no caption.
-  const out = w.table(
-    '',
-    ['二级指标', '三级指标', '分值（分）', '指标值', '单位自评（分）', '核实得分（分）'],
-    listed.map((l) => [
-      l.level2,
-      l.level3,
-      points(l.points),
-      valueText(l),
-      claimed(l),
-      l.missing ? '待核实' : points(l.score),
-    ])
-  );
-  // The 二级 claims of the lines the unit did not score one by one.
-  const unscored = [...new Set(listed.filter((l) => claimed(l) === '—').map((l) => l.level2))]
-    .map((name) => ({
-      name,
-      own: groupClaim(
-        scores,
-        listed.find((l) => l.level2 === name)!
-      ),
-    }))
-    .filter((g) => g.own !== undefined)
-    .map((g) => `“${g.name}”${points(g.own!)}分`);
+  // One run per 二级, its claim named once after the lines the unit did not score one by one.
+  const runs = [...new Set(listed.map((l) => l.level2))].map((name) => {
+    const mine = listed.filter((l) => l.level2 === name);
+    const each = mine.map((l) => {
+      const own = claimed(l);
+      const value = l.indicator ? `指标值${valueText(l)}，` : '';
+      return `${l.level3}（${points(l.points)}分）${value}${own !== null ? `单位自评${own}分，` : ''}核实${points(l.score)}分`;
+    });
+    const unscored = mine.filter((l) => claimed(l) === null);
+    const own = unscored.length ? groupClaim(scores, unscored[0]) : undefined;
+    return `${each.join('、')}${own !== undefined ? `（单位未逐项打分，二级指标“${name}”自评${points(own)}分）` : ''}`;
+  });
   const notes = [
-    unscored.length ? `单位自评为“—”的，单位未逐项打分，其二级指标自评${unscored.join('、')}` : '',
+    runs.length ? `已核实的指标中，${runs.join('；')}` : '',
     inClaims.length
       ? `${inClaims[0].level3}${inClaims.length > 1 ? `等${inClaims.length}项指标` : ''}的扣分见${claimsPart}`
       : '',
-    pending ? `${pending}项待核实指标见${pendingPartOf(c)}，其单位自评得分未计入核实得分` : '',
-    full ? `其余${full}项指标核实为满分，未列` : '',
+    full ? `其余${full}项指标核实为满分` : '',
     listed.some((l) => l.claimBasis) ? '带＊的，单位未逐项打分，按其二级指标的自评满分计' : '',
   ].filter(Boolean);
-  if (notes.length) out.push(w.paragraph(w.plain(`注：${notes.join('；')}。`), 'note'));
-  return out;
+  return notes.length ? `注：${notes.join('；')}。` : '';
 }
 
 /** The department's own report text, checked for its numbers (a batch checks the report beside the workbook). */
@@ -1180,12 +1174,6 @@ export function draftReview(input: DraftInput, reportText?: ReportTextCheck): Re
       level: 1,
       when: () => !!reportText,
       build: () => reportTextSection(c, reportText!),
-    },
-    {
-      id: '评分核实',
-      heading: '各指标评分核实情况',
-      level: 1,
-      build: () => indicatorTable(c, c.scores, claimsPartOf(c, groups)),
     },
     {
       id: '落款',

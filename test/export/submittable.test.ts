@@ -789,47 +789,27 @@ describe('审核意见', () => {
     );
   });
 
-  test('the per-indicator table has 指标值, and the namesakes their 二级', () => {
-    const table = review.sections.find((s) => s.id === '评分核实')!.blocks.find((b) => b.kind === 'table')!;
-    if (table.kind !== 'table') throw new Error('no table');
-    expect(table.header).toEqual([
-      '二级指标',
-      '三级指标',
-      '分值（分）',
-      '指标值',
-      '单位自评（分）',
-      '核实得分（分）',
-    ]);
-    // The lines whose deductions 二(一) states (公用经费控制率 0.41 under 预算执行; 实际完成率, 完成及时率, 质量达标率
-    // under 产出) are counted under the table, not listed again.
-    for (const line of ['公用经费控制率', '实际完成率', '完成及时率', '质量达标率'])
-      expect(table.rows.find((r) => r[1] === line)).toBeUndefined();
-    expect(text).toContainEqual(expect.stringContaining('公用经费控制率等4项指标的扣分见第二部分（一）'));
-    expect(table.rows.find((r) => r[1] === '绩效目标合理性')![4]).toBe('—');
-    // 社会效益 is its 二级's only line: the unit's 13 for the 二级 is its score for the line.
-    expect(table.rows.find((r) => r[1] === '社会效益')).toEqual([
-      '社会效益',
-      '社会效益',
-      '14',
-      '—',
-      '13',
-      '13',
-    ]);
-    // Only the lines a reviewer acts on: points lost or a claim the rules do not give; the 待核实 ones are in 四.
-    expect(table.rows.find((r) => r[0] === '资产管理')).toBeUndefined();
-    expect(table.rows.find((r) => r[0] === '预算管理' && r[1] === '管理制度健全性')).toBeUndefined();
-    // 预算完成率 scores 1.92 with the stated or the corrected 上年结转, but its 年初预算 and 追加 differ from the
-    // 财拨 grid with no written reason: 待核实, in 四 with why, not here.
-    expect(table.rows.find((r) => r[1] === '预算完成率')).toBeUndefined();
-    expect(table.rows.find((r) => r[1] === '在职人员控制率')).toBeUndefined();
-    // 26 lines: 12 待核实, 7 verified at full marks (在职人员控制率, “三公”经费变动率, “三公”经费控制率, 重点工作办结率,
-    // 经济效益, 可持续影响, 服务对象满意度), 4 whose deductions 二(一) states; the other 3 listed.
-    expect(table.rows).toHaveLength(input.scores!.lines.length - 7 - 12 - 4);
-    expect(table.rows).toHaveLength(3);
-    // The 二级 claim of the lines shown “—”: 目标设定 5.
-    expect(text.find((l) => l.startsWith('注：'))).toBe(
-      '注：单位自评为“—”的，单位未逐项打分，其二级指标自评“目标设定”5分；公用经费控制率等4项指标的扣分见第二部分（一）；13项待核实指标见第四部分，其单位自评得分未计入核实得分；其余6项指标核实为满分，未列。'
+  test('the verified lines that lost points are a note under 四, not a part of their own; the namesakes their 二级', () => {
+    // No fifth part for three lines: 四 ends with them.
+    expect(review.sections.find((s) => s.id === '评分核实')).toBeUndefined();
+    expect(text.join('')).not.toContain('各指标评分核实情况');
+    const notes = text.filter((l) => l.startsWith('注：'));
+    expect(notes).toHaveLength(1);
+    // 目标设定's two lines lost 0.5 each, the unit scoring only the 二级 (5); 社会效益 is its 二级's only line, so the
+    // unit's 13 for the 二级 is its score for the line. The lines whose deductions 二(一) states (公用经费控制率 0.41
+    // under 预算执行; 实际完成率, 完成及时率, 质量达标率 under 产出) are counted, not listed again. 26 lines: 13
+    // 待核实, 4 stated in 二(一), these 3, and 6 verified at full marks (在职人员控制率, “三公”经费变动率, “三公”经费
+    // 控制率, 重点工作办结率, 经济效益, 可持续影响).
+    expect(input.scores!.lines).toHaveLength(13 + 4 + 3 + 6);
+    expect(notes[0]).toBe(
+      '注：已核实的指标中，绩效目标合理性（3分）核实2.5分、绩效指标明确性（3分）核实2.5分（单位未逐项打分，二级指标“目标设定”自评5分）；社会效益（14分）单位自评13分，核实13分；公用经费控制率等4项指标的扣分见第二部分（一）；其余6项指标核实为满分。'
     );
+    // 四 ends with it: the note follows the table.
+    const four = review.sections.find((s) => s.id === '无法核实')!.blocks;
+    expect(four.at(-1)).toMatchObject({ kind: 'paragraph', text: notes[0] });
+    // The 待核实 lines are in 四's table with why, not in the note.
+    for (const name of ['资产管理', '管理制度健全性', '预算完成率', '在职人员控制率'])
+      expect(notes[0]).not.toContain(name);
     if (unverifiable.kind !== 'table') throw new Error('no table');
     const why = (name: string) => unverifiable.rows.find((r) => r[0] === name);
     // What questions a line's figures is stated once, where it is listed: 预算完成率's 年初预算 and 追加 in 三 (1, 2),
