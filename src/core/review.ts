@@ -485,9 +485,7 @@ function previousYearEntry(c: Cause, inFailedIdentity: Set<string>): string {
   // Every rate read from the blocks is worked out again: those the report states wrong with the figure it lists.
   const stale = [
     ...p.blocks.map((b) => b.block.indicator).filter((name) => !rates.some((f) => rateName(f) === name)),
-    ...rates.map(
-      (f) => `${rateName(f)}（报告列 ${f.computed ? formatQuantity(f.computed, 'document') : '—'}）`
-    ),
+    ...rates.map((f) => `${rateName(f)}（${statedRate(f)}）`),
   ];
   const redo = stale.length ? `改正后重算${[...new Set(stale)].join('、')}` : '';
   // What the blocks' figures do not explain is still stated, each in the shared words.
@@ -499,6 +497,17 @@ function previousYearEntry(c: Cause, inFailedIdentity: Set<string>): string {
   ]);
   const rest = c.findings.filter((f) => !explained.has(f)).map((f) => reviewSentence(f, { advice: true }));
   return `${p.table}按${year}数据填列：${why.join('；')}。应改为${now}年数据：${[...fixes, redo].filter(Boolean).join('；')}。${rest.join('')}`;
+}
+
+/**
+ * A stated rate as the report lists it, and, where its sign is wrong for the figures it lists, that it is a sign
+ * error: `报告列93.33%，按所列数据应为负93.34%，符号有误`.
+ */
+function statedRate(f: Finding): string {
+  const stated = `报告列 ${f.computed ? formatQuantity(f.computed, 'document') : '—'}`;
+  if (f.kind !== 'signReversed' || !f.expected) return stated;
+  const abs = formatQuantity({ ...f.expected, value: f.expected.value.abs() }, 'document');
+  return `${stated}，按所列数据应为${f.expected.value.isNeg() ? '负' : '正'}${abs}，符号有误`;
 }
 
 /** A table filled with another year's figures, in a few words: `基础数据表按2019年数据填列`. */
