@@ -501,7 +501,7 @@ function previousYearEntry(c: Cause, inFailedIdentity: Set<string>): string {
 
 /**
  * A stated rate as the report lists it, and, where its sign is wrong for the figures it lists, that it is a sign
- * error: `报告列93.33%，按所列数据应为负93.34%，符号有误`.
+ * error: `报告列12.50%，按所列数据应为负12.50%，符号有误`.
  */
 function statedRate(f: Finding): string {
   const stated = `报告列 ${f.computed ? formatQuantity(f.computed, 'document') : '—'}`;
@@ -791,7 +791,7 @@ interface ProblemPart {
   content: SectionContent[];
 }
 
-/** The department's own 存在问题 item as it states it: `业务管理工作需要加强（排名尚有提升空间）`. */
+/** The department's own 存在问题 item as it states it: `档案管理有待规范（部分凭证未及时归档）`. */
 function ownItemText(i: DepartmentItem): string {
   const body = i.paragraphs
     .map((p) => p.text.trim())
