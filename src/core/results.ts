@@ -79,7 +79,7 @@ export interface ScoreLine {
  * Why a scored line is 待核实 though nothing is blank, each distinct from 待补 (missing data):
  * - 所用数据有误: an input is party to an 错误;
  * - 数据口径不一未说明: an input differs from the table it should come from (口径 提示) and the unit wrote no reason;
- * - 缺评价依据: a qualitative score with no 说明 and no 履职情况 item behind it;
+ * - 缺评价依据: a qualitative score with no 说明 and no 履职情况 item behind it, or its declared measure blank;
  * - 与单位所述问题不符: full marks on a qualitative line the unit's own 存在问题 text says fell short.
  */
 export type UnverifiedReason = '所用数据有误' | '数据口径不一未说明' | '缺评价依据' | '与单位所述问题不符';
@@ -94,6 +94,8 @@ export interface Unverified {
   inputs?: Array<Operand & { finding: string; findingTitle: string }>;
   /** The unit's own sentence that contradicts full marks (与单位所述问题不符). */
   quote?: string;
+  /** What evidence is missing, where a declared measure is blank (缺评价依据): `服务对象满意度调查结果未填列`. */
+  detail?: string;
 }
 
 export interface ScoreGroup {

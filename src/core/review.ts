@@ -6,7 +6,7 @@
  * findings that share one are headed by it, with the figures it explains and the value the data imply), a
  * problem alone in the words every surface uses (reviewSentence: the title, the figures it does not state,
  * the correction the data show); then what may legitimately differ and needs a written reason (提示); then what could not be
- * verified, once, as a table; then the per-indicator table.
+ * verified, once, as a table, with the verified lines that lost points in a note under it.
  * Drafted as a ReportDraft so the same Word export prints it in 公文 form.
  */
 import {
@@ -34,6 +34,7 @@ import {
 } from './render/quantity';
 import { shortLabel } from './reconcile';
 import type {
+  DepartmentItem,
   OwnScores,
   ReportContext,
   ReviewFacts,
@@ -484,9 +485,7 @@ function previousYearEntry(c: Cause, inFailedIdentity: Set<string>): string {
   // Every rate read from the blocks is worked out again: those the report states wrong with the figure it lists.
   const stale = [
     ...p.blocks.map((b) => b.block.indicator).filter((name) => !rates.some((f) => rateName(f) === name)),
-    ...rates.map(
-      (f) => `${rateName(f)}（报告列 ${f.computed ? formatQuantity(f.computed, 'document') : '—'}）`
-    ),
+    ...rates.map((f) => `${rateName(f)}（${statedRate(f)}）`),
   ];
   const redo = stale.length ? `改正后重算${[...new Set(stale)].join('、')}` : '';
   // What the blocks' figures do not explain is still stated, each in the shared words.
@@ -498,6 +497,17 @@ function previousYearEntry(c: Cause, inFailedIdentity: Set<string>): string {
   ]);
   const rest = c.findings.filter((f) => !explained.has(f)).map((f) => reviewSentence(f, { advice: true }));
   return `${p.table}按${year}数据填列：${why.join('；')}。应改为${now}年数据：${[...fixes, redo].filter(Boolean).join('；')}。${rest.join('')}`;
+}
+
+/**
+ * A stated rate as the report lists it, and, where its sign is wrong for the figures it lists, that it is a sign
+ * error: `报告列12.50%，按所列数据应为负12.50%，符号有误`.
+ */
+function statedRate(f: Finding): string {
+  const stated = `报告列 ${f.computed ? formatQuantity(f.computed, 'document') : '—'}`;
+  if (f.kind !== 'signReversed' || !f.expected) return stated;
+  const abs = formatQuantity({ ...f.expected, value: f.expected.value.abs() }, 'document');
+  return `${stated}，按所列数据应为${f.expected.value.isNeg() ? '负' : '正'}${abs}，符号有误`;
 }
 
 /** A table filled with another year's figures, in a few words: `基础数据表按2019年数据填列`. */
@@ -517,7 +527,9 @@ function causeBrief(c: Cause): string {
         ...c.findings.filter((f) => f.family === '比率').map(rateName),
       ]),
     ];
-    return `${previousYearHeading(c)}：改用${p.evaluated ?? '本'}年数据${rates.length ? `，并重算${rates.join('、')}` : ''}`;
+    const fixed = c.findings.filter((f) => f.correction);
+    const fixes = fixed.length ? `将${correctionsNamed(fixed).replace(p.table, '')}，其余` : '';
+    return `${previousYearHeading(c)}：${fixes}改用${p.evaluated ?? '本'}年数据${rates.length ? `，并重算${rates.join('、')}` : ''}`;
   }
   if (c.shares === 'oneValue') {
     const { to, kind, cells, mends } = c.value!;
@@ -680,8 +692,12 @@ function priorities(groups: Group[], v: MemoView): string[] {
       covered.add(claims);
     }
   }
+  // A figure filled from another year is corrected with its cause, in the cause's own item (causeBrief).
+  const ofPreviousYear = new Set(
+    groups.flatMap((g) => g.causes.filter((c) => c.shares === 'previousYear').flatMap(causeFindings))
+  );
   const corrected = groups
-    .flatMap((g) => g.findings.filter((f) => f.correction))
+    .flatMap((g) => g.findings.filter((f) => f.correction && !ofPreviousYear.has(f)))
     .sort((a, b) => (b.difference?.value.abs() ?? ZERO).comparedTo(a.difference?.value.abs() ?? ZERO));
   if (corrected.length) {
     const refs = joinPlaces(corrected.map((f) => v.where(f)));
@@ -766,45 +782,78 @@ function adviceLine(g: Group): string {
   return `第${which.join('、')}项更正方法：${sentence(advice)}`;
 }
 
-function problemsSection(c: ReportContext, groups: Group[]): SectionContent[] {
+/** A sub-section of 二: its heading, how many problems it lists and its paragraphs. */
+interface ProblemPart {
+  id: string;
+  heading: string;
+  /** The problems it lists: the one count both its heading and 二's total read. */
+  count: number;
+  content: SectionContent[];
+}
+
+/** The department's own 存在问题 item as it states it: `档案管理有待规范（部分凭证未及时归档）`. */
+function ownItemText(i: DepartmentItem): string {
+  const body = i.paragraphs
+    .map((p) => p.text.trim())
+    .filter(Boolean)
+    .join('；')
+    .replace(/[。；]$/, '');
+  return i.heading && body ? `${i.heading}（${body}）` : i.heading || body;
+}
+
+/** The sub-sections of 二, each with the problems it lists: the counts of 二's headings are read from these alone. */
+function problemParts(c: ReportContext, groups: Group[]): ProblemPart[] {
   const { w } = c;
   const v = memoView(c, groups);
-  const own = unmatchedOwnProblems(c);
-  if (groups.length === 0 && own.length === 0)
-    return [w.paragraph(w.plain('数据核对未发现需要更正的问题。'))];
-  const out: SectionContent[] = groups.map((g, i) => {
-    const entries = g.causes;
-    return {
-      kind: 'section' as const,
-      id: `组${i + 1}`,
-      heading: `${g.heading}（${entries.length}项）`,
-      content: [
-        ...entries.map((e, k) =>
-          w.paragraph(
-            w.plain(
-              entry(e, k + 1, g, v),
-              causeFindings(e).flatMap((f) => f.operands)
-            )
-          )
-        ),
-        ...(g.advice ? [w.paragraph(w.plain(adviceLine(g)), 'note')] : []),
-      ],
-    };
-  });
-  if (own.length)
-    out.push({
-      kind: 'section',
-      id: '单位自述问题',
-      heading: `报告所列问题未见评分依据（${own.length}项）`,
-      content: [
+  const parts: ProblemPart[] = groups.map((g, i) => ({
+    id: `组${i + 1}`,
+    heading: g.heading,
+    count: g.causes.length,
+    content: [
+      ...g.causes.map((e, k) =>
         w.paragraph(
           w.plain(
-            `报告“存在的主要问题”中${own.map((o) => `“${o.heading || o.paragraphs[0]?.text.slice(0, 20)}”`).join('、')}未见相应扣分，请补充依据或删除。`
+            entry(e, k + 1, g, v),
+            causeFindings(e).flatMap((f) => f.operands)
           )
-        ),
-      ],
+        )
+      ),
+      ...(g.advice ? [w.paragraph(w.plain(adviceLine(g)), 'note')] : []),
+    ],
+  }));
+  // The department's own 存在问题 items no lost points answer, quoted as the department lists them (its report may
+  // not carry them: it keeps only the problems that lost points).
+  const own = unmatchedOwnProblems(c);
+  if (own.length)
+    parts.push({
+      id: '单位自述问题',
+      heading: '单位所列问题未见相应扣分',
+      count: own.length,
+      content: own.map((o, k) =>
+        w.paragraph(
+          w.plain(
+            `${own.length > 1 ? `${k + 1}.` : ''}单位所列存在问题“${ownItemText(o)}”未见相应扣分：应说明其对应的评分指标，并按评分规则扣分，或书面说明不扣分的理由。`
+          )
+        )
+      ),
     });
-  return out;
+  return parts;
+}
+
+/** How many problems 二 lists: the sum of its sub-sections' counts. */
+function problemCount(parts: ProblemPart[]): number {
+  return parts.reduce((n, p) => n + p.count, 0);
+}
+
+function problemsSection(c: ReportContext, parts: ProblemPart[]): SectionContent[] {
+  const { w } = c;
+  if (parts.length === 0) return [w.paragraph(w.plain('数据核对未发现需要更正的问题。'))];
+  return parts.map((p) => ({
+    kind: 'section' as const,
+    id: p.id,
+    heading: `${p.heading}（${p.count}项）`,
+    content: p.content,
+  }));
 }
 
 /** A figure 二 shows to be wrong: what it becomes, and the entry that says so. */
@@ -893,7 +942,10 @@ function otherReason(f: Finding): string {
 function unverifiableSection(c: ReportContext, findings: Finding[], groups: Group[]): SectionContent[] {
   const { w, scores } = c;
   const scoredOpen = (scores?.lines ?? []).filter((l) => l.unverified);
-  if (findings.length === 0 && scoredOpen.length === 0) return [w.paragraph(w.plain('无。'))];
+  if (findings.length === 0 && scoredOpen.length === 0) {
+    const note = verifiedNote(c, scores, claimsPartOf(c, groups));
+    return [w.paragraph(w.plain('无。')), ...(note ? [w.paragraph(w.plain(note), 'note')] : [])];
+  }
   // A line by its name, told apart from a namesake by its 二级.
   const named = (l: ScoreLine) =>
     (scores?.lines ?? []).filter((x) => x.level3 === l.level3).length > 1
@@ -907,7 +959,11 @@ function unverifiableSection(c: ReportContext, findings: Finding[], groups: Grou
   });
   // A line scored but not verified: why, in the reviewer's words.
   for (const l of scoredOpen) rows.push([named(l), points(l.points), unverifiedReason(c, l, groups)]);
-  return w.table('', ['事项', '分值（分）', '待核实的原因'], rows);
+  const note = verifiedNote(c, scores, claimsPartOf(c, groups));
+  return [
+    ...w.table('', ['事项', '分值（分）', '待核实的原因'], rows),
+    ...(note ? [w.paragraph(w.plain(note), 'note')] : []),
+  ];
 }
 
 /** Figures named with their table, the table once for a run from it: `基础数据表年初预算、本年追加预算`. */
@@ -951,7 +1007,7 @@ function unverifiedReason(c: ReportContext, l: ScoreLine, groups: Group[]): stri
       return `${figuresNamed(ops)}与${tables.join('、') || '其他报表'}不一致，未说明口径`;
     }
     case '缺评价依据':
-      return '单位未写评价说明，履职情况中未见相应内容';
+      return u.detail ?? '单位未写评价说明，履职情况中未见相应内容';
     case '与单位所述问题不符':
       return `自评满分，但单位自述“${u.quote}”`;
   }
@@ -979,20 +1035,21 @@ function valueText(l: ScoreLine): string {
     : rateText(l.indicatorValue);
 }
 
-function indicatorTable(c: ReportContext, scores: ScoreSheet | null, claimsPart: string): SectionContent[] {
-  const { w } = c;
-  if (!scores) return [w.paragraph(w.plain('无评分结果。'))];
+/**
+ * The scored lines 四 does not list, as a note under it: the few a reviewer acts on (points lost, or a claim the
+ * rules do not give), each with its points, the unit's score and the verified one; the rest counted.
+ */
+function verifiedNote(c: ReportContext, scores: ScoreSheet | null, claimsPart: string): string {
+  if (!scores) return '';
   // The unit's own score for the line, or its 二级's where the line is the 二级's only one; else none (a score the
-  // rules give from its figures is not the unit's): its 二级's claim is named under the table.
+  // rules give from its figures is not the unit's): its 二级's claim is named after its lines.
   const claimed = (l: ScoreLine) => {
     if (l.claimed !== undefined) return `${points(l.claimed)}${l.claimBasis ? '＊' : ''}`;
     const own = groupClaim(scores, l);
     return own !== undefined && linesOf(scores, { level: 2, name: l.level2 }).length === 1
       ? points(own)
-      : '—';
+      : null;
   };
-  // Only the lines a reviewer acts on: points lost, 待核实, or a claim the rules do not give; the rest are counted.
-  // The 待核实 lines are in 四 with their reasons: not again here.
   // The lines a self-score entry of 二 states with their deductions are named there: counted here, not listed again.
   const inClaims = linesLostInClaims(c).filter((l) => l.claimed === undefined);
   const listed = scores.lines.filter(
@@ -1003,41 +1060,27 @@ function indicatorTable(c: ReportContext, scores: ScoreSheet | null, claimsPart:
   );
   const pending = scores.lines.filter((l) => l.missing).length;
   const full = scores.lines.length - listed.length - inClaims.length - pending;
-  // The heading above says what the table is: no caption.
-  const out = w.table(
-    '',
-    ['二级指标', '三级指标', '分值（分）', '指标值', '单位自评（分）', '核实得分（分）'],
-    listed.map((l) => [
-      l.level2,
-      l.level3,
-      points(l.points),
-      valueText(l),
-      claimed(l),
-      l.missing ? '待核实' : points(l.score),
-    ])
-  );
-  // The 二级 claims of the lines the unit did not score one by one.
-  const unscored = [...new Set(listed.filter((l) => claimed(l) === '—').map((l) => l.level2))]
-    .map((name) => ({
-      name,
-      own: groupClaim(
-        scores,
-        listed.find((l) => l.level2 === name)!
-      ),
-    }))
-    .filter((g) => g.own !== undefined)
-    .map((g) => `“${g.name}”${points(g.own!)}分`);
+  // One run per 二级, its claim named once after the lines the unit did not score one by one.
+  const runs = [...new Set(listed.map((l) => l.level2))].map((name) => {
+    const mine = listed.filter((l) => l.level2 === name);
+    const each = mine.map((l) => {
+      const own = claimed(l);
+      const value = l.indicator ? `指标值${valueText(l)}，` : '';
+      return `${l.level3}（${points(l.points)}分）${value}${own !== null ? `单位自评${own}分，` : ''}核实${points(l.score)}分`;
+    });
+    const unscored = mine.filter((l) => claimed(l) === null);
+    const own = unscored.length ? groupClaim(scores, unscored[0]) : undefined;
+    return `${each.join('、')}${own !== undefined ? `（单位未逐项打分，二级指标“${name}”自评${points(own)}分）` : ''}`;
+  });
   const notes = [
-    unscored.length ? `单位自评为“—”的，单位未逐项打分，其二级指标自评${unscored.join('、')}` : '',
+    runs.length ? `已核实的指标中，${runs.join('；')}` : '',
     inClaims.length
       ? `${inClaims[0].level3}${inClaims.length > 1 ? `等${inClaims.length}项指标` : ''}的扣分见${claimsPart}`
       : '',
-    pending ? `${pending}项待核实指标见${pendingPartOf(c)}，其单位自评得分未计入核实得分` : '',
-    full ? `其余${full}项指标核实为满分，未列` : '',
+    full ? `其余${full}项指标核实为满分` : '',
     listed.some((l) => l.claimBasis) ? '带＊的，单位未逐项打分，按其二级指标的自评满分计' : '',
   ].filter(Boolean);
-  if (notes.length) out.push(w.paragraph(w.plain(`注：${notes.join('；')}。`), 'note'));
-  return out;
+  return notes.length ? `注：${notes.join('；')}。` : '';
 }
 
 /** The department's own report text, checked for its numbers (a batch checks the report beside the workbook). */
@@ -1098,6 +1141,7 @@ export function draftReview(input: DraftInput, reportText?: ReportTextCheck): Re
   const errors = open.filter((f) => f.severity === '错误');
   const notices = memoNotices(c).listed;
   const groups = groupsOf(errors);
+  const parts = problemParts(c, groups);
   // 四 counts indicators (二 counts problems): the lines, and any other check blanks leave undecided.
   const pendingLines = unverifiable.filter((f) => f.id.startsWith('score.pending.')).length;
   const lines = pendingLines + (c.scores?.lines.filter((l) => l.unverified).length ?? 0);
@@ -1116,9 +1160,9 @@ export function draftReview(input: DraftInput, reportText?: ReportTextCheck): Re
     },
     {
       id: '更正问题',
-      heading: `需要更正的问题（共${groups.reduce((n, g) => n + g.causes.length, 0)}项）`,
+      heading: `需要更正的问题（共${problemCount(parts)}项）`,
       level: 1,
-      build: () => problemsSection(c, groups),
+      build: () => problemsSection(c, parts),
     },
     {
       id: '需说明',
@@ -1139,12 +1183,6 @@ export function draftReview(input: DraftInput, reportText?: ReportTextCheck): Re
       level: 1,
       when: () => !!reportText,
       build: () => reportTextSection(c, reportText!),
-    },
-    {
-      id: '评分核实',
-      heading: '各指标评分核实情况',
-      level: 1,
-      build: () => indicatorTable(c, c.scores, claimsPartOf(c, groups)),
     },
     {
       id: '落款',

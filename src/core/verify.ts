@@ -5,12 +5,15 @@
  *   the points are not the same whichever value is right (ScoreLine.sameEitherWay): 所用数据有误 /
  *   数据口径不一未说明;
  * - it is qualitative (scored from the unit's own score, not a formula) and nothing the unit wrote stands
- *   behind it — no 说明 for the line or its 二级, no 履职情况 item on it: 缺评价依据;
+ *   behind it — no 说明 for the line or its 二级, no 履职情况 item on it — or the measure the catalogue declares
+ *   for it (EvidenceDecl.measured: a 满意度 line's survey result) is blank, whatever else the unit wrote
+ *   ("未出现投诉" is no 满意率): 缺评价依据;
  * - it is qualitative at full marks while the unit's own 存在问题 text admits the line fell short, by the words
  *   the catalogue declares for it (EvidenceDecl.contradictedBy): 与单位所述问题不符.
  * Its score moves to 待核实 like a line missing data, and it keeps the score as the figures or the unit give it
  * (ScoreLine.unverified), which the report, in the department's voice, still states.
  */
+import { INPUT_BY_NAME } from '../catalogue/inputs';
 import { EVIDENCE } from '../catalogue/report/evidence';
 import { fixed, sum, ZERO } from './decimal';
 import { questionedInputs } from './doubt';
@@ -32,8 +35,12 @@ export function unverifiedWords(u: Unverified, l: ScoreLine): string {
       const why = u.reason === '所用数据有误' ? '，改正后重新计分' : '，未在“出错说明”表写明原因';
       return `${head}：${titles}${why}；按所列数据计 ${score}`;
     }
-    case '缺评价依据':
-      return `${head}：${l.claimed !== undefined ? '单位自评' : `按二级指标“${l.level2}”的自评计`} ${score}（满分 ${fixed(l.points)} 分），未写评价说明，履职情况中也未见相应内容`;
+    case '缺评价依据': {
+      const own = `${l.claimed !== undefined ? '单位自评' : `按二级指标“${l.level2}”的自评计`} ${score}（满分 ${fixed(l.points)} 分）`;
+      return u.detail
+        ? `${head}：${u.detail}；${own}`
+        : `${head}：${own}，未写评价说明，履职情况中也未见相应内容`;
+    }
     case '与单位所述问题不符':
       return `${head}：单位自评满分，但其“存在的主要问题”称“${u.quote}”`;
   }
@@ -69,6 +76,12 @@ function admits(text: string, words: readonly string[]): string | undefined {
     .find((s) => words.some((w) => s.includes(w)));
 }
 
+/** A declared measure left blank, in the reviewer's words: `服务对象满意度调查结果未填列`. */
+function blankMeasure(input: string): string {
+  const label = INPUT_BY_NAME.get(input)?.label ?? input;
+  return `${label.replace(/[（(]([^（）()]*)[）)]$/, '$1')}未填列`;
+}
+
 /** For each qualitative line, whether the unit's own words stand behind its score, and whether they contradict it. */
 function qualitativeDoubts(model: Model, lines: ScoreLine[]): Map<ScoreLine, Unverified> {
   const out = new Map<ScoreLine, Unverified>();
@@ -82,14 +95,18 @@ function qualitativeDoubts(model: Model, lines: ScoreLine[]): Map<ScoreLine, Unv
   for (const k of keyed) {
     const l = k.line;
     if (l.indicator || l.missing) continue;
-    const words = evidenceDecl(EVIDENCE, k)?.contradictedBy ?? [];
+    const decl = evidenceDecl(EVIDENCE, k);
+    const words = decl?.contradictedBy ?? [];
     const quote = l.score.gte(l.points) ? admits(problems, words) : undefined;
     const evidence =
       lineRemark(model, l, lines) !== undefined ||
       ownRemark(model, `${l.level1}/${l.level2}`, l.level2) !== undefined ||
       (items.get(k)?.length ?? 0) > 0;
     const base = { score: l.score, deduction: l.deduction };
+    const unmeasured = decl?.measured && model.scalar(decl.measured.input).value === null;
     if (quote) out.set(l, { ...base, reason: '与单位所述问题不符', quote });
+    else if (unmeasured)
+      out.set(l, { ...base, reason: '缺评价依据', detail: blankMeasure(decl.measured!.input) });
     else if (!evidence) out.set(l, { ...base, reason: '缺评价依据' });
   }
   return out;

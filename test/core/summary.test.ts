@@ -204,16 +204,16 @@ describe('CLI and JSON', () => {
     const r = io();
     expect(await main(['evaluate', SAMPLE_XLSX, '--json', json], r.io)).toBe(0);
     const summary = JSON.parse(await fs.readFile(json, 'utf8')).summary;
-    // 79.64 as scored, less the 17.72 points scored but not verified (test/core/verify.test.ts): 61.92, 27 pending.
+    // 79.64 as scored, less the 27.72 points scored but not verified (test/core/verify.test.ts): 51.92, 37 pending.
     expect(summary).toMatchObject({
-      total: '61.92',
-      pendingPoints: '27.00',
-      grade: '中～良',
+      total: '51.92',
+      pendingPoints: '37.00',
+      grade: '差～良',
       complete: true,
     });
     expect(summary).toEqual((evaluationJson(sample) as { summary: unknown }).summary);
     expect(r.out).toContain(
-      '核实得分 61.92，待核实分值 27.00，等级 中～良（待核实 27 分）；单位自评 97.00 分'
+      '核实得分 51.92，待核实分值 37.00，等级 差～良（待核实 37 分）；单位自评 97.00 分'
     );
   });
 });

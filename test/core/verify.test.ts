@@ -66,19 +66,20 @@ describe('which findings question a figure', () => {
 });
 
 describe('the sample: one verified score, and why each other scored line is 待核实', () => {
-  test('the raw sheet scores 79.64 with 8 pending; verified, 17.72 of it moves to 待核实: 61.92 with 27 pending', () => {
+  test('the raw sheet scores 79.64 with 8 pending; verified, 27.72 of it moves to 待核实: 51.92 with 37 pending', () => {
     const raw = scoreAll(rulebookFromModel(sample.model).rulebook!, sample.indicators, sample.model);
     expect([f2(raw.total), f2(raw.pendingPoints!)]).toEqual(['79.64', '8.00']);
-    // 79.64 − 预算完成率 1.92 − 预算调整率 0.80 − 结转结余变动率 2.00 − 预算管理 13 (3 + 4 + 3 + 3) = 61.92;
-    // 8 + 2 + 2 + 2 + 13 = 27 pending; 61.92 is 中, 61.92 + 27 = 88.92 at most is 良.
+    // 79.64 − 预算完成率 1.92 − 预算调整率 0.80 − 结转结余变动率 2.00 − 预算管理 13 (3 + 4 + 3 + 3) − 服务对象满意度
+    // 10 (its survey result blank) = 51.92; 8 + 2 + 2 + 2 + 13 + 10 = 37 pending; 51.92 is 差, 51.92 + 37 = 88.92
+    // at most is 良.
     const s = sample.scores!;
     expect([f2(s.total), f2(s.pendingPoints!), s.grade, s.gradeAtMost]).toEqual([
-      '61.92',
-      '27.00',
-      '中',
+      '51.92',
+      '37.00',
+      '差',
       '良',
     ]);
-    expect(sample.summary).toMatchObject({ total: '61.92', pendingPoints: '27.00', grade: '中～良' });
+    expect(sample.summary).toMatchObject({ total: '51.92', pendingPoints: '37.00', grade: '差～良' });
     const moved = s.lines.filter((l) => l.unverified).map((l) => [l.level3, l.unverified!.reason]);
     expect(moved).toEqual([
       ['预算完成率', '数据口径不一未说明'],
@@ -88,6 +89,7 @@ describe('the sample: one verified score, and why each other scored line is 待�
       ['资金使用合规性', '与单位所述问题不符'],
       ['预决算信息公开性', '缺评价依据'],
       ['基础信息完善性', '缺评价依据'],
+      ['服务对象满意度', '缺评价依据'],
     ]);
     // Each keeps the score the figures or the unit give it, out of every total.
     expect(f2(line(sample, '预算完成率').unverified!.score)).toBe('1.92');
@@ -124,8 +126,8 @@ describe('the sample: one verified score, and why each other scored line is 待�
     );
     expect(line(both, '预算完成率').missing).toBeFalsy();
     expect(f2(line(both, '预算完成率').score)).toBe('1.92');
-    // 61.92 + 1.92 = 63.84; 27 − 2 = 25 pending.
-    expect([f2(both.scores!.total), f2(both.scores!.pendingPoints!)]).toEqual(['63.84', '25.00']);
+    // 51.92 + 1.92 = 53.84; 37 − 2 = 35 pending.
+    expect([f2(both.scores!.total), f2(both.scores!.pendingPoints!)]).toEqual(['53.84', '35.00']);
     const one = run(explained(['same.预算完成年初预算', '', '基础数据表年初预算按部门全部资金口径填列']));
     expect(line(one, '预算完成率').unverified!.inputs!.map((o) => o.name)).toEqual([
       '基础_预算完成_本年追加',
@@ -157,17 +159,17 @@ describe('qualitative lines: the unit’s evidence, and its own words against fu
     const misuse = line(e, '资金使用合规性');
     expect(misuse.unverified!.reason).toBe('与单位所述问题不符');
     expect(misuse.unverified!.quote).toBe('预算执行过程中存在不同科目预算资金串用问题');
-    // 61.92 + 3 + 3 + 3 = 70.92.
-    expect(f2(e.scores!.total)).toBe('70.92');
+    // 51.92 + 3 + 3 + 3 = 60.92.
+    expect(f2(e.scores!.total)).toBe('60.92');
   });
 
-  test('with evidence and no admission all four are 核实: 61.92 + 13 = 74.92', () => {
+  test('with evidence and no admission all four are 核实: 51.92 + 13 = 64.92', () => {
     const e = run({
       ...withRemark('预算管理', '已建立预算、财务管理制度并执行'),
       ...problemsWithoutMisuse(),
     });
     expect(e.scores!.lines.filter((l) => l.level2 === '预算管理' && l.missing)).toEqual([]);
-    expect([f2(e.scores!.total), f2(e.scores!.pendingPoints!)]).toEqual(['74.92', '14.00']);
+    expect([f2(e.scores!.total), f2(e.scores!.pendingPoints!)]).toEqual(['64.92', '24.00']);
   });
 
   test('an admission does not contradict a score the unit already cut; 履职情况 items are evidence for 效果 lines', () => {
@@ -180,6 +182,29 @@ describe('qualitative lines: the unit’s evidence, and its own words against fu
     // 经济效益 has no 说明, but the 履职情况 item on “科创中国” speaks of 企业 and 创新: verified at 2.
     expect(line(sample, '经济效益').missing).toBeFalsy();
     expect(f2(line(sample, '经济效益').score)).toBe('2.00');
+  });
+});
+
+describe('a line whose declared measure is blank: 缺评价依据, whatever else the unit wrote', () => {
+  const satisfaction = (e: ReturnType<typeof run>) => line(e, '服务对象满意度');
+
+  test('the survey result blank: 待核实, saying which result is missing; “未出现投诉” does not stand in for it', () => {
+    const e = run({ 基础_服务对象满意度: null, ...withRemark('服务对象满意度', '全年未出现上访、投诉') });
+    const l = satisfaction(e);
+    expect(l.missing).toBe(true);
+    expect(l.unverified).toMatchObject({ reason: '缺评价依据', detail: '服务对象满意度调查结果未填列' });
+    expect(l.deduction).toMatch(/^待核实（缺评价依据）：服务对象满意度调查结果未填列；/);
+    expect(f2(l.unverified!.score)).toBe('10.00');
+  });
+
+  test('the survey result filled: not 待核实 for it; its 10 points count as verified', () => {
+    const blank = run({ 基础_服务对象满意度: null });
+    const filled = run({ 基础_服务对象满意度: 0.875 });
+    expect(satisfaction(filled).unverified).toBeUndefined();
+    expect(satisfaction(filled).missing).toBeFalsy();
+    // The same workbook otherwise: 10 points more verified, 10 fewer pending.
+    expect(filled.scores!.total.minus(blank.scores!.total).toFixed(2)).toBe('10.00');
+    expect(blank.scores!.pendingPoints!.minus(filled.scores!.pendingPoints!).toFixed(2)).toBe('10.00');
   });
 });
 

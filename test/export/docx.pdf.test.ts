@@ -126,9 +126,9 @@ test('LibreOffice prints the sample’s report within 1.2× the real report’s 
     ).replace(/\s+/g, '');
     expect(page1).toContain('审核结论：退回修改。');
     // The engine's one verified score (test/core/verify.test.ts), as the CLI, the JSON and the 评分表 state it.
-    // The claim against the most the rules give first (61.92 verified + 27 pending = 88.92, 良), then the split.
+    // The claim against the most the rules give first (51.92 verified + 37 pending = 88.92, 良), then the split.
     expect(page1).toContain(
-      '得分：单位自评97分（优）；按评分规则至多88.92分（良）：已核实61.92分，另有27分待核实'
+      '得分：单位自评97分（优）；按评分规则至多88.92分（良）：已核实51.92分，另有37分待核实'
     );
     expect(page1).toMatch(/需优先处理的事项：1\..*2\..*3\..*。/);
     expect(pages('review.pdf')).toBeLessThanOrEqual(8);

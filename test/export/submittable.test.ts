@@ -569,11 +569,12 @@ describe('审核意见', () => {
     // 预算完成率 1.92 (its 年初预算 and 追加 differ from the 财拨 grid with no written reason), 预算调整率 0.8 and
     // 结转结余变动率 2 (built on figures an 错误 doubts, whose points the dispute may move) and 预算管理's 13
     // (scored off the 二级's claim with nothing written behind it; 资金使用合规性 at full marks while the unit's
-    // 存在问题 admits 资金串用) = 61.92; 8 + 2 + 2 + 2 + 13 = 27 pending; 88.92 at most, 良.
-    // What the reviewer decides on first: the claim against the most the rules give (61.92 + 27 = 88.92, 良), then
+    // 存在问题 admits 资金串用) and 服务对象满意度 10 (its survey result blank) = 51.92; 8 + 2 + 2 + 2 + 13 + 10 = 37
+    // pending; 88.92 at most, 良.
+    // What the reviewer decides on first: the claim against the most the rules give (51.92 + 37 = 88.92, 良), then
     // the verified/pending split, its reasons left to 四. One ceiling: the report's own sum is not named beside it.
     expect(text[4]).toBe(
-      '得分：单位自评97分（优）；按评分规则至多88.92分（良）：已核实61.92分，另有27分待核实（12项指标，见第四部分）。'
+      '得分：单位自评97分（优）；按评分规则至多88.92分（良）：已核实51.92分，另有37分待核实（13项指标，见第四部分）。'
     );
     expect(text[4]).not.toContain('87.64');
     // The memo states the engine's figures: the summary every other surface reads.
@@ -595,14 +596,15 @@ describe('审核意见', () => {
       '已核实（分）',
       '待核实（分）',
     ]);
-    expect(table.rows.at(-1)).toEqual(['合计', '100', '97', '61.92', '27']);
+    expect(table.rows.at(-1)).toEqual(['合计', '100', '97', '51.92', '37']);
     const first = text.indexOf('需优先处理的事项：');
     // Three concrete fixes, each with where the memo states it; no rule-category label. Every figure the data show
-    // to be wrong is named (no 等4处), the table once; then the date to resubmit.
+    // to be wrong is named (no 等4处), the table once, with its cause: 基础数据表's 4.04 is 2020's figures, so it is
+    // fixed in the item that says so, not beside the 财政拨款表 totals; then the date to resubmit.
     expect(text.slice(first + 1, first + 5)).toEqual([
       '1.改正自评得分：“预算执行”不超过9.41分，“产出”改为22.51分（见第二部分（一））。',
-      '2.将财政拨款表本年收入合计改为1193.05万元、本年支出合计改为1197.09万元，基础数据表上年结转、上年度累计结转结余改为4.04万元（见第二部分（四）、（二））。',
-      '3.基础数据表按2020年数据填列：改用2021年数据，并重算预算完成率、预算调整率、结转结余变动率（见第二部分（二））。',
+      '2.将财政拨款表本年收入合计改为1193.05万元、本年支出合计改为1197.09万元（见第二部分（四））。',
+      '3.基础数据表按2020年数据填列：将上年结转、上年度累计结转结余改为4.04万元，其余改用2021年数据，并重算预算完成率、预算调整率、结转结余变动率（见第二部分（二））。',
       '请于【待补：重新报送日期】前改正后重新报送。',
     ]);
     expect(text.join('')).not.toMatch(/等\d+处/);
@@ -654,7 +656,7 @@ describe('审核意见', () => {
     const year = entries.filter((e) => e.includes('按2020年数据填列'));
     expect(year).toHaveLength(1);
     expect(year[0]).toBe(
-      '1.基础数据表按2020年数据填列：预算调整率的年初批复预算596.03万元、年中预算调整数142.77万元，基础数据表注明其数据所属年度为2020年；预算完成率的年末结转和结余4.04万元、结转结余变动率的本年度累计结转结余4.04万元均与收支总表年初结转和结余4.04万元相同，是2020年年末数。应改为2021年数据：上年结转61.55万元、上年度累计结转结余60.64万元均改为4.04万元（收支总表年初结转和结余为4.04万元，与一般公共预算财政拨款4.04 + 其他资金0.00之和一致）；年末结转和结余、本年度累计结转结余均改为2021年年末数0.00万元（财政拨款表年末结转和结余合计0.00 + 其他资金表年末结转和结余0.00）；预算调整率的年初批复预算、年中预算调整数换用2021年数据；改正后重算预算调整率、预算完成率（报告列99.59%）、结转结余变动率（报告列93.33%）。'
+      '1.基础数据表按2020年数据填列：预算调整率的年初批复预算596.03万元、年中预算调整数142.77万元，基础数据表注明其数据所属年度为2020年；预算完成率的年末结转和结余4.04万元、结转结余变动率的本年度累计结转结余4.04万元均与收支总表年初结转和结余4.04万元相同，是2020年年末数。应改为2021年数据：上年结转61.55万元、上年度累计结转结余60.64万元均改为4.04万元（收支总表年初结转和结余为4.04万元，与一般公共预算财政拨款4.04 + 其他资金0.00之和一致）；年末结转和结余、本年度累计结转结余均改为2021年年末数0.00万元（财政拨款表年末结转和结余合计0.00 + 其他资金表年末结转和结余0.00）；预算调整率的年初批复预算、年中预算调整数换用2021年数据；改正后重算预算调整率、预算完成率（报告列99.59%）、结转结余变动率（报告列93.33%，按所列数据应为负93.34%，符号有误）。'
     );
     // 338.76 and 471.32 for one 年中追加: 714.76 − 406.00 = 308.76 in both tables, so 308.76 mends three identities.
     const addition = entries.filter((e) => e.includes('308.76'));
@@ -710,19 +712,22 @@ describe('审核意见', () => {
     // “科普经费”'s 子项目 sums, which the 308.76 of (三)1 does not mend, stand as their own); 三: the 2 提示 not
     // stated with a deduction (公用经费's overspend is, in (一)1).
     expect(entries).toHaveLength(15);
-    // 四: the 5 lines without data or a score, and the 7 scored but not verified (3 on questioned figures, 4
-    // qualitative without evidence or against the unit's own words).
+    // 四: the 5 lines without data or a score, and the 8 scored but not verified (3 on questioned figures, 5
+    // qualitative without evidence, with their measure blank or against the unit's own words).
     expect(unverifiable.rows).toHaveLength(
-      input.findings.filter((x) => x.kind === 'cannotVerify').length + 7
+      input.findings.filter((x) => x.kind === 'cannotVerify').length + 8
     );
+    // 服务对象满意度 is scored in full with its survey result blank: “未出现上访、投诉” is no 满意率.
+    expect(unverifiable.rows).toContainEqual(['服务对象满意度', '10', '服务对象满意度调查结果未填列']);
     // 二 holds the 错误 (one entry per problem), 三 the 提示 (each needs a written reason); issue 21's 商品和服务支出
     // is one more problem in 二.
+    // 13 problems of the figures and self-scores, and the unit's own 存在问题 item no lost points answer (六).
     expect(sectionTitle(review.sections.find((s) => s.id === '更正问题')!)).toBe(
-      '二、需要更正的问题（共13项）'
+      '二、需要更正的问题（共14项）'
     );
     // 四 counts indicators, not problems: not a second “共12项”.
     expect(sectionTitle(review.sections.find((s) => s.id === '无法核实')!)).toBe(
-      '四、待核实的事项（12项指标）'
+      '四、待核实的事项（13项指标）'
     );
     // A group's 更正方法 is stated once, after its entries, naming those without their own correction (the
     // “科普经费” 子项目 sum, 部门项目支出 and 日常公用经费; 在职人数 has its own: the staff roll).
@@ -733,6 +738,31 @@ describe('审核意见', () => {
     expect(text.filter((l) => l.includes('资产管理·管理制度健全性'))).toHaveLength(1);
     // What could not be decided is not folded under an error.
     expect(entries.join('')).not.toContain('无法核实');
+  });
+
+  test('二 counts what it lists: its total is the sum of its sub-sections, each counting its entries', () => {
+    const at = review.sections.findIndex((s) => s.id === '更正问题');
+    const next = review.sections.findIndex((s, i) => i > at && s.level === 1);
+    const subs = review.sections.slice(at + 1, next);
+    const count = (heading: string) => Number(/（共?(\d+)项）$/.exec(heading)![1]);
+    expect(subs.map((s) => s.heading)).toHaveLength(6);
+    expect(subs.reduce((n, s) => n + count(s.heading), 0)).toBe(count(review.sections[at].heading));
+    // Each sub-section lists as many entries as its heading counts (one entry alone is not numbered).
+    for (const s of subs) {
+      const paras = draftLines({ ...review, title: '', sections: [s] }).slice(2);
+      const numbered = paras.filter((l) => /^\d+\./.test(l)).length;
+      expect(numbered || 1).toBe(count(s.heading));
+    }
+  });
+
+  test('the unit’s own 存在问题 item no lost points answer is quoted as the unit’s, never as the report’s text', () => {
+    const own = text.filter((l) => l.startsWith('单位所列存在问题'));
+    expect(own).toEqual([
+      '单位所列存在问题“业务管理工作需要加强（科创中国试点城市建设排名尚有提升空间）”未见相应扣分：应说明其对应的评分指标，并按评分规则扣分，或书面说明不扣分的理由。',
+    ]);
+    // The department's report keeps in 八 only the problems that lost points: the memo does not say it holds this one.
+    expect(lines.join('')).not.toContain('业务管理工作需要加强');
+    expect(text.join('')).not.toContain('存在的主要问题”中');
   });
 
   test('each problem stated once, with the specific correction where the data show which side is right', () => {
@@ -778,47 +808,27 @@ describe('审核意见', () => {
     );
   });
 
-  test('the per-indicator table has 指标值, and the namesakes their 二级', () => {
-    const table = review.sections.find((s) => s.id === '评分核实')!.blocks.find((b) => b.kind === 'table')!;
-    if (table.kind !== 'table') throw new Error('no table');
-    expect(table.header).toEqual([
-      '二级指标',
-      '三级指标',
-      '分值（分）',
-      '指标值',
-      '单位自评（分）',
-      '核实得分（分）',
-    ]);
-    // The lines whose deductions 二(一) states (公用经费控制率 0.41 under 预算执行; 实际完成率, 完成及时率, 质量达标率
-    // under 产出) are counted under the table, not listed again.
-    for (const line of ['公用经费控制率', '实际完成率', '完成及时率', '质量达标率'])
-      expect(table.rows.find((r) => r[1] === line)).toBeUndefined();
-    expect(text).toContainEqual(expect.stringContaining('公用经费控制率等4项指标的扣分见第二部分（一）'));
-    expect(table.rows.find((r) => r[1] === '绩效目标合理性')![4]).toBe('—');
-    // 社会效益 is its 二级's only line: the unit's 13 for the 二级 is its score for the line.
-    expect(table.rows.find((r) => r[1] === '社会效益')).toEqual([
-      '社会效益',
-      '社会效益',
-      '14',
-      '—',
-      '13',
-      '13',
-    ]);
-    // Only the lines a reviewer acts on: points lost or a claim the rules do not give; the 待核实 ones are in 四.
-    expect(table.rows.find((r) => r[0] === '资产管理')).toBeUndefined();
-    expect(table.rows.find((r) => r[0] === '预算管理' && r[1] === '管理制度健全性')).toBeUndefined();
-    // 预算完成率 scores 1.92 with the stated or the corrected 上年结转, but its 年初预算 and 追加 differ from the
-    // 财拨 grid with no written reason: 待核实, in 四 with why, not here.
-    expect(table.rows.find((r) => r[1] === '预算完成率')).toBeUndefined();
-    expect(table.rows.find((r) => r[1] === '在职人员控制率')).toBeUndefined();
-    // 26 lines: 12 待核实, 7 verified at full marks (在职人员控制率, “三公”经费变动率, “三公”经费控制率, 重点工作办结率,
-    // 经济效益, 可持续影响, 服务对象满意度), 4 whose deductions 二(一) states; the other 3 listed.
-    expect(table.rows).toHaveLength(input.scores!.lines.length - 7 - 12 - 4);
-    expect(table.rows).toHaveLength(3);
-    // The 二级 claim of the lines shown “—”: 目标设定 5.
-    expect(text.find((l) => l.startsWith('注：'))).toBe(
-      '注：单位自评为“—”的，单位未逐项打分，其二级指标自评“目标设定”5分；公用经费控制率等4项指标的扣分见第二部分（一）；12项待核实指标见第四部分，其单位自评得分未计入核实得分；其余7项指标核实为满分，未列。'
+  test('the verified lines that lost points are a note under 四, not a part of their own; the namesakes their 二级', () => {
+    // No fifth part for three lines: 四 ends with them.
+    expect(review.sections.find((s) => s.id === '评分核实')).toBeUndefined();
+    expect(text.join('')).not.toContain('各指标评分核实情况');
+    const notes = text.filter((l) => l.startsWith('注：'));
+    expect(notes).toHaveLength(1);
+    // 目标设定's two lines lost 0.5 each, the unit scoring only the 二级 (5); 社会效益 is its 二级's only line, so the
+    // unit's 13 for the 二级 is its score for the line. The lines whose deductions 二(一) states (公用经费控制率 0.41
+    // under 预算执行; 实际完成率, 完成及时率, 质量达标率 under 产出) are counted, not listed again. 26 lines: 13
+    // 待核实, 4 stated in 二(一), these 3, and 6 verified at full marks (在职人员控制率, “三公”经费变动率, “三公”经费
+    // 控制率, 重点工作办结率, 经济效益, 可持续影响).
+    expect(input.scores!.lines).toHaveLength(13 + 4 + 3 + 6);
+    expect(notes[0]).toBe(
+      '注：已核实的指标中，绩效目标合理性（3分）核实2.5分、绩效指标明确性（3分）核实2.5分（单位未逐项打分，二级指标“目标设定”自评5分）；社会效益（14分）单位自评13分，核实13分；公用经费控制率等4项指标的扣分见第二部分（一）；其余6项指标核实为满分。'
     );
+    // 四 ends with it: the note follows the table.
+    const four = review.sections.find((s) => s.id === '无法核实')!.blocks;
+    expect(four.at(-1)).toMatchObject({ kind: 'paragraph', text: notes[0] });
+    // The 待核实 lines are in 四's table with why, not in the note.
+    for (const name of ['资产管理', '管理制度健全性', '预算完成率', '在职人员控制率'])
+      expect(notes[0]).not.toContain(name);
     if (unverifiable.kind !== 'table') throw new Error('no table');
     const why = (name: string) => unverifiable.rows.find((r) => r[0] === name);
     // What questions a line's figures is stated once, where it is listed: 预算完成率's 年初预算 and 追加 in 三 (1, 2),
@@ -909,8 +919,8 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
       '预算调整率',
       '结转结余变动率',
     ]);
-    // 61.92 less 在职人员控制率's 1.5.
-    expect(sheet.total.toFixed(2)).toBe('60.42');
+    // 51.92 less 在职人员控制率's 1.5.
+    expect(sheet.total.toFixed(2)).toBe('50.42');
   });
 
   test('at the edges: the same disagreement as a 提示, or the rate finding alone, leaves the line 核实', () => {
@@ -932,6 +942,11 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
     expect(all.some((l) => l.includes('重算为99.52%'))).toBe(false);
     // …it is recomputed once the figures of the cause that explains them are corrected.
     expect(all).toContainEqual(expect.stringContaining('改正后重算预算调整率、预算完成率（报告列99.59%）'));
+    // 结转结余变动率 is listed as 93.33% where its listed figures give −93.34% (a fall): named as a sign error, not as
+    // a figure to redo alone.
+    expect(all).toContainEqual(
+      expect.stringContaining('结转结余变动率（报告列93.33%，按所列数据应为负93.34%，符号有误）。')
+    );
   });
 
   test('two figures the data set to one figure for one reason are one entry, the fix stated once', () => {
