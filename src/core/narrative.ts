@@ -86,7 +86,7 @@ function ownTable(note: string, caption: string): string {
   return names.reduce((n, t) => n.split(t).join(''), note);
 }
 
-/** "1193.05万元或1355.61万元" said with the unit once: "1193.05或1355.61万元". */
+/** "120.00万元或135.50万元" said with the unit once: "120.00或135.50万元". */
 function eitherOr(a: string, b: string): string {
   const unit = /[^\d.]+$/.exec(a)?.[0];
   return unit && unit !== '%' && b.endsWith(unit) ? `${a.slice(0, -unit.length)}或${b}` : `${a}或${b}`;

@@ -496,7 +496,7 @@ function previousYearEntry(c: Cause, inFailedIdentity: Set<string>): string {
     ...c.findings.filter((f) => shifted.some((o) => f.operands.some((x) => x.name === o.name))),
   ]);
   const rest = c.findings.filter((f) => !explained.has(f)).map((f) => reviewSentence(f, { advice: true }));
-  return `${p.table}按${year}数据填列：${why.join('；')}。应改为${now}年数据：${[...fixes, redo].filter(Boolean).join('；')}。${rest.join('')}`;
+  return `${p.table}误填${year}数据：${why.join('；')}。应改为${now}年数据：${[...fixes, redo].filter(Boolean).join('；')}。${rest.join('')}`;
 }
 
 /**
@@ -510,11 +510,11 @@ function statedRate(f: Finding): string {
   return `${stated}，按所列数据应为${f.expected.value.isNeg() ? '负' : '正'}${abs}，符号有误`;
 }
 
-/** A table filled with another year's figures, in a few words: `基础数据表按2019年数据填列`. */
+/** A table filled with another year's figures, in a few words: `基础数据表误填2019年数据`. */
 function previousYearHeading(c: Cause): string {
   const p = c.previousYear!;
   const years = [...new Set(p.blocks.map((b) => b.year))];
-  return `${p.table}按${years.length === 1 && years[0] !== null ? `${years[0]}年` : '上年'}数据填列`;
+  return `${p.table}误填${years.length === 1 && years[0] !== null ? `${years[0]}年` : '上年'}数据`;
 }
 
 /** A cause and its fix in one line, for page 1. */

@@ -517,7 +517,7 @@ describe('效果, 问题 and 附件1 with substance', () => {
     expect(rows.find((r) => r[2] === '预决算信息公开性')?.[6]).toBe('单位自评满分');
     expect(rows.find((r) => r[2] === '经济效益')?.[6]).toMatch(/^单位自评满分，依据见履职情况“[^”]+”$/);
     expect(rows.find((r) => r[2] === '政府采购执行率')?.[6]).toBe(
-      '补填实际政府采购金额、政府采购预算数后计分'
+      '【待补：实际政府采购金额、政府采购预算数及本项得分】'
     );
     for (const r of rows.slice(0, -2)) expect(r[6]).not.toBe('');
     // 附件1 is read apart from the text: each 【待核对】 names both values, none refers back (同前).
@@ -562,7 +562,7 @@ describe('审核意见', () => {
     // 1193.05 is 412.86, against 836.79 → 1197.09 = 360.30, 61.55 → 4.04 = 57.51, 60.64 → 4.04 = 56.60), the
     // rest counted as 二 lists them (13: the 2 self-scores of (一) and 11 of the figures).
     expect(text[3]).toBe(
-      '审核结论：退回修改。理由：财政拨款表本年收入合计少计412.86万元等11项报表数据有误，2项自评得分高于评分规则。'
+      '审核结论：退回修改。理由：财政拨款表本年收入合计少计412.86万元等11项报表数据有误，2项自评得分高于按评分规则计算的得分。'
     );
     expect(text[3]).not.toMatch(/错误\d+项|影响得分/);
     // No grade for a partial sum. The engine's one verified score (src/core/verify.ts): 79.64 as scored, less
@@ -604,7 +604,7 @@ describe('审核意见', () => {
     expect(text.slice(first + 1, first + 5)).toEqual([
       '1.改正自评得分：“预算执行”不超过9.41分，“产出”改为22.51分（见第二部分（一））。',
       '2.将财政拨款表本年收入合计改为1193.05万元、本年支出合计改为1197.09万元（见第二部分（四））。',
-      '3.基础数据表按2020年数据填列：将上年结转、上年度累计结转结余改为4.04万元，其余改用2021年数据，并重算预算完成率、预算调整率、结转结余变动率（见第二部分（二））。',
+      '3.基础数据表误填2020年数据：将上年结转、上年度累计结转结余改为4.04万元，其余改用2021年数据，并重算预算完成率、预算调整率、结转结余变动率（见第二部分（二））。',
       '请于【待补：重新报送日期】前改正后重新报送。',
     ]);
     expect(text.join('')).not.toMatch(/等\d+处/);
@@ -653,10 +653,10 @@ describe('审核意见', () => {
     // 基础数据表: 预算调整率's block says 2020; the two year-ends read 4.04, this year's opening (2020's end), while
     // 财政拨款表 and 其他资金表 end 2021 at 0.00 + 0.00.
     // No benchmark from a failed identity: 财政拨款表 700.99 + 654.62 ≠ 1193.05 (654.62 is 162.56 too high, (三)1).
-    const year = entries.filter((e) => e.includes('按2020年数据填列'));
+    const year = entries.filter((e) => e.includes('误填2020年数据'));
     expect(year).toHaveLength(1);
     expect(year[0]).toBe(
-      '1.基础数据表按2020年数据填列：预算调整率的年初批复预算596.03万元、年中预算调整数142.77万元，基础数据表注明其数据所属年度为2020年；预算完成率的年末结转和结余4.04万元、结转结余变动率的本年度累计结转结余4.04万元均与收支总表年初结转和结余4.04万元相同，是2020年年末数。应改为2021年数据：上年结转61.55万元、上年度累计结转结余60.64万元均改为4.04万元（收支总表年初结转和结余为4.04万元，与一般公共预算财政拨款4.04 + 其他资金0.00之和一致）；年末结转和结余、本年度累计结转结余均改为2021年年末数0.00万元（财政拨款表年末结转和结余合计0.00 + 其他资金表年末结转和结余0.00）；预算调整率的年初批复预算、年中预算调整数换用2021年数据；改正后重算预算调整率、预算完成率（报告列99.59%）、结转结余变动率（报告列93.33%，按所列数据应为负93.34%，符号有误）。'
+      '1.基础数据表误填2020年数据：预算调整率的年初批复预算596.03万元、年中预算调整数142.77万元，基础数据表注明其数据所属年度为2020年；预算完成率的年末结转和结余4.04万元、结转结余变动率的本年度累计结转结余4.04万元均与收支总表年初结转和结余4.04万元相同，是2020年年末数。应改为2021年数据：上年结转61.55万元、上年度累计结转结余60.64万元均改为4.04万元（收支总表年初结转和结余为4.04万元，与一般公共预算财政拨款4.04 + 其他资金0.00之和一致）；年末结转和结余、本年度累计结转结余均改为2021年年末数0.00万元（财政拨款表年末结转和结余合计0.00 + 其他资金表年末结转和结余0.00）；预算调整率的年初批复预算、年中预算调整数换用2021年数据；改正后重算预算调整率、预算完成率（报告列99.59%）、结转结余变动率（报告列93.33%，按所列数据应为负93.34%，符号有误）。'
     );
     // 338.76 and 471.32 for one 年中追加: 714.76 − 406.00 = 308.76 in both tables, so 308.76 mends three identities.
     const addition = entries.filter((e) => e.includes('308.76'));
@@ -1016,7 +1016,9 @@ describe('the 审核结论 rule, each branch', () => {
     expect(back.resubmit).toBe('请于【待补：重新报送日期】前改正后重新报送。');
     // A self-score alone.
     const scoring = { ...f.find((x) => x.family === '评分')!, severity: '错误' as const };
-    expect(reviewConclusion(reviewFacts([scoring], input.scores)).reason).toBe('1项自评得分高于评分规则。');
+    expect(reviewConclusion(reviewFacts([scoring], input.scores)).reason).toBe(
+      '1项自评得分高于按评分规则计算的得分。'
+    );
     // Counted as 二 lists them, one per cause: on the sample, 12 problems of 23 errors.
     const counted = /^财政拨款表本年收入合计少计412\.86万元等(\d+)项报表数据有误。$/.exec(
       reviewConclusion(

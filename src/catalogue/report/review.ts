@@ -36,7 +36,9 @@ export const REVIEW_CONCLUSIONS: ReviewConclusionDecl[] = [
             : p.figures > 1
               ? `${p.weightiest}等${p.figures}项报表数据有误`
               : p.weightiest,
-        p.scores ? `${p.scores}项自评得分${p.scoresAbove ? '高于' : '不符合'}评分规则` : '',
+        p.scores
+          ? `${p.scores}项自评得分${p.scoresAbove ? '高于按评分规则计算的得分' : '不符合评分规则'}`
+          : '',
       ]
         .filter(Boolean)
         .join('，')}。`,

@@ -309,10 +309,15 @@ function lineNote(c: ReportContext, l: OwnLine): Piece {
   return w.join(parts, '，');
 }
 
-/** A line the unit has not scored: what to fill in before it scores ("补填实际政府采购金额、政府采购预算数后计分"). */
+/**
+ * A line the unit has not scored: what to fill in, highlighted as the preparer's to do
+ * ("【待补：实际政府采购金额、政府采购预算数及本项得分】").
+ */
 function waiting({ w }: ReportContext, l: OwnLine): Piece {
   const blanks = (l.line.missingInputs ?? []).map((o) => o.label.split('·').pop() ?? o.label);
-  return w.plain(blanks.length ? `补填${[...new Set(blanks)].join('、')}后计分` : '待单位自评');
+  return w.plain(
+    w.fmt.placeholder(blanks.length ? `${[...new Set(blanks)].join('、')}及本项得分` : '本项自评得分')
+  );
 }
 
 /** A line's 评分标准; a qualitative line's without what the 分值 column beside it says (定性指标, 0～3分). */
