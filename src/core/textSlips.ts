@@ -80,22 +80,29 @@ export function slipRemarks(draft: ReportDraft, model: Model): Map<ReportBlock, 
     if (!scanned.has(text)) scanned.set(text, textSlips(text, year));
     return scanned.get(text)!;
   };
+  // A table's text cells are read once, however many blocks cite the table: cost stays linear in its rows.
+  const tableHits = new Map<string, SlipHit[]>();
+  const slipsOfTable = (name: string) => {
+    if (!tableHits.has(name)) {
+      const texts = new Set<string>();
+      for (const row of model.table(name).rows)
+        for (const c of Object.values(row.cells)) if (typeof c.value === 'string') texts.add(c.value);
+      tableHits.set(name, [...texts].flatMap(slipsOf));
+    }
+    return tableHits.get(name)!;
+  };
   const tasks = taskSlips(model);
   const blocks = draft.sections.flatMap((s) => s.blocks);
   if (draft.appendix) blocks.push(draft.appendix.table);
   const out = new Map<ReportBlock, string[]>();
   for (const b of blocks) {
     const text = blockText(b);
-    const quoted = new Set<string>();
-    for (const o of b.sources) {
-      if (typeof o.value === 'string') quoted.add(o.value);
-      else if (model.tables.has(o.name))
-        for (const row of model.table(o.name).rows)
-          for (const c of Object.values(row.cells)) if (typeof c.value === 'string') quoted.add(c.value);
-    }
+    const hits = b.sources.flatMap((o) =>
+      typeof o.value === 'string' ? slipsOf(o.value) : model.tables.has(o.name) ? slipsOfTable(o.name) : []
+    );
     const remarks = [
       ...tasks.filter((t) => states(text, t.task) && states(text, t.found)),
-      ...[...quoted].flatMap(slipsOf).filter((h) => states(text, h.context)),
+      ...hits.filter((h) => states(text, h.context)),
     ].map((h) => h.remark);
     if (remarks.length) out.set(b, [...new Set(remarks)]);
   }
