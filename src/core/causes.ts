@@ -68,11 +68,9 @@ export function solveFor(f: Finding, names: ReadonlySet<string>): { cell: Operan
   return { cell: hits[0].o, to: num(hits[0].o)!.minus(gap.times(hits[0].sign)) };
 }
 
-const toleranceOf = (f: Finding): Decimal => f.tolerance?.value ?? ZERO;
-
 /**
  * Two figures a failed identity says are one, and a value for both that every other failed identity holding one
- * of them gives (at least two, none giving another, no correction of the data pointing elsewhere).
+ * of them gives exactly (at least two, none giving another, no correction of the data pointing elsewhere).
  */
 function oneValue(
   open: Finding[],
@@ -93,12 +91,8 @@ function oneValue(
       .filter((x): x is { f: Finding; s: { cell: Operand; to: Decimal } } => x.s !== null);
     if (solved.length < 2) continue;
     const to = solved[0].s.to;
-    const agree = solved.every(({ f, s }) =>
-      s.to
-        .minus(to)
-        .abs()
-        .lte(Decimal_max(toleranceOf(f), toleranceOf(solved[0].f)))
-    );
+    // One value only where every identity gives it to the cent: within rounding, the data do not say which.
+    const agree = solved.every(({ s }) => s.to.eq(to));
     const elsewhere = near.some(
       (f) => f.correction && names.has(f.correction.operand.name) && !f.correction.to.value.eq(to)
     );
@@ -115,10 +109,6 @@ function oneValue(
     };
   }
   return null;
-}
-
-function Decimal_max(a: Decimal, b: Decimal): Decimal {
-  return a.gt(b) ? a : b;
 }
 
 /**

@@ -559,7 +559,8 @@ describe('审核意见', () => {
     expect(text[1]).toBe('衡阳市科学技术协会：');
     expect(text[2]).toBe('一、审核结论');
     // The reason in one line: the weightiest figure problem by the declared rule (the largest correction: 780.19 →
-    // 1193.05 is 412.86, against 836.79 → 1197.09 = 360.30, 61.55 → 4.04 = 57.51, 60.64 → 4.04 = 56.60), the
+    // 1193.05 is 412.86, against 61.55 → 4.04 = 57.51, 60.64 → 4.04 = 56.60; 836.79 has no correction, its two
+    // sources 1197.09 and 478.29 + 718.79 = 1197.08 being 0.01 apart), the
     // rest counted as 二 lists them (13: the 2 self-scores of (一) and 11 of the figures).
     expect(text[3]).toBe(
       '审核结论：退回修改。理由：财政拨款表本年收入合计少计412.86万元等11项报表数据有误，2项自评得分高于按评分规则计算的得分。'
@@ -603,7 +604,7 @@ describe('审核意见', () => {
     // fixed in the item that says so, not beside the 财政拨款表 totals; then the date to resubmit.
     expect(text.slice(first + 1, first + 5)).toEqual([
       '1.改正自评得分：“预算执行”不超过9.41分，“产出”改为22.51分（见第二部分（一））。',
-      '2.将财政拨款表本年收入合计改为1193.05万元、本年支出合计改为1197.09万元（见第二部分（四））。',
+      '2.将财政拨款表本年收入合计改为1193.05万元（见第二部分（四））。',
       '3.基础数据表误填2020年数据：将上年结转、上年度累计结转结余改为4.04万元，其余改用2021年数据，并重算预算完成率、预算调整率、结转结余变动率（见第二部分（二））。',
       '请于【待补：重新报送日期】前改正后重新报送。',
     ]);
@@ -729,10 +730,10 @@ describe('审核意见', () => {
     expect(sectionTitle(review.sections.find((s) => s.id === '无法核实')!)).toBe(
       '四、待核实的事项（13项指标）'
     );
-    // A group's 更正方法 is stated once, after its entries, naming those without their own correction (the
-    // “科普经费” 子项目 sum, 部门项目支出 and 日常公用经费; 在职人数 has its own: the staff roll).
+    // A group's 更正方法 is stated once, after its entries, naming those without their own correction (财政拨款表
+    // 本年支出合计, the “科普经费” 子项目 sum, 部门项目支出 and 日常公用经费; 在职人数 has its own: the staff roll).
     expect(text.filter((l) => l.includes('更正方法'))).toEqual([
-      '第3、5、6项更正方法：对照部门决算原表，改正填错的数（合计或某一分项）。',
+      '第2、3、5、6项更正方法：对照部门决算原表，改正填错的数（合计或某一分项）。',
     ]);
     // The namesakes are told apart by their 二级.
     expect(text.filter((l) => l.includes('资产管理·管理制度健全性'))).toHaveLength(1);
@@ -780,10 +781,17 @@ describe('审核意见', () => {
     expect(project[0]).toContain(
       '另有2项也与其他资金表项目支出有关，应一并核对：部门基本支出与财政拨款、其他资金基本支出之和不一致（收支总表基本支出478.29万元，财政拨款表基本支出393.23 + 其他资金表本年支出158.53 − 其他资金表项目支出153.20 = 398.56万元，差79.73万元）；部门人员经费与财政拨款、其他资金人员经费之和不一致（收支总表人员经费382.14万元，财政拨款表人员经费348.16 + 其他资金表本年支出158.53 − 其他资金表项目支出153.20 − 其他资金表日常公用经费5.33 = 348.16万元，差33.98万元）。'
     );
+    // A figure supports another only when they agree exactly. 836.79 against 478.29 + 718.79 = 1197.08 and against
+    // 收支总表 1197.09: the two are 0.01 apart, so neither is offered as the figure to keep; both are named.
+    const spending = entries.filter((e) => e.includes('财政拨款本年支出合计与基本、项目支出之和不一致'));
+    expect(spending).toHaveLength(1);
+    expect(spending[0]).toContain('= 1197.08万元，差360.29万元。');
+    expect(spending[0]).toContain('收支总表一般公共预算财政拨款支出1197.09万元，差360.30万元');
+    expect(spending[0]).not.toMatch(/改为|分项仍须核对|一致，应将/);
     // No entry says the same figure twice as 应为 / 实际填列 / 涉及 did.
     for (const e of entries) expect(e).not.toMatch(/按核对关系|实际填列|涉及/);
     // A correction method shared by a group is stated once, after the entries it serves.
-    const method = '第3、5、6项更正方法：对照部门决算原表，改正填错的数（合计或某一分项）。';
+    const method = '第2、3、5、6项更正方法：对照部门决算原表，改正填错的数（合计或某一分项）。';
     expect(text.filter((l) => l.includes('对照部门决算原表，改正填错的数'))).toEqual([method]);
   });
 
