@@ -989,6 +989,12 @@ function unverifiedReason(c: ReportContext, l: ScoreLine, groups: Group[]): stri
     return f ? v.where(f) : '本部分';
   });
   const listed = memoNotices(c).listed;
+  // Where 二 corrects what the line reads (a figure of its, or its stated rate), whatever else keeps it open.
+  const corrected = groups
+    .flatMap((g) => allFindings(g.findings))
+    .filter((f) => f.affects?.includes(`评分：${l.level3}`))
+    .map((f) => v.where(f));
+  const wrong = corrected.length ? `所用数据有误（见${joinPlaces(corrected)}）` : '';
   switch (u.reason) {
     case '所用数据有误':
       return places.length && places.every((p) => p !== '本部分')
@@ -996,7 +1002,7 @@ function unverifiedReason(c: ReportContext, l: ScoreLine, groups: Group[]): stri
         : `${figuresNamed(ops)}有误`;
     case '数据口径不一未说明': {
       if (ops.length && ops.every((o) => listed.some((f) => f.id === o.finding)))
-        return '数据口径不一，未说明（见第三部分）';
+        return [wrong, '数据口径不一，未说明（见第三部分）'].filter(Boolean).join('；');
       // The other side of each 口径 difference: the table the figure should agree with.
       const others = ops.flatMap((o) =>
         (all.find((f) => f.id === o.finding)?.operands ?? [])
@@ -1004,7 +1010,8 @@ function unverifiedReason(c: ReportContext, l: ScoreLine, groups: Group[]): stri
           .map((x) => operandTable(x) ?? '')
       );
       const tables = [...new Set(others.filter(Boolean))];
-      return `${figuresNamed(ops)}与${tables.join('、') || '其他报表'}不一致，未说明口径`;
+      const unexplained = `${figuresNamed(ops)}与${tables.join('、') || '其他报表'}不一致，未说明口径`;
+      return [wrong, unexplained].filter(Boolean).join('；');
     }
     case '缺评价依据':
       return u.detail ?? '单位未写评价说明，履职情况中未见相应内容';
