@@ -640,24 +640,32 @@ describe('审核意见', () => {
       const memo = draftLines(
         draftReview({ model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings })
       ).join('');
-      return /换用2021年数据（可对照([^）]*)）/.exec(memo)?.[1];
+      return /换用2021年数据（可对照(.*?)）[；。]/.exec(memo)?.[1];
     };
-    // As stated, 700.99 + 654.62 ≠ 1193.05 (the 年中追加 is 162.56 too high): neither figure is a benchmark.
-    expect(benchmark({})).toBeUndefined();
+    // As stated, 700.99 + 654.62 ≠ 1193.05 (the 年中追加 is 162.56 too high), but 二（三） corrects 654.62 to
+    // 183.30 + 308.76 = 492.06, and 700.99 + 492.06 = 1193.05 holds: the corrected figure is offered, with where, and
+    // the rate they give, 492.06 ÷ 700.99 = 70.195…% → 70.20% (not the 2020 23.95%).
+    expect(benchmark({})).toBe(
+      '财政拨款表年初批复预算合计700.99万元、年中追加合计按第二部分（三）改正后为492.06万元；按这些数计，预算调整率为70.20%'
+    );
+    expect(benchmark({})).not.toContain('654.62');
+    // With a 财拨 年中追加 that no correction mends (the 追加 items no longer agree on one value), none is offered.
+    expect(benchmark({ 财拨_年中追加_项目: 500 })).toBeUndefined();
     // With the 追加 the memo's own entry names (项目 308.76, so 183.30 + 308.76 = 492.06), 700.99 + 492.06 = 1193.05.
     expect(
       benchmark({ 财拨_年中追加_项目: 308.76, 财拨_年中追加_合计: 492.06, 项目_合计_年中追加: 308.76 })
-    ).toBe('财政拨款表年初批复预算合计700.99万元、年中追加合计492.06万元');
+    ).toBe('财政拨款表年初批复预算合计700.99万元、年中追加合计492.06万元；按这些数计，预算调整率为70.20%');
   });
 
   test('findings that share a cause are one entry headed by the cause, naming the figures it explains', () => {
     // 基础数据表: 预算调整率's block says 2020; the two year-ends read 4.04, this year's opening (2020's end), while
     // 财政拨款表 and 其他资金表 end 2021 at 0.00 + 0.00.
-    // No benchmark from a failed identity: 财政拨款表 700.99 + 654.62 ≠ 1193.05 (654.62 is 162.56 too high, (三)1).
+    // No benchmark from a failed identity as stated: 654.62 is 162.56 too high ((三)1), so 预算调整率's 2021 figures are
+    // 700.99 and the 492.06 (三)1 corrects it to, and the rate they give.
     const year = entries.filter((e) => e.includes('误填2020年数据'));
     expect(year).toHaveLength(1);
     expect(year[0]).toBe(
-      '1.基础数据表误填2020年数据：预算调整率的年初批复预算596.03万元、年中预算调整数142.77万元，基础数据表注明其数据所属年度为2020年；预算完成率的年末结转和结余4.04万元、结转结余变动率的本年度累计结转结余4.04万元均与收支总表年初结转和结余4.04万元相同，是2020年年末数。应改为2021年数据：上年结转61.55万元、上年度累计结转结余60.64万元均改为4.04万元（收支总表年初结转和结余为4.04万元，与一般公共预算财政拨款4.04 + 其他资金0.00之和一致）；年末结转和结余、本年度累计结转结余均改为2021年年末数0.00万元（财政拨款表年末结转和结余合计0.00 + 其他资金表年末结转和结余0.00）；预算调整率的年初批复预算、年中预算调整数换用2021年数据；改正后重算预算调整率、预算完成率（报告列99.59%）、结转结余变动率（报告列93.33%，按所列数据应为负93.34%，符号有误）。'
+      '1.基础数据表误填2020年数据：预算调整率的年初批复预算596.03万元、年中预算调整数142.77万元，基础数据表注明其数据所属年度为2020年；预算完成率的年末结转和结余4.04万元、结转结余变动率的本年度累计结转结余4.04万元均与收支总表年初结转和结余4.04万元相同，是2020年年末数。应改为2021年数据：上年结转61.55万元、上年度累计结转结余60.64万元均改为4.04万元（收支总表年初结转和结余为4.04万元，与一般公共预算财政拨款4.04 + 其他资金0.00之和一致）；年末结转和结余、本年度累计结转结余均改为2021年年末数0.00万元（财政拨款表年末结转和结余合计0.00 + 其他资金表年末结转和结余0.00）；预算调整率的年初批复预算、年中预算调整数换用2021年数据（可对照财政拨款表年初批复预算合计700.99万元、年中追加合计按第二部分（三）改正后为492.06万元；按这些数计，预算调整率为70.20%）；改正后重算预算调整率、预算完成率（报告列99.59%）、结转结余变动率（报告列93.33%，按所列数据应为负93.34%，符号有误）。'
     );
     // 338.76 and 471.32 for one 年中追加: 714.76 − 406.00 = 308.76 in both tables, so 308.76 mends three identities.
     const addition = entries.filter((e) => e.includes('308.76'));
