@@ -44,7 +44,7 @@ import type {
   SectionDecl,
 } from './reportContract';
 import { unmatchedOwnProblems } from './reportEvidence';
-import { chineseNumber, placeholder, points, rateText } from './reportWords';
+import { chineseNumber, placeholder, points, qualifiedName, rateText } from './reportWords';
 import type { Finding, Operand, QuantityKind, ScoreLine, ScoreSheet } from './results';
 import { DEFAULT_BANDS } from './rulebook';
 import { gradeOf } from './scoring';
@@ -789,6 +789,8 @@ function conclusionSection(
       )
     )
   );
+  // The per-一级 figures right under the score they break down.
+  if (v.memo) out.push(...scoreTable(c, v.memo));
   const first = priorities(groups, v);
   // Then, while there is room, what needs a written reason (三) and what could not be verified (三 or 四).
   if (first.length < 3 && notices)
@@ -805,8 +807,6 @@ function conclusionSection(
       ...first.map((t, i) => w.paragraph(w.plain(`${i + 1}.${t}`)))
     );
   if (resubmit) out.push(w.paragraph(w.plain(resubmit)));
-  // The per-一级 figures last: page 1 says what to do before the detail of the score.
-  if (v.memo) out.push(...scoreTable(c, v.memo));
   return out;
 }
 
@@ -989,11 +989,9 @@ function unverifiableSection(c: ReportContext, findings: Finding[], groups: Grou
     const note = verifiedNote(c, scores, claimsPartOf(c, groups));
     return [w.paragraph(w.plain('无。')), ...(note ? [w.paragraph(w.plain(note), 'note')] : [])];
   }
-  // A line by its name, told apart from a namesake by its 二级.
-  const named = (l: ScoreLine) =>
-    (scores?.lines ?? []).filter((x) => x.level3 === l.level3).length > 1
-      ? `${l.level2}·${l.level3}`
-      : l.level3;
+  // A line by its name, told apart from a namesake by its 二级 as the report names it (资产管理制度健全性).
+  const names = (scores?.lines ?? []).map((x) => x.level3);
+  const named = (l: ScoreLine) => qualifiedName(l.level2, l.level3, names);
   const rows = findings.map((f) => {
     const line = scores?.lines.find((l) => f.id === `score.pending.${l.level2}.${l.level3}`);
     return line

@@ -23,7 +23,7 @@ import { scoreAll } from '../../src/core/scoring';
 import { verifyScores } from '../../src/core/verify';
 import { inWords, nestQuotes, ranges, scanDocumentText, tightenSpaces } from '../../src/core/typography';
 import { reportToDocx } from '../../src/export/docx';
-import { qualifiedName } from '../../src/catalogue/report/sections/analysis';
+import { qualifiedName } from '../../src/core/reportWords';
 import { docxParagraphs } from '../helpers/engineDraft';
 import { sampleModel, sampleReading } from '../helpers/sample';
 
@@ -587,8 +587,15 @@ describe('审核意见', () => {
     for (const jargon of ['填多少都不能使其成立', '这两处应填同一个数', '率用）', '连带', '同涉'])
       expect(draftLines(review).join('')).not.toContain(jargon);
     expect(text[4]).not.toContain('～');
-    const table = review.sections.find((s) => s.id === '审核结论')!.blocks.find((b) => b.kind === 'table');
+    const blocks = review.sections.find((s) => s.id === '审核结论')!.blocks;
+    const table = blocks.find((b) => b.kind === 'table');
     if (table?.kind !== 'table') throw new Error('no table');
+    // The per-一级 table sits right under the 得分 sentence it breaks down, before what to do first.
+    expect(blocks[blocks.indexOf(table) - 1]).toMatchObject({ kind: 'paragraph', text: text[4] });
+    expect(blocks[blocks.indexOf(table) + 1]).toMatchObject({
+      kind: 'paragraph',
+      text: '需优先处理的事项：',
+    });
     expect(table.header).toEqual([
       '评价内容',
       '分值（分）',
@@ -743,8 +750,14 @@ describe('审核意见', () => {
     expect(text.filter((l) => l.includes('更正方法'))).toEqual([
       '第2、3、5、6项更正方法：对照部门决算原表，改正填错的数（合计或某一分项）。',
     ]);
-    // The namesakes are told apart by their 二级.
-    expect(text.filter((l) => l.includes('资产管理·管理制度健全性'))).toHaveLength(1);
+    // The namesakes are told apart by their 二级, the shared 管理 once, as the report names them: 9 characters, which
+    // the table keeps on one line (a name up to 9 characters is not wrapped).
+    expect(text.filter((l) => l.includes('资产管理制度健全性'))).toHaveLength(1);
+    if (unverifiable.kind !== 'table') throw new Error('no table');
+    expect(unverifiable.rows.map((r) => r[0])).toEqual(
+      expect.arrayContaining(['资产管理制度健全性', '预算管理制度健全性'])
+    );
+    for (const r of unverifiable.rows) expect(r[0].length).toBeLessThanOrEqual(9);
     // What could not be decided is not folded under an error.
     expect(entries.join('')).not.toContain('无法核实');
   });
@@ -862,8 +875,8 @@ describe('审核意见', () => {
     // evidence, not for a score.
     expect(why('资产管理安全性')).toEqual(['资产管理安全性', '2', '按二级指标自评满分计2分，未说明本项依据']);
     // Qualitative lines are not 核实为满分 without evidence, nor against the unit's own 存在问题.
-    expect(why('预算管理·管理制度健全性')).toEqual([
-      '预算管理·管理制度健全性',
+    expect(why('预算管理制度健全性')).toEqual([
+      '预算管理制度健全性',
       '3',
       '单位未写评价说明，履职情况中未见相应内容',
     ]);
