@@ -21,10 +21,11 @@ import { causesOf, followOn, type Cause } from './causes';
 import type { Claim, ReportSummary } from './claims/engine';
 import { ZERO } from './decimal';
 import { ABOUT_A_RESULT, doubtedInputs } from './doubt';
+import { tightenSpaces } from './typography';
 import { allFindings } from './findingTree';
 import { recomputeWith } from './indicators';
 import { assemble, reportContext, type DraftInput, type ReportDraft } from './narrative';
-import { reviewParts, reviewSentence, withTable } from './render/finding';
+import { briefProblem, reviewParts, reviewSentence, withTable } from './render/finding';
 import {
   documentDigits,
   formatGap,
@@ -635,11 +636,25 @@ function entry(c: Cause, n: number, group: Group, v: MemoView): string {
         ? previousYearEntry(c, v)
         : c.shares === 'sameFix'
           ? sameFixEntry(c)
-          : (claimEntry(f, v) ?? rateEntry(f, v) ?? reviewSentence(f, { advice: !stated }));
+          : c.shares === 'oneFigure'
+            ? oneFigureEntry(c)
+            : (claimEntry(f, v) ?? rateEntry(f, v) ?? reviewSentence(f, { advice: !stated }));
   const explained = causeFindings(c)
     .filter((x) => x.explanation)
     .map((x) => `单位说明：${x.explanation}`);
   return `${n}.${said}${sameGapText(c)}${explained.map(sentence).join('')}`;
+}
+
+/**
+ * Two figures that should be one and the identities that see their difference again, as one problem: the two
+ * figures, then each identity with its figures (those folded under another too), then what to do, once.
+ */
+function oneFigureEntry(c: Cause): string {
+  const [pair, ...rest] = c.findings;
+  const p = reviewParts(pair);
+  const others = allFindings(rest).filter((f) => f.kind !== 'cannotVerify');
+  const seen = `与此相关，另有${others.length}项不符，应一并核对：${others.map(briefProblem).join('；')}`;
+  return tightenSpaces([p.problem, documentDigits(seen), p.advice].map(sentence).join(''));
 }
 
 /** Several figures the data show should read one figure, for one reason: each with how far it is off, then the fix once. */
