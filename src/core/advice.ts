@@ -7,6 +7,7 @@
  *   收支总表 1500.00);
  * - a lone failed pair of single figures where one figure also stands alone in an identity that holds and
  *   the other in none (the corroborated one is kept).
+ * A figure supports another only when the two agree exactly: one within rounding of it (1500.01) supports nothing.
  * Otherwise the finding keeps its family's advice. Only fully stated comparisons count: a sum with blanks is
  * never a figure to keep.
  */
@@ -29,7 +30,6 @@ type Words = (figure: 'is' | 'aside' | 'none') => string;
 interface Fix {
   raw: Raw;
   to: Decimal;
-  tolerance: Decimal;
   /** The other side, in words: with its figure (`is`: “…为 x”, `aside`: “…（x）”) or without. */
   source: Words;
   /** The other side is one stated figure (exact, preferred to a sum). */
@@ -103,7 +103,7 @@ function fixFor(raw: Raw, key: string): Fix | null {
     if (left.length !== 1) return null;
     const t = onLeft[0];
     const to = value(t).plus(e.R.minus(e.L).times(t.sign));
-    return { raw, to, tolerance: e.tol, source: sideWords(right, c, e.R, kind), single: right.length === 1 };
+    return { raw, to, source: sideWords(right, c, e.R, kind), single: right.length === 1 };
   }
   const t = onRight[0];
   const to = value(t).plus(e.L.minus(e.R).times(t.sign));
@@ -112,19 +112,15 @@ function fixFor(raw: Raw, key: string): Fix | null {
     others.length === 0 && left.length === 1
       ? sideWords(left, c, e.L, kind)
       : sideWords([], c, to, kind, raw.family);
-  return { raw, to, tolerance: e.tol, source, single: others.length === 0 && left.length === 1 };
+  return { raw, to, source, single: others.length === 0 && left.length === 1 };
 }
 
-/** The largest group of fixes that agree within their tolerance, when it has at least two and no rival of its size. */
+/**
+ * The largest group of fixes that give exactly the same figure, when it has at least two and no rival of its size. A
+ * figure that agrees only within rounding (1800.08 against 1800.09) supports neither: the data do not say which.
+ */
 function agreeing(fixes: Fix[]): Fix[] | null {
-  const groups = fixes.map((a) =>
-    fixes.filter((b) =>
-      a.to
-        .minus(b.to)
-        .abs()
-        .lte(a.tolerance.greaterThan(b.tolerance) ? a.tolerance : b.tolerance)
-    )
-  );
+  const groups = fixes.map((a) => fixes.filter((b) => a.to.eq(b.to)));
   const best = Math.max(0, ...groups.map((g) => g.length));
   if (best < 2) return null;
   const tops = groups.filter((g) => g.length === best);
@@ -150,24 +146,14 @@ function fromFold(root: Raw, byFinding: Map<Finding, Raw>): boolean {
   if (!group) return false;
   const keep = group.find((x) => x.single) ?? group[0];
   const kind = root.finding.expected?.kind ?? 'amount';
-  const shownKeep = shown(keep.to, kind);
   const rest = group.filter((x) => x !== keep);
-  const unique = (ws: string[]) => ws.filter((w, i, all) => all.indexOf(w) === i);
-  const same = unique(rest.filter((x) => shown(x.to, kind) === shownKeep).map((x) => x.source('none')));
-  // A figure that agrees only within rounding is said so, with the gap, which is still to mend: `（1800.08 万元）差 0.01 万元，分项仍须核对`.
-  const rounded = unique(
-    rest
-      .filter((x) => shown(x.to, kind) !== shownKeep)
-      .map((x) => `${x.source('aside')}差 ${shown(x.to.minus(keep.to).abs(), kind)}，分项仍须核对`)
-  );
+  const same = rest.map((x) => x.source('none')).filter((w, i, all) => all.indexOf(w) === i);
   const operand = root.finding.operands.find((o) => keyOf(o) === key) ?? p;
   correct(
     root.finding,
     operand,
     { value: keep.to, kind },
-    [keep.source('is'), same.length ? `与${same.join('、')}一致` : '', ...rounded.map((r) => `与${r}`)]
-      .filter(Boolean)
-      .join('，')
+    [keep.source('is'), same.length ? `与${same.join('、')}一致` : ''].filter(Boolean).join('，')
   );
   return true;
 }
@@ -239,7 +225,7 @@ function fromCorroboration(root: Raw, raws: Raw[], corroborations: Corroboration
   );
   for (const r of elsewhere) {
     const fix = fixFor(r, key);
-    if (!fix || fix.to.minus(value(keep)).abs().gt(fix.tolerance)) return;
+    if (!fix || !fix.to.eq(value(keep))) return;
   }
   const kind = f.expected?.kind ?? 'amount';
   const operand = f.operands.find((o) => keyOf(o) === keyOf(change.operand)) ?? change.operand;

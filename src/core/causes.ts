@@ -68,11 +68,9 @@ export function solveFor(f: Finding, names: ReadonlySet<string>): { cell: Operan
   return { cell: hits[0].o, to: num(hits[0].o)!.minus(gap.times(hits[0].sign)) };
 }
 
-const toleranceOf = (f: Finding): Decimal => f.tolerance?.value ?? ZERO;
-
 /**
  * Two figures a failed identity says are one, and a value for both that every other failed identity holding one
- * of them gives (at least two, none giving another, no correction of the data pointing elsewhere).
+ * of them gives exactly (at least two, none giving another, no correction of the data pointing elsewhere).
  */
 function oneValue(
   open: Finding[],
@@ -93,12 +91,8 @@ function oneValue(
       .filter((x): x is { f: Finding; s: { cell: Operand; to: Decimal } } => x.s !== null);
     if (solved.length < 2) continue;
     const to = solved[0].s.to;
-    const agree = solved.every(({ f, s }) =>
-      s.to
-        .minus(to)
-        .abs()
-        .lte(Decimal_max(toleranceOf(f), toleranceOf(solved[0].f)))
-    );
+    // One value only where every identity gives it to the cent: within rounding, the data do not say which.
+    const agree = solved.every(({ s }) => s.to.eq(to));
     const elsewhere = near.some(
       (f) => f.correction && names.has(f.correction.operand.name) && !f.correction.to.value.eq(to)
     );
@@ -115,10 +109,6 @@ function oneValue(
     };
   }
   return null;
-}
-
-function Decimal_max(a: Decimal, b: Decimal): Decimal {
-  return a.gt(b) ? a : b;
 }
 
 /**
@@ -178,6 +168,64 @@ function previousYear(
   };
 }
 
+/** The gap of a failed identity with every term stated, some figures read as other values. */
+function gapReading(f: Finding, values: ReadonlyMap<string, Decimal>): Decimal | null {
+  if (f.kind !== 'mismatch' || !f.sides || f.severity !== '错误') return null;
+  // A side summed over the parts stated (partial) still has a gap of its stated figures.
+  const terms = [
+    ...f.sides.left.map((t) => ({ o: f.operands[t.at], sign: t.sign })),
+    ...f.sides.right.map((t) => ({ o: f.operands[t.at], sign: -t.sign })),
+  ];
+  if (!terms.every((t) => num(t.o))) return null;
+  return terms.reduce((a, t) => a.plus((values.get(t.o.name) ?? num(t.o)!).times(t.sign)), ZERO);
+}
+
+/**
+ * Two figures that should be one (a failed identity of just the two), with the roots that see their difference
+ * again: a root whose tree holds a failed identity naming one of them that reading it as the other mends, or leaves
+ * with the gap another identity of that root shows; then,
+ * while one does, a root whose amount gap with another's in the entry makes up a third's to the cent (the third
+ * identity is the sum of the two, so the two are the same difference again).
+ */
+function oneFigure(open: Finding[]): Cause | null {
+  for (const pair of open) {
+    const terms = statedTerms(pair);
+    if (!terms || terms.length !== 2 || pair.family !== '一致' || pair.consequences?.length) continue;
+    const [a, b] = terms.map((t) => t.o);
+    if (a.name === b.name) continue;
+    // Read as the other figure, the identity holds, or is left with a gap another identity of its root shows.
+    const explained = (f: Finding, root: Finding) =>
+      [
+        [a, b],
+        [b, a],
+      ].some(([x, y]) => {
+        const names = new Set(f.operands.map((o) => o.name));
+        if (!names.has(x.name) || names.has(y.name)) return false;
+        const after = gapReading(f, new Map([[x.name, num(y)!]]))?.abs();
+        const left = allFindings([root]).filter((g) => g !== f && gapKey(g));
+        return !!after && (after.isZero() || left.some((g) => g.difference!.value.abs().eq(after)));
+      });
+    const members = open.filter((r) => r !== pair && allFindings([r]).some((f) => explained(f, r)));
+    if (members.length === 0) continue;
+    const gaps = () =>
+      allFindings([pair, ...members]).flatMap((f) => (gapKey(f) ? [f.difference!.value.abs()] : []));
+    for (let grew = true; grew;) {
+      grew = false;
+      const seen = gaps();
+      for (const r of open.filter((x) => x !== pair && !members.includes(x) && gapKey(x))) {
+        const g = r.difference!.value.abs();
+        if (seen.some((x) => seen.some((y) => x.plus(g).eq(y)))) {
+          members.push(r);
+          grew = true;
+          break;
+        }
+      }
+    }
+    return { shares: 'oneFigure', findings: [pair, ...members], sameGap: [] };
+  }
+  return null;
+}
+
 /** Corrections that set several figures to one figure for one reason. */
 function sameFix(open: Finding[]): Cause[] {
   const byFix = new Map<string, Finding[]>();
@@ -222,6 +270,8 @@ export function causesOf(open: Finding[], decls: readonly ReviewCauseDecl[]): Ca
     } else if (d.shares === 'previousYear') {
       const c = previousYear(d, free(), all);
       if (c) add(c);
+    } else if (d.shares === 'oneFigure') {
+      for (let c = oneFigure(free()); c; c = oneFigure(free())) add(c);
     } else if (d.shares === 'sameFix') sameFix(free()).forEach(add);
   }
   for (const f of free()) add({ shares: 'alone', findings: [f], sameGap: [] });

@@ -556,7 +556,8 @@ export function evaluateChecks(
             keyOf
           );
           for (const k of new Set(ks)) passes.set(k, (passes.get(k) ?? 0) + 1);
-          if (e.outcome === '成立' && !e.blanksAsZero)
+          // Only an identity that holds to the cent supports a figure: one within rounding does not say which is right.
+          if (e.outcome === '成立' && !e.blanksAsZero && e.L.eq(e.R))
             corroborations.push({ checkId: decl.id, comparison: o });
           // A blank read as 0 may let it hold, but only the figures stated confirm one another.
           if (e.outcome === '成立')

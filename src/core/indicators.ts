@@ -309,3 +309,31 @@ export function computeIndicatorById(
   const d = INDICATORS.find((x) => x.id === id);
   return d && computeIndicator(d, model, { ...DEFAULT_VARIANTS, ...variants });
 }
+
+/** The model with some scalars read as other values (a candidate, or the figure a correction gives). */
+export function withValues(model: Model, values: ReadonlyMap<string, Decimal>): Model {
+  return {
+    ...model,
+    scalar: (n) => {
+      const v = values.get(n);
+      return v ? { ...model.scalar(n), value: v, blank: false } : model.scalar(n);
+    },
+    num: (n) => values.get(n) ?? model.num(n),
+  };
+}
+
+/** An indicator as `result` was computed (its variant), with some inputs read as other values. */
+export function recomputeWith(
+  model: Model,
+  result: IndicatorResult,
+  values: ReadonlyMap<string, Decimal>
+): IndicatorResult | undefined {
+  const d = INDICATORS.find((x) => x.id === result.id);
+  if (!d) return undefined;
+  const variants: Variants = { ...DEFAULT_VARIANTS };
+  if ('choices' in d.rule) {
+    const key = Object.entries(d.rule.choices).find(([, r]) => r.variant === result.variant)?.[0];
+    if (key) (variants as unknown as Record<string, string>)[d.rule.variant] = key;
+  }
+  return computeIndicator(d, withValues(model, values), variants);
+}

@@ -373,6 +373,9 @@ export interface YearBlockDecl {
  * - `previousYear`: a table's blocks carry another year's figures — a 数据所属年度 other than the year evaluated,
  *   or an end-of-year figure equal to this year's opening (the last year's end) while this year's own tables
  *   end elsewhere and a figure of the block is disputed: the findings on the blocks' figures, and the stated rates read from them;
+ * - `oneFigure`: two figures that should be one disagree, with no value the data agree on; a failed identity that
+ *   names one of them and is narrowed by reading it as the other is the same difference seen again, and so is one
+ *   whose gap, with another's so taken, makes up a third's to the cent (identities that add up): one entry;
  * - `sameFix`: corrections that set several figures to one figure for one reason;
  * - `sameGap`: failed identities whose gaps are the same amount to the cent (one difference seen through several
  *   identities), or the very change a `oneValue` makes to one of its figures.
@@ -389,5 +392,6 @@ export type ReviewCauseDecl =
       closing: string[];
       blocks: YearBlockDecl[];
     }
+  | { shares: 'oneFigure' }
   | { shares: 'sameFix' }
   | { shares: 'sameGap' };

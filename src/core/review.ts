@@ -21,9 +21,11 @@ import { causesOf, followOn, type Cause } from './causes';
 import type { Claim, ReportSummary } from './claims/engine';
 import { ZERO } from './decimal';
 import { ABOUT_A_RESULT, doubtedInputs } from './doubt';
+import { tightenSpaces } from './typography';
 import { allFindings } from './findingTree';
+import { recomputeWith } from './indicators';
 import { assemble, reportContext, type DraftInput, type ReportDraft } from './narrative';
-import { reviewParts, reviewSentence, withTable } from './render/finding';
+import { briefProblem, reviewParts, reviewSentence, withTable } from './render/finding';
 import {
   documentDigits,
   formatGap,
@@ -43,7 +45,7 @@ import type {
   SectionDecl,
 } from './reportContract';
 import { unmatchedOwnProblems } from './reportEvidence';
-import { chineseNumber, placeholder, points, rateText } from './reportWords';
+import { chineseNumber, placeholder, points, qualifiedName, rateText } from './reportWords';
 import type { Finding, Operand, QuantityKind, ScoreLine, ScoreSheet } from './results';
 import { DEFAULT_BANDS } from './rulebook';
 import { gradeOf } from './scoring';
@@ -231,6 +233,12 @@ interface MemoView {
   doubted: Map<string, Finding>;
   /** Every figure of a failed identity (错误 on the figures, not on a rate or a self-score): none is a benchmark. */
   inFailedIdentity: Set<string>;
+  /** The failed identities (错误 on the figures) those figures are in. */
+  failed: Finding[];
+  /** Every figure 二 corrects, what it becomes and where (correctedFigures). */
+  corrected: Map<string, Corrected>;
+  /** An indicator as the evaluation computed it, with some figures read as corrected (null when it cannot say). */
+  rateWith(id: string, values: ReadonlyMap<string, Decimal>): Decimal | null;
   /** `第二部分（五）`: the group that lists a finding (or the root it is folded under). */
   where(f: Finding): string;
   /** `第四部分`: the part that lists what could not be verified. */
@@ -279,17 +287,20 @@ function memoNotices(c: ReportContext): { listed: Finding[]; withClaim: Map<stri
 }
 
 function memoView(c: ReportContext, groups: Group[]): MemoView {
-  return {
+  const failed = allFindings(c.findings).filter(
+    (f) => f.severity === '错误' && f.kind !== 'cannotVerify' && !ABOUT_A_RESULT.includes(f.family)
+  );
+  const v: MemoView = {
     memo: c.scores,
     own: c.own,
     doubted: doubtedInputs(c.findings),
-    inFailedIdentity: new Set(
-      allFindings(c.findings)
-        .filter(
-          (f) => f.severity === '错误' && f.kind !== 'cannotVerify' && !ABOUT_A_RESULT.includes(f.family)
-        )
-        .flatMap((f) => f.operands.map((o) => o.name))
-    ),
+    inFailedIdentity: new Set(failed.flatMap((f) => f.operands.map((o) => o.name))),
+    failed,
+    corrected: new Map(),
+    rateWith: (id, values) => {
+      const stated = c.indicators.find((i) => i.id === id);
+      return (stated && recomputeWith(c.model, stated, values)?.value) ?? null;
+    },
     where: (f) => {
       const i = groups.findIndex((g) => g.findings.some((x) => x === f || allFindings([x]).includes(f)));
       return i < 0 ? '本部分' : `第二部分（${chineseNumber(i + 1)}）`;
@@ -297,6 +308,8 @@ function memoView(c: ReportContext, groups: Group[]): MemoView {
     pendingPart: pendingPartOf(c),
     noticesWithClaim: memoNotices(c).withClaim,
   };
+  v.corrected = correctedFigures(groups, v);
+  return v;
 }
 
 /** Places in the memo, each once, the part named once: `第二部分（五）、（四）`. */
@@ -377,18 +390,6 @@ function figure(x: Decimal, kind: QuantityKind = 'amount'): string {
   return formatQuantity({ value: x, kind }, 'document');
 }
 
-/** Figures with their values, the table named once for a run from one table: `甲表合计 1.00 万元、分项 2.00 万元`. */
-function valuedRun(ops: Operand[]): string {
-  return ops
-    .map((o, i) => {
-      const table = operandTable(o);
-      const name =
-        i > 0 && table && table === operandTable(ops[i - 1]) ? withTable(o).replace(table, '') : withTable(o);
-      return `${name} ${figure(operandQuantity(o)!.value)}`;
-    })
-    .join('、');
-}
-
 /** Figures of one table by their labels, the table named once before them (`基础数据表上年结转、上年度累计结转结余`). */
 function labelsIn(table: string, ops: Operand[]): string {
   return ops.map((o) => withTable(o).replace(table, '')).join('、');
@@ -419,12 +420,49 @@ function oneValueEntry(c: Cause): string {
   return `${c.findings[0].title}：${was.join('，')}。两处均应为 ${figure(to, kind)}，改正后以下${others === 2 ? '两' : chineseNumber(others)}处也相符：${mended.join('；')}。`;
 }
 
+/** The gap of a failed identity with the figures 二 corrects read as corrected, or null when a figure is blank. */
+function gapWith(f: Finding, corrected: Map<string, Corrected>): Decimal | null {
+  if (!f.sides) return null;
+  const value = (o: Operand) => corrected.get(o.name)?.to ?? operandQuantity(o)?.value ?? null;
+  const terms = [
+    ...f.sides.left.map((t) => ({ o: f.operands[t.at], sign: t.sign })),
+    ...f.sides.right.map((t) => ({ o: f.operands[t.at], sign: -t.sign })),
+  ];
+  if (terms.some((t) => value(t.o) === null)) return null;
+  return terms.reduce((a, t) => a.plus(value(t.o)!.times(t.sign)), ZERO);
+}
+
+/**
+ * A figure as a benchmark once 二's corrections are made: its corrected value, or its own where every failed
+ * identity it is in holds once corrected; null when one still fails (a 追加 total another entry shows too high).
+ */
+function benchmark(o: Operand, v: MemoView): Decimal | null {
+  const failing = v.failed.filter((f) => f.operands.some((x) => x.name === o.name));
+  if (!failing.every((f) => gapWith(f, v.corrected)?.isZero())) return null;
+  return v.corrected.get(o.name)?.to ?? operandQuantity(o)?.value ?? null;
+}
+
+/** Benchmarks with their values, the table named once for a run, a corrected one with where: `…按第二部分（三）改正后为 9.00 万元`. */
+function benchmarks(ops: Operand[], v: MemoView): string {
+  return ops
+    .map((o, i) => {
+      const table = operandTable(o);
+      const name =
+        i > 0 && table && table === operandTable(ops[i - 1]) ? withTable(o).replace(table, '') : withTable(o);
+      const fix = v.corrected.get(o.name);
+      return fix
+        ? `${name}按${fix.where}改正后为 ${figure(fix.to)}`
+        : `${name} ${figure(operandQuantity(o)!.value)}`;
+    })
+    .join('、');
+}
+
 /**
  * A table's blocks filled with another year's figures: which figures, how the memo knows (the block's 数据所属年度,
  * or its year-end that equals this year's opening), what they become (the corrections the data show, this year's
  * end where its parts are stated), and the stated rates to work out again.
  */
-function previousYearEntry(c: Cause, inFailedIdentity: Set<string>): string {
+function previousYearEntry(c: Cause, v: MemoView): string {
   const p = c.previousYear!;
   const known = allFindings(c.findings).flatMap((f) => f.operands);
   const stated = (names: string[]) =>
@@ -465,20 +503,31 @@ function previousYearEntry(c: Cause, inFailedIdentity: Set<string>): string {
     );
   for (const b of marked) {
     const figures = stated(b.block.figures);
-    // This year's figures the block's are compared with (another table's, by a rule that may legitimately differ).
-    const theirs = allFindings(c.findings)
-      .filter(
-        (f) =>
-          f.kind === 'mismatch' &&
-          f.operands.length === 2 &&
-          f.operands.some((o) => figures.some((x) => x.name === o.name))
-      )
-      .flatMap((f) => f.operands.filter((o) => !figures.some((x) => x.name === o.name)))
-      .filter((o, i, all) => operandQuantity(o) && all.findIndex((x) => x.name === o.name) === i)
-      // A figure of a failed identity is no benchmark (a 追加 total another entry shows too high).
-      .filter((o) => !inFailedIdentity.has(o.name));
+    // This year's figure each of the block's is compared with (another table's, by a rule that may legitimately
+    // differ), as 二 leaves it: a figure of a failed identity only where 二's corrections mend every one it is in.
+    const pairs = allFindings(c.findings)
+      .filter((f) => f.kind === 'mismatch' && f.operands.length === 2)
+      .flatMap((f) => {
+        const mine = f.operands.find((o) => figures.some((x) => x.name === o.name));
+        const theirs = f.operands.find((o) => o !== mine);
+        const to = theirs ? benchmark(theirs, v) : null;
+        return mine && theirs && to ? [{ mine, theirs, to }] : [];
+      })
+      .filter((x, i, all) => all.findIndex((y) => y.theirs.name === x.theirs.name) === i);
+    // What this year's figures give for the block's rate, when each of its stated figures has one.
+    const rate = figures.every((o) => pairs.some((x) => x.mine.name === o.name))
+      ? v.rateWith(b.block.indicator, new Map(pairs.map((x) => [x.mine.name, x.to])))
+      : null;
+    const given = rate ? `；按这些数计，${b.block.indicator}为 ${rateText(rate)}` : '';
     fixes.push(
-      `${b.block.indicator}的${labelsIn(p.table, figures)}换用${now}年数据${theirs.length ? `（可对照${valuedRun(theirs)}）` : ''}`
+      `${b.block.indicator}的${labelsIn(p.table, figures)}换用${now}年数据${
+        pairs.length
+          ? `（可对照${benchmarks(
+              pairs.map((x) => x.theirs),
+              v
+            )}${given}）`
+          : ''
+      }`
     );
   }
   const rates = c.findings.filter((f) => f.family === '比率');
@@ -584,14 +633,28 @@ function entry(c: Cause, n: number, group: Group, v: MemoView): string {
     c.shares === 'oneValue'
       ? oneValueEntry(c)
       : c.shares === 'previousYear'
-        ? previousYearEntry(c, v.inFailedIdentity)
+        ? previousYearEntry(c, v)
         : c.shares === 'sameFix'
           ? sameFixEntry(c)
-          : (claimEntry(f, v) ?? rateEntry(f, v) ?? reviewSentence(f, { advice: !stated }));
+          : c.shares === 'oneFigure'
+            ? oneFigureEntry(c)
+            : (claimEntry(f, v) ?? rateEntry(f, v) ?? reviewSentence(f, { advice: !stated }));
   const explained = causeFindings(c)
     .filter((x) => x.explanation)
     .map((x) => `单位说明：${x.explanation}`);
   return `${n}.${said}${sameGapText(c)}${explained.map(sentence).join('')}`;
+}
+
+/**
+ * Two figures that should be one and the identities that see their difference again, as one problem: the two
+ * figures, then each identity with its figures (those folded under another too), then what to do, once.
+ */
+function oneFigureEntry(c: Cause): string {
+  const [pair, ...rest] = c.findings;
+  const p = reviewParts(pair);
+  const others = allFindings(rest).filter((f) => f.kind !== 'cannotVerify');
+  const seen = `与此相关，另有${others.length}项不符，应一并核对：${others.map(briefProblem).join('；')}`;
+  return tightenSpaces([p.problem, documentDigits(seen), p.advice].map(sentence).join(''));
 }
 
 /** Several figures the data show should read one figure, for one reason: each with how far it is off, then the fix once. */
@@ -741,6 +804,8 @@ function conclusionSection(
       )
     )
   );
+  // The per-一级 figures right under the score they break down.
+  if (v.memo) out.push(...scoreTable(c, v.memo));
   const first = priorities(groups, v);
   // Then, while there is room, what needs a written reason (三) and what could not be verified (三 or 四).
   if (first.length < 3 && notices)
@@ -757,8 +822,6 @@ function conclusionSection(
       ...first.map((t, i) => w.paragraph(w.plain(`${i + 1}.${t}`)))
     );
   if (resubmit) out.push(w.paragraph(w.plain(resubmit)));
-  // The per-一级 figures last: page 1 says what to do before the detail of the score.
-  if (v.memo) out.push(...scoreTable(c, v.memo));
   return out;
 }
 
@@ -887,13 +950,8 @@ function afterCorrection(f: Finding, corrected: Map<string, Corrected>): string 
   if (!f.sides || f.kind !== 'mismatch') return '';
   const hit = f.operands.find((o) => corrected.has(o.name));
   if (!hit || !operandQuantity(hit)) return '';
-  const value = (o: Operand) => corrected.get(o.name)?.to ?? operandQuantity(o)?.value ?? null;
-  const terms = [
-    ...f.sides.left.map((t) => ({ o: f.operands[t.at], sign: t.sign })),
-    ...f.sides.right.map((t) => ({ o: f.operands[t.at], sign: -t.sign })),
-  ];
-  if (terms.some((t) => value(t.o) === null)) return '';
-  const gap = terms.reduce((a, t) => a.plus(value(t.o)!.times(t.sign)), ZERO);
+  const gap = gapWith(f, corrected);
+  if (gap === null) return '';
   const { to, where } = corrected.get(hit.name)!;
   const after = `按${where}改正后，${withTable(hit)}为 ${figure(to)}`;
   return sentence(gap.isZero() ? `${after}，两者相符` : `${after}，仍差 ${figure(gap.abs())}`);
@@ -946,11 +1004,9 @@ function unverifiableSection(c: ReportContext, findings: Finding[], groups: Grou
     const note = verifiedNote(c, scores, claimsPartOf(c, groups));
     return [w.paragraph(w.plain('无。')), ...(note ? [w.paragraph(w.plain(note), 'note')] : [])];
   }
-  // A line by its name, told apart from a namesake by its 二级.
-  const named = (l: ScoreLine) =>
-    (scores?.lines ?? []).filter((x) => x.level3 === l.level3).length > 1
-      ? `${l.level2}·${l.level3}`
-      : l.level3;
+  // A line by its name, told apart from a namesake by its 二级 as the report names it (资产管理制度健全性).
+  const names = (scores?.lines ?? []).map((x) => x.level3);
+  const named = (l: ScoreLine) => qualifiedName(l.level2, l.level3, names);
   const rows = findings.map((f) => {
     const line = scores?.lines.find((l) => f.id === `score.pending.${l.level2}.${l.level3}`);
     return line
@@ -989,6 +1045,12 @@ function unverifiedReason(c: ReportContext, l: ScoreLine, groups: Group[]): stri
     return f ? v.where(f) : '本部分';
   });
   const listed = memoNotices(c).listed;
+  // Where 二 corrects what the line reads (a figure of its, or its stated rate), whatever else keeps it open.
+  const corrected = groups
+    .flatMap((g) => allFindings(g.findings))
+    .filter((f) => f.affects?.includes(`评分：${l.level3}`))
+    .map((f) => v.where(f));
+  const wrong = corrected.length ? `所用数据有误（见${joinPlaces(corrected)}）` : '';
   switch (u.reason) {
     case '所用数据有误':
       return places.length && places.every((p) => p !== '本部分')
@@ -996,7 +1058,7 @@ function unverifiedReason(c: ReportContext, l: ScoreLine, groups: Group[]): stri
         : `${figuresNamed(ops)}有误`;
     case '数据口径不一未说明': {
       if (ops.length && ops.every((o) => listed.some((f) => f.id === o.finding)))
-        return '数据口径不一，未说明（见第三部分）';
+        return [wrong, '数据口径不一，未说明（见第三部分）'].filter(Boolean).join('；');
       // The other side of each 口径 difference: the table the figure should agree with.
       const others = ops.flatMap((o) =>
         (all.find((f) => f.id === o.finding)?.operands ?? [])
@@ -1004,7 +1066,8 @@ function unverifiedReason(c: ReportContext, l: ScoreLine, groups: Group[]): stri
           .map((x) => operandTable(x) ?? '')
       );
       const tables = [...new Set(others.filter(Boolean))];
-      return `${figuresNamed(ops)}与${tables.join('、') || '其他报表'}不一致，未说明口径`;
+      const unexplained = `${figuresNamed(ops)}与${tables.join('、') || '其他报表'}不一致，未说明口径`;
+      return [wrong, unexplained].filter(Boolean).join('；');
     }
     case '缺评价依据':
       return u.detail ?? '单位未写评价说明，履职情况中未见相应内容';

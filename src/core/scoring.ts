@@ -8,6 +8,7 @@
  */
 import type Decimal from 'decimal.js';
 import { D, ZERO, fixed, sum } from './decimal';
+import { withValues } from './indicators';
 import type { Model } from './model';
 import type { Finding, Grade, IndicatorResult, Operand, ScoreGroup, ScoreLine, ScoreSheet } from './results';
 import { BLANK_SEVERITY } from '../catalogue/checks';
@@ -190,14 +191,7 @@ export function scoresSameWith(
   for (const [name, values] of candidates)
     combos = combos.flatMap((c) => values.map((v) => new Map([...c, [name, v]])));
   return combos.every((values) => {
-    const m: Model = {
-      ...model,
-      scalar: (n) => {
-        const v = values.get(n);
-        return v ? { ...model.scalar(n), value: v, blank: false } : model.scalar(n);
-      },
-      num: (n) => values.get(n) ?? model.num(n),
-    };
+    const m = withValues(model, values);
     const s = scoreComputed(rule, compute(m), m);
     return !s.missing && s.score.eq(line.score);
   });

@@ -117,10 +117,18 @@ describe('advice from the data', () => {
     );
   });
 
-  test('财政拨款 本年支出 合计 836.79: 收支总表 1197.09 and 478.29 + 718.79 = 1197.08 agree within rounding', () => {
+  test('财政拨款 本年支出 合计 836.79: 收支总表 1197.09 and 478.29 + 718.79 = 1197.08 differ by 0.01, so neither supports the other', () => {
+    // Two figures support each other only when they agree exactly: 1197.09 ≠ 1197.08, so the data do not say what
+    // 836.79 should read, and the memo names both figures instead of a correction.
     const f = find('sum.财拨.本年支出');
-    expect(f.correction!.to.value.toFixed(2)).toBe('1197.09');
-    expect(f.nextStep).toContain('与基本支出、项目支出之和（1,197.08 万元）差 0.01 万元，分项仍须核对');
+    expect(f.correction).toBeUndefined();
+    expect(f.nextStep).not.toContain('1,197.09');
+    const memo = reviewSentence(f);
+    expect(memo).toContain('合计836.79万元，基本支出478.29 + 项目支出718.79 = 1197.08万元，差360.29万元');
+    expect(memo).toContain(
+      '收支总表与财政拨款表的一般公共预算财政拨款支出不一致（财政拨款表本年支出合计836.79万元，收支总表一般公共预算财政拨款支出1197.09万元，差360.30万元）'
+    );
+    expect(memo).not.toMatch(/一致，应将|改为/);
   });
 
   test('where the data do not tell which side is right, the family’s advice, worded so it cannot be misread', () => {

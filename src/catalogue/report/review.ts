@@ -84,7 +84,8 @@ export const OTHER_GROUP = '其他问题';
 /**
  * What makes several findings one problem of the memo, tried in this order (src/core/causes.ts): one value that
  * mends several identities; 基础数据表's blocks filled with the last year's figures (the year this year opens with
- * is the last year's end); corrections to one figure; the same gap to the cent.
+ * is the last year's end); two figures of one quantity and the identities that see their difference again;
+ * corrections to one figure; the same gap to the cent.
  */
 export const REVIEW_CAUSES: ReviewCauseDecl[] = [
   { shares: 'oneValue' },
@@ -101,6 +102,7 @@ export const REVIEW_CAUSES: ReviewCauseDecl[] = [
       closing: b.closing,
     })),
   },
+  { shares: 'oneFigure' },
   { shares: 'sameFix' },
   { shares: 'sameGap' },
 ];

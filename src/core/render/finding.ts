@@ -461,7 +461,7 @@ function problemText(f: Finding): string {
  * A comparison named after another's colon, its figures in brief and in brackets:
  * `甲与乙、丙之和不一致（甲 9.00 万元，乙 3.00 + 丙 4.00 = 7.00 万元，差 2.00 万元）`.
  */
-function briefProblem(f: Finding): string {
+export function briefProblem(f: Finding): string {
   const clause = (f.kind === 'mismatch' || f.kind === 'exceeds') && !f.slip ? figuresClause(f, true) : '';
   return clause ? `${f.title}（${clause}）` : problemText(f);
 }

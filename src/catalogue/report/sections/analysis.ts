@@ -267,17 +267,6 @@ export function groupScore(c: ReportContext, g: ScoreGroupView, lines: OwnLine[]
   return `满分${p}，得分${stateScore(c, g, lines)}`;
 }
 
-/**
- * A 三级 name told apart from a namesake in the same list by its 二级, the words they share said once:
- * 预算管理 + 管理制度健全性 reads 预算管理制度健全性.
- */
-export function qualifiedName(level2: string, level3: string, all: string[]): string {
-  if (all.filter((x) => x === level3).length < 2) return level3;
-  for (let n = Math.min(level2.length, level3.length); n > 0; n--)
-    if (level2.endsWith(level3.slice(0, n))) return `${level2}${level3.slice(n)}`;
-  return `${level2}${level3}`;
-}
-
 function dimensionSection(c: ReportContext, d: Dimension): SectionContent {
   const { w } = c;
   const content: SectionContent[] = [];

@@ -13,15 +13,8 @@ import type {
   SectionContent,
   TableBlock,
 } from '../../../core/reportContract';
-import {
-  againstOwnProblem,
-  lineFact,
-  lineRate,
-  openShare,
-  qualifiedName,
-  scoreInDoubt,
-  stateScore,
-} from './analysis';
+import { againstOwnProblem, lineFact, lineRate, openShare, scoreInDoubt, stateScore } from './analysis';
+import { qualifiedName } from '../../../core/reportWords';
 
 /** "预算编制合理性、资产管理制度健全性2项指标", or, past two, their count (附件1 highlights each). */
 function lineNames(lines: OwnLine[]): string {
