@@ -217,6 +217,12 @@ export interface Finding {
    * each with the identity that holds and confirms it (`by`, a check id): stated as fact, never put in doubt.
    */
   confirmed?: Array<{ name: string; by: string }>;
+  /**
+   * Figures outside this identity that an identity that holds states as one of its figures in doubt (the same number
+   * in another table: src/core/doubt.ts, confirmFigures), each with the figure it copies (`of`) and that identity
+   * (`by`): in doubt with it.
+   */
+  copies?: Array<{ name: string; of: string; by: string }>;
   /** Words that cannot be data (a notice's text, a parse diagnostic's message), without title or 建议. */
   detail?: string;
   /** One next step, in Chinese, stated once. */
