@@ -64,6 +64,11 @@ export interface ScoreLine {
   /** True when no score could be determined (e.g. a qualitative score not entered): the line is 待核实. */
   missing?: boolean;
   /**
+   * True when the score is a share of the 二级's own score, split by points, the unit having scored only the 二级 and
+   * below its full marks: the 二级 is verified as a whole; the split is not the unit's score for the line.
+   */
+  groupShare?: boolean;
+  /**
    * Questioned inputs (src/core/doubt.ts) whose every candidate value gives this same score, taken together: the
    * line is verified either way.
    */
