@@ -51,11 +51,12 @@ export function conclusion(c: ReportContext): SectionContent[] {
         : open
           ? w.fmt.toCheck(`自评${w.fmt.points(own.total)}分，${open}`)
           : `${w.fmt.points(own.total)}分`;
+  // A grade the lines' sum reaches too stands as claimed, whatever the total.
   const grade =
     own.grade === null
       ? w.fmt.placeholder('绩效级别')
-      : d
-        ? w.fmt.toCheck(`自评“${own.grade}”，按所列数据计为“${d.grade}”`)
+      : d && d.grade !== own.grade
+        ? w.fmt.toCheck(`自评“${own.grade}”，按所列数据计${most || '为'}“${d.grade}”`)
         : `“${own.grade}”`;
   const linesOf = (g: (typeof dims)[number]) => own.lines.filter((l) => l.line.level1 === g.name);
   // A dimension's claim its lines do not add up to carries its 【待核对】 here too (its words are in its 小结).
