@@ -8,8 +8,10 @@
  *   behind it — no 说明 for the line or its 二级, no 履职情况 item on it — or the measure the catalogue declares
  *   for it (EvidenceDecl.measured: a 满意度 line's survey result) is blank, whatever else the unit wrote
  *   ("未出现投诉" is no 满意率): 缺评价依据;
- * - it is qualitative at full marks while the unit's own 存在问题 text admits the line fell short, by the words
- *   the catalogue declares for it (EvidenceDecl.contradictedBy): 与单位所述问题不符.
+ * - it is qualitative at full marks (its own, or by its 二级's full claim) while the unit's own 存在问题 text admits
+ *   the line fell short, by the words the catalogue declares for it (EvidenceDecl.contradictedBy): 与单位所述问题不符.
+ * A 二级 the unit scored as a whole (ScoreLine.groupShare) is verified as a whole: a line of it in doubt takes the
+ * others with it.
  * Its score moves to 待核实 like a line missing data, and it keeps the score as the figures or the unit give it
  * (ScoreLine.unverified), which the report, in the department's voice, still states.
  */
