@@ -580,16 +580,17 @@ describe('审核意见', () => {
     );
     expect(text[3]).not.toMatch(/错误\d+项|影响得分/);
     // No grade for a partial sum. The engine's one verified score (src/core/verify.ts): 79.64 as scored, less
-    // 预算完成率 1.92 (its 年初预算 and 追加 differ from the 财拨 grid with no written reason), 预算调整率 0.8 and
-    // 结转结余变动率 2 (built on figures an 错误 doubts, whose points the dispute may move) and 预算管理's 13
-    // (scored off the 二级's claim with nothing written behind it; 资金使用合规性 at full marks while the unit's
-    // 存在问题 admits 资金串用) and 服务对象满意度 10 (its survey result blank) = 51.92; 8 + 2 + 2 + 2 + 13 + 10 = 37
-    // pending; 88.92 at most, 良.
+    // 预算完成率 1.92, 预算调整率 0.8, 结转结余变动率 2 and 公用经费控制率 0.41 (built on figures an 错误 doubts, or
+    // their copies, whose points the dispute may move) and 预算管理's 13 (scored off the 二级's claim with nothing
+    // written behind it; 资金使用合规性 at full marks while the unit's 存在问题 admits 资金串用) and 服务对象满意度 10
+    // (its survey result blank) = 51.51; 7 + 1 + 2 + 2 + 2 + 2 + 13 + 10 = 39 pending; 90.51 at most, 优.
     // What the reviewer decides on first: the claim against the most the rules give (51.51 + 39 = 90.51, 优), then
     // the verified/pending split, its reasons left to 四. One ceiling: the report's own sum is not named beside it.
     expect(text[4]).toBe(
       '得分：单位自评97分（优）；按评分规则至多90.51分（优）：已核实51.51分，另有39分待核实（14项指标，见第四部分）。'
     );
+    // One ceiling: the report's old sum of the doubted scores as listed (87.64 before 公用经费控制率 was 待核实) is
+    // no figure of the memo.
     expect(text[4]).not.toContain('87.64');
     // The memo states the engine's figures: the summary every other surface reads.
     expect(text[4]).toContain(`已核实${evaluation.summary.total}分`);
