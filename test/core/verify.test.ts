@@ -343,6 +343,24 @@ describe('a 二级 the unit scored as a whole is verified as a whole', () => {
     expect(report).toContainEqual(expect.stringContaining('目标设定扣1分'));
   });
 
+  test('a line of such a 二级 without evidence takes the other with it: the group is 待核实 as a whole', () => {
+    // 目标设定's own 说明 gone; one line has a 说明 of its own (no score), the other none.
+    const rows = sampleValues()['自评得分表'] as Array<[string, number | null, string | null]>;
+    const e = run({
+      自评得分表: [
+        ...rows.map((r) => (r[0] === '目标设定' ? [r[0], r[1], null] : r)),
+        ['目标设定/绩效目标合理性', null, '已按部门职责设定年度绩效目标'],
+      ],
+    });
+    const [a, b] = ['绩效目标合理性', '绩效指标明确性'].map((n) => line(e, n));
+    expect([a.missing, b.missing]).toEqual([true, true]);
+    expect([a.unverified!.reason, b.unverified!.reason]).toEqual(['缺评价依据', '缺评价依据']);
+    // Each keeps its share as the unit's 5 split by points: 2.5 + 2.5; the group's 6 points all pending.
+    expect([f2(a.unverified!.score), f2(b.unverified!.score)]).toEqual(['2.50', '2.50']);
+    const group = e.scores!.groups.find((g) => g.name === '目标设定')!;
+    expect([f2(group.score), f2(group.pending!)]).toEqual(['0.00', '6.00']);
+  });
+
   test('invalid: a 二级 claimed in full, or one with a single line, is no split: 社会效益 13 of 14 is the line’s own', () => {
     expect(line(sample, '社会效益').groupShare).toBeUndefined();
     expect(draftLines(sample.report).find((x) => x.startsWith('①社会效益：'))).toContain(
