@@ -86,8 +86,8 @@ export function measureCompleteness(
         `自评:${line.level2}/${line.level3}`,
         missing?.label ?? `“${line.level2}/${line.level3}”自评得分`,
         missing?.address,
-        // A score not yet verified was entered all the same.
-        !line.missing || line.unverified !== undefined,
+        // A score not yet verified was entered all the same, unless only its 二级's claim implies it.
+        !line.missing || (line.unverified !== undefined && line.claimBasis === undefined),
         line.points
       );
     }

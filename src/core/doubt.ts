@@ -44,7 +44,9 @@ export function doubtedInputs(findings: readonly Finding[]): Map<string, Finding
   const all = new Map<string, Finding[]>();
   for (const { f, names } of doubting(findings)) {
     const confirmed = new Set((f.confirmed ?? []).map((c) => c.name));
-    for (const n of names) if (!confirmed.has(n)) all.set(n, [...(all.get(n) ?? []), f]);
+    const copies = (f.copies ?? []).map((c) => c.name);
+    for (const n of [...names.filter((x) => !confirmed.has(x)), ...copies])
+      all.set(n, [...(all.get(n) ?? []), f]);
   }
   return new Map([...all].map(([n, fs]) => [n, fs.find((f) => aboutItsOwn(n, f)) ?? fs[0]]));
 }
@@ -72,6 +74,13 @@ export interface HoldingIdentity {
 /** Families whose identity that holds confirms its figures: sums, the same figure in two tables, balances, carry-overs. */
 export const CONFIRMING_FAMILIES: readonly string[] = ['合计', '一致', '平衡', '衔接'];
 
+/**
+ * Families whose identity that holds between two figures says they are one figure stated twice. Where the two are
+ * no independent sources (a 口径 restatement, which may legitimately differ and so confirms nothing, or a copy in
+ * another cell of the same table), the copy of a figure in doubt is in doubt with it.
+ */
+export const SAME_FIGURE_FAMILIES: readonly string[] = ['一致', '口径', '衔接'];
+
 /** The table a figure is read from (a table cell's, by its table). */
 const tableOf = (name: string): string => INPUT_BY_NAME.get(name.replace(/\[.*$/, ''))?.sheet ?? name;
 
@@ -82,7 +91,8 @@ const tableOf = (name: string): string => INPUT_BY_NAME.get(name.replace(/\[.*$/
  * confirmed no longer doubts the others, so confirmation spreads until nothing changes; a copy of one figure in
  * two cells of one table is no second source. Never confirmed: the figure a correction or a unit slip names, or
  * the cell a fold blames (the 审核意见 tells the unit to change or check it); and where every figure a failed
- * identity doubts would be confirmed, the sources contradict each other: all of them stay in doubt.
+ * identity doubts would be confirmed, the sources contradict each other: all of them stay in doubt. The figures
+ * still in doubt carry it to their copies that no second source confirms (`copies`, copiesOf).
  */
 export function confirmFigures(findings: readonly Finding[], holding: readonly HoldingIdentity[]): void {
   const doubts = doubting(findings);
@@ -126,9 +136,39 @@ export function confirmFigures(findings: readonly Finding[], holding: readonly H
       const mine = names.filter((n) => confirmed.has(n)).map((n) => ({ name: n, by: confirmed.get(n)! }));
       if (mine.length > 0) f.confirmed = mine;
       else delete f.confirmed;
+      const copies = copiesOf(
+        names.filter((n) => !confirmed.has(n)),
+        holding.filter((h) => !identities.includes(h))
+      );
+      if (copies.length > 0) f.copies = copies;
+      else delete f.copies;
     }
     return;
   }
+}
+
+/**
+ * The figures an identity that holds, and confirms nothing, states as one of `names` (SAME_FIGURE_FAMILIES, two
+ * figures), and copies of those in turn, each with the figure it copies and the identity: the same number, so
+ * whatever puts the one in doubt puts the other (公用经费控制率's 公用经费决算数 restates 财政拨款表's 日常公用经费 a
+ * failed identity disputes).
+ */
+function copiesOf(
+  names: readonly string[],
+  holding: readonly HoldingIdentity[]
+): Array<{ name: string; of: string; by: string }> {
+  const pairs = holding.filter((h) => SAME_FIGURE_FAMILIES.includes(h.family) && h.names.length === 2);
+  const seen = new Set(names);
+  const out: Array<{ name: string; of: string; by: string }> = [];
+  for (let i = 0, queue = [...names]; i < queue.length; i++)
+    for (const h of pairs.filter((p) => p.names.includes(queue[i]))) {
+      const other = h.names.find((n) => n !== queue[i])!;
+      if (seen.has(other)) continue;
+      seen.add(other);
+      queue.push(other);
+      out.push({ name: other, of: queue[i], by: h.id });
+    }
+  return out;
 }
 
 /** True for a 提示 that questions the value of its figures until the unit writes why (an unexplained 口径 difference). */

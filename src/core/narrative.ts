@@ -237,7 +237,8 @@ export class Writer implements ReportWriter {
     const q = (x: Quantity) => tightenSpaces(formatQuantity(x, 'document'));
     const mine = operandQuantity(f?.operands.find((o) => o.name === name) ?? this.operand(name));
     const own = mine ? q(mine) : '';
-    if (!f) {
+    // A copy of a disputed figure (Finding.copies) that is another year's: the year says what is wrong with it.
+    if (!f || (year !== undefined && !f.operands.some((o) => o.name === name))) {
       const words = `${own}为${year}年年末数`;
       return { key: `year:${name}`, words, note: words, again: words };
     }

@@ -85,6 +85,8 @@ export function measureFor(
 
 /** How many points a line lost as the report states it (0 while it has no score). */
 export function lost(l: OwnLine): Decimal {
+  // A line of a 二级 scored as a whole shares what the 二级 lost, though its own score waits (ScoreLine.groupShare).
+  if (l.line.groupShare) return l.line.points.minus(l.line.score);
   return l.score === null ? l.line.points.minus(l.line.points) : l.line.points.minus(l.score);
 }
 

@@ -64,6 +64,11 @@ export interface ScoreLine {
   /** True when no score could be determined (e.g. a qualitative score not entered): the line is 待核实. */
   missing?: boolean;
   /**
+   * True when the score is a share of the 二级's own score, split by points, the unit having scored only the 二级 and
+   * below its full marks: the 二级 is verified as a whole; the split is not the unit's score for the line.
+   */
+  groupShare?: boolean;
+  /**
    * Questioned inputs (src/core/doubt.ts) whose every candidate value gives this same score, taken together: the
    * line is verified either way.
    */
@@ -217,6 +222,12 @@ export interface Finding {
    * each with the identity that holds and confirms it (`by`, a check id): stated as fact, never put in doubt.
    */
   confirmed?: Array<{ name: string; by: string }>;
+  /**
+   * Figures outside this identity that an identity that holds states as one of its figures in doubt (the same number
+   * in another table: src/core/doubt.ts, confirmFigures), each with the figure it copies (`of`) and that identity
+   * (`by`): in doubt with it.
+   */
+  copies?: Array<{ name: string; of: string; by: string }>;
   /** Words that cannot be data (a notice's text, a parse diagnostic's message), without title or 建议. */
   detail?: string;
   /** One next step, in Chinese, stated once. */

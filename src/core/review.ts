@@ -19,7 +19,7 @@ import {
 import type Decimal from 'decimal.js';
 import { causesOf, followOn, type Cause } from './causes';
 import type { Claim, ReportSummary } from './claims/engine';
-import { ZERO } from './decimal';
+import { sum, ZERO } from './decimal';
 import { ABOUT_A_RESULT, doubtedInputs } from './doubt';
 import { tightenSpaces } from './typography';
 import { allFindings } from './findingTree';
@@ -48,7 +48,7 @@ import { unmatchedOwnProblems } from './reportEvidence';
 import { chineseNumber, placeholder, points, qualifiedName, rateText } from './reportWords';
 import type { Finding, Operand, QuantityKind, ScoreLine, ScoreSheet } from './results';
 import { DEFAULT_BANDS } from './rulebook';
-import { gradeOf } from './scoring';
+import { ceilingOf, gradeOf } from './scoring';
 import { pendingPointsOf } from './summary';
 
 // ---------------------------------------------------------------- what the memo can verify
@@ -87,7 +87,7 @@ function claimAgainst(f: Finding, memo: MemoScores | null) {
   if (g.level && !group) return null;
   const score = group ? group.score : s.total;
   const pending = group ? (group.pending ?? ZERO) : pendingPointsOf(s);
-  return { name: g.name, claimed: f.computed.value, score, pending, most: score.plus(pending) };
+  return { name: g.name, claimed: f.computed.value, score, pending, most: ceilingOf(linesOf(s, g)) };
 }
 
 /** What the 审核结论 rule looks at. An 错误 stays open when explained (it must be corrected); a 提示 does not. */
@@ -676,7 +676,7 @@ function sameFixEntry(c: Cause): string {
 function scoreSentence(c: ReportContext, s: ScoreSheet, pendingPart: string): string {
   const bands = s.bands ?? DEFAULT_BANDS;
   const pending = pendingPointsOf(s);
-  const most = s.total.plus(pending);
+  const most = ceilingOf(s.lines);
   const own = s.claimedTotal ?? c.own?.total ?? null;
   const claimed = own === null ? '单位未填报自评总分' : `单位自评${points(own)}分（${gradeOf(own, bands)}）`;
   if (pending.isZero()) return `${claimed}；核实${points(s.total)}分（${s.grade}）。`;
@@ -1051,24 +1051,34 @@ function unverifiedReason(c: ReportContext, l: ScoreLine, groups: Group[]): stri
     .filter((f) => f.affects?.includes(`评分：${l.level3}`))
     .map((f) => v.where(f));
   const wrong = corrected.length ? `所用数据有误（见${joinPlaces(corrected)}）` : '';
+  const unexplained = (xs: typeof ops) => {
+    if (xs.length && xs.every((o) => listed.some((f) => f.id === o.finding)))
+      return '数据口径不一，未说明（见第三部分）';
+    // The other side of each 口径 difference: the table the figure should agree with.
+    const others = xs.flatMap((o) =>
+      (all.find((f) => f.id === o.finding)?.operands ?? [])
+        .filter((x) => !xs.some((y) => y.name === x.name))
+        .map((x) => operandTable(x) ?? '')
+    );
+    const tables = [...new Set(others.filter(Boolean))];
+    return `${figuresNamed(xs)}与${tables.join('、') || '其他报表'}不一致，未说明口径`;
+  };
   switch (u.reason) {
-    case '所用数据有误':
-      return places.length && places.every((p) => p !== '本部分')
-        ? `所用数据有误（见${joinPlaces(places)}）`
-        : `${figuresNamed(ops)}有误`;
-    case '数据口径不一未说明': {
-      if (ops.length && ops.every((o) => listed.some((f) => f.id === o.finding)))
-        return [wrong, '数据口径不一，未说明（见第三部分）'].filter(Boolean).join('；');
-      // The other side of each 口径 difference: the table the figure should agree with.
-      const others = ops.flatMap((o) =>
-        (all.find((f) => f.id === o.finding)?.operands ?? [])
-          .filter((x) => !ops.some((y) => y.name === x.name))
-          .map((x) => operandTable(x) ?? '')
-      );
-      const tables = [...new Set(others.filter(Boolean))];
-      const unexplained = `${figuresNamed(ops)}与${tables.join('、') || '其他报表'}不一致，未说明口径`;
-      return [wrong, unexplained].filter(Boolean).join('；');
+    case '所用数据有误': {
+      // Figures an 错误 disputes, by where 二 states it; those only a 口径 提示 questions, as that case says them.
+      const disputed = ops.filter((_, i) => places[i] !== '本部分');
+      const asked = ops.filter((o, i) => places[i] === '本部分' && listed.some((f) => f.id === o.finding));
+      const named = ops.filter((o) => !disputed.includes(o) && !asked.includes(o));
+      return [
+        disputed.length ? `所用数据有误（见${joinPlaces(places.filter((p) => p !== '本部分'))}）` : '',
+        named.length ? `${figuresNamed(named)}有误` : '',
+        asked.length ? unexplained(asked) : '',
+      ]
+        .filter(Boolean)
+        .join('；');
     }
+    case '数据口径不一未说明':
+      return [wrong, unexplained(ops)].filter(Boolean).join('；');
     case '缺评价依据':
       return u.detail ?? '单位未写评价说明，履职情况中未见相应内容';
     case '与单位所述问题不符':
@@ -1126,6 +1136,12 @@ function verifiedNote(c: ReportContext, scores: ScoreSheet | null, claimsPart: s
   // One run per 二级, its claim named once after the lines the unit did not score one by one.
   const runs = [...new Set(listed.map((l) => l.level2))].map((name) => {
     const mine = listed.filter((l) => l.level2 === name);
+    // A 二级 the unit scored as a whole is verified as a whole: its lines' shares are not scores of theirs.
+    const whole = groupClaim(scores, mine[0]);
+    if (whole !== undefined && mine.every((l) => l.groupShare)) {
+      const group = linesOf(scores, { level: 2, name });
+      return `${name}（${points(sum(group.map((l) => l.points)))}分，单位未逐项打分）自评${points(whole)}分，核实${points(sum(group.map((l) => l.score)))}分`;
+    }
     const each = mine.map((l) => {
       const own = claimed(l);
       const value = l.indicator ? `指标值${valueText(l)}，` : '';

@@ -35,6 +35,14 @@ export function gradesOf(
   return { grade: gradeOf(verified, bands), gradeAtMost: gradeOf(verified.plus(pendingPoints), bands) };
 }
 
+/**
+ * The most the rules can give a set of lines (a group, or the whole sheet): the verified scores, and each 待核实 line
+ * at full marks, whatever its figures or the unit say meanwhile. The one 至多 both the 审核意见 and the 自评报告 state.
+ */
+export function ceilingOf(lines: readonly ScoreLine[]): Decimal {
+  return sum(lines.map((l) => (l.missing ? l.points : l.score)));
+}
+
 // ------------------------------------------------------------------ claims (自评得分表)
 
 interface Claim {
@@ -320,6 +328,7 @@ export function scoreAll(rulebook: Rulebook, indicators: IndicatorResult[], mode
           indicator: line.indicator,
           indicatorValue,
           score: share,
+          ...(lost && members.length > 1 ? { groupShare: true } : {}),
           deduction: lost
             ? `按二级指标“${g.name}”整体自评得分 ${pts(blockScore)} 分（满分 ${pts(g.points)} 分）按分值比例分摊${block.note ? `；${block.note}` : ''}`
             : undefined,

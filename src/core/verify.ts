@@ -8,14 +8,16 @@
  *   behind it — no 说明 for the line or its 二级, no 履职情况 item on it — or the measure the catalogue declares
  *   for it (EvidenceDecl.measured: a 满意度 line's survey result) is blank, whatever else the unit wrote
  *   ("未出现投诉" is no 满意率): 缺评价依据;
- * - it is qualitative at full marks while the unit's own 存在问题 text admits the line fell short, by the words
- *   the catalogue declares for it (EvidenceDecl.contradictedBy): 与单位所述问题不符.
+ * - it is qualitative at full marks (its own, or by its 二级's full claim) while the unit's own 存在问题 text admits
+ *   the line fell short, by the words the catalogue declares for it (EvidenceDecl.contradictedBy): 与单位所述问题不符.
+ * A 二级 the unit scored as a whole (ScoreLine.groupShare) is verified as a whole: a line of it in doubt takes the
+ * others with it.
  * Its score moves to 待核实 like a line missing data, and it keeps the score as the figures or the unit give it
  * (ScoreLine.unverified), which the report, in the department's voice, still states.
  */
 import { INPUT_BY_NAME } from '../catalogue/inputs';
 import { EVIDENCE } from '../catalogue/report/evidence';
-import { fixed, sum, ZERO } from './decimal';
+import { D, fixed, sum, ZERO } from './decimal';
 import { questionedInputs } from './doubt';
 import type { Model } from './model';
 import { assignItems, departmentItemsOf, evidenceDecl } from './reportEvidence';
@@ -94,10 +96,18 @@ function qualitativeDoubts(model: Model, lines: ScoreLine[]): Map<ScoreLine, Unv
   const problems = model.text('存在问题') ?? '';
   for (const k of keyed) {
     const l = k.line;
-    if (l.indicator || l.missing) continue;
+    if (l.indicator) continue;
     const decl = evidenceDecl(EVIDENCE, k);
     const words = decl?.contradictedBy ?? [];
-    const quote = l.score.gte(l.points) ? admits(problems, words) : undefined;
+    // A line the unit scored only through its 二级 (ScoreLine.claimBasis) is already 待核实 for want of a score of its
+    // own; its own words against full marks are still the reason the reviewer gives.
+    const score = l.missing ? l.claimed : l.score;
+    if (!score) continue;
+    const quote = score.gte(l.points) ? admits(problems, words) : undefined;
+    if (l.missing) {
+      if (quote) out.set(l, { score: D.min(score, l.points), reason: '与单位所述问题不符', quote });
+      continue;
+    }
     const evidence =
       lineRemark(model, l, lines) !== undefined ||
       ownRemark(model, `${l.level1}/${l.level2}`, l.level2) !== undefined ||
@@ -108,6 +118,13 @@ function qualitativeDoubts(model: Model, lines: ScoreLine[]): Map<ScoreLine, Unv
     else if (unmeasured)
       out.set(l, { ...base, reason: '缺评价依据', detail: blankMeasure(decl.measured!.input) });
     else if (!evidence) out.set(l, { ...base, reason: '缺评价依据' });
+  }
+  // A 二级 the unit scored as a whole is verified as a whole: a line of it in doubt takes the others with it.
+  for (const l of lines.filter((x) => x.groupShare && !out.has(x))) {
+    const peer = lines.find(
+      (m) => m.groupShare && m.level1 === l.level1 && m.level2 === l.level2 && out.has(m)
+    );
+    if (peer) out.set(l, { ...out.get(peer)!, score: l.score, deduction: l.deduction });
   }
   return out;
 }
@@ -128,7 +145,7 @@ export function verifyScores(
   const qualitative = qualitativeDoubts(model, scores.lines);
   let moved = false;
   const lines = scores.lines.map((l): ScoreLine => {
-    if (l.missing) return l;
+    if (l.missing && !qualitative.has(l)) return l;
     const u = l.indicator ? figuresInQuestion(l, byId.get(l.indicator), questioned) : qualitative.get(l);
     if (!u) return l;
     moved = true;

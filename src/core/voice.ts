@@ -16,7 +16,7 @@ import { sum } from './decimal';
 import type { Model } from './model';
 import type { Grade, ScoreLine, ScoreSheet } from './results';
 import { DEFAULT_BANDS, normaliseName } from './rulebook';
-import { gradeOf } from './scoring';
+import { ceilingOf, gradeOf } from './scoring';
 
 export interface OwnLine {
   line: ScoreLine;
@@ -42,8 +42,9 @@ export interface OwnGroup {
   /** The unit's own claim for it, else the sum below it (null while a line under it has no score). */
   score: Decimal | null;
   /**
-   * Set when the unit's claim is not what its own line scores add up to: their sum, a line it left unscored
-   * counted at full marks (`atMost`: the claim is above even that). The report states both (【待核对】).
+   * Set when the unit's claim is not what its own line scores add up to: their sum, a line 待核实 (unscored, or its
+   * score in question) counted at full marks (`atMost`: the claim is above even that, the 审核意见's 至多). The
+   * report states both (【待核对】).
    */
   linesDisagree?: { sum: Decimal; atMost: boolean };
 }
@@ -91,6 +92,8 @@ export function lineRemark(model: Model, line: ScoreLine, lines: ScoreLine[]): s
 
 function ownLine(line: ScoreLine, model: Model, sheet: ScoreSheet): OwnLine {
   const remark = lineRemark(model, line, sheet.lines);
+  // A share of a 二级 the unit scored as a whole is not its score for the line: the line waits for one (待补).
+  if (line.groupShare) return { line, score: null, own: true, remark };
   if (!line.missing) return { line, score: line.score, own: false, remark };
   // Scored, though not verified (a questioned figure, a score without evidence): the report states the score as
   // the figures or the unit give it; 核实 is the reviewer's word.
@@ -174,11 +177,14 @@ export function ownScores(sheet: ScoreSheet, model: Model, complete = true): Own
   };
 }
 
-/** A claim against the line scores under it: their sum, or at most their sum with unscored lines at full marks. */
+/**
+ * A claim against the line scores under it: their sum, or, while a line is 待核实 (unscored, or its score in
+ * question), the most the rules can give them (ceilingOf), the same figure the 审核意见 states.
+ */
 function disagreement(claim: Decimal | undefined, mine: OwnLine[]): Pick<OwnGroup, 'linesDisagree'> {
   if (claim === undefined || mine.length === 0) return {};
-  const atMost = mine.some((l) => l.score === null);
-  const most = sum(mine.map((l) => l.score ?? l.line.points));
+  const atMost = mine.some((l) => l.line.missing);
+  const most = ceilingOf(mine.map((l) => l.line));
   const differs = atMost ? claim.gt(most) : !claim.eq(most);
   return differs ? { linesDisagree: { sum: most, atMost } } : {};
 }

@@ -162,3 +162,45 @@ describe('doubtedInputs: the identity a figure cites', () => {
     expect(doubtedInputs([staff(), other]).get('其他_公用经费')?.id).toBe('sum.资金来源.人员经费');
   });
 });
+
+describe('copies: a figure stated again where no second source confirms it is in doubt with it', () => {
+  test('基础数据表 项目支出 200 restates 财政拨款表 项目支出 200 (a 口径 pair that holds): in doubt, citing the sum', () => {
+    // 部门项目支出 300 against 财政拨款 200 + 其他资金 90 = 290: 财拨_项目支出 in doubt; 基础 200 = 财拨 200 holds.
+    const f = projects();
+    confirmFigures([f], [holds('same.基础项目', '口径', '基础_项目支出', '财拨_项目支出')]);
+    expect(f.confirmed).toBeUndefined();
+    expect(f.copies).toEqual([{ name: '基础_项目支出', of: '财拨_项目支出', by: 'same.基础项目' }]);
+    expect(doubted([f])).toEqual(['其他_项目支出', '基础_项目支出', '支出_项目支出', '财拨_项目支出']);
+    expect(doubtedInputs([f]).get('基础_项目支出')?.id).toBe('sum.资金来源.项目支出');
+  });
+
+  test('a copy in another cell of the same table, and a copy of a copy, are in doubt too', () => {
+    const f = projects();
+    confirmFigures(
+      [f],
+      [
+        holds('same.财拨项目支出', '一致', '财拨_本年支出_项目', '财拨_项目支出'),
+        holds('same.基础项目', '口径', '基础_项目支出', '财拨_本年支出_项目'),
+      ]
+    );
+    expect(f.copies).toEqual([
+      { name: '财拨_本年支出_项目', of: '财拨_项目支出', by: 'same.财拨项目支出' },
+      { name: '基础_项目支出', of: '财拨_本年支出_项目', by: 'same.基础项目' },
+    ]);
+  });
+
+  test('invalid: an independent source that agrees confirms the figure (no copy), a 预算 bound is no restatement, and a confirmed figure passes no doubt on', () => {
+    const f = projects();
+    confirmFigures(
+      [f],
+      [
+        holds('same.项目决算合计', '一致', '项目_合计_决算数', '财拨_项目支出'),
+        holds('budget.项目', '预算', '基础_项目预算', '其他_项目支出'),
+        holds('same.基础项目', '口径', '基础_项目支出', '财拨_项目支出'),
+      ]
+    );
+    expect(f.confirmed).toEqual([{ name: '财拨_项目支出', by: 'same.项目决算合计' }]);
+    expect(f.copies).toBeUndefined();
+    expect(doubted([f])).toEqual(['其他_项目支出', '支出_项目支出']);
+  });
+});

@@ -422,8 +422,14 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     expect(again).toBeGreaterThan(first);
     expect(rate).toBeGreaterThan(again);
     expect(all.filter((l) => l.includes(full))).toHaveLength(1);
+    // 45.07 restates 财政拨款表 日常公用经费, which 96.15 ≠ 45.07 + 5.33 disputes: the figure and the rate computed from
+    // it are 【待核对】 (src/core/doubt.ts, copies).
     expect(
-      all.some((l) => l.includes('公用经费决算数45.07万元、公用经费预算数41.76万元，公用经费控制率为107.93%'))
+      all.some((l) =>
+        l.includes(
+          '公用经费决算数【待核对：45.07万元；日常公用经费96.15或50.40万元，同前】、公用经费预算数41.76万元，公用经费控制率为【待核对：按所列数据为107.93%】'
+        )
+      )
     ).toBe(true);
   });
 
@@ -457,7 +463,9 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     expect(all.some((l) => /单位自报|自报总分|核实得分|待核实/.test(l))).toBe(false);
     const problems = reportContext({ model, indicators, scores, findings }).problems;
     expect(problems.length).toBeGreaterThan(0);
-    for (const p of problems) for (const l of p.lines) expect(l.score!.lt(l.line.points)).toBe(true);
+    // A line of a 二级 scored as a whole (目标设定) has no score of its own in the report; its share lost points.
+    for (const p of problems)
+      for (const l of p.lines) expect((l.score ?? l.line.score).lt(l.line.points)).toBe(true);
     // Data-entry discrepancies are not problems of the report.
     expect(all.some((l) => /数据核对|不符|不一致/.test(l))).toBe(false);
     for (const line of all) expect(line).not.toMatch(/NaN|undefined|null|Infinity/);

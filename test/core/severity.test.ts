@@ -98,7 +98,9 @@ describe('比率 keeps the consequence rule', () => {
 });
 
 describe('待补: a blank is neither', () => {
-  test('the five score lines the sample leaves unscored for blanks are 待补, and the 经济分类 sum a blank leaves open', () => {
+  test('the four score lines the sample leaves unscored for blanks are 待补, and the 经济分类 sum a blank leaves open', () => {
+    // 预算编制合理性, at full marks by 预算配置's full claim, is 待核实 for the unit's own words against it (人员经费年初
+    // 预算资金存在缺口): its reason is that, not a blank.
     expect(
       all
         .filter((f) => f.severity === '待补')
@@ -106,7 +108,6 @@ describe('待补: a blank is neither', () => {
         .sort()
     ).toEqual(
       [
-        'score.pending.预算配置.预算编制合理性',
         'score.pending.预算执行.政府采购执行率',
         'score.pending.资产管理.管理制度健全性',
         'score.pending.资产管理.资产管理安全性',

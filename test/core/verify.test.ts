@@ -6,10 +6,13 @@
  */
 import { evaluate } from '../../src/core/engine';
 import { questionedInputs, questionsValue } from '../../src/core/doubt';
+import { allFindings } from '../../src/core/findingTree';
 import { draftLines } from '../../src/core/narrative';
+import { draftReview } from '../../src/core/review';
 import type { Finding, ScoreLine } from '../../src/core/results';
 import { rulebookFromModel } from '../../src/core/rulebook';
-import { explainGroup, scoreAll } from '../../src/core/scoring';
+import { ceilingOf, explainGroup, scoreAll } from '../../src/core/scoring';
+import { ownScores } from '../../src/core/voice';
 import { sampleReading, sampleValues } from '../helpers/sample';
 
 const run = (overrides = {}) => evaluate(sampleReading(overrides));
@@ -66,25 +69,27 @@ describe('which findings question a figure', () => {
 });
 
 describe('the sample: one verified score, and why each other scored line is 待核实', () => {
-  test('the raw sheet scores 79.64 with 8 pending; verified, 27.72 of it moves to 待核实: 51.92 with 37 pending', () => {
+  test('the raw sheet scores 79.64 with 8 pending; verified, 28.13 of it moves to 待核实: 51.51 with 39 pending', () => {
     const raw = scoreAll(rulebookFromModel(sample.model).rulebook!, sample.indicators, sample.model);
     expect([f2(raw.total), f2(raw.pendingPoints!)]).toEqual(['79.64', '8.00']);
-    // 79.64 − 预算完成率 1.92 − 预算调整率 0.80 − 结转结余变动率 2.00 − 预算管理 13 (3 + 4 + 3 + 3) − 服务对象满意度
-    // 10 (its survey result blank) = 51.92; 8 + 2 + 2 + 2 + 13 + 10 = 37 pending; 51.92 is 差, 51.92 + 37 = 88.92
-    // at most is 良.
+    // 79.64 − 预算完成率 1.92 − 预算调整率 0.80 − 结转结余变动率 2.00 − 公用经费控制率 0.41 − 预算管理 13 (3 + 4 + 3
+    // + 3) − 服务对象满意度 10 (its survey result blank) = 51.51; 8 + 2 + 2 + 2 + 2 + 13 + 10 = 39 pending (预算编制合理性's
+    // 1 was pending already); 51.51 is 差, 51.51 + 39 = 90.51 at most is 优.
     const s = sample.scores!;
     expect([f2(s.total), f2(s.pendingPoints!), s.grade, s.gradeAtMost]).toEqual([
-      '51.92',
-      '37.00',
+      '51.51',
+      '39.00',
       '差',
-      '良',
+      '优',
     ]);
-    expect(sample.summary).toMatchObject({ total: '51.92', pendingPoints: '37.00', grade: '差～良' });
+    expect(sample.summary).toMatchObject({ total: '51.51', pendingPoints: '39.00', grade: '差～优' });
     const moved = s.lines.filter((l) => l.unverified).map((l) => [l.level3, l.unverified!.reason]);
     expect(moved).toEqual([
-      ['预算完成率', '数据口径不一未说明'],
+      ['预算编制合理性', '与单位所述问题不符'],
+      ['预算完成率', '所用数据有误'],
       ['预算调整率', '所用数据有误'],
       ['结转结余变动率', '所用数据有误'],
+      ['公用经费控制率', '所用数据有误'],
       ['管理制度健全性', '缺评价依据'],
       ['资金使用合规性', '与单位所述问题不符'],
       ['预决算信息公开性', '缺评价依据'],
@@ -95,52 +100,79 @@ describe('the sample: one verified score, and why each other scored line is 待�
     expect(f2(line(sample, '预算完成率').unverified!.score)).toBe('1.92');
     expect(f2(line(sample, '资金使用合规性').unverified!.score)).toBe('4.00');
     const process = s.groups.find((g) => g.level === 1 && g.name === '过程')!;
-    // 过程: 公用经费控制率 0.41 + “三公”经费控制率 2 verified; 30 − 2.41 − 1.59 lost = 26 pending.
-    expect([f2(process.score), f2(process.pending!)]).toEqual(['2.41', '26.00']);
+    // 过程: “三公”经费控制率 2 verified; the other 28 pending.
+    expect([f2(process.score), f2(process.pending!)]).toEqual(['2.00', '28.00']);
   });
 
-  test('预算完成率: its 上年结转 is wrong but scores the same either way; its 年初预算 and 追加 differ from the 财拨 grid with no reason', () => {
+  test('预算完成率 reads figures the memo calls wrong: 上年结转 (corrected to 4.04) and 年末结余, a copy of the disputed 2020 year-end 4.04; its 年初预算 and 追加 differ from the 财拨 grid with no reason', () => {
     const l = line(sample, '预算完成率');
-    expect(l.sameEitherWay).toEqual(['基础_预算完成_上年结转']);
+    // 年末结余 0.00 (this year's end) instead of 4.04 gives 100% and 2 points, not 1.92: no figure scores the same
+    // either way once it is in doubt too.
+    expect(l.sameEitherWay).toBeUndefined();
     expect(l.unverified!.inputs!.map((o) => [o.name, o.finding])).toEqual([
+      ['基础_预算完成_上年结转', 'same.预算完成上年结转'],
       ['基础_预算完成_年初预算', 'same.预算完成年初预算'],
       ['基础_预算完成_本年追加', 'same.预算完成本年追加'],
+      ['基础_预算完成_年末结余', 'same.基础年末结转结余'],
     ]);
     expect(l.deduction).toMatch(
-      /^待核实（数据口径不一未说明）：基础数据表中计算预算完成率的年初预算与财政拨款表年初批复预算不一致；/
+      /^待核实（所用数据有误）：基础数据表中计算预算完成率的上年结转与收支总表年初结转和结余不一致；/
     );
-    expect(l.deduction).toMatch(/未在“出错说明”表写明原因；按所列数据计 1\.92 分$/);
+    expect(l.deduction).toMatch(/改正后重新计分；按所列数据计 1\.92 分$/);
     // 在职人员控制率 reads a staff count in dispute (20 or 21 against 23 posts): full marks either way, verified.
     expect(line(sample, '在职人员控制率').unverified).toBeUndefined();
-    // 公用经费控制率 reads 45.07 over a budget of 41.76, a 预算 提示: a fact about spending, verified at 0.41.
-    expect(f2(line(sample, '公用经费控制率').score)).toBe('0.41');
-    expect(line(sample, '公用经费控制率').missing).toBeFalsy();
   });
 
-  test('written reasons for both 口径 differences make 预算完成率 核实 at 1.92; one reason alone does not', () => {
-    const both = run(
-      explained(
-        ['same.预算完成年初预算', '', '基础数据表年初预算按部门全部资金口径填列'],
-        ['same.预算完成本年追加', '', '基础数据表追加数按部门全部资金口径填列']
-      )
-    );
-    expect(line(both, '预算完成率').missing).toBeFalsy();
-    expect(f2(line(both, '预算完成率').score)).toBe('1.92');
-    // 51.92 + 1.92 = 53.84; 37 − 2 = 35 pending.
-    expect([f2(both.scores!.total), f2(both.scores!.pendingPoints!)]).toEqual(['53.84', '35.00']);
-    const one = run(explained(['same.预算完成年初预算', '', '基础数据表年初预算按部门全部资金口径填列']));
-    expect(line(one, '预算完成率').unverified!.inputs!.map((o) => o.name)).toEqual([
-      '基础_预算完成_本年追加',
+  test('公用经费控制率 reads 公用经费决算数 45.07, which restates 财政拨款表 日常公用经费 45.07 that 96.15 ≠ 45.07 + 5.33 disputes: 待核实, not 0.41 verified', () => {
+    const l = line(sample, '公用经费控制率');
+    expect(l.missing).toBe(true);
+    expect(l.unverified!.reason).toBe('所用数据有误');
+    expect(l.unverified!.inputs!.map((o) => [o.name, o.finding])).toEqual([
+      ['基础_公用经费决算', 'sum.资金来源.公用经费'],
     ]);
+    expect(f2(l.unverified!.score)).toBe('0.41');
+    // The copy is written on the finding, with the figure it restates and the identity that says so.
+    const f = sample.findings.find((x) => x.id === 'sum.资金来源.公用经费')!;
+    expect(f.copies).toEqual([{ name: '基础_公用经费决算', of: '财拨_公用经费', by: 'same.公用经费决算' }]);
+    // Invalid: where 收支总表 states 50.40 = 45.07 + 5.33, nothing disputes 45.07 and its copy is no figure in doubt:
+    // verified at 0.41 again (45.07 over a budget of 41.76 is a 预算 提示, a fact about spending).
+    const apart = run({ 支出_公用经费: 50.4 });
+    expect(line(apart, '公用经费控制率').missing).toBeFalsy();
+    expect(f2(line(apart, '公用经费控制率').score)).toBe('0.41');
+  });
+
+  test('written reasons for both 口径 differences leave 预算完成率 with its wrong figures only; once those score the same either way, 核实', () => {
+    const reasons = explained(
+      ['same.预算完成年初预算', '', '基础数据表年初预算按部门全部资金口径填列'],
+      ['same.预算完成本年追加', '', '基础数据表追加数按部门全部资金口径填列']
+    );
+    const both = run(reasons);
+    expect(line(both, '预算完成率').unverified!.inputs!.map((o) => o.name)).toEqual([
+      '基础_预算完成_上年结转',
+      '基础_预算完成_年末结余',
+    ]);
+    // This year's end 0.00 in both cells: (61.55 + 661.64 + 118.55 − 0) ÷ 841.74 = 100%, and with 上年结转 4.04
+    // also 100%: 2 points either way, verified. 结转结余变动率 (0 − 60.64) ÷ 60.64 = −100%, with 4.04 also −100%:
+    // 2 either way. 51.51 + 2 + 2 = 55.51; 39 − 4 = 35 pending.
+    const ended = run({ ...reasons, 基础_预算完成_年末结余: 0, 基础_结转结余_本年: 0 });
+    expect(line(ended, '预算完成率').missing).toBeFalsy();
+    expect(f2(line(ended, '预算完成率').score)).toBe('2.00');
+    expect([f2(ended.scores!.total), f2(ended.scores!.pendingPoints!)]).toEqual(['55.51', '35.00']);
+    const one = run(explained(['same.预算完成年初预算', '', '基础数据表年初预算按部门全部资金口径填列']));
+    expect(line(one, '预算完成率').unverified!.inputs!.map((o) => o.name)).toContain(
+      '基础_预算完成_本年追加'
+    );
   });
 
   test('the self-score checks compare the claims with the verified split, and no 无法计分 finding repeats a questioned line', () => {
-    // 预算执行 claims 11: 公用经费控制率 0.41 + “三公”经费控制率 2 verified, 1 + 2 + 2 + 2 pending: at most 9.41.
-    const claim = sample.findings.find((f) => f.id === 'score.二级.预算执行')!;
-    expect(claim.title).toBe('“预算执行”自评 11.00 分，按评分规则最多 9.41 分');
-    expect(sample.findings.filter((f) => f.rule === 'score.pending')).toHaveLength(5);
-    // Issue 21 added 商品和服务支出 above its bound (top level) and 人员经费 by fund source (folded): 23 and 10.
-    expect(sample.summary.counts).toBe('错误 23 项、提示 3 项；待补 5 项（另有连带问题 10 项）');
+    // 预算执行 claims 11: “三公”经费控制率 2 verified, 1 + 2 + 2 + 2 + 2 pending: at most 11, so the claim stands
+    // until the pending lines are settled. 总分 97 against at most 90.51 is still over.
+    expect(sample.findings.find((f) => f.id === 'score.二级.预算执行')).toBeUndefined();
+    const total = allFindings(sample.findings).find((f) => f.id === 'score.总分')!;
+    expect(total.title).toBe('“总分”自评 97.00 分，按评分规则最多 90.51 分');
+    // 预算编制合理性 is 待核实 for the unit's own words now, not as a score not entered.
+    expect(sample.findings.filter((f) => f.rule === 'score.pending')).toHaveLength(4);
+    expect(sample.summary.counts).toBe('错误 22 项、提示 3 项；待补 4 项（另有连带问题 9 项）');
   });
 });
 
@@ -159,17 +191,17 @@ describe('qualitative lines: the unit’s evidence, and its own words against fu
     const misuse = line(e, '资金使用合规性');
     expect(misuse.unverified!.reason).toBe('与单位所述问题不符');
     expect(misuse.unverified!.quote).toBe('预算执行过程中存在不同科目预算资金串用问题');
-    // 51.92 + 3 + 3 + 3 = 60.92.
-    expect(f2(e.scores!.total)).toBe('60.92');
+    // 51.51 + 3 + 3 + 3 = 60.51.
+    expect(f2(e.scores!.total)).toBe('60.51');
   });
 
-  test('with evidence and no admission all four are 核实: 51.92 + 13 = 64.92', () => {
+  test('with evidence and no admission all four are 核实: 51.51 + 13 = 64.51', () => {
     const e = run({
       ...withRemark('预算管理', '已建立预算、财务管理制度并执行'),
       ...problemsWithoutMisuse(),
     });
     expect(e.scores!.lines.filter((l) => l.level2 === '预算管理' && l.missing)).toEqual([]);
-    expect([f2(e.scores!.total), f2(e.scores!.pendingPoints!)]).toEqual(['64.92', '24.00']);
+    expect([f2(e.scores!.total), f2(e.scores!.pendingPoints!)]).toEqual(['64.51', '26.00']);
   });
 
   test('an admission does not contradict a score the unit already cut; 履职情况 items are evidence for 效果 lines', () => {
@@ -209,7 +241,7 @@ describe('a line whose declared measure is blank: 缺评价依据, whatever else
 });
 
 describe('the report keeps the department’s own scores', () => {
-  test('预算管理 13 of 13 as the department states it, 预算完成率’s 1.92 as the rules’, without 核实 or 待核实', () => {
+  test('预算管理 13 of 13 as the department states it, 预算完成率’s 1.92 as the listed figures’, without 核实 or 待核实', () => {
     const lines = draftLines(sample.report);
     // The claim is stated; while the line its own 存在问题 speaks against is open, the group waits with it.
     expect(lines).toContainEqual(
@@ -220,10 +252,123 @@ describe('the report keeps the department’s own scores', () => {
     expect(lines.find((l) => l.startsWith('②资金使用合规性：'))).toContain(
       '本项得分【待核对：自评满分，而存在问题述及“预算执行过程中存在不同科目预算资金串用问题”】。'
     );
-    // 预算执行 is claimed in full (11 of 11): the rules' 1.92 is not the department's, and is said to be the rules'.
+    // 预算完成率 reads figures the 审核意见 calls wrong (误填2020年数据): its 1.92 is what the figures as listed give.
     expect(lines.find((l) => l.startsWith('①预算完成率：'))).toContain(
-      '本项得分【待核对：按评分标准计1.92分】。'
+      '本项得分【待核对：按所列数据为1.92分】。'
     );
     expect(lines.some((l) => /核实得分|待核实/.test(l))).toBe(false);
+  });
+});
+
+/** The 审核意见 drafted for an evaluation, as lines of text. */
+const memoOf = (e: ReturnType<typeof run>) =>
+  draftLines(
+    draftReview({ model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings })
+  );
+
+describe('one ceiling: the report’s 至多 is the 审核意见’s, each 待核实 line at full marks', () => {
+  test('the sample: at most 90.51 in both (51.51 verified + 39 pending); 预算执行 claims 11 and may reach 11, no 至多 for it', () => {
+    const s = sample.scores!;
+    expect(f2(ceilingOf(s.lines))).toBe('90.51');
+    expect(f2(ownScores(s, sample.model).linesDisagree!.sum)).toBe('90.51');
+    expect(draftLines(sample.report).join('')).toContain('按所列数据计至多90.51分');
+    expect(memoOf(sample).join('')).toContain('按评分规则至多90.51分（优）');
+    const budget = ownScores(s, sample.model).groups.find((g) => g.name === '预算执行')!;
+    expect(budget.linesDisagree).toBeUndefined();
+  });
+
+  test('with 公用经费控制率 verified (收支总表 50.40), 预算执行 is at most 9.41 in both: the report no longer counts 预算完成率 1.92 and 预算调整率 0.8 as listed', () => {
+    // 0.41 + “三公” 2 verified; 预算完成率 2 + 预算调整率 2 + 结转结余变动率 2 + 政府采购执行率 1 pending at full marks:
+    // 9.41. Counting the two doubted scores as listed (1.92 + 0.8 instead of 2 + 2) gave the old 8.13.
+    const e = run({ 支出_公用经费: 50.4 });
+    const own = ownScores(e.scores!, e.model);
+    const budget = own.groups.find((g) => g.name === '预算执行')!;
+    expect(budget.linesDisagree).toEqual({ sum: expect.anything(), atMost: true });
+    expect(f2(budget.linesDisagree!.sum)).toBe('9.41');
+    expect(e.findings.find((f) => f.id === 'score.二级.预算执行')!.title).toBe(
+      '“预算执行”自评 11.00 分，按评分规则最多 9.41 分'
+    );
+    // The total likewise: 51.92 + 37 = 88.92 in both.
+    expect(f2(own.linesDisagree!.sum)).toBe('88.92');
+    expect(draftLines(e.report).join('')).toContain('按所列数据计至多88.92分');
+    expect(memoOf(e).join('')).toContain('按评分规则至多88.92分');
+  });
+});
+
+describe('a line the unit scored only through its 二级 is still 待核实 for its own words against full marks', () => {
+  test('预算编制合理性 (full marks by 预算配置’s full claim) while 存在问题 says 人员经费年初预算资金存在缺口: both documents name the words', () => {
+    const l = line(sample, '预算编制合理性');
+    expect(l.unverified).toMatchObject({
+      reason: '与单位所述问题不符',
+      quote: '人员经费年初预算资金存在缺口',
+    });
+    expect(f2(l.unverified!.score)).toBe('1.00');
+    expect(l.deduction).toBe(
+      '待核实（与单位所述问题不符）：单位自评满分，但其“存在的主要问题”称“人员经费年初预算资金存在缺口”'
+    );
+    expect(memoOf(sample).join('')).toContain(
+      '预算编制合理性｜1｜自评满分，但单位自述“人员经费年初预算资金存在缺口”'
+    );
+    expect(draftLines(sample.report).find((x) => x.startsWith('③预算编制合理性：'))).toContain(
+      '本项得分【待核对：自评满分，而存在问题述及“人员经费年初预算资金存在缺口”】。'
+    );
+  });
+
+  test('invalid: without that sentence it is 待核实 only as a score not entered (score.pending), quoting nothing', () => {
+    const e = run({
+      存在问题: (sampleValues()['存在问题'] as string).replace('人员经费年初预算资金存在缺口，', ''),
+    });
+    const l = line(e, '预算编制合理性');
+    expect(l.missing).toBe(true);
+    expect(l.unverified).toBeUndefined();
+    expect(e.findings.some((f) => f.id === 'score.pending.预算配置.预算编制合理性')).toBe(true);
+  });
+});
+
+describe('a 二级 the unit scored as a whole is verified as a whole', () => {
+  test('目标设定 5 of 6: its lines’ 2.5 + 2.5 is the tool’s split, verified as the group’s 5; the report asks for each line’s score', () => {
+    const [a, b] = ['绩效目标合理性', '绩效指标明确性'].map((n) => line(sample, n));
+    expect([a.groupShare, b.groupShare]).toEqual([true, true]);
+    expect([f2(a.score), f2(b.score), a.missing, b.missing]).toEqual(['2.50', '2.50', undefined, undefined]);
+    expect(f2(sample.scores!.groups.find((g) => g.name === '目标设定')!.score)).toBe('5.00');
+    const memo = memoOf(sample).join('');
+    expect(memo).toContain('目标设定（6分，单位未逐项打分）自评5分，核实5分');
+    expect(memo).not.toContain('绩效目标合理性（3分）核实2.5分');
+    const report = draftLines(sample.report);
+    expect(report).toContainEqual(expect.stringContaining('目标设定（满分6分，得分5分）'));
+    expect(report.find((x) => x.startsWith('①绩效目标合理性：'))).toContain(
+      '本项得分【待补：绩效目标合理性的自评得分（0～3分）】。'
+    );
+    // 八 states what the 二级 lost, once, not the split.
+    expect(report).toContainEqual(expect.stringContaining('目标设定扣1分'));
+  });
+
+  test('a line of such a 二级 without evidence takes the other with it: the group is 待核实 as a whole', () => {
+    // 目标设定's own 说明 gone; one line has a 说明 of its own (no score), the other none.
+    const rows = sampleValues()['自评得分表'] as Array<[string, number | null, string | null]>;
+    const e = run({
+      自评得分表: [
+        ...rows.map((r) => (r[0] === '目标设定' ? [r[0], r[1], null] : r)),
+        ['目标设定/绩效目标合理性', null, '已按部门职责设定年度绩效目标'],
+      ],
+    });
+    const [a, b] = ['绩效目标合理性', '绩效指标明确性'].map((n) => line(e, n));
+    expect([a.missing, b.missing]).toEqual([true, true]);
+    expect([a.unverified!.reason, b.unverified!.reason]).toEqual(['缺评价依据', '缺评价依据']);
+    // Each keeps its share as the unit's 5 split by points: 2.5 + 2.5; the group's 6 points all pending.
+    expect([f2(a.unverified!.score), f2(b.unverified!.score)]).toEqual(['2.50', '2.50']);
+    const group = e.scores!.groups.find((g) => g.name === '目标设定')!;
+    expect([f2(group.score), f2(group.pending!)]).toEqual(['0.00', '6.00']);
+  });
+
+  test('invalid: a 二级 claimed in full, or one with a single line, is no split: 社会效益 13 of 14 is the line’s own', () => {
+    expect(line(sample, '社会效益').groupShare).toBeUndefined();
+    expect(draftLines(sample.report).find((x) => x.startsWith('①社会效益：'))).toContain(
+      '本项得13分，扣1分。'
+    );
+    const rows = sampleValues()['自评得分表'] as Array<[string, number, string | null]>;
+    const full = run({ 自评得分表: rows.map((r) => (r[0] === '目标设定' ? [r[0], 6, r[2]] : r)) });
+    expect(line(full, '绩效目标合理性').groupShare).toBeUndefined();
+    expect(f2(line(full, '绩效目标合理性').score)).toBe('3.00');
   });
 });

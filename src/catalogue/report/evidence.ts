@@ -35,7 +35,19 @@ export const EVIDENCE: EvidenceDecl[] = [
   },
   { covers: ['绩效目标合理性'], keywords: [], ask: '绩效目标的设定情况（是否与职责和年度工作相符）' },
   { covers: ['绩效指标明确性'], keywords: [], ask: '绩效指标的设定情况（是否细化、量化）' },
-  { covers: ['预算编制合理性'], keywords: [], ask: '预算编制的依据及与实际执行的差异' },
+  {
+    covers: ['预算编制合理性'],
+    keywords: [],
+    ask: '预算编制的依据及与实际执行的差异',
+    contradictedBy: [
+      '预算资金存在缺口',
+      '预算存在缺口',
+      '资金缺口',
+      '预算编制不合理',
+      '预算编制不准确',
+      '预算编制不科学',
+    ],
+  },
   {
     covers: ['资产管理/管理制度健全性'],
     keywords: [],

@@ -230,7 +230,8 @@ export const againstOwnProblem = (l: OwnLine) =>
  */
 export function openShare(c: ReportContext, score: Decimal, lines: OwnLine[]): string {
   const { w } = c;
-  const blank = lines.filter((l) => l.score === null);
+  // A line of a 二级 scored as a whole waits for its own score, but the 二级's claim is whole (ScoreLine.groupShare).
+  const blank = lines.filter((l) => l.score === null && !l.line.groupShare);
   const asked = lines.filter(
     (l) => l.score !== null && (scoreInDoubt(c, l) || l.againstClaim || againstOwnProblem(l))
   );

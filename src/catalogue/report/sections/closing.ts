@@ -44,11 +44,12 @@ export function conclusion(c: ReportContext): SectionContent[] {
         : open
           ? w.fmt.toCheck(`自评${w.fmt.points(own.total)}分，${open}`)
           : `${w.fmt.points(own.total)}分`;
+  // A grade the lines' sum reaches too stands as claimed, whatever the total.
   const grade =
     own.grade === null
       ? w.fmt.placeholder('绩效级别')
-      : d
-        ? w.fmt.toCheck(`自评“${own.grade}”，按所列数据计为“${d.grade}”`)
+      : d && d.grade !== own.grade
+        ? w.fmt.toCheck(`自评“${own.grade}”，按所列数据计${most || '为'}“${d.grade}”`)
         : `“${own.grade}”`;
   const linesOf = (g: (typeof dims)[number]) => own.lines.filter((l) => l.line.level1 === g.name);
   // A dimension's claim its lines do not add up to carries its 【待核对】 here too (its words are in its 小结).
@@ -101,27 +102,47 @@ function facts(c: ReportContext, p: Problem): Piece {
   // The department's own 说明 of a line is the reason it gives for that deduction, unless its own 问题 text
   // above already says it (the 说明 is stated in 六 and 附件1 as well: not a third time).
   const ownText = (p.own?.paragraphs ?? []).length > 0;
+  // Lines of a 二级 the department scored as a whole: what the 二级 lost, once (its lines' own scores wait).
+  const shared = p.lines.filter((l) => l.line.groupShare);
+  const groups = own2(c, shared).map((g) =>
+    w.plain(`${g.name}扣${w.fmt.points(g.points.minus(g.score!))}分`)
+  );
   return w.join(
-    p.lines.map((l) => {
-      // The rules' deduction where the department's claim says otherwise is not the department's to state.
-      const points = l.againstClaim ? '' : `扣${w.fmt.points(l.line.points.minus(l.score!))}分`;
-      const said = l.remark && !ownText ? `（${l.remark.replace(/[。；]$/, '')}）` : '';
-      const lost = points ? `${points}${said}` : said;
-      const ind = c.indicators.find((x) => x.id === l.line.indicator);
-      // A score computed from a figure in doubt is not stated: the rate and what it costs wait together.
-      if (scoreInDoubt(c, l) && ind && ind.value !== null) {
-        const rate = lineRate(c, l, ind, ind.value).text.replace(/^【待核对：(.*)】$/, '$1');
-        return w.plain(`${ind.label}为${w.fmt.toCheck(points ? `${rate}，${points}` : rate)}`);
-      }
-      // Several lines of one problem: their values only, the judgements are in 六 (not said twice).
-      const fact =
-        p.lines.length > 1 && ind && ind.value !== null
-          ? w.say`${ind.label}为${lineRate(c, l, ind, ind.value)}`
-          : lineFact(c, l);
-      if (!lost) return fact ?? w.plain(l.line.level3);
-      return fact ? w.say`${fact}，${lost}` : w.plain(`${l.line.level3}${lost}`);
-    }),
+    [
+      ...groups,
+      ...p.lines
+        .filter((l) => !l.line.groupShare)
+        .map((l) => {
+          // The rules' deduction where the department's claim says otherwise is not the department's to state.
+          const points = l.againstClaim ? '' : `扣${w.fmt.points(l.line.points.minus(l.score!))}分`;
+          const said = l.remark && !ownText ? `（${l.remark.replace(/[。；]$/, '')}）` : '';
+          const lost = points ? `${points}${said}` : said;
+          const ind = c.indicators.find((x) => x.id === l.line.indicator);
+          // A score computed from a figure in doubt is not stated: the rate and what it costs wait together.
+          if (scoreInDoubt(c, l) && ind && ind.value !== null) {
+            const rate = lineRate(c, l, ind, ind.value).text.replace(/^【待核对：(.*)】$/, '$1');
+            return w.plain(`${ind.label}为${w.fmt.toCheck(points ? `${rate}，${points}` : rate)}`);
+          }
+          // Several lines of one problem: their values only, the judgements are in 六 (not said twice).
+          const fact =
+            p.lines.length > 1 && ind && ind.value !== null
+              ? w.say`${ind.label}为${lineRate(c, l, ind, ind.value)}`
+              : lineFact(c, l);
+          if (!lost) return fact ?? w.plain(l.line.level3);
+          return fact ? w.say`${fact}，${lost}` : w.plain(`${l.line.level3}${lost}`);
+        }),
+    ],
     '；'
+  );
+}
+
+/** The department's 二级 groups the lines belong to, each once, with a score of their own. */
+function own2(c: ReportContext, lines: OwnLine[]) {
+  return (c.own?.groups ?? []).filter(
+    (g) =>
+      g.level === 2 &&
+      g.score !== null &&
+      lines.some((l) => l.line.level2 === g.name && l.line.level1 === g.parent)
   );
 }
 
@@ -308,9 +329,11 @@ function lineNote(c: ReportContext, l: OwnLine): Piece {
  */
 function waiting({ w }: ReportContext, l: OwnLine): Piece {
   const blanks = (l.line.missingInputs ?? []).map((o) => o.label.split('·').pop() ?? o.label);
-  return w.plain(
-    w.fmt.placeholder(blanks.length ? `${[...new Set(blanks)].join('、')}及本项得分` : '本项自评得分')
+  const ask = w.fmt.placeholder(
+    blanks.length ? `${[...new Set(blanks)].join('、')}及本项得分` : '本项自评得分'
   );
+  // The department's own 说明 for the line stays beside what it is asked for.
+  return w.plain(l.remark ? `${l.remark.replace(/[。；]$/, '')}；${ask}` : ask);
 }
 
 /** A line's 评分标准; a qualitative line's without what the 分值 column beside it says (定性指标, 0～3分). */
