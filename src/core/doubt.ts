@@ -38,13 +38,19 @@ function doubting(findings: readonly Finding[]): Array<{ f: Finding; names: stri
  * The inputs an 错误 puts in doubt, each with the finding that does: the figure a correction names where the
  * data show which one is wrong (the others agree with an independent source), else every figure of the failed
  * identity (any of them may be the wrong one) but those two independent sources agree on (confirmFigures). A
- * 提示 may legitimately differ and a blank never accuses.
+ * 提示 may legitimately differ and a blank never accuses. With `copies`, also each copy of a figure in doubt (the
+ * same quantity stated elsewhere, Finding.copies): the 自评报告 states no copy as fact. (The verification rule,
+ * questionedInputs, does not count copies yet.)
  */
-export function doubtedInputs(findings: readonly Finding[]): Map<string, Finding> {
+export function doubtedInputs(
+  findings: readonly Finding[],
+  { copies: withCopies = false }: { copies?: boolean } = {}
+): Map<string, Finding> {
   const all = new Map<string, Finding[]>();
   for (const { f, names } of doubting(findings)) {
     const confirmed = new Set((f.confirmed ?? []).map((c) => c.name));
-    for (const n of names) if (!confirmed.has(n)) all.set(n, [...(all.get(n) ?? []), f]);
+    const copies = withCopies ? (f.copies ?? []).map((c) => c.name) : [];
+    for (const n of [...names, ...copies]) if (!confirmed.has(n)) all.set(n, [...(all.get(n) ?? []), f]);
   }
   return new Map([...all].map(([n, fs]) => [n, fs.find((f) => aboutItsOwn(n, f)) ?? fs[0]]));
 }
@@ -126,9 +132,33 @@ export function confirmFigures(findings: readonly Finding[], holding: readonly H
       const mine = names.filter((n) => confirmed.has(n)).map((n) => ({ name: n, by: confirmed.get(n)! }));
       if (mine.length > 0) f.confirmed = mine;
       else delete f.confirmed;
+      const copies = copiesOf(names, confirmed, holding, new Set(all));
+      if (copies.length > 0) f.copies = copies;
+      else delete f.copies;
     }
     return;
   }
+}
+
+/**
+ * The same quantity stated elsewhere, equal to a figure left in doubt (an identity of two figures that holds,
+ * whatever its family or table): a copy of a figure in doubt is in the same doubt. Figures a failed identity is
+ * about already carry their own.
+ */
+function copiesOf(
+  names: readonly string[],
+  confirmed: ReadonlyMap<string, string>,
+  holding: readonly HoldingIdentity[],
+  doubtedAnywhere: ReadonlySet<string>
+): Array<{ name: string; of: string; by: string }> {
+  const out: Array<{ name: string; of: string; by: string }> = [];
+  for (const of of names.filter((n) => !confirmed.has(n)))
+    for (const h of holding) {
+      const other = h.names.length === 2 && h.names.includes(of) ? h.names.find((m) => m !== of) : undefined;
+      if (other && !doubtedAnywhere.has(other) && !out.some((c) => c.name === other))
+        out.push({ name: other, of, by: h.id });
+    }
+  return out;
 }
 
 /** True for a 提示 that questions the value of its figures until the unit writes why (an unexplained 口径 difference). */

@@ -86,12 +86,6 @@ function ownTable(note: string, caption: string): string {
   return names.reduce((n, t) => n.split(t).join(''), note);
 }
 
-/** "120.00万元或135.50万元" said with the unit once: "120.00或135.50万元". */
-function eitherOr(a: string, b: string): string {
-  const unit = /[^\d.]+$/.exec(a)?.[0];
-  return unit && unit !== '%' && b.endsWith(unit) ? `${a.slice(0, -unit.length)}或${b}` : `${a}或${b}`;
-}
-
 export interface ReportSection {
   /** Stable id (declaration id, or `parent/child` for generated sub-sections). */
   id: string;
@@ -215,11 +209,27 @@ export class Writer implements ReportWriter {
     }
   }
 
-  /** A disagreement already stated in full: its values only (a part above its whole: both, the larger first). */
+  /**
+   * A disagreement already stated in full, where the sentence names the figure: its value, then what it disagrees
+   * with, named ("21人；机构人员情况表各行之和为20人"): two bare values would not say which states which.
+   */
   private again(d: Dispute): string {
+    const [stated, other] = [this.format(d.name, d.stated), this.format(d.name, d.otherValue)];
     return d.relation === 'atMost'
-      ? `${this.format(d.name, d.stated)}，大于${this.format(d.name, d.otherValue)}，同前`
-      : `${eitherOr(this.format(d.name, d.stated), this.format(d.name, d.otherValue))}，同前`;
+      ? `${stated}，大于${d.otherWhat}${other}`
+      : `${stated}；${d.otherWhat}为${other}`;
+  }
+
+  /**
+   * A disagreement named again beside another figure of its identity: the checked figure's value, then what it
+   * disagrees with, named ("为96.15万元，财政拨款、其他资金两表之和为50.40万元"): two bare values ("96.15或50.40")
+   * would not say which table states which.
+   */
+  private named(d: Dispute): string {
+    const [stated, other] = [this.format(d.name, d.stated), this.format(d.name, d.otherValue)];
+    return d.relation === 'atMost'
+      ? `为${stated}，大于${d.otherWhat}${other}`
+      : `为${stated}，${d.otherWhat}为${other}`;
   }
 
   /**
@@ -237,7 +247,8 @@ export class Writer implements ReportWriter {
     const q = (x: Quantity) => tightenSpaces(formatQuantity(x, 'document'));
     const mine = operandQuantity(f?.operands.find((o) => o.name === name) ?? this.operand(name));
     const own = mine ? q(mine) : '';
-    if (!f) {
+    // A copy of a figure in doubt that the 审核意见 dates as another year's: the more specific words.
+    if (!f || (year !== undefined && f.copies?.some((c) => c.name === name))) {
       const words = `${own}为${year}年年末数`;
       return { key: `year:${name}`, words, note: words, again: words };
     }
@@ -248,7 +259,7 @@ export class Writer implements ReportWriter {
       const note = this.both(checked);
       // The figure it is checked against; where the figure stated has the same name, by its table: "收支总表该项".
       const other = shortLabel(this.label(checked.name)) === shortLabel(this.label(name));
-      const subject = other ? `${this.sourceOf(checked.name)}该项` : shortLabel(this.label(checked.name));
+      const subject = `${this.sourceOf(checked.name)}${other ? '该项' : shortLabel(this.label(checked.name))}`;
       // The one figure it is checked against is the figure stated: the two figures are the two sides.
       const alone = f.operands.length === 2 && f.operands[1].name === name;
       if (alone)
@@ -264,7 +275,7 @@ export class Writer implements ReportWriter {
         key: f.id,
         words: `${part}${sameTable ? this.both(checked, 'label') : note}`,
         note,
-        again: `${part}${subject}${this.again(checked)}`,
+        again: `${part}${subject}${this.named(checked)}`,
       };
     }
     const first = operandQuantity(f.operands[0]);
@@ -286,9 +297,7 @@ export class Writer implements ReportWriter {
           )
         : `${part}${note}`,
       note,
-      again: stated
-        ? `${eitherOr(own, q(f.expected))}，同前`
-        : `${part}${sides[1]}${eitherOr(q(first), q(f.expected))}，同前`,
+      again: stated ? brief(`${own}；${sides[2]}为${q(f.expected)}`) : `${part}${note}`,
     };
   }
 
@@ -666,7 +675,8 @@ function otherYearEnds(findings: Finding[]): Map<string, number> {
  * (its voice), each line's evidence and 八's problems.
  */
 export function reportContext(input: DraftInput): ReportContext {
-  const doubted = doubtedInputs(input.findings);
+  // A copy of a figure in doubt (the same quantity in another table) is stated with the same doubt.
+  const doubted = doubtedInputs(input.findings, { copies: true });
   const w = new Writer(
     input.model,
     reconcile(input.findings),

@@ -226,6 +226,8 @@ export interface LineEvidence {
   ask: string;
   /** The line's measured figure ("服务对象满意度调查结果为95.00%"), or its 【待补】. */
   measured?: Piece;
+  /** What the measure is called (调查满意率) while it is blank: the line's score waits on it. */
+  awaits?: string;
 }
 
 /** The standard measure for problems found in one or more indicators. */

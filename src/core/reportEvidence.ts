@@ -222,6 +222,7 @@ export function lineEvidence(
       .filter((x) => x.text.text.length > 1),
     ask,
     measured: decl?.measured && measuredWords(w, decl.measured),
+    ...(decl?.measured && w.num(decl.measured.input) === null ? { awaits: decl.measured.says } : {}),
   };
 }
 

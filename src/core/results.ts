@@ -217,6 +217,11 @@ export interface Finding {
    * each with the identity that holds and confirms it (`by`, a check id): stated as fact, never put in doubt.
    */
   confirmed?: Array<{ name: string; by: string }>;
+  /**
+   * Figures outside this identity that state the same quantity as a figure it puts in doubt (an identity that
+   * holds between the two tables, `by`): the doubt goes with the quantity wherever it is stated (confirmFigures).
+   */
+  copies?: Array<{ name: string; of: string; by: string }>;
   /** Words that cannot be data (a notice's text, a parse diagnostic's message), without title or 建议. */
   detail?: string;
   /** One next step, in Chinese, stated once. */

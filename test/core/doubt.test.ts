@@ -19,7 +19,7 @@ const projects = (): Finding => ({
 });
 
 const holds = (id: string, family: string, ...names: string[]): HoldingIdentity => ({ id, family, names });
-const doubted = (fs: Finding[]) => [...doubtedInputs(fs).keys()].sort();
+const doubted = (fs: Finding[]) => [...doubtedInputs(fs, { copies: true }).keys()].sort();
 
 describe('confirmFigures: a figure two independent sources agree on is stated as fact', () => {
   test('nothing holds: every figure of the failed identity stays in doubt', () => {
@@ -79,7 +79,15 @@ describe('confirmFigures: a figure two independent sources agree on is stated as
       ]
     );
     expect(f.confirmed).toBeUndefined();
-    expect(doubted([f])).toHaveLength(3);
+    // The three stay in doubt, and so does each one's copy in another table (the same quantity, equal to it).
+    expect(doubted([f])).toEqual([
+      '其他_项目支出',
+      '支出_其他资金',
+      '支出_项目支出',
+      '财拨_项目支出',
+      '项目_合计_决算数',
+      '项目_合计_年初预算',
+    ]);
   });
 
   test('the figure a correction names, or the cell a fold blames, is never confirmed (the 审核意见 says change or check it)', () => {
@@ -94,7 +102,8 @@ describe('confirmFigures: a figure two independent sources agree on is stated as
     };
     confirmFigures([corrected], agree);
     expect(corrected.confirmed).toBeUndefined();
-    expect(doubted([corrected])).toEqual(['财拨_项目支出']);
+    // 项目支出表 states the same 200 the correction says should read 210: it carries the same doubt.
+    expect(doubted([corrected])).toEqual(['财拨_项目支出', '项目_合计_决算数']);
     const blamed = { ...projects(), primary: op('财拨_项目支出', 200), consequences: [] };
     confirmFigures([blamed], agree);
     expect(blamed.confirmed).toBeUndefined();
@@ -110,6 +119,34 @@ describe('confirmFigures: a figure two independent sources agree on is stated as
       ]
     );
     expect(f.confirmed).toBeUndefined();
+  });
+});
+
+describe('copies: a quantity in doubt is in doubt wherever it is stated', () => {
+  test('a figure equal to one in doubt, by an identity of any family that holds, is in the same doubt', () => {
+    const f = projects();
+    // 基础_* 基础数据表: its 重点项目支出 equals 财拨 200 by a 口径 identity (which confirms nothing), so it is 200 too.
+    confirmFigures([f], [holds('same.基础项目', '口径', '基础_重点项目支出', '财拨_项目支出')]);
+    expect(f.copies).toEqual([{ name: '基础_重点项目支出', of: '财拨_项目支出', by: 'same.基础项目' }]);
+    expect(doubtedInputs([f], { copies: true }).get('基础_重点项目支出')).toBe(f);
+    expect(doubtedInputs([f]).has('基础_重点项目支出')).toBe(false);
+  });
+
+  test('a copy in the same table is in the same doubt; a copy of a figure two sources confirm is in none', () => {
+    const own = projects();
+    confirmFigures([own], [holds('same.财拨项目支出', '一致', '财拨_本年支出_项目', '财拨_项目支出')]);
+    expect(doubtedInputs([own], { copies: true }).get('财拨_本年支出_项目')).toBe(own);
+    const f = projects();
+    confirmFigures(
+      [f],
+      [
+        holds('same.项目决算合计', '一致', '项目_合计_决算数', '财拨_项目支出'),
+        holds('same.基础项目', '口径', '基础_重点项目支出', '财拨_项目支出'),
+      ]
+    );
+    expect(f.confirmed?.map((c) => c.name)).toEqual(['财拨_项目支出']);
+    expect(f.copies).toBeUndefined();
+    expect(doubted([f])).toEqual(['其他_项目支出', '支出_项目支出']);
   });
 });
 

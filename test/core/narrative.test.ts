@@ -407,24 +407,32 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
 
   test('indicator sentences carry the computed values: 21 ÷ 23 = 91.30%, 45.07 ÷ 41.76 = 107.93%', () => {
     // 21 is contested (the units' rows add up to 20): the report names both with their tables the first time
-    // (一（四）, in the note that stands for the first row's 18), states neither as fact, and later gives the two values again with 同前,
-    // naming what they are beside a figure of another name (the second row's 2); the rate computed from it is
-    // 【待核对】 too.
+    // (一（四）, in the note that stands for the first row's 18), states neither as fact, and later names them again,
+    // each with what states it (the second row's 2; 六's 21 beside 20); the rate computed from it is 【待核对】 too.
     const full = '【待核对：18人；基础数据表年末实际在职人数为21人，机构人员情况表各行之和为20人】';
     const first = all.findIndex((l) => l.includes(full));
-    const again = all.findIndex((l) => l.includes('【待核对：2人；年末实际在职人数21或20人，同前】'));
+    const again = all.findIndex((l) =>
+      l.includes('【待核对：2人；基础数据表年末实际在职人数为21人，机构人员情况表各行之和为20人】')
+    );
     const rate = all.findIndex((l) =>
       l.includes(
-        '年末实际在职人数【待核对：21或20人，同前】、编制数23名，在职人员控制率为【待核对：按所列数据为91.30%】'
+        '年末实际在职人数【待核对：21人；机构人员情况表各行之和为20人】、编制数23名，在职人员控制率为【待核对：按所列数据为91.30%】'
       )
     );
     expect(first).toBeGreaterThanOrEqual(0);
     expect(again).toBeGreaterThan(first);
     expect(rate).toBeGreaterThan(again);
     expect(all.filter((l) => l.includes(full))).toHaveLength(1);
+    // 公用经费决算数 45.07 is 财政拨款表's 日常公用经费 (an identity that holds), which 收支总表's 96.15 ≠ 45.07 + 5.33
+    // puts in doubt: the same quantity carries the same doubt here, and the rate and score computed from it wait.
     expect(
-      all.some((l) => l.includes('公用经费决算数45.07万元、公用经费预算数41.76万元，公用经费控制率为107.93%'))
+      all.some((l) =>
+        l.includes(
+          '公用经费决算数【待核对：45.07万元；收支总表日常公用经费为96.15万元，财政拨款、其他资金两表之和为50.40万元】、公用经费预算数41.76万元，公用经费控制率为【待核对：按所列数据为107.93%】。本项得分【待核对：自评满分，按所列数据计0.41分】。'
+        )
+      )
     ).toBe(true);
+    expect(all.some((l) => l.includes('公用经费决算数45.07万元'))).toBe(false);
   });
 
   test('a figure two sources agree on is stated plainly, the doubt stays on the others, a doubted one is not written before its note', () => {
@@ -440,6 +448,35 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     expect(has('年末结转和结余【待核对：4.04万元为2020年年末数】')).toBe(true);
   });
 
+  test('a score the rules give against the claim, or on a figure in doubt, names both sides', () => {
+    // 职责履行 claimed 29 of 30: each 7.5-point line keeps at least 29 − 22.5 = 6.5 by it; 75% × 7.5 = 5.63.
+    expect(all).toContain(
+      '①实际完成率：计划工作数4、实际完成工作数3，实际完成率为75.00%，年度工作任务未全部完成，较目标低25.00个百分点。本项得分【待核对：按自评职责履行29分计本项不低于6.5分，按评分标准计5.63分】。'
+    );
+    // 预算执行 claimed in full (11 of 11): each line in full by it; 附件1's note says the claim before the rules' scores.
+    expect(all).toContain('【待核对⑤：公用经费控制率自评满分，按所列数据计0.41分】');
+    expect(all).toContain(
+      '【待核对⑥：自评职责履行29分，按评分标准计：实际完成率5.63分、完成及时率5.63分、质量达标率3.75分】'
+    );
+    expect(all.some((l) => /【待核对：按评分标准计[\d.]+分】/.test(l))).toBe(false);
+  });
+
+  test('a score that waits on its blank survey rate is a 【待补】 in 六 and 附件1, and its groups wait with it', () => {
+    expect(all).toContain(
+      '①服务对象满意度：未出现服务对象上访、投诉等情况。调查满意率为【待补：满意率；未调查的，本句改为“未开展满意度调查”】。本项得分【待补：按调查满意率评定的本项得分（自评10分）】。'
+    );
+    expect(all).toContain(
+      '小结：“效果情况”维度，满分30分，实际得分【待核对：自评29分，含待补的服务对象满意度10分】。'
+    );
+    expect(
+      all.some((l) =>
+        l.startsWith(
+          '效果｜服务对象满意度｜服务对象满意度｜10｜【待补：按调查满意率评定的本项得分（自评10分）】｜'
+        )
+      )
+    ).toBe(true);
+  });
+
   test('the 三公 table recomputes growth from the amounts beside it', () => {
     // (1.26 − 0.98) ÷ 0.98 = 28.57%; (5.83 − 7.10) ÷ 7.10 = −17.89%; 出国 (0 − 0.95) ÷ 0.95 = −100%.
     expect(all).toContain('公务接待费｜10.00｜1.26｜0.98｜增长28.57%');
@@ -450,9 +487,10 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
   test('七 states the department’s one total and one grade; 八 holds performance problems only', () => {
     // The department's own 自评打分 (each 二级 and 一级, and 97 in all): the report states its claims, the figures the
     // 审核意见 corrects; the verified / pending split is for the 审核意见.
-    // A dimension whose claim holds a line in question (在职人员控制率 on a staff count in doubt here) waits with it.
+    // A dimension whose claim holds a line in question (在职人员控制率 on a staff count in doubt here) waits with it,
+    // as one does whose line's score waits on its blank measure (服务对象满意度 without its survey rate).
     expect(all).toContain(
-      '2021年度部门整体支出绩效评价自评得分为【待核对：自评97分，按所列数据计至多87.64分】。其中，投入【待核对：自评9分，含待核对的在职人员控制率1.5分】，过程【待核对：30分或至多27.13分，同前】，产出【待核对：29分或22.51分，同前】，效果29分，综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】（绩效评价指标评分表详见附件1）。'
+      '2021年度部门整体支出绩效评价自评得分为【待核对：自评97分，按所列数据计至多87.64分】。其中，投入【待核对：自评9分，含待核对的在职人员控制率1.5分】，过程【待核对：30分或至多27.13分，同前】，产出【待核对：29分或22.51分，同前】，效果【待核对：自评29分，含待补的服务对象满意度10分】，综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】（绩效评价指标评分表详见附件1）。'
     );
     expect(all.some((l) => /单位自报|自报总分|核实得分|待核实/.test(l))).toBe(false);
     const problems = reportContext({ model, indicators, scores, findings }).problems;
@@ -589,11 +627,14 @@ describe('the 【待核对】 and 【待补】 a figure carries (made-up figures
     expect(w.figure('财拨_项目支出').piece.text).toBe(
       '【待核对：200.00万元；收支总表项目支出为300.00万元，财政拨款、其他资金两表之和为290.00万元】'
     );
-    // Its other part, and the checked figure itself, after: the two values, the table of a figure of the same name.
+    // Its other part after: both sides again, each named (two bare values would not say which table states which);
+    // the checked figure itself, named by the sentence: the two values.
     expect(w.figure('其他_项目支出').piece.text).toBe(
-      '【待核对：90.00万元；收支总表该项300.00或290.00万元，同前】'
+      '【待核对：90.00万元；收支总表该项为300.00万元，财政拨款、其他资金两表之和为290.00万元】'
     );
-    expect(w.figure('支出_项目支出').piece.text).toBe('【待核对：300.00或290.00万元，同前】');
+    expect(w.figure('支出_项目支出').piece.text).toBe(
+      '【待核对：300.00万元；财政拨款、其他资金两表之和为290.00万元】'
+    );
     // A table cell's note under the table names both in full whatever was said before.
     expect(w.amountCell('其他_项目支出')).toMatchObject({
       doubt: '收支总表项目支出为300.00万元，财政拨款、其他资金两表之和为290.00万元',

@@ -148,6 +148,27 @@ export function scoreInDoubt(c: ReportContext, l: OwnLine): boolean {
   return !l.own && ind !== undefined && !inDoubt(c, l, ind).firm;
 }
 
+/**
+ * The department's side of a line scored against its 二级's claim, before the rules' side: "自评满分，" where the
+ * claim is in full, else the least the claim leaves the line ("按自评职责履行29分计本项不低于6.5分，"). "" otherwise.
+ */
+export function claimSide({ w }: ReportContext, l: OwnLine): string {
+  const k = l.claim;
+  if (!l.againstClaim || !k) return '';
+  return k.least.gte(l.line.points)
+    ? '自评满分，'
+    : `按自评${k.group}${w.fmt.points(k.score)}分计本项不低于${w.fmt.points(k.least)}分，`;
+}
+
+/** True when the measure a line is scored on (满意度: the survey's rate) is blank: its score waits for it. */
+export const awaitsMeasure = (c: ReportContext, l: OwnLine) => c.evidence(l).awaits !== undefined;
+
+/** What the 【待补】 of a score that waits on its measure asks for: the score by it, the unit's own beside it. */
+export function awaitedScore(c: ReportContext, l: OwnLine): string {
+  const mine = l.score === null ? '' : `（自评${c.w.fmt.points(l.score)}分）`;
+  return `按${c.evidence(l).awaits ?? '评价依据'}评定的本项得分${mine}`;
+}
+
 /** How many points a line lost, as the department states its score. */
 const lostPoints = (l: OwnLine) => (l.score === null ? null : l.line.points.minus(l.score));
 
@@ -157,13 +178,17 @@ function scoreWords(c: ReportContext, l: OwnLine): string {
   if (l.score === null)
     return `本项得分${w.fmt.placeholder(`${l.line.level3}的自评得分（0～${w.fmt.points(l.line.points)}分）`)}。`;
   const lost = lostPoints(l)!;
+  // A measure the line is scored on left blank (满意度's survey rate): the score waits on the same 【待补】.
+  if (awaitsMeasure(c, l)) return `本项得分${w.fmt.placeholder(awaitedScore(c, l))}。`;
   // A score computed from a figure in doubt, which the right figure may change, waits for it.
-  if (scoreInDoubt(c, l)) return `本项得分${w.fmt.toCheck(`按所列数据为${w.fmt.points(l.score)}分`)}。`;
+  if (scoreInDoubt(c, l))
+    return `本项得分${w.fmt.toCheck(`${claimSide(c, l)}按所列数据计${w.fmt.points(l.score)}分`)}。`;
   // Full marks the department's own 存在问题 speaks against: the department decides which of its two words stands.
   const against = againstOwnProblem(l);
   if (against) return `本项得分${w.fmt.toCheck(`自评满分，而存在问题述及“${against}”`)}。`;
   // The rules' score where the department's claim for its 二级 says otherwise: not stated as the department's.
-  if (l.againstClaim) return `本项得分${w.fmt.toCheck(`按评分标准计${w.fmt.points(l.score)}分`)}。`;
+  if (l.againstClaim)
+    return `本项得分${w.fmt.toCheck(`${claimSide(c, l)}按评分标准计${w.fmt.points(l.score)}分`)}。`;
   return lost.gt(0) ? `本项得${w.fmt.points(l.score)}分，扣${w.fmt.points(lost)}分。` : '本项得满分。';
 }
 
@@ -230,12 +255,13 @@ export const againstOwnProblem = (l: OwnLine) =>
  */
 export function openShare(c: ReportContext, score: Decimal, lines: OwnLine[]): string {
   const { w } = c;
-  const blank = lines.filter((l) => l.score === null);
+  // A score that waits on its blank measure is as open as one not given.
+  const blank = lines.filter((l) => l.score === null || awaitsMeasure(c, l));
   const asked = lines.filter(
-    (l) => l.score !== null && (scoreInDoubt(c, l) || l.againstClaim || againstOwnProblem(l))
+    (l) => !blank.includes(l) && (scoreInDoubt(c, l) || l.againstClaim || againstOwnProblem(l))
   );
   if (blank.length + asked.length === 0) return '';
-  const rest = lines.reduce((left, l) => (l.score === null ? left : left.minus(l.score)), score);
+  const rest = lines.reduce((left, l) => (blank.includes(l) ? left : left.minus(l.score!)), score);
   const blankWords =
     blank.length === 1 && rest.gte(0) && rest.lte(blank[0].line.points)
       ? `待补的${blank[0].line.level3}${w.fmt.points(rest)}分`
