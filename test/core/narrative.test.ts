@@ -477,6 +477,18 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     ).toBe(true);
   });
 
+  test('效果 cites the counted results of 五, not its sentences again; 产出’s 小结 gives its 说明 as the reason', () => {
+    const social = all.find((l) => l.startsWith('①社会效益：'))!;
+    // 五（四） says it in full ("…，截止目前，我市…注册量超22万人，科普信息传播量近1200万次，有效打通了…"); here the counts.
+    expect(social).toContain('我市“科普中国”信息员注册量超22万人，科普信息传播量近1200万次。');
+    expect(social).not.toContain('有效打通了科普传播“最后一公里”');
+    expect(all.filter((l) => l.includes('有效打通了科普传播“最后一公里”'))).toHaveLength(1);
+    // 产出 claimed 29 of 30: its 说明 ("…尚未最终定稿；…未能通过") is why, said as one sentence.
+    expect(all).toContain(
+      '小结：“产出情况”维度，满分30分，实际得分【待核对：29分或22.51分，同前】。未得满分的主要原因是《衡阳市科技人物志》尚未最终定稿，科普经费人均1元标准未能通过。'
+    );
+  });
+
   test('the 三公 table recomputes growth from the amounts beside it', () => {
     // (1.26 − 0.98) ÷ 0.98 = 28.57%; (5.83 − 7.10) ÷ 7.10 = −17.89%; 出国 (0 − 0.95) ÷ 0.95 = −100%.
     expect(all).toContain('公务接待费｜10.00｜1.26｜0.98｜增长28.57%');

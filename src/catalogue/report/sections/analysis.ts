@@ -304,6 +304,17 @@ export function qualifiedName(level2: string, level3: string, all: string[]): st
   return `${level2}${level3}`;
 }
 
+/**
+ * A dimension's own 说明 after its score in the 小结, as a sentence: where the dimension lost points and the 说明
+ * lists what fell short ("《…》尚未最终定稿；…未能通过"), it is the reason, said as one ("未得满分的主要原因是…，…").
+ */
+function summaryRemark(d: Dimension, own: string): string {
+  const text = stripMarks(own).trim();
+  const short = d.score !== null && d.points !== null && d.score.lt(d.points);
+  if (!short || /^(主要|原因|由于|因)/.test(text)) return endSentence(text);
+  return endSentence(`未得满分的主要原因是${text.replace(/[。；]$/, '').replace(/[；]/g, '，')}`);
+}
+
 function dimensionSection(c: ReportContext, d: Dimension): SectionContent {
   const { w } = c;
   const content: SectionContent[] = [];
@@ -338,7 +349,7 @@ function dimensionSection(c: ReportContext, d: Dimension): SectionContent {
   content.push(
     w.paragraph(
       w.plain(
-        `小结：“${d.name}情况”维度，${groupScore(c, d, lines).replace('得分', '实际得分')}。${own ? endSentence(stripMarks(own)) : ''}`,
+        `小结：“${d.name}情况”维度，${groupScore(c, d, lines).replace('得分', '实际得分')}。${own ? summaryRemark(d, own) : ''}`,
         own ? [w.operand('自评得分表')] : []
       )
     )
