@@ -15,6 +15,7 @@ import { REVIEW_CAUSES } from '../catalogue/report/review';
 import { causesOf } from './causes';
 import { D, money } from './decimal';
 import { doubtedInputs, unexplainedNotices } from './doubt';
+import { computeIndicatorById } from './indicators';
 import type { Model } from './model';
 import { brief, documentLabel, reconcile, shortLabel, type Dispute } from './reconcile';
 import {
@@ -695,6 +696,20 @@ export function reportContext(input: DraftInput): ReportContext {
     evidence: (l: OwnLine) => lineEvidence(w, l, items.get(l) ?? [], EVIDENCE),
     remarkFor: (...names: string[]) => ownRemark(input.model, ...names),
     doubted: new Set(doubted.keys()),
+    otherSide: (id: string, name: string) => {
+      const d = w.disputes.get(name);
+      if (!d || d.relation === 'recomputed' || INPUT_BY_NAME.get(name)?.type !== 'scalar') return undefined;
+      const m: Model = {
+        ...input.model,
+        scalar: (n) =>
+          n === name
+            ? { ...input.model.scalar(n), value: d.otherValue, blank: false }
+            : input.model.scalar(n),
+        num: (n) => (n === name ? d.otherValue : input.model.num(n)),
+      };
+      const value = computeIndicatorById(m, id)?.value;
+      return value == null ? undefined : { stated: d.stated, other: d.otherValue, value };
+    },
   };
   return { ...base, problems: deriveProblems(base, MEASURES, DEFAULT_MEASURE) };
 }

@@ -289,6 +289,15 @@ export interface ReportContext {
   remarkFor(...names: string[]): string | undefined;
   /** Input names an open 错误 puts in doubt (src/core/doubt.ts). */
   doubted: ReadonlySet<string>;
+  /**
+   * An indicator's value with one contested figure at the value the other side gives, with both values of the
+   * figure (its 【待核对】 names whose they are): "按21人计为91.30%，按20人计为86.96%". Undefined where the figure is
+   * not contested or the indicator cannot be recomputed.
+   */
+  otherSide(
+    indicatorId: string,
+    name: string
+  ): { stated: Decimal; other: Decimal; value: Decimal } | undefined;
 }
 
 export interface SectionDecl {

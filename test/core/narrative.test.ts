@@ -408,7 +408,8 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
   test('indicator sentences carry the computed values: 21 ÷ 23 = 91.30%, 45.07 ÷ 41.76 = 107.93%', () => {
     // 21 is contested (the units' rows add up to 20): the report names both with their tables the first time
     // (一（四）, in the note that stands for the first row's 18), states neither as fact, and later names them again,
-    // each with what states it (the second row's 2; 六's 21 beside 20); the rate computed from it is 【待核对】 too.
+    // each with what states it (the second row's 2; 六's 21 beside 20); the rate computed from it is 【待核对】 too,
+    // by each value: 21 ÷ 23 = 91.30%, 20 ÷ 23 = 86.96%.
     const full = '【待核对：18人；基础数据表年末实际在职人数为21人，机构人员情况表各行之和为20人】';
     const first = all.findIndex((l) => l.includes(full));
     const again = all.findIndex((l) =>
@@ -416,7 +417,7 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     );
     const rate = all.findIndex((l) =>
       l.includes(
-        '年末实际在职人数【待核对：21人；机构人员情况表各行之和为20人】、编制数23名，在职人员控制率为【待核对：按所列数据为91.30%】'
+        '年末实际在职人数【待核对：21人；机构人员情况表各行之和为20人】、编制数23名，在职人员控制率为【待核对：按21人计为91.30%，按20人计为86.96%】'
       )
     );
     expect(first).toBeGreaterThanOrEqual(0);

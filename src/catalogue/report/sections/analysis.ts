@@ -137,9 +137,16 @@ function inDoubt(c: ReportContext, l: OwnLine, ind: IndicatorResult): { names: s
 export function lineRate(c: ReportContext, l: OwnLine, ind: IndicatorResult, value: Decimal): Piece {
   const { w } = c;
   const rate = w.rate(ind.id, value);
-  if (rate.text.startsWith('【') || inDoubt(c, l, ind).names.length === 0) return rate;
+  const names = inDoubt(c, l, ind).names;
+  if (rate.text.startsWith('【') || names.length === 0) return rate;
+  // One contested figure: the rate by each of its two values (its own 【待核对】 says whose each is).
+  const other = names.length === 1 ? c.otherSide(ind.id, names[0]) : undefined;
+  const figure = (v: Decimal) => w.fmt.formatValue(names[0], v);
+  const words = other
+    ? `按${figure(other.stated)}计为${rate.text}，按${figure(other.other)}计为${w.rate(ind.id, other.value).text}`
+    : `按所列数据为${rate.text}`;
   // Once said, later places (八, 附件1) give the value and "同前".
-  return w.plain(w.check(`按所列数据为${rate.text}`, `${rate.text}，同前`), rate.sources);
+  return w.plain(w.check(words, `${rate.text}，同前`), rate.sources);
 }
 
 /** True when a line's score is computed from a figure in doubt that the right figure may change: 六, 八 and 附件1 wait for it. */
