@@ -212,7 +212,7 @@ export class Writer implements ReportWriter {
 
   /**
    * A disagreement already stated in full, where the sentence names the figure: its value, then what it disagrees
-   * with, named ("21人；机构人员情况表各行之和为20人"): two bare values would not say which states which.
+   * with, named ("15人；机构人员情况表各行之和为14人"): two bare values would not say which states which.
    */
   private again(d: Dispute): string {
     const [stated, other] = [this.format(d.name, d.stated), this.format(d.name, d.otherValue)];
@@ -223,7 +223,7 @@ export class Writer implements ReportWriter {
 
   /**
    * A disagreement named again beside another figure of its identity: the checked figure's value, then what it
-   * disagrees with, named ("为96.15万元，财政拨款、其他资金两表之和为50.40万元"): two bare values ("96.15或50.40")
+   * disagrees with, named ("为80.00万元，财政拨款、其他资金两表之和为60.00万元"): two bare values ("80.00或60.00")
    * would not say which table states which.
    */
   private named(d: Dispute): string {

@@ -291,7 +291,7 @@ export interface ReportContext {
   doubted: ReadonlySet<string>;
   /**
    * An indicator's value with one contested figure at the value the other side gives, with both values of the
-   * figure (its 【待核对】 names whose they are): "按21人计为91.30%，按20人计为86.96%". Undefined where the figure is
+   * figure (its 【待核对】 names whose they are): "按15人计为75.00%，按14人计为70.00%". Undefined where the figure is
    * not contested or the indicator cannot be recomputed.
    */
   otherSide(

@@ -136,7 +136,7 @@ function quantities(s: string): number {
   return [...s.matchAll(QUANTITY)].length;
 }
 
-/** A sentence's clauses that count results ("注册量超22万人，科普信息传播量近1200万次"), or it whole if none do. */
+/** A sentence's clauses that count results ("注册会员超3万人，信息传播量近500万次"), or it whole if none do. */
 function counted(s: string): string {
   const parts = s.split(/(?<=，)/);
   const kept = parts.filter((c) => quantities(c) > 0);

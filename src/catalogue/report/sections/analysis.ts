@@ -157,7 +157,7 @@ export function scoreInDoubt(c: ReportContext, l: OwnLine): boolean {
 
 /**
  * The department's side of a line scored against its 二级's claim, before the rules' side: "自评满分，" where the
- * claim is in full, else the least the claim leaves the line ("按自评职责履行29分计本项不低于6.5分，"). "" otherwise.
+ * claim is in full, else the least the claim leaves the line ("按自评职责履行27分计本项不低于4.5分，"). "" otherwise.
  */
 export function claimSide({ w }: ReportContext, l: OwnLine): string {
   const k = l.claim;
