@@ -15,7 +15,6 @@ import type {
 } from '../../../core/reportContract';
 import {
   againstOwnProblem,
-  awaitedScore,
   awaitsMeasure,
   claimSide,
   lineFact,
@@ -275,6 +274,11 @@ function briefly(p: Piece): Piece {
  */
 function lineNote(c: ReportContext, l: OwnLine): Piece {
   const { w } = c;
+  // A score that waits on its blank measure: the department's evidence, then what to enter (its 得分 cell a 【待补】).
+  if (awaitsMeasure(c, l) && l.score !== null)
+    return w.plain(
+      `${l.remark ? `${l.remark.replace(/[。；]$/, '')}，` : ''}${w.fmt.placeholder(`${c.evidence(l).awaits}及本项得分（自评${w.fmt.points(l.score)}分）`)}`
+    );
   if (l.own)
     return l.score === null
       ? waiting(c, l)
@@ -368,7 +372,7 @@ export function appendix(c: ReportContext): { label: string; title: string; tabl
     l.score === null
       ? w.fmt.placeholder('自评得分')
       : awaitsMeasure(c, l)
-        ? w.fmt.placeholder(awaitedScore(c, l))
+        ? w.fmt.placeholder('自评得分')
         : scoreInDoubt(c, l)
           ? doubtedScore(c, l)
           : l.againstClaim
