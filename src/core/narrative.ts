@@ -15,6 +15,7 @@ import { REVIEW_CAUSES } from '../catalogue/report/review';
 import { causesOf } from './causes';
 import { D, money } from './decimal';
 import { doubtedInputs, unexplainedNotices } from './doubt';
+import { computeIndicatorById } from './indicators';
 import type { Model } from './model';
 import { brief, documentLabel, reconcile, shortLabel, type Dispute } from './reconcile';
 import {
@@ -84,12 +85,6 @@ function ownTable(note: string, caption: string): string {
     (t) => t && caption.includes(t.replace(/(收支)?表$/, ''))
   );
   return names.reduce((n, t) => n.split(t).join(''), note);
-}
-
-/** "120.00万元或135.50万元" said with the unit once: "120.00或135.50万元". */
-function eitherOr(a: string, b: string): string {
-  const unit = /[^\d.]+$/.exec(a)?.[0];
-  return unit && unit !== '%' && b.endsWith(unit) ? `${a.slice(0, -unit.length)}或${b}` : `${a}或${b}`;
 }
 
 export interface ReportSection {
@@ -215,11 +210,27 @@ export class Writer implements ReportWriter {
     }
   }
 
-  /** A disagreement already stated in full: its values only (a part above its whole: both, the larger first). */
+  /**
+   * A disagreement already stated in full, where the sentence names the figure: its value, then what it disagrees
+   * with, named ("15人；机构人员情况表各行之和为14人"): two bare values would not say which states which.
+   */
   private again(d: Dispute): string {
+    const [stated, other] = [this.format(d.name, d.stated), this.format(d.name, d.otherValue)];
     return d.relation === 'atMost'
-      ? `${this.format(d.name, d.stated)}，大于${this.format(d.name, d.otherValue)}，同前`
-      : `${eitherOr(this.format(d.name, d.stated), this.format(d.name, d.otherValue))}，同前`;
+      ? `${stated}，大于${d.otherWhat}${other}`
+      : `${stated}；${d.otherWhat}为${other}`;
+  }
+
+  /**
+   * A disagreement named again beside another figure of its identity: the checked figure's value, then what it
+   * disagrees with, named ("为80.00万元，财政拨款、其他资金两表之和为60.00万元"): two bare values ("80.00或60.00")
+   * would not say which table states which.
+   */
+  private named(d: Dispute): string {
+    const [stated, other] = [this.format(d.name, d.stated), this.format(d.name, d.otherValue)];
+    return d.relation === 'atMost'
+      ? `为${stated}，大于${d.otherWhat}${other}`
+      : `为${stated}，${d.otherWhat}为${other}`;
   }
 
   /**
@@ -249,7 +260,7 @@ export class Writer implements ReportWriter {
       const note = this.both(checked);
       // The figure it is checked against; where the figure stated has the same name, by its table: "收支总表该项".
       const other = shortLabel(this.label(checked.name)) === shortLabel(this.label(name));
-      const subject = other ? `${this.sourceOf(checked.name)}该项` : shortLabel(this.label(checked.name));
+      const subject = `${this.sourceOf(checked.name)}${other ? '该项' : shortLabel(this.label(checked.name))}`;
       // The one figure it is checked against is the figure stated: the two figures are the two sides.
       const alone = f.operands.length === 2 && f.operands[1].name === name;
       if (alone)
@@ -265,7 +276,7 @@ export class Writer implements ReportWriter {
         key: f.id,
         words: `${part}${sameTable ? this.both(checked, 'label') : note}`,
         note,
-        again: `${part}${subject}${this.again(checked)}`,
+        again: `${part}${subject}${this.named(checked)}`,
       };
     }
     const first = operandQuantity(f.operands[0]);
@@ -287,9 +298,7 @@ export class Writer implements ReportWriter {
           )
         : `${part}${note}`,
       note,
-      again: stated
-        ? `${eitherOr(own, q(f.expected))}，同前`
-        : `${part}${sides[1]}${eitherOr(q(first), q(f.expected))}，同前`,
+      again: stated ? brief(`${own}；${sides[2]}为${q(f.expected)}`) : `${part}${note}`,
     };
   }
 
@@ -667,6 +676,7 @@ function otherYearEnds(findings: Finding[]): Map<string, number> {
  * (its voice), each line's evidence and 八's problems.
  */
 export function reportContext(input: DraftInput): ReportContext {
+  // A copy of a figure in doubt (the same quantity in another table) is stated with the same doubt.
   const doubted = doubtedInputs(input.findings);
   const w = new Writer(
     input.model,
@@ -686,6 +696,20 @@ export function reportContext(input: DraftInput): ReportContext {
     evidence: (l: OwnLine) => lineEvidence(w, l, items.get(l) ?? [], EVIDENCE),
     remarkFor: (...names: string[]) => ownRemark(input.model, ...names),
     doubted: new Set(doubted.keys()),
+    otherSide: (id: string, name: string) => {
+      const d = w.disputes.get(name);
+      if (!d || d.relation === 'recomputed' || INPUT_BY_NAME.get(name)?.type !== 'scalar') return undefined;
+      const m: Model = {
+        ...input.model,
+        scalar: (n) =>
+          n === name
+            ? { ...input.model.scalar(n), value: d.otherValue, blank: false }
+            : input.model.scalar(n),
+        num: (n) => (n === name ? d.otherValue : input.model.num(n)),
+      };
+      const value = computeIndicatorById(m, id)?.value;
+      return value == null ? undefined : { stated: d.stated, other: d.otherValue, value };
+    },
   };
   return { ...base, problems: deriveProblems(base, MEASURES, DEFAULT_MEASURE) };
 }

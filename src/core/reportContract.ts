@@ -226,6 +226,8 @@ export interface LineEvidence {
   ask: string;
   /** The line's measured figure ("服务对象满意度调查结果为95.00%"), or its 【待补】. */
   measured?: Piece;
+  /** What the measure is called (调查满意率) while it is blank: the line's score waits on it. */
+  awaits?: string;
 }
 
 /** The standard measure for problems found in one or more indicators. */
@@ -287,6 +289,15 @@ export interface ReportContext {
   remarkFor(...names: string[]): string | undefined;
   /** Input names an open 错误 puts in doubt (src/core/doubt.ts). */
   doubted: ReadonlySet<string>;
+  /**
+   * An indicator's value with one contested figure at the value the other side gives, with both values of the
+   * figure (its 【待核对】 names whose they are): "按15人计为75.00%，按14人计为70.00%". Undefined where the figure is
+   * not contested or the indicator cannot be recomputed.
+   */
+  otherSide(
+    indicatorId: string,
+    name: string
+  ): { stated: Decimal; other: Decimal; value: Decimal } | undefined;
 }
 
 export interface SectionDecl {

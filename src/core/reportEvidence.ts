@@ -138,6 +138,14 @@ function quantities(s: string): number {
   return [...s.matchAll(QUANTITY)].length;
 }
 
+/** A sentence's clauses that count results ("注册会员超3万人，信息传播量近500万次"), or it whole if none do. */
+function counted(s: string): string {
+  const parts = s.split(/(?<=，)/);
+  const kept = parts.filter((c) => quantities(c) > 0);
+  if (kept.length === 0 || kept.length === parts.length) return s;
+  return kept.join('').replace(/[，；。]?$/, '。');
+}
+
 /** A long sentence cut to its leading clauses (up to `max` characters), ending as a sentence. */
 function clauses(s: string, max: number): string {
   if (s.length <= max) return s;
@@ -156,9 +164,10 @@ function clauses(s: string, max: number): string {
  */
 export function excerpt(item: DepartmentItem, budget: number): string {
   const max = Math.max(60, Math.min(110, budget));
+  // 五 gives the item in full: here only its counted results (the clauses that count), not its sentences again.
   const sentences = item.paragraphs
     .flatMap((p) => p.text.split(/(?<=[。！？；])/))
-    .map((s) => clauses(s.replace(ENUMERATOR, '').trim(), max))
+    .map((s) => clauses(counted(s.replace(ENUMERATOR, '').trim()), max))
     .filter((s) => s.length > 0);
   const ranked = sentences
     .map((s, i) => ({ s, i, q: quantities(s) }))
@@ -224,6 +233,7 @@ export function lineEvidence(
       .filter((x) => x.text.text.length > 1),
     ask,
     measured: decl?.measured && measuredWords(w, decl.measured),
+    ...(decl?.measured && w.num(decl.measured.input) === null ? { awaits: decl.measured.says } : {}),
   };
 }
 

@@ -32,6 +32,11 @@ export interface OwnLine {
    * The report does not state it as the department's.
    */
   againstClaim?: boolean;
+  /**
+   * With againstClaim: the 二级's claim the line is against, and the least the line has by it (the claim less the
+   * most its other lines can have): the other side of the 【待核对】 ("自评满分" / "按自评…27分计本项不低于4.5分").
+   */
+  claim?: { group: string; score: Decimal; least: Decimal };
 }
 
 export interface OwnGroup {
@@ -162,7 +167,10 @@ export function ownScores(sheet: ScoreSheet, model: Model, complete = true): Own
     if (l.own || l.score === null || !g || claim === undefined) continue;
     // The claim less the most the other lines can have is the least this line has by the claim.
     const least = claim.minus(g.points.minus(l.line.points));
-    if (l.score.lt(least) || l.score.gt(claim)) l.againstClaim = true;
+    if (l.score.lt(least) || l.score.gt(claim)) {
+      l.againstClaim = true;
+      l.claim = { group: g.name, score: claim, least };
+    }
   }
   const groups = sheet.groups.map((g) => own.get(g)!);
   const t = sheet.claimedTotal ?? total(groups.filter((g) => g.level === 1).map((g) => g.score));

@@ -55,6 +55,8 @@ function unbrokenWidths(header: string[], rows: string[][], total: number, size:
   const widths = full.map((f, c) => (wraps[c] ? head[c] : f));
   let room = total - widths.reduce((a, b) => a + b, 0);
   if (room < 0) return null;
+  if (rows.length <= FEWEST_LINES_ROWS)
+    return spread(fewestLines(rows, widths, full, wraps, room, size), total);
   // Short texts (names, up to about 9 characters) are kept whole first, narrowest shortfall first ...
   const wrapFrom = 9 * size * PT + 260;
   const short = header.map((_, c) => c).filter((c) => wraps[c] && full[c] <= wrapFrom);
@@ -70,6 +72,79 @@ function unbrokenWidths(header: string[], rows: string[][], total: number, size:
   const share = room;
   for (const c of rest) widths[c] = Math.min(full[c], widths[c] + Math.floor((share * full[c]) / want));
   return spread(widths, total);
+}
+
+/** A cell that prints on one line: a figure, a numbered marker, or both (not a placeholder with its words). */
+const unbroken = (cell: string) =>
+  !WORDY.test(cell) && (numberLike(cell) || cell.replace(/【待(?:补|核对)[^】]*】/g, '').trim() === '');
+
+/** Up to this many rows, wrapping columns are widened where the table prints fewest lines (fewestLines). */
+const FEWEST_LINES_ROWS = 200;
+
+/**
+ * Widens the wrapping columns, one character at a time, where the table then prints the fewest lines: a row is as
+ * tall as its tallest cell, so a name that wraps beside a long 评分说明 costs nothing, while the long text's column
+ * shortens every row it is the tallest in. Each step goes to the column that saves most lines per width it takes
+ * (looking as far ahead as the room allows); once no widening saves a line, the rest goes by the texts' lengths.
+ */
+function fewestLines(
+  rows: string[][],
+  start: number[],
+  full: number[],
+  wraps: boolean[],
+  room: number,
+  size: number
+): number[] {
+  const widths = [...start];
+  // A figure or a numbered marker (【待核对①】) is never broken: its column is whole first.
+  for (let c = 0; c < widths.length; c++)
+    if (wraps[c] && rows.every((r) => unbroken(r[c] ?? '')) && full[c] - widths[c] <= room) {
+      room -= full[c] - widths[c];
+      widths[c] = full[c];
+    }
+  const step = size * PT;
+  // Each cell's lines of text by their width on one line, margins aside.
+  const texts = rows.map((r) =>
+    widths.map((_, c) => (r[c] ?? '').split('\n').map((line) => naturalWidth(line, size) - 260))
+  );
+  const linesAt = (row: number[][], w: number[]) =>
+    Math.max(
+      1,
+      ...row.map((cell, c) =>
+        cell.reduce((n, t) => n + Math.max(1, Math.ceil(t / Math.max(1, w[c] - 260))), 0)
+      )
+    );
+  const printed = (w: number[]) => texts.reduce((n, row) => n + linesAt(row, w), 0);
+  let now = printed(widths);
+  // Long texts side by side (评分标准 beside 评分说明) shorten a row only together: they are tried as one as well.
+  const long = widths.map((_, c) => wraps[c] && full[c] > 9 * size * PT + 260);
+  const moves = [...widths.keys()].filter((c) => wraps[c]).map((c) => [c]);
+  if (long.filter(Boolean).length > 1) moves.push([...widths.keys()].filter((c) => long[c]));
+  for (;;) {
+    let best: { trial: number[]; more: number; saved: number } | null = null;
+    for (const cols of moves) {
+      for (let k = 1; k * step * cols.length <= room; k++) {
+        const trial = widths.map((w, c) => (cols.includes(c) ? Math.min(full[c], w + k * step) : w));
+        const more = trial.reduce((a, w, c) => a + w - widths[c], 0);
+        if (more === 0) break;
+        const saved = now - printed(trial);
+        if (saved > 0) {
+          if (!best || saved / more > best.saved / best.more) best = { trial, more, saved };
+          break;
+        }
+      }
+    }
+    if (!best) break;
+    widths.splice(0, widths.length, ...best.trial);
+    room -= best.more;
+    now -= best.saved;
+  }
+  // What no line needs goes to the long texts (beyond about 9 characters) by what they still want: names are
+  // read whole or wrapped alike, a long text reads better the fewer times it breaks.
+  const want = widths.map((w, c) => (long[c] ? Math.max(0, full[c] - w) : 0));
+  const wanted = want.reduce((a, b) => a + b, 0);
+  if (wanted > 0) for (let c = 0; c < widths.length; c++) widths[c] += Math.floor((room * want[c]) / wanted);
+  return widths;
 }
 
 /**

@@ -407,30 +407,33 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
 
   test('indicator sentences carry the computed values: 21 ÷ 23 = 91.30%, 45.07 ÷ 41.76 = 107.93%', () => {
     // 21 is contested (the units' rows add up to 20): the report names both with their tables the first time
-    // (一（四）, in the note that stands for the first row's 18), states neither as fact, and later gives the two values again with 同前,
-    // naming what they are beside a figure of another name (the second row's 2); the rate computed from it is
-    // 【待核对】 too.
+    // (一（四）, in the note that stands for the first row's 18), states neither as fact, and later names them again,
+    // each with what states it (the second row's 2; 六's 21 beside 20); the rate computed from it is 【待核对】 too,
+    // by each value: 21 ÷ 23 = 91.30%, 20 ÷ 23 = 86.96%.
     const full = '【待核对：18人；基础数据表年末实际在职人数为21人，机构人员情况表各行之和为20人】';
     const first = all.findIndex((l) => l.includes(full));
-    const again = all.findIndex((l) => l.includes('【待核对：2人；年末实际在职人数21或20人，同前】'));
+    const again = all.findIndex((l) =>
+      l.includes('【待核对：2人；基础数据表年末实际在职人数为21人，机构人员情况表各行之和为20人】')
+    );
     const rate = all.findIndex((l) =>
       l.includes(
-        '年末实际在职人数【待核对：21或20人，同前】、编制数23名，在职人员控制率为【待核对：按所列数据为91.30%】'
+        '年末实际在职人数【待核对：21人；机构人员情况表各行之和为20人】、编制数23名，在职人员控制率为【待核对：按21人计为91.30%，按20人计为86.96%】'
       )
     );
     expect(first).toBeGreaterThanOrEqual(0);
     expect(again).toBeGreaterThan(first);
     expect(rate).toBeGreaterThan(again);
     expect(all.filter((l) => l.includes(full))).toHaveLength(1);
-    // 45.07 restates 财政拨款表 日常公用经费, which 96.15 ≠ 45.07 + 5.33 disputes: the figure and the rate computed from
-    // it are 【待核对】 (src/core/doubt.ts, copies).
+    // 公用经费决算数 45.07 is 财政拨款表's 日常公用经费 (an identity that holds), which 收支总表's 96.15 ≠ 45.07 + 5.33
+    // puts in doubt: the same quantity carries the same doubt here, and the rate and score computed from it wait.
     expect(
       all.some((l) =>
         l.includes(
-          '公用经费决算数【待核对：45.07万元；日常公用经费96.15或50.40万元，同前】、公用经费预算数41.76万元，公用经费控制率为【待核对：按所列数据为107.93%】'
+          '公用经费决算数【待核对：45.07万元；收支总表日常公用经费为96.15万元，财政拨款、其他资金两表之和为50.40万元】、公用经费预算数41.76万元，公用经费控制率为【待核对：按所列数据为107.93%】。本项得分【待核对：自评满分，按所列数据计0.41分】。'
         )
       )
     ).toBe(true);
+    expect(all.some((l) => l.includes('公用经费决算数45.07万元'))).toBe(false);
   });
 
   test('a figure two sources agree on is stated plainly, the doubt stays on the others, a doubted one is not written before its note', () => {
@@ -446,6 +449,44 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     expect(has('年末结转和结余【待核对：4.04万元为2020年年末数】')).toBe(true);
   });
 
+  test('a score the rules give against the claim, or on a figure in doubt, names both sides', () => {
+    // 职责履行 claimed 29 of 30: each 7.5-point line keeps at least 29 − 22.5 = 6.5 by it; 75% × 7.5 = 5.63.
+    expect(all).toContain(
+      '①实际完成率：计划工作数4、实际完成工作数3，实际完成率为75.00%，年度工作任务未全部完成，较目标低25.00个百分点。本项得分【待核对：按自评职责履行29分计本项不低于6.5分，按评分标准计5.63分】。'
+    );
+    // 预算执行 claimed in full (11 of 11): each line in full by it; 附件1's note says the claim before the rules' scores.
+    expect(all).toContain('【待核对⑤：公用经费控制率自评满分，按所列数据计0.41分】');
+    expect(all).toContain(
+      '【待核对⑥：自评职责履行29分，按评分标准计：实际完成率5.63分、完成及时率5.63分、质量达标率3.75分】'
+    );
+    expect(all.some((l) => /【待核对：按评分标准计[\d.]+分】/.test(l))).toBe(false);
+  });
+
+  test('a score that waits on its blank survey rate is a 【待补】 in 六 and 附件1, and its groups wait with it', () => {
+    expect(all).toContain(
+      '①服务对象满意度：未出现服务对象上访、投诉等情况。调查满意率为【待补：满意率；未调查的，本句改为“未开展满意度调查”】。本项得分【待补：按调查满意率评定的本项得分（自评10分）】。'
+    );
+    expect(all).toContain(
+      '小结：“效果情况”维度，满分30分，实际得分【待核对：自评29分，含待补的服务对象满意度10分】。'
+    );
+    // 附件1: the 得分 cell a 【待补】 as for any unscored line, its 评分说明 what to enter beside the unit's evidence.
+    expect(all).toContain(
+      '效果｜服务对象满意度｜服务对象满意度｜10｜【待补：自评得分】｜按评价要点打分｜未出现服务对象上访、投诉等情况，【待补：调查满意率及本项得分（自评10分）】'
+    );
+  });
+
+  test('效果 cites the counted results of 五, not its sentences again; 产出’s 小结 gives its 说明 as the reason', () => {
+    const social = all.find((l) => l.startsWith('①社会效益：'))!;
+    // 五（四） says it in full ("…，截止目前，我市…注册量超22万人，科普信息传播量近1200万次，有效打通了…"); here the counts.
+    expect(social).toContain('我市“科普中国”信息员注册量超22万人，科普信息传播量近1200万次。');
+    expect(social).not.toContain('有效打通了科普传播“最后一公里”');
+    expect(all.filter((l) => l.includes('有效打通了科普传播“最后一公里”'))).toHaveLength(1);
+    // 产出 claimed 29 of 30: its 说明 ("…尚未最终定稿；…未能通过") is why, said as one sentence.
+    expect(all).toContain(
+      '小结：“产出情况”维度，满分30分，实际得分【待核对：29分或22.51分，同前】。未得满分的主要原因是《衡阳市科技人物志》尚未最终定稿，科普经费人均1元标准未能通过。'
+    );
+  });
+
   test('the 三公 table recomputes growth from the amounts beside it', () => {
     // (1.26 − 0.98) ÷ 0.98 = 28.57%; (5.83 − 7.10) ÷ 7.10 = −17.89%; 出国 (0 − 0.95) ÷ 0.95 = −100%.
     expect(all).toContain('公务接待费｜10.00｜1.26｜0.98｜增长28.57%');
@@ -456,9 +497,10 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
   test('七 states the department’s one total and one grade; 八 holds performance problems only', () => {
     // The department's own 自评打分 (each 二级 and 一级, and 97 in all): the report states its claims, the figures the
     // 审核意见 corrects; the verified / pending split is for the 审核意见.
-    // A dimension whose claim holds a line in question (在职人员控制率 on a staff count in doubt here) waits with it.
+    // A dimension whose claim holds a line in question (在职人员控制率 on a staff count in doubt here) waits with it,
+    // as one does whose line's score waits on its blank measure (服务对象满意度 without its survey rate).
     expect(all).toContain(
-      '2021年度部门整体支出绩效评价自评得分为【待核对：自评97分，按所列数据计至多87.64分】。其中，投入【待核对：自评9分，含待核对的在职人员控制率1.5分】，过程【待核对：30分或至多27.13分，同前】，产出【待核对：29分或22.51分，同前】，效果29分，综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】（绩效评价指标评分表详见附件1）。'
+      '2021年度部门整体支出绩效评价自评得分为【待核对：自评97分，按所列数据计至多87.64分】。其中，投入【待核对：自评9分，含待核对的在职人员控制率1.5分】，过程【待核对：30分或至多27.13分，同前】，产出【待核对：29分或22.51分，同前】，效果【待核对：自评29分，含待补的服务对象满意度10分】，综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】（绩效评价指标评分表详见附件1）。'
     );
     expect(all.some((l) => /单位自报|自报总分|核实得分|待核实/.test(l))).toBe(false);
     const problems = reportContext({ model, indicators, scores, findings }).problems;
@@ -597,11 +639,14 @@ describe('the 【待核对】 and 【待补】 a figure carries (made-up figures
     expect(w.figure('财拨_项目支出').piece.text).toBe(
       '【待核对：200.00万元；收支总表项目支出为300.00万元，财政拨款、其他资金两表之和为290.00万元】'
     );
-    // Its other part, and the checked figure itself, after: the two values, the table of a figure of the same name.
+    // Its other part after: both sides again, each named (two bare values would not say which table states which);
+    // the checked figure itself, named by the sentence: the two values.
     expect(w.figure('其他_项目支出').piece.text).toBe(
-      '【待核对：90.00万元；收支总表该项300.00或290.00万元，同前】'
+      '【待核对：90.00万元；收支总表该项为300.00万元，财政拨款、其他资金两表之和为290.00万元】'
     );
-    expect(w.figure('支出_项目支出').piece.text).toBe('【待核对：300.00或290.00万元，同前】');
+    expect(w.figure('支出_项目支出').piece.text).toBe(
+      '【待核对：300.00万元；财政拨款、其他资金两表之和为290.00万元】'
+    );
     // A table cell's note under the table names both in full whatever was said before.
     expect(w.amountCell('其他_项目支出')).toMatchObject({
       doubt: '收支总表项目支出为300.00万元，财政拨款、其他资金两表之和为290.00万元',

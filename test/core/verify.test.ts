@@ -252,9 +252,10 @@ describe('the report keeps the department’s own scores', () => {
     expect(lines.find((l) => l.startsWith('②资金使用合规性：'))).toContain(
       '本项得分【待核对：自评满分，而存在问题述及“预算执行过程中存在不同科目预算资金串用问题”】。'
     );
-    // 预算完成率 reads figures the 审核意见 calls wrong (误填2020年数据): its 1.92 is what the figures as listed give.
+    // 预算执行 is claimed in full (11 of 11): the line in full by it; the 1.92 the figures give is not the
+    // department's, and waits on them (its 年末结余 4.04 is a copy of the 结转结余 4.04 a failed identity doubts).
     expect(lines.find((l) => l.startsWith('①预算完成率：'))).toContain(
-      '本项得分【待核对：按所列数据为1.92分】。'
+      '本项得分【待核对：自评满分，按所列数据计1.92分】。'
     );
     expect(lines.some((l) => /核实得分|待核实/.test(l))).toBe(false);
   });

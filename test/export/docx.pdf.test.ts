@@ -115,8 +115,8 @@ test('LibreOffice prints the sample’s report within 1.2× the real report’s 
     // 附件1's total and grade, each in a row of its own: a marker, its note below naming both in full.
     expect(text('report.pdf', true)).toMatch(/合计\s+100\s/);
     expect(text('report.pdf', true)).toMatch(/综合绩效级别\s/);
-    expect(printed.slice(appendix)).toContain('：自评97分（“优”），按所列数据计至多90.51分（“优”）】');
-    expect(printed).toContain('：预算调整率按所列数据得0.8分】');
+    expect(printed.slice(appendix)).toContain('：自评97分（“优”），按所列数据计至多87.64分（“良”）】');
+    expect(printed).toContain('：预算调整率自评满分，按所列数据计0.8分】');
     // Page 1 answers "what do I do with this report?": the conclusion, the scores, and all three things first.
     const page1 = execFileSync(
       'pdftotext',

@@ -173,6 +173,26 @@ describe('tables as printed', () => {
     expect(widths[4]).toBeGreaterThanOrEqual(oneLine('【待核对①】', size));
   });
 
+  test('a score table gives its width to the long texts: names wrap where the row is tall anyway', () => {
+    const header = ['一级指标', '二级指标', '三级指标', '分值（分）', '得分（分）', '评分标准', '评分说明'];
+    const rule =
+      '以100%为标准，不超过100%计2分；每超过1个百分点扣0.2分；公用经费明细项目决算超过预算的，每项另扣0.1分，扣完为止';
+    const note =
+      '公用经费控制率为108.00%，超出预算8.00%，按评分标准扣1.60分；另有两项明细超过预算，各扣0.10分';
+    const rows = [
+      ...Array.from({ length: 8 }, () => ['过程', '预算执行', '公用经费控制率', '2', '0.40', rule, note]),
+      ['效果', '服务对象满意度', '服务对象满意度', '10', '10.00', rule, note],
+      ['合计', '', '', '100', '88.40', '', ''],
+      ['综合绩效级别', '', '', '', '良', '', ''],
+    ];
+    const { size, widths } = tableLayout(header, rows, 13777);
+    // The 二级 and 三级 names wrap to their headers' width (two lines beside a long text cost no line) ...
+    expect([widths[1], widths[2]]).toEqual([oneLine('二级指标', size), oneLine('三级指标', size)]);
+    // ... and 评分标准 and 评分说明, several lines a row, take the room: each as wide as three name columns.
+    for (const c of [5, 6]) expect(widths[c]).toBeGreaterThan(3 * widths[1]);
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(13777);
+  });
+
   test('figures are right-aligned, a column of them whole, placeholders and growth words included', () => {
     expect(
       numericColumns(

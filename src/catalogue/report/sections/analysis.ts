@@ -137,15 +137,43 @@ function inDoubt(c: ReportContext, l: OwnLine, ind: IndicatorResult): { names: s
 export function lineRate(c: ReportContext, l: OwnLine, ind: IndicatorResult, value: Decimal): Piece {
   const { w } = c;
   const rate = w.rate(ind.id, value);
-  if (rate.text.startsWith('【') || inDoubt(c, l, ind).names.length === 0) return rate;
+  const names = inDoubt(c, l, ind).names;
+  if (rate.text.startsWith('【') || names.length === 0) return rate;
+  // One contested figure: the rate by each of its two values (its own 【待核对】 says whose each is).
+  const other = names.length === 1 ? c.otherSide(ind.id, names[0]) : undefined;
+  const figure = (v: Decimal) => w.fmt.formatValue(names[0], v);
+  const words = other
+    ? `按${figure(other.stated)}计为${rate.text}，按${figure(other.other)}计为${w.rate(ind.id, other.value).text}`
+    : `按所列数据为${rate.text}`;
   // Once said, later places (八, 附件1) give the value and "同前".
-  return w.plain(w.check(`按所列数据为${rate.text}`, `${rate.text}，同前`), rate.sources);
+  return w.plain(w.check(words, `${rate.text}，同前`), rate.sources);
 }
 
 /** True when a line's score is computed from a figure in doubt that the right figure may change: 六, 八 and 附件1 wait for it. */
 export function scoreInDoubt(c: ReportContext, l: OwnLine): boolean {
   const ind = indicatorOf(c, l);
   return !l.own && ind !== undefined && !inDoubt(c, l, ind).firm;
+}
+
+/**
+ * The department's side of a line scored against its 二级's claim, before the rules' side: "自评满分，" where the
+ * claim is in full, else the least the claim leaves the line ("按自评职责履行27分计本项不低于4.5分，"). "" otherwise.
+ */
+export function claimSide({ w }: ReportContext, l: OwnLine): string {
+  const k = l.claim;
+  if (!l.againstClaim || !k) return '';
+  return k.least.gte(l.line.points)
+    ? '自评满分，'
+    : `按自评${k.group}${w.fmt.points(k.score)}分计本项不低于${w.fmt.points(k.least)}分，`;
+}
+
+/** True when the measure a line is scored on (满意度: the survey's rate) is blank: its score waits for it. */
+export const awaitsMeasure = (c: ReportContext, l: OwnLine) => c.evidence(l).awaits !== undefined;
+
+/** What the 【待补】 of a score that waits on its measure asks for: the score by it, the unit's own beside it. */
+export function awaitedScore(c: ReportContext, l: OwnLine): string {
+  const mine = l.score === null ? '' : `（自评${c.w.fmt.points(l.score)}分）`;
+  return `按${c.evidence(l).awaits ?? '评价依据'}评定的本项得分${mine}`;
 }
 
 /** How many points a line lost, as the department states its score. */
@@ -157,13 +185,17 @@ function scoreWords(c: ReportContext, l: OwnLine): string {
   if (l.score === null)
     return `本项得分${w.fmt.placeholder(`${l.line.level3}的自评得分（0～${w.fmt.points(l.line.points)}分）`)}。`;
   const lost = lostPoints(l)!;
+  // A measure the line is scored on left blank (满意度's survey rate): the score waits on the same 【待补】.
+  if (awaitsMeasure(c, l)) return `本项得分${w.fmt.placeholder(awaitedScore(c, l))}。`;
   // A score computed from a figure in doubt, which the right figure may change, waits for it.
-  if (scoreInDoubt(c, l)) return `本项得分${w.fmt.toCheck(`按所列数据为${w.fmt.points(l.score)}分`)}。`;
+  if (scoreInDoubt(c, l))
+    return `本项得分${w.fmt.toCheck(`${claimSide(c, l)}按所列数据计${w.fmt.points(l.score)}分`)}。`;
   // Full marks the department's own 存在问题 speaks against: the department decides which of its two words stands.
   const against = againstOwnProblem(l);
   if (against) return `本项得分${w.fmt.toCheck(`自评满分，而存在问题述及“${against}”`)}。`;
   // The rules' score where the department's claim for its 二级 says otherwise: not stated as the department's.
-  if (l.againstClaim) return `本项得分${w.fmt.toCheck(`按评分标准计${w.fmt.points(l.score)}分`)}。`;
+  if (l.againstClaim)
+    return `本项得分${w.fmt.toCheck(`${claimSide(c, l)}按评分标准计${w.fmt.points(l.score)}分`)}。`;
   return lost.gt(0) ? `本项得${w.fmt.points(l.score)}分，扣${w.fmt.points(lost)}分。` : '本项得满分。';
 }
 
@@ -230,22 +262,31 @@ export const againstOwnProblem = (l: OwnLine) =>
  */
 export function openShare(c: ReportContext, score: Decimal, lines: OwnLine[]): string {
   const { w } = c;
-  // A line of a 二级 scored as a whole waits for its own score, but the 二级's claim is whole (ScoreLine.groupShare).
-  const blank = lines.filter((l) => l.score === null && !l.line.groupShare);
+  // A line of a 二级 scored as a whole waits for its own score, but the 二级's claim is whole (ScoreLine.groupShare);
+  // a score that waits on its blank measure is as open as one not given.
+  const blank = lines.filter((l) => (l.score === null && !l.line.groupShare) || awaitsMeasure(c, l));
   const asked = lines.filter(
-    (l) => l.score !== null && (scoreInDoubt(c, l) || l.againstClaim || againstOwnProblem(l))
+    (l) =>
+      l.score !== null && !blank.includes(l) && (scoreInDoubt(c, l) || l.againstClaim || againstOwnProblem(l))
   );
   if (blank.length + asked.length === 0) return '';
-  const rest = lines.reduce((left, l) => (l.score === null ? left : left.minus(l.score)), score);
+  const rest = lines.reduce(
+    (left, l) => (l.score === null || blank.includes(l) ? left : left.minus(l.score)),
+    score
+  );
+  // Past two, the first two and the count: each line's own paragraph in 六 says what is open.
+  const names = (ls: OwnLine[]) =>
+    ls.length <= 2
+      ? ls.map((l) => l.line.level3).join('、')
+      : `${ls[0].line.level3}、${ls[1].line.level3}等${ls.length}项`;
   const blankWords =
     blank.length === 1 && rest.gte(0) && rest.lte(blank[0].line.points)
       ? `待补的${blank[0].line.level3}${w.fmt.points(rest)}分`
       : blank.length
-        ? `待补的${blank.map((l) => l.line.level3).join('、')}`
+        ? `待补的${names(blank)}`
         : '';
-  const askedWords = asked.length
-    ? `待核对的${asked.map((l) => `${l.line.level3}${w.fmt.points(l.score!)}分`).join('、')}`
-    : '';
+  // No score beside a line in question: what the rules give is not the department's (the line's own note says both).
+  const askedWords = asked.length ? `得分待核对的${names(asked)}` : '';
   return `含${[blankWords, askedWords].filter(Boolean).join('，')}`;
 }
 
@@ -266,6 +307,17 @@ export function groupScore(c: ReportContext, g: ScoreGroupView, lines: OwnLine[]
   const { w } = c;
   const p = g.points === null ? w.fmt.placeholder(`${g.name}的分值`) : `${w.fmt.points(g.points)}分`;
   return `满分${p}，得分${stateScore(c, g, lines)}`;
+}
+
+/**
+ * A dimension's own 说明 after its score in the 小结, as a sentence: where the dimension lost points and the 说明
+ * lists what fell short ("《…》尚未最终定稿；…未能通过"), it is the reason, said as one ("未得满分的主要原因是…，…").
+ */
+function summaryRemark(d: Dimension, own: string): string {
+  const text = stripMarks(own).trim();
+  const short = d.score !== null && d.points !== null && d.score.lt(d.points);
+  if (!short || /^(主要|原因|由于|因)/.test(text)) return endSentence(text);
+  return endSentence(`未得满分的主要原因是${text.replace(/[。；]$/, '').replace(/[；]/g, '，')}`);
 }
 
 function dimensionSection(c: ReportContext, d: Dimension): SectionContent {
@@ -302,7 +354,7 @@ function dimensionSection(c: ReportContext, d: Dimension): SectionContent {
   content.push(
     w.paragraph(
       w.plain(
-        `小结：“${d.name}情况”维度，${groupScore(c, d, lines).replace('得分', '实际得分')}。${own ? endSentence(stripMarks(own)) : ''}`,
+        `小结：“${d.name}情况”维度，${groupScore(c, d, lines).replace('得分', '实际得分')}。${own ? summaryRemark(d, own) : ''}`,
         own ? [w.operand('自评得分表')] : []
       )
     )

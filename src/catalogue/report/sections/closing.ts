@@ -13,7 +13,16 @@ import type {
   SectionContent,
   TableBlock,
 } from '../../../core/reportContract';
-import { againstOwnProblem, lineFact, lineRate, openShare, scoreInDoubt, stateScore } from './analysis';
+import {
+  againstOwnProblem,
+  awaitsMeasure,
+  claimSide,
+  lineFact,
+  lineRate,
+  openShare,
+  scoreInDoubt,
+  stateScore,
+} from './analysis';
 import { qualifiedName } from '../../../core/reportWords';
 
 /** "预算编制合理性、资产管理制度健全性2项指标", or, past two, their count (附件1 highlights each). */
@@ -286,6 +295,11 @@ function briefly(p: Piece): Piece {
  */
 function lineNote(c: ReportContext, l: OwnLine): Piece {
   const { w } = c;
+  // A score that waits on its blank measure: the department's evidence, then what to enter (its 得分 cell a 【待补】).
+  if (awaitsMeasure(c, l) && l.score !== null)
+    return w.plain(
+      `${l.remark ? `${l.remark.replace(/[。；]$/, '')}，` : ''}${w.fmt.placeholder(`${c.evidence(l).awaits}及本项得分（自评${w.fmt.points(l.score)}分）`)}`
+    );
   if (l.own)
     return l.score === null
       ? waiting(c, l)
@@ -343,8 +357,9 @@ function standardWords({ w }: ReportContext, l: OwnLine): string {
 }
 
 /** A score computed from a figure in doubt: a marker in its cell, what the figures as listed give in the note. */
-function doubtedScore({ w }: ReportContext, l: OwnLine): Piece {
-  const doubt = `${l.line.level3}按所列数据得${w.fmt.points(l.score!)}分`;
+function doubtedScore(c: ReportContext, l: OwnLine): Piece {
+  const { w } = c;
+  const doubt = `${l.line.level3}${claimSide(c, l)}按所列数据计${w.fmt.points(l.score!)}分`;
   return { ...w.plain(w.fmt.toCheck(doubt)), doubt };
 }
 
@@ -361,7 +376,10 @@ function rulesScore(c: ReportContext, l: OwnLine): Piece {
       x.line.level1 === l.line.level1 &&
       x.line.level2 === l.line.level2
   );
-  const doubt = `按评分标准计：${lines.map((x) => `${x.line.level3}${w.fmt.points(x.score!)}分`).join('、')}`;
+  // The department's side first: its claim for the 二级, which the lines' scores by the rules do not reach.
+  const k = l.claim;
+  const claimed = k ? `自评${k.group}${w.fmt.points(k.score)}分，` : '';
+  const doubt = `${claimed}按评分标准计：${lines.map((x) => `${x.line.level3}${w.fmt.points(x.score!)}分`).join('、')}`;
   return { ...w.plain(w.fmt.toCheck(doubt)), doubt };
 }
 
@@ -376,17 +394,19 @@ export function appendix(c: ReportContext): { label: string; title: string; tabl
     w.fmt.points(l.line.points),
     l.score === null
       ? w.fmt.placeholder('自评得分')
-      : scoreInDoubt(c, l)
-        ? doubtedScore(c, l)
-        : l.againstClaim
-          ? rulesScore(c, l)
-          : againstOwnProblem(l)
-            ? marked(
-                c,
-                scoreCell(l.score),
-                `${l.line.level3}自评${w.fmt.points(l.score)}分（满分），而存在问题述及“${againstOwnProblem(l)}”`
-              )
-            : scoreCell(l.score),
+      : awaitsMeasure(c, l)
+        ? w.fmt.placeholder('自评得分')
+        : scoreInDoubt(c, l)
+          ? doubtedScore(c, l)
+          : l.againstClaim
+            ? rulesScore(c, l)
+            : againstOwnProblem(l)
+              ? marked(
+                  c,
+                  scoreCell(l.score),
+                  `${l.line.level3}自评${w.fmt.points(l.score)}分（满分），而存在问题述及“${againstOwnProblem(l)}”`
+                )
+              : scoreCell(l.score),
     standardWords(c, l),
     lineNote(c, l),
   ]);
