@@ -8,7 +8,7 @@
  * (方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体), which Word, WPS and LibreOffice read.
  * Packs with Packer.toArrayBuffer, which works in node and in the browser alike.
  */
-import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import {
   AlignmentType,
   CommentRangeEnd,
@@ -421,11 +421,7 @@ export async function reportToDocx(
   return zipStreaming(
     [...(await packageFiles(doc, overrides))].map(([path, data]) => [
       path,
-      path === 'word/document.xml'
-        ? tables.fill(typeof data === 'string' ? data : strFromU8(data))
-        : typeof data === 'string'
-          ? strToU8(data)
-          : data,
+      path === 'word/document.xml' ? tables.fill(typeof data === 'string' ? data : strFromU8(data)) : data,
     ]),
     options.deflate
   );

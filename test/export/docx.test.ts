@@ -224,6 +224,40 @@ describe('tables as printed', () => {
     expect(strFromU8(parts['a.xml'])).toBe(pieces.join(''));
     expect([...parts['b.bin']]).toEqual([1, 2, 3]);
   });
+
+  test('a whole part the same as in the last document is deflated once; both zips read back with their CRCs', async () => {
+    let deflated: string[] = [];
+    const counting = (chunk: Uint8Array, final: boolean) => {
+      deflated.push(strFromU8(chunk));
+      return deflateRawChunk(chunk, final);
+    };
+    const styles = `<w:styles>${'<w:style w:styleId="正文"/>'.repeat(200)}</w:styles>`;
+    const zipOf = (doc: string, style = styles) =>
+      zipStreaming(
+        [
+          ['word/styles.xml', style],
+          ['word/document.xml', doc],
+        ],
+        counting
+      );
+    const first = zipOf('<w:p>甲</w:p>');
+    expect(deflated).toEqual([styles, '<w:p>甲</w:p>']);
+    deflated = [];
+    const second = zipOf('<w:p>乙</w:p>');
+    expect(deflated).toEqual(['<w:p>乙</w:p>']);
+    for (const [zip, doc] of [
+      [first, '<w:p>甲</w:p>'],
+      [second, '<w:p>乙</w:p>'],
+    ] as const) {
+      const read = await JSZip.loadAsync(zip, { checkCRC32: true });
+      expect(await read.file('word/styles.xml')!.async('string')).toBe(styles);
+      expect(await read.file('word/document.xml')!.async('string')).toBe(doc);
+    }
+    deflated = [];
+    const restyled = styles.replace('正文', '标题');
+    zipOf('<w:p>乙</w:p>', restyled);
+    expect(deflated).toEqual([restyled]);
+  });
 });
 
 test('a table’s 【待核对①】 notes print with it: its last row keeps with them, and they with each other', async () => {
