@@ -369,14 +369,22 @@ export async function writeWorkbook(
 
 const MACRO_MAIN = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
 
+/** Each package's answer, as naming the result and writing it both ask. */
+const macroEnabled = new WeakMap<Buffer, boolean>();
+
 /** True when the package is a macro-enabled workbook (.xlsm), by its workbook part's content type. */
 export function isMacroEnabled(bytes: Buffer): boolean {
-  try {
-    const e = listZip(bytes).find((x) => x.name === '[Content_Types].xml');
-    return e ? readEntry(bytes, e).toString('utf8').includes(MACRO_MAIN) : false;
-  } catch {
-    return false;
+  let macro = macroEnabled.get(bytes);
+  if (macro === undefined) {
+    try {
+      const e = listZip(bytes).find((x) => x.name === '[Content_Types].xml');
+      macro = e ? readEntry(bytes, e).toString('utf8').includes(MACRO_MAIN) : false;
+    } catch {
+      macro = false;
+    }
+    macroEnabled.set(bytes, macro);
   }
+  return macro;
 }
 
 /** `file` renamed to the extension its result must have: .xlsm for a macro-enabled package, .xlsx otherwise. */
