@@ -1,7 +1,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import { sampleDocx } from './docxFixture';
-import { reportToDocx } from '../../src/export/docx';
+import { Document, Packer } from 'docx';
+import { reportToDocx, STYLES } from '../../src/export/docx';
 import { TEXT_WIDTH } from '../../src/export/docxStyle';
 import { numericColumns, tableLayout, zipStreaming } from '../../src/export/docxTables';
 import { deflateRawChunk } from '../../src/hosts/file/zip';
@@ -206,6 +207,20 @@ describe('tables as printed', () => {
     expect(Object.keys(native)).toEqual(Object.keys(plain));
     for (const [path, data] of Object.entries(plain))
       expect(dated(strFromU8(native[path]))).toBe(dated(strFromU8(data)));
+  });
+
+  test('the theme and styles, formatted once, are what docx writes for each document', async () => {
+    const { draft, scores } = await sampleDocx();
+    const own = unzipSync(
+      new Uint8Array(await Packer.toArrayBuffer(new Document({ styles: STYLES, sections: [] })))
+    );
+    const documents = [
+      await reportToDocx(draft, scores),
+      await reportToDocx({ ...draft, sections: draft.sections.slice(0, 2) }, null, { comments: true }),
+    ].map((bytes) => unzipSync(bytes));
+    for (const parts of documents)
+      for (const part of ['word/styles.xml', 'word/theme/theme1.xml'])
+        expect(strFromU8(parts[part])).toBe(strFromU8(own[part]));
   });
 
   test('a document streamed in many chunks through zlib inflates whole', () => {
