@@ -298,6 +298,8 @@ interface DeflatedPart {
  * theme, settings …) are the same in every document, and a batch writes one document per workbook.
  */
 const deflatedParts = new WeakMap<RawDeflate, Map<string, DeflatedPart>>();
+/** A part longer than this (a large comments part) is not kept after its document: the constant parts are a few KB. */
+const KEPT_PART_CHARS = 64 * 1024;
 
 /** A zip entry whose deflated bytes, CRC and size are known: what HostDeflate wrote for the same text. */
 class Deflated extends ZipPassThrough {
@@ -334,11 +336,12 @@ function addDeflated(zip: Zip, path: string, text: string, deflate: RawDeflate):
   });
   zip.add(file);
   file.push(strToU8(text), true);
-  const bytes = chunks.length === 1 ? chunks[0] : concat(chunks);
-  parts.set(path, { text, crc: file.crc, size: file.size, bytes });
+  if (text.length > KEPT_PART_CHARS) parts.delete(path);
+  else parts.set(path, { text, crc: file.crc, size: file.size, bytes: concat(chunks) });
 }
 
 function concat(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
   const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) {
