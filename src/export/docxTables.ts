@@ -360,12 +360,79 @@ class HostDeflate extends ZipPassThrough {
   }
 }
 
+/** A part as the host's RawDeflate zipped it: its text, CRC, size and deflated bytes. */
+interface DeflatedPart {
+  text: string;
+  crc: number;
+  size: number;
+  bytes: Uint8Array;
+}
+
+/**
+ * The last text of each part path a host's RawDeflate zipped, per RawDeflate: most parts (styles, numbering,
+ * theme, settings …) are the same in every document, and a batch writes one document per workbook.
+ */
+const deflatedParts = new WeakMap<RawDeflate, Map<string, DeflatedPart>>();
+/** A part longer than this (a large comments part) is not kept after its document: the constant parts are a few KB. */
+const KEPT_PART_CHARS = 64 * 1024;
+
+/** A zip entry whose deflated bytes, CRC and size are known: what HostDeflate wrote for the same text. */
+class Deflated extends ZipPassThrough {
+  constructor(
+    filename: string,
+    private readonly part: DeflatedPart
+  ) {
+    super(filename);
+    this.compression = 8;
+  }
+  push(): void {
+    this.crc = this.part.crc;
+    this.size = this.part.size;
+    this.ondata(null, this.part.bytes as Uint8Array<ArrayBuffer>, true);
+  }
+}
+
+/** A whole part's text through the host's RawDeflate, deflated once while its text stays the same. */
+function addDeflated(zip: Zip, path: string, text: string, deflate: RawDeflate): void {
+  let parts = deflatedParts.get(deflate);
+  if (!parts) deflatedParts.set(deflate, (parts = new Map()));
+  const known = parts.get(path);
+  if (known?.text === text) {
+    const file = new Deflated(path, known);
+    zip.add(file);
+    file.push();
+    return;
+  }
+  const chunks: Uint8Array[] = [];
+  const file = new HostDeflate(path, (chunk, final) => {
+    const bytes = deflate(chunk, final);
+    chunks.push(bytes);
+    return bytes;
+  });
+  zip.add(file);
+  file.push(strToU8(text), true);
+  if (text.length > KEPT_PART_CHARS) parts.delete(path);
+  else parts.set(path, { text, crc: file.crc, size: file.size, bytes: concat(chunks) });
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return bytes;
+}
+
 /**
  * A zip of these files in this order, each deflated as it streams by (a large document.xml is never whole
- * in memory): by `deflate` when the host gives one, by fflate otherwise (the browser).
+ * in memory): by `deflate` when the host gives one, by fflate otherwise (the browser). A part given as one
+ * string is whole: with the host's deflate, its bytes are reused while its text is the same.
  */
 export function zipStreaming(
-  files: Array<[path: string, data: Uint8Array | Iterable<string>]>,
+  files: Array<[path: string, data: string | Uint8Array | Iterable<string>]>,
   deflate?: RawDeflate
 ): Uint8Array {
   const out: Uint8Array[] = [];
@@ -374,9 +441,14 @@ export function zipStreaming(
     out.push(chunk);
   });
   for (const [path, data] of files) {
+    if (typeof data === 'string' && deflate) {
+      addDeflated(zip, path, data, deflate);
+      continue;
+    }
     const file = deflate ? new HostDeflate(path, deflate) : new ZipDeflate(path, { level: 6 });
     zip.add(file);
-    if (data instanceof Uint8Array) file.push(data, true);
+    if (typeof data === 'string') file.push(strToU8(data), true);
+    else if (data instanceof Uint8Array) file.push(data, true);
     else {
       let batch = '';
       for (const piece of data) {
@@ -390,11 +462,5 @@ export function zipStreaming(
     }
   }
   zip.end();
-  const bytes = new Uint8Array(out.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of out) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  return bytes;
+  return concat(out);
 }

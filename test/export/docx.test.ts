@@ -1,7 +1,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import { sampleDocx } from './docxFixture';
-import { reportToDocx } from '../../src/export/docx';
+import { Document, Packer } from 'docx';
+import { reportToDocx, STYLES } from '../../src/export/docx';
 import { TEXT_WIDTH } from '../../src/export/docxStyle';
 import { numericColumns, tableLayout, zipStreaming } from '../../src/export/docxTables';
 import { deflateRawChunk } from '../../src/hosts/file/zip';
@@ -228,6 +229,20 @@ describe('tables as printed', () => {
       expect(dated(strFromU8(native[path]))).toBe(dated(strFromU8(data)));
   });
 
+  test('the theme and styles, formatted once, are what docx writes for each document', async () => {
+    const { draft, scores } = await sampleDocx();
+    const own = unzipSync(
+      new Uint8Array(await Packer.toArrayBuffer(new Document({ styles: STYLES, sections: [] })))
+    );
+    const documents = [
+      await reportToDocx(draft, scores),
+      await reportToDocx({ ...draft, sections: draft.sections.slice(0, 2) }, null, { comments: true }),
+    ].map((bytes) => unzipSync(bytes));
+    for (const parts of documents)
+      for (const part of ['word/styles.xml', 'word/theme/theme1.xml'])
+        expect(strFromU8(parts[part])).toBe(strFromU8(own[part]));
+  });
+
   test('a document streamed in many chunks through zlib inflates whole', () => {
     const pieces = Array.from(
       { length: 20_000 },
@@ -243,6 +258,40 @@ describe('tables as printed', () => {
     const parts = unzipSync(zip);
     expect(strFromU8(parts['a.xml'])).toBe(pieces.join(''));
     expect([...parts['b.bin']]).toEqual([1, 2, 3]);
+  });
+
+  test('a whole part the same as in the last document is deflated once; both zips read back with their CRCs', async () => {
+    let deflated: string[] = [];
+    const counting = (chunk: Uint8Array, final: boolean) => {
+      deflated.push(strFromU8(chunk));
+      return deflateRawChunk(chunk, final);
+    };
+    const styles = `<w:styles>${'<w:style w:styleId="正文"/>'.repeat(200)}</w:styles>`;
+    const zipOf = (doc: string, style = styles) =>
+      zipStreaming(
+        [
+          ['word/styles.xml', style],
+          ['word/document.xml', doc],
+        ],
+        counting
+      );
+    const first = zipOf('<w:p>甲</w:p>');
+    expect(deflated).toEqual([styles, '<w:p>甲</w:p>']);
+    deflated = [];
+    const second = zipOf('<w:p>乙</w:p>');
+    expect(deflated).toEqual(['<w:p>乙</w:p>']);
+    for (const [zip, doc] of [
+      [first, '<w:p>甲</w:p>'],
+      [second, '<w:p>乙</w:p>'],
+    ] as const) {
+      const read = await JSZip.loadAsync(zip, { checkCRC32: true });
+      expect(await read.file('word/styles.xml')!.async('string')).toBe(styles);
+      expect(await read.file('word/document.xml')!.async('string')).toBe(doc);
+    }
+    deflated = [];
+    const restyled = styles.replace('正文', '标题');
+    zipOf('<w:p>乙</w:p>', restyled);
+    expect(deflated).toEqual([restyled]);
   });
 });
 

@@ -173,6 +173,19 @@ describe('the direct reader reads each cell as ExcelJS does', () => {
     expect(all[3][3]).toBe('普通文字');
   });
 
+  test("a formula's string result is an ST_Xstring: `_x000D_` a carriage return, `_x005F_` an underscore", async () => {
+    const cells = `<row r="1"><c r="A1" t="str"><f>"行一"&amp;CHAR(13)&amp;"行二"</f><v>行一_x000D_行二</v></c><c r="B1" t="str"><f>"_x000D_"</f><v>_x005F_x000D_</v></c><c r="C1" t="str"><f>"x"</f><v>_x00D_</v></c></row>`;
+    const bytes = await workbook({ cells });
+    expect(await expectSame(bytes, WANTED)).toBe('direct');
+    const { direct, excel } = await bothReadings(bytes, WANTED);
+    for (const book of [direct!, excel as InputBook])
+      expect(readInputs(book, ['全部']).inputs['全部'].values![0].slice(0, 3)).toEqual([
+        '行一\r行二',
+        '_x000D_',
+        '_x00D_',
+      ]);
+  });
+
   test('the 1904 date system', async () => {
     expect(await expectSame(await workbook({ cells: FORMS, sst: SST, date1904: true }), WANTED)).toBe(
       'direct'

@@ -41,6 +41,11 @@ describe('ST_Xstring escaping', () => {
     expect(richText(plainTextXml(text))).toBe(text);
   });
 
+  test("a formula's string result in a sheet is read decoded, as its shared strings are", () => {
+    const xml = '<row r="1"><c r="A1" t="str"><f>X</f><v>一_x000D_二 &amp;_x005F_x000D_</v></c></row>';
+    expect(sheetCells(xml, []).map((c) => c.value)).toEqual(['一\r二 &_x000D_']);
+  });
+
   test('a file that stores `_x000D_` means a carriage return', () => {
     expect(richText('<t>一_x000D_二</t>')).toBe('一\r二');
     expect(decodeCodes('_x4E2D__x005F_')).toBe('中_');

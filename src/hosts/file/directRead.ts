@@ -7,7 +7,7 @@
  */
 import type { CellValue } from '../../core/types';
 import type { DefinedNameEntry } from '../../core/names';
-import { attr, colLetters, colNumber, MAIN_NS, prefixFor, unescapeXml } from './ooxml';
+import { attr, colLetters, colNumber, decodeCodes, MAIN_NS, prefixFor, unescapeXml } from './ooxml';
 import type { ReadParts } from './package';
 
 // ExcelJS's own rules, so a date, a number format and a decoded text come out exactly as it gives them.
@@ -338,9 +338,10 @@ export function readDirect(parts: ReadParts, names: DefinedNameEntry[]): DirectB
       if (raw.f !== undefined) {
         let result: CellValue | undefined;
         if (raw.v !== undefined) {
+          // A string result is an ST_Xstring (`_x000D_` a carriage return, `_x005F_` an underscore), as cellValueOf reads it.
           result =
             raw.t === 'str'
-              ? excelUtils.xmlDecode(raw.v)
+              ? decodeCodes(excelUtils.xmlDecode(raw.v))
               : raw.t === 'b'
                 ? parseInt(raw.v, 10) !== 0
                 : raw.t === 'e'

@@ -1,5 +1,5 @@
 /** Node-only file access for the file host (CLI, batch): bounded reading, atomic writing. */
-import { constants, promises as fs, Stats } from 'fs';
+import { constants, lstatSync, promises as fs, Stats } from 'fs';
 import { hostname } from 'os';
 import * as path from 'path';
 import { INPUTS } from '../../catalogue/inputs';
@@ -172,9 +172,10 @@ function kindOf(st: Stats): string | undefined {
  * its path is a file. A link to a regular file is fine: the result replaces the link, never its target.
  */
 export async function outputTargetProblem(file: string): Promise<string | undefined> {
-  let st: Stats;
+  let st: Stats | undefined;
   try {
-    st = await fs.lstat(file);
+    // Synchronous, and no error built for the usual answer (no such file): a batch asks twice a workbook.
+    st = lstatSync(file, { throwIfNoEntry: false });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'ENOENT') return undefined;
@@ -186,6 +187,7 @@ export async function outputTargetProblem(file: string): Promise<string | undefi
     }
     return ioProblem(err, file, '写入');
   }
+  if (!st) return undefined;
   if (st.isDirectory()) return ioProblem(Object.assign(new Error(), { code: 'EISDIR' }), file, '写入');
   const own = kindOf(st);
   if (own && !st.isSymbolicLink())
@@ -369,14 +371,22 @@ export async function writeWorkbook(
 
 const MACRO_MAIN = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
 
+/** Each package's answer, as naming the result and writing it both ask. */
+const macroEnabled = new WeakMap<Buffer, boolean>();
+
 /** True when the package is a macro-enabled workbook (.xlsm), by its workbook part's content type. */
 export function isMacroEnabled(bytes: Buffer): boolean {
-  try {
-    const e = listZip(bytes).find((x) => x.name === '[Content_Types].xml');
-    return e ? readEntry(bytes, e).toString('utf8').includes(MACRO_MAIN) : false;
-  } catch {
-    return false;
+  let macro = macroEnabled.get(bytes);
+  if (macro === undefined) {
+    try {
+      const e = listZip(bytes).find((x) => x.name === '[Content_Types].xml');
+      macro = e ? readEntry(bytes, e).toString('utf8').includes(MACRO_MAIN) : false;
+    } catch {
+      macro = false;
+    }
+    macroEnabled.set(bytes, macro);
   }
+  return macro;
 }
 
 /** `file` renamed to the extension its result must have: .xlsm for a macro-enabled package, .xlsx otherwise. */

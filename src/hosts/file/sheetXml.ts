@@ -7,6 +7,7 @@ import {
   attr,
   colLetters,
   colNumber,
+  decodeCodes,
   findElement,
   inner,
   REL_NS,
@@ -196,7 +197,14 @@ export function sheetCells(xml: string, sharedStrings: string[]): DigestCell[] {
       if (t === 's') value = sharedStrings[Number(v)] ?? null;
       else if (t === 'inlineStr') value = richText(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? '');
       else if (v !== undefined)
-        value = t === 'str' ? unescapeXml(v) : t === 'b' ? v === '1' : t === 'e' ? { error: v } : Number(v);
+        value =
+          t === 'str'
+            ? decodeCodes(unescapeXml(v))
+            : t === 'b'
+              ? v === '1'
+              : t === 'e'
+                ? { error: v }
+                : Number(v);
       const formula = /<f[\s>/]/.test(body);
       if (formula || (value !== null && value !== '')) out.push({ row: row - 1, col, value, formula });
     }

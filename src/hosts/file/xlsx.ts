@@ -30,7 +30,7 @@ import { DefinedNameEntry, MAX_NAMED_CELLS, resolveNames } from '../../core/name
 import { SHEET_FONT_CHARSET, STYLES } from '../../core/styles';
 import { internalLinksAsLocations } from './links';
 import { withoutCommentRels } from './notes';
-import { colLetters, escapeCodes, relationships, relsPathOf, resolveTarget } from './ooxml';
+import { colLetters, decodeCodes, escapeCodes, relationships, relsPathOf, resolveTarget } from './ooxml';
 import type { CellLookup, DirectBook } from './directRead';
 import type { CellValue, Diagnostic, OutCell, Plan, RawReading, SheetPlan } from '../../core/types';
 
@@ -309,6 +309,8 @@ export function cellValueOf(v: ExcelJS.CellValue): CellValue {
     if ('formula' in v || 'sharedFormula' in v) {
       const r = (v as ExcelJS.CellFormulaValue).result;
       if (r === undefined || r === null) return null;
+      // A string result (t="str") is an ST_Xstring, which ExcelJS leaves coded: `_x000D_` is a carriage return.
+      if (typeof r === 'string') return decodeCodes(r);
       return cellValueOf(r as ExcelJS.CellValue);
     }
     if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');

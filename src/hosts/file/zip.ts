@@ -216,6 +216,11 @@ export function readEntryInPieces(
   chunk = 256 * 1024
 ): void {
   if (e.flags & 1) throw new PackageError('工作簿的部件已加密；请在 Excel 中取消密码后再评价', 'encrypted');
+  // A part that declares no more than one piece is inflated whole by zlib (native, bounded by its declared size).
+  if (e.size <= chunk) {
+    onPiece(readEntry(buf, e));
+    return;
+  }
   const raw = storedBytes(buf, e);
   let size = 0;
   let crc = 0;
