@@ -94,6 +94,8 @@ export interface Formats {
   formatValue(name: string, value: Decimal, columnLabel?: string): string;
   /** A rule or remark in document words: no formula signs, no software instructions. */
   words(s: string): string;
+  /** A 三级 name told apart from a namesake among `all` by its 二级 (预算管理制度健全性). */
+  qualifiedName(level2: string, level3: string, all: string[]): string;
 }
 
 /** A figure as the report states it (src/core/reconcile.ts decides which, once). */

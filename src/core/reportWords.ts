@@ -204,6 +204,7 @@ export const FORMATS: Formats = {
   chineseNumber,
   formatValue,
   words: inWords,
+  qualifiedName,
 };
 
 /**

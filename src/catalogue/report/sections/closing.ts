@@ -23,13 +23,12 @@ import {
   scoreInDoubt,
   stateScore,
 } from './analysis';
-import { qualifiedName } from '../../../core/reportWords';
 
 /** "预算编制合理性、资产管理制度健全性2项指标", or, past two, their count (附件1 highlights each). */
-function lineNames(lines: OwnLine[]): string {
+function lineNames(c: ReportContext, lines: OwnLine[]): string {
   if (lines.length > 2) return `${lines.length}项指标`;
   const all = lines.map((l) => l.line.level3);
-  return `${lines.map((l) => qualifiedName(l.line.level2, l.line.level3, all)).join('、')}${lines.length}项指标`;
+  return `${lines.map((l) => c.w.fmt.qualifiedName(l.line.level2, l.line.level3, all)).join('、')}${lines.length}项指标`;
 }
 
 export function conclusion(c: ReportContext): SectionContent[] {
@@ -37,7 +36,7 @@ export function conclusion(c: ReportContext): SectionContent[] {
   const y = w.year();
   if (!own) return [w.paragraph(w.say`${y}年度部门整体支出绩效评价得分${w.fmt.placeholder('评分结果')}。`)];
   const dims = own.groups.filter((g) => g.level === 1);
-  const waiting = own.unscored.length ? `补填${lineNames(own.unscored)}得分后` : '';
+  const waiting = own.unscored.length ? `补填${lineNames(c, own.unscored)}得分后` : '';
   const d = own.linesDisagree;
   const most = d?.atMost ? '至多' : '';
   // A total its lines add up to, while a line under it is open (待补, or its score in question), waits as well.
