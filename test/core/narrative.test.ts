@@ -285,11 +285,15 @@ describe('section texts on the sample department', () => {
   test('八 performance problems with their causes, merged with the department’s own item on the same matter; 九 answers them item by item', () => {
     const i = sample.sections.findIndex((s) => s.id === '存在问题');
     // Only points lost are problems: the 4 contradicted figures are data-entry errors (审核意见, 核对清单), not performance.
-    // The department's items on 预算资金 and 业务管理 match no lost points here: they go to the 审核意见.
+    // The department's items on 预算资金 and 业务管理 match no lost points here: its report still states them, in
+    // its own words and order, after the problems that lost points (the 审核意见 asks which indicator they touch).
     expect(children(sample, i).map(sectionTitle)).toEqual([
       '（一）绩效目标编制水平有待提高',
       '（二）公用经费支出超出预算',
+      '（三）预算资金使用执行有待规范',
+      '（四）业务管理工作需要加强',
     ]);
+    expect(texts(sample, '存在问题/单位所列问题2')).toEqual(['科创中国试点城市建设排名尚有提升空间。']);
     expect(texts(sample, '存在问题/绩效目标')).toEqual([
       '部门整体绩效目标及指标设定过于宽泛，各部室绩效目标不够明确，没有量化评价指标，绩效目标对于年度工作开展缺乏指导性。',
       // The 说明 of each line is in 六 and 附件1, and the department's own item says it here: not a third time.
@@ -303,7 +307,14 @@ describe('section texts on the sample department', () => {
     expect(children(sample, j).map(sectionTitle)).toEqual([
       '（一）加强绩效管理理念，提高绩效目标编制质量',
       '（二）严格控制公用经费支出',
+      // The department's own measure on 资金使用 answers its 预算资金 item; it wrote none on 业务管理.
+      '（三）提高资金使用的规范性',
+      '（四）【待补：针对“业务管理工作需要加强”的改进措施】',
     ]);
+    expect(texts(sample, '改进措施/单位所列措施1')[0]).toBe(
+      '1.严格按照国家财经法规和财务管理制度的规定以及有关专项资金管理办法的规定来管理和使用各项资金。'
+    );
+    expect(texts(sample, '改进措施/单位所列措施2')).toEqual([]);
     expect(texts(sample, '改进措施/绩效目标')[0]).toBe(
       '1.提高思想认识，树立绩效管理理念，统一思想，重视绩效目标编制工作。'
     );

@@ -6,6 +6,7 @@ import type Decimal from 'decimal.js';
  * score sheet in plain words.
  */
 import type {
+  DepartmentItem,
   OwnLine,
   Piece,
   Problem,
@@ -24,6 +25,7 @@ import {
   stateScore,
 } from './analysis';
 import { qualifiedName } from '../../../core/reportWords';
+import { ownOnlyProblems } from '../../../core/reportEvidence';
 
 /** "预算编制合理性、资产管理制度健全性2项指标", or, past two, their count (附件1 highlights each). */
 function lineNames(lines: OwnLine[]): string {
@@ -157,9 +159,9 @@ function own2(c: ReportContext, lines: OwnLine[]) {
 
 export function problemsSection(c: ReportContext): SectionContent[] {
   const { w } = c;
-  if (c.problems.length === 0)
+  if (c.problems.length === 0 && ownOnlyProblems(c).length === 0)
     return [w.paragraph(w.plain('经自评，各项指标均得满分，暂未发现需要说明的主要问题。'))];
-  return c.problems.map((p) => {
+  const linked = c.problems.map((p): SectionContent => {
     const own = p.own?.paragraphs ?? [];
     const ownText = own.map((x) => x.text).join('');
     // A cause the department's own item already gives is not repeated.
@@ -184,12 +186,28 @@ export function problemsSection(c: ReportContext): SectionContent[] {
       ],
     };
   });
+  // The department's own problems no deduction carries follow, in its words: its report states all it listed.
+  return [...linked, ...ownOnlyProblems(c).map(({ own }, k) => ownSection(c, own, `单位所列问题${k + 1}`))];
+}
+
+/** A department's own item as a section of its report: its heading, else its first paragraph, over the rest. */
+function ownSection(c: ReportContext, item: DepartmentItem, id: string): SectionContent {
+  const [first, ...rest] = item.paragraphs;
+  const heading = item.heading || first?.text || '';
+  return {
+    kind: 'section' as const,
+    id,
+    heading,
+    content: (item.heading ? item.paragraphs : rest).map((x) => c.w.paragraph(x)),
+  };
 }
 
 export function measuresSection(c: ReportContext): SectionContent[] {
   const { w } = c;
-  if (c.problems.length === 0) return [w.paragraph(w.plain('继续加强预算绩效管理，巩固绩效自评成果。'))];
-  return c.problems.map((p) => ({
+  const ownOnly = ownOnlyProblems(c);
+  if (c.problems.length === 0 && ownOnly.length === 0)
+    return [w.paragraph(w.plain('继续加强预算绩效管理，巩固绩效自评成果。'))];
+  const linked = c.problems.map((p) => ({
     kind: 'section' as const,
     id: p.measure.id,
     heading: p.ownMeasure?.heading || p.measure.title,
@@ -197,6 +215,21 @@ export function measuresSection(c: ReportContext): SectionContent[] {
       ? p.ownMeasure.paragraphs.map((x) => w.paragraph(x))
       : [w.paragraph(w.plain(p.measure.measure))],
   }));
+  // Each problem the department listed alone is answered: by its own measure, else the measure it still owes.
+  return [
+    ...linked,
+    ...ownOnly.map(({ own, ownMeasure }, k): SectionContent => {
+      const id = `单位所列措施${k + 1}`;
+      if (ownMeasure) return ownSection(c, ownMeasure, id);
+      const matter = own.heading || own.paragraphs[0]?.text || '';
+      return {
+        kind: 'section' as const,
+        id,
+        heading: w.fmt.placeholder(`针对“${matter}”的改进措施`),
+        content: [],
+      };
+    }),
+  ];
 }
 
 export function application({ w }: ReportContext): SectionContent[] {
