@@ -363,7 +363,17 @@ function claimEntry(f: Finding, v: MemoView): string | null {
     .map((x) => claimGroup(x)?.name)
     .filter(Boolean)
     .map((n) => `“${n}”`);
-  return `${head}${why ? `：${why}` : ''}。${fix}${totals.length ? `，${totals.join('、')}自评得分相应调整` : ''}。`;
+  // The totals move by what the correction takes off (at least that, below a ceiling); by what, while it waits.
+  const change = c.pending.isZero()
+    ? c.claimed.minus(c.score)
+    : c.claimed.gt(c.most)
+      ? c.claimed.minus(c.most)
+      : null;
+  const follow =
+    !change || change.isZero()
+      ? '相应调整'
+      : `相应${change.lt(0) ? '增加' : '减少'}${c.pending.isZero() ? '' : '至少'}${points(change.abs())}分`;
+  return `${head}${why ? `：${why}` : ''}。${fix}${totals.length ? `，${totals.join('、')}自评得分${follow}` : ''}。`;
 }
 
 /** The indicator a 比率 or 年度 finding is about: its scored line's, else the first it feeds. */

@@ -1030,8 +1030,10 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
   test('a self-score is stated against what the memo verifies, with the lines that lost points', () => {
     const all = draftLines(draftReview(input));
     expect(all).toContainEqual(
-      '1.“产出”自评29分，按评分规则为22.51分：实际完成率75.00%，扣1.87分；完成及时率75.00%，扣1.87分；质量达标率50.00%，扣3.75分。应改为22.51分，“总分”自评得分相应调整。'
+      '1.“产出”自评29分，按评分规则为22.51分：实际完成率75.00%，扣1.87分；完成及时率75.00%，扣1.87分；质量达标率50.00%，扣3.75分。应改为22.51分，“总分”自评得分相应减少6.49分。'
     );
+    // The total follows the correction: 29 − 22.51 = 6.49 off.
+    expect(all.join('')).not.toContain('相应调整');
     // 预算执行: “三公”经费控制率 2 verified + 9 pending (政府采购执行率 1, 预算完成率 2, 预算调整率 2, 结转结余变动率 2,
     // 公用经费控制率 2, each in 四 with its reason) = 11 at most, its claim: no entry. The overspend (45.07 − 41.76 =
     // 3.31) is no deduction of a verified line now: 三 asks for its reason.
