@@ -311,10 +311,10 @@ describe('section texts on the sample department', () => {
       '（三）提高资金使用的规范性',
       '（四）【待补：针对“业务管理工作需要加强”的改进措施】',
     ]);
-    expect(texts(sample, '改进措施/单位所列措施1')[0]).toBe(
+    expect(texts(sample, '改进措施/单位所列问题1')[0]).toBe(
       '1.严格按照国家财经法规和财务管理制度的规定以及有关专项资金管理办法的规定来管理和使用各项资金。'
     );
-    expect(texts(sample, '改进措施/单位所列措施2')).toEqual([]);
+    expect(texts(sample, '改进措施/单位所列问题2')).toEqual([]);
     expect(texts(sample, '改进措施/绩效目标')[0]).toBe(
       '1.提高思想认识，树立绩效管理理念，统一思想，重视绩效目标编制工作。'
     );

@@ -487,7 +487,9 @@ describe('效果, 问题 and 附件1 with substance', () => {
     const ctx = reportContext(input);
     const i = draft.sections.findIndex((s) => s.id === '存在问题');
     const items = draft.sections.slice(i + 1).filter((s) => s.level === 2 && s.id.startsWith('存在问题/'));
-    expect(items.map(sectionTitle)).toHaveLength(ctx.problems.length);
+    // Those that lost points, then the unit's own item no deduction carries (业务管理), as its own item, last.
+    expect(items.map(sectionTitle)).toHaveLength(ctx.problems.length + 1);
+    expect(sectionTitle(items.at(-1)!)).toBe('（七）业务管理工作需要加强');
     const text = sectionTexts(draft, '存在问题').join('');
     expect(text).not.toMatch(/数据核对|不一致|不符/);
     // The 产出 deductions and why: the tasks the department says fell short, in its words.
@@ -632,7 +634,8 @@ describe('审核意见', () => {
     expect(text.slice(first + 1, first + 5)).toEqual([
       '1.改正自评得分：“产出”改为22.51分（见第二部分（一））。',
       '2.将财政拨款表本年收入合计改为1193.05万元（见第二部分（四））。',
-      '3.基础数据表误填2020年数据：将上年结转、上年度累计结转结余改为4.04万元，其余改用2021年数据，并重算预算完成率、预算调整率、结转结余变动率（见第二部分（二））。',
+      // The rest named: the figures 二（二） lists as 2020's and gives no value (its year-ends become 0.00 there).
+      '3.基础数据表误填2020年数据：将上年结转、上年度累计结转结余改为4.04万元，预算调整率的年初批复预算、年中预算调整数改用2021年数据，并重算预算完成率、预算调整率、结转结余变动率（见第二部分（二））。',
       '请于【待补：重新报送日期】前改正后重新报送。',
     ]);
     expect(text.join('')).not.toMatch(/等\d+处/);
@@ -820,8 +823,11 @@ describe('审核意见', () => {
     expect(own).toEqual([
       '单位所列存在问题“业务管理工作需要加强（科创中国试点城市建设排名尚有提升空间）”未见相应扣分：应说明其对应的评分指标，并按评分规则扣分，或书面说明不扣分的理由。',
     ]);
-    // The department's report keeps in 八 only the problems that lost points: the memo does not say it holds this one.
-    expect(lines.join('')).not.toContain('业务管理工作需要加强');
+    // The department's report states it too, in its own words, as its own item of 八 (after those that lost
+    // points), and 九 asks for the measure the unit gave none for.
+    const report = lines.join('');
+    expect(report).toContain('（七）业务管理工作需要加强科创中国试点城市建设排名尚有提升空间。九、下一步改进措施');
+    expect(report).toContain('（七）【待补：针对“业务管理工作需要加强”的改进措施】十、');
     expect(text.join('')).not.toContain('存在的主要问题”中');
   });
 
@@ -1151,7 +1157,8 @@ describe('what waits says what it waits for', () => {
     // 预算完成率 lost 0.08 (≈99.5% against 100%): not stated in 八; the unit's 预算资金 item stands, alone.
     expect(text).not.toContain('预算完成率');
     expect(text).toContain('预算执行过程中存在不同科目预算资金串用问题');
-    // The unit's 科创中国 item speaks of no lost points: not under 产出's task rates (the 审核意见 lists it).
-    expect(text).not.toContain('科创中国试点城市建设排名');
+    // The unit's 科创中国 item speaks of no lost points: not under 产出's task rates, but its own item, last.
+    expect(text).not.toContain('未最终定稿；科创中国');
+    expect(text.endsWith('科创中国试点城市建设排名尚有提升空间。')).toBe(true);
   });
 });

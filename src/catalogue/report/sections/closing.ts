@@ -219,7 +219,7 @@ export function measuresSection(c: ReportContext): SectionContent[] {
   return [
     ...linked,
     ...ownOnly.map(({ own, ownMeasure }, k): SectionContent => {
-      const id = `单位所列措施${k + 1}`;
+      const id = `单位所列问题${k + 1}`; // 九 answers 八 item by item, under the same id
       if (ownMeasure) return ownSection(c, ownMeasure, id);
       const matter = own.heading || own.paragraphs[0]?.text || '';
       return {
