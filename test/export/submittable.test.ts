@@ -826,7 +826,9 @@ describe('审核意见', () => {
     // The department's report states it too, in its own words, as its own item of 八 (after those that lost
     // points), and 九 asks for the measure the unit gave none for.
     const report = lines.join('');
-    expect(report).toContain('（七）业务管理工作需要加强科创中国试点城市建设排名尚有提升空间。九、下一步改进措施');
+    expect(report).toContain(
+      '（七）业务管理工作需要加强科创中国试点城市建设排名尚有提升空间。九、下一步改进措施'
+    );
     expect(report).toContain('（七）【待补：针对“业务管理工作需要加强”的改进措施】十、');
     expect(text.join('')).not.toContain('存在的主要问题”中');
   });
