@@ -534,8 +534,16 @@ describe('效果, 问题 and 附件1 with substance', () => {
     expect(rows.find((r) => r[2] === '社会效益')?.[6]).toBe('【待补：社会效益扣分的主要原因】，扣1分');
     // No line is left without a word: full marks say whose score it is and where its evidence is; an unscored line
     // what to fill in.
-    expect(rows.find((r) => r[2] === '预决算信息公开性')?.[6]).toBe('单位自评满分');
-    expect(rows.find((r) => r[2] === '经济效益')?.[6]).toMatch(/^单位自评满分，依据见履职情况“[^”]+”$/);
+    // One form for every line the unit scored in full without a figure: its score and its basis (the unit's 说明,
+    // the 履职情况 item that shows it, else what the basis is to be), whether the unit scored the line or its 二级.
+    expect(rows.find((r) => r[2] === '预决算信息公开性')?.[6]).toBe(
+      '单位自评满分；依据：【待补：预决算信息公开的时间和渠道】'
+    );
+    expect(rows.find((r) => r[2] === '资产管理安全性')?.[6]).toBe(
+      '单位自评满分；依据：【待补：资产保存、账实相符和处置情况】'
+    );
+    expect(rows.find((r) => r[2] === '经济效益')?.[6]).toMatch(/^单位自评满分；依据见履职情况“[^”]+”$/);
+    expect(rows.filter((r) => /^单位自评(?!满分；依据)/.test(r[6]))).toEqual([]);
     expect(rows.find((r) => r[2] === '政府采购执行率')?.[6]).toBe(
       '【待补：实际政府采购金额、政府采购预算数及本项得分】'
     );

@@ -336,7 +336,13 @@ function lineNote(c: ReportContext, l: OwnLine): Piece {
   if (l.own)
     return l.score === null
       ? waiting(c, l)
-      : w.plain(`单位自评${l.remark ? `：${l.remark.replace(/[。；]$/, '')}` : ''}`);
+      : l.score.gte(l.line.points)
+        ? fullMarks(c, l)
+        : w.plain(
+            `单位自评${w.fmt.points(l.score)}分，扣${w.fmt.points(l.line.points.minus(l.score))}分：${
+              l.remark ? l.remark.replace(/[。；]$/, '') : w.fmt.placeholder(`${l.line.level3}扣分的主要原因`)
+            }`
+          );
   // A score in doubt is not stated, nor what it lost: the 得分 cell's 【待核对】 says what the figures give.
   const lost = scoreInDoubt(c, l) ? l.line.points.minus(l.line.points) : l.line.points.minus(l.score!);
   const basis = l.againstClaim ? '按评分标准' : '';
@@ -361,13 +367,25 @@ function lineNote(c: ReportContext, l: OwnLine): Piece {
           ? w.plain(problem.own.heading)
           : w.plain(w.fmt.placeholder(`${l.line.level3}扣分的主要原因`))
     );
-  } else {
-    // Full marks without a figure or a 说明: the unit's score, and where its evidence is.
-    const heading = c.evidence(l).items.find((x) => x.heading)?.heading;
-    parts.push(w.plain(`单位自评满分${heading ? `，依据见履职情况“${heading}”` : ''}`));
-  }
+  } else return fullMarks(c, l);
   if (lost.gt(0)) parts.push(w.plain(`${basis}扣${w.fmt.points(lost)}分`));
   return w.join(parts, '，');
+}
+
+/**
+ * A line without a figure the unit gave full marks, in one form: its score and its basis, the unit's 说明, else
+ * where its 履职情况 says it, else what the basis is to be ("单位自评满分；依据：【待补：…】").
+ */
+function fullMarks(c: ReportContext, l: OwnLine): Piece {
+  const { w } = c;
+  const ev = c.evidence(l);
+  const heading = ev.items.find((x) => x.heading)?.heading;
+  const basis = l.remark
+    ? `：${l.remark.replace(/[。；]$/, '')}`
+    : heading
+      ? `见履职情况“${heading}”`
+      : `：${w.fmt.placeholder(ev.ask)}`;
+  return w.plain(`单位自评满分；依据${basis}`);
 }
 
 /**
