@@ -45,10 +45,26 @@ export function doubtedInputs(findings: readonly Finding[]): Map<string, Finding
   for (const { f, names } of doubting(findings)) {
     const confirmed = new Set((f.confirmed ?? []).map((c) => c.name));
     const copies = (f.copies ?? []).map((c) => c.name);
-    for (const n of [...names.filter((x) => !confirmed.has(x)), ...copies])
+    for (const n of [...names.filter((x) => !confirmed.has(x) && !oneRowOfMany(x, f)), ...copies])
       all.set(n, [...(all.get(n) ?? []), f]);
   }
   return new Map([...all].map(([n, fs]) => [n, fs.find((f) => aboutItsOwn(n, f)) ?? fs[0]]));
+}
+
+/** The table a row figure is of (`人员情况表` of `人员情况表[某单位].在职人数`), undefined for a scalar. */
+const rowTable = (name: string) => /^([^[]+)\[.+\]/.exec(name)?.[1];
+
+/**
+ * True when a figure is one of several rows of a table whose sum another table's total fails: which row is wrong
+ * the sum does not say, so the total and the sum carry the doubt, not each row (a row another finding questions
+ * is in doubt by that one).
+ */
+function oneRowOfMany(name: string, f: Finding): boolean {
+  const table = rowTable(name);
+  const checked = f.operands[0]?.name;
+  if (!table || !checked || checked === name || rowTable(checked) === table) return false;
+  const rows = f.operands.slice(1).filter((o) => rowTable(o.name) === table);
+  return rows.length > 1 && rows.length === f.operands.length - 1;
 }
 
 /**

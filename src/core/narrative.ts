@@ -25,6 +25,7 @@ import {
   dimensions,
   explainedFor,
   lineEvidence,
+  ownOnlyProblems,
 } from './reportEvidence';
 import type {
   DepartmentItem,
@@ -711,7 +712,9 @@ export function reportContext(input: DraftInput): ReportContext {
       return value == null ? undefined : { stated: d.stated, other: d.otherValue, value };
     },
   };
-  return { ...base, problems: deriveProblems(base, MEASURES, DEFAULT_MEASURE) };
+  const withProblems = { ...base, problems: deriveProblems(base, MEASURES, DEFAULT_MEASURE), ownOnly: [] };
+  // The unit's own items left after the deductions' problems took theirs (with the measures those left).
+  return { ...withProblems, ownOnly: ownOnlyProblems(withProblems) };
 }
 
 /** Numbers headings and flattens generated sub-sections into the draft's list. */

@@ -283,6 +283,8 @@ export interface ReportContext {
   dimensions: Dimension[];
   /** 八's problems, derived once, shared with 九. */
   problems: Problem[];
+  /** The unit's own 存在问题 items no lost points carry, each with its own measure if it wrote one (八 and 九). */
+  ownOnly: { own: DepartmentItem; ownMeasure?: DepartmentItem }[];
   /** Findings the department explained that concern an indicator or score line (its reasons). */
   explainedFor(key: string, indicator?: IndicatorResult): Finding[];
   /** The evidence a line's paragraph cites. */

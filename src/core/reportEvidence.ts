@@ -271,7 +271,7 @@ const causeWords = (s: string) =>
     .replace(/[。；]$/, '');
 
 /** Why a line lost points, in the department's words. */
-function causesOf(ctx: Omit<ReportContext, 'problems'>, l: OwnLine): Piece[] {
+function causesOf(ctx: Omit<ReportContext, 'problems' | 'ownOnly'>, l: OwnLine): Piece[] {
   const { w } = ctx;
   const ind = l.line.indicator ? ctx.indicators.find((x) => x.id === l.line.indicator) : undefined;
   const out: Piece[] = ctx
@@ -292,7 +292,7 @@ function uniqueTexts(pieces: Piece[]): Piece[] {
  * department item matching no lost points is not a problem of the report (the 审核意见 lists it).
  */
 export function deriveProblems(
-  ctx: Omit<ReportContext, 'problems'>,
+  ctx: Omit<ReportContext, 'problems' | 'ownOnly'>,
   measures: MeasureDecl[],
   fallback: MeasureDecl
 ): Problem[] {
@@ -346,4 +346,52 @@ export function deriveProblems(
 export function unmatchedOwnProblems(ctx: ReportContext): DepartmentItem[] {
   const used = new Set(ctx.problems.map((p) => p.own?.heading).filter(Boolean));
   return ctx.w.departmentItems('存在问题').filter((i) => !used.has(i.heading));
+}
+
+/** Words of an item's heading that say nothing of its matter ("有待", "加强"): they pair nothing. */
+const GENERIC_PAIRS = new Set([
+  '有待',
+  '需要',
+  '要加',
+  '加强',
+  '提高',
+  '进一',
+  '一步',
+  '工作',
+  '规范',
+  '提升',
+  '进行',
+]);
+
+/** The two-character pieces of an item's heading (its matter), less the generic ones. */
+function headingPairs(item: DepartmentItem): Set<string> {
+  const h = item.heading || itemText(item);
+  const pairs = new Set<string>();
+  for (let i = 0; i + 2 <= h.length; i++) {
+    const pair = h.slice(i, i + 2);
+    if (/^[\u4e00-\u9fff]{2}$/.test(pair) && !GENERIC_PAIRS.has(pair)) pairs.add(pair);
+  }
+  return pairs;
+}
+
+/**
+ * The department's problem items no lost points carry, in its order, each with its own measure if it wrote one:
+ * a 改进措施 item no deduction's problem answers, whose heading shares the most of this item's words.
+ */
+export function ownOnlyProblems(ctx: ReportContext): { own: DepartmentItem; ownMeasure?: DepartmentItem }[] {
+  const usedMeasures = new Set(ctx.problems.map((p) => p.ownMeasure).filter(Boolean));
+  const free = ctx.w
+    .departmentItems('改进措施')
+    .filter((m) => ![...usedMeasures].some((u) => u?.heading === m.heading));
+  return unmatchedOwnProblems(ctx).map((own) => {
+    const words = headingPairs(own);
+    let best: DepartmentItem | undefined;
+    let score = 0;
+    for (const m of free) {
+      const s = [...headingPairs(m)].filter((x) => words.has(x)).length;
+      if (s > score) [best, score] = [m, s];
+    }
+    if (best) free.splice(free.indexOf(best), 1);
+    return { own, ownMeasure: best };
+  });
 }

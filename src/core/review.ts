@@ -363,7 +363,17 @@ function claimEntry(f: Finding, v: MemoView): string | null {
     .map((x) => claimGroup(x)?.name)
     .filter(Boolean)
     .map((n) => `“${n}”`);
-  return `${head}${why ? `：${why}` : ''}。${fix}${totals.length ? `，${totals.join('、')}自评得分相应调整` : ''}。`;
+  // The totals move by what the correction takes off (at least that, below a ceiling); by what, while it waits.
+  const change = c.pending.isZero()
+    ? c.claimed.minus(c.score)
+    : c.claimed.gt(c.most)
+      ? c.claimed.minus(c.most)
+      : null;
+  const follow =
+    !change || change.isZero()
+      ? '相应调整'
+      : `相应${change.lt(0) ? '增加' : '减少'}${c.pending.isZero() ? '' : '至少'}${points(change.abs())}分`;
+  return `${head}${why ? `：${why}` : ''}。${fix}${totals.length ? `，${totals.join('、')}自评得分${follow}` : ''}。`;
 }
 
 /** The indicator a 比率 or 年度 finding is about: its scored line's, else the first it feeds. */
@@ -577,8 +587,23 @@ function causeBrief(c: Cause): string {
       ]),
     ];
     const fixed = c.findings.filter((f) => f.correction);
-    const fixes = fixed.length ? `将${correctionsNamed(fixed).replace(p.table, '')}，其余` : '';
-    return `${previousYearHeading(c)}：${fixes}改用${p.evaluated ?? '本'}年数据${rates.length ? `，并重算${rates.join('、')}` : ''}`;
+    const fixes = fixed.length ? `将${correctionsNamed(fixed).replace(p.table, '')}，` : '';
+    // The rest by name: each block's figures the entry lists as the other year's, less those given a value above.
+    const known = allFindings(c.findings).flatMap((f) => f.operands);
+    const done = new Set(fixed.map((f) => f.correction!.operand.name));
+    const rest = p.blocks
+      .map((b) => {
+        // A year-end the entry gives this year's value for (its stated parts' sum) is not the rest.
+        const names = b.marked ? b.block.figures : b.block.closing && !p.closing ? [b.block.closing] : [];
+        const ops = names
+          .filter((n) => !done.has(n))
+          .map((n) => known.find((o) => o.name === n))
+          .filter((o): o is Operand => !!o && operandQuantity(o) !== null);
+        return ops.length ? `${b.block.indicator}的${labelsIn(p.table, ops)}` : '';
+      })
+      .filter(Boolean);
+    const which = rest.length ? rest.join('，') : fixed.length ? '其余' : '';
+    return `${previousYearHeading(c)}：${fixes}${which}改用${p.evaluated ?? '本'}年数据${rates.length ? `，并重算${rates.join('、')}` : ''}`;
   }
   if (c.shares === 'oneValue') {
     const { to, kind, cells, mends } = c.value!;

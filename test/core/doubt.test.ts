@@ -204,3 +204,43 @@ describe('copies: a figure stated again where no second source confirms it is in
     expect(doubted([f])).toEqual(['其他_项目支出', '支出_项目支出']);
   });
 });
+
+describe('doubtedInputs: rows of a table whose sum another table’s total fails', () => {
+  /** 基础 在职人数 15 against the units' rows 10 + 4 = 14 (人员情况表). */
+  const staff = (): Finding => ({
+    id: 'sum.人员.在职人数',
+    rule: 'sum.人员.在职人数',
+    title: '基础数据表年末实际在职人数与机构人员情况表各单位年末实有在职人数之和不一致',
+    family: '合计',
+    severity: '错误',
+    kind: 'mismatch',
+    operands: [op('基础_在职人数', 15), op('人员情况表[甲].在职人数', 10), op('人员情况表[乙].在职人数', 4)],
+    expected: { kind: 'count', value: D(14) },
+    nextStep: '',
+  });
+
+  test('which row is wrong the sum does not say: the total is in doubt, no row is', () => {
+    expect(doubted([staff()])).toEqual(['基础_在职人数']);
+  });
+
+  test('a row another finding questions is in doubt by that one', () => {
+    const row: Finding = {
+      ...staff(),
+      id: 'same.乙.在职人数',
+      rule: 'same.乙.在职人数',
+      title: '乙年末实有在职人数与其花名册不一致',
+      family: '一致',
+      operands: [op('人员情况表[乙].在职人数', 4), op('花名册_乙', 5)],
+      expected: { kind: 'count', value: D(5) },
+    };
+    const d = doubtedInputs([staff(), row]);
+    expect([...d.keys()].sort()).toEqual(['人员情况表[乙].在职人数', '基础_在职人数', '花名册_乙']);
+    expect(d.get('人员情况表[乙].在职人数')?.id).toBe('same.乙.在职人数');
+  });
+
+  test('one row alone is the sum: it is in doubt with the total', () => {
+    const f = staff();
+    f.operands = f.operands.slice(0, 2);
+    expect(doubted([f])).toEqual(['人员情况表[甲].在职人数', '基础_在职人数']);
+  });
+});

@@ -487,7 +487,9 @@ describe('效果, 问题 and 附件1 with substance', () => {
     const ctx = reportContext(input);
     const i = draft.sections.findIndex((s) => s.id === '存在问题');
     const items = draft.sections.slice(i + 1).filter((s) => s.level === 2 && s.id.startsWith('存在问题/'));
-    expect(items.map(sectionTitle)).toHaveLength(ctx.problems.length);
+    // Those that lost points, then the unit's own item no deduction carries (业务管理), as its own item, last.
+    expect(items.map(sectionTitle)).toHaveLength(ctx.problems.length + 1);
+    expect(sectionTitle(items.at(-1)!)).toBe('（七）业务管理工作需要加强');
     const text = sectionTexts(draft, '存在问题').join('');
     expect(text).not.toMatch(/数据核对|不一致|不符/);
     // The 产出 deductions and why: the tasks the department says fell short, in its words.
@@ -532,8 +534,16 @@ describe('效果, 问题 and 附件1 with substance', () => {
     expect(rows.find((r) => r[2] === '社会效益')?.[6]).toBe('【待补：社会效益扣分的主要原因】，扣1分');
     // No line is left without a word: full marks say whose score it is and where its evidence is; an unscored line
     // what to fill in.
-    expect(rows.find((r) => r[2] === '预决算信息公开性')?.[6]).toBe('单位自评满分');
-    expect(rows.find((r) => r[2] === '经济效益')?.[6]).toMatch(/^单位自评满分，依据见履职情况“[^”]+”$/);
+    // One form for every line the unit scored in full without a figure: its score and its basis (the unit's 说明,
+    // the 履职情况 item that shows it, else what the basis is to be), whether the unit scored the line or its 二级.
+    expect(rows.find((r) => r[2] === '预决算信息公开性')?.[6]).toBe(
+      '单位自评满分；依据：【待补：预决算信息公开的时间和渠道】'
+    );
+    expect(rows.find((r) => r[2] === '资产管理安全性')?.[6]).toBe(
+      '单位自评满分；依据：【待补：资产保存、账实相符和处置情况】'
+    );
+    expect(rows.find((r) => r[2] === '经济效益')?.[6]).toMatch(/^单位自评满分；依据见履职情况“[^”]+”$/);
+    expect(rows.filter((r) => /^单位自评(?!满分；依据)/.test(r[6]))).toEqual([]);
     expect(rows.find((r) => r[2] === '政府采购执行率')?.[6]).toBe(
       '【待补：实际政府采购金额、政府采购预算数及本项得分】'
     );
@@ -632,7 +642,8 @@ describe('审核意见', () => {
     expect(text.slice(first + 1, first + 5)).toEqual([
       '1.改正自评得分：“产出”改为22.51分（见第二部分（一））。',
       '2.将财政拨款表本年收入合计改为1193.05万元（见第二部分（四））。',
-      '3.基础数据表误填2020年数据：将上年结转、上年度累计结转结余改为4.04万元，其余改用2021年数据，并重算预算完成率、预算调整率、结转结余变动率（见第二部分（二））。',
+      // The rest named: the figures 二（二） lists as 2020's and gives no value (its year-ends become 0.00 there).
+      '3.基础数据表误填2020年数据：将上年结转、上年度累计结转结余改为4.04万元，预算调整率的年初批复预算、年中预算调整数改用2021年数据，并重算预算完成率、预算调整率、结转结余变动率（见第二部分（二））。',
       '请于【待补：重新报送日期】前改正后重新报送。',
     ]);
     expect(text.join('')).not.toMatch(/等\d+处/);
@@ -820,8 +831,13 @@ describe('审核意见', () => {
     expect(own).toEqual([
       '单位所列存在问题“业务管理工作需要加强（科创中国试点城市建设排名尚有提升空间）”未见相应扣分：应说明其对应的评分指标，并按评分规则扣分，或书面说明不扣分的理由。',
     ]);
-    // The department's report keeps in 八 only the problems that lost points: the memo does not say it holds this one.
-    expect(lines.join('')).not.toContain('业务管理工作需要加强');
+    // The department's report states it too, in its own words, as its own item of 八 (after those that lost
+    // points), and 九 asks for the measure the unit gave none for.
+    const report = lines.join('');
+    expect(report).toContain(
+      '（七）业务管理工作需要加强科创中国试点城市建设排名尚有提升空间。九、下一步改进措施'
+    );
+    expect(report).toContain('（七）【待补：针对“业务管理工作需要加强”的改进措施】十、');
     expect(text.join('')).not.toContain('存在的主要问题”中');
   });
 
@@ -1030,8 +1046,10 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
   test('a self-score is stated against what the memo verifies, with the lines that lost points', () => {
     const all = draftLines(draftReview(input));
     expect(all).toContainEqual(
-      '1.“产出”自评29分，按评分规则为22.51分：实际完成率75.00%，扣1.87分；完成及时率75.00%，扣1.87分；质量达标率50.00%，扣3.75分。应改为22.51分，“总分”自评得分相应调整。'
+      '1.“产出”自评29分，按评分规则为22.51分：实际完成率75.00%，扣1.87分；完成及时率75.00%，扣1.87分；质量达标率50.00%，扣3.75分。应改为22.51分，“总分”自评得分相应减少6.49分。'
     );
+    // The total follows the correction: 29 − 22.51 = 6.49 off.
+    expect(all.join('')).not.toContain('相应调整');
     // 预算执行: “三公”经费控制率 2 verified + 9 pending (政府采购执行率 1, 预算完成率 2, 预算调整率 2, 结转结余变动率 2,
     // 公用经费控制率 2, each in 四 with its reason) = 11 at most, its claim: no entry. The overspend (45.07 − 41.76 =
     // 3.31) is no deduction of a verified line now: 三 asks for its reason.
@@ -1149,7 +1167,8 @@ describe('what waits says what it waits for', () => {
     // 预算完成率 lost 0.08 (≈99.5% against 100%): not stated in 八; the unit's 预算资金 item stands, alone.
     expect(text).not.toContain('预算完成率');
     expect(text).toContain('预算执行过程中存在不同科目预算资金串用问题');
-    // The unit's 科创中国 item speaks of no lost points: not under 产出's task rates (the 审核意见 lists it).
-    expect(text).not.toContain('科创中国试点城市建设排名');
+    // The unit's 科创中国 item speaks of no lost points: not under 产出's task rates, but its own item, last.
+    expect(text).not.toContain('未最终定稿；科创中国');
+    expect(text.endsWith('科创中国试点城市建设排名尚有提升空间。')).toBe(true);
   });
 });

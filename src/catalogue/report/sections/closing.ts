@@ -6,6 +6,7 @@ import type Decimal from 'decimal.js';
  * score sheet in plain words.
  */
 import type {
+  DepartmentItem,
   OwnLine,
   Piece,
   Problem,
@@ -156,9 +157,9 @@ function own2(c: ReportContext, lines: OwnLine[]) {
 
 export function problemsSection(c: ReportContext): SectionContent[] {
   const { w } = c;
-  if (c.problems.length === 0)
+  if (c.problems.length === 0 && c.ownOnly.length === 0)
     return [w.paragraph(w.plain('经自评，各项指标均得满分，暂未发现需要说明的主要问题。'))];
-  return c.problems.map((p) => {
+  const linked = c.problems.map((p): SectionContent => {
     const own = p.own?.paragraphs ?? [];
     const ownText = own.map((x) => x.text).join('');
     // A cause the department's own item already gives is not repeated.
@@ -183,12 +184,28 @@ export function problemsSection(c: ReportContext): SectionContent[] {
       ],
     };
   });
+  // The department's own problems no deduction carries follow, in its words: its report states all it listed.
+  return [...linked, ...c.ownOnly.map(({ own }, k) => ownSection(c, own, `单位所列问题${k + 1}`))];
+}
+
+/** A department's own item as a section of its report: its heading, else its first paragraph, over the rest. */
+function ownSection(c: ReportContext, item: DepartmentItem, id: string): SectionContent {
+  const [first, ...rest] = item.paragraphs;
+  const heading = item.heading || first?.text || '';
+  return {
+    kind: 'section' as const,
+    id,
+    heading,
+    content: (item.heading ? item.paragraphs : rest).map((x) => c.w.paragraph(x)),
+  };
 }
 
 export function measuresSection(c: ReportContext): SectionContent[] {
   const { w } = c;
-  if (c.problems.length === 0) return [w.paragraph(w.plain('继续加强预算绩效管理，巩固绩效自评成果。'))];
-  return c.problems.map((p) => ({
+  const ownOnly = c.ownOnly;
+  if (c.problems.length === 0 && ownOnly.length === 0)
+    return [w.paragraph(w.plain('继续加强预算绩效管理，巩固绩效自评成果。'))];
+  const linked = c.problems.map((p) => ({
     kind: 'section' as const,
     id: p.measure.id,
     heading: p.ownMeasure?.heading || p.measure.title,
@@ -196,6 +213,21 @@ export function measuresSection(c: ReportContext): SectionContent[] {
       ? p.ownMeasure.paragraphs.map((x) => w.paragraph(x))
       : [w.paragraph(w.plain(p.measure.measure))],
   }));
+  // Each problem the department listed alone is answered: by its own measure, else the measure it still owes.
+  return [
+    ...linked,
+    ...ownOnly.map(({ own, ownMeasure }, k): SectionContent => {
+      const id = `单位所列问题${k + 1}`; // 九 answers 八 item by item, under the same id
+      if (ownMeasure) return ownSection(c, ownMeasure, id);
+      const matter = own.heading || own.paragraphs[0]?.text || '';
+      return {
+        kind: 'section' as const,
+        id,
+        heading: w.fmt.placeholder(`针对“${matter}”的改进措施`),
+        content: [],
+      };
+    }),
+  ];
 }
 
 export function application({ w }: ReportContext): SectionContent[] {
@@ -302,7 +334,13 @@ function lineNote(c: ReportContext, l: OwnLine): Piece {
   if (l.own)
     return l.score === null
       ? waiting(c, l)
-      : w.plain(`单位自评${l.remark ? `：${l.remark.replace(/[。；]$/, '')}` : ''}`);
+      : l.score.gte(l.line.points)
+        ? fullMarks(c, l)
+        : w.plain(
+            `单位自评${w.fmt.points(l.score)}分，扣${w.fmt.points(l.line.points.minus(l.score))}分：${
+              l.remark ? l.remark.replace(/[。；]$/, '') : w.fmt.placeholder(`${l.line.level3}扣分的主要原因`)
+            }`
+          );
   // A score in doubt is not stated, nor what it lost: the 得分 cell's 【待核对】 says what the figures give.
   const lost = scoreInDoubt(c, l) ? l.line.points.minus(l.line.points) : l.line.points.minus(l.score!);
   const basis = l.againstClaim ? '按评分标准' : '';
@@ -327,13 +365,25 @@ function lineNote(c: ReportContext, l: OwnLine): Piece {
           ? w.plain(problem.own.heading)
           : w.plain(w.fmt.placeholder(`${l.line.level3}扣分的主要原因`))
     );
-  } else {
-    // Full marks without a figure or a 说明: the unit's score, and where its evidence is.
-    const heading = c.evidence(l).items.find((x) => x.heading)?.heading;
-    parts.push(w.plain(`单位自评满分${heading ? `，依据见履职情况“${heading}”` : ''}`));
-  }
+  } else return fullMarks(c, l);
   if (lost.gt(0)) parts.push(w.plain(`${basis}扣${w.fmt.points(lost)}分`));
   return w.join(parts, '，');
+}
+
+/**
+ * A line without a figure the unit gave full marks, in one form: its score and its basis, the unit's 说明, else
+ * where its 履职情况 says it, else what the basis is to be ("单位自评满分；依据：【待补：…】").
+ */
+function fullMarks(c: ReportContext, l: OwnLine): Piece {
+  const { w } = c;
+  const ev = c.evidence(l);
+  const heading = ev.items.find((x) => x.heading)?.heading;
+  const basis = l.remark
+    ? `：${l.remark.replace(/[。；]$/, '')}`
+    : heading
+      ? `见履职情况“${heading}”`
+      : `：${w.fmt.placeholder(ev.ask)}`;
+  return w.plain(`单位自评满分；依据${basis}`);
 }
 
 /**
