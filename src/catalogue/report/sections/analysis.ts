@@ -183,7 +183,7 @@ const lostPoints = (l: OwnLine) => (l.score === null ? null : l.line.points.minu
 
 /**
  * What a line the unit has yet to score makes together with its 二级's other such lines, where the 二级's claim fixes
- * it: "，两项合计5分" (the claim less the lines it scores). "" otherwise.
+ * it: "，两项合计4分" (the claim less the lines it scores). "" otherwise.
  */
 function togetherWords(c: ReportContext, l: OwnLine): string {
   const group = c.dimensions.flatMap((d) => d.children).find((g) => g.lines.includes(l));
@@ -317,7 +317,7 @@ export function openShare(c: ReportContext, score: Decimal, lines: OwnLine[]): s
 
 /**
  * A claim whose only open lines wait for the unit's own score (nothing disagrees): what the 【待补】 asks for, e.g.
- * "服务对象满意度评定后的效果得分（自评29分）"; undefined otherwise.
+ * "服务对象满意度评定后的效果得分（自评28分）"; undefined otherwise.
  */
 export function awaitedGroupScore(
   c: ReportContext,
