@@ -514,10 +514,10 @@ describe('效果, 问题 and 附件1 with substance', () => {
       '评分说明',
     ]);
     // A line of a 二级 the department scored as a whole (目标设定 5 of 6): its own words, and its score asked for, not
-    // the tool's split of 5 by points.
+    // the tool's split of 5 by points; what the two lines make together is the unit's 5.
     expect(rows.find((r) => r[2] === '绩效目标合理性')?.[4]).toBe('【待补：自评得分】');
     expect(rows.find((r) => r[2] === '绩效目标合理性')?.[6]).toBe(
-      '绩效目标有待更加详细；【待补：本项自评得分】'
+      '绩效目标有待更加详细；【待补：本项自评得分（两项合计5分）】'
     );
     // A score computed from a figure in doubt (its cell a marker): the rate as listed, in its 【待核对】, no deduction.
     expect(rows.find((r) => r[2] === '公用经费控制率')?.[6]).toBe(

@@ -185,7 +185,7 @@ const lostPoints = (l: OwnLine) => (l.score === null ? null : l.line.points.minu
  * What a line the unit has yet to score makes together with its 二级's other such lines, where the 二级's claim fixes
  * it: "，两项合计4分" (the claim less the lines it scores). "" otherwise.
  */
-function togetherWords(c: ReportContext, l: OwnLine): string {
+export function togetherWords(c: ReportContext, l: OwnLine): string {
   const group = c.dimensions.flatMap((d) => d.children).find((g) => g.lines.includes(l));
   if (!group || group.score === null) return '';
   const unscored = group.lines.filter((x) => x.score === null);

@@ -23,6 +23,7 @@ import {
   openShare,
   scoreInDoubt,
   stateScore,
+  togetherWords,
 } from './analysis';
 import { qualifiedName } from '../../../core/reportWords';
 
@@ -351,10 +352,15 @@ function lineNote(c: ReportContext, l: OwnLine): Piece {
  * A line the unit has not scored: what to fill in, highlighted as the preparer's to do
  * ("【待补：实际政府采购金额、政府采购预算数及本项得分】").
  */
-function waiting({ w }: ReportContext, l: OwnLine): Piece {
+function waiting(c: ReportContext, l: OwnLine): Piece {
+  const { w } = c;
   const blanks = (l.line.missingInputs ?? []).map((o) => o.label.split('·').pop() ?? o.label);
+  // What the line makes with its 二级's other unscored lines, as 六 says it ("两项合计4分").
+  const together = togetherWords(c, l).replace(/^，/, '');
   const ask = w.fmt.placeholder(
-    blanks.length ? `${[...new Set(blanks)].join('、')}及本项得分` : '本项自评得分'
+    blanks.length
+      ? `${[...new Set(blanks)].join('、')}及本项得分`
+      : `本项自评得分${together ? `（${together}）` : ''}`
   );
   // The department's own 说明 for the line stays beside what it is asked for.
   return w.plain(l.remark ? `${l.remark.replace(/[。；]$/, '')}；${ask}` : ask);
