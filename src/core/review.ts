@@ -695,22 +695,20 @@ function sameFixEntry(c: Cause): string {
 // ---------------------------------------------------------------- sections
 
 /**
- * The score as the reviewer decides on it: the unit's claim, then the most the rules give and its grade, then what of
- * it is verified and what waits for 四 (`pendingPart`), briefly.
+ * The score as the reviewer decides on it: the unit's claim, what the report's own lines give by the figures it
+ * lists (where that is not the claim), then what is verified, what waits for 四 (`pendingPart`), and the most the
+ * rules give: a ceiling, without a grade (the grade waits for the pending points).
  */
 function scoreSentence(c: ReportContext, s: ScoreSheet, pendingPart: string): string {
   const bands = s.bands ?? DEFAULT_BANDS;
   const pending = pendingPointsOf(s);
-  const most = ceilingOf(s.lines);
   const own = s.claimedTotal ?? c.own?.total ?? null;
   const claimed = own === null ? '单位未填报自评总分' : `单位自评${points(own)}分（${gradeOf(own, bands)}）`;
   if (pending.isZero()) return `${claimed}；核实${points(s.total)}分（${s.grade}）。`;
+  const d = c.own?.linesDisagree;
+  const listed = d ? `；按所列数据计${d.atMost ? '至多' : ''}${points(d.sum)}分（${d.grade}）` : '';
   const open = s.lines.filter((l) => l.missing);
-  // A partial sum has no grade: the grade named is the most the rules give, or the one the pending points cannot change.
-  const floor = gradeOf(s.total, bands);
-  const top = gradeOf(most, bands);
-  const grade = floor === top ? `等级为${top}` : top;
-  return `${claimed}；按评分规则至多${points(most)}分（${grade}）：已核实${points(s.total)}分，另有${points(pending)}分待核实（${open.length}项指标，见${pendingPart}）。`;
+  return `${claimed}${listed}；已核实${points(s.total)}分，另有${points(pending)}分待核实（${open.length}项指标，见${pendingPart}），按评分规则至多${points(ceilingOf(s.lines))}分。`;
 }
 
 /** The per-一级 comparison on page 1. */
@@ -723,7 +721,7 @@ function scoreTable(c: ReportContext, s: ScoreSheet): SectionContent[] {
       points(g.points),
       g.claimed !== undefined ? points(g.claimed) : '—',
       points(g.score),
-      g.pending && !g.pending.isZero() ? points(g.pending) : '—',
+      points(g.pending ?? ZERO),
     ]);
   const pending = pendingPointsOf(s);
   rows.push([
@@ -731,7 +729,7 @@ function scoreTable(c: ReportContext, s: ScoreSheet): SectionContent[] {
     points(s.points),
     s.claimedTotal !== undefined ? points(s.claimedTotal) : '—',
     points(s.total),
-    pending.isZero() ? '—' : points(pending),
+    points(pending),
   ]);
   // The sentence above says what the table is: no caption.
   return w.table('', ['评价内容', '分值（分）', '单位自评（分）', '已核实（分）', '待核实（分）'], rows);
@@ -808,7 +806,12 @@ function priorities(groups: Group[], v: MemoView): string[] {
     const step = (g.advice ?? (p.action || p.advice)).replace(/[。；]$/, '');
     out.push(`${f.title}${step ? `：${step}` : ''}（见${v.where(f)}）。`);
   }
-  return out.slice(0, 3).map((t) => documentDigits(t).replace(/ /g, ''));
+  // Page 1 has room for all three: a part of 二 is cited as 二（一）.
+  return out.slice(0, 3).map((t) =>
+    documentDigits(t)
+      .replace(/ /g, '')
+      .replace(/第([一二三四五六七八九十]+)部分（/g, '$1（')
+  );
 }
 
 function conclusionSection(

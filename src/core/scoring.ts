@@ -37,7 +37,8 @@ export function gradesOf(
 
 /**
  * The most the rules can give a set of lines (a group, or the whole sheet): the verified scores, and each 待核实 line
- * at full marks, whatever its figures or the unit say meanwhile. The one 至多 both the 审核意见 and the 自评报告 state.
+ * at full marks, whatever its figures or the unit say meanwhile: the 审核意见's 至多. The 自评报告 states its own lines
+ * as it scores them from the figures it lists instead (src/core/voice.ts).
  */
 export function ceilingOf(lines: readonly ScoreLine[]): Decimal {
   return sum(lines.map((l) => (l.missing ? l.points : l.score)));

@@ -12,11 +12,11 @@
  * never does.
  */
 import type Decimal from 'decimal.js';
-import { sum } from './decimal';
+import { D, sum } from './decimal';
 import type { Model } from './model';
 import type { Grade, ScoreLine, ScoreSheet } from './results';
 import { DEFAULT_BANDS, normaliseName } from './rulebook';
-import { ceilingOf, gradeOf } from './scoring';
+import { gradeOf } from './scoring';
 
 export interface OwnLine {
   line: ScoreLine;
@@ -47,9 +47,9 @@ export interface OwnGroup {
   /** The unit's own claim for it, else the sum below it (null while a line under it has no score). */
   score: Decimal | null;
   /**
-   * Set when the unit's claim is not what its own line scores add up to: their sum, a line 待核实 (unscored, or its
-   * score in question) counted at full marks (`atMost`: the claim is above even that, the 审核意见's 至多). The
-   * report states both (【待核对】).
+   * Set when the unit's claim is not what its lines give as the report scores them from the listed figures (a line
+   * without a score at the unit's own where its claims fix one, else at full: `atMost`). The report states both
+   * (【待核对】); the 审核意见's 至多 (verified and pending points) is another figure.
    */
   linesDisagree?: { sum: Decimal; atMost: boolean };
 }
@@ -138,25 +138,35 @@ export function ownScores(sheet: ScoreSheet, model: Model, complete = true): Own
     return siblings.length === 1 ? level1.find((x) => x.name === g.parent)?.claimed : undefined;
   };
   const own = new Map<ScoreSheet['groups'][number], OwnGroup>();
+  const figures = new Map<OwnGroup, Figure>();
   for (const g of sheet.groups.filter((x) => x.level === 2)) {
     const mine = lines.filter((l) => l.line.level2 === g.name && l.line.level1 === g.parent);
     const claim = claimOf(g);
     const score = claim ?? total(mine.map((l) => l.score));
-    own.set(g, {
-      level: 2,
-      name: g.name,
-      parent: g.parent,
-      points: g.points,
-      score,
-      ...disagreement(claim, mine),
-    });
+    const { figure, linesDisagree } = against(
+      claim,
+      mine.map((l) => lineFigure(l, sheet))
+    );
+    const group: OwnGroup = { level: 2, name: g.name, parent: g.parent, points: g.points, score };
+    if (linesDisagree) group.linesDisagree = linesDisagree;
+    own.set(g, group);
+    figures.set(group, figure);
   }
+  const level1Figures: Figure[] = [];
   for (const g of level1) {
     const children = [...own.values()].filter((x) => x.parent === g.name);
     const mine = lines.filter((l) => l.line.level1 === g.name);
     const score =
       g.claimed ?? total(children.length ? children.map((x) => x.score) : mine.map((l) => l.score));
-    own.set(g, { level: 1, name: g.name, points: g.points, score, ...disagreement(g.claimed, mine) });
+    // A 一级 adds up its 二级 as each stands by the listed figures (a 二级's claim its lines can reach stands).
+    const parts = children.length
+      ? children.map((x) => figures.get(x)!)
+      : mine.map((l) => lineFigure(l, sheet));
+    const { figure, linesDisagree } = against(g.claimed, parts);
+    const group: OwnGroup = { level: 1, name: g.name, points: g.points, score };
+    if (linesDisagree) group.linesDisagree = linesDisagree;
+    own.set(g, group);
+    level1Figures.push(figure);
   }
   for (const l of lines) {
     const g = [...own.keys()].find(
@@ -179,27 +189,51 @@ export function ownScores(sheet: ScoreSheet, model: Model, complete = true): Own
     groups,
     points: sheet.points,
     total: t,
-    ...totalDisagreement(sheet, lines),
+    ...totalDisagreement(sheet, level1Figures),
     grade: t === null || !complete ? null : gradeFor(sheet, t),
     unscored: lines.filter((l) => l.score === null),
   };
 }
 
 /**
- * A claim against the line scores under it: their sum, or, while a line is 待核实 (unscored, or its score in
- * question), the most the rules can give them (ceilingOf), the same figure the 审核意见 states.
+ * What a set of scores adds up to as the report itself scores its lines from the listed figures: each line as its
+ * paragraph states it; a line without a score at the unit's own where its claims fix one, else at full (`atMost`).
  */
-function disagreement(claim: Decimal | undefined, mine: OwnLine[]): Pick<OwnGroup, 'linesDisagree'> {
-  if (claim === undefined || mine.length === 0) return {};
-  const atMost = mine.some((l) => l.line.missing);
-  const most = ceilingOf(mine.map((l) => l.line));
-  const differs = atMost ? claim.gt(most) : !claim.eq(most);
-  return differs ? { linesDisagree: { sum: most, atMost } } : {};
+interface Figure {
+  value: Decimal;
+  /** A line under it has no score of its own in the report (待补): a claim may hold what the lines do not show. */
+  open: boolean;
+  /** Some line counted at full has neither data nor a score of the unit's: the value is the most it can be. */
+  atMost: boolean;
 }
 
-/** The unit's own total against its line scores, with the grade their sum reaches. */
-function totalDisagreement(sheet: ScoreSheet, lines: OwnLine[]): Pick<OwnScores, 'linesDisagree'> {
-  const d = disagreement(sheet.claimedTotal, lines).linesDisagree;
+function lineFigure(l: OwnLine, sheet: ScoreSheet): Figure {
+  if (l.score !== null) return { value: l.score, open: false, atMost: false };
+  const fixed = l.line.claimed !== undefined && (!l.line.claimBasis || fixedByGroup(l.line, sheet));
+  const value = fixed ? D.min(l.line.claimed!, l.line.points) : l.line.points;
+  return { value, open: true, atMost: !fixed };
+}
+
+/**
+ * A claim against the figures under it: their sum, where a line waits (待补) what the claim can hold beyond the others
+ * (the claim stands while the lines can reach it); `linesDisagree` when the claim is not that figure.
+ */
+function against(
+  claim: Decimal | undefined,
+  parts: Figure[]
+): { figure: Figure; linesDisagree?: { sum: Decimal; atMost: boolean } } {
+  const value = sum(parts.map((p) => p.value));
+  const open = parts.some((p) => p.open);
+  const atMost = parts.some((p) => p.atMost);
+  if (claim === undefined || parts.length === 0) return { figure: { value, open, atMost } };
+  const differs = open ? claim.gt(value) : !claim.eq(value);
+  if (!differs) return { figure: { value: claim, open, atMost: false } };
+  return { figure: { value, open, atMost }, linesDisagree: { sum: value, atMost } };
+}
+
+/** The unit's own total against its 一级 as they stand by the listed figures, with the grade their sum reaches. */
+function totalDisagreement(sheet: ScoreSheet, level1: Figure[]): Pick<OwnScores, 'linesDisagree'> {
+  const d = against(sheet.claimedTotal, level1).linesDisagree;
   return d ? { linesDisagree: { ...d, grade: gradeFor(sheet, d.sum) } } : {};
 }
 

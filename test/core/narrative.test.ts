@@ -473,7 +473,7 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
       '①服务对象满意度：未出现服务对象上访、投诉等情况。调查满意率为【待补：满意率；未调查的，本句改为“未开展满意度调查”】。本项得分【待补：按调查满意率评定的本项得分（自评10分）】。'
     );
     expect(all).toContain(
-      '小结：“效果情况”维度，满分30分，实际得分【待核对：自评29分，含待补的服务对象满意度10分】。'
+      '小结：“效果情况”维度，满分30分，实际得分【待补：服务对象满意度评定后的效果得分（自评29分）】。'
     );
     // 附件1: the 得分 cell a 【待补】 as for any unscored line, its 评分说明 what to enter beside the unit's evidence.
     expect(all).toContain(
@@ -503,10 +503,13 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
   test('七 states the department’s one total and one grade; 八 holds performance problems only', () => {
     // The department's own 自评打分 (each 二级 and 一级, and 97 in all): the report states its claims, the figures the
     // 审核意见 corrects; the verified / pending split is for the 审核意见.
-    // A dimension whose claim holds a line in question (在职人员控制率 on a staff count in doubt here) waits with it,
-    // as one does whose line's score waits on its blank measure (服务对象满意度 without its survey rate).
+    // A dimension whose claim holds a line in question (在职人员控制率 on a staff count in doubt here) waits with it;
+    // one whose only open line waits for the unit's score (服务对象满意度 without its survey rate) is a 【待补】.
+    // By the report's own line scores from the listed figures: 过程 = 预算执行 11 − 0.08 (预算完成率 1.92) − 1.2
+    // (预算调整率 0.8) − 1.59 (公用经费控制率 0.41) = 8.13, + 预算管理 13 + 资产管理 6 = 27.13 (政府采购执行率 and
+    // 固定资产利用率, without data, at the unit's full claims); 9 + 27.13 + 22.51 + 29 = 87.64, 良 (< 90).
     expect(all).toContain(
-      '2021年度部门整体支出绩效评价自评得分为【待核对：自评97分，按所列数据计至多87.64分】。其中，投入【待核对：自评9分，含待核对的在职人员控制率1.5分】，过程【待核对：30分或至多27.13分，同前】，产出【待核对：29分或22.51分，同前】，效果【待核对：自评29分，含待补的服务对象满意度10分】，综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】（绩效评价指标评分表详见附件1）。'
+      '2021年度部门整体支出绩效评价自评得分为【待核对：自评97分，按所列数据计87.64分】。其中，投入【待核对：自评9分，含得分待核对的在职人员控制率】，过程【待核对：30分或27.13分，同前】，产出【待核对：29分或22.51分，同前】，效果【待补：服务对象满意度评定后的效果得分（自评29分）】，综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】（绩效评价指标评分表详见附件1）。'
     );
     expect(all.some((l) => /单位自报|自报总分|核实得分|待核实/.test(l))).toBe(false);
     const problems = reportContext({ model, indicators, scores, findings }).problems;

@@ -245,7 +245,7 @@ describe('the report keeps the department’s own scores', () => {
     const lines = draftLines(sample.report);
     // The claim is stated; while the line its own 存在问题 speaks against is open, the group waits with it.
     expect(lines).toContainEqual(
-      expect.stringContaining('预算管理（满分13分，得分【待核对：自评13分，含待核对的资金使用合规性4分】）')
+      expect.stringContaining('预算管理（满分13分，得分【待核对：自评13分，含得分待核对的资金使用合规性】）')
     );
     expect(lines).toContainEqual(expect.stringContaining('②资金使用合规性：'));
     // Full marks its own 存在问题 speaks against: the department is asked, in a 【待核对】, which of its words stands.
@@ -267,32 +267,46 @@ const memoOf = (e: ReturnType<typeof run>) =>
     draftReview({ model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings })
   );
 
-describe('one ceiling: the report’s 至多 is the 审核意见’s, each 待核实 line at full marks', () => {
-  test('the sample: at most 90.51 in both (51.51 verified + 39 pending); 预算执行 claims 11 and may reach 11, no 至多 for it', () => {
+describe('two figures: the report’s own lines from the listed figures, and the 审核意见’s ceiling', () => {
+  test('the sample: the report says 87.64 (良) against its claim 97, the memo both that and at most 90.51 (51.51 + 39)', () => {
     const s = sample.scores!;
     expect(f2(ceilingOf(s.lines))).toBe('90.51');
-    expect(f2(ownScores(s, sample.model).linesDisagree!.sum)).toBe('90.51');
-    expect(draftLines(sample.report).join('')).toContain('按所列数据计至多90.51分');
-    expect(memoOf(sample).join('')).toContain('按评分规则至多90.51分（优）');
-    const budget = ownScores(s, sample.model).groups.find((g) => g.name === '预算执行')!;
-    expect(budget.linesDisagree).toBeUndefined();
+    // As the report's paragraphs score the lines from the figures they list: 预算执行 11 − 0.08 (预算完成率 1.92)
+    // − 1.2 (预算调整率 0.8) − 1.59 (公用经费控制率 0.41) = 8.13 (政府采购执行率, without data, at the unit's full
+    // claim for 预算执行); 过程 8.13 + 13 + 6 = 27.13; 产出 22.51; 投入 9 and 效果 29 as claimed (their open lines can
+    // reach the claims): 9 + 27.13 + 22.51 + 29 = 87.64, 良 (80 ≤ 87.64 < 90). No line lacks both data and a score.
+    const own = ownScores(s, sample.model);
+    expect(f2(own.linesDisagree!.sum)).toBe('87.64');
+    expect(own.linesDisagree).toMatchObject({ atMost: false, grade: '良' });
+    const budget = own.groups.find((g) => g.name === '预算执行')!;
+    expect(f2(budget.linesDisagree!.sum)).toBe('8.13');
+    expect(f2(own.groups.find((g) => g.name === '过程')!.linesDisagree!.sum)).toBe('27.13');
+    const report = draftLines(sample.report).join('');
+    expect(report).toContain('自评得分为【待核对：自评97分，按所列数据计87.64分】');
+    expect(report).toContain('综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】');
+    expect(report).not.toContain('至多');
+    expect(report).not.toContain('90.51');
+    expect(memoOf(sample).join('')).toContain(
+      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实51.51分，另有39分待核实（14项指标，见第四部分），按评分规则至多90.51分。'
+    );
   });
 
-  test('with 公用经费控制率 verified (收支总表 50.40), 预算执行 is at most 9.41 in both: the report no longer counts 预算完成率 1.92 and 预算调整率 0.8 as listed', () => {
+  test('with 公用经费控制率 verified (收支总表 50.40), the memo’s ceiling for 预算执行 is 9.41; the report’s figure is its lines as listed', () => {
     // 0.41 + “三公” 2 verified; 预算完成率 2 + 预算调整率 2 + 结转结余变动率 2 + 政府采购执行率 1 pending at full marks:
-    // 9.41. Counting the two doubted scores as listed (1.92 + 0.8 instead of 2 + 2) gave the old 8.13.
+    // 9.41, the memo's. The report counts its lines as its paragraphs score them: 1.92 + 0.8 + 2 + 0.41 + 2 + 1 = 8.13.
     const e = run({ 支出_公用经费: 50.4 });
     const own = ownScores(e.scores!, e.model);
     const budget = own.groups.find((g) => g.name === '预算执行')!;
-    expect(budget.linesDisagree).toEqual({ sum: expect.anything(), atMost: true });
-    expect(f2(budget.linesDisagree!.sum)).toBe('9.41');
+    expect(budget.linesDisagree).toEqual({ sum: expect.anything(), atMost: false });
+    expect(f2(budget.linesDisagree!.sum)).toBe('8.13');
     expect(e.findings.find((f) => f.id === 'score.二级.预算执行')!.title).toBe(
       '“预算执行”自评 11.00 分，按评分规则最多 9.41 分'
     );
-    // The total likewise: 51.92 + 37 = 88.92 in both.
-    expect(f2(own.linesDisagree!.sum)).toBe('88.92');
-    expect(draftLines(e.report).join('')).toContain('按所列数据计至多88.92分');
-    expect(memoOf(e).join('')).toContain('按评分规则至多88.92分');
+    // The memo's ceiling: 51.92 + 37 = 88.92; the report's figure the same 87.64 as the sample's.
+    expect(f2(own.linesDisagree!.sum)).toBe('87.64');
+    expect(draftLines(e.report).join('')).toContain('按所列数据计87.64分');
+    expect(memoOf(e).join('')).toContain('按所列数据计87.64分（良）；已核实51.92分');
+    expect(memoOf(e).join('')).toContain('按评分规则至多88.92分。');
   });
 });
 
@@ -337,9 +351,12 @@ describe('a 二级 the unit scored as a whole is verified as a whole', () => {
     expect(memo).not.toContain('绩效目标合理性（3分）核实2.5分');
     const report = draftLines(sample.report);
     expect(report).toContainEqual(expect.stringContaining('目标设定（满分6分，得分5分）'));
+    // Each line's 【待补】 says what the two must make together: the unit's 5 for 目标设定 (八: 目标设定扣1分).
     expect(report.find((x) => x.startsWith('①绩效目标合理性：'))).toContain(
-      '本项得分【待补：绩效目标合理性的自评得分（0～3分）】。'
+      '本项得分【待补：绩效目标合理性的自评得分（0～3分，两项合计5分）】。'
     );
+    // 附件1's 评分说明 asks the same.
+    expect(report.join('')).toContain('绩效目标有待更加详细；【待补：本项自评得分（两项合计5分）】');
     // 八 states what the 二级 lost, once, not the split.
     expect(report).toContainEqual(expect.stringContaining('目标设定扣1分'));
   });

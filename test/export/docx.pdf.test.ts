@@ -109,13 +109,15 @@ test('LibreOffice prints the sample’s report within 1.2× the real report’s 
     expect(printed.length - appendix).toBeLessThanOrEqual(0.25 * REAL_REPORT_CHARACTERS);
     // The unit's own total and grade as its 自评打分 gives them (the figures the 审核意见 corrects), inside the
     // 【待核对】 with what the lines give: whoever deletes the yellow keeps neither.
-    // The most the lines give is the 审核意见's ceiling (90.51), whose grade 优 is the claim's: stated plainly.
-    expect(printed).toContain('自评得分为【待核对：自评97分，按所列数据计至多90.51分】');
-    expect(printed).toContain('综合绩效级别为“优”');
+    // What the report's own lines give from the figures it lists (87.64, 良), not the 审核意见's ceiling: the grade
+    // differs from the claim's, so it too is inside a 【待核对】.
+    expect(printed).toContain('自评得分为【待核对：自评97分，按所列数据计87.64分】');
+    expect(printed).toContain('综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】');
+    expect(printed).not.toContain('至多');
     // 附件1's total and grade, each in a row of its own: a marker, its note below naming both in full.
     expect(text('report.pdf', true)).toMatch(/合计\s+100\s/);
     expect(text('report.pdf', true)).toMatch(/综合绩效级别\s/);
-    expect(printed.slice(appendix)).toContain('：自评97分（“优”），按所列数据计至多87.64分（“良”）】');
+    expect(printed.slice(appendix)).toContain('：自评97分（“优”），按所列数据计87.64分（“良”）】');
     expect(printed).toContain('：预算调整率自评满分，按所列数据计0.8分】');
     // Page 1 answers "what do I do with this report?": the conclusion, the scores, and all three things first.
     const page1 = execFileSync(
@@ -127,9 +129,9 @@ test('LibreOffice prints the sample’s report within 1.2× the real report’s 
     ).replace(/\s+/g, '');
     expect(page1).toContain('审核结论：退回修改。');
     // The engine's one verified score (test/core/verify.test.ts), as the CLI, the JSON and the 评分表 state it.
-    // The claim against the most the rules give first (51.51 verified + 39 pending = 90.51, 优), then the split.
+    // The claim, the report's own figure (87.64, 良), the split, then the ceiling (51.51 + 39 = 90.51) without a grade.
     expect(page1).toContain(
-      '得分：单位自评97分（优）；按评分规则至多90.51分（优）：已核实51.51分，另有39分待核实'
+      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实51.51分，另有39分待核实（14项指标，见第四部分），按评分规则至多90.51分。'
     );
     expect(page1).toMatch(/需优先处理的事项：1\..*2\..*3\..*。/);
     expect(pages('review.pdf')).toBeLessThanOrEqual(8);

@@ -97,37 +97,37 @@ describe('the voice: the department states its own scores, one total and one gra
       expect(l).not.toMatch(/核实得分|待核实|自报/);
       expect(l).not.toMatch(/[优良中差]～[优良中差]/);
     }
-    // The unit's own total (97 in its 自评打分) grades it: one grade, 优, which the most the lines can give (90.51)
-    // reaches too, so 七's sentence states it plainly, never a range; 七's table and 附件1's row show the marker only.
+    // The unit's own total (97 in its 自评打分) grades it: one grade, 优; its lines as the report scores them from the
+    // listed figures give 87.64, 良, so 七's sentence states neither plainly, one 【待核对】 with both, never a range;
+    // 七's table and 附件1's row show the marker only.
     const graded = lines.filter((l) => l.includes('综合绩效级别'));
     expect(graded).toHaveLength(3);
-    for (const l of graded) expect(l).toMatch(/综合绩效级别(为“优”（|｜+【待核对[①-⑳]】｜*$)/);
-    expect(lines.some((l) => /综合绩效级别[为｜“]*[良中差]/.test(l))).toBe(false);
+    for (const l of graded)
+      expect(l).toMatch(/综合绩效级别(为【待核对：自评“优”，按所列数据计为“良”】（|｜+【待核对[①-⑳]】｜*$)/);
+    expect(lines.some((l) => /综合绩效级别[为｜“]*[优良中差]/.test(l))).toBe(false);
   });
 
   test('the scores the 审核意见 corrects are the ones the report states: each 二级, 一级 and the total as the unit claimed', () => {
     // 自评打分 holds claims per 二级 and 一级 and a total, no line scores: 预算执行 11, 产出 29, total 97. Where its own
-    // line scores do not add up to a claim, the report states both for the department to choose (【待核对】):
-    // a line 待核实 counts at full marks, as the 审核意见 counts it (ceilingOf): 预算执行 “三公” 2 + 9 pending = 11, the
-    // claim, so its lines' open scores are named instead; 职责履行 5.63 + 5.63 + 3.75 + 7.5 = 22.51; in all 51.51
-    // verified + 39 pending = 90.51, the 审核意见's 至多.
+    // line scores do not add up to a claim, the report states both for the department to choose (【待核对】): each line
+    // as the report's own paragraph scores it from the figures it lists, a line without data at the unit's own claim
+    // (not the 审核意见's ceiling): 预算执行 1.92 + 0.8 + 2 + 0.41 + “三公” 2 + 政府采购执行率 1 (预算执行 claimed in full)
+    // = 8.13; 职责履行 5.63 + 5.63 + 3.75 + 7.5 = 22.51; 过程 8.13 + 13 + 6 = 27.13; in all 9 + 27.13 + 22.51 + 29 = 87.64.
     const analysis = lines.join('\n');
-    expect(analysis).toContain(
-      '预算执行（满分11分，得分【待核对：自评11分，含待补的政府采购执行率，待核对的预算完成率1.92分、预算调整率0.8分、结转结余变动率2分、公用经费控制率0.41分】）'
-    );
-    expect(analysis).toContain('职责履行（满分30分，得分【待核对：自评29分，按所列数据计为22.51分】）');
+    expect(analysis).toContain('预算执行（满分11分，得分【待核对：自评11分，按所列数据计8.13分】）');
+    expect(analysis).toContain('职责履行（满分30分，得分【待核对：自评29分，按所列数据计22.51分】）');
     // 产出's one 二级 said it in full just above: its 小结 names the two scores, "同前".
     expect(analysis).toContain('小结：“产出情况”维度，满分30分，实际得分【待核对：29分或22.51分，同前】。');
     expect(analysis).toContain(
-      '小结：“过程情况”维度，满分30分，实际得分【待核对：自评30分，含待补的政府采购执行率、固定资产利用率，待核对的预算完成率1.92分、预算调整率0.8分、结转结余变动率2分、公用经费控制率0.41分、资金使用合规性4分】。'
+      '小结：“过程情况”维度，满分30分，实际得分【待核对：自评30分，按所列数据计27.13分】。'
     );
     expect(analysis).toContain(
-      '小结：“投入情况”维度，满分10分，实际得分【待核对：自评9分，含待核对的预算编制合理性1分】。'
+      '小结：“投入情况”维度，满分10分，实际得分【待核对：自评9分，含得分待核对的预算编制合理性】。'
     );
     // 七 states no disputed score bare: the total, the grade, 过程 and 产出 are inside their 【待核对】 (whoever deletes
-    // the yellow keeps neither); the grade the most the lines give reaches (90.51: 优) is the claim's, stated plainly.
+    // the yellow keeps neither), and so is the grade (87.64: 良); 效果 waits for the unit's own score (【待补】).
     expect(lines).toContainEqual(
-      '2021年度部门整体支出绩效评价自评得分为【待核对：自评97分，按所列数据计至多87.64分】。其中，投入9分，过程【待核对：30分或至多27.13分，同前】，产出【待核对：29分或22.51分，同前】，效果【待核对：自评29分，含待补的服务对象满意度10分】，综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】（绩效评价指标评分表详见附件1）。'
+      '2021年度部门整体支出绩效评价自评得分为【待核对：自评97分，按所列数据计87.64分】。其中，投入【待核对：自评9分，含得分待核对的预算编制合理性】，过程【待核对：30分或27.13分，同前】，产出【待核对：29分或22.51分，同前】，效果【待补：服务对象满意度评定后的效果得分（自评29分）】，综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】（绩效评价指标评分表详见附件1）。'
     );
     // 七's table: each score in question is its marker only, one note under it naming the claims and what the lines
     // add up to.
@@ -138,13 +138,13 @@ describe('the voice: the department states its own scores, one total and one gra
       '【待核对①】',
       '【待核对①】',
       '【待核对①】',
-      // 效果 holds 服务对象满意度's 10, which waits on the survey rate.
-      '【待核对①】',
+      // 效果 holds 服务对象满意度's 10, which waits on the survey rate: the unit's score to enter, nothing disputed.
+      '【待补：服务对象满意度评定后的得分（自评29分）】',
       '【待核对①】',
       '【待核对①】',
     ]);
     expect(table.notes).toEqual([
-      '【待核对①：自评过程30分，产出29分，效果29分，合计97分（“优”）；按所列数据计，过程至多27.13分，产出22.51分，合计至多87.64分（“良”）；效果含待补的服务对象满意度10分】',
+      '【待核对①：自评投入9分，过程30分，产出29分，合计97分（“优”）；按所列数据计，过程27.13分，产出22.51分，合计87.64分（“良”）；投入含得分待核对的预算编制合理性】',
     ]);
     const memo = draftLines(draftReview(input)).join('');
     const claims = [...memo.matchAll(/自评(\d+(?:\.\d+)?)分/g)].map((m) => m[1]);
@@ -154,7 +154,7 @@ describe('the voice: the department states its own scores, one total and one gra
     const total = draft.appendix!.table.rows.find((r) => r[0] === '合计')![4];
     expect(total).toMatch(/^【待核对([①-⑳])】$/);
     expect(draft.appendix!.table.notes).toContain(
-      `【待核对${total.slice(-2, -1)}：自评97分（“优”），按所列数据计至多90.51分（“优”）】`
+      `【待核对${total.slice(-2, -1)}：自评97分（“优”），按所列数据计87.64分（“良”）】`
     );
   });
 
@@ -516,10 +516,10 @@ describe('效果, 问题 and 附件1 with substance', () => {
       '评分说明',
     ]);
     // A line of a 二级 the department scored as a whole (目标设定 5 of 6): its own words, and its score asked for, not
-    // the tool's split of 5 by points.
+    // the tool's split of 5 by points; what the two lines make together is the unit's 5.
     expect(rows.find((r) => r[2] === '绩效目标合理性')?.[4]).toBe('【待补：自评得分】');
     expect(rows.find((r) => r[2] === '绩效目标合理性')?.[6]).toBe(
-      '绩效目标有待更加详细；【待补：本项自评得分】'
+      '绩效目标有待更加详细；【待补：本项自评得分（两项合计5分）】'
     );
     // A score computed from a figure in doubt (its cell a marker): the rate as listed, in its 【待核对】, no deduction.
     expect(rows.find((r) => r[2] === '公用经费控制率')?.[6]).toBe(
@@ -592,22 +592,21 @@ describe('审核意见', () => {
     // sources 1197.09 and 478.29 + 718.79 = 1197.08 being 0.01 apart), the
     // rest counted as 二 lists them (10: the 1 self-score of (一), 产出, and 9 of the figures).
     expect(text[3]).toBe(
-      '审核结论：退回修改。理由：财政拨款表本年收入合计少计412.86万元等9项报表数据有误，1项自评得分高于按评分规则计算的得分。'
+      '审核结论：退回修改。理由：财政拨款表本年收入合计少计412.86万元等9项报表数据有误，1项自评得分偏高。'
     );
     expect(text[3]).not.toMatch(/错误\d+项|影响得分/);
     // No grade for a partial sum. The engine's one verified score (src/core/verify.ts): 79.64 as scored, less
     // 预算完成率 1.92, 预算调整率 0.8, 结转结余变动率 2 and 公用经费控制率 0.41 (built on figures an 错误 doubts, or
     // their copies, whose points the dispute may move) and 预算管理's 13 (scored off the 二级's claim with nothing
     // written behind it; 资金使用合规性 at full marks while the unit's 存在问题 admits 资金串用) and 服务对象满意度 10
-    // (its survey result blank) = 51.51; 7 + 1 + 2 + 2 + 2 + 2 + 13 + 10 = 39 pending; 90.51 at most, 优.
-    // What the reviewer decides on first: the claim against the most the rules give (51.51 + 39 = 90.51, 优), then
-    // the verified/pending split, its reasons left to 四. One ceiling: the report's own sum is not named beside it.
+    // (its survey result blank) = 51.51; 7 + 1 + 2 + 2 + 2 + 2 + 13 + 10 = 39 pending; 90.51 at most.
+    // What the reviewer decides on first: the claim, what the report's own lines give by the figures it lists (87.64,
+    // 良: the report's 七 states the same), the verified/pending split with its reasons left to 四, and the most the
+    // rules give (51.51 + 39 = 90.51), without a grade: the grade waits for the pending points.
     expect(text[4]).toBe(
-      '得分：单位自评97分（优）；按评分规则至多90.51分（优）：已核实51.51分，另有39分待核实（14项指标，见第四部分）。'
+      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实51.51分，另有39分待核实（14项指标，见第四部分），按评分规则至多90.51分。'
     );
-    // One ceiling: the report's old sum of the doubted scores as listed (87.64 before 公用经费控制率 was 待核实) is
-    // no figure of the memo.
-    expect(text[4]).not.toContain('87.64');
+    expect(lines.join('')).toContain('自评97分，按所列数据计87.64分');
     // The memo states the engine's figures: the summary every other surface reads.
     expect(text[4]).toContain(`已核实${evaluation.summary.total}分`);
     // Page 1 and the entry state one gap (360.29), and a 0.01 gap is not waved off.
@@ -638,12 +637,13 @@ describe('审核意见', () => {
     const first = text.indexOf('需优先处理的事项：');
     // Three concrete fixes, each with where the memo states it; no rule-category label. Every figure the data show
     // to be wrong is named (no 等4处), the table once, with its cause: 基础数据表's 4.04 is 2020's figures, so it is
-    // fixed in the item that says so, not beside the 财政拨款表 totals; then the date to resubmit.
+    // fixed in the item that says so, not beside the 财政拨款表 totals; then the date to resubmit. A part of 二 is cited
+    // as 二（一）: all three fit on page 1.
     expect(text.slice(first + 1, first + 5)).toEqual([
-      '1.改正自评得分：“产出”改为22.51分（见第二部分（一））。',
-      '2.将财政拨款表本年收入合计改为1193.05万元（见第二部分（四））。',
+      '1.改正自评得分：“产出”改为22.51分（见二（一））。',
+      '2.将财政拨款表本年收入合计改为1193.05万元（见二（四））。',
       // The rest named: the figures 二（二） lists as 2020's and gives no value (its year-ends become 0.00 there).
-      '3.基础数据表误填2020年数据：将上年结转、上年度累计结转结余改为4.04万元，预算调整率的年初批复预算、年中预算调整数改用2021年数据，并重算预算完成率、预算调整率、结转结余变动率（见第二部分（二））。',
+      '3.基础数据表误填2020年数据：将上年结转、上年度累计结转结余改为4.04万元，预算调整率的年初批复预算、年中预算调整数改用2021年数据，并重算预算完成率、预算调整率、结转结余变动率（见二（二））。',
       '请于【待补：重新报送日期】前改正后重新报送。',
     ]);
     expect(text.join('')).not.toMatch(/等\d+处/);
@@ -1040,7 +1040,7 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
     expect(mine[0]).toMatch(/^1\.基础数据表上年结转、上年度累计结转结余均应为4\.04万元：/);
     expect(mine[0]).toContain('应将这两处均改为4.04万元。');
     // Page 1 names the two figures once, with the one figure they become.
-    expect(lines).toContain('1.将基础数据表上年结转、上年度累计结转结余改为4.04万元（见第二部分（一））。');
+    expect(lines).toContain('1.将基础数据表上年结转、上年度累计结转结余改为4.04万元（见二（一））。');
   });
 
   test('a self-score is stated against what the memo verifies, with the lines that lost points', () => {
@@ -1098,9 +1098,7 @@ describe('the 审核结论 rule, each branch', () => {
     expect(back.resubmit).toBe('请于【待补：重新报送日期】前改正后重新报送。');
     // A self-score alone.
     const scoring = { ...f.find((x) => x.family === '评分')!, severity: '错误' as const };
-    expect(reviewConclusion(reviewFacts([scoring], input.scores)).reason).toBe(
-      '1项自评得分高于按评分规则计算的得分。'
-    );
+    expect(reviewConclusion(reviewFacts([scoring], input.scores)).reason).toBe('1项自评得分偏高。');
     // Counted as 二 lists them, one per cause: on the sample, 12 problems of 23 errors.
     const counted = /^财政拨款表本年收入合计少计412\.86万元等(\d+)项报表数据有误。$/.exec(
       reviewConclusion(
@@ -1138,11 +1136,16 @@ describe('the 审核结论 rule, each branch', () => {
 });
 
 describe('what waits says what it waits for', () => {
-  test('a group whose claim holds an open line waits: a 【待核对】 naming the line and its share, in 六 and 附件1', () => {
-    // 资产管理 claimed 6 in full; 固定资产利用率 (2 points) is unscored, so the claim gives it 6 − 2 − 2 = 2.
-    expect(lines).toContain('3. 资产管理（满分6分，得分【待核对：自评6分，含待补的固定资产利用率2分】）');
+  test('a group whose claim holds an open line waits: a 【待补】 for a line to score, a 【待核对】 for one in question', () => {
+    // 资产管理 claimed 6 in full; 固定资产利用率 (2 points, no data) is unscored: nothing disagrees, the unit has its
+    // score to enter, so the group's score is a 【待补】 with its claim beside it.
+    expect(lines).toContain(
+      '3. 资产管理（满分6分，得分【待补：固定资产利用率评定后的资产管理得分（自评6分）】）'
+    );
     // 预算管理 claimed 13 in full, while the unit's own 存在问题 speaks of 串用 (资金使用合规性, 4 points).
-    expect(lines).toContain('2. 预算管理（满分13分，得分【待核对：自评13分，含待核对的资金使用合规性4分】）');
+    expect(lines).toContain(
+      '2. 预算管理（满分13分，得分【待核对：自评13分，含得分待核对的资金使用合规性】）'
+    );
     const rows = draft.appendix!.table.rows;
     const cell = rows.find((r) => r[2] === '资金使用合规性')![4] as string;
     expect(cell).toMatch(/^【待核对[①-⑳]】$/);

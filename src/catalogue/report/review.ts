@@ -26,7 +26,8 @@ export const REVIEW_CONCLUSIONS: ReviewConclusionDecl[] = [
   {
     verdict: '退回修改',
     when: (f) => f.blocking.length > 0,
-    // The weightiest figure problem named, the rest counted: what the reviewer reads the reason for.
+    // The weightiest figure problem named, the rest counted: what the reviewer reads the reason for. One line, short:
+    // page 1 holds the score and the three things to fix first below it.
     reason: ({ problems: p }) =>
       `${[
         !p.figures
@@ -36,9 +37,7 @@ export const REVIEW_CONCLUSIONS: ReviewConclusionDecl[] = [
             : p.figures > 1
               ? `${p.weightiest}等${p.figures}项报表数据有误`
               : p.weightiest,
-        p.scores
-          ? `${p.scores}项自评得分${p.scoresAbove ? '高于按评分规则计算的得分' : '不符合评分规则'}`
-          : '',
+        p.scores ? `${p.scores}项自评得分${p.scoresAbove ? '偏高' : '不符合评分规则'}` : '',
       ]
         .filter(Boolean)
         .join('，')}。`,

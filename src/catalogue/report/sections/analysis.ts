@@ -15,6 +15,8 @@ import type {
   ScoreGroupView,
   SectionContent,
 } from '../../../core/reportContract';
+import { sum } from '../../../core/decimal';
+import { chineseNumber } from '../../../core/reportWords';
 import { SANGONG_ITEMS, SANGONG_TOTAL } from '../../lists';
 import { VERDICTS } from '../measures';
 
@@ -179,11 +181,27 @@ export function awaitedScore(c: ReportContext, l: OwnLine): string {
 /** How many points a line lost, as the department states its score. */
 const lostPoints = (l: OwnLine) => (l.score === null ? null : l.line.points.minus(l.score));
 
+/**
+ * What a line the unit has yet to score makes together with its 二级's other such lines, where the 二级's claim fixes
+ * it: "，两项合计4分" (the claim less the lines it scores). "" otherwise.
+ */
+export function togetherWords(c: ReportContext, l: OwnLine): string {
+  const group = c.dimensions.flatMap((d) => d.children).find((g) => g.lines.includes(l));
+  if (!group || group.score === null) return '';
+  const unscored = group.lines.filter((x) => x.score === null);
+  if (unscored.length < 2 || !unscored.includes(l)) return '';
+  const rest = group.lines.reduce((left, x) => (x.score === null ? left : left.minus(x.score)), group.score);
+  const most = sum(unscored.map((x) => x.line.points));
+  if (rest.isNegative() || rest.gt(most)) return '';
+  const count = unscored.length === 2 ? '两' : chineseNumber(unscored.length);
+  return `，${count}项合计${c.w.fmt.points(rest)}分`;
+}
+
 function scoreWords(c: ReportContext, l: OwnLine): string {
   const { w } = c;
   // 满分 is in 附件1 beside the score: the sentence says what the line earned.
   if (l.score === null)
-    return `本项得分${w.fmt.placeholder(`${l.line.level3}的自评得分（0～${w.fmt.points(l.line.points)}分）`)}。`;
+    return `本项得分${w.fmt.placeholder(`${l.line.level3}的自评得分（0～${w.fmt.points(l.line.points)}分${togetherWords(c, l)}）`)}。`;
   const lost = lostPoints(l)!;
   // A measure the line is scored on left blank (满意度's survey rate): the score waits on the same 【待补】.
   if (awaitsMeasure(c, l)) return `本项得分${w.fmt.placeholder(awaitedScore(c, l))}。`;
@@ -249,19 +267,15 @@ export function claimCheck(
   const { w } = c;
   const [s, sum] = [w.fmt.points(score), w.fmt.points(d.sum)];
   const most = d.atMost ? '至多' : '';
-  return w.check(`自评${s}分，按所列数据计${most || '为'}${sum}分`, `${s}分或${most}${sum}分，同前`);
+  return w.check(`自评${s}分，按所列数据计${most}${sum}分`, `${s}分或${most}${sum}分，同前`);
 }
 
 /** Full marks the department's own 存在问题 speaks against: the quote, else undefined. */
 export const againstOwnProblem = (l: OwnLine) =>
   l.line.unverified?.reason === '与单位所述问题不符' ? l.line.unverified.quote : undefined;
 
-/**
- * What a group's claim holds that is not settled yet, e.g. "含待补的固定资产利用率2分": its unscored lines (their
- * share of the claim, where the other lines fix it) and its lines whose score is in question. "" when none.
- */
-export function openShare(c: ReportContext, score: Decimal, lines: OwnLine[]): string {
-  const { w } = c;
+/** A group's lines still open: unscored (待补) and scored but in question (待核对). */
+function openLines(c: ReportContext, lines: OwnLine[]): { blank: OwnLine[]; asked: OwnLine[] } {
   // A line of a 二级 scored as a whole waits for its own score, but the 二级's claim is whole (ScoreLine.groupShare);
   // a score that waits on its blank measure is as open as one not given.
   const blank = lines.filter((l) => (l.score === null && !l.line.groupShare) || awaitsMeasure(c, l));
@@ -269,35 +283,65 @@ export function openShare(c: ReportContext, score: Decimal, lines: OwnLine[]): s
     (l) =>
       l.score !== null && !blank.includes(l) && (scoreInDoubt(c, l) || l.againstClaim || againstOwnProblem(l))
   );
+  return { blank, asked };
+}
+
+/** Past two, the first two and the count: each line's own paragraph in 六 says what is open. */
+const lineNames = (ls: OwnLine[]) =>
+  ls.length <= 2
+    ? ls.map((l) => l.line.level3).join('、')
+    : `${ls[0].line.level3}、${ls[1].line.level3}等${ls.length}项`;
+
+/**
+ * What a group's claim holds that is not settled yet, e.g. "含待补的固定资产利用率2分": its unscored lines (their
+ * share of the claim, where the other lines fix it) and its lines whose score is in question. "" when none.
+ */
+export function openShare(c: ReportContext, score: Decimal, lines: OwnLine[]): string {
+  const { w } = c;
+  const { blank, asked } = openLines(c, lines);
   if (blank.length + asked.length === 0) return '';
   const rest = lines.reduce(
     (left, l) => (l.score === null || blank.includes(l) ? left : left.minus(l.score)),
     score
   );
-  // Past two, the first two and the count: each line's own paragraph in 六 says what is open.
-  const names = (ls: OwnLine[]) =>
-    ls.length <= 2
-      ? ls.map((l) => l.line.level3).join('、')
-      : `${ls[0].line.level3}、${ls[1].line.level3}等${ls.length}项`;
   const blankWords =
     blank.length === 1 && rest.gte(0) && rest.lte(blank[0].line.points)
       ? `待补的${blank[0].line.level3}${w.fmt.points(rest)}分`
       : blank.length
-        ? `待补的${names(blank)}`
+        ? `待补的${lineNames(blank)}`
         : '';
   // No score beside a line in question: what the rules give is not the department's (the line's own note says both).
-  const askedWords = asked.length ? `得分待核对的${names(asked)}` : '';
+  const askedWords = asked.length ? `得分待核对的${lineNames(asked)}` : '';
   return `含${[blankWords, askedWords].filter(Boolean).join('，')}`;
 }
 
 /**
+ * A claim whose only open lines wait for the unit's own score (nothing disagrees): what the 【待补】 asks for, e.g.
+ * "服务对象满意度评定后的效果得分（自评28分）"; undefined otherwise.
+ */
+export function awaitedGroupScore(
+  c: ReportContext,
+  name: string,
+  score: Decimal,
+  lines: OwnLine[]
+): string | undefined {
+  const { blank, asked } = openLines(c, lines);
+  if (blank.length === 0 || asked.length > 0) return undefined;
+  // A group that is its one line: its own name once.
+  const whose = blank.length === 1 && blank[0].line.level3 === name ? '' : name;
+  return `${lineNames(blank)}评定后的${whose}得分（自评${c.w.fmt.points(score)}分）`;
+}
+
+/**
  * A group's score as the report states it: its claim; a 【待核对】 where its lines do not add up to it or a line
- * under it is open (待补, or its score in question); a 【待补】 while it has no score.
+ * under it is in question; a 【待补】 while it has no score, or while only lines the unit has yet to score are open.
  */
 export function stateScore(c: ReportContext, g: ScoreGroupView, lines: OwnLine[]): string {
   const { w } = c;
   if (g.score === null) return w.fmt.placeholder(`${g.name}得分（各项自评得分补齐后合计）`);
   if (g.linesDisagree) return claimCheck(c, g.score, g.linesDisagree);
+  const awaited = awaitedGroupScore(c, g.name, g.score, lines);
+  if (awaited) return w.fmt.placeholder(awaited);
   const open = openShare(c, g.score, lines);
   return open ? w.fmt.toCheck(`自评${w.fmt.points(g.score)}分，${open}`) : `${w.fmt.points(g.score)}分`;
 }

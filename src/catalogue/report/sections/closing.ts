@@ -16,6 +16,7 @@ import type {
 } from '../../../core/reportContract';
 import {
   againstOwnProblem,
+  awaitedGroupScore,
   awaitsMeasure,
   claimSide,
   lineFact,
@@ -23,6 +24,7 @@ import {
   openShare,
   scoreInDoubt,
   stateScore,
+  togetherWords,
 } from './analysis';
 
 /** "预算编制合理性、资产管理制度健全性2项指标", or, past two, their count (附件1 highlights each). */
@@ -40,19 +42,21 @@ export function conclusion(c: ReportContext): SectionContent[] {
   const waiting = own.unscored.length ? `补填${lineNames(c, own.unscored)}得分后` : '';
   const d = own.linesDisagree;
   const most = d?.atMost ? '至多' : '';
-  // A total its lines add up to, while a line under it is open (待补, or its score in question), waits as well.
-  const open = own.total === null || d ? '' : openShare(c, own.total, own.lines);
+  // A total its lines add up to, while a line under it is open (待补, or its score in question), waits as well: a
+  // 【待补】 while only lines the unit has yet to score are open.
+  const awaitedTotal = own.total === null || d ? undefined : awaitedGroupScore(c, '总', own.total, own.lines);
+  const open = own.total === null || d || awaitedTotal ? '' : openShare(c, own.total, own.lines);
   // A claim in question is inside its 【待核对】 with what the lines give: whoever deletes the yellow keeps neither.
   const total =
     own.total === null
       ? w.fmt.placeholder(`${waiting}的总分`)
       : d
-        ? w.fmt.toCheck(
-            `自评${w.fmt.points(own.total)}分，按所列数据计${most || '为'}${w.fmt.points(d.sum)}分`
-          )
-        : open
-          ? w.fmt.toCheck(`自评${w.fmt.points(own.total)}分，${open}`)
-          : `${w.fmt.points(own.total)}分`;
+        ? w.fmt.toCheck(`自评${w.fmt.points(own.total)}分，按所列数据计${most}${w.fmt.points(d.sum)}分`)
+        : awaitedTotal
+          ? w.fmt.placeholder(awaitedTotal)
+          : open
+            ? w.fmt.toCheck(`自评${w.fmt.points(own.total)}分，${open}`)
+            : `${w.fmt.points(own.total)}分`;
   // A grade the lines' sum reaches too stands as claimed, whatever the total.
   const grade =
     own.grade === null
@@ -65,8 +69,12 @@ export function conclusion(c: ReportContext): SectionContent[] {
   const part = (g: (typeof dims)[number]) => `${g.name}${stateScore(c, g, linesOf(g))}`;
   // In the table, a score in question shows its marker only; one note under it names every such claim, then what
   // the lines add up to, and that grade, or what a score holds that is open.
-  const opens = dims.map((g) =>
-    g.score === null || g.linesDisagree ? '' : openShare(c, g.score, linesOf(g))
+  // One the unit has yet to score (only 待补 open) has its own 【待补】 in its cell.
+  const awaited = dims.map((g) =>
+    g.score === null || g.linesDisagree ? undefined : awaitedGroupScore(c, '', g.score, linesOf(g))
+  );
+  const opens = dims.map((g, i) =>
+    g.score === null || g.linesDisagree || awaited[i] ? '' : openShare(c, g.score, linesOf(g))
   );
   const sums = dims
     .filter((g) => g.linesDisagree)
@@ -82,7 +90,8 @@ export function conclusion(c: ReportContext): SectionContent[] {
   ];
   const claimed = claims.length ? `自评${claims.join('，')}` : '';
   const note = [claimed, computed, held.join('，')].filter(Boolean).join('；');
-  const [totalCell, gradeCell] = totalCells(c, note, open !== '');
+  const [claimedCell, gradeCell] = totalCells(c, note, open !== '');
+  const totalCell = awaitedTotal ? w.fmt.placeholder(awaitedTotal) : claimedCell;
   return [
     w.paragraph(
       w.say`${y}年度部门整体支出绩效评价自评得分为${total}。其中，${dims.map(part).join('，')}，综合绩效级别为${grade}（绩效评价指标评分表详见附件1）。`
@@ -96,7 +105,9 @@ export function conclusion(c: ReportContext): SectionContent[] {
           w.fmt.points(g.points),
           g.score === null
             ? w.fmt.placeholder('得分')
-            : marked(c, scoreCell(g.score), g.linesDisagree || opens[dims.indexOf(g)] ? note : ''),
+            : awaited[dims.indexOf(g)]
+              ? w.fmt.placeholder(awaited[dims.indexOf(g)]!)
+              : marked(c, scoreCell(g.score), g.linesDisagree || opens[dims.indexOf(g)] ? note : ''),
         ]),
         ['合计', w.fmt.points(own.points), totalCell],
         ['综合绩效级别', '', gradeCell],
@@ -390,10 +401,15 @@ function fullMarks(c: ReportContext, l: OwnLine): Piece {
  * A line the unit has not scored: what to fill in, highlighted as the preparer's to do
  * ("【待补：实际政府采购金额、政府采购预算数及本项得分】").
  */
-function waiting({ w }: ReportContext, l: OwnLine): Piece {
+function waiting(c: ReportContext, l: OwnLine): Piece {
+  const { w } = c;
   const blanks = (l.line.missingInputs ?? []).map((o) => o.label.split('·').pop() ?? o.label);
+  // What the line makes with its 二级's other unscored lines, as 六 says it ("两项合计4分").
+  const together = togetherWords(c, l).replace(/^，/, '');
   const ask = w.fmt.placeholder(
-    blanks.length ? `${[...new Set(blanks)].join('、')}及本项得分` : '本项自评得分'
+    blanks.length
+      ? `${[...new Set(blanks)].join('、')}及本项得分`
+      : `本项自评得分${together ? `（${together}）` : ''}`
   );
   // The department's own 说明 for the line stays beside what it is asked for.
   return w.plain(l.remark ? `${l.remark.replace(/[。；]$/, '')}；${ask}` : ask);
@@ -459,14 +475,17 @@ export function appendix(c: ReportContext): { label: string; title: string; tabl
     standardWords(c, l),
     lineNote(c, l),
   ]);
-  const open = own.total === null || own.linesDisagree ? '' : openShare(c, own.total, own.lines);
-  const [total, grade] = totalCells(
+  const awaited =
+    own.total === null || own.linesDisagree ? undefined : awaitedGroupScore(c, '总', own.total, own.lines);
+  const open = own.total === null || own.linesDisagree || awaited ? '' : openShare(c, own.total, own.lines);
+  const [claimedTotal, grade] = totalCells(
     c,
     own.total === null
       ? ''
       : `自评${w.fmt.points(own.total)}分${gradeNote(own.grade)}，${open || `按所列数据计${totalNote(c, '')}`}`,
     open !== ''
   );
+  const total = awaited ? w.fmt.placeholder(awaited) : claimedTotal;
   rows.push(
     ['合计', '', '', w.fmt.points(own.points), total, '', ''],
     ['综合绩效级别', '', '', '', grade, '', '']
