@@ -603,7 +603,9 @@ function causeBrief(c: Cause): string {
       })
       .filter(Boolean);
     const which = rest.length ? rest.join('，') : fixed.length ? '其余' : '';
-    return `${previousYearHeading(c)}：${fixes}${which}改用${p.evaluated ?? '本'}年数据${rates.length ? `，并重算${rates.join('、')}` : ''}`;
+    // Past two rates, the first and the count (二 names each): page 1 holds all three first things.
+    const redo = rates.length > 2 ? `${rates[0]}等${rates.length}项比率` : rates.join('、');
+    return `${previousYearHeading(c)}：${fixes}${which}改用${p.evaluated ?? '本'}年数据${rates.length ? `，重算${redo}` : ''}`;
   }
   if (c.shares === 'oneValue') {
     const { to, kind, cells, mends } = c.value!;
@@ -696,10 +698,10 @@ function sameFixEntry(c: Cause): string {
 
 /**
  * The score as the reviewer decides on it: the unit's claim, what the report's own lines give by the figures it
- * lists (where that is not the claim), then what is verified, what waits for 四 (`pendingPart`), and the most the
+ * lists (where that is not the claim), then what is verified, what waits (四 lists it), and the most the
  * rules give: a ceiling, without a grade (the grade waits for the pending points).
  */
-function scoreSentence(c: ReportContext, s: ScoreSheet, pendingPart: string): string {
+function scoreSentence(c: ReportContext, s: ScoreSheet): string {
   const bands = s.bands ?? DEFAULT_BANDS;
   const pending = pendingPointsOf(s);
   const own = s.claimedTotal ?? c.own?.total ?? null;
@@ -707,8 +709,8 @@ function scoreSentence(c: ReportContext, s: ScoreSheet, pendingPart: string): st
   if (pending.isZero()) return `${claimed}；核实${points(s.total)}分（${s.grade}）。`;
   const d = c.own?.linesDisagree;
   const listed = d ? `；按所列数据计${d.atMost ? '至多' : ''}${points(d.sum)}分（${d.grade}）` : '';
-  const open = s.lines.filter((l) => l.missing);
-  return `${claimed}${listed}；已核实${points(s.total)}分，另有${points(pending)}分待核实（${open.length}项指标，见${pendingPart}），按评分规则至多${points(ceilingOf(s.lines))}分。`;
+  // The table below gives each 一级's split, 四 (its heading 待核实的事项) the indicators: two lines on page 1.
+  return `${claimed}${listed}；已核实${points(s.total)}分，待核实${points(pending)}分，至多${points(ceilingOf(s.lines))}分。`;
 }
 
 /** The per-一级 comparison on page 1. */
@@ -827,9 +829,7 @@ function conclusionSection(
   const out: SectionContent[] = [w.paragraph(w.plain(`审核结论：${verdict}。理由：${reason}`))];
   out.push(
     w.paragraph(
-      w.plain(
-        v.memo ? `得分：${scoreSentence(c, v.memo, v.pendingPart)}` : '得分：评分规则缺失或有误，未能计分。'
-      )
+      w.plain(v.memo ? `得分：${scoreSentence(c, v.memo)}` : '得分：评分规则缺失或有误，未能计分。')
     )
   );
   // The per-一级 figures right under the score they break down.

@@ -287,7 +287,7 @@ describe('two figures: the report’s own lines from the listed figures, and the
     expect(report).not.toContain('至多');
     expect(report).not.toContain('90.51');
     expect(memoOf(sample).join('')).toContain(
-      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实51.51分，另有39分待核实（14项指标，见第四部分），按评分规则至多90.51分。'
+      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实51.51分，待核实39分，至多90.51分。'
     );
   });
 

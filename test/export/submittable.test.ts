@@ -604,7 +604,7 @@ describe('审核意见', () => {
     // 良: the report's 七 states the same), the verified/pending split with its reasons left to 四, and the most the
     // rules give (51.51 + 39 = 90.51), without a grade: the grade waits for the pending points.
     expect(text[4]).toBe(
-      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实51.51分，另有39分待核实（14项指标，见第四部分），按评分规则至多90.51分。'
+      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实51.51分，待核实39分，至多90.51分。'
     );
     expect(lines.join('')).toContain('自评97分，按所列数据计87.64分');
     // The memo states the engine's figures: the summary every other surface reads.
@@ -643,7 +643,7 @@ describe('审核意见', () => {
       '1.改正自评得分：“产出”改为22.51分（见二（一））。',
       '2.将财政拨款表本年收入合计改为1193.05万元（见二（四））。',
       // The rest named: the figures 二（二） lists as 2020's and gives no value (its year-ends become 0.00 there).
-      '3.基础数据表误填2020年数据：将上年结转、上年度累计结转结余改为4.04万元，预算调整率的年初批复预算、年中预算调整数改用2021年数据，并重算预算完成率、预算调整率、结转结余变动率（见二（二））。',
+      '3.基础数据表误填2020年数据：将上年结转、上年度累计结转结余改为4.04万元，预算调整率的年初批复预算、年中预算调整数改用2021年数据，重算预算完成率等3项比率（见二（二））。',
       '请于【待补：重新报送日期】前改正后重新报送。',
     ]);
     expect(text.join('')).not.toMatch(/等\d+处/);
