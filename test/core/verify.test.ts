@@ -306,7 +306,7 @@ describe('two figures: the report’s own lines from the listed figures, and the
     expect(f2(own.linesDisagree!.sum)).toBe('87.64');
     expect(draftLines(e.report).join('')).toContain('按所列数据计87.64分');
     expect(memoOf(e).join('')).toContain('按所列数据计87.64分（良）；已核实51.92分');
-    expect(memoOf(e).join('')).toContain('按评分规则至多88.92分。');
+    expect(memoOf(e).join('')).toContain('已核实51.92分，待核实37分，至多88.92分。');
   });
 });
 
