@@ -126,7 +126,9 @@ export function headingOf(text: string, paragraph: number): Heading | undefined 
     const rest = t.slice(m[0].length).trim();
     const firstEnd = rest.search(/[。！？]/);
     const title = (firstEnd >= 0 ? rest.slice(0, firstEnd) : rest).replace(/[：:]$/, '');
-    const short = rest.length <= 40 && !/[。！？；]/.test(rest);
+    // A placeholder our drafts put in a heading's score (【待补：…】) does not make it a sentence.
+    const bare = rest.replace(/【[^】]*】/g, '【】');
+    const short = bare.length <= 40 && !/[。！？；]/.test(bare);
     return { level, number: n, marker: m[0], title, paragraph, short };
   }
   return undefined;
