@@ -15,8 +15,6 @@ import type {
   ScoreGroupView,
   SectionContent,
 } from '../../../core/reportContract';
-import { sum } from '../../../core/decimal';
-import { chineseNumber } from '../../../core/reportWords';
 import { SANGONG_ITEMS, SANGONG_TOTAL } from '../../lists';
 import { VERDICTS } from '../measures';
 
@@ -191,9 +189,9 @@ export function togetherWords(c: ReportContext, l: OwnLine): string {
   const unscored = group.lines.filter((x) => x.score === null);
   if (unscored.length < 2 || !unscored.includes(l)) return '';
   const rest = group.lines.reduce((left, x) => (x.score === null ? left : left.minus(x.score)), group.score);
-  const most = sum(unscored.map((x) => x.line.points));
+  const most = unscored.map((x) => x.line.points).reduce((a, b) => a.plus(b));
   if (rest.isNegative() || rest.gt(most)) return '';
-  const count = unscored.length === 2 ? '两' : chineseNumber(unscored.length);
+  const count = unscored.length === 2 ? '两' : c.w.fmt.chineseNumber(unscored.length);
   return `，${count}项合计${c.w.fmt.points(rest)}分`;
 }
 
