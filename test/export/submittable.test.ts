@@ -159,18 +159,18 @@ describe('the voice: the department states its own scores, one total and one gra
   });
 
   test('a line score of the rules is not the department’s where its 二级 claim says otherwise; one it agrees with stands', () => {
-    // 职责履行 is claimed at 29 of 30: each line has at least 29 − 22.5 = 6.5 by the claim, so 5.63, 5.63, 3.75
+    // 职责履行 is claimed at 29 of 30 as a whole: 5.63 + 5.63 + 3.75 + 7.5 = 22.51 ≠ 29, so 5.63, 5.63, 3.75
     // cannot be the unit's; 重点工作办结率 7.5 and “三公”经费控制率 2 can, and stand. 公用经费控制率 0.41 and 预算完成率
     // 1.92 are computed from figures in doubt (V1, V2): what the figures as listed give, not the rules' score.
     const text = lines.join('\n');
-    // Each 【待核对】 names both sides: the claim (in full; at least 6.5 by 29), then the rules' score — or, where an
+    // Each 【待核对】 names both sides: the claim (in full; the 二级 scored as a whole, 29), then the rules' score — or, where an
     // input is in doubt (公用经费控制率's 45.07, 预算完成率's 年末结余 4.04), the score the figures as listed give.
     for (const [name, claim, score] of [
       ['公用经费控制率', '自评满分', '按所列数据计0.41'],
       ['预算完成率', '自评满分', '按所列数据计1.92'],
-      ['实际完成率', '按自评职责履行29分计本项不低于6.5分', '按评分标准计5.63'],
-      ['完成及时率', '按自评职责履行29分计本项不低于6.5分', '按评分标准计5.63'],
-      ['质量达标率', '按自评职责履行29分计本项不低于6.5分', '按评分标准计3.75'],
+      ['实际完成率', '单位未逐项自评（职责履行合计29分）', '按评分标准计5.63'],
+      ['完成及时率', '单位未逐项自评（职责履行合计29分）', '按评分标准计5.63'],
+      ['质量达标率', '单位未逐项自评（职责履行合计29分）', '按评分标准计3.75'],
     ])
       expect(text).toMatch(
         new RegExp(`${name}：[^\n]*本项得分【待核对：${claim}，${score.replace('.', '\\.')}分】。`)
