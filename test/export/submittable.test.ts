@@ -516,11 +516,10 @@ describe('效果, 问题 and 附件1 with substance', () => {
       '评分说明',
     ]);
     // A line of a 二级 the department scored as a whole (目标设定 5 of 6): its own words, and its score asked for, not
-    // the tool's split of 5 by points; what the two lines make together is the unit's 5.
-    expect(rows.find((r) => r[2] === '绩效目标合理性')?.[4]).toBe('【待补：自评得分】');
-    expect(rows.find((r) => r[2] === '绩效目标合理性')?.[6]).toBe(
-      '绩效目标有待更加详细；【待补：本项自评得分（两项合计5分）】'
-    );
+    // the tool's split of 5 by points; what the two lines make together is the unit's 5, in the 得分 cell that asks
+    // for the score (the 评分说明 does not ask again).
+    expect(rows.find((r) => r[2] === '绩效目标合理性')?.[4]).toBe('【待补：自评得分（两项合计5分）】');
+    expect(rows.find((r) => r[2] === '绩效目标合理性')?.[6]).toBe('绩效目标有待更加详细');
     // A score computed from a figure in doubt (its cell a marker): the rate as listed, in its 【待核对】, no deduction.
     expect(rows.find((r) => r[2] === '公用经费控制率')?.[6]).toBe(
       '公用经费控制率为【待核对：按所列数据为107.93%】'
@@ -534,16 +533,12 @@ describe('效果, 问题 and 附件1 with substance', () => {
     expect(rows.find((r) => r[2] === '社会效益')?.[6]).toBe('【待补：社会效益扣分的主要原因】，扣1分');
     // No line is left without a word: full marks say whose score it is and where its evidence is; an unscored line
     // what to fill in.
-    // One form for every line the unit scored in full without a figure: its score and its basis (the unit's 说明,
-    // the 履职情况 item that shows it, else what the basis is to be), whether the unit scored the line or its 二级.
-    expect(rows.find((r) => r[2] === '预决算信息公开性')?.[6]).toBe(
-      '单位自评满分；依据：【待补：预决算信息公开的时间和渠道】'
-    );
-    expect(rows.find((r) => r[2] === '资产管理安全性')?.[6]).toBe(
-      '单位自评满分；依据：【待补：资产保存、账实相符和处置情况】'
-    );
-    expect(rows.find((r) => r[2] === '经济效益')?.[6]).toMatch(/^单位自评满分；依据见履职情况“[^”]+”$/);
-    expect(rows.filter((r) => /^单位自评(?!满分；依据)/.test(r[6]))).toEqual([]);
+    // One form for every line the unit scored in full without a figure: its basis alone, in the department's own
+    // table (the unit's 说明, the 履职情况 item that shows it, else what the basis is to be); its score is beside it.
+    expect(rows.find((r) => r[2] === '预决算信息公开性')?.[6]).toBe('【待补：预决算信息公开的时间和渠道】');
+    expect(rows.find((r) => r[2] === '资产管理安全性')?.[6]).toBe('【待补：资产保存、账实相符和处置情况】');
+    expect(rows.find((r) => r[2] === '经济效益')?.[6]).toMatch(/^见履职情况“[^”]+”$/);
+    expect(rows.filter((r) => /单位自评满分|；依据/.test(r[6]))).toEqual([]);
     expect(rows.find((r) => r[2] === '政府采购执行率')?.[6]).toBe(
       '【待补：实际政府采购金额、政府采购预算数及本项得分】'
     );
