@@ -34,7 +34,7 @@ export interface OwnLine {
   againstClaim?: boolean;
   /**
    * With againstClaim: the 二级's claim the line is against, and the least the line has by it (the claim less the
-   * most its other lines can have): the other side of the 【待核对】 ("自评满分" / "按自评…27分计本项不低于4.5分").
+   * most its other lines can have): the other side of the 【待核对】 ("自评满分" / "单位未逐项自评（职责履行合计27分）").
    */
   claim?: { group: string; score: Decimal; least: Decimal };
 }

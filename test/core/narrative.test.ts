@@ -456,9 +456,9 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
   });
 
   test('a score the rules give against the claim, or on a figure in doubt, names both sides', () => {
-    // 职责履行 claimed 29 of 30: each 7.5-point line keeps at least 29 − 22.5 = 6.5 by it; 75% × 7.5 = 5.63.
+    // 职责履行 claimed 29 of 30 as a whole, not line by line; 75% × 7.5 = 5.63 by the rules.
     expect(all).toContain(
-      '①实际完成率：计划工作数4、实际完成工作数3，实际完成率为75.00%，年度工作任务未全部完成，较目标低25.00个百分点。本项得分【待核对：按自评职责履行29分计本项不低于6.5分，按评分标准计5.63分】。'
+      '①实际完成率：计划工作数4、实际完成工作数3，实际完成率为75.00%，年度工作任务未全部完成，较目标低25.00个百分点。本项得分【待核对：单位未逐项自评（职责履行合计29分），按评分标准计5.63分】。'
     );
     // 预算执行 claimed in full (11 of 11): each line in full by it; 附件1's note says the claim before the rules' scores.
     expect(all).toContain('【待核对⑤：公用经费控制率自评满分，按所列数据计0.41分】');

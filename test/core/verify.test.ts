@@ -355,8 +355,9 @@ describe('a 二级 the unit scored as a whole is verified as a whole', () => {
     expect(report.find((x) => x.startsWith('①绩效目标合理性：'))).toContain(
       '本项得分【待补：绩效目标合理性的自评得分（0～3分，两项合计5分）】。'
     );
-    // 附件1's 评分说明 asks the same.
-    expect(report.join('')).toContain('绩效目标有待更加详细；【待补：本项自评得分（两项合计5分）】');
+    // 附件1's 得分 cell asks the same; its 评分说明 is the unit's own words, without asking again.
+    expect(report.join('')).toContain('【待补：自评得分（两项合计5分）】');
+    expect(report.join('')).not.toContain('本项自评得分（两项合计5分）');
     // 八 states what the 二级 lost, once, not the split.
     expect(report).toContainEqual(expect.stringContaining('目标设定扣1分'));
   });

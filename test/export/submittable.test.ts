@@ -159,18 +159,18 @@ describe('the voice: the department states its own scores, one total and one gra
   });
 
   test('a line score of the rules is not the department’s where its 二级 claim says otherwise; one it agrees with stands', () => {
-    // 职责履行 is claimed at 29 of 30: each line has at least 29 − 22.5 = 6.5 by the claim, so 5.63, 5.63, 3.75
+    // 职责履行 is claimed at 29 of 30 as a whole: 5.63 + 5.63 + 3.75 + 7.5 = 22.51 ≠ 29, so 5.63, 5.63, 3.75
     // cannot be the unit's; 重点工作办结率 7.5 and “三公”经费控制率 2 can, and stand. 公用经费控制率 0.41 and 预算完成率
     // 1.92 are computed from figures in doubt (V1, V2): what the figures as listed give, not the rules' score.
     const text = lines.join('\n');
-    // Each 【待核对】 names both sides: the claim (in full; at least 6.5 by 29), then the rules' score — or, where an
+    // Each 【待核对】 names both sides: the claim (in full; the 二级 scored as a whole, 29), then the rules' score — or, where an
     // input is in doubt (公用经费控制率's 45.07, 预算完成率's 年末结余 4.04), the score the figures as listed give.
     for (const [name, claim, score] of [
       ['公用经费控制率', '自评满分', '按所列数据计0.41'],
       ['预算完成率', '自评满分', '按所列数据计1.92'],
-      ['实际完成率', '按自评职责履行29分计本项不低于6.5分', '按评分标准计5.63'],
-      ['完成及时率', '按自评职责履行29分计本项不低于6.5分', '按评分标准计5.63'],
-      ['质量达标率', '按自评职责履行29分计本项不低于6.5分', '按评分标准计3.75'],
+      ['实际完成率', '单位未逐项自评（职责履行合计29分）', '按评分标准计5.63'],
+      ['完成及时率', '单位未逐项自评（职责履行合计29分）', '按评分标准计5.63'],
+      ['质量达标率', '单位未逐项自评（职责履行合计29分）', '按评分标准计3.75'],
     ])
       expect(text).toMatch(
         new RegExp(`${name}：[^\n]*本项得分【待核对：${claim}，${score.replace('.', '\\.')}分】。`)
@@ -516,11 +516,10 @@ describe('效果, 问题 and 附件1 with substance', () => {
       '评分说明',
     ]);
     // A line of a 二级 the department scored as a whole (目标设定 5 of 6): its own words, and its score asked for, not
-    // the tool's split of 5 by points; what the two lines make together is the unit's 5.
-    expect(rows.find((r) => r[2] === '绩效目标合理性')?.[4]).toBe('【待补：自评得分】');
-    expect(rows.find((r) => r[2] === '绩效目标合理性')?.[6]).toBe(
-      '绩效目标有待更加详细；【待补：本项自评得分（两项合计5分）】'
-    );
+    // the tool's split of 5 by points; what the two lines make together is the unit's 5, in the 得分 cell that asks
+    // for the score (the 评分说明 does not ask again).
+    expect(rows.find((r) => r[2] === '绩效目标合理性')?.[4]).toBe('【待补：自评得分（两项合计5分）】');
+    expect(rows.find((r) => r[2] === '绩效目标合理性')?.[6]).toBe('绩效目标有待更加详细');
     // A score computed from a figure in doubt (its cell a marker): the rate as listed, in its 【待核对】, no deduction.
     expect(rows.find((r) => r[2] === '公用经费控制率')?.[6]).toBe(
       '公用经费控制率为【待核对：按所列数据为107.93%】'
@@ -534,16 +533,12 @@ describe('效果, 问题 and 附件1 with substance', () => {
     expect(rows.find((r) => r[2] === '社会效益')?.[6]).toBe('【待补：社会效益扣分的主要原因】，扣1分');
     // No line is left without a word: full marks say whose score it is and where its evidence is; an unscored line
     // what to fill in.
-    // One form for every line the unit scored in full without a figure: its score and its basis (the unit's 说明,
-    // the 履职情况 item that shows it, else what the basis is to be), whether the unit scored the line or its 二级.
-    expect(rows.find((r) => r[2] === '预决算信息公开性')?.[6]).toBe(
-      '单位自评满分；依据：【待补：预决算信息公开的时间和渠道】'
-    );
-    expect(rows.find((r) => r[2] === '资产管理安全性')?.[6]).toBe(
-      '单位自评满分；依据：【待补：资产保存、账实相符和处置情况】'
-    );
-    expect(rows.find((r) => r[2] === '经济效益')?.[6]).toMatch(/^单位自评满分；依据见履职情况“[^”]+”$/);
-    expect(rows.filter((r) => /^单位自评(?!满分；依据)/.test(r[6]))).toEqual([]);
+    // One form for every line the unit scored in full without a figure: its basis alone, in the department's own
+    // table (the unit's 说明, the 履职情况 item that shows it, else what the basis is to be); its score is beside it.
+    expect(rows.find((r) => r[2] === '预决算信息公开性')?.[6]).toBe('【待补：预决算信息公开的时间和渠道】');
+    expect(rows.find((r) => r[2] === '资产管理安全性')?.[6]).toBe('【待补：资产保存、账实相符和处置情况】');
+    expect(rows.find((r) => r[2] === '经济效益')?.[6]).toMatch(/^见履职情况“[^”]+”$/);
+    expect(rows.filter((r) => /单位自评满分|；依据/.test(r[6]))).toEqual([]);
     expect(rows.find((r) => r[2] === '政府采购执行率')?.[6]).toBe(
       '【待补：实际政府采购金额、政府采购预算数及本项得分】'
     );

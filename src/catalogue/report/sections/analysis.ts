@@ -157,14 +157,15 @@ export function scoreInDoubt(c: ReportContext, l: OwnLine): boolean {
 
 /**
  * The department's side of a line scored against its 二级's claim, before the rules' side: "自评满分，" where the
- * claim is in full, else the least the claim leaves the line ("按自评职责履行27分计本项不低于4.5分，"). "" otherwise.
+ * claim is in full, else that the unit scored the 二级 as a whole ("单位未逐项自评（职责履行合计27分），"): what the
+ * claim leaves the line is our inference, not the department's word. "" otherwise.
  */
 export function claimSide({ w }: ReportContext, l: OwnLine): string {
   const k = l.claim;
   if (!l.againstClaim || !k) return '';
   return k.least.gte(l.line.points)
     ? '自评满分，'
-    : `按自评${k.group}${w.fmt.points(k.score)}分计本项不低于${w.fmt.points(k.least)}分，`;
+    : `单位未逐项自评（${k.group}合计${w.fmt.points(k.score)}分），`;
 }
 
 /** True when the measure a line is scored on (满意度: the survey's rate) is blank: its score waits for it. */

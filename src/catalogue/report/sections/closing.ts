@@ -382,37 +382,43 @@ function lineNote(c: ReportContext, l: OwnLine): Piece {
 }
 
 /**
- * A line without a figure the unit gave full marks, in one form: its score and its basis, the unit's 说明, else
- * where its 履职情况 says it, else what the basis is to be ("单位自评满分；依据：【待补：…】").
+ * A line without a figure the unit gave full marks: its basis alone (the 得分 cell beside it says the score, and the
+ * table is the department's own): the unit's 说明, else where its 履职情况 says it, else what the basis is to be.
  */
 function fullMarks(c: ReportContext, l: OwnLine): Piece {
   const { w } = c;
   const ev = c.evidence(l);
   const heading = ev.items.find((x) => x.heading)?.heading;
-  const basis = l.remark
-    ? `：${l.remark.replace(/[。；]$/, '')}`
-    : heading
-      ? `见履职情况“${heading}”`
-      : `：${w.fmt.placeholder(ev.ask)}`;
-  return w.plain(`单位自评满分；依据${basis}`);
+  return w.plain(
+    l.remark
+      ? l.remark.replace(/[。；]$/, '')
+      : heading
+        ? `见履职情况“${heading}”`
+        : w.fmt.placeholder(ev.ask)
+  );
 }
 
 /**
  * A line the unit has not scored: what to fill in, highlighted as the preparer's to do
- * ("【待补：实际政府采购金额、政府采购预算数及本项得分】").
+ * ("【待补：实际政府采购金额、政府采购预算数及本项得分】"); where only the score is to come, the unit's own 说明
+ * alone (its 得分 cell asks for the score).
  */
 function waiting(c: ReportContext, l: OwnLine): Piece {
   const { w } = c;
   const blanks = (l.line.missingInputs ?? []).map((o) => o.label.split('·').pop() ?? o.label);
-  // What the line makes with its 二级's other unscored lines, as 六 says it ("两项合计4分").
-  const together = togetherWords(c, l).replace(/^，/, '');
+  const remark = l.remark?.replace(/[。；]$/, '');
+  if (blanks.length === 0 && remark) return w.plain(remark);
   const ask = w.fmt.placeholder(
-    blanks.length
-      ? `${[...new Set(blanks)].join('、')}及本项得分`
-      : `本项自评得分${together ? `（${together}）` : ''}`
+    blanks.length ? `${[...new Set(blanks)].join('、')}及本项得分` : `本项自评得分${togetherNote(c, l)}`
   );
   // The department's own 说明 for the line stays beside what it is asked for.
-  return w.plain(l.remark ? `${l.remark.replace(/[。；]$/, '')}；${ask}` : ask);
+  return w.plain(remark ? `${remark}；${ask}` : ask);
+}
+
+/** What a line the unit has yet to score makes with its 二级's other such lines, as 六 says it: "（两项合计4分）". */
+function togetherNote(c: ReportContext, l: OwnLine): string {
+  const together = togetherWords(c, l).replace(/^，/, '');
+  return together ? `（${together}）` : '';
 }
 
 /** A line's 评分标准; a qualitative line's without what the 分值 column beside it says (定性指标, 0～3分). */
@@ -458,7 +464,7 @@ export function appendix(c: ReportContext): { label: string; title: string; tabl
     l.line.level3,
     w.fmt.points(l.line.points),
     l.score === null
-      ? w.fmt.placeholder('自评得分')
+      ? w.fmt.placeholder(`自评得分${togetherNote(c, l)}`)
       : awaitsMeasure(c, l)
         ? w.fmt.placeholder('自评得分')
         : scoreInDoubt(c, l)
