@@ -90,8 +90,21 @@ function claimAgainst(f: Finding, memo: MemoScores | null) {
   return { name: g.name, claimed: f.computed.value, score, pending, most: ceilingOf(linesOf(s, g)) };
 }
 
-/** What the 审核结论 rule looks at. An 错误 stays open when explained (it must be corrected); a 提示 does not. */
-export function reviewFacts(findings: Finding[], scores: ScoreSheet | null, reportFails = 0): ReviewFacts {
+/** The 错误 二 lists (what blanks leave undecided is 四's). */
+function listedErrors(findings: Finding[]): Finding[] {
+  return findings.filter((f) => f.severity === '错误' && f.kind !== 'cannotVerify');
+}
+
+/**
+ * What the 审核结论 rule looks at. An 错误 stays open when explained (it must be corrected); a 提示 does not.
+ * `unpenalised`: the department's own 存在问题 items no lost points answer (二's last part lists them).
+ */
+export function reviewFacts(
+  findings: Finding[],
+  scores: ScoreSheet | null,
+  reportFails = 0,
+  unpenalised = 0
+): ReviewFacts {
   const blocking = findings.filter(
     (f) => f.severity === '错误' && (BLOCKING_FAMILIES.includes(f.family) || changesScore(f))
   );
@@ -100,17 +113,17 @@ export function reviewFacts(findings: Finding[], scores: ScoreSheet | null, repo
     remaining: findings.filter((f) => !blocking.includes(f) && !f.explanation),
     pending: scores?.lines.filter((l) => l.missing) ?? [],
     changesScore,
-    problems: problemCounts(blocking),
+    problems: problemCounts(listedErrors(findings), unpenalised),
     reportFails,
   };
 }
 
 /**
- * The blocking problems as the memo's 二 lists them, one per cause: the self-scores, and the figures, the weightiest
- * figure named by the declared rule: the largest correction the data show, else the largest gap.
+ * The problems as the memo's 二 lists them, one per cause: the self-scores, the figures (the weightiest named by the
+ * declared rule: the largest correction the data show, else the largest gap), and the unit's own items unpenalised.
  */
-function problemCounts(blocking: Finding[]): ReviewFacts['problems'] {
-  const causes = causesOf(blocking, REVIEW_CAUSES);
+function problemCounts(errors: Finding[], unpenalised: number): ReviewFacts['problems'] {
+  const causes = causesOf(errors, REVIEW_CAUSES);
   const claims = causes.filter((c) => changesScore(c.findings[0]));
   const figures = causes.filter((c) => !claims.includes(c)).flatMap(causeFindings);
   return {
@@ -121,6 +134,7 @@ function problemCounts(blocking: Finding[]): ReviewFacts['problems'] {
       return !!f.computed && !!f.expected && f.computed.value.gt(f.expected.value);
     }),
     weightiest: weightiest(figures),
+    unpenalised,
   };
 }
 
@@ -603,8 +617,8 @@ function causeBrief(c: Cause): string {
       })
       .filter(Boolean);
     const which = rest.length ? rest.join('，') : fixed.length ? '其余' : '';
-    // Past two rates, the first and the count (二 names each): page 1 holds all three first things.
-    const redo = rates.length > 2 ? `${rates[0]}等${rates.length}项比率` : rates.join('、');
+    // Past two rates, only the count (二 names each): page 1 holds the reason and all three first things.
+    const redo = rates.length > 2 ? `${rates.length}项比率` : rates.join('、');
     return `${previousYearHeading(c)}：${fixes}${which}改用${p.evaluated ?? '本'}年数据${rates.length ? `，重算${redo}` : ''}`;
   }
   if (c.shares === 'oneValue') {
@@ -819,11 +833,13 @@ function priorities(groups: Group[], v: MemoView): string[] {
 function conclusionSection(
   c: ReportContext,
   groups: Group[],
+  parts: ProblemPart[],
   notices: number,
   reportFails = 0
 ): SectionContent[] {
   const { w, scores } = c;
-  const facts = reviewFacts(c.findings, scores, reportFails);
+  const unpenalised = parts.find((p) => p.id === OWN_PROBLEMS_PART)?.count ?? 0;
+  const facts = reviewFacts(c.findings, scores, reportFails, unpenalised);
   const { verdict, reason, resubmit } = reviewConclusion(facts);
   const v = memoView(c, groups);
   const out: SectionContent[] = [w.paragraph(w.plain(`审核结论：${verdict}。理由：${reason}`))];
@@ -892,6 +908,9 @@ function ownItemText(i: DepartmentItem): string {
   return i.heading && body ? `${i.heading}（${body}）` : i.heading || body;
 }
 
+/** 二's part that quotes the unit's own 存在问题 items no lost points answer. */
+const OWN_PROBLEMS_PART = '单位自述问题';
+
 /** The sub-sections of 二, each with the problems it lists: the counts of 二's headings are read from these alone. */
 function problemParts(c: ReportContext, groups: Group[]): ProblemPart[] {
   const { w } = c;
@@ -917,7 +936,7 @@ function problemParts(c: ReportContext, groups: Group[]): ProblemPart[] {
   const own = unmatchedOwnProblems(c);
   if (own.length)
     parts.push({
-      id: '单位自述问题',
+      id: OWN_PROBLEMS_PART,
       heading: '单位所列问题未见相应扣分',
       count: own.length,
       content: own.map((o, k) =>
@@ -1244,10 +1263,8 @@ function claimsPartOf(c: ReportContext, groups: Group[]): string {
 export function draftReview(input: DraftInput, reportText?: ReportTextCheck): ReportDraft {
   const c = reportContext(input);
   const unverifiable = c.findings.filter((f) => f.kind === 'cannotVerify' || f.severity === '待补');
-  const open = c.findings.filter((f) => !unverifiable.includes(f));
-  const errors = open.filter((f) => f.severity === '错误');
   const notices = memoNotices(c).listed;
-  const groups = groupsOf(errors);
+  const groups = groupsOf(listedErrors(c.findings));
   const parts = problemParts(c, groups);
   // 四 counts indicators (二 counts problems): the lines, and any other check blanks leave undecided.
   const pendingLines = unverifiable.filter((f) => f.id.startsWith('score.pending.')).length;
@@ -1263,7 +1280,7 @@ export function draftReview(input: DraftInput, reportText?: ReportTextCheck): Re
       id: '审核结论',
       heading: '审核结论',
       level: 1,
-      build: () => conclusionSection(c, groups, notices.length, reportText?.summary.fails),
+      build: () => conclusionSection(c, groups, parts, notices.length, reportText?.summary.fails),
     },
     {
       id: '更正问题',

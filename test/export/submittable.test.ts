@@ -590,9 +590,10 @@ describe('审核意见', () => {
     // The reason in one line: the weightiest figure problem by the declared rule (the largest correction: 780.19 →
     // 1193.05 is 412.86, against 61.55 → 4.04 = 57.51, 60.64 → 4.04 = 56.60; 836.79 has no correction, its two
     // sources 1197.09 and 478.29 + 718.79 = 1197.08 being 0.01 apart), the
-    // rest counted as 二 lists them (10: the 1 self-score of (一), 产出, and 9 of the figures).
+    // rest counted as 二 lists them (11: the 1 self-score of (一), 产出, 9 of the figures, and (六)'s 1 item of the
+    // unit's own that no lost points answer).
     expect(text[3]).toBe(
-      '审核结论：退回修改。理由：财政拨款表本年收入合计少计412.86万元等9项报表数据有误，1项自评得分偏高。'
+      '审核结论：退回修改。理由：财政拨款表本年收入合计少计412.86万元等9项报表数据有误，1项自评得分偏高，1项所列问题未见扣分。'
     );
     expect(text[3]).not.toMatch(/错误\d+项|影响得分/);
     // No grade for a partial sum. The engine's one verified score (src/core/verify.ts): 79.64 as scored, less
@@ -643,7 +644,7 @@ describe('审核意见', () => {
       '1.改正自评得分：“产出”改为22.51分（见二（一））。',
       '2.将财政拨款表本年收入合计改为1193.05万元（见二（四））。',
       // The rest named: the figures 二（二） lists as 2020's and gives no value (its year-ends become 0.00 there).
-      '3.基础数据表误填2020年数据：将上年结转、上年度累计结转结余改为4.04万元，预算调整率的年初批复预算、年中预算调整数改用2021年数据，重算预算完成率等3项比率（见二（二））。',
+      '3.基础数据表误填2020年数据：将上年结转、上年度累计结转结余改为4.04万元，预算调整率的年初批复预算、年中预算调整数改用2021年数据，重算3项比率（见二（二））。',
       '请于【待补：重新报送日期】前改正后重新报送。',
     ]);
     expect(text.join('')).not.toMatch(/等\d+处/);
@@ -818,6 +819,11 @@ describe('审核意见', () => {
     const count = (heading: string) => Number(/（共?(\d+)项）$/.exec(heading)![1]);
     expect(subs.map((s) => s.heading)).toHaveLength(6);
     expect(subs.reduce((n, s) => n + count(s.heading), 0)).toBe(count(review.sections[at].heading));
+    // Page 1's reason counts every part of 二: 9 + 1 + 1 = 11 (the weightiest figure's 412.86 is no count).
+    const reason = text.find((l) => l.startsWith('审核结论：'))!.replace(/\d+\.\d+万元/g, '');
+    const counted = [...reason.matchAll(/(\d+)项/g)].map((m) => Number(m[1]));
+    expect(counted).toEqual([9, 1, 1]);
+    expect(counted.reduce((a, b) => a + b, 0)).toBe(count(review.sections[at].heading));
     // Each sub-section lists as many entries as its heading counts (one entry alone is not numbered).
     for (const s of subs) {
       const paras = draftLines({ ...review, title: '', sections: [s] }).slice(2);
@@ -1099,6 +1105,10 @@ describe('the 审核结论 rule, each branch', () => {
     // A self-score alone.
     const scoring = { ...f.find((x) => x.family === '评分')!, severity: '错误' as const };
     expect(reviewConclusion(reviewFacts([scoring], input.scores)).reason).toBe('1项自评得分偏高。');
+    // The unit's own items no lost points answer (二's last part) are counted too: the parts add up to 二's total.
+    expect(reviewConclusion(reviewFacts([identity('错误'), scoring], input.scores, 0, 2)).reason).toBe(
+      '财政拨款表本年收入合计少计412.86万元，1项自评得分偏高，2项所列问题未见扣分。'
+    );
     // Counted as 二 lists them, one per cause: on the sample, 12 problems of 23 errors.
     const counted = /^财政拨款表本年收入合计少计412\.86万元等(\d+)项报表数据有误。$/.exec(
       reviewConclusion(
