@@ -427,9 +427,11 @@ function oneValueEntry(c: Cause): string {
   const { to, kind, cells, mends } = c.value!;
   const was = cells.map((o) => `${withTable(o)} ${figure(operandQuantity(o)!.value, kind)}`);
   const digits = (x: Decimal) => formatValue(x, kind, 'document');
-  // Each other identity as it reads once mended: `财政拨款调整后预算（项目支出）（900.00 = 600.00 + 300.00）`.
+  // Each other identity as it reads once mended: `财政拨款调整后预算（项目支出）（900.00 = 600.00 + 300.00）`; two that
+  // read the same figures, the equation once after both.
   const names = new Set(cells.map((o) => o.name));
-  const mended = mends.slice(1).map((f) => {
+  const byEquation = new Map<string, string[]>();
+  for (const f of mends.slice(1)) {
     const side = (ts: { at: number; sign: 1 | -1 }[]) =>
       ts
         .map((t, i) => {
@@ -438,10 +440,18 @@ function oneValueEntry(c: Cause): string {
           return i === 0 ? (t.sign < 0 ? `−${x}` : x) : `${t.sign < 0 ? '−' : '+'} ${x}`;
         })
         .join(' ');
-    return `${f.title.replace(/不一致$/, '')}（${side(f.sides!.left)} = ${side(f.sides!.right)}）`;
-  });
+    const equation = `${side(f.sides!.left)} = ${side(f.sides!.right)}`;
+    byEquation.set(equation, [...(byEquation.get(equation) ?? []), f.title.replace(/不一致$/, '')]);
+  }
   const others = mends.length - 1;
-  return `${c.findings[0].title}：${was.join('，')}。两处均应为 ${figure(to, kind)}，改正后以下${others === 2 ? '两' : chineseNumber(others)}处也相符：${mended.join('；')}。`;
+  const count = `改正后以下${others === 2 ? '两' : chineseNumber(others)}处也相符`;
+  const [only] = byEquation.size === 1 && others > 1 ? [...byEquation] : [];
+  const mended = only
+    ? `${count}（均为 ${only[0]}）：${only[1].join('；')}`
+    : `${count}：${[...byEquation]
+        .map(([eq, titles]) => `${titles.join('；')}（${titles.length > 1 ? '均为 ' : ''}${eq}）`)
+        .join('；')}`;
+  return `${c.findings[0].title}：${was.join('，')}。两处均应为 ${figure(to, kind)}，${mended}。`;
 }
 
 /** The gap of a failed identity with the figures 二 corrects read as corrected, or null when a figure is blank. */

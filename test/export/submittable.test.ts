@@ -710,11 +710,13 @@ describe('审核意见', () => {
     const addition = entries.filter((e) => e.includes('308.76'));
     expect(addition).toHaveLength(1);
     expect(addition[0]).toContain(
-      '1.项目支出明细表合计年中追加与财政拨款表项目年中追加不一致：项目支出表年中追加预算数合计338.76万元，财政拨款表年中追加中项目支出471.32万元。两处均应为308.76万元，改正后以下两处也相符：'
+      '1.项目支出明细表合计年中追加与财政拨款表项目年中追加不一致：项目支出表年中追加预算数合计338.76万元，财政拨款表年中追加中项目支出471.32万元。两处均应为308.76万元，'
     );
+    // Both identities 308.76 mends read 714.76 = 406.00 + 308.76 once mended: the equation stated once, naming both.
     expect(addition[0]).toContain(
-      '财政拨款调整后预算（项目支出）与年初预算、年中追加之和（714.76 = 406.00 + 308.76）'
+      '改正后以下两处也相符（均为714.76 = 406.00 + 308.76）：财政拨款调整后预算（项目支出）与年初预算、年中追加之和；项目支出合计的预算总额与年初预算数、年中追加预算数之和。'
     );
+    expect(addition[0].match(/714\.76 = 406\.00 \+ 308\.76/g)).toHaveLength(1);
     // The same 162.56 and 30.00 (the change 308.76 makes to each figure) are named there once, each with the figure
     // that moves with it: 财拨 年中追加 合计 654.62 = 183.30 + 471.32 becomes 183.30 + 308.76 = 492.06, and then
     // 1193.05 = 700.99 + 492.06 holds; “科普经费”'s own 年中追加 338.76 becomes 308.76, and 684.76 = 376.00 + 308.76.
