@@ -23,7 +23,7 @@ import { sum, ZERO } from './decimal';
 import { ABOUT_A_RESULT, doubtedInputs } from './doubt';
 import { tightenSpaces } from './typography';
 import { allFindings } from './findingTree';
-import { recomputeWith } from './indicators';
+import { computeIndicatorById, recomputeWith } from './indicators';
 import { assemble, reportContext, type DraftInput, type ReportDraft } from './narrative';
 import { briefProblem, reviewParts, reviewSentence, withTable } from './render/finding';
 import {
@@ -47,8 +47,8 @@ import type {
 import { unmatchedOwnProblems } from './reportEvidence';
 import { chineseNumber, placeholder, points, qualifiedName, rateText } from './reportWords';
 import type { Finding, Operand, QuantityKind, ScoreLine, ScoreSheet } from './results';
-import { DEFAULT_BANDS } from './rulebook';
-import { ceilingOf, gradeOf } from './scoring';
+import { DEFAULT_BANDS, rulebookFromModel } from './rulebook';
+import { ceilingOf, gradeOf, scoreWith } from './scoring';
 import { pendingPointsOf } from './summary';
 
 // ---------------------------------------------------------------- what the memo can verify
@@ -253,6 +253,8 @@ interface MemoView {
   corrected: Map<string, Corrected>;
   /** An indicator as the evaluation computed it, with some figures read as corrected (null when it cannot say). */
   rateWith(id: string, values: ReadonlyMap<string, Decimal>): Decimal | null;
+  /** The points an indicator's line earns by the workbook's declared rules with those figures (null: cannot say). */
+  scoreWith(id: string, values: ReadonlyMap<string, Decimal>): Decimal | null;
   /** `第二部分（五）`: the group that lists a finding (or the root it is folded under). */
   where(f: Finding): string;
   /** `第四部分`: the part that lists what could not be verified. */
@@ -314,6 +316,13 @@ function memoView(c: ReportContext, groups: Group[]): MemoView {
     rateWith: (id, values) => {
       const stated = c.indicators.find((i) => i.id === id);
       return (stated && recomputeWith(c.model, stated, values)?.value) ?? null;
+    },
+    scoreWith: (id, values) => {
+      const line = c.scores?.lines.find((l) => l.indicator === id);
+      const { rulebook } = rulebookFromModel(c.model);
+      return line && rulebook
+        ? scoreWith(rulebook, c.model, line, values, (m) => computeIndicatorById(m, id, rulebook.variants))
+        : null;
     },
     where: (f) => {
       const i = groups.findIndex((g) => g.findings.some((x) => x === f || allFindings([x]).includes(f)));
@@ -549,10 +558,14 @@ function previousYearEntry(c: Cause, v: MemoView): string {
       })
       .filter((x, i, all) => all.findIndex((y) => y.theirs.name === x.theirs.name) === i);
     // What this year's figures give for the block's rate, when each of its stated figures has one.
+    const values = new Map(pairs.map((x) => [x.mine.name, x.to]));
     const rate = figures.every((o) => pairs.some((x) => x.mine.name === o.name))
-      ? v.rateWith(b.block.indicator, new Map(pairs.map((x) => [x.mine.name, x.to])))
+      ? v.rateWith(b.block.indicator, values)
       : null;
-    const given = rate ? `；按这些数计，${b.block.indicator}为 ${rateText(rate)}` : '';
+    const scored = rate && v.scoreWith(b.block.indicator, values);
+    const given = rate
+      ? `；按这些数计，${b.block.indicator}为 ${rateText(rate)}${scored ? `，按评分规则计${points(scored)}分` : ''}`
+      : '';
     fixes.push(
       `${b.block.indicator}的${labelsIn(p.table, figures)}换用${now}年数据${
         pairs.length
