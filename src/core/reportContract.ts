@@ -329,7 +329,10 @@ export interface ReviewFacts {
   pending: ScoreLine[];
   /** True when a finding changes a score (a self-score the rules do not give). */
   changesScore(f: Finding): boolean;
-  /** The blocking problems as the memo lists them (one per cause): self-scores the rules do not give, and the rest. */
+  /**
+   * The problems as the memo's 二 lists them (one per cause): self-scores the rules do not give, the figures, and the
+   * unit's own 存在问题 items no lost points answer; together they are 二's count.
+   */
   problems: {
     scores: number;
     figures: number;
@@ -340,6 +343,8 @@ export interface ReviewFacts {
      * 412.86 万元`), else the title of the largest gap; '' when there is none.
      */
     weightiest: string;
+    /** The department's own 存在问题 items no lost points answer. */
+    unpenalised: number;
   };
   /** 不成立 numbers in the department's own report text, when it was checked (batch). */
   reportFails: number;

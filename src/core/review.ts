@@ -23,7 +23,7 @@ import { sum, ZERO } from './decimal';
 import { ABOUT_A_RESULT, doubtedInputs } from './doubt';
 import { tightenSpaces } from './typography';
 import { allFindings } from './findingTree';
-import { recomputeWith } from './indicators';
+import { computeIndicatorById, recomputeWith } from './indicators';
 import { assemble, reportContext, type DraftInput, type ReportDraft } from './narrative';
 import { briefProblem, reviewParts, reviewSentence, withTable } from './render/finding';
 import {
@@ -47,8 +47,8 @@ import type {
 import { unmatchedOwnProblems } from './reportEvidence';
 import { chineseNumber, placeholder, points, qualifiedName, rateText } from './reportWords';
 import type { Finding, Operand, QuantityKind, ScoreLine, ScoreSheet } from './results';
-import { DEFAULT_BANDS } from './rulebook';
-import { ceilingOf, gradeOf } from './scoring';
+import { DEFAULT_BANDS, rulebookFromModel } from './rulebook';
+import { ceilingOf, gradeOf, scoreWith } from './scoring';
 import { pendingPointsOf } from './summary';
 
 // ---------------------------------------------------------------- what the memo can verify
@@ -90,8 +90,21 @@ function claimAgainst(f: Finding, memo: MemoScores | null) {
   return { name: g.name, claimed: f.computed.value, score, pending, most: ceilingOf(linesOf(s, g)) };
 }
 
-/** What the 审核结论 rule looks at. An 错误 stays open when explained (it must be corrected); a 提示 does not. */
-export function reviewFacts(findings: Finding[], scores: ScoreSheet | null, reportFails = 0): ReviewFacts {
+/** The 错误 二 lists (what blanks leave undecided is 四's). */
+function listedErrors(findings: Finding[]): Finding[] {
+  return findings.filter((f) => f.severity === '错误' && f.kind !== 'cannotVerify');
+}
+
+/**
+ * What the 审核结论 rule looks at. An 错误 stays open when explained (it must be corrected); a 提示 does not.
+ * `unpenalised`: the department's own 存在问题 items no lost points answer (二's last part lists them).
+ */
+export function reviewFacts(
+  findings: Finding[],
+  scores: ScoreSheet | null,
+  reportFails = 0,
+  unpenalised = 0
+): ReviewFacts {
   const blocking = findings.filter(
     (f) => f.severity === '错误' && (BLOCKING_FAMILIES.includes(f.family) || changesScore(f))
   );
@@ -100,17 +113,17 @@ export function reviewFacts(findings: Finding[], scores: ScoreSheet | null, repo
     remaining: findings.filter((f) => !blocking.includes(f) && !f.explanation),
     pending: scores?.lines.filter((l) => l.missing) ?? [],
     changesScore,
-    problems: problemCounts(blocking),
+    problems: problemCounts(listedErrors(findings), unpenalised),
     reportFails,
   };
 }
 
 /**
- * The blocking problems as the memo's 二 lists them, one per cause: the self-scores, and the figures, the weightiest
- * figure named by the declared rule: the largest correction the data show, else the largest gap.
+ * The problems as the memo's 二 lists them, one per cause: the self-scores, the figures (the weightiest named by the
+ * declared rule: the largest correction the data show, else the largest gap), and the unit's own items unpenalised.
  */
-function problemCounts(blocking: Finding[]): ReviewFacts['problems'] {
-  const causes = causesOf(blocking, REVIEW_CAUSES);
+function problemCounts(errors: Finding[], unpenalised: number): ReviewFacts['problems'] {
+  const causes = causesOf(errors, REVIEW_CAUSES);
   const claims = causes.filter((c) => changesScore(c.findings[0]));
   const figures = causes.filter((c) => !claims.includes(c)).flatMap(causeFindings);
   return {
@@ -121,6 +134,7 @@ function problemCounts(blocking: Finding[]): ReviewFacts['problems'] {
       return !!f.computed && !!f.expected && f.computed.value.gt(f.expected.value);
     }),
     weightiest: weightiest(figures),
+    unpenalised,
   };
 }
 
@@ -239,6 +253,8 @@ interface MemoView {
   corrected: Map<string, Corrected>;
   /** An indicator as the evaluation computed it, with some figures read as corrected (null when it cannot say). */
   rateWith(id: string, values: ReadonlyMap<string, Decimal>): Decimal | null;
+  /** The points an indicator's line earns by the workbook's declared rules with those figures (null: cannot say). */
+  scoreWith(id: string, values: ReadonlyMap<string, Decimal>): Decimal | null;
   /** `第二部分（五）`: the group that lists a finding (or the root it is folded under). */
   where(f: Finding): string;
   /** `第四部分`: the part that lists what could not be verified. */
@@ -300,6 +316,13 @@ function memoView(c: ReportContext, groups: Group[]): MemoView {
     rateWith: (id, values) => {
       const stated = c.indicators.find((i) => i.id === id);
       return (stated && recomputeWith(c.model, stated, values)?.value) ?? null;
+    },
+    scoreWith: (id, values) => {
+      const line = c.scores?.lines.find((l) => l.indicator === id);
+      const { rulebook } = rulebookFromModel(c.model);
+      return line && rulebook
+        ? scoreWith(rulebook, c.model, line, values, (m) => computeIndicatorById(m, id, rulebook.variants))
+        : null;
     },
     where: (f) => {
       const i = groups.findIndex((g) => g.findings.some((x) => x === f || allFindings([x]).includes(f)));
@@ -413,9 +436,11 @@ function oneValueEntry(c: Cause): string {
   const { to, kind, cells, mends } = c.value!;
   const was = cells.map((o) => `${withTable(o)} ${figure(operandQuantity(o)!.value, kind)}`);
   const digits = (x: Decimal) => formatValue(x, kind, 'document');
-  // Each other identity as it reads once mended: `财政拨款调整后预算（项目支出）（900.00 = 600.00 + 300.00）`.
+  // Each other identity as it reads once mended: `财政拨款调整后预算（项目支出）（900.00 = 600.00 + 300.00）`; two that
+  // read the same figures, the equation once after both.
   const names = new Set(cells.map((o) => o.name));
-  const mended = mends.slice(1).map((f) => {
+  const byEquation = new Map<string, string[]>();
+  for (const f of mends.slice(1)) {
     const side = (ts: { at: number; sign: 1 | -1 }[]) =>
       ts
         .map((t, i) => {
@@ -424,10 +449,18 @@ function oneValueEntry(c: Cause): string {
           return i === 0 ? (t.sign < 0 ? `−${x}` : x) : `${t.sign < 0 ? '−' : '+'} ${x}`;
         })
         .join(' ');
-    return `${f.title.replace(/不一致$/, '')}（${side(f.sides!.left)} = ${side(f.sides!.right)}）`;
-  });
+    const equation = `${side(f.sides!.left)} = ${side(f.sides!.right)}`;
+    byEquation.set(equation, [...(byEquation.get(equation) ?? []), f.title.replace(/不一致$/, '')]);
+  }
   const others = mends.length - 1;
-  return `${c.findings[0].title}：${was.join('，')}。两处均应为 ${figure(to, kind)}，改正后以下${others === 2 ? '两' : chineseNumber(others)}处也相符：${mended.join('；')}。`;
+  const count = `改正后以下${others === 2 ? '两' : chineseNumber(others)}处也相符`;
+  const [only] = byEquation.size === 1 && others > 1 ? [...byEquation] : [];
+  const mended = only
+    ? `${count}（均为 ${only[0]}）：${only[1].join('；')}`
+    : `${count}：${[...byEquation]
+        .map(([eq, titles]) => `${titles.join('；')}（${titles.length > 1 ? '均为 ' : ''}${eq}）`)
+        .join('；')}`;
+  return `${c.findings[0].title}：${was.join('，')}。两处均应为 ${figure(to, kind)}，${mended}。`;
 }
 
 /** The gap of a failed identity with the figures 二 corrects read as corrected, or null when a figure is blank. */
@@ -525,10 +558,14 @@ function previousYearEntry(c: Cause, v: MemoView): string {
       })
       .filter((x, i, all) => all.findIndex((y) => y.theirs.name === x.theirs.name) === i);
     // What this year's figures give for the block's rate, when each of its stated figures has one.
+    const values = new Map(pairs.map((x) => [x.mine.name, x.to]));
     const rate = figures.every((o) => pairs.some((x) => x.mine.name === o.name))
-      ? v.rateWith(b.block.indicator, new Map(pairs.map((x) => [x.mine.name, x.to])))
+      ? v.rateWith(b.block.indicator, values)
       : null;
-    const given = rate ? `；按这些数计，${b.block.indicator}为 ${rateText(rate)}` : '';
+    const scored = rate && v.scoreWith(b.block.indicator, values);
+    const given = rate
+      ? `；按这些数计，${b.block.indicator}为 ${rateText(rate)}${scored ? `，按评分规则计${points(scored)}分` : ''}`
+      : '';
     fixes.push(
       `${b.block.indicator}的${labelsIn(p.table, figures)}换用${now}年数据${
         pairs.length
@@ -603,8 +640,8 @@ function causeBrief(c: Cause): string {
       })
       .filter(Boolean);
     const which = rest.length ? rest.join('，') : fixed.length ? '其余' : '';
-    // Past two rates, the first and the count (二 names each): page 1 holds all three first things.
-    const redo = rates.length > 2 ? `${rates[0]}等${rates.length}项比率` : rates.join('、');
+    // Past two rates, only the count (二 names each): page 1 holds the reason and all three first things.
+    const redo = rates.length > 2 ? `${rates.length}项比率` : rates.join('、');
     return `${previousYearHeading(c)}：${fixes}${which}改用${p.evaluated ?? '本'}年数据${rates.length ? `，重算${redo}` : ''}`;
   }
   if (c.shares === 'oneValue') {
@@ -819,11 +856,13 @@ function priorities(groups: Group[], v: MemoView): string[] {
 function conclusionSection(
   c: ReportContext,
   groups: Group[],
+  parts: ProblemPart[],
   notices: number,
   reportFails = 0
 ): SectionContent[] {
   const { w, scores } = c;
-  const facts = reviewFacts(c.findings, scores, reportFails);
+  const unpenalised = parts.find((p) => p.id === OWN_PROBLEMS_PART)?.count ?? 0;
+  const facts = reviewFacts(c.findings, scores, reportFails, unpenalised);
   const { verdict, reason, resubmit } = reviewConclusion(facts);
   const v = memoView(c, groups);
   const out: SectionContent[] = [w.paragraph(w.plain(`审核结论：${verdict}。理由：${reason}`))];
@@ -892,6 +931,9 @@ function ownItemText(i: DepartmentItem): string {
   return i.heading && body ? `${i.heading}（${body}）` : i.heading || body;
 }
 
+/** 二's part that quotes the unit's own 存在问题 items no lost points answer. */
+const OWN_PROBLEMS_PART = '单位自述问题';
+
 /** The sub-sections of 二, each with the problems it lists: the counts of 二's headings are read from these alone. */
 function problemParts(c: ReportContext, groups: Group[]): ProblemPart[] {
   const { w } = c;
@@ -917,7 +959,7 @@ function problemParts(c: ReportContext, groups: Group[]): ProblemPart[] {
   const own = unmatchedOwnProblems(c);
   if (own.length)
     parts.push({
-      id: '单位自述问题',
+      id: OWN_PROBLEMS_PART,
       heading: '单位所列问题未见相应扣分',
       count: own.length,
       content: own.map((o, k) =>
@@ -1244,10 +1286,8 @@ function claimsPartOf(c: ReportContext, groups: Group[]): string {
 export function draftReview(input: DraftInput, reportText?: ReportTextCheck): ReportDraft {
   const c = reportContext(input);
   const unverifiable = c.findings.filter((f) => f.kind === 'cannotVerify' || f.severity === '待补');
-  const open = c.findings.filter((f) => !unverifiable.includes(f));
-  const errors = open.filter((f) => f.severity === '错误');
   const notices = memoNotices(c).listed;
-  const groups = groupsOf(errors);
+  const groups = groupsOf(listedErrors(c.findings));
   const parts = problemParts(c, groups);
   // 四 counts indicators (二 counts problems): the lines, and any other check blanks leave undecided.
   const pendingLines = unverifiable.filter((f) => f.id.startsWith('score.pending.')).length;
@@ -1263,7 +1303,7 @@ export function draftReview(input: DraftInput, reportText?: ReportTextCheck): Re
       id: '审核结论',
       heading: '审核结论',
       level: 1,
-      build: () => conclusionSection(c, groups, notices.length, reportText?.summary.fails),
+      build: () => conclusionSection(c, groups, parts, notices.length, reportText?.summary.fails),
     },
     {
       id: '更正问题',

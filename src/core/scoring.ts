@@ -206,6 +206,31 @@ export function scoresSameWith(
   });
 }
 
+/**
+ * A computed line's points with some inputs read as other values, by its rule; null when the line is not scored
+ * from its indicator, the indicator cannot be computed with them, or the rule does not give the line's score on the
+ * stated figures (the sheet was scored by another rulebook).
+ */
+export function scoreWith(
+  rulebook: Rulebook,
+  model: Model,
+  line: ScoreLine,
+  values: ReadonlyMap<string, Decimal>,
+  compute: (m: Model) => IndicatorResult | undefined
+): Decimal | null {
+  const rule = rulebook.lines.find(
+    (l) => l.level1 === line.level1 && l.level2 === line.level2 && l.level3 === line.level3
+  );
+  // The score the stated figures give: a 待核实 line keeps it (按所列数据).
+  const asStated = line.unverified?.score ?? (line.missing ? null : line.score);
+  if (!rule || rule.rule.kind === '定性' || !asStated) return null;
+  const stated = scoreComputed(rule, compute(model), model);
+  if (stated.missing || !stated.score.eq(asStated)) return null;
+  const m = withValues(model, values);
+  const s = scoreComputed(rule, compute(m), m);
+  return s.missing ? null : s.score;
+}
+
 /** The items whose 决算 exceeds their 预算, of the first of the line's declared lists (ITEMS_OVER_BUDGET) that states one, when its rule deducts for them. */
 function itemsOverBudget(line: RuleLine, model: Model): { deduction: Decimal; words: string } | null {
   const declared = line.indicator ? ITEMS_OVER_BUDGET[line.indicator] : undefined;

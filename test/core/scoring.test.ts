@@ -1,9 +1,9 @@
 import { TEMPLATE_ADDRESS } from '../../src/catalogue/layout';
 import type { InputValues } from '../../src/core/fill';
 import { D } from '../../src/core/decimal';
-import { computeIndicators } from '../../src/core/indicators';
+import { computeIndicatorById, computeIndicators } from '../../src/core/indicators';
 import { defaultRulebook, DEFAULT_BANDS, rulebookFromModel } from '../../src/core/rulebook';
-import { claimDiagnostics, explainGroup, gradeOf, scoreAll } from '../../src/core/scoring';
+import { claimDiagnostics, explainGroup, gradeOf, scoreAll, scoreWith } from '../../src/core/scoring';
 import { scoreSheet } from '../../src/core/sheets/scoreSheet';
 import type { ScoreSheet } from '../../src/core/results';
 import { sampleModel, sampleValues } from '../helpers/sample';
@@ -113,6 +113,23 @@ describe('the sample department under the default rulebook', () => {
     expect(got('职责履行', '实际完成率')).toBe('5.63'); // 7.5 × 75% = 5.625
     expect(got('职责履行', '质量达标率')).toBe('3.75'); // 7.5 × 50%
     expect(got('职责履行', '重点工作办结率')).toBe('7.50');
+  });
+
+  test('scoreWith: a line’s points with other figures, by its own rule; none when the rule does not give its score', () => {
+    const m = sampleModel();
+    const rb = rulebookFromModel(m).rulebook!;
+    const l = line(s, '预算执行', '预算调整率');
+    const rate = (x: typeof m) => computeIndicatorById(x, '预算调整率', rb.variants);
+    const at = (年初: number, 调整: number) =>
+      new Map([
+        ['基础_预算调整_年初预算', D(年初)],
+        ['基础_预算调整_调整数', D(调整)],
+      ]);
+    // 492.06 ÷ 700.99 = 70.20% > 30%: 0; 50 ÷ 1000 = 5% in 0–10%: 1.6.
+    expect(scoreWith(rb, m, l, at(700.99, 492.06), rate)?.toFixed(2)).toBe('0.00');
+    expect(scoreWith(rb, m, l, at(1000, 50), rate)?.toFixed(2)).toBe('1.60');
+    // A sheet scored by another rule (its 0.80 not what this rule gives) is not rescored by this one.
+    expect(scoreWith(rb, m, { ...l, score: D(2) }, at(1000, 50), rate)).toBeNull();
   });
 
   test('an indicator that cannot be computed is 待核实 (not 0), names its blank inputs and carries the 二级 full-marks claim', () => {

@@ -585,9 +585,10 @@ describe('审核意见', () => {
     // The reason in one line: the weightiest figure problem by the declared rule (the largest correction: 780.19 →
     // 1193.05 is 412.86, against 61.55 → 4.04 = 57.51, 60.64 → 4.04 = 56.60; 836.79 has no correction, its two
     // sources 1197.09 and 478.29 + 718.79 = 1197.08 being 0.01 apart), the
-    // rest counted as 二 lists them (10: the 1 self-score of (一), 产出, and 9 of the figures).
+    // rest counted as 二 lists them (11: the 1 self-score of (一), 产出, 9 of the figures, and (六)'s 1 item of the
+    // unit's own that no lost points answer).
     expect(text[3]).toBe(
-      '审核结论：退回修改。理由：财政拨款表本年收入合计少计412.86万元等9项报表数据有误，1项自评得分偏高。'
+      '审核结论：退回修改。理由：财政拨款表本年收入合计少计412.86万元等9项报表数据有误，1项自评得分偏高，1项所列问题未见扣分。'
     );
     expect(text[3]).not.toMatch(/错误\d+项|影响得分/);
     // No grade for a partial sum. The engine's one verified score (src/core/verify.ts): 79.64 as scored, less
@@ -638,7 +639,7 @@ describe('审核意见', () => {
       '1.改正自评得分：“产出”改为22.51分（见二（一））。',
       '2.将财政拨款表本年收入合计改为1193.05万元（见二（四））。',
       // The rest named: the figures 二（二） lists as 2020's and gives no value (its year-ends become 0.00 there).
-      '3.基础数据表误填2020年数据：将上年结转、上年度累计结转结余改为4.04万元，预算调整率的年初批复预算、年中预算调整数改用2021年数据，重算预算完成率等3项比率（见二（二））。',
+      '3.基础数据表误填2020年数据：将上年结转、上年度累计结转结余改为4.04万元，预算调整率的年初批复预算、年中预算调整数改用2021年数据，重算3项比率（见二（二））。',
       '请于【待补：重新报送日期】前改正后重新报送。',
     ]);
     expect(text.join('')).not.toMatch(/等\d+处/);
@@ -677,9 +678,10 @@ describe('审核意见', () => {
     };
     // As stated, 700.99 + 654.62 ≠ 1193.05 (the 年中追加 is 162.56 too high), but 二（三） corrects 654.62 to
     // 183.30 + 308.76 = 492.06, and 700.99 + 492.06 = 1193.05 holds: the corrected figure is offered, with where, and
-    // the rate they give, 492.06 ÷ 700.99 = 70.195…% → 70.20% (not the 2020 23.95%).
+    // the rate they give, 492.06 ÷ 700.99 = 70.195…% → 70.20% (not the 2020 23.95%), and what it scores by the
+    // workbook's rule: over 30% (by absolute value) is 0 of 2.
     expect(benchmark({})).toBe(
-      '财政拨款表年初批复预算合计700.99万元、年中追加合计按第二部分（三）改正后为492.06万元；按这些数计，预算调整率为70.20%'
+      '财政拨款表年初批复预算合计700.99万元、年中追加合计按第二部分（三）改正后为492.06万元；按这些数计，预算调整率为70.20%，按评分规则计0分'
     );
     expect(benchmark({})).not.toContain('654.62');
     // With a 财拨 年中追加 that no correction mends (the 追加 items no longer agree on one value), none is offered.
@@ -687,7 +689,9 @@ describe('审核意见', () => {
     // With the 追加 the memo's own entry names (项目 308.76, so 183.30 + 308.76 = 492.06), 700.99 + 492.06 = 1193.05.
     expect(
       benchmark({ 财拨_年中追加_项目: 308.76, 财拨_年中追加_合计: 492.06, 项目_合计_年中追加: 308.76 })
-    ).toBe('财政拨款表年初批复预算合计700.99万元、年中追加合计492.06万元；按这些数计，预算调整率为70.20%');
+    ).toBe(
+      '财政拨款表年初批复预算合计700.99万元、年中追加合计492.06万元；按这些数计，预算调整率为70.20%，按评分规则计0分'
+    );
   });
 
   test('findings that share a cause are one entry headed by the cause, naming the figures it explains', () => {
@@ -698,17 +702,19 @@ describe('审核意见', () => {
     const year = entries.filter((e) => e.includes('误填2020年数据'));
     expect(year).toHaveLength(1);
     expect(year[0]).toBe(
-      '1.基础数据表误填2020年数据：预算调整率的年初批复预算596.03万元、年中预算调整数142.77万元，基础数据表注明其数据所属年度为2020年；预算完成率的年末结转和结余4.04万元、结转结余变动率的本年度累计结转结余4.04万元均与收支总表年初结转和结余4.04万元相同，是2020年年末数。应改为2021年数据：上年结转61.55万元、上年度累计结转结余60.64万元均改为4.04万元（收支总表年初结转和结余为4.04万元，与一般公共预算财政拨款4.04 + 其他资金0.00之和一致）；年末结转和结余、本年度累计结转结余均改为2021年年末数0.00万元（财政拨款表年末结转和结余合计0.00 + 其他资金表年末结转和结余0.00）；预算调整率的年初批复预算、年中预算调整数换用2021年数据（可对照财政拨款表年初批复预算合计700.99万元、年中追加合计按第二部分（三）改正后为492.06万元；按这些数计，预算调整率为70.20%）；改正后重算预算调整率、预算完成率（报告列99.59%）、结转结余变动率（报告列93.33%，按所列数据应为负93.34%，符号有误）。'
+      '1.基础数据表误填2020年数据：预算调整率的年初批复预算596.03万元、年中预算调整数142.77万元，基础数据表注明其数据所属年度为2020年；预算完成率的年末结转和结余4.04万元、结转结余变动率的本年度累计结转结余4.04万元均与收支总表年初结转和结余4.04万元相同，是2020年年末数。应改为2021年数据：上年结转61.55万元、上年度累计结转结余60.64万元均改为4.04万元（收支总表年初结转和结余为4.04万元，与一般公共预算财政拨款4.04 + 其他资金0.00之和一致）；年末结转和结余、本年度累计结转结余均改为2021年年末数0.00万元（财政拨款表年末结转和结余合计0.00 + 其他资金表年末结转和结余0.00）；预算调整率的年初批复预算、年中预算调整数换用2021年数据（可对照财政拨款表年初批复预算合计700.99万元、年中追加合计按第二部分（三）改正后为492.06万元；按这些数计，预算调整率为70.20%，按评分规则计0分）；改正后重算预算调整率、预算完成率（报告列99.59%）、结转结余变动率（报告列93.33%，按所列数据应为负93.34%，符号有误）。'
     );
     // 338.76 and 471.32 for one 年中追加: 714.76 − 406.00 = 308.76 in both tables, so 308.76 mends three identities.
     const addition = entries.filter((e) => e.includes('308.76'));
     expect(addition).toHaveLength(1);
     expect(addition[0]).toContain(
-      '1.项目支出明细表合计年中追加与财政拨款表项目年中追加不一致：项目支出表年中追加预算数合计338.76万元，财政拨款表年中追加中项目支出471.32万元。两处均应为308.76万元，改正后以下两处也相符：'
+      '1.项目支出明细表合计年中追加与财政拨款表项目年中追加不一致：项目支出表年中追加预算数合计338.76万元，财政拨款表年中追加中项目支出471.32万元。两处均应为308.76万元，'
     );
+    // Both identities 308.76 mends read 714.76 = 406.00 + 308.76 once mended: the equation stated once, naming both.
     expect(addition[0]).toContain(
-      '财政拨款调整后预算（项目支出）与年初预算、年中追加之和（714.76 = 406.00 + 308.76）'
+      '改正后以下两处也相符（均为714.76 = 406.00 + 308.76）：财政拨款调整后预算（项目支出）与年初预算、年中追加之和；项目支出合计的预算总额与年初预算数、年中追加预算数之和。'
     );
+    expect(addition[0].match(/714\.76 = 406\.00 \+ 308\.76/g)).toHaveLength(1);
     // The same 162.56 and 30.00 (the change 308.76 makes to each figure) are named there once, each with the figure
     // that moves with it: 财拨 年中追加 合计 654.62 = 183.30 + 471.32 becomes 183.30 + 308.76 = 492.06, and then
     // 1193.05 = 700.99 + 492.06 holds; “科普经费”'s own 年中追加 338.76 becomes 308.76, and 684.76 = 376.00 + 308.76.
@@ -813,6 +819,11 @@ describe('审核意见', () => {
     const count = (heading: string) => Number(/（共?(\d+)项）$/.exec(heading)![1]);
     expect(subs.map((s) => s.heading)).toHaveLength(6);
     expect(subs.reduce((n, s) => n + count(s.heading), 0)).toBe(count(review.sections[at].heading));
+    // Page 1's reason counts every part of 二: 9 + 1 + 1 = 11 (the weightiest figure's 412.86 is no count).
+    const reason = text.find((l) => l.startsWith('审核结论：'))!.replace(/\d+\.\d+万元/g, '');
+    const counted = [...reason.matchAll(/(\d+)项/g)].map((m) => Number(m[1]));
+    expect(counted).toEqual([9, 1, 1]);
+    expect(counted.reduce((a, b) => a + b, 0)).toBe(count(review.sections[at].heading));
     // Each sub-section lists as many entries as its heading counts (one entry alone is not numbered).
     for (const s of subs) {
       const paras = draftLines({ ...review, title: '', sections: [s] }).slice(2);
@@ -1094,6 +1105,10 @@ describe('the 审核结论 rule, each branch', () => {
     // A self-score alone.
     const scoring = { ...f.find((x) => x.family === '评分')!, severity: '错误' as const };
     expect(reviewConclusion(reviewFacts([scoring], input.scores)).reason).toBe('1项自评得分偏高。');
+    // The unit's own items no lost points answer (二's last part) are counted too: the parts add up to 二's total.
+    expect(reviewConclusion(reviewFacts([identity('错误'), scoring], input.scores, 0, 2)).reason).toBe(
+      '财政拨款表本年收入合计少计412.86万元，1项自评得分偏高，2项所列问题未见扣分。'
+    );
     // Counted as 二 lists them, one per cause: on the sample, 12 problems of 23 errors.
     const counted = /^财政拨款表本年收入合计少计412\.86万元等(\d+)项报表数据有误。$/.exec(
       reviewConclusion(

@@ -26,8 +26,8 @@ export const REVIEW_CONCLUSIONS: ReviewConclusionDecl[] = [
   {
     verdict: '退回修改',
     when: (f) => f.blocking.length > 0,
-    // The weightiest figure problem named, the rest counted: what the reviewer reads the reason for. One line, short:
-    // page 1 holds the score and the three things to fix first below it.
+    // The weightiest figure problem named, the rest counted, every part of 二 (their sum is 二's 共N项): what the
+    // reviewer reads the reason for. Short: page 1 holds the score and the three things to fix first below it.
     reason: ({ problems: p }) =>
       `${[
         !p.figures
@@ -38,6 +38,7 @@ export const REVIEW_CONCLUSIONS: ReviewConclusionDecl[] = [
               ? `${p.weightiest}等${p.figures}项报表数据有误`
               : p.weightiest,
         p.scores ? `${p.scores}项自评得分${p.scoresAbove ? '偏高' : '不符合评分规则'}` : '',
+        p.unpenalised ? `${p.unpenalised}项所列问题未见扣分` : '',
       ]
         .filter(Boolean)
         .join('，')}。`,
