@@ -340,7 +340,7 @@ export interface ReviewFacts {
     scoresAbove: boolean;
     /**
      * The weightiest figure problem in a few words: the largest correction the data show (`财政拨款表本年收入合计少计
-     * 412.86 万元`), else the title of the largest gap; '' when there is none.
+     * 100.00 万元`, figures made up), else the title of the largest gap; '' when there is none.
      */
     weightiest: string;
     /** The department's own 存在问题 items no lost points answer. */
