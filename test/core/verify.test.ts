@@ -106,6 +106,12 @@ describe('the sample: one verified score, and why each other scored line is 待�
       '基础_结转结余_本年',
       '基础_结转结余_上年',
     ]);
+    // The report states its score as the department's full marks, with no 【待核对】 on it, and 2.00 in 附件1.
+    const report = draftLines(sample.report);
+    expect(report.find((x) => x.startsWith('③结转结余变动率：'))).toContain(
+      '按所列数据计为负93.34%】。本项得满分。'
+    );
+    expect(report).toContainEqual(expect.stringMatching(/^过程｜预算执行｜结转结余变动率｜2｜2\.00｜/));
   });
 
   test('预算完成率 reads figures the memo calls wrong: 上年结转 (corrected to 4.04) and 年末结余, a copy of the disputed 2020 year-end 4.04; its 年初预算 and 追加 differ from the 财拨 grid with no reason', () => {
