@@ -51,7 +51,12 @@ function operandIndex(findings: Finding[]): Map<string, Operand> {
 
 /** A failed identity with every term stated: its terms, each with the sign it takes in left − right. */
 function statedTerms(f: Finding): { o: Operand; sign: number }[] | null {
-  if (f.kind !== 'mismatch' || !f.sides || f.partial || f.severity !== '错误') return null;
+  return f.severity === '错误' ? termsOf(f) : null;
+}
+
+/** An identity that does not hold (an 错误 or a 提示) with every term stated: its terms, signed as in left − right. */
+function termsOf(f: Finding): { o: Operand; sign: number }[] | null {
+  if (f.kind !== 'mismatch' || !f.sides || f.partial) return null;
   const terms = [
     ...f.sides.left.map((t) => ({ o: f.operands[t.at], sign: t.sign })),
     ...f.sides.right.map((t) => ({ o: f.operands[t.at], sign: -t.sign })),
@@ -66,6 +71,18 @@ export function solveFor(f: Finding, names: ReadonlySet<string>): { cell: Operan
   if (!terms || hits.length !== 1) return null;
   const gap = terms.reduce((a, t) => a.plus(num(t.o)!.times(t.sign)), ZERO);
   return { cell: hits[0].o, to: num(hits[0].o)!.minus(gap.times(hits[0].sign)) };
+}
+
+/**
+ * The value a figure of an identity that does not hold (an 错误 or a 提示) would need for it to hold, the other
+ * terms as stated: the other side, for the figure it checks. Null when the figure is not one term of it or a term is blank.
+ */
+export function balancingValue(f: Finding, name: string): Decimal | null {
+  const terms = termsOf(f);
+  const hits = terms?.filter((t) => t.o.name === name) ?? [];
+  if (!terms || hits.length !== 1) return null;
+  const gap = terms.reduce((a, t) => a.plus(num(t.o)!.times(t.sign)), ZERO);
+  return num(hits[0].o)!.minus(gap.times(hits[0].sign));
 }
 
 /**

@@ -41,6 +41,11 @@ function doubting(findings: readonly Finding[]): Array<{ f: Finding; names: stri
  * 提示 may legitimately differ and a blank never accuses.
  */
 export function doubtedInputs(findings: readonly Finding[]): Map<string, Finding> {
+  return new Map([...doubtedBy(findings)].map(([n, fs]) => [n, fs.find((f) => aboutItsOwn(n, f)) ?? fs[0]]));
+}
+
+/** The inputs an 错误 puts in doubt (doubtedInputs), each with every 错误 that does. */
+function doubtedBy(findings: readonly Finding[]): Map<string, Finding[]> {
   const all = new Map<string, Finding[]>();
   for (const { f, names } of doubting(findings)) {
     const confirmed = new Set((f.confirmed ?? []).map((c) => c.name));
@@ -48,7 +53,7 @@ export function doubtedInputs(findings: readonly Finding[]): Map<string, Finding
     for (const n of [...names.filter((x) => !confirmed.has(x) && !oneRowOfMany(x, f)), ...copies])
       all.set(n, [...(all.get(n) ?? []), f]);
   }
-  return new Map([...all].map(([n, fs]) => [n, fs.find((f) => aboutItsOwn(n, f)) ?? fs[0]]));
+  return all;
 }
 
 /** The table a row figure is of (`人员情况表` of `人员情况表[某单位].在职人数`), undefined for a scalar. */
@@ -205,6 +210,17 @@ export function questionedInputs(findings: readonly Finding[]): Map<string, Find
   const out = doubtedInputs(findings);
   for (const f of allFindings([...findings]))
     if (questionsValue(f)) for (const o of f.operands) if (!out.has(o.name)) out.set(o.name, f);
+  return out;
+}
+
+/**
+ * The inputs whose value a finding questions (questionedInputs), each with every finding that does: the values
+ * they give for it are the candidates a score line is tried with (ScoreLine.sameEitherWay).
+ */
+export function questionedBy(findings: readonly Finding[]): Map<string, Finding[]> {
+  const out = doubtedBy(findings);
+  for (const f of allFindings([...findings]))
+    if (questionsValue(f)) for (const o of f.operands) out.set(o.name, [...(out.get(o.name) ?? []), f]);
   return out;
 }
 

@@ -11,7 +11,8 @@ import type { CheckSummary, Finding, IndicatorResult, ScoreSheet } from './resul
 import { parseRulebookJson, Rulebook, rulebookFromModel } from './rulebook';
 import type Decimal from 'decimal.js';
 import { Completeness, measureCompleteness } from './completeness';
-import { doubtedInputs, questionedInputs } from './doubt';
+import { balancingValue } from './causes';
+import { doubtedInputs, questionedBy } from './doubt';
 import { verifyScores } from './verify';
 import { claimDiagnostics, pendingFindings, scoreAll, scoresSameWith } from './scoring';
 import {
@@ -151,9 +152,17 @@ export function evaluate(reading: RawReading, options: EvaluateOptions = {}): Ev
   };
 }
 
-/** The values a finding says a figure may have instead of the stated one: the correction, else the stated value ± the gap. */
+/**
+ * The values a finding gives for a figure it questions, besides the stated one: a correction's target, else the
+ * value its identity needs of the figure (the other side), else the stated value ± the gap; a copy of a figure in
+ * doubt (Finding.copies) states the same number, so it takes the values given for that figure.
+ */
 function candidates(f: Finding, name: string, stated: Decimal): Decimal[] {
+  const copy = f.copies?.find((c) => c.name === name);
+  if (copy) return candidates(f, copy.of, stated);
   if (f.correction) return f.correction.operand.name === name ? [f.correction.to.value] : [];
+  const balancing = balancingValue(f, name);
+  if (balancing) return [balancing];
   const d = f.difference;
   return d && (d.kind === 'amount' || d.kind === 'count')
     ? [stated.minus(d.value), stated.plus(d.value)]
@@ -173,7 +182,7 @@ function markSameEitherWay(
   scores: ScoreSheet,
   findings: Finding[]
 ): void {
-  const questioned = questionedInputs(findings);
+  const questioned = questionedBy(findings);
   const doubted = doubtedInputs(findings);
   if (questioned.size === 0) return;
   for (const line of scores.lines) {
@@ -193,16 +202,21 @@ function sameWith(
   model: Model,
   line: ScoreSheet['lines'][number],
   names: string[],
-  questioned: Map<string, Finding>
+  questioned: Map<string, Finding[]>
 ): boolean {
   const values = new Map<string, Decimal[]>();
   for (const n of names) {
     // Only a single figure can be varied; a questioned table (a list of rows) leaves the line 待核实.
     if (INPUT_BY_NAME.get(n)?.type !== 'scalar') return false;
+    // Every finding that questions the figure must say what else it may be: one that cannot leaves it open.
     const stated = model.num(n);
-    const others = stated ? candidates(questioned.get(n)!, n, stated) : [];
-    if (!stated || others.length === 0) return false;
-    values.set(n, [stated, ...others]);
+    const given = stated ? questioned.get(n)!.map((f) => candidates(f, n, stated)) : [];
+    if (!stated || given.some((vs) => vs.length === 0)) return false;
+    const all = [stated, ...given.flat()];
+    values.set(
+      n,
+      all.filter((v, i) => all.findIndex((w) => w.eq(v)) === i)
+    );
   }
   return scoresSameWith(rulebook, model, line, values, (m) =>
     line.indicator ? computeIndicatorById(m, line.indicator, rulebook.variants) : undefined

@@ -64,16 +64,16 @@ describe('jixiao CLI', () => {
     // The counts as the pane states them (src/core/findingGroups.ts), after the department's own claim.
     const e = evaluate(readInputs(await openWorkbook(SAMPLE_XLSX, 'read')));
     expect(r.stdout).toContain(
-      `衡阳市科学技术协会 2021年度\n数据：必填 20 项已填 20 项；计分所需 34 项已填 27 项\n核实得分 51.51，待核实分值 39.00，等级 差～优（待核实 39 分）；单位自评 97.00 分\n${groupFindings(e.findings, e.summary).sentence}\n`
+      `衡阳市科学技术协会 2021年度\n数据：必填 20 项已填 20 项；计分所需 34 项已填 27 项\n核实得分 53.51，待核实分值 37.00，等级 差～优（待核实 37 分）；单位自评 97.00 分\n${groupFindings(e.findings, e.summary).sentence}\n`
     );
     const result = JSON.parse(fs.readFileSync(json, 'utf8'));
     expect(result.summary).toMatchObject({
       unit: '衡阳市科学技术协会',
       year: '2021',
-      // The engine's one verified score (hand-checked in test/core/verify.test.ts): 79.64 as scored, less 28.13
-      // scored from figures in question or qualitative without evidence, = 51.51; 7 + 32 = 39 pending.
-      total: '51.51',
-      pendingPoints: '39.00',
+      // The engine's one verified score (hand-checked in test/core/verify.test.ts): 79.64 as scored, less 26.13
+      // scored from figures in question or qualitative without evidence, = 53.51; 7 + 30 = 37 pending.
+      total: '53.51',
+      pendingPoints: '37.00',
       grade: '差～优',
       complete: true,
       // Counted by hand in test/core/counts.test.tsx (issue 21: 商品和服务支出 over its bound, 人员经费 folded).

@@ -69,26 +69,26 @@ describe('which findings question a figure', () => {
 });
 
 describe('the sample: one verified score, and why each other scored line is 待核实', () => {
-  test('the raw sheet scores 79.64 with 8 pending; verified, 28.13 of it moves to 待核实: 51.51 with 39 pending', () => {
+  test('the raw sheet scores 79.64 with 8 pending; verified, 26.13 of it moves to 待核实: 53.51 with 37 pending', () => {
     const raw = scoreAll(rulebookFromModel(sample.model).rulebook!, sample.indicators, sample.model);
     expect([f2(raw.total), f2(raw.pendingPoints!)]).toEqual(['79.64', '8.00']);
-    // 79.64 − 预算完成率 1.92 − 预算调整率 0.80 − 结转结余变动率 2.00 − 公用经费控制率 0.41 − 预算管理 13 (3 + 4 + 3
-    // + 3) − 服务对象满意度 10 (its survey result blank) = 51.51; 8 + 2 + 2 + 2 + 2 + 13 + 10 = 39 pending (预算编制合理性's
-    // 1 was pending already); 51.51 is 差, 51.51 + 39 = 90.51 at most is 优.
+    // 79.64 − 预算完成率 1.92 − 预算调整率 0.80 − 公用经费控制率 0.41 − 预算管理 13 (3 + 4 + 3 + 3) − 服务对象满意度 10
+    // (its survey result blank) = 53.51; 8 + 2 + 2 + 2 + 13 + 10 = 37 pending (预算编制合理性's 1 was pending already);
+    // 53.51 is 差, 53.51 + 37 = 90.51 at most is 优. 结转结余变动率 scores 2 whichever of its figures is right
+    // (−93.34% as listed, −100% with this year's end 0.00, 0% or −100% with last year's 4.04): verified.
     const s = sample.scores!;
     expect([f2(s.total), f2(s.pendingPoints!), s.grade, s.gradeAtMost]).toEqual([
-      '51.51',
-      '39.00',
+      '53.51',
+      '37.00',
       '差',
       '优',
     ]);
-    expect(sample.summary).toMatchObject({ total: '51.51', pendingPoints: '39.00', grade: '差～优' });
+    expect(sample.summary).toMatchObject({ total: '53.51', pendingPoints: '37.00', grade: '差～优' });
     const moved = s.lines.filter((l) => l.unverified).map((l) => [l.level3, l.unverified!.reason]);
     expect(moved).toEqual([
       ['预算编制合理性', '与单位所述问题不符'],
       ['预算完成率', '所用数据有误'],
       ['预算调整率', '所用数据有误'],
-      ['结转结余变动率', '所用数据有误'],
       ['公用经费控制率', '所用数据有误'],
       ['管理制度健全性', '缺评价依据'],
       ['资金使用合规性', '与单位所述问题不符'],
@@ -100,8 +100,18 @@ describe('the sample: one verified score, and why each other scored line is 待�
     expect(f2(line(sample, '预算完成率').unverified!.score)).toBe('1.92');
     expect(f2(line(sample, '资金使用合规性').unverified!.score)).toBe('4.00');
     const process = s.groups.find((g) => g.level === 1 && g.name === '过程')!;
-    // 过程: “三公”经费控制率 2 verified; the other 28 pending.
-    expect([f2(process.score), f2(process.pending!)]).toEqual(['2.00', '28.00']);
+    // 过程: “三公”经费控制率 2 and 结转结余变动率 2 verified; the other 26 pending.
+    expect([f2(process.score), f2(process.pending!)]).toEqual(['4.00', '26.00']);
+    expect(line(sample, '结转结余变动率').sameEitherWay).toEqual([
+      '基础_结转结余_本年',
+      '基础_结转结余_上年',
+    ]);
+    // The report states its score as the department's full marks, with no 【待核对】 on it, and 2.00 in 附件1.
+    const report = draftLines(sample.report);
+    expect(report.find((x) => x.startsWith('③结转结余变动率：'))).toContain(
+      '按所列数据计为负93.34%】。本项得满分。'
+    );
+    expect(report).toContainEqual(expect.stringMatching(/^过程｜预算执行｜结转结余变动率｜2｜2\.00｜/));
   });
 
   test('预算完成率 reads figures the memo calls wrong: 上年结转 (corrected to 4.04) and 年末结余, a copy of the disputed 2020 year-end 4.04; its 年初预算 and 追加 differ from the 财拨 grid with no reason', () => {
@@ -152,8 +162,7 @@ describe('the sample: one verified score, and why each other scored line is 待�
       '基础_预算完成_年末结余',
     ]);
     // This year's end 0.00 in both cells: (61.55 + 661.64 + 118.55 − 0) ÷ 841.74 = 100%, and with 上年结转 4.04
-    // also 100%: 2 points either way, verified. 结转结余变动率 (0 − 60.64) ÷ 60.64 = −100%, with 4.04 also −100%:
-    // 2 either way. 51.51 + 2 + 2 = 55.51; 39 − 4 = 35 pending.
+    // also 100%: 2 points either way, verified. 53.51 + 2 = 55.51; 37 − 2 = 35 pending.
     const ended = run({ ...reasons, 基础_预算完成_年末结余: 0, 基础_结转结余_本年: 0 });
     expect(line(ended, '预算完成率').missing).toBeFalsy();
     expect(f2(line(ended, '预算完成率').score)).toBe('2.00');
@@ -165,7 +174,7 @@ describe('the sample: one verified score, and why each other scored line is 待�
   });
 
   test('the self-score checks compare the claims with the verified split, and no 无法计分 finding repeats a questioned line', () => {
-    // 预算执行 claims 11: “三公”经费控制率 2 verified, 1 + 2 + 2 + 2 + 2 pending: at most 11, so the claim stands
+    // 预算执行 claims 11: “三公”经费控制率 2 and 结转结余变动率 2 verified, 1 + 2 + 2 + 2 pending: at most 11, so the claim stands
     // until the pending lines are settled. 总分 97 against at most 90.51 is still over.
     expect(sample.findings.find((f) => f.id === 'score.二级.预算执行')).toBeUndefined();
     const total = allFindings(sample.findings).find((f) => f.id === 'score.总分')!;
@@ -173,6 +182,29 @@ describe('the sample: one verified score, and why each other scored line is 待�
     // 预算编制合理性 is 待核实 for the unit's own words now, not as a score not entered.
     expect(sample.findings.filter((f) => f.rule === 'score.pending')).toHaveLength(4);
     expect(sample.summary.counts).toBe('错误 22 项、提示 3 项；待补 4 项（另有连带问题 9 项）');
+  });
+});
+
+describe('a line verified when every value the findings give for its figures scores the same', () => {
+  // Made-up figures for 结转结余变动率: its 本年 fails 财政拨款表 + 其他资金表 年末结转和结余 (0.00 + 0.00), so that
+  // identity gives 0 for it (not 本年 ± the gap); its 上年 fails 收支总表 年初结转和结余 4.04, which corrects it to 4.04.
+  const figures = (thisYear: number, lastYear: number) =>
+    run({ 基础_结转结余_本年: thisYear, 基础_预算完成_年末结余: thisYear, 基础_结转结余_上年: lastYear });
+
+  test('valid: 3 against 50 is −94%; 0 against 50 −100%, 3 against 4.04 −25.74%, 0 against 4.04 −100%: 2 every way, verified', () => {
+    const e = figures(3, 50);
+    const l = line(e, '结转结余变动率');
+    expect(l.missing).toBeFalsy();
+    expect(f2(l.score)).toBe('2.00');
+    expect(l.sameEitherWay).toEqual(['基础_结转结余_本年', '基础_结转结余_上年']);
+  });
+
+  test('invalid: 5 against 50 is −90% (2 points) but against the corrected 4.04 +23.76% (0 points): 待核实', () => {
+    const l = line(figures(5, 50), '结转结余变动率');
+    expect(l.sameEitherWay).toBeUndefined();
+    expect(l.missing).toBe(true);
+    expect(l.unverified!.reason).toBe('所用数据有误');
+    expect(f2(l.unverified!.score)).toBe('2.00');
   });
 });
 
@@ -191,17 +223,17 @@ describe('qualitative lines: the unit’s evidence, and its own words against fu
     const misuse = line(e, '资金使用合规性');
     expect(misuse.unverified!.reason).toBe('与单位所述问题不符');
     expect(misuse.unverified!.quote).toBe('预算执行过程中存在不同科目预算资金串用问题');
-    // 51.51 + 3 + 3 + 3 = 60.51.
-    expect(f2(e.scores!.total)).toBe('60.51');
+    // 53.51 + 3 + 3 + 3 = 62.51.
+    expect(f2(e.scores!.total)).toBe('62.51');
   });
 
-  test('with evidence and no admission all four are 核实: 51.51 + 13 = 64.51', () => {
+  test('with evidence and no admission all four are 核实: 53.51 + 13 = 66.51', () => {
     const e = run({
       ...withRemark('预算管理', '已建立预算、财务管理制度并执行'),
       ...problemsWithoutMisuse(),
     });
     expect(e.scores!.lines.filter((l) => l.level2 === '预算管理' && l.missing)).toEqual([]);
-    expect([f2(e.scores!.total), f2(e.scores!.pendingPoints!)]).toEqual(['64.51', '26.00']);
+    expect([f2(e.scores!.total), f2(e.scores!.pendingPoints!)]).toEqual(['66.51', '24.00']);
   });
 
   test('an admission does not contradict a score the unit already cut; 履职情况 items are evidence for 效果 lines', () => {
@@ -268,7 +300,7 @@ const memoOf = (e: ReturnType<typeof run>) =>
   );
 
 describe('two figures: the report’s own lines from the listed figures, and the 审核意见’s ceiling', () => {
-  test('the sample: the report says 87.64 (良) against its claim 97, the memo both that and at most 90.51 (51.51 + 39)', () => {
+  test('the sample: the report says 87.64 (良) against its claim 97, the memo both that and at most 90.51 (53.51 + 37)', () => {
     const s = sample.scores!;
     expect(f2(ceilingOf(s.lines))).toBe('90.51');
     // As the report's paragraphs score the lines from the figures they list: 预算执行 11 − 0.08 (预算完成率 1.92)
@@ -287,12 +319,12 @@ describe('two figures: the report’s own lines from the listed figures, and the
     expect(report).not.toContain('至多');
     expect(report).not.toContain('90.51');
     expect(memoOf(sample).join('')).toContain(
-      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实51.51分，待核实39分，至多90.51分。'
+      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实53.51分，待核实37分，至多90.51分。'
     );
   });
 
   test('with 公用经费控制率 verified (收支总表 50.40), the memo’s ceiling for 预算执行 is 9.41; the report’s figure is its lines as listed', () => {
-    // 0.41 + “三公” 2 verified; 预算完成率 2 + 预算调整率 2 + 结转结余变动率 2 + 政府采购执行率 1 pending at full marks:
+    // 0.41 + “三公” 2 + 结转结余变动率 2 verified; 预算完成率 2 + 预算调整率 2 + 政府采购执行率 1 pending at full marks:
     // 9.41, the memo's. The report counts its lines as its paragraphs score them: 1.92 + 0.8 + 2 + 0.41 + 2 + 1 = 8.13.
     const e = run({ 支出_公用经费: 50.4 });
     const own = ownScores(e.scores!, e.model);
@@ -302,11 +334,11 @@ describe('two figures: the report’s own lines from the listed figures, and the
     expect(e.findings.find((f) => f.id === 'score.二级.预算执行')!.title).toBe(
       '“预算执行”自评 11.00 分，按评分规则最多 9.41 分'
     );
-    // The memo's ceiling: 51.92 + 37 = 88.92; the report's figure the same 87.64 as the sample's.
+    // The memo's ceiling: 53.92 + 35 = 88.92; the report's figure the same 87.64 as the sample's.
     expect(f2(own.linesDisagree!.sum)).toBe('87.64');
     expect(draftLines(e.report).join('')).toContain('按所列数据计87.64分');
-    expect(memoOf(e).join('')).toContain('按所列数据计87.64分（良）；已核实51.92分');
-    expect(memoOf(e).join('')).toContain('已核实51.92分，待核实37分，至多88.92分。');
+    expect(memoOf(e).join('')).toContain('按所列数据计87.64分（良）；已核实53.92分');
+    expect(memoOf(e).join('')).toContain('已核实53.92分，待核实35分，至多88.92分。');
   });
 });
 

@@ -592,15 +592,15 @@ describe('审核意见', () => {
     );
     expect(text[3]).not.toMatch(/错误\d+项|影响得分/);
     // No grade for a partial sum. The engine's one verified score (src/core/verify.ts): 79.64 as scored, less
-    // 预算完成率 1.92, 预算调整率 0.8, 结转结余变动率 2 and 公用经费控制率 0.41 (built on figures an 错误 doubts, or
-    // their copies, whose points the dispute may move) and 预算管理's 13 (scored off the 二级's claim with nothing
-    // written behind it; 资金使用合规性 at full marks while the unit's 存在问题 admits 资金串用) and 服务对象满意度 10
-    // (its survey result blank) = 51.51; 7 + 1 + 2 + 2 + 2 + 2 + 13 + 10 = 39 pending; 90.51 at most.
+    // 预算完成率 1.92, 预算调整率 0.8 and 公用经费控制率 0.41 (built on figures an 错误 doubts, or their copies, whose
+    // points the dispute may move; 结转结余变动率's 2 it does not) and 预算管理's 13 (scored off the 二级's claim with
+    // nothing written behind it; 资金使用合规性 at full marks while the unit's 存在问题 admits 资金串用) and 服务对象满意度
+    // 10 (its survey result blank) = 53.51; 7 + 1 + 2 + 2 + 2 + 13 + 10 = 37 pending; 90.51 at most.
     // What the reviewer decides on first: the claim, what the report's own lines give by the figures it lists (87.64,
     // 良: the report's 七 states the same), the verified/pending split with its reasons left to 四, and the most the
-    // rules give (51.51 + 39 = 90.51), without a grade: the grade waits for the pending points.
+    // rules give (53.51 + 37 = 90.51), without a grade: the grade waits for the pending points.
     expect(text[4]).toBe(
-      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实51.51分，待核实39分，至多90.51分。'
+      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实53.51分，待核实37分，至多90.51分。'
     );
     expect(lines.join('')).toContain('自评97分，按所列数据计87.64分');
     // The memo states the engine's figures: the summary every other surface reads.
@@ -629,7 +629,7 @@ describe('审核意见', () => {
       '已核实（分）',
       '待核实（分）',
     ]);
-    expect(table.rows.at(-1)).toEqual(['合计', '100', '97', '51.51', '39']);
+    expect(table.rows.at(-1)).toEqual(['合计', '100', '97', '53.51', '37']);
     const first = text.indexOf('需优先处理的事项：');
     // Three concrete fixes, each with where the memo states it; no rule-category label. Every figure the data show
     // to be wrong is named (no 等4处), the table once, with its cause: 基础数据表's 4.04 is 2020's figures, so it is
@@ -777,10 +777,10 @@ describe('审核意见', () => {
     // 836.79's entry is not joined: 478.29 read as 393.23 leaves it a gap (275.23) no identity of its shows.
     expect(basic[0]).not.toContain('836.79');
     expect(entries).toHaveLength(13);
-    // 四: the 4 lines without data or a score, and the 10 scored but not verified (4 on questioned figures, 6
+    // 四: the 4 lines without data or a score, and the 9 scored but not verified (3 on questioned figures, 6
     // qualitative without evidence, with their measure blank or against the unit's own words: 预算编制合理性 too).
     expect(unverifiable.rows).toHaveLength(
-      input.findings.filter((x) => x.kind === 'cannotVerify').length + 10
+      input.findings.filter((x) => x.kind === 'cannotVerify').length + 9
     );
     // 服务对象满意度 is scored in full with its survey result blank: “未出现上访、投诉” is no 满意率.
     expect(unverifiable.rows).toContainEqual(['服务对象满意度', '10', '服务对象满意度调查结果未填列']);
@@ -791,9 +791,9 @@ describe('审核意见', () => {
     expect(sectionTitle(review.sections.find((s) => s.id === '更正问题')!)).toBe(
       '二、需要更正的问题（共11项）'
     );
-    // 四 counts indicators, not problems: 4 without data and 10 scored but not verified.
+    // 四 counts indicators, not problems: 4 without data and 9 scored but not verified.
     expect(sectionTitle(review.sections.find((s) => s.id === '无法核实')!)).toBe(
-      '四、待核实的事项（14项指标）'
+      '四、待核实的事项（13项指标）'
     );
     // A group's 更正方法 is stated once, after its entries, naming those without their own correction (财政拨款表
     // 本年支出合计, the “科普经费” 子项目 sum, 部门项目支出 and 日常公用经费; 在职人数 has its own: the staff roll).
@@ -898,12 +898,12 @@ describe('审核意见', () => {
     expect(notes).toHaveLength(1);
     // 目标设定's two lines lost 0.5 each, the unit scoring only the 二级 (5); 社会效益 is its 二级's only line, so the
     // unit's 13 for the 二级 is its score for the line. The lines whose deductions 二(一) states (公用经费控制率 0.41
-    // under 预算执行; 实际完成率, 完成及时率, 质量达标率 under 产出) are counted, not listed again. 26 lines: 13
-    // 待核实, 4 stated in 二(一), these 3, and 6 verified at full marks (在职人员控制率, “三公”经费变动率, “三公”经费
-    // 控制率, 重点工作办结率, 经济效益, 可持续影响).
-    expect(input.scores!.lines).toHaveLength(13 + 4 + 3 + 6);
+    // under 预算执行; 实际完成率, 完成及时率, 质量达标率 under 产出) are counted, not listed again. 26 lines: 12
+    // 待核实, 4 stated in 二(一), these 3, and 7 verified at full marks (在职人员控制率, 结转结余变动率, “三公”经费变动率,
+    // “三公”经费控制率, 重点工作办结率, 经济效益, 可持续影响).
+    expect(input.scores!.lines).toHaveLength(12 + 4 + 3 + 7);
     expect(notes[0]).toBe(
-      '注：已核实的指标中，目标设定（6分，单位未逐项打分）自评5分，核实5分；社会效益（14分）单位自评13分，核实13分；实际完成率等3项指标的扣分见第二部分（一）；其余6项指标核实为满分。'
+      '注：已核实的指标中，目标设定（6分，单位未逐项打分）自评5分，核实5分；社会效益（14分）单位自评13分，核实13分；实际完成率等3项指标的扣分见第二部分（一）；其余7项指标核实为满分。'
     );
     // 四 ends with it: the note follows the table.
     const four = review.sections.find((s) => s.id === '无法核实')!.blocks;
@@ -914,7 +914,8 @@ describe('审核意见', () => {
     if (unverifiable.kind !== 'table') throw new Error('no table');
     const why = (name: string) => unverifiable.rows.find((r) => r[0] === name);
     // What questions a line's figures is stated once, where it is listed: 预算完成率's 年初预算 and 追加 in 三 (1, 2),
-    // 结转结余变动率's and 预算调整率's figures in 二(二)'s 2020 entry; the row refers there.
+    // 预算调整率's figures in 二(二)'s 2020 entry; the row refers there. 结转结余变动率's are there too, but it scores 2
+    // whichever is right: verified, no row.
     // 预算完成率 is 待核实 for its 年初预算 and 追加 (三), but its 上年结转 and stated rate are corrected in 二（二）:
     // the row cites where the correction is, then what still wants a reason.
     expect(why('预算完成率')).toEqual([
@@ -922,7 +923,7 @@ describe('审核意见', () => {
       '2',
       '所用数据有误（见第二部分（二））；数据口径不一，未说明（见第三部分）',
     ]);
-    expect(why('结转结余变动率')).toEqual(['结转结余变动率', '2', '所用数据有误（见第二部分（二））']);
+    expect(why('结转结余变动率')).toBeUndefined();
     expect(why('预算调整率')).toEqual(['预算调整率', '2', '所用数据有误（见第二部分（二））']);
     // A line the unit scored only through its 二级's full claim (the report states it at full marks) waits for its
     // evidence, not for a score.
@@ -980,15 +981,19 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
   test('on the sample: a line whose points are the same whichever questioned value is right stays 核实', () => {
     // 在职人员控制率 is full with 20 or 21 against the posts. 预算完成率's 年末结余 4.04 is a copy of the disputed
     // 本年度累计结转结余: with 0.00 (this year's end) it scores 2, not 1.92, so no figure of it scores the same either
-    // way. 结转结余变动率 reads two doubted figures, and one pair of candidates moves its points.
+    // way. 结转结余变动率 reads two doubted figures: 本年 4.04 or 0.00 (财政拨款表 + 其他资金表 年末结转和结余), 上年
+    // 60.64 or 4.04 (the correction): −93.34%, −100%, 0%, −100%, 2 points every way.
     const same = input
       .scores!.lines.filter((l) => l.sameEitherWay?.length)
       .map((l) => [l.level3, l.sameEitherWay]);
-    expect(same).toEqual([['在职人员控制率', ['基础_在职人数']]]);
+    expect(same).toEqual([
+      ['在职人员控制率', ['基础_在职人数']],
+      ['结转结余变动率', ['基础_结转结余_本年', '基础_结转结余_上年']],
+    ]);
     const onFigures = input.scores!.lines.filter((l) => l.unverified?.inputs).map((l) => l.level3);
-    expect(onFigures).toEqual(['预算完成率', '预算调整率', '结转结余变动率', '公用经费控制率']);
+    expect(onFigures).toEqual(['预算完成率', '预算调整率', '公用经费控制率']);
     const process = input.scores!.groups.find((g) => g.level === 1 && g.name === '过程')!;
-    expect([process.score.toFixed(2), process.pending!.toFixed(2)]).toEqual(['2.00', '28.00']);
+    expect([process.score.toFixed(2), process.pending!.toFixed(2)]).toEqual(['4.00', '26.00']);
     // 公用经费控制率 reads 45.07, a copy of the 日常公用经费 that 96.15 ≠ 45.07 + 5.33 disputes: 待核实, 0.41 as listed.
     expect(lineOf(input.scores!, '公用经费控制率').unverified!.score.toFixed(2)).toBe('0.41');
     expect(lineOf(input.scores!, '公用经费控制率').missing).toBe(true);
@@ -1006,7 +1011,7 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
       '结转结余变动率',
       '公用经费控制率',
     ]);
-    // 51.51 less 在职人员控制率's 1.5.
+    // 53.51 less 在职人员控制率's 1.5 and 结转结余变动率's 2.
     expect(sheet.total.toFixed(2)).toBe('50.01');
   });
 

@@ -243,18 +243,18 @@ test('得分 shows the score sheet by level, one score per line with its 扣分�
   await runOnce();
   fireEvent.click(screen.getByRole('button', { name: '查看得分' }));
   expect(screen.getByRole('tab', { name: '得分' }).getAttribute('aria-selected')).toBe('true');
-  // The engine's one verified score, as every surface states it: 51.51 of 100 (its own claim: 97). Hand-checked:
-  // 79.64 as scored, less the lines scored but not verified (预算完成率 1.92, 预算调整率 0.80, 结转结余变动率 2,
-  // 公用经费控制率 0.41 on a copy of a disputed figure, 预算管理's 13 with nothing written behind it or against the
-  // unit's own 存在问题, 服务对象满意度 10 without its survey result) = 51.51.
+  // The engine's one verified score, as every surface states it: 53.51 of 100 (its own claim: 97). Hand-checked:
+  // 79.64 as scored, less the lines scored but not verified (预算完成率 1.92, 预算调整率 0.80, 公用经费控制率 0.41 on
+  // a copy of a disputed figure, 预算管理's 13 with nothing written behind it or against the unit's own 存在问题,
+  // 服务对象满意度 10 without its survey result) = 53.51; 结转结余变动率 scores 2 whichever of its figures is right.
   expect(screen.getByTestId('score-total').textContent).toBe(`${expected.total.toFixed(2)} / 100.00`);
-  expect(screen.getByTestId('score-total').textContent).toBe('51.51 / 100.00');
-  // 51.51 is 差 (< 60); with the 39.00 pending points it could reach 90.51, 优 (≥ 90): a range, as on 一键生成.
+  expect(screen.getByTestId('score-total').textContent).toBe('53.51 / 100.00');
+  // 53.51 is 差 (< 60); with the 37.00 pending points it could reach 90.51, 优 (≥ 90): a range, as on 一键生成.
   expect(screen.getByTestId('score-grade').textContent).toBe('差～优');
   expect(expected.grade).toBe('差');
   const pending = expected.lines.filter((l) => l.missing).reduce((n, l) => n + l.points.toNumber(), 0);
   expect(screen.getByTestId('pending').textContent).toBe(pending.toFixed(2));
-  expect(pending.toFixed(2)).toBe('39.00');
+  expect(pending.toFixed(2)).toBe('37.00');
   // Folded by 一级; opening 过程 shows 预算执行 and its lines.
   expect(screen.queryByRole('region', { name: '预算执行' })).toBeNull();
   fireEvent.click(screen.getByRole('button', { name: /^过程/ }));
