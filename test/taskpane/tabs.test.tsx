@@ -157,7 +157,8 @@ test('数据: what is missing first, by table, its counts in the 问题 tab’s 
   ]);
   expect(tables).toEqual([
     ['missing-基础数据', '基础数据4'],
-    ['missing-自评打分', '自评打分3'],
+    // 预算编制合理性 waits on the unit's own words (“人员经费年初预算资金存在缺口”), not on a score: not a blank.
+    ['missing-自评打分', '自评打分2'],
   ]);
   fireEvent.click(within(missing).getByRole('button', { name: /^自评打分/ }));
   expect(
@@ -165,7 +166,6 @@ test('数据: what is missing first, by table, its counts in the 问题 tab’s 
       .getAllByRole('listitem')
       .map((li) => li.querySelector('.fui-Text')?.textContent)
   ).toEqual([
-    '“预算配置/预算编制合理性”自评得分',
     '“资产管理/管理制度健全性”自评得分',
     '“资产管理/资产管理安全性”自评得分',
   ]);
