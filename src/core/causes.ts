@@ -351,3 +351,86 @@ function joinSameGap(causes: Cause[]): Cause[] {
   }
   return causes.filter((c) => !joined.has(c));
 }
+
+// ---------------------------------------------------------------- what 二 corrects
+
+/** The open 错误 the 审核意见's 二 lists: each failed check (not one blanks leave undecided), explained or not. */
+export function listedErrors(findings: Finding[]): Finding[] {
+  return findings.filter((f) => f.severity === '错误' && f.kind !== 'cannotVerify');
+}
+
+/**
+ * The figures a cause corrects and what each becomes: a finding's correction the data show, the one value two
+ * figures should both read, and the figure that moves with it (followOn).
+ */
+export function causeCorrections(c: Cause): { name: string; to: Decimal }[] {
+  const out: { name: string; to: Decimal }[] = [];
+  for (const f of allFindings([...c.findings, ...c.sameGap]))
+    if (f.correction) out.push({ name: f.correction.operand.name, to: f.correction.to.value });
+  for (const o of c.value?.cells ?? []) out.push({ name: o.name, to: c.value!.to });
+  for (const f of c.sameGap) {
+    const s = c.value ? followOn(c, f) : null;
+    if (s) out.push({ name: s.cell.name, to: s.to });
+  }
+  return out;
+}
+
+/** Every figure the causes correct, with what it becomes (a later cause's word on a figure standing). */
+export function correctionsOf(causes: Cause[]): Map<string, { to: Decimal }> {
+  return new Map(causes.flatMap((c) => causeCorrections(c).map(({ name, to }) => [name, { to }] as const)));
+}
+
+/** The failed identities on the figures (错误 on them, not on a rate or a self-score), nested ones included. */
+export function failedIdentities(findings: Finding[]): Finding[] {
+  return allFindings(findings).filter(
+    (f) => f.severity === '错误' && f.kind !== 'cannotVerify' && !ABOUT_A_RESULT.includes(f.family)
+  );
+}
+
+/** The gap of a failed identity with the corrected figures read as corrected, or null when a figure is blank. */
+export function gapWith(f: Finding, corrected: ReadonlyMap<string, { to: Decimal }>): Decimal | null {
+  if (!f.sides) return null;
+  const value = (o: Operand) => corrected.get(o.name)?.to ?? num(o);
+  const terms = [
+    ...f.sides.left.map((t) => ({ o: f.operands[t.at], sign: t.sign })),
+    ...f.sides.right.map((t) => ({ o: f.operands[t.at], sign: -t.sign })),
+  ];
+  if (terms.some((t) => value(t.o) === null)) return null;
+  return terms.reduce((a, t) => a.plus(value(t.o)!.times(t.sign)), ZERO);
+}
+
+/**
+ * A figure as a benchmark once the corrections are made: its corrected value, or its own where every failed
+ * identity it is in holds once corrected; null when one still fails (a 追加 total another entry shows too high).
+ */
+export function benchmark(
+  o: Operand,
+  failed: Finding[],
+  corrected: ReadonlyMap<string, { to: Decimal }>
+): Decimal | null {
+  const failing = failed.filter((f) => f.operands.some((x) => x.name === o.name));
+  if (!failing.every((f) => gapWith(f, corrected)?.isZero())) return null;
+  return corrected.get(o.name)?.to ?? num(o);
+}
+
+/**
+ * This year's figure each of a marked block's figures is compared with (another table's, by a rule that may
+ * legitimately differ), and its value once the corrections are made: only where they mend every failed identity
+ * it is in. One pair to each such figure.
+ */
+export function thisYearPairs(
+  c: Cause,
+  figures: readonly string[],
+  failed: Finding[],
+  corrected: ReadonlyMap<string, { to: Decimal }>
+): { mine: Operand; theirs: Operand; to: Decimal }[] {
+  return allFindings(c.findings)
+    .filter((f) => f.kind === 'mismatch' && f.operands.length === 2)
+    .flatMap((f) => {
+      const mine = f.operands.find((o) => figures.includes(o.name));
+      const theirs = f.operands.find((o) => o !== mine);
+      const to = theirs ? benchmark(theirs, failed, corrected) : null;
+      return mine && theirs && to ? [{ mine, theirs, to }] : [];
+    })
+    .filter((x, i, all) => all.findIndex((y) => y.theirs.name === x.theirs.name) === i);
+}

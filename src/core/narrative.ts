@@ -12,7 +12,7 @@ import { EVIDENCE } from '../catalogue/report/evidence';
 import { MEASURES, DEFAULT_MEASURE } from '../catalogue/report/measures';
 import { REPORT_APPENDIX, REPORT_COVER, REPORT_SECTIONS } from '../catalogue/report/outline';
 import { REVIEW_CAUSES } from '../catalogue/report/review';
-import { causesOf } from './causes';
+import { causesOf, correctionsOf, failedIdentities, listedErrors, thisYearPairs } from './causes';
 import { D, money } from './decimal';
 import { doubtedInputs, unexplainedNotices } from './doubt';
 import { computeIndicatorById } from './indicators';
@@ -88,6 +88,16 @@ function ownTable(note: string, caption: string): string {
   return names.reduce((n, t) => n.split(t).join(''), note);
 }
 
+/**
+ * What the 审核意见's 二 says a figure becomes: its corrected value, or, for a figure of another year, this year's
+ * (`year`): its end, or the figure of another table it is compared with (`against`).
+ */
+export interface MemoValue {
+  to: Decimal;
+  year?: number;
+  against?: Operand;
+}
+
 export interface ReportSection {
   /** Stable id (declaration id, or `parent/child` for generated sub-sections). */
   id: string;
@@ -132,7 +142,9 @@ export class Writer implements ReportWriter {
     /** Figures a 口径 提示 questions until the unit writes why (src/core/doubt.ts), each with its 提示. */
     private readonly unexplainedNotices: ReadonlyMap<string, Finding> = new Map(),
     /** Figures the 审核意见 names as another year's end (src/core/causes.ts, previousYear), with that year. */
-    private readonly otherYear: ReadonlyMap<string, number> = new Map()
+    private readonly otherYear: ReadonlyMap<string, number> = new Map(),
+    /** What the 审核意见 says each figure becomes (memoValues): a 【待核对】 names it, as 二 gives it. */
+    private readonly memoValues: ReadonlyMap<string, MemoValue> = new Map()
   ) {
     for (const [name, f] of doubted) {
       const at = f.operands.find((o) => o.name === name)?.address;
@@ -201,13 +213,18 @@ export class Writer implements ReportWriter {
       side !== 'label' && source && d.otherWhat.startsWith(source) && d.otherWhat.length > source.length
         ? d.otherWhat.slice(source.length)
         : d.otherWhat;
+    // Two figures the 审核意见 sets to one value (src/core/causes.ts, oneValue): that value.
+    const to = this.correctedTo(d.name);
+    const theirs = d.finding.operands.find((o) => o.name !== d.name);
+    const both =
+      to && theirs && this.correctedTo(theirs.name)?.eq(to) ? `，两处均应为${this.format(d.name, to)}` : '';
     switch (d.relation) {
       case 'atMost':
         return `${label}为${stated}，大于${otherWhat}${other}`;
       case 'recomputed':
         return `所列${label}为${stated}，${d.otherWhat}为${other}`;
       default:
-        return `${label}为${stated}，${otherWhat}为${other}`;
+        return `${label}为${stated}，${otherWhat}为${other}${both}`;
     }
   }
 
@@ -248,12 +265,18 @@ export class Writer implements ReportWriter {
     if ((!f && year === undefined) || this.disputes.has(name)) return undefined;
     const q = (x: Quantity) => tightenSpaces(formatQuantity(x, 'document'));
     const mine = operandQuantity(f?.operands.find((o) => o.name === name) ?? this.operand(name));
-    const own = mine ? q(mine) : '';
+    const stated = mine ? q(mine) : '';
+    // What the 审核意见 says it becomes: this year's figure for another year's, else its corrected value.
+    const memo = this.memoValues.get(name);
+    const becomes = (x: MemoValue) => q({ value: x.to, kind: mine?.kind ?? 'amount' });
+    const thisYear = memo?.year === undefined ? '本年' : `${memo.year}年`;
     // A copy of a disputed figure (Finding.copies) that is another year's: the year says what is wrong with it.
     if (!f || (year !== undefined && !f.operands.some((o) => o.name === name))) {
-      const words = `${own}为${year}年年末数`;
+      const words = `${stated}为${year}年年末数${memo ? `，${thisYear}年末数为${becomes(memo)}` : ''}`;
       return { key: `year:${name}`, words, note: words, again: words };
     }
+    const to = this.correctedTo(name);
+    const own = stated && to ? `${stated}，应为${becomes({ to })}` : stated;
     const side = own ? `${this.sourceOf(name)}为${own}，` : '';
     const part = own ? `${own}；` : '';
     const checked = this.disputes.get(f.operands[0]?.name ?? '');
@@ -282,7 +305,12 @@ export class Writer implements ReportWriter {
     }
     const first = operandQuantity(f.operands[0]);
     if (f.family === '年度' && first) {
-      const words = `${own}为${first.value.toFixed(0)}年数据`;
+      const against = memo?.against;
+      const compare =
+        memo && against
+          ? `，${thisYear}数据可对照${this.sourceOf(against.name)}${this.correctedTo(against.name) ? '改正后的' : ''}${becomes(memo)}`
+          : '';
+      const words = `${own}为${first.value.toFixed(0)}年数据${compare}`;
       return { key: f.id, words, note: words, again: words };
     }
     const sides = /^(.+?)与(.+)不一致$/.exec(f.title);
@@ -290,16 +318,16 @@ export class Writer implements ReportWriter {
       return { key: f.id, words: `${part}${f.title}`, note: f.title, again: `${part}${f.title}` };
     const note = brief(`${sides[1]}为${q(first)}，${sides[2]}为${q(f.expected)}`);
     // The figure checked: its table's value, then the other side.
-    const stated = f.operands[0].name === name;
+    const isChecked = f.operands[0].name === name;
     return {
       key: f.id,
-      words: stated
+      words: isChecked
         ? brief(
             `${side}${sides[2].replace(shortLabel(f.operands[0].label.split('·').pop() ?? ''), '')}为${q(f.expected)}`
           )
         : `${part}${note}`,
       note,
-      again: stated ? brief(`${own}；${sides[2]}为${q(f.expected)}`) : `${part}${note}`,
+      again: isChecked ? brief(`${own}；${sides[2]}为${q(f.expected)}`) : `${part}${note}`,
     };
   }
 
@@ -339,9 +367,16 @@ export class Writer implements ReportWriter {
     const other = f?.operands.find((o) => o.name !== name);
     const value = other ? operandQuantity(other) : undefined;
     if (!other || !value) return '';
-    return placeholder(
-      `与${this.sourceOf(other.name)}${tightenSpaces(formatQuantity(value, 'document'))}不同的原因`
-    );
+    // Against the figure as the 审核意见 corrects it: the difference the unit explains is the one that stays.
+    const to = this.correctedTo(other.name);
+    const figure = tightenSpaces(formatQuantity(to ? { ...value, value: to } : value, 'document'));
+    return placeholder(`与${this.sourceOf(other.name)}${to ? '改正后的' : ''}${figure}不同的原因`);
+  }
+
+  /** The value the 审核意见 corrects a figure to (not another year's figure's), if it does. */
+  private correctedTo(name: string): Decimal | undefined {
+    const m = this.memoValues.get(name);
+    return m && !m.against && m.year === undefined ? m.to : undefined;
   }
 
   /**
@@ -672,6 +707,30 @@ function otherYearEnds(findings: Finding[]): Map<string, number> {
 }
 
 /**
+ * What the 审核意见's 二 says each figure becomes, from the causes it lists (src/core/causes.ts, read by both
+ * documents): a corrected figure's value; a figure of another year's, this year's end, or the figure it is compared
+ * with once corrected.
+ */
+function memoValues(findings: Finding[]): Map<string, MemoValue> {
+  const causes = causesOf(listedErrors(findings), REVIEW_CAUSES);
+  const corrected = correctionsOf(causes);
+  const failed = failedIdentities(findings);
+  const out = new Map<string, MemoValue>([...corrected].map(([name, { to }]) => [name, { to }]));
+  for (const c of causes) {
+    const p = c.previousYear;
+    const year = p?.evaluated ?? undefined;
+    for (const b of p?.blocks ?? []) {
+      if (!b.marked && b.block.closing && p!.closing)
+        out.set(b.block.closing, { to: p!.closing.value, year });
+      if (b.marked)
+        for (const x of thisYearPairs(c, b.block.figures, failed, corrected))
+          out.set(x.mine.name, { to: x.to, year, against: x.theirs });
+    }
+  }
+  return out;
+}
+
+/**
  * The context every section declaration receives: the results, a writer, and what is decided once
  * for the whole report — which figure each sentence states (reconcile), the department's scores
  * (its voice), each line's evidence and 八's problems.
@@ -684,7 +743,8 @@ export function reportContext(input: DraftInput): ReportContext {
     reconcile(input.findings),
     doubted,
     unexplainedNotices(input.findings),
-    otherYearEnds(input.findings)
+    otherYearEnds(input.findings),
+    memoValues(input.findings)
   );
   const own = input.scores ? ownScores(input.scores, input.model, input.complete ?? true) : null;
   const items = own ? assignItems(own.lines, w.departmentItems('履职情况'), EVIDENCE) : new Map();

@@ -17,7 +17,17 @@ import {
   REVIEW_GROUPS,
 } from '../catalogue/report/review';
 import type Decimal from 'decimal.js';
-import { causesOf, followOn, type Cause } from './causes';
+import {
+  benchmark,
+  causeCorrections,
+  causesOf,
+  failedIdentities,
+  followOn,
+  gapWith,
+  listedErrors,
+  thisYearPairs,
+  type Cause,
+} from './causes';
 import type { Claim, ReportSummary } from './claims/engine';
 import { sum, ZERO } from './decimal';
 import { ABOUT_A_RESULT, doubtedInputs } from './doubt';
@@ -88,11 +98,6 @@ function claimAgainst(f: Finding, memo: MemoScores | null) {
   const score = group ? group.score : s.total;
   const pending = group ? (group.pending ?? ZERO) : pendingPointsOf(s);
   return { name: g.name, claimed: f.computed.value, score, pending, most: ceilingOf(linesOf(s, g)) };
-}
-
-/** The 错误 二 lists (what blanks leave undecided is 四's). */
-function listedErrors(findings: Finding[]): Finding[] {
-  return findings.filter((f) => f.severity === '错误' && f.kind !== 'cannotVerify');
 }
 
 /**
@@ -303,9 +308,7 @@ function memoNotices(c: ReportContext): { listed: Finding[]; withClaim: Map<stri
 }
 
 function memoView(c: ReportContext, groups: Group[]): MemoView {
-  const failed = allFindings(c.findings).filter(
-    (f) => f.severity === '错误' && f.kind !== 'cannotVerify' && !ABOUT_A_RESULT.includes(f.family)
-  );
+  const failed = failedIdentities(c.findings);
   const v: MemoView = {
     memo: c.scores,
     own: c.own,
@@ -463,28 +466,6 @@ function oneValueEntry(c: Cause): string {
   return `${c.findings[0].title}：${was.join('，')}。两处均应为 ${figure(to, kind)}，${mended}。`;
 }
 
-/** The gap of a failed identity with the figures 二 corrects read as corrected, or null when a figure is blank. */
-function gapWith(f: Finding, corrected: Map<string, Corrected>): Decimal | null {
-  if (!f.sides) return null;
-  const value = (o: Operand) => corrected.get(o.name)?.to ?? operandQuantity(o)?.value ?? null;
-  const terms = [
-    ...f.sides.left.map((t) => ({ o: f.operands[t.at], sign: t.sign })),
-    ...f.sides.right.map((t) => ({ o: f.operands[t.at], sign: -t.sign })),
-  ];
-  if (terms.some((t) => value(t.o) === null)) return null;
-  return terms.reduce((a, t) => a.plus(value(t.o)!.times(t.sign)), ZERO);
-}
-
-/**
- * A figure as a benchmark once 二's corrections are made: its corrected value, or its own where every failed
- * identity it is in holds once corrected; null when one still fails (a 追加 total another entry shows too high).
- */
-function benchmark(o: Operand, v: MemoView): Decimal | null {
-  const failing = v.failed.filter((f) => f.operands.some((x) => x.name === o.name));
-  if (!failing.every((f) => gapWith(f, v.corrected)?.isZero())) return null;
-  return v.corrected.get(o.name)?.to ?? operandQuantity(o)?.value ?? null;
-}
-
 /** Benchmarks with their values, the table named once for a run, a corrected one with where: `…按第二部分（三）改正后为 9.00 万元`. */
 function benchmarks(ops: Operand[], v: MemoView): string {
   return ops
@@ -548,15 +529,12 @@ function previousYearEntry(c: Cause, v: MemoView): string {
     const figures = stated(b.block.figures);
     // This year's figure each of the block's is compared with (another table's, by a rule that may legitimately
     // differ), as 二 leaves it: a figure of a failed identity only where 二's corrections mend every one it is in.
-    const pairs = allFindings(c.findings)
-      .filter((f) => f.kind === 'mismatch' && f.operands.length === 2)
-      .flatMap((f) => {
-        const mine = f.operands.find((o) => figures.some((x) => x.name === o.name));
-        const theirs = f.operands.find((o) => o !== mine);
-        const to = theirs ? benchmark(theirs, v) : null;
-        return mine && theirs && to ? [{ mine, theirs, to }] : [];
-      })
-      .filter((x, i, all) => all.findIndex((y) => y.theirs.name === x.theirs.name) === i);
+    const pairs = thisYearPairs(
+      c,
+      figures.map((o) => o.name),
+      v.failed,
+      v.corrected
+    );
     // What this year's figures give for the block's rate, when each of its stated figures has one.
     const values = new Map(pairs.map((x) => [x.mine.name, x.to]));
     const rate = figures.every((o) => pairs.some((x) => x.mine.name === o.name))
@@ -1001,13 +979,7 @@ function correctedFigures(groups: Group[], v: MemoView): Map<string, Corrected> 
   for (const g of groups)
     for (const c of g.causes) {
       const where = v.where(c.findings[0]);
-      for (const f of allFindings(causeFindings(c)))
-        if (f.correction) out.set(f.correction.operand.name, { to: f.correction.to.value, where });
-      for (const o of c.value?.cells ?? []) out.set(o.name, { to: c.value!.to, where });
-      for (const f of c.sameGap) {
-        const s = c.value ? followOn(c, f) : null;
-        if (s) out.set(s.cell.name, { to: s.to, where });
-      }
+      for (const { name, to } of causeCorrections(c)) out.set(name, { to, where });
     }
   return out;
 }
