@@ -711,7 +711,7 @@ function otherYearEnds(findings: Finding[]): Map<string, number> {
  * documents): a corrected figure's value; a figure of another year's, this year's end, or the figure it is compared
  * with once corrected.
  */
-function memoValues(findings: Finding[]): Map<string, MemoValue> {
+export function memoValues(findings: Finding[]): Map<string, MemoValue> {
   const causes = causesOf(listedErrors(findings), REVIEW_CAUSES);
   const corrected = correctionsOf(causes);
   const failed = failedIdentities(findings);

@@ -18,7 +18,6 @@ import {
 } from '../catalogue/report/review';
 import type Decimal from 'decimal.js';
 import {
-  benchmark,
   causeCorrections,
   causesOf,
   failedIdentities,

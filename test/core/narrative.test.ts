@@ -7,6 +7,7 @@ import {
   ReportSection,
   draftReport,
   draftLines,
+  memoValues,
   reportContext,
   sectionTitle,
   Writer,
@@ -446,13 +447,25 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     const has = (s: string) => all.some((l) => l.includes(s));
     // 调整后预算 1193.05 ≠ 700.99 + 654.62, but 700.99 = 294.99 + 406.00 and 406.00 is also 项目支出表's 年初预算.
     expect(has('财政拨款预算700.99万元，其中：基本支出294.99万元、项目支出406.00万元。')).toBe(true);
-    expect(has('年中追加预算【待核对：654.62万元；')).toBe(true);
+    // The 审核意见 corrects 654.62 to 492.06 (项目 471.32 and 项目支出表's 338.76 both to 308.76): the notes say so.
+    expect(has('年中追加预算【待核对：654.62万元，应为492.06万元；')).toBe(true);
+    expect(has('项目支出追加【待核对：471.32万元，应为308.76万元；')).toBe(true);
+    expect(has('为471.32万元，两处均应为308.76万元】')).toBe(true);
+    // 基础数据表's 本年追加预算 118.55 is a 提示 against that figure: the reason owed is against 492.06.
+    expect(has('本年追加预算118.55万元【待补：与财政拨款表改正后的492.06万元不同的原因】')).toBe(true);
     // 其他资金本年支出 158.53 = 收支总表其他资金支出 158.53; nothing confirms its 日常公用经费 5.33.
     expect(has('本年支出158.53万元，年末结转和结余0.00万元。')).toBe(true);
     expect(has('其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元；')).toBe(true);
     expect(has('基本支出【待核对：收支总表为478.29万元，财政拨款、其他资金之和为398.56万元】')).toBe(true);
     // The year-end the 审核意见 dates as the last year's (it equals this year's opening 4.04).
-    expect(has('年末结转和结余【待核对：4.04万元为2020年年末数】')).toBe(true);
+    expect(has('年末结转和结余【待核对：4.04万元为2020年年末数，2021年年末数为0.00万元】')).toBe(true);
+    // 预算调整率's figures dated 2020: the 2021 figures the 审核意见 compares them with, 492.06 once corrected.
+    expect(
+      has('年中预算调整数【待核对：142.77万元为2020年数据，2021年数据可对照财政拨款表改正后的492.06万元】')
+    ).toBe(true);
+    expect(has('年初批复预算【待核对：596.03万元为2020年数据，2021年数据可对照财政拨款表700.99万元】')).toBe(
+      true
+    );
   });
 
   test('a score the rules give against the claim, or on a figure in doubt, names both sides', () => {
@@ -660,6 +673,46 @@ describe('the 【待核对】 and 【待补】 a figure carries (made-up figures
     expect(w.amountCell('其他_项目支出')).toMatchObject({
       doubt: '收支总表项目支出为300.00万元，财政拨款、其他资金两表之和为290.00万元',
     });
+  });
+
+  test('a figure the 审核意见 corrects: its 【待核对】 names the value, and a 提示 against it asks about that value', () => {
+    // 300 = 210 + 90 once 财政拨款表's 200 reads 210 (a correction the data show); the memo and the report read it.
+    const fixed: Finding = {
+      ...sum,
+      correction: {
+        operand: op('财拨_项目支出'),
+        to: { kind: 'amount', value: D(210) },
+        because: '收支总表减其他资金表为210.00万元',
+      },
+    };
+    expect(memoValues([fixed]).get('财拨_项目支出')?.to.toFixed(2)).toBe('210.00');
+    const w = (fs: Finding[]) =>
+      new Writer(model, reconcile(fs), doubtedInputs(fs), unexplainedNotices(fs), new Map(), memoValues(fs));
+    expect(w([fixed]).figure('财拨_项目支出').piece.text).toBe(
+      '【待核对：200.00万元，应为210.00万元；收支总表项目支出为300.00万元，财政拨款、其他资金两表之和为290.00万元】'
+    );
+    // Without the correction, no value is named.
+    expect(w([sum]).figure('财拨_项目支出').piece.text).not.toContain('应为');
+    // 基础数据表's 600 against 财政拨款表's 650, which an 错误 corrects to 640: the difference that stays is to 640.
+    const budget: Finding = {
+      ...sum,
+      id: 'sum.预算',
+      rule: 'sum.预算',
+      title: '财政拨款调整后预算（合计）与年初预算、年中追加之和不一致',
+      operands: [
+        op('财拨_调整后预算_合计'),
+        { ...op('财拨_年初预算_合计'), value: D(650) },
+        op('财拨_年中追加_合计'),
+      ],
+      correction: {
+        operand: { ...op('财拨_年初预算_合计'), value: D(650) },
+        to: { kind: 'amount', value: D(640) },
+        because: '调整后预算减年中追加为640.00万元',
+      },
+    };
+    expect(w([budget, notice]).figure('基础_预算完成_年初预算').piece.text).toBe(
+      '600.00万元【待补：与财政拨款表改正后的640.00万元不同的原因】'
+    );
   });
 
   test('a figure a 口径 提示 questions asks for its reason until 出错说明 gives one', () => {

@@ -265,9 +265,14 @@ describe('the figures: only what the department stated', () => {
       /在职人员控制率为【待核对：按21人计为91\.30%，按20人计为86\.96%】[^。]*。本项得满分。/
     );
     // 预算调整率 from 2020 figures: the figures, the rate and the score wait, in 六, 八 and 附件1 alike.
-    expect(text).toContain('年中预算调整数【待核对：142.77万元为2020年数据】');
+    // Each names the 2021 figure the 审核意见 compares it with (二（二）): 654.62 as 二（三） corrects it, 492.06.
+    expect(text).toContain(
+      '年中预算调整数【待核对：142.77万元为2020年数据，2021年数据可对照财政拨款表改正后的492.06万元】'
+    );
     // Its other 2020 figure says so again: a 【待核对】 always names what it is about.
-    expect(text).toContain('年初批复预算【待核对：596.03万元为2020年数据】');
+    expect(text).toContain(
+      '年初批复预算【待核对：596.03万元为2020年数据，2021年数据可对照财政拨款表700.99万元】'
+    );
     expect(text).toContain(
       '预算调整率为【待核对：按所列数据为23.95%】。本项得分【待核对：自评满分，按所列数据计0.8分】。'
     );
@@ -363,7 +368,7 @@ describe('the figures: only what the department stated', () => {
     expect(total[4]).toBe('714.76');
     expect(table.notes!.join('')).toContain(
       // Under its own table a figure of it needs no table name; another table's figure keeps it.
-      '：年中追加预算数合计为338.76万元，财政拨款表年中追加中项目支出为471.32万元】'
+      '：年中追加预算数合计为338.76万元，财政拨款表年中追加中项目支出为471.32万元，两处均应为308.76万元】'
     );
     expect(table.notes!.join('')).not.toContain('预算总额合计为714.76万元');
     // A sub-item's 决算数 is party to the 科普经费 sum that fails: its row carries the marker, the figure stays.
@@ -374,17 +379,18 @@ describe('the figures: only what the department stated', () => {
   });
 
   test('a figure a 口径 提示 questions asks for the written reason it needs, until 出错说明 gives it', () => {
-    // 基础数据 年初预算 661.64 and 本年追加预算 118.55 against 财政拨款表 700.99 and 654.62: may differ, with a reason.
+    // 基础数据 年初预算 661.64 and 本年追加预算 118.55 against 财政拨款表 700.99 and 654.62: may differ, with a reason;
+    // the reason owed is against 654.62 as the 审核意见 corrects it (二（三）, 三.2): 492.06.
     const text = lines.join('');
     expect(text).toContain(
-      '年初预算661.64万元【待补：与财政拨款表700.99万元不同的原因】、本年追加预算118.55万元【待补：与财政拨款表654.62万元不同的原因】'
+      '年初预算661.64万元【待补：与财政拨款表700.99万元不同的原因】、本年追加预算118.55万元【待补：与财政拨款表改正后的492.06万元不同的原因】'
     );
     const explained = draftLines(
       evaluate(sampleReading({ 出错说明表: [['same.预算完成年初预算', null, '年初预算含上年结转项目资金']] }))
         .report
     ).join('');
     expect(explained).toContain(
-      '年初预算661.64万元、本年追加预算118.55万元【待补：与财政拨款表654.62万元不同的原因】'
+      '年初预算661.64万元、本年追加预算118.55万元【待补：与财政拨款表改正后的492.06万元不同的原因】'
     );
   });
 
@@ -684,8 +690,12 @@ describe('审核意见', () => {
       '财政拨款表年初批复预算合计700.99万元、年中追加合计按第二部分（三）改正后为492.06万元；按这些数计，预算调整率为70.20%，按评分规则计0分'
     );
     expect(benchmark({})).not.toContain('654.62');
-    // With a 财拨 年中追加 that no correction mends (the 追加 items no longer agree on one value), none is offered.
+    // With a 财拨 年中追加 that no correction mends (the 追加 items no longer agree on one value), none is offered,
+    // in the memo or in the report's 【待核对】 (it reads the same source).
     expect(benchmark({ 财拨_年中追加_项目: 500 })).toBeUndefined();
+    const report = draftLines(evaluate(sampleReading({ 财拨_年中追加_项目: 500 })).report).join('');
+    expect(report).toContain('年中预算调整数【待核对：142.77万元为2020年数据】');
+    expect(report).toContain('年初批复预算【待核对：596.03万元为2020年数据】');
     // With the 追加 the memo's own entry names (项目 308.76, so 183.30 + 308.76 = 492.06), 700.99 + 492.06 = 1193.05.
     expect(
       benchmark({ 财拨_年中追加_项目: 308.76, 财拨_年中追加_合计: 492.06, 项目_合计_年中追加: 308.76 })
