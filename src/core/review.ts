@@ -170,7 +170,7 @@ export function reviewConclusion(facts: ReviewFacts): {
   resubmit: string;
 } {
   const decl = REVIEW_CONCLUSIONS.find((d) => d.when(facts))!;
-  const resubmit = decl.resubmit ? `请于${placeholder('重新报送日期')}前${decl.resubmit}。` : '';
+  const resubmit = decl.resubmit ? `请于${placeholder('日期')}前${decl.resubmit}。` : '';
   return { verdict: decl.verdict, reason: decl.reason(facts), resubmit };
 }
 
@@ -865,7 +865,8 @@ function conclusionSection(
   const facts = reviewFacts(c.findings, scores, reportFails, unpenalised);
   const { verdict, reason, resubmit } = reviewConclusion(facts);
   const v = memoView(c, groups);
-  const out: SectionContent[] = [w.paragraph(w.plain(`审核结论：${verdict}。理由：${reason}`))];
+  // The date to resubmit by stays with the verdict it follows from, on page 1.
+  const out: SectionContent[] = [w.paragraph(w.plain(`审核结论：${verdict}。理由：${reason}${resubmit}`))];
   out.push(
     w.paragraph(
       w.plain(v.memo ? `得分：${scoreSentence(c, v.memo)}` : '得分：评分规则缺失或有误，未能计分。')
@@ -888,7 +889,6 @@ function conclusionSection(
       w.paragraph(w.plain('需优先处理的事项：')),
       ...first.map((t, i) => w.paragraph(w.plain(`${i + 1}.${t}`)))
     );
-  if (resubmit) out.push(w.paragraph(w.plain(resubmit)));
   return out;
 }
 
