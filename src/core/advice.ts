@@ -2,17 +2,18 @@
  * Advice from the data: when one side of a broken identity agrees with an independent source (another
  * table, the sum of its parts), the finding names the figure to keep and the cell to change. Two ways the
  * data can show it:
- * - a folded root: the likely wrong cell takes part in several failed identities, and at least two of them,
- *   solved for that cell, give the same figure (财政拨款表 合计 1050.00 against 基本 + 项目 = 1500.00 and
- *   收支总表 1500.00);
+ * - a folded root: the likely wrong cell takes part in several failed identities (those folded under it, or
+ *   under another root), and at least two of them, solved for that cell, give the same figure (财政拨款表 合计
+ *   1050.00 against 基本 + 项目 = 1500.00 and 收支总表 1500.00);
  * - a lone failed pair of single figures where one figure also stands alone in an identity that holds and
  *   the other in none (the corroborated one is kept).
  * A figure supports another only when the two agree exactly: one within rounding of it (1500.01) supports nothing.
- * Identities are read with the corrections already decided (a 平衡 identity with the 本年收入 its own finding
- * corrects), so one correction can support the next. An identity outside the agreeing group is tolerated only
- * when it holds with the figure within its own rounding tolerance (it is then said so); the finding's own
- * identity must hold with it, or the data do not say its figure is the one to change. Otherwise the finding keeps its family's advice. Only fully stated comparisons count: a sum with blanks is
- * never a figure to keep.
+ * Identities are read with the corrections already decided (a 平衡 identity with the 本年收入 another finding
+ * corrects), so one correction can support the next. Of the identities that do not give the figure exactly, one
+ * that holds with it within its own rounding tolerance is no rival, and is said to be within it; the finding's
+ * own identity must at least hold so, or the data do not say its cell is the one to change. Otherwise the
+ * finding keeps its family's advice. Only fully stated comparisons count: a sum with blanks is never a figure
+ * to keep.
  */
 import type Decimal from 'decimal.js';
 import type { Comparison, Term } from '../catalogue/contract';
@@ -186,11 +187,20 @@ function correct(f: Finding, operand: Operand, to: Quantity, because: string): v
 }
 
 /** A folded root whose likely wrong cell the other identities agree on (read with the corrections already decided). */
-function fromFold(root: Raw, byFinding: Map<Finding, Raw>, fixed: Fixed, perTerm: Decimal): boolean {
+function fromFold(
+  root: Raw,
+  raws: Raw[],
+  byFinding: Map<Finding, Raw>,
+  fixed: Fixed,
+  perTerm: Decimal
+): boolean {
   const p = root.finding.primary;
   if (!p || root.finding.kind !== 'mismatch') return false;
   const key = keyOf(p);
-  const members = [root, ...allFindings(root.finding.consequences ?? []).map((f) => byFinding.get(f))].filter(
+  const folded = [root, ...allFindings(root.finding.consequences ?? []).map((f) => byFinding.get(f))];
+  // Another failed identity the cell stands in (one folded under another root) says what it needs as well.
+  const related = raws.filter((r) => !folded.includes(r) && r.evaluated?.outcome === '不成立');
+  const members = [...folded, ...related].filter(
     (r): r is Raw => r !== undefined && r.finding.kind === 'mismatch'
   );
   const fixes = members.map((r) => fixFor(r, key, fixed, perTerm)).filter((x): x is Fix => x !== null);
@@ -326,7 +336,10 @@ export function adviseFromData(
   for (let found = true; found;) {
     found = false;
     for (const root of open.filter((r) => !r.finding.correction))
-      if (fromFold(root, byFinding, fixed, perTerm) || fromCorroboration(root, raws, corroborations, fixed))
+      if (
+        fromFold(root, raws, byFinding, fixed, perTerm) ||
+        fromCorroboration(root, raws, corroborations, fixed)
+      )
         found = true;
   }
 }
