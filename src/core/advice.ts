@@ -126,6 +126,8 @@ function readWith(
 
 /** The figure `key`'s cell would need for this identity to hold, when it is one term of it. */
 function fixFor(raw: Raw, key: string, fixed: Fixed = new Map(), perTerm?: Decimal): Fix | null {
+  const terms = [...(raw.comparison?.left ?? []), ...(raw.comparison?.right ?? [])];
+  if (!terms.some((t) => keyOf(t.operand) === key)) return null;
   const read = perTerm
     ? readWith(raw, fixed, perTerm, key)
     : raw.comparison && raw.evaluated
@@ -207,6 +209,12 @@ function fromFold(
   const group = agreeing(fixes);
   if (!group) return false;
   const keep = group.find((x) => x.single) ?? group[0];
+  // Identities that hold once other corrections are read give the figure as it stands: nothing to change.
+  const operand = root.finding.operands.find((o) => keyOf(o) === key) ?? p;
+  const now = stated([...(root.comparison?.left ?? []), ...(root.comparison?.right ?? [])]).find(
+    (t) => keyOf(t.operand) === key
+  );
+  if (now && value(now).eq(keep.to)) return false;
   // Outside the group, an identity that holds with the figure within its rounding is no rival; the finding's own must.
   const outside = fixes.filter((x) => !group.includes(x));
   const rounded = outside.filter((x) => holdsWith(x.raw, key, keep.to, fixed, perTerm));
@@ -219,7 +227,6 @@ function fromFold(
   const gaps = unique(
     rounded.map((x) => `与${x.source('aside')}差 ${shown(x.to.minus(keep.to).abs(), kind)}，在四舍五入误差内`)
   );
-  const operand = root.finding.operands.find((o) => keyOf(o) === key) ?? p;
   correct(
     root.finding,
     operand,
