@@ -579,7 +579,7 @@ export function evaluateChecks(
   for (const r of roots)
     if (r.finding.severity === '提示' && r.finding.kind !== 'cannotVerify' && explainsAnError(r.finding))
       r.finding.severity = '错误';
-  adviseFromData(roots, raws, corroborations);
+  adviseFromData(roots, raws, corroborations, perTerm);
   confirmFigures(
     roots.map((r) => r.finding),
     holding

@@ -34,7 +34,7 @@ import { tightenSpaces } from './typography';
 import { allFindings } from './findingTree';
 import { computeIndicatorById, recomputeWith } from './indicators';
 import { assemble, reportContext, type DraftInput, type ReportDraft } from './narrative';
-import { briefProblem, reviewParts, reviewSentence, withTable } from './render/finding';
+import { briefProblem, reviewParts, reviewSentence, termLabels, withTable } from './render/finding';
 import {
   documentDigits,
   formatGap,
@@ -174,7 +174,7 @@ export function reviewConclusion(facts: ReviewFacts): {
   resubmit: string;
 } {
   const decl = REVIEW_CONCLUSIONS.find((d) => d.when(facts))!;
-  const resubmit = decl.resubmit ? `请于${placeholder('重新报送日期')}前${decl.resubmit}。` : '';
+  const resubmit = decl.resubmit ? `请于${placeholder('日期')}前${decl.resubmit}。` : '';
   return { verdict: decl.verdict, reason: decl.reason(facts), resubmit };
 }
 
@@ -431,12 +431,41 @@ function labelsIn(table: string, ops: Operand[]): string {
 }
 
 /**
- * One value two figures should both read, which mends every identity that says it at once: the two figures, the
- * value, and the identities it mends.
+ * Where a value two figures should read comes from: the identity solved for the figure, its other figures by
+ * their labels (`调整后预算 900.00 − 年初批复预算 600.00`); null when it does not give the value to the cent.
+ */
+function derivation(f: Finding, names: Set<string>, to: Decimal, kind: QuantityKind): string | null {
+  if (!f.sides) return null;
+  const sides = [f.sides.left, f.sides.right];
+  const at = sides.findIndex((ts) => ts.some((t) => names.has(f.operands[t.at].name)));
+  if (at < 0) return null;
+  const own = sides[at].find((t) => names.has(f.operands[t.at].name))!;
+  // own·x = Σ other side − Σ the rest of its own side.
+  const terms = [
+    ...sides[1 - at].map((t) => ({ t, sign: t.sign * own.sign })),
+    ...sides[at].filter((t) => t !== own).map((t) => ({ t, sign: -t.sign * own.sign })),
+  ];
+  const values = terms.map(({ t }) => operandQuantity(f.operands[t.at])?.value ?? null);
+  if (values.some((x) => x === null) || terms.some(({ t }) => names.has(f.operands[t.at].name))) return null;
+  if (!sum(values.map((x, i) => x!.times(terms[i].sign))).eq(to)) return null;
+  const labels = termLabels(f.operands);
+  return terms
+    .map(({ t, sign }, i) => {
+      const term = `${labels[t.at]} ${formatValue(values[i]!, kind, 'document')}`;
+      return i === 0 ? `${sign < 0 ? '−' : ''}${term}` : `${sign < 0 ? ' − ' : ' + '}${term}`;
+    })
+    .join('');
+}
+
+/**
+ * One value two figures should both read, which mends every identity that says it at once: the two figures and
+ * their gap, the value and where it comes from, and the identities it mends.
  */
 function oneValueEntry(c: Cause): string {
   const { to, kind, cells, mends } = c.value!;
-  const was = cells.map((o) => `${withTable(o)} ${figure(operandQuantity(o)!.value, kind)}`);
+  const stated = cells.map((o) => operandQuantity(o)!.value);
+  const was = cells.map((o, i) => `${withTable(o)} ${figure(stated[i], kind)}`);
+  const gap = `差 ${figure(stated[0].minus(stated[1]).abs(), kind)}`;
   const digits = (x: Decimal) => formatValue(x, kind, 'document');
   // Each other identity as it reads once mended: `财政拨款调整后预算（项目支出）（900.00 = 600.00 + 300.00）`; two that
   // read the same figures, the equation once after both.
@@ -454,6 +483,7 @@ function oneValueEntry(c: Cause): string {
     const equation = `${side(f.sides!.left)} = ${side(f.sides!.right)}`;
     byEquation.set(equation, [...(byEquation.get(equation) ?? []), f.title.replace(/不一致$/, '')]);
   }
+  const from = mends[1] ? derivation(mends[1], names, to, kind) : null;
   const others = mends.length - 1;
   const count = `改正后以下${others === 2 ? '两' : chineseNumber(others)}处也相符`;
   const [only] = byEquation.size === 1 && others > 1 ? [...byEquation] : [];
@@ -462,7 +492,8 @@ function oneValueEntry(c: Cause): string {
     : `${count}：${[...byEquation]
         .map(([eq, titles]) => `${titles.join('；')}（${titles.length > 1 ? '均为 ' : ''}${eq}）`)
         .join('；')}`;
-  return `${c.findings[0].title}：${was.join('，')}。两处均应为 ${figure(to, kind)}，${mended}。`;
+  const value = `${figure(to, kind)}${from ? `（${from}）` : ''}`;
+  return `${c.findings[0].title}：${was.join('，')}，${gap}。两处均应为 ${value}，${mended}。`;
 }
 
 /** Benchmarks with their values, the table named once for a run, a corrected one with where: `…按第二部分（三）改正后为 9.00 万元`. */
@@ -842,7 +873,8 @@ function conclusionSection(
   const facts = reviewFacts(c.findings, scores, reportFails, unpenalised);
   const { verdict, reason, resubmit } = reviewConclusion(facts);
   const v = memoView(c, groups);
-  const out: SectionContent[] = [w.paragraph(w.plain(`审核结论：${verdict}。理由：${reason}`))];
+  // The date to resubmit by stays with the verdict it follows from, on page 1.
+  const out: SectionContent[] = [w.paragraph(w.plain(`审核结论：${verdict}。理由：${reason}${resubmit}`))];
   out.push(
     w.paragraph(
       w.plain(v.memo ? `得分：${scoreSentence(c, v.memo)}` : '得分：评分规则缺失或有误，未能计分。')
@@ -865,7 +897,6 @@ function conclusionSection(
       w.paragraph(w.plain('需优先处理的事项：')),
       ...first.map((t, i) => w.paragraph(w.plain(`${i + 1}.${t}`)))
     );
-  if (resubmit) out.push(w.paragraph(w.plain(resubmit)));
   return out;
 }
 
@@ -1172,8 +1203,10 @@ function verifiedNote(c: ReportContext, scores: ScoreSheet | null, claimsPart: s
       !inClaims.includes(l) &&
       (l.score.lt(l.points) || (l.claimed !== undefined && !l.claimed.eq(l.score)))
   );
-  const pending = scores.lines.filter((l) => l.missing).length;
-  const full = scores.lines.length - listed.length - inClaims.length - pending;
+  // The rest are verified at full marks, each named: the reviewer sees which lines nothing is said about.
+  const full = scores.lines
+    .filter((l) => !l.missing && !listed.includes(l) && !inClaims.includes(l))
+    .map((l) => l.level3);
   // One run per 二级, its claim named once after the lines the unit did not score one by one.
   const runs = [...new Set(listed.map((l) => l.level2))].map((name) => {
     const mine = listed.filter((l) => l.level2 === name);
@@ -1197,7 +1230,7 @@ function verifiedNote(c: ReportContext, scores: ScoreSheet | null, claimsPart: s
     inClaims.length
       ? `${inClaims[0].level3}${inClaims.length > 1 ? `等${inClaims.length}项指标` : ''}的扣分见${claimsPart}`
       : '',
-    full ? `其余${full}项指标核实为满分` : '',
+    full.length ? `其余${full.length}项指标（${full.join('、')}）核实为满分` : '',
     listed.some((l) => l.claimBasis) ? '带＊的，单位未逐项打分，按其二级指标的自评满分计' : '',
   ].filter(Boolean);
   return notes.length ? `注：${notes.join('；')}。` : '';

@@ -691,6 +691,46 @@ describe('cascades fold', () => {
   });
 });
 
+describe('advice from the data reads the corrections already decided', () => {
+  // 财政拨款表: 本年收入 合计 1050.00 against 300.00 + 1200.00 = 1500.00, and 收支总表 states 1500.00 (corrected);
+  // 本年支出 合计 900.00 against 300.00 + 1210.01 = 1510.01, and 收支总表 states 1510.02.
+  const figures: InputValues = {
+    财拨_年初结转结余_基本: 0,
+    财拨_年初结转结余_项目: 20,
+    财拨_年初结转结余_合计: 20,
+    财拨_本年收入_基本: 300,
+    财拨_本年收入_项目: 1200,
+    财拨_本年收入_合计: 1050,
+    财拨_本年支出_基本: 300,
+    财拨_本年支出_项目: 1210.01,
+    财拨_本年支出_合计: 900,
+    财拨_年末结转结余_基本: 0,
+    财拨_年末结转结余_项目: 9.98,
+    财拨_年末结转结余_合计: 9.98,
+    收入_一般公共预算财政拨款: 1500,
+    支出_一般公共预算财政拨款: 1510.02,
+  };
+  const spending = (values: InputValues) => find(check(values), 'sum.财拨.本年支出')!;
+
+  test('a balance read with the corrected 本年收入 agrees with 收支总表: the 0.01 of the parts’ rounding is tolerated', () => {
+    expect(find(check(figures), 'sum.财拨.本年收入')!.correction!.to.value.toFixed(2)).toBe('1500.00');
+    // 20.00 + 1500.00 − 9.98 = 1510.02 = 收支总表; 300.00 + 1210.01 = 1510.01 is within its ±0.015 of it.
+    const f = spending(figures);
+    expect(f.correction!.to.value.toFixed(2)).toBe('1510.02');
+    expect(nextStepText(f)).toBe(
+      `收支总表·一般公共预算财政拨款支出为 1,510.02 万元，与按结转结余平衡关系倒算的数一致（财政拨款表本年收入合计按改正后的 1,500.00 万元计），与基本支出、项目支出之和（1,510.01 万元）差 0.01 万元，在四舍五入误差内：应将财政拨款表·本年支出（合计）由 900.00 万元改为 1,510.02 万元（${at('财拨_本年支出_合计')}）。`
+    );
+  });
+
+  test('no support is invented: beyond the rounding tolerance, or with no correction to read the balance with', () => {
+    // 300.00 + 1210.00 = 1510.00 is 0.02 from 1510.02, beyond ±0.015: the parts say another figure is wrong too.
+    expect(spending({ ...figures, 财拨_本年支出_项目: 1210 }).correction).toBeUndefined();
+    // 收支总表's 收入 blank: 1050.00 is not corrected, the balance gives 20.00 + 1050.00 − 9.98 = 1060.02, and 1510.02
+    // against 1510.01 alone does not say which is right.
+    expect(spending({ ...figures, 收入_一般公共预算财政拨款: null }).correction).toBeUndefined();
+  });
+});
+
 describe('the sample department', () => {
   // Hand-computed recomputations of the stated rates, from the sample's own inputs.
   // Each reads its inputs as the engine's indicators do (severity follows the consequence).

@@ -138,6 +138,8 @@ test('LibreOffice prints the sample’s report within 1.2× the real report’s 
     );
     expect(page1).toMatch(/需优先处理的事项：1\..*2\..*3\..*。/);
     expect(page1).toContain('重算3项比率（见二（二））。');
+    // The date to resubmit by stays with the verdict it follows from.
+    expect(page1).toContain('1项所列问题未见扣分。请于【待补：日期】前改正后重新报送。');
     expect(pages('review.pdf')).toBeLessThanOrEqual(8);
     console.log(
       `report ${pages('report.pdf')} pages, ${printed.length} characters (real report ${REAL_REPORT_CHARACTERS}); 审核意见 ${pages('review.pdf')} pages`

@@ -589,12 +589,11 @@ describe('审核意见', () => {
     expect(text[1]).toBe('衡阳市科学技术协会：');
     expect(text[2]).toBe('一、审核结论');
     // The reason in one line: the weightiest figure problem by the declared rule (the largest correction: 780.19 →
-    // 1193.05 is 412.86, against 61.55 → 4.04 = 57.51, 60.64 → 4.04 = 56.60; 836.79 has no correction, its two
-    // sources 1197.09 and 478.29 + 718.79 = 1197.08 being 0.01 apart), the
+    // 1193.05 is 412.86, against 836.79 → 1197.09 = 360.30, 61.55 → 4.04 = 57.51, 60.64 → 4.04 = 56.60), the
     // rest counted as 二 lists them (11: the 1 self-score of (一), 产出, 9 of the figures, and (六)'s 1 item of the
-    // unit's own that no lost points answer).
+    // unit's own that no lost points answer); then the date to resubmit by, with the verdict it follows from.
     expect(text[3]).toBe(
-      '审核结论：退回修改。理由：财政拨款表本年收入合计少计412.86万元等9项报表数据有误，1项自评得分偏高，1项所列问题未见扣分。'
+      '审核结论：退回修改。理由：财政拨款表本年收入合计少计412.86万元等9项报表数据有误，1项自评得分偏高，1项所列问题未见扣分。请于【待补：日期】前改正后重新报送。'
     );
     expect(text[3]).not.toMatch(/错误\d+项|影响得分/);
     // No grade for a partial sum. The engine's one verified score (src/core/verify.ts): 79.64 as scored, less
@@ -639,14 +638,16 @@ describe('审核意见', () => {
     const first = text.indexOf('需优先处理的事项：');
     // Three concrete fixes, each with where the memo states it; no rule-category label. Every figure the data show
     // to be wrong is named (no 等4处), the table once, with its cause: 基础数据表's 4.04 is 2020's figures, so it is
-    // fixed in the item that says so, not beside the 财政拨款表 totals; then the date to resubmit. A part of 二 is cited
-    // as 二（一）: all three fit on page 1.
+    // fixed in the item that says so, not beside the 财政拨款表 totals. A part of 二 is cited as 二（一）: all three fit
+    // on page 1, and 二 follows.
     expect(text.slice(first + 1, first + 5)).toEqual([
       '1.改正自评得分：“产出”改为22.51分（见二（一））。',
-      '2.将财政拨款表本年收入合计改为1193.05万元（见二（四））。',
+      // Both 财政拨款表 totals the data correct, the table named once: 本年支出 1197.09 is what 收支总表 states and the
+      // balance gives once 本年收入 reads 1193.05 (4.04 + 1193.05 − 0.00).
+      '2.将财政拨款表本年收入合计改为1193.05万元、本年支出合计改为1197.09万元（见二（四））。',
       // The rest named: the figures 二（二） lists as 2020's and gives no value (its year-ends become 0.00 there).
       '3.基础数据表误填2020年数据：将上年结转、上年度累计结转结余改为4.04万元，预算调整率的年初批复预算、年中预算调整数改用2021年数据，重算3项比率（见二（二））。',
-      '请于【待补：重新报送日期】前改正后重新报送。',
+      '二、需要更正的问题（共11项）',
     ]);
     expect(text.join('')).not.toMatch(/等\d+处/);
     expect(text.join('')).not.toMatch(/（二（|或改正“数据所属年度”/);
@@ -714,11 +715,12 @@ describe('审核意见', () => {
     expect(year[0]).toBe(
       '1.基础数据表误填2020年数据：预算调整率的年初批复预算596.03万元、年中预算调整数142.77万元，基础数据表注明其数据所属年度为2020年；预算完成率的年末结转和结余4.04万元、结转结余变动率的本年度累计结转结余4.04万元均与收支总表年初结转和结余4.04万元相同，是2020年年末数。应改为2021年数据：上年结转61.55万元、上年度累计结转结余60.64万元均改为4.04万元（收支总表年初结转和结余为4.04万元，与一般公共预算财政拨款4.04 + 其他资金0.00之和一致）；年末结转和结余、本年度累计结转结余均改为2021年年末数0.00万元（财政拨款表年末结转和结余合计0.00 + 其他资金表年末结转和结余0.00）；预算调整率的年初批复预算、年中预算调整数换用2021年数据（可对照财政拨款表年初批复预算合计700.99万元、年中追加合计按第二部分（三）改正后为492.06万元；按这些数计，预算调整率为70.20%，按评分规则计0分）；改正后重算预算调整率、预算完成率（报告列99.59%）、结转结余变动率（报告列93.33%，按所列数据应为负93.34%，符号有误）。'
     );
-    // 338.76 and 471.32 for one 年中追加: 714.76 − 406.00 = 308.76 in both tables, so 308.76 mends three identities.
+    // 338.76 and 471.32 for one 年中追加, 132.56 apart: 714.76 − 406.00 = 308.76 in both tables, so 308.76 mends three
+    // identities; where it comes from is said beside it.
     const addition = entries.filter((e) => e.includes('308.76'));
     expect(addition).toHaveLength(1);
     expect(addition[0]).toContain(
-      '1.项目支出明细表合计年中追加与财政拨款表项目年中追加不一致：项目支出表年中追加预算数合计338.76万元，财政拨款表年中追加中项目支出471.32万元。两处均应为308.76万元，'
+      '1.项目支出明细表合计年中追加与财政拨款表项目年中追加不一致：项目支出表年中追加预算数合计338.76万元，财政拨款表年中追加中项目支出471.32万元，差132.56万元。两处均应为308.76万元（调整后预算714.76 − 年初批复预算406.00），'
     );
     // Both identities 308.76 mends read 714.76 = 406.00 + 308.76 once mended: the equation stated once, naming both.
     expect(addition[0]).toContain(
@@ -805,11 +807,9 @@ describe('审核意见', () => {
     expect(sectionTitle(review.sections.find((s) => s.id === '无法核实')!)).toBe(
       '四、待核实的事项（13项指标）'
     );
-    // A group's 更正方法 is stated once, after its entries, naming those without their own correction (财政拨款表
-    // 本年支出合计, the “科普经费” 子项目 sum, 部门项目支出 and 日常公用经费; 在职人数 has its own: the staff roll).
-    expect(text.filter((l) => l.includes('更正方法'))).toEqual([
-      '第2、3项更正方法：对照部门决算原表，改正填错的数（合计或某一分项）。',
-    ]);
+    // A 更正方法 is stated once for a group only where two of its entries share it: of (四), only the “科普经费” 子项目
+    // sum has no correction of its own (财政拨款表 本年收入 and 本年支出 合计 have theirs, 在职人数 the staff roll).
+    expect(text.filter((l) => l.includes('更正方法'))).toEqual([]);
     // The namesakes are told apart by their 二级, the shared 管理 once, as the report names them: 9 characters, which
     // the table keeps on one line (a name up to 9 characters is not wrapped).
     expect(text.filter((l) => l.includes('资产管理制度健全性'))).toHaveLength(1);
@@ -874,9 +874,15 @@ describe('审核意见', () => {
     );
     // No entry says the same figure twice as 应为 / 实际填列 / 涉及 did.
     for (const e of entries) expect(e).not.toMatch(/按核对关系|实际填列|涉及/);
-    // A correction method shared by a group is stated once, after the entries it serves.
-    const method = '第2、3项更正方法：对照部门决算原表，改正填错的数（合计或某一分项）。';
-    expect(text.filter((l) => l.includes('对照部门决算原表，改正填错的数'))).toEqual([method]);
+    // 836.79 against 478.29 + 718.79 = 1197.08: 收支总表 states 1197.09, and so does the balance once 本年收入 reads
+    // 1193.05 (4.04 + 1193.05 − 1197.09 = 0.00, its 年末); 1197.08 is 0.01 off, within its rounding (±0.015).
+    const spending = entries.filter((e) => e.includes('财政拨款本年支出合计与基本、项目支出之和不一致'));
+    expect(spending).toHaveLength(1);
+    expect(spending[0]).toBe(
+      '2.财政拨款本年支出合计与基本、项目支出之和不一致：合计836.79万元，基本支出478.29 + 项目支出718.79 = 1197.08万元，差360.29万元。收支总表一般公共预算财政拨款支出为1197.09万元，与按结转结余平衡关系倒算的数一致（财政拨款表本年收入合计按改正后的1193.05万元计），与基本支出、项目支出之和差0.01万元，在四舍五入误差内，应将财政拨款表本年支出合计改为1197.09万元。由此另有2项不符：财政拨款（合计）年末结转结余与年初结转结余加本年收入减本年支出不一致；收支总表与财政拨款表的一般公共预算财政拨款支出不一致。'
+    );
+    // The entry with no correction of its own states its family's method itself, once.
+    expect(text.filter((l) => l.includes('对照部门决算原表，改正填错的数'))).toHaveLength(1);
   });
 
   test('a 提示 that compares a figure 二 corrects is read against the corrected figure; two parts of one table named', () => {
@@ -913,14 +919,13 @@ describe('审核意见', () => {
     // “三公”经费控制率, 重点工作办结率, 经济效益, 可持续影响).
     expect(input.scores!.lines).toHaveLength(12 + 4 + 3 + 7);
     expect(notes[0]).toBe(
-      '注：已核实的指标中，目标设定（6分，单位未逐项打分）自评5分，核实5分；社会效益（14分）单位自评13分，核实13分；实际完成率等3项指标的扣分见第二部分（一）；其余7项指标核实为满分。'
+      '注：已核实的指标中，目标设定（6分，单位未逐项打分）自评5分，核实5分；社会效益（14分）单位自评13分，核实13分；实际完成率等3项指标的扣分见第二部分（一）；其余7项指标（在职人员控制率、“三公”经费变动率、结转结余变动率、“三公”经费控制率、重点工作办结率、经济效益、可持续影响）核实为满分。'
     );
     // 四 ends with it: the note follows the table.
     const four = review.sections.find((s) => s.id === '无法核实')!.blocks;
     expect(four.at(-1)).toMatchObject({ kind: 'paragraph', text: notes[0] });
-    // The 待核实 lines are in 四's table with why, not in the note.
-    for (const name of ['资产管理', '管理制度健全性', '预算完成率', '在职人员控制率'])
-      expect(notes[0]).not.toContain(name);
+    // The 待核实 lines are in 四's table with why, not in the note (在职人员控制率 is verified: named among the full marks).
+    for (const name of ['资产管理', '管理制度健全性', '预算完成率']) expect(notes[0]).not.toContain(name);
     if (unverifiable.kind !== 'table') throw new Error('no table');
     const why = (name: string) => unverifiable.rows.find((r) => r[0] === name);
     // What questions a line's figures is stated once, where it is listed: 预算完成率's 年初预算 and 追加 in 三 (1, 2),
@@ -1116,7 +1121,7 @@ describe('the 审核结论 rule, each branch', () => {
     const back = reviewConclusion(reviewFacts([identity('错误')], input.scores));
     // One figure problem: named by its correction (780.19 → 1193.05), not counted.
     expect(back.reason).toBe('财政拨款表本年收入合计少计412.86万元。');
-    expect(back.resubmit).toBe('请于【待补：重新报送日期】前改正后重新报送。');
+    expect(back.resubmit).toBe('请于【待补：日期】前改正后重新报送。');
     // A self-score alone.
     const scoring = { ...f.find((x) => x.family === '评分')!, severity: '错误' as const };
     expect(reviewConclusion(reviewFacts([scoring], input.scores)).reason).toBe('1项自评得分偏高。');
@@ -1137,7 +1142,7 @@ describe('the 审核结论 rule, each branch', () => {
     expect(f.filter((x) => x.severity === '错误' && x.family !== '评分').length).toBeGreaterThan(9);
     const after = reviewConclusion(reviewFacts([identity('提示')], input.scores));
     expect(after.reason).toMatch(/^未发现错误；[^。]*。$/);
-    expect(after.resubmit).toBe('请于【待补：重新报送日期】前补充完善后报送。');
+    expect(after.resubmit).toBe('请于【待补：日期】前补充完善后报送。');
     const clean = { ...input.scores!, lines: input.scores!.lines.filter((l) => !l.missing) };
     expect(reviewConclusion(reviewFacts([], clean)).resubmit).toBe('');
   });

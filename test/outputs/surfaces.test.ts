@@ -119,18 +119,26 @@ describe('advice from the data', () => {
     );
   });
 
-  test('财政拨款 本年支出 合计 836.79: 收支总表 1197.09 and 478.29 + 718.79 = 1197.08 differ by 0.01, so neither supports the other', () => {
-    // Two figures support each other only when they agree exactly: 1197.09 ≠ 1197.08, so the data do not say what
-    // 836.79 should read, and the memo names both figures instead of a correction.
+  test('财政拨款 本年支出 合计 836.79: 收支总表 1197.09 and the balance read with the corrected 本年收入 agree, so that cell changes', () => {
+    // 收支总表 states 1197.09; the 财政拨款 balance, once 本年收入 reads 1193.05 (the correction above), gives
+    // 4.04 + 1193.05 − 0.00 = 1197.09 to the cent: two sources agree. 478.29 + 718.79 = 1197.08 is 0.01 off, within
+    // the ±0.015 its three amounts' rounding allows, so it does not contradict them and is said to be within it.
     const f = find('sum.财拨.本年支出');
-    expect(f.correction).toBeUndefined();
-    expect(f.nextStep).not.toContain('1,197.09');
+    expect(f.correction!.operand.address).toBe('财政拨款!D8');
+    expect(f.correction!.to.value.toFixed(2)).toBe('1197.09');
+    expect(f.nextStep).toBe(
+      '收支总表·一般公共预算财政拨款支出为 1,197.09 万元，与按结转结余平衡关系倒算的数一致（财政拨款表本年收入合计按改正后的 1,193.05 万元计），与基本支出、项目支出之和（1,197.08 万元）差 0.01 万元，在四舍五入误差内：应将财政拨款表·本年支出（合计）由 836.79 万元改为 1,197.09 万元（财政拨款!D8）。'
+    );
     const memo = reviewSentence(f);
     expect(memo).toContain('合计836.79万元，基本支出478.29 + 项目支出718.79 = 1197.08万元，差360.29万元');
+    // The 1197.08 the problem states is not given again beside its source.
     expect(memo).toContain(
-      '收支总表与财政拨款表的一般公共预算财政拨款支出不一致（财政拨款表本年支出合计836.79万元，收支总表一般公共预算财政拨款支出1197.09万元，差360.30万元）'
+      '与基本支出、项目支出之和差0.01万元，在四舍五入误差内，应将财政拨款表本年支出合计改为1197.09万元'
     );
-    expect(memo).not.toMatch(/一致，应将|改为/);
+    // The two identities the correction mends are folded under it by their titles.
+    expect(memo).toContain(
+      '由此另有2项不符：财政拨款（合计）年末结转结余与年初结转结余加本年收入减本年支出不一致；收支总表与财政拨款表的一般公共预算财政拨款支出不一致'
+    );
   });
 
   test('where the data do not tell which side is right, the family’s advice, worded so it cannot be misread', () => {

@@ -301,7 +301,7 @@ function bareLabel(o: Operand): string {
  * several tables by its table (收支总表, 财政拨款表), a table's rows by their name (“科普经费”); otherwise the
  * label, with its table where the figures come from more than one.
  */
-function termLabels(ops: Operand[]): string[] {
+export function termLabels(ops: Operand[]): string[] {
   const bare = ops.map(bareLabel);
   if (ops.length > 1 && bare.every((b) => b === bare[0]))
     return ops.map((o) => operandTable(o) ?? documentLabel(o));
