@@ -293,11 +293,16 @@ describe('section texts on the sample department', () => {
       '（三）预算资金使用执行有待规范',
       '（四）业务管理工作需要加强',
     ]);
-    expect(texts(sample, '存在问题/单位所列问题2')).toEqual(['科创中国试点城市建设排名尚有提升空间。']);
+    // Its own words give no cause: a 【待补】 asks for it, naming the matter (a problem in 八 has a cause).
+    expect(texts(sample, '存在问题/单位所列问题2')).toEqual([
+      '科创中国试点城市建设排名尚有提升空间。',
+      '主要原因：【待补：科创中国试点城市建设排名尚有提升空间的原因】。',
+    ]);
     expect(texts(sample, '存在问题/绩效目标')).toEqual([
       '部门整体绩效目标及指标设定过于宽泛，各部室绩效目标不够明确，没有量化评价指标，绩效目标对于年度工作开展缺乏指导性。',
       // The 说明 of each line is in 六 and 附件1, and the department's own item says it here: not a third time.
-      '绩效目标合理性扣0.5分；绩效指标明确性扣0.5分。',
+      // Neither says why (no 主要是/由于…): the cause is asked for.
+      '绩效目标合理性扣0.5分；绩效指标明确性扣0.5分。主要原因：【待补：绩效目标编制水平有待提高的原因】。',
     ]);
     // The figures, in words, and the cause the department gave in 出错说明.
     expect(texts(sample, '存在问题/公用经费')).toEqual([

@@ -15,6 +15,7 @@ import type {
   ScoreGroupView,
   SectionContent,
 } from '../../../core/reportContract';
+import { INDICATOR_BY_ID } from '../../indicators';
 import { SANGONG_ITEMS, SANGONG_TOTAL } from '../../lists';
 import { VERDICTS } from '../measures';
 
@@ -90,6 +91,31 @@ function sangongTable(c: ReportContext): ReportBlock[] {
     rows,
     '万元'
   );
+}
+
+/**
+ * The tasks a rate counts over a subset of the year's tasks, named where the rate is discussed (a count of 2 says
+ * nothing of which two): the words that introduce them, by indicator.
+ */
+const NAMED_TASKS: Record<string, string> = { 重点工作办结率: '重点工作' };
+
+/** "重点工作为A、B（未完成）。": the tasks the indicator's base flag selects, each not counted marked as such. */
+function namedTasks(c: ReportContext, l: OwnLine): Piece | null {
+  const { w, model } = c;
+  const words = l.line.indicator ? NAMED_TASKS[l.line.indicator] : undefined;
+  const rule = l.line.indicator ? INDICATOR_BY_ID.get(l.line.indicator)?.rule : undefined;
+  if (!words || !rule || !('kind' in rule) || rule.kind !== 'taskRate' || !rule.base) return null;
+  const base = rule.base;
+  const names = model
+    .table('产出任务表')
+    .rows.filter((r) => r.cells[base]?.value === true)
+    .map((r) => {
+      const name = w.cell('产出任务表', r.cells['任务'], '工作任务');
+      const short = rule.count.some((k) => r.cells[k]?.value === false);
+      return short ? w.say`${name}（未完成）` : name;
+    })
+    .filter((x) => x.text);
+  return names.length ? w.say`${words}为${w.join(names, '、')}。` : null;
 }
 
 /** Extra material shown where an indicator is discussed. */
@@ -237,6 +263,9 @@ function lineParagraph(c: ReportContext, l: OwnLine, i: number, groupSays: boole
   const ind = indicatorOf(c, l);
   const parts: Piece[] = [w.plain(`${w.fmt.circled(i)}${l.line.level3}：`)];
   if (ind) {
+    // The tasks a rate counts, by name, before their count.
+    const named = namedTasks(c, l);
+    if (named) parts.push(named);
     const ops = w.operandList(ind.operands);
     const fact = lineFact(c, l);
     if (fact) parts.push(w.say`${ops.text ? w.say`${ops}，` : ''}${fact}。`);
