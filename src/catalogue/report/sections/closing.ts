@@ -194,10 +194,9 @@ export function problemsSection(c: ReportContext): SectionContent[] {
       id: p.measure.id,
       heading: p.own?.heading || p.measure.problem,
       // A problem the department's own item carries alone (its deductions minor) is its words only.
-      content: [
-        ...own.map((x) => w.paragraph(x)),
-        ...(p.lines.length ? [w.paragraph(w.say`${facts(c, p)}。${why}`)] : why ? [w.paragraph(why)] : []),
-      ],
+      content: p.lines.length
+        ? [...own.map((x) => w.paragraph(x)), w.paragraph(w.say`${facts(c, p)}。${why}`)]
+        : withCause(c, own, why),
     };
   });
   // The department's own problems no deduction carries follow, in its words: its report states all it listed, each
@@ -208,8 +207,22 @@ export function problemsSection(c: ReportContext): SectionContent[] {
       const section = ownSection(c, own, `单位所列问题${k + 1}`);
       if (CAUSE_WORDS.test(itemWords(own))) return section;
       const why = w.plain(`主要原因：${w.fmt.placeholder(`${matterOf(own)}的原因`)}。`);
-      return { ...section, content: [...section.content, w.paragraph(why)] };
+      return {
+        ...section,
+        content: withCause(c, own.heading ? own.paragraphs : own.paragraphs.slice(1), why),
+      };
     }),
+  ];
+}
+
+/** The department's paragraphs with the cause after the last (its own paragraph, where it gives none). */
+function withCause({ w }: ReportContext, paragraphs: Piece[], why: Piece | string): SectionContent[] {
+  const cause = typeof why === 'string' ? w.plain(why) : why;
+  if (!cause.text) return paragraphs.map((x) => w.paragraph(x));
+  if (paragraphs.length === 0) return [w.paragraph(cause)];
+  return [
+    ...paragraphs.slice(0, -1).map((x) => w.paragraph(x)),
+    w.paragraph(w.join([paragraphs.at(-1)!, cause], '')),
   ];
 }
 
