@@ -468,6 +468,15 @@ describe('the Word text: nothing for the preparer outside a highlighted placehol
     expect(output).toContain(
       '重点工作为承办2021年中国大数据科技传播与应用高峰论坛系列活动、争创“科创中国”试点城市。交办或下达数2'
     );
+    // Made-up tasks: one 重点 not done is marked so; past six, five names and the count.
+    const task = (name: string, done: string) => [name, null, done, done, done, '是', null];
+    const seven = Array.from({ length: 7 }, (_, k) => task(`重点任务${k + 1}`, k === 0 ? '否' : '是'));
+    const many = sectionTexts(evaluate(sampleReading({ 产出任务表: seven })).report, '绩效分析/产出').find(
+      (t) => t.startsWith('④重点工作办结率：')
+    )!;
+    expect(many).toContain(
+      '重点工作为重点任务1（未办结）、重点任务2、重点任务3、重点任务4、重点任务5等7项。'
+    );
   });
 });
 
