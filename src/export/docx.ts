@@ -213,9 +213,11 @@ function tableBlock(b: TableBlock, tables: Tables, comments: Comments): Paragrap
 
 function paragraphBlock(b: ParagraphBlock, comments: Comments, next?: ReportBlock): Paragraph {
   // The last paragraph of the text, the 附件 line and the 落款 stay together: a page holding only the
-  // 落款 (or only the date) is not signed.
+  // 落款 (or only the date) is not signed. A sentence that introduces the table under it ("…情况如下：") goes
+  // over with the table (which, kept whole with its notes, may not fit where the sentence ends).
   const keepNext =
     b.style === 'lead' ||
+    (next?.kind === 'table' && /[：:]$/.test(b.text)) ||
     (next?.kind === 'paragraph' && (next.style === 'signature' || next.style === 'annex'));
   if (b.style === 'signature') return signatureParagraph(b.text, keepNext);
   return bodyParagraph(b.text, 'body', { sources: b.sources, remarks: b.remarks, comments, keepNext });
