@@ -187,7 +187,7 @@ export function excerpt(item: DepartmentItem, budget: number): string {
     .replace(/([^。！？])$/, '$1。');
 }
 
-/** The two-character pieces of a name ("科普惠农" → 科普, 普惠, 惠农), for matching a line's name in a text. */
+/** The two-character pieces of a name ("科普惠农" → 科普, 普惠, 惠农), for matching its matter in a text. */
 function namePairs(name: string): string[] {
   const out: string[] = [];
   for (let i = 0; i + 2 <= name.length; i++) {
@@ -386,13 +386,7 @@ const GENERIC_PAIRS = new Set([
 
 /** The two-character pieces of an item's heading (its matter), less the generic ones. */
 function headingPairs(item: DepartmentItem): Set<string> {
-  const h = item.heading || itemText(item);
-  const pairs = new Set<string>();
-  for (let i = 0; i + 2 <= h.length; i++) {
-    const pair = h.slice(i, i + 2);
-    if (/^[\u4e00-\u9fff]{2}$/.test(pair) && !GENERIC_PAIRS.has(pair)) pairs.add(pair);
-  }
-  return pairs;
+  return new Set(namePairs(item.heading || itemText(item)).filter((x) => !GENERIC_PAIRS.has(x)));
 }
 
 /**

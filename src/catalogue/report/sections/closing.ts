@@ -205,7 +205,7 @@ export function problemsSection(c: ReportContext): SectionContent[] {
     ...linked,
     ...c.ownOnly.map(({ own }, k) => {
       const section = ownSection(c, own, `单位所列问题${k + 1}`);
-      if (CAUSE_WORDS.test(itemWords(own))) return section;
+      if (CAUSE_WORDS.test([own.heading, ...own.paragraphs.map((x) => x.text)].join(''))) return section;
       const why = w.plain(`主要原因：${w.fmt.placeholder(`${matterOf(own)}的原因`)}。`);
       return {
         ...section,
@@ -225,8 +225,6 @@ function withCause({ w }: ReportContext, paragraphs: Piece[], why: Piece | strin
     w.paragraph(w.join([paragraphs.at(-1)!, cause], '')),
   ];
 }
-
-const itemWords = (item: DepartmentItem) => `${item.heading}${item.paragraphs.map((p) => p.text).join('')}`;
 
 /**
  * What a department's problem is about, as its 【待补：…的原因】 names it: its first sentence where short enough to
