@@ -187,9 +187,21 @@ export function excerpt(item: DepartmentItem, budget: number): string {
     .replace(/([^。！？])$/, '$1。');
 }
 
+/** The two-character pieces of a name ("科普惠农" → 科普, 普惠, 惠农), for matching its matter in a text. */
+function namePairs(name: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 2 <= name.length; i++) {
+    const pair = name.slice(i, i + 2);
+    if (/^[\u4e00-\u9fff]{2}$/.test(pair)) out.push(pair);
+  }
+  return out;
+}
+
 /**
  * Each item of the department's 履职情况 goes to the one line whose declared words it speaks of
- * most (ties to the first line), so no achievement is cited twice.
+ * most (ties to the first line), so no achievement is cited twice. Lines that share their words (the
+ * 三级 of one 二级, "提高全民科学素质" and "科普惠农" under 社会效益) are told apart by their own names: an
+ * item goes to the indicator it speaks of, not to the first of its 二级.
  */
 export function assignItems<L extends { line: ScoreLine }>(
   lines: L[],
@@ -199,14 +211,17 @@ export function assignItems<L extends { line: ScoreLine }>(
   const out = new Map<L, DepartmentItem[]>();
   const keyed = lines
     .map((l) => ({ l, d: evidenceDecl(decls, l) }))
-    .filter((x) => x.d && x.d.keywords.length > 0);
+    .filter((x) => x.d && x.d.keywords.length > 0)
+    .map((x) => ({ ...x, own: x.l.line.level3 === x.l.line.level2 ? [] : namePairs(x.l.line.level3) }));
   for (const item of items) {
     const text = itemText(item);
     let best: L | undefined;
     let score = 0;
-    for (const { l, d } of keyed) {
+    let named = 0;
+    for (const { l, d, own } of keyed) {
       const s = matches(text, d!.keywords);
-      if (s > score) [best, score] = [l, s];
+      const n = matches(text, own);
+      if (s > 0 && (s > score || (s === score && n > named))) [best, score, named] = [l, s, n];
     }
     if (best) out.set(best, [...(out.get(best) ?? []), item]);
   }
@@ -221,7 +236,13 @@ export function lineEvidence(
   decls: EvidenceDecl[]
 ): LineEvidence {
   const decl = evidenceDecl(decls, l);
-  const ask = decl?.ask ?? `${l.line.level3}的评价依据`;
+  // A 三级 under a 二级's declaration asks for its own matter ("科普惠农方面的主要成效…"), not the 二级's.
+  const ask = decl
+    ? decl.covers.some((c) => normaliseName(c) === normaliseName(l.line.level2)) &&
+      !decl.covers.some((c) => normaliseName(c) === normaliseName(l.line.level3))
+      ? decl.ask.replace(l.line.level2, l.line.level3)
+      : decl.ask
+    : `${l.line.level3}的评价依据`;
   const budget = Math.min(260, 60 + l.line.points.toNumber() * 15);
   return {
     remark: l.remark ? w.plain(l.remark, [w.operand('自评得分表')]) : undefined,
@@ -365,13 +386,7 @@ const GENERIC_PAIRS = new Set([
 
 /** The two-character pieces of an item's heading (its matter), less the generic ones. */
 function headingPairs(item: DepartmentItem): Set<string> {
-  const h = item.heading || itemText(item);
-  const pairs = new Set<string>();
-  for (let i = 0; i + 2 <= h.length; i++) {
-    const pair = h.slice(i, i + 2);
-    if (/^[\u4e00-\u9fff]{2}$/.test(pair) && !GENERIC_PAIRS.has(pair)) pairs.add(pair);
-  }
-  return pairs;
+  return new Set(namePairs(item.heading || itemText(item)).filter((x) => !GENERIC_PAIRS.has(x)));
 }
 
 /**

@@ -205,31 +205,19 @@ function tableBlock(b: TableBlock, tables: Tables, comments: Comments): Paragrap
         keepNext: true,
       })
     );
-  out.push(tables.place(b.header, b.rows, undefined, (b.notes ?? []).length > 0), ...tableNotes(b.notes));
+  out.push(tables.place(b.header, b.rows, undefined, b.notes));
   // A small space under the table, not a whole blank line.
   out.push(new Paragraph({ children: [], spacing: { line: 12 * PT, lineRule: LineRuleType.EXACT } }));
   return out;
 }
 
-/** The words of a table's 【待核对①】 markers, directly under it at the table's size. */
-function tableNotes(notes: string[] = []): Paragraph[] {
-  // The notes stay together, and with the table's last row (its keep is set in docxTables.ts).
-  return notes.map(
-    (n, i) =>
-      new Paragraph({
-        children: runs(n, 'body', SIZES.table),
-        alignment: AlignmentType.LEFT,
-        keepNext: i < notes.length - 1,
-        spacing: { line: Math.round(SIZES.table * 1.5 * PT), lineRule: LineRuleType.EXACT },
-      })
-  );
-}
-
 function paragraphBlock(b: ParagraphBlock, comments: Comments, next?: ReportBlock): Paragraph {
   // The last paragraph of the text, the 附件 line and the 落款 stay together: a page holding only the
-  // 落款 (or only the date) is not signed.
+  // 落款 (or only the date) is not signed. A sentence that introduces the table under it ("…情况如下：") goes
+  // over with the table (which, kept whole with its notes, may not fit where the sentence ends).
   const keepNext =
     b.style === 'lead' ||
+    (next?.kind === 'table' && /[：:]$/.test(b.text)) ||
     (next?.kind === 'paragraph' && (next.style === 'signature' || next.style === 'annex'));
   if (b.style === 'signature') return signatureParagraph(b.text, keepNext);
   return bodyParagraph(b.text, 'body', { sources: b.sources, remarks: b.remarks, comments, keepNext });
@@ -254,8 +242,7 @@ function appendix(a: NonNullable<ReportDraft['appendix']>, tables: Tables, comme
       children: comments.wrap([], [], a.table.remarks),
       keepNext: true,
     }),
-    tables.place(a.table.header, a.table.rows, LANDSCAPE_TEXT_WIDTH, (a.table.notes ?? []).length > 0),
-    ...tableNotes(a.table.notes),
+    tables.place(a.table.header, a.table.rows, LANDSCAPE_TEXT_WIDTH, a.table.notes),
   ];
 }
 

@@ -279,16 +279,38 @@ export function numericColumns(header: string[], rows: string[][]): boolean[] {
 /** A table of at most this many rows prints whole on one page (a page-1 score table is never cut in two). */
 const WHOLE_TABLE_ROWS = 6;
 
+/** Notes past this many may fill more than a page: their row may then break (a row never split cannot). */
+const NOTES_KEPT_WHOLE = 10;
+
+/**
+ * A table's 【待核对①】 notes, as its last row: one borderless cell across the table, a paragraph a note. Inside
+ * the table the rows before keep with them in Word and LibreOffice alike (LibreOffice keeps no table with the
+ * paragraph after it), so the notes never stand alone on a page: its 合计 goes over with them.
+ */
+function notesRowXml(notes: string[], columns: number, total: number): string {
+  const nil = ['top', 'left', 'bottom', 'right'].map((side) => `<w:${side} w:val="nil"/>`).join('');
+  const line = Math.round(SIZES.table * 1.5 * PT);
+  const paragraphs = notes.map(
+    (n, i) =>
+      `<w:p><w:pPr>${i < notes.length - 1 ? '<w:keepNext/>' : ''}<w:spacing w:line="${line}" w:lineRule="exact"/><w:jc w:val="left"/></w:pPr>${tableRunsXml(n, false, SIZES.table)}</w:p>`
+  );
+  const keep = notes.length <= NOTES_KEPT_WHOLE ? '<w:cantSplit/>' : '';
+  return (
+    `<w:tr><w:trPr>${keep}</w:trPr><w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${total}"/><w:gridSpan w:val="${columns}"/>` +
+    `<w:tcBorders>${nil}</w:tcBorders>${CELL_MARGINS}</w:tcPr>${paragraphs.join('')}</w:tc></w:tr>`
+  );
+}
+
 /**
  * A table that prints: header repeated on each page, rows never split, the header kept with the first row and
  * the last row (a 合计) kept with the one before it, so it never stands alone on a page; a short table kept
- * whole. A row at a time.
+ * whole; its notes in a last row the last row keeps with. A row at a time.
  */
 function* wordTableXml(
   header: string[],
   rows: string[][],
   total: number,
-  notesFollow = false
+  notes: string[] = []
 ): Generator<string> {
   const { size, widths } = tableLayout(header, rows, total);
   const numeric = numericColumns(header, rows);
@@ -301,10 +323,11 @@ function* wordTableXml(
         const align: Align = numeric[c] || numberLike(text) ? 'right' : 'left';
         const keep =
           (rows.length <= WHOLE_TABLE_ROWS ? i < rows.length - 1 : i === 0 || i === rows.length - 2) ||
-          (notesFollow && i === rows.length - 1);
+          (notes.length > 0 && i === rows.length - 1);
         return cellXml(text, widths[c], align, false, keep, size);
       })
       .join('')}</w:tr>`;
+  if (notes.length) yield notesRowXml(notes, header.length, total);
   yield '</w:tbl>';
 }
 
@@ -319,11 +342,11 @@ export class Tables {
     header: string[];
     rows: string[][];
     total: number;
-    notesFollow: boolean;
+    notes: string[];
   }> = [];
-  /** `notesFollow`: the last row keeps with the notes printed under the table (its 【待核对①】 words). */
-  place(header: string[], rows: string[][], total = TEXT_WIDTH, notesFollow = false): Paragraph {
-    this.tables.push({ header, rows, total, notesFollow });
+  /** `notes`: the words of the table's 【待核对①】 markers, printed under its rows, with them. */
+  place(header: string[], rows: string[][], total = TEXT_WIDTH, notes: string[] = []): Paragraph {
+    this.tables.push({ header, rows, total, notes });
     return new Paragraph({ children: [new TextRun(`jixiao-table-${this.tables.length - 1}`)] });
   }
   /** document.xml in pieces, each token paragraph replaced by its table. */
@@ -332,7 +355,7 @@ export class Tables {
     for (const m of documentXml.matchAll(TABLE_TOKEN)) {
       yield documentXml.slice(at, m.index);
       const t = this.tables[Number(m[1])];
-      yield* wordTableXml(t.header, t.rows, t.total, t.notesFollow);
+      yield* wordTableXml(t.header, t.rows, t.total, t.notes);
       at = m.index + m[0].length;
     }
     yield documentXml.slice(at);

@@ -294,11 +294,15 @@ describe('section texts on the sample department', () => {
       '（三）预算资金使用执行有待规范',
       '（四）业务管理工作需要加强',
     ]);
-    expect(texts(sample, '存在问题/单位所列问题2')).toEqual(['科创中国试点城市建设排名尚有提升空间。']);
+    // Its own words give no cause: a 【待补】 asks for it, naming the matter (a problem in 八 has a cause).
+    expect(texts(sample, '存在问题/单位所列问题2')).toEqual([
+      '科创中国试点城市建设排名尚有提升空间。主要原因：【待补：科创中国试点城市建设排名尚有提升空间的原因】。',
+    ]);
     expect(texts(sample, '存在问题/绩效目标')).toEqual([
       '部门整体绩效目标及指标设定过于宽泛，各部室绩效目标不够明确，没有量化评价指标，绩效目标对于年度工作开展缺乏指导性。',
       // The 说明 of each line is in 六 and 附件1, and the department's own item says it here: not a third time.
-      '绩效目标合理性扣0.5分；绩效指标明确性扣0.5分。',
+      // Neither says why (no 主要是/由于…): the cause is asked for.
+      '绩效目标合理性扣0.5分；绩效指标明确性扣0.5分。主要原因：【待补：绩效目标编制水平有待提高的原因】。',
     ]);
     // The figures, in words, and the cause the department gave in 出错说明.
     expect(texts(sample, '存在问题/公用经费')).toEqual([
@@ -320,6 +324,21 @@ describe('section texts on the sample department', () => {
       '1.提高思想认识，树立绩效管理理念，统一思想，重视绩效目标编制工作。'
     );
     expect(texts(sample, '改进措施/公用经费')[0]).toBe(MEASURES.find((m) => m.id === '公用经费')!.measure);
+  });
+
+  test('八: a problem whose own words give its cause keeps them alone; one without is asked for its cause', () => {
+    // Made-up 存在问题: the first says why (主要是…), the second does not.
+    const d = draft({
+      存在问题:
+        '（一）档案管理有待规范\n部分凭证未及时归档，主要是专职档案人员不足。\n（二）宣传工作有待加强\n宣传覆盖面不广。',
+    });
+    const i = d.sections.findIndex((s) => s.id === '存在问题');
+    const own = children(d, i).filter((s) => s.id.includes('单位所列问题'));
+    expect(own.map((s) => s.heading)).toEqual(['档案管理有待规范', '宣传工作有待加强']);
+    expect(own.map((s) => s.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')))).toEqual([
+      ['部分凭证未及时归档，主要是专职档案人员不足。'],
+      ['宣传覆盖面不广。主要原因：【待补：宣传覆盖面不广的原因】。'],
+    ]);
   });
 
   test('every indicator name used in the sample outline has a declared measure', () => {

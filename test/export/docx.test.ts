@@ -90,14 +90,16 @@ describe('Word export (公文 style)', () => {
       .slice(1)
       .map((t) => t.split('</w:tbl>'));
     expect(tables.length).toBeGreaterThan(0);
-    for (const [t, after] of tables) {
-      const rows = t.split('<w:tr>').slice(1);
+    for (const [t] of tables) {
+      const all = t.split('<w:tr>').slice(1);
+      // The 【待核对①】 notes are the table's last row, one cell across it (the test below).
+      const notes = all.at(-1)!.includes('<w:gridSpan');
+      const rows = notes ? all.slice(0, -1) : all;
       if (rows.length < 3) continue;
       // The header binds to the first row; the one before the last to the last; the last binds to nothing but
-      // the 【待核对①】 notes under it.
+      // the notes under it.
       expect(rows.at(-2)).toContain('<w:keepNext/>');
-      const notesFollow = /^<w:p>(?:(?!<\/w:p>).)*?<w:t[^>]*>【待核对[①-⑳]/.test(after);
-      expect(rows.at(-1)!.includes('<w:keepNext/>')).toBe(notesFollow);
+      expect(rows.at(-1)!.includes('<w:keepNext/>')).toBe(notes);
       // A short table (header and at most 6 rows, as page 1's score table) is kept whole; a longer one may break
       // between its middle rows.
       const kept = rows.slice(0, -1).map((r) => r.includes('<w:keepNext/>'));
@@ -295,23 +297,34 @@ describe('tables as printed', () => {
   });
 });
 
-test('a table’s 【待核对①】 notes print with it: its last row keeps with them, and they with each other', async () => {
+test('a table’s 【待核对①】 notes print with it: its last row, which its 合计 keeps with, and they with each other', async () => {
   const { evaluate } = await import('../../src/core/engine');
   const { sampleReading } = await import('../helpers/sample');
-  const draft = evaluate(sampleReading()).report;
+  const e = evaluate(sampleReading());
+  const draft = e.report;
   const withNotes = draft.sections
     .flatMap((s) => s.blocks)
     .find((b) => b.kind === 'table' && (b.notes ?? []).length >= 2);
   expect(withNotes).toBeDefined();
-  const notes = (withNotes as { notes: string[] }).notes;
-  const zip = await JSZip.loadAsync(await reportToDocx(draft, evaluate(sampleReading()).scores));
+  const zip = await JSZip.loadAsync(await reportToDocx(draft, e.scores));
   const xml = await zip.file('word/document.xml')!.async('string');
-  const first = xml.indexOf(`>${notes[0]}</w:t>`);
-  expect(first).toBeGreaterThan(0);
-  const tableEnd = xml.lastIndexOf('</w:tbl>', first);
-  const lastRow = xml.slice(xml.lastIndexOf('<w:tr>', tableEnd), tableEnd);
-  expect(lastRow).toContain('<w:keepNext/>');
-  expect(lastRow).not.toContain('<w:keepNext w:val="false"/>');
-  expect(paraProps(xml, notes[0])).toContain('<w:keepNext/>');
-  expect(paraProps(xml, notes[notes.length - 1])).not.toContain('<w:keepNext/>');
+  // LibreOffice keeps no table with the paragraph after it: inside the table, the rows before go over with the notes.
+  for (const notes of [(withNotes as { notes: string[] }).notes, draft.appendix!.table.notes!]) {
+    const first = xml.indexOf(`>${notes[0]}</w:t>`);
+    expect(first).toBeGreaterThan(0);
+    const tableEnd = xml.indexOf('</w:tbl>', first);
+    expect(xml.lastIndexOf('<w:tbl>', first)).toBeGreaterThan(xml.lastIndexOf('</w:tbl>', first));
+    const notesRow = xml.slice(xml.lastIndexOf('<w:tr>', first), tableEnd);
+    // One borderless cell across the table, the last row, never split; each note a paragraph of it, in order.
+    expect(notesRow).toContain('<w:cantSplit/>');
+    expect(notesRow).toMatch(/<w:gridSpan w:val="\d+"\/><w:tcBorders><w:top w:val="nil"\/>/);
+    expect(notesRow.match(/<w:p>/g)).toHaveLength(notes.length);
+    expect(notesRow.indexOf(`>${notes.at(-1)}</w:t>`)).toBeGreaterThan(0);
+    const before = xml.slice(0, xml.lastIndexOf('<w:tr>', first));
+    const lastRow = before.slice(before.lastIndexOf('<w:tr>'));
+    expect(lastRow).toContain('<w:keepNext/>');
+    expect(lastRow).not.toContain('<w:keepNext w:val="false"/>');
+    expect(paraProps(xml, notes[0])).toContain('<w:keepNext/>');
+    expect(paraProps(xml, notes.at(-1)!)).not.toContain('<w:keepNext/>');
+  }
 });

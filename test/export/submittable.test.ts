@@ -462,6 +462,27 @@ describe('the Word text: nothing for the preparer outside a highlighted placehol
       '衡阳市科学技术协会',
       '【待补：报告日期】',
     ]);
+    // The cover's date is the 落款's: the same placeholder, so the checklist lists it once, with both places.
+    expect(draft.cover?.at(-1)).toBe('报送日期：【待补：报告日期】');
+    const checklist = draftLines(draftChecklist(input, draft));
+    expect(checklist.filter((l) => l.includes('【待补：报告日期】'))).toHaveLength(1);
+    expect(checklist.filter((l) => /日期】/.test(l) && !l.includes('报告日期'))).toEqual([]);
+  });
+
+  test('重点工作办结率 names its tasks (those the 产出任务表 marks 重点), not only their count', () => {
+    const output = sectionTexts(draft, '绩效分析/产出').find((t) => t.startsWith('④重点工作办结率：'))!;
+    expect(output).toContain(
+      '重点工作为承办2021年中国大数据科技传播与应用高峰论坛系列活动、争创“科创中国”试点城市。交办或下达数2'
+    );
+    // Made-up tasks: one 重点 not done is marked so; past six, five names and the count.
+    const task = (name: string, done: string) => [name, null, done, done, done, '是', null];
+    const seven = Array.from({ length: 7 }, (_, k) => task(`重点任务${k + 1}`, k === 0 ? '否' : '是'));
+    const many = sectionTexts(evaluate(sampleReading({ 产出任务表: seven })).report, '绩效分析/产出').find(
+      (t) => t.startsWith('④重点工作办结率：')
+    )!;
+    expect(many).toContain(
+      '重点工作为重点任务1（未办结）、重点任务2、重点任务3、重点任务4、重点任务5等7项。'
+    );
   });
 });
 
@@ -851,7 +872,7 @@ describe('审核意见', () => {
     // points), and 九 asks for the measure the unit gave none for.
     const report = lines.join('');
     expect(report).toContain(
-      '（七）业务管理工作需要加强科创中国试点城市建设排名尚有提升空间。九、下一步改进措施'
+      '（七）业务管理工作需要加强科创中国试点城市建设排名尚有提升空间。主要原因：【待补：科创中国试点城市建设排名尚有提升空间的原因】。九、下一步改进措施'
     );
     expect(report).toContain('（七）【待补：针对“业务管理工作需要加强”的改进措施】十、');
     expect(text.join('')).not.toContain('存在的主要问题”中');
@@ -1202,6 +1223,11 @@ describe('what waits says what it waits for', () => {
     expect(text).toContain('预算执行过程中存在不同科目预算资金串用问题');
     // The unit's 科创中国 item speaks of no lost points: not under 产出's task rates, but its own item, last.
     expect(text).not.toContain('未最终定稿；科创中国');
-    expect(text.endsWith('科创中国试点城市建设排名尚有提升空间。')).toBe(true);
+    // Its own words give no cause: a 【待补】 asks for it, naming the matter.
+    expect(
+      text.endsWith(
+        '科创中国试点城市建设排名尚有提升空间。主要原因：【待补：科创中国试点城市建设排名尚有提升空间的原因】。'
+      )
+    ).toBe(true);
   });
 });

@@ -21,3 +21,9 @@ export const BRIEF_SOURCE_NAMES: Record<string, string> = {
   财政拨款收支表: '财政拨款表',
   其他资金收支表: '其他资金表',
 };
+
+/**
+ * Words by which a department's own text gives a cause ("主要是人员增加", "由于…", "受疫情影响"): a problem in 八
+ * whose own words have none is given a 【待补：…的原因】.
+ */
+export const CAUSE_WORDS = /主要是|原因|由于|因为|导致|造成|致使|受[^，。；]{1,15}影响/;

@@ -15,6 +15,7 @@ import type {
   ScoreGroupView,
   SectionContent,
 } from '../../../core/reportContract';
+import { INDICATOR_BY_ID } from '../../indicators';
 import { SANGONG_ITEMS, SANGONG_TOTAL } from '../../lists';
 import { VERDICTS } from '../measures';
 
@@ -90,6 +91,40 @@ function sangongTable(c: ReportContext): ReportBlock[] {
     rows,
     '万元'
   );
+}
+
+/**
+ * The tasks a rate counts over a subset of the year's tasks, named where the rate is discussed (a count of 2 says
+ * nothing of which two): the words that introduce them, and for one the rate does not count, by indicator.
+ */
+const NAMED_TASKS: Record<string, { tasks: string; short: string }> = {
+  重点工作办结率: { tasks: '重点工作', short: '未办结' },
+};
+
+/** Past this many, the first ones and the count ("A、B、C、D、E等12项"): 五 lists every task. */
+const NAMED_TASKS_MAX = 6;
+
+/** "重点工作为A、B（未办结）。": the tasks the indicator's base flag selects, each it does not count marked so. */
+function namedTasks(c: ReportContext, l: OwnLine): Piece | null {
+  const { w, model } = c;
+  const words = l.line.indicator ? NAMED_TASKS[l.line.indicator] : undefined;
+  const rule = l.line.indicator ? INDICATOR_BY_ID.get(l.line.indicator)?.rule : undefined;
+  if (!words || !rule || !('kind' in rule) || rule.kind !== 'taskRate' || !rule.base) return null;
+  const base = rule.base;
+  const rows = model.table('产出任务表').rows.filter((r) => r.cells[base]?.value === true);
+  const names = rows
+    .map((r) => {
+      const name = w.cell('产出任务表', r.cells['任务'], '工作任务');
+      const short = rule.count.some((k) => r.cells[k]?.value === false);
+      return short && name.text ? w.say`${name}（${words.short}）` : name;
+    })
+    .filter((x) => x.text);
+  if (names.length === 0) return null;
+  const listed =
+    names.length > NAMED_TASKS_MAX
+      ? w.say`${w.join(names.slice(0, NAMED_TASKS_MAX - 1), '、')}等${String(names.length)}项`
+      : w.join(names, '、');
+  return w.say`${words.tasks}为${listed}。`;
 }
 
 /** Extra material shown where an indicator is discussed. */
@@ -237,6 +272,9 @@ function lineParagraph(c: ReportContext, l: OwnLine, i: number, groupSays: boole
   const ind = indicatorOf(c, l);
   const parts: Piece[] = [w.plain(`${w.fmt.circled(i)}${l.line.level3}：`)];
   if (ind) {
+    // The tasks a rate counts, by name, before their count.
+    const named = namedTasks(c, l);
+    if (named) parts.push(named);
     const ops = w.operandList(ind.operands);
     const fact = lineFact(c, l);
     if (fact) parts.push(w.say`${ops.text ? w.say`${ops}，` : ''}${fact}。`);

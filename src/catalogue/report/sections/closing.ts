@@ -26,6 +26,7 @@ import {
   stateScore,
   togetherWords,
 } from './analysis';
+import { CAUSE_WORDS } from '../words';
 
 /** "预算编制合理性、资产管理制度健全性2项指标", or, past two, their count (附件1 highlights each). */
 function lineNames(c: ReportContext, lines: OwnLine[]): string {
@@ -175,32 +176,72 @@ export function problemsSection(c: ReportContext): SectionContent[] {
     const ownText = own.map((x) => x.text).join('');
     // A cause the department's own item already gives is not repeated.
     const causes = p.causes.filter((x) => !ownText.includes(x.text));
+    // The line's own 说明 stands as its reason where no item of the department's is printed (facts() gives it).
+    const remarkSays = !own.length && p.lines.some((l) => l.remark);
     const why = causes.length
       ? w.say`主要原因：${w.join(causes, '；')}。`
-      : own.length
+      : CAUSE_WORDS.test(ownText) || remarkSays
         ? ''
-        : p.lines.some((l) => l.remark)
-          ? ''
-          : w.plain(
-              `主要原因：${w.fmt.placeholder(`${p.lines.map((l) => l.line.level3).join('、')}扣分的主要原因`)}。`
-            );
+        : w.plain(
+            `主要原因：${w.fmt.placeholder(
+              p.own
+                ? `${matterOf(p.own)}的原因`
+                : `${p.lines.map((l) => l.line.level3).join('、')}扣分的主要原因`
+            )}。`
+          );
     return {
       kind: 'section' as const,
       id: p.measure.id,
       heading: p.own?.heading || p.measure.problem,
       // A problem the department's own item carries alone (its deductions minor) is its words only.
-      content: [
-        ...own.map((x) => w.paragraph(x)),
-        ...(p.lines.length ? [w.paragraph(w.say`${facts(c, p)}。${why}`)] : []),
-      ],
+      content: p.lines.length
+        ? [...own.map((x) => w.paragraph(x)), w.paragraph(w.say`${facts(c, p)}。${why}`)]
+        : withCause(c, own, why),
     };
   });
-  // The department's own problems no deduction carries follow, in its words: its report states all it listed.
-  return [...linked, ...c.ownOnly.map(({ own }, k) => ownSection(c, own, `单位所列问题${k + 1}`))];
+  // The department's own problems no deduction carries follow, in its words: its report states all it listed, each
+  // with its cause (its own, else what to give).
+  return [
+    ...linked,
+    ...c.ownOnly.map(({ own }, k) => {
+      const section = ownSection(c, own, `单位所列问题${k + 1}`);
+      if (CAUSE_WORDS.test([own.heading, ...own.paragraphs.map((x) => x.text)].join(''))) return section;
+      const why = w.plain(`主要原因：${w.fmt.placeholder(`${matterOf(own)}的原因`)}。`);
+      return {
+        ...section,
+        content: withCause(c, own.heading ? own.paragraphs : own.paragraphs.slice(1), why),
+      };
+    }),
+  ];
+}
+
+/** The department's paragraphs with the cause after the last (its own paragraph, where it gives none). */
+function withCause({ w }: ReportContext, paragraphs: Piece[], why: Piece | string): SectionContent[] {
+  const cause = typeof why === 'string' ? w.plain(why) : why;
+  if (!cause.text) return paragraphs.map((x) => w.paragraph(x));
+  if (paragraphs.length === 0) return [w.paragraph(cause)];
+  return [
+    ...paragraphs.slice(0, -1).map((x) => w.paragraph(x)),
+    w.paragraph(w.join([paragraphs.at(-1)!, cause], '')),
+  ];
+}
+
+/**
+ * What a department's problem is about, as its 【待补：…的原因】 names it: its first sentence where short enough to
+ * be specific ("…排名尚有提升空间"), else its heading.
+ */
+function matterOf(item: DepartmentItem): string {
+  const first = (item.heading ? item.paragraphs[0] : (item.paragraphs[1] ?? item.paragraphs[0]))?.text;
+  const sentence = first?.split(/[。；]/)[0]?.trim() ?? '';
+  return sentence && sentence.length <= 30 ? sentence : item.heading || sentence;
 }
 
 /** A department's own item as a section of its report: its heading, else its first paragraph, over the rest. */
-function ownSection(c: ReportContext, item: DepartmentItem, id: string): SectionContent {
+function ownSection(
+  c: ReportContext,
+  item: DepartmentItem,
+  id: string
+): Extract<SectionContent, { kind: 'section' }> {
   const [first, ...rest] = item.paragraphs;
   const heading = item.heading || first?.text || '';
   return {
@@ -298,6 +339,12 @@ export function otherMatters(c: ReportContext): SectionContent[] {
   ];
 }
 
+/**
+ * The report's date, on the cover and in the 落款: one date, so one placeholder the two share (the checklist lists it
+ * once, with both places).
+ */
+const REPORT_DATE = '报告日期';
+
 export function signature({ w, own }: ReportContext): SectionContent[] {
   const out: SectionContent[] = [];
   if (own && own.lines.length)
@@ -306,7 +353,7 @@ export function signature({ w, own }: ReportContext): SectionContent[] {
     );
   out.push(
     w.paragraph(w.text('单位名称'), 'signature'),
-    w.paragraph(w.plain(w.fmt.placeholder('报告日期')), 'signature')
+    w.paragraph(w.plain(w.fmt.placeholder(REPORT_DATE)), 'signature')
   );
   return out;
 }
@@ -320,7 +367,7 @@ export function cover({ w }: ReportContext): string[] {
     '自评报告',
     '',
     `报送单位（盖章）：${unit}`,
-    `报送日期：${w.fmt.placeholder('报送日期')}`,
+    `报送日期：${w.fmt.placeholder(REPORT_DATE)}`,
   ];
 }
 
