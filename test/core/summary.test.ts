@@ -79,17 +79,17 @@ describe('score line states', () => {
     ])
       expect(errorIds).not.toContain(id);
     // 预算执行 is claimed 11; its verified lines give “三公”经费控制率 2 and 结转结余变动率 2 (2 whichever of its figures
-    // is right), and 7 points are pending (政府采购执行率 1 without data, 预算完成率, 预算调整率 and 公用经费控制率 2 each
-    // scored from figures in question): at most 11, so the claim is no 错误 yet. The total is: 97 against at most
-    // 53.51 + 37 = 90.51.
-    expect(errorIds).not.toContain('score.二级.预算执行');
+    // is right), and 7 points are pending (政府采购执行率 1 without data, 预算完成率 and 预算调整率 2 each scored from
+    // figures in question, 公用经费控制率 at most 0.41 whichever reading of its 决算数 is right): at most 9.41, so the
+    // claim is an 错误. The total is: 97 against at most 53.51 + 35.41 = 88.92.
+    expect(errorIds).toContain('score.二级.预算执行');
     const over = all.find((f) => f.id === 'score.总分')!;
     expect([
       over.severity,
       over.kind,
       over.expected!.value.toString(),
       over.computed!.value.toString(),
-    ]).toEqual(['错误', 'exceeds', '90.51', '97']);
+    ]).toEqual(['错误', 'exceeds', '88.92', '97']);
     const gov = all.find((f) => f.id === 'score.pending.预算执行.政府采购执行率')!;
     // Blank inputs: 待补, neither 错误 nor 提示.
     expect([gov.severity, gov.kind, gov.missing!.map((o) => o.name).join(',')]).toEqual([
