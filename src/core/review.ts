@@ -1042,10 +1042,7 @@ function noticesSection(c: ReportContext, notices: Finding[], groups: Group[]): 
       const after = afterCorrection(f, corrected);
       const doubted = after ? '' : onDoubtedFigures(f, v);
       return w.paragraph(
-        w.plain(
-          `${k + 1}.${doubted ? '按所列数据，' : ''}${reviewSentence(f, { advice: false })}${after}${doubted}`,
-          f.operands
-        )
+        w.plain(`${k + 1}.${reviewSentence(f, { advice: false })}${after}${doubted}`, f.operands)
       );
     }),
   ];
@@ -1059,7 +1056,7 @@ function onDoubtedFigures(f: Finding, v: MemoView): string {
   const ops = f.operands.filter((o, i, all) => v.doubted.has(o.name) && all.indexOf(o) === i);
   if (ops.length === 0) return '';
   const refs = joinPlaces(ops.map((o) => v.where(v.doubted.get(o.name)!)));
-  return `所列${ops.map(figureName).join('、')}本身待核对（见${refs}），核对改正后仍有差异的，应书面说明原因。`;
+  return `以上按所列数据计，其中${ops.map(figureName).join('、')}本身待核对（见${refs}）；核对改正后仍有差异的，应书面说明原因。`;
 }
 
 /**

@@ -26,13 +26,13 @@ export function gradeOf(total: Decimal, bands: GradeBands): Grade {
   return '差';
 }
 
-/** The grade the verified points reach, and the grade they would reach with every pending point earned. */
+/** The grade the verified points reach, and the grade the most the rules can give reaches (ceilingOf). */
 export function gradesOf(
   verified: Decimal,
-  pendingPoints: Decimal,
+  ceiling: Decimal,
   bands: GradeBands
 ): { grade: Grade; gradeAtMost: Grade } {
-  return { grade: gradeOf(verified, bands), gradeAtMost: gradeOf(verified.plus(pendingPoints), bands) };
+  return { grade: gradeOf(verified, bands), gradeAtMost: gradeOf(ceiling, bands) };
 }
 
 /**
@@ -464,7 +464,7 @@ export function scoreAll(rulebook: Rulebook, indicators: IndicatorResult[], mode
     total,
     pendingPoints,
     points: rulebook.total,
-    ...gradesOf(total, pendingPoints, rulebook.bands),
+    ...gradesOf(total, ceilingOf(lines), rulebook.bands),
     claimedTotal: claims.total?.score,
     bands: rulebook.bands,
   };

@@ -76,16 +76,17 @@ describe('the sample: one verified score, and why each other scored line is 待�
     expect([f2(raw.total), f2(raw.pendingPoints!)]).toEqual(['79.64', '8.00']);
     // 79.64 − 预算完成率 1.92 − 预算调整率 0.80 − 公用经费控制率 0.41 − 预算管理 13 (3 + 4 + 3 + 3) − 服务对象满意度 10
     // (its survey result blank) = 53.51; 8 + 2 + 2 + 2 + 13 + 10 = 37 pending (预算编制合理性's 1 was pending already);
-    // 53.51 is 差, 53.51 + 37 = 90.51 at most is 优. 结转结余变动率 scores 2 whichever of its figures is right
+    // 53.51 is 差; at most 88.92 (公用经费控制率 at most 0.41 whichever reading of its 决算数 is right, not 2) is 良.
+    // 结转结余变动率 scores 2 whichever of its figures is right
     // (−93.34% as listed, −100% with this year's end 0.00, 0% or −100% with last year's 4.04): verified.
     const s = sample.scores!;
     expect([f2(s.total), f2(s.pendingPoints!), s.grade, s.gradeAtMost]).toEqual([
       '53.51',
       '37.00',
       '差',
-      '优',
+      '良',
     ]);
-    expect(sample.summary).toMatchObject({ total: '53.51', pendingPoints: '37.00', grade: '差～优' });
+    expect(sample.summary).toMatchObject({ total: '53.51', pendingPoints: '37.00', grade: '差～良' });
     const moved = s.lines.filter((l) => l.unverified).map((l) => [l.level3, l.unverified!.reason]);
     expect(moved).toEqual([
       ['预算编制合理性', '与单位所述问题不符'],
@@ -442,8 +443,9 @@ describe('a 待核实 line counts at the most any reading of its questioned figu
       '“预算执行”自评11分：7分待核实（见第四部分），其中公用经费控制率所用数据无论按哪种可能计至多0.41分，合计至多9.41分。应改为不超过9.41分'
     );
     // 三 states the 超支 as the figures are listed, the 决算数 itself in doubt as 四 says.
-    expect(memo).toContain('按所列数据，公用经费决算超过预算3.31万元（7.93%）');
-    expect(memo).toContain('所列基础数据表公用经费决算数45.07万元本身待核对（见第二部分（三））');
+    expect(memo).toContain(
+      '公用经费决算超过预算3.31万元（7.93%）：公用经费决算数45.07万元，公用经费预算数41.76万元。以上按所列数据计，其中基础数据表公用经费决算数45.07万元本身待核对（见第二部分（三））；核对改正后仍有差异的，应书面说明原因。'
+    );
   });
 
   test('invalid: where one reading brings the line to full marks (部门 日常公用经费 made up as 40: 财拨 40 − 5.33 within 预算), it counts at full marks and 预算执行 is within reach', () => {
