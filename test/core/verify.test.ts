@@ -457,6 +457,16 @@ describe('a 待核实 line counts at the most any reading of its questioned figu
     expect(memoOf(e).join('')).not.toContain('无论按哪种可能计');
   });
 
+  test('a 待核实 line’s own claim above the most any reading gives it is an 错误; within it, none', () => {
+    const rows = sampleValues()['自评得分表'] as Array<[string, number, string | null]>;
+    const claiming = (score: number) =>
+      run({ 自评得分表: [...rows.slice(0, 3), ['公用经费控制率', score, null], ...rows.slice(3)] });
+    expect(e2(claiming(2), 'score.三级.公用经费控制率')).toBe(
+      '“公用经费控制率”自评 2.00 分，按评分规则最多 0.41 分'
+    );
+    expect(e2(claiming(0.41), 'score.三级.公用经费控制率')).toBeUndefined();
+  });
+
   test('ceilingOf: a pending line at its most where known, else at full marks; a verified line at its score', () => {
     const base = { level1: '过程', level2: '预算执行', standard: '', deduction: '' };
     const lines = [
