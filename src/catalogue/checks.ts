@@ -7,7 +7,7 @@
  * Adding a check touches this file only.
  */
 import type Decimal from 'decimal.js';
-import type { Operand } from '../core/results';
+import type { Operand, ScoreLine } from '../core/results';
 import type { Diagnostic, FindingSeverity, Severity } from '../core/types';
 import type { CheckContext, CheckDecl, CheckFamily, Notice, Outcome, Term } from './contract';
 import {
@@ -2139,11 +2139,14 @@ function scoreOutcomes(ctx: CheckContext): Outcome[] {
     verified: Decimal,
     pending: Decimal | undefined,
     detail: string,
-    follows: string[]
+    follows: string[],
+    lines: readonly ScoreLine[]
   ): void => {
     if (!pending || pending.isZero() || claimed.lessThan(verified))
       return compare(key, name, claimed, verified, [], detail, follows);
-    const most = verified.plus(pending);
+    // A pending line counts at the most any reading of its questioned figures gives it (ScoreLine.most).
+    const most = ctx.ceiling(lines);
+    const upTo = most.minus(verified);
     if (!claimed.greaterThan(most)) return;
     const term = claimCell(name, claimed);
     out.push({
@@ -2154,7 +2157,7 @@ function scoreOutcomes(ctx: CheckContext): Outcome[] {
       left: [term],
       right: [],
       rightValue: most,
-      statement: `“${name}”自评得分 ≤ 核实得分 ${verified.toFixed(2)} 分 + 待核实分值 ${pending.toFixed(2)} 分${detail}`,
+      statement: `“${name}”自评得分 ≤ 核实得分 ${verified.toFixed(2)} 分 + ${upTo.eq(pending) ? `待核实分值 ${pending.toFixed(2)} 分` : `待核实分值 ${pending.toFixed(2)} 分中至多可得 ${upTo.toFixed(2)} 分`}${detail}`,
       tolerance: ctx.decimal('0.005'),
       suspects: [term.operand],
       severity: '错误',
@@ -2163,7 +2166,21 @@ function scoreOutcomes(ctx: CheckContext): Outcome[] {
   };
   // A wrong 三级 score makes its 二级, 一级 and the total wrong too: those nest under it.
   for (const line of sheet.lines) {
-    if (line.claimed === undefined || line.missing) continue;
+    if (line.claimed === undefined) continue;
+    if (line.missing) {
+      // A 待核实 line's own claim above the most any reading gives it is wrong whichever figure is right.
+      compareUpTo(
+        `三级.${line.level3}`,
+        line.level3,
+        line.claimed,
+        ctx.decimal(0),
+        line.points,
+        `（满分 ${line.points.toString()} 分）`,
+        [],
+        [line]
+      );
+      continue;
+    }
     const ind = line.indicator ? ctx.indicator(line.indicator) : undefined;
     const detail = line.indicatorValue
       ? `（指标值 ${ctx.percent(line.indicatorValue)}，评分标准：${line.standard}）`
@@ -2186,7 +2203,10 @@ function scoreOutcomes(ctx: CheckContext): Outcome[] {
       g.score,
       g.pending,
       `（满分 ${g.points.toString()} 分）`,
-      follows
+      follows,
+      sheet.lines.filter((l) =>
+        g.level === 1 ? l.level1 === g.name : l.level1 === g.parent && l.level2 === g.name
+      )
     );
   }
   if (sheet.claimedTotal !== undefined)
@@ -2200,7 +2220,8 @@ function scoreOutcomes(ctx: CheckContext): Outcome[] {
       [
         ...sheet.groups.filter((g) => g.level === 1).map((g) => `一级.${g.name}`),
         ...sheet.groups.filter((g) => g.level === 2).map((g) => `二级.${g.name}`),
-      ]
+      ],
+      sheet.lines
     );
   return out;
 }

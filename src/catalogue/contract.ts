@@ -4,7 +4,14 @@
  */
 import type Decimal from 'decimal.js';
 import type { Model } from '../core/model';
-import type { IndicatorResult, Operand, QuantityKind, ScoreSheet, SlipFactor } from '../core/results';
+import type {
+  IndicatorResult,
+  Operand,
+  QuantityKind,
+  ScoreLine,
+  ScoreSheet,
+  SlipFactor,
+} from '../core/results';
 import type { FindingSeverity, Severity } from '../core/types';
 import type { InputKind } from './types';
 
@@ -94,6 +101,8 @@ export interface CheckContext {
   money(amount: Decimal): string;
   /** A figure with its unit, as every surface writes it ("1,500.00 万元", "98.50%", "2.00 分"). */
   quantity(value: Decimal, kind: QuantityKind): string;
+  /** The most the rules can give these score lines, each 待核实 line at its 至多 (src/core/scoring.ts, ceilingOf). */
+  ceiling(lines: readonly ScoreLine[]): Decimal;
 }
 
 export interface CheckDecl {

@@ -40,6 +40,7 @@ import { evaluateComparison, type Evaluated, present, type Undecided } from './c
 import type { FindingSeverity, Severity } from './types';
 import { adviseFromData, type Corroboration } from './advice';
 import { confirmFigures, type HoldingIdentity } from './doubt';
+import { ceilingOf } from './scoring';
 
 export { allFindings, consequenceCount, flattenFindings } from './findingTree';
 
@@ -110,6 +111,7 @@ function context(model: Model, indicators: IndicatorResult[], scores: ScoreSheet
     percent: (points) => formatValue(points, 'rate'),
     money: (amount) => formatValue(amount, 'amount'),
     quantity: (value, kind) => formatQuantity({ value, kind }),
+    ceiling: ceilingOf,
     indicator(id) {
       const want = normaliseId(id);
       return (

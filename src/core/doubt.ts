@@ -108,7 +108,11 @@ const tableOf = (name: string): string => INPUT_BY_NAME.get(name.replace(/\[.*$/
 /**
  * Which figures of the failed identities two independent sources agree on, written on each finding that doubts
  * them (`confirmed`). The rule, for an identity that holds: the same quantity stated in two tables confirms both
- * figures; a sum (three figures or more) confirms each figure whose other figures nothing questions. A figure
+ * figures; a sum (three figures or more) confirms each figure whose other figures nothing questions, and a sum
+ * within one table each of its figures that nothing questions but failed sums setting it, alone of its table,
+ * against other tables' figures: 财拨 基本 = 人员 + 公用 holding confirms the three against failed 部门 = 财拨 +
+ * 其他资金 sums, whose 部门 totals then carry the doubt, unless its own table disputes one of them (财拨 基本支出
+ * against the 收支 part's): then the figure the own-table sum holds with may be the wrong one too. A figure
  * confirmed no longer doubts the others, so confirmation spreads until nothing changes; a copy of one figure in
  * two cells of one table is no second source. Never confirmed: the figure a correction or a unit slip names, or
  * the cell a fold blames (the 审核意见 tells the unit to change or check it); and where every figure a failed
@@ -132,6 +136,13 @@ export function confirmFigures(findings: readonly Finding[], holding: readonly H
     )
   );
   const all = [...new Set(doubts.flatMap((d) => d.names))];
+  const ownTable = (h: HoldingIdentity) => h.names.every((m) => tableOf(m) === tableOf(h.names[0]));
+  // A figure every doubt on which sets it, alone of its table, against other tables' figures (部门 = 财拨 + 其他资金):
+  // those may as well be the wrong ones, so within its own table it still corroborates the figures it sums with.
+  const otherTablesMayBeWrong = (m: string) =>
+    doubts
+      .filter((d) => d.names.includes(m))
+      .every((d) => d.names.length >= 3 && d.names.filter((x) => tableOf(x) === tableOf(m)).length === 1);
   for (;;) {
     const confirmed = new Map<string, string>();
     for (let grown = true; grown;) {
@@ -140,7 +151,12 @@ export function confirmFigures(findings: readonly Finding[], holding: readonly H
       for (const n of all) {
         if (confirmed.has(n) || pinned.has(n)) continue;
         const by = identities.find(
-          (h) => h.names.includes(n) && (pair(h) || h.names.every((m) => m === n || !inDoubt.has(m)))
+          (h) =>
+            h.names.includes(n) &&
+            (pair(h) ||
+              h.names.every((m) => m === n || !inDoubt.has(m)) ||
+              (ownTable(h) &&
+                h.names.every((m) => !inDoubt.has(m) || (!pinned.has(m) && otherTablesMayBeWrong(m)))))
         );
         if (by) {
           confirmed.set(n, by.id);

@@ -14,7 +14,7 @@ import { Completeness, measureCompleteness } from './completeness';
 import { balancingValue } from './causes';
 import { doubtedInputs, questionedBy } from './doubt';
 import { verifyScores } from './verify';
-import { claimDiagnostics, pendingFindings, scoreAll, scoresSameWith } from './scoring';
+import { bestScoreWith, claimDiagnostics, pendingFindings, scoreAll, scoresSameWith } from './scoring';
 import {
   completenessText,
   countFindings,
@@ -173,7 +173,8 @@ function candidates(f: Finding, name: string, stated: Decimal): Decimal[] {
  * Marks on each computed score line the questioned inputs (src/core/doubt.ts) whose every candidate value gives
  * the same score, taken together (e.g. a staff count of 20 or 21 against 23 posts: full marks either way): such a
  * line is verified. Where all of them together may move the points, those an 错误 doubts may still leave them
- * (the report then states the score without a 【待核对】, while the line stays 待核实 for the rest).
+ * (the report then states the score without a 【待核对】, while the line stays 待核实 for the rest). A line not
+ * verified either way gets the most any reading gives it (ScoreLine.most): its 至多 while it waits.
  */
 function markSameEitherWay(
   rulebook: Rulebook,
@@ -191,34 +192,43 @@ function markSameEitherWay(
     const sets = [names, names.filter((n) => doubted.has(n))].filter(
       (ns, i) => ns.length > 0 && (i === 0 || ns.length < names.length)
     );
-    const same = sets.find((ns) => sameWith(rulebook, model, line, ns, questioned));
+    const compute = (m: Model) =>
+      line.indicator ? computeIndicatorById(m, line.indicator, rulebook.variants) : undefined;
+    const same = sets.find((ns) => {
+      const values = readings(model, ns, questioned);
+      return values !== null && scoresSameWith(rulebook, model, line, values, compute);
+    });
     if (same) line.sameEitherWay = same;
+    // Not verified either way: the most any reading gives is the line's 至多 (the 审核意见's ceiling).
+    const every =
+      names.length === 0 || same?.length === names.length ? null : readings(model, names, questioned);
+    const most = every && bestScoreWith(rulebook, model, line, every, compute);
+    if (most) line.most = most;
   }
 }
 
-/** True when the line scores the same with every candidate value of these inputs, taken together. */
-function sameWith(
-  rulebook: Rulebook,
+/**
+ * The values each of these inputs may have, taken together: as stated, and each value a finding that questions it
+ * gives; null where one cannot be varied (a questioned table) or a finding does not say what else it may be.
+ */
+function readings(
   model: Model,
-  line: ScoreSheet['lines'][number],
   names: string[],
   questioned: Map<string, Finding[]>
-): boolean {
+): Map<string, Decimal[]> | null {
   const values = new Map<string, Decimal[]>();
   for (const n of names) {
     // Only a single figure can be varied; a questioned table (a list of rows) leaves the line 待核实.
-    if (INPUT_BY_NAME.get(n)?.type !== 'scalar') return false;
+    if (INPUT_BY_NAME.get(n)?.type !== 'scalar') return null;
     // Every finding that questions the figure must say what else it may be: one that cannot leaves it open.
     const stated = model.num(n);
     const given = stated ? questioned.get(n)!.map((f) => candidates(f, n, stated)) : [];
-    if (!stated || given.some((vs) => vs.length === 0)) return false;
+    if (!stated || given.some((vs) => vs.length === 0)) return null;
     const all = [stated, ...given.flat()];
     values.set(
       n,
       all.filter((v, i) => all.findIndex((w) => w.eq(v)) === i)
     );
   }
-  return scoresSameWith(rulebook, model, line, values, (m) =>
-    line.indicator ? computeIndicatorById(m, line.indicator, rulebook.variants) : undefined
-  );
+  return values;
 }

@@ -74,6 +74,11 @@ export interface ScoreLine {
    */
   sameEitherWay?: string[];
   /**
+   * The most the line scores under any reading of its questioned inputs (each as stated or as a finding gives it),
+   * where every reading can be scored: a 待核实 line's 至多 (ceilingOf), below full marks where no reading gives them.
+   */
+  most?: Decimal;
+  /**
    * Set on a line that has a score but is not verified (src/core/verify.ts): then `missing` is true and `score`
    * 0 like any 待核实 line, and this holds the score as the stated figures (or the unit's own score) give it.
    */

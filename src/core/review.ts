@@ -370,9 +370,13 @@ function claimEntry(f: Finding, v: MemoView): string | null {
         `${l.level3}${l.indicatorValue ? `${rateText(l.indicatorValue)}，` : ''}扣${points(l.points.minus(l.score))}分${explain(l)}`
     );
   // The pending lines are 四's, each with its reason: here only their points, and the most the group can reach.
+  // A pending line no reading of its figures brings to full marks is named with its own 至多 (ScoreLine.most).
+  const capped = lines
+    .filter((l) => l.missing && l.most?.lt(l.points))
+    .map((l) => `${l.level3}所用数据无论按哪种可能计至多${points(l.most!)}分`);
   const pending = c.pending.isZero()
     ? ''
-    : `${lost.length ? '另有' : ''}${points(c.pending)}分待核实（见${v.pendingPart}），至多${points(c.most)}分`;
+    : `${lost.length ? '另有' : ''}${points(c.pending)}分待核实（见${v.pendingPart}）${capped.length ? `，其中${capped.join('、')}，合计` : '，'}至多${points(c.most)}分`;
   const why = [lost.join('；'), pending].filter(Boolean).join('；');
   const head = c.pending.isZero()
     ? `“${c.name}”自评${points(c.claimed)}分，按评分规则为${points(c.score)}分`
@@ -1032,18 +1036,29 @@ function afterCorrection(f: Finding, corrected: Map<string, Corrected>): string 
 /** What may legitimately differ (提示): each once, for the unit to explain in writing or correct. */
 function noticesSection(c: ReportContext, notices: Finding[], groups: Group[]): SectionContent[] {
   const { w } = c;
-  const corrected = correctedFigures(groups, memoView(c, groups));
+  const v = memoView(c, groups);
+  const corrected = correctedFigures(groups, v);
   return [
     w.paragraph(w.plain('以下事项可能另有原因：单位应书面说明原因，不能说明的予以改正。'), 'lead'),
-    ...notices.map((f, k) =>
-      w.paragraph(
-        w.plain(
-          `${k + 1}.${reviewSentence(f, { advice: false })}${afterCorrection(f, corrected)}`,
-          f.operands
-        )
-      )
-    ),
+    ...notices.map((f, k) => {
+      const after = afterCorrection(f, corrected);
+      const doubted = after ? '' : onDoubtedFigures(f, v);
+      return w.paragraph(
+        w.plain(`${k + 1}.${reviewSentence(f, { advice: false })}${after}${doubted}`, f.operands)
+      );
+    }),
   ];
+}
+
+/**
+ * A 提示 that reads a figure an 错误 puts in doubt (and 二 does not correct) holds only as the figures are listed:
+ * the memo says so, as 四 does for the line scored from it, and asks for the reason once the figure is right.
+ */
+function onDoubtedFigures(f: Finding, v: MemoView): string {
+  const ops = f.operands.filter((o, i, all) => v.doubted.has(o.name) && all.indexOf(o) === i);
+  if (ops.length === 0) return '';
+  const refs = joinPlaces(ops.map((o) => v.where(v.doubted.get(o.name)!)));
+  return `以上按所列数据计，其中${ops.map(figureName).join('、')}本身待核对（见${refs}）；核对改正后仍有差异的，应书面说明原因。`;
 }
 
 /**

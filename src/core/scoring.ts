@@ -26,22 +26,23 @@ export function gradeOf(total: Decimal, bands: GradeBands): Grade {
   return '差';
 }
 
-/** The grade the verified points reach, and the grade they would reach with every pending point earned. */
+/** The grade the verified points reach, and the grade the most the rules can give reaches (ceilingOf). */
 export function gradesOf(
   verified: Decimal,
-  pendingPoints: Decimal,
+  ceiling: Decimal,
   bands: GradeBands
 ): { grade: Grade; gradeAtMost: Grade } {
-  return { grade: gradeOf(verified, bands), gradeAtMost: gradeOf(verified.plus(pendingPoints), bands) };
+  return { grade: gradeOf(verified, bands), gradeAtMost: gradeOf(ceiling, bands) };
 }
 
 /**
  * The most the rules can give a set of lines (a group, or the whole sheet): the verified scores, and each 待核实 line
- * at full marks, whatever its figures or the unit say meanwhile: the 审核意见's 至多. The 自评报告 states its own lines
- * as it scores them from the figures it lists instead (src/core/voice.ts).
+ * at the most it scores under any reading of its questioned figures (ScoreLine.most), else at full marks, whatever
+ * the unit says meanwhile: the 审核意见's 至多. The 自评报告 states its own lines as it scores them from the figures
+ * it lists instead (src/core/voice.ts).
  */
 export function ceilingOf(lines: readonly ScoreLine[]): Decimal {
-  return sum(lines.map((l) => (l.missing ? l.points : l.score)));
+  return sum(lines.map((l) => (l.missing ? (l.most ?? l.points) : l.score)));
 }
 
 // ------------------------------------------------------------------ claims (自评得分表)
@@ -191,19 +192,50 @@ export function scoresSameWith(
   candidates: ReadonlyMap<string, readonly Decimal[]>,
   compute: (m: Model) => IndicatorResult | undefined
 ): boolean {
+  if (line.missing) return false;
+  const scores = scoresUnder(rulebook, model, line, candidates, compute);
+  return scores !== null && scores.every((s) => s.eq(line.score));
+}
+
+/**
+ * The most a line scores under any combination of candidate values of the inputs given (scoresSameWith's readings):
+ * null when some reading leaves it unscored. A 待核实 line's 至多 (ScoreLine.most).
+ */
+export function bestScoreWith(
+  rulebook: Rulebook,
+  model: Model,
+  line: ScoreLine,
+  candidates: ReadonlyMap<string, readonly Decimal[]>,
+  compute: (m: Model) => IndicatorResult | undefined
+): Decimal | null {
+  const scores = scoresUnder(rulebook, model, line, candidates, compute);
+  return scores && scores.length > 0 ? D.max(...scores) : null;
+}
+
+/** The line's score under each combination of the candidate values, by its rule; null if one leaves it unscored. */
+function scoresUnder(
+  rulebook: Rulebook,
+  model: Model,
+  line: ScoreLine,
+  candidates: ReadonlyMap<string, readonly Decimal[]>,
+  compute: (m: Model) => IndicatorResult | undefined
+): Decimal[] | null {
   const rule = rulebook.lines.find(
     (l) => l.level1 === line.level1 && l.level2 === line.level2 && l.level3 === line.level3
   );
-  if (!rule || rule.rule.kind === '定性' || line.missing) return false;
-  if ([...candidates.keys()].some((n) => !model.scalars.has(n))) return false;
+  if (!rule || rule.rule.kind === '定性') return null;
+  if ([...candidates.keys()].some((n) => !model.scalars.has(n))) return null;
   let combos: Array<Map<string, Decimal>> = [new Map()];
   for (const [name, values] of candidates)
     combos = combos.flatMap((c) => values.map((v) => new Map([...c, [name, v]])));
-  return combos.every((values) => {
+  const out: Decimal[] = [];
+  for (const values of combos) {
     const m = withValues(model, values);
     const s = scoreComputed(rule, compute(m), m);
-    return !s.missing && s.score.eq(line.score);
-  });
+    if (s.missing) return null;
+    out.push(s.score);
+  }
+  return out;
 }
 
 /**
@@ -432,7 +464,7 @@ export function scoreAll(rulebook: Rulebook, indicators: IndicatorResult[], mode
     total,
     pendingPoints,
     points: rulebook.total,
-    ...gradesOf(total, pendingPoints, rulebook.bands),
+    ...gradesOf(total, ceilingOf(lines), rulebook.bands),
     claimedTotal: claims.total?.score,
     bands: rulebook.bands,
   };
@@ -465,7 +497,7 @@ export function explainGroup(sheet: ScoreSheet, group?: ScoreGroup): string | un
       : `${l.level3} 计 ${pts(l.score)}/${pts(l.points)} 分（扣 ${pts(l.points.minus(l.score))} 分）`
   );
   if (!open.isZero()) {
-    const most = score.plus(open);
+    const most = ceilingOf(members);
     const head = `自评 ${pts(claimed)} 分；核实得分 ${pts(score)} 分，另有待核实 ${pts(open)} 分`;
     if (claimed.greaterThan(most))
       return `${head}，最多可得 ${pts(most)} 分，自评多 ${pts(claimed.minus(most))} 分：${parts.join('；')}`;

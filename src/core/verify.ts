@@ -23,7 +23,7 @@ import type { Model } from './model';
 import { assignItems, departmentItemsOf, evidenceDecl } from './reportEvidence';
 import type { Finding, IndicatorResult, ScoreLine, ScoreSheet, Unverified } from './results';
 import { DEFAULT_BANDS } from './rulebook';
-import { gradesOf, pendingLabel } from './scoring';
+import { ceilingOf, gradesOf, pendingLabel } from './scoring';
 import { lineRemark, ownRemark } from './voice';
 
 /** Why the line is 待核实 and what it scores meanwhile, for its 扣分原因 (the score sheet, the pane). */
@@ -171,6 +171,6 @@ export function verifyScores(
     groups,
     total: all.score,
     pendingPoints: all.pending,
-    ...gradesOf(all.score, all.pending, scores.bands ?? DEFAULT_BANDS),
+    ...gradesOf(all.score, ceilingOf(lines), scores.bands ?? DEFAULT_BANDS),
   };
 }

@@ -244,3 +244,84 @@ describe('doubtedInputs: rows of a table whose sum another table’s total fails
     expect(doubted([f])).toEqual(['人员情况表[甲].在职人数', '基础_在职人数']);
   });
 });
+
+describe('confirmFigures: a sum within one table that holds corroborates its figures against failed cross-table sums', () => {
+  /** 部门日常公用经费 90 against 财政拨款 40 + 其他资金 5 = 45. */
+  const upkeep = (): Finding => ({
+    id: 'sum.资金来源.公用经费',
+    rule: 'sum.资金来源.公用经费',
+    title: '部门日常公用经费与财政拨款、其他资金日常公用经费之和不一致',
+    family: '合计',
+    severity: '错误',
+    kind: 'mismatch',
+    operands: [op('支出_公用经费', 90), op('财拨_公用经费', 40), op('其他_公用经费', 5)],
+    expected: { kind: 'amount', value: D(45) },
+    nextStep: '',
+  });
+  /** 部门基本支出 150 against 财政拨款 100 + 其他资金 5 = 105. */
+  const basic = (): Finding => ({
+    ...upkeep(),
+    id: 'sum.资金来源.基本支出',
+    rule: 'sum.资金来源.基本支出',
+    title: '部门基本支出与财政拨款、其他资金基本支出之和不一致',
+    operands: [op('支出_基本支出', 150), op('财拨_基本支出', 100), op('其他_公用经费', 5)],
+    expected: { kind: 'amount', value: D(105) },
+  });
+  // 财政拨款表 基本支出 100 = 人员经费 60 + 日常公用经费 40.
+  const ownSum = holds('sum.财拨基本支出', '合计', '财拨_基本支出', '财拨_人员经费', '财拨_公用经费');
+
+  test('财拨 基本 = 人员 + 公用 holds and only the 部门 = 财拨 + 其他资金 sums dispute its figures: the 部门 totals carry the doubt', () => {
+    const fs = [upkeep(), basic()];
+    confirmFigures(fs, [ownSum]);
+    expect(fs[0].confirmed).toEqual([{ name: '财拨_公用经费', by: 'sum.财拨基本支出' }]);
+    expect(fs[1].confirmed).toEqual([{ name: '财拨_基本支出', by: 'sum.财拨基本支出' }]);
+    expect(doubted(fs)).toEqual(['其他_公用经费', '支出_公用经费', '支出_基本支出']);
+  });
+
+  test('invalid: the part is the wrong one — its own table’s sum fails (100 ≠ 60 + 45): it stays in doubt', () => {
+    const own: Finding = {
+      ...upkeep(),
+      id: 'sum.财拨基本支出',
+      rule: 'sum.财拨基本支出',
+      title: '财政拨款基本支出与人员经费、日常公用经费之和不一致',
+      operands: [op('财拨_基本支出', 100), op('财拨_人员经费', 60), op('财拨_公用经费', 45)],
+      expected: { kind: 'amount', value: D(105) },
+    };
+    const fs = [
+      { ...upkeep(), operands: [op('支出_公用经费', 90), op('财拨_公用经费', 45), op('其他_公用经费', 5)] },
+      own,
+    ];
+    confirmFigures(fs, []);
+    expect(fs[0].confirmed).toBeUndefined();
+    expect(doubted(fs)).toContain('财拨_公用经费');
+  });
+
+  test('invalid: its own table disputes a figure of the sum (财拨 基本支出 100 against the 收支 part’s 120): no corroboration', () => {
+    const disputed: Finding = {
+      ...upkeep(),
+      id: 'same.财拨基本支出',
+      rule: 'same.财拨基本支出',
+      title: '财政拨款表支出明细与收支部分的基本支出不一致',
+      family: '一致',
+      operands: [op('财拨_基本支出', 100), op('财拨_本年支出_基本', 120)],
+      expected: { kind: 'amount', value: D(120) },
+    };
+    const fs = [upkeep(), basic(), disputed];
+    confirmFigures(fs, [ownSum]);
+    expect(fs[0].confirmed).toBeUndefined();
+    expect(doubted(fs)).toEqual(
+      expect.arrayContaining(['财拨_公用经费', '财拨_基本支出', '支出_公用经费', '支出_基本支出'])
+    );
+  });
+
+  test('invalid: the 部门 block holds too and 其他资金 is confirmed: the sources contradict each other, all stay in doubt', () => {
+    const fs = [upkeep()];
+    confirmFigures(fs, [
+      ownSum,
+      holds('sum.基本支出', '合计', '支出_基本支出', '支出_人员经费', '支出_公用经费'),
+      holds('same.其他公用', '一致', '其他_公用经费', '基础_公用经费决算'),
+    ]);
+    expect(fs[0].confirmed).toBeUndefined();
+    expect(doubted(fs)).toEqual(['其他_公用经费', '支出_公用经费', '财拨_公用经费']);
+  });
+});

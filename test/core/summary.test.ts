@@ -9,12 +9,12 @@ import { promises as fs } from 'fs';
 import { templateReading } from '../../src/core/fill';
 import { main } from '../../src/cli/main';
 import { evaluationJson } from '../../src/cli/json';
-import { D } from '../../src/core/decimal';
+import { D, ZERO } from '../../src/core/decimal';
 import { evaluate } from '../../src/core/engine';
 import { DEFAULT_BANDS } from '../../src/core/rulebook';
-import { gradesOf } from '../../src/core/scoring';
+import { ceilingOf, gradesOf } from '../../src/core/scoring';
 import { scoreSheet } from '../../src/core/sheets/scoreSheet';
-import type { ScoreSheet } from '../../src/core/results';
+import type { ScoreLine, ScoreSheet } from '../../src/core/results';
 import { gradeText } from '../../src/core/summary';
 import { cliLine } from '../../src/core/render/finding';
 import { BAD_INPUT_DIR } from '../fixtures/bad-input/generate';
@@ -79,17 +79,17 @@ describe('score line states', () => {
     ])
       expect(errorIds).not.toContain(id);
     // 预算执行 is claimed 11; its verified lines give “三公”经费控制率 2 and 结转结余变动率 2 (2 whichever of its figures
-    // is right), and 7 points are pending (政府采购执行率 1 without data, 预算完成率, 预算调整率 and 公用经费控制率 2 each
-    // scored from figures in question): at most 11, so the claim is no 错误 yet. The total is: 97 against at most
-    // 53.51 + 37 = 90.51.
-    expect(errorIds).not.toContain('score.二级.预算执行');
+    // is right), and 7 points are pending (政府采购执行率 1 without data, 预算完成率 and 预算调整率 2 each scored from
+    // figures in question, 公用经费控制率 at most 0.41 whichever reading of its 决算数 is right): at most 9.41, so the
+    // claim is an 错误. The total is: 97 against at most 53.51 + 35.41 = 88.92.
+    expect(errorIds).toContain('score.二级.预算执行');
     const over = all.find((f) => f.id === 'score.总分')!;
     expect([
       over.severity,
       over.kind,
       over.expected!.value.toString(),
       over.computed!.value.toString(),
-    ]).toEqual(['错误', 'exceeds', '90.51', '97']);
+    ]).toEqual(['错误', 'exceeds', '88.92', '97']);
     const gov = all.find((f) => f.id === 'score.pending.预算执行.政府采购执行率')!;
     // Blank inputs: 待补, neither 错误 nor 提示.
     expect([gov.severity, gov.kind, gov.missing!.map((o) => o.name).join(',')]).toEqual([
@@ -106,7 +106,7 @@ describe('score line states', () => {
 
 describe('grade range', () => {
   const text = (verified: string, pending: string) => {
-    const g = gradesOf(new D(verified), new D(pending), DEFAULT_BANDS);
+    const g = gradesOf(new D(verified), new D(verified).plus(pending), DEFAULT_BANDS);
     return gradeText({
       lines: [],
       groups: [],
@@ -124,6 +124,19 @@ describe('grade range', () => {
     expect(text('79.64', '8')).toBe('中～良（待核实 8 分）');
     expect(text('59.99', '0')).toBe('差');
     expect(text('0', '100')).toBe('差～优（待核实 100 分）');
+  });
+  test('the range reaches only the grade the most the rules can give reaches: a pending line below full marks under every reading lowers it', () => {
+    const base = { level1: '过程', level2: '预算执行', standard: '', deduction: '' };
+    const lines = [
+      { ...base, level3: '甲', points: D(85), score: D(85) },
+      { ...base, level3: '乙', points: D(10), score: ZERO, missing: true, most: D(3) },
+      { ...base, level3: '丙', points: D(5), score: ZERO, missing: true },
+    ] as ScoreLine[];
+    // 85 verified + 15 pending could be 100 (优), but 乙 scores at most 3: 85 + 3 + 5 = 93 → still 优; with 丙 also
+    // capped below full marks at 1: 89, 良.
+    expect(gradesOf(D(85), ceilingOf(lines), DEFAULT_BANDS)).toEqual({ grade: '良', gradeAtMost: '优' });
+    lines[2].most = D(1);
+    expect(gradesOf(D(85), ceilingOf(lines), DEFAULT_BANDS)).toEqual({ grade: '良', gradeAtMost: '良' });
   });
 });
 
@@ -211,12 +224,12 @@ describe('CLI and JSON', () => {
     expect(summary).toMatchObject({
       total: '53.51',
       pendingPoints: '37.00',
-      grade: '差～优',
+      grade: '差～良',
       complete: true,
     });
     expect(summary).toEqual((evaluationJson(sample) as { summary: unknown }).summary);
     expect(r.out).toContain(
-      '核实得分 53.51，待核实分值 37.00，等级 差～优（待核实 37 分）；单位自评 97.00 分'
+      '核实得分 53.51，待核实分值 37.00，等级 差～良（待核实 37 分）；单位自评 97.00 分'
     );
   });
 });

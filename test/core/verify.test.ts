@@ -13,6 +13,7 @@ import type { Finding, ScoreLine } from '../../src/core/results';
 import { rulebookFromModel } from '../../src/core/rulebook';
 import { ceilingOf, explainGroup, scoreAll } from '../../src/core/scoring';
 import { ownScores } from '../../src/core/voice';
+import { D, ZERO } from '../../src/core/decimal';
 import { sampleReading, sampleValues } from '../helpers/sample';
 
 const run = (overrides = {}) => evaluate(sampleReading(overrides));
@@ -20,6 +21,7 @@ const sample = run();
 const line = (e: ReturnType<typeof run>, name: string, level2?: string): ScoreLine =>
   e.scores!.lines.find((l) => l.level3 === name && (!level2 || l.level2 === level2))!;
 const f2 = (x: { toFixed(n: number): string }) => x.toFixed(2);
+const e2 = (e: ReturnType<typeof run>, id: string) => allFindings(e.findings).find((f) => f.id === id)?.title;
 
 /** The sample's 出错说明 rows, with these added. */
 const explained = (...rows: Array<[string, string, string]>) => ({ 出错说明表: rows });
@@ -74,16 +76,17 @@ describe('the sample: one verified score, and why each other scored line is 待�
     expect([f2(raw.total), f2(raw.pendingPoints!)]).toEqual(['79.64', '8.00']);
     // 79.64 − 预算完成率 1.92 − 预算调整率 0.80 − 公用经费控制率 0.41 − 预算管理 13 (3 + 4 + 3 + 3) − 服务对象满意度 10
     // (its survey result blank) = 53.51; 8 + 2 + 2 + 2 + 13 + 10 = 37 pending (预算编制合理性's 1 was pending already);
-    // 53.51 is 差, 53.51 + 37 = 90.51 at most is 优. 结转结余变动率 scores 2 whichever of its figures is right
+    // 53.51 is 差; at most 88.92 (公用经费控制率 at most 0.41 whichever reading of its 决算数 is right, not 2) is 良.
+    // 结转结余变动率 scores 2 whichever of its figures is right
     // (−93.34% as listed, −100% with this year's end 0.00, 0% or −100% with last year's 4.04): verified.
     const s = sample.scores!;
     expect([f2(s.total), f2(s.pendingPoints!), s.grade, s.gradeAtMost]).toEqual([
       '53.51',
       '37.00',
       '差',
-      '优',
+      '良',
     ]);
-    expect(sample.summary).toMatchObject({ total: '53.51', pendingPoints: '37.00', grade: '差～优' });
+    expect(sample.summary).toMatchObject({ total: '53.51', pendingPoints: '37.00', grade: '差～良' });
     const moved = s.lines.filter((l) => l.unverified).map((l) => [l.level3, l.unverified!.reason]);
     expect(moved).toEqual([
       ['预算编制合理性', '与单位所述问题不符'],
@@ -174,14 +177,16 @@ describe('the sample: one verified score, and why each other scored line is 待�
   });
 
   test('the self-score checks compare the claims with the verified split, and no 无法计分 finding repeats a questioned line', () => {
-    // 预算执行 claims 11: “三公”经费控制率 2 and 结转结余变动率 2 verified, 1 + 2 + 2 + 2 pending: at most 11, so the claim stands
-    // until the pending lines are settled. 总分 97 against at most 90.51 is still over.
-    expect(sample.findings.find((f) => f.id === 'score.二级.预算执行')).toBeUndefined();
+    // 预算执行 claims 11: “三公”经费控制率 2 and 结转结余变动率 2 verified, 1 + 2 + 2 pending at full marks and 公用经费控制率
+    // at most 0.41 whichever reading of its 决算数 is right: at most 9.41, so the claim is over (过程 30 against 28.41 with
+    // it). 总分 97 against at most 88.92.
+    expect(e2(sample, 'score.二级.预算执行')).toBe('“预算执行”自评 11.00 分，按评分规则最多 9.41 分');
+    expect(e2(sample, 'score.一级.过程')).toBe('“过程”自评 30.00 分，按评分规则最多 28.41 分');
     const total = allFindings(sample.findings).find((f) => f.id === 'score.总分')!;
-    expect(total.title).toBe('“总分”自评 97.00 分，按评分规则最多 90.51 分');
+    expect(total.title).toBe('“总分”自评 97.00 分，按评分规则最多 88.92 分');
     // 预算编制合理性 is 待核实 for the unit's own words now, not as a score not entered.
     expect(sample.findings.filter((f) => f.rule === 'score.pending')).toHaveLength(4);
-    expect(sample.summary.counts).toBe('错误 22 项、提示 3 项；待补 4 项（另有连带问题 9 项）');
+    expect(sample.summary.counts).toBe('错误 23 项、提示 3 项；待补 4 项（另有连带问题 10 项）');
   });
 });
 
@@ -300,9 +305,9 @@ const memoOf = (e: ReturnType<typeof run>) =>
   );
 
 describe('two figures: the report’s own lines from the listed figures, and the 审核意见’s ceiling', () => {
-  test('the sample: the report says 87.64 (良) against its claim 97, the memo both that and at most 90.51 (53.51 + 37)', () => {
+  test('the sample: the report says 87.64 (良) against its claim 97, the memo both that and at most 88.92 (53.51 + 37, 公用经费控制率 at most 0.41)', () => {
     const s = sample.scores!;
-    expect(f2(ceilingOf(s.lines))).toBe('90.51');
+    expect(f2(ceilingOf(s.lines))).toBe('88.92');
     // As the report's paragraphs score the lines from the figures they list: 预算执行 11 − 0.08 (预算完成率 1.92)
     // − 1.2 (预算调整率 0.8) − 1.59 (公用经费控制率 0.41) = 8.13 (政府采购执行率, without data, at the unit's full
     // claim for 预算执行); 过程 8.13 + 13 + 6 = 27.13; 产出 22.51; 投入 9 and 效果 29 as claimed (their open lines can
@@ -317,9 +322,9 @@ describe('two figures: the report’s own lines from the listed figures, and the
     expect(report).toContain('自评得分为【待核对：自评97分，按所列数据计87.64分】');
     expect(report).toContain('综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】');
     expect(report).not.toContain('至多');
-    expect(report).not.toContain('90.51');
+    expect(report).not.toContain('88.92');
     expect(memoOf(sample).join('')).toContain(
-      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实53.51分，待核实37分，至多90.51分。'
+      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实53.51分，待核实37分，至多88.92分。'
     );
   });
 
@@ -421,5 +426,54 @@ describe('a 二级 the unit scored as a whole is verified as a whole', () => {
     const full = run({ 自评得分表: rows.map((r) => (r[0] === '目标设定' ? [r[0], 6, r[2]] : r)) });
     expect(line(full, '绩效目标合理性').groupShare).toBeUndefined();
     expect(f2(line(full, '绩效目标合理性').score)).toBe('3.00');
+  });
+});
+
+describe('a 待核实 line counts at the most any reading of its questioned figures gives it', () => {
+  test('the sample: 公用经费控制率 reads 45.07 (财政拨款表 日常公用经费) or 90.82 (96.15 − 5.33), both above 预算 41.76: at most 0.41, so 预算执行 11 is too high whichever is right', () => {
+    const l = line(sample, '公用经费控制率');
+    expect(l.missing).toBe(true);
+    expect(f2(l.unverified!.score)).toBe('0.41');
+    expect(f2(l.most!)).toBe('0.41');
+    // 预算执行: verified 4 + 预算完成率 2 + 预算调整率 2 + 政府采购执行率 1 (no figures: full marks) + 0.41 = 9.41.
+    expect(e2(sample, 'score.二级.预算执行')).toBe('“预算执行”自评 11.00 分，按评分规则最多 9.41 分');
+    const memo = memoOf(sample).join('');
+    expect(memo).toContain('2项自评得分偏高');
+    expect(memo).toContain(
+      '“预算执行”自评11分：7分待核实（见第四部分），其中公用经费控制率所用数据无论按哪种可能计至多0.41分，合计至多9.41分。应改为不超过9.41分'
+    );
+    // 三 states the 超支 as the figures are listed, the 决算数 itself in doubt as 四 says.
+    expect(memo).toContain(
+      '公用经费决算超过预算3.31万元（7.93%）：公用经费决算数45.07万元，公用经费预算数41.76万元。以上按所列数据计，其中基础数据表公用经费决算数45.07万元本身待核对（见第二部分（三））；核对改正后仍有差异的，应书面说明原因。'
+    );
+  });
+
+  test('invalid: where one reading brings the line to full marks (部门 日常公用经费 made up as 40: 财拨 40 − 5.33 within 预算), it counts at full marks and 预算执行 is within reach', () => {
+    const e = run({ 支出_公用经费: 40 });
+    const l = line(e, '公用经费控制率');
+    expect(l.missing).toBe(true);
+    expect(f2(l.most!)).toBe('2.00');
+    expect(e.findings.some((f) => f.id === 'score.二级.预算执行')).toBe(false);
+    expect(memoOf(e).join('')).not.toContain('无论按哪种可能计');
+  });
+
+  test('a 待核实 line’s own claim above the most any reading gives it is an 错误; within it, none', () => {
+    const rows = sampleValues()['自评得分表'] as Array<[string, number, string | null]>;
+    const claiming = (score: number) =>
+      run({ 自评得分表: [...rows.slice(0, 3), ['公用经费控制率', score, null], ...rows.slice(3)] });
+    expect(e2(claiming(2), 'score.三级.公用经费控制率')).toBe(
+      '“公用经费控制率”自评 2.00 分，按评分规则最多 0.41 分'
+    );
+    expect(e2(claiming(0.41), 'score.三级.公用经费控制率')).toBeUndefined();
+  });
+
+  test('ceilingOf: a pending line at its most where known, else at full marks; a verified line at its score', () => {
+    const base = { level1: '过程', level2: '预算执行', standard: '', deduction: '' };
+    const lines = [
+      { ...base, level3: '甲', points: D(2), score: D(1.5) },
+      { ...base, level3: '乙', points: D(2), score: ZERO, missing: true, most: D(0.3) },
+      { ...base, level3: '丙', points: D(3), score: ZERO, missing: true },
+    ] as ScoreLine[];
+    expect(f2(ceilingOf(lines))).toBe('4.80');
   });
 });

@@ -292,7 +292,7 @@ describe('the figures: only what the department stated', () => {
       // 158.53 is 收支总表's 其他资金支出 too: stated plainly. Each of the others names its value and, in short,
       // the identity it is party to (its words in full are in 二（二） above): 日常公用经费 5.33 is party to the 人员经费
       // and the 日常公用经费 identities and cites the one about its own quantity (收支总表 96.15, the parts 50.40).
-      '2021年度其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元；收支总表该项为96.15万元，财政拨款、其他资金两表之和为50.40万元】、项目支出【待核对：153.20万元；收支总表该项为877.32万元，财政拨款、其他资金两表之和为871.99万元】。',
+      '2021年度其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元；部门日常公用经费为96.15万元，财政拨款、其他资金日常公用经费之和为50.40万元】、项目支出【待核对：153.20万元；部门项目支出为877.32万元，财政拨款、其他资金项目支出之和为871.99万元】。',
     ]);
     // No 【待核对】 anywhere names nothing: in the text each says what it is about; in a table it is numbered, with a note.
     expect(draftLines(draft).join('')).not.toContain('【待核对】');
@@ -344,12 +344,13 @@ describe('the figures: only what the department stated', () => {
   });
 
   test('where the sources disagree and none is agreed, a 【待核对】 names both and stands in the figure’s place', () => {
-    const spending = sectionTexts(draft, '整体收支.支出')[1];
+    const spending = sectionTexts(draft, '整体收支.支出').find((t) => t.includes('按支出经济分类'))!;
     expect(spending).toContain(
-      // The sentence names the item: each side names its tables only.
-      '项目支出【待核对：收支总表为877.32万元，财政拨款、其他资金两表之和为871.99万元】'
+      // The sentence names the item: each side names its tables only. (收支总表's 项目支出 877.32 is now plain: its
+      // own table's sums hold and only the 部门 = 财拨 + 其他资金 sums dispute it, src/core/doubt.ts.)
+      '商品和服务支出【待核对：收支总表为955.78万元，大于财政拨款表商品和服务支出、其他资金表本年支出之和645.26万元】'
     );
-    expect(outsidePlaceholders(spending)).not.toContain('877.32');
+    expect(outsidePlaceholders(spending)).not.toContain('955.78');
     // A stated rate its recomputation contradicts: both, and no judgement of either.
     expect(lines.some((l) => l.includes('预算完成率为【待核对：所列99.59%，按所列数据计为99.52%】。'))).toBe(
       true
@@ -611,22 +612,23 @@ describe('审核意见', () => {
     expect(text[2]).toBe('一、审核结论');
     // The reason in one line: the weightiest figure problem by the declared rule (the largest correction: 780.19 →
     // 1193.05 is 412.86, against 836.79 → 1197.09 = 360.30, 61.55 → 4.04 = 57.51, 60.64 → 4.04 = 56.60), the
-    // rest counted as 二 lists them (11: the 1 self-score of (一), 产出, 9 of the figures, and (六)'s 1 item of the
-    // unit's own that no lost points answer); then the date to resubmit by, with the verdict it follows from.
+    // rest counted as 二 lists them (12: the 2 self-scores of (一), 预算执行 over its ceiling and 产出, 9 of the
+    // figures, and (六)'s 1 item of the unit's own that no lost points answer); then the date to resubmit by.
     expect(text[3]).toBe(
-      '审核结论：退回修改。理由：财政拨款表本年收入合计少计412.86万元等9项报表数据有误，1项自评得分偏高，1项所列问题未见扣分。请于【待补：日期】前改正后重新报送。'
+      '审核结论：退回修改。理由：财政拨款表本年收入合计少计412.86万元等9项报表数据有误，2项自评得分偏高，1项所列问题未见扣分。请于【待补：日期】前改正后重新报送。'
     );
     expect(text[3]).not.toMatch(/错误\d+项|影响得分/);
     // No grade for a partial sum. The engine's one verified score (src/core/verify.ts): 79.64 as scored, less
     // 预算完成率 1.92, 预算调整率 0.8 and 公用经费控制率 0.41 (built on figures an 错误 doubts, or their copies, whose
     // points the dispute may move; 结转结余变动率's 2 it does not) and 预算管理's 13 (scored off the 二级's claim with
     // nothing written behind it; 资金使用合规性 at full marks while the unit's 存在问题 admits 资金串用) and 服务对象满意度
-    // 10 (its survey result blank) = 53.51; 7 + 1 + 2 + 2 + 2 + 13 + 10 = 37 pending; 90.51 at most.
+    // 10 (its survey result blank) = 53.51; 7 + 1 + 2 + 2 + 2 + 13 + 10 = 37 pending; 88.92 at most (公用经费控制率
+    // scores at most 0.41 whichever reading of its 决算数 is right, not 2).
     // What the reviewer decides on first: the claim, what the report's own lines give by the figures it lists (87.64,
     // 良: the report's 七 states the same), the verified/pending split with its reasons left to 四, and the most the
-    // rules give (53.51 + 37 = 90.51), without a grade: the grade waits for the pending points.
+    // rules give (53.51 + 37 − 1.59 = 88.92), without a grade: the grade waits for the pending points.
     expect(text[4]).toBe(
-      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实53.51分，待核实37分，至多90.51分。'
+      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实53.51分，待核实37分，至多88.92分。'
     );
     expect(lines.join('')).toContain('自评97分，按所列数据计87.64分');
     // The memo states the engine's figures: the summary every other surface reads.
@@ -662,7 +664,7 @@ describe('审核意见', () => {
     // fixed in the item that says so, not beside the 财政拨款表 totals. A part of 二 is cited as 二（一）: all three fit
     // on page 1, and 二 follows.
     expect(text.slice(first + 1, first + 5)).toEqual([
-      '1.改正自评得分：“产出”改为22.51分（见二（一））。',
+      '1.改正自评得分：“预算执行”不超过9.41分，“产出”改为22.51分（见二（一））。',
       // Both 财政拨款表 totals the data correct, the table named once: 本年支出 1197.09 is what 收支总表 states and the
       // balance gives once 本年收入 reads 1193.05 (4.04 + 1193.05 − 0.00).
       '2.将财政拨款表本年收入合计改为1193.05万元、本年支出合计改为1197.09万元（见二（四））。',
@@ -794,7 +796,7 @@ describe('审核意见', () => {
       (x) => x.kind !== 'cannotVerify' && ![...lastYear, ...oneAddition].includes(x.id)
     ))
       expect(entries.filter((e) => named(e, f))).toHaveLength(1);
-    // 二: 11 problems (1 self-score, 产出; the rest figures: issue 21 added 商品和服务支出 955.78 over 486.73 + 158.53;
+    // 二: 12 problems (2 self-scores, 预算执行 over its ceiling and 产出; the rest figures: issue 21 added 商品和服务支出 955.78 over 486.73 + 158.53;
     // “科普经费”'s 子项目 sums, which the 308.76 of (三)1 does not mend, stand as their own); 三: the 2 提示 not
     // stated with a deduction (公用经费's overspend is, in (一)1).
     // The 85.06 of 财政拨款表's 基本支出 (393.23 against 478.29) is one entry with the four identities that see it
@@ -809,7 +811,8 @@ describe('审核意见', () => {
     }
     // 836.79's entry is not joined: 478.29 read as 393.23 leaves it a gap (275.23) no identity of its shows.
     expect(basic[0]).not.toContain('836.79');
-    expect(entries).toHaveLength(13);
+    // 14: one more than before the every-reading ceiling, 预算执行's claim over it (二（一）1).
+    expect(entries).toHaveLength(14);
     // 四: the 4 lines without data or a score, and the 9 scored but not verified (3 on questioned figures, 6
     // qualitative without evidence, with their measure blank or against the unit's own words: 预算编制合理性 too).
     expect(unverifiable.rows).toHaveLength(
@@ -819,10 +822,10 @@ describe('审核意见', () => {
     expect(unverifiable.rows).toContainEqual(['服务对象满意度', '10', '服务对象满意度调查结果未填列']);
     // 二 holds the 错误 (one entry per problem), 三 the 提示 (each needs a written reason); issue 21's 商品和服务支出
     // is one more problem in 二.
-    // 12 problems of the figures and self-scores (预算执行's claim is within its ceiling now), and the unit's own
-    // 存在问题 item no lost points answer (六).
+    // 9 problems of the figures, 2 self-scores (预算执行's claim over its every-reading ceiling 9.41, and 产出), and
+    // the unit's own 存在问题 item no lost points answer (六).
     expect(sectionTitle(review.sections.find((s) => s.id === '更正问题')!)).toBe(
-      '二、需要更正的问题（共11项）'
+      '二、需要更正的问题（共12项）'
     );
     // 四 counts indicators, not problems: 4 without data and 9 scored but not verified.
     expect(sectionTitle(review.sections.find((s) => s.id === '无法核实')!)).toBe(
@@ -853,7 +856,7 @@ describe('审核意见', () => {
     // Page 1's reason counts every part of 二: 9 + 1 + 1 = 11 (the weightiest figure's 412.86 is no count).
     const reason = text.find((l) => l.startsWith('审核结论：'))!.replace(/\d+\.\d+万元/g, '');
     const counted = [...reason.matchAll(/(\d+)项/g)].map((m) => Number(m[1]));
-    expect(counted).toEqual([9, 1, 1]);
+    expect(counted).toEqual([9, 2, 1]);
     expect(counted.reduce((a, b) => a + b, 0)).toBe(count(review.sections[at].heading));
     // Each sub-section lists as many entries as its heading counts (one entry alone is not numbered).
     for (const s of subs) {
@@ -1093,15 +1096,19 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
   test('a self-score is stated against what the memo verifies, with the lines that lost points', () => {
     const all = draftLines(draftReview(input));
     expect(all).toContainEqual(
-      '1.“产出”自评29分，按评分规则为22.51分：实际完成率75.00%，扣1.87分；完成及时率75.00%，扣1.87分；质量达标率50.00%，扣3.75分。应改为22.51分，“总分”自评得分相应减少6.49分。'
+      '2.“产出”自评29分，按评分规则为22.51分：实际完成率75.00%，扣1.87分；完成及时率75.00%，扣1.87分；质量达标率50.00%，扣3.75分。应改为22.51分。'
     );
     // The total follows the correction: 29 − 22.51 = 6.49 off.
     expect(all.join('')).not.toContain('相应调整');
-    // 预算执行: “三公”经费控制率 2 verified + 9 pending (政府采购执行率 1, 预算完成率 2, 预算调整率 2, 结转结余变动率 2,
-    // 公用经费控制率 2, each in 四 with its reason) = 11 at most, its claim: no entry. The overspend (45.07 − 41.76 =
-    // 3.31) is no deduction of a verified line now: 三 asks for its reason.
-    expect(all.join('')).not.toContain('“预算执行”自评11分');
-    expect(all.join('')).toMatch(/公用经费决算超过预算3\.31万元（7\.93%）：/);
+    // 预算执行: “三公”经费控制率 2 and 结转结余变动率 2 verified + 政府采购执行率 1, 预算完成率 2, 预算调整率 2 pending
+    // and 公用经费控制率 at most 0.41 (its 决算数 45.07 or 90.82, both over 预算 41.76) = 9.41 at most, below its claim
+    // 11: an entry, which names the capped line. The overspend is stated as the figures are listed, its 决算数 in doubt.
+    expect(all.join('')).toContain(
+      '1.“预算执行”自评11分：7分待核实（见第四部分），其中公用经费控制率所用数据无论按哪种可能计至多0.41分，合计至多9.41分。应改为不超过9.41分，“过程”、“总分”自评得分相应减少至少1.59分。'
+    );
+    expect(all.join('')).toMatch(
+      /公用经费决算超过预算3\.31万元（7\.93%）：.*以上按所列数据计，其中基础数据表公用经费决算数45\.07万元本身待核对（见第二部分（三））/
+    );
     expect(all.join('')).not.toMatch(/更正方法：按评分规则改正自评得分/);
   });
 });

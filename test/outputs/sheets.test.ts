@@ -13,7 +13,7 @@ const sample = evaluate(sampleReading());
 const scoreSheetOf = (e: typeof sample) => e.plan.sheets.find((s) => s.name === SCORE_SHEET)!;
 
 describe('评分表 row 2', () => {
-  test('the sample: department, year, 53.51 verified + 37.00 pending, each 一级, the grade range 差～优, the department’s own 97', () => {
+  test('the sample: department, year, 53.51 verified + 37.00 pending, each 一级, the grade range 差～良, the department’s own 97', () => {
     // Hand-checked: 投入 5 + 3 = 8.00; 过程 “三公”经费控制率 2 + 结转结余变动率 2 (2 whichever of its figures is right)
     // = 4.00 (预算完成率, 预算调整率 and 公用经费控制率 scored from figures in question, and 预算管理's four lines without
     // evidence or against the unit's own 存在问题, are 待核实); 产出 5.63 + 5.63 + 3.75 + 7.50 = 22.51; 效果 29 −
@@ -21,7 +21,7 @@ describe('评分表 row 2', () => {
     // 53.51 + 37 = 90.51 at most is 优 (≥ 90).
     expect(scoreSheetOf(sample).rows[1][0]!.value).toBe(
       '衡阳市科学技术协会2021年度部门整体支出绩效评价核实得分为 53.51 分，另有待核实分值 37.00 分。其中，投入 8.00 分，过程 4.00 分，产出 22.51 分，效果 19.00 分；' +
-        '综合绩效级别为“差～优”（视待核实指标核实后的得分而定）。单位自评得分为 97.00 分。（单位：分；指标值为百分比）'
+        '综合绩效级别为“差～良”（视待核实指标核实后的得分而定）。单位自评得分为 97.00 分。（单位：分；指标值为百分比）'
     );
   });
 
