@@ -180,7 +180,8 @@ function centred(text: string, key: FontKey, sizePt: number, bold = false, keepN
     children: runs(text, key, sizePt, bold),
     alignment: AlignmentType.CENTER,
     keepNext,
-    spacing: { line: Math.max(LINE_SPACING, Math.round(sizePt * 1.5 * PT)), lineRule: LineRuleType.EXACT },
+    // A 二号 title keeps the body's 28-point grid, as 公文 titles do (GB/T 9704); only a larger size needs more.
+    spacing: { line: Math.max(LINE_SPACING, Math.round(sizePt * 1.25 * PT)), lineRule: LineRuleType.EXACT },
   });
 }
 
@@ -207,7 +208,7 @@ function tableBlock(b: TableBlock, tables: Tables, comments: Comments): Paragrap
     );
   out.push(tables.place(b.header, b.rows, undefined, b.notes));
   // A small space under the table, not a whole blank line.
-  out.push(new Paragraph({ children: [], spacing: { line: 12 * PT, lineRule: LineRuleType.EXACT } }));
+  out.push(new Paragraph({ children: [], spacing: { line: 8 * PT, lineRule: LineRuleType.EXACT } }));
   return out;
 }
 

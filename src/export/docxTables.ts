@@ -249,7 +249,7 @@ function tableRunsXml(text: string, bold: boolean, sizePt: number): string {
 
 const CELL_BORDERS = `<w:tcBorders>${['top', 'left', 'bottom', 'right'].map((side) => `<w:${side} w:val="single" w:color="000000" w:sz="4"/>`).join('')}</w:tcBorders>`;
 const CELL_MARGINS =
-  '<w:tcMar><w:top w:type="dxa" w:w="40"/><w:left w:type="dxa" w:w="80"/><w:bottom w:type="dxa" w:w="40"/><w:right w:type="dxa" w:w="80"/></w:tcMar>';
+  '<w:tcMar><w:top w:type="dxa" w:w="0"/><w:left w:type="dxa" w:w="80"/><w:bottom w:type="dxa" w:w="0"/><w:right w:type="dxa" w:w="80"/></w:tcMar>';
 const TABLE_BORDERS = `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} w:val="single" w:color="auto" w:sz="4"/>`).join('')}</w:tblBorders>`;
 
 type Align = 'center' | 'right' | 'left';
