@@ -265,6 +265,8 @@ interface MemoView {
   pendingPart: string;
   /** The 提示 a self-score entry states with a line's deduction, by `二级.三级` (memoNotices). */
   noticesWithClaim: Map<string, Finding[]>;
+  /** Every self-score beyond the rules, wherever it is folded: an entry names the totals above it that follow. */
+  claims: Finding[];
 }
 
 /** The part that lists what could not be verified: 四, or 三 when no 提示 needs a written reason. */
@@ -315,6 +317,7 @@ function memoView(c: ReportContext, groups: Group[]): MemoView {
     inFailedIdentity: new Set(failed.flatMap((f) => f.operands.map((o) => o.name))),
     failed,
     corrected: new Map(),
+    claims: allFindings(c.findings).filter((f) => claimGroup(f)),
     rateWith: (id, values) => {
       const stated = c.indicators.find((i) => i.id === id);
       return (stated && recomputeWith(c.model, stated, values)?.value) ?? null;
@@ -388,10 +391,14 @@ function claimEntry(f: Finding, v: MemoView): string | null {
     : c.claimed.gt(c.most)
       ? `应改为不超过${points(c.most)}分`
       : '待核实各项依据补齐后按评分规则确定';
-  const totals = allFindings(f.consequences ?? [])
-    .map((x) => claimGroup(x)?.name)
-    .filter(Boolean)
-    .map((n) => `“${n}”`);
+  // The totals above this group that the unit also over-claimed, each entry naming them: a total folded under
+  // one entry still moves with the other.
+  const above = new Set(['总分', ...(g.level === 2 ? lines.map((l) => l.level1) : [])]);
+  const totals = v.claims
+    .map((x) => claimGroup(x)!)
+    .filter((x) => x.name !== g.name && above.has(x.name) && x.level !== 2)
+    .sort((a, b) => (a.level ? 0 : 1) - (b.level ? 0 : 1))
+    .map((x) => `“${x.name}”`);
   // The totals move by what the correction takes off (at least that, below a ceiling); by what, while it waits.
   const change = c.pending.isZero()
     ? c.claimed.minus(c.score)
