@@ -670,7 +670,7 @@ describe('审核意见', () => {
       '2.将财政拨款表本年收入合计改为1193.05万元、本年支出合计改为1197.09万元（见二（四））。',
       // The rest named: the figures 二（二） lists as 2020's and gives no value (its year-ends become 0.00 there).
       '3.基础数据表误填2020年数据：将上年结转、上年度累计结转结余改为4.04万元，预算调整率的年初批复预算、年中预算调整数改用2021年数据，重算3项比率（见二（二））。',
-      '二、需要更正的问题（共11项）',
+      '二、需要更正的问题（共12项）',
     ]);
     expect(text.join('')).not.toMatch(/等\d+处/);
     expect(text.join('')).not.toMatch(/（二（|或改正“数据所属年度”/);
@@ -1096,9 +1096,9 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
   test('a self-score is stated against what the memo verifies, with the lines that lost points', () => {
     const all = draftLines(draftReview(input));
     expect(all).toContainEqual(
-      '2.“产出”自评29分，按评分规则为22.51分：实际完成率75.00%，扣1.87分；完成及时率75.00%，扣1.87分；质量达标率50.00%，扣3.75分。应改为22.51分。'
+      '2.“产出”自评29分，按评分规则为22.51分：实际完成率75.00%，扣1.87分；完成及时率75.00%，扣1.87分；质量达标率50.00%，扣3.75分。应改为22.51分，“总分”自评得分相应减少6.49分。'
     );
-    // The total follows the correction: 29 − 22.51 = 6.49 off.
+    // The total follows the correction: 29 − 22.51 = 6.49 off, though 总分's own finding is folded under 预算执行's.
     expect(all.join('')).not.toContain('相应调整');
     // 预算执行: “三公”经费控制率 2 and 结转结余变动率 2 verified + 政府采购执行率 1, 预算完成率 2, 预算调整率 2 pending
     // and 公用经费控制率 at most 0.41 (its 决算数 45.07 or 90.82, both over 预算 41.76) = 9.41 at most, below its claim
