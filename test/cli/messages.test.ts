@@ -194,8 +194,8 @@ describe('evaluate’s summary', () => {
     const text = r.out.join('\n');
     expect(text).not.toContain('已写入');
     expect(text).not.toContain('见 --json');
-    // 29 problems and 待补 at the top level (错误 22、提示 3、待补 4, test/core/counts.test.tsx), 20 listed: 9 more.
-    expect(text).toContain('……另有 9 项，写出结果后见“问题清单”表');
+    // 30 problems and 待补 at the top level (错误 23、提示 3、待补 4, test/core/counts.test.tsx), 20 listed: 10 more.
+    expect(text).toContain('……另有 10 项，写出结果后见“问题清单”表');
     expect(r.out.slice(-4)).toEqual([
       '未写入任何文件。要写出结果：',
       `  jixiao evaluate ${input} -o ${path.join(tmp, '样例-评价.xlsx')}`,
@@ -209,11 +209,11 @@ describe('evaluate’s summary', () => {
     const json = path.join(tmp, '有结果.json');
     const r = await cli('evaluate', SAMPLE_XLSX, '-o', out, '--json', json);
     expect(r.code).toBe(0);
-    expect(r.out).toContain(`  ……另有 9 项，见 ${out} 的“问题清单”表或 ${json}`);
+    expect(r.out).toContain(`  ……另有 10 项，见 ${out} 的“问题清单”表或 ${json}`);
     expect(r.out.slice(-2)).toEqual([`已写入：${out}`, `已写入：${json}`]);
     expect(r.out.join('\n')).not.toContain('未写入');
     const onlyJson = await cli('evaluate', SAMPLE_XLSX, '--json', json);
-    expect(onlyJson.out).toContain(`  ……另有 9 项，见 ${json}`);
+    expect(onlyJson.out).toContain(`  ……另有 10 项，见 ${json}`);
   });
 
   test('a path with spaces is quoted in the command to type', async () => {
