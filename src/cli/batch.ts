@@ -37,6 +37,8 @@ export interface BatchResult {
 }
 
 export const SUMMARY_FILE = '汇总.xlsx';
+/** A worker's young generation (three semi-spaces' worth), MB. */
+const YOUNG_GENERATION_MB = 96;
 /** A result's name ends so; its extension is .xlsx, or .xlsm for a macro-enabled input (as `evaluate` requires). */
 const OUTPUT_SUFFIX = '-评价.xlsx';
 const isOutputName = (name: string) => /-评价\.xls[xm]$/i.test(name);
@@ -195,7 +197,12 @@ export async function runBatch(
     new Promise<void>((resolve) => {
       const start = () => {
         const worker = new Worker(workerFile, {
-          resourceLimits: { maxOldGenerationSizeMb: options.workerMemoryMb ?? 768 },
+          resourceLimits: {
+            maxOldGenerationSizeMb: options.workerMemoryMb ?? 768,
+            // A workbook allocates about 26 MB that dies young; V8's default young generation (16 MB semi-spaces)
+            // copies the live part of a workbook two or three times a workbook: 32 MB semi-spaces halve that.
+            maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
+          },
         });
         let current: BatchJob | undefined;
         let timer: NodeJS.Timeout | undefined;

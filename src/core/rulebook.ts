@@ -85,8 +85,18 @@ export const DEFAULT_BANDS: GradeBands = {
 
 /** Names compare without spaces and quotes: “三公”经费变动率 = 三公经费变动率. */
 export function normaliseName(s: string): string {
-  return toHalfWidth(s).replace(/[\s“”"'‘’「」『』]/g, '');
+  let n = NORMALISED.get(s);
+  if (n === undefined) {
+    n = toHalfWidth(s).replace(/[\s“”"'‘’「」『』]/g, '');
+    // The catalogue's and a workbook's names, compared again for every line and finding: kept while few and short.
+    if (s.length <= 200) {
+      if (NORMALISED.size >= 5000) NORMALISED.clear();
+      NORMALISED.set(s, n);
+    }
+  }
+  return n;
 }
+const NORMALISED = new Map<string, string>();
 
 type Column = (typeof RULE_COLUMNS)[number];
 

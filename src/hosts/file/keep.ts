@@ -144,6 +144,14 @@ class Parts {
   }
 }
 
+/** A sheet-scoped defined name to set (or, with no body, remove). */
+interface SheetNameEdit {
+  index: number;
+  name: string;
+  body: string | undefined;
+  hidden?: boolean;
+}
+
 interface SheetEntry {
   name: string;
   index: number;
@@ -821,6 +829,7 @@ class Keeper {
     for (const t of targets)
       if (!t.own && t.name !== t.plan.name) renamed.push({ wanted: t.plan.name, name: t.name });
     const styles = new PlanStyles(this.styles);
+    const names: SheetNameEdit[] = [];
     for (const t of targets) {
       const isState = t.plan.name === STATE_SHEET;
       const sheet = planSheetParts(t.plan, t.name, styles, isState);
@@ -836,10 +845,22 @@ class Keeper {
       const relsPath = relsPathOf(entry.part);
       if (sheet.rels) this.parts.set(relsPath, sheet.rels);
       else if (this.parts.has(relsPath)) this.parts.remove(relsPath);
-      this.setSheetName(entry.index, '_xlnm.Print_Titles', sheet.printTitles);
-      if (!t.own) this.setSheetName(entry.index, OWNER_NAME, `"${t.plan.name.replace(/"/g, '""')}"`, true);
-      this.setSheetName(entry.index, DIGEST_NAME, `"${contentDigest(sheet.cells)}"`, true);
+      names.push({ index: entry.index, name: '_xlnm.Print_Titles', body: sheet.printTitles });
+      if (!t.own)
+        names.push({
+          index: entry.index,
+          name: OWNER_NAME,
+          body: `"${t.plan.name.replace(/"/g, '""')}"`,
+          hidden: true,
+        });
+      names.push({
+        index: entry.index,
+        name: DIGEST_NAME,
+        body: `"${contentDigest(sheet.cells)}"`,
+        hidden: true,
+      });
     }
+    this.setSheetNames(names);
   }
 
   /** A name no sheet and no other plan has (Excel compares sheet names without case). */
@@ -885,6 +906,41 @@ class Keeper {
     const next = state && state !== 'visible' ? setAttr(tag, 'state', state) : dropAttr(tag, 'state');
     if (next !== tag)
       this.wbXml = this.wbXml.slice(0, el.start) + next + this.wbXml.slice(el.start + tag.length);
+  }
+
+  /**
+   * Sets (or, with no body, removes) sheet-scoped defined names, as setSheetName one after another would, with
+   * workbook.xml's names scanned once for them all (a workbook has hundreds; each of our sheets sets three).
+   */
+  private setSheetNames(edits: SheetNameEdit[]): void {
+    const keyOf = (name: string, local: string | undefined) => `${name}\u0000${local}`;
+    const wanted = new Map(edits.map((e) => [keyOf(e.name, String(e.index)), e]));
+    if (wanted.size < edits.length) {
+      for (const e of edits) this.setSheetName(e.index, e.name, e.body, e.hidden);
+      return;
+    }
+    // As definedName: a name of plain characters is written as is unless escaped, so others are passed over unparsed.
+    const plain = [...new Set(edits.map((e) => e.name))];
+    const any = plain.some((n) => !/^[\w.]+$/.test(n));
+    const found = new Map<string, { start: number; end: number }>();
+    for (const d of scanDefinedNames(this.wbXml)) {
+      if (!any && !d.attrs.includes('&') && !plain.some((n) => d.attrs.includes(n))) continue;
+      const tag = `<x ${d.attrs}>`;
+      const key = keyOf(attr(tag, 'name') ?? '', attr(tag, 'localSheetId'));
+      if (wanted.has(key) && !found.has(key)) found.set(key, d);
+    }
+    const element = (e: SheetNameEdit) =>
+      e.body === undefined
+        ? ''
+        : `<definedName name="${e.name}"${e.hidden ? ' hidden="1"' : ''} localSheetId="${e.index}">${e.body}</definedName>`;
+    const replaced = [...found].sort((a, b) => b[1].start - a[1].start);
+    for (const [key, at] of replaced)
+      this.wbXml = this.wbXml.slice(0, at.start) + element(wanted.get(key)!) + this.wbXml.slice(at.end);
+    const added = edits
+      .filter((e) => !found.has(keyOf(e.name, String(e.index))))
+      .map(element)
+      .join('');
+    if (added) this.insertDefinedName(added);
   }
 
   /** Sets (or, with no body, removes) a sheet-scoped defined name of a sheet. */
