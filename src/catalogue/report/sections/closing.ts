@@ -512,19 +512,13 @@ export function appendix(c: ReportContext): { label: string; title: string; tabl
     w.fmt.points(l.line.points),
     l.score === null
       ? w.fmt.placeholder(`自评得分${togetherNote(c, l)}`)
-      : awaitsMeasure(c, l)
+      : awaitsMeasure(c, l) || againstOwnProblem(l)
         ? w.fmt.placeholder('自评得分')
         : scoreInDoubt(c, l)
           ? doubtedScore(c, l)
           : l.againstClaim
             ? rulesScore(c, l)
-            : againstOwnProblem(l)
-              ? marked(
-                  c,
-                  scoreCell(l.score),
-                  `${l.line.level3}自评${w.fmt.points(l.score)}分（满分），而存在问题述及“${againstOwnProblem(l)}”`
-                )
-              : scoreCell(l.score),
+            : scoreCell(l.score),
     standardWords(c, l),
     lineNote(c, l),
   ]);
