@@ -416,7 +416,7 @@ export class Writer implements ReportWriter {
   private reached(name: string, to: Decimal, prefer?: Finding, kind: QuantityKind = 'amount'): string {
     const terms = this.reachedTerms(name, to, prefer);
     const value = tightenSpaces(formatQuantity({ value: to, kind }, 'document'));
-    return terms ? `按${terms.map((t) => `${t.sign}${t.label} ${t.value}`).join('')}计为${value}` : '';
+    return terms ? `按${terms.map((t) => `${t.sign}${t.label}${t.value}`).join('')}计为${value}` : '';
   }
 
   /**

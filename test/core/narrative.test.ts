@@ -294,9 +294,10 @@ describe('section texts on the sample department', () => {
       '（三）预算资金使用执行有待规范',
       '（四）业务管理工作需要加强',
     ]);
-    // Its own words give no cause: a 【待补】 asks for it, naming the matter (a problem in 八 has a cause).
+    // No line's score speaks to it (no deduction, no full marks it contradicts): a 【待补】 asks which indicator it
+    // cost points on, or why none (as the 审核意见 asks), rather than a cause for a problem that cost nothing.
     expect(texts(sample, '存在问题/单位所列问题2')).toEqual([
-      '科创中国试点城市建设排名尚有提升空间。主要原因：【待补：科创中国试点城市建设排名尚有提升空间的原因】。',
+      '科创中国试点城市建设排名尚有提升空间。【待补：对应的评分指标及扣分；不扣分的，说明理由】。',
     ]);
     expect(texts(sample, '存在问题/绩效目标')).toEqual([
       '部门整体绩效目标及指标设定过于宽泛，各部室绩效目标不够明确，没有量化评价指标，绩效目标对于年度工作开展缺乏指导性。',
@@ -326,8 +327,8 @@ describe('section texts on the sample department', () => {
     expect(texts(sample, '改进措施/公用经费')[0]).toBe(MEASURES.find((m) => m.id === '公用经费')!.measure);
   });
 
-  test('八: a problem whose own words give its cause keeps them alone; one without is asked for its cause', () => {
-    // Made-up 存在问题: the first says why (主要是…), the second does not.
+  test('八: a problem no line’s score speaks to is asked which indicator it cost points on, whether or not it gives its cause', () => {
+    // Made-up 存在问题: the first says why (主要是…), the second does not; neither lost points on any line.
     const d = draft({
       存在问题:
         '（一）档案管理有待规范\n部分凭证未及时归档，主要是专职档案人员不足。\n（二）宣传工作有待加强\n宣传覆盖面不广。',
@@ -336,8 +337,8 @@ describe('section texts on the sample department', () => {
     const own = children(d, i).filter((s) => s.id.includes('单位所列问题'));
     expect(own.map((s) => s.heading)).toEqual(['档案管理有待规范', '宣传工作有待加强']);
     expect(own.map((s) => s.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')))).toEqual([
-      ['部分凭证未及时归档，主要是专职档案人员不足。'],
-      ['宣传覆盖面不广。主要原因：【待补：宣传覆盖面不广的原因】。'],
+      ['部分凭证未及时归档，主要是专职档案人员不足。【待补：对应的评分指标及扣分；不扣分的，说明理由】。'],
+      ['宣传覆盖面不广。【待补：对应的评分指标及扣分；不扣分的，说明理由】。'],
     ]);
   });
 

@@ -874,10 +874,11 @@ describe('审核意见', () => {
       '单位所列存在问题“业务管理工作需要加强（科创中国试点城市建设排名尚有提升空间）”未见相应扣分：应说明其对应的评分指标，并按评分规则扣分，或书面说明不扣分的理由。',
     ]);
     // The department's report states it too, in its own words, as its own item of 八 (after those that lost
-    // points), and 九 asks for the measure the unit gave none for.
+    // points), asking what the 审核意见 asks (its indicator and deduction, or why none), and 九 asks for the measure
+    // the unit gave none for.
     const report = lines.join('');
     expect(report).toContain(
-      '（七）业务管理工作需要加强科创中国试点城市建设排名尚有提升空间。主要原因：【待补：科创中国试点城市建设排名尚有提升空间的原因】。九、下一步改进措施'
+      '（七）业务管理工作需要加强科创中国试点城市建设排名尚有提升空间。【待补：对应的评分指标及扣分；不扣分的，说明理由】。九、下一步改进措施'
     );
     expect(report).toContain('（七）【待补：针对“业务管理工作需要加强”的改进措施】十、');
     expect(text.join('')).not.toContain('存在的主要问题”中');
@@ -1233,10 +1234,13 @@ describe('what waits says what it waits for', () => {
     expect(text).toContain('预算执行过程中存在不同科目预算资金串用问题');
     // The unit's 科创中国 item speaks of no lost points: not under 产出's task rates, but its own item, last.
     expect(text).not.toContain('未最终定稿；科创中国');
-    // Its own words give no cause: a 【待补】 asks for it, naming the matter.
+    // The 预算资金 item is what 资金使用合规性's and 预算编制合理性's full marks contradict: its indicators are known
+    // (六 asks for their scores), its cause is asked for.
+    expect(text).toContain('串用问题。主要原因：【待补：预算资金使用执行有待规范的原因】。');
+    // No line's score speaks to it: a 【待补】 asks which indicator it cost points on, or why none.
     expect(
       text.endsWith(
-        '科创中国试点城市建设排名尚有提升空间。主要原因：【待补：科创中国试点城市建设排名尚有提升空间的原因】。'
+        '科创中国试点城市建设排名尚有提升空间。【待补：对应的评分指标及扣分；不扣分的，说明理由】。'
       )
     ).toBe(true);
   });
