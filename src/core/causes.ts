@@ -434,3 +434,20 @@ export function thisYearPairs(
     })
     .filter((x, i, all) => all.findIndex((y) => y.theirs.name === x.theirs.name) === i);
 }
+
+/**
+ * The other figures of an identity that does not hold, each with the sign it takes, where the identity solved for
+ * the figure `name` gives `to` to the cent (figure = Σ sign·term): how a corrected value is reached. Null when the
+ * figure is not one term of it, a term is blank, or it gives another value.
+ */
+export function solvedBy(f: Finding, name: string, to: Decimal): { o: Operand; sign: 1 | -1 }[] | null {
+  const terms = termsOf(f);
+  const own = terms?.filter((t) => t.o.name === name) ?? [];
+  if (!terms || own.length !== 1) return null;
+  // own·x + Σ rest = 0 (left − right), so x = Σ −(own·rest)·rest.
+  const rest = terms
+    .filter((t) => t !== own[0])
+    .map((t) => ({ o: t.o, sign: (t.sign * own[0].sign > 0 ? -1 : 1) as 1 | -1 }));
+  const value = rest.reduce((a, t) => a.plus(num(t.o)!.times(t.sign)), ZERO);
+  return value.eq(to) ? rest : null;
+}

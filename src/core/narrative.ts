@@ -12,7 +12,7 @@ import { EVIDENCE } from '../catalogue/report/evidence';
 import { MEASURES, DEFAULT_MEASURE } from '../catalogue/report/measures';
 import { REPORT_APPENDIX, REPORT_COVER, REPORT_SECTIONS } from '../catalogue/report/outline';
 import { REVIEW_CAUSES } from '../catalogue/report/review';
-import { causesOf, correctionsOf, failedIdentities, listedErrors, thisYearPairs } from './causes';
+import { causesOf, correctionsOf, failedIdentities, listedErrors, solvedBy, thisYearPairs } from './causes';
 import { D, money } from './decimal';
 import { doubtedInputs, unexplainedNotices } from './doubt';
 import { computeIndicatorById } from './indicators';
@@ -39,10 +39,11 @@ import type {
   SectionContent,
   TableBlock,
 } from './reportContract';
-import type { Finding, IndicatorResult, Operand, Quantity, ScoreSheet } from './results';
+import type { Finding, IndicatorResult, Operand, Quantity, QuantityKind, ScoreSheet } from './results';
 import type { ParsedCell } from './types';
 import { documentText, tightenSpaces } from './typography';
-import { formatQuantity, operandQuantity } from './render/quantity';
+import { formatQuantity, formatValue as digitsOf, operandQuantity } from './render/quantity';
+import { termLabels } from './render/finding';
 import { BRIEF_SOURCE_NAMES, SOURCE_NAMES } from '../catalogue/report/words';
 import { ownRemark, ownScores, type OwnLine } from './voice';
 import { withSlipRemarks } from './textSlips';
@@ -94,6 +95,8 @@ function ownTable(note: string, caption: string): string {
  */
 export interface MemoValue {
   to: Decimal;
+  /** The failed identities that give a corrected value to the cent (solvedBy): how the value is reached. */
+  by?: Finding[];
   year?: number;
   against?: Operand;
 }
@@ -213,11 +216,14 @@ export class Writer implements ReportWriter {
       side !== 'label' && source && d.otherWhat.startsWith(source) && d.otherWhat.length > source.length
         ? d.otherWhat.slice(source.length)
         : d.otherWhat;
-    // Two figures the 审核意见 sets to one value (src/core/causes.ts, oneValue): that value.
+    // Two figures the 审核意见 sets to one value (src/core/causes.ts, oneValue): how the figure's own table gives it.
     const to = this.correctedTo(d.name);
     const theirs = d.finding.operands.find((o) => o.name !== d.name);
-    const both =
-      to && theirs && this.correctedTo(theirs.name)?.eq(to) ? `，两处均应为${this.format(d.name, to)}` : '';
+    const reached =
+      to && theirs && this.correctedTo(theirs.name)?.eq(to)
+        ? this.reached(d.name, to, undefined, d.finding.expected?.kind)
+        : '';
+    const both = reached ? `；${reached}` : '';
     switch (d.relation) {
       case 'atMost':
         return `${label}为${stated}，大于${otherWhat}${other}`;
@@ -256,7 +262,7 @@ export class Writer implements ReportWriter {
    * value and what it disagrees with. A figure that is one side of the failed identity: its table's value and the
    * other side ("收支总表为478.29万元，财政拨款、其他资金之和为398.56万元"); a part of a sum: its value, then both
    * sides of the identity it is party to; a figure of another year: its value and the year. Once given in full
-   * (`key`: the finding), a later figure of the same identity names it in short (`again`). Undefined for a figure
+   * (`key`: the finding), a later figure of the same identity gives its own value alone (`again`). Undefined for a figure
    * no 错误 puts in doubt, and for a contested one (its 【待核对】 replaces it).
    */
   private doubtOf(name: string): Told | undefined {
@@ -275,10 +281,20 @@ export class Writer implements ReportWriter {
       const words = `${stated}为${year}年年末数${memo ? `，${thisYear}年末数为${becomes(memo)}` : ''}`;
       return { key: `year:${name}`, words, note: words, again: words };
     }
+    // A figure the 审核意见 corrects: its table's value and how the identity gives the other ("按调整后预算 900.00 −
+    // 年初批复预算 600.00 计为 300.00 万元"), neither stated as the one that stands.
     const to = this.correctedTo(name);
-    const own = stated && to ? `${stated}，应为${becomes({ to })}` : stated;
-    const side = own ? `${this.sourceOf(name)}为${own}，` : '';
-    const part = own ? `${own}；` : '';
+    const reached = stated && to ? this.reached(name, to, f, mine!.kind) : '';
+    if (reached) {
+      // A row of a table by its row's name ("“科普经费”年中追加预算数"), a figure by its table.
+      const row = INPUT_BY_NAME.has(name)
+        ? null
+        : /^[^“]*(“[^”]+”.+)$/.exec(f.operands.find((o) => o.name === name)?.label ?? '');
+      const words = `${row ? row[1] : this.sourceOf(name)}为${stated}；${reached}`;
+      return { key: f.id, words, note: words, again: stated };
+    }
+    const side = stated ? `${this.sourceOf(name)}为${stated}，` : '';
+    const part = stated ? `${stated}；` : '';
     const checked = this.disputes.get(f.operands[0]?.name ?? '');
     if (checked?.finding === f) {
       const note = this.both(checked);
@@ -292,7 +308,7 @@ export class Writer implements ReportWriter {
           key: f.id,
           words: `${side}${subject}为${this.format(checked.name, checked.stated)}${checked.relation === 'atMost' ? '，大于此数' : ''}`,
           note,
-          again: `${subject}${this.again(checked)}`,
+          again: stated || `${subject}${this.again(checked)}`,
         };
       const sameTable =
         INPUT_BY_NAME.get(checked.name)?.sheet === INPUT_BY_NAME.get(name.replace(/\[.*$/, ''))?.sheet;
@@ -300,7 +316,7 @@ export class Writer implements ReportWriter {
         key: f.id,
         words: `${part}${sameTable ? this.both(checked, 'label') : note}`,
         note,
-        again: `${part}${subject}${this.named(checked)}`,
+        again: stated || `${subject}${this.named(checked)}`,
       };
     }
     const first = operandQuantity(f.operands[0]);
@@ -308,14 +324,14 @@ export class Writer implements ReportWriter {
       const against = memo?.against;
       const compare =
         memo && against
-          ? `，${thisYear}数据可对照${this.sourceOf(against.name)}${this.correctedTo(against.name) ? '改正后的' : ''}${becomes(memo)}`
+          ? `，${thisYear}数据可对照${this.sourceOf(against.name)}${this.correctedHow(against.name)}${becomes(memo)}`
           : '';
-      const words = `${own}为${first.value.toFixed(0)}年数据${compare}`;
+      const words = `${stated}为${first.value.toFixed(0)}年数据${compare}`;
       return { key: f.id, words, note: words, again: words };
     }
     const sides = /^(.+?)与(.+)不一致$/.exec(f.title);
     if (!sides || !first || !f.expected)
-      return { key: f.id, words: `${part}${f.title}`, note: f.title, again: `${part}${f.title}` };
+      return { key: f.id, words: `${part}${f.title}`, note: f.title, again: stated || f.title };
     const note = brief(`${sides[1]}为${q(first)}，${sides[2]}为${q(f.expected)}`);
     // The figure checked: its table's value, then the other side.
     const isChecked = f.operands[0].name === name;
@@ -327,13 +343,13 @@ export class Writer implements ReportWriter {
           )
         : `${part}${note}`,
       note,
-      again: isChecked ? brief(`${own}；${sides[2]}为${q(f.expected)}`) : `${part}${note}`,
+      again: stated || note,
     };
   }
 
   /**
-   * A 【待核对】 given once in full: where the same matter (`key`) was stated above, its short form (the two
-   * values, "同前").
+   * A 【待核对】 given once in full: where the same matter (`key`) was stated above, its short form: the
+   * figure's own value, or the two values, self-contained (nothing refers back to the text above).
    */
   check(words: string, again: string, key = words): string {
     if (this.told.has(key) && !this.alone) return toCheck(again);
@@ -341,7 +357,7 @@ export class Writer implements ReportWriter {
     return toCheck(words);
   }
 
-  /** True while writing a document read apart from the text: nothing there refers to it ("同前"). */
+  /** True while writing a document read apart from the text: every 【待核对】 there in full. */
   private alone = false;
 
   inFull<T>(build: () => T): T {
@@ -370,7 +386,47 @@ export class Writer implements ReportWriter {
     // Against the figure as the 审核意见 corrects it: the difference the unit explains is the one that stays.
     const to = this.correctedTo(other.name);
     const figure = tightenSpaces(formatQuantity(to ? { ...value, value: to } : value, 'document'));
-    return placeholder(`与${this.sourceOf(other.name)}${to ? '改正后的' : ''}${figure}不同的原因`);
+    return placeholder(`与${this.sourceOf(other.name)}${this.correctedHow(other.name)}${figure}不同的原因`);
+  }
+
+  /**
+   * How a failed identity gives the value the 审核意见 corrects a figure to: its other figures by their labels, each
+   * with its sign (the identity in doubt first), or null when none gives it to the cent.
+   */
+  private reachedTerms(
+    name: string,
+    to: Decimal,
+    prefer?: Finding
+  ): { sign: string; word: string; label: string; value: string }[] | null {
+    for (const f of [...(prefer ? [prefer] : []), ...(this.memoValues.get(name)?.by ?? [])]) {
+      const terms = solvedBy(f, name, to);
+      if (!terms) continue;
+      const labels = termLabels(f.operands);
+      return terms.map((t, i) => ({
+        sign: i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + ',
+        word: i === 0 ? (t.sign < 0 ? '负' : '') : t.sign < 0 ? '减' : '加',
+        label: brief(labels[f.operands.indexOf(t.o)]),
+        value: digitsOf(operandQuantity(t.o)!.value, operandQuantity(t.o)!.kind, 'document'),
+      }));
+    }
+    return null;
+  }
+
+  /** A corrected value as the identity gives it: "按调整后预算 900.00 − 年初批复预算 600.00 计为 300.00 万元"; "" if none does. */
+  private reached(name: string, to: Decimal, prefer?: Finding, kind: QuantityKind = 'amount'): string {
+    const terms = this.reachedTerms(name, to, prefer);
+    const value = tightenSpaces(formatQuantity({ value: to, kind }, 'document'));
+    return terms ? `按${terms.map((t) => `${t.sign}${t.label}${t.value}`).join('')}计为${value}` : '';
+  }
+
+  /**
+   * Before a figure's corrected value, how it is reached: "按调整后预算减年初批复预算计的" (not "改正后的": the
+   * department's report does not say its own figure is wrong); "" for a figure not corrected.
+   */
+  private correctedHow(name: string): string {
+    const to = this.correctedTo(name);
+    const terms = to ? this.reachedTerms(name, to, this.doubted.get(name)) : null;
+    return terms ? `按${terms.map((t) => `${t.word}${t.label}`).join('')}计的` : to ? '改正后的' : '';
   }
 
   /** The value the 审核意见 corrects a figure to (not another year's figure's), if it does. */
@@ -440,11 +496,7 @@ export class Writer implements ReportWriter {
     if (!d) return plain(rateText(computed));
     const [stated, recomputed] = [rateText(d.stated), rateText(computed)];
     return plain(
-      this.check(
-        `所列${stated}，${d.otherWhat}为${recomputed}`,
-        `${stated}或${recomputed}，同前`,
-        d.finding.id
-      ),
+      this.check(`所列${stated}，${d.otherWhat}为${recomputed}`, `${stated}或${recomputed}`, d.finding.id),
       [this.operand(d.name)]
     );
   }
@@ -715,7 +767,9 @@ export function memoValues(findings: Finding[]): Map<string, MemoValue> {
   const causes = causesOf(listedErrors(findings), REVIEW_CAUSES);
   const corrected = correctionsOf(causes);
   const failed = failedIdentities(findings);
-  const out = new Map<string, MemoValue>([...corrected].map(([name, { to }]) => [name, { to }]));
+  const out = new Map<string, MemoValue>(
+    [...corrected].map(([name, { to }]) => [name, { to, by: failed.filter((f) => solvedBy(f, name, to)) }])
+  );
   for (const c of causes) {
     const p = c.previousYear;
     const year = p?.evaluated ?? undefined;

@@ -133,12 +133,12 @@ export interface ReportWriter {
   /** True when the department's stated rate differs from its recomputation (`rate` gives both). */
   rateContested(indicatorId: string): boolean;
   /**
-   * A 【待核对】 in full the first time its matter (`key`, default the words) is stated, after that `again`: its
-   * two values and "同前".
+   * A 【待核对】 in full the first time its matter (`key`, default the words) is stated, after that `again`: short
+   * and self-contained (the figure's own value, or the two values), referring to nothing above.
    */
   check(words: string, again: string, key?: string): string;
   /**
-   * What `build` writes with every 【待核对】 in full, none "同前": for a document read apart from the text (附件1).
+   * What `build` writes with every 【待核对】 in full, none short: for a document read apart from the text (附件1).
    */
   inFull<T>(build: () => T): T;
   /**
@@ -213,7 +213,8 @@ export interface EvidenceDecl {
   contradictedBy?: string[];
   /**
    * The workbook input that measures the line (满意度: the survey's result). Words about it are not
-   * its measure ("未出现投诉" is no 满意率), so the report states it, or asks for it where it is blank.
+   * its measure ("未出现投诉" is no 满意率), so the report states it ("`says`为95.00%"), or where it is blank puts
+   * the whole clause in a 【待补】 (`ask`) that reads right whichever way it is filled.
    */
   measured?: { input: string; says: string; ask: string };
 }

@@ -260,9 +260,7 @@ export function lineEvidence(
 
 function measuredWords(w: ReportWriter, m: NonNullable<EvidenceDecl['measured']>): Piece {
   const f = w.figure(m.input);
-  return f.value === null
-    ? w.plain(`${m.says}为${w.fmt.placeholder(m.ask)}。`)
-    : w.say`${m.says}为${f.piece}。`;
+  return f.value === null ? w.plain(`${w.fmt.placeholder(m.ask)}。`) : w.say`${m.says}为${f.piece}。`;
 }
 
 // ---------------------------------------------------------------- problems

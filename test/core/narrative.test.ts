@@ -156,8 +156,8 @@ describe('section texts on the sample department', () => {
     // Two sources agree on 0.00 (the parts, and the balance); a difference of two figures is not stated (not an input).
     expect(texts(sample, '整体收支.结转结余')).toEqual([
       '2021年年初结转和结余4.04万元，其中：一般公共预算财政拨款结转和结余4.04万元、其他资金结转和结余0.00万元。',
-      // Its 【待核对】 names what it is about again (a finding whose title names no two sides: its title).
-      '2021年度本年收入合计1351.58万元，本年支出合计【待核对：1355.62万元；支出合计不等于各项之和】，年末结转和结余0.00万元。',
+      // 二（二） named what its 【待核对】 is about: here the figure alone, self-contained.
+      '2021年度本年收入合计1351.58万元，本年支出合计【待核对：1355.62万元】，年末结转和结余0.00万元。',
     ]);
   });
 
@@ -168,7 +168,7 @@ describe('section texts on the sample department', () => {
     );
     const closed = texts(draft({ 结转_合计_年末: 0 }), '整体收支.结转结余')[1];
     expect(closed).toBe(
-      '2021年度本年收入合计1351.58万元，本年支出合计【待核对：1355.62万元；支出合计不等于各项之和】，年末结转和结余0.00万元。'
+      '2021年度本年收入合计1351.58万元，本年支出合计【待核对：1355.62万元】，年末结转和结余0.00万元。'
     );
     expect(direction(new D('-0.01'), GROWTH)).toBe('下降');
     expect(direction(new D(0), GROWTH)).toBe('持平');
@@ -294,9 +294,10 @@ describe('section texts on the sample department', () => {
       '（三）预算资金使用执行有待规范',
       '（四）业务管理工作需要加强',
     ]);
-    // Its own words give no cause: a 【待补】 asks for it, naming the matter (a problem in 八 has a cause).
+    // No line's score speaks to it (no deduction, no full marks it contradicts): a 【待补】 asks which indicator it
+    // cost points on, or why none (as the 审核意见 asks), rather than a cause for a problem that cost nothing.
     expect(texts(sample, '存在问题/单位所列问题2')).toEqual([
-      '科创中国试点城市建设排名尚有提升空间。主要原因：【待补：科创中国试点城市建设排名尚有提升空间的原因】。',
+      '科创中国试点城市建设排名尚有提升空间。【待补：对应的评分指标及扣分；不扣分的，说明理由】。',
     ]);
     expect(texts(sample, '存在问题/绩效目标')).toEqual([
       '部门整体绩效目标及指标设定过于宽泛，各部室绩效目标不够明确，没有量化评价指标，绩效目标对于年度工作开展缺乏指导性。',
@@ -326,8 +327,8 @@ describe('section texts on the sample department', () => {
     expect(texts(sample, '改进措施/公用经费')[0]).toBe(MEASURES.find((m) => m.id === '公用经费')!.measure);
   });
 
-  test('八: a problem whose own words give its cause keeps them alone; one without is asked for its cause', () => {
-    // Made-up 存在问题: the first says why (主要是…), the second does not.
+  test('八: a problem no line’s score speaks to is asked which indicator it cost points on, whether or not it gives its cause', () => {
+    // Made-up 存在问题: the first says why (主要是…), the second does not; neither lost points on any line.
     const d = draft({
       存在问题:
         '（一）档案管理有待规范\n部分凭证未及时归档，主要是专职档案人员不足。\n（二）宣传工作有待加强\n宣传覆盖面不广。',
@@ -336,8 +337,8 @@ describe('section texts on the sample department', () => {
     const own = children(d, i).filter((s) => s.id.includes('单位所列问题'));
     expect(own.map((s) => s.heading)).toEqual(['档案管理有待规范', '宣传工作有待加强']);
     expect(own.map((s) => s.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')))).toEqual([
-      ['部分凭证未及时归档，主要是专职档案人员不足。'],
-      ['宣传覆盖面不广。主要原因：【待补：宣传覆盖面不广的原因】。'],
+      ['部分凭证未及时归档，主要是专职档案人员不足。【待补：对应的评分指标及扣分；不扣分的，说明理由】。'],
+      ['宣传覆盖面不广。【待补：对应的评分指标及扣分；不扣分的，说明理由】。'],
     ]);
   });
 
@@ -370,7 +371,7 @@ describe('placeholders and traceability', () => {
       '【待补：年度工作目标及工作计划】',
     ]);
     expect(texts(d, '整体收支.结转结余')[1]).toBe(
-      '2021年度本年收入合计【待补：本年收入合计】，本年支出合计【待核对：1355.62万元；支出合计不等于各项之和】，年末结转和结余0.00万元。'
+      '2021年度本年收入合计【待补：本年收入合计】，本年支出合计【待核对：1355.62万元】，年末结转和结余0.00万元。'
     );
     for (const line of draftLines(d)) expect(line).not.toMatch(/NaN|undefined|null|Infinity/);
   });
@@ -451,14 +452,16 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     );
     expect(rate).toHaveLength(1);
     // 公用经费决算数 45.07 is 财政拨款表's 日常公用经费 (an identity that holds), which 收支总表's 96.15 ≠ 45.07 + 5.33
-    // puts in doubt: the same quantity carries the same doubt here, and the rate and score computed from it wait.
+    // puts in doubt: the same quantity carries the same doubt here (二 named the identity in full: here the figure
+    // alone), and the rate and score computed from it wait.
     expect(
       all.some((l) =>
         l.includes(
-          '公用经费决算数【待核对：45.07万元；部门日常公用经费为96.15万元，财政拨款、其他资金日常公用经费之和为50.40万元】、公用经费预算数41.76万元，公用经费控制率为【待核对：按所列数据为107.93%】。本项得分【待核对：自评满分，按所列数据计0.41分】。'
+          '公用经费决算数【待核对：45.07万元】、公用经费预算数41.76万元，公用经费控制率为【待核对：按所列数据为107.93%】。本项得分【待核对：自评满分，按所列数据计0.41分】。'
         )
       )
     ).toBe(true);
+    expect(all.filter((l) => l.includes('财政拨款、其他资金日常公用经费之和为50.40万元'))).toHaveLength(1);
     expect(all.some((l) => l.includes('公用经费决算数45.07万元'))).toBe(false);
   });
 
@@ -466,15 +469,27 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     const has = (s: string) => all.some((l) => l.includes(s));
     // 调整后预算 1193.05 ≠ 700.99 + 654.62, but 700.99 = 294.99 + 406.00 and 406.00 is also 项目支出表's 年初预算.
     expect(has('财政拨款预算700.99万元，其中：基本支出294.99万元、项目支出406.00万元。')).toBe(true);
-    // The 审核意见 corrects 654.62 to 492.06 (项目 471.32 and 项目支出表's 338.76 both to 308.76): the notes say so.
-    expect(has('年中追加预算【待核对：654.62万元，应为492.06万元；')).toBe(true);
-    expect(has('项目支出追加【待核对：471.32万元，应为308.76万元；')).toBe(true);
-    expect(has('为471.32万元，两处均应为308.76万元】')).toBe(true);
+    // The 审核意见 corrects 654.62 to 492.06 (项目 471.32 and 项目支出表's 338.76 both to 308.76): the notes name the
+    // table's value and how its identity gives the other, neither as the one that stands (no "应为").
+    expect(
+      has(
+        '年中追加预算【待核对：财政拨款表为654.62万元；按调整后预算1193.05 − 年初批复预算700.99计为492.06万元】'
+      )
+    ).toBe(true);
+    expect(
+      has(
+        '项目支出追加【待核对：财政拨款表为471.32万元；按调整后预算714.76 − 年初批复预算406.00计为308.76万元】'
+      )
+    ).toBe(true);
+    expect(has('为471.32万元；按预算总额714.76 − 年初预算数406.00计为308.76万元】')).toBe(true);
+    expect(has('应为')).toBe(false);
     // 基础数据表's 本年追加预算 118.55 is a 提示 against that figure: the reason owed is against 492.06.
-    expect(has('本年追加预算118.55万元【待补：与财政拨款表改正后的492.06万元不同的原因】')).toBe(true);
+    expect(
+      has('本年追加预算118.55万元【待补：与财政拨款表按调整后预算减年初批复预算计的492.06万元不同的原因】')
+    ).toBe(true);
     // 其他资金本年支出 158.53 = 收支总表其他资金支出 158.53; nothing confirms its 日常公用经费 5.33.
     expect(has('本年支出158.53万元，年末结转和结余0.00万元。')).toBe(true);
-    expect(has('其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元；')).toBe(true);
+    expect(has('其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元】')).toBe(true);
     // 收支总表's 基本 478.29 = 人员 382.14 + 公用 96.15 holds and only the 部门 = 财拨 + 其他资金 sums dispute them,
     // while 财政拨款表's 基本 393.23 is disputed within its own table (its 收支 part states 478.29): the 部门
     // figures are stated plainly, the doubt stays on 财政拨款表's and 其他资金表's.
@@ -488,7 +503,9 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     expect(has('年末结转和结余【待核对：4.04万元为2020年年末数，2021年年末数为0.00万元】')).toBe(true);
     // 预算调整率's figures dated 2020: the 2021 figures the 审核意见 compares them with, 492.06 once corrected.
     expect(
-      has('年中预算调整数【待核对：142.77万元为2020年数据，2021年数据可对照财政拨款表改正后的492.06万元】')
+      has(
+        '年中预算调整数【待核对：142.77万元为2020年数据，2021年数据可对照财政拨款表按调整后预算减年初批复预算计的492.06万元】'
+      )
     ).toBe(true);
     expect(has('年初批复预算【待核对：596.03万元为2020年数据，2021年数据可对照财政拨款表700.99万元】')).toBe(
       true
@@ -510,7 +527,7 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
 
   test('a score that waits on its blank survey rate is a 【待补】 in 六 and 附件1, and its groups wait with it', () => {
     expect(all).toContain(
-      '①服务对象满意度：未出现服务对象上访、投诉等情况。调查满意率为【待补：满意率；未调查的，本句改为“未开展满意度调查”】。本项得分【待补：按调查满意率评定的本项得分（自评10分）】。'
+      '①服务对象满意度：未出现服务对象上访、投诉等情况。【待补：调查满意率为x%，或“未开展满意度调查”】。本项得分【待补：按调查满意率评定的本项得分（自评10分）】。'
     );
     expect(all).toContain(
       '小结：“效果情况”维度，满分30分，实际得分【待补：服务对象满意度评定后的效果得分（自评29分）】。'
@@ -529,7 +546,7 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     expect(all.filter((l) => l.includes('有效打通了科普传播“最后一公里”'))).toHaveLength(1);
     // 产出 claimed 29 of 30: its 说明 ("…尚未最终定稿；…未能通过") is why, said as one sentence.
     expect(all).toContain(
-      '小结：“产出情况”维度，满分30分，实际得分【待核对：29分或22.51分，同前】。未得满分的主要原因是《衡阳市科技人物志》尚未最终定稿，科普经费人均1元标准未能通过。'
+      '小结：“产出情况”维度，满分30分，实际得分【待核对：29分或22.51分】。未得满分的主要原因是《衡阳市科技人物志》尚未最终定稿，科普经费人均1元标准未能通过。'
     );
   });
 
@@ -549,7 +566,7 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     // (预算调整率 0.8) − 1.59 (公用经费控制率 0.41) = 8.13, + 预算管理 13 + 资产管理 6 = 27.13 (政府采购执行率 and
     // 固定资产利用率, without data, at the unit's full claims); 9 + 27.13 + 22.51 + 29 = 87.64, 良 (< 90).
     expect(all).toContain(
-      '2021年度部门整体支出绩效评价自评得分为【待核对：自评97分，按所列数据计87.64分】。其中，投入【待核对：自评9分，含得分待核对的在职人员控制率】，过程【待核对：30分或27.13分，同前】，产出【待核对：29分或22.51分，同前】，效果【待补：服务对象满意度评定后的效果得分（自评29分）】，综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】（绩效评价指标评分表详见附件1）。'
+      '2021年度部门整体支出绩效评价自评得分为【待核对：自评97分，按所列数据计87.64分】。其中，投入【待核对：自评9分，含得分待核对的在职人员控制率】，过程【待核对：30分或27.13分】，产出【待核对：29分或22.51分】，效果【待补：服务对象满意度评定后的效果得分（自评29分）】，综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】（绩效评价指标评分表详见附件1）。'
     );
     expect(all.some((l) => /单位自报|自报总分|核实得分|待核实/.test(l))).toBe(false);
     const problems = reportContext({ model, indicators, scores, findings }).problems;
@@ -659,6 +676,13 @@ describe('the 【待核对】 and 【待补】 a figure carries (made-up figures
     severity: '错误',
     kind: 'mismatch',
     operands: [op('支出_项目支出'), op('财拨_项目支出'), op('其他_项目支出')],
+    sides: {
+      left: [{ at: 0, sign: 1 }],
+      right: [
+        { at: 1, sign: 1 },
+        { at: 2, sign: 1 },
+      ],
+    },
     expected: { kind: 'amount', value: D(290) },
     nextStep: '',
   };
@@ -688,11 +712,9 @@ describe('the 【待核对】 and 【待补】 a figure carries (made-up figures
     expect(w.figure('财拨_项目支出').piece.text).toBe(
       '【待核对：200.00万元；收支总表项目支出为300.00万元，财政拨款、其他资金两表之和为290.00万元】'
     );
-    // Its other part after: both sides again, each named (two bare values would not say which table states which);
+    // Its other part after: its own value, self-contained (the identity was named just above, nothing refers back);
     // the checked figure itself, named by the sentence: the two values.
-    expect(w.figure('其他_项目支出').piece.text).toBe(
-      '【待核对：90.00万元；收支总表该项为300.00万元，财政拨款、其他资金两表之和为290.00万元】'
-    );
+    expect(w.figure('其他_项目支出').piece.text).toBe('【待核对：90.00万元】');
     expect(w.figure('支出_项目支出').piece.text).toBe(
       '【待核对：300.00万元；财政拨款、其他资金两表之和为290.00万元】'
     );
@@ -715,11 +737,12 @@ describe('the 【待核对】 and 【待补】 a figure carries (made-up figures
     expect(memoValues([fixed]).get('财拨_项目支出')?.to.toFixed(2)).toBe('210.00');
     const w = (fs: Finding[]) =>
       new Writer(model, reconcile(fs), doubtedInputs(fs), unexplainedNotices(fs), new Map(), memoValues(fs));
+    // Its table's value and how the identity gives the other: neither stated as the one that stands (no "应为").
     expect(w([fixed]).figure('财拨_项目支出').piece.text).toBe(
-      '【待核对：200.00万元，应为210.00万元；收支总表项目支出为300.00万元，财政拨款、其他资金两表之和为290.00万元】'
+      '【待核对：财政拨款表为200.00万元；按收支总表300.00 − 其他资金表90.00计为210.00万元】'
     );
-    // Without the correction, no value is named.
-    expect(w([sum]).figure('财拨_项目支出').piece.text).not.toContain('应为');
+    // Without the correction, no value is reached.
+    expect(w([sum]).figure('财拨_项目支出').piece.text).not.toContain('计为');
     // 基础数据表's 600 against 财政拨款表's 650, which an 错误 corrects to 640: the difference that stays is to 640.
     const budget: Finding = {
       ...sum,

@@ -282,12 +282,15 @@ describe('the report keeps the department’s own scores', () => {
     const lines = draftLines(sample.report);
     // The claim is stated; while the line its own 存在问题 speaks against is open, the group waits with it.
     expect(lines).toContainEqual(
-      expect.stringContaining('预算管理（满分13分，得分【待核对：自评13分，含得分待核对的资金使用合规性】）')
+      expect.stringContaining(
+        '预算管理（满分13分，得分【待补：资金使用合规性评定后的预算管理得分（自评13分）】）'
+      )
     );
     expect(lines).toContainEqual(expect.stringContaining('②资金使用合规性：'));
-    // Full marks its own 存在问题 speaks against: the department is asked, in a 【待核对】, which of its words stands.
+    // Full marks its own 存在问题 speaks against: no two figures disagree, so not a 【待核对】; the department scores
+    // the line, or says why the problem costs nothing, in a 【待补】.
     expect(lines.find((l) => l.startsWith('②资金使用合规性：'))).toContain(
-      '本项得分【待核对：自评满分，而存在问题述及“预算执行过程中存在不同科目预算资金串用问题”】。'
+      '本项得分【待补：本项得分；自评满分的，说明“预算执行过程中存在不同科目预算资金串用问题”不扣分的理由】。'
     );
     // 预算执行 is claimed in full (11 of 11): the line in full by it; the 1.92 the figures give is not the
     // department's, and waits on them (its 年末结余 4.04 is a copy of the 结转结余 4.04 a failed identity doubts).
@@ -362,7 +365,7 @@ describe('a line the unit scored only through its 二级 is still 待核实 for 
       '预算编制合理性｜1｜自评满分，但单位自述“人员经费年初预算资金存在缺口”'
     );
     expect(draftLines(sample.report).find((x) => x.startsWith('③预算编制合理性：'))).toContain(
-      '本项得分【待核对：自评满分，而存在问题述及“人员经费年初预算资金存在缺口”】。'
+      '本项得分【待补：本项得分；自评满分的，说明“人员经费年初预算资金存在缺口”不扣分的理由】。'
     );
   });
 

@@ -116,18 +116,18 @@ describe('the voice: the department states its own scores, one total and one gra
     const analysis = lines.join('\n');
     expect(analysis).toContain('预算执行（满分11分，得分【待核对：自评11分，按所列数据计8.13分】）');
     expect(analysis).toContain('职责履行（满分30分，得分【待核对：自评29分，按所列数据计22.51分】）');
-    // 产出's one 二级 said it in full just above: its 小结 names the two scores, "同前".
-    expect(analysis).toContain('小结：“产出情况”维度，满分30分，实际得分【待核对：29分或22.51分，同前】。');
+    // 产出's one 二级 said it in full just above: its 小结 names the two scores alone (nothing refers back).
+    expect(analysis).toContain('小结：“产出情况”维度，满分30分，实际得分【待核对：29分或22.51分】。');
     expect(analysis).toContain(
       '小结：“过程情况”维度，满分30分，实际得分【待核对：自评30分，按所列数据计27.13分】。'
     );
     expect(analysis).toContain(
-      '小结：“投入情况”维度，满分10分，实际得分【待核对：自评9分，含得分待核对的预算编制合理性】。'
+      '小结：“投入情况”维度，满分10分，实际得分【待补：预算编制合理性评定后的投入得分（自评9分）】。'
     );
     // 七 states no disputed score bare: the total, the grade, 过程 and 产出 are inside their 【待核对】 (whoever deletes
     // the yellow keeps neither), and so is the grade (87.64: 良); 效果 waits for the unit's own score (【待补】).
     expect(lines).toContainEqual(
-      '2021年度部门整体支出绩效评价自评得分为【待核对：自评97分，按所列数据计87.64分】。其中，投入【待核对：自评9分，含得分待核对的预算编制合理性】，过程【待核对：30分或27.13分，同前】，产出【待核对：29分或22.51分，同前】，效果【待补：服务对象满意度评定后的效果得分（自评29分）】，综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】（绩效评价指标评分表详见附件1）。'
+      '2021年度部门整体支出绩效评价自评得分为【待核对：自评97分，按所列数据计87.64分】。其中，投入【待补：预算编制合理性评定后的投入得分（自评9分）】，过程【待核对：30分或27.13分】，产出【待核对：29分或22.51分】，效果【待补：服务对象满意度评定后的效果得分（自评29分）】，综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】（绩效评价指标评分表详见附件1）。'
     );
     // 七's table: each score in question is its marker only, one note under it naming the claims and what the lines
     // add up to.
@@ -135,7 +135,8 @@ describe('the voice: the department states its own scores, one total and one gra
       .flatMap((s) => s.blocks)
       .find((b) => b.kind === 'table' && b.caption.endsWith('得分情况表')) as TableBlock;
     expect(table.rows.map((r) => r[2])).toEqual([
-      '【待核对①】',
+      // 投入 holds 预算编制合理性's full marks its own 存在问题 speaks against: the unit's to settle, nothing disputed.
+      '【待补：预算编制合理性评定后的得分（自评9分）】',
       '【待核对①】',
       '【待核对①】',
       // 效果 holds 服务对象满意度's 10, which waits on the survey rate: the unit's score to enter, nothing disputed.
@@ -144,7 +145,7 @@ describe('the voice: the department states its own scores, one total and one gra
       '【待核对①】',
     ]);
     expect(table.notes).toEqual([
-      '【待核对①：自评投入9分，过程30分，产出29分，合计97分（“优”）；按所列数据计，过程27.13分，产出22.51分，合计87.64分（“良”）；投入含得分待核对的预算编制合理性】',
+      '【待核对①：自评过程30分，产出29分，合计97分（“优”）；按所列数据计，过程27.13分，产出22.51分，合计87.64分（“良”）】',
     ]);
     const memo = draftLines(draftReview(input)).join('');
     const claims = [...memo.matchAll(/自评(\d+(?:\.\d+)?)分/g)].map((m) => m[1]);
@@ -181,7 +182,7 @@ describe('the voice: the department states its own scores, one total and one gra
     // 八 states the figures of those lines, not the rules' deduction.
     expect(text).toContain('实际完成率为75.00%；完成及时率为75.00%；质量达标率为50.00%。');
     // 公用经费决算数 45.07 is 财拨 日常公用经费's copy, which a failed identity doubts: the rate waits too.
-    expect(text).toContain('公用经费控制率为【待核对：107.93%，同前】。');
+    expect(text).toContain('公用经费控制率为【待核对：107.93%】。');
     // 附件1: a marker in the score cell, one note for the 二级's such lines; 评分说明 says what the rules deduct, as
     // the rules'.
     const rows = draft.appendix!.table.rows;
@@ -197,8 +198,9 @@ describe('the voice: the department states its own scores, one total and one gra
   test('a line its 二级 claims in full has full marks; a formula line with blank inputs is 【待补】; a line the unit scored keeps its score', () => {
     const rows = draft.appendix!.table.rows;
     expect(rows.find((r) => r[2] === '资产管理安全性')?.[4]).toBe('2.00');
-    // 预算编制合理性's full marks by its 二级's claim meet its own 存在问题 (人员经费年初预算资金存在缺口): a marker.
-    expect(rows.find((r) => r[2] === '预算编制合理性')?.[4]).toMatch(/^【待核对[①-⑳]】$/);
+    // 预算编制合理性's full marks by its 二级's claim meet its own 存在问题 (人员经费年初预算资金存在缺口): no figures
+    // disagree, the unit scores it (or says why the problem costs nothing): a 【待补】.
+    expect(rows.find((r) => r[2] === '预算编制合理性')?.[4]).toBe('【待补：自评得分】');
     for (const name of ['固定资产利用率', '政府采购执行率'])
       expect(rows.find((r) => r[2] === name)?.[4]).toBe('【待补：自评得分】');
     expect(lines.some((l) => /政府采购执行率[^。]*得满分/.test(l))).toBe(false);
@@ -267,7 +269,7 @@ describe('the figures: only what the department stated', () => {
     // 预算调整率 from 2020 figures: the figures, the rate and the score wait, in 六, 八 and 附件1 alike.
     // Each names the 2021 figure the 审核意见 compares it with (二（二）): 654.62 as 二（三） corrects it, 492.06.
     expect(text).toContain(
-      '年中预算调整数【待核对：142.77万元为2020年数据，2021年数据可对照财政拨款表改正后的492.06万元】'
+      '年中预算调整数【待核对：142.77万元为2020年数据，2021年数据可对照财政拨款表按调整后预算减年初批复预算计的492.06万元】'
     );
     // Its other 2020 figure says so again: a 【待核对】 always names what it is about.
     expect(text).toContain(
@@ -289,10 +291,10 @@ describe('the figures: only what the department stated', () => {
 
   test('四（二） states 其他资金 项目支出 as the 153.20 the department stated, never a sum put in its place; a figure two sources agree on is plain, each other figure of a failed identity is in its 【待核对】', () => {
     expect(sectionTexts(draft, '其他资金.支出')).toEqual([
-      // 158.53 is 收支总表's 其他资金支出 too: stated plainly. Each of the others names its value and, in short,
-      // the identity it is party to (its words in full are in 二（二） above): 日常公用经费 5.33 is party to the 人员经费
-      // and the 日常公用经费 identities and cites the one about its own quantity (收支总表 96.15, the parts 50.40).
-      '2021年度其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元；部门日常公用经费为96.15万元，财政拨款、其他资金日常公用经费之和为50.40万元】、项目支出【待核对：153.20万元；部门项目支出为877.32万元，财政拨款、其他资金项目支出之和为871.99万元】。',
+      // 158.53 is 收支总表's 其他资金支出 too: stated plainly. Each of the others names its value and the identity it
+      // is party to, in full the first time: 日常公用经费 5.33's identity (收支总表 96.15, the parts 50.40) was named in
+      // full in 三（二） above, so here its value alone; 项目支出 153.20's is named here first.
+      '2021年度其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元】、项目支出【待核对：153.20万元；部门项目支出为877.32万元，财政拨款、其他资金项目支出之和为871.99万元】。',
     ]);
     // No 【待核对】 anywhere names nothing: in the text each says what it is about; in a table it is numbered, with a note.
     expect(draftLines(draft).join('')).not.toContain('【待核对】');
@@ -369,7 +371,7 @@ describe('the figures: only what the department stated', () => {
     expect(total[4]).toBe('714.76');
     expect(table.notes!.join('')).toContain(
       // Under its own table a figure of it needs no table name; another table's figure keeps it.
-      '：年中追加预算数合计为338.76万元，财政拨款表年中追加中项目支出为471.32万元，两处均应为308.76万元】'
+      '：年中追加预算数合计为338.76万元，财政拨款表年中追加中项目支出为471.32万元；按预算总额714.76 − 年初预算数406.00计为308.76万元】'
     );
     expect(table.notes!.join('')).not.toContain('预算总额合计为714.76万元');
     // A sub-item's 决算数 is party to the 科普经费 sum that fails: its row carries the marker, the figure stays.
@@ -384,14 +386,14 @@ describe('the figures: only what the department stated', () => {
     // the reason owed is against 654.62 as the 审核意见 corrects it (二（三）, 三.2): 492.06.
     const text = lines.join('');
     expect(text).toContain(
-      '年初预算661.64万元【待补：与财政拨款表700.99万元不同的原因】、本年追加预算118.55万元【待补：与财政拨款表改正后的492.06万元不同的原因】'
+      '年初预算661.64万元【待补：与财政拨款表700.99万元不同的原因】、本年追加预算118.55万元【待补：与财政拨款表按调整后预算减年初批复预算计的492.06万元不同的原因】'
     );
     const explained = draftLines(
       evaluate(sampleReading({ 出错说明表: [['same.预算完成年初预算', null, '年初预算含上年结转项目资金']] }))
         .report
     ).join('');
     expect(explained).toContain(
-      '年初预算661.64万元、本年追加预算118.55万元【待补：与财政拨款表改正后的492.06万元不同的原因】'
+      '年初预算661.64万元、本年追加预算118.55万元【待补：与财政拨款表按调整后预算减年初批复预算计的492.06万元不同的原因】'
     );
   });
 
@@ -504,7 +506,7 @@ describe('效果, 问题 and 附件1 with substance', () => {
     const satisfaction = (d: ReportDraft) =>
       sectionTexts(d, '绩效分析/效果').find((t) => t.startsWith('①服务对象满意度：'))!;
     expect(satisfaction(draft)).toBe(
-      '①服务对象满意度：未出现服务对象上访、投诉等情况。调查满意率为【待补：满意率；未调查的，本句改为“未开展满意度调查”】。本项得分【待补：按调查满意率评定的本项得分（自评10分）】。'
+      '①服务对象满意度：未出现服务对象上访、投诉等情况。【待补：调查满意率为x%，或“未开展满意度调查”】。本项得分【待补：按调查满意率评定的本项得分（自评10分）】。'
     );
     expect(satisfaction(evaluate(sampleReading({ 基础_服务对象满意度: 0.962 })).report)).toContain(
       '调查满意率为96.20%。'
@@ -526,7 +528,7 @@ describe('效果, 问题 and 附件1 with substance', () => {
     );
     // Where the workbook gives no cause, the department is asked for it.
     // 预算执行 is claimed in full: the rules' deduction is not the department's to state, the overspend is.
-    expect(text).toContain('公用经费控制率为【待核对：107.93%，同前】。主要原因：【待补：');
+    expect(text).toContain('公用经费控制率为【待核对：107.93%】。主要原因：【待补：');
     const ids = (prefix: string) =>
       draft.sections.filter((s) => s.level === 2 && s.id.startsWith(prefix)).map((s) => s.id.split('/')[1]);
     expect(ids('改进措施/')).toEqual(ids('存在问题/'));
@@ -872,10 +874,11 @@ describe('审核意见', () => {
       '单位所列存在问题“业务管理工作需要加强（科创中国试点城市建设排名尚有提升空间）”未见相应扣分：应说明其对应的评分指标，并按评分规则扣分，或书面说明不扣分的理由。',
     ]);
     // The department's report states it too, in its own words, as its own item of 八 (after those that lost
-    // points), and 九 asks for the measure the unit gave none for.
+    // points), asking what the 审核意见 asks (its indicator and deduction, or why none), and 九 asks for the measure
+    // the unit gave none for.
     const report = lines.join('');
     expect(report).toContain(
-      '（七）业务管理工作需要加强科创中国试点城市建设排名尚有提升空间。主要原因：【待补：科创中国试点城市建设排名尚有提升空间的原因】。九、下一步改进措施'
+      '（七）业务管理工作需要加强科创中国试点城市建设排名尚有提升空间。【待补：对应的评分指标及扣分；不扣分的，说明理由】。九、下一步改进措施'
     );
     expect(report).toContain('（七）【待补：针对“业务管理工作需要加强”的改进措施】十、');
     expect(text.join('')).not.toContain('存在的主要问题”中');
@@ -1200,18 +1203,19 @@ describe('what waits says what it waits for', () => {
     expect(lines).toContain(
       '3. 资产管理（满分6分，得分【待补：固定资产利用率评定后的资产管理得分（自评6分）】）'
     );
-    // 预算管理 claimed 13 in full, while the unit's own 存在问题 speaks of 串用 (资金使用合规性, 4 points).
+    // 预算管理 claimed 13 in full, while the unit's own 存在问题 speaks of 串用 (资金使用合规性, 4 points): no two
+    // figures disagree, the unit scores the line or says why 串用 costs nothing: a 【待补】, the group waits with it.
     expect(lines).toContain(
-      '2. 预算管理（满分13分，得分【待核对：自评13分，含得分待核对的资金使用合规性】）'
+      '2. 预算管理（满分13分，得分【待补：资金使用合规性评定后的预算管理得分（自评13分）】）'
     );
-    const rows = draft.appendix!.table.rows;
-    const cell = rows.find((r) => r[2] === '资金使用合规性')![4] as string;
-    expect(cell).toMatch(/^【待核对[①-⑳]】$/);
-    expect(draft.appendix!.table.notes).toContainEqual(
+    expect(lines).toContainEqual(
       expect.stringMatching(
-        /^【待核对[①-⑳]：资金使用合规性自评4分（满分），而存在问题述及“[^”]*串用[^”]*”】$/
+        /^②资金使用合规性：.*本项得分【待补：本项得分；自评满分的，说明“[^”]*串用[^”]*”不扣分的理由】。$/
       )
     );
+    const rows = draft.appendix!.table.rows;
+    expect(rows.find((r) => r[2] === '资金使用合规性')![4]).toBe('【待补：自评得分】');
+    expect(draft.appendix!.table.notes!.join('')).not.toContain('述及');
   });
 
   test('a blank amount’s 【待补】 says what to enter: 金额, its unit, and 0 where a part may be none', () => {
@@ -1230,10 +1234,13 @@ describe('what waits says what it waits for', () => {
     expect(text).toContain('预算执行过程中存在不同科目预算资金串用问题');
     // The unit's 科创中国 item speaks of no lost points: not under 产出's task rates, but its own item, last.
     expect(text).not.toContain('未最终定稿；科创中国');
-    // Its own words give no cause: a 【待补】 asks for it, naming the matter.
+    // The 预算资金 item is what 资金使用合规性's and 预算编制合理性's full marks contradict: its indicators are known
+    // (六 asks for their scores), its cause is asked for.
+    expect(text).toContain('串用问题。主要原因：【待补：预算资金使用执行有待规范的原因】。');
+    // No line's score speaks to it: a 【待补】 asks which indicator it cost points on, or why none.
     expect(
       text.endsWith(
-        '科创中国试点城市建设排名尚有提升空间。主要原因：【待补：科创中国试点城市建设排名尚有提升空间的原因】。'
+        '科创中国试点城市建设排名尚有提升空间。【待补：对应的评分指标及扣分；不扣分的，说明理由】。'
       )
     ).toBe(true);
   });

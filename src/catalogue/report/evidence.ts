@@ -30,7 +30,7 @@ export const EVIDENCE: EvidenceDecl[] = [
     measured: {
       input: '基础_服务对象满意度',
       says: '调查满意率',
-      ask: '满意率；未调查的，本句改为“未开展满意度调查”',
+      ask: '调查满意率为x%，或“未开展满意度调查”',
     },
   },
   { covers: ['绩效目标合理性'], keywords: [], ask: '绩效目标的设定情况（是否与职责和年度工作相符）' },

@@ -180,8 +180,8 @@ export function lineRate(c: ReportContext, l: OwnLine, ind: IndicatorResult, val
   const words = other
     ? `按${figure(other.stated)}计为${rate.text}，按${figure(other.other)}计为${w.rate(ind.id, other.value).text}`
     : `按所列数据为${rate.text}`;
-  // Once said, later places (八, 附件1) give the value and "同前".
-  return w.plain(w.check(words, `${rate.text}，同前`), rate.sources);
+  // Once said, later places (八) give the value alone.
+  return w.plain(w.check(words, rate.text), rate.sources);
 }
 
 /** True when a line's score is computed from a figure in doubt that the right figure may change: 六, 八 and 附件1 wait for it. */
@@ -242,9 +242,10 @@ function scoreWords(c: ReportContext, l: OwnLine): string {
   // A score computed from a figure in doubt, which the right figure may change, waits for it.
   if (scoreInDoubt(c, l))
     return `本项得分${w.fmt.toCheck(`${claimSide(c, l)}按所列数据计${w.fmt.points(l.score)}分`)}。`;
-  // Full marks the department's own 存在问题 speaks against: the department decides which of its two words stands.
+  // Full marks the department's own 存在问题 speaks against: no two figures disagree, the unit scores the line
+  // again or says why the problem costs nothing.
   const against = againstOwnProblem(l);
-  if (against) return `本项得分${w.fmt.toCheck(`自评满分，而存在问题述及“${against}”`)}。`;
+  if (against) return `本项得分${w.fmt.placeholder(`本项得分；自评满分的，说明“${against}”不扣分的理由`)}。`;
   // The rules' score where the department's claim for its 二级 says otherwise: not stated as the department's.
   if (l.againstClaim)
     return `本项得分${w.fmt.toCheck(`${claimSide(c, l)}按评分标准计${w.fmt.points(l.score)}分`)}。`;
@@ -294,7 +295,7 @@ function lineParagraph(c: ReportContext, l: OwnLine, i: number, groupSays: boole
 
 /**
  * A group's claim its lines do not add up to, as a 【待核对】: both scores, the lines' sum on the data as listed
- * (the 审核意见 counts what it has not verified otherwise); once said, the two scores and "同前".
+ * (the 审核意见 counts what it has not verified otherwise); once said, the two scores alone.
  */
 export function claimCheck(
   c: ReportContext,
@@ -304,21 +305,23 @@ export function claimCheck(
   const { w } = c;
   const [s, sum] = [w.fmt.points(score), w.fmt.points(d.sum)];
   const most = d.atMost ? '至多' : '';
-  return w.check(`自评${s}分，按所列数据计${most}${sum}分`, `${s}分或${most}${sum}分，同前`);
+  return w.check(`自评${s}分，按所列数据计${most}${sum}分`, `${s}分或${most}${sum}分`);
 }
 
 /** Full marks the department's own 存在问题 speaks against: the quote, else undefined. */
 export const againstOwnProblem = (l: OwnLine) =>
   l.line.unverified?.reason === '与单位所述问题不符' ? l.line.unverified.quote : undefined;
 
-/** A group's lines still open: unscored (待补) and scored but in question (待核对). */
+/** A group's lines still open: unscored or owed a reason (待补) and scored but in question (待核对). */
 function openLines(c: ReportContext, lines: OwnLine[]): { blank: OwnLine[]; asked: OwnLine[] } {
   // A line of a 二级 scored as a whole waits for its own score, but the 二级's claim is whole (ScoreLine.groupShare);
-  // a score that waits on its blank measure is as open as one not given.
-  const blank = lines.filter((l) => (l.score === null && !l.line.groupShare) || awaitsMeasure(c, l));
+  // a score that waits on its blank measure is as open as one not given, and so is full marks the unit's own
+  // 存在问题 speaks against (no figures disagree: the unit scores it again or says why).
+  const blank = lines.filter(
+    (l) => (l.score === null && !l.line.groupShare) || awaitsMeasure(c, l) || againstOwnProblem(l)
+  );
   const asked = lines.filter(
-    (l) =>
-      l.score !== null && !blank.includes(l) && (scoreInDoubt(c, l) || l.againstClaim || againstOwnProblem(l))
+    (l) => l.score !== null && !blank.includes(l) && (scoreInDoubt(c, l) || l.againstClaim)
   );
   return { blank, asked };
 }

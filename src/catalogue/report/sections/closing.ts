@@ -200,13 +200,23 @@ export function problemsSection(c: ReportContext): SectionContent[] {
     };
   });
   // The department's own problems no deduction carries follow, in its words: its report states all it listed, each
-  // with its cause (its own, else what to give).
+  // with its cause (its own, else what to give). One no line's score speaks to at all (no deduction, no full marks
+  // it contradicts) asks first which indicator it cost points on: a problem that cost none is no problem of 八.
   return [
     ...linked,
     ...c.ownOnly.map(({ own }, k) => {
       const section = ownSection(c, own, `单位所列问题${k + 1}`);
-      if (CAUSE_WORDS.test([own.heading, ...own.paragraphs.map((x) => x.text)].join(''))) return section;
-      const why = w.plain(`主要原因：${w.fmt.placeholder(`${matterOf(own)}的原因`)}。`);
+      const words = [own.heading, ...own.paragraphs.map((x) => x.text)].join('');
+      const scored = (c.own?.lines ?? []).some((l) => {
+        const quote = againstOwnProblem(l);
+        return quote !== undefined && words.includes(quote);
+      });
+      if (scored && CAUSE_WORDS.test(words)) return section;
+      const why = w.plain(
+        scored
+          ? `主要原因：${w.fmt.placeholder(`${matterOf(own)}的原因`)}。`
+          : `${w.fmt.placeholder('对应的评分指标及扣分；不扣分的，说明理由')}。`
+      );
       return {
         ...section,
         content: withCause(c, own.heading ? own.paragraphs : own.paragraphs.slice(1), why),
@@ -512,19 +522,13 @@ export function appendix(c: ReportContext): { label: string; title: string; tabl
     w.fmt.points(l.line.points),
     l.score === null
       ? w.fmt.placeholder(`自评得分${togetherNote(c, l)}`)
-      : awaitsMeasure(c, l)
+      : awaitsMeasure(c, l) || againstOwnProblem(l)
         ? w.fmt.placeholder('自评得分')
         : scoreInDoubt(c, l)
           ? doubtedScore(c, l)
           : l.againstClaim
             ? rulesScore(c, l)
-            : againstOwnProblem(l)
-              ? marked(
-                  c,
-                  scoreCell(l.score),
-                  `${l.line.level3}自评${w.fmt.points(l.score)}分（满分），而存在问题述及“${againstOwnProblem(l)}”`
-                )
-              : scoreCell(l.score),
+            : scoreCell(l.score),
     standardWords(c, l),
     lineNote(c, l),
   ]);
