@@ -383,7 +383,7 @@ export class Writer implements ReportWriter {
 
   /**
    * A figure 二 shows to be another year's by its sum, in the words of a 【待核对】: its value and year, and this
-   * year's (`…为2020年数，2021年数为9.00万元`), or the figure of another table to compare it with.
+   * year's (`…为2019年数，2020年数为9.00万元`), or the figure of another table to compare it with.
    */
   private ofYear(name: string, label = ''): string | undefined {
     const m = this.memoValues.get(name);
@@ -394,7 +394,7 @@ export class Writer implements ReportWriter {
     const to = m.against
       ? `可对照${this.sourceOf(m.against.name)}${this.correctedTo(m.against.name) ? '改正后的' : ''}${this.format(name, m.to)}`
       : `数为${this.format(name, m.to)}`;
-    // A total is that year's sum (`…为2020年数`); a figure compared with another table's, that year's data.
+    // A total is that year's sum (`…为2019年数`); a figure compared with another table's, that year's data.
     const what = m.against ? '数据' : '';
     return `${label}${this.format(name, stated)}为${m.of}年${what || '数'}，${now}年${what}${to}`;
   }

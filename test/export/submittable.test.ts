@@ -922,6 +922,31 @@ describe('审核意见', () => {
     expect(text.filter((l) => l.includes('对照部门决算原表，改正填错的数'))).toHaveLength(1);
   });
 
+  test('a cent off, the totals are no other year’s: 二（四） and 三 keep them as they are', () => {
+    /** The memo's lines with one figure of the sample read otherwise. */
+    const memoWith = (values: Record<string, number>) => {
+      const e = evaluate(sampleReading(values));
+      return draftLines(
+        draftReview({ model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings })
+      ).join('');
+    };
+    // 60.64 + 780.19 − 836.80 = 4.03, not 2020's end 4.04: 836.80 and 780.19 are sum errors again, 661.64 and 118.55
+    // 提示 (their sum is a total no longer shown to be 2020's).
+    const off = memoWith({ 财拨_本年支出_合计: 836.8 });
+    expect(off).toContain('1.基础数据表误填2020年数据：');
+    expect(off).not.toContain('财政拨款表误填');
+    expect(off).toContain('财政拨款本年收入合计与基本、项目支出之和不一致：合计780.19万元');
+    expect(off).toContain('财政拨款本年支出合计与基本、项目支出之和不一致：合计836.80万元');
+    expect(off).toContain('基础数据表中计算预算完成率的本年追加预算与财政拨款表年中追加不一致');
+    // The balance closes, but 661.64 + 118.56 = 780.20 is not 780.19: the totals are 2020's, the budget figures 提示.
+    const sum = memoWith({ 基础_预算完成_本年追加: 118.56 });
+    expect(sum).toContain('本年收入合计780.19 − 本年支出合计836.79 = 4.04，即2020年年末数');
+    expect(sum).not.toContain('本年追加预算118.56 = ');
+    expect(sum).toContain('基础数据表中计算预算完成率的本年追加预算与财政拨款表年中追加不一致');
+    // A 提示 against a figure 二 corrects is read against the corrected figure: 118.56 is 373.50 from 492.06.
+    expect(sum).toContain('按第二部分（三）改正后，财政拨款表年中追加合计为492.06万元，仍差373.50万元。');
+  });
+
   test('a 提示 that compares a figure 二 corrects is read against the corrected figure; two parts of one table named', () => {
     // 二(三)1 sets 财拨 年中追加 合计 654.62 to 492.06: 基础数据表's 118.55 (2020's) is to read 2021's, 492.06, not
     // 654.62 as stated.
