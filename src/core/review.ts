@@ -631,16 +631,26 @@ function previousYearEntry(c: Cause, v: MemoView): string {
       v.failed,
       v.corrected
     );
-    if (pairs.length)
-      fixes.push(
-        `${blockOf(x.parts[0])}的${labelsIn(
-          p.table,
-          pairs.map((y) => y.mine)
-        )}改为${now}年数（${benchmarks(
-          pairs.map((y) => y.theirs),
-          v
-        )}）`
-      );
+    if (!pairs.length) continue;
+    // What this year's figures give for the block's rate, when each of its stated figures has one here.
+    const block = p.blocks.find((b) => b.block.figures.includes(x.parts[0].name))?.block;
+    const values = new Map<string, Decimal>(pairs.map((y) => [y.mine.name, y.to]));
+    for (const f of corrected) values.set(f.correction!.operand.name, f.correction!.to.value);
+    if (block?.closing && p.closing && shifted.some((o) => o.name === block.closing))
+      values.set(block.closing, p.closing.value);
+    const rate =
+      block && stated(block.figures).every((o) => values.has(o.name))
+        ? v.rateWith(block.indicator, values)
+        : null;
+    fixes.push(
+      `${blockOf(x.parts[0])}的${labelsIn(
+        p.table,
+        pairs.map((y) => y.mine)
+      )}改为${now}年数（${benchmarks(
+        pairs.map((y) => y.theirs),
+        v
+      )}${rate ? `；按这些数计，${block!.indicator}为 ${rateText(rate)}` : ''}）`
+    );
   }
   const rates = c.findings.filter((f) => f.family === '比率');
   // Every rate read from the blocks is worked out again: those the report states wrong with the figure it lists.
