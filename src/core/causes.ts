@@ -36,6 +36,12 @@ export interface Cause {
     /** This year's opening, when a block is the last year's because it ends there. */
     opening?: Operand;
     closing: { parts: Operand[]; value: Decimal } | null;
+    /** Totals of this year's tables that are the other year's: its opening + income − spending is its end. */
+    flows: { opening: Operand; income: Operand; spending: Operand; closing: Operand }[];
+    /** Figures whose sum is a total `flows` shows to be the other year's. */
+    sums: { parts: Operand[]; total: Operand }[];
+    /** The 提示 comparing those figures with this year's: explained by the year, not a 口径 to explain. */
+    notices: Finding[];
   };
 }
 
@@ -131,14 +137,17 @@ function oneValue(
 /**
  * Blocks of one table read from another year: a 数据所属年度 other than the year evaluated, or an end-of-year figure
  * equal to the opening this year's own tables state (the last year's end) while a failed identity disputes the
- * block's start or end. The cause takes the findings on those blocks' figures (the stated rates read from them too).
+ * block's start or end. Then totals that close that year's balance from such a block's start to this year's opening
+ * to the cent, each disputed, and figures that add up to one of them to the cent. The cause takes the findings on
+ * those figures (the stated rates read from them too), and the 提示 comparing them (`context`: every finding).
  */
 function previousYear(
   decl: Extract<ReviewCauseDecl, { shares: 'previousYear' }>,
   open: Finding[],
-  all: Finding[]
+  all: Finding[],
+  context: Finding[]
 ): Cause | null {
-  const ops = operandIndex(all);
+  const ops = operandIndex([...all, ...allFindings(context)]);
   const evaluated = num(ops.get('评价年度'))?.toNumber() ?? null;
   const opening = ops.get(decl.opening);
   const start = num(opening);
@@ -172,7 +181,35 @@ function previousYear(
       blocks.push({ block, year: evaluated === null ? null : evaluated - 1, marked: false });
   }
   if (blocks.length === 0) return null;
-  const figures = new Set(blocks.flatMap((b) => [b.block.year, ...b.block.figures]));
+  // The other year's opening is the start of a block shown to end where this year opens.
+  const starts = blocks
+    .filter((b) => !b.marked && b.block.opening)
+    .map((b) => ops.get(b.block.opening!))
+    .filter((o): o is Operand => !!num(o));
+  const flows: NonNullable<Cause['previousYear']>['flows'] = [];
+  for (const d of decl.flows ?? []) {
+    const [income, spending] = [ops.get(d.income), ops.get(d.spending)];
+    if (!start || !num(income) || !num(spending) || !disputed(d.income) || !disputed(d.spending)) continue;
+    const from = starts.find((o) => num(o)!.plus(num(income)!).minus(num(spending)!).eq(start));
+    if (from) flows.push({ opening: from, income: income!, spending: spending!, closing: opening! });
+  }
+  const otherTotals = new Set(flows.flatMap((f) => [f.income.name, f.spending.name]));
+  const sums: NonNullable<Cause['previousYear']>['sums'] = [];
+  for (const d of decl.sums ?? []) {
+    const [total, parts] = [ops.get(d.total), d.parts.map((n) => ops.get(n))];
+    if (!otherTotals.has(d.total) || !parts.every((o) => num(o))) continue;
+    if (parts.reduce((a, o) => a.plus(num(o)!), ZERO).eq(num(total)!))
+      sums.push({ parts: parts as Operand[], total: total! });
+  }
+  const figures = new Set([
+    ...blocks.flatMap((b) => [b.block.year, ...b.block.figures]),
+    ...otherTotals,
+    ...sums.flatMap((x) => x.parts.map((o) => o.name)),
+  ]);
+  const summed = new Set(sums.flatMap((x) => x.parts.map((o) => o.name)));
+  const notices = context.filter(
+    (f) => f.severity === '提示' && f.kind !== 'cannotVerify' && f.operands.some((o) => summed.has(o.name))
+  );
   const members = open.filter((f) => f.operands.some((o) => figures.has(o.name)));
   if (members.length < 2) return null;
   // Headed by the finding that names a year, when there is one.
@@ -181,7 +218,7 @@ function previousYear(
     shares: 'previousYear',
     findings: [head, ...members.filter((f) => f !== head)],
     sameGap: [],
-    previousYear: { table: decl.table, blocks, evaluated, opening, closing },
+    previousYear: { table: decl.table, blocks, evaluated, opening, closing, flows, sums, notices },
   };
 }
 
@@ -265,9 +302,13 @@ function gapKey(f: Finding): string | undefined {
 
 /**
  * The open 错误 as causes, in list order (by the first finding of each): each finding in exactly one cause; a
- * finding no rule joins to another is a cause alone.
+ * finding no rule joins to another is a cause alone. `context`: every finding (the 提示 a cause explains too).
  */
-export function causesOf(open: Finding[], decls: readonly ReviewCauseDecl[]): Cause[] {
+export function causesOf(
+  open: Finding[],
+  decls: readonly ReviewCauseDecl[],
+  context: Finding[] = open
+): Cause[] {
   const all = allFindings(open);
   const causes: Cause[] = [];
   const taken = new Set<Finding>();
@@ -285,7 +326,7 @@ export function causesOf(open: Finding[], decls: readonly ReviewCauseDecl[]): Ca
       const order = new Map(all.map((f, i) => [f, i]));
       for (let c = oneValue(free(), byName, order); c; c = oneValue(free(), byName, order)) add(c);
     } else if (d.shares === 'previousYear') {
-      const c = previousYear(d, free(), all);
+      const c = previousYear(d, free(), all, context);
       if (c) add(c);
     } else if (d.shares === 'oneFigure') {
       for (let c = oneFigure(free()); c; c = oneFigure(free())) add(c);
@@ -424,7 +465,7 @@ export function thisYearPairs(
   failed: Finding[],
   corrected: ReadonlyMap<string, { to: Decimal }>
 ): { mine: Operand; theirs: Operand; to: Decimal }[] {
-  return allFindings(c.findings)
+  return allFindings([...c.findings, ...(c.previousYear?.notices ?? [])])
     .filter((f) => f.kind === 'mismatch' && f.operands.length === 2)
     .flatMap((f) => {
       const mine = f.operands.find((o) => figures.includes(o.name));

@@ -99,6 +99,8 @@ export interface MemoValue {
   by?: Finding[];
   year?: number;
   against?: Operand;
+  /** A figure 二 shows to be another year's by its sum (a balance it closes, a total it adds up to): that year. */
+  of?: number;
 }
 
 export interface ReportSection {
@@ -211,6 +213,8 @@ export class Writer implements ReportWriter {
           : full.slice(full.startsWith(source) ? source.length : 0);
     const stated = this.format(d.name, d.stated);
     const other = this.format(d.name, d.otherValue);
+    const summed = this.ofYear(d.name, label);
+    if (summed) return summed;
     // The other side in the same table, once named: "财政拨款表为393.23万元，本年支出中基本支出为478.29万元".
     const otherWhat =
       side !== 'label' && source && d.otherWhat.startsWith(source) && d.otherWhat.length > source.length
@@ -266,6 +270,8 @@ export class Writer implements ReportWriter {
    * no 错误 puts in doubt, and for a contested one (its 【待核对】 replaces it).
    */
   private doubtOf(name: string): Told | undefined {
+    const summed = this.ofYear(name);
+    if (summed) return { key: `year:${name}`, words: summed, note: summed, again: summed };
     const f = this.doubted.get(name);
     const year = this.otherYear.get(name);
     if ((!f && year === undefined) || this.disputes.has(name)) return undefined;
@@ -379,6 +385,8 @@ export class Writer implements ReportWriter {
    * 700.99万元不同的原因】". Empty once written (the 提示 is explained) or for any other figure.
    */
   private unexplained(name: string): string {
+    // Another year's figure: its 【待核对】 says so; no 口径 to explain.
+    if (this.ofYear(name)) return '';
     const f = this.unexplainedNotices.get(name);
     const other = f?.operands.find((o) => o.name !== name);
     const value = other ? operandQuantity(other) : undefined;
@@ -427,6 +435,24 @@ export class Writer implements ReportWriter {
     const to = this.correctedTo(name);
     const terms = to ? this.reachedTerms(name, to, this.doubted.get(name)) : null;
     return terms ? `按${terms.map((t) => `${t.word}${t.label}`).join('')}计的` : to ? '改正后的' : '';
+  }
+
+  /**
+   * A figure 二 shows to be another year's by its sum, in the words of a 【待核对】: its value and year, and this
+   * year's (`…为2019年数，2020年数为9.00万元`), or the figure of another table to compare it with.
+   */
+  private ofYear(name: string, label = ''): string | undefined {
+    const m = this.memoValues.get(name);
+    if (m?.of === undefined) return undefined;
+    const stated = this.num(name);
+    if (stated === null) return undefined;
+    const now = m.of + 1;
+    const to = m.against
+      ? `可对照${this.sourceOf(m.against.name)}${this.correctedTo(m.against.name) ? '改正后的' : ''}${this.format(name, m.to)}`
+      : `数为${this.format(name, m.to)}`;
+    // A total is that year's sum (`…为2019年数`); a figure compared with another table's, that year's data.
+    const what = m.against ? '数据' : '';
+    return `${label}${this.format(name, stated)}为${m.of}年${what || '数'}，${now}年${what}${to}`;
   }
 
   /** The value the 审核意见 corrects a figure to (not another year's figure's), if it does. */
@@ -752,7 +778,7 @@ export function reportTitle(w: ReportWriter): Piece {
 function otherYearEnds(findings: Finding[]): Map<string, number> {
   const open = findings.filter((f) => f.severity === '错误' && !f.explanation);
   const out = new Map<string, number>();
-  for (const c of causesOf(open, REVIEW_CAUSES))
+  for (const c of causesOf(open, REVIEW_CAUSES, findings))
     for (const b of c.previousYear?.blocks ?? [])
       if (!b.marked && b.year !== null && b.block.closing) out.set(b.block.closing, b.year);
   return out;
@@ -764,7 +790,7 @@ function otherYearEnds(findings: Finding[]): Map<string, number> {
  * with once corrected.
  */
 export function memoValues(findings: Finding[]): Map<string, MemoValue> {
-  const causes = causesOf(listedErrors(findings), REVIEW_CAUSES);
+  const causes = causesOf(listedErrors(findings), REVIEW_CAUSES, findings);
   const corrected = correctionsOf(causes);
   const failed = failedIdentities(findings);
   const out = new Map<string, MemoValue>(
@@ -780,6 +806,22 @@ export function memoValues(findings: Finding[]): Map<string, MemoValue> {
         for (const x of thisYearPairs(c, b.block.figures, failed, corrected))
           out.set(x.mine.name, { to: x.to, year, against: x.theirs });
     }
+    if (!p || year === undefined) continue;
+    // Totals that close the other year's balance: their correction, as that year's; figures adding up to one: the
+    // figure they are compared with.
+    for (const x of p.flows)
+      for (const o of [x.income, x.spending]) {
+        const to = corrected.get(o.name)?.to;
+        if (to) out.set(o.name, { to, of: year - 1 });
+      }
+    for (const x of p.sums)
+      for (const y of thisYearPairs(
+        c,
+        x.parts.map((o) => o.name),
+        failed,
+        corrected
+      ))
+        out.set(y.mine.name, { to: y.to, year, against: y.theirs, of: year - 1 });
   }
   return out;
 }

@@ -394,6 +394,8 @@ export interface YearBlockDecl {
  * - `previousYear`: a table's blocks carry another year's figures — a 数据所属年度 other than the year evaluated,
  *   or an end-of-year figure equal to this year's opening (the last year's end) while this year's own tables
  *   end elsewhere and a figure of the block is disputed: the findings on the blocks' figures, and the stated rates read from them;
+ *   also income and spending totals that close the other year's balance to the cent (its opening + income −
+ *   spending = its end) and figures summing to such a total, with the 提示 comparing those figures;
  * - `oneFigure`: two figures that should be one disagree, with no value the data agree on; a failed identity that
  *   names one of them and is narrowed by reading it as the other is the same difference seen again, and so is one
  *   whose gap, with another's so taken, makes up a third's to the cent (identities that add up): one entry;
@@ -412,6 +414,13 @@ export type ReviewCauseDecl =
       /** The parts of this year's end, as the year's own tables state them. */
       closing: string[];
       blocks: YearBlockDecl[];
+      /**
+       * This year's income and spending totals that may be the other year's: they are when a block's start (the
+       * other year's opening) plus income minus spending is this year's opening (the other year's end) to the cent.
+       */
+      flows?: { income: string; spending: string }[];
+      /** Figures that are the other year's when their sum is, to the cent, a total `flows` shows to be that year's. */
+      sums?: { parts: string[]; total: string }[];
     }
   | { shares: 'oneFigure' }
   | { shares: 'sameFix' }

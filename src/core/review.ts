@@ -117,7 +117,7 @@ export function reviewFacts(
     remaining: findings.filter((f) => !blocking.includes(f) && !f.explanation),
     pending: scores?.lines.filter((l) => l.missing) ?? [],
     changesScore,
-    problems: problemCounts(listedErrors(findings), unpenalised),
+    problems: problemCounts(listedErrors(findings), unpenalised, findings),
     reportFails,
   };
 }
@@ -126,8 +126,8 @@ export function reviewFacts(
  * The problems as the memo's 二 lists them, one per cause: the self-scores, the figures (the weightiest named by the
  * declared rule: the largest correction the data show, else the largest gap), and the unit's own items unpenalised.
  */
-function problemCounts(errors: Finding[], unpenalised: number): ReviewFacts['problems'] {
-  const causes = causesOf(errors, REVIEW_CAUSES);
+function problemCounts(errors: Finding[], unpenalised: number, context: Finding[]): ReviewFacts['problems'] {
+  const causes = causesOf(errors, REVIEW_CAUSES, context);
   const claims = causes.filter((c) => changesScore(c.findings[0]));
   const figures = causes.filter((c) => !claims.includes(c)).flatMap(causeFindings);
   return {
@@ -137,7 +137,7 @@ function problemCounts(errors: Finding[], unpenalised: number): ReviewFacts['pro
       const f = c.findings[0];
       return !!f.computed && !!f.expected && f.computed.value.gt(f.expected.value);
     }),
-    weightiest: weightiest(figures),
+    weightiest: weightiest(figures, causes),
     unpenalised,
   };
 }
@@ -148,11 +148,16 @@ function correctionGap(f: Finding): Decimal | null {
   return q ? f.correction!.to.value.minus(q.value) : null;
 }
 
-/** The weightiest figure problem in a few words (see ReviewFacts.problems), without spaces, or ''. */
-function weightiest(findings: Finding[]): string {
+/**
+ * The weightiest figure problem in a few words (see ReviewFacts.problems), without spaces, or '': a figure filled
+ * from another year by that cause's heading.
+ */
+function weightiest(findings: Finding[], causes: Cause[]): string {
   const bySize = (gap: (f: Finding) => Decimal | null) =>
     findings.filter((f) => gap(f) !== null).sort((a, b) => gap(b)!.abs().comparedTo(gap(a)!.abs()))[0];
   const fixed = bySize(correctionGap);
+  const year = causes.find((c) => c.shares === 'previousYear' && c.findings.includes(fixed));
+  if (year) return previousYearHeading(year);
   if (fixed) {
     const gap = correctionGap(fixed)!;
     const q = { value: gap.abs(), kind: fixed.correction!.to.kind };
@@ -200,8 +205,8 @@ const causeFindings = (c: Cause): Finding[] => [...c.findings, ...c.sameGap];
  * The open 错误 as the memo lists them: one entry per cause (src/core/causes.ts applies the declared rules), under
  * the group its kind is declared in, else the group of the family of the finding it is headed by.
  */
-function groupsOf(findings: Finding[]): Group[] {
-  const causes = causesOf(findings, REVIEW_CAUSES);
+function groupsOf(findings: Finding[], context: Finding[]): Group[] {
+  const causes = causesOf(findings, REVIEW_CAUSES, context);
   const declOf = (c: Cause) =>
     REVIEW_GROUPS.find((g) => c.shares !== 'alone' && g.shares?.includes(c.shares)) ??
     REVIEW_GROUPS.find((g) => g.families.includes(c.findings[0].family));
@@ -220,7 +225,8 @@ function groupsOf(findings: Finding[]): Group[] {
     groups.push({
       heading: decl?.heading ?? OTHER_GROUP,
       causes: mine,
-      findings: mine.flatMap(causeFindings),
+      // With the 提示 a cause explains: they are stated in its entry.
+      findings: mine.flatMap((c) => [...causeFindings(c), ...(c.previousYear?.notices ?? [])]),
       advice: n >= 2 && advice ? advice : undefined,
     });
   }
@@ -293,8 +299,14 @@ function linesLostInClaims(c: ReportContext): ScoreLine[] {
  * stated once, with that line's deduction.
  */
 function memoNotices(c: ReportContext): { listed: Finding[]; withClaim: Map<string, Finding[]> } {
+  // A 提示 a cause of 二 explains (a figure of another year's) is stated there.
+  const explained = new Set(
+    causesOf(listedErrors(c.findings), REVIEW_CAUSES, c.findings).flatMap(
+      (x) => x.previousYear?.notices ?? []
+    )
+  );
   const notices = c.findings.filter(
-    (f) => f.kind !== 'cannotVerify' && f.severity !== '待补' && f.severity !== '错误'
+    (f) => f.kind !== 'cannotVerify' && f.severity !== '待补' && f.severity !== '错误' && !explained.has(f)
   );
   const withClaim = new Map<string, Finding[]>();
   const lost = linesLostInClaims(c);
@@ -535,10 +547,13 @@ function previousYearEntry(c: Cause, v: MemoView): string {
       .map((n) => known.find((o) => o.name === n))
       .filter((o): o is Operand => !!o && operandQuantity(o) !== null);
   const valued = (o: Operand) => `${withTable(o).replace(p.table, '')} ${figure(operandQuantity(o)!.value)}`;
+  const plain = (o: Operand) => formatValue(operandQuantity(o)!.value, 'amount', 'document');
+  // A term of an equation by its label: a bare `9.00 − 1.00` would read as a range.
+  const short = (o: Operand) => `${labelsIn(operandTable(o) ?? '', [o])} ${plain(o)}`;
+  const blockOf = (o: Operand) =>
+    p.blocks.find((b) => b.block.figures.includes(o.name))?.block.indicator ?? '';
   const now = p.evaluated === null ? '本' : `${p.evaluated}`;
   const last = p.evaluated === null ? '上' : `${p.evaluated - 1}`;
-  const years = [...new Set(p.blocks.map((b) => b.year))];
-  const year = years.length === 1 && years[0] !== null ? `${years[0]}年` : '上年';
   const marked = p.blocks.filter((b) => b.marked);
   const shiftedBlocks = p.blocks.filter((b) => !b.marked && b.block.closing);
   const shifted = stated(shiftedBlocks.map((b) => b.block.closing!));
@@ -552,14 +567,27 @@ function previousYearEntry(c: Cause, v: MemoView): string {
     shifted.length
       ? `${shifted.map(ofBlock).join('、')}${shifted.length > 1 ? '均' : ''}与${withTable(p.opening!)} ${figure(operandQuantity(p.opening!)!.value)}相同，是${last}年年末数`
       : '',
+    // Totals that close that year's balance, and figures that add up to one: the equation says it.
+    ...p.flows.map(
+      (x) =>
+        `${withTable(x.income)}、${labelsIn(operandTable(x.income) ?? '', [x.spending])}是${last}年数：${short(x.opening)} + ${short(x.income)} − ${short(x.spending)} = ${plain(x.closing)}，即${last}年年末数`
+    ),
+    ...p.sums.map(
+      (x) =>
+        `${blockOf(x.parts[0])}的${x.parts.map(short).join(' + ')} = ${plain(x.total)}，即${last}年${withTable(x.total)}`
+    ),
   ].filter(Boolean);
   const fixes: string[] = [];
+  const flowNames = new Set(p.flows.flatMap((x) => [x.income.name, x.spending.name]));
   const corrected = c.findings.filter((f) => f.correction);
   for (const to of [...new Set(corrected.map((f) => f.correction!.to.value.toFixed(2)))]) {
     const mine = corrected.filter((f) => f.correction!.to.value.toFixed(2) === to);
     const ops = mine.map((f) => f.correction!.operand);
+    // A total of another year's: where this year's stands is enough (the year, not a sum, is what is wrong).
+    const because = mine[0].correction!.because.replace(/·/g, '');
+    const source = ops.some((o) => flowNames.has(o.name)) ? because.split('，')[0] : because;
     fixes.push(
-      `${ops.map(valued).join('、')}${ops.length > 1 ? '均' : ''}改为 ${formatQuantity(mine[0].correction!.to, 'document')}（${mine[0].correction!.because.replace(/·/g, '')}）`
+      `${ops.map(valued).join('、')}${ops.length > 1 ? '均' : ''}改为 ${formatQuantity(mine[0].correction!.to, 'document')}（${documentDigits(source)}）`
     );
   }
   if (shifted.length && p.closing)
@@ -596,6 +624,34 @@ function previousYearEntry(c: Cause, v: MemoView): string {
       }`
     );
   }
+  for (const x of p.sums) {
+    const pairs = thisYearPairs(
+      c,
+      x.parts.map((o) => o.name),
+      v.failed,
+      v.corrected
+    );
+    if (!pairs.length) continue;
+    // What this year's figures give for the block's rate, when each of its stated figures has one here.
+    const block = p.blocks.find((b) => b.block.figures.includes(x.parts[0].name))?.block;
+    const values = new Map<string, Decimal>(pairs.map((y) => [y.mine.name, y.to]));
+    for (const f of corrected) values.set(f.correction!.operand.name, f.correction!.to.value);
+    if (block?.closing && p.closing && shifted.some((o) => o.name === block.closing))
+      values.set(block.closing, p.closing.value);
+    const rate =
+      block && stated(block.figures).every((o) => values.has(o.name))
+        ? v.rateWith(block.indicator, values)
+        : null;
+    fixes.push(
+      `${blockOf(x.parts[0])}的${labelsIn(
+        p.table,
+        pairs.map((y) => y.mine)
+      )}改为${now}年数（${benchmarks(
+        pairs.map((y) => y.theirs),
+        v
+      )}${rate ? `；按这些数计，${block!.indicator}为 ${rateText(rate)}` : ''}）`
+    );
+  }
   const rates = c.findings.filter((f) => f.family === '比率');
   // Every rate read from the blocks is worked out again: those the report states wrong with the figure it lists.
   const stale = [
@@ -611,7 +667,7 @@ function previousYearEntry(c: Cause, v: MemoView): string {
     ...c.findings.filter((f) => shifted.some((o) => f.operands.some((x) => x.name === o.name))),
   ]);
   const rest = c.findings.filter((f) => !explained.has(f)).map((f) => reviewSentence(f, { advice: true }));
-  return `${p.table}误填${year}数据：${why.join('；')}。应改为${now}年数据：${[...fixes, redo].filter(Boolean).join('；')}。${rest.join('')}`;
+  return `${previousYearHeading(c)}：${why.join('；')}。应改为${now}年数据：${[...fixes, redo].filter(Boolean).join('；')}。${rest.join('')}`;
 }
 
 /**
@@ -629,7 +685,8 @@ function statedRate(f: Finding): string {
 function previousYearHeading(c: Cause): string {
   const p = c.previousYear!;
   const years = [...new Set(p.blocks.map((b) => b.year))];
-  return `${p.table}误填${years.length === 1 && years[0] !== null ? `${years[0]}年` : '上年'}数据`;
+  const tables = [...new Set([p.table, ...p.flows.map((x) => operandTable(x.income) ?? '')])].filter(Boolean);
+  return `${tables.join('、')}误填${years.length === 1 && years[0] !== null ? `${years[0]}年` : '上年'}数据`;
 }
 
 /** A cause and its fix in one line, for page 1. */
@@ -644,6 +701,14 @@ function causeBrief(c: Cause): string {
     ];
     const fixed = c.findings.filter((f) => f.correction);
     const fixes = fixed.length ? `将${correctionsNamed(fixed).replace(p.table, '')}，` : '';
+    // Past two corrections, the year and the one moved furthest (二 names every figure and rate): a longer item
+    // would push the third off page 1.
+    if (fixed.length > 2) {
+      const [furthest] = [...fixed].sort((a, b) =>
+        correctionGap(b)!.abs().comparedTo(correctionGap(a)!.abs())
+      );
+      return `误填${previousYearHeading(c).split('误填')[1]}：将${correctionsNamed([furthest])}等，改用${p.evaluated ?? '本'}年数据`;
+    }
     // The rest by name: each block's figures the entry lists as the other year's, less those given a value above.
     const known = allFindings(c.findings).flatMap((f) => f.operands);
     const done = new Set(fixed.map((f) => f.correction!.operand.name));
@@ -1313,7 +1378,7 @@ export function draftReview(input: DraftInput, reportText?: ReportTextCheck): Re
   const c = reportContext(input);
   const unverifiable = c.findings.filter((f) => f.kind === 'cannotVerify' || f.severity === '待补');
   const notices = memoNotices(c).listed;
-  const groups = groupsOf(listedErrors(c.findings));
+  const groups = groupsOf(listedErrors(c.findings), c.findings);
   const parts = problemParts(c, groups);
   // 四 counts indicators (二 counts problems): the lines, and any other check blanks leave undecided.
   const pendingLines = unverifiable.filter((f) => f.id.startsWith('score.pending.')).length;

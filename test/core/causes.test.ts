@@ -172,6 +172,70 @@ describe('previousYear: blocks of a table filled with the last year’s figures'
     expect(kinds([start, unchanged, rate], decls).every((k) => k.startsWith('alone'))).toBe(true);
     expect(kinds([year(2021), other], decls)).toEqual(['alone:年度', 'alone:调整年初对照']);
   });
+
+  // The block starts at 55.00 (the last year's opening) and ends at 20.00 (this year's opening); 55.00 + 300.00
+  // − 335.00 = 20.00: the stated income and spending totals close the last year's balance; 240.00 + 60.00 = 300.00.
+  const flowDecl: ReviewCauseDecl = {
+    ...decl,
+    flows: [{ income: '收入合计', spending: '支出合计' }],
+    sums: [{ parts: ['预算年初', '预算追加'], total: '收入合计' }],
+  };
+  const income = (v: string) =>
+    identity('收入合计', [op('收入合计', v)], [op('基本', '200.00'), op('项目', '250.00')]);
+  const spending = (v: string) =>
+    identity('支出合计', [op('支出合计', v)], [op('基本', '200.00'), op('项目', '270.00')]);
+  const budget = (v: string) =>
+    identity('预算年初对照', [op('预算年初', v)], [op('其他表年初', '260.00')], {
+      severity: '提示',
+      family: '一致',
+    });
+  const asked = (v: string) =>
+    identity('预算追加对照', [op('预算追加', v)], [op('其他表追加', '90.00')], { severity: '提示' });
+
+  test('totals that close the last year’s balance to the cent, and figures adding up to one, are the last year’s', () => {
+    const notices = [budget('240.00'), asked('60.00')];
+    const open = [start, end, income('300.00'), spending('335.00')];
+    const [c, ...rest] = causesOf(open, [flowDecl], [...open, ...notices]);
+    expect(rest).toEqual([]);
+    expect(c.shares).toBe('previousYear');
+    expect(c.findings.map((f) => f.id)).toEqual(['变动上年', '变动本年', '收入合计', '支出合计']);
+    const p = c.previousYear!;
+    expect(p.flows.map((x) => [x.opening.name, x.income.name, x.spending.name, x.closing.name])).toEqual([
+      ['变动上年', '收入合计', '支出合计', '年初'],
+    ]);
+    expect(p.sums.map((x) => [x.parts.map((o) => o.name), x.total.name])).toEqual([
+      [['预算年初', '预算追加'], '收入合计'],
+    ]);
+    expect(p.notices.map((f) => f.id)).toEqual(['预算年初对照', '预算追加对照']);
+  });
+
+  test('left to their own entries: a balance off by a cent, a sum off by a cent, an undisputed total', () => {
+    const notices = [budget('240.01'), asked('60.00')];
+    // 55.00 + 300.00 − 335.01 = 19.99: not this year's opening; the totals stay sum errors.
+    const off = [start, end, income('300.00'), spending('335.01')];
+    const [c, ...rest] = causesOf(off, [flowDecl], [...off, ...notices]);
+    expect(c.previousYear!.flows).toEqual([]);
+    expect(c.findings.map((f) => f.id)).toEqual(['变动上年', '变动本年']);
+    expect(rest.map((x) => x.findings[0].id)).toEqual(['收入合计', '支出合计']);
+    // The balance closes, but 240.01 + 60.00 is not 300.00: the 提示 stay 提示.
+    const open = [start, end, income('300.00'), spending('335.00')];
+    const [d] = causesOf(open, [flowDecl], [...open, ...notices]);
+    expect(d.previousYear!.flows).toHaveLength(1);
+    expect([d.previousYear!.sums, d.previousYear!.notices]).toEqual([[], []]);
+    // A spending total no failed identity disputes is no other year's figure, whatever it sums to.
+    const undisputed = [start, end, income('300.00')];
+    const context = [...undisputed, { ...spending('335.00'), severity: '提示' as const }];
+    const [e] = causesOf(undisputed, [flowDecl], context);
+    expect(e.previousYear!.flows).toEqual([]);
+    // No block shown to be the last year's (its end is not this year's opening): no opening to close from.
+    const moved = identity(
+      '变动本年',
+      [op('变动本年', '25.00')],
+      [op('甲年末', '0.00'), op('乙年末', '0.00')]
+    );
+    const none = [start, moved, income('300.00'), spending('335.00')];
+    expect(causesOf(none, [flowDecl], none).every((x) => x.shares === 'alone')).toBe(true);
+  });
 });
 
 describe('sameFix: corrections that set several figures to one figure for one reason', () => {

@@ -483,9 +483,10 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     ).toBe(true);
     expect(has('为471.32万元；按预算总额714.76 − 年初预算数406.00计为308.76万元】')).toBe(true);
     expect(has('应为')).toBe(false);
-    // 基础数据表's 本年追加预算 118.55 is a 提示 against that figure: the reason owed is against 492.06.
+    // 基础数据表's 本年追加预算 118.55 is a 提示 against that figure, but with 年初预算 661.64 it adds up to 780.19,
+    // 财政拨款表's 本年收入合计, which is 2020's (60.64 + 780.19 − 836.79 = 4.04): 2020's, 2021's against 492.06.
     expect(
-      has('本年追加预算118.55万元【待补：与财政拨款表按调整后预算减年初批复预算计的492.06万元不同的原因】')
+      has('本年追加预算【待核对：118.55万元为2020年数据，2021年数据可对照财政拨款表改正后的492.06万元】')
     ).toBe(true);
     // 其他资金本年支出 158.53 = 收支总表其他资金支出 158.53; nothing confirms its 日常公用经费 5.33.
     expect(has('本年支出158.53万元，年末结转和结余0.00万元。')).toBe(true);

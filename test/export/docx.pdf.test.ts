@@ -127,9 +127,9 @@ test('LibreOffice prints the sample’s report within 1.2× the real report’s 
         encoding: 'utf8',
       }
     ).replace(/\s+/g, '');
-    // The reason counts every part of 二 (9 + 2 + 1 = its 共12项), and still leaves room for the three things first.
+    // The reason counts every part of 二 (7 + 2 + 1 = its 共10项), and still leaves room for the three things first.
     expect(page1).toContain(
-      '审核结论：退回修改。理由：财政拨款表本年收入合计少计412.86万元等9项报表数据有误，2项自评得分偏高，1项所列问题未见扣分。'
+      '审核结论：退回修改。理由：基础数据表、财政拨款表误填2020年数据等7项报表数据有误，2项自评得分偏高，1项所列问题未见扣分。'
     );
     // The engine's one verified score (test/core/verify.test.ts), as the CLI, the JSON and the 评分表 state it.
     // The claim, the report's own figure (87.64, 良), the split, then the ceiling (88.92: 公用经费控制率 at most 0.41
@@ -138,7 +138,11 @@ test('LibreOffice prints the sample’s report within 1.2× the real report’s 
       '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实53.51分，待核实37分，至多88.92分。'
     );
     expect(page1).toMatch(/需优先处理的事项：1\..*2\..*3\..*。/);
-    expect(page1).toContain('重算3项比率（见二（二））。');
+    // The figures filled from 2020 in one item, with the one moved furthest; the third item on page 1 too.
+    expect(page1).toContain(
+      '误填2020年数据：将财政拨款表本年收入合计改为1193.05万元等，改用2021年数据（见二（二））。'
+    );
+    expect(page1).toContain('可使三处同时相符（见二（三））。');
     // The date to resubmit by stays with the verdict it follows from.
     expect(page1).toContain('1项所列问题未见扣分。请于【待补：日期】前改正后重新报送。');
     expect(pages('review.pdf')).toBeLessThanOrEqual(8);

@@ -311,8 +311,9 @@ describe('the figures: only what the department stated', () => {
     expect(income[3]).toMatch(/^【待核对([①-⑳])】$/);
     const n = /([①-⑳])/.exec(income[3])![1];
     expect(table.notes).toContain(
-      // Under the 财政拨款 table its own figures need no table name.
-      `【待核对${n}：本年收入合计为780.19万元，基本、项目支出之和为1193.05万元】`
+      // Under the 财政拨款 table its own figures need no table name. 780.19 is 2020's income (60.64 + 780.19 −
+      // 836.79 = 4.04, 2020's end, as the 审核意见's 二（二） shows): the note names the year and 2021's figure.
+      `【待核对${n}：本年收入合计780.19万元为2020年数，2021年数为1193.05万元】`
     );
     // 本年支出 基本支出 478.29 is party to a failed identity (财政拨款表's 基本支出 393.23), but the 基本支出 column
     // balances (0.00 + 478.29 − 478.29 = 0.00): two sources agree on it, so it is stated plainly.
@@ -381,20 +382,20 @@ describe('the figures: only what the department stated', () => {
     expect(lines.join('')).not.toMatch(/【待核对：[\d.]+或[\d.]+】/);
   });
 
-  test('a figure a 口径 提示 questions asks for the written reason it needs, until 出错说明 gives it', () => {
-    // 基础数据 年初预算 661.64 and 本年追加预算 118.55 against 财政拨款表 700.99 and 654.62: may differ, with a reason;
-    // the reason owed is against 654.62 as the 审核意见 corrects it (二（三）, 三.2): 492.06.
+  test('figures a 口径 提示 questions that add up to another year’s total are that year’s: no reason is asked for', () => {
+    // 基础数据 年初预算 661.64 + 本年追加预算 118.55 = 780.19, 财政拨款表's 本年收入合计, which is 2020's (60.64 +
+    // 780.19 − 836.79 = 4.04, 2020's end): 2020 figures, 2021's to compare with 财政拨款表 700.99 and 654.62 as the
+    // 审核意见 corrects it (二（三）): 492.06. Not a 口径 difference the unit would explain.
     const text = lines.join('');
     expect(text).toContain(
-      '年初预算661.64万元【待补：与财政拨款表700.99万元不同的原因】、本年追加预算118.55万元【待补：与财政拨款表按调整后预算减年初批复预算计的492.06万元不同的原因】'
+      '年初预算【待核对：661.64万元为2020年数据，2021年数据可对照财政拨款表700.99万元】、本年追加预算【待核对：118.55万元为2020年数据，2021年数据可对照财政拨款表改正后的492.06万元】'
     );
+    expect(text).not.toContain('与财政拨款表700.99万元不同的原因');
     const explained = draftLines(
       evaluate(sampleReading({ 出错说明表: [['same.预算完成年初预算', null, '年初预算含上年结转项目资金']] }))
         .report
     ).join('');
-    expect(explained).toContain(
-      '年初预算661.64万元、本年追加预算118.55万元【待补：与财政拨款表按调整后预算减年初批复预算计的492.06万元不同的原因】'
-    );
+    expect(explained).toContain('年初预算【待核对：661.64万元为2020年数据');
   });
 
   test('no sentence states a balance that does not hold: 年初 + 收入 − 支出 = 年末', () => {
@@ -613,11 +614,12 @@ describe('审核意见', () => {
     expect(text[1]).toBe('衡阳市科学技术协会：');
     expect(text[2]).toBe('一、审核结论');
     // The reason in one line: the weightiest figure problem by the declared rule (the largest correction: 780.19 →
-    // 1193.05 is 412.86, against 836.79 → 1197.09 = 360.30, 61.55 → 4.04 = 57.51, 60.64 → 4.04 = 56.60), the
-    // rest counted as 二 lists them (12: the 2 self-scores of (一), 预算执行 over its ceiling and 产出, 9 of the
-    // figures, and (六)'s 1 item of the unit's own that no lost points answer); then the date to resubmit by.
+    // 1193.05 is 412.86, against 836.79 → 1197.09 = 360.30, 61.55 → 4.04 = 57.51, 60.64 → 4.04 = 56.60), by its
+    // cause: 780.19 is 2020's income (二（二）); the rest counted as 二 lists them (10: the 2 self-scores of (一),
+    // 预算执行 over its ceiling and 产出, 7 of the figures, and (六)'s 1 item of the unit's own that no lost points
+    // answer); then the date to resubmit by.
     expect(text[3]).toBe(
-      '审核结论：退回修改。理由：财政拨款表本年收入合计少计412.86万元等9项报表数据有误，2项自评得分偏高，1项所列问题未见扣分。请于【待补：日期】前改正后重新报送。'
+      '审核结论：退回修改。理由：基础数据表、财政拨款表误填2020年数据等7项报表数据有误，2项自评得分偏高，1项所列问题未见扣分。请于【待补：日期】前改正后重新报送。'
     );
     expect(text[3]).not.toMatch(/错误\d+项|影响得分/);
     // No grade for a partial sum. The engine's one verified score (src/core/verify.ts): 79.64 as scored, less
@@ -661,18 +663,16 @@ describe('审核意见', () => {
     ]);
     expect(table.rows.at(-1)).toEqual(['合计', '100', '97', '53.51', '37']);
     const first = text.indexOf('需优先处理的事项：');
-    // Three concrete fixes, each with where the memo states it; no rule-category label. Every figure the data show
-    // to be wrong is named (no 等4处), the table once, with its cause: 基础数据表's 4.04 is 2020's figures, so it is
-    // fixed in the item that says so, not beside the 财政拨款表 totals. A part of 二 is cited as 二（一）: all three fit
-    // on page 1, and 二 follows.
+    // Three concrete fixes, each with where the memo states it; no rule-category label. The figures filled from
+    // 2020 are fixed in one item with their cause: past two corrections, the one moved furthest (780.19 → 1193.05)
+    // and 等 (二（二） names every one; a longer item would push the third off page 1). A part of 二 is cited as
+    // 二（一）: all three fit on page 1, and 二 follows.
     expect(text.slice(first + 1, first + 5)).toEqual([
       '1.改正自评得分：“预算执行”不超过9.41分，“产出”改为22.51分（见二（一））。',
-      // Both 财政拨款表 totals the data correct, the table named once: 本年支出 1197.09 is what 收支总表 states and the
-      // balance gives once 本年收入 reads 1193.05 (4.04 + 1193.05 − 0.00).
-      '2.将财政拨款表本年收入合计改为1193.05万元、本年支出合计改为1197.09万元（见二（四））。',
-      // The rest named: the figures 二（二） lists as 2020's and gives no value (its year-ends become 0.00 there).
-      '3.基础数据表误填2020年数据：将上年结转、上年度累计结转结余改为4.04万元，预算调整率的年初批复预算、年中预算调整数改用2021年数据，重算3项比率（见二（二））。',
-      '二、需要更正的问题（共12项）',
+      '2.误填2020年数据：将财政拨款表本年收入合计改为1193.05万元等，改用2021年数据（见二（二））。',
+      // One value for two figures that should be one: 714.76 − 406.00 = 308.76 in both tables.
+      '3.将项目支出表年中追加预算数合计、财政拨款表年中追加中项目支出均改为308.76万元，可使三处同时相符（见二（三））。',
+      '二、需要更正的问题（共10项）',
     ]);
     expect(text.join('')).not.toMatch(/等\d+处/);
     expect(text.join('')).not.toMatch(/（二（|或改正“数据所属年度”/);
@@ -692,6 +692,10 @@ describe('审核意见', () => {
   /** Findings the sample's two causes explain: 基础数据表 filled from 2020, and one 年中追加 for two tables. */
   const lastYear = [
     'year.预算调整',
+    'sum.财拨.本年收入',
+    'sum.财拨.本年支出',
+    'same.预算完成年初预算',
+    'same.预算完成本年追加',
     'same.预算完成上年结转',
     'same.基础年末结转结余',
     'carry.结转结余',
@@ -735,11 +739,18 @@ describe('审核意见', () => {
     // 财政拨款表 and 其他资金表 end 2021 at 0.00 + 0.00.
     // No benchmark from a failed identity as stated: 654.62 is 162.56 too high ((三)1), so 预算调整率's 2021 figures are
     // 700.99 and the 492.06 (三)1 corrects it to, and the rate they give.
+    // 财政拨款表's totals are 2020's too: 60.64 (2020's opening, the start of a block that ends at 2020's end) +
+    // 780.19 − 836.79 = 4.04, 2020's end to the cent; so are 基础数据表's 661.64 + 118.55 = 780.19. Each becomes its
+    // 2021 figure here: 1193.05 and 1197.09 (收支总表), 700.99 and 492.06 (财政拨款表, as (三)1 corrects it); with
+    // 上年结转 4.04 and 年末 0.00, 预算完成率 is (4.04 + 700.99 + 492.06 − 0.00) ÷ (4.04 + 700.99 + 492.06) = 100.00%.
     const year = entries.filter((e) => e.includes('误填2020年数据'));
     expect(year).toHaveLength(1);
     expect(year[0]).toBe(
-      '1.基础数据表误填2020年数据：预算调整率的年初批复预算596.03万元、年中预算调整数142.77万元，基础数据表注明其数据所属年度为2020年；预算完成率的年末结转和结余4.04万元、结转结余变动率的本年度累计结转结余4.04万元均与收支总表年初结转和结余4.04万元相同，是2020年年末数。应改为2021年数据：上年结转61.55万元、上年度累计结转结余60.64万元均改为4.04万元（收支总表年初结转和结余为4.04万元，与一般公共预算财政拨款4.04 + 其他资金0.00之和一致）；年末结转和结余、本年度累计结转结余均改为2021年年末数0.00万元（财政拨款表年末结转和结余合计0.00 + 其他资金表年末结转和结余0.00）；预算调整率的年初批复预算、年中预算调整数换用2021年数据（可对照财政拨款表年初批复预算合计700.99万元、年中追加合计按第二部分（三）改正后为492.06万元；按这些数计，预算调整率为70.20%，按评分规则计0分）；改正后重算预算调整率、预算完成率（报告列99.59%）、结转结余变动率（报告列93.33%，按所列数据应为负93.34%，符号有误）。'
+      '1.基础数据表、财政拨款表误填2020年数据：预算调整率的年初批复预算596.03万元、年中预算调整数142.77万元，基础数据表注明其数据所属年度为2020年；预算完成率的年末结转和结余4.04万元、结转结余变动率的本年度累计结转结余4.04万元均与收支总表年初结转和结余4.04万元相同，是2020年年末数；财政拨款表本年收入合计、本年支出合计是2020年数：上年度累计结转结余60.64 + 本年收入合计780.19 − 本年支出合计836.79 = 4.04，即2020年年末数；预算完成率的年初预算661.64 + 本年追加预算118.55 = 780.19，即2020年财政拨款表本年收入合计。应改为2021年数据：财政拨款表本年收入合计780.19万元改为1193.05万元（收支总表一般公共预算财政拨款收入为1193.05万元）；财政拨款表本年支出合计836.79万元改为1197.09万元（收支总表一般公共预算财政拨款支出为1197.09万元）；上年结转61.55万元、上年度累计结转结余60.64万元均改为4.04万元（收支总表年初结转和结余为4.04万元，与一般公共预算财政拨款4.04 + 其他资金0.00之和一致）；年末结转和结余、本年度累计结转结余均改为2021年年末数0.00万元（财政拨款表年末结转和结余合计0.00 + 其他资金表年末结转和结余0.00）；预算调整率的年初批复预算、年中预算调整数换用2021年数据（可对照财政拨款表年初批复预算合计700.99万元、年中追加合计按第二部分（三）改正后为492.06万元；按这些数计，预算调整率为70.20%，按评分规则计0分）；预算完成率的年初预算、本年追加预算改为2021年数（财政拨款表年初批复预算合计700.99万元、年中追加合计按第二部分（三）改正后为492.06万元；按这些数计，预算完成率为100.00%）；改正后重算预算调整率、预算完成率（报告列99.59%）、结转结余变动率（报告列93.33%，按所列数据应为负93.34%，符号有误）。'
     );
+    // Stated once: no entry of (四) or 三 carries them as sum errors or 口径 differences.
+    for (const gone of ['少计412.86', '差412.86', '差360.29', '差39.35', '差536.07'])
+      expect(entries.join('')).not.toContain(gone);
     // 338.76 and 471.32 for one 年中追加, 132.56 apart: 714.76 − 406.00 = 308.76 in both tables, so 308.76 mends three
     // identities; where it comes from is said beside it.
     const addition = entries.filter((e) => e.includes('308.76'));
@@ -765,7 +776,8 @@ describe('审核意见', () => {
     // entry, with its own correction.
     const subItems = entries.filter((e) => e.includes('“科普经费”预算总额与其子项目之和不一致'));
     expect(subItems).toHaveLength(1);
-    expect(subItems[0]).toMatch(/^3\.“科普经费”预算总额与其子项目之和不一致：/);
+    // (四)1 now: 财政拨款表's two totals, once (四)1 and 2, are 2020's (二（二）).
+    expect(subItems[0]).toMatch(/^1\.“科普经费”预算总额与其子项目之和不一致：/);
     expect(addition[0]).not.toContain('子项目');
     // No finding a cause explains heads an entry of its own.
     for (const id of [...lastYear.slice(1), ...oneAddition.slice(1)]) {
@@ -813,8 +825,9 @@ describe('审核意见', () => {
     }
     // 836.79's entry is not joined: 478.29 read as 393.23 leaves it a gap (275.23) no identity of its shows.
     expect(basic[0]).not.toContain('836.79');
-    // 14: one more than before the every-reading ceiling, 预算执行's claim over it (二（一）1).
-    expect(entries).toHaveLength(14);
+    // 10: 财政拨款表's two totals are 2020's (二（二）), not sum errors of (四), and the two 提示 on 基础数据表's 年初预算
+    // and 本年追加预算 (they add up to 2020's income) are stated there too, not in 三.
+    expect(entries).toHaveLength(10);
     // 四: the 4 lines without data or a score, and the 9 scored but not verified (3 on questioned figures, 6
     // qualitative without evidence, with their measure blank or against the unit's own words: 预算编制合理性 too).
     expect(unverifiable.rows).toHaveLength(
@@ -824,10 +837,10 @@ describe('审核意见', () => {
     expect(unverifiable.rows).toContainEqual(['服务对象满意度', '10', '服务对象满意度调查结果未填列']);
     // 二 holds the 错误 (one entry per problem), 三 the 提示 (each needs a written reason); issue 21's 商品和服务支出
     // is one more problem in 二.
-    // 9 problems of the figures, 2 self-scores (预算执行's claim over its every-reading ceiling 9.41, and 产出), and
+    // 7 problems of the figures, 2 self-scores (预算执行's claim over its every-reading ceiling 9.41, and 产出), and
     // the unit's own 存在问题 item no lost points answer (六).
     expect(sectionTitle(review.sections.find((s) => s.id === '更正问题')!)).toBe(
-      '二、需要更正的问题（共12项）'
+      '二、需要更正的问题（共10项）'
     );
     // 四 counts indicators, not problems: 4 without data and 9 scored but not verified.
     expect(sectionTitle(review.sections.find((s) => s.id === '无法核实')!)).toBe(
@@ -855,10 +868,10 @@ describe('审核意见', () => {
     const count = (heading: string) => Number(/（共?(\d+)项）$/.exec(heading)![1]);
     expect(subs.map((s) => s.heading)).toHaveLength(6);
     expect(subs.reduce((n, s) => n + count(s.heading), 0)).toBe(count(review.sections[at].heading));
-    // Page 1's reason counts every part of 二: 9 + 1 + 1 = 11 (the weightiest figure's 412.86 is no count).
+    // Page 1's reason counts every part of 二: 7 + 2 + 1 = 10 (the weightiest figure's year, 2020, is no count).
     const reason = text.find((l) => l.startsWith('审核结论：'))!.replace(/\d+\.\d+万元/g, '');
     const counted = [...reason.matchAll(/(\d+)项/g)].map((m) => Number(m[1]));
-    expect(counted).toEqual([9, 2, 1]);
+    expect(counted).toEqual([7, 2, 1]);
     expect(counted.reduce((a, b) => a + b, 0)).toBe(count(review.sections[at].heading));
     // Each sub-section lists as many entries as its heading counts (one entry alone is not numbered).
     for (const s of subs) {
@@ -885,11 +898,12 @@ describe('审核意见', () => {
   });
 
   test('each problem stated once, with the specific correction where the data show which side is right', () => {
-    // 780.19 against 478.29 + 714.76 = 1193.05 (412.86 apart), and 收支总表 gives 1193.05 too.
-    const income = entries.filter((e) => e.includes('财政拨款本年收入合计与基本、项目支出之和不一致'));
-    expect(income).toHaveLength(1);
-    expect(income[0]).toContain(
-      '：合计780.19万元，基本支出478.29 + 项目支出714.76 = 1193.05万元，差412.86万元。收支总表一般公共预算财政拨款收入为1193.05万元，与基本支出、项目支出之和一致，应将财政拨款表本年收入合计改为1193.05万元。'
+    // 780.19 against 478.29 + 714.76 = 1193.05 (412.86 apart), and 收支总表 gives 1193.05 too: 2020's income, so
+    // corrected in the 2020 entry (二（二）), with where 2021's stands; no entry is headed by the sum error.
+    expect(entries.filter((e) => e.includes('财政拨款本年收入合计与基本、项目支出之和不一致'))).toEqual([]);
+    const year = entries.find((e) => e.includes('误填2020年数据'))!;
+    expect(year).toContain(
+      '财政拨款表本年收入合计780.19万元改为1193.05万元（收支总表一般公共预算财政拨款收入为1193.05万元）'
     );
     // The identities that see one difference again are named in its entry each with its figures: 基本支出 478.29
     // against 393.23 + (其他资金 158.53 − 153.20) = 398.56, 79.73 apart; 人员经费 382.14 against 348.16 + 158.53 −
@@ -903,21 +917,47 @@ describe('审核意见', () => {
     for (const e of entries) expect(e).not.toMatch(/按核对关系|实际填列|涉及/);
     // 836.79 against 478.29 + 718.79 = 1197.08: 收支总表 states 1197.09, and so does the balance once 本年收入 reads
     // 1193.05 (4.04 + 1193.05 − 1197.09 = 0.00, its 年末); 1197.08 is 0.01 off, within its rounding (±0.015).
-    const spending = entries.filter((e) => e.includes('财政拨款本年支出合计与基本、项目支出之和不一致'));
-    expect(spending).toHaveLength(1);
-    expect(spending[0]).toBe(
-      '2.财政拨款本年支出合计与基本、项目支出之和不一致：合计836.79万元，基本支出478.29 + 项目支出718.79 = 1197.08万元，差360.29万元。收支总表一般公共预算财政拨款支出为1197.09万元，与按结转结余平衡关系倒算的数一致（财政拨款表本年收入合计按改正后的1193.05万元计），与基本支出、项目支出之和差0.01万元，在四舍五入误差内，应将财政拨款表本年支出合计改为1197.09万元。由此另有2项不符：财政拨款（合计）年末结转结余与年初结转结余加本年收入减本年支出不一致；收支总表与财政拨款表的一般公共预算财政拨款支出不一致。'
+    // 2020's spending: corrected in the same entry.
+    expect(entries.filter((e) => e.includes('财政拨款本年支出合计与基本、项目支出之和不一致'))).toEqual([]);
+    expect(year).toContain(
+      '财政拨款表本年支出合计836.79万元改为1197.09万元（收支总表一般公共预算财政拨款支出为1197.09万元）'
     );
     // The entry with no correction of its own states its family's method itself, once.
     expect(text.filter((l) => l.includes('对照部门决算原表，改正填错的数'))).toHaveLength(1);
   });
 
+  test('a cent off, the totals are no other year’s: 二（四） and 三 keep them as they are', () => {
+    /** The memo's lines with one figure of the sample read otherwise. */
+    const memoWith = (values: Record<string, number>) => {
+      const e = evaluate(sampleReading(values));
+      return draftLines(
+        draftReview({ model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings })
+      ).join('');
+    };
+    // 60.64 + 780.19 − 836.80 = 4.03, not 2020's end 4.04: 836.80 and 780.19 are sum errors again, 661.64 and 118.55
+    // 提示 (their sum is a total no longer shown to be 2020's).
+    const off = memoWith({ 财拨_本年支出_合计: 836.8 });
+    expect(off).toContain('1.基础数据表误填2020年数据：');
+    expect(off).not.toContain('财政拨款表误填');
+    expect(off).toContain('财政拨款本年收入合计与基本、项目支出之和不一致：合计780.19万元');
+    expect(off).toContain('财政拨款本年支出合计与基本、项目支出之和不一致：合计836.80万元');
+    expect(off).toContain('基础数据表中计算预算完成率的本年追加预算与财政拨款表年中追加不一致');
+    // The balance closes, but 661.64 + 118.56 = 780.20 is not 780.19: the totals are 2020's, the budget figures 提示.
+    const sum = memoWith({ 基础_预算完成_本年追加: 118.56 });
+    expect(sum).toContain('本年收入合计780.19 − 本年支出合计836.79 = 4.04，即2020年年末数');
+    expect(sum).not.toContain('本年追加预算118.56 = ');
+    expect(sum).toContain('基础数据表中计算预算完成率的本年追加预算与财政拨款表年中追加不一致');
+    // A 提示 against a figure 二 corrects is read against the corrected figure: 118.56 is 373.50 from 492.06.
+    expect(sum).toContain('按第二部分（三）改正后，财政拨款表年中追加合计为492.06万元，仍差373.50万元。');
+  });
+
   test('a 提示 that compares a figure 二 corrects is read against the corrected figure; two parts of one table named', () => {
-    // 二(三)1 sets 财拨 年中追加 合计 654.62 to 492.06: 基础数据表's 118.55 is 373.51 from it, not 536.07.
-    const added = entries.filter((e) => e.includes('本年追加预算与财政拨款表年中追加不一致'));
+    // 二(三)1 sets 财拨 年中追加 合计 654.62 to 492.06: 基础数据表's 118.55 (2020's) is to read 2021's, 492.06, not
+    // 654.62 as stated.
+    const added = entries.filter((e) => e.includes('本年追加预算改为2021年数'));
     expect(added).toHaveLength(1);
     expect(added[0]).toContain(
-      '差536.07万元。按第二部分（三）改正后，财政拨款表年中追加合计为492.06万元，仍差373.51万元。'
+      '预算完成率的年初预算、本年追加预算改为2021年数（财政拨款表年初批复预算合计700.99万元、年中追加合计按第二部分（三）改正后为492.06万元；'
     );
     // 基本支出 393.23 (支出明细) against 478.29 (收支部分's 本年支出), each named with its part of 财政拨款表.
     expect(entries).toContainEqual(
@@ -958,13 +998,9 @@ describe('审核意见', () => {
     // What questions a line's figures is stated once, where it is listed: 预算完成率's 年初预算 and 追加 in 三 (1, 2),
     // 预算调整率's figures in 二(二)'s 2020 entry; the row refers there. 结转结余变动率's are there too, but it scores 2
     // whichever is right: verified, no row.
-    // 预算完成率 is 待核实 for its 年初预算 and 追加 (三), but its 上年结转 and stated rate are corrected in 二（二）:
-    // the row cites where the correction is, then what still wants a reason.
-    expect(why('预算完成率')).toEqual([
-      '预算完成率',
-      '2',
-      '所用数据有误（见第二部分（二））；数据口径不一，未说明（见第三部分）',
-    ]);
+    // 预算完成率's figures are all 2020's, corrected in 二（二） (its 年初预算 and 追加 add up to 2020's income): the
+    // row cites where; nothing is left for 三.
+    expect(why('预算完成率')).toEqual(['预算完成率', '2', '所用数据有误（见第二部分（二））']);
     expect(why('结转结余变动率')).toBeUndefined();
     expect(why('预算调整率')).toEqual(['预算调整率', '2', '所用数据有误（见第二部分（二））']);
     // A line the unit scored only through its 二级's full claim (the report states it at full marks) waits for its
@@ -1160,8 +1196,9 @@ describe('the 审核结论 rule, each branch', () => {
     expect(reviewConclusion(reviewFacts([identity('错误'), scoring], input.scores, 0, 2)).reason).toBe(
       '财政拨款表本年收入合计少计412.86万元，1项自评得分偏高，2项所列问题未见扣分。'
     );
-    // Counted as 二 lists them, one per cause: on the sample, 12 problems of 23 errors.
-    const counted = /^财政拨款表本年收入合计少计412\.86万元等(\d+)项报表数据有误。$/.exec(
+    // Counted as 二 lists them, one per cause: on the sample, 7 problems of the figures of 23 errors, the weightiest
+    // by its cause (780.19 is 2020's income).
+    const counted = /^基础数据表、财政拨款表误填2020年数据等(\d+)项报表数据有误。$/.exec(
       reviewConclusion(
         reviewFacts(
           f.filter((x) => x.family !== '评分'),
@@ -1169,8 +1206,8 @@ describe('the 审核结论 rule, each branch', () => {
         )
       ).reason
     );
-    expect(Number(counted?.[1])).toBe(9);
-    expect(f.filter((x) => x.severity === '错误' && x.family !== '评分').length).toBeGreaterThan(9);
+    expect(Number(counted?.[1])).toBe(7);
+    expect(f.filter((x) => x.severity === '错误' && x.family !== '评分').length).toBeGreaterThan(7);
     const after = reviewConclusion(reviewFacts([identity('提示')], input.scores));
     expect(after.reason).toMatch(/^未发现错误；[^。]*。$/);
     expect(after.resubmit).toBe('请于【待补：日期】前补充完善后报送。');

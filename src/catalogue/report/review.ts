@@ -84,7 +84,8 @@ export const OTHER_GROUP = '其他问题';
 /**
  * What makes several findings one problem of the memo, tried in this order (src/core/causes.ts): one value that
  * mends several identities; 基础数据表's blocks filled with the last year's figures (the year this year opens with
- * is the last year's end); two figures of one quantity and the identities that see their difference again;
+ * is the last year's end), and 财政拨款表's income and spending totals that close the last year's balance (with the
+ * 基础数据表 budget figures that add up to that income); two figures of one quantity and the identities that see their difference again;
  * corrections to one figure; the same gap to the cent.
  */
 export const REVIEW_CAUSES: ReviewCauseDecl[] = [
@@ -101,6 +102,8 @@ export const REVIEW_CAUSES: ReviewCauseDecl[] = [
       opening: b.opening,
       closing: b.closing,
     })),
+    flows: [{ income: '财拨_本年收入_合计', spending: '财拨_本年支出_合计' }],
+    sums: [{ parts: ['基础_预算完成_年初预算', '基础_预算完成_本年追加'], total: '财拨_本年收入_合计' }],
   },
   { shares: 'oneFigure' },
   { shares: 'sameFix' },
