@@ -55,8 +55,8 @@ import type {
 } from './reportContract';
 import { unmatchedOwnProblems } from './reportEvidence';
 import { chineseNumber, placeholder, points, qualifiedName, rateText } from './reportWords';
-import type { Finding, Operand, QuantityKind, ScoreLine, ScoreSheet } from './results';
-import { DEFAULT_BANDS, rulebookFromModel } from './rulebook';
+import type { Finding, Grade, Operand, QuantityKind, ScoreLine, ScoreSheet } from './results';
+import { DEFAULT_BANDS, rulebookFromModel, type GradeBands } from './rulebook';
 import { ceilingOf, gradeOf, scoreWith } from './scoring';
 import { pendingPointsOf } from './summary';
 
@@ -267,6 +267,8 @@ interface MemoView {
   noticesWithClaim: Map<string, Finding[]>;
   /** Every self-score beyond the rules, wherever it is folded: an entry names the totals above it that follow. */
   claims: Finding[];
+  /** An input as the indicators read it (its label and kind), by name. */
+  operand(name: string): Operand | undefined;
 }
 
 /** The part that lists what could not be verified: 四, or 三 when no 提示 needs a written reason. */
@@ -335,6 +337,7 @@ function memoView(c: ReportContext, groups: Group[]): MemoView {
     },
     pendingPart: pendingPartOf(c),
     noticesWithClaim: memoNotices(c).withClaim,
+    operand: (name) => c.indicators.flatMap((i) => i.operands).find((o) => o.name === name),
   };
   v.corrected = correctedFigures(groups, v);
   return v;
@@ -376,7 +379,7 @@ function claimEntry(f: Finding, v: MemoView): string | null {
   // A pending line no reading of its figures brings to full marks is named with its own 至多 (ScoreLine.most).
   const capped = lines
     .filter((l) => l.missing && l.most?.lt(l.points))
-    .map((l) => `${l.level3}所用数据无论按哪种可能计至多${points(l.most!)}分`);
+    .map((l) => `${l.level3}${readingsText(l, v)}至多${points(l.most!)}分`);
   const pending = c.pending.isZero()
     ? ''
     : `${lost.length ? '另有' : ''}${points(c.pending)}分待核实（见${v.pendingPart}）${capped.length ? `，其中${capped.join('、')}，合计` : '，'}至多${points(c.most)}分`;
@@ -410,6 +413,29 @@ function claimEntry(f: Finding, v: MemoView): string | null {
       ? '相应调整'
       : `相应${change.lt(0) ? '增加' : '减少'}${c.pending.isZero() ? '' : '至少'}${points(change.abs())}分`;
   return `${head}${why ? `：${why}` : ''}。${fix}${totals.length ? `，${totals.join('、')}自评得分${follow}` : ''}。`;
+}
+
+/**
+ * The readings a pending line's 至多 is the most of, each with the rate and points it gives
+ * (`所用公用经费决算数按 50.00 万元计为 125.00%、得 0 分，按 40.00 万元计为 100.00%、得 2 分，`): the figure
+ * named once, a reading by its figures where it varies more than one; '所用数据无论按哪种可能计' where the line
+ * keeps none.
+ */
+function readingsText(l: ScoreLine, v: MemoView): string {
+  const rs = l.readings ?? [];
+  if (rs.length === 0) return '所用数据无论按哪种可能计';
+  const ops = rs[0].figures.map((x) => v.operand(x.name));
+  const value = (x: { name: string; value: Decimal }, i: number) =>
+    formatQuantity({ value: x.value, kind: ops[i]?.kind ?? 'amount' }, 'document');
+  const one = ops.length === 1;
+  const each = rs.map((r) => {
+    const at = one
+      ? value(r.figures[0], 0)
+      : r.figures.map((x, i) => `${ops[i]?.label ?? x.name} ${value(x, i)}`).join('、');
+    const rate = r.indicatorValue !== null ? `为 ${rateText(r.indicatorValue)}、` : '';
+    return `按 ${at}计${rate}得${points(r.score)}分`;
+  });
+  return `所用${one ? (ops[0]?.label ?? rs[0].figures[0].name) : '数据'}${each.join('，')}，`;
 }
 
 /** The indicator a 比率 or 年度 finding is about: its scored line's, else the first it feeds. */
@@ -765,8 +791,22 @@ function scoreSentence(c: ReportContext, s: ScoreSheet): string {
   if (pending.isZero()) return `${claimed}；核实${points(s.total)}分（${s.grade}）。`;
   const d = c.own?.linesDisagree;
   const listed = d ? `；按所列数据计${d.atMost ? '至多' : ''}${points(d.sum)}分（${d.grade}）` : '';
-  // The table below gives each 一级's split, 四 (its heading 待核实的事项) the indicators: two lines on page 1.
-  return `${claimed}${listed}；已核实${points(s.total)}分，待核实${points(pending)}分，至多${points(ceilingOf(s.lines))}分。`;
+  // The table below gives each 一级's split and the points that wait (its 合计 row), 四 (its heading 待核实的事项) the
+  // indicators: the sentence gives what they mean for the grade, in two lines on page 1.
+  const most = ceilingOf(s.lines);
+  return `${claimed}${listed}；已核实${points(s.total)}分，至多${points(most)}分${outOfReach(most, bands)}。`;
+}
+
+/** The grades from the best down, as the declared bands rank them. */
+const GRADES: readonly Grade[] = ['优', '良', '中', '差'];
+
+/**
+ * The lowest grade a ceiling cannot reach, by the declared bands (`，不能评为“优”`), or '' when it reaches the best:
+ * what the most the rules give means for the grade while points wait.
+ */
+function outOfReach(most: Decimal, bands: GradeBands): string {
+  const at = GRADES.indexOf(gradeOf(most, bands));
+  return at > 0 ? `，不能评为“${GRADES[at - 1]}”` : '';
 }
 
 /** The per-一级 comparison on page 1. */
