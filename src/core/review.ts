@@ -34,7 +34,7 @@ import { tightenSpaces } from './typography';
 import { allFindings } from './findingTree';
 import { computeIndicatorById, recomputeWith } from './indicators';
 import { assemble, reportContext, type DraftInput, type ReportDraft } from './narrative';
-import { briefProblem, reviewParts, reviewSentence, termLabels, withTable } from './render/finding';
+import { briefProblem, partLabels, reviewParts, reviewSentence, termLabels, withTable } from './render/finding';
 import {
   documentDigits,
   formatGap,
@@ -718,14 +718,27 @@ function sameGapText(c: Cause): string {
       : f.title;
   };
   return [...byGap]
-    .map(([gap, fs]) =>
-      sentence(
-        c.value
-          ? `同一${gap}之差还使${fs.length}项不符：${fs.map(fix).join('；')}`
-          : `同一${gap}之差还使${fs.length}项不符，应一并改正：${fs.map(fix).join('；')}`
-      )
-    )
+    .map(([gap, fs]) => {
+      // One value's gap is how far one of its figures is off: that figure introduces it.
+      const off = c.value && offBy(c, fs[0].difference!.value.abs());
+      return sentence(
+        off
+          ? `${off}，这一差额还使${fs.length}项不符：${fs.map(fix).join('；')}`
+          : c.value
+            ? `同一${gap}之差还使${fs.length}项不符：${fs.map(fix).join('；')}`
+            : `同一${gap}之差还使${fs.length}项不符，应一并改正：${fs.map(fix).join('；')}`
+      );
+    })
     .join('');
+}
+
+/** The figure of one value that is off by `gap`, against the value: `乙表年中追加 450.00 万元比 300.00 万元多 150.00 万元`. */
+function offBy(c: Cause, gap: Decimal): string {
+  const { to, kind, cells } = c.value!;
+  const cell = cells.find((o) => operandQuantity(o)?.value.minus(to).abs().eq(gap));
+  if (!cell) return '';
+  const stated = operandQuantity(cell)!.value;
+  return `${withTable(cell)} ${figure(stated, kind)}比 ${figure(to, kind)}${stated.gt(to) ? '多' : '少'} ${figure(gap, kind)}`;
 }
 
 /**
@@ -763,7 +776,35 @@ function oneFigureEntry(c: Cause): string {
   const p = reviewParts(pair);
   const others = allFindings(rest).filter((f) => f.kind !== 'cannotVerify');
   const seen = `与此相关，另有${others.length}项不符，应一并核对：${others.map(briefProblem).join('；')}`;
-  return tightenSpaces([p.problem, documentDigits(seen), p.advice].map(sentence).join(''));
+  return tightenSpaces(
+    [p.problem, documentDigits(seen), checkFirst(pair, others) || p.advice].map(sentence).join('')
+  );
+}
+
+/**
+ * Which of two figures of one quantity to check first, where the data say (src/core/doubt.ts, confirmFigures): the
+ * one no second source confirms, the other named with a figure of another table that states it and that an
+ * identity holding confirms (`收支总表基本支出 500.00 万元与甲表收支部分基本支出相同，应先核对甲表支出明细基本支出
+ * 450.00 万元`); '' when the data do not tell them apart.
+ */
+function checkFirst(pair: Finding, related: Finding[]): string {
+  const confirmed = new Set((pair.confirmed ?? []).map((c) => c.name));
+  const [kept, doubted] = [...pair.operands].sort(
+    (a, b) => Number(confirmed.has(b.name)) - Number(confirmed.has(a.name))
+  );
+  const keptValue = kept && operandQuantity(kept)?.value;
+  if (pair.operands.length !== 2 || !confirmed.has(kept.name) || confirmed.has(doubted.name) || !keptValue)
+    return '';
+  const table = operandTable(kept) ?? '';
+  const labels = partLabels(pair, pair.operands)?.map((l) => (l.startsWith(table) ? l : `${table}${l}`));
+  const label = (o: Operand) => labels?.[pair.operands.indexOf(o)] ?? withTable(o);
+  const witness = related
+    .flatMap((f) => f.operands.filter((o) => (f.confirmed ?? []).some((c) => c.name === o.name)))
+    .find((o) => operandTable(o) !== table && operandQuantity(o)?.value.eq(keptValue));
+  const agrees = witness
+    ? `${withTable(witness)} ${figure(keptValue)}与${label(kept)}相同，`
+    : `${label(kept)} ${figure(keptValue)}有其他数据印证，`;
+  return `${agrees}应先核对${label(doubted)} ${figure(operandQuantity(doubted)!.value)}，对照部门决算原表改正`;
 }
 
 /** Several figures the data show should read one figure, for one reason: each with how far it is off, then the fix once. */
@@ -1150,10 +1191,30 @@ function unverifiableSection(c: ReportContext, findings: Finding[], groups: Grou
   // A line scored but not verified: why, in the reviewer's words.
   for (const l of scoredOpen) rows.push([named(l), points(l.points), unverifiedReason(c, l, groups)]);
   const note = verifiedNote(c, scores, claimsPartOf(c, groups));
+  const most = scores ? ceilingText(scores) : '';
   return [
+    ...(most ? [w.paragraph(w.plain(most), 'lead')] : []),
     ...w.table('', ['事项', '分值（分）', '待核实的原因'], rows),
     ...(note ? [w.paragraph(w.plain(note), 'note')] : []),
   ];
+}
+
+/**
+ * What the pending points can add at most, so page 1's 至多 adds up: the lines no reading brings to full marks with
+ * their 至多, the rest at full marks, the total and what it means for the grade
+ * (`待核实的 20 分中，甲率至多 0.50 分，其余全部满分时，总分至多 78.50 分（已核实 60 + 18.50），不能评为“优”。`).
+ */
+function ceilingText(s: ScoreSheet): string {
+  const pending = pendingPointsOf(s);
+  if (pending.isZero()) return '';
+  const most = ceilingOf(s.lines);
+  const capped = s.lines
+    .filter((l) => l.missing && l.most?.lt(l.points))
+    .map((l) => `${l.level3}至多${points(l.most!)}分`);
+  const rest = capped.length ? `其余全部满分时` : '全部满分时';
+  return documentDigits(
+    `待核实的${points(pending)}分中，${capped.length ? `${capped.join('、')}，` : ''}${rest}，总分至多${points(most)}分（已核实${points(s.total)} + ${points(most.minus(s.total))}）${outOfReach(most, s.bands ?? DEFAULT_BANDS)}。`
+  );
 }
 
 /** Figures named with their table, the table once for a run from it: `基础数据表年初预算、本年追加预算`. */
