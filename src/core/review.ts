@@ -416,8 +416,8 @@ function claimEntry(f: Finding, v: MemoView): string | null {
 }
 
 /**
- * The readings a pending line's 至多 is the most of, each with the rate and points it gives
- * (`所用公用经费决算数按 50.00 万元计为 125.00%、得 0 分，按 40.00 万元计为 100.00%、得 2 分，`): the figure
+ * The readings a pending line's 至多 is the most of, each with the points it gives
+ * (`所用公用经费决算数按 50.00 万元计得 0 分，按 40.00 万元计得 2 分，`): the figure
  * named once, a reading by its figures where it varies more than one; '所用数据无论按哪种可能计' where the line
  * keeps none.
  */
@@ -432,8 +432,7 @@ function readingsText(l: ScoreLine, v: MemoView): string {
     const at = one
       ? value(r.figures[0], 0)
       : r.figures.map((x, i) => `${ops[i]?.label ?? x.name} ${value(x, i)}`).join('、');
-    const rate = r.indicatorValue !== null ? `为 ${rateText(r.indicatorValue)}、` : '';
-    return `按 ${at}计${rate}得${points(r.score)}分`;
+    return `按 ${at}计得${points(r.score)}分`;
   });
   return `所用${one ? (ops[0]?.label ?? rs[0].figures[0].name) : '数据'}${each.join('，')}，`;
 }
@@ -723,7 +722,7 @@ function sameGapText(c: Cause): string {
       const off = c.value && offBy(c, fs[0].difference!.value.abs());
       return sentence(
         off
-          ? `${off}，这一差额还使${fs.length}项不符：${fs.map(fix).join('；')}`
+          ? `${off}还使${fs.length}项不符：${fs.map(fix).join('；')}`
           : c.value
             ? `同一${gap}之差还使${fs.length}项不符：${fs.map(fix).join('；')}`
             : `同一${gap}之差还使${fs.length}项不符，应一并改正：${fs.map(fix).join('；')}`
@@ -732,13 +731,14 @@ function sameGapText(c: Cause): string {
     .join('');
 }
 
-/** The figure of one value that is off by `gap`, against the value: `乙表年中追加 450.00 万元比 300.00 万元多 150.00 万元`. */
+/**
+ * The figure of one value that is off by `gap` (the entry states both it and the value): `乙表年中追加多出的 150.00 万元`.
+ */
 function offBy(c: Cause, gap: Decimal): string {
   const { to, kind, cells } = c.value!;
   const cell = cells.find((o) => operandQuantity(o)?.value.minus(to).abs().eq(gap));
   if (!cell) return '';
-  const stated = operandQuantity(cell)!.value;
-  return `${withTable(cell)} ${figure(stated, kind)}比 ${figure(to, kind)}${stated.gt(to) ? '多' : '少'} ${figure(gap, kind)}`;
+  return `${withTable(cell)}${operandQuantity(cell)!.value.gt(to) ? '多出' : '少填'}的 ${figure(gap, kind)}`;
 }
 
 /**
@@ -764,7 +764,38 @@ function entry(c: Cause, n: number, group: Group, v: MemoView): string {
   const explained = causeFindings(c)
     .filter((x) => x.explanation)
     .map((x) => `单位说明：${x.explanation}`);
-  return `${n}.${said}${sameGapText(c)}${explained.map(sentence).join('')}`;
+  return `${n}.${said}${sameGapText(c)}${withCorrected(c)}${explained.map(sentence).join('')}`;
+}
+
+/**
+ * An identity folded under a corrected figure that blanks leave undecided, restated with the corrected figure: its
+ * stated parts must add up to what the figure becomes (`按经济分类的各项支出之和 900.00 万元（资本性支出未填列），应与
+ * 改正后的本年支出合计 1000.00 万元相符，应一并核对补填。`). A blank never makes it wrong: it is to check and fill.
+ */
+function withCorrected(c: Cause): string {
+  return causeFindings(c)
+    .filter((f) => f.correction)
+    .flatMap((f) =>
+      allFindings(f.consequences ?? [])
+        .filter(
+          (x) =>
+            x.kind === 'cannotVerify' &&
+            x.missing?.length &&
+            x.partial === 'expected' &&
+            x.expected &&
+            x.operands[0]?.name === f.correction!.operand.name
+        )
+        .map((x) => {
+          const parts = /^.+?与(.+)无法核实$/.exec(x.title)?.[1];
+          if (!parts) return '';
+          const blanks = x.missing!.map((o) => shortLabel(o.label)).join('、');
+          const to = formatQuantity(f.correction!.to, 'document');
+          return sentence(
+            `${parts} ${formatQuantity(x.expected!, 'document')}（${blanks}未填列），应与改正后的${shortLabel(f.correction!.operand.label)} ${to}相符，应一并核对补填`
+          );
+        })
+    )
+    .join('');
 }
 
 /**
@@ -1201,8 +1232,9 @@ function unverifiableSection(c: ReportContext, findings: Finding[], groups: Grou
 
 /**
  * What the pending points can add at most, so page 1's 至多 adds up: the lines no reading brings to full marks with
- * their 至多, the rest at full marks, the total and what it means for the grade
- * (`待核实的 20 分中，甲率至多 0.50 分，其余全部满分时，总分至多 78.50 分（已核实 60 + 18.50），不能评为“优”。`).
+ * their 至多, the rest at full marks, and the total
+ * (`待核实的 20 分中，甲率至多 0.50 分，其余全部满分时，总分至多 78.50 分（已核实 60 + 18.50）`); page 1 says what
+ * it means for the grade.
  */
 function ceilingText(s: ScoreSheet): string {
   const pending = pendingPointsOf(s);
@@ -1211,9 +1243,9 @@ function ceilingText(s: ScoreSheet): string {
   const capped = s.lines
     .filter((l) => l.missing && l.most?.lt(l.points))
     .map((l) => `${l.level3}至多${points(l.most!)}分`);
-  const rest = capped.length ? `其余全部满分时` : '全部满分时';
+  const rest = capped.length ? `中，${capped.join('、')}，其余全部满分时` : '全部满分时';
   return documentDigits(
-    `待核实的${points(pending)}分中，${capped.length ? `${capped.join('、')}，` : ''}${rest}，总分至多${points(most)}分（已核实${points(s.total)} + ${points(most.minus(s.total))}）${outOfReach(most, s.bands ?? DEFAULT_BANDS)}。`
+    `待核实的${points(pending)}分${rest}，总分至多${points(most)}分（已核实${points(s.total)} + ${points(most.minus(s.total))}）。`
   );
 }
 
