@@ -117,7 +117,9 @@ function solvedFor(t: Term, own: Term[], other: Term[], to: Decimal, kind: Quant
   ].sort((a, b) => b.sign - a.sign);
   const digits = (x: Decimal) => formatValue(x, kind);
   const sum = terms
-    .map(({ x, sign }, i) => `${i === 0 ? (sign < 0 ? '−' : '') : sign < 0 ? ' − ' : ' + '}${digits(value(x))}`)
+    .map(
+      ({ x, sign }, i) => `${i === 0 ? (sign < 0 ? '−' : '') : sign < 0 ? ' − ' : ' + '}${digits(value(x))}`
+    )
     .join('');
   return `${sum} = ${digits(to)}`;
 }
@@ -179,9 +181,7 @@ function fixFor(raw: Raw, key: string, fixed: Fixed = new Map(), perTerm?: Decim
   // A figure worked out from several terms is given with its equation, the corrections it reads among its figures.
   const single = others.length === 0 && left.length === 1;
   const equation = single ? '' : solvedFor(t, right, left, to, kind);
-  const source = single
-    ? sideWords(left, c, e.L, kind)
-    : sideWords([], c, to, kind, raw.family, equation);
+  const source = single ? sideWords(left, c, e.L, kind) : sideWords([], c, to, kind, raw.family, equation);
   return { raw, to, after: single ? after : [], source, single };
 }
 

@@ -34,7 +34,14 @@ import { tightenSpaces } from './typography';
 import { allFindings } from './findingTree';
 import { computeIndicatorById, recomputeWith } from './indicators';
 import { assemble, reportContext, type DraftInput, type ReportDraft } from './narrative';
-import { briefProblem, partLabels, reviewParts, reviewSentence, termLabels, withTable } from './render/finding';
+import {
+  briefProblem,
+  partLabels,
+  reviewParts,
+  reviewSentence,
+  termLabels,
+  withTable,
+} from './render/finding';
 import {
   documentDigits,
   formatGap,
