@@ -206,7 +206,8 @@ function markSameEitherWay(
     const tried = every && readingsScored(rulebook, model, line, every, compute);
     if (tried && tried.length > 0) {
       line.most = D.max(...tried.map((r) => r.score));
-      line.readings = tried;
+      // The readings are kept where they cap the line (the memo names them): below full marks whichever is right.
+      if (line.most.lt(line.points)) line.readings = tried;
     }
   }
 }

@@ -78,7 +78,10 @@ export interface ScoreLine {
    * where every reading can be scored: a 待核实 line's 至多 (ceilingOf), below full marks where no reading gives them.
    */
   most?: Decimal;
-  /** The readings `most` is the most of: each combination of the questioned inputs' values, and what it gives. */
+  /**
+   * The readings `most` is the most of, where it is below full marks: each combination of the questioned inputs'
+   * values, and what it gives.
+   */
   readings?: LineReading[];
   /**
    * Set on a line that has a score but is not verified (src/core/verify.ts): then `missing` is true and `score`

@@ -351,6 +351,13 @@ describe('two figures: the report’s own lines from the listed figures, and the
     );
   });
 
+  test('a blank under the corrected 本年支出合计 is restated with it; filled (资本性支出 0: 834.89 against 836.79 fails on its own), it is not', () => {
+    const restated =
+      '按经济分类的各项支出之和834.89万元（资本性支出未填列），应与改正后的本年支出合计1197.09万元相符，应一并核对补填。';
+    expect(memoOf(sample).join('')).toContain(restated);
+    expect(memoOf(run({ 财拨_资本性支出: 0 })).join('')).not.toContain('资本性支出未填列');
+  });
+
   test('其他资金’s share of 人员经费 not 0 (日常公用经费 3.33: 158.53 − 153.20 − 3.33 = 2.00): spelled out, not named as 0', () => {
     const memo = memoOf(run({ 其他_公用经费: 3.33 })).join('');
     expect(memo).toContain(
