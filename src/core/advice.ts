@@ -21,7 +21,7 @@ import { allFindings } from './findingTree';
 import { keyOf, type Raw } from './cascade';
 import { evaluateComparison, type Evaluated } from './comparison';
 import { correctionText, withTable } from './render/finding';
-import { formatQuantity, tableQualified } from './render/quantity';
+import { formatQuantity, formatValue, tableQualified } from './render/quantity';
 import type { Finding, Operand, Quantity, QuantityKind } from './results';
 
 /** An identity that holds with every figure stated. */
@@ -80,7 +80,14 @@ function asTotal(o: Operand): Operand {
  * The words for a side of an identity whose figure is `x`: one cell by its table and label, or a sum of parts;
  * with no side of its own (the cell is one part among others), the figure the identity leaves for it.
  */
-function sideWords(side: Term[], c: Comparison, x: Decimal, kind: QuantityKind, family = ''): Words {
+function sideWords(
+  side: Term[],
+  c: Comparison,
+  x: Decimal,
+  kind: QuantityKind,
+  family = '',
+  equation = ''
+): Words {
   const what =
     side.length === 1
       ? tableQualified(asTotal(side[0].operand))
@@ -93,8 +100,28 @@ function sideWords(side: Term[], c: Comparison, x: Decimal, kind: QuantityKind, 
     figure === 'is'
       ? `${what}为 ${shown(x, kind)}`
       : figure === 'aside'
-        ? `${what}（${shown(x, kind)}）`
-        : what;
+        ? `${what}（${equation || shown(x, kind)}）`
+        : equation
+          ? `${what}（${equation}）`
+          : what;
+}
+
+/**
+ * An identity solved for one of its terms, its figures as read (corrections applied): the other terms of its own
+ * side and those of the other side, those added first (`4.00 + 1500.00 − 0.00 = 1504.00`).
+ */
+function solvedFor(t: Term, own: Term[], other: Term[], to: Decimal, kind: QuantityKind): string {
+  const terms = [
+    ...other.map((x) => ({ x, sign: x.sign * t.sign })),
+    ...own.filter((x) => x !== t).map((x) => ({ x, sign: -x.sign * t.sign })),
+  ].sort((a, b) => b.sign - a.sign);
+  const digits = (x: Decimal) => formatValue(x, kind);
+  const sum = terms
+    .map(
+      ({ x, sign }, i) => `${i === 0 ? (sign < 0 ? '−' : '') : sign < 0 ? ' − ' : ' + '}${digits(value(x))}`
+    )
+    .join('');
+  return `${sum} = ${digits(to)}`;
 }
 
 /**
@@ -151,11 +178,11 @@ function fixFor(raw: Raw, key: string, fixed: Fixed = new Map(), perTerm?: Decim
   const t = onRight[0];
   const to = value(t).plus(e.L.minus(e.R).times(t.sign));
   const others = right.filter((x) => x !== t);
-  const source =
-    others.length === 0 && left.length === 1
-      ? sideWords(left, c, e.L, kind)
-      : sideWords([], c, to, kind, raw.family);
-  return { raw, to, after, source, single: others.length === 0 && left.length === 1 };
+  // A figure worked out from several terms is given with its equation, the corrections it reads among its figures.
+  const single = others.length === 0 && left.length === 1;
+  const equation = single ? '' : solvedFor(t, right, left, to, kind);
+  const source = single ? sideWords(left, c, e.L, kind) : sideWords([], c, to, kind, raw.family, equation);
+  return { raw, to, after: single ? after : [], source, single };
 }
 
 /** Whether `raw`'s identity holds, within its own rounding tolerance, with `key`'s cell reading `to`. */

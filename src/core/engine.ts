@@ -10,11 +10,12 @@ import { draftReport, ReportDraft } from './narrative';
 import type { CheckSummary, Finding, IndicatorResult, ScoreSheet } from './results';
 import { parseRulebookJson, Rulebook, rulebookFromModel } from './rulebook';
 import type Decimal from 'decimal.js';
+import { D } from './decimal';
 import { Completeness, measureCompleteness } from './completeness';
 import { balancingValue } from './causes';
 import { doubtedInputs, questionedBy } from './doubt';
 import { verifyScores } from './verify';
-import { bestScoreWith, claimDiagnostics, pendingFindings, scoreAll, scoresSameWith } from './scoring';
+import { claimDiagnostics, pendingFindings, readingsScored, scoreAll, scoresSameWith } from './scoring';
 import {
   completenessText,
   countFindings,
@@ -202,8 +203,12 @@ function markSameEitherWay(
     // Not verified either way: the most any reading gives is the line's 至多 (the 审核意见's ceiling).
     const every =
       names.length === 0 || same?.length === names.length ? null : readings(model, names, questioned);
-    const most = every && bestScoreWith(rulebook, model, line, every, compute);
-    if (most) line.most = most;
+    const tried = every && readingsScored(rulebook, model, line, every, compute);
+    if (tried && tried.length > 0) {
+      line.most = D.max(...tried.map((r) => r.score));
+      // The readings are kept where they cap the line (the memo names them): below full marks whichever is right.
+      if (line.most.lt(line.points)) line.readings = tried;
+    }
   }
 }
 

@@ -79,10 +79,22 @@ export interface ScoreLine {
    */
   most?: Decimal;
   /**
+   * The readings `most` is the most of, where it is below full marks: each combination of the questioned inputs'
+   * values, and what it gives.
+   */
+  readings?: LineReading[];
+  /**
    * Set on a line that has a score but is not verified (src/core/verify.ts): then `missing` is true and `score`
    * 0 like any 待核实 line, and this holds the score as the stated figures (or the unit's own score) give it.
    */
   unverified?: Unverified;
+}
+
+/** One reading of a line's questioned inputs: each input's value, the indicator and the points they give. */
+export interface LineReading {
+  figures: { name: string; value: Decimal }[];
+  indicatorValue: Decimal | null;
+  score: Decimal;
 }
 
 /**

@@ -34,7 +34,14 @@ import { tightenSpaces } from './typography';
 import { allFindings } from './findingTree';
 import { computeIndicatorById, recomputeWith } from './indicators';
 import { assemble, reportContext, type DraftInput, type ReportDraft } from './narrative';
-import { briefProblem, reviewParts, reviewSentence, termLabels, withTable } from './render/finding';
+import {
+  briefProblem,
+  partLabels,
+  reviewParts,
+  reviewSentence,
+  termLabels,
+  withTable,
+} from './render/finding';
 import {
   documentDigits,
   formatGap,
@@ -55,8 +62,8 @@ import type {
 } from './reportContract';
 import { unmatchedOwnProblems } from './reportEvidence';
 import { chineseNumber, placeholder, points, qualifiedName, rateText } from './reportWords';
-import type { Finding, Operand, QuantityKind, ScoreLine, ScoreSheet } from './results';
-import { DEFAULT_BANDS, rulebookFromModel } from './rulebook';
+import type { Finding, Grade, Operand, QuantityKind, ScoreLine, ScoreSheet } from './results';
+import { DEFAULT_BANDS, rulebookFromModel, type GradeBands } from './rulebook';
 import { ceilingOf, gradeOf, scoreWith } from './scoring';
 import { pendingPointsOf } from './summary';
 
@@ -273,6 +280,8 @@ interface MemoView {
   noticesWithClaim: Map<string, Finding[]>;
   /** Every self-score beyond the rules, wherever it is folded: an entry names the totals above it that follow. */
   claims: Finding[];
+  /** An input as the indicators read it (its label and kind), by name. */
+  operand(name: string): Operand | undefined;
 }
 
 /** The part that lists what could not be verified: 四, or 三 when no 提示 needs a written reason. */
@@ -347,6 +356,7 @@ function memoView(c: ReportContext, groups: Group[]): MemoView {
     },
     pendingPart: pendingPartOf(c),
     noticesWithClaim: memoNotices(c).withClaim,
+    operand: (name) => c.indicators.flatMap((i) => i.operands).find((o) => o.name === name),
   };
   v.corrected = correctedFigures(groups, v);
   return v;
@@ -388,7 +398,7 @@ function claimEntry(f: Finding, v: MemoView): string | null {
   // A pending line no reading of its figures brings to full marks is named with its own 至多 (ScoreLine.most).
   const capped = lines
     .filter((l) => l.missing && l.most?.lt(l.points))
-    .map((l) => `${l.level3}所用数据无论按哪种可能计至多${points(l.most!)}分`);
+    .map((l) => `${l.level3}${readingsText(l, v)}至多${points(l.most!)}分`);
   const pending = c.pending.isZero()
     ? ''
     : `${lost.length ? '另有' : ''}${points(c.pending)}分待核实（见${v.pendingPart}）${capped.length ? `，其中${capped.join('、')}，合计` : '，'}至多${points(c.most)}分`;
@@ -422,6 +432,28 @@ function claimEntry(f: Finding, v: MemoView): string | null {
       ? '相应调整'
       : `相应${change.lt(0) ? '增加' : '减少'}${c.pending.isZero() ? '' : '至少'}${points(change.abs())}分`;
   return `${head}${why ? `：${why}` : ''}。${fix}${totals.length ? `，${totals.join('、')}自评得分${follow}` : ''}。`;
+}
+
+/**
+ * The readings a pending line's 至多 is the most of, each with the points it gives
+ * (`所用公用经费决算数按 50.00 万元计得 0 分，按 40.00 万元计得 2 分，`): the figure
+ * named once, a reading by its figures where it varies more than one; '所用数据无论按哪种可能计' where the line
+ * keeps none.
+ */
+function readingsText(l: ScoreLine, v: MemoView): string {
+  const rs = l.readings ?? [];
+  if (rs.length === 0) return '所用数据无论按哪种可能计';
+  const ops = rs[0].figures.map((x) => v.operand(x.name));
+  const value = (x: { name: string; value: Decimal }, i: number) =>
+    formatQuantity({ value: x.value, kind: ops[i]?.kind ?? 'amount' }, 'document');
+  const one = ops.length === 1;
+  const each = rs.map((r) => {
+    const at = one
+      ? value(r.figures[0], 0)
+      : r.figures.map((x, i) => `${ops[i]?.label ?? x.name} ${value(x, i)}`).join('、');
+    return `按 ${at}计得${points(r.score)}分`;
+  });
+  return `所用${one ? (ops[0]?.label ?? rs[0].figures[0].name) : '数据'}${each.join('，')}，`;
 }
 
 /** The indicator a 比率 or 年度 finding is about: its scored line's, else the first it feeds. */
@@ -757,14 +789,28 @@ function sameGapText(c: Cause): string {
       : f.title;
   };
   return [...byGap]
-    .map(([gap, fs]) =>
-      sentence(
-        c.value
-          ? `同一${gap}之差还使${fs.length}项不符：${fs.map(fix).join('；')}`
-          : `同一${gap}之差还使${fs.length}项不符，应一并改正：${fs.map(fix).join('；')}`
-      )
-    )
+    .map(([gap, fs]) => {
+      // One value's gap is how far one of its figures is off: that figure introduces it.
+      const off = c.value && offBy(c, fs[0].difference!.value.abs());
+      return sentence(
+        off
+          ? `${off}还使${fs.length}项不符：${fs.map(fix).join('；')}`
+          : c.value
+            ? `同一${gap}之差还使${fs.length}项不符：${fs.map(fix).join('；')}`
+            : `同一${gap}之差还使${fs.length}项不符，应一并改正：${fs.map(fix).join('；')}`
+      );
+    })
     .join('');
+}
+
+/**
+ * The figure of one value that is off by `gap` (the entry states both it and the value): `乙表年中追加多出的 150.00 万元`.
+ */
+function offBy(c: Cause, gap: Decimal): string {
+  const { to, kind, cells } = c.value!;
+  const cell = cells.find((o) => operandQuantity(o)?.value.minus(to).abs().eq(gap));
+  if (!cell) return '';
+  return `${withTable(cell)}${operandQuantity(cell)!.value.gt(to) ? '多出' : '少填'}的 ${figure(gap, kind)}`;
 }
 
 /**
@@ -790,7 +836,38 @@ function entry(c: Cause, n: number, group: Group, v: MemoView): string {
   const explained = causeFindings(c)
     .filter((x) => x.explanation)
     .map((x) => `单位说明：${x.explanation}`);
-  return `${n}.${said}${sameGapText(c)}${explained.map(sentence).join('')}`;
+  return `${n}.${said}${sameGapText(c)}${withCorrected(c)}${explained.map(sentence).join('')}`;
+}
+
+/**
+ * An identity folded under a corrected figure that blanks leave undecided, restated with the corrected figure: its
+ * stated parts must add up to what the figure becomes (`按经济分类的各项支出之和 900.00 万元（资本性支出未填列），应与
+ * 改正后的本年支出合计 1000.00 万元相符，应一并核对补填。`). A blank never makes it wrong: it is to check and fill.
+ */
+function withCorrected(c: Cause): string {
+  return causeFindings(c)
+    .filter((f) => f.correction)
+    .flatMap((f) =>
+      allFindings(f.consequences ?? [])
+        .filter(
+          (x) =>
+            x.kind === 'cannotVerify' &&
+            x.missing?.length &&
+            x.partial === 'expected' &&
+            x.expected &&
+            x.operands[0]?.name === f.correction!.operand.name
+        )
+        .map((x) => {
+          const parts = /^.+?与(.+)无法核实$/.exec(x.title)?.[1];
+          if (!parts) return '';
+          const blanks = x.missing!.map((o) => shortLabel(o.label)).join('、');
+          const to = formatQuantity(f.correction!.to, 'document');
+          return sentence(
+            `${parts} ${formatQuantity(x.expected!, 'document')}（${blanks}未填列），应与改正后的${shortLabel(f.correction!.operand.label)} ${to}相符，应一并核对补填`
+          );
+        })
+    )
+    .join('');
 }
 
 /**
@@ -802,7 +879,35 @@ function oneFigureEntry(c: Cause): string {
   const p = reviewParts(pair);
   const others = allFindings(rest).filter((f) => f.kind !== 'cannotVerify');
   const seen = `与此相关，另有${others.length}项不符，应一并核对：${others.map(briefProblem).join('；')}`;
-  return tightenSpaces([p.problem, documentDigits(seen), p.advice].map(sentence).join(''));
+  return tightenSpaces(
+    [p.problem, documentDigits(seen), checkFirst(pair, others) || p.advice].map(sentence).join('')
+  );
+}
+
+/**
+ * Which of two figures of one quantity to check first, where the data say (src/core/doubt.ts, confirmFigures): the
+ * one no second source confirms, the other named with a figure of another table that states it and that an
+ * identity holding confirms (`收支总表基本支出 500.00 万元与甲表收支部分基本支出相同，应先核对甲表支出明细基本支出
+ * 450.00 万元`); '' when the data do not tell them apart.
+ */
+function checkFirst(pair: Finding, related: Finding[]): string {
+  const confirmed = new Set((pair.confirmed ?? []).map((c) => c.name));
+  const [kept, doubted] = [...pair.operands].sort(
+    (a, b) => Number(confirmed.has(b.name)) - Number(confirmed.has(a.name))
+  );
+  const keptValue = kept && operandQuantity(kept)?.value;
+  if (pair.operands.length !== 2 || !confirmed.has(kept.name) || confirmed.has(doubted.name) || !keptValue)
+    return '';
+  const table = operandTable(kept) ?? '';
+  const labels = partLabels(pair, pair.operands)?.map((l) => (l.startsWith(table) ? l : `${table}${l}`));
+  const label = (o: Operand) => labels?.[pair.operands.indexOf(o)] ?? withTable(o);
+  const witness = related
+    .flatMap((f) => f.operands.filter((o) => (f.confirmed ?? []).some((c) => c.name === o.name)))
+    .find((o) => operandTable(o) !== table && operandQuantity(o)?.value.eq(keptValue));
+  const agrees = witness
+    ? `${withTable(witness)} ${figure(keptValue)}与${label(kept)}相同，`
+    : `${label(kept)} ${figure(keptValue)}有其他数据印证，`;
+  return `${agrees}应先核对${label(doubted)} ${figure(operandQuantity(doubted)!.value)}，对照部门决算原表改正`;
 }
 
 /** Several figures the data show should read one figure, for one reason: each with how far it is off, then the fix once. */
@@ -830,8 +935,22 @@ function scoreSentence(c: ReportContext, s: ScoreSheet): string {
   if (pending.isZero()) return `${claimed}；核实${points(s.total)}分（${s.grade}）。`;
   const d = c.own?.linesDisagree;
   const listed = d ? `；按所列数据计${d.atMost ? '至多' : ''}${points(d.sum)}分（${d.grade}）` : '';
-  // The table below gives each 一级's split, 四 (its heading 待核实的事项) the indicators: two lines on page 1.
-  return `${claimed}${listed}；已核实${points(s.total)}分，待核实${points(pending)}分，至多${points(ceilingOf(s.lines))}分。`;
+  // The table below gives each 一级's split and the points that wait (its 合计 row), 四 (its heading 待核实的事项) the
+  // indicators: the sentence gives what they mean for the grade, in two lines on page 1.
+  const most = ceilingOf(s.lines);
+  return `${claimed}${listed}；已核实${points(s.total)}分，至多${points(most)}分${outOfReach(most, bands)}。`;
+}
+
+/** The grades from the best down, as the declared bands rank them. */
+const GRADES: readonly Grade[] = ['优', '良', '中', '差'];
+
+/**
+ * The lowest grade a ceiling cannot reach, by the declared bands (`，不能评为“优”`), or '' when it reaches the best:
+ * what the most the rules give means for the grade while points wait.
+ */
+function outOfReach(most: Decimal, bands: GradeBands): string {
+  const at = GRADES.indexOf(gradeOf(most, bands));
+  return at > 0 ? `，不能评为“${GRADES[at - 1]}”` : '';
 }
 
 /** The per-一级 comparison on page 1. */
@@ -1175,10 +1294,31 @@ function unverifiableSection(c: ReportContext, findings: Finding[], groups: Grou
   // A line scored but not verified: why, in the reviewer's words.
   for (const l of scoredOpen) rows.push([named(l), points(l.points), unverifiedReason(c, l, groups)]);
   const note = verifiedNote(c, scores, claimsPartOf(c, groups));
+  const most = scores ? ceilingText(scores) : '';
   return [
+    ...(most ? [w.paragraph(w.plain(most), 'lead')] : []),
     ...w.table('', ['事项', '分值（分）', '待核实的原因'], rows),
     ...(note ? [w.paragraph(w.plain(note), 'note')] : []),
   ];
+}
+
+/**
+ * What the pending points can add at most, so page 1's 至多 adds up: the lines no reading brings to full marks with
+ * their 至多, the rest at full marks, and the total
+ * (`待核实的 20 分中，甲率至多 0.50 分，其余全部满分时，总分至多 78.50 分（已核实 60 + 18.50）`); page 1 says what
+ * it means for the grade.
+ */
+function ceilingText(s: ScoreSheet): string {
+  const pending = pendingPointsOf(s);
+  if (pending.isZero()) return '';
+  const most = ceilingOf(s.lines);
+  const capped = s.lines
+    .filter((l) => l.missing && l.most?.lt(l.points))
+    .map((l) => `${l.level3}至多${points(l.most!)}分`);
+  const rest = capped.length ? `中，${capped.join('、')}，其余全部满分时` : '全部满分时';
+  return documentDigits(
+    `待核实的${points(pending)}分${rest}，总分至多${points(most)}分（已核实${points(s.total)} + ${points(most.minus(s.total))}）。`
+  );
 }
 
 /** Figures named with their table, the table once for a run from it: `基础数据表年初预算、本年追加预算`. */

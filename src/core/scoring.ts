@@ -10,7 +10,16 @@ import type Decimal from 'decimal.js';
 import { D, ZERO, fixed, sum } from './decimal';
 import { withValues } from './indicators';
 import type { Model } from './model';
-import type { Finding, Grade, IndicatorResult, Operand, ScoreGroup, ScoreLine, ScoreSheet } from './results';
+import type {
+  Finding,
+  Grade,
+  IndicatorResult,
+  LineReading,
+  Operand,
+  ScoreGroup,
+  ScoreLine,
+  ScoreSheet,
+} from './results';
 import { BLANK_SEVERITY } from '../catalogue/checks';
 import { ITEMS_OVER_BUDGET, type OverBudgetItem } from '../catalogue/itemDeductions';
 import { applyRule, GradeBands, normaliseName, Rulebook, RuleLine } from './rulebook';
@@ -197,21 +206,6 @@ export function scoresSameWith(
   return scores !== null && scores.every((s) => s.eq(line.score));
 }
 
-/**
- * The most a line scores under any combination of candidate values of the inputs given (scoresSameWith's readings):
- * null when some reading leaves it unscored. A 待核实 line's 至多 (ScoreLine.most).
- */
-export function bestScoreWith(
-  rulebook: Rulebook,
-  model: Model,
-  line: ScoreLine,
-  candidates: ReadonlyMap<string, readonly Decimal[]>,
-  compute: (m: Model) => IndicatorResult | undefined
-): Decimal | null {
-  const scores = scoresUnder(rulebook, model, line, candidates, compute);
-  return scores && scores.length > 0 ? D.max(...scores) : null;
-}
-
 /** The line's score under each combination of the candidate values, by its rule; null if one leaves it unscored. */
 function scoresUnder(
   rulebook: Rulebook,
@@ -220,6 +214,20 @@ function scoresUnder(
   candidates: ReadonlyMap<string, readonly Decimal[]>,
   compute: (m: Model) => IndicatorResult | undefined
 ): Decimal[] | null {
+  return readingsScored(rulebook, model, line, candidates, compute)?.map((r) => r.score) ?? null;
+}
+
+/**
+ * Each combination of the candidate values with the indicator and the score it gives, by the line's rule (the
+ * readings a 待核实 line's 至多 is the most of: ScoreLine.most, ScoreLine.readings); null if one leaves the line unscored.
+ */
+export function readingsScored(
+  rulebook: Rulebook,
+  model: Model,
+  line: ScoreLine,
+  candidates: ReadonlyMap<string, readonly Decimal[]>,
+  compute: (m: Model) => IndicatorResult | undefined
+): LineReading[] | null {
   const rule = rulebook.lines.find(
     (l) => l.level1 === line.level1 && l.level2 === line.level2 && l.level3 === line.level3
   );
@@ -228,12 +236,13 @@ function scoresUnder(
   let combos: Array<Map<string, Decimal>> = [new Map()];
   for (const [name, values] of candidates)
     combos = combos.flatMap((c) => values.map((v) => new Map([...c, [name, v]])));
-  const out: Decimal[] = [];
+  const out: LineReading[] = [];
   for (const values of combos) {
     const m = withValues(model, values);
     const s = scoreComputed(rule, compute(m), m);
     if (s.missing) return null;
-    out.push(s.score);
+    const figures = [...values].map(([name, value]) => ({ name, value }));
+    out.push({ figures, indicatorValue: s.indicatorValue ?? null, score: s.score });
   }
   return out;
 }

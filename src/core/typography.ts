@@ -15,13 +15,16 @@ export function tightenSpaces(s: string): string {
   return s.replace(SPACE_AFTER_CJK, '$1').replace(SPACE_BEFORE_CJK, '$1');
 }
 
-/** "20%–30%", "0–3分", "2021-2025年" → "～"; dates like 2021-12-31 are left alone. */
+/**
+ * "20%–30%", "0–3分", "2021-2025年" → "～"; dates like 2021-12-31 and a subtraction written with the minus sign
+ * between spaces ("4.00 − 1.00 = 3.00") are left alone.
+ */
 export function ranges(s: string): string {
   const dates: string[] = [];
   // Dates are set aside under a private-use mark while ranges are rewritten.
   const masked = s.replace(/\d{4}-\d{1,2}-\d{1,2}/g, (d) => `\ue000${dates.push(d) - 1}\ue001`);
   return masked
-    .replace(/(\d%?)\s*[–—−-]\s*(?=\d)/g, '$1～')
+    .replace(/(\d%?)(?! − )\s*[–—−-]\s*(?=\d)/g, '$1～')
     .replace(/\ue000(\d+)\ue001/g, (_, i: string) => dates[Number(i)]);
 }
 

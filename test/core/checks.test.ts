@@ -685,7 +685,7 @@ describe('cascades fold', () => {
     // The other figures agree on 1197.08 (收支总表, 基本 + 项目, the balance solved for it): the advice names the cell and the figure.
     expect(root.correction!.to.value.toFixed(2)).toBe('1197.08');
     expect(nextStepText(root)).toBe(
-      `收支总表·一般公共预算财政拨款支出为 1,197.08 万元，与基本支出、项目支出之和、按结转结余平衡关系倒算的数一致：应将财政拨款表·本年支出（合计）由 836.79 万元改为 1,197.08 万元（${at('财拨_本年支出_合计')}）。`
+      `收支总表·一般公共预算财政拨款支出为 1,197.08 万元，与基本支出、项目支出之和、按结转结余平衡关系倒算的数（0.00 + 1,197.08 − 0.00 = 1,197.08）一致：应将财政拨款表·本年支出（合计）由 836.79 万元改为 1,197.08 万元（${at('财拨_本年支出_合计')}）。`
     );
     expect(fs.filter((f) => f.rule !== 'input')).toHaveLength(1);
   });
@@ -718,7 +718,7 @@ describe('advice from the data reads the corrections already decided', () => {
     const f = spending(figures);
     expect(f.correction!.to.value.toFixed(2)).toBe('1510.02');
     expect(nextStepText(f)).toBe(
-      `收支总表·一般公共预算财政拨款支出为 1,510.02 万元，与按结转结余平衡关系倒算的数一致（财政拨款表本年收入合计按改正后的 1,500.00 万元计），与基本支出、项目支出之和（1,510.01 万元）差 0.01 万元，在四舍五入误差内：应将财政拨款表·本年支出（合计）由 900.00 万元改为 1,510.02 万元（${at('财拨_本年支出_合计')}）。`
+      `收支总表·一般公共预算财政拨款支出为 1,510.02 万元，与按结转结余平衡关系倒算的数（20.00 + 1,500.00 − 9.98 = 1,510.02）一致，与基本支出、项目支出之和（1,510.01 万元）差 0.01 万元，在四舍五入误差内：应将财政拨款表·本年支出（合计）由 900.00 万元改为 1,510.02 万元（${at('财拨_本年支出_合计')}）。`
     );
   });
 

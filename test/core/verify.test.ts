@@ -326,9 +326,47 @@ describe('two figures: the report’s own lines from the listed figures, and the
     expect(report).toContain('综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】');
     expect(report).not.toContain('至多');
     expect(report).not.toContain('88.92');
-    expect(memoOf(sample).join('')).toContain(
-      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实53.51分，待核实37分，至多88.92分。'
+    // 88.92 < 90 (优 by the declared bands): the grade it cannot reach; 四 says how the 37 pending add up to it.
+    const memo = memoOf(sample).join('');
+    expect(memo).toContain(
+      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实53.51分，至多88.92分，不能评为“优”。'
     );
+    expect(memo).toContain(
+      '待核实的37分中，公用经费控制率至多0.41分，其余全部满分时，总分至多88.92分（已核实53.51 + 35.41）。'
+    );
+    // The readings the engine tried for 公用经费决算数: 45.07 as stated (107.93%, 0.41) and 96.15 − 5.33 = 90.82 (the
+    // other side of 部门 = 财拨 + 其他资金: 217.48%, 0).
+    expect(
+      line(sample, '公用经费控制率').readings!.map((r) => [f2(r.figures[0].value), f2(r.score)])
+    ).toEqual([
+      ['45.07', '0.41'],
+      ['90.82', '0.00'],
+    ]);
+    expect(memo).toContain(
+      '其中公用经费控制率所用公用经费决算数按45.07万元计得0.41分，按90.82万元计得0分，至多0.41分'
+    );
+  });
+
+  test('other figures, other readings: 收支总表 日常公用经费 60.00 gives 60.00 − 5.33 = 54.67 (130.91%, 0 points)', () => {
+    const e = run({ 支出_公用经费: 60 });
+    expect(memoOf(e).join('')).toContain(
+      '所用公用经费决算数按45.07万元计得0.41分，按54.67万元计得0分，至多0.41分'
+    );
+  });
+
+  test('a blank under the corrected 本年支出合计 is restated with it; filled (资本性支出 0: 834.89 against 836.79 fails on its own), it is not', () => {
+    const restated =
+      '按经济分类的各项支出之和834.89万元（资本性支出未填列），应与改正后的本年支出合计1197.09万元相符，应一并核对补填。';
+    expect(memoOf(sample).join('')).toContain(restated);
+    expect(memoOf(run({ 财拨_资本性支出: 0 })).join('')).not.toContain('资本性支出未填列');
+  });
+
+  test('其他资金’s share of 人员经费 not 0 (日常公用经费 3.33: 158.53 − 153.20 − 3.33 = 2.00): spelled out, not named as 0', () => {
+    const memo = memoOf(run({ 其他_公用经费: 3.33 })).join('');
+    expect(memo).toContain(
+      '财政拨款表人员经费348.16 + 其他资金表本年支出158.53 − 其他资金表项目支出153.20 − 其他资金表日常公用经费3.33 = 350.16万元'
+    );
+    expect(memo).not.toContain('其他资金人员经费为0');
   });
 
   test('with 公用经费控制率 verified (收支总表 50.40), the memo’s ceiling for 预算执行 is 9.41; the report’s figure is its lines as listed', () => {
@@ -346,7 +384,9 @@ describe('two figures: the report’s own lines from the listed figures, and the
     expect(f2(own.linesDisagree!.sum)).toBe('87.64');
     expect(draftLines(e.report).join('')).toContain('按所列数据计87.64分');
     expect(memoOf(e).join('')).toContain('按所列数据计87.64分（良）；已核实53.92分');
-    expect(memoOf(e).join('')).toContain('已核实53.92分，待核实35分，至多88.92分。');
+    // Nothing capped: the 35 pending at full marks give 53.92 + 35 = 88.92, still below 优's 90.
+    expect(memoOf(e).join('')).toContain('已核实53.92分，至多88.92分，不能评为“优”。');
+    expect(memoOf(e).join('')).toContain('待核实的35分全部满分时，总分至多88.92分（已核实53.92 + 35）。');
   });
 });
 
@@ -443,7 +483,7 @@ describe('a 待核实 line counts at the most any reading of its questioned figu
     const memo = memoOf(sample).join('');
     expect(memo).toContain('2项自评得分偏高');
     expect(memo).toContain(
-      '“预算执行”自评11分：7分待核实（见第四部分），其中公用经费控制率所用数据无论按哪种可能计至多0.41分，合计至多9.41分。应改为不超过9.41分'
+      '“预算执行”自评11分：7分待核实（见第四部分），其中公用经费控制率所用公用经费决算数按45.07万元计得0.41分，按90.82万元计得0分，至多0.41分，合计至多9.41分。应改为不超过9.41分'
     );
     // 三 states the 超支 as the figures are listed, the 决算数 itself in doubt as 四 says.
     expect(memo).toContain(

@@ -78,6 +78,7 @@ describe('公文 typography', () => {
       '在“20%～30%（含）”档；2021～2025年度；0～3 分'
     );
     expect(ranges('2021-12-31')).toBe('2021-12-31');
+    expect(ranges('（4.00 + 1500.00 − 0.00 = 1504.00）')).toBe('（4.00 + 1500.00 − 0.00 = 1504.00）');
     expect(nestQuotes('按““三公”经费实际支出数”计算')).toBe('按“‘三公’经费实际支出数”计算');
     expect(nestQuotes('不成对“的引号')).toBe('不成对“的引号');
   });
@@ -630,9 +631,13 @@ describe('审核意见', () => {
     // scores at most 0.41 whichever reading of its 决算数 is right, not 2).
     // What the reviewer decides on first: the claim, what the report's own lines give by the figures it lists (87.64,
     // 良: the report's 七 states the same), the verified/pending split with its reasons left to 四, and the most the
-    // rules give (53.51 + 37 − 1.59 = 88.92), without a grade: the grade waits for the pending points.
+    // rules give (53.51 + 37 − 1.59 = 88.92) with what it means for the grade by the declared bands (88.92 < 90:
+    // not 优); the 37 pending is the table's 合计 row, and 四 says what it adds at most (53.51 + 35.41).
     expect(text[4]).toBe(
-      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实53.51分，待核实37分，至多88.92分。'
+      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实53.51分，至多88.92分，不能评为“优”。'
+    );
+    expect(text.join('')).toContain(
+      '待核实的37分中，公用经费控制率至多0.41分，其余全部满分时，总分至多88.92分（已核实53.51 + 35.41）。'
     );
     expect(lines.join('')).toContain('自评97分，按所列数据计87.64分');
     // The memo states the engine's figures: the summary every other surface reads.
@@ -766,11 +771,12 @@ describe('审核意见', () => {
     // The same 162.56 and 30.00 (the change 308.76 makes to each figure) are named there once, each with the figure
     // that moves with it: 财拨 年中追加 合计 654.62 = 183.30 + 471.32 becomes 183.30 + 308.76 = 492.06, and then
     // 1193.05 = 700.99 + 492.06 holds; “科普经费”'s own 年中追加 338.76 becomes 308.76, and 684.76 = 376.00 + 308.76.
+    // Each is introduced by the figure that is off by it: 471.32 − 308.76 = 162.56, 338.76 − 308.76 = 30.00.
     expect(addition[0]).toContain(
-      '同一162.56万元之差还使1项不符：财政拨款调整后预算（合计）与年初预算、年中追加之和不一致，应将财政拨款表年中追加合计654.62万元相应改为492.06万元。'
+      '财政拨款表年中追加中项目支出多出的162.56万元还使1项不符：财政拨款调整后预算（合计）与年初预算、年中追加之和不一致，应将财政拨款表年中追加合计654.62万元相应改为492.06万元。'
     );
     expect(addition[0]).toContain(
-      '同一30.00万元之差还使1项不符：“科普经费”预算总额与年初预算数、年中追加预算数之和不一致，应将项目支出表项目“科普经费”年中追加预算数338.76万元相应改为308.76万元。'
+      '项目支出表年中追加预算数合计多出的30.00万元还使1项不符：“科普经费”预算总额与年初预算数、年中追加预算数之和不一致，应将项目支出表项目“科普经费”年中追加预算数338.76万元相应改为308.76万元。'
     );
     // “科普经费” against its 子项目 (684.76 against 714.76; 688.79 against 718.79) is not mended by 308.76: its own
     // entry, with its own correction.
@@ -907,11 +913,16 @@ describe('审核意见', () => {
     );
     // The identities that see one difference again are named in its entry each with its figures: 基本支出 478.29
     // against 393.23 + (其他资金 158.53 − 153.20) = 398.56, 79.73 apart; 人员经费 382.14 against 348.16 + 158.53 −
-    // 153.20 − 5.33 = 348.16, 33.98 apart.
+    // 153.20 − 5.33 = 348.16, 33.98 apart: 其他资金's share 158.53 − 153.20 − 5.33 is 0, named so.
     const project = entries.filter((e) => e.includes('部门项目支出与财政拨款、其他资金项目支出之和不一致'));
     expect(project).toHaveLength(1);
     expect(project[0]).toContain(
-      '部门基本支出与财政拨款、其他资金基本支出之和不一致（收支总表基本支出478.29万元，财政拨款表基本支出393.23 + 其他资金表本年支出158.53 − 其他资金表项目支出153.20 = 398.56万元，差79.73万元）；部门人员经费与财政拨款、其他资金人员经费之和不一致（收支总表人员经费382.14万元，财政拨款表人员经费348.16 + 其他资金表本年支出158.53 − 其他资金表项目支出153.20 − 其他资金表日常公用经费5.33 = 348.16万元，差33.98万元）；'
+      '部门基本支出与财政拨款、其他资金基本支出之和不一致（收支总表基本支出478.29万元，财政拨款表基本支出393.23 + 其他资金表本年支出158.53 − 其他资金表项目支出153.20 = 398.56万元，差79.73万元）；部门人员经费与财政拨款、其他资金人员经费之和不一致（收支总表人员经费382.14万元，财政拨款表人员经费348.16万元，其他资金人员经费为0，差33.98万元）；'
+    );
+    // Which of 393.23 and 478.29 to check first (confirmFigures): 478.29 is confirmed (收入 基本 478.29 = 支出 基本), and
+    // 收支总表 states it (478.29 = 382.14 + 96.15, holding within its own table).
+    expect(project[0]).toContain(
+      '收支总表基本支出478.29万元与财政拨款表收支部分本年支出中基本支出相同，应先核对财政拨款表支出明细基本支出393.23万元，对照部门决算原表改正。'
     );
     // No entry says the same figure twice as 应为 / 实际填列 / 涉及 did.
     for (const e of entries) expect(e).not.toMatch(/按核对关系|实际填列|涉及/);
@@ -1143,7 +1154,7 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
     // and 公用经费控制率 at most 0.41 (its 决算数 45.07 or 90.82, both over 预算 41.76) = 9.41 at most, below its claim
     // 11: an entry, which names the capped line. The overspend is stated as the figures are listed, its 决算数 in doubt.
     expect(all.join('')).toContain(
-      '1.“预算执行”自评11分：7分待核实（见第四部分），其中公用经费控制率所用数据无论按哪种可能计至多0.41分，合计至多9.41分。应改为不超过9.41分，“过程”、“总分”自评得分相应减少至少1.59分。'
+      '1.“预算执行”自评11分：7分待核实（见第四部分），其中公用经费控制率所用公用经费决算数按45.07万元计得0.41分，按90.82万元计得0分，至多0.41分，合计至多9.41分。应改为不超过9.41分，“过程”、“总分”自评得分相应减少至少1.59分。'
     );
     expect(all.join('')).toMatch(
       /公用经费决算超过预算3\.31万元（7\.93%）：.*以上按所列数据计，其中基础数据表公用经费决算数45\.07万元本身待核对（见第二部分（三））/

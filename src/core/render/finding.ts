@@ -6,6 +6,7 @@
  */
 import { documentLabel, shortLabel } from '../reconcile';
 import { allFindings, consequenceCount } from '../findingTree';
+import { sum } from '../decimal';
 import { inWords, tightenSpaces } from '../typography';
 import type { Finding, Operand, Quantity } from '../results';
 import {
@@ -325,7 +326,7 @@ export function termLabels(ops: Operand[]): string[] {
  * 部分的基本支出不一致`): each named with its part, the table once (`财政拨款表支出明细基本支出`, `收支部分本年支出中
  * 基本支出`); null otherwise.
  */
-function partLabels(f: Finding, ops: Operand[]): string[] | null {
+export function partLabels(f: Finding, ops: Operand[]): string[] | null {
   const table = operandTable(ops[0]);
   if (ops.length !== 2 || !table || operandTable(ops[1]) !== table) return null;
   const escaped = table.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -341,10 +342,13 @@ const LISTED_PARTS = 4;
 function sideText(
   terms: Array<{ label: string; o: Operand; sign: 1 | -1 }>,
   total: Quantity,
-  partial: boolean
+  partial: boolean,
+  of = ''
 ): string {
   if (partial) return `已填各项（${terms.map((t) => t.label).join('、')}）之和 ${doc(total)}`;
   if (terms.length === 1 && terms[0].sign === 1) return `${terms[0].label} ${doc(total)}`;
+  const nil = of ? zeroPart(terms, of) : null;
+  if (nil) return `${nil.kept.label} ${doc(total)}，${nil.name}为 0`;
   if (terms.length > LISTED_PARTS)
     return `${terms
       .slice(0, LISTED_PARTS - 1)
@@ -356,6 +360,22 @@ function sideText(
     )
     .join('');
   return `${sum} = ${doc(total)}`;
+}
+
+/**
+ * A side whose first figure stands for its total, the rest, all of another table, working out that table's share of
+ * the quantity `of` as 0 (`其他资金本年支出 − 项目支出 − 日常公用经费`): that share by its name (`其他资金人员经费`).
+ */
+function zeroPart(
+  terms: Array<{ label: string; o: Operand; sign: 1 | -1 }>,
+  of: string
+): { kept: { label: string }; name: string } | null {
+  const [kept, ...rest] = terms;
+  const table = operandTable(rest[0]?.o ?? kept.o);
+  if (kept.sign !== 1 || rest.length < 2 || !table || operandTable(kept.o) === table) return null;
+  if (rest.some((t) => operandTable(t.o) !== table || !operandQuantity(t.o))) return null;
+  const share = sum(rest.map((t) => operandQuantity(t.o)!.value.times(t.sign)));
+  return share.isZero() ? { kept, name: `${table.replace(/表$/, '')}${of}` } : null;
 }
 
 /** True when a title already states the figure (a recomputed rate, a claimed score, an excess). */
@@ -417,9 +437,11 @@ function figuresClause(f: Finding, brief = false): string {
       o: all[left.length + i],
       sign: t.sign,
     }));
+    // A share of the other side's quantity the figures work out as 0 is named, not spelled out.
+    const of = (side: typeof left) => (side.length === 1 ? shortLabel(bareLabel(side[0].o)) : '');
     parts.push(
-      sideText(left, f.computed, !brief && f.partial === 'computed'),
-      sideText(right, f.expected, !brief && f.partial === 'expected')
+      sideText(left, f.computed, !brief && f.partial === 'computed', of(right)),
+      sideText(right, f.expected, !brief && f.partial === 'expected', of(left))
     );
   } else {
     const rate = f.computed.kind === 'rate';
