@@ -165,10 +165,7 @@ test('数据: what is missing first, by table, its counts in the 问题 tab’s 
     within(screen.getByRole('list', { name: '缺少的数据：自评打分' }))
       .getAllByRole('listitem')
       .map((li) => li.querySelector('.fui-Text')?.textContent)
-  ).toEqual([
-    '“资产管理/管理制度健全性”自评得分',
-    '“资产管理/资产管理安全性”自评得分',
-  ]);
+  ).toEqual(['“资产管理/管理制度健全性”自评得分', '“资产管理/资产管理安全性”自评得分']);
   // Same colour as the 问题 tab's 待补 count (the same Badge props give the same classes).
   const dataBadge = missing.querySelector('[data-why="待补"]')!.className;
   fireEvent.click(screen.getByRole('tab', { name: /^问题/ }));
