@@ -202,19 +202,8 @@ export function scoresSameWith(
   compute: (m: Model) => IndicatorResult | undefined
 ): boolean {
   if (line.missing) return false;
-  const scores = scoresUnder(rulebook, model, line, candidates, compute);
-  return scores !== null && scores.every((s) => s.eq(line.score));
-}
-
-/** The line's score under each combination of the candidate values, by its rule; null if one leaves it unscored. */
-function scoresUnder(
-  rulebook: Rulebook,
-  model: Model,
-  line: ScoreLine,
-  candidates: ReadonlyMap<string, readonly Decimal[]>,
-  compute: (m: Model) => IndicatorResult | undefined
-): Decimal[] | null {
-  return readingsScored(rulebook, model, line, candidates, compute)?.map((r) => r.score) ?? null;
+  const readings = readingsScored(rulebook, model, line, candidates, compute);
+  return readings !== null && readings.every((r) => r.score.eq(line.score));
 }
 
 /**
