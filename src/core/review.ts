@@ -270,6 +270,8 @@ interface MemoView {
   corrected: Map<string, Corrected>;
   /** An indicator as the evaluation computed it, with some figures read as corrected (null when it cannot say). */
   rateWith(id: string, values: ReadonlyMap<string, Decimal>): Decimal | null;
+  /** The blank lines an indicator reads as 0 (its optional inputs, such as a 其中 line it subtracts). */
+  blankLinesOf(id: string): Operand[];
   /** The points an indicator's line earns by the workbook's declared rules with those figures (null: cannot say). */
   scoreWith(id: string, values: ReadonlyMap<string, Decimal>): Decimal | null;
   /** `第二部分（五）`: the group that lists a finding (or the root it is folded under). */
@@ -339,6 +341,13 @@ function memoView(c: ReportContext, groups: Group[]): MemoView {
     failed,
     corrected: new Map(),
     claims: allFindings(c.findings).filter((f) => claimGroup(f)),
+    blankLinesOf: (id) => {
+      const stated = c.indicators.find((i) => i.id === id);
+      // A blank optional input has no value and is not among those that left the indicator uncomputed.
+      return (stated?.operands ?? []).filter(
+        (o) => o.value === null && !stated?.missing?.some((m) => m.name === o.name)
+      );
+    },
     rateWith: (id, values) => {
       const stated = c.indicators.find((i) => i.id === id);
       return (stated && recomputeWith(c.model, stated, values)?.value) ?? null;
@@ -642,8 +651,15 @@ function previousYearEntry(c: Cause, v: MemoView): string {
       ? v.rateWith(b.block.indicator, values)
       : null;
     const scored = rate && v.scoreWith(b.block.indicator, values);
+    // A blank 其中 line the rate subtracts (an optional input) is read as 0: said, since filling it can change the score.
+    const blankLines = v
+      .blankLinesOf(b.block.indicator)
+      .filter((o) => !figures.some((f) => f.name === o.name));
+    const asZero = blankLines.length
+      ? `（${blankLines.map((o) => o.label.replace(/^其中：/, '')).join('、')}未填列，按 0 计）`
+      : '';
     const given = rate
-      ? `；按这些数计，${b.block.indicator}为 ${rateText(rate)}${scored ? `，按评分规则计${points(scored)}分` : ''}`
+      ? `；按这些数计，${b.block.indicator}为 ${rateText(rate)}${asZero}${scored ? `，按评分规则计${points(scored)}分` : ''}`
       : '';
     fixes.push(
       `${b.block.indicator}的${labelsIn(p.table, figures)}换用${now}年数据${
