@@ -51,44 +51,73 @@ export function nestDeclared(raws: Raw[]): Raw[] {
 /**
  * Folds findings that share a suspect cell: the cell in the most failing checks (less the holding
  * identities it also takes part in) is taken as the wrong figure; the most specific finding about it
- * becomes the root and the others its consequences.
+ * becomes the root and the others its consequences. Ties go to the cell named first (by finding, then by
+ * its place among the finding's suspects).
+ *
+ * Incremental, so a 10,000-row table whose rows each fail stays linear: folding only removes findings, so
+ * a cell's counts only fall and its first mention only moves later. Its priority can only drop, and a
+ * max-heap whose stale entries are re-queued when they surface gives the same pick as a full recount.
  */
 export function fold(raws: Raw[], passes: Map<string, number>): Raw[] {
-  let remaining = [...raws];
-  for (;;) {
-    // Weights: a failing 错误 counts 2, a failing 提示 or an undecided 待补 (weaker evidence) 1, a holding identity −2.
-    const fails = new Map<string, number>();
-    const weight = new Map<string, number>();
-    const firstSeen: string[] = [];
-    for (const r of remaining)
-      for (const k of new Set(r.suspects)) {
-        if (!fails.has(k)) firstSeen.push(k);
-        fails.set(k, (fails.get(k) ?? 0) + 1);
-        weight.set(k, (weight.get(k) ?? 0) + (r.declared === '错误' ? 2 : 1));
-      }
-    let best: string | null = null;
-    let bestScore = 2;
-    let bestFails = 0;
-    for (const k of firstSeen) {
-      const f = fails.get(k)!;
-      const score = weight.get(k)! - 2 * (passes.get(k) ?? 0);
-      if (f >= 2 && (score > bestScore || (score === bestScore && best !== null && f > bestFails))) {
-        best = k;
-        bestScore = score;
-        bestFails = f;
-      }
+  const removed: boolean[] = raws.map(() => false);
+  // Weights: a failing 错误 counts 2, a failing 提示 or an undecided 待补 (weaker evidence) 1, a holding identity −2.
+  const fails = new Map<string, number>();
+  const weight = new Map<string, number>();
+  const unique = raws.map((r) => [...new Set(r.suspects)]);
+  const mentions = new Map<string, Array<[raw: number, place: number]>>();
+  unique.forEach((keys, i) =>
+    keys.forEach((k, place) => {
+      if (!mentions.has(k)) mentions.set(k, []);
+      mentions.get(k)!.push([i, place]);
+      fails.set(k, (fails.get(k) ?? 0) + 1);
+      weight.set(k, (weight.get(k) ?? 0) + (raws[i].declared === '错误' ? 2 : 1));
+    })
+  );
+  const skipped = new Map<string, number>();
+  // A cell all of whose findings were folded away is mentioned nowhere (and fails nowhere) any more.
+  const firstMention = (k: string): [number, number] => {
+    const list = mentions.get(k)!;
+    let at = skipped.get(k) ?? 0;
+    while (at < list.length && removed[list[at][0]]) at++;
+    skipped.set(k, at);
+    return list[at] ?? [raws.length, 0];
+  };
+  const entryOf = (key: string): Candidate => {
+    const [raw, place] = firstMention(key);
+    return { key, score: weight.get(key)! - 2 * (passes.get(key) ?? 0), fails: fails.get(key)!, raw, place };
+  };
+  const eligible = (c: Candidate) => c.fails >= 2 && c.score > 2;
+  const queue = new MaxHeap<Candidate>(
+    (a, b) => a.score - b.score || a.fails - b.fails || b.raw - a.raw || b.place - a.place
+  );
+  for (const k of mentions.keys()) {
+    const c = entryOf(k);
+    if (eligible(c)) queue.push(c);
+  }
+  for (let top = queue.pop(); top; top = queue.pop()) {
+    const now = entryOf(top.key);
+    if (
+      now.score !== top.score ||
+      now.fails !== top.fails ||
+      now.raw !== top.raw ||
+      now.place !== top.place
+    ) {
+      if (eligible(now)) queue.push(now);
+      continue;
     }
-    if (best === null) break;
-    const key = best;
-    const group = remaining.filter((r) => r.suspects.includes(key));
+    const key = top.key;
+    const group = mentions
+      .get(key)!
+      .filter(([i]) => !removed[i])
+      .map(([i]) => i);
     group.sort(
-      (x, y) =>
-        SEVERITY_RANK[x.declared] - SEVERITY_RANK[y.declared] ||
-        CHECK_FAMILIES.indexOf(x.family) - CHECK_FAMILIES.indexOf(y.family) ||
-        x.suspects.length - y.suspects.length ||
-        x.order - y.order
+      (i, j) =>
+        SEVERITY_RANK[raws[i].declared] - SEVERITY_RANK[raws[j].declared] ||
+        CHECK_FAMILIES.indexOf(raws[i].family) - CHECK_FAMILIES.indexOf(raws[j].family) ||
+        raws[i].suspects.length - raws[j].suspects.length ||
+        raws[i].order - raws[j].order
     );
-    const [root, ...rest] = group;
+    const [root, ...rest] = group.map((i) => raws[i]);
     // The blamed cell is the one to check first (the first blamed, when a root collects more).
     root.finding.primary ??= root.suspectOperands.find((o) => keyOf(o) === key) ?? {
       name: key,
@@ -96,10 +125,61 @@ export function fold(raws: Raw[], passes: Map<string, number>): Raw[] {
       value: null,
     };
     // A root stays in play: a later shared cell may bring more consequences (or nest it under another root).
-    root.finding.consequences = [...(root.finding.consequences ?? []), ...rest.map((r) => r.finding)];
-    remaining = remaining.filter((r) => !rest.includes(r));
+    (root.finding.consequences ??= []).push(...rest.map((r) => r.finding));
+    for (const i of group.slice(1)) {
+      removed[i] = true;
+      for (const k of unique[i]) {
+        fails.set(k, fails.get(k)! - 1);
+        weight.set(k, weight.get(k)! - (raws[i].declared === '错误' ? 2 : 1));
+      }
+    }
   }
-  return remaining;
+  return raws.filter((_, i) => !removed[i]);
+}
+
+/** A cell that may be picked as the wrong figure, with what its pick is decided by. */
+interface Candidate {
+  key: string;
+  score: number;
+  fails: number;
+  /** Its first mention: the finding's index and its place among that finding's suspects. */
+  raw: number;
+  place: number;
+}
+
+/** A binary max-heap by `above` (positive when a ranks above b). */
+class MaxHeap<T> {
+  private readonly items: T[] = [];
+  constructor(private readonly above: (a: T, b: T) => number) {}
+  push(x: T): void {
+    const a = this.items;
+    a.push(x);
+    for (let i = a.length - 1; i > 0;) {
+      const up = (i - 1) >> 1;
+      if (this.above(a[i], a[up]) <= 0) break;
+      [a[i], a[up]] = [a[up], a[i]];
+      i = up;
+    }
+  }
+  pop(): T | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length && last !== undefined) {
+      a[0] = last;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let best = i;
+        if (l < a.length && this.above(a[l], a[best]) > 0) best = l;
+        if (r < a.length && this.above(a[r], a[best]) > 0) best = r;
+        if (best === i) break;
+        [a[i], a[best]] = [a[best], a[i]];
+        i = best;
+      }
+    }
+    return top;
+  }
 }
 
 /** Whether a finding or anything folded under it is an 错误. */

@@ -199,9 +199,9 @@ function undecidedTitle(decl: CheckDecl, c: Comparison): string {
 /** Operands whose labels alone read alike (日常公用经费 in three tables) are named with their table. */
 function qualified(ops: Operand[]): Operand[] {
   const bare = ops.map((o) => o.label.replace(/^其中：/, ''));
-  return ops.map((o, i) =>
-    bare.filter((l) => l === bare[i]).length > 1 ? { ...o, label: tableQualified(o) } : o
-  );
+  const count = new Map<string, number>();
+  for (const l of bare) count.set(l, (count.get(l) ?? 0) + 1);
+  return ops.map((o, i) => (count.get(bare[i])! > 1 ? { ...o, label: tableQualified(o) } : o));
 }
 
 /** What to do about a slip found by rescaling one term of an identity. */
@@ -227,9 +227,13 @@ function comparisonFinding(
   );
   const diff = e.L.minus(e.R);
   // Each side's stated terms by their place among the operands shown, for the sentence that states the sum.
+  const placeOf = new Map<string, number>();
+  shown.forEach((o, i) => {
+    if (!placeOf.has(keyOf(o))) placeOf.set(keyOf(o), i);
+  });
   const places = (ts: Term[]) =>
     present(ts)
-      .map((t) => ({ at: shown.findIndex((o) => keyOf(o) === keyOf(t.operand)), sign: t.sign }))
+      .map((t) => ({ at: placeOf.get(keyOf(t.operand)) ?? -1, sign: t.sign }))
       .filter((t) => t.at >= 0);
   const slip = e.slip?.term.operand;
   let suspects = (c.suspects ?? [...present(c.left), ...present(c.right)].map((t) => t.operand)).filter(

@@ -51,7 +51,8 @@ function doubtedBy(findings: readonly Finding[]): Map<string, Finding[]> {
     const confirmed = new Set((f.confirmed ?? []).map((c) => c.name));
     const copies = (f.copies ?? []).map((c) => c.name);
     for (const n of [...names.filter((x) => !confirmed.has(x) && !oneRowOfMany(x, f)), ...copies])
-      all.set(n, [...(all.get(n) ?? []), f]);
+      if (all.has(n)) all.get(n)!.push(f);
+      else all.set(n, [f]);
   }
   return all;
 }
@@ -60,16 +61,29 @@ function doubtedBy(findings: readonly Finding[]): Map<string, Finding[]> {
 const rowTable = (name: string) => /^([^[]+)\[.+\]/.exec(name)?.[1];
 
 /**
- * True when a figure is one of several rows of a table whose sum another table's total fails: which row is wrong
- * the sum does not say, so the total and the sum carry the doubt, not each row (a row another finding questions
- * is in doubt by that one).
+ * The table whose rows a finding sums against another table's total: every figure after the checked one is a row
+ * of it, and there are several. Which row is wrong the sum does not say, so the total and the sum carry the doubt,
+ * not each row (a row another finding questions is in doubt by that one). Undefined otherwise. Cached per finding:
+ * a sum over 10,000 rows asks it for each row.
  */
-function oneRowOfMany(name: string, f: Finding): boolean {
-  const table = rowTable(name);
+const summedRows = new WeakMap<Finding, string | undefined>();
+function summedRowTable(f: Finding): string | undefined {
+  if (summedRows.has(f)) return summedRows.get(f);
   const checked = f.operands[0]?.name;
-  if (!table || !checked || checked === name || rowTable(checked) === table) return false;
-  const rows = f.operands.slice(1).filter((o) => rowTable(o.name) === table);
-  return rows.length > 1 && rows.length === f.operands.length - 1;
+  const rows = f.operands.slice(1);
+  const table = rows.length > 1 ? rowTable(rows[0].name) : undefined;
+  const found =
+    checked && table && rowTable(checked) !== table && rows.every((o) => rowTable(o.name) === table)
+      ? table
+      : undefined;
+  summedRows.set(f, found);
+  return found;
+}
+
+/** True when a figure is one of several rows of a table whose sum another table's total fails (summedRowTable). */
+function oneRowOfMany(name: string, f: Finding): boolean {
+  const table = summedRowTable(f);
+  return table !== undefined && name !== f.operands[0]?.name && rowTable(name) === table;
 }
 
 /**

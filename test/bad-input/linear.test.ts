@@ -4,6 +4,7 @@
  * process at lengths growing 4× a step, from 1 K to 1 M characters (Excel's 32,767 for "every text
  * cell at once"), and compares the CPU time of consecutive lengths. Linear cost (plus the fixed cost
  * of a run) grows at most 4× a step; the quadratic step a 1 MB 单位名称 once hit grew 16× and more.
+ * A table's rows count as its length too: n failing project rows.
  * No time limit is asserted: only ratios between lengths. A run that takes more than
  * {@link KILL_RATIO} times the previous one's wall time (at least 30 s) is stopped and fails as super-linear.
  */
@@ -126,6 +127,20 @@ const CASES: Case[] = [
     lengths: [2 * KB, 8 * KB, 32_767],
     run: async (n, killAfter) => {
       const input = await workbook(path.join(tmp, `every-${n}.xlsx`), everyText(n));
+      return [await jixiao(evaluateAll(input, n), killAfter)];
+    },
+  },
+  {
+    // Each row fails its own sum, and every column's sum over the rows fails with it: thousands of findings
+    // sharing cells to fold, figures to doubt and notes to write (each of these was once quadratic).
+    what: 'n project rows that each fail 预算总额 = 年初预算 + 年中追加: evaluate -o --json --docx --review',
+    lengths: [1000, 4000],
+    run: async (n, killAfter) => {
+      const rows = sampleValues()['项目支出明细表'] as unknown[][];
+      const failing = Array.from({ length: n }, (_, i) => [`项目${i + 1}`, null, 5, 1, 1, 7, null]);
+      const input = await workbook(path.join(tmp, `rows-${n}.xlsx`), {
+        项目支出明细表: [...rows, ...failing] as InputValues[string],
+      });
       return [await jixiao(evaluateAll(input, n), killAfter)];
     },
   },

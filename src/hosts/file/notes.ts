@@ -262,6 +262,15 @@ export class ShapeIds {
 export class Vml {
   private readonly original: string;
   private text: string;
+  /*
+   * A run marks or clears hundreds of cells: their shapes are queued and written in one pass (settle), and the
+   * cells with a note and the drawing's idmap blocks are read once, so a run costs time linear in its marks.
+   */
+  private added: string[] = [];
+  private removals: Array<[row: number, col: number]> = [];
+  private noteCells?: Set<string>;
+  private blocks?: number[];
+  private shapetypeThere?: boolean;
 
   constructor(
     original: string | undefined,
@@ -304,10 +313,11 @@ export class Vml {
 
   /** A shape id unique in the package, from this drawing's blocks; a drawing without (LibreOffice's) or with full ones gets a fresh block. */
   private newId(): number {
-    const blocks = idmapsOf(this.text);
+    const blocks = (this.blocks ??= idmapsOf(this.text));
     const id = this.ids.take(blocks);
     if (id !== undefined) return id;
     const block = this.ids.freshBlock();
+    blocks.push(block);
     const idmap = /<(?:[\w.-]+:)?idmap\b[^>]*\bdata="([^"]*)"/.exec(this.text);
     if (idmap) {
       const at = idmap.index + idmap[0].length - 1;
@@ -321,26 +331,69 @@ export class Vml {
 
   /** A hidden note shape at the cell (0-based), unless one is there. */
   ensureNote(row: number, col: number): void {
-    if (this.noteShapes().some((s) => s.row === row && s.col === col)) return;
+    this.settleRemovals();
+    const cells = (this.noteCells ??= new Set(this.noteShapes().map((s) => `${s.row},${s.col}`)));
+    if (cells.has(`${row},${col}`)) return;
     const local = this.local();
-    if (!/<(?:[\w.-]+:)?shapetype\b[^>]*\bid="_x0000_t202"/.test(this.text)) this.insert(shapetype(local));
+    this.shapetypeThere ??= /<(?:[\w.-]+:)?shapetype\b[^>]*\bid="_x0000_t202"/.test(this.text);
+    if (!this.shapetypeThere) {
+      this.added.push(shapetype(local));
+      this.shapetypeThere = true;
+    }
     const id = this.newId();
     const top = Math.max(0, row - 1);
-    this.insert(
+    this.added.push(
       `<v:shape${local} id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:90pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto"><v:fill color2="#ffffe1"/><v:shadow color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, ${top}, 10, ${col + 4}, 15, ${top + 5}, 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`
     );
+    cells.add(`${row},${col}`);
   }
 
+  /** The note shape at the cell goes (the first, when there are more). */
   removeNote(row: number, col: number): void {
-    const s = this.noteShapes().find((x) => x.row === row && x.col === col);
-    if (!s) return;
-    this.text = this.text.slice(0, s.start) + this.text.slice(s.end);
-    if (s.id !== undefined) this.ids.release(s.id);
+    this.settleAdded();
+    this.removals.push([row, col]);
+  }
+
+  /** The shapes queued by ensureNote, before the root's end tag. */
+  private settleAdded(): void {
+    if (!this.added.length) return;
+    const xml = this.added.join('');
+    this.added = [];
+    const at = this.text.lastIndexOf('</xml>');
+    this.text = at < 0 ? this.text + xml : this.text.slice(0, at) + xml + this.text.slice(at);
+  }
+
+  /** The removals queued by removeNote, in one pass over the drawing. */
+  private settleRemovals(): void {
+    if (!this.removals.length) return;
+    const wanted = new Map<string, number>();
+    for (const [r, c] of this.removals) wanted.set(`${r},${c}`, (wanted.get(`${r},${c}`) ?? 0) + 1);
+    this.removals = [];
+    const gone = this.noteShapes().filter((s) => {
+      const left = wanted.get(`${s.row},${s.col}`) ?? 0;
+      if (left > 0) wanted.set(`${s.row},${s.col}`, left - 1);
+      return left > 0;
+    });
+    if (!gone.length) return;
+    let text = '';
+    let from = 0;
+    for (const s of gone) {
+      text += this.text.slice(from, s.start);
+      from = s.end;
+    }
+    this.text = text + this.text.slice(from);
+    for (const s of gone) if (s.id !== undefined) this.ids.release(s.id);
+    this.noteCells = this.blocks = this.shapetypeThere = undefined;
     // The shape type goes with the last shape using it, when it was not in the drawing before.
     for (const type of [shapetype(''), shapetype(` ${VML_NS}`)])
       if (!this.text.includes('#_x0000_t202') && !this.original.includes(type) && this.text.includes(type))
         this.text = this.text.replace(type, '');
     this.dropEmptyBlocks();
+  }
+
+  private settle(): void {
+    this.settleAdded();
+    this.settleRemovals();
   }
 
   /** Blocks whose shapes are all gone: a layout of ours goes whole, an extra block we appended goes from the list. */
@@ -368,21 +421,19 @@ export class Vml {
     }
   }
 
-  private insert(xml: string): void {
-    const at = this.text.lastIndexOf('</xml>');
-    this.text = at < 0 ? this.text + xml : this.text.slice(0, at) + xml + this.text.slice(at);
-  }
-
   /** No shapes of any kind left. */
   get empty(): boolean {
+    this.settle();
     return !/<(?:[\w.-]+:)?shape\b/.test(this.text);
   }
 
   get dirty(): boolean {
+    this.settle();
     return this.text !== this.original;
   }
 
   toXml(): string {
+    this.settle();
     return this.text;
   }
 }
