@@ -32,7 +32,10 @@ export interface BatchResult {
   seconds: number;
   /** Workers used (capped at the cores). */
   workers: number;
-  /** Milliseconds each stage took over the workbooks that reached it, summed across workers (读入, 计算, 写回, 审核意见). */
+  /**
+   * Milliseconds each stage took over the workbooks that reached it, summed across workers (读入, 计算, 写回, 审核意见:
+   * 写回 and 审核意见 make the files' bytes, which this thread writes), and 汇总.
+   */
   stages: Record<string, { ms: number; count: number }>;
 }
 
