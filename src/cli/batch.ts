@@ -8,10 +8,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { summarySheet } from '../core/sheets/batchSheet';
-import { writeWorkbook } from '../hosts/file/node';
+import { writeFileAtomic, writeWorkbook } from '../hosts/file/node';
 import { applyPlan, newXlsx } from '../hosts/file/xlsx';
 import { OTHER_EXTENSIONS } from '../hosts/file/formats';
-import type { BatchJob, BatchReply } from './batchWorker';
+import type { BatchJob, BatchOutput, BatchReply } from './batchWorker';
 import type { BatchRow } from './evaluateFile';
 import { cleanText } from './text';
 
@@ -32,7 +32,10 @@ export interface BatchResult {
   seconds: number;
   /** Workers used (capped at the cores). */
   workers: number;
-  /** Milliseconds each stage took over the workbooks that reached it, summed across workers (读入, 计算, 写回, 审核意见). */
+  /**
+   * Milliseconds each stage took over the workbooks that reached it, summed across workers (读入, 计算, 写回, 审核意见:
+   * 写回 and 审核意见 make the files' bytes, which this thread writes), and 汇总.
+   */
   stages: Record<string, { ms: number; count: number }>;
 }
 
@@ -192,9 +195,16 @@ export async function runBatch(
     rows.push(row);
     options.progress?.(rows.length, jobs.length, row.file);
   };
-  /** One lane: a worker fed job after job; replaced by a fresh one whenever it dies or overruns. */
+  /** Every job's writing, awaited before 汇总. */
+  const writing: Promise<void>[] = [];
+  /**
+   * One lane: a worker fed job after job; replaced by a fresh one whenever it dies or overruns. This
+   * thread writes a job's files while the worker computes the next; the next but one waits for them,
+   * so at most two jobs' files per lane are held.
+   */
   const lane = () =>
     new Promise<void>((resolve) => {
+      let written: Promise<void> = Promise.resolve();
       const start = () => {
         const worker = new Worker(workerFile, {
           resourceLimits: {
@@ -230,15 +240,24 @@ export async function runBatch(
           );
           worker.postMessage(current);
         };
-        worker.on('message', ({ row, stages: took }: BatchReply) => {
+        worker.on('message', ({ row, stages: took, outputs }: BatchReply) => {
           if (finished) return;
+          if (timer) clearTimeout(timer);
           for (const [stage, ms] of Object.entries(took)) {
             const s = (stages[stage] ??= { ms: 0, count: 0 });
             s.ms += ms;
             s.count++;
           }
-          done({ ...row, file: current ? label(current) : row.file });
-          feed();
+          const file = current ? label(current) : row.file;
+          current = undefined;
+          const previous = written;
+          written = writeOutputs(outputs).then((failure) =>
+            done(failure ? { file, failure } : { ...row, file })
+          );
+          writing.push(written);
+          void previous.then(() => {
+            if (!finished) feed();
+          });
         });
         worker.on('error', (err: Error & { code?: string }) =>
           fail(
@@ -253,6 +272,7 @@ export async function runBatch(
       start();
     });
   await Promise.all(Array.from({ length: jobs.length ? count : 0 }, lane));
+  await Promise.all(writing);
   // Workers finish in any order; 汇总 lists the files in the folder's order, so two runs give one summary.
   const order = new Map(jobs.map((j, i) => [label(j), i]));
   rows.sort((a, b) => (order.get(a.file) ?? jobs.length) - (order.get(b.file) ?? jobs.length));
@@ -264,6 +284,17 @@ export async function runBatch(
   await writeWorkbook(book, summaryFile);
   stages['汇总'] = { ms: performance.now() - summaryStarted, count: 1 };
   return { rows, summaryFile, seconds: (performance.now() - started) / 1000, workers: count, stages };
+}
+
+/** Writes a job's files in order; the first that cannot be written ends it, and its reason is returned. */
+async function writeOutputs(outputs: BatchOutput[]): Promise<string | undefined> {
+  try {
+    for (const o of outputs) await writeFileAtomic(o.file, o.bytes);
+    return undefined;
+  } catch (err) {
+    const message = (err as Error).message;
+    return /[\u4e00-\u9fff]/.test(message) ? message : '评价时出现内部错误';
+  }
 }
 
 /** A summary row with every text cleaned (control characters out, Excel's cell limit kept). */

@@ -39,15 +39,24 @@ async function checkReportBeside(
   }
 }
 
-/** What a worker answers for a job: the summary row, and the milliseconds each stage took. */
+/** A file the main thread writes for a job, in order, while the worker goes on to the next. */
+export interface BatchOutput {
+  file: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * What a worker answers for a job: the summary row, the milliseconds each stage took, and the files to
+ * write (the result workbook, then the 审核意见); a file that cannot be written turns the row into a failure.
+ */
 export interface BatchReply {
   row: BatchRow;
   stages: Record<string, number>;
+  outputs: BatchOutput[];
 }
 
-async function writeReview(e: Evaluated, file: string, reportText?: ReportTextCheck): Promise<void> {
-  const [{ writeFileAtomic }, { reportToDocx }, { draftReview }, { deflateRawChunk }] = await Promise.all([
-    import('../hosts/file/node'),
+async function reviewDocx(e: Evaluated, reportText?: ReportTextCheck): Promise<Uint8Array> {
+  const [{ reportToDocx }, { draftReview }, { deflateRawChunk }] = await Promise.all([
     import('../export/docx'),
     import('../core/review'),
     import('../hosts/file/zip'),
@@ -56,12 +65,18 @@ async function writeReview(e: Evaluated, file: string, reportText?: ReportTextCh
     { model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings },
     reportText
   );
-  await writeFileAtomic(file, await reportToDocx(review, null, { deflate: deflateRawChunk }));
+  return reportToDocx(review, null, { deflate: deflateRawChunk });
+}
+
+/** Bytes in an ArrayBuffer of their own, so they move to the main thread without a copy. */
+function owned(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
 }
 
 parentPort?.on('message', async (job: BatchJob) => {
   let row: BatchRow;
   const stages: Record<string, number> = {};
+  const outputs: BatchOutput[] = [];
   try {
     const e = await evaluateFile(job.input, job.output, {
       rulesJson: job.rulesJson,
@@ -69,9 +84,10 @@ parentPort?.on('message', async (job: BatchJob) => {
       nameByKind: true, // a macro-enabled workbook's result is an .xlsm
       timed: (stage, ms) => (stages[stage] = ms),
     });
+    if (e.written && e.bytes) outputs.push({ file: e.written, bytes: owned(e.bytes) });
     const report = job.report ? await checkReportBeside(e, job.report) : undefined;
     const t = performance.now();
-    if (job.review) await writeReview(e, job.review, report?.text);
+    if (job.review) outputs.push({ file: job.review, bytes: owned(await reviewDocx(e, report?.text)) });
     stages['审核意见'] = performance.now() - t;
     row = { ...batchRow(job.input, e.written, e), ...(report && { report: report.row }) };
   } catch (err) {
@@ -82,5 +98,8 @@ parentPort?.on('message', async (job: BatchJob) => {
       failure: /[\u4e00-\u9fff]/.test(message) ? message : '评价时出现内部错误',
     };
   }
-  parentPort!.postMessage({ row, stages } satisfies BatchReply);
+  parentPort!.postMessage(
+    { row, stages, outputs } satisfies BatchReply,
+    outputs.map((o) => o.bytes.buffer as ArrayBuffer)
+  );
 });

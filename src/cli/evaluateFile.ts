@@ -1,7 +1,7 @@
-/** One workbook in, one result workbook out: what `evaluate` and each batch worker do. */
+/** One workbook in, its result package out: what each batch worker does (the batch's main thread writes it). */
 import * as path from 'path';
 import { evaluate, Evaluation, EvaluateOptions } from '../core/engine';
-import { openWorkbookKept, resultNameFor, writeKept } from '../hosts/file/node';
+import { keptResult, openWorkbookKept, resultNameFor } from '../hosts/file/node';
 import { readInputs } from '../hosts/file/xlsx';
 import { fullText } from '../core/render/finding';
 import type { SummaryRow } from '../core/sheets/batchSheet';
@@ -22,7 +22,7 @@ export async function evaluateFile(
     /** Told each stage's time (ms) as it ends: 读入, 计算, 写回 (batch totals them). */
     timed?: (stage: string, ms: number) => void;
   } = {}
-): Promise<Evaluation & { written?: string }> {
+): Promise<Evaluation & { written?: string; bytes?: Buffer }> {
   let t = performance.now();
   const lap = (stage: string) => {
     const now = performance.now();
@@ -44,9 +44,9 @@ export async function evaluateFile(
   lap('计算');
   if (!output) return result;
   const written = options.nameByKind ? resultNameFor(kept.bytes, output) : output;
-  await writeKept(kept, result.plan, written);
+  const { bytes } = await keptResult(kept, result.plan, written);
   lap('写回');
-  return { ...result, written };
+  return { ...result, written, bytes };
 }
 
 export function batchRow(file: string, output: string | undefined, e: Evaluation): BatchRow {

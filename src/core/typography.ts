@@ -12,6 +12,7 @@ const SPACE_BEFORE_CJK = new RegExp(`([0-9A-Za-z%.])[ \\t\\u00a0]+(?=[${CJK}])`,
 
 /** Removes half-width spaces between Chinese (or full-width punctuation) and Latin letters or digits. */
 export function tightenSpaces(s: string): string {
+  if (!/[ \t\u00a0]/.test(s)) return s; // most paragraphs: nothing to tighten, and two scans saved
   return s.replace(SPACE_AFTER_CJK, '$1').replace(SPACE_BEFORE_CJK, '$1');
 }
 
@@ -20,6 +21,7 @@ export function tightenSpaces(s: string): string {
  * between spaces ("4.00 − 1.00 = 3.00") are left alone.
  */
 export function ranges(s: string): string {
+  if (!/[–—−-]/.test(s)) return s; // no dash: no range, no date
   const dates: string[] = [];
   // Dates are set aside under a private-use mark while ranges are rewritten.
   const masked = s.replace(/\d{4}-\d{1,2}-\d{1,2}/g, (d) => `\ue000${dates.push(d) - 1}\ue001`);
@@ -33,6 +35,7 @@ export function ranges(s: string): string {
  * visited: a paragraph built up character by character held a million-node string for a 1 MB 单位名称.
  */
 export function nestQuotes(s: string): string {
+  if (!s.includes('“')) return s; // no quote opens: none nested, or unbalanced (left as written)
   let depth = 0;
   for (const m of s.matchAll(/[“”]/g)) {
     depth += m[0] === '“' ? 1 : -1;

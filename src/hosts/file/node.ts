@@ -403,6 +403,13 @@ export class KindMismatchError extends Error {}
  * an .xlsm: its result must be named .xlsm (Excel refuses a macro-enabled package named .xlsx).
  */
 export async function writeKept(input: KeptWorkbook, plan: Plan | null, file: string): Promise<KeepResult> {
+  const result = await keptResult(input, plan, file);
+  await writeFileAtomic(file, result.bytes);
+  return result;
+}
+
+/** The result package {@link writeKept} saves as `file`, not yet written (a batch worker hands it to the main thread). */
+export async function keptResult(input: KeptWorkbook, plan: Plan | null, file: string): Promise<KeepResult> {
   const macro = isMacroEnabled(input.bytes);
   const ext = path.extname(file).toLowerCase();
   if (input.from && ext !== '.xlsx')
@@ -417,14 +424,11 @@ export async function writeKept(input: KeptWorkbook, plan: Plan | null, file: st
     throw new KindMismatchError(
       `输入不是启用宏的工作簿，结果不能保存为 .xlsm（Excel 会拒绝打开）；请把输出文件名改为 .xlsx`
     );
-  let result: KeepResult;
   try {
-    result = await writeIntoPackage(input.bytes, input.book, plan);
+    return await writeIntoPackage(input.bytes, input.book, plan);
   } catch (e) {
     // A package we cannot write into is an input problem (exit 3): nothing has been written.
     if (e instanceof KeepError || e instanceof PackageError) throw new ReadError(e.message);
     throw e;
   }
-  await writeFileAtomic(file, result.bytes);
-  return result;
 }
