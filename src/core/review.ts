@@ -260,6 +260,8 @@ function figureName(o: Operand): string {
 /** What the memo knows besides the findings: its scores, the doubted inputs, where each finding is listed. */
 interface MemoView {
   memo: MemoScores | null;
+  /** The restated sums a listed part-exceeds finding shares a part with, by that finding (shortfallsOf). */
+  shortfalls: Map<Finding, Restated[]>;
   /** The scores the unit's report states (src/core/voice.ts). */
   own: OwnScores | null;
   doubted: Map<string, Finding>;
@@ -341,6 +343,7 @@ function memoView(c: ReportContext, groups: Group[]): MemoView {
     inFailedIdentity: new Set(failed.flatMap((f) => f.operands.map((o) => o.name))),
     failed,
     corrected: new Map(),
+    shortfalls: new Map(),
     claims: allFindings(c.findings).filter((f) => claimGroup(f)),
     blankLinesOf: (id) => {
       const stated = c.indicators.find((i) => i.id === id);
@@ -369,6 +372,7 @@ function memoView(c: ReportContext, groups: Group[]): MemoView {
     operand: (name) => c.indicators.flatMap((i) => i.operands).find((o) => o.name === name),
   };
   v.corrected = correctedFigures(groups, v);
+  v.shortfalls = shortfallsOf(groups);
   return v;
 }
 
@@ -945,44 +949,116 @@ function entry(c: Cause, n: number, group: Group, v: MemoView): TabledEntry | st
           ? sameFixEntry(c)
           : c.shares === 'oneFigure'
             ? oneFigureEntry(c)
-            : (claimEntry(f, v) ?? rateEntry(f, v) ?? reviewSentence(f, { advice: !stated }));
+            : v.shortfalls.has(f)
+              ? `${reviewSentence(f, { advice: false })}${shortfallText(f, v.shortfalls.get(f)!, v)}`
+              : (claimEntry(f, v) ?? rateEntry(f, v) ?? reviewSentence(f, { advice: !stated }));
   const explained = causeFindings(c)
     .filter((x) => x.explanation)
     .map((x) => `单位说明：${x.explanation}`);
-  const tail = `${sameGapText(c)}${withCorrected(c)}${explained.map(sentence).join('')}`;
+  const tail = `${sameGapText(c)}${withCorrected(c, v)}${explained.map(sentence).join('')}`;
   return typeof said === 'string'
     ? `${n}.${said}${tail}`
     : { ...said, lead: `${n}.${said.lead}`, after: `${said.after}${tail}` };
 }
 
 /**
- * An identity folded under a corrected figure that blanks leave undecided, restated with the corrected figure: its
- * stated parts must add up to what the figure becomes (`按经济分类的各项支出之和 900.00 万元（资本性支出未填列），应与
- * 改正后的本年支出合计 1000.00 万元相符，应一并核对补填。`). A blank never makes it wrong: it is to check and fill.
+ * An identity folded under a corrected figure that blanks leave undecided, read with the corrected figure: its stated
+ * parts (their words from its title, `按经济分类的各项支出之和`), their sum, the blanks, and how far the sum falls short of
+ * what the figure becomes. A blank never makes it wrong: it is to check and fill.
  */
-function withCorrected(c: Cause): string {
+interface Restated {
+  x: Finding;
+  /** The finding whose correction it is read with. */
+  f: Finding;
+  parts: string;
+  blanks: string;
+  gap: Decimal;
+}
+
+function restatedOf(c: Cause): Restated[] {
   return causeFindings(c)
     .filter((f) => f.correction)
     .flatMap((f) =>
-      allFindings(f.consequences ?? [])
-        .filter(
-          (x) =>
-            x.kind === 'cannotVerify' &&
-            x.missing?.length &&
-            x.partial === 'expected' &&
-            x.expected &&
-            x.operands[0]?.name === f.correction!.operand.name
-        )
-        .map((x) => {
-          const parts = /^.+?与(.+)无法核实$/.exec(x.title)?.[1];
-          if (!parts) return '';
-          const blanks = x.missing!.map((o) => shortLabel(o.label)).join('、');
-          const to = formatQuantity(f.correction!.to, 'document');
-          return sentence(
-            `${parts} ${formatQuantity(x.expected!, 'document')}（${blanks}未填列），应与改正后的${shortLabel(f.correction!.operand.label)} ${to}相符，应一并核对补填`
-          );
-        })
+      allFindings(f.consequences ?? []).flatMap((x) => {
+        const parts = /^.+?与(.+)无法核实$/.exec(x.title)?.[1];
+        const fits =
+          x.kind === 'cannotVerify' &&
+          x.missing?.length &&
+          x.partial === 'expected' &&
+          x.expected &&
+          x.operands[0]?.name === f.correction!.operand.name;
+        if (!fits || !parts) return [];
+        const blanks = x.missing!.map((o) => shortLabel(o.label)).join('、');
+        return [{ x, f, parts, blanks, gap: f.correction!.to.value.minus(x.expected!.value) }];
+      })
+    );
+}
+
+/**
+ * The restated sums (restatedOf) whose shortfall would mend a listed part-exceeds 错误 alone: one of the sum's stated
+ * parts is a term of that finding's smaller side, and the excess is no more than the shortfall (`部门商品和服务支出
+ * 955.78 > 财拨 486.73 + 其他资金 158.53`, while 财拨's classes fall 362.20 short of its corrected 本年支出). Both are
+ * about the parts' table: stated once, in that finding's entry, naming those parts as the side to fix.
+ */
+function shortfallsOf(groups: Group[]): Map<Finding, Restated[]> {
+  const restated = groups.flatMap((g) => g.causes).flatMap(restatedOf);
+  const out = new Map<Finding, Restated[]>();
+  for (const c of groups.flatMap((g) => g.causes).filter((x) => x.shares === 'alone')) {
+    const p = c.findings[0];
+    const mine = restated.filter((r) => shortPart(p, r) !== null);
+    if (mine.length) out.set(p, mine);
+  }
+  return out;
+}
+
+/** The term of a part-exceeds 错误's smaller side that is a stated part of a restated sum its shortfall covers, or null. */
+function shortPart(p: Finding, r: Restated): Operand | null {
+  if (p.kind !== 'exceeds' || p.severity !== '错误' || !p.sides || !r.gap.gt(0)) return null;
+  const value = (ts: { at: number; sign: 1 | -1 }[]) =>
+    ts.every((t) => operandQuantity(p.operands[t.at]))
+      ? sum(ts.map((t) => operandQuantity(p.operands[t.at])!.value.times(t.sign)))
+      : null;
+  const [left, right] = [value(p.sides.left), value(p.sides.right)];
+  if (!left || !right || left.eq(right)) return null;
+  const short = left.lt(right) ? p.sides.left : p.sides.right;
+  const excess = left.minus(right).abs();
+  const parts = new Set(r.x.operands.slice(1).map((o) => o.name));
+  const term = short.find((t) => t.sign === 1 && parts.has(p.operands[t.at].name));
+  return term && excess.lte(r.gap) ? p.operands[term.at] : null;
+}
+
+/**
+ * A restated sum in its corrected figure's entry (`按经济分类的各项支出之和 900.00 万元（资本性支出未填列），应与改正后的
+ * 本年支出合计 1000.00 万元相符，应一并核对补填。`), unless a part-exceeds entry states it (shortfallsOf).
+ */
+function withCorrected(c: Cause, v: MemoView): string {
+  const elsewhere = new Set([...v.shortfalls.values()].flat().map((r) => r.x));
+  return restatedOf(c)
+    .filter((r) => !elsewhere.has(r.x))
+    .map((r) =>
+      sentence(
+        `${r.parts} ${formatQuantity(r.x.expected!, 'document')}（${r.blanks}未填列），应与改正后的${shortLabel(r.f.correction!.operand.label)} ${formatQuantity(r.f.correction!.to, 'document')}相符，应一并核对补填`
+      )
     )
+    .join('');
+}
+
+/**
+ * A part-exceeds 错误 that a restated sum's shortfall would mend, with that sum: how far the parts fall short of the
+ * corrected figure, what the part would read with it, and the parts' table as the side to check first.
+ */
+function shortfallText(p: Finding, rs: Restated[], v: MemoView): string {
+  return rs
+    .map((r) => {
+      const part = shortPart(p, r)!;
+      const table = operandTable(part) ?? '';
+      const stated = operandQuantity(part)!.value;
+      const to = r.f.correction!.to;
+      const digits = (x: Decimal) => formatValue(x, 'amount', 'document');
+      return sentence(
+        `${table}${r.parts} ${formatQuantity(r.x.expected!, 'document')}（${r.blanks}未填列），比改正后的${shortLabel(r.f.correction!.operand.label)} ${formatQuantity(to, 'document')}（见${v.where(r.f)}）少 ${figure(r.gap)}；少列的如在${labelsIn(table, [part])}（${digits(stated)} + ${digits(r.gap)} = ${figure(stated.plus(r.gap))}），本项即相符。应先对照部门决算原表核对补填${table}${r.parts.replace(/之和$/, '')}`
+      );
+    })
     .join('');
 }
 
