@@ -26,6 +26,7 @@ import {
   listedErrors,
   thisYearPairs,
   type Cause,
+  type YearBlock,
 } from './causes';
 import type { Claim, ReportSummary } from './claims/engine';
 import { sum, ZERO } from './decimal';
@@ -259,6 +260,8 @@ function figureName(o: Operand): string {
 /** What the memo knows besides the findings: its scores, the doubted inputs, where each finding is listed. */
 interface MemoView {
   memo: MemoScores | null;
+  /** The restated sums a listed part-exceeds finding shares a part with, by that finding (shortfallsOf). */
+  shortfalls: Map<Finding, Restated[]>;
   /** The scores the unit's report states (src/core/voice.ts). */
   own: OwnScores | null;
   doubted: Map<string, Finding>;
@@ -340,6 +343,7 @@ function memoView(c: ReportContext, groups: Group[]): MemoView {
     inFailedIdentity: new Set(failed.flatMap((f) => f.operands.map((o) => o.name))),
     failed,
     corrected: new Map(),
+    shortfalls: new Map(),
     claims: allFindings(c.findings).filter((f) => claimGroup(f)),
     blankLinesOf: (id) => {
       const stated = c.indicators.find((i) => i.id === id);
@@ -368,6 +372,7 @@ function memoView(c: ReportContext, groups: Group[]): MemoView {
     operand: (name) => c.indicators.flatMap((i) => i.operands).find((o) => o.name === name),
   };
   v.corrected = correctedFigures(groups, v);
+  v.shortfalls = shortfallsOf(groups);
   return v;
 }
 
@@ -456,10 +461,27 @@ function readingsText(l: ScoreLine, v: MemoView): string {
   const value = (x: { name: string; value: Decimal }, i: number) =>
     formatQuantity({ value: x.value, kind: ops[i]?.kind ?? 'amount' }, 'document');
   const one = ops.length === 1;
+  // A value other than the stated one is named once with where it comes from: the failed identity solved for the
+  // figure (or the figure it copies) gives it to the cent (`90.00 万元（收支总表日常公用经费 95.00 − 其他资金表日常公用经费 5.00）`).
+  const said = new Set<string>();
+  const from = (x: { name: string; value: Decimal }, i: number) => {
+    const key = `${x.name}=${x.value.toFixed()}`;
+    const stated = ops[i] && operandQuantity(ops[i]);
+    if (said.has(key) || stated?.value.eq(x.value)) return '';
+    const how = v.failed
+      .map((f) => {
+        const own = f.copies?.find((k) => k.name === x.name)?.of ?? x.name;
+        return derivation(f, new Set([own]), x.value, ops[i]?.kind ?? 'amount');
+      })
+      .find(Boolean);
+    if (!how) return '';
+    said.add(key);
+    return `（${how}）`;
+  };
   const each = rs.map((r) => {
     const at = one
-      ? value(r.figures[0], 0)
-      : r.figures.map((x, i) => `${ops[i]?.label ?? x.name} ${value(x, i)}`).join('、');
+      ? `${value(r.figures[0], 0)}${from(r.figures[0], 0)}`
+      : r.figures.map((x, i) => `${ops[i]?.label ?? x.name} ${value(x, i)}${from(x, i)}`).join('、');
     return `按 ${at}计得${points(r.score)}分`;
   });
   return `所用${one ? (ops[0]?.label ?? rs[0].figures[0].name) : '数据'}${each.join('，')}，`;
@@ -560,35 +582,103 @@ function oneValueEntry(c: Cause): string {
   return `${c.findings[0].title}：${was.join('，')}，${gap}。两处均应为 ${value}，${mended}。`;
 }
 
-/** Benchmarks with their values, the table named once for a run, a corrected one with where: `…按第二部分（三）改正后为 9.00 万元`. */
-function benchmarks(ops: Operand[], v: MemoView): string {
-  return ops
-    .map((o, i) => {
-      const table = operandTable(o);
-      const name =
-        i > 0 && table && table === operandTable(ops[i - 1]) ? withTable(o).replace(table, '') : withTable(o);
-      const fix = v.corrected.get(o.name);
-      return fix
-        ? `${name}按${fix.where}改正后为 ${figure(fix.to)}`
-        : `${name} ${figure(operandQuantity(o)!.value)}`;
-    })
-    .join('、');
+/**
+ * A block of another year's figures read with this year's (the figure of another table each is compared with, as 二
+ * leaves it: a figure of a failed identity only where 二's corrections mend every one it is in): the block's stated
+ * figures, those pairs, the rate and points they give when each stated figure has one, and the blank 其中 lines the
+ * rate reads as 0.
+ */
+function atThisYear(c: Cause, b: YearBlock, v: MemoView) {
+  const known = allFindings(c.findings).flatMap((f) => f.operands);
+  const figures = b.block.figures
+    .map((n) => known.find((o) => o.name === n))
+    .filter((o): o is Operand => !!o && operandQuantity(o) !== null);
+  const pairs = thisYearPairs(
+    c,
+    figures.map((o) => o.name),
+    v.failed,
+    v.corrected
+  );
+  const values = new Map(pairs.map((x) => [x.mine.name, x.to]));
+  const rate = figures.every((o) => pairs.some((x) => x.mine.name === o.name))
+    ? v.rateWith(b.block.indicator, values)
+    : null;
+  const scored = rate ? v.scoreWith(b.block.indicator, values) : null;
+  const blanks = v.blankLinesOf(b.block.indicator).filter((o) => !figures.some((f) => f.name === o.name));
+  return { figures, pairs, rate, scored, blanks };
 }
 
 /**
- * A table's blocks filled with another year's figures: which figures, how the memo knows (the block's 数据所属年度,
- * or its year-end that equals this year's opening), what they become (the corrections the data show, this year's
- * end where its parts are stated), and the stated rates to work out again.
+ * A 待核实 line whose figures 二 replaces with this year's, where this year's give fewer points than its 至多 only
+ * while a blank 其中 line is read as 0 (预算调整率 without its 落实国家政策等调整): the ceiling is stated both ways,
+ * with the blank as 0 and as filled.
  */
-function previousYearEntry(c: Cause, v: MemoView): string {
+interface BlankBound {
+  line: ScoreLine;
+  /** The points this year's figures give, the blank lines read as 0. */
+  scored: Decimal;
+  blanks: Operand[];
+  /** The year evaluated (`2021`), or `本`. */
+  year: string;
+}
+
+/** The lines of 待核实 whose ceiling a blank 其中 line lowers while read as 0, by the 年度 blocks 二 lists. */
+function blankBounds(groups: Group[], v: MemoView): BlankBound[] {
+  const lines = v.memo?.lines ?? [];
+  return groups
+    .flatMap((g) => g.causes)
+    .flatMap((c) =>
+      (c.previousYear?.blocks ?? [])
+        .filter((b) => b.marked)
+        .flatMap((b) => {
+          const line = lines.find((l) => l.missing && l.indicator === b.block.indicator);
+          const { scored, blanks } = atThisYear(c, b, v);
+          const year = c.previousYear!.evaluated === null ? '本' : `${c.previousYear!.evaluated}`;
+          return line && scored && blanks.length && scored.lt(line.most ?? line.points)
+            ? [{ line, scored, blanks, year }]
+            : [];
+        })
+    );
+}
+
+/** The ceiling with the blank lines of these bounds read as 0: what each bound's line gives below its 至多 comes off. */
+function ceilingAsBlank(most: Decimal, bounds: BlankBound[]): Decimal {
+  return most.minus(sum(bounds.map((b) => (b.line.most ?? b.line.points).minus(b.scored))));
+}
+
+/**
+ * Blank 其中 lines in a few words, as page 1 names what filling them would change: a label that lists several
+ * (`甲、乙、丙的调整`) by its first and what they are (`甲等调整`).
+ */
+function blanksNamed(bounds: BlankBound[]): string {
+  const labels = bounds.flatMap((b) => b.blanks.map((o) => o.label.replace(/^其中：/, '')));
+  return [...new Set(labels)].map((l) => l.replace(/^([^、]+)、.*的([^、的]+)$/, '$1等$2')).join('、');
+}
+
+/** An entry of 二 that lists its figures in a table: the lead sentence, the table, and what follows it. */
+interface TabledEntry {
+  lead: string;
+  header: string[];
+  rows: string[][];
+  after: string;
+}
+
+/**
+ * A table's blocks filled with another year's figures: which tables and how the memo knows (the block's 数据所属年度,
+ * its year-end that equals this year's opening, the equations that close the other year), stated once; then a table
+ * of each figure to change, as listed and as it should read, with where this year's figure comes from (the
+ * corrections the data show, this year's end where its parts are stated, the figure of another table each is
+ * compared with); then the stated rates to work out again, with what this year's figures give.
+ */
+function previousYearEntry(c: Cause, v: MemoView): TabledEntry {
   const p = c.previousYear!;
   const known = allFindings(c.findings).flatMap((f) => f.operands);
   const stated = (names: string[]) =>
     names
       .map((n) => known.find((o) => o.name === n))
       .filter((o): o is Operand => !!o && operandQuantity(o) !== null);
-  const valued = (o: Operand) => `${withTable(o).replace(p.table, '')} ${figure(operandQuantity(o)!.value)}`;
   const plain = (o: Operand) => formatValue(operandQuantity(o)!.value, 'amount', 'document');
+  const digits = (x: Decimal) => formatValue(x, 'amount', 'document');
   // A term of an equation by its label: a bare `9.00 − 1.00` would read as a range.
   const short = (o: Operand) => `${labelsIn(operandTable(o) ?? '', [o])} ${plain(o)}`;
   const blockOf = (o: Operand) =>
@@ -599,78 +689,83 @@ function previousYearEntry(c: Cause, v: MemoView): string {
   const shiftedBlocks = p.blocks.filter((b) => !b.marked && b.block.closing);
   const shifted = stated(shiftedBlocks.map((b) => b.block.closing!));
   const ofBlock = (o: Operand) =>
-    `${shiftedBlocks.find((b) => b.block.closing === o.name)?.block.indicator ?? ''}的${valued(o)}`;
+    `${shiftedBlocks.find((b) => b.block.closing === o.name)?.block.indicator ?? ''}的${labelsIn(p.table, [o])}`;
+  // The figures are in the table: the reasons name them, the equations give their values once. A year-end that is
+  // the other year's is named with the equation that ends there.
+  const closes = (x: { closing: Operand }) => !!p.opening && x.closing.name === p.opening.name;
+  const alsoShifted = shifted.length ? `，${shifted.map(ofBlock).join('、')}也是此数` : '';
+  const years = [...new Set(marked.map((b) => b.year))];
   const why = [
-    ...marked.map(
-      (b) =>
-        `${b.block.indicator}的${stated(b.block.figures).map(valued).join('、')}，${p.table}注明其数据所属年度为${b.year}年`
+    ...years.map(
+      (y) =>
+        `${p.table}注明${marked
+          .filter((b) => b.year === y)
+          .map((b) => b.block.indicator)
+          .join('、')}的数据所属年度为${y}年`
     ),
-    shifted.length
-      ? `${shifted.map(ofBlock).join('、')}${shifted.length > 1 ? '均' : ''}与${withTable(p.opening!)} ${figure(operandQuantity(p.opening!)!.value)}相同，是${last}年年末数`
-      : '',
     // Totals that close that year's balance, and figures that add up to one: the equation says it.
     ...p.flows.map(
       (x) =>
-        `${withTable(x.income)}、${labelsIn(operandTable(x.income) ?? '', [x.spending])}是${last}年数：${short(x.opening)} + ${short(x.income)} − ${short(x.spending)} = ${plain(x.closing)}，即${last}年年末数`
+        `${withTable(x.income)}、${labelsIn(operandTable(x.income) ?? '', [x.spending])}是${last}年数：${short(x.opening)} + ${short(x.income)} − ${short(x.spending)} = ${plain(x.closing)}，即${last}年年末数（${withTable(x.closing)}）${closes(x) ? alsoShifted : ''}`
     ),
-    ...p.sums.map(
-      (x) =>
-        `${blockOf(x.parts[0])}的${x.parts.map(short).join(' + ')} = ${plain(x.total)}，即${last}年${withTable(x.total)}`
-    ),
+    shifted.length && !p.flows.some(closes)
+      ? `${shifted.map(ofBlock).join('、')}${shifted.length > 1 ? '均' : ''}与${withTable(p.opening!)} ${figure(operandQuantity(p.opening!)!.value)}相同，是${last}年年末数`
+      : '',
+    ...p.sums.map((x) => `${blockOf(x.parts[0])}的${x.parts.map(short).join(' + ')} = ${short(x.total)}`),
   ].filter(Boolean);
-  const fixes: string[] = [];
-  const flowNames = new Set(p.flows.flatMap((x) => [x.income.name, x.spending.name]));
+  const rows: string[][] = [];
+  const listed: Operand[] = [];
+  // A figure by its table and label, the table once for a run of its figures (rows short enough for one line each);
+  // a basis the row above gives too reads 同上.
+  const row = (o: Operand, to: string, basis: string) => {
+    if (listed.some((x) => x.name === o.name)) return;
+    const table = operandTable(o);
+    const prev = listed.at(-1);
+    const name = prev && table && operandTable(prev) === table ? labelsIn(table, [o]) : withTable(o);
+    const above = rows.filter((r) => r[3] !== '同上').at(-1)?.[3];
+    rows.push([name, plain(o), to, above === basis ? '同上' : basis]);
+    listed.push(o);
+  };
   const corrected = c.findings.filter((f) => f.correction);
-  for (const to of [...new Set(corrected.map((f) => f.correction!.to.value.toFixed(2)))]) {
-    const mine = corrected.filter((f) => f.correction!.to.value.toFixed(2) === to);
-    const ops = mine.map((f) => f.correction!.operand);
-    // A total of another year's: where this year's stands is enough (the year, not a sum, is what is wrong).
-    const because = mine[0].correction!.because.replace(/·/g, '');
-    const source = ops.some((o) => flowNames.has(o.name)) ? because.split('，')[0] : because;
-    fixes.push(
-      `${ops.map(valued).join('、')}${ops.length > 1 ? '均' : ''}改为 ${formatQuantity(mine[0].correction!.to, 'document')}（${documentDigits(source)}）`
-    );
+  for (const f of corrected) {
+    const { operand, to, because } = f.correction!;
+    // Where this year's figure stands is enough (the year, not a sum, is what is wrong); the value is the row's.
+    const source = documentDigits(because.split('，')[0])
+      .replace(/·/g, '')
+      .replace(/为\s*([\d.,]+)\s*万元$/, (m, x: string) =>
+        x.replace(/,/g, '') === digits(to.value) ? '' : m
+      );
+    row(operand, digits(to.value), source);
   }
-  if (shifted.length && p.closing)
-    fixes.push(
-      `${labelsIn(p.table, shifted)}${shifted.length > 1 ? '均' : ''}改为${now}年年末数 ${figure(p.closing.value)}（${p.closing.parts.map((o) => `${withTable(o)} ${formatValue(operandQuantity(o)!.value, 'amount', 'document')}`).join(' + ')}）`
-    );
+  if (p.closing)
+    for (const o of shifted)
+      row(
+        o,
+        digits(p.closing.value),
+        `${now}年年末数（${[...new Set(p.closing.parts.map((x) => operandTable(x) ?? withTable(x)))].join('、')}之和）`
+      );
+  // Another table's figure as the basis of a row, with where 二 corrects it.
+  const basisOf = (o: Operand) => {
+    const fix = v.corrected.get(o.name);
+    return `${withTable(o)}${fix ? `（按${fix.where}改正后）` : ''}`;
+  };
+  // What this year's figures give for each block's rate, said where the rates are worked out again.
+  const given = new Map<string, string>();
   for (const b of marked) {
-    const figures = stated(b.block.figures);
-    // This year's figure each of the block's is compared with (another table's, by a rule that may legitimately
-    // differ), as 二 leaves it: a figure of a failed identity only where 二's corrections mend every one it is in.
-    const pairs = thisYearPairs(
-      c,
-      figures.map((o) => o.name),
-      v.failed,
-      v.corrected
-    );
-    // What this year's figures give for the block's rate, when each of its stated figures has one.
-    const values = new Map(pairs.map((x) => [x.mine.name, x.to]));
-    const rate = figures.every((o) => pairs.some((x) => x.mine.name === o.name))
-      ? v.rateWith(b.block.indicator, values)
-      : null;
-    const scored = rate && v.scoreWith(b.block.indicator, values);
+    const { figures, pairs, rate, scored, blanks } = atThisYear(c, b, v);
+    for (const o of figures) {
+      const pair = pairs.find((x) => x.mine.name === o.name);
+      row(o, pair ? digits(pair.to) : `${now}年数`, pair ? `可对照${basisOf(pair.theirs)}` : '—');
+    }
     // A blank 其中 line the rate subtracts (an optional input) is read as 0: said, since filling it can change the score.
-    const blankLines = v
-      .blankLinesOf(b.block.indicator)
-      .filter((o) => !figures.some((f) => f.name === o.name));
-    const asZero = blankLines.length
-      ? `（${blankLines.map((o) => o.label.replace(/^其中：/, '')).join('、')}未填列，按 0 计）`
+    const asZero = blanks.length
+      ? `（${blanks.map((o) => o.label.replace(/^其中：/, '')).join('、')}未填列，按 0 计）`
       : '';
-    const given = rate
-      ? `；按这些数计，${b.block.indicator}为 ${rateText(rate)}${asZero}${scored ? `，按评分规则计${points(scored)}分` : ''}`
-      : '';
-    fixes.push(
-      `${b.block.indicator}的${labelsIn(p.table, figures)}换用${now}年数据${
-        pairs.length
-          ? `（可对照${benchmarks(
-              pairs.map((x) => x.theirs),
-              v
-            )}${given}）`
-          : ''
-      }`
-    );
+    if (rate)
+      given.set(
+        b.block.indicator,
+        `按表中${now}年数计为 ${rateText(rate)}${asZero}${scored ? `，计${points(scored)}分` : ''}`
+      );
   }
   for (const x of p.sums) {
     const pairs = thisYearPairs(
@@ -680,6 +775,7 @@ function previousYearEntry(c: Cause, v: MemoView): string {
       v.corrected
     );
     if (!pairs.length) continue;
+    for (const y of pairs) row(y.mine, digits(y.to), basisOf(y.theirs));
     // What this year's figures give for the block's rate, when each of its stated figures has one here.
     const block = p.blocks.find((b) => b.block.figures.includes(x.parts[0].name))?.block;
     const values = new Map<string, Decimal>(pairs.map((y) => [y.mine.name, y.to]));
@@ -690,23 +786,22 @@ function previousYearEntry(c: Cause, v: MemoView): string {
       block && stated(block.figures).every((o) => values.has(o.name))
         ? v.rateWith(block.indicator, values)
         : null;
-    fixes.push(
-      `${blockOf(x.parts[0])}的${labelsIn(
-        p.table,
-        pairs.map((y) => y.mine)
-      )}改为${now}年数（${benchmarks(
-        pairs.map((y) => y.theirs),
-        v
-      )}${rate ? `；按这些数计，${block!.indicator}为 ${rateText(rate)}` : ''}）`
-    );
+    if (rate) given.set(block!.indicator, `按表中${now}年数计为 ${rateText(rate)}`);
   }
   const rates = c.findings.filter((f) => f.family === '比率');
-  // Every rate read from the blocks is worked out again: those the report states wrong with the figure it lists.
-  const stale = [
-    ...p.blocks.map((b) => b.block.indicator).filter((name) => !rates.some((f) => rateName(f) === name)),
-    ...rates.map((f) => `${rateName(f)}（${statedRate(f)}）`),
+  // Every rate read from the blocks is worked out again: those the report states wrong with the figure it lists,
+  // each with what this year's figures give.
+  const names = [
+    ...new Set([
+      ...p.blocks.map((b) => b.block.indicator).filter((name) => !rates.some((f) => rateName(f) === name)),
+      ...rates.map(rateName),
+    ]),
   ];
-  const redo = stale.length ? `改正后重算${[...new Set(stale)].join('、')}` : '';
+  const redo = names.map((name) => {
+    const f = rates.find((r) => rateName(r) === name);
+    const said = [f ? statedRate(f) : '', given.get(name) ?? ''].filter(Boolean);
+    return said.length ? `${name}（${said.join('；')}）` : name;
+  });
   // What the blocks' figures do not explain is still stated, each in the shared words.
   const explained = new Set([
     ...corrected,
@@ -715,7 +810,13 @@ function previousYearEntry(c: Cause, v: MemoView): string {
     ...c.findings.filter((f) => shifted.some((o) => f.operands.some((x) => x.name === o.name))),
   ]);
   const rest = c.findings.filter((f) => !explained.has(f)).map((f) => reviewSentence(f, { advice: true }));
-  return `${previousYearHeading(c)}：${why.join('；')}。应改为${now}年数据：${[...fixes, redo].filter(Boolean).join('；')}。${rest.join('')}`;
+  return {
+    lead: `${previousYearHeading(c)}：${why.join('；')}。应按下表改用${now}年数据（单位：万元）：`,
+    // Two-line headers keep the columns of figures narrow.
+    header: ['项目', `所列\n（${last}年数）`, `应改为\n（${now}年数）`, '依据'],
+    rows,
+    after: `${redo.length ? sentence(`改正后重算${redo.join('、')}`) : ''}${rest.join('')}`,
+  };
 }
 
 /**
@@ -836,7 +937,7 @@ function offBy(c: Cause, gap: Decimal): string {
  * rate built on a doubted input as the memo verifies them. Then the findings of the same gap, and the unit's
  * explanations.
  */
-function entry(c: Cause, n: number, group: Group, v: MemoView): string {
+function entry(c: Cause, n: number, group: Group, v: MemoView): TabledEntry | string {
   const f = c.findings[0];
   const stated = takesAdvice(c, group);
   const said =
@@ -848,41 +949,116 @@ function entry(c: Cause, n: number, group: Group, v: MemoView): string {
           ? sameFixEntry(c)
           : c.shares === 'oneFigure'
             ? oneFigureEntry(c)
-            : (claimEntry(f, v) ?? rateEntry(f, v) ?? reviewSentence(f, { advice: !stated }));
+            : v.shortfalls.has(f)
+              ? `${reviewSentence(f, { advice: false })}${shortfallText(f, v.shortfalls.get(f)!, v)}`
+              : (claimEntry(f, v) ?? rateEntry(f, v) ?? reviewSentence(f, { advice: !stated }));
   const explained = causeFindings(c)
     .filter((x) => x.explanation)
     .map((x) => `单位说明：${x.explanation}`);
-  return `${n}.${said}${sameGapText(c)}${withCorrected(c)}${explained.map(sentence).join('')}`;
+  const tail = `${sameGapText(c)}${withCorrected(c, v)}${explained.map(sentence).join('')}`;
+  return typeof said === 'string'
+    ? `${n}.${said}${tail}`
+    : { ...said, lead: `${n}.${said.lead}`, after: `${said.after}${tail}` };
 }
 
 /**
- * An identity folded under a corrected figure that blanks leave undecided, restated with the corrected figure: its
- * stated parts must add up to what the figure becomes (`按经济分类的各项支出之和 900.00 万元（资本性支出未填列），应与
- * 改正后的本年支出合计 1000.00 万元相符，应一并核对补填。`). A blank never makes it wrong: it is to check and fill.
+ * An identity folded under a corrected figure that blanks leave undecided, read with the corrected figure: its stated
+ * parts (their words from its title, `按经济分类的各项支出之和`), their sum, the blanks, and how far the sum falls short of
+ * what the figure becomes. A blank never makes it wrong: it is to check and fill.
  */
-function withCorrected(c: Cause): string {
+interface Restated {
+  x: Finding;
+  /** The finding whose correction it is read with. */
+  f: Finding;
+  parts: string;
+  blanks: string;
+  gap: Decimal;
+}
+
+function restatedOf(c: Cause): Restated[] {
   return causeFindings(c)
     .filter((f) => f.correction)
     .flatMap((f) =>
-      allFindings(f.consequences ?? [])
-        .filter(
-          (x) =>
-            x.kind === 'cannotVerify' &&
-            x.missing?.length &&
-            x.partial === 'expected' &&
-            x.expected &&
-            x.operands[0]?.name === f.correction!.operand.name
-        )
-        .map((x) => {
-          const parts = /^.+?与(.+)无法核实$/.exec(x.title)?.[1];
-          if (!parts) return '';
-          const blanks = x.missing!.map((o) => shortLabel(o.label)).join('、');
-          const to = formatQuantity(f.correction!.to, 'document');
-          return sentence(
-            `${parts} ${formatQuantity(x.expected!, 'document')}（${blanks}未填列），应与改正后的${shortLabel(f.correction!.operand.label)} ${to}相符，应一并核对补填`
-          );
-        })
+      allFindings(f.consequences ?? []).flatMap((x) => {
+        const parts = /^.+?与(.+)无法核实$/.exec(x.title)?.[1];
+        const fits =
+          x.kind === 'cannotVerify' &&
+          x.missing?.length &&
+          x.partial === 'expected' &&
+          x.expected &&
+          x.operands[0]?.name === f.correction!.operand.name;
+        if (!fits || !parts) return [];
+        const blanks = x.missing!.map((o) => shortLabel(o.label)).join('、');
+        return [{ x, f, parts, blanks, gap: f.correction!.to.value.minus(x.expected!.value) }];
+      })
+    );
+}
+
+/**
+ * The restated sums (restatedOf) whose shortfall would mend a listed part-exceeds 错误 alone: one of the sum's stated
+ * parts is a term of that finding's smaller side, and the excess is no more than the shortfall (`部门商品和服务支出
+ * 955.78 > 财拨 486.73 + 其他资金 158.53`, while 财拨's classes fall 362.20 short of its corrected 本年支出). Both are
+ * about the parts' table: stated once, in that finding's entry, naming those parts as the side to fix.
+ */
+function shortfallsOf(groups: Group[]): Map<Finding, Restated[]> {
+  const restated = groups.flatMap((g) => g.causes).flatMap(restatedOf);
+  const out = new Map<Finding, Restated[]>();
+  for (const c of groups.flatMap((g) => g.causes).filter((x) => x.shares === 'alone')) {
+    const p = c.findings[0];
+    const mine = restated.filter((r) => shortPart(p, r) !== null);
+    if (mine.length) out.set(p, mine);
+  }
+  return out;
+}
+
+/** The term of a part-exceeds 错误's smaller side that is a stated part of a restated sum its shortfall covers, or null. */
+function shortPart(p: Finding, r: Restated): Operand | null {
+  if (p.kind !== 'exceeds' || p.severity !== '错误' || !p.sides || !r.gap.gt(0)) return null;
+  const value = (ts: { at: number; sign: 1 | -1 }[]) =>
+    ts.every((t) => operandQuantity(p.operands[t.at]))
+      ? sum(ts.map((t) => operandQuantity(p.operands[t.at])!.value.times(t.sign)))
+      : null;
+  const [left, right] = [value(p.sides.left), value(p.sides.right)];
+  if (!left || !right || left.eq(right)) return null;
+  const short = left.lt(right) ? p.sides.left : p.sides.right;
+  const excess = left.minus(right).abs();
+  const parts = new Set(r.x.operands.slice(1).map((o) => o.name));
+  const term = short.find((t) => t.sign === 1 && parts.has(p.operands[t.at].name));
+  return term && excess.lte(r.gap) ? p.operands[term.at] : null;
+}
+
+/**
+ * A restated sum in its corrected figure's entry (`按经济分类的各项支出之和 900.00 万元（资本性支出未填列），应与改正后的
+ * 本年支出合计 1000.00 万元相符，应一并核对补填。`), unless a part-exceeds entry states it (shortfallsOf).
+ */
+function withCorrected(c: Cause, v: MemoView): string {
+  const elsewhere = new Set([...v.shortfalls.values()].flat().map((r) => r.x));
+  return restatedOf(c)
+    .filter((r) => !elsewhere.has(r.x))
+    .map((r) =>
+      sentence(
+        `${r.parts} ${formatQuantity(r.x.expected!, 'document')}（${r.blanks}未填列），应与改正后的${shortLabel(r.f.correction!.operand.label)} ${formatQuantity(r.f.correction!.to, 'document')}相符，应一并核对补填`
+      )
     )
+    .join('');
+}
+
+/**
+ * A part-exceeds 错误 that a restated sum's shortfall would mend, with that sum: how far the parts fall short of the
+ * corrected figure, what the part would read with it, and the parts' table as the side to check first.
+ */
+function shortfallText(p: Finding, rs: Restated[], v: MemoView): string {
+  return rs
+    .map((r) => {
+      const part = shortPart(p, r)!;
+      const table = operandTable(part) ?? '';
+      const stated = operandQuantity(part)!.value;
+      const to = r.f.correction!.to;
+      const digits = (x: Decimal) => formatValue(x, 'amount', 'document');
+      return sentence(
+        `${table}${r.parts} ${formatQuantity(r.x.expected!, 'document')}（${r.blanks}未填列），比改正后的${shortLabel(r.f.correction!.operand.label)} ${formatQuantity(to, 'document')}（见${v.where(r.f)}）少 ${figure(r.gap)}；少列的如在${labelsIn(table, [part])}（${digits(stated)} + ${digits(r.gap)} = ${figure(stated.plus(r.gap))}），本项即相符。应先对照部门决算原表核对补填${table}${r.parts.replace(/之和$/, '')}`
+      );
+    })
     .join('');
 }
 
@@ -943,7 +1119,7 @@ function sameFixEntry(c: Cause): string {
  * lists (where that is not the claim), then what is verified, what waits (四 lists it), and the most the
  * rules give: a ceiling, without a grade (the grade waits for the pending points).
  */
-function scoreSentence(c: ReportContext, s: ScoreSheet): string {
+function scoreSentence(c: ReportContext, s: ScoreSheet, bounds: BlankBound[]): string {
   const bands = s.bands ?? DEFAULT_BANDS;
   const pending = pendingPointsOf(s);
   const own = s.claimedTotal ?? c.own?.total ?? null;
@@ -954,7 +1130,11 @@ function scoreSentence(c: ReportContext, s: ScoreSheet): string {
   // The table below gives each 一级's split and the points that wait (its 合计 row), 四 (its heading 待核实的事项) the
   // indicators: the sentence gives what they mean for the grade, in two lines on page 1.
   const most = ceilingOf(s.lines);
-  return `${claimed}${listed}；已核实${points(s.total)}分，至多${points(most)}分${outOfReach(most, bands)}。`;
+  // A ceiling a blank 其中 line read as 0 keeps lower is stated both ways; the grade by the higher, the most there is.
+  const ceiling = bounds.length
+    ? `${points(ceilingAsBlank(most, bounds))}分（如列报${blanksNamed(bounds)}，至多${points(most)}分）`
+    : `${points(most)}分`;
+  return `${claimed}${listed}；已核实${points(s.total)}分，至多${ceiling}${outOfReach(most, bands)}。`;
 }
 
 /** The grades from the best down, as the declared bands rank them. */
@@ -1088,7 +1268,11 @@ function conclusionSection(
   const out: SectionContent[] = [w.paragraph(w.plain(`审核结论：${verdict}。理由：${reason}${resubmit}`))];
   out.push(
     w.paragraph(
-      w.plain(v.memo ? `得分：${scoreSentence(c, v.memo)}` : '得分：评分规则缺失或有误，未能计分。')
+      w.plain(
+        v.memo
+          ? `得分：${scoreSentence(c, v.memo, blankBounds(groups, v))}`
+          : '得分：评分规则缺失或有误，未能计分。'
+      )
     )
   );
   // The per-一级 figures right under the score they break down.
@@ -1103,11 +1287,9 @@ function conclusionSection(
     first.push(`补填${toFill}项指标的数据或自评得分（见第${chineseNumber(notices ? 4 : 3)}部分）。`);
   if (first.length < 3 && reportFails)
     first.push(`改正报告正文中不成立的${reportFails}处数字（见第${chineseNumber(notices ? 5 : 4)}部分）。`);
+  // The first item runs on from its lead-in: page 1 keeps all three under a score stated two ways.
   if (first.length)
-    out.push(
-      w.paragraph(w.plain('需优先处理的事项：')),
-      ...first.map((t, i) => w.paragraph(w.plain(`${i + 1}.${t}`)))
-    );
+    out.push(...first.map((t, i) => w.paragraph(w.plain(`${i ? '' : '需优先处理的事项：'}${i + 1}.${t}`))));
   return out;
 }
 
@@ -1162,14 +1344,17 @@ function problemParts(c: ReportContext, groups: Group[]): ProblemPart[] {
     heading: g.heading,
     count: g.causes.length,
     content: [
-      ...g.causes.map((e, k) =>
-        w.paragraph(
-          w.plain(
-            entry(e, k + 1, g, v),
-            causeFindings(e).flatMap((f) => f.operands)
-          )
-        )
-      ),
+      ...g.causes.flatMap((e, k) => {
+        const said = entry(e, k + 1, g, v);
+        const sources = causeFindings(e).flatMap((f) => f.operands);
+        if (typeof said === 'string') return [w.paragraph(w.plain(said, sources))];
+        // A lead that introduces its table keeps with it; what follows the table is a paragraph of its own.
+        return [
+          w.paragraph(w.plain(said.lead, sources), 'lead'),
+          ...w.table('', said.header, said.rows),
+          ...(said.after ? [w.paragraph(w.plain(said.after, sources))] : []),
+        ];
+      }),
       ...(g.advice ? [w.paragraph(w.plain(adviceLine(g)), 'note')] : []),
     ],
   }));
@@ -1310,7 +1495,7 @@ function unverifiableSection(c: ReportContext, findings: Finding[], groups: Grou
   // A line scored but not verified: why, in the reviewer's words.
   for (const l of scoredOpen) rows.push([named(l), points(l.points), unverifiedReason(c, l, groups)]);
   const note = verifiedNote(c, scores, claimsPartOf(c, groups));
-  const most = scores ? ceilingText(scores) : '';
+  const most = scores ? ceilingText(scores, blankBounds(groups, memoView(c, groups))) : '';
   return [
     ...(most ? [w.paragraph(w.plain(most), 'lead')] : []),
     ...w.table('', ['事项', '分值（分）', '待核实的原因'], rows),
@@ -1324,16 +1509,25 @@ function unverifiableSection(c: ReportContext, findings: Finding[], groups: Grou
  * (`待核实的 20 分中，甲率至多 0.50 分，其余全部满分时，总分至多 78.50 分（已核实 60 + 18.50）`); page 1 says what
  * it means for the grade.
  */
-function ceilingText(s: ScoreSheet): string {
+function ceilingText(s: ScoreSheet, bounds: BlankBound[]): string {
   const pending = pendingPointsOf(s);
   if (pending.isZero()) return '';
   const most = ceilingOf(s.lines);
+  const bound = (l: ScoreLine) => bounds.find((b) => b.line === l);
+  // A line this year's figures give fewer points with a blank read as 0: those points, the ceiling both ways after.
   const capped = s.lines
-    .filter((l) => l.missing && l.most?.lt(l.points))
-    .map((l) => `${l.level3}至多${points(l.most!)}分`);
+    .filter((l) => l.missing && (bound(l) || l.most?.lt(l.points)))
+    .map((l) => {
+      const b = bound(l);
+      return b
+        ? `${l.level3}按${b.year}年数据计${points(b.scored)}分`
+        : `${l.level3}至多${points(l.most!)}分`;
+    });
   const rest = capped.length ? `中，${capped.join('、')}，其余全部满分时` : '全部满分时';
+  const low = ceilingAsBlank(most, bounds);
+  const filled = bounds.length ? `；如列报${blanksNamed(bounds)}，至多${points(most)}分` : '';
   return documentDigits(
-    `待核实的${points(pending)}分${rest}，总分至多${points(most)}分（已核实${points(s.total)} + ${points(most.minus(s.total))}）。`
+    `待核实的${points(pending)}分${rest}，总分至多${points(low)}分（已核实${points(s.total)} + ${points(low.minus(s.total))}）${filled}。`
   );
 }
 
@@ -1350,10 +1544,17 @@ function figuresNamed(ops: Operand[]): string {
 
 /** Why a scored line is 待核实 (ScoreLine.unverified), as the 四 table states it. */
 function unverifiedReason(c: ReportContext, l: ScoreLine, groups: Group[]): string {
+  const v = memoView(c, groups);
+  const reason = unverifiedWhy(c, l, groups, v);
+  // What this year's figures give with a blank 其中 line read as 0, and what would change it.
+  const b = blankBounds(groups, v).find((x) => x.line === l);
+  return b ? `${reason}；按${b.year}年数据计${points(b.scored)}分，列报${blanksNamed([b])}的除外` : reason;
+}
+
+function unverifiedWhy(c: ReportContext, l: ScoreLine, groups: Group[], v: MemoView): string {
   const u = l.unverified!;
   const ops = u.inputs ?? [];
   const all = allFindings(c.findings);
-  const v = memoView(c, groups);
   // Where the memo states what questions the figures: named there once, referred to here.
   const places = ops.map((o) => {
     const f = all.find((x) => x.id === o.finding);

@@ -326,13 +326,14 @@ describe('two figures: the report’s own lines from the listed figures, and the
     expect(report).toContain('综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】');
     expect(report).not.toContain('至多');
     expect(report).not.toContain('88.92');
-    // 88.92 < 90 (优 by the declared bands): the grade it cannot reach; 四 says how the 37 pending add up to it.
+    // 88.92 < 90 (优 by the declared bands): the grade it cannot reach; 四 says how the 37 pending add up to it. With
+    // 2021's figures 预算调整率 scores 0 while its 落实国家政策等调整 line is blank: 88.92 − 2 = 86.92, and 88.92 if filled.
     const memo = memoOf(sample).join('');
     expect(memo).toContain(
-      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实53.51分，至多88.92分，不能评为“优”。'
+      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实53.51分，至多86.92分（如列报落实国家政策等调整，至多88.92分），不能评为“优”。'
     );
     expect(memo).toContain(
-      '待核实的37分中，公用经费控制率至多0.41分，其余全部满分时，总分至多88.92分（已核实53.51 + 35.41）。'
+      '待核实的37分中，预算调整率按2021年数据计0分、公用经费控制率至多0.41分，其余全部满分时，总分至多86.92分（已核实53.51 + 33.41）；如列报落实国家政策等调整，至多88.92分。'
     );
     // The readings the engine tried for 公用经费决算数: 45.07 as stated (107.93%, 0.41) and 96.15 − 5.33 = 90.82 (the
     // other side of 部门 = 财拨 + 其他资金: 217.48%, 0).
@@ -343,22 +344,65 @@ describe('two figures: the report’s own lines from the listed figures, and the
       ['90.82', '0.00'],
     ]);
     expect(memo).toContain(
-      '其中公用经费控制率所用公用经费决算数按45.07万元计得0.41分，按90.82万元计得0分，至多0.41分'
+      '其中公用经费控制率所用公用经费决算数按45.07万元计得0.41分，按90.82万元（收支总表96.15 − 其他资金表5.33）计得0分，至多0.41分'
     );
   });
 
   test('other figures, other readings: 收支总表 日常公用经费 60.00 gives 60.00 − 5.33 = 54.67 (130.91%, 0 points)', () => {
     const e = run({ 支出_公用经费: 60 });
+    // The value no figure states is given with where it comes from, once; the stated one (45.07) is as listed.
     expect(memoOf(e).join('')).toContain(
-      '所用公用经费决算数按45.07万元计得0.41分，按54.67万元计得0分，至多0.41分'
+      '所用公用经费决算数按45.07万元计得0.41分，按54.67万元（收支总表60.00 − 其他资金表5.33）计得0分，至多0.41分'
+    );
+    // 其他资金 日常公用经费 7.00: 60.00 − 7.00 = 53.00, its own derivation.
+    expect(memoOf(run({ 支出_公用经费: 60, 其他_公用经费: 7 })).join('')).toContain(
+      '按53.00万元（收支总表60.00 − 其他资金表7.00）计得0分'
     );
   });
 
+  test('invalid: 预算调整率’s 落实国家政策等调整 filled (0.00), or no 2021 figure to read its block with, the ceiling is stated once', () => {
+    // Filled, no blank is read as 0: 2021's figures (可对照, not the unit's) do not lower the ceiling; 88.92 as before.
+    const filled = memoOf(run({ 基础_预算调整_剔除数: 0 })).join('');
+    expect(filled).toContain('至多88.92分，不能评为“优”。');
+    expect(filled).not.toContain('如列报');
+    expect(filled).not.toContain('列报落实国家政策等调整的除外');
+    // A 财拨 年中追加 no correction mends (500.00 for 项目): no 2021 figure for 年中预算调整数, no rate, no bound.
+    const none = memoOf(run({ 财拨_年中追加_项目: 500 })).join('');
+    expect(none).not.toContain('如列报');
+    expect(none).not.toMatch(/预算调整率按2021年数据计/);
+  });
+
   test('a blank under the corrected 本年支出合计 is restated with it; filled (资本性支出 0: 834.89 against 836.79 fails on its own), it is not', () => {
+    // 财拨's classes 834.89 fall 1197.09 − 834.89 = 362.20 short of the corrected 本年支出合计; 部门商品和服务支出 955.78
+    // exceeds 财拨 486.73 + 其他资金 158.53 by 310.52 ≤ 362.20: both are about 财拨's classes, stated once, in (五)2.
     const restated =
-      '按经济分类的各项支出之和834.89万元（资本性支出未填列），应与改正后的本年支出合计1197.09万元相符，应一并核对补填。';
-    expect(memoOf(sample).join('')).toContain(restated);
+      '财政拨款表按经济分类的各项支出之和834.89万元（资本性支出未填列），比改正后的本年支出合计1197.09万元（见第二部分（二））少362.20万元；少列的如在商品和服务支出（486.73 + 362.20 = 848.93万元），本项即相符。应先对照部门决算原表核对补填财政拨款表按经济分类的各项支出。';
+    const memo = memoOf(sample);
+    expect(memo.filter((l) => l.includes('834.89'))).toEqual([
+      expect.stringMatching(/^2\.部门商品和服务支出超过财政拨款商品和服务支出与其他资金本年支出之和：/),
+    ]);
+    expect(memo.join('')).toContain(restated);
     expect(memoOf(run({ 财拨_资本性支出: 0 })).join('')).not.toContain('资本性支出未填列');
+  });
+
+  test('made-up: 财拨 商品和服务支出 480.00 (classes 828.16, 368.93 short) covers its 317.25 excess: stated with its own figures', () => {
+    const memo = memoOf(run({ 财拨_商品和服务支出: 480 })).join('');
+    expect(memo).toContain(
+      '财政拨款表按经济分类的各项支出之和828.16万元（资本性支出未填列），比改正后的本年支出合计1197.09万元（见第二部分（二））少368.93万元；少列的如在商品和服务支出（480.00 + 368.93 = 848.93万元），本项即相符。'
+    );
+    expect(memo).not.toContain('应与改正后的本年支出合计');
+  });
+
+  test('invalid: an excess the shortfall cannot cover (收支总表 商品和服务支出 1015.78, 工资福利支出 273.11: 370.52 > 362.20) stays apart, each in its own entry', () => {
+    const memo = memoOf(run({ 支出_工资福利支出: 273.11, 支出_商品和服务支出: 1015.78 }));
+    expect(memo.join('')).not.toContain('少列的如在');
+    // The restated sum back with the 2020 figures it is read with; the excess with its own advice.
+    expect(memo.join('')).toContain(
+      '按经济分类的各项支出之和834.89万元（资本性支出未填列），应与改正后的本年支出合计1197.09万元相符，应一并核对补填。'
+    );
+    expect(memo.find((l) => l.startsWith('2.部门商品和服务支出超过'))).toContain(
+      '超出370.52万元。部门商品和服务支出减去财政拨款商品和服务支出是其他资金的商品和服务支出'
+    );
   });
 
   test('其他资金’s share of 人员经费 not 0 (日常公用经费 3.33: 158.53 − 153.20 − 3.33 = 2.00): spelled out, not named as 0', () => {
@@ -384,9 +428,14 @@ describe('two figures: the report’s own lines from the listed figures, and the
     expect(f2(own.linesDisagree!.sum)).toBe('87.64');
     expect(draftLines(e.report).join('')).toContain('按所列数据计87.64分');
     expect(memoOf(e).join('')).toContain('按所列数据计87.64分（良）；已核实53.92分');
-    // Nothing capped: the 35 pending at full marks give 53.92 + 35 = 88.92, still below 优's 90.
-    expect(memoOf(e).join('')).toContain('已核实53.92分，至多88.92分，不能评为“优”。');
-    expect(memoOf(e).join('')).toContain('待核实的35分全部满分时，总分至多88.92分（已核实53.92 + 35）。');
+    // Nothing capped: the 35 pending at full marks give 53.92 + 35 = 88.92, still below 优's 90; 预算调整率 at 2021's
+    // figures scores 0 while its 落实国家政策等调整 line is blank: 88.92 − 2 = 86.92 (53.92 + 33), 88.92 if filled.
+    expect(memoOf(e).join('')).toContain(
+      '已核实53.92分，至多86.92分（如列报落实国家政策等调整，至多88.92分），不能评为“优”。'
+    );
+    expect(memoOf(e).join('')).toContain(
+      '待核实的35分中，预算调整率按2021年数据计0分，其余全部满分时，总分至多86.92分（已核实53.92 + 33）；如列报落实国家政策等调整，至多88.92分。'
+    );
   });
 });
 
@@ -483,7 +532,7 @@ describe('a 待核实 line counts at the most any reading of its questioned figu
     const memo = memoOf(sample).join('');
     expect(memo).toContain('2项自评得分偏高');
     expect(memo).toContain(
-      '“预算执行”自评11分：7分待核实（见第四部分），其中公用经费控制率所用公用经费决算数按45.07万元计得0.41分，按90.82万元计得0分，至多0.41分，合计至多9.41分。应改为不超过9.41分'
+      '“预算执行”自评11分：7分待核实（见第四部分），其中公用经费控制率所用公用经费决算数按45.07万元计得0.41分，按90.82万元（收支总表96.15 − 其他资金表5.33）计得0分，至多0.41分，合计至多9.41分。应改为不超过9.41分'
     );
     // 三 states the 超支 as the figures are listed, the 决算数 itself in doubt as 四 says.
     expect(memo).toContain(

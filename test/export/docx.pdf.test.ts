@@ -133,9 +133,9 @@ test('LibreOffice prints the sample’s report within 1.2× the real report’s 
     );
     // The engine's one verified score (test/core/verify.test.ts), as the CLI, the JSON and the 评分表 state it.
     // The claim, the report's own figure (87.64, 良), the split, then the ceiling (88.92: 公用经费控制率 at most 0.41
-    // whichever reading is right) without a grade.
+    // whichever reading is right) without a grade, stated both ways: 86.92 while 预算调整率's 落实国家政策等调整 is blank.
     expect(page1).toContain(
-      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实53.51分，至多88.92分，不能评为“优”。'
+      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实53.51分，至多86.92分（如列报落实国家政策等调整，至多88.92分），不能评为“优”。'
     );
     expect(page1).toMatch(/需优先处理的事项：1\..*2\..*3\..*。/);
     // The figures filled from 2020 in one item, with the one moved furthest; the third item on page 1 too.

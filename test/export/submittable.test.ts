@@ -633,11 +633,14 @@ describe('审核意见', () => {
     // 良: the report's 七 states the same), the verified/pending split with its reasons left to 四, and the most the
     // rules give (53.51 + 37 − 1.59 = 88.92) with what it means for the grade by the declared bands (88.92 < 90:
     // not 优); the 37 pending is the table's 合计 row, and 四 says what it adds at most (53.51 + 35.41).
+    // 预算调整率's 2 are in 88.92, yet with 2021's figures (二（二）: 492.06 ÷ 700.99 = 70.20%, over 30%) it scores 0
+    // while its 落实国家政策等调整 line is blank (read as 0): the ceiling both ways, 88.92 − 2 = 86.92 and 88.92; the
+    // grade by the higher (both are 良: not 优 either way).
     expect(text[4]).toBe(
-      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实53.51分，至多88.92分，不能评为“优”。'
+      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实53.51分，至多86.92分（如列报落实国家政策等调整，至多88.92分），不能评为“优”。'
     );
     expect(text.join('')).toContain(
-      '待核实的37分中，公用经费控制率至多0.41分，其余全部满分时，总分至多88.92分（已核实53.51 + 35.41）。'
+      '待核实的37分中，预算调整率按2021年数据计0分、公用经费控制率至多0.41分，其余全部满分时，总分至多86.92分（已核实53.51 + 33.41）；如列报落实国家政策等调整，至多88.92分。'
     );
     expect(lines.join('')).toContain('自评97分，按所列数据计87.64分');
     // The memo states the engine's figures: the summary every other surface reads.
@@ -654,9 +657,10 @@ describe('审核意见', () => {
     if (table?.kind !== 'table') throw new Error('no table');
     // The per-一级 table sits right under the 得分 sentence it breaks down, before what to do first.
     expect(blocks[blocks.indexOf(table) - 1]).toMatchObject({ kind: 'paragraph', text: text[4] });
+    // The first thing to fix runs on from its lead-in: the score stated two ways takes a line, and page 1 keeps all three.
     expect(blocks[blocks.indexOf(table) + 1]).toMatchObject({
       kind: 'paragraph',
-      text: '需优先处理的事项：',
+      text: expect.stringMatching(/^需优先处理的事项：1\./),
     });
     expect(table.header).toEqual([
       '评价内容',
@@ -667,13 +671,13 @@ describe('审核意见', () => {
       '待核实（分）',
     ]);
     expect(table.rows.at(-1)).toEqual(['合计', '100', '97', '53.51', '37']);
-    const first = text.indexOf('需优先处理的事项：');
+    const first = text.findIndex((t) => t.startsWith('需优先处理的事项：'));
     // Three concrete fixes, each with where the memo states it; no rule-category label. The figures filled from
     // 2020 are fixed in one item with their cause: past two corrections, the one moved furthest (780.19 → 1193.05)
     // and 等 (二（二） names every one; a longer item would push the third off page 1). A part of 二 is cited as
     // 二（一）: all three fit on page 1, and 二 follows.
-    expect(text.slice(first + 1, first + 5)).toEqual([
-      '1.改正自评得分：“预算执行”不超过9.41分，“产出”改为22.51分（见二（一））。',
+    expect(text.slice(first, first + 4)).toEqual([
+      '需优先处理的事项：1.改正自评得分：“预算执行”不超过9.41分，“产出”改为22.51分（见二（一））。',
       '2.误填2020年数据：将财政拨款表本年收入合计改为1193.05万元等，改用2021年数据（见二（二））。',
       // One value for two figures that should be one: 714.76 − 406.00 = 308.76 in both tables.
       '3.将项目支出表年中追加预算数合计、财政拨款表年中追加中项目支出均改为308.76万元，可使三处同时相符（见二（三））。',
@@ -715,7 +719,12 @@ describe('审核意见', () => {
       const memo = draftLines(
         draftReview({ model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings })
       ).join('');
-      return /换用2021年数据（可对照(.*?)）[；。]/.exec(memo)?.[1];
+      // 预算调整率's two figures as 二（二）'s table lists them, and what 2021's figures give it where the rates are redone.
+      const rows = draftLines(
+        draftReview({ model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings })
+      ).filter((l) => /^(基础数据表)?(年初批复预算|年中预算调整数)｜/.test(l));
+      const rate = /重算预算调整率（(按表中.*?计\d+(?:\.\d+)?分)）/.exec(memo)?.[1];
+      return [...rows, ...(rate ? [rate] : [])].join('；');
     };
     // As stated, 700.99 + 654.62 ≠ 1193.05 (the 年中追加 is 162.56 too high), but 二（三） corrects 654.62 to
     // 183.30 + 308.76 = 492.06, and 700.99 + 492.06 = 1193.05 holds: the corrected figure is offered, with where, and
@@ -724,13 +733,13 @@ describe('审核意见', () => {
     // The rate subtracts a 其中 line (落实国家政策等调整) left blank: read as 0, and said, since filling it can lower
     // the rate and raise the score.
     expect(benchmark({})).toBe(
-      '财政拨款表年初批复预算合计700.99万元、年中追加合计按第二部分（三）改正后为492.06万元；按这些数计，预算调整率为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计），按评分规则计0分'
+      '年初批复预算｜596.03｜700.99｜可对照财政拨款表年初批复预算合计；年中预算调整数｜142.77｜492.06｜可对照财政拨款表年中追加合计（按第二部分（三）改正后）；按表中2021年数计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计），计0分'
     );
     expect(benchmark({ 基础_预算调整_剔除数: 0 })).not.toContain('未填列');
     expect(benchmark({})).not.toContain('654.62');
     // With a 财拨 年中追加 that no correction mends (the 追加 items no longer agree on one value), none is offered,
     // in the memo or in the report's 【待核对】 (it reads the same source).
-    expect(benchmark({ 财拨_年中追加_项目: 500 })).toBeUndefined();
+    expect(benchmark({ 财拨_年中追加_项目: 500 })).not.toMatch(/可对照|按表中/);
     const report = draftLines(evaluate(sampleReading({ 财拨_年中追加_项目: 500 })).report).join('');
     expect(report).toContain('年中预算调整数【待核对：142.77万元为2020年数据】');
     expect(report).toContain('年初批复预算【待核对：596.03万元为2020年数据】');
@@ -738,7 +747,7 @@ describe('审核意见', () => {
     expect(
       benchmark({ 财拨_年中追加_项目: 308.76, 财拨_年中追加_合计: 492.06, 项目_合计_年中追加: 308.76 })
     ).toBe(
-      '财政拨款表年初批复预算合计700.99万元、年中追加合计492.06万元；按这些数计，预算调整率为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计），按评分规则计0分'
+      '年初批复预算｜596.03｜700.99｜可对照财政拨款表年初批复预算合计；年中预算调整数｜142.77｜492.06｜可对照财政拨款表年中追加合计；按表中2021年数计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计），计0分'
     );
   });
 
@@ -753,9 +762,34 @@ describe('审核意见', () => {
     // 上年结转 4.04 and 年末 0.00, 预算完成率 is (4.04 + 700.99 + 492.06 − 0.00) ÷ (4.04 + 700.99 + 492.06) = 100.00%.
     const year = entries.filter((e) => e.includes('误填2020年数据'));
     expect(year).toHaveLength(1);
+    // A short lead: which tables, and how the memo knows (the year 基础数据表 states, the balance that closes 2020, the
+    // sum that makes 财政拨款表's income), each equation once; then a table, one row per figure, and the rates to redo.
     expect(year[0]).toBe(
-      '1.基础数据表、财政拨款表误填2020年数据：预算调整率的年初批复预算596.03万元、年中预算调整数142.77万元，基础数据表注明其数据所属年度为2020年；预算完成率的年末结转和结余4.04万元、结转结余变动率的本年度累计结转结余4.04万元均与收支总表年初结转和结余4.04万元相同，是2020年年末数；财政拨款表本年收入合计、本年支出合计是2020年数：上年度累计结转结余60.64 + 本年收入合计780.19 − 本年支出合计836.79 = 4.04，即2020年年末数；预算完成率的年初预算661.64 + 本年追加预算118.55 = 780.19，即2020年财政拨款表本年收入合计。应改为2021年数据：财政拨款表本年收入合计780.19万元改为1193.05万元（收支总表一般公共预算财政拨款收入为1193.05万元）；财政拨款表本年支出合计836.79万元改为1197.09万元（收支总表一般公共预算财政拨款支出为1197.09万元）；上年结转61.55万元、上年度累计结转结余60.64万元均改为4.04万元（收支总表年初结转和结余为4.04万元，与一般公共预算财政拨款4.04 + 其他资金0.00之和一致）；年末结转和结余、本年度累计结转结余均改为2021年年末数0.00万元（财政拨款表年末结转和结余合计0.00 + 其他资金表年末结转和结余0.00）；预算调整率的年初批复预算、年中预算调整数换用2021年数据（可对照财政拨款表年初批复预算合计700.99万元、年中追加合计按第二部分（三）改正后为492.06万元；按这些数计，预算调整率为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计），按评分规则计0分）；预算完成率的年初预算、本年追加预算改为2021年数（财政拨款表年初批复预算合计700.99万元、年中追加合计按第二部分（三）改正后为492.06万元；按这些数计，预算完成率为100.00%）；改正后重算预算调整率、预算完成率（报告列99.59%）、结转结余变动率（报告列93.33%，按所列数据应为负93.34%，符号有误）。按经济分类的各项支出之和834.89万元（资本性支出未填列），应与改正后的本年支出合计1197.09万元相符，应一并核对补填。'
+      '1.基础数据表、财政拨款表误填2020年数据：基础数据表注明预算调整率的数据所属年度为2020年；财政拨款表本年收入合计、本年支出合计是2020年数：上年度累计结转结余60.64 + 本年收入合计780.19 − 本年支出合计836.79 = 4.04，即2020年年末数（收支总表年初结转和结余），预算完成率的年末结转和结余、结转结余变动率的本年度累计结转结余也是此数；预算完成率的年初预算661.64 + 本年追加预算118.55 = 本年收入合计780.19。应按下表改用2021年数据（单位：万元）：'
     );
+    const part = review.sections.find((s) =>
+      s.blocks.some((b) => b.kind === 'paragraph' && b.text === year[0])
+    )!;
+    const at = part.blocks.findIndex((b) => b.kind === 'paragraph' && b.text === year[0]);
+    const yearTable = part.blocks[at + 1];
+    if (yearTable.kind !== 'table') throw new Error('no table after the lead');
+    expect(yearTable.header).toEqual(['项目', '所列\n（2020年数）', '应改为\n（2021年数）', '依据']);
+    expect(yearTable.rows).toEqual([
+      ['财政拨款表本年收入合计', '780.19', '1193.05', '收支总表一般公共预算财政拨款收入'],
+      ['本年支出合计', '836.79', '1197.09', '收支总表一般公共预算财政拨款支出'],
+      ['基础数据表上年结转', '61.55', '4.04', '收支总表年初结转和结余'],
+      ['上年度累计结转结余', '60.64', '4.04', '同上'],
+      ['年末结转和结余', '4.04', '0.00', '2021年年末数（财政拨款表、其他资金表之和）'],
+      ['本年度累计结转结余', '4.04', '0.00', '同上'],
+      ['年初批复预算', '596.03', '700.99', '可对照财政拨款表年初批复预算合计'],
+      ['年中预算调整数', '142.77', '492.06', '可对照财政拨款表年中追加合计（按第二部分（三）改正后）'],
+      ['年初预算', '661.64', '700.99', '财政拨款表年初批复预算合计'],
+      ['本年追加预算', '118.55', '492.06', '财政拨款表年中追加合计（按第二部分（三）改正后）'],
+    ]);
+    expect(part.blocks[at + 2]).toMatchObject({
+      kind: 'paragraph',
+      text: '改正后重算预算调整率（按表中2021年数计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计），计0分）、预算完成率（报告列99.59%；按表中2021年数计为100.00%）、结转结余变动率（报告列93.33%，按所列数据应为负93.34%，符号有误）。',
+    });
     // Stated once: no entry of (四) or 三 carries them as sum errors or 口径 differences.
     for (const gone of ['少计412.86', '差412.86', '差360.29', '差39.35', '差536.07'])
       expect(entries.join('')).not.toContain(gone);
@@ -793,6 +827,36 @@ describe('审核意见', () => {
       const f = input.findings.find((x) => x.id === id)!;
       expect(entries.filter((e) => bare(e.replace(/^\d+\./, '')).startsWith(bare(f.title)))).toEqual([]);
     }
+  });
+
+  test('二（二）’s table lists each figure as listed: made-up 2020 figures (年初批复预算 600.00, 上年结转 70.00) are its rows', () => {
+    const e = evaluate(sampleReading({ 基础_预算调整_年初预算: 600, 基础_预算完成_上年结转: 70 }));
+    const memo = draftReview({
+      model: e.model,
+      indicators: e.indicators,
+      scores: e.scores,
+      findings: e.findings,
+    });
+    const tables = memo.sections
+      .filter((s) => s.id.startsWith('更正问题/'))
+      .flatMap((s) => s.blocks.filter((b) => b.kind === 'table'));
+    expect(tables).toHaveLength(1);
+    const rows = tables[0].kind === 'table' ? tables[0].rows : [];
+    expect(rows).toContainEqual(['基础数据表上年结转', '70.00', '4.04', '收支总表年初结转和结余']);
+    expect(rows).toContainEqual(['年初批复预算', '600.00', '700.99', '可对照财政拨款表年初批复预算合计']);
+    // One row per figure; a basis the row above gives reads 同上, never on the first row.
+    expect(new Set(rows.map((r) => r[0])).size).toBe(rows.length);
+    expect(rows[0][3]).not.toBe('同上');
+  });
+
+  test('invalid: without another year’s figures no entry of 二 is a table (two figures that should read one stay a paragraph)', () => {
+    const two = input.findings.filter((x) => ['same.预算完成上年结转', 'carry.结转结余'].includes(x.id));
+    const memo = draftReview({ ...input, findings: two });
+    const tables = memo.sections
+      .filter((s) => s.id.startsWith('更正问题/'))
+      .flatMap((s) => s.blocks.filter((b) => b.kind === 'table'));
+    expect(tables).toEqual([]);
+    expect(draftLines(memo).join('')).not.toContain('应按下表');
   });
 
   test('every other top-level finding appears exactly once: an entry of 二 or 三 headed by its title (or named in the entry of the same gap), or a row of 四', () => {
@@ -911,9 +975,9 @@ describe('审核意见', () => {
     // corrected in the 2020 entry (二（二）), with where 2021's stands; no entry is headed by the sum error.
     expect(entries.filter((e) => e.includes('财政拨款本年收入合计与基本、项目支出之和不一致'))).toEqual([]);
     const year = entries.find((e) => e.includes('误填2020年数据'))!;
-    expect(year).toContain(
-      '财政拨款表本年收入合计780.19万元改为1193.05万元（收支总表一般公共预算财政拨款收入为1193.05万元）'
-    );
+    expect(year).toContain('误填2020年数据');
+    // In 二（二）'s table: the figure, as listed and as it should read, where 2021's stands.
+    expect(text).toContain('财政拨款表本年收入合计｜780.19｜1193.05｜收支总表一般公共预算财政拨款收入');
     // The identities that see one difference again are named in its entry each with its figures: 基本支出 478.29
     // against 393.23 + (其他资金 158.53 − 153.20) = 398.56, 79.73 apart; 人员经费 382.14 against 348.16 + 158.53 −
     // 153.20 − 5.33 = 348.16, 33.98 apart: 其他资金's share 158.53 − 153.20 − 5.33 is 0, named so.
@@ -933,9 +997,7 @@ describe('审核意见', () => {
     // 1193.05 (4.04 + 1193.05 − 1197.09 = 0.00, its 年末); 1197.08 is 0.01 off, within its rounding (±0.015).
     // 2020's spending: corrected in the same entry.
     expect(entries.filter((e) => e.includes('财政拨款本年支出合计与基本、项目支出之和不一致'))).toEqual([]);
-    expect(year).toContain(
-      '财政拨款表本年支出合计836.79万元改为1197.09万元（收支总表一般公共预算财政拨款支出为1197.09万元）'
-    );
+    expect(text).toContain('本年支出合计｜836.79｜1197.09｜收支总表一般公共预算财政拨款支出');
     // The entry with no correction of its own states its family's method itself, once.
     expect(text.filter((l) => l.includes('对照部门决算原表，改正填错的数'))).toHaveLength(1);
   });
@@ -968,11 +1030,9 @@ describe('审核意见', () => {
   test('a 提示 that compares a figure 二 corrects is read against the corrected figure; two parts of one table named', () => {
     // 二(三)1 sets 财拨 年中追加 合计 654.62 to 492.06: 基础数据表's 118.55 (2020's) is to read 2021's, 492.06, not
     // 654.62 as stated.
-    const added = entries.filter((e) => e.includes('本年追加预算改为2021年数'));
-    expect(added).toHaveLength(1);
-    expect(added[0]).toContain(
-      '预算完成率的年初预算、本年追加预算改为2021年数（财政拨款表年初批复预算合计700.99万元、年中追加合计按第二部分（三）改正后为492.06万元；'
-    );
+    // As 二（二）'s table lists them.
+    expect(text).toContain('年初预算｜661.64｜700.99｜财政拨款表年初批复预算合计');
+    expect(text).toContain('本年追加预算｜118.55｜492.06｜财政拨款表年中追加合计（按第二部分（三）改正后）');
     // 基本支出 393.23 (支出明细) against 478.29 (收支部分's 本年支出), each named with its part of 财政拨款表.
     expect(entries).toContainEqual(
       expect.stringContaining(
@@ -1016,7 +1076,12 @@ describe('审核意见', () => {
     // row cites where; nothing is left for 三.
     expect(why('预算完成率')).toEqual(['预算完成率', '2', '所用数据有误（见第二部分（二））']);
     expect(why('结转结余变动率')).toBeUndefined();
-    expect(why('预算调整率')).toEqual(['预算调整率', '2', '所用数据有误（见第二部分（二））']);
+    // 2021's figures give it 0 while its 落实国家政策等调整 line is blank: said, with what would change it.
+    expect(why('预算调整率')).toEqual([
+      '预算调整率',
+      '2',
+      '所用数据有误（见第二部分（二））；按2021年数据计0分，列报落实国家政策等调整的除外',
+    ]);
     // A line the unit scored only through its 二级's full claim (the report states it at full marks) waits for its
     // evidence, not for a score.
     expect(why('资产管理安全性')).toEqual(['资产管理安全性', '2', '按二级指标自评满分计2分，未说明本项依据']);
@@ -1126,7 +1191,11 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
     const all = draftLines(draftReview(input));
     expect(all.some((l) => l.includes('重算为99.52%'))).toBe(false);
     // …it is recomputed once the figures of the cause that explains them are corrected.
-    expect(all).toContainEqual(expect.stringContaining('改正后重算预算调整率、预算完成率（报告列99.59%）'));
+    expect(all).toContainEqual(
+      expect.stringContaining(
+        '改正后重算预算调整率（按表中2021年数计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计），计0分）、预算完成率（报告列99.59%；按表中2021年数计为100.00%）'
+      )
+    );
     // 结转结余变动率 is listed as 93.33% where its listed figures give −93.34% (a fall): named as a sign error, not as
     // a figure to redo alone.
     expect(all).toContainEqual(
@@ -1143,7 +1212,9 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
     expect(mine[0]).toMatch(/^1\.基础数据表上年结转、上年度累计结转结余均应为4\.04万元：/);
     expect(mine[0]).toContain('应将这两处均改为4.04万元。');
     // Page 1 names the two figures once, with the one figure they become.
-    expect(lines).toContain('1.将基础数据表上年结转、上年度累计结转结余改为4.04万元（见二（一））。');
+    expect(lines).toContain(
+      '需优先处理的事项：1.将基础数据表上年结转、上年度累计结转结余改为4.04万元（见二（一））。'
+    );
   });
 
   test('a self-score is stated against what the memo verifies, with the lines that lost points', () => {
@@ -1157,7 +1228,7 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
     // and 公用经费控制率 at most 0.41 (its 决算数 45.07 or 90.82, both over 预算 41.76) = 9.41 at most, below its claim
     // 11: an entry, which names the capped line. The overspend is stated as the figures are listed, its 决算数 in doubt.
     expect(all.join('')).toContain(
-      '1.“预算执行”自评11分：7分待核实（见第四部分），其中公用经费控制率所用公用经费决算数按45.07万元计得0.41分，按90.82万元计得0分，至多0.41分，合计至多9.41分。应改为不超过9.41分，“过程”、“总分”自评得分相应减少至少1.59分。'
+      '1.“预算执行”自评11分：7分待核实（见第四部分），其中公用经费控制率所用公用经费决算数按45.07万元计得0.41分，按90.82万元（收支总表96.15 − 其他资金表5.33）计得0分，至多0.41分，合计至多9.41分。应改为不超过9.41分，“过程”、“总分”自评得分相应减少至少1.59分。'
     );
     expect(all.join('')).toMatch(
       /公用经费决算超过预算3\.31万元（7\.93%）：.*以上按所列数据计，其中基础数据表公用经费决算数45\.07万元本身待核对（见第二部分（三））/
