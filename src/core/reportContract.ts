@@ -89,6 +89,8 @@ export interface Formats {
   circled(i: number): string;
   placeholder(what: string): string;
   toCheck(what: string): string;
+  /** A remark to the preparer on a score the report leaves to be settled (its 【待补】 states none). */
+  scoreRemark(words: string): string;
   direction(x: Decimal, words: DirectionWords): string;
   chineseNumber(n: number): string;
   formatValue(name: string, value: Decimal, columnLabel?: string): string;

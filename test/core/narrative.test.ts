@@ -283,6 +283,70 @@ describe('section texts on the sample department', () => {
     ]);
   });
 
+  test('a claim its lines do not add up to: one 【待补】 naming the line to settle, both figures in the remark', () => {
+    // Made-up claims: 过程 2 and a total of 9.5, where 公用经费控制率 earns 1.2 and the lines add up to 8.2.
+    const sheet = handScores();
+    sheet.groups.find((g) => g.name === '过程')!.claimed = new D(2);
+    sheet.claimedTotal = new D('9.5');
+    const model = sampleModel();
+    const d = draftReport({
+      model,
+      indicators: handIndicators(model),
+      scores: sheet,
+      findings: handFindings(model),
+    });
+    const [text] = section(d, '评价结论').blocks;
+    // The sheet grades its own 8.2 良; 9.5, by the bands, 差: the grade waits with the total.
+    expect(text.kind === 'paragraph' && text.text).toBe(
+      '2021年度部门整体支出绩效评价自评得分为【待补：按附件1核对后的总分】。其中，投入7分，过程【待补：核对公用经费控制率得分后的过程得分】，综合绩效级别为【待补：按总分确定的级别】（绩效评价指标评分表详见附件1）。'
+    );
+    expect(text.remarks).toEqual([
+      '得分待定：自评总分9.5分（“差”），按所列数据计8.2分（“良”）（过程自评2分、按所列数据计1.2分）；请按附件1核对各项得分，改正自评得分后重新生成报告。',
+    ]);
+    const t = section(d, '评价结论').blocks.find((b) => b.kind === 'table');
+    expect(t?.kind === 'table' && t.rows).toEqual([
+      ['投入', '8', '7.00'],
+      ['过程', '2', '【待补：核对公用经费控制率得分后的得分】'],
+      ['合计', '10', '【待补：按附件1核对后的总分】'],
+      ['综合绩效级别', '', '【待补：按总分确定的级别】'],
+    ]);
+    // 六: the 二级 heading and the 小结 carry the same 【待补】; the remark goes to the 二级's first paragraph and the 小结.
+    expect(d.sections.map(sectionTitle)).toContain(
+      '1. 预算执行（满分2分，得分【待补：核对公用经费控制率得分后的预算执行得分】）'
+    );
+    const [first, summary] = section(d, '绩效分析/过程/预算执行').blocks;
+    expect(first.remarks).toContain(
+      '得分待定：预算执行自评2分，按所列数据计1.2分（公用经费控制率1.2分）；请核对这些指标的数据和得分，改正自评得分后重新生成报告。'
+    );
+    expect(summary.kind === 'paragraph' && summary.text).toBe(
+      '小结：“过程情况”维度，满分2分，实际得分【待补：核对公用经费控制率得分后的过程得分】。'
+    );
+    expect(summary.remarks).toEqual([
+      '得分待定：过程自评2分，按所列数据计1.2分（公用经费控制率1.2分）；请核对这些指标的数据和得分，改正自评得分后重新生成报告。',
+    ]);
+    // 附件1 states one total as well; its remark goes with its table.
+    expect(d.appendix!.table.rows.at(-2)).toEqual([
+      '合计',
+      '',
+      '',
+      '10',
+      '【待补：各项得分核对后合计的总分】',
+      '',
+      '',
+    ]);
+    expect(d.appendix!.table.rows.at(-1)).toEqual([
+      '综合绩效级别',
+      '',
+      '',
+      '',
+      '【待补：按总分确定的级别】',
+      '',
+      '',
+    ]);
+    expect(d.appendix!.table.remarks).toContain(text.remarks![0]);
+    expect(draftLines(d).some((l) => /【待核对[^】]*(分或|按所列数据计[\d.]+分（)/.test(l))).toBe(false);
+  });
+
   test('八 performance problems with their causes, merged with the department’s own item on the same matter; 九 answers them item by item', () => {
     const i = sample.sections.findIndex((s) => s.id === '存在问题');
     // Only points lost are problems: the 4 contradicted figures are data-entry errors (审核意见, 核对清单), not performance.
@@ -547,7 +611,7 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     expect(all.filter((l) => l.includes('有效打通了科普传播“最后一公里”'))).toHaveLength(1);
     // 产出 claimed 29 of 30: its 说明 ("…尚未最终定稿；…未能通过") is why, said as one sentence.
     expect(all).toContain(
-      '小结：“产出情况”维度，满分30分，实际得分【待核对：29分或22.51分】。未得满分的主要原因是《衡阳市科技人物志》尚未最终定稿，科普经费人均1元标准未能通过。'
+      '小结：“产出情况”维度，满分30分，实际得分【待补：核对实际完成率、完成及时率等3项得分后的产出得分】。未得满分的主要原因是《衡阳市科技人物志》尚未最终定稿，科普经费人均1元标准未能通过。'
     );
   });
 
@@ -566,9 +630,21 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     // By the report's own line scores from the listed figures: 过程 = 预算执行 11 − 0.08 (预算完成率 1.92) − 1.2
     // (预算调整率 0.8) − 1.59 (公用经费控制率 0.41) = 8.13, + 预算管理 13 + 资产管理 6 = 27.13 (政府采购执行率 and
     // 固定资产利用率, without data, at the unit's full claims); 9 + 27.13 + 22.51 + 29 = 87.64, 良 (< 90).
+    // One total, one grade: where the lines do not add up to a claim, the report states neither figure but a 【待补】
+    // naming what to settle; both go to the preparer as a remark (a Word comment or the checklist).
     expect(all).toContain(
-      '2021年度部门整体支出绩效评价自评得分为【待核对：自评97分，按所列数据计87.64分】。其中，投入【待核对：自评9分，含得分待核对的在职人员控制率】，过程【待核对：30分或27.13分】，产出【待核对：29分或22.51分】，效果【待补：服务对象满意度评定后的效果得分（自评29分）】，综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】（绩效评价指标评分表详见附件1）。'
+      '2021年度部门整体支出绩效评价自评得分为【待补：按附件1核对后的总分】。其中，投入【待补：核对在职人员控制率得分后的投入得分（自评9分）】，过程【待补：核对预算完成率、预算调整率等4项得分后的过程得分】，产出【待补：核对实际完成率、完成及时率等3项得分后的产出得分】，效果【待补：服务对象满意度评定后的效果得分（自评29分）】，综合绩效级别为【待补：按总分确定的级别】（绩效评价指标评分表详见附件1）。'
     );
+    expect(all).toContain('合计｜100｜【待补：按附件1核对后的总分】');
+    expect(all).toContain('综合绩效级别｜｜【待补：按总分确定的级别】');
+    const conclusion = d.sections.find((s) => s.id === '评价结论')!.blocks[0];
+    expect(conclusion.remarks).toEqual([
+      '得分待定：自评总分97分（“优”），按所列数据计87.64分（“良”）（过程自评30分、按所列数据计27.13分，产出自评29分、按所列数据计22.51分）；请按附件1核对各项得分，改正自评得分后重新生成报告。',
+    ]);
+    // No score in the text is two values, and none is a 【待核对】 of the claim against the lines.
+    expect(
+      all.some((l) => /【待核对：[^】]*分或/.test(l) || /【待核对[^】]*自评\d+分，按所列数据计/.test(l))
+    ).toBe(false);
     expect(all.some((l) => /单位自报|自报总分|核实得分|待核实/.test(l))).toBe(false);
     const problems = reportContext({ model, indicators, scores, findings }).problems;
     expect(problems.length).toBeGreaterThan(0);

@@ -7,7 +7,7 @@
 import { evaluate } from '../../src/core/engine';
 import { questionedInputs, questionsValue } from '../../src/core/doubt';
 import { allFindings } from '../../src/core/findingTree';
-import { draftLines } from '../../src/core/narrative';
+import { draftLines, draftRemarks } from '../../src/core/narrative';
 import { draftReview } from '../../src/core/review';
 import type { Finding, ScoreLine } from '../../src/core/results';
 import { rulebookFromModel } from '../../src/core/rulebook';
@@ -322,8 +322,12 @@ describe('two figures: the report’s own lines from the listed figures, and the
     expect(f2(budget.linesDisagree!.sum)).toBe('8.13');
     expect(f2(own.groups.find((g) => g.name === '过程')!.linesDisagree!.sum)).toBe('27.13');
     const report = draftLines(sample.report).join('');
-    expect(report).toContain('自评得分为【待核对：自评97分，按所列数据计87.64分】');
-    expect(report).toContain('综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】');
+    // One total, one grade in the text (each a 【待补】); the claim and the lines' sum go to the preparer.
+    expect(report).toContain('自评得分为【待补：按附件1核对后的总分】');
+    expect(report).toContain('综合绩效级别为【待补：按总分确定的级别】');
+    expect(draftRemarks(sample.report).join('')).toContain(
+      '自评总分97分（“优”），按所列数据计87.64分（“良”）'
+    );
     expect(report).not.toContain('至多');
     expect(report).not.toContain('88.92');
     // 88.92 < 90 (优 by the declared bands): the grade it cannot reach; 四 says how the 37 pending add up to it.
@@ -382,7 +386,7 @@ describe('two figures: the report’s own lines from the listed figures, and the
     );
     // The memo's ceiling: 53.92 + 35 = 88.92; the report's figure the same 87.64 as the sample's.
     expect(f2(own.linesDisagree!.sum)).toBe('87.64');
-    expect(draftLines(e.report).join('')).toContain('按所列数据计87.64分');
+    expect(draftRemarks(e.report).join('')).toContain('按所列数据计87.64分');
     expect(memoOf(e).join('')).toContain('按所列数据计87.64分（良）；已核实53.92分');
     // Nothing capped: the 35 pending at full marks give 53.92 + 35 = 88.92, still below 优's 90.
     expect(memoOf(e).join('')).toContain('已核实53.92分，至多88.92分，不能评为“优”。');

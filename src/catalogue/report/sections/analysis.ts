@@ -293,21 +293,6 @@ function lineParagraph(c: ReportContext, l: OwnLine, i: number, groupSays: boole
   return blocks;
 }
 
-/**
- * A group's claim its lines do not add up to, as a 【待核对】: both scores, the lines' sum on the data as listed
- * (the 审核意见 counts what it has not verified otherwise); once said, the two scores alone.
- */
-export function claimCheck(
-  c: ReportContext,
-  score: Decimal,
-  d: NonNullable<ScoreGroupView['linesDisagree']>
-): string {
-  const { w } = c;
-  const [s, sum] = [w.fmt.points(score), w.fmt.points(d.sum)];
-  const most = d.atMost ? '至多' : '';
-  return w.check(`自评${s}分，按所列数据计${most}${sum}分`, `${s}分或${most}${sum}分`);
-}
-
 /** Full marks the department's own 存在问题 speaks against: the quote, else undefined. */
 export const againstOwnProblem = (l: OwnLine) =>
   l.line.unverified?.reason === '与单位所述问题不符' ? l.line.unverified.quote : undefined;
@@ -333,29 +318,6 @@ const lineNames = (ls: OwnLine[]) =>
     : `${ls[0].line.level3}、${ls[1].line.level3}等${ls.length}项`;
 
 /**
- * What a group's claim holds that is not settled yet, e.g. "含待补的固定资产利用率2分": its unscored lines (their
- * share of the claim, where the other lines fix it) and its lines whose score is in question. "" when none.
- */
-export function openShare(c: ReportContext, score: Decimal, lines: OwnLine[]): string {
-  const { w } = c;
-  const { blank, asked } = openLines(c, lines);
-  if (blank.length + asked.length === 0) return '';
-  const rest = lines.reduce(
-    (left, l) => (l.score === null || blank.includes(l) ? left : left.minus(l.score)),
-    score
-  );
-  const blankWords =
-    blank.length === 1 && rest.gte(0) && rest.lte(blank[0].line.points)
-      ? `待补的${blank[0].line.level3}${w.fmt.points(rest)}分`
-      : blank.length
-        ? `待补的${lineNames(blank)}`
-        : '';
-  // No score beside a line in question: what the rules give is not the department's (the line's own note says both).
-  const askedWords = asked.length ? `得分待核对的${lineNames(asked)}` : '';
-  return `含${[blankWords, askedWords].filter(Boolean).join('，')}`;
-}
-
-/**
  * A claim whose only open lines wait for the unit's own score (nothing disagrees): what the 【待补】 asks for, e.g.
  * "服务对象满意度评定后的效果得分（自评28分）"; undefined otherwise.
  */
@@ -373,24 +335,80 @@ export function awaitedGroupScore(
 }
 
 /**
- * A group's score as the report states it: its claim; a 【待核对】 where its lines do not add up to it or a line
- * under it is in question; a 【待补】 while it has no score, or while only lines the unit has yet to score are open.
+ * A group's score as the report states it (`what`: "过程得分", or "得分" in its own table row), with the remark to the
+ * preparer beside it. The department states one score: its claim where nothing is open; a 【待补】 while it has no
+ * score, while only lines the unit has yet to score are open, or while a line under it is in question (with the
+ * claim, which the listed figures may yet give); where its lines do not add up to it, a 【待补】 naming the lines to
+ * settle, the claim and what the lines give in the remark (two scores in the text would be two answers).
  */
-export function stateScore(c: ReportContext, g: ScoreGroupView, lines: OwnLine[]): string {
+export function statedScore(
+  c: ReportContext,
+  g: Pick<ScoreGroupView, 'name' | 'score' | 'linesDisagree'>,
+  lines: OwnLine[],
+  what = `${g.name}得分`
+): { text: string; remark?: string } {
   const { w } = c;
-  if (g.score === null) return w.fmt.placeholder(`${g.name}得分（各项自评得分补齐后合计）`);
-  if (g.linesDisagree) return claimCheck(c, g.score, g.linesDisagree);
-  const awaited = awaitedGroupScore(c, g.name, g.score, lines);
-  if (awaited) return w.fmt.placeholder(awaited);
-  const open = openShare(c, g.score, lines);
-  return open ? w.fmt.toCheck(`自评${w.fmt.points(g.score)}分，${open}`) : `${w.fmt.points(g.score)}分`;
+  if (g.score === null) return { text: w.fmt.placeholder(`${what}（各项自评得分补齐后合计）`) };
+  const { blank, asked } = openLines(c, lines);
+  if (g.linesDisagree) {
+    // The lines the listed figures or the rules score below the claim; else those the unit has yet to score.
+    const settle = asked.length ? asked : blank;
+    const hint = settle.length ? `核对${lineNames(settle)}得分后的${what}` : `各项得分核对后合计的${what}`;
+    return {
+      text: w.fmt.placeholder(hint),
+      remark: claimRemark(c, g.name, g.score, g.linesDisagree, settle),
+    };
+  }
+  const awaited = awaitedGroupScore(c, what === '得分' ? '' : g.name, g.score, lines);
+  if (awaited) return { text: w.fmt.placeholder(awaited) };
+  if (blank.length + asked.length === 0) return { text: `${w.fmt.points(g.score)}分` };
+  const filled = blank.length ? `补填${lineNames(blank)}、` : '';
+  const checked = asked.length ? `核对${lineNames(asked)}得分` : '';
+  const settled = `${filled}${checked}`.replace(/、$/, '');
+  return { text: w.fmt.placeholder(`${settled}后的${what}（自评${w.fmt.points(g.score)}分）`) };
 }
 
-/** "满分6分，得分5分", the score a 【待补】 while a line under it has none, a 【待核对】 while one is open. */
-export function groupScore(c: ReportContext, g: ScoreGroupView, lines: OwnLine[]): string {
+/**
+ * To the preparer, where a claim is not what its lines add up to: both scores, and what each line in question gives
+ * by the listed figures or the rules: "得分待定：过程自评30分，按所列数据计27.13分（预算完成率1.92分、…）；…".
+ */
+export function claimRemark(
+  c: ReportContext,
+  name: string,
+  score: Decimal,
+  d: NonNullable<ScoreGroupView['linesDisagree']>,
+  settle: OwnLine[]
+): string {
+  const { w } = c;
+  const given = settle.filter((l) => l.score !== null);
+  const each = given.length
+    ? `（${given.map((l) => `${l.line.level3}${w.fmt.points(l.score!)}分`).join('、')}）`
+    : '';
+  return w.fmt.scoreRemark(
+    `${name}自评${w.fmt.points(score)}分，按所列数据计${d.atMost ? '至多' : ''}${w.fmt.points(d.sum)}分${each}；请核对这些指标的数据和得分，改正自评得分后重新生成报告。`
+  );
+}
+
+/** A group's score as the report states it (statedScore's text). */
+export function stateScore(c: ReportContext, g: ScoreGroupView, lines: OwnLine[]): string {
+  return statedScore(c, g, lines).text;
+}
+
+/** "满分6分，得分5分", the score a 【待补】 while it is open (statedScore), with the remark beside it. */
+export function groupScore(
+  c: ReportContext,
+  g: ScoreGroupView,
+  lines: OwnLine[]
+): { text: string; remark?: string } {
   const { w } = c;
   const p = g.points === null ? w.fmt.placeholder(`${g.name}的分值`) : `${w.fmt.points(g.points)}分`;
-  return `满分${p}，得分${stateScore(c, g, lines)}`;
+  const stated = statedScore(c, g, lines);
+  return { ...stated, text: `满分${p}，得分${stated.text}` };
+}
+
+/** A paragraph with a remark to the preparer added (a heading carries none: its first paragraph does). */
+function withRemark(b: SectionContent, remark: string | undefined): SectionContent {
+  return remark && b.kind === 'paragraph' ? { ...b, remarks: [...(b.remarks ?? []), remark] } : b;
 }
 
 /**
@@ -427,20 +445,25 @@ function dimensionSection(c: ReportContext, d: Dimension): SectionContent {
     if (groupRemark)
       body.push(w.paragraph(w.plain(endSentence(stripMarks(groupRemark)), [w.operand('自评得分表')])));
     ch.lines.forEach((l, i) => body.push(...lineParagraph(c, l, i + 1, groupRemark !== undefined)));
+    const score = groupScore(c, ch, ch.lines);
     content.push({
       kind: 'section',
       id: ch.name,
-      heading: `${ch.name}（${groupScore(c, ch, ch.lines)}）`,
-      content: body,
+      heading: `${ch.name}（${score.text}）`,
+      content: body.map((b, i) => (i === 0 ? withRemark(b, score.remark) : b)),
     });
   }
   const own = c.remarkFor(d.name, `${d.name}情况`);
+  const score = groupScore(c, d, lines);
   content.push(
-    w.paragraph(
-      w.plain(
-        `小结：“${d.name}情况”维度，${groupScore(c, d, lines).replace('得分', '实际得分')}。${own ? summaryRemark(d, own) : ''}`,
-        own ? [w.operand('自评得分表')] : []
-      )
+    withRemark(
+      w.paragraph(
+        w.plain(
+          `小结：“${d.name}情况”维度，${score.text.replace('得分', '实际得分')}。${own ? summaryRemark(d, own) : ''}`,
+          own ? [w.operand('自评得分表')] : []
+        )
+      ),
+      score.remark
     )
   );
   return { kind: 'section', id: d.name, heading: `${d.name}情况`, content };
