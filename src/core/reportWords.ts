@@ -205,6 +205,7 @@ export const FORMATS: Formats = {
   wan,
   points,
   percent,
+  rateText,
   circled,
   placeholder,
   toCheck,

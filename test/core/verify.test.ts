@@ -112,7 +112,7 @@ describe('the sample: one verified score, and why each other scored line is 待�
     // The report states its score as the department's full marks, with no 【待核对】 on it, and 2.00 in 附件1.
     const report = draftLines(sample.report);
     expect(report.find((x) => x.startsWith('③结转结余变动率：'))).toContain(
-      '按所列数据计为负93.34%】。本项得满分。'
+      '按所列数据计为负93.34%，按2021年数据计为负100.00%】。本项得满分。'
     );
     expect(report).toContainEqual(expect.stringMatching(/^过程｜预算执行｜结转结余变动率｜2｜2\.00｜/));
   });

@@ -199,8 +199,9 @@ describe('the voice: the department states its own scores, one total and one gra
     expect(text).toMatch(/“三公”经费控制率：[^\n]*本项得满分。/);
     // 八 states the figures of those lines, not the rules' deduction.
     expect(text).toContain('实际完成率为75.00%；完成及时率为75.00%；质量达标率为50.00%。');
-    // 公用经费决算数 45.07 is 财拨 日常公用经费's copy, which a failed identity doubts: the rate waits too.
-    expect(text).toContain('公用经费控制率为【待核对：107.93%】。');
+    // 公用经费决算数 45.07 is 财拨 日常公用经费's copy, which a failed identity doubts: the rate waits too, by each
+    // value (96.15 − 5.33 = 90.82 the identity's).
+    expect(text).toContain('公用经费控制率为【待核对：按45.07万元计为107.93%，按90.82万元计为217.48%】。');
     // 附件1: a marker in the score cell, one note for the 二级's such lines; 评分说明 says what the rules deduct, as
     // the rules'.
     const rows = draft.appendix!.table.rows;
@@ -293,11 +294,15 @@ describe('the figures: only what the department stated', () => {
     expect(text).toContain(
       '年初批复预算【待核对：596.03万元为2020年数据，2021年数据可对照财政拨款表700.99万元】'
     );
+    // The rate by the figures listed, and at the 2021 figures the 审核意见 gives (492.06 ÷ 700.99 = 70.20%, the
+    // blank 其中 line read as 0, as the memo says).
     expect(text).toContain(
-      '预算调整率为【待核对：按所列数据为23.95%】。本项得分【待核对：自评满分，按所列数据计0.8分】。'
+      '预算调整率为【待核对：按所列数据计为23.95%，按2021年数据计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计）】。本项得分【待核对：自评满分，按所列数据计0.8分】。'
     );
-    // 八: the rate waits; the rules' deduction is not stated where the unit claims 预算执行 in full.
-    expect(text).toContain('预算调整率为【待核对：按所列数据为23.95%】。');
+    // 八: the rate waits, in full again; the rules' deduction is not stated where the unit claims 预算执行 in full.
+    expect(text).toContain(
+      '（三）预算编制的准确性有待提高预算调整率为【待核对：按所列数据计为23.95%，按2021年数据计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计）】。'
+    );
     const row = draft.appendix!.table.rows.find((r) => r[2] === '预算调整率')!;
     expect(row[4]).toMatch(/^【待核对[①-⑳]】$/);
     expect(row[6]).not.toMatch(/扣1\.2分/);
@@ -311,8 +316,9 @@ describe('the figures: only what the department stated', () => {
     expect(sectionTexts(draft, '其他资金.支出')).toEqual([
       // 158.53 is 收支总表's 其他资金支出 too: stated plainly. Each of the others names its value and the identity it
       // is party to, in full the first time: 日常公用经费 5.33's identity (收支总表 96.15, the parts 50.40) was named in
-      // full in 三（二） above, so here its value alone; 项目支出 153.20's is named here first.
-      '2021年度其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元】、项目支出【待核对：153.20万元；部门项目支出为877.32万元，财政拨款、其他资金项目支出之和为871.99万元】。',
+      // full in 三（二） above, so here its value and what the identity needs of it (96.15 − 45.07 = 51.08); 项目支出
+      // 153.20's is named here first.
+      '2021年度其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元；按收支总表96.15 − 财政拨款表45.07计为51.08万元】、项目支出【待核对：153.20万元；部门项目支出为877.32万元，财政拨款、其他资金项目支出之和为871.99万元】。',
     ]);
     // No 【待核对】 anywhere names nothing: in the text each says what it is about; in a table it is numbered, with a note.
     expect(draftLines(draft).join('')).not.toContain('【待核对】');
@@ -373,11 +379,19 @@ describe('the figures: only what the department stated', () => {
     );
     expect(outsidePlaceholders(spending)).not.toContain('955.78');
     // A stated rate its recomputation contradicts: both, and no judgement of either.
-    expect(lines.some((l) => l.includes('预算完成率为【待核对：所列99.59%，按所列数据计为99.52%】。'))).toBe(
-      true
-    );
+    // Its figures are 2020's: at the 2021 figures the 审核意见 gives, (4.04 + 700.99 + 492.06 − 0.00) ÷ 1197.09 = 100.00%;
+    // 结转结余变动率's (0.00 − 4.04) ÷ 4.04 = −100.00%.
     expect(
-      lines.some((l) => l.includes('结转结余变动率为【待核对：所列93.33%，按所列数据计为负93.34%】'))
+      lines.some((l) =>
+        l.includes('预算完成率为【待核对：所列99.59%，按所列数据计为99.52%，按2021年数据计为100.00%】。')
+      )
+    ).toBe(true);
+    expect(
+      lines.some((l) =>
+        l.includes(
+          '结转结余变动率为【待核对：所列93.33%，按所列数据计为负93.34%，按2021年数据计为负100.00%】'
+        )
+      )
     ).toBe(true);
   });
 
@@ -557,7 +571,9 @@ describe('效果, 问题 and 附件1 with substance', () => {
     );
     // Where the workbook gives no cause, the department is asked for it.
     // 预算执行 is claimed in full: the rules' deduction is not the department's to state, the overspend is.
-    expect(text).toContain('公用经费控制率为【待核对：107.93%】。主要原因：【待补：');
+    expect(text).toContain(
+      '公用经费控制率为【待核对：按45.07万元计为107.93%，按90.82万元计为217.48%】。主要原因：【待补：'
+    );
     const ids = (prefix: string) =>
       draft.sections.filter((s) => s.level === 2 && s.id.startsWith(prefix)).map((s) => s.id.split('/')[1]);
     expect(ids('改进措施/')).toEqual(ids('存在问题/'));
@@ -581,7 +597,7 @@ describe('效果, 问题 and 附件1 with substance', () => {
     expect(rows.find((r) => r[2] === '绩效目标合理性')?.[6]).toBe('绩效目标有待更加详细');
     // A score computed from a figure in doubt (its cell a marker): the rate as listed, in its 【待核对】, no deduction.
     expect(rows.find((r) => r[2] === '公用经费控制率')?.[6]).toBe(
-      '公用经费控制率为【待核对：按所列数据为107.93%】'
+      '公用经费控制率为【待核对：按45.07万元计为107.93%，按90.82万元计为217.48%】'
     );
     // 7.5 less the 5.63 the rules give it.
     expect(rows.find((r) => r[2] === '实际完成率')?.[6]).toBe(
@@ -605,7 +621,7 @@ describe('效果, 问题 and 附件1 with substance', () => {
     // 附件1 is read apart from the text: each 【待核对】 names both values, none refers back (同前).
     expect(rows.find((r) => r[2] === '预算完成率')?.[6]).toBe(
       // Its score waits on its 年末结余 (a copy of the 结转结余 in doubt): what it lost is not stated either.
-      '预算完成率为【待核对：所列99.59%，按所列数据计为99.52%】'
+      '预算完成率为【待核对：所列99.59%，按所列数据计为99.52%，按2021年数据计为100.00%】'
     );
     expect([...rows.flat(), ...(draft.appendix!.table.notes ?? [])].join('')).not.toContain('同前');
     for (const r of rows) expect(r[6]).not.toMatch(/乘以|除以|等于|指标值/);
@@ -759,8 +775,10 @@ describe('审核意见', () => {
     // in the memo or in the report's 【待核对】 (it reads the same source).
     expect(benchmark({ 财拨_年中追加_项目: 500 })).toBeUndefined();
     const report = draftLines(evaluate(sampleReading({ 财拨_年中追加_项目: 500 })).report).join('');
-    expect(report).toContain('年中预算调整数【待核对：142.77万元为2020年数据】');
-    expect(report).toContain('年初批复预算【待核对：596.03万元为2020年数据】');
+    // Each 【待核对】 says what the figure lacks (its 2021 value), and the rate waits for the figures, named.
+    expect(report).toContain('年中预算调整数【待核对：142.77万元为2020年数据，2021年数据待补】');
+    expect(report).toContain('年初批复预算【待核对：596.03万元为2020年数据，2021年数据待补】');
+    expect(report).toContain('预算调整率为【待补：按核对后的年中预算调整数、年初批复预算计算】');
     // With the 追加 the memo's own entry names (项目 308.76, so 183.30 + 308.76 = 492.06), 700.99 + 492.06 = 1193.05.
     expect(
       benchmark({ 财拨_年中追加_项目: 308.76, 财拨_年中追加_合计: 492.06, 项目_合计_年中追加: 308.76 })

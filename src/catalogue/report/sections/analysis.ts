@@ -167,21 +167,44 @@ function inDoubt(c: ReportContext, l: OwnLine, ind: IndicatorResult): { names: s
 
 /**
  * A line's rate as the report states it: the stated figure's own 【待核对】 where the department states one that
- * differs; a 【待核对】 where the rate is computed from a figure in doubt; else the rate.
+ * differs; a 【待核对】 naming its value by each reading where the rate is computed from a figure in doubt (the
+ * figure's two values; this year's figures for another year's); a 【待补】 naming what it waits for where no other
+ * reading is known; else the rate.
  */
 export function lineRate(c: ReportContext, l: OwnLine, ind: IndicatorResult, value: Decimal): Piece {
   const { w } = c;
-  const rate = w.rate(ind.id, value);
+  const year = c.thisYear(ind.id);
+  const zero = year?.zero.length ? `（${year.zero.join('、')}未填列，按0计）` : '';
+  const thisYear = year ? `，按${year.year}年数据计为${w.fmt.rateText(year.value)}${zero}` : '';
+  const rate = w.rate(ind.id, value, thisYear);
   const names = inDoubt(c, l, ind).names;
   if (rate.text.startsWith('【') || names.length === 0) return rate;
-  // One contested figure: the rate by each of its two values (its own 【待核对】 says whose each is).
-  const other = names.length === 1 ? c.otherSide(ind.id, names[0]) : undefined;
+  // One figure in doubt: the rate by each of its two values (its own 【待核对】 says whose each is).
+  const other = names.length === 1 && !year ? c.otherSide(ind.id, names[0]) : undefined;
   const figure = (v: Decimal) => w.fmt.formatValue(names[0], v);
   const words = other
-    ? `按${figure(other.stated)}计为${rate.text}，按${figure(other.other)}计为${w.rate(ind.id, other.value).text}`
-    : `按所列数据为${rate.text}`;
-  // Once said, later places (八) give the value alone.
-  return w.plain(w.check(words, rate.text), rate.sources);
+    ? `按${figure(other.stated)}计为${rate.text}，按${figure(other.other)}计为${w.fmt.rateText(other.value)}`
+    : year
+      ? `按所列数据计为${rate.text}${thisYear}`
+      : '';
+  // Nothing gives one other value: the rate waits for the figures, named.
+  if (!words) return w.plain(w.fmt.placeholder(`按核对后的${doubtedNames(c, l)}计算`), rate.sources);
+  // Said in full wherever it stands: one value alone would not say what it is checked against.
+  return w.plain(w.fmt.toCheck(words), rate.sources);
+}
+
+/** The figures in doubt a line's indicator is computed from, named ("年中预算调整数", not its cell's hint). */
+export function doubtedNames(c: ReportContext, l: OwnLine): string {
+  const ind = indicatorOf(c, l);
+  if (!ind) return '';
+  return inDoubt(c, l, ind)
+    .names.map((n) =>
+      ind.operands
+        .find((o) => o.name === n)!
+        .label.replace(/^其中：/, '')
+        .replace(/（[^（）]*）$/, '')
+    )
+    .join('、');
 }
 
 /** True when a line's score is computed from a figure in doubt that the right figure may change: 六, 八 and 附件1 wait for it. */
@@ -240,8 +263,15 @@ function scoreWords(c: ReportContext, l: OwnLine): string {
   // A measure the line is scored on left blank (满意度's survey rate): the score waits on the same 【待补】.
   if (awaitsMeasure(c, l)) return `本项得分${w.fmt.placeholder(awaitedScore(c, l))}。`;
   // A score computed from a figure in doubt, which the right figure may change, waits for it.
+  // Against the unit's claim, both; else one value would be all a 【待核对】 says: the score waits for the figures.
   if (scoreInDoubt(c, l))
-    return `本项得分${w.fmt.toCheck(`${claimSide(c, l)}按所列数据计${w.fmt.points(l.score)}分`)}。`;
+    return `本项得分${
+      claimSide(c, l)
+        ? w.fmt.toCheck(`${claimSide(c, l)}按所列数据计${w.fmt.points(l.score)}分`)
+        : w.fmt.placeholder(
+            `按核对后的${doubtedNames(c, l)}评定的本项得分（按所列数据计${w.fmt.points(l.score)}分）`
+          )
+    }。`;
   // Full marks the department's own 存在问题 speaks against: no two figures disagree, the unit scores the line
   // again or says why the problem costs nothing.
   const against = againstOwnProblem(l);

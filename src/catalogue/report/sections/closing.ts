@@ -18,6 +18,7 @@ import {
   againstOwnProblem,
   awaitsMeasure,
   claimSide,
+  doubtedNames,
   lineFact,
   lineRate,
   scoreInDoubt,
@@ -454,6 +455,8 @@ function standardWords({ w }: ReportContext, l: OwnLine): string {
 /** A score computed from a figure in doubt: a marker in its cell, what the figures as listed give in the note. */
 function doubtedScore(c: ReportContext, l: OwnLine): Piece {
   const { w } = c;
+  // Nothing the unit claimed to set it against: the score waits for the figures (one value is no 【待核对】).
+  if (!claimSide(c, l)) return w.plain(w.fmt.placeholder(`按核对后的${doubtedNames(c, l)}评定`));
   const doubt = `${l.line.level3}${claimSide(c, l)}按所列数据计${w.fmt.points(l.score!)}分`;
   return { ...w.plain(w.fmt.toCheck(doubt)), doubt };
 }
