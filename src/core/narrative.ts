@@ -369,8 +369,8 @@ export class Writer implements ReportWriter {
   }
 
   /**
-   * The value a failed identity needs of a figure for it to hold, as the identity gives it ("按部门日常公用经费96.15 −
-   * 其他资金日常公用经费5.33计为90.82万元"; a copy: the figure it copies); "" where it gives none (an inequality).
+   * The value a failed identity needs of a figure for it to hold, as the identity gives it ("按部门日常公用经费90.00 −
+   * 其他资金日常公用经费10.00计为80.00万元"; a copy: the figure it copies); "" where it gives none (an inequality).
    */
   private needed(name: string, f: Finding, kind: QuantityKind): string {
     const of = f.copies?.find((c) => c.name === name)?.of ?? name;
@@ -543,7 +543,7 @@ export class Writer implements ReportWriter {
 
   /**
    * A rate where a sentence names it ("预算完成率为…"): the value, or both values where the stated one differs, then
-   * any other reading (`more`: "，按2021年数据计为100.00%").
+   * any other reading (`more`: "，按2021年数据计为98.50%").
    */
   rate(indicatorId: string, computed: Decimal, more = ''): Piece {
     const d = this.rateDispute(indicatorId);

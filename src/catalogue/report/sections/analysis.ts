@@ -400,7 +400,7 @@ export function statedScore(
 
 /**
  * To the preparer, where a claim is not what its lines add up to: both scores, and what each line in question gives
- * by the listed figures or the rules: "得分待定：过程自评30分，按所列数据计27.13分（预算完成率1.92分、…）；…".
+ * by the listed figures or the rules: "得分待定：过程自评30分，按所列数据计25.5分（预算完成率1.5分、…）；…".
  */
 export function claimRemark(
   c: ReportContext,
