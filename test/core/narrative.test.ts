@@ -716,6 +716,30 @@ describe('a rate on a figure in doubt names its value by each reading (made-up f
   });
 });
 
+describe('a task marked done while its own 说明 says it was not (made-up tasks)', () => {
+  const line = (rows: unknown[][]) => {
+    const model = sampleModel({ 产出任务表: rows } as InputValues);
+    const indicators = computeIndicators(model);
+    const scores = scoreAll(rulebookFromModel(model).rulebook!, indicators, model);
+    const findings = runChecks(model, indicators, scores);
+    return draftLines(draftReport({ model, indicators, scores, findings })).find((l) =>
+      l.startsWith('年度工作任务完成情况：')
+    );
+  };
+
+  test('the status is a 【待核对】 naming both; a 说明 that agrees, or a task not marked done, is stated as it is', () => {
+    expect(line([['编印年鉴', null, '是', '是', '否', '否', '初稿已成，尚未出版']])).toBe(
+      '年度工作任务完成情况：①编印年鉴，【待核对：标为已完成，说明称“尚未出版”】，质量未达预期，初稿已成，尚未出版。'
+    );
+    expect(line([['编印年鉴', null, '是', '是', '是', '否', '已按期出版']])).toBe(
+      '年度工作任务完成情况：①编印年鉴，已完成，已按期出版。'
+    );
+    expect(line([['编印年鉴', null, '否', null, null, '否', '尚未出版']])).toBe(
+      '年度工作任务完成情况：①编印年鉴，未完成，尚未出版。'
+    );
+  });
+});
+
 describe('the department’s own scores (src/core/voice.ts)', () => {
   const model = sampleModel();
 

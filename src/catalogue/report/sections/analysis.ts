@@ -18,6 +18,7 @@ import type {
 import { INDICATOR_BY_ID } from '../../indicators';
 import { SANGONG_ITEMS, SANGONG_TOTAL } from '../../lists';
 import { VERDICTS } from '../measures';
+import { notDoneClause } from '../textSlips';
 
 const endSentence = (s: string) => (/[。；！]$/.test(s) ? s.replace(/；$/, '。') : `${s}。`);
 
@@ -36,7 +37,18 @@ function tasks({ w, model }: ReportContext): ReportBlock[] {
     const c = r.cells;
     const name = w.cell('产出任务表', c['任务'], '工作任务', { required: true });
     const done = flag(c['是否完成']?.value);
-    const state = [done === true ? '已完成' : done === false ? '未完成' : w.fmt.placeholder('是否完成')];
+    // Marked done while its own 说明 says it was not: the two, for the unit to settle (the checklist says so too).
+    const said = c['说明']?.value;
+    const notDone = done === true && typeof said === 'string' ? notDoneClause(said) : undefined;
+    const state = [
+      notDone
+        ? w.fmt.toCheck(`标为已完成，说明称“${notDone}”`)
+        : done === true
+          ? '已完成'
+          : done === false
+            ? '未完成'
+            : w.fmt.placeholder('是否完成'),
+    ];
     if (done && flag(c['是否按时']?.value) === false) state.push('未按时完成');
     if (done && flag(c['是否达标']?.value) === false) state.push('质量未达预期');
     const note = w.cell('产出任务表', c['说明'], '完成情况说明');
