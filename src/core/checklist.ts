@@ -16,6 +16,7 @@ import {
 } from './narrative';
 import { cardParts, nextStepText } from './render/finding';
 import type { ReportBlock, SectionContent, SectionDecl, TableBlock } from './reportContract';
+import { SCORE_REMARK } from './reportWords';
 import { slipRemarks } from './textSlips';
 
 /** Each section with where it stands, in the checklist's words: 开头, "六（二）1.预算执行", 落款. */
@@ -90,6 +91,7 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
       : [w.paragraph(w.plain(none))];
   const slipList = slips(report, c.model);
   const slipped = new Set(slipList.map((p) => p.text));
+  const scoreRemarks = draftRemarks(report).filter((r) => r.startsWith(SCORE_REMARK));
   const open = c.findings.filter((f) => !f.explanation || f.severity === '错误');
   const sections: SectionDecl[] = [
     {
@@ -125,12 +127,22 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
         ),
     },
     {
+      id: '待定得分',
+      heading: '报告中待定的得分（自评得分与按所列数据计不一致）',
+      level: 1,
+      build: () =>
+        numbered(
+          scoreRemarks.map((r) => r.slice(SCORE_REMARK.length)),
+          '无。'
+        ),
+    },
+    {
       id: '按一致数表述',
       heading: '报告已按两处一致的数表述、报表须更正的数',
       level: 1,
       build: () =>
         numbered(
-          draftRemarks(report).filter((r) => !slipped.has(r)),
+          draftRemarks(report).filter((r) => !slipped.has(r) && !scoreRemarks.includes(r)),
           '无。'
         ),
     },

@@ -12,10 +12,18 @@ import { EVIDENCE } from '../catalogue/report/evidence';
 import { MEASURES, DEFAULT_MEASURE } from '../catalogue/report/measures';
 import { REPORT_APPENDIX, REPORT_COVER, REPORT_SECTIONS } from '../catalogue/report/outline';
 import { REVIEW_CAUSES } from '../catalogue/report/review';
-import { causesOf, correctionsOf, failedIdentities, listedErrors, solvedBy, thisYearPairs } from './causes';
+import {
+  balancingValue,
+  causesOf,
+  correctionsOf,
+  failedIdentities,
+  listedErrors,
+  solvedBy,
+  thisYearPairs,
+} from './causes';
 import { D, money } from './decimal';
 import { doubtedInputs, unexplainedNotices } from './doubt';
-import { computeIndicatorById } from './indicators';
+import { recomputeWith } from './indicators';
 import type { Model } from './model';
 import { brief, documentLabel, reconcile, shortLabel, type Dispute } from './reconcile';
 import {
@@ -281,7 +289,8 @@ export class Writer implements ReportWriter {
     // What the 审核意见 says it becomes: this year's figure for another year's, else its corrected value.
     const memo = this.memoValues.get(name);
     const becomes = (x: MemoValue) => q({ value: x.to, kind: mine?.kind ?? 'amount' });
-    const thisYear = memo?.year === undefined ? '本年' : `${memo.year}年`;
+    const evaluated = memo?.year ?? this.num('评价年度')?.toNumber();
+    const thisYear = evaluated === undefined ? '本年' : `${evaluated}年`;
     // A copy of a disputed figure (Finding.copies) that is another year's: the year says what is wrong with it.
     if (!f || (year !== undefined && !f.operands.some((o) => o.name === name))) {
       const words = `${stated}为${year}年年末数${memo ? `，${thisYear}年末数为${becomes(memo)}` : ''}`;
@@ -297,7 +306,7 @@ export class Writer implements ReportWriter {
         ? null
         : /^[^“]*(“[^”]+”.+)$/.exec(f.operands.find((o) => o.name === name)?.label ?? '');
       const words = `${row ? row[1] : this.sourceOf(name)}为${stated}；${reached}`;
-      return { key: f.id, words, note: words, again: stated };
+      return { key: f.id, words, note: words, again: `${stated}；${reached}` };
     }
     const side = stated ? `${this.sourceOf(name)}为${stated}，` : '';
     const part = stated ? `${stated}；` : '';
@@ -314,7 +323,9 @@ export class Writer implements ReportWriter {
           key: f.id,
           words: `${side}${subject}为${this.format(checked.name, checked.stated)}${checked.relation === 'atMost' ? '，大于此数' : ''}`,
           note,
-          again: stated || `${subject}${this.again(checked)}`,
+          again: stated
+            ? `${stated}，${subject}为${this.format(checked.name, checked.stated)}${checked.relation === 'atMost' ? '，大于此数' : ''}`
+            : `${subject}${this.again(checked)}`,
         };
       const sameTable =
         INPUT_BY_NAME.get(checked.name)?.sheet === INPUT_BY_NAME.get(name.replace(/\[.*$/, ''))?.sheet;
@@ -322,22 +333,26 @@ export class Writer implements ReportWriter {
         key: f.id,
         words: `${part}${sameTable ? this.both(checked, 'label') : note}`,
         note,
-        again: stated || `${subject}${this.named(checked)}`,
+        // Said again, its value and the other side: the value the identity needs of it, else what it is checked against.
+        again: stated
+          ? `${stated}；${this.needed(name, f, mine!.kind) || `${subject}${this.named(checked)}`}`
+          : `${subject}${this.named(checked)}`,
       };
     }
     const first = operandQuantity(f.operands[0]);
     if (f.family === '年度' && first) {
       const against = memo?.against;
+      // Without this year's figure to compare it with, what the unit owes: this year's (one value would not do).
       const compare =
         memo && against
           ? `，${thisYear}数据可对照${this.sourceOf(against.name)}${this.correctedHow(against.name)}${becomes(memo)}`
-          : '';
+          : `，${thisYear}数据待补`;
       const words = `${stated}为${first.value.toFixed(0)}年数据${compare}`;
       return { key: f.id, words, note: words, again: words };
     }
     const sides = /^(.+?)与(.+)不一致$/.exec(f.title);
     if (!sides || !first || !f.expected)
-      return { key: f.id, words: `${part}${f.title}`, note: f.title, again: stated || f.title };
+      return { key: f.id, words: `${part}${f.title}`, note: f.title, again: `${part}${f.title}` };
     const note = brief(`${sides[1]}为${q(first)}，${sides[2]}为${q(f.expected)}`);
     // The figure checked: its table's value, then the other side.
     const isChecked = f.operands[0].name === name;
@@ -349,8 +364,18 @@ export class Writer implements ReportWriter {
           )
         : `${part}${note}`,
       note,
-      again: stated || note,
+      again: stated ? `${part}${this.needed(name, f, mine!.kind) || note}` : note,
     };
+  }
+
+  /**
+   * The value a failed identity needs of a figure for it to hold, as the identity gives it ("按部门日常公用经费90.00 −
+   * 其他资金日常公用经费10.00计为80.00万元"; a copy: the figure it copies); "" where it gives none (an inequality).
+   */
+  private needed(name: string, f: Finding, kind: QuantityKind): string {
+    const of = f.copies?.find((c) => c.name === name)?.of ?? name;
+    const to = balancingValue(f, of);
+    return to ? this.reached(of, to, f, kind) : '';
   }
 
   /**
@@ -516,13 +541,20 @@ export class Writer implements ReportWriter {
     return this.rateDispute(indicatorId) !== undefined;
   }
 
-  /** A rate where a sentence names it ("预算完成率为…"): the value, or both values where the stated one differs. */
-  rate(indicatorId: string, computed: Decimal): Piece {
+  /**
+   * A rate where a sentence names it ("预算完成率为…"): the value, or both values where the stated one differs, then
+   * any other reading (`more`: "，按2021年数据计为98.50%").
+   */
+  rate(indicatorId: string, computed: Decimal, more = ''): Piece {
     const d = this.rateDispute(indicatorId);
     if (!d) return plain(rateText(computed));
     const [stated, recomputed] = [rateText(d.stated), rateText(computed)];
     return plain(
-      this.check(`所列${stated}，${d.otherWhat}为${recomputed}`, `${stated}或${recomputed}`, d.finding.id),
+      this.check(
+        `所列${stated}，${d.otherWhat}为${recomputed}${more}`,
+        `${stated}或${recomputed}`,
+        d.finding.id
+      ),
       [this.operand(d.name)]
     );
   }
@@ -834,14 +866,32 @@ export function memoValues(findings: Finding[]): Map<string, MemoValue> {
 export function reportContext(input: DraftInput): ReportContext {
   // A copy of a figure in doubt (the same quantity in another table) is stated with the same doubt.
   const doubted = doubtedInputs(input.findings);
+  const memo = memoValues(input.findings);
   const w = new Writer(
     input.model,
     reconcile(input.findings),
     doubted,
     unexplainedNotices(input.findings),
     otherYearEnds(input.findings),
-    memoValues(input.findings)
+    memo
   );
+  /**
+   * The other value of a figure in doubt: a contested figure's other source; else the value the 审核意见 corrects it
+   * to, or the one the failed identity that puts it in doubt needs (a copy: the figure it copies). Undefined for
+   * another year's figure (this year's is `thisYear`'s) or where nothing gives one value.
+   */
+  const otherValue = (name: string): Decimal | undefined => {
+    const d = w.disputes.get(name);
+    if (d)
+      return d.relation === 'recomputed' || INPUT_BY_NAME.get(name)?.type !== 'scalar'
+        ? undefined
+        : d.otherValue;
+    const f = doubted.get(name);
+    const m = memo.get(name);
+    if (!f || (m && (m.year !== undefined || m.against))) return undefined;
+    return m?.to ?? balancingValue(f, f.copies?.find((x) => x.name === name)?.of ?? name) ?? undefined;
+  };
+  const indicator = (id: string) => input.indicators.find((i) => i.id === id);
   const own = input.scores ? ownScores(input.scores, input.model, input.complete ?? true) : null;
   const items = own ? assignItems(own.lines, w.departmentItems('履职情况'), EVIDENCE) : new Map();
   const base = {
@@ -854,18 +904,25 @@ export function reportContext(input: DraftInput): ReportContext {
     remarkFor: (...names: string[]) => ownRemark(input.model, ...names),
     doubted: new Set(doubted.keys()),
     otherSide: (id: string, name: string) => {
-      const d = w.disputes.get(name);
-      if (!d || d.relation === 'recomputed' || INPUT_BY_NAME.get(name)?.type !== 'scalar') return undefined;
-      const m: Model = {
-        ...input.model,
-        scalar: (n) =>
-          n === name
-            ? { ...input.model.scalar(n), value: d.otherValue, blank: false }
-            : input.model.scalar(n),
-        num: (n) => (n === name ? d.otherValue : input.model.num(n)),
-      };
-      const value = computeIndicatorById(m, id)?.value;
-      return value == null ? undefined : { stated: d.stated, other: d.otherValue, value };
+      const [ind, stated, other] = [indicator(id), input.model.num(name), otherValue(name)];
+      if (!ind || stated === null || other === undefined || other.eq(stated)) return undefined;
+      const value = recomputeWith(input.model, ind, new Map([[name, other]]))?.value;
+      return value == null ? undefined : { stated, other, value };
+    },
+    thisYear: (id: string) => {
+      // Each figure in doubt with the value the 审核意见 gives it, one at least this year's for another year's.
+      const ind = indicator(id);
+      const names = (ind?.operands ?? [])
+        .map((o) => o.name)
+        .filter((n) => doubted.has(n) || w.disputes.has(n));
+      const year = names.map((n) => memo.get(n)?.year).find((y) => y !== undefined);
+      if (!ind || year === undefined || names.some((n) => !memo.has(n))) return undefined;
+      const value = recomputeWith(input.model, ind, new Map(names.map((n) => [n, memo.get(n)!.to])))?.value;
+      // A blank optional line (a 其中 it subtracts) reads as 0: said, since filling it changes the rate.
+      const zero = ind.operands
+        .filter((o) => o.value === null && !ind.missing?.some((m) => m.name === o.name))
+        .map((o) => o.label.replace(/^其中：/, ''));
+      return value == null ? undefined : { year, value, zero };
     },
   };
   const withProblems = { ...base, problems: deriveProblems(base, MEASURES, DEFAULT_MEASURE), ownOnly: [] };

@@ -86,9 +86,13 @@ export interface Formats {
   wan(x: Decimal): string;
   points(x: Decimal): string;
   percent(x: Decimal): string;
+  /** A rate inside a sentence: a negative one written 负…, never with a sign. */
+  rateText(x: Decimal): string;
   circled(i: number): string;
   placeholder(what: string): string;
   toCheck(what: string): string;
+  /** A remark to the preparer on a score the report leaves to be settled (its 【待补】 states none). */
+  scoreRemark(words: string): string;
   direction(x: Decimal, words: DirectionWords): string;
   chineseNumber(n: number): string;
   formatValue(name: string, value: Decimal, columnLabel?: string): string;
@@ -129,7 +133,7 @@ export interface ReportWriter {
    * An indicator's rate as the report gives it: the computed value, which the department's own stated
    * rate confirms or does not contradict; a 【待核对】 naming both where it does.
    */
-  rate(indicatorId: string, computed: Decimal): Piece;
+  rate(indicatorId: string, computed: Decimal, more?: string): Piece;
   /** True when the department's stated rate differs from its recomputation (`rate` gives both). */
   rateContested(indicatorId: string): boolean;
   /**
@@ -295,14 +299,20 @@ export interface ReportContext {
   /** Input names an open 错误 puts in doubt (src/core/doubt.ts). */
   doubted: ReadonlySet<string>;
   /**
-   * An indicator's value with one contested figure at the value the other side gives, with both values of the
-   * figure (its 【待核对】 names whose they are): "按15人计为75.00%，按14人计为70.00%". Undefined where the figure is
-   * not contested or the indicator cannot be recomputed.
+   * An indicator's value with one figure in doubt at the value the other side gives (a contested figure's other
+   * source, the 审核意见's corrected value, or what the failed identity needs), with both values of the figure (its
+   * 【待核对】 names whose they are): "按15人计为75.00%，按14人计为70.00%". Undefined where nothing gives one other
+   * value or the indicator cannot be recomputed.
    */
   otherSide(
     indicatorId: string,
     name: string
   ): { stated: Decimal; other: Decimal; value: Decimal } | undefined;
+  /**
+   * An indicator's value at this year's figures where its figures in doubt are another year's: each at the value the
+   * 审核意见 gives it (src/core/causes.ts), with the year and the blank lines read as 0. Undefined otherwise.
+   */
+  thisYear(indicatorId: string): { year: number; value: Decimal; zero: string[] } | undefined;
 }
 
 export interface SectionDecl {

@@ -76,6 +76,14 @@ export function toCheck(what: string): string {
   return `【待核对：${what}】`;
 }
 
+/** How a remark on a score left to be settled begins: the checklist lists these apart from corrected figures. */
+export const SCORE_REMARK = '得分待定：';
+
+/** A remark to the preparer on a score the report leaves to be settled: the claim and what the lines give. */
+export function scoreRemark(words: string): string {
+  return `${SCORE_REMARK}${words}`;
+}
+
 /** A rate inside a sentence that states it as a value: a negative one written 负…, never with a sign. */
 export function rateText(x: Decimal): string {
   return `${x.isNegative() && !x.isZero() ? '负' : ''}${percent(x.abs())}`;
@@ -197,9 +205,11 @@ export const FORMATS: Formats = {
   wan,
   points,
   percent,
+  rateText,
   circled,
   placeholder,
   toCheck,
+  scoreRemark,
   direction,
   chineseNumber,
   formatValue,

@@ -3,7 +3,7 @@
  * declares. Each slip becomes a remark on the block that quotes it (a Word comment or a line of the
  * 报送前核对清单); the text and the findings are unchanged.
  */
-import { TASK_NOT_DONE, TEXT_SLIPS, taskNotDoneRemark } from '../catalogue/report/textSlips';
+import { notDoneClause, TEXT_SLIPS, taskNotDoneRemark } from '../catalogue/report/textSlips';
 import type { Model } from './model';
 import type { ReportDraft } from './narrative';
 import type { ReportBlock } from './reportContract';
@@ -47,7 +47,7 @@ export function taskSlips(model: Model): Array<SlipHit & { task: string }> {
   for (const row of model.table('产出任务表').rows) {
     const { 任务: task, 是否完成: done, 说明: said } = row.cells;
     if (done?.value !== true || typeof task?.value !== 'string' || typeof said?.value !== 'string') continue;
-    const clause = said.value.split(/[，。；：,;:\n]/).find((c) => TASK_NOT_DONE.test(c));
+    const clause = notDoneClause(said.value);
     if (clause)
       out.push({
         task: task.value,

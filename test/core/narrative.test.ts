@@ -156,8 +156,9 @@ describe('section texts on the sample department', () => {
     // Two sources agree on 0.00 (the parts, and the balance); a difference of two figures is not stated (not an input).
     expect(texts(sample, '整体收支.结转结余')).toEqual([
       '2021年年初结转和结余4.04万元，其中：一般公共预算财政拨款结转和结余4.04万元、其他资金结转和结余0.00万元。',
-      // 二（二） named what its 【待核对】 is about: here the figure alone, self-contained.
-      '2021年度本年收入合计1351.58万元，本年支出合计【待核对：1355.62万元】，年末结转和结余0.00万元。',
+      // 二（二） named what its 【待核对】 is about: here the figure and the matter, self-contained (never the value
+      // alone: a 【待核对】 says what the figure is checked against).
+      '2021年度本年收入合计1351.58万元，本年支出合计【待核对：1355.62万元；支出合计不等于各项之和】，年末结转和结余0.00万元。',
     ]);
   });
 
@@ -168,7 +169,7 @@ describe('section texts on the sample department', () => {
     );
     const closed = texts(draft({ 结转_合计_年末: 0 }), '整体收支.结转结余')[1];
     expect(closed).toBe(
-      '2021年度本年收入合计1351.58万元，本年支出合计【待核对：1355.62万元】，年末结转和结余0.00万元。'
+      '2021年度本年收入合计1351.58万元，本年支出合计【待核对：1355.62万元；支出合计不等于各项之和】，年末结转和结余0.00万元。'
     );
     expect(direction(new D('-0.01'), GROWTH)).toBe('下降');
     expect(direction(new D(0), GROWTH)).toBe('持平');
@@ -283,6 +284,70 @@ describe('section texts on the sample department', () => {
     ]);
   });
 
+  test('a claim its lines do not add up to: one 【待补】 naming the line to settle, both figures in the remark', () => {
+    // Made-up claims: 过程 2 and a total of 9.5, where 公用经费控制率 earns 1.2 and the lines add up to 8.2.
+    const sheet = handScores();
+    sheet.groups.find((g) => g.name === '过程')!.claimed = new D(2);
+    sheet.claimedTotal = new D('9.5');
+    const model = sampleModel();
+    const d = draftReport({
+      model,
+      indicators: handIndicators(model),
+      scores: sheet,
+      findings: handFindings(model),
+    });
+    const [text] = section(d, '评价结论').blocks;
+    // The sheet grades its own 8.2 良; 9.5, by the bands, 差: the grade waits with the total.
+    expect(text.kind === 'paragraph' && text.text).toBe(
+      '2021年度部门整体支出绩效评价自评得分为【待补：按附件1核对后的总分】。其中，投入7分，过程【待补：核对公用经费控制率得分后的过程得分】，综合绩效级别为【待补：按总分确定的级别】（绩效评价指标评分表详见附件1）。'
+    );
+    expect(text.remarks).toEqual([
+      '得分待定：自评总分9.5分（“差”），按所列数据计8.2分（“良”）（过程自评2分、按所列数据计1.2分）；请按附件1核对各项得分，改正自评得分后重新生成报告。',
+    ]);
+    const t = section(d, '评价结论').blocks.find((b) => b.kind === 'table');
+    expect(t?.kind === 'table' && t.rows).toEqual([
+      ['投入', '8', '7.00'],
+      ['过程', '2', '【待补：核对公用经费控制率得分后的得分】'],
+      ['合计', '10', '【待补：按附件1核对后的总分】'],
+      ['综合绩效级别', '', '【待补：按总分确定的级别】'],
+    ]);
+    // 六: the 二级 heading and the 小结 carry the same 【待补】; the remark goes to the 二级's first paragraph and the 小结.
+    expect(d.sections.map(sectionTitle)).toContain(
+      '1. 预算执行（满分2分，得分【待补：核对公用经费控制率得分后的预算执行得分】）'
+    );
+    const [first, summary] = section(d, '绩效分析/过程/预算执行').blocks;
+    expect(first.remarks).toContain(
+      '得分待定：预算执行自评2分，按所列数据计1.2分（公用经费控制率1.2分）；请核对这些指标的数据和得分，改正自评得分后重新生成报告。'
+    );
+    expect(summary.kind === 'paragraph' && summary.text).toBe(
+      '小结：“过程情况”维度，满分2分，实际得分【待补：核对公用经费控制率得分后的过程得分】。'
+    );
+    expect(summary.remarks).toEqual([
+      '得分待定：过程自评2分，按所列数据计1.2分（公用经费控制率1.2分）；请核对这些指标的数据和得分，改正自评得分后重新生成报告。',
+    ]);
+    // 附件1 states one total as well; its remark goes with its table.
+    expect(d.appendix!.table.rows.at(-2)).toEqual([
+      '合计',
+      '',
+      '',
+      '10',
+      '【待补：各项得分核对后合计的总分】',
+      '',
+      '',
+    ]);
+    expect(d.appendix!.table.rows.at(-1)).toEqual([
+      '综合绩效级别',
+      '',
+      '',
+      '',
+      '【待补：按总分确定的级别】',
+      '',
+      '',
+    ]);
+    expect(d.appendix!.table.remarks).toContain(text.remarks![0]);
+    expect(draftLines(d).some((l) => /【待核对[^】]*(分或|按所列数据计[\d.]+分（)/.test(l))).toBe(false);
+  });
+
   test('八 performance problems with their causes, merged with the department’s own item on the same matter; 九 answers them item by item', () => {
     const i = sample.sections.findIndex((s) => s.id === '存在问题');
     // Only points lost are problems: the 4 contradicted figures are data-entry errors (审核意见, 核对清单), not performance.
@@ -371,7 +436,7 @@ describe('placeholders and traceability', () => {
       '【待补：年度工作目标及工作计划】',
     ]);
     expect(texts(d, '整体收支.结转结余')[1]).toBe(
-      '2021年度本年收入合计【待补：本年收入合计】，本年支出合计【待核对：1355.62万元】，年末结转和结余0.00万元。'
+      '2021年度本年收入合计【待补：本年收入合计】，本年支出合计【待核对：1355.62万元；支出合计不等于各项之和】，年末结转和结余0.00万元。'
     );
     for (const line of draftLines(d)) expect(line).not.toMatch(/NaN|undefined|null|Infinity/);
   });
@@ -452,12 +517,13 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     );
     expect(rate).toHaveLength(1);
     // 公用经费决算数 45.07 is 财政拨款表's 日常公用经费 (an identity that holds), which 收支总表's 96.15 ≠ 45.07 + 5.33
-    // puts in doubt: the same quantity carries the same doubt here (二 named the identity in full: here the figure
-    // alone), and the rate and score computed from it wait.
+    // puts in doubt: the same quantity carries the same doubt here (二 named the identity in full: here the figure and
+    // the value the identity needs of it, 96.15 − 5.33 = 90.82), and the rate is given by each: 45.07 ÷ 41.76 =
+    // 107.93%, 90.82 ÷ 41.76 = 217.48%; the score computed from it waits.
     expect(
       all.some((l) =>
         l.includes(
-          '公用经费决算数【待核对：45.07万元】、公用经费预算数41.76万元，公用经费控制率为【待核对：按所列数据为107.93%】。本项得分【待核对：自评满分，按所列数据计0.41分】。'
+          '公用经费决算数【待核对：45.07万元；按收支总表96.15 − 其他资金表5.33计为90.82万元】、公用经费预算数41.76万元，公用经费控制率为【待核对：按45.07万元计为107.93%，按90.82万元计为217.48%】。本项得分【待核对：自评满分，按所列数据计0.41分】。'
         )
       )
     ).toBe(true);
@@ -490,7 +556,12 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     ).toBe(true);
     // 其他资金本年支出 158.53 = 收支总表其他资金支出 158.53; nothing confirms its 日常公用经费 5.33.
     expect(has('本年支出158.53万元，年末结转和结余0.00万元。')).toBe(true);
-    expect(has('其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元】')).toBe(true);
+    // Said again after 财政拨款表's 45.07: its value and what the identity needs of it (96.15 − 45.07 = 51.08).
+    expect(
+      has(
+        '其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元；按收支总表96.15 − 财政拨款表45.07计为51.08万元】'
+      )
+    ).toBe(true);
     // 收支总表's 基本 478.29 = 人员 382.14 + 公用 96.15 holds and only the 部门 = 财拨 + 其他资金 sums dispute them,
     // while 财政拨款表's 基本 393.23 is disputed within its own table (its 收支 part states 478.29): the 部门
     // figures are stated plainly, the doubt stays on 财政拨款表's and 其他资金表's.
@@ -519,9 +590,19 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
       '①实际完成率：计划工作数4、实际完成工作数3，实际完成率为75.00%，年度工作任务未全部完成，较目标低25.00个百分点。本项得分【待核对：单位未逐项自评（职责履行合计29分），按评分标准计5.63分】。'
     );
     // 预算执行 claimed in full (11 of 11): each line in full by it; 附件1's note says the claim before the rules' scores.
-    expect(all).toContain('【待核对⑤：公用经费控制率自评满分，按所列数据计0.41分】');
+    // A score on a figure in doubt with no claim to set it against (在职人员控制率, 21 or 20 staff) is no one-value
+    // 【待核对】: it waits for the figure, the listed figures' score in its hint.
     expect(all).toContain(
-      '【待核对⑥：自评职责履行29分，按评分标准计：实际完成率5.63分、完成及时率5.63分、质量达标率3.75分】'
+      '投入｜预算配置｜在职人员控制率｜1.5｜【待补：按核对后的年末实际在职人数评定】｜以100%为标准，不超过100%计1.5分；每超过1个百分点扣0.5分，扣完为止｜在职人员控制率为【待核对：按21人计为91.30%，按20人计为86.96%】'
+    );
+    expect(all).toContainEqual(
+      expect.stringMatching(
+        /本项得分【待补：按核对后的年末实际在职人数评定的本项得分（按所列数据计1\.5分）】。$/
+      )
+    );
+    expect(all).toContain('【待核对③：公用经费控制率自评满分，按所列数据计0.41分】');
+    expect(all).toContain(
+      '【待核对④：自评职责履行29分，按评分标准计：实际完成率5.63分、完成及时率5.63分、质量达标率3.75分】'
     );
     expect(all.some((l) => /【待核对：按评分标准计[\d.]+分】/.test(l))).toBe(false);
   });
@@ -547,7 +628,7 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     expect(all.filter((l) => l.includes('有效打通了科普传播“最后一公里”'))).toHaveLength(1);
     // 产出 claimed 29 of 30: its 说明 ("…尚未最终定稿；…未能通过") is why, said as one sentence.
     expect(all).toContain(
-      '小结：“产出情况”维度，满分30分，实际得分【待核对：29分或22.51分】。未得满分的主要原因是《衡阳市科技人物志》尚未最终定稿，科普经费人均1元标准未能通过。'
+      '小结：“产出情况”维度，满分30分，实际得分【待补：核对实际完成率、完成及时率等3项得分后的产出得分】。未得满分的主要原因是《衡阳市科技人物志》尚未最终定稿，科普经费人均1元标准未能通过。'
     );
   });
 
@@ -566,9 +647,21 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     // By the report's own line scores from the listed figures: 过程 = 预算执行 11 − 0.08 (预算完成率 1.92) − 1.2
     // (预算调整率 0.8) − 1.59 (公用经费控制率 0.41) = 8.13, + 预算管理 13 + 资产管理 6 = 27.13 (政府采购执行率 and
     // 固定资产利用率, without data, at the unit's full claims); 9 + 27.13 + 22.51 + 29 = 87.64, 良 (< 90).
+    // One total, one grade: where the lines do not add up to a claim, the report states neither figure but a 【待补】
+    // naming what to settle; both go to the preparer as a remark (a Word comment or the checklist).
     expect(all).toContain(
-      '2021年度部门整体支出绩效评价自评得分为【待核对：自评97分，按所列数据计87.64分】。其中，投入【待核对：自评9分，含得分待核对的在职人员控制率】，过程【待核对：30分或27.13分】，产出【待核对：29分或22.51分】，效果【待补：服务对象满意度评定后的效果得分（自评29分）】，综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】（绩效评价指标评分表详见附件1）。'
+      '2021年度部门整体支出绩效评价自评得分为【待补：按附件1核对后的总分】。其中，投入【待补：核对在职人员控制率得分后的投入得分（自评9分）】，过程【待补：核对预算完成率、预算调整率等4项得分后的过程得分】，产出【待补：核对实际完成率、完成及时率等3项得分后的产出得分】，效果【待补：服务对象满意度评定后的效果得分（自评29分）】，综合绩效级别为【待补：按总分确定的级别】（绩效评价指标评分表详见附件1）。'
     );
+    expect(all).toContain('合计｜100｜【待补：按附件1核对后的总分】');
+    expect(all).toContain('综合绩效级别｜｜【待补：按总分确定的级别】');
+    const conclusion = d.sections.find((s) => s.id === '评价结论')!.blocks[0];
+    expect(conclusion.remarks).toEqual([
+      '得分待定：自评总分97分（“优”），按所列数据计87.64分（“良”）（过程自评30分、按所列数据计27.13分，产出自评29分、按所列数据计22.51分）；请按附件1核对各项得分，改正自评得分后重新生成报告。',
+    ]);
+    // No score in the text is two values, and none is a 【待核对】 of the claim against the lines.
+    expect(
+      all.some((l) => /【待核对：[^】]*分或/.test(l) || /【待核对[^】]*自评\d+分，按所列数据计/.test(l))
+    ).toBe(false);
     expect(all.some((l) => /单位自报|自报总分|核实得分|待核实/.test(l))).toBe(false);
     const problems = reportContext({ model, indicators, scores, findings }).problems;
     expect(problems.length).toBeGreaterThan(0);
@@ -578,6 +671,72 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     // Data-entry discrepancies are not problems of the report.
     expect(all.some((l) => /数据核对|不符|不一致/.test(l))).toBe(false);
     for (const line of all) expect(line).not.toMatch(/NaN|undefined|null|Infinity/);
+  });
+});
+
+describe('a rate on a figure in doubt names its value by each reading (made-up figures, real engine)', () => {
+  const linesOf = (overrides: InputValues) => {
+    const model = sampleModel(overrides);
+    const indicators = computeIndicators(model);
+    const scores = scoreAll(rulebookFromModel(model).rulebook!, indicators, model);
+    return draftLines(
+      draftReport({ model, indicators, scores, findings: runChecks(model, indicators, scores) })
+    );
+  };
+  const line = (lines: string[], start: string) => lines.find((l) => l.startsWith(start)) ?? '';
+
+  test('one figure in doubt: the rate at its stated value and at the value the failed identity needs of it', () => {
+    // 收支总表 日常公用经费 60.00 against 财拨 45.07 + 其他资金 5.33: 公用经费决算数 (财拨's copy) would be 60.00 − 5.33 =
+    // 54.67; 45.07 ÷ 41.76 = 107.93%, 54.67 ÷ 41.76 = 130.91%.
+    const doubted = line(linesOf({ 支出_公用经费: 60 }), '④公用经费控制率：');
+    expect(doubted).toContain(
+      '公用经费决算数【待核对：45.07万元；按收支总表60.00 − 其他资金表5.33计为54.67万元】、公用经费预算数41.76万元，公用经费控制率为【待核对：按45.07万元计为107.93%，按54.67万元计为130.91%】'
+    );
+    // 60.00 − 5.33 = 54.67 agrees with nothing else, but 50.40 = 45.07 + 5.33 holds: nothing in doubt, the rate plain.
+    const holds = line(linesOf({ 支出_公用经费: 50.4 }), '④公用经费控制率：');
+    expect(holds).toContain('公用经费决算数45.07万元、公用经费预算数41.76万元，公用经费控制率为107.93%');
+  });
+
+  test('figures of another year: the rate as listed and at this year’s figures the 审核意见 gives', () => {
+    // 年初批复预算 made up as 600.00 (still 2020's): as listed 142.77 ÷ 600.00 = 23.80%; at 2021's 492.06 ÷ 700.99 =
+    // 70.20%, the blank 其中 line read as 0, and said.
+    const lines = linesOf({ 基础_预算调整_年初预算: 600 });
+    expect(line(lines, '②预算调整率：')).toContain(
+      '预算调整率为【待核对：按所列数据计为23.80%，按2021年数据计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计）】'
+    );
+    // The 其中 line filled (100) with 2020's block: no 2021 figure for it, so no 2021 rate: the rate waits for the
+    // figures, named, and the figure asks for 2021's.
+    const filled = line(linesOf({ 基础_预算调整_剔除数: 100 }), '②预算调整率：');
+    expect(filled).toContain('上级交办的调整【待核对：100.00万元为2020年数据，2021年数据待补】');
+    expect(filled).toContain(
+      '预算调整率为【待补：按核对后的年中预算调整数、落实国家政策、不可抗力、上级交办的调整、年初批复预算计算】'
+    );
+    // No 【待核对】 anywhere gives one value alone.
+    for (const l of lines) expect(l).not.toMatch(/【待核对：[^】，；]*】/);
+  });
+});
+
+describe('a task marked done while its own 说明 says it was not (made-up tasks)', () => {
+  const line = (rows: unknown[][]) => {
+    const model = sampleModel({ 产出任务表: rows } as InputValues);
+    const indicators = computeIndicators(model);
+    const scores = scoreAll(rulebookFromModel(model).rulebook!, indicators, model);
+    const findings = runChecks(model, indicators, scores);
+    return draftLines(draftReport({ model, indicators, scores, findings })).find((l) =>
+      l.startsWith('年度工作任务完成情况：')
+    );
+  };
+
+  test('the status is a 【待核对】 naming both; a 说明 that agrees, or a task not marked done, is stated as it is', () => {
+    expect(line([['编印年鉴', null, '是', '是', '否', '否', '初稿已成，尚未出版']])).toBe(
+      '年度工作任务完成情况：①编印年鉴，【待核对：标为已完成，说明称“尚未出版”】，质量未达预期，初稿已成，尚未出版。'
+    );
+    expect(line([['编印年鉴', null, '是', '是', '是', '否', '已按期出版']])).toBe(
+      '年度工作任务完成情况：①编印年鉴，已完成，已按期出版。'
+    );
+    expect(line([['编印年鉴', null, '否', null, null, '否', '尚未出版']])).toBe(
+      '年度工作任务完成情况：①编印年鉴，未完成，尚未出版。'
+    );
   });
 });
 
@@ -713,9 +872,12 @@ describe('the 【待核对】 and 【待补】 a figure carries (made-up figures
     expect(w.figure('财拨_项目支出').piece.text).toBe(
       '【待核对：200.00万元；收支总表项目支出为300.00万元，财政拨款、其他资金两表之和为290.00万元】'
     );
-    // Its other part after: its own value, self-contained (the identity was named just above, nothing refers back);
-    // the checked figure itself, named by the sentence: the two values.
-    expect(w.figure('其他_项目支出').piece.text).toBe('【待核对：90.00万元】');
+    // Its other part after: its own value and the value the identity needs of it (300 − 200 = 100), self-contained
+    // (nothing refers back, and one value alone would not say what to choose); the checked figure itself, named by
+    // the sentence: the two values.
+    expect(w.figure('其他_项目支出').piece.text).toBe(
+      '【待核对：90.00万元；按收支总表300.00 − 财政拨款表200.00计为100.00万元】'
+    );
     expect(w.figure('支出_项目支出').piece.text).toBe(
       '【待核对：300.00万元；财政拨款、其他资金两表之和为290.00万元】'
     );

@@ -7,7 +7,7 @@
 import { evaluate } from '../../src/core/engine';
 import { questionedInputs, questionsValue } from '../../src/core/doubt';
 import { allFindings } from '../../src/core/findingTree';
-import { draftLines } from '../../src/core/narrative';
+import { draftLines, draftRemarks } from '../../src/core/narrative';
 import { draftReview } from '../../src/core/review';
 import type { Finding, ScoreLine } from '../../src/core/results';
 import { rulebookFromModel } from '../../src/core/rulebook';
@@ -112,7 +112,7 @@ describe('the sample: one verified score, and why each other scored line is 待�
     // The report states its score as the department's full marks, with no 【待核对】 on it, and 2.00 in 附件1.
     const report = draftLines(sample.report);
     expect(report.find((x) => x.startsWith('③结转结余变动率：'))).toContain(
-      '按所列数据计为负93.34%】。本项得满分。'
+      '按所列数据计为负93.34%，按2021年数据计为负100.00%】。本项得满分。'
     );
     expect(report).toContainEqual(expect.stringMatching(/^过程｜预算执行｜结转结余变动率｜2｜2\.00｜/));
   });
@@ -322,8 +322,12 @@ describe('two figures: the report’s own lines from the listed figures, and the
     expect(f2(budget.linesDisagree!.sum)).toBe('8.13');
     expect(f2(own.groups.find((g) => g.name === '过程')!.linesDisagree!.sum)).toBe('27.13');
     const report = draftLines(sample.report).join('');
-    expect(report).toContain('自评得分为【待核对：自评97分，按所列数据计87.64分】');
-    expect(report).toContain('综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】');
+    // One total, one grade in the text (each a 【待补】); the claim and the lines' sum go to the preparer.
+    expect(report).toContain('自评得分为【待补：按附件1核对后的总分】');
+    expect(report).toContain('综合绩效级别为【待补：按总分确定的级别】');
+    expect(draftRemarks(sample.report).join('')).toContain(
+      '自评总分97分（“优”），按所列数据计87.64分（“良”）'
+    );
     expect(report).not.toContain('至多');
     expect(report).not.toContain('88.92');
     // 88.92 < 90 (优 by the declared bands): the grade it cannot reach; 四 says how the 37 pending add up to it. With
@@ -426,7 +430,7 @@ describe('two figures: the report’s own lines from the listed figures, and the
     );
     // The memo's ceiling: 53.92 + 35 = 88.92; the report's figure the same 87.64 as the sample's.
     expect(f2(own.linesDisagree!.sum)).toBe('87.64');
-    expect(draftLines(e.report).join('')).toContain('按所列数据计87.64分');
+    expect(draftRemarks(e.report).join('')).toContain('按所列数据计87.64分');
     expect(memoOf(e).join('')).toContain('按所列数据计87.64分（良）；已核实53.92分');
     // Nothing capped: the 35 pending at full marks give 53.92 + 35 = 88.92, still below 优's 90; 预算调整率 at 2021's
     // figures scores 0 while its 落实国家政策等调整 line is blank: 88.92 − 2 = 86.92 (53.92 + 33), 88.92 if filled.

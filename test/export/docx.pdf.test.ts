@@ -107,17 +107,18 @@ test('LibreOffice prints the sample’s report within 1.2× the real report’s 
     expect(appendix).toBeLessThanOrEqual(1.2 * REAL_REPORT_CHARACTERS);
     // 附件1 is one row per score line, its 评分说明 a sentence each: a few pages, never a second report.
     expect(printed.length - appendix).toBeLessThanOrEqual(0.25 * REAL_REPORT_CHARACTERS);
-    // The unit's own total and grade as its 自评打分 gives them (the figures the 审核意见 corrects), inside the
-    // 【待核对】 with what the lines give: whoever deletes the yellow keeps neither.
-    // What the report's own lines give from the figures it lists (87.64, 良), not the 审核意见's ceiling: the grade
-    // differs from the claim's, so it too is inside a 【待核对】.
-    expect(printed).toContain('自评得分为【待核对：自评97分，按所列数据计87.64分】');
-    expect(printed).toContain('综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】');
+    // One total, one grade: the unit's claim (97, 优) and what its lines give from the figures it lists (87.64, 良)
+    // disagree, so the text states neither, a 【待补】 for each saying what to enter (the figures are the preparer's
+    // remark); not the 审核意见's ceiling.
+    expect(printed).toContain('自评得分为【待补：按附件1核对后的总分】');
+    expect(printed).toContain('综合绩效级别为【待补：按总分确定的级别】');
     expect(printed).not.toContain('至多');
-    // 附件1's total and grade, each in a row of its own: a marker, its note below naming both in full.
+    expect(printed).not.toMatch(/分或[\d.]+分/);
+    // 附件1's total and grade, each in a row of its own: the same 【待补】.
     expect(text('report.pdf', true)).toMatch(/合计\s+100\s/);
     expect(text('report.pdf', true)).toMatch(/综合绩效级别\s/);
-    expect(printed.slice(appendix)).toContain('：自评97分（“优”），按所列数据计87.64分（“良”）】');
+    // (pdftotext reads the 分值 cell's 100 between the wrapped lines of the 得分 cell.)
+    expect(printed.slice(appendix).replace(/100/g, '')).toContain('【待补：各项得分核对后合计的总分】');
     expect(printed).toContain('：预算调整率自评满分，按所列数据计0.8分】');
     // Page 1 answers "what do I do with this report?": the conclusion, the scores, and all three things first.
     const page1 = execFileSync(

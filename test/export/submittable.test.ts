@@ -98,66 +98,83 @@ describe('the voice: the department states its own scores, one total and one gra
       expect(l).not.toMatch(/核实得分|待核实|自报/);
       expect(l).not.toMatch(/[优良中差]～[优良中差]/);
     }
-    // The unit's own total (97 in its 自评打分) grades it: one grade, 优; its lines as the report scores them from the
-    // listed figures give 87.64, 良, so 七's sentence states neither plainly, one 【待核对】 with both, never a range;
-    // 七's table and 附件1's row show the marker only.
+    // The unit's own total (97 in its 自评打分) grades it 优; its lines as the report scores them from the listed
+    // figures give 87.64, 良, so 七's sentence, 七's table and 附件1's row state neither: one 【待补】 for the grade to
+    // enter (never a range, never two grades), both in the remark to the preparer.
     const graded = lines.filter((l) => l.includes('综合绩效级别'));
     expect(graded).toHaveLength(3);
-    for (const l of graded)
-      expect(l).toMatch(/综合绩效级别(为【待核对：自评“优”，按所列数据计为“良”】（|｜+【待核对[①-⑳]】｜*$)/);
+    for (const l of graded) expect(l).toMatch(/综合绩效级别(为|｜+)【待补：按总分确定的级别】/);
     expect(lines.some((l) => /综合绩效级别[为｜“]*[优良中差]/.test(l))).toBe(false);
   });
 
   test('the scores the 审核意见 corrects are the ones the report states: each 二级, 一级 and the total as the unit claimed', () => {
     // 自评打分 holds claims per 二级 and 一级 and a total, no line scores: 预算执行 11, 产出 29, total 97. Where its own
-    // line scores do not add up to a claim, the report states both for the department to choose (【待核对】): each line
-    // as the report's own paragraph scores it from the figures it lists, a line without data at the unit's own claim
-    // (not the 审核意见's ceiling): 预算执行 1.92 + 0.8 + 2 + 0.41 + “三公” 2 + 政府采购执行率 1 (预算执行 claimed in full)
-    // = 8.13; 职责履行 5.63 + 5.63 + 3.75 + 7.5 = 22.51; 过程 8.13 + 13 + 6 = 27.13; in all 9 + 27.13 + 22.51 + 29 = 87.64.
+    // line scores do not add up to a claim, the report states one score, a 【待补】 naming the lines to settle; the
+    // claim and the lines' sum go to the preparer (remarks): each line as the report's own paragraph scores it from
+    // the figures it lists, a line without data at the unit's own claim (not the 审核意见's ceiling): 预算执行 1.92 +
+    // 0.8 + 2 + 0.41 + “三公” 2 + 政府采购执行率 1 (预算执行 claimed in full) = 8.13; 职责履行 5.63 + 5.63 + 3.75 + 7.5 =
+    // 22.51; 过程 8.13 + 13 + 6 = 27.13; in all 9 + 27.13 + 22.51 + 29 = 87.64.
     const analysis = lines.join('\n');
-    expect(analysis).toContain('预算执行（满分11分，得分【待核对：自评11分，按所列数据计8.13分】）');
-    expect(analysis).toContain('职责履行（满分30分，得分【待核对：自评29分，按所列数据计22.51分】）');
-    // 产出's one 二级 said it in full just above: its 小结 names the two scores alone (nothing refers back).
-    expect(analysis).toContain('小结：“产出情况”维度，满分30分，实际得分【待核对：29分或22.51分】。');
     expect(analysis).toContain(
-      '小结：“过程情况”维度，满分30分，实际得分【待核对：自评30分，按所列数据计27.13分】。'
+      '预算执行（满分11分，得分【待补：核对预算完成率、预算调整率等3项得分后的预算执行得分】）'
     );
+    expect(analysis).toContain(
+      '职责履行（满分30分，得分【待补：核对实际完成率、完成及时率等3项得分后的职责履行得分】）'
+    );
+    expect(analysis).toContain(
+      '小结：“产出情况”维度，满分30分，实际得分【待补：核对实际完成率、完成及时率等3项得分后的产出得分】。'
+    );
+    expect(analysis).toContain(
+      '小结：“过程情况”维度，满分30分，实际得分【待补：核对预算完成率、预算调整率等3项得分后的过程得分】。'
+    );
+    const remarks = draftRemarks(draft);
+    expect(remarks).toEqual(
+      expect.arrayContaining([
+        '得分待定：预算执行自评11分，按所列数据计8.13分（预算完成率1.92分、预算调整率0.8分、公用经费控制率0.41分）；请核对这些指标的数据和得分，改正自评得分后重新生成报告。',
+        '得分待定：产出自评29分，按所列数据计22.51分（实际完成率5.63分、完成及时率5.63分、质量达标率3.75分）；请核对这些指标的数据和得分，改正自评得分后重新生成报告。',
+      ])
+    );
+    // No score in the text is two values ("29分或22.51分"), nor a claim against what the lines give.
+    expect(analysis).not.toMatch(/分或[\d.]+分|【待核对：自评[\d.]+分，按所列数据计/);
     expect(analysis).toContain(
       '小结：“投入情况”维度，满分10分，实际得分【待补：预算编制合理性评定后的投入得分（自评9分）】。'
     );
-    // 七 states no disputed score bare: the total, the grade, 过程 and 产出 are inside their 【待核对】 (whoever deletes
-    // the yellow keeps neither), and so is the grade (87.64: 良); 效果 waits for the unit's own score (【待补】).
+    // 七 states one total and one grade: the total, the grade, 过程 and 产出 are each one 【待补】 saying what to enter;
+    // 效果 waits for the unit's own score (【待补】). The figures go to the preparer beside it.
     expect(lines).toContainEqual(
-      '2021年度部门整体支出绩效评价自评得分为【待核对：自评97分，按所列数据计87.64分】。其中，投入【待补：预算编制合理性评定后的投入得分（自评9分）】，过程【待核对：30分或27.13分】，产出【待核对：29分或22.51分】，效果【待补：服务对象满意度评定后的效果得分（自评29分）】，综合绩效级别为【待核对：自评“优”，按所列数据计为“良”】（绩效评价指标评分表详见附件1）。'
+      '2021年度部门整体支出绩效评价自评得分为【待补：按附件1核对后的总分】。其中，投入【待补：预算编制合理性评定后的投入得分（自评9分）】，过程【待补：核对预算完成率、预算调整率等3项得分后的过程得分】，产出【待补：核对实际完成率、完成及时率等3项得分后的产出得分】，效果【待补：服务对象满意度评定后的效果得分（自评29分）】，综合绩效级别为【待补：按总分确定的级别】（绩效评价指标评分表详见附件1）。'
     );
-    // 七's table: each score in question is its marker only, one note under it naming the claims and what the lines
-    // add up to.
+    const conclusion = section(draft, '评价结论').blocks[0];
+    expect(conclusion.remarks).toEqual([
+      '得分待定：自评总分97分（“优”），按所列数据计87.64分（“良”）（过程自评30分、按所列数据计27.13分，产出自评29分、按所列数据计22.51分）；请按附件1核对各项得分，改正自评得分后重新生成报告。',
+    ]);
+    // 七's table: the same 【待补】 in each cell (without its row's name), no note under it.
     const table = draft.sections
       .flatMap((s) => s.blocks)
       .find((b) => b.kind === 'table' && b.caption.endsWith('得分情况表')) as TableBlock;
     expect(table.rows.map((r) => r[2])).toEqual([
       // 投入 holds 预算编制合理性's full marks its own 存在问题 speaks against: the unit's to settle, nothing disputed.
       '【待补：预算编制合理性评定后的得分（自评9分）】',
-      '【待核对①】',
-      '【待核对①】',
+      '【待补：核对预算完成率、预算调整率等3项得分后的得分】',
+      '【待补：核对实际完成率、完成及时率等3项得分后的得分】',
       // 效果 holds 服务对象满意度's 10, which waits on the survey rate: the unit's score to enter, nothing disputed.
       '【待补：服务对象满意度评定后的得分（自评29分）】',
-      '【待核对①】',
-      '【待核对①】',
+      '【待补：按附件1核对后的总分】',
+      '【待补：按总分确定的级别】',
     ]);
-    expect(table.notes).toEqual([
-      '【待核对①：自评过程30分，产出29分，合计97分（“优”）；按所列数据计，过程27.13分，产出22.51分，合计87.64分（“良”）】',
-    ]);
+    expect(table.notes).toBeUndefined();
     const memo = draftLines(draftReview(input)).join('');
     const claims = [...memo.matchAll(/自评(\d+(?:\.\d+)?)分/g)].map((m) => m[1]);
     // 预算执行's 11 is within the most its lines can give (11) once 公用经费控制率 is 待核实: the memo corrects 29 and 97.
     expect(claims).toEqual(expect.arrayContaining(['29', '97']));
-    for (const x of claims) expect(analysis).toMatch(new RegExp(`(得分为?|自评)${x.replace('.', '\\.')}分`));
+    // The claims the memo corrects: the report states them, or, where the lines do not give them, tells the preparer.
+    for (const x of claims)
+      expect(`${analysis}${remarks.join('')}`).toMatch(
+        new RegExp(`(得分为?|自评(总分)?)${x.replace('.', '\\.')}分`)
+      );
     const total = draft.appendix!.table.rows.find((r) => r[0] === '合计')![4];
-    expect(total).toMatch(/^【待核对([①-⑳])】$/);
-    expect(draft.appendix!.table.notes).toContain(
-      `【待核对${total.slice(-2, -1)}：自评97分（“优”），按所列数据计87.64分（“良”）】`
-    );
+    expect(total).toBe('【待补：各项得分核对后合计的总分】');
+    expect(draft.appendix!.table.remarks).toContain(conclusion.remarks![0]);
   });
 
   test('a line score of the rules is not the department’s where its 二级 claim says otherwise; one it agrees with stands', () => {
@@ -182,8 +199,9 @@ describe('the voice: the department states its own scores, one total and one gra
     expect(text).toMatch(/“三公”经费控制率：[^\n]*本项得满分。/);
     // 八 states the figures of those lines, not the rules' deduction.
     expect(text).toContain('实际完成率为75.00%；完成及时率为75.00%；质量达标率为50.00%。');
-    // 公用经费决算数 45.07 is 财拨 日常公用经费's copy, which a failed identity doubts: the rate waits too.
-    expect(text).toContain('公用经费控制率为【待核对：107.93%】。');
+    // 公用经费决算数 45.07 is 财拨 日常公用经费's copy, which a failed identity doubts: the rate waits too, by each
+    // value (96.15 − 5.33 = 90.82 the identity's).
+    expect(text).toContain('公用经费控制率为【待核对：按45.07万元计为107.93%，按90.82万元计为217.48%】。');
     // 附件1: a marker in the score cell, one note for the 二级's such lines; 评分说明 says what the rules deduct, as
     // the rules'.
     const rows = draft.appendix!.table.rows;
@@ -276,11 +294,15 @@ describe('the figures: only what the department stated', () => {
     expect(text).toContain(
       '年初批复预算【待核对：596.03万元为2020年数据，2021年数据可对照财政拨款表700.99万元】'
     );
+    // The rate by the figures listed, and at the 2021 figures the 审核意见 gives (492.06 ÷ 700.99 = 70.20%, the
+    // blank 其中 line read as 0, as the memo says).
     expect(text).toContain(
-      '预算调整率为【待核对：按所列数据为23.95%】。本项得分【待核对：自评满分，按所列数据计0.8分】。'
+      '预算调整率为【待核对：按所列数据计为23.95%，按2021年数据计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计）】。本项得分【待核对：自评满分，按所列数据计0.8分】。'
     );
-    // 八: the rate waits; the rules' deduction is not stated where the unit claims 预算执行 in full.
-    expect(text).toContain('预算调整率为【待核对：按所列数据为23.95%】。');
+    // 八: the rate waits, in full again; the rules' deduction is not stated where the unit claims 预算执行 in full.
+    expect(text).toContain(
+      '（三）预算编制的准确性有待提高预算调整率为【待核对：按所列数据计为23.95%，按2021年数据计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计）】。'
+    );
     const row = draft.appendix!.table.rows.find((r) => r[2] === '预算调整率')!;
     expect(row[4]).toMatch(/^【待核对[①-⑳]】$/);
     expect(row[6]).not.toMatch(/扣1\.2分/);
@@ -294,8 +316,9 @@ describe('the figures: only what the department stated', () => {
     expect(sectionTexts(draft, '其他资金.支出')).toEqual([
       // 158.53 is 收支总表's 其他资金支出 too: stated plainly. Each of the others names its value and the identity it
       // is party to, in full the first time: 日常公用经费 5.33's identity (收支总表 96.15, the parts 50.40) was named in
-      // full in 三（二） above, so here its value alone; 项目支出 153.20's is named here first.
-      '2021年度其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元】、项目支出【待核对：153.20万元；部门项目支出为877.32万元，财政拨款、其他资金项目支出之和为871.99万元】。',
+      // full in 三（二） above, so here its value and what the identity needs of it (96.15 − 45.07 = 51.08); 项目支出
+      // 153.20's is named here first.
+      '2021年度其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元；按收支总表96.15 − 财政拨款表45.07计为51.08万元】、项目支出【待核对：153.20万元；部门项目支出为877.32万元，财政拨款、其他资金项目支出之和为871.99万元】。',
     ]);
     // No 【待核对】 anywhere names nothing: in the text each says what it is about; in a table it is numbered, with a note.
     expect(draftLines(draft).join('')).not.toContain('【待核对】');
@@ -356,11 +379,19 @@ describe('the figures: only what the department stated', () => {
     );
     expect(outsidePlaceholders(spending)).not.toContain('955.78');
     // A stated rate its recomputation contradicts: both, and no judgement of either.
-    expect(lines.some((l) => l.includes('预算完成率为【待核对：所列99.59%，按所列数据计为99.52%】。'))).toBe(
-      true
-    );
+    // Its figures are 2020's: at the 2021 figures the 审核意见 gives, (4.04 + 700.99 + 492.06 − 0.00) ÷ 1197.09 = 100.00%;
+    // 结转结余变动率's (0.00 − 4.04) ÷ 4.04 = −100.00%.
     expect(
-      lines.some((l) => l.includes('结转结余变动率为【待核对：所列93.33%，按所列数据计为负93.34%】'))
+      lines.some((l) =>
+        l.includes('预算完成率为【待核对：所列99.59%，按所列数据计为99.52%，按2021年数据计为100.00%】。')
+      )
+    ).toBe(true);
+    expect(
+      lines.some((l) =>
+        l.includes(
+          '结转结余变动率为【待核对：所列93.33%，按所列数据计为负93.34%，按2021年数据计为负100.00%】'
+        )
+      )
     ).toBe(true);
   });
 
@@ -446,6 +477,16 @@ describe('the Word text: nothing for the preparer outside a highlighted placehol
     // Each placeholder of the report, with where it stands.
     expect(checklist.some((l) => /【待补：该通知的文号】（开头）/.test(l))).toBe(true);
     expect(checklist.some((l) => l.includes('【待核对：所列99.59%') && l.includes('六'))).toBe(true);
+    // The scores the report leaves to settle: the claim and what the lines give, under a heading of their own, not
+    // among the figures to correct.
+    const scores = checklist.indexOf('三、报告中待定的得分（自评得分与按所列数据计不一致）');
+    expect(scores).toBeGreaterThan(0);
+    expect(checklist[scores + 1]).toMatch(/^1\.预算执行自评11分，按所列数据计8\.13分（/);
+    expect(checklist).toContainEqual(
+      expect.stringMatching(/^\d\.自评总分97分（“优”），按所列数据计87\.64分（“良”）/)
+    );
+    expect(checklist.some((l) => l.includes('得分待定'))).toBe(false);
+    expect(comments).toContain('得分待定：自评总分97分（“优”），按所列数据计87.64分（“良”）');
   });
 
   test('no formula signs, cell addresses, internal names, spaces beside digits, doubled quotes or signs for changes', () => {
@@ -530,7 +571,9 @@ describe('效果, 问题 and 附件1 with substance', () => {
     );
     // Where the workbook gives no cause, the department is asked for it.
     // 预算执行 is claimed in full: the rules' deduction is not the department's to state, the overspend is.
-    expect(text).toContain('公用经费控制率为【待核对：107.93%】。主要原因：【待补：');
+    expect(text).toContain(
+      '公用经费控制率为【待核对：按45.07万元计为107.93%，按90.82万元计为217.48%】。主要原因：【待补：'
+    );
     const ids = (prefix: string) =>
       draft.sections.filter((s) => s.level === 2 && s.id.startsWith(prefix)).map((s) => s.id.split('/')[1]);
     expect(ids('改进措施/')).toEqual(ids('存在问题/'));
@@ -554,7 +597,7 @@ describe('效果, 问题 and 附件1 with substance', () => {
     expect(rows.find((r) => r[2] === '绩效目标合理性')?.[6]).toBe('绩效目标有待更加详细');
     // A score computed from a figure in doubt (its cell a marker): the rate as listed, in its 【待核对】, no deduction.
     expect(rows.find((r) => r[2] === '公用经费控制率')?.[6]).toBe(
-      '公用经费控制率为【待核对：按所列数据为107.93%】'
+      '公用经费控制率为【待核对：按45.07万元计为107.93%，按90.82万元计为217.48%】'
     );
     // 7.5 less the 5.63 the rules give it.
     expect(rows.find((r) => r[2] === '实际完成率')?.[6]).toBe(
@@ -578,7 +621,7 @@ describe('效果, 问题 and 附件1 with substance', () => {
     // 附件1 is read apart from the text: each 【待核对】 names both values, none refers back (同前).
     expect(rows.find((r) => r[2] === '预算完成率')?.[6]).toBe(
       // Its score waits on its 年末结余 (a copy of the 结转结余 in doubt): what it lost is not stated either.
-      '预算完成率为【待核对：所列99.59%，按所列数据计为99.52%】'
+      '预算完成率为【待核对：所列99.59%，按所列数据计为99.52%，按2021年数据计为100.00%】'
     );
     expect([...rows.flat(), ...(draft.appendix!.table.notes ?? [])].join('')).not.toContain('同前');
     for (const r of rows) expect(r[6]).not.toMatch(/乘以|除以|等于|指标值/);
@@ -642,7 +685,7 @@ describe('审核意见', () => {
     expect(text.join('')).toContain(
       '待核实的37分中，预算调整率按2021年数据计0分、公用经费控制率至多0.41分，其余全部满分时，总分至多86.92分（已核实53.51 + 33.41）；如列报落实国家政策等调整，至多88.92分。'
     );
-    expect(lines.join('')).toContain('自评97分，按所列数据计87.64分');
+    expect(draftRemarks(draft).join('')).toContain('自评总分97分（“优”），按所列数据计87.64分');
     // The memo states the engine's figures: the summary every other surface reads.
     expect(text[4]).toContain(`已核实${evaluation.summary.total}分`);
     // Page 1 and the entry state one gap (360.29), and a 0.01 gap is not waved off.
@@ -741,8 +784,10 @@ describe('审核意见', () => {
     // in the memo or in the report's 【待核对】 (it reads the same source).
     expect(benchmark({ 财拨_年中追加_项目: 500 })).not.toMatch(/可对照|按表中/);
     const report = draftLines(evaluate(sampleReading({ 财拨_年中追加_项目: 500 })).report).join('');
-    expect(report).toContain('年中预算调整数【待核对：142.77万元为2020年数据】');
-    expect(report).toContain('年初批复预算【待核对：596.03万元为2020年数据】');
+    // Each 【待核对】 says what the figure lacks (its 2021 value), and the rate waits for the figures, named.
+    expect(report).toContain('年中预算调整数【待核对：142.77万元为2020年数据，2021年数据待补】');
+    expect(report).toContain('年初批复预算【待核对：596.03万元为2020年数据，2021年数据待补】');
+    expect(report).toContain('预算调整率为【待补：按核对后的年中预算调整数、年初批复预算计算】');
     // With the 追加 the memo's own entry names (项目 308.76, so 183.30 + 308.76 = 492.06), 700.99 + 492.06 = 1193.05.
     expect(
       benchmark({ 财拨_年中追加_项目: 308.76, 财拨_年中追加_合计: 492.06, 项目_合计_年中追加: 308.76 })

@@ -98,6 +98,11 @@ export const TEXT_SLIPS: readonly TextSlip[] = [
  */
 export const TASK_NOT_DONE = /(?<!无|没有)(?:未能|未通过|未完成|未达到|未实现|尚未)(?!按时|按期|如期|及时)/;
 
+/** The clause of a task's 说明 that says it was not done ("…未能通过"), if any. */
+export function notDoneClause(said: string): string | undefined {
+  return said.split(/[，。；：,;:\n]/).find((c) => TASK_NOT_DONE.test(c));
+}
+
 /** The remark on a task marked 已完成 whose 说明 clause says otherwise. */
 export function taskNotDoneRemark(task: string, clause: string): string {
   return `任务“${task}”标为已完成，但说明称“${clause}”：请核对完成情况（实际完成数将随之改变）`;

@@ -18,6 +18,7 @@ import type {
 import { INDICATOR_BY_ID } from '../../indicators';
 import { SANGONG_ITEMS, SANGONG_TOTAL } from '../../lists';
 import { VERDICTS } from '../measures';
+import { notDoneClause } from '../textSlips';
 
 const endSentence = (s: string) => (/[。；！]$/.test(s) ? s.replace(/；$/, '。') : `${s}。`);
 
@@ -36,7 +37,18 @@ function tasks({ w, model }: ReportContext): ReportBlock[] {
     const c = r.cells;
     const name = w.cell('产出任务表', c['任务'], '工作任务', { required: true });
     const done = flag(c['是否完成']?.value);
-    const state = [done === true ? '已完成' : done === false ? '未完成' : w.fmt.placeholder('是否完成')];
+    // Marked done while its own 说明 says it was not: the two, for the unit to settle (the checklist says so too).
+    const said = c['说明']?.value;
+    const notDone = done === true && typeof said === 'string' ? notDoneClause(said) : undefined;
+    const state = [
+      notDone
+        ? w.fmt.toCheck(`标为已完成，说明称“${notDone}”`)
+        : done === true
+          ? '已完成'
+          : done === false
+            ? '未完成'
+            : w.fmt.placeholder('是否完成'),
+    ];
     if (done && flag(c['是否按时']?.value) === false) state.push('未按时完成');
     if (done && flag(c['是否达标']?.value) === false) state.push('质量未达预期');
     const note = w.cell('产出任务表', c['说明'], '完成情况说明');
@@ -167,21 +179,44 @@ function inDoubt(c: ReportContext, l: OwnLine, ind: IndicatorResult): { names: s
 
 /**
  * A line's rate as the report states it: the stated figure's own 【待核对】 where the department states one that
- * differs; a 【待核对】 where the rate is computed from a figure in doubt; else the rate.
+ * differs; a 【待核对】 naming its value by each reading where the rate is computed from a figure in doubt (the
+ * figure's two values; this year's figures for another year's); a 【待补】 naming what it waits for where no other
+ * reading is known; else the rate.
  */
 export function lineRate(c: ReportContext, l: OwnLine, ind: IndicatorResult, value: Decimal): Piece {
   const { w } = c;
-  const rate = w.rate(ind.id, value);
+  const year = c.thisYear(ind.id);
+  const zero = year?.zero.length ? `（${year.zero.join('、')}未填列，按0计）` : '';
+  const thisYear = year ? `，按${year.year}年数据计为${w.fmt.rateText(year.value)}${zero}` : '';
+  const rate = w.rate(ind.id, value, thisYear);
   const names = inDoubt(c, l, ind).names;
   if (rate.text.startsWith('【') || names.length === 0) return rate;
-  // One contested figure: the rate by each of its two values (its own 【待核对】 says whose each is).
-  const other = names.length === 1 ? c.otherSide(ind.id, names[0]) : undefined;
+  // One figure in doubt: the rate by each of its two values (its own 【待核对】 says whose each is).
+  const other = names.length === 1 && !year ? c.otherSide(ind.id, names[0]) : undefined;
   const figure = (v: Decimal) => w.fmt.formatValue(names[0], v);
   const words = other
-    ? `按${figure(other.stated)}计为${rate.text}，按${figure(other.other)}计为${w.rate(ind.id, other.value).text}`
-    : `按所列数据为${rate.text}`;
-  // Once said, later places (八) give the value alone.
-  return w.plain(w.check(words, rate.text), rate.sources);
+    ? `按${figure(other.stated)}计为${rate.text}，按${figure(other.other)}计为${w.fmt.rateText(other.value)}`
+    : year
+      ? `按所列数据计为${rate.text}${thisYear}`
+      : '';
+  // Nothing gives one other value: the rate waits for the figures, named.
+  if (!words) return w.plain(w.fmt.placeholder(`按核对后的${doubtedNames(c, l)}计算`), rate.sources);
+  // Said in full wherever it stands: one value alone would not say what it is checked against.
+  return w.plain(w.fmt.toCheck(words), rate.sources);
+}
+
+/** The figures in doubt a line's indicator is computed from, named ("年中预算调整数", not its cell's hint). */
+export function doubtedNames(c: ReportContext, l: OwnLine): string {
+  const ind = indicatorOf(c, l);
+  if (!ind) return '';
+  return inDoubt(c, l, ind)
+    .names.map((n) =>
+      ind.operands
+        .find((o) => o.name === n)!
+        .label.replace(/^其中：/, '')
+        .replace(/（[^（）]*）$/, '')
+    )
+    .join('、');
 }
 
 /** True when a line's score is computed from a figure in doubt that the right figure may change: 六, 八 and 附件1 wait for it. */
@@ -240,8 +275,15 @@ function scoreWords(c: ReportContext, l: OwnLine): string {
   // A measure the line is scored on left blank (满意度's survey rate): the score waits on the same 【待补】.
   if (awaitsMeasure(c, l)) return `本项得分${w.fmt.placeholder(awaitedScore(c, l))}。`;
   // A score computed from a figure in doubt, which the right figure may change, waits for it.
+  // Against the unit's claim, both; else one value would be all a 【待核对】 says: the score waits for the figures.
   if (scoreInDoubt(c, l))
-    return `本项得分${w.fmt.toCheck(`${claimSide(c, l)}按所列数据计${w.fmt.points(l.score)}分`)}。`;
+    return `本项得分${
+      claimSide(c, l)
+        ? w.fmt.toCheck(`${claimSide(c, l)}按所列数据计${w.fmt.points(l.score)}分`)
+        : w.fmt.placeholder(
+            `按核对后的${doubtedNames(c, l)}评定的本项得分（按所列数据计${w.fmt.points(l.score)}分）`
+          )
+    }。`;
   // Full marks the department's own 存在问题 speaks against: no two figures disagree, the unit scores the line
   // again or says why the problem costs nothing.
   const against = againstOwnProblem(l);
@@ -293,21 +335,6 @@ function lineParagraph(c: ReportContext, l: OwnLine, i: number, groupSays: boole
   return blocks;
 }
 
-/**
- * A group's claim its lines do not add up to, as a 【待核对】: both scores, the lines' sum on the data as listed
- * (the 审核意见 counts what it has not verified otherwise); once said, the two scores alone.
- */
-export function claimCheck(
-  c: ReportContext,
-  score: Decimal,
-  d: NonNullable<ScoreGroupView['linesDisagree']>
-): string {
-  const { w } = c;
-  const [s, sum] = [w.fmt.points(score), w.fmt.points(d.sum)];
-  const most = d.atMost ? '至多' : '';
-  return w.check(`自评${s}分，按所列数据计${most}${sum}分`, `${s}分或${most}${sum}分`);
-}
-
 /** Full marks the department's own 存在问题 speaks against: the quote, else undefined. */
 export const againstOwnProblem = (l: OwnLine) =>
   l.line.unverified?.reason === '与单位所述问题不符' ? l.line.unverified.quote : undefined;
@@ -333,29 +360,6 @@ const lineNames = (ls: OwnLine[]) =>
     : `${ls[0].line.level3}、${ls[1].line.level3}等${ls.length}项`;
 
 /**
- * What a group's claim holds that is not settled yet, e.g. "含待补的固定资产利用率2分": its unscored lines (their
- * share of the claim, where the other lines fix it) and its lines whose score is in question. "" when none.
- */
-export function openShare(c: ReportContext, score: Decimal, lines: OwnLine[]): string {
-  const { w } = c;
-  const { blank, asked } = openLines(c, lines);
-  if (blank.length + asked.length === 0) return '';
-  const rest = lines.reduce(
-    (left, l) => (l.score === null || blank.includes(l) ? left : left.minus(l.score)),
-    score
-  );
-  const blankWords =
-    blank.length === 1 && rest.gte(0) && rest.lte(blank[0].line.points)
-      ? `待补的${blank[0].line.level3}${w.fmt.points(rest)}分`
-      : blank.length
-        ? `待补的${lineNames(blank)}`
-        : '';
-  // No score beside a line in question: what the rules give is not the department's (the line's own note says both).
-  const askedWords = asked.length ? `得分待核对的${lineNames(asked)}` : '';
-  return `含${[blankWords, askedWords].filter(Boolean).join('，')}`;
-}
-
-/**
  * A claim whose only open lines wait for the unit's own score (nothing disagrees): what the 【待补】 asks for, e.g.
  * "服务对象满意度评定后的效果得分（自评28分）"; undefined otherwise.
  */
@@ -373,24 +377,80 @@ export function awaitedGroupScore(
 }
 
 /**
- * A group's score as the report states it: its claim; a 【待核对】 where its lines do not add up to it or a line
- * under it is in question; a 【待补】 while it has no score, or while only lines the unit has yet to score are open.
+ * A group's score as the report states it (`what`: "过程得分", or "得分" in its own table row), with the remark to the
+ * preparer beside it. The department states one score: its claim where nothing is open; a 【待补】 while it has no
+ * score, while only lines the unit has yet to score are open, or while a line under it is in question (with the
+ * claim, which the listed figures may yet give); where its lines do not add up to it, a 【待补】 naming the lines to
+ * settle, the claim and what the lines give in the remark (two scores in the text would be two answers).
  */
-export function stateScore(c: ReportContext, g: ScoreGroupView, lines: OwnLine[]): string {
+export function statedScore(
+  c: ReportContext,
+  g: Pick<ScoreGroupView, 'name' | 'score' | 'linesDisagree'>,
+  lines: OwnLine[],
+  what = `${g.name}得分`
+): { text: string; remark?: string } {
   const { w } = c;
-  if (g.score === null) return w.fmt.placeholder(`${g.name}得分（各项自评得分补齐后合计）`);
-  if (g.linesDisagree) return claimCheck(c, g.score, g.linesDisagree);
-  const awaited = awaitedGroupScore(c, g.name, g.score, lines);
-  if (awaited) return w.fmt.placeholder(awaited);
-  const open = openShare(c, g.score, lines);
-  return open ? w.fmt.toCheck(`自评${w.fmt.points(g.score)}分，${open}`) : `${w.fmt.points(g.score)}分`;
+  if (g.score === null) return { text: w.fmt.placeholder(`${what}（各项自评得分补齐后合计）`) };
+  const { blank, asked } = openLines(c, lines);
+  if (g.linesDisagree) {
+    // The lines the listed figures or the rules score below the claim; else those the unit has yet to score.
+    const settle = asked.length ? asked : blank;
+    const hint = settle.length ? `核对${lineNames(settle)}得分后的${what}` : `各项得分核对后合计的${what}`;
+    return {
+      text: w.fmt.placeholder(hint),
+      remark: claimRemark(c, g.name, g.score, g.linesDisagree, settle),
+    };
+  }
+  const awaited = awaitedGroupScore(c, what === '得分' ? '' : g.name, g.score, lines);
+  if (awaited) return { text: w.fmt.placeholder(awaited) };
+  if (blank.length + asked.length === 0) return { text: `${w.fmt.points(g.score)}分` };
+  const filled = blank.length ? `补填${lineNames(blank)}、` : '';
+  const checked = asked.length ? `核对${lineNames(asked)}得分` : '';
+  const settled = `${filled}${checked}`.replace(/、$/, '');
+  return { text: w.fmt.placeholder(`${settled}后的${what}（自评${w.fmt.points(g.score)}分）`) };
 }
 
-/** "满分6分，得分5分", the score a 【待补】 while a line under it has none, a 【待核对】 while one is open. */
-export function groupScore(c: ReportContext, g: ScoreGroupView, lines: OwnLine[]): string {
+/**
+ * To the preparer, where a claim is not what its lines add up to: both scores, and what each line in question gives
+ * by the listed figures or the rules: "得分待定：过程自评30分，按所列数据计25.5分（预算完成率1.5分、…）；…".
+ */
+export function claimRemark(
+  c: ReportContext,
+  name: string,
+  score: Decimal,
+  d: NonNullable<ScoreGroupView['linesDisagree']>,
+  settle: OwnLine[]
+): string {
+  const { w } = c;
+  const given = settle.filter((l) => l.score !== null);
+  const each = given.length
+    ? `（${given.map((l) => `${l.line.level3}${w.fmt.points(l.score!)}分`).join('、')}）`
+    : '';
+  return w.fmt.scoreRemark(
+    `${name}自评${w.fmt.points(score)}分，按所列数据计${d.atMost ? '至多' : ''}${w.fmt.points(d.sum)}分${each}；请核对这些指标的数据和得分，改正自评得分后重新生成报告。`
+  );
+}
+
+/** A group's score as the report states it (statedScore's text). */
+export function stateScore(c: ReportContext, g: ScoreGroupView, lines: OwnLine[]): string {
+  return statedScore(c, g, lines).text;
+}
+
+/** "满分6分，得分5分", the score a 【待补】 while it is open (statedScore), with the remark beside it. */
+export function groupScore(
+  c: ReportContext,
+  g: ScoreGroupView,
+  lines: OwnLine[]
+): { text: string; remark?: string } {
   const { w } = c;
   const p = g.points === null ? w.fmt.placeholder(`${g.name}的分值`) : `${w.fmt.points(g.points)}分`;
-  return `满分${p}，得分${stateScore(c, g, lines)}`;
+  const stated = statedScore(c, g, lines);
+  return { ...stated, text: `满分${p}，得分${stated.text}` };
+}
+
+/** A paragraph with a remark to the preparer added (a heading carries none: its first paragraph does). */
+function withRemark(b: SectionContent, remark: string | undefined): SectionContent {
+  return remark && b.kind === 'paragraph' ? { ...b, remarks: [...(b.remarks ?? []), remark] } : b;
 }
 
 /**
@@ -427,20 +487,25 @@ function dimensionSection(c: ReportContext, d: Dimension): SectionContent {
     if (groupRemark)
       body.push(w.paragraph(w.plain(endSentence(stripMarks(groupRemark)), [w.operand('自评得分表')])));
     ch.lines.forEach((l, i) => body.push(...lineParagraph(c, l, i + 1, groupRemark !== undefined)));
+    const score = groupScore(c, ch, ch.lines);
     content.push({
       kind: 'section',
       id: ch.name,
-      heading: `${ch.name}（${groupScore(c, ch, ch.lines)}）`,
-      content: body,
+      heading: `${ch.name}（${score.text}）`,
+      content: body.map((b, i) => (i === 0 ? withRemark(b, score.remark) : b)),
     });
   }
   const own = c.remarkFor(d.name, `${d.name}情况`);
+  const score = groupScore(c, d, lines);
   content.push(
-    w.paragraph(
-      w.plain(
-        `小结：“${d.name}情况”维度，${groupScore(c, d, lines).replace('得分', '实际得分')}。${own ? summaryRemark(d, own) : ''}`,
-        own ? [w.operand('自评得分表')] : []
-      )
+    withRemark(
+      w.paragraph(
+        w.plain(
+          `小结：“${d.name}情况”维度，${score.text.replace('得分', '实际得分')}。${own ? summaryRemark(d, own) : ''}`,
+          own ? [w.operand('自评得分表')] : []
+        )
+      ),
+      score.remark
     )
   );
   return { kind: 'section', id: d.name, heading: `${d.name}情况`, content };

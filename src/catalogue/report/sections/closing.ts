@@ -1,9 +1,9 @@
 import type Decimal from 'decimal.js';
 /**
- * 七 to the end, and 附件1: the conclusion with the department's one total and one grade (a 【待补】
- * while a line has no score), 八's performance problems with their causes, 九 answering them item by
- * item, the use and publication of the results, the scoring basis, the signature block, and the
- * score sheet in plain words.
+ * 七 to the end, and 附件1: the conclusion with the department's one total and one grade (a 【待补】 while a line has
+ * no score or the lines do not give the claim, the figures in a remark to the preparer), 八's performance problems
+ * with their causes, 九 answering them item by item, the use and publication of the results, the scoring basis, the
+ * signature block, and the score sheet in plain words.
  */
 import type {
   DepartmentItem,
@@ -16,14 +16,13 @@ import type {
 } from '../../../core/reportContract';
 import {
   againstOwnProblem,
-  awaitedGroupScore,
   awaitsMeasure,
   claimSide,
+  doubtedNames,
   lineFact,
   lineRate,
-  openShare,
   scoreInDoubt,
-  stateScore,
+  statedScore,
   togetherWords,
 } from './analysis';
 import { CAUSE_WORDS } from '../words';
@@ -35,83 +34,75 @@ function lineNames(c: ReportContext, lines: OwnLine[]): string {
   return `${lines.map((l) => c.w.fmt.qualifiedName(l.line.level2, l.line.level3, all)).join('、')}${lines.length}项指标`;
 }
 
+/**
+ * The unit's total and grade as the report states them, in a sentence and in a table cell, and the remark to the
+ * preparer beside them. One total, one grade: where the lines do not add up to the claim, a 【待补】 for each
+ * (`settled`: what the total is to be) and both totals, with each dimension's, in the remark.
+ */
+function statedTotal(
+  c: ReportContext,
+  settled: string
+): { text: string; cell: string; grade: string; gradeCell: string; remark?: string } {
+  const { w, own } = c;
+  const d = own!.linesDisagree;
+  const dims = own!.groups.filter((g) => g.level === 1);
+  const grade =
+    own!.grade === null
+      ? w.fmt.placeholder('绩效级别')
+      : d && d.grade !== own!.grade
+        ? w.fmt.placeholder('按总分确定的级别')
+        : '';
+  const graded = { grade: grade || `“${own!.grade}”`, gradeCell: grade || own!.grade! };
+  if (own!.total === null) {
+    const waiting = own!.unscored.length ? `补填${lineNames(c, own!.unscored)}得分后` : '';
+    return { text: w.fmt.placeholder(`${waiting}的总分`), cell: w.fmt.placeholder('总分'), ...graded };
+  }
+  if (d) {
+    const total = `自评总分${w.fmt.points(own!.total)}分${gradeNote(own!.grade)}，按所列数据计${d.atMost ? '至多' : ''}${w.fmt.points(d.sum)}分${gradeNote(d.grade)}`;
+    const each = dims
+      .filter((g) => g.linesDisagree && g.score !== null)
+      .map(
+        (g) =>
+          `${g.name}自评${w.fmt.points(g.score!)}分、按所列数据计${g.linesDisagree!.atMost ? '至多' : ''}${w.fmt.points(g.linesDisagree!.sum)}分`
+      );
+    const remark = w.fmt.scoreRemark(
+      `${total}${each.length ? `（${each.join('，')}）` : ''}；请按附件1核对各项得分，改正自评得分后重新生成报告。`
+    );
+    const text = w.fmt.placeholder(settled);
+    return { text, cell: text, ...graded, remark };
+  }
+  const stated = statedScore(c, { name: '总', score: own!.total }, own!.lines, '总分');
+  const plain = !stated.text.startsWith('【');
+  return { text: stated.text, cell: plain ? scoreCell(own!.total) : stated.text, ...graded };
+}
+
 export function conclusion(c: ReportContext): SectionContent[] {
   const { w, own } = c;
   const y = w.year();
   if (!own) return [w.paragraph(w.say`${y}年度部门整体支出绩效评价得分${w.fmt.placeholder('评分结果')}。`)];
   const dims = own.groups.filter((g) => g.level === 1);
-  const waiting = own.unscored.length ? `补填${lineNames(c, own.unscored)}得分后` : '';
-  const d = own.linesDisagree;
-  const most = d?.atMost ? '至多' : '';
-  // A total its lines add up to, while a line under it is open (待补, or its score in question), waits as well: a
-  // 【待补】 while only lines the unit has yet to score are open.
-  const awaitedTotal = own.total === null || d ? undefined : awaitedGroupScore(c, '总', own.total, own.lines);
-  const open = own.total === null || d || awaitedTotal ? '' : openShare(c, own.total, own.lines);
-  // A claim in question is inside its 【待核对】 with what the lines give: whoever deletes the yellow keeps neither.
-  const total =
-    own.total === null
-      ? w.fmt.placeholder(`${waiting}的总分`)
-      : d
-        ? w.fmt.toCheck(`自评${w.fmt.points(own.total)}分，按所列数据计${most}${w.fmt.points(d.sum)}分`)
-        : awaitedTotal
-          ? w.fmt.placeholder(awaitedTotal)
-          : open
-            ? w.fmt.toCheck(`自评${w.fmt.points(own.total)}分，${open}`)
-            : `${w.fmt.points(own.total)}分`;
-  // A grade the lines' sum reaches too stands as claimed, whatever the total.
-  const grade =
-    own.grade === null
-      ? w.fmt.placeholder('绩效级别')
-      : d && d.grade !== own.grade
-        ? w.fmt.toCheck(`自评“${own.grade}”，按所列数据计${most || '为'}“${d.grade}”`)
-        : `“${own.grade}”`;
   const linesOf = (g: (typeof dims)[number]) => own.lines.filter((l) => l.line.level1 === g.name);
-  // A dimension's claim its lines do not add up to carries its 【待核对】 here too (its words are in its 小结).
-  const part = (g: (typeof dims)[number]) => `${g.name}${stateScore(c, g, linesOf(g))}`;
-  // In the table, a score in question shows its marker only; one note under it names every such claim, then what
-  // the lines add up to, and that grade, or what a score holds that is open.
-  // One the unit has yet to score (only 待补 open) has its own 【待补】 in its cell.
-  const awaited = dims.map((g) =>
-    g.score === null || g.linesDisagree ? undefined : awaitedGroupScore(c, '', g.score, linesOf(g))
+  const total = statedTotal(c, '按附件1核对后的总分');
+  // Each dimension's remark is beside its 小结; here the total's, which names every dimension in question.
+  const part = (g: (typeof dims)[number]) => `${g.name}${statedScore(c, g, linesOf(g)).text}`;
+  // In the table, a score the text states in figures to two decimals; one open the same 【待补】, without its row's name.
+  const cell = (g: (typeof dims)[number]) => {
+    const stated = statedScore(c, g, linesOf(g), '得分').text;
+    return stated.startsWith('【') ? stated : scoreCell(g.score!);
+  };
+  const sentence = w.plain(
+    `${y.text}年度部门整体支出绩效评价自评得分为${total.text}。其中，${dims.map(part).join('，')}，综合绩效级别为${total.grade}（绩效评价指标评分表详见附件1）。`,
+    y.sources
   );
-  const opens = dims.map((g, i) =>
-    g.score === null || g.linesDisagree || awaited[i] ? '' : openShare(c, g.score, linesOf(g))
-  );
-  const sums = dims
-    .filter((g) => g.linesDisagree)
-    .map((g) => `${g.name}${g.linesDisagree!.atMost ? '至多' : ''}${w.fmt.points(g.linesDisagree!.sum)}分`);
-  const computed =
-    sums.length || d ? `按所列数据计，${[...sums, totalNote(c)].filter(Boolean).join('，')}` : '';
-  const held = dims.flatMap((g, i) => (opens[i] ? [`${g.name}${opens[i]}`] : []));
-  const claims = [
-    ...dims.flatMap((g, i) =>
-      g.score !== null && (g.linesDisagree || opens[i]) ? [`${g.name}${w.fmt.points(g.score)}分`] : []
-    ),
-    ...(own.total !== null && (d || open) ? [`合计${w.fmt.points(own.total)}分${gradeNote(own.grade)}`] : []),
-  ];
-  const claimed = claims.length ? `自评${claims.join('，')}` : '';
-  const note = [claimed, computed, held.join('，')].filter(Boolean).join('；');
-  const [claimedCell, gradeCell] = totalCells(c, note, open !== '');
-  const totalCell = awaitedTotal ? w.fmt.placeholder(awaitedTotal) : claimedCell;
   return [
-    w.paragraph(
-      w.say`${y}年度部门整体支出绩效评价自评得分为${total}。其中，${dims.map(part).join('，')}，综合绩效级别为${grade}（绩效评价指标评分表详见附件1）。`
-    ),
+    w.paragraph(total.remark ? { ...sentence, remarks: [total.remark] } : sentence),
     ...w.table(
       `${y.text}年度部门整体支出绩效评价得分情况表`,
       ['评价内容', '分值（分）', '评价得分（分）'],
       [
-        ...dims.map((g) => [
-          g.name,
-          w.fmt.points(g.points),
-          g.score === null
-            ? w.fmt.placeholder('得分')
-            : awaited[dims.indexOf(g)]
-              ? w.fmt.placeholder(awaited[dims.indexOf(g)]!)
-              : marked(c, scoreCell(g.score), g.linesDisagree || opens[dims.indexOf(g)] ? note : ''),
-        ]),
-        ['合计', w.fmt.points(own.points), totalCell],
-        ['综合绩效级别', '', gradeCell],
+        ...dims.map((g) => [g.name, w.fmt.points(g.points), cell(g)]),
+        ['合计', w.fmt.points(own.points), total.cell],
+        ['综合绩效级别', '', total.gradeCell],
       ]
     ),
   ];
@@ -310,31 +301,8 @@ export function application({ w }: ReportContext): SectionContent[] {
 /** A score in a table column, to two decimals so the column reads alike (9.00, 27.13). */
 const scoreCell = (x: Decimal): string => x.toFixed(2);
 
-/**
- * A figure in a table cell: with a `note`, only a numbered 【待核对】 (the note under the table names the figure and
- * what it is checked against, so deleting the yellow leaves neither); without, the figure alone.
- */
-const marked = ({ w }: ReportContext, text: string, note: string): Piece | string =>
-  note ? { ...w.plain(w.fmt.toCheck(note)), doubt: note } : text;
-
 /** "（“优”）" after a total in a note, or nothing while the grade waits. */
 const gradeNote = (grade: string | null): string => (grade ? `（“${grade}”）` : '');
-
-/** What the lines add up to where the unit's total is not their sum, as a note under a table names it. */
-function totalNote({ w, own }: ReportContext, name = '合计'): string {
-  const d = own?.linesDisagree;
-  return d ? `${name}${d.atMost ? '至多' : ''}${w.fmt.points(d.sum)}分（“${d.grade}”）` : '';
-}
-
-/** The unit's total and grade in a table, as claimed, marked with `note` where its lines do not add up to it. */
-function totalCells(c: ReportContext, note: string, open = false): Array<Piece | string> {
-  const { w, own } = c;
-  const waits = own?.linesDisagree || open ? note : '';
-  return [
-    own?.total == null ? w.fmt.placeholder('总分') : marked(c, scoreCell(own.total), waits),
-    own?.grade ? marked(c, own.grade, waits) : w.fmt.placeholder('绩效级别'),
-  ];
-}
 
 export function otherMatters(c: ReportContext): SectionContent[] {
   const { w } = c;
@@ -487,6 +455,8 @@ function standardWords({ w }: ReportContext, l: OwnLine): string {
 /** A score computed from a figure in doubt: a marker in its cell, what the figures as listed give in the note. */
 function doubtedScore(c: ReportContext, l: OwnLine): Piece {
   const { w } = c;
+  // Nothing the unit claimed to set it against: the score waits for the figures (one value is no 【待核对】).
+  if (!claimSide(c, l)) return w.plain(w.fmt.placeholder(`按核对后的${doubtedNames(c, l)}评定`));
   const doubt = `${l.line.level3}${claimSide(c, l)}按所列数据计${w.fmt.points(l.score!)}分`;
   return { ...w.plain(w.fmt.toCheck(doubt)), doubt };
 }
@@ -532,17 +502,10 @@ export function appendix(c: ReportContext): { label: string; title: string; tabl
     standardWords(c, l),
     lineNote(c, l),
   ]);
-  const awaited =
-    own.total === null || own.linesDisagree ? undefined : awaitedGroupScore(c, '总', own.total, own.lines);
-  const open = own.total === null || own.linesDisagree || awaited ? '' : openShare(c, own.total, own.lines);
-  const [claimedTotal, grade] = totalCells(
-    c,
-    own.total === null
-      ? ''
-      : `自评${w.fmt.points(own.total)}分${gradeNote(own.grade)}，${open || `按所列数据计${totalNote(c, '')}`}`,
-    open !== ''
-  );
-  const total = awaited ? w.fmt.placeholder(awaited) : claimedTotal;
+  // 附件1 is read apart from the text: its total's remark goes with it.
+  const stated = statedTotal(c, '各项得分核对后合计的总分');
+  const total = stated.remark ? { ...w.plain(stated.cell), remarks: [stated.remark] } : stated.cell;
+  const grade = stated.gradeCell;
   rows.push(
     ['合计', '', '', w.fmt.points(own.points), total, '', ''],
     ['综合绩效级别', '', '', '', grade, '', '']
