@@ -655,9 +655,14 @@ function blanksNamed(bounds: BlankBound[]): string {
   return [...new Set(labels)].map((l) => l.replace(/^([^、]+)、.*的([^、的]+)$/, '$1等$2')).join('、');
 }
 
-/** An entry of 二 that lists its figures in a table: the lead sentence, the table, and what follows it. */
+/**
+ * An entry of 二 that lists its figures in a table: the lead sentences, the line that introduces the table (a
+ * paragraph of its own, so only it goes over with the table when the table starts a page), the table, and what
+ * follows it.
+ */
 interface TabledEntry {
   lead: string;
+  intro: string;
   header: string[];
   rows: string[][];
   after: string;
@@ -811,7 +816,8 @@ function previousYearEntry(c: Cause, v: MemoView): TabledEntry {
   ]);
   const rest = c.findings.filter((f) => !explained.has(f)).map((f) => reviewSentence(f, { advice: true }));
   return {
-    lead: `${previousYearHeading(c)}：${why.join('；')}。应按下表改用${now}年数据（单位：万元）：`,
+    lead: `${previousYearHeading(c)}：${why.join('；')}。`,
+    intro: `应按下表改用${now}年数据（单位：万元）：`,
     // Two-line headers keep the columns of figures narrow.
     header: ['项目', `所列\n（${last}年数）`, `应改为\n（${now}年数）`, '依据'],
     rows,
@@ -1348,9 +1354,10 @@ function problemParts(c: ReportContext, groups: Group[]): ProblemPart[] {
         const said = entry(e, k + 1, g, v);
         const sources = causeFindings(e).flatMap((f) => f.operands);
         if (typeof said === 'string') return [w.paragraph(w.plain(said, sources))];
-        // A lead that introduces its table keeps with it; what follows the table is a paragraph of its own.
+        // The line that introduces the table keeps with it; what follows the table is a paragraph of its own.
         return [
-          w.paragraph(w.plain(said.lead, sources), 'lead'),
+          w.paragraph(w.plain(said.lead, sources)),
+          w.paragraph(w.plain(said.intro), 'lead'),
           ...w.table('', said.header, said.rows),
           ...(said.after ? [w.paragraph(w.plain(said.after, sources))] : []),
         ];

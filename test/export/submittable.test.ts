@@ -810,13 +810,18 @@ describe('审核意见', () => {
     // A short lead: which tables, and how the memo knows (the year 基础数据表 states, the balance that closes 2020, the
     // sum that makes 财政拨款表's income), each equation once; then a table, one row per figure, and the rates to redo.
     expect(year[0]).toBe(
-      '1.基础数据表、财政拨款表误填2020年数据：基础数据表注明预算调整率的数据所属年度为2020年；财政拨款表本年收入合计、本年支出合计是2020年数：上年度累计结转结余60.64 + 本年收入合计780.19 − 本年支出合计836.79 = 4.04，即2020年年末数（收支总表年初结转和结余），预算完成率的年末结转和结余、结转结余变动率的本年度累计结转结余也是此数；预算完成率的年初预算661.64 + 本年追加预算118.55 = 本年收入合计780.19。应按下表改用2021年数据（单位：万元）：'
+      '1.基础数据表、财政拨款表误填2020年数据：基础数据表注明预算调整率的数据所属年度为2020年；财政拨款表本年收入合计、本年支出合计是2020年数：上年度累计结转结余60.64 + 本年收入合计780.19 − 本年支出合计836.79 = 4.04，即2020年年末数（收支总表年初结转和结余），预算完成率的年末结转和结余、结转结余变动率的本年度累计结转结余也是此数；预算完成率的年初预算661.64 + 本年追加预算118.55 = 本年收入合计780.19。'
     );
     const part = review.sections.find((s) =>
       s.blocks.some((b) => b.kind === 'paragraph' && b.text === year[0])
     )!;
     const at = part.blocks.findIndex((b) => b.kind === 'paragraph' && b.text === year[0]);
-    const yearTable = part.blocks[at + 1];
+    // The line that introduces the table is a paragraph of its own: only it goes over with the table to a new page.
+    expect(part.blocks[at + 1]).toMatchObject({
+      kind: 'paragraph',
+      text: '应按下表改用2021年数据（单位：万元）：',
+    });
+    const yearTable = part.blocks[at + 2];
     if (yearTable.kind !== 'table') throw new Error('no table after the lead');
     expect(yearTable.header).toEqual(['项目', '所列\n（2020年数）', '应改为\n（2021年数）', '依据']);
     expect(yearTable.rows).toEqual([
@@ -831,7 +836,7 @@ describe('审核意见', () => {
       ['年初预算', '661.64', '700.99', '财政拨款表年初批复预算合计'],
       ['本年追加预算', '118.55', '492.06', '财政拨款表年中追加合计（按第二部分（三）改正后）'],
     ]);
-    expect(part.blocks[at + 2]).toMatchObject({
+    expect(part.blocks[at + 3]).toMatchObject({
       kind: 'paragraph',
       text: '改正后重算预算调整率（按表中2021年数计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计），计0分）、预算完成率（报告列99.59%；按表中2021年数计为100.00%）、结转结余变动率（报告列93.33%，按所列数据应为负93.34%，符号有误）。',
     });
