@@ -19,13 +19,27 @@ import type { ReportBlock, SectionContent, SectionDecl, TableBlock } from './rep
 import { SCORE_REMARK } from './reportWords';
 import { slipRemarks } from './textSlips';
 
+/**
+ * A heading without its closing bracket ("预算管理（满分13分，得分【待补：…（自评13分）】）" → "预算管理"), however
+ * deep the brackets inside it nest.
+ */
+function withoutTrailingBracket(heading: string): string {
+  if (!heading.endsWith('）')) return heading;
+  let depth = 0;
+  for (let i = heading.length - 1; i >= 0; i--) {
+    if (heading[i] === '）') depth++;
+    else if (heading[i] === '（' && --depth === 0) return heading.slice(0, i);
+  }
+  return heading;
+}
+
 /** Each section with where it stands, in the checklist's words: 开头, "六（二）1.预算执行", 落款. */
 function places(report: ReportDraft): Array<{ section: ReportSection; where: string }> {
   // Where a section stands: the numbers down to it, and its name ("六（二）1.预算执行").
   const path: string[] = [];
   return report.sections.map((s) => {
     if (s.level > 0) path.splice(s.level - 1, path.length, s.number.trim());
-    const name = s.heading.replace(/（[^（）]*）$/, '');
+    const name = withoutTrailingBracket(s.heading);
     const where =
       s.level === 0
         ? path.length
