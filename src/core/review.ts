@@ -24,6 +24,7 @@ import {
   followOn,
   gapWith,
   listedErrors,
+  solvedBy,
   thisYearPairs,
   type Cause,
   type YearBlock,
@@ -521,24 +522,16 @@ function labelsIn(table: string, ops: Operand[]): string {
  * their labels (`调整后预算 900.00 − 年初批复预算 600.00`); null when it does not give the value to the cent.
  */
 function derivation(f: Finding, names: Set<string>, to: Decimal, kind: QuantityKind): string | null {
-  if (!f.sides) return null;
-  const sides = [f.sides.left, f.sides.right];
-  const at = sides.findIndex((ts) => ts.some((t) => names.has(f.operands[t.at].name)));
-  if (at < 0) return null;
-  const own = sides[at].find((t) => names.has(f.operands[t.at].name))!;
-  // own·x = Σ other side − Σ the rest of its own side.
-  const terms = [
-    ...sides[1 - at].map((t) => ({ t, sign: t.sign * own.sign })),
-    ...sides[at].filter((t) => t !== own).map((t) => ({ t, sign: -t.sign * own.sign })),
-  ];
-  const values = terms.map(({ t }) => operandQuantity(f.operands[t.at])?.value ?? null);
-  if (values.some((x) => x === null) || terms.some(({ t }) => names.has(f.operands[t.at].name))) return null;
-  if (!sum(values.map((x, i) => x!.times(terms[i].sign))).eq(to)) return null;
+  const own = f.operands.find((o) => names.has(o.name));
+  const terms = own ? solvedBy(f, own.name, to) : null;
+  if (!terms || terms.some((t) => names.has(t.o.name))) return null;
+  // What is added comes first: "调整后预算 714.76 − 年初批复预算 406.00".
+  const ordered = [...terms.filter((t) => t.sign > 0), ...terms.filter((t) => t.sign < 0)];
   const labels = termLabels(f.operands);
-  return terms
-    .map(({ t, sign }, i) => {
-      const term = `${labels[t.at]} ${formatValue(values[i]!, kind, 'document')}`;
-      return i === 0 ? `${sign < 0 ? '−' : ''}${term}` : `${sign < 0 ? ' − ' : ' + '}${term}`;
+  return ordered
+    .map((t, i) => {
+      const term = `${labels[f.operands.indexOf(t.o)]} ${formatValue(operandQuantity(t.o)!.value, kind, 'document')}`;
+      return i === 0 ? `${t.sign < 0 ? '−' : ''}${term}` : `${t.sign < 0 ? ' − ' : ' + '}${term}`;
     })
     .join('');
 }
