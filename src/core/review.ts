@@ -996,7 +996,7 @@ function restatedOf(c: Cause): Restated[] {
 /**
  * The restated sums (restatedOf) whose shortfall would mend a listed part-exceeds 错误 alone: one of the sum's stated
  * parts is a term of that finding's smaller side, and the excess is no more than the shortfall (`部门商品和服务支出
- * 955.78 > 财拨 486.73 + 其他资金 158.53`, while 财拨's classes fall 362.20 short of its corrected 本年支出). Both are
+ * 900.00 > 财拨 480.00 + 其他资金 150.00`, while 财拨's classes fall 300.00 short of its corrected 本年支出). Both are
  * about the parts' table: stated once, in that finding's entry, naming those parts as the side to fix.
  */
 function shortfallsOf(groups: Group[]): Map<Finding, Restated[]> {
