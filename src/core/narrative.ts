@@ -575,10 +575,29 @@ export class Writer implements ReportWriter {
     const f = this.figure(name);
     if (f.value === null) return '';
     const d = this.disputes.get(name);
+    // The data show which figure is right (two sources agree on it, as the sentences state it): the cell states it
+    // too, plainly; what the table must be corrected to is the preparer's remark (the checklist), not a note.
+    if (f.contested && d?.correction)
+      return { text: money(d.correction.value), sources: f.piece.sources, remarks: f.piece.remarks };
     // A cell has no room for the sentence: a marker, and under the table both figures.
     if (f.contested && d) {
       const doubt = this.both(d);
       return { ...f.piece, text: toCheck(doubt), doubt };
+    }
+    // The other side of a figure the sentences show in doubt, the data settling neither (no correction, and the
+    // 审核意见 gives the figure no value: not another year's): the cell is in doubt too (one figure, one treatment),
+    // its note the sentence's.
+    const against = [...this.disputes.values()].find(
+      (x) =>
+        !x.correction &&
+        !this.memoValues.has(x.name) &&
+        x.relation === 'equal' &&
+        x.name !== name &&
+        x.finding.operands.some((o) => o.name === name)
+    );
+    if (against) {
+      const words = this.both(against);
+      return { ...f.piece, text: toCheck(words), doubt: words };
     }
     const doubt = this.doubtOf(name)?.note;
     return { ...f.piece, text: money(f.value) + (doubt ? toCheck(doubt) : ''), ...(doubt ? { doubt } : {}) };

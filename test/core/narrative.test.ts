@@ -7,6 +7,7 @@ import {
   ReportSection,
   draftReport,
   draftLines,
+  draftRemarks,
   memoValues,
   reportContext,
   sectionTitle,
@@ -725,6 +726,41 @@ describe('a rate on a figure in doubt names its value by each reading (made-up f
     expect(filled).not.toContain('按2021年数据预算调整率');
     // No 【待核对】 anywhere gives one value alone.
     for (const l of lines) expect(l).not.toMatch(/【待核对：[^】，；]*】/);
+  });
+});
+
+describe('三’s 财政拨款 table: one figure, one treatment (made-up figures, real engine)', () => {
+  const tableOf = (overrides: InputValues) => {
+    const model = sampleModel(overrides);
+    const indicators = computeIndicators(model);
+    const rulebook = rulebookFromModel(model).rulebook!;
+    const scores = scoreAll(rulebook, indicators, model);
+    const d = draftReport({
+      model,
+      indicators,
+      scores,
+      findings: runChecks(model, indicators, scores),
+      rulebook,
+    });
+    const t = d.sections.find((x) => x.id === '一般公共预算')!.blocks.find((b) => b.kind === 'table');
+    if (!t || t.kind !== 'table') throw new Error('no table');
+    return { t, row: (label: string) => t.rows.find((r) => r[0] === label)!, d };
+  };
+
+  test('a 合计 the data settle is stated as the sources agree, plainly; one they do not is a 【待核对】 with both', () => {
+    // 本年收入合计 made up as 1000.00 against its parts 478.29 + 714.76 = 1193.05, which 收支总表's 财政拨款收入
+    // 1193.05 agrees with: the cell states 1193.05, no note about 1000.00; the preparer is told to correct it.
+    const settled = tableOf({ 财拨_本年收入_合计: 1000 });
+    expect(settled.row('本年收入')[3]).toBe('1193.05');
+    expect((settled.t.notes ?? []).join('')).not.toContain('1000.00');
+    expect(draftRemarks(settled.d).join('')).toMatch(
+      /本年收入合计填列1000\.00万元[^。]*。报送前请将[^。]*更正为1193\.05万元/
+    );
+    // 本年收入合计 made up as 1200.00 while 收支总表 says 1210.00: the parts' 1193.05 agrees with neither, nothing
+    // settles it, and the cell is not 1193.05.
+    const unsettled = tableOf({ 财拨_本年收入_合计: 1200, 收入_一般公共预算财政拨款: 1210 });
+    expect(unsettled.row('本年收入')[3]).not.toBe('1193.05');
+    expect(unsettled.row('本年收入')[3]).toMatch(/【待核对[①-⑳]】/);
   });
 });
 

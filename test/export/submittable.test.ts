@@ -346,22 +346,26 @@ describe('the figures: only what the department stated', () => {
     for (const l of lines) expect(outsidePlaceholders(l)).not.toContain('871.99');
   });
 
-  test('三’s 财政拨款 table: a 合计 its parts contradict is a 【待核对①】 with both figures in a note under the table, never the figure the parts agree on; the preparer is told which to keep', () => {
+  test('三’s 财政拨款 table: a 合计 the data settle states the figure two sources agree on, as 二 does, the preparer told to correct the table; the other side of an unsettled dispute is in doubt as in the text', () => {
     const [first] = sectionTexts(draft, '一般公共预算');
     expect(first).toBe('2021年度一般公共预算财政拨款收支及结转结余情况如下：');
     const table = section(draft, '一般公共预算').blocks.find((b) => b.kind === 'table')!;
     if (table.kind !== 'table') throw new Error('no table');
-    const income = table.rows.find((r) => r[0] === '本年收入')!;
-    expect(income[3]).toMatch(/^【待核对([①-⑳])】$/);
-    const n = /([①-⑳])/.exec(income[3])![1];
-    expect(table.notes).toContain(
-      // Under the 财政拨款 table its own figures need no table name. 780.19 is 2020's income (60.64 + 780.19 −
-      // 836.79 = 4.04, 2020's end, as the 审核意见's 二（二） shows): the note names the year and 2021's figure.
-      `【待核对${n}：本年收入合计780.19万元为2020年数，2021年数为1193.05万元】`
+    // 780.19 and 836.79 are 2020's (60.64 + 780.19 − 836.79 = 4.04, 2020's end); 收支总表 and the parts agree on
+    // 1193.05 (478.29 + 714.76) and 1197.09 (4.04 + 1193.05 − 0.00), which 二（一）/（二） state: the table states
+    // them too, plainly, with no note; the remark tells the preparer to correct the table.
+    expect(table.rows.find((r) => r[0] === '本年收入')![3]).toBe('1193.05');
+    const spending = table.rows.find((r) => r[0] === '本年支出')!;
+    expect(spending[3]).toBe('1197.09');
+    expect((table.notes ?? []).join('')).not.toMatch(/780\.19|836\.79|2020年数/);
+    // 本年支出 基本支出 478.29 is the other side of 财政拨款表's 基本支出 393.23, which the data do not settle and
+    // 三（二）1 states in a 【待核对】: the cell is in doubt too, with the same two figures in its note.
+    expect(spending[1]).toMatch(/^【待核对([①-⑳])】$/);
+    const n = /([①-⑳])/.exec(spending[1])![1];
+    expect(table.notes).toContain(`【待核对${n}：基本支出为393.23万元，本年支出中基本支出为478.29万元】`);
+    expect(lines.join('\n')).toContain(
+      '基本支出【待核对：财政拨款表为393.23万元，本年支出中基本支出为478.29万元】'
     );
-    // 本年支出 基本支出 478.29 is party to a failed identity (财政拨款表's 基本支出 393.23), but the 基本支出 column
-    // balances (0.00 + 478.29 − 478.29 = 0.00): two sources agree on it, so it is stated plainly.
-    expect(table.rows.find((r) => r[0] === '本年支出')![1]).toBe('478.29');
     for (const l of lines)
       // (调整后预算 1193.05 = 478.29 + 714.76 is the department's own figure, two sources agreeing.)
       expect(outsidePlaceholders(l)).not.toMatch(
