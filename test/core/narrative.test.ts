@@ -605,9 +605,11 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
       )
     );
     expect(all).toContain('【待核对③：公用经费控制率自评满分，按所列数据计0.41分】');
-    expect(all).toContain(
-      '【待核对④：自评职责履行29分，按评分标准计：实际完成率5.63分、完成及时率5.63分、质量达标率3.75分】'
+    // 职责履行's lines in 附件1 as in 六: the department's score to enter, the rules' beside it.
+    expect(all).toContainEqual(
+      expect.stringMatching(/^产出｜职责履行｜实际完成率｜7\.5｜【待补：自评得分（按评分标准计5\.63分）】｜/)
     );
+    expect(all.some((l) => /自评职责履行29分/.test(l))).toBe(false);
     expect(all.some((l) => /【待核对：按评分标准计[\d.]+分】/.test(l))).toBe(false);
   });
 

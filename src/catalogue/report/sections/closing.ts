@@ -504,7 +504,10 @@ export function appendix(c: ReportContext): { label: string; title: string; tabl
         : scoreInDoubt(c, l)
           ? doubtedScore(c, l)
           : l.againstClaim
-            ? rulesScore(c, l)
+            ? claimSide(c, l)
+              ? rulesScore(c, l)
+              : // A 二级 scored as a whole: as in 六, the line waits for the department's own score.
+                w.fmt.placeholder(`自评得分（按评分标准计${w.fmt.points(l.score)}分）`)
             : scoreCell(l.score),
     standardWords(c, l),
     lineNote(c, l),
