@@ -110,6 +110,7 @@ export function evaluate(reading: RawReading, options: EvaluateOptions = {}): Ev
     scores,
     findings,
     complete: completeness.complete,
+    ...(rulebook ? { rulebook } : {}),
   });
 
   const sheets: SheetPlan[] = [indicatorSheet(indicators)];

@@ -23,7 +23,9 @@ import {
 } from './causes';
 import { D, money } from './decimal';
 import { doubtedInputs, unexplainedNotices } from './doubt';
-import { recomputeWith } from './indicators';
+import { computeIndicatorById, recomputeWith } from './indicators';
+import type { Rulebook } from './rulebook';
+import { scoreWith } from './scoring';
 import type { Model } from './model';
 import { brief, documentLabel, reconcile, shortLabel, type Dispute } from './reconcile';
 import {
@@ -573,10 +575,29 @@ export class Writer implements ReportWriter {
     const f = this.figure(name);
     if (f.value === null) return '';
     const d = this.disputes.get(name);
+    // The data show which figure is right (two sources agree on it, as the sentences state it): the cell states it
+    // too, plainly; what the table must be corrected to is the preparer's remark (the checklist), not a note.
+    if (f.contested && d?.correction)
+      return { text: money(d.correction.value), sources: f.piece.sources, remarks: f.piece.remarks };
     // A cell has no room for the sentence: a marker, and under the table both figures.
     if (f.contested && d) {
       const doubt = this.both(d);
       return { ...f.piece, text: toCheck(doubt), doubt };
+    }
+    // The other side of a figure the sentences show in doubt, the data settling neither (no correction, and the
+    // 审核意见 gives the figure no value: not another year's): the cell is in doubt too (one figure, one treatment),
+    // its note the sentence's.
+    const against = [...this.disputes.values()].find(
+      (x) =>
+        !x.correction &&
+        !this.memoValues.has(x.name) &&
+        x.relation === 'equal' &&
+        x.name !== name &&
+        x.finding.operands.some((o) => o.name === name)
+    );
+    if (against) {
+      const words = this.both(against);
+      return { ...f.piece, text: toCheck(words), doubt: words };
     }
     const doubt = this.doubtOf(name)?.note;
     return { ...f.piece, text: money(f.value) + (doubt ? toCheck(doubt) : ''), ...(doubt ? { doubt } : {}) };
@@ -796,6 +817,8 @@ export interface DraftInput {
   findings: Finding[];
   /** False when the run is 数据不完整: the report states no grade (default true). */
   complete?: boolean;
+  /** The rules the lines were scored by: a line whose figures are another year's is also scored at this year's. */
+  rulebook?: Rulebook;
 }
 
 /** The title, e.g. `XX单位2021年度部门整体支出绩效自评报告`. */
@@ -917,12 +940,22 @@ export function reportContext(input: DraftInput): ReportContext {
         .filter((n) => doubted.has(n) || w.disputes.has(n));
       const year = names.map((n) => memo.get(n)?.year).find((y) => y !== undefined);
       if (!ind || year === undefined || names.some((n) => !memo.has(n))) return undefined;
-      const value = recomputeWith(input.model, ind, new Map(names.map((n) => [n, memo.get(n)!.to])))?.value;
+      const values = new Map(names.map((n) => [n, memo.get(n)!.to]));
+      const value = recomputeWith(input.model, ind, values)?.value;
       // A blank optional line (a 其中 it subtracts) reads as 0: said, since filling it changes the rate.
       const zero = ind.operands
         .filter((o) => o.value === null && !ind.missing?.some((m) => m.name === o.name))
         .map((o) => o.label.replace(/^其中：/, ''));
-      return value == null ? undefined : { year, value, zero };
+      if (value == null) return undefined;
+      const line = input.scores?.lines.find((l) => l.indicator === id);
+      const { rulebook } = input;
+      const score =
+        rulebook && line
+          ? scoreWith(rulebook, input.model, line, values, (m) =>
+              computeIndicatorById(m, id, rulebook.variants)
+            )
+          : null;
+      return { year, value, zero, ...(score ? { score } : {}) };
     },
   };
   const withProblems = { ...base, problems: deriveProblems(base, MEASURES, DEFAULT_MEASURE), ownOnly: [] };

@@ -4,7 +4,8 @@
  * The report states only what the department stated. Where the sources disagree, it shows a 【待核对】
  * naming both values in the figure's place, for the department to choose; which figure the data show is
  * right (src/core/advice.ts, a finding's `correction`: the memo, the pane and the cell notes read it there)
- * goes to the preparer as a remark, never into the text until the cell says so. A figure a check merely
+ * goes to the preparer as a remark, never into a sentence until the cell says so; a table's cell, which has no
+ * room for both, states it, as the sentences state the source that agrees with it (Writer.amountCell). A figure a check merely
  * expects (a sum, a recomputation) is never put in its place. Only the checked figure of a finding is
  * contested here; the other figures of a failed identity are stated with a 【待核对】 beside them
  * (src/core/doubt.ts, src/core/narrative.ts).

@@ -310,9 +310,12 @@ export interface ReportContext {
   ): { stated: Decimal; other: Decimal; value: Decimal } | undefined;
   /**
    * An indicator's value at this year's figures where its figures in doubt are another year's: each at the value the
-   * 审核意见 gives it (src/core/causes.ts), with the year and the blank lines read as 0. Undefined otherwise.
+   * 审核意见 gives it (src/core/causes.ts), with the year, the blank lines read as 0 and, where the rulebook is
+   * known, the points the line scores at that value. Undefined otherwise.
    */
-  thisYear(indicatorId: string): { year: number; value: Decimal; zero: string[] } | undefined;
+  thisYear(
+    indicatorId: string
+  ): { year: number; value: Decimal; zero: string[]; score?: Decimal } | undefined;
 }
 
 export interface SectionDecl {

@@ -34,7 +34,7 @@ export interface OwnLine {
   againstClaim?: boolean;
   /**
    * With againstClaim: the 二级's claim the line is against, and the least the line has by it (the claim less the
-   * most its other lines can have): the other side of the 【待核对】 ("自评满分" / "单位未逐项自评（职责履行合计27分）").
+   * most its other lines can have): what the report sets the rules' score against ("自评满分", else the line's own score, 待补).
    */
   claim?: { group: string; score: Decimal; least: Decimal };
 }
@@ -103,11 +103,11 @@ function ownLine(line: ScoreLine, model: Model, sheet: ScoreSheet): OwnLine {
   // Scored, though not verified (a questioned figure, a score without evidence): the report states the score as
   // the figures or the unit give it; 核实 is the reviewer's word.
   if (line.unverified) return { line, score: line.unverified.score, own: false, remark };
-  // A score the unit gave this very line, or one its 二级's claim fixes (full marks for a 二级 claimed in full, or
-  // the claim less its other lines' own scores): a share of a subtotal split by points is not the unit's score;
-  // a formula line whose inputs are blank has no score to state until they are given.
+  // A score the unit gave this very line. One only its 二级's claim gives (ScoreLine.claimBasis: full marks spread
+  // over a 二级 claimed in full, the claim less its other lines) is our inference, not the unit's score: the line
+  // waits for one (待补), as does a formula line whose inputs are blank.
   const formulaBlank = line.indicator !== undefined && (line.indicatorValue ?? null) === null;
-  if (line.claimed !== undefined && (!line.claimBasis || fixedByGroup(line, sheet)) && !formulaBlank)
+  if (line.claimed !== undefined && !line.claimBasis && !formulaBlank)
     return { line, score: line.claimed.gt(line.points) ? line.points : line.claimed, own: true, remark };
   return { line, score: null, own: true, remark };
 }

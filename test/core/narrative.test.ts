@@ -7,6 +7,7 @@ import {
   ReportSection,
   draftReport,
   draftLines,
+  draftRemarks,
   memoValues,
   reportContext,
   sectionTitle,
@@ -585,10 +586,13 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
   });
 
   test('a score the rules give against the claim, or on a figure in doubt, names both sides', () => {
-    // 职责履行 claimed 29 of 30 as a whole, not line by line; 75% × 7.5 = 5.63 by the rules.
+    // 职责履行 claimed 29 of 30 as a whole, not line by line: each line waits for the department's own score, with
+    // the rules' beside it (75% × 7.5 = 5.63).
     expect(all).toContain(
-      '①实际完成率：计划工作数4、实际完成工作数3，实际完成率为75.00%，年度工作任务未全部完成，较目标低25.00个百分点。本项得分【待核对：单位未逐项自评（职责履行合计29分），按评分标准计5.63分】。'
+      '①实际完成率：计划工作数4、实际完成工作数3，实际完成率为75.00%，年度工作任务未全部完成，较目标低25.00个百分点。本项得分【待补：本项自评得分；按评分标准为5.63分】。'
     );
+    // The department does not speak of itself as 单位.
+    expect(all.join('\n')).not.toContain('单位未逐项自评');
     // 预算执行 claimed in full (11 of 11): each line in full by it; 附件1's note says the claim before the rules' scores.
     // A score on a figure in doubt with no claim to set it against (在职人员控制率, 21 or 20 staff) is no one-value
     // 【待核对】: it waits for the figure, the listed figures' score in its hint.
@@ -601,9 +605,11 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
       )
     );
     expect(all).toContain('【待核对③：公用经费控制率自评满分，按所列数据计0.41分】');
-    expect(all).toContain(
-      '【待核对④：自评职责履行29分，按评分标准计：实际完成率5.63分、完成及时率5.63分、质量达标率3.75分】'
+    // 职责履行's lines in 附件1 as in 六: the department's score to enter, the rules' beside it.
+    expect(all).toContainEqual(
+      expect.stringMatching(/^产出｜职责履行｜实际完成率｜7\.5｜【待补：自评得分（按评分标准计5\.63分）】｜/)
     );
+    expect(all.some((l) => /自评职责履行29分/.test(l))).toBe(false);
     expect(all.some((l) => /【待核对：按评分标准计[\d.]+分】/.test(l))).toBe(false);
   });
 
@@ -647,10 +653,11 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     // By the report's own line scores from the listed figures: 过程 = 预算执行 11 − 0.08 (预算完成率 1.92) − 1.2
     // (预算调整率 0.8) − 1.59 (公用经费控制率 0.41) = 8.13, + 预算管理 13 + 资产管理 6 = 27.13 (政府采购执行率 and
     // 固定资产利用率, without data, at the unit's full claims); 9 + 27.13 + 22.51 + 29 = 87.64, 良 (< 90).
+    // 预算编制合理性 is scored only by 预算配置's full claim: not the department's score, it is to fill (补填).
     // One total, one grade: where the lines do not add up to a claim, the report states neither figure but a 【待补】
     // naming what to settle; both go to the preparer as a remark (a Word comment or the checklist).
     expect(all).toContain(
-      '2021年度部门整体支出绩效评价自评得分为【待补：按附件1核对后的总分】。其中，投入【待补：核对在职人员控制率得分后的投入得分（自评9分）】，过程【待补：核对预算完成率、预算调整率等4项得分后的过程得分】，产出【待补：核对实际完成率、完成及时率等3项得分后的产出得分】，效果【待补：服务对象满意度评定后的效果得分（自评29分）】，综合绩效级别为【待补：按总分确定的级别】（绩效评价指标评分表详见附件1）。'
+      '2021年度部门整体支出绩效评价自评得分为【待补：按附件1核对后的总分】。其中，投入【待补：补填预算编制合理性、核对在职人员控制率得分后的投入得分（自评9分）】，过程【待补：核对预算完成率、预算调整率等4项得分后的过程得分】，产出【待补：核对实际完成率、完成及时率等3项得分后的产出得分】，效果【待补：服务对象满意度评定后的效果得分（自评29分）】，综合绩效级别为【待补：按总分确定的级别】（绩效评价指标评分表详见附件1）。'
     );
     expect(all).toContain('合计｜100｜【待补：按附件1核对后的总分】');
     expect(all).toContain('综合绩效级别｜｜【待补：按总分确定的级别】');
@@ -678,9 +685,10 @@ describe('a rate on a figure in doubt names its value by each reading (made-up f
   const linesOf = (overrides: InputValues) => {
     const model = sampleModel(overrides);
     const indicators = computeIndicators(model);
-    const scores = scoreAll(rulebookFromModel(model).rulebook!, indicators, model);
+    const rulebook = rulebookFromModel(model).rulebook!;
+    const scores = scoreAll(rulebook, indicators, model);
     return draftLines(
-      draftReport({ model, indicators, scores, findings: runChecks(model, indicators, scores) })
+      draftReport({ model, indicators, scores, findings: runChecks(model, indicators, scores), rulebook })
     );
   };
   const line = (lines: string[], start: string) => lines.find((l) => l.startsWith(start)) ?? '';
@@ -704,6 +712,11 @@ describe('a rate on a figure in doubt names its value by each reading (made-up f
     expect(line(lines, '②预算调整率：')).toContain(
       '预算调整率为【待核对：按所列数据计为23.80%，按2021年数据计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计）】'
     );
+    // The score waits for the department's own, beside what 2021's figures give (70.20% > 30%: 0), not the listed
+    // figures' 0.8 (23.80% in 20%–30%).
+    expect(line(lines, '②预算调整率：')).toMatch(
+      /本项得分【待补：本项自评得分；按2021年数据预算调整率为70\.20%，计0分（落实国家政策、不可抗力、上级交办的调整按0计）】。$/
+    );
     // The 其中 line filled (100) with 2020's block: no 2021 figure for it, so no 2021 rate: the rate waits for the
     // figures, named, and the figure asks for 2021's.
     const filled = line(linesOf({ 基础_预算调整_剔除数: 100 }), '②预算调整率：');
@@ -711,8 +724,45 @@ describe('a rate on a figure in doubt names its value by each reading (made-up f
     expect(filled).toContain(
       '预算调整率为【待补：按核对后的年中预算调整数、落实国家政策、不可抗力、上级交办的调整、年初批复预算计算】'
     );
+    // …and no 2021 score is given for it either.
+    expect(filled).not.toContain('按2021年数据预算调整率');
     // No 【待核对】 anywhere gives one value alone.
     for (const l of lines) expect(l).not.toMatch(/【待核对：[^】，；]*】/);
+  });
+});
+
+describe('三’s 财政拨款 table: one figure, one treatment (made-up figures, real engine)', () => {
+  const tableOf = (overrides: InputValues) => {
+    const model = sampleModel(overrides);
+    const indicators = computeIndicators(model);
+    const rulebook = rulebookFromModel(model).rulebook!;
+    const scores = scoreAll(rulebook, indicators, model);
+    const d = draftReport({
+      model,
+      indicators,
+      scores,
+      findings: runChecks(model, indicators, scores),
+      rulebook,
+    });
+    const t = d.sections.find((x) => x.id === '一般公共预算')!.blocks.find((b) => b.kind === 'table');
+    if (!t || t.kind !== 'table') throw new Error('no table');
+    return { t, row: (label: string) => t.rows.find((r) => r[0] === label)!, d };
+  };
+
+  test('a 合计 the data settle is stated as the sources agree, plainly; one they do not is a 【待核对】 with both', () => {
+    // 本年收入合计 made up as 1000.00 against its parts 478.29 + 714.76 = 1193.05, which 收支总表's 财政拨款收入
+    // 1193.05 agrees with: the cell states 1193.05, no note about 1000.00; the preparer is told to correct it.
+    const settled = tableOf({ 财拨_本年收入_合计: 1000 });
+    expect(settled.row('本年收入')[3]).toBe('1193.05');
+    expect((settled.t.notes ?? []).join('')).not.toContain('1000.00');
+    expect(draftRemarks(settled.d).join('')).toMatch(
+      /本年收入合计填列1000\.00万元[^。]*。报送前请将[^。]*更正为1193\.05万元/
+    );
+    // 本年收入合计 made up as 1200.00 while 收支总表 says 1210.00: the parts' 1193.05 agrees with neither, nothing
+    // settles it, and the cell is not 1193.05.
+    const unsettled = tableOf({ 财拨_本年收入_合计: 1200, 收入_一般公共预算财政拨款: 1210 });
+    expect(unsettled.row('本年收入')[3]).not.toBe('1193.05');
+    expect(unsettled.row('本年收入')[3]).toMatch(/【待核对[①-⑳]】/);
   });
 });
 
@@ -727,9 +777,9 @@ describe('a task marked done while its own 说明 says it was not (made-up tasks
     );
   };
 
-  test('the status is a 【待核对】 naming both; a 说明 that agrees, or a task not marked done, is stated as it is', () => {
+  test('the status is a 【待补】 for the unit to settle, its 说明 once; a 说明 that agrees, or a task not marked done, is stated as it is', () => {
     expect(line([['编印年鉴', null, '是', '是', '否', '否', '初稿已成，尚未出版']])).toBe(
-      '年度工作任务完成情况：①编印年鉴，【待核对：标为已完成，说明称“尚未出版”】，质量未达预期，初稿已成，尚未出版。'
+      '年度工作任务完成情况：①编印年鉴，【待补：完成情况（已完成/未完成）及原因】，质量未达预期，初稿已成，尚未出版。'
     );
     expect(line([['编印年鉴', null, '是', '是', '是', '否', '已按期出版']])).toBe(
       '年度工作任务完成情况：①编印年鉴，已完成，已按期出版。'
@@ -737,6 +787,38 @@ describe('a task marked done while its own 说明 says it was not (made-up tasks
     expect(line([['编印年鉴', null, '否', null, null, '否', '尚未出版']])).toBe(
       '年度工作任务完成情况：①编印年鉴，未完成，尚未出版。'
     );
+  });
+});
+
+describe('a 二级 the unit scored as a whole: each line waits for its own score, the rules’ beside it (made-up tasks)', () => {
+  // The sample claims 产出 29 of 30, 职责履行 (4 lines of 7.5) not line by line: a line has at least
+  // 29 − 22.5 = 6.5 by the claim.
+  const lineOf = (rows: unknown[][]) => {
+    const model = sampleModel({ 产出任务表: rows } as InputValues);
+    const indicators = computeIndicators(model);
+    const scores = scoreAll(rulebookFromModel(model).rulebook!, indicators, model);
+    const findings = runChecks(model, indicators, scores);
+    return draftLines(draftReport({ model, indicators, scores, findings })).find((l) =>
+      l.startsWith('①实际完成率：')
+    );
+  };
+
+  test('below what the claim leaves it: a 【待补】 in the department’s voice; at full marks, stated', () => {
+    // 1 of 2 tasks done: 50% × 7.5 = 3.75 < 6.5.
+    const short = lineOf([
+      ['编印年鉴', null, '是', '是', '是', '否', '已出版'],
+      ['建设展厅', null, '否', null, null, '否', '尚在施工'],
+    ]);
+    expect(short).toMatch(
+      /实际完成率为50\.00%[^。]*。本项得分【待补：本项自评得分；按评分标准为3\.75分】。$/
+    );
+    expect(short).not.toMatch(/单位|待核对/);
+    // Both done: 7.5, which the claim holds.
+    const done = lineOf([
+      ['编印年鉴', null, '是', '是', '是', '否', '已出版'],
+      ['建设展厅', null, '是', '是', '是', '否', '已开放'],
+    ]);
+    expect(done).toMatch(/实际完成率为100\.00%[^。]*。本项得满分。$/);
   });
 });
 
@@ -800,6 +882,41 @@ describe('the department’s own scores (src/core/voice.ts)', () => {
     expect(against('预算执行', '1')).toEqual([true]);
     // 预算配置's line at full marks under a claim in full agrees.
     expect(against('预算配置', '2')).toEqual([false]);
+  });
+
+  test('a line scored only through its 二级’s claim has no score of the department’s; one the unit scored itself keeps it', () => {
+    const sheet = handScores();
+    // 预算配置 (one 2-point qualitative line here) claimed 2 in full, the line not at all: 2 would be our inference.
+    const line = sheet.lines.find((l) => l.level2 === '预算配置')!;
+    sheet.groups.find((g) => g.name === '预算配置')!.claimed = new D(2);
+    Object.assign(line, {
+      missing: true,
+      score: new D(0),
+      indicator: undefined,
+      claimed: new D(2),
+      claimBasis: '二级指标“预算配置”自评满分 2.00 分',
+    });
+    const own = ownScores(sheet, model);
+    const mine = own.lines.find((l) => l.line === line)!;
+    expect(mine.score).toBeNull();
+    expect(own.unscored).toContain(mine);
+    // The 二级 keeps its claim, which its line can still reach: nothing disagrees.
+    const group = own.groups.find((g) => g.name === '预算配置')!;
+    expect(group.score?.toString()).toBe('2');
+    expect(group.linesDisagree).toBeUndefined();
+    // The report asks for the score (0～2), and 附件1 with it: not “本项得满分”, not 2.00.
+    const d = draftReport({ model, indicators: handIndicators(model), scores: sheet, findings: [] });
+    const text = draftLines(d).join('\n');
+    expect(text).toContain('本项得分【待补：在职人员控制率的自评得分（0～2分）】。');
+    expect(text).not.toMatch(/在职人员控制率：[^\n]*本项得满分/);
+    expect(d.appendix!.table.rows.find((r) => r[2] === '在职人员控制率')![4]).toBe('【待补：自评得分】');
+    // A score the unit wrote for the line itself (no basis) is its own.
+    Object.assign(line, { claimed: new D('1.5'), claimBasis: undefined });
+    expect(
+      ownScores(sheet, model)
+        .lines.find((l) => l.line === line)!
+        .score?.toString()
+    ).toBe('1.5');
   });
 
   test('a claim is flagged against an unscored line only when it is above even full marks for it', () => {

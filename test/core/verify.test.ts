@@ -292,10 +292,10 @@ describe('the report keeps the department’s own scores', () => {
     expect(lines.find((l) => l.startsWith('②资金使用合规性：'))).toContain(
       '本项得分【待补：本项得分；自评满分的，说明“预算执行过程中存在不同科目预算资金串用问题”不扣分的理由】。'
     );
-    // 预算执行 is claimed in full (11 of 11): the line in full by it; the 1.92 the figures give is not the
-    // department's, and waits on them (its 年末结余 4.04 is a copy of the 结转结余 4.04 a failed identity doubts).
+    // 预算执行 is claimed in full (11 of 11); the 1.92 the figures give is not the department's, and they are
+    // 2020's: the score waits for the department's own, beside what 2021's figures give (100.00%: 2 points).
     expect(lines.find((l) => l.startsWith('①预算完成率：'))).toContain(
-      '本项得分【待核对：自评满分，按所列数据计1.92分】。'
+      '本项得分【待补：本项自评得分；按2021年数据预算完成率为100.00%，计2分】。'
     );
     expect(lines.some((l) => /核实得分|待核实/.test(l))).toBe(false);
   });

@@ -119,7 +119,9 @@ test('LibreOffice prints the sample’s report within 1.2× the real report’s 
     expect(text('report.pdf', true)).toMatch(/综合绩效级别\s/);
     // (pdftotext reads the 分值 cell's 100 between the wrapped lines of the 得分 cell.)
     expect(printed.slice(appendix).replace(/100/g, '')).toContain('【待补：各项得分核对后合计的总分】');
-    expect(printed).toContain('：预算调整率自评满分，按所列数据计0.8分】');
+    // 预算调整率 on 2020's figures: the score waits for the department's own, beside what 2021's give.
+    expect(printed).toContain('本项得分【待补：本项自评得分；按2021年数据预算调整率为70.20%，计0分');
+    expect(printed).not.toContain('预算调整率自评满分，按所列数据计0.8分');
     // Page 1 answers "what do I do with this report?": the conclusion, the scores, and all three things first.
     const page1 = execFileSync(
       'pdftotext',

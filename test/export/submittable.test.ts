@@ -182,18 +182,25 @@ describe('the voice: the department states its own scores, one total and one gra
     // cannot be the unit's; 重点工作办结率 7.5 and “三公”经费控制率 2 can, and stand. 公用经费控制率 0.41 and 预算完成率
     // 1.92 are computed from figures in doubt (V1, V2): what the figures as listed give, not the rules' score.
     const text = lines.join('\n');
-    // Each 【待核对】 names both sides: the claim (in full; the 二级 scored as a whole, 29), then the rules' score — or, where an
-    // input is in doubt (公用经费控制率's 45.07, 预算完成率's 年末结余 4.04), the score the figures as listed give.
-    for (const [name, claim, score] of [
-      ['公用经费控制率', '自评满分', '按所列数据计0.41'],
-      ['预算完成率', '自评满分', '按所列数据计1.92'],
-      ['实际完成率', '单位未逐项自评（职责履行合计29分）', '按评分标准计5.63'],
-      ['完成及时率', '单位未逐项自评（职责履行合计29分）', '按评分标准计5.63'],
-      ['质量达标率', '单位未逐项自评（职责履行合计29分）', '按评分标准计3.75'],
+    // A 【待核对】 names both sides: the claim in full, then the score the figures as listed give (公用经费控制率's
+    // 45.07 is in doubt).
+    expect(text).toMatch(/公用经费控制率：[^\n]*本项得分【待核对：自评满分，按所列数据计0\.41分】。/);
+    // 预算完成率's figures are 2020's: the score the department gives waits (【待补】), with what 2021's give
+    // (4.04 + 700.99 + 492.06 − 0 against 1197.09: 100.00%, full marks), not the listed figures' 1.92.
+    expect(text).toMatch(
+      /预算完成率：[^\n]*本项得分【待补：本项自评得分；按2021年数据预算完成率为100\.00%，计2分】。/
+    );
+    // 职责履行 is scored as a whole (29): each line waits for the department's own score, the rules' beside it;
+    // the department does not speak of itself as 单位.
+    for (const [name, score] of [
+      ['实际完成率', '5\\.63'],
+      ['完成及时率', '5\\.63'],
+      ['质量达标率', '3\\.75'],
     ])
       expect(text).toMatch(
-        new RegExp(`${name}：[^\n]*本项得分【待核对：${claim}，${score.replace('.', '\\.')}分】。`)
+        new RegExp(`${name}：[^\n]*本项得分【待补：本项自评得分；按评分标准为${score}分】。`)
       );
+    expect(text).not.toContain('单位未逐项自评');
     expect(text).not.toMatch(/本项得(5\.63|3\.75|0\.41|1\.92)分/);
     expect(text).toMatch(/重点工作办结率：[^\n]*本项得满分。/);
     expect(text).toMatch(/“三公”经费控制率：[^\n]*本项得满分。/);
@@ -202,26 +209,38 @@ describe('the voice: the department states its own scores, one total and one gra
     // 公用经费决算数 45.07 is 财拨 日常公用经费's copy, which a failed identity doubts: the rate waits too, by each
     // value (96.15 − 5.33 = 90.82 the identity's).
     expect(text).toContain('公用经费控制率为【待核对：按45.07万元计为107.93%，按90.82万元计为217.48%】。');
-    // 附件1: a marker in the score cell, one note for the 二级's such lines; 评分说明 says what the rules deduct, as
-    // the rules'.
+    // 附件1 as 六: the score cell waits for the department's own, the rules' beside it; 评分说明 says what the rules
+    // deduct, as the rules'. No note speaks of the 二级's claim in the rules' name.
     const rows = draft.appendix!.table.rows;
     const cell = rows.find((r) => r[2] === '实际完成率')!;
-    expect(cell[4]).toMatch(/^【待核对[①-⑳]】$/);
+    expect(cell[4]).toBe('【待补：自评得分（按评分标准计5.63分）】');
+    expect(rows.find((r) => r[2] === '质量达标率')![4]).toBe('【待补：自评得分（按评分标准计3.75分）】');
     expect(cell[6]).toBe('实际完成率为75.00%，年度工作任务未全部完成，按评分标准扣1.87分');
-    expect(draft.appendix!.table.notes).toContain(
-      `【待核对${cell[4].slice(4, 5)}：自评职责履行29分，按评分标准计：实际完成率5.63分、完成及时率5.63分、质量达标率3.75分】`
-    );
+    expect((draft.appendix!.table.notes ?? []).join('')).not.toContain('职责履行');
     expect(rows.find((r) => r[2] === '重点工作办结率')![4]).toBe('7.50');
   });
 
   test('a line its 二级 claims in full has full marks; a formula line with blank inputs is 【待补】; a line the unit scored keeps its score', () => {
     const rows = draft.appendix!.table.rows;
-    expect(rows.find((r) => r[2] === '资产管理安全性')?.[4]).toBe('2.00');
+    // 资产管理 is claimed 6 in full, its lines not at all: their full marks would be our inference, not the
+    // department's score. Each waits for one (the three make 6), its basis beside it, as in 六.
+    for (const name of ['管理制度健全性', '资产管理安全性'])
+      expect(rows.find((r) => r[1] === '资产管理' && r[2] === name)?.slice(4)).toEqual([
+        '【待补：自评得分（三项合计6分）】',
+        '按评价要点打分',
+        name === '资产管理安全性'
+          ? '【待补：资产保存、账实相符和处置情况】'
+          : '【待补：已建立的资产管理制度及执行情况】',
+      ]);
+    expect(lines).toContain(
+      '②资产管理安全性：【待补：资产保存、账实相符和处置情况】。本项得分【待补：资产管理安全性的自评得分（0～2分，三项合计6分）】。'
+    );
+    expect(lines.some((l) => /资产管理安全性[^。]*。本项得满分/.test(l))).toBe(false);
     // 预算编制合理性's full marks by its 二级's claim meet its own 存在问题 (人员经费年初预算资金存在缺口): no figures
     // disagree, the unit scores it (or says why the problem costs nothing): a 【待补】.
     expect(rows.find((r) => r[2] === '预算编制合理性')?.[4]).toBe('【待补：自评得分】');
-    for (const name of ['固定资产利用率', '政府采购执行率'])
-      expect(rows.find((r) => r[2] === name)?.[4]).toBe('【待补：自评得分】');
+    expect(rows.find((r) => r[2] === '政府采购执行率')?.[4]).toBe('【待补：自评得分】');
+    expect(rows.find((r) => r[2] === '固定资产利用率')?.[4]).toBe('【待补：自评得分（三项合计6分）】');
     expect(lines.some((l) => /政府采购执行率[^。]*得满分/.test(l))).toBe(false);
     // A score the unit wrote for the line itself is its own (two decimals in the column); a formula line with
     // blank inputs stays 【待补】 even when its 二级 is claimed in full.
@@ -297,18 +316,18 @@ describe('the figures: only what the department stated', () => {
     // The rate by the figures listed, and at the 2021 figures the 审核意见 gives (492.06 ÷ 700.99 = 70.20%, the
     // blank 其中 line read as 0, as the memo says).
     expect(text).toContain(
-      '预算调整率为【待核对：按所列数据计为23.95%，按2021年数据计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计）】。本项得分【待核对：自评满分，按所列数据计0.8分】。'
+      '预算调整率为【待核对：按所列数据计为23.95%，按2021年数据计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计）】。本项得分【待补：本项自评得分；按2021年数据预算调整率为70.20%，计0分（落实国家政策、不可抗力、上级交办的调整按0计）】。'
     );
     // 八: the rate waits, in full again; the rules' deduction is not stated where the unit claims 预算执行 in full.
     expect(text).toContain(
       '（三）预算编制的准确性有待提高预算调整率为【待核对：按所列数据计为23.95%，按2021年数据计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计）】。'
     );
     const row = draft.appendix!.table.rows.find((r) => r[2] === '预算调整率')!;
-    expect(row[4]).toMatch(/^【待核对[①-⑳]】$/);
+    // 附件1: the score the department gives waits, beside what 2021's figures give; the listed figures' 0.8 is not
+    // a note of its own.
+    expect(row[4]).toBe('【待补：自评得分（按2021年数据计0分）】');
     expect(row[6]).not.toMatch(/扣1\.2分/);
-    expect(draft.appendix!.table.notes).toContainEqual(
-      expect.stringMatching(/^【待核对[①-⑳]：预算调整率自评满分，按所列数据计0\.8分】$/)
-    );
+    expect((draft.appendix!.table.notes ?? []).join('')).not.toMatch(/预算调整率|预算完成率/);
     expect(outsidePlaceholders(text)).not.toMatch(/91\.30%|23\.95%|扣1\.2分/);
   });
 
@@ -326,22 +345,26 @@ describe('the figures: only what the department stated', () => {
     for (const l of lines) expect(outsidePlaceholders(l)).not.toContain('871.99');
   });
 
-  test('三’s 财政拨款 table: a 合计 its parts contradict is a 【待核对①】 with both figures in a note under the table, never the figure the parts agree on; the preparer is told which to keep', () => {
+  test('三’s 财政拨款 table: a 合计 the data settle states the figure two sources agree on, as 二 does, the preparer told to correct the table; the other side of an unsettled dispute is in doubt as in the text', () => {
     const [first] = sectionTexts(draft, '一般公共预算');
     expect(first).toBe('2021年度一般公共预算财政拨款收支及结转结余情况如下：');
     const table = section(draft, '一般公共预算').blocks.find((b) => b.kind === 'table')!;
     if (table.kind !== 'table') throw new Error('no table');
-    const income = table.rows.find((r) => r[0] === '本年收入')!;
-    expect(income[3]).toMatch(/^【待核对([①-⑳])】$/);
-    const n = /([①-⑳])/.exec(income[3])![1];
-    expect(table.notes).toContain(
-      // Under the 财政拨款 table its own figures need no table name. 780.19 is 2020's income (60.64 + 780.19 −
-      // 836.79 = 4.04, 2020's end, as the 审核意见's 二（二） shows): the note names the year and 2021's figure.
-      `【待核对${n}：本年收入合计780.19万元为2020年数，2021年数为1193.05万元】`
+    // 780.19 and 836.79 are 2020's (60.64 + 780.19 − 836.79 = 4.04, 2020's end); 收支总表 and the parts agree on
+    // 1193.05 (478.29 + 714.76) and 1197.09 (4.04 + 1193.05 − 0.00), which 二（一）/（二） state: the table states
+    // them too, plainly, with no note; the remark tells the preparer to correct the table.
+    expect(table.rows.find((r) => r[0] === '本年收入')![3]).toBe('1193.05');
+    const spending = table.rows.find((r) => r[0] === '本年支出')!;
+    expect(spending[3]).toBe('1197.09');
+    expect((table.notes ?? []).join('')).not.toMatch(/780\.19|836\.79|2020年数/);
+    // 本年支出 基本支出 478.29 is the other side of 财政拨款表's 基本支出 393.23, which the data do not settle and
+    // 三（二）1 states in a 【待核对】: the cell is in doubt too, with the same two figures in its note.
+    expect(spending[1]).toMatch(/^【待核对([①-⑳])】$/);
+    const n = /([①-⑳])/.exec(spending[1])![1];
+    expect(table.notes).toContain(`【待核对${n}：基本支出为393.23万元，本年支出中基本支出为478.29万元】`);
+    expect(lines.join('\n')).toContain(
+      '基本支出【待核对：财政拨款表为393.23万元，本年支出中基本支出为478.29万元】'
     );
-    // 本年支出 基本支出 478.29 is party to a failed identity (财政拨款表's 基本支出 393.23), but the 基本支出 column
-    // balances (0.00 + 478.29 − 478.29 = 0.00): two sources agree on it, so it is stated plainly.
-    expect(table.rows.find((r) => r[0] === '本年支出')![1]).toBe('478.29');
     for (const l of lines)
       // (调整后预算 1193.05 = 478.29 + 714.76 is the department's own figure, two sources agreeing.)
       expect(outsidePlaceholders(l)).not.toMatch(
@@ -1135,9 +1158,8 @@ describe('审核意见', () => {
       '2',
       '所用数据有误（见第二部分（二））；按2021年数据计0分，列报落实国家政策等调整的除外',
     ]);
-    // A line the unit scored only through its 二级's full claim (the report states it at full marks) waits for its
-    // evidence, not for a score.
-    expect(why('资产管理安全性')).toEqual(['资产管理安全性', '2', '按二级指标自评满分计2分，未说明本项依据']);
+    // A line the unit scored only through its 二级's full claim waits for its own score (the report asks for it).
+    expect(why('资产管理安全性')).toEqual(['资产管理安全性', '2', '单位未逐项自评打分']);
     // Qualitative lines are not 核实为满分 without evidence, nor against the unit's own 存在问题.
     expect(why('预算管理制度健全性')).toEqual([
       '预算管理制度健全性',
@@ -1373,10 +1395,10 @@ describe('the 审核结论 rule, each branch', () => {
 
 describe('what waits says what it waits for', () => {
   test('a group whose claim holds an open line waits: a 【待补】 for a line to score, a 【待核对】 for one in question', () => {
-    // 资产管理 claimed 6 in full; 固定资产利用率 (2 points, no data) is unscored: nothing disagrees, the unit has its
-    // score to enter, so the group's score is a 【待补】 with its claim beside it.
+    // 资产管理 claimed 6 in full, none of its 3 lines scored by the unit (固定资产利用率 has no data either): nothing
+    // disagrees, the unit has their scores to enter, so the group's score is a 【待补】 with its claim beside it.
     expect(lines).toContain(
-      '3. 资产管理（满分6分，得分【待补：固定资产利用率评定后的资产管理得分（自评6分）】）'
+      '3. 资产管理（满分6分，得分【待补：管理制度健全性、资产管理安全性等3项评定后的资产管理得分（自评6分）】）'
     );
     // 预算管理 claimed 13 in full, while the unit's own 存在问题 speaks of 串用 (资金使用合规性, 4 points): no two
     // figures disagree, the unit scores the line or says why 串用 costs nothing: a 【待补】, the group waits with it.

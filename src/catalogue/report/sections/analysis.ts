@@ -37,12 +37,13 @@ function tasks({ w, model }: ReportContext): ReportBlock[] {
     const c = r.cells;
     const name = w.cell('产出任务表', c['任务'], '工作任务', { required: true });
     const done = flag(c['是否完成']?.value);
-    // Marked done while its own 说明 says it was not: the two, for the unit to settle (the checklist says so too).
+    // Marked done while its own 说明 says it was not: the status is the unit's to settle (the checklist names both);
+    // the 说明 follows once, as written.
     const said = c['说明']?.value;
     const notDone = done === true && typeof said === 'string' ? notDoneClause(said) : undefined;
     const state = [
       notDone
-        ? w.fmt.toCheck(`标为已完成，说明称“${notDone}”`)
+        ? w.fmt.placeholder('完成情况（已完成/未完成）及原因')
         : done === true
           ? '已完成'
           : done === false
@@ -227,15 +228,18 @@ export function scoreInDoubt(c: ReportContext, l: OwnLine): boolean {
 
 /**
  * The department's side of a line scored against its 二级's claim, before the rules' side: "自评满分，" where the
- * claim is in full, else that the unit scored the 二级 as a whole ("单位未逐项自评（职责履行合计27分），"): what the
- * claim leaves the line is our inference, not the department's word. "" otherwise.
+ * claim is in full. "" otherwise: a 二级 scored as a whole leaves the line no score of the department's to set
+ * against the rules' (what the claim leaves it is our inference), and the department does not speak of itself.
  */
-export function claimSide({ w }: ReportContext, l: OwnLine): string {
-  const k = l.claim;
-  if (!l.againstClaim || !k) return '';
-  return k.least.gte(l.line.points)
-    ? '自评满分，'
-    : `单位未逐项自评（${k.group}合计${w.fmt.points(k.score)}分），`;
+export function claimSide(_c: ReportContext, l: OwnLine): string {
+  return l.againstClaim && l.claim?.least.gte(l.line.points) ? '自评满分，' : '';
+}
+
+/** A score in doubt for another year's figures, with the points this year's give (ReportContext.thisYear). */
+export function thisYearScore(c: ReportContext, l: OwnLine) {
+  const ind = indicatorOf(c, l);
+  const year = scoreInDoubt(c, l) && ind ? c.thisYear(ind.id) : undefined;
+  return year?.score ? { ...year, score: year.score } : undefined;
 }
 
 /** True when the measure a line is scored on (满意度: the survey's rate) is blank: its score waits for it. */
@@ -274,8 +278,18 @@ function scoreWords(c: ReportContext, l: OwnLine): string {
   const lost = lostPoints(l)!;
   // A measure the line is scored on left blank (满意度's survey rate): the score waits on the same 【待补】.
   if (awaitsMeasure(c, l)) return `本项得分${w.fmt.placeholder(awaitedScore(c, l))}。`;
-  // A score computed from a figure in doubt, which the right figure may change, waits for it.
+  // A score computed from a figure in doubt, which the right figure may change, waits for it. Another year's
+  // figures: the score waits for the department's own, with the rate and points this year's figures give.
   // Against the unit's claim, both; else one value would be all a 【待核对】 says: the score waits for the figures.
+  const ind = indicatorOf(c, l);
+  const year = thisYearScore(c, l);
+  if (year) {
+    // The rate just before says the blank lines were left out; here, only that they count as 0.
+    const zero = year.zero.length ? `（${year.zero.join('、')}按0计）` : '';
+    return `本项得分${w.fmt.placeholder(
+      `本项自评得分；按${year.year}年数据${ind!.label}为${w.fmt.rateText(year.value)}，计${w.fmt.points(year.score)}分${zero}`
+    )}。`;
+  }
   if (scoreInDoubt(c, l))
     return `本项得分${
       claimSide(c, l)
@@ -289,8 +303,13 @@ function scoreWords(c: ReportContext, l: OwnLine): string {
   const against = againstOwnProblem(l);
   if (against) return `本项得分${w.fmt.placeholder(`本项得分；自评满分的，说明“${against}”不扣分的理由`)}。`;
   // The rules' score where the department's claim for its 二级 says otherwise: not stated as the department's.
+  // A 二级 scored as a whole: the line waits for the department's own score, the rules' beside it.
   if (l.againstClaim)
-    return `本项得分${w.fmt.toCheck(`${claimSide(c, l)}按评分标准计${w.fmt.points(l.score)}分`)}。`;
+    return `本项得分${
+      claimSide(c, l)
+        ? w.fmt.toCheck(`${claimSide(c, l)}按评分标准计${w.fmt.points(l.score)}分`)
+        : w.fmt.placeholder(`本项自评得分；按评分标准为${w.fmt.points(l.score)}分`)
+    }。`;
   return lost.gt(0) ? `本项得${w.fmt.points(l.score)}分，扣${w.fmt.points(lost)}分。` : '本项得满分。';
 }
 

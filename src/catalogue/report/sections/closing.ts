@@ -18,6 +18,7 @@ import {
   againstOwnProblem,
   awaitsMeasure,
   claimSide,
+  thisYearScore,
   doubtedNames,
   lineFact,
   lineRate,
@@ -433,6 +434,8 @@ function waiting(c: ReportContext, l: OwnLine): Piece {
   const blanks = (l.line.missingInputs ?? []).map((o) => o.label.split('·').pop() ?? o.label);
   const remark = l.remark?.replace(/[。；]$/, '');
   if (blanks.length === 0 && remark) return w.plain(remark);
+  // A line without a figure: its basis, as for full marks (its 得分 cell asks for the score, not the workbook's cell).
+  if (!l.line.indicator) return fullMarks(c, l);
   const ask = w.fmt.placeholder(
     blanks.length ? `${[...new Set(blanks)].join('、')}及本项得分` : `本项自评得分${togetherNote(c, l)}`
   );
@@ -455,6 +458,10 @@ function standardWords({ w }: ReportContext, l: OwnLine): string {
 /** A score computed from a figure in doubt: a marker in its cell, what the figures as listed give in the note. */
 function doubtedScore(c: ReportContext, l: OwnLine): Piece {
   const { w } = c;
+  // Another year's figures: the score waits for the department's own, beside what this year's give.
+  const year = thisYearScore(c, l);
+  if (year)
+    return w.plain(w.fmt.placeholder(`自评得分（按${year.year}年数据计${w.fmt.points(year.score)}分）`));
   // Nothing the unit claimed to set it against: the score waits for the figures (one value is no 【待核对】).
   if (!claimSide(c, l)) return w.plain(w.fmt.placeholder(`按核对后的${doubtedNames(c, l)}评定`));
   const doubt = `${l.line.level3}${claimSide(c, l)}按所列数据计${w.fmt.points(l.score!)}分`;
@@ -497,7 +504,10 @@ export function appendix(c: ReportContext): { label: string; title: string; tabl
         : scoreInDoubt(c, l)
           ? doubtedScore(c, l)
           : l.againstClaim
-            ? rulesScore(c, l)
+            ? claimSide(c, l)
+              ? rulesScore(c, l)
+              : // A 二级 scored as a whole: as in 六, the line waits for the department's own score.
+                w.fmt.placeholder(`自评得分（按评分标准计${w.fmt.points(l.score)}分）`)
             : scoreCell(l.score),
     standardWords(c, l),
     lineNote(c, l),
