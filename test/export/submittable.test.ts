@@ -683,7 +683,7 @@ describe('审核意见', () => {
     // while its 落实国家政策等调整 line is blank (read as 0): the ceiling both ways, 88.92 − 2 = 86.92 and 88.92; the
     // grade by the higher (both are 良: not 优 either way).
     expect(text[4]).toBe(
-      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实53.51分，至多86.92分（如列报落实国家政策等调整，至多88.92分），不能评为“优”。'
+      '得分：单位自评97分（优）；核实后至多86.92分（良）（列报落实国家政策等调整的，至多88.92分），不能评为“优”；其中已核实53.51分、待核实37分。'
     );
     expect(text.join('')).toContain(
       '待核实的37分中，预算调整率按2021年数据计0分、公用经费控制率至多0.41分，其余全部满分时，总分至多86.92分（已核实53.51 + 33.41）；如列报落实国家政策等调整，至多88.92分。'
@@ -768,8 +768,8 @@ describe('审核意见', () => {
       // 预算调整率's two figures as 二（二）'s table lists them, and what 2021's figures give it where the rates are redone.
       const rows = draftLines(
         draftReview({ model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings })
-      ).filter((l) => /^(基础数据表)?(年初批复预算|年中预算调整数)｜/.test(l));
-      const rate = /重算预算调整率（(按表中.*?计\d+(?:\.\d+)?分)）/.exec(memo)?.[1];
+      ).filter((l) => /^(基础数据表)?（预算调整率）(年初批复预算|年中预算调整数)｜/.test(l));
+      const rate = /重算各比率：预算调整率(按 ?2021 ?年数.*?计 ?\d+(?:\.\d+)? ?分)/.exec(memo)?.[1];
       return [...rows, ...(rate ? [rate] : [])].join('；');
     };
     // As stated, 700.99 + 654.62 ≠ 1193.05 (the 年中追加 is 162.56 too high), but 二（三） corrects 654.62 to
@@ -779,13 +779,13 @@ describe('审核意见', () => {
     // The rate subtracts a 其中 line (落实国家政策等调整) left blank: read as 0, and said, since filling it can lower
     // the rate and raise the score.
     expect(benchmark({})).toBe(
-      '年初批复预算｜596.03｜700.99｜可对照财政拨款表年初批复预算合计；年中预算调整数｜142.77｜492.06｜可对照财政拨款表年中追加合计（按第二部分（三）改正后）；按表中2021年数计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计），计0分'
+      '（预算调整率）年初批复预算｜596.03｜700.99｜财政拨款表年初批复预算合计；（预算调整率）年中预算调整数｜142.77｜492.06｜财政拨款表年中追加合计（按第二部分（三）改正后）；按2021年数为70.20%（落实国家政策等调整未填列，按0计），计0分'
     );
     expect(benchmark({ 基础_预算调整_剔除数: 0 })).not.toContain('未填列');
     expect(benchmark({})).not.toContain('654.62');
     // With a 财拨 年中追加 that no correction mends (the 追加 items no longer agree on one value), none is offered,
     // in the memo or in the report's 【待核对】 (it reads the same source).
-    expect(benchmark({ 财拨_年中追加_项目: 500 })).not.toMatch(/可对照|按表中/);
+    expect(benchmark({ 财拨_年中追加_项目: 500 })).not.toMatch(/财政拨款表|按2021年数/);
     const report = draftLines(evaluate(sampleReading({ 财拨_年中追加_项目: 500 })).report).join('');
     // Each 【待核对】 says what the figure lacks (its 2021 value), and the rate waits for the figures, named.
     expect(report).toContain('年中预算调整数【待核对：142.77万元为2020年数据，2021年数据待补】');
@@ -795,7 +795,7 @@ describe('审核意见', () => {
     expect(
       benchmark({ 财拨_年中追加_项目: 308.76, 财拨_年中追加_合计: 492.06, 项目_合计_年中追加: 308.76 })
     ).toBe(
-      '年初批复预算｜596.03｜700.99｜可对照财政拨款表年初批复预算合计；年中预算调整数｜142.77｜492.06｜可对照财政拨款表年中追加合计；按表中2021年数计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计），计0分'
+      '（预算调整率）年初批复预算｜596.03｜700.99｜财政拨款表年初批复预算合计；（预算调整率）年中预算调整数｜142.77｜492.06｜财政拨款表年中追加合计；按2021年数为70.20%（落实国家政策等调整未填列，按0计），计0分'
     );
   });
 
@@ -829,19 +829,25 @@ describe('审核意见', () => {
     expect(yearTable.header).toEqual(['项目', '所列\n（2020年数）', '应改为\n（2021年数）', '依据']);
     expect(yearTable.rows).toEqual([
       ['财政拨款表本年收入合计', '780.19', '1193.05', '收支总表一般公共预算财政拨款收入'],
-      ['本年支出合计', '836.79', '1197.09', '收支总表一般公共预算财政拨款支出'],
-      ['基础数据表上年结转', '61.55', '4.04', '收支总表年初结转和结余'],
-      ['上年度累计结转结余', '60.64', '4.04', '同上'],
-      ['年末结转和结余', '4.04', '0.00', '2021年年末数（财政拨款表、其他资金表之和）'],
-      ['本年度累计结转结余', '4.04', '0.00', '同上'],
-      ['年初批复预算', '596.03', '700.99', '可对照财政拨款表年初批复预算合计'],
-      ['年中预算调整数', '142.77', '492.06', '可对照财政拨款表年中追加合计（按第二部分（三）改正后）'],
-      ['年初预算', '661.64', '700.99', '财政拨款表年初批复预算合计'],
-      ['本年追加预算', '118.55', '492.06', '财政拨款表年中追加合计（按第二部分（三）改正后）'],
+      ['财政拨款表本年支出合计', '836.79', '1197.09', '收支总表一般公共预算财政拨款支出'],
+      ['基础数据表（预算完成率）上年结转', '61.55', '4.04', '收支总表年初结转和结余'],
+      ['（结转结余变动率）上年度累计结转结余', '60.64', '4.04', '同上'],
+      ['（预算完成率）年末结转和结余', '4.04', '0.00', '2021年年末数（财政拨款表、其他资金表之和）'],
+      ['（结转结余变动率）本年度累计结转结余', '4.04', '0.00', '同上'],
+      ['（预算调整率）年初批复预算', '596.03', '700.99', '财政拨款表年初批复预算合计'],
+      [
+        '（预算调整率）年中预算调整数',
+        '142.77',
+        '492.06',
+        '财政拨款表年中追加合计（按第二部分（三）改正后）',
+      ],
+      ['（预算完成率）年初预算', '661.64', '700.99', '财政拨款表年初批复预算合计'],
+      ['（预算完成率）本年追加预算', '118.55', '492.06', '财政拨款表年中追加合计（按第二部分（三）改正后）'],
     ]);
     expect(part.blocks[at + 3]).toMatchObject({
       kind: 'paragraph',
-      text: '改正后重算预算调整率（按表中2021年数计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计），计0分）、预算完成率（报告列99.59%；按表中2021年数计为100.00%）、结转结余变动率（报告列93.33%，按所列数据应为负93.34%，符号有误）。',
+      // Each rate a short sentence: what 2021's figures give, what the report lists, a sign the listed figures reverse.
+      text: '改正后重算各比率：预算调整率按2021年数为70.20%（落实国家政策等调整未填列，按0计），计0分；预算完成率按2021年数为100.00%（报告列99.59%）；结转结余变动率报告列93.33%，符号有误，按所列数据应为负93.34%。',
     });
     // Stated once: no entry of (四) or 三 carries them as sum errors or 口径 differences.
     for (const gone of ['少计412.86', '差412.86', '差360.29', '差39.35', '差536.07'])
@@ -882,6 +888,25 @@ describe('审核意见', () => {
     }
   });
 
+  test('二（二）’s rates to redo, each a short sentence: made-up stated rates (结转结余变动率 负90.00%, 预算完成率 99.52%)', () => {
+    const redo = (over: Parameters<typeof sampleReading>[0]) => {
+      const e = evaluate(sampleReading(over));
+      return draftLines(
+        draftReview({ model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings })
+      ).find((l) => l.startsWith('改正后重算'));
+    };
+    // The sign right but the value not (−90.00% where the listed figures give −93.34%): the listed and the recomputed
+    // rate, each 负…, no sign error; 预算完成率 still with 2021's 100.00% and the 99.59% the report lists.
+    expect(redo({ 基础_结转结余变动率: -0.9 })).toBe(
+      '改正后重算各比率：预算调整率按2021年数为70.20%（落实国家政策等调整未填列，按0计），计0分；预算完成率按2021年数为100.00%（报告列99.59%）；结转结余变动率报告列负90.00%，按所列数据应为负93.34%。'
+    );
+    // Invalid: both rates stated as their listed figures give them: no 报告列, no 符号有误; one with nothing to say of
+    // it but that it is redone.
+    const right = redo({ 基础_结转结余变动率: -0.9334, 基础_预算完成率: 0.9952 });
+    expect(right).not.toMatch(/报告列|符号有误|（[^）]*）、/);
+    expect(right).toMatch(/；结转结余变动率按改正后的数据重算。$/);
+  });
+
   test('二（二）’s table lists each figure as listed: made-up 2020 figures (年初批复预算 600.00, 上年结转 70.00) are its rows', () => {
     const e = evaluate(sampleReading({ 基础_预算调整_年初预算: 600, 基础_预算完成_上年结转: 70 }));
     const memo = draftReview({
@@ -895,8 +920,18 @@ describe('审核意见', () => {
       .flatMap((s) => s.blocks.filter((b) => b.kind === 'table'));
     expect(tables).toHaveLength(1);
     const rows = tables[0].kind === 'table' ? tables[0].rows : [];
-    expect(rows).toContainEqual(['基础数据表上年结转', '70.00', '4.04', '收支总表年初结转和结余']);
-    expect(rows).toContainEqual(['年初批复预算', '600.00', '700.99', '可对照财政拨款表年初批复预算合计']);
+    expect(rows).toContainEqual([
+      '基础数据表（预算完成率）上年结转',
+      '70.00',
+      '4.04',
+      '收支总表年初结转和结余',
+    ]);
+    expect(rows).toContainEqual([
+      '（预算调整率）年初批复预算',
+      '600.00',
+      '700.99',
+      '财政拨款表年初批复预算合计',
+    ]);
     // One row per figure; a basis the row above gives reads 同上, never on the first row.
     expect(new Set(rows.map((r) => r[0])).size).toBe(rows.length);
     expect(rows[0][3]).not.toBe('同上');
@@ -1050,7 +1085,7 @@ describe('审核意见', () => {
     // 1193.05 (4.04 + 1193.05 − 1197.09 = 0.00, its 年末); 1197.08 is 0.01 off, within its rounding (±0.015).
     // 2020's spending: corrected in the same entry.
     expect(entries.filter((e) => e.includes('财政拨款本年支出合计与基本、项目支出之和不一致'))).toEqual([]);
-    expect(text).toContain('本年支出合计｜836.79｜1197.09｜收支总表一般公共预算财政拨款支出');
+    expect(text).toContain('财政拨款表本年支出合计｜836.79｜1197.09｜收支总表一般公共预算财政拨款支出');
     // The entry with no correction of its own states its family's method itself, once.
     expect(text.filter((l) => l.includes('对照部门决算原表，改正填错的数'))).toHaveLength(1);
   });
@@ -1084,8 +1119,10 @@ describe('审核意见', () => {
     // 二(三)1 sets 财拨 年中追加 合计 654.62 to 492.06: 基础数据表's 118.55 (2020's) is to read 2021's, 492.06, not
     // 654.62 as stated.
     // As 二（二）'s table lists them.
-    expect(text).toContain('年初预算｜661.64｜700.99｜财政拨款表年初批复预算合计');
-    expect(text).toContain('本年追加预算｜118.55｜492.06｜财政拨款表年中追加合计（按第二部分（三）改正后）');
+    expect(text).toContain('（预算完成率）年初预算｜661.64｜700.99｜财政拨款表年初批复预算合计');
+    expect(text).toContain(
+      '（预算完成率）本年追加预算｜118.55｜492.06｜财政拨款表年中追加合计（按第二部分（三）改正后）'
+    );
     // 基本支出 393.23 (支出明细) against 478.29 (收支部分's 本年支出), each named with its part of 财政拨款表.
     expect(entries).toContainEqual(
       expect.stringContaining(
@@ -1246,13 +1283,13 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
     // …it is recomputed once the figures of the cause that explains them are corrected.
     expect(all).toContainEqual(
       expect.stringContaining(
-        '改正后重算预算调整率（按表中2021年数计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计），计0分）、预算完成率（报告列99.59%；按表中2021年数计为100.00%）'
+        '改正后重算各比率：预算调整率按2021年数为70.20%（落实国家政策等调整未填列，按0计），计0分；预算完成率按2021年数为100.00%（报告列99.59%）'
       )
     );
     // 结转结余变动率 is listed as 93.33% where its listed figures give −93.34% (a fall): named as a sign error, not as
     // a figure to redo alone.
     expect(all).toContainEqual(
-      expect.stringContaining('结转结余变动率（报告列93.33%，按所列数据应为负93.34%，符号有误）。')
+      expect.stringContaining('；结转结余变动率报告列93.33%，符号有误，按所列数据应为负93.34%。')
     );
   });
 
