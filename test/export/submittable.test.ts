@@ -25,7 +25,7 @@ import { inWords, nestQuotes, ranges, scanDocumentText, tightenSpaces } from '..
 import { reportToDocx } from '../../src/export/docx';
 import { qualifiedName } from '../../src/core/reportWords';
 import { docxParagraphs } from '../helpers/engineDraft';
-import { sampleModel, sampleReading } from '../helpers/sample';
+import { sampleModel, sampleReading, sampleValues } from '../helpers/sample';
 
 /** The sample as the CLI evaluates it (checks, then one 无法核实 per line that cannot be scored). */
 const evaluation = evaluate(sampleReading());
@@ -484,12 +484,50 @@ describe('the Word text: nothing for the preparer outside a highlighted placehol
     // among the figures to correct.
     const scores = checklist.indexOf('三、报告中待定的得分（自评得分与按所列数据计不一致）');
     expect(scores).toBeGreaterThan(0);
-    expect(checklist[scores + 1]).toMatch(/^1\.预算执行自评11分，按所列数据计8\.13分（/);
+    // Where points of the group wait, the limit is the 审核意见's 至多 (its 不超过9.41分), the listed figures' sum what
+    // it rests on: one limit, not two. 过程: 9.41 + 13 + 6 = 28.41 (the memo: 减少至少1.59分).
+    expect(checklist[scores + 1]).toBe(
+      '1.预算执行自评11分，按评分规则至多9.41分（按所列数据计8.13分：预算完成率1.92分、预算调整率0.8分、公用经费控制率0.41分）；请核对这些指标的数据和得分，改正自评得分后重新生成报告。'
+    );
+    expect(checklist[scores + 2]).toMatch(/^2\.过程自评30分，按评分规则至多28\.41分（按所列数据计27\.13分：/);
+    // 产出 has nothing pending: its 22.51 is the rules' and the memo's, as the report words it.
+    expect(checklist).toContainEqual(
+      expect.stringMatching(/^\d\.产出自评29分，按所列数据计22\.51分（实际完成率/)
+    );
+    // The opening: the workbook first (its real part number), then the yellow places, then send.
+    expect(checklist[1]).toBe(
+      '先按第六部分改正工作簿中的数据并重新生成报告，再逐一补填或确定报告中黄色标注处；全部处理完毕后，报告即可报送。本清单不随报告报送。'
+    );
+    expect(checklist).toContain('六、工作簿数据核对发现的问题');
     expect(checklist).toContainEqual(
       expect.stringMatching(/^\d\.自评总分97分（“优”），按所列数据计87\.64分（“良”）/)
     );
     expect(checklist.some((l) => l.includes('得分待定'))).toBe(false);
     expect(comments).toContain('得分待定：自评总分97分（“优”），按所列数据计87.64分（“良”）');
+  });
+
+  test('made-up claims: a 预算执行 claim within the 至多 keeps the listed figures’ wording; one above it takes the memo’s 至多', () => {
+    const withClaim = (name: string, score: number) => {
+      const rows = sampleValues()['自评得分表'] as Array<[string, number, string | null]>;
+      const e = evaluate(
+        sampleReading({ 自评得分表: rows.map((r) => (r[0] === name ? [r[0], score, r[2]] : r)) })
+      );
+      const i = { model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings };
+      return draftLines(draftChecklist(i, e.report));
+    };
+    // 预算执行 claimed 9 (within 9.41, above the listed figures' 8.13, 政府采购执行率 blank at most what is left of the
+    // claim): no limit of the rules to state, the remark as the report has it.
+    const within = withClaim('预算执行', 9);
+    expect(within).toContainEqual(
+      expect.stringMatching(/^1\.预算执行自评9分，按所列数据计至多8\.13分（预算完成率/)
+    );
+    expect(within.join('')).not.toMatch(/预算执行自评9分，按评分规则至多/);
+    // Claimed 10.5, still above 9.41: the 至多.
+    expect(withClaim('预算执行', 10.5)).toContainEqual(
+      expect.stringMatching(
+        /^1\.预算执行自评10\.5分，按评分规则至多9\.41分（按所列数据计(至多)?[\d.]+分：预算完成率1\.92分/
+      )
+    );
   });
 
   test('no formula signs, cell addresses, internal names, spaces beside digits, doubled quotes or signs for changes', () => {
