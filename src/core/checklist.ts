@@ -16,7 +16,9 @@ import {
 } from './narrative';
 import { cardParts, nextStepText } from './render/finding';
 import type { ReportBlock, SectionContent, SectionDecl, TableBlock } from './reportContract';
-import { SCORE_REMARK } from './reportWords';
+import type { ScoreSheet } from './results';
+import { chineseNumber, points, SCORE_REMARK } from './reportWords';
+import { ceilingOf } from './scoring';
 import { slipRemarks } from './textSlips';
 
 /**
@@ -95,6 +97,22 @@ function slips(report: ReportDraft, model: Model): Array<{ text: string; where: 
   return [...found].map(([text, where]) => ({ text, where }));
 }
 
+/**
+ * A score remark with the limit the 审核意见 sets where points of the group wait: the most its lines can give
+ * (its 至多, as the memo's 不超过), the listed figures' sum as what it rests on
+ * (`甲自评11分，按评分规则至多9.50分（按所列数据计8.00分：乙率1分、…）；…`). A group with nothing pending, or whose
+ * claim is within reach, keeps the remark as the report words it.
+ */
+function withCeiling(remark: string, scores: ScoreSheet | null): string {
+  const m = /^(.+?)自评([\d.]+)分，按所列数据计(至多)?([\d.]+)分(?:（([^）]*)）)?；/.exec(remark);
+  const g = m && scores?.groups.find((x) => x.name === m[1]);
+  if (!m || !g || !g.pending?.gt(0) || g.claimed === undefined) return remark;
+  const most = ceilingOf(scores!.lines.filter((l) => (g.level === 1 ? l.level1 : l.level2) === g.name));
+  if (!most.lt(g.claimed)) return remark;
+  const listed = `按所列数据计${m[3] ?? ''}${m[4]}分${m[5] ? `：${m[5]}` : ''}`;
+  return `${m[1]}自评${m[2]}分，按评分规则至多${points(most)}分（${listed}）；${remark.slice(m[0].length)}`;
+}
+
 /** The checklist for one report: its placeholders, the figures to correct, and the workbook's findings. */
 export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDraft {
   const c = reportContext(input);
@@ -115,7 +133,7 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
       build: () => [
         w.paragraph(
           w.plain(
-            '报告中黄色标注处须逐一补填或确定；下列各项处理完毕、工作簿中的问题改正并重新生成报告后，报告即可报送。本清单不随报告报送。'
+            `先按第${chineseNumber(sections.filter((s) => s.level === 1).findIndex((s) => s.id === '工作簿问题') + 1)}部分改正工作簿中的数据并重新生成报告，再逐一补填或确定报告中黄色标注处；全部处理完毕后，报告即可报送。本清单不随报告报送。`
           )
         ),
       ],
@@ -146,7 +164,7 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
       level: 1,
       build: () =>
         numbered(
-          scoreRemarks.map((r) => r.slice(SCORE_REMARK.length)),
+          scoreRemarks.map((r) => withCeiling(r.slice(SCORE_REMARK.length), c.scores)),
           '无。'
         ),
     },

@@ -64,7 +64,7 @@ import type {
 } from './reportContract';
 import { unmatchedOwnProblems } from './reportEvidence';
 import { chineseNumber, placeholder, points, qualifiedName, rateText } from './reportWords';
-import type { Finding, Grade, Operand, QuantityKind, ScoreLine, ScoreSheet } from './results';
+import type { Finding, Grade, Operand, Quantity, QuantityKind, ScoreLine, ScoreSheet } from './results';
 import { DEFAULT_BANDS, rulebookFromModel, type GradeBands } from './rulebook';
 import { ceilingOf, gradeOf, scoreWith } from './scoring';
 import { pendingPointsOf } from './summary';
@@ -644,8 +644,7 @@ function ceilingAsBlank(most: Decimal, bounds: BlankBound[]): Decimal {
  * (`甲、乙、丙的调整`) by its first and what they are (`甲等调整`).
  */
 function blanksNamed(bounds: BlankBound[]): string {
-  const labels = bounds.flatMap((b) => b.blanks.map((o) => o.label.replace(/^其中：/, '')));
-  return [...new Set(labels)].map((l) => l.replace(/^([^、]+)、.*的([^、的]+)$/, '$1等$2')).join('、');
+  return [...new Set(bounds.flatMap((b) => b.blanks.map((o) => blankName(o.label))))].join('、');
 }
 
 /**
@@ -713,13 +712,18 @@ function previousYearEntry(c: Cause, v: MemoView): TabledEntry {
   ].filter(Boolean);
   const rows: string[][] = [];
   const listed: Operand[] = [];
-  // A figure by its table and label, the table once for a run of its figures (rows short enough for one line each);
-  // a basis the row above gives too reads 同上.
+  // A figure by its table and label, and by the indicator whose block it is in (基础数据表's 年初批复预算 and 年初预算
+  // would read alike): each row says whose figure it is, a run of one table's blocks naming the table once
+  // (`基础数据表（预算调整率）年初批复预算`, `（预算完成率）年初预算`); a basis the row above gives too reads 同上.
   const row = (o: Operand, to: string, basis: string) => {
     if (listed.some((x) => x.name === o.name)) return;
     const table = operandTable(o);
     const prev = listed.at(-1);
-    const name = prev && table && operandTable(prev) === table ? labelsIn(table, [o]) : withTable(o);
+    const block = blockOf(o);
+    const name =
+      !table || !block
+        ? withTable(o)
+        : `${prev && operandTable(prev) === table ? '' : table}（${block}）${labelsIn(table, [o])}`;
     const above = rows.filter((r) => r[3] !== '同上').at(-1)?.[3];
     rows.push([name, plain(o), to, above === basis ? '同上' : basis]);
     listed.push(o);
@@ -748,22 +752,16 @@ function previousYearEntry(c: Cause, v: MemoView): TabledEntry {
     return `${withTable(o)}${fix ? `（按${fix.where}改正后）` : ''}`;
   };
   // What this year's figures give for each block's rate, said where the rates are worked out again.
-  const given = new Map<string, string>();
+  const given = new Map<string, AtThisYear>();
   for (const b of marked) {
     const { figures, pairs, rate, scored, blanks } = atThisYear(c, b, v);
     for (const o of figures) {
       const pair = pairs.find((x) => x.mine.name === o.name);
-      row(o, pair ? digits(pair.to) : `${now}年数`, pair ? `可对照${basisOf(pair.theirs)}` : '—');
+      row(o, pair ? digits(pair.to) : `${now}年数`, pair ? basisOf(pair.theirs) : '—');
     }
     // A blank 其中 line the rate subtracts (an optional input) is read as 0: said, since filling it can change the score.
-    const asZero = blanks.length
-      ? `（${blanks.map((o) => o.label.replace(/^其中：/, '')).join('、')}未填列，按 0 计）`
-      : '';
-    if (rate)
-      given.set(
-        b.block.indicator,
-        `按表中${now}年数计为 ${rateText(rate)}${asZero}${scored ? `，计${points(scored)}分` : ''}`
-      );
+    const asZero = blanks.length ? `${blanks.map((o) => blankName(o.label)).join('、')}未填列，按 0 计` : '';
+    if (rate) given.set(b.block.indicator, { rate, asZero, scored });
   }
   for (const x of p.sums) {
     const pairs = thisYearPairs(
@@ -784,7 +782,7 @@ function previousYearEntry(c: Cause, v: MemoView): TabledEntry {
       block && stated(block.figures).every((o) => values.has(o.name))
         ? v.rateWith(block.indicator, values)
         : null;
-    if (rate) given.set(block!.indicator, `按表中${now}年数计为 ${rateText(rate)}`);
+    if (rate) given.set(block!.indicator, { rate, asZero: '', scored: null });
   }
   const rates = c.findings.filter((f) => f.family === '比率');
   // Every rate read from the blocks is worked out again: those the report states wrong with the figure it lists,
@@ -795,11 +793,22 @@ function previousYearEntry(c: Cause, v: MemoView): TabledEntry {
       ...rates.map(rateName),
     ]),
   ];
-  const redo = names.map((name) => {
-    const f = rates.find((r) => rateName(r) === name);
-    const said = [f ? statedRate(f) : '', given.get(name) ?? ''].filter(Boolean);
-    return said.length ? `${name}（${said.join('；')}）` : name;
-  });
+  const redo = names.map((name) =>
+    redone(
+      name,
+      now,
+      rates.find((r) => rateName(r) === name),
+      given.get(name)
+    )
+  );
+  const told = redo.filter((x) => x !== null);
+  const bare = names.filter((_, i) => redo[i] === null);
+  // Each rate a short sentence of its own: what this year's figures give, and what is wrong with the listed one.
+  const redoText = !told.length
+    ? bare.length
+      ? `改正后重算${bare.join('、')}。`
+      : ''
+    : `改正后重算各比率：${[...told, ...(bare.length ? [`${bare.join('、')}按改正后的数据重算`] : [])].join('；')}。`;
   // What the blocks' figures do not explain is still stated, each in the shared words.
   const explained = new Set([
     ...corrected,
@@ -814,19 +823,54 @@ function previousYearEntry(c: Cause, v: MemoView): TabledEntry {
     // Two-line headers keep the columns of figures narrow.
     header: ['项目', `所列\n（${last}年数）`, `应改为\n（${now}年数）`, '依据'],
     rows,
-    after: `${redo.length ? sentence(`改正后重算${redo.join('、')}`) : ''}${rest.join('')}`,
+    after: `${redoText}${rest.join('')}`,
   };
 }
 
+/** What a block's rate comes to with this year's figures: the rate, a blank line read as 0, the points it gives. */
+interface AtThisYear {
+  rate: Decimal;
+  /** `落实国家政策等调整未填列，按 0 计`, or ''. */
+  asZero: string;
+  scored: Decimal | null;
+}
+
 /**
- * A stated rate as the report lists it, and, where its sign is wrong for the figures it lists, that it is a sign
- * error: `报告列12.50%，按所列数据应为负12.50%，符号有误`.
+ * A rate to work out again, in a short sentence of its own: what this year's figures give (a blank line read as 0 and
+ * the rate the report lists beside it, then the points), and a sign the listed figures reverse
+ * (`预算完成率按 2021 年数为 100.00%（报告列 12.50%）`; `甲率报告列 12.50%，符号有误，按所列数据应为负 12.50%`); null
+ * when there is nothing to say of it but its name.
  */
-function statedRate(f: Finding): string {
-  const stated = `报告列 ${f.computed ? formatQuantity(f.computed, 'document') : '—'}`;
-  if (f.kind !== 'signReversed' || !f.expected) return stated;
-  const abs = formatQuantity({ ...f.expected, value: f.expected.value.abs() }, 'document');
-  return `${stated}，按所列数据应为${f.expected.value.isNeg() ? '负' : '正'}${abs}，符号有误`;
+function redone(
+  name: string,
+  year: string,
+  f: Finding | undefined,
+  at: AtThisYear | undefined
+): string | null {
+  // A rate in a sentence reads 负…, never with a sign; a space only before a digit.
+  const value = (q: Quantity) => {
+    const t = q.kind === 'rate' ? rateText(q.value) : formatQuantity(q, 'document');
+    return /^\d/.test(t) ? ` ${t}` : t;
+  };
+  const listed = f?.computed ? `报告列${value(f.computed)}` : '';
+  const expected = f?.expected;
+  const reversed =
+    f?.kind === 'signReversed' && expected
+      ? `符号有误，按所列数据应为${expected.value.isNeg() ? '' : '正'}${value(expected)}`
+      : '';
+  const recomputed = !reversed && !at && expected ? `按所列数据应为${value(expected)}` : '';
+  if (at) {
+    const beside = [at.asZero, reversed ? '' : listed].filter(Boolean);
+    const given = `按 ${year} 年数为 ${rateText(at.rate)}${beside.length ? `（${beside.join('；')}）` : ''}${at.scored ? `，计 ${points(at.scored)} 分` : ''}`;
+    return `${name}${reversed ? `${listed}，${reversed}，` : ''}${given}`;
+  }
+  const said = [listed, reversed || recomputed].filter(Boolean);
+  return said.length ? `${name}${said.join('，')}` : null;
+}
+
+/** A blank 其中 line's label in a few words: one that lists several (`甲、乙、丙的调整`) by its first (`甲等调整`). */
+function blankName(label: string): string {
+  return label.replace(/^其中：/, '').replace(/^([^、]+)、.*的([^、的]+)$/, '$1等$2');
 }
 
 /** A table filled with another year's figures, in a few words: `基础数据表误填2019年数据`. */
@@ -1114,9 +1158,10 @@ function sameFixEntry(c: Cause): string {
 // ---------------------------------------------------------------- sections
 
 /**
- * The score as the reviewer decides on it: the unit's claim, what the report's own lines give by the figures it
- * lists (where that is not the claim), then what is verified, what waits (四 lists it), and the most the
- * rules give: a ceiling, without a grade (the grade waits for the pending points).
+ * The score as the reviewer decides on it: the unit's claim, then the most the rules give once the pending points are
+ * verified (the grade it reaches, the grade it cannot), then how that splits into verified and pending (四 lists what
+ * waits). Not the sum of the report's lines by the figures it lists: the memo calls those figures wrong, and a
+ * ceiling below it would read as a contradiction.
  */
 function scoreSentence(c: ReportContext, s: ScoreSheet, bounds: BlankBound[]): string {
   const bands = s.bands ?? DEFAULT_BANDS;
@@ -1124,16 +1169,16 @@ function scoreSentence(c: ReportContext, s: ScoreSheet, bounds: BlankBound[]): s
   const own = s.claimedTotal ?? c.own?.total ?? null;
   const claimed = own === null ? '单位未填报自评总分' : `单位自评${points(own)}分（${gradeOf(own, bands)}）`;
   if (pending.isZero()) return `${claimed}；核实${points(s.total)}分（${s.grade}）。`;
-  const d = c.own?.linesDisagree;
-  const listed = d ? `；按所列数据计${d.atMost ? '至多' : ''}${points(d.sum)}分（${d.grade}）` : '';
-  // The table below gives each 一级's split and the points that wait (its 合计 row), 四 (its heading 待核实的事项) the
-  // indicators: the sentence gives what they mean for the grade, in two lines on page 1.
+  // The table below gives each 一级's split, 四 (its heading 待核实的事项) the indicators: the sentence gives what they
+  // mean for the grade.
   const most = ceilingOf(s.lines);
-  // A ceiling a blank 其中 line read as 0 keeps lower is stated both ways; the grade by the higher, the most there is.
-  const ceiling = bounds.length
-    ? `${points(ceilingAsBlank(most, bounds))}分（如列报${blanksNamed(bounds)}，至多${points(most)}分）`
-    : `${points(most)}分`;
-  return `${claimed}${listed}；已核实${points(s.total)}分，至多${ceiling}${outOfReach(most, bands)}。`;
+  // A ceiling a blank 其中 line read as 0 keeps lower is stated both ways; the grade it cannot reach by the higher.
+  const low = bounds.length ? ceilingAsBlank(most, bounds) : most;
+  const graded = (x: Decimal) => `${points(x)}分（${gradeOf(x, bands)}）`;
+  const filled = bounds.length
+    ? `（列报${blanksNamed(bounds)}的，至多${gradeOf(most, bands) === gradeOf(low, bands) ? `${points(most)}分` : graded(most)}）`
+    : '';
+  return `${claimed}；核实后至多${graded(low)}${filled}${outOfReach(most, bands)}；其中已核实${points(s.total)}分、待核实${points(pending)}分。`;
 }
 
 /** The grades from the best down, as the declared bands rank them. */

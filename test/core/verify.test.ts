@@ -308,7 +308,7 @@ const memoOf = (e: ReturnType<typeof run>) =>
   );
 
 describe('two figures: the report’s own lines from the listed figures, and the 审核意见’s ceiling', () => {
-  test('the sample: the report says 87.64 (良) against its claim 97, the memo both that and at most 88.92 (53.51 + 37, 公用经费控制率 at most 0.41)', () => {
+  test('the sample: the report says 87.64 (良) against its claim 97; the memo, not that (its figures are called wrong), at most 86.92 or 88.92 (53.51 + 37, 公用经费控制率 at most 0.41)', () => {
     const s = sample.scores!;
     expect(f2(ceilingOf(s.lines))).toBe('88.92');
     // As the report's paragraphs score the lines from the figures they list: 预算执行 11 − 0.08 (预算完成率 1.92)
@@ -334,7 +334,7 @@ describe('two figures: the report’s own lines from the listed figures, and the
     // 2021's figures 预算调整率 scores 0 while its 落实国家政策等调整 line is blank: 88.92 − 2 = 86.92, and 88.92 if filled.
     const memo = memoOf(sample).join('');
     expect(memo).toContain(
-      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实53.51分，至多86.92分（如列报落实国家政策等调整，至多88.92分），不能评为“优”。'
+      '得分：单位自评97分（优）；核实后至多86.92分（良）（列报落实国家政策等调整的，至多88.92分），不能评为“优”；其中已核实53.51分、待核实37分。'
     );
     expect(memo).toContain(
       '待核实的37分中，预算调整率按2021年数据计0分、公用经费控制率至多0.41分，其余全部满分时，总分至多86.92分（已核实53.51 + 33.41）；如列报落实国家政策等调整，至多88.92分。'
@@ -364,15 +364,37 @@ describe('two figures: the report’s own lines from the listed figures, and the
     );
   });
 
+  test('made-up 产出 tasks: the ceiling’s grade is stated; a grade the higher ceiling reaches is given beside it; none out of reach, no 不能评为', () => {
+    const tasks = sampleValues()['产出任务表'] as unknown[][];
+    const withThird = (done: string, onTime: string, quality: string) => ({
+      产出任务表: tasks.map((r, i) => (i === 2 ? [r[0], r[1], done, onTime, quality, '否', '完成'] : r)),
+    });
+    const scoreLine = (o: object) => memoOf(run(o)).find((l) => l.startsWith('得分：'));
+    // The third task done but late and below standard: 产出 gains 1.87, 53.51 + 1.87 = 55.38 verified; 88.79 with
+    // 落实国家政策等调整 read as 0 (良), 90.79 filled (优): each its grade, and 优 is not out of reach.
+    expect(scoreLine(withThird('是', '否', '否'))).toBe(
+      '得分：单位自评97分（优）；核实后至多88.79分（良）（列报落实国家政策等调整的，至多90.79分（优））；其中已核实55.38分、待核实37分。'
+    );
+    // Every task done on time to standard: 产出 30, 61 verified; 94.41 and 96.41 both 优: the grade once.
+    const allDone = { 产出任务表: tasks.map((r) => [r[0], r[1], '是', '是', '是', '是', '完成']) };
+    expect(scoreLine(allDone)).toBe(
+      '得分：单位自评97分（优）；核实后至多94.41分（优）（列报落实国家政策等调整的，至多96.41分）；其中已核实61分、待核实37分。'
+    );
+    // Invalid: 落实国家政策等调整 filled (0.00), no blank to read as 0: one ceiling, no 列报.
+    expect(scoreLine({ ...allDone, 基础_预算调整_剔除数: 0 })).toBe(
+      '得分：单位自评97分（优）；核实后至多96.41分（优）；其中已核实61分、待核实37分。'
+    );
+  });
+
   test('invalid: 预算调整率’s 落实国家政策等调整 filled (0.00), or no 2021 figure to read its block with, the ceiling is stated once', () => {
     // Filled, no blank is read as 0: 2021's figures (可对照, not the unit's) do not lower the ceiling; 88.92 as before.
     const filled = memoOf(run({ 基础_预算调整_剔除数: 0 })).join('');
-    expect(filled).toContain('至多88.92分，不能评为“优”。');
-    expect(filled).not.toContain('如列报');
+    expect(filled).toMatch(/核实后至多88\.92分（良），不能评为“优”；其中已核实[\d.]+分、待核实[\d.]+分。/);
+    expect(filled).not.toContain('列报落实国家政策等调整的，至多');
     expect(filled).not.toContain('列报落实国家政策等调整的除外');
     // A 财拨 年中追加 no correction mends (500.00 for 项目): no 2021 figure for 年中预算调整数, no rate, no bound.
     const none = memoOf(run({ 财拨_年中追加_项目: 500 })).join('');
-    expect(none).not.toContain('如列报');
+    expect(none).not.toContain('列报落实国家政策等调整的，至多');
     expect(none).not.toMatch(/预算调整率按2021年数据计/);
   });
 
@@ -431,11 +453,12 @@ describe('two figures: the report’s own lines from the listed figures, and the
     // The memo's ceiling: 53.92 + 35 = 88.92; the report's figure the same 87.64 as the sample's.
     expect(f2(own.linesDisagree!.sum)).toBe('87.64');
     expect(draftRemarks(e.report).join('')).toContain('按所列数据计87.64分');
-    expect(memoOf(e).join('')).toContain('按所列数据计87.64分（良）；已核实53.92分');
+    // Not in the memo: it rests on figures the memo calls wrong, and reads above the ceiling.
+    expect(memoOf(e).join('')).not.toContain('87.64');
     // Nothing capped: the 35 pending at full marks give 53.92 + 35 = 88.92, still below 优's 90; 预算调整率 at 2021's
     // figures scores 0 while its 落实国家政策等调整 line is blank: 88.92 − 2 = 86.92 (53.92 + 33), 88.92 if filled.
     expect(memoOf(e).join('')).toContain(
-      '已核实53.92分，至多86.92分（如列报落实国家政策等调整，至多88.92分），不能评为“优”。'
+      '得分：单位自评97分（优）；核实后至多86.92分（良）（列报落实国家政策等调整的，至多88.92分），不能评为“优”；其中已核实53.92分、待核实35分。'
     );
     expect(memoOf(e).join('')).toContain(
       '待核实的35分中，预算调整率按2021年数据计0分，其余全部满分时，总分至多86.92分（已核实53.92 + 33）；如列报落实国家政策等调整，至多88.92分。'

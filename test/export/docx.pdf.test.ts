@@ -135,12 +135,14 @@ test('LibreOffice prints the sample’s report within 1.2× the real report’s 
       '审核结论：退回修改。理由：基础数据表、财政拨款表误填2020年数据等7项报表数据有误，2项自评得分偏高，1项所列问题未见扣分。'
     );
     // The engine's one verified score (test/core/verify.test.ts), as the CLI, the JSON and the 评分表 state it.
-    // The claim, the report's own figure (87.64, 良), the split, then the ceiling (88.92: 公用经费控制率 at most 0.41
-    // whichever reading is right) without a grade, stated both ways: 86.92 while 预算调整率's 落实国家政策等调整 is blank.
+    // The claim, the ceiling once the pending points are verified (88.92: 公用经费控制率 at most 0.41 whichever reading
+    // is right) with its grade, stated both ways: 86.92 while 预算调整率's 落实国家政策等调整 is blank; then the split.
+    // Not the report's own figure by its listed figures (87.64): page 1 calls those figures wrong.
     expect(page1).toContain(
-      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实53.51分，至多86.92分（如列报落实国家政策等调整，至多88.92分），不能评为“优”。'
+      '得分：单位自评97分（优）；核实后至多86.92分（良）（列报落实国家政策等调整的，至多88.92分），不能评为“优”；其中已核实53.51分、待核实37分。'
     );
     expect(page1).toMatch(/需优先处理的事项：1\..*2\..*3\..*。/);
+    expect(page1).not.toContain('87.64');
     // The figures filled from 2020 in one item, with the one moved furthest; the third item on page 1 too.
     expect(page1).toContain(
       '误填2020年数据：将财政拨款表本年收入合计改为1193.05万元等，改用2021年数据（见二（二））。'

@@ -25,7 +25,7 @@ import { inWords, nestQuotes, ranges, scanDocumentText, tightenSpaces } from '..
 import { reportToDocx } from '../../src/export/docx';
 import { qualifiedName } from '../../src/core/reportWords';
 import { docxParagraphs } from '../helpers/engineDraft';
-import { sampleModel, sampleReading } from '../helpers/sample';
+import { sampleModel, sampleReading, sampleValues } from '../helpers/sample';
 
 /** The sample as the CLI evaluates it (checks, then one 无法核实 per line that cannot be scored). */
 const evaluation = evaluate(sampleReading());
@@ -507,12 +507,50 @@ describe('the Word text: nothing for the preparer outside a highlighted placehol
     // among the figures to correct.
     const scores = checklist.indexOf('三、报告中待定的得分（自评得分与按所列数据计不一致）');
     expect(scores).toBeGreaterThan(0);
-    expect(checklist[scores + 1]).toMatch(/^1\.预算执行自评11分，按所列数据计8\.13分（/);
+    // Where points of the group wait, the limit is the 审核意见's 至多 (its 不超过9.41分), the listed figures' sum what
+    // it rests on: one limit, not two. 过程: 9.41 + 13 + 6 = 28.41 (the memo: 减少至少1.59分).
+    expect(checklist[scores + 1]).toBe(
+      '1.预算执行自评11分，按评分规则至多9.41分（按所列数据计8.13分：预算完成率1.92分、预算调整率0.8分、公用经费控制率0.41分）；请核对这些指标的数据和得分，改正自评得分后重新生成报告。'
+    );
+    expect(checklist[scores + 2]).toMatch(/^2\.过程自评30分，按评分规则至多28\.41分（按所列数据计27\.13分：/);
+    // 产出 has nothing pending: its 22.51 is the rules' and the memo's, as the report words it.
+    expect(checklist).toContainEqual(
+      expect.stringMatching(/^\d\.产出自评29分，按所列数据计22\.51分（实际完成率/)
+    );
+    // The opening: the workbook first (its real part number), then the yellow places, then send.
+    expect(checklist[1]).toBe(
+      '先按第六部分改正工作簿中的数据并重新生成报告，再逐一补填或确定报告中黄色标注处；全部处理完毕后，报告即可报送。本清单不随报告报送。'
+    );
+    expect(checklist).toContain('六、工作簿数据核对发现的问题');
     expect(checklist).toContainEqual(
       expect.stringMatching(/^\d\.自评总分97分（“优”），按所列数据计87\.64分（“良”）/)
     );
     expect(checklist.some((l) => l.includes('得分待定'))).toBe(false);
     expect(comments).toContain('得分待定：自评总分97分（“优”），按所列数据计87.64分（“良”）');
+  });
+
+  test('made-up claims: a 预算执行 claim within the 至多 keeps the listed figures’ wording; one above it takes the memo’s 至多', () => {
+    const withClaim = (name: string, score: number) => {
+      const rows = sampleValues()['自评得分表'] as Array<[string, number, string | null]>;
+      const e = evaluate(
+        sampleReading({ 自评得分表: rows.map((r) => (r[0] === name ? [r[0], score, r[2]] : r)) })
+      );
+      const i = { model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings };
+      return draftLines(draftChecklist(i, e.report));
+    };
+    // 预算执行 claimed 9 (within 9.41, above the listed figures' 8.13, 政府采购执行率 blank at most what is left of the
+    // claim): no limit of the rules to state, the remark as the report has it.
+    const within = withClaim('预算执行', 9);
+    expect(within).toContainEqual(
+      expect.stringMatching(/^1\.预算执行自评9分，按所列数据计至多8\.13分（预算完成率/)
+    );
+    expect(within.join('')).not.toMatch(/预算执行自评9分，按评分规则至多/);
+    // Claimed 10.5, still above 9.41: the 至多.
+    expect(withClaim('预算执行', 10.5)).toContainEqual(
+      expect.stringMatching(
+        /^1\.预算执行自评10\.5分，按评分规则至多9\.41分（按所列数据计(至多)?[\d.]+分：预算完成率1\.92分/
+      )
+    );
   });
 
   test('no formula signs, cell addresses, internal names, spaces beside digits, doubled quotes or signs for changes', () => {
@@ -706,7 +744,7 @@ describe('审核意见', () => {
     // while its 落实国家政策等调整 line is blank (read as 0): the ceiling both ways, 88.92 − 2 = 86.92 and 88.92; the
     // grade by the higher (both are 良: not 优 either way).
     expect(text[4]).toBe(
-      '得分：单位自评97分（优）；按所列数据计87.64分（良）；已核实53.51分，至多86.92分（如列报落实国家政策等调整，至多88.92分），不能评为“优”。'
+      '得分：单位自评97分（优）；核实后至多86.92分（良）（列报落实国家政策等调整的，至多88.92分），不能评为“优”；其中已核实53.51分、待核实37分。'
     );
     expect(text.join('')).toContain(
       '待核实的37分中，预算调整率按2021年数据计0分、公用经费控制率至多0.41分，其余全部满分时，总分至多86.92分（已核实53.51 + 33.41）；如列报落实国家政策等调整，至多88.92分。'
@@ -791,8 +829,8 @@ describe('审核意见', () => {
       // 预算调整率's two figures as 二（二）'s table lists them, and what 2021's figures give it where the rates are redone.
       const rows = draftLines(
         draftReview({ model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings })
-      ).filter((l) => /^(基础数据表)?(年初批复预算|年中预算调整数)｜/.test(l));
-      const rate = /重算预算调整率（(按表中.*?计\d+(?:\.\d+)?分)）/.exec(memo)?.[1];
+      ).filter((l) => /^(基础数据表)?（预算调整率）(年初批复预算|年中预算调整数)｜/.test(l));
+      const rate = /重算各比率：预算调整率(按 ?2021 ?年数.*?计 ?\d+(?:\.\d+)? ?分)/.exec(memo)?.[1];
       return [...rows, ...(rate ? [rate] : [])].join('；');
     };
     // As stated, 700.99 + 654.62 ≠ 1193.05 (the 年中追加 is 162.56 too high), but 二（三） corrects 654.62 to
@@ -802,13 +840,13 @@ describe('审核意见', () => {
     // The rate subtracts a 其中 line (落实国家政策等调整) left blank: read as 0, and said, since filling it can lower
     // the rate and raise the score.
     expect(benchmark({})).toBe(
-      '年初批复预算｜596.03｜700.99｜可对照财政拨款表年初批复预算合计；年中预算调整数｜142.77｜492.06｜可对照财政拨款表年中追加合计（按第二部分（三）改正后）；按表中2021年数计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计），计0分'
+      '（预算调整率）年初批复预算｜596.03｜700.99｜财政拨款表年初批复预算合计；（预算调整率）年中预算调整数｜142.77｜492.06｜财政拨款表年中追加合计（按第二部分（三）改正后）；按2021年数为70.20%（落实国家政策等调整未填列，按0计），计0分'
     );
     expect(benchmark({ 基础_预算调整_剔除数: 0 })).not.toContain('未填列');
     expect(benchmark({})).not.toContain('654.62');
     // With a 财拨 年中追加 that no correction mends (the 追加 items no longer agree on one value), none is offered,
     // in the memo or in the report's 【待核对】 (it reads the same source).
-    expect(benchmark({ 财拨_年中追加_项目: 500 })).not.toMatch(/可对照|按表中/);
+    expect(benchmark({ 财拨_年中追加_项目: 500 })).not.toMatch(/财政拨款表|按2021年数/);
     const report = draftLines(evaluate(sampleReading({ 财拨_年中追加_项目: 500 })).report).join('');
     // Each 【待核对】 says what the figure lacks (its 2021 value), and the rate waits for the figures, named.
     expect(report).toContain('年中预算调整数【待核对：142.77万元为2020年数据，2021年数据待补】');
@@ -818,7 +856,7 @@ describe('审核意见', () => {
     expect(
       benchmark({ 财拨_年中追加_项目: 308.76, 财拨_年中追加_合计: 492.06, 项目_合计_年中追加: 308.76 })
     ).toBe(
-      '年初批复预算｜596.03｜700.99｜可对照财政拨款表年初批复预算合计；年中预算调整数｜142.77｜492.06｜可对照财政拨款表年中追加合计；按表中2021年数计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计），计0分'
+      '（预算调整率）年初批复预算｜596.03｜700.99｜财政拨款表年初批复预算合计；（预算调整率）年中预算调整数｜142.77｜492.06｜财政拨款表年中追加合计；按2021年数为70.20%（落实国家政策等调整未填列，按0计），计0分'
     );
   });
 
@@ -852,19 +890,25 @@ describe('审核意见', () => {
     expect(yearTable.header).toEqual(['项目', '所列\n（2020年数）', '应改为\n（2021年数）', '依据']);
     expect(yearTable.rows).toEqual([
       ['财政拨款表本年收入合计', '780.19', '1193.05', '收支总表一般公共预算财政拨款收入'],
-      ['本年支出合计', '836.79', '1197.09', '收支总表一般公共预算财政拨款支出'],
-      ['基础数据表上年结转', '61.55', '4.04', '收支总表年初结转和结余'],
-      ['上年度累计结转结余', '60.64', '4.04', '同上'],
-      ['年末结转和结余', '4.04', '0.00', '2021年年末数（财政拨款表、其他资金表之和）'],
-      ['本年度累计结转结余', '4.04', '0.00', '同上'],
-      ['年初批复预算', '596.03', '700.99', '可对照财政拨款表年初批复预算合计'],
-      ['年中预算调整数', '142.77', '492.06', '可对照财政拨款表年中追加合计（按第二部分（三）改正后）'],
-      ['年初预算', '661.64', '700.99', '财政拨款表年初批复预算合计'],
-      ['本年追加预算', '118.55', '492.06', '财政拨款表年中追加合计（按第二部分（三）改正后）'],
+      ['财政拨款表本年支出合计', '836.79', '1197.09', '收支总表一般公共预算财政拨款支出'],
+      ['基础数据表（预算完成率）上年结转', '61.55', '4.04', '收支总表年初结转和结余'],
+      ['（结转结余变动率）上年度累计结转结余', '60.64', '4.04', '同上'],
+      ['（预算完成率）年末结转和结余', '4.04', '0.00', '2021年年末数（财政拨款表、其他资金表之和）'],
+      ['（结转结余变动率）本年度累计结转结余', '4.04', '0.00', '同上'],
+      ['（预算调整率）年初批复预算', '596.03', '700.99', '财政拨款表年初批复预算合计'],
+      [
+        '（预算调整率）年中预算调整数',
+        '142.77',
+        '492.06',
+        '财政拨款表年中追加合计（按第二部分（三）改正后）',
+      ],
+      ['（预算完成率）年初预算', '661.64', '700.99', '财政拨款表年初批复预算合计'],
+      ['（预算完成率）本年追加预算', '118.55', '492.06', '财政拨款表年中追加合计（按第二部分（三）改正后）'],
     ]);
     expect(part.blocks[at + 3]).toMatchObject({
       kind: 'paragraph',
-      text: '改正后重算预算调整率（按表中2021年数计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计），计0分）、预算完成率（报告列99.59%；按表中2021年数计为100.00%）、结转结余变动率（报告列93.33%，按所列数据应为负93.34%，符号有误）。',
+      // Each rate a short sentence: what 2021's figures give, what the report lists, a sign the listed figures reverse.
+      text: '改正后重算各比率：预算调整率按2021年数为70.20%（落实国家政策等调整未填列，按0计），计0分；预算完成率按2021年数为100.00%（报告列99.59%）；结转结余变动率报告列93.33%，符号有误，按所列数据应为负93.34%。',
     });
     // Stated once: no entry of (四) or 三 carries them as sum errors or 口径 differences.
     for (const gone of ['少计412.86', '差412.86', '差360.29', '差39.35', '差536.07'])
@@ -905,6 +949,25 @@ describe('审核意见', () => {
     }
   });
 
+  test('二（二）’s rates to redo, each a short sentence: made-up stated rates (结转结余变动率 负90.00%, 预算完成率 99.52%)', () => {
+    const redo = (over: Parameters<typeof sampleReading>[0]) => {
+      const e = evaluate(sampleReading(over));
+      return draftLines(
+        draftReview({ model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings })
+      ).find((l) => l.startsWith('改正后重算'));
+    };
+    // The sign right but the value not (−90.00% where the listed figures give −93.34%): the listed and the recomputed
+    // rate, each 负…, no sign error; 预算完成率 still with 2021's 100.00% and the 99.59% the report lists.
+    expect(redo({ 基础_结转结余变动率: -0.9 })).toBe(
+      '改正后重算各比率：预算调整率按2021年数为70.20%（落实国家政策等调整未填列，按0计），计0分；预算完成率按2021年数为100.00%（报告列99.59%）；结转结余变动率报告列负90.00%，按所列数据应为负93.34%。'
+    );
+    // Invalid: both rates stated as their listed figures give them: no 报告列, no 符号有误; one with nothing to say of
+    // it but that it is redone.
+    const right = redo({ 基础_结转结余变动率: -0.9334, 基础_预算完成率: 0.9952 });
+    expect(right).not.toMatch(/报告列|符号有误|（[^）]*）、/);
+    expect(right).toMatch(/；结转结余变动率按改正后的数据重算。$/);
+  });
+
   test('二（二）’s table lists each figure as listed: made-up 2020 figures (年初批复预算 600.00, 上年结转 70.00) are its rows', () => {
     const e = evaluate(sampleReading({ 基础_预算调整_年初预算: 600, 基础_预算完成_上年结转: 70 }));
     const memo = draftReview({
@@ -918,8 +981,18 @@ describe('审核意见', () => {
       .flatMap((s) => s.blocks.filter((b) => b.kind === 'table'));
     expect(tables).toHaveLength(1);
     const rows = tables[0].kind === 'table' ? tables[0].rows : [];
-    expect(rows).toContainEqual(['基础数据表上年结转', '70.00', '4.04', '收支总表年初结转和结余']);
-    expect(rows).toContainEqual(['年初批复预算', '600.00', '700.99', '可对照财政拨款表年初批复预算合计']);
+    expect(rows).toContainEqual([
+      '基础数据表（预算完成率）上年结转',
+      '70.00',
+      '4.04',
+      '收支总表年初结转和结余',
+    ]);
+    expect(rows).toContainEqual([
+      '（预算调整率）年初批复预算',
+      '600.00',
+      '700.99',
+      '财政拨款表年初批复预算合计',
+    ]);
     // One row per figure; a basis the row above gives reads 同上, never on the first row.
     expect(new Set(rows.map((r) => r[0])).size).toBe(rows.length);
     expect(rows[0][3]).not.toBe('同上');
@@ -1073,7 +1146,7 @@ describe('审核意见', () => {
     // 1193.05 (4.04 + 1193.05 − 1197.09 = 0.00, its 年末); 1197.08 is 0.01 off, within its rounding (±0.015).
     // 2020's spending: corrected in the same entry.
     expect(entries.filter((e) => e.includes('财政拨款本年支出合计与基本、项目支出之和不一致'))).toEqual([]);
-    expect(text).toContain('本年支出合计｜836.79｜1197.09｜收支总表一般公共预算财政拨款支出');
+    expect(text).toContain('财政拨款表本年支出合计｜836.79｜1197.09｜收支总表一般公共预算财政拨款支出');
     // The entry with no correction of its own states its family's method itself, once.
     expect(text.filter((l) => l.includes('对照部门决算原表，改正填错的数'))).toHaveLength(1);
   });
@@ -1107,8 +1180,10 @@ describe('审核意见', () => {
     // 二(三)1 sets 财拨 年中追加 合计 654.62 to 492.06: 基础数据表's 118.55 (2020's) is to read 2021's, 492.06, not
     // 654.62 as stated.
     // As 二（二）'s table lists them.
-    expect(text).toContain('年初预算｜661.64｜700.99｜财政拨款表年初批复预算合计');
-    expect(text).toContain('本年追加预算｜118.55｜492.06｜财政拨款表年中追加合计（按第二部分（三）改正后）');
+    expect(text).toContain('（预算完成率）年初预算｜661.64｜700.99｜财政拨款表年初批复预算合计');
+    expect(text).toContain(
+      '（预算完成率）本年追加预算｜118.55｜492.06｜财政拨款表年中追加合计（按第二部分（三）改正后）'
+    );
     // 基本支出 393.23 (支出明细) against 478.29 (收支部分's 本年支出), each named with its part of 财政拨款表.
     expect(entries).toContainEqual(
       expect.stringContaining(
@@ -1268,13 +1343,13 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
     // …it is recomputed once the figures of the cause that explains them are corrected.
     expect(all).toContainEqual(
       expect.stringContaining(
-        '改正后重算预算调整率（按表中2021年数计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计），计0分）、预算完成率（报告列99.59%；按表中2021年数计为100.00%）'
+        '改正后重算各比率：预算调整率按2021年数为70.20%（落实国家政策等调整未填列，按0计），计0分；预算完成率按2021年数为100.00%（报告列99.59%）'
       )
     );
     // 结转结余变动率 is listed as 93.33% where its listed figures give −93.34% (a fall): named as a sign error, not as
     // a figure to redo alone.
     expect(all).toContainEqual(
-      expect.stringContaining('结转结余变动率（报告列93.33%，按所列数据应为负93.34%，符号有误）。')
+      expect.stringContaining('；结转结余变动率报告列93.33%，符号有误，按所列数据应为负93.34%。')
     );
   });
 
