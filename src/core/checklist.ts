@@ -16,9 +16,7 @@ import {
 } from './narrative';
 import { cardParts, nextStepText } from './render/finding';
 import type { ReportBlock, SectionContent, SectionDecl, TableBlock } from './reportContract';
-import type { ScoreSheet } from './results';
-import { chineseNumber, points, SCORE_REMARK } from './reportWords';
-import { ceilingOf } from './scoring';
+import { chineseNumber, SCORE_REMARK } from './reportWords';
 import { slipRemarks } from './textSlips';
 
 /**
@@ -97,22 +95,6 @@ function slips(report: ReportDraft, model: Model): Array<{ text: string; where: 
   return [...found].map(([text, where]) => ({ text, where }));
 }
 
-/**
- * A score remark with the limit the 审核意见 sets where points of the group wait: the most its lines can give
- * (its 至多, as the memo's 不超过), the listed figures' sum as what it rests on
- * (`甲自评11分，按评分规则至多9.50分（按所列数据计8.00分：乙率1分、…）；…`). A group with nothing pending, or whose
- * claim is within reach, keeps the remark as the report words it.
- */
-function withCeiling(remark: string, scores: ScoreSheet | null): string {
-  const m = /^(.+?)自评([\d.]+)分，按所列数据计(至多)?([\d.]+)分(?:（([^）]*)）)?；/.exec(remark);
-  const g = m && scores?.groups.find((x) => x.name === m[1]);
-  if (!m || !g || !g.pending?.gt(0) || g.claimed === undefined) return remark;
-  const most = ceilingOf(scores!.lines.filter((l) => (g.level === 1 ? l.level1 : l.level2) === g.name));
-  if (!most.lt(g.claimed)) return remark;
-  const listed = `按所列数据计${m[3] ?? ''}${m[4]}分${m[5] ? `：${m[5]}` : ''}`;
-  return `${m[1]}自评${m[2]}分，按评分规则至多${points(most)}分（${listed}）；${remark.slice(m[0].length)}`;
-}
-
 /** The checklist for one report: its placeholders, the figures to correct, and the workbook's findings. */
 export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDraft {
   const c = reportContext(input);
@@ -164,7 +146,7 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
       level: 1,
       build: () =>
         numbered(
-          scoreRemarks.map((r) => withCeiling(r.slice(SCORE_REMARK.length), c.scores)),
+          scoreRemarks.map((r) => r.slice(SCORE_REMARK.length)),
           '无。'
         ),
     },

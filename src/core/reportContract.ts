@@ -194,7 +194,8 @@ export interface ScoreGroupView {
   /** As the department states it; null while a line under it has no score. */
   score: Decimal | null;
   /** A claim its own line scores do not add up to (src/core/voice.ts). */
-  linesDisagree?: { sum: Decimal; atMost: boolean };
+  /** `ceiling`: the most its lines can give while points wait, where the claim is above it (the memo's 不超过). */
+  linesDisagree?: { sum: Decimal; atMost: boolean; ceiling?: Decimal };
 }
 
 /** 一级 → 二级 → lines, with the department's scores. */

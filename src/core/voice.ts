@@ -16,7 +16,7 @@ import { D, sum } from './decimal';
 import type { Model } from './model';
 import type { Grade, ScoreLine, ScoreSheet } from './results';
 import { DEFAULT_BANDS, normaliseName } from './rulebook';
-import { gradeOf } from './scoring';
+import { ceilingOf, gradeOf } from './scoring';
 
 export interface OwnLine {
   line: ScoreLine;
@@ -51,7 +51,7 @@ export interface OwnGroup {
    * without a score at the unit's own where its claims fix one, else at full: `atMost`). The report states both
    * (【待核对】); the 审核意见's 至多 (verified and pending points) is another figure.
    */
-  linesDisagree?: { sum: Decimal; atMost: boolean };
+  linesDisagree?: { sum: Decimal; atMost: boolean; ceiling?: Decimal };
 }
 
 export interface OwnScores {
@@ -148,7 +148,7 @@ export function ownScores(sheet: ScoreSheet, model: Model, complete = true): Own
       mine.map((l) => lineFigure(l, sheet))
     );
     const group: OwnGroup = { level: 2, name: g.name, parent: g.parent, points: g.points, score };
-    if (linesDisagree) group.linesDisagree = linesDisagree;
+    if (linesDisagree) group.linesDisagree = withCeiling(linesDisagree, g, claim, mine);
     own.set(g, group);
     figures.set(group, figure);
   }
@@ -164,7 +164,7 @@ export function ownScores(sheet: ScoreSheet, model: Model, complete = true): Own
       : mine.map((l) => lineFigure(l, sheet));
     const { figure, linesDisagree } = against(g.claimed, parts);
     const group: OwnGroup = { level: 1, name: g.name, points: g.points, score };
-    if (linesDisagree) group.linesDisagree = linesDisagree;
+    if (linesDisagree) group.linesDisagree = withCeiling(linesDisagree, g, g.claimed, mine);
     own.set(g, group);
     level1Figures.push(figure);
   }
@@ -229,6 +229,21 @@ function against(
   const differs = open ? claim.gt(value) : !claim.eq(value);
   if (!differs) return { figure: { value: claim, open, atMost: false } };
   return { figure: { value, open, atMost }, linesDisagree: { sum: value, atMost } };
+}
+
+/**
+ * A claim above the most its lines can give while points wait (the 审核意见's 不超过): that most, so the preparer's
+ * remark gives the limit the memo sets, not only what the listed figures give.
+ */
+function withCeiling(
+  d: NonNullable<OwnGroup['linesDisagree']>,
+  g: ScoreSheet['groups'][number],
+  claim: Decimal | undefined,
+  mine: OwnLine[]
+): NonNullable<OwnGroup['linesDisagree']> {
+  if (!claim || !g.pending?.gt(0)) return d;
+  const most = ceilingOf(mine.map((l) => l.line));
+  return most.lt(claim) ? { ...d, ceiling: most } : d;
 }
 
 /** The unit's own total against its 一级 as they stand by the listed figures, with the grade their sum reaches. */

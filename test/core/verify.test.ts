@@ -445,8 +445,14 @@ describe('two figures: the report’s own lines from the listed figures, and the
     const e = run({ 支出_公用经费: 50.4 });
     const own = ownScores(e.scores!, e.model);
     const budget = own.groups.find((g) => g.name === '预算执行')!;
-    expect(budget.linesDisagree).toEqual({ sum: expect.anything(), atMost: false });
+    expect(budget.linesDisagree).toEqual({
+      sum: expect.anything(),
+      atMost: false,
+      ceiling: expect.anything(),
+    });
     expect(f2(budget.linesDisagree!.sum)).toBe('8.13');
+    // The preparer's remark gives the memo's limit too: 预算调整率 and 预算完成率 wait, 公用经费控制率 0.41 is verified.
+    expect(f2(budget.linesDisagree!.ceiling!)).toBe('9.41');
     expect(e.findings.find((f) => f.id === 'score.二级.预算执行')!.title).toBe(
       '“预算执行”自评 11.00 分，按评分规则最多 9.41 分'
     );

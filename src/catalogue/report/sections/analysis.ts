@@ -442,11 +442,14 @@ export function claimRemark(
 ): string {
   const { w } = c;
   const given = settle.filter((l) => l.score !== null);
-  const each = given.length
-    ? `（${given.map((l) => `${l.line.level3}${w.fmt.points(l.score!)}分`).join('、')}）`
-    : '';
+  const each = given.map((l) => `${l.line.level3}${w.fmt.points(l.score!)}分`).join('、');
+  const listed = `按所列数据计${d.atMost ? '至多' : ''}${w.fmt.points(d.sum)}分`;
+  // Where points wait, the limit the 审核意见 sets (不超过) comes first, with what the listed figures give.
+  const gives = d.ceiling
+    ? `按评分规则至多${w.fmt.points(d.ceiling)}分（${listed}${each ? `：${each}` : ''}）`
+    : `${listed}${each ? `（${each}）` : ''}`;
   return w.fmt.scoreRemark(
-    `${name}自评${w.fmt.points(score)}分，按所列数据计${d.atMost ? '至多' : ''}${w.fmt.points(d.sum)}分${each}；请核对这些指标的数据和得分，改正自评得分后重新生成报告。`
+    `${name}自评${w.fmt.points(score)}分，${gives}；请核对这些指标的数据和得分，改正自评得分后重新生成报告。`
   );
 }
 
