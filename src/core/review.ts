@@ -784,6 +784,16 @@ function previousYearEntry(c: Cause, v: MemoView): TabledEntry {
         : null;
     if (rate) given.set(block!.indicator, { rate, asZero: '', scored: null });
   }
+  // A block whose year-end is the other year's (its opening corrected in the table too): its rate at this year's.
+  for (const b of shiftedBlocks) {
+    if (given.has(b.block.indicator) || !p.closing) continue;
+    const values = new Map<string, Decimal>([[b.block.closing!, p.closing.value]]);
+    for (const f of corrected) values.set(f.correction!.operand.name, f.correction!.to.value);
+    if (!stated(b.block.figures).every((o) => values.has(o.name))) continue;
+    const rate = v.rateWith(b.block.indicator, values);
+    if (rate)
+      given.set(b.block.indicator, { rate, asZero: '', scored: v.scoreWith(b.block.indicator, values) });
+  }
   const rates = c.findings.filter((f) => f.family === '比率');
   // Every rate read from the blocks is worked out again: those the report states wrong with the figure it lists,
   // each with what this year's figures give.
@@ -861,7 +871,8 @@ function redone(
   const recomputed = !reversed && !at && expected ? `按所列数据应为${value(expected)}` : '';
   if (at) {
     const beside = [at.asZero, reversed ? '' : listed].filter(Boolean);
-    const given = `按 ${year} 年数为 ${rateText(at.rate)}${beside.length ? `（${beside.join('；')}）` : ''}${at.scored ? `，计 ${points(at.scored)} 分` : ''}`;
+    const rate = rateText(at.rate);
+    const given = `按 ${year} 年数为${/^\d/.test(rate) ? ' ' : ''}${rate}${beside.length ? `（${beside.join('；')}）` : ''}${at.scored ? `，计 ${points(at.scored)} 分` : ''}`;
     return `${name}${reversed ? `${listed}，${reversed}，` : ''}${given}`;
   }
   const said = [listed, reversed || recomputed].filter(Boolean);

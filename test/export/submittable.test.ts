@@ -908,7 +908,8 @@ describe('审核意见', () => {
     expect(part.blocks[at + 3]).toMatchObject({
       kind: 'paragraph',
       // Each rate a short sentence: what 2021's figures give, what the report lists, a sign the listed figures reverse.
-      text: '改正后重算各比率：预算调整率按2021年数为70.20%（落实国家政策等调整未填列，按0计），计0分；预算完成率按2021年数为100.00%（报告列99.59%）；结转结余变动率报告列93.33%，符号有误，按所列数据应为负93.34%。',
+      // 结转结余变动率 at 2021's year-end 0.00 against the corrected opening 4.04: (0.00 − 4.04) ÷ 4.04 = −100.00%.
+      text: '改正后重算各比率：预算调整率按2021年数为70.20%（落实国家政策等调整未填列，按0计），计0分；预算完成率按2021年数为100.00%（报告列99.59%）；结转结余变动率报告列93.33%，符号有误，按所列数据应为负93.34%，按2021年数为负100.00%，计2分。',
     });
     // Stated once: no entry of (四) or 三 carries them as sum errors or 口径 differences.
     for (const gone of ['少计412.86', '差412.86', '差360.29', '差39.35', '差536.07'])
@@ -956,16 +957,15 @@ describe('审核意见', () => {
         draftReview({ model: e.model, indicators: e.indicators, scores: e.scores, findings: e.findings })
       ).find((l) => l.startsWith('改正后重算'));
     };
-    // The sign right but the value not (−90.00% where the listed figures give −93.34%): the listed and the recomputed
-    // rate, each 负…, no sign error; 预算完成率 still with 2021's 100.00% and the 99.59% the report lists.
+    // The sign right but the value not (−90.00% where the listed figures give −93.34%): 2021's rate with the listed
+    // one beside it, as for 预算完成率 (2021's 100.00% and the 99.59% the report lists); each 负…, no sign error.
     expect(redo({ 基础_结转结余变动率: -0.9 })).toBe(
-      '改正后重算各比率：预算调整率按2021年数为70.20%（落实国家政策等调整未填列，按0计），计0分；预算完成率按2021年数为100.00%（报告列99.59%）；结转结余变动率报告列负90.00%，按所列数据应为负93.34%。'
+      '改正后重算各比率：预算调整率按2021年数为70.20%（落实国家政策等调整未填列，按0计），计0分；预算完成率按2021年数为100.00%（报告列99.59%）；结转结余变动率按2021年数为负100.00%（报告列负90.00%），计2分。'
     );
-    // Invalid: both rates stated as their listed figures give them: no 报告列, no 符号有误; one with nothing to say of
-    // it but that it is redone.
+    // Invalid: both rates stated as their listed figures give them: no 报告列, no 符号有误; 2021's rate alone.
     const right = redo({ 基础_结转结余变动率: -0.9334, 基础_预算完成率: 0.9952 });
     expect(right).not.toMatch(/报告列|符号有误|（[^）]*）、/);
-    expect(right).toMatch(/；结转结余变动率按改正后的数据重算。$/);
+    expect(right).toMatch(/；结转结余变动率按2021年数为负100\.00%，计2分。$/);
   });
 
   test('二（二）’s table lists each figure as listed: made-up 2020 figures (年初批复预算 600.00, 上年结转 70.00) are its rows', () => {
@@ -1349,7 +1349,9 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
     // 结转结余变动率 is listed as 93.33% where its listed figures give −93.34% (a fall): named as a sign error, not as
     // a figure to redo alone.
     expect(all).toContainEqual(
-      expect.stringContaining('；结转结余变动率报告列93.33%，符号有误，按所列数据应为负93.34%。')
+      expect.stringContaining(
+        '；结转结余变动率报告列93.33%，符号有误，按所列数据应为负93.34%，按2021年数为负100.00%，计2分。'
+      )
     );
   });
 
