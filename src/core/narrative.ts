@@ -53,7 +53,7 @@ import type { Finding, IndicatorResult, Operand, Quantity, QuantityKind, ScoreSh
 import type { ParsedCell } from './types';
 import { documentText, tightenSpaces } from './typography';
 import { formatQuantity, formatValue as digitsOf, operandQuantity } from './render/quantity';
-import { termLabels } from './render/finding';
+import { partLabels, termLabels } from './render/finding';
 import { BRIEF_SOURCE_NAMES, SOURCE_NAMES } from '../catalogue/report/words';
 import { ownRemark, ownScores, type OwnLine } from './voice';
 import { withSlipRemarks } from './textSlips';
@@ -238,6 +238,14 @@ export class Writer implements ReportWriter {
         ? this.reached(d.name, to, undefined, d.finding.expected?.kind)
         : '';
     const both = reached ? `；${reached}` : '';
+    // Two parts of one table its title tells apart (支出明细, 收支部分): each side by its part, not the table alone.
+    const parts = d.relation === 'equal' ? partLabels(d.finding, d.finding.operands.slice(0, 2)) : null;
+    const own = d.finding.operands.findIndex((o) => o.name === d.name);
+    if (parts && (own === 0 || own === 1)) {
+      const mine = parts[own].startsWith(source) ? parts[own] : `${source}${parts[own]}`;
+      const theirs = parts[1 - own].startsWith(source) ? parts[1 - own].slice(source.length) : parts[1 - own];
+      return `${mine}为${stated}，${theirs}为${other}${both}`;
+    }
     switch (d.relation) {
       case 'atMost':
         return `${label}为${stated}，大于${otherWhat}${other}`;

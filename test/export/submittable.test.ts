@@ -361,9 +361,12 @@ describe('the figures: only what the department stated', () => {
     // 三（二）1 states in a 【待核对】: the cell is in doubt too, with the same two figures in its note.
     expect(spending[1]).toMatch(/^【待核对([①-⑳])】$/);
     const n = /([①-⑳])/.exec(spending[1])![1];
-    expect(table.notes).toContain(`【待核对${n}：基本支出为393.23万元，本年支出中基本支出为478.29万元】`);
+    // Both figures are 财政拨款表's: each named by the part of the table it is in (支出明细, 收支部分).
+    expect(table.notes).toContain(
+      `【待核对${n}：支出明细基本支出为393.23万元，收支部分本年支出中基本支出为478.29万元】`
+    );
     expect(lines.join('\n')).toContain(
-      '基本支出【待核对：财政拨款表为393.23万元，本年支出中基本支出为478.29万元】'
+      '基本支出【待核对：财政拨款表支出明细基本支出为393.23万元，收支部分本年支出中基本支出为478.29万元】'
     );
     for (const l of lines)
       // (调整后预算 1193.05 = 478.29 + 714.76 is the department's own figure, two sources agreeing.)
