@@ -144,7 +144,7 @@ describe('a task marked 已完成 whose 说明 says it was not', () => {
 
   test('the sample: only the task marked 是 whose 说明 says 未能通过 (编撰…人物志 is marked 否)', () => {
     expect(taskSlips(sampleModel()).map((t) => t.remark)).toEqual([
-      '任务“争取市本级科普经费达到人均1元标准”标为已完成，但说明称“请求市财政增加科普经费未能通过”：请核对完成情况（实际完成数将随之改变）',
+      '任务“争取市本级科普经费达到人均1元标准”在产出任务表中标为已完成，但说明称“请求市财政增加科普经费未能通过”：请核对该任务的“是否完成”，改正后重新生成报告；如实未完成，实际完成数、及时完成数及其比率和得分随之改变',
     ]);
   });
 
@@ -176,7 +176,7 @@ describe('the sample department: remarks to the preparer, the words and the find
         '“目前”：请写明时点（如截至2021年底）',
         '“超200余次”：“超”与“余”重复，请留其一（如“200余次”或“超200次”）',
         '“约500余人”：“约”与“余”重复，请留其一（如“500余人”或“约500人”）',
-        '任务“争取市本级科普经费达到人均1元标准”标为已完成，但说明称“请求市财政增加科普经费未能通过”：请核对完成情况（实际完成数将随之改变）',
+        '任务“争取市本级科普经费达到人均1元标准”在产出任务表中标为已完成，但说明称“请求市财政增加科普经费未能通过”：请核对该任务的“是否完成”，改正后重新生成报告；如实未完成，实际完成数、及时完成数及其比率和得分随之改变',
       ])
     );
     // The 职责履行 paragraph that states the task 已完成 beside its 说明 carries the task's remark.
@@ -215,7 +215,7 @@ describe('the sample department: remarks to the preparer, the words and the find
     );
     expect(slips).toContainEqual(
       expect.stringMatching(
-        /^\d\.任务“争取市本级科普经费达到人均1元标准”标为已完成.*（六（三）1\.职责履行；八（五）年度工作任务完成情况有待提高）。$/
+        /^\d\.任务“争取市本级科普经费达到人均1元标准”在产出任务表中标为已完成.*（六（三）1\.职责履行；八（五）年度工作任务完成情况有待提高）。$/
       )
     );
     expect(section('报告已按两处一致的数表述、报表须更正的数').join('\n')).not.toMatch(

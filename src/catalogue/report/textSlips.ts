@@ -105,5 +105,5 @@ export function notDoneClause(said: string): string | undefined {
 
 /** The remark on a task marked 已完成 whose 说明 clause says otherwise. */
 export function taskNotDoneRemark(task: string, clause: string): string {
-  return `任务“${task}”标为已完成，但说明称“${clause}”：请核对完成情况（实际完成数将随之改变）`;
+  return `任务“${task}”在产出任务表中标为已完成，但说明称“${clause}”：请核对该任务的“是否完成”，改正后重新生成报告；如实未完成，实际完成数、及时完成数及其比率和得分随之改变`;
 }
