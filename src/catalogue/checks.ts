@@ -515,7 +515,7 @@ function statedPrecision(
   return { tolerance, toleranceNote: `容差 ±${tolerance.toString()}${unit}（${how}的四舍五入误差）`, how };
 }
 
-/** The problem a stated rate's recomputation shows: `预算完成率重算为 98.50%，报告列 99.59%`. */
+/** The problem a stated rate's recomputation shows: `预算完成率重算为 98.50%，报告列 99.00%`. */
 function rateTitle(ctx: CheckContext, name: string, recomputed: Decimal | null, stated: Decimal): string {
   return recomputed === null
     ? `报告所列${name}无法重算`

@@ -210,7 +210,7 @@ export class Writer implements ReportWriter {
   /**
    * Both sides of a disagreement, for the 【待核对】 that stands in the figure's place. The figure's side names its
    * table and label (`full`); its table only in a sentence that names the figure (`table`: "项目支出【待核对：收支总表
-   * 为877.32万元，财政拨款、其他资金两表之和为…】"); its label only beside a figure of the same table (`label`).
+   * 为900.00万元，财政拨款、其他资金两表之和为…】"); its label only beside a figure of the same table (`label`).
    */
   private both(d: Dispute, side: 'full' | 'table' | 'label' = 'full'): string {
     const source = this.sourceOf(d.name);
@@ -225,7 +225,7 @@ export class Writer implements ReportWriter {
     const other = this.format(d.name, d.otherValue);
     const summed = this.ofYear(d.name, label);
     if (summed) return summed;
-    // The other side in the same table, once named: "财政拨款表为393.23万元，本年支出中基本支出为478.29万元".
+    // The other side in the same table, once named: "财政拨款表为400.00万元，本年支出中基本支出为480.00万元".
     const otherWhat =
       side !== 'label' && source && d.otherWhat.startsWith(source) && d.otherWhat.length > source.length
         ? d.otherWhat.slice(source.length)
@@ -282,7 +282,7 @@ export class Writer implements ReportWriter {
   /**
    * The 【待核对】 a figure in doubt carries in its place: the figure is not written before it, the note names its
    * value and what it disagrees with. A figure that is one side of the failed identity: its table's value and the
-   * other side ("收支总表为478.29万元，财政拨款、其他资金之和为398.56万元"); a part of a sum: its value, then both
+   * other side ("收支总表为480.00万元，财政拨款、其他资金之和为400.00万元"); a part of a sum: its value, then both
    * sides of the identity it is party to; a figure of another year: its value and the year. Once given in full
    * (`key`: the finding), a later figure of the same identity gives its own value alone (`again`). Undefined for a figure
    * no 错误 puts in doubt, and for a contested one (its 【待核对】 replaces it).
@@ -417,7 +417,7 @@ export class Writer implements ReportWriter {
 
   /**
    * After a figure a 口径 提示 questions, the reason the unit owes (a 提示 needs one in writing): "【待补：与财政拨款表
-   * 700.99万元不同的原因】". Empty once written (the 提示 is explained) or for any other figure.
+   * 700.00万元不同的原因】". Empty once written (the 提示 is explained) or for any other figure.
    */
   private unexplained(name: string): string {
     // Another year's figure: its 【待核对】 says so; no 口径 to explain.

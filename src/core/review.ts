@@ -525,7 +525,7 @@ function derivation(f: Finding, names: Set<string>, to: Decimal, kind: QuantityK
   const own = f.operands.find((o) => names.has(o.name));
   const terms = own ? solvedBy(f, own.name, to) : null;
   if (!terms || terms.some((t) => names.has(t.o.name))) return null;
-  // What is added comes first: "调整后预算 714.76 − 年初批复预算 406.00".
+  // What is added comes first: "调整后预算 900.00 − 年初批复预算 600.00".
   const ordered = [...terms.filter((t) => t.sign > 0), ...terms.filter((t) => t.sign < 0)];
   const labels = termLabels(f.operands);
   return ordered

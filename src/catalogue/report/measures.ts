@@ -153,7 +153,7 @@ export const VERDICTS: Record<string, VerdictDecl> = {
     short: (v) => `“三公”经费预算较上年增长${pct(v)}`,
   },
   三公经费控制率: ceiling('“三公”经费支出控制在预算以内，控制较好', '“三公”经费支出超出预算'),
-  // An overspend of a budget is a share of it (7.93%), not 个百分点; and losing most of the points is not 略有.
+  // An overspend of a budget is a share of it (5.00%), not 个百分点; and losing most of the points is not 略有.
   公用经费控制率: {
     good: () => '公用经费支出控制在预算以内，控制较好',
     short: (v) => `超出预算${pct(v.minus(100))}`,

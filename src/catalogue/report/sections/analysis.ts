@@ -151,8 +151,8 @@ function indicatorOf(c: ReportContext, l: OwnLine): IndicatorResult | undefined 
 }
 
 /**
- * An indicator's value and its judgement in words, e.g. "公用经费控制率为107.93%，公用经费略有超支，
- * 超出预算7.93个百分点": the same words in 六, 八 and 附件1. Null when the indicator has no value.
+ * An indicator's value and its judgement in words, e.g. "公用经费控制率为105.00%，公用经费略有超支，
+ * 超出预算5.00个百分点": the same words in 六, 八 and 附件1. Null when the indicator has no value.
  */
 export function lineFact(c: ReportContext, l: OwnLine): Piece | null {
   const { w } = c;

@@ -109,7 +109,7 @@ export function conclusion(c: ReportContext): SectionContent[] {
   ];
 }
 
-/** What a problem cost, in figures: "公用经费控制率为107.93%，公用经费略有超支，超出预算7.93个百分点，扣1.59分". */
+/** What a problem cost, in figures: "公用经费控制率为105.00%，公用经费略有超支，超出预算5.00个百分点，扣1.00分". */
 function facts(c: ReportContext, p: Problem): Piece {
   const { w } = c;
   // The department's own 说明 of a line is the reason it gives for that deduction, unless its own 问题 text
@@ -357,7 +357,7 @@ function briefly(p: Piece): Piece {
 }
 
 /**
- * 评分说明 of a line in plain words: what it earned and why ("公用经费控制率为107.93%，超出预算7.93%，扣1.59分"), or
+ * 评分说明 of a line in plain words: what it earned and why ("公用经费控制率为105.00%，超出预算5.00%，扣1.00分"), or
  * 单位自评 with the department's evidence. A deduction the unit's claim says otherwise is said as the scoring
  * rules'; one computed from a figure in doubt is not said.
  */
