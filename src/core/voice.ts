@@ -48,8 +48,8 @@ export interface OwnGroup {
   score: Decimal | null;
   /**
    * Set when the unit's claim is not what its lines give as the report scores them from the listed figures (a line
-   * without a score at the unit's own where its claims fix one, else at full: `atMost`). The report states both
-   * (【待核对】); the 审核意见's 至多 (verified and pending points) is another figure.
+   * without a score at the unit's own where its claims fix one, else at full: `atMost`). The report waits with a
+   * 【待补】 and tells the preparer both; `ceiling`: the 审核意见's 至多 where points wait and the claim is above it.
    */
   linesDisagree?: { sum: Decimal; atMost: boolean; ceiling?: Decimal };
 }
