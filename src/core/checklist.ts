@@ -16,7 +16,7 @@ import {
 } from './narrative';
 import { cardParts, nextStepText } from './render/finding';
 import type { ReportBlock, SectionContent, SectionDecl, TableBlock } from './reportContract';
-import { chineseNumber, SCORE_REMARK } from './reportWords';
+import { chineseNumber, PLACEHOLDER, SCORE_REMARK } from './reportWords';
 import { slipRemarks } from './textSlips';
 
 /**
@@ -39,13 +39,14 @@ function places(report: ReportDraft): Array<{ section: ReportSection; where: str
   const path: string[] = [];
   return report.sections.map((s) => {
     if (s.level > 0) path.splice(s.level - 1, path.length, s.number.trim());
-    const name = withoutTrailingBracket(s.heading);
+    // A heading that is itself a placeholder (an improvement the unit has yet to name) stands by its number.
+    const name = withoutTrailingBracket(s.heading).replace(new RegExp(PLACEHOLDER.source, 'g'), '');
     const where =
       s.level === 0
         ? path.length
           ? '落款'
           : '开头'
-        : `${path.join('').replace(/、(?=（|\d|$)/, '')}${name}`;
+        : `${path.join('').replace(/、(?=（|\d)/, '')}${name}`.replace(/、$/, '');
     return { section: s, where };
   });
 }
@@ -55,26 +56,45 @@ function tablePlace(where: string, b: TableBlock): string {
   return `${where}“${b.caption}”${/表$/.test(b.caption) ? '' : '表'}`;
 }
 
-/** Each placeholder of a kind in the report, once, with the sections it stands in. */
+/** Every text the report prints with where it stands: the cover, headings, sentences, tables with their notes, 附件1. */
+function printed(report: ReportDraft): Array<{ text: string; where: string }> {
+  const out: Array<{ text: string; where: string }> = [];
+  const table = (b: TableBlock, where: string) =>
+    out.push(
+      { text: [b.caption, ...b.header, ...b.rows.flat()].join('\n'), where },
+      ...(b.notes ?? []).map((text) => ({ text, where: `${where}注` }))
+    );
+  for (const line of report.cover ?? []) out.push({ text: line, where: '封面' });
+  for (const { section, where } of places(report)) {
+    out.push({ text: section.heading, where });
+    for (const b of section.blocks)
+      if (b.kind === 'paragraph') out.push({ text: b.text, where });
+      else table(b, tablePlace(where, b));
+  }
+  if (report.appendix) {
+    out.push({ text: report.appendix.title, where: report.appendix.label });
+    table(report.appendix.table, report.appendix.label);
+  }
+  return out;
+}
+
+/**
+ * Each placeholder of a kind in the report, once, with the places it stands in: whatever the Word document
+ * highlights (PLACEHOLDER), wherever it is printed. A table cell's bare 【待核对①】 is its note's, listed with the note.
+ */
 function placeholders(
   report: ReportDraft,
   kind: '待补' | '待核对'
 ): Array<{ text: string; where: string[] }> {
   const found = new Map<string, string[]>();
-  const re = new RegExp(`【${kind}(?:：[^】]*)?】`, 'g');
-  const note = (text: string, where: string) => {
-    for (const m of text.matchAll(re)) {
-      const at = found.get(m[0]) ?? [];
+  const all = new RegExp(PLACEHOLDER.source, 'g');
+  for (const { text, where } of printed(report))
+    for (const [m] of text.matchAll(all)) {
+      if (!m.startsWith(`【${kind}`) || /^【待核对[①-⑳]+】$/.test(m)) continue;
+      const at = found.get(m) ?? [];
       if (!at.includes(where)) at.push(where);
-      found.set(m[0], at);
+      found.set(m, at);
     }
-  };
-  for (const { section, where } of places(report))
-    for (const b of section.blocks)
-      if (b.kind === 'paragraph') note(b.text, where);
-      else note(b.rows.flat().join('\n'), tablePlace(where, b));
-  for (const line of report.cover ?? []) note(line, '封面');
-  if (report.appendix) note(report.appendix.table.rows.flat().join('\n'), report.appendix.label);
   return [...found].map(([text, where]) => ({ text, where }));
 }
 

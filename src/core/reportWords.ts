@@ -71,6 +71,12 @@ export function blankAsk(name: string, label: string): string {
   return `${label}${noun}（${d.unit}${zero}）`;
 }
 
+/**
+ * Every placeholder the report shows highlighted (【待补：…】, 【待核对：…】, a table cell's 【待核对①】 and its note's
+ * 【待核对①：…】): the Word document highlights what this matches, and the 报送前核对清单 lists what it matches.
+ */
+export const PLACEHOLDER = /(【待(?:补|核对)[①-⑳]*(?:：[^】]*)?】)/;
+
 /** The visible mark where two sources disagree (in a figure's place, naming both) or a figure is in doubt. */
 export function toCheck(what: string): string {
   return `【待核对：${what}】`;

@@ -40,4 +40,4 @@ export function font(key: FontKey) {
 }
 
 /** What the department must still fill or check: highlighted so it cannot be missed before submitting. */
-export const PLACEHOLDER = /(【待(?:补|核对)[①-⑳]*(?:：[^】]*)?】)/;
+export { PLACEHOLDER } from '../core/reportWords';
