@@ -5,7 +5,9 @@
  * department's own words it quotes (src/core/textSlips.ts), and the workbook's findings with the cell to correct. `--checklist` writes it; without it the remarks are Word
  * comments in the report itself.
  */
+import type Decimal from 'decimal.js';
 import type { Model } from './model';
+import { memoCeiling } from './review';
 import {
   assemble,
   draftRemarks,
@@ -115,6 +117,30 @@ function slips(report: ReportDraft, model: Model): Array<{ text: string; where: 
   return [...found].map(([text, where]) => ({ text, where }));
 }
 
+/** How the report's remark on the total begins (src/catalogue/report/sections/closing.ts): 三 states its limit. */
+const TOTAL_REMARK = `${SCORE_REMARK}自评总分`;
+
+/**
+ * 三's item on the total where points wait and the claim is above what they can reach: the limit the 审核意见's page 1
+ * gives (核实后至多, memoCeiling), not the sum of figures the memo calls wrong; each 一级 in question by its own limit
+ * where it has one. Null where the report's own remark stands.
+ */
+function totalItem(c: ReturnType<typeof reportContext>, input: DraftInput): string | null {
+  const own = c.own;
+  const most = memoCeiling(input);
+  if (!own?.linesDisagree || own.total === null || !most || !most.value.lt(own.total)) return null;
+  const p = (x: Decimal) => c.w.fmt.points(x);
+  const each = own.groups
+    .filter((g) => g.level === 1 && g.linesDisagree && g.score !== null)
+    .map((g) => {
+      const d = g.linesDisagree!;
+      const gives = d.ceiling ? `至多${p(d.ceiling)}` : `按所列数据计${d.atMost ? '至多' : ''}${p(d.sum)}`;
+      return `${g.name}自评${p(g.score!)}分、${gives}分`;
+    });
+  const grade = (x: string | null) => (x ? `（“${x}”）` : '');
+  return `自评总分${p(own.total)}分${grade(own.grade)}，按评分规则至多${p(most.value)}分${grade(most.grade)}${each.length ? `（${each.join('，')}）` : ''}；请按附件1核对各项得分，改正自评得分后重新生成报告。`;
+}
+
 /** The checklist for one report: its placeholders, the figures to correct, and the workbook's findings. */
 export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDraft {
   const c = reportContext(input);
@@ -126,6 +152,7 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
   const slipList = slips(report, c.model);
   const slipped = new Set(slipList.map((p) => p.text));
   const scoreRemarks = draftRemarks(report).filter((r) => r.startsWith(SCORE_REMARK));
+  const total = totalItem(c, input);
   const open = c.findings.filter((f) => !f.explanation || f.severity === '错误');
   const sections: SectionDecl[] = [
     {
@@ -166,7 +193,11 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
       level: 1,
       build: () =>
         numbered(
-          scoreRemarks.map((r) => r.slice(SCORE_REMARK.length)),
+          scoreRemarks.map((r) =>
+            r.startsWith(TOTAL_REMARK)
+              ? (total ?? r.slice(SCORE_REMARK.length))
+              : r.slice(SCORE_REMARK.length)
+          ),
           '无。'
         ),
     },

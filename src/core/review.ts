@@ -1156,6 +1156,24 @@ function checkFirst(pair: Finding, related: Finding[]): string {
   return `${agrees}应先核对${label(doubted)} ${figure(operandQuantity(doubted)!.value)}，对照部门决算原表改正`;
 }
 
+/**
+ * For each finding of a cause of two figures of one quantity (and those folded under them), the figure 二 says to
+ * check first (checkFirst) and the pair that heads the cause: the 报送前核对清单 names the same figure first.
+ */
+export function checkFirstOf(findings: Finding[]): Map<Finding, { pair: Finding; text: string }> {
+  const out = new Map<Finding, { pair: Finding; text: string }>();
+  for (const c of causesOf(listedErrors(findings), REVIEW_CAUSES, findings)) {
+    if (c.shares !== 'oneFigure') continue;
+    const [pair, ...rest] = c.findings;
+    const text = checkFirst(
+      pair,
+      allFindings(rest).filter((f) => f.kind !== 'cannotVerify')
+    );
+    if (text) for (const f of allFindings(c.findings)) out.set(f, { pair, text: tightenSpaces(text) });
+  }
+  return out;
+}
+
 /** Several figures the data show should read one figure, for one reason: each with how far it is off, then the fix once. */
 function sameFixEntry(c: Cause): string {
   const fix = c.findings[0].correction!;
@@ -1190,6 +1208,22 @@ function scoreSentence(c: ReportContext, s: ScoreSheet, bounds: BlankBound[]): s
     ? `（列报${blanksNamed(bounds)}的，至多${gradeOf(most, bands) === gradeOf(low, bands) ? `${points(most)}分` : graded(most)}）`
     : '';
   return `${claimed}；核实后至多${graded(low)}${filled}${outOfReach(most, bands)}；其中已核实${points(s.total)}分、待核实${points(pending)}分。`;
+}
+
+/**
+ * The most the total reaches once the pending points are verified, as page 1 states it (核实后至多, the blank 其中
+ * lines read as 0), with its grade; null without a score sheet or where nothing waits. The 报送前核对清单 states the
+ * same limit.
+ */
+export function memoCeiling(input: DraftInput): { value: Decimal; grade: Grade } | null {
+  const c = reportContext(input);
+  const s = c.scores;
+  if (!s || pendingPointsOf(s).isZero()) return null;
+  const groups = groupsOf(listedErrors(c.findings), c.findings);
+  const bounds = blankBounds(groups, memoView(c, groups));
+  const most = ceilingOf(s.lines);
+  const value = bounds.length ? ceilingAsBlank(most, bounds) : most;
+  return { value, grade: gradeOf(value, s.bands ?? DEFAULT_BANDS) };
 }
 
 /** The grades from the best down, as the declared bands rank them. */

@@ -5,6 +5,8 @@
 import JSZip from 'jszip';
 import { evaluate } from '../../src/core/engine';
 import { draftChecklist } from '../../src/core/checklist';
+import { draftLines } from '../../src/core/narrative';
+import { draftReview } from '../../src/core/review';
 import { reportToDocx } from '../../src/export/docx';
 import { sampleReading } from '../helpers/sample';
 import type { InputValues } from '../../src/core/fill';
@@ -71,5 +73,17 @@ describe('报送前核对清单: complete by construction', () => {
     );
     // A note under a table: its number and the table it explains.
     expect(items).toContainEqual(expect.stringMatching(/^\d+\.【待核对①：[^】]+】（.*“[^”]+表”注[；）]/));
+  });
+});
+
+describe('报送前核对清单: the same limits and the same first figure as the 审核意见', () => {
+  test.each(Object.keys(MADE_UP))('the total’s limit is the memo’s 核实后至多 (%s)', (name) => {
+    const { input, checklist } = run(MADE_UP[name]);
+    const memo = draftLines(draftReview(input)).join('');
+    const limit = /核实后至多([\d.]+)分（(.)）/.exec(memo);
+    const item = draftLines(checklist).find((l) => /^\d+\.自评总分/.test(l));
+    expect(limit).not.toBeNull();
+    expect(item).toContain(`按评分规则至多${limit![1]}分（“${limit![2]}”）`);
+    expect(item).not.toMatch(/自评总分[\d.]+分（“.”），按所列数据计/);
   });
 });

@@ -525,8 +525,9 @@ describe('the Word text: nothing for the preparer outside a highlighted placehol
       '先按第六部分改正工作簿中的数据并重新生成报告，再逐一补填或确定报告中黄色标注处；全部处理完毕后，报告即可报送。本清单不随报告报送。'
     );
     expect(checklist).toContain('六、工作簿数据核对发现的问题');
+    // The total's limit is the 审核意见's page 1 (核实后至多86.92分), not 87.64 from figures the memo calls 2020's.
     expect(checklist).toContainEqual(
-      expect.stringMatching(/^\d\.自评总分97分（“优”），按所列数据计87\.64分（“良”）/)
+      expect.stringMatching(/^\d\.自评总分97分（“优”），按评分规则至多86\.92分（“良”）（过程自评30分、至多28\.41分，/)
     );
     expect(checklist.some((l) => l.includes('得分待定'))).toBe(false);
     expect(comments).toContain('得分待定：自评总分97分（“优”），按所列数据计87.64分（“良”）');
