@@ -7,7 +7,9 @@
  */
 import type Decimal from 'decimal.js';
 import type { Model } from './model';
-import { memoCeiling } from './review';
+import { followOn } from './causes';
+import { documentDigits, formatQuantity, operandQuantity } from './render/quantity';
+import { checkFirstOf, memoCauses, memoCeiling } from './review';
 import {
   assemble,
   draftRemarks,
@@ -16,7 +18,11 @@ import {
   type ReportDraft,
   type ReportSection,
 } from './narrative';
-import { cardParts, nextStepText } from './render/finding';
+import { correctionText, nextStepText, reviewParts } from './render/finding';
+import { allFindings } from './findingTree';
+import { documentLabel } from './reconcile';
+import type { Finding, Operand } from './results';
+import { tightenSpaces } from './typography';
 import type { ReportBlock, SectionContent, SectionDecl, TableBlock } from './reportContract';
 import { chineseNumber, PLACEHOLDER, SCORE_REMARK } from './reportWords';
 import { slipRemarks } from './textSlips';
@@ -141,6 +147,30 @@ function totalItem(c: ReturnType<typeof reportContext>, input: DraftInput): stri
   return `自评总分${p(own.total)}分${grade(own.grade)}，按评分规则至多${p(most.value)}分${grade(most.grade)}${each.length ? `（${each.join('，')}）` : ''}；请按附件1核对各项得分，改正自评得分后重新生成报告。`;
 }
 
+/** The report's blocks that carry a remark, with their printed text (a table's cells and notes). */
+function blocksWithRemark(report: ReportDraft, remark: string): string[] {
+  const blocks = [
+    ...report.sections.flatMap((s) => s.blocks),
+    ...(report.appendix ? [report.appendix.table] : []),
+  ];
+  return blocks
+    .filter((b) => b.remarks?.includes(remark))
+    .map((b) => (b.kind === 'paragraph' ? b.text : [...b.rows.flat(), ...(b.notes ?? [])].join('\n')));
+}
+
+/**
+ * What the report shows where a figure to correct stands: a 【待核对】 naming the figure the table states, or the
+ * figure two sources agree on.
+ */
+function shownAs(report: ReportDraft, remark: string, stated: string): string {
+  const marks = blocksWithRemark(report, remark).flatMap(
+    (t) => t.match(new RegExp(PLACEHOLDER.source, 'g')) ?? []
+  );
+  return marks.some((m) => m.startsWith('【待核对') && m.includes(stated))
+    ? '报告该处列【待核对】，改正后按改正的数表述'
+    : '报告已按改正后的数表述';
+}
+
 /** The checklist for one report: its placeholders, the figures to correct, and the workbook's findings. */
 export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDraft {
   const c = reportContext(input);
@@ -154,6 +184,67 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
   const scoreRemarks = draftRemarks(report).filter((r) => r.startsWith(SCORE_REMARK));
   const total = totalItem(c, input);
   const open = c.findings.filter((f) => !f.explanation || f.severity === '错误');
+  const part = (id: string) =>
+    chineseNumber(sections.filter((s) => s.level === 1).findIndex((s) => s.id === id) + 1);
+  const scoreItems = scoreRemarks.map((r) =>
+    r.startsWith(TOTAL_REMARK) ? (total ?? r.slice(SCORE_REMARK.length)) : r.slice(SCORE_REMARK.length)
+  );
+  // The figure to check first is the 审核意见's (二's 应先核对), for the pair it heads and each finding related to it.
+  const first = checkFirstOf(c.findings);
+  const firstFor = (f: Finding) =>
+    allFindings([f])
+      .map((x) => first.get(x))
+      .find(Boolean);
+  // A figure the data show how to correct is corrected in 六, once; 四 says what the report shows there and refers.
+  const correctedAt = (remark: string) =>
+    open.findIndex((f) => f.correction && remark.startsWith(`${documentLabel(f.correction.operand)}填列`));
+  // As the 审核意见's 二 (memoCauses): one value two figures should both read (两处均应为) stated with the pair, the
+  // identities it mends and those of the same gap referring to it, with the figure each of those changes.
+  const related = new Map<Finding, string>();
+  for (const cause of memoCauses(c.findings)) {
+    const v = cause.value;
+    const n = open.indexOf(cause.findings[0]) + 1;
+    const cell = (o: Operand) => `${documentLabel(o)}${o.address ? `（${o.address}）` : ''}`;
+    if (cause.shares === 'oneValue' && v) {
+      const to = formatQuantity({ value: v.to, kind: v.kind });
+      related.set(cause.findings[0], `两处均应为 ${to}：应将${v.cells.map(cell).join('、')}均改为 ${to}`);
+      if (n) for (const f of allFindings(cause.findings).slice(1)) related.set(f, `第${n}项改正后本项即相符`);
+    }
+    if (n)
+      for (const f of cause.sameGap) {
+        const next = v ? followOn(cause, f) : null;
+        const was = next && operandQuantity(next.cell);
+        related.set(
+          f,
+          next
+            ? `第${n}项改正后，应将${cell(next.cell)}${was ? `由 ${formatQuantity({ ...was, kind: v!.kind })}` : ''}相应改为 ${formatQuantity({ value: next.to, kind: v!.kind })}`
+            : `与第${n}项差额相同，按第${n}项核对时一并改正`
+        );
+      }
+  }
+  const workbookItem = (f: Finding): string => {
+    const cells = [...new Set(f.operands.flatMap((o) => (o.address ? [o.address] : [])))];
+    const problem = `【${f.severity}】${tightenSpaces(reviewParts(f).problem)}${cells.length ? `（${cells.join('、')}）` : ''}`;
+    const claim = /^“(.+?)”自评/.exec(f.title)?.[1];
+    const scoreAt = claim ? scoreItems.findIndex((t) => t.startsWith(`${claim}自评`)) : -1;
+    const lead = firstFor(f);
+    const same = allFindings([f])
+      .map((x) => related.get(x))
+      .find(Boolean);
+    const act =
+      same ??
+      (lead
+        ? lead.pair === f || !open.includes(lead.pair)
+          ? lead.text
+          : `与第${open.indexOf(lead.pair) + 1}项同一原因，先按第${open.indexOf(lead.pair) + 1}项核对改正`
+        : scoreAt >= 0
+          ? `改正见第${part('待定得分')}部分第${scoreAt + 1}项`
+          : f.correction
+            ? correctionText(f)
+            : nextStepText(f));
+    // A document's digits and spacing, as the 审核意见 writes its figures.
+    return tightenSpaces(documentDigits(`${problem}。${act.replace(/^[，。]/, '')}`)).replace(/。。/g, '。');
+  };
   const sections: SectionDecl[] = [
     {
       id: '说明',
@@ -191,23 +282,22 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
       id: '待定得分',
       heading: '报告中待定的得分（自评得分与按所列数据计不一致）',
       level: 1,
-      build: () =>
-        numbered(
-          scoreRemarks.map((r) =>
-            r.startsWith(TOTAL_REMARK)
-              ? (total ?? r.slice(SCORE_REMARK.length))
-              : r.slice(SCORE_REMARK.length)
-          ),
-          '无。'
-        ),
+      build: () => numbered(scoreItems, '无。'),
     },
     {
       id: '按一致数表述',
-      heading: '报告已按两处一致的数表述、报表须更正的数',
+      heading: '报表中须更正的数（报告中如何表述见各项）',
       level: 1,
       build: () =>
         numbered(
-          draftRemarks(report).filter((r) => !slipped.has(r) && !scoreRemarks.includes(r)),
+          draftRemarks(report)
+            .filter((r) => !slipped.has(r) && !scoreRemarks.includes(r))
+            .map((r) => {
+              const at = correctedAt(r);
+              const stated = /填列([\d.,]+)/.exec(r)?.[1];
+              if (at < 0 || !stated) return r;
+              return `${r.split('；')[0]}，${shownAs(report, r, stated)}；工作簿改正见第${part('工作簿问题')}部分第${at + 1}项`;
+            }),
           '无。'
         ),
     },
@@ -225,11 +315,7 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
       id: '工作簿问题',
       heading: '工作簿数据核对发现的问题',
       level: 1,
-      build: () =>
-        numbered(
-          open.map((f) => `【${f.severity}】${cardParts(f).title}：${nextStepText(f)}`),
-          '数据核对未发现问题。'
-        ),
+      build: () => numbered(open.map(workbookItem), '数据核对未发现问题。'),
     },
   ];
   return assemble(

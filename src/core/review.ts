@@ -1156,13 +1156,18 @@ function checkFirst(pair: Finding, related: Finding[]): string {
   return `${agrees}应先核对${label(doubted)} ${figure(operandQuantity(doubted)!.value)}，对照部门决算原表改正`;
 }
 
+/** The open 错误 as the memo's 二 groups them into causes (src/core/causes.ts): the 报送前核对清单 states each once too. */
+export function memoCauses(findings: Finding[]): Cause[] {
+  return causesOf(listedErrors(findings), REVIEW_CAUSES, findings);
+}
+
 /**
  * For each finding of a cause of two figures of one quantity (and those folded under them), the figure 二 says to
  * check first (checkFirst) and the pair that heads the cause: the 报送前核对清单 names the same figure first.
  */
 export function checkFirstOf(findings: Finding[]): Map<Finding, { pair: Finding; text: string }> {
   const out = new Map<Finding, { pair: Finding; text: string }>();
-  for (const c of causesOf(listedErrors(findings), REVIEW_CAUSES, findings)) {
+  for (const c of memoCauses(findings)) {
     if (c.shares !== 'oneFigure') continue;
     const [pair, ...rest] = c.findings;
     const text = checkFirst(

@@ -161,7 +161,7 @@ describe('jixiao CLI', () => {
       .file('word/document.xml')!
       .async('string');
     expect(checklistXml).toContain('报送前核对清单');
-    expect(checklistXml).toContain('更正为1193.05万元');
+    expect(checklistXml).toContain('由780.19万元改为1193.05万元');
     // --strict turns 错误 findings into exit code 4.
     expect((await jixiao('evaluate', SAMPLE_XLSX, '--strict')).code).toBe(4);
   });

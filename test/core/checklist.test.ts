@@ -38,7 +38,15 @@ const MADE_UP: Record<string, InputValues> = {
     项目_合计_年中追加: 308.76,
     支出_对个人和家庭的补助: 80,
   },
+  'another detail figure of 基本支出': { 财拨_基本支出: 401.5, 支出_对个人和家庭的补助: 80 },
 };
+
+/** A part of the checklist by its heading's words, as its numbered lines. */
+function part(lines: string[], heading: RegExp): string[] {
+  const at = lines.findIndex((l) => /^[一二三四五六七八九十]+、/.test(l) && heading.test(l));
+  const next = lines.findIndex((l, i) => i > at && /^[一二三四五六七八九十]+、/.test(l));
+  return lines.slice(at + 1, next < 0 ? undefined : next);
+}
 
 describe('报送前核对清单: complete by construction', () => {
   test.each(Object.keys(MADE_UP))(
@@ -85,5 +93,58 @@ describe('报送前核对清单: the same limits and the same first figure as th
     expect(limit).not.toBeNull();
     expect(item).toContain(`按评分规则至多${limit![1]}分（“${limit![2]}”）`);
     expect(item).not.toMatch(/自评总分[\d.]+分（“.”），按所列数据计/);
+  });
+});
+
+describe('报送前核对清单: each correction once, with its figures and cells', () => {
+  test.each(Object.keys(MADE_UP))('the figure to check first is the memo’s (%s)', (name) => {
+    const { input, checklist } = run(MADE_UP[name]);
+    const memo = draftLines(draftReview(input)).join('').replace(/ /g, '');
+    const workbook = part(draftLines(checklist), /工作簿/);
+    const first = /应先核对([^，。]+?)([\d.]+万元)，/.exec(memo);
+    if (!first) return expect(workbook.join('')).not.toContain('应先核对');
+    // The item of that pair names the same figure; the others of its cause refer to it, not to a cell of their own.
+    const lead = workbook.findIndex((l) => l.replace(/ /g, '').includes(`应先核对${first[1]}${first[2]}`));
+    expect(lead).toBeGreaterThanOrEqual(0);
+    const refer = workbook.filter((l) => l.includes(`与第${lead + 1}项同一原因`));
+    expect(refer.length).toBeGreaterThan(0);
+    for (const l of refer) expect(l).not.toMatch(/先核对 \S+!/);
+  });
+
+  test.each(Object.keys(MADE_UP))('every 错误 of the workbook names its figures and cells (%s)', (name) => {
+    const errors = part(draftLines(run(MADE_UP[name]).checklist), /工作簿/).filter((l) =>
+      l.includes('【错误】')
+    );
+    expect(errors.length).toBeGreaterThan(3);
+    for (const l of errors) {
+      expect(l).toMatch(/（[^（）!]+![A-Z]+\d+/);
+      expect(l).toMatch(/\d(万元|人|%|分)/);
+    }
+  });
+
+  test.each(Object.keys(MADE_UP))('a correction is stated once and referred to elsewhere (%s)', (name) => {
+    const { report, checklist } = run(MADE_UP[name]);
+    const lines = draftLines(checklist);
+    // Each change of a figure (from → to), as 六 and 四 word it: once in the whole checklist.
+    const fixes = lines.flatMap((l) =>
+      [...l.replace(/[ ,]/g, '').matchAll(/(?:由|填列)([\d.]+)万元.*?(?:改为|更正为)([\d.]+)万元/g)].map(
+        (m) => `${m[1]}→${m[2]}`
+      )
+    );
+    expect(fixes.length).toBeGreaterThan(0);
+    expect(fixes.filter((x, i) => fixes.indexOf(x) !== i)).toEqual([]);
+    // 四 says what the report shows at each figure to correct: a 【待核对】 only where the report has one naming it.
+    const text = draftLines(report).join('');
+    for (const l of part(lines, /须更正的数/)) {
+      const stated = /填列([\d.]+)万元/.exec(l)?.[1];
+      if (!stated) continue;
+      const marked = (text.match(/【待核对[^】]*】/g) ?? []).some((m) => m.includes(`${stated}万元`));
+      expect(l).toContain(marked ? '报告该处列【待核对】' : '报告已按改正后的数表述');
+      expect(l).toMatch(/见第六部分第\d+项/);
+    }
+    expect(lines.join('')).not.toContain('报告已按两处一致的数表述');
+    // A self-score to correct is 三's item; the workbook's finding refers to it.
+    for (const l of part(lines, /工作簿/).filter((x) => /^\d+\.【错误】“[^”]+”自评/.test(x)))
+      expect(l).toMatch(/改正见第三部分第\d+项。$/);
   });
 });

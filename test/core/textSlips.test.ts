@@ -218,7 +218,7 @@ describe('the sample department: remarks to the preparer, the words and the find
         /^\d\.任务“争取市本级科普经费达到人均1元标准”在产出任务表中标为已完成.*（六（三）1\.职责履行；八（五）年度工作任务完成情况有待提高）。$/
       )
     );
-    expect(section('报告已按两处一致的数表述、报表须更正的数').join('\n')).not.toMatch(
+    expect(section('报表中须更正的数（报告中如何表述见各项）').join('\n')).not.toMatch(
       /截止目前|今年8月|任务“/
     );
   });

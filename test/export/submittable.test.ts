@@ -499,7 +499,7 @@ describe('the Word text: nothing for the preparer outside a highlighted placehol
     expect(clean.file('word/comments.xml')).toBeNull();
     const checklist = draftLines(draftChecklist(input, draft));
     expect(checklist[0]).toBe('衡阳市科学技术协会2021年度部门整体支出绩效自评报告报送前核对清单');
-    expect(checklist.some((l) => l.includes('更正为1193.05万元'))).toBe(true);
+    expect(checklist.some((l) => l.includes('由780.19万元改为1193.05万元（财政拨款!D7）'))).toBe(true);
     // Each placeholder of the report, with where it stands.
     expect(checklist.some((l) => /【待补：该通知的文号】（开头）/.test(l))).toBe(true);
     expect(checklist.some((l) => l.includes('【待核对：所列99.59%') && l.includes('六'))).toBe(true);
@@ -527,7 +527,9 @@ describe('the Word text: nothing for the preparer outside a highlighted placehol
     expect(checklist).toContain('六、工作簿数据核对发现的问题');
     // The total's limit is the 审核意见's page 1 (核实后至多86.92分), not 87.64 from figures the memo calls 2020's.
     expect(checklist).toContainEqual(
-      expect.stringMatching(/^\d\.自评总分97分（“优”），按评分规则至多86\.92分（“良”）（过程自评30分、至多28\.41分，/)
+      expect.stringMatching(
+        /^\d\.自评总分97分（“优”），按评分规则至多86\.92分（“良”）（过程自评30分、至多28\.41分，/
+      )
     );
     expect(checklist.some((l) => l.includes('得分待定'))).toBe(false);
     expect(comments).toContain('得分待定：自评总分97分（“优”），按所列数据计87.64分（“良”）');
