@@ -9,7 +9,7 @@ import type Decimal from 'decimal.js';
 import type { Model } from './model';
 import { followOn } from './causes';
 import { documentDigits, formatQuantity, operandQuantity } from './render/quantity';
-import { checkFirstOf, memoCauses, memoCeiling } from './review';
+import { checkFirstOf, memoCauses, memoCeiling, previousYearHeading } from './review';
 import {
   assemble,
   draftRemarks,
@@ -201,6 +201,7 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
   // As the 审核意见's 二 (memoCauses): one value two figures should both read (两处均应为) stated with the pair, the
   // identities it mends and those of the same gap referring to it, with the figure each of those changes.
   const related = new Map<Finding, string>();
+  const yearOf = new Map<Finding, string>();
   for (const cause of memoCauses(c.findings)) {
     const v = cause.value;
     const n = open.indexOf(cause.findings[0]) + 1;
@@ -209,6 +210,19 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
       const to = formatQuantity({ value: v.to, kind: v.kind });
       related.set(cause.findings[0], `两处均应为 ${to}：应将${v.cells.map(cell).join('、')}均改为 ${to}`);
       if (n) for (const f of allFindings(cause.findings).slice(1)) related.set(f, `第${n}项改正后本项即相符`);
+    }
+    // Figures of another year (二's 误填…年数据): the head says so for all, instead of a cell of its own to check first.
+    if (cause.shares === 'previousYear' && n) {
+      const heading = previousYearHeading(cause);
+      const members = [...cause.findings.slice(1), ...(cause.previousYear?.notices ?? [])]
+        .map((f) => open.indexOf(f) + 1)
+        .filter((i) => i > 0);
+      related.set(
+        cause.findings[0],
+        `${heading}${members.length ? `（第${members.join('、')}项同一原因）` : ''}：${cause.findings[0].nextStep}`
+      );
+      for (const f of [...cause.findings.slice(1), ...(cause.previousYear?.notices ?? [])])
+        yearOf.set(f, `${heading}之一（见第${n}项）`);
     }
     if (n)
       for (const f of cause.sameGap) {
@@ -243,7 +257,10 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
             ? correctionText(f)
             : nextStepText(f));
     // A document's digits and spacing, as the 审核意见 writes its figures.
-    return tightenSpaces(documentDigits(`${problem}。${act.replace(/^[，。]/, '')}`)).replace(/。。/g, '。');
+    const year = yearOf.get(f);
+    return tightenSpaces(
+      documentDigits(`${problem}。${year ? `${year}。` : ''}${act.replace(/^[，。]/, '')}`)
+    ).replace(/。。/g, '。');
   };
   const sections: SectionDecl[] = [
     {

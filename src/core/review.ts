@@ -885,7 +885,8 @@ function blankName(label: string): string {
 }
 
 /** A table filled with another year's figures, in a few words: `基础数据表误填2019年数据`. */
-function previousYearHeading(c: Cause): string {
+/** A previousYear cause in a few words (`甲表、乙表误填2020年数据`): 二's heading, and the checklist's. */
+export function previousYearHeading(c: Cause): string {
   const p = c.previousYear!;
   const years = [...new Set(p.blocks.map((b) => b.year))];
   const tables = [...new Set([p.table, ...p.flows.map((x) => operandTable(x.income) ?? '')])].filter(Boolean);

@@ -148,3 +148,12 @@ describe('报送前核对清单: each correction once, with its figures and cell
       expect(l).toMatch(/改正见第三部分第\d+项。$/);
   });
 });
+
+test('figures of another year: the first of them says so for all and names no cell of its own to check first', () => {
+  const lines = part(draftLines(run().checklist), /工作簿/);
+  const head = lines.findIndex((l) => /误填\d{4}年数据（第[\d、]+项同一原因）/.test(l));
+  expect(head).toBeGreaterThanOrEqual(0);
+  expect(lines[head]).not.toMatch(/先核对 ?\S+!/);
+  const members = /（第([\d、]+)项同一原因）/.exec(lines[head])![1].split('、').map(Number);
+  for (const n of members) expect(lines[n - 1]).toContain(`之一（见第${head + 1}项）`);
+});
