@@ -322,9 +322,26 @@ function linesLostInClaims(c: ReportContext): ScoreLine[] {
 }
 
 /**
+ * The 待核实 lines a self-score entry of 二 names with their 至多 (no reading of their figures brings them to full
+ * marks): the entry states what they read, so a 提示 about one is stated there too.
+ */
+function linesCappedInClaims(c: ReportContext): ScoreLine[] {
+  const s = c.scores;
+  if (!s) return [];
+  return c.findings
+    .filter(changesScore)
+    .flatMap((f) => {
+      const g = claimGroup(f);
+      const claim = g && claimAgainst(f, s);
+      return claim && !claim.pending.isZero() ? linesOf(s, g) : [];
+    })
+    .filter((l) => l.missing && l.most?.lt(l.points));
+}
+
+/**
  * The 提示 the memo lists in 三, and those a self-score entry of 二 states instead: a 提示 about a scored line that
- * lost points under a self-score the rules do not give (`公用经费决算超过预算`, which 公用经费控制率 deducts for) is
- * stated once, with that line's deduction.
+ * lost points under a self-score the rules do not give (`公用经费决算超过预算`, which 公用经费控制率 deducts for), or
+ * about a 待核实 line that entry names with its 至多, is stated once, with that line.
  */
 function memoNotices(c: ReportContext): { listed: Finding[]; withClaim: Map<string, Finding[]> } {
   // A 提示 a cause of 二 explains (a figure of another year's) is stated there.
@@ -337,7 +354,7 @@ function memoNotices(c: ReportContext): { listed: Finding[]; withClaim: Map<stri
     (f) => f.kind !== 'cannotVerify' && f.severity !== '待补' && f.severity !== '错误' && !explained.has(f)
   );
   const withClaim = new Map<string, Finding[]>();
-  const lost = linesLostInClaims(c);
+  const lost = [...linesLostInClaims(c), ...linesCappedInClaims(c)];
   const listed = notices.filter((f) => {
     const line = lost.find((l) => f.affects?.includes(`评分：${l.level3}`));
     if (!line) return true;
@@ -426,6 +443,11 @@ function claimEntry(f: Finding, v: MemoView): string | null {
     );
   // The pending lines are 四's, each with its reason: here only their points, and the most the group can reach.
   // A pending line no reading of its figures brings to full marks is named with its own 至多 (ScoreLine.most).
+  // A 提示 about a pending line is stated as its figures are listed: they may yet change.
+  const explainPending = (l: ScoreLine) =>
+    (v.noticesWithClaim.get(`${l.level2}.${l.level3}`) ?? [])
+      .map((n) => `（按所列数据${documentDigits(n.title)}，核对改正后仍有差异的，应书面说明原因）`)
+      .join('');
   // A line this year's figures score lower while a blank 其中 line reads 0 is named with those points, and the
   // group's ceiling stated both ways, as page 1 states the total's.
   const ceiling = groupCeiling(lines, c.most, v);
@@ -435,7 +457,7 @@ function claimEntry(f: Finding, v: MemoView): string | null {
     .map((l) =>
       bound(l)
         ? `${l.level3}按${bound(l)!.year}年数据计${points(bound(l)!.scored)}分`
-        : `${l.level3}${readingsText(l, v)}至多${points(l.most!)}分`
+        : `${l.level3}${readingsText(l, v)}至多${points(l.most!)}分${explainPending(l)}`
     );
   const pending = c.pending.isZero()
     ? ''

@@ -567,12 +567,21 @@ describe('a 待核实 line counts at the most any reading of its questioned figu
     const memo = memoOf(sample).join('');
     expect(memo).toContain('2项自评得分偏高');
     expect(memo).toContain(
-      '“预算执行”自评11分：7分待核实（见第四部分），其中预算调整率按2021年数据计0分、公用经费控制率所用公用经费决算数按45.07万元计得0.41分，按90.82万元（收支总表96.15 − 其他资金表5.33）计得0分，至多0.41分，合计至多7.41分（列报落实国家政策等调整的，至多9.41分）。应改为不超过7.41分（或9.41分）'
+      '“预算执行”自评11分：7分待核实（见第三部分），其中预算调整率按2021年数据计0分、公用经费控制率所用公用经费决算数按45.07万元计得0.41分，按90.82万元（收支总表96.15 − 其他资金表5.33）计得0分，至多0.41分（按所列数据公用经费决算超过预算3.31万元（7.93%），核对改正后仍有差异的，应书面说明原因），合计至多7.41分（列报落实国家政策等调整的，至多9.41分）。应改为不超过7.41分（或9.41分）'
     );
-    // 三 states the 超支 as the figures are listed, the 决算数 itself in doubt as 四 says.
+    // The 超支 is stated once, with the line it lowers, as the figures are listed (the 决算数 itself in doubt): no 三.
+    expect(memo.match(/公用经费决算超过预算/g)).toHaveLength(1);
+    expect(memo).not.toContain('需要说明的事项');
+  });
+
+  test('made-up 公用经费 (收支总表 60.00, 财拨 日常公用经费 and 基础数据表 决算数 50.00, 预算 41.76): the overspend is stated once, in the entry that reads its 决算数', () => {
+    const memo = memoOf(run({ 支出_公用经费: 60, 财拨_公用经费: 50, 基础_公用经费决算: 50 })).join('');
+    expect(memo.match(/公用经费决算超过预算/g)).toHaveLength(1);
+    // 50.00 − 41.76 = 8.24 over, 19.73% of 41.76.
     expect(memo).toContain(
-      '公用经费决算超过预算3.31万元（7.93%）：公用经费决算数45.07万元，公用经费预算数41.76万元。以上按所列数据计，其中基础数据表公用经费决算数45.07万元本身待核对（见第二部分（三））；核对改正后仍有差异的，应书面说明原因。'
+      '（按所列数据公用经费决算超过预算8.24万元（19.73%），核对改正后仍有差异的，应书面说明原因）'
     );
+    expect(memo).not.toContain('需要说明的事项');
   });
 
   test('invalid: where one reading brings the line to full marks (部门 日常公用经费 made up as 40: 财拨 40 − 5.33 within 预算), it counts at full marks and 预算执行 is within reach', () => {
