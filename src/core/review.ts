@@ -109,6 +109,17 @@ function claimAgainst(f: Finding, memo: MemoScores | null) {
 }
 
 /**
+ * A group's ceiling as page 1 states the total's: with the blank 其中 lines of its bounds read as 0 (`low`), and the
+ * words for the ceiling with them filled (`（列报甲等调整的，至多9.00分）`), or '' where no bound is in the group.
+ */
+function groupCeiling(lines: ScoreLine[], most: Decimal, v: MemoView) {
+  const bs = v.bounds.filter((b) => lines.includes(b.line));
+  const low = ceilingAsBlank(most, bs);
+  const filled = bs.length ? `（列报${blanksNamed(bs)}的，至多${points(most)}分）` : '';
+  return { low, filled, bounds: bs };
+}
+
+/**
  * What the 审核结论 rule looks at. An 错误 stays open when explained (it must be corrected); a 提示 does not.
  * `unpenalised`: the department's own 存在问题 items no lost points answer (二's last part lists them).
  */
@@ -288,6 +299,8 @@ interface MemoView {
   claims: Finding[];
   /** An input as the indicators read it (its label and kind), by name. */
   operand(name: string): Operand | undefined;
+  /** The 待核实 lines a blank 其中 line read as 0 holds below their 至多 (blankBounds): each ceiling is stated both ways. */
+  bounds: BlankBound[];
 }
 
 /** The part that lists what could not be verified: 四, or 三 when no 提示 needs a written reason. */
@@ -309,9 +322,26 @@ function linesLostInClaims(c: ReportContext): ScoreLine[] {
 }
 
 /**
+ * The 待核实 lines a self-score entry of 二 names with their 至多 (no reading of their figures brings them to full
+ * marks): the entry states what they read, so a 提示 about one is stated there too.
+ */
+function linesCappedInClaims(c: ReportContext): ScoreLine[] {
+  const s = c.scores;
+  if (!s) return [];
+  return c.findings
+    .filter(changesScore)
+    .flatMap((f) => {
+      const g = claimGroup(f);
+      const claim = g && claimAgainst(f, s);
+      return claim && !claim.pending.isZero() ? linesOf(s, g) : [];
+    })
+    .filter((l) => l.missing && l.most?.lt(l.points));
+}
+
+/**
  * The 提示 the memo lists in 三, and those a self-score entry of 二 states instead: a 提示 about a scored line that
- * lost points under a self-score the rules do not give (`公用经费决算超过预算`, which 公用经费控制率 deducts for) is
- * stated once, with that line's deduction.
+ * lost points under a self-score the rules do not give (`公用经费决算超过预算`, which 公用经费控制率 deducts for), or
+ * about a 待核实 line that entry names with its 至多, is stated once, with that line.
  */
 function memoNotices(c: ReportContext): { listed: Finding[]; withClaim: Map<string, Finding[]> } {
   // A 提示 a cause of 二 explains (a figure of another year's) is stated there.
@@ -324,7 +354,7 @@ function memoNotices(c: ReportContext): { listed: Finding[]; withClaim: Map<stri
     (f) => f.kind !== 'cannotVerify' && f.severity !== '待补' && f.severity !== '错误' && !explained.has(f)
   );
   const withClaim = new Map<string, Finding[]>();
-  const lost = linesLostInClaims(c);
+  const lost = [...linesLostInClaims(c), ...linesCappedInClaims(c)];
   const listed = notices.filter((f) => {
     const line = lost.find((l) => f.affects?.includes(`评分：${l.level3}`));
     if (!line) return true;
@@ -371,9 +401,11 @@ function memoView(c: ReportContext, groups: Group[]): MemoView {
     pendingPart: pendingPartOf(c),
     noticesWithClaim: memoNotices(c).withClaim,
     operand: (name) => c.indicators.flatMap((i) => i.operands).find((o) => o.name === name),
+    bounds: [],
   };
   v.corrected = correctedFigures(groups, v);
   v.shortfalls = shortfallsOf(groups);
+  v.bounds = blankBounds(groups, v);
   return v;
 }
 
@@ -411,12 +443,25 @@ function claimEntry(f: Finding, v: MemoView): string | null {
     );
   // The pending lines are 四's, each with its reason: here only their points, and the most the group can reach.
   // A pending line no reading of its figures brings to full marks is named with its own 至多 (ScoreLine.most).
+  // A 提示 about a pending line is stated as its figures are listed: they may yet change.
+  const explainPending = (l: ScoreLine) =>
+    (v.noticesWithClaim.get(`${l.level2}.${l.level3}`) ?? [])
+      .map((n) => `（按所列数据${documentDigits(n.title)}，核对改正后仍有差异的，应书面说明原因）`)
+      .join('');
+  // A line this year's figures score lower while a blank 其中 line reads 0 is named with those points, and the
+  // group's ceiling stated both ways, as page 1 states the total's.
+  const ceiling = groupCeiling(lines, c.most, v);
+  const bound = (l: ScoreLine) => ceiling.bounds.find((b) => b.line === l);
   const capped = lines
-    .filter((l) => l.missing && l.most?.lt(l.points))
-    .map((l) => `${l.level3}${readingsText(l, v)}至多${points(l.most!)}分`);
+    .filter((l) => l.missing && (bound(l) || l.most?.lt(l.points)))
+    .map((l) =>
+      bound(l)
+        ? `${l.level3}按${bound(l)!.year}年数据计${points(bound(l)!.scored)}分`
+        : `${l.level3}${readingsText(l, v)}至多${points(l.most!)}分${explainPending(l)}`
+    );
   const pending = c.pending.isZero()
     ? ''
-    : `${lost.length ? '另有' : ''}${points(c.pending)}分待核实（见${v.pendingPart}）${capped.length ? `，其中${capped.join('、')}，合计` : '，'}至多${points(c.most)}分`;
+    : `${lost.length ? '另有' : ''}${points(c.pending)}分待核实（见${v.pendingPart}）${capped.length ? `，其中${capped.join('、')}，合计` : '，'}至多${points(ceiling.low)}分${ceiling.filled}`;
   const why = [lost.join('；'), pending].filter(Boolean).join('；');
   const head = c.pending.isZero()
     ? `“${c.name}”自评${points(c.claimed)}分，按评分规则为${points(c.score)}分`
@@ -426,7 +471,7 @@ function claimEntry(f: Finding, v: MemoView): string | null {
   const fix = c.pending.isZero()
     ? `应改为${points(c.score)}分`
     : c.claimed.gt(c.most)
-      ? `应改为不超过${points(c.most)}分`
+      ? `应改为不超过${points(ceiling.low)}分${ceiling.bounds.length ? `（或${points(c.most)}分）` : ''}`
       : '待核实各项依据补齐后按评分规则确定';
   // The totals above this group that the unit also over-claimed, each entry naming them: a total folded under
   // one entry still moves with the other.
@@ -440,12 +485,17 @@ function claimEntry(f: Finding, v: MemoView): string | null {
   const change = c.pending.isZero()
     ? c.claimed.minus(c.score)
     : c.claimed.gt(c.most)
-      ? c.claimed.minus(c.most)
+      ? c.claimed.minus(ceiling.low)
       : null;
+  // With the blank filled the ceiling is higher and the totals move by less: both, as the ceiling was just stated.
+  const byLess =
+    change && ceiling.bounds.length && c.claimed.gt(c.most)
+      ? `（或${points(c.claimed.minus(c.most))}分）`
+      : '';
   const follow =
     !change || change.isZero()
       ? '相应调整'
-      : `相应${change.lt(0) ? '增加' : '减少'}${c.pending.isZero() ? '' : '至少'}${points(change.abs())}分`;
+      : `相应${change.lt(0) ? '增加' : '减少'}${c.pending.isZero() ? '' : '至少'}${points(change.abs())}分${byLess}`;
   return `${head}${why ? `：${why}` : ''}。${fix}${totals.length ? `，${totals.join('、')}自评得分${follow}` : ''}。`;
 }
 
@@ -934,7 +984,13 @@ function causeBrief(c: Cause): string {
   }
   if (c.shares === 'oneValue') {
     const { to, kind, cells, mends } = c.value!;
-    return `将${cells.map(withTable).join('、')}均改为${figure(to, kind)}，可使${chineseNumber(mends.length)}处同时相符`;
+    // The figures that move with the change (followOn): with them, the identities whose gap the change showed hold
+    // too, and the count says so. Counted here (二 names each with what it becomes), so page 1 keeps all three items.
+    const follow = c.sameGap.map((f) => followOn(c, f)).filter((x) => x !== null);
+    const also = follow.length
+      ? `，另${follow.length === 2 ? '两' : chineseNumber(follow.length)}个数随之改正`
+      : '';
+    return `将${cells.map(withTable).join('、')}均改为${figure(to, kind)}${also}，可使${chineseNumber(mends.length + follow.length)}处同时相符`;
   }
   const f = c.findings[0];
   return `${f.title}：${f.correction ? correctionLine(f) : reviewParts(f).advice.replace(/[。；]$/, '')}`;
@@ -1202,7 +1258,7 @@ function scoreSentence(c: ReportContext, s: ScoreSheet, bounds: BlankBound[]): s
   const bands = s.bands ?? DEFAULT_BANDS;
   const pending = pendingPointsOf(s);
   const own = s.claimedTotal ?? c.own?.total ?? null;
-  const claimed = own === null ? '单位未填报自评总分' : `单位自评${points(own)}分（${gradeOf(own, bands)}）`;
+  const claimed = own === null ? '单位未填报自评总分' : `自评${points(own)}分（${gradeOf(own, bands)}）`;
   if (pending.isZero()) return `${claimed}；核实${points(s.total)}分（${s.grade}）。`;
   // The table below gives each 一级's split, 四 (its heading 待核实的事项) the indicators: the sentence gives what they
   // mean for the grade.
@@ -1210,10 +1266,12 @@ function scoreSentence(c: ReportContext, s: ScoreSheet, bounds: BlankBound[]): s
   // A ceiling a blank 其中 line read as 0 keeps lower is stated both ways; the grade it cannot reach by the higher.
   const low = bounds.length ? ceilingAsBlank(most, bounds) : most;
   const graded = (x: Decimal) => `${points(x)}分（${gradeOf(x, bands)}）`;
+  // The split adds up to the ceiling: the verified points, and what the pending ones can give at most (not the
+  // pending points themselves, which the ceiling does not reach); the ceiling with the blank filled, the same way.
   const filled = bounds.length
-    ? `（列报${blanksNamed(bounds)}的，至多${gradeOf(most, bands) === gradeOf(low, bands) ? `${points(most)}分` : graded(most)}）`
+    ? `（列报${blanksNamed(bounds)}的，得${points(most.minus(s.total))}分，至多${gradeOf(most, bands) === gradeOf(low, bands) ? `${points(most)}分` : graded(most)}）`
     : '';
-  return `${claimed}；核实后至多${graded(low)}${filled}${outOfReach(most, bands)}；其中已核实${points(s.total)}分、待核实${points(pending)}分。`;
+  return `${claimed}；核实后至多${graded(low)}${outOfReach(most, bands)}：已核实${points(s.total)}分，待核实${points(pending)}分至多得${points(low.minus(s.total))}分${filled}。`;
 }
 
 /**
@@ -1304,10 +1362,17 @@ function priorities(groups: Group[], v: MemoView): string[] {
       const c = claimAgainst(f, v.memo);
       if (!c) return [];
       if (c.pending.isZero()) return [`“${c.name}”改为${points(c.score)}分`];
-      return c.claimed.gt(c.most) ? [`“${c.name}”不超过${points(c.most)}分`] : [];
+      if (!c.claimed.gt(c.most)) return [];
+      const g = claimGroup(f)!;
+      // Page 1's score sentence names the blank line just above: here it is 该… (`列报该调整的`).
+      const { low, bounds } = groupCeiling(linesOf(v.memo!, g), c.most, v);
+      const filled = bounds.length
+        ? `（列报该${blanksNamed(bounds).replace(/^.*等/, '')}的，${points(c.most)}分）`
+        : '';
+      return [`“${c.name}”自评不超过${points(low)}分${filled}`];
     });
     if (fixes.length) {
-      out.push(`改正自评得分：${fixes.join('，')}（见${v.where(claims.findings[0])}）。`);
+      out.push(`${fixes.join('，')}（见${v.where(claims.findings[0])}）。`);
       covered.add(claims);
     }
   }

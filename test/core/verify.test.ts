@@ -334,7 +334,7 @@ describe('two figures: the report’s own lines from the listed figures, and the
     // 2021's figures 预算调整率 scores 0 while its 落实国家政策等调整 line is blank: 88.92 − 2 = 86.92, and 88.92 if filled.
     const memo = memoOf(sample).join('');
     expect(memo).toContain(
-      '得分：单位自评97分（优）；核实后至多86.92分（良）（列报落实国家政策等调整的，至多88.92分），不能评为“优”；其中已核实53.51分、待核实37分。'
+      '得分：自评97分（优）；核实后至多86.92分（良），不能评为“优”：已核实53.51分，待核实37分至多得33.41分（列报落实国家政策等调整的，得35.41分，至多88.92分）。'
     );
     expect(memo).toContain(
       '待核实的37分中，预算调整率按2021年数据计0分、公用经费控制率至多0.41分，其余全部满分时，总分至多86.92分（已核实53.51 + 33.41）；如列报落实国家政策等调整，至多88.92分。'
@@ -348,7 +348,7 @@ describe('two figures: the report’s own lines from the listed figures, and the
       ['90.82', '0.00'],
     ]);
     expect(memo).toContain(
-      '其中公用经费控制率所用公用经费决算数按45.07万元计得0.41分，按90.82万元（收支总表96.15 − 其他资金表5.33）计得0分，至多0.41分'
+      '、公用经费控制率所用公用经费决算数按45.07万元计得0.41分，按90.82万元（收支总表96.15 − 其他资金表5.33）计得0分，至多0.41分'
     );
   });
 
@@ -373,23 +373,25 @@ describe('two figures: the report’s own lines from the listed figures, and the
     // The third task done but late and below standard: 产出 gains 1.87, 53.51 + 1.87 = 55.38 verified; 88.79 with
     // 落实国家政策等调整 read as 0 (良), 90.79 filled (优): each its grade, and 优 is not out of reach.
     expect(scoreLine(withThird('是', '否', '否'))).toBe(
-      '得分：单位自评97分（优）；核实后至多88.79分（良）（列报落实国家政策等调整的，至多90.79分（优））；其中已核实55.38分、待核实37分。'
+      '得分：自评97分（优）；核实后至多88.79分（良）：已核实55.38分，待核实37分至多得33.41分（列报落实国家政策等调整的，得35.41分，至多90.79分（优））。'
     );
     // Every task done on time to standard: 产出 30, 61 verified; 94.41 and 96.41 both 优: the grade once.
     const allDone = { 产出任务表: tasks.map((r) => [r[0], r[1], '是', '是', '是', '是', '完成']) };
     expect(scoreLine(allDone)).toBe(
-      '得分：单位自评97分（优）；核实后至多94.41分（优）（列报落实国家政策等调整的，至多96.41分）；其中已核实61分、待核实37分。'
+      '得分：自评97分（优）；核实后至多94.41分（优）：已核实61分，待核实37分至多得33.41分（列报落实国家政策等调整的，得35.41分，至多96.41分）。'
     );
     // Invalid: 落实国家政策等调整 filled (0.00), no blank to read as 0: one ceiling, no 列报.
     expect(scoreLine({ ...allDone, 基础_预算调整_剔除数: 0 })).toBe(
-      '得分：单位自评97分（优）；核实后至多96.41分（优）；其中已核实61分、待核实37分。'
+      '得分：自评97分（优）；核实后至多96.41分（优）：已核实61分，待核实37分至多得35.41分。'
     );
   });
 
   test('invalid: 预算调整率’s 落实国家政策等调整 filled (0.00), or no 2021 figure to read its block with, the ceiling is stated once', () => {
     // Filled, no blank is read as 0: 2021's figures (可对照, not the unit's) do not lower the ceiling; 88.92 as before.
     const filled = memoOf(run({ 基础_预算调整_剔除数: 0 })).join('');
-    expect(filled).toMatch(/核实后至多88\.92分（良），不能评为“优”；其中已核实[\d.]+分、待核实[\d.]+分。/);
+    expect(filled).toMatch(
+      /核实后至多88\.92分（良），不能评为“优”：已核实[\d.]+分，待核实[\d.]+分至多得[\d.]+分。/
+    );
     expect(filled).not.toContain('列报落实国家政策等调整的，至多');
     expect(filled).not.toContain('列报落实国家政策等调整的除外');
     // A 财拨 年中追加 no correction mends (500.00 for 项目): no 2021 figure for 年中预算调整数, no rate, no bound.
@@ -464,7 +466,7 @@ describe('two figures: the report’s own lines from the listed figures, and the
     // Nothing capped: the 35 pending at full marks give 53.92 + 35 = 88.92, still below 优's 90; 预算调整率 at 2021's
     // figures scores 0 while its 落实国家政策等调整 line is blank: 88.92 − 2 = 86.92 (53.92 + 33), 88.92 if filled.
     expect(memoOf(e).join('')).toContain(
-      '得分：单位自评97分（优）；核实后至多86.92分（良）（列报落实国家政策等调整的，至多88.92分），不能评为“优”；其中已核实53.92分、待核实35分。'
+      '得分：自评97分（优）；核实后至多86.92分（良），不能评为“优”：已核实53.92分，待核实35分至多得33分（列报落实国家政策等调整的，得35分，至多88.92分）。'
     );
     expect(memoOf(e).join('')).toContain(
       '待核实的35分中，预算调整率按2021年数据计0分，其余全部满分时，总分至多86.92分（已核实53.92 + 33）；如列报落实国家政策等调整，至多88.92分。'
@@ -565,12 +567,21 @@ describe('a 待核实 line counts at the most any reading of its questioned figu
     const memo = memoOf(sample).join('');
     expect(memo).toContain('2项自评得分偏高');
     expect(memo).toContain(
-      '“预算执行”自评11分：7分待核实（见第四部分），其中公用经费控制率所用公用经费决算数按45.07万元计得0.41分，按90.82万元（收支总表96.15 − 其他资金表5.33）计得0分，至多0.41分，合计至多9.41分。应改为不超过9.41分'
+      '“预算执行”自评11分：7分待核实（见第三部分），其中预算调整率按2021年数据计0分、公用经费控制率所用公用经费决算数按45.07万元计得0.41分，按90.82万元（收支总表96.15 − 其他资金表5.33）计得0分，至多0.41分（按所列数据公用经费决算超过预算3.31万元（7.93%），核对改正后仍有差异的，应书面说明原因），合计至多7.41分（列报落实国家政策等调整的，至多9.41分）。应改为不超过7.41分（或9.41分）'
     );
-    // 三 states the 超支 as the figures are listed, the 决算数 itself in doubt as 四 says.
+    // The 超支 is stated once, with the line it lowers, as the figures are listed (the 决算数 itself in doubt): no 三.
+    expect(memo.match(/公用经费决算超过预算/g)).toHaveLength(1);
+    expect(memo).not.toContain('需要说明的事项');
+  });
+
+  test('made-up 公用经费 (收支总表 60.00, 财拨 日常公用经费 and 基础数据表 决算数 50.00, 预算 41.76): the overspend is stated once, in the entry that reads its 决算数', () => {
+    const memo = memoOf(run({ 支出_公用经费: 60, 财拨_公用经费: 50, 基础_公用经费决算: 50 })).join('');
+    expect(memo.match(/公用经费决算超过预算/g)).toHaveLength(1);
+    // 50.00 − 41.76 = 8.24 over, 19.73% of 41.76.
     expect(memo).toContain(
-      '公用经费决算超过预算3.31万元（7.93%）：公用经费决算数45.07万元，公用经费预算数41.76万元。以上按所列数据计，其中基础数据表公用经费决算数45.07万元本身待核对（见第二部分（三））；核对改正后仍有差异的，应书面说明原因。'
+      '（按所列数据公用经费决算超过预算8.24万元（19.73%），核对改正后仍有差异的，应书面说明原因）'
     );
+    expect(memo).not.toContain('需要说明的事项');
   });
 
   test('invalid: where one reading brings the line to full marks (部门 日常公用经费 made up as 40: 财拨 40 − 5.33 within 预算), it counts at full marks and 预算执行 is within reach', () => {
@@ -600,5 +611,46 @@ describe('a 待核实 line counts at the most any reading of its questioned figu
       { ...base, level3: '丙', points: D(3), score: ZERO, missing: true },
     ] as ScoreLine[];
     expect(f2(ceilingOf(lines))).toBe('4.80');
+  });
+});
+
+describe('the 审核意见 states a ceiling the way page 1 does: its parts add up, and a blank read as 0 both ways', () => {
+  test('made-up 产出 tasks (third done, late, below standard): the verified points and what the pending can give add up to each ceiling', () => {
+    const tasks = sampleValues()['产出任务表'] as unknown[][];
+    const e = run({
+      产出任务表: tasks.map((r, i) => (i === 2 ? [r[0], r[1], '是', '否', '否', '否', '完成'] : r)),
+    });
+    const score = memoOf(e).find((l) => l.startsWith('得分：'))!;
+    // 55.38 verified; 88.79 − 55.38 = 33.41 with 落实国家政策等调整 read as 0, 90.79 − 55.38 = 35.41 filled.
+    const [, low, verified, pending, gives, filledGives, high] =
+      /至多([\d.]+)分.*已核实([\d.]+)分，待核实(\d+)分至多得([\d.]+)分（列报[^，]+的，得([\d.]+)分，至多([\d.]+)分/.exec(
+        score
+      )!;
+    expect([low, verified, pending, gives, filledGives, high]).toEqual([
+      '88.79',
+      '55.38',
+      '37',
+      '33.41',
+      '35.41',
+      '90.79',
+    ]);
+    expect(D(verified).plus(D(gives)).toFixed(2)).toBe(low);
+    expect(D(verified).plus(D(filledGives)).toFixed(2)).toBe(high);
+  });
+
+  test('预算执行’s ceiling both ways where 预算调整率 at this year’s figures scores 0 with a blank line; once, where the line is filled', () => {
+    // Blank: 7.41 (预算调整率 0 at 2021's figures) or 9.41 (filled), in 二（一）1 and on page 1 alike; 11 − 7.41 = 3.59.
+    const blank = memoOf(sample);
+    expect(blank.join('')).toContain(
+      '合计至多7.41分（列报落实国家政策等调整的，至多9.41分）。应改为不超过7.41分（或9.41分），“过程”、“总分”自评得分相应减少至少3.59分（或1.59分）。'
+    );
+    expect(blank.find((l) => l.startsWith('需优先处理的事项：'))).toContain(
+      '“预算执行”自评不超过7.41分（列报该调整的，9.41分）'
+    );
+    // Made-up: 落实国家政策等调整 filled as 0.00: nothing read as 0, one ceiling, 9.41, everywhere.
+    const filled = memoOf(run({ 基础_预算调整_剔除数: 0 }));
+    expect(filled.join('')).not.toContain('7.41');
+    expect(filled.join('')).not.toMatch(/（或[\d.]+分）/);
+    expect(filled.find((l) => l.startsWith('需优先处理的事项：'))).toContain('“预算执行”自评不超过9.41分，');
   });
 });

@@ -139,7 +139,7 @@ test('LibreOffice prints the sample’s report within 1.2× the real report’s 
     // is right) with its grade, stated both ways: 86.92 while 预算调整率's 落实国家政策等调整 is blank; then the split.
     // Not the report's own figure by its listed figures (87.64): page 1 calls those figures wrong.
     expect(page1).toContain(
-      '得分：单位自评97分（优）；核实后至多86.92分（良）（列报落实国家政策等调整的，至多88.92分），不能评为“优”；其中已核实53.51分、待核实37分。'
+      '得分：自评97分（优）；核实后至多86.92分（良），不能评为“优”：已核实53.51分，待核实37分至多得33.41分（列报落实国家政策等调整的，得35.41分，至多88.92分）。'
     );
     expect(page1).toMatch(/需优先处理的事项：1\..*2\..*3\..*。/);
     expect(page1).not.toContain('87.64');
@@ -147,7 +147,7 @@ test('LibreOffice prints the sample’s report within 1.2× the real report’s 
     expect(page1).toContain(
       '误填2020年数据：将财政拨款表本年收入合计改为1193.05万元等，改用2021年数据（见二（二））。'
     );
-    expect(page1).toContain('可使三处同时相符（见二（三））。');
+    expect(page1).toContain('可使五处同时相符（见二（三））。');
     // The date to resubmit by stays with the verdict it follows from.
     expect(page1).toContain('1项所列问题未见扣分。请于【待补：日期】前改正后重新报送。');
     expect(pages('review.pdf')).toBeLessThanOrEqual(8);

@@ -750,7 +750,7 @@ describe('审核意见', () => {
     // while its 落实国家政策等调整 line is blank (read as 0): the ceiling both ways, 88.92 − 2 = 86.92 and 88.92; the
     // grade by the higher (both are 良: not 优 either way).
     expect(text[4]).toBe(
-      '得分：单位自评97分（优）；核实后至多86.92分（良）（列报落实国家政策等调整的，至多88.92分），不能评为“优”；其中已核实53.51分、待核实37分。'
+      '得分：自评97分（优）；核实后至多86.92分（良），不能评为“优”：已核实53.51分，待核实37分至多得33.41分（列报落实国家政策等调整的，得35.41分，至多88.92分）。'
     );
     expect(text.join('')).toContain(
       '待核实的37分中，预算调整率按2021年数据计0分、公用经费控制率至多0.41分，其余全部满分时，总分至多86.92分（已核实53.51 + 33.41）；如列报落实国家政策等调整，至多88.92分。'
@@ -790,10 +790,10 @@ describe('审核意见', () => {
     // and 等 (二（二） names every one; a longer item would push the third off page 1). A part of 二 is cited as
     // 二（一）: all three fit on page 1, and 二 follows.
     expect(text.slice(first, first + 4)).toEqual([
-      '需优先处理的事项：1.改正自评得分：“预算执行”不超过9.41分，“产出”改为22.51分（见二（一））。',
+      '需优先处理的事项：1.“预算执行”自评不超过7.41分（列报该调整的，9.41分），“产出”改为22.51分（见二（一））。',
       '2.误填2020年数据：将财政拨款表本年收入合计改为1193.05万元等，改用2021年数据（见二（二））。',
       // One value for two figures that should be one: 714.76 − 406.00 = 308.76 in both tables.
-      '3.将项目支出表年中追加预算数合计、财政拨款表年中追加中项目支出均改为308.76万元，可使三处同时相符（见二（三））。',
+      '3.将项目支出表年中追加预算数合计、财政拨款表年中追加中项目支出均改为308.76万元，另两个数随之改正，可使五处同时相符（见二（三））。',
       '二、需要更正的问题（共10项）',
     ]);
     expect(text.join('')).not.toMatch(/等\d+处/);
@@ -1030,10 +1030,12 @@ describe('审核意见', () => {
         .split(/另有\d+项不符，应一并核对：/)
         .slice(1)
         .some((part) => part.split(/[；。]/).some((t) => bare(t).split('（')[0] === bare(f.title))) ||
-      // A 提示 on a line a self-score entry states the deduction of is stated there, with it.
+      // A 提示 on a line a self-score entry states the deduction of (or the 至多 of, as its figures are listed) is
+      // stated there, with it.
       (f.severity === '提示' &&
         /^1\.“预算执行”自评/.test(e) &&
-        bare(e).includes(`${bare(f.title.replace(/（[^（）]*）$/, ''))}，须书面说明原因`));
+        (bare(e).includes(`${bare(f.title.replace(/（[^（）]*）$/, ''))}，须书面说明原因`) ||
+          bare(e).includes(`按所列数据${bare(f.title)}，核对改正后仍有差异的，应书面说明原因`)));
     for (const f of input.findings.filter(
       (x) => x.kind !== 'cannotVerify' && ![...lastYear, ...oneAddition].includes(x.id)
     ))
@@ -1053,9 +1055,10 @@ describe('审核意见', () => {
     }
     // 836.79's entry is not joined: 478.29 read as 393.23 leaves it a gap (275.23) no identity of its shows.
     expect(basic[0]).not.toContain('836.79');
-    // 10: 财政拨款表's two totals are 2020's (二（二）), not sum errors of (四), and the two 提示 on 基础数据表's 年初预算
-    // and 本年追加预算 (they add up to 2020's income) are stated there too, not in 三.
-    expect(entries).toHaveLength(10);
+    // 9 numbered (二（六）'s one item is not): 财政拨款表's two totals are 2020's (二（二）), not sum errors of (四), and
+    // the two 提示 on 基础数据表's 年初预算 and 本年追加预算 (they add up to 2020's income) are stated there too; the
+    // 公用经费 overspend in (一)1 with 公用经费控制率's 至多: nothing is left for a 三 of 提示.
+    expect(entries).toHaveLength(9);
     // 四: the 4 lines without data or a score, and the 9 scored but not verified (3 on questioned figures, 6
     // qualitative without evidence, with their measure blank or against the unit's own words: 预算编制合理性 too).
     expect(unverifiable.rows).toHaveLength(
@@ -1070,9 +1073,10 @@ describe('审核意见', () => {
     expect(sectionTitle(review.sections.find((s) => s.id === '更正问题')!)).toBe(
       '二、需要更正的问题（共10项）'
     );
-    // 四 counts indicators, not problems: 4 without data and 9 scored but not verified.
+    // 三 (no 提示 is left for a part of its own: the one there is, 公用经费's overspend, is stated in 二（一）1) counts
+    // indicators, not problems: 4 without data and 9 scored but not verified.
     expect(sectionTitle(review.sections.find((s) => s.id === '无法核实')!)).toBe(
-      '四、待核实的事项（13项指标）'
+      '三、待核实的事项（13项指标）'
     );
     // A 更正方法 is stated once for a group only where two of its entries share it: of (四), only the “科普经费” 子项目
     // sum has no correction of its own (财政拨款表 本年收入 and 本年支出 合计 have theirs, 在职人数 the staff roll).
@@ -1386,11 +1390,11 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
     // and 公用经费控制率 at most 0.41 (its 决算数 45.07 or 90.82, both over 预算 41.76) = 9.41 at most, below its claim
     // 11: an entry, which names the capped line. The overspend is stated as the figures are listed, its 决算数 in doubt.
     expect(all.join('')).toContain(
-      '1.“预算执行”自评11分：7分待核实（见第四部分），其中公用经费控制率所用公用经费决算数按45.07万元计得0.41分，按90.82万元（收支总表96.15 − 其他资金表5.33）计得0分，至多0.41分，合计至多9.41分。应改为不超过9.41分，“过程”、“总分”自评得分相应减少至少1.59分。'
+      '1.“预算执行”自评11分：7分待核实（见第三部分），其中预算调整率按2021年数据计0分、公用经费控制率所用公用经费决算数按45.07万元计得0.41分，按90.82万元（收支总表96.15 − 其他资金表5.33）计得0分，至多0.41分（按所列数据公用经费决算超过预算3.31万元（7.93%），核对改正后仍有差异的，应书面说明原因），合计至多7.41分（列报落实国家政策等调整的，至多9.41分）。应改为不超过7.41分（或9.41分），“过程”、“总分”自评得分相应减少至少3.59分（或1.59分）。'
     );
-    expect(all.join('')).toMatch(
-      /公用经费决算超过预算3\.31万元（7\.93%）：.*以上按所列数据计，其中基础数据表公用经费决算数45\.07万元本身待核对（见第二部分（三））/
-    );
+    // Stated once, there: no 三 of 提示 says it again.
+    expect(all.join('').match(/公用经费决算超过预算/g)).toHaveLength(1);
+    expect(all).not.toContain('三、需要说明的事项（共1项）');
     expect(all.join('')).not.toMatch(/更正方法：按评分规则改正自评得分/);
   });
 });
