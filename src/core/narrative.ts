@@ -25,7 +25,7 @@ import { D, money } from './decimal';
 import { doubtedInputs, unexplainedNotices } from './doubt';
 import { computeIndicatorById, recomputeWith } from './indicators';
 import type { Rulebook } from './rulebook';
-import { scoreWith } from './scoring';
+import { pointsAt, scoreWith } from './scoring';
 import type { Model } from './model';
 import { brief, documentLabel, reconcile, shortLabel, type Dispute } from './reconcile';
 import {
@@ -209,8 +209,9 @@ export class Writer implements ReportWriter {
 
   /**
    * Both sides of a disagreement, for the 【待核对】 that stands in the figure's place. The figure's side names its
-   * table and label (`full`); its table only in a sentence that names the figure (`table`: "项目支出【待核对：收支总表
-   * 为900.00万元，财政拨款、其他资金两表之和为…】"); its label only beside a figure of the same table (`label`).
+   * table and label (`full`, under a table); in a sentence that names the figure, the figure leads, then the other
+   * source (`table`: "项目支出【待核对：900.00万元；财政拨款、其他资金两表之和为…】"); its label only beside a
+   * figure of the same table (`label`).
    */
   private both(d: Dispute, side: 'full' | 'table' | 'label' = 'full'): string {
     const source = this.sourceOf(d.name);
@@ -244,8 +245,15 @@ export class Writer implements ReportWriter {
     if (parts && (own === 0 || own === 1)) {
       const mine = parts[own].startsWith(source) ? parts[own] : `${source}${parts[own]}`;
       const theirs = parts[1 - own].startsWith(source) ? parts[1 - own].slice(source.length) : parts[1 - own];
-      return `${mine}为${stated}，${theirs}为${other}${both}`;
+      return side === 'table'
+        ? `${stated}（${mine}）；${theirs}为${other}${both}`
+        : `${mine}为${stated}，${theirs}为${other}${both}`;
     }
+    // In a sentence, the figure it states leads, then what the other source gives (its table named in full).
+    if (side === 'table' && d.relation !== 'recomputed')
+      return d.relation === 'atMost'
+        ? `${stated}，大于${d.otherWhat}${other}`
+        : `${stated}；${d.otherWhat}为${other}${both}`;
     switch (d.relation) {
       case 'atMost':
         return `${label}为${stated}，大于${otherWhat}${other}`;
@@ -315,10 +323,12 @@ export class Writer implements ReportWriter {
       const row = INPUT_BY_NAME.has(name)
         ? null
         : /^[^“]*(“[^”]+”.+)$/.exec(f.operands.find((o) => o.name === name)?.label ?? '');
-      const words = `${row ? row[1] : this.sourceOf(name)}为${stated}；${reached}`;
-      return { key: f.id, words, note: words, again: `${stated}；${reached}` };
+      // In a sentence the figure leads; under a table, its note names whose figure it is.
+      const note = `${row ? row[1] : this.sourceOf(name)}为${stated}；${reached}`;
+      return { key: f.id, words: `${stated}；${reached}`, note, again: `${stated}；${reached}` };
     }
-    const side = stated ? `${this.sourceOf(name)}为${stated}，` : '';
+    // In a sentence the figure it states leads, then what the other source gives.
+    const side = stated ? `${stated}；` : '';
     const part = stated ? `${stated}；` : '';
     const checked = this.disputes.get(f.operands[0]?.name ?? '');
     if (checked?.finding === f) {
@@ -964,6 +974,10 @@ export function reportContext(input: DraftInput): ReportContext {
             )
           : null;
       return { year, value, zero, ...(score ? { score } : {}) };
+    },
+    scoreAt: (id: string, value: Decimal) => {
+      const line = input.rulebook?.lines.find((l) => l.indicator === id);
+      return line ? pointsAt(line, value) : null;
     },
   };
   const withProblems = { ...base, problems: deriveProblems(base, MEASURES, DEFAULT_MEASURE), ownOnly: [] };
