@@ -606,6 +606,23 @@ describe('the Word text: nothing for the preparer outside a highlighted placehol
   });
 });
 
+describe('a qualitative deduction with no reason of the unit’s (made-up claim: 经济效益 1.5 of 2)', () => {
+  test('one 【待补】 at the score in 六, naming the line and the points; 八 refers to it; 附件1 the same words', () => {
+    const rows = sampleValues()['自评得分表'] as Array<[string, number, string | null]>;
+    const e = evaluate(
+      sampleReading({ 自评得分表: rows.map((r) => (r[0] === '经济效益' ? [r[0], 1.5, r[2]] : r)) })
+    );
+    const draft = e.report!;
+    const economic = sectionTexts(draft, '绩效分析/效果').find((t) => t.startsWith('①经济效益：'))!;
+    expect(economic).toMatch(/本项得1\.5分，扣0\.5分，主要原因：【待补：经济效益扣0\.5分的原因】。$/);
+    const problems = sectionTexts(draft, '存在问题').join('');
+    expect(problems).toContain('主要原因见上文“经济效益”、“社会效益”的评价。');
+    expect(problems).not.toContain('【待补：经济效益扣0.5分的原因】');
+    const row = draft.appendix!.table.rows.find((r) => r[2] === '经济效益')!;
+    expect(row[6]).toBe('【待补：经济效益扣0.5分的原因】，扣0.5分');
+  });
+});
+
 describe('效果, 问题 and 附件1 with substance', () => {
   test('效果 lines cite what the department’s 履职情况 says was done, and how much, beside the score', () => {
     const effect = sectionTexts(draft, '绩效分析/效果');
