@@ -17,6 +17,7 @@ import {
   causesOf,
   correctionsOf,
   failedIdentities,
+  gapWith,
   listedErrors,
   solvedBy,
   thisYearPairs,
@@ -159,7 +160,9 @@ export class Writer implements ReportWriter {
     /** Figures the 审核意见 names as another year's end (src/core/causes.ts, previousYear), with that year. */
     private readonly otherYear: ReadonlyMap<string, number> = new Map(),
     /** What the 审核意见 says each figure becomes (memoValues): a 【待核对】 names it, as 二 gives it. */
-    private readonly memoValues: ReadonlyMap<string, MemoValue> = new Map()
+    private readonly memoValues: ReadonlyMap<string, MemoValue> = new Map(),
+    /** The failed identities (causes.ts, failedIdentities): a value that widens one is offered for no figure. */
+    private readonly failed: readonly Finding[] = []
   ) {
     for (const [name, f] of doubted) {
       const at = f.operands.find((o) => o.name === name)?.address;
@@ -395,7 +398,7 @@ export class Writer implements ReportWriter {
   private needed(name: string, f: Finding, kind: QuantityKind): string {
     const of = f.copies?.find((c) => c.name === name)?.of ?? name;
     const to = balancingValue(f, of);
-    return to ? this.reached(of, to, f, kind) : '';
+    return to && !widensAnother(this.failed, of, to, this.memoValues) ? this.reached(of, to, f, kind) : '';
   }
 
   /**
@@ -858,6 +861,26 @@ function otherYearEnds(findings: Finding[]): Map<string, number> {
 }
 
 /**
+ * True when a value for a figure widens the gap of a failed identity the figure is in that the value does not solve:
+ * no other value of the figure, but one the figures that give it, themselves in doubt, would make (the report offers
+ * none; the 审核意见 names the figure the identities point to).
+ */
+export function widensAnother(
+  failed: readonly Finding[],
+  name: string,
+  to: Decimal,
+  others: ReadonlyMap<string, { to: Decimal }> = new Map()
+): boolean {
+  // With the other values offered (two figures set to one value together close their identity).
+  const all = new Map([...others, [name, { to }]]);
+  return failed.some((f) => {
+    if (!f.operands.some((o) => o.name === name) || solvedBy(f, name, to)) return false;
+    const [now, then] = [gapWith(f, new Map()), gapWith(f, all)];
+    return now !== null && then !== null && then.abs().gt(now.abs());
+  });
+}
+
+/**
  * What the 审核意见's 二 says each figure becomes, from the causes it lists (src/core/causes.ts, read by both
  * documents): a corrected figure's value; a figure of another year's, this year's end, or the figure it is compared
  * with once corrected.
@@ -867,7 +890,9 @@ export function memoValues(findings: Finding[]): Map<string, MemoValue> {
   const corrected = correctionsOf(causes);
   const failed = failedIdentities(findings);
   const out = new Map<string, MemoValue>(
-    [...corrected].map(([name, { to }]) => [name, { to, by: failed.filter((f) => solvedBy(f, name, to)) }])
+    [...corrected]
+      .filter(([name, { to }]) => !widensAnother(failed, name, to, corrected))
+      .map(([name, { to }]) => [name, { to, by: failed.filter((f) => solvedBy(f, name, to)) }])
   );
   for (const c of causes) {
     const p = c.previousYear;
@@ -914,7 +939,8 @@ export function reportContext(input: DraftInput): ReportContext {
     doubted,
     unexplainedNotices(input.findings),
     otherYearEnds(input.findings),
-    memo
+    memo,
+    failedIdentities(input.findings)
   );
   /**
    * The other value of a figure in doubt: a contested figure's other source; else the value the 审核意见 corrects it

@@ -12,6 +12,7 @@ import {
   reportContext,
   sectionTitle,
   Writer,
+  widensAnother,
 } from '../../src/core/narrative';
 import { INPUT_BY_NAME } from '../../src/catalogue/inputs';
 import { doubtedInputs, unexplainedNotices } from '../../src/core/doubt';
@@ -26,6 +27,7 @@ import { scoreAll } from '../../src/core/scoring';
 import { runChecks } from '../../src/core/checks';
 import { ownScores } from '../../src/core/voice';
 import { sampleModel } from '../helpers/sample';
+import { failedIdentities } from '../../src/core/causes';
 import { TASK_CAUSE_WORDS } from '../../src/catalogue/report/words';
 import { evidenceClause } from '../../src/catalogue/report/sections/closing';
 import { handFindings, handIndicators, handScores } from '../helpers/reportFixtures';
@@ -530,7 +532,8 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
         )
       )
     ).toBe(true);
-    expect(all.filter((l) => l.includes('财政拨款、其他资金日常公用经费之和为50.40万元'))).toHaveLength(1);
+    // Named in 三 for 45.07 and in 四 for 5.33 (no value the identity needs of 5.33 is offered: see below).
+    expect(all.filter((l) => l.includes('财政拨款、其他资金日常公用经费之和为50.40万元'))).toHaveLength(2);
     expect(all.some((l) => l.includes('公用经费决算数45.07万元'))).toBe(false);
   });
 
@@ -555,12 +558,14 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     ).toBe(true);
     // 其他资金本年支出 158.53 = 收支总表其他资金支出 158.53; nothing confirms its 日常公用经费 5.33.
     expect(has('本年支出158.53万元，年末结转和结余0.00万元。')).toBe(true);
-    // Said again after 财政拨款表's 45.07: its value and what the identity needs of it (96.15 − 45.07 = 51.08).
+    // Said again after 财政拨款表's 45.07: what the identity needs of it (96.15 − 45.07 = 51.08) is no value to offer,
+    // 45.07 being itself in doubt and 51.08 widening the 人员经费 identity 5.33 is in: the identity's sides again.
     expect(
       has(
-        '其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元；按收支总表96.15 − 财政拨款表45.07计为51.08万元】'
+        '其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元；部门日常公用经费为96.15万元，财政拨款、其他资金日常公用经费之和为50.40万元】'
       )
     ).toBe(true);
+    expect(all.some((l) => l.includes('51.08'))).toBe(false);
     // 收支总表's 基本 478.29 = 人员 382.14 + 公用 96.15 holds and only the 部门 = 财拨 + 其他资金 sums dispute them,
     // while 财政拨款表's 基本 393.23 is disputed within its own table (its 收支 part states 478.29): the 部门
     // figures are stated plainly, the doubt stays on 财政拨款表's and 其他资金表's.
@@ -829,6 +834,40 @@ describe('the counts a contradicted task decides, and 八’s tasks: where each 
     expect(TASK_CAUSE_WORDS.test('主要是人手不足')).toBe(true);
     expect(TASK_CAUSE_WORDS.test('初稿已成')).toBe(false);
     expect(TASK_CAUSE_WORDS.test('尚在修订，未最终定稿')).toBe(false);
+  });
+});
+
+describe('a value offered in a 【待核对】 is one the figures not in doubt give (made-up 日常公用经费)', () => {
+  // 部门 100.00 ≠ 财拨 45.07 + 其他资金 10.00; 其他资金 158.53 − 项目 148.53 − 公用 10.00 leaves 0 for its 人员经费,
+  // while 部门人员经费 382.14 ≠ 财拨 348.16 + 0 already fails.
+  const model = sampleModel({ 支出_公用经费: 100, 其他_公用经费: 10, 其他_项目支出: 148.53 } as InputValues);
+  const findings = runChecks(model, computeIndicators(model), null);
+  const failed = failedIdentities(findings);
+
+  test('a value that widens another failed identity the figure is in is none (10.00 → 54.93 takes 人员经费 to −44.93)', () => {
+    expect(widensAnother(failed, '其他_公用经费', D('54.93'))).toBe(true);
+    // 45.07 → 90.00 closes the one identity 财拨 日常公用经费 fails and widens none.
+    expect(widensAnother(failed, '财拨_公用经费', D('90.00'))).toBe(false);
+    // Two figures set to one value together close their identity: not a widening of it (alone, 338.76 → 308.76
+    // would widen 338.76 ≠ 471.32).
+    expect(widensAnother(failed, '项目_合计_年中追加', D('308.76'))).toBe(true);
+    expect(
+      widensAnother(
+        failed,
+        '项目_合计_年中追加',
+        D('308.76'),
+        new Map([['财拨_年中追加_项目', { to: D('308.76') }]])
+      )
+    ).toBe(false);
+  });
+
+  test('the report offers no such value: 四 names the identity’s two sides for 其他资金 日常公用经费', () => {
+    const lines = draftLines(
+      draftReport({ model, indicators: computeIndicators(model), scores: null, findings })
+    );
+    const other = lines.find((l) => l.includes('其他资金支出158.53万元，其中：'))!;
+    expect(other).toContain('日常公用经费【待核对：10.00万元；');
+    expect(other).not.toContain('54.93');
   });
 });
 

@@ -344,9 +344,10 @@ describe('the figures: only what the department stated', () => {
     expect(sectionTexts(draft, '其他资金.支出')).toEqual([
       // 158.53 is 收支总表's 其他资金支出 too: stated plainly. Each of the others names its value and the identity it
       // is party to, in full the first time: 日常公用经费 5.33's identity (收支总表 96.15, the parts 50.40) was named in
-      // full in 三（二） above, so here its value and what the identity needs of it (96.15 − 45.07 = 51.08); 项目支出
-      // 153.20's is named here first.
-      '2021年度其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元；按收支总表96.15 − 财政拨款表45.07计为51.08万元】、项目支出【待核对：153.20万元；部门项目支出为877.32万元，财政拨款、其他资金项目支出之和为871.99万元】。',
+      // full in 三（二） above; what the identity needs of it (96.15 − 45.07 = 51.08) is no value to offer: 45.07 is
+      // itself in doubt, and 51.08 would widen the 人员经费 identity 5.33 is also in (382.14 ≠ 348.16 + 158.53 − 153.20
+      // − 5.33), so the identity's two sides again. 项目支出 153.20's is named here first.
+      '2021年度其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元；部门日常公用经费为96.15万元，财政拨款、其他资金日常公用经费之和为50.40万元】、项目支出【待核对：153.20万元；部门项目支出为877.32万元，财政拨款、其他资金项目支出之和为871.99万元】。',
     ]);
     // No 【待核对】 anywhere names nothing: in the text each says what it is about; in a table it is numbered, with a note.
     expect(draftLines(draft).join('')).not.toContain('【待核对】');
