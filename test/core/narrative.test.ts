@@ -593,7 +593,7 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     // the rules' beside it (75% × 7.5 = 5.63); task ④ is marked done while its 说明 says it failed: by each reading
     // (without the rulebook, the other reading's points are to be worked out).
     expect(all).toContain(
-      '①实际完成率：计划工作数4，实际完成工作数及实际完成率【待核对：按“是否完成”列为3项、75.00%；如④未完成为2项、50.00%】。本项得分【待补：本项自评得分；按“是否完成”列计5.63分，如④未完成按评分标准另计】。'
+      '①实际完成率：计划工作数4，实际完成工作数及实际完成率【待核对：按“是否完成”列为3项、75.00%；如任务④未完成为2项、50.00%】。本项得分【待补：本项自评得分；按“是否完成”列计5.63分，如任务④未完成按评分标准另计】。'
     );
     // The department does not speak of itself as 单位.
     expect(all.join('\n')).not.toContain('单位未逐项自评');
@@ -812,11 +812,11 @@ describe('the counts a contradicted task decides, and 八’s tasks: where each 
   test('a rate counting it is a 【待核对】 by each reading (2 of 3 = 66.67%, 1 of 3 = 33.33%), and so are its points (7.5 × each)', () => {
     const done = lines.find((l) => l.startsWith('①实际完成率：'))!;
     expect(done).toBe(
-      '①实际完成率：计划工作数3，实际完成工作数及实际完成率【待核对：按“是否完成”列为2项、66.67%；如③未完成为1项、33.33%】。本项得分【待补：本项自评得分；按“是否完成”列计5分，如③未完成计2.5分】。'
+      '①实际完成率：计划工作数3，实际完成工作数及实际完成率【待核对：按“是否完成”列为2项、66.67%；如任务③未完成为1项、33.33%】。本项得分【待补：本项自评得分；按“是否完成”列计5分，如任务③未完成计2.5分】。'
     );
     // 是否按时 presupposes done: the same doubt; 是否达标 does not (2 of 3 stated).
     expect(lines.find((l) => l.startsWith('②完成及时率：'))).toContain(
-      '【待核对：按“是否按时”列为2项、66.67%；如③未完成为1项、33.33%】'
+      '【待核对：按“是否按时”列为2项、66.67%；如任务③未完成为1项、33.33%】'
     );
     expect(lines.find((l) => l.startsWith('③质量达标率：'))).toContain('质量达标率为66.67%');
     expect(done).not.toMatch(/实际完成工作数2|实际完成率为66\.67%/);

@@ -205,7 +205,7 @@ describe('the voice: the department states its own scores, one total and one gra
     ])
       expect(text).toMatch(
         new RegExp(
-          `${name}：[^\n]*本项得分【待补：本项自评得分；按“${column}”列计5\\.63分，如④未完成计3\\.75分】。`
+          `${name}：[^\n]*本项得分【待补：本项自评得分；按“${column}”列计5\\.63分，如任务④未完成计3\\.75分】。`
         )
       );
     expect(text).not.toContain('单位未逐项自评');
@@ -214,7 +214,7 @@ describe('the voice: the department states its own scores, one total and one gra
     expect(text).toMatch(/“三公”经费控制率：[^\n]*本项得满分。/);
     // 八 states the figures of those lines, not the rules' deduction.
     expect(text).toContain(
-      '实际完成率为【待核对：按“是否完成”列为75.00%；如④未完成为50.00%】；完成及时率为【待核对：按“是否按时”列为75.00%；如④未完成为50.00%】；质量达标率为50.00%。'
+      '实际完成率为【待核对：按“是否完成”列为75.00%；如任务④未完成为50.00%】；完成及时率为【待核对：按“是否按时”列为75.00%；如任务④未完成为50.00%】；质量达标率为50.00%。'
     );
     // 公用经费决算数 45.07 is 财拨 日常公用经费's copy, which a failed identity doubts: the rate waits too, by each
     // value (96.15 − 5.33 = 90.82 the identity's).
@@ -697,10 +697,10 @@ describe('效果, 问题 and 附件1 with substance', () => {
     // Task ④ is marked 已完成 while its 说明 says it failed: the rate by each reading, no deduction stated; its
     // score cell gives the points by each (7.5 × 75% = 5.63, 7.5 × 50% = 3.75).
     expect(rows.find((r) => r[2] === '实际完成率')?.[6]).toBe(
-      '实际完成率为【待核对：按“是否完成”列为75.00%；如④未完成为50.00%】'
+      '实际完成率为【待核对：按“是否完成”列为75.00%；如任务④未完成为50.00%】'
     );
     expect(rows.find((r) => r[2] === '实际完成率')?.[4]).toBe(
-      '【待补：自评得分（5.63分；如④未完成3.75分）】'
+      '【待补：自评得分（5.63分；如任务④未完成3.75分）】'
     );
     // 质量达标率 does not count on ④ being done: stated.
     expect(rows.find((r) => r[2] === '质量达标率')?.[6]).toBe(

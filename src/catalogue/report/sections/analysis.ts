@@ -152,7 +152,7 @@ const PRESUPPOSE_DONE = ['是否完成', '是否按时'];
 /**
  * A task rate counting tasks marked 已完成 whose own 说明 says they were not (notDoneClause): the count and rate by
  * the column as filled and as they would be were those tasks not done, with the points each gives where the rules
- * are known ("按“是否完成”列为3项、75.00%；如④未完成为2项、50.00%"). Undefined where no counted task is contradicted.
+ * are known ("按“是否完成”列为3项、75.00%；如任务④未完成为2项、50.00%"). Undefined where no counted task is contradicted.
  */
 export function taskDoubt(c: ReportContext, l: OwnLine) {
   const ind = indicatorOf(c, l);
@@ -174,20 +174,21 @@ export function taskDoubt(c: ReportContext, l: OwnLine) {
   const other = fmt.rateText(value);
   const marks = contradicted.map((r) => fmt.circled(all.indexOf(r) + 1)).join('');
   const column = `按“${rule.count[0]}”列`;
-  const unless = `如${marks}未完成`;
+  // "任务④": the 三级 lines around it are numbered ①② too.
+  const unless = `如任务${marks}未完成`;
   // The rules unknown, the listed reading's points are the line's own; the other's are to be worked out.
   const [score, otherScore] = [c.scoreAt(ind.id, ind.value) ?? l.score, c.scoreAt(ind.id, value)];
   const otherPoints = otherScore ? `${fmt.points(otherScore)}分` : '按评分标准另计';
   return {
-    /** "按“是否完成”列为3项、75.00%；如④未完成为2项、50.00%". */
+    /** "按“是否完成”列为3项、75.00%；如任务④未完成为2项、50.00%". */
     both: `${column}为${counted.length}项、${fmt.rateText(ind.value)}；${unless}为${counted.length - contradicted.length}项、${other}`,
-    /** The rates alone: "按“是否完成”列为75.00%；如④未完成为50.00%". */
+    /** The rates alone: "按“是否完成”列为75.00%；如任务④未完成为50.00%". */
     rates: `${column}为${fmt.rateText(ind.value)}；${unless}为${other}`,
-    /** The points by each, "" where the line has none: "按“是否完成”列计5.63分，如④未完成计3.75分". */
+    /** The points by each, "" where the line has none: "按“是否完成”列计5.63分，如任务④未完成计3.75分". */
     scores: score
       ? `${column}计${fmt.points(score)}分，${unless}${otherScore ? '计' : ''}${otherPoints}`
       : '',
-    /** The same, as a table cell has room for: "5.63分；如④未完成3.75分". */
+    /** The same, as a table cell has room for: "5.63分；如任务④未完成3.75分". */
     cell: score ? `${fmt.points(score)}分；${unless}${otherPoints}` : '',
   };
 }
