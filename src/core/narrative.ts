@@ -17,6 +17,7 @@ import {
   causesOf,
   correctionsOf,
   failedIdentities,
+  gapWith,
   listedErrors,
   solvedBy,
   thisYearPairs,
@@ -25,7 +26,7 @@ import { D, money } from './decimal';
 import { doubtedInputs, unexplainedNotices } from './doubt';
 import { computeIndicatorById, recomputeWith } from './indicators';
 import type { Rulebook } from './rulebook';
-import { scoreWith } from './scoring';
+import { pointsAt, scoreWith } from './scoring';
 import type { Model } from './model';
 import { brief, documentLabel, reconcile, shortLabel, type Dispute } from './reconcile';
 import {
@@ -159,7 +160,9 @@ export class Writer implements ReportWriter {
     /** Figures the 审核意见 names as another year's end (src/core/causes.ts, previousYear), with that year. */
     private readonly otherYear: ReadonlyMap<string, number> = new Map(),
     /** What the 审核意见 says each figure becomes (memoValues): a 【待核对】 names it, as 二 gives it. */
-    private readonly memoValues: ReadonlyMap<string, MemoValue> = new Map()
+    private readonly memoValues: ReadonlyMap<string, MemoValue> = new Map(),
+    /** The failed identities (causes.ts, failedIdentities): a value that widens one is offered for no figure. */
+    private readonly failed: readonly Finding[] = []
   ) {
     for (const [name, f] of doubted) {
       const at = f.operands.find((o) => o.name === name)?.address;
@@ -209,8 +212,9 @@ export class Writer implements ReportWriter {
 
   /**
    * Both sides of a disagreement, for the 【待核对】 that stands in the figure's place. The figure's side names its
-   * table and label (`full`); its table only in a sentence that names the figure (`table`: "项目支出【待核对：收支总表
-   * 为900.00万元，财政拨款、其他资金两表之和为…】"); its label only beside a figure of the same table (`label`).
+   * table and label (`full`, under a table); in a sentence that names the figure, the figure leads, then the other
+   * source (`table`: "项目支出【待核对：900.00万元；财政拨款、其他资金两表之和为…】"); its label only beside a
+   * figure of the same table (`label`).
    */
   private both(d: Dispute, side: 'full' | 'table' | 'label' = 'full'): string {
     const source = this.sourceOf(d.name);
@@ -244,8 +248,15 @@ export class Writer implements ReportWriter {
     if (parts && (own === 0 || own === 1)) {
       const mine = parts[own].startsWith(source) ? parts[own] : `${source}${parts[own]}`;
       const theirs = parts[1 - own].startsWith(source) ? parts[1 - own].slice(source.length) : parts[1 - own];
-      return `${mine}为${stated}，${theirs}为${other}${both}`;
+      return side === 'table'
+        ? `${stated}（${mine}）；${theirs}为${other}${both}`
+        : `${mine}为${stated}，${theirs}为${other}${both}`;
     }
+    // In a sentence, the figure it states leads, then what the other source gives (its table named in full).
+    if (side === 'table' && d.relation !== 'recomputed')
+      return d.relation === 'atMost'
+        ? `${stated}，大于${d.otherWhat}${other}`
+        : `${stated}；${d.otherWhat}为${other}${both}`;
     switch (d.relation) {
       case 'atMost':
         return `${label}为${stated}，大于${otherWhat}${other}`;
@@ -315,10 +326,12 @@ export class Writer implements ReportWriter {
       const row = INPUT_BY_NAME.has(name)
         ? null
         : /^[^“]*(“[^”]+”.+)$/.exec(f.operands.find((o) => o.name === name)?.label ?? '');
-      const words = `${row ? row[1] : this.sourceOf(name)}为${stated}；${reached}`;
-      return { key: f.id, words, note: words, again: `${stated}；${reached}` };
+      // In a sentence the figure leads; under a table, its note names whose figure it is.
+      const note = `${row ? row[1] : this.sourceOf(name)}为${stated}；${reached}`;
+      return { key: f.id, words: `${stated}；${reached}`, note, again: `${stated}；${reached}` };
     }
-    const side = stated ? `${this.sourceOf(name)}为${stated}，` : '';
+    // In a sentence the figure it states leads, then what the other source gives.
+    const side = stated ? `${stated}；` : '';
     const part = stated ? `${stated}；` : '';
     const checked = this.disputes.get(f.operands[0]?.name ?? '');
     if (checked?.finding === f) {
@@ -385,7 +398,7 @@ export class Writer implements ReportWriter {
   private needed(name: string, f: Finding, kind: QuantityKind): string {
     const of = f.copies?.find((c) => c.name === name)?.of ?? name;
     const to = balancingValue(f, of);
-    return to ? this.reached(of, to, f, kind) : '';
+    return to && !widensAnother(this.failed, of, to, this.memoValues) ? this.reached(of, to, f, kind) : '';
   }
 
   /**
@@ -848,6 +861,26 @@ function otherYearEnds(findings: Finding[]): Map<string, number> {
 }
 
 /**
+ * True when a value for a figure widens the gap of a failed identity the figure is in that the value does not solve:
+ * no other value of the figure, but one the figures that give it, themselves in doubt, would make (the report offers
+ * none; the 审核意见 names the figure the identities point to).
+ */
+export function widensAnother(
+  failed: readonly Finding[],
+  name: string,
+  to: Decimal,
+  others: ReadonlyMap<string, { to: Decimal }> = new Map()
+): boolean {
+  // With the other values offered (two figures set to one value together close their identity).
+  const all = new Map([...others, [name, { to }]]);
+  return failed.some((f) => {
+    if (!f.operands.some((o) => o.name === name) || solvedBy(f, name, to)) return false;
+    const [now, then] = [gapWith(f, new Map()), gapWith(f, all)];
+    return now !== null && then !== null && then.abs().gt(now.abs());
+  });
+}
+
+/**
  * What the 审核意见's 二 says each figure becomes, from the causes it lists (src/core/causes.ts, read by both
  * documents): a corrected figure's value; a figure of another year's, this year's end, or the figure it is compared
  * with once corrected.
@@ -857,7 +890,9 @@ export function memoValues(findings: Finding[]): Map<string, MemoValue> {
   const corrected = correctionsOf(causes);
   const failed = failedIdentities(findings);
   const out = new Map<string, MemoValue>(
-    [...corrected].map(([name, { to }]) => [name, { to, by: failed.filter((f) => solvedBy(f, name, to)) }])
+    [...corrected]
+      .filter(([name, { to }]) => !widensAnother(failed, name, to, corrected))
+      .map(([name, { to }]) => [name, { to, by: failed.filter((f) => solvedBy(f, name, to)) }])
   );
   for (const c of causes) {
     const p = c.previousYear;
@@ -904,7 +939,8 @@ export function reportContext(input: DraftInput): ReportContext {
     doubted,
     unexplainedNotices(input.findings),
     otherYearEnds(input.findings),
-    memo
+    memo,
+    failedIdentities(input.findings)
   );
   /**
    * The other value of a figure in doubt: a contested figure's other source; else the value the 审核意见 corrects it
@@ -964,6 +1000,10 @@ export function reportContext(input: DraftInput): ReportContext {
             )
           : null;
       return { year, value, zero, ...(score ? { score } : {}) };
+    },
+    scoreAt: (id: string, value: Decimal) => {
+      const line = input.rulebook?.lines.find((l) => l.indicator === id);
+      return line ? pointsAt(line, value) : null;
     },
   };
   const withProblems = { ...base, problems: deriveProblems(base, MEASURES, DEFAULT_MEASURE), ownOnly: [] };

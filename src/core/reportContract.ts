@@ -262,6 +262,11 @@ export interface Problem {
    * one); empty when it gave none. A line's own 说明 goes with its deduction.
    */
   causes: Piece[];
+  /**
+   * What fell short, where the department's text says so (a task and where it stands: "编印年鉴，初稿已成，尚未出版"),
+   * stated with the figures, not as a cause.
+   */
+  outcomes?: Piece[];
   /** The department's own item on the same matter, if it wrote one. */
   own?: DepartmentItem;
   /** The department's own measure answering it, if it wrote one. */
@@ -317,6 +322,8 @@ export interface ReportContext {
   thisYear(
     indicatorId: string
   ): { year: number; value: Decimal; zero: string[]; score?: Decimal } | undefined;
+  /** The points an indicator's line scores at a value by the rules it was scored by; null where they are not known. */
+  scoreAt(indicatorId: string, value: Decimal): Decimal | null;
 }
 
 export interface SectionDecl {

@@ -8,6 +8,7 @@
 import type Decimal from 'decimal.js';
 import { INDICATOR_BY_ID } from '../catalogue/indicators';
 import { MINOR_LOSS } from '../catalogue/report/measures';
+import { TASK_CAUSE_WORDS } from '../catalogue/report/words';
 import type {
   DepartmentItem,
   Dimension,
@@ -265,19 +266,44 @@ function measuredWords(w: ReportWriter, m: NonNullable<EvidenceDecl['measured']>
 
 // ---------------------------------------------------------------- problems
 
-/** The tasks a 产出 line counts that fell short, with the department's 说明 of each. */
-function taskCauses(w: ReportWriter, model: Model, l: OwnLine): Piece[] {
+/** How a task fell short, by its first flag that is 否, in the words of its 【待补：…的原因】. */
+const SHORT_WORDS: Record<string, string> = {
+  是否完成: '未完成',
+  是否按时: '未按期完成',
+  是否达标: '质量未达标',
+};
+
+/**
+ * The tasks a 产出 line counts that fell short: where each stands, in its 说明's words (`outcomes`), and why, where its
+ * 说明 says (TASK_CAUSE_WORDS), else a 【待补】 naming the task and how it fell short (`causes`).
+ */
+function taskShortfalls(w: ReportWriter, model: Model, l: OwnLine): { outcomes: Piece[]; causes: Piece[] } {
+  const out = { outcomes: [] as Piece[], causes: [] as Piece[] };
   const rule = l.line.indicator ? INDICATOR_BY_ID.get(l.line.indicator)?.rule : undefined;
-  if (!rule || !('kind' in rule) || rule.kind !== 'taskRate') return [];
-  const out: Piece[] = [];
+  if (!rule || !('kind' in rule) || rule.kind !== 'taskRate') return out;
   for (const r of model.table('产出任务表').rows) {
     const c = r.cells;
     if (rule.base && c[rule.base]?.value !== true) continue;
     if (!rule.count.some((k) => c[k]?.value === false)) continue;
+    // One task, one shortfall named, whichever line counts it: the first of its flags that is 否.
+    const short = Object.keys(SHORT_WORDS).find((k) => c[k]?.value === false);
     const name = w.cell('产出任务表', c['任务'], '工作任务');
+    if (!name.text) continue;
     const note = w.cell('产出任务表', c['说明'], '完成情况说明');
-    const why = note.text.replace(/^报告[^：:]{0,12}[：:]/, '').replace(/[。；]$/, '');
-    if (name.text) out.push(w.say`${name}${why ? `：${why}` : ''}`);
+    const clauses = note.text
+      .replace(/^报告[^：:]{0,12}[：:]/, '')
+      .split(/[，。；,;]/)
+      .map((x) => x.trim())
+      .filter(Boolean);
+    const why = clauses.filter((x) => TASK_CAUSE_WORDS.test(x));
+    const where = clauses.filter((x) => !why.includes(x));
+    const shortWords = (short && SHORT_WORDS[short]) ?? '未完成';
+    out.outcomes.push(w.say`${name}，${where.length ? where.join('，') : shortWords}`);
+    out.causes.push(
+      why.length
+        ? w.plain(why.map(causeWords).join('，'), note.sources)
+        : w.plain(w.fmt.placeholder(`${name.text}${shortWords}的原因`), name.sources)
+    );
   }
   return out;
 }
@@ -296,7 +322,7 @@ function causesOf(ctx: Omit<ReportContext, 'problems' | 'ownOnly'>, l: OwnLine):
   const out: Piece[] = ctx
     .explainedFor(l.line.indicator ?? l.line.level3, ind)
     .map((f) => w.plain(causeWords(f.explanation!), f.operands));
-  out.push(...taskCauses(w, ctx.model, l));
+  out.push(...taskShortfalls(w, ctx.model, l).causes);
   return out;
 }
 
@@ -336,7 +362,8 @@ export function deriveProblems(
             ])
           );
       }
-    return { measure, lines, causes: uniqueTexts(causes) };
+    const outcomes = uniqueTexts(lines.flatMap((l) => taskShortfalls(ctx.w, ctx.model, l).outcomes));
+    return { measure, lines, causes: uniqueTexts(causes), ...(outcomes.length ? { outcomes } : {}) };
   });
   // An item speaks to a problem by the measure's words for its matter, or by the names of the lines that lost points.
   const attach = (items: DepartmentItem[], key: 'own' | 'ownMeasure') => {

@@ -261,6 +261,11 @@ export function scoreWith(
   return s.missing ? null : s.score;
 }
 
+/** The points a line's rule gives an indicator value alone (not its items over budget); null for a 定性 line. */
+export function pointsAt(line: RuleLine, value: Decimal): Decimal | null {
+  return line.rule.kind === '定性' ? null : round2(applyRule(line.rule, line.points, value).score);
+}
+
 /** The items whose 决算 exceeds their 预算, of the first of the line's declared lists (ITEMS_OVER_BUDGET) that states one, when its rule deducts for them. */
 function itemsOverBudget(line: RuleLine, model: Model): { deduction: Decimal; words: string } | null {
   const declared = line.indicator ? ITEMS_OVER_BUDGET[line.indicator] : undefined;

@@ -12,6 +12,7 @@ import {
   reportContext,
   sectionTitle,
   Writer,
+  widensAnother,
 } from '../../src/core/narrative';
 import { INPUT_BY_NAME } from '../../src/catalogue/inputs';
 import { doubtedInputs, unexplainedNotices } from '../../src/core/doubt';
@@ -26,6 +27,9 @@ import { scoreAll } from '../../src/core/scoring';
 import { runChecks } from '../../src/core/checks';
 import { ownScores } from '../../src/core/voice';
 import { sampleModel } from '../helpers/sample';
+import { failedIdentities } from '../../src/core/causes';
+import { TASK_CAUSE_WORDS } from '../../src/catalogue/report/words';
+import { evidenceClause } from '../../src/catalogue/report/sections/closing';
 import { handFindings, handIndicators, handScores } from '../helpers/reportFixtures';
 
 function draft(overrides: InputValues = {}, withResults = true): ReportDraft {
@@ -363,7 +367,7 @@ describe('section texts on the sample department', () => {
     // No line's score speaks to it (no deduction, no full marks it contradicts): a 【待补】 asks which indicator it
     // cost points on, or why none (as the 审核意见 asks), rather than a cause for a problem that cost nothing.
     expect(texts(sample, '存在问题/单位所列问题2')).toEqual([
-      '科创中国试点城市建设排名尚有提升空间。【待补：对应的评分指标及扣分；不扣分的，说明理由】。',
+      '科创中国试点城市建设排名尚有提升空间。【待补：该问题的具体表现及原因】。',
     ]);
     expect(texts(sample, '存在问题/绩效目标')).toEqual([
       '部门整体绩效目标及指标设定过于宽泛，各部室绩效目标不够明确，没有量化评价指标，绩效目标对于年度工作开展缺乏指导性。',
@@ -403,8 +407,8 @@ describe('section texts on the sample department', () => {
     const own = children(d, i).filter((s) => s.id.includes('单位所列问题'));
     expect(own.map((s) => s.heading)).toEqual(['档案管理有待规范', '宣传工作有待加强']);
     expect(own.map((s) => s.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')))).toEqual([
-      ['部分凭证未及时归档，主要是专职档案人员不足。【待补：对应的评分指标及扣分；不扣分的，说明理由】。'],
-      ['宣传覆盖面不广。【待补：对应的评分指标及扣分；不扣分的，说明理由】。'],
+      ['部分凭证未及时归档，主要是专职档案人员不足。【待补：该问题的具体表现及原因】。'],
+      ['宣传覆盖面不广。【待补：该问题的具体表现及原因】。'],
     ]);
   });
 
@@ -505,7 +509,7 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
 
   test('indicator sentences carry the computed values: 21 ÷ 23 = 91.30%, 45.07 ÷ 41.76 = 107.93%', () => {
     // 21 is contested (the units' rows add up to 20). Which row is wrong the sum does not say, and nothing else
-    // questions a row: 一（四） states each unit's row plainly (18, 2). 六 names both totals with their tables, states
+    // questions a row: 一（四） states each unit's row plainly (18, 2). 六 states the figure, then the other source (its table), states
     // neither as fact, and the rate computed from them is 【待核对】 by each value: 21 ÷ 23 = 91.30%, 20 ÷ 23 = 86.96%.
     expect(all).toContain(
       '市科协（机关本部及后勤服务）编制数19名，截至2021年12月31日实有在职人员18人、退休人员21人。'
@@ -513,7 +517,7 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     expect(all).toContain('衡阳市青少年科技活动中心编制数4名，截至2021年12月31日实有在职人员2人。');
     const rate = all.filter((l) =>
       l.includes(
-        '年末实际在职人数【待核对：基础数据表为21人，机构人员情况表各行之和为20人】、编制数23名，在职人员控制率为【待核对：按21人计为91.30%，按20人计为86.96%】'
+        '年末实际在职人数【待核对：21人；机构人员情况表各行之和为20人】、编制数23名，在职人员控制率为【待核对：按21人计为91.30%，按20人计为86.96%】'
       )
     );
     expect(rate).toHaveLength(1);
@@ -524,11 +528,12 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     expect(
       all.some((l) =>
         l.includes(
-          '公用经费决算数【待核对：45.07万元；按收支总表96.15 − 其他资金表5.33计为90.82万元】、公用经费预算数41.76万元，公用经费控制率为【待核对：按45.07万元计为107.93%，按90.82万元计为217.48%】。本项得分【待核对：自评满分，按所列数据计0.41分】。'
+          '公用经费决算数【待核对：45.07万元；按收支总表96.15 − 其他资金表5.33计为90.82万元】、公用经费预算数41.76万元，公用经费控制率为【待核对：按45.07万元计为107.93%，按90.82万元计为217.48%】。本项得分【待补：本项自评得分；按所列公用经费决算数计0.41分】。'
         )
       )
     ).toBe(true);
-    expect(all.filter((l) => l.includes('财政拨款、其他资金日常公用经费之和为50.40万元'))).toHaveLength(1);
+    // Named in 三 for 45.07 and in 四 for 5.33 (no value the identity needs of 5.33 is offered: see below).
+    expect(all.filter((l) => l.includes('财政拨款、其他资金日常公用经费之和为50.40万元'))).toHaveLength(2);
     expect(all.some((l) => l.includes('公用经费决算数45.07万元'))).toBe(false);
   });
 
@@ -536,17 +541,13 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     const has = (s: string) => all.some((l) => l.includes(s));
     // 调整后预算 1193.05 ≠ 700.99 + 654.62, but 700.99 = 294.99 + 406.00 and 406.00 is also 项目支出表's 年初预算.
     expect(has('财政拨款预算700.99万元，其中：基本支出294.99万元、项目支出406.00万元。')).toBe(true);
-    // The 审核意见 corrects 654.62 to 492.06 (项目 471.32 and 项目支出表's 338.76 both to 308.76): the notes name the
+    // The 审核意见 corrects 654.62 to 492.06 (项目 471.32 and 项目支出表's 338.76 both to 308.76): the notes state the
     // table's value and how its identity gives the other, neither as the one that stands (no "应为").
     expect(
-      has(
-        '年中追加预算【待核对：财政拨款表为654.62万元；按调整后预算1193.05 − 年初批复预算700.99计为492.06万元】'
-      )
+      has('年中追加预算【待核对：654.62万元；按调整后预算1193.05 − 年初批复预算700.99计为492.06万元】')
     ).toBe(true);
     expect(
-      has(
-        '项目支出追加【待核对：财政拨款表为471.32万元；按调整后预算714.76 − 年初批复预算406.00计为308.76万元】'
-      )
+      has('项目支出追加【待核对：471.32万元；按调整后预算714.76 − 年初批复预算406.00计为308.76万元】')
     ).toBe(true);
     expect(has('为471.32万元；按预算总额714.76 − 年初预算数406.00计为308.76万元】')).toBe(true);
     expect(has('应为')).toBe(false);
@@ -557,12 +558,14 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
     ).toBe(true);
     // 其他资金本年支出 158.53 = 收支总表其他资金支出 158.53; nothing confirms its 日常公用经费 5.33.
     expect(has('本年支出158.53万元，年末结转和结余0.00万元。')).toBe(true);
-    // Said again after 财政拨款表's 45.07: its value and what the identity needs of it (96.15 − 45.07 = 51.08).
+    // Said again after 财政拨款表's 45.07: what the identity needs of it (96.15 − 45.07 = 51.08) is no value to offer,
+    // 45.07 being itself in doubt and 51.08 widening the 人员经费 identity 5.33 is in: the identity's sides again.
     expect(
       has(
-        '其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元；按收支总表96.15 − 财政拨款表45.07计为51.08万元】'
+        '其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元；部门日常公用经费为96.15万元，财政拨款、其他资金日常公用经费之和为50.40万元】'
       )
     ).toBe(true);
+    expect(all.some((l) => l.includes('51.08'))).toBe(false);
     // 收支总表's 基本 478.29 = 人员 382.14 + 公用 96.15 holds and only the 部门 = 财拨 + 其他资金 sums dispute them,
     // while 财政拨款表's 基本 393.23 is disputed within its own table (its 收支 part states 478.29): the 部门
     // figures are stated plainly, the doubt stays on 财政拨款表's and 其他资金表's.
@@ -587,9 +590,10 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
 
   test('a score the rules give against the claim, or on a figure in doubt, names both sides', () => {
     // 职责履行 claimed 29 of 30 as a whole, not line by line: each line waits for the department's own score, with
-    // the rules' beside it (75% × 7.5 = 5.63).
+    // the rules' beside it (75% × 7.5 = 5.63); task ④ is marked done while its 说明 says it failed: by each reading
+    // (without the rulebook, the other reading's points are to be worked out).
     expect(all).toContain(
-      '①实际完成率：计划工作数4、实际完成工作数3，实际完成率为75.00%，年度工作任务未全部完成，较目标低25.00个百分点。本项得分【待补：本项自评得分；按评分标准为5.63分】。'
+      '①实际完成率：计划工作数4，实际完成工作数及实际完成率【待核对：按“是否完成”列为3项、75.00%；如任务④未完成为2项、50.00%】。本项得分【待补：本项自评得分；按“是否完成”列计5.63分，如任务④未完成按评分标准另计】。'
     );
     // The department does not speak of itself as 单位.
     expect(all.join('\n')).not.toContain('单位未逐项自评');
@@ -600,14 +604,13 @@ describe('through the real engine (computeIndicators → scoreAll → runChecks)
       '投入｜预算配置｜在职人员控制率｜1.5｜【待补：按核对后的年末实际在职人数评定】｜以100%为标准，不超过100%计1.5分；每超过1个百分点扣0.5分，扣完为止｜在职人员控制率为【待核对：按21人计为91.30%，按20人计为86.96%】'
     );
     expect(all).toContainEqual(
-      expect.stringMatching(
-        /本项得分【待补：按核对后的年末实际在职人数评定的本项得分（按所列数据计1\.5分）】。$/
-      )
+      expect.stringMatching(/本项得分【待补：本项自评得分；按所列年末实际在职人数计1\.5分】。$/)
     );
     expect(all).toContain('【待核对③：公用经费控制率自评满分，按所列数据计0.41分】');
-    // 职责履行's lines in 附件1 as in 六: the department's score to enter, the rules' beside it.
+    // 职责履行's lines in 附件1 as in 六: the department's score to enter, the rules' beside it (质量达标率 does not
+    // count on the contradicted task ④ being done).
     expect(all).toContainEqual(
-      expect.stringMatching(/^产出｜职责履行｜实际完成率｜7\.5｜【待补：自评得分（按评分标准计5\.63分）】｜/)
+      expect.stringMatching(/^产出｜职责履行｜质量达标率｜7\.5｜【待补：自评得分（按评分标准计3\.75分）】｜/)
     );
     expect(all.some((l) => /自评职责履行29分/.test(l))).toBe(false);
     expect(all.some((l) => /【待核对：按评分标准计[\d.]+分】/.test(l))).toBe(false);
@@ -790,6 +793,94 @@ describe('a task marked done while its own 说明 says it was not (made-up tasks
   });
 });
 
+describe('the counts a contradicted task decides, and 八’s tasks: where each stands, then why (made-up tasks)', () => {
+  // 编印年鉴 not done; 建设展馆 done; 修订制度 marked done while its 说明 says the request failed.
+  const rows = [
+    ['编印年鉴', null, '否', '否', '否', '否', '初稿已成，尚未出版'],
+    ['建设展馆', null, '是', '是', '是', '否', '已建成开放'],
+    ['修订制度', null, '是', '是', '是', '否', '申请上级批复未能通过'],
+  ];
+  const lines = (() => {
+    const model = sampleModel({ 产出任务表: rows } as InputValues);
+    const indicators = computeIndicators(model);
+    const { rulebook } = rulebookFromModel(model);
+    const scores = scoreAll(rulebook!, indicators, model);
+    const findings = runChecks(model, indicators, scores);
+    return draftLines(draftReport({ model, indicators, scores, findings, rulebook: rulebook! }));
+  })();
+
+  test('a rate counting it is a 【待核对】 by each reading (2 of 3 = 66.67%, 1 of 3 = 33.33%), and so are its points (7.5 × each)', () => {
+    const done = lines.find((l) => l.startsWith('①实际完成率：'))!;
+    expect(done).toBe(
+      '①实际完成率：计划工作数3，实际完成工作数及实际完成率【待核对：按“是否完成”列为2项、66.67%；如任务③未完成为1项、33.33%】。本项得分【待补：本项自评得分；按“是否完成”列计5分，如任务③未完成计2.5分】。'
+    );
+    // 是否按时 presupposes done: the same doubt; 是否达标 does not (2 of 3 stated).
+    expect(lines.find((l) => l.startsWith('②完成及时率：'))).toContain(
+      '【待核对：按“是否按时”列为2项、66.67%；如任务③未完成为1项、33.33%】'
+    );
+    expect(lines.find((l) => l.startsWith('③质量达标率：'))).toContain('质量达标率为66.67%');
+    expect(done).not.toMatch(/实际完成工作数2|实际完成率为66\.67%/);
+  });
+
+  test('八 states where each task that fell short stands as the problem, and its cause only where its 说明 gives one', () => {
+    const problem = lines.find((l) => l.includes('其中，编印年鉴'))!;
+    expect(problem).toContain('其中，编印年鉴，初稿已成，尚未出版。');
+    expect(problem).toContain('主要原因：【待补：编印年鉴未完成的原因】。');
+    expect(problem).not.toContain('主要原因：编印年鉴');
+  });
+
+  test('a 说明 clause gives a cause by cause words or a request not granted; where a task stands does not', () => {
+    expect(TASK_CAUSE_WORDS.test('申请上级批复未获通过')).toBe(true);
+    expect(TASK_CAUSE_WORDS.test('主要是人手不足')).toBe(true);
+    expect(TASK_CAUSE_WORDS.test('初稿已成')).toBe(false);
+    expect(TASK_CAUSE_WORDS.test('尚在修订，未最终定稿')).toBe(false);
+  });
+});
+
+describe('a value offered in a 【待核对】 is one the figures not in doubt give (made-up 日常公用经费)', () => {
+  // 部门 100.00 ≠ 财拨 45.07 + 其他资金 10.00; 其他资金 158.53 − 项目 148.53 − 公用 10.00 leaves 0 for its 人员经费,
+  // while 部门人员经费 382.14 ≠ 财拨 348.16 + 0 already fails.
+  const model = sampleModel({ 支出_公用经费: 100, 其他_公用经费: 10, 其他_项目支出: 148.53 } as InputValues);
+  const findings = runChecks(model, computeIndicators(model), null);
+  const failed = failedIdentities(findings);
+
+  test('a value that widens another failed identity the figure is in is none (10.00 → 54.93 takes 人员经费 to −44.93)', () => {
+    expect(widensAnother(failed, '其他_公用经费', D('54.93'))).toBe(true);
+    // 45.07 → 90.00 closes the one identity 财拨 日常公用经费 fails and widens none.
+    expect(widensAnother(failed, '财拨_公用经费', D('90.00'))).toBe(false);
+    // Two figures set to one value together close their identity: not a widening of it (alone, 338.76 → 308.76
+    // would widen 338.76 ≠ 471.32).
+    expect(widensAnother(failed, '项目_合计_年中追加', D('308.76'))).toBe(true);
+    expect(
+      widensAnother(
+        failed,
+        '项目_合计_年中追加',
+        D('308.76'),
+        new Map([['财拨_年中追加_项目', { to: D('308.76') }]])
+      )
+    ).toBe(false);
+  });
+
+  test('the report offers no such value: 四 names the identity’s two sides for 其他资金 日常公用经费', () => {
+    const lines = draftLines(
+      draftReport({ model, indicators: computeIndicators(model), scores: null, findings })
+    );
+    const other = lines.find((l) => l.includes('其他资金支出158.53万元，其中：'))!;
+    expect(other).toContain('日常公用经费【待核对：10.00万元；');
+    expect(other).not.toContain('54.93');
+  });
+});
+
+describe('附件1 gives full marks’ evidence in a few words, not a cross-reference (made-up text)', () => {
+  test('the first clause with a figure, short enough for a cell; none, nothing', () => {
+    expect(evidenceClause('围绕重点工作，全市已有120余家企业入驻平台，发布信息50余条')).toBe(
+      '全市已有120余家企业入驻平台'
+    );
+    expect(evidenceClause('工作有序推进，成效明显')).toBe('');
+    expect(evidenceClause(`${'很长的一句话'.repeat(8)}共12项`)).toBe('');
+  });
+});
+
 describe('a 二级 the unit scored as a whole: each line waits for its own score, the rules’ beside it (made-up tasks)', () => {
   // The sample claims 产出 29 of 30, 职责履行 (4 lines of 7.5) not line by line: a line has at least
   // 29 − 22.5 = 6.5 by the claim.
@@ -810,7 +901,7 @@ describe('a 二级 the unit scored as a whole: each line waits for its own score
       ['建设展厅', null, '否', null, null, '否', '尚在施工'],
     ]);
     expect(short).toMatch(
-      /实际完成率为50\.00%[^。]*。本项得分【待补：本项自评得分；按评分标准为3\.75分】。$/
+      /实际完成率为50\.00%[^。]*。本项得分【待补：本项自评得分；按评分标准计3\.75分】。$/
     );
     expect(short).not.toMatch(/单位|待核对/);
     // Both done: 7.5, which the claim holds.
@@ -980,7 +1071,7 @@ describe('the 【待核对】 and 【待补】 a figure carries (made-up figures
     const d = reconcile([sum]).get('支出_项目支出')!;
     expect(d).toMatchObject({ otherWhat: '财政拨款、其他资金两表之和', sameItem: true });
     expect(writer([sum]).figure('支出_项目支出').piece.text).toBe(
-      '【待核对：收支总表为300.00万元，财政拨款、其他资金两表之和为290.00万元】'
+      '【待核对：300.00万元；财政拨款、其他资金两表之和为290.00万元】'
     );
   });
 
@@ -1019,7 +1110,7 @@ describe('the 【待核对】 and 【待补】 a figure carries (made-up figures
       new Writer(model, reconcile(fs), doubtedInputs(fs), unexplainedNotices(fs), new Map(), memoValues(fs));
     // Its table's value and how the identity gives the other: neither stated as the one that stands (no "应为").
     expect(w([fixed]).figure('财拨_项目支出').piece.text).toBe(
-      '【待核对：财政拨款表为200.00万元；按收支总表300.00 − 其他资金表90.00计为210.00万元】'
+      '【待核对：200.00万元；按收支总表300.00 − 其他资金表90.00计为210.00万元】'
     );
     // Without the correction, no value is reached.
     expect(w([sum]).figure('财拨_项目支出').piece.text).not.toContain('计为');

@@ -182,9 +182,11 @@ describe('the voice: the department states its own scores, one total and one gra
     // cannot be the unit's; 重点工作办结率 7.5 and “三公”经费控制率 2 can, and stand. 公用经费控制率 0.41 and 预算完成率
     // 1.92 are computed from figures in doubt (V1, V2): what the figures as listed give, not the rules' score.
     const text = lines.join('\n');
-    // A 【待核对】 names both sides: the claim in full, then the score the figures as listed give (公用经费控制率's
-    // 45.07 is in doubt).
-    expect(text).toMatch(/公用经费控制率：[^\n]*本项得分【待核对：自评满分，按所列数据计0\.41分】。/);
+    // Every score 六 cannot state has one shape: the unit's own to enter, what the figures as listed give beside it
+    // (公用经费控制率's 45.07 is in doubt).
+    expect(text).toMatch(
+      /公用经费控制率：[^\n]*本项得分【待补：本项自评得分；按所列公用经费决算数计0\.41分】。/
+    );
     // 预算完成率's figures are 2020's: the score the department gives waits (【待补】), with what 2021's give
     // (4.04 + 700.99 + 492.06 − 0 against 1197.09: 100.00%, full marks), not the listed figures' 1.92.
     expect(text).toMatch(
@@ -192,30 +194,37 @@ describe('the voice: the department states its own scores, one total and one gra
     );
     // 职责履行 is scored as a whole (29): each line waits for the department's own score, the rules' beside it;
     // the department does not speak of itself as 单位.
-    for (const [name, score] of [
-      ['实际完成率', '5\\.63'],
-      ['完成及时率', '5\\.63'],
-      ['质量达标率', '3\\.75'],
+    for (const [name, score] of [['质量达标率', '3\\.75']])
+      expect(text).toMatch(
+        new RegExp(`${name}：[^\n]*本项得分【待补：本项自评得分；按评分标准计${score}分】。`)
+      );
+    // Task ④ is marked 已完成 while its 说明 says it failed: the points by each reading (7.5 × 50% = 3.75).
+    for (const [name, column] of [
+      ['实际完成率', '是否完成'],
+      ['完成及时率', '是否按时'],
     ])
       expect(text).toMatch(
-        new RegExp(`${name}：[^\n]*本项得分【待补：本项自评得分；按评分标准为${score}分】。`)
+        new RegExp(
+          `${name}：[^\n]*本项得分【待补：本项自评得分；按“${column}”列计5\\.63分，如任务④未完成计3\\.75分】。`
+        )
       );
     expect(text).not.toContain('单位未逐项自评');
     expect(text).not.toMatch(/本项得(5\.63|3\.75|0\.41|1\.92)分/);
     expect(text).toMatch(/重点工作办结率：[^\n]*本项得满分。/);
     expect(text).toMatch(/“三公”经费控制率：[^\n]*本项得满分。/);
     // 八 states the figures of those lines, not the rules' deduction.
-    expect(text).toContain('实际完成率为75.00%；完成及时率为75.00%；质量达标率为50.00%。');
+    expect(text).toContain(
+      '实际完成率为【待核对：按“是否完成”列为75.00%；如任务④未完成为50.00%】；完成及时率为【待核对：按“是否按时”列为75.00%；如任务④未完成为50.00%】；质量达标率为50.00%。'
+    );
     // 公用经费决算数 45.07 is 财拨 日常公用经费's copy, which a failed identity doubts: the rate waits too, by each
     // value (96.15 − 5.33 = 90.82 the identity's).
     expect(text).toContain('公用经费控制率为【待核对：按45.07万元计为107.93%，按90.82万元计为217.48%】。');
     // 附件1 as 六: the score cell waits for the department's own, the rules' beside it; 评分说明 says what the rules
     // deduct, as the rules'. No note speaks of the 二级's claim in the rules' name.
     const rows = draft.appendix!.table.rows;
-    const cell = rows.find((r) => r[2] === '实际完成率')!;
-    expect(cell[4]).toBe('【待补：自评得分（按评分标准计5.63分）】');
-    expect(rows.find((r) => r[2] === '质量达标率')![4]).toBe('【待补：自评得分（按评分标准计3.75分）】');
-    expect(cell[6]).toBe('实际完成率为75.00%，年度工作任务未全部完成，按评分标准扣1.87分');
+    const cell = rows.find((r) => r[2] === '质量达标率')!;
+    expect(cell[4]).toBe('【待补：自评得分（按评分标准计3.75分）】');
+    expect(cell[6]).toBe('质量达标率为50.00%，部分工作任务质量未达预期，按评分标准扣3.75分');
     expect((draft.appendix!.table.notes ?? []).join('')).not.toContain('职责履行');
     expect(rows.find((r) => r[2] === '重点工作办结率')![4]).toBe('7.50');
   });
@@ -335,9 +344,10 @@ describe('the figures: only what the department stated', () => {
     expect(sectionTexts(draft, '其他资金.支出')).toEqual([
       // 158.53 is 收支总表's 其他资金支出 too: stated plainly. Each of the others names its value and the identity it
       // is party to, in full the first time: 日常公用经费 5.33's identity (收支总表 96.15, the parts 50.40) was named in
-      // full in 三（二） above, so here its value and what the identity needs of it (96.15 − 45.07 = 51.08); 项目支出
-      // 153.20's is named here first.
-      '2021年度其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元；按收支总表96.15 − 财政拨款表45.07计为51.08万元】、项目支出【待核对：153.20万元；部门项目支出为877.32万元，财政拨款、其他资金项目支出之和为871.99万元】。',
+      // full in 三（二） above; what the identity needs of it (96.15 − 45.07 = 51.08) is no value to offer: 45.07 is
+      // itself in doubt, and 51.08 would widen the 人员经费 identity 5.33 is also in (382.14 ≠ 348.16 + 158.53 − 153.20
+      // − 5.33), so the identity's two sides again. 项目支出 153.20's is named here first.
+      '2021年度其他资金支出158.53万元，其中：日常公用经费【待核对：5.33万元；部门日常公用经费为96.15万元，财政拨款、其他资金日常公用经费之和为50.40万元】、项目支出【待核对：153.20万元；部门项目支出为877.32万元，财政拨款、其他资金项目支出之和为871.99万元】。',
     ]);
     // No 【待核对】 anywhere names nothing: in the text each says what it is about; in a table it is numbered, with a note.
     expect(draftLines(draft).join('')).not.toContain('【待核对】');
@@ -366,7 +376,7 @@ describe('the figures: only what the department stated', () => {
       `【待核对${n}：支出明细基本支出为393.23万元，收支部分本年支出中基本支出为478.29万元】`
     );
     expect(lines.join('\n')).toContain(
-      '基本支出【待核对：财政拨款表支出明细基本支出为393.23万元，收支部分本年支出中基本支出为478.29万元】'
+      '基本支出【待核对：393.23万元（财政拨款表支出明细基本支出）；收支部分本年支出中基本支出为478.29万元】'
     );
     for (const l of lines)
       // (调整后预算 1193.05 = 478.29 + 714.76 is the department's own figure, two sources agreeing.)
@@ -383,9 +393,7 @@ describe('the figures: only what the department stated', () => {
   test('where the data show which figure is right but a rate is computed from the stated one, both stay 【待核对】 and the preparer is told which to keep', () => {
     // 上年结转 61.55 feeds 预算完成率 (99.52% is computed from it): stating 4.04 beside that rate would contradict it.
     expect(
-      lines.some((l) =>
-        l.includes('上年结转【待核对：基础数据表为61.55万元，收支总表年初结转和结余为4.04万元】')
-      )
+      lines.some((l) => l.includes('上年结转【待核对：61.55万元；收支总表年初结转和结余为4.04万元】'))
     ).toBe(true);
     // The same correction the 审核意见, the pane and the cell note give: 收支总表 4.04.
     expect(draftRemarks(draft)).toEqual(
@@ -399,9 +407,9 @@ describe('the figures: only what the department stated', () => {
   test('where the sources disagree and none is agreed, a 【待核对】 names both and stands in the figure’s place', () => {
     const spending = sectionTexts(draft, '整体收支.支出').find((t) => t.includes('按支出经济分类'))!;
     expect(spending).toContain(
-      // The sentence names the item: each side names its tables only. (收支总表's 项目支出 877.32 is now plain: its
-      // own table's sums hold and only the 部门 = 财拨 + 其他资金 sums dispute it, src/core/doubt.ts.)
-      '商品和服务支出【待核对：收支总表为955.78万元，大于财政拨款表商品和服务支出、其他资金表本年支出之和645.26万元】'
+      // The figure the sentence states leads, then what the other source gives. (收支总表's 项目支出 877.32 is now
+      // plain: its own table's sums hold and only the 部门 = 财拨 + 其他资金 sums dispute it, src/core/doubt.ts.)
+      '商品和服务支出【待核对：955.78万元，大于财政拨款表商品和服务支出、其他资金表本年支出之和645.26万元】'
     );
     expect(outsidePlaceholders(spending)).not.toContain('955.78');
     // A stated rate its recomputation contradicts: both, and no judgement of either.
@@ -602,6 +610,23 @@ describe('the Word text: nothing for the preparer outside a highlighted placehol
   });
 });
 
+describe('a qualitative deduction with no reason of the unit’s (made-up claim: 经济效益 1.5 of 2)', () => {
+  test('one 【待补】 at the score in 六, naming the line and the points; 八 refers to it; 附件1 the same words', () => {
+    const rows = sampleValues()['自评得分表'] as Array<[string, number, string | null]>;
+    const e = evaluate(
+      sampleReading({ 自评得分表: rows.map((r) => (r[0] === '经济效益' ? [r[0], 1.5, r[2]] : r)) })
+    );
+    const draft = e.report!;
+    const economic = sectionTexts(draft, '绩效分析/效果').find((t) => t.startsWith('①经济效益：'))!;
+    expect(economic).toMatch(/本项得1\.5分，扣0\.5分，主要原因：【待补：经济效益扣0\.5分的原因】。$/);
+    const problems = sectionTexts(draft, '存在问题').join('');
+    expect(problems).toContain('主要原因见上文“经济效益”、“社会效益”的评价。');
+    expect(problems).not.toContain('【待补：经济效益扣0.5分的原因】');
+    const row = draft.appendix!.table.rows.find((r) => r[2] === '经济效益')!;
+    expect(row[6]).toBe('【待补：经济效益扣0.5分的原因】，扣0.5分');
+  });
+});
+
 describe('效果, 问题 and 附件1 with substance', () => {
   test('效果 lines cite what the department’s 履职情况 says was done, and how much, beside the score', () => {
     const effect = sectionTexts(draft, '绩效分析/效果');
@@ -611,7 +636,8 @@ describe('效果, 问题 and 附件1 with substance', () => {
     expect(economic).toMatch(/本项得满分。$/);
     const social = effect.find((t) => t.startsWith('①社会效益：'))!;
     expect(social).toMatch(/\d+万人|\d+万次/);
-    expect(social).toMatch(/本项得13分，扣1分。$/);
+    // No 说明 or cause of the unit's says why: one 【待补】 at the score, which 八 refers to.
+    expect(social).toMatch(/本项得13分，扣1分，主要原因：【待补：社会效益扣1分的原因】。$/);
     for (const t of effect) expect(t).not.toContain('达到评价要点要求');
   });
 
@@ -635,10 +661,12 @@ describe('效果, 问题 and 附件1 with substance', () => {
     expect(sectionTitle(items.at(-1)!)).toBe('（七）业务管理工作需要加强');
     const text = sectionTexts(draft, '存在问题').join('');
     expect(text).not.toMatch(/数据核对|不一致|不符/);
-    // The 产出 deductions and why: the tasks the department says fell short, in its words.
+    // The 产出 deductions: where each task that fell short stands, as the problem; why, where its 说明 says (a
+    // request not granted), else asked for.
     expect(text).toContain(
-      '主要原因：编撰《衡阳市科技人物志》：已出具初稿，尚在修订，未最终定稿；争取市本级科普经费达到人均1元标准：请求市财政增加科普经费未能通过。'
+      '其中，编撰《衡阳市科技人物志》，已出具初稿，尚在修订，未最终定稿；争取市本级科普经费达到人均1元标准，质量未达标。主要原因：【待补：编撰《衡阳市科技人物志》未完成的原因】；请求市财政增加科普经费未能通过。'
     );
+    expect(text).toContain('社会效益扣1分。主要原因见上文“社会效益”的评价。');
     // Where the workbook gives no cause, the department is asked for it.
     // 预算执行 is claimed in full: the rules' deduction is not the department's to state, the overspend is.
     expect(text).toContain(
@@ -669,20 +697,31 @@ describe('效果, 问题 and 附件1 with substance', () => {
     expect(rows.find((r) => r[2] === '公用经费控制率')?.[6]).toBe(
       '公用经费控制率为【待核对：按45.07万元计为107.93%，按90.82万元计为217.48%】'
     );
-    // 7.5 less the 5.63 the rules give it.
+    // Task ④ is marked 已完成 while its 说明 says it failed: the rate by each reading, no deduction stated; its
+    // score cell gives the points by each (7.5 × 75% = 5.63, 7.5 × 50% = 3.75).
     expect(rows.find((r) => r[2] === '实际完成率')?.[6]).toBe(
-      '实际完成率为75.00%，年度工作任务未全部完成，按评分标准扣1.87分'
+      '实际完成率为【待核对：按“是否完成”列为75.00%；如任务④未完成为50.00%】'
+    );
+    expect(rows.find((r) => r[2] === '实际完成率')?.[4]).toBe(
+      '【待补：自评得分（5.63分；如任务④未完成3.75分）】'
+    );
+    // 质量达标率 does not count on ④ being done: stated.
+    expect(rows.find((r) => r[2] === '质量达标率')?.[6]).toBe(
+      '质量达标率为50.00%，部分工作任务质量未达预期，按评分标准扣3.75分'
     );
     // A qualitative deduction without the unit's 说明 or cause: its cause as 八 asks for it, never a bare 扣1分 or
     // the rules' words (部分达到评价要点要求 is no reason).
-    expect(rows.find((r) => r[2] === '社会效益')?.[6]).toBe('【待补：社会效益扣分的主要原因】，扣1分');
+    expect(rows.find((r) => r[2] === '社会效益')?.[6]).toBe('【待补：社会效益扣1分的原因】，扣1分');
     // No line is left without a word: full marks say whose score it is and where its evidence is; an unscored line
     // what to fill in.
     // One form for every line the unit scored in full without a figure: its basis alone, in the department's own
     // table (the unit's 说明, the 履职情况 item that shows it, else what the basis is to be); its score is beside it.
     expect(rows.find((r) => r[2] === '预决算信息公开性')?.[6]).toBe('【待补：预决算信息公开的时间和渠道】');
     expect(rows.find((r) => r[2] === '资产管理安全性')?.[6]).toBe('【待补：资产保存、账实相符和处置情况】');
-    expect(rows.find((r) => r[2] === '经济效益')?.[6]).toMatch(/^见履职情况“[^”]+”$/);
+    // Evidence in a few words, not a cross-reference to the text.
+    expect(rows.find((r) => r[2] === '经济效益')?.[6]).toBe(
+      '我市已有280余家企业、学会、学校、园区等组织入驻“科创中国”平台'
+    );
     expect(rows.filter((r) => /单位自评满分|；依据/.test(r[6]))).toEqual([]);
     expect(rows.find((r) => r[2] === '政府采购执行率')?.[6]).toBe(
       '【待补：实际政府采购金额、政府采购预算数及本项得分】'
@@ -1119,11 +1158,11 @@ describe('审核意见', () => {
       '单位所列存在问题“业务管理工作需要加强（科创中国试点城市建设排名尚有提升空间）”未见相应扣分：应说明其对应的评分指标，并按评分规则扣分，或书面说明不扣分的理由。',
     ]);
     // The department's report states it too, in its own words, as its own item of 八 (after those that lost
-    // points), asking what the 审核意见 asks (its indicator and deduction, or why none), and 九 asks for the measure
-    // the unit gave none for.
+    // points), asking for what the department writes of it (how it shows, why), and 九 asks for the measure the
+    // unit gave none for.
     const report = lines.join('');
     expect(report).toContain(
-      '（七）业务管理工作需要加强科创中国试点城市建设排名尚有提升空间。【待补：对应的评分指标及扣分；不扣分的，说明理由】。九、下一步改进措施'
+      '（七）业务管理工作需要加强科创中国试点城市建设排名尚有提升空间。【待补：该问题的具体表现及原因】。九、下一步改进措施'
     );
     expect(report).toContain('（七）【待补：针对“业务管理工作需要加强”的改进措施】十、');
     expect(text.join('')).not.toContain('存在的主要问题”中');
@@ -1521,11 +1560,9 @@ describe('what waits says what it waits for', () => {
     // The 预算资金 item is what 资金使用合规性's and 预算编制合理性's full marks contradict: its indicators are known
     // (六 asks for their scores), its cause is asked for.
     expect(text).toContain('串用问题。主要原因：【待补：预算资金使用执行有待规范的原因】。');
-    // No line's score speaks to it: a 【待补】 asks which indicator it cost points on, or why none.
-    expect(
-      text.endsWith(
-        '科创中国试点城市建设排名尚有提升空间。【待补：对应的评分指标及扣分；不扣分的，说明理由】。'
-      )
-    ).toBe(true);
+    // No line's score speaks to it: a 【待补】 asks for what the department writes of it, not a question to the preparer.
+    expect(text.endsWith('科创中国试点城市建设排名尚有提升空间。【待补：该问题的具体表现及原因】。')).toBe(
+      true
+    );
   });
 });

@@ -27,3 +27,11 @@ export const BRIEF_SOURCE_NAMES: Record<string, string> = {
  * whose own words have none is given a 【待补：…的原因】.
  */
 export const CAUSE_WORDS = /主要是|原因|由于|因为|导致|造成|致使|受[^，。；]{1,15}影响/;
+
+/**
+ * A clause of a task's 说明 that gives why it fell short rather than where it stands: the cause words, or a request
+ * or application that was not granted ("请求市财政增加经费未能通过"). "已出具初稿，尚在修订" says where it stands.
+ */
+export const TASK_CAUSE_WORDS = new RegExp(
+  `${CAUSE_WORDS.source}|(?:请求|申请|报请|报批|争取|协调)[^，。；]{0,30}(?:未能|未获|未被|没有|不予)`
+);

@@ -146,6 +146,53 @@ const EXTRAS: Record<string, (c: ReportContext) => ReportBlock[]> = {
   实际完成率: tasks,
 };
 
+/** The flags a task has only once done: a 是否完成 its own 说明 contradicts puts these counts in question too. */
+const PRESUPPOSE_DONE = ['是否完成', '是否按时'];
+
+/**
+ * A task rate counting tasks marked 已完成 whose own 说明 says they were not (notDoneClause): the count and rate by
+ * the column as filled and as they would be were those tasks not done, with the points each gives where the rules
+ * are known ("按“是否完成”列为3项、75.00%；如任务④未完成为2项、50.00%"). Undefined where no counted task is contradicted.
+ */
+export function taskDoubt(c: ReportContext, l: OwnLine) {
+  const ind = indicatorOf(c, l);
+  const rule = l.line.indicator ? INDICATOR_BY_ID.get(l.line.indicator)?.rule : undefined;
+  if (!ind || ind.value === null || !rule || !('kind' in rule) || rule.kind !== 'taskRate') return undefined;
+  if (!rule.count.some((k) => PRESUPPOSE_DONE.includes(k))) return undefined;
+  const all = c.model.table('产出任务表').rows;
+  const rows = rule.base ? all.filter((r) => r.cells[rule.base!]?.value === true) : all;
+  const counted = rows.filter((r) => rule.count.every((k) => r.cells[k]?.value === true));
+  const contradicted = counted.filter((r) => {
+    const said = r.cells['说明']?.value;
+    return (
+      r.cells['是否完成']?.value === true && typeof said === 'string' && notDoneClause(said) !== undefined
+    );
+  });
+  if (contradicted.length === 0) return undefined;
+  const { fmt } = c.w;
+  const value = ind.value.times(counted.length - contradicted.length).div(counted.length);
+  const other = fmt.rateText(value);
+  const marks = contradicted.map((r) => fmt.circled(all.indexOf(r) + 1)).join('');
+  const column = `按“${rule.count[0]}”列`;
+  // "任务④": the 三级 lines around it are numbered ①② too.
+  const unless = `如任务${marks}未完成`;
+  // The rules unknown, the listed reading's points are the line's own; the other's are to be worked out.
+  const [score, otherScore] = [c.scoreAt(ind.id, ind.value) ?? l.score, c.scoreAt(ind.id, value)];
+  const otherPoints = otherScore ? `${fmt.points(otherScore)}分` : '按评分标准另计';
+  return {
+    /** "按“是否完成”列为3项、75.00%；如任务④未完成为2项、50.00%". */
+    both: `${column}为${counted.length}项、${fmt.rateText(ind.value)}；${unless}为${counted.length - contradicted.length}项、${other}`,
+    /** The rates alone: "按“是否完成”列为75.00%；如任务④未完成为50.00%". */
+    rates: `${column}为${fmt.rateText(ind.value)}；${unless}为${other}`,
+    /** The points by each, "" where the line has none: "按“是否完成”列计5.63分，如任务④未完成计3.75分". */
+    scores: score
+      ? `${column}计${fmt.points(score)}分，${unless}${otherScore ? '计' : ''}${otherPoints}`
+      : '',
+    /** The same, as a table cell has room for: "5.63分；如任务④未完成3.75分". */
+    cell: score ? `${fmt.points(score)}分；${unless}${otherPoints}` : '',
+  };
+}
+
 function indicatorOf(c: ReportContext, l: OwnLine): IndicatorResult | undefined {
   return l.line.indicator ? c.indicators.find((x) => x.id === l.line.indicator) : undefined;
 }
@@ -165,7 +212,8 @@ export function lineFact(c: ReportContext, l: OwnLine): Piece | null {
   // A contested rate is not stated: its 【待核对】 stands alone, without a judgement of either figure (unless
   // the points are the same whichever figure is right: then the judgement holds either way).
   const stated = w.rateContested(ind.id);
-  if (rate.text.startsWith('【') && (stated || !inDoubt(c, l, ind).firm)) return w.say`${ind.label}为${rate}`;
+  if (rate.text.startsWith('【') && (stated || !inDoubt(c, l, ind).firm || taskDoubt(c, l)))
+    return w.say`${ind.label}为${rate}`;
   // A negative rate is said in words (下降…), which the verdict does; without one, the value says it.
   if (ind.value.isNegative() && verdict) return w.plain(judged);
   const value = w.say`${ind.label}为${rate}`;
@@ -186,6 +234,8 @@ function inDoubt(c: ReportContext, l: OwnLine, ind: IndicatorResult): { names: s
  */
 export function lineRate(c: ReportContext, l: OwnLine, ind: IndicatorResult, value: Decimal): Piece {
   const { w } = c;
+  const tasks = taskDoubt(c, l);
+  if (tasks) return w.plain(w.fmt.toCheck(tasks.rates));
   const year = c.thisYear(ind.id);
   const zero = year?.zero.length ? `（${year.zero.join('、')}未填列，按0计）` : '';
   const thisYear = year ? `，按${year.year}年数据计为${w.fmt.rateText(year.value)}${zero}` : '';
@@ -280,7 +330,8 @@ function scoreWords(c: ReportContext, l: OwnLine): string {
   if (awaitsMeasure(c, l)) return `本项得分${w.fmt.placeholder(awaitedScore(c, l))}。`;
   // A score computed from a figure in doubt, which the right figure may change, waits for it. Another year's
   // figures: the score waits for the department's own, with the rate and points this year's figures give.
-  // Against the unit's claim, both; else one value would be all a 【待核对】 says: the score waits for the figures.
+  // Every score 六 cannot state has one shape: the unit's own to enter, what the listed figures, this year's figures
+  // or the rules give beside it (its 二级's claim is in the 小结; one value would be all a 【待核对】 says).
   const ind = indicatorOf(c, l);
   const year = thisYearScore(c, l);
   if (year) {
@@ -291,12 +342,14 @@ function scoreWords(c: ReportContext, l: OwnLine): string {
     )}。`;
   }
   if (scoreInDoubt(c, l))
+    return `本项得分${w.fmt.placeholder(`本项自评得分；按所列${doubtedNames(c, l)}计${w.fmt.points(l.score)}分`)}。`;
+  // A count a contradicted task's status decides: the points by each reading beside the unit's own.
+  const tasks = taskDoubt(c, l);
+  if (tasks?.scores)
     return `本项得分${
-      claimSide(c, l)
-        ? w.fmt.toCheck(`${claimSide(c, l)}按所列数据计${w.fmt.points(l.score)}分`)
-        : w.fmt.placeholder(
-            `按核对后的${doubtedNames(c, l)}评定的本项得分（按所列数据计${w.fmt.points(l.score)}分）`
-          )
+      l.own && !l.againstClaim
+        ? w.fmt.toCheck(`自评${w.fmt.points(l.score)}分；${tasks.scores}`)
+        : w.fmt.placeholder(`本项自评得分；${tasks.scores}`)
     }。`;
   // Full marks the department's own 存在问题 speaks against: no two figures disagree, the unit scores the line
   // again or says why the problem costs nothing.
@@ -305,12 +358,28 @@ function scoreWords(c: ReportContext, l: OwnLine): string {
   // The rules' score where the department's claim for its 二级 says otherwise: not stated as the department's.
   // A 二级 scored as a whole: the line waits for the department's own score, the rules' beside it.
   if (l.againstClaim)
-    return `本项得分${
-      claimSide(c, l)
-        ? w.fmt.toCheck(`${claimSide(c, l)}按评分标准计${w.fmt.points(l.score)}分`)
-        : w.fmt.placeholder(`本项自评得分；按评分标准为${w.fmt.points(l.score)}分`)
-    }。`;
-  return lost.gt(0) ? `本项得${w.fmt.points(l.score)}分，扣${w.fmt.points(lost)}分。` : '本项得满分。';
+    return `本项得分${w.fmt.placeholder(`本项自评得分；按评分标准计${w.fmt.points(l.score)}分`)}。`;
+  if (!lost.gt(0)) return '本项得满分。';
+  // A deduction with its reason: the line's 说明 above gives it, or the rate's judgement; else the unit's own cause
+  // in 八's words, else one 【待补】 here, which 八 refers to (lostReason).
+  const reason = lostReason(c, l);
+  return `本项得${w.fmt.points(l.score)}分，扣${w.fmt.points(lost)}分${reason ? `，主要原因：${reason.text}` : ''}。`;
+}
+
+/**
+ * Why a line without a figure lost points, where its own 说明 does not say (the 说明 stands before its score): the
+ * department's cause for the problem it belongs to, else a 【待补】 naming the line and the points (`asked`: 六 asks
+ * it at the score, and 八 and 附件1 say the same). Undefined for a line with a figure (its rate's judgement says why),
+ * with its own 说明, or that lost nothing.
+ */
+export function lostReason(c: ReportContext, l: OwnLine): { text: string; asked: boolean } | undefined {
+  const lost = lostPoints(l);
+  if (l.line.indicator || l.remark || l.line.groupShare || l.againstClaim || !lost?.gt(0)) return undefined;
+  const problem = c.problems.find((p) => p.lines.includes(l));
+  const cause = problem?.causes[0]?.text.replace(/[。；]$/, '');
+  if (cause) return { text: cause, asked: false };
+  if (problem?.own) return undefined;
+  return { text: c.w.fmt.placeholder(`${l.line.level3}扣${c.w.fmt.points(lost)}分的原因`), asked: true };
 }
 
 /**
@@ -339,7 +408,13 @@ function lineParagraph(c: ReportContext, l: OwnLine, i: number, groupSays: boole
     if (named) parts.push(named);
     const ops = w.operandList(ind.operands);
     const fact = lineFact(c, l);
-    if (fact) parts.push(w.say`${ops.text ? w.say`${ops}，` : ''}${fact}。`);
+    const tasks = taskDoubt(c, l);
+    // A count a contradicted task's status decides: the count and the rate in one 【待核对】, by each reading.
+    if (tasks && ind.operands.length === 2)
+      parts.push(
+        w.say`${w.operandList([ind.operands[0]])}，${ind.operands[1].label}及${ind.label}${w.plain(w.fmt.toCheck(tasks.both), ops.sources)}。`
+      );
+    else if (fact) parts.push(w.say`${ops.text ? w.say`${ops}，` : ''}${fact}。`);
     else
       parts.push(
         w.say`${ops.text ? w.say`${ops}，` : ''}${ind.label}为${w.fmt.placeholder('按补填数据计算')}。`

@@ -22,8 +22,10 @@ import {
   doubtedNames,
   lineFact,
   lineRate,
+  lostReason,
   scoreInDoubt,
   statedScore,
+  taskDoubt,
   togetherWords,
 } from './analysis';
 import { CAUSE_WORDS } from '../words';
@@ -170,30 +172,41 @@ export function problemsSection(c: ReportContext): SectionContent[] {
     const causes = p.causes.filter((x) => !ownText.includes(x.text));
     // The line's own 说明 stands as its reason where no item of the department's is printed (facts() gives it).
     const remarkSays = !own.length && p.lines.some((l) => l.remark);
+    // A reason 六 asks for at the line's score: asked once, here referred to.
+    const asked = p.lines.filter((l) => lostReason(c, l)?.asked);
     const why = causes.length
       ? w.say`主要原因：${w.join(causes, '；')}。`
       : CAUSE_WORDS.test(ownText) || remarkSays
         ? ''
-        : w.plain(
-            `主要原因：${w.fmt.placeholder(
-              p.own
-                ? `${matterOf(p.own)}的原因`
-                : `${p.lines.map((l) => l.line.level3).join('、')}扣分的主要原因`
-            )}。`
-          );
+        : asked.length && asked.length === p.lines.length
+          ? w.plain(`主要原因见上文${asked.map((l) => `“${l.line.level3}”`).join('、')}的评价。`)
+          : w.plain(
+              `主要原因：${w.fmt.placeholder(
+                p.own
+                  ? `${matterOf(p.own)}的原因`
+                  : `${p.lines.map((l) => l.line.level3).join('、')}扣分的主要原因`
+              )}。`
+            );
     return {
       kind: 'section' as const,
       id: p.measure.id,
       heading: p.own?.heading || p.measure.problem,
       // A problem the department's own item carries alone (its deductions minor) is its words only.
+      // What fell short (the tasks, where each stands) follows the figures; the causes come after, as causes.
       content: p.lines.length
-        ? [...own.map((x) => w.paragraph(x)), w.paragraph(w.say`${facts(c, p)}。${why}`)]
+        ? [
+            ...own.map((x) => w.paragraph(x)),
+            w.paragraph(
+              w.say`${facts(c, p)}${p.outcomes?.length ? w.say`。其中，${w.join(p.outcomes, '；')}` : ''}。${why}`
+            ),
+          ]
         : withCause(c, own, why),
     };
   });
   // The department's own problems no deduction carries follow, in its words: its report states all it listed, each
   // with its cause (its own, else what to give). One no line's score speaks to at all (no deduction, no full marks
-  // it contradicts) asks first which indicator it cost points on: a problem that cost none is no problem of 八.
+  // it contradicts) asks for what the department writes of it, how it shows and why; which indicator it cost points
+  // on is the reviewer's question (审核意见), not a line of the department's text.
   return [
     ...linked,
     ...c.ownOnly.map(({ own }, k) => {
@@ -207,7 +220,7 @@ export function problemsSection(c: ReportContext): SectionContent[] {
       const why = w.plain(
         scored
           ? `主要原因：${w.fmt.placeholder(`${matterOf(own)}的原因`)}。`
-          : `${w.fmt.placeholder('对应的评分指标及扣分；不扣分的，说明理由')}。`
+          : `${w.fmt.placeholder('该问题的具体表现及原因')}。`
       );
       return {
         ...section,
@@ -378,8 +391,12 @@ function lineNote(c: ReportContext, l: OwnLine): Piece {
               l.remark ? l.remark.replace(/[。；]$/, '') : w.fmt.placeholder(`${l.line.level3}扣分的主要原因`)
             }`
           );
-  // A score in doubt is not stated, nor what it lost: the 得分 cell's 【待核对】 says what the figures give.
-  const lost = scoreInDoubt(c, l) ? l.line.points.minus(l.line.points) : l.line.points.minus(l.score!);
+  // A score in doubt is not stated, nor what it lost: the 得分 cell's 【待核对】 says what the figures give (a count a
+  // contradicted task decides: what each reading gives).
+  const lost =
+    scoreInDoubt(c, l) || taskDoubt(c, l)
+      ? l.line.points.minus(l.line.points)
+      : l.line.points.minus(l.score!);
   const basis = l.againstClaim ? '按评分标准' : '';
   const ind = l.line.indicator ? c.indicators.find((x) => x.id === l.line.indicator) : undefined;
   const parts: Piece[] = [];
@@ -400,7 +417,7 @@ function lineNote(c: ReportContext, l: OwnLine): Piece {
         ? w.plain(cause.text.replace(/[。；]$/, ''), cause.sources)
         : problem?.own?.heading
           ? w.plain(problem.own.heading)
-          : w.plain(w.fmt.placeholder(`${l.line.level3}扣分的主要原因`))
+          : w.plain(lostReason(c, l)?.text ?? w.fmt.placeholder(`${l.line.level3}扣分的主要原因`))
     );
   } else return fullMarks(c, l);
   if (lost.gt(0)) parts.push(w.plain(`${basis}扣${w.fmt.points(lost)}分`));
@@ -414,14 +431,23 @@ function lineNote(c: ReportContext, l: OwnLine): Piece {
 function fullMarks(c: ReportContext, l: OwnLine): Piece {
   const { w } = c;
   const ev = c.evidence(l);
-  const heading = ev.items.find((x) => x.heading)?.heading;
-  return w.plain(
-    l.remark
-      ? l.remark.replace(/[。；]$/, '')
-      : heading
-        ? `见履职情况“${heading}”`
-        : w.fmt.placeholder(ev.ask)
-  );
+  if (l.remark) return w.plain(l.remark.replace(/[。；]$/, ''));
+  // Evidence from its 履职情况: its first figure-bearing clause, as a cell has room for (a cross-reference to the
+  // text is no basis); too long for a cell, nothing (the 得分 cell says full marks, 六 gives the evidence).
+  if (ev.items.length) {
+    const item = ev.items[0].text;
+    return { ...item, text: evidenceClause(item.text) };
+  }
+  return w.plain(w.fmt.placeholder(ev.ask));
+}
+
+/** Past this many characters, a clause is no table cell's. */
+const CELL_CLAUSE_MAX = 40;
+
+/** The first clause of evidence that states a figure ("280余家组织入驻平台"), or "" where none is short enough. */
+export function evidenceClause(text: string): string {
+  const clauses = text.split(/[，。；]/).map((x) => x.trim());
+  return clauses.find((x) => /\d/.test(x) && x.length <= CELL_CLAUSE_MAX) ?? '';
 }
 
 /**
@@ -499,16 +525,18 @@ export function appendix(c: ReportContext): { label: string; title: string; tabl
     w.fmt.points(l.line.points),
     l.score === null
       ? w.fmt.placeholder(`自评得分${togetherNote(c, l)}`)
-      : awaitsMeasure(c, l) || againstOwnProblem(l)
-        ? w.fmt.placeholder('自评得分')
-        : scoreInDoubt(c, l)
-          ? doubtedScore(c, l)
-          : l.againstClaim
-            ? claimSide(c, l)
-              ? rulesScore(c, l)
-              : // A 二级 scored as a whole: as in 六, the line waits for the department's own score.
-                w.fmt.placeholder(`自评得分（按评分标准计${w.fmt.points(l.score)}分）`)
-            : scoreCell(l.score),
+      : taskDoubt(c, l)?.cell
+        ? w.fmt.placeholder(`自评得分（${taskDoubt(c, l)!.cell}）`)
+        : awaitsMeasure(c, l) || againstOwnProblem(l)
+          ? w.fmt.placeholder('自评得分')
+          : scoreInDoubt(c, l)
+            ? doubtedScore(c, l)
+            : l.againstClaim
+              ? claimSide(c, l)
+                ? rulesScore(c, l)
+                : // A 二级 scored as a whole: as in 六, the line waits for the department's own score.
+                  w.fmt.placeholder(`自评得分（按评分标准计${w.fmt.points(l.score)}分）`)
+              : scoreCell(l.score),
     standardWords(c, l),
     lineNote(c, l),
   ]);
