@@ -8,14 +8,10 @@ import { evaluate } from '../../src/core/engine';
 import { draftLines } from '../../src/core/narrative';
 import { draftReview } from '../../src/core/review';
 import { ROW_FINDINGS_LISTED, ROWS_NAMED, textFindings } from '../../src/core/rowFindings';
-import type { InputValues } from '../../src/core/fill';
-import { sampleReading, sampleValues } from '../helpers/sample';
+import { failingRows } from '../helpers/failingRows';
+import { sampleReading } from '../helpers/sample';
 
-function withFailingRows(n: number) {
-  const rows = sampleValues()['项目支出明细表'] as unknown[][];
-  const added = Array.from({ length: n }, (_, i) => [`新增项目${i + 1}`, null, 5, 1, 1, 7, null]);
-  return evaluate(sampleReading({ 项目支出明细表: [...rows, ...added] as InputValues[string] }));
-}
+const withFailingRows = (n: number) => evaluate(sampleReading(failingRows(n, (i) => `新增项目${i + 1}`)));
 
 const own = (id: string) => id.startsWith('sum.项目预算总额.新增项目');
 
