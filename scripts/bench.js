@@ -9,7 +9,8 @@
  *   (e) peak memory (RSS) of `jixiao evaluate` as its own process on hostile and huge inputs: a 5-million-cell
  *       workbook under 20 MB, 25,000 project rows with --docx, a zip bomb (goals: < 1 GB, < 1 GB, < 200 MB),
  *       a 1.1 MB file whose shared strings inflate to 390 MB and a 1.7 MB file with three unreferenced 190 MB
- *       parts (goal: < 300 MB, as for any input under 20 MB);
+ *       parts (goal: < 300 MB, as for any input under 20 MB); the sample with 4,000 and 16,000 project rows that
+ *       each fail their own sum, evaluate -o --json --docx --review (goal: < 300 MB; time 4,000 → 16,000 near ×4);
  *   (f) `jixiao check-report` on a 30-page report (.docx, .txt) and the seed PDF, as its own process (goal: < 2 s);
  *   (g) through the real office.js client: the largest request and response of run 1, run 2 and 清除标记 at
  *       1,000, 2,000 and 5,000 flagged rows, and the bytes run 1 sends per byte of cell data (goal ≤ 3);
@@ -263,19 +264,26 @@ function firstLoadSize() {
   }
 }
 
-/** Runs `jixiao …` as its own process; its peak RSS (MB, worker threads included), seconds, exit code, first line of stderr. */
+/** Runs `jixiao …` as its own process; its peak RSS (MB, worker threads included), seconds, CPU seconds, exit code, first line of stderr. */
 function cliRss(args) {
   const { spawnSync } = require('child_process');
-  const probe = `process.on('exit',()=>process.stderr.write('\\n@@RSS '+process.resourceUsage().maxRSS+'\\n'));process.argv.splice(1,0,'jixiao');require(${JSON.stringify(path.join(root, 'bin', 'jixiao.js'))})`;
+  const probe = `process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\n@@RSS '+u.maxRSS+' '+(u.userCPUTime+u.systemCPUTime)+'\\n')});process.argv.splice(1,0,'jixiao');require(${JSON.stringify(path.join(root, 'bin', 'jixiao.js'))})`;
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['-e', probe, ...args], {
     encoding: 'utf8',
     maxBuffer: 64 * 2 ** 20,
   });
   const secs = ms(t0) / 1000;
-  const kb = Number(/@@RSS (\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  const [, kb, us] = /@@RSS (\d+) (\d+)/.exec(r.stderr) ?? [];
   const said = r.stderr.split('\n').find((l) => l.trim() && !l.startsWith('@@RSS')) ?? '';
-  return { mb: kb / 1024, secs, code: r.status, said, out: r.stdout };
+  return {
+    mb: Number(kb ?? NaN) / 1024,
+    secs,
+    cpu: Number(us ?? NaN) / 1e6,
+    code: r.status,
+    said,
+    out: r.stdout,
+  };
 }
 
 /** The sample workbook plus one sheet of `rows` × `cols` numbers that holds none of our names. */
@@ -378,8 +386,17 @@ async function manyProjectsWorkbook(rows) {
   return Buffer.from(await manyProjects(rows));
 }
 
+/** The sample with `rows` more project rows that each fail their own sum (the linear test's builder). */
+async function failingRowsWorkbook(rows) {
+  require('./ts-require');
+  const { failingRowsWorkbook } = require(path.join(root, 'test', 'helpers', 'failingRows.ts'));
+  return failingRowsWorkbook(rows);
+}
+
 const MAKERS = {
   huge: () => withHugeSheet(100_000, 50),
+  failing4k: () => failingRowsWorkbook(4000),
+  failing16k: () => failingRowsWorkbook(16_000),
   bomb: zipBomb,
   projects: () => manyProjectsWorkbook(25_000),
   sst: hugeSharedStrings,
@@ -457,6 +474,38 @@ async function memory() {
     '项目支出明细表 25,000 行 evaluate -o --docx',
     manyBytes,
     cliRss(['evaluate', many, '-o', path.join(dir, 'p.xlsx'), '--docx', path.join(dir, 'p.docx')])
+  );
+  // Every row failing one check: thousands of findings, marks and notes (the texts state them as one problem).
+  const failing = [];
+  for (const [kind, rows] of [
+    ['failing4k', 4000],
+    ['failing16k', 16_000],
+  ]) {
+    const file = path.join(dir, `${kind}.xlsx`);
+    const bytes = make(kind, file);
+    const out = (ext) => path.join(dir, `f.${ext}`);
+    const r = cliRss([
+      'evaluate',
+      file,
+      '-o',
+      out('xlsx'),
+      '--json',
+      out('json'),
+      '--docx',
+      out('docx'),
+      '--review',
+      out('review.docx'),
+    ]);
+    failing.push(r);
+    show(
+      `项目支出明细表 ${rows.toLocaleString('en')} 行、每行预算总额不符 evaluate -o --json --docx --review（目标 < 300 MB）`,
+      bytes,
+      r
+    );
+    for (const ext of ['xlsx', 'json', 'docx', 'review.docx']) fs.rmSync(out(ext), { force: true });
+  }
+  console.log(
+    `    4,000 → 16,000 行：CPU ${failing[0].cpu.toFixed(1)} s → ${failing[1].cpu.toFixed(1)} s，之比 ${(failing[1].cpu / failing[0].cpu).toFixed(2)}（线性为 4 左右）`
   );
   for (const f of [
     'h.json',

@@ -261,19 +261,43 @@ function oneFigure(open: Finding[]): Cause | null {
       });
     const members = open.filter((r) => r !== pair && allFindings([r]).some((f) => explained(f, r)));
     if (members.length === 0) continue;
-    const gaps = () =>
-      allFindings([pair, ...members]).flatMap((f) => (gapKey(f) ? [f.difference!.value.abs()] : []));
-    for (let grew = true; grew;) {
-      grew = false;
-      const seen = gaps();
-      for (const r of open.filter((x) => x !== pair && !members.includes(x) && gapKey(x))) {
-        const g = r.difference!.value.abs();
-        if (seen.some((x) => seen.some((y) => x.plus(g).eq(y)))) {
-          members.push(r);
-          grew = true;
-          break;
+    // Then, one at a time, the first root (in list order) whose gap is the difference of two gaps in the entry. The
+    // differences are kept as the entry grows, and the scan goes back only to a root a new difference lets in, so
+    // thousands of roots of one gap cost a pass, not a pass each.
+    const seen = new Map<string, Decimal>();
+    const differences = new Set<string>();
+    const see = (f: Finding): string[] => {
+      const added: string[] = [];
+      for (const g of allFindings([f])) {
+        if (!gapKey(g)) continue;
+        const v = g.difference!.value.abs();
+        if (seen.has(v.toFixed())) continue;
+        for (const x of seen.values()) {
+          const d = v.minus(x).abs().toFixed();
+          if (!differences.has(d)) added.push(d);
+          differences.add(d);
         }
+        seen.set(v.toFixed(), v);
       }
+      return added;
+    };
+    [pair, ...members].forEach(see);
+    const rest = open.filter((x) => x !== pair && !members.includes(x) && gapKey(x));
+    const taken = new Set<Finding>();
+    const waiting = new Map<string, number>();
+    for (let i = 0; i < rest.length;) {
+      const r = rest[i];
+      const g = r.difference!.value.abs().toFixed();
+      if (taken.has(r) || !differences.has(g)) {
+        if (!taken.has(r) && !waiting.has(g)) waiting.set(g, i);
+        i++;
+        continue;
+      }
+      members.push(r);
+      taken.add(r);
+      const back = Math.min(i + 1, ...see(r).map((d) => waiting.get(d) ?? Infinity));
+      for (const [d, at] of waiting) if (at >= back) waiting.delete(d);
+      i = back;
     }
     return { shares: 'oneFigure', findings: [pair, ...members], sameGap: [] };
   }
@@ -309,6 +333,24 @@ export function causesOf(
   decls: readonly ReviewCauseDecl[],
   context: Finding[] = open
 ): Cause[] {
+  // The 审核意见 asks again for each line and section it explains (tens of times, the same findings each time).
+  const asked = answered.get(context) ?? [];
+  const same = asked.find(
+    (a) => a.decls === decls && a.open.length === open.length && a.open.every((f, i) => f === open[i])
+  );
+  if (same) return [...same.causes];
+  const causes = findCauses(open, decls, context);
+  answered.set(context, [...asked, { open: [...open], decls, causes }]);
+  return [...causes];
+}
+
+/** causesOf's answers, by the findings they were found among (read only: no caller changes a cause). */
+const answered = new WeakMap<
+  Finding[],
+  Array<{ open: Finding[]; decls: readonly ReviewCauseDecl[]; causes: Cause[] }>
+>();
+
+function findCauses(open: Finding[], decls: readonly ReviewCauseDecl[], context: Finding[]): Cause[] {
   const all = allFindings(open);
   const causes: Cause[] = [];
   const taken = new Set<Finding>();
@@ -333,8 +375,9 @@ export function causesOf(
     } else if (d.shares === 'sameFix') sameFix(free()).forEach(add);
   }
   for (const f of free()) add({ shares: 'alone', findings: [f], sameGap: [] });
-  const first = (c: Cause) => Math.min(...c.findings.map((f) => open.indexOf(f)));
-  causes.sort((a, b) => first(a) - first(b));
+  const place = new Map(open.map((f, i) => [f, i]));
+  const first = new Map(causes.map((c) => [c, Math.min(...c.findings.map((f) => place.get(f) ?? -1))]));
+  causes.sort((a, b) => first.get(a)! - first.get(b)!);
   if (decls.some((d) => d.shares === 'sameGap')) return joinSameGap(causes);
   return causes;
 }

@@ -23,6 +23,7 @@ import {
   thisYearPairs,
 } from './causes';
 import { D, money } from './decimal';
+import { textFindings } from './rowFindings';
 import { doubtedInputs, unexplainedNotices } from './doubt';
 import { computeIndicatorById, recomputeWith } from './indicators';
 import type { Rulebook } from './rulebook';
@@ -929,9 +930,11 @@ export function memoValues(findings: Finding[]): Map<string, MemoValue> {
  * for the whole report — which figure each sentence states (reconcile), the department's scores
  * (its voice), each line's evidence and 八's problems.
  */
-export function reportContext(input: DraftInput): ReportContext {
+export function reportContext(given: DraftInput): ReportContext {
   // A copy of a figure in doubt (the same quantity in another table) is stated with the same doubt.
-  const doubted = doubtedInputs(input.findings);
+  const doubted = doubtedInputs(given.findings);
+  // One check failing on many rows of a table is one problem in the texts; each figure is still in doubt.
+  const input = { ...given, findings: textFindings(given.findings) };
   const memo = memoValues(input.findings);
   const w = new Writer(
     input.model,

@@ -16,6 +16,7 @@ import { INPUTS } from '../../src/catalogue/inputs';
 import type { InputValues } from '../../src/core/fill';
 import { templatePlan } from '../../src/core/template';
 import { applyPlan, newXlsx, saveXlsx } from '../../src/hosts/file/xlsx';
+import { failingRows } from '../helpers/failingRows';
 import { sampleValues } from '../helpers/sample';
 
 const BIN = path.join(__dirname, '..', '..', 'bin', 'jixiao.js');
@@ -136,11 +137,7 @@ const CASES: Case[] = [
     what: 'n project rows that each fail 预算总额 = 年初预算 + 年中追加: evaluate -o --json --docx --review',
     lengths: [1000, 4000],
     run: async (n, killAfter) => {
-      const rows = sampleValues()['项目支出明细表'] as unknown[][];
-      const failing = Array.from({ length: n }, (_, i) => [`项目${i + 1}`, null, 5, 1, 1, 7, null]);
-      const input = await workbook(path.join(tmp, `rows-${n}.xlsx`), {
-        项目支出明细表: [...rows, ...failing] as InputValues[string],
-      });
+      const input = await workbook(path.join(tmp, `rows-${n}.xlsx`), failingRows(n));
       return [await jixiao(evaluateAll(input, n), killAfter)];
     },
   },

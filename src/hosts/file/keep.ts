@@ -104,22 +104,28 @@ class Parts {
   }
 
   has(name: string): boolean {
-    return this.texts.has(name)
-      ? this.texts.get(name) !== null
-      : this.byName.has(name) && this.changes.get(name) !== null;
+    if (this.changes.has(name)) return this.changes.get(name) !== null;
+    return this.texts.has(name) ? this.texts.get(name) !== null : this.byName.has(name);
   }
 
   text(name: string): string | undefined {
     if (this.texts.has(name)) return this.texts.get(name) ?? undefined;
+    const changed = this.changes.get(name);
     const e = this.byName.get(name);
-    const t = e ? readEntry(this.buf, e).toString('utf8') : undefined;
+    const t =
+      changed !== undefined
+        ? changed && Buffer.from(changed.buffer, changed.byteOffset, changed.byteLength).toString('utf8')
+        : e
+          ? readEntry(this.buf, e).toString('utf8')
+          : undefined;
     this.texts.set(name, t ?? null);
-    return t;
+    return t ?? undefined;
   }
 
+  /** A part's new text, kept as its bytes only (a sheet of tens of thousands of rows is not held twice); read back on asking. */
   set(name: string, text: string): void {
     if (this.text(name) === text) return;
-    this.texts.set(name, text);
+    this.texts.delete(name);
     this.changes.set(name, Buffer.from(text, 'utf8'));
   }
 

@@ -210,6 +210,8 @@ export class ShapeIds {
   private readonly used = new Set<number>();
   private readonly perBlock = new Map<number, number>();
   private readonly claimed = new Map<number, number>();
+  /** Per block, an id below which every id is used: take() starts there, so n notes cost n steps, not n². */
+  private readonly fromId = new Map<number, number>();
 
   constructor(drawings: string[]) {
     for (const d of drawings) {
@@ -226,6 +228,8 @@ export class ShapeIds {
 
   release(id: number): void {
     if (!this.used.delete(id)) return;
+    const b = blockOf(id);
+    if (id < (this.fromId.get(b) ?? Infinity)) this.fromId.set(b, id);
     this.perBlock.set(blockOf(id), this.perBlock.get(blockOf(id))! - 1);
   }
 
@@ -249,12 +253,15 @@ export class ShapeIds {
 
   /** The first id of the blocks that no shape of the package has (taken), or undefined when they are full. */
   take(blocks: number[]): number | undefined {
-    for (const b of blocks)
-      for (let id = b * BLOCK + 1; id < (b + 1) * BLOCK; id++)
+    for (const b of blocks) {
+      for (let id = this.fromId.get(b) ?? b * BLOCK + 1; id < (b + 1) * BLOCK; id++)
         if (!this.used.has(id)) {
           this.use(id);
+          this.fromId.set(b, id + 1);
           return id;
         }
+      this.fromId.set(b, (b + 1) * BLOCK);
+    }
     return undefined;
   }
 }

@@ -180,13 +180,15 @@ export function planSheetParts(
     if (!row) rows.set(r, (row = new Map()));
     return row;
   };
-  plan.rows.forEach((line, r) =>
+  const cellsOf = (line: SheetPlan['rows'][number], row: Map<number, Written>) =>
     line.forEach((out, c) => {
       // The state sheet's writer sets every cell of a line, an empty one too (it counts in the row's span).
-      if (!out) return raw ? rowOf(r).set(c, { s: 0, body: null }) : undefined;
-      rowOf(r).set(c, writtenCell(out, raw ? 0 : styles.of(out), raw));
-    })
-  );
+      if (!out) return raw ? row.set(c, { s: 0, body: null }) : undefined;
+      row.set(c, writtenCell(out, raw ? 0 : styles.of(out), raw));
+    });
+  // The state sheet (a record per mark, tens of thousands) has no merges or heights: each row is written as it is
+  // read, so its cells are not all held at once.
+  if (!raw) plan.rows.forEach((line, r) => cellsOf(line, rowOf(r)));
   // Merged cells: the others of the range hold nothing and wear the top-left cell's format.
   const merges: Array<{ at: [number, number]; ref: string }> = [];
   if (!raw)
@@ -209,11 +211,10 @@ export function planSheetParts(
   const sheetData: string[] = [];
   const links: Array<{ ref: string; target: string }> = [];
   const digestCells: DigestCell[] = [];
-  for (const r of [...rows.keys()].sort((a, b) => a - b)) {
-    const row = rows.get(r)!;
+  const emit = (r: number, row: Map<number, Written>) => {
     const cols = [...row.keys()].sort((a, b) => a - b);
     const height = heights[r];
-    if (!cols.length && !height) continue;
+    if (!cols.length && !height) return;
     let line = `<row r="${r + 1}"`;
     if (height) line += ` ht="${height}" customHeight="1"`;
     if (cols.length) line += ` spans="${cols[0] + 1}:${cols[cols.length - 1] + 1}"`;
@@ -232,7 +233,14 @@ export function planSheetParts(
         digestCells.push({ row: r, col: c, value: w.value ?? null, formula: !!w.formula });
     }
     sheetData.push(cells.length ? `${line}>${cells.join('')}</row>` : `${line}/>`);
-  }
+  };
+  if (raw)
+    plan.rows.forEach((line, r) => {
+      const row = new Map<number, Written>();
+      cellsOf(line, row);
+      if (row.size) emit(r, row);
+    });
+  else for (const r of [...rows.keys()].sort((a, b) => a - b)) emit(r, rows.get(r)!);
 
   const parts: string[] = [HEAD];
   if (!raw) parts.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
