@@ -17,8 +17,10 @@ import {
   causesOf,
   correctionsOf,
   failedIdentities,
-  gapWith,
+  gapWithOne,
   listedErrors,
+  listedGap,
+  mightSolve,
   solvedBy,
   thisYearPairs,
 } from './causes';
@@ -872,13 +874,30 @@ export function widensAnother(
   to: Decimal,
   others: ReadonlyMap<string, { to: Decimal }> = new Map()
 ): boolean {
-  // With the other values offered (two figures set to one value together close their identity).
-  const all = new Map([...others, [name, { to }]]);
-  return failed.some((f) => {
-    if (!f.operands.some((o) => o.name === name) || solvedBy(f, name, to)) return false;
-    const [now, then] = [gapWith(f, new Map()), gapWith(f, all)];
+  // With the other values offered (two figures set to one value together close their identity). Every step is O(1)
+  // per finding the figure is in: a sum over thousands of rows is asked about each of them.
+  return failedWith(failed, name).some((f) => {
+    if (mightSolve(f, name, to) && solvedBy(f, name, to)) return false;
+    const [now, then] = [listedGap(f), gapWithOne(f, others, name, to)];
     return now !== null && then !== null && then.abs().gt(now.abs());
   });
+}
+
+/** The failed identities each figure is an operand of, once per list. */
+const failedByName = new WeakMap<readonly Finding[], Map<string, Finding[]>>();
+function failedWith(failed: readonly Finding[], name: string): Finding[] {
+  let index = failedByName.get(failed);
+  if (!index) {
+    index = new Map();
+    for (const f of failed)
+      for (const n of new Set(f.operands.map((o) => o.name))) {
+        const list = index.get(n);
+        if (list) list.push(f);
+        else index.set(n, [f]);
+      }
+    failedByName.set(failed, index);
+  }
+  return index.get(name) ?? [];
 }
 
 /**

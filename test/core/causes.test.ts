@@ -3,7 +3,15 @@
  * alone, on made-up figures, with a case it takes and cases it must leave apart.
  */
 import { D } from '../../src/core/decimal';
-import { causesOf, followOn, solveFor } from '../../src/core/causes';
+import {
+  causesOf,
+  followOn,
+  gapWith,
+  gapWithOne,
+  mightSolve,
+  solveFor,
+  solvedBy,
+} from '../../src/core/causes';
 import type { ReviewCauseDecl } from '../../src/core/reportContract';
 import type { Finding, Operand } from '../../src/core/results';
 
@@ -318,5 +326,42 @@ describe('sameGap: the same amount to the cent', () => {
     const moves = followOn(causes[0], column)!;
     expect([moves.cell.name, moves.to.toFixed(2)]).toEqual(['乙表追加合计', '400.00']);
     expect(followOn(causes[0], subItems)).toBeNull();
+  });
+});
+
+describe('gapWithOne and mightSolve: one figure changed in a sum, in O(1), as gapWith and solvedBy give it', () => {
+  // 合计 100.00 against rows 30.00 + 40.00 + 20.00 (gap 10.00); 行2 appears once, 行1 on both sides (net 0).
+  const rows = [op('行1', '30.00'), op('行2', '40.00'), op('行3', '20.00')];
+  const sum = identity('合计', [op('合计', '100.00')], rows);
+  const both = identity(
+    '两边',
+    [op('行1', '30.00'), op('甲', '5.00')],
+    [op('行1', '30.00'), op('乙', '7.00')]
+  );
+  const values = new Map([['行3', { to: D('25.00') }]]);
+  const cases: [string, string][] = [
+    ['行2', '50.00'],
+    ['行2', '40.00'],
+    ['合计', '90.00'],
+    ['行3', '30.00'],
+    ['不在其中', '1.00'],
+  ];
+
+  test.each(cases)('%s = %s: the same gap as gapWith with the figure added to the values', (name, to) => {
+    for (const given of [new Map(), values])
+      expect(gapWithOne(sum, given, name, D(to))!.toFixed(2)).toBe(
+        gapWith(sum, new Map([...given, [name, { to: D(to) }]]))!.toFixed(2)
+      );
+  });
+
+  test('mightSolve is false only where solvedBy is null', () => {
+    // 行2 at 50.00 closes the sum (100 = 30 + 50 + 20); at 40.00 it leaves 10.00; 行1 is twice in 两边.
+    expect(mightSolve(sum, '行2', D('50.00'))).toBe(true);
+    expect(solvedBy(sum, '行2', D('50.00'))).not.toBeNull();
+    expect(mightSolve(sum, '行2', D('40.00'))).toBe(false);
+    expect(solvedBy(sum, '行2', D('40.00'))).toBeNull();
+    expect(mightSolve(both, '行1', D('32.00'))).toBe(false);
+    expect(solvedBy(both, '行1', D('32.00'))).toBeNull();
+    expect(mightSolve(sum, '不在其中', D('1.00'))).toBe(false);
   });
 });
