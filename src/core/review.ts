@@ -1269,9 +1269,9 @@ function scoreSentence(c: ReportContext, s: ScoreSheet, bounds: BlankBound[]): s
   // The split adds up to the ceiling: the verified points, and what the pending ones can give at most (not the
   // pending points themselves, which the ceiling does not reach); the ceiling with the blank filled, the same way.
   const filled = bounds.length
-    ? `（列报${blanksNamed(bounds)}的，至多得${points(most.minus(s.total))}分，合计${gradeOf(most, bands) === gradeOf(low, bands) ? `${points(most)}分` : graded(most)}）`
+    ? `（列报${blanksNamed(bounds)}的，至多${points(most.minus(s.total))}分，合计${gradeOf(most, bands) === gradeOf(low, bands) ? `${points(most)}分` : graded(most)}）`
     : '';
-  return `${claimed}；核实后至多${graded(low)}${outOfReach(most, bands)}：已核实${points(s.total)}分，待核实${points(pending)}分至多得${points(low.minus(s.total))}分${filled}。`;
+  return `${claimed}；核实后至多${graded(low)}${outOfReach(most, bands)}：已核实${points(s.total)}分，待核实${points(pending)}分至多${points(low.minus(s.total))}分${filled}。`;
 }
 
 /**

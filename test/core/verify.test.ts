@@ -334,7 +334,7 @@ describe('two figures: the report’s own lines from the listed figures, and the
     // 2021's figures 预算调整率 scores 0 while its 落实国家政策等调整 line is blank: 88.92 − 2 = 86.92, and 88.92 if filled.
     const memo = memoOf(sample).join('');
     expect(memo).toContain(
-      '得分：自评97分（优）；核实后至多86.92分（良），不能评为“优”：已核实53.51分，待核实37分至多得33.41分（列报落实国家政策等调整的，至多得35.41分，合计88.92分）。'
+      '得分：自评97分（优）；核实后至多86.92分（良），不能评为“优”：已核实53.51分，待核实37分至多33.41分（列报落实国家政策等调整的，至多35.41分，合计88.92分）。'
     );
     expect(memo).toContain(
       '待核实的37分中，预算调整率按2021年数据计0分、公用经费控制率至多0.41分，其余全部满分时，总分至多86.92分（已核实53.51 + 33.41）；如列报落实国家政策等调整，至多88.92分。'
@@ -373,16 +373,16 @@ describe('two figures: the report’s own lines from the listed figures, and the
     // The third task done but late and below standard: 产出 gains 1.87, 53.51 + 1.87 = 55.38 verified; 88.79 with
     // 落实国家政策等调整 read as 0 (良), 90.79 filled (优): each its grade, and 优 is not out of reach.
     expect(scoreLine(withThird('是', '否', '否'))).toBe(
-      '得分：自评97分（优）；核实后至多88.79分（良）：已核实55.38分，待核实37分至多得33.41分（列报落实国家政策等调整的，至多得35.41分，合计90.79分（优））。'
+      '得分：自评97分（优）；核实后至多88.79分（良）：已核实55.38分，待核实37分至多33.41分（列报落实国家政策等调整的，至多35.41分，合计90.79分（优））。'
     );
     // Every task done on time to standard: 产出 30, 61 verified; 94.41 and 96.41 both 优: the grade once.
     const allDone = { 产出任务表: tasks.map((r) => [r[0], r[1], '是', '是', '是', '是', '完成']) };
     expect(scoreLine(allDone)).toBe(
-      '得分：自评97分（优）；核实后至多94.41分（优）：已核实61分，待核实37分至多得33.41分（列报落实国家政策等调整的，至多得35.41分，合计96.41分）。'
+      '得分：自评97分（优）；核实后至多94.41分（优）：已核实61分，待核实37分至多33.41分（列报落实国家政策等调整的，至多35.41分，合计96.41分）。'
     );
     // Invalid: 落实国家政策等调整 filled (0.00), no blank to read as 0: one ceiling, no 列报.
     expect(scoreLine({ ...allDone, 基础_预算调整_剔除数: 0 })).toBe(
-      '得分：自评97分（优）；核实后至多96.41分（优）：已核实61分，待核实37分至多得35.41分。'
+      '得分：自评97分（优）；核实后至多96.41分（优）：已核实61分，待核实37分至多35.41分。'
     );
   });
 
@@ -390,7 +390,7 @@ describe('two figures: the report’s own lines from the listed figures, and the
     // Filled, no blank is read as 0: 2021's figures (可对照, not the unit's) do not lower the ceiling; 88.92 as before.
     const filled = memoOf(run({ 基础_预算调整_剔除数: 0 })).join('');
     expect(filled).toMatch(
-      /核实后至多88\.92分（良），不能评为“优”：已核实[\d.]+分，待核实[\d.]+分至多得[\d.]+分。/
+      /核实后至多88\.92分（良），不能评为“优”：已核实[\d.]+分，待核实[\d.]+分至多[\d.]+分。/
     );
     expect(filled).not.toContain('列报落实国家政策等调整的，至多');
     expect(filled).not.toContain('列报落实国家政策等调整的除外');
@@ -466,7 +466,7 @@ describe('two figures: the report’s own lines from the listed figures, and the
     // Nothing capped: the 35 pending at full marks give 53.92 + 35 = 88.92, still below 优's 90; 预算调整率 at 2021's
     // figures scores 0 while its 落实国家政策等调整 line is blank: 88.92 − 2 = 86.92 (53.92 + 33), 88.92 if filled.
     expect(memoOf(e).join('')).toContain(
-      '得分：自评97分（优）；核实后至多86.92分（良），不能评为“优”：已核实53.92分，待核实35分至多得33分（列报落实国家政策等调整的，得35分，至多88.92分）。'
+      '得分：自评97分（优）；核实后至多86.92分（良），不能评为“优”：已核实53.92分，待核实35分至多33分（列报落实国家政策等调整的，至多35分，合计88.92分）。'
     );
     expect(memoOf(e).join('')).toContain(
       '待核实的35分中，预算调整率按2021年数据计0分，其余全部满分时，总分至多86.92分（已核实53.92 + 33）；如列报落实国家政策等调整，至多88.92分。'
@@ -623,7 +623,7 @@ describe('the 审核意见 states a ceiling the way page 1 does: its parts add u
     const score = memoOf(e).find((l) => l.startsWith('得分：'))!;
     // 55.38 verified; 88.79 − 55.38 = 33.41 with 落实国家政策等调整 read as 0, 90.79 − 55.38 = 35.41 filled.
     const [, low, verified, pending, gives, filledGives, high] =
-      /至多([\d.]+)分.*已核实([\d.]+)分，待核实(\d+)分至多得([\d.]+)分（列报[^，]+的，得([\d.]+)分，至多([\d.]+)分/.exec(
+      /至多([\d.]+)分.*已核实([\d.]+)分，待核实(\d+)分至多([\d.]+)分（列报[^，]+的，至多([\d.]+)分，合计([\d.]+)分/.exec(
         score
       )!;
     expect([low, verified, pending, gives, filledGives, high]).toEqual([
