@@ -110,12 +110,12 @@ function claimAgainst(f: Finding, memo: MemoScores | null) {
 
 /**
  * A group's ceiling as page 1 states the total's: with the blank 其中 lines of its bounds read as 0 (`low`), and the
- * words for the ceiling with them filled (`（列报甲等调整的，至多9.00分）`), or '' where no bound is in the group.
+ * words for the ceiling with them filled (`；如列报甲等调整，至多9.00分`), or '' where no bound is in the group.
  */
 function groupCeiling(lines: ScoreLine[], most: Decimal, v: MemoView) {
   const bs = v.bounds.filter((b) => lines.includes(b.line));
   const low = ceilingAsBlank(most, bs);
-  const filled = bs.length ? `（列报${blanksNamed(bs)}的，至多${points(most)}分）` : '';
+  const filled = bs.length ? `；如列报${blanksNamed(bs)}，至多${points(most)}分` : '';
   return { low, filled, bounds: bs };
 }
 
@@ -446,7 +446,7 @@ function claimEntry(f: Finding, v: MemoView): string | null {
   // A 提示 about a pending line is stated as its figures are listed: they may yet change.
   const explainPending = (l: ScoreLine) =>
     (v.noticesWithClaim.get(`${l.level2}.${l.level3}`) ?? [])
-      .map((n) => `（按所列数据${documentDigits(n.title)}，核对改正后仍有差异的，应书面说明原因）`)
+      .map((n) => `按所列数据${documentDigits(n.title)}，核对改正后仍有差异的，应书面说明原因。`)
       .join('');
   // A line this year's figures score lower while a blank 其中 line reads 0 is named with those points, and the
   // group's ceiling stated both ways, as page 1 states the total's.
@@ -456,12 +456,12 @@ function claimEntry(f: Finding, v: MemoView): string | null {
     .filter((l) => l.missing && (bound(l) || l.most?.lt(l.points)))
     .map((l) =>
       bound(l)
-        ? `${l.level3}按${bound(l)!.year}年数据计${points(bound(l)!.scored)}分`
-        : `${l.level3}${readingsText(l, v)}至多${points(l.most!)}分${explainPending(l)}`
+        ? `${l.level3}按${bound(l)!.year}年数据计${points(bound(l)!.scored)}分。`
+        : `${l.level3}${readingsText(l, v)}至多${points(l.most!)}分。${explainPending(l)}`
     );
   const pending = c.pending.isZero()
     ? ''
-    : `${lost.length ? '另有' : ''}${points(c.pending)}分待核实（见${v.pendingPart}）${capped.length ? `，其中${capped.join('、')}，合计` : '，'}至多${points(ceiling.low)}分${ceiling.filled}`;
+    : `${lost.length ? '另有' : ''}${points(c.pending)}分待核实（见${v.pendingPart}）${capped.length ? `。${capped.join('')}合计` : '，'}至多${points(ceiling.low)}分${ceiling.filled}`;
   const why = [lost.join('；'), pending].filter(Boolean).join('；');
   const head = c.pending.isZero()
     ? `“${c.name}”自评${points(c.claimed)}分，按评分规则为${points(c.score)}分`
@@ -533,9 +533,13 @@ function readingsText(l: ScoreLine, v: MemoView): string {
     const at = one
       ? `${value(r.figures[0], 0)}${from(r.figures[0], 0)}`
       : r.figures.map((x, i) => `${ops[i]?.label ?? x.name} ${value(x, i)}${from(x, i)}`).join('、');
-    return `按 ${at}计得${points(r.score)}分`;
+    // Each reading as the indicator it gives and the points it keeps or loses (`按 45.00 万元计为 90.00%，扣 1 分，计 1 分`).
+    const rate = r.indicatorValue ? `为${rateText(r.indicatorValue)}，` : '，';
+    const lostPoints = l.points.minus(r.score);
+    const kept = r.score.isZero() || lostPoints.isZero() ? '' : `扣${points(lostPoints)}分，`;
+    return `按 ${at}计${rate}${kept}计${points(r.score)}分`;
   });
-  return `所用${one ? (ops[0]?.label ?? rs[0].figures[0].name) : '数据'}${each.join('，')}，`;
+  return `所用${one ? (ops[0]?.label ?? rs[0].figures[0].name) : '数据'}${each.join('；')}，`;
 }
 
 /** The indicator a 比率 or 年度 finding is about: its scored line's, else the first it feeds. */
@@ -1268,10 +1272,11 @@ function scoreSentence(c: ReportContext, s: ScoreSheet, bounds: BlankBound[]): s
   const graded = (x: Decimal) => `${points(x)}分（${gradeOf(x, bands)}）`;
   // The split adds up to the ceiling: the verified points, and what the pending ones can give at most (not the
   // pending points themselves, which the ceiling does not reach); the ceiling with the blank filled, the same way.
+  // Short sentences, no bracket inside a bracket: the ceiling, its split, then the ceiling with the blank filled.
   const filled = bounds.length
-    ? `（列报${blanksNamed(bounds)}的，至多${points(most.minus(s.total))}分，合计${gradeOf(most, bands) === gradeOf(low, bands) ? `${points(most)}分` : graded(most)}）`
+    ? `如列报${blanksNamed(bounds)}，至多${gradeOf(most, bands) === gradeOf(low, bands) ? `${points(most)}分` : graded(most)}。`
     : '';
-  return `${claimed}；核实后至多${graded(low)}${outOfReach(most, bands)}：已核实${points(s.total)}分，待核实${points(pending)}分至多${points(low.minus(s.total))}分${filled}。`;
+  return `${claimed}，核实后至多${graded(low)}${outOfReach(most, bands)}。已核实${points(s.total)}分；待核实${points(pending)}分，至多${points(low.minus(s.total))}分。${filled}`;
 }
 
 /**
@@ -1364,7 +1369,8 @@ function priorities(groups: Group[], v: MemoView): string[] {
       if (c.pending.isZero()) return [`“${c.name}”改为${points(c.score)}分`];
       if (!c.claimed.gt(c.most)) return [];
       const g = claimGroup(f)!;
-      // Page 1's score sentence names the blank line just above: here it is 该… (`列报该调整的`).
+      // Page 1's score sentence names the blank line just above, in a sentence of its own: here it is 该… (naming it
+      // in full again costs page 1 the line its third item needs).
       const { low, bounds } = groupCeiling(linesOf(v.memo!, g), c.most, v);
       const filled = bounds.length
         ? `（列报该${blanksNamed(bounds).replace(/^.*等/, '')}的，${points(c.most)}分）`
@@ -1656,40 +1662,11 @@ function unverifiableSection(c: ReportContext, findings: Finding[], groups: Grou
   // A line scored but not verified: why, in the reviewer's words.
   for (const l of scoredOpen) rows.push([named(l), points(l.points), unverifiedReason(c, l, groups)]);
   const note = verifiedNote(c, scores, claimsPartOf(c, groups));
-  const most = scores ? ceilingText(scores, blankBounds(groups, memoView(c, groups))) : '';
+  // The ceiling these points allow is page 1's (一); the section only lists them.
   return [
-    ...(most ? [w.paragraph(w.plain(most), 'lead')] : []),
     ...w.table('', ['事项', '分值（分）', '待核实的原因'], rows),
     ...(note ? [w.paragraph(w.plain(note), 'note')] : []),
   ];
-}
-
-/**
- * What the pending points can add at most, so page 1's 至多 adds up: the lines no reading brings to full marks with
- * their 至多, the rest at full marks, and the total
- * (`待核实的 20 分中，甲率至多 0.50 分，其余全部满分时，总分至多 78.50 分（已核实 60 + 18.50）`); page 1 says what
- * it means for the grade.
- */
-function ceilingText(s: ScoreSheet, bounds: BlankBound[]): string {
-  const pending = pendingPointsOf(s);
-  if (pending.isZero()) return '';
-  const most = ceilingOf(s.lines);
-  const bound = (l: ScoreLine) => bounds.find((b) => b.line === l);
-  // A line this year's figures give fewer points with a blank read as 0: those points, the ceiling both ways after.
-  const capped = s.lines
-    .filter((l) => l.missing && (bound(l) || l.most?.lt(l.points)))
-    .map((l) => {
-      const b = bound(l);
-      return b
-        ? `${l.level3}按${b.year}年数据计${points(b.scored)}分`
-        : `${l.level3}至多${points(l.most!)}分`;
-    });
-  const rest = capped.length ? `中，${capped.join('、')}，其余全部满分时` : '全部满分时';
-  const low = ceilingAsBlank(most, bounds);
-  const filled = bounds.length ? `；如列报${blanksNamed(bounds)}，至多${points(most)}分` : '';
-  return documentDigits(
-    `待核实的${points(pending)}分${rest}，总分至多${points(low)}分（已核实${points(s.total)} + ${points(low.minus(s.total))}）${filled}。`
-  );
 }
 
 /** Figures named with their table, the table once for a run from it: `基础数据表年初预算、本年追加预算`. */

@@ -139,7 +139,7 @@ test('LibreOffice prints the sample’s report within 1.2× the real report’s 
     // is right) with its grade, stated both ways: 86.92 while 预算调整率's 落实国家政策等调整 is blank; then the split.
     // Not the report's own figure by its listed figures (87.64): page 1 calls those figures wrong.
     expect(page1).toContain(
-      '得分：自评97分（优）；核实后至多86.92分（良），不能评为“优”：已核实53.51分，待核实37分至多33.41分（列报落实国家政策等调整的，至多35.41分，合计88.92分）。'
+      '得分：自评97分（优），核实后至多86.92分（良），不能评为“优”。已核实53.51分；待核实37分，至多33.41分。如列报落实国家政策等调整，至多88.92分。'
     );
     expect(page1).toMatch(/需优先处理的事项：1\..*2\..*3\..*。/);
     expect(page1).not.toContain('87.64');

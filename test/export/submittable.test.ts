@@ -789,11 +789,10 @@ describe('审核意见', () => {
     // while its 落实国家政策等调整 line is blank (read as 0): the ceiling both ways, 88.92 − 2 = 86.92 and 88.92; the
     // grade by the higher (both are 良: not 优 either way).
     expect(text[4]).toBe(
-      '得分：自评97分（优）；核实后至多86.92分（良），不能评为“优”：已核实53.51分，待核实37分至多33.41分（列报落实国家政策等调整的，至多35.41分，合计88.92分）。'
+      '得分：自评97分（优），核实后至多86.92分（良），不能评为“优”。已核实53.51分；待核实37分，至多33.41分。如列报落实国家政策等调整，至多88.92分。'
     );
-    expect(text.join('')).toContain(
-      '待核实的37分中，预算调整率按2021年数据计0分、公用经费控制率至多0.41分，其余全部满分时，总分至多86.92分（已核实53.51 + 33.41）；如列报落实国家政策等调整，至多88.92分。'
-    );
+    // 三 lists the pending lines; the ceiling they allow is page 1's, not repeated.
+    expect(text.join('')).not.toMatch(/待核实的\d+分中/);
     expect(draftRemarks(draft).join('')).toContain('自评总分97分（“优”），按所列数据计87.64分');
     // The memo states the engine's figures: the summary every other surface reads.
     expect(text[4]).toContain(`已核实${evaluation.summary.total}分`);
@@ -1429,7 +1428,7 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
     // and 公用经费控制率 at most 0.41 (its 决算数 45.07 or 90.82, both over 预算 41.76) = 9.41 at most, below its claim
     // 11: an entry, which names the capped line. The overspend is stated as the figures are listed, its 决算数 in doubt.
     expect(all.join('')).toContain(
-      '1.“预算执行”自评11分：7分待核实（见第三部分），其中预算调整率按2021年数据计0分、公用经费控制率所用公用经费决算数按45.07万元计得0.41分，按90.82万元（收支总表96.15 − 其他资金表5.33）计得0分，至多0.41分（按所列数据公用经费决算超过预算3.31万元（7.93%），核对改正后仍有差异的，应书面说明原因），合计至多7.41分（列报落实国家政策等调整的，至多9.41分）。应改为不超过7.41分（或9.41分），“过程”、“总分”自评得分相应减少至少3.59分（或1.59分）。'
+      '1.“预算执行”自评11分：7分待核实（见第三部分）。预算调整率按2021年数据计0分。公用经费控制率所用公用经费决算数按45.07万元计为107.93%，扣1.59分，计0.41分；按90.82万元（收支总表96.15 − 其他资金表5.33）计为217.48%，计0分，至多0.41分。按所列数据公用经费决算超过预算3.31万元（7.93%），核对改正后仍有差异的，应书面说明原因。合计至多7.41分；如列报落实国家政策等调整，至多9.41分。应改为不超过7.41分（或9.41分），“过程”、“总分”自评得分相应减少至少3.59分（或1.59分）。'
     );
     // Stated once, there: no 三 of 提示 says it again.
     expect(all.join('').match(/公用经费决算超过预算/g)).toHaveLength(1);
