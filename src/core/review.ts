@@ -767,17 +767,13 @@ function previousYearEntry(c: Cause, v: MemoView): TabledEntry {
   const rows: string[][] = [];
   const listed: Operand[] = [];
   // A figure by its table and label, and by the indicator whose block it is in (基础数据表's 年初批复预算 and 年初预算
-  // would read alike): each row says whose figure it is, a run of one table's blocks naming the table once
-  // (`基础数据表（预算调整率）年初批复预算`, `（预算完成率）年初预算`); a basis the row above gives too reads 同上.
+  // would read alike): each row says whose figure it is, with its table, a row being read on its own
+  // (`基础数据表（预算调整率）年初批复预算`); a basis the row above gives too reads 同上.
   const row = (o: Operand, to: string, basis: string) => {
     if (listed.some((x) => x.name === o.name)) return;
     const table = operandTable(o);
-    const prev = listed.at(-1);
     const block = blockOf(o);
-    const name =
-      !table || !block
-        ? withTable(o)
-        : `${prev && operandTable(prev) === table ? '' : table}（${block}）${labelsIn(table, [o])}`;
+    const name = !table || !block ? withTable(o) : `${table}（${block}）${labelsIn(table, [o])}`;
     const above = rows.filter((r) => r[3] !== '同上').at(-1)?.[3];
     rows.push([name, plain(o), to, above === basis ? '同上' : basis]);
     listed.push(o);
@@ -1169,9 +1165,8 @@ function shortfallText(p: Finding, rs: Restated[], v: MemoView): string {
       const table = operandTable(part) ?? '';
       const stated = operandQuantity(part)!.value;
       const to = r.f.correction!.to;
-      const digits = (x: Decimal) => formatValue(x, 'amount', 'document');
       return sentence(
-        `${table}${r.parts} ${formatQuantity(r.x.expected!, 'document')}（${r.blanks}未填列），比改正后的${shortLabel(r.f.correction!.operand.label)} ${formatQuantity(to, 'document')}（见${v.where(r.f)}）少 ${figure(r.gap)}；少列的如在${labelsIn(table, [part])}（${digits(stated)} + ${digits(r.gap)} = ${figure(stated.plus(r.gap))}），本项即相符。应先对照部门决算原表核对补填${table}${r.parts.replace(/之和$/, '')}`
+        `${table}${r.parts} ${formatQuantity(r.x.expected!, 'document')}（${r.blanks}未填列），比改正后的${shortLabel(r.f.correction!.operand.label)} ${formatQuantity(to, 'document')}（见${v.where(r.f)}）少 ${figure(r.gap)}；如少列的 ${figure(r.gap)}属${labelsIn(table, [part])}，${table}该项应为 ${figure(stated.plus(r.gap))}，本项即不再超出。应先对照部门决算原表核对补填${table}${r.parts.replace(/之和$/, '')}`
       );
     })
     .join('');

@@ -403,7 +403,7 @@ describe('two figures: the report’s own lines from the listed figures, and the
     // 财拨's classes 834.89 fall 1197.09 − 834.89 = 362.20 short of the corrected 本年支出合计; 部门商品和服务支出 955.78
     // exceeds 财拨 486.73 + 其他资金 158.53 by 310.52 ≤ 362.20: both are about 财拨's classes, stated once, in (五)2.
     const restated =
-      '财政拨款表按经济分类的各项支出之和834.89万元（资本性支出未填列），比改正后的本年支出合计1197.09万元（见第二部分（二））少362.20万元；少列的如在商品和服务支出（486.73 + 362.20 = 848.93万元），本项即相符。应先对照部门决算原表核对补填财政拨款表按经济分类的各项支出。';
+      '财政拨款表按经济分类的各项支出之和834.89万元（资本性支出未填列），比改正后的本年支出合计1197.09万元（见第二部分（二））少362.20万元；如少列的362.20万元属商品和服务支出，财政拨款表该项应为848.93万元，本项即不再超出。应先对照部门决算原表核对补填财政拨款表按经济分类的各项支出。';
     const memo = memoOf(sample);
     expect(memo.filter((l) => l.includes('834.89'))).toEqual([
       expect.stringMatching(/^2\.部门商品和服务支出超过财政拨款商品和服务支出与其他资金本年支出之和：/),
@@ -415,14 +415,14 @@ describe('two figures: the report’s own lines from the listed figures, and the
   test('made-up: 财拨 商品和服务支出 480.00 (classes 828.16, 368.93 short) covers its 317.25 excess: stated with its own figures', () => {
     const memo = memoOf(run({ 财拨_商品和服务支出: 480 })).join('');
     expect(memo).toContain(
-      '财政拨款表按经济分类的各项支出之和828.16万元（资本性支出未填列），比改正后的本年支出合计1197.09万元（见第二部分（二））少368.93万元；少列的如在商品和服务支出（480.00 + 368.93 = 848.93万元），本项即相符。'
+      '财政拨款表按经济分类的各项支出之和828.16万元（资本性支出未填列），比改正后的本年支出合计1197.09万元（见第二部分（二））少368.93万元；如少列的368.93万元属商品和服务支出，财政拨款表该项应为848.93万元，本项即不再超出。'
     );
     expect(memo).not.toContain('应与改正后的本年支出合计');
   });
 
   test('invalid: an excess the shortfall cannot cover (收支总表 商品和服务支出 1015.78, 工资福利支出 273.11: 370.52 > 362.20) stays apart, each in its own entry', () => {
     const memo = memoOf(run({ 支出_工资福利支出: 273.11, 支出_商品和服务支出: 1015.78 }));
-    expect(memo.join('')).not.toContain('少列的如在');
+    expect(memo.join('')).not.toContain('如少列的');
     // The restated sum back with the 2020 figures it is read with; the excess with its own advice.
     expect(memo.join('')).toContain(
       '按经济分类的各项支出之和834.89万元（资本性支出未填列），应与改正后的本年支出合计1197.09万元相符，应一并核对补填。'
