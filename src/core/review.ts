@@ -62,11 +62,12 @@ import type {
   SectionContent,
   SectionDecl,
 } from './reportContract';
+import { taskDoubt } from '../catalogue/report/sections/analysis';
 import { unmatchedOwnProblems } from './reportEvidence';
 import { chineseNumber, placeholder, points, qualifiedName, rateText } from './reportWords';
 import type { Finding, Grade, Operand, Quantity, QuantityKind, ScoreLine, ScoreSheet } from './results';
 import { DEFAULT_BANDS, rulebookFromModel, type GradeBands } from './rulebook';
-import { ceilingOf, gradeOf, scoreWith } from './scoring';
+import { ceilingOf, gradeOf, pointsAt, scoreWith } from './scoring';
 import { pendingPointsOf } from './summary';
 
 // ---------------------------------------------------------------- what the memo can verify
@@ -272,6 +273,8 @@ function figureName(o: Operand): string {
 /** What the memo knows besides the findings: its scores, the doubted inputs, where each finding is listed. */
 interface MemoView {
   memo: MemoScores | null;
+  /** A task-rate line counting tasks marked 已完成 whose own 说明 says they were not (taskDoubt), or undefined. */
+  doneInDoubt(l: ScoreLine): ReturnType<typeof taskDoubt>;
   /** The restated sums a listed part-exceeds finding shares a part with, by that finding (shortfallsOf). */
   shortfalls: Map<Finding, Restated[]>;
   /** The scores the unit's report states (src/core/voice.ts). */
@@ -369,6 +372,15 @@ function memoView(c: ReportContext, groups: Group[]): MemoView {
   const failed = failedIdentities(c.findings);
   const v: MemoView = {
     memo: c.scores,
+    // The points by the workbook's declared rules, as scoreWith reads them (the memo's context may carry none).
+    doneInDoubt: (l) => {
+      const { rulebook } = rulebookFromModel(c.model);
+      const scoreAt = (id: string, value: Decimal) => {
+        const rule = rulebook?.lines.find((x) => x.indicator === id);
+        return rule ? pointsAt(rule, value) : null;
+      };
+      return taskDoubt({ ...c, scoreAt }, { line: l, score: l.score, own: false });
+    },
     own: c.own,
     doubted: doubtedInputs(c.findings),
     inFailedIdentity: new Set(failed.flatMap((f) => f.operands.map((o) => o.name))),
@@ -496,7 +508,28 @@ function claimEntry(f: Finding, v: MemoView): string | null {
     !change || change.isZero()
       ? '相应调整'
       : `相应${change.lt(0) ? '增加' : '减少'}${c.pending.isZero() ? '' : '至少'}${points(change.abs())}分${byLess}`;
-  return `${head}${why ? `：${why}` : ''}。${fix}${totals.length ? `，${totals.join('、')}自评得分${follow}` : ''}。`;
+  return `${head}${why ? `：${why}` : ''}。${fix}${totals.length ? `，${totals.join('、')}自评得分${follow}` : ''}。${doneInDoubtText(c, lines, v)}`;
+}
+
+/**
+ * A group's verified score rests on tasks marked 已完成 whose own 说明 says they were not: which, what it says, and
+ * the rates and the group's points by the rules were they not done (`任务④标为已完成，但说明称“…”；如未完成，
+ * 实际完成率、完成及时率为50.00%，“产出”为18.75分。`); '' where no line's count is in doubt or a rule is unknown.
+ */
+function doneInDoubtText(c: { name: string; score: Decimal }, lines: ScoreLine[], v: MemoView): string {
+  const doubts = lines
+    .filter((l) => !l.missing)
+    .map((l) => ({ l, d: v.doneInDoubt(l) }))
+    .filter((x) => x.d);
+  if (doubts.length === 0 || doubts.some((x) => !x.d!.otherScore)) return '';
+  const { marks, clauses } = doubts[0].d!;
+  const rates = [...new Set(doubts.map((x) => rateText(x.d!.otherValue)))];
+  const each =
+    rates.length === 1
+      ? `${doubts.map((x) => x.l.level3).join('、')}为${rates[0]}`
+      : doubts.map((x) => `${x.l.level3}为${rateText(x.d!.otherValue)}`).join('、');
+  const score = c.score.minus(sum(doubts.map((x) => x.l.score.minus(x.d!.otherScore!))));
+  return `任务${marks}标为已完成，但说明称“${clauses.join('”“')}”；如未完成，${each}，“${c.name}”为${points(score)}分。`;
 }
 
 /**

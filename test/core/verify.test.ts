@@ -645,3 +645,19 @@ describe('the 审核意见 states a ceiling the way page 1 does: its parts add u
     expect(filled.find((l) => l.startsWith('需优先处理的事项：'))).toContain('“预算执行”自评不超过9.41分，');
   });
 });
+
+describe('the 审核意见 on a task marked 已完成 whose 说明 says it was not', () => {
+  test('the sample: task ④’s 说明 says the request was refused; 产出 stays 22.51, and what it would be were ④ not done is said', () => {
+    // 实际完成率 and 完成及时率 count ④: 3 of 4 (75.00%, 5.63 of 7.50 each) → 2 of 4 (50.00%, 3.75 each by the
+    // rules): 22.51 − 2 × 1.88 = 18.75.
+    expect(memoOf(sample).join('')).toContain(
+      '应改为22.51分，“总分”自评得分相应减少6.49分。任务④标为已完成，但说明称“请求市财政增加科普经费未能通过”；如未完成，实际完成率、完成及时率为50.00%，“产出”为18.75分。'
+    );
+  });
+
+  test('invalid: with ④’s 说明 saying nothing of the kind, no such sentence', () => {
+    const tasks = sampleValues()['产出任务表'] as unknown[][];
+    const e = run({ 产出任务表: tasks.map((r, i) => (i === 3 ? [...r.slice(0, 6), '完成'] : r)) });
+    expect(memoOf(e).join('')).not.toContain('标为已完成，但说明称');
+  });
+});

@@ -1430,7 +1430,7 @@ describe('what the memo verifies: the engine’s own split, a score built on a q
   test('a self-score is stated against what the memo verifies, with the lines that lost points', () => {
     const all = draftLines(draftReview(input));
     expect(all).toContainEqual(
-      '2.“产出”自评29分，按评分规则为22.51分：实际完成率75.00%，扣1.87分；完成及时率75.00%，扣1.87分；质量达标率50.00%，扣3.75分。应改为22.51分，“总分”自评得分相应减少6.49分。'
+      '2.“产出”自评29分，按评分规则为22.51分：实际完成率75.00%，扣1.87分；完成及时率75.00%，扣1.87分；质量达标率50.00%，扣3.75分。应改为22.51分，“总分”自评得分相应减少6.49分。任务④标为已完成，但说明称“请求市财政增加科普经费未能通过”；如未完成，实际完成率、完成及时率为50.00%，“产出”为18.75分。'
     );
     // The total follows the correction: 29 − 22.51 = 6.49 off, though 总分's own finding is folded under 预算执行's.
     expect(all.join('')).not.toContain('相应调整');

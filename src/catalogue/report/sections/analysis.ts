@@ -180,6 +180,11 @@ export function taskDoubt(c: ReportContext, l: OwnLine) {
   const [score, otherScore] = [c.scoreAt(ind.id, ind.value) ?? l.score, c.scoreAt(ind.id, value)];
   const otherPoints = otherScore ? `${fmt.points(otherScore)}分` : '按评分标准另计';
   return {
+    /** The contradicted tasks' marks ("④"), each's clause saying it was not done, and the rate and points if so. */
+    marks,
+    clauses: contradicted.map((r) => notDoneClause(r.cells['说明']!.value as string)!),
+    otherValue: value,
+    otherScore,
     /** "按“是否完成”列为3项、75.00%；如任务④未完成为2项、50.00%". */
     both: `${column}为${counted.length}项、${fmt.rateText(ind.value)}；${unless}为${counted.length - contradicted.length}项、${other}`,
     /** The rates alone: "按“是否完成”列为75.00%；如任务④未完成为50.00%". */
