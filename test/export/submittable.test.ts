@@ -298,8 +298,9 @@ describe('the figures: only what the department stated', () => {
     const amounts = lines.flatMap((l) =>
       [...outsidePlaceholders(l).matchAll(/(\d+\.\d\d)万元/g)].map((m) => m[1])
     );
-    // (40: 公用经费决算数 45.07 is now in its 【待核对】, a copy of a figure in doubt.)
-    expect(amounts.length).toBeGreaterThanOrEqual(40);
+    // (36: 公用经费决算数 45.07 is in its 【待核对】, a copy of a figure in doubt; so are 收支总表's 基本、项目、人员、
+    // 公用 totals, each of a failed 部门 = 财拨 + 其他资金 sum.)
+    expect(amounts.length).toBeGreaterThanOrEqual(36);
     expect(amounts.filter((a) => !stated.has(a))).toEqual([]);
   });
 

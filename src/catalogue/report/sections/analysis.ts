@@ -18,6 +18,7 @@ import type {
 import { INDICATOR_BY_ID } from '../../indicators';
 import { SANGONG_ITEMS, SANGONG_TOTAL } from '../../lists';
 import { VERDICTS } from '../measures';
+import { TASK_CAUSE_WORDS } from '../words';
 import { notDoneClause } from '../textSlips';
 
 const endSentence = (s: string) => (/[。；！]$/.test(s) ? s.replace(/；$/, '。') : `${s}。`);
@@ -43,7 +44,8 @@ function tasks({ w, model }: ReportContext): ReportBlock[] {
     const notDone = done === true && typeof said === 'string' ? notDoneClause(said) : undefined;
     const state = [
       notDone
-        ? w.fmt.placeholder('完成情况（已完成/未完成）及原因')
+        ? // A 说明 that gives the cause leaves only the status to fill.
+          w.fmt.placeholder(`完成情况（已完成/未完成）${TASK_CAUSE_WORDS.test(String(said)) ? '' : '及原因'}`)
         : done === true
           ? '已完成'
           : done === false
