@@ -795,6 +795,16 @@ export class Writer implements ReportWriter {
     return out;
   }
 
+  /**
+   * A rate of two figures as the 待补 that asks for it ("实际政府采购金额除以政府采购预算数": no formula sign in the
+   * document); undefined for any other.
+   */
+  ratioWords(ops: Operand[]): string | undefined {
+    return ops.length === 2
+      ? ops.map((o) => shortLabel(o.label.split('·').pop() ?? o.label)).join('除以')
+      : undefined;
+  }
+
   operandList(ops: Operand[]): Piece {
     return join(
       ops.map((o) => {

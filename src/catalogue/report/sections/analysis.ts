@@ -419,7 +419,7 @@ function lineParagraph(c: ReportContext, l: OwnLine, i: number, groupSays: boole
     else if (fact) parts.push(w.say`${ops.text ? w.say`${ops}，` : ''}${fact}。`);
     else
       parts.push(
-        w.say`${ops.text ? w.say`${ops}，` : ''}${ind.label}为${w.fmt.placeholder('按补填数据计算')}。`
+        w.say`${ops.text ? w.say`${ops}，` : ''}${ind.label}为${w.fmt.placeholder(w.ratioWords(ind.operands) ?? '按补填数据计算')}。`
       );
   } else parts.push(evidenceWords(c, l, groupSays));
   parts.push(w.plain(scoreWords(c, l)));
