@@ -612,17 +612,16 @@ describe('the Word text: nothing for the preparer outside a highlighted placehol
 });
 
 describe('a qualitative deduction with no reason of the unit’s (made-up claim: 经济效益 1.5 of 2)', () => {
-  test('one 【待补】 at the score in 六, naming the line and the points; 八 refers to it; 附件1 the same words', () => {
+  test('one 【待补】 in 八, naming the line and the points; 六 refers to it; 附件1 the same words', () => {
     const rows = sampleValues()['自评得分表'] as Array<[string, number, string | null]>;
     const e = evaluate(
       sampleReading({ 自评得分表: rows.map((r) => (r[0] === '经济效益' ? [r[0], 1.5, r[2]] : r)) })
     );
     const draft = e.report!;
     const economic = sectionTexts(draft, '绩效分析/效果').find((t) => t.startsWith('①经济效益：'))!;
-    expect(economic).toMatch(/本项得1\.5分，扣0\.5分，主要原因：【待补：经济效益扣0\.5分的原因】。$/);
+    expect(economic).toMatch(/本项得1\.5分，扣0\.5分，原因见“存在的主要问题”。$/);
     const problems = sectionTexts(draft, '存在问题').join('');
-    expect(problems).toContain('主要原因见上文“经济效益”、“社会效益”的评价。');
-    expect(problems).not.toContain('【待补：经济效益扣0.5分的原因】');
+    expect(problems).toContain('主要原因：【待补：经济效益扣0.5分的原因】；【待补：社会效益扣1分的原因】。');
     const row = draft.appendix!.table.rows.find((r) => r[2] === '经济效益')!;
     expect(row[6]).toBe('【待补：经济效益扣0.5分的原因】，扣0.5分');
   });
@@ -637,8 +636,8 @@ describe('效果, 问题 and 附件1 with substance', () => {
     expect(economic).toMatch(/本项得满分。$/);
     const social = effect.find((t) => t.startsWith('①社会效益：'))!;
     expect(social).toMatch(/\d+万人|\d+万次/);
-    // No 说明 or cause of the unit's says why: one 【待补】 at the score, which 八 refers to.
-    expect(social).toMatch(/本项得13分，扣1分，主要原因：【待补：社会效益扣1分的原因】。$/);
+    // No 说明 or cause of the unit's says why: one 【待补】 in 八, which the score refers to.
+    expect(social).toMatch(/本项得13分，扣1分，原因见“存在的主要问题”。$/);
     for (const t of effect) expect(t).not.toContain('达到评价要点要求');
   });
 
@@ -667,7 +666,7 @@ describe('效果, 问题 and 附件1 with substance', () => {
     expect(text).toContain(
       '其中，编撰《衡阳市科技人物志》，已出具初稿，尚在修订，未最终定稿；争取市本级科普经费达到人均1元标准，质量未达标。主要原因：【待补：编撰《衡阳市科技人物志》未完成的原因】；请求市财政增加科普经费未能通过。'
     );
-    expect(text).toContain('社会效益扣1分。主要原因见上文“社会效益”的评价。');
+    expect(text).toContain('社会效益扣1分。主要原因：【待补：社会效益扣1分的原因】。');
     // Where the workbook gives no cause, the department is asked for it.
     // 预算执行 is claimed in full: the rules' deduction is not the department's to state, the overspend is.
     expect(text).toContain(

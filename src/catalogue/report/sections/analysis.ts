@@ -363,15 +363,16 @@ function scoreWords(c: ReportContext, l: OwnLine): string {
     return `本项得分${w.fmt.placeholder(`本项自评得分；按评分标准计${w.fmt.points(l.score)}分`)}。`;
   if (!lost.gt(0)) return '本项得满分。';
   // A deduction with its reason: the line's 说明 above gives it, or the rate's judgement; else the unit's own cause
-  // in 八's words, else one 【待补】 here, which 八 refers to (lostReason).
+  // in 八's words, else one 【待补】 in 八, where the reader looks for causes, which this refers to (lostReason).
   const reason = lostReason(c, l);
-  return `本项得${w.fmt.points(l.score)}分，扣${w.fmt.points(lost)}分${reason ? `，主要原因：${reason.text}` : ''}。`;
+  const why = reason ? (reason.asked ? '，原因见“存在的主要问题”' : `，主要原因：${reason.text}`) : '';
+  return `本项得${w.fmt.points(l.score)}分，扣${w.fmt.points(lost)}分${why}。`;
 }
 
 /**
  * Why a line without a figure lost points, where its own 说明 does not say (the 说明 stands before its score): the
- * department's cause for the problem it belongs to, else a 【待补】 naming the line and the points (`asked`: 六 asks
- * it at the score, and 八 and 附件1 say the same). Undefined for a line with a figure (its rate's judgement says why),
+ * department's cause for the problem it belongs to, else a 【待补】 naming the line and the points (`asked`: 八 and
+ * 附件1 ask it, 六 refers to 八). Undefined for a line with a figure (its rate's judgement says why),
  * with its own 说明, or that lost nothing.
  */
 export function lostReason(c: ReportContext, l: OwnLine): { text: string; asked: boolean } | undefined {

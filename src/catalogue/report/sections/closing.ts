@@ -172,14 +172,14 @@ export function problemsSection(c: ReportContext): SectionContent[] {
     const causes = p.causes.filter((x) => !ownText.includes(x.text));
     // The line's own 说明 stands as its reason where no item of the department's is printed (facts() gives it).
     const remarkSays = !own.length && p.lines.some((l) => l.remark);
-    // A reason 六 asks for at the line's score: asked once, here referred to.
-    const asked = p.lines.filter((l) => lostReason(c, l)?.asked);
+    // A reason no one gave for a line's lost points: asked once, here (六 refers to it), with the points.
+    const asked = p.lines.flatMap((l) => (lostReason(c, l)?.asked ? [lostReason(c, l)!.text] : []));
     const why = causes.length
       ? w.say`主要原因：${w.join(causes, '；')}。`
       : CAUSE_WORDS.test(ownText) || remarkSays
         ? ''
         : asked.length && asked.length === p.lines.length
-          ? w.plain(`主要原因见上文${asked.map((l) => `“${l.line.level3}”`).join('、')}的评价。`)
+          ? w.plain(`主要原因：${asked.join('；')}。`)
           : w.plain(
               `主要原因：${w.fmt.placeholder(
                 p.own
