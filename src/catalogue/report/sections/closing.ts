@@ -420,7 +420,12 @@ function lineNote(c: ReportContext, l: OwnLine): Piece {
           : w.plain(lostReason(c, l)?.text ?? w.fmt.placeholder(`${l.line.level3}扣分的主要原因`))
     );
   } else return fullMarks(c, l);
+  // A score in doubt: what its 得分 cell's figures lose (this year's where the listed are another year's).
+  const year = thisYearScore(c, l);
+  const [by, given] = year ? [`按${year.year}年数据`, year.score] : ['按所列数据', l.score];
+  const doubtLost = given !== null && lost.isZero() ? l.line.points.minus(given) : lost;
   if (lost.gt(0)) parts.push(w.plain(`${basis}扣${w.fmt.points(lost)}分`));
+  else if (doubtLost.gt(0)) parts.push(w.plain(`${by}扣${w.fmt.points(doubtLost)}分`));
   return w.join(parts, '，');
 }
 
@@ -490,8 +495,8 @@ function doubtedScore(c: ReportContext, l: OwnLine): Piece {
     return w.plain(w.fmt.placeholder(`自评得分（按${year.year}年数据计${w.fmt.points(year.score)}分）`));
   // Nothing the unit claimed to set it against: the score waits for the figures (one value is no 【待核对】).
   if (!claimSide(c, l)) return w.plain(w.fmt.placeholder(`按核对后的${doubtedNames(c, l)}评定`));
-  const doubt = `${l.line.level3}${claimSide(c, l)}按所列数据计${w.fmt.points(l.score!)}分`;
-  return { ...w.plain(w.fmt.toCheck(doubt)), doubt };
+  // A score to fill, with what the figures as listed give beside it (as 六 asks it).
+  return w.plain(w.fmt.placeholder(`自评得分（按所列数据计${w.fmt.points(l.score!)}分）`));
 }
 
 /**
