@@ -328,9 +328,10 @@ describe('the figures: only what the department stated', () => {
     expect(text).toContain(
       '预算调整率为【待核对：按所列数据计为23.95%，按2021年数据计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计）】。本项得分【待补：本项自评得分；按2021年数据预算调整率为70.20%，计0分（落实国家政策、不可抗力、上级交办的调整按0计）】。'
     );
-    // 八: the rate waits, in full again; the rules' deduction is not stated where the unit claims 预算执行 in full.
+    // 八: the rate waits, in full again; where the unit claims 预算执行 in full, the points lost are its to enter,
+    // with what this year's figures give (70.20% → 0 of 2).
     expect(text).toContain(
-      '（三）预算编制的准确性有待提高预算调整率为【待核对：按所列数据计为23.95%，按2021年数据计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计）】。'
+      '（三）预算编制的准确性有待提高预算调整率为【待核对：按所列数据计为23.95%，按2021年数据计为70.20%（落实国家政策、不可抗力、上级交办的调整未填列，按0计）】，【待补：扣分（按2021年数据扣2分）】。'
     );
     const row = draft.appendix!.table.rows.find((r) => r[2] === '预算调整率')!;
     // 附件1: the score the department gives waits, beside what 2021's figures give; the listed figures' 0.8 is not
@@ -668,9 +669,9 @@ describe('效果, 问题 and 附件1 with substance', () => {
     );
     expect(text).toContain('社会效益扣1分。主要原因：【待补：社会效益扣1分的原因】。');
     // Where the workbook gives no cause, the department is asked for it.
-    // 预算执行 is claimed in full: the rules' deduction is not the department's to state, the overspend is.
+    // 预算执行 is claimed in full: the rules' deduction is the department's to enter, what the listed give beside.
     expect(text).toContain(
-      '公用经费控制率为【待核对：按45.07万元计为107.93%，按90.82万元计为217.48%】。主要原因：【待补：'
+      '公用经费控制率为【待核对：按45.07万元计为107.93%，按90.82万元计为217.48%】，【待补：扣分（按所列数据扣1.59分）】。主要原因：【待补：'
     );
     const ids = (prefix: string) =>
       draft.sections.filter((s) => s.level === 2 && s.id.startsWith(prefix)).map((s) => s.id.split('/')[1]);

@@ -136,7 +136,13 @@ function facts(c: ReportContext, p: Problem): Piece {
           // A score computed from a figure in doubt is not stated: the rate and what it costs wait together.
           if (scoreInDoubt(c, l) && ind && ind.value !== null) {
             const rate = lineRate(c, l, ind, ind.value).text.replace(/^【待核对：(.*)】$/, '$1');
-            return w.plain(`${ind.label}为${w.fmt.toCheck(points ? `${rate}，${points}` : rate)}`);
+            if (points) return w.plain(`${ind.label}为${w.fmt.toCheck(`${rate}，${points}`)}`);
+            // Against the department's claim: the points lost are its to enter, what the figures give beside.
+            const year = thisYearScore(c, l);
+            const [by, given] = year ? [`按${year.year}年数据`, year.score] : ['按所列数据', l.score];
+            const cost = given !== null && l.line.points.gt(given) ? l.line.points.minus(given) : undefined;
+            const ask = cost ? `，${w.fmt.placeholder(`扣分（${by}扣${w.fmt.points(cost)}分）`)}` : '';
+            return w.plain(`${ind.label}为${w.fmt.toCheck(rate)}${ask}`);
           }
           // Several lines of one problem: their values only, the judgements are in 六 (not said twice).
           const fact =
