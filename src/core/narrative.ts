@@ -25,6 +25,7 @@ import {
   thisYearPairs,
 } from './causes';
 import { D, money } from './decimal';
+import { allFindings } from './findingTree';
 import { textFindings } from './rowFindings';
 import { doubtedInputs, unexplainedNotices } from './doubt';
 import { computeIndicatorById, recomputeWith } from './indicators';
@@ -380,17 +381,18 @@ export class Writer implements ReportWriter {
     if (!sides || !first || !f.expected)
       return { key: f.id, words: `${part}${f.title}`, note: f.title, again: `${part}${f.title}` };
     const note = brief(`${sides[1]}为${q(first)}，${sides[2]}为${q(f.expected)}`);
-    // The figure checked: its table's value, then the other side.
     const isChecked = f.operands[0].name === name;
+    // A part the other side equals (the other parts are 0): that side repeats the figure, the checked one differs.
+    const onlyChecked =
+      !isChecked && stated !== '' && q(f.expected) === stated
+        ? `${part}${this.sourceOf(f.operands[0].name)}${shortLabel(this.label(f.operands[0].name))}为${q(first)}`
+        : '';
     return {
       key: f.id,
-      words: isChecked
-        ? brief(
-            `${side}${sides[2].replace(shortLabel(f.operands[0].label.split('·').pop() ?? ''), '')}为${q(f.expected)}`
-          )
-        : `${part}${note}`,
+      // The figure checked: the other side by its own name ("财政拨款、其他资金基本支出之和"), which says of what.
+      words: isChecked ? brief(`${side}${sides[2]}为${q(f.expected)}`) : onlyChecked || `${part}${note}`,
       note,
-      again: stated ? `${part}${this.needed(name, f, mine!.kind) || note}` : note,
+      again: onlyChecked || (stated ? `${part}${this.needed(name, f, mine!.kind) || note}` : note),
     };
   }
 
@@ -793,6 +795,16 @@ export class Writer implements ReportWriter {
     return out;
   }
 
+  /**
+   * A rate of two figures as the 待补 that asks for it ("实际政府采购金额除以政府采购预算数": no formula sign in the
+   * document); undefined for any other.
+   */
+  ratioWords(ops: Operand[]): string | undefined {
+    return ops.length === 2
+      ? ops.map((o) => shortLabel(o.label.split('·').pop() ?? o.label)).join('除以')
+      : undefined;
+  }
+
   operandList(ops: Operand[]): Piece {
     return join(
       ops.map((o) => {
@@ -945,16 +957,33 @@ export function memoValues(findings: Finding[]): Map<string, MemoValue> {
 }
 
 /**
+ * The figures the report marks 【待核对】: those an 错误 puts in doubt (doubtedInputs), and the total a failed sum
+ * checks even where other sums confirm it (收支总表 基本支出 against 财政拨款 + 其他资金): the department states
+ * it, and the identity it fails is what the reader is asked to check. Not where the 审核意见 corrects a figure of
+ * the sum (memoValues): the total is then right.
+ */
+function reportDoubts(findings: Finding[], memo: ReadonlyMap<string, MemoValue>): Map<string, Finding> {
+  const out = doubtedInputs(findings);
+  for (const f of allFindings(findings)) {
+    const total = f.operands[0]?.name;
+    const corrected = f.correction ?? f.slip ?? f.operands.find((o) => memo.has(o.name));
+    const failedSum = f.severity === '错误' && f.family === '合计' && f.kind === 'mismatch';
+    if (failedSum && !corrected && total && !out.has(total)) out.set(total, f);
+  }
+  return out;
+}
+
+/**
  * The context every section declaration receives: the results, a writer, and what is decided once
  * for the whole report — which figure each sentence states (reconcile), the department's scores
  * (its voice), each line's evidence and 八's problems.
  */
 export function reportContext(given: DraftInput): ReportContext {
   // A copy of a figure in doubt (the same quantity in another table) is stated with the same doubt.
-  const doubted = doubtedInputs(given.findings);
   // One check failing on many rows of a table is one problem in the texts; each figure is still in doubt.
   const input = { ...given, findings: textFindings(given.findings) };
   const memo = memoValues(input.findings);
+  const doubted = reportDoubts(given.findings, memo);
   const w = new Writer(
     input.model,
     reconcile(input.findings),

@@ -127,6 +127,8 @@ export interface ReportWriter {
   /** True when the name's figure is contested: the report shows a 【待核对】 in its place. */
   contested(name: string): boolean;
   figure(name: string, label?: string): Figure;
+  /** A rate of two figures as the 待补 that asks for it ("甲除以乙"); undefined for any other. */
+  ratioWords(ops: Operand[]): string | undefined;
   /** "label value、label value" for the inputs an indicator used, each as the report states it. */
   operandList(ops: Operand[]): Piece;
   /**

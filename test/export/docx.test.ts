@@ -309,7 +309,10 @@ test('a table’s 【待核对①】 notes print with it: its last row, which it
   const zip = await JSZip.loadAsync(await reportToDocx(draft, e.scores));
   const xml = await zip.file('word/document.xml')!.async('string');
   // LibreOffice keeps no table with the paragraph after it: inside the table, the rows before go over with the notes.
-  for (const notes of [(withNotes as { notes: string[] }).notes, draft.appendix!.table.notes!]) {
+  // (附件1's sample scores in doubt are 【待补】 cells now, without notes: the section table's are checked.)
+  for (const notes of [(withNotes as { notes: string[] }).notes, draft.appendix!.table.notes ?? []].filter(
+    (n) => n.length > 0
+  )) {
     const first = xml.indexOf(`>${notes[0]}</w:t>`);
     expect(first).toBeGreaterThan(0);
     const tableEnd = xml.indexOf('</w:tbl>', first);

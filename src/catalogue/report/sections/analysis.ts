@@ -18,6 +18,7 @@ import type {
 import { INDICATOR_BY_ID } from '../../indicators';
 import { SANGONG_ITEMS, SANGONG_TOTAL } from '../../lists';
 import { VERDICTS } from '../measures';
+import { TASK_CAUSE_WORDS } from '../words';
 import { notDoneClause } from '../textSlips';
 
 const endSentence = (s: string) => (/[。；！]$/.test(s) ? s.replace(/；$/, '。') : `${s}。`);
@@ -43,7 +44,8 @@ function tasks({ w, model }: ReportContext): ReportBlock[] {
     const notDone = done === true && typeof said === 'string' ? notDoneClause(said) : undefined;
     const state = [
       notDone
-        ? w.fmt.placeholder('完成情况（已完成/未完成）及原因')
+        ? // A 说明 that gives the cause leaves only the status to fill.
+          w.fmt.placeholder(`完成情况（已完成/未完成）${TASK_CAUSE_WORDS.test(String(said)) ? '' : '及原因'}`)
         : done === true
           ? '已完成'
           : done === false
@@ -366,15 +368,16 @@ function scoreWords(c: ReportContext, l: OwnLine): string {
     return `本项得分${w.fmt.placeholder(`本项自评得分；按评分标准计${w.fmt.points(l.score)}分`)}。`;
   if (!lost.gt(0)) return '本项得满分。';
   // A deduction with its reason: the line's 说明 above gives it, or the rate's judgement; else the unit's own cause
-  // in 八's words, else one 【待补】 here, which 八 refers to (lostReason).
+  // in 八's words, else one 【待补】 in 八, where the reader looks for causes, which this refers to (lostReason).
   const reason = lostReason(c, l);
-  return `本项得${w.fmt.points(l.score)}分，扣${w.fmt.points(lost)}分${reason ? `，主要原因：${reason.text}` : ''}。`;
+  const why = reason ? (reason.asked ? '，原因见“存在的主要问题”' : `，主要原因：${reason.text}`) : '';
+  return `本项得${w.fmt.points(l.score)}分，扣${w.fmt.points(lost)}分${why}。`;
 }
 
 /**
  * Why a line without a figure lost points, where its own 说明 does not say (the 说明 stands before its score): the
- * department's cause for the problem it belongs to, else a 【待补】 naming the line and the points (`asked`: 六 asks
- * it at the score, and 八 and 附件1 say the same). Undefined for a line with a figure (its rate's judgement says why),
+ * department's cause for the problem it belongs to, else a 【待补】 naming the line and the points (`asked`: 八 and
+ * 附件1 ask it, 六 refers to 八). Undefined for a line with a figure (its rate's judgement says why),
  * with its own 说明, or that lost nothing.
  */
 export function lostReason(c: ReportContext, l: OwnLine): { text: string; asked: boolean } | undefined {
@@ -422,7 +425,7 @@ function lineParagraph(c: ReportContext, l: OwnLine, i: number, groupSays: boole
     else if (fact) parts.push(w.say`${ops.text ? w.say`${ops}，` : ''}${fact}。`);
     else
       parts.push(
-        w.say`${ops.text ? w.say`${ops}，` : ''}${ind.label}为${w.fmt.placeholder('按补填数据计算')}。`
+        w.say`${ops.text ? w.say`${ops}，` : ''}${ind.label}为${w.fmt.placeholder(w.ratioWords(ind.operands) ?? '按补填数据计算')}。`
       );
   } else parts.push(evidenceWords(c, l, groupSays));
   parts.push(w.plain(scoreWords(c, l)));

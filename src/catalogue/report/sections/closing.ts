@@ -136,7 +136,13 @@ function facts(c: ReportContext, p: Problem): Piece {
           // A score computed from a figure in doubt is not stated: the rate and what it costs wait together.
           if (scoreInDoubt(c, l) && ind && ind.value !== null) {
             const rate = lineRate(c, l, ind, ind.value).text.replace(/^【待核对：(.*)】$/, '$1');
-            return w.plain(`${ind.label}为${w.fmt.toCheck(points ? `${rate}，${points}` : rate)}`);
+            if (points) return w.plain(`${ind.label}为${w.fmt.toCheck(`${rate}，${points}`)}`);
+            // Against the department's claim: the points lost are its to enter, what the figures give beside.
+            const year = thisYearScore(c, l);
+            const [by, given] = year ? [`按${year.year}年数据`, year.score] : ['按所列数据', l.score];
+            const cost = given !== null && l.line.points.gt(given) ? l.line.points.minus(given) : undefined;
+            const ask = cost ? `，${w.fmt.placeholder(`扣分（${by}扣${w.fmt.points(cost)}分）`)}` : '';
+            return w.plain(`${ind.label}为${w.fmt.toCheck(rate)}${ask}`);
           }
           // Several lines of one problem: their values only, the judgements are in 六 (not said twice).
           const fact =
@@ -172,14 +178,14 @@ export function problemsSection(c: ReportContext): SectionContent[] {
     const causes = p.causes.filter((x) => !ownText.includes(x.text));
     // The line's own 说明 stands as its reason where no item of the department's is printed (facts() gives it).
     const remarkSays = !own.length && p.lines.some((l) => l.remark);
-    // A reason 六 asks for at the line's score: asked once, here referred to.
-    const asked = p.lines.filter((l) => lostReason(c, l)?.asked);
+    // A reason no one gave for a line's lost points: asked once, here (六 refers to it), with the points.
+    const asked = p.lines.flatMap((l) => (lostReason(c, l)?.asked ? [lostReason(c, l)!.text] : []));
     const why = causes.length
       ? w.say`主要原因：${w.join(causes, '；')}。`
       : CAUSE_WORDS.test(ownText) || remarkSays
         ? ''
         : asked.length && asked.length === p.lines.length
-          ? w.plain(`主要原因见上文${asked.map((l) => `“${l.line.level3}”`).join('、')}的评价。`)
+          ? w.plain(`主要原因：${asked.join('；')}。`)
           : w.plain(
               `主要原因：${w.fmt.placeholder(
                 p.own
@@ -420,7 +426,12 @@ function lineNote(c: ReportContext, l: OwnLine): Piece {
           : w.plain(lostReason(c, l)?.text ?? w.fmt.placeholder(`${l.line.level3}扣分的主要原因`))
     );
   } else return fullMarks(c, l);
+  // A score in doubt: what its 得分 cell's figures lose (this year's where the listed are another year's).
+  const year = thisYearScore(c, l);
+  const [by, given] = year ? [`按${year.year}年数据`, year.score] : ['按所列数据', l.score];
+  const doubtLost = given !== null && lost.isZero() ? l.line.points.minus(given) : lost;
   if (lost.gt(0)) parts.push(w.plain(`${basis}扣${w.fmt.points(lost)}分`));
+  else if (doubtLost.gt(0)) parts.push(w.plain(`${by}扣${w.fmt.points(doubtLost)}分`));
   return w.join(parts, '，');
 }
 
@@ -490,8 +501,8 @@ function doubtedScore(c: ReportContext, l: OwnLine): Piece {
     return w.plain(w.fmt.placeholder(`自评得分（按${year.year}年数据计${w.fmt.points(year.score)}分）`));
   // Nothing the unit claimed to set it against: the score waits for the figures (one value is no 【待核对】).
   if (!claimSide(c, l)) return w.plain(w.fmt.placeholder(`按核对后的${doubtedNames(c, l)}评定`));
-  const doubt = `${l.line.level3}${claimSide(c, l)}按所列数据计${w.fmt.points(l.score!)}分`;
-  return { ...w.plain(w.fmt.toCheck(doubt)), doubt };
+  // A score to fill, with what the figures as listed give beside it (as 六 asks it).
+  return w.plain(w.fmt.placeholder(`自评得分（按所列数据计${w.fmt.points(l.score!)}分）`));
 }
 
 /**
