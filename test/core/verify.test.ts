@@ -545,7 +545,7 @@ describe('a 二级 the unit scored as a whole is verified as a whole', () => {
   test('invalid: a 二级 claimed in full, or one with a single line, is no split: 社会效益 13 of 14 is the line’s own', () => {
     expect(line(sample, '社会效益').groupShare).toBeUndefined();
     expect(draftLines(sample.report).find((x) => x.startsWith('①社会效益：'))).toContain(
-      '本项得13分，扣1分，主要原因：【待补：社会效益扣1分的原因】。'
+      '本项得13分，扣1分，原因见“存在的主要问题”。'
     );
     const rows = sampleValues()['自评得分表'] as Array<[string, number, string | null]>;
     const full = run({ 自评得分表: rows.map((r) => (r[0] === '目标设定' ? [r[0], 6, r[2]] : r)) });
