@@ -9,7 +9,7 @@ import type Decimal from 'decimal.js';
 import type { Model } from './model';
 import { followOn } from './causes';
 import { documentDigits, formatQuantity, operandQuantity } from './render/quantity';
-import { checkFirstOf, memoCauses, memoCeiling, previousYearHeading } from './review';
+import { checkFirstOf, memoCauses, memoCeiling, memoGroupCeilings, previousYearHeading } from './review';
 import {
   assemble,
   draftRemarks,
@@ -126,12 +126,26 @@ function slips(report: ReportDraft, model: Model): Array<{ text: string; where: 
 /** How the report's remark on the total begins (src/catalogue/report/sections/closing.ts): 三 states its limit. */
 const TOTAL_REMARK = `${SCORE_REMARK}自评总分`;
 
+/** A group's limit as the 审核意见 states it: 至多…分, and the alternative where a blank 其中 line lowers it. */
+type Ceilings = ReturnType<typeof memoGroupCeilings>;
+function limitText(
+  c: ReturnType<typeof reportContext>,
+  x: { low: Decimal; most: Decimal; blanks: string }
+): string {
+  const p = (d: Decimal) => c.w.fmt.points(d);
+  return `至多${p(x.low)}分${x.blanks ? `（列报${x.blanks}的，至多${p(x.most)}分）` : ''}`;
+}
+
 /**
  * 三's item on the total where points wait and the claim is above what they can reach: the limit the 审核意见's page 1
- * gives (核实后至多, memoCeiling), not the sum of figures the memo calls wrong; each 一级 in question by its own limit
- * where it has one. Null where the report's own remark stands.
+ * gives (核实后至多, memoCeiling), not the sum of figures the memo calls wrong; each 一级 in question by the memo's own
+ * limit for it where it has one, so the figures add up to the total's. Null where the report's own remark stands.
  */
-function totalItem(c: ReturnType<typeof reportContext>, input: DraftInput): string | null {
+function totalItem(
+  c: ReturnType<typeof reportContext>,
+  input: DraftInput,
+  ceilings: Ceilings
+): string | null {
   const own = c.own;
   const most = memoCeiling(input);
   if (!own?.linesDisagree || own.total === null || !most || !most.value.lt(own.total)) return null;
@@ -140,11 +154,61 @@ function totalItem(c: ReturnType<typeof reportContext>, input: DraftInput): stri
     .filter((g) => g.level === 1 && g.linesDisagree && g.score !== null)
     .map((g) => {
       const d = g.linesDisagree!;
-      const gives = d.ceiling ? `至多${p(d.ceiling)}` : `按所列数据计${d.atMost ? '至多' : ''}${p(d.sum)}`;
-      return `${g.name}自评${p(g.score!)}分、${gives}分`;
+      const memo = ceilings({ level: 1, name: g.name });
+      const gives =
+        d.ceiling && memo
+          ? limitText(c, memo)
+          : d.ceiling
+            ? `至多${p(d.ceiling)}分`
+            : `按所列数据计${d.atMost ? '至多' : ''}${p(d.sum)}分`;
+      return `${g.name}自评${p(g.score!)}分、${gives}`;
     });
+  const whole = ceilings({ name: '总分' });
+  const alt = whole?.blanks ? `列报${whole.blanks}的，至多${p(whole.most)}分` : '';
   const grade = (x: string | null) => (x ? `（“${x}”）` : '');
-  return `自评总分${p(own.total)}分${grade(own.grade)}，按评分规则至多${p(most.value)}分${grade(most.grade)}${each.length ? `（${each.join('，')}）` : ''}；请按附件1核对各项得分，改正自评得分后重新生成报告。`;
+  const mostGrade = [most.grade ? `“${most.grade}”` : '', alt].filter(Boolean).join('；');
+  return `自评总分${p(own.total)}分${grade(own.grade)}，按评分规则至多${p(most.value)}分${mostGrade ? `（${mostGrade}）` : ''}${each.length ? `，其中${each.join('，')}` : ''}；请按附件1核对各项得分，改正自评得分后重新生成报告。`;
+}
+
+/**
+ * 三's items on the groups, from the report's remarks: each limit as the 审核意见 states it (the report's remark gives
+ * the ceiling with the blank 其中 lines filled); a 二级 that is its 一级's only one, with the same claim and the same
+ * figures, stated once with the 一级.
+ */
+function groupItems(c: ReturnType<typeof reportContext>, remarks: string[], ceilings: Ceilings): string[] {
+  const groups = c.own?.groups ?? [];
+  const named = (text: string) => groups.find((g) => text.startsWith(`${g.name}自评`));
+  const same = (a: (typeof groups)[number], b: (typeof groups)[number]) =>
+    !!a.score &&
+    !!b.score &&
+    a.score.eq(b.score) &&
+    !!a.linesDisagree &&
+    !!b.linesDisagree &&
+    a.linesDisagree.sum.eq(b.linesDisagree.sum) &&
+    String(a.linesDisagree.ceiling) === String(b.linesDisagree.ceiling);
+  const onlyChild = (g: (typeof groups)[number]) => {
+    const children = groups.filter((x) => x.level === 2 && x.parent === g.name);
+    return children.length === 1 && same(g, children[0]) ? children[0] : undefined;
+  };
+  const folded = new Set(groups.filter((g) => g.level === 1).flatMap((g) => onlyChild(g) ?? []));
+  return remarks.flatMap((text) => {
+    const g = named(text);
+    if (!g) return [text];
+    if (folded.has(g) && remarks.some((r) => named(r)?.name === g.parent)) return [];
+    const memo = ceilings({ level: g.level, name: g.name });
+    const child = g.level === 1 ? onlyChild(g) : undefined;
+    // The memo's alternative opens the brackets of what the listed figures give, where they follow.
+    const limited = memo
+      ? text
+          .replace(/按评分规则至多[\d.]+分/, `按评分规则${limitText(c, memo)}`)
+          .replace(/的，至多([\d.]+)分）（/, '的，至多$1分；')
+      : text;
+    return [
+      child
+        ? limited.replace(`${g.name}自评`, `${g.name}（其下仅${child.name}一项，得分相同）自评`)
+        : limited,
+    ];
+  });
 }
 
 /** The report's blocks that carry a remark, with their printed text (a table's cells and notes). */
@@ -182,12 +246,17 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
   const slipList = slips(report, c.model);
   const slipped = new Set(slipList.map((p) => p.text));
   const scoreRemarks = draftRemarks(report).filter((r) => r.startsWith(SCORE_REMARK));
-  const total = totalItem(c, input);
+  const ceilings = memoGroupCeilings(input);
+  const total = totalItem(c, input, ceilings);
   const open = c.findings.filter((f) => !f.explanation || f.severity === '错误');
   const part = (id: string) =>
     chineseNumber(sections.filter((s) => s.level === 1).findIndex((s) => s.id === id) + 1);
-  const scoreItems = scoreRemarks.map((r) =>
-    r.startsWith(TOTAL_REMARK) ? (total ?? r.slice(SCORE_REMARK.length)) : r.slice(SCORE_REMARK.length)
+  const scoreItems = groupItems(
+    c,
+    scoreRemarks.map((r) =>
+      r.startsWith(TOTAL_REMARK) ? (total ?? r.slice(SCORE_REMARK.length)) : r.slice(SCORE_REMARK.length)
+    ),
+    ceilings
   );
   // The figure to check first is the 审核意见's (二's 应先核对), for the pair it heads and each finding related to it.
   const first = checkFirstOf(c.findings);
@@ -238,9 +307,20 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
   }
   const workbookItem = (f: Finding): string => {
     const cells = [...new Set(f.operands.flatMap((o) => (o.address ? [o.address] : [])))];
-    const problem = `【${f.severity}】${tightenSpaces(reviewParts(f).problem)}${cells.length ? `（${cells.join('、')}）` : ''}`;
     const claim = /^“(.+?)”自评/.exec(f.title)?.[1];
-    const scoreAt = claim ? scoreItems.findIndex((t) => t.startsWith(`${claim}自评`)) : -1;
+    // A claim's limit as 三 and the 审核意见 state it, with the alternative where a blank 其中 line lowers it.
+    const level = /^score\.(一级|二级)\./.exec(f.id)?.[1];
+    const memo = claim
+      ? ceilings({ level: level === '一级' ? 1 : level === '二级' ? 2 : undefined, name: claim })
+      : null;
+    const stated = tightenSpaces(reviewParts(f).problem);
+    const limited = memo?.blanks
+      ? stated.replace(/按评分规则最多\s*[\d.]+\s*分/, `按评分规则${limitText(c, memo)}`)
+      : stated;
+    const problem = `【${f.severity}】${limited}${cells.length ? `（${cells.join('、')}）` : ''}`;
+    const scoreAt = claim
+      ? scoreItems.findIndex((t) => t.startsWith(`${claim}自评`) || t.startsWith(`${claim}（`))
+      : -1;
     const lead = firstFor(f);
     const same = allFindings([f])
       .map((x) => related.get(x))

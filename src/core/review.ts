@@ -1290,6 +1290,28 @@ export function memoCeiling(input: DraftInput): { value: Decimal; grade: Grade }
   return { value, grade: gradeOf(value, s.bands ?? DEFAULT_BANDS) };
 }
 
+/**
+ * Each score group's ceiling as the 审核意见 states it (二's 合计至多…分（列报…的，至多…分）): `low` with the blank 其中
+ * lines read as 0, `most` with them filled, `blanks` naming those lines ('' where none is in the group); null for a
+ * group with nothing pending. The total is `{ name: '总分' }`. The 报送前核对清单 states the same limits.
+ */
+export function memoGroupCeilings(
+  input: DraftInput
+): (g: { level?: 1 | 2; name: string }) => { low: Decimal; most: Decimal; blanks: string } | null {
+  const c = reportContext(input);
+  const s = c.scores;
+  if (!s) return () => null;
+  const groups = groupsOf(listedErrors(c.findings), c.findings);
+  const v = memoView(c, groups);
+  return (g) => {
+    const lines = linesOf(s, g);
+    if (!lines.some((l) => l.missing)) return null;
+    const most = ceilingOf(lines);
+    const { low, bounds } = groupCeiling(lines, most, v);
+    return { low, most, blanks: bounds.length ? blanksNamed(bounds) : '' };
+  };
+}
+
 /** The grades from the best down, as the declared bands rank them. */
 const GRADES: readonly Grade[] = ['优', '良', '中', '差'];
 

@@ -91,8 +91,26 @@ describe('报送前核对清单: the same limits and the same first figure as th
     const limit = /核实后至多([\d.]+)分（(.)）/.exec(memo);
     const item = draftLines(checklist).find((l) => /^\d+\.自评总分/.test(l));
     expect(limit).not.toBeNull();
-    expect(item).toContain(`按评分规则至多${limit![1]}分（“${limit![2]}”）`);
+    expect(item).toContain(`按评分规则至多${limit![1]}分（“${limit![2]}”`);
     expect(item).not.toMatch(/自评总分[\d.]+分（“.”），按所列数据计/);
+  });
+
+  test.each(Object.keys(MADE_UP))('each group’s limit is the memo’s, with its alternative (%s)', (name) => {
+    const { input, checklist } = run(MADE_UP[name]);
+    const memo = draftLines(draftReview(input)).join('').replace(/ /g, '');
+    const scores = part(draftLines(checklist), /待定的得分/);
+    const limits = [...memo.matchAll(/“([^”]+)”自评[\d.]+分[^。]*。应改为不超过([\d.]+)分（或([\d.]+)分）/g)];
+    // The sample's layout leaves a 其中 line blank that lowers a limit; other figures may not.
+    if (name === 'as the sample is laid out') expect(limits.length).toBeGreaterThan(0);
+    else if (!limits.length) expect(scores.join('')).not.toContain('列报');
+    for (const [, group, low, most] of limits) {
+      const item = scores.find((l) => l.startsWith(`${scores.indexOf(l) + 1}.${group}自评`));
+      expect(item).toContain(`按评分规则至多${low}分（列报`);
+      expect(item).toContain(`的，至多${most}分`);
+    }
+    // A 二级 that is its 一级's only one, with the same claim and figures, is one item, not two.
+    const bodies = scores.map((l) => l.replace(/^\d+\.[^自]+自评/, ''));
+    expect(bodies.filter((b, i) => bodies.indexOf(b) !== i)).toEqual([]);
   });
 });
 
