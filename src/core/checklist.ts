@@ -5,11 +5,18 @@
  * department's own words it quotes (src/core/textSlips.ts), and the workbook's findings with the cell to correct. `--checklist` writes it; without it the remarks are Word
  * comments in the report itself.
  */
-import type Decimal from 'decimal.js';
+import Decimal from 'decimal.js';
 import type { Model } from './model';
 import { followOn } from './causes';
 import { documentDigits, formatQuantity, operandQuantity } from './render/quantity';
-import { checkFirstOf, memoCauses, memoCeiling, memoGroupCeilings, previousYearHeading } from './review';
+import {
+  checkFirstOf,
+  memoCauses,
+  memoCeiling,
+  memoGroupCeilings,
+  previousYearFigures,
+  previousYearHeading,
+} from './review';
 import {
   assemble,
   draftRemarks,
@@ -271,6 +278,9 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
   // identities it mends and those of the same gap referring to it, with the figure each of those changes.
   const related = new Map<Finding, string>();
   const yearOf = new Map<Finding, string>();
+  // Where 六 changes a figure: the item that states it, by the figure's name.
+  const changedAt = new Map<string, number>();
+  open.forEach((f, i) => f.correction && changedAt.set(f.correction.operand.name, i + 1));
   for (const cause of memoCauses(c.findings)) {
     const v = cause.value;
     const n = open.indexOf(cause.findings[0]) + 1;
@@ -278,6 +288,7 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
     if (cause.shares === 'oneValue' && v) {
       const to = formatQuantity({ value: v.to, kind: v.kind });
       related.set(cause.findings[0], `两处均应为 ${to}：应将${v.cells.map(cell).join('、')}均改为 ${to}`);
+      if (n) for (const o of v.cells) changedAt.set(o.name, n);
       if (n) for (const f of allFindings(cause.findings).slice(1)) related.set(f, `第${n}项改正后本项即相符`);
     }
     // Figures of another year (二's 误填…年数据): the head says so for all, instead of a cell of its own to check first.
@@ -297,6 +308,7 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
       for (const f of cause.sameGap) {
         const next = v ? followOn(cause, f) : null;
         const was = next && operandQuantity(next.cell);
+        if (next && open.includes(f)) changedAt.set(next.cell.name, open.indexOf(f) + 1);
         related.set(
           f,
           next
@@ -305,6 +317,27 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
         );
       }
   }
+  // A finding of another year's figures with no correction of its own: each of its figures as 二's table corrects it
+  // (the basis another table's figure 六 changes first, by that item), instead of a check to make.
+  const yearFigures = previousYearFigures(input);
+  const asThisYear = (f: Finding): string | null => {
+    // A rate is worked out again from the figures, not corrected itself.
+    if (f.correction || f.family === '比率') return null;
+    const n = open.indexOf(f) + 1;
+    const fixes = yearFigures
+      .filter((y) => f.operands.some((o) => o.name === y.operand.name) && !changedAt.has(y.operand.name))
+      .map((y) => {
+        const was = operandQuantity(y.operand);
+        const at = y.from && changedAt.get(y.from.name);
+        if (n) changedAt.set(y.operand.name, n);
+        const basis = y.basis.replace(
+          /（按第二部分（[一二三四五六七八九十]+）改正后）$/,
+          at ? `（按第${at}项改正后）` : ''
+        );
+        return `${documentLabel(y.operand)}${y.operand.address ? `（${y.operand.address}）` : ''}${was ? `由 ${formatQuantity(was)}` : ''}改为 ${/^[\d.]+$/.test(y.to) ? formatQuantity({ value: new Decimal(y.to), kind: was?.kind ?? 'amount' }) : y.to}，即${basis}`;
+      });
+    return fixes.length ? `应将${fixes.join('；')}` : null;
+  };
   const workbookItem = (f: Finding): string => {
     const cells = [...new Set(f.operands.flatMap((o) => (o.address ? [o.address] : [])))];
     const claim = /^“(.+?)”自评/.exec(f.title)?.[1];
@@ -317,7 +350,9 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
     const limited = memo?.blanks
       ? stated.replace(/按评分规则最多\s*[\d.]+\s*分/, `按评分规则${limitText(c, memo)}`)
       : stated;
-    const problem = `【${f.severity}】${limited}${cells.length ? `（${cells.join('、')}）` : ''}`;
+    // A 提示 another year's figures explain is part of that 错误: it is corrected with it, not explained.
+    const severity = yearOf.has(f) && f.severity === '提示' ? '错误' : f.severity;
+    const problem = `【${severity}】${limited}${cells.length ? `（${cells.join('、')}）` : ''}`;
     const scoreAt = claim
       ? scoreItems.findIndex((t) => t.startsWith(`${claim}自评`) || t.startsWith(`${claim}（`))
       : -1;
@@ -326,6 +361,7 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
       .map((x) => related.get(x))
       .find(Boolean);
     const act =
+      (yearOf.has(f) ? asThisYear(f) : null) ??
       same ??
       (lead
         ? lead.pair === f || !open.includes(lead.pair)

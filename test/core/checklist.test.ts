@@ -175,3 +175,23 @@ test('figures of another year: the first of them says so for all and names no ce
   const members = /（第([\d、]+)项同一原因）/.exec(lines[head])![1].split('、').map(Number);
   for (const n of members) expect(lines[n - 1]).toContain(`之一（见第${head + 1}项）`);
 });
+
+test('figures of another year: an item with no correction of its own states 二’s, against the corrected figure', () => {
+  const lines = part(draftLines(run().checklist), /工作簿/);
+  const head = lines.findIndex((l) => /误填\d{4}年数据（第[\d、]+项同一原因）/.test(l));
+  const members = /（第([\d、]+)项同一原因）/.exec(lines[head])![1].split('、').map(Number);
+  // 本年度累计结转结余 4.04 is the other year's end: this year's is the two tables' sum, 0.00 — not "which is right".
+  const closing = lines.find((l) => l.includes('本年度累计结转结余与'))!;
+  expect(closing).not.toContain('确定哪一处正确');
+  expect(closing).toMatch(
+    /本年度累计结转结余（基础数据!B44）由 ?4\.04 ?万元改为 ?0\.00 ?万元，即\d{4}年年末数/
+  );
+  // 本年追加预算 is compared with 年中追加合计 as another item corrects it (654.62 → 492.06), by that item.
+  const added = lines.find((l) => l.includes('本年追加预算与'))!;
+  const fix = lines.findIndex((l) => /由 ?654\.62 ?万元\S*改为 ?492\.06 ?万元/.test(l));
+  expect(added.replace(/ /g, '')).toContain(
+    `改为492.06万元，即财政拨款表年中追加合计（按第${fix + 1}项改正后）`
+  );
+  // The same cause, the same severity: a comparison the other year explains is not a 提示 to explain.
+  for (const n of members) expect(lines[n - 1]).not.toContain('【提示】');
+});
