@@ -338,8 +338,25 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
       });
     return fixes.length ? `应将${fixes.join('；')}` : null;
   };
+  // What the report states as fact: its printed text without the placeholders, figures as written.
+  const statedAsFact = printed(report)
+    .map((p) => p.text.replace(new RegExp(PLACEHOLDER.source, 'g'), ''))
+    .join('\n')
+    .replace(/ /g, '');
   const workbookItem = (f: Finding): string => {
-    const cells = [...new Set(f.operands.flatMap((o) => (o.address ? [o.address] : [])))];
+    // Figures of more than one kind (a year beside amounts): each cell with what it holds, the years as 年度.
+    const kinds = new Set(f.operands.filter((o) => o.address).map((o) => o.kind));
+    const held = (o: Operand) => {
+      const q = operandQuantity(o);
+      return o.kind === 'year' ? '年度' : q ? formatQuantity(q).replace(/\s*万元$/, '') : documentLabel(o);
+    };
+    const byFigure = new Map<string, string[]>();
+    for (const o of f.operands)
+      if (o.address) byFigure.set(held(o), [...new Set([...(byFigure.get(held(o)) ?? []), o.address])]);
+    const cells =
+      kinds.size > 1
+        ? [...byFigure].map(([what, at]) => `${what}：${at.join('、')}`)
+        : [...new Set(f.operands.flatMap((o) => (o.address ? [o.address] : [])))];
     const claim = /^“(.+?)”自评/.exec(f.title)?.[1];
     // A claim's limit as 三 and the 审核意见 state it, with the alternative where a blank 其中 line lowers it.
     const level = /^score\.(一级|二级)\./.exec(f.id)?.[1];
@@ -352,7 +369,13 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
       : stated;
     // A 提示 another year's figures explain is part of that 错误: it is corrected with it, not explained.
     const severity = yearOf.has(f) && f.severity === '提示' ? '错误' : f.severity;
-    const problem = `【${severity}】${limited}${cells.length ? `（${cells.join('、')}）` : ''}`;
+    // A rate the report does not state as fact (only in a 【待核对】, or not at all) is the workbook's: 工作簿列.
+    const listed = /报告列\s*([\d.]+%)/.exec(limited)?.[1];
+    const worded =
+      listed && !statedAsFact.includes(listed)
+        ? limited.replace(/报告列(\s*)([\d.]+%)/, '工作簿列$1$2')
+        : limited;
+    const problem = `【${severity}】${worded}${cells.length ? `（${cells.join(kinds.size > 1 ? '；' : '、')}）` : ''}`;
     const scoreAt = claim
       ? scoreItems.findIndex((t) => t.startsWith(`${claim}自评`) || t.startsWith(`${claim}（`))
       : -1;

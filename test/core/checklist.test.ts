@@ -192,6 +192,10 @@ test('figures of another year: an item with no correction of its own states 二�
   expect(added.replace(/ /g, '')).toContain(
     `改为492.06万元，即财政拨款表年中追加合计（按第${fix + 1}项改正后）`
   );
+  // The head names which cell holds which figure: the years, then each amount.
+  expect(lines[head]).toMatch(/（年度：基础数据!B\d+、基本情况!B\d+；[\d.]+：基础数据!B\d+；/);
+  // A rate the report states only in a 【待核对】 is the workbook's figure, not the report's.
+  expect(lines.find((l) => l.includes('预算完成率重算为'))).toMatch(/，工作簿列[\d.]+%/);
   // The same cause, the same severity: a comparison the other year explains is not a 提示 to explain.
   for (const n of members) expect(lines[n - 1]).not.toContain('【提示】');
 });
