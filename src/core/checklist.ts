@@ -87,8 +87,18 @@ function printed(report: ReportDraft): Array<{ text: string; where: string }> {
       else table(b, tablePlace(where, b));
   }
   if (report.appendix) {
-    out.push({ text: report.appendix.title, where: report.appendix.label });
-    table(report.appendix.table, report.appendix.label);
+    const { label, title, table: t } = report.appendix;
+    out.push({ text: [title, t.caption, ...t.header].join('\n'), where: label });
+    // 附件1's rows are read one by one: each by its name (the last of the cells before its first figure or blank).
+    for (const row of t.rows) {
+      const cut = row.findIndex((x) => /^[\d.]+$|【/.test(x));
+      const name = row
+        .slice(0, cut < 0 ? row.length : cut)
+        .filter(Boolean)
+        .at(-1);
+      out.push({ text: row.join('\n'), where: name ? `${label}“${name}”行` : label });
+    }
+    out.push(...(t.notes ?? []).map((text) => ({ text, where: `${label}注` })));
   }
   return out;
 }
@@ -110,7 +120,17 @@ function placeholders(
       if (!at.includes(where)) at.push(where);
       found.set(m, at);
     }
-  return [...found].map(([text, where]) => ({ text, where }));
+  // Rows of one table side by side: 附件1“甲”“乙”行.
+  const rows = (where: string[]) =>
+    where.reduce<string[]>((acc, w) => {
+      const prev = acc.at(-1);
+      const [, table, name] = /^(.+?)(“[^”]+”)行$/.exec(w) ?? [];
+      const [, prevTable] = (prev && /^(.+?)(?:“[^”]+”)+行$/.exec(prev)) || [];
+      if (table && prevTable === table) acc[acc.length - 1] = `${prev!.slice(0, -1)}${name}行`;
+      else acc.push(w);
+      return acc;
+    }, []);
+  return [...found].map(([text, where]) => ({ text, where: rows(where) }));
 }
 
 /** Each slip remark on the department's quoted words, once, with the places that quote it. */

@@ -79,6 +79,9 @@ describe('报送前核对清单: complete by construction', () => {
     expect(items).toContainEqual(
       expect.stringMatching(/^\d+\.【待补：针对“[^”]+”的改进措施】（九（[一二三四五六七八九十]+））。$/)
     );
+    // A place in 附件1 is its row (or rows), by name: the preparer finds it without reading the whole table.
+    expect(items).toContainEqual(expect.stringMatching(/（附件1“[^”]+”(“[^”]+”)*行）。$/));
+    expect(items.filter((t) => /附件1[）；]/.test(t))).toEqual([]);
     // A note under a table: its number and the table it explains.
     expect(items).toContainEqual(expect.stringMatching(/^\d+\.【待核对①：[^】]+】（.*“[^”]+表”注[；）]/));
   });

@@ -512,7 +512,7 @@ describe('the Word text: nothing for the preparer outside a highlighted placehol
     expect(checklist.some((l) => /【待补：该通知的文号】（开头）/.test(l))).toBe(true);
     expect(checklist.some((l) => l.includes('【待核对：所列99.59%') && l.includes('六'))).toBe(true);
     // A place is the heading's number and name, without its score in brackets (a placeholder nesting brackets).
-    expect(checklist.some((l) => l.includes('】（六（二）2.预算管理；附件1）'))).toBe(true);
+    expect(checklist.some((l) => /】（六（二）2\.预算管理；附件1“[^”]+”行）/.test(l))).toBe(true);
     expect(checklist.filter((l) => l.includes('得分【待补'))).toEqual([]);
     // The scores the report leaves to settle: the claim and what the lines give, under a heading of their own, not
     // among the figures to correct.
