@@ -421,6 +421,25 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
       documentDigits(`${problem}。${year ? `${year}。` : ''}${act.replace(/^[，。]/, '')}`)
     ).replace(/。。/g, '。');
   };
+  let workbookTexts: string[] | null = null;
+  const workbookItems = () => (workbookTexts ??= open.map(workbookItem));
+  // A figure the report leaves to settle is settled where 六 states it: the first item naming the figure.
+  const settledBy = (placeholder: string): string => {
+    // The item sharing most of its figures, the first figure (the one the report states) among them.
+    const figures = [...placeholder.matchAll(/([\d.]*[1-9][\d.]*)\s*(万元|人|%)/g)].map(
+      ([, x, unit]) =>
+        new RegExp(`(?<![\\d.])${x.replace(/\./g, '\\.')}(?![\\d]|\\.\\d)${unit === '人' ? '人' : ''}`)
+    );
+    if (!figures.length) return '';
+    const texts = workbookItems().map((t) => t.replace(/\s/g, ''));
+    const shared = texts.map((t) => (figures[0].test(t) ? figures.filter((x) => x.test(t)).length : 0));
+    const most = Math.max(...shared);
+    // Only an item the figures single out: two alike could be either.
+    const single = shared.filter((x) => x === most).length === 1;
+    return most && single
+      ? `；改正第${part('工作簿问题')}部分第${shared.indexOf(most) + 1}项后重新生成即消除`
+      : '';
+  };
   const sections: SectionDecl[] = [
     {
       id: '说明',
@@ -450,7 +469,7 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
       level: 1,
       build: () =>
         numbered(
-          placeholders(report, '待核对').map((p) => `${p.text}（${p.where.join('；')}）`),
+          placeholders(report, '待核对').map((p) => `${p.text}（${p.where.join('；')}）${settledBy(p.text)}`),
           '无。'
         ),
     },
@@ -491,7 +510,7 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
       id: '工作簿问题',
       heading: '工作簿数据核对发现的问题',
       level: 1,
-      build: () => numbered(open.map(workbookItem), '数据核对未发现问题。'),
+      build: () => numbered(workbookItems(), '数据核对未发现问题。'),
     },
   ];
   return assemble(

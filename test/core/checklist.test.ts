@@ -202,3 +202,18 @@ test('figures of another year: an item with no correction of its own states 二�
   // The same cause, the same severity: a comparison the other year explains is not a 提示 to explain.
   for (const n of members) expect(lines[n - 1]).not.toContain('【提示】');
 });
+
+test.each(Object.keys(MADE_UP))(
+  'a figure to settle names the workbook item that settles it, with its figure (%s)',
+  (name) => {
+    const lines = draftLines(run(MADE_UP[name]).checklist);
+    const workbook = part(lines, /工作簿/);
+    const referred = part(lines, /需确定的数/).filter((l) => l.includes('后重新生成即消除'));
+    expect(referred.length).toBeGreaterThan(0);
+    for (const l of referred) {
+      const n = Number(/改正第六部分第(\d+)项后重新生成即消除/.exec(l)![1]);
+      const figure = /([\d.]*[1-9][\d.]*)\s*(?:万元|人|%)/.exec(l)![1];
+      expect(workbook[n - 1].replace(/\s/g, '')).toContain(figure);
+    }
+  }
+);
