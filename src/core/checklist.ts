@@ -5,11 +5,18 @@
  * department's own words it quotes (src/core/textSlips.ts), and the workbook's findings with the cell to correct. `--checklist` writes it; without it the remarks are Word
  * comments in the report itself.
  */
-import type Decimal from 'decimal.js';
+import Decimal from 'decimal.js';
 import type { Model } from './model';
 import { followOn } from './causes';
 import { documentDigits, formatQuantity, operandQuantity } from './render/quantity';
-import { checkFirstOf, memoCauses, memoCeiling, previousYearHeading } from './review';
+import {
+  checkFirstOf,
+  memoCauses,
+  memoCeiling,
+  memoGroupCeilings,
+  previousYearFigures,
+  previousYearHeading,
+} from './review';
 import {
   assemble,
   draftRemarks,
@@ -80,8 +87,18 @@ function printed(report: ReportDraft): Array<{ text: string; where: string }> {
       else table(b, tablePlace(where, b));
   }
   if (report.appendix) {
-    out.push({ text: report.appendix.title, where: report.appendix.label });
-    table(report.appendix.table, report.appendix.label);
+    const { label, title, table: t } = report.appendix;
+    out.push({ text: [title, t.caption, ...t.header].join('\n'), where: label });
+    // 附件1's rows are read one by one: each by its name (the last of the cells before its first figure or blank).
+    for (const row of t.rows) {
+      const cut = row.findIndex((x) => /^[\d.]+$|【/.test(x));
+      const name = row
+        .slice(0, cut < 0 ? row.length : cut)
+        .filter(Boolean)
+        .at(-1);
+      out.push({ text: row.join('\n'), where: name ? `${label}“${name}”行` : label });
+    }
+    out.push(...(t.notes ?? []).map((text) => ({ text, where: `${label}注` })));
   }
   return out;
 }
@@ -103,7 +120,17 @@ function placeholders(
       if (!at.includes(where)) at.push(where);
       found.set(m, at);
     }
-  return [...found].map(([text, where]) => ({ text, where }));
+  // Rows of one table side by side: 附件1“甲”“乙”行.
+  const rows = (where: string[]) =>
+    where.reduce<string[]>((acc, w) => {
+      const prev = acc.at(-1);
+      const [, table, name] = /^(.+?)(“[^”]+”)行$/.exec(w) ?? [];
+      const [, prevTable] = (prev && /^(.+?)(?:“[^”]+”)+行$/.exec(prev)) || [];
+      if (table && prevTable === table) acc[acc.length - 1] = `${prev!.slice(0, -1)}${name}行`;
+      else acc.push(w);
+      return acc;
+    }, []);
+  return [...found].map(([text, where]) => ({ text, where: rows(where) }));
 }
 
 /** Each slip remark on the department's quoted words, once, with the places that quote it. */
@@ -126,12 +153,26 @@ function slips(report: ReportDraft, model: Model): Array<{ text: string; where: 
 /** How the report's remark on the total begins (src/catalogue/report/sections/closing.ts): 三 states its limit. */
 const TOTAL_REMARK = `${SCORE_REMARK}自评总分`;
 
+/** A group's limit as the 审核意见 states it: 至多…分, and the alternative where a blank 其中 line lowers it. */
+type Ceilings = ReturnType<typeof memoGroupCeilings>;
+function limitText(
+  c: ReturnType<typeof reportContext>,
+  x: { low: Decimal; most: Decimal; blanks: string }
+): string {
+  const p = (d: Decimal) => c.w.fmt.points(d);
+  return `至多${p(x.low)}分${x.blanks ? `（列报${x.blanks}的，至多${p(x.most)}分）` : ''}`;
+}
+
 /**
  * 三's item on the total where points wait and the claim is above what they can reach: the limit the 审核意见's page 1
- * gives (核实后至多, memoCeiling), not the sum of figures the memo calls wrong; each 一级 in question by its own limit
- * where it has one. Null where the report's own remark stands.
+ * gives (核实后至多, memoCeiling), not the sum of figures the memo calls wrong; each 一级 in question by the memo's own
+ * limit for it where it has one, so the figures add up to the total's. Null where the report's own remark stands.
  */
-function totalItem(c: ReturnType<typeof reportContext>, input: DraftInput): string | null {
+function totalItem(
+  c: ReturnType<typeof reportContext>,
+  input: DraftInput,
+  ceilings: Ceilings
+): string | null {
   const own = c.own;
   const most = memoCeiling(input);
   if (!own?.linesDisagree || own.total === null || !most || !most.value.lt(own.total)) return null;
@@ -140,11 +181,61 @@ function totalItem(c: ReturnType<typeof reportContext>, input: DraftInput): stri
     .filter((g) => g.level === 1 && g.linesDisagree && g.score !== null)
     .map((g) => {
       const d = g.linesDisagree!;
-      const gives = d.ceiling ? `至多${p(d.ceiling)}` : `按所列数据计${d.atMost ? '至多' : ''}${p(d.sum)}`;
-      return `${g.name}自评${p(g.score!)}分、${gives}分`;
+      const memo = ceilings({ level: 1, name: g.name });
+      const gives =
+        d.ceiling && memo
+          ? limitText(c, memo)
+          : d.ceiling
+            ? `至多${p(d.ceiling)}分`
+            : `按所列数据计${d.atMost ? '至多' : ''}${p(d.sum)}分`;
+      return `${g.name}自评${p(g.score!)}分、${gives}`;
     });
+  const whole = ceilings({ name: '总分' });
+  const alt = whole?.blanks ? `列报${whole.blanks}的，至多${p(whole.most)}分` : '';
   const grade = (x: string | null) => (x ? `（“${x}”）` : '');
-  return `自评总分${p(own.total)}分${grade(own.grade)}，按评分规则至多${p(most.value)}分${grade(most.grade)}${each.length ? `（${each.join('，')}）` : ''}；请按附件1核对各项得分，改正自评得分后重新生成报告。`;
+  const mostGrade = [most.grade ? `“${most.grade}”` : '', alt].filter(Boolean).join('；');
+  return `自评总分${p(own.total)}分${grade(own.grade)}，按评分规则至多${p(most.value)}分${mostGrade ? `（${mostGrade}）` : ''}${each.length ? `，其中${each.join('，')}` : ''}；请按附件1核对各项得分，改正自评得分后重新生成报告。`;
+}
+
+/**
+ * 三's items on the groups, from the report's remarks: each limit as the 审核意见 states it (the report's remark gives
+ * the ceiling with the blank 其中 lines filled); a 二级 that is its 一级's only one, with the same claim and the same
+ * figures, stated once with the 一级.
+ */
+function groupItems(c: ReturnType<typeof reportContext>, remarks: string[], ceilings: Ceilings): string[] {
+  const groups = c.own?.groups ?? [];
+  const named = (text: string) => groups.find((g) => text.startsWith(`${g.name}自评`));
+  const same = (a: (typeof groups)[number], b: (typeof groups)[number]) =>
+    !!a.score &&
+    !!b.score &&
+    a.score.eq(b.score) &&
+    !!a.linesDisagree &&
+    !!b.linesDisagree &&
+    a.linesDisagree.sum.eq(b.linesDisagree.sum) &&
+    String(a.linesDisagree.ceiling) === String(b.linesDisagree.ceiling);
+  const onlyChild = (g: (typeof groups)[number]) => {
+    const children = groups.filter((x) => x.level === 2 && x.parent === g.name);
+    return children.length === 1 && same(g, children[0]) ? children[0] : undefined;
+  };
+  const folded = new Set(groups.filter((g) => g.level === 1).flatMap((g) => onlyChild(g) ?? []));
+  return remarks.flatMap((text) => {
+    const g = named(text);
+    if (!g) return [text];
+    if (folded.has(g) && remarks.some((r) => named(r)?.name === g.parent)) return [];
+    const memo = ceilings({ level: g.level, name: g.name });
+    const child = g.level === 1 ? onlyChild(g) : undefined;
+    // The memo's alternative opens the brackets of what the listed figures give, where they follow.
+    const limited = memo
+      ? text
+          .replace(/按评分规则至多[\d.]+分/, `按评分规则${limitText(c, memo)}`)
+          .replace(/的，至多([\d.]+)分）（/, '的，至多$1分；')
+      : text;
+    return [
+      child
+        ? limited.replace(`${g.name}自评`, `${g.name}（其下仅${child.name}一项，得分相同）自评`)
+        : limited,
+    ];
+  });
 }
 
 /** The report's blocks that carry a remark, with their printed text (a table's cells and notes). */
@@ -182,12 +273,17 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
   const slipList = slips(report, c.model);
   const slipped = new Set(slipList.map((p) => p.text));
   const scoreRemarks = draftRemarks(report).filter((r) => r.startsWith(SCORE_REMARK));
-  const total = totalItem(c, input);
+  const ceilings = memoGroupCeilings(input);
+  const total = totalItem(c, input, ceilings);
   const open = c.findings.filter((f) => !f.explanation || f.severity === '错误');
   const part = (id: string) =>
     chineseNumber(sections.filter((s) => s.level === 1).findIndex((s) => s.id === id) + 1);
-  const scoreItems = scoreRemarks.map((r) =>
-    r.startsWith(TOTAL_REMARK) ? (total ?? r.slice(SCORE_REMARK.length)) : r.slice(SCORE_REMARK.length)
+  const scoreItems = groupItems(
+    c,
+    scoreRemarks.map((r) =>
+      r.startsWith(TOTAL_REMARK) ? (total ?? r.slice(SCORE_REMARK.length)) : r.slice(SCORE_REMARK.length)
+    ),
+    ceilings
   );
   // The figure to check first is the 审核意见's (二's 应先核对), for the pair it heads and each finding related to it.
   const first = checkFirstOf(c.findings);
@@ -202,6 +298,9 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
   // identities it mends and those of the same gap referring to it, with the figure each of those changes.
   const related = new Map<Finding, string>();
   const yearOf = new Map<Finding, string>();
+  // Where 六 changes a figure: the item that states it, by the figure's name.
+  const changedAt = new Map<string, number>();
+  open.forEach((f, i) => f.correction && changedAt.set(f.correction.operand.name, i + 1));
   for (const cause of memoCauses(c.findings)) {
     const v = cause.value;
     const n = open.indexOf(cause.findings[0]) + 1;
@@ -209,6 +308,7 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
     if (cause.shares === 'oneValue' && v) {
       const to = formatQuantity({ value: v.to, kind: v.kind });
       related.set(cause.findings[0], `两处均应为 ${to}：应将${v.cells.map(cell).join('、')}均改为 ${to}`);
+      if (n) for (const o of v.cells) changedAt.set(o.name, n);
       if (n) for (const f of allFindings(cause.findings).slice(1)) related.set(f, `第${n}项改正后本项即相符`);
     }
     // Figures of another year (二's 误填…年数据): the head says so for all, instead of a cell of its own to check first.
@@ -228,6 +328,7 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
       for (const f of cause.sameGap) {
         const next = v ? followOn(cause, f) : null;
         const was = next && operandQuantity(next.cell);
+        if (next && open.includes(f)) changedAt.set(next.cell.name, open.indexOf(f) + 1);
         related.set(
           f,
           next
@@ -236,16 +337,74 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
         );
       }
   }
+  // A finding of another year's figures with no correction of its own: each of its figures as 二's table corrects it
+  // (the basis another table's figure 六 changes first, by that item), instead of a check to make.
+  const yearFigures = previousYearFigures(input);
+  const asThisYear = (f: Finding): string | null => {
+    // A rate is worked out again from the figures, not corrected itself.
+    if (f.correction || f.family === '比率') return null;
+    const n = open.indexOf(f) + 1;
+    const fixes = yearFigures
+      .filter((y) => f.operands.some((o) => o.name === y.operand.name) && !changedAt.has(y.operand.name))
+      .map((y) => {
+        const was = operandQuantity(y.operand);
+        const at = y.from && changedAt.get(y.from.name);
+        if (n) changedAt.set(y.operand.name, n);
+        const basis = y.basis.replace(
+          /（按第二部分（[一二三四五六七八九十]+）改正后）$/,
+          at ? `（按第${at}项改正后）` : ''
+        );
+        return `${documentLabel(y.operand)}${y.operand.address ? `（${y.operand.address}）` : ''}${was ? `由 ${formatQuantity(was)}` : ''}改为 ${/^[\d.]+$/.test(y.to) ? formatQuantity({ value: new Decimal(y.to), kind: was?.kind ?? 'amount' }) : y.to}，即${basis}`;
+      });
+    return fixes.length ? `应将${fixes.join('；')}` : null;
+  };
+  // What the report states as fact: its printed text without the placeholders, figures as written.
+  const statedAsFact = printed(report)
+    .map((p) => p.text.replace(new RegExp(PLACEHOLDER.source, 'g'), ''))
+    .join('\n')
+    .replace(/ /g, '');
   const workbookItem = (f: Finding): string => {
-    const cells = [...new Set(f.operands.flatMap((o) => (o.address ? [o.address] : [])))];
-    const problem = `【${f.severity}】${tightenSpaces(reviewParts(f).problem)}${cells.length ? `（${cells.join('、')}）` : ''}`;
+    // Figures of more than one kind (a year beside amounts): each cell with what it holds, the years as 年度.
+    const kinds = new Set(f.operands.filter((o) => o.address).map((o) => o.kind));
+    const held = (o: Operand) => {
+      const q = operandQuantity(o);
+      return o.kind === 'year' ? '年度' : q ? formatQuantity(q).replace(/\s*万元$/, '') : documentLabel(o);
+    };
+    const byFigure = new Map<string, string[]>();
+    for (const o of f.operands)
+      if (o.address) byFigure.set(held(o), [...new Set([...(byFigure.get(held(o)) ?? []), o.address])]);
+    const cells =
+      kinds.size > 1
+        ? [...byFigure].map(([what, at]) => `${what}：${at.join('、')}`)
+        : [...new Set(f.operands.flatMap((o) => (o.address ? [o.address] : [])))];
     const claim = /^“(.+?)”自评/.exec(f.title)?.[1];
-    const scoreAt = claim ? scoreItems.findIndex((t) => t.startsWith(`${claim}自评`)) : -1;
+    // A claim's limit as 三 and the 审核意见 state it, with the alternative where a blank 其中 line lowers it.
+    const level = /^score\.(一级|二级)\./.exec(f.id)?.[1];
+    const memo = claim
+      ? ceilings({ level: level === '一级' ? 1 : level === '二级' ? 2 : undefined, name: claim })
+      : null;
+    const stated = tightenSpaces(reviewParts(f).problem);
+    const limited = memo?.blanks
+      ? stated.replace(/按评分规则最多\s*[\d.]+\s*分/, `按评分规则${limitText(c, memo)}`)
+      : stated;
+    // A 提示 another year's figures explain is part of that 错误: it is corrected with it, not explained.
+    const severity = yearOf.has(f) && f.severity === '提示' ? '错误' : f.severity;
+    // A rate the report does not state as fact (only in a 【待核对】, or not at all) is the workbook's: 工作簿列.
+    const listed = /报告列\s*([\d.]+%)/.exec(limited)?.[1];
+    const worded =
+      listed && !statedAsFact.includes(listed)
+        ? limited.replace(/报告列(\s*)([\d.]+%)/, '工作簿列$1$2')
+        : limited;
+    const problem = `【${severity}】${worded}${cells.length ? `（${cells.join(kinds.size > 1 ? '；' : '、')}）` : ''}`;
+    const scoreAt = claim
+      ? scoreItems.findIndex((t) => t.startsWith(`${claim}自评`) || t.startsWith(`${claim}（`))
+      : -1;
     const lead = firstFor(f);
     const same = allFindings([f])
       .map((x) => related.get(x))
       .find(Boolean);
     const act =
+      (yearOf.has(f) ? asThisYear(f) : null) ??
       same ??
       (lead
         ? lead.pair === f || !open.includes(lead.pair)
@@ -261,6 +420,25 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
     return tightenSpaces(
       documentDigits(`${problem}。${year ? `${year}。` : ''}${act.replace(/^[，。]/, '')}`)
     ).replace(/。。/g, '。');
+  };
+  let workbookTexts: string[] | null = null;
+  const workbookItems = () => (workbookTexts ??= open.map(workbookItem));
+  // A figure the report leaves to settle is settled where 六 states it: the first item naming the figure.
+  const settledBy = (placeholder: string): string => {
+    // The item sharing most of its figures, the first figure (the one the report states) among them.
+    const figures = [...placeholder.matchAll(/([\d.]*[1-9][\d.]*)\s*(万元|人|%)/g)].map(
+      ([, x, unit]) =>
+        new RegExp(`(?<![\\d.])${x.replace(/\./g, '\\.')}(?![\\d]|\\.\\d)${unit === '人' ? '人' : ''}`)
+    );
+    if (!figures.length) return '';
+    const texts = workbookItems().map((t) => t.replace(/\s/g, ''));
+    const shared = texts.map((t) => (figures[0].test(t) ? figures.filter((x) => x.test(t)).length : 0));
+    const most = Math.max(...shared);
+    // Only an item the figures single out: two alike could be either.
+    const single = shared.filter((x) => x === most).length === 1;
+    return most && single
+      ? `；改正第${part('工作簿问题')}部分第${shared.indexOf(most) + 1}项后重新生成即消除`
+      : '';
   };
   const sections: SectionDecl[] = [
     {
@@ -291,7 +469,7 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
       level: 1,
       build: () =>
         numbered(
-          placeholders(report, '待核对').map((p) => `${p.text}（${p.where.join('；')}）`),
+          placeholders(report, '待核对').map((p) => `${p.text}（${p.where.join('；')}）${settledBy(p.text)}`),
           '无。'
         ),
     },
@@ -332,7 +510,7 @@ export function draftChecklist(input: DraftInput, report: ReportDraft): ReportDr
       id: '工作簿问题',
       heading: '工作簿数据核对发现的问题',
       level: 1,
-      build: () => numbered(open.map(workbookItem), '数据核对未发现问题。'),
+      build: () => numbered(workbookItems(), '数据核对未发现问题。'),
     },
   ];
   return assemble(

@@ -745,6 +745,16 @@ interface TabledEntry {
   header: string[];
   rows: string[][];
   after: string;
+  /** Each row's figure, what it should read and on what basis (never 同上), with the other table's figure it is. */
+  figures?: PreviousYearFigure[];
+}
+
+/** A figure of another year's as 二's table lists it: what it should read, the basis, the figure that basis names. */
+export interface PreviousYearFigure {
+  operand: Operand;
+  to: string;
+  basis: string;
+  from?: Operand;
 }
 
 /**
@@ -802,8 +812,10 @@ function previousYearEntry(c: Cause, v: MemoView): TabledEntry {
   // A figure by its table and label, and by the indicator whose block it is in (基础数据表's 年初批复预算 and 年初预算
   // would read alike): each row says whose figure it is, with its table, a row being read on its own
   // (`基础数据表（预算调整率）年初批复预算`); a basis the row above gives too reads 同上.
-  const row = (o: Operand, to: string, basis: string) => {
+  const figures: PreviousYearFigure[] = [];
+  const row = (o: Operand, to: string, basis: string, from?: Operand) => {
     if (listed.some((x) => x.name === o.name)) return;
+    figures.push({ operand: o, to, basis, ...(from ? { from } : {}) });
     const table = operandTable(o);
     const block = blockOf(o);
     const name = !table || !block ? withTable(o) : `${table}（${block}）${labelsIn(table, [o])}`;
@@ -840,7 +852,7 @@ function previousYearEntry(c: Cause, v: MemoView): TabledEntry {
     const { figures, pairs, rate, scored, blanks } = atThisYear(c, b, v);
     for (const o of figures) {
       const pair = pairs.find((x) => x.mine.name === o.name);
-      row(o, pair ? digits(pair.to) : `${now}年数`, pair ? basisOf(pair.theirs) : '—');
+      row(o, pair ? digits(pair.to) : `${now}年数`, pair ? basisOf(pair.theirs) : '—', pair?.theirs);
     }
     // A blank 其中 line the rate subtracts (an optional input) is read as 0: said, since filling it can change the score.
     const asZero = blanks.length ? `${blanks.map((o) => blankName(o.label)).join('、')}未填列，按 0 计` : '';
@@ -854,7 +866,7 @@ function previousYearEntry(c: Cause, v: MemoView): TabledEntry {
       v.corrected
     );
     if (!pairs.length) continue;
-    for (const y of pairs) row(y.mine, digits(y.to), basisOf(y.theirs));
+    for (const y of pairs) row(y.mine, digits(y.to), basisOf(y.theirs), y.theirs);
     // What this year's figures give for the block's rate, when each of its stated figures has one here.
     const block = p.blocks.find((b) => b.block.figures.includes(x.parts[0].name))?.block;
     const values = new Map<string, Decimal>(pairs.map((y) => [y.mine.name, y.to]));
@@ -917,6 +929,7 @@ function previousYearEntry(c: Cause, v: MemoView): TabledEntry {
     header: ['项目', `所列\n（${last}年数）`, `应改为\n（${now}年数）`, '依据'],
     rows,
     after: `${redoText}${rest.join('')}`,
+    figures,
   };
 }
 
@@ -1321,6 +1334,42 @@ export function memoCeiling(input: DraftInput): { value: Decimal; grade: Grade }
   const most = ceilingOf(s.lines);
   const value = bounds.length ? ceilingAsBlank(most, bounds) : most;
   return { value, grade: gradeOf(value, s.bands ?? DEFAULT_BANDS) };
+}
+
+/**
+ * Each score group's ceiling as the 审核意见 states it (二's 合计至多…分（列报…的，至多…分）): `low` with the blank 其中
+ * lines read as 0, `most` with them filled, `blanks` naming those lines ('' where none is in the group); null for a
+ * group with nothing pending. The total is `{ name: '总分' }`. The 报送前核对清单 states the same limits.
+ */
+export function memoGroupCeilings(
+  input: DraftInput
+): (g: { level?: 1 | 2; name: string }) => { low: Decimal; most: Decimal; blanks: string } | null {
+  const c = reportContext(input);
+  const s = c.scores;
+  if (!s) return () => null;
+  const groups = groupsOf(listedErrors(c.findings), c.findings);
+  const v = memoView(c, groups);
+  return (g) => {
+    const lines = linesOf(s, g);
+    if (!lines.some((l) => l.missing)) return null;
+    const most = ceilingOf(lines);
+    const { low, bounds } = groupCeiling(lines, most, v);
+    return { low, most, blanks: bounds.length ? blanksNamed(bounds) : '' };
+  };
+}
+
+/**
+ * The figures 二 lists as another year's, each with what it should read and the basis, as its table states them:
+ * the 报送前核对清单 says the same where a finding of that cause has no correction of its own.
+ */
+export function previousYearFigures(input: DraftInput): PreviousYearFigure[] {
+  const c = reportContext(input);
+  const groups = groupsOf(listedErrors(c.findings), c.findings);
+  const v = memoView(c, groups);
+  return groups
+    .flatMap((g) => g.causes)
+    .filter((x) => x.shares === 'previousYear' && x.previousYear)
+    .flatMap((x) => previousYearEntry(x, v).figures ?? []);
 }
 
 /** The grades from the best down, as the declared bands rank them. */

@@ -79,6 +79,9 @@ describe('报送前核对清单: complete by construction', () => {
     expect(items).toContainEqual(
       expect.stringMatching(/^\d+\.【待补：针对“[^”]+”的改进措施】（九（[一二三四五六七八九十]+））。$/)
     );
+    // A place in 附件1 is its row (or rows), by name: the preparer finds it without reading the whole table.
+    expect(items).toContainEqual(expect.stringMatching(/（附件1“[^”]+”(“[^”]+”)*行）。$/));
+    expect(items.filter((t) => /附件1[）；]/.test(t))).toEqual([]);
     // A note under a table: its number and the table it explains.
     expect(items).toContainEqual(expect.stringMatching(/^\d+\.【待核对①：[^】]+】（.*“[^”]+表”注[；）]/));
   });
@@ -91,8 +94,26 @@ describe('报送前核对清单: the same limits and the same first figure as th
     const limit = /核实后至多([\d.]+)分（(.)）/.exec(memo);
     const item = draftLines(checklist).find((l) => /^\d+\.自评总分/.test(l));
     expect(limit).not.toBeNull();
-    expect(item).toContain(`按评分规则至多${limit![1]}分（“${limit![2]}”）`);
+    expect(item).toContain(`按评分规则至多${limit![1]}分（“${limit![2]}”`);
     expect(item).not.toMatch(/自评总分[\d.]+分（“.”），按所列数据计/);
+  });
+
+  test.each(Object.keys(MADE_UP))('each group’s limit is the memo’s, with its alternative (%s)', (name) => {
+    const { input, checklist } = run(MADE_UP[name]);
+    const memo = draftLines(draftReview(input)).join('').replace(/ /g, '');
+    const scores = part(draftLines(checklist), /待定的得分/);
+    const limits = [...memo.matchAll(/“([^”]+)”自评[\d.]+分[^。]*。应改为不超过([\d.]+)分（或([\d.]+)分）/g)];
+    // The sample's layout leaves a 其中 line blank that lowers a limit; other figures may not.
+    if (name === 'as the sample is laid out') expect(limits.length).toBeGreaterThan(0);
+    else if (!limits.length) expect(scores.join('')).not.toContain('列报');
+    for (const [, group, low, most] of limits) {
+      const item = scores.find((l) => l.startsWith(`${scores.indexOf(l) + 1}.${group}自评`));
+      expect(item).toContain(`按评分规则至多${low}分（列报`);
+      expect(item).toContain(`的，至多${most}分`);
+    }
+    // A 二级 that is its 一级's only one, with the same claim and figures, is one item, not two.
+    const bodies = scores.map((l) => l.replace(/^\d+\.[^自]+自评/, ''));
+    expect(bodies.filter((b, i) => bodies.indexOf(b) !== i)).toEqual([]);
   });
 });
 
@@ -157,3 +178,42 @@ test('figures of another year: the first of them says so for all and names no ce
   const members = /（第([\d、]+)项同一原因）/.exec(lines[head])![1].split('、').map(Number);
   for (const n of members) expect(lines[n - 1]).toContain(`之一（见第${head + 1}项）`);
 });
+
+test('figures of another year: an item with no correction of its own states 二’s, against the corrected figure', () => {
+  const lines = part(draftLines(run().checklist), /工作簿/);
+  const head = lines.findIndex((l) => /误填\d{4}年数据（第[\d、]+项同一原因）/.test(l));
+  const members = /（第([\d、]+)项同一原因）/.exec(lines[head])![1].split('、').map(Number);
+  // 本年度累计结转结余 4.04 is the other year's end: this year's is the two tables' sum, 0.00 — not "which is right".
+  const closing = lines.find((l) => l.includes('本年度累计结转结余与'))!;
+  expect(closing).not.toContain('确定哪一处正确');
+  expect(closing).toMatch(
+    /本年度累计结转结余（基础数据!B44）由 ?4\.04 ?万元改为 ?0\.00 ?万元，即\d{4}年年末数/
+  );
+  // 本年追加预算 is compared with 年中追加合计 as another item corrects it (654.62 → 492.06), by that item.
+  const added = lines.find((l) => l.includes('本年追加预算与'))!;
+  const fix = lines.findIndex((l) => /由 ?654\.62 ?万元\S*改为 ?492\.06 ?万元/.test(l));
+  expect(added.replace(/ /g, '')).toContain(
+    `改为492.06万元，即财政拨款表年中追加合计（按第${fix + 1}项改正后）`
+  );
+  // The head names which cell holds which figure: the years, then each amount.
+  expect(lines[head]).toMatch(/（年度：基础数据!B\d+、基本情况!B\d+；[\d.]+：基础数据!B\d+；/);
+  // A rate the report states only in a 【待核对】 is the workbook's figure, not the report's.
+  expect(lines.find((l) => l.includes('预算完成率重算为'))).toMatch(/，工作簿列[\d.]+%/);
+  // The same cause, the same severity: a comparison the other year explains is not a 提示 to explain.
+  for (const n of members) expect(lines[n - 1]).not.toContain('【提示】');
+});
+
+test.each(Object.keys(MADE_UP))(
+  'a figure to settle names the workbook item that settles it, with its figure (%s)',
+  (name) => {
+    const lines = draftLines(run(MADE_UP[name]).checklist);
+    const workbook = part(lines, /工作簿/);
+    const referred = part(lines, /需确定的数/).filter((l) => l.includes('后重新生成即消除'));
+    expect(referred.length).toBeGreaterThan(0);
+    for (const l of referred) {
+      const n = Number(/改正第六部分第(\d+)项后重新生成即消除/.exec(l)![1]);
+      const figure = /([\d.]*[1-9][\d.]*)\s*(?:万元|人|%)/.exec(l)![1];
+      expect(workbook[n - 1].replace(/\s/g, '')).toContain(figure);
+    }
+  }
+);

@@ -514,31 +514,38 @@ describe('the Word text: nothing for the preparer outside a highlighted placehol
     expect(checklist.some((l) => /【待补：该通知的文号】（开头）/.test(l))).toBe(true);
     expect(checklist.some((l) => l.includes('【待核对：所列99.59%') && l.includes('六'))).toBe(true);
     // A place is the heading's number and name, without its score in brackets (a placeholder nesting brackets).
-    expect(checklist.some((l) => l.includes('】（六（二）2.预算管理；附件1）'))).toBe(true);
+    expect(checklist.some((l) => /】（六（二）2\.预算管理；附件1“[^”]+”行）/.test(l))).toBe(true);
     expect(checklist.filter((l) => l.includes('得分【待补'))).toEqual([]);
     // The scores the report leaves to settle: the claim and what the lines give, under a heading of their own, not
     // among the figures to correct.
     const scores = checklist.indexOf('三、报告中待定的得分（自评得分与按所列数据计不一致）');
     expect(scores).toBeGreaterThan(0);
-    // Where points of the group wait, the limit is the 审核意见's 至多 (its 不超过9.41分), the listed figures' sum what
-    // it rests on: one limit, not two. 过程: 9.41 + 13 + 6 = 28.41 (the memo: 减少至少1.59分).
+    // Where points of the group wait, the limit is the 审核意见's: 不超过7.41分, 9.41 where the blank 其中 line of
+    // 落实国家政策等调整 is filled; the listed figures' sum what it rests on. 过程: 7.41 + 13 + 6 = 26.41 (or 28.41).
     expect(checklist[scores + 1]).toBe(
-      '1.预算执行自评11分，按评分规则至多9.41分（按所列数据计8.13分：预算完成率1.92分、预算调整率0.8分、公用经费控制率0.41分）；请核对这些指标的数据和得分，改正自评得分后重新生成报告。'
+      '1.预算执行自评11分，按评分规则至多7.41分（列报落实国家政策等调整的，至多9.41分；按所列数据计8.13分：预算完成率1.92分、预算调整率0.8分、公用经费控制率0.41分）；请核对这些指标的数据和得分，改正自评得分后重新生成报告。'
     );
-    expect(checklist[scores + 2]).toMatch(/^2\.过程自评30分，按评分规则至多28\.41分（按所列数据计27\.13分：/);
-    // 产出 has nothing pending: its 22.51 is the rules' and the memo's, as the report words it.
+    expect(checklist[scores + 2]).toMatch(
+      /^2\.过程自评30分，按评分规则至多26\.41分（列报落实国家政策等调整的，至多28\.41分；按所列数据计27\.13分：/
+    );
+    // 产出 has nothing pending: its 22.51 is the rules' and the memo's, as the report words it; its only 二级
+    // (职责履行, the same 29 against 22.51) is the same item.
     expect(checklist).toContainEqual(
-      expect.stringMatching(/^\d\.产出自评29分，按所列数据计22\.51分（实际完成率/)
+      expect.stringMatching(
+        /^\d\.产出（其下仅职责履行一项，得分相同）自评29分，按所列数据计22\.51分（实际完成率/
+      )
     );
+    expect(checklist.filter((l) => /^\d+\.职责履行自评/.test(l))).toEqual([]);
     // The opening: the workbook first (its real part number), then the yellow places, then send.
     expect(checklist[1]).toBe(
       '先按第六部分改正工作簿中的数据并重新生成报告，再逐一补填或确定报告中黄色标注处；全部处理完毕后，报告即可报送。本清单不随报告报送。'
     );
     expect(checklist).toContain('六、工作簿数据核对发现的问题');
-    // The total's limit is the 审核意见's page 1 (核实后至多86.92分), not 87.64 from figures the memo calls 2020's.
+    // The total's limit is the 审核意见's page 1 (核实后至多86.92分), not 87.64 from figures the memo calls 2020's;
+    // its groups' limits add up to it (9 + 26.41 + 22.51 + 29 = 86.92).
     expect(checklist).toContainEqual(
       expect.stringMatching(
-        /^\d\.自评总分97分（“优”），按评分规则至多86\.92分（“良”）（过程自评30分、至多28\.41分，/
+        /^\d\.自评总分97分（“优”），按评分规则至多86\.92分（“良”；列报落实国家政策等调整的，至多88\.92分），其中过程自评30分、至多26\.41分（列报落实国家政策等调整的，至多28\.41分），产出自评29分、按所列数据计22\.51分；/
       )
     );
     expect(checklist.some((l) => l.includes('得分待定'))).toBe(false);
