@@ -571,7 +571,7 @@ describe('the Word text: nothing for the preparer outside a highlighted placehol
     // Claimed 10.5, still above 9.41: the 至多.
     expect(withClaim('预算执行', 10.5)).toContainEqual(
       expect.stringMatching(
-        /^1\.预算执行自评10\.5分，按评分规则至多9\.41分（按所列数据计(至多)?[\d.]+分：预算完成率1\.92分/
+        /^1\.预算执行自评10\.5分，按评分规则至多7\.41分（列报落实国家政策等调整的，至多9\.41分；按所列数据计(至多)?[\d.]+分：预算完成率1\.92分/
       )
     );
   });
