@@ -313,15 +313,21 @@ function pendingPartOf(c: ReportContext): string {
 
 /** The scored lines that lost points under a self-score the rules do not give: 二's claim entries state each. */
 function linesLostInClaims(c: ReportContext): ScoreLine[] {
+  return linesUnderClaims(c, () => true).filter((l) => !l.missing && l.score.lt(l.points));
+}
+
+/** The scored lines under each self-score entry of 二 whose claim `keep` accepts. */
+function linesUnderClaims(
+  c: ReportContext,
+  keep: (claim: NonNullable<ReturnType<typeof claimAgainst>>) => boolean
+): ScoreLine[] {
   const s = c.scores;
   if (!s) return [];
-  return c.findings
-    .filter(changesScore)
-    .flatMap((f) => {
-      const g = claimGroup(f);
-      return g && claimAgainst(f, s) ? linesOf(s, g) : [];
-    })
-    .filter((l) => !l.missing && l.score.lt(l.points));
+  return c.findings.filter(changesScore).flatMap((f) => {
+    const g = claimGroup(f);
+    const claim = g && claimAgainst(f, s);
+    return g && claim && keep(claim) ? linesOf(s, g) : [];
+  });
 }
 
 /**
@@ -329,16 +335,9 @@ function linesLostInClaims(c: ReportContext): ScoreLine[] {
  * marks): the entry states what they read, so a 提示 about one is stated there too.
  */
 function linesCappedInClaims(c: ReportContext): ScoreLine[] {
-  const s = c.scores;
-  if (!s) return [];
-  return c.findings
-    .filter(changesScore)
-    .flatMap((f) => {
-      const g = claimGroup(f);
-      const claim = g && claimAgainst(f, s);
-      return claim && !claim.pending.isZero() ? linesOf(s, g) : [];
-    })
-    .filter((l) => l.missing && l.most?.lt(l.points));
+  return linesUnderClaims(c, (claim) => !claim.pending.isZero()).filter(
+    (l) => l.missing && l.most?.lt(l.points)
+  );
 }
 
 /**
