@@ -702,15 +702,15 @@ describe('效果, 问题 and 附件1 with substance', () => {
     expect(rows.find((r) => r[2] === '绩效目标合理性')?.[4]).toBe('【待补：自评得分（两项合计5分）】');
     expect(rows.find((r) => r[2] === '绩效目标合理性')?.[6]).toBe('绩效目标有待更加详细');
     // A score computed from a figure in doubt (its cell a 【待补】 with the listed figures' 0.41): the rate as
-    // listed, in its 【待核对】, and what the listed figures lose (2 − 0.41).
+    // listed, in its 【待核对】, and what the listed figures lose (2 − 0.41), in a 【待补】 as the score is.
     expect(rows.find((r) => r[2] === '公用经费控制率')?.[6]).toBe(
-      '公用经费控制率为【待核对：按45.07万元计为107.93%，按90.82万元计为217.48%】，按所列数据扣1.59分'
+      '公用经费控制率为【待核对：按45.07万元计为107.93%，按90.82万元计为217.48%】，【待补：扣分（按所列数据扣1.59分）】'
     );
     expect(rows.find((r) => r[2] === '公用经费控制率')?.[4]).toBe('【待补：自评得分（按所列数据计0.41分）】');
     // Task ④ is marked 已完成 while its 说明 says it failed: the rate by each reading, the deduction as listed; its
     // score cell gives the points by each (7.5 × 75% = 5.63, 7.5 × 50% = 3.75).
     expect(rows.find((r) => r[2] === '实际完成率')?.[6]).toBe(
-      '实际完成率为【待核对：按“是否完成”列为75.00%；如任务④未完成为50.00%】，按所列数据扣1.87分'
+      '实际完成率为【待核对：按“是否完成”列为75.00%；如任务④未完成为50.00%】，【待补：扣分（按所列数据扣1.87分）】'
     );
     expect(rows.find((r) => r[2] === '实际完成率')?.[4]).toBe(
       '【待补：自评得分（5.63分；如任务④未完成3.75分）】'

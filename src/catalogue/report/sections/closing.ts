@@ -431,7 +431,9 @@ function lineNote(c: ReportContext, l: OwnLine): Piece {
   const [by, given] = year ? [`按${year.year}年数据`, year.score] : ['按所列数据', l.score];
   const doubtLost = given !== null && lost.isZero() ? l.line.points.minus(given) : lost;
   if (lost.gt(0)) parts.push(w.plain(`${basis}扣${w.fmt.points(lost)}分`));
-  else if (doubtLost.gt(0)) parts.push(w.plain(`${by}扣${w.fmt.points(doubtLost)}分`));
+  // The unit's own score is to fill, so what it loses is too: the figures' reading goes inside the placeholder.
+  else if (doubtLost.gt(0))
+    parts.push(w.plain(w.fmt.placeholder(`扣分（${by}扣${w.fmt.points(doubtLost)}分）`)));
   return w.join(parts, '，');
 }
 
