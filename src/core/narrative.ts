@@ -326,7 +326,7 @@ export class Writer implements ReportWriter {
     const to = this.correctedTo(name);
     const reached = stated && to ? this.reached(name, to, f, mine!.kind) : '';
     if (reached) {
-      // A row of a table by its row's name ("“科普经费”年中追加预算数"), a figure by its table.
+      // A row of a table by its row's name ("“项目甲”年中追加预算数"), a figure by its table.
       const row = INPUT_BY_NAME.has(name)
         ? null
         : /^[^“]*(“[^”]+”.+)$/.exec(f.operands.find((o) => o.name === name)?.label ?? '');

@@ -513,7 +513,7 @@ function claimEntry(f: Finding, v: MemoView): string | null {
 /**
  * A group's verified score rests on tasks marked 已完成 whose own 说明 says they were not: which, what it says, and
  * the rates and the group's points by the rules were they not done (`任务④标为已完成，但说明称“…”；如未完成，
- * 实际完成率、完成及时率为50.00%，“产出”为18.75分。`); '' where no line's count is in doubt or a rule is unknown.
+ * 实际完成率、完成及时率为60.00%，“产出”为20.00分。`); '' where no line's count is in doubt or a rule is unknown.
  */
 function doneInDoubtText(c: { name: string; score: Decimal }, lines: ScoreLine[], v: MemoView): string {
   const doubts = lines

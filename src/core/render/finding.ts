@@ -288,7 +288,7 @@ const digitsOf = (o: Operand): string => {
 /** Parentheticals that tell how to fill a cell, not what it is. */
 const FILL_NOTE = /（[^（）]*(填|为正|为负|负数|正数)[^（）]*）/g;
 
-/** A label without its table's qualifier, 其中： or fill instructions: `本年收入（合计）`, `项目“科普经费”年度决算数`. */
+/** A label without its table's qualifier, 其中： or fill instructions: `本年收入（合计）`, `项目“项目甲”年度决算数`. */
 function bareLabel(o: Operand): string {
   return o.label
     .replace(/^[^·“”]+·/, '')
