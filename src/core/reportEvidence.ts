@@ -131,7 +131,7 @@ export function evidenceDecl(decls: EvidenceDecl[], l: { line: ScoreLine }): Evi
 /** A leading enumerator of a department's sentence ("一是", "1.", "①"), which means nothing once quoted alone. */
 const ENUMERATOR = /^(?:[一二三四五六七八九十]+是|\d+[.．、]\s*|[①-⑳]|[（(]\d+[)）])/;
 
-/** Counted results: "280余家", "22万人", "1200万次", "16万元" — not ordinals (第13届) or years. */
+/** Counted results: "150余家", "8万人", "900万次", "16万元" — not ordinals (第13届) or years. */
 const QUANTITY =
   /(?<![第\d.])\d+(?:\.\d+)?(?:余|多)?(?:万|亿)?(?:人次|万元|个|人|次|项|家|名|篇|条|所|场|支|位|座|户|份|册|部|批|期|元|倍)/g;
 

@@ -457,7 +457,7 @@ function fullMarks(c: ReportContext, l: OwnLine): Piece {
 /** Past this many characters, a clause is no table cell's. */
 const CELL_CLAUSE_MAX = 40;
 
-/** The first clause of evidence that states a figure ("280余家组织入驻平台"), or "" where none is short enough. */
+/** The first clause of evidence that states a figure ("150余家组织入驻平台"), or "" where none is short enough. */
 export function evidenceClause(text: string): string {
   const clauses = text.split(/[，。；]/).map((x) => x.trim());
   return clauses.find((x) => /\d/.test(x) && x.length <= CELL_CLAUSE_MAX) ?? '';
